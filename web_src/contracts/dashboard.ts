@@ -1,0 +1,78 @@
+// What the review dashboard exchanges with Odoo through the `orm` service (JSON-RPC to model methods).
+// Python side: ai_bookkeeping/models/ai_reconciliation_suggestion.py (dashboard_* methods).
+// The browser talks only to Odoo; Odoo talks to the AI endpoint.
+
+export type SuggestionState = "pending" | "approved" | "applied" | "rejected" | "reverted" | "failed";
+export type MatchType = "full" | "partial" | "multi" | "writeoff" | "expense";
+
+/** One row of the queue, as returned by `ai.reconciliation.suggestion.dashboard_rows`. */
+export interface DashboardRow {
+  id: number;
+  state: SuggestionState;
+  matchType: MatchType;
+  confidence: number; // 0..1
+  rank: number;
+  explanation: string;
+  reasons: string[];
+  /** The bank line. Amount is signed (money in > 0) in `currency`. */
+  line: { id: number; date: string; label: string; amount: number; currency: string; journal: string };
+  /** The proposed match: invoice/bill numbers, partner, or account for an expense / write-off. */
+  proposal: {
+    moveNames: string[];
+    partner: string | null;
+    account: string | null;
+    writeoffAmount: number;
+  };
+  /** Human summary of the journal items that approving will post, e.g. "Receivable Acme 1,200.00 / Bank fees 5.00". */
+  willPost: string;
+  /** Set when the last action on this row failed or the suggestion went stale. */
+  error: string | null;
+}
+
+export interface DashboardFilters {
+  matchTypes?: MatchType[];
+  journalIds?: number[];
+  minConfidence?: number;
+  maxConfidence?: number;
+  minAmount?: number;
+  maxAmount?: number;
+  partnerIds?: number[];
+  dateFrom?: string;
+  dateTo?: string;
+  search?: string;
+  states?: SuggestionState[]; // default ["pending"]
+}
+
+export type DashboardOrder = "confidence desc" | "confidence asc" | "date desc" | "date asc" | "amount desc" | "amount asc";
+
+/** `dashboard_rows(filters, offset, limit, order)` */
+export interface DashboardPage {
+  rows: DashboardRow[];
+  total: number;
+}
+
+/** `dashboard_kpis()` */
+export interface DashboardKpis {
+  pending: number;
+  appliedToday: number;
+  appliedTodayAuto: number;
+  appliedTodayReviewed: number;
+  acceptanceRate30d: number | null; // 0..1, null when nothing was decided in 30 days
+  oldestPendingDate: string | null;
+  minutesSaved: number;
+}
+
+/** Result of `bulk_approve(ids)` / `bulk_reject(ids, reason)` / `bulk_rerun(ids)`: one entry per id, never raises for one bad row. */
+export interface BulkOutcome {
+  id: number;
+  ok: boolean;
+  state: SuggestionState;
+  error: string | null;
+}
+
+/** `dashboard_candidates(id)`: alternatives for the quick picker (edit before approve). */
+export interface CandidateChoice {
+  kind: "item" | "account";
+  id: number;
+  label: string; // "INV/2026/00042 · Acme GmbH · 1,200.00 EUR" or "626000 Bank fees"
+}
