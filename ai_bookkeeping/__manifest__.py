@@ -1,0 +1,32 @@
+{
+    "name": "AI Bookkeeping",
+    "summary": "AI suggestions for bank reconciliation and bookkeeping, reviewed and approved by your accountants",
+    "version": "18.0.1.0.0",
+    "category": "Accounting/Accounting",
+    "license": "LGPL-3",
+    "author": "ai_bookkeeping",
+    "website": "https://example.invalid/ai_bookkeeping",
+    "depends": ["account"],
+    "external_dependencies": {"bin": []},
+    "data": [
+        "security/ai_bookkeeping_security.xml",
+        "security/ir.model.access.csv",
+        "data/ir_cron.xml",
+        "views/ai_reconciliation_suggestion_views.xml",
+        "views/ai_suggestion_views.xml",
+        "views/account_bank_statement_line_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/ai_bookkeeping_menus.xml",
+    ],
+    "demo": ["demo/ai_bookkeeping_demo.xml"],
+    "assets": {
+        "web.assets_backend": [
+            "ai_bookkeeping/static/src/dashboard/*.js",
+            "ai_bookkeeping/static/src/dashboard/*.xml",
+            "ai_bookkeeping/static/src/dashboard/*.scss",
+        ],
+    },
+    "post_init_hook": "post_init_hook",
+    "application": True,
+    "installable": True,
+}

@@ -1,0 +1,84 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from ..tools import endpoint_client
+from ..tools import state_machine as sm
+
+AI_STATES = [
+    ("none", "Not asked"),
+    ("queued", "Queued"),
+    ("suggested", "Suggested"),
+    ("no_match", "No credible match"),
+    ("error", "Error"),
+]
+# Editing these on a line makes its suggestions out of date.
+_AI_INPUT_FIELDS = {"payment_ref", "amount", "amount_currency", "foreign_currency_id", "date", "partner_id",
+                    "partner_name", "account_number", "ref"}
+
+
+class AccountBankStatementLine(models.Model):
+    _inherit = "account.bank.statement.line"
+
+    ai_state = fields.Selection(AI_STATES, string="AI status", default="none", copy=False, index=True, readonly=True)
+    ai_error = fields.Char(string="AI error", copy=False, readonly=True)
+    ai_suggestion_ids = fields.One2many("ai.reconciliation.suggestion", "statement_line_id", string="AI suggestions")
+    ai_suggestion_id = fields.Many2one(
+        "ai.reconciliation.suggestion", compute="_compute_ai_suggestion", string="AI suggestion",
+        help="The engine's first choice among the pending suggestions.",
+    )
+    ai_confidence = fields.Float(compute="_compute_ai_suggestion", string="AI confidence", digits=(3, 2))
+    ai_explanation = fields.Text(compute="_compute_ai_suggestion", string="AI explanation")
+    ai_suggestion_count = fields.Integer(compute="_compute_ai_suggestion")
+
+    @api.depends("ai_suggestion_ids.state", "ai_suggestion_ids.rank")
+    def _compute_ai_suggestion(self):
+        for st_line in self:
+            pending = st_line.ai_suggestion_ids.filtered(lambda s: s.state == sm.PENDING).sorted("rank")
+            best = pending[:1]
+            st_line.ai_suggestion_id = best
+            st_line.ai_confidence = best.confidence
+            st_line.ai_explanation = best.explanation
+            st_line.ai_suggestion_count = len(st_line.ai_suggestion_ids)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        st_lines = super().create(vals_list)
+        # Queued, not asked: creating lines (typing, importing, API) must not wait for the AI.
+        self.env["ai.reconciliation.queue"]._enqueue(st_lines)
+        return st_lines
+
+    def write(self, vals):
+        result = super().write(vals)
+        if _AI_INPUT_FIELDS.intersection(vals) and not self.env.context.get("skip_account_move_synchronization"):
+            self.env["ai.reconciliation.queue"]._enqueue(self.filtered(lambda l: not l.is_reconciled))
+        return result
+
+    def action_ai_suggest(self):
+        """Ask the AI now for these lines (the "Suggest" button and bulk action); raises a readable error."""
+        open_lines = self.filtered(lambda l: not l.is_reconciled)
+        if not open_lines:
+            raise UserError(_("These bank lines are already reconciled: there is nothing to suggest."))
+        suggestions = self.env["ai.reconciliation.suggestion"]
+        for company in open_lines.company_id:
+            lines = open_lines.filtered(lambda l: l.company_id == company)
+            try:
+                suggestions |= self.env["ai.reconciliation.request"].with_company(company)._suggest_for_lines(lines)
+            except endpoint_client.EndpointError as exc:
+                lines.write({"ai_state": "error", "ai_error": str(exc)[:500]})
+                self.env["ai.reconciliation.queue"]._enqueue(lines)
+                raise UserError(
+                    _("The AI could not be asked: %(error)s The lines stay queued and will be retried.", error=exc)
+                ) from exc
+        self.env["ai.reconciliation.queue"].search([("statement_line_id", "in", open_lines.ids)]).unlink()
+        return suggestions
+
+    def action_open_ai_suggestions(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("AI suggestions"),
+            "res_model": "ai.reconciliation.suggestion",
+            "view_mode": "list,form",
+            "domain": [("statement_line_id", "=", self.id)],
+            "context": {"create": False},
+        }

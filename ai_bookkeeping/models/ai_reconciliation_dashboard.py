@@ -1,0 +1,215 @@
+"""The review dashboard's server side: one page of rows, the KPIs, and bulk actions that never stop on one bad row."""
+
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.tools import format_amount
+
+from ..tools import endpoint_client
+from ..tools import state_machine as sm
+
+MINUTES_SAVED_PER_SUGGESTION = 1.5
+MAX_PAGE = 500
+_ORDERS = {
+    "confidence desc": "confidence desc, id",
+    "confidence asc": "confidence asc, id",
+    "date desc": "line_date desc, id desc",
+    "date asc": "line_date asc, id",
+    "amount desc": "line_amount desc, id",
+    "amount asc": "line_amount asc, id",
+}
+
+
+class AiReconciliationSuggestion(models.Model):
+    _inherit = "ai.reconciliation.suggestion"
+
+    @api.model
+    def _dashboard_domain(self, filters):
+        filters = filters if isinstance(filters, dict) else {}
+        domain = [("state", "in", filters.get("states") or [sm.PENDING]), ("rank", "=", 1)]
+        if filters.get("matchTypes"):
+            domain.append(("match_type", "in", list(filters["matchTypes"])))
+        if filters.get("journalIds"):
+            domain.append(("journal_id", "in", [int(i) for i in filters["journalIds"]]))
+        if filters.get("partnerIds"):
+            domain.append(("partner_id", "in", [int(i) for i in filters["partnerIds"]]))
+        for key, field, op in (("minConfidence", "confidence", ">="), ("maxConfidence", "confidence", "<="),
+                               ("minAmount", "line_amount", ">="), ("maxAmount", "line_amount", "<="),
+                               ("dateFrom", "line_date", ">="), ("dateTo", "line_date", "<=")):
+            if filters.get(key) not in (None, ""):
+                domain.append((field, op, filters[key]))
+        if filters.get("search"):
+            term = str(filters["search"])[:200]
+            domain += ["|", "|", "|", ("statement_line_id.payment_ref", "ilike", term),
+                       ("partner_id.name", "ilike", term), ("move_line_ids.move_id.name", "ilike", term),
+                       ("statement_line_id.partner_name", "ilike", term)]
+        return domain
+
+    @api.model
+    def dashboard_rows(self, filters=None, offset=0, limit=80, order="confidence desc"):
+        domain = self._dashboard_domain(filters)
+        limit = max(1, min(int(limit or 80), MAX_PAGE))
+        records = self.search(domain, offset=max(0, int(offset or 0)), limit=limit,
+                              order=_ORDERS.get(order, _ORDERS["confidence desc"]))
+        return {"rows": [record._dashboard_row() for record in records], "total": self.search_count(domain)}
+
+    def _dashboard_row(self):
+        st_line = self.statement_line_id
+        currency = st_line.foreign_currency_id or st_line.currency_id
+        amount = st_line.amount_currency if st_line.foreign_currency_id else st_line.amount
+        return {
+            "id": self.id,
+            "state": self.state,
+            "matchType": self.match_type,
+            "confidence": self.confidence,
+            "rank": self.rank,
+            "explanation": self.explanation or "",
+            "reasons": self.reasons or [],
+            "line": {
+                "id": st_line.id,
+                "date": fields.Date.to_string(st_line.date),
+                "label": st_line.payment_ref or "",
+                "amount": amount,
+                "currency": currency.name,
+                "currencyId": currency.id,
+                "journal": st_line.journal_id.name,
+            },
+            "proposal": {
+                "moveNames": self.move_line_ids.move_id.mapped("name"),
+                "partner": self.partner_id.name or None,
+                "account": self.account_id.display_name or None,
+                "writeoffAmount": self.writeoff_amount,
+            },
+            "willPost": self._will_post_summary(),
+            "error": self.error_message or None,
+        }
+
+    def _will_post_summary(self):
+        parts = []
+        for item in self.move_line_ids:
+            parts.append("%s %s %s" % (item.account_id.code, item.move_id.name,
+                                       format_amount(self.env, abs(item.amount_residual), item.company_currency_id)))
+        if self.account_id:
+            amount = abs(self.writeoff_amount) if self.match_type == "writeoff" else abs(self.line_amount)
+            parts.append("%s %s" % (self.account_id.display_name, format_amount(self.env, amount, self.currency_id)))
+        return " / ".join(parts)
+
+    @api.model
+    def dashboard_kpis(self):
+        now = fields.Datetime.now()
+        day_start = fields.Datetime.to_datetime(fields.Date.context_today(self))
+        pending = self.search([("state", "=", sm.PENDING), ("rank", "=", 1)])
+        applied_today = self.search([("state", "=", sm.APPLIED), ("applied_at", ">=", day_start)])
+        decided = self.search_read(
+            [("state", "in", [sm.APPLIED, sm.REJECTED, sm.REVERTED]), ("decided_at", ">=", now - timedelta(days=30))],
+            ["state"],
+        )
+        accepted = sum(1 for r in decided if r["state"] in (sm.APPLIED, sm.REVERTED))
+        oldest = self.search([("state", "=", sm.PENDING)], order="create_date asc", limit=1)
+        applied_30d = self.search_count([("state", "=", sm.APPLIED), ("applied_at", ">=", now - timedelta(days=30))])
+        return {
+            "pending": len(pending),
+            "appliedToday": len(applied_today),
+            "appliedTodayAuto": len(applied_today.filtered("auto_applied")),
+            "appliedTodayReviewed": len(applied_today.filtered(lambda s: not s.auto_applied)),
+            "acceptanceRate30d": (accepted / len(decided)) if decided else None,
+            "oldestPendingDate": fields.Date.to_string(oldest.create_date.date()) if oldest else None,
+            "minutesSaved": round(applied_30d * MINUTES_SAVED_PER_SUGGESTION),
+        }
+
+    # ------------------------------------------------------------------ bulk actions
+
+    @api.model
+    def _bulk(self, ids, method, *args):
+        """Run ``method`` on each suggestion in its own savepoint: one failure is reported on its row and neither
+        stops nor rolls back the others."""
+        self._check_can_review()
+        outcomes = []
+        for record in self.browse([int(i) for i in ids or []]).exists():
+            try:
+                with self.env.cr.savepoint():
+                    getattr(record, method)(*args)
+                outcomes.append({"id": record.id, "ok": True, "state": record.state, "error": None})
+            except (UserError, AccessError, endpoint_client.EndpointError) as exc:
+                message = str(exc.args[0] if exc.args else exc)
+                record.invalidate_recordset()
+                record.sudo().write({"error_message": message})  # sudo: store the failure even for a read-only row
+                outcomes.append({"id": record.id, "ok": False, "state": record.state, "error": message})
+        return outcomes
+
+    @api.model
+    def bulk_approve(self, ids):
+        return self._bulk(ids, "action_approve")
+
+    @api.model
+    def bulk_reject(self, ids, reason=None):
+        return self._bulk(ids, "action_reject", reason)
+
+    @api.model
+    def bulk_revert(self, ids):
+        return self._bulk(ids, "action_revert")
+
+    @api.model
+    def bulk_rerun(self, ids):
+        self._check_can_review()
+        records = self.browse([int(i) for i in ids or []]).exists()
+        st_lines = records.statement_line_id.filtered(lambda l: not l.is_reconciled)
+        outcomes = {r.id: {"id": r.id, "ok": True, "state": r.state, "error": None} for r in records}
+        try:
+            st_lines.action_ai_suggest() if st_lines else None
+        except UserError as exc:
+            for outcome in outcomes.values():
+                outcome.update(ok=False, error=str(exc.args[0]))
+        return list(outcomes.values())
+
+    # ------------------------------------------------------------------ edit before approve
+
+    def dashboard_candidates(self):
+        self.ensure_one()
+        choices = []
+        siblings = self.statement_line_id.ai_suggestion_ids.filtered(lambda s: s.state == sm.PENDING)
+        items = siblings.move_line_ids
+        partner = self.partner_id or self.statement_line_id.partner_id
+        if partner:
+            items |= self.env["account.move.line"].search(
+                self.env["ai.reconciliation.request"]._open_items_domain(self.company_id)
+                + [("partner_id", "=", partner.id)], limit=30)
+        for item in items:
+            choices.append({"kind": "item", "id": item.id, "label": "%s · %s · %s" % (
+                item.move_id.name, item.partner_id.name or "",
+                format_amount(self.env, item.amount_residual_currency, item.currency_id))})
+        accounts = self.env["account.account"].search(
+            [("company_ids", "in", self.company_id.id),
+             ("account_type", "in", ("expense", "expense_direct_cost", "income", "income_other", "asset_current",
+                                     "liability_current"))], limit=200)
+        for account in accounts:
+            choices.append({"kind": "account", "id": account.id, "label": account.display_name})
+        return choices
+
+    def action_choose_candidate(self, kind, choice_id):
+        """A reviewer's correction: point the suggestion at another open item or account before approving it."""
+        self.ensure_one()
+        self._check_can_review()
+        if self.state != sm.PENDING:
+            raise UserError(sm.transition_error(self.state, sm.APPROVED) or _("Only pending suggestions can be edited."))
+        if kind == "item":
+            item = self.env["account.move.line"].browse(int(choice_id)).exists()
+            if not item or item.company_id != self.company_id:
+                raise UserError(_("That journal item is not available in this company."))
+            amount = self.statement_line_id.amount
+            match_type = "full" if item.company_currency_id.is_zero(abs(item.amount_residual) - abs(amount)) else (
+                "partial" if abs(amount) < abs(item.amount_residual) else "full")
+            self.write({"move_line_ids": [(6, 0, item.ids)], "partner_id": item.partner_id.id, "account_id": False,
+                        "match_type": match_type,
+                        "explanation": _("Chosen by %(user)s.", user=self.env.user.name)})
+        elif kind == "account":
+            account = self.env["account.account"].browse(int(choice_id)).exists()
+            if not account or self.company_id not in account.company_ids:
+                raise UserError(_("That account is not available in this company."))
+            self.write({"move_line_ids": [(5, 0, 0)], "account_id": account.id, "match_type": "expense",
+                        "explanation": _("Chosen by %(user)s.", user=self.env.user.name)})
+        else:
+            raise UserError(_("Choose a journal item or an account."))
+        self.message_post(body=_("Corrected by the reviewer before approval."))
+        return True

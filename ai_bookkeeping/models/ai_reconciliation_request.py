@@ -1,0 +1,305 @@
+import logging
+import re
+
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+from ..tools import reconcile_payload
+from ..tools import state_machine as sm
+
+_logger = logging.getLogger(__name__)
+
+# Bounds that keep candidate gathering proportional to the number of lines, never to the size of the ledger.
+ITEMS_PER_PARTNER = 60
+ITEMS_PER_AMOUNT_WINDOW = 40
+ITEMS_PER_REFERENCE = 20
+HISTORY_LIMIT = 3000
+HISTORY_DAYS = 400
+_REFERENCE_TOKEN = re.compile(r"\d{3,}")
+
+
+class AiReconciliationRequest(models.AbstractModel):
+    """Asks the AI endpoint about statement lines: gathers bounded candidates and history, sends, stores the answer."""
+
+    _name = "ai.reconciliation.request"
+    _description = "AI reconciliation request"
+
+    @api.model
+    def _suggest_for_lines(self, st_lines):
+        """Replace the pending suggestions of ``st_lines`` (one company) by fresh ones. Raises EndpointError."""
+        if not st_lines:
+            return self.env["ai.reconciliation.suggestion"]
+        company = st_lines.company_id
+        company.ensure_one()
+        payload, truncated, invalid = self._prepare_payload(st_lines)
+        for line_id, reason in invalid.items():
+            _logger.warning("AI request: statement line %s cannot be sent: %s", line_id, reason)
+            self.env["account.bank.statement.line"].browse(line_id).write(
+                {"ai_state": "error", "ai_error": reason})
+        if not payload["lines"]:
+            return self.env["ai.reconciliation.suggestion"]
+        st_lines = st_lines.filtered(lambda l: l.id not in invalid)
+        if truncated:
+            _logger.info("AI request: labels of statement lines %s were cut to %d characters",
+                         truncated, reconcile_payload.MAX_LABEL_LENGTH)
+        data = self.env["ai.endpoint"].suggest_reconciliations(payload)
+        by_line, engine, dropped = reconcile_payload.parse_reply(
+            data,
+            line_ids=[line["id"] for line in payload["lines"]],
+            candidate_ids=[c["id"] for c in payload["candidates"]],
+            account_ids=[a["id"] for a in payload["accounts"]],
+            partner_ids=[p["id"] for p in payload["partners"]],
+        )
+        for sentence in dropped:
+            _logger.warning("AI reply: refused a suggestion: %s", sentence)
+        return self._store(st_lines, by_line, engine)
+
+    @api.model
+    def _store(self, st_lines, by_line, engine):
+        Suggestion = self.env["ai.reconciliation.suggestion"]
+        # A new answer supersedes undecided ones: one pending set per line, whatever the number of events.
+        Suggestion.search([("statement_line_id", "in", st_lines.ids), ("state", "=", sm.PENDING)]).unlink()
+        vals_list = []
+        for st_line in st_lines:
+            for suggestion in by_line.get(st_line.id, []):
+                vals_list.append(
+                    {
+                        "statement_line_id": st_line.id,
+                        "company_id": st_line.company_id.id,
+                        "match_type": suggestion["match_type"],
+                        "rank": suggestion["rank"],
+                        "confidence": suggestion["confidence"],
+                        "explanation": suggestion["explanation"],
+                        "reasons": suggestion["reasons"],
+                        "move_line_ids": [(6, 0, suggestion["candidate_ids"])],
+                        "partner_id": suggestion["partner_id"] or False,
+                        "account_id": suggestion["account_id"] or False,
+                        "tax_ids": [(6, 0, suggestion["tax_ids"])],
+                        "writeoff_amount": suggestion["writeoff_amount"],
+                        "engine_name": engine["name"],
+                        "engine_version": engine["version"],
+                        "engine_model": engine["model"],
+                    }
+                )
+        suggestions = Suggestion.with_context(mail_create_nolog=True, tracking_disable=True).create(vals_list)
+        st_lines.write({"ai_state": "suggested", "ai_error": False})
+        no_match = st_lines.filtered(lambda l: not by_line.get(l.id))
+        no_match.write({"ai_state": "no_match"})
+        return suggestions
+
+    # ------------------------------------------------------------------ payload
+
+    @api.model
+    def _prepare_payload(self, st_lines):
+        company = st_lines.company_id
+        lines, truncated, invalid = [], [], {}
+        for st_line in st_lines:
+            try:
+                line, was_cut = reconcile_payload.line_payload(self._prepare_line_values(st_line))
+            except (ValueError, KeyError, TypeError) as exc:
+                invalid[st_line.id] = str(exc)
+                continue
+            lines.append(line)
+            if was_cut:
+                truncated.append(st_line.id)
+        st_lines = st_lines.filtered(lambda l: l.id not in invalid)
+        items = self._gather_candidates(st_lines)
+        history = self._gather_history(company, st_lines)
+        partners = (items.partner_id | history["partners"] | st_lines.partner_id
+                    | self._partners_by_bank_account(st_lines))
+        accounts = history["accounts"] | company.ai_bank_fee_account_id
+        payload = {
+            "companyId": company.id,
+            "companyCurrency": company.currency_id.name,
+            "lines": lines,
+            "candidates": [reconcile_payload.open_item_payload(self._prepare_item_values(item)) for item in items],
+            "partners": [
+                {"id": p.id, "name": p.name or "", "bankAccounts": [b.sanitized_acc_number for b in p.bank_ids][:50]}
+                for p in partners
+            ],
+            "history": [reconcile_payload.history_payload(entry) for entry in history["entries"]],
+            "accounts": [
+                {"id": a.id, "code": a.code or "", "name": a.name or "", "accountType": a.account_type or ""}
+                for a in accounts
+            ],
+            "settings": {"bankFeeAccountId": company.ai_bank_fee_account_id.id or None},
+        }
+        return payload, truncated, invalid
+
+    @api.model
+    def _prepare_line_values(self, st_line):
+        return {
+            "id": st_line.id,
+            "date": fields.Date.to_string(st_line.date),
+            "amount": st_line.amount_currency if st_line.foreign_currency_id else st_line.amount,
+            "currency": (st_line.foreign_currency_id or st_line.currency_id).name,
+            "amount_company": st_line.move_id.line_ids.filtered(
+                lambda l: l.account_id == st_line.journal_id.default_account_id
+            )[:1].balance
+            if st_line.move_id
+            else st_line.amount,
+            "label": st_line.payment_ref,
+            "ref": st_line.ref or st_line.narration and str(st_line.narration) or "",
+            "partner_name": st_line.partner_name or "",
+            "account_number": st_line.account_number or "",
+            "partner_id": st_line.partner_id.id,
+        }
+
+    @api.model
+    def _prepare_item_values(self, item):
+        return {
+            "id": item.id,
+            "move_id": item.move_id.id,
+            "move_name": item.move_id.name,
+            "ref": item.move_id.ref or item.move_id.payment_reference or "",
+            "partner_id": item.partner_id.id,
+            "partner_name": item.partner_id.name or "",
+            "date": fields.Date.to_string(item.date),
+            "date_maturity": fields.Date.to_string(item.date_maturity) if item.date_maturity else None,
+            "amount_residual": item.amount_residual,
+            "amount_residual_currency": item.amount_residual_currency,
+            "currency": item.currency_id.name,
+            "account_type": item.account_type,
+        }
+
+    # ------------------------------------------------------------------ candidates
+
+    @api.model
+    def _open_items_domain(self, company):
+        return [
+            ("company_id", "=", company.id),
+            ("parent_state", "=", "posted"),
+            ("account_type", "in", ("asset_receivable", "liability_payable")),
+            ("reconciled", "=", False),
+            ("amount_residual", "!=", 0.0),
+        ]
+
+    @api.model
+    def _partners_by_bank_account(self, st_lines):
+        numbers = {re.sub(r"\W", "", n).upper() for n in st_lines.mapped("account_number") if n}
+        if not numbers:
+            return self.env["res.partner"]
+        banks = self.env["res.partner.bank"].search(
+            [("sanitized_acc_number", "in", list(numbers)), ("company_id", "in", (False, st_lines.company_id.id))]
+        )
+        return banks.partner_id
+
+    @api.model
+    def _gather_candidates(self, st_lines):
+        """Open items that could explain the lines, found through three indexed, bounded routes: the partner (set on
+        the line or known by its bank account), the amount (a window around each line's amount), and reference
+        numbers printed in the label. Cost grows with the number of lines, not with the size of the ledger."""
+        company = st_lines.company_id
+        AML = self.env["account.move.line"]
+        base = self._open_items_domain(company)
+        found = AML
+
+        partners = st_lines.partner_id | self._partners_by_bank_account(st_lines)
+        for partner in partners:
+            found |= AML.search(base + [("partner_id", "=", partner.id)], limit=ITEMS_PER_PARTNER,
+                                order="date_maturity, id")
+
+        fee_margin = company.ai_max_fee_amount or 0.0
+        for st_line in st_lines:
+            amount = abs(st_line.amount)
+            window = max(fee_margin, amount * 0.05, 1.0)
+            sign_domain = [("amount_residual", ">", 0)] if st_line.amount > 0 else [("amount_residual", "<", 0)]
+            found |= AML.search(
+                base + sign_domain + [
+                    ("amount_residual", ">=", -(amount + window) if st_line.amount < 0 else amount - window),
+                    ("amount_residual", "<=", -(amount - window) if st_line.amount < 0 else amount + window),
+                ],
+                limit=ITEMS_PER_AMOUNT_WINDOW,
+                order="date_maturity, id",
+            )
+            tokens = sorted(set(_REFERENCE_TOKEN.findall(
+                " ".join(filter(None, [st_line.payment_ref, st_line.ref])))), key=len, reverse=True)[:5]
+            for token in tokens:
+                token = token.lstrip("0") or token
+                if len(token) < 2:
+                    continue
+                found |= AML.search(
+                    base + sign_domain + ["|", ("move_name", "ilike", token), ("move_id.ref", "ilike", token)],
+                    limit=ITEMS_PER_REFERENCE,
+                )
+        # Items of the partners found by amount or reference: a payment for several invoices needs the siblings.
+        for partner in found.partner_id - partners:
+            found |= AML.search(base + [("partner_id", "=", partner.id)], limit=ITEMS_PER_PARTNER,
+                                order="date_maturity, id")
+        return found
+
+    # ------------------------------------------------------------------ history (what the engine learns from)
+
+    @api.model
+    def _gather_history(self, company, st_lines):
+        """Past outcomes of this company's bank lines: how they were finally booked, in any screen, and which AI
+        suggestions reviewers rejected. This lives in Odoo's database, so every endpoint replica sees the same."""
+        since = fields.Date.subtract(fields.Date.context_today(self), days=HISTORY_DAYS)
+        partners = st_lines.partner_id | self._partners_by_bank_account(st_lines)
+        self.env["account.bank.statement.line"].flush_model()
+        self.env["account.move.line"].flush_model()
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT st.id
+                  FROM account_bank_statement_line st
+                  JOIN account_move m ON m.id = st.move_id
+                 WHERE st.company_id = %(company)s
+                   AND st.is_reconciled
+                   AND m.date >= %(since)s
+                   AND st.id NOT IN %(current)s
+              ORDER BY (st.partner_id = ANY(%(partners)s)) DESC NULLS LAST, m.date DESC, st.id DESC
+                 LIMIT %(limit)s
+                """,
+                company=company.id,
+                since=since,
+                current=tuple(st_lines.ids) or (0,),
+                partners=partners.ids or [0],
+                limit=HISTORY_LIMIT,
+            )
+        )
+        past_lines = self.env["account.bank.statement.line"].browse([row[0] for row in self.env.cr.fetchall()])
+        entries, accounts, history_partners = [], self.env["account.account"], self.env["res.partner"]
+        for past in past_lines:
+            _liquidity, _suspense, other = past._seek_for_lines()
+            coded = other.filtered(
+                lambda l: l.account_id.account_type not in ("asset_receivable", "liability_payable")
+                and not l.tax_line_id
+            )
+            partner = past.partner_id or other.partner_id[:1]
+            entry = {
+                "label": past.payment_ref,
+                "partner_name": past.partner_name,
+                "account_number": past.account_number,
+                "amount": past.amount,
+                "date": fields.Date.to_string(past.date),
+                "partner_id": partner.id,
+            }
+            if coded and len(coded.account_id) == 1 and not (other - coded - other.filtered("tax_line_id")):
+                entry.update(outcome="coded", account_id=coded.account_id.id, tax_ids=coded.tax_ids.ids)
+                accounts |= coded.account_id
+            else:
+                entry["outcome"] = "reconciled"
+            history_partners |= partner
+            entries.append(entry)
+        rejected = self.env["ai.reconciliation.suggestion"].search(
+            [("company_id", "=", company.id), ("state", "=", sm.REJECTED), ("decided_at", ">=", since)],
+            limit=HISTORY_LIMIT // 3,
+            order="decided_at desc",
+        )
+        for suggestion in rejected:
+            past = suggestion.statement_line_id
+            entries.append(
+                {
+                    "label": past.payment_ref,
+                    "partner_name": past.partner_name,
+                    "account_number": past.account_number,
+                    "amount": past.amount,
+                    "date": fields.Date.to_string(past.date),
+                    "outcome": "rejected",
+                    "rejected_partner_id": suggestion.partner_id.id,
+                    "rejected_account_id": suggestion.account_id.id,
+                }
+            )
+            history_partners |= suggestion.partner_id
+        return {"entries": entries, "accounts": accounts, "partners": history_partners}

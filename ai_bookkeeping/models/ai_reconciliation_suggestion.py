@@ -1,0 +1,259 @@
+import logging
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+from odoo.fields import Command
+from odoo.tools import SQL, float_is_zero
+
+from ..tools import state_machine as sm
+
+_logger = logging.getLogger(__name__)
+
+MATCH_TYPES = [
+    ("full", "Full match"),
+    ("partial", "Partial payment"),
+    ("multi", "Several items"),
+    ("writeoff", "Match with write-off"),
+    ("expense", "Expense / account coding"),
+]
+
+
+class AiReconciliationSuggestion(models.Model):
+    """A proposed reconciliation of one bank statement line: which open items it pays, or which account it books to."""
+
+    _name = "ai.reconciliation.suggestion"
+    _description = "AI reconciliation suggestion"
+    _inherit = ["ai.suggestion.mixin"]
+    _order = "statement_line_id, rank, id"
+
+    statement_line_id = fields.Many2one(
+        "account.bank.statement.line", required=True, index=True, ondelete="cascade", readonly=True
+    )
+    journal_id = fields.Many2one(related="statement_line_id.journal_id", store=True, index=True)
+    line_date = fields.Date(related="statement_line_id.date", store=True, string="Date")
+    line_label = fields.Char(related="statement_line_id.payment_ref", string="Label")
+    line_amount = fields.Monetary(related="statement_line_id.amount", store=True, string="Amount")
+    currency_id = fields.Many2one(related="statement_line_id.currency_id")
+    company_currency_id = fields.Many2one(related="company_id.currency_id")
+    move_line_ids = fields.Many2many(
+        "account.move.line",
+        "ai_reconciliation_suggestion_move_line_rel",
+        "suggestion_id",
+        "move_line_id",
+        string="Proposed items",
+        readonly=True,
+        help="The open receivable/payable journal items this bank line would pay.",
+    )
+    move_names = fields.Char(compute="_compute_move_names", string="Invoices / bills")
+    account_id = fields.Many2one(
+        "account.account", readonly=True, help="Account for an expense coding or a write-off.", check_company=True
+    )
+    tax_ids = fields.Many2many("account.tax", string="Taxes", readonly=True, check_company=True)
+    partner_id = fields.Many2one("res.partner", readonly=True, index=True)
+    match_type = fields.Selection(MATCH_TYPES, required=True, readonly=True)
+    rank = fields.Integer(default=1, readonly=True, help="1 is the engine's first choice for this line.")
+    writeoff_amount = fields.Monetary(currency_field="company_currency_id", readonly=True)
+    applied_values = fields.Json(
+        readonly=True, copy=False, help="What applying changed, kept so that reverting restores it exactly."
+    )
+
+    _sql_constraints = [
+        ("confidence_range", "CHECK(confidence >= 0 AND confidence <= 1)", "Confidence must be between 0 and 1."),
+    ]
+
+    @api.depends("move_line_ids")
+    def _compute_move_names(self):
+        for record in self:
+            record.move_names = ", ".join(record.move_line_ids.move_id.mapped("name"))
+
+    @api.depends("statement_line_id", "match_type")
+    def _compute_display_name(self):
+        labels = dict(MATCH_TYPES)
+        for record in self:
+            record.display_name = _(
+                "%(type)s for %(line)s", type=labels.get(record.match_type, ""), line=record.statement_line_id.display_name
+            )
+
+    # ------------------------------------------------------------------ apply
+
+    def _apply(self):
+        for suggestion in self:
+            suggestion._lock_statement_line()
+            suggestion._check_still_applicable()
+            suggestion._apply_to_statement_line()
+            suggestion.write({"state": sm.APPLIED, "applied_at": fields.Datetime.now()})
+            # The line is settled: the engine's other ideas for it are moot.
+            siblings = suggestion.statement_line_id.ai_suggestion_ids.filtered(
+                lambda s: s != suggestion and s.state == sm.PENDING
+            )
+            siblings.unlink()
+        return True
+
+    def _lock_statement_line(self):
+        self.env.cr.execute(
+            SQL("SELECT id FROM account_bank_statement_line WHERE id = %s FOR UPDATE", self.statement_line_id.id)
+        )
+
+    def _check_still_applicable(self):
+        """Refuse, changing nothing, when the books moved since the suggestion was made."""
+        st_line = self.statement_line_id
+        _liquidity, suspense, other = st_line._seek_for_lines()
+        if st_line.is_reconciled or not suspense or other:
+            raise UserError(
+                _(
+                    "The bank line %(line)s has been reconciled in the meantime (by someone else or in another "
+                    "screen). Nothing was changed; ask the AI for a new suggestion if needed.",
+                    line=st_line.display_name,
+                )
+            )
+        for item in self.move_line_ids:
+            if item.reconciled or item.company_currency_id.is_zero(item.amount_residual):
+                raise UserError(
+                    _(
+                        "%(item)s has been paid in the meantime. Nothing was changed; ask the AI for a new suggestion.",
+                        item=item.move_id.name,
+                    )
+                )
+            if item.parent_state != "posted":
+                raise UserError(_("%(item)s is no longer posted. Nothing was changed.", item=item.move_id.name))
+        if self.match_type in ("expense", "writeoff") and not self.account_id:
+            raise UserError(_("This suggestion names no account to book to."))
+
+    def _apply_to_statement_line(self):
+        """Replace the line's suspense item by the counterparts, then reconcile each counterpart with its open item.
+
+        Community has no reconciliation widget model, so this follows Odoo's own recipe for statement lines: the
+        move keeps its liquidity line, the suspense line becomes one counterpart per open item (in the item's own
+        currency, so that Odoo books any exchange difference), plus a write-off or expense line for the rest.
+        """
+        st_line = self.statement_line_id.with_context(skip_account_move_synchronization=True)
+        _liquidity, suspense, _other = st_line._seek_for_lines()
+        company_currency = st_line.company_currency_id
+        remaining_balance = sum(suspense.mapped("balance"))
+        remaining_amount = sum(suspense.mapped("amount_currency"))
+        transaction_currency = suspense.currency_id[:1] or company_currency
+        partner = self.partner_id or self.move_line_ids.partner_id[:1] or st_line.partner_id
+        label = st_line.payment_ref or ""
+
+        counterparts = []  # (vals, open item or None)
+        items = self.move_line_ids.sorted(lambda l: (l.date_maturity or l.date, l.id))
+        for index, item in enumerate(items):
+            last = index == len(items) - 1
+            amounts = st_line._prepare_counterpart_amounts_using_st_line_rate(
+                item.currency_id, -item.amount_residual, -item.amount_residual_currency
+            )
+            pays_less_than_item = (
+                amounts["balance"] * remaining_balance > 0 and abs(amounts["balance"]) > abs(remaining_balance)
+            )
+            if pays_less_than_item or (self.match_type == "partial" and last):
+                # The payment does not cover this item: pay what is left of the line, in the line's currency.
+                vals = {"currency_id": transaction_currency.id, "amount_currency": remaining_amount,
+                        "balance": remaining_balance}
+            elif last and self.match_type == "full":
+                # Whole item in its own currency; the line's balance absorbs FX rounding (Odoo books the difference).
+                vals = {"currency_id": item.currency_id.id, "amount_currency": -item.amount_residual_currency,
+                        "balance": remaining_balance}
+            else:
+                vals = {"currency_id": item.currency_id.id, "amount_currency": -item.amount_residual_currency,
+                        "balance": amounts["balance"]}
+            vals.update(
+                name=label or item.move_id.name,
+                account_id=item.account_id.id,
+                partner_id=item.partner_id.id,
+            )
+            counterparts.append((vals, item))
+            remaining_balance -= vals["balance"]
+            remaining_amount -= (
+                vals["amount_currency"]
+                if vals["currency_id"] == transaction_currency.id
+                else st_line._prepare_counterpart_amounts_using_st_line_rate(
+                    self.env["res.currency"].browse(vals["currency_id"]), vals["balance"], vals["amount_currency"]
+                )["amount_currency"]
+            )
+            if company_currency.is_zero(remaining_balance):
+                break
+
+        if not company_currency.is_zero(remaining_balance):
+            if self.match_type in ("writeoff", "expense"):
+                counterparts.append(
+                    (
+                        {
+                            "name": label or self.account_id.name,
+                            "account_id": self.account_id.id,
+                            "partner_id": partner.id,
+                            "currency_id": transaction_currency.id,
+                            "amount_currency": remaining_amount,
+                            "balance": remaining_balance,
+                            "tax_ids": [Command.set(self.tax_ids.ids)] if self.match_type == "expense" else [],
+                        },
+                        None,
+                    )
+                )
+            else:
+                # Overpayment or a partial on the bank side: the rest stays open on the suspense account.
+                counterparts.append(
+                    (
+                        {
+                            "name": label,
+                            "account_id": st_line.journal_id.suspense_account_id.id,
+                            "partner_id": partner.id,
+                            "currency_id": transaction_currency.id,
+                            "amount_currency": remaining_amount,
+                            "balance": remaining_balance,
+                        },
+                        None,
+                    )
+                )
+
+        self.applied_values = {
+            "partner_id": st_line.partner_id.id or False,
+            "residuals": {str(i.id): [i.amount_residual, i.amount_residual_currency] for i in self.move_line_ids},
+        }
+        move = st_line.move_id
+        write_ctx = dict(
+            skip_account_move_synchronization=True, force_delete=True, skip_invoice_sync=True, skip_readonly_check=True
+        )
+        line_ctx = dict(check_move_validity=False, skip_invoice_sync=True, skip_readonly_check=True)
+        to_reconcile = []
+        container = {"records": move, "self": move}
+        with move.with_context(**write_ctx)._check_balanced(container):
+            move.with_context(**write_ctx).write({"line_ids": [Command.delete(line.id) for line in suspense]})
+            for vals, item in counterparts:
+                vals = dict(vals, move_id=move.id)
+                if vals.get("tax_ids") == []:
+                    vals.pop("tax_ids")
+                line = self.env["account.move.line"].with_context(**line_ctx).create(vals)
+                if item:
+                    to_reconcile.append(line + item)
+        for lines in to_reconcile:
+            lines.reconcile()
+        if partner and not st_line.partner_id:
+            st_line.write({"partner_id": partner.id})
+        move.message_post(
+            body=_("Reconciled from AI suggestion %(name)s (confidence %(confidence)s).",
+                   name=self.display_name, confidence="%.0f%%" % (self.confidence * 100)),
+        )
+
+    # ------------------------------------------------------------------ revert
+
+    def _revert(self):
+        self.ensure_one()
+        st_line = self.statement_line_id.with_context(skip_account_move_synchronization=True)
+        before = self.applied_values or {}
+        _liquidity, suspense, other = st_line._seek_for_lines()
+        mine = other.filtered(lambda l: l.account_id in self.move_line_ids.account_id | self.account_id)
+        if not mine:
+            raise UserError(
+                _("The bank line %(line)s no longer carries this reconciliation; nothing to revert.",
+                  line=st_line.display_name)
+            )
+        st_line.write({"partner_id": before.get("partner_id") or False})
+        st_line.action_undo_reconciliation()
+        for item in self.move_line_ids:
+            expected = (before.get("residuals") or {}).get(str(item.id))
+            if expected and not float_is_zero(item.amount_residual - expected[0], precision_digits=6):
+                _logger.warning(
+                    "Revert of %s left %s with residual %s instead of %s", self.id, item.id, item.amount_residual,
+                    expected[0],
+                )
+        st_line.move_id.message_post(body=_("AI reconciliation %(name)s reverted.", name=self.display_name))

@@ -1,0 +1,1 @@
+"""Pure helpers with no ``env``: importable and testable without an Odoo server."""

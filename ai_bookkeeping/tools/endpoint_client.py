@@ -1,0 +1,135 @@
+"""HTTP client for the AI endpoint: signs, sends and classifies failures. No Odoo import.
+
+One exception class per failure so callers use ``except``/``isinstance``, never message matching.
+"""
+
+import json
+import logging
+import socket
+import urllib.error
+import urllib.request
+from urllib.parse import urlsplit
+
+from . import signing
+
+_logger = logging.getLogger(__name__)
+
+MAX_RESPONSE_BYTES = 50 * 1024 * 1024
+
+
+class EndpointError(Exception):
+    """Base class: the endpoint could not give a usable answer. ``retryable`` says whether trying later may help."""
+
+    retryable = True
+
+
+class EndpointUnreachable(EndpointError):
+    """Nothing answers at the configured URL (refused, DNS, unreachable)."""
+
+
+class EndpointTimeout(EndpointError):
+    """The endpoint did not answer within the timeout."""
+
+
+class EndpointRejected(EndpointError):
+    """The endpoint refused the request (4xx): retrying the same request will not help."""
+
+    retryable = False
+
+    def __init__(self, message, status):
+        super().__init__(message)
+        self.status = status
+
+
+class EndpointAuthError(EndpointRejected):
+    """The endpoint refused the signature: the shared secrets differ or the clocks drift."""
+
+
+class EndpointServerError(EndpointError):
+    """The endpoint failed (5xx)."""
+
+
+class EndpointBadReply(EndpointError):
+    """The endpoint answered something that is not the expected JSON."""
+
+
+def validate_url(url):
+    """Return an error sentence for an unusable endpoint URL, or None."""
+    parts = urlsplit(url or "")
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return "The AI endpoint URL must look like http://127.0.0.1:8787 (got %r)." % (url or "")
+    return None
+
+
+def is_local_url(url):
+    return (urlsplit(url).hostname or "") in ("127.0.0.1", "localhost", "::1")
+
+
+class EndpointClient:
+    def __init__(self, base_url, secret, timeout=30.0, connect_timeout=3.0, opener=None):
+        error = validate_url(base_url)
+        if error:
+            raise EndpointRejected(error, 0)
+        if not secret:
+            raise EndpointRejected("No shared secret is configured for the AI endpoint.", 0)
+        self.base_url = base_url.rstrip("/")
+        self.secret = secret
+        self.timeout = float(timeout)
+        self.connect_timeout = float(connect_timeout)
+        self._open = opener or urllib.request.urlopen
+
+    def health(self):
+        return self._request("GET", "/healthz", None, timeout=self.connect_timeout)
+
+    def suggest_reconciliations(self, payload):
+        return self._request("POST", "/v1/reconcile/suggest", payload, timeout=self.timeout)
+
+    def _request(self, method, path, payload, timeout):
+        url = self.base_url + path
+        body = None
+        headers = {"Accept": "application/json"}
+        if payload is not None:
+            body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            headers["Content-Type"] = "application/json"
+            headers.update(signing.signed_headers(self.secret, body))
+        request = urllib.request.Request(url, data=body, method=method, headers=headers)
+        try:
+            with self._open(request, timeout=timeout) as response:
+                raw = response.read(MAX_RESPONSE_BYTES + 1)
+        except urllib.error.HTTPError as exc:
+            raise self._http_error(exc) from None
+        except (socket.timeout, TimeoutError) as exc:
+            raise EndpointTimeout("The AI endpoint at %s did not answer within %s s." % (self.base_url, timeout)) from exc
+        except urllib.error.URLError as exc:
+            if isinstance(exc.reason, (socket.timeout, TimeoutError)):
+                raise EndpointTimeout(
+                    "The AI endpoint at %s did not answer within %s s." % (self.base_url, timeout)
+                ) from exc
+            raise EndpointUnreachable("Nothing answers at %s (%s)." % (self.base_url, exc.reason)) from exc
+        except (ConnectionError, OSError) as exc:
+            raise EndpointUnreachable("Nothing answers at %s (%s)." % (self.base_url, exc)) from exc
+        if len(raw) > MAX_RESPONSE_BYTES:
+            raise EndpointBadReply("The AI endpoint's reply is larger than %d bytes." % MAX_RESPONSE_BYTES)
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError) as exc:
+            raise EndpointBadReply("The AI endpoint answered something that is not JSON.") from exc
+        if not isinstance(data, dict):
+            raise EndpointBadReply("The AI endpoint answered JSON that is not an object.")
+        return data
+
+    def _http_error(self, exc):
+        try:
+            detail = json.loads(exc.read(65536).decode("utf-8")).get("message") or ""
+        except (ValueError, UnicodeDecodeError, AttributeError, OSError):
+            detail = ""
+        detail = (" " + str(detail)[:500]) if detail else ""
+        if exc.code in (401, 403):
+            return EndpointAuthError(
+                "The AI endpoint refused Odoo's signature (HTTP %d): check that both use the same shared secret and "
+                "that the server clocks agree.%s" % (exc.code, detail),
+                exc.code,
+            )
+        if 400 <= exc.code < 500:
+            return EndpointRejected("The AI endpoint refused the request (HTTP %d).%s" % (exc.code, detail), exc.code)
+        return EndpointServerError("The AI endpoint failed (HTTP %d).%s" % (exc.code, detail))
