@@ -6,6 +6,7 @@ from . import (
     ai_reconciliation_queue,
     ai_reconciliation_request,
     ai_endpoint,
+    ai_bookkeeping_demo,
     account_bank_statement_line,
     res_company,
     res_config_settings,

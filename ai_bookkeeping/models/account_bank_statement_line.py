@@ -16,6 +16,13 @@ _AI_INPUT_FIELDS = {"payment_ref", "amount", "amount_currency", "foreign_currenc
                     "partner_name", "account_number", "ref"}
 
 
+def _strip_nul(vals):
+    """PostgreSQL cannot store NUL characters: a bank file carrying one would make the whole import fail."""
+    for key in ("payment_ref", "partner_name", "account_number", "ref"):
+        if isinstance(vals.get(key), str) and "\x00" in vals[key]:
+            vals[key] = vals[key].replace("\x00", " ")
+
+
 class AccountBankStatementLine(models.Model):
     _inherit = "account.bank.statement.line"
 
@@ -42,12 +49,15 @@ class AccountBankStatementLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            _strip_nul(vals)
         st_lines = super().create(vals_list)
         # Queued, not asked: creating lines (typing, importing, API) must not wait for the AI.
         self.env["ai.reconciliation.queue"]._enqueue(st_lines)
         return st_lines
 
     def write(self, vals):
+        _strip_nul(vals)
         result = super().write(vals)
         if _AI_INPUT_FIELDS.intersection(vals) and not self.env.context.get("skip_account_move_synchronization"):
             self.env["ai.reconciliation.queue"]._enqueue(self.filtered(lambda l: not l.is_reconciled))

@@ -76,15 +76,14 @@ class AiReconciliationQueue(models.Model):
         return self.browse([row[0] for row in self.env.cr.fetchall()])
 
     @api.model
-    def _cron_process(self, batch_size=200, max_batches=10):
-        for _i in range(max_batches):
-            rows = self._claim(batch_size)
-            if not rows:
-                return
+    def _cron_process(self, batch_size=200):
+        """Process one batch. Odoo's cron commits and runs the job again at once while work remains
+        (``_notify_progress``), so a crash loses only the batch in hand and several cron workers share the queue."""
+        rows = self._claim(batch_size)
+        if rows:
             rows._process()
-            # Each batch is its own unit of work so that a crash later loses nothing already done.
-            if not self.env.registry.in_test_mode():
-                self.env.cr.commit()  # noqa: B012 - cron batches commit between batches, as Odoo's own crons do
+        remaining = self.search_count([("next_attempt_at", "<=", fields.Datetime.now())]) if rows else 0
+        self.env["ir.cron"]._notify_progress(done=len(rows), remaining=remaining)
 
     def _process(self):
         Request = self.env["ai.reconciliation.request"]

@@ -56,7 +56,9 @@ class AiReconciliationRequest(models.AbstractModel):
 
     @api.model
     def _store(self, st_lines, by_line, engine):
-        Suggestion = self.env["ai.reconciliation.suggestion"]
+        # sudo: suggestions are written by the engine on behalf of the lines' company, whoever asked (an accountant
+        # pressing "Suggest", the cron); the lines were read with the caller's rights and are all of one company.
+        Suggestion = self.env["ai.reconciliation.suggestion"].sudo()
         # A new answer supersedes undecided ones: one pending set per line, whatever the number of events.
         Suggestion.search([("statement_line_id", "in", st_lines.ids), ("state", "=", sm.PENDING)]).unlink()
         vals_list = []
@@ -82,6 +84,7 @@ class AiReconciliationRequest(models.AbstractModel):
                     }
                 )
         suggestions = Suggestion.with_context(mail_create_nolog=True, tracking_disable=True).create(vals_list)
+        suggestions = suggestions.sudo(False)
         st_lines.write({"ai_state": "suggested", "ai_error": False})
         no_match = st_lines.filtered(lambda l: not by_line.get(l.id))
         no_match.write({"ai_state": "no_match"})
@@ -282,7 +285,9 @@ class AiReconciliationRequest(models.AbstractModel):
                 entry["outcome"] = "reconciled"
             history_partners |= partner
             entries.append(entry)
-        rejected = self.env["ai.reconciliation.suggestion"].search(
+        # sudo: the reviewers' past rejections are company knowledge the engine needs, whoever asks; the domain keeps
+        # it to this company.
+        rejected = self.env["ai.reconciliation.suggestion"].sudo().search(
             [("company_id", "=", company.id), ("state", "=", sm.REJECTED), ("decided_at", ">=", since)],
             limit=HISTORY_LIMIT // 3,
             order="decided_at desc",

@@ -78,8 +78,6 @@ class AiReconciliationSuggestion(models.Model):
 
     def _apply(self):
         for suggestion in self:
-            suggestion._lock_statement_line()
-            suggestion._check_still_applicable()
             suggestion._apply_to_statement_line()
             suggestion.write({"state": sm.APPLIED, "applied_at": fields.Datetime.now()})
             # The line is settled: the engine's other ideas for it are moot.
@@ -93,6 +91,11 @@ class AiReconciliationSuggestion(models.Model):
         self.env.cr.execute(
             SQL("SELECT id FROM account_bank_statement_line WHERE id = %s FOR UPDATE", self.statement_line_id.id)
         )
+
+    def _check_applicable(self):
+        for suggestion in self:
+            suggestion._lock_statement_line()
+            suggestion._check_still_applicable()
 
     def _check_still_applicable(self):
         """Refuse, changing nothing, when the books moved since the suggestion was made."""
@@ -145,17 +148,24 @@ class AiReconciliationSuggestion(models.Model):
             pays_less_than_item = (
                 amounts["balance"] * remaining_balance > 0 and abs(amounts["balance"]) > abs(remaining_balance)
             )
-            if pays_less_than_item or (self.match_type == "partial" and last):
+            foreign_item = item.currency_id != company_currency
+            fx_gap = abs(remaining_balance - amounts["balance"])
+            pay_in_line_currency = {"currency_id": transaction_currency.id, "amount_currency": remaining_amount,
+                                    "balance": remaining_balance}
+            whole_item = {"currency_id": item.currency_id.id, "amount_currency": -item.amount_residual_currency,
+                          "balance": amounts["balance"]}
+            if self.match_type == "partial" and last:
+                vals = pay_in_line_currency
+            elif (last and self.match_type in ("full", "multi") and foreign_item
+                  and fx_gap <= self.company_id.ai_fx_tolerance):
+                # Whole item in its own currency; the line's balance absorbs FX rounding and Odoo books the
+                # exchange difference when reconciling.
+                vals = dict(whole_item, balance=remaining_balance)
+            elif pays_less_than_item and self.match_type != "writeoff":
                 # The payment does not cover this item: pay what is left of the line, in the line's currency.
-                vals = {"currency_id": transaction_currency.id, "amount_currency": remaining_amount,
-                        "balance": remaining_balance}
-            elif last and self.match_type == "full":
-                # Whole item in its own currency; the line's balance absorbs FX rounding (Odoo books the difference).
-                vals = {"currency_id": item.currency_id.id, "amount_currency": -item.amount_residual_currency,
-                        "balance": remaining_balance}
+                vals = pay_in_line_currency
             else:
-                vals = {"currency_id": item.currency_id.id, "amount_currency": -item.amount_residual_currency,
-                        "balance": amounts["balance"]}
+                vals = whole_item
             vals.update(
                 name=label or item.move_id.name,
                 account_id=item.account_id.id,

@@ -57,6 +57,7 @@ class AiSuggestionMixin(models.AbstractModel):
     def action_approve(self):
         self._check_can_review()
         self._lock_for_decision()
+        self._check_applicable()
         self._set_state(sm.APPROVED, decided_by_id=self.env.uid, decided_at=fields.Datetime.now(), error_message=False)
         self._apply()
         return True
@@ -100,6 +101,10 @@ class AiSuggestionMixin(models.AbstractModel):
             self.invalidate_recordset(["state"])
 
     # ------------------------------------------------------------------ hooks for the concrete models
+
+    def _check_applicable(self):
+        """Raise a UserError, before anything changes, when the books moved since the suggestion was made."""
+        return True
 
     def _apply(self):
         """Write the suggestion into the books. The base version has nothing to write: approval is the outcome."""

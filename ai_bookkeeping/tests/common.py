@@ -1,0 +1,79 @@
+"""Factories shared by the add-on's tests (and by add-ons that build on it)."""
+
+from odoo import Command, fields
+from odoo.tests import new_test_user
+
+from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+
+
+class AiBookkeepingCase(AccountTestInvoicingCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.bank_journal = cls.company_data["default_journal_bank"]
+        cls.fee_account = cls.company_data["default_account_expense"].copy({"name": "Bank fees", "code": "626001"})
+        cls.env.company.ai_bank_fee_account_id = cls.fee_account
+        cls.env.user.groups_id |= cls.env.ref("base.group_multi_currency") | cls.env.ref(
+            "ai_bookkeeping.ai_bookkeeping_group_manager")
+        cls.reviewer = new_test_user(
+            cls.env, login="ai_reviewer", groups="ai_bookkeeping.ai_bookkeeping_group_reviewer,base.group_user",
+            company_id=cls.env.company.id, company_ids=[Command.set(cls.env.company.ids)],
+        )
+        cls.reader = new_test_user(
+            cls.env, login="ai_reader", groups="ai_bookkeeping.ai_bookkeeping_group_user,base.group_user",
+            company_id=cls.env.company.id, company_ids=[Command.set(cls.env.company.ids)],
+        )
+        # No test talks to a real endpoint unless it starts one itself.
+        cls.env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_url", "http://127.0.0.1:9")
+        cls.env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_autostart", "False")
+        cls.env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_secret", "t" * 48)
+
+    @classmethod
+    def make_invoice(cls, amount, partner=None, move_type="out_invoice", currency=None, date="2026-01-10", ref=None):
+        invoice = cls.init_invoice(
+            move_type, partner=partner or cls.partner_a, invoice_date=date, amounts=[amount], currency=currency,
+            taxes=cls.env["account.tax"],
+        )
+        if ref:
+            invoice.ref = ref
+        invoice.action_post()
+        return invoice
+
+    @classmethod
+    def make_st_line(cls, amount, label="", partner=None, date="2026-01-20", **extra):
+        return cls.env["account.bank.statement.line"].create({
+            "journal_id": cls.bank_journal.id,
+            "date": date,
+            "amount": amount,
+            "payment_ref": label,
+            "partner_id": partner.id if partner else False,
+            **extra,
+        })
+
+    @staticmethod
+    def receivable(move):
+        return move.line_ids.filtered(lambda l: l.account_type in ("asset_receivable", "liability_payable"))
+
+    def make_suggestion(self, st_line, items=None, match_type="full", account=None, partner=None, confidence=0.97,
+                        writeoff=0.0):
+        items = items or self.env["account.move.line"]
+        # As the engine does: suggestions are written by the system, then decided by people.
+        return self.env["ai.reconciliation.suggestion"].sudo().create({
+            "statement_line_id": st_line.id,
+            "company_id": st_line.company_id.id,
+            "move_line_ids": [Command.set(items.ids)],
+            "match_type": match_type,
+            "account_id": account.id if account else False,
+            "partner_id": (partner or items.partner_id[:1]).id or False,
+            "confidence": confidence,
+            "writeoff_amount": writeoff,
+            "explanation": "test",
+            "engine_name": "test",
+            "engine_version": "0",
+        }).sudo(False)
+
+    def residuals(self, moves):
+        moves.invalidate_recordset()
+        return {m.id: (m.amount_residual, m.payment_state) for m in moves}
+
+    today = fields.Date.today

@@ -1,0 +1,144 @@
+from odoo.exceptions import UserError
+from odoo.tests import tagged
+
+from .common import AiBookkeepingCase
+
+
+@tagged("post_install", "-at_install")
+class TestApplyRevert(AiBookkeepingCase):
+    """Approving applies for real through the ORM in Community; reverting restores the books exactly."""
+
+    def approve(self, suggestion):
+        suggestion.with_user(self.reviewer).action_approve()
+        suggestion.invalidate_recordset()
+
+    def test_full_match_pays_invoice_and_revert_reopens_it(self):
+        invoice = self.make_invoice(1200.0)
+        st_line = self.make_st_line(1200.0, "INV 2026 1 ACME")
+        before = self.residuals(invoice)
+        suggestion = self.make_suggestion(st_line, self.receivable(invoice))
+
+        self.approve(suggestion)
+        self.assertEqual(suggestion.state, "applied")
+        self.assertTrue(st_line.is_reconciled)
+        self.assertEqual(invoice.payment_state, "paid")
+        self.assertEqual(invoice.amount_residual, 0.0)
+
+        suggestion.with_user(self.reviewer).action_revert()
+        self.assertEqual(suggestion.state, "reverted")
+        st_line.invalidate_recordset()
+        self.assertFalse(st_line.is_reconciled)
+        self.assertEqual(self.residuals(invoice), before)
+
+    def test_partial_payment_leaves_the_rest_open(self):
+        invoice = self.make_invoice(1000.0)
+        st_line = self.make_st_line(400.0, "first instalment")
+        suggestion = self.make_suggestion(st_line, self.receivable(invoice), match_type="partial")
+        self.approve(suggestion)
+        self.assertTrue(st_line.is_reconciled)
+        self.assertEqual(invoice.payment_state, "partial")
+        self.assertAlmostEqual(invoice.amount_residual, 600.0)
+        suggestion.with_user(self.reviewer).action_revert()
+        self.assertAlmostEqual(invoice.amount_residual, 1000.0)
+        self.assertEqual(invoice.payment_state, "not_paid")
+
+    def test_one_payment_for_several_invoices(self):
+        invoices = self.make_invoice(300.0) + self.make_invoice(700.0) + self.make_invoice(250.0)
+        st_line = self.make_st_line(1250.0, "INV 1 INV 2 INV 3")
+        before = self.residuals(invoices)
+        suggestion = self.make_suggestion(st_line, self.receivable(invoices), match_type="multi")
+        self.approve(suggestion)
+        self.assertTrue(st_line.is_reconciled)
+        self.assertEqual(set(invoices.mapped("payment_state")), {"paid"})
+        suggestion.with_user(self.reviewer).action_revert()
+        self.assertEqual(self.residuals(invoices), before)
+
+    def test_short_payment_writes_off_bank_fee(self):
+        invoice = self.make_invoice(500.0)
+        st_line = self.make_st_line(492.5, "payment less fee")
+        suggestion = self.make_suggestion(
+            st_line, self.receivable(invoice), match_type="writeoff", account=self.fee_account, writeoff=7.5
+        )
+        self.approve(suggestion)
+        self.assertEqual(invoice.payment_state, "paid")
+        self.assertTrue(st_line.is_reconciled)
+        fee_line = st_line.move_id.line_ids.filtered(lambda l: l.account_id == self.fee_account)
+        self.assertAlmostEqual(fee_line.balance, 7.5)
+
+    def test_vendor_bill_payment(self):
+        bill = self.make_invoice(800.0, partner=self.partner_b, move_type="in_invoice")
+        st_line = self.make_st_line(-800.0, "SEPA transfer to partner b")
+        suggestion = self.make_suggestion(st_line, self.receivable(bill))
+        self.approve(suggestion)
+        self.assertEqual(bill.payment_state, "paid")
+        self.assertTrue(st_line.is_reconciled)
+
+    def test_expense_coding_books_to_the_account(self):
+        expense_account = self.company_data["default_account_expense"]
+        st_line = self.make_st_line(-49.99, "CARD 1234 AMAZON WEB SERVICES")
+        suggestion = self.make_suggestion(st_line, match_type="expense", account=expense_account,
+                                          partner=self.partner_b)
+        self.approve(suggestion)
+        self.assertTrue(st_line.is_reconciled)
+        line = st_line.move_id.line_ids.filtered(lambda l: l.account_id == expense_account)
+        self.assertAlmostEqual(line.balance, 49.99)
+        suggestion.with_user(self.reviewer).action_revert()
+        st_line.invalidate_recordset()
+        self.assertFalse(st_line.is_reconciled)
+        self.assertFalse(st_line.move_id.line_ids.filtered(lambda l: l.account_id == expense_account))
+
+    def test_foreign_currency_invoice_with_fx_rounding(self):
+        chf = self.setup_other_currency("CHF", rates=[("2026-01-01", 1.25)])
+        invoice = self.make_invoice(125.0, currency=chf)  # 100.00 in company currency at 1.25
+        st_line = self.make_st_line(99.98, "CHF invoice payment")  # the bank paid 2 cents less
+        suggestion = self.make_suggestion(st_line, self.receivable(invoice))
+        self.approve(suggestion)
+        counterpart = st_line.move_id.line_ids.filtered(lambda l: l.account_type == "asset_receivable")
+        self.assertEqual((counterpart.currency_id.name, counterpart.amount_currency, counterpart.balance),
+                         ("CHF", -125.0, -99.98))
+        self.assertEqual(invoice.payment_state, "paid", "FX rounding goes to the exchange difference, not open")
+        self.assertTrue(st_line.is_reconciled)
+        suggestion.with_user(self.reviewer).action_revert()
+        self.assertEqual(invoice.payment_state, "not_paid")
+        self.assertAlmostEqual(invoice.amount_residual, 125.0)
+
+    def test_stale_suggestion_changes_nothing_and_says_why(self):
+        invoice = self.make_invoice(100.0)
+        st_line = self.make_st_line(100.0, "paid twice?")
+        first = self.make_suggestion(st_line, self.receivable(invoice))
+        other_line = self.make_st_line(100.0, "same invoice, other line")
+        stale = self.make_suggestion(other_line, self.receivable(invoice))
+        self.approve(first)
+        with self.assertRaisesRegex(UserError, "paid in the meantime"):
+            stale.with_user(self.reviewer).action_approve()
+        other_line.invalidate_recordset()
+        self.assertFalse(other_line.is_reconciled)
+        self.assertEqual(stale.state, "pending")
+
+    def test_line_reconciled_elsewhere_makes_suggestion_stale(self):
+        invoice = self.make_invoice(100.0)
+        st_line = self.make_st_line(100.0, "x")
+        suggestion_a = self.make_suggestion(st_line, self.receivable(invoice))
+        invoice_b = self.make_invoice(100.0)
+        suggestion_b = self.make_suggestion(st_line, self.receivable(invoice_b))
+        suggestion_b.sudo().rank = 2
+        # Someone reconciles the line another way (here: through suggestion A applied by sudo, as another screen
+        # would), then suggestion B is approved.
+        self.approve(suggestion_a)
+        self.assertFalse(suggestion_b.exists(), "pending siblings of an applied suggestion are dropped")
+        again = self.make_suggestion(st_line, self.receivable(invoice_b))
+        with self.assertRaisesRegex(UserError, "reconciled in the meantime"):
+            again.with_user(self.reviewer).action_approve()
+        self.assertEqual(invoice_b.payment_state, "not_paid")
+
+    def test_forbidden_transitions_explain_themselves(self):
+        invoice = self.make_invoice(100.0)
+        st_line = self.make_st_line(100.0, "x")
+        suggestion = self.make_suggestion(st_line, self.receivable(invoice))
+        with self.assertRaisesRegex(UserError, "nothing was applied yet"):
+            suggestion.with_user(self.reviewer).action_revert()
+        suggestion.with_user(self.reviewer).action_reject("wrong customer")
+        self.assertEqual(suggestion.reject_reason, "wrong customer")
+        with self.assertRaisesRegex(UserError, "it was rejected"):
+            suggestion.with_user(self.reviewer).action_approve()
+        self.assertEqual(invoice.payment_state, "not_paid")

@@ -1,0 +1,93 @@
+import os
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from unittest import SkipTest
+
+from odoo.exceptions import UserError
+from odoo.tests import tagged
+
+from ..tools import endpoint_process
+from .common import AiBookkeepingCase
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@tagged("post_install", "-at_install")
+class TestBundledEndpoint(AiBookkeepingCase):
+    """Odoo asks the real bundled endpoint (static/endpoint/ai_endpoint.mjs run by node) over HTTP."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        if not os.path.isfile(endpoint_process.BUNDLE):
+            raise SkipTest("the endpoint bundle is not built (npm run build)")
+        if not shutil.which("node"):
+            raise SkipTest("node is not on the PATH")
+        cls.port = _free_port()
+        cls.secret = "s" * 48
+        env = dict(os.environ, AI_BOOKKEEPING_SECRET=cls.secret, AI_BOOKKEEPING_PORT=str(cls.port),
+                   AI_BOOKKEEPING_HOST="127.0.0.1")
+        cls.proc = subprocess.Popen(["node", endpoint_process.BUNDLE], env=env, stdout=subprocess.DEVNULL,
+                                    stderr=subprocess.DEVNULL)
+        cls.addClassCleanup(cls.proc.kill)
+        url = "http://127.0.0.1:%d" % cls.port
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(url + "/healthz", timeout=1).read()
+                break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            raise AssertionError("the bundled endpoint did not start")
+        cls.env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_url", url)
+        cls.env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_secret", cls.secret)
+
+    def test_suggest_then_approve_end_to_end(self):
+        invoice = self.make_invoice(1234.56, ref="PO-77")
+        self.make_invoice(99.0)  # noise
+        st_line = self.make_st_line(1234.56, "SEPA CREDIT %s %s" % (invoice.name, self.partner_a.name.upper()))
+        suggestions = st_line.action_ai_suggest()
+        best = suggestions.filtered(lambda s: s.rank == 1)
+        self.assertEqual(best.move_line_ids, self.receivable(invoice))
+        self.assertEqual(best.match_type, "full")
+        self.assertGreater(best.confidence, 0.8)
+        self.assertIn(invoice.name, best.explanation)
+        self.assertEqual(st_line.ai_state, "suggested")
+        self.assertEqual(st_line.ai_suggestion_id, best)
+        best.with_user(self.reviewer).action_approve()
+        self.assertEqual(invoice.payment_state, "paid")
+
+    def test_asking_twice_creates_no_duplicates(self):
+        invoice = self.make_invoice(310.0)
+        st_line = self.make_st_line(310.0, "payment %s" % invoice.name)
+        st_line.action_ai_suggest()
+        st_line.action_ai_suggest()
+        pending = st_line.ai_suggestion_ids.filtered(lambda s: s.state == "pending")
+        self.assertEqual(len(pending.filtered(lambda s: s.rank == 1)), 1)
+
+    def test_cron_drains_the_queue(self):
+        invoice = self.make_invoice(77.0)
+        st_line = self.make_st_line(77.0, "payment %s" % invoice.name)
+        self.env["ai.reconciliation.queue"]._cron_process()
+        self.assertFalse(self.env["ai.reconciliation.queue"].search([("statement_line_id", "=", st_line.id)]))
+        self.assertEqual(st_line.ai_suggestion_id.move_line_ids, self.receivable(invoice))
+
+    def test_test_connection_reports_success_and_bad_secret(self):
+        result = self.env["ai.endpoint"].action_test_connection()
+        self.assertEqual(result["params"]["type"], "success")
+        self.env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_secret", "x" * 48)
+        with self.assertRaisesRegex(UserError, "same shared secret"):
+            self.env["ai.endpoint"].action_test_connection()
+
+    def test_test_connection_says_nothing_answers(self):
+        self.env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_url", "http://127.0.0.1:%d" % _free_port())
+        with self.assertRaisesRegex(UserError, "Nothing answers"):
+            self.env["ai.endpoint"].action_test_connection()

@@ -1,0 +1,33 @@
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from .common import AiBookkeepingCase
+
+
+@tagged("post_install", "-at_install")
+class TestSecurity(AiBookkeepingCase):
+    def test_reader_cannot_approve(self):
+        invoice = self.make_invoice(100.0)
+        suggestion = self.make_suggestion(self.make_st_line(100.0, "x"), self.receivable(invoice))
+        with self.assertRaises(AccessError):
+            suggestion.with_user(self.reader).action_approve()
+        self.assertEqual(suggestion.state, "pending")
+        self.assertEqual(invoice.payment_state, "not_paid")
+        # The reader can still see it.
+        self.assertEqual(suggestion.with_user(self.reader).read(["state"])[0]["state"], "pending")
+
+    def test_other_company_suggestions_are_invisible(self):
+        other = self.setup_other_company(name="Other Co")["company"]
+        invoice = self.make_invoice(100.0)
+        suggestion = self.make_suggestion(self.make_st_line(100.0, "x"), self.receivable(invoice))
+        suggestion.sudo().company_id = other  # simulate a record of company B
+        visible = self.env["ai.reconciliation.suggestion"].with_user(self.reviewer).search([("id", "=", suggestion.id)])
+        self.assertFalse(visible)
+        with self.assertRaises(AccessError):
+            suggestion.with_user(self.reviewer).action_approve()
+
+    def test_secret_is_for_system_admins_only(self):
+        field = self.env["res.config.settings"]._fields["ai_endpoint_secret"]
+        self.assertEqual(field.groups, "base.group_system")
+        with self.assertRaises(AccessError):
+            self.env["ir.config_parameter"].with_user(self.reviewer).get_param("ai_bookkeeping.endpoint_secret")

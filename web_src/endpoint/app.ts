@@ -1,0 +1,78 @@
+// Builds the endpoint's fastify instance from injected dependencies. Nothing here reads the environment, opens a
+// port or looks at the real clock unless told to: tests drive it in-process with `app.inject`, main.ts listens.
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import { RequestVerifier, type Clock } from "./auth";
+import type { EndpointConfig } from "./config";
+import type { Engine, Refiner } from "./engine";
+import { createErrorHandler, handleNotFound } from "./errors";
+import { ReconcileService } from "./reconcile-service";
+import { registerHealthRoute } from "./routes/health";
+import { registerSuggestRoute } from "./routes/suggest";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** Statement lines in a valid suggest request, for the access log; null otherwise. */
+    lineCount: number | null;
+  }
+}
+
+export interface AppDeps {
+  config: EndpointConfig;
+  engine: Engine;
+  /** Defaults to `Date.now`. */
+  clock?: Clock;
+  /** A pino-compatible logger; defaults to pino on stdout at `config.logLevel`. */
+  logger?: FastifyBaseLogger;
+  /** Optional stage after the engine (an LLM, later). Absent: the offline engine answers alone. */
+  refiner?: Refiner;
+}
+
+/** Longest time a client may take to send its whole request. */
+const REQUEST_TIMEOUT_MS = 60_000;
+
+export function buildApp(deps: AppDeps): FastifyInstance {
+  const { config } = deps;
+  const app: FastifyInstance = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: { level: config.logLevel } }),
+    bodyLimit: config.maxBodyBytes,
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    // We log one line per request ourselves (logRequest), without bodies, and 5xx errors in the error handler.
+    logController: new LogController({ disableRequestLogging: true }),
+  });
+
+  // JSON only, kept as raw bytes: the signature is computed over the exact bytes received, and the body is parsed
+  // only after the signature checks out (request-body.ts). Any other content type is refused with 415.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser(
+    "application/json",
+    { parseAs: "buffer", bodyLimit: config.maxBodyBytes },
+    (_request, body, done) => done(null, body),
+  );
+  app.decorateRequest("lineCount", null);
+  app.setErrorHandler(createErrorHandler(config));
+  app.setNotFoundHandler(handleNotFound);
+  app.addHook("onResponse", logRequest);
+
+  const verifier = new RequestVerifier({ secret: config.secret, clock: deps.clock ?? Date.now });
+  const service = new ReconcileService({
+    engine: deps.engine,
+    refiner: deps.refiner,
+    validateResponses: config.validateResponses,
+  });
+  registerHealthRoute(app, service);
+  registerSuggestRoute(app, verifier, service);
+  return app;
+}
+
+async function logRequest(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  request.log.info(
+    {
+      method: request.method,
+      route: request.routeOptions.url ?? null,
+      status: reply.statusCode,
+      durationMs: Math.round(reply.elapsedTime * 10) / 10,
+      lines: request.lineCount,
+    },
+    "request completed",
+  );
+}

@@ -1,0 +1,182 @@
+// Every way a request can fail, one class each, and the one error handler that turns them into responses.
+// Callers (and tests) tell failures apart with `instanceof`; clients tell them apart by the `error` code in the body:
+//   { "error": "<code>", "message": "<one sentence>" }            (+ "issues" for invalid_request)
+// Anything that is not one of these classes is a bug: it is logged with its stack and answered with a bare 500.
+import { errorCodes, type FastifyError, type FastifyReply, type FastifyRequest } from "fastify";
+
+export interface RequestIssue {
+  /** Dotted path into the request body, e.g. "lines.0.amount"; "(body)" for the document itself. */
+  path: string;
+  message: string;
+}
+
+export interface ErrorBody {
+  error: string;
+  message: string;
+  issues?: RequestIssue[];
+}
+
+export abstract class EndpointError extends Error {
+  abstract readonly statusCode: number;
+  /** Stable machine-readable code sent as `error` in the response body. */
+  abstract readonly code: string;
+
+  toBody(): ErrorBody {
+    return { error: this.code, message: this.message };
+  }
+}
+
+/** The body is empty, not UTF-8 or not JSON. */
+export class InvalidJsonError extends EndpointError {
+  readonly statusCode = 400;
+  readonly code = "invalid_json";
+}
+
+/** The JSON does not match the contract (`SuggestRequestSchema`). */
+export class InvalidRequestError extends EndpointError {
+  readonly statusCode = 400;
+  readonly code = "invalid_request";
+  readonly issues: RequestIssue[];
+
+  constructor(issues: RequestIssue[], totalIssues = issues.length) {
+    const first = issues[0];
+    const more = totalIssues > 1 ? ` (and ${totalIssues - 1} more problem${totalIssues > 2 ? "s" : ""})` : "";
+    super(first ? `request does not match the contract: ${first.path}: ${first.message}${more}` : "invalid request");
+    this.issues = issues;
+  }
+
+  override toBody(): ErrorBody {
+    return { ...super.toBody(), issues: this.issues };
+  }
+}
+
+/** Any other malformed HTTP request fastify refuses (e.g. a Content-Length that does not match the body). */
+export class BadRequestError extends EndpointError {
+  readonly code = "bad_request";
+  readonly statusCode: number;
+
+  constructor(message: string, statusCode = 400) {
+    super(message);
+    this.statusCode = statusCode;
+  }
+}
+
+/** Base of the 401 failures: the request is not proven to come from Odoo. */
+export abstract class AuthenticationError extends EndpointError {
+  readonly statusCode = 401;
+}
+
+export class MissingSignatureError extends AuthenticationError {
+  readonly code = "missing_signature";
+}
+
+export class MalformedSignatureError extends AuthenticationError {
+  readonly code = "malformed_signature";
+}
+
+export class SignatureMismatchError extends AuthenticationError {
+  readonly code = "invalid_signature";
+
+  constructor() {
+    super("request signature does not match: check that Odoo and the endpoint share the same secret");
+  }
+}
+
+/** Signed correctly, but the timestamp is too far from the endpoint's clock (stale, or clocks out of sync). */
+export class StaleTimestampError extends AuthenticationError {
+  readonly code = "stale_timestamp";
+
+  constructor() {
+    super("request timestamp is outside the allowed window");
+  }
+}
+
+/** Signed correctly, but its nonce was already accepted: someone is replaying a captured request. */
+export class ReplayedRequestError extends EndpointError {
+  readonly statusCode = 409;
+  readonly code = "replayed_request";
+
+  constructor() {
+    super("replayed request");
+  }
+}
+
+export class NotFoundError extends EndpointError {
+  readonly statusCode = 404;
+  readonly code = "not_found";
+}
+
+export class PayloadTooLargeError extends EndpointError {
+  readonly statusCode = 413;
+  readonly code = "payload_too_large";
+
+  constructor(limitBytes: number) {
+    super(`request body is larger than the limit of ${limitBytes} bytes (AI_BOOKKEEPING_MAX_BODY_BYTES)`);
+  }
+}
+
+export class UnsupportedMediaTypeError extends EndpointError {
+  readonly statusCode = 415;
+  readonly code = "unsupported_media_type";
+
+  constructor() {
+    super("expected a request body with Content-Type: application/json");
+  }
+}
+
+/** A bug on our side. The client only ever sees "internal error"; the details go to the log. */
+export class InternalError extends EndpointError {
+  readonly statusCode = 500;
+  readonly code = "internal";
+
+  constructor(message = "internal error", options?: ErrorOptions) {
+    super(message, options);
+  }
+
+  override toBody(): ErrorBody {
+    return { error: this.code, message: "internal error" };
+  }
+}
+
+/** The engine (or the refine stage) produced a response that breaks `SuggestResponseSchema`. */
+export class ResponseContractError extends InternalError {}
+
+/** Map fastify's own errors to ours; anything unknown becomes an `InternalError`. */
+export function toEndpointError(error: unknown, maxBodyBytes: number): EndpointError {
+  if (error instanceof EndpointError) return error;
+  if (error instanceof errorCodes.FST_ERR_CTP_BODY_TOO_LARGE) return new PayloadTooLargeError(maxBodyBytes);
+  if (error instanceof errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE) return new UnsupportedMediaTypeError();
+  if (isClientError(error)) return new BadRequestError(error.message, error.statusCode);
+  return new InternalError("internal error", { cause: error });
+}
+
+function isClientError(error: unknown): error is FastifyError & { statusCode: number } {
+  return (
+    error instanceof Error &&
+    "code" in error &&
+    typeof error.code === "string" &&
+    error.code.startsWith("FST_") &&
+    "statusCode" in error &&
+    typeof error.statusCode === "number" &&
+    error.statusCode >= 400 &&
+    error.statusCode < 500
+  );
+}
+
+/** The one error handler. Never lets a stack trace or a request body reach the client. */
+export function createErrorHandler(options: { maxBodyBytes: number }) {
+  return function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+    const failure = toEndpointError(error, options.maxBodyBytes);
+    if (failure.statusCode >= 500) {
+      request.log.error({ err: error }, "unexpected error while handling request");
+    } else {
+      request.log.info({ error: failure.code }, failure.message);
+    }
+    return reply.code(failure.statusCode).send(failure.toBody());
+  };
+}
+
+export function handleNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const failure = new NotFoundError(`no route for ${request.method} ${request.url.split("?")[0] ?? ""}`);
+  return reply.code(failure.statusCode).send(failure.toBody());
+}
