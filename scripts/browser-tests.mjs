@@ -1,0 +1,155 @@
+// Browser tests against a real Odoo 18 with the add-on: headless Debian Chromium driven by playwright-core.
+// Creates a throw-away database, seeds bank lines and invoices, asks the real bundled endpoint for suggestions,
+// opens the AI Review dashboard, checks rows and console, saves screenshots to .artifacts/, drops the database.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { ROOT, checkPostgres, dropDb, findOdoo, odooArgs, odooEnv, odooPython } from "./lib/odoo.mjs";
+
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+export const ARTIFACTS = path.join(ROOT, ".artifacts");
+
+function freePort() {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
+  });
+}
+
+async function waitHttp(url, seconds) {
+  const deadline = Date.now() + seconds * 1000;
+  while (Date.now() < deadline) {
+    try { const r = await fetch(url); if (r.status < 500) return true; } catch { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return false;
+}
+
+/** Seeds a database through Odoo's shell: invoices, bank lines, suggestions from the real endpoint. */
+export function seed(odooSrc, db, endpointUrl, secret, count) {
+  const script = `
+import datetime
+from odoo import Command
+env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_url", ${JSON.stringify(endpointUrl)})
+env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_secret", ${JSON.stringify(secret)})
+env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_autostart", "False")
+company = env.company
+journal = env["account.journal"].search([("type", "=", "bank"), ("company_id", "=", company.id)], limit=1)
+income = env["account.account"].search([("account_type", "=", "income"), ("company_ids", "in", company.id)], limit=1)
+names = ["Acme Corporation", "Müller Maschinenbau GmbH", "Azure Interior SARL", "Deco Addict Ltd", "Gemini Furniture BV"]
+partners = [env["res.partner"].create({"name": n, "is_company": True}) for n in names]
+lines = []
+for i in range(${count}):
+    partner = partners[i % len(partners)]
+    amount = 100 + i * 7.5
+    inv = env["account.move"].create({"move_type": "out_invoice", "partner_id": partner.id,
+        "invoice_date": datetime.date(2026, 10, 1), "invoice_line_ids": [Command.create({"name": "Services",
+        "quantity": 1, "price_unit": amount, "account_id": income.id, "tax_ids": []})]})
+    inv.action_post()
+    lines.append({"journal_id": journal.id, "date": datetime.date(2026, 11, 2), "amount": amount,
+                  "payment_ref": "SEPA CREDIT %s %s" % (partner.name.upper(), inv.name)})
+st_lines = env["account.bank.statement.line"].create(lines)
+st_lines.action_ai_suggest()
+env.cr.commit()
+print("SEEDED", len(st_lines), env["ai.reconciliation.suggestion"].search_count([("state", "=", "pending"), ("rank", "=", 1)]))
+`;
+  const r = spawnSync(odooPython(), odooArgs(odooSrc, db, ["shell", "--no-http", "--log-level=warn"]), { input: script, env: odooEnv(), encoding: "utf8" });
+  const m = r.stdout.match(/SEEDED (\d+) (\d+)/);
+  if (!m) throw new Error(`seeding failed:\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`);
+  return { lines: Number(m[1]), pending: Number(m[2]) };
+}
+
+export async function startStack({ count = 12, demo = false } = {}) {
+  const odoo = findOdoo();
+  if (!odoo.ok) return { skipped: `browser tests skipped: ${odoo.reason}` };
+  const pg = checkPostgres();
+  if (!pg.ok) return { skipped: `browser tests skipped: ${pg.reason}` };
+  if (!existsSync(CHROMIUM)) return { skipped: `browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)` };
+  const bundle = path.join(ROOT, "ai_bookkeeping/static/endpoint/ai_endpoint.mjs");
+  if (!existsSync(bundle)) return { failed: true, summary: "browser tests: the endpoint bundle is missing (npm run build)" };
+  const db = `aib_browser_${process.pid}_${Date.now().toString(36)}`;
+  const secret = `browser-test-secret-${Math.random().toString(36).slice(2)}-0123456789abcdef`;
+  const endpointPort = await freePort();
+  const httpPort = await freePort();
+  const children = [];
+  const stop = () => { for (const c of children) c.kill("SIGTERM"); dropDb(db); };
+  try {
+    const install = spawnSync(odooPython(), odooArgs(odoo.src, db, ["-i", "ai_bookkeeping", ...(demo ? [] : ["--without-demo=all"]), "--stop-after-init", "--log-level=warn", "--no-http"]), { env: odooEnv(), encoding: "utf8" });
+    if (install.status !== 0) throw new Error(`install failed: ${install.stderr.slice(-3000)}`);
+    const endpoint = spawn("node", [bundle], { env: { ...process.env, AI_BOOKKEEPING_SECRET: secret, AI_BOOKKEEPING_PORT: String(endpointPort) }, stdio: "ignore" });
+    children.push(endpoint);
+    if (!(await waitHttp(`http://127.0.0.1:${endpointPort}/healthz`, 20))) throw new Error("endpoint did not start");
+    const seeded = seed(odoo.src, db, `http://127.0.0.1:${endpointPort}`, secret, count);
+    const server = spawn(odooPython(), odooArgs(odoo.src, db, [`--http-port=${httpPort}`, "--http-interface=127.0.0.1", "--log-level=warn", "--workers=0", "--max-cron-threads=0"]), { env: odooEnv(), stdio: ["ignore", "ignore", "pipe"] });
+    let serverLog = "";
+    server.stderr.on("data", (d) => (serverLog += d));
+    children.push(server);
+    if (!(await waitHttp(`http://127.0.0.1:${httpPort}/web/login`, 60))) throw new Error(`Odoo did not start:\n${serverLog.slice(-3000)}`);
+    return { db, url: `http://127.0.0.1:${httpPort}`, seeded, stop, serverLog: () => serverLog };
+  } catch (err) {
+    stop();
+    throw err;
+  }
+}
+
+export async function launchBrowser() {
+  const { chromium } = await import("playwright-core");
+  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+}
+
+export async function login(page, url) {
+  await page.goto(`${url}/web/login`);
+  await page.fill("input[name=login]", "admin");
+  await page.fill("input[name=password]", "admin");
+  await Promise.all([page.waitForURL(/\/odoo/), page.click("button[type=submit]")]);
+}
+
+export async function runBrowserTests() {
+  let stack;
+  try {
+    stack = await startStack();
+  } catch (err) {
+    return { failed: true, summary: `browser tests: could not start Odoo: ${err.message}` };
+  }
+  if (stack.skipped) return stack;
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const checks = [];
+  const check = (name, ok, detail = "") => { checks.push({ name, ok }); console.log(`${ok ? "ok  " : "FAIL"} ${name}${detail ? ` — ${detail}` : ""}`); };
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
+    const consoleErrors = [];
+    page.on("console", (msg) => { if (msg.type() === "error") consoleErrors.push(msg.text()); });
+    page.on("pageerror", (err) => consoleErrors.push(String(err)));
+    await login(page, stack.url);
+    await page.goto(`${stack.url}/odoo/action-ai_bookkeeping.ai_review_dashboard_action`);
+    const rows = page.locator(".o_ai_bookkeeping_row");
+    await rows.first().waitFor({ timeout: 30000 }).catch(() => {});
+    const count = await rows.count();
+    await page.screenshot({ path: path.join(ARTIFACTS, "dashboard.png"), fullPage: true });
+    check("dashboard lists the pending suggestions", count === stack.seeded.pending, `${count} rows, ${stack.seeded.pending} pending in the database`);
+    const badge = await page.locator(".o_ai_bookkeeping_confidence").first().textContent().catch(() => null);
+    check("rows show a confidence badge", Boolean(badge && /%/.test(badge)), badge ?? "none");
+    // The statement line list with its AI column, in the real web client.
+    await page.goto(`${stack.url}/odoo/action-ai_bookkeeping.account_bank_statement_line_action`);
+    await page.locator(".o_data_row").first().waitFor({ timeout: 20000 }).catch(() => {});
+    await page.screenshot({ path: path.join(ARTIFACTS, "bank_transactions.png"), fullPage: true });
+    check("bank transactions list shows AI status", (await page.locator(".o_data_row").count()) === stack.seeded.lines);
+    check("no console error", consoleErrors.length === 0, consoleErrors.slice(0, 3).join(" | "));
+    check("no server error in the log", !/ ERROR /.test(stack.serverLog()), (stack.serverLog().match(/.* ERROR .*/) || [""])[0]);
+  } finally {
+    await browser.close();
+    stack.stop();
+  }
+  const failed = checks.filter((c) => !c.ok).length;
+  return { failed: failed > 0, summary: `browser: ${checks.length - failed} passed, ${failed} failed (screenshots in .artifacts/)` };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const r = await runBrowserTests();
+  console.log(r.skipped ?? r.summary);
+  process.exit(r.failed ? 1 : 0);
+}

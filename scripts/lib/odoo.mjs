@@ -1,0 +1,66 @@
+// Finds a real Odoo 18 tree and the means to run it. Shared by start, the Odoo tests and the browser tests.
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { homedir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+/** Where we look for Odoo when ODOO_SRC is not set. */
+export const DEFAULT_ODOO_SRC = "/opt/odoo18";
+/** OCA's reconciliation screen and classic engine (optional, used beside ours when present). */
+export const DEFAULT_OCA_SRC = "/opt/odoo18-oca";
+
+/** @returns {{ok: true, src: string} | {ok: false, reason: string}} */
+export function findOdoo() {
+  const src = process.env.ODOO_SRC || DEFAULT_ODOO_SRC;
+  if (!existsSync(path.join(src, "odoo-bin"))) {
+    return { ok: false, reason: `no Odoo tree at ${src} (set ODOO_SRC to an Odoo 18.0 checkout)` };
+  }
+  return { ok: true, src };
+}
+
+/**
+ * The interpreter for Odoo: ODOO_PYTHON, else pyenv's 3.11.7 with Debian's packages (Debian's 3.11.2 has a CPython
+ * bug that answers the first HTTP requests with a 500), else /usr/bin/python3.
+ */
+export function odooPython() {
+  if (process.env.ODOO_PYTHON) return process.env.ODOO_PYTHON;
+  const pyenv = path.join(process.env.PYENV_ROOT || path.join(homedir(), ".pyenv"), "versions/3.11.7/bin/python3");
+  if (existsSync(pyenv)) return pyenv;
+  return "/usr/bin/python3";
+}
+
+export function odooEnv() {
+  return { ...process.env, PYTHONPATH: ["/usr/lib/python3/dist-packages", process.env.PYTHONPATH].filter(Boolean).join(":") };
+}
+
+export function addonsPath(src) {
+  const paths = [path.join(src, "odoo/addons"), path.join(src, "addons"), ROOT];
+  const oca = process.env.OCA_SRC || DEFAULT_OCA_SRC;
+  if (existsSync(path.join(oca, "account_reconcile_oca"))) paths.push(oca);
+  return paths.join(",");
+}
+
+/** @returns {{ok: true} | {ok: false, reason: string}} */
+export function checkPostgres() {
+  const r = spawnSync("psql", ["-d", "postgres", "-tAc", "select 1"], { encoding: "utf8" });
+  if (r.error) return { ok: false, reason: "psql is not installed (apt-get install postgresql)" };
+  if (r.status !== 0) return { ok: false, reason: `PostgreSQL does not answer: ${(r.stderr || "").trim().split("\n")[0]}` };
+  const deps = spawnSync(odooPython(), ["-c", "import psycopg2, lxml, werkzeug, babel, reportlab"], { env: odooEnv(), encoding: "utf8" });
+  if (deps.status !== 0) return { ok: false, reason: "Odoo's Python dependencies are missing (scripts/setup-odoo.sh installs them)" };
+  return { ok: true };
+}
+
+export function odooArgs(src, db, extra) {
+  return [path.join(src, "odoo-bin"), `--addons-path=${addonsPath(src)}`, "-d", db, "--db-filter", `^${db}$`, ...extra];
+}
+
+export function dropDb(db) {
+  spawnSync("dropdb", ["--if-exists", db], { stdio: "ignore" });
+}
+
+export function dbExists(db) {
+  const out = execFileSync("psql", ["-d", "postgres", "-tAc", `select 1 from pg_database where datname='${db.replace(/'/g, "")}'`], { encoding: "utf8" });
+  return out.trim() === "1";
+}

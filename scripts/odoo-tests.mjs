@@ -1,0 +1,55 @@
+// Runs the add-on's Odoo tests (TransactionCase, post_install) against ODOO_SRC on a throw-away database,
+// then drops it. Exit code: 0 passed, 1 failed, 0 with a plain "skipped" line when no Odoo/PostgreSQL is here.
+import { spawn } from "node:child_process";
+import { checkPostgres, dropDb, findOdoo, odooArgs, odooEnv, odooPython } from "./lib/odoo.mjs";
+
+export async function runOdooTests({ tags = "/ai_bookkeeping", modules = "ai_bookkeeping" } = {}) {
+  const odoo = findOdoo();
+  if (!odoo.ok) return { skipped: `Odoo tests skipped: ${odoo.reason}` };
+  const pg = checkPostgres();
+  if (!pg.ok) return { skipped: `Odoo tests skipped: ${pg.reason}` };
+  const db = `aib_test_${process.pid}_${Date.now().toString(36)}`;
+  try {
+    console.log(`Odoo tests: installing account + ${modules} on throw-away database ${db} (about a minute)…`);
+    const install = await run(odooPython(), odooArgs(odoo.src, db, ["-i", modules, "--without-demo=all", "--stop-after-init", "--log-level=warn", "--http-port=0"]));
+    if (install.code !== 0 || /\bERROR\b/.test(install.output)) {
+      process.stdout.write(install.output.slice(-8000));
+      return { failed: true, summary: "Odoo tests: the add-on did not install cleanly" };
+    }
+    console.log("Odoo tests: running", tags);
+    const tests = await run(odooPython(), odooArgs(odoo.src, db, ["-u", modules, "--test-enable", `--test-tags=${tags}`, "--stop-after-init", "--log-level=test", "--http-port=0"]));
+    const lines = tests.output.split("\n");
+    for (const line of lines) {
+      if (/ (ERROR|CRITICAL) |FAIL:|odoo\.tests\.result|Starting .*\.\.\.|skipped/.test(line) || /^\s+(File|Traceback|AssertionError|odoo\.exceptions)/.test(line)) console.log(line);
+    }
+    // Odoo's own closing line: "odoo.tests.result: N failed, M error(s) of K tests when loading database …".
+    const result = tests.output.match(/odoo\.tests\.result: (\d+) failed, (\d+) error\(s\) of (\d+) tests/);
+    if (!result) return { failed: true, summary: "Odoo tests: Odoo printed no result line (see the log above)" };
+    const failed = Number(result[1]) + Number(result[2]);
+    const total = Number(result[3]);
+    const skipped = lines.filter((l) => /odoo\.tests\.suite: skipped/.test(l)).length;
+    if (total === 0) return { failed: true, summary: "Odoo tests: no test ran" };
+    return {
+      failed: failed > 0 || tests.code !== 0,
+      summary: `odoo: ${total - failed} passed, ${failed} failed${skipped ? ` (${skipped} test classes skipped, see above)` : ""}`,
+    };
+  } finally {
+    dropDb(db);
+  }
+}
+
+function run(cmd, args) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { env: odooEnv(), stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    child.on("close", (code) => resolve({ code, output }));
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const result = await runOdooTests();
+  console.log(result.skipped ?? result.summary);
+  process.exit(result.failed ? 1 : 0);
+}

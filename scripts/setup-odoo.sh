@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs what a real Odoo 18 tree needs on Debian 12 (its debian/control Python packages, PostgreSQL, Chromium
+# for the browser tests) and starts PostgreSQL. Does nothing when no Odoo tree is found. Never fetches Odoo itself.
+set -euo pipefail
+ODOO_SRC=${ODOO_SRC:-/opt/odoo18}
+if [ ! -f "$ODOO_SRC/odoo-bin" ]; then
+  echo "setup-odoo: no Odoo tree at $ODOO_SRC; nothing to install (Odoo tests will be skipped)"
+  exit 0
+fi
+pkgs=$(sed -n '/^Depends/,/^Pre-Depends/p' "$ODOO_SRC/debian/control" | grep -v '^#' \
+  | grep -oE 'python3-[a-z0-9-]+|postgresql-client|fonts-[a-z0-9-]+|gsfonts|libjs-underscore' | grep -v lxml-html-clean | sort -u)
+missing=""
+for p in $pkgs postgresql chromium; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
+if [ -n "$missing" ]; then
+  echo "setup-odoo: installing$missing"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq $missing >/dev/null
+fi
+version=$(ls /etc/postgresql | head -1)
+pg_ctlcluster --skip-systemctl-redirect "$version" main start 2>/dev/null || true
+if [ "$(id -u)" = 0 ]; then su postgres -c "createuser -s root" 2>/dev/null || true; fi
+psql -d postgres -tAc "select 1" >/dev/null && echo "setup-odoo: PostgreSQL $version is up"
