@@ -142,3 +142,19 @@ class TestApplyRevert(AiBookkeepingCase):
         with self.assertRaisesRegex(UserError, "it was rejected"):
             suggestion.with_user(self.reviewer).action_approve()
         self.assertEqual(invoice.payment_state, "not_paid")
+
+    def test_state_changes_are_tracked_in_chatter(self):
+        invoice = self.make_invoice(100.0)
+        st_line = self.make_st_line(100.0, "x")
+        suggestion = self.make_suggestion(st_line, self.receivable(invoice)).with_context(
+            tracking_disable=False, mail_notrack=False)  # the test base class mutes the chatter
+        # Created and decided in separate transactions, as in real use (Odoo does not track a record's changes in
+        # the transaction that created it).
+        self.env.cr.precommit.run()
+        suggestion.with_user(self.reviewer).action_approve()
+        self.env.cr.precommit.run()  # tracking values are written when the transaction commits
+        messages = self.env["mail.message"].sudo().search(
+            [("model", "=", suggestion._name), ("res_id", "=", suggestion.id)])
+        tracked = messages.tracking_value_ids.filtered(lambda t: t.field_id.name == "state")
+        self.assertEqual(tracked[:1].old_value_char, "Pending review")
+        self.assertEqual(tracked[:1].new_value_char, "Applied")
