@@ -1,7 +1,9 @@
 // Runs the add-on's Odoo tests (TransactionCase, post_install) against ODOO_SRC on a throw-away database,
 // then drops it. Exit code: 0 passed, 1 failed, 0 with a plain "skipped" line when no Odoo/PostgreSQL is here.
 import { spawn } from "node:child_process";
-import { checkPostgres, dropDb, findOdoo, odooArgs, odooEnv, odooPython } from "./lib/odoo.mjs";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { ROOT, checkPostgres, dropDb, findOdoo, odooArgs, odooEnv, odooPython } from "./lib/odoo.mjs";
 
 export async function runOdooTests({ tags = "/ai_bookkeeping", modules = "ai_bookkeeping" } = {}) {
   const odoo = findOdoo();
@@ -29,18 +31,31 @@ export async function runOdooTests({ tags = "/ai_bookkeeping", modules = "ai_boo
     const total = Number(result[3]);
     const skipped = lines.filter((l) => /odoo\.tests\.suite: skipped/.test(l)).length;
     if (total === 0) return { failed: true, summary: "Odoo tests: no test ran" };
+    // Checks that need real concurrent transactions (committed data, two cursors) run as Odoo shell scripts.
+    let scriptPassed = 0;
+    let scriptFailed = 0;
+    for (const script of ["concurrent_approve.py"]) {
+      const r = await run(odooPython(), odooArgs(odoo.src, db, ["shell", "--no-http", "--log-level=warn"]), readFileSync(path.join(ROOT, "scripts/odoo", script), "utf8"));
+      for (const line of r.output.split("\n")) if (/^(ok  |FAIL)|: \d+ passed, \d+ failed/.test(line)) console.log(line);
+      const m = r.output.match(/: (\d+) passed, (\d+) failed/);
+      if (!m) { console.log(r.output.slice(-4000)); scriptFailed += 1; continue; }
+      scriptPassed += Number(m[1]);
+      scriptFailed += Number(m[2]);
+    }
+    const allFailed = failed + scriptFailed;
     return {
-      failed: failed > 0 || tests.code !== 0,
-      summary: `odoo: ${total - failed} passed, ${failed} failed${skipped ? ` (${skipped} test classes skipped, see above)` : ""}`,
+      failed: allFailed > 0 || tests.code !== 0,
+      summary: `odoo: ${total - failed + scriptPassed} passed, ${allFailed} failed${skipped ? ` (${skipped} test classes skipped, see above)` : ""}`,
     };
   } finally {
     dropDb(db);
   }
 }
 
-function run(cmd, args) {
+function run(cmd, args, input) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { env: odooEnv(), stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(cmd, args, { env: odooEnv(), stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
+    if (input !== undefined) child.stdin.end(input);
     let output = "";
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));

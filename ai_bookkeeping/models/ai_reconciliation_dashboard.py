@@ -211,5 +211,5 @@ class AiReconciliationSuggestion(models.Model):
                         "explanation": _("Chosen by %(user)s.", user=self.env.user.name)})
         else:
             raise UserError(_("Choose a journal item or an account."))
-        self.message_post(body=_("Corrected by the reviewer before approval."))
+        self._message_log(body=_("Corrected by the reviewer before approval."))
         return True

@@ -239,7 +239,7 @@ class AiReconciliationSuggestion(models.Model):
             lines.reconcile()
         if partner and not st_line.partner_id:
             st_line.write({"partner_id": partner.id})
-        move.message_post(
+        move._message_log(
             body=_("Reconciled from AI suggestion %(name)s (confidence %(confidence)s).",
                    name=self.display_name, confidence="%.0f%%" % (self.confidence * 100)),
         )
@@ -266,4 +266,4 @@ class AiReconciliationSuggestion(models.Model):
                     "Revert of %s left %s with residual %s instead of %s", self.id, item.id, item.amount_residual,
                     expected[0],
                 )
-        st_line.move_id.message_post(body=_("AI reconciliation %(name)s reverted.", name=self.display_name))
+        st_line.move_id._message_log(body=_("AI reconciliation %(name)s reverted.", name=self.display_name))

@@ -46,17 +46,22 @@ class AiSuggestionMixin(models.AbstractModel):
         if not self.env.user.has_group(REVIEWER_GROUP) and not self.env.su:
             raise AccessError(_("Only AI Bookkeeping reviewers can approve, reject or revert suggestions."))
 
-    def _set_state(self, target, **values):
-        """The one place where a suggestion changes state; refuses forbidden moves with an accountant's sentence."""
+    def _check_transition(self, target):
+        """Refuse a forbidden move with an accountant's sentence."""
         for record in self:
             error = sm.transition_error(record.state, target)
             if error:
                 raise UserError(_("%(name)s: %(error)s", name=record.display_name, error=error))
+
+    def _set_state(self, target, **values):
+        """The one place where a suggestion changes state."""
+        self._check_transition(target)
         self.write(dict(values, state=target))
 
     def action_approve(self):
         self._check_can_review()
         self._lock_for_decision()
+        self._check_transition(sm.APPROVED)
         self._check_applicable()
         self._set_state(sm.APPROVED, decided_by_id=self.env.uid, decided_at=fields.Datetime.now(), error_message=False)
         self._apply()
@@ -77,10 +82,7 @@ class AiSuggestionMixin(models.AbstractModel):
     def action_revert(self):
         self._check_can_review()
         self._lock_for_decision()
-        for record in self:
-            error = sm.transition_error(record.state, sm.REVERTED)
-            if error:
-                raise UserError(_("%(name)s: %(error)s", name=record.display_name, error=error))
+        self._check_transition(sm.REVERTED)
         for record in self:
             record._revert()
         self._set_state(sm.REVERTED)

@@ -31,3 +31,13 @@ class TestSecurity(AiBookkeepingCase):
         self.assertEqual(field.groups, "base.group_system")
         with self.assertRaises(AccessError):
             self.env["ir.config_parameter"].with_user(self.reviewer).get_param("ai_bookkeeping.endpoint_secret")
+
+    def test_reviewer_without_email_can_approve_and_revert(self):
+        # Regression: chatter notes used message_post, which refuses authors without an e-mail address.
+        self.reviewer.partner_id.email = False
+        invoice = self.make_invoice(100.0)
+        suggestion = self.make_suggestion(self.make_st_line(100.0, "x"), self.receivable(invoice))
+        suggestion.with_user(self.reviewer).action_approve()
+        self.assertEqual(invoice.payment_state, "paid")
+        suggestion.with_user(self.reviewer).action_revert()
+        self.assertEqual(invoice.payment_state, "not_paid")

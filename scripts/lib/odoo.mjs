@@ -52,8 +52,12 @@ export function checkPostgres() {
   return { ok: true };
 }
 
+/** odoo-bin arguments; a sub-command such as "shell" in `extra` must come first, so it is moved there. */
 export function odooArgs(src, db, extra) {
-  return [path.join(src, "odoo-bin"), `--addons-path=${addonsPath(src)}`, "-d", db, "--db-filter", `^${db}$`, ...extra];
+  const [first, ...rest] = extra;
+  const command = first === "shell" ? ["shell"] : [];
+  const options = first === "shell" ? rest : extra;
+  return [path.join(src, "odoo-bin"), ...command, `--addons-path=${addonsPath(src)}`, "-d", db, "--db-filter", `^${db}$`, ...options];
 }
 
 export function dropDb(db) {
