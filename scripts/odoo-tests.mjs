@@ -3,9 +3,13 @@
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { ROOT, checkPostgres, dropDb, findOdoo, odooArgs, odooEnv, odooPython } from "./lib/odoo.mjs";
+import { DEFAULT_OCA_SRC, ROOT, checkPostgres, dropDb, findOdoo, hasOca, odooArgs, odooEnv, odooPython } from "./lib/odoo.mjs";
 
-export async function runOdooTests({ tags = "/ai_bookkeeping", modules = "ai_bookkeeping" } = {}) {
+export async function runOdooTests() {
+  // With OCA's reconciliation screen on the addons path, the bridge module and its tests run too.
+  const modules = hasOca() ? "ai_bookkeeping,ai_bookkeeping_account_reconcile_oca" : "ai_bookkeeping";
+  const tags = modules.split(",").map((m) => `/${m}`).join(",");
+  if (!hasOca()) console.log(`Odoo tests: OCA's account_reconcile_oca not found (OCA_SRC, default ${DEFAULT_OCA_SRC}): the bridge module's tests are skipped`);
   const odoo = findOdoo();
   if (!odoo.ok) return { skipped: `Odoo tests skipped: ${odoo.reason}` };
   const pg = checkPostgres();

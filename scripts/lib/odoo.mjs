@@ -35,10 +35,17 @@ export function odooEnv() {
   return { ...process.env, PYTHONPATH: ["/usr/lib/python3/dist-packages", process.env.PYTHONPATH].filter(Boolean).join(":") };
 }
 
+export function ocaSrc() {
+  return process.env.OCA_SRC || DEFAULT_OCA_SRC;
+}
+
+export function hasOca() {
+  return existsSync(path.join(ocaSrc(), "account_reconcile_oca", "__manifest__.py"));
+}
+
 export function addonsPath(src) {
   const paths = [path.join(src, "odoo/addons"), path.join(src, "addons"), ROOT];
-  const oca = process.env.OCA_SRC || DEFAULT_OCA_SRC;
-  if (existsSync(path.join(oca, "account_reconcile_oca"))) paths.push(oca);
+  if (hasOca()) paths.push(ocaSrc());
   return paths.join(",");
 }
 

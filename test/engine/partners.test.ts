@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { HistoryIndex } from "../../web_src/engine/history";
+import { lineText } from "../../web_src/engine/lineText";
+import { PartnerResolver } from "../../web_src/engine/partners";
+import { history } from "./factories";
+
+const partners = [
+  { id: 1, name: "Müller Maschinenbau Vertriebsgesellschaft mbH", bankAccounts: ["DE89 3704 0044 0532 0130 00"] },
+  { id: 2, name: "Müller Logistik GmbH", bankAccounts: [] },
+  { id: 3, name: "Acme Trading Ltd", bankAccounts: [] },
+];
+const text = (fields: { label?: string; partnerName?: string; accountNumber?: string }) =>
+  lineText({ label: fields.label ?? "", ref: "", partnerName: fields.partnerName ?? "", accountNumber: fields.accountNumber ?? "" });
+
+describe("PartnerResolver", () => {
+  const resolver = new PartnerResolver(partners, new HistoryIndex([]));
+  const best = (t: ReturnType<typeof text>, partnerId: number | null = null) =>
+    [...resolver.resolve({ partnerId }, t)].sort((a, b) => b[1].score - a[1].score)[0];
+
+  it("resolves a truncated, transliterated, upper-case name", () => {
+    const found = best(text({ partnerName: "MUELLER MASCHINENBAU VERTRIEBSGES" }));
+    expect(found?.[0]).toBe(1);
+    expect(found?.[1].score).toBeGreaterThan(0.85);
+  });
+
+  it("resolves from the counterparty account number, whatever its spacing", () => {
+    expect(best(text({ accountNumber: "de89370400440532013000" }))?.[0]).toBe(1);
+  });
+
+  it("resolves a name inside the label, without legal form", () => {
+    const found = best(text({ label: "VIR SEPA RECU /DE ACME TRADING /MOTIF PAYMENT" }));
+    expect(found?.[0]).toBe(3);
+    expect(found?.[1].score).toBeGreaterThan(0.8);
+  });
+
+  it("does not resolve a shared surname alone with confidence", () => {
+    const scores = resolver.resolve({ partnerId: null }, text({ label: "MULLER" }));
+    for (const ev of scores.values()) expect(ev.score).toBeLessThan(0.5);
+  });
+
+  it("learns aliases from reconciled history and demotes rejected partners", () => {
+    const learned = new PartnerResolver(partners, new HistoryIndex([
+      history({ label: "ZAHLUNG", partnerName: "ZENTRALKASSE NORD", partnerId: 3 }),
+      history({ label: "ZAHLUNG", partnerName: "ZENTRALKASSE NORD", partnerId: 3 }),
+      history({ label: "ACME TRADING", outcome: "rejected", rejectedPartnerId: 3 }),
+    ]));
+    const alias = [...learned.resolve({ partnerId: null }, text({ partnerName: "Zentralkasse Nord" }))];
+    expect(alias[0]?.[0]).toBe(3);
+    expect(learned.resolve({ partnerId: null }, text({ label: "ACME TRADING" })).get(3)?.score ?? 0).toBeLessThan(0.5);
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { itemReferenceKeys } from "../../web_src/engine/itemReferences";
+import { normalizeText } from "../../web_src/engine/normalize";
+import { extractReferenceKeys } from "../../web_src/engine/references";
+import { tokens } from "../../web_src/engine/tokens";
+
+const labelKeys = (label: string): Map<string, number> =>
+  new Map(extractReferenceKeys(tokens(normalizeText(label))).map((k) => [k.key, k.strength]));
+
+/** Strongest key shared by a label and an item, 0 when none. */
+function sharedStrength(label: string, moveName: string, ref = ""): number {
+  const found = labelKeys(label);
+  let best = 0;
+  for (const { key, strength } of itemReferenceKeys({ moveName, ref })) {
+    const s = found.get(key);
+    if (s !== undefined) best = Math.max(best, Math.min(s, strength));
+  }
+  return best;
+}
+
+describe("references", () => {
+  it.each([
+    "INV/2026/00042", "INV 2026 42", "INV202600042", "2026/00042", "inv-2026-00042", "SVWZ+INV/2026/000 42",
+    "Rechnung INV/2026/00042 vom 3.3.", "/REMI/USTD//INV 2026 42/",
+  ])("finds INV/2026/00042 in %s", (label) => {
+    expect(sharedStrength(label, "INV/2026/00042")).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("reads 'invoice 42' as a weak reference only", () => {
+    expect(sharedStrength("invoice 42", "INV/2026/00042")).toBe(0.5);
+  });
+
+  it("does not confuse other invoice numbers", () => {
+    expect(sharedStrength("INV/2026/00043", "INV/2026/00042")).toBe(0);
+    expect(sharedStrength("INV/2025/00042", "INV/2026/00042")).toBeLessThan(0.9);
+  });
+
+  it("does not read dates and times as invoice numbers", () => {
+    expect(sharedStrength("KARTENZAHLUNG 2026-03-15 14:22", "INV/2026/00003")).toBe(0);
+    expect(sharedStrength("EREF 20260412", "INV/2026/00412")).toBe(0);
+  });
+
+  it("matches vendor bill numbers and monthly entry numbers", () => {
+    expect(sharedStrength("SVWZ+RE 2026 1187", "BILL/2026/03/0007", "RE-2026-1187")).toBeGreaterThanOrEqual(0.9);
+    expect(sharedStrength("BILL 2026 03 0007", "BILL/2026/03/0007")).toBeGreaterThanOrEqual(0.9);
+    expect(sharedStrength("INV 2026 3", "BILL/2026/03/0007")).toBe(0);
+  });
+
+  it("matches Belgian structured and RF creditor references", () => {
+    expect(sharedStrength("+++123/4567/89012+++", "INV/2026/00001", "+++123/4567/89012+++")).toBe(1);
+    expect(sharedStrength("RF18 5390 0754 7034", "INV/2026/00001", "RF18539007547034")).toBe(1);
+  });
+
+  it("flags year-and-number shapes as invoice-like", () => {
+    expect(extractReferenceKeys(tokens(normalizeText("INV 2026 42"))).some((k) => k.invoiceLike)).toBe(true);
+    expect(extractReferenceKeys(tokens(normalizeText("UMBUCHUNG SPARKONTO"))).some((k) => k.invoiceLike)).toBe(false);
+  });
+});
+
+describe("itemReferenceKeys", () => {
+  it("gives the same keys on the fast path as on the general one", () => {
+    const sorted = (keys: { key: string; strength: number }[]) => [...keys].sort((a, b) => a.key.localeCompare(b.key));
+    for (const moveName of ["INV/2026/00042", "BILL/2026/03/0007"]) {
+      // A trailing space in `ref` forces the general path; the keys must not change.
+      const general = itemReferenceKeys({ moveName, ref: `${moveName} ` });
+      expect(sorted(itemReferenceKeys({ moveName, ref: "" }))).toEqual(sorted(general));
+    }
+  });
+});

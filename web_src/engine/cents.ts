@@ -1,0 +1,4 @@
+/** Money as integer cents, so that equality is exact. */
+export function cents(amount: number): number {
+  return Math.round(amount * 100);
+}
