@@ -184,7 +184,10 @@ class AiReconciliationSuggestion(models.Model):
                 break
 
         if not company_currency.is_zero(remaining_balance):
-            if self.match_type in ("writeoff", "expense"):
+            if self.match_type == "expense" and self.tax_ids:
+                counterparts += [(vals, None) for vals in self._prepare_taxed_lines_vals(
+                    remaining_amount, remaining_balance, transaction_currency, partner, label)]
+            elif self.match_type in ("writeoff", "expense"):
                 counterparts.append(
                     (
                         {
@@ -194,7 +197,6 @@ class AiReconciliationSuggestion(models.Model):
                             "currency_id": transaction_currency.id,
                             "amount_currency": remaining_amount,
                             "balance": remaining_balance,
-                            "tax_ids": [Command.set(self.tax_ids.ids)] if self.match_type == "expense" else [],
                         },
                         None,
                     )
@@ -230,8 +232,6 @@ class AiReconciliationSuggestion(models.Model):
             move.with_context(**write_ctx).write({"line_ids": [Command.delete(line.id) for line in suspense]})
             for vals, item in counterparts:
                 vals = dict(vals, move_id=move.id)
-                if vals.get("tax_ids") == []:
-                    vals.pop("tax_ids")
                 line = self.env["account.move.line"].with_context(**line_ctx).create(vals)
                 if item:
                     to_reconcile.append(line + item)
@@ -243,6 +243,44 @@ class AiReconciliationSuggestion(models.Model):
             body=_("Reconciled from AI suggestion %(name)s (confidence %(confidence)s).",
                    name=self.display_name, confidence="%.0f%%" % (self.confidence * 100)),
         )
+
+    def _prepare_taxed_lines_vals(self, amount_currency, balance, currency, partner, label):
+        """Split a gross bank amount into a base line on the suggested account and one line per tax repartition,
+        the way Odoo books a tax-included price: the bank paid the gross, the taxes come out of it."""
+        taxes = self.tax_ids.with_context(force_price_include=True)
+        money_in = self.statement_line_id.amount > 0
+        # Money coming back on a purchase tax (or going out on a sales tax) is a refund for the tax report.
+        is_refund = money_in if self.tax_ids[:1].type_tax_use == "purchase" else not money_in
+        result = taxes.compute_all(abs(amount_currency), currency=currency, partner=partner, is_refund=is_refund)
+        sign = 1 if amount_currency > 0 else -1
+        rate = balance / amount_currency if amount_currency else 1.0
+        company_currency = self.company_id.currency_id
+        vals_list = []
+        for tax in result["taxes"]:
+            tax_amount = currency.round(sign * tax["amount"])
+            vals_list.append({
+                "name": tax["name"],
+                "account_id": tax["account_id"] or self.account_id.id,
+                "partner_id": partner.id,
+                "currency_id": currency.id,
+                "amount_currency": tax_amount,
+                "balance": company_currency.round(tax_amount * rate),
+                "tax_repartition_line_id": tax["tax_repartition_line_id"],
+                "tax_tag_ids": [Command.set(tax["tag_ids"])],
+                "tax_ids": [Command.set(tax["tax_ids"])],
+            })
+        # The base line takes what is left, so the lines add up to the bank amount to the cent.
+        vals_list.insert(0, {
+            "name": label or self.account_id.name,
+            "account_id": self.account_id.id,
+            "partner_id": partner.id,
+            "currency_id": currency.id,
+            "amount_currency": amount_currency - sum(v["amount_currency"] for v in vals_list),
+            "balance": balance - sum(v["balance"] for v in vals_list),
+            "tax_ids": [Command.set(self.tax_ids.ids)],
+            "tax_tag_ids": [Command.set(result["base_tags"])],
+        })
+        return vals_list
 
     # ------------------------------------------------------------------ revert
 

@@ -158,3 +158,24 @@ class TestApplyRevert(AiBookkeepingCase):
         tracked = messages.tracking_value_ids.filtered(lambda t: t.field_id.name == "state")
         self.assertEqual(tracked[:1].old_value_char, "Pending review")
         self.assertEqual(tracked[:1].new_value_char, "Applied")
+
+    def test_expense_with_tax_splits_the_gross_amount(self):
+        expense_account = self.company_data["default_account_expense"]
+        tax = self.env["account.tax"].create({
+            "name": "VAT 20% purchase", "amount": 20.0, "type_tax_use": "purchase", "price_include": False})
+        st_line = self.make_st_line(-120.0, "CARD 1234 OFFICE SUPPLIES")
+        suggestion = self.make_suggestion(st_line, match_type="expense", account=expense_account,
+                                          partner=self.partner_b)
+        suggestion.sudo().tax_ids = tax
+        self.approve(suggestion)
+        self.assertTrue(st_line.is_reconciled)
+        lines = st_line.move_id.line_ids
+        base = lines.filtered(lambda l: l.account_id == expense_account and not l.tax_line_id)
+        tax_line = lines.filtered("tax_line_id")
+        self.assertAlmostEqual(base.balance, 100.0)
+        self.assertEqual(base.tax_ids, tax)
+        self.assertAlmostEqual(tax_line.balance, 20.0)
+        self.assertEqual(tax_line.tax_line_id, tax)
+        self.assertAlmostEqual(sum(lines.mapped("balance")), 0.0)
+        suggestion.with_user(self.reviewer).action_revert()
+        self.assertFalse(st_line.move_id.line_ids.filtered("tax_line_id"))

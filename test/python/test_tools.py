@@ -136,6 +136,21 @@ class TestEndpointClient(unittest.TestCase):
         with self.assertRaises(endpoint_client.EndpointBadReply):
             self.serve(200, b"<html>").health()
 
+    def test_slow_endpoint_times_out(self):
+        import time
+
+        class Slow(_Handler):
+            def do_POST(self):  # noqa: N802
+                time.sleep(1.5)
+                super().do_POST()
+
+        server = HTTPServer(("127.0.0.1", 0), Slow)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        self.addCleanup(server.shutdown)
+        client = endpoint_client.EndpointClient("http://127.0.0.1:%d" % server.server_port, "s" * 32, timeout=0.3)
+        with self.assertRaisesRegex(endpoint_client.EndpointTimeout, "did not answer within 0.3 s"):
+            client.suggest_reconciliations({"lines": []})
+
     def test_nothing_listening(self):
         client = endpoint_client.EndpointClient("http://127.0.0.1:9", "s" * 32, timeout=1, connect_timeout=1)
         with self.assertRaises(endpoint_client.EndpointUnreachable):
