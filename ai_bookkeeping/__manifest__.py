@@ -27,6 +27,7 @@
         ],
     },
     "post_init_hook": "post_init_hook",
+    "uninstall_hook": "uninstall_hook",
     "application": True,
     "installable": True,
 }

@@ -38,7 +38,7 @@ export async function runOdooTests() {
     // Checks that need real concurrent transactions (committed data, two cursors) run as Odoo shell scripts.
     let scriptPassed = 0;
     let scriptFailed = 0;
-    for (const script of ["concurrent_approve.py"]) {
+    for (const script of ["concurrent_approve.py", "uninstall_cleanly.py"]) {
       const r = await run(odooPython(), odooArgs(odoo.src, db, ["shell", "--no-http", "--log-level=warn"]), readFileSync(path.join(ROOT, "scripts/odoo", script), "utf8"));
       for (const line of r.output.split("\n")) if (/^(ok  |FAIL)|: \d+ passed, \d+ failed/.test(line)) console.log(line);
       const m = r.output.match(/: (\d+) passed, (\d+) failed/);

@@ -8,6 +8,7 @@ from . import (
     ai_endpoint,
     ai_bookkeeping_demo,
     account_bank_statement_line,
+    account_move_line,
     res_company,
     res_config_settings,
 )
