@@ -5,7 +5,6 @@
     "category": "Accounting/Accounting",
     "license": "LGPL-3",
     "author": "ai_bookkeeping",
-    "website": "https://example.invalid/ai_bookkeeping",
     "depends": ["account"],
     "external_dependencies": {"bin": []},
     "data": [
