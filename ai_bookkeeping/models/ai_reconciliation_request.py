@@ -288,11 +288,18 @@ class AiReconciliationRequest(models.AbstractModel):
         # sudo: the reviewers' past rejections are company knowledge the engine needs, whoever asks; the domain keeps
         # it to this company.
         rejected = self.env["ai.reconciliation.suggestion"].sudo().search(
-            [("company_id", "=", company.id), ("state", "=", sm.REJECTED), ("decided_at", ">=", since)],
+            [("company_id", "=", company.id), ("decided_at", ">=", since), "|", ("state", "=", sm.REJECTED),
+             "|", ("corrected_partner_id", "!=", False), ("corrected_account_id", "!=", False)],
             limit=HISTORY_LIMIT // 3,
             order="decided_at desc",
         )
         for suggestion in rejected:
+            # A rejection refutes the suggestion; a correction refutes what the engine had proposed.
+            corrected = suggestion.state != sm.REJECTED
+            wrong_partner = suggestion.corrected_partner_id if corrected else suggestion.partner_id
+            wrong_account = suggestion.corrected_account_id if corrected else suggestion.account_id
+            if corrected and wrong_partner == suggestion.partner_id and wrong_account == suggestion.account_id:
+                continue
             past = suggestion.statement_line_id
             entries.append(
                 {
@@ -302,9 +309,9 @@ class AiReconciliationRequest(models.AbstractModel):
                     "amount": past.amount,
                     "date": fields.Date.to_string(past.date),
                     "outcome": "rejected",
-                    "rejected_partner_id": suggestion.partner_id.id,
-                    "rejected_account_id": suggestion.account_id.id,
+                    "rejected_partner_id": wrong_partner.id,
+                    "rejected_account_id": wrong_account.id,
                 }
             )
-            history_partners |= suggestion.partner_id
+            history_partners |= wrong_partner
         return {"entries": entries, "accounts": accounts, "partners": history_partners}

@@ -53,6 +53,14 @@ class AiReconciliationSuggestion(models.Model):
     match_type = fields.Selection(MATCH_TYPES, required=True, readonly=True)
     rank = fields.Integer(default=1, readonly=True, help="1 is the engine's first choice for this line.")
     writeoff_amount = fields.Monetary(currency_field="company_currency_id", readonly=True)
+    corrected_partner_id = fields.Many2one(
+        "res.partner", readonly=True, copy=False, string="Engine's partner",
+        help="The partner the engine proposed before a reviewer corrected the suggestion.",
+    )
+    corrected_account_id = fields.Many2one(
+        "account.account", readonly=True, copy=False, string="Engine's account",
+        help="The account the engine proposed before a reviewer corrected the suggestion.",
+    )
     applied_values = fields.Json(
         readonly=True, copy=False, help="What applying changed, kept so that reverting restores it exactly."
     )

@@ -91,3 +91,27 @@ class TestBundledEndpoint(AiBookkeepingCase):
         self.env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_url", "http://127.0.0.1:%d" % _free_port())
         with self.assertRaisesRegex(UserError, "Nothing answers"):
             self.env["ai.endpoint"].action_test_connection()
+
+    def test_a_correction_teaches_the_next_suggestion(self):
+        """The engine first guesses the customer whose name is in the label; the reviewer corrects it to the
+        group company that really pays. The next payment labelled the same way goes to the right customer."""
+        nordwind = self.env["res.partner"].create({"name": "Nordwind Logistik GmbH"})
+        blue_sky = self.env["res.partner"].create({"name": "Blue Sky Trading Ltd"})
+        label = "SEPA GUTSCHRIFT NORDWIND HANDELSGRUPPE ZAHLUNG"
+        wrong = self.make_invoice(500.0, partner=nordwind)
+        right = self.make_invoice(500.0, partner=blue_sky)
+        st_line = self.make_st_line(500.0, label)
+        best = st_line.action_ai_suggest().filtered(lambda s: s.rank == 1)
+        self.assertEqual(best.partner_id, nordwind, "before any correction the name in the label decides")
+
+        best.with_user(self.reviewer).action_choose_candidate("item", self.receivable(right).id)
+        best.with_user(self.reviewer).action_approve()
+        self.assertEqual(right.payment_state, "paid")
+        self.assertEqual(best.corrected_partner_id, nordwind)
+
+        self.make_invoice(500.0, partner=blue_sky)
+        next_line = self.make_st_line(500.0, label, date="2026-02-20")
+        next_best = next_line.action_ai_suggest().filtered(lambda s: s.rank == 1)
+        self.assertEqual(next_best.partner_id, blue_sky, next_best.explanation)
+        self.assertNotIn(self.receivable(wrong), next_best.move_line_ids)
+        self.assertEqual(wrong.payment_state, "not_paid")
