@@ -25,8 +25,11 @@ export async function runOdooTests() {
     console.log("Odoo tests: running", tags);
     const tests = await run(odooPython(), odooArgs(odoo.src, db, ["-u", modules, "--test-enable", `--test-tags=${tags}`, "--stop-after-init", "--log-level=test", "--http-port=0"]));
     const lines = tests.output.split("\n");
+    // Print each test started, each failure with its traceback, and the result; not the warnings' stacks.
+    let inFailure = false;
     for (const line of lines) {
-      if (/ (ERROR|CRITICAL) |FAIL:|odoo\.tests\.result|Starting .*\.\.\.|skipped/.test(line) || /^\s+(File|Traceback|AssertionError|odoo\.exceptions)/.test(line)) console.log(line);
+      if (/^\d{4}-\d\d-\d\d /.test(line)) inFailure = / (ERROR|CRITICAL) /.test(line);
+      if (inFailure || /odoo\.tests\.result|Starting .*\.\.\.|skipped/.test(line)) console.log(line);
     }
     // Odoo's own closing line: "odoo.tests.result: N failed, M error(s) of K tests when loading database …".
     const result = tests.output.match(/odoo\.tests\.result: (\d+) failed, (\d+) error\(s\) of (\d+) tests/);
