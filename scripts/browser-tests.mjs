@@ -2,10 +2,10 @@
 // Creates a throw-away database, seeds bank lines and invoices, asks the real bundled endpoint for suggestions,
 // opens the AI Review dashboard, checks rows and console, saves screenshots to .artifacts/, drops the database.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { ROOT, checkPostgres, dropDb, findOdoo, odooArgs, odooEnv, odooPython } from "./lib/odoo.mjs";
+import { ROOT, checkPostgres, dropDb, findOdoo, odooArgs, odooEnv, odooPython, primeStaticFiles } from "./lib/odoo.mjs";
 
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -88,6 +88,7 @@ export async function startStack({ count = 12, demo = false } = {}) {
     server.stderr.on("data", (d) => (serverLog += d));
     children.push(server);
     if (!(await waitHttp(`http://127.0.0.1:${httpPort}/web/login`, 60))) throw new Error(`Odoo did not start:\n${serverLog.slice(-3000)}`);
+    await primeStaticFiles(`http://127.0.0.1:${httpPort}`);
     return { db, url: `http://127.0.0.1:${httpPort}`, seeded, stop, serverLog: () => serverLog };
   } catch (err) {
     stop();
@@ -130,6 +131,8 @@ export async function runBrowserTests() {
     await rows.first().waitFor({ timeout: 30000 }).catch(() => {});
     const count = await rows.count();
     await page.screenshot({ path: path.join(ARTIFACTS, "dashboard.png"), fullPage: true });
+    const styleError = await page.getByText(/style compilation failed|css error occured/i).count();
+    check("the backend styles compiled", styleError === 0, styleError ? "Odoo shows its style-error banner" : "");
     check("dashboard lists the pending suggestions", count === stack.seeded.pending, `${count} rows, ${stack.seeded.pending} pending in the database`);
     const badge = await page.locator(".o_ai_bookkeeping_confidence").first().textContent().catch(() => null);
     check("rows show a confidence badge", Boolean(badge && /%/.test(badge)), badge ?? "none");
@@ -142,6 +145,7 @@ export async function runBrowserTests() {
     check("no server error in the log", !/ ERROR /.test(stack.serverLog()), (stack.serverLog().match(/.* ERROR .*/) || [""])[0]);
   } finally {
     await browser.close();
+    writeFileSync(path.join(ARTIFACTS, "odoo-server.log"), stack.serverLog());
     stack.stop();
   }
   const failed = checks.filter((c) => !c.ok).length;

@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ROOT, checkPostgres, dbExists, findOdoo, odooArgs, odooEnv, odooPython } from "./lib/odoo.mjs";
+import { ROOT, checkPostgres, dbExists, findOdoo, odooArgs, odooEnv, odooPython, primeStaticFiles } from "./lib/odoo.mjs";
 import { buildAll } from "../esbuild.config.mjs";
 
 const ENDPOINT_PORT = Number(process.env.AI_BOOKKEEPING_PORT || 8787);
@@ -59,6 +59,10 @@ env.cr.commit()
   }
   const server = spawn(odooPython(), odooArgs(odoo.src, DB, [`--http-port=${ODOO_PORT}`, "--log-level=warn"]), { env: odooEnv(), stdio: "inherit" });
   children.push(server);
+  for (let i = 0; i < 120; i += 1) {
+    try { await fetch(`http://127.0.0.1:${ODOO_PORT}/web/login`); break; } catch { await new Promise((r) => setTimeout(r, 500)); }
+  }
+  await primeStaticFiles(`http://127.0.0.1:${ODOO_PORT}`);
   console.log(`\nOdoo with AI Bookkeeping: http://127.0.0.1:${ODOO_PORT}/odoo/action-ai_bookkeeping.ai_review_dashboard_action  (login admin / admin)`);
   console.log(`AI endpoint: http://127.0.0.1:${ENDPOINT_PORT}/healthz. Ctrl-C stops both.`);
 }

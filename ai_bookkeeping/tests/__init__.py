@@ -1,1 +1,1 @@
-from . import test_apply_revert, test_security, test_queue, test_endpoint
+from . import test_assets, test_apply_revert, test_security, test_queue, test_endpoint

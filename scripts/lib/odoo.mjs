@@ -75,3 +75,13 @@ export function dbExists(db) {
   const out = execFileSync("psql", ["-d", "postgres", "-tAc", `select 1 from pg_database where datname='${db.replace(/'/g, "")}'`], { encoding: "utf8" });
   return out.trim() === "1";
 }
+
+/**
+ * Odoo computes its static-file map (reading every module's manifest) lazily, on the first static request. Two such
+ * requests at once parse manifests in parallel threads, which trips a CPython 3.11 bug ("AST constructor recursion
+ * depth mismatch") and answers 500. One request first, alone, fills the map; the browser may then go in parallel.
+ */
+export async function primeStaticFiles(url) {
+  const response = await fetch(`${url}/web/static/img/favicon.ico`);
+  if (!response.ok) throw new Error(`Odoo answered ${response.status} to its first static request`);
+}

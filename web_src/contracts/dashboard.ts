@@ -14,8 +14,11 @@ export interface DashboardRow {
   rank: number;
   explanation: string;
   reasons: string[];
-  /** The bank line. Amount is signed (money in > 0) in `currency`. */
-  line: { id: number; date: string; label: string; amount: number; currency: string; journal: string };
+  /**
+   * The bank line. Amount is signed (money in > 0) in `currency` (ISO code). `currencyId` (res.currency id) lets the
+   * browser format the amount with Odoo's formatMonetary; without it the dashboard shows the number and the code.
+   */
+  line: { id: number; date: string; label: string; amount: number; currency: string; currencyId?: number; journal: string };
   /** The proposed match: invoice/bill numbers, partner, or account for an expense / write-off. */
   proposal: {
     moveNames: string[];

@@ -1,0 +1,135 @@
+import { Component, onWillUnmount } from "@odoo/owl";
+import { _t } from "../l10n";
+import type { DashboardOrder, MatchType } from "../../contracts/dashboard";
+import { MATCH_TYPES, ORDERS, type ConfidenceBand, type FilterState } from "../queue_state";
+import type { IdName } from "../rpc_shapes";
+
+export interface FilterBarProps {
+  filters: FilterState;
+  journals: IdName[];
+  /** Called with the fields that changed; the dashboard reloads from the first page. */
+  onChange: (patch: Partial<FilterState>) => void;
+  /** Shown under the partner box, e.g. "No partner matches". */
+  partnerHint: string;
+}
+
+const SEARCH_DELAY_MS = 300;
+
+type TextField = "minAmount" | "maxAmount" | "dateFrom" | "dateTo" | "partner";
+
+/** Kind, journal, confidence band, amount range, partner, dates, free text and sort: one row that wraps on laptops. */
+export class FilterBar extends Component<FilterBarProps> {
+  static override template = "ai_bookkeeping.FilterBar";
+  static override props = {
+    filters: Object,
+    journals: Array,
+    onChange: Function,
+    partnerHint: String,
+  };
+
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+
+  override setup(): void {
+    onWillUnmount(() => clearTimeout(this.searchTimer));
+  }
+
+  get matchTypeOptions(): Array<{ value: MatchType; label: string }> {
+    const labels: Record<MatchType, string> = {
+      full: _t("Full match"),
+      partial: _t("Partial payment"),
+      multi: _t("Several invoices"),
+      writeoff: _t("With write-off"),
+      expense: _t("Expense / account"),
+    };
+    return MATCH_TYPES.map((value) => ({ value, label: labels[value] }));
+  }
+
+  get bandOptions(): Array<{ value: ConfidenceBand; label: string }> {
+    return [
+      { value: "high", label: _t("High (≥ 95%)") },
+      { value: "medium", label: _t("Medium (80–95%)") },
+      { value: "low", label: _t("Low (< 80%)") },
+    ];
+  }
+
+  get orderOptions(): Array<{ value: DashboardOrder; label: string }> {
+    const labels: Record<DashboardOrder, string> = {
+      "confidence desc": _t("Most confident first"),
+      "confidence asc": _t("Least confident first"),
+      "date desc": _t("Newest first"),
+      "date asc": _t("Oldest first"),
+      "amount desc": _t("Largest amount first"),
+      "amount asc": _t("Smallest amount first"),
+    };
+    return ORDERS.map((value) => ({ value, label: labels[value] }));
+  }
+
+  onMatchType(ev: Event): void {
+    const value = selectValue(ev);
+    const matchType = MATCH_TYPES.find((t) => t === value) ?? "";
+    this.props.onChange({ matchType });
+  }
+
+  onJournal(ev: Event): void {
+    const id = Number.parseInt(selectValue(ev), 10);
+    this.props.onChange({ journalId: Number.isInteger(id) ? id : null });
+  }
+
+  onBand(ev: Event): void {
+    const value = selectValue(ev);
+    const band = (["high", "medium", "low"] as const).find((b) => b === value) ?? "";
+    this.props.onChange({ band });
+  }
+
+  onOrder(ev: Event): void {
+    const value = selectValue(ev);
+    const order = ORDERS.find((o) => o === value);
+    if (order) this.props.onChange({ order });
+  }
+
+  onText(field: TextField, ev: Event): void {
+    const patch: Partial<FilterState> = {};
+    patch[field] = inputValue(ev);
+    this.props.onChange(patch);
+  }
+
+  /** Search as you type, after a short pause; Enter or leaving the box searches at once. */
+  onSearchInput(ev: Event): void {
+    const value = inputValue(ev);
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => this.commitSearch(value), SEARCH_DELAY_MS);
+  }
+
+  onSearchChange(ev: Event): void {
+    clearTimeout(this.searchTimer);
+    this.commitSearch(inputValue(ev));
+  }
+
+  private commitSearch(value: string): void {
+    if (value !== this.props.filters.search) this.props.onChange({ search: value });
+  }
+
+  onReset(): void {
+    clearTimeout(this.searchTimer);
+    this.props.onChange({
+      matchType: "",
+      journalId: null,
+      band: "",
+      minAmount: "",
+      maxAmount: "",
+      partner: "",
+      partnerIds: null,
+      dateFrom: "",
+      dateTo: "",
+      search: "",
+    });
+  }
+}
+
+function selectValue(ev: Event): string {
+  return ev.target instanceof HTMLSelectElement ? ev.target.value : "";
+}
+
+function inputValue(ev: Event): string {
+  return ev.target instanceof HTMLInputElement ? ev.target.value : "";
+}

@@ -1,0 +1,190 @@
+// Checks what the Odoo side returned before the dashboard uses it. The server is trusted, but it may run an older
+// version of the add-on: a missing or mistyped field must end in a visible message, not in a crash deep in a template.
+// Plain TypeScript, no OWL, no DOM (tested in test/dashboard/rpc_shapes.test.ts). Hand-written rather than zod to keep
+// the browser bundle small and free of code Odoo's regex-based asset transpiler could trip on.
+import type {
+  BulkOutcome,
+  CandidateChoice,
+  DashboardKpis,
+  DashboardPage,
+  DashboardRow,
+  MatchType,
+  SuggestionState,
+} from "../contracts/dashboard";
+
+/** The server answered, but not in the shape of the contract (web_src/contracts/dashboard.ts). */
+export class RpcShapeError extends Error {
+  override name = "RpcShapeError";
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    readonly expected: string,
+  ) {
+    super(`${method}: ${path || "result"} should be ${expected}`);
+  }
+}
+
+const STATES: readonly SuggestionState[] = ["pending", "approved", "applied", "rejected", "reverted", "failed"];
+const MATCH_TYPES: readonly MatchType[] = ["full", "partial", "multi", "writeoff", "expense"];
+
+type Obj = Record<string, unknown>;
+
+class Reader {
+  constructor(readonly method: string) {}
+
+  fail(path: string, expected: string): never {
+    throw new RpcShapeError(this.method, path, expected);
+  }
+  obj(value: unknown, path: string): Obj {
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Obj) : this.fail(path, "an object");
+  }
+  arr(value: unknown, path: string): unknown[] {
+    return Array.isArray(value) ? value : this.fail(path, "a list");
+  }
+  num(value: unknown, path: string): number {
+    return typeof value === "number" && Number.isFinite(value) ? value : this.fail(path, "a number");
+  }
+  int(value: unknown, path: string): number {
+    return Number.isInteger(value) ? (value as number) : this.fail(path, "an integer");
+  }
+  str(value: unknown, path: string): string {
+    return typeof value === "string" ? value : this.fail(path, "a string");
+  }
+  bool(value: unknown, path: string): boolean {
+    return typeof value === "boolean" ? value : this.fail(path, "true or false");
+  }
+  strOrNull(value: unknown, path: string): string | null {
+    return value === null || value === undefined || value === false ? null : this.str(value, path);
+  }
+  numOrNull(value: unknown, path: string): number | null {
+    return value === null || value === undefined || value === false ? null : this.num(value, path);
+  }
+  oneOf<T extends string>(value: unknown, allowed: readonly T[], path: string): T {
+    return typeof value === "string" && (allowed as readonly string[]).includes(value)
+      ? (value as T)
+      : this.fail(path, `one of ${allowed.join(", ")}`);
+  }
+}
+
+function readRow(r: Reader, value: unknown, path: string): DashboardRow {
+  const o = r.obj(value, path);
+  const line = r.obj(o.line, `${path}.line`);
+  const proposal = r.obj(o.proposal, `${path}.proposal`);
+  const currencyId = line.currencyId === undefined || line.currencyId === false ? undefined : r.int(line.currencyId, `${path}.line.currencyId`);
+  return {
+    id: r.int(o.id, `${path}.id`),
+    state: r.oneOf(o.state, STATES, `${path}.state`),
+    matchType: r.oneOf(o.matchType, MATCH_TYPES, `${path}.matchType`),
+    confidence: r.num(o.confidence, `${path}.confidence`),
+    rank: r.int(o.rank, `${path}.rank`),
+    explanation: r.strOrNull(o.explanation, `${path}.explanation`) ?? "",
+    reasons: r.arr(o.reasons ?? [], `${path}.reasons`).map((s, i) => r.str(s, `${path}.reasons[${i}]`)),
+    line: {
+      id: r.int(line.id, `${path}.line.id`),
+      date: r.str(line.date, `${path}.line.date`),
+      label: r.strOrNull(line.label, `${path}.line.label`) ?? "",
+      amount: r.num(line.amount, `${path}.line.amount`),
+      currency: r.str(line.currency, `${path}.line.currency`),
+      ...(currencyId === undefined ? {} : { currencyId }),
+      journal: r.strOrNull(line.journal, `${path}.line.journal`) ?? "",
+    },
+    proposal: {
+      moveNames: r.arr(proposal.moveNames ?? [], `${path}.proposal.moveNames`).map((s, i) => r.str(s, `${path}.proposal.moveNames[${i}]`)),
+      partner: r.strOrNull(proposal.partner, `${path}.proposal.partner`),
+      account: r.strOrNull(proposal.account, `${path}.proposal.account`),
+      writeoffAmount: r.numOrNull(proposal.writeoffAmount, `${path}.proposal.writeoffAmount`) ?? 0,
+    },
+    willPost: r.strOrNull(o.willPost, `${path}.willPost`) ?? "",
+    error: r.strOrNull(o.error, `${path}.error`),
+  };
+}
+
+/** `dashboard_rows` → DashboardPage */
+export function parseDashboardPage(value: unknown): DashboardPage {
+  const r = new Reader("dashboard_rows");
+  const o = r.obj(value, "");
+  const rows = r.arr(o.rows, "rows").map((row, i) => readRow(r, row, `rows[${i}]`));
+  return { rows, total: r.int(o.total, "total") };
+}
+
+/** `dashboard_kpis` → DashboardKpis */
+export function parseDashboardKpis(value: unknown): DashboardKpis {
+  const r = new Reader("dashboard_kpis");
+  const o = r.obj(value, "");
+  return {
+    pending: r.int(o.pending, "pending"),
+    appliedToday: r.int(o.appliedToday, "appliedToday"),
+    appliedTodayAuto: r.int(o.appliedTodayAuto, "appliedTodayAuto"),
+    appliedTodayReviewed: r.int(o.appliedTodayReviewed, "appliedTodayReviewed"),
+    acceptanceRate30d: r.numOrNull(o.acceptanceRate30d, "acceptanceRate30d"),
+    oldestPendingDate: r.strOrNull(o.oldestPendingDate, "oldestPendingDate"),
+    minutesSaved: r.num(o.minutesSaved, "minutesSaved"),
+  };
+}
+
+/** `bulk_approve` / `bulk_reject` / `bulk_rerun` → BulkOutcome[] */
+export function parseBulkOutcomes(method: string, value: unknown): BulkOutcome[] {
+  const r = new Reader(method);
+  return r.arr(value, "").map((item, i) => {
+    const o = r.obj(item, `[${i}]`);
+    return {
+      id: r.int(o.id, `[${i}].id`),
+      ok: r.bool(o.ok, `[${i}].ok`),
+      state: r.oneOf(o.state, STATES, `[${i}].state`),
+      error: r.strOrNull(o.error, `[${i}].error`),
+    };
+  });
+}
+
+/** `dashboard_candidates` → CandidateChoice[] */
+export function parseCandidates(value: unknown): CandidateChoice[] {
+  const r = new Reader("dashboard_candidates");
+  return r.arr(value, "").map((item, i) => {
+    const o = r.obj(item, `[${i}]`);
+    return {
+      kind: r.oneOf(o.kind, ["item", "account"] as const, `[${i}].kind`),
+      id: r.int(o.id, `[${i}].id`),
+      label: r.str(o.label, `[${i}].label`),
+    };
+  });
+}
+
+export interface IdName {
+  id: number;
+  name: string;
+}
+
+/** `searchRead(model, domain, ["name"])` → [{id, name}] */
+export function parseIdNames(method: string, value: unknown): IdName[] {
+  const r = new Reader(method);
+  return r.arr(value, "").map((item, i) => {
+    const o = r.obj(item, `[${i}]`);
+    return { id: r.int(o.id, `[${i}].id`), name: r.strOrNull(o.name, `[${i}].name`) ?? "" };
+  });
+}
+
+/** `name_search` → [[id, display name]] */
+export function parseNameSearch(value: unknown): IdName[] {
+  const r = new Reader("name_search");
+  return r.arr(value, "").map((item, i) => {
+    const pair = r.arr(item, `[${i}]`);
+    return { id: r.int(pair[0], `[${i}][0]`), name: r.str(pair[1], `[${i}][1]`) };
+  });
+}
+
+/**
+ * The message to show for a failed call. Odoo's RPCError carries the server's sentence in `data.message` (a
+ * UserError: "Only pending suggestions can be edited."); a ConnectionLostError or anything else has `message`.
+ */
+export function errorMessage(error: unknown): string {
+  if (typeof error === "object" && error !== null) {
+    const data = (error as { data?: unknown }).data;
+    if (typeof data === "object" && data !== null) {
+      const message = (data as { message?: unknown }).message;
+      if (typeof message === "string" && message) return message;
+    }
+    const message = (error as { message?: unknown }).message;
+    if (typeof message === "string" && message) return message;
+  }
+  return typeof error === "string" && error ? error : String(error);
+}
