@@ -62,7 +62,7 @@ print("SEEDED", len(st_lines), env["ai.reconciliation.suggestion"].search_count(
   return { lines: Number(m[1]), pending: Number(m[2]) };
 }
 
-export async function startStack({ count = 12, demo = false } = {}) {
+export async function startStack({ count = 50, demo = false } = {}) {
   const odoo = findOdoo();
   if (!odoo.ok) return { skipped: `browser tests skipped: ${odoo.reason}` };
   const pg = checkPostgres();
@@ -94,6 +94,13 @@ export async function startStack({ count = 12, demo = false } = {}) {
     stop();
     throw err;
   }
+}
+
+/** One value (or one row, columns joined by "|") from the test database. */
+function sql(db, query) {
+  const r = spawnSync("psql", ["-d", db, "-tAc", query], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`psql: ${r.stderr}`);
+  return r.stdout.trim();
 }
 
 export async function launchBrowser() {
@@ -141,6 +148,48 @@ export async function runBrowserTests() {
     await page.locator(".o_data_row").first().waitFor({ timeout: 20000 }).catch(() => {});
     await page.screenshot({ path: path.join(ARTIFACTS, "bank_transactions.png"), fullPage: true });
     check("bank transactions list shows AI status", (await page.locator(".o_data_row").count()) === stack.seeded.lines);
+
+    // Filter: the search box narrows the queue on the server.
+    await page.goto(`${stack.url}/odoo/action-ai_bookkeeping.ai_review_dashboard_action`);
+    await rows.first().waitFor({ timeout: 30000 });
+    await page.fill(".o_ai_bookkeeping_filters input[type=search], .o_ai_bookkeeping_filters input[placeholder^='Search']", "ACME");
+    await page.waitForFunction((n) => document.querySelectorAll(".o_ai_bookkeeping_row").length === n, stack.seeded.pending / 5, { timeout: 15000 }).catch(() => {});
+    check("search filters the queue", (await rows.count()) === stack.seeded.pending / 5, `${await rows.count()} rows for ACME`);
+    await page.click("text=Clear filters");
+    await page.waitForFunction((n) => document.querySelectorAll(".o_ai_bookkeeping_row").length === n, stack.seeded.pending, { timeout: 15000 }).catch(() => {});
+
+    // Bulk: select all ≥ 95 %, approve with the confirmation, watch the queue empty.
+    await page.selectOption(".o_ai_bookkeeping_threshold", { index: 0 }).catch(() => {});
+    await page.click(".o_ai_bookkeeping_select_above");
+    const summary = await page.locator(".o_ai_bookkeeping_selection_summary").textContent();
+    await page.click(".o_ai_bookkeeping_bulk_approve");
+    const dialog = page.locator(".modal-dialog");
+    await dialog.waitFor({ timeout: 10000 });
+    const dialogText = (await dialog.textContent()) ?? "";
+    await page.screenshot({ path: path.join(ARTIFACTS, "bulk_confirm.png") });
+    check("confirmation shows count and total", dialogText.includes(String(stack.seeded.pending)) && /\$|USD|EUR/.test(dialogText), dialogText.replace(/\s+/g, " ").slice(0, 160));
+    await dialog.locator("button.btn-primary").click();
+    await page.waitForFunction(() => document.querySelectorAll(".o_ai_bookkeeping_row").length === 0, null, { timeout: 120000 }).catch(() => {});
+    await page.screenshot({ path: path.join(ARTIFACTS, "after_bulk_approve.png"), fullPage: true });
+    check("bulk approve empties the queue", (await rows.count()) === 0, `selection: ${summary}`);
+    const paid = sql(stack.db, "select count(*) from account_move where move_type='out_invoice' and payment_state='paid'");
+    const reconciled = sql(stack.db, "select count(*) from account_bank_statement_line where is_reconciled");
+    check(`${stack.seeded.pending} invoices paid in the database`, Number(paid) === stack.seeded.pending && Number(reconciled) === stack.seeded.pending, `paid ${paid}, reconciled lines ${reconciled}`);
+
+    // Revert one from its form: the invoice is open again.
+    const [suggestionId, invoiceId] = sql(stack.db, `select s.id, m.id from ai_reconciliation_suggestion s
+        join ai_reconciliation_suggestion_move_line_rel r on r.suggestion_id = s.id
+        join account_move_line l on l.id = r.move_line_id join account_move m on m.id = l.move_id
+        where s.state = 'applied' order by s.id limit 1`).split("|");
+    await page.goto(`${stack.url}/odoo/action-ai_bookkeeping.ai_reconciliation_suggestion_action/${suggestionId}`);
+    await page.click("button[name=action_revert]");
+    await page.locator(".modal-dialog button.btn-primary").click();
+    await page.locator(".o_statusbar_status button.o_arrow_button_current:has-text('Reverted')").waitFor({ timeout: 20000 }).catch(() => {});
+    await page.screenshot({ path: path.join(ARTIFACTS, "reverted.png"), fullPage: true });
+    const state = sql(stack.db, `select payment_state || '|' || amount_residual || '|' || amount_total from account_move where id = ${invoiceId}`);
+    const [paymentState, residual, total] = state.split("|");
+    check("revert reopens the invoice", paymentState === "not_paid" && Number(residual) === Number(total), state);
+
     check("no console error", consoleErrors.length === 0, consoleErrors.slice(0, 3).join(" | "));
     check("no server error in the log", !/ ERROR /.test(stack.serverLog()), (stack.serverLog().match(/.* ERROR .*/) || [""])[0]);
   } finally {

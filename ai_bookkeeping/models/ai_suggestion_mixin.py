@@ -17,12 +17,12 @@ class AiSuggestionMixin(models.AbstractModel):
 
     company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
     state = fields.Selection(sm.STATES, default=sm.PENDING, required=True, index=True, tracking=True, copy=False)
-    confidence = fields.Float(digits=(3, 3), help="How sure the engine is, from 0 to 1 (calibrated).")
+    confidence = fields.Float(digits=(3, 3), readonly=True, help="How sure the engine is, from 0 to 1 (calibrated).")
     confidence_band = fields.Selection(
         [("high", "High"), ("medium", "Medium"), ("low", "Low")], compute="_compute_confidence_band", store=True
     )
-    explanation = fields.Text(help="Why the engine proposes this, in plain words.")
-    reasons = fields.Json(help="The evidence, one phrase each.")
+    explanation = fields.Text(readonly=True, help="Why the engine proposes this, in plain words.")
+    reasons = fields.Json(readonly=True, help="The evidence, one phrase each.")
     engine_name = fields.Char(readonly=True)
     engine_version = fields.Char(readonly=True)
     engine_model = fields.Char(string="LLM model", readonly=True, help="Empty when the offline engine alone decided.")
