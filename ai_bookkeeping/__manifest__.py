@@ -14,6 +14,7 @@
         "views/ai_reconciliation_suggestion_views.xml",
         "views/ai_suggestion_views.xml",
         "views/account_bank_statement_line_views.xml",
+        "views/account_journal_views.xml",
         "views/res_config_settings_views.xml",
         "views/ai_bookkeeping_menus.xml",
     ],

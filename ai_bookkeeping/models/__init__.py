@@ -9,6 +9,7 @@ from . import (
     ai_bookkeeping_demo,
     account_bank_statement_line,
     account_move_line,
+    account_journal,
     res_company,
     res_config_settings,
 )

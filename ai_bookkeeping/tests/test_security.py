@@ -41,3 +41,15 @@ class TestSecurity(AiBookkeepingCase):
         self.assertEqual(invoice.payment_state, "paid")
         suggestion.with_user(self.reviewer).action_revert()
         self.assertEqual(invoice.payment_state, "not_paid")
+
+    def test_bank_journal_links_to_its_review_queue(self):
+        invoice = self.make_invoice(100.0)
+        self.make_suggestion(self.make_st_line(100.0, "x"), self.receivable(invoice))
+        journal = self.bank_journal.with_user(self.reviewer)
+        self.assertEqual(journal.ai_pending_count, 1)
+        action = journal.action_open_ai_review()
+        self.assertEqual(action["tag"], "ai_bookkeeping.review_dashboard")
+        self.assertEqual(action["context"]["ai_bookkeeping_journal_id"], self.bank_journal.id)
+        arch = self.env["account.journal"].with_user(self.reviewer).get_view(
+            self.env.ref("account.account_journal_dashboard_kanban_view").id, "kanban")["arch"]
+        self.assertIn("action_open_ai_review", arch)

@@ -7,6 +7,7 @@ import {
   commandForKey,
   confidenceBand,
   emptyFilters,
+  initialFilters,
   filterCandidates,
   moveCursor,
   parseAmount,
@@ -232,5 +233,16 @@ describe("filterCandidates", () => {
     expect(filterCandidates(choices, "FRAÍS")).toEqual([choices[1]]);
     expect(filterCandidates(choices, "  ")).toEqual(choices);
     expect(filterCandidates(choices, "nothing")).toEqual([]);
+  });
+});
+
+describe("initialFilters", () => {
+  it("opens on the journal the action context names", () => {
+    expect(initialFilters({ ai_bookkeeping_journal_id: 7 }).journalId).toBe(7);
+  });
+  it("ignores anything that is not a journal id", () => {
+    for (const context of [undefined, null, {}, { ai_bookkeeping_journal_id: "7" }, { ai_bookkeeping_journal_id: -1 }, { ai_bookkeeping_journal_id: 1.5 }]) {
+      expect(initialFilters(context)).toEqual(emptyFilters());
+    }
   });
 });

@@ -63,6 +63,19 @@ export function emptyFilters(): FilterState {
   };
 }
 
+/**
+ * Filters to open the queue with, from the client action's context (e.g. the bank journal dashboard passes
+ * `ai_bookkeeping_journal_id`). Anything unexpected is ignored: the queue then opens unfiltered.
+ */
+export function initialFilters(context: unknown): FilterState {
+  const filters = emptyFilters();
+  if (typeof context === "object" && context !== null && "ai_bookkeeping_journal_id" in context) {
+    const journalId: unknown = context.ai_bookkeeping_journal_id;
+    if (typeof journalId === "number" && Number.isInteger(journalId) && journalId > 0) filters.journalId = journalId;
+  }
+  return filters;
+}
+
 /** "1200.50" → 1200.5; "", "abc" → undefined. Inputs are type=number, so the browser already gives a plain decimal. */
 export function parseAmount(text: string): number | undefined {
   const trimmed = text.trim();

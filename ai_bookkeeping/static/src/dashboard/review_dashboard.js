@@ -122,6 +122,14 @@ function emptyFilters() {
     order: "confidence desc"
   };
 }
+function initialFilters(context) {
+  const filters = emptyFilters();
+  if (typeof context === "object" && context !== null && "ai_bookkeeping_journal_id" in context) {
+    const journalId = context.ai_bookkeeping_journal_id;
+    if (typeof journalId === "number" && Number.isInteger(journalId) && journalId > 0) filters.journalId = journalId;
+  }
+  return filters;
+}
 function parseAmount(text) {
   const trimmed = text.trim();
   if (!trimmed) return void 0;
@@ -778,7 +786,7 @@ var ReviewDashboard = class extends Component9 {
       error: null,
       kpis: null,
       kpiError: null,
-      filters: emptyFilters(),
+      filters: initialFilters(this.props.action?.context),
       partnerHint: "",
       journals: [],
       cursor: -1,
