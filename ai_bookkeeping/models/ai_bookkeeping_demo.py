@@ -26,7 +26,9 @@ class AiBookkeepingDemo(models.AbstractModel):
             _logger.info("AI Bookkeeping demo: no bank journal or chart of accounts, nothing created")
             return
         if not company.ai_bank_fee_account_id:
-            company.ai_bank_fee_account_id = expense
+            company.ai_bank_fee_account_id = self.env["account.account"].search(
+                [("account_type", "=", "expense"), ("name", "ilike", "bank fee"),
+                 *self.env["account.account"]._check_company_domain(company)], limit=1) or expense
         Partner = self.env["res.partner"]
         partners = [
             Partner.create({"name": name, "is_company": True})
