@@ -38,6 +38,8 @@ export interface BooksOptions {
 export interface Books {
   request: SuggestRequest;
   truth: Map<number, TruthEntry>;
+  /** Invoices and bills paid before the statement (as they were when open): what "already paid" lines refer to. */
+  paidItems: OpenItem[];
 }
 
 export const BANK_FEE_ACCOUNT_ID = 1201;
@@ -166,6 +168,7 @@ export function generateBooks(options: BooksOptions): Books {
       },
     },
     truth,
+    paidItems: paidOriginals,
   };
 }
 

@@ -1,72 +1,87 @@
 import type { EngineSettings, OpenItem } from "../contracts/reconcile";
 import { cents } from "./cents";
 import { itemReferenceKeys } from "./itemReferences";
+import { ReferencePostings } from "./referencePostings";
+import { SortedAmounts } from "./sortedAmounts";
 
-export interface ReferencedItem {
-  item: OpenItem;
-  strength: number;
+/** One partner's open items of one sign, sorted by absolute company residual (ties: oldest first). */
+interface PartnerLedger {
+  items: OpenItem[];
+  amounts: Float64Array;
 }
 
 const EMPTY: readonly never[] = [];
 
 /**
- * The open items of one request, indexed once so that a statement line costs a handful of map lookups:
- * by partner (oldest first), by exact amount in the item's currency, by company amount bucket (FX matches),
- * and by every reference key. Items with nothing left to pay are kept aside only to recognise references to
- * invoices that are already paid; they are never proposed.
+ * The open items of one request, indexed once so that a statement line costs a handful of lookups: by partner
+ * and sign (sorted by amount, for range queries), by exact amount in the item's currency, by company amount (FX
+ * matches), and by every reference key. Amount lookups are binary searches over typed arrays and references are
+ * postings lists, so the index holds a few flat arrays rather than an object per item and key. Items with nothing
+ * left to pay are kept aside only to recognise references to invoices that are already paid; they are never
+ * proposed.
  */
 export class CandidateIndex {
-  private readonly byPartner = new Map<number, OpenItem[]>();
-  private readonly byAmount = new Map<string, OpenItem[]>();
-  private readonly byCompanyBucket = new Map<number, OpenItem[]>();
-  private readonly byReference = new Map<string, ReferencedItem[]>();
-  private readonly paidReferences = new Set<string>();
+  readonly references: ReferencePostings;
   private readonly bucketWidth: number;
-  /** Per partner and sign: items sorted by absolute company residual, for range queries (fees, FX). */
-  private readonly partnerSorted = new Map<string, { items: OpenItem[]; amounts: Float64Array }>();
+  private readonly byAmount = new Map<string, SortedAmounts>();
+  private readonly open: OpenItem[] = [];
+  /** Per statement-line currency: open items in other currencies by company amount, built on first use. */
+  private readonly foreignByCompanyAmount = new Map<string, SortedAmounts>();
+  private readonly receivables = new Map<number, PartnerLedger>();
+  private readonly payables = new Map<number, PartnerLedger>();
   private readonly dayNumbers = new Map<string, number>();
 
   constructor(candidates: readonly OpenItem[], settings: Pick<EngineSettings, "fxTolerance">) {
     this.bucketWidth = Math.max(1, settings.fxTolerance);
+    const open = this.open;
+    const references = new ReferencePostings();
+    const byCurrency = new Map<string, OpenItem[]>();
+    const byPartner = new Map<number, OpenItem[]>();
     for (const item of candidates) {
       const keys = itemReferenceKeys(item);
       if (cents(item.amountResidual) === 0 || cents(item.amountResidualCurrency) === 0) {
-        for (const { key, strength } of keys) if (strength >= 0.9) this.paidReferences.add(key);
+        for (const { key, strength } of keys) if (strength >= 0.9) references.markPaid(key);
         continue;
       }
-      push(this.byAmount, `${item.currency}:${cents(item.amountResidualCurrency)}`, item);
-      push(this.byCompanyBucket, Math.floor(item.amountResidual / this.bucketWidth), item);
-      if (item.partnerId !== null) push(this.byPartner, item.partnerId, item);
-      for (const { key, strength } of keys) push(this.byReference, key, { item, strength });
+      open.push(item);
+      push(byCurrency, item.currency, item);
+      if (item.partnerId !== null) push(byPartner, item.partnerId, item);
+      for (const { key, strength } of keys) references.add(key, item, strength);
     }
-    for (const [partnerId, items] of this.byPartner) {
+    this.references = references.freeze();
+    for (const [currency, items] of byCurrency) {
+      this.byAmount.set(currency, new SortedAmounts(items, (i) => cents(i.amountResidualCurrency)));
+    }
+    for (const [partnerId, items] of byPartner) {
       items.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id));
-      for (const sign of [1, -1]) {
-        const signed = items.filter((i) => Math.sign(i.amountResidual) === sign).sort((a, b) => Math.abs(a.amountResidual) - Math.abs(b.amountResidual));
-        this.partnerSorted.set(`${partnerId}:${sign}`, { items: signed, amounts: Float64Array.from(signed, (i) => Math.abs(i.amountResidual)) });
-      }
+      const positive: OpenItem[] = [];
+      const negative: OpenItem[] = [];
+      for (const item of items) (item.amountResidual > 0 ? positive : negative).push(item);
+      this.receivables.set(partnerId, ledger(positive));
+      this.payables.set(partnerId, ledger(negative));
     }
   }
 
   /** A partner's open items of one sign whose absolute company residual lies in [low, high]. */
   partnerItemsBetween(partnerId: number, sign: number, low: number, high: number): OpenItem[] {
-    const sorted = this.partnerSorted.get(`${partnerId}:${sign}`);
+    const sorted = (sign > 0 ? this.receivables : this.payables).get(partnerId);
     if (sorted === undefined) return [];
+    const amounts = sorted.amounts;
     let lo = 0;
-    let hi = sorted.amounts.length;
+    let hi = amounts.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if ((sorted.amounts[mid] as number) < low) lo = mid + 1;
+      if ((amounts[mid] as number) < low) lo = mid + 1;
       else hi = mid;
     }
     const found: OpenItem[] = [];
-    for (let k = lo; k < sorted.amounts.length && (sorted.amounts[k] as number) <= high; k++) found.push(sorted.items[k] as OpenItem);
+    for (let k = lo; k < amounts.length && (amounts[k] as number) <= high; k++) found.push(sorted.items[k] as OpenItem);
     return found;
   }
 
   /** A partner's open items of one sign (receivables for +1, payables for -1), smallest first. */
   partnerItems(partnerId: number, sign: number): readonly OpenItem[] {
-    return this.partnerSorted.get(`${partnerId}:${sign}`)?.items ?? EMPTY;
+    return (sign > 0 ? this.receivables : this.payables).get(partnerId)?.items ?? EMPTY;
   }
 
   /** Days since 1970 of an ISO date, cached (dates repeat a lot). */
@@ -79,31 +94,40 @@ export class CandidateIndex {
     return day;
   }
 
-  /** Open items whose residual in `currency` is exactly `amount` (same sign). */
+  /** Open items whose residual in `currency` is exactly `amount` (same sign), in request order. */
   withAmount(currency: string, amount: number): readonly OpenItem[] {
-    return this.byAmount.get(`${currency}:${cents(amount)}`) ?? EMPTY;
+    const sorted = this.byAmount.get(currency);
+    if (sorted === undefined) return EMPTY;
+    return sorted.equalTo(cents(amount));
   }
 
-  /** Open items whose company-currency residual is within `tolerance` of `amountCompany` (same sign). */
-  nearCompanyAmount(amountCompany: number, tolerance: number): OpenItem[] {
-    const bucket = Math.floor(amountCompany / this.bucketWidth);
-    const found: OpenItem[] = [];
-    for (let b = bucket - 1; b <= bucket + 1; b++) {
-      for (const item of this.byCompanyBucket.get(b) ?? EMPTY) {
-        if (Math.abs(item.amountResidual - amountCompany) <= tolerance + 1e-9) found.push(item);
-      }
+  /**
+   * Open items in another currency than `currency` whose company-currency residual is within `tolerance` of
+   * `amountCompany` (same sign), ordered by amount bucket of width max(1, fxTolerance) and then request order.
+   */
+  nearCompanyAmount(currency: string, amountCompany: number, tolerance: number): OpenItem[] {
+    let foreign = this.foreignByCompanyAmount.get(currency);
+    if (foreign === undefined) {
+      foreign = new SortedAmounts(this.open.filter((i) => i.currency !== currency), (i) => i.amountResidual);
+      this.foreignByCompanyAmount.set(currency, foreign);
     }
-    return found;
+    const width = this.bucketWidth;
+    const bucket = Math.floor(amountCompany / width);
+    const found = foreign.between(amountCompany - tolerance - 1e-6, amountCompany + tolerance + 1e-6);
+    const kept: OpenItem[] = [];
+    for (const item of found) {
+      const b = Math.floor(item.amountResidual / width);
+      if (b >= bucket - 1 && b <= bucket + 1 && Math.abs(item.amountResidual - amountCompany) <= tolerance + 1e-9) kept.push(item);
+    }
+    // Stable: request order within a bucket, as the lines were always proposed.
+    if (kept.length > 1) kept.sort((a, b) => Math.floor(a.amountResidual / width) - Math.floor(b.amountResidual / width));
+    return kept;
   }
+}
 
-  referenced(key: string): readonly ReferencedItem[] {
-    return this.byReference.get(key) ?? EMPTY;
-  }
-
-  isPaidReference(key: string): boolean {
-    return this.paidReferences.has(key);
-  }
-
+function ledger(items: OpenItem[]): PartnerLedger {
+  items.sort((a, b) => Math.abs(a.amountResidual) - Math.abs(b.amountResidual));
+  return { items, amounts: Float64Array.from(items, (i) => Math.abs(i.amountResidual)) };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

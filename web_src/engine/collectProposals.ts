@@ -1,10 +1,11 @@
-import type { OpenItem, StatementLine } from "../contracts/reconcile";
+import type { EngineSettings, OpenItem, StatementLine } from "../contracts/reconcile";
 import { compareAmount, paysSign, type AmountComparison } from "./amounts";
+import type { CandidateIndex } from "./candidateIndex";
 import { cents } from "./cents";
 import type { EngineContext } from "./engineContext";
-import { lineText } from "./lineText";
+import { lineText, type LineText } from "./lineText";
 import type { PartnerEvidence } from "./partners";
-import type { AmountFit, Proposal } from "./proposal";
+import type { Proposal } from "./proposal";
 import { extractReferenceKeys } from "./references";
 import { findSubsets } from "./subsets";
 
@@ -16,6 +17,8 @@ const MAX_SUBSET_ITEMS = 120;
 const MAX_SUBSET_NODES = 1_500;
 const MAX_SUBSETS = 6;
 
+const NO_STRINGS: readonly string[] = [];
+
 export interface LineProposals {
   proposals: Proposal[];
   /** Open items with the line's exact amount that were not turned into proposals (too many to list). */
@@ -23,179 +26,250 @@ export interface LineProposals {
 }
 
 interface RefHit {
+  item: OpenItem;
   strength: number;
   snippet: string;
 }
 
 /** All plausible ways to book one line: by reference, by exact amount, by the resolved partner's items, by history. */
 export function collectProposals(line: StatementLine, ctx: EngineContext): LineProposals {
-  const { index, settings } = ctx;
-  const text = lineText(line);
-  const partnerEvidence = ctx.partners.resolve(line, text);
-  const refHits = new Map<number, RefHit>();
-  const referencedItems = new Map<number, OpenItem>();
-  let conflictingRef = false;
-  const conflictSnippets: string[] = [];
-  for (const ref of extractReferenceKeys(text.tokens)) {
-    const hits = index.referenced(ref.key);
-    let matched = false;
-    if (hits.length <= MAX_KEY_HITS) {
-      for (const hit of hits) {
-        if (!paysSign(line, hit.item)) continue;
-        matched = true;
-        const strength = Math.min(ref.strength, hit.strength);
-        if (strength > (refHits.get(hit.item.id)?.strength ?? 0)) {
-          refHits.set(hit.item.id, { strength, snippet: ref.snippet });
-          referencedItems.set(hit.item.id, hit.item);
+  return new LineCollector(line, ctx).collect();
+}
+
+/**
+ * The state of collecting one line's proposals. A class rather than closures so that a line allocates one object
+ * for its bookkeeping, and a proposal is only built once it is known to be new.
+ */
+class LineCollector {
+  private readonly index: CandidateIndex;
+  private readonly settings: EngineSettings;
+  private readonly text: LineText;
+  private readonly evidence: Map<number, PartnerEvidence>;
+  private readonly lineDay: number;
+  /** Item id → the strongest reference to it in the label, in the order the label names them. */
+  private readonly refHits = new Map<number, RefHit>();
+  private conflictingRef = false;
+  private readonly proposals: Proposal[] = [];
+  /** Items already proposed alone: an item's amount relation to the line, hence its match type, is fixed. */
+  private readonly proposedAlone = new Set<number>();
+  private readonly proposedMulti = new Set<string>();
+  private proposedExpense = false;
+
+  constructor(private readonly line: StatementLine, private readonly ctx: EngineContext) {
+    this.index = ctx.index;
+    this.settings = ctx.settings;
+    this.text = lineText(line);
+    this.evidence = ctx.partners.resolve(line, this.text);
+    this.lineDay = this.index.dayNumber(line.date);
+  }
+
+  collect(): LineProposals {
+    const { line, index, settings, refHits } = this;
+    this.findReferences();
+
+    // 1. Items the label refers to.
+    for (const hit of refHits.values()) {
+      const partnerScore = this.evidenceOf(hit.item.partnerId)?.score ?? 0;
+      this.single(hit.item, compareAmount(line, hit.item, settings), hit.strength >= 0.85 || (hit.strength >= 0.5 && partnerScore >= 0.8));
+    }
+
+    // A referenced item that the amount confirms settles the question: no need to look for combinations.
+    let settled = false;
+    for (const p of this.proposals) {
+      if (p.refStrength >= 0.85 && (p.amountFit === "exact" || p.amountFit === "fx")) settled = true;
+    }
+
+    // 2. Items with exactly this amount (or within FX tolerance in company currency when currencies differ).
+    const sameAmount = index.withAmount(line.currency, line.amount);
+    for (let k = 0; k < sameAmount.length && k < MAX_SAME_AMOUNT; k++) {
+      const item = sameAmount[k] as OpenItem;
+      this.single(item, compareAmount(line, item, settings), false);
+    }
+    let unlistedSameAmount = Math.max(0, sameAmount.length - MAX_SAME_AMOUNT);
+    let fxCount = 0;
+    for (const item of index.nearCompanyAmount(line.currency, line.amountCompany, settings.fxTolerance)) {
+      if (!paysSign(line, item)) continue;
+      if (fxCount++ < MAX_SAME_AMOUNT) this.single(item, compareAmount(line, item, settings), false);
+      else unlistedSameAmount++;
+    }
+
+    // 3. The likely partners' open items: single matches, fees, partials, and several invoices in one payment.
+    const likely = this.likelyPartners();
+    const sign = Math.sign(line.amount);
+    const lineCompany = Math.abs(line.amountCompany);
+    for (const [partnerId, ev] of likely) {
+      const all = index.partnerItems(partnerId, sign);
+      if (all.length === 1) {
+        const only = all[0] as OpenItem;
+        this.single(only, compareAmount(line, only, settings), ev.score >= 0.8, ev.score >= 0.8);
+      } else {
+        // Exact, FX-rounded or short by at most a fee: a narrow band of company amounts around the line's.
+        const slack = settings.fxTolerance + 0.01;
+        const high = lineCompany + Math.max(slack, settings.maxFeeAmount + slack);
+        for (const item of index.partnerItemsBetween(partnerId, sign, lineCompany - slack, high)) {
+          this.single(item, compareAmount(line, item, settings), false, ev.score >= 0.8);
         }
       }
+      if (settled) continue;
+      const forSubsets: OpenItem[] = [];
+      for (const item of index.partnerItemsBetween(partnerId, sign, 0, lineCompany + settings.fxTolerance + 0.01)) {
+        if (item.currency === line.currency) forSubsets.push(item);
+      }
+      this.addSubsets(forSubsets.length > MAX_SUBSET_ITEMS ? forSubsets.slice(-MAX_SUBSET_ITEMS) : forSubsets, partnerId);
     }
-    if ((ref.invoiceLike && !matched) || index.isPaidReference(ref.key)) {
-      conflictingRef = true;
-      if (conflictSnippets.length < 3) conflictSnippets.push(ref.snippet);
+
+    // 4. Several referenced invoices of one partner paid together.
+    const referencedByPartner = new Map<number, OpenItem[]>();
+    for (const { item, strength } of refHits.values()) {
+      if (item.partnerId === null || !paysSign(line, item) || item.currency !== line.currency || strength < 0.85) continue;
+      const list = referencedByPartner.get(item.partnerId);
+      if (list === undefined) referencedByPartner.set(item.partnerId, [item]);
+      else list.push(item);
+    }
+    for (const [partnerId, items] of referencedByPartner) if (items.length >= 2) this.addSubsets(items, partnerId);
+
+    // 5. Coding to an account, learned from how similar lines were coded.
+    this.addExpense(likely[0], sign);
+
+    const exactCount = sameAmount.length;
+    for (const p of this.proposals) if (p.amountFit === "exact" || p.amountFit === "fx") p.sameAmountCount = exactCount;
+    return { proposals: this.proposals, unlistedSameAmount };
+  }
+
+  /** Reference keys of the label looked up in the index; a key shaped like our numbering that names no open item is a conflict. */
+  private findReferences(): void {
+    const { line, refHits } = this;
+    const refs = this.index.references;
+    for (const ref of extractReferenceKeys(this.text.tokens, refs.mayStartCompact)) {
+      const slot = refs.slot(ref.key);
+      if (slot < 0) {
+        if (ref.invoiceLike) this.conflictingRef = true;
+        continue;
+      }
+      let matched = false;
+      const start = refs.start(slot);
+      const end = refs.end(slot);
+      if (end - start <= MAX_KEY_HITS) {
+        for (let k = start; k < end; k++) {
+          const item = refs.item(k);
+          if (!paysSign(line, item)) continue;
+          matched = true;
+          const strength = Math.min(ref.strength, refs.strength(k));
+          const known = refHits.get(item.id);
+          if (known === undefined) refHits.set(item.id, { item, strength, snippet: ref.snippet });
+          else if (strength > known.strength) {
+            known.strength = strength;
+            known.snippet = ref.snippet;
+          }
+        }
+      }
+      if ((ref.invoiceLike && !matched) || refs.isPaid(slot)) this.conflictingRef = true;
     }
   }
 
-  const proposals = new Map<string, Proposal>();
-  const lineDay = index.dayNumber(line.date);
-  const ageOf = (items: readonly OpenItem[]): number => {
-    let age = Infinity;
-    for (const i of items) age = Math.min(age, lineDay - index.dayNumber(i.date));
-    return age === Infinity ? 0 : age;
-  };
-  const evidenceOf = (partnerId: number | null): PartnerEvidence | undefined =>
-    partnerId === null ? undefined : partnerEvidence.get(partnerId);
+  /** Partners scored ≥ 0.5, best first (ties in the order the evidence found them), at most MAX_PARTNERS. */
+  private likelyPartners(): Array<[number, PartnerEvidence]> {
+    const likely: Array<[number, PartnerEvidence]> = [];
+    for (const entry of this.evidence) if (entry[1].score >= 0.5) likely.push(entry);
+    if (likely.length > 1) likely.sort((a, b) => b[1].score - a[1].score);
+    if (likely.length > MAX_PARTNERS) likely.length = MAX_PARTNERS;
+    return likely;
+  }
 
-  const base = (items: OpenItem[], partnerId: number | null): Omit<Proposal, "matchType" | "amountFit"> => {
-    const ev = evidenceOf(partnerId);
+  private evidenceOf(partnerId: number | null): PartnerEvidence | undefined {
+    return partnerId === null ? undefined : this.evidence.get(partnerId);
+  }
+
+  private ageOf(items: readonly OpenItem[]): number {
+    let age = Infinity;
+    for (const i of items) age = Math.min(age, this.lineDay - this.index.dayNumber(i.date));
+    return age === Infinity ? 0 : age;
+  }
+
+  private proposal(items: OpenItem[], partnerId: number | null, matchType: Proposal["matchType"], amountFit: Proposal["amountFit"]): Proposal {
+    const ev = this.evidenceOf(partnerId);
     let refStrength = 0;
-    const refSnippets: string[] = [];
+    let refSnippets: string[] | undefined;
+    let anyReferenced = false;
     for (const item of items) {
-      const hit = refHits.get(item.id);
+      const hit = this.refHits.get(item.id);
       if (hit !== undefined) {
+        anyReferenced = true;
         refStrength += hit.strength / items.length;
-        refSnippets.push(hit.snippet);
+        (refSnippets ??= []).push(hit.snippet);
       }
     }
     return {
-      items, partnerId, accountId: null, taxIds: [], writeoffAmount: 0, difference: 0,
-      refStrength, refSnippets,
+      matchType, items, partnerId, accountId: null, taxIds: [], writeoffAmount: 0, amountFit, difference: 0,
+      refStrength, refSnippets: refSnippets ?? [],
       partnerScore: ev?.score ?? 0, partnerRejected: ev?.rejected ?? 0, partnerReasons: ev?.reasons ?? [],
-      conflictingRef: conflictingRef && items.every((i) => !refHits.has(i.id)),
+      conflictingRef: this.conflictingRef && !anyReferenced,
       sameAmountCount: 0, expenseSimilarity: 0, expenseRejected: 0, expenseReason: "",
-      ageDays: ageOf(items),
+      ageDays: this.ageOf(items),
     };
-  };
-  const put = (p: Proposal): void => {
-    const key = `${p.matchType}:${p.items.map((i) => i.id).sort((a, b) => a - b).join(",")}`;
-    if (!proposals.has(key)) proposals.set(key, p);
-  };
-  const single = (item: OpenItem, cmp: AmountComparison, allowPartial: boolean, allowFee = true): void => {
+  }
+
+  private single(item: OpenItem, cmp: AmountComparison, allowPartial: boolean, allowFee = true): void {
     const fit = cmp.relation;
     if (fit === "none" || fit === "over") return;
     if (fit === "partial" && !allowPartial) return;
     if (fit === "fee" && !allowFee) return;
-    const p: Proposal = {
-      ...base([item], item.partnerId),
-      matchType: fit === "fee" ? "writeoff" : fit === "partial" ? "partial" : "full",
-      amountFit: fit satisfies AmountFit,
-      difference: cmp.shortfallCompany,
-    };
+    if (this.proposedAlone.has(item.id)) return;
+    this.proposedAlone.add(item.id);
+    const p = this.proposal([item], item.partnerId, fit === "fee" ? "writeoff" : fit === "partial" ? "partial" : "full", fit);
+    p.difference = cmp.shortfallCompany;
     if (fit === "fee") {
-      p.accountId = settings.bankFeeAccountId;
-      p.writeoffAmount = Math.sign(line.amount) * cmp.shortfallCompany;
+      p.accountId = this.settings.bankFeeAccountId;
+      p.writeoffAmount = Math.sign(this.line.amount) * cmp.shortfallCompany;
     }
-    put(p);
-  };
-
-  // 1. Items the label refers to.
-  for (const item of referencedItems.values()) {
-    const strength = refHits.get(item.id)?.strength ?? 0;
-    const partnerScore = evidenceOf(item.partnerId)?.score ?? 0;
-    single(item, compareAmount(line, item, settings), strength >= 0.85 || (strength >= 0.5 && partnerScore >= 0.8));
+    this.proposals.push(p);
   }
 
-  // A referenced item that the amount confirms settles the question: no need to look for combinations.
-  const settled = [...proposals.values()].some((p) => p.refStrength >= 0.85 && (p.amountFit === "exact" || p.amountFit === "fx"));
-
-  // 2. Items with exactly this amount (or within FX tolerance in company currency when currencies differ).
-  const sameAmount = index.withAmount(line.currency, line.amount);
-  for (const item of sameAmount.slice(0, MAX_SAME_AMOUNT)) single(item, compareAmount(line, item, settings), false);
-  let unlistedSameAmount = Math.max(0, sameAmount.length - MAX_SAME_AMOUNT);
-  let fxCount = 0;
-  for (const item of index.nearCompanyAmount(line.amountCompany, settings.fxTolerance)) {
-    if (item.currency === line.currency || !paysSign(line, item)) continue;
-    if (fxCount++ < MAX_SAME_AMOUNT) single(item, compareAmount(line, item, settings), false);
-    else unlistedSameAmount++;
-  }
-
-  // 3. The likely partners' open items: single matches, fees, partials, and several invoices in one payment.
-  const likely = [...partnerEvidence].filter(([, ev]) => ev.score >= 0.5).sort((a, b) => b[1].score - a[1].score).slice(0, MAX_PARTNERS);
-  const sign = Math.sign(line.amount);
-  const lineCompany = Math.abs(line.amountCompany);
-  for (const [partnerId, ev] of likely) {
-    const all = index.partnerItems(partnerId, sign);
-    if (all.length === 1) {
-      const only = all[0] as OpenItem;
-      single(only, compareAmount(line, only, settings), ev.score >= 0.8, ev.score >= 0.8);
-    } else {
-      // Exact, FX-rounded or short by at most a fee: a narrow band of company amounts around the line's.
-      const slack = settings.fxTolerance + 0.01;
-      const high = lineCompany + Math.max(slack, settings.maxFeeAmount + slack);
-      for (const item of index.partnerItemsBetween(partnerId, sign, lineCompany - slack, high)) {
-        single(item, compareAmount(line, item, settings), false, ev.score >= 0.8);
-      }
-    }
-    if (settled) continue;
-    const forSubsets = index.partnerItemsBetween(partnerId, sign, 0, lineCompany + settings.fxTolerance + 0.01)
-      .filter((i) => i.currency === line.currency);
-    addSubsets(forSubsets.length > MAX_SUBSET_ITEMS ? forSubsets.slice(-MAX_SUBSET_ITEMS) : forSubsets, partnerId);
-  }
-
-  // 4. Several referenced invoices of one partner paid together.
-  const referencedByPartner = new Map<number, OpenItem[]>();
-  for (const item of referencedItems.values()) {
-    if (item.partnerId === null || !paysSign(line, item) || item.currency !== line.currency) continue;
-    if ((refHits.get(item.id)?.strength ?? 0) < 0.85) continue;
-    const list = referencedByPartner.get(item.partnerId) ?? [];
-    list.push(item);
-    referencedByPartner.set(item.partnerId, list);
-  }
-  for (const [partnerId, items] of referencedByPartner) if (items.length >= 2) addSubsets(items, partnerId);
-
-  // 5. Coding to an account, learned from how similar lines were coded.
-  const rejectedAccounts = ctx.history.rejectedAccounts(text);
-  const bestPartner = likely[0];
-  // A line clearly from a partner with open items of this sign is more likely a payment than an expense.
-  const payeeScore = bestPartner !== undefined && index.partnerItems(bestPartner[0], sign).length > 0 ? bestPartner[1].score : 0;
-  for (const option of ctx.history.expenseOptions(text, line.amount)) {
-    if (option.similarity < 0.1) continue;
-    put({
-      ...base([], bestPartner !== undefined && bestPartner[1].score >= 0.8 ? bestPartner[0] : null),
-      matchType: "expense", amountFit: "none", accountId: option.accountId, taxIds: option.taxIds,
-      conflictingRef: false, expenseSimilarity: option.similarity, partnerScore: payeeScore,
-      expenseRejected: rejectedAccounts.get(option.accountId) ?? 0, expenseReason: option.reason, ageDays: 0,
-    });
-  }
-
-  const list = [...proposals.values()];
-  const exactCount = sameAmount.length;
-  for (const p of list) if (p.amountFit === "exact" || p.amountFit === "fx") p.sameAmountCount = exactCount;
-  return { proposals: list, unlistedSameAmount };
-
-  function addSubsets(items: OpenItem[], partnerId: number): void {
+  private addSubsets(items: OpenItem[], partnerId: number): void {
     if (items.length < 2) return;
+    const values = new Array<number>(items.length);
+    for (let k = 0; k < items.length; k++) values[k] = Math.abs(cents((items[k] as OpenItem).amountResidualCurrency));
     const subsets = findSubsets({
-      values: items.map((i) => Math.abs(cents(i.amountResidualCurrency))),
-      target: Math.abs(cents(line.amount)),
+      values,
+      target: Math.abs(cents(this.line.amount)),
       minSize: 2,
-      maxSize: settings.maxSubsetSize,
+      maxSize: this.settings.maxSubsetSize,
       maxNodes: MAX_SUBSET_NODES,
       maxResults: MAX_SUBSETS,
     });
     for (const subset of subsets) {
       const chosen = subset.map((k) => items[k] as OpenItem).sort((a, b) => a.id - b.id);
-      put({ ...base(chosen, partnerId), matchType: "multi", amountFit: "multi" });
+      const key = chosen.map((i) => i.id).join(",");
+      if (this.proposedMulti.has(key)) continue;
+      this.proposedMulti.add(key);
+      this.proposals.push(this.proposal(chosen, partnerId, "multi", "multi"));
+    }
+  }
+
+  /**
+   * The coding learned from similar lines. Only the best option (similarity ≥ 0.1) becomes a proposal, as it
+   * always has: proposals were deduplicated by match type and items, and an expense names no items.
+   */
+  private addExpense(bestPartner: [number, PartnerEvidence] | undefined, sign: number): void {
+    const { ctx, text, line } = this;
+    const options = ctx.history.expenseOptions(text, line.amount);
+    if (options.length === 0) return;
+    const rejectedAccounts = ctx.history.rejectedAccounts(text);
+    // A line clearly from a partner with open items of this sign is more likely a payment than an expense.
+    const payeeScore = bestPartner !== undefined && this.index.partnerItems(bestPartner[0], sign).length > 0 ? bestPartner[1].score : 0;
+    for (const option of options) {
+      if (option.similarity < 0.1 || this.proposedExpense) continue;
+      this.proposedExpense = true;
+      const p = this.proposal([], bestPartner !== undefined && bestPartner[1].score >= 0.8 ? bestPartner[0] : null, "expense", "none");
+      p.accountId = option.accountId;
+      p.taxIds = option.taxIds;
+      p.conflictingRef = false;
+      p.expenseSimilarity = option.similarity;
+      p.partnerScore = payeeScore;
+      p.expenseRejected = rejectedAccounts.get(option.accountId) ?? 0;
+      p.expenseReason = option.reason;
+      p.ageDays = 0;
+      this.proposals.push(p);
     }
   }
 }

@@ -1,6 +1,6 @@
 import type { HistoryEntry } from "../contracts/reconcile";
 import { lineText, type LineText } from "./lineText";
-import { TokenVotes, type VoteResult } from "./tokenVotes";
+import { TokenVotes } from "./tokenVotes";
 
 export interface LearnedEvidence {
   /** 0..1 */
@@ -74,8 +74,12 @@ export class HistoryIndex {
       keep(id, 0.93 * share, `past payments from account ${text.accountKey} were reconciled with this partner`);
     }
     const votes = this.partnerWords.vote(text.signal);
-    for (const [id, sim] of similarities(votes)) {
-      keep(id, 0.85 * sim, `past payments labelled like '${votes.bestToken.get(id) ?? ""}' were reconciled with this partner`);
+    for (let i = 0; i < votes.size; i++) {
+      const id = votes.key(i);
+      const strength = 0.85 * votes.similarity(i);
+      if (strength > (found.get(id)?.strength ?? 0)) {
+        found.set(id, { strength, reason: `past payments labelled like '${votes.bestToken(i)}' were reconciled with this partner` });
+      }
     }
     return found;
   }
@@ -88,7 +92,8 @@ export class HistoryIndex {
     };
     for (const [id, share] of shares(this.rejectedByName.get(text.nameKey))) keep(id, share);
     for (const [id, share] of shares(this.rejectedByAccount.get(text.accountKey))) keep(id, share);
-    for (const [id, sim] of similarities(this.rejectedWords.vote(text.signal))) keep(id, sim);
+    const votes = this.rejectedWords.vote(text.signal);
+    for (let i = 0; i < votes.size; i++) keep(votes.key(i), votes.similarity(i));
     return found;
   }
 
@@ -97,9 +102,10 @@ export class HistoryIndex {
     const sign = signOf(amount);
     const scored = new Map<string, { similarity: number; reason: string }>();
     const votes = this.codedWords[sign].vote(text.signal);
-    for (const [key, sim] of similarities(votes)) {
+    for (let i = 0; i < votes.size; i++) {
+      const key = votes.key(i);
       const example = this.codings.get(key)?.example ?? "";
-      scored.set(key, { similarity: sim, reason: `similar past lines ('${votes.bestToken.get(key) ?? ""}', e.g. '${example}') were coded to this account` });
+      scored.set(key, { similarity: votes.similarity(i), reason: `similar past lines ('${votes.bestToken(i)}', e.g. '${example}') were coded to this account` });
     }
     for (const [key, share] of shares(this.codedByAccount.get(`${sign}${text.accountKey}`))) {
       const similarity = 0.95 * share;
@@ -117,23 +123,15 @@ export class HistoryIndex {
 
   /** Accounts whose coding people rejected for lines like this one: 0..1 per account. */
   rejectedAccounts(text: LineText): Map<number, number> {
-    return similarities(this.rejectedAccountWords.vote(text.signal));
+    return this.rejectedAccountWords.vote(text.signal).similarities();
   }
 }
 
-/** Share × saturation: a split vote or a single common word is weak evidence; a rare word seen often is strong. */
-function similarities<K>(votes: VoteResult<K>): Map<K, number> {
-  const out = new Map<K, number>();
-  for (const [key, share] of votes.shares) {
-    const weight = votes.weights.get(key) ?? 0;
-    out.set(key, share * (1 - Math.exp(-weight / 1.5)));
-  }
-  return out;
-}
+const NO_SHARES: ReadonlyMap<never, number> = new Map<never, number>();
 
-function shares<K>(counts: Map<K, number> | undefined): Map<K, number> {
+function shares<K>(counts: Map<K, number> | undefined): ReadonlyMap<K, number> {
+  if (counts === undefined) return NO_SHARES;
   const out = new Map<K, number>();
-  if (counts === undefined) return out;
   let total = 0;
   for (const c of counts.values()) total += c;
   for (const [key, c] of counts) out.set(key, (c / total) * (1 - Math.exp(-c)));

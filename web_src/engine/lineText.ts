@@ -1,6 +1,6 @@
 import type { StatementLine } from "../contracts/reconcile";
 import { accountNumberKey } from "./accountNumber";
-import { nameTokens } from "./nameTokens";
+import { nameWords } from "./nameWords";
 import { normalizeText } from "./normalize";
 import { signalTokens } from "./signalTokens";
 import { tokens } from "./tokens";
@@ -23,8 +23,9 @@ export function lineText(
   withAcronyms = true,
 ): LineText {
   const toks = tokens(normalizeText(line.ref === "" ? line.label : `${line.label} ${line.ref}`));
-  const nameDisplay = normalizeText(line.partnerName).slice(0, 80);
-  const nameToks = line.partnerName === "" ? [] : nameTokens(line.partnerName);
+  const normalizedName = normalizeText(line.partnerName);
+  const nameDisplay = normalizedName.slice(0, 80);
+  const nameToks = line.partnerName === "" ? [] : nameWords(tokens(normalizedName));
   const signal = signalTokens(nameToks.length > 0 ? [...nameToks, ...toks] : toks, withAcronyms);
   return {
     tokens: toks,

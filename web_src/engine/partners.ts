@@ -27,20 +27,38 @@ export class PartnerResolver {
   private readonly names = new Map<number, string>();
   private readonly compact = new Map<number, string>();
   private readonly weightOf = new Map<number, number>();
-  private readonly byWord = new Map<string, number[]>();
+  /** Name word → the partners (dense indices) whose name has it, and its rarity weight. */
+  private readonly byWord = new Map<string, { partners: number[]; weight: number }>();
   private readonly byPrefix = new Map<string, number[]>();
   private readonly byCompact = new Map<string, number[]>();
   private readonly byAccount = new Map<string, number[]>();
-  private readonly wordWeight = new Map<string, number>();
-  private readonly wordsOf = new Map<number, string[]>();
+  /** Per dense partner index: id, name words and their weights. */
+  private readonly idByIndex: number[] = [];
+  private readonly wordsByIndex: string[][] = [];
+  private readonly wordWeightsByIndex: Float64Array[] = [];
+  /** Scratch of matchNameWords, reused from line to line. */
+  private readonly nameScore: Float64Array;
+  private readonly nameStamp: Int32Array;
+  private nameRound = 0;
+  private readonly touched: number[] = [];
 
   constructor(partners: readonly Partner[], private readonly history: HistoryIndex) {
-    const wordsOf = this.wordsOf;
+    const indexOf = new Map<number, number>();
     for (const partner of partners) {
       this.names.set(partner.id, partner.name);
+      let k = indexOf.get(partner.id);
+      if (k === undefined) {
+        k = this.idByIndex.length;
+        indexOf.set(partner.id, k);
+        this.idByIndex.push(partner.id);
+      }
       const words = [...new Set(nameTokens(partner.name))];
-      wordsOf.set(partner.id, words);
-      for (const w of words) push(this.byWord, w, partner.id);
+      this.wordsByIndex[k] = words;
+      for (const w of words) {
+        const entry = this.byWord.get(w);
+        if (entry === undefined) this.byWord.set(w, { partners: [k], weight: 0 });
+        else entry.partners.push(k);
+      }
       const key = words.join("");
       this.compact.set(partner.id, key);
       if (key.length >= 2) push(this.byCompact, key, partner.id);
@@ -51,10 +69,15 @@ export class PartnerResolver {
       }
     }
     const total = Math.max(1, partners.length);
-    for (const [w, ids] of this.byWord) this.wordWeight.set(w, Math.log(1 + total / ids.length));
-    for (const [id, words] of wordsOf) {
-      this.weightOf.set(id, words.reduce((s, w) => s + (this.wordWeight.get(w) ?? 0), 0));
+    for (const entry of this.byWord.values()) entry.weight = Math.log(1 + total / entry.partners.length);
+    for (let k = 0; k < this.idByIndex.length; k++) {
+      const words = this.wordsByIndex[k] as string[];
+      const weights = Float64Array.from(words, (w) => this.byWord.get(w)?.weight ?? 0);
+      this.wordWeightsByIndex[k] = weights;
+      this.weightOf.set(this.idByIndex[k] as number, weights.reduce((sum, w) => sum + w, 0));
     }
+    this.nameScore = new Float64Array(this.idByIndex.length);
+    this.nameStamp = new Int32Array(this.idByIndex.length);
   }
 
   name(partnerId: number | null): string {
@@ -110,31 +133,54 @@ export class PartnerResolver {
   /**
    * Partner-name words found anywhere in the label or name, weighted by rarity; most of the name must be there.
    * Partners are found through their distinctive words; then every word of their name counts, a word cut short
-   * by the bank (CONSULTIN for CONSULTING) included.
+   * by the bank (CONSULTIN for CONSULTING) included. Scores add up in reused typed arrays indexed by partner.
    */
   private matchNameWords(text: LineText, add: (id: number, s: number, r: string) => void): void {
-    const found = new Map<number, number>();
+    const { nameScore, nameStamp, touched } = this;
+    const round = ++this.nameRound;
+    touched.length = 0;
     for (const word of text.signal) {
-      const ids = this.byWord.get(word);
-      if (ids === undefined || ids.length > MAX_NAME_FANOUT) continue;
-      const w = this.wordWeight.get(word) ?? 0;
-      for (const id of ids) found.set(id, (found.get(id) ?? 0) + w);
-    }
-    if (found.size === 0) return;
-    const present = new Set(text.signal);
-    const candidates = [...found].sort((a, b) => b[1] - a[1]).slice(0, MAX_NAME_CANDIDATES);
-    for (const [id] of candidates) {
-      let matched = 0;
-      for (const word of this.wordsOf.get(id) ?? []) {
-        const w = this.wordWeight.get(word) ?? 0;
-        if (present.has(word)) matched += w;
-        else if (word.length >= 6 && text.signal.some((t) => t.length >= 4 && word.startsWith(t))) matched += 0.8 * w;
+      const entry = this.byWord.get(word);
+      if (entry === undefined || entry.partners.length > MAX_NAME_FANOUT) continue;
+      const w = entry.weight;
+      for (const k of entry.partners) {
+        if (nameStamp[k] !== round) {
+          nameStamp[k] = round;
+          nameScore[k] = w;
+          touched.push(k);
+        } else {
+          nameScore[k] = (nameScore[k] as number) + w;
+        }
       }
+    }
+    if (touched.length === 0) return;
+    const present = new Set(text.signal);
+    // Stable: equal scores stay in the order the words found them.
+    if (touched.length > 1) touched.sort((a, b) => (nameScore[b] as number) - (nameScore[a] as number));
+    const count = Math.min(touched.length, MAX_NAME_CANDIDATES);
+    for (let c = 0; c < count; c++) {
+      const k = touched[c] as number;
+      const words = this.wordsByIndex[k] as string[];
+      const weights = this.wordWeightsByIndex[k] as Float64Array;
+      let matched = 0;
+      for (let j = 0; j < words.length; j++) {
+        const word = words[j] as string;
+        const w = weights[j] as number;
+        if (present.has(word)) matched += w;
+        else if (word.length >= 6 && startsWithAny(word, text.signal)) matched += 0.8 * w;
+      }
+      const id = this.idByIndex[k] as number;
       const coverage = matched / Math.max(1e-9, this.weightOf.get(id) ?? 1);
       if (coverage >= 0.999) add(id, 0.85, `label names partner '${this.name(id)}'`);
       else if (coverage >= 0.6) add(id, 0.8 * coverage, `label partly names partner '${this.name(id)}'`);
     }
   }
+}
+
+/** Does `word` start with one of the tokens of at least 4 characters (a word the bank cut short)? */
+function startsWithAny(word: string, toks: readonly string[]): boolean {
+  for (const t of toks) if (t.length >= 4 && word.startsWith(t)) return true;
+  return false;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -17,5 +17,5 @@ export interface ReferenceKey {
 
 /** Strength of a compact key: short pure numbers (a card number, a date) are weak. */
 export function compactStrength(compact: string): number {
-  return /^\d+$/.test(compact) && compact.length < 8 ? 0.5 : 1;
+  return compact.length < 8 && /^\d+$/.test(compact) ? 0.5 : 1;
 }

@@ -4,6 +4,30 @@ import { BANK_BOILERPLATE, LEGAL_SUFFIXES } from "./vocabulary";
 const MAX_SIGNAL_TOKENS = 32;
 const HAS_LETTER = /\p{L}/u;
 const ALPHA = /^\p{L}+$/u;
+/** Bound of the token memo: it is cleared when full, so a stream of one-off references cannot grow it. */
+const MAX_MEMO = 50_000;
+
+/** What signalTokens needs to know about one normalized token, worked out once per distinct token. */
+interface TokenTrait {
+  word: string;
+  useful: boolean;
+  /** Useful and letters only: part of a run of words that may have an acronym. */
+  alpha: boolean;
+}
+
+const traits = new Map<string, TokenTrait>();
+
+function traitOf(raw: string): TokenTrait {
+  let trait = traits.get(raw);
+  if (trait === undefined) {
+    const word = fold(raw);
+    const useful = word.length >= 2 && HAS_LETTER.test(word) && !BANK_BOILERPLATE.has(word) && !LEGAL_SUFFIXES.has(word);
+    trait = { word, useful, alpha: useful && ALPHA.test(word) };
+    if (traits.size >= MAX_MEMO) traits.clear();
+    traits.set(raw, trait);
+  }
+  return trait;
+}
 
 /**
  * The words of a normalized, tokenized label that can tell who or what a payment is for: folded, without bank
@@ -12,27 +36,29 @@ const ALPHA = /^\p{L}+$/u;
  */
 export function signalTokens(toks: readonly string[], withAcronyms = true): string[] {
   const out = new Set<string>();
-  let run: string[] = [];
-  const flushAcronyms = (): void => {
-    if (!withAcronyms) {
-      run = [];
-      return;
-    }
-    for (let len = 3; len <= 4; len++) {
-      for (let i = 0; i + len <= run.length; i++) {
-        out.add(run.slice(i, i + len).map((w) => w[0] as string).join(""));
-      }
-    }
-    run = [];
-  };
+  const run: string[] = [];
   for (const raw of toks) {
     if (out.size >= MAX_SIGNAL_TOKENS) break;
-    const word = fold(raw);
-    const useful = word.length >= 2 && HAS_LETTER.test(word) && !BANK_BOILERPLATE.has(word) && !LEGAL_SUFFIXES.has(word);
-    if (useful) out.add(word);
-    if (useful && ALPHA.test(word) && word.length >= 2) run.push(raw);
-    else flushAcronyms();
+    const trait = traitOf(raw);
+    if (trait.useful) out.add(trait.word);
+    if (trait.alpha) run.push(raw);
+    else if (run.length > 0) flushAcronyms(run, out, withAcronyms);
   }
-  flushAcronyms();
-  return [...out].slice(0, MAX_SIGNAL_TOKENS);
+  if (run.length > 0) flushAcronyms(run, out, withAcronyms);
+  const all = [...out];
+  return all.length > MAX_SIGNAL_TOKENS ? all.slice(0, MAX_SIGNAL_TOKENS) : all;
+}
+
+/** Adds the acronyms of every 3 and 4 consecutive words of `run` (when wanted) and empties the run. */
+function flushAcronyms(run: string[], out: Set<string>, withAcronyms: boolean): void {
+  if (withAcronyms) {
+    for (let len = 3; len <= 4; len++) {
+      for (let i = 0; i + len <= run.length; i++) {
+        let acronym = "";
+        for (let k = i; k < i + len; k++) acronym += (run[k] as string).charAt(0);
+        out.add(acronym);
+      }
+    }
+  }
+  run.length = 0;
 }

@@ -1,26 +1,96 @@
 /** Tokens shared by more keys than this say nothing about any one of them and are skipped (also bounds work). */
 const MAX_FANOUT = 24;
 
-export interface VoteResult<K> {
-  /** Key → share of the evidence, 0..1, weighted by how rare each token is. */
-  shares: Map<K, number>;
-  /** Key → absolute weight (sum of idf × share): how much evidence there is, not only how it splits. */
-  weights: Map<K, number>;
-  /** Key → the token that contributed most, for the explanation. */
-  bestToken: Map<K, string>;
+/** What one token says, precomputed when the first vote is asked for: idf and idf × count / df per key. */
+interface TokenPosting {
+  idf: number;
+  keys: Int32Array;
+  weights: Float64Array;
+}
+
+/**
+ * The outcome of one vote, keys in the order the evidence first named them. Owned by the TokenVotes that produced
+ * it and overwritten by its next vote: read it before voting again.
+ */
+export class VoteResult<K> {
+  /** Number of keys that received a vote; read them as key(i), share(i) … for i < size. */
+  size = 0;
+  known = 0;
+  private readonly touched: number[] = [];
+
+  constructor(
+    private readonly keyOf: readonly K[],
+    private readonly weightOf: Float64Array,
+    private readonly bestOf: string[],
+  ) {}
+
+  key(i: number): K {
+    return this.keyOf[this.touched[i] as number] as K;
+  }
+
+  /** Share of the evidence, 0..1, weighted by how rare each token is. */
+  share(i: number): number {
+    return this.known > 0 ? (this.weightOf[this.touched[i] as number] as number) / this.known : 0;
+  }
+
+  /** Absolute weight (sum of idf × share): how much evidence there is, not only how it splits. */
+  weight(i: number): number {
+    return this.weightOf[this.touched[i] as number] as number;
+  }
+
+  /** Share × saturation: a split vote or a single common word is weak evidence; a rare word seen often is strong. */
+  similarity(i: number): number {
+    return this.share(i) * (1 - Math.exp(-this.weight(i) / 1.5));
+  }
+
+  /** The token that contributed most, for the explanation. */
+  bestToken(i: number): string {
+    return this.bestOf[this.touched[i] as number] as string;
+  }
+
+  /** key → similarity, for callers that want a map. */
+  similarities(): Map<K, number> {
+    const out = new Map<K, number>();
+    for (let i = 0; i < this.size; i++) out.set(this.key(i), this.similarity(i));
+    return out;
+  }
+
+  reset(touched: readonly number[], known: number): void {
+    this.touched.length = 0;
+    for (const k of touched) this.touched.push(k);
+    this.size = touched.length;
+    this.known = known;
+  }
 }
 
 /**
  * Token → key votes learned from past outcomes (which partner or account lines with this word ended up with).
- * A lookup is one map access per token plus at most MAX_FANOUT keys each.
+ * A lookup is one map access per token plus at most MAX_FANOUT keys each, accumulated in reused typed arrays.
  */
 export class TokenVotes<K> {
-  private readonly votes = new Map<string, Map<K, number>>();
+  private readonly votes = new Map<string, Map<number, number>>();
   private readonly df = new Map<string, number>();
+  private readonly keyIndex = new Map<K, number>();
+  private readonly keys: K[] = [];
   private documents = 0;
+  private postings: Map<string, TokenPosting | null> | null = null;
+  private weights = new Float64Array(0);
+  private bestWeights = new Float64Array(0);
+  private bestTokens: string[] = [];
+  private stamp = new Int32Array(0);
+  private round = 0;
+  private result: VoteResult<K> | null = null;
+  private readonly touched: number[] = [];
 
   add(tokens: readonly string[], key: K): void {
+    this.postings = null;
     this.documents++;
+    let k = this.keyIndex.get(key);
+    if (k === undefined) {
+      k = this.keys.length;
+      this.keyIndex.set(key, k);
+      this.keys.push(key);
+    }
     for (const token of new Set(tokens)) {
       this.df.set(token, (this.df.get(token) ?? 0) + 1);
       let byKey = this.votes.get(token);
@@ -28,32 +98,70 @@ export class TokenVotes<K> {
         byKey = new Map();
         this.votes.set(token, byKey);
       }
-      byKey.set(key, (byKey.get(key) ?? 0) + 1);
+      byKey.set(k, (byKey.get(k) ?? 0) + 1);
     }
   }
 
   vote(tokens: readonly string[]): VoteResult<K> {
-    const weights = new Map<K, number>();
-    const bestToken = new Map<K, string>();
-    const bestWeight = new Map<K, number>();
+    const postings = this.postings ?? this.freeze();
+    const result = this.result as VoteResult<K>;
+    const { weights, bestWeights, bestTokens, stamp, touched } = this;
+    const round = ++this.round;
+    touched.length = 0;
     let known = 0;
     for (const token of tokens) {
-      const byKey = this.votes.get(token);
-      if (byKey === undefined || byKey.size > MAX_FANOUT) continue;
-      const df = this.df.get(token) ?? 1;
-      const idf = Math.log(1 + this.documents / df);
-      known += idf;
-      for (const [key, count] of byKey) {
-        const w = (idf * count) / df;
-        weights.set(key, (weights.get(key) ?? 0) + w);
-        if (w > (bestWeight.get(key) ?? 0)) {
-          bestWeight.set(key, w);
-          bestToken.set(key, token);
+      const posting = postings.get(token);
+      if (posting === undefined || posting === null) continue;
+      known += posting.idf;
+      const { keys, weights: ws } = posting;
+      for (let j = 0; j < keys.length; j++) {
+        const k = keys[j] as number;
+        const w = ws[j] as number;
+        if (stamp[k] !== round) {
+          stamp[k] = round;
+          touched.push(k);
+          weights[k] = w;
+          bestWeights[k] = w;
+          bestTokens[k] = token;
+          continue;
+        }
+        weights[k] = (weights[k] as number) + w;
+        if (w > (bestWeights[k] as number)) {
+          bestWeights[k] = w;
+          bestTokens[k] = token;
         }
       }
     }
-    const shares = new Map<K, number>();
-    for (const [key, w] of weights) shares.set(key, known > 0 ? w / known : 0);
-    return { shares, weights, bestToken };
+    result.reset(touched, known);
+    return result;
+  }
+
+  private freeze(): Map<string, TokenPosting | null> {
+    const postings = new Map<string, TokenPosting | null>();
+    for (const [token, byKey] of this.votes) {
+      if (byKey.size > MAX_FANOUT) {
+        postings.set(token, null);
+        continue;
+      }
+      const df = this.df.get(token) ?? 1;
+      const idf = Math.log(1 + this.documents / df);
+      const keys = new Int32Array(byKey.size);
+      const ws = new Float64Array(byKey.size);
+      let j = 0;
+      for (const [k, count] of byKey) {
+        keys[j] = k;
+        ws[j++] = (idf * count) / df;
+      }
+      postings.set(token, { idf, keys, weights: ws });
+    }
+    const n = this.keys.length;
+    this.weights = new Float64Array(n);
+    this.bestWeights = new Float64Array(n);
+    this.bestTokens = new Array<string>(n).fill("");
+    this.stamp = new Int32Array(n);
+    this.round = 0;
+    this.result = new VoteResult(this.keys, this.weights, this.bestTokens);
+    this.postings = postings;
+    return postings;
   }
 }

@@ -1,0 +1,104 @@
+import type { OpenItem } from "../contracts/reconcile";
+
+/** Length of the compact-key prefixes remembered to skip label runs that cannot start any key. */
+const PREFIX_LENGTH = 6;
+
+/**
+ * Reference key → the open items it names, as postings lists: one map from key to a slot number and flat arrays
+ * of (item, strength) per slot, in the order they were added. Keys of invoices already paid are flagged on their
+ * slot. Filled with `add`/`markPaid`, then `freeze` once before the first lookup.
+ */
+export class ReferencePostings {
+  private readonly slots = new Map<string, number>();
+  private readonly paidSlots = new Set<number>();
+  private paid = new Uint8Array(0);
+  private pending: { slot: number[]; item: OpenItem[]; strength: number[] } | null = { slot: [], item: [], strength: [] };
+  private offsets = new Int32Array(1);
+  private items: OpenItem[] = [];
+  private strengths = new Float64Array(0);
+  private readonly compactPrefixes = new Set<string>();
+
+  add(key: string, item: OpenItem, strength: number): void {
+    const pending = this.pending;
+    if (pending === null) throw new Error("ReferencePostings is frozen");
+    pending.slot.push(this.slotFor(key));
+    pending.item.push(item);
+    pending.strength.push(strength);
+  }
+
+  markPaid(key: string): void {
+    if (this.pending === null) throw new Error("ReferencePostings is frozen");
+    this.paidSlots.add(this.slotFor(key));
+  }
+
+  freeze(): this {
+    const pending = this.pending;
+    if (pending === null) return this;
+    const count = this.slots.size;
+    const offsets = new Int32Array(count + 1);
+    for (const s of pending.slot) (offsets[s + 1] as number)++;
+    for (let s = 0; s < count; s++) offsets[s + 1] = (offsets[s + 1] as number) + (offsets[s] as number);
+    const fill = offsets.slice(0, count);
+    const items = new Array<OpenItem>(pending.item.length);
+    const strengths = new Float64Array(pending.item.length);
+    for (let k = 0; k < pending.slot.length; k++) {
+      const at = (fill[pending.slot[k] as number] as number)++;
+      items[at] = pending.item[k] as OpenItem;
+      strengths[at] = pending.strength[k] as number;
+    }
+    for (const key of this.slots.keys()) {
+      if (key.startsWith("C:") && key.length >= 2 + PREFIX_LENGTH) this.compactPrefixes.add(key.slice(2, 2 + PREFIX_LENGTH));
+    }
+    const paid = new Uint8Array(count);
+    for (const s of this.paidSlots) paid[s] = 1;
+    this.paidSlots.clear();
+    this.paid = paid;
+    this.offsets = offsets;
+    this.items = items;
+    this.strengths = strengths;
+    this.pending = null;
+    return this;
+  }
+
+  /**
+   * Could a `C:` key (open or paid) start with this compact run? Exact below PREFIX_LENGTH characters it says yes;
+   * from there on it says no only when no key has these first characters, so a "no" holds for every extension.
+   */
+  readonly mayStartCompact = (compact: string): boolean =>
+    compact.length < PREFIX_LENGTH || this.compactPrefixes.has(compact.length === PREFIX_LENGTH ? compact : compact.slice(0, PREFIX_LENGTH));
+
+  /** Slot of a key, or -1 when no item (open or paid) carries it. */
+  slot(key: string): number {
+    return this.slots.get(key) ?? -1;
+  }
+
+  isPaid(slot: number): boolean {
+    return this.paid[slot] === 1;
+  }
+
+  /** Postings of a slot are start(slot) … end(slot) - 1. */
+  start(slot: number): number {
+    return this.offsets[slot] as number;
+  }
+
+  end(slot: number): number {
+    return this.offsets[slot + 1] as number;
+  }
+
+  item(posting: number): OpenItem {
+    return this.items[posting] as OpenItem;
+  }
+
+  strength(posting: number): number {
+    return this.strengths[posting] as number;
+  }
+
+  private slotFor(key: string): number {
+    let slot = this.slots.get(key);
+    if (slot === undefined) {
+      slot = this.slots.size;
+      this.slots.set(key, slot);
+    }
+    return slot;
+  }
+}
