@@ -20,14 +20,32 @@ function step(name, fn) {
   results.push({ name, ...outcome, seconds: ((Date.now() - started) / 1000).toFixed(1) });
 }
 
-function sh(cmd, args, opts = {}) {
-  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: "inherit", ...opts });
-  return r.status === 0 ? { ok: true } : { ok: false, detail: `${cmd} ${args.join(" ")} exited ${r.status ?? r.signal}` };
+/** Runs a command, echoing its output, and reads its test counts with `count(output)` when given. */
+function sh(cmd, args, count) {
+  const r = spawnSync(cmd, args, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
+  process.stdout.write(r.stdout ?? "");
+  process.stderr.write(r.stderr ?? "");
+  const counts = count ? count(`${r.stdout}\n${r.stderr}`) : null;
+  const ok = r.status === 0;
+  return { ok, counts, detail: ok ? (counts ? `${counts.passed} passed, ${counts.failed} failed` : "") : `${cmd} ${args.join(" ")} exited ${r.status ?? r.signal}` };
 }
 
+const plain = (text) => text.replace(/\x1b\[[0-9;]*m/g, "");
+const vitestCounts = (out) => {
+  const line = plain(out).match(/^\s*Tests\s+(.*)$/m)?.[1] ?? "";
+  return { passed: Number(line.match(/(\d+) passed/)?.[1] ?? 0), failed: Number(line.match(/(\d+) failed/)?.[1] ?? 0), skipped: Number(line.match(/(\d+) skipped/)?.[1] ?? 0) };
+};
+const unittestCounts = (out) => {
+  const ran = Number(out.match(/^Ran (\d+) tests?/m)?.[1] ?? 0);
+  const bad = out.match(/^FAILED \((.*)\)$/m)?.[1] ?? "";
+  const failed = [...bad.matchAll(/(?:failures|errors)=(\d+)/g)].reduce((n, m) => n + Number(m[1]), 0);
+  const skipped = Number(out.match(/skipped=(\d+)/)?.[1] ?? 0);
+  return { passed: ran - failed - skipped, failed, skipped };
+};
+
 step("typecheck", () => sh("npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]));
-step("vitest", () => sh("npx", ["vitest", "run"]));
-step("python (pure)", () => sh("python3", ["-m", "unittest", "discover", "-s", "test/python", "-v"]));
+step("vitest", () => sh("npx", ["vitest", "run"], vitestCounts));
+step("python (pure)", () => sh("python3", ["-m", "unittest", "discover", "-s", "test/python", "-v"], unittestCounts));
 step("bundle up to date", () => {
   // The built dashboard and endpoint are committed (installing the add-on carries them): rebuild into a temp dir
   // and compare byte for byte.
@@ -48,6 +66,11 @@ step("bundle up to date", () => {
   }
 });
 
+function countsOf(summary) {
+  const m = summary?.match(/(\d+) passed, (\d+) failed/);
+  return m ? { passed: Number(m[1]), failed: Number(m[2]), skipped: 0 } : null;
+}
+
 function listFiles(dir, base = dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? listFiles(path.join(dir, e.name), base) : [path.relative(base, path.join(dir, e.name))]);
@@ -57,13 +80,13 @@ if (want("odoo")) {
   console.log("\n=== odoo");
   const started = Date.now();
   const r = await runOdooTests();
-  results.push({ name: "odoo", ok: !r.failed && !r.skipped, skipped: r.skipped, detail: r.summary, seconds: ((Date.now() - started) / 1000).toFixed(1) });
+  results.push({ name: "odoo", ok: !r.failed && !r.skipped, skipped: r.skipped, detail: r.summary, counts: countsOf(r.summary), seconds: ((Date.now() - started) / 1000).toFixed(1) });
 }
 if (want("browser")) {
   console.log("\n=== browser");
   const started = Date.now();
   const r = await runBrowserTests();
-  results.push({ name: "browser", ok: !r.failed && !r.skipped, skipped: r.skipped, detail: r.summary, seconds: ((Date.now() - started) / 1000).toFixed(1) });
+  results.push({ name: "browser", ok: !r.failed && !r.skipped, skipped: r.skipped, detail: r.summary, counts: countsOf(r.summary), seconds: ((Date.now() - started) / 1000).toFixed(1) });
 }
 
 console.log("\n=== summary");
@@ -71,8 +94,14 @@ for (const r of results) {
   const status = r.skipped ? "SKIPPED" : r.ok ? "passed" : "FAILED";
   console.log(`${status.padEnd(8)} ${r.name.padEnd(18)} ${r.seconds.padStart(6)} s  ${r.skipped ?? r.detail ?? ""}`);
 }
-const failed = results.filter((r) => !r.ok && !r.skipped).length;
-const passed = results.filter((r) => r.ok).length;
-const skipped = results.filter((r) => r.skipped).length;
-console.log(`steps: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
-process.exit(failed ? 1 : 0);
+const failedSteps = results.filter((r) => !r.ok && !r.skipped).length;
+const skippedSteps = results.filter((r) => r.skipped).map((r) => r.name);
+console.log(`steps: ${results.length - failedSteps - skippedSteps.length} passed, ${failedSteps} failed${skippedSteps.length ? ` (skipped: ${skippedSteps.join(", ")})` : ""}`);
+// The closing line: tests across every runner. A failed step without counts (typecheck, bundle) counts as a failure.
+const total = { passed: 0, failed: 0, skipped: 0 };
+for (const r of results) {
+  if (r.counts) { total.passed += r.counts.passed; total.failed += r.counts.failed; total.skipped += r.counts.skipped ?? 0; }
+  else if (!r.ok && !r.skipped) total.failed += 1;
+}
+console.log(`tests: ${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
+process.exit(failedSteps ? 1 : 0);
