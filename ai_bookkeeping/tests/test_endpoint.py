@@ -5,10 +5,12 @@ import subprocess
 import time
 import urllib.request
 from unittest import SkipTest
+from unittest.mock import patch
 
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
+from ..models import ai_endpoint
 from ..tools import endpoint_process
 from .common import AiBookkeepingCase
 
@@ -115,3 +117,28 @@ class TestBundledEndpoint(AiBookkeepingCase):
         self.assertEqual(next_best.partner_id, blue_sky, next_best.explanation)
         self.assertNotIn(self.receivable(wrong), next_best.move_line_ids)
         self.assertEqual(wrong.payment_state, "not_paid")
+
+
+@tagged("post_install", "-at_install")
+class TestEndpointAutostart(AiBookkeepingCase):
+    """A single-server install: the default local URL is silent, so Odoo starts the bundled endpoint with node."""
+
+    def test_bundled_endpoint_is_started_when_nothing_answers(self):
+        if not os.path.isfile(endpoint_process.BUNDLE) or not shutil.which("node"):
+            raise SkipTest("the endpoint bundle or node is missing")
+        url = "http://127.0.0.1:%d" % _free_port()
+        self.env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_url", url)
+        self.env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_autostart", "True")
+        self.addCleanup(endpoint_process.stop_bundled_endpoint, url)
+        # The URL the add-on treats as "the default local one" is the one configured here.
+        with patch.object(ai_endpoint, "DEFAULT_URL", url):
+            result = self.env["ai.endpoint"].action_test_connection()
+        self.assertEqual(result["params"]["type"], "success")
+        urllib.request.urlopen(url + "/healthz", timeout=2).read()  # it really runs
+
+    def test_a_remote_endpoint_is_never_started(self):
+        url = "http://127.0.0.1:%d" % _free_port()
+        self.env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_url", url)
+        self.env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_autostart", "True")
+        with self.assertRaisesRegex(UserError, "Nothing answers"):
+            self.env["ai.endpoint"].action_test_connection()  # not the default URL: reported, not started
