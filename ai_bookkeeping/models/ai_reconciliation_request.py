@@ -191,45 +191,99 @@ class AiReconciliationRequest(models.AbstractModel):
     def _gather_candidates(self, st_lines):
         """Open items that could explain the lines, found through three indexed, bounded routes: the partner (set on
         the line or known by its bank account), the amount (a window around each line's amount), and reference
-        numbers printed in the label. Cost grows with the number of lines, not with the size of the ledger."""
+        numbers printed in the label. One query per route for the whole batch, each bounded per line, so the cost
+        grows with the number of lines, not with the size of the ledger."""
         company = st_lines.company_id
-        AML = self.env["account.move.line"]
-        base = self._open_items_domain(company)
-        found = AML
-
+        self.env["account.move"].flush_model(["ref"])
+        self.env["account.move.line"].flush_model()
+        accounts = self.env["account.account"].search([
+            *self.env["account.account"]._check_company_domain(company),
+            ("account_type", "in", ("asset_receivable", "liability_payable")),
+        ])
+        if not accounts:
+            return self.env["account.move.line"]
+        common = SQL(
+            "aml.company_id = %s AND aml.parent_state = 'posted' AND aml.reconciled IS NOT TRUE "
+            "AND aml.amount_residual <> 0 AND aml.account_id = ANY(%s)",
+            company.id, accounts.ids,
+        )
         partners = st_lines.partner_id | self._partners_by_bank_account(st_lines)
-        for partner in partners:
-            found |= AML.search(base + [("partner_id", "=", partner.id)], limit=ITEMS_PER_PARTNER,
-                                order="date_maturity, id")
+        ids = set(self._items_of_partners(common, partners.ids))
 
         fee_margin = company.ai_max_fee_amount or 0.0
+        lows, highs, tokens, token_signs = [], [], [], []
         for st_line in st_lines:
             amount = abs(st_line.amount)
+            if not amount:
+                continue
+            sign = 1 if st_line.amount > 0 else -1
             window = max(fee_margin, amount * 0.05, 1.0)
-            sign_domain = [("amount_residual", ">", 0)] if st_line.amount > 0 else [("amount_residual", "<", 0)]
-            found |= AML.search(
-                base + sign_domain + [
-                    ("amount_residual", ">=", -(amount + window) if st_line.amount < 0 else amount - window),
-                    ("amount_residual", "<=", -(amount - window) if st_line.amount < 0 else amount + window),
-                ],
-                limit=ITEMS_PER_AMOUNT_WINDOW,
-                order="date_maturity, id",
-            )
-            tokens = sorted(set(_REFERENCE_TOKEN.findall(
-                " ".join(filter(None, [st_line.payment_ref, st_line.ref])))), key=len, reverse=True)[:5]
-            for token in tokens:
+            low, high = max(amount - window, 0.000001), amount + window
+            lows.append(low if sign > 0 else -high)
+            highs.append(high if sign > 0 else -low)
+            found = set(_REFERENCE_TOKEN.findall(" ".join(filter(None, [st_line.payment_ref, st_line.ref]))))
+            for token in sorted(found, key=len, reverse=True)[:5]:
                 token = token.lstrip("0") or token
-                if len(token) < 2:
-                    continue
-                found |= AML.search(
-                    base + sign_domain + ["|", ("move_name", "ilike", token), ("move_id.ref", "ilike", token)],
-                    limit=ITEMS_PER_REFERENCE,
-                )
+                if len(token) >= 2:
+                    tokens.append(token)
+                    token_signs.append(sign)
+        if lows:
+            self.env.cr.execute(SQL(
+                """
+                SELECT x.id
+                  FROM unnest(%s::numeric[], %s::numeric[]) AS w(low, high)
+          CROSS JOIN LATERAL (
+                       SELECT aml.id FROM account_move_line aml
+                        WHERE %s AND aml.amount_residual BETWEEN w.low AND w.high
+                     ORDER BY aml.date_maturity, aml.id
+                        LIMIT %s
+                     ) x
+                """,
+                lows, highs, common, ITEMS_PER_AMOUNT_WINDOW,
+            ))
+            ids.update(row[0] for row in self.env.cr.fetchall())
+        if tokens:
+            # Tokens are digit runs (see _REFERENCE_TOKEN), so they hold no LIKE wildcard.
+            self.env.cr.execute(SQL(
+                """
+                SELECT x.id
+                  FROM unnest(%s::text[], %s::int[]) AS t(pattern, sign)
+          CROSS JOIN LATERAL (
+                       SELECT aml.id FROM account_move_line aml
+                         JOIN account_move m ON m.id = aml.move_id
+                        WHERE %s AND sign(aml.amount_residual) = t.sign
+                          AND (aml.move_name ILIKE t.pattern OR m.ref ILIKE t.pattern)
+                        LIMIT %s
+                     ) x
+                """,
+                ["%" + token + "%" for token in tokens], token_signs, common, ITEMS_PER_REFERENCE,
+            ))
+            ids.update(row[0] for row in self.env.cr.fetchall())
+        found = self.env["account.move.line"].browse(sorted(ids))
         # Items of the partners found by amount or reference: a payment for several invoices needs the siblings.
-        for partner in found.partner_id - partners:
-            found |= AML.search(base + [("partner_id", "=", partner.id)], limit=ITEMS_PER_PARTNER,
-                                order="date_maturity, id")
+        siblings = found.partner_id - partners
+        if siblings:
+            found |= self.env["account.move.line"].browse(self._items_of_partners(common, siblings.ids))
         return found
+
+    @api.model
+    def _items_of_partners(self, common, partner_ids):
+        if not partner_ids:
+            return []
+        self.env.cr.execute(SQL(
+            """
+            SELECT x.id
+              FROM unnest(%s::int[]) AS p(id)
+      CROSS JOIN LATERAL (
+                   SELECT aml.id FROM account_move_line aml
+                    WHERE %s AND aml.partner_id = p.id
+                 ORDER BY aml.date_maturity, aml.id
+                    LIMIT %s
+                 ) x
+            """,
+            partner_ids, common, ITEMS_PER_PARTNER,
+        ))
+        return [row[0] for row in self.env.cr.fetchall()]
 
     # ------------------------------------------------------------------ history (what the engine learns from)
 
@@ -241,18 +295,43 @@ class AiReconciliationRequest(models.AbstractModel):
         partners = st_lines.partner_id | self._partners_by_bank_account(st_lines)
         self.env["account.bank.statement.line"].flush_model()
         self.env["account.move.line"].flush_model()
+        # One query for the whole history: each past line with what its counterpart side holds (Odoo's
+        # _seek_for_lines, in SQL): the partner, the accounts that are neither receivable/payable nor tax, their taxes.
+        self.env["account.move"].flush_model(["date"])
+        self.env["account.journal"].flush_model(["default_account_id", "suspense_account_id"])
         self.env.cr.execute(
             SQL(
                 """
-                SELECT st.id
-                  FROM account_bank_statement_line st
-                  JOIN account_move m ON m.id = st.move_id
-                 WHERE st.company_id = %(company)s
-                   AND st.is_reconciled
-                   AND m.date >= %(since)s
-                   AND st.id NOT IN %(current)s
-              ORDER BY (st.partner_id = ANY(%(partners)s)) DESC NULLS LAST, m.date DESC, st.id DESC
-                 LIMIT %(limit)s
+                WITH past AS (
+                    SELECT st.id, st.move_id, st.payment_ref, st.partner_name, st.account_number, st.amount,
+                           st.partner_id, m.date, j.default_account_id, j.suspense_account_id
+                      FROM account_bank_statement_line st
+                      JOIN account_move m ON m.id = st.move_id
+                      JOIN account_journal j ON j.id = st.journal_id
+                     WHERE st.company_id = %(company)s
+                       AND st.is_reconciled
+                       AND m.date >= %(since)s
+                       AND st.id NOT IN %(current)s
+                  ORDER BY (st.partner_id = ANY(%(partners)s)) DESC NULLS LAST, m.date DESC, st.id DESC
+                     LIMIT %(limit)s
+                )
+                SELECT past.id, past.payment_ref, past.partner_name, past.account_number, past.amount, past.date,
+                       COALESCE(past.partner_id, (array_agg(aml.partner_id ORDER BY aml.id)
+                                                  FILTER (WHERE aml.partner_id IS NOT NULL))[1]),
+                       array_agg(DISTINCT aml.account_id) FILTER (WHERE NOT acc.reconcile_side AND aml.tax_line_id IS NULL),
+                       array_agg(DISTINCT rel.account_tax_id) FILTER (WHERE NOT acc.reconcile_side AND aml.tax_line_id IS NULL
+                                                                      AND rel.account_tax_id IS NOT NULL),
+                       bool_or(acc.reconcile_side)
+                  FROM past
+                  JOIN account_move_line aml ON aml.move_id = past.move_id
+                                            AND aml.account_id IS DISTINCT FROM past.default_account_id
+                                            AND aml.account_id IS DISTINCT FROM past.suspense_account_id
+                  JOIN LATERAL (SELECT a.account_type IN ('asset_receivable', 'liability_payable') AS reconcile_side
+                                  FROM account_account a WHERE a.id = aml.account_id) acc ON TRUE
+             LEFT JOIN account_move_line_account_tax_rel rel ON rel.account_move_line_id = aml.id
+              GROUP BY past.id, past.payment_ref, past.partner_name, past.account_number, past.amount, past.date,
+                       past.partner_id
+              ORDER BY past.date DESC, past.id DESC
                 """,
                 company=company.id,
                 since=since,
@@ -261,30 +340,28 @@ class AiReconciliationRequest(models.AbstractModel):
                 limit=HISTORY_LIMIT,
             )
         )
-        past_lines = self.env["account.bank.statement.line"].browse([row[0] for row in self.env.cr.fetchall()])
-        entries, accounts, history_partners = [], self.env["account.account"], self.env["res.partner"]
-        for past in past_lines:
-            _liquidity, _suspense, other = past._seek_for_lines()
-            coded = other.filtered(
-                lambda l: l.account_id.account_type not in ("asset_receivable", "liability_payable")
-                and not l.tax_line_id
-            )
-            partner = past.partner_id or other.partner_id[:1]
+        entries, account_ids, partner_ids = [], set(), set()
+        for (_id, label, partner_name, account_number, amount, date, partner_id, coded_accounts, tax_ids,
+             has_open_item_side) in self.env.cr.fetchall():
             entry = {
-                "label": past.payment_ref,
-                "partner_name": past.partner_name,
-                "account_number": past.account_number,
-                "amount": past.amount,
-                "date": fields.Date.to_string(past.date),
-                "partner_id": partner.id,
+                "label": label,
+                "partner_name": partner_name,
+                "account_number": account_number,
+                "amount": amount,
+                "date": fields.Date.to_string(date),
+                "partner_id": partner_id,
             }
-            if coded and len(coded.account_id) == 1 and not (other - coded - other.filtered("tax_line_id")):
-                entry.update(outcome="coded", account_id=coded.account_id.id, tax_ids=coded.tax_ids.ids)
-                accounts |= coded.account_id
+            # Coded: booked to one account (plus its tax lines), with no invoice or bill on the other side.
+            if coded_accounts and len(coded_accounts) == 1 and not has_open_item_side:
+                entry.update(outcome="coded", account_id=coded_accounts[0], tax_ids=tax_ids or [])
+                account_ids.add(coded_accounts[0])
             else:
                 entry["outcome"] = "reconciled"
-            history_partners |= partner
+            if partner_id:
+                partner_ids.add(partner_id)
             entries.append(entry)
+        accounts = self.env["account.account"].browse(sorted(account_ids))
+        history_partners = self.env["res.partner"].browse(sorted(partner_ids))
         # sudo: the reviewers' past rejections are company knowledge the engine needs, whoever asks; the domain keeps
         # it to this company.
         rejected = self.env["ai.reconciliation.suggestion"].sudo().search(

@@ -102,3 +102,23 @@ class TestQueue(AiBookkeepingCase):
         items = self.env["ai.reconciliation.request"]._gather_candidates(self.make_st_line(100.0, "x"))
         self.assertIn(self.receivable(invoice), items)
         self.assertNotIn(self.receivable(paid), items)
+
+    def test_history_reports_how_past_lines_were_booked(self):
+        expense_account = self.company_data["default_account_expense"]
+        tax = self.env["account.tax"].create({"name": "VAT 20% in", "amount": 20.0, "type_tax_use": "purchase"})
+        coded_line = self.make_st_line(-60.0, "CARD 4411 AMAZON WEB SERVICES")
+        coded = self.make_suggestion(coded_line, match_type="expense", account=expense_account, partner=self.partner_b)
+        coded.sudo().tax_ids = tax
+        coded.action_approve()
+        invoice = self.make_invoice(80.0)
+        paid_line = self.make_st_line(80.0, "ACME PAYMENT")
+        self.make_suggestion(paid_line, self.receivable(invoice)).action_approve()
+
+        history = self.env["ai.reconciliation.request"]._gather_history(self.env.company, self.make_st_line(-60.0, "x"))
+        by_label = {e["label"]: e for e in history["entries"]}
+        self.assertEqual(by_label["CARD 4411 AMAZON WEB SERVICES"]["outcome"], "coded")
+        self.assertEqual(by_label["CARD 4411 AMAZON WEB SERVICES"]["account_id"], expense_account.id)
+        self.assertEqual(by_label["CARD 4411 AMAZON WEB SERVICES"]["tax_ids"], tax.ids)
+        self.assertEqual(by_label["ACME PAYMENT"]["outcome"], "reconciled")
+        self.assertEqual(by_label["ACME PAYMENT"]["partner_id"], self.partner_a.id)
+        self.assertIn(expense_account, history["accounts"])
