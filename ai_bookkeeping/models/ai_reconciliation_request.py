@@ -10,7 +10,7 @@ from ..tools import state_machine as sm
 _logger = logging.getLogger(__name__)
 
 # Bounds that keep candidate gathering proportional to the number of lines, never to the size of the ledger.
-ITEMS_PER_PARTNER = 60
+ITEMS_PER_PARTNER = 250
 ITEMS_PER_AMOUNT_WINDOW = 40
 ITEMS_PER_REFERENCE = 20
 HISTORY_LIMIT = 3000
@@ -194,7 +194,7 @@ class AiReconciliationRequest(models.AbstractModel):
         numbers printed in the label. One query per route for the whole batch, each bounded per line, so the cost
         grows with the number of lines, not with the size of the ledger."""
         company = st_lines.company_id
-        self.env["account.move"].flush_model(["ref"])
+        self.env["account.move"].flush_model(["ref", "payment_reference"])
         self.env["account.move.line"].flush_model()
         accounts = self.env["account.account"].search([
             *self.env["account.account"]._check_company_domain(company),
@@ -252,7 +252,8 @@ class AiReconciliationRequest(models.AbstractModel):
                        SELECT aml.id FROM account_move_line aml
                          JOIN account_move m ON m.id = aml.move_id
                         WHERE %s AND sign(aml.amount_residual) = t.sign
-                          AND (aml.move_name ILIKE t.pattern OR m.ref ILIKE t.pattern)
+                          AND (aml.move_name ILIKE t.pattern OR m.ref ILIKE t.pattern
+                               OR m.payment_reference ILIKE t.pattern)
                         LIMIT %s
                      ) x
                 """,

@@ -122,3 +122,16 @@ class TestQueue(AiBookkeepingCase):
         self.assertEqual(by_label["ACME PAYMENT"]["outcome"], "reconciled")
         self.assertEqual(by_label["ACME PAYMENT"]["partner_id"], self.partner_a.id)
         self.assertIn(expense_account, history["accounts"])
+
+    def test_structured_reference_finds_its_invoice(self):
+        invoice = self.make_invoice(730.0)
+        invoice.payment_reference = "+++020/9965/44016+++"
+        for amount in (731.0, 729.0, 730.5):  # other invoices near the amount, so the amount route alone is crowded
+            self.make_invoice(amount, partner=self.partner_b)
+        st_line = self.make_st_line(730.0, "VIREMENT +++020/9965/44016+++")
+        items = self.env["ai.reconciliation.request"]._gather_candidates(st_line)
+        self.assertIn(self.receivable(invoice), items)
+        with patch.object(type(self.env["ai.reconciliation.request"]), "_items_of_partners", return_value=[]):
+            with patch("odoo.addons.ai_bookkeeping.models.ai_reconciliation_request.ITEMS_PER_AMOUNT_WINDOW", 0):
+                by_reference_only = self.env["ai.reconciliation.request"]._gather_candidates(st_line)
+        self.assertIn(self.receivable(invoice), by_reference_only, "found through payment_reference alone")
