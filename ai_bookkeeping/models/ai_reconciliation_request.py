@@ -224,7 +224,7 @@ class AiReconciliationRequest(models.AbstractModel):
             found = set(_REFERENCE_TOKEN.findall(" ".join(filter(None, [st_line.payment_ref, st_line.ref]))))
             for token in sorted(found, key=len, reverse=True)[:5]:
                 token = token.lstrip("0") or token
-                if len(token) >= 2:
+                if len(token) >= 3:  # shorter runs (e.g. "20") match half the ledger
                     tokens.append(token)
                     token_signs.append(sign)
         if lows:
