@@ -147,6 +147,7 @@ class AiReconciliationSuggestion(models.Model):
         label = st_line.payment_ref or ""
 
         counterparts = []  # (vals, open item or None)
+        books_fx_difference = False
         items = self.move_line_ids.sorted(lambda l: (l.date_maturity or l.date, l.id))
         for index, item in enumerate(items):
             last = index == len(items) - 1
@@ -169,6 +170,12 @@ class AiReconciliationSuggestion(models.Model):
                 # Whole item in its own currency; the line's balance absorbs FX rounding and Odoo books the
                 # exchange difference when reconciling.
                 vals = dict(whole_item, balance=remaining_balance)
+            elif (last and self.match_type in ("full", "multi") and transaction_currency != company_currency
+                  and fx_gap <= self.company_id.ai_fx_tolerance):
+                # A foreign-currency payment of a company-currency item: the converted amount is a few cents off.
+                # Pay the whole item; the cents go to the exchange difference account below.
+                vals = whole_item
+                books_fx_difference = True
             elif pays_less_than_item and self.match_type != "writeoff":
                 # The payment does not cover this item: pay what is left of the line, in the line's currency.
                 vals = pay_in_line_currency
@@ -195,6 +202,29 @@ class AiReconciliationSuggestion(models.Model):
             if self.match_type == "expense" and self.tax_ids:
                 counterparts += [(vals, None) for vals in self._prepare_taxed_lines_vals(
                     remaining_amount, remaining_balance, transaction_currency, partner, label)]
+            elif books_fx_difference:
+                company = self.company_id
+                fx_account = (
+                    company.expense_currency_exchange_account_id if remaining_balance > 0
+                    else company.income_currency_exchange_account_id
+                )
+                if not fx_account:
+                    raise UserError(_("Set the exchange gain and loss accounts in the accounting settings: this "
+                                      "payment differs from %(item)s by exchange rounding.",
+                                      item=items[-1].move_id.name))
+                counterparts.append(
+                    (
+                        {
+                            "name": _("Exchange difference: %(label)s", label=label),
+                            "account_id": fx_account.id,
+                            "partner_id": partner.id,
+                            "currency_id": transaction_currency.id,
+                            "amount_currency": remaining_amount,
+                            "balance": remaining_balance,
+                        },
+                        None,
+                    )
+                )
             elif self.match_type in ("writeoff", "expense"):
                 counterparts.append(
                     (

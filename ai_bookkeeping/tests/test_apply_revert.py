@@ -179,3 +179,23 @@ class TestApplyRevert(AiBookkeepingCase):
         self.assertAlmostEqual(sum(lines.mapped("balance")), 0.0)
         suggestion.with_user(self.reviewer).action_revert()
         self.assertFalse(st_line.move_id.line_ids.filtered("tax_line_id"))
+
+    def test_foreign_currency_line_paying_a_company_currency_invoice(self):
+        # Found by the Odoo bench: the bank line is in a foreign currency and converts to a few cents more or less than
+        # the invoice. Both ways, the invoice must end paid, the line reconciled, the cents booked as FX difference.
+        eur = self.setup_other_currency("EUR", rates=[("2026-01-01", 1.1111)])
+        for line_company_amount, invoice_amount in ((235.35, 235.75), (9568.01, 9567.51)):
+            invoice = self.make_invoice(invoice_amount)
+            st_line = self.make_st_line(line_company_amount, "FX payment", foreign_currency_id=eur.id,
+                                        amount_currency=round(line_company_amount * 1.1111, 2))
+            suggestion = self.make_suggestion(st_line, self.receivable(invoice))
+            self.approve(suggestion)
+            self.assertEqual(invoice.payment_state, "paid", invoice_amount)
+            self.assertTrue(st_line.is_reconciled, invoice_amount)
+            company = self.env.company
+            fx_accounts = company.income_currency_exchange_account_id | company.expense_currency_exchange_account_id
+            fx_line = st_line.move_id.line_ids.filtered(lambda l: l.account_id in fx_accounts)
+            self.assertAlmostEqual(abs(fx_line.balance), abs(line_company_amount - invoice_amount), places=2)
+            suggestion.with_user(self.reviewer).action_revert()
+            self.assertEqual(invoice.payment_state, "not_paid")
+            self.assertAlmostEqual(invoice.amount_residual, invoice_amount)
