@@ -3,8 +3,12 @@
 Plain values in, plain values out: the model layer reads records and hands dicts to these functions.
 """
 
+import hashlib
+import json
 import math
 import re
+
+from . import minimise
 
 MAX_LABEL_LENGTH = 2000
 MATCH_TYPES = ("full", "partial", "multi", "writeoff", "expense")
@@ -38,6 +42,21 @@ def _date(value):
     if not _ISO_DATE.match(text):
         raise ValueError("date %r is not a YYYY-MM-DD date" % (value,))
     return text
+
+
+def outgoing_request(payload, minimise_data=False):
+    """The request as it leaves Odoo: unchanged, or minimised when the company asks for data minimisation."""
+    return minimise.minimise_request(payload) if minimise_data else payload
+
+
+def request_body(payload):
+    """The bytes the endpoint client sends for ``payload`` (same serialisation as EndpointClient._request)."""
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def payload_hash(payload):
+    """SHA-256 of the request as sent: the audit log keeps this fingerprint of the inputs, never a copy."""
+    return hashlib.sha256(request_body(payload)).hexdigest()
 
 
 def line_payload(line):
