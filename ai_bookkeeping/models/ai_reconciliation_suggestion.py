@@ -343,3 +343,9 @@ class AiReconciliationSuggestion(models.Model):
                     expected[0],
                 )
         st_line.move_id._message_log(body=_("AI reconciliation %(name)s reverted.", name=self.display_name))
+
+    # ------------------------------------------------------------------ governance
+
+    def _ai_generated_moves(self):
+        """The entries applying these suggestions wrote: the statement lines' moves (flagged AI-generated)."""
+        return self.statement_line_id.move_id
