@@ -1,18 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { itemReferenceKeys } from "../../web_src/engine/itemReferences";
+import { itemReferenceKeys, type ItemKey } from "../../web_src/engine/itemReferences";
 import { normalizeText } from "../../web_src/engine/normalize";
+import {
+  isYearCode, NO_CODE, numberCode, referenceKeyName, sequenceOf, snippetOf, yearCode, yearMonthCode,
+} from "../../web_src/engine/referenceKey";
 import { extractReferenceKeys } from "../../web_src/engine/references";
 import { tokens } from "../../web_src/engine/tokens";
 
 const labelKeys = (label: string): Map<string, number> =>
-  new Map(extractReferenceKeys(tokens(normalizeText(label))).map((k) => [k.key, k.strength]));
+  new Map(extractReferenceKeys(tokens(normalizeText(label))).map((k) => [referenceKeyName(k), k.strength]));
 
 /** Strongest key shared by a label and an item, 0 when none. */
 function sharedStrength(label: string, moveName: string, ref = ""): number {
   const found = labelKeys(label);
   let best = 0;
-  for (const { key, strength } of itemReferenceKeys({ moveName, ref })) {
-    const s = found.get(key);
+  for (const key of itemReferenceKeys({ moveName, ref })) {
+    const { strength } = key;
+    const s = found.get(referenceKeyName(key));
     if (s !== undefined) best = Math.max(best, Math.min(s, strength));
   }
   return best;
@@ -59,11 +63,35 @@ describe("references", () => {
 
 describe("itemReferenceKeys", () => {
   it("gives the same keys on the fast path as on the general one", () => {
-    const sorted = (keys: { key: string; strength: number }[]) => [...keys].sort((a, b) => a.key.localeCompare(b.key));
+    const sorted = (keys: ItemKey[]) => keys.map((k) => ({ key: referenceKeyName(k), strength: k.strength })).sort((a, b) => a.key.localeCompare(b.key));
     for (const moveName of ["INV/2026/00042", "BILL/2026/03/0007"]) {
       // A trailing space in `ref` forces the general path; the keys must not change.
       const general = itemReferenceKeys({ moveName, ref: `${moveName} ` });
       expect(sorted(itemReferenceKeys({ moveName, ref: "" }))).toEqual(sorted(general));
     }
+  });
+});
+
+describe("reference key codes", () => {
+  it("spell out the key they encode, and never collide across kinds", () => {
+    expect(referenceKeyName({ compact: "INV202600042", code: NO_CODE })).toBe("C:INV202600042");
+    expect(referenceKeyName({ compact: "", code: numberCode(9_999_999) })).toBe("N:9999999");
+    expect(referenceKeyName({ compact: "", code: yearCode(2026, 42) })).toBe("Y:2026:42");
+    expect(referenceKeyName({ compact: "", code: yearCode(2099, 999_999) })).toBe("Y:2099:999999");
+    expect(referenceKeyName({ compact: "", code: yearMonthCode(2026, 3, 7) })).toBe("YM:2026:3:7");
+    expect(referenceKeyName({ compact: "", code: yearMonthCode(2099, 12, 999_999) })).toBe("YM:2099:12:999999");
+    expect(isYearCode(yearCode(2000, 1))).toBe(true);
+    expect(isYearCode(numberCode(9_999_999))).toBe(false);
+    expect(isYearCode(yearMonthCode(2000, 1, 1))).toBe(false);
+    expect(sequenceOf(yearCode(2026, 123_456))).toBe(123_456);
+    expect(yearCode(2099, 999_999)).toBeLessThan(yearMonthCode(2000, 1, 1));
+    expect(yearMonthCode(2099, 12, 999_999)).toBeLessThan(2 ** 31);
+  });
+
+  it("points back at the label text a key was read from", () => {
+    const toks = tokens(normalizeText("Rechnung INV 2026 00042 vom 3.3."));
+    const names = extractReferenceKeys(toks).map((k) => [referenceKeyName(k), snippetOf(toks, k)]);
+    expect(names).toContainEqual(["Y:2026:42", "INV 2026 00042"]);
+    expect(names).toContainEqual(["C:INV202600042", "INV 2026 00042"]);
   });
 });

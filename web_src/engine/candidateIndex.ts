@@ -40,13 +40,13 @@ export class CandidateIndex {
     for (const item of candidates) {
       const keys = itemReferenceKeys(item);
       if (cents(item.amountResidual) === 0 || cents(item.amountResidualCurrency) === 0) {
-        for (const { key, strength } of keys) if (strength >= 0.9) references.markPaid(key);
+        for (const key of keys) if (key.strength >= 0.9) references.markPaid(key);
         continue;
       }
       open.push(item);
       push(byCurrency, item.currency, item);
       if (item.partnerId !== null) push(byPartner, item.partnerId, item);
-      for (const { key, strength } of keys) references.add(key, item, strength);
+      for (const key of keys) references.add(key, item, key.strength);
     }
     this.references = references.freeze();
     for (const [currency, items] of byCurrency) {

@@ -6,6 +6,7 @@ import type { EngineContext } from "./engineContext";
 import { lineText, type LineText } from "./lineText";
 import type { PartnerEvidence } from "./partners";
 import type { Proposal } from "./proposal";
+import { snippetOf, type ReferenceKey } from "./referenceKey";
 import { extractReferenceKeys } from "./references";
 import { findSubsets } from "./subsets";
 
@@ -28,7 +29,8 @@ export interface LineProposals {
 interface RefHit {
   item: OpenItem;
   strength: number;
-  snippet: string;
+  /** Where in the label's tokens the reference was read (the text is only spelled out for a proposal). */
+  snippet: ReferenceKey;
 }
 
 /** All plausible ways to book one line: by reference, by exact amount, by the resolved partner's items, by history. */
@@ -141,7 +143,7 @@ class LineCollector {
     const { line, refHits } = this;
     const refs = this.index.references;
     for (const ref of extractReferenceKeys(this.text.tokens, refs.mayStartCompact)) {
-      const slot = refs.slot(ref.key);
+      const slot = refs.slot(ref);
       if (slot < 0) {
         if (ref.invoiceLike) this.conflictingRef = true;
         continue;
@@ -156,10 +158,10 @@ class LineCollector {
           matched = true;
           const strength = Math.min(ref.strength, refs.strength(k));
           const known = refHits.get(item.id);
-          if (known === undefined) refHits.set(item.id, { item, strength, snippet: ref.snippet });
+          if (known === undefined) refHits.set(item.id, { item, strength, snippet: ref });
           else if (strength > known.strength) {
             known.strength = strength;
-            known.snippet = ref.snippet;
+            known.snippet = ref;
           }
         }
       }
@@ -196,7 +198,7 @@ class LineCollector {
       if (hit !== undefined) {
         anyReferenced = true;
         refStrength += hit.strength / items.length;
-        (refSnippets ??= []).push(hit.snippet);
+        (refSnippets ??= []).push(snippetOf(this.text.tokens, hit.snippet));
       }
     }
     return {

@@ -33,7 +33,8 @@ export class HistoryIndex {
   private readonly codedWords: Record<Sign, TokenVotes<string>> = { in: new TokenVotes(), out: new TokenVotes() };
   private readonly codedByAccount = new Map<string, Map<string, number>>();
   private readonly rejectedAccountWords = new TokenVotes<number>();
-  private readonly codings = new Map<string, { accountId: number; taxIds: number[]; example: string }>();
+  private readonly codings = new Map<string, Coding>();
+  private readonly shareCache = new Map<Map<number, number>, Shares>();
 
   constructor(history: readonly HistoryEntry[]) {
     for (const entry of history) {
@@ -63,68 +64,141 @@ export class HistoryIndex {
 
   /** Partners that past lines like this one were reconciled with. */
   partnerEvidence(text: LineText): Map<number, LearnedEvidence> {
-    const found = new Map<number, LearnedEvidence>();
-    const keep = (id: number, strength: number, reason: string): void => {
-      if (strength > (found.get(id)?.strength ?? 0)) found.set(id, { strength, reason });
-    };
-    for (const [id, share] of shares(this.partnerByName.get(text.nameKey))) {
-      keep(id, 0.9 * share, `past payments from '${text.nameDisplay}' were reconciled with this partner`);
-    }
-    for (const [id, share] of shares(this.partnerByAccount.get(text.accountKey))) {
-      keep(id, 0.93 * share, `past payments from account ${text.accountKey} were reconciled with this partner`);
-    }
+    // Reasons are worded once the strongest source per partner is known: most candidates are overtaken.
+    const found = new Map<number, LearnedSource>();
+    const byName = this.sharesOf(this.partnerByName, text.nameKey);
+    if (byName !== null) for (let j = 0; j < byName.keys.length; j++) keepSource(found, byName.keys[j] as number, 0.9 * (byName.shares[j] as number), 0, "");
+    const byAccount = this.sharesOf(this.partnerByAccount, text.accountKey);
+    if (byAccount !== null) for (let j = 0; j < byAccount.keys.length; j++) keepSource(found, byAccount.keys[j] as number, 0.93 * (byAccount.shares[j] as number), 1, "");
     const votes = this.partnerWords.vote(text.signal);
     for (let i = 0; i < votes.size; i++) {
       const id = votes.key(i);
       const strength = 0.85 * votes.similarity(i);
-      if (strength > (found.get(id)?.strength ?? 0)) {
-        found.set(id, { strength, reason: `past payments labelled like '${votes.bestToken(i)}' were reconciled with this partner` });
+      const known = found.get(id);
+      if (known === undefined) {
+        if (strength > 0) found.set(id, { strength, source: 2, token: votes.bestToken(i) });
+      } else if (strength > known.strength) {
+        known.strength = strength;
+        known.source = 2;
+        known.token = votes.bestToken(i);
       }
     }
-    return found;
+    const evidence = new Map<number, LearnedEvidence>();
+    for (const [id, { strength, source, token }] of found) {
+      const reason = source === 0
+        ? `past payments from '${text.nameDisplay}' were reconciled with this partner`
+        : source === 1
+          ? `past payments from account ${text.accountKey} were reconciled with this partner`
+          : `past payments labelled like '${token}' were reconciled with this partner`;
+      evidence.set(id, { strength, reason });
+    }
+    return evidence;
   }
 
   /** Partners whose suggestion people rejected for lines like this one: 0..1 per partner. */
   rejectedPartners(text: LineText): Map<number, number> {
     const found = new Map<number, number>();
-    const keep = (id: number, strength: number): void => {
-      if (strength > (found.get(id) ?? 0)) found.set(id, strength);
-    };
-    for (const [id, share] of shares(this.rejectedByName.get(text.nameKey))) keep(id, share);
-    for (const [id, share] of shares(this.rejectedByAccount.get(text.accountKey))) keep(id, share);
+    const byName = this.sharesOf(this.rejectedByName, text.nameKey);
+    if (byName !== null) for (let j = 0; j < byName.keys.length; j++) keepMax(found, byName.keys[j] as number, byName.shares[j] as number);
+    const byAccount = this.sharesOf(this.rejectedByAccount, text.accountKey);
+    if (byAccount !== null) for (let j = 0; j < byAccount.keys.length; j++) keepMax(found, byAccount.keys[j] as number, byAccount.shares[j] as number);
     const votes = this.rejectedWords.vote(text.signal);
-    for (let i = 0; i < votes.size; i++) keep(votes.key(i), votes.similarity(i));
+    for (let i = 0; i < votes.size; i++) keepMax(found, votes.key(i), votes.similarity(i));
     return found;
   }
 
   /** Accounts (with taxes) that similar past lines of the same direction were coded to, best first. */
   expenseOptions(text: LineText, amount: number): ExpenseOption[] {
     const sign = signOf(amount);
-    const scored = new Map<string, { similarity: number; reason: string }>();
+    const scored = new Map<string, LearnedSource>();
     const votes = this.codedWords[sign].vote(text.signal);
-    for (let i = 0; i < votes.size; i++) {
-      const key = votes.key(i);
-      const example = this.codings.get(key)?.example ?? "";
-      scored.set(key, { similarity: votes.similarity(i), reason: `similar past lines ('${votes.bestToken(i)}', e.g. '${example}') were coded to this account` });
-    }
-    for (const [key, share] of shares(this.codedByAccount.get(`${sign}${text.accountKey}`))) {
-      const similarity = 0.95 * share;
-      if (similarity > (scored.get(key)?.similarity ?? 0)) {
-        scored.set(key, { similarity, reason: `past lines from account ${text.accountKey} were coded to this account` });
+    for (let i = 0; i < votes.size; i++) scored.set(votes.key(i), { strength: votes.similarity(i), source: 2, token: votes.bestToken(i) });
+    const byAccount = text.accountKey === "" ? undefined : this.codedByAccount.get(`${sign}${text.accountKey}`);
+    if (byAccount !== undefined) {
+      for (const [key, share] of shares(byAccount)) {
+        const similarity = 0.95 * share;
+        const known = scored.get(key);
+        if (known === undefined) {
+          if (similarity > 0) scored.set(key, { strength: similarity, source: 1, token: "" });
+        } else if (similarity > known.strength) {
+          known.strength = similarity;
+          known.source = 1;
+        }
       }
     }
-    const options: ExpenseOption[] = [];
-    for (const [key, { similarity, reason }] of scored) {
+    if (scored.size === 0) return [];
+    const ranked: Array<{ key: string; coding: Coding; found: LearnedSource }> = [];
+    for (const [key, found] of scored) {
       const coding = this.codings.get(key);
-      if (coding !== undefined) options.push({ accountId: coding.accountId, taxIds: coding.taxIds, similarity, reason });
+      if (coding !== undefined) ranked.push({ key, coding, found });
     }
-    return options.sort((a, b) => b.similarity - a.similarity).slice(0, 3);
+    ranked.sort(bySimilarityDesc);
+    if (ranked.length > 3) ranked.length = 3;
+    return ranked.map(({ coding, found }) => ({
+      accountId: coding.accountId,
+      taxIds: coding.taxIds,
+      similarity: found.strength,
+      reason: found.source === 2
+        ? `similar past lines ('${found.token}', e.g. '${coding.example}') were coded to this account`
+        : `past lines from account ${text.accountKey} were coded to this account`,
+    }));
   }
 
   /** Accounts whose coding people rejected for lines like this one: 0..1 per account. */
   rejectedAccounts(text: LineText): Map<number, number> {
     return this.rejectedAccountWords.vote(text.signal).similarities();
   }
+
+  /** Shares of a name or account key, computed once per key and kept (the counts no longer change). */
+  private sharesOf(map: Map<string, Map<number, number>>, key: string): Shares | null {
+    if (key === "") return null;
+    const counts = map.get(key);
+    if (counts === undefined) return null;
+    let cached = this.shareCache.get(counts);
+    if (cached === undefined) {
+      const all = shares(counts);
+      cached = { keys: [...all.keys()], shares: Float64Array.from(all.values()) };
+      this.shareCache.set(counts, cached);
+    }
+    return cached;
+  }
+}
+
+/** Where a learned strength came from: 0 the counterparty name, 1 the account number, 2 the label words. */
+interface LearnedSource {
+  strength: number;
+  source: 0 | 1 | 2;
+  token: string;
+}
+
+interface Shares {
+  keys: number[];
+  shares: Float64Array;
+}
+
+interface Coding {
+  accountId: number;
+  taxIds: number[];
+  example: string;
+}
+
+function keepSource(found: Map<number, LearnedSource>, id: number, strength: number, source: 0 | 1, token: string): void {
+  const known = found.get(id);
+  if (known === undefined) {
+    if (strength > 0) found.set(id, { strength, source, token });
+  } else if (strength > known.strength) {
+    known.strength = strength;
+    known.source = source;
+    known.token = token;
+  }
+}
+
+function keepMax(found: Map<number, number>, id: number, strength: number): void {
+  if (strength > (found.get(id) ?? 0)) found.set(id, strength);
+}
+
+function bySimilarityDesc(a: { found: LearnedSource }, b: { found: LearnedSource }): number {
+  return b.found.strength - a.found.strength;
 }
 
 const NO_SHARES: ReadonlyMap<never, number> = new Map<never, number>();

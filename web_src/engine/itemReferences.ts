@@ -1,14 +1,15 @@
 import type { OpenItem } from "../contracts/reconcile";
 import { normalizeText } from "./normalize";
-import { compactStrength } from "./referenceKey";
+import { compactStrength, isYearCode, NO_CODE, numberCode, sequenceOf, yearCode, yearMonthCode, type KeyOf } from "./referenceKey";
 import { tokens } from "./tokens";
 import { yearSequenceKeys } from "./yearSequence";
 
 const YEARLY = /^([A-Z]{1,8})\/(20\d\d)\/(\d{1,6})$/;
 const MONTHLY = /^([A-Z]{1,8})\/(20\d\d)\/(0[1-9]|1[0-2])\/(\d{1,6})$/;
+const ALL_DIGITS = /^\d{1,7}$/;
+const DIGIT = /\d/;
 
-export interface ItemKey {
-  key: string;
+export interface ItemKey extends KeyOf {
   strength: number;
 }
 
@@ -20,32 +21,46 @@ export function itemReferenceKeys(item: Pick<OpenItem, "moveName" | "ref">): Ite
     if (yearly) {
       const [, prefix = "", year = "", seq = ""] = yearly;
       const n = Number(seq);
-      if (n > 0) return [{ key: `C:${prefix}${year}${seq}`, strength: 1 }, { key: `Y:${year}:${n}`, strength: 0.9 }, { key: `N:${n}`, strength: 0.5 }];
+      if (n > 0) {
+        return [
+          { compact: `${prefix}${year}${seq}`, code: NO_CODE, strength: 1 },
+          { compact: "", code: yearCode(Number(year), n), strength: 0.9 },
+          { compact: "", code: numberCode(n), strength: 0.5 },
+        ];
+      }
     }
     const monthly = MONTHLY.exec(item.moveName);
     if (monthly) {
       const [, prefix = "", year = "", month = "", seq = ""] = monthly;
       const n = Number(seq);
-      if (n > 0) return [{ key: `C:${prefix}${year}${month}${seq}`, strength: 1 }, { key: `YM:${year}:${Number(month)}:${n}`, strength: 0.95 }];
+      if (n > 0) {
+        return [
+          { compact: `${prefix}${year}${month}${seq}`, code: NO_CODE, strength: 1 },
+          { compact: "", code: yearMonthCode(Number(year), Number(month), n), strength: 0.95 },
+        ];
+      }
     }
   }
-  const keys = new Map<string, number>();
-  const add = (key: string, strength: number): void => {
-    if ((keys.get(key) ?? 0) < strength) keys.set(key, strength);
+  const keys = new Map<string | number, ItemKey>();
+  const add = (compact: string, code: number, strength: number): void => {
+    const id = code === NO_CODE ? compact : code;
+    const known = keys.get(id);
+    if (known === undefined) keys.set(id, { compact, code, strength });
+    else if (known.strength < strength) known.strength = strength;
   };
   for (const text of [item.moveName, item.ref]) {
     const toks = tokens(normalizeText(text));
     if (toks.length === 0) continue;
     const compact = toks.join("");
-    if (compact.length >= 4 && /\d/.test(compact) && compact.length <= 40) add(`C:${compact}`, compactStrength(compact));
-    if (/^\d{1,7}$/.test(compact) && Number(compact) > 0) add(`N:${Number(compact)}`, 0.5);
+    if (compact.length >= 4 && DIGIT.test(compact) && compact.length <= 40) add(compact, NO_CODE, compactStrength(compact));
+    if (ALL_DIGITS.test(compact) && Number(compact) > 0) add("", numberCode(Number(compact)), 0.5);
     const yearKeys = yearSequenceKeys(toks);
-    const monthly = yearKeys.some((ys) => ys.key.startsWith("YM:"));
+    const monthly = yearKeys.some((ys) => !isYearCode(ys.code));
     for (const ys of yearKeys) {
-      if (monthly && ys.key.startsWith("Y:")) continue; // BILL/2026/11/0007 is not "2026 number 11"
-      add(ys.key, ys.strength);
-      if (ys.key.startsWith("Y:")) add(`N:${ys.key.split(":")[2] as string}`, 0.5);
+      if (monthly && isYearCode(ys.code)) continue; // BILL/2026/11/0007 is not "2026 number 11"
+      add("", ys.code, ys.strength);
+      if (isYearCode(ys.code)) add("", numberCode(sequenceOf(ys.code)), 0.5);
     }
   }
-  return [...keys].map(([key, strength]) => ({ key, strength }));
+  return [...keys.values()];
 }

@@ -1,15 +1,18 @@
 import type { OpenItem } from "../contracts/reconcile";
+import { NO_CODE, type KeyOf } from "./referenceKey";
 
 /** Length of the compact-key prefixes remembered to skip label runs that cannot start any key. */
 const PREFIX_LENGTH = 6;
 
 /**
- * Reference key → the open items it names, as postings lists: one map from key to a slot number and flat arrays
- * of (item, strength) per slot, in the order they were added. Keys of invoices already paid are flagged on their
+ * Reference key → the open items it names, as postings lists: maps from key to a slot number (compact keys by
+ * text, numbered keys by code) and flat arrays of (item, strength) per slot, in the order they were added. Keys of invoices already paid are flagged on their
  * slot. Filled with `add`/`markPaid`, then `freeze` once before the first lookup.
  */
 export class ReferencePostings {
-  private readonly slots = new Map<string, number>();
+  private readonly compactSlots = new Map<string, number>();
+  private readonly codeSlots = new Map<number, number>();
+  private slotCount = 0;
   private readonly paidSlots = new Set<number>();
   private paid = new Uint8Array(0);
   private pending: { slot: number[]; item: OpenItem[]; strength: number[] } | null = { slot: [], item: [], strength: [] };
@@ -18,7 +21,7 @@ export class ReferencePostings {
   private strengths = new Float64Array(0);
   private readonly compactPrefixes = new Set<string>();
 
-  add(key: string, item: OpenItem, strength: number): void {
+  add(key: KeyOf, item: OpenItem, strength: number): void {
     const pending = this.pending;
     if (pending === null) throw new Error("ReferencePostings is frozen");
     pending.slot.push(this.slotFor(key));
@@ -26,7 +29,7 @@ export class ReferencePostings {
     pending.strength.push(strength);
   }
 
-  markPaid(key: string): void {
+  markPaid(key: KeyOf): void {
     if (this.pending === null) throw new Error("ReferencePostings is frozen");
     this.paidSlots.add(this.slotFor(key));
   }
@@ -34,7 +37,7 @@ export class ReferencePostings {
   freeze(): this {
     const pending = this.pending;
     if (pending === null) return this;
-    const count = this.slots.size;
+    const count = this.slotCount;
     const offsets = new Int32Array(count + 1);
     for (const s of pending.slot) (offsets[s + 1] as number)++;
     for (let s = 0; s < count; s++) offsets[s + 1] = (offsets[s + 1] as number) + (offsets[s] as number);
@@ -46,8 +49,8 @@ export class ReferencePostings {
       items[at] = pending.item[k] as OpenItem;
       strengths[at] = pending.strength[k] as number;
     }
-    for (const key of this.slots.keys()) {
-      if (key.startsWith("C:") && key.length >= 2 + PREFIX_LENGTH) this.compactPrefixes.add(key.slice(2, 2 + PREFIX_LENGTH));
+    for (const compact of this.compactSlots.keys()) {
+      if (compact.length >= PREFIX_LENGTH) this.compactPrefixes.add(compact.length === PREFIX_LENGTH ? compact : compact.slice(0, PREFIX_LENGTH));
     }
     const paid = new Uint8Array(count);
     for (const s of this.paidSlots) paid[s] = 1;
@@ -68,8 +71,8 @@ export class ReferencePostings {
     compact.length < PREFIX_LENGTH || this.compactPrefixes.has(compact.length === PREFIX_LENGTH ? compact : compact.slice(0, PREFIX_LENGTH));
 
   /** Slot of a key, or -1 when no item (open or paid) carries it. */
-  slot(key: string): number {
-    return this.slots.get(key) ?? -1;
+  slot(key: KeyOf): number {
+    return (key.code === NO_CODE ? this.compactSlots.get(key.compact) : this.codeSlots.get(key.code)) ?? -1;
   }
 
   isPaid(slot: number): boolean {
@@ -93,11 +96,13 @@ export class ReferencePostings {
     return this.strengths[posting] as number;
   }
 
-  private slotFor(key: string): number {
-    let slot = this.slots.get(key);
+  private slotFor(key: KeyOf): number {
+    const byCompact = key.code === NO_CODE;
+    let slot = byCompact ? this.compactSlots.get(key.compact) : this.codeSlots.get(key.code);
     if (slot === undefined) {
-      slot = this.slots.size;
-      this.slots.set(key, slot);
+      slot = this.slotCount++;
+      if (byCompact) this.compactSlots.set(key.compact, slot);
+      else this.codeSlots.set(key.code, slot);
     }
     return slot;
   }
