@@ -121,6 +121,11 @@ export const SuggestRequestSchema = z.object({
   history: z.array(HistoryEntrySchema).max(MAX_HISTORY_PER_REQUEST).default([]),
   accounts: z.array(AccountSchema).max(10_000).default([]),
   settings: EngineSettingsSchema.default(EngineSettingsSchema.parse({})),
+  /**
+   * Whether the endpoint may consult its LLM (if it has one) for this request. Odoo sends false when the company's
+   * monthly LLM budget is spent or the LLM is switched off for it. Absent: the endpoint's own configuration decides.
+   */
+  llmAllowed: z.boolean().optional(),
 });
 export type SuggestRequest = z.infer<typeof SuggestRequestSchema>;
 export type SuggestRequestInput = z.input<typeof SuggestRequestSchema>;
@@ -161,9 +166,23 @@ export const EngineInfoSchema = z.object({
 });
 export type EngineInfo = z.infer<typeof EngineInfoSchema>;
 
+/** What the LLM stage cost for one request (absent when the endpoint has no LLM). */
+export const LlmUsageSchema = z.object({
+  model: z.string(),
+  /** Chat completions answered by the provider (cache hits and refused requests not counted). */
+  calls: z.number().int().nonnegative(),
+  cacheHits: z.number().int().nonnegative(),
+  promptTokens: z.number().int().nonnegative(),
+  completionTokens: z.number().int().nonnegative(),
+  /** Estimated from the configured prices per 1,000 tokens; 0 when no price is configured. */
+  costUsd: z.number().nonnegative(),
+});
+export type LlmUsage = z.infer<typeof LlmUsageSchema>;
+
 export const SuggestResponseSchema = z.object({
   engine: EngineInfoSchema,
   results: z.array(LineResultSchema),
+  usage: LlmUsageSchema.optional(),
 });
 export type SuggestResponse = z.infer<typeof SuggestResponseSchema>;
 

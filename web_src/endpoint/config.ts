@@ -8,6 +8,20 @@
 //   AI_BOOKKEEPING_MAX_BODY_BYTES  largest request body accepted, in bytes     default 26214400 (25 MiB)
 //   AI_BOOKKEEPING_LOG_LEVEL       fatal | error | warn | info | debug | trace | silent    default info
 //   NODE_ENV                       "production" turns off the response self-check (see `validateResponses`)
+// The optional LLM stage (web_src/llm/), off unless a model is named:
+//   AI_BOOKKEEPING_LLM_MODEL       model name, e.g. gpt-4o-mini or llama3.1:8b  unset = LLM off (offline engine alone)
+//   OPENAI_BASE_URL                OpenAI-compatible server, e.g. http://127.0.0.1:11434/v1   default api.openai.com
+//   OPENAI_API_KEY                 the provider's key (local servers: any value, or unset)   required for api.openai.com
+//   AI_BOOKKEEPING_LLM_CONCURRENCY     chat completions in flight at once                   default 4
+//   AI_BOOKKEEPING_LLM_TIMEOUT_MS      timeout of one chat completion (the SDK's `timeout`)  default 15000
+//   AI_BOOKKEEPING_LLM_MAX_RETRIES     the SDK's own retries on 408/409/429/5xx/timeouts    default 1
+//   AI_BOOKKEEPING_LLM_REQUEST_BUDGET_MS  wall time the LLM stage may add to one request    default 20000
+//   AI_BOOKKEEPING_LLM_MAX_CASES       lines per request sent to the LLM at most            default 32
+//   AI_BOOKKEEPING_LLM_GREY_LOW / _HIGH  offline top confidence band that is re-ranked      default 0.5 / 0.95
+//   AI_BOOKKEEPING_LLM_EVIDENCE_FLOOR  offline confidence an alternative needs to be shown  default 0.1
+//   AI_BOOKKEEPING_LLM_ACCOUNT_CONFIDENCE  confidence of an LLM-only account proposal      default 0.3
+//   AI_BOOKKEEPING_LLM_CACHE_SIZE      answers kept in the in-memory LRU cache              default 1000
+//   AI_BOOKKEEPING_LLM_PROMPT_PRICE_PER_1K / _COMPLETION_PRICE_PER_1K  USD per 1,000 tokens   default 0
 // Explicit options (CLI flags `--host`/`--port`, or arguments in tests) win over the environment.
 import { parseArgs } from "node:util";
 import { z } from "zod";
@@ -28,9 +42,11 @@ export interface ConfigOptions {
   logLevel?: string;
   /** Check every response against `SuggestResponseSchema` before sending it. Default: on unless NODE_ENV=production. */
   validateResponses?: boolean;
+  /** LLM settings; each wins over its environment variable (see `loadLlmConfig`). */
+  llm?: LlmOptions;
 }
 
-type Field = keyof ConfigOptions;
+type Field = Exclude<keyof ConfigOptions, "llm">;
 
 const ENV_NAMES: Record<Field, string> = {
   host: "AI_BOOKKEEPING_HOST",
@@ -63,7 +79,107 @@ const ConfigSchema = z.object({
   validateResponses: z.boolean(),
 });
 
-export type EndpointConfig = Readonly<z.infer<typeof ConfigSchema>>;
+/** A decimal number given as a number or as text (environment). */
+const decimal = (min: number, max: number) =>
+  z
+    .union([z.number(), z.string().trim().regex(/^\d+(\.\d+)?$/).transform(Number)])
+    .pipe(z.number().min(min).max(max));
+
+/** Settings of the LLM stage; present in the configuration only when a model is named. */
+const LlmConfigSchema = z
+  .object({
+    model: z.string().trim().min(1).max(200),
+    baseUrl: z.url({ protocol: /^https?$/ }).optional(),
+    apiKey: z.string().min(1).optional(),
+    concurrency: wholeNumber(1, 64).default(4),
+    timeoutMs: wholeNumber(100, 600_000).default(15_000),
+    maxRetries: wholeNumber(0, 10).default(1),
+    requestBudgetMs: wholeNumber(100, 3_600_000).default(20_000),
+    maxCases: wholeNumber(0, 2_000).default(32),
+    greyLow: decimal(0, 1).default(0.5),
+    greyHigh: decimal(0, 1).default(0.95),
+    evidenceFloor: decimal(0, 1).default(0.1),
+    accountConfidence: decimal(0, 1).default(0.3),
+    cacheSize: wholeNumber(0, 1_000_000).default(1_000),
+    promptPricePer1k: decimal(0, 1_000).default(0),
+    completionPricePer1k: decimal(0, 1_000).default(0),
+  })
+  .refine((llm) => llm.greyLow <= llm.greyHigh, { path: ["greyLow"], message: "grey band low above high" })
+  // api.openai.com needs a key; a local server (Ollama, llama.cpp, LM Studio, vLLM) usually does not.
+  .refine((llm) => llm.baseUrl !== undefined || llm.apiKey !== undefined, { path: ["apiKey"], message: "missing" });
+
+export type LlmConfig = Readonly<z.infer<typeof LlmConfigSchema>>;
+type LlmField = keyof z.input<typeof LlmConfigSchema>;
+
+const LLM_ENV_NAMES: Record<LlmField, string> = {
+  model: "AI_BOOKKEEPING_LLM_MODEL",
+  baseUrl: "OPENAI_BASE_URL",
+  apiKey: "OPENAI_API_KEY",
+  concurrency: "AI_BOOKKEEPING_LLM_CONCURRENCY",
+  timeoutMs: "AI_BOOKKEEPING_LLM_TIMEOUT_MS",
+  maxRetries: "AI_BOOKKEEPING_LLM_MAX_RETRIES",
+  requestBudgetMs: "AI_BOOKKEEPING_LLM_REQUEST_BUDGET_MS",
+  maxCases: "AI_BOOKKEEPING_LLM_MAX_CASES",
+  greyLow: "AI_BOOKKEEPING_LLM_GREY_LOW",
+  greyHigh: "AI_BOOKKEEPING_LLM_GREY_HIGH",
+  evidenceFloor: "AI_BOOKKEEPING_LLM_EVIDENCE_FLOOR",
+  accountConfidence: "AI_BOOKKEEPING_LLM_ACCOUNT_CONFIDENCE",
+  cacheSize: "AI_BOOKKEEPING_LLM_CACHE_SIZE",
+  promptPricePer1k: "AI_BOOKKEEPING_LLM_PROMPT_PRICE_PER_1K",
+  completionPricePer1k: "AI_BOOKKEEPING_LLM_COMPLETION_PRICE_PER_1K",
+};
+
+/** LLM settings given explicitly (tests, scripts); each wins over its environment variable. */
+export type LlmOptions = { [K in LlmField]?: number | string };
+
+export type EndpointConfig = Readonly<z.infer<typeof ConfigSchema>> & {
+  /** The LLM stage, or absent when no model is named (the offline engine answers alone). */
+  readonly llm?: LlmConfig;
+};
+
+/**
+ * The LLM settings from explicit options and the environment (options win; empty variables count as unset).
+ * Returns undefined when no model is named. Throws `ConfigError` listing every problem.
+ */
+export function loadLlmConfig(options: LlmOptions = {}, env: NodeJS.ProcessEnv = process.env): LlmConfig | undefined {
+  const raw: Partial<Record<LlmField, number | string>> = {};
+  for (const field of Object.keys(LLM_ENV_NAMES) as LlmField[]) {
+    const fromEnv = env[LLM_ENV_NAMES[field]];
+    const value = options[field] ?? (fromEnv === undefined || fromEnv.trim() === "" ? undefined : fromEnv);
+    if (value !== undefined) raw[field] = value;
+  }
+  if (raw.model === undefined) return undefined;
+  const parsed = LlmConfigSchema.safeParse(raw);
+  if (parsed.success) return Object.freeze(parsed.data);
+  const fields = new Set(parsed.error.issues.map((issue) => issue.path[0] as LlmField));
+  throw new ConfigError(
+    [...fields].map((field) => {
+      const source = options[field] !== undefined ? `option llm.${field}` : LLM_ENV_NAMES[field];
+      return describeLlmProblem(field, source);
+    }),
+  );
+}
+
+function describeLlmProblem(field: LlmField, source: string): string {
+  switch (field) {
+    case "model":
+      return `${source} must name a model, such as gpt-4o-mini.`;
+    case "baseUrl":
+      return `${source} must be an http(s) URL of an OpenAI-compatible API, such as http://127.0.0.1:11434/v1.`;
+    case "apiKey":
+      return `${source} is not set: api.openai.com needs a key (or set OPENAI_BASE_URL to a local server).`;
+    case "greyLow":
+    case "greyHigh":
+    case "evidenceFloor":
+    case "accountConfidence":
+      return `${source} must be a number from 0 to 1 (and the grey band's low end at most its high end).`;
+    case "promptPricePer1k":
+    case "completionPricePer1k":
+      return `${source} must be a price in USD per 1,000 tokens, such as 0.00015.`;
+    default:
+      return `${source} must be a whole number in its allowed range (see web_src/endpoint/config.ts).`;
+  }
+}
 
 /** The configuration is unusable; `problems` holds one plain sentence per problem, ready to print. */
 export class ConfigError extends Error {
@@ -94,15 +210,23 @@ export function loadConfig(options: ConfigOptions = {}, env: NodeJS.ProcessEnv =
     validateResponses: options.validateResponses ?? env.NODE_ENV !== "production",
   };
   const parsed = ConfigSchema.safeParse(raw);
-  if (parsed.success) {
-    return Object.freeze(parsed.data);
+  const problems: string[] = [];
+  let llm: LlmConfig | undefined;
+  try {
+    llm = loadLlmConfig(options.llm, env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...error.problems);
   }
-  const fields = new Set(parsed.error.issues.map((issue) => issue.path[0] as Field));
-  const problems = [...fields].map((field) => {
+  if (parsed.success && problems.length === 0) {
+    return Object.freeze(llm === undefined ? parsed.data : { ...parsed.data, llm });
+  }
+  const fields = new Set(parsed.error?.issues.map((issue) => issue.path[0] as Field) ?? []);
+  const baseProblems = [...fields].map((field) => {
     const source = options[field] !== undefined ? (FLAG_NAMES[field] ?? `option ${field}`) : ENV_NAMES[field];
     return describeProblem(field, source, raw[field] === undefined);
   });
-  throw new ConfigError(problems);
+  throw new ConfigError([...baseProblems, ...problems]);
 }
 
 function describeProblem(field: Field, source: string, missing: boolean): string {

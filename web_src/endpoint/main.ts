@@ -1,5 +1,6 @@
 // Entry point of the bundled endpoint (ai_bookkeeping/static/endpoint/ai_endpoint.mjs):
 //   AI_BOOKKEEPING_SECRET=... node ai_endpoint.mjs [--host 127.0.0.1] [--port 8787]
+// With AI_BOOKKEEPING_LLM_MODEL set (and OPENAI_BASE_URL / OPENAI_API_KEY), the LLM stage runs after the engine.
 // Reads the configuration once (config.ts), listens, prints one start-up line on stdout, and on SIGTERM/SIGINT stops
 // accepting connections, lets running requests finish (at most SHUTDOWN_GRACE_MS) and exits 0.
 // Exit codes: 0 clean stop, 1 runtime failure (e.g. port in use), 2 bad configuration.
@@ -8,13 +9,17 @@ import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app";
 import { ConfigError, loadConfig, parseCliOptions, type ConfigOptions, type EndpointConfig } from "./config";
 import { OFFLINE_ENGINE } from "./engine";
+import { createLlmRefiner } from "../llm/createLlmRefiner";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 const PREFIX = "ai_bookkeeping endpoint";
 
 async function main(): Promise<void> {
   const config = readConfigOrExit();
-  const app = buildApp({ config, engine: OFFLINE_ENGINE });
+  const refiner = config.llm ? createLlmRefiner(config.llm) : undefined;
+  const app = buildApp({ config, engine: OFFLINE_ENGINE, ...(refiner ? { refiner } : {}) });
+  // Prompts (masked) are logged at debug level only; failures of the LLM stage at warn.
+  if (refiner) refiner.useLogger(app.log.child({ component: "llm" }));
   stopOnSignals(app);
 
   // fastify logs a "Server listening at" line per address at info level; hold it back so that start-up prints the
@@ -31,7 +36,8 @@ async function main(): Promise<void> {
   if (quietListen) app.log.level = config.logLevel;
 
   const { name, version } = OFFLINE_ENGINE;
-  process.stdout.write(`${PREFIX} listening on ${urlOf(app.server.address())} (engine ${name} ${version}, LLM off)\n`);
+  const llm = config.llm ? `LLM ${config.llm.model} at ${config.llm.baseUrl ?? "api.openai.com"}` : "LLM off";
+  process.stdout.write(`${PREFIX} listening on ${urlOf(app.server.address())} (engine ${name} ${version}, ${llm})\n`);
 }
 
 function readConfigOrExit(): EndpointConfig {

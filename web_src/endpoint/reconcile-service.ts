@@ -2,6 +2,8 @@
 import {
   SuggestResponseSchema,
   type EngineInfo,
+  type LineResult,
+  type LlmUsage,
   type SuggestRequest,
   type SuggestResponse,
 } from "../contracts/reconcile";
@@ -32,8 +34,23 @@ export class ReconcileService {
 
   async suggest(request: SuggestRequest): Promise<SuggestResponse> {
     const proposed = this.engine.suggest(request);
-    const results = this.refiner ? await this.refiner.refine(request, proposed) : proposed;
-    const response: SuggestResponse = { engine: this.engineInfo, results };
+    if (!this.refiner) {
+      return this.answer(request, { engine: this.engineInfo, results: proposed });
+    }
+    let usage: LlmUsage | undefined;
+    let results: LineResult[];
+    try {
+      results = await this.refiner.refine(request, proposed, { recordUsage: (reported) => (usage = reported) });
+    } catch {
+      // The refine stage only ever improves on the engine: whatever went wrong, the engine's answer stands.
+      results = proposed;
+    }
+    const consulted = usage === undefined || usage.calls + usage.cacheHits > 0;
+    const engine = { ...this.engineInfo, model: consulted ? this.refiner.model : null };
+    return this.answer(request, usage === undefined ? { engine, results } : { engine, results, usage });
+  }
+
+  private answer(request: SuggestRequest, response: SuggestResponse): SuggestResponse {
     return this.validateResponses ? checkResponse(request, response) : response;
   }
 }
