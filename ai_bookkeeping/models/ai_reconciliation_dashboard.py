@@ -11,6 +11,7 @@ from ..tools import state_machine as sm
 
 MINUTES_SAVED_PER_SUGGESTION = 1.5
 MAX_PAGE = 500
+BULK_APPROVE_CHUNK = 50
 _ORDERS = {
     "confidence desc": "confidence desc, id",
     "confidence asc": "confidence asc, id",
@@ -122,11 +123,19 @@ class AiReconciliationSuggestion(models.Model):
 
     @api.model
     def _bulk(self, ids, method, *args):
+        self._check_can_review()
+        return self.browse([int(i) for i in ids or []]).exists()._bulk_each(method, *args)
+
+    def _bulk_each(self, method, *args):
         """Run ``method`` on each suggestion in its own savepoint: one failure is reported on its row and neither
         stops nor rolls back the others."""
-        self._check_can_review()
         outcomes = []
-        for record in self.browse([int(i) for i in ids or []]).exists():
+        for record in self:
+            if not record.exists():
+                # Applying a line's suggestion withdraws the line's other pending suggestions.
+                outcomes.append({"id": record.id, "ok": False, "state": sm.PENDING, "error": _(
+                    "Another suggestion for this bank line was applied in the same batch; this one was withdrawn.")})
+                continue
             try:
                 with self.env.cr.savepoint():
                     getattr(record, method)(*args)
@@ -140,7 +149,35 @@ class AiReconciliationSuggestion(models.Model):
 
     @api.model
     def bulk_approve(self, ids):
-        return self._bulk(ids, "action_approve")
+        """Approve in chunks: a chunk is applied in one pass (one unlink, one create, one reconciliation plan for
+        all its lines), in its own savepoint; when anything in it fails, its rows are retried one savepoint each,
+        so that the failure lands on its own row and the others are still applied."""
+        self._check_can_review()
+        records = self.browse([int(i) for i in ids or []]).exists()
+        outcomes = {}
+        chunk_ids = []
+        seen_lines = set()
+        for record in records:
+            # Rows that can only fail (a second suggestion for a line already in the batch, a decided suggestion, a
+            # line reconciled meanwhile) are tried alone, after the others, so they do not spoil a chunk.
+            line = record.statement_line_id
+            if line.id in seen_lines or line.is_reconciled or sm.transition_error(record.state, sm.APPROVED):
+                continue
+            seen_lines.add(line.id)
+            chunk_ids.append(record.id)
+        for start in range(0, len(chunk_ids), BULK_APPROVE_CHUNK):
+            chunk = self.browse(chunk_ids[start:start + BULK_APPROVE_CHUNK])
+            try:
+                with self.env.cr.savepoint():
+                    chunk.action_approve()
+            except (UserError, AccessError, endpoint_client.EndpointError):
+                continue  # the rows are retried one by one below, each with its own error
+            for record in chunk:
+                outcomes[record.id] = {"id": record.id, "ok": True, "state": record.state, "error": None}
+        rest = self.browse([record.id for record in records if record.id not in outcomes])
+        for outcome in rest._bulk_each("action_approve"):
+            outcomes[outcome["id"]] = outcome
+        return [outcomes[record.id] for record in records]
 
     @api.model
     def bulk_reject(self, ids, reason=None):

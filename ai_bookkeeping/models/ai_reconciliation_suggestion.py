@@ -85,24 +85,67 @@ class AiReconciliationSuggestion(models.Model):
     # ------------------------------------------------------------------ apply
 
     def _apply(self):
-        for suggestion in self:
-            suggestion._apply_to_statement_line()
-            suggestion.write({"state": sm.APPLIED, "applied_at": fields.Datetime.now()})
-            # The line is settled: the engine's other ideas for it are moot.
-            siblings = suggestion.statement_line_id.ai_suggestion_ids.filtered(
-                lambda s: s != suggestion and s.state == sm.PENDING
+        """Apply many suggestions in one pass: each line's counterparts are prepared from what is in the books, then
+        the suspense items of all lines are replaced, all reconciliations done and all logs written in batches. The
+        caller's savepoint makes it all or nothing (the dashboard falls back to one savepoint per row on failure)."""
+        if not self:
+            return True
+        st_lines = self.statement_line_id
+        if len(st_lines) != len(self):
+            raise UserError(_("Only one suggestion per bank line can be applied at once."))
+        plans = [(suggestion, suggestion._prepare_counterparts()) for suggestion in self]
+        moves = st_lines.move_id
+        move_ctx = dict(
+            skip_account_move_synchronization=True, force_delete=True, skip_invoice_sync=True, skip_readonly_check=True
+        )
+        # Each move is unbalanced between the unlink and the create: check them all once, at the end.
+        lines = self.env["account.move.line"].with_context(**move_ctx, check_move_validity=False)
+        container = {"records": moves, "self": moves}
+        with moves.with_context(**move_ctx)._check_balanced(container):
+            lines.browse([line.id for _s, plan in plans for line in plan["suspense"]]).unlink()
+            vals_list = [
+                dict(vals, move_id=suggestion.statement_line_id.move_id.id)
+                for suggestion, plan in plans for vals, _item in plan["counterparts"]
+            ]
+            created = iter(lines.create(vals_list))
+        reconciliation_plan = []
+        for _suggestion, plan in plans:
+            for _vals, item in plan["counterparts"]:
+                counterpart = next(created)
+                if item:
+                    reconciliation_plan.append(counterpart + item)
+        if reconciliation_plan:
+            self.env["account.move.line"]._reconcile_plan(reconciliation_plan)
+        by_partner = {}
+        for suggestion, plan in plans:
+            if plan["partner"] and not suggestion.statement_line_id.partner_id:
+                by_partner.setdefault(plan["partner"], self.env["account.bank.statement.line"])
+                by_partner[plan["partner"]] |= suggestion.statement_line_id
+        for partner, partner_lines in by_partner.items():
+            partner_lines.with_context(skip_account_move_synchronization=True).write({"partner_id": partner.id})
+        bodies = {}
+        for suggestion, plan in plans:
+            suggestion.applied_values = plan["applied_values"]
+            bodies[suggestion.statement_line_id.move_id.id] = _(
+                "Reconciled from AI suggestion %(name)s (confidence %(confidence)s).",
+                name=suggestion.display_name, confidence="%.0f%%" % (suggestion.confidence * 100),
             )
-            siblings.unlink()
+        moves._message_log_batch(bodies=bodies)
+        self.write({"state": sm.APPLIED, "applied_at": fields.Datetime.now()})
+        # The lines are settled: the engine's other ideas for them are moot.
+        st_lines.ai_suggestion_ids.filtered(lambda s: s not in self and s.state == sm.PENDING).unlink()
         return True
 
-    def _lock_statement_line(self):
+    def _lock_statement_lines(self):
         self.env.cr.execute(
-            SQL("SELECT id FROM account_bank_statement_line WHERE id = %s FOR UPDATE", self.statement_line_id.id)
+            SQL("SELECT id FROM account_bank_statement_line WHERE id IN %s ORDER BY id FOR UPDATE",
+                tuple(self.statement_line_id.ids))
         )
 
     def _check_applicable(self):
+        if self:
+            self._lock_statement_lines()
         for suggestion in self:
-            suggestion._lock_statement_line()
             suggestion._check_still_applicable()
 
     def _check_still_applicable(self):
@@ -130,13 +173,15 @@ class AiReconciliationSuggestion(models.Model):
         if self.match_type in ("expense", "writeoff") and not self.account_id:
             raise UserError(_("This suggestion names no account to book to."))
 
-    def _apply_to_statement_line(self):
-        """Replace the line's suspense item by the counterparts, then reconcile each counterpart with its open item.
+    def _prepare_counterparts(self):
+        """What applying writes for this line, read from the books and nothing written: the suspense items to replace,
+        the counterparts (vals, open item to reconcile with or None), the partner, the values kept for revert.
 
         Community has no reconciliation widget model, so this follows Odoo's own recipe for statement lines: the
         move keeps its liquidity line, the suspense line becomes one counterpart per open item (in the item's own
         currency, so that Odoo books any exchange difference), plus a write-off or expense line for the rest.
         """
+        self.ensure_one()
         st_line = self.statement_line_id.with_context(skip_account_move_synchronization=True)
         _liquidity, suspense, _other = st_line._seek_for_lines()
         company_currency = st_line.company_currency_id
@@ -255,32 +300,15 @@ class AiReconciliationSuggestion(models.Model):
                     )
                 )
 
-        self.applied_values = {
-            "partner_id": st_line.partner_id.id or False,
-            "residuals": {str(i.id): [i.amount_residual, i.amount_residual_currency] for i in self.move_line_ids},
+        return {
+            "suspense": suspense,
+            "counterparts": counterparts,
+            "partner": partner,
+            "applied_values": {
+                "partner_id": st_line.partner_id.id or False,
+                "residuals": {str(i.id): [i.amount_residual, i.amount_residual_currency] for i in self.move_line_ids},
+            },
         }
-        move = st_line.move_id
-        write_ctx = dict(
-            skip_account_move_synchronization=True, force_delete=True, skip_invoice_sync=True, skip_readonly_check=True
-        )
-        line_ctx = dict(check_move_validity=False, skip_invoice_sync=True, skip_readonly_check=True)
-        to_reconcile = []
-        container = {"records": move, "self": move}
-        with move.with_context(**write_ctx)._check_balanced(container):
-            move.with_context(**write_ctx).write({"line_ids": [Command.delete(line.id) for line in suspense]})
-            for vals, item in counterparts:
-                vals = dict(vals, move_id=move.id)
-                line = self.env["account.move.line"].with_context(**line_ctx).create(vals)
-                if item:
-                    to_reconcile.append(line + item)
-        for lines in to_reconcile:
-            lines.reconcile()
-        if partner and not st_line.partner_id:
-            st_line.write({"partner_id": partner.id})
-        move._message_log(
-            body=_("Reconciled from AI suggestion %(name)s (confidence %(confidence)s).",
-                   name=self.display_name, confidence="%.0f%%" % (self.confidence * 100)),
-        )
 
     def _prepare_taxed_lines_vals(self, amount_currency, balance, currency, partner, label):
         """Split a gross bank amount into a base line on the suggested account and one line per tax repartition,
