@@ -12,4 +12,10 @@ from . import (
     account_journal,
     res_company,
     res_config_settings,
+    ai_audit_log,
+    ai_approval_rule,
+    ai_reconciliation_suggestion_governance,
+    account_move,
+    res_company_governance,
+    res_config_settings_governance,
 )

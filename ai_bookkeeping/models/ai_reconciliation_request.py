@@ -42,6 +42,9 @@ class AiReconciliationRequest(models.AbstractModel):
         if truncated:
             _logger.info("AI request: labels of statement lines %s were cut to %d characters",
                          truncated, reconcile_payload.MAX_LABEL_LENGTH)
+        # Data minimisation (per company) decides what leaves Odoo; the audit keeps a hash of what did, not a copy.
+        payload = reconcile_payload.outgoing_request(payload, minimise_data=company.ai_data_minimisation)
+        input_hash = reconcile_payload.payload_hash(payload)
         data = self.env["ai.endpoint"].suggest_reconciliations(payload)
         by_line, engine, dropped = reconcile_payload.parse_reply(
             data,
@@ -52,7 +55,9 @@ class AiReconciliationRequest(models.AbstractModel):
         )
         for sentence in dropped:
             _logger.warning("AI reply: refused a suggestion: %s", sentence)
-        return self._store(st_lines, by_line, engine)
+        suggestions = self.with_context(ai_input_hash=input_hash)._store(st_lines, by_line, engine)
+        suggestions._ai_auto_apply()  # what the company's rollout phase and approval rules allow; phase 1: nothing
+        return suggestions.exists()
 
     @api.model
     def _store(self, st_lines, by_line, engine):

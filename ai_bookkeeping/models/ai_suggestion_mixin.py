@@ -1,10 +1,29 @@
+import logging
+
+from markupsafe import Markup
+
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
+from ..tools import approval_rules as ar
 from ..tools import state_machine as sm
 
+_logger = logging.getLogger(__name__)
+
 REVIEWER_GROUP = "ai_bookkeeping.ai_bookkeeping_group_reviewer"
+# Context key set while the approval rules, not a person, approve: audited as automatic.
+AUTO_APPLY_KEY = "ai_auto_apply"
+# Context key carrying the SHA-256 of the request the suggestions answer (set by ai.reconciliation.request).
+INPUT_HASH_KEY = "ai_input_hash"
+_EVENT_BY_STATE = {
+    sm.APPROVED: "approved",
+    sm.APPLIED: "applied",
+    sm.REJECTED: "rejected",
+    sm.REVERTED: "reverted",
+    sm.PENDING: "reopened",
+    sm.FAILED: "failed",
+}
 
 
 class AiSuggestionMixin(models.AbstractModel):
@@ -32,6 +51,23 @@ class AiSuggestionMixin(models.AbstractModel):
     reject_reason = fields.Char(readonly=True, copy=False)
     applied_at = fields.Datetime(readonly=True, copy=False)
     auto_applied = fields.Boolean(readonly=True, copy=False, help="Applied by an approval rule, not by a person.")
+    first_approver_id = fields.Many2one(
+        "res.users", readonly=True, copy=False, string="First approver",
+        help="Set when the amount needs two reviewers: the suggestion waits for a second, different reviewer.",
+    )
+    first_approved_at = fields.Datetime(readonly=True, copy=False)
+    input_hash = fields.Char(
+        readonly=True, copy=False, help="SHA-256 of the request the engine answered (a fingerprint, not a copy)."
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        input_hash = self.env.context.get(INPUT_HASH_KEY)
+        if input_hash:
+            vals_list = [dict(vals, input_hash=vals.get("input_hash") or input_hash) for vals in vals_list]
+        records = super().create(vals_list)
+        records._ai_audit("created")
+        return records
 
     @api.depends("confidence")
     def _compute_confidence_band(self):
@@ -53,18 +89,32 @@ class AiSuggestionMixin(models.AbstractModel):
             if error:
                 raise UserError(_("%(name)s: %(error)s", name=record.display_name, error=error))
 
-    def _set_state(self, target, **values):
-        """The one place where a suggestion changes state."""
+    def _set_state(self, target, audit_before=None, **values):
+        """The one place where a suggestion changes state; every change is appended to the audit log."""
         self._check_transition(target)
+        before = audit_before if audit_before is not None else self._ai_audit_values()
+        second = self.filtered("first_approver_id") if target == sm.APPROVED else self.browse()
         self.write(dict(values, state=target))
+        (self - second)._ai_audit(_EVENT_BY_STATE[target], before)
+        second._ai_audit("second_approval", before)
 
     def action_approve(self):
         self._check_can_review()
         self._lock_for_decision()
         self._check_transition(sm.APPROVED)
-        self._check_applicable()
-        self._set_state(sm.APPROVED, decided_by_id=self.env.uid, decided_at=fields.Datetime.now(), error_message=False)
-        self._apply()
+        facts = self._ai_rule_facts()
+        self._check_rule_groups(facts)
+        to_apply = self._ai_take_first_approvals(facts)
+        if not to_apply:
+            return True
+        to_apply._check_applicable()
+        before = to_apply._ai_audit_values()
+        to_apply._set_state(
+            sm.APPROVED, audit_before=before, decided_by_id=self.env.uid, decided_at=fields.Datetime.now(),
+            error_message=False,
+        )
+        to_apply._apply()
+        to_apply._ai_after_apply(before)
         return True
 
     def action_reject(self, reason=None):
@@ -83,14 +133,20 @@ class AiSuggestionMixin(models.AbstractModel):
         self._check_can_review()
         self._lock_for_decision()
         self._check_transition(sm.REVERTED)
+        before = self._ai_audit_values()
+        moves_by_suggestion = {record.id: record._ai_generated_moves() for record in self}
         for record in self:
             record._revert()
-        self._set_state(sm.REVERTED)
+        self._set_state(sm.REVERTED, audit_before=before)
+        self._ai_flag_moves(moves_by_suggestion, flag=False)
+        self._ai_note_moves(moves_by_suggestion, _("AI suggestion %(link)s was reverted by %(user)s."))
         return True
 
     def action_reset_to_pending(self):
         self._check_can_review()
-        self._set_state(sm.PENDING, error_message=False, reject_reason=False)
+        self._set_state(
+            sm.PENDING, error_message=False, reject_reason=False, first_approver_id=False, first_approved_at=False
+        )
         return True
 
     def _lock_for_decision(self):
@@ -117,3 +173,202 @@ class AiSuggestionMixin(models.AbstractModel):
 
     def _on_rejected(self):
         return True
+
+    def _ai_generated_moves(self):
+        """The journal entries applying these suggestions wrote or changed (flagged AI-generated)."""
+        return self.env["account.move"]
+
+    def _ai_rule_facts(self):
+        """{suggestion id: facts for tools.approval_rules}: kind, journal, amount, partner_new, confidence,
+        account_types. The base version knows only the confidence; concrete models say more."""
+        return {record.id: {"confidence": record.confidence} for record in self}
+
+    def _ai_audit_target_values(self):
+        """{suggestion id: what the suggestion proposes and what its target records look like now}."""
+        return {}
+
+    def _ai_auto_apply_candidates(self):
+        return self.filtered(lambda s: s.state == sm.PENDING)
+
+    # ------------------------------------------------------------------ governance: rules, two approvers
+
+    def _ai_decisions(self, facts=None):
+        """{suggestion id: tools.approval_rules.decide(...)} under each company's phase and rules."""
+        facts = facts if facts is not None else self._ai_rule_facts()
+        decisions = {}
+        for company in self.company_id:
+            rules = self.env["ai.approval.rule"]._rules_for(company)
+            for record in self.filtered(lambda s: s.company_id == company):
+                decisions[record.id] = ar.decide(
+                    rules, facts.get(record.id, {}), company.ai_rollout_phase,
+                    min_confidence=company.ai_auto_min_confidence, max_amount=company.ai_auto_max_amount,
+                    second_approval_amount=company.ai_second_approval_amount,
+                )
+        return decisions
+
+    def _check_rule_groups(self, facts):
+        """A rule may name the group whose members alone approve what it catches."""
+        if self.env.su or not self:
+            return
+        rules = self.env["ai.approval.rule"].sudo()  # sudo: only whether rules name a group, for the policy check
+        if not rules.search_count([("company_id", "in", self.company_id.ids), ("outcome", "=", ar.REVIEW),
+                                   ("review_group_id", "!=", False)], limit=1):
+            return
+        decisions = self._ai_decisions(facts)
+        user_groups = set(self.env.user.groups_id.ids)
+        for record in self:
+            group_id = decisions[record.id]["group_id"]
+            if group_id and group_id not in user_groups:
+                group = self.env["res.groups"].sudo().browse(group_id)  # sudo: the group's name for the message
+                raise AccessError(_("%(name)s: an approval rule reserves this decision to %(group)s.",
+                                    name=record.display_name, group=group.full_name))
+
+    def _ai_take_first_approvals(self, facts):
+        """Record a first approval on the suggestions whose amount needs two reviewers and that have none yet.
+        Returns the suggestions that may go on to be applied now."""
+        needs_two = self.filtered(
+            lambda r: r.company_id.ai_second_approval_amount
+            and abs(facts.get(r.id, {}).get("amount") or 0.0) > r.company_id.ai_second_approval_amount
+        )
+        if not needs_two:
+            return self
+        if self.env.context.get(AUTO_APPLY_KEY):
+            raise UserError(_("Amounts above the two-approver threshold are never applied automatically."))
+        same = needs_two.filtered(lambda r: r.first_approver_id == self.env.user)
+        if same:
+            raise UserError(_("%(name)s: you gave the first approval; a second, different reviewer must approve it.",
+                              name=same[0].display_name))
+        first = needs_two.filtered(lambda r: not r.first_approver_id)
+        if first:
+            before = first._ai_audit_values()
+            first.write({"first_approver_id": self.env.uid, "first_approved_at": fields.Datetime.now()})
+            first._ai_audit("first_approval", before)
+        return self - first
+
+    # ------------------------------------------------------------------ governance: automatic application
+
+    def _ai_auto_apply(self):
+        """Apply, without a person, the suggestions that their company's rollout phase and approval rules allow.
+        Returns the suggestions applied. Phase 1 never applies anything."""
+        candidates = self._ai_auto_apply_candidates().filtered(
+            lambda s: s.company_id.ai_rollout_phase != ar.PHASE_ASSISTED)
+        if not candidates:
+            return self.browse()
+        decisions = candidates._ai_decisions()
+        allowed = candidates.filtered(lambda s: decisions[s.id]["auto"])
+        if not allowed:
+            return allowed
+        # sudo: the company's approval rules approve here, not the user who asked for suggestions (or the cron).
+        auto = allowed.sudo().with_context(**{AUTO_APPLY_KEY: True})
+        try:
+            with self.env.cr.savepoint():
+                auto.action_approve()
+            return allowed
+        except (UserError, ValidationError):
+            pass  # one suggestion went stale: apply the others one by one, each in its own savepoint
+        applied = self.browse()
+        for suggestion in auto:
+            try:
+                with self.env.cr.savepoint():
+                    suggestion.action_approve()
+                applied |= suggestion
+            except (UserError, ValidationError) as exc:
+                _logger.info("AI auto-apply of %s left for review: %s", suggestion.display_name, exc)
+                suggestion._ai_audit("failed", note=_("Not applied automatically, left for review: %(error)s",
+                                                      error=str(exc.args[0] if exc.args else exc)))
+        return applied.sudo(False)
+
+    def _ai_after_apply(self, before):
+        """Audit what was applied, flag the entries it wrote and note the suggestion on them."""
+        applied = self.filtered(lambda r: r.state == sm.APPLIED)
+        if not applied:
+            return
+        automatic = bool(self.env.context.get(AUTO_APPLY_KEY))
+        if automatic:
+            applied.write({"auto_applied": True})
+        applied._ai_audit("auto_applied" if automatic else "applied", before)
+        moves_by_suggestion = {record.id: record._ai_generated_moves() for record in applied}
+        applied._ai_flag_moves(moves_by_suggestion, flag=True)
+        applied._ai_note_moves(
+            moves_by_suggestion,
+            _("Written by AI suggestion %(link)s, applied automatically by the approval rules.") if automatic
+            else _("Written by AI suggestion %(link)s, approved by %(user)s."),
+        )
+
+    def _ai_flag_moves(self, moves_by_suggestion, flag):
+        """Mark (or unmark) entries as AI-generated and link them to their suggestion, in one UPDATE: these two
+        read-only columns are the add-on's own, and account.move.write would re-run the whole accounting
+        synchronisation of each posted entry for them."""
+        move_ids, refs = [], []
+        for record in self:
+            for move in moves_by_suggestion.get(record.id, ()):
+                move_ids.append(move.id)
+                refs.append("%s,%s" % (record._name, record.id))
+        if not move_ids:
+            return
+        self.env["account.move"].flush_model(["ai_generated", "ai_suggestion_ref"])
+        self.env.cr.execute(SQL(
+            """
+            UPDATE account_move m
+               SET ai_generated = %s, ai_suggestion_ref = v.ref
+              FROM unnest(%s::int[], %s::varchar[]) AS v(id, ref)
+             WHERE m.id = v.id
+            """,
+            flag, move_ids, refs,
+        ))
+        self.env["account.move"].browse(move_ids).invalidate_recordset(["ai_generated", "ai_suggestion_ref"])
+
+    def _ai_note_moves(self, moves_by_suggestion, template):
+        """One chatter note per entry, linking the suggestion (one batch per call)."""
+        bodies, moves = {}, self.env["account.move"]
+        user = self.env.user.name
+        for record in self:
+            for move in moves_by_suggestion.get(record.id, ()):
+                bodies[move.id] = Markup(template) % {"link": record._get_html_link(), "user": user}
+                moves |= move
+        if moves:
+            # sudo: a reviewer may decide without being allowed to post notes on every journal.
+            moves.sudo()._message_log_batch(bodies=bodies)
+
+    # ------------------------------------------------------------------ governance: audit log
+
+    def _ai_audit_values(self):
+        """{suggestion id: a JSON-able snapshot of the suggestion and its targets}, for the audit log."""
+        targets = self._ai_audit_target_values()
+        return {
+            record.id: dict(
+                {
+                    "state": record.state,
+                    "confidence": record.confidence,
+                    "decided_by_id": record.decided_by_id.id or None,
+                    "first_approver_id": record.first_approver_id.id or None,
+                    "auto_applied": record.auto_applied,
+                },
+                **targets.get(record.id, {}),
+            )
+            for record in self
+        }
+
+    def _ai_audit(self, event, before=None, note=None):
+        """Append one audit entry per suggestion (a single batch)."""
+        if not self:
+            return
+        after = self._ai_audit_values()
+        automatic = bool(self.env.context.get(AUTO_APPLY_KEY))
+        self.env["ai.audit.log"]._log([
+            {
+                "company_id": record.company_id.id,
+                "res_model": record._name,
+                "res_id": record.id,
+                "event": event,
+                "automatic": automatic,
+                "engine_name": record.engine_name or False,
+                "engine_version": record.engine_version or False,
+                "engine_model": record.engine_model or False,
+                "input_hash": record.input_hash or False,
+                "values_before": (before or {}).get(record.id),
+                "values_after": after.get(record.id),
+                "note": note or False,
+            }
+            for record in self
+        ])
