@@ -204,7 +204,7 @@ class LineCollector {
     return {
       matchType, items, partnerId, accountId: null, taxIds: [], writeoffAmount: 0, amountFit, difference: 0,
       refStrength, refSnippets: refSnippets ?? [],
-      partnerScore: ev?.score ?? 0, partnerRejected: ev?.rejected ?? 0, partnerReasons: ev?.reasons ?? [],
+      partnerScore: ev?.score ?? 0, partnerRejected: ev?.rejected ?? 0, partnerEvidence: ev ?? null,
       conflictingRef: this.conflictingRef && !anyReferenced,
       sameAmountCount: 0, expenseSimilarity: 0, expenseRejected: 0, expenseReason: "",
       ageDays: this.ageOf(items),

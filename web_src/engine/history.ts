@@ -1,12 +1,6 @@
 import type { HistoryEntry } from "../contracts/reconcile";
 import { lineText, type LineText } from "./lineText";
-import { TokenVotes } from "./tokenVotes";
-
-export interface LearnedEvidence {
-  /** 0..1 */
-  strength: number;
-  reason: string;
-}
+import { TokenVotes, type VoteResult } from "./tokenVotes";
 
 export interface ExpenseOption {
   accountId: number;
@@ -62,55 +56,37 @@ export class HistoryIndex {
     }
   }
 
-  /** Partners that past lines like this one were reconciled with. */
-  partnerEvidence(text: LineText): Map<number, LearnedEvidence> {
-    // Reasons are worded once the strongest source per partner is known: most candidates are overtaken.
-    const found = new Map<number, LearnedSource>();
-    const byName = this.sharesOf(this.partnerByName, text.nameKey);
-    if (byName !== null) for (let j = 0; j < byName.keys.length; j++) keepSource(found, byName.keys[j] as number, 0.9 * (byName.shares[j] as number), 0, "");
-    const byAccount = this.sharesOf(this.partnerByAccount, text.accountKey);
-    if (byAccount !== null) for (let j = 0; j < byAccount.keys.length; j++) keepSource(found, byAccount.keys[j] as number, 0.93 * (byAccount.shares[j] as number), 1, "");
-    const votes = this.partnerWords.vote(text.signal);
-    for (let i = 0; i < votes.size; i++) {
-      const id = votes.key(i);
-      const strength = 0.85 * votes.similarity(i);
-      const known = found.get(id);
-      if (known === undefined) {
-        if (strength > 0) found.set(id, { strength, source: 2, token: votes.bestToken(i) });
-      } else if (strength > known.strength) {
-        known.strength = strength;
-        known.source = 2;
-        known.token = votes.bestToken(i);
-      }
-    }
-    const evidence = new Map<number, LearnedEvidence>();
-    for (const [id, { strength, source, token }] of found) {
-      const reason = source === 0
-        ? `past payments from '${text.nameDisplay}' were reconciled with this partner`
-        : source === 1
-          ? `past payments from account ${text.accountKey} were reconciled with this partner`
-          : `past payments labelled like '${token}' were reconciled with this partner`;
-      evidence.set(id, { strength, reason });
-    }
-    return evidence;
+  /** Partners that past lines from this counterparty name were reconciled with, and their shares. */
+  partnerNameShares(nameKey: string): Shares | null {
+    return this.sharesOf(this.partnerByName, nameKey);
+  }
+
+  /** Partners that past lines from this account number were reconciled with, and their shares. */
+  partnerAccountShares(accountKey: string): Shares | null {
+    return this.sharesOf(this.partnerByAccount, accountKey);
+  }
+
+  /** Partners that past lines with these words were reconciled with (read before the next vote). */
+  partnerWordVotes(signal: readonly string[]): VoteResult<number> {
+    return this.partnerWords.vote(signal);
   }
 
   /** Partners whose suggestion people rejected for lines like this one: 0..1 per partner. */
-  rejectedPartners(text: LineText): Map<number, number> {
-    const found = new Map<number, number>();
+  rejectedPartners(text: LineText): ReadonlyMap<number, number> {
+    let found: Map<number, number> | null = null;
     const byName = this.sharesOf(this.rejectedByName, text.nameKey);
-    if (byName !== null) for (let j = 0; j < byName.keys.length; j++) keepMax(found, byName.keys[j] as number, byName.shares[j] as number);
+    if (byName !== null) for (let j = 0; j < byName.keys.length; j++) found = keepMax(found, byName.keys[j] as number, byName.shares[j] as number);
     const byAccount = this.sharesOf(this.rejectedByAccount, text.accountKey);
-    if (byAccount !== null) for (let j = 0; j < byAccount.keys.length; j++) keepMax(found, byAccount.keys[j] as number, byAccount.shares[j] as number);
+    if (byAccount !== null) for (let j = 0; j < byAccount.keys.length; j++) found = keepMax(found, byAccount.keys[j] as number, byAccount.shares[j] as number);
     const votes = this.rejectedWords.vote(text.signal);
-    for (let i = 0; i < votes.size; i++) keepMax(found, votes.key(i), votes.similarity(i));
-    return found;
+    for (let i = 0; i < votes.size; i++) found = keepMax(found, votes.key(i), votes.similarity(i));
+    return found ?? NO_REJECTIONS;
   }
 
   /** Accounts (with taxes) that similar past lines of the same direction were coded to, best first. */
   expenseOptions(text: LineText, amount: number): ExpenseOption[] {
     const sign = signOf(amount);
-    const scored = new Map<string, LearnedSource>();
+    const scored = new Map<string, Learned>();
     const votes = this.codedWords[sign].vote(text.signal);
     for (let i = 0; i < votes.size; i++) scored.set(votes.key(i), { strength: votes.similarity(i), source: 2, token: votes.bestToken(i) });
     const byAccount = text.accountKey === "" ? undefined : this.codedByAccount.get(`${sign}${text.accountKey}`);
@@ -127,7 +103,7 @@ export class HistoryIndex {
       }
     }
     if (scored.size === 0) return [];
-    const ranked: Array<{ key: string; coding: Coding; found: LearnedSource }> = [];
+    const ranked: Array<{ key: string; coding: Coding; found: Learned }> = [];
     for (const [key, found] of scored) {
       const coding = this.codings.get(key);
       if (coding !== undefined) ranked.push({ key, coding, found });
@@ -165,13 +141,26 @@ export class HistoryIndex {
 }
 
 /** Where a learned strength came from: 0 the counterparty name, 1 the account number, 2 the label words. */
-interface LearnedSource {
+export type LearnedSource = 0 | 1 | 2;
+
+/** How a lesson from history about a partner reads in an explanation. */
+export function learnedReason(source: LearnedSource, token: string, text: LineText): string {
+  if (source === 0) return `past payments from '${text.nameDisplay}' were reconciled with this partner`;
+  if (source === 1) return `past payments from account ${text.accountKey} were reconciled with this partner`;
+  return `past payments labelled like '${token}' were reconciled with this partner`;
+}
+
+/** A learned strength while options are compared. */
+interface Learned {
   strength: number;
-  source: 0 | 1 | 2;
+  source: LearnedSource;
   token: string;
 }
 
-interface Shares {
+const NO_REJECTIONS: ReadonlyMap<number, number> = new Map<number, number>();
+
+/** Keys of a name or account key's counts, with their shares (see `shares`). */
+export interface Shares {
   keys: number[];
   shares: Float64Array;
 }
@@ -182,22 +171,14 @@ interface Coding {
   example: string;
 }
 
-function keepSource(found: Map<number, LearnedSource>, id: number, strength: number, source: 0 | 1, token: string): void {
-  const known = found.get(id);
-  if (known === undefined) {
-    if (strength > 0) found.set(id, { strength, source, token });
-  } else if (strength > known.strength) {
-    known.strength = strength;
-    known.source = source;
-    known.token = token;
-  }
-}
-
-function keepMax(found: Map<number, number>, id: number, strength: number): void {
+/** Keeps the strongest value per key; the map is made on the first value worth keeping. */
+function keepMax(found: Map<number, number> | null, id: number, strength: number): Map<number, number> | null {
+  if (found === null) return strength > 0 ? new Map([[id, strength]]) : null;
   if (strength > (found.get(id) ?? 0)) found.set(id, strength);
+  return found;
 }
 
-function bySimilarityDesc(a: { found: LearnedSource }, b: { found: LearnedSource }): number {
+function bySimilarityDesc(a: { found: Learned }, b: { found: Learned }): number {
   return b.found.strength - a.found.strength;
 }
 

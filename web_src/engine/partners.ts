@@ -1,15 +1,51 @@
 import type { Partner, StatementLine } from "../contracts/reconcile";
 import { accountNumberKey } from "./accountNumber";
-import type { HistoryIndex } from "./history";
+import { learnedReason, type HistoryIndex, type LearnedSource } from "./history";
 import type { LineText } from "./lineText";
 import { nameTokens } from "./nameTokens";
 
-export interface PartnerEvidence {
+/** Why a partner is suspected, as flags: the reasons are only worded for the proposals that are shown. */
+const BY_LINE = 1;
+const BY_ACCOUNT = 2;
+const BY_NAME = 4;
+const LABEL_NAMES = 8;
+const LABEL_PARTLY_NAMES = 16;
+const LEARNED = 32;
+const REJECTED = 64;
+
+/**
+ * What one line says about one partner. The clues are gathered as numbers and flags; `reasons` words them, in
+ * the order the clues are weighed (the line, the account, the name, the label, history, rejections).
+ */
+export class PartnerEvidence {
   /** 0..1: how sure we are the line is from/to this partner, rejections already applied. */
-  score: number;
+  score = 0;
   /** 0..1: how strongly people rejected this partner for similar lines. */
-  rejected: number;
-  reasons: string[];
+  rejected = 0;
+  /** Chance that every clue so far is wrong (while resolving). */
+  miss = 1;
+  /** Strongest lesson from history (0 = none), its source (see HistoryIndex) and the label word it came from. */
+  learned = 0;
+  learnedSource: LearnedSource = 0;
+  learnedToken = "";
+  clues = 0;
+
+  constructor(readonly partnerId: number, private readonly text: LineText) {}
+
+  reasons(partnerName: (partnerId: number) => string): string[] {
+    const out: string[] = [];
+    const { clues, text } = this;
+    if (clues === 0) return out;
+    const name = partnerName(this.partnerId);
+    if ((clues & BY_LINE) !== 0) out.push("partner set on the line");
+    if ((clues & BY_ACCOUNT) !== 0) out.push(`account ${text.accountKey} belongs to '${name}'`);
+    if ((clues & BY_NAME) !== 0) out.push(`'${text.nameDisplay}' ≈ partner '${name}'`);
+    if ((clues & LABEL_NAMES) !== 0) out.push(`label names partner '${name}'`);
+    if ((clues & LABEL_PARTLY_NAMES) !== 0) out.push(`label partly names partner '${name}'`);
+    if ((clues & LEARNED) !== 0) out.push(learnedReason(this.learnedSource, this.learnedToken, text));
+    if ((clues & REJECTED) !== 0) out.push(`a suggestion for '${name}' was rejected for a similar line`);
+    return out;
+  }
 }
 
 /** Name words shared by more partners than this do not identify anyone. */
@@ -101,46 +137,69 @@ export class PartnerResolver {
     return partnerId === null ? "" : (this.names.get(partnerId) ?? `#${partnerId}`);
   }
 
+  /** Every partner the line points at, in the order the clues found them, with their scores. */
   resolve(line: Pick<StatementLine, "partnerId">, text: LineText): Map<number, PartnerEvidence> {
-    const clues = new Map<number, Clue>();
-    if (line.partnerId !== null) addClue(clues, line.partnerId, 0.99, "partner set on the line");
-    const byAccount = this.byAccount.get(text.accountKey);
-    if (byAccount !== undefined && text.accountKey !== "") {
-      for (const id of byAccount) addClue(clues, id, 0.95 / byAccount.length, `account ${text.accountKey} belongs to '${this.name(id)}'`);
+    const clues = new Map<number, PartnerEvidence>();
+    if (line.partnerId !== null) addClue(clues, text, line.partnerId, 0.99, BY_LINE);
+    const byAccount = text.accountKey === "" ? undefined : this.byAccount.get(text.accountKey);
+    if (byAccount !== undefined) {
+      for (const id of byAccount) addClue(clues, text, id, 0.95 / byAccount.length, BY_ACCOUNT);
     }
     this.matchCompactName(text, clues);
     this.matchNameWords(text, clues);
-    for (const [id, learned] of this.history.partnerEvidence(text)) addClue(clues, id, learned.strength, learned.reason);
+    this.learnFromHistory(text, clues);
 
     const rejected = this.history.rejectedPartners(text);
-    const result = new Map<number, PartnerEvidence>();
-    for (const [id, clue] of clues) {
-      const r = rejected.get(id) ?? 0;
-      const reasons = r > 0.2 ? [...clue.reasons, `a suggestion for '${this.name(id)}' was rejected for a similar line`] : clue.reasons;
-      result.set(id, { score: (1 - clue.miss) * (1 - 0.9 * r), rejected: r, reasons });
+    for (const [id, ev] of clues) {
+      if (ev.learned > 0) ev.miss *= 1 - Math.min(ev.learned, 0.99);
+      const r = rejected.size === 0 ? 0 : (rejected.get(id) ?? 0);
+      if (r > 0.2) ev.clues |= REJECTED;
+      ev.score = (1 - ev.miss) * (1 - 0.9 * r);
+      ev.rejected = r;
     }
     if (rejected.size > 0) {
       for (const [id, r] of rejected) {
-        if (r > 0.2 && !result.has(id)) result.set(id, { score: 0, rejected: r, reasons: [] });
+        if (r > 0.2 && !clues.has(id)) {
+          const ev = new PartnerEvidence(id, text);
+          ev.rejected = r;
+          clues.set(id, ev);
+        }
       }
     }
-    return result;
+    return clues;
+  }
+
+  /**
+   * Partners that past lines like this one were reconciled with: by counterparty name, account number and label
+   * words, the strongest per partner. Weighed after every other clue, as the last factor of its miss.
+   */
+  private learnFromHistory(text: LineText, clues: Map<number, PartnerEvidence>): void {
+    const history = this.history;
+    const byName = history.partnerNameShares(text.nameKey);
+    if (byName !== null) for (let j = 0; j < byName.keys.length; j++) learn(clues, text, byName.keys[j] as number, 0.9 * (byName.shares[j] as number), 0, "");
+    const byAccount = history.partnerAccountShares(text.accountKey);
+    if (byAccount !== null) for (let j = 0; j < byAccount.keys.length; j++) learn(clues, text, byAccount.keys[j] as number, 0.93 * (byAccount.shares[j] as number), 1, "");
+    const votes = history.partnerWordVotes(text.signal);
+    for (let i = 0; i < votes.size; i++) {
+      const strength = 0.85 * votes.similarity(i);
+      if (strength > 0) learn(clues, text, votes.key(i), strength, 2, votes.bestToken(i));
+    }
   }
 
   /** The bank's counterparty name against partner names: equal, or cut short by the bank (~35 characters). */
-  private matchCompactName(text: LineText, clues: Map<number, Clue>): void {
+  private matchCompactName(text: LineText, clues: Map<number, PartnerEvidence>): void {
     const key = text.nameKey;
     if (key === "") return;
     const equal = this.byCompact.get(key) ?? EMPTY_IDS;
-    for (const id of equal) addClue(clues, id, 0.95 / equal.length, `'${text.nameDisplay}' ≈ partner '${this.name(id)}'`);
+    for (const id of equal) addClue(clues, text, id, 0.95 / equal.length, BY_NAME);
     if (key.length < PREFIX_LENGTH) return;
     const byPrefix = this.byPrefix.get(key.slice(0, PREFIX_LENGTH));
     if (byPrefix === undefined) return;
     for (const id of byPrefix) {
       if (equal.includes(id)) continue;
       const partnerKey = this.compact.get(id) ?? "";
-      if (partnerKey.startsWith(key) && key.length >= MIN_TRUNCATED_LENGTH) addClue(clues, id, 0.9, `'${text.nameDisplay}' ≈ partner '${this.name(id)}'`);
-      else if (key.startsWith(partnerKey)) addClue(clues, id, 0.75, `'${text.nameDisplay}' ≈ partner '${this.name(id)}'`);
+      if (partnerKey.startsWith(key) && key.length >= MIN_TRUNCATED_LENGTH) addClue(clues, text, id, 0.9, BY_NAME);
+      else if (key.startsWith(partnerKey)) addClue(clues, text, id, 0.75, BY_NAME);
     }
   }
 
@@ -150,7 +209,7 @@ export class PartnerResolver {
    * by the bank (CONSULTIN for CONSULTING) included. Scores add up in reused typed arrays indexed by partner, and
    * the words of the line are marked in a reused typed array indexed by word.
    */
-  private matchNameWords(text: LineText, clues: Map<number, Clue>): void {
+  private matchNameWords(text: LineText, clues: Map<number, PartnerEvidence>): void {
     const { nameScore, nameStamp, touched, wordStamp } = this;
     const round = ++this.nameRound;
     touched.length = 0;
@@ -193,16 +252,36 @@ export class PartnerResolver {
       }
       const id = this.idByIndex[k] as number;
       const coverage = matched / Math.max(1e-9, this.weightByIndex[k] as number);
-      if (coverage >= 0.999) addClue(clues, id, 0.85, `label names partner '${this.name(id)}'`);
-      else if (coverage >= 0.6) addClue(clues, id, 0.8 * coverage, `label partly names partner '${this.name(id)}'`);
+      if (coverage >= 0.999) addClue(clues, text, id, 0.85, LABEL_NAMES);
+      else if (coverage >= 0.6) addClue(clues, text, id, 0.8 * coverage, LABEL_PARTLY_NAMES);
     }
   }
 }
 
-/** What the clues about one partner add up to while a line is resolved: the chance all of them are wrong. */
-interface Clue {
-  miss: number;
-  reasons: string[];
+/** Weighs one clue (strength 0..1) about a partner: the chance that all clues are wrong shrinks. */
+function addClue(clues: Map<number, PartnerEvidence>, text: LineText, id: number, strength: number, clue: number): void {
+  if (strength <= 0) return;
+  let ev = clues.get(id);
+  if (ev === undefined) {
+    ev = new PartnerEvidence(id, text);
+    clues.set(id, ev);
+  }
+  ev.miss *= 1 - Math.min(strength, 0.99);
+  ev.clues |= clue;
+}
+
+/** Keeps the strongest lesson from history per partner (a partner first seen here joins the clues in that order). */
+function learn(clues: Map<number, PartnerEvidence>, text: LineText, id: number, strength: number, source: LearnedSource, token: string): void {
+  let ev = clues.get(id);
+  if (ev === undefined) {
+    if (strength <= 0) return;
+    ev = new PartnerEvidence(id, text);
+    clues.set(id, ev);
+  } else if (strength <= ev.learned) return;
+  ev.learned = strength;
+  ev.learnedSource = source;
+  ev.learnedToken = token;
+  ev.clues |= LEARNED;
 }
 
 const EMPTY_IDS: readonly number[] = [];
@@ -211,16 +290,6 @@ interface NameWord {
   index: number;
   partners: number[];
   weight: number;
-}
-
-function addClue(clues: Map<number, Clue>, id: number, strength: number, reason: string): void {
-  if (strength <= 0) return;
-  const clue = clues.get(id);
-  if (clue === undefined) clues.set(id, { miss: 1 - Math.min(strength, 0.99), reasons: [reason] });
-  else {
-    clue.miss *= 1 - Math.min(strength, 0.99);
-    clue.reasons.push(reason);
-  }
 }
 
 /** Does `word` start with one of the tokens of at least 4 characters (a word the bank cut short)? */

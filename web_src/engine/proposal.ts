@@ -1,4 +1,5 @@
 import type { MatchType, OpenItem } from "../contracts/reconcile";
+import type { PartnerEvidence } from "./partners";
 
 export type AmountFit = "exact" | "fx" | "fee" | "partial" | "multi" | "none";
 
@@ -19,7 +20,8 @@ export interface Proposal {
   refSnippets: string[];
   partnerScore: number;
   partnerRejected: number;
-  partnerReasons: string[];
+  /** The line's evidence about `partnerId` (its reasons are worded only when the proposal is explained). */
+  partnerEvidence: PartnerEvidence | null;
   /** The label names an invoice-like reference that is not among these items (paid, or someone else's). */
   conflictingRef: boolean;
   /** Other open items with exactly this amount and sign that no other evidence separates. */

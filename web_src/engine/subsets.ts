@@ -14,29 +14,55 @@ export interface SubsetSearch {
  * over the values sorted largest first, pruned when the subset overshoots or can no longer reach the target.
  */
 export function findSubsets(search: SubsetSearch): number[][] {
-  const { target, minSize, maxSize, maxNodes, maxResults } = search;
-  const order = search.values
-    .map((value, index) => ({ value, index }))
-    .filter((v) => v.value > 0 && v.value <= target)
-    .sort((a, b) => b.value - a.value);
-  const n = order.length;
-  const prefix = new Array<number>(n + 1).fill(0);
-  for (let i = 0; i < n; i++) prefix[i + 1] = (prefix[i] as number) + (order[i] as { value: number }).value;
-  const results: number[][] = [];
-  const chosen: number[] = [];
-  let nodes = 0;
-  const walk = (start: number, sum: number): void => {
-    if (results.length >= maxResults || nodes >= maxNodes) return;
+  const { values, target } = search;
+  const kept: number[] = [];
+  for (let k = 0; k < values.length; k++) {
+    const value = values[k] as number;
+    if (value > 0 && value <= target) kept.push(k);
+  }
+  if (kept.length === 0) return [];
+  // Largest first; equal values keep their order (a stable sort).
+  kept.sort((a, b) => (values[b] as number) - (values[a] as number));
+  const walk = new SubsetWalk(search, kept);
+  walk.from(0, 0);
+  return walk.results;
+}
+
+/** The depth-first search of findSubsets, as an object so that no closure is made per search. */
+class SubsetWalk {
+  readonly results: number[][] = [];
+  private readonly chosen: number[] = [];
+  private readonly sorted: Float64Array;
+  private readonly prefix: Float64Array;
+  private nodes = 0;
+
+  constructor(private readonly search: SubsetSearch, private readonly order: readonly number[]) {
+    const n = order.length;
+    this.sorted = new Float64Array(n);
+    this.prefix = new Float64Array(n + 1);
+    for (let i = 0; i < n; i++) {
+      const value = search.values[order[i] as number] as number;
+      this.sorted[i] = value;
+      this.prefix[i + 1] = (this.prefix[i] as number) + value;
+    }
+  }
+
+  from(start: number, sum: number): void {
+    const { target, minSize, maxSize, maxNodes, maxResults } = this.search;
+    const { results, chosen, sorted, prefix, order } = this;
+    const n = order.length;
+    if (results.length >= maxResults || this.nodes >= maxNodes) return;
     for (let i = start; i < n; i++) {
-      nodes++;
-      if (nodes >= maxNodes) return;
-      const { value, index } = order[i] as { value: number; index: number };
-      const next = sum + value;
+      this.nodes++;
+      if (this.nodes >= maxNodes) return;
+      const next = sum + (sorted[i] as number);
       if (next > target) continue;
       const slotsLeft = maxSize - chosen.length - 1;
       if (next === target) {
         if (chosen.length + 1 >= minSize) {
-          results.push([...chosen, index]);
+          const found = chosen.slice();
+          found.push(order[i] as number);
+          results.push(found);
           if (results.length >= maxResults) return;
         }
         continue;
@@ -45,12 +71,10 @@ export function findSubsets(search: SubsetSearch): number[][] {
       // The largest values still available come right after i: if even they cannot reach the target, stop.
       const reach = (prefix[Math.min(n, i + 1 + slotsLeft)] as number) - (prefix[i + 1] as number);
       if (next + reach < target) return; // smaller values further on reach even less
-      chosen.push(index);
-      walk(i + 1, next);
+      chosen.push(order[i] as number);
+      this.from(i + 1, next);
       chosen.pop();
-      if (results.length >= maxResults || nodes >= maxNodes) return;
+      if (results.length >= maxResults || this.nodes >= maxNodes) return;
     }
-  };
-  walk(0, 0);
-  return results;
+  }
 }

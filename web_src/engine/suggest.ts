@@ -1,8 +1,8 @@
-import type { LineResult, StatementLine, Suggestion, SuggestRequest } from "../contracts/reconcile";
+import type { LineResult, OpenItem, StatementLine, Suggestion, SuggestRequest } from "../contracts/reconcile";
 import { calibrate } from "./calibration";
 import { collectProposals } from "./collectProposals";
 import { buildEngineContext, type EngineContext } from "./engineContext";
-import { explainProposal } from "./explain";
+import { explainProposal, type ExplainNames } from "./explain";
 import type { Proposal } from "./proposal";
 import { proposalLogit } from "./scoring";
 
@@ -28,38 +28,63 @@ export interface ScoredProposal {
  */
 export function suggestReconciliations(request: SuggestRequest): LineResult[] {
   const ctx = buildEngineContext(request);
-  return request.lines.map((line) => ({ lineId: line.id, suggestions: suggestForLine(line, ctx) }));
+  const names: ExplainNames = {
+    partnerName: (id) => ctx.partners.name(id),
+    accountLabel: ctx.accountLabel,
+    companyCurrency: ctx.companyCurrency,
+  };
+  const results = new Array<LineResult>(request.lines.length);
+  for (let k = 0; k < request.lines.length; k++) {
+    const line = request.lines[k] as StatementLine;
+    results[k] = { lineId: line.id, suggestions: suggestForLine(line, ctx, names) };
+  }
+  return results;
 }
 
 /** Ranked proposals with their uncalibrated share: what the calibration is fitted on. */
 export function scoreLine(line: StatementLine, ctx: EngineContext): ScoredProposal[] {
   const { proposals, unlistedSameAmount } = collectProposals(line, ctx);
-  const logits = proposals.map(proposalLogit);
-  const top = Math.max(NONE_LOGIT, ...logits);
+  const ranked = new Array<RankedProposal>(proposals.length);
+  let top = NONE_LOGIT;
+  for (let i = 0; i < proposals.length; i++) {
+    const proposal = proposals[i] as Proposal;
+    const logit = proposalLogit(proposal);
+    ranked[i] = { proposal, logit };
+    top = Math.max(top, logit);
+  }
   let denominator = Math.exp(NONE_LOGIT - top) + unlistedSameAmount * Math.exp(AMOUNT_ONLY_LOGIT - top);
-  for (const l of logits) denominator += Math.exp(l - top);
-  return proposals
-    .map((proposal, i) => ({ proposal, logit: logits[i] as number }))
-    .sort((a, b) => b.logit - a.logit || (a.proposal.items[0]?.id ?? 0) - (b.proposal.items[0]?.id ?? 0))
-    .map(({ proposal, logit }) => ({ proposal, raw: Math.exp(logit - top) / denominator }));
+  for (let i = 0; i < ranked.length; i++) denominator += Math.exp((ranked[i] as RankedProposal).logit - top);
+  if (ranked.length > 1) ranked.sort(byLogitThenFirstItem);
+  const scored = new Array<ScoredProposal>(ranked.length);
+  for (let i = 0; i < ranked.length; i++) {
+    const { proposal, logit } = ranked[i] as RankedProposal;
+    scored[i] = { proposal, raw: Math.exp(logit - top) / denominator };
+  }
+  return scored;
 }
 
-function suggestForLine(line: StatementLine, ctx: EngineContext): Suggestion[] {
-  const names = {
-    partnerName: (id: number | null) => ctx.partners.name(id),
-    accountLabel: ctx.accountLabel,
-    companyCurrency: ctx.companyCurrency,
-  };
+interface RankedProposal {
+  proposal: Proposal;
+  logit: number;
+}
+
+function byLogitThenFirstItem(a: RankedProposal, b: RankedProposal): number {
+  return b.logit - a.logit || (a.proposal.items[0]?.id ?? 0) - (b.proposal.items[0]?.id ?? 0);
+}
+
+function suggestForLine(line: StatementLine, ctx: EngineContext, names: ExplainNames): Suggestion[] {
   const suggestions: Suggestion[] = [];
   for (const { proposal, raw } of scoreLine(line, ctx)) {
     if (suggestions.length >= ctx.settings.maxSuggestions) break;
     const confidence = Math.round(calibrate(raw) * 1e4) / 1e4;
     if (confidence < MIN_CONFIDENCE) break;
     const { explanation, reasons } = explainProposal(proposal, names);
+    const candidateIds = new Array<number>(proposal.items.length);
+    for (let i = 0; i < proposal.items.length; i++) candidateIds[i] = (proposal.items[i] as OpenItem).id;
     suggestions.push({
       rank: suggestions.length + 1,
       matchType: proposal.matchType,
-      candidateIds: proposal.items.map((i) => i.id),
+      candidateIds,
       partnerId: proposal.partnerId,
       accountId: proposal.accountId,
       taxIds: proposal.taxIds,
