@@ -18,6 +18,8 @@
         "views/account_bank_statement_line_views.xml",
         "views/account_journal_views.xml",
         "views/res_config_settings_views.xml",
+        "views/res_config_settings_llm_views.xml",
+        "security/ai_llm_usage_security.xml",
         "views/ai_bookkeeping_menus.xml",
         "views/ai_approval_rule_views.xml",
         "views/ai_audit_log_views.xml",

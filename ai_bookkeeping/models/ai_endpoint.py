@@ -5,7 +5,7 @@ import tempfile
 from odoo import _, api, models
 from odoo.exceptions import UserError
 
-from ..tools import endpoint_client, endpoint_process
+from ..tools import endpoint_client, endpoint_process, llm_usage
 
 _logger = logging.getLogger(__name__)
 
@@ -33,6 +33,14 @@ class AiEndpoint(models.AbstractModel):
         }
 
     @api.model
+    def _get_llm_environment(self):
+        """The LLM settings (provider URL, model, key) for the bundled endpoint's environment: they reach it at start,
+        never over the wire. Empty when no model is set."""
+        # sudo: the key is a system parameter that only administrators can read.
+        params = self.env["ir.config_parameter"].sudo()
+        return llm_usage.llm_environment(*(params.get_param(name) for name in llm_usage.LLM_PARAMS))
+
+    @api.model
     def _get_client(self):
         config = self._get_config()
         return endpoint_client.EndpointClient(
@@ -51,7 +59,8 @@ class AiEndpoint(models.AbstractModel):
                 raise
         log_path = os.path.join(tempfile.gettempdir(), "ai_bookkeeping_endpoint.log")
         try:
-            endpoint_process.start_bundled_endpoint(config["url"], config["secret"], log_path=log_path)
+            endpoint_process.start_bundled_endpoint(config["url"], config["secret"], log_path=log_path,
+                                                    extra_env=self._get_llm_environment())
         except endpoint_process.EndpointStartError as exc:
             raise endpoint_client.EndpointUnreachable(str(exc)) from exc
 

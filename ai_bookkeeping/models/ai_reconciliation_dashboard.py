@@ -117,6 +117,7 @@ class AiReconciliationSuggestion(models.Model):
             "acceptanceRate30d": (accepted / len(decided)) if decided else None,
             "oldestPendingDate": fields.Date.to_string(oldest.create_date.date()) if oldest else None,
             "minutesSaved": round(applied_30d * MINUTES_SAVED_PER_SUGGESTION),
+            **self.env["ai.llm.usage"]._dashboard_kpis(self.env.companies),
         }
 
     # ------------------------------------------------------------------ bulk actions

@@ -46,6 +46,7 @@ class AiReconciliationRequest(models.AbstractModel):
         payload = reconcile_payload.outgoing_request(payload, minimise_data=company.ai_data_minimisation)
         input_hash = reconcile_payload.payload_hash(payload)
         data = self.env["ai.endpoint"].suggest_reconciliations(payload)
+        self.env["ai.llm.usage"]._record_reply_usage(company, data)
         by_line, engine, dropped = reconcile_payload.parse_reply(
             data,
             line_ids=[line["id"] for line in payload["lines"]],
@@ -131,6 +132,8 @@ class AiReconciliationRequest(models.AbstractModel):
                 for a in accounts
             ],
             "settings": {"bankFeeAccountId": company.ai_bank_fee_account_id.id or None},
+            # False once the company's monthly LLM budget is spent: the endpoint then answers offline.
+            "llmAllowed": self.env["ai.llm.usage"]._llm_allowed(company),
         }
         return payload, truncated, invalid
 

@@ -43,8 +43,9 @@ def find_node():
     return node
 
 
-def start_bundled_endpoint(url, secret, log_path=None):
-    """Start the bundled endpoint for ``url`` (host and port) and return its Popen. Does not wait for it."""
+def start_bundled_endpoint(url, secret, log_path=None, extra_env=None):
+    """Start the bundled endpoint for ``url`` (host and port) and return its Popen. Does not wait for it.
+    ``extra_env``: more environment for the child, e.g. its LLM settings (tools/llm_usage.llm_environment)."""
     parts = urlsplit(url)
     key = (parts.hostname, parts.port)
     proc = _started.get(key)
@@ -66,6 +67,7 @@ def start_bundled_endpoint(url, secret, log_path=None):
             "AI_BOOKKEEPING_SECRET": secret,
         }
     )
+    env.update(extra_env or {})
     log = open(log_path, "ab") if log_path else subprocess.DEVNULL  # noqa: SIM115 - handed to the child
     kwargs = {"start_new_session": True} if sys.platform != "win32" else {}
     proc = subprocess.Popen([node, BUNDLE], env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=log, **kwargs)

@@ -63,6 +63,10 @@ export interface DashboardKpis {
   acceptanceRate30d: number | null; // 0..1, null when nothing was decided in 30 days
   oldestPendingDate: string | null;
   minutesSaved: number;
+  /** Tokens the language model used this month (all selected companies); absent from older servers. */
+  llmTokensMonth?: number;
+  /** Its estimated cost this month, in USD (from the endpoint's configured token prices). */
+  llmCostMonth?: number;
 }
 
 /** Result of `bulk_approve(ids)` / `bulk_reject(ids, reason)` / `bulk_rerun(ids)`: one entry per id, never raises for one bad row. */

@@ -119,6 +119,8 @@ export function parseDashboardKpis(value: unknown): DashboardKpis {
     acceptanceRate30d: r.numOrNull(o.acceptanceRate30d, "acceptanceRate30d"),
     oldestPendingDate: r.strOrNull(o.oldestPendingDate, "oldestPendingDate"),
     minutesSaved: r.num(o.minutesSaved, "minutesSaved"),
+    ...(o.llmTokensMonth === undefined ? {} : { llmTokensMonth: r.int(o.llmTokensMonth, "llmTokensMonth") }),
+    ...(o.llmCostMonth === undefined ? {} : { llmCostMonth: r.num(o.llmCostMonth, "llmCostMonth") }),
   };
 }
 

@@ -1,6 +1,7 @@
 import { Component } from "@odoo/owl";
 import { _t } from "../l10n";
 import type { DashboardKpis } from "../../contracts/dashboard";
+import { formatFloat } from "@web/views/fields/formatters";
 import { formatRate, formatServerDate } from "../format";
 
 export interface KpiHeaderProps {
@@ -53,6 +54,20 @@ export class KpiHeader extends Component<KpiHeaderProps> {
         label: _t("Time saved (30 days)"),
         value: hours ? _t("%(hours)s h %(minutes)s min", { hours, minutes }) : _t("%(minutes)s min", { minutes }),
         detail: _t("estimated"),
+      },
+      ...this.llmItems(k),
+    ];
+  }
+
+  /** Language model tokens and cost this month: shown once the LLM has been used (absent or 0: offline only). */
+  llmItems(k: DashboardKpis): Kpi[] {
+    if (!k.llmTokensMonth) return [];
+    return [
+      {
+        key: "llm",
+        label: _t("Language model (this month)"),
+        value: _t("%(tokens)s tokens", { tokens: formatFloat(k.llmTokensMonth, { digits: [69, 0] }) }),
+        detail: _t("â %(cost)s USD", { cost: formatFloat(k.llmCostMonth ?? 0, { digits: [69, 2] }) }),
       },
     ];
   }

@@ -432,6 +432,7 @@ function inputValue(ev) {
 
 // web_src/dashboard/kpi_header/kpi_header.ts
 import { Component as Component4 } from "@odoo/owl";
+import { formatFloat as formatFloat2 } from "@web/views/fields/formatters";
 var KpiHeader = class extends Component4 {
   static {
     this.template = "ai_bookkeeping.KpiHeader";
@@ -472,6 +473,19 @@ var KpiHeader = class extends Component4 {
         label: _t("Time saved (30 days)"),
         value: hours ? _t("%(hours)s h %(minutes)s min", { hours, minutes }) : _t("%(minutes)s min", { minutes }),
         detail: _t("estimated")
+      },
+      ...this.llmItems(k)
+    ];
+  }
+  /** Language model tokens and cost this month: shown once the LLM has been used (absent or 0: offline only). */
+  llmItems(k) {
+    if (!k.llmTokensMonth) return [];
+    return [
+      {
+        key: "llm",
+        label: _t("Language model (this month)"),
+        value: _t("%(tokens)s tokens", { tokens: formatFloat2(k.llmTokensMonth, { digits: [69, 0] }) }),
+        detail: _t("\xE2\x89\x88 %(cost)s USD", { cost: formatFloat2(k.llmCostMonth ?? 0, { digits: [69, 2] }) })
       }
     ];
   }
@@ -684,7 +698,9 @@ function parseDashboardKpis(value) {
     appliedTodayReviewed: r.int(o.appliedTodayReviewed, "appliedTodayReviewed"),
     acceptanceRate30d: r.numOrNull(o.acceptanceRate30d, "acceptanceRate30d"),
     oldestPendingDate: r.strOrNull(o.oldestPendingDate, "oldestPendingDate"),
-    minutesSaved: r.num(o.minutesSaved, "minutesSaved")
+    minutesSaved: r.num(o.minutesSaved, "minutesSaved"),
+    ...o.llmTokensMonth === void 0 ? {} : { llmTokensMonth: r.int(o.llmTokensMonth, "llmTokensMonth") },
+    ...o.llmCostMonth === void 0 ? {} : { llmCostMonth: r.num(o.llmCostMonth, "llmCostMonth") }
   };
 }
 function parseBulkOutcomes(method, value) {

@@ -1,0 +1,98 @@
+from unittest.mock import patch
+
+from odoo import Command, fields
+from odoo.exceptions import AccessError
+from odoo.tests import new_test_user, tagged
+
+from ..tools import endpoint_process, llm_usage
+from .common import AiBookkeepingCase
+
+
+@tagged("post_install", "-at_install")
+class TestLlmUsage(AiBookkeepingCase):
+    """The LLM budget, usage accounting and settings on Odoo's side (the endpoint itself is tested in test/llm)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.manager = new_test_user(
+            cls.env, login="ai_llm_manager", groups="ai_bookkeeping.ai_bookkeeping_group_manager,base.group_user",
+            company_id=cls.env.company.id, company_ids=[Command.set(cls.env.company.ids)],
+        )
+        cls.month = llm_usage.month_start(fields.Date.context_today(cls.env["ai.llm.usage"]))
+
+    def _reply(self, st_line, usage):
+        reply = {"engine": {"name": "x", "version": "1", "model": "fake-model"},
+                 "results": [{"lineId": st_line.id, "suggestions": []}]}
+        if usage is not None:
+            reply["usage"] = usage
+        return reply
+
+    def _suggest(self, st_line, usage):
+        with patch.object(type(self.env["ai.endpoint"]), "suggest_reconciliations",
+                          return_value=self._reply(st_line, usage)) as sent:
+            st_line.with_user(self.reviewer).action_ai_suggest()
+        return sent.call_args.args[0]
+
+    def test_budget_spent_tells_the_endpoint_not_to_use_the_llm(self):
+        st_line = self.make_st_line(-42.9, "Cloud hosting")
+        self.env.company.ai_llm_monthly_budget = 2.0
+        self.assertTrue(self._suggest(st_line, None)["llmAllowed"])
+        self.env["ai.llm.usage"].create({"company_id": self.env.company.id, "month": self.month,
+                                         "model_name": "gpt-4o-mini", "cost_usd": 2.5})
+        self.assertFalse(self._suggest(st_line, None)["llmAllowed"])
+        # Last month's spending does not count against this month.
+        self.env["ai.llm.usage"].search([]).month = fields.Date.subtract(self.month, months=1)
+        self.assertTrue(self._suggest(st_line, None)["llmAllowed"])
+        # No budget means no limit.
+        self.env.company.ai_llm_monthly_budget = 0.0
+        self.env["ai.llm.usage"].search([]).month = self.month
+        self.assertTrue(self._suggest(st_line, None)["llmAllowed"])
+
+    def test_usage_returned_by_the_endpoint_is_recorded_per_company_and_month(self):
+        st_line = self.make_st_line(-42.9, "Cloud hosting")
+        usage = {"model": "fake-model", "calls": 2, "cacheHits": 1, "promptTokens": 300, "completionTokens": 40,
+                 "costUsd": 0.0125}
+        self._suggest(st_line, usage)
+        self._suggest(st_line, usage)
+        self._suggest(st_line, None)  # no LLM behind the endpoint: nothing to add
+        self._suggest(st_line, dict(usage, calls=0, cacheHits=0, promptTokens=0, completionTokens=0, costUsd=0))
+        self._suggest(st_line, dict(usage, promptTokens=-5))  # implausible: ignored, not trusted
+        rows = self.env["ai.llm.usage"].search([("company_id", "=", self.env.company.id)])
+        self.assertRecordValues(rows, [{
+            "month": self.month, "model_name": "fake-model", "calls": 4, "cache_hits": 2, "prompt_tokens": 600,
+            "completion_tokens": 80, "total_tokens": 680, "cost_usd": 0.025,
+        }])
+        kpis = self.env["ai.reconciliation.suggestion"].with_user(self.reviewer).dashboard_kpis()
+        self.assertEqual((kpis["llmTokensMonth"], kpis["llmCostMonth"]), (680, 0.025))
+        # Reviewers read the usage; only the system writes it.
+        self.assertEqual(rows.with_user(self.reviewer).read(["cost_usd"])[0]["cost_usd"], 0.025)
+        with self.assertRaises(AccessError):
+            rows.with_user(self.manager).write({"cost_usd": 0.0})
+
+    def test_api_key_is_for_administrators_only(self):
+        self.env["ir.config_parameter"].set_param("ai_bookkeeping.llm_api_key", "sk-secret")
+        settings_as_manager = self.env["res.config.settings"].with_user(self.manager)
+        self.assertIn("ai_llm_model", settings_as_manager.fields_get())
+        self.assertNotIn("ai_llm_api_key", settings_as_manager.fields_get())
+        with self.assertRaises(AccessError):
+            settings_as_manager.create({}).read(["ai_llm_api_key"])
+        self.assertEqual(self.env["res.config.settings"].create({}).ai_llm_api_key, "sk-secret")
+
+    def test_bundled_endpoint_gets_the_llm_settings_through_its_environment(self):
+        params = self.env["ir.config_parameter"]
+        self.assertEqual(self.env["ai.endpoint"]._get_llm_environment(), {})  # no model: LLM off
+        params.set_param("ai_bookkeeping.llm_base_url", "http://127.0.0.1:11434/v1")
+        params.set_param("ai_bookkeeping.llm_model", "llama3.1:8b")
+        params.set_param("ai_bookkeeping.llm_api_key", "sk-local")
+        self.assertEqual(self.env["ai.endpoint"]._get_llm_environment(), {
+            "OPENAI_BASE_URL": "http://127.0.0.1:11434/v1", "AI_BOOKKEEPING_LLM_MODEL": "llama3.1:8b",
+            "OPENAI_API_KEY": "sk-local",
+        })
+        params.set_param("ai_bookkeeping.endpoint_autostart", "True")
+        with patch("odoo.addons.ai_bookkeeping.models.ai_endpoint.DEFAULT_URL", "http://127.0.0.1:9"), \
+                patch.object(endpoint_process, "start_bundled_endpoint",
+                             side_effect=endpoint_process.EndpointStartError("not in tests")) as start:
+            with self.assertRaises(Exception):
+                self.env["ai.endpoint"]._ensure_running()
+        self.assertEqual(start.call_args.kwargs["extra_env"]["AI_BOOKKEEPING_LLM_MODEL"], "llama3.1:8b")
