@@ -1,7 +1,6 @@
 import type { OpenItem } from "../contracts/reconcile";
-import { normalizeText } from "./normalize";
 import { compactStrength, isYearCode, NO_CODE, numberCode, sequenceOf, yearCode, yearMonthCode, type KeyOf } from "./referenceKey";
-import { tokens } from "./tokens";
+import { textTokens } from "./textTokens";
 import { yearSequenceKeys } from "./yearSequence";
 
 const YEARLY = /^([A-Z]{1,8})\/(20\d\d)\/(\d{1,6})$/;
@@ -49,7 +48,7 @@ export function itemReferenceKeys(item: Pick<OpenItem, "moveName" | "ref">): Ite
     else if (known.strength < strength) known.strength = strength;
   };
   for (const text of [item.moveName, item.ref]) {
-    const toks = tokens(normalizeText(text));
+    const toks = textTokens(text);
     if (toks.length === 0) continue;
     const compact = toks.join("");
     if (compact.length >= 4 && DIGIT.test(compact) && compact.length <= 40) add(compact, NO_CODE, compactStrength(compact));

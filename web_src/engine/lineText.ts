@@ -1,9 +1,10 @@
 import type { StatementLine } from "../contracts/reconcile";
 import { accountNumberKey } from "./accountNumber";
 import { nameWords } from "./nameWords";
-import { normalizeText } from "./normalize";
 import { signalTokens } from "./signalTokens";
-import { tokens } from "./tokens";
+import { textTokens } from "./textTokens";
+
+const NO_TOKENS: string[] = [];
 
 /** Everything the engine reads from the text of a statement line (or a history entry), computed once. */
 export interface LineText {
@@ -22,15 +23,16 @@ export function lineText(
   line: Pick<StatementLine, "label" | "ref" | "partnerName" | "accountNumber">,
   withAcronyms = true,
 ): LineText {
-  const toks = tokens(normalizeText(line.ref === "" ? line.label : `${line.label} ${line.ref}`));
-  const normalizedName = normalizeText(line.partnerName);
-  const nameDisplay = normalizedName.slice(0, 80);
-  const nameToks = line.partnerName === "" ? [] : nameWords(tokens(normalizedName));
+  const toks = textTokens(line.ref === "" ? line.label : `${line.label} ${line.ref}`);
+  const nameRaw = line.partnerName === "" ? NO_TOKENS : textTokens(line.partnerName);
+  // The first 80 characters of the normalized name (its tokens, at most MAX_TOKENS of them, cover more than that).
+  const nameDisplay = nameRaw.length === 0 ? "" : nameRaw.join(" ").slice(0, 80);
+  const nameToks = nameRaw.length === 0 ? NO_TOKENS : nameWords(nameRaw);
   const signal = signalTokens(nameToks.length > 0 ? [...nameToks, ...toks] : toks, withAcronyms);
   return {
     tokens: toks,
     signal,
-    nameKey: nameToks.join(""),
+    nameKey: nameToks.length === 0 ? "" : nameToks.join(""),
     nameDisplay,
     accountKey: accountNumberKey(line.accountNumber),
   };

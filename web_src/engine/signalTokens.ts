@@ -16,8 +16,18 @@ interface TokenTrait {
 }
 
 const traits = new Map<string, TokenTrait>();
+const NUMBER: TokenTrait = { word: "", useful: false, alpha: false };
+/** Vocabulary words with a digit: the only ones a token of letters and digits can be. */
+const VOCABULARY_WITH_DIGITS: readonly string[] = [...BANK_BOILERPLATE, ...LEGAL_SUFFIXES].filter((w) => /\d/.test(w));
 
 function traitOf(raw: string): TokenTrait {
+  // Tokens with ASCII digits are mostly one-off references and amounts: worked out directly, never memoized.
+  const shape = asciiShape(raw);
+  if (shape === ALL_DIGITS) return NUMBER;
+  if (shape === LETTERS_AND_DIGITS) {
+    const word = fold(raw);
+    return { word, useful: word.length >= 2 && !VOCABULARY_WITH_DIGITS.includes(word), alpha: false };
+  }
   let trait = traits.get(raw);
   if (trait === undefined) {
     const word = fold(raw);
@@ -27,6 +37,21 @@ function traitOf(raw: string): TokenTrait {
     traits.set(raw, trait);
   }
   return trait;
+}
+
+const OTHER = 0;
+const ALL_DIGITS = 1;
+const LETTERS_AND_DIGITS = 2;
+
+/** ALL_DIGITS or LETTERS_AND_DIGITS for a token of A–Z and 0–9 with at least one digit; OTHER otherwise. */
+function asciiShape(tok: string): number {
+  let digits = 0;
+  for (let k = 0; k < tok.length; k++) {
+    const c = tok.charCodeAt(k);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c < 65 || c > 90) return OTHER;
+  }
+  return digits === 0 ? OTHER : digits === tok.length ? ALL_DIGITS : LETTERS_AND_DIGITS;
 }
 
 /**
