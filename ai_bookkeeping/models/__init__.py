@@ -18,6 +18,7 @@ from . import (
     ai_audit_log,
     ai_approval_rule,
     ai_reconciliation_suggestion_governance,
+    ai_suggestion_governance,
     account_move,
     res_company_governance,
     res_config_settings_governance,

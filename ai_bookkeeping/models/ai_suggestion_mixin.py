@@ -102,7 +102,7 @@ class AiSuggestionMixin(models.AbstractModel):
         self._check_can_review()
         self._lock_for_decision()
         self._check_transition(sm.APPROVED)
-        facts = self._ai_rule_facts()
+        facts = self._ai_rule_facts() if self._ai_policy_needs_facts() else {}
         self._check_rule_groups(facts)
         to_apply = self._ai_take_first_approvals(facts)
         if not to_apply:
@@ -206,13 +206,21 @@ class AiSuggestionMixin(models.AbstractModel):
                 )
         return decisions
 
+    def _ai_rules_reserve_groups(self):
+        """Whether any rule of these suggestions' companies reserves approval to a group."""
+        rules = self.env["ai.approval.rule"].sudo()  # sudo: only whether rules name a group, for the policy check
+        return bool(rules.search_count([("company_id", "in", self.company_id.ids), ("outcome", "=", ar.REVIEW),
+                                        ("review_group_id", "!=", False)], limit=1))
+
+    def _ai_policy_needs_facts(self):
+        """Whether approving needs the rule facts (a second-approver threshold or a group-reserving rule): a
+        company without either approves at the speed it always did."""
+        return any(self.company_id.mapped("ai_second_approval_amount")) or (
+            not self.env.su and self._ai_rules_reserve_groups())
+
     def _check_rule_groups(self, facts):
         """A rule may name the group whose members alone approve what it catches."""
-        if self.env.su or not self:
-            return
-        rules = self.env["ai.approval.rule"].sudo()  # sudo: only whether rules name a group, for the policy check
-        if not rules.search_count([("company_id", "in", self.company_id.ids), ("outcome", "=", ar.REVIEW),
-                                   ("review_group_id", "!=", False)], limit=1):
+        if self.env.su or not self or not self._ai_rules_reserve_groups():
             return
         decisions = self._ai_decisions(facts)
         user_groups = set(self.env.user.groups_id.ids)

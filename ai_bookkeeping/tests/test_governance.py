@@ -403,6 +403,22 @@ class TestLeastPrivilege(GovernanceCase):
         suggestion.with_user(self.manager).action_approve()
         self.assertEqual(invoice.payment_state, "paid")
 
+    def test_rules_apply_to_other_kinds_of_suggestion(self):
+        self.rule(suggestion_kind="vendor_bill", outcome="review",
+                  review_group_id=self.env.ref("ai_bookkeeping.ai_bookkeeping_group_manager").id)
+        Suggestion = self.env["ai.suggestion"].sudo()
+        bill = Suggestion.create({"name": "Draft bill", "kind": "vendor_bill", "company_id": self.company.id,
+                                  "proposed_values": {"amount": 80.0}}).sudo(False)
+        anomaly = Suggestion.create({"name": "Odd amount", "kind": "anomaly",
+                                     "company_id": self.company.id}).sudo(False)
+        self.assertEqual(bill._ai_rule_facts()[bill.id]["amount"], 80.0)
+        with self.assertRaisesRegex(AccessError, "reserves this decision"):
+            bill.with_user(self.reviewer).action_approve()
+        anomaly.with_user(self.reviewer).action_approve()
+        bill.with_user(self.manager).action_approve()
+        self.assertEqual((bill.state, anomaly.state), ("approved", "approved"))
+        self.assertEqual(self.log(bill).mapped("event"), ["created", "approved"])
+
     def test_revert_restores_the_exact_prior_state(self):
         invoices = self.make_invoice(300.0) + self.make_invoice(700.0)
         st_line = self.make_st_line(800.0, "two invoices, one partly")
