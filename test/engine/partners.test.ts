@@ -38,6 +38,21 @@ describe("PartnerResolver", () => {
     for (const ev of scores.values()) expect(ev.score).toBeLessThan(0.5);
   });
 
+  it("counts a name word the bank cut to four or more characters, not shorter", () => {
+    const score = (label: string): number => resolver.resolve({ partnerId: null }, text({ label })).get(3)?.score ?? 0;
+    expect(score("ACME TRADING")).toBeGreaterThan(score("ACME TRADI"));
+    expect(score("ACME TRADI")).toBe(score("ACME TRAD"));
+    expect(score("ACME TRAD")).toBeGreaterThan(score("ACME TRA"));
+    expect(score("ACME TRADX")).toBe(score("ACME TRA"));
+  });
+
+  it("words its reasons from the clues only when asked", () => {
+    const found = resolver.resolve({ partnerId: 3 }, text({ label: "ACME TRADING", accountNumber: "DE89370400440532013000" }));
+    const name = (id: number): string => `partner ${id}`;
+    expect(found.get(3)?.reasons(name)).toEqual(["partner set on the line", "label names partner 'partner 3'"]);
+    expect(found.get(1)?.reasons(name)).toEqual(["account DE89370400440532013000 belongs to 'partner 1'"]);
+  });
+
   it("learns aliases from reconciled history and demotes rejected partners", () => {
     const learned = new PartnerResolver(partners, new HistoryIndex([
       history({ label: "ZAHLUNG", partnerName: "ZENTRALKASSE NORD", partnerId: 3 }),

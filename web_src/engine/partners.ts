@@ -53,6 +53,9 @@ const MAX_NAME_FANOUT = 30;
 const PREFIX_LENGTH = 6;
 const MAX_NAME_CANDIDATES = 12;
 const MIN_TRUNCATED_LENGTH = 10;
+/** A name word this long still counts (for 0.8 of its weight) when the label has it cut to MIN_CUT_PREFIX+ characters. */
+const MIN_CUT_WORD = 6;
+const MIN_CUT_PREFIX = 4;
 
 /**
  * Who a statement line is from, from every clue: the partner set on the line, the counterparty account number,
@@ -78,8 +81,9 @@ export class PartnerResolver {
   private readonly nameStamp: Int32Array;
   private nameRound = 0;
   private readonly touched: number[] = [];
-  /** Per name word: the round of the last line that contains it. */
+  /** Per name word: the round of the last line that contains it, or a word it starts. */
   private readonly wordStamp: Int32Array;
+  private readonly prefixStamp: Int32Array;
   private readonly byNameScore: (a: number, b: number) => number;
 
   constructor(partners: readonly Partner[], private readonly history: HistoryIndex) {
@@ -96,7 +100,7 @@ export class PartnerResolver {
       this.wordsByIndex[k] = words;
       for (const w of words) {
         const entry = this.byWord.get(w);
-        if (entry === undefined) this.byWord.set(w, { index: this.byWord.size, partners: [k], weight: 0 });
+        if (entry === undefined) this.byWord.set(w, { index: this.byWord.size, partners: [k], weight: 0, startsWords: null });
         else entry.partners.push(k);
       }
       const key = words.join("");
@@ -130,6 +134,19 @@ export class PartnerResolver {
     this.nameScore = nameScore;
     this.nameStamp = new Int32Array(this.idByIndex.length);
     this.wordStamp = new Int32Array(this.byWord.size);
+    this.prefixStamp = new Int32Array(this.byWord.size);
+    // Every prefix of 4+ characters of the long name words, so that "a label word starts this name word" is a
+    // lookup rather than a scan of the label per name word.
+    const prefixes = new Map<string, number[]>();
+    for (const [word, entry] of this.byWord) {
+      if (word.length < MIN_CUT_WORD) continue;
+      for (let len = MIN_CUT_PREFIX; len <= word.length; len++) push(prefixes, word.slice(0, len), entry.index);
+    }
+    for (const [prefix, indices] of prefixes) {
+      const entry = this.byWord.get(prefix);
+      if (entry !== undefined) entry.startsWords = indices;
+      else this.byWord.set(prefix, { index: -1, partners: [], weight: 0, startsWords: indices });
+    }
     this.byNameScore = (a, b) => (nameScore[b] as number) - (nameScore[a] as number);
   }
 
@@ -210,13 +227,16 @@ export class PartnerResolver {
    * the words of the line are marked in a reused typed array indexed by word.
    */
   private matchNameWords(text: LineText, clues: Map<number, PartnerEvidence>): void {
-    const { nameScore, nameStamp, touched, wordStamp } = this;
+    const { nameScore, nameStamp, touched, wordStamp, prefixStamp } = this;
     const round = ++this.nameRound;
     touched.length = 0;
     const signal = text.signal;
     for (let t = 0; t < signal.length; t++) {
       const entry = this.byWord.get(signal[t] as string);
       if (entry === undefined) continue;
+      const starts = entry.startsWords;
+      if (starts !== null) for (let j = 0; j < starts.length; j++) prefixStamp[starts[j] as number] = round;
+      if (entry.index < 0) continue;
       wordStamp[entry.index] = round;
       if (entry.partners.length > MAX_NAME_FANOUT) continue;
       const w = entry.weight;
@@ -234,7 +254,8 @@ export class PartnerResolver {
     }
     if (touched.length === 0) return;
     // Stable: equal scores stay in the order the words found them.
-    if (touched.length > 1) touched.sort(this.byNameScore);
+    if (touched.length > 32) touched.sort(this.byNameScore);
+    else sortByScoreDesc(touched, nameScore);
     const count = Math.min(touched.length, MAX_NAME_CANDIDATES);
     for (let c = 0; c < count; c++) {
       const k = touched[c] as number;
@@ -244,11 +265,9 @@ export class PartnerResolver {
       let matched = 0;
       for (let j = 0; j < words.length; j++) {
         const w = weights[j] as number;
-        if (wordStamp[wordIds[j] as number] === round) matched += w;
-        else {
-          const word = words[j] as string;
-          if (word.length >= 6 && startsWithAny(word, signal)) matched += 0.8 * w;
-        }
+        const wordId = wordIds[j] as number;
+        if (wordStamp[wordId] === round) matched += w;
+        else if (prefixStamp[wordId] === round) matched += 0.8 * w;
       }
       const id = this.idByIndex[k] as number;
       const coverage = matched / Math.max(1e-9, this.weightByIndex[k] as number);
@@ -286,16 +305,27 @@ function learn(clues: Map<number, PartnerEvidence>, text: LineText, id: number, 
 
 const EMPTY_IDS: readonly number[] = [];
 
+/** A partner-name word (index ≥ 0), or only the start of some (index -1, no partners). */
 interface NameWord {
   index: number;
   partners: number[];
   weight: number;
+  /** The name words of MIN_CUT_WORD+ characters that start with this text (a word the bank cut short). */
+  startsWords: number[] | null;
 }
 
-/** Does `word` start with one of the tokens of at least 4 characters (a word the bank cut short)? */
-function startsWithAny(word: string, toks: readonly string[]): boolean {
-  for (const t of toks) if (t.length >= 4 && word.startsWith(t)) return true;
-  return false;
+/** Stable insertion sort of partner indices by descending score: a line touches a handful of partners. */
+function sortByScoreDesc(indices: number[], score: Float64Array): void {
+  for (let i = 1; i < indices.length; i++) {
+    const k = indices[i] as number;
+    const s = score[k] as number;
+    let j = i - 1;
+    while (j >= 0 && (score[indices[j] as number] as number) < s) {
+      indices[j + 1] = indices[j] as number;
+      j--;
+    }
+    indices[j + 1] = k;
+  }
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
