@@ -31,6 +31,7 @@ export async function runDashboardBench({ pending = 1000, approve = 500 } = {}) 
     await page.fill("input[aria-label='Maximum amount']", String(maxAmount));
     await page.waitForFunction((n) => document.querySelector(".o_ai_bookkeeping_pager, .o_pager_counter")?.textContent?.includes(String(n)) ?? true, approve, { timeout: 30000 }).catch(() => {});
     await page.click(".o_ai_bookkeeping_select_above");
+    await page.waitForFunction(() => /\d+ selected/.test(document.querySelector(".o_ai_bookkeeping_selection_summary")?.textContent ?? ""), null, { timeout: 30000 });
     const selected = (await page.locator(".o_ai_bookkeeping_selection_summary").textContent()) ?? "";
     const start = Date.now();
     await page.click(".o_ai_bookkeeping_bulk_approve");
