@@ -136,12 +136,11 @@ export function evidenceBestAnswer(request: ChatRequestBody): string {
     for (const option of data.options as OptionData[]) {
       const total = option.items.reduce((sum, item) => sum + item.openAmount, 0);
       let score = Math.abs(total - line.amount) < 0.005 ? 2 : 0;
-      for (const item of option.items) {
-        if (item.number && text.includes(item.number.toLowerCase())) score += 3;
-        if (item.reference && text.includes(item.reference.toLowerCase())) score += 3;
-        const words = item.partner.toLowerCase().split(/\W+/).filter((w) => w.length > 3);
-        if (words.some((w) => text.includes(w))) score += 1;
-      }
+      // Each kind of evidence counts once per option, so that listing more invoices earns nothing by itself.
+      const named = (value: string) => value.length > 0 && text.includes(value.toLowerCase());
+      if (option.items.some((item) => named(item.number) || named(item.reference))) score += 3;
+      const partnerWords = (item: { partner: string }) => item.partner.toLowerCase().split(/\W+/).filter((w) => w.length > 3);
+      if (option.items.some((item) => partnerWords(item).some((w) => text.includes(w)))) score += 1;
       if (!best || score > best.score) best = { option: option.option, score };
     }
     return JSON.stringify({ option: best?.option ?? null, explanation: "The amount and reference fit this option best." });

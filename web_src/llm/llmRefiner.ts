@@ -6,6 +6,7 @@
 //    accounts; the proposal gets a fixed low confidence (`accountConfidence`), so a person always reviews it.
 // Anything the LLM names that was not offered, any malformed answer and any error leave the engine's result as is.
 // An LLM-touched suggestion says so: its first reason starts with "LLM:" (and the response names the model).
+import { setMaxListeners } from "node:events";
 import type {
   Account,
   LineResult,
@@ -77,6 +78,8 @@ export class LlmRefiner implements Refiner {
     for (const item of request.candidates) if (wanted.has(item.id)) itemsById.set(item.id, item);
 
     const budget = new AbortController();
+    // Every call in flight listens on the one budget signal: allow that many listeners without a leak warning.
+    setMaxListeners(cases.length + 10, budget.signal);
     const timer = setTimeout(() => budget.abort(), this.settings.requestBudgetMs);
     try {
       await Promise.all(

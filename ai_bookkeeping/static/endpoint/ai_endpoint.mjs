@@ -60248,6 +60248,70 @@ function nameWords(toks) {
   return kept.length > 0 ? kept : words.filter((w) => w.length >= 2);
 }
 
+// web_src/engine/signalTokens.ts
+var MAX_SIGNAL_TOKENS = 32;
+var HAS_LETTER = new RegExp("\\p{L}", "u");
+var ALPHA = new RegExp("^\\p{L}+$", "u");
+var MAX_MEMO = 5e4;
+var traits = /* @__PURE__ */ new Map();
+var NUMBER = { word: "", useful: false, alpha: false };
+var VOCABULARY_WITH_DIGITS = [...BANK_BOILERPLATE, ...LEGAL_SUFFIXES].filter((w) => /\d/.test(w));
+function traitOf(raw) {
+  const shape = asciiShape(raw);
+  if (shape === ALL_DIGITS) return NUMBER;
+  if (shape === LETTERS_AND_DIGITS) {
+    const word = fold(raw);
+    return { word, useful: word.length >= 2 && !VOCABULARY_WITH_DIGITS.includes(word), alpha: false };
+  }
+  let trait = traits.get(raw);
+  if (trait === void 0) {
+    const word = fold(raw);
+    const useful = word.length >= 2 && HAS_LETTER.test(word) && !BANK_BOILERPLATE.has(word) && !LEGAL_SUFFIXES.has(word);
+    trait = { word, useful, alpha: useful && ALPHA.test(word) };
+    if (traits.size >= MAX_MEMO) traits.clear();
+    traits.set(raw, trait);
+  }
+  return trait;
+}
+var OTHER = 0;
+var ALL_DIGITS = 1;
+var LETTERS_AND_DIGITS = 2;
+function asciiShape(tok) {
+  let digits = 0;
+  for (let k = 0; k < tok.length; k++) {
+    const c = tok.charCodeAt(k);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c < 65 || c > 90) return OTHER;
+  }
+  return digits === 0 ? OTHER : digits === tok.length ? ALL_DIGITS : LETTERS_AND_DIGITS;
+}
+function signalTokens(toks, withAcronyms = true) {
+  const out = /* @__PURE__ */ new Set();
+  const run = [];
+  for (const raw of toks) {
+    if (out.size >= MAX_SIGNAL_TOKENS) break;
+    const trait = traitOf(raw);
+    if (trait.useful) out.add(trait.word);
+    if (trait.alpha) run.push(raw);
+    else if (run.length > 0) flushAcronyms(run, out, withAcronyms);
+  }
+  if (run.length > 0) flushAcronyms(run, out, withAcronyms);
+  const all = [...out];
+  return all.length > MAX_SIGNAL_TOKENS ? all.slice(0, MAX_SIGNAL_TOKENS) : all;
+}
+function flushAcronyms(run, out, withAcronyms) {
+  if (withAcronyms) {
+    for (let len = 3; len <= 4; len++) {
+      for (let i = 0; i + len <= run.length; i++) {
+        let acronym = "";
+        for (let k = i; k < i + len; k++) acronym += run[k].charAt(0);
+        out.add(acronym);
+      }
+    }
+  }
+  run.length = 0;
+}
+
 // web_src/engine/normalize.ts
 var TRANSLITERATIONS = {
   \u00DF: "SS",
@@ -60283,50 +60347,6 @@ function normalizeText(text) {
   return cut.replace(TRANSLITERABLE, (ch) => TRANSLITERATIONS[ch] ?? ch).normalize("NFKD").replace(COMBINING_MARKS, "").toUpperCase().replace(NOT_WORD, " ").trim();
 }
 
-// web_src/engine/signalTokens.ts
-var MAX_SIGNAL_TOKENS = 32;
-var HAS_LETTER = new RegExp("\\p{L}", "u");
-var ALPHA = new RegExp("^\\p{L}+$", "u");
-var MAX_MEMO = 5e4;
-var traits = /* @__PURE__ */ new Map();
-function traitOf(raw) {
-  let trait = traits.get(raw);
-  if (trait === void 0) {
-    const word = fold(raw);
-    const useful = word.length >= 2 && HAS_LETTER.test(word) && !BANK_BOILERPLATE.has(word) && !LEGAL_SUFFIXES.has(word);
-    trait = { word, useful, alpha: useful && ALPHA.test(word) };
-    if (traits.size >= MAX_MEMO) traits.clear();
-    traits.set(raw, trait);
-  }
-  return trait;
-}
-function signalTokens(toks, withAcronyms = true) {
-  const out = /* @__PURE__ */ new Set();
-  const run = [];
-  for (const raw of toks) {
-    if (out.size >= MAX_SIGNAL_TOKENS) break;
-    const trait = traitOf(raw);
-    if (trait.useful) out.add(trait.word);
-    if (trait.alpha) run.push(raw);
-    else if (run.length > 0) flushAcronyms(run, out, withAcronyms);
-  }
-  if (run.length > 0) flushAcronyms(run, out, withAcronyms);
-  const all = [...out];
-  return all.length > MAX_SIGNAL_TOKENS ? all.slice(0, MAX_SIGNAL_TOKENS) : all;
-}
-function flushAcronyms(run, out, withAcronyms) {
-  if (withAcronyms) {
-    for (let len = 3; len <= 4; len++) {
-      for (let i = 0; i + len <= run.length; i++) {
-        let acronym = "";
-        for (let k = i; k < i + len; k++) acronym += run[k].charAt(0);
-        out.add(acronym);
-      }
-    }
-  }
-  run.length = 0;
-}
-
 // web_src/engine/tokens.ts
 var MAX_TOKENS = 96;
 function tokens(normalized) {
@@ -60335,17 +60355,47 @@ function tokens(normalized) {
   return parts.length > MAX_TOKENS ? parts.slice(0, MAX_TOKENS) : parts;
 }
 
+// web_src/engine/textTokens.ts
+function textTokens(text) {
+  const length = Math.min(text.length, MAX_LABEL_LENGTH);
+  const found = [];
+  let start = -1;
+  let lower = false;
+  for (let k = 0; k < length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 65 && c <= 90 || c >= 48 && c <= 57) {
+      if (start < 0) start = k;
+      continue;
+    }
+    if (c >= 97 && c <= 122) {
+      if (start < 0) start = k;
+      lower = true;
+      continue;
+    }
+    if (c > 126 || c < 32 && c !== 9 && c !== 10 && c !== 13) return tokens(normalizeText(text));
+    if (start >= 0) {
+      if (found.length === MAX_TOKENS) return found;
+      found.push(lower ? text.slice(start, k).toUpperCase() : text.slice(start, k));
+      start = -1;
+      lower = false;
+    }
+  }
+  if (start >= 0 && found.length < MAX_TOKENS) found.push(lower ? text.slice(start, length).toUpperCase() : text.slice(start, length));
+  return found;
+}
+
 // web_src/engine/lineText.ts
+var NO_TOKENS = [];
 function lineText(line, withAcronyms = true) {
-  const toks = tokens(normalizeText(line.ref === "" ? line.label : `${line.label} ${line.ref}`));
-  const normalizedName = normalizeText(line.partnerName);
-  const nameDisplay = normalizedName.slice(0, 80);
-  const nameToks = line.partnerName === "" ? [] : nameWords(tokens(normalizedName));
+  const toks = textTokens(line.ref === "" ? line.label : `${line.label} ${line.ref}`);
+  const nameRaw = line.partnerName === "" ? NO_TOKENS : textTokens(line.partnerName);
+  const nameDisplay = nameRaw.length === 0 ? "" : nameRaw.join(" ").slice(0, 80);
+  const nameToks = nameRaw.length === 0 ? NO_TOKENS : nameWords(nameRaw);
   const signal = signalTokens(nameToks.length > 0 ? [...nameToks, ...toks] : toks, withAcronyms);
   return {
     tokens: toks,
     signal,
-    nameKey: nameToks.join(""),
+    nameKey: nameToks.length === 0 ? "" : nameToks.join(""),
     nameDisplay,
     accountKey: accountNumberKey(line.accountNumber)
   };
@@ -60382,7 +60432,7 @@ function compactStrength(compact) {
 // web_src/engine/yearSequence.ts
 var YEAR = /^(?:[A-Z]{1,6})?(20\d\d)$/;
 var GLUED = /^([A-Z]{0,6})(20\d\d)(\d{1,6})$/;
-var NUMBER = /^\d{1,6}$/;
+var NUMBER2 = /^\d{1,6}$/;
 var LETTERS = /^[A-Z]{1,8}$/;
 var ONE_OR_TWO_DIGITS = /^\d{1,2}$/;
 function yearSequenceKeys(toks) {
@@ -60403,13 +60453,13 @@ function yearSequenceKeys(toks) {
     if (!yearMatch) continue;
     const year = Number(yearMatch[1]);
     const next = toks[i + 1];
-    if (next === void 0 || !NUMBER.test(next)) continue;
+    if (next === void 0 || !NUMBER2.test(next)) continue;
     const prefixed = tok.length > 4 || i > 0 && LETTERS.test(toks[i - 1]);
     const from = i > 0 && tok.length === 4 && prefixed ? i - 1 : i;
     const after = toks[i + 2];
     const month = Number(next);
     const dateLike = next.length <= 2 && after !== void 0 && ONE_OR_TWO_DIGITS.test(after);
-    if (after !== void 0 && NUMBER.test(after) && after.length >= 3 && next.length <= 2 && month >= 1 && month <= 12) {
+    if (after !== void 0 && NUMBER2.test(after) && after.length >= 3 && next.length <= 2 && month >= 1 && month <= 12) {
       const n = Number(after);
       if (n > 0) {
         keys.push({ compact: "", code: yearMonthCode(year, month, n), strength: 0.95, snippetStart: from, snippetEnd: i + 3, invoiceLike: true });
@@ -60516,26 +60566,50 @@ function hasDigitChar(tok) {
 
 // web_src/engine/subsets.ts
 function findSubsets(search) {
-  const { target, minSize, maxSize, maxNodes, maxResults } = search;
-  const order = search.values.map((value, index) => ({ value, index })).filter((v) => v.value > 0 && v.value <= target).sort((a, b) => b.value - a.value);
-  const n = order.length;
-  const prefix = new Array(n + 1).fill(0);
-  for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i] + order[i].value;
-  const results = [];
-  const chosen = [];
-  let nodes = 0;
-  const walk = (start, sum) => {
-    if (results.length >= maxResults || nodes >= maxNodes) return;
+  const { values, target } = search;
+  const kept = [];
+  for (let k = 0; k < values.length; k++) {
+    const value = values[k];
+    if (value > 0 && value <= target) kept.push(k);
+  }
+  if (kept.length === 0) return [];
+  kept.sort((a, b) => values[b] - values[a]);
+  const walk = new SubsetWalk(search, kept);
+  walk.from(0, 0);
+  return walk.results;
+}
+var SubsetWalk = class {
+  constructor(search, order) {
+    this.search = search;
+    this.order = order;
+    this.results = [];
+    this.chosen = [];
+    this.nodes = 0;
+    const n = order.length;
+    this.sorted = new Float64Array(n);
+    this.prefix = new Float64Array(n + 1);
+    for (let i = 0; i < n; i++) {
+      const value = search.values[order[i]];
+      this.sorted[i] = value;
+      this.prefix[i + 1] = this.prefix[i] + value;
+    }
+  }
+  from(start, sum) {
+    const { target, minSize, maxSize, maxNodes, maxResults } = this.search;
+    const { results, chosen, sorted, prefix, order } = this;
+    const n = order.length;
+    if (results.length >= maxResults || this.nodes >= maxNodes) return;
     for (let i = start; i < n; i++) {
-      nodes++;
-      if (nodes >= maxNodes) return;
-      const { value, index } = order[i];
-      const next = sum + value;
+      this.nodes++;
+      if (this.nodes >= maxNodes) return;
+      const next = sum + sorted[i];
       if (next > target) continue;
       const slotsLeft = maxSize - chosen.length - 1;
       if (next === target) {
         if (chosen.length + 1 >= minSize) {
-          results.push([...chosen, index]);
+          const found = chosen.slice();
+          found.push(order[i]);
+          results.push(found);
           if (results.length >= maxResults) return;
         }
         continue;
@@ -60543,15 +60617,13 @@ function findSubsets(search) {
       if (slotsLeft <= 0) continue;
       const reach = prefix[Math.min(n, i + 1 + slotsLeft)] - prefix[i + 1];
       if (next + reach < target) return;
-      chosen.push(index);
-      walk(i + 1, next);
+      chosen.push(order[i]);
+      this.from(i + 1, next);
       chosen.pop();
-      if (results.length >= maxResults || nodes >= maxNodes) return;
+      if (results.length >= maxResults || this.nodes >= maxNodes) return;
     }
-  };
-  walk(0, 0);
-  return results;
-}
+  }
+};
 
 // web_src/engine/collectProposals.ts
 var MAX_KEY_HITS = 50;
@@ -60711,7 +60783,7 @@ var LineCollector = class {
       refSnippets: refSnippets ?? [],
       partnerScore: ev?.score ?? 0,
       partnerRejected: ev?.rejected ?? 0,
-      partnerReasons: ev?.reasons ?? [],
+      partnerEvidence: ev ?? null,
       conflictingRef: this.conflictingRef && !anyReferenced,
       sameAmountCount: 0,
       expenseSimilarity: 0,
@@ -60785,7 +60857,7 @@ var LineCollector = class {
 // web_src/engine/itemReferences.ts
 var YEARLY = /^([A-Z]{1,8})\/(20\d\d)\/(\d{1,6})$/;
 var MONTHLY = /^([A-Z]{1,8})\/(20\d\d)\/(0[1-9]|1[0-2])\/(\d{1,6})$/;
-var ALL_DIGITS = /^\d{1,7}$/;
+var ALL_DIGITS2 = /^\d{1,7}$/;
 var DIGIT = /\d/;
 function itemReferenceKeys(item) {
   if (item.ref === "" || item.ref === item.moveName) {
@@ -60821,11 +60893,11 @@ function itemReferenceKeys(item) {
     else if (known.strength < strength) known.strength = strength;
   };
   for (const text of [item.moveName, item.ref]) {
-    const toks = tokens(normalizeText(text));
+    const toks = textTokens(text);
     if (toks.length === 0) continue;
     const compact = toks.join("");
     if (compact.length >= 4 && DIGIT.test(compact) && compact.length <= 40) add(compact, NO_CODE, compactStrength(compact));
-    if (ALL_DIGITS.test(compact) && Number(compact) > 0) add("", numberCode(Number(compact)), 0.5);
+    if (ALL_DIGITS2.test(compact) && Number(compact) > 0) add("", numberCode(Number(compact)), 0.5);
     const yearKeys = yearSequenceKeys(toks);
     const monthly = yearKeys.some((ys) => !isYearCode(ys.code));
     for (const ys of yearKeys) {
@@ -61258,43 +61330,28 @@ var HistoryIndex = class {
       }
     }
   }
-  /** Partners that past lines like this one were reconciled with. */
-  partnerEvidence(text) {
-    const found = /* @__PURE__ */ new Map();
-    const byName = this.sharesOf(this.partnerByName, text.nameKey);
-    if (byName !== null) for (let j = 0; j < byName.keys.length; j++) keepSource(found, byName.keys[j], 0.9 * byName.shares[j], 0, "");
-    const byAccount = this.sharesOf(this.partnerByAccount, text.accountKey);
-    if (byAccount !== null) for (let j = 0; j < byAccount.keys.length; j++) keepSource(found, byAccount.keys[j], 0.93 * byAccount.shares[j], 1, "");
-    const votes = this.partnerWords.vote(text.signal);
-    for (let i = 0; i < votes.size; i++) {
-      const id = votes.key(i);
-      const strength = 0.85 * votes.similarity(i);
-      const known = found.get(id);
-      if (known === void 0) {
-        if (strength > 0) found.set(id, { strength, source: 2, token: votes.bestToken(i) });
-      } else if (strength > known.strength) {
-        known.strength = strength;
-        known.source = 2;
-        known.token = votes.bestToken(i);
-      }
-    }
-    const evidence = /* @__PURE__ */ new Map();
-    for (const [id, { strength, source, token }] of found) {
-      const reason = source === 0 ? `past payments from '${text.nameDisplay}' were reconciled with this partner` : source === 1 ? `past payments from account ${text.accountKey} were reconciled with this partner` : `past payments labelled like '${token}' were reconciled with this partner`;
-      evidence.set(id, { strength, reason });
-    }
-    return evidence;
+  /** Partners that past lines from this counterparty name were reconciled with, and their shares. */
+  partnerNameShares(nameKey) {
+    return this.sharesOf(this.partnerByName, nameKey);
+  }
+  /** Partners that past lines from this account number were reconciled with, and their shares. */
+  partnerAccountShares(accountKey) {
+    return this.sharesOf(this.partnerByAccount, accountKey);
+  }
+  /** Partners that past lines with these words were reconciled with (read before the next vote). */
+  partnerWordVotes(signal) {
+    return this.partnerWords.vote(signal);
   }
   /** Partners whose suggestion people rejected for lines like this one: 0..1 per partner. */
   rejectedPartners(text) {
-    const found = /* @__PURE__ */ new Map();
+    let found = null;
     const byName = this.sharesOf(this.rejectedByName, text.nameKey);
-    if (byName !== null) for (let j = 0; j < byName.keys.length; j++) keepMax(found, byName.keys[j], byName.shares[j]);
+    if (byName !== null) for (let j = 0; j < byName.keys.length; j++) found = keepMax(found, byName.keys[j], byName.shares[j]);
     const byAccount = this.sharesOf(this.rejectedByAccount, text.accountKey);
-    if (byAccount !== null) for (let j = 0; j < byAccount.keys.length; j++) keepMax(found, byAccount.keys[j], byAccount.shares[j]);
+    if (byAccount !== null) for (let j = 0; j < byAccount.keys.length; j++) found = keepMax(found, byAccount.keys[j], byAccount.shares[j]);
     const votes = this.rejectedWords.vote(text.signal);
-    for (let i = 0; i < votes.size; i++) keepMax(found, votes.key(i), votes.similarity(i));
-    return found;
+    for (let i = 0; i < votes.size; i++) found = keepMax(found, votes.key(i), votes.similarity(i));
+    return found ?? NO_REJECTIONS;
   }
   /** Accounts (with taxes) that similar past lines of the same direction were coded to, best first. */
   expenseOptions(text, amount) {
@@ -61348,18 +61405,16 @@ var HistoryIndex = class {
     return cached2;
   }
 };
-function keepSource(found, id, strength, source, token) {
-  const known = found.get(id);
-  if (known === void 0) {
-    if (strength > 0) found.set(id, { strength, source, token });
-  } else if (strength > known.strength) {
-    known.strength = strength;
-    known.source = source;
-    known.token = token;
-  }
+function learnedReason(source, token, text) {
+  if (source === 0) return `past payments from '${text.nameDisplay}' were reconciled with this partner`;
+  if (source === 1) return `past payments from account ${text.accountKey} were reconciled with this partner`;
+  return `past payments labelled like '${token}' were reconciled with this partner`;
 }
+var NO_REJECTIONS = /* @__PURE__ */ new Map();
 function keepMax(found, id, strength) {
+  if (found === null) return strength > 0 ? /* @__PURE__ */ new Map([[id, strength]]) : null;
   if (strength > (found.get(id) ?? 0)) found.set(id, strength);
+  return found;
 }
 function bySimilarityDesc(a, b) {
   return b.found.strength - a.found.strength;
@@ -61384,14 +61439,54 @@ function count(map2, key, value) {
 
 // web_src/engine/nameTokens.ts
 function nameTokens(name) {
-  return nameWords(tokens(normalizeText(name)));
+  return nameWords(textTokens(name));
 }
 
 // web_src/engine/partners.ts
+var BY_LINE = 1;
+var BY_ACCOUNT = 2;
+var BY_NAME = 4;
+var LABEL_NAMES = 8;
+var LABEL_PARTLY_NAMES = 16;
+var LEARNED = 32;
+var REJECTED = 64;
+var PartnerEvidence = class {
+  constructor(partnerId, text) {
+    this.partnerId = partnerId;
+    this.text = text;
+    /** 0..1: how sure we are the line is from/to this partner, rejections already applied. */
+    this.score = 0;
+    /** 0..1: how strongly people rejected this partner for similar lines. */
+    this.rejected = 0;
+    /** Chance that every clue so far is wrong (while resolving). */
+    this.miss = 1;
+    /** Strongest lesson from history (0 = none), its source (see HistoryIndex) and the label word it came from. */
+    this.learned = 0;
+    this.learnedSource = 0;
+    this.learnedToken = "";
+    this.clues = 0;
+  }
+  reasons(partnerName) {
+    const out = [];
+    const { clues, text } = this;
+    if (clues === 0) return out;
+    const name = partnerName(this.partnerId);
+    if ((clues & BY_LINE) !== 0) out.push("partner set on the line");
+    if ((clues & BY_ACCOUNT) !== 0) out.push(`account ${text.accountKey} belongs to '${name}'`);
+    if ((clues & BY_NAME) !== 0) out.push(`'${text.nameDisplay}' \u2248 partner '${name}'`);
+    if ((clues & LABEL_NAMES) !== 0) out.push(`label names partner '${name}'`);
+    if ((clues & LABEL_PARTLY_NAMES) !== 0) out.push(`label partly names partner '${name}'`);
+    if ((clues & LEARNED) !== 0) out.push(learnedReason(this.learnedSource, this.learnedToken, text));
+    if ((clues & REJECTED) !== 0) out.push(`a suggestion for '${name}' was rejected for a similar line`);
+    return out;
+  }
+};
 var MAX_NAME_FANOUT = 30;
 var PREFIX_LENGTH2 = 6;
 var MAX_NAME_CANDIDATES = 12;
 var MIN_TRUNCATED_LENGTH = 10;
+var MIN_CUT_WORD = 6;
+var MIN_CUT_PREFIX = 4;
 var PartnerResolver = class {
   constructor(partners, history) {
     this.history = history;
@@ -61422,7 +61517,7 @@ var PartnerResolver = class {
       this.wordsByIndex[k] = words;
       for (const w of words) {
         const entry = this.byWord.get(w);
-        if (entry === void 0) this.byWord.set(w, { index: this.byWord.size, partners: [k], weight: 0 });
+        if (entry === void 0) this.byWord.set(w, { index: this.byWord.size, partners: [k], weight: 0, startsWords: null });
         else entry.partners.push(k);
       }
       const key = words.join("");
@@ -61456,49 +61551,82 @@ var PartnerResolver = class {
     this.nameScore = nameScore;
     this.nameStamp = new Int32Array(this.idByIndex.length);
     this.wordStamp = new Int32Array(this.byWord.size);
+    this.prefixStamp = new Int32Array(this.byWord.size);
+    const prefixes = /* @__PURE__ */ new Map();
+    for (const [word, entry] of this.byWord) {
+      if (word.length < MIN_CUT_WORD) continue;
+      for (let len = MIN_CUT_PREFIX; len <= word.length; len++) push2(prefixes, word.slice(0, len), entry.index);
+    }
+    for (const [prefix, indices] of prefixes) {
+      const entry = this.byWord.get(prefix);
+      if (entry !== void 0) entry.startsWords = indices;
+      else this.byWord.set(prefix, { index: -1, partners: [], weight: 0, startsWords: indices });
+    }
     this.byNameScore = (a, b) => nameScore[b] - nameScore[a];
   }
   name(partnerId) {
     return partnerId === null ? "" : this.names.get(partnerId) ?? `#${partnerId}`;
   }
+  /** Every partner the line points at, in the order the clues found them, with their scores. */
   resolve(line, text) {
     const clues = /* @__PURE__ */ new Map();
-    if (line.partnerId !== null) addClue(clues, line.partnerId, 0.99, "partner set on the line");
-    const byAccount = this.byAccount.get(text.accountKey);
-    if (byAccount !== void 0 && text.accountKey !== "") {
-      for (const id of byAccount) addClue(clues, id, 0.95 / byAccount.length, `account ${text.accountKey} belongs to '${this.name(id)}'`);
+    if (line.partnerId !== null) addClue(clues, text, line.partnerId, 0.99, BY_LINE);
+    const byAccount = text.accountKey === "" ? void 0 : this.byAccount.get(text.accountKey);
+    if (byAccount !== void 0) {
+      for (const id of byAccount) addClue(clues, text, id, 0.95 / byAccount.length, BY_ACCOUNT);
     }
     this.matchCompactName(text, clues);
     this.matchNameWords(text, clues);
-    for (const [id, learned] of this.history.partnerEvidence(text)) addClue(clues, id, learned.strength, learned.reason);
+    this.learnFromHistory(text, clues);
     const rejected = this.history.rejectedPartners(text);
-    const result = /* @__PURE__ */ new Map();
-    for (const [id, clue] of clues) {
-      const r = rejected.get(id) ?? 0;
-      const reasons = r > 0.2 ? [...clue.reasons, `a suggestion for '${this.name(id)}' was rejected for a similar line`] : clue.reasons;
-      result.set(id, { score: (1 - clue.miss) * (1 - 0.9 * r), rejected: r, reasons });
+    for (const [id, ev] of clues) {
+      if (ev.learned > 0) ev.miss *= 1 - Math.min(ev.learned, 0.99);
+      const r = rejected.size === 0 ? 0 : rejected.get(id) ?? 0;
+      if (r > 0.2) ev.clues |= REJECTED;
+      ev.score = (1 - ev.miss) * (1 - 0.9 * r);
+      ev.rejected = r;
     }
     if (rejected.size > 0) {
       for (const [id, r] of rejected) {
-        if (r > 0.2 && !result.has(id)) result.set(id, { score: 0, rejected: r, reasons: [] });
+        if (r > 0.2 && !clues.has(id)) {
+          const ev = new PartnerEvidence(id, text);
+          ev.rejected = r;
+          clues.set(id, ev);
+        }
       }
     }
-    return result;
+    return clues;
+  }
+  /**
+   * Partners that past lines like this one were reconciled with: by counterparty name, account number and label
+   * words, the strongest per partner. Weighed after every other clue, as the last factor of its miss.
+   */
+  learnFromHistory(text, clues) {
+    const history = this.history;
+    const byName = history.partnerNameShares(text.nameKey);
+    if (byName !== null) for (let j = 0; j < byName.keys.length; j++) learn(clues, text, byName.keys[j], 0.9 * byName.shares[j], 0, "");
+    const byAccount = history.partnerAccountShares(text.accountKey);
+    if (byAccount !== null) for (let j = 0; j < byAccount.keys.length; j++) learn(clues, text, byAccount.keys[j], 0.93 * byAccount.shares[j], 1, "");
+    const votes = history.partnerWordVotes(text.signal);
+    for (let i = 0; i < votes.size; i++) {
+      const strength = 0.85 * votes.similarity(i);
+      if (strength > 0) learn(clues, text, votes.key(i), strength, 2, votes.bestToken(i));
+    }
   }
   /** The bank's counterparty name against partner names: equal, or cut short by the bank (~35 characters). */
   matchCompactName(text, clues) {
     const key = text.nameKey;
     if (key === "") return;
     const equal = this.byCompact.get(key) ?? EMPTY_IDS;
-    for (const id of equal) addClue(clues, id, 0.95 / equal.length, `'${text.nameDisplay}' \u2248 partner '${this.name(id)}'`);
+    for (const id of equal) addClue(clues, text, id, 0.95 / equal.length, BY_NAME);
     if (key.length < PREFIX_LENGTH2) return;
     const byPrefix = this.byPrefix.get(key.slice(0, PREFIX_LENGTH2));
     if (byPrefix === void 0) return;
     for (const id of byPrefix) {
       if (equal.includes(id)) continue;
       const partnerKey = this.compact.get(id) ?? "";
-      if (partnerKey.startsWith(key) && key.length >= MIN_TRUNCATED_LENGTH) addClue(clues, id, 0.9, `'${text.nameDisplay}' \u2248 partner '${this.name(id)}'`);
-      else if (key.startsWith(partnerKey)) addClue(clues, id, 0.75, `'${text.nameDisplay}' \u2248 partner '${this.name(id)}'`);
+      if (partnerKey.startsWith(key) && key.length >= MIN_TRUNCATED_LENGTH) addClue(clues, text, id, 0.9, BY_NAME);
+      else if (key.startsWith(partnerKey)) addClue(clues, text, id, 0.75, BY_NAME);
     }
   }
   /**
@@ -61508,13 +61636,16 @@ var PartnerResolver = class {
    * the words of the line are marked in a reused typed array indexed by word.
    */
   matchNameWords(text, clues) {
-    const { nameScore, nameStamp, touched, wordStamp } = this;
+    const { nameScore, nameStamp, touched, wordStamp, prefixStamp } = this;
     const round = ++this.nameRound;
     touched.length = 0;
     const signal = text.signal;
     for (let t = 0; t < signal.length; t++) {
       const entry = this.byWord.get(signal[t]);
       if (entry === void 0) continue;
+      const starts = entry.startsWords;
+      if (starts !== null) for (let j = 0; j < starts.length; j++) prefixStamp[starts[j]] = round;
+      if (entry.index < 0) continue;
       wordStamp[entry.index] = round;
       if (entry.partners.length > MAX_NAME_FANOUT) continue;
       const w = entry.weight;
@@ -61531,7 +61662,8 @@ var PartnerResolver = class {
       }
     }
     if (touched.length === 0) return;
-    if (touched.length > 1) touched.sort(this.byNameScore);
+    if (touched.length > 32) touched.sort(this.byNameScore);
+    else sortByScoreDesc(touched, nameScore);
     const count2 = Math.min(touched.length, MAX_NAME_CANDIDATES);
     for (let c = 0; c < count2; c++) {
       const k = touched[c];
@@ -61541,32 +61673,51 @@ var PartnerResolver = class {
       let matched = 0;
       for (let j = 0; j < words.length; j++) {
         const w = weights[j];
-        if (wordStamp[wordIds[j]] === round) matched += w;
-        else {
-          const word = words[j];
-          if (word.length >= 6 && startsWithAny(word, signal)) matched += 0.8 * w;
-        }
+        const wordId = wordIds[j];
+        if (wordStamp[wordId] === round) matched += w;
+        else if (prefixStamp[wordId] === round) matched += 0.8 * w;
       }
       const id = this.idByIndex[k];
       const coverage = matched / Math.max(1e-9, this.weightByIndex[k]);
-      if (coverage >= 0.999) addClue(clues, id, 0.85, `label names partner '${this.name(id)}'`);
-      else if (coverage >= 0.6) addClue(clues, id, 0.8 * coverage, `label partly names partner '${this.name(id)}'`);
+      if (coverage >= 0.999) addClue(clues, text, id, 0.85, LABEL_NAMES);
+      else if (coverage >= 0.6) addClue(clues, text, id, 0.8 * coverage, LABEL_PARTLY_NAMES);
     }
   }
 };
-var EMPTY_IDS = [];
-function addClue(clues, id, strength, reason) {
+function addClue(clues, text, id, strength, clue) {
   if (strength <= 0) return;
-  const clue = clues.get(id);
-  if (clue === void 0) clues.set(id, { miss: 1 - Math.min(strength, 0.99), reasons: [reason] });
-  else {
-    clue.miss *= 1 - Math.min(strength, 0.99);
-    clue.reasons.push(reason);
+  let ev = clues.get(id);
+  if (ev === void 0) {
+    ev = new PartnerEvidence(id, text);
+    clues.set(id, ev);
   }
+  ev.miss *= 1 - Math.min(strength, 0.99);
+  ev.clues |= clue;
 }
-function startsWithAny(word, toks) {
-  for (const t of toks) if (t.length >= 4 && word.startsWith(t)) return true;
-  return false;
+function learn(clues, text, id, strength, source, token) {
+  let ev = clues.get(id);
+  if (ev === void 0) {
+    if (strength <= 0) return;
+    ev = new PartnerEvidence(id, text);
+    clues.set(id, ev);
+  } else if (strength <= ev.learned) return;
+  ev.learned = strength;
+  ev.learnedSource = source;
+  ev.learnedToken = token;
+  ev.clues |= LEARNED;
+}
+var EMPTY_IDS = [];
+function sortByScoreDesc(indices, score) {
+  for (let i = 1; i < indices.length; i++) {
+    const k = indices[i];
+    const s = score[k];
+    let j = i - 1;
+    while (j >= 0 && score[indices[j]] < s) {
+      indices[j + 1] = indices[j];
+      j--;
+    }
+    indices[j + 1] = k;
+  }
 }
 function push2(map2, key, value) {
   const list = map2.get(key);
@@ -61596,46 +61747,59 @@ var MAX_REASONS = 12;
 var MAX_REASON_LENGTH = 300;
 function explainProposal(p, names) {
   const reasons = [];
-  const numbers = p.items.map((i) => i.moveName || `#${i.id}`);
-  const money = (amount) => `${Math.abs(amount).toFixed(2)} ${names.companyCurrency}`;
+  const first = p.items.length === 0 ? "" : entryNumber(p.items[0]);
+  const currency = names.companyCurrency;
   switch (p.amountFit) {
     case "exact":
-      reasons.push(`amount equals ${numbers[0] ?? ""}`);
+      reasons.push(`amount equals ${first}`);
       break;
     case "fx":
-      reasons.push(`amount equals ${numbers[0] ?? ""} within FX rounding (${money(p.difference)})`);
+      reasons.push(`amount equals ${first} within FX rounding (${money(p.difference, currency)})`);
       break;
     case "fee":
-      reasons.push(`amount is ${numbers[0] ?? ""} less a bank fee of ${money(p.difference)}`);
+      reasons.push(`amount is ${first} less a bank fee of ${money(p.difference, currency)}`);
       break;
     case "partial":
-      reasons.push(`partial payment of ${numbers[0] ?? ""} (${money(p.difference)} stays open)`);
+      reasons.push(`partial payment of ${first} (${money(p.difference, currency)} stays open)`);
       break;
-    case "multi":
-      reasons.push(`amount equals the sum of ${numbers.join(", ")}`);
+    case "multi": {
+      let numbers = first;
+      for (let i = 1; i < p.items.length; i++) numbers += `, ${entryNumber(p.items[i])}`;
+      reasons.push(`amount equals the sum of ${numbers}`);
       break;
+    }
     case "none":
       break;
   }
-  for (const snippet of new Set(p.refSnippets)) reasons.push(`label contains '${snippet}'`);
+  for (const snippet of p.refSnippets.length > 1 ? new Set(p.refSnippets) : p.refSnippets) reasons.push(`label contains '${snippet}'`);
   if (p.matchType === "expense") {
     if (p.accountId !== null) reasons.push(`coded to ${names.accountLabel(p.accountId)}`);
     if (p.expenseReason !== "") reasons.push(p.expenseReason);
     if (p.expenseRejected > 0.2) reasons.push("a similar coding was rejected before");
   }
-  for (const reason of p.partnerReasons) reasons.push(reason);
+  if (p.partnerEvidence !== null) for (const reason of p.partnerEvidence.reasons(names.partnerName)) reasons.push(reason);
   if (p.matchType !== "expense" && p.partnerScore < 0.3 && p.partnerId !== null) {
     reasons.push(`nothing links the line to '${names.partnerName(p.partnerId)}'`);
   }
   if (p.sameAmountCount > 1 && p.refStrength < 0.5) reasons.push(`${p.sameAmountCount} open items have this amount`);
   if (p.conflictingRef) reasons.push("the label refers to another invoice that is not open");
   if (p.matchType === "writeoff" && p.accountId !== null) reasons.push(`difference to ${names.accountLabel(p.accountId)}`);
-  const unique = [...new Set(reasons)].slice(0, MAX_REASONS).map((r) => r.length > MAX_REASON_LENGTH ? `${r.slice(0, MAX_REASON_LENGTH - 1)}\u2026` : r);
+  const unique = [];
+  for (const reason of new Set(reasons)) {
+    if (unique.length >= MAX_REASONS) break;
+    unique.push(reason.length > MAX_REASON_LENGTH ? `${reason.slice(0, MAX_REASON_LENGTH - 1)}\u2026` : reason);
+  }
   const sentence = unique.join("; ");
   return {
     explanation: sentence === "" ? "No evidence beyond the amount." : `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`,
     reasons: unique
   };
+}
+function entryNumber(item) {
+  return item.moveName || `#${item.id}`;
+}
+function money(amount, currency) {
+  return `${Math.abs(amount).toFixed(2)} ${currency}`;
 }
 
 // web_src/engine/scoring.ts
@@ -61686,32 +61850,54 @@ var AMOUNT_ONLY_LOGIT = -0.5;
 var MIN_CONFIDENCE = 0.02;
 function suggestReconciliations(request) {
   const ctx = buildEngineContext(request);
-  return request.lines.map((line) => ({ lineId: line.id, suggestions: suggestForLine(line, ctx) }));
-}
-function scoreLine(line, ctx) {
-  const { proposals, unlistedSameAmount } = collectProposals(line, ctx);
-  const logits = proposals.map(proposalLogit);
-  const top = Math.max(NONE_LOGIT, ...logits);
-  let denominator = Math.exp(NONE_LOGIT - top) + unlistedSameAmount * Math.exp(AMOUNT_ONLY_LOGIT - top);
-  for (const l of logits) denominator += Math.exp(l - top);
-  return proposals.map((proposal, i) => ({ proposal, logit: logits[i] })).sort((a, b) => b.logit - a.logit || (a.proposal.items[0]?.id ?? 0) - (b.proposal.items[0]?.id ?? 0)).map(({ proposal, logit }) => ({ proposal, raw: Math.exp(logit - top) / denominator }));
-}
-function suggestForLine(line, ctx) {
   const names = {
     partnerName: (id) => ctx.partners.name(id),
     accountLabel: ctx.accountLabel,
     companyCurrency: ctx.companyCurrency
   };
+  const results = new Array(request.lines.length);
+  for (let k = 0; k < request.lines.length; k++) {
+    const line = request.lines[k];
+    results[k] = { lineId: line.id, suggestions: suggestForLine(line, ctx, names) };
+  }
+  return results;
+}
+function scoreLine(line, ctx) {
+  const { proposals, unlistedSameAmount } = collectProposals(line, ctx);
+  const ranked = new Array(proposals.length);
+  let top = NONE_LOGIT;
+  for (let i = 0; i < proposals.length; i++) {
+    const proposal = proposals[i];
+    const logit = proposalLogit(proposal);
+    ranked[i] = { proposal, logit };
+    top = Math.max(top, logit);
+  }
+  let denominator = Math.exp(NONE_LOGIT - top) + unlistedSameAmount * Math.exp(AMOUNT_ONLY_LOGIT - top);
+  for (let i = 0; i < ranked.length; i++) denominator += Math.exp(ranked[i].logit - top);
+  if (ranked.length > 1) ranked.sort(byLogitThenFirstItem);
+  const scored = new Array(ranked.length);
+  for (let i = 0; i < ranked.length; i++) {
+    const { proposal, logit } = ranked[i];
+    scored[i] = { proposal, raw: Math.exp(logit - top) / denominator };
+  }
+  return scored;
+}
+function byLogitThenFirstItem(a, b) {
+  return b.logit - a.logit || (a.proposal.items[0]?.id ?? 0) - (b.proposal.items[0]?.id ?? 0);
+}
+function suggestForLine(line, ctx, names) {
   const suggestions = [];
   for (const { proposal, raw } of scoreLine(line, ctx)) {
     if (suggestions.length >= ctx.settings.maxSuggestions) break;
     const confidence = Math.round(calibrate(raw) * 1e4) / 1e4;
     if (confidence < MIN_CONFIDENCE) break;
     const { explanation, reasons } = explainProposal(proposal, names);
+    const candidateIds = new Array(proposal.items.length);
+    for (let i = 0; i < proposal.items.length; i++) candidateIds[i] = proposal.items[i].id;
     suggestions.push({
       rank: suggestions.length + 1,
       matchType: proposal.matchType,
-      candidateIds: proposal.items.map((i) => i.id),
+      candidateIds,
       partnerId: proposal.partnerId,
       accountId: proposal.accountId,
       taxIds: proposal.taxIds,
@@ -72716,6 +72902,9 @@ var ConcurrencyLimit = class {
   }
 };
 
+// web_src/llm/llmRefiner.ts
+import { setMaxListeners } from "node:events";
+
 // web_src/llm/usageMeter.ts
 var UsageMeter = class {
   constructor() {
@@ -72885,6 +73074,7 @@ var LlmRefiner = class {
     const wanted = new Set(cases.flatMap((c) => c.kind === "rerank" ? c.rerank.options.flatMap((s) => s.candidateIds) : []));
     for (const item of request.candidates) if (wanted.has(item.id)) itemsById.set(item.id, item);
     const budget = new AbortController();
+    setMaxListeners(cases.length + 10, budget.signal);
     const timer = setTimeout(() => budget.abort(), this.settings.requestBudgetMs);
     try {
       await Promise.all(
