@@ -88,6 +88,20 @@ describe("reference key codes", () => {
     expect(yearMonthCode(2099, 12, 999_999)).toBeLessThan(2 ** 31);
   });
 
+  it("lists each key once with its strongest reading, also for labels with many keys", () => {
+    for (const count of [3, 30]) {
+      const numbers = Array.from({ length: count }, (_, k) => `INV 2026 ${String(k + 1).padStart(5, "0")}`);
+      const toks = tokens(normalizeText(`${numbers.join(" / ")} ${numbers.slice(0, 2).join(" / ")}`));
+      const keys = extractReferenceKeys(toks);
+      const names = keys.map(referenceKeyName);
+      expect(new Set(names).size).toBe(names.length);
+      expect(names).toContain(`Y:2026:${count}`);
+      const strongest = new Map<string, number>();
+      for (const key of keys) strongest.set(referenceKeyName(key), Math.max(strongest.get(referenceKeyName(key)) ?? 0, key.strength));
+      for (const key of keys) expect(key.strength).toBe(strongest.get(referenceKeyName(key)));
+    }
+  });
+
   it("points back at the label text a key was read from", () => {
     const toks = tokens(normalizeText("Rechnung INV 2026 00042 vom 3.3."));
     const names = extractReferenceKeys(toks).map((k) => [referenceKeyName(k), snippetOf(toks, k)]);

@@ -54,7 +54,7 @@ class LineCollector {
   private readonly proposals: Proposal[] = [];
   /** Items already proposed alone: an item's amount relation to the line, hence its match type, is fixed. */
   private readonly proposedAlone = new Set<number>();
-  private readonly proposedMulti = new Set<string>();
+  private proposedMulti: Set<string> | null = null;
   private proposedExpense = false;
 
   constructor(private readonly line: StatementLine, private readonly ctx: EngineContext) {
@@ -121,14 +121,16 @@ class LineCollector {
     }
 
     // 4. Several referenced invoices of one partner paid together.
-    const referencedByPartner = new Map<number, OpenItem[]>();
-    for (const { item, strength } of refHits.values()) {
-      if (item.partnerId === null || !paysSign(line, item) || item.currency !== line.currency || strength < 0.85) continue;
-      const list = referencedByPartner.get(item.partnerId);
-      if (list === undefined) referencedByPartner.set(item.partnerId, [item]);
-      else list.push(item);
+    if (refHits.size >= 2) {
+      const referencedByPartner = new Map<number, OpenItem[]>();
+      for (const { item, strength } of refHits.values()) {
+        if (item.partnerId === null || !paysSign(line, item) || item.currency !== line.currency || strength < 0.85) continue;
+        const list = referencedByPartner.get(item.partnerId);
+        if (list === undefined) referencedByPartner.set(item.partnerId, [item]);
+        else list.push(item);
+      }
+      for (const [partnerId, items] of referencedByPartner) if (items.length >= 2) this.addSubsets(items, partnerId);
     }
-    for (const [partnerId, items] of referencedByPartner) if (items.length >= 2) this.addSubsets(items, partnerId);
 
     // 5. Coding to an account, learned from how similar lines were coded.
     this.addExpense(likely[0], sign);
@@ -142,7 +144,7 @@ class LineCollector {
   private findReferences(): void {
     const { line, refHits } = this;
     const refs = this.index.references;
-    for (const ref of extractReferenceKeys(this.text.tokens, refs.mayStartCompact)) {
+    for (const ref of extractReferenceKeys(this.text.tokens, refs)) {
       const slot = refs.slot(ref);
       if (slot < 0) {
         if (ref.invoiceLike) this.conflictingRef = true;
@@ -242,8 +244,9 @@ class LineCollector {
     for (const subset of subsets) {
       const chosen = subset.map((k) => items[k] as OpenItem).sort((a, b) => a.id - b.id);
       const key = chosen.map((i) => i.id).join(",");
-      if (this.proposedMulti.has(key)) continue;
-      this.proposedMulti.add(key);
+      const proposedMulti = (this.proposedMulti ??= new Set());
+      if (proposedMulti.has(key)) continue;
+      proposedMulti.add(key);
       this.proposals.push(this.proposal(chosen, partnerId, "multi", "multi"));
     }
   }

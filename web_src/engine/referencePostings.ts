@@ -63,12 +63,16 @@ export class ReferencePostings {
     return this;
   }
 
+  /** Runs of this many characters or more are judged by their first ones only (see mayStartCompact). */
+  readonly prefixLength = PREFIX_LENGTH;
+
   /**
-   * Could a `C:` key (open or paid) start with this compact run? Exact below PREFIX_LENGTH characters it says yes;
-   * from there on it says no only when no key has these first characters, so a "no" holds for every extension.
+   * Could a `C:` key (open or paid) start with this compact run? Below `prefixLength` characters it says yes;
+   * from there on it answers for the first `prefixLength` characters, so its answer holds for every extension.
    */
-  readonly mayStartCompact = (compact: string): boolean =>
-    compact.length < PREFIX_LENGTH || this.compactPrefixes.has(compact.length === PREFIX_LENGTH ? compact : compact.slice(0, PREFIX_LENGTH));
+  mayStartCompact(compact: string): boolean {
+    return compact.length < PREFIX_LENGTH || this.compactPrefixes.has(compact.length === PREFIX_LENGTH ? compact : compact.slice(0, PREFIX_LENGTH));
+  }
 
   /** Slot of a key, or -1 when no item (open or paid) carries it. */
   slot(key: KeyOf): number {

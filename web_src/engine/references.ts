@@ -16,20 +16,25 @@ const WORD_NUMBER = /^(?:INV|RE|RG|NR|NO)(\d{1,7})$/;
  * Every reference a customer or a bank may have typed in a (normalized, tokenized) label: compact runs of up to
  * five tokens (INV 2026 00042 → INV202600042, +++123/4567/89012+++ → 123456789012, RF18 5390 … → RF18539…),
  * year/sequence forms and "invoice 42". Keys are looked up in the candidate index, so a key that matches nothing
- * costs one map lookup. `mayStartKey(compact)` (optional) says whether any key worth finding could start with
- * this compact run; when it says no, the longer runs from the same token are not built at all. Each key appears
- * once, with its strongest reading, in the order it was first found.
+ * costs one map lookup. `prefixes` (optional) says whether any key worth finding could start with a compact run;
+ * when it says no, the longer runs from the same token are not built at all. Each key appears once, with its
+ * strongest reading, in the order it was first found.
  */
-export function extractReferenceKeys(toks: readonly string[], mayStartKey?: (compact: string) => boolean): ReferenceKey[] {
+export function extractReferenceKeys(toks: readonly string[], prefixes?: CompactPrefixes): ReferenceKey[] {
   const found = new KeyList();
   for (let i = 0; i < toks.length; i++) {
     let compact = "";
     let hasDigit = false;
+    let mayStart = prefixes === undefined;
     for (let w = 0; w < MAX_WINDOW && i + w < toks.length; w++) {
       const tok = toks[i + w] as string;
       compact += tok;
       if (compact.length > MAX_COMPACT_LENGTH) break;
-      if (mayStartKey !== undefined && !mayStartKey(compact)) break;
+      if (!mayStart) {
+        if (!(prefixes as CompactPrefixes).mayStartCompact(compact)) break;
+        // A yes for prefixLength characters or more holds for every longer run from this token.
+        mayStart = compact.length >= (prefixes as CompactPrefixes).prefixLength;
+      }
       hasDigit ||= hasDigitChar(tok);
       if (hasDigit && compact.length >= 4) {
         found.add({ compact, code: NO_CODE, strength: compactStrength(compact), snippetStart: i, snippetEnd: i + w + 1, invoiceLike: false });
@@ -52,23 +57,57 @@ export function extractReferenceKeys(toks: readonly string[], mayStartKey?: (com
   return found.keys;
 }
 
-/** Keys in the order first found, the strongest reading of each (compact keys by text, numbered keys by code). */
+/** What extractReferenceKeys may ask about the compact keys worth finding (see ReferencePostings). */
+export interface CompactPrefixes {
+  /** From this many characters on, the answer depends only on the first ones. */
+  readonly prefixLength: number;
+  /** Could a key worth finding start with this run? A no holds for every extension. */
+  mayStartCompact(compact: string): boolean;
+}
+
+/**
+ * Keys in the order first found, the strongest reading of each. A label yields a handful of keys: they are
+ * compared in a list, and only a long list gets maps (compact keys by text, numbered keys by code).
+ */
 class KeyList {
   readonly keys: ReferenceKey[] = [];
-  private readonly byCompact = new Map<string, number>();
-  private readonly byCode = new Map<number, number>();
+  private byCompact: Map<string, number> | null = null;
+  private byCode: Map<number, number> | null = null;
 
   add(ref: ReferenceKey): void {
-    const at = ref.code === NO_CODE ? this.byCompact.get(ref.compact) : this.byCode.get(ref.code);
-    if (at === undefined) {
-      if (ref.code === NO_CODE) this.byCompact.set(ref.compact, this.keys.length);
-      else this.byCode.set(ref.code, this.keys.length);
+    const at = this.find(ref);
+    if (at < 0) {
+      if (this.byCompact !== null) this.index(ref, this.keys.length);
       this.keys.push(ref);
+      if (this.byCompact === null && this.keys.length > LIST_LIMIT) {
+        this.byCompact = new Map();
+        this.byCode = new Map();
+        for (let k = 0; k < this.keys.length; k++) this.index(this.keys[k] as ReferenceKey, k);
+      }
     } else if ((this.keys[at] as ReferenceKey).strength < ref.strength) {
       this.keys[at] = ref;
     }
   }
+
+  private find(ref: ReferenceKey): number {
+    if (this.byCompact !== null) {
+      return (ref.code === NO_CODE ? this.byCompact.get(ref.compact) : (this.byCode as Map<number, number>).get(ref.code)) ?? -1;
+    }
+    const keys = this.keys;
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k] as ReferenceKey;
+      if (key.code === ref.code && key.compact === ref.compact) return k;
+    }
+    return -1;
+  }
+
+  private index(ref: ReferenceKey, at: number): void {
+    if (ref.code === NO_CODE) (this.byCompact as Map<string, number>).set(ref.compact, at);
+    else (this.byCode as Map<number, number>).set(ref.code, at);
+  }
 }
+
+const LIST_LIMIT = 24;
 
 function hasDigitChar(tok: string): boolean {
   for (let k = 0; k < tok.length; k++) {

@@ -8,6 +8,19 @@ interface TokenPosting {
   weights: Float64Array;
 }
 
+interface TokenCounts {
+  df: number;
+  byKey: Map<number, number>;
+}
+
+/** Does tokens[t] occur earlier in the list? (Lists are short: a linear scan beats building a set.) */
+function seenBefore(tokens: readonly string[], t: number): boolean {
+  const token = tokens[t] as string;
+  if (t > 64) return tokens.indexOf(token) < t;
+  for (let j = 0; j < t; j++) if (tokens[j] === token) return true;
+  return false;
+}
+
 /**
  * The outcome of one vote, keys in the order the evidence first named them. Owned by the TokenVotes that produced
  * it and overwritten by its next vote: read it before voting again.
@@ -68,8 +81,8 @@ export class VoteResult<K> {
  * A lookup is one map access per token plus at most MAX_FANOUT keys each, accumulated in reused typed arrays.
  */
 export class TokenVotes<K> {
-  private readonly votes = new Map<string, Map<number, number>>();
-  private readonly df = new Map<string, number>();
+  /** Token → in how many documents it appears, and how often with each key (dense index). */
+  private readonly votes = new Map<string, TokenCounts>();
   private readonly keyIndex = new Map<K, number>();
   private readonly keys: K[] = [];
   private documents = 0;
@@ -91,14 +104,15 @@ export class TokenVotes<K> {
       this.keyIndex.set(key, k);
       this.keys.push(key);
     }
-    for (const token of new Set(tokens)) {
-      this.df.set(token, (this.df.get(token) ?? 0) + 1);
-      let byKey = this.votes.get(token);
-      if (byKey === undefined) {
-        byKey = new Map();
-        this.votes.set(token, byKey);
+    for (let t = 0; t < tokens.length; t++) {
+      const token = tokens[t] as string;
+      if (seenBefore(tokens, t)) continue;
+      const counts = this.votes.get(token);
+      if (counts === undefined) this.votes.set(token, { df: 1, byKey: new Map([[k, 1]]) });
+      else {
+        counts.df++;
+        counts.byKey.set(k, (counts.byKey.get(k) ?? 0) + 1);
       }
-      byKey.set(k, (byKey.get(k) ?? 0) + 1);
     }
   }
 
@@ -138,12 +152,11 @@ export class TokenVotes<K> {
 
   private freeze(): Map<string, TokenPosting | null> {
     const postings = new Map<string, TokenPosting | null>();
-    for (const [token, byKey] of this.votes) {
+    for (const [token, { df, byKey }] of this.votes) {
       if (byKey.size > MAX_FANOUT) {
         postings.set(token, null);
         continue;
       }
-      const df = this.df.get(token) ?? 1;
       const idf = Math.log(1 + this.documents / df);
       const keys = new Int32Array(byKey.size);
       const ws = new Float64Array(byKey.size);
