@@ -22,10 +22,4 @@ from . import (
     account_move,
     res_company_governance,
     res_config_settings_governance,
-    ai_audit_log,
-    ai_approval_rule,
-    ai_reconciliation_suggestion_governance,
-    account_move,
-    res_company_governance,
-    res_config_settings_governance,
 )
