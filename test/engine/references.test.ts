@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { itemReferenceKeys, type ItemKey } from "../../web_src/engine/itemReferences";
+import { entryNumber, itemReferenceKeys, type ItemKey } from "../../web_src/engine/itemReferences";
 import { normalizeText } from "../../web_src/engine/normalize";
 import {
   isYearCode, NO_CODE, numberCode, referenceKeyName, sequenceOf, snippetOf, yearCode, yearMonthCode,
@@ -58,6 +58,27 @@ describe("references", () => {
   it("flags year-and-number shapes as invoice-like", () => {
     expect(extractReferenceKeys(tokens(normalizeText("INV 2026 42"))).some((k) => k.invoiceLike)).toBe(true);
     expect(extractReferenceKeys(tokens(normalizeText("UMBUCHUNG SPARKONTO"))).some((k) => k.invoiceLike)).toBe(false);
+  });
+});
+
+describe("entryNumber", () => {
+  const read = (name: string) => {
+    const into = { compact: "", year: 0, month: 0, sequence: 0 };
+    return entryNumber(name, into) ? into : null;
+  };
+
+  it("reads yearly and monthly Odoo numbering like the patterns it replaces", () => {
+    expect(read("INV/2026/00042")).toEqual({ compact: "INV202600042", year: 2026, month: 0, sequence: 42 });
+    expect(read("BILL/2026/03/0007")).toEqual({ compact: "BILL2026030007", year: 2026, month: 3, sequence: 7 });
+    expect(read("ABCDEFGH/2099/999999")).toEqual({ compact: "ABCDEFGH2099999999", year: 2099, month: 0, sequence: 999_999 });
+    expect(read("RINV/2026/12/1")?.month).toBe(12);
+  });
+
+  it.each([
+    "INV/2026/00000", "INV/2026/1234567", "ABCDEFGHI/2026/1", "/2026/1", "inv/2026/1", "INV/1999/1", "INV/2026/",
+    "INV/2026/13/0001", "INV/2026/00/0001", "INV/2026/1/5", "INV/2026/03/", "INV/2026/03/00", "INV-2026-00042", "INV/2026/0042A",
+  ])("refuses %s", (name) => {
+    expect(read(name)).toBeNull();
   });
 });
 

@@ -1,6 +1,7 @@
 import type { EngineSettings, OpenItem } from "../contracts/reconcile";
 import { cents } from "./cents";
-import { itemReferenceKeys } from "./itemReferences";
+import { forEachItemReferenceKey, type ItemKeySink } from "./itemReferences";
+import { NO_CODE, type KeyOf } from "./referenceKey";
 import { ReferencePostings } from "./referencePostings";
 import { SortedAmounts } from "./sortedAmounts";
 
@@ -37,23 +38,23 @@ export class CandidateIndex {
     const references = new ReferencePostings();
     const byCurrency = new Map<string, OpenItem[]>();
     const byPartner = new Map<number, OpenItem[]>();
+    const keys = new ItemKeys(references);
     for (const item of candidates) {
-      const keys = itemReferenceKeys(item);
-      if (cents(item.amountResidual) === 0 || cents(item.amountResidualCurrency) === 0) {
-        for (const key of keys) if (key.strength >= 0.9) references.markPaid(key);
-        continue;
-      }
+      const paid = cents(item.amountResidual) === 0 || cents(item.amountResidualCurrency) === 0;
+      keys.item = item;
+      keys.paid = paid;
+      forEachItemReferenceKey(item, keys);
+      if (paid) continue;
       open.push(item);
       push(byCurrency, item.currency, item);
       if (item.partnerId !== null) push(byPartner, item.partnerId, item);
-      for (const key of keys) references.add(key, item, key.strength);
     }
     this.references = references.freeze();
     for (const [currency, items] of byCurrency) {
       this.byAmount.set(currency, new SortedAmounts(items, (i) => cents(i.amountResidualCurrency)));
     }
     for (const [partnerId, items] of byPartner) {
-      items.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id));
+      if (items.length > 1) items.sort(byDateThenId);
       const positive: OpenItem[] = [];
       const negative: OpenItem[] = [];
       for (const item of items) (item.amountResidual > 0 ? positive : negative).push(item);
@@ -126,8 +127,35 @@ export class CandidateIndex {
 }
 
 function ledger(items: OpenItem[]): PartnerLedger {
-  items.sort((a, b) => Math.abs(a.amountResidual) - Math.abs(b.amountResidual));
-  return { items, amounts: Float64Array.from(items, (i) => Math.abs(i.amountResidual)) };
+  if (items.length > 1) items.sort(byAbsoluteResidual);
+  const amounts = new Float64Array(items.length);
+  for (let k = 0; k < items.length; k++) amounts[k] = Math.abs((items[k] as OpenItem).amountResidual);
+  return { items, amounts };
+}
+
+function byAbsoluteResidual(a: OpenItem, b: OpenItem): number {
+  return Math.abs(a.amountResidual) - Math.abs(b.amountResidual);
+}
+
+function byDateThenId(a: OpenItem, b: OpenItem): number {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id;
+}
+
+/** Files each key of the current item: a posting for an open item, a paid mark for a strong key of a paid one. */
+class ItemKeys implements ItemKeySink {
+  item: OpenItem | null = null;
+  paid = false;
+  private readonly key_: KeyOf = { compact: "", code: NO_CODE };
+
+  constructor(private readonly references: ReferencePostings) {}
+
+  key(compact: string, code: number, strength: number): void {
+    const key = this.key_;
+    key.compact = compact;
+    key.code = code;
+    if (!this.paid) this.references.add(key, this.item as OpenItem, strength);
+    else if (strength >= 0.9) this.references.markPaid(key);
+  }
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -3,8 +3,6 @@ import { compactStrength, isYearCode, NO_CODE, numberCode, sequenceOf, yearCode,
 import { textTokens } from "./textTokens";
 import { yearSequenceKeys } from "./yearSequence";
 
-const YEARLY = /^([A-Z]{1,8})\/(20\d\d)\/(\d{1,6})$/;
-const MONTHLY = /^([A-Z]{1,8})\/(20\d\d)\/(0[1-9]|1[0-2])\/(\d{1,6})$/;
 const ALL_DIGITS = /^\d{1,7}$/;
 const DIGIT = /\d/;
 
@@ -12,33 +10,32 @@ export interface ItemKey extends KeyOf {
   strength: number;
 }
 
+/** Receives an item's keys one by one, in order, each once with its strongest reading. */
+export interface ItemKeySink {
+  key(compact: string, code: number, strength: number): void;
+}
+
 /** The keys under which an open item can be referenced: its entry number and its `ref` (see ReferenceKey). */
 export function itemReferenceKeys(item: Pick<OpenItem, "moveName" | "ref">): ItemKey[] {
+  const keys: ItemKey[] = [];
+  forEachItemReferenceKey(item, { key: (compact, code, strength) => keys.push({ compact, code, strength }) });
+  return keys;
+}
+
+/** itemReferenceKeys without building the list: what the candidate index reads for every open item. */
+export function forEachItemReferenceKey(item: Pick<OpenItem, "moveName" | "ref">, sink: ItemKeySink): void {
   // Fast path for Odoo's usual numbering (INV/2026/00042, BILL/2026/03/0007) with no other reference.
-  if (item.ref === "" || item.ref === item.moveName) {
-    const yearly = YEARLY.exec(item.moveName);
-    if (yearly) {
-      const [, prefix = "", year = "", seq = ""] = yearly;
-      const n = Number(seq);
-      if (n > 0) {
-        return [
-          { compact: `${prefix}${year}${seq}`, code: NO_CODE, strength: 1 },
-          { compact: "", code: yearCode(Number(year), n), strength: 0.9 },
-          { compact: "", code: numberCode(n), strength: 0.5 },
-        ];
-      }
+  if ((item.ref === "" || item.ref === item.moveName) && entryNumber(item.moveName, ENTRY)) {
+    const { compact, year, month, sequence } = ENTRY;
+    if (month === 0) {
+      sink.key(compact, NO_CODE, 1);
+      sink.key("", yearCode(year, sequence), 0.9);
+      sink.key("", numberCode(sequence), 0.5);
+    } else {
+      sink.key(compact, NO_CODE, 1);
+      sink.key("", yearMonthCode(year, month, sequence), 0.95);
     }
-    const monthly = MONTHLY.exec(item.moveName);
-    if (monthly) {
-      const [, prefix = "", year = "", month = "", seq = ""] = monthly;
-      const n = Number(seq);
-      if (n > 0) {
-        return [
-          { compact: `${prefix}${year}${month}${seq}`, code: NO_CODE, strength: 1 },
-          { compact: "", code: yearMonthCode(Number(year), Number(month), n), strength: 0.95 },
-        ];
-      }
-    }
+    return;
   }
   const keys = new Map<string | number, ItemKey>();
   const add = (compact: string, code: number, strength: number): void => {
@@ -61,5 +58,64 @@ export function itemReferenceKeys(item: Pick<OpenItem, "moveName" | "ref">): Ite
       if (isYearCode(ys.code)) add("", numberCode(sequenceOf(ys.code)), 0.5);
     }
   }
-  return [...keys.values()];
+  for (const key of keys.values()) sink.key(key.compact, key.code, key.strength);
+}
+
+/** An entry number read by `entryNumber` (month 0 for yearly numbering). */
+export interface EntryNumber {
+  compact: string;
+  year: number;
+  month: number;
+  sequence: number;
+}
+
+const ENTRY: EntryNumber = { compact: "", year: 0, month: 0, sequence: 0 };
+
+/**
+ * Reads PREFIX/2026/00042 (1–8 letters A–Z, a year 20xx, 1–6 digits) or PREFIX/2026/03/0007 (a month 01–12 too)
+ * into `into`, without regular expressions; false when the name has another shape or the sequence is 0.
+ */
+export function entryNumber(name: string, into: EntryNumber): boolean {
+  let p = 0;
+  while (p < name.length && p < 9 && isUpper(name.charCodeAt(p))) p++;
+  if (p === 0 || p > 8 || name.charCodeAt(p) !== SLASH) return false;
+  const y = p + 1;
+  if (name.charCodeAt(y) !== 50 || name.charCodeAt(y + 1) !== 48 || !isDigit(name.charCodeAt(y + 2)) || !isDigit(name.charCodeAt(y + 3))) return false;
+  if (name.charCodeAt(y + 4) !== SLASH) return false;
+  const year = 2000 + (name.charCodeAt(y + 2) - 48) * 10 + (name.charCodeAt(y + 3) - 48);
+  let s = y + 5;
+  let month = 0;
+  if (name.charCodeAt(s + 2) === SLASH) {
+    const tens = name.charCodeAt(s) - 48;
+    const units = name.charCodeAt(s + 1) - 48;
+    if (!(tens === 0 && units >= 1 && units <= 9) && !(tens === 1 && units >= 0 && units <= 2)) return false;
+    month = tens * 10 + units;
+    s += 3;
+  }
+  const digits = name.length - s;
+  if (digits < 1 || digits > 6) return false;
+  let sequence = 0;
+  for (let k = s; k < name.length; k++) {
+    const c = name.charCodeAt(k);
+    if (!isDigit(c)) return false;
+    sequence = sequence * 10 + (c - 48);
+  }
+  if (sequence === 0) return false;
+  into.compact = month === 0
+    ? `${name.slice(0, p)}${name.slice(y, y + 4)}${name.slice(s)}`
+    : `${name.slice(0, p)}${name.slice(y, y + 4)}${name.slice(y + 5, y + 7)}${name.slice(s)}`;
+  into.year = year;
+  into.month = month;
+  into.sequence = sequence;
+  return true;
+}
+
+const SLASH = 47;
+
+function isUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }

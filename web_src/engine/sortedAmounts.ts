@@ -10,11 +10,20 @@ export class SortedAmounts {
   private readonly items: OpenItem[];
 
   constructor(items: readonly OpenItem[], valueOf: (item: OpenItem) => number) {
-    const raw = Float64Array.from(items, valueOf);
-    const order = Int32Array.from(items, (_, k) => k).sort((a, b) => (raw[a] as number) - (raw[b] as number) || a - b);
+    const n = items.length;
+    const raw = new Float64Array(n);
+    for (let k = 0; k < n; k++) raw[k] = valueOf(items[k] as OpenItem);
+    const order = sortedOrder(raw);
+    const values = new Float64Array(n);
+    const sortedItems = new Array<OpenItem>(n);
+    for (let k = 0; k < n; k++) {
+      const from = order[k] as number;
+      values[k] = raw[from] as number;
+      sortedItems[k] = items[from] as OpenItem;
+    }
     this.positions = order;
-    this.values = Float64Array.from(order, (k) => raw[k] as number);
-    this.items = Array.from(order, (k) => items[k] as OpenItem);
+    this.values = values;
+    this.items = sortedItems;
   }
 
   /** Items whose value is exactly `value`, in the order they were given (ties were sorted by that order). */
@@ -50,4 +59,34 @@ export class SortedAmounts {
     }
     return lo;
   }
+}
+
+const POSITION_BITS = 2 ** 21;
+const MAX_PACKED_VALUE = 2 ** 31;
+
+/**
+ * Positions 0..n-1 ordered by value, ties by position. Whole values (cents) of moderate size are packed with
+ * their position into one number (value × 2^21 + position, exact in a double) and sorted natively, without a
+ * comparator call per comparison; anything else is sorted with the comparator.
+ */
+export function sortedOrder(raw: Float64Array): Int32Array {
+  const n = raw.length;
+  const order = new Int32Array(n);
+  let packable = n < POSITION_BITS;
+  for (let k = 0; k < n && packable; k++) {
+    const v = raw[k] as number;
+    if (!Number.isInteger(v) || v >= MAX_PACKED_VALUE || v <= -MAX_PACKED_VALUE) packable = false;
+  }
+  if (!packable) {
+    for (let k = 0; k < n; k++) order[k] = k;
+    return order.sort((a, b) => (raw[a] as number) - (raw[b] as number) || a - b);
+  }
+  const packed = new Float64Array(n);
+  for (let k = 0; k < n; k++) packed[k] = (raw[k] as number) * POSITION_BITS + k;
+  packed.sort();
+  for (let k = 0; k < n; k++) {
+    const key = packed[k] as number;
+    order[k] = key - Math.floor(key / POSITION_BITS) * POSITION_BITS;
+  }
+  return order;
 }
