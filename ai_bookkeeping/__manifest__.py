@@ -25,6 +25,7 @@
         "views/ai_audit_log_views.xml",
         "views/account_move_views.xml",
         "views/res_config_settings_governance_views.xml",
+        "views/ai_suggestion_governance_views.xml",
     ],
     "demo": ["demo/ai_bookkeeping_demo.xml"],
     "assets": {

@@ -340,6 +340,17 @@ class AiSuggestionMixin(models.AbstractModel):
 
     # ------------------------------------------------------------------ governance: audit log
 
+    def action_open_ai_audit_log(self):
+        """The audit trail of these suggestions, newest first."""
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Audit trail"),
+            "res_model": "ai.audit.log",
+            "view_mode": "list,form",
+            "domain": [("res_model", "=", self._name), ("res_id", "in", self.ids)],
+            "context": {"create": False},
+        }
+
     def _ai_audit_values(self):
         """{suggestion id: a JSON-able snapshot of the suggestion and its targets}, for the audit log."""
         targets = self._ai_audit_target_values()

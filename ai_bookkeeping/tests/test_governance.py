@@ -188,6 +188,12 @@ class TestSecondApprover(GovernanceCase):
         self.assertEqual(events, ["created", "first_approval", "second_approval", "applied"])
         self.assertEqual(self.log(suggestion, "first_approval").user_id, self.reviewer)
         self.assertEqual(self.log(suggestion, "second_approval").user_id, self.reviewer_2)
+        action = suggestion.with_user(self.reviewer).action_open_ai_audit_log()
+        trail = self.env["ai.audit.log"].with_user(self.reviewer).search(action["domain"])
+        self.assertEqual(trail, self.log(suggestion))
+        form = suggestion.with_user(self.reviewer).get_view(view_type="form")["arch"]
+        self.assertIn('name="first_approver_id"', form)
+        self.assertIn('name="action_open_ai_audit_log"', form)
 
     def test_big_amounts_are_never_applied_automatically(self):
         self.set_phase("3", ai_second_approval_amount=1000.0)
