@@ -4,6 +4,7 @@ from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 from ..tools import approval_rules as ar
 
@@ -94,7 +95,8 @@ class AiAuditLog(models.Model):
 
     @api.model
     def _cron_send_controller_digest(self):
-        """Tell each company's controller what was applied automatically in the last day (phases 2 and 3)."""
+        """Tell each company's controller what was applied automatically in the last day (phases 2 and 3), and
+        whether automation behaved unusually. Returns the number of digests sent."""
         since = fields.Datetime.now() - timedelta(days=1)
         sent = 0
         companies = self.env["res.company"].search(
@@ -104,18 +106,22 @@ class AiAuditLog(models.Model):
             entries = self.search(
                 [("company_id", "=", company.id), ("event", "=", "auto_applied"), ("logged_at", ">=", since)]
             )
-            if not entries:
+            anomalies = ar.automation_anomalies(
+                len(entries), self._auto_applied_per_day(company, since), self._auto_applied_reverted(company, since)
+            )
+            if not entries and not anomalies:
                 continue
             items = Markup("").join(
                 Markup("<li>%s</li>") % (entry.suggestion_ref.display_name if entry.suggestion_ref
                                          else "%s #%s" % (entry.res_model, entry.res_id))
                 for entry in entries
             )
+            warnings = Markup("").join(Markup("<p><strong>%s</strong></p>") % sentence for sentence in anomalies)
             body = Markup(
-                _("<p>%(count)s AI suggestions were applied automatically in %(company)s since %(since)s:</p>"
-                  "<ul>%(items)s</ul><p>Each one can be reverted from its suggestion.</p>")
-            ) % {"count": len(entries), "company": company.name, "since": fields.Datetime.to_string(since),
-                 "items": items}
+                _("%(warnings)s<p>%(count)s AI suggestions were applied automatically in %(company)s since "
+                  "%(since)s:</p><ul>%(items)s</ul><p>Each one can be reverted from its suggestion.</p>")
+            ) % {"warnings": warnings, "count": len(entries), "company": company.name,
+                 "since": fields.Datetime.to_string(since), "items": items}
             self.env["mail.thread"].sudo().message_notify(  # sudo: the cron notifies on the company's behalf
                 partner_ids=company.ai_controller_user_id.partner_id.ids,
                 subject=_("AI Bookkeeping: %(count)s entries applied automatically", count=len(entries)),
@@ -123,3 +129,34 @@ class AiAuditLog(models.Model):
             )
             sent += 1
         return sent
+
+    @api.model
+    def _auto_applied_per_day(self, company, until, days=28):
+        """Automatic applications per 24 hours before ``until`` (oldest first), from the first one in the window."""
+        self.flush_model(["company_id", "event", "logged_at"])
+        self.env.cr.execute(SQL(
+            """
+            SELECT floor(extract(epoch FROM %(until)s - logged_at) / 86400)::int AS age, count(*)
+              FROM ai_audit_log
+             WHERE company_id = %(company)s AND event = 'auto_applied'
+               AND logged_at >= %(start)s AND logged_at < %(until)s
+          GROUP BY age
+            """,
+            until=until, start=until - timedelta(days=days), company=company.id,
+        ))
+        counts = dict(self.env.cr.fetchall())
+        if not counts:
+            return []
+        return [counts.get(age, 0) for age in range(max(counts), -1, -1)]
+
+    @api.model
+    def _auto_applied_reverted(self, company, since):
+        reverted = self.search(
+            [("company_id", "=", company.id), ("event", "=", "reverted"), ("logged_at", ">=", since)]
+        )
+        if not reverted:
+            return 0
+        automatic = self.search([("company_id", "=", company.id), ("event", "=", "auto_applied"),
+                                 ("res_id", "in", reverted.mapped("res_id"))])
+        pairs = {(entry.res_model, entry.res_id) for entry in automatic}
+        return len({(entry.res_model, entry.res_id) for entry in reverted} & pairs)

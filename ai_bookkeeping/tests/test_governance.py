@@ -1,9 +1,10 @@
 import hashlib
 import json
 import logging
+from datetime import timedelta
 from unittest.mock import patch
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
@@ -87,6 +88,33 @@ class TestAutoApply(GovernanceCase):
         self.assertEqual(self.env["mail.message"].sudo().search_count([]), before + 1)
         self.assertIn(self.manager.partner_id, digest.partner_ids)
         self.assertIn(small.display_name, str(digest.body))
+
+    def test_digest_warns_when_an_automatic_application_is_reverted(self):
+        self.set_phase("3", ai_controller_user_id=self.manager.id)
+        self.rule(outcome="auto")
+        _i, _l, suggestion = self.paid_suggestion()
+        suggestion._ai_auto_apply()
+        self.assertEqual(suggestion.state, "applied")
+        suggestion.with_user(self.reviewer).action_revert()
+        self.assertEqual(self.env["ai.audit.log"]._cron_send_controller_digest(), 1)
+        digest = self.env["mail.message"].sudo().search([], order="id desc", limit=1)
+        self.assertIn("1 automatically applied suggestions were reverted", str(digest.body))
+        self.company.ai_controller_user_id = False
+        self.assertEqual(self.env["ai.audit.log"]._cron_send_controller_digest(), 0, "no controller, no digest")
+
+    def test_digest_warns_of_a_spike_in_automatic_applications(self):
+        self.set_phase("3", ai_controller_user_id=self.manager.id)
+        now = fields.Datetime.now()
+        entry = {"company_id": self.company.id, "res_model": "ai.suggestion", "event": "auto_applied"}
+        past = [dict(entry, res_id=1000 + day * 10 + n, logged_at=now - timedelta(days=day, hours=2))
+                for day in range(1, 9) for n in range(2)]
+        today = [dict(entry, res_id=5000 + n, logged_at=now - timedelta(hours=1)) for n in range(12)]
+        self.env["ai.audit.log"]._log(past + today)
+        self.assertEqual(self.env["ai.audit.log"]._auto_applied_per_day(self.company, now - timedelta(days=1)),
+                         [2] * 8)
+        self.assertEqual(self.env["ai.audit.log"]._cron_send_controller_digest(), 1)
+        digest = self.env["mail.message"].sudo().search([], order="id desc", limit=1)
+        self.assertIn("more than three times the usual 2 a day", str(digest.body))
 
     def test_phase_two_respects_a_review_rule(self):
         self.set_phase("2", ai_auto_min_confidence=0.5, ai_auto_max_amount=500.0)

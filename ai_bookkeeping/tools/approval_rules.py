@@ -104,3 +104,27 @@ def decide(rules, facts, phase, min_confidence=1.0, max_amount=0.0, second_appro
         reason = "assisted review: a person decides every suggestion"
     result["reason"] = reason
     return result
+
+
+def automation_anomalies(applied_today, applied_per_day_before, reverted_today):
+    """Sentences for the controller when automation behaves unusually (full automation is watched, not trusted).
+
+    ``applied_today``: suggestions applied automatically in the last day; ``applied_per_day_before``: the same count
+    for each earlier day of the window (oldest first); ``reverted_today``: automatically applied suggestions that a
+    person reverted in the last day.
+    """
+    sentences = []
+    history = sorted(applied_per_day_before)
+    if len(history) >= 7:
+        usual = history[len(history) // 2]
+        if applied_today > max(10, 3 * usual):
+            sentences.append(
+                "%d suggestions were applied automatically, more than three times the usual %d a day: check "
+                "what changed (rules, bank feed, engine)." % (applied_today, usual)
+            )
+    if reverted_today:
+        sentences.append(
+            "%d automatically applied suggestions were reverted by a person: the rules that allowed them may be "
+            "too wide." % reverted_today
+        )
+    return sentences

@@ -105,6 +105,20 @@ class TestDecide(unittest.TestCase):
                          "0 means no second approver")
 
 
+class TestAnomalies(unittest.TestCase):
+    def test_a_spike_and_reverts_are_reported(self):
+        usual = [4, 5, 6, 5, 4, 6, 5]
+        self.assertEqual(ar.automation_anomalies(6, usual, 0), [])
+        spike = ar.automation_anomalies(40, usual, 0)
+        self.assertEqual(len(spike), 1)
+        self.assertIn("usual 5 a day", spike[0])
+        self.assertIn("2 automatically applied", ar.automation_anomalies(5, usual, 2)[0])
+
+    def test_no_spike_without_a_week_of_history_or_below_ten(self):
+        self.assertEqual(ar.automation_anomalies(500, [1, 1, 1], 0), [])
+        self.assertEqual(ar.automation_anomalies(9, [0] * 30, 0), [])
+
+
 class TestMasking(unittest.TestCase):
     def test_ibans_emails_and_phones_are_masked(self):
         cases = {
