@@ -59,6 +59,11 @@ describe("CandidateIndex", () => {
     expect(refs.mayStartCompact("INV2")).toBe(true);
     expect(refs.mayStartCompact("INV2026")).toBe(true);
     expect(refs.mayStartCompact("GUTSCHRIFT")).toBe(false);
+    // INV2026… keys are all 12 characters long (INV202600002 …); BILL2026… 14.
+    expect(refs.compactLengths("INV2026")).toBe(12 * 256 + 12);
+    expect(refs.compactLengths("BILL2026030007")).toBe(14 * 256 + 14);
+    expect(refs.compactLengths("GUTSCHRIFT")).toBeLessThan(0);
+    expect(extractReferenceKeys(tokens("INV 2026 0000 2"), refs).map(referenceKeyName)).not.toContain("C:INV20260000");
     const toks = tokens(normalizeText("GUTSCHRIFT 123456 INV 2026 00002 DE89370400440532013000"));
     const all = extractReferenceKeys(toks);
     const pruned = extractReferenceKeys(toks, refs).map(referenceKeyName);

@@ -1,7 +1,7 @@
 import type { StatementLine } from "../contracts/reconcile";
 import { accountNumberKey } from "./accountNumber";
 import { nameWords } from "./nameWords";
-import { signalTokens } from "./signalTokens";
+import { signalTokensOf } from "./signalTokens";
 import { textTokens } from "./textTokens";
 
 const NO_TOKENS: string[] = [];
@@ -28,7 +28,7 @@ export function lineText(
   // The first 80 characters of the normalized name (its tokens, at most MAX_TOKENS of them, cover more than that).
   const nameDisplay = nameRaw.length === 0 ? "" : nameRaw.join(" ").slice(0, 80);
   const nameToks = nameRaw.length === 0 ? NO_TOKENS : nameWords(nameRaw);
-  const signal = signalTokens(nameToks.length > 0 ? [...nameToks, ...toks] : toks, withAcronyms);
+  const signal = signalTokensOf(nameToks, toks, withAcronyms);
   return {
     tokens: toks,
     signal,

@@ -3,6 +3,12 @@ import { NO_CODE, type KeyOf } from "./referenceKey";
 
 /** Length of the compact-key prefixes remembered to skip label runs that cannot start any key. */
 const PREFIX_LENGTH = 6;
+export const NO_LENGTHS = -1;
+const ANY_LENGTH = packLengths(0, 255);
+
+function packLengths(shortest: number, longest: number): number {
+  return shortest * 256 + longest;
+}
 
 /**
  * Reference key → the open items it names, as postings lists: maps from key to a slot number (compact keys by
@@ -19,7 +25,8 @@ export class ReferencePostings {
   private offsets = new Int32Array(1);
   private items: OpenItem[] = [];
   private strengths = new Float64Array(0);
-  private readonly compactPrefixes = new Set<string>();
+  /** First PREFIX_LENGTH characters of the compact keys → shortest and longest such key, packed (see lengths). */
+  private readonly compactPrefixes = new Map<string, number>();
 
   add(key: KeyOf, item: OpenItem, strength: number): void {
     const pending = this.pending;
@@ -50,7 +57,13 @@ export class ReferencePostings {
       strengths[at] = pending.strength[k] as number;
     }
     for (const compact of this.compactSlots.keys()) {
-      if (compact.length >= PREFIX_LENGTH) this.compactPrefixes.add(compact.length === PREFIX_LENGTH ? compact : compact.slice(0, PREFIX_LENGTH));
+      if (compact.length < PREFIX_LENGTH) continue;
+      const prefix = compact.length === PREFIX_LENGTH ? compact : compact.slice(0, PREFIX_LENGTH);
+      const known = this.compactPrefixes.get(prefix);
+      const length = Math.min(compact.length, 255);
+      this.compactPrefixes.set(prefix, known === undefined
+        ? packLengths(length, length)
+        : packLengths(Math.min(known >> 8, length), Math.max(known & 255, length)));
     }
     const paid = new Uint8Array(count);
     for (const s of this.paidSlots) paid[s] = 1;
@@ -71,7 +84,16 @@ export class ReferencePostings {
    * from there on it answers for the first `prefixLength` characters, so its answer holds for every extension.
    */
   mayStartCompact(compact: string): boolean {
-    return compact.length < PREFIX_LENGTH || this.compactPrefixes.has(compact.length === PREFIX_LENGTH ? compact : compact.slice(0, PREFIX_LENGTH));
+    return this.compactLengths(compact) !== NO_LENGTHS;
+  }
+
+  /**
+   * The lengths of the compact keys that start like this run, packed as shortest × 256 + longest: any length
+   * below `prefixLength` characters, NO_LENGTHS when no key starts with its first `prefixLength` characters.
+   */
+  compactLengths(compact: string): number {
+    if (compact.length < PREFIX_LENGTH) return ANY_LENGTH;
+    return this.compactPrefixes.get(compact.length === PREFIX_LENGTH ? compact : compact.slice(0, PREFIX_LENGTH)) ?? NO_LENGTHS;
   }
 
   /** Slot of a key, or -1 when no item (open or paid) carries it. */

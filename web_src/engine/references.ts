@@ -25,18 +25,27 @@ export function extractReferenceKeys(toks: readonly string[], prefixes?: Compact
   for (let i = 0; i < toks.length; i++) {
     let compact = "";
     let hasDigit = false;
-    let mayStart = prefixes === undefined;
+    // Lengths the keys starting like this run can have: once judged on its first prefixLength characters, the
+    // answer holds for every longer run from this token.
+    let judged = prefixes === undefined;
+    let shortest = 0;
+    let longest = MAX_COMPACT_LENGTH;
     for (let w = 0; w < MAX_WINDOW && i + w < toks.length; w++) {
       const tok = toks[i + w] as string;
       compact += tok;
       if (compact.length > MAX_COMPACT_LENGTH) break;
-      if (!mayStart) {
-        if (!(prefixes as CompactPrefixes).mayStartCompact(compact)) break;
-        // A yes for prefixLength characters or more holds for every longer run from this token.
-        mayStart = compact.length >= (prefixes as CompactPrefixes).prefixLength;
+      if (!judged) {
+        const lengths = (prefixes as CompactPrefixes).compactLengths(compact);
+        if (lengths < 0) break;
+        if (compact.length >= (prefixes as CompactPrefixes).prefixLength) {
+          judged = true;
+          shortest = Math.floor(lengths / 256);
+          longest = lengths % 256;
+        }
       }
+      if (compact.length > longest) break;
       hasDigit ||= hasDigitChar(tok);
-      if (hasDigit && compact.length >= 4) {
+      if (hasDigit && compact.length >= 4 && compact.length >= shortest) {
         found.add({ compact, code: NO_CODE, strength: compactStrength(compact), snippetStart: i, snippetEnd: i + w + 1, invoiceLike: false });
       }
     }
@@ -61,8 +70,11 @@ export function extractReferenceKeys(toks: readonly string[], prefixes?: Compact
 export interface CompactPrefixes {
   /** From this many characters on, the answer depends only on the first ones. */
   readonly prefixLength: number;
-  /** Could a key worth finding start with this run? A no holds for every extension. */
-  mayStartCompact(compact: string): boolean;
+  /**
+   * Shortest × 256 + longest length of the keys worth finding that start like this run; negative when none
+   * does (for every extension too).
+   */
+  compactLengths(compact: string): number;
 }
 
 /**

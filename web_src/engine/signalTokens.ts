@@ -60,28 +60,46 @@ function asciiShape(tok: string): number {
  * acronym of every run of 3–4 words: AMAZON WEB SERVICES also yields AWS. At most 32, in order of appearance.
  */
 export function signalTokens(toks: readonly string[], withAcronyms = true): string[] {
-  const out = new Set<string>();
-  const run: string[] = [];
-  for (const raw of toks) {
-    if (out.size >= MAX_SIGNAL_TOKENS) break;
+  return signalTokensOf(NO_TOKENS, toks, withAcronyms);
+}
+
+/** signalTokens of `first` followed by `then`, without joining the two lists. */
+export function signalTokensOf(first: readonly string[], then: readonly string[], withAcronyms: boolean): string[] {
+  const out: string[] = [];
+  const run = RUN;
+  run.length = 0;
+  const total = first.length + then.length;
+  for (let k = 0; k < total; k++) {
+    if (out.length >= MAX_SIGNAL_TOKENS) break;
+    const raw = (k < first.length ? first[k] : then[k - first.length]) as string;
     const trait = traitOf(raw);
-    if (trait.useful) out.add(trait.word);
+    if (trait.useful) addSignal(out, trait.word);
     if (trait.alpha) run.push(raw);
     else if (run.length > 0) flushAcronyms(run, out, withAcronyms);
   }
   if (run.length > 0) flushAcronyms(run, out, withAcronyms);
-  const all = [...out];
-  return all.length > MAX_SIGNAL_TOKENS ? all.slice(0, MAX_SIGNAL_TOKENS) : all;
+  return out;
+}
+
+const NO_TOKENS: readonly string[] = [];
+/** The run of words being read, reused from call to call. */
+const RUN: string[] = [];
+
+/** Adds a word not yet there, up to MAX_SIGNAL_TOKENS (the list is short: a scan beats a set). */
+function addSignal(out: string[], word: string): void {
+  if (out.length >= MAX_SIGNAL_TOKENS) return;
+  for (let k = 0; k < out.length; k++) if (out[k] === word) return;
+  out.push(word);
 }
 
 /** Adds the acronyms of every 3 and 4 consecutive words of `run` (when wanted) and empties the run. */
-function flushAcronyms(run: string[], out: Set<string>, withAcronyms: boolean): void {
+function flushAcronyms(run: string[], out: string[], withAcronyms: boolean): void {
   if (withAcronyms) {
-    for (let len = 3; len <= 4; len++) {
-      for (let i = 0; i + len <= run.length; i++) {
+    for (let len = 3; len <= 4 && out.length < MAX_SIGNAL_TOKENS; len++) {
+      for (let i = 0; i + len <= run.length && out.length < MAX_SIGNAL_TOKENS; i++) {
         let acronym = "";
         for (let k = i; k < i + len; k++) acronym += (run[k] as string).charAt(0);
-        out.add(acronym);
+        addSignal(out, acronym);
       }
     }
   }
