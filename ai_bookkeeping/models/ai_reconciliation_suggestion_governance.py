@@ -35,6 +35,9 @@ class AiReconciliationSuggestion(models.Model):
             }
         return facts
 
+    def _ai_touched_moves(self):
+        return self.move_line_ids.move_id
+
     def _ai_audit_target_values(self):
         values = {}
         for record in self:

@@ -135,11 +135,12 @@ class AiSuggestionMixin(models.AbstractModel):
         self._check_transition(sm.REVERTED)
         before = self._ai_audit_values()
         moves_by_suggestion = {record.id: record._ai_generated_moves() for record in self}
+        noted = {record.id: moves_by_suggestion[record.id] | record._ai_touched_moves() for record in self}
         for record in self:
             record._revert()
         self._set_state(sm.REVERTED, audit_before=before)
         self._ai_flag_moves(moves_by_suggestion, flag=False)
-        self._ai_note_moves(moves_by_suggestion, _("AI suggestion %(link)s was reverted by %(user)s."))
+        self._ai_note_moves(noted, _("AI suggestion %(link)s was reverted by %(user)s."))
         return True
 
     def action_reset_to_pending(self):
@@ -176,6 +177,11 @@ class AiSuggestionMixin(models.AbstractModel):
 
     def _ai_generated_moves(self):
         """The journal entries applying these suggestions wrote or changed (flagged AI-generated)."""
+        return self.env["account.move"]
+
+    def _ai_touched_moves(self):
+        """Other entries applying changed without writing them (the invoices and bills a payment settles): they
+        get the chatter note, not the AI-generated flag."""
         return self.env["account.move"]
 
     def _ai_rule_facts(self):
@@ -298,9 +304,9 @@ class AiSuggestionMixin(models.AbstractModel):
         moves_by_suggestion = {record.id: record._ai_generated_moves() for record in applied}
         applied._ai_flag_moves(moves_by_suggestion, flag=True)
         applied._ai_note_moves(
-            moves_by_suggestion,
-            _("Written by AI suggestion %(link)s, applied automatically by the approval rules.") if automatic
-            else _("Written by AI suggestion %(link)s, approved by %(user)s."),
+            {record.id: moves_by_suggestion[record.id] | record._ai_touched_moves() for record in applied},
+            _("AI suggestion %(link)s was applied automatically by the approval rules.") if automatic
+            else _("AI suggestion %(link)s was applied, approved by %(user)s."),
         )
 
     def _ai_flag_moves(self, moves_by_suggestion, flag):
@@ -327,7 +333,7 @@ class AiSuggestionMixin(models.AbstractModel):
         self.env["account.move"].browse(move_ids).invalidate_recordset(["ai_generated", "ai_suggestion_ref"])
 
     def _ai_note_moves(self, moves_by_suggestion, template):
-        """One chatter note per entry, linking the suggestion (one batch per call)."""
+        """One chatter note per entry (statement line, invoice, bill), linking the suggestion; one batch per call."""
         bodies, moves = {}, self.env["account.move"]
         user = self.env.user.name
         for record in self:

@@ -315,16 +315,17 @@ class TestAuditLog(GovernanceCase):
         self.assertEqual(self.env["ai.audit.log"].sudo().search_count([]), count)
         _logger.info("audit log: %d edit attempts, %d refused, 0 entries changed or lost", len(attempts), refused)
 
-    def test_target_entry_carries_a_note_linking_the_suggestion(self):
-        _i, st_line, suggestion = self.paid_suggestion()
+    def test_targets_carry_a_note_linking_the_suggestion(self):
+        invoice, st_line, suggestion = self.paid_suggestion()
         suggestion.with_user(self.reviewer).action_approve()
         suggestion.with_user(self.reviewer).action_revert()
-        notes = self.env["mail.message"].sudo().search(
-            [("model", "=", "account.move"), ("res_id", "=", st_line.move_id.id)])
-        linking = notes.filtered(lambda m: 'data-oe-model="ai.reconciliation.suggestion"' in str(m.body)
-                                 and ('data-oe-id="%d"' % suggestion.id) in str(m.body))
-        self.assertEqual(len(linking), 2, "one when applied, one when reverted")
-        self.assertTrue(any("reverted" in str(m.body) for m in linking))
+        for move in (st_line.move_id, invoice):
+            notes = self.env["mail.message"].sudo().search([("model", "=", "account.move"), ("res_id", "=", move.id)])
+            linking = notes.filtered(lambda m: 'data-oe-model="ai.reconciliation.suggestion"' in str(m.body)
+                                     and ('data-oe-id="%d"' % suggestion.id) in str(m.body))
+            self.assertEqual(len(linking), 2, "one when applied, one when reverted: %s" % move.name)
+            self.assertTrue(any("reverted by" in str(m.body) for m in linking))
+            self.assertTrue(any("approved by %s" % self.reviewer.name in str(m.body) for m in linking))
 
 
 @tagged("post_install", "-at_install")
