@@ -1,6 +1,6 @@
 from collections import Counter
 
-from odoo import models
+from odoo import fields, models
 
 from ..tools import state_machine as sm
 
@@ -27,13 +27,22 @@ class AiReconciliationSuggestion(models.Model):
             facts[record.id] = {
                 "kind": "reconcile_%s" % record.match_type,
                 "journal_id": record.journal_id.id,
-                "amount": abs(record.line_amount),
+                "amount": abs(record._ai_amount_in_company_currency()),
                 "partner_new": bool(partner) and (partner.id, record.company_id.id) not in known,
                 "confidence": record.confidence,
                 "account_types": set(record.account_id.mapped("account_type"))
                 | set(record.move_line_ids.mapped("account_type")),
             }
         return facts
+
+    def _ai_amount_in_company_currency(self):
+        """The bank amount as the company's thresholds read it (they are in company currency)."""
+        company = self.company_id
+        if not self.currency_id or self.currency_id == company.currency_id:
+            return self.line_amount
+        return self.currency_id._convert(
+            self.line_amount, company.currency_id, company, self.line_date or fields.Date.context_today(self)
+        )
 
     def _ai_touched_moves(self):
         return self.move_line_ids.move_id

@@ -232,6 +232,15 @@ class TestSecondApprover(GovernanceCase):
         self.assertEqual(big.state, "pending")
         self.assertFalse(big.first_approver_id)
 
+    def test_thresholds_read_foreign_journals_in_company_currency(self):
+        chf = self.setup_other_currency("CHF", rates=[("2026-01-01", 2.0)])
+        journal = self.bank_journal.copy({"name": "CHF bank", "code": "CHFB", "currency_id": chf.id})
+        st_line = self.env["account.bank.statement.line"].create(
+            {"journal_id": journal.id, "date": "2026-01-20", "amount": 1500.0, "payment_ref": "CHF in"})
+        suggestion = self.make_suggestion(st_line, match_type="expense",
+                                          account=self.company_data["default_account_revenue"])
+        self.assertAlmostEqual(suggestion._ai_rule_facts()[suggestion.id]["amount"], 750.0)
+
     def test_small_amounts_need_one(self):
         self.company.ai_second_approval_amount = 1000.0
         _i, _l, suggestion = self.paid_suggestion(999.0)
