@@ -19,16 +19,15 @@ const signOf = (amount: number): Sign => (amount >= 0 ? "in" : "out");
  */
 export class HistoryIndex {
   private readonly partnerWords = new TokenVotes<number>();
-  private readonly partnerByName = new Map<string, Map<number, number>>();
-  private readonly partnerByAccount = new Map<string, Map<number, number>>();
+  private readonly partnerByName = new Map<string, Tally<number>>();
+  private readonly partnerByAccount = new Map<string, Tally<number>>();
   private readonly rejectedWords = new TokenVotes<number>();
-  private readonly rejectedByName = new Map<string, Map<number, number>>();
-  private readonly rejectedByAccount = new Map<string, Map<number, number>>();
+  private readonly rejectedByName = new Map<string, Tally<number>>();
+  private readonly rejectedByAccount = new Map<string, Tally<number>>();
   private readonly codedWords: Record<Sign, TokenVotes<string>> = { in: new TokenVotes(), out: new TokenVotes() };
-  private readonly codedByAccount = new Map<string, Map<string, number>>();
+  private readonly codedByAccount = new Map<string, Tally<string>>();
   private readonly rejectedAccountWords = new TokenVotes<number>();
   private readonly codings = new Map<string, Coding>();
-  private readonly shareCache = new Map<Map<number, number>, Shares>();
 
   constructor(history: readonly HistoryEntry[]) {
     for (const entry of history) {
@@ -57,12 +56,12 @@ export class HistoryIndex {
   }
 
   /** Partners that past lines from this counterparty name were reconciled with, and their shares. */
-  partnerNameShares(nameKey: string): Shares | null {
+  partnerNameShares(nameKey: string): Shares<number> | null {
     return this.sharesOf(this.partnerByName, nameKey);
   }
 
   /** Partners that past lines from this account number were reconciled with, and their shares. */
-  partnerAccountShares(accountKey: string): Shares | null {
+  partnerAccountShares(accountKey: string): Shares<number> | null {
     return this.sharesOf(this.partnerByAccount, accountKey);
   }
 
@@ -91,8 +90,10 @@ export class HistoryIndex {
     for (let i = 0; i < votes.size; i++) scored.set(votes.key(i), { strength: votes.similarity(i), source: 2, token: votes.bestToken(i) });
     const byAccount = text.accountKey === "" ? undefined : this.codedByAccount.get(`${sign}${text.accountKey}`);
     if (byAccount !== undefined) {
-      for (const [key, share] of shares(byAccount)) {
-        const similarity = 0.95 * share;
+      const shares = (byAccount.shares ??= sharesOfTally(byAccount));
+      for (let j = 0; j < shares.keys.length; j++) {
+        const key = shares.keys[j] as string;
+        const similarity = 0.95 * (shares.shares[j] as number);
         const known = scored.get(key);
         if (known === undefined) {
           if (similarity > 0) scored.set(key, { strength: similarity, source: 1, token: "" });
@@ -126,17 +127,11 @@ export class HistoryIndex {
   }
 
   /** Shares of a name or account key, computed once per key and kept (the counts no longer change). */
-  private sharesOf(map: Map<string, Map<number, number>>, key: string): Shares | null {
+  private sharesOf(map: Map<string, Tally<number>>, key: string): Shares<number> | null {
     if (key === "") return null;
-    const counts = map.get(key);
-    if (counts === undefined) return null;
-    let cached = this.shareCache.get(counts);
-    if (cached === undefined) {
-      const all = shares(counts);
-      cached = { keys: [...all.keys()], shares: Float64Array.from(all.values()) };
-      this.shareCache.set(counts, cached);
-    }
-    return cached;
+    const tally = map.get(key);
+    if (tally === undefined) return null;
+    return (tally.shares ??= sharesOfTally(tally));
   }
 }
 
@@ -159,10 +154,16 @@ interface Learned {
 
 const NO_REJECTIONS: ReadonlyMap<number, number> = new Map<number, number>();
 
-/** Keys of a name or account key's counts, with their shares (see `shares`). */
-export interface Shares {
-  keys: number[];
+/** Keys of a name or account key's counts, with their shares (see `sharesOfTally`). */
+export interface Shares<K> {
+  keys: K[];
   shares: Float64Array;
+}
+
+/** How often each key went with one name or account, and (once asked for) the shares. */
+interface Tally<K> {
+  counts: Map<K, number>;
+  shares: Shares<K> | null;
 }
 
 interface Coding {
@@ -182,22 +183,21 @@ function bySimilarityDesc(a: { found: Learned }, b: { found: Learned }): number 
   return b.found.strength - a.found.strength;
 }
 
-const NO_SHARES: ReadonlyMap<never, number> = new Map<never, number>();
-
-function shares<K>(counts: Map<K, number> | undefined): ReadonlyMap<K, number> {
-  if (counts === undefined) return NO_SHARES;
-  const out = new Map<K, number>();
+/** Each key's share of a tally, damped when seen only a few times: (count / total) × (1 − e^−count). */
+function sharesOfTally<K>(tally: Tally<K>): Shares<K> {
   let total = 0;
-  for (const c of counts.values()) total += c;
-  for (const [key, c] of counts) out.set(key, (c / total) * (1 - Math.exp(-c)));
-  return out;
+  for (const c of tally.counts.values()) total += c;
+  const keys: K[] = [];
+  const values = new Float64Array(tally.counts.size);
+  for (const [key, c] of tally.counts) {
+    values[keys.length] = (c / total) * (1 - Math.exp(-c));
+    keys.push(key);
+  }
+  return { keys, shares: values };
 }
 
-function count<K, V>(map: Map<K, Map<V, number>>, key: K, value: V): void {
-  let byValue = map.get(key);
-  if (byValue === undefined) {
-    byValue = new Map();
-    map.set(key, byValue);
-  }
-  byValue.set(value, (byValue.get(value) ?? 0) + 1);
+function count<K, V>(map: Map<K, Tally<V>>, key: K, value: V): void {
+  const tally = map.get(key);
+  if (tally === undefined) map.set(key, { counts: new Map([[value, 1]]), shares: null });
+  else tally.counts.set(value, (tally.counts.get(value) ?? 0) + 1);
 }

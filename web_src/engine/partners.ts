@@ -67,7 +67,8 @@ export class PartnerResolver {
   private readonly compact = new Map<number, string>();
   /** Name word → its dense index, the partners (dense indices) whose name has it, and its rarity weight. */
   private readonly byWord = new Map<string, NameWord>();
-  private readonly byPrefix = new Map<string, number[]>();
+  /** First PREFIX_LENGTH characters of compact names → the partners, and their compact names. */
+  private readonly byPrefix = new Map<string, { ids: number[]; keys: string[] | null }>();
   private readonly byCompact = new Map<string, number[]>();
   private readonly byAccount = new Map<string, number[]>();
   /** Per dense partner index: id, name words and their weights. */
@@ -106,12 +107,19 @@ export class PartnerResolver {
       const key = words.join("");
       this.compact.set(partner.id, key);
       if (key.length >= 2) push(this.byCompact, key, partner.id);
-      if (key.length >= PREFIX_LENGTH) push(this.byPrefix, key.slice(0, PREFIX_LENGTH), partner.id);
+      if (key.length >= PREFIX_LENGTH) {
+        const prefix = key.slice(0, PREFIX_LENGTH);
+        const entry = this.byPrefix.get(prefix);
+        if (entry === undefined) this.byPrefix.set(prefix, { ids: [partner.id], keys: null });
+        else entry.ids.push(partner.id);
+      }
       for (const account of partner.bankAccounts) {
         const a = accountNumberKey(account);
         if (a.length >= 6) push(this.byAccount, a, partner.id);
       }
     }
+    // A partner listed twice goes by its last name everywhere.
+    for (const entry of this.byPrefix.values()) entry.keys = entry.ids.map((id) => this.compact.get(id) ?? "");
     const total = Math.max(1, partners.length);
     for (const entry of this.byWord.values()) entry.weight = Math.log(1 + total / entry.partners.length);
     this.weightByIndex = new Float64Array(this.idByIndex.length);
@@ -212,9 +220,11 @@ export class PartnerResolver {
     if (key.length < PREFIX_LENGTH) return;
     const byPrefix = this.byPrefix.get(key.slice(0, PREFIX_LENGTH));
     if (byPrefix === undefined) return;
-    for (const id of byPrefix) {
+    const keys = byPrefix.keys as string[];
+    for (let j = 0; j < byPrefix.ids.length; j++) {
+      const id = byPrefix.ids[j] as number;
       if (equal.includes(id)) continue;
-      const partnerKey = this.compact.get(id) ?? "";
+      const partnerKey = keys[j] as string;
       if (partnerKey.startsWith(key) && key.length >= MIN_TRUNCATED_LENGTH) addClue(clues, text, id, 0.9, BY_NAME);
       else if (key.startsWith(partnerKey)) addClue(clues, text, id, 0.75, BY_NAME);
     }
