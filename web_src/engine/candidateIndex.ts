@@ -58,8 +58,9 @@ export class CandidateIndex {
       const positive: OpenItem[] = [];
       const negative: OpenItem[] = [];
       for (const item of items) (item.amountResidual > 0 ? positive : negative).push(item);
-      this.receivables.set(partnerId, ledger(positive));
-      this.payables.set(partnerId, ledger(negative));
+      // A partner with no open item of a sign has no ledger for it: lookups answer "none" all the same.
+      if (positive.length > 0) this.receivables.set(partnerId, ledger(positive));
+      if (negative.length > 0) this.payables.set(partnerId, ledger(negative));
     }
   }
 

@@ -101,9 +101,8 @@ export function entryNumber(name: string, into: EntryNumber): boolean {
     sequence = sequence * 10 + (c - 48);
   }
   if (sequence === 0) return false;
-  into.compact = month === 0
-    ? `${name.slice(0, p)}${name.slice(y, y + 4)}${name.slice(s)}`
-    : `${name.slice(0, p)}${name.slice(y, y + 4)}${name.slice(y + 5, y + 7)}${name.slice(s)}`;
+  // The name without its slashes, as one flat string (it is kept as a map key).
+  into.compact = name.replaceAll("/", "");
   into.year = year;
   into.month = month;
   into.sequence = sequence;

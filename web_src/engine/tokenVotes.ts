@@ -8,9 +8,15 @@ interface TokenPosting {
   weights: Float64Array;
 }
 
+/**
+ * What the history says about one token: in how many documents it appears, and with which keys (dense indices,
+ * in the order first seen) how often — null once more than MAX_FANOUT keys share it; then its posting.
+ */
 interface TokenCounts {
   df: number;
-  byKey: Map<number, number>;
+  keys: number[] | null;
+  counts: number[];
+  posting: TokenPosting | null;
 }
 
 /** Does tokens[t] occur earlier in the list? (Lists are short: a linear scan beats building a set.) */
@@ -86,7 +92,7 @@ export class TokenVotes<K> {
   private readonly keyIndex = new Map<K, number>();
   private readonly keys: K[] = [];
   private documents = 0;
-  private postings: Map<string, TokenPosting | null> | null = null;
+  private frozen = false;
   private weights = new Float64Array(0);
   private bestWeights = new Float64Array(0);
   private bestTokens: string[] = [];
@@ -96,7 +102,7 @@ export class TokenVotes<K> {
   private readonly touched: number[] = [];
 
   add(tokens: readonly string[], key: K): void {
-    this.postings = null;
+    this.frozen = false;
     this.documents++;
     let k = this.keyIndex.get(key);
     if (k === undefined) {
@@ -108,23 +114,32 @@ export class TokenVotes<K> {
       const token = tokens[t] as string;
       if (seenBefore(tokens, t)) continue;
       const counts = this.votes.get(token);
-      if (counts === undefined) this.votes.set(token, { df: 1, byKey: new Map([[k, 1]]) });
+      if (counts === undefined) this.votes.set(token, { df: 1, keys: [k], counts: [1], posting: null });
       else {
         counts.df++;
-        counts.byKey.set(k, (counts.byKey.get(k) ?? 0) + 1);
+        const keys = counts.keys;
+        if (keys === null) continue;
+        const at = keys.indexOf(k);
+        if (at >= 0) counts.counts[at] = (counts.counts[at] as number) + 1;
+        else if (keys.length === MAX_FANOUT) counts.keys = null; // shared by too many keys: says nothing
+        else {
+          keys.push(k);
+          counts.counts.push(1);
+        }
       }
     }
   }
 
   vote(tokens: readonly string[]): VoteResult<K> {
-    const postings = this.postings ?? this.freeze();
+    if (!this.frozen) this.freeze();
+    const votes = this.votes;
     const result = this.result as VoteResult<K>;
     const { weights, bestWeights, bestTokens, stamp, touched } = this;
     const round = ++this.round;
     touched.length = 0;
     let known = 0;
     for (const token of tokens) {
-      const posting = postings.get(token);
+      const posting = votes.get(token)?.posting;
       if (posting === undefined || posting === null) continue;
       known += posting.idf;
       const { keys, weights: ws } = posting;
@@ -150,22 +165,17 @@ export class TokenVotes<K> {
     return result;
   }
 
-  private freeze(): Map<string, TokenPosting | null> {
-    const postings = new Map<string, TokenPosting | null>();
-    for (const [token, { df, byKey }] of this.votes) {
-      if (byKey.size > MAX_FANOUT) {
-        postings.set(token, null);
+  private freeze(): void {
+    for (const counts of this.votes.values()) {
+      const { df, keys } = counts;
+      if (keys === null) {
+        counts.posting = null;
         continue;
       }
       const idf = Math.log(1 + this.documents / df);
-      const keys = new Int32Array(byKey.size);
-      const ws = new Float64Array(byKey.size);
-      let j = 0;
-      for (const [k, count] of byKey) {
-        keys[j] = k;
-        ws[j++] = (idf * count) / df;
-      }
-      postings.set(token, { idf, keys, weights: ws });
+      const ws = new Float64Array(keys.length);
+      for (let j = 0; j < keys.length; j++) ws[j] = (idf * (counts.counts[j] as number)) / df;
+      counts.posting = { idf, keys: Int32Array.from(keys), weights: ws };
     }
     const n = this.keys.length;
     this.weights = new Float64Array(n);
@@ -174,7 +184,6 @@ export class TokenVotes<K> {
     this.stamp = new Int32Array(n);
     this.round = 0;
     this.result = new VoteResult(this.keys, this.weights, this.bestTokens);
-    this.postings = postings;
-    return postings;
+    this.frozen = true;
   }
 }
