@@ -6,7 +6,7 @@ import { ReferencePostings } from "./referencePostings";
 import { SortedAmounts } from "./sortedAmounts";
 
 /** One partner's open items of one sign, sorted by absolute company residual (ties: oldest first). */
-interface PartnerLedger {
+export interface PartnerLedger {
   items: OpenItem[];
   amounts: Float64Array;
 }
@@ -66,19 +66,21 @@ export class CandidateIndex {
 
   /** A partner's open items of one sign whose absolute company residual lies in [low, high]. */
   partnerItemsBetween(partnerId: number, sign: number, low: number, high: number): OpenItem[] {
-    const sorted = (sign > 0 ? this.receivables : this.payables).get(partnerId);
-    if (sorted === undefined) return [];
-    const amounts = sorted.amounts;
-    let lo = 0;
-    let hi = amounts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((amounts[mid] as number) < low) lo = mid + 1;
-      else hi = mid;
-    }
+    const ledger = this.partnerLedger(partnerId, sign);
     const found: OpenItem[] = [];
-    for (let k = lo; k < amounts.length && (amounts[k] as number) <= high; k++) found.push(sorted.items[k] as OpenItem);
+    if (ledger === undefined) return found;
+    for (let k = firstAtLeast(ledger.amounts, low); k < ledger.amounts.length && (ledger.amounts[k] as number) <= high; k++) {
+      found.push(ledger.items[k] as OpenItem);
+    }
     return found;
+  }
+
+  /**
+   * A partner's open items of one sign with their absolute company residuals, both smallest first (read a range
+   * with `firstAtLeast`); undefined when the partner has none.
+   */
+  partnerLedger(partnerId: number, sign: number): PartnerLedger | undefined {
+    return (sign > 0 ? this.receivables : this.payables).get(partnerId);
   }
 
   /** A partner's open items of one sign (receivables for +1, payables for -1), smallest first. */
@@ -125,6 +127,18 @@ export class CandidateIndex {
     if (kept.length > 1) kept.sort((a, b) => Math.floor(a.amountResidual / width) - Math.floor(b.amountResidual / width));
     return kept;
   }
+}
+
+/** First position of a sorted array whose value is at least `low` (its length when none is). */
+export function firstAtLeast(amounts: Float64Array, low: number): number {
+  let lo = 0;
+  let hi = amounts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((amounts[mid] as number) < low) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function ledger(items: OpenItem[]): PartnerLedger {

@@ -1,6 +1,6 @@
 import type { EngineSettings, OpenItem, StatementLine } from "../contracts/reconcile";
-import { compareAmount, paysSign, type AmountComparison } from "./amounts";
-import type { CandidateIndex } from "./candidateIndex";
+import { compareAmount, paysSign } from "./amounts";
+import { firstAtLeast, type CandidateIndex } from "./candidateIndex";
 import { cents } from "./cents";
 import type { EngineContext } from "./engineContext";
 import { lineText, type LineText } from "./lineText";
@@ -18,7 +18,8 @@ const MAX_SUBSET_ITEMS = 120;
 const MAX_SUBSET_NODES = 1_500;
 const MAX_SUBSETS = 6;
 
-const NO_STRINGS: readonly string[] = [];
+/** The references of a line that names no open item (most lines): shared, never written. */
+const NO_HITS: Map<number, RefHit> = new Map();
 
 export interface LineProposals {
   proposals: Proposal[];
@@ -49,7 +50,7 @@ class LineCollector {
   private readonly evidence: Map<number, PartnerEvidence>;
   private readonly lineDay: number;
   /** Item id → the strongest reference to it in the label, in the order the label names them. */
-  private readonly refHits = new Map<number, RefHit>();
+  private refHits: Map<number, RefHit> = NO_HITS;
   private conflictingRef = false;
   private readonly proposals: Proposal[] = [];
   /** Items already proposed alone: an item's amount relation to the line, hence its match type, is fixed. */
@@ -66,13 +67,13 @@ class LineCollector {
   }
 
   collect(): LineProposals {
-    const { line, index, settings, refHits } = this;
     this.findReferences();
+    const { line, index, settings, refHits } = this;
 
     // 1. Items the label refers to.
     for (const hit of refHits.values()) {
       const partnerScore = this.evidenceOf(hit.item.partnerId)?.score ?? 0;
-      this.single(hit.item, compareAmount(line, hit.item, settings), hit.strength >= 0.85 || (hit.strength >= 0.5 && partnerScore >= 0.8));
+      this.single(hit.item, hit.strength >= 0.85 || (hit.strength >= 0.5 && partnerScore >= 0.8));
     }
 
     // A referenced item that the amount confirms settles the question: no need to look for combinations.
@@ -85,13 +86,13 @@ class LineCollector {
     const sameAmount = index.withAmount(line.currency, line.amount);
     for (let k = 0; k < sameAmount.length && k < MAX_SAME_AMOUNT; k++) {
       const item = sameAmount[k] as OpenItem;
-      this.single(item, compareAmount(line, item, settings), false);
+      this.single(item, false);
     }
     let unlistedSameAmount = Math.max(0, sameAmount.length - MAX_SAME_AMOUNT);
     let fxCount = 0;
     for (const item of index.nearCompanyAmount(line.currency, line.amountCompany, settings.fxTolerance)) {
       if (!paysSign(line, item)) continue;
-      if (fxCount++ < MAX_SAME_AMOUNT) this.single(item, compareAmount(line, item, settings), false);
+      if (fxCount++ < MAX_SAME_AMOUNT) this.single(item, false);
       else unlistedSameAmount++;
     }
 
@@ -103,19 +104,29 @@ class LineCollector {
       const all = index.partnerItems(partnerId, sign);
       if (all.length === 1) {
         const only = all[0] as OpenItem;
-        this.single(only, compareAmount(line, only, settings), ev.score >= 0.8, ev.score >= 0.8);
+        this.single(only, ev.score >= 0.8, ev.score >= 0.8);
       } else {
         // Exact, FX-rounded or short by at most a fee: a narrow band of company amounts around the line's.
         const slack = settings.fxTolerance + 0.01;
         const high = lineCompany + Math.max(slack, settings.maxFeeAmount + slack);
-        for (const item of index.partnerItemsBetween(partnerId, sign, lineCompany - slack, high)) {
-          this.single(item, compareAmount(line, item, settings), false, ev.score >= 0.8);
+        const ledger = index.partnerLedger(partnerId, sign);
+        if (ledger !== undefined) {
+          const { items, amounts } = ledger;
+          for (let k = firstAtLeast(amounts, lineCompany - slack); k < amounts.length && (amounts[k] as number) <= high; k++) {
+            this.single(items[k] as OpenItem, false, ev.score >= 0.8);
+          }
         }
       }
       if (settled) continue;
       const forSubsets: OpenItem[] = [];
-      for (const item of index.partnerItemsBetween(partnerId, sign, 0, lineCompany + settings.fxTolerance + 0.01)) {
-        if (item.currency === line.currency) forSubsets.push(item);
+      const ledger = index.partnerLedger(partnerId, sign);
+      if (ledger !== undefined) {
+        const { items, amounts } = ledger;
+        const top = lineCompany + settings.fxTolerance + 0.01;
+        for (let k = firstAtLeast(amounts, 0); k < amounts.length && (amounts[k] as number) <= top; k++) {
+          const item = items[k] as OpenItem;
+          if (item.currency === line.currency) forSubsets.push(item);
+        }
       }
       this.addSubsets(forSubsets.length > MAX_SUBSET_ITEMS ? forSubsets.slice(-MAX_SUBSET_ITEMS) : forSubsets, partnerId);
     }
@@ -142,7 +153,7 @@ class LineCollector {
 
   /** Reference keys of the label looked up in the index; a key shaped like our numbering that names no open item is a conflict. */
   private findReferences(): void {
-    const { line, refHits } = this;
+    const line = this.line;
     const refs = this.index.references;
     for (const ref of extractReferenceKeys(this.text.tokens, refs)) {
       const slot = refs.slot(ref);
@@ -159,8 +170,9 @@ class LineCollector {
           if (!paysSign(line, item)) continue;
           matched = true;
           const strength = Math.min(ref.strength, refs.strength(k));
-          const known = refHits.get(item.id);
-          if (known === undefined) refHits.set(item.id, { item, strength, snippet: ref });
+          if (this.refHits === NO_HITS) this.refHits = new Map();
+          const known = this.refHits.get(item.id);
+          if (known === undefined) this.refHits.set(item.id, { item, strength, snippet: ref });
           else if (strength > known.strength) {
             known.strength = strength;
             known.snippet = ref;
@@ -213,12 +225,14 @@ class LineCollector {
     };
   }
 
-  private single(item: OpenItem, cmp: AmountComparison, allowPartial: boolean, allowFee = true): void {
+  /** Proposes the item alone, if its amount relation to the line allows (an item is proposed alone once). */
+  private single(item: OpenItem, allowPartial: boolean, allowFee = true): void {
+    if (this.proposedAlone.has(item.id)) return;
+    const cmp = compareAmount(this.line, item, this.settings);
     const fit = cmp.relation;
     if (fit === "none" || fit === "over") return;
     if (fit === "partial" && !allowPartial) return;
     if (fit === "fee" && !allowFee) return;
-    if (this.proposedAlone.has(item.id)) return;
     this.proposedAlone.add(item.id);
     const p = this.proposal([item], item.partnerId, fit === "fee" ? "writeoff" : fit === "partial" ? "partial" : "full", fit);
     p.difference = cmp.shortfallCompany;
