@@ -63,14 +63,14 @@ describe("references", () => {
 
 describe("entryNumber", () => {
   const read = (name: string) => {
-    const into = { compact: "", year: 0, month: 0, sequence: 0 };
+    const into = { compact: "", year: 0, month: 0, sequence: 0, sequenceLength: 0 };
     return entryNumber(name, into) ? into : null;
   };
 
   it("reads yearly and monthly Odoo numbering like the patterns it replaces", () => {
-    expect(read("INV/2026/00042")).toEqual({ compact: "INV202600042", year: 2026, month: 0, sequence: 42 });
-    expect(read("BILL/2026/03/0007")).toEqual({ compact: "BILL2026030007", year: 2026, month: 3, sequence: 7 });
-    expect(read("ABCDEFGH/2099/999999")).toEqual({ compact: "ABCDEFGH2099999999", year: 2099, month: 0, sequence: 999_999 });
+    expect(read("INV/2026/00042")).toEqual({ compact: "INV202600042", year: 2026, month: 0, sequence: 42, sequenceLength: 5 });
+    expect(read("BILL/2026/03/0007")).toEqual({ compact: "BILL2026030007", year: 2026, month: 3, sequence: 7, sequenceLength: 4 });
+    expect(read("ABCDEFGH/2099/999999")).toEqual({ compact: "ABCDEFGH2099999999", year: 2099, month: 0, sequence: 999_999, sequenceLength: 6 });
     expect(read("RINV/2026/12/1")?.month).toBe(12);
   });
 
@@ -83,6 +83,32 @@ describe("entryNumber", () => {
 });
 
 describe("itemReferenceKeys", () => {
+  it("reads an entry number in `ref` as the general reading does", () => {
+    // The general reading, spelled out: tokens, compact key, year/sequence keys (monthly ones win), numbers.
+    const general = (text: string): string[] => {
+      const toks = tokens(normalizeText(text));
+      const names = new Map<string, number>();
+      const add = (name: string, strength: number): void => {
+        if ((names.get(name) ?? 0) < strength) names.set(name, strength);
+      };
+      const compact = toks.join("");
+      if (compact.length >= 4 && /\d/.test(compact) && compact.length <= 40) add(`C:${compact}`, compact.length < 8 && /^\d+$/.test(compact) ? 0.5 : 1);
+      if (/^\d{1,7}$/.test(compact) && Number(compact) > 0) add(`N:${Number(compact)}`, 0.5);
+      const years = extractReferenceKeys(toks).filter((k) => k.code !== NO_CODE && k.code >= yearCode(2000, 0)).map((k) => [referenceKeyName(k), k.strength] as const);
+      const monthly = years.some(([name]) => name.startsWith("YM:"));
+      for (const [name, strength] of years) {
+        if (monthly && name.startsWith("Y:")) continue;
+        add(name, strength);
+        if (name.startsWith("Y:")) add(`N:${name.split(":")[2] as string}`, 0.5);
+      }
+      return [...names].map(([name, strength]) => `${name}@${strength}`);
+    };
+    for (const ref of ["INV/2026/00042", "BILL/2026/03/0007", "BILL/2026/03/07", "BILL/2026/03/7", "A/2026/5", "INV/2026/2025", "RE/2026/12/2026"]) {
+      const keys = itemReferenceKeys({ moveName: "X", ref }).map((k) => `${referenceKeyName(k)}@${k.strength}`);
+      expect(keys, ref).toEqual(general(ref));
+    }
+  });
+
   it("gives the same keys on the fast path as on the general one", () => {
     const sorted = (keys: ItemKey[]) => keys.map((k) => ({ key: referenceKeyName(k), strength: k.strength })).sort((a, b) => a.key.localeCompare(b.key));
     for (const moveName of ["INV/2026/00042", "BILL/2026/03/0007"]) {

@@ -37,29 +37,67 @@ export function forEachItemReferenceKey(item: Pick<OpenItem, "moveName" | "ref">
     }
     return;
   }
-  const keys = new Map<string | number, ItemKey>();
-  const add = (compact: string, code: number, strength: number): void => {
-    const id = code === NO_CODE ? compact : code;
-    const known = keys.get(id);
-    if (known === undefined) keys.set(id, { compact, code, strength });
-    else if (known.strength < strength) known.strength = strength;
-  };
-  for (const text of [item.moveName, item.ref]) {
+  const keys = KEYS;
+  keys.clear();
+  for (let t = 0; t < 2; t++) {
+    const text = t === 0 ? item.moveName : item.ref;
+    if (entryNumber(text, ENTRY) && (ENTRY.month === 0 || ENTRY.sequenceLength >= 3)) {
+      // What the general reading of an Odoo entry number gives, without reading it (tested equal). A monthly
+      // number with a one- or two-digit sequence reads as a date there (BILL/2026/03/07): left to it.
+      const { compact, year, month, sequence } = ENTRY;
+      keys.add(compact, NO_CODE, 1);
+      if (month === 0) {
+        keys.add("", yearCode(year, sequence), 0.9);
+        keys.add("", numberCode(sequence), 0.5);
+      } else {
+        keys.add("", yearMonthCode(year, month, sequence), 0.95);
+      }
+      continue;
+    }
     const toks = textTokens(text);
     if (toks.length === 0) continue;
-    const compact = toks.join("");
-    if (compact.length >= 4 && DIGIT.test(compact) && compact.length <= 40) add(compact, NO_CODE, compactStrength(compact));
-    if (ALL_DIGITS.test(compact) && Number(compact) > 0) add("", numberCode(Number(compact)), 0.5);
+    const compact = toks.length === 1 ? (toks[0] as string) : toks.join("");
+    if (compact.length >= 4 && compact.length <= 40 && DIGIT.test(compact)) keys.add(compact, NO_CODE, compactStrength(compact));
+    if (compact.length <= 7 && ALL_DIGITS.test(compact) && Number(compact) > 0) keys.add("", numberCode(Number(compact)), 0.5);
     const yearKeys = yearSequenceKeys(toks);
-    const monthly = yearKeys.some((ys) => !isYearCode(ys.code));
+    let monthly = false;
+    for (const ys of yearKeys) if (!isYearCode(ys.code)) monthly = true;
     for (const ys of yearKeys) {
       if (monthly && isYearCode(ys.code)) continue; // BILL/2026/11/0007 is not "2026 number 11"
-      add("", ys.code, ys.strength);
-      if (isYearCode(ys.code)) add("", numberCode(sequenceOf(ys.code)), 0.5);
+      keys.add("", ys.code, ys.strength);
+      if (isYearCode(ys.code)) keys.add("", numberCode(sequenceOf(ys.code)), 0.5);
     }
   }
-  for (const key of keys.values()) sink.key(key.compact, key.code, key.strength);
+  for (let k = 0; k < keys.size; k++) sink.key(keys.compacts[k] as string, keys.codes[k] as number, keys.strengths[k] as number);
 }
+
+/** An item's keys while they are read: each once, with its strongest reading, in the order first found. */
+class ItemKeyList {
+  size = 0;
+  readonly compacts: string[] = [];
+  readonly codes: number[] = [];
+  readonly strengths: number[] = [];
+
+  clear(): void {
+    this.size = 0;
+  }
+
+  add(compact: string, code: number, strength: number): void {
+    for (let k = 0; k < this.size; k++) {
+      if (this.codes[k] === code && this.compacts[k] === compact) {
+        if ((this.strengths[k] as number) < strength) this.strengths[k] = strength;
+        return;
+      }
+    }
+    this.compacts[this.size] = compact;
+    this.codes[this.size] = code;
+    this.strengths[this.size] = strength;
+    this.size++;
+  }
+}
+
+/** Reused from item to item (an item has a handful of keys). */
+const KEYS = new ItemKeyList();
 
 /** An entry number read by `entryNumber` (month 0 for yearly numbering). */
 export interface EntryNumber {
@@ -67,9 +105,11 @@ export interface EntryNumber {
   year: number;
   month: number;
   sequence: number;
+  /** Digits of the sequence as written (00042: 5). */
+  sequenceLength: number;
 }
 
-const ENTRY: EntryNumber = { compact: "", year: 0, month: 0, sequence: 0 };
+const ENTRY: EntryNumber = { compact: "", year: 0, month: 0, sequence: 0, sequenceLength: 0 };
 
 /**
  * Reads PREFIX/2026/00042 (1–8 letters A–Z, a year 20xx, 1–6 digits) or PREFIX/2026/03/0007 (a month 01–12 too)
@@ -106,6 +146,7 @@ export function entryNumber(name: string, into: EntryNumber): boolean {
   into.year = year;
   into.month = month;
   into.sequence = sequence;
+  into.sequenceLength = digits;
   return true;
 }
 
