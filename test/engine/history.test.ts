@@ -31,6 +31,14 @@ describe("HistoryIndex.expenseOptions", () => {
     expect(index.expenseOptions(text("AWS EMEA REFUND"), 20)).toEqual([]);
   });
 
+  it("picks as best option the first of the ranked options", () => {
+    for (const label of ["CARD 1234 AMAZON WEB SERVICES LUX", "KARTENZAHLUNG SHELL DEUTSCHLAND", "SHELL AWS STAPLES", "NOTHING KNOWN"]) {
+      for (const amount of [-60, 60]) {
+        expect(index.bestExpenseOption(text(label), amount), label).toEqual(index.expenseOptions(text(label), amount)[0] ?? null);
+      }
+    }
+  });
+
   it("remembers rejected codings", () => {
     const withRejection = new HistoryIndex([history({ label: "AWS EMEA", outcome: "rejected", rejectedAccountId: 6815 })]);
     expect(withRejection.rejectedAccounts(text("AWS EMEA 1234")).get(6815) ?? 0).toBeGreaterThan(0.3);

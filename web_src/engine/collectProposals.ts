@@ -271,24 +271,21 @@ class LineCollector {
    */
   private addExpense(bestPartner: [number, PartnerEvidence] | undefined, sign: number): void {
     const { ctx, text, line } = this;
-    const options = ctx.history.expenseOptions(text, line.amount);
-    if (options.length === 0) return;
+    const option = ctx.history.bestExpenseOption(text, line.amount);
+    if (option === null || option.similarity < 0.1 || this.proposedExpense) return;
     const rejectedAccounts = ctx.history.rejectedAccounts(text);
     // A line clearly from a partner with open items of this sign is more likely a payment than an expense.
     const payeeScore = bestPartner !== undefined && this.index.partnerItems(bestPartner[0], sign).length > 0 ? bestPartner[1].score : 0;
-    for (const option of options) {
-      if (option.similarity < 0.1 || this.proposedExpense) continue;
-      this.proposedExpense = true;
-      const p = this.proposal([], bestPartner !== undefined && bestPartner[1].score >= 0.8 ? bestPartner[0] : null, "expense", "none");
-      p.accountId = option.accountId;
-      p.taxIds = option.taxIds;
-      p.conflictingRef = false;
-      p.expenseSimilarity = option.similarity;
-      p.partnerScore = payeeScore;
-      p.expenseRejected = rejectedAccounts.get(option.accountId) ?? 0;
-      p.expenseReason = option.reason;
-      p.ageDays = 0;
-      this.proposals.push(p);
-    }
+    this.proposedExpense = true;
+    const p = this.proposal([], bestPartner !== undefined && bestPartner[1].score >= 0.8 ? bestPartner[0] : null, "expense", "none");
+    p.accountId = option.accountId;
+    p.taxIds = option.taxIds;
+    p.conflictingRef = false;
+    p.expenseSimilarity = option.similarity;
+    p.partnerScore = payeeScore;
+    p.expenseRejected = rejectedAccounts.get(option.accountId) ?? 0;
+    p.expenseReason = option.reason;
+    p.ageDays = 0;
+    this.proposals.push(p);
   }
 }

@@ -84,11 +84,43 @@ export class HistoryIndex {
 
   /** Accounts (with taxes) that similar past lines of the same direction were coded to, best first. */
   expenseOptions(text: LineText, amount: number): ExpenseOption[] {
+    const scored = this.scoreCodings(text, amount);
+    if (scored === null) return [];
+    const ranked: Array<{ key: string; coding: Coding; found: Learned }> = [];
+    for (const [key, found] of scored) {
+      const coding = this.codings.get(key);
+      if (coding !== undefined) ranked.push({ key, coding, found });
+    }
+    ranked.sort(bySimilarityDesc);
+    if (ranked.length > 3) ranked.length = 3;
+    return ranked.map(({ coding, found }) => expenseOption(coding, found, text));
+  }
+
+  /** The first of expenseOptions, or null: what a line's expense proposal is made of. */
+  bestExpenseOption(text: LineText, amount: number): ExpenseOption | null {
+    const scored = this.scoreCodings(text, amount);
+    if (scored === null) return null;
+    let best: Learned | null = null;
+    let bestCoding: Coding | null = null;
+    for (const [key, found] of scored) {
+      // The first of the most similar, as the stable ranking of expenseOptions has it.
+      if (best !== null && !(found.strength > best.strength)) continue;
+      const coding = this.codings.get(key);
+      if (coding === undefined) continue;
+      best = found;
+      bestCoding = coding;
+    }
+    return best === null ? null : expenseOption(bestCoding as Coding, best, text);
+  }
+
+  /** Codings (account|taxes) of similar past lines of the same direction, with their similarity; null if none. */
+  private scoreCodings(text: LineText, amount: number): Map<string, Learned> | null {
     const sign = signOf(amount);
-    const scored = new Map<string, Learned>();
     const votes = this.codedWords[sign].vote(text.signal);
-    for (let i = 0; i < votes.size; i++) scored.set(votes.key(i), { strength: votes.similarity(i), source: 2, token: votes.bestToken(i) });
     const byAccount = text.accountKey === "" ? undefined : this.codedByAccount.get(`${sign}${text.accountKey}`);
+    if (votes.size === 0 && byAccount === undefined) return null;
+    const scored = new Map<string, Learned>();
+    for (let i = 0; i < votes.size; i++) scored.set(votes.key(i), { strength: votes.similarity(i), source: 2, token: votes.bestToken(i) });
     if (byAccount !== undefined) {
       const shares = (byAccount.shares ??= sharesOfTally(byAccount));
       for (let j = 0; j < shares.keys.length; j++) {
@@ -103,22 +135,7 @@ export class HistoryIndex {
         }
       }
     }
-    if (scored.size === 0) return [];
-    const ranked: Array<{ key: string; coding: Coding; found: Learned }> = [];
-    for (const [key, found] of scored) {
-      const coding = this.codings.get(key);
-      if (coding !== undefined) ranked.push({ key, coding, found });
-    }
-    ranked.sort(bySimilarityDesc);
-    if (ranked.length > 3) ranked.length = 3;
-    return ranked.map(({ coding, found }) => ({
-      accountId: coding.accountId,
-      taxIds: coding.taxIds,
-      similarity: found.strength,
-      reason: found.source === 2
-        ? `similar past lines ('${found.token}', e.g. '${coding.example}') were coded to this account`
-        : `past lines from account ${text.accountKey} were coded to this account`,
-    }));
+    return scored.size === 0 ? null : scored;
   }
 
   /** Accounts whose coding people rejected for lines like this one: 0..1 per account. */
@@ -177,6 +194,17 @@ function keepMax(found: Map<number, number> | null, id: number, strength: number
   if (found === null) return strength > 0 ? new Map([[id, strength]]) : null;
   if (strength > (found.get(id) ?? 0)) found.set(id, strength);
   return found;
+}
+
+function expenseOption(coding: Coding, found: Learned, text: LineText): ExpenseOption {
+  return {
+    accountId: coding.accountId,
+    taxIds: coding.taxIds,
+    similarity: found.strength,
+    reason: found.source === 2
+      ? `similar past lines ('${found.token}', e.g. '${coding.example}') were coded to this account`
+      : `past lines from account ${text.accountKey} were coded to this account`,
+  };
 }
 
 function bySimilarityDesc(a: { found: Learned }, b: { found: Learned }): number {

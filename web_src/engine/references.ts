@@ -50,7 +50,10 @@ export function extractReferenceKeys(toks: readonly string[], prefixes?: Compact
       }
     }
     const tok = toks[i] as string;
-    const glued = tok.length >= 3 ? WORD_NUMBER.exec(tok) : null;
+    // INV42, RE42, RG42, NR42, NO42: an invoice word glued to its number (checked cheaply before the pattern).
+    const last = tok.charCodeAt(tok.length - 1);
+    const head = tok.charCodeAt(0);
+    const glued = tok.length >= 3 && last >= 48 && last <= 57 && (head === 73 || head === 82 || head === 78) ? WORD_NUMBER.exec(tok) : null;
     if (glued) {
       found.add({ compact: "", code: numberCode(Number(glued[1])), strength: 0.5, snippetStart: i, snippetEnd: i + 1, invoiceLike: false });
     } else if (INVOICE_WORDS.has(tok)) {
