@@ -85,9 +85,28 @@ class AiReconciliationSuggestion(models.Model):
     # ------------------------------------------------------------------ apply
 
     def _apply(self):
-        """Apply many suggestions in one pass: each line's counterparts are prepared from what is in the books, then
-        the suspense items of all lines are replaced, all reconciliations done and all logs written in batches. The
-        caller's savepoint makes it all or nothing (the dashboard falls back to one savepoint per row on failure)."""
+        """Apply many suggestions in as few passes as possible. Suggestions naming the same open item (two instalments
+        of one invoice, or two lines both claiming it) go in successive passes, each checked again against what the
+        previous pass wrote: a claim on an item paid meanwhile is refused, as if approved one after the other."""
+        passes = []  # [(suggestions, ids of the items they name)]
+        for suggestion in self:
+            items = set(suggestion.move_line_ids.ids)
+            for index, (members, claimed) in enumerate(passes):
+                if not items & claimed:
+                    passes[index] = (members | suggestion, claimed | items)
+                    break
+            else:
+                passes.append((suggestion, items))
+        for index, (members, _claimed) in enumerate(passes):
+            if index:
+                members._check_applicable()
+            members._apply_in_one_pass()
+        return True
+
+    def _apply_in_one_pass(self):
+        """Each line's counterparts are prepared from what is in the books, then the suspense items of all lines are
+        replaced, all reconciliations done and all logs written in batches. The caller's savepoint makes it all or
+        nothing (the dashboard falls back to one savepoint per row on failure)."""
         if not self:
             return True
         st_lines = self.statement_line_id

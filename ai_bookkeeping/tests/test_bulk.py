@@ -1,3 +1,4 @@
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .common import AiBookkeepingCase
@@ -88,3 +89,35 @@ class TestBulkApprove(AiBookkeepingCase):
             self.env["ai.reconciliation.suggestion"].with_user(self.reader).bulk_approve(suggestion.ids)
         self.assertEqual(suggestion.state, "pending")
         self.assertEqual(invoice.payment_state, "not_paid")
+
+    def test_two_instalments_of_one_invoice_in_one_batch(self):
+        invoice = self.make_invoice(1000.0)
+        first = self.make_suggestion(self.make_st_line(300.0, "instalment 1"), self.receivable(invoice),
+                                     match_type="partial")
+        second = self.make_suggestion(self.make_st_line(200.0, "instalment 2"), self.receivable(invoice),
+                                      match_type="partial")
+        outcomes = self.bulk_approve(first | second)
+        self.assertTrue(all(o["ok"] for o in outcomes), outcomes)
+        self.assertEqual(invoice.payment_state, "partial")
+        self.assertAlmostEqual(invoice.amount_residual, 500.0)
+        self.assertTrue(first.statement_line_id.is_reconciled and second.statement_line_id.is_reconciled)
+
+    def test_two_lines_claiming_the_same_invoice_pay_it_once(self):
+        invoice = self.make_invoice(250.0)
+        first = self.make_suggestion(self.make_st_line(250.0, "payment"), self.receivable(invoice))
+        second = self.make_suggestion(self.make_st_line(250.0, "same payment, imported twice"),
+                                      self.receivable(invoice))
+        # One call with both, as auto-apply or a script would do: the second is refused and nothing is applied.
+        with self.assertRaisesRegex(UserError, "paid in the meantime"):
+            with self.env.cr.savepoint():
+                (first | second).with_user(self.reviewer).action_approve()
+        self.env.invalidate_all()
+        self.assertEqual(invoice.payment_state, "not_paid")
+        # Through the dashboard: the first is applied, the second refused on its row.
+        outcomes = {o["id"]: o for o in self.bulk_approve(first | second)}
+        self.assertTrue(outcomes[first.id]["ok"])
+        self.assertFalse(outcomes[second.id]["ok"])
+        self.assertIn("paid in the meantime", outcomes[second.id]["error"])
+        self.assertEqual(invoice.payment_state, "paid")
+        self.assertAlmostEqual(invoice.amount_residual, 0.0)
+        self.assertFalse(second.statement_line_id.is_reconciled, "the invoice is not paid twice")
