@@ -145,6 +145,10 @@ class AiReconciliationSuggestion(models.Model):
                 message = str(exc.args[0] if exc.args else exc)
                 record.invalidate_recordset()
                 record.sudo().write({"error_message": message})  # sudo: store the failure even for a read-only row
+                # The savepoint took the attempt's own log rows with it: the refusal itself is logged here.
+                action = {"action_approve": _("Approval"), "action_reject": _("Rejection"),
+                          "action_revert": _("Revert")}.get(method, method)
+                record._ai_audit("failed", note=_("%(action)s refused: %(error)s", action=action, error=message))
                 outcomes.append({"id": record.id, "ok": False, "state": record.state, "error": message})
         return outcomes
 

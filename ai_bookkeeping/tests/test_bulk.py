@@ -79,6 +79,11 @@ class TestBulkApprove(AiBookkeepingCase):
         self.assertEqual(suggestions[2].state, "pending")
         self.assertIn("paid in the meantime", suggestions[2].error_message)
         self.assertFalse(lines[2].is_reconciled, "the failed row changed nothing")
+        refusal = self.env["ai.audit.log"].sudo().search([
+            ("res_model", "=", suggestions._name), ("res_id", "=", suggestions[2].id), ("event", "=", "failed")])
+        self.assertEqual(len(refusal), 1, "the refusal is in the audit log")
+        self.assertIn("paid in the meantime", refusal.note)
+        self.assertEqual(refusal.user_id, self.reviewer)
         self.assertFalse(by_id[second_for_line_0.id]["ok"])
         self.assertAlmostEqual(invoices[0].amount_residual, 0.0, msg="no double reconciliation of line 0")
 
