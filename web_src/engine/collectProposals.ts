@@ -18,6 +18,8 @@ const MAX_SUBSET_ITEMS = 120;
 const MAX_SUBSET_NODES = 1_500;
 const MAX_SUBSETS = 6;
 
+/** The snippets of a proposal that quotes no reference (most): shared, never written. */
+const NO_SNIPPETS: string[] = [];
 /** The references of a line that names no open item (most lines): shared, never written. */
 const NO_HITS: Map<number, RefHit> = new Map();
 
@@ -217,7 +219,7 @@ class LineCollector {
     }
     return {
       matchType, items, partnerId, accountId: null, taxIds: [], writeoffAmount: 0, amountFit, difference: 0,
-      refStrength, refSnippets: refSnippets ?? [],
+      refStrength, refSnippets: refSnippets ?? NO_SNIPPETS,
       partnerScore: ev?.score ?? 0, partnerRejected: ev?.rejected ?? 0, partnerEvidence: ev ?? null,
       conflictingRef: this.conflictingRef && !anyReferenced,
       sameAmountCount: 0, expenseSimilarity: 0, expenseRejected: 0, expenseReason: "",
