@@ -31,13 +31,16 @@ export class HistoryIndex {
 
   constructor(history: readonly HistoryEntry[]) {
     for (const entry of history) {
+      const teaches = (entry.outcome === "reconciled" && entry.partnerId !== null) || (entry.outcome === "coded" && entry.accountId !== null)
+        || (entry.outcome === "rejected" && (entry.rejectedPartnerId !== null || entry.rejectedAccountId !== null));
+      if (!teaches) continue;
       const text = lineText({ label: entry.label, ref: "", partnerName: entry.partnerName, accountNumber: entry.accountNumber }, false);
       if (entry.outcome === "reconciled" && entry.partnerId !== null) {
         this.partnerWords.add(text.signal, entry.partnerId);
         if (text.nameKey.length >= 3) count(this.partnerByName, text.nameKey, entry.partnerId);
         if (text.accountKey.length >= 6) count(this.partnerByAccount, text.accountKey, entry.partnerId);
       } else if (entry.outcome === "coded" && entry.accountId !== null) {
-        const taxIds = [...entry.taxIds].sort((a, b) => a - b);
+        const taxIds = entry.taxIds.length <= 1 ? [...entry.taxIds] : [...entry.taxIds].sort(ascending);
         const key = `${entry.accountId}|${taxIds.join(",")}`;
         if (!this.codings.has(key)) {
           this.codings.set(key, { accountId: entry.accountId, taxIds, example: text.tokens.slice(0, 6).join(" ") });
@@ -205,6 +208,10 @@ function expenseOption(coding: Coding, found: Learned, text: LineText): ExpenseO
       ? `similar past lines ('${found.token}', e.g. '${coding.example}') were coded to this account`
       : `past lines from account ${text.accountKey} were coded to this account`,
   };
+}
+
+function ascending(a: number, b: number): number {
+  return a - b;
 }
 
 function bySimilarityDesc(a: { found: Learned }, b: { found: Learned }): number {
