@@ -50,9 +50,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// ../../work/main/node_modules/reusify/reusify.js
+// node_modules/reusify/reusify.js
 var require_reusify = __commonJS({
-  "../../work/main/node_modules/reusify/reusify.js"(exports, module) {
+  "node_modules/reusify/reusify.js"(exports, module) {
     "use strict";
     function reusify(Constructor) {
       var head = new Constructor();
@@ -81,9 +81,9 @@ var require_reusify = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fastq/queue.js
+// node_modules/fastq/queue.js
 var require_queue = __commonJS({
-  "../../work/main/node_modules/fastq/queue.js"(exports, module) {
+  "node_modules/fastq/queue.js"(exports, module) {
     "use strict";
     var reusify = require_reusify();
     function fastqueue(context, worker, _concurrency) {
@@ -366,9 +366,9 @@ var require_queue = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@fastify/error/index.js
+// node_modules/@fastify/error/index.js
 var require_error = __commonJS({
-  "../../work/main/node_modules/@fastify/error/index.js"(exports, module) {
+  "node_modules/@fastify/error/index.js"(exports, module) {
     "use strict";
     var { format } = __require("node:util");
     function toString() {
@@ -451,9 +451,9 @@ var require_error = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/avvio/lib/errors.js
+// node_modules/avvio/lib/errors.js
 var require_errors = __commonJS({
-  "../../work/main/node_modules/avvio/lib/errors.js"(exports, module) {
+  "node_modules/avvio/lib/errors.js"(exports, module) {
     "use strict";
     var { createError } = require_error();
     module.exports = {
@@ -493,9 +493,9 @@ var require_errors = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/avvio/lib/symbols.js
+// node_modules/avvio/lib/symbols.js
 var require_symbols = __commonJS({
-  "../../work/main/node_modules/avvio/lib/symbols.js"(exports, module) {
+  "node_modules/avvio/lib/symbols.js"(exports, module) {
     "use strict";
     var kAvvio = /* @__PURE__ */ Symbol("avvio.Boot");
     var kIsOnCloseHandler = /* @__PURE__ */ Symbol("isOnCloseHandler");
@@ -520,9 +520,9 @@ var require_symbols = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/avvio/lib/time-tree.js
+// node_modules/avvio/lib/time-tree.js
 var require_time_tree = __commonJS({
-  "../../work/main/node_modules/avvio/lib/time-tree.js"(exports, module) {
+  "node_modules/avvio/lib/time-tree.js"(exports, module) {
     "use strict";
     var {
       kUntrackNode,
@@ -673,9 +673,9 @@ var require_time_tree = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/avvio/lib/debug.js
+// node_modules/avvio/lib/debug.js
 var require_debug = __commonJS({
-  "../../work/main/node_modules/avvio/lib/debug.js"(exports, module) {
+  "node_modules/avvio/lib/debug.js"(exports, module) {
     "use strict";
     var { debuglog } = __require("node:util");
     var debug = debuglog("avvio");
@@ -685,9 +685,9 @@ var require_debug = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/avvio/lib/create-promise.js
+// node_modules/avvio/lib/create-promise.js
 var require_create_promise = __commonJS({
-  "../../work/main/node_modules/avvio/lib/create-promise.js"(exports, module) {
+  "node_modules/avvio/lib/create-promise.js"(exports, module) {
     "use strict";
     function createPromise() {
       const obj = {
@@ -707,9 +707,9 @@ var require_create_promise = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/avvio/lib/get-plugin-name.js
+// node_modules/avvio/lib/get-plugin-name.js
 var require_get_plugin_name = __commonJS({
-  "../../work/main/node_modules/avvio/lib/get-plugin-name.js"(exports, module) {
+  "node_modules/avvio/lib/get-plugin-name.js"(exports, module) {
     "use strict";
     var { kPluginMeta } = require_symbols();
     function getPluginName(plugin, options) {
@@ -731,9 +731,9 @@ var require_get_plugin_name = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/avvio/lib/is-promise-like.js
+// node_modules/avvio/lib/is-promise-like.js
 var require_is_promise_like = __commonJS({
-  "../../work/main/node_modules/avvio/lib/is-promise-like.js"(exports, module) {
+  "node_modules/avvio/lib/is-promise-like.js"(exports, module) {
     "use strict";
     function isPromiseLike(maybePromiseLike) {
       return maybePromiseLike !== null && typeof maybePromiseLike === "object" && typeof maybePromiseLike.then === "function";
@@ -744,9 +744,9 @@ var require_is_promise_like = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/avvio/lib/plugin.js
+// node_modules/avvio/lib/plugin.js
 var require_plugin = __commonJS({
-  "../../work/main/node_modules/avvio/lib/plugin.js"(exports, module) {
+  "node_modules/avvio/lib/plugin.js"(exports, module) {
     "use strict";
     var { EventEmitter } = __require("node:events");
     var { inherits } = __require("node:util");
@@ -918,9 +918,9 @@ var require_plugin = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/avvio/lib/validate-plugin.js
+// node_modules/avvio/lib/validate-plugin.js
 var require_validate_plugin = __commonJS({
-  "../../work/main/node_modules/avvio/lib/validate-plugin.js"(exports, module) {
+  "node_modules/avvio/lib/validate-plugin.js"(exports, module) {
     "use strict";
     var { AVV_ERR_PLUGIN_NOT_VALID } = require_errors();
     function validatePlugin(maybePlugin) {
@@ -940,9 +940,9 @@ var require_validate_plugin = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/avvio/lib/is-bundled-or-typescript-plugin.js
+// node_modules/avvio/lib/is-bundled-or-typescript-plugin.js
 var require_is_bundled_or_typescript_plugin = __commonJS({
-  "../../work/main/node_modules/avvio/lib/is-bundled-or-typescript-plugin.js"(exports, module) {
+  "node_modules/avvio/lib/is-bundled-or-typescript-plugin.js"(exports, module) {
     "use strict";
     function isBundledOrTypescriptPlugin(maybeBundledOrTypescriptPlugin) {
       return maybeBundledOrTypescriptPlugin !== null && typeof maybeBundledOrTypescriptPlugin === "object" && typeof maybeBundledOrTypescriptPlugin.default === "function";
@@ -953,9 +953,9 @@ var require_is_bundled_or_typescript_plugin = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/avvio/lib/thenify.js
+// node_modules/avvio/lib/thenify.js
 var require_thenify = __commonJS({
-  "../../work/main/node_modules/avvio/lib/thenify.js"(exports, module) {
+  "node_modules/avvio/lib/thenify.js"(exports, module) {
     "use strict";
     var { debug } = require_debug();
     var { kThenifyDoNotWrap } = require_symbols();
@@ -983,9 +983,9 @@ var require_thenify = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/avvio/lib/execute-with-thenable.js
+// node_modules/avvio/lib/execute-with-thenable.js
 var require_execute_with_thenable = __commonJS({
-  "../../work/main/node_modules/avvio/lib/execute-with-thenable.js"(exports, module) {
+  "node_modules/avvio/lib/execute-with-thenable.js"(exports, module) {
     "use strict";
     var { isPromiseLike } = require_is_promise_like();
     var { kAvvio } = require_symbols();
@@ -1011,9 +1011,9 @@ var require_execute_with_thenable = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/avvio/index.js
+// node_modules/avvio/index.js
 var require_avvio = __commonJS({
-  "../../work/main/node_modules/avvio/index.js"(exports, module) {
+  "node_modules/avvio/index.js"(exports, module) {
     "use strict";
     var fastq = require_queue();
     var EE = __require("node:events").EventEmitter;
@@ -1511,9 +1511,9 @@ var require_avvio = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fastify/lib/symbols.js
+// node_modules/fastify/lib/symbols.js
 var require_symbols2 = __commonJS({
-  "../../work/main/node_modules/fastify/lib/symbols.js"(exports, module) {
+  "node_modules/fastify/lib/symbols.js"(exports, module) {
     "use strict";
     var keys = {
       kAvvioBoot: /* @__PURE__ */ Symbol("fastify.avvioBoot"),
@@ -1588,9 +1588,9 @@ var require_symbols2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/process-warning/index.js
+// node_modules/process-warning/index.js
 var require_process_warning = __commonJS({
-  "../../work/main/node_modules/process-warning/index.js"(exports, module) {
+  "node_modules/process-warning/index.js"(exports, module) {
     "use strict";
     var { format } = __require("node:util");
     var kWarningFn = /* @__PURE__ */ Symbol("process-warning.fn");
@@ -1686,9 +1686,9 @@ var require_process_warning = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fastify/lib/warnings.js
+// node_modules/fastify/lib/warnings.js
 var require_warnings = __commonJS({
-  "../../work/main/node_modules/fastify/lib/warnings.js"(exports, module) {
+  "node_modules/fastify/lib/warnings.js"(exports, module) {
     "use strict";
     var { createWarning } = require_process_warning();
     var FSTWRN001 = createWarning({
@@ -1766,9 +1766,9 @@ var require_warnings = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fastify/lib/errors.js
+// node_modules/fastify/lib/errors.js
 var require_errors2 = __commonJS({
-  "../../work/main/node_modules/fastify/lib/errors.js"(exports, module) {
+  "node_modules/fastify/lib/errors.js"(exports, module) {
     "use strict";
     var createError = require_error();
     var codes = {
@@ -2299,9 +2299,9 @@ var require_errors2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fastify/lib/hooks.js
+// node_modules/fastify/lib/hooks.js
 var require_hooks = __commonJS({
-  "../../work/main/node_modules/fastify/lib/hooks.js"(exports, module) {
+  "node_modules/fastify/lib/hooks.js"(exports, module) {
     "use strict";
     var applicationHooks = [
       "onRoute",
@@ -2664,9 +2664,9 @@ var require_hooks = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fastify/lib/noop-set.js
+// node_modules/fastify/lib/noop-set.js
 var require_noop_set = __commonJS({
-  "../../work/main/node_modules/fastify/lib/noop-set.js"(exports, module) {
+  "node_modules/fastify/lib/noop-set.js"(exports, module) {
     "use strict";
     module.exports = function noopSet() {
       return {
@@ -2684,9 +2684,9 @@ var require_noop_set = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fastify/lib/promise.js
+// node_modules/fastify/lib/promise.js
 var require_promise = __commonJS({
-  "../../work/main/node_modules/fastify/lib/promise.js"(exports, module) {
+  "node_modules/fastify/lib/promise.js"(exports, module) {
     "use strict";
     var { kTestInternals } = require_symbols2();
     function withResolvers() {
@@ -2708,9 +2708,9 @@ var require_promise = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fastify/lib/server.js
+// node_modules/fastify/lib/server.js
 var require_server = __commonJS({
-  "../../work/main/node_modules/fastify/lib/server.js"(exports, module) {
+  "node_modules/fastify/lib/server.js"(exports, module) {
     "use strict";
     var http = __require("node:http");
     var https = __require("node:https");
@@ -3036,9 +3036,9 @@ var require_server = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fastify/lib/error-status.js
+// node_modules/fastify/lib/error-status.js
 var require_error_status = __commonJS({
-  "../../work/main/node_modules/fastify/lib/error-status.js"(exports, module) {
+  "node_modules/fastify/lib/error-status.js"(exports, module) {
     "use strict";
     var {
       kReplyHasStatusCode
@@ -3055,9 +3055,9 @@ var require_error_status = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fastify/lib/wrap-thenable.js
+// node_modules/fastify/lib/wrap-thenable.js
 var require_wrap_thenable = __commonJS({
-  "../../work/main/node_modules/fastify/lib/wrap-thenable.js"(exports, module) {
+  "node_modules/fastify/lib/wrap-thenable.js"(exports, module) {
     "use strict";
     var {
       kReplyIsError,
@@ -3118,9 +3118,9 @@ var require_wrap_thenable = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fastify/lib/validation.js
+// node_modules/fastify/lib/validation.js
 var require_validation = __commonJS({
-  "../../work/main/node_modules/fastify/lib/validation.js"(exports, module) {
+  "node_modules/fastify/lib/validation.js"(exports, module) {
     "use strict";
     var {
       kSchemaHeaders: headersSchema,
@@ -3526,9 +3526,9 @@ var require_validation = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/toad-cache/dist/toad-cache.cjs
+// node_modules/toad-cache/dist/toad-cache.cjs
 var require_toad_cache = __commonJS({
-  "../../work/main/node_modules/toad-cache/dist/toad-cache.cjs"(exports) {
+  "node_modules/toad-cache/dist/toad-cache.cjs"(exports) {
     "use strict";
     function validateCacheParams(max, ttlInMsecs) {
       if (typeof max !== "number" || !Number.isInteger(max) || max < 0) {
@@ -4189,9 +4189,9 @@ var require_toad_cache = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fastify/lib/content-type.js
+// node_modules/fastify/lib/content-type.js
 var require_content_type = __commonJS({
-  "../../work/main/node_modules/fastify/lib/content-type.js"(exports, module) {
+  "node_modules/fastify/lib/content-type.js"(exports, module) {
     "use strict";
     var { FifoMap: Fifo } = require_toad_cache();
     var keyValuePairsReg = /(?:^|;)\s*([\w!#$%&'*+.^`|~-]+)=("(?:[\t\u0020\u0021\u0023-\u005b\u005d-\u007e\u0080-\u00ff]|\\[\t\u0020-\u00ff])*"|[\w!#$%&'*+.^`|~-]+)/gu;
@@ -4317,9 +4317,9 @@ var require_content_type = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fastify/lib/handle-request.js
+// node_modules/fastify/lib/handle-request.js
 var require_handle_request = __commonJS({
-  "../../work/main/node_modules/fastify/lib/handle-request.js"(exports, module) {
+  "node_modules/fastify/lib/handle-request.js"(exports, module) {
     "use strict";
     var diagnostics = __require("node:diagnostics_channel");
     var wrapThenable = require_wrap_thenable();
@@ -4498,9 +4498,9 @@ var require_handle_request = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fastify/lib/config-validator.js
+// node_modules/fastify/lib/config-validator.js
 var require_config_validator = __commonJS({
-  "../../work/main/node_modules/fastify/lib/config-validator.js"(exports, module) {
+  "node_modules/fastify/lib/config-validator.js"(exports, module) {
     "use strict";
     module.exports = validate10;
     module.exports.default = validate10;
@@ -5688,9 +5688,9 @@ var require_config_validator = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rfdc/index.js
+// node_modules/rfdc/index.js
 var require_rfdc = __commonJS({
-  "../../work/main/node_modules/rfdc/index.js"(exports, module) {
+  "node_modules/rfdc/index.js"(exports, module) {
     "use strict";
     module.exports = rfdc;
     function copyBuffer(cur) {
@@ -5877,9 +5877,9 @@ var require_rfdc = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fastify/lib/initial-config-validation.js
+// node_modules/fastify/lib/initial-config-validation.js
 var require_initial_config_validation = __commonJS({
-  "../../work/main/node_modules/fastify/lib/initial-config-validation.js"(exports, module) {
+  "node_modules/fastify/lib/initial-config-validation.js"(exports, module) {
     "use strict";
     var validate2 = require_config_validator();
     var deepClone = require_rfdc()({ circles: true, proto: false });
@@ -5910,9 +5910,9 @@ var require_initial_config_validation = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fastify/lib/log-controller.js
+// node_modules/fastify/lib/log-controller.js
 var require_log_controller = __commonJS({
-  "../../work/main/node_modules/fastify/lib/log-controller.js"(exports, module) {
+  "node_modules/fastify/lib/log-controller.js"(exports, module) {
     "use strict";
     var { defaultInitOptions } = require_initial_config_validation();
     var LogController2 = class {
@@ -6071,9 +6071,9 @@ var require_log_controller = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/abstract-logging/index.js
+// node_modules/abstract-logging/index.js
 var require_abstract_logging = __commonJS({
-  "../../work/main/node_modules/abstract-logging/index.js"(exports, module) {
+  "node_modules/abstract-logging/index.js"(exports, module) {
     "use strict";
     function noop2() {
     }
@@ -6093,9 +6093,9 @@ var require_abstract_logging = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/pino-std-serializers/lib/err-helpers.js
+// node_modules/pino-std-serializers/lib/err-helpers.js
 var require_err_helpers = __commonJS({
-  "../../work/main/node_modules/pino-std-serializers/lib/err-helpers.js"(exports, module) {
+  "node_modules/pino-std-serializers/lib/err-helpers.js"(exports, module) {
     "use strict";
     var isErrorLike = (err) => {
       return err && typeof err.message === "string";
@@ -6150,9 +6150,9 @@ var require_err_helpers = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/pino-std-serializers/lib/err-proto.js
+// node_modules/pino-std-serializers/lib/err-proto.js
 var require_err_proto = __commonJS({
-  "../../work/main/node_modules/pino-std-serializers/lib/err-proto.js"(exports, module) {
+  "node_modules/pino-std-serializers/lib/err-proto.js"(exports, module) {
     "use strict";
     var seen = /* @__PURE__ */ Symbol("circular-ref-tag");
     var rawSymbol = /* @__PURE__ */ Symbol("pino-raw-err-ref");
@@ -6201,9 +6201,9 @@ var require_err_proto = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/pino-std-serializers/lib/err.js
+// node_modules/pino-std-serializers/lib/err.js
 var require_err = __commonJS({
-  "../../work/main/node_modules/pino-std-serializers/lib/err.js"(exports, module) {
+  "node_modules/pino-std-serializers/lib/err.js"(exports, module) {
     "use strict";
     module.exports = errSerializer;
     var { messageWithCauses, stackWithCauses, isErrorLike } = require_err_helpers();
@@ -6241,9 +6241,9 @@ var require_err = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/pino-std-serializers/lib/err-with-cause.js
+// node_modules/pino-std-serializers/lib/err-with-cause.js
 var require_err_with_cause = __commonJS({
-  "../../work/main/node_modules/pino-std-serializers/lib/err-with-cause.js"(exports, module) {
+  "node_modules/pino-std-serializers/lib/err-with-cause.js"(exports, module) {
     "use strict";
     module.exports = errWithCauseSerializer;
     var { isErrorLike } = require_err_helpers();
@@ -6284,9 +6284,9 @@ var require_err_with_cause = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/pino-std-serializers/lib/req.js
+// node_modules/pino-std-serializers/lib/req.js
 var require_req = __commonJS({
-  "../../work/main/node_modules/pino-std-serializers/lib/req.js"(exports, module) {
+  "node_modules/pino-std-serializers/lib/req.js"(exports, module) {
     "use strict";
     module.exports = {
       mapHttpRequest,
@@ -6379,9 +6379,9 @@ var require_req = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/pino-std-serializers/lib/res.js
+// node_modules/pino-std-serializers/lib/res.js
 var require_res = __commonJS({
-  "../../work/main/node_modules/pino-std-serializers/lib/res.js"(exports, module) {
+  "node_modules/pino-std-serializers/lib/res.js"(exports, module) {
     "use strict";
     module.exports = {
       mapHttpResponse,
@@ -6428,9 +6428,9 @@ var require_res = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/pino-std-serializers/index.js
+// node_modules/pino-std-serializers/index.js
 var require_pino_std_serializers = __commonJS({
-  "../../work/main/node_modules/pino-std-serializers/index.js"(exports, module) {
+  "node_modules/pino-std-serializers/index.js"(exports, module) {
     "use strict";
     var errSerializer = require_err();
     var errWithCauseSerializer = require_err_with_cause();
@@ -6465,9 +6465,9 @@ var require_pino_std_serializers = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/pino/lib/caller.js
+// node_modules/pino/lib/caller.js
 var require_caller = __commonJS({
-  "../../work/main/node_modules/pino/lib/caller.js"(exports, module) {
+  "node_modules/pino/lib/caller.js"(exports, module) {
     "use strict";
     var util2 = __require("node:util");
     var getCallSites = util2.getCallSites ?? util2.getCallSite;
@@ -6498,9 +6498,9 @@ var require_caller = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@pinojs/redact/index.js
+// node_modules/@pinojs/redact/index.js
 var require_redact = __commonJS({
-  "../../work/main/node_modules/@pinojs/redact/index.js"(exports, module) {
+  "node_modules/@pinojs/redact/index.js"(exports, module) {
     "use strict";
     function deepClone(obj) {
       if (obj === null || typeof obj !== "object") {
@@ -6931,9 +6931,9 @@ var require_redact = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/pino/lib/symbols.js
+// node_modules/pino/lib/symbols.js
 var require_symbols3 = __commonJS({
-  "../../work/main/node_modules/pino/lib/symbols.js"(exports, module) {
+  "node_modules/pino/lib/symbols.js"(exports, module) {
     "use strict";
     var setLevelSym = /* @__PURE__ */ Symbol("pino.setLevel");
     var getLevelSym = /* @__PURE__ */ Symbol("pino.getLevel");
@@ -7004,9 +7004,9 @@ var require_symbols3 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/pino/lib/redaction.js
+// node_modules/pino/lib/redaction.js
 var require_redaction = __commonJS({
-  "../../work/main/node_modules/pino/lib/redaction.js"(exports, module) {
+  "node_modules/pino/lib/redaction.js"(exports, module) {
     "use strict";
     var Redact = require_redact();
     var { redactFmtSym, wildcardFirstSym } = require_symbols3();
@@ -7086,9 +7086,9 @@ var require_redaction = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/pino/lib/time.js
+// node_modules/pino/lib/time.js
 var require_time = __commonJS({
-  "../../work/main/node_modules/pino/lib/time.js"(exports, module) {
+  "node_modules/pino/lib/time.js"(exports, module) {
     "use strict";
     var nullTime = () => "";
     var epochTime = () => `,"time":${Date.now()}`;
@@ -7117,9 +7117,9 @@ var require_time = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/quick-format-unescaped/index.js
+// node_modules/quick-format-unescaped/index.js
 var require_quick_format_unescaped = __commonJS({
-  "../../work/main/node_modules/quick-format-unescaped/index.js"(exports, module) {
+  "node_modules/quick-format-unescaped/index.js"(exports, module) {
     "use strict";
     function tryStringify(o) {
       try {
@@ -7236,9 +7236,9 @@ var require_quick_format_unescaped = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/atomic-sleep/index.js
+// node_modules/atomic-sleep/index.js
 var require_atomic_sleep = __commonJS({
-  "../../work/main/node_modules/atomic-sleep/index.js"(exports, module) {
+  "node_modules/atomic-sleep/index.js"(exports, module) {
     "use strict";
     if (typeof SharedArrayBuffer !== "undefined" && typeof Atomics !== "undefined") {
       let sleep2 = function(ms) {
@@ -7271,9 +7271,9 @@ var require_atomic_sleep = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/sonic-boom/index.js
+// node_modules/sonic-boom/index.js
 var require_sonic_boom = __commonJS({
-  "../../work/main/node_modules/sonic-boom/index.js"(exports, module) {
+  "node_modules/sonic-boom/index.js"(exports, module) {
     "use strict";
     var fs = __require("fs");
     var EventEmitter = __require("events");
@@ -7858,9 +7858,9 @@ var require_sonic_boom = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/on-exit-leak-free/index.js
+// node_modules/on-exit-leak-free/index.js
 var require_on_exit_leak_free = __commonJS({
-  "../../work/main/node_modules/on-exit-leak-free/index.js"(exports, module) {
+  "node_modules/on-exit-leak-free/index.js"(exports, module) {
     "use strict";
     var refs = {
       exit: [],
@@ -7952,9 +7952,9 @@ var require_on_exit_leak_free = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/thread-stream/package.json
+// node_modules/thread-stream/package.json
 var require_package = __commonJS({
-  "../../work/main/node_modules/thread-stream/package.json"(exports, module) {
+  "node_modules/thread-stream/package.json"(exports, module) {
     module.exports = {
       name: "thread-stream",
       version: "4.2.1",
@@ -8013,9 +8013,9 @@ var require_package = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/thread-stream/lib/wait.js
+// node_modules/thread-stream/lib/wait.js
 var require_wait = __commonJS({
-  "../../work/main/node_modules/thread-stream/lib/wait.js"(exports, module) {
+  "node_modules/thread-stream/lib/wait.js"(exports, module) {
     "use strict";
     var WAIT_MS = 1e4;
     function wait(state, index, expected, timeout, done) {
@@ -8083,9 +8083,9 @@ var require_wait = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/thread-stream/lib/indexes.js
+// node_modules/thread-stream/lib/indexes.js
 var require_indexes = __commonJS({
-  "../../work/main/node_modules/thread-stream/lib/indexes.js"(exports, module) {
+  "node_modules/thread-stream/lib/indexes.js"(exports, module) {
     "use strict";
     var SEQ_INDEX = 2;
     var WRITE_INDEX = 4;
@@ -8098,9 +8098,9 @@ var require_indexes = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/thread-stream/index.js
+// node_modules/thread-stream/index.js
 var require_thread_stream = __commonJS({
-  "../../work/main/node_modules/thread-stream/index.js"(exports, module) {
+  "node_modules/thread-stream/index.js"(exports, module) {
     "use strict";
     var { version: version2 } = require_package();
     var { EventEmitter } = __require("events");
@@ -8663,9 +8663,9 @@ var require_thread_stream = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/pino/lib/transport.js
+// node_modules/pino/lib/transport.js
 var require_transport = __commonJS({
-  "../../work/main/node_modules/pino/lib/transport.js"(exports, module) {
+  "node_modules/pino/lib/transport.js"(exports, module) {
     "use strict";
     var { createRequire } = __require("module");
     var { existsSync } = __require("node:fs");
@@ -8895,9 +8895,9 @@ var require_transport = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/pino/lib/tools.js
+// node_modules/pino/lib/tools.js
 var require_tools = __commonJS({
-  "../../work/main/node_modules/pino/lib/tools.js"(exports, module) {
+  "node_modules/pino/lib/tools.js"(exports, module) {
     "use strict";
     var diagChan = __require("node:diagnostics_channel");
     var format = require_quick_format_unescaped();
@@ -9224,9 +9224,9 @@ var require_tools = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/pino/lib/constants.js
+// node_modules/pino/lib/constants.js
 var require_constants = __commonJS({
-  "../../work/main/node_modules/pino/lib/constants.js"(exports, module) {
+  "node_modules/pino/lib/constants.js"(exports, module) {
     var DEFAULT_LEVELS = {
       trace: 10,
       debug: 20,
@@ -9246,9 +9246,9 @@ var require_constants = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/pino/lib/levels.js
+// node_modules/pino/lib/levels.js
 var require_levels = __commonJS({
-  "../../work/main/node_modules/pino/lib/levels.js"(exports, module) {
+  "node_modules/pino/lib/levels.js"(exports, module) {
     "use strict";
     var {
       lsCacheSym,
@@ -9439,17 +9439,17 @@ var require_levels = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/pino/lib/meta.js
+// node_modules/pino/lib/meta.js
 var require_meta = __commonJS({
-  "../../work/main/node_modules/pino/lib/meta.js"(exports, module) {
+  "node_modules/pino/lib/meta.js"(exports, module) {
     "use strict";
     module.exports = { version: "10.4.0" };
   }
 });
 
-// ../../work/main/node_modules/pino/lib/proto.js
+// node_modules/pino/lib/proto.js
 var require_proto = __commonJS({
-  "../../work/main/node_modules/pino/lib/proto.js"(exports, module) {
+  "node_modules/pino/lib/proto.js"(exports, module) {
     "use strict";
     var { EventEmitter } = __require("node:events");
     var {
@@ -9677,9 +9677,9 @@ var require_proto = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/safe-stable-stringify/index.js
+// node_modules/safe-stable-stringify/index.js
 var require_safe_stable_stringify = __commonJS({
-  "../../work/main/node_modules/safe-stable-stringify/index.js"(exports, module) {
+  "node_modules/safe-stable-stringify/index.js"(exports, module) {
     "use strict";
     var { hasOwnProperty } = Object.prototype;
     var stringify2 = configure();
@@ -10273,9 +10273,9 @@ ${originalIndentation}`;
   }
 });
 
-// ../../work/main/node_modules/pino/lib/multistream.js
+// node_modules/pino/lib/multistream.js
 var require_multistream = __commonJS({
-  "../../work/main/node_modules/pino/lib/multistream.js"(exports, module) {
+  "node_modules/pino/lib/multistream.js"(exports, module) {
     "use strict";
     var metadata = /* @__PURE__ */ Symbol.for("pino.metadata");
     var { DEFAULT_LEVELS } = require_constants();
@@ -10443,9 +10443,9 @@ var require_multistream = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/pino/pino.js
+// node_modules/pino/pino.js
 var require_pino = __commonJS({
-  "../../work/main/node_modules/pino/pino.js"(exports, module) {
+  "node_modules/pino/pino.js"(exports, module) {
     "use strict";
     var os = __require("node:os");
     var stdSerializers = require_pino_std_serializers();
@@ -10674,9 +10674,9 @@ var require_pino = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fastify/lib/logger-pino.js
+// node_modules/fastify/lib/logger-pino.js
 var require_logger_pino = __commonJS({
-  "../../work/main/node_modules/fastify/lib/logger-pino.js"(exports, module) {
+  "node_modules/fastify/lib/logger-pino.js"(exports, module) {
     "use strict";
     var pino = require_pino();
     var { serializersSym } = pino.symbols;
@@ -10732,9 +10732,9 @@ var require_logger_pino = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fastify/lib/logger-factory.js
+// node_modules/fastify/lib/logger-factory.js
 var require_logger_factory = __commonJS({
-  "../../work/main/node_modules/fastify/lib/logger-factory.js"(exports, module) {
+  "node_modules/fastify/lib/logger-factory.js"(exports, module) {
     "use strict";
     var { performance } = __require("node:perf_hooks");
     var {
@@ -10838,9 +10838,9 @@ var require_logger_factory = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fastify/lib/schemas.js
+// node_modules/fastify/lib/schemas.js
 var require_schemas = __commonJS({
-  "../../work/main/node_modules/fastify/lib/schemas.js"(exports, module) {
+  "node_modules/fastify/lib/schemas.js"(exports, module) {
     "use strict";
     var fastClone = require_rfdc()({ circles: false, proto: true });
     var { kSchemaVisited, kSchemaResponse } = require_symbols2();
@@ -11005,9 +11005,9 @@ var require_schemas = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fast-json-stringify/lib/v8.js
+// node_modules/fast-json-stringify/lib/v8.js
 var require_v8 = __commonJS({
-  "../../work/main/node_modules/fast-json-stringify/lib/v8.js"(exports, module) {
+  "node_modules/fast-json-stringify/lib/v8.js"(exports, module) {
     "use strict";
     var [v8Major, v8Minor] = String(process.versions.v8).split(".").map(Number);
     module.exports = {
@@ -11016,9 +11016,9 @@ var require_v8 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fast-json-stringify/lib/serializer.js
+// node_modules/fast-json-stringify/lib/serializer.js
 var require_serializer = __commonJS({
-  "../../work/main/node_modules/fast-json-stringify/lib/serializer.js"(exports, module) {
+  "node_modules/fast-json-stringify/lib/serializer.js"(exports, module) {
     "use strict";
     var STR_ESCAPE = /[\u0000-\u001f\u0022\u005c\ud800-\udfff]/;
     var { HAS_FAST_JSON_STRINGIFY } = require_v8();
@@ -11199,9 +11199,9 @@ var require_serializer = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fastify/lib/error-serializer.js
+// node_modules/fastify/lib/error-serializer.js
 var require_error_serializer = __commonJS({
-  "../../work/main/node_modules/fastify/lib/error-serializer.js"(exports, module) {
+  "node_modules/fastify/lib/error-serializer.js"(exports, module) {
     "use strict";
     var Serializer = require_serializer();
     var serializerState = { "mode": "standalone" };
@@ -11304,9 +11304,9 @@ var require_error_serializer = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fastify/lib/error-handler.js
+// node_modules/fastify/lib/error-handler.js
 var require_error_handler = __commonJS({
-  "../../work/main/node_modules/fastify/lib/error-handler.js"(exports, module) {
+  "node_modules/fastify/lib/error-handler.js"(exports, module) {
     "use strict";
     var statusCodes = __require("node:http").STATUS_CODES;
     var wrapThenable = require_wrap_thenable();
@@ -11447,9 +11447,9 @@ var require_error_handler = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fastify/lib/decorate.js
+// node_modules/fastify/lib/decorate.js
 var require_decorate = __commonJS({
-  "../../work/main/node_modules/fastify/lib/decorate.js"(exports, module) {
+  "node_modules/fastify/lib/decorate.js"(exports, module) {
     "use strict";
     var {
       kReply,
@@ -11588,9 +11588,9 @@ var require_decorate = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fastify/lib/reply.js
+// node_modules/fastify/lib/reply.js
 var require_reply = __commonJS({
-  "../../work/main/node_modules/fastify/lib/reply.js"(exports, module) {
+  "node_modules/fastify/lib/reply.js"(exports, module) {
     "use strict";
     var eos = __require("node:stream").finished;
     var {
@@ -12448,9 +12448,9 @@ var require_reply = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@fastify/forwarded/index.js
+// node_modules/@fastify/forwarded/index.js
 var require_forwarded = __commonJS({
-  "../../work/main/node_modules/@fastify/forwarded/index.js"(exports, module) {
+  "node_modules/@fastify/forwarded/index.js"(exports, module) {
     "use strict";
     function forwarded(req) {
       if (!req) {
@@ -12493,9 +12493,9 @@ var require_forwarded = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ipaddr.js/lib/ipaddr.js
+// node_modules/ipaddr.js/lib/ipaddr.js
 var require_ipaddr = __commonJS({
-  "../../work/main/node_modules/ipaddr.js/lib/ipaddr.js"(exports, module) {
+  "node_modules/ipaddr.js/lib/ipaddr.js"(exports, module) {
     (function(root) {
       "use strict";
       const ipv4Part = "(0?\\d+|0x[a-f0-9]+)";
@@ -13304,9 +13304,9 @@ var require_ipaddr = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@fastify/proxy-addr/index.js
+// node_modules/@fastify/proxy-addr/index.js
 var require_proxy_addr = __commonJS({
-  "../../work/main/node_modules/@fastify/proxy-addr/index.js"(exports, module) {
+  "node_modules/@fastify/proxy-addr/index.js"(exports, module) {
     "use strict";
     module.exports = proxyaddr;
     module.exports.default = proxyaddr;
@@ -13487,9 +13487,9 @@ var require_proxy_addr = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fastify/lib/request.js
+// node_modules/fastify/lib/request.js
 var require_request = __commonJS({
-  "../../work/main/node_modules/fastify/lib/request.js"(exports, module) {
+  "node_modules/fastify/lib/request.js"(exports, module) {
     "use strict";
     var proxyAddr = require_proxy_addr();
     var {
@@ -13826,9 +13826,9 @@ var require_request = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fastify/lib/context.js
+// node_modules/fastify/lib/context.js
 var require_context = __commonJS({
-  "../../work/main/node_modules/fastify/lib/context.js"(exports, module) {
+  "node_modules/fastify/lib/context.js"(exports, module) {
     "use strict";
     var {
       kFourOhFourContext,
@@ -13915,9 +13915,9 @@ var require_context = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/secure-json-parse/index.js
+// node_modules/secure-json-parse/index.js
 var require_secure_json_parse = __commonJS({
-  "../../work/main/node_modules/secure-json-parse/index.js"(exports, module) {
+  "node_modules/secure-json-parse/index.js"(exports, module) {
     "use strict";
     var hasBuffer = typeof Buffer !== "undefined";
     var suspectProtoRx = /"(?:_|\\u005[Ff])(?:_|\\u005[Ff])(?:p|\\u0070)(?:r|\\u0072)(?:o|\\u006[Ff])(?:t|\\u0074)(?:o|\\u006[Ff])(?:_|\\u005[Ff])(?:_|\\u005[Ff])"\s*:/;
@@ -14021,9 +14021,9 @@ var require_secure_json_parse = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fastify/lib/content-type-parser.js
+// node_modules/fastify/lib/content-type-parser.js
 var require_content_type_parser = __commonJS({
-  "../../work/main/node_modules/fastify/lib/content-type-parser.js"(exports, module) {
+  "node_modules/fastify/lib/content-type-parser.js"(exports, module) {
     "use strict";
     var { AsyncResource } = __require("node:async_hooks");
     var { FifoMap: Fifo } = require_toad_cache();
@@ -14384,9 +14384,9 @@ var require_content_type_parser = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/compile/codegen/code.js
+// node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
-  "../../work/main/node_modules/ajv/dist/compile/codegen/code.js"(exports) {
+  "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.regexpCode = exports.getEsmExportName = exports.getProperty = exports.safeStringify = exports.stringify = exports.strConcat = exports.addCodeArg = exports.str = exports._ = exports.nil = exports._Code = exports.Name = exports.IDENTIFIER = exports._CodeOrName = void 0;
@@ -14538,9 +14538,9 @@ var require_code = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/compile/codegen/scope.js
+// node_modules/ajv/dist/compile/codegen/scope.js
 var require_scope = __commonJS({
-  "../../work/main/node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
+  "node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
@@ -14683,9 +14683,9 @@ var require_scope = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/compile/codegen/index.js
+// node_modules/ajv/dist/compile/codegen/index.js
 var require_codegen = __commonJS({
-  "../../work/main/node_modules/ajv/dist/compile/codegen/index.js"(exports) {
+  "node_modules/ajv/dist/compile/codegen/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
@@ -15403,9 +15403,9 @@ var require_codegen = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/compile/util.js
+// node_modules/ajv/dist/compile/util.js
 var require_util = __commonJS({
-  "../../work/main/node_modules/ajv/dist/compile/util.js"(exports) {
+  "node_modules/ajv/dist/compile/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
@@ -15570,9 +15570,9 @@ var require_util = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/compile/names.js
+// node_modules/ajv/dist/compile/names.js
 var require_names = __commonJS({
-  "../../work/main/node_modules/ajv/dist/compile/names.js"(exports) {
+  "node_modules/ajv/dist/compile/names.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -15609,9 +15609,9 @@ var require_names = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/compile/errors.js
+// node_modules/ajv/dist/compile/errors.js
 var require_errors3 = __commonJS({
-  "../../work/main/node_modules/ajv/dist/compile/errors.js"(exports) {
+  "node_modules/ajv/dist/compile/errors.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
@@ -15731,9 +15731,9 @@ var require_errors3 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/compile/validate/boolSchema.js
+// node_modules/ajv/dist/compile/validate/boolSchema.js
 var require_boolSchema = __commonJS({
-  "../../work/main/node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
@@ -15782,9 +15782,9 @@ var require_boolSchema = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/compile/rules.js
+// node_modules/ajv/dist/compile/rules.js
 var require_rules = __commonJS({
-  "../../work/main/node_modules/ajv/dist/compile/rules.js"(exports) {
+  "node_modules/ajv/dist/compile/rules.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getRules = exports.isJSONType = void 0;
@@ -15813,9 +15813,9 @@ var require_rules = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/compile/validate/applicability.js
+// node_modules/ajv/dist/compile/validate/applicability.js
 var require_applicability = __commonJS({
-  "../../work/main/node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
@@ -15836,9 +15836,9 @@ var require_applicability = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/compile/validate/dataType.js
+// node_modules/ajv/dist/compile/validate/dataType.js
 var require_dataType = __commonJS({
-  "../../work/main/node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
@@ -16020,9 +16020,9 @@ var require_dataType = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/compile/validate/defaults.js
+// node_modules/ajv/dist/compile/validate/defaults.js
 var require_defaults = __commonJS({
-  "../../work/main/node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.assignDefaults = void 0;
@@ -16057,9 +16057,9 @@ var require_defaults = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/code.js
+// node_modules/ajv/dist/vocabularies/code.js
 var require_code2 = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/code.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/code.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
@@ -16190,9 +16190,9 @@ var require_code2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/compile/validate/keyword.js
+// node_modules/ajv/dist/compile/validate/keyword.js
 var require_keyword = __commonJS({
-  "../../work/main/node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
@@ -16308,9 +16308,9 @@ var require_keyword = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/compile/validate/subschema.js
+// node_modules/ajv/dist/compile/validate/subschema.js
 var require_subschema = __commonJS({
-  "../../work/main/node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
@@ -16391,9 +16391,9 @@ var require_subschema = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fast-deep-equal/index.js
+// node_modules/fast-deep-equal/index.js
 var require_fast_deep_equal = __commonJS({
-  "../../work/main/node_modules/fast-deep-equal/index.js"(exports, module) {
+  "node_modules/fast-deep-equal/index.js"(exports, module) {
     "use strict";
     module.exports = function equal(a, b) {
       if (a === b) return true;
@@ -16426,9 +16426,9 @@ var require_fast_deep_equal = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/json-schema-traverse/index.js
+// node_modules/json-schema-traverse/index.js
 var require_json_schema_traverse = __commonJS({
-  "../../work/main/node_modules/json-schema-traverse/index.js"(exports, module) {
+  "node_modules/json-schema-traverse/index.js"(exports, module) {
     "use strict";
     var traverse = module.exports = function(schema, opts, cb) {
       if (typeof opts == "function") {
@@ -16514,9 +16514,9 @@ var require_json_schema_traverse = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/compile/resolve.js
+// node_modules/ajv/dist/compile/resolve.js
 var require_resolve = __commonJS({
-  "../../work/main/node_modules/ajv/dist/compile/resolve.js"(exports) {
+  "node_modules/ajv/dist/compile/resolve.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
@@ -16670,9 +16670,9 @@ var require_resolve = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/compile/validate/index.js
+// node_modules/ajv/dist/compile/validate/index.js
 var require_validate = __commonJS({
-  "../../work/main/node_modules/ajv/dist/compile/validate/index.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
@@ -17178,9 +17178,9 @@ var require_validate = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/runtime/validation_error.js
+// node_modules/ajv/dist/runtime/validation_error.js
 var require_validation_error = __commonJS({
-  "../../work/main/node_modules/ajv/dist/runtime/validation_error.js"(exports) {
+  "node_modules/ajv/dist/runtime/validation_error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var ValidationError = class extends Error {
@@ -17194,9 +17194,9 @@ var require_validation_error = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/compile/ref_error.js
+// node_modules/ajv/dist/compile/ref_error.js
 var require_ref_error = __commonJS({
-  "../../work/main/node_modules/ajv/dist/compile/ref_error.js"(exports) {
+  "node_modules/ajv/dist/compile/ref_error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var resolve_1 = require_resolve();
@@ -17211,9 +17211,9 @@ var require_ref_error = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/compile/index.js
+// node_modules/ajv/dist/compile/index.js
 var require_compile = __commonJS({
-  "../../work/main/node_modules/ajv/dist/compile/index.js"(exports) {
+  "node_modules/ajv/dist/compile/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
@@ -17435,9 +17435,9 @@ var require_compile = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/refs/data.json
+// node_modules/ajv/dist/refs/data.json
 var require_data = __commonJS({
-  "../../work/main/node_modules/ajv/dist/refs/data.json"(exports, module) {
+  "node_modules/ajv/dist/refs/data.json"(exports, module) {
     module.exports = {
       $id: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
       description: "Meta-schema for $data reference (JSON AnySchema extension proposal)",
@@ -17454,9 +17454,9 @@ var require_data = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/node_modules/fast-uri/lib/utils.js
+// node_modules/ajv/node_modules/fast-uri/lib/utils.js
 var require_utils = __commonJS({
-  "../../work/main/node_modules/ajv/node_modules/fast-uri/lib/utils.js"(exports, module) {
+  "node_modules/ajv/node_modules/fast-uri/lib/utils.js"(exports, module) {
     "use strict";
     var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
     var isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
@@ -17988,9 +17988,9 @@ var require_utils = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/node_modules/fast-uri/lib/schemes.js
+// node_modules/ajv/node_modules/fast-uri/lib/schemes.js
 var require_schemes = __commonJS({
-  "../../work/main/node_modules/ajv/node_modules/fast-uri/lib/schemes.js"(exports, module) {
+  "node_modules/ajv/node_modules/fast-uri/lib/schemes.js"(exports, module) {
     "use strict";
     var { isUUID } = require_utils();
     var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
@@ -18199,9 +18199,9 @@ var require_schemes = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/node_modules/fast-uri/index.js
+// node_modules/ajv/node_modules/fast-uri/index.js
 var require_fast_uri = __commonJS({
-  "../../work/main/node_modules/ajv/node_modules/fast-uri/index.js"(exports, module) {
+  "node_modules/ajv/node_modules/fast-uri/index.js"(exports, module) {
     "use strict";
     var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils();
     var { SCHEMES, getSchemeHandler } = require_schemes();
@@ -18629,9 +18629,9 @@ var require_fast_uri = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/runtime/uri.js
+// node_modules/ajv/dist/runtime/uri.js
 var require_uri = __commonJS({
-  "../../work/main/node_modules/ajv/dist/runtime/uri.js"(exports) {
+  "node_modules/ajv/dist/runtime/uri.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var uri = require_fast_uri();
@@ -18640,9 +18640,9 @@ var require_uri = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/core.js
+// node_modules/ajv/dist/core.js
 var require_core = __commonJS({
-  "../../work/main/node_modules/ajv/dist/core.js"(exports) {
+  "node_modules/ajv/dist/core.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
@@ -19251,9 +19251,9 @@ var require_core = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/core/id.js
+// node_modules/ajv/dist/vocabularies/core/id.js
 var require_id = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var def = {
@@ -19266,9 +19266,9 @@ var require_id = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/core/ref.js
+// node_modules/ajv/dist/vocabularies/core/ref.js
 var require_ref = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.callRef = exports.getValidate = void 0;
@@ -19388,9 +19388,9 @@ var require_ref = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/core/index.js
+// node_modules/ajv/dist/vocabularies/core/index.js
 var require_core2 = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var id_1 = require_id();
@@ -19409,9 +19409,9 @@ var require_core2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/validation/limitNumber.js
+// node_modules/ajv/dist/vocabularies/validation/limitNumber.js
 var require_limitNumber = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -19441,9 +19441,9 @@ var require_limitNumber = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/validation/multipleOf.js
+// node_modules/ajv/dist/vocabularies/validation/multipleOf.js
 var require_multipleOf = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -19469,9 +19469,9 @@ var require_multipleOf = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/runtime/ucs2length.js
+// node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
-  "../../work/main/node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function ucs2length(str2) {
@@ -19495,9 +19495,9 @@ var require_ucs2length = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/validation/limitLength.js
+// node_modules/ajv/dist/vocabularies/validation/limitLength.js
 var require_limitLength = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -19527,9 +19527,9 @@ var require_limitLength = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/validation/pattern.js
+// node_modules/ajv/dist/vocabularies/validation/pattern.js
 var require_pattern = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -19564,9 +19564,9 @@ var require_pattern = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/validation/limitProperties.js
+// node_modules/ajv/dist/vocabularies/validation/limitProperties.js
 var require_limitProperties = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -19593,9 +19593,9 @@ var require_limitProperties = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/validation/required.js
+// node_modules/ajv/dist/vocabularies/validation/required.js
 var require_required = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -19675,9 +19675,9 @@ var require_required = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/validation/limitItems.js
+// node_modules/ajv/dist/vocabularies/validation/limitItems.js
 var require_limitItems = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -19704,9 +19704,9 @@ var require_limitItems = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/runtime/equal.js
+// node_modules/ajv/dist/runtime/equal.js
 var require_equal = __commonJS({
-  "../../work/main/node_modules/ajv/dist/runtime/equal.js"(exports) {
+  "node_modules/ajv/dist/runtime/equal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var equal = require_fast_deep_equal();
@@ -19715,9 +19715,9 @@ var require_equal = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
+// node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
 var require_uniqueItems = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dataType_1 = require_dataType();
@@ -19782,9 +19782,9 @@ var require_uniqueItems = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/validation/const.js
+// node_modules/ajv/dist/vocabularies/validation/const.js
 var require_const = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -19811,9 +19811,9 @@ var require_const = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/validation/enum.js
+// node_modules/ajv/dist/vocabularies/validation/enum.js
 var require_enum = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -19860,9 +19860,9 @@ var require_enum = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/validation/index.js
+// node_modules/ajv/dist/vocabularies/validation/index.js
 var require_validation2 = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var limitNumber_1 = require_limitNumber();
@@ -19898,9 +19898,9 @@ var require_validation2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
+// node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
 var require_additionalItems = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateAdditionalItems = void 0;
@@ -19951,9 +19951,9 @@ var require_additionalItems = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/applicator/items.js
+// node_modules/ajv/dist/vocabularies/applicator/items.js
 var require_items = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateTuple = void 0;
@@ -20008,9 +20008,9 @@ var require_items = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
+// node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
 var require_prefixItems = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var items_1 = require_items();
@@ -20025,9 +20025,9 @@ var require_prefixItems = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/applicator/items2020.js
+// node_modules/ajv/dist/vocabularies/applicator/items2020.js
 var require_items2020 = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -20060,9 +20060,9 @@ var require_items2020 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/applicator/contains.js
+// node_modules/ajv/dist/vocabularies/applicator/contains.js
 var require_contains = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -20154,9 +20154,9 @@ var require_contains = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/applicator/dependencies.js
+// node_modules/ajv/dist/vocabularies/applicator/dependencies.js
 var require_dependencies = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
@@ -20248,9 +20248,9 @@ var require_dependencies = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
+// node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
 var require_propertyNames = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -20291,9 +20291,9 @@ var require_propertyNames = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
+// node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
 var require_additionalProperties = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -20397,9 +20397,9 @@ var require_additionalProperties = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/applicator/properties.js
+// node_modules/ajv/dist/vocabularies/applicator/properties.js
 var require_properties = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var validate_1 = require_validate();
@@ -20455,9 +20455,9 @@ var require_properties = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
+// node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
 var require_patternProperties = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -20529,9 +20529,9 @@ var require_patternProperties = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/applicator/not.js
+// node_modules/ajv/dist/vocabularies/applicator/not.js
 var require_not = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -20560,9 +20560,9 @@ var require_not = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/applicator/anyOf.js
+// node_modules/ajv/dist/vocabularies/applicator/anyOf.js
 var require_anyOf = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -20577,9 +20577,9 @@ var require_anyOf = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/applicator/oneOf.js
+// node_modules/ajv/dist/vocabularies/applicator/oneOf.js
 var require_oneOf = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -20635,9 +20635,9 @@ var require_oneOf = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/applicator/allOf.js
+// node_modules/ajv/dist/vocabularies/applicator/allOf.js
 var require_allOf = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -20662,9 +20662,9 @@ var require_allOf = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/applicator/if.js
+// node_modules/ajv/dist/vocabularies/applicator/if.js
 var require_if = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -20731,9 +20731,9 @@ var require_if = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/applicator/thenElse.js
+// node_modules/ajv/dist/vocabularies/applicator/thenElse.js
 var require_thenElse = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -20749,9 +20749,9 @@ var require_thenElse = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/applicator/index.js
+// node_modules/ajv/dist/vocabularies/applicator/index.js
 var require_applicator = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var additionalItems_1 = require_additionalItems();
@@ -20797,9 +20797,9 @@ var require_applicator = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/format/format.js
+// node_modules/ajv/dist/vocabularies/format/format.js
 var require_format = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -20887,9 +20887,9 @@ var require_format = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/format/index.js
+// node_modules/ajv/dist/vocabularies/format/index.js
 var require_format2 = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var format_1 = require_format();
@@ -20898,9 +20898,9 @@ var require_format2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/metadata.js
+// node_modules/ajv/dist/vocabularies/metadata.js
 var require_metadata = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.contentVocabulary = exports.metadataVocabulary = void 0;
@@ -20921,9 +20921,9 @@ var require_metadata = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/draft7.js
+// node_modules/ajv/dist/vocabularies/draft7.js
 var require_draft7 = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var core_1 = require_core2();
@@ -20943,9 +20943,9 @@ var require_draft7 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/discriminator/types.js
+// node_modules/ajv/dist/vocabularies/discriminator/types.js
 var require_types = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DiscrError = void 0;
@@ -20957,9 +20957,9 @@ var require_types = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/discriminator/index.js
+// node_modules/ajv/dist/vocabularies/discriminator/index.js
 var require_discriminator = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -21062,9 +21062,9 @@ var require_discriminator = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/refs/json-schema-draft-07.json
+// node_modules/ajv/dist/refs/json-schema-draft-07.json
 var require_json_schema_draft_07 = __commonJS({
-  "../../work/main/node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
+  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
     module.exports = {
       $schema: "http://json-schema.org/draft-07/schema#",
       $id: "http://json-schema.org/draft-07/schema#",
@@ -21219,9 +21219,9 @@ var require_json_schema_draft_07 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/ajv.js
+// node_modules/ajv/dist/ajv.js
 var require_ajv = __commonJS({
-  "../../work/main/node_modules/ajv/dist/ajv.js"(exports, module) {
+  "node_modules/ajv/dist/ajv.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
@@ -21289,9 +21289,9 @@ var require_ajv = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/jtd/metadata.js
+// node_modules/ajv/dist/vocabularies/jtd/metadata.js
 var require_metadata2 = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/jtd/metadata.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/jtd/metadata.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.checkMetadata = void 0;
@@ -21319,9 +21319,9 @@ var require_metadata2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/jtd/ref.js
+// node_modules/ajv/dist/vocabularies/jtd/ref.js
 var require_ref2 = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/jtd/ref.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/jtd/ref.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.hasRef = void 0;
@@ -21390,9 +21390,9 @@ var require_ref2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/runtime/timestamp.js
+// node_modules/ajv/dist/runtime/timestamp.js
 var require_timestamp = __commonJS({
-  "../../work/main/node_modules/ajv/dist/runtime/timestamp.js"(exports) {
+  "node_modules/ajv/dist/runtime/timestamp.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var DT_SEPARATOR = /t|\s/i;
@@ -21430,9 +21430,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/jtd/error.js
+// node_modules/ajv/dist/vocabularies/jtd/error.js
 var require_error2 = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/jtd/error.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/jtd/error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.typeErrorParams = exports.typeErrorMessage = exports.typeError = void 0;
@@ -21455,9 +21455,9 @@ var require_error2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/jtd/type.js
+// node_modules/ajv/dist/vocabularies/jtd/type.js
 var require_type = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/jtd/type.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/jtd/type.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.intRange = void 0;
@@ -21528,9 +21528,9 @@ var require_type = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/jtd/nullable.js
+// node_modules/ajv/dist/vocabularies/jtd/nullable.js
 var require_nullable = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/jtd/nullable.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/jtd/nullable.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.checkNullableObject = exports.checkNullable = void 0;
@@ -21554,9 +21554,9 @@ var require_nullable = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/jtd/enum.js
+// node_modules/ajv/dist/vocabularies/jtd/enum.js
 var require_enum2 = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/jtd/enum.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/jtd/enum.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -21600,9 +21600,9 @@ var require_enum2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/jtd/elements.js
+// node_modules/ajv/dist/vocabularies/jtd/elements.js
 var require_elements = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/jtd/elements.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/jtd/elements.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -21629,9 +21629,9 @@ var require_elements = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/jtd/properties.js
+// node_modules/ajv/dist/vocabularies/jtd/properties.js
 var require_properties2 = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/jtd/properties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/jtd/properties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateProperties = exports.error = void 0;
@@ -21764,9 +21764,9 @@ var require_properties2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/jtd/optionalProperties.js
+// node_modules/ajv/dist/vocabularies/jtd/optionalProperties.js
 var require_optionalProperties = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/jtd/optionalProperties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/jtd/optionalProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var properties_1 = require_properties2();
@@ -21784,9 +21784,9 @@ var require_optionalProperties = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/jtd/discriminator.js
+// node_modules/ajv/dist/vocabularies/jtd/discriminator.js
 var require_discriminator2 = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/jtd/discriminator.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/jtd/discriminator.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -21854,9 +21854,9 @@ var require_discriminator2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/jtd/values.js
+// node_modules/ajv/dist/vocabularies/jtd/values.js
 var require_values = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/jtd/values.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/jtd/values.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -21909,9 +21909,9 @@ var require_values = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/jtd/union.js
+// node_modules/ajv/dist/vocabularies/jtd/union.js
 var require_union = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/jtd/union.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/jtd/union.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -21926,9 +21926,9 @@ var require_union = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/vocabularies/jtd/index.js
+// node_modules/ajv/dist/vocabularies/jtd/index.js
 var require_jtd = __commonJS({
-  "../../work/main/node_modules/ajv/dist/vocabularies/jtd/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/jtd/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var ref_1 = require_ref2();
@@ -21960,9 +21960,9 @@ var require_jtd = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/refs/jtd-schema.js
+// node_modules/ajv/dist/refs/jtd-schema.js
 var require_jtd_schema = __commonJS({
-  "../../work/main/node_modules/ajv/dist/refs/jtd-schema.js"(exports) {
+  "node_modules/ajv/dist/refs/jtd-schema.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var shared = (root) => {
@@ -22083,9 +22083,9 @@ var require_jtd_schema = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/compile/jtd/types.js
+// node_modules/ajv/dist/compile/jtd/types.js
 var require_types2 = __commonJS({
-  "../../work/main/node_modules/ajv/dist/compile/jtd/types.js"(exports) {
+  "node_modules/ajv/dist/compile/jtd/types.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.jtdForms = void 0;
@@ -22102,9 +22102,9 @@ var require_types2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/runtime/quote.js
+// node_modules/ajv/dist/runtime/quote.js
 var require_quote = __commonJS({
-  "../../work/main/node_modules/ajv/dist/runtime/quote.js"(exports) {
+  "node_modules/ajv/dist/runtime/quote.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var rxEscapable = (
@@ -22132,9 +22132,9 @@ var require_quote = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/compile/jtd/serialize.js
+// node_modules/ajv/dist/compile/jtd/serialize.js
 var require_serialize = __commonJS({
-  "../../work/main/node_modules/ajv/dist/compile/jtd/serialize.js"(exports) {
+  "node_modules/ajv/dist/compile/jtd/serialize.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var types_1 = require_types2();
@@ -22366,9 +22366,9 @@ var require_serialize = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/runtime/parseJson.js
+// node_modules/ajv/dist/runtime/parseJson.js
 var require_parseJson = __commonJS({
-  "../../work/main/node_modules/ajv/dist/runtime/parseJson.js"(exports) {
+  "node_modules/ajv/dist/runtime/parseJson.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.parseJsonString = exports.parseJsonNumber = exports.parseJson = void 0;
@@ -22543,9 +22543,9 @@ var require_parseJson = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/compile/jtd/parse.js
+// node_modules/ajv/dist/compile/jtd/parse.js
 var require_parse = __commonJS({
-  "../../work/main/node_modules/ajv/dist/compile/jtd/parse.js"(exports) {
+  "node_modules/ajv/dist/compile/jtd/parse.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var types_1 = require_types2();
@@ -22892,9 +22892,9 @@ var require_parse = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/jtd.js
+// node_modules/ajv/dist/jtd.js
 var require_jtd2 = __commonJS({
-  "../../work/main/node_modules/ajv/dist/jtd.js"(exports, module) {
+  "node_modules/ajv/dist/jtd.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
@@ -22984,9 +22984,9 @@ var require_jtd2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fast-uri/lib/utils.js
+// node_modules/fast-uri/lib/utils.js
 var require_utils2 = __commonJS({
-  "../../work/main/node_modules/fast-uri/lib/utils.js"(exports, module) {
+  "node_modules/fast-uri/lib/utils.js"(exports, module) {
     "use strict";
     var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
     var isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
@@ -23565,9 +23565,9 @@ var require_utils2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fast-uri/lib/schemes.js
+// node_modules/fast-uri/lib/schemes.js
 var require_schemes2 = __commonJS({
-  "../../work/main/node_modules/fast-uri/lib/schemes.js"(exports, module) {
+  "node_modules/fast-uri/lib/schemes.js"(exports, module) {
     "use strict";
     var { isUUID, BYTE_HEX, percentEncodeNonAscii, nonSimpleMailtoDomain } = require_utils2();
     var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
@@ -24027,9 +24027,9 @@ var require_schemes2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fast-uri/index.js
+// node_modules/fast-uri/index.js
 var require_fast_uri2 = __commonJS({
-  "../../work/main/node_modules/fast-uri/index.js"(exports, module) {
+  "node_modules/fast-uri/index.js"(exports, module) {
     "use strict";
     var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, encodeHost, isIPv4, nonSimpleDomain } = require_utils2();
     var { SCHEMES, getSchemeHandler } = require_schemes2();
@@ -24493,9 +24493,9 @@ var require_fast_uri2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@fastify/ajv-compiler/lib/default-ajv-options.js
+// node_modules/@fastify/ajv-compiler/lib/default-ajv-options.js
 var require_default_ajv_options = __commonJS({
-  "../../work/main/node_modules/@fastify/ajv-compiler/lib/default-ajv-options.js"(exports, module) {
+  "node_modules/@fastify/ajv-compiler/lib/default-ajv-options.js"(exports, module) {
     "use strict";
     var fastUri = require_fast_uri2();
     module.exports = Object.freeze({
@@ -24511,9 +24511,9 @@ var require_default_ajv_options = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv-formats/dist/formats.js
+// node_modules/ajv-formats/dist/formats.js
 var require_formats = __commonJS({
-  "../../work/main/node_modules/ajv-formats/dist/formats.js"(exports) {
+  "node_modules/ajv-formats/dist/formats.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.formatNames = exports.fastFormats = exports.fullFormats = void 0;
@@ -24714,9 +24714,9 @@ var require_formats = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv-formats/dist/limit.js
+// node_modules/ajv-formats/dist/limit.js
 var require_limit = __commonJS({
-  "../../work/main/node_modules/ajv-formats/dist/limit.js"(exports) {
+  "node_modules/ajv-formats/dist/limit.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.formatLimitDefinition = void 0;
@@ -24786,9 +24786,9 @@ var require_limit = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv-formats/dist/index.js
+// node_modules/ajv-formats/dist/index.js
 var require_dist = __commonJS({
-  "../../work/main/node_modules/ajv-formats/dist/index.js"(exports, module) {
+  "node_modules/ajv-formats/dist/index.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var formats_1 = require_formats();
@@ -24828,9 +24828,9 @@ var require_dist = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@fastify/ajv-compiler/lib/validator-compiler.js
+// node_modules/@fastify/ajv-compiler/lib/validator-compiler.js
 var require_validator_compiler = __commonJS({
-  "../../work/main/node_modules/@fastify/ajv-compiler/lib/validator-compiler.js"(exports, module) {
+  "node_modules/@fastify/ajv-compiler/lib/validator-compiler.js"(exports, module) {
     "use strict";
     var Ajv = require_ajv().default;
     var AjvJTD = require_jtd2();
@@ -24880,9 +24880,9 @@ var require_validator_compiler = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@fastify/ajv-compiler/lib/serializer-compiler.js
+// node_modules/@fastify/ajv-compiler/lib/serializer-compiler.js
 var require_serializer_compiler = __commonJS({
-  "../../work/main/node_modules/@fastify/ajv-compiler/lib/serializer-compiler.js"(exports, module) {
+  "node_modules/@fastify/ajv-compiler/lib/serializer-compiler.js"(exports, module) {
     "use strict";
     var AjvJTD = require_jtd2();
     var defaultAjvOptions = require_default_ajv_options();
@@ -24901,9 +24901,9 @@ var require_serializer_compiler = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/standalone/index.js
+// node_modules/ajv/dist/standalone/index.js
 var require_standalone = __commonJS({
-  "../../work/main/node_modules/ajv/dist/standalone/index.js"(exports, module) {
+  "node_modules/ajv/dist/standalone/index.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var scope_1 = require_scope();
@@ -24988,9 +24988,9 @@ var require_standalone = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@fastify/ajv-compiler/standalone.js
+// node_modules/@fastify/ajv-compiler/standalone.js
 var require_standalone2 = __commonJS({
-  "../../work/main/node_modules/@fastify/ajv-compiler/standalone.js"(exports, module) {
+  "node_modules/@fastify/ajv-compiler/standalone.js"(exports, module) {
     "use strict";
     var ValidatorSelector = require_ajv_compiler();
     var standaloneCode = require_standalone().default;
@@ -25026,9 +25026,9 @@ var require_standalone2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@fastify/ajv-compiler/index.js
+// node_modules/@fastify/ajv-compiler/index.js
 var require_ajv_compiler = __commonJS({
-  "../../work/main/node_modules/@fastify/ajv-compiler/index.js"(exports, module) {
+  "node_modules/@fastify/ajv-compiler/index.js"(exports, module) {
     "use strict";
     var AjvReference = /* @__PURE__ */ Symbol.for("fastify.ajv-compiler.reference");
     var ValidatorCompiler = require_validator_compiler();
@@ -25075,9 +25075,9 @@ var require_ajv_compiler = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/dequal/dist/index.js
+// node_modules/dequal/dist/index.js
 var require_dist2 = __commonJS({
-  "../../work/main/node_modules/dequal/dist/index.js"(exports) {
+  "node_modules/dequal/dist/index.js"(exports) {
     var has2 = Object.prototype.hasOwnProperty;
     function find(iter, tar, key) {
       for (key of iter.keys()) {
@@ -25156,9 +25156,9 @@ var require_dist2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/json-schema-ref-resolver/index.js
+// node_modules/json-schema-ref-resolver/index.js
 var require_json_schema_ref_resolver = __commonJS({
-  "../../work/main/node_modules/json-schema-ref-resolver/index.js"(exports, module) {
+  "node_modules/json-schema-ref-resolver/index.js"(exports, module) {
     "use strict";
     var { dequal: deepEqual } = require_dist2();
     var jsonSchemaRefSymbol = /* @__PURE__ */ Symbol.for("json-schema-ref");
@@ -25396,9 +25396,9 @@ var require_json_schema_ref_resolver = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@fastify/merge-json-schemas/lib/errors.js
+// node_modules/@fastify/merge-json-schemas/lib/errors.js
 var require_errors4 = __commonJS({
-  "../../work/main/node_modules/@fastify/merge-json-schemas/lib/errors.js"(exports, module) {
+  "node_modules/@fastify/merge-json-schemas/lib/errors.js"(exports, module) {
     "use strict";
     var MergeError = class extends Error {
       constructor(keyword, schemas) {
@@ -25434,9 +25434,9 @@ var require_errors4 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@fastify/merge-json-schemas/lib/resolvers.js
+// node_modules/@fastify/merge-json-schemas/lib/resolvers.js
 var require_resolvers = __commonJS({
-  "../../work/main/node_modules/@fastify/merge-json-schemas/lib/resolvers.js"(exports, module) {
+  "node_modules/@fastify/merge-json-schemas/lib/resolvers.js"(exports, module) {
     "use strict";
     var { dequal: deepEqual } = require_dist2();
     var { MergeError } = require_errors4();
@@ -25548,9 +25548,9 @@ var require_resolvers = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@fastify/merge-json-schemas/index.js
+// node_modules/@fastify/merge-json-schemas/index.js
 var require_merge_json_schemas = __commonJS({
-  "../../work/main/node_modules/@fastify/merge-json-schemas/index.js"(exports, module) {
+  "node_modules/@fastify/merge-json-schemas/index.js"(exports, module) {
     "use strict";
     var { dequal: deepEqual } = require_dist2();
     var resolvers = require_resolvers();
@@ -25852,9 +25852,9 @@ var require_merge_json_schemas = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fast-json-stringify/lib/validator.js
+// node_modules/fast-json-stringify/lib/validator.js
 var require_validator = __commonJS({
-  "../../work/main/node_modules/fast-json-stringify/lib/validator.js"(exports, module) {
+  "node_modules/fast-json-stringify/lib/validator.js"(exports, module) {
     "use strict";
     var Ajv = require_ajv();
     var { _ } = Ajv;
@@ -25994,9 +25994,9 @@ var require_validator = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fast-json-stringify/lib/projection.js
+// node_modules/fast-json-stringify/lib/projection.js
 var require_projection = __commonJS({
-  "../../work/main/node_modules/fast-json-stringify/lib/projection.js"(exports, module) {
+  "node_modules/fast-json-stringify/lib/projection.js"(exports, module) {
     "use strict";
     var PRIMITIVES = /* @__PURE__ */ new Set(["string", "number", "integer", "boolean"]);
     var STRING_FORMATS = /* @__PURE__ */ new Set([void 0, "date-time", "date", "time"]);
@@ -26263,9 +26263,9 @@ ${body.join("\n")}
   }
 });
 
-// ../../work/main/node_modules/fast-json-stringify/lib/location.js
+// node_modules/fast-json-stringify/lib/location.js
 var require_location = __commonJS({
-  "../../work/main/node_modules/fast-json-stringify/lib/location.js"(exports, module) {
+  "node_modules/fast-json-stringify/lib/location.js"(exports, module) {
     "use strict";
     var Location = class _Location {
       constructor(schema, schemaId, jsonPointer = "#") {
@@ -26291,9 +26291,9 @@ var require_location = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fast-json-stringify/lib/schema-validator.js
+// node_modules/fast-json-stringify/lib/schema-validator.js
 var require_schema_validator = __commonJS({
-  "../../work/main/node_modules/fast-json-stringify/lib/schema-validator.js"(exports, module) {
+  "node_modules/fast-json-stringify/lib/schema-validator.js"(exports, module) {
     "use strict";
     module.exports = validate10;
     module.exports.default = validate10;
@@ -27342,9 +27342,9 @@ var require_schema_validator = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fast-json-stringify/lib/merge-schemas.js
+// node_modules/fast-json-stringify/lib/merge-schemas.js
 var require_merge_schemas = __commonJS({
-  "../../work/main/node_modules/fast-json-stringify/lib/merge-schemas.js"(exports, module) {
+  "node_modules/fast-json-stringify/lib/merge-schemas.js"(exports, module) {
     "use strict";
     var { mergeSchemas: _mergeSchemas } = require_merge_json_schemas();
     function mergeSchemas(schemas) {
@@ -27354,9 +27354,9 @@ var require_merge_schemas = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fast-json-stringify/lib/standalone.js
+// node_modules/fast-json-stringify/lib/standalone.js
 var require_standalone3 = __commonJS({
-  "../../work/main/node_modules/fast-json-stringify/lib/standalone.js"(exports, module) {
+  "node_modules/fast-json-stringify/lib/standalone.js"(exports, module) {
     "use strict";
     function buildStandaloneCode(contextFunc, context, serializer, validator) {
       let ajvDependencyCode = "";
@@ -27410,9 +27410,9 @@ var require_standalone3 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fast-json-stringify/index.js
+// node_modules/fast-json-stringify/index.js
 var require_fast_json_stringify = __commonJS({
-  "../../work/main/node_modules/fast-json-stringify/index.js"(exports, module) {
+  "node_modules/fast-json-stringify/index.js"(exports, module) {
     "use strict";
     var { RefResolver } = require_json_schema_ref_resolver();
     var { MergeError } = require_merge_json_schemas();
@@ -28936,9 +28936,9 @@ ${contextFunctionCode}`,
   }
 });
 
-// ../../work/main/node_modules/@fastify/fast-json-stringify-compiler/standalone.js
+// node_modules/@fastify/fast-json-stringify-compiler/standalone.js
 var require_standalone4 = __commonJS({
-  "../../work/main/node_modules/@fastify/fast-json-stringify-compiler/standalone.js"(exports, module) {
+  "node_modules/@fastify/fast-json-stringify-compiler/standalone.js"(exports, module) {
     "use strict";
     var fastJsonStringify = require_fast_json_stringify();
     function SerializerSelector() {
@@ -28988,9 +28988,9 @@ var require_standalone4 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@fastify/fast-json-stringify-compiler/index.js
+// node_modules/@fastify/fast-json-stringify-compiler/index.js
 var require_fast_json_stringify_compiler = __commonJS({
-  "../../work/main/node_modules/@fastify/fast-json-stringify-compiler/index.js"(exports, module) {
+  "node_modules/@fastify/fast-json-stringify-compiler/index.js"(exports, module) {
     "use strict";
     var { SerializerSelector, StandaloneSerializer } = require_standalone4();
     module.exports = SerializerSelector;
@@ -29000,9 +29000,9 @@ var require_fast_json_stringify_compiler = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fastify/lib/schema-controller.js
+// node_modules/fastify/lib/schema-controller.js
 var require_schema_controller = __commonJS({
-  "../../work/main/node_modules/fastify/lib/schema-controller.js"(exports, module) {
+  "node_modules/fastify/lib/schema-controller.js"(exports, module) {
     "use strict";
     var { buildSchemas } = require_schemas();
     function buildSchemaController(parentSchemaCtrl, opts) {
@@ -29118,9 +29118,9 @@ var require_schema_controller = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/internal/constants.js
+// node_modules/semver/internal/constants.js
 var require_constants2 = __commonJS({
-  "../../work/main/node_modules/semver/internal/constants.js"(exports, module) {
+  "node_modules/semver/internal/constants.js"(exports, module) {
     "use strict";
     var SEMVER_SPEC_VERSION = "2.0.0";
     var MAX_LENGTH = 256;
@@ -29178,9 +29178,9 @@ var require_constants2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/internal/debug.js
+// node_modules/semver/internal/debug.js
 var require_debug2 = __commonJS({
-  "../../work/main/node_modules/semver/internal/debug.js"(exports, module) {
+  "node_modules/semver/internal/debug.js"(exports, module) {
     "use strict";
     var debug = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
     };
@@ -29188,9 +29188,9 @@ var require_debug2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/internal/re.js
+// node_modules/semver/internal/re.js
 var require_re = __commonJS({
-  "../../work/main/node_modules/semver/internal/re.js"(exports, module) {
+  "node_modules/semver/internal/re.js"(exports, module) {
     "use strict";
     var {
       MAX_SAFE_COMPONENT_LENGTH,
@@ -29276,9 +29276,9 @@ var require_re = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/internal/parse-options.js
+// node_modules/semver/internal/parse-options.js
 var require_parse_options = __commonJS({
-  "../../work/main/node_modules/semver/internal/parse-options.js"(exports, module) {
+  "node_modules/semver/internal/parse-options.js"(exports, module) {
     "use strict";
     var looseOption = Object.freeze({ loose: true });
     var emptyOpts = Object.freeze({});
@@ -29295,9 +29295,9 @@ var require_parse_options = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/internal/identifiers.js
+// node_modules/semver/internal/identifiers.js
 var require_identifiers = __commonJS({
-  "../../work/main/node_modules/semver/internal/identifiers.js"(exports, module) {
+  "node_modules/semver/internal/identifiers.js"(exports, module) {
     "use strict";
     var numeric = /^[0-9]+$/;
     var compareIdentifiers = (a, b) => {
@@ -29320,9 +29320,9 @@ var require_identifiers = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/classes/semver.js
+// node_modules/semver/classes/semver.js
 var require_semver = __commonJS({
-  "../../work/main/node_modules/semver/classes/semver.js"(exports, module) {
+  "node_modules/semver/classes/semver.js"(exports, module) {
     "use strict";
     var debug = require_debug2();
     var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants2();
@@ -29612,9 +29612,9 @@ var require_semver = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/parse.js
+// node_modules/semver/functions/parse.js
 var require_parse2 = __commonJS({
-  "../../work/main/node_modules/semver/functions/parse.js"(exports, module) {
+  "node_modules/semver/functions/parse.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var parse3 = (version2, options, throwErrors = false) => {
@@ -29634,9 +29634,9 @@ var require_parse2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/valid.js
+// node_modules/semver/functions/valid.js
 var require_valid = __commonJS({
-  "../../work/main/node_modules/semver/functions/valid.js"(exports, module) {
+  "node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
     var parse3 = require_parse2();
     var valid = (version2, options) => {
@@ -29647,9 +29647,9 @@ var require_valid = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/clean.js
+// node_modules/semver/functions/clean.js
 var require_clean = __commonJS({
-  "../../work/main/node_modules/semver/functions/clean.js"(exports, module) {
+  "node_modules/semver/functions/clean.js"(exports, module) {
     "use strict";
     var parse3 = require_parse2();
     var clean = (version2, options) => {
@@ -29660,9 +29660,9 @@ var require_clean = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/inc.js
+// node_modules/semver/functions/inc.js
 var require_inc = __commonJS({
-  "../../work/main/node_modules/semver/functions/inc.js"(exports, module) {
+  "node_modules/semver/functions/inc.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var inc = (version2, release, options, identifier, identifierBase) => {
@@ -29684,9 +29684,9 @@ var require_inc = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/diff.js
+// node_modules/semver/functions/diff.js
 var require_diff = __commonJS({
-  "../../work/main/node_modules/semver/functions/diff.js"(exports, module) {
+  "node_modules/semver/functions/diff.js"(exports, module) {
     "use strict";
     var parse3 = require_parse2();
     var diff = (version1, version2) => {
@@ -29728,9 +29728,9 @@ var require_diff = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/major.js
+// node_modules/semver/functions/major.js
 var require_major = __commonJS({
-  "../../work/main/node_modules/semver/functions/major.js"(exports, module) {
+  "node_modules/semver/functions/major.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var major = (a, loose) => new SemVer(a, loose).major;
@@ -29738,9 +29738,9 @@ var require_major = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/minor.js
+// node_modules/semver/functions/minor.js
 var require_minor = __commonJS({
-  "../../work/main/node_modules/semver/functions/minor.js"(exports, module) {
+  "node_modules/semver/functions/minor.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var minor = (a, loose) => new SemVer(a, loose).minor;
@@ -29748,9 +29748,9 @@ var require_minor = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/patch.js
+// node_modules/semver/functions/patch.js
 var require_patch = __commonJS({
-  "../../work/main/node_modules/semver/functions/patch.js"(exports, module) {
+  "node_modules/semver/functions/patch.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var patch = (a, loose) => new SemVer(a, loose).patch;
@@ -29758,9 +29758,9 @@ var require_patch = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/prerelease.js
+// node_modules/semver/functions/prerelease.js
 var require_prerelease = __commonJS({
-  "../../work/main/node_modules/semver/functions/prerelease.js"(exports, module) {
+  "node_modules/semver/functions/prerelease.js"(exports, module) {
     "use strict";
     var parse3 = require_parse2();
     var prerelease = (version2, options) => {
@@ -29771,9 +29771,9 @@ var require_prerelease = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/compare.js
+// node_modules/semver/functions/compare.js
 var require_compare = __commonJS({
-  "../../work/main/node_modules/semver/functions/compare.js"(exports, module) {
+  "node_modules/semver/functions/compare.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var compare = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
@@ -29781,9 +29781,9 @@ var require_compare = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/rcompare.js
+// node_modules/semver/functions/rcompare.js
 var require_rcompare = __commonJS({
-  "../../work/main/node_modules/semver/functions/rcompare.js"(exports, module) {
+  "node_modules/semver/functions/rcompare.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var rcompare = (a, b, loose) => compare(b, a, loose);
@@ -29791,9 +29791,9 @@ var require_rcompare = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/compare-loose.js
+// node_modules/semver/functions/compare-loose.js
 var require_compare_loose = __commonJS({
-  "../../work/main/node_modules/semver/functions/compare-loose.js"(exports, module) {
+  "node_modules/semver/functions/compare-loose.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var compareLoose = (a, b) => compare(a, b, true);
@@ -29801,9 +29801,9 @@ var require_compare_loose = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/compare-build.js
+// node_modules/semver/functions/compare-build.js
 var require_compare_build = __commonJS({
-  "../../work/main/node_modules/semver/functions/compare-build.js"(exports, module) {
+  "node_modules/semver/functions/compare-build.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var compareBuild = (a, b, loose) => {
@@ -29815,9 +29815,9 @@ var require_compare_build = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/sort.js
+// node_modules/semver/functions/sort.js
 var require_sort = __commonJS({
-  "../../work/main/node_modules/semver/functions/sort.js"(exports, module) {
+  "node_modules/semver/functions/sort.js"(exports, module) {
     "use strict";
     var compareBuild = require_compare_build();
     var sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose));
@@ -29825,9 +29825,9 @@ var require_sort = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/rsort.js
+// node_modules/semver/functions/rsort.js
 var require_rsort = __commonJS({
-  "../../work/main/node_modules/semver/functions/rsort.js"(exports, module) {
+  "node_modules/semver/functions/rsort.js"(exports, module) {
     "use strict";
     var compareBuild = require_compare_build();
     var rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose));
@@ -29835,9 +29835,9 @@ var require_rsort = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/gt.js
+// node_modules/semver/functions/gt.js
 var require_gt = __commonJS({
-  "../../work/main/node_modules/semver/functions/gt.js"(exports, module) {
+  "node_modules/semver/functions/gt.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var gt = (a, b, loose) => compare(a, b, loose) > 0;
@@ -29845,9 +29845,9 @@ var require_gt = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/lt.js
+// node_modules/semver/functions/lt.js
 var require_lt = __commonJS({
-  "../../work/main/node_modules/semver/functions/lt.js"(exports, module) {
+  "node_modules/semver/functions/lt.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var lt = (a, b, loose) => compare(a, b, loose) < 0;
@@ -29855,9 +29855,9 @@ var require_lt = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/eq.js
+// node_modules/semver/functions/eq.js
 var require_eq = __commonJS({
-  "../../work/main/node_modules/semver/functions/eq.js"(exports, module) {
+  "node_modules/semver/functions/eq.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var eq = (a, b, loose) => compare(a, b, loose) === 0;
@@ -29865,9 +29865,9 @@ var require_eq = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/neq.js
+// node_modules/semver/functions/neq.js
 var require_neq = __commonJS({
-  "../../work/main/node_modules/semver/functions/neq.js"(exports, module) {
+  "node_modules/semver/functions/neq.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var neq = (a, b, loose) => compare(a, b, loose) !== 0;
@@ -29875,9 +29875,9 @@ var require_neq = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/gte.js
+// node_modules/semver/functions/gte.js
 var require_gte = __commonJS({
-  "../../work/main/node_modules/semver/functions/gte.js"(exports, module) {
+  "node_modules/semver/functions/gte.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var gte = (a, b, loose) => compare(a, b, loose) >= 0;
@@ -29885,9 +29885,9 @@ var require_gte = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/lte.js
+// node_modules/semver/functions/lte.js
 var require_lte = __commonJS({
-  "../../work/main/node_modules/semver/functions/lte.js"(exports, module) {
+  "node_modules/semver/functions/lte.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var lte = (a, b, loose) => compare(a, b, loose) <= 0;
@@ -29895,9 +29895,9 @@ var require_lte = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/cmp.js
+// node_modules/semver/functions/cmp.js
 var require_cmp = __commonJS({
-  "../../work/main/node_modules/semver/functions/cmp.js"(exports, module) {
+  "node_modules/semver/functions/cmp.js"(exports, module) {
     "use strict";
     var eq = require_eq();
     var neq = require_neq();
@@ -29945,9 +29945,9 @@ var require_cmp = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/coerce.js
+// node_modules/semver/functions/coerce.js
 var require_coerce = __commonJS({
-  "../../work/main/node_modules/semver/functions/coerce.js"(exports, module) {
+  "node_modules/semver/functions/coerce.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var parse3 = require_parse2();
@@ -29991,9 +29991,9 @@ var require_coerce = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/truncate.js
+// node_modules/semver/functions/truncate.js
 var require_truncate = __commonJS({
-  "../../work/main/node_modules/semver/functions/truncate.js"(exports, module) {
+  "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse3 = require_parse2();
     var constants = require_constants2();
@@ -30032,9 +30032,9 @@ var require_truncate = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/internal/lrucache.js
+// node_modules/semver/internal/lrucache.js
 var require_lrucache = __commonJS({
-  "../../work/main/node_modules/semver/internal/lrucache.js"(exports, module) {
+  "node_modules/semver/internal/lrucache.js"(exports, module) {
     "use strict";
     var LRUCache = class {
       constructor() {
@@ -30070,9 +30070,9 @@ var require_lrucache = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/internal/trim-comparator-whitespace.js
+// node_modules/semver/internal/trim-comparator-whitespace.js
 var require_trim_comparator_whitespace = __commonJS({
-  "../../work/main/node_modules/semver/internal/trim-comparator-whitespace.js"(exports, module) {
+  "node_modules/semver/internal/trim-comparator-whitespace.js"(exports, module) {
     "use strict";
     var {
       MAX_LENGTH,
@@ -30085,12 +30085,12 @@ var require_trim_comparator_whitespace = __commonJS({
     }
     var isWhitespace = (char) => char !== void 0 && whitespace[char.charCodeAt(0)] === 1;
     var isVersionPrefix = (char) => char === "v" || char === "=" || isWhitespace(char);
-    var isDigit = (char) => char !== void 0 && char >= "0" && char <= "9";
+    var isDigit2 = (char) => char !== void 0 && char >= "0" && char <= "9";
     var isLetter = (char) => char !== void 0 && (char >= "a" && char <= "z" || char >= "A" && char <= "Z");
-    var isIdentifierCharacter = (char) => isDigit(char) || isLetter(char) || char === "-";
-    var isVersionStart = (char) => isDigit(char) || char === "x" || char === "X" || char === "*";
+    var isIdentifierCharacter = (char) => isDigit2(char) || isLetter(char) || char === "-";
+    var isVersionStart = (char) => isDigit2(char) || char === "x" || char === "X" || char === "*";
     var findDigitsEndIndex = (range, start, limit2, digitRuns) => {
-      if (!isDigit(range[start])) {
+      if (!isDigit2(range[start])) {
         return start;
       }
       if (start >= digitRuns.start && start < digitRuns.end) {
@@ -30100,7 +30100,7 @@ var require_trim_comparator_whitespace = __commonJS({
         return Math.min(start + limit2, digitRuns.previousEnd);
       }
       let end = start + 1;
-      while (isDigit(range[end])) {
+      while (isDigit2(range[end])) {
         end++;
       }
       digitRuns.previousStart = digitRuns.start;
@@ -30192,7 +30192,7 @@ var require_trim_comparator_whitespace = __commonJS({
       return findBuildEndIndex(range, prereleaseEnd);
     };
     var findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
-      if (isDigit(range[start])) {
+      if (isDigit2(range[start])) {
         return findVersionNumberEndIndex(range, start, false, digitRuns);
       }
       return isVersionStart(range[start]) ? start + 1 : start;
@@ -30261,9 +30261,9 @@ var require_trim_comparator_whitespace = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/classes/range.js
+// node_modules/semver/classes/range.js
 var require_range = __commonJS({
-  "../../work/main/node_modules/semver/classes/range.js"(exports, module) {
+  "node_modules/semver/classes/range.js"(exports, module) {
     "use strict";
     var SPACE_CHARACTERS = /\s+/g;
     var Range = class _Range {
@@ -30646,9 +30646,9 @@ var require_range = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/classes/comparator.js
+// node_modules/semver/classes/comparator.js
 var require_comparator = __commonJS({
-  "../../work/main/node_modules/semver/classes/comparator.js"(exports, module) {
+  "node_modules/semver/classes/comparator.js"(exports, module) {
     "use strict";
     var ANY = /* @__PURE__ */ Symbol("SemVer ANY");
     var Comparator = class _Comparator {
@@ -30759,9 +30759,9 @@ var require_comparator = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/satisfies.js
+// node_modules/semver/functions/satisfies.js
 var require_satisfies = __commonJS({
-  "../../work/main/node_modules/semver/functions/satisfies.js"(exports, module) {
+  "node_modules/semver/functions/satisfies.js"(exports, module) {
     "use strict";
     var Range = require_range();
     var satisfies = (version2, range, options) => {
@@ -30776,9 +30776,9 @@ var require_satisfies = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/ranges/to-comparators.js
+// node_modules/semver/ranges/to-comparators.js
 var require_to_comparators = __commonJS({
-  "../../work/main/node_modules/semver/ranges/to-comparators.js"(exports, module) {
+  "node_modules/semver/ranges/to-comparators.js"(exports, module) {
     "use strict";
     var Range = require_range();
     var toComparators = (range, options) => new Range(range, options).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
@@ -30786,9 +30786,9 @@ var require_to_comparators = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/ranges/max-satisfying.js
+// node_modules/semver/ranges/max-satisfying.js
 var require_max_satisfying = __commonJS({
-  "../../work/main/node_modules/semver/ranges/max-satisfying.js"(exports, module) {
+  "node_modules/semver/ranges/max-satisfying.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var Range = require_range();
@@ -30815,9 +30815,9 @@ var require_max_satisfying = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/ranges/min-satisfying.js
+// node_modules/semver/ranges/min-satisfying.js
 var require_min_satisfying = __commonJS({
-  "../../work/main/node_modules/semver/ranges/min-satisfying.js"(exports, module) {
+  "node_modules/semver/ranges/min-satisfying.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var Range = require_range();
@@ -30844,9 +30844,9 @@ var require_min_satisfying = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/ranges/min-version.js
+// node_modules/semver/ranges/min-version.js
 var require_min_version = __commonJS({
-  "../../work/main/node_modules/semver/ranges/min-version.js"(exports, module) {
+  "node_modules/semver/ranges/min-version.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var Range = require_range();
@@ -30903,9 +30903,9 @@ var require_min_version = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/ranges/valid.js
+// node_modules/semver/ranges/valid.js
 var require_valid2 = __commonJS({
-  "../../work/main/node_modules/semver/ranges/valid.js"(exports, module) {
+  "node_modules/semver/ranges/valid.js"(exports, module) {
     "use strict";
     var Range = require_range();
     var validRange = (range, options) => {
@@ -30919,9 +30919,9 @@ var require_valid2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/ranges/outside.js
+// node_modules/semver/ranges/outside.js
 var require_outside = __commonJS({
-  "../../work/main/node_modules/semver/ranges/outside.js"(exports, module) {
+  "node_modules/semver/ranges/outside.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var Comparator = require_comparator();
@@ -30988,9 +30988,9 @@ var require_outside = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/ranges/gtr.js
+// node_modules/semver/ranges/gtr.js
 var require_gtr = __commonJS({
-  "../../work/main/node_modules/semver/ranges/gtr.js"(exports, module) {
+  "node_modules/semver/ranges/gtr.js"(exports, module) {
     "use strict";
     var outside = require_outside();
     var gtr = (version2, range, options) => outside(version2, range, ">", options);
@@ -30998,9 +30998,9 @@ var require_gtr = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/ranges/ltr.js
+// node_modules/semver/ranges/ltr.js
 var require_ltr = __commonJS({
-  "../../work/main/node_modules/semver/ranges/ltr.js"(exports, module) {
+  "node_modules/semver/ranges/ltr.js"(exports, module) {
     "use strict";
     var outside = require_outside();
     var ltr = (version2, range, options) => outside(version2, range, "<", options);
@@ -31008,9 +31008,9 @@ var require_ltr = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/ranges/intersects.js
+// node_modules/semver/ranges/intersects.js
 var require_intersects = __commonJS({
-  "../../work/main/node_modules/semver/ranges/intersects.js"(exports, module) {
+  "node_modules/semver/ranges/intersects.js"(exports, module) {
     "use strict";
     var Range = require_range();
     var intersects = (r1, r2, options) => {
@@ -31022,9 +31022,9 @@ var require_intersects = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/ranges/simplify.js
+// node_modules/semver/ranges/simplify.js
 var require_simplify = __commonJS({
-  "../../work/main/node_modules/semver/ranges/simplify.js"(exports, module) {
+  "node_modules/semver/ranges/simplify.js"(exports, module) {
     "use strict";
     var satisfies = require_satisfies();
     var compare = require_compare();
@@ -31072,9 +31072,9 @@ var require_simplify = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/ranges/subset.js
+// node_modules/semver/ranges/subset.js
 var require_subset = __commonJS({
-  "../../work/main/node_modules/semver/ranges/subset.js"(exports, module) {
+  "node_modules/semver/ranges/subset.js"(exports, module) {
     "use strict";
     var Range = require_range();
     var Comparator = require_comparator();
@@ -31234,9 +31234,9 @@ var require_subset = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/index.js
+// node_modules/semver/index.js
 var require_semver2 = __commonJS({
-  "../../work/main/node_modules/semver/index.js"(exports, module) {
+  "node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
     var constants = require_constants2();
@@ -31331,9 +31331,9 @@ var require_semver2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fastify/lib/plugin-utils.js
+// node_modules/fastify/lib/plugin-utils.js
 var require_plugin_utils = __commonJS({
-  "../../work/main/node_modules/fastify/lib/plugin-utils.js"(exports, module) {
+  "node_modules/fastify/lib/plugin-utils.js"(exports, module) {
     "use strict";
     var semver = require_semver2();
     var assert2 = __require("node:assert");
@@ -31465,9 +31465,9 @@ var require_plugin_utils = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fastify/lib/req-id-gen-factory.js
+// node_modules/fastify/lib/req-id-gen-factory.js
 var require_req_id_gen_factory = __commonJS({
-  "../../work/main/node_modules/fastify/lib/req-id-gen-factory.js"(exports, module) {
+  "node_modules/fastify/lib/req-id-gen-factory.js"(exports, module) {
     "use strict";
     var { kGenReqId } = require_symbols2();
     function reqIdGenFactory(requestIdHeader, optGenReqId) {
@@ -31500,9 +31500,9 @@ var require_req_id_gen_factory = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fast-decode-uri-component/index.js
+// node_modules/fast-decode-uri-component/index.js
 var require_fast_decode_uri_component = __commonJS({
-  "../../work/main/node_modules/fast-decode-uri-component/index.js"(exports, module) {
+  "node_modules/fast-decode-uri-component/index.js"(exports, module) {
     "use strict";
     var UTF8_ACCEPT = 12;
     var UTF8_REJECT = 0;
@@ -31956,9 +31956,9 @@ var require_fast_decode_uri_component = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fast-querystring/lib/parse.js
+// node_modules/fast-querystring/lib/parse.js
 var require_parse3 = __commonJS({
-  "../../work/main/node_modules/fast-querystring/lib/parse.js"(exports, module) {
+  "node_modules/fast-querystring/lib/parse.js"(exports, module) {
     "use strict";
     var fastDecode = require_fast_decode_uri_component();
     var plusRegex = /\+/g;
@@ -32049,9 +32049,9 @@ var require_parse3 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fast-querystring/lib/internals/querystring.js
+// node_modules/fast-querystring/lib/internals/querystring.js
 var require_querystring = __commonJS({
-  "../../work/main/node_modules/fast-querystring/lib/internals/querystring.js"(exports, module) {
+  "node_modules/fast-querystring/lib/internals/querystring.js"(exports, module) {
     var hexTable = Array.from(
       { length: 256 },
       (_, i) => "%" + ((i < 16 ? "0" : "") + i.toString(16)).toUpperCase()
@@ -32239,9 +32239,9 @@ var require_querystring = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fast-querystring/lib/stringify.js
+// node_modules/fast-querystring/lib/stringify.js
 var require_stringify = __commonJS({
-  "../../work/main/node_modules/fast-querystring/lib/stringify.js"(exports, module) {
+  "node_modules/fast-querystring/lib/stringify.js"(exports, module) {
     "use strict";
     var { encodeString } = require_querystring();
     function getAsPrimitive(value) {
@@ -32293,9 +32293,9 @@ var require_stringify = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fast-querystring/lib/index.js
+// node_modules/fast-querystring/lib/index.js
 var require_lib = __commonJS({
-  "../../work/main/node_modules/fast-querystring/lib/index.js"(exports, module) {
+  "node_modules/fast-querystring/lib/index.js"(exports, module) {
     "use strict";
     var parse3 = require_parse3();
     var stringify2 = require_stringify();
@@ -32310,17 +32310,17 @@ var require_lib = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ret/dist/types/tokens.js
+// node_modules/ret/dist/types/tokens.js
 var require_tokens = __commonJS({
-  "../../work/main/node_modules/ret/dist/types/tokens.js"(exports) {
+  "node_modules/ret/dist/types/tokens.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
   }
 });
 
-// ../../work/main/node_modules/ret/dist/types/types.js
+// node_modules/ret/dist/types/types.js
 var require_types3 = __commonJS({
-  "../../work/main/node_modules/ret/dist/types/types.js"(exports) {
+  "node_modules/ret/dist/types/types.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.types = void 0;
@@ -32338,17 +32338,17 @@ var require_types3 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ret/dist/types/set-lookup.js
+// node_modules/ret/dist/types/set-lookup.js
 var require_set_lookup = __commonJS({
-  "../../work/main/node_modules/ret/dist/types/set-lookup.js"(exports) {
+  "node_modules/ret/dist/types/set-lookup.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
   }
 });
 
-// ../../work/main/node_modules/ret/dist/types/index.js
+// node_modules/ret/dist/types/index.js
 var require_types4 = __commonJS({
-  "../../work/main/node_modules/ret/dist/types/index.js"(exports) {
+  "node_modules/ret/dist/types/index.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -32373,9 +32373,9 @@ var require_types4 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ret/dist/sets.js
+// node_modules/ret/dist/sets.js
 var require_sets = __commonJS({
-  "../../work/main/node_modules/ret/dist/sets.js"(exports) {
+  "node_modules/ret/dist/sets.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.anyChar = exports.notWhitespace = exports.whitespace = exports.notInts = exports.ints = exports.notWords = exports.words = void 0;
@@ -32427,9 +32427,9 @@ var require_sets = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ret/dist/util.js
+// node_modules/ret/dist/util.js
 var require_util2 = __commonJS({
-  "../../work/main/node_modules/ret/dist/util.js"(exports) {
+  "node_modules/ret/dist/util.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -32514,9 +32514,9 @@ var require_util2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ret/dist/tokenizer.js
+// node_modules/ret/dist/tokenizer.js
 var require_tokenizer = __commonJS({
-  "../../work/main/node_modules/ret/dist/tokenizer.js"(exports) {
+  "node_modules/ret/dist/tokenizer.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -32827,9 +32827,9 @@ var require_tokenizer = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ret/dist/sets-lookup.js
+// node_modules/ret/dist/sets-lookup.js
 var require_sets_lookup = __commonJS({
-  "../../work/main/node_modules/ret/dist/sets-lookup.js"(exports) {
+  "node_modules/ret/dist/sets-lookup.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -32896,9 +32896,9 @@ var require_sets_lookup = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ret/dist/write-set-tokens.js
+// node_modules/ret/dist/write-set-tokens.js
 var require_write_set_tokens = __commonJS({
-  "../../work/main/node_modules/ret/dist/write-set-tokens.js"(exports) {
+  "node_modules/ret/dist/write-set-tokens.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -32995,9 +32995,9 @@ var require_write_set_tokens = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ret/dist/reconstruct.js
+// node_modules/ret/dist/reconstruct.js
 var require_reconstruct = __commonJS({
-  "../../work/main/node_modules/ret/dist/reconstruct.js"(exports) {
+  "node_modules/ret/dist/reconstruct.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.reconstruct = void 0;
@@ -33063,9 +33063,9 @@ var require_reconstruct = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ret/dist/index.js
+// node_modules/ret/dist/index.js
 var require_dist3 = __commonJS({
-  "../../work/main/node_modules/ret/dist/index.js"(exports, module) {
+  "node_modules/ret/dist/index.js"(exports, module) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -33101,9 +33101,9 @@ var require_dist3 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/safe-regex2/index.js
+// node_modules/safe-regex2/index.js
 var require_safe_regex2 = __commonJS({
-  "../../work/main/node_modules/safe-regex2/index.js"(exports, module) {
+  "node_modules/safe-regex2/index.js"(exports, module) {
     "use strict";
     var parse3 = require_dist3();
     var { types } = require_dist3();
@@ -33154,9 +33154,9 @@ var require_safe_regex2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/find-my-way/lib/strategies/http-method.js
+// node_modules/find-my-way/lib/strategies/http-method.js
 var require_http_method = __commonJS({
-  "../../work/main/node_modules/find-my-way/lib/strategies/http-method.js"(exports, module) {
+  "node_modules/find-my-way/lib/strategies/http-method.js"(exports, module) {
     "use strict";
     module.exports = {
       name: "__fmw_internal_strategy_merged_tree_http_method__",
@@ -33178,9 +33178,9 @@ var require_http_method = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/find-my-way/lib/pretty-print.js
+// node_modules/find-my-way/lib/pretty-print.js
 var require_pretty_print = __commonJS({
-  "../../work/main/node_modules/find-my-way/lib/pretty-print.js"(exports, module) {
+  "node_modules/find-my-way/lib/pretty-print.js"(exports, module) {
     "use strict";
     var deepEqual = require_fast_deep_equal();
     var httpMethodStrategy = require_http_method();
@@ -33322,9 +33322,9 @@ ${prefix}`);
   }
 });
 
-// ../../work/main/node_modules/find-my-way/lib/null-object.js
+// node_modules/find-my-way/lib/null-object.js
 var require_null_object = __commonJS({
-  "../../work/main/node_modules/find-my-way/lib/null-object.js"(exports, module) {
+  "node_modules/find-my-way/lib/null-object.js"(exports, module) {
     "use strict";
     var NullObject2 = function() {
     };
@@ -33335,9 +33335,9 @@ var require_null_object = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/find-my-way/lib/handler-storage.js
+// node_modules/find-my-way/lib/handler-storage.js
 var require_handler_storage = __commonJS({
-  "../../work/main/node_modules/find-my-way/lib/handler-storage.js"(exports, module) {
+  "node_modules/find-my-way/lib/handler-storage.js"(exports, module) {
     "use strict";
     var { NullObject: NullObject2 } = require_null_object();
     var httpMethodStrategy = require_http_method();
@@ -33480,9 +33480,9 @@ var require_handler_storage = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/find-my-way/lib/node.js
+// node_modules/find-my-way/lib/node.js
 var require_node = __commonJS({
-  "../../work/main/node_modules/find-my-way/lib/node.js"(exports, module) {
+  "node_modules/find-my-way/lib/node.js"(exports, module) {
     "use strict";
     var HandlerStorage = require_handler_storage();
     var NODE_TYPES = {
@@ -33682,9 +33682,9 @@ return ${lines.join(" && ")}`);
   }
 });
 
-// ../../work/main/node_modules/find-my-way/lib/url-sanitizer.js
+// node_modules/find-my-way/lib/url-sanitizer.js
 var require_url_sanitizer = __commonJS({
-  "../../work/main/node_modules/find-my-way/lib/url-sanitizer.js"(exports, module) {
+  "node_modules/find-my-way/lib/url-sanitizer.js"(exports, module) {
     "use strict";
     var DECODE_COMPONENT_TABLE = new Uint8Array(768);
     for (const [encoded, char] of [
@@ -33833,9 +33833,9 @@ var require_url_sanitizer = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/find-my-way/lib/compiler.js
+// node_modules/find-my-way/lib/compiler.js
 var require_compiler = __commonJS({
-  "../../work/main/node_modules/find-my-way/lib/compiler.js"(exports, module) {
+  "node_modules/find-my-way/lib/compiler.js"(exports, module) {
     "use strict";
     var { NODE_TYPES } = require_node();
     var { NullObject: NullObject2 } = require_null_object();
@@ -34345,9 +34345,9 @@ var require_compiler = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/find-my-way/lib/strategies/accept-version.js
+// node_modules/find-my-way/lib/strategies/accept-version.js
 var require_accept_version = __commonJS({
-  "../../work/main/node_modules/find-my-way/lib/strategies/accept-version.js"(exports, module) {
+  "node_modules/find-my-way/lib/strategies/accept-version.js"(exports, module) {
     "use strict";
     var assert2 = __require("node:assert");
     function SemVerStore() {
@@ -34403,9 +34403,9 @@ var require_accept_version = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/find-my-way/lib/strategies/accept-host.js
+// node_modules/find-my-way/lib/strategies/accept-host.js
 var require_accept_host = __commonJS({
-  "../../work/main/node_modules/find-my-way/lib/strategies/accept-host.js"(exports, module) {
+  "node_modules/find-my-way/lib/strategies/accept-host.js"(exports, module) {
     "use strict";
     var assert2 = __require("node:assert");
     var REGEX_CACHE_MAX_SIZE = 1e3;
@@ -34461,9 +34461,9 @@ var require_accept_host = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/find-my-way/lib/constrainer.js
+// node_modules/find-my-way/lib/constrainer.js
 var require_constrainer = __commonJS({
-  "../../work/main/node_modules/find-my-way/lib/constrainer.js"(exports, module) {
+  "node_modules/find-my-way/lib/constrainer.js"(exports, module) {
     "use strict";
     var acceptVersionStrategy = require_accept_version();
     var acceptHostStrategy = require_accept_host();
@@ -34610,9 +34610,9 @@ var require_constrainer = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/find-my-way/lib/http-methods.js
+// node_modules/find-my-way/lib/http-methods.js
 var require_http_methods = __commonJS({
-  "../../work/main/node_modules/find-my-way/lib/http-methods.js"(exports, module) {
+  "node_modules/find-my-way/lib/http-methods.js"(exports, module) {
     "use strict";
     var httpMethods = [
       "ACL",
@@ -34655,9 +34655,9 @@ var require_http_methods = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/find-my-way/index.js
+// node_modules/find-my-way/index.js
 var require_find_my_way = __commonJS({
-  "../../work/main/node_modules/find-my-way/index.js"(exports, module) {
+  "node_modules/find-my-way/index.js"(exports, module) {
     "use strict";
     var assert2 = __require("node:assert");
     var querystring = require_lib();
@@ -35494,9 +35494,9 @@ var require_find_my_way = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fastify/lib/head-route.js
+// node_modules/fastify/lib/head-route.js
 var require_head_route = __commonJS({
-  "../../work/main/node_modules/fastify/lib/head-route.js"(exports, module) {
+  "node_modules/fastify/lib/head-route.js"(exports, module) {
     "use strict";
     function headRouteOnSendHandler(req, reply, payload, done) {
       if (payload === void 0) {
@@ -35533,9 +35533,9 @@ var require_head_route = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fastify/lib/route.js
+// node_modules/fastify/lib/route.js
 var require_route = __commonJS({
-  "../../work/main/node_modules/fastify/lib/route.js"(exports, module) {
+  "node_modules/fastify/lib/route.js"(exports, module) {
     "use strict";
     var FindMyWay = require_find_my_way();
     var Context = require_context();
@@ -36100,9 +36100,9 @@ var require_route = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fastify/lib/four-oh-four.js
+// node_modules/fastify/lib/four-oh-four.js
 var require_four_oh_four = __commonJS({
-  "../../work/main/node_modules/fastify/lib/four-oh-four.js"(exports, module) {
+  "node_modules/fastify/lib/four-oh-four.js"(exports, module) {
     "use strict";
     var FindMyWay = require_find_my_way();
     var Reply = require_reply();
@@ -36234,9 +36234,9 @@ var require_four_oh_four = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fastify/lib/plugin-override.js
+// node_modules/fastify/lib/plugin-override.js
 var require_plugin_override = __commonJS({
-  "../../work/main/node_modules/fastify/lib/plugin-override.js"(exports, module) {
+  "node_modules/fastify/lib/plugin-override.js"(exports, module) {
     "use strict";
     var {
       kAvvioBoot,
@@ -36305,9 +36305,9 @@ var require_plugin_override = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@fastify/deepmerge/index.js
+// node_modules/@fastify/deepmerge/index.js
 var require_deepmerge = __commonJS({
-  "../../work/main/node_modules/@fastify/deepmerge/index.js"(exports, module) {
+  "node_modules/@fastify/deepmerge/index.js"(exports, module) {
     "use strict";
     var JSON_PROTO = Object.getPrototypeOf({});
     function defaultIsMergeableObjectFactory() {
@@ -36446,7 +36446,7 @@ var require_deepmerge = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/cookie/dist/index.js
+// node_modules/cookie/dist/index.js
 var dist_exports = {};
 __export(dist_exports, {
   parseCookie: () => parseCookie,
@@ -36683,7 +36683,7 @@ function defaultEncode(str2) {
 }
 var cookieNameRegExp, cookieValueRegExp, cookieOctetInvalidRegExp, domainValueRegExp, pathValueRegExp, maxAgeRegExp, NullObject;
 var init_dist = __esm({
-  "../../work/main/node_modules/cookie/dist/index.js"() {
+  "node_modules/cookie/dist/index.js"() {
     cookieNameRegExp = /^[\u0021-\u003A\u003C\u003E-\u007E]+$/;
     cookieValueRegExp = /^[\u0021-\u003A\u003C-\u007E]*$/;
     cookieOctetInvalidRegExp = /[\u0000-\u0020\u007F-\uFFFF",;\\%]/;
@@ -36699,9 +36699,9 @@ var init_dist = __esm({
   }
 });
 
-// ../../work/main/node_modules/light-my-request/lib/cookies.js
+// node_modules/light-my-request/lib/cookies.js
 var require_cookies = __commonJS({
-  "../../work/main/node_modules/light-my-request/lib/cookies.js"(exports, module) {
+  "node_modules/light-my-request/lib/cookies.js"(exports, module) {
     "use strict";
     var { stringifySetCookie: stringifySetCookie2 } = (init_dist(), __toCommonJS(dist_exports));
     function cookiePathMatches(cookiePath, requestPath) {
@@ -36741,9 +36741,9 @@ var require_cookies = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/light-my-request/lib/parse-url.js
+// node_modules/light-my-request/lib/parse-url.js
 var require_parse_url = __commonJS({
-  "../../work/main/node_modules/light-my-request/lib/parse-url.js"(exports, module) {
+  "node_modules/light-my-request/lib/parse-url.js"(exports, module) {
     "use strict";
     var { URL: URL2 } = __require("node:url");
     var BASE_URL = "http://localhost";
@@ -36779,9 +36779,9 @@ var require_parse_url = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/light-my-request/lib/form-data.js
+// node_modules/light-my-request/lib/form-data.js
 var require_form_data = __commonJS({
-  "../../work/main/node_modules/light-my-request/lib/form-data.js"(exports, module) {
+  "node_modules/light-my-request/lib/form-data.js"(exports, module) {
     "use strict";
     var { randomUUID } = __require("node:crypto");
     var { Readable } = __require("node:stream");
@@ -36834,9 +36834,9 @@ Content-Type: ${value.type || "application/octet-stream"}\r
   }
 });
 
-// ../../work/main/node_modules/light-my-request/lib/request.js
+// node_modules/light-my-request/lib/request.js
 var require_request2 = __commonJS({
-  "../../work/main/node_modules/light-my-request/lib/request.js"(exports, module) {
+  "node_modules/light-my-request/lib/request.js"(exports, module) {
     "use strict";
     var { Readable, addAbortSignal } = __require("node:stream");
     var util2 = __require("node:util");
@@ -37079,9 +37079,9 @@ var require_request2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/set-cookie-parser/dist/set-cookie.cjs
+// node_modules/set-cookie-parser/dist/set-cookie.cjs
 var require_set_cookie = __commonJS({
-  "../../work/main/node_modules/set-cookie-parser/dist/set-cookie.cjs"(exports, module) {
+  "node_modules/set-cookie-parser/dist/set-cookie.cjs"(exports, module) {
     var defaultParseOptions = {
       decodeValues: true,
       map: false,
@@ -37314,9 +37314,9 @@ var require_set_cookie = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/light-my-request/lib/response.js
+// node_modules/light-my-request/lib/response.js
 var require_response = __commonJS({
-  "../../work/main/node_modules/light-my-request/lib/response.js"(exports, module) {
+  "node_modules/light-my-request/lib/response.js"(exports, module) {
     "use strict";
     var http = __require("node:http");
     var { Writable, Readable, addAbortSignal } = __require("node:stream");
@@ -37519,9 +37519,9 @@ var require_response = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/light-my-request/lib/config-validator.js
+// node_modules/light-my-request/lib/config-validator.js
 var require_config_validator2 = __commonJS({
-  "../../work/main/node_modules/light-my-request/lib/config-validator.js"(exports, module) {
+  "node_modules/light-my-request/lib/config-validator.js"(exports, module) {
     "use strict";
     module.exports = validate10;
     module.exports.default = validate10;
@@ -38494,9 +38494,9 @@ var require_config_validator2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/light-my-request/index.js
+// node_modules/light-my-request/index.js
 var require_light_my_request = __commonJS({
-  "../../work/main/node_modules/light-my-request/index.js"(exports, module) {
+  "node_modules/light-my-request/index.js"(exports, module) {
     "use strict";
     var assert2 = __require("node:assert");
     var deepMerge = require_deepmerge()();
@@ -38664,9 +38664,9 @@ var require_light_my_request = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fastify/fastify.js
+// node_modules/fastify/fastify.js
 var require_fastify = __commonJS({
-  "../../work/main/node_modules/fastify/fastify.js"(exports, module) {
+  "node_modules/fastify/fastify.js"(exports, module) {
     "use strict";
     var VERSION2 = "5.12.8";
     var Avvio = require_avvio();
@@ -39758,7 +39758,7 @@ var NonceCache = class {
   }
 };
 
-// ../../work/main/node_modules/zod/v4/classic/external.js
+// node_modules/zod/v4/classic/external.js
 var external_exports = {};
 __export(external_exports, {
   $brand: () => $brand,
@@ -40021,7 +40021,7 @@ __export(external_exports, {
   xor: () => xor
 });
 
-// ../../work/main/node_modules/zod/v4/core/index.js
+// node_modules/zod/v4/core/index.js
 var core_exports2 = {};
 __export(core_exports2, {
   $ZodAny: () => $ZodAny,
@@ -40338,7 +40338,7 @@ __export(core_exports2, {
   withParser: () => withParser
 });
 
-// ../../work/main/node_modules/zod/v4/core/util.js
+// node_modules/zod/v4/core/util.js
 var util_exports = {};
 __export(util_exports, {
   BIGINT_FORMAT_RANGES: () => BIGINT_FORMAT_RANGES,
@@ -41194,7 +41194,7 @@ function constantCatch(value) {
   return fn;
 }
 
-// ../../work/main/node_modules/zod/v4/core/core.js
+// node_modules/zod/v4/core/core.js
 var _a;
 var NEVER = /* @__PURE__ */ Object.freeze({
   status: "aborted"
@@ -41316,7 +41316,7 @@ function config(newConfig) {
   return globalConfig;
 }
 
-// ../../work/main/node_modules/zod/v4/core/errors.js
+// node_modules/zod/v4/core/errors.js
 function _getMessage() {
   const internals = this._zod;
   internals.message ?? (internals.message = JSON.stringify(internals.def, jsonStringifyReplacer, 2));
@@ -41508,7 +41508,7 @@ function prettifyError(error62) {
   return lines.join("\n");
 }
 
-// ../../work/main/node_modules/zod/v4/core/parse.js
+// node_modules/zod/v4/core/parse.js
 function finalizeParams(callee, params) {
   return { callee: params?.callee ?? callee, Err: params?.Err };
 }
@@ -41668,7 +41668,7 @@ var _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
 };
 var safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync($ZodRealError);
 
-// ../../work/main/node_modules/zod/v4/core/regexes.js
+// node_modules/zod/v4/core/regexes.js
 var regexes_exports = {};
 __export(regexes_exports, {
   anyString: () => anyString,
@@ -41840,7 +41840,7 @@ var sha512_hex = /^[0-9a-fA-F]{128}$/;
 var sha512_base64 = /* @__PURE__ */ fixedBase64(86, "==");
 var sha512_base64url = /* @__PURE__ */ fixedBase64url(86);
 
-// ../../work/main/node_modules/zod/v4/core/checks.js
+// node_modules/zod/v4/core/checks.js
 var $ZodCheck = /* @__PURE__ */ $constructor("$ZodCheck", (inst, def) => {
   var _a5;
   inst._zod ?? (inst._zod = {});
@@ -42316,7 +42316,7 @@ var $ZodCheckOverwrite = /* @__PURE__ */ $constructor("$ZodCheckOverwrite", (ins
   };
 });
 
-// ../../work/main/node_modules/zod/v4/core/doc.js
+// node_modules/zod/v4/core/doc.js
 var Doc = class {
   constructor(args = [], closed = {}) {
     this.content = [];
@@ -42357,14 +42357,14 @@ ${content.join("\n")}
   }
 };
 
-// ../../work/main/node_modules/zod/v4/core/versions.js
+// node_modules/zod/v4/core/versions.js
 var version = {
   major: 4,
   minor: 6,
   patch: 7
 };
 
-// ../../work/main/node_modules/zod/v4/core/schemas.js
+// node_modules/zod/v4/core/schemas.js
 var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
   var _a5;
   inst ?? (inst = {});
@@ -44806,7 +44806,7 @@ function handleRefineResult(result, payload, input2, inst) {
   }
 }
 
-// ../../work/main/node_modules/zod/v4/core/memoizer.js
+// node_modules/zod/v4/core/memoizer.js
 var $ZodCyclicError = class extends Error {
   constructor() {
     super(`Cannot parse a reference cycle that closes through a transform`);
@@ -45083,7 +45083,7 @@ function isBackEdge(ctx, value) {
   return backEdges !== void 0 && isRef(value) && backEdges.has(value);
 }
 
-// ../../work/main/node_modules/zod/v4/locales/index.js
+// node_modules/zod/v4/locales/index.js
 var locales_exports = {};
 __export(locales_exports, {
   ar: () => ar_default,
@@ -45151,7 +45151,7 @@ __export(locales_exports, {
   zhTW: () => zh_TW_default
 });
 
-// ../../work/main/node_modules/zod/v4/locales/ar.js
+// node_modules/zod/v4/locales/ar.js
 var error = () => {
   const Sizable = {
     string: { unit: "\u062D\u0631\u0641", verb: "\u0623\u0646 \u064A\u062D\u0648\u064A" },
@@ -45263,7 +45263,7 @@ function ar_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/az.js
+// node_modules/zod/v4/locales/az.js
 var error2 = () => {
   const Sizable = {
     string: { unit: "simvol", verb: "olmal\u0131d\u0131r" },
@@ -45374,7 +45374,7 @@ function az_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/be.js
+// node_modules/zod/v4/locales/be.js
 function getBelarusianPlural(count2, one, few, many) {
   const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
@@ -45543,7 +45543,7 @@ function be_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/bg.js
+// node_modules/zod/v4/locales/bg.js
 var error4 = () => {
   const Sizable = {
     string: { unit: "\u0441\u0438\u043C\u0432\u043E\u043B\u0430", verb: "\u0434\u0430 \u0441\u044A\u0434\u044A\u0440\u0436\u0430" },
@@ -45669,7 +45669,7 @@ function bg_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/bn.js
+// node_modules/zod/v4/locales/bn.js
 var error5 = () => {
   const Sizable = {
     string: { unit: "\u0985\u0995\u09CD\u09B7\u09B0", verb: "\u09A5\u09BE\u0995\u09A4\u09C7 \u09B9\u09AC\u09C7" },
@@ -45783,7 +45783,7 @@ function bn_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ca.js
+// node_modules/zod/v4/locales/ca.js
 var error6 = () => {
   const Sizable = {
     string: { unit: "car\xE0cters", verb: "contenir" },
@@ -45897,7 +45897,7 @@ function ca_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ckb.js
+// node_modules/zod/v4/locales/ckb.js
 var error7 = () => {
   const Sizable = {
     string: { unit: "\u067E\u06CC\u062A", verb: "\u0628\u06CE\u062A" },
@@ -46030,7 +46030,7 @@ function ckb_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/cs.js
+// node_modules/zod/v4/locales/cs.js
 var error8 = () => {
   const Sizable = {
     string: { unit: "znak\u016F", verb: "m\xEDt" },
@@ -46147,7 +46147,7 @@ function cs_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/da.js
+// node_modules/zod/v4/locales/da.js
 var error9 = () => {
   const Sizable = {
     string: { unit: "tegn", verb: "havde" },
@@ -46268,7 +46268,7 @@ function da_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/de.js
+// node_modules/zod/v4/locales/de.js
 var error10 = () => {
   const Sizable = {
     string: { unit: "Zeichen", verb: "zu haben" },
@@ -46382,7 +46382,7 @@ function de_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/el.js
+// node_modules/zod/v4/locales/el.js
 var error11 = () => {
   const Sizable = {
     string: { unit: "\u03C7\u03B1\u03C1\u03B1\u03BA\u03C4\u03AE\u03C1\u03B5\u03C2", verb: "\u03BD\u03B1 \u03AD\u03C7\u03B5\u03B9" },
@@ -46495,7 +46495,7 @@ function el_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/en.js
+// node_modules/zod/v4/locales/en.js
 var error12 = () => {
   const Sizable = {
     string: { unit: "characters", verb: "to have" },
@@ -46620,7 +46620,7 @@ function en_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/eo.js
+// node_modules/zod/v4/locales/eo.js
 var error13 = () => {
   const Sizable = {
     string: { unit: "karaktrojn", verb: "havi" },
@@ -46735,7 +46735,7 @@ function eo_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/es.js
+// node_modules/zod/v4/locales/es.js
 var error14 = () => {
   const Sizable = {
     string: { unit: "caracteres", verb: "tener" },
@@ -46872,7 +46872,7 @@ function es_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/fa.js
+// node_modules/zod/v4/locales/fa.js
 var error15 = () => {
   const Sizable = {
     string: { unit: "\u06A9\u0627\u0631\u0627\u06A9\u062A\u0631", verb: "\u062F\u0627\u0634\u062A\u0647 \u0628\u0627\u0634\u062F" },
@@ -46992,7 +46992,7 @@ function fa_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/fi.js
+// node_modules/zod/v4/locales/fi.js
 var error16 = () => {
   const Sizable = {
     string: { unit: "merkki\xE4", subject: "merkkijonon" },
@@ -47110,7 +47110,7 @@ function fi_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/fr.js
+// node_modules/zod/v4/locales/fr.js
 var error17 = () => {
   const Sizable = {
     string: { unit: "caract\xE8res", verb: "avoir" },
@@ -47240,7 +47240,7 @@ function fr_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/fr-CA.js
+// node_modules/zod/v4/locales/fr-CA.js
 var error18 = () => {
   const Sizable = {
     string: { unit: "caract\xE8res", verb: "avoir" },
@@ -47353,7 +47353,7 @@ function fr_CA_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/gu.js
+// node_modules/zod/v4/locales/gu.js
 var error19 = () => {
   const Sizable = {
     string: { unit: "\u0A85\u0A95\u0ACD\u0AB7\u0AB0", verb: "\u0AB9\u0ACB\u0AB5\u0ABE \u0A9C\u0ACB\u0A88\u0A8F" },
@@ -47467,7 +47467,7 @@ function gu_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/he.js
+// node_modules/zod/v4/locales/he.js
 var error20 = () => {
   const TypeNames = {
     string: { label: "\u05DE\u05D7\u05E8\u05D5\u05D6\u05EA", gender: "f" },
@@ -47669,7 +47669,7 @@ function he_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/hi.js
+// node_modules/zod/v4/locales/hi.js
 var error21 = () => {
   const Sizable = {
     string: { unit: "\u0905\u0915\u094D\u0937\u0930", verb: "\u0930\u0916\u0928\u0947 \u0915\u0947 \u0932\u093F\u090F" },
@@ -47781,7 +47781,7 @@ function hi_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/hr.js
+// node_modules/zod/v4/locales/hr.js
 var error22 = () => {
   const Sizable = {
     string: { unit: "znakova", verb: "imati" },
@@ -47908,7 +47908,7 @@ function hr_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/hu.js
+// node_modules/zod/v4/locales/hu.js
 var error23 = () => {
   const Sizable = {
     string: { unit: "karakter", verb: "legyen" },
@@ -48022,7 +48022,7 @@ function hu_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/hy.js
+// node_modules/zod/v4/locales/hy.js
 function getArmenianPlural(count2, one, many) {
   return Math.abs(count2) === 1 ? one : many;
 }
@@ -48181,7 +48181,7 @@ function hy_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/id.js
+// node_modules/zod/v4/locales/id.js
 var error25 = () => {
   const Sizable = {
     string: { unit: "karakter", verb: "memiliki" },
@@ -48293,7 +48293,7 @@ function id_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/is.js
+// node_modules/zod/v4/locales/is.js
 var error26 = () => {
   const Sizable = {
     string: { unit: "stafi", verb: "a\xF0 hafa" },
@@ -48408,7 +48408,7 @@ function is_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/it.js
+// node_modules/zod/v4/locales/it.js
 var error27 = () => {
   const Sizable = {
     string: { unit: "caratteri", verb: "avere" },
@@ -48522,7 +48522,7 @@ function it_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ja.js
+// node_modules/zod/v4/locales/ja.js
 var error28 = () => {
   const Sizable = {
     string: { unit: "\u6587\u5B57", verb: "\u3067\u3042\u308B" },
@@ -48635,7 +48635,7 @@ function ja_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ka.js
+// node_modules/zod/v4/locales/ka.js
 var error29 = () => {
   const Sizable = {
     string: { unit: "\u10E1\u10D8\u10DB\u10D1\u10DD\u10DA\u10DD", verb: "\u10E3\u10DC\u10D3\u10D0 \u10E8\u10D4\u10D8\u10EA\u10D0\u10D5\u10D3\u10D4\u10E1" },
@@ -48753,7 +48753,7 @@ function ka_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/km.js
+// node_modules/zod/v4/locales/km.js
 var error30 = () => {
   const Sizable = {
     string: { unit: "\u178F\u17BD\u17A2\u1780\u17D2\u179F\u179A", verb: "\u1782\u17BD\u179A\u1798\u17B6\u1793" },
@@ -48869,12 +48869,12 @@ function km_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/kh.js
+// node_modules/zod/v4/locales/kh.js
 function kh_default() {
   return km_default();
 }
 
-// ../../work/main/node_modules/zod/v4/locales/kn.js
+// node_modules/zod/v4/locales/kn.js
 var error31 = () => {
   const Sizable = {
     string: { unit: "\u0C85\u0C95\u0CCD\u0CB7\u0CB0\u0C97\u0CB3\u0CC1", verb: "\u0CB9\u0CCA\u0C82\u0CA6\u0CB2\u0CC1" },
@@ -48990,7 +48990,7 @@ function kn_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ko.js
+// node_modules/zod/v4/locales/ko.js
 var error32 = () => {
   const Sizable = {
     string: { unit: "\uBB38\uC790", verb: "to have" },
@@ -49107,7 +49107,7 @@ function ko_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/lt.js
+// node_modules/zod/v4/locales/lt.js
 var capitalizeFirstCharacter = (text) => {
   return text.charAt(0).toUpperCase() + text.slice(1);
 };
@@ -49315,7 +49315,7 @@ function lt_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/mk.js
+// node_modules/zod/v4/locales/mk.js
 var error34 = () => {
   const Sizable = {
     string: { unit: "\u0437\u043D\u0430\u0446\u0438", verb: "\u0434\u0430 \u0438\u043C\u0430\u0430\u0442" },
@@ -49430,7 +49430,7 @@ function mk_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ms.js
+// node_modules/zod/v4/locales/ms.js
 var error35 = () => {
   const Sizable = {
     string: { unit: "aksara", verb: "mempunyai" },
@@ -49543,7 +49543,7 @@ function ms_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ne.js
+// node_modules/zod/v4/locales/ne.js
 var error36 = () => {
   const Sizable = {
     string: { unit: "\u0905\u0915\u094D\u0937\u0930", verb: "\u0939\u0941\u0928\u0941\u092A\u0930\u094D\u091B" },
@@ -49655,7 +49655,7 @@ function ne_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/nl.js
+// node_modules/zod/v4/locales/nl.js
 var error37 = () => {
   const Sizable = {
     string: { unit: "tekens", verb: "heeft" },
@@ -49771,7 +49771,7 @@ function nl_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/nn.js
+// node_modules/zod/v4/locales/nn.js
 var error38 = () => {
   const Sizable = {
     string: { unit: "teikn", verb: "\xE5 ha" },
@@ -49885,7 +49885,7 @@ function nn_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/no.js
+// node_modules/zod/v4/locales/no.js
 var error39 = () => {
   const Sizable = {
     string: { unit: "tegn", verb: "\xE5 ha" },
@@ -49999,7 +49999,7 @@ function no_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ota.js
+// node_modules/zod/v4/locales/ota.js
 var error40 = () => {
   const Sizable = {
     string: { unit: "harf", verb: "olmal\u0131d\u0131r" },
@@ -50114,7 +50114,7 @@ function ota_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ps.js
+// node_modules/zod/v4/locales/ps.js
 var error41 = () => {
   const Sizable = {
     string: { unit: "\u062A\u0648\u06A9\u064A", verb: "\u0648\u0644\u0631\u064A" },
@@ -50234,7 +50234,7 @@ function ps_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/pl.js
+// node_modules/zod/v4/locales/pl.js
 var error42 = () => {
   const Sizable = {
     string: { unit: "znak\xF3w", verb: "mie\u0107" },
@@ -50349,7 +50349,7 @@ function pl_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/pt.js
+// node_modules/zod/v4/locales/pt.js
 var error43 = () => {
   const Sizable = {
     string: { unit: "caracteres" },
@@ -50493,7 +50493,7 @@ function pt_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/pt-BR.js
+// node_modules/zod/v4/locales/pt-BR.js
 var error44 = () => {
   const Sizable = {
     string: { unit: "caracteres" },
@@ -50638,7 +50638,7 @@ function pt_BR_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ro.js
+// node_modules/zod/v4/locales/ro.js
 var error45 = () => {
   const Sizable = {
     string: { unit: "caractere", verb: "s\u0103 aib\u0103" },
@@ -50761,7 +50761,7 @@ function ro_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ru.js
+// node_modules/zod/v4/locales/ru.js
 function getRussianPlural(count2, one, few, many) {
   const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
@@ -50930,7 +50930,7 @@ function ru_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/sk.js
+// node_modules/zod/v4/locales/sk.js
 var error47 = () => {
   const Sizable = {
     string: { unit: "znakov", verb: "ma\u0165" },
@@ -51047,7 +51047,7 @@ function sk_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/sl.js
+// node_modules/zod/v4/locales/sl.js
 var error48 = () => {
   const Sizable = {
     string: { unit: "znakov", verb: "imeti" },
@@ -51162,7 +51162,7 @@ function sl_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/sv.js
+// node_modules/zod/v4/locales/sv.js
 var error49 = () => {
   const Sizable = {
     string: { unit: "tecken", verb: "att ha" },
@@ -51278,7 +51278,7 @@ function sv_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ta.js
+// node_modules/zod/v4/locales/ta.js
 var error50 = () => {
   const Sizable = {
     string: { unit: "\u0B8E\u0BB4\u0BC1\u0BA4\u0BCD\u0BA4\u0BC1\u0B95\u0BCD\u0B95\u0BB3\u0BCD", verb: "\u0B95\u0BCA\u0BA3\u0BCD\u0B9F\u0BBF\u0BB0\u0BC1\u0B95\u0BCD\u0B95 \u0BB5\u0BC7\u0BA3\u0BCD\u0B9F\u0BC1\u0BAE\u0BCD" },
@@ -51394,7 +51394,7 @@ function ta_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/tg.js
+// node_modules/zod/v4/locales/tg.js
 var error51 = () => {
   const Sizable = {
     string: { unit: "\u0430\u043B\u043E\u043C\u0430\u0442", verb: "\u0434\u043E\u0448\u0442\u0430 \u0431\u043E\u0448\u0430\u0434" },
@@ -51511,7 +51511,7 @@ function tg_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/th.js
+// node_modules/zod/v4/locales/th.js
 var error52 = () => {
   const Sizable = {
     string: { unit: "\u0E15\u0E31\u0E27\u0E2D\u0E31\u0E01\u0E29\u0E23", verb: "\u0E04\u0E27\u0E23\u0E21\u0E35" },
@@ -51627,7 +51627,7 @@ function th_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/tk.js
+// node_modules/zod/v4/locales/tk.js
 var error53 = () => {
   const Sizable = {
     string: { unit: "simwol", verb: "bolmaly" },
@@ -51735,7 +51735,7 @@ function tk_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/tr.js
+// node_modules/zod/v4/locales/tr.js
 var error54 = () => {
   const Sizable = {
     string: { unit: "karakter", verb: "olmal\u0131" },
@@ -51846,7 +51846,7 @@ function tr_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/uk.js
+// node_modules/zod/v4/locales/uk.js
 var error55 = () => {
   const Sizable = {
     string: { unit: "\u0441\u0438\u043C\u0432\u043E\u043B\u0456\u0432", verb: "\u043C\u0430\u0442\u0438\u043C\u0435" },
@@ -51960,12 +51960,12 @@ function uk_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ua.js
+// node_modules/zod/v4/locales/ua.js
 function ua_default() {
   return uk_default();
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ur.js
+// node_modules/zod/v4/locales/ur.js
 var error56 = () => {
   const Sizable = {
     string: { unit: "\u062D\u0631\u0648\u0641", verb: "\u06C1\u0648\u0646\u0627" },
@@ -52081,7 +52081,7 @@ function ur_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/uz.js
+// node_modules/zod/v4/locales/uz.js
 var error57 = () => {
   const Sizable = {
     string: { unit: "belgi", verb: "bo\u2018lishi kerak" },
@@ -52195,7 +52195,7 @@ function uz_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/vi.js
+// node_modules/zod/v4/locales/vi.js
 var error58 = () => {
   const Sizable = {
     string: { unit: "k\xFD t\u1EF1", verb: "c\xF3" },
@@ -52309,7 +52309,7 @@ function vi_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/zh-CN.js
+// node_modules/zod/v4/locales/zh-CN.js
 var error59 = () => {
   const Sizable = {
     string: { unit: "\u5B57\u7B26", verb: "\u5305\u542B" },
@@ -52424,7 +52424,7 @@ function zh_CN_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/zh-TW.js
+// node_modules/zod/v4/locales/zh-TW.js
 var error60 = () => {
   const Sizable = {
     string: { unit: "\u5B57\u5143", verb: "\u64C1\u6709" },
@@ -52537,7 +52537,7 @@ function zh_TW_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/yo.js
+// node_modules/zod/v4/locales/yo.js
 var error61 = () => {
   const Sizable = {
     string: { unit: "\xE0mi", verb: "n\xED" },
@@ -52650,7 +52650,7 @@ function yo_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/core/registries.js
+// node_modules/zod/v4/core/registries.js
 var _a2;
 var $output = /* @__PURE__ */ Symbol("ZodOutput");
 var $input = /* @__PURE__ */ Symbol("ZodInput");
@@ -52700,7 +52700,7 @@ function registry() {
 (_a2 = globalThis).__zod_globalRegistry ?? (_a2.__zod_globalRegistry = registry());
 var globalRegistry = globalThis.__zod_globalRegistry;
 
-// ../../work/main/node_modules/zod/v4/core/compile.js
+// node_modules/zod/v4/core/compile.js
 var INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
 var FALLBACK_FLAG = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
 var ZodCompileAsyncError = class extends Error {
@@ -54310,7 +54310,7 @@ function generateTransformCheck(doc, ctx, schema, accessor) {
   return accessor;
 }
 
-// ../../work/main/node_modules/zod/v4/core/api.js
+// node_modules/zod/v4/core/api.js
 function snapshotChecks(def) {
   if (def.checks)
     def.checks = [...def.checks];
@@ -55369,7 +55369,7 @@ function _stringFormat(Class2, format, fnOrRegex, _params = {}) {
   return inst;
 }
 
-// ../../work/main/node_modules/zod/v4/core/to-json-schema.js
+// node_modules/zod/v4/core/to-json-schema.js
 function assignProps(target, ...sources) {
   for (const source of sources) {
     for (const key of Reflect.ownKeys(source)) {
@@ -55899,7 +55899,7 @@ var createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params) =
   return finalize(ctx, schema);
 };
 
-// ../../work/main/node_modules/zod/v4/core/json-schema-processors.js
+// node_modules/zod/v4/core/json-schema-processors.js
 var narrowMin = (agg, key, value) => {
   if (agg[key] === void 0 || value > agg[key])
     agg[key] = value;
@@ -56647,7 +56647,7 @@ function toJSONSchema(input2, params) {
   return finalize(ctx, input2);
 }
 
-// ../../work/main/node_modules/zod/v4/core/json-schema-generator.js
+// node_modules/zod/v4/core/json-schema-generator.js
 var JSONSchemaGenerator = class {
   /** @deprecated Access via ctx instead */
   get metadataRegistry() {
@@ -56725,10 +56725,10 @@ var JSONSchemaGenerator = class {
   }
 };
 
-// ../../work/main/node_modules/zod/v4/core/json-schema.js
+// node_modules/zod/v4/core/json-schema.js
 var json_schema_exports = {};
 
-// ../../work/main/node_modules/zod/v4/classic/schemas.js
+// node_modules/zod/v4/classic/schemas.js
 var schemas_exports2 = {};
 __export(schemas_exports2, {
   ZodAny: () => ZodAny,
@@ -56909,7 +56909,7 @@ __export(schemas_exports2, {
   xor: () => xor
 });
 
-// ../../work/main/node_modules/zod/v4/classic/checks.js
+// node_modules/zod/v4/classic/checks.js
 var checks_exports2 = {};
 __export(checks_exports2, {
   endsWith: () => _endsWith,
@@ -56944,7 +56944,7 @@ __export(checks_exports2, {
   uppercase: () => _uppercase
 });
 
-// ../../work/main/node_modules/zod/v4/classic/errors.js
+// node_modules/zod/v4/classic/errors.js
 var _installedErrorProtos = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
 function _lazyMethod(proto, key, make) {
   Object.defineProperty(proto, key, {
@@ -56990,7 +56990,7 @@ var ZodRealError = /* @__PURE__ */ $constructor("ZodError", initializer2, void 0
   Parent: Error
 });
 
-// ../../work/main/node_modules/zod/v4/classic/parse.js
+// node_modules/zod/v4/classic/parse.js
 var parse2 = /* @__PURE__ */ _parse(ZodRealError);
 var parseAsync2 = /* @__PURE__ */ _parseAsync(ZodRealError);
 var safeParse2 = /* @__PURE__ */ _safeParse(ZodRealError);
@@ -57004,7 +57004,7 @@ var safeDecode2 = /* @__PURE__ */ _safeDecode(ZodRealError);
 var safeEncodeAsync2 = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
 var safeDecodeAsync2 = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
 
-// ../../work/main/node_modules/zod/v4/classic/schemas.js
+// node_modules/zod/v4/classic/schemas.js
 function _ensureDefaultLocale() {
   if (!globalConfig.localeError)
     config(en_default());
@@ -58469,7 +58469,7 @@ function preprocess(fn, schema) {
   });
 }
 
-// ../../work/main/node_modules/zod/v4/classic/compat.js
+// node_modules/zod/v4/classic/compat.js
 var ZodIssueCode = {
   invalid_type: "invalid_type",
   too_big: "too_big",
@@ -58495,7 +58495,7 @@ var ZodFirstPartyTypeKind;
 /* @__PURE__ */ (function(ZodFirstPartyTypeKind3) {
 })(ZodFirstPartyTypeKind || (ZodFirstPartyTypeKind = {}));
 
-// ../../work/main/node_modules/zod/v4/classic/iso.js
+// node_modules/zod/v4/classic/iso.js
 var iso_exports = {};
 __export(iso_exports, {
   ZodISODate: () => ZodISODate,
@@ -58520,7 +58520,7 @@ function duration2(params) {
   return _isoDuration(ZodISODuration, params);
 }
 
-// ../../work/main/node_modules/zod/v4/classic/from-json-schema.js
+// node_modules/zod/v4/classic/from-json-schema.js
 var z = {
   ...schemas_exports2,
   ...checks_exports2,
@@ -59253,7 +59253,7 @@ function fromJSONSchema(schema, params) {
   return convertSchema(normalized, ctx);
 }
 
-// ../../work/main/node_modules/zod/v4/core/visit.js
+// node_modules/zod/v4/core/visit.js
 var RESOLVING = /* @__PURE__ */ Symbol("z.visit/resolving");
 function visit(schema, fnOrHandlers) {
   const fn = typeof fnOrHandlers === "function" ? fnOrHandlers : (node2, rewritten) => {
@@ -59408,7 +59408,7 @@ function visit(schema, fnOrHandlers) {
   return run(schema);
 }
 
-// ../../work/main/node_modules/zod/v4/classic/deep-partial.js
+// node_modules/zod/v4/classic/deep-partial.js
 function deepPartial(schema) {
   return visit(schema, {
     object: (s) => s.partial(),
@@ -59420,7 +59420,7 @@ function deepPartial(schema) {
   });
 }
 
-// ../../work/main/node_modules/zod/v4/classic/in-out.js
+// node_modules/zod/v4/classic/in-out.js
 function withChecks(side, checks) {
   if (!checks?.length)
     return side;
@@ -59450,7 +59450,7 @@ function output(schema) {
   });
 }
 
-// ../../work/main/node_modules/zod/v4/classic/coerce.js
+// node_modules/zod/v4/classic/coerce.js
 var coerce_exports = {};
 __export(coerce_exports, {
   bigint: () => bigint3,
@@ -60025,6 +60025,644 @@ function compareAmount(line, item, settings) {
   return { relation: isFee ? "fee" : "partial", shortfallCompany };
 }
 
+// web_src/engine/referenceKey.ts
+var NO_CODE = -1;
+var Y_BASE = 1e7;
+var YM_BASE = 2e8;
+var SEQUENCE = 1e6;
+function numberCode(n) {
+  return n;
+}
+function yearCode(year, n) {
+  return Y_BASE + (year - 2e3) * SEQUENCE + n;
+}
+function yearMonthCode(year, month, n) {
+  return YM_BASE + ((year - 2e3) * 12 + (month - 1)) * SEQUENCE + n;
+}
+function isYearCode(code) {
+  return code >= Y_BASE && code < YM_BASE;
+}
+function sequenceOf(code) {
+  return code % SEQUENCE;
+}
+function snippetOf(toks, key) {
+  if (key.snippetEnd - key.snippetStart === 1) return toks[key.snippetStart];
+  return toks.slice(key.snippetStart, key.snippetEnd).join(" ");
+}
+function compactStrength(compact) {
+  return compact.length < 8 && /^\d+$/.test(compact) ? 0.5 : 1;
+}
+
+// web_src/engine/normalize.ts
+var TRANSLITERATIONS = {
+  \u00DF: "SS",
+  "\u1E9E": "SS",
+  \u00C6: "AE",
+  \u00E6: "AE",
+  \u00D8: "O",
+  \u00F8: "O",
+  \u0152: "OE",
+  \u0153: "OE",
+  \u00DE: "TH",
+  \u00FE: "TH",
+  \u0110: "D",
+  \u0111: "D",
+  \u0141: "L",
+  \u0142: "L",
+  \u00C4: "AE",
+  \u00E4: "AE",
+  \u00D6: "OE",
+  \u00F6: "OE",
+  \u00DC: "UE",
+  \u00FC: "UE",
+  \u0131: "I"
+};
+var TRANSLITERABLE = /[ßẞÆæØøŒœÞþĐđŁłÄäÖöÜüı]/g;
+var COMBINING_MARKS = new RegExp("\\p{M}+", "gu");
+var NOT_WORD = /[^\p{L}\p{N}]+/gu;
+var PLAIN_ASCII = /^[\t\n\r\x20-\x7e]*$/;
+var NOT_ASCII_WORD = /[^A-Z0-9]+/g;
+function normalizeText(text) {
+  const cut = text.length > MAX_LABEL_LENGTH ? text.slice(0, MAX_LABEL_LENGTH) : text;
+  if (PLAIN_ASCII.test(cut)) return cut.toUpperCase().replace(NOT_ASCII_WORD, " ").trim();
+  return cut.replace(TRANSLITERABLE, (ch) => TRANSLITERATIONS[ch] ?? ch).normalize("NFKD").replace(COMBINING_MARKS, "").toUpperCase().replace(NOT_WORD, " ").trim();
+}
+
+// web_src/engine/tokens.ts
+var MAX_TOKENS = 96;
+function tokens(normalized) {
+  if (normalized === "") return [];
+  const parts = normalized.split(" ");
+  return parts.length > MAX_TOKENS ? parts.slice(0, MAX_TOKENS) : parts;
+}
+
+// web_src/engine/textTokens.ts
+function textTokens(text) {
+  const length = Math.min(text.length, MAX_LABEL_LENGTH);
+  const found = [];
+  let start = -1;
+  let lower = false;
+  let token = "";
+  for (let k = 0; k < length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 65 && c <= 90 || c >= 48 && c <= 57) {
+      if (start < 0) start = k;
+      continue;
+    }
+    if (c >= 97 && c <= 122) {
+      if (start < 0) start = k;
+      lower = true;
+      continue;
+    }
+    let form = " ";
+    if (c > 126 || c < 32 && c !== 9 && c !== 10 && c !== 13) {
+      const known = charForm(c);
+      if (known === null) return tokens(normalizeText(text));
+      form = known;
+    }
+    for (let f = 0; f < form.length; f++) {
+      if (form.charCodeAt(f) !== 32) {
+        if (start >= 0) {
+          token += lower ? text.slice(start, k).toUpperCase() : text.slice(start, k);
+          start = -1;
+          lower = false;
+        }
+        token += form.charAt(f);
+        continue;
+      }
+      if (start < 0 && token === "") continue;
+      if (found.length === MAX_TOKENS) return found;
+      if (start >= 0) {
+        const run = lower ? text.slice(start, k).toUpperCase() : text.slice(start, k);
+        found.push(token === "" ? run : token + run);
+      } else {
+        found.push(token);
+      }
+      start = -1;
+      lower = false;
+      token = "";
+    }
+  }
+  if (found.length < MAX_TOKENS) {
+    if (start >= 0) {
+      const run = lower ? text.slice(start, length).toUpperCase() : text.slice(start, length);
+      found.push(token === "" ? run : token + run);
+    } else if (token !== "") {
+      found.push(token);
+    }
+  }
+  return found;
+}
+var forms = /* @__PURE__ */ new Map();
+var NOT_WORD2 = /[^\p{L}\p{N}]/gu;
+function charForm(c) {
+  if (!(c >= 0 && c <= 591 || c >= 1536 && c <= 1791 || c >= 8192 && c <= 8303)) return null;
+  if (c >= 1611 && c <= 1631 || c === 1648 || c >= 1552 && c <= 1562 || c >= 1750 && c <= 1773) return null;
+  let form = forms.get(c);
+  if (form === void 0) {
+    const normalized = normalizeText(`A${String.fromCharCode(c)}A`);
+    form = normalized.slice(1, -1).replace(NOT_WORD2, " ");
+    forms.set(c, form);
+  }
+  return form;
+}
+
+// web_src/engine/yearSequence.ts
+var YEAR = /^(?:[A-Z]{1,6})?(20\d\d)$/;
+var GLUED = /^([A-Z]{0,6})(20\d\d)(\d{1,6})$/;
+var NUMBER = /^\d{1,6}$/;
+var LETTERS = /^[A-Z]{1,8}$/;
+var ONE_OR_TWO_DIGITS = /^\d{1,2}$/;
+function yearSequenceKeys(toks) {
+  const keys = [];
+  for (let i = 0; i < toks.length; i++) {
+    const tok = toks[i];
+    if (!mayHoldYear(tok)) continue;
+    const glued = GLUED.exec(tok);
+    if (glued) {
+      const [, prefix = "", year2 = "", seq = ""] = glued;
+      if (prefix !== "" || seq.length >= 5 && seq.startsWith("0")) {
+        const n = Number(seq);
+        if (n > 0) keys.push({ compact: "", code: yearCode(Number(year2), n), strength: 0.9, snippetStart: i, snippetEnd: i + 1, invoiceLike: true });
+      }
+      continue;
+    }
+    const yearMatch = YEAR.exec(tok);
+    if (!yearMatch) continue;
+    const year = Number(yearMatch[1]);
+    const next = toks[i + 1];
+    if (next === void 0 || !NUMBER.test(next)) continue;
+    const prefixed = tok.length > 4 || i > 0 && LETTERS.test(toks[i - 1]);
+    const from = i > 0 && tok.length === 4 && prefixed ? i - 1 : i;
+    const after = toks[i + 2];
+    const month = Number(next);
+    const dateLike = next.length <= 2 && after !== void 0 && ONE_OR_TWO_DIGITS.test(after);
+    if (after !== void 0 && NUMBER.test(after) && after.length >= 3 && next.length <= 2 && month >= 1 && month <= 12) {
+      const n = Number(after);
+      if (n > 0) {
+        keys.push({ compact: "", code: yearMonthCode(year, month, n), strength: 0.95, snippetStart: from, snippetEnd: i + 3, invoiceLike: true });
+      }
+    }
+    if (!dateLike && (prefixed || next.length >= 3)) {
+      const n = Number(next);
+      if (n > 0) keys.push({ compact: "", code: yearCode(year, n), strength: 0.9, snippetStart: from, snippetEnd: i + 2, invoiceLike: true });
+    }
+  }
+  return keys;
+}
+function mayHoldYear(tok) {
+  const last = tok.length - 4;
+  for (let k = 0; k <= last && k <= 6; k++) {
+    if (tok.charCodeAt(k) === 50 && tok.charCodeAt(k + 1) === 48) {
+      const c = tok.charCodeAt(k + 2);
+      const d = tok.charCodeAt(k + 3);
+      if (c >= 48 && c <= 57 && d >= 48 && d <= 57) return true;
+    }
+  }
+  return false;
+}
+
+// web_src/engine/itemReferences.ts
+var ALL_DIGITS = /^\d{1,7}$/;
+var DIGIT = /\d/;
+function forEachItemReferenceKey(item, sink) {
+  if ((item.ref === "" || item.ref === item.moveName) && entryNumber(item.moveName, ENTRY)) {
+    const { compact, year, month, sequence } = ENTRY;
+    if (month === 0) {
+      sink.key(compact, NO_CODE, 1);
+      sink.key("", yearCode(year, sequence), 0.9);
+      sink.key("", numberCode(sequence), 0.5);
+    } else {
+      sink.key(compact, NO_CODE, 1);
+      sink.key("", yearMonthCode(year, month, sequence), 0.95);
+    }
+    return;
+  }
+  const keys = KEYS;
+  keys.clear();
+  for (let t = 0; t < 2; t++) {
+    const text = t === 0 ? item.moveName : item.ref;
+    if (entryNumber(text, ENTRY) && (ENTRY.month === 0 || ENTRY.sequenceLength >= 3)) {
+      const { compact: compact2, year, month, sequence } = ENTRY;
+      keys.add(compact2, NO_CODE, 1);
+      if (month === 0) {
+        keys.add("", yearCode(year, sequence), 0.9);
+        keys.add("", numberCode(sequence), 0.5);
+      } else {
+        keys.add("", yearMonthCode(year, month, sequence), 0.95);
+      }
+      continue;
+    }
+    const toks = textTokens(text);
+    if (toks.length === 0) continue;
+    const compact = toks.length === 1 ? toks[0] : toks.join("");
+    if (compact.length >= 4 && compact.length <= 40 && DIGIT.test(compact)) keys.add(compact, NO_CODE, compactStrength(compact));
+    if (compact.length <= 7 && ALL_DIGITS.test(compact) && Number(compact) > 0) keys.add("", numberCode(Number(compact)), 0.5);
+    const yearKeys = yearSequenceKeys(toks);
+    let monthly = false;
+    for (const ys of yearKeys) if (!isYearCode(ys.code)) monthly = true;
+    for (const ys of yearKeys) {
+      if (monthly && isYearCode(ys.code)) continue;
+      keys.add("", ys.code, ys.strength);
+      if (isYearCode(ys.code)) keys.add("", numberCode(sequenceOf(ys.code)), 0.5);
+    }
+  }
+  for (let k = 0; k < keys.size; k++) sink.key(keys.compacts[k], keys.codes[k], keys.strengths[k]);
+}
+var ItemKeyList = class {
+  constructor() {
+    this.size = 0;
+    this.compacts = [];
+    this.codes = [];
+    this.strengths = [];
+  }
+  clear() {
+    this.size = 0;
+  }
+  add(compact, code, strength) {
+    for (let k = 0; k < this.size; k++) {
+      if (this.codes[k] === code && this.compacts[k] === compact) {
+        if (this.strengths[k] < strength) this.strengths[k] = strength;
+        return;
+      }
+    }
+    this.compacts[this.size] = compact;
+    this.codes[this.size] = code;
+    this.strengths[this.size] = strength;
+    this.size++;
+  }
+};
+var KEYS = new ItemKeyList();
+var ENTRY = { compact: "", year: 0, month: 0, sequence: 0, sequenceLength: 0 };
+function entryNumber(name, into) {
+  let p = 0;
+  while (p < name.length && p < 9 && isUpper(name.charCodeAt(p))) p++;
+  if (p === 0 || p > 8 || name.charCodeAt(p) !== SLASH) return false;
+  const y = p + 1;
+  if (name.charCodeAt(y) !== 50 || name.charCodeAt(y + 1) !== 48 || !isDigit(name.charCodeAt(y + 2)) || !isDigit(name.charCodeAt(y + 3))) return false;
+  if (name.charCodeAt(y + 4) !== SLASH) return false;
+  const year = 2e3 + (name.charCodeAt(y + 2) - 48) * 10 + (name.charCodeAt(y + 3) - 48);
+  let s = y + 5;
+  let month = 0;
+  if (name.charCodeAt(s + 2) === SLASH) {
+    const tens = name.charCodeAt(s) - 48;
+    const units = name.charCodeAt(s + 1) - 48;
+    if (!(tens === 0 && units >= 1 && units <= 9) && !(tens === 1 && units >= 0 && units <= 2)) return false;
+    month = tens * 10 + units;
+    s += 3;
+  }
+  const digits = name.length - s;
+  if (digits < 1 || digits > 6) return false;
+  let sequence = 0;
+  for (let k = s; k < name.length; k++) {
+    const c = name.charCodeAt(k);
+    if (!isDigit(c)) return false;
+    sequence = sequence * 10 + (c - 48);
+  }
+  if (sequence === 0) return false;
+  into.compact = name.replaceAll("/", "");
+  into.year = year;
+  into.month = month;
+  into.sequence = sequence;
+  into.sequenceLength = digits;
+  return true;
+}
+var SLASH = 47;
+function isUpper(c) {
+  return c >= 65 && c <= 90;
+}
+function isDigit(c) {
+  return c >= 48 && c <= 57;
+}
+
+// web_src/engine/referencePostings.ts
+var PREFIX_LENGTH = 6;
+var NO_LENGTHS = -1;
+var ANY_LENGTH = packLengths(0, 255);
+function packLengths(shortest, longest) {
+  return shortest * 256 + longest;
+}
+var ReferencePostings = class {
+  constructor() {
+    this.compactSlots = /* @__PURE__ */ new Map();
+    this.codeSlots = /* @__PURE__ */ new Map();
+    this.slotCount = 0;
+    this.paidSlots = /* @__PURE__ */ new Set();
+    this.paid = new Uint8Array(0);
+    this.pending = { slot: [], item: [], strength: [] };
+    this.offsets = new Int32Array(1);
+    this.items = [];
+    this.strengths = new Float64Array(0);
+    /** First PREFIX_LENGTH characters of the compact keys → shortest and longest such key, packed (see lengths). */
+    this.compactPrefixes = /* @__PURE__ */ new Map();
+    /** Runs of this many characters or more are judged by their first ones only (see mayStartCompact). */
+    this.prefixLength = PREFIX_LENGTH;
+  }
+  add(key, item, strength) {
+    const pending = this.pending;
+    if (pending === null) throw new Error("ReferencePostings is frozen");
+    pending.slot.push(this.slotFor(key));
+    pending.item.push(item);
+    pending.strength.push(strength);
+  }
+  markPaid(key) {
+    if (this.pending === null) throw new Error("ReferencePostings is frozen");
+    this.paidSlots.add(this.slotFor(key));
+  }
+  freeze() {
+    const pending = this.pending;
+    if (pending === null) return this;
+    const count2 = this.slotCount;
+    const offsets = new Int32Array(count2 + 1);
+    for (const s of pending.slot) offsets[s + 1]++;
+    for (let s = 0; s < count2; s++) offsets[s + 1] = offsets[s + 1] + offsets[s];
+    const fill = offsets.slice(0, count2);
+    const items = new Array(pending.item.length);
+    const strengths = new Float64Array(pending.item.length);
+    for (let k = 0; k < pending.slot.length; k++) {
+      const at = fill[pending.slot[k]]++;
+      items[at] = pending.item[k];
+      strengths[at] = pending.strength[k];
+    }
+    for (const compact of this.compactSlots.keys()) {
+      if (compact.length < PREFIX_LENGTH) continue;
+      const prefix = compact.length === PREFIX_LENGTH ? compact : compact.slice(0, PREFIX_LENGTH);
+      const known = this.compactPrefixes.get(prefix);
+      const length = Math.min(compact.length, 255);
+      this.compactPrefixes.set(prefix, known === void 0 ? packLengths(length, length) : packLengths(Math.min(known >> 8, length), Math.max(known & 255, length)));
+    }
+    const paid = new Uint8Array(count2);
+    for (const s of this.paidSlots) paid[s] = 1;
+    this.paidSlots.clear();
+    this.paid = paid;
+    this.offsets = offsets;
+    this.items = items;
+    this.strengths = strengths;
+    this.pending = null;
+    return this;
+  }
+  /**
+   * Could a `C:` key (open or paid) start with this compact run? Below `prefixLength` characters it says yes;
+   * from there on it answers for the first `prefixLength` characters, so its answer holds for every extension.
+   */
+  mayStartCompact(compact) {
+    return this.compactLengths(compact) !== NO_LENGTHS;
+  }
+  /**
+   * The lengths of the compact keys that start like this run, packed as shortest × 256 + longest: any length
+   * below `prefixLength` characters, NO_LENGTHS when no key starts with its first `prefixLength` characters.
+   */
+  compactLengths(compact) {
+    if (compact.length < PREFIX_LENGTH) return ANY_LENGTH;
+    return this.compactPrefixes.get(compact.length === PREFIX_LENGTH ? compact : compact.slice(0, PREFIX_LENGTH)) ?? NO_LENGTHS;
+  }
+  /** Slot of a key, or -1 when no item (open or paid) carries it. */
+  slot(key) {
+    return (key.code === NO_CODE ? this.compactSlots.get(key.compact) : this.codeSlots.get(key.code)) ?? -1;
+  }
+  isPaid(slot) {
+    return this.paid[slot] === 1;
+  }
+  /** Postings of a slot are start(slot) … end(slot) - 1. */
+  start(slot) {
+    return this.offsets[slot];
+  }
+  end(slot) {
+    return this.offsets[slot + 1];
+  }
+  item(posting) {
+    return this.items[posting];
+  }
+  strength(posting) {
+    return this.strengths[posting];
+  }
+  slotFor(key) {
+    const byCompact = key.code === NO_CODE;
+    let slot = byCompact ? this.compactSlots.get(key.compact) : this.codeSlots.get(key.code);
+    if (slot === void 0) {
+      slot = this.slotCount++;
+      if (byCompact) this.compactSlots.set(key.compact, slot);
+      else this.codeSlots.set(key.code, slot);
+    }
+    return slot;
+  }
+};
+
+// web_src/engine/sortedAmounts.ts
+var SortedAmounts = class {
+  constructor(items, valueOf) {
+    const n = items.length;
+    const raw = new Float64Array(n);
+    for (let k = 0; k < n; k++) raw[k] = valueOf(items[k]);
+    const order = sortedOrder(raw);
+    const values = new Float64Array(n);
+    const sortedItems = new Array(n);
+    for (let k = 0; k < n; k++) {
+      const from = order[k];
+      values[k] = raw[from];
+      sortedItems[k] = items[from];
+    }
+    this.positions = order;
+    this.values = values;
+    this.items = sortedItems;
+  }
+  /** Items whose value is exactly `value`, in the order they were given (ties were sorted by that order). */
+  equalTo(value) {
+    const lo = this.lowerBound(value);
+    let end = lo;
+    while (end < this.values.length && this.values[end] === value) end++;
+    return end === lo ? [] : this.items.slice(lo, end);
+  }
+  /** Items whose value lies in [low, high], in the order they were given. */
+  between(low, high) {
+    const values = this.values;
+    const lo = this.lowerBound(low);
+    let end = lo;
+    while (end < values.length && values[end] <= high) end++;
+    if (end === lo) return [];
+    if (end === lo + 1) return [this.items[lo]];
+    const ks = [];
+    for (let k = lo; k < end; k++) ks.push(k);
+    ks.sort((a, b) => this.positions[a] - this.positions[b]);
+    return ks.map((k) => this.items[k]);
+  }
+  lowerBound(value) {
+    const values = this.values;
+    let lo = 0;
+    let hi = values.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (values[mid] < value) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+};
+var POSITION_BITS = 2 ** 21;
+var MAX_PACKED_VALUE = 2 ** 31;
+function sortedOrder(raw) {
+  const n = raw.length;
+  const order = new Int32Array(n);
+  let packable = n < POSITION_BITS;
+  for (let k = 0; k < n && packable; k++) {
+    const v = raw[k];
+    if (!Number.isInteger(v) || v >= MAX_PACKED_VALUE || v <= -MAX_PACKED_VALUE) packable = false;
+  }
+  if (!packable) {
+    for (let k = 0; k < n; k++) order[k] = k;
+    return order.sort((a, b) => raw[a] - raw[b] || a - b);
+  }
+  const packed = new Float64Array(n);
+  for (let k = 0; k < n; k++) packed[k] = raw[k] * POSITION_BITS + k;
+  packed.sort();
+  for (let k = 0; k < n; k++) {
+    const key = packed[k];
+    order[k] = key - Math.floor(key / POSITION_BITS) * POSITION_BITS;
+  }
+  return order;
+}
+
+// web_src/engine/candidateIndex.ts
+var EMPTY = [];
+var CandidateIndex = class {
+  constructor(candidates, settings) {
+    this.byAmount = /* @__PURE__ */ new Map();
+    this.open = [];
+    /** Per statement-line currency: open items in other currencies by company amount, built on first use. */
+    this.foreignByCompanyAmount = /* @__PURE__ */ new Map();
+    this.receivables = /* @__PURE__ */ new Map();
+    this.payables = /* @__PURE__ */ new Map();
+    this.dayNumbers = /* @__PURE__ */ new Map();
+    this.bucketWidth = Math.max(1, settings.fxTolerance);
+    const open2 = this.open;
+    const references = new ReferencePostings();
+    const byCurrency = /* @__PURE__ */ new Map();
+    const byPartner = /* @__PURE__ */ new Map();
+    const keys = new ItemKeys(references);
+    for (const item of candidates) {
+      const paid = cents(item.amountResidual) === 0 || cents(item.amountResidualCurrency) === 0;
+      keys.item = item;
+      keys.paid = paid;
+      forEachItemReferenceKey(item, keys);
+      if (paid) continue;
+      open2.push(item);
+      push(byCurrency, item.currency, item);
+      if (item.partnerId !== null) push(byPartner, item.partnerId, item);
+    }
+    this.references = references.freeze();
+    for (const [currency, items] of byCurrency) {
+      this.byAmount.set(currency, new SortedAmounts(items, (i) => cents(i.amountResidualCurrency)));
+    }
+    for (const [partnerId, items] of byPartner) {
+      if (items.length > 1) items.sort(byDateThenId);
+      const positive = [];
+      const negative = [];
+      for (const item of items) (item.amountResidual > 0 ? positive : negative).push(item);
+      if (positive.length > 0) this.receivables.set(partnerId, ledger(positive));
+      if (negative.length > 0) this.payables.set(partnerId, ledger(negative));
+    }
+  }
+  /** A partner's open items of one sign whose absolute company residual lies in [low, high]. */
+  partnerItemsBetween(partnerId, sign, low, high) {
+    const ledger2 = this.partnerLedger(partnerId, sign);
+    const found = [];
+    if (ledger2 === void 0) return found;
+    for (let k = firstAtLeast(ledger2.amounts, low); k < ledger2.amounts.length && ledger2.amounts[k] <= high; k++) {
+      found.push(ledger2.items[k]);
+    }
+    return found;
+  }
+  /**
+   * A partner's open items of one sign with their absolute company residuals, both smallest first (read a range
+   * with `firstAtLeast`); undefined when the partner has none.
+   */
+  partnerLedger(partnerId, sign) {
+    return (sign > 0 ? this.receivables : this.payables).get(partnerId);
+  }
+  /** A partner's open items of one sign (receivables for +1, payables for -1), smallest first. */
+  partnerItems(partnerId, sign) {
+    return (sign > 0 ? this.receivables : this.payables).get(partnerId)?.items ?? EMPTY;
+  }
+  /** Days since 1970 of an ISO date, cached (dates repeat a lot). */
+  dayNumber(date5) {
+    let day = this.dayNumbers.get(date5);
+    if (day === void 0) {
+      day = Math.floor(Date.parse(date5) / 864e5);
+      this.dayNumbers.set(date5, day);
+    }
+    return day;
+  }
+  /** Open items whose residual in `currency` is exactly `amount` (same sign), in request order. */
+  withAmount(currency, amount) {
+    const sorted = this.byAmount.get(currency);
+    if (sorted === void 0) return EMPTY;
+    return sorted.equalTo(cents(amount));
+  }
+  /**
+   * Open items in another currency than `currency` whose company-currency residual is within `tolerance` of
+   * `amountCompany` (same sign), ordered by amount bucket of width max(1, fxTolerance) and then request order.
+   */
+  nearCompanyAmount(currency, amountCompany, tolerance) {
+    let foreign = this.foreignByCompanyAmount.get(currency);
+    if (foreign === void 0) {
+      foreign = new SortedAmounts(this.open.filter((i) => i.currency !== currency), (i) => i.amountResidual);
+      this.foreignByCompanyAmount.set(currency, foreign);
+    }
+    const width = this.bucketWidth;
+    const bucket = Math.floor(amountCompany / width);
+    const found = foreign.between(amountCompany - tolerance - 1e-6, amountCompany + tolerance + 1e-6);
+    const kept = [];
+    for (const item of found) {
+      const b = Math.floor(item.amountResidual / width);
+      if (b >= bucket - 1 && b <= bucket + 1 && Math.abs(item.amountResidual - amountCompany) <= tolerance + 1e-9) kept.push(item);
+    }
+    if (kept.length > 1) kept.sort((a, b) => Math.floor(a.amountResidual / width) - Math.floor(b.amountResidual / width));
+    return kept;
+  }
+};
+function firstAtLeast(amounts, low) {
+  let lo = 0;
+  let hi = amounts.length;
+  while (lo < hi) {
+    const mid = lo + hi >> 1;
+    if (amounts[mid] < low) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+function ledger(items) {
+  if (items.length > 1) items.sort(byAbsoluteResidual);
+  const amounts = new Float64Array(items.length);
+  for (let k = 0; k < items.length; k++) amounts[k] = Math.abs(items[k].amountResidual);
+  return { items, amounts };
+}
+function byAbsoluteResidual(a, b) {
+  return Math.abs(a.amountResidual) - Math.abs(b.amountResidual);
+}
+function byDateThenId(a, b) {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id;
+}
+var ItemKeys = class {
+  constructor(references) {
+    this.references = references;
+    this.item = null;
+    this.paid = false;
+    this.key_ = { compact: "", code: NO_CODE };
+  }
+  key(compact, code, strength) {
+    const key = this.key_;
+    key.compact = compact;
+    key.code = code;
+    if (!this.paid) this.references.add(key, this.item, strength);
+    else if (strength >= 0.9) this.references.markPaid(key);
+  }
+};
+function push(map2, key, value) {
+  const list = map2.get(key);
+  if (list === void 0) map2.set(key, [value]);
+  else list.push(value);
+}
+
 // web_src/engine/accountNumber.ts
 function accountNumberKey(raw) {
   return raw.replace(/[^0-9A-Za-z]/g, "").toUpperCase();
@@ -60243,9 +60881,21 @@ var BANK_BOILERPLATE = /* @__PURE__ */ new Set([
 
 // web_src/engine/nameWords.ts
 function nameWords(toks) {
-  const words = toks.map(fold);
-  const kept = words.filter((w) => !LEGAL_SUFFIXES.has(w) && w.length >= 2);
-  return kept.length > 0 ? kept : words.filter((w) => w.length >= 2);
+  const kept = [];
+  let longEnough = 0;
+  for (let k = 0; k < toks.length; k++) {
+    const word = fold(toks[k]);
+    if (word.length < 2) continue;
+    longEnough++;
+    if (!LEGAL_SUFFIXES.has(word)) kept.push(word);
+  }
+  if (kept.length > 0 || longEnough === 0) return kept;
+  const words = [];
+  for (let k = 0; k < toks.length; k++) {
+    const word = fold(toks[k]);
+    if (word.length >= 2) words.push(word);
+  }
+  return words;
 }
 
 // web_src/engine/signalTokens.ts
@@ -60254,11 +60904,11 @@ var HAS_LETTER = new RegExp("\\p{L}", "u");
 var ALPHA = new RegExp("^\\p{L}+$", "u");
 var MAX_MEMO = 5e4;
 var traits = /* @__PURE__ */ new Map();
-var NUMBER = { word: "", useful: false, alpha: false };
+var NUMBER2 = { word: "", useful: false, alpha: false };
 var VOCABULARY_WITH_DIGITS = [...BANK_BOILERPLATE, ...LEGAL_SUFFIXES].filter((w) => /\d/.test(w));
 function traitOf(raw) {
   const shape = asciiShape(raw);
-  if (shape === ALL_DIGITS) return NUMBER;
+  if (shape === ALL_DIGITS2) return NUMBER2;
   if (shape === LETTERS_AND_DIGITS) {
     const word = fold(raw);
     return { word, useful: word.length >= 2 && !VOCABULARY_WITH_DIGITS.includes(word), alpha: false };
@@ -60274,7 +60924,7 @@ function traitOf(raw) {
   return trait;
 }
 var OTHER = 0;
-var ALL_DIGITS = 1;
+var ALL_DIGITS2 = 1;
 var LETTERS_AND_DIGITS = 2;
 function asciiShape(tok) {
   let digits = 0;
@@ -60283,205 +60933,73 @@ function asciiShape(tok) {
     if (c >= 48 && c <= 57) digits++;
     else if (c < 65 || c > 90) return OTHER;
   }
-  return digits === 0 ? OTHER : digits === tok.length ? ALL_DIGITS : LETTERS_AND_DIGITS;
+  return digits === 0 ? OTHER : digits === tok.length ? ALL_DIGITS2 : LETTERS_AND_DIGITS;
 }
-function signalTokens(toks, withAcronyms = true) {
-  const out = /* @__PURE__ */ new Set();
-  const run = [];
-  for (const raw of toks) {
-    if (out.size >= MAX_SIGNAL_TOKENS) break;
+function signalTokensOf(first, then, withAcronyms) {
+  const out = [];
+  const run = RUN;
+  run.length = 0;
+  const total = first.length + then.length;
+  for (let k = 0; k < total; k++) {
+    if (out.length >= MAX_SIGNAL_TOKENS) break;
+    const raw = k < first.length ? first[k] : then[k - first.length];
     const trait = traitOf(raw);
-    if (trait.useful) out.add(trait.word);
+    if (trait.useful) addSignal(out, trait.word);
     if (trait.alpha) run.push(raw);
     else if (run.length > 0) flushAcronyms(run, out, withAcronyms);
   }
   if (run.length > 0) flushAcronyms(run, out, withAcronyms);
-  const all = [...out];
-  return all.length > MAX_SIGNAL_TOKENS ? all.slice(0, MAX_SIGNAL_TOKENS) : all;
+  return out;
+}
+var RUN = [];
+function addSignal(out, word) {
+  if (out.length >= MAX_SIGNAL_TOKENS) return;
+  for (let k = 0; k < out.length; k++) if (out[k] === word) return;
+  out.push(word);
 }
 function flushAcronyms(run, out, withAcronyms) {
   if (withAcronyms) {
-    for (let len = 3; len <= 4; len++) {
-      for (let i = 0; i + len <= run.length; i++) {
+    for (let len = 3; len <= 4 && out.length < MAX_SIGNAL_TOKENS; len++) {
+      for (let i = 0; i + len <= run.length && out.length < MAX_SIGNAL_TOKENS; i++) {
         let acronym = "";
         for (let k = i; k < i + len; k++) acronym += run[k].charAt(0);
-        out.add(acronym);
+        addSignal(out, acronym);
       }
     }
   }
   run.length = 0;
 }
 
-// web_src/engine/normalize.ts
-var TRANSLITERATIONS = {
-  \u00DF: "SS",
-  "\u1E9E": "SS",
-  \u00C6: "AE",
-  \u00E6: "AE",
-  \u00D8: "O",
-  \u00F8: "O",
-  \u0152: "OE",
-  \u0153: "OE",
-  \u00DE: "TH",
-  \u00FE: "TH",
-  \u0110: "D",
-  \u0111: "D",
-  \u0141: "L",
-  \u0142: "L",
-  \u00C4: "AE",
-  \u00E4: "AE",
-  \u00D6: "OE",
-  \u00F6: "OE",
-  \u00DC: "UE",
-  \u00FC: "UE",
-  \u0131: "I"
-};
-var TRANSLITERABLE = /[ßẞÆæØøŒœÞþĐđŁłÄäÖöÜüı]/g;
-var COMBINING_MARKS = new RegExp("\\p{M}+", "gu");
-var NOT_WORD = /[^\p{L}\p{N}]+/gu;
-var PLAIN_ASCII = /^[\t\n\r\x20-\x7e]*$/;
-var NOT_ASCII_WORD = /[^A-Z0-9]+/g;
-function normalizeText(text) {
-  const cut = text.length > MAX_LABEL_LENGTH ? text.slice(0, MAX_LABEL_LENGTH) : text;
-  if (PLAIN_ASCII.test(cut)) return cut.toUpperCase().replace(NOT_ASCII_WORD, " ").trim();
-  return cut.replace(TRANSLITERABLE, (ch) => TRANSLITERATIONS[ch] ?? ch).normalize("NFKD").replace(COMBINING_MARKS, "").toUpperCase().replace(NOT_WORD, " ").trim();
-}
-
-// web_src/engine/tokens.ts
-var MAX_TOKENS = 96;
-function tokens(normalized) {
-  if (normalized === "") return [];
-  const parts = normalized.split(" ");
-  return parts.length > MAX_TOKENS ? parts.slice(0, MAX_TOKENS) : parts;
-}
-
-// web_src/engine/textTokens.ts
-function textTokens(text) {
-  const length = Math.min(text.length, MAX_LABEL_LENGTH);
-  const found = [];
-  let start = -1;
-  let lower = false;
-  for (let k = 0; k < length; k++) {
-    const c = text.charCodeAt(k);
-    if (c >= 65 && c <= 90 || c >= 48 && c <= 57) {
-      if (start < 0) start = k;
-      continue;
-    }
-    if (c >= 97 && c <= 122) {
-      if (start < 0) start = k;
-      lower = true;
-      continue;
-    }
-    if (c > 126 || c < 32 && c !== 9 && c !== 10 && c !== 13) return tokens(normalizeText(text));
-    if (start >= 0) {
-      if (found.length === MAX_TOKENS) return found;
-      found.push(lower ? text.slice(start, k).toUpperCase() : text.slice(start, k));
-      start = -1;
-      lower = false;
-    }
-  }
-  if (start >= 0 && found.length < MAX_TOKENS) found.push(lower ? text.slice(start, length).toUpperCase() : text.slice(start, length));
-  return found;
-}
-
 // web_src/engine/lineText.ts
 var NO_TOKENS = [];
+var LineText = class {
+  constructor(tokens2, signal, nameKey, nameTokens2, accountKey) {
+    this.tokens = tokens2;
+    this.signal = signal;
+    this.nameKey = nameKey;
+    this.nameTokens = nameTokens2;
+    this.accountKey = accountKey;
+    this.display = null;
+  }
+  /**
+   * The bank's counterparty name in normalized words, its first 80 characters (the tokens, at most MAX_TOKENS of
+   * them, cover more than that), for explanations: worded only when an explanation quotes it.
+   */
+  get nameDisplay() {
+    return this.display ??= this.nameTokens.length === 0 ? "" : this.nameTokens.join(" ").slice(0, 80);
+  }
+};
 function lineText(line, withAcronyms = true) {
   const toks = textTokens(line.ref === "" ? line.label : `${line.label} ${line.ref}`);
   const nameRaw = line.partnerName === "" ? NO_TOKENS : textTokens(line.partnerName);
-  const nameDisplay = nameRaw.length === 0 ? "" : nameRaw.join(" ").slice(0, 80);
   const nameToks = nameRaw.length === 0 ? NO_TOKENS : nameWords(nameRaw);
-  const signal = signalTokens(nameToks.length > 0 ? [...nameToks, ...toks] : toks, withAcronyms);
-  return {
-    tokens: toks,
-    signal,
-    nameKey: nameToks.length === 0 ? "" : nameToks.join(""),
-    nameDisplay,
-    accountKey: accountNumberKey(line.accountNumber)
-  };
-}
-
-// web_src/engine/referenceKey.ts
-var NO_CODE = -1;
-var Y_BASE = 1e7;
-var YM_BASE = 2e8;
-var SEQUENCE = 1e6;
-function numberCode(n) {
-  return n;
-}
-function yearCode(year, n) {
-  return Y_BASE + (year - 2e3) * SEQUENCE + n;
-}
-function yearMonthCode(year, month, n) {
-  return YM_BASE + ((year - 2e3) * 12 + (month - 1)) * SEQUENCE + n;
-}
-function isYearCode(code) {
-  return code >= Y_BASE && code < YM_BASE;
-}
-function sequenceOf(code) {
-  return code % SEQUENCE;
-}
-function snippetOf(toks, key) {
-  if (key.snippetEnd - key.snippetStart === 1) return toks[key.snippetStart];
-  return toks.slice(key.snippetStart, key.snippetEnd).join(" ");
-}
-function compactStrength(compact) {
-  return compact.length < 8 && /^\d+$/.test(compact) ? 0.5 : 1;
-}
-
-// web_src/engine/yearSequence.ts
-var YEAR = /^(?:[A-Z]{1,6})?(20\d\d)$/;
-var GLUED = /^([A-Z]{0,6})(20\d\d)(\d{1,6})$/;
-var NUMBER2 = /^\d{1,6}$/;
-var LETTERS = /^[A-Z]{1,8}$/;
-var ONE_OR_TWO_DIGITS = /^\d{1,2}$/;
-function yearSequenceKeys(toks) {
-  const keys = [];
-  for (let i = 0; i < toks.length; i++) {
-    const tok = toks[i];
-    if (!mayHoldYear(tok)) continue;
-    const glued = GLUED.exec(tok);
-    if (glued) {
-      const [, prefix = "", year2 = "", seq = ""] = glued;
-      if (prefix !== "" || seq.length >= 5 && seq.startsWith("0")) {
-        const n = Number(seq);
-        if (n > 0) keys.push({ compact: "", code: yearCode(Number(year2), n), strength: 0.9, snippetStart: i, snippetEnd: i + 1, invoiceLike: true });
-      }
-      continue;
-    }
-    const yearMatch = YEAR.exec(tok);
-    if (!yearMatch) continue;
-    const year = Number(yearMatch[1]);
-    const next = toks[i + 1];
-    if (next === void 0 || !NUMBER2.test(next)) continue;
-    const prefixed = tok.length > 4 || i > 0 && LETTERS.test(toks[i - 1]);
-    const from = i > 0 && tok.length === 4 && prefixed ? i - 1 : i;
-    const after = toks[i + 2];
-    const month = Number(next);
-    const dateLike = next.length <= 2 && after !== void 0 && ONE_OR_TWO_DIGITS.test(after);
-    if (after !== void 0 && NUMBER2.test(after) && after.length >= 3 && next.length <= 2 && month >= 1 && month <= 12) {
-      const n = Number(after);
-      if (n > 0) {
-        keys.push({ compact: "", code: yearMonthCode(year, month, n), strength: 0.95, snippetStart: from, snippetEnd: i + 3, invoiceLike: true });
-      }
-    }
-    if (!dateLike && (prefixed || next.length >= 3)) {
-      const n = Number(next);
-      if (n > 0) keys.push({ compact: "", code: yearCode(year, n), strength: 0.9, snippetStart: from, snippetEnd: i + 2, invoiceLike: true });
-    }
-  }
-  return keys;
-}
-function mayHoldYear(tok) {
-  const last = tok.length - 4;
-  for (let k = 0; k <= last && k <= 6; k++) {
-    if (tok.charCodeAt(k) === 50 && tok.charCodeAt(k + 1) === 48) {
-      const c = tok.charCodeAt(k + 2);
-      const d = tok.charCodeAt(k + 3);
-      if (c >= 48 && c <= 57 && d >= 48 && d <= 57) return true;
-    }
-  }
-  return false;
+  return new LineText(
+    toks,
+    signalTokensOf(nameToks, toks, withAcronyms),
+    nameToks.length === 0 ? "" : nameToks.join(""),
+    nameRaw,
+    line.accountNumber === "" ? "" : accountNumberKey(line.accountNumber)
+  );
 }
 
 // web_src/engine/references.ts
@@ -60508,23 +61026,37 @@ var INVOICE_WORDS = /* @__PURE__ */ new Set([
 var FILLER = /* @__PURE__ */ new Set(["NR", "NO", "NUMBER", "N", "NUM"]);
 var SHORT_NUMBER = /^\d{1,7}$/;
 var WORD_NUMBER = /^(?:INV|RE|RG|NR|NO)(\d{1,7})$/;
-function extractReferenceKeys(toks, mayStartKey) {
+function extractReferenceKeys(toks, prefixes) {
   const found = new KeyList();
   for (let i = 0; i < toks.length; i++) {
     let compact = "";
     let hasDigit = false;
+    let judged = prefixes === void 0;
+    let shortest = 0;
+    let longest = MAX_COMPACT_LENGTH;
     for (let w = 0; w < MAX_WINDOW && i + w < toks.length; w++) {
       const tok2 = toks[i + w];
       compact += tok2;
       if (compact.length > MAX_COMPACT_LENGTH) break;
-      if (mayStartKey !== void 0 && !mayStartKey(compact)) break;
+      if (!judged) {
+        const lengths = prefixes.compactLengths(compact);
+        if (lengths < 0) break;
+        if (compact.length >= prefixes.prefixLength) {
+          judged = true;
+          shortest = Math.floor(lengths / 256);
+          longest = lengths % 256;
+        }
+      }
+      if (compact.length > longest) break;
       hasDigit ||= hasDigitChar(tok2);
-      if (hasDigit && compact.length >= 4) {
+      if (hasDigit && compact.length >= 4 && compact.length >= shortest) {
         found.add({ compact, code: NO_CODE, strength: compactStrength(compact), snippetStart: i, snippetEnd: i + w + 1, invoiceLike: false });
       }
     }
     const tok = toks[i];
-    const glued = tok.length >= 3 ? WORD_NUMBER.exec(tok) : null;
+    const last = tok.charCodeAt(tok.length - 1);
+    const head = tok.charCodeAt(0);
+    const glued = tok.length >= 3 && last >= 48 && last <= 57 && (head === 73 || head === 82 || head === 78) ? WORD_NUMBER.exec(tok) : null;
     if (glued) {
       found.add({ compact: "", code: numberCode(Number(glued[1])), strength: 0.5, snippetStart: i, snippetEnd: i + 1, invoiceLike: false });
     } else if (INVOICE_WORDS.has(tok)) {
@@ -60542,20 +61074,40 @@ function extractReferenceKeys(toks, mayStartKey) {
 var KeyList = class {
   constructor() {
     this.keys = [];
-    this.byCompact = /* @__PURE__ */ new Map();
-    this.byCode = /* @__PURE__ */ new Map();
+    this.byCompact = null;
+    this.byCode = null;
   }
   add(ref) {
-    const at = ref.code === NO_CODE ? this.byCompact.get(ref.compact) : this.byCode.get(ref.code);
-    if (at === void 0) {
-      if (ref.code === NO_CODE) this.byCompact.set(ref.compact, this.keys.length);
-      else this.byCode.set(ref.code, this.keys.length);
+    const at = this.find(ref);
+    if (at < 0) {
+      if (this.byCompact !== null) this.index(ref, this.keys.length);
       this.keys.push(ref);
+      if (this.byCompact === null && this.keys.length > LIST_LIMIT) {
+        this.byCompact = /* @__PURE__ */ new Map();
+        this.byCode = /* @__PURE__ */ new Map();
+        for (let k = 0; k < this.keys.length; k++) this.index(this.keys[k], k);
+      }
     } else if (this.keys[at].strength < ref.strength) {
       this.keys[at] = ref;
     }
   }
+  find(ref) {
+    if (this.byCompact !== null) {
+      return (ref.code === NO_CODE ? this.byCompact.get(ref.compact) : this.byCode.get(ref.code)) ?? -1;
+    }
+    const keys = this.keys;
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k];
+      if (key.code === ref.code && key.compact === ref.compact) return k;
+    }
+    return -1;
+  }
+  index(ref, at) {
+    if (ref.code === NO_CODE) this.byCompact.set(ref.compact, at);
+    else this.byCode.set(ref.code, at);
+  }
 };
+var LIST_LIMIT = 24;
 function hasDigitChar(tok) {
   for (let k = 0; k < tok.length; k++) {
     const c = tok.charCodeAt(k);
@@ -60632,6 +61184,8 @@ var MAX_PARTNERS = 3;
 var MAX_SUBSET_ITEMS = 120;
 var MAX_SUBSET_NODES = 1500;
 var MAX_SUBSETS = 6;
+var NO_SNIPPETS = [];
+var NO_HITS = /* @__PURE__ */ new Map();
 function collectProposals(line, ctx) {
   return new LineCollector(line, ctx).collect();
 }
@@ -60640,12 +61194,12 @@ var LineCollector = class {
     this.line = line;
     this.ctx = ctx;
     /** Item id → the strongest reference to it in the label, in the order the label names them. */
-    this.refHits = /* @__PURE__ */ new Map();
+    this.refHits = NO_HITS;
     this.conflictingRef = false;
     this.proposals = [];
     /** Items already proposed alone: an item's amount relation to the line, hence its match type, is fixed. */
     this.proposedAlone = /* @__PURE__ */ new Set();
-    this.proposedMulti = /* @__PURE__ */ new Set();
+    this.proposedMulti = null;
     this.proposedExpense = false;
     this.index = ctx.index;
     this.settings = ctx.settings;
@@ -60654,11 +61208,11 @@ var LineCollector = class {
     this.lineDay = this.index.dayNumber(line.date);
   }
   collect() {
-    const { line, index, settings, refHits } = this;
     this.findReferences();
+    const { line, index, settings, refHits } = this;
     for (const hit of refHits.values()) {
       const partnerScore = this.evidenceOf(hit.item.partnerId)?.score ?? 0;
-      this.single(hit.item, compareAmount(line, hit.item, settings), hit.strength >= 0.85 || hit.strength >= 0.5 && partnerScore >= 0.8);
+      this.single(hit.item, hit.strength >= 0.85 || hit.strength >= 0.5 && partnerScore >= 0.8);
     }
     let settled = false;
     for (const p of this.proposals) {
@@ -60667,13 +61221,13 @@ var LineCollector = class {
     const sameAmount = index.withAmount(line.currency, line.amount);
     for (let k = 0; k < sameAmount.length && k < MAX_SAME_AMOUNT; k++) {
       const item = sameAmount[k];
-      this.single(item, compareAmount(line, item, settings), false);
+      this.single(item, false);
     }
     let unlistedSameAmount = Math.max(0, sameAmount.length - MAX_SAME_AMOUNT);
     let fxCount = 0;
     for (const item of index.nearCompanyAmount(line.currency, line.amountCompany, settings.fxTolerance)) {
       if (!paysSign(line, item)) continue;
-      if (fxCount++ < MAX_SAME_AMOUNT) this.single(item, compareAmount(line, item, settings), false);
+      if (fxCount++ < MAX_SAME_AMOUNT) this.single(item, false);
       else unlistedSameAmount++;
     }
     const likely = this.likelyPartners();
@@ -60683,29 +61237,41 @@ var LineCollector = class {
       const all = index.partnerItems(partnerId, sign);
       if (all.length === 1) {
         const only = all[0];
-        this.single(only, compareAmount(line, only, settings), ev.score >= 0.8, ev.score >= 0.8);
+        this.single(only, ev.score >= 0.8, ev.score >= 0.8);
       } else {
         const slack = settings.fxTolerance + 0.01;
         const high = lineCompany + Math.max(slack, settings.maxFeeAmount + slack);
-        for (const item of index.partnerItemsBetween(partnerId, sign, lineCompany - slack, high)) {
-          this.single(item, compareAmount(line, item, settings), false, ev.score >= 0.8);
+        const ledger3 = index.partnerLedger(partnerId, sign);
+        if (ledger3 !== void 0) {
+          const { items, amounts } = ledger3;
+          for (let k = firstAtLeast(amounts, lineCompany - slack); k < amounts.length && amounts[k] <= high; k++) {
+            this.single(items[k], false, ev.score >= 0.8);
+          }
         }
       }
       if (settled) continue;
       const forSubsets = [];
-      for (const item of index.partnerItemsBetween(partnerId, sign, 0, lineCompany + settings.fxTolerance + 0.01)) {
-        if (item.currency === line.currency) forSubsets.push(item);
+      const ledger2 = index.partnerLedger(partnerId, sign);
+      if (ledger2 !== void 0) {
+        const { items, amounts } = ledger2;
+        const top = lineCompany + settings.fxTolerance + 0.01;
+        for (let k = firstAtLeast(amounts, 0); k < amounts.length && amounts[k] <= top; k++) {
+          const item = items[k];
+          if (item.currency === line.currency) forSubsets.push(item);
+        }
       }
       this.addSubsets(forSubsets.length > MAX_SUBSET_ITEMS ? forSubsets.slice(-MAX_SUBSET_ITEMS) : forSubsets, partnerId);
     }
-    const referencedByPartner = /* @__PURE__ */ new Map();
-    for (const { item, strength } of refHits.values()) {
-      if (item.partnerId === null || !paysSign(line, item) || item.currency !== line.currency || strength < 0.85) continue;
-      const list = referencedByPartner.get(item.partnerId);
-      if (list === void 0) referencedByPartner.set(item.partnerId, [item]);
-      else list.push(item);
+    if (refHits.size >= 2) {
+      const referencedByPartner = /* @__PURE__ */ new Map();
+      for (const { item, strength } of refHits.values()) {
+        if (item.partnerId === null || !paysSign(line, item) || item.currency !== line.currency || strength < 0.85) continue;
+        const list = referencedByPartner.get(item.partnerId);
+        if (list === void 0) referencedByPartner.set(item.partnerId, [item]);
+        else list.push(item);
+      }
+      for (const [partnerId, items] of referencedByPartner) if (items.length >= 2) this.addSubsets(items, partnerId);
     }
-    for (const [partnerId, items] of referencedByPartner) if (items.length >= 2) this.addSubsets(items, partnerId);
     this.addExpense(likely[0], sign);
     const exactCount = sameAmount.length;
     for (const p of this.proposals) if (p.amountFit === "exact" || p.amountFit === "fx") p.sameAmountCount = exactCount;
@@ -60713,9 +61279,9 @@ var LineCollector = class {
   }
   /** Reference keys of the label looked up in the index; a key shaped like our numbering that names no open item is a conflict. */
   findReferences() {
-    const { line, refHits } = this;
+    const line = this.line;
     const refs = this.index.references;
-    for (const ref of extractReferenceKeys(this.text.tokens, refs.mayStartCompact)) {
+    for (const ref of extractReferenceKeys(this.text.tokens, refs)) {
       const slot = refs.slot(ref);
       if (slot < 0) {
         if (ref.invoiceLike) this.conflictingRef = true;
@@ -60730,8 +61296,9 @@ var LineCollector = class {
           if (!paysSign(line, item)) continue;
           matched = true;
           const strength = Math.min(ref.strength, refs.strength(k));
-          const known = refHits.get(item.id);
-          if (known === void 0) refHits.set(item.id, { item, strength, snippet: ref });
+          if (this.refHits === NO_HITS) this.refHits = /* @__PURE__ */ new Map();
+          const known = this.refHits.get(item.id);
+          if (known === void 0) this.refHits.set(item.id, { item, strength, snippet: ref });
           else if (strength > known.strength) {
             known.strength = strength;
             known.snippet = ref;
@@ -60780,7 +61347,7 @@ var LineCollector = class {
       amountFit,
       difference: 0,
       refStrength,
-      refSnippets: refSnippets ?? [],
+      refSnippets: refSnippets ?? NO_SNIPPETS,
       partnerScore: ev?.score ?? 0,
       partnerRejected: ev?.rejected ?? 0,
       partnerEvidence: ev ?? null,
@@ -60792,12 +61359,14 @@ var LineCollector = class {
       ageDays: this.ageOf(items)
     };
   }
-  single(item, cmp, allowPartial, allowFee = true) {
+  /** Proposes the item alone, if its amount relation to the line allows (an item is proposed alone once). */
+  single(item, allowPartial, allowFee = true) {
+    if (this.proposedAlone.has(item.id)) return;
+    const cmp = compareAmount(this.line, item, this.settings);
     const fit = cmp.relation;
     if (fit === "none" || fit === "over") return;
     if (fit === "partial" && !allowPartial) return;
     if (fit === "fee" && !allowFee) return;
-    if (this.proposedAlone.has(item.id)) return;
     this.proposedAlone.add(item.id);
     const p = this.proposal([item], item.partnerId, fit === "fee" ? "writeoff" : fit === "partial" ? "partial" : "full", fit);
     p.difference = cmp.shortfallCompany;
@@ -60822,8 +61391,9 @@ var LineCollector = class {
     for (const subset of subsets) {
       const chosen = subset.map((k) => items[k]).sort((a, b) => a.id - b.id);
       const key = chosen.map((i) => i.id).join(",");
-      if (this.proposedMulti.has(key)) continue;
-      this.proposedMulti.add(key);
+      const proposedMulti = this.proposedMulti ??= /* @__PURE__ */ new Set();
+      if (proposedMulti.has(key)) continue;
+      proposedMulti.add(key);
       this.proposals.push(this.proposal(chosen, partnerId, "multi", "multi"));
     }
   }
@@ -60833,324 +61403,32 @@ var LineCollector = class {
    */
   addExpense(bestPartner, sign) {
     const { ctx, text, line } = this;
-    const options = ctx.history.expenseOptions(text, line.amount);
-    if (options.length === 0) return;
+    const option = ctx.history.bestExpenseOption(text, line.amount);
+    if (option === null || option.similarity < 0.1 || this.proposedExpense) return;
     const rejectedAccounts = ctx.history.rejectedAccounts(text);
     const payeeScore = bestPartner !== void 0 && this.index.partnerItems(bestPartner[0], sign).length > 0 ? bestPartner[1].score : 0;
-    for (const option of options) {
-      if (option.similarity < 0.1 || this.proposedExpense) continue;
-      this.proposedExpense = true;
-      const p = this.proposal([], bestPartner !== void 0 && bestPartner[1].score >= 0.8 ? bestPartner[0] : null, "expense", "none");
-      p.accountId = option.accountId;
-      p.taxIds = option.taxIds;
-      p.conflictingRef = false;
-      p.expenseSimilarity = option.similarity;
-      p.partnerScore = payeeScore;
-      p.expenseRejected = rejectedAccounts.get(option.accountId) ?? 0;
-      p.expenseReason = option.reason;
-      p.ageDays = 0;
-      this.proposals.push(p);
-    }
+    this.proposedExpense = true;
+    const p = this.proposal([], bestPartner !== void 0 && bestPartner[1].score >= 0.8 ? bestPartner[0] : null, "expense", "none");
+    p.accountId = option.accountId;
+    p.taxIds = option.taxIds;
+    p.conflictingRef = false;
+    p.expenseSimilarity = option.similarity;
+    p.partnerScore = payeeScore;
+    p.expenseRejected = rejectedAccounts.get(option.accountId) ?? 0;
+    p.expenseReason = option.reason;
+    p.ageDays = 0;
+    this.proposals.push(p);
   }
 };
-
-// web_src/engine/itemReferences.ts
-var YEARLY = /^([A-Z]{1,8})\/(20\d\d)\/(\d{1,6})$/;
-var MONTHLY = /^([A-Z]{1,8})\/(20\d\d)\/(0[1-9]|1[0-2])\/(\d{1,6})$/;
-var ALL_DIGITS2 = /^\d{1,7}$/;
-var DIGIT = /\d/;
-function itemReferenceKeys(item) {
-  if (item.ref === "" || item.ref === item.moveName) {
-    const yearly = YEARLY.exec(item.moveName);
-    if (yearly) {
-      const [, prefix = "", year = "", seq = ""] = yearly;
-      const n = Number(seq);
-      if (n > 0) {
-        return [
-          { compact: `${prefix}${year}${seq}`, code: NO_CODE, strength: 1 },
-          { compact: "", code: yearCode(Number(year), n), strength: 0.9 },
-          { compact: "", code: numberCode(n), strength: 0.5 }
-        ];
-      }
-    }
-    const monthly = MONTHLY.exec(item.moveName);
-    if (monthly) {
-      const [, prefix = "", year = "", month = "", seq = ""] = monthly;
-      const n = Number(seq);
-      if (n > 0) {
-        return [
-          { compact: `${prefix}${year}${month}${seq}`, code: NO_CODE, strength: 1 },
-          { compact: "", code: yearMonthCode(Number(year), Number(month), n), strength: 0.95 }
-        ];
-      }
-    }
-  }
-  const keys = /* @__PURE__ */ new Map();
-  const add = (compact, code, strength) => {
-    const id = code === NO_CODE ? compact : code;
-    const known = keys.get(id);
-    if (known === void 0) keys.set(id, { compact, code, strength });
-    else if (known.strength < strength) known.strength = strength;
-  };
-  for (const text of [item.moveName, item.ref]) {
-    const toks = textTokens(text);
-    if (toks.length === 0) continue;
-    const compact = toks.join("");
-    if (compact.length >= 4 && DIGIT.test(compact) && compact.length <= 40) add(compact, NO_CODE, compactStrength(compact));
-    if (ALL_DIGITS2.test(compact) && Number(compact) > 0) add("", numberCode(Number(compact)), 0.5);
-    const yearKeys = yearSequenceKeys(toks);
-    const monthly = yearKeys.some((ys) => !isYearCode(ys.code));
-    for (const ys of yearKeys) {
-      if (monthly && isYearCode(ys.code)) continue;
-      add("", ys.code, ys.strength);
-      if (isYearCode(ys.code)) add("", numberCode(sequenceOf(ys.code)), 0.5);
-    }
-  }
-  return [...keys.values()];
-}
-
-// web_src/engine/referencePostings.ts
-var PREFIX_LENGTH = 6;
-var ReferencePostings = class {
-  constructor() {
-    this.compactSlots = /* @__PURE__ */ new Map();
-    this.codeSlots = /* @__PURE__ */ new Map();
-    this.slotCount = 0;
-    this.paidSlots = /* @__PURE__ */ new Set();
-    this.paid = new Uint8Array(0);
-    this.pending = { slot: [], item: [], strength: [] };
-    this.offsets = new Int32Array(1);
-    this.items = [];
-    this.strengths = new Float64Array(0);
-    this.compactPrefixes = /* @__PURE__ */ new Set();
-    /**
-     * Could a `C:` key (open or paid) start with this compact run? Exact below PREFIX_LENGTH characters it says yes;
-     * from there on it says no only when no key has these first characters, so a "no" holds for every extension.
-     */
-    this.mayStartCompact = (compact) => compact.length < PREFIX_LENGTH || this.compactPrefixes.has(compact.length === PREFIX_LENGTH ? compact : compact.slice(0, PREFIX_LENGTH));
-  }
-  add(key, item, strength) {
-    const pending = this.pending;
-    if (pending === null) throw new Error("ReferencePostings is frozen");
-    pending.slot.push(this.slotFor(key));
-    pending.item.push(item);
-    pending.strength.push(strength);
-  }
-  markPaid(key) {
-    if (this.pending === null) throw new Error("ReferencePostings is frozen");
-    this.paidSlots.add(this.slotFor(key));
-  }
-  freeze() {
-    const pending = this.pending;
-    if (pending === null) return this;
-    const count2 = this.slotCount;
-    const offsets = new Int32Array(count2 + 1);
-    for (const s of pending.slot) offsets[s + 1]++;
-    for (let s = 0; s < count2; s++) offsets[s + 1] = offsets[s + 1] + offsets[s];
-    const fill = offsets.slice(0, count2);
-    const items = new Array(pending.item.length);
-    const strengths = new Float64Array(pending.item.length);
-    for (let k = 0; k < pending.slot.length; k++) {
-      const at = fill[pending.slot[k]]++;
-      items[at] = pending.item[k];
-      strengths[at] = pending.strength[k];
-    }
-    for (const compact of this.compactSlots.keys()) {
-      if (compact.length >= PREFIX_LENGTH) this.compactPrefixes.add(compact.length === PREFIX_LENGTH ? compact : compact.slice(0, PREFIX_LENGTH));
-    }
-    const paid = new Uint8Array(count2);
-    for (const s of this.paidSlots) paid[s] = 1;
-    this.paidSlots.clear();
-    this.paid = paid;
-    this.offsets = offsets;
-    this.items = items;
-    this.strengths = strengths;
-    this.pending = null;
-    return this;
-  }
-  /** Slot of a key, or -1 when no item (open or paid) carries it. */
-  slot(key) {
-    return (key.code === NO_CODE ? this.compactSlots.get(key.compact) : this.codeSlots.get(key.code)) ?? -1;
-  }
-  isPaid(slot) {
-    return this.paid[slot] === 1;
-  }
-  /** Postings of a slot are start(slot) … end(slot) - 1. */
-  start(slot) {
-    return this.offsets[slot];
-  }
-  end(slot) {
-    return this.offsets[slot + 1];
-  }
-  item(posting) {
-    return this.items[posting];
-  }
-  strength(posting) {
-    return this.strengths[posting];
-  }
-  slotFor(key) {
-    const byCompact = key.code === NO_CODE;
-    let slot = byCompact ? this.compactSlots.get(key.compact) : this.codeSlots.get(key.code);
-    if (slot === void 0) {
-      slot = this.slotCount++;
-      if (byCompact) this.compactSlots.set(key.compact, slot);
-      else this.codeSlots.set(key.code, slot);
-    }
-    return slot;
-  }
-};
-
-// web_src/engine/sortedAmounts.ts
-var SortedAmounts = class {
-  constructor(items, valueOf) {
-    const raw = Float64Array.from(items, valueOf);
-    const order = Int32Array.from(items, (_, k) => k).sort((a, b) => raw[a] - raw[b] || a - b);
-    this.positions = order;
-    this.values = Float64Array.from(order, (k) => raw[k]);
-    this.items = Array.from(order, (k) => items[k]);
-  }
-  /** Items whose value is exactly `value`, in the order they were given (ties were sorted by that order). */
-  equalTo(value) {
-    const lo = this.lowerBound(value);
-    let end = lo;
-    while (end < this.values.length && this.values[end] === value) end++;
-    return end === lo ? [] : this.items.slice(lo, end);
-  }
-  /** Items whose value lies in [low, high], in the order they were given. */
-  between(low, high) {
-    const values = this.values;
-    const lo = this.lowerBound(low);
-    let end = lo;
-    while (end < values.length && values[end] <= high) end++;
-    if (end === lo) return [];
-    if (end === lo + 1) return [this.items[lo]];
-    const ks = [];
-    for (let k = lo; k < end; k++) ks.push(k);
-    ks.sort((a, b) => this.positions[a] - this.positions[b]);
-    return ks.map((k) => this.items[k]);
-  }
-  lowerBound(value) {
-    const values = this.values;
-    let lo = 0;
-    let hi = values.length;
-    while (lo < hi) {
-      const mid = lo + hi >> 1;
-      if (values[mid] < value) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-};
-
-// web_src/engine/candidateIndex.ts
-var EMPTY = [];
-var CandidateIndex = class {
-  constructor(candidates, settings) {
-    this.byAmount = /* @__PURE__ */ new Map();
-    this.open = [];
-    /** Per statement-line currency: open items in other currencies by company amount, built on first use. */
-    this.foreignByCompanyAmount = /* @__PURE__ */ new Map();
-    this.receivables = /* @__PURE__ */ new Map();
-    this.payables = /* @__PURE__ */ new Map();
-    this.dayNumbers = /* @__PURE__ */ new Map();
-    this.bucketWidth = Math.max(1, settings.fxTolerance);
-    const open2 = this.open;
-    const references = new ReferencePostings();
-    const byCurrency = /* @__PURE__ */ new Map();
-    const byPartner = /* @__PURE__ */ new Map();
-    for (const item of candidates) {
-      const keys = itemReferenceKeys(item);
-      if (cents(item.amountResidual) === 0 || cents(item.amountResidualCurrency) === 0) {
-        for (const key of keys) if (key.strength >= 0.9) references.markPaid(key);
-        continue;
-      }
-      open2.push(item);
-      push(byCurrency, item.currency, item);
-      if (item.partnerId !== null) push(byPartner, item.partnerId, item);
-      for (const key of keys) references.add(key, item, key.strength);
-    }
-    this.references = references.freeze();
-    for (const [currency, items] of byCurrency) {
-      this.byAmount.set(currency, new SortedAmounts(items, (i) => cents(i.amountResidualCurrency)));
-    }
-    for (const [partnerId, items] of byPartner) {
-      items.sort((a, b) => a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id);
-      const positive = [];
-      const negative = [];
-      for (const item of items) (item.amountResidual > 0 ? positive : negative).push(item);
-      this.receivables.set(partnerId, ledger(positive));
-      this.payables.set(partnerId, ledger(negative));
-    }
-  }
-  /** A partner's open items of one sign whose absolute company residual lies in [low, high]. */
-  partnerItemsBetween(partnerId, sign, low, high) {
-    const sorted = (sign > 0 ? this.receivables : this.payables).get(partnerId);
-    if (sorted === void 0) return [];
-    const amounts = sorted.amounts;
-    let lo = 0;
-    let hi = amounts.length;
-    while (lo < hi) {
-      const mid = lo + hi >> 1;
-      if (amounts[mid] < low) lo = mid + 1;
-      else hi = mid;
-    }
-    const found = [];
-    for (let k = lo; k < amounts.length && amounts[k] <= high; k++) found.push(sorted.items[k]);
-    return found;
-  }
-  /** A partner's open items of one sign (receivables for +1, payables for -1), smallest first. */
-  partnerItems(partnerId, sign) {
-    return (sign > 0 ? this.receivables : this.payables).get(partnerId)?.items ?? EMPTY;
-  }
-  /** Days since 1970 of an ISO date, cached (dates repeat a lot). */
-  dayNumber(date5) {
-    let day = this.dayNumbers.get(date5);
-    if (day === void 0) {
-      day = Math.floor(Date.parse(date5) / 864e5);
-      this.dayNumbers.set(date5, day);
-    }
-    return day;
-  }
-  /** Open items whose residual in `currency` is exactly `amount` (same sign), in request order. */
-  withAmount(currency, amount) {
-    const sorted = this.byAmount.get(currency);
-    if (sorted === void 0) return EMPTY;
-    return sorted.equalTo(cents(amount));
-  }
-  /**
-   * Open items in another currency than `currency` whose company-currency residual is within `tolerance` of
-   * `amountCompany` (same sign), ordered by amount bucket of width max(1, fxTolerance) and then request order.
-   */
-  nearCompanyAmount(currency, amountCompany, tolerance) {
-    let foreign = this.foreignByCompanyAmount.get(currency);
-    if (foreign === void 0) {
-      foreign = new SortedAmounts(this.open.filter((i) => i.currency !== currency), (i) => i.amountResidual);
-      this.foreignByCompanyAmount.set(currency, foreign);
-    }
-    const width = this.bucketWidth;
-    const bucket = Math.floor(amountCompany / width);
-    const found = foreign.between(amountCompany - tolerance - 1e-6, amountCompany + tolerance + 1e-6);
-    const kept = [];
-    for (const item of found) {
-      const b = Math.floor(item.amountResidual / width);
-      if (b >= bucket - 1 && b <= bucket + 1 && Math.abs(item.amountResidual - amountCompany) <= tolerance + 1e-9) kept.push(item);
-    }
-    if (kept.length > 1) kept.sort((a, b) => Math.floor(a.amountResidual / width) - Math.floor(b.amountResidual / width));
-    return kept;
-  }
-};
-function ledger(items) {
-  items.sort((a, b) => Math.abs(a.amountResidual) - Math.abs(b.amountResidual));
-  return { items, amounts: Float64Array.from(items, (i) => Math.abs(i.amountResidual)) };
-}
-function push(map2, key, value) {
-  const list = map2.get(key);
-  if (list === void 0) map2.set(key, [value]);
-  else list.push(value);
-}
 
 // web_src/engine/tokenVotes.ts
 var MAX_FANOUT = 24;
+function seenBefore(tokens2, t) {
+  const token = tokens2[t];
+  if (t > 64) return tokens2.indexOf(token) < t;
+  for (let j = 0; j < t; j++) if (tokens2[j] === token) return true;
+  return false;
+}
 var VoteResult = class {
   constructor(keyOf, weightOf, bestOf) {
     this.keyOf = keyOf;
@@ -61195,12 +61473,12 @@ var VoteResult = class {
 };
 var TokenVotes = class {
   constructor() {
+    /** Token → in how many documents it appears, and how often with each key (dense index). */
     this.votes = /* @__PURE__ */ new Map();
-    this.df = /* @__PURE__ */ new Map();
     this.keyIndex = /* @__PURE__ */ new Map();
     this.keys = [];
     this.documents = 0;
-    this.postings = null;
+    this.frozen = false;
     this.weights = new Float64Array(0);
     this.bestWeights = new Float64Array(0);
     this.bestTokens = [];
@@ -61210,7 +61488,7 @@ var TokenVotes = class {
     this.touched = [];
   }
   add(tokens2, key) {
-    this.postings = null;
+    this.frozen = false;
     this.documents++;
     let k = this.keyIndex.get(key);
     if (k === void 0) {
@@ -61218,25 +61496,35 @@ var TokenVotes = class {
       this.keyIndex.set(key, k);
       this.keys.push(key);
     }
-    for (const token of new Set(tokens2)) {
-      this.df.set(token, (this.df.get(token) ?? 0) + 1);
-      let byKey = this.votes.get(token);
-      if (byKey === void 0) {
-        byKey = /* @__PURE__ */ new Map();
-        this.votes.set(token, byKey);
+    for (let t = 0; t < tokens2.length; t++) {
+      const token = tokens2[t];
+      if (seenBefore(tokens2, t)) continue;
+      const counts = this.votes.get(token);
+      if (counts === void 0) this.votes.set(token, { df: 1, keys: [k], counts: [1], posting: null });
+      else {
+        counts.df++;
+        const keys = counts.keys;
+        if (keys === null) continue;
+        const at = keys.indexOf(k);
+        if (at >= 0) counts.counts[at] = counts.counts[at] + 1;
+        else if (keys.length === MAX_FANOUT) counts.keys = null;
+        else {
+          keys.push(k);
+          counts.counts.push(1);
+        }
       }
-      byKey.set(k, (byKey.get(k) ?? 0) + 1);
     }
   }
   vote(tokens2) {
-    const postings = this.postings ?? this.freeze();
+    if (!this.frozen) this.freeze();
+    const votes = this.votes;
     const result = this.result;
     const { weights, bestWeights, bestTokens, stamp, touched } = this;
     const round = ++this.round;
     touched.length = 0;
     let known = 0;
     for (const token of tokens2) {
-      const posting = postings.get(token);
+      const posting = votes.get(token)?.posting;
       if (posting === void 0 || posting === null) continue;
       known += posting.idf;
       const { keys, weights: ws } = posting;
@@ -61262,22 +61550,16 @@ var TokenVotes = class {
     return result;
   }
   freeze() {
-    const postings = /* @__PURE__ */ new Map();
-    for (const [token, byKey] of this.votes) {
-      if (byKey.size > MAX_FANOUT) {
-        postings.set(token, null);
+    for (const counts of this.votes.values()) {
+      const { df, keys } = counts;
+      if (keys === null) {
+        counts.posting = null;
         continue;
       }
-      const df = this.df.get(token) ?? 1;
       const idf = Math.log(1 + this.documents / df);
-      const keys = new Int32Array(byKey.size);
-      const ws = new Float64Array(byKey.size);
-      let j = 0;
-      for (const [k, count2] of byKey) {
-        keys[j] = k;
-        ws[j++] = idf * count2 / df;
-      }
-      postings.set(token, { idf, keys, weights: ws });
+      const ws = new Float64Array(keys.length);
+      for (let j = 0; j < keys.length; j++) ws[j] = idf * counts.counts[j] / df;
+      counts.posting = { idf, keys: Int32Array.from(keys), weights: ws };
     }
     const n = this.keys.length;
     this.weights = new Float64Array(n);
@@ -61286,8 +61568,7 @@ var TokenVotes = class {
     this.stamp = new Int32Array(n);
     this.round = 0;
     this.result = new VoteResult(this.keys, this.weights, this.bestTokens);
-    this.postings = postings;
-    return postings;
+    this.frozen = true;
   }
 };
 
@@ -61305,15 +61586,16 @@ var HistoryIndex = class {
     this.codedByAccount = /* @__PURE__ */ new Map();
     this.rejectedAccountWords = new TokenVotes();
     this.codings = /* @__PURE__ */ new Map();
-    this.shareCache = /* @__PURE__ */ new Map();
     for (const entry of history) {
+      const teaches = entry.outcome === "reconciled" && entry.partnerId !== null || entry.outcome === "coded" && entry.accountId !== null || entry.outcome === "rejected" && (entry.rejectedPartnerId !== null || entry.rejectedAccountId !== null);
+      if (!teaches) continue;
       const text = lineText({ label: entry.label, ref: "", partnerName: entry.partnerName, accountNumber: entry.accountNumber }, false);
       if (entry.outcome === "reconciled" && entry.partnerId !== null) {
         this.partnerWords.add(text.signal, entry.partnerId);
         if (text.nameKey.length >= 3) count(this.partnerByName, text.nameKey, entry.partnerId);
         if (text.accountKey.length >= 6) count(this.partnerByAccount, text.accountKey, entry.partnerId);
       } else if (entry.outcome === "coded" && entry.accountId !== null) {
-        const taxIds = [...entry.taxIds].sort((a, b) => a - b);
+        const taxIds = entry.taxIds.length <= 1 ? [...entry.taxIds] : [...entry.taxIds].sort(ascending);
         const key = `${entry.accountId}|${taxIds.join(",")}`;
         if (!this.codings.has(key)) {
           this.codings.set(key, { accountId: entry.accountId, taxIds, example: text.tokens.slice(0, 6).join(" ") });
@@ -61355,14 +61637,45 @@ var HistoryIndex = class {
   }
   /** Accounts (with taxes) that similar past lines of the same direction were coded to, best first. */
   expenseOptions(text, amount) {
+    const scored = this.scoreCodings(text, amount);
+    if (scored === null) return [];
+    const ranked = [];
+    for (const [key, found] of scored) {
+      const coding = this.codings.get(key);
+      if (coding !== void 0) ranked.push({ key, coding, found });
+    }
+    ranked.sort(bySimilarityDesc);
+    if (ranked.length > 3) ranked.length = 3;
+    return ranked.map(({ coding, found }) => expenseOption(coding, found, text));
+  }
+  /** The first of expenseOptions, or null: what a line's expense proposal is made of. */
+  bestExpenseOption(text, amount) {
+    const scored = this.scoreCodings(text, amount);
+    if (scored === null) return null;
+    let best = null;
+    let bestCoding = null;
+    for (const [key, found] of scored) {
+      if (best !== null && !(found.strength > best.strength)) continue;
+      const coding = this.codings.get(key);
+      if (coding === void 0) continue;
+      best = found;
+      bestCoding = coding;
+    }
+    return best === null ? null : expenseOption(bestCoding, best, text);
+  }
+  /** Codings (account|taxes) of similar past lines of the same direction, with their similarity; null if none. */
+  scoreCodings(text, amount) {
     const sign = signOf(amount);
-    const scored = /* @__PURE__ */ new Map();
     const votes = this.codedWords[sign].vote(text.signal);
-    for (let i = 0; i < votes.size; i++) scored.set(votes.key(i), { strength: votes.similarity(i), source: 2, token: votes.bestToken(i) });
     const byAccount = text.accountKey === "" ? void 0 : this.codedByAccount.get(`${sign}${text.accountKey}`);
+    if (votes.size === 0 && byAccount === void 0) return null;
+    const scored = /* @__PURE__ */ new Map();
+    for (let i = 0; i < votes.size; i++) scored.set(votes.key(i), { strength: votes.similarity(i), source: 2, token: votes.bestToken(i) });
     if (byAccount !== void 0) {
-      for (const [key, share] of shares(byAccount)) {
-        const similarity = 0.95 * share;
+      const shares = byAccount.shares ??= sharesOfTally(byAccount);
+      for (let j = 0; j < shares.keys.length; j++) {
+        const key = shares.keys[j];
+        const similarity = 0.95 * shares.shares[j];
         const known = scored.get(key);
         if (known === void 0) {
           if (similarity > 0) scored.set(key, { strength: similarity, source: 1, token: "" });
@@ -61372,20 +61685,7 @@ var HistoryIndex = class {
         }
       }
     }
-    if (scored.size === 0) return [];
-    const ranked = [];
-    for (const [key, found] of scored) {
-      const coding = this.codings.get(key);
-      if (coding !== void 0) ranked.push({ key, coding, found });
-    }
-    ranked.sort(bySimilarityDesc);
-    if (ranked.length > 3) ranked.length = 3;
-    return ranked.map(({ coding, found }) => ({
-      accountId: coding.accountId,
-      taxIds: coding.taxIds,
-      similarity: found.strength,
-      reason: found.source === 2 ? `similar past lines ('${found.token}', e.g. '${coding.example}') were coded to this account` : `past lines from account ${text.accountKey} were coded to this account`
-    }));
+    return scored.size === 0 ? null : scored;
   }
   /** Accounts whose coding people rejected for lines like this one: 0..1 per account. */
   rejectedAccounts(text) {
@@ -61394,15 +61694,9 @@ var HistoryIndex = class {
   /** Shares of a name or account key, computed once per key and kept (the counts no longer change). */
   sharesOf(map2, key) {
     if (key === "") return null;
-    const counts = map2.get(key);
-    if (counts === void 0) return null;
-    let cached2 = this.shareCache.get(counts);
-    if (cached2 === void 0) {
-      const all = shares(counts);
-      cached2 = { keys: [...all.keys()], shares: Float64Array.from(all.values()) };
-      this.shareCache.set(counts, cached2);
-    }
-    return cached2;
+    const tally = map2.get(key);
+    if (tally === void 0) return null;
+    return tally.shares ??= sharesOfTally(tally);
   }
 };
 function learnedReason(source, token, text) {
@@ -61416,25 +61710,35 @@ function keepMax(found, id, strength) {
   if (strength > (found.get(id) ?? 0)) found.set(id, strength);
   return found;
 }
+function expenseOption(coding, found, text) {
+  return {
+    accountId: coding.accountId,
+    taxIds: coding.taxIds,
+    similarity: found.strength,
+    reason: found.source === 2 ? `similar past lines ('${found.token}', e.g. '${coding.example}') were coded to this account` : `past lines from account ${text.accountKey} were coded to this account`
+  };
+}
+function ascending(a, b) {
+  return a - b;
+}
 function bySimilarityDesc(a, b) {
   return b.found.strength - a.found.strength;
 }
-var NO_SHARES = /* @__PURE__ */ new Map();
-function shares(counts) {
-  if (counts === void 0) return NO_SHARES;
-  const out = /* @__PURE__ */ new Map();
+function sharesOfTally(tally) {
   let total = 0;
-  for (const c of counts.values()) total += c;
-  for (const [key, c] of counts) out.set(key, c / total * (1 - Math.exp(-c)));
-  return out;
+  for (const c of tally.counts.values()) total += c;
+  const keys = [];
+  const values = new Float64Array(tally.counts.size);
+  for (const [key, c] of tally.counts) {
+    values[keys.length] = c / total * (1 - Math.exp(-c));
+    keys.push(key);
+  }
+  return { keys, shares: values };
 }
 function count(map2, key, value) {
-  let byValue = map2.get(key);
-  if (byValue === void 0) {
-    byValue = /* @__PURE__ */ new Map();
-    map2.set(key, byValue);
-  }
-  byValue.set(value, (byValue.get(value) ?? 0) + 1);
+  const tally = map2.get(key);
+  if (tally === void 0) map2.set(key, { counts: /* @__PURE__ */ new Map([[value, 1]]), shares: null });
+  else tally.counts.set(value, (tally.counts.get(value) ?? 0) + 1);
 }
 
 // web_src/engine/nameTokens.ts
@@ -61494,6 +61798,7 @@ var PartnerResolver = class {
     this.compact = /* @__PURE__ */ new Map();
     /** Name word → its dense index, the partners (dense indices) whose name has it, and its rarity weight. */
     this.byWord = /* @__PURE__ */ new Map();
+    /** First PREFIX_LENGTH characters of compact names → the partners, and their compact names. */
     this.byPrefix = /* @__PURE__ */ new Map();
     this.byCompact = /* @__PURE__ */ new Map();
     this.byAccount = /* @__PURE__ */ new Map();
@@ -61523,12 +61828,18 @@ var PartnerResolver = class {
       const key = words.join("");
       this.compact.set(partner.id, key);
       if (key.length >= 2) push2(this.byCompact, key, partner.id);
-      if (key.length >= PREFIX_LENGTH2) push2(this.byPrefix, key.slice(0, PREFIX_LENGTH2), partner.id);
+      if (key.length >= PREFIX_LENGTH2) {
+        const prefix = key.slice(0, PREFIX_LENGTH2);
+        const entry = this.byPrefix.get(prefix);
+        if (entry === void 0) this.byPrefix.set(prefix, { ids: [partner.id], keys: null });
+        else entry.ids.push(partner.id);
+      }
       for (const account of partner.bankAccounts) {
         const a = accountNumberKey(account);
         if (a.length >= 6) push2(this.byAccount, a, partner.id);
       }
     }
+    for (const entry of this.byPrefix.values()) entry.keys = entry.ids.map((id) => this.compact.get(id) ?? "");
     const total = Math.max(1, partners.length);
     for (const entry of this.byWord.values()) entry.weight = Math.log(1 + total / entry.partners.length);
     this.weightByIndex = new Float64Array(this.idByIndex.length);
@@ -61622,9 +61933,11 @@ var PartnerResolver = class {
     if (key.length < PREFIX_LENGTH2) return;
     const byPrefix = this.byPrefix.get(key.slice(0, PREFIX_LENGTH2));
     if (byPrefix === void 0) return;
-    for (const id of byPrefix) {
+    const keys = byPrefix.keys;
+    for (let j = 0; j < byPrefix.ids.length; j++) {
+      const id = byPrefix.ids[j];
       if (equal.includes(id)) continue;
-      const partnerKey = this.compact.get(id) ?? "";
+      const partnerKey = keys[j];
       if (partnerKey.startsWith(key) && key.length >= MIN_TRUNCATED_LENGTH) addClue(clues, text, id, 0.9, BY_NAME);
       else if (key.startsWith(partnerKey)) addClue(clues, text, id, 0.75, BY_NAME);
     }
@@ -61747,7 +62060,7 @@ var MAX_REASONS = 12;
 var MAX_REASON_LENGTH = 300;
 function explainProposal(p, names) {
   const reasons = [];
-  const first = p.items.length === 0 ? "" : entryNumber(p.items[0]);
+  const first = p.items.length === 0 ? "" : entryNumber2(p.items[0]);
   const currency = names.companyCurrency;
   switch (p.amountFit) {
     case "exact":
@@ -61764,7 +62077,7 @@ function explainProposal(p, names) {
       break;
     case "multi": {
       let numbers = first;
-      for (let i = 1; i < p.items.length; i++) numbers += `, ${entryNumber(p.items[i])}`;
+      for (let i = 1; i < p.items.length; i++) numbers += `, ${entryNumber2(p.items[i])}`;
       reasons.push(`amount equals the sum of ${numbers}`);
       break;
     }
@@ -61785,17 +62098,23 @@ function explainProposal(p, names) {
   if (p.conflictingRef) reasons.push("the label refers to another invoice that is not open");
   if (p.matchType === "writeoff" && p.accountId !== null) reasons.push(`difference to ${names.accountLabel(p.accountId)}`);
   const unique = [];
-  for (const reason of new Set(reasons)) {
-    if (unique.length >= MAX_REASONS) break;
-    unique.push(reason.length > MAX_REASON_LENGTH ? `${reason.slice(0, MAX_REASON_LENGTH - 1)}\u2026` : reason);
+  for (let k = 0; k < reasons.length && unique.length < MAX_REASONS; k++) {
+    const reason = reasons[k];
+    if (reasons.indexOf(reason) < k) continue;
+    unique.push(flat(reason.length > MAX_REASON_LENGTH ? `${reason.slice(0, MAX_REASON_LENGTH - 1)}\u2026` : reason));
   }
-  const sentence = unique.join("; ");
-  return {
-    explanation: sentence === "" ? "No evidence beyond the amount." : `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`,
-    reasons: unique
-  };
+  if (unique.length === 0) return { explanation: "No evidence beyond the amount.", reasons: unique };
+  const opening = unique[0];
+  unique[0] = `${opening.charAt(0).toUpperCase()}${opening.slice(1)}`;
+  const explanation = `${unique.join("; ")}.`;
+  unique[0] = opening;
+  return { explanation: flat(explanation), reasons: unique };
 }
-function entryNumber(item) {
+function flat(text) {
+  if (text.length > 12) text.charCodeAt(0);
+  return text;
+}
+function entryNumber2(item) {
   return item.moveName || `#${item.id}`;
 }
 function money(amount, currency) {
@@ -61917,7 +62236,7 @@ var OFFLINE_ENGINE = Object.freeze({
   suggest: suggestReconciliations
 });
 
-// ../../work/main/node_modules/openai/internal/tslib.mjs
+// node_modules/openai/internal/tslib.mjs
 function __classPrivateFieldSet(receiver, state, value, kind, f) {
   if (kind === "m")
     throw new TypeError("Private method is not writable");
@@ -61935,7 +62254,7 @@ function __classPrivateFieldGet(receiver, state, kind, f) {
   return kind === "m" ? f : kind === "a" ? f.call(receiver) : f ? f.value : state.get(receiver);
 }
 
-// ../../work/main/node_modules/openai/internal/utils/uuid.mjs
+// node_modules/openai/internal/utils/uuid.mjs
 var uuid42 = function() {
   const { crypto: crypto2 } = globalThis;
   if (crypto2?.randomUUID) {
@@ -61947,7 +62266,7 @@ var uuid42 = function() {
   return "10000000-1000-4000-8000-100000000000".replace(/[018]/g, (c) => (+c ^ randomByte() & 15 >> +c / 4).toString(16));
 };
 
-// ../../work/main/node_modules/openai/internal/errors.mjs
+// node_modules/openai/internal/errors.mjs
 function isAbortError(err) {
   return typeof err === "object" && err !== null && // Spec-compliant fetch implementations
   ("name" in err && err.name === "AbortError" || // Expo fetch
@@ -61978,7 +62297,7 @@ var castToError = (err) => {
   return new Error(err);
 };
 
-// ../../work/main/node_modules/openai/core/error.mjs
+// node_modules/openai/core/error.mjs
 var OpenAIError = class extends Error {
 };
 var APIError = class _APIError extends OpenAIError {
@@ -62112,7 +62431,7 @@ var SubjectTokenProviderError = class extends OpenAIError {
   }
 };
 
-// ../../work/main/node_modules/openai/internal/utils/values.mjs
+// node_modules/openai/internal/utils/values.mjs
 var startsWithSchemeRegexp = /^[a-z][a-z0-9+.-]*:/i;
 var isAbsoluteURL = (url2) => {
   return startsWithSchemeRegexp.test(url2);
@@ -62155,13 +62474,13 @@ var safeJSON = (text) => {
   }
 };
 
-// ../../work/main/node_modules/openai/internal/utils/sleep.mjs
+// node_modules/openai/internal/utils/sleep.mjs
 var sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-// ../../work/main/node_modules/openai/version.mjs
+// node_modules/openai/version.mjs
 var VERSION = "6.49.0";
 
-// ../../work/main/node_modules/openai/internal/detect-platform.mjs
+// node_modules/openai/internal/detect-platform.mjs
 var isRunningInBrowser = () => {
   return (
     // @ts-ignore
@@ -62295,7 +62614,7 @@ var getPlatformHeaders = () => {
   return _platformHeaders ?? (_platformHeaders = getPlatformProperties());
 };
 
-// ../../work/main/node_modules/openai/internal/shims.mjs
+// node_modules/openai/internal/shims.mjs
 function getDefaultFetch() {
   if (typeof fetch !== "undefined") {
     return fetch;
@@ -62367,7 +62686,7 @@ async function CancelReadableStream(stream) {
   await cancelPromise;
 }
 
-// ../../work/main/node_modules/openai/internal/request-options.mjs
+// node_modules/openai/internal/request-options.mjs
 var FallbackEncoder = ({ headers, body }) => {
   return {
     bodyHeaders: {
@@ -62377,7 +62696,7 @@ var FallbackEncoder = ({ headers, body }) => {
   };
 };
 
-// ../../work/main/node_modules/openai/internal/qs/formats.mjs
+// node_modules/openai/internal/qs/formats.mjs
 var default_format = "RFC3986";
 var default_formatter = (v) => String(v);
 var formatters = {
@@ -62386,7 +62705,7 @@ var formatters = {
 };
 var RFC1738 = "RFC1738";
 
-// ../../work/main/node_modules/openai/internal/qs/utils.mjs
+// node_modules/openai/internal/qs/utils.mjs
 var has = (obj, key) => (has = Object.hasOwn ?? Function.prototype.call.bind(Object.prototype.hasOwnProperty), has(obj, key));
 var hex_table = /* @__PURE__ */ (() => {
   const array2 = [];
@@ -62465,7 +62784,7 @@ function maybe_map(val, fn) {
   return fn(val);
 }
 
-// ../../work/main/node_modules/openai/internal/qs/stringify.mjs
+// node_modules/openai/internal/qs/stringify.mjs
 var array_prefix_generators = {
   brackets(prefix) {
     return String(prefix) + "[]";
@@ -62743,12 +63062,12 @@ function stringify(object2, opts = {}) {
   return joined.length > 0 ? prefix + joined : "";
 }
 
-// ../../work/main/node_modules/openai/internal/utils/query.mjs
+// node_modules/openai/internal/utils/query.mjs
 function stringifyQuery(query) {
   return stringify(query, { arrayFormat: "brackets" });
 }
 
-// ../../work/main/node_modules/openai/internal/utils/bytes.mjs
+// node_modules/openai/internal/utils/bytes.mjs
 function concatBytes(buffers) {
   let length = 0;
   for (const buffer of buffers) {
@@ -62773,7 +63092,7 @@ function decodeUTF8(bytes) {
   return (decodeUTF8_ ?? (decoder = new globalThis.TextDecoder(), decodeUTF8_ = decoder.decode.bind(decoder)))(bytes);
 }
 
-// ../../work/main/node_modules/openai/internal/decoders/line.mjs
+// node_modules/openai/internal/decoders/line.mjs
 var _LineDecoder_buffer;
 var _LineDecoder_carriageReturnIndex;
 var LineDecoder = class {
@@ -62850,7 +63169,7 @@ function findDoubleNewlineIndex(buffer) {
   return -1;
 }
 
-// ../../work/main/node_modules/openai/internal/utils/log.mjs
+// node_modules/openai/internal/utils/log.mjs
 var levelNumbers = {
   off: 0,
   error: 200,
@@ -62923,7 +63242,7 @@ var formatRequestDetails = (details) => {
   return details;
 };
 
-// ../../work/main/node_modules/openai/core/streaming.mjs
+// node_modules/openai/core/streaming.mjs
 var _Stream_client;
 var Stream = class _Stream {
   constructor(iterator, controller, client) {
@@ -63213,7 +63532,7 @@ function partition(str2, delimiter) {
   return [str2, "", ""];
 }
 
-// ../../work/main/node_modules/openai/internal/parse.mjs
+// node_modules/openai/internal/parse.mjs
 async function defaultParseResponse(client, props) {
   const { response, requestLogID, retryOfRequestLogID, startTime } = props;
   const body = await (async () => {
@@ -63263,7 +63582,7 @@ function addRequestID(value, response) {
   });
 }
 
-// ../../work/main/node_modules/openai/core/api-promise.mjs
+// node_modules/openai/core/api-promise.mjs
 var _APIPromise_client;
 var APIPromise = class _APIPromise extends Promise {
   constructor(client, responsePromise, parseResponse2 = defaultParseResponse) {
@@ -63326,7 +63645,7 @@ var APIPromise = class _APIPromise extends Promise {
 };
 _APIPromise_client = /* @__PURE__ */ new WeakMap();
 
-// ../../work/main/node_modules/openai/core/pagination.mjs
+// node_modules/openai/core/pagination.mjs
 var _AbstractPage_client;
 var AbstractPage = class {
   constructor(client, response, body, options) {
@@ -63487,7 +63806,7 @@ var NextCursorPage = class extends AbstractPage {
   }
 };
 
-// ../../work/main/node_modules/openai/auth/workload-identity-auth.mjs
+// node_modules/openai/auth/workload-identity-auth.mjs
 var SUBJECT_TOKEN_TYPES = {
   jwt: "urn:ietf:params:oauth:token-type:jwt",
   id: "urn:ietf:params:oauth:token-type:id_token"
@@ -63579,7 +63898,7 @@ var WorkloadIdentityAuth = class {
   }
 };
 
-// ../../work/main/node_modules/openai/internal/headers.mjs
+// node_modules/openai/internal/headers.mjs
 var brand_privateNullableHeaders = /* @__PURE__ */ Symbol("brand.privateNullableHeaders");
 var httpTokenHeaderName = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 function* iterateHeaders(headers) {
@@ -63646,7 +63965,7 @@ var buildHeaders = (newHeaders) => {
   return { [brand_privateNullableHeaders]: true, values: targetHeaders, nulls: nullHeaders };
 };
 
-// ../../work/main/node_modules/openai/internal/uploads.mjs
+// node_modules/openai/internal/uploads.mjs
 var brand_privateStreamingFile = /* @__PURE__ */ Symbol("brand.privateStreamingFile");
 function toStreamingFile(data, name, options) {
   if (!name) {
@@ -63879,7 +64198,7 @@ var addFormValue = async (form, key, value) => {
   }
 };
 
-// ../../work/main/node_modules/openai/internal/to-file.mjs
+// node_modules/openai/internal/to-file.mjs
 var isBlobLike = (value) => value != null && typeof value === "object" && typeof value.size === "number" && typeof value.type === "string" && typeof value.text === "function" && typeof value.slice === "function" && typeof value.arrayBuffer === "function";
 var isFileLike = (value) => value != null && typeof value === "object" && typeof value.name === "string" && typeof value.lastModified === "number" && isBlobLike(value);
 var isResponseLike = (value) => value != null && typeof value === "object" && typeof value.url === "string" && typeof value.blob === "function";
@@ -63931,14 +64250,14 @@ function propsForError(value) {
   return `; props: [${props.map((p) => `"${p}"`).join(", ")}]`;
 }
 
-// ../../work/main/node_modules/openai/core/resource.mjs
+// node_modules/openai/core/resource.mjs
 var APIResource = class {
   constructor(client) {
     this._client = client;
   }
 };
 
-// ../../work/main/node_modules/openai/internal/utils/path.mjs
+// node_modules/openai/internal/utils/path.mjs
 function encodeURIPath(str2) {
   return str2.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@]+/g, encodeURIComponent);
 }
@@ -63993,7 +64312,7 @@ ${underline}`);
 };
 var path = /* @__PURE__ */ createPathTagFunction(encodeURIPath);
 
-// ../../work/main/node_modules/openai/resources/chat/completions/messages.mjs
+// node_modules/openai/resources/chat/completions/messages.mjs
 var Messages = class extends APIResource {
   /**
    * Get the messages in a stored chat completion. Only Chat Completions that have
@@ -64014,7 +64333,7 @@ var Messages = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/lib/parser.mjs
+// node_modules/openai/lib/parser.mjs
 function isChatCompletionFunctionTool(tool) {
   return tool !== void 0 && "function" in tool && tool.function !== void 0;
 }
@@ -64135,7 +64454,7 @@ function validateInputTools(tools) {
   }
 }
 
-// ../../work/main/node_modules/openai/lib/chatCompletionUtils.mjs
+// node_modules/openai/lib/chatCompletionUtils.mjs
 var isAssistantMessage = (message) => {
   return message?.role === "assistant";
 };
@@ -64143,7 +64462,7 @@ var isToolMessage = (message) => {
   return message?.role === "tool";
 };
 
-// ../../work/main/node_modules/openai/lib/EventStream.mjs
+// node_modules/openai/lib/EventStream.mjs
 var _EventStream_instances;
 var _EventStream_connectedPromise;
 var _EventStream_resolveConnectedPromise;
@@ -64452,12 +64771,12 @@ _EventStream_connectedPromise = /* @__PURE__ */ new WeakMap(), _EventStream_reso
   return this._emit("error", new OpenAIError(String(error62)));
 };
 
-// ../../work/main/node_modules/openai/lib/RunnableFunction.mjs
+// node_modules/openai/lib/RunnableFunction.mjs
 function isRunnableFunctionWithParse(fn) {
   return typeof fn.parse === "function";
 }
 
-// ../../work/main/node_modules/openai/lib/AbstractChatCompletionRunner.mjs
+// node_modules/openai/lib/AbstractChatCompletionRunner.mjs
 var _AbstractChatCompletionRunner_instances;
 var _AbstractChatCompletionRunner_getFinalContent;
 var _AbstractChatCompletionRunner_getFinalMessage;
@@ -64800,7 +65119,7 @@ _AbstractChatCompletionRunner_instances = /* @__PURE__ */ new WeakSet(), _Abstra
   return typeof rawContent === "string" ? rawContent : rawContent === void 0 ? "undefined" : JSON.stringify(rawContent);
 };
 
-// ../../work/main/node_modules/openai/lib/ChatCompletionRunner.mjs
+// node_modules/openai/lib/ChatCompletionRunner.mjs
 var ChatCompletionRunner = class _ChatCompletionRunner extends AbstractChatCompletionRunner {
   static runTools(client, params, options) {
     const runner = new _ChatCompletionRunner();
@@ -64819,7 +65138,7 @@ var ChatCompletionRunner = class _ChatCompletionRunner extends AbstractChatCompl
   }
 };
 
-// ../../work/main/node_modules/openai/_vendor/partial-json-parser/parser.mjs
+// node_modules/openai/_vendor/partial-json-parser/parser.mjs
 var STR = 1;
 var NUM = 2;
 var ARR = 4;
@@ -65031,7 +65350,7 @@ var _parseJSON = (jsonString, allow) => {
 };
 var partialParse = (input2) => parseJSON(input2, Allow.ALL ^ Allow.NUM);
 
-// ../../work/main/node_modules/openai/lib/ChatCompletionStream.mjs
+// node_modules/openai/lib/ChatCompletionStream.mjs
 var _ChatCompletionStream_instances;
 var _ChatCompletionStream_params;
 var _ChatCompletionStream_audioDoneChoiceIndexes;
@@ -65581,7 +65900,7 @@ function assertIsEmpty(obj) {
 function assertNever2(_x) {
 }
 
-// ../../work/main/node_modules/openai/lib/ChatCompletionStreamingRunner.mjs
+// node_modules/openai/lib/ChatCompletionStreamingRunner.mjs
 var ChatCompletionStreamingRunner = class _ChatCompletionStreamingRunner extends ChatCompletionStream {
   static fromReadableStream(stream) {
     const runner = new _ChatCompletionStreamingRunner(null);
@@ -65675,7 +65994,7 @@ var ChatCompletionStreamingRunner = class _ChatCompletionStreamingRunner extends
   }
 };
 
-// ../../work/main/node_modules/openai/resources/chat/completions/completions.mjs
+// node_modules/openai/resources/chat/completions/completions.mjs
 var Completions = class extends APIResource {
   constructor() {
     super(...arguments);
@@ -65785,7 +66104,7 @@ var Completions = class extends APIResource {
 };
 Completions.Messages = Messages;
 
-// ../../work/main/node_modules/openai/resources/chat/chat.mjs
+// node_modules/openai/resources/chat/chat.mjs
 var Chat = class extends APIResource {
   constructor() {
     super(...arguments);
@@ -65794,7 +66113,7 @@ var Chat = class extends APIResource {
 };
 Chat.Completions = Completions;
 
-// ../../work/main/node_modules/openai/resources/admin/organization/admin-api-keys.mjs
+// node_modules/openai/resources/admin/organization/admin-api-keys.mjs
 var AdminAPIKeys = class extends APIResource {
   /**
    * Create an organization admin API key
@@ -65868,7 +66187,7 @@ var AdminAPIKeys = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/admin/organization/audit-logs.mjs
+// node_modules/openai/resources/admin/organization/audit-logs.mjs
 var AuditLogs = class extends APIResource {
   /**
    * List user actions and configuration changes within this organization.
@@ -65890,7 +66209,7 @@ var AuditLogs = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/admin/organization/certificates.mjs
+// node_modules/openai/resources/admin/organization/certificates.mjs
 var Certificates = class extends APIResource {
   /**
    * Upload a certificate to the organization. This does **not** automatically
@@ -66027,7 +66346,7 @@ var Certificates = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/admin/organization/data-retention.mjs
+// node_modules/openai/resources/admin/organization/data-retention.mjs
 var DataRetention = class extends APIResource {
   /**
    * Retrieves organization data retention controls.
@@ -66064,7 +66383,7 @@ var DataRetention = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/admin/organization/invites.mjs
+// node_modules/openai/resources/admin/organization/invites.mjs
 var Invites = class extends APIResource {
   /**
    * Create an invite for a user to the organization. The invite must be accepted by
@@ -66140,7 +66459,7 @@ var Invites = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/admin/organization/roles.mjs
+// node_modules/openai/resources/admin/organization/roles.mjs
 var Roles = class extends APIResource {
   /**
    * Creates a custom role for the organization.
@@ -66229,7 +66548,7 @@ var Roles = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/admin/organization/spend-alerts.mjs
+// node_modules/openai/resources/admin/organization/spend-alerts.mjs
 var SpendAlerts = class extends APIResource {
   /**
    * Creates an organization spend alert.
@@ -66332,7 +66651,7 @@ var SpendAlerts = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/admin/organization/spend-limit.mjs
+// node_modules/openai/resources/admin/organization/spend-limit.mjs
 var SpendLimit = class extends APIResource {
   /**
    * Get the organization's hard spend limit.
@@ -66386,7 +66705,7 @@ var SpendLimit = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/admin/organization/usage.mjs
+// node_modules/openai/resources/admin/organization/usage.mjs
 var Usage = class extends APIResource {
   /**
    * Get audio speeches usage details for the organization.
@@ -66588,7 +66907,7 @@ var Usage = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/admin/organization/groups/roles.mjs
+// node_modules/openai/resources/admin/organization/groups/roles.mjs
 var Roles2 = class extends APIResource {
   /**
    * Assigns an organization role to a group within the organization.
@@ -66665,7 +66984,7 @@ var Roles2 = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/admin/organization/groups/users.mjs
+// node_modules/openai/resources/admin/organization/groups/users.mjs
 var Users = class extends APIResource {
   /**
    * Adds a user to a group.
@@ -66742,7 +67061,7 @@ var Users = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/admin/organization/groups/groups.mjs
+// node_modules/openai/resources/admin/organization/groups/groups.mjs
 var Groups = class extends APIResource {
   constructor() {
     super(...arguments);
@@ -66839,7 +67158,7 @@ var Groups = class extends APIResource {
 Groups.Users = Users;
 Groups.Roles = Roles2;
 
-// ../../work/main/node_modules/openai/resources/admin/organization/projects/api-keys.mjs
+// node_modules/openai/resources/admin/organization/projects/api-keys.mjs
 var APIKeys = class extends APIResource {
   /**
    * Retrieves an API key in the project.
@@ -66900,7 +67219,7 @@ var APIKeys = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/admin/organization/projects/certificates.mjs
+// node_modules/openai/resources/admin/organization/projects/certificates.mjs
 var Certificates2 = class extends APIResource {
   /**
    * List certificates for this project.
@@ -66957,7 +67276,7 @@ var Certificates2 = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/admin/organization/projects/data-retention.mjs
+// node_modules/openai/resources/admin/organization/projects/data-retention.mjs
 var DataRetention2 = class extends APIResource {
   /**
    * Retrieves project data retention controls.
@@ -66997,7 +67316,7 @@ var DataRetention2 = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/admin/organization/projects/hosted-tool-permissions.mjs
+// node_modules/openai/resources/admin/organization/projects/hosted-tool-permissions.mjs
 var HostedToolPermissions = class extends APIResource {
   /**
    * Returns hosted tool permissions for a project.
@@ -67036,7 +67355,7 @@ var HostedToolPermissions = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/admin/organization/projects/model-permissions.mjs
+// node_modules/openai/resources/admin/organization/projects/model-permissions.mjs
 var ModelPermissions = class extends APIResource {
   /**
    * Returns model permissions for a project.
@@ -67093,7 +67412,7 @@ var ModelPermissions = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/admin/organization/projects/rate-limits.mjs
+// node_modules/openai/resources/admin/organization/projects/rate-limits.mjs
 var RateLimits = class extends APIResource {
   /**
    * Returns the rate limits per model for a project.
@@ -67133,7 +67452,7 @@ var RateLimits = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/admin/organization/projects/roles.mjs
+// node_modules/openai/resources/admin/organization/projects/roles.mjs
 var Roles3 = class extends APIResource {
   /**
    * Creates a custom role for a project.
@@ -67234,7 +67553,7 @@ var Roles3 = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/admin/organization/projects/spend-alerts.mjs
+// node_modules/openai/resources/admin/organization/projects/spend-alerts.mjs
 var SpendAlerts2 = class extends APIResource {
   /**
    * Creates a project spend alert.
@@ -67348,7 +67667,7 @@ var SpendAlerts2 = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/admin/organization/projects/spend-limit.mjs
+// node_modules/openai/resources/admin/organization/projects/spend-limit.mjs
 var SpendLimit2 = class extends APIResource {
   /**
    * Get a project's hard spend limit.
@@ -67409,7 +67728,7 @@ var SpendLimit2 = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/admin/organization/projects/groups/roles.mjs
+// node_modules/openai/resources/admin/organization/projects/groups/roles.mjs
 var Roles4 = class extends APIResource {
   /**
    * Assigns a project role to a group within a project.
@@ -67489,7 +67808,7 @@ var Roles4 = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/admin/organization/projects/groups/groups.mjs
+// node_modules/openai/resources/admin/organization/projects/groups/groups.mjs
 var Groups2 = class extends APIResource {
   constructor() {
     super(...arguments);
@@ -67572,7 +67891,7 @@ var Groups2 = class extends APIResource {
 };
 Groups2.Roles = Roles4;
 
-// ../../work/main/node_modules/openai/resources/admin/organization/projects/service-accounts/api-keys.mjs
+// node_modules/openai/resources/admin/organization/projects/service-accounts/api-keys.mjs
 var APIKeys2 = class extends APIResource {
   /**
    * Creates an API key for a service account in the project.
@@ -67592,7 +67911,7 @@ var APIKeys2 = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/admin/organization/projects/service-accounts/service-accounts.mjs
+// node_modules/openai/resources/admin/organization/projects/service-accounts/service-accounts.mjs
 var ServiceAccounts = class extends APIResource {
   constructor() {
     super(...arguments);
@@ -67691,7 +68010,7 @@ var ServiceAccounts = class extends APIResource {
 };
 ServiceAccounts.APIKeys = APIKeys2;
 
-// ../../work/main/node_modules/openai/resources/admin/organization/projects/users/roles.mjs
+// node_modules/openai/resources/admin/organization/projects/users/roles.mjs
 var Roles5 = class extends APIResource {
   /**
    * Assigns a project role to a user within a project.
@@ -67771,7 +68090,7 @@ var Roles5 = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/admin/organization/projects/users/users.mjs
+// node_modules/openai/resources/admin/organization/projects/users/users.mjs
 var Users2 = class extends APIResource {
   constructor() {
     super(...arguments);
@@ -67877,7 +68196,7 @@ var Users2 = class extends APIResource {
 };
 Users2.Roles = Roles5;
 
-// ../../work/main/node_modules/openai/resources/admin/organization/projects/projects.mjs
+// node_modules/openai/resources/admin/organization/projects/projects.mjs
 var Projects = class extends APIResource {
   constructor() {
     super(...arguments);
@@ -67998,7 +68317,7 @@ Projects.SpendLimit = SpendLimit2;
 Projects.SpendAlerts = SpendAlerts2;
 Projects.Certificates = Certificates2;
 
-// ../../work/main/node_modules/openai/resources/admin/organization/users/roles.mjs
+// node_modules/openai/resources/admin/organization/users/roles.mjs
 var Roles6 = class extends APIResource {
   /**
    * Assigns an organization role to a user within the organization.
@@ -68075,7 +68394,7 @@ var Roles6 = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/admin/organization/users/users.mjs
+// node_modules/openai/resources/admin/organization/users/users.mjs
 var Users3 = class extends APIResource {
   constructor() {
     super(...arguments);
@@ -68149,7 +68468,7 @@ var Users3 = class extends APIResource {
 };
 Users3.Roles = Roles6;
 
-// ../../work/main/node_modules/openai/resources/admin/organization/organization.mjs
+// node_modules/openai/resources/admin/organization/organization.mjs
 var Organization = class extends APIResource {
   constructor() {
     super(...arguments);
@@ -68180,7 +68499,7 @@ Organization.SpendAlerts = SpendAlerts;
 Organization.Certificates = Certificates;
 Organization.Projects = Projects;
 
-// ../../work/main/node_modules/openai/resources/admin/admin.mjs
+// node_modules/openai/resources/admin/admin.mjs
 var Admin = class extends APIResource {
   constructor() {
     super(...arguments);
@@ -68189,7 +68508,7 @@ var Admin = class extends APIResource {
 };
 Admin.Organization = Organization;
 
-// ../../work/main/node_modules/openai/resources/audio/speech.mjs
+// node_modules/openai/resources/audio/speech.mjs
 var Speech = class extends APIResource {
   /**
    * Generates audio from the input text.
@@ -68219,7 +68538,7 @@ var Speech = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/audio/transcriptions.mjs
+// node_modules/openai/resources/audio/transcriptions.mjs
 var Transcriptions = class extends APIResource {
   create(body, options) {
     return this._client.post("/audio/transcriptions", multipartFormRequestOptions({
@@ -68232,14 +68551,14 @@ var Transcriptions = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/audio/translations.mjs
+// node_modules/openai/resources/audio/translations.mjs
 var Translations = class extends APIResource {
   create(body, options) {
     return this._client.post("/audio/translations", multipartFormRequestOptions({ body, ...options, __metadata: { model: body.model }, __security: { bearerAuth: true } }, this._client));
   }
 };
 
-// ../../work/main/node_modules/openai/resources/audio/audio.mjs
+// node_modules/openai/resources/audio/audio.mjs
 var Audio = class extends APIResource {
   constructor() {
     super(...arguments);
@@ -68252,7 +68571,7 @@ Audio.Transcriptions = Transcriptions;
 Audio.Translations = Translations;
 Audio.Speech = Speech;
 
-// ../../work/main/node_modules/openai/resources/batches.mjs
+// node_modules/openai/resources/batches.mjs
 var Batches = class extends APIResource {
   /**
    * Creates and executes a batch from an uploaded file of requests
@@ -68289,7 +68608,7 @@ var Batches = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/beta/assistants.mjs
+// node_modules/openai/resources/beta/assistants.mjs
 var Assistants = class extends APIResource {
   /**
    * Create an assistant with a model and instructions.
@@ -68356,7 +68675,7 @@ var Assistants = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/beta/realtime/sessions.mjs
+// node_modules/openai/resources/beta/realtime/sessions.mjs
 var Sessions = class extends APIResource {
   /**
    * Create an ephemeral API token for use in client-side applications with the
@@ -68383,7 +68702,7 @@ var Sessions = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/beta/realtime/transcription-sessions.mjs
+// node_modules/openai/resources/beta/realtime/transcription-sessions.mjs
 var TranscriptionSessions = class extends APIResource {
   /**
    * Create an ephemeral API token for use in client-side applications with the
@@ -68410,7 +68729,7 @@ var TranscriptionSessions = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/beta/realtime/realtime.mjs
+// node_modules/openai/resources/beta/realtime/realtime.mjs
 var Realtime = class extends APIResource {
   constructor() {
     super(...arguments);
@@ -68421,7 +68740,7 @@ var Realtime = class extends APIResource {
 Realtime.Sessions = Sessions;
 Realtime.TranscriptionSessions = TranscriptionSessions;
 
-// ../../work/main/node_modules/openai/resources/beta/chatkit/sessions.mjs
+// node_modules/openai/resources/beta/chatkit/sessions.mjs
 var Sessions2 = class extends APIResource {
   /**
    * Create a ChatKit session.
@@ -68463,7 +68782,7 @@ var Sessions2 = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/beta/chatkit/threads.mjs
+// node_modules/openai/resources/beta/chatkit/threads.mjs
 var Threads = class extends APIResource {
   /**
    * Retrieve a ChatKit thread by its identifier.
@@ -68540,7 +68859,7 @@ var Threads = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/beta/chatkit/chatkit.mjs
+// node_modules/openai/resources/beta/chatkit/chatkit.mjs
 var ChatKit = class extends APIResource {
   constructor() {
     super(...arguments);
@@ -68551,7 +68870,7 @@ var ChatKit = class extends APIResource {
 ChatKit.Sessions = Sessions2;
 ChatKit.Threads = Threads;
 
-// ../../work/main/node_modules/openai/resources/beta/responses/input-items.mjs
+// node_modules/openai/resources/beta/responses/input-items.mjs
 var InputItems = class extends APIResource {
   /**
    * Returns a list of input items for a given response.
@@ -68580,7 +68899,7 @@ var InputItems = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/beta/responses/input-tokens.mjs
+// node_modules/openai/resources/beta/responses/input-tokens.mjs
 var InputTokens = class extends APIResource {
   /**
    * Returns input token counts of the request.
@@ -68608,7 +68927,7 @@ var InputTokens = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/beta/responses/responses.mjs
+// node_modules/openai/resources/beta/responses/responses.mjs
 var Responses = class extends APIResource {
   constructor() {
     super(...arguments);
@@ -68717,7 +69036,7 @@ var Responses = class extends APIResource {
 Responses.InputItems = InputItems;
 Responses.InputTokens = InputTokens;
 
-// ../../work/main/node_modules/openai/resources/beta/threads/messages.mjs
+// node_modules/openai/resources/beta/threads/messages.mjs
 var Messages2 = class extends APIResource {
   /**
    * Create a message.
@@ -68787,7 +69106,7 @@ var Messages2 = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/beta/threads/runs/steps.mjs
+// node_modules/openai/resources/beta/threads/runs/steps.mjs
 var Steps = class extends APIResource {
   /**
    * Retrieves a run step.
@@ -68819,7 +69138,7 @@ var Steps = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/internal/utils/base64.mjs
+// node_modules/openai/internal/utils/base64.mjs
 var toFloat32Array = (base64Str) => {
   if (typeof Buffer !== "undefined") {
     const buf = Buffer.from(base64Str, "base64");
@@ -68835,7 +69154,7 @@ var toFloat32Array = (base64Str) => {
   }
 };
 
-// ../../work/main/node_modules/openai/internal/utils/env.mjs
+// node_modules/openai/internal/utils/env.mjs
 var readEnv = (env) => {
   if (typeof globalThis.process !== "undefined") {
     return globalThis.process.env?.[env]?.trim() || void 0;
@@ -68846,7 +69165,7 @@ var readEnv = (env) => {
   return void 0;
 };
 
-// ../../work/main/node_modules/openai/lib/AssistantStream.mjs
+// node_modules/openai/lib/AssistantStream.mjs
 var _AssistantStream_instances;
 var _a3;
 var _AssistantStream_events;
@@ -69366,7 +69685,7 @@ _a3 = AssistantStream, _AssistantStream_addEvent = function _AssistantStream_add
 function assertNever3(_x) {
 }
 
-// ../../work/main/node_modules/openai/resources/beta/threads/runs/runs.mjs
+// node_modules/openai/resources/beta/threads/runs/runs.mjs
 var Runs = class extends APIResource {
   constructor() {
     super(...arguments);
@@ -69539,7 +69858,7 @@ var Runs = class extends APIResource {
 };
 Runs.Steps = Steps;
 
-// ../../work/main/node_modules/openai/resources/beta/threads/threads.mjs
+// node_modules/openai/resources/beta/threads/threads.mjs
 var Threads2 = class extends APIResource {
   constructor() {
     super(...arguments);
@@ -69625,7 +69944,7 @@ var Threads2 = class extends APIResource {
 Threads2.Runs = Runs;
 Threads2.Messages = Messages2;
 
-// ../../work/main/node_modules/openai/resources/beta/beta.mjs
+// node_modules/openai/resources/beta/beta.mjs
 var Beta = class extends APIResource {
   constructor() {
     super(...arguments);
@@ -69642,7 +69961,7 @@ Beta.ChatKit = ChatKit;
 Beta.Assistants = Assistants;
 Beta.Threads = Threads2;
 
-// ../../work/main/node_modules/openai/resources/completions.mjs
+// node_modules/openai/resources/completions.mjs
 var Completions2 = class extends APIResource {
   create(body, options) {
     return this._client.post("/completions", {
@@ -69654,7 +69973,7 @@ var Completions2 = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/containers/files/content.mjs
+// node_modules/openai/resources/containers/files/content.mjs
 var Content = class extends APIResource {
   /**
    * Retrieve Container File Content
@@ -69670,7 +69989,7 @@ var Content = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/containers/files/files.mjs
+// node_modules/openai/resources/containers/files/files.mjs
 var Files = class extends APIResource {
   constructor() {
     super(...arguments);
@@ -69719,7 +70038,7 @@ var Files = class extends APIResource {
 };
 Files.Content = Content;
 
-// ../../work/main/node_modules/openai/resources/containers/containers.mjs
+// node_modules/openai/resources/containers/containers.mjs
 var Containers = class extends APIResource {
   constructor() {
     super(...arguments);
@@ -69763,7 +70082,7 @@ var Containers = class extends APIResource {
 };
 Containers.Files = Files;
 
-// ../../work/main/node_modules/openai/resources/conversations/items.mjs
+// node_modules/openai/resources/conversations/items.mjs
 var Items = class extends APIResource {
   /**
    * Create items in a conversation with the given ID.
@@ -69806,7 +70125,7 @@ var Items = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/conversations/conversations.mjs
+// node_modules/openai/resources/conversations/conversations.mjs
 var Conversations = class extends APIResource {
   constructor() {
     super(...arguments);
@@ -69849,7 +70168,7 @@ var Conversations = class extends APIResource {
 };
 Conversations.Items = Items;
 
-// ../../work/main/node_modules/openai/resources/embeddings.mjs
+// node_modules/openai/resources/embeddings.mjs
 var Embeddings = class extends APIResource {
   /**
    * Creates an embedding vector representing the input text.
@@ -69893,7 +70212,7 @@ var Embeddings = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/evals/runs/output-items.mjs
+// node_modules/openai/resources/evals/runs/output-items.mjs
 var OutputItems = class extends APIResource {
   /**
    * Get an evaluation run output item by ID.
@@ -69914,7 +70233,7 @@ var OutputItems = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/evals/runs/runs.mjs
+// node_modules/openai/resources/evals/runs/runs.mjs
 var Runs2 = class extends APIResource {
   constructor() {
     super(...arguments);
@@ -69975,7 +70294,7 @@ var Runs2 = class extends APIResource {
 };
 Runs2.OutputItems = OutputItems;
 
-// ../../work/main/node_modules/openai/resources/evals/evals.mjs
+// node_modules/openai/resources/evals/evals.mjs
 var Evals = class extends APIResource {
   constructor() {
     super(...arguments);
@@ -70023,7 +70342,7 @@ var Evals = class extends APIResource {
 };
 Evals.Runs = Runs2;
 
-// ../../work/main/node_modules/openai/resources/files.mjs
+// node_modules/openai/resources/files.mjs
 var Files2 = class extends APIResource {
   /**
    * Upload a file that can be used across various endpoints. Individual files can be
@@ -70110,11 +70429,11 @@ var Files2 = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/fine-tuning/methods.mjs
+// node_modules/openai/resources/fine-tuning/methods.mjs
 var Methods = class extends APIResource {
 };
 
-// ../../work/main/node_modules/openai/resources/fine-tuning/alpha/graders.mjs
+// node_modules/openai/resources/fine-tuning/alpha/graders.mjs
 var Graders = class extends APIResource {
   /**
    * Run a grader.
@@ -70166,7 +70485,7 @@ var Graders = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/fine-tuning/alpha/alpha.mjs
+// node_modules/openai/resources/fine-tuning/alpha/alpha.mjs
 var Alpha = class extends APIResource {
   constructor() {
     super(...arguments);
@@ -70175,7 +70494,7 @@ var Alpha = class extends APIResource {
 };
 Alpha.Graders = Graders;
 
-// ../../work/main/node_modules/openai/resources/fine-tuning/checkpoints/permissions.mjs
+// node_modules/openai/resources/fine-tuning/checkpoints/permissions.mjs
 var Permissions = class extends APIResource {
   /**
    * **NOTE:** Calling this endpoint requires an [admin API key](../admin-api-keys).
@@ -70255,7 +70574,7 @@ var Permissions = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/fine-tuning/checkpoints/checkpoints.mjs
+// node_modules/openai/resources/fine-tuning/checkpoints/checkpoints.mjs
 var Checkpoints = class extends APIResource {
   constructor() {
     super(...arguments);
@@ -70264,7 +70583,7 @@ var Checkpoints = class extends APIResource {
 };
 Checkpoints.Permissions = Permissions;
 
-// ../../work/main/node_modules/openai/resources/fine-tuning/jobs/checkpoints.mjs
+// node_modules/openai/resources/fine-tuning/jobs/checkpoints.mjs
 var Checkpoints2 = class extends APIResource {
   /**
    * List checkpoints for a fine-tuning job.
@@ -70284,7 +70603,7 @@ var Checkpoints2 = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/fine-tuning/jobs/jobs.mjs
+// node_modules/openai/resources/fine-tuning/jobs/jobs.mjs
 var Jobs = class extends APIResource {
   constructor() {
     super(...arguments);
@@ -70413,7 +70732,7 @@ var Jobs = class extends APIResource {
 };
 Jobs.Checkpoints = Checkpoints2;
 
-// ../../work/main/node_modules/openai/resources/fine-tuning/fine-tuning.mjs
+// node_modules/openai/resources/fine-tuning/fine-tuning.mjs
 var FineTuning = class extends APIResource {
   constructor() {
     super(...arguments);
@@ -70428,11 +70747,11 @@ FineTuning.Jobs = Jobs;
 FineTuning.Checkpoints = Checkpoints;
 FineTuning.Alpha = Alpha;
 
-// ../../work/main/node_modules/openai/resources/graders/grader-models.mjs
+// node_modules/openai/resources/graders/grader-models.mjs
 var GraderModels = class extends APIResource {
 };
 
-// ../../work/main/node_modules/openai/resources/graders/graders.mjs
+// node_modules/openai/resources/graders/graders.mjs
 var Graders2 = class extends APIResource {
   constructor() {
     super(...arguments);
@@ -70441,7 +70760,7 @@ var Graders2 = class extends APIResource {
 };
 Graders2.GraderModels = GraderModels;
 
-// ../../work/main/node_modules/openai/resources/images.mjs
+// node_modules/openai/resources/images.mjs
 var Images = class extends APIResource {
   /**
    * Creates a variation of a given image. This endpoint only supports `dall-e-2`.
@@ -70469,7 +70788,7 @@ var Images = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/models.mjs
+// node_modules/openai/resources/models.mjs
 var Models = class extends APIResource {
   /**
    * Retrieves a model instance, providing basic information about the model such as
@@ -70494,7 +70813,7 @@ var Models = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/moderations.mjs
+// node_modules/openai/resources/moderations.mjs
 var Moderations = class extends APIResource {
   /**
    * Classifies if text and/or image inputs are potentially harmful. Learn more in
@@ -70505,7 +70824,7 @@ var Moderations = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/realtime/calls.mjs
+// node_modules/openai/resources/realtime/calls.mjs
 var Calls = class extends APIResource {
   /**
    * Accept an incoming SIP call and configure the realtime session that will handle
@@ -70577,7 +70896,7 @@ var Calls = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/realtime/client-secrets.mjs
+// node_modules/openai/resources/realtime/client-secrets.mjs
 var ClientSecrets = class extends APIResource {
   /**
    * Create a Realtime client secret with an associated session configuration.
@@ -70611,7 +70930,7 @@ var ClientSecrets = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/realtime/realtime.mjs
+// node_modules/openai/resources/realtime/realtime.mjs
 var Realtime2 = class extends APIResource {
   constructor() {
     super(...arguments);
@@ -70622,7 +70941,7 @@ var Realtime2 = class extends APIResource {
 Realtime2.ClientSecrets = ClientSecrets;
 Realtime2.Calls = Calls;
 
-// ../../work/main/node_modules/openai/lib/ResponsesParser.mjs
+// node_modules/openai/lib/ResponsesParser.mjs
 function maybeParseResponse(response, params) {
   if (!params || !hasAutoParseableInput2(params)) {
     const parsed = {
@@ -70748,7 +71067,7 @@ function addOutputText(rsp) {
   rsp.output_text = texts.join("");
 }
 
-// ../../work/main/node_modules/openai/lib/responses/ResponseAccumulator.mjs
+// node_modules/openai/lib/responses/ResponseAccumulator.mjs
 function accumulateResponse(event, snapshot) {
   if (!snapshot) {
     if (event.type !== "response.created") {
@@ -71137,7 +71456,7 @@ function assertNever4(value) {
   throw new OpenAIError(`Unhandled response stream event: ${JSON.stringify(value)}`);
 }
 
-// ../../work/main/node_modules/openai/lib/responses/ResponseStream.mjs
+// node_modules/openai/lib/responses/ResponseStream.mjs
 var _ResponseStream_instances;
 var _ResponseStream_params;
 var _ResponseStream_currentResponseSnapshot;
@@ -71331,7 +71650,7 @@ function finalizeResponse(snapshot, params) {
   return maybeParseResponse(snapshot, params);
 }
 
-// ../../work/main/node_modules/openai/resources/responses/input-items.mjs
+// node_modules/openai/resources/responses/input-items.mjs
 var InputItems2 = class extends APIResource {
   /**
    * Returns a list of input items for a given response.
@@ -71351,7 +71670,7 @@ var InputItems2 = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/responses/input-tokens.mjs
+// node_modules/openai/resources/responses/input-tokens.mjs
 var InputTokens2 = class extends APIResource {
   /**
    * Returns input token counts of the request.
@@ -71373,7 +71692,7 @@ var InputTokens2 = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/responses/responses.mjs
+// node_modules/openai/resources/responses/responses.mjs
 var Responses2 = class extends APIResource {
   constructor() {
     super(...arguments);
@@ -71472,7 +71791,7 @@ var Responses2 = class extends APIResource {
 Responses2.InputItems = InputItems2;
 Responses2.InputTokens = InputTokens2;
 
-// ../../work/main/node_modules/openai/resources/skills/content.mjs
+// node_modules/openai/resources/skills/content.mjs
 var Content2 = class extends APIResource {
   /**
    * Download a skill zip bundle by its ID.
@@ -71487,7 +71806,7 @@ var Content2 = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/skills/versions/content.mjs
+// node_modules/openai/resources/skills/versions/content.mjs
 var Content3 = class extends APIResource {
   /**
    * Download a skill version zip bundle.
@@ -71503,7 +71822,7 @@ var Content3 = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/skills/versions/versions.mjs
+// node_modules/openai/resources/skills/versions/versions.mjs
 var Versions = class extends APIResource {
   constructor() {
     super(...arguments);
@@ -71548,7 +71867,7 @@ var Versions = class extends APIResource {
 };
 Versions.Content = Content3;
 
-// ../../work/main/node_modules/openai/resources/skills/skills.mjs
+// node_modules/openai/resources/skills/skills.mjs
 var Skills = class extends APIResource {
   constructor() {
     super(...arguments);
@@ -71597,7 +71916,7 @@ var Skills = class extends APIResource {
 Skills.Content = Content2;
 Skills.Versions = Versions;
 
-// ../../work/main/node_modules/openai/resources/uploads/parts.mjs
+// node_modules/openai/resources/uploads/parts.mjs
 var Parts = class extends APIResource {
   /**
    * Adds a
@@ -71617,7 +71936,7 @@ var Parts = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/uploads/uploads.mjs
+// node_modules/openai/resources/uploads/uploads.mjs
 var Uploads = class extends APIResource {
   constructor() {
     super(...arguments);
@@ -71687,7 +72006,7 @@ var Uploads = class extends APIResource {
 };
 Uploads.Parts = Parts;
 
-// ../../work/main/node_modules/openai/lib/Util.mjs
+// node_modules/openai/lib/Util.mjs
 var allSettledWithThrow = async (promises) => {
   const results = await Promise.allSettled(promises);
   const rejected = results.filter((result) => result.status === "rejected");
@@ -71706,7 +72025,7 @@ var allSettledWithThrow = async (promises) => {
   return values;
 };
 
-// ../../work/main/node_modules/openai/resources/vector-stores/file-batches.mjs
+// node_modules/openai/resources/vector-stores/file-batches.mjs
 var FileBatches = class extends APIResource {
   /**
    * Create a vector store file batch.
@@ -71831,7 +72150,7 @@ var FileBatches = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/vector-stores/files.mjs
+// node_modules/openai/resources/vector-stores/files.mjs
 var Files3 = class extends APIResource {
   /**
    * Create a vector store file by attaching a
@@ -71972,7 +72291,7 @@ var Files3 = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/vector-stores/vector-stores.mjs
+// node_modules/openai/resources/vector-stores/vector-stores.mjs
 var VectorStores = class extends APIResource {
   constructor() {
     super(...arguments);
@@ -72049,7 +72368,7 @@ var VectorStores = class extends APIResource {
 VectorStores.Files = Files3;
 VectorStores.FileBatches = FileBatches;
 
-// ../../work/main/node_modules/openai/resources/videos.mjs
+// node_modules/openai/resources/videos.mjs
 var Videos = class extends APIResource {
   /**
    * Create a new video generation job from a prompt and optional reference assets.
@@ -72129,7 +72448,7 @@ var Videos = class extends APIResource {
   }
 };
 
-// ../../work/main/node_modules/openai/resources/webhooks/webhooks.mjs
+// node_modules/openai/resources/webhooks/webhooks.mjs
 var _Webhooks_instances;
 var _Webhooks_validateSecret;
 var _Webhooks_getRequiredHeader;
@@ -72208,7 +72527,7 @@ _Webhooks_instances = /* @__PURE__ */ new WeakSet(), _Webhooks_validateSecret = 
   return value;
 };
 
-// ../../work/main/node_modules/openai/internal/provider.mjs
+// node_modules/openai/internal/provider.mjs
 var providerDefinitionsKey = /* @__PURE__ */ Symbol.for("openai.node.providerDefinitions.v1");
 var providerGlobal = globalThis;
 var existingProviderDefinitions = providerGlobal[providerDefinitionsKey];
@@ -72224,7 +72543,7 @@ function configureProvider(provider) {
   return definition.configure();
 }
 
-// ../../work/main/node_modules/openai/client.mjs
+// node_modules/openai/client.mjs
 var _OpenAI_instances;
 var _a4;
 var _OpenAI_encoder;
@@ -73185,7 +73504,7 @@ var LruCache = class {
 // web_src/llm/structuredCall.ts
 import { createHash } from "node:crypto";
 
-// ../../work/main/node_modules/openai/_vendor/zod-to-json-schema/Options.mjs
+// node_modules/openai/_vendor/zod-to-json-schema/Options.mjs
 var ignoreOverride = /* @__PURE__ */ Symbol("Let zodToJsonSchema decide on which parser to use");
 var defaultOptions = {
   name: void 0,
@@ -73221,7 +73540,7 @@ var getDefaultOptions = (options) => {
   };
 };
 
-// ../../work/main/node_modules/openai/_vendor/zod-to-json-schema/util.mjs
+// node_modules/openai/_vendor/zod-to-json-schema/util.mjs
 var zodDef = (zodSchema) => {
   return "_def" in zodSchema ? zodSchema._def : zodSchema;
 };
@@ -73233,7 +73552,7 @@ function isEmptyObj2(obj) {
   return true;
 }
 
-// ../../work/main/node_modules/openai/_vendor/zod-to-json-schema/Refs.mjs
+// node_modules/openai/_vendor/zod-to-json-schema/Refs.mjs
 var getRefs = (options) => {
   const _options = getDefaultOptions(options);
   const currentPath = _options.name !== void 0 ? [..._options.basePath, _options.definitionPath, _options.name] : _options.basePath;
@@ -73254,7 +73573,7 @@ var getRefs = (options) => {
   };
 };
 
-// ../../work/main/node_modules/openai/_vendor/zod-to-json-schema/errorMessages.mjs
+// node_modules/openai/_vendor/zod-to-json-schema/errorMessages.mjs
 function addErrorMessage(res, key, errorMessage, refs) {
   if (!refs?.errorMessages)
     return;
@@ -73270,7 +73589,7 @@ function setResponseValueAndErrors(res, key, value, errorMessage, refs) {
   addErrorMessage(res, key, errorMessage, refs);
 }
 
-// ../../work/main/node_modules/zod/v3/helpers/util.js
+// node_modules/zod/v3/helpers/util.js
 var util;
 (function(util2) {
   util2.assertEqual = (_) => {
@@ -73404,7 +73723,7 @@ var getParsedType2 = (data) => {
   }
 };
 
-// ../../work/main/node_modules/zod/v3/ZodError.js
+// node_modules/zod/v3/ZodError.js
 var ZodIssueCode2 = util.arrayToEnum([
   "invalid_type",
   "invalid_literal",
@@ -73533,7 +73852,7 @@ ZodError2.create = (issues) => {
   return error62;
 };
 
-// ../../work/main/node_modules/zod/v3/locales/en.js
+// node_modules/zod/v3/locales/en.js
 var errorMap = (issue2, _ctx) => {
   let message;
   switch (issue2.code) {
@@ -73636,13 +73955,13 @@ var errorMap = (issue2, _ctx) => {
 };
 var en_default2 = errorMap;
 
-// ../../work/main/node_modules/zod/v3/errors.js
+// node_modules/zod/v3/errors.js
 var overrideErrorMap = en_default2;
 function getErrorMap2() {
   return overrideErrorMap;
 }
 
-// ../../work/main/node_modules/zod/v3/helpers/parseUtil.js
+// node_modules/zod/v3/helpers/parseUtil.js
 var makeIssue = (params) => {
   const { data, path: path2, errorMaps, issueData } = params;
   const fullPath = [...path2, ...issueData.path || []];
@@ -73751,14 +74070,14 @@ var isDirty = (x) => x.status === "dirty";
 var isValid = (x) => x.status === "valid";
 var isAsync = (x) => typeof Promise !== "undefined" && x instanceof Promise;
 
-// ../../work/main/node_modules/zod/v3/helpers/errorUtil.js
+// node_modules/zod/v3/helpers/errorUtil.js
 var errorUtil;
 (function(errorUtil2) {
   errorUtil2.errToObj = (message) => typeof message === "string" ? { message } : message || {};
   errorUtil2.toString = (message) => typeof message === "string" ? message : message?.message;
 })(errorUtil || (errorUtil = {}));
 
-// ../../work/main/node_modules/zod/v3/types.js
+// node_modules/zod/v3/types.js
 var ParseInputLazyPath = class {
   constructor(parent, value, path2, key) {
     this._cachedPath = [];
@@ -77165,12 +77484,12 @@ var nullableType = ZodNullable2.create;
 var preprocessType = ZodEffects.createWithPreprocess;
 var pipelineType = ZodPipeline.create;
 
-// ../../work/main/node_modules/openai/_vendor/zod-to-json-schema/parsers/any.mjs
+// node_modules/openai/_vendor/zod-to-json-schema/parsers/any.mjs
 function parseAnyDef() {
   return {};
 }
 
-// ../../work/main/node_modules/openai/_vendor/zod-to-json-schema/parsers/array.mjs
+// node_modules/openai/_vendor/zod-to-json-schema/parsers/array.mjs
 function parseArrayDef(def, refs) {
   const res = {
     type: "array"
@@ -77194,7 +77513,7 @@ function parseArrayDef(def, refs) {
   return res;
 }
 
-// ../../work/main/node_modules/openai/_vendor/zod-to-json-schema/parsers/bigint.mjs
+// node_modules/openai/_vendor/zod-to-json-schema/parsers/bigint.mjs
 function parseBigintDef(def, refs) {
   const res = {
     type: "integer",
@@ -77240,24 +77559,24 @@ function parseBigintDef(def, refs) {
   return res;
 }
 
-// ../../work/main/node_modules/openai/_vendor/zod-to-json-schema/parsers/boolean.mjs
+// node_modules/openai/_vendor/zod-to-json-schema/parsers/boolean.mjs
 function parseBooleanDef() {
   return {
     type: "boolean"
   };
 }
 
-// ../../work/main/node_modules/openai/_vendor/zod-to-json-schema/parsers/branded.mjs
+// node_modules/openai/_vendor/zod-to-json-schema/parsers/branded.mjs
 function parseBrandedDef(_def, refs, forceResolution) {
   return parseDef(_def.type._def, refs, forceResolution);
 }
 
-// ../../work/main/node_modules/openai/_vendor/zod-to-json-schema/parsers/catch.mjs
+// node_modules/openai/_vendor/zod-to-json-schema/parsers/catch.mjs
 var parseCatchDef = (def, refs, forceResolution) => {
   return parseDef(def.innerType._def, refs, forceResolution);
 };
 
-// ../../work/main/node_modules/openai/_vendor/zod-to-json-schema/parsers/date.mjs
+// node_modules/openai/_vendor/zod-to-json-schema/parsers/date.mjs
 function parseDateDef(def, refs, overrideDateStrategy) {
   const strategy = overrideDateStrategy ?? refs.dateStrategy;
   if (Array.isArray(strategy)) {
@@ -77316,7 +77635,7 @@ var integerDateParser = (def, refs) => {
   return res;
 };
 
-// ../../work/main/node_modules/openai/_vendor/zod-to-json-schema/parsers/default.mjs
+// node_modules/openai/_vendor/zod-to-json-schema/parsers/default.mjs
 function parseDefaultDef(_def, refs, forceResolution) {
   return {
     ...parseDef(_def.innerType._def, refs, forceResolution),
@@ -77324,12 +77643,12 @@ function parseDefaultDef(_def, refs, forceResolution) {
   };
 }
 
-// ../../work/main/node_modules/openai/_vendor/zod-to-json-schema/parsers/effects.mjs
+// node_modules/openai/_vendor/zod-to-json-schema/parsers/effects.mjs
 function parseEffectsDef(_def, refs, forceResolution) {
   return refs.effectStrategy === "input" ? parseDef(_def.schema._def, refs, forceResolution) : {};
 }
 
-// ../../work/main/node_modules/openai/_vendor/zod-to-json-schema/parsers/enum.mjs
+// node_modules/openai/_vendor/zod-to-json-schema/parsers/enum.mjs
 function parseEnumDef(def) {
   return {
     type: "string",
@@ -77337,7 +77656,7 @@ function parseEnumDef(def) {
   };
 }
 
-// ../../work/main/node_modules/openai/_vendor/zod-to-json-schema/parsers/intersection.mjs
+// node_modules/openai/_vendor/zod-to-json-schema/parsers/intersection.mjs
 var isJsonSchema7AllOfType = (type) => {
   if ("type" in type && type.type === "string")
     return false;
@@ -77379,7 +77698,7 @@ function parseIntersectionDef(def, refs) {
   } : void 0;
 }
 
-// ../../work/main/node_modules/openai/_vendor/zod-to-json-schema/parsers/literal.mjs
+// node_modules/openai/_vendor/zod-to-json-schema/parsers/literal.mjs
 function parseLiteralDef(def, refs) {
   const parsedType2 = typeof def.value;
   if (parsedType2 !== "bigint" && parsedType2 !== "number" && parsedType2 !== "boolean" && parsedType2 !== "string") {
@@ -77399,7 +77718,7 @@ function parseLiteralDef(def, refs) {
   };
 }
 
-// ../../work/main/node_modules/openai/_vendor/zod-to-json-schema/parsers/string.mjs
+// node_modules/openai/_vendor/zod-to-json-schema/parsers/string.mjs
 var emojiRegex2;
 var zodPatterns = {
   /**
@@ -77697,7 +78016,7 @@ var processRegExp = (regexOrFunction, refs) => {
   return pattern;
 };
 
-// ../../work/main/node_modules/openai/_vendor/zod-to-json-schema/parsers/record.mjs
+// node_modules/openai/_vendor/zod-to-json-schema/parsers/record.mjs
 function parseRecordDef(def, refs) {
   if (refs.target === "openApi3" && def.keyType?._def.typeName === ZodFirstPartyTypeKind2.ZodEnum) {
     return {
@@ -77740,7 +78059,7 @@ function parseRecordDef(def, refs) {
   return schema;
 }
 
-// ../../work/main/node_modules/openai/_vendor/zod-to-json-schema/parsers/map.mjs
+// node_modules/openai/_vendor/zod-to-json-schema/parsers/map.mjs
 function parseMapDef(def, refs) {
   if (refs.mapStrategy === "record") {
     return parseRecordDef(def, refs);
@@ -77765,7 +78084,7 @@ function parseMapDef(def, refs) {
   };
 }
 
-// ../../work/main/node_modules/openai/_vendor/zod-to-json-schema/parsers/nativeEnum.mjs
+// node_modules/openai/_vendor/zod-to-json-schema/parsers/nativeEnum.mjs
 function parseNativeEnumDef(def) {
   const object2 = def.values;
   const actualKeys = Object.keys(def.values).filter((key) => {
@@ -77779,14 +78098,14 @@ function parseNativeEnumDef(def) {
   };
 }
 
-// ../../work/main/node_modules/openai/_vendor/zod-to-json-schema/parsers/never.mjs
+// node_modules/openai/_vendor/zod-to-json-schema/parsers/never.mjs
 function parseNeverDef() {
   return {
     not: {}
   };
 }
 
-// ../../work/main/node_modules/openai/_vendor/zod-to-json-schema/parsers/null.mjs
+// node_modules/openai/_vendor/zod-to-json-schema/parsers/null.mjs
 function parseNullDef(refs) {
   return refs.target === "openApi3" ? {
     enum: ["null"],
@@ -77796,7 +78115,7 @@ function parseNullDef(refs) {
   };
 }
 
-// ../../work/main/node_modules/openai/_vendor/zod-to-json-schema/parsers/union.mjs
+// node_modules/openai/_vendor/zod-to-json-schema/parsers/union.mjs
 var primitiveMappings = {
   ZodString: "string",
   ZodNumber: "number",
@@ -77861,7 +78180,7 @@ var asAnyOf = (def, refs) => {
   return anyOf.length ? { anyOf } : void 0;
 };
 
-// ../../work/main/node_modules/openai/_vendor/zod-to-json-schema/parsers/nullable.mjs
+// node_modules/openai/_vendor/zod-to-json-schema/parsers/nullable.mjs
 function parseNullableDef(def, refs, forceResolution) {
   if (["ZodString", "ZodNumber", "ZodBigInt", "ZodBoolean", "ZodNull"].includes(def.innerType._def.typeName) && (!def.innerType._def.checks || !def.innerType._def.checks.length)) {
     if (refs.target === "openApi3" || refs.nullableStrategy === "property") {
@@ -77890,7 +78209,7 @@ function parseNullableDef(def, refs, forceResolution) {
   return base && { anyOf: [base, { type: "null" }] };
 }
 
-// ../../work/main/node_modules/openai/_vendor/zod-to-json-schema/parsers/number.mjs
+// node_modules/openai/_vendor/zod-to-json-schema/parsers/number.mjs
 function parseNumberDef(def, refs) {
   const res = {
     type: "number"
@@ -77939,7 +78258,7 @@ function parseNumberDef(def, refs) {
   return res;
 }
 
-// ../../work/main/node_modules/openai/_vendor/zod-to-json-schema/parsers/object.mjs
+// node_modules/openai/_vendor/zod-to-json-schema/parsers/object.mjs
 function decideAdditionalProperties(def, refs) {
   if (refs.removeAdditionalStrategy === "strict") {
     return def.catchall._def.typeName === "ZodNever" ? def.unknownKeys !== "strict" : parseDef(def.catchall._def, {
@@ -77985,7 +78304,7 @@ function parseObjectDef(def, refs) {
   return result;
 }
 
-// ../../work/main/node_modules/openai/_vendor/zod-to-json-schema/parsers/optional.mjs
+// node_modules/openai/_vendor/zod-to-json-schema/parsers/optional.mjs
 var parseOptionalDef = (def, refs, forceResolution) => {
   if (refs.propertyPath && refs.currentPath.slice(0, refs.propertyPath.length).toString() === refs.propertyPath.toString()) {
     return parseDef(def.innerType._def, { ...refs, currentPath: refs.currentPath }, forceResolution);
@@ -78004,7 +78323,7 @@ var parseOptionalDef = (def, refs, forceResolution) => {
   } : {};
 };
 
-// ../../work/main/node_modules/openai/_vendor/zod-to-json-schema/parsers/pipeline.mjs
+// node_modules/openai/_vendor/zod-to-json-schema/parsers/pipeline.mjs
 var parsePipelineDef = (def, refs, forceResolution) => {
   if (refs.pipeStrategy === "input") {
     return parseDef(def.in._def, refs, forceResolution);
@@ -78024,12 +78343,12 @@ var parsePipelineDef = (def, refs, forceResolution) => {
   };
 };
 
-// ../../work/main/node_modules/openai/_vendor/zod-to-json-schema/parsers/promise.mjs
+// node_modules/openai/_vendor/zod-to-json-schema/parsers/promise.mjs
 function parsePromiseDef(def, refs, forceResolution) {
   return parseDef(def.type._def, refs, forceResolution);
 }
 
-// ../../work/main/node_modules/openai/_vendor/zod-to-json-schema/parsers/set.mjs
+// node_modules/openai/_vendor/zod-to-json-schema/parsers/set.mjs
 function parseSetDef(def, refs) {
   const items = parseDef(def.valueType._def, {
     ...refs,
@@ -78049,7 +78368,7 @@ function parseSetDef(def, refs) {
   return schema;
 }
 
-// ../../work/main/node_modules/openai/_vendor/zod-to-json-schema/parsers/tuple.mjs
+// node_modules/openai/_vendor/zod-to-json-schema/parsers/tuple.mjs
 function parseTupleDef(def, refs) {
   if (def.rest) {
     return {
@@ -78077,24 +78396,24 @@ function parseTupleDef(def, refs) {
   }
 }
 
-// ../../work/main/node_modules/openai/_vendor/zod-to-json-schema/parsers/undefined.mjs
+// node_modules/openai/_vendor/zod-to-json-schema/parsers/undefined.mjs
 function parseUndefinedDef() {
   return {
     not: {}
   };
 }
 
-// ../../work/main/node_modules/openai/_vendor/zod-to-json-schema/parsers/unknown.mjs
+// node_modules/openai/_vendor/zod-to-json-schema/parsers/unknown.mjs
 function parseUnknownDef() {
   return {};
 }
 
-// ../../work/main/node_modules/openai/_vendor/zod-to-json-schema/parsers/readonly.mjs
+// node_modules/openai/_vendor/zod-to-json-schema/parsers/readonly.mjs
 var parseReadonlyDef = (def, refs, forceResolution) => {
   return parseDef(def.innerType._def, refs, forceResolution);
 };
 
-// ../../work/main/node_modules/openai/_vendor/zod-to-json-schema/parseDef.mjs
+// node_modules/openai/_vendor/zod-to-json-schema/parseDef.mjs
 function parseDef(def, refs, forceResolution = false) {
   const seenItem = refs.seen.get(def);
   if (refs.override) {
@@ -78260,7 +78579,7 @@ var addMeta = (def, refs, jsonSchema) => {
   return jsonSchema;
 };
 
-// ../../work/main/node_modules/openai/_vendor/zod-to-json-schema/zodToJsonSchema.mjs
+// node_modules/openai/_vendor/zod-to-json-schema/zodToJsonSchema.mjs
 var zodToJsonSchema = (schema, options) => {
   const refs = getRefs(options);
   const name = typeof options === "string" ? options : options?.nameStrategy === "title" ? void 0 : options?.name;
@@ -78317,7 +78636,7 @@ var zodToJsonSchema = (schema, options) => {
   return combined;
 };
 
-// ../../work/main/node_modules/openai/lib/transform.mjs
+// node_modules/openai/lib/transform.mjs
 var JSON_SCHEMA_ANNOTATION_KEYWORDS = /* @__PURE__ */ new Set([
   "$comment",
   "default",
@@ -79537,7 +79856,7 @@ function schemasEqual(left, right) {
   return leftKeys.every((key, index) => key === rightKeys[index] && schemasEqual(leftRecord[key], rightRecord[key]));
 }
 
-// ../../work/main/node_modules/openai/helpers/zod.mjs
+// node_modules/openai/helpers/zod.mjs
 function encodeSchemaDefinitionRefToken(token) {
   return encodeURIComponent(token.replace(/~/g, "~0").replace(/\//g, "~1"));
 }
