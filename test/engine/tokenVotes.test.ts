@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TokenVotes } from "../../web_src/engine/tokenVotes";
+import { TokenDictionary, TokenVotes } from "../../web_src/engine/tokenVotes";
 
 describe("TokenVotes", () => {
   it("splits the evidence by rarity and keeps the first key order", () => {
@@ -31,5 +31,25 @@ describe("TokenVotes", () => {
     const result = votes.vote(["ZAHLUNG"]);
     expect(result.size).toBe(0);
     expect(result.known).toBe(0);
+  });
+});
+
+describe("TokenDictionary", () => {
+  it("gives dense ids shared by votes, and unknown words -1", () => {
+    const dictionary = new TokenDictionary();
+    const partners = new TokenVotes<number>(dictionary);
+    const accounts = new TokenVotes<string>(dictionary);
+    partners.add(["ACME", "TRADING"], 1);
+    accounts.add(["SHELL", "ACME"], "6530");
+    expect(dictionary.idsOf(["ACME", "TRADING", "SHELL", "NEW"])).toEqual([0, 1, 2, -1]);
+    const words = ["SHELL", "ACME", "NEW"];
+    const ids = dictionary.idsOf(words);
+    const byIds = partners.voteIds(ids, words);
+    const byIdsSize = byIds.size;
+    const byIdsKey = byIds.key(0);
+    const byIdsShare = byIds.similarity(0);
+    const byWords = partners.vote(words);
+    expect([byWords.size, byWords.key(0), byWords.similarity(0)]).toEqual([byIdsSize, byIdsKey, byIdsShare]);
+    expect(accounts.voteIds(ids, words).bestToken(0)).toBe("SHELL");
   });
 });

@@ -1,6 +1,6 @@
 import type { HistoryEntry } from "../contracts/reconcile";
 import { lineText, type LineText } from "./lineText";
-import { TokenVotes, type VoteResult } from "./tokenVotes";
+import { TokenDictionary, TokenVotes, type VoteResult } from "./tokenVotes";
 
 export interface ExpenseOption {
   accountId: number;
@@ -18,15 +18,22 @@ const signOf = (amount: number): Sign => (amount >= 0 ? "in" : "out");
  * suggestions people rejected for similar lines. Lookups are per token, never a scan of the history.
  */
 export class HistoryIndex {
-  private readonly partnerWords = new TokenVotes<number>();
+  /** One dictionary for every vote below: a line's words are looked up once (see signalIds). */
+  private readonly dictionary = new TokenDictionary();
+  private readonly partnerWords = new TokenVotes<number>(this.dictionary);
   private readonly partnerByName = new Map<string, Tally<number>>();
   private readonly partnerByAccount = new Map<string, Tally<number>>();
-  private readonly rejectedWords = new TokenVotes<number>();
+  private readonly rejectedWords = new TokenVotes<number>(this.dictionary);
   private readonly rejectedByName = new Map<string, Tally<number>>();
   private readonly rejectedByAccount = new Map<string, Tally<number>>();
-  private readonly codedWords: Record<Sign, TokenVotes<string>> = { in: new TokenVotes(), out: new TokenVotes() };
+  private readonly codedWords: Record<Sign, TokenVotes<string>> = {
+    in: new TokenVotes(this.dictionary), out: new TokenVotes(this.dictionary),
+  };
   private readonly codedByAccount = new Map<string, Tally<string>>();
-  private readonly rejectedAccountWords = new TokenVotes<number>();
+  private readonly rejectedAccountWords = new TokenVotes<number>(this.dictionary);
+  /** The ids of the last line's signal words, and that line. */
+  private idsText: LineText | null = null;
+  private readonly ids: number[] = [];
   private readonly codings = new Map<string, Coding>();
 
   constructor(history: readonly HistoryEntry[]) {
@@ -69,8 +76,17 @@ export class HistoryIndex {
   }
 
   /** Partners that past lines with these words were reconciled with (read before the next vote). */
-  partnerWordVotes(signal: readonly string[]): VoteResult<number> {
-    return this.partnerWords.vote(signal);
+  partnerWordVotes(text: LineText): VoteResult<number> {
+    return this.partnerWords.voteIds(this.signalIds(text), text.signal);
+  }
+
+  /** The dictionary ids of a line's signal words, looked up once per line for all the votes. */
+  private signalIds(text: LineText): number[] {
+    if (this.idsText !== text) {
+      this.dictionary.idsOf(text.signal, this.ids);
+      this.idsText = text;
+    }
+    return this.ids;
   }
 
   /** Partners whose suggestion people rejected for lines like this one: 0..1 per partner. */
@@ -80,7 +96,7 @@ export class HistoryIndex {
     if (byName !== null) for (let j = 0; j < byName.keys.length; j++) found = keepMax(found, byName.keys[j] as number, byName.shares[j] as number);
     const byAccount = this.sharesOf(this.rejectedByAccount, text.accountKey);
     if (byAccount !== null) for (let j = 0; j < byAccount.keys.length; j++) found = keepMax(found, byAccount.keys[j] as number, byAccount.shares[j] as number);
-    const votes = this.rejectedWords.vote(text.signal);
+    const votes = this.rejectedWords.voteIds(this.signalIds(text), text.signal);
     for (let i = 0; i < votes.size; i++) found = keepMax(found, votes.key(i), votes.similarity(i));
     return found ?? NO_REJECTIONS;
   }
@@ -119,7 +135,7 @@ export class HistoryIndex {
   /** Codings (account|taxes) of similar past lines of the same direction, with their similarity; null if none. */
   private scoreCodings(text: LineText, amount: number): Map<string, Learned> | null {
     const sign = signOf(amount);
-    const votes = this.codedWords[sign].vote(text.signal);
+    const votes = this.codedWords[sign].voteIds(this.signalIds(text), text.signal);
     const byAccount = text.accountKey === "" ? undefined : this.codedByAccount.get(`${sign}${text.accountKey}`);
     if (votes.size === 0 && byAccount === undefined) return null;
     const scored = new Map<string, Learned>();
@@ -143,7 +159,7 @@ export class HistoryIndex {
 
   /** Accounts whose coding people rejected for lines like this one: 0..1 per account. */
   rejectedAccounts(text: LineText): Map<number, number> {
-    return this.rejectedAccountWords.vote(text.signal).similarities();
+    return this.rejectedAccountWords.voteIds(this.signalIds(text), text.signal).similarities();
   }
 
   /** Shares of a name or account key, computed once per key and kept (the counts no longer change). */

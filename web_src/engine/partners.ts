@@ -204,7 +204,7 @@ export class PartnerResolver {
     if (byName !== null) for (let j = 0; j < byName.keys.length; j++) learn(clues, text, byName.keys[j] as number, 0.9 * (byName.shares[j] as number), 0, "");
     const byAccount = history.partnerAccountShares(text.accountKey);
     if (byAccount !== null) for (let j = 0; j < byAccount.keys.length; j++) learn(clues, text, byAccount.keys[j] as number, 0.93 * (byAccount.shares[j] as number), 1, "");
-    const votes = history.partnerWordVotes(text.signal);
+    const votes = history.partnerWordVotes(text);
     for (let i = 0; i < votes.size; i++) {
       const strength = 0.85 * votes.similarity(i);
       if (strength > 0) learn(clues, text, votes.key(i), strength, 2, votes.bestToken(i));

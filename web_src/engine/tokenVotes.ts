@@ -27,6 +27,27 @@ function seenBefore(tokens: readonly string[], t: number): boolean {
   return false;
 }
 
+/** Token → a small dense id, shared by the votes of one history so that a line's words are looked up once. */
+export class TokenDictionary {
+  private readonly ids = new Map<string, number>();
+
+  intern(token: string): number {
+    let id = this.ids.get(token);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(token, id);
+    }
+    return id;
+  }
+
+  /** Ids of the tokens, -1 for a token never added. */
+  idsOf(tokens: readonly string[], into: number[] = []): number[] {
+    into.length = tokens.length;
+    for (let t = 0; t < tokens.length; t++) into[t] = this.ids.get(tokens[t] as string) ?? -1;
+    return into;
+  }
+}
+
 /**
  * The outcome of one vote, keys in the order the evidence first named them. Owned by the TokenVotes that produced
  * it and overwritten by its next vote: read it before voting again.
@@ -87,8 +108,8 @@ export class VoteResult<K> {
  * A lookup is one map access per token plus at most MAX_FANOUT keys each, accumulated in reused typed arrays.
  */
 export class TokenVotes<K> {
-  /** Token → in how many documents it appears, and how often with each key (dense index). */
-  private readonly votes = new Map<string, TokenCounts>();
+  /** Per token id (see TokenDictionary): in how many documents it appears, how often with each key (dense index). */
+  private readonly votes: Array<TokenCounts | undefined> = [];
   private readonly keyIndex = new Map<K, number>();
   private readonly keys: K[] = [];
   private documents = 0;
@@ -100,6 +121,9 @@ export class TokenVotes<K> {
   private round = 0;
   private result: VoteResult<K> | null = null;
   private readonly touched: number[] = [];
+
+  /** Votes that share a dictionary can be asked with token ids looked up once for all of them (voteIds). */
+  constructor(readonly dictionary: TokenDictionary = new TokenDictionary()) {}
 
   add(tokens: readonly string[], key: K): void {
     this.frozen = false;
@@ -113,8 +137,9 @@ export class TokenVotes<K> {
     for (let t = 0; t < tokens.length; t++) {
       const token = tokens[t] as string;
       if (seenBefore(tokens, t)) continue;
-      const counts = this.votes.get(token);
-      if (counts === undefined) this.votes.set(token, { df: 1, keys: [k], counts: [1], posting: null });
+      const id = this.dictionary.intern(token);
+      const counts = this.votes[id];
+      if (counts === undefined) this.votes[id] = { df: 1, keys: [k], counts: [1], posting: null };
       else {
         counts.df++;
         const keys = counts.keys;
@@ -131,6 +156,11 @@ export class TokenVotes<K> {
   }
 
   vote(tokens: readonly string[]): VoteResult<K> {
+    return this.voteIds(this.dictionary.idsOf(tokens), tokens);
+  }
+
+  /** vote() with the tokens' ids in this votes' dictionary already looked up (-1: unknown). */
+  voteIds(ids: ArrayLike<number>, tokens: readonly string[]): VoteResult<K> {
     if (!this.frozen) this.freeze();
     const votes = this.votes;
     const result = this.result as VoteResult<K>;
@@ -138,9 +168,12 @@ export class TokenVotes<K> {
     const round = ++this.round;
     touched.length = 0;
     let known = 0;
-    for (const token of tokens) {
-      const posting = votes.get(token)?.posting;
+    for (let t = 0; t < tokens.length; t++) {
+      const id = ids[t] as number;
+      if (id < 0) continue;
+      const posting = votes[id]?.posting;
       if (posting === undefined || posting === null) continue;
+      const token = tokens[t] as string;
       known += posting.idf;
       const { keys, weights: ws } = posting;
       for (let j = 0; j < keys.length; j++) {
@@ -166,7 +199,8 @@ export class TokenVotes<K> {
   }
 
   private freeze(): void {
-    for (const counts of this.votes.values()) {
+    for (const counts of this.votes) {
+      if (counts === undefined) continue;
       const { df, keys } = counts;
       if (keys === null) {
         counts.posting = null;
