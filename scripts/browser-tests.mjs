@@ -212,6 +212,32 @@ export async function runBrowserTests() {
     const [paymentState, residual, total] = state.split("|");
     check("revert reopens the invoice", paymentState === "not_paid" && Number(residual) === Number(total), state);
 
+    // Governance screens: the entries the approvals wrote are flagged, the audit log lists them, rules and settings open.
+    const flagged = sql(stack.db, "select count(*) from account_move where ai_generated");
+    check("entries written by approvals are flagged AI-generated, the reverted one is not", Number(flagged) === stack.seeded.pending - 1, `${flagged} flagged`);
+    await page.goto(`${stack.url}/odoo/action-account.action_move_journal_line`);
+    await page.locator(".o_searchview_input").waitFor({ timeout: 30000 });
+    await page.click(".o_searchview_dropdown_toggler");
+    await page.click(".o-dropdown-item:has-text('AI-generated'), .o_menu_item:has-text('AI-generated')");
+    await page.waitForFunction((n) => document.querySelectorAll(".o_data_row").length === n, stack.seeded.pending - 1, { timeout: 30000 }).catch(() => {});
+    await page.screenshot({ path: path.join(ARTIFACTS, "journal_entries_ai_generated.png"), fullPage: true });
+    check("journal entries filter AI-generated", (await page.locator(".o_data_row").count()) === stack.seeded.pending - 1, `${await page.locator(".o_data_row").count()} rows`);
+    await page.goto(`${stack.url}/odoo/action-ai_bookkeeping.ai_audit_log_action`);
+    await page.locator(".o_data_row").first().waitFor({ timeout: 30000 }).catch(() => {});
+    await page.screenshot({ path: path.join(ARTIFACTS, "audit_log.png"), fullPage: true });
+    const logged = sql(stack.db, "select count(*) from ai_audit_log where event in ('applied', 'reverted')");
+    check("audit log lists the applications and the revert", Number(logged) === stack.seeded.pending + 1 && (await page.locator(".o_data_row").count()) > 0, `${logged} applied/reverted rows`);
+    await page.goto(`${stack.url}/odoo/action-ai_bookkeeping.ai_approval_rule_action/new`);
+    await page.locator(".o_form_view").waitFor({ timeout: 30000 }).catch(() => {});
+    await page.screenshot({ path: path.join(ARTIFACTS, "approval_rule_form.png"), fullPage: true });
+    check("approval rule form opens", (await page.locator(".o_form_view").count()) > 0);
+    await page.goto(`${stack.url}/odoo/settings#account`);
+    const phase = page.locator("#account_settings, .app_settings_block").locator("text=Rollout phase").first();
+    await phase.waitFor({ timeout: 30000 }).catch(() => {});
+    await phase.scrollIntoViewIfNeeded().catch(() => {});
+    await page.screenshot({ path: path.join(ARTIFACTS, "settings_governance.png") });
+    check("settings show the rollout phase", await phase.isVisible().catch(() => false));
+
     check("no console error", consoleErrors.length === 0, consoleErrors.slice(0, 3).join(" | "));
     const serverErrors = serverLogErrors(stack.serverLog());
     check("no server error in the log", serverErrors.length === 0, serverErrors[0]?.split("\n")[0] ?? "");

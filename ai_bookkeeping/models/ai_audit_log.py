@@ -44,8 +44,8 @@ class AiAuditLog(models.Model):
     automatic = fields.Boolean(readonly=True, help="Done by the approval rules, not by a person.")
     user_id = fields.Many2one("res.users", string="User", readonly=True, ondelete="restrict")
     logged_at = fields.Datetime(string="When", required=True, readonly=True, default=fields.Datetime.now)
-    engine_name = fields.Char(readonly=True)
-    engine_version = fields.Char(readonly=True)
+    engine_name = fields.Char(string="Engine", readonly=True)
+    engine_version = fields.Char(string="Engine version", readonly=True)
     engine_model = fields.Char(string="LLM model", readonly=True)
     input_hash = fields.Char(
         string="Input hash", readonly=True, help="SHA-256 of the request sent to the AI endpoint (not a copy of it)."
