@@ -117,6 +117,11 @@ class AiReconciliationRequest(models.AbstractModel):
         partners = (items.partner_id | history["partners"] | st_lines.partner_id
                     | self._partners_by_bank_account(st_lines))
         accounts = history["accounts"] | company.ai_bank_fee_account_id
+        llm_allowed = self.env["ai.llm.usage"]._llm_allowed(company)
+        if llm_allowed:
+            # The LLM may only propose an account from this list: give it the chart's expense accounts too, for
+            # payments the history cannot explain. The offline engine only reads the accounts its proposals name.
+            accounts |= self._expense_accounts(company)
         payload = {
             "companyId": company.id,
             "companyCurrency": company.currency_id.name,
@@ -133,11 +138,19 @@ class AiReconciliationRequest(models.AbstractModel):
             ],
             "settings": {"bankFeeAccountId": company.ai_bank_fee_account_id.id or None},
             # False once the company's monthly LLM budget is spent: the endpoint then answers offline.
-            "llmAllowed": self.env["ai.llm.usage"]._llm_allowed(company),
+            "llmAllowed": llm_allowed,
         }
         return payload, truncated, invalid
 
     @api.model
+    @api.model
+    def _expense_accounts(self, company, limit=200):
+        return self.env["account.account"].with_company(company).search([
+            ("company_ids", "in", company.id),
+            ("account_type", "in", ("expense", "expense_direct_cost")),
+            ("deprecated", "=", False),
+        ], order="code, id", limit=limit)
+
     def _prepare_line_values(self, st_line):
         return {
             "id": st_line.id,

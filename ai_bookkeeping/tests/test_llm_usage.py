@@ -49,6 +49,19 @@ class TestLlmUsage(AiBookkeepingCase):
         self.env["ai.llm.usage"].search([]).month = self.month
         self.assertTrue(self._suggest(st_line, None)["llmAllowed"])
 
+    def test_llm_gets_the_expense_accounts_to_choose_from_only_when_allowed(self):
+        st_line = self.make_st_line(-19.99, "Unknown subscription")
+        expense = self.company_data["default_account_expense"]
+        sent = self._suggest(st_line, None)
+        self.assertIn(expense.id, [a["id"] for a in sent["accounts"]])
+        self.assertTrue(all(a["accountType"] in ("expense", "expense_direct_cost") for a in sent["accounts"]
+                            if a["id"] != self.env.company.ai_bank_fee_account_id.id))
+        self.env.company.ai_llm_monthly_budget = 1.0
+        self.env["ai.llm.usage"].create({"company_id": self.env.company.id, "month": self.month,
+                                         "model_name": "gpt-4o-mini", "cost_usd": 1.5})
+        sent = self._suggest(st_line, None)
+        self.assertNotIn(expense.id, [a["id"] for a in sent["accounts"]], "no LLM, no chart to send")
+
     def test_usage_returned_by_the_endpoint_is_recorded_per_company_and_month(self):
         st_line = self.make_st_line(-42.9, "Cloud hosting")
         usage = {"model": "fake-model", "calls": 2, "cacheHits": 1, "promptTokens": 300, "completionTokens": 40,
