@@ -124,7 +124,7 @@ export class CandidateIndex {
       if (b >= bucket - 1 && b <= bucket + 1 && Math.abs(item.amountResidual - amountCompany) <= tolerance + 1e-9) kept.push(item);
     }
     // Stable: request order within a bucket, as the lines were always proposed.
-    if (kept.length > 1) kept.sort((a, b) => Math.floor(a.amountResidual / width) - Math.floor(b.amountResidual / width));
+    if (kept.length > 1) sortByBucket(kept, width);
     return kept;
   }
 }
@@ -146,6 +146,20 @@ function ledger(items: OpenItem[]): PartnerLedger {
   const amounts = new Float64Array(items.length);
   for (let k = 0; k < items.length; k++) amounts[k] = Math.abs((items[k] as OpenItem).amountResidual);
   return { items, amounts };
+}
+
+/** Stable insertion sort by amount bucket: a line has a handful of FX candidates. */
+function sortByBucket(items: OpenItem[], width: number): void {
+  for (let i = 1; i < items.length; i++) {
+    const item = items[i] as OpenItem;
+    const bucket = Math.floor(item.amountResidual / width);
+    let j = i - 1;
+    while (j >= 0 && Math.floor((items[j] as OpenItem).amountResidual / width) > bucket) {
+      items[j + 1] = items[j] as OpenItem;
+      j--;
+    }
+    items[j + 1] = item;
+  }
 }
 
 function byAbsoluteResidual(a: OpenItem, b: OpenItem): number {
