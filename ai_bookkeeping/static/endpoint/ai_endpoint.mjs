@@ -60616,7 +60616,7 @@ var CandidateIndex = class {
       const b = Math.floor(item.amountResidual / width);
       if (b >= bucket - 1 && b <= bucket + 1 && Math.abs(item.amountResidual - amountCompany) <= tolerance + 1e-9) kept.push(item);
     }
-    if (kept.length > 1) kept.sort((a, b) => Math.floor(a.amountResidual / width) - Math.floor(b.amountResidual / width));
+    if (kept.length > 1) sortByBucket(kept, width);
     return kept;
   }
 };
@@ -60635,6 +60635,18 @@ function ledger(items) {
   const amounts = new Float64Array(items.length);
   for (let k = 0; k < items.length; k++) amounts[k] = Math.abs(items[k].amountResidual);
   return { items, amounts };
+}
+function sortByBucket(items, width) {
+  for (let i = 1; i < items.length; i++) {
+    const item = items[i];
+    const bucket = Math.floor(item.amountResidual / width);
+    let j = i - 1;
+    while (j >= 0 && Math.floor(items[j].amountResidual / width) > bucket) {
+      items[j + 1] = items[j];
+      j--;
+    }
+    items[j + 1] = item;
+  }
 }
 function byAbsoluteResidual(a, b) {
   return Math.abs(a.amountResidual) - Math.abs(b.amountResidual);
@@ -61125,7 +61137,8 @@ function findSubsets(search) {
     if (value > 0 && value <= target) kept.push(k);
   }
   if (kept.length === 0) return [];
-  kept.sort((a, b) => values[b] - values[a]);
+  if (kept.length <= 16) sortByValueDesc(kept, values);
+  else kept.sort((a, b) => values[b] - values[a]);
   const walk = new SubsetWalk(search, kept);
   walk.from(0, 0);
   return walk.results;
@@ -61176,6 +61189,18 @@ var SubsetWalk = class {
     }
   }
 };
+function sortByValueDesc(indices, values) {
+  for (let i = 1; i < indices.length; i++) {
+    const k = indices[i];
+    const v = values[k];
+    let j = i - 1;
+    while (j >= 0 && values[indices[j]] < v) {
+      indices[j + 1] = indices[j];
+      j--;
+    }
+    indices[j + 1] = k;
+  }
+}
 
 // web_src/engine/collectProposals.ts
 var MAX_KEY_HITS = 50;
@@ -61429,6 +61454,25 @@ function seenBefore(tokens2, t) {
   for (let j = 0; j < t; j++) if (tokens2[j] === token) return true;
   return false;
 }
+var TokenDictionary = class {
+  constructor() {
+    this.ids = /* @__PURE__ */ new Map();
+  }
+  intern(token) {
+    let id = this.ids.get(token);
+    if (id === void 0) {
+      id = this.ids.size;
+      this.ids.set(token, id);
+    }
+    return id;
+  }
+  /** Ids of the tokens, -1 for a token never added. */
+  idsOf(tokens2, into = []) {
+    into.length = tokens2.length;
+    for (let t = 0; t < tokens2.length; t++) into[t] = this.ids.get(tokens2[t]) ?? -1;
+    return into;
+  }
+};
 var VoteResult = class {
   constructor(keyOf, weightOf, bestOf) {
     this.keyOf = keyOf;
@@ -61472,9 +61516,11 @@ var VoteResult = class {
   }
 };
 var TokenVotes = class {
-  constructor() {
-    /** Token → in how many documents it appears, and how often with each key (dense index). */
-    this.votes = /* @__PURE__ */ new Map();
+  /** Votes that share a dictionary can be asked with token ids looked up once for all of them (voteIds). */
+  constructor(dictionary = new TokenDictionary()) {
+    this.dictionary = dictionary;
+    /** Per token id (see TokenDictionary): in how many documents it appears, how often with each key (dense index). */
+    this.votes = [];
     this.keyIndex = /* @__PURE__ */ new Map();
     this.keys = [];
     this.documents = 0;
@@ -61499,8 +61545,9 @@ var TokenVotes = class {
     for (let t = 0; t < tokens2.length; t++) {
       const token = tokens2[t];
       if (seenBefore(tokens2, t)) continue;
-      const counts = this.votes.get(token);
-      if (counts === void 0) this.votes.set(token, { df: 1, keys: [k], counts: [1], posting: null });
+      const id = this.dictionary.intern(token);
+      const counts = this.votes[id];
+      if (counts === void 0) this.votes[id] = { df: 1, keys: [k], counts: [1], posting: null };
       else {
         counts.df++;
         const keys = counts.keys;
@@ -61516,6 +61563,10 @@ var TokenVotes = class {
     }
   }
   vote(tokens2) {
+    return this.voteIds(this.dictionary.idsOf(tokens2), tokens2);
+  }
+  /** vote() with the tokens' ids in this votes' dictionary already looked up (-1: unknown). */
+  voteIds(ids, tokens2) {
     if (!this.frozen) this.freeze();
     const votes = this.votes;
     const result = this.result;
@@ -61523,9 +61574,12 @@ var TokenVotes = class {
     const round = ++this.round;
     touched.length = 0;
     let known = 0;
-    for (const token of tokens2) {
-      const posting = votes.get(token)?.posting;
+    for (let t = 0; t < tokens2.length; t++) {
+      const id = ids[t];
+      if (id < 0) continue;
+      const posting = votes[id]?.posting;
       if (posting === void 0 || posting === null) continue;
+      const token = tokens2[t];
       known += posting.idf;
       const { keys, weights: ws } = posting;
       for (let j = 0; j < keys.length; j++) {
@@ -61550,7 +61604,8 @@ var TokenVotes = class {
     return result;
   }
   freeze() {
-    for (const counts of this.votes.values()) {
+    for (const counts of this.votes) {
+      if (counts === void 0) continue;
       const { df, keys } = counts;
       if (keys === null) {
         counts.posting = null;
@@ -61576,15 +61631,23 @@ var TokenVotes = class {
 var signOf = (amount) => amount >= 0 ? "in" : "out";
 var HistoryIndex = class {
   constructor(history) {
-    this.partnerWords = new TokenVotes();
+    /** One dictionary for every vote below: a line's words are looked up once (see signalIds). */
+    this.dictionary = new TokenDictionary();
+    this.partnerWords = new TokenVotes(this.dictionary);
     this.partnerByName = /* @__PURE__ */ new Map();
     this.partnerByAccount = /* @__PURE__ */ new Map();
-    this.rejectedWords = new TokenVotes();
+    this.rejectedWords = new TokenVotes(this.dictionary);
     this.rejectedByName = /* @__PURE__ */ new Map();
     this.rejectedByAccount = /* @__PURE__ */ new Map();
-    this.codedWords = { in: new TokenVotes(), out: new TokenVotes() };
+    this.codedWords = {
+      in: new TokenVotes(this.dictionary),
+      out: new TokenVotes(this.dictionary)
+    };
     this.codedByAccount = /* @__PURE__ */ new Map();
-    this.rejectedAccountWords = new TokenVotes();
+    this.rejectedAccountWords = new TokenVotes(this.dictionary);
+    /** The ids of the last line's signal words, and that line. */
+    this.idsText = null;
+    this.ids = [];
     this.codings = /* @__PURE__ */ new Map();
     for (const entry of history) {
       const teaches = entry.outcome === "reconciled" && entry.partnerId !== null || entry.outcome === "coded" && entry.accountId !== null || entry.outcome === "rejected" && (entry.rejectedPartnerId !== null || entry.rejectedAccountId !== null);
@@ -61621,8 +61684,16 @@ var HistoryIndex = class {
     return this.sharesOf(this.partnerByAccount, accountKey);
   }
   /** Partners that past lines with these words were reconciled with (read before the next vote). */
-  partnerWordVotes(signal) {
-    return this.partnerWords.vote(signal);
+  partnerWordVotes(text) {
+    return this.partnerWords.voteIds(this.signalIds(text), text.signal);
+  }
+  /** The dictionary ids of a line's signal words, looked up once per line for all the votes. */
+  signalIds(text) {
+    if (this.idsText !== text) {
+      this.dictionary.idsOf(text.signal, this.ids);
+      this.idsText = text;
+    }
+    return this.ids;
   }
   /** Partners whose suggestion people rejected for lines like this one: 0..1 per partner. */
   rejectedPartners(text) {
@@ -61631,7 +61702,7 @@ var HistoryIndex = class {
     if (byName !== null) for (let j = 0; j < byName.keys.length; j++) found = keepMax(found, byName.keys[j], byName.shares[j]);
     const byAccount = this.sharesOf(this.rejectedByAccount, text.accountKey);
     if (byAccount !== null) for (let j = 0; j < byAccount.keys.length; j++) found = keepMax(found, byAccount.keys[j], byAccount.shares[j]);
-    const votes = this.rejectedWords.vote(text.signal);
+    const votes = this.rejectedWords.voteIds(this.signalIds(text), text.signal);
     for (let i = 0; i < votes.size; i++) found = keepMax(found, votes.key(i), votes.similarity(i));
     return found ?? NO_REJECTIONS;
   }
@@ -61666,7 +61737,7 @@ var HistoryIndex = class {
   /** Codings (account|taxes) of similar past lines of the same direction, with their similarity; null if none. */
   scoreCodings(text, amount) {
     const sign = signOf(amount);
-    const votes = this.codedWords[sign].vote(text.signal);
+    const votes = this.codedWords[sign].voteIds(this.signalIds(text), text.signal);
     const byAccount = text.accountKey === "" ? void 0 : this.codedByAccount.get(`${sign}${text.accountKey}`);
     if (votes.size === 0 && byAccount === void 0) return null;
     const scored = /* @__PURE__ */ new Map();
@@ -61689,7 +61760,7 @@ var HistoryIndex = class {
   }
   /** Accounts whose coding people rejected for lines like this one: 0..1 per account. */
   rejectedAccounts(text) {
-    return this.rejectedAccountWords.vote(text.signal).similarities();
+    return this.rejectedAccountWords.voteIds(this.signalIds(text), text.signal).similarities();
   }
   /** Shares of a name or account key, computed once per key and kept (the counts no longer change). */
   sharesOf(map2, key) {
@@ -61918,7 +61989,7 @@ var PartnerResolver = class {
     if (byName !== null) for (let j = 0; j < byName.keys.length; j++) learn(clues, text, byName.keys[j], 0.9 * byName.shares[j], 0, "");
     const byAccount = history.partnerAccountShares(text.accountKey);
     if (byAccount !== null) for (let j = 0; j < byAccount.keys.length; j++) learn(clues, text, byAccount.keys[j], 0.93 * byAccount.shares[j], 1, "");
-    const votes = history.partnerWordVotes(text.signal);
+    const votes = history.partnerWordVotes(text);
     for (let i = 0; i < votes.size; i++) {
       const strength = 0.85 * votes.similarity(i);
       if (strength > 0) learn(clues, text, votes.key(i), strength, 2, votes.bestToken(i));
