@@ -46,6 +46,9 @@ async function main() {
   console.log(`== Engine bench (npx tsx scripts/bench-engine.ts${QUICK ? " --quick" : ""}) ==`);
   const engine = await run(NPX, ["tsx", "scripts/bench-engine.ts", ...(QUICK ? ["--quick"] : [])], { echo: true });
   if (engine.code !== 0) console.log(`engine bench failed (exit ${engine.code})`);
+  console.log("\n== Real bank statements (npx tsx scripts/bench-real.ts) ==");
+  const real = await run(NPX, ["tsx", "scripts/bench-real.ts"], { echo: true });
+  if (real.code !== 0) console.log(`real-statement bench failed (exit ${real.code})`);
   console.log(`\n== LLM on/off bench (npx tsx scripts/bench-llm.ts${QUICK ? " --quick" : ""}) ==`); await run(NPX, ["tsx", "scripts/bench-llm.ts", ...(QUICK ? ["--quick"] : [])], { echo: true });
   console.log("");
   console.log(`== Odoo bench: ours vs OCA's classic engine vs naive, ${LINES} lines in a real Odoo ==`);
