@@ -194,7 +194,7 @@ function emptyDetails(): Details {
 }
 
 function readDetails(lines: string[]): Details {
-  const joinedTight = lines.join("");
+  const joinedTight = lines.join("").trimStart();
   if (/^\d{3}\?/.test(joinedTight) || /^\?\d{2}/.test(joinedTight)) return readSubfields(joinedTight);
   const joined = joinWrapped(lines);
   if (/^\/(EREF|TRTP|NAME|REMI|BENM|ORDP|CNTP|PREF|RTRN)\//.test(joined)) return readSlashFields(joinWrappedTight(lines));
@@ -213,7 +213,7 @@ function joinWrappedTight(lines: string[]): string {
 // MTLG: (a bank message) ends the field before it like a SEPA key does.
 const SEPA_KEYS = /(EREF|KREF|MREF|CRED|DEBT|SVWZ|ABWA|ABWE|COAM|OAMT|IBAN|BIC|PURP)\+|(MTLG):/g;
 
-/** German "?NN" subfields: ?00 posting text, ?20–?29 and ?60–?63 purpose, ?31 account, ?32–?33 name. */
+/** German "?NN" subfields: ?00 posting text, ?20–?29 and ?60–?63 purpose, ?31/?38 account, ?32–?33 name. */
 function readSubfields(text: string): Details {
   const parts = new Map<number, string>();
   for (const m of text.matchAll(/\?(\d{2})([^?]*)/g)) {
@@ -221,7 +221,10 @@ function readSubfields(text: string): Details {
     parts.set(key, (parts.get(key) ?? "") + (m[2] ?? ""));
   }
   const join = (keys: number[]): string => keys.map((k) => parts.get(k) ?? "").join("");
-  const purpose = join([20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 60, 61, 62, 63]);
+  // SEPA keywords (EREF+…) live in ?20–?29; ?60–?63 continue the text only (as wolph/mt940 reads them).
+  const purpose = join([20, 21, 22, 23, 24, 25, 26, 27, 28, 29]);
+  const additional = join([60, 61, 62, 63]);
+  const shown = [purpose, additional].filter((t) => t.trim() !== "").join(" ");
   const sepa = new Map<string, string>();
   const keys = [...purpose.matchAll(SEPA_KEYS)];
   keys.forEach((k, i) => {
@@ -231,9 +234,10 @@ function readSubfields(text: string): Details {
   });
   const eref = sepa.get("EREF")?.trim();
   return {
-    label: purpose.trim() === "" ? (parts.get(0) ?? "") : purpose,
+    label: shown === "" ? (parts.get(0) ?? "") : shown,
     name: join([32, 33]) || undefined,
-    account: parts.get(31) || undefined,
+    // ?38 is the counterparty's IBAN where banks give both (Polish banks); ?31 the account number otherwise.
+    account: parts.get(38) || parts.get(31) || undefined,
     reference: eref !== undefined && eref !== "" && !/^NOTPROVIDED$/i.test(eref) ? eref : undefined,
   };
 }
