@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { AUTO_CONFIDENCE, SuggestResponseSchema } from "../../web_src/contracts/reconcile";
-import { BUCKETS, buildRealLineCase, type Bucket, type RealLineCase } from "../../web_src/statements/realLineBooks";
+import { BUCKETS, buildCounterpartyOnlyCase, buildRealLineCase, type Bucket, type RealLineCase } from "../../web_src/statements/realLineBooks";
 import { locateStatements, readRealCorpus } from "../../web_src/statements/realStatements";
 import { injectSigned, testApp } from "../endpoint/helpers";
 
@@ -35,7 +35,10 @@ describe.skipIf(missing !== null)(`real statement lines through the endpoint${sk
     app = testApp();
     await app.ready();
     const corpus = readRealCorpus(dir);
-    const cases = corpus.lines.map(({ file, line }, i) => buildRealLineCase(`${file}#${i}`, line));
+    const cases = corpus.lines.flatMap(({ file, line }, i) => {
+      const only = buildCounterpartyOnlyCase(`${file}#${i}`, line);
+      return only === null ? [buildRealLineCase(`${file}#${i}`, line)] : [buildRealLineCase(`${file}#${i}`, line), only];
+    });
     for (const c of cases) {
       const res = await injectSigned(app, c.request);
       const parsed = SuggestResponseSchema.safeParse(res.statusCode === 200 ? res.json() : null);
@@ -59,9 +62,10 @@ describe.skipIf(missing !== null)(`real statement lines through the endpoint${sk
       return `| ${bucket.padEnd(13)} | ${String(inBucket.length).padStart(5)} | ${String(inBucket.filter((o) => o.ok).length).padStart(5)} | ${String(auto).padStart(6)} |`;
     });
     console.log([
-      `Real statement lines through the endpoint: ${outcomes.length} lines from ${dir}`,
+      `Real statement lines through the endpoint: ${corpus.lines.length} lines from ${dir}, ${outcomes.length} cases`,
+      "(a line naming its counterparty is also sent with the reference unknown to the books: counterparty bucket)",
       `(${corpus.refused.length} files refused as not statements, ${corpus.skippedRecords.length} records skipped by the readers)`,
-      "| bucket        | lines |    ok | ≥AUTO  |",
+      "| bucket        | cases |    ok | ≥AUTO  |",
       "|---------------|------:|------:|-------:|",
       ...rows,
       ...outcomes.filter((o) => !o.ok).map((o) => `MISS ${o.case.source} [${o.case.bucket}] ${o.why} — label "${o.case.line.label.slice(0, 90)}"`),

@@ -101,9 +101,20 @@ function item(id: number, amount: number, currency: string, date: string, fields
 
 const clip = (text: string | undefined, max: number): string => (text ?? "").slice(0, max);
 
-/** One request per real line, with its truth. */
-export function buildRealLineCase(source: string, line: BankStatementLine): RealLineCase {
-  const bucket = bucketOf(line);
+/**
+ * The same line as a "counterparty" case: the books do not know the reference the bank printed (the customer quoted
+ * it, the invoice never recorded it), so only the counterparty's name or account and the amount identify the item.
+ * Null when the line names no counterparty or already is a counterparty case.
+ */
+export function buildCounterpartyOnlyCase(source: string, line: BankStatementLine): RealLineCase | null {
+  if (bucketOf(line) === "counterparty" || bucketOf(line) === "none") return null;
+  if (line.counterpartyName === undefined && line.counterpartyAccount === undefined) return null;
+  return buildRealLineCase(`${source}/counterparty-only`, line, "counterparty");
+}
+
+/** One request per real line, with its truth; `bucket` overrides what identifies the item (see buildCounterpartyOnlyCase). */
+export function buildRealLineCase(source: string, line: BankStatementLine, forced?: Bucket): RealLineCase {
+  const bucket = forced ?? bucketOf(line);
   // The true item takes the lower id for half of the lines and comes second in the list for the other half, so an
   // engine that breaks ties by id or by order cannot pass by luck.
   const trueFirst = hash(source) % 2 === 0;
