@@ -4,6 +4,9 @@ import { StatementFormatError, cleanText } from "../../web_src/statements/bankSt
 import { readCamt } from "../../web_src/statements/camt";
 import { readMt940 } from "../../web_src/statements/mt940";
 import { readOfx } from "../../web_src/statements/ofx";
+import { buildRealLineCase } from "../../web_src/statements/realLineBooks";
+import { MAX_LABEL_LENGTH, SuggestResponseSchema } from "../../web_src/contracts/reconcile";
+import { injectSigned, testApp } from "../endpoint/helpers";
 
 const MB = 1024 * 1024;
 
@@ -54,6 +57,10 @@ describe("statement readers on hostile input", () => {
     expect(statement?.skipped).toEqual([{ where: "line 7", reason: 'unreadable :61: field "1705"' }]);
   });
 
+  it("decode OFX character references in names", () => {
+    expect(readOfx(ofx("Smith &amp; Sons &#233;t&#xE9; &bogus;"))[0]?.lines[0]?.counterpartyName).toBe("Smith & Sons été &bogus;");
+  });
+
   it("skip an OFX transaction with a garbage amount instead of reading NaN", () => {
     const [statement] = readOfx(ofx("ACME", "12,5.3"));
     expect(statement?.lines).toHaveLength(0);
@@ -64,5 +71,20 @@ describe("statement readers on hostile input", () => {
     expect(() => readOfx("<Document/>")).toThrow(/ofx: no <OFX> element/);
     expect(() => readCamt("<OFX></OFX>")).toThrow(/camt: no <Document> element/);
     expect(() => readMt940("hello\nworld")).toThrow(/mt940: no SWIFT field/);
+  });
+
+  it("send a line read from a 1 MB label to the endpoint clipped to the contract's limit, and get an answer", async () => {
+    const [line] = readMt940(mt940(`INV 2024 0042 ${"x".repeat(MB)}`))[0]?.lines ?? [];
+    if (line === undefined) throw new Error("no line read");
+    const c = buildRealLineCase("hostile#0", line);
+    expect(c.request.lines[0]?.label).toHaveLength(MAX_LABEL_LENGTH);
+    const app = testApp();
+    try {
+      const res = await injectSigned(app, c.request);
+      expect(res.statusCode).toBe(200);
+      expect(SuggestResponseSchema.safeParse(res.json()).success).toBe(true);
+    } finally {
+      await app.close();
+    }
   });
 });

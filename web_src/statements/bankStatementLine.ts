@@ -3,7 +3,7 @@
 
 /** One booked transaction as the bank printed it. */
 export interface BankStatementLine {
-  /** Booking date (value date when the format has no booking date), ISO `YYYY-MM-DD`. */
+  /** ISO `YYYY-MM-DD`: CAMT booking date (else value date), MT940 value date (as wolph/mt940), OFX DTPOSTED. */
   date: string;
   /** Signed amount in the account currency: positive for money received, negative for money paid out. */
   amount: number;

@@ -29,7 +29,7 @@ function parseTree(source: string): OfxElement {
   for (const m of body.matchAll(TOKEN)) {
     const [, closing, rawName, rawText] = m;
     const name = (rawName ?? "").toUpperCase();
-    const text = (rawText ?? "").trim();
+    const text = decodeEntities((rawText ?? "").trim());
     const parent = stack[stack.length - 1];
     if (parent === undefined) throw new StatementFormatError("ofx", `content after the closing </OFX> (<${name}>)`);
     if (closing === "/") {
@@ -54,6 +54,19 @@ function parseTree(source: string): OfxElement {
   const ofx = root.children.find((c) => c.name === "OFX");
   if (ofx === undefined) throw new StatementFormatError("ofx", "no <OFX> element: not an OFX file");
   return ofx;
+}
+
+const ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+
+/** The character references OFX files use (`&amp;`, `&#233;`); unknown ones stay as written. */
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name.startsWith("#")) {
+      const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
 }
 
 function child(element: OfxElement | undefined, name: string): OfxElement | undefined {
