@@ -53,6 +53,26 @@ describe("PartnerResolver", () => {
     expect(found.get(1)?.reasons(name)).toEqual(["account DE89370400440532013000 belongs to 'partner 1'"]);
   });
 
+  it("keeps history-only partners as numbers until asked, with the same evidence", () => {
+    const learned = new PartnerResolver(partners, new HistoryIndex([
+      history({ label: "ZAHLUNG MUELLER", partnerName: "ZENTRALKASSE NORD", partnerId: 3 }),
+      history({ label: "ZAHLUNG MUELLER", partnerId: 7 }),
+      history({ label: "MUELLER LOGISTIK", partnerId: 2 }),
+      ...Array.from({ length: 3 }, () => history({ label: "ZAHLUNG MUELLER LOGISTIK", outcome: "rejected", rejectedPartnerId: 9 })),
+      history({ label: "MUELLER", outcome: "rejected", rejectedPartnerId: 7 }),
+    ]));
+    const line = text({ label: "ZAHLUNG MUELLER LOGISTIK", partnerName: "Zentralkasse Nord" });
+    const all = learned.resolve({ partnerId: null }, line);
+    const lazy = learned.resolveLine({ partnerId: null }, line);
+    // A name clue (2), history only (3 by name, 7 by words), rejected only (9).
+    expect([...all.keys()]).toEqual([2, 3, 7, 9]);
+    expect(all.get(9)?.score).toBe(0);
+    expect(all.get(9)?.rejected).toBeGreaterThan(0.2);
+    for (const id of [1, 2, 3, 7, 9, 42]) expect(lazy.get(id), `partner ${id}`).toEqual(all.get(id));
+    expect(lazy.scoredAtLeast(0.5)).toEqual([...all].filter(([, ev]) => ev.score >= 0.5));
+    expect(lazy.scoredAtLeast(0)).toEqual([...all]);
+  });
+
   it("learns aliases from reconciled history and demotes rejected partners", () => {
     const learned = new PartnerResolver(partners, new HistoryIndex([
       history({ label: "ZAHLUNG", partnerName: "ZENTRALKASSE NORD", partnerId: 3 }),

@@ -4,7 +4,7 @@ import { firstAtLeast, type CandidateIndex } from "./candidateIndex";
 import { cents } from "./cents";
 import type { EngineContext } from "./engineContext";
 import { lineText, type LineText } from "./lineText";
-import type { PartnerEvidence } from "./partners";
+import type { LineEvidence, PartnerEvidence } from "./partners";
 import type { Proposal } from "./proposal";
 import { snippetOf, type ReferenceKey } from "./referenceKey";
 import { extractReferenceKeys } from "./references";
@@ -49,7 +49,7 @@ class LineCollector {
   private readonly index: CandidateIndex;
   private readonly settings: EngineSettings;
   private readonly text: LineText;
-  private readonly evidence: Map<number, PartnerEvidence>;
+  private readonly evidence: LineEvidence;
   private readonly lineDay: number;
   /** Item id → the strongest reference to it in the label, in the order the label names them. */
   private refHits: Map<number, RefHit> = NO_HITS;
@@ -64,7 +64,7 @@ class LineCollector {
     this.index = ctx.index;
     this.settings = ctx.settings;
     this.text = lineText(line);
-    this.evidence = ctx.partners.resolve(line, this.text);
+    this.evidence = ctx.partners.resolveLine(line, this.text);
     this.lineDay = this.index.dayNumber(line.date);
   }
 
@@ -187,8 +187,7 @@ class LineCollector {
 
   /** Partners scored ≥ 0.5, best first (ties in the order the evidence found them), at most MAX_PARTNERS. */
   private likelyPartners(): Array<[number, PartnerEvidence]> {
-    const likely: Array<[number, PartnerEvidence]> = [];
-    for (const entry of this.evidence) if (entry[1].score >= 0.5) likely.push(entry);
+    const likely = this.evidence.scoredAtLeast(0.5);
     if (likely.length > 1) likely.sort((a, b) => b[1].score - a[1].score);
     if (likely.length > MAX_PARTNERS) likely.length = MAX_PARTNERS;
     return likely;

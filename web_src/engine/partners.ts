@@ -164,6 +164,14 @@ export class PartnerResolver {
 
   /** Every partner the line points at, in the order the clues found them, with their scores. */
   resolve(line: Pick<StatementLine, "partnerId">, text: LineText): Map<number, PartnerEvidence> {
+    return this.resolveLine(line, text).toMap();
+  }
+
+  /**
+   * resolve() as the collector reads it: partners known only from history's word votes (a dozen weak ones per
+   * line, most never proposed) are kept as numbers and made into evidence only when asked for.
+   */
+  resolveLine(line: Pick<StatementLine, "partnerId">, text: LineText): LineEvidence {
     const clues = new Map<number, PartnerEvidence>();
     if (line.partnerId !== null) addClue(clues, text, line.partnerId, 0.99, BY_LINE);
     const byAccount = text.accountKey === "" ? undefined : this.byAccount.get(text.accountKey);
@@ -172,42 +180,30 @@ export class PartnerResolver {
     }
     this.matchCompactName(text, clues);
     this.matchNameWords(text, clues);
-    this.learnFromHistory(text, clues);
+    const learned = new LearnedOnly();
+    this.learnFromHistory(text, clues, learned);
 
     const rejected = this.history.rejectedPartners(text);
-    for (const [id, ev] of clues) {
-      if (ev.learned > 0) ev.miss *= 1 - Math.min(ev.learned, 0.99);
-      const r = rejected.size === 0 ? 0 : (rejected.get(id) ?? 0);
-      if (r > 0.2) ev.clues |= REJECTED;
-      ev.score = (1 - ev.miss) * (1 - 0.9 * r);
-      ev.rejected = r;
-    }
-    if (rejected.size > 0) {
-      for (const [id, r] of rejected) {
-        if (r > 0.2 && !clues.has(id)) {
-          const ev = new PartnerEvidence(id, text);
-          ev.rejected = r;
-          clues.set(id, ev);
-        }
-      }
-    }
-    return clues;
+    for (const [id, ev] of clues) finish(ev, rejected.size === 0 ? 0 : (rejected.get(id) ?? 0));
+    return new LineEvidence(clues, learned, rejected, text);
   }
 
   /**
    * Partners that past lines like this one were reconciled with: by counterparty name, account number and label
    * words, the strongest per partner. Weighed after every other clue, as the last factor of its miss.
    */
-  private learnFromHistory(text: LineText, clues: Map<number, PartnerEvidence>): void {
+  private learnFromHistory(text: LineText, clues: Map<number, PartnerEvidence>, learned: LearnedOnly): void {
     const history = this.history;
     const byName = history.partnerNameShares(text.nameKey);
-    if (byName !== null) for (let j = 0; j < byName.keys.length; j++) learn(clues, text, byName.keys[j] as number, 0.9 * (byName.shares[j] as number), 0, "");
+    if (byName !== null) for (let j = 0; j < byName.keys.length; j++) learn(clues, learned, byName.keys[j] as number, 0.9 * (byName.shares[j] as number), 0, "");
     const byAccount = history.partnerAccountShares(text.accountKey);
-    if (byAccount !== null) for (let j = 0; j < byAccount.keys.length; j++) learn(clues, text, byAccount.keys[j] as number, 0.93 * (byAccount.shares[j] as number), 1, "");
+    if (byAccount !== null) for (let j = 0; j < byAccount.keys.length; j++) learn(clues, learned, byAccount.keys[j] as number, 0.93 * (byAccount.shares[j] as number), 1, "");
+    // Word votes name each partner once: only the few partners learned above can be met again.
+    learned.shared = learned.size;
     const votes = history.partnerWordVotes(text);
     for (let i = 0; i < votes.size; i++) {
       const strength = 0.85 * votes.similarity(i);
-      if (strength > 0) learn(clues, text, votes.key(i), strength, 2, votes.bestToken(i));
+      if (strength > 0) learn(clues, learned, votes.key(i), strength, 2, votes.bestToken(i));
     }
   }
 
@@ -300,17 +296,130 @@ function addClue(clues: Map<number, PartnerEvidence>, text: LineText, id: number
 }
 
 /** Keeps the strongest lesson from history per partner (a partner first seen here joins the clues in that order). */
-function learn(clues: Map<number, PartnerEvidence>, text: LineText, id: number, strength: number, source: LearnedSource, token: string): void {
-  let ev = clues.get(id);
+function learn(clues: Map<number, PartnerEvidence>, learned: LearnedOnly, id: number, strength: number, source: LearnedSource, token: string): void {
+  const ev = clues.get(id);
   if (ev === undefined) {
-    if (strength <= 0) return;
-    ev = new PartnerEvidence(id, text);
-    clues.set(id, ev);
-  } else if (strength <= ev.learned) return;
+    learned.keep(id, strength, source, token);
+    return;
+  }
+  if (strength <= ev.learned) return;
   ev.learned = strength;
   ev.learnedSource = source;
   ev.learnedToken = token;
   ev.clues |= LEARNED;
+}
+
+/** Applies the lesson from history (the last factor of the miss) and the rejections: the final score. */
+function finish(ev: PartnerEvidence, rejected: number): void {
+  if (ev.learned > 0) ev.miss *= 1 - Math.min(ev.learned, 0.99);
+  if (rejected > 0.2) ev.clues |= REJECTED;
+  ev.score = (1 - ev.miss) * (1 - 0.9 * rejected);
+  ev.rejected = rejected;
+}
+
+/** Partners known to a line only from history, in the order first learned, with their strongest lesson. */
+class LearnedOnly {
+  size = 0;
+  /** Entries [0, shared) came from name and account shares; later ones (word votes) are distinct partners. */
+  shared = Number.MAX_SAFE_INTEGER;
+  readonly ids: number[] = [];
+  readonly strengths: number[] = [];
+  readonly sources: LearnedSource[] = [];
+  readonly tokens: string[] = [];
+
+  keep(id: number, strength: number, source: LearnedSource, token: string): void {
+    const known = this.indexOf(id, Math.min(this.size, this.shared));
+    if (known < 0) {
+      if (strength <= 0) return;
+      this.ids.push(id);
+      this.strengths.push(strength);
+      this.sources.push(source);
+      this.tokens.push(token);
+      this.size++;
+    } else if (strength > (this.strengths[known] as number)) {
+      this.strengths[known] = strength;
+      this.sources[known] = source;
+      this.tokens[known] = token;
+    }
+  }
+
+  indexOf(id: number, end = this.size): number {
+    for (let k = 0; k < end; k++) if (this.ids[k] === id) return k;
+    return -1;
+  }
+}
+
+/**
+ * What one line says about every partner it points at, in the order found: the partners with a clue of their
+ * own, then those known only from history, then those only rejected. The history-only ones become evidence when
+ * asked for.
+ */
+export class LineEvidence {
+  constructor(
+    private readonly clues: Map<number, PartnerEvidence>,
+    private readonly learned: LearnedOnly,
+    private readonly rejections: ReadonlyMap<number, number>,
+    private readonly text: LineText,
+  ) {}
+
+  get(id: number): PartnerEvidence | undefined {
+    const ev = this.clues.get(id);
+    if (ev !== undefined) return ev;
+    const k = this.learned.indexOf(id);
+    if (k >= 0) return this.learnedEvidence(k);
+    const r = this.rejections.size === 0 ? 0 : (this.rejections.get(id) ?? 0);
+    return r > 0.2 ? this.rejectedEvidence(id, r) : undefined;
+  }
+
+  /** Partners scored at least `minScore`, in the order found. */
+  scoredAtLeast(minScore: number): Array<[number, PartnerEvidence]> {
+    const found: Array<[number, PartnerEvidence]> = [];
+    for (const entry of this.clues) if (entry[1].score >= minScore) found.push(entry);
+    const { learned, rejections } = this;
+    for (let k = 0; k < learned.size; k++) {
+      const id = learned.ids[k] as number;
+      const r = rejections.size === 0 ? 0 : (rejections.get(id) ?? 0);
+      // The score finish() gives, without making the evidence.
+      if ((1 - (1 - Math.min(learned.strengths[k] as number, 0.99))) * (1 - 0.9 * r) >= minScore) found.push([id, this.learnedEvidence(k)]);
+    }
+    if (minScore <= 0) for (const [id, ev] of this.rejectedOnly()) found.push([id, ev]);
+    return found;
+  }
+
+  /** Every partner with its evidence, in the order found (what PartnerResolver.resolve returns). */
+  toMap(): Map<number, PartnerEvidence> {
+    const all = new Map(this.clues);
+    for (let k = 0; k < this.learned.size; k++) all.set(this.learned.ids[k] as number, this.learnedEvidence(k));
+    for (const [id, ev] of this.rejectedOnly()) all.set(id, ev);
+    return all;
+  }
+
+  private learnedEvidence(k: number): PartnerEvidence {
+    const { learned, rejections } = this;
+    const id = learned.ids[k] as number;
+    const ev = new PartnerEvidence(id, this.text);
+    ev.learned = learned.strengths[k] as number;
+    ev.learnedSource = learned.sources[k] as LearnedSource;
+    ev.learnedToken = learned.tokens[k] as string;
+    ev.clues = LEARNED;
+    finish(ev, rejections.size === 0 ? 0 : (rejections.get(id) ?? 0));
+    return ev;
+  }
+
+  private rejectedEvidence(id: number, r: number): PartnerEvidence {
+    const ev = new PartnerEvidence(id, this.text);
+    ev.rejected = r;
+    return ev;
+  }
+
+  private rejectedOnly(): Array<[number, PartnerEvidence]> {
+    const found: Array<[number, PartnerEvidence]> = [];
+    if (this.rejections.size === 0) return found;
+    for (const [id, r] of this.rejections) {
+      if (r > 0.2 && !this.clues.has(id) && this.learned.indexOf(id) < 0) found.push([id, this.rejectedEvidence(id, r)]);
+    }
+    return found;
+  }
 }
 
 const EMPTY_IDS: readonly number[] = [];
