@@ -27,7 +27,7 @@ function sh(cmd, args, count) {
   process.stderr.write(r.stderr ?? "");
   const counts = count ? count(`${r.stdout}\n${r.stderr}`) : null;
   const ok = r.status === 0;
-  return { ok, counts, detail: ok ? (counts ? `${counts.passed} passed, ${counts.failed} failed` : "") : `${cmd} ${args.join(" ")} exited ${r.status ?? r.signal}` };
+  return { ok, counts, detail: ok ? (counts ? `${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ""}` : "") : `${cmd} ${args.join(" ")} exited ${r.status ?? r.signal}` };
 }
 
 const plain = (text) => text.replace(/\x1b\[[0-9;]*m/g, "");
