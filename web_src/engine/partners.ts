@@ -86,6 +86,8 @@ export class PartnerResolver {
   private readonly wordStamp: Int32Array;
   private readonly prefixStamp: Int32Array;
   private readonly byNameScore: (a: number, b: number) => number;
+  /** The history-only partners of the line being resolved, reused from line to line. */
+  private readonly learned = new LearnedOnly();
 
   constructor(partners: readonly Partner[], private readonly history: HistoryIndex) {
     const indexOf = new Map<number, number>();
@@ -169,7 +171,8 @@ export class PartnerResolver {
 
   /**
    * resolve() as the collector reads it: partners known only from history's word votes (a dozen weak ones per
-   * line, most never proposed) are kept as numbers and made into evidence only when asked for.
+   * line, most never proposed) are kept as numbers and made into evidence only when asked for. The answer reads
+   * scratch space of the resolver: use it before resolving the next line.
    */
   resolveLine(line: Pick<StatementLine, "partnerId">, text: LineText): LineEvidence {
     const clues = new Map<number, PartnerEvidence>();
@@ -180,7 +183,8 @@ export class PartnerResolver {
     }
     this.matchCompactName(text, clues);
     this.matchNameWords(text, clues);
-    const learned = new LearnedOnly();
+    const learned = this.learned;
+    learned.clear();
     this.learnFromHistory(text, clues, learned);
 
     const rejected = this.history.rejectedPartners(text);
@@ -235,7 +239,8 @@ export class PartnerResolver {
   private matchNameWords(text: LineText, clues: Map<number, PartnerEvidence>): void {
     const { nameScore, nameStamp, touched, wordStamp, prefixStamp } = this;
     const round = ++this.nameRound;
-    touched.length = 0;
+    // The touched partners are [0, count) of a reused array (setting its length to 0 would drop its storage).
+    let count = 0;
     const signal = text.signal;
     for (let t = 0; t < signal.length; t++) {
       const entry = this.byWord.get(signal[t] as string);
@@ -252,18 +257,22 @@ export class PartnerResolver {
         if (nameStamp[k] !== round) {
           nameStamp[k] = round;
           nameScore[k] = w;
-          touched.push(k);
+          touched[count++] = k;
         } else {
           nameScore[k] = (nameScore[k] as number) + w;
         }
       }
     }
-    if (touched.length === 0) return;
+    if (count === 0) return;
     // Stable: equal scores stay in the order the words found them.
-    if (touched.length > 32) touched.sort(this.byNameScore);
-    else sortByScoreDesc(touched, nameScore);
-    const count = Math.min(touched.length, MAX_NAME_CANDIDATES);
-    for (let c = 0; c < count; c++) {
+    if (count > 32) {
+      touched.length = count;
+      touched.sort(this.byNameScore);
+    } else {
+      sortByScoreDesc(touched, count, nameScore);
+    }
+    const candidates = Math.min(count, MAX_NAME_CANDIDATES);
+    for (let c = 0; c < candidates; c++) {
       const k = touched[c] as number;
       const words = this.wordsByIndex[k] as string[];
       const wordIds = this.wordIdsByIndex[k] as Int32Array;
@@ -327,15 +336,21 @@ class LearnedOnly {
   readonly sources: LearnedSource[] = [];
   readonly tokens: string[] = [];
 
+  /** Forgets the last line's partners; the arrays keep their storage ([0, size) is what counts). */
+  clear(): void {
+    this.size = 0;
+    this.shared = Number.MAX_SAFE_INTEGER;
+  }
+
   keep(id: number, strength: number, source: LearnedSource, token: string): void {
     const known = this.indexOf(id, Math.min(this.size, this.shared));
     if (known < 0) {
       if (strength <= 0) return;
-      this.ids.push(id);
-      this.strengths.push(strength);
-      this.sources.push(source);
-      this.tokens.push(token);
-      this.size++;
+      const at = this.size++;
+      this.ids[at] = id;
+      this.strengths[at] = strength;
+      this.sources[at] = source;
+      this.tokens[at] = token;
     } else if (strength > (this.strengths[known] as number)) {
       this.strengths[known] = strength;
       this.sources[known] = source;
@@ -434,8 +449,8 @@ interface NameWord {
 }
 
 /** Stable insertion sort of partner indices by descending score: a line touches a handful of partners. */
-function sortByScoreDesc(indices: number[], score: Float64Array): void {
-  for (let i = 1; i < indices.length; i++) {
+function sortByScoreDesc(indices: number[], length: number, score: Float64Array): void {
+  for (let i = 1; i < length; i++) {
     const k = indices[i] as number;
     const s = score[k] as number;
     let j = i - 1;

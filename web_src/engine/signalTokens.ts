@@ -67,22 +67,25 @@ export function signalTokens(toks: readonly string[], withAcronyms = true): stri
 export function signalTokensOf(first: readonly string[], then: readonly string[], withAcronyms: boolean): string[] {
   const out: string[] = [];
   const run = RUN;
-  run.length = 0;
+  let runLength = 0;
   const total = first.length + then.length;
   for (let k = 0; k < total; k++) {
     if (out.length >= MAX_SIGNAL_TOKENS) break;
     const raw = (k < first.length ? first[k] : then[k - first.length]) as string;
     const trait = traitOf(raw);
     if (trait.useful) addSignal(out, trait.word);
-    if (trait.alpha) run.push(raw);
-    else if (run.length > 0) flushAcronyms(run, out, withAcronyms);
+    if (trait.alpha) run[runLength++] = raw;
+    else if (runLength > 0) {
+      if (withAcronyms) addAcronyms(run, runLength, out);
+      runLength = 0;
+    }
   }
-  if (run.length > 0) flushAcronyms(run, out, withAcronyms);
+  if (runLength > 0 && withAcronyms) addAcronyms(run, runLength, out);
   return out;
 }
 
 const NO_TOKENS: readonly string[] = [];
-/** The run of words being read, reused from call to call. */
+/** The run of words being read is [0, runLength) of this array, reused from call to call. */
 const RUN: string[] = [];
 
 /** Adds a word not yet there, up to MAX_SIGNAL_TOKENS (the list is short: a scan beats a set). */
@@ -92,16 +95,13 @@ function addSignal(out: string[], word: string): void {
   out.push(word);
 }
 
-/** Adds the acronyms of every 3 and 4 consecutive words of `run` (when wanted) and empties the run. */
-function flushAcronyms(run: string[], out: string[], withAcronyms: boolean): void {
-  if (withAcronyms) {
-    for (let len = 3; len <= 4 && out.length < MAX_SIGNAL_TOKENS; len++) {
-      for (let i = 0; i + len <= run.length && out.length < MAX_SIGNAL_TOKENS; i++) {
-        let acronym = "";
-        for (let k = i; k < i + len; k++) acronym += (run[k] as string).charAt(0);
-        addSignal(out, acronym);
-      }
+/** Adds the acronyms of every 3 and 4 consecutive words of the run. */
+function addAcronyms(run: readonly string[], length: number, out: string[]): void {
+  for (let len = 3; len <= 4 && out.length < MAX_SIGNAL_TOKENS; len++) {
+    for (let i = 0; i + len <= length && out.length < MAX_SIGNAL_TOKENS; i++) {
+      let acronym = "";
+      for (let k = i; k < i + len; k++) acronym += (run[k] as string).charAt(0);
+      addSignal(out, acronym);
     }
   }
-  run.length = 0;
 }

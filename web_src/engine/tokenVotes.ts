@@ -40,9 +40,8 @@ export class TokenDictionary {
     return id;
   }
 
-  /** Ids of the tokens, -1 for a token never added. */
+  /** Ids of the tokens, -1 for a token never added (written to [0, tokens.length) of `into`, which may be longer). */
   idsOf(tokens: readonly string[], into: number[] = []): number[] {
-    into.length = tokens.length;
     for (let t = 0; t < tokens.length; t++) into[t] = this.ids.get(tokens[t] as string) ?? -1;
     return into;
   }
@@ -56,12 +55,13 @@ export class VoteResult<K> {
   /** Number of keys that received a vote; read them as key(i), share(i) … for i < size. */
   size = 0;
   known = 0;
-  private readonly touched: number[] = [];
 
   constructor(
     private readonly keyOf: readonly K[],
     private readonly weightOf: Float64Array,
     private readonly bestOf: string[],
+    /** The keys voted for are [0, size) of this array, shared with (and rewritten by) the TokenVotes. */
+    private readonly touched: readonly number[],
   ) {}
 
   key(i: number): K {
@@ -95,10 +95,8 @@ export class VoteResult<K> {
     return out;
   }
 
-  reset(touched: readonly number[], known: number): void {
-    this.touched.length = 0;
-    for (const k of touched) this.touched.push(k);
-    this.size = touched.length;
+  reset(size: number, known: number): void {
+    this.size = size;
     this.known = known;
   }
 }
@@ -166,7 +164,8 @@ export class TokenVotes<K> {
     const result = this.result as VoteResult<K>;
     const { weights, bestWeights, bestTokens, stamp, touched } = this;
     const round = ++this.round;
-    touched.length = 0;
+    // Keys voted for are [0, count) of a reused array (setting its length to 0 would drop its storage).
+    let count = 0;
     let known = 0;
     for (let t = 0; t < tokens.length; t++) {
       const id = ids[t] as number;
@@ -181,7 +180,7 @@ export class TokenVotes<K> {
         const w = ws[j] as number;
         if (stamp[k] !== round) {
           stamp[k] = round;
-          touched.push(k);
+          touched[count++] = k;
           weights[k] = w;
           bestWeights[k] = w;
           bestTokens[k] = token;
@@ -194,7 +193,7 @@ export class TokenVotes<K> {
         }
       }
     }
-    result.reset(touched, known);
+    result.reset(count, known);
     return result;
   }
 
@@ -217,7 +216,7 @@ export class TokenVotes<K> {
     this.bestTokens = new Array<string>(n).fill("");
     this.stamp = new Int32Array(n);
     this.round = 0;
-    this.result = new VoteResult(this.keys, this.weights, this.bestTokens);
+    this.result = new VoteResult(this.keys, this.weights, this.bestTokens, this.touched);
     this.frozen = true;
   }
 }
