@@ -60950,17 +60950,20 @@ function asciiShape(tok) {
 function signalTokensOf(first, then, withAcronyms) {
   const out = [];
   const run = RUN;
-  run.length = 0;
+  let runLength = 0;
   const total = first.length + then.length;
   for (let k = 0; k < total; k++) {
     if (out.length >= MAX_SIGNAL_TOKENS) break;
     const raw = k < first.length ? first[k] : then[k - first.length];
     const trait = traitOf(raw);
     if (trait.useful) addSignal(out, trait.word);
-    if (trait.alpha) run.push(raw);
-    else if (run.length > 0) flushAcronyms(run, out, withAcronyms);
+    if (trait.alpha) run[runLength++] = raw;
+    else if (runLength > 0) {
+      if (withAcronyms) addAcronyms(run, runLength, out);
+      runLength = 0;
+    }
   }
-  if (run.length > 0) flushAcronyms(run, out, withAcronyms);
+  if (runLength > 0 && withAcronyms) addAcronyms(run, runLength, out);
   return out;
 }
 var RUN = [];
@@ -60969,17 +60972,14 @@ function addSignal(out, word) {
   for (let k = 0; k < out.length; k++) if (out[k] === word) return;
   out.push(word);
 }
-function flushAcronyms(run, out, withAcronyms) {
-  if (withAcronyms) {
-    for (let len = 3; len <= 4 && out.length < MAX_SIGNAL_TOKENS; len++) {
-      for (let i = 0; i + len <= run.length && out.length < MAX_SIGNAL_TOKENS; i++) {
-        let acronym = "";
-        for (let k = i; k < i + len; k++) acronym += run[k].charAt(0);
-        addSignal(out, acronym);
-      }
+function addAcronyms(run, length, out) {
+  for (let len = 3; len <= 4 && out.length < MAX_SIGNAL_TOKENS; len++) {
+    for (let i = 0; i + len <= length && out.length < MAX_SIGNAL_TOKENS; i++) {
+      let acronym = "";
+      for (let k = i; k < i + len; k++) acronym += run[k].charAt(0);
+      addSignal(out, acronym);
     }
   }
-  run.length = 0;
 }
 
 // web_src/engine/lineText.ts
@@ -61229,7 +61229,7 @@ var LineCollector = class {
     this.index = ctx.index;
     this.settings = ctx.settings;
     this.text = lineText(line);
-    this.evidence = ctx.partners.resolve(line, this.text);
+    this.evidence = ctx.partners.resolveLine(line, this.text);
     this.lineDay = this.index.dayNumber(line.date);
   }
   collect() {
@@ -61335,8 +61335,7 @@ var LineCollector = class {
   }
   /** Partners scored ≥ 0.5, best first (ties in the order the evidence found them), at most MAX_PARTNERS. */
   likelyPartners() {
-    const likely = [];
-    for (const entry of this.evidence) if (entry[1].score >= 0.5) likely.push(entry);
+    const likely = this.evidence.scoredAtLeast(0.5);
     if (likely.length > 1) likely.sort((a, b) => b[1].score - a[1].score);
     if (likely.length > MAX_PARTNERS) likely.length = MAX_PARTNERS;
     return likely;
@@ -61466,22 +61465,21 @@ var TokenDictionary = class {
     }
     return id;
   }
-  /** Ids of the tokens, -1 for a token never added. */
+  /** Ids of the tokens, -1 for a token never added (written to [0, tokens.length) of `into`, which may be longer). */
   idsOf(tokens2, into = []) {
-    into.length = tokens2.length;
     for (let t = 0; t < tokens2.length; t++) into[t] = this.ids.get(tokens2[t]) ?? -1;
     return into;
   }
 };
 var VoteResult = class {
-  constructor(keyOf, weightOf, bestOf) {
+  constructor(keyOf, weightOf, bestOf, touched) {
     this.keyOf = keyOf;
     this.weightOf = weightOf;
     this.bestOf = bestOf;
+    this.touched = touched;
     /** Number of keys that received a vote; read them as key(i), share(i) … for i < size. */
     this.size = 0;
     this.known = 0;
-    this.touched = [];
   }
   key(i) {
     return this.keyOf[this.touched[i]];
@@ -61508,10 +61506,8 @@ var VoteResult = class {
     for (let i = 0; i < this.size; i++) out.set(this.key(i), this.similarity(i));
     return out;
   }
-  reset(touched, known) {
-    this.touched.length = 0;
-    for (const k of touched) this.touched.push(k);
-    this.size = touched.length;
+  reset(size, known) {
+    this.size = size;
     this.known = known;
   }
 };
@@ -61572,7 +61568,7 @@ var TokenVotes = class {
     const result = this.result;
     const { weights, bestWeights, bestTokens, stamp, touched } = this;
     const round = ++this.round;
-    touched.length = 0;
+    let count2 = 0;
     let known = 0;
     for (let t = 0; t < tokens2.length; t++) {
       const id = ids[t];
@@ -61587,7 +61583,7 @@ var TokenVotes = class {
         const w = ws[j];
         if (stamp[k] !== round) {
           stamp[k] = round;
-          touched.push(k);
+          touched[count2++] = k;
           weights[k] = w;
           bestWeights[k] = w;
           bestTokens[k] = token;
@@ -61600,7 +61596,7 @@ var TokenVotes = class {
         }
       }
     }
-    result.reset(touched, known);
+    result.reset(count2, known);
     return result;
   }
   freeze() {
@@ -61622,7 +61618,7 @@ var TokenVotes = class {
     this.bestTokens = new Array(n).fill("");
     this.stamp = new Int32Array(n);
     this.round = 0;
-    this.result = new VoteResult(this.keys, this.weights, this.bestTokens);
+    this.result = new VoteResult(this.keys, this.weights, this.bestTokens, this.touched);
     this.frozen = true;
   }
 };
@@ -61880,6 +61876,8 @@ var PartnerResolver = class {
     this.wordWeightsByIndex = [];
     this.nameRound = 0;
     this.touched = [];
+    /** The history-only partners of the line being resolved, reused from line to line. */
+    this.learned = new LearnedOnly();
     const indexOf = /* @__PURE__ */ new Map();
     for (const partner of partners) {
       this.names.set(partner.id, partner.name);
@@ -61951,6 +61949,14 @@ var PartnerResolver = class {
   }
   /** Every partner the line points at, in the order the clues found them, with their scores. */
   resolve(line, text) {
+    return this.resolveLine(line, text).toMap();
+  }
+  /**
+   * resolve() as the collector reads it: partners known only from history's word votes (a dozen weak ones per
+   * line, most never proposed) are kept as numbers and made into evidence only when asked for. The answer reads
+   * scratch space of the resolver: use it before resolving the next line.
+   */
+  resolveLine(line, text) {
     const clues = /* @__PURE__ */ new Map();
     if (line.partnerId !== null) addClue(clues, text, line.partnerId, 0.99, BY_LINE);
     const byAccount = text.accountKey === "" ? void 0 : this.byAccount.get(text.accountKey);
@@ -61959,40 +61965,28 @@ var PartnerResolver = class {
     }
     this.matchCompactName(text, clues);
     this.matchNameWords(text, clues);
-    this.learnFromHistory(text, clues);
+    const learned = this.learned;
+    learned.clear();
+    this.learnFromHistory(text, clues, learned);
     const rejected = this.history.rejectedPartners(text);
-    for (const [id, ev] of clues) {
-      if (ev.learned > 0) ev.miss *= 1 - Math.min(ev.learned, 0.99);
-      const r = rejected.size === 0 ? 0 : rejected.get(id) ?? 0;
-      if (r > 0.2) ev.clues |= REJECTED;
-      ev.score = (1 - ev.miss) * (1 - 0.9 * r);
-      ev.rejected = r;
-    }
-    if (rejected.size > 0) {
-      for (const [id, r] of rejected) {
-        if (r > 0.2 && !clues.has(id)) {
-          const ev = new PartnerEvidence(id, text);
-          ev.rejected = r;
-          clues.set(id, ev);
-        }
-      }
-    }
-    return clues;
+    for (const [id, ev] of clues) finish(ev, rejected.size === 0 ? 0 : rejected.get(id) ?? 0);
+    return new LineEvidence(clues, learned, rejected, text);
   }
   /**
    * Partners that past lines like this one were reconciled with: by counterparty name, account number and label
    * words, the strongest per partner. Weighed after every other clue, as the last factor of its miss.
    */
-  learnFromHistory(text, clues) {
+  learnFromHistory(text, clues, learned) {
     const history = this.history;
     const byName = history.partnerNameShares(text.nameKey);
-    if (byName !== null) for (let j = 0; j < byName.keys.length; j++) learn(clues, text, byName.keys[j], 0.9 * byName.shares[j], 0, "");
+    if (byName !== null) for (let j = 0; j < byName.keys.length; j++) learn(clues, learned, byName.keys[j], 0.9 * byName.shares[j], 0, "");
     const byAccount = history.partnerAccountShares(text.accountKey);
-    if (byAccount !== null) for (let j = 0; j < byAccount.keys.length; j++) learn(clues, text, byAccount.keys[j], 0.93 * byAccount.shares[j], 1, "");
+    if (byAccount !== null) for (let j = 0; j < byAccount.keys.length; j++) learn(clues, learned, byAccount.keys[j], 0.93 * byAccount.shares[j], 1, "");
+    learned.shared = learned.size;
     const votes = history.partnerWordVotes(text);
     for (let i = 0; i < votes.size; i++) {
       const strength = 0.85 * votes.similarity(i);
-      if (strength > 0) learn(clues, text, votes.key(i), strength, 2, votes.bestToken(i));
+      if (strength > 0) learn(clues, learned, votes.key(i), strength, 2, votes.bestToken(i));
     }
   }
   /** The bank's counterparty name against partner names: equal, or cut short by the bank (~35 characters). */
@@ -62022,7 +62016,7 @@ var PartnerResolver = class {
   matchNameWords(text, clues) {
     const { nameScore, nameStamp, touched, wordStamp, prefixStamp } = this;
     const round = ++this.nameRound;
-    touched.length = 0;
+    let count2 = 0;
     const signal = text.signal;
     for (let t = 0; t < signal.length; t++) {
       const entry = this.byWord.get(signal[t]);
@@ -62039,17 +62033,21 @@ var PartnerResolver = class {
         if (nameStamp[k] !== round) {
           nameStamp[k] = round;
           nameScore[k] = w;
-          touched.push(k);
+          touched[count2++] = k;
         } else {
           nameScore[k] = nameScore[k] + w;
         }
       }
     }
-    if (touched.length === 0) return;
-    if (touched.length > 32) touched.sort(this.byNameScore);
-    else sortByScoreDesc(touched, nameScore);
-    const count2 = Math.min(touched.length, MAX_NAME_CANDIDATES);
-    for (let c = 0; c < count2; c++) {
+    if (count2 === 0) return;
+    if (count2 > 32) {
+      touched.length = count2;
+      touched.sort(this.byNameScore);
+    } else {
+      sortByScoreDesc(touched, count2, nameScore);
+    }
+    const candidates = Math.min(count2, MAX_NAME_CANDIDATES);
+    for (let c = 0; c < candidates; c++) {
       const k = touched[c];
       const words = this.wordsByIndex[k];
       const wordIds = this.wordIdsByIndex[k];
@@ -62078,21 +62076,122 @@ function addClue(clues, text, id, strength, clue) {
   ev.miss *= 1 - Math.min(strength, 0.99);
   ev.clues |= clue;
 }
-function learn(clues, text, id, strength, source, token) {
-  let ev = clues.get(id);
+function learn(clues, learned, id, strength, source, token) {
+  const ev = clues.get(id);
   if (ev === void 0) {
-    if (strength <= 0) return;
-    ev = new PartnerEvidence(id, text);
-    clues.set(id, ev);
-  } else if (strength <= ev.learned) return;
+    learned.keep(id, strength, source, token);
+    return;
+  }
+  if (strength <= ev.learned) return;
   ev.learned = strength;
   ev.learnedSource = source;
   ev.learnedToken = token;
   ev.clues |= LEARNED;
 }
+function finish(ev, rejected) {
+  if (ev.learned > 0) ev.miss *= 1 - Math.min(ev.learned, 0.99);
+  if (rejected > 0.2) ev.clues |= REJECTED;
+  ev.score = (1 - ev.miss) * (1 - 0.9 * rejected);
+  ev.rejected = rejected;
+}
+var LearnedOnly = class {
+  constructor() {
+    this.size = 0;
+    /** Entries [0, shared) came from name and account shares; later ones (word votes) are distinct partners. */
+    this.shared = Number.MAX_SAFE_INTEGER;
+    this.ids = [];
+    this.strengths = [];
+    this.sources = [];
+    this.tokens = [];
+  }
+  /** Forgets the last line's partners; the arrays keep their storage ([0, size) is what counts). */
+  clear() {
+    this.size = 0;
+    this.shared = Number.MAX_SAFE_INTEGER;
+  }
+  keep(id, strength, source, token) {
+    const known = this.indexOf(id, Math.min(this.size, this.shared));
+    if (known < 0) {
+      if (strength <= 0) return;
+      const at = this.size++;
+      this.ids[at] = id;
+      this.strengths[at] = strength;
+      this.sources[at] = source;
+      this.tokens[at] = token;
+    } else if (strength > this.strengths[known]) {
+      this.strengths[known] = strength;
+      this.sources[known] = source;
+      this.tokens[known] = token;
+    }
+  }
+  indexOf(id, end = this.size) {
+    for (let k = 0; k < end; k++) if (this.ids[k] === id) return k;
+    return -1;
+  }
+};
+var LineEvidence = class {
+  constructor(clues, learned, rejections, text) {
+    this.clues = clues;
+    this.learned = learned;
+    this.rejections = rejections;
+    this.text = text;
+  }
+  get(id) {
+    const ev = this.clues.get(id);
+    if (ev !== void 0) return ev;
+    const k = this.learned.indexOf(id);
+    if (k >= 0) return this.learnedEvidence(k);
+    const r = this.rejections.size === 0 ? 0 : this.rejections.get(id) ?? 0;
+    return r > 0.2 ? this.rejectedEvidence(id, r) : void 0;
+  }
+  /** Partners scored at least `minScore`, in the order found. */
+  scoredAtLeast(minScore) {
+    const found = [];
+    for (const entry of this.clues) if (entry[1].score >= minScore) found.push(entry);
+    const { learned, rejections } = this;
+    for (let k = 0; k < learned.size; k++) {
+      const id = learned.ids[k];
+      const r = rejections.size === 0 ? 0 : rejections.get(id) ?? 0;
+      if ((1 - (1 - Math.min(learned.strengths[k], 0.99))) * (1 - 0.9 * r) >= minScore) found.push([id, this.learnedEvidence(k)]);
+    }
+    if (minScore <= 0) for (const [id, ev] of this.rejectedOnly()) found.push([id, ev]);
+    return found;
+  }
+  /** Every partner with its evidence, in the order found (what PartnerResolver.resolve returns). */
+  toMap() {
+    const all = new Map(this.clues);
+    for (let k = 0; k < this.learned.size; k++) all.set(this.learned.ids[k], this.learnedEvidence(k));
+    for (const [id, ev] of this.rejectedOnly()) all.set(id, ev);
+    return all;
+  }
+  learnedEvidence(k) {
+    const { learned, rejections } = this;
+    const id = learned.ids[k];
+    const ev = new PartnerEvidence(id, this.text);
+    ev.learned = learned.strengths[k];
+    ev.learnedSource = learned.sources[k];
+    ev.learnedToken = learned.tokens[k];
+    ev.clues = LEARNED;
+    finish(ev, rejections.size === 0 ? 0 : rejections.get(id) ?? 0);
+    return ev;
+  }
+  rejectedEvidence(id, r) {
+    const ev = new PartnerEvidence(id, this.text);
+    ev.rejected = r;
+    return ev;
+  }
+  rejectedOnly() {
+    const found = [];
+    if (this.rejections.size === 0) return found;
+    for (const [id, r] of this.rejections) {
+      if (r > 0.2 && !this.clues.has(id) && this.learned.indexOf(id) < 0) found.push([id, this.rejectedEvidence(id, r)]);
+    }
+    return found;
+  }
+};
 var EMPTY_IDS = [];
-function sortByScoreDesc(indices, score) {
-  for (let i = 1; i < indices.length; i++) {
+function sortByScoreDesc(indices, length, score) {
+  for (let i = 1; i < length; i++) {
     const k = indices[i];
     const s = score[k];
     let j = i - 1;
