@@ -234,7 +234,7 @@ class AiReconciliationSuggestion(models.Model):
         self.ensure_one()
         self._check_can_review()
         if self.state != sm.PENDING:
-            raise UserError(sm.transition_error(self.state, sm.APPROVED) or _("Only pending suggestions can be edited."))
+            raise UserError(self._transition_error(sm.APPROVED) or _("Only pending suggestions can be edited."))
         if not (self.corrected_partner_id or self.corrected_account_id):
             # Remember the engine's own choice: the correction teaches it what was wrong.
             self.write({"corrected_partner_id": self.partner_id.id, "corrected_account_id": self.account_id.id})

@@ -5,6 +5,7 @@ from markupsafe import Markup
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
+from odoo.tools.translate import get_translation
 
 from ..tools import approval_rules as ar
 from ..tools import state_machine as sm
@@ -85,9 +86,21 @@ class AiSuggestionMixin(models.AbstractModel):
     def _check_transition(self, target):
         """Refuse a forbidden move with an accountant's sentence."""
         for record in self:
-            error = sm.transition_error(record.state, target)
+            error = record._transition_error(target)
             if error:
                 raise UserError(_("%(name)s: %(error)s", name=record.display_name, error=error))
+
+    def _transition_error(self, target):
+        """Why this suggestion cannot move to ``target``, in the user's language; None when it can."""
+        self.ensure_one()
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        return sm.transition_error(
+            self.state, target, translate=self._translate_sentence, state_label=labels.get(self.state, "").lower()
+        )
+
+    def _translate_sentence(self, source, **params):
+        """Translate a sentence that a pure module (tools/) marked with ``_lt``, in the user's language."""
+        return get_translation("ai_bookkeeping", self.env.lang or "en_US", source, params)
 
     def _set_state(self, target, audit_before=None, **values):
         """The one place where a suggestion changes state; every change is appended to the audit log."""

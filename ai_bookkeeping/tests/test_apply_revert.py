@@ -1,5 +1,6 @@
 from odoo.exceptions import UserError
 from odoo.tests import tagged
+from odoo.tools.translate import code_translations
 
 from .common import AiBookkeepingCase
 
@@ -142,6 +143,23 @@ class TestApplyRevert(AiBookkeepingCase):
         with self.assertRaisesRegex(UserError, "it was rejected"):
             suggestion.with_user(self.reviewer).action_approve()
         self.assertEqual(invoice.payment_state, "not_paid")
+
+    def test_refusals_are_said_in_the_users_language(self):
+        # The sentences live in a pure module (tools/state_machine.py); Odoo's code translations must reach them.
+        self.env["res.lang"]._activate_lang("fr_FR")
+        sentence = "This suggestion cannot be reverted: nothing was applied yet, so there is nothing to revert."
+        french = "Impossible d'annuler : rien n'a encore été comptabilisé."
+        translations = code_translations.python_translations
+        key = ("ai_bookkeeping", "fr_FR")
+        saved = translations.get(key)
+        translations[key] = dict(saved or {}, **{sentence: french})
+        self.addCleanup(lambda: translations.pop(key) if saved is None else translations.update({key: saved}))
+        invoice = self.make_invoice(100.0)
+        suggestion = self.make_suggestion(self.make_st_line(100.0, "x"), self.receivable(invoice))
+        with self.assertRaisesRegex(UserError, "rien n'a encore été comptabilisé"):
+            suggestion.with_user(self.reviewer).with_context(lang="fr_FR").action_revert()
+        with self.assertRaisesRegex(UserError, "nothing was applied yet"):
+            suggestion.with_user(self.reviewer).with_context(lang="en_US").action_revert()
 
     def test_state_changes_are_tracked_in_chatter(self):
         invoice = self.make_invoice(100.0)

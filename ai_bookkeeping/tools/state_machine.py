@@ -30,45 +30,66 @@ TRANSITIONS = {
     REVERTED: set(),
 }
 
-_LABELS = dict(STATES)
+
+def _lt(source):
+    """Marks a sentence for Odoo's translation export, which collects ``_lt("...")`` from every Python file of the
+    add-on. This module has no Odoo: it returns the English text, and the models translate it with ``translate``."""
+    return source
+
 
 # Why a move is refused, in words an accountant understands; keyed by (from, to).
 _REASONS = {
-    (APPLIED, APPROVED): "it has already been applied to the books",
-    (APPLIED, REJECTED): "it has already been applied to the books; revert it instead",
-    (REJECTED, APPROVED): "it was rejected; reopen it first",
-    (REVERTED, APPROVED): "it was reverted; ask the AI for a new suggestion instead",
-    (PENDING, REVERTED): "nothing was applied yet, so there is nothing to revert",
-    (APPROVED, REVERTED): "it was not applied to the books, so there is nothing to revert",
-    (REJECTED, REVERTED): "it was rejected and never applied, so there is nothing to revert",
-    (FAILED, REVERTED): "applying it failed, so there is nothing to revert",
-    (REVERTED, REVERTED): "it has already been reverted",
+    (APPLIED, APPROVED): _lt("This suggestion cannot be approved: it has already been applied to the books."),
+    (APPLIED, REJECTED): _lt("This suggestion cannot be rejected: it has already been applied to the books; revert it "
+                             "instead."),
+    (REJECTED, APPROVED): _lt("This suggestion cannot be approved: it was rejected; reopen it first."),
+    (REVERTED, APPROVED): _lt("This suggestion cannot be approved: it was reverted; ask the AI for a new suggestion "
+                              "instead."),
+    (PENDING, REVERTED): _lt("This suggestion cannot be reverted: nothing was applied yet, so there is nothing to "
+                             "revert."),
+    (APPROVED, REVERTED): _lt("This suggestion cannot be reverted: it was not applied to the books, so there is "
+                              "nothing to revert."),
+    (REJECTED, REVERTED): _lt("This suggestion cannot be reverted: it was rejected and never applied, so there is "
+                              "nothing to revert."),
+    (FAILED, REVERTED): _lt("This suggestion cannot be reverted: applying it failed, so there is nothing to revert."),
+    (REVERTED, REVERTED): _lt("This suggestion cannot be reverted: it has already been reverted."),
+    (APPROVED, APPROVED): _lt("This suggestion cannot be approved: it is already approved."),
+    (REJECTED, REJECTED): _lt("This suggestion cannot be rejected: it is already rejected."),
+    (PENDING, PENDING): _lt("This suggestion cannot be reopened: it is already pending review."),
+    (APPLIED, APPLIED): _lt("This suggestion cannot be applied: it is already applied."),
+    (FAILED, APPROVED): _lt("This suggestion cannot be approved: applying it failed; reopen it first."),
+    (FAILED, FAILED): _lt("This suggestion cannot be marked as failed: it has already failed."),
 }
+
+# Any other refused move, by target; %(state)s is the current state's label.
+_REFUSED = {
+    APPROVED: _lt("This suggestion cannot be approved: it is %(state)s."),
+    APPLIED: _lt("This suggestion cannot be applied: it is %(state)s."),
+    REJECTED: _lt("This suggestion cannot be rejected: it is %(state)s."),
+    REVERTED: _lt("This suggestion cannot be reverted: it is %(state)s."),
+    FAILED: _lt("This suggestion cannot be marked as failed: it is %(state)s."),
+    PENDING: _lt("This suggestion cannot be reopened: it is %(state)s."),
+}
+
+
+def _english(source, **params):
+    return source % params if params else source
 
 
 def can_transition(current, target):
     return target in TRANSITIONS.get(current, set())
 
 
-def transition_error(current, target):
-    """The sentence explaining why ``current`` cannot become ``target``, or None when it can."""
+def transition_error(current, target, translate=_english, state_label=None):
+    """The sentence explaining why ``current`` cannot become ``target``, or None when it can.
+
+    ``translate(source, **params)`` translates and fills in a sentence (the models pass Odoo's translation);
+    ``state_label`` is the current state's label as the user reads it (default: the English label, lower case).
+    """
     if can_transition(current, target):
         return None
     reason = _REASONS.get((current, target))
-    if reason is None:
-        if current == target:
-            reason = "it is already %s" % _LABELS.get(current, current).lower()
-        else:
-            reason = "it is %s" % _LABELS.get(current, current).lower()
-    return "This suggestion cannot be %s: %s." % (_verb(target), reason)
-
-
-def _verb(target):
-    return {
-        APPROVED: "approved",
-        APPLIED: "applied",
-        REJECTED: "rejected",
-        REVERTED: "reverted",
-        FAILED: "marked as failed",
-        PENDING: "reopened",
-    }.get(target, target)
+    if reason is not None:
+        return translate(reason)
+    label = state_label if state_label is not None else dict(STATES).get(current, current).lower()
+    return translate(_REFUSED.get(target, _REFUSED[APPROVED]), state=label)

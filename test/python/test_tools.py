@@ -38,6 +38,31 @@ class TestStateMachine(unittest.TestCase):
         self.assertIn("reopen it first", sm.transition_error(sm.REJECTED, sm.APPROVED))
         self.assertIn("already been reverted", sm.transition_error(sm.REVERTED, sm.REVERTED))
 
+    def test_every_refusal_is_in_the_translation_template(self):
+        # The sentences are marked with _lt so that `npm run i18n` exports them; a new one must be exported too.
+        pot = os.path.join(os.path.dirname(__file__), "..", "..", "ai_bookkeeping", "i18n", "ai_bookkeeping.pot")
+        msgids, current = set(), None
+        with open(pot, encoding="utf-8") as handle:
+            for line in handle:
+                line = line.strip()
+                if line.startswith("msgid "):
+                    current = json.loads(line[len("msgid "):])
+                elif line.startswith('"') and current is not None:
+                    current += json.loads(line)
+                else:
+                    if current:
+                        msgids.add(current)
+                    current = None
+        sentences = list(sm._REASONS.values()) + list(sm._REFUSED.values())
+        self.assertGreater(len(sentences), 15)
+        missing = [s for s in sentences if s not in msgids]
+        self.assertEqual(missing, [], "run npm run i18n")
+
+    def test_refusals_are_translated_through_the_given_function(self):
+        said = sm.transition_error(sm.APPLIED, sm.FAILED, translate=lambda source, **p: "«%s»" % (source % p),
+                                   state_label="appliquée")
+        self.assertEqual(said, "«This suggestion cannot be marked as failed: it is appliquée.»")
+
     def test_every_state_has_a_row(self):
         self.assertEqual({s for s, _label in sm.STATES}, set(sm.TRANSITIONS))
         for targets in sm.TRANSITIONS.values():
