@@ -402,10 +402,11 @@ class TestLeastPrivilege(GovernanceCase):
             log_b.with_user(self.reviewer).read(["event"])
         self.assertEqual(invoice.payment_state, "not_paid")
 
-    def test_reviewers_reach_the_log_from_the_review_menu_and_readers_do_not(self):
-        menu = self.env.ref("ai_bookkeeping.ai_audit_log_review_menu")
-        self.assertIn(menu.id, self.env["ir.ui.menu"].with_user(self.reviewer)._visible_menu_ids())
-        self.assertNotIn(menu.id, self.env["ir.ui.menu"].with_user(self.reader)._visible_menu_ids())
+    def test_reviewers_reach_the_log_and_rules_from_the_review_menu_and_readers_do_not(self):
+        for xmlid in ("ai_bookkeeping.ai_audit_log_review_menu", "ai_bookkeeping.ai_approval_rule_review_menu"):
+            menu = self.env.ref(xmlid)
+            self.assertIn(menu.id, self.env["ir.ui.menu"].with_user(self.reviewer)._visible_menu_ids(), xmlid)
+            self.assertNotIn(menu.id, self.env["ir.ui.menu"].with_user(self.reader)._visible_menu_ids(), xmlid)
 
     def test_reviewer_reads_rules_and_own_company_log_but_cannot_change_them(self):
         rule = self.rule(outcome="review")
