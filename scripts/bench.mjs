@@ -10,7 +10,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { DEFAULT_OCA_SRC, ROOT, checkPostgres, dropDb, findOdoo, hasOca, odooArgs, odooEnv, odooPython } from "./lib/odoo.mjs";
+import { DEFAULT_OCA_SRC, ROOT, checkPostgres, dropDb, findOdoo, hasOca, ocaSrc, odooArgs, odooEnv, odooPython } from "./lib/odoo.mjs";
 
 const QUICK = process.env.BENCH_QUICK === "1";
 /** The whole bench must finish within this on the 2-core reference box; each step gets what is left. */
@@ -64,6 +64,11 @@ async function odooBench() {
   const pg = checkPostgres();
   if (!pg.ok) return { skipped: pg.reason };
   if (!hasOca()) return { skipped: `OCA's account_reconcile_oca not found (OCA_SRC, default ${DEFAULT_OCA_SRC}): the peer engine is missing` };
+  const ocaMatching = path.join(ocaSrc(), "account_reconcile_model_oca/models/account_reconcile_model.py");
+  if (/with params: /.test(readFileSync(ocaMatching, "utf8"))) {
+    console.log(`bench: WARNING ${ocaMatching} still parses str(query) for its SQL parameters, which fails on Odoo 18: ` +
+      "OCA's invoice matching will error on lines with reference tokens (see README, OCA_SRC, for the three-line fix)");
+  }
 
   const work = mkdtempSync(path.join(tmpdir(), "aib-bench-"));
   const files = { books: path.join(work, "books.json"), map: path.join(work, "map.json"), raw: path.join(work, "raw.json") };
