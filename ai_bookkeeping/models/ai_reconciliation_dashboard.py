@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.tools import format_amount
+from odoo.tools import format_amount, format_date
 
 from ..tools import endpoint_client
 from ..tools import state_machine as sm
@@ -12,6 +12,12 @@ from ..tools import state_machine as sm
 MINUTES_SAVED_PER_SUGGESTION = 1.5
 MAX_PAGE = 500
 BULK_APPROVE_CHUNK = 50
+MAX_GROUPS = 200
+GROUP_BYS = ("partner", "journal", "kind", "band", "month")
+# Confidence bands as the dashboard draws them: [0.95, 1], [0.8, 0.95), [0, 0.8). The server compares with <=, so an
+# upper bound is nudged just below the next band's limit (the browser does the same, queue_state.ts).
+_BELOW = 1e-9
+_BANDS = (("high", 0.95, None), ("medium", 0.8, 0.95 - _BELOW), ("low", None, 0.8 - _BELOW))
 _ORDERS = {
     "confidence desc": "confidence desc, id",
     "confidence asc": "confidence asc, id",
@@ -34,7 +40,11 @@ class AiReconciliationSuggestion(models.Model):
         if filters.get("journalIds"):
             domain.append(("journal_id", "in", [int(i) for i in filters["journalIds"]]))
         if filters.get("partnerIds"):
-            domain.append(("partner_id", "in", [int(i) for i in filters["partnerIds"]]))
+            partner_ids = [int(i) for i in filters["partnerIds"]]
+            if 0 in partner_ids:  # 0 stands for "no partner" (the key of that group, see dashboard_groups)
+                domain += ["|", ("partner_id", "in", partner_ids), ("partner_id", "=", False)]
+            else:
+                domain.append(("partner_id", "in", partner_ids))
         for key, field, op in (("minConfidence", "confidence", ">="), ("maxConfidence", "confidence", "<="),
                                ("minAmount", "line_amount", ">="), ("maxAmount", "line_amount", "<="),
                                ("dateFrom", "line_date", ">="), ("dateTo", "line_date", "<=")):
@@ -54,6 +64,84 @@ class AiReconciliationSuggestion(models.Model):
         records = self.search(domain, offset=max(0, int(offset or 0)), limit=limit,
                               order=_ORDERS.get(order, _ORDERS["confidence desc"]))
         return {"rows": [record._dashboard_row() for record in records], "total": self.search_count(domain)}
+
+    @api.model
+    def dashboard_groups(self, filters=None, group_by="partner"):
+        """The queue under ``filters``, in groups: per group a ``key`` (filters to add to see its rows), a label, the
+        count, the total of the bank-line amounts per currency, and the mean and lowest confidence. Partners and
+        journals come by count (largest first), kinds, bands and months in their natural order; at most MAX_GROUPS
+        groups, ``more`` says how many were left out."""
+        if group_by not in GROUP_BYS:
+            raise UserError(_("The queue cannot be grouped by %s.", group_by))
+        domain = self._dashboard_domain(filters)
+        aggregates = ["__count", "line_amount:sum", "confidence:avg", "confidence:min"]
+        if group_by == "band":
+            groups = []
+            labels = {"high": _("High confidence (≥ 95%)"), "medium": _("Medium confidence (80–95%)"),
+                      "low": _("Low confidence (< 80%)")}
+            for band, low, high in _BANDS:
+                band_domain = list(domain)
+                key = {}
+                if low is not None:
+                    band_domain.append(("confidence", ">=", low))
+                    key["minConfidence"] = low
+                if high is not None:
+                    band_domain.append(("confidence", "<=", high))
+                    key["maxConfidence"] = high
+                parts = self._read_group(band_domain, ["journal_id"], aggregates)
+                if parts:
+                    groups.append(self._dashboard_group(key, labels[band], [part[1:] for part in parts],
+                                                        [part[0] for part in parts]))
+            return {"groups": groups, "more": 0}
+        field = {"partner": "partner_id", "journal": "journal_id", "kind": "match_type",
+                 "month": "line_date:month"}[group_by]
+        parts = self._read_group(domain, [field, "journal_id"], aggregates)
+        by_value = {}
+        for value, journal, *numbers in parts:
+            by_value.setdefault(value, ([], []))
+            by_value[value][0].append(numbers)
+            by_value[value][1].append(journal)
+        kinds = dict(self._fields["match_type"]._description_selection(self.env))
+        groups = []
+        for value, (numbers, journals) in by_value.items():
+            if group_by == "partner":
+                key, label = {"partnerIds": [value.id or 0]}, value.display_name if value else _("No partner")
+            elif group_by == "journal":
+                key, label = {"journalIds": [value.id]}, value.display_name
+            elif group_by == "kind":
+                key, label = {"matchTypes": [value]}, kinds.get(value, value)
+            else:
+                last_day = fields.Date.end_of(value, "month")
+                key = {"dateFrom": fields.Date.to_string(value), "dateTo": fields.Date.to_string(last_day)}
+                label = format_date(self.env, value, date_format="MMMM y")
+            groups.append((value, self._dashboard_group(key, label, numbers, journals)))
+        if group_by in ("partner", "journal"):
+            groups.sort(key=lambda item: (-item[1]["count"], not item[0], item[1]["label"].lower()))
+        elif group_by == "kind":
+            order = [code for code, _label in self._fields["match_type"].selection]
+            groups.sort(key=lambda item: order.index(item[0]) if item[0] in order else len(order))
+        else:
+            groups.sort(key=lambda item: item[0])
+        return {"groups": [group for _value, group in groups[:MAX_GROUPS]], "more": max(0, len(groups) - MAX_GROUPS)}
+
+    @api.model
+    def _dashboard_group(self, key, label, numbers, journals):
+        """One group from its parts per journal (a journal has one currency: the totals are per currency)."""
+        count = sum(n[0] for n in numbers)
+        totals = {}
+        for (part_count, amount, _mean, _low), journal in zip(numbers, journals):
+            currency = journal.currency_id or journal.company_id.currency_id
+            totals.setdefault(currency, 0.0)
+            totals[currency] += amount or 0.0
+        return {
+            "key": key,
+            "label": label or "",
+            "count": count,
+            "totals": [{"currency": currency.name, "currencyId": currency.id, "amount": currency.round(amount)}
+                       for currency, amount in sorted(totals.items(), key=lambda item: item[0].name)],
+            "meanConfidence": sum(n[0] * (n[2] or 0.0) for n in numbers) / count if count else 0.0,
+            "minConfidence": min(n[3] or 0.0 for n in numbers) if numbers else 0.0,
+        }
 
     def _dashboard_row(self):
         st_line = self.statement_line_id

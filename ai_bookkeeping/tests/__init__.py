@@ -1,3 +1,4 @@
 from . import test_assets, test_apply_revert, test_security, test_queue, test_endpoint
 from . import test_llm_usage, test_bulk
 from . import test_governance
+from . import test_dashboard_groups
