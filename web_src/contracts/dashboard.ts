@@ -83,3 +83,36 @@ export interface CandidateChoice {
   id: number;
   label: string; // "INV/2026/00042 · Acme GmbH · 1,200.00 EUR" or "626000 Bank fees"
 }
+
+/** What `dashboard_groups(filters, groupBy)` groups the queue by. */
+export type DashboardGroupBy = "partner" | "journal" | "kind" | "band" | "month";
+
+/** The total of a group's bank-line amounts in one currency (a journal has one currency; groups may span several). */
+export interface DashboardGroupTotal {
+  currency: string;
+  currencyId?: number;
+  amount: number;
+}
+
+/** One group of the queue. */
+export interface DashboardGroup {
+  /**
+   * Filters to add to the queue's filters to get this group's rows from `dashboard_rows`, e.g. `{ partnerIds: [7] }`
+   * (`[0]`: no partner), `{ matchTypes: ["full"] }`, `{ minConfidence: 0.95 }`, `{ dateFrom, dateTo }` for a month.
+   */
+  key: DashboardFilters;
+  label: string;
+  count: number;
+  totals: DashboardGroupTotal[];
+  meanConfidence: number; // 0..1
+  minConfidence: number; // 0..1
+}
+
+/**
+ * `dashboard_groups(filters, groupBy)`: at most 200 groups; partners and journals by count (largest first), kinds,
+ * bands and months in their natural order. `more`: how many groups were left out.
+ */
+export interface DashboardGroups {
+  groups: DashboardGroup[];
+  more: number;
+}

@@ -1,6 +1,13 @@
 // The review queue's logic, free of OWL and the DOM: filters → RPC parameters, confidence bands, selection and its
 // totals, batching of bulk actions, cursor moves. The components only wire these to the page.
-import type { BulkOutcome, DashboardFilters, DashboardOrder, DashboardRow, MatchType } from "../contracts/dashboard";
+import type {
+  BulkOutcome,
+  DashboardFilters,
+  DashboardGroupBy,
+  DashboardOrder,
+  DashboardRow,
+  MatchType,
+} from "../contracts/dashboard";
 
 export const PAGE_SIZE = 80;
 /** Ids per bulk_* call: small enough for a quick answer and a moving progress bar, large enough to be few calls. */
@@ -45,6 +52,8 @@ export interface FilterState {
   dateTo: string;
   search: string;
   order: DashboardOrder;
+  /** "" shows one flat, paged list; otherwise the queue shows groups (dashboard_groups) that open on demand. */
+  groupBy: DashboardGroupBy | "";
 }
 
 export function emptyFilters(): FilterState {
@@ -60,6 +69,7 @@ export function emptyFilters(): FilterState {
     dateTo: "",
     search: "",
     order: "confidence desc",
+    groupBy: "",
   };
 }
 

@@ -5,6 +5,9 @@
 import type {
   BulkOutcome,
   CandidateChoice,
+  DashboardFilters,
+  DashboardGroup,
+  DashboardGroups,
   DashboardKpis,
   DashboardPage,
   DashboardRow,
@@ -105,6 +108,61 @@ export function parseDashboardPage(value: unknown): DashboardPage {
   const o = r.obj(value, "");
   const rows = r.arr(o.rows, "rows").map((row, i) => readRow(r, row, `rows[${i}]`));
   return { rows, total: r.int(o.total, "total") };
+}
+
+const NUMBER_LIST_KEYS = ["journalIds", "partnerIds"] as const;
+const NUMBER_KEYS = ["minConfidence", "maxConfidence", "minAmount", "maxAmount"] as const;
+const DATE_KEYS = ["dateFrom", "dateTo"] as const;
+
+/** A group's key: only the filters the dashboard knows, each with its type; anything else is an error. */
+function readGroupKey(r: Reader, value: unknown, path: string): DashboardFilters {
+  const o = r.obj(value, path);
+  const key: DashboardFilters = {};
+  for (const name of Object.keys(o)) {
+    const at = `${path}.${name}`;
+    if ((NUMBER_LIST_KEYS as readonly string[]).includes(name)) {
+      key[name as (typeof NUMBER_LIST_KEYS)[number]] = r.arr(o[name], at).map((v, i) => r.int(v, `${at}[${i}]`));
+    } else if ((NUMBER_KEYS as readonly string[]).includes(name)) {
+      key[name as (typeof NUMBER_KEYS)[number]] = r.num(o[name], at);
+    } else if ((DATE_KEYS as readonly string[]).includes(name)) {
+      key[name as (typeof DATE_KEYS)[number]] = r.str(o[name], at);
+    } else if (name === "matchTypes") {
+      key.matchTypes = r.arr(o[name], at).map((v, i) => r.oneOf(v, MATCH_TYPES, `${at}[${i}]`));
+    } else {
+      r.fail(at, "a known filter");
+    }
+  }
+  return key;
+}
+
+function readGroup(r: Reader, value: unknown, path: string): DashboardGroup {
+  const o = r.obj(value, path);
+  return {
+    key: readGroupKey(r, o.key, `${path}.key`),
+    label: r.strOrNull(o.label, `${path}.label`) ?? "",
+    count: r.int(o.count, `${path}.count`),
+    totals: r.arr(o.totals, `${path}.totals`).map((item, i) => {
+      const t = r.obj(item, `${path}.totals[${i}]`);
+      const currencyId = t.currencyId === undefined || t.currencyId === false ? undefined : r.int(t.currencyId, `${path}.totals[${i}].currencyId`);
+      return {
+        currency: r.str(t.currency, `${path}.totals[${i}].currency`),
+        ...(currencyId === undefined ? {} : { currencyId }),
+        amount: r.num(t.amount, `${path}.totals[${i}].amount`),
+      };
+    }),
+    meanConfidence: r.num(o.meanConfidence, `${path}.meanConfidence`),
+    minConfidence: r.num(o.minConfidence, `${path}.minConfidence`),
+  };
+}
+
+/** `dashboard_groups` → DashboardGroups */
+export function parseDashboardGroups(value: unknown): DashboardGroups {
+  const r = new Reader("dashboard_groups");
+  const o = r.obj(value, "");
+  return {
+    groups: r.arr(o.groups, "groups").map((group, i) => readGroup(r, group, `groups[${i}]`)),
+    more: r.int(o.more ?? 0, "more"),
+  };
 }
 
 /** `dashboard_kpis` → DashboardKpis */

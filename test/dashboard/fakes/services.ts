@@ -15,6 +15,9 @@ import type {
   BulkOutcome,
   CandidateChoice,
   DashboardFilters,
+  DashboardGroup,
+  DashboardGroupBy,
+  DashboardGroups,
   DashboardKpis,
   DashboardOrder,
   DashboardRow,
@@ -130,6 +133,8 @@ export class FakeOrm implements OrmService {
     switch (method) {
       case "dashboard_rows":
         return this.rows(args[0] as DashboardFilters, args[1] as number, args[2] as number, args[3] as DashboardOrder);
+      case "dashboard_groups":
+        return this.groups(args[0] as DashboardFilters, args[1] as DashboardGroupBy);
       case "dashboard_kpis":
         return this.kpis();
       case "bulk_approve":
@@ -160,7 +165,7 @@ export class FakeOrm implements OrmService {
         (f.states ?? ["pending"]).includes(s.state) &&
         (!f.matchTypes?.length || f.matchTypes.includes(s.matchType)) &&
         (!f.journalIds?.length || f.journalIds.includes(s.journalId)) &&
-        (!f.partnerIds?.length || (s.partnerId !== null && f.partnerIds.includes(s.partnerId))) &&
+        (!f.partnerIds?.length || f.partnerIds.includes(s.partnerId ?? 0)) &&
         (f.minConfidence === undefined || s.confidence >= f.minConfidence) &&
         (f.maxConfidence === undefined || s.confidence <= f.maxConfidence) &&
         (f.minAmount === undefined || s.line.amount >= f.minAmount) &&
@@ -183,6 +188,65 @@ export class FakeOrm implements OrmService {
     });
     return { rows: matching.slice(offset, offset + limit).map(strip), total: matching.length };
   }
+
+  /** As the Python side groups: partners and journals by count (then name), kinds, bands and months in order. */
+  private groups(filters: DashboardFilters, groupBy: DashboardGroupBy): DashboardGroups {
+    const byKey = new Map<string, { key: DashboardFilters; label: string; order: number | string; members: FakeSuggestion[] }>();
+    const bands = [
+      { label: "High confidence (≥ 95%)", key: { minConfidence: 0.95 }, test: (c: number) => c >= 0.95 },
+      { label: "Medium confidence (80–95%)", key: { minConfidence: 0.8, maxConfidence: 0.95 - 1e-9 }, test: (c: number) => c >= 0.8 && c < 0.95 },
+      { label: "Low confidence (< 80%)", key: { maxConfidence: 0.8 - 1e-9 }, test: (c: number) => c < 0.8 },
+    ];
+    for (const s of this.pending(filters)) {
+      let entry: { key: DashboardFilters; label: string; order: number | string };
+      if (groupBy === "partner") {
+        const partner = PARTNERS.find((p) => p.id === s.partnerId);
+        entry = { key: { partnerIds: [s.partnerId ?? 0] }, label: partner?.name ?? "No partner", order: 0 };
+      } else if (groupBy === "journal") {
+        entry = { key: { journalIds: [s.journalId] }, label: s.line.journal, order: 0 };
+      } else if (groupBy === "kind") {
+        entry = { key: { matchTypes: [s.matchType] }, label: s.matchType, order: MATCH_TYPES.indexOf(s.matchType) };
+      } else if (groupBy === "band") {
+        const band = bands.findIndex((b) => b.test(s.confidence));
+        entry = { key: bands[band]!.key, label: bands[band]!.label, order: band };
+      } else {
+        const month = s.line.date.slice(0, 7);
+        entry = { key: { dateFrom: `${month}-01`, dateTo: `${month}-28` }, label: month, order: month };
+      }
+      const id = JSON.stringify(entry.key);
+      const group = byKey.get(id) ?? { ...entry, members: [] };
+      group.members.push(s);
+      byKey.set(id, group);
+    }
+    const sorted = [...byKey.values()].sort((a, b) =>
+      groupBy === "partner" || groupBy === "journal"
+        ? b.members.length - a.members.length || a.label.localeCompare(b.label)
+        : a.order < b.order ? -1 : a.order > b.order ? 1 : 0,
+    );
+    const groups = sorted.map((g): DashboardGroup => {
+      const totals = new Map<string, { currency: string; currencyId: number | undefined; milli: number }>();
+      for (const s of g.members) {
+        const t = totals.get(s.line.currency) ?? { currency: s.line.currency, currencyId: s.line.currencyId, milli: 0 };
+        t.milli += Math.round(s.line.amount * 1000);
+        totals.set(s.line.currency, t);
+      }
+      const confidences = g.members.map((s) => s.confidence);
+      return {
+        key: g.key,
+        label: g.label,
+        count: g.members.length,
+        totals: [...totals.values()]
+          .sort((a, b) => a.currency.localeCompare(b.currency))
+          .map((t) => ({ currency: t.currency, ...(t.currencyId === undefined ? {} : { currencyId: t.currencyId }), amount: t.milli / 1000 })),
+        meanConfidence: confidences.reduce((a, b) => a + b, 0) / confidences.length,
+        minConfidence: Math.min(...confidences),
+      };
+    });
+    return { groups: groups.slice(0, this.maxGroups), more: Math.max(0, groups.length - this.maxGroups) };
+  }
+
+  /** The server's cap on groups (200 in Python; lowered by a test). */
+  maxGroups = 200;
 
   private kpis(): DashboardKpis {
     return {

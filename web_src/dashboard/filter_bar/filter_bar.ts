@@ -1,6 +1,7 @@
 import { Component, onWillUnmount } from "@odoo/owl";
 import { _t } from "../l10n";
-import type { DashboardOrder, MatchType } from "../../contracts/dashboard";
+import type { DashboardGroupBy, DashboardOrder, MatchType } from "../../contracts/dashboard";
+import { GROUP_BYS } from "../grouping";
 import { MATCH_TYPES, ORDERS, type ConfidenceBand, type FilterState } from "../queue_state";
 import type { IdName } from "../rpc_shapes";
 
@@ -62,6 +63,22 @@ export class FilterBar extends Component<FilterBarProps> {
       "amount asc": _t("Smallest amount first"),
     };
     return ORDERS.map((value) => ({ value, label: labels[value] }));
+  }
+
+  get groupByOptions(): Array<{ value: DashboardGroupBy; label: string }> {
+    const labels: Record<DashboardGroupBy, string> = {
+      partner: _t("Partner"),
+      journal: _t("Journal"),
+      kind: _t("Kind"),
+      band: _t("Confidence band"),
+      month: _t("Month"),
+    };
+    return GROUP_BYS.map((value) => ({ value, label: labels[value] }));
+  }
+
+  onGroupBy(ev: Event): void {
+    const value = selectValue(ev);
+    this.props.onChange({ groupBy: GROUP_BYS.find((g) => g === value) ?? "" });
   }
 
   onMatchType(ev: Event): void {

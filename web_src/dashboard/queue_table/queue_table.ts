@@ -2,11 +2,20 @@ import { Component } from "@odoo/owl";
 import { _t } from "../l10n";
 import type { DashboardRow, MatchType } from "../../contracts/dashboard";
 import { ConfidenceBadge } from "../confidence_badge/confidence_badge";
-import { formatAmount, formatServerDate } from "../format";
+import { formatAmount, formatConfidence, formatServerDate } from "../format";
+import { groupRowStarts, groupSelected, remainingRows, type GroupView } from "../grouping";
 import { allSelected, type SelectedRow } from "../queue_state";
 
 export interface QueueTableProps {
+  /** The rows the cursor moves over: the page, or the rows of the expanded groups. */
   rows: DashboardRow[];
+  /** When the queue is grouped: the groups, each drawn as a header row followed by its loaded rows when expanded. */
+  groups?: GroupView[];
+  /** Groups the server left out (over its limit). */
+  groupsMore?: number;
+  onToggleGroup?: (id: string) => void;
+  onToggleGroupSelection?: (id: string) => void;
+  onMoreGroup?: (id: string) => void;
   selection: Map<number, SelectedRow>;
   /** Index of the row the keyboard acts on, -1 for none. */
   cursor: number;
@@ -29,6 +38,11 @@ export class QueueTable extends Component<QueueTableProps> {
   static components = { ConfidenceBadge };
   static override props = {
     rows: Array,
+    groups: { type: Array, optional: true },
+    groupsMore: { type: Number, optional: true },
+    onToggleGroup: { type: Function, optional: true },
+    onToggleGroupSelection: { type: Function, optional: true },
+    onMoreGroup: { type: Function, optional: true },
     selection: Map,
     cursor: Number,
     rowErrors: Map,
@@ -45,6 +59,52 @@ export class QueueTable extends Component<QueueTableProps> {
 
   get pageSelected(): boolean {
     return allSelected(this.props.selection, this.props.rows);
+  }
+
+  get isEmpty(): boolean {
+    if (this.props.loading) return false;
+    return this.props.groups ? this.props.groups.length === 0 : this.props.rows.length === 0;
+  }
+
+  get rowCount(): number {
+    const headers = this.props.groups ? this.props.groups.length : 0;
+    return this.props.rows.length + headers + 1;
+  }
+
+  get groupStarts(): Map<string, number> {
+    return groupRowStarts(this.props.groups ?? []);
+  }
+
+  groupChecked(group: GroupView): boolean {
+    return groupSelected(this.props.selection, group);
+  }
+
+  /** "1,234.50 € + $ 80.00" */
+  groupTotal(group: GroupView): string {
+    return group.group.totals.map((t) => formatAmount(t.amount, t.currency, t.currencyId)).join(" + ");
+  }
+
+  groupConfidence(group: GroupView): string {
+    return _t("confidence %(mean)s on average, lowest %(min)s", {
+      mean: formatConfidence(group.group.meanConfidence),
+      min: formatConfidence(group.group.minConfidence),
+    });
+  }
+
+  groupSelectLabel(group: GroupView): string {
+    return _t("Select the %(count)s suggestions of %(label)s", { count: group.group.count, label: group.group.label });
+  }
+
+  remaining(group: GroupView): number {
+    return remainingRows(group);
+  }
+
+  moreLabel(group: GroupView): string {
+    return _t("Show more (%s not shown)", remainingRows(group));
+  }
+
+  get groupsMoreLabel(): string {
+    return _t("%s more groups not shown: narrow the filters to see them.", this.props.groupsMore ?? 0);
   }
 
   amount(row: DashboardRow): string {

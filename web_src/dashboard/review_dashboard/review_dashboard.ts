@@ -14,6 +14,15 @@ import { BulkToolbar, type BulkRun } from "../bulk_toolbar/bulk_toolbar";
 import { CandidatePicker } from "../candidate_picker/candidate_picker";
 import { FilterBar } from "../filter_bar/filter_bar";
 import { formatAmount } from "../format";
+import {
+  MAX_GROUP_SELECTION,
+  groupMemberIds,
+  groupSelected,
+  toGroupView,
+  visibleGroupRows,
+  withGroupKey,
+  type GroupView,
+} from "../grouping";
 import { KpiHeader } from "../kpi_header/kpi_header";
 import { QueueTable } from "../queue_table/queue_table";
 import {
@@ -42,6 +51,7 @@ import {
   errorMessage,
   parseBulkOutcomes,
   parseCandidates,
+  parseDashboardGroups,
   parseDashboardKpis,
   parseDashboardPage,
   parseIdNames,
@@ -59,6 +69,10 @@ const BULK_METHODS: Record<BulkKind, string> = { approve: "bulk_approve", reject
 interface DashboardState {
   rows: DashboardRow[];
   total: number;
+  /** The groups when the queue is grouped (filters.groupBy), else null. */
+  groups: GroupView[] | null;
+  /** Groups the server left out (over its limit of 200). */
+  groupsMore: number;
   offset: number;
   limit: number;
   loading: boolean;
@@ -94,6 +108,8 @@ export class ReviewDashboard extends Component {
   state = useState<DashboardState>({
     rows: [],
     total: 0,
+    groups: null,
+    groupsMore: 0,
     offset: 0,
     limit: PAGE_SIZE,
     loading: true,
@@ -152,9 +168,16 @@ export class ReviewDashboard extends Component {
     return errorMessage(error);
   }
 
+  /** The rows the cursor, j/k and "select the page" work on: the page, or the rows of the expanded groups. */
+  get visibleRows(): DashboardRow[] {
+    return this.state.groups ? visibleGroupRows(this.state.groups) : this.state.rows;
+  }
+
   async loadRows(): Promise<void> {
+    if (this.state.filters.groupBy) return this.loadGroups();
     const request = ++this.rowsRequest;
     const filters = toRpcFilters(this.state.filters);
+    this.state.groups = null;
     this.state.loading = true;
     try {
       const page = filters
@@ -178,6 +201,133 @@ export class ReviewDashboard extends Component {
     } finally {
       if (request === this.rowsRequest) this.state.loading = false;
     }
+  }
+
+  /** Loads the groups; the groups that were open stay open and reload their rows (as many as were shown). */
+  async loadGroups(): Promise<void> {
+    const request = ++this.rowsRequest;
+    const groupBy = this.state.filters.groupBy;
+    const filters = toRpcFilters(this.state.filters);
+    this.state.loading = true;
+    try {
+      const result = filters
+        ? parseDashboardGroups(await this.orm.call(MODEL, "dashboard_groups", [filters, groupBy]))
+        : { groups: [], more: 0 };
+      if (request !== this.rowsRequest) return;
+      const previous = new Map((this.state.groups ?? []).map((g) => [g.id, g]));
+      this.state.groups = result.groups.map((group) => toGroupView(group, previous.get(toGroupView(group).id)));
+      this.state.groupsMore = result.more;
+      this.state.total = result.groups.reduce((sum, g) => sum + g.count, 0);
+      this.state.rows = [];
+      this.state.error = null;
+      const open = this.state.groups.filter((g) => g.expanded);
+      await Promise.all(open.map((g) => this.loadGroupRows(g.id, 0, Math.max(PAGE_SIZE, g.rows.length))));
+      if (request !== this.rowsRequest) return;
+      const length = this.visibleRows.length;
+      this.state.cursor = length ? Math.min(Math.max(this.state.cursor, 0), length - 1) : -1;
+    } catch (error) {
+      if (request !== this.rowsRequest) return;
+      this.state.error = this.describeError(error);
+    } finally {
+      if (request === this.rowsRequest) this.state.loading = false;
+    }
+  }
+
+  private findGroup(id: string): GroupView | undefined {
+    return this.state.groups?.find((g) => g.id === id);
+  }
+
+  /** Loads rows of one group: from `offset` (0 replaces what was loaded, more appends). */
+  async loadGroupRows(id: string, offset: number, limit = PAGE_SIZE): Promise<void> {
+    const filters = toRpcFilters(this.state.filters);
+    const group = this.findGroup(id);
+    if (!filters || !group) return;
+    group.loading = true;
+    try {
+      const page = parseDashboardPage(
+        await this.orm.call(MODEL, "dashboard_rows", rowsArgs(withGroupKey(filters, group.group.key), offset, limit, this.state.filters.order)),
+      );
+      const current = this.findGroup(id); // the groups may have been reloaded meanwhile
+      if (!current) return;
+      current.rows = offset ? [...current.rows, ...page.rows.filter((r) => !current.rows.some((x) => x.id === r.id))] : page.rows;
+      current.total = page.total;
+      current.error = null;
+    } catch (error) {
+      const current = this.findGroup(id);
+      if (current) current.error = this.describeError(error);
+    } finally {
+      const current = this.findGroup(id);
+      if (current) current.loading = false;
+    }
+  }
+
+  /** Opens or closes a group; opening loads its first page of rows. */
+  async toggleGroup(id: string): Promise<void> {
+    const group = this.findGroup(id);
+    if (!group) return;
+    group.expanded = !group.expanded;
+    const length = this.visibleRows.length;
+    this.state.cursor = length ? Math.min(Math.max(this.state.cursor, 0), length - 1) : -1;
+    if (group.expanded && !group.rows.length) await this.loadGroupRows(id, 0);
+  }
+
+  moreGroupRows(id: string): Promise<void> {
+    const group = this.findGroup(id);
+    return group ? this.loadGroupRows(id, group.rows.length) : Promise.resolve();
+  }
+
+  /**
+   * The header checkbox: selects every row of the group (those not loaded are fetched, at most MAX_GROUP_SELECTION),
+   * or unselects them when they all are.
+   */
+  async toggleGroupSelection(id: string): Promise<void> {
+    const group = this.findGroup(id);
+    const filters = toRpcFilters(this.state.filters);
+    if (!group || !filters || this.state.run) return;
+    if (groupSelected(this.selection, group)) {
+      for (const memberId of groupMemberIds(group) ?? []) this.selection.delete(memberId);
+      return;
+    }
+    if (group.rows.length >= group.total) {
+      selectAtOrAbove(this.selection, group.rows, -Infinity);
+      group.memberIds = group.rows.map((r) => r.id);
+      return;
+    }
+    const narrowed = withGroupKey(filters, group.group.key);
+    const memberIds: number[] = [];
+    this.state.run = { label: _t("Selecting"), done: 0, total: Math.min(group.total, MAX_GROUP_SELECTION) };
+    try {
+      for (let offset = 0; offset < MAX_GROUP_SELECTION; offset += SELECT_PAGE_SIZE) {
+        const limit = Math.min(SELECT_PAGE_SIZE, MAX_GROUP_SELECTION - offset);
+        const page = parseDashboardPage(
+          await this.orm.call(MODEL, "dashboard_rows", rowsArgs(narrowed, offset, limit, this.state.filters.order)),
+        );
+        selectAtOrAbove(this.selection, page.rows, -Infinity);
+        memberIds.push(...page.rows.map((r) => r.id));
+        this.state.run.total = Math.min(page.total, MAX_GROUP_SELECTION);
+        this.state.run.done = memberIds.length;
+        if (page.rows.length < limit || offset + limit >= page.total) {
+          if (page.total > MAX_GROUP_SELECTION) this.notifyPartialGroup(page.total);
+          break;
+        }
+      }
+      const current = this.findGroup(id);
+      if (current) current.memberIds = memberIds;
+    } catch (error) {
+      this.notification.add(this.describeError(error), { title: _t("Could not select every row"), type: "danger" });
+    } finally {
+      this.state.run = null;
+    }
+  }
+
+  private notifyPartialGroup(total: number): void {
+    this.notification.add(
+      _t("The first %(count)s of %(total)s suggestions of this group are selected; approve them, then select the rest.", {
+        count: MAX_GROUP_SELECTION,
+        total,
+      }),
+      { type: "warning" },
+    );
   }
 
   async loadKpis(): Promise<void> {
@@ -209,6 +359,8 @@ export class ReviewDashboard extends Component {
 
   async onFiltersChange(patch: Partial<FilterState>): Promise<void> {
     Object.assign(this.state.filters, patch);
+    // Another grouping: the groups (and which were open) start again.
+    if (patch.groupBy !== undefined) this.state.groups = null;
     if (patch.partner !== undefined && patch.partnerIds === undefined) {
       await this.resolvePartner(patch.partner);
     } else if (patch.partner !== undefined) {
@@ -262,10 +414,11 @@ export class ReviewDashboard extends Component {
   }
 
   togglePage(): void {
-    if (allSelected(this.selection, this.state.rows)) {
-      for (const row of this.state.rows) this.selection.delete(row.id);
+    const rows = this.visibleRows;
+    if (allSelected(this.selection, rows)) {
+      for (const row of rows) this.selection.delete(row.id);
     } else {
-      selectAtOrAbove(this.selection, this.state.rows, -Infinity);
+      selectAtOrAbove(this.selection, rows, -Infinity);
     }
   }
 
@@ -448,7 +601,7 @@ export class ReviewDashboard extends Component {
   }
 
   get currentRow(): DashboardRow | undefined {
-    return this.state.rows[this.state.cursor];
+    return this.visibleRows[this.state.cursor];
   }
 
   onKeydown(ev: KeyboardEvent): void {
@@ -487,7 +640,7 @@ export class ReviewDashboard extends Component {
       case "next":
       case "previous":
         this.focusCursor = true;
-        this.state.cursor = moveCursor(this.state.cursor, command === "next" ? 1 : -1, this.state.rows.length);
+        this.state.cursor = moveCursor(this.state.cursor, command === "next" ? 1 : -1, this.visibleRows.length);
         return true;
     }
     if (!row) return false;
@@ -515,6 +668,7 @@ export class ReviewDashboard extends Component {
   }
 
   get countLabel(): string {
+    if (this.state.groups) return _t("%(count)s suggestions in %(groups)s groups", { count: this.state.total, groups: this.state.groups.length });
     return _t("%s suggestions", this.state.total);
   }
 

@@ -119,7 +119,8 @@ function emptyFilters() {
     dateFrom: "",
     dateTo: "",
     search: "",
-    order: "confidence desc"
+    order: "confidence desc",
+    groupBy: ""
   };
 }
 function initialFilters(context) {
@@ -326,6 +327,70 @@ var CandidatePicker = class extends Component2 {
 
 // web_src/dashboard/filter_bar/filter_bar.ts
 import { Component as Component3, onWillUnmount } from "@odoo/owl";
+
+// web_src/dashboard/grouping.ts
+var GROUP_BYS = ["partner", "journal", "kind", "band", "month"];
+var MAX_GROUP_SELECTION = 2e3;
+function groupId(key) {
+  const entries = Object.entries(key).sort(([a], [b]) => a.localeCompare(b));
+  return JSON.stringify(entries);
+}
+function toGroupView(group, previous) {
+  return {
+    id: groupId(group.key),
+    group,
+    expanded: previous?.expanded ?? false,
+    rows: previous?.rows ?? [],
+    total: group.count,
+    loading: false,
+    error: null,
+    memberIds: null
+  };
+}
+function withGroupKey(filters, key) {
+  const merged = { ...filters };
+  if (key.matchTypes) merged.matchTypes = intersect(filters.matchTypes, key.matchTypes);
+  if (key.journalIds) merged.journalIds = intersect(filters.journalIds, key.journalIds);
+  if (key.partnerIds) merged.partnerIds = intersect(filters.partnerIds, key.partnerIds);
+  if (key.minConfidence !== void 0) merged.minConfidence = Math.max(filters.minConfidence ?? -Infinity, key.minConfidence);
+  if (key.maxConfidence !== void 0) merged.maxConfidence = Math.min(filters.maxConfidence ?? Infinity, key.maxConfidence);
+  if (key.minAmount !== void 0) merged.minAmount = Math.max(filters.minAmount ?? -Infinity, key.minAmount);
+  if (key.maxAmount !== void 0) merged.maxAmount = Math.min(filters.maxAmount ?? Infinity, key.maxAmount);
+  if (key.dateFrom !== void 0) merged.dateFrom = !filters.dateFrom || key.dateFrom > filters.dateFrom ? key.dateFrom : filters.dateFrom;
+  if (key.dateTo !== void 0) merged.dateTo = !filters.dateTo || key.dateTo < filters.dateTo ? key.dateTo : filters.dateTo;
+  return merged;
+}
+function intersect(current, wanted) {
+  if (!current?.length) return [...wanted];
+  const kept = wanted.filter((value) => current.includes(value));
+  return kept.length ? kept : [...wanted];
+}
+function visibleGroupRows(groups) {
+  return groups.flatMap((g) => g.expanded ? g.rows : []);
+}
+function groupRowStarts(groups) {
+  const starts = /* @__PURE__ */ new Map();
+  let index = 0;
+  for (const g of groups) {
+    starts.set(g.id, index);
+    if (g.expanded) index += g.rows.length;
+  }
+  return starts;
+}
+function groupMemberIds(view) {
+  if (view.memberIds) return view.memberIds;
+  if (view.rows.length && view.rows.length >= view.total) return view.rows.map((r) => r.id);
+  return null;
+}
+function groupSelected(selection, view) {
+  const ids = groupMemberIds(view);
+  return !!ids && ids.length > 0 && ids.every((id) => selection.has(id));
+}
+function remainingRows(view) {
+  return Math.max(0, view.total - view.rows.length);
+}
+
+// web_src/dashboard/filter_bar/filter_bar.ts
 var SEARCH_DELAY_MS = 300;
 var FilterBar = class extends Component3 {
   static {
@@ -369,6 +434,20 @@ var FilterBar = class extends Component3 {
       "amount asc": _t("Smallest amount first")
     };
     return ORDERS.map((value) => ({ value, label: labels[value] }));
+  }
+  get groupByOptions() {
+    const labels = {
+      partner: _t("Partner"),
+      journal: _t("Journal"),
+      kind: _t("Kind"),
+      band: _t("Confidence band"),
+      month: _t("Month")
+    };
+    return GROUP_BYS.map((value) => ({ value, label: labels[value] }));
+  }
+  onGroupBy(ev) {
+    const value = selectValue(ev);
+    this.props.onChange({ groupBy: GROUP_BYS.find((g) => g === value) ?? "" });
   }
   onMatchType(ev) {
     const value = selectValue(ev);
@@ -529,6 +608,11 @@ var QueueTable = class extends Component6 {
   static {
     this.props = {
       rows: Array,
+      groups: { type: Array, optional: true },
+      groupsMore: { type: Number, optional: true },
+      onToggleGroup: { type: Function, optional: true },
+      onToggleGroupSelection: { type: Function, optional: true },
+      onMoreGroup: { type: Function, optional: true },
       selection: Map,
       cursor: Number,
       rowErrors: Map,
@@ -545,6 +629,42 @@ var QueueTable = class extends Component6 {
   }
   get pageSelected() {
     return allSelected(this.props.selection, this.props.rows);
+  }
+  get isEmpty() {
+    if (this.props.loading) return false;
+    return this.props.groups ? this.props.groups.length === 0 : this.props.rows.length === 0;
+  }
+  get rowCount() {
+    const headers = this.props.groups ? this.props.groups.length : 0;
+    return this.props.rows.length + headers + 1;
+  }
+  get groupStarts() {
+    return groupRowStarts(this.props.groups ?? []);
+  }
+  groupChecked(group) {
+    return groupSelected(this.props.selection, group);
+  }
+  /** "1,234.50 € + $ 80.00" */
+  groupTotal(group) {
+    return group.group.totals.map((t) => formatAmount(t.amount, t.currency, t.currencyId)).join(" + ");
+  }
+  groupConfidence(group) {
+    return _t("confidence %(mean)s on average, lowest %(min)s", {
+      mean: formatConfidence(group.group.meanConfidence),
+      min: formatConfidence(group.group.minConfidence)
+    });
+  }
+  groupSelectLabel(group) {
+    return _t("Select the %(count)s suggestions of %(label)s", { count: group.group.count, label: group.group.label });
+  }
+  remaining(group) {
+    return remainingRows(group);
+  }
+  moreLabel(group) {
+    return _t("Show more (%s not shown)", remainingRows(group));
+  }
+  get groupsMoreLabel() {
+    return _t("%s more groups not shown: narrow the filters to see them.", this.props.groupsMore ?? 0);
   }
   amount(row) {
     return formatAmount(row.line.amount, row.line.currency, row.line.currencyId);
@@ -688,6 +808,55 @@ function parseDashboardPage(value) {
   const rows = r.arr(o.rows, "rows").map((row, i) => readRow(r, row, `rows[${i}]`));
   return { rows, total: r.int(o.total, "total") };
 }
+var NUMBER_LIST_KEYS = ["journalIds", "partnerIds"];
+var NUMBER_KEYS = ["minConfidence", "maxConfidence", "minAmount", "maxAmount"];
+var DATE_KEYS = ["dateFrom", "dateTo"];
+function readGroupKey(r, value, path) {
+  const o = r.obj(value, path);
+  const key = {};
+  for (const name of Object.keys(o)) {
+    const at = `${path}.${name}`;
+    if (NUMBER_LIST_KEYS.includes(name)) {
+      key[name] = r.arr(o[name], at).map((v, i) => r.int(v, `${at}[${i}]`));
+    } else if (NUMBER_KEYS.includes(name)) {
+      key[name] = r.num(o[name], at);
+    } else if (DATE_KEYS.includes(name)) {
+      key[name] = r.str(o[name], at);
+    } else if (name === "matchTypes") {
+      key.matchTypes = r.arr(o[name], at).map((v, i) => r.oneOf(v, MATCH_TYPES2, `${at}[${i}]`));
+    } else {
+      r.fail(at, "a known filter");
+    }
+  }
+  return key;
+}
+function readGroup(r, value, path) {
+  const o = r.obj(value, path);
+  return {
+    key: readGroupKey(r, o.key, `${path}.key`),
+    label: r.strOrNull(o.label, `${path}.label`) ?? "",
+    count: r.int(o.count, `${path}.count`),
+    totals: r.arr(o.totals, `${path}.totals`).map((item, i) => {
+      const t = r.obj(item, `${path}.totals[${i}]`);
+      const currencyId = t.currencyId === void 0 || t.currencyId === false ? void 0 : r.int(t.currencyId, `${path}.totals[${i}].currencyId`);
+      return {
+        currency: r.str(t.currency, `${path}.totals[${i}].currency`),
+        ...currencyId === void 0 ? {} : { currencyId },
+        amount: r.num(t.amount, `${path}.totals[${i}].amount`)
+      };
+    }),
+    meanConfidence: r.num(o.meanConfidence, `${path}.meanConfidence`),
+    minConfidence: r.num(o.minConfidence, `${path}.minConfidence`)
+  };
+}
+function parseDashboardGroups(value) {
+  const r = new Reader("dashboard_groups");
+  const o = r.obj(value, "");
+  return {
+    groups: r.arr(o.groups, "groups").map((group, i) => readGroup(r, group, `groups[${i}]`)),
+    more: r.int(o.more ?? 0, "more")
+  };
+}
 function parseDashboardKpis(value) {
   const r = new Reader("dashboard_kpis");
   const o = r.obj(value, "");
@@ -796,6 +965,8 @@ var ReviewDashboard = class extends Component9 {
     this.state = useState3({
       rows: [],
       total: 0,
+      groups: null,
+      groupsMore: 0,
       offset: 0,
       limit: PAGE_SIZE,
       loading: true,
@@ -858,9 +1029,15 @@ var ReviewDashboard = class extends Component9 {
     }
     return errorMessage(error);
   }
+  /** The rows the cursor, j/k and "select the page" work on: the page, or the rows of the expanded groups. */
+  get visibleRows() {
+    return this.state.groups ? visibleGroupRows(this.state.groups) : this.state.rows;
+  }
   async loadRows() {
+    if (this.state.filters.groupBy) return this.loadGroups();
     const request = ++this.rowsRequest;
     const filters = toRpcFilters(this.state.filters);
+    this.state.groups = null;
     this.state.loading = true;
     try {
       const page = filters ? parseDashboardPage(
@@ -881,6 +1058,124 @@ var ReviewDashboard = class extends Component9 {
     } finally {
       if (request === this.rowsRequest) this.state.loading = false;
     }
+  }
+  /** Loads the groups; the groups that were open stay open and reload their rows (as many as were shown). */
+  async loadGroups() {
+    const request = ++this.rowsRequest;
+    const groupBy = this.state.filters.groupBy;
+    const filters = toRpcFilters(this.state.filters);
+    this.state.loading = true;
+    try {
+      const result = filters ? parseDashboardGroups(await this.orm.call(MODEL, "dashboard_groups", [filters, groupBy])) : { groups: [], more: 0 };
+      if (request !== this.rowsRequest) return;
+      const previous = new Map((this.state.groups ?? []).map((g) => [g.id, g]));
+      this.state.groups = result.groups.map((group) => toGroupView(group, previous.get(toGroupView(group).id)));
+      this.state.groupsMore = result.more;
+      this.state.total = result.groups.reduce((sum, g) => sum + g.count, 0);
+      this.state.rows = [];
+      this.state.error = null;
+      const open = this.state.groups.filter((g) => g.expanded);
+      await Promise.all(open.map((g) => this.loadGroupRows(g.id, 0, Math.max(PAGE_SIZE, g.rows.length))));
+      if (request !== this.rowsRequest) return;
+      const length = this.visibleRows.length;
+      this.state.cursor = length ? Math.min(Math.max(this.state.cursor, 0), length - 1) : -1;
+    } catch (error) {
+      if (request !== this.rowsRequest) return;
+      this.state.error = this.describeError(error);
+    } finally {
+      if (request === this.rowsRequest) this.state.loading = false;
+    }
+  }
+  findGroup(id) {
+    return this.state.groups?.find((g) => g.id === id);
+  }
+  /** Loads rows of one group: from `offset` (0 replaces what was loaded, more appends). */
+  async loadGroupRows(id, offset, limit = PAGE_SIZE) {
+    const filters = toRpcFilters(this.state.filters);
+    const group = this.findGroup(id);
+    if (!filters || !group) return;
+    group.loading = true;
+    try {
+      const page = parseDashboardPage(
+        await this.orm.call(MODEL, "dashboard_rows", rowsArgs(withGroupKey(filters, group.group.key), offset, limit, this.state.filters.order))
+      );
+      const current = this.findGroup(id);
+      if (!current) return;
+      current.rows = offset ? [...current.rows, ...page.rows.filter((r) => !current.rows.some((x) => x.id === r.id))] : page.rows;
+      current.total = page.total;
+      current.error = null;
+    } catch (error) {
+      const current = this.findGroup(id);
+      if (current) current.error = this.describeError(error);
+    } finally {
+      const current = this.findGroup(id);
+      if (current) current.loading = false;
+    }
+  }
+  /** Opens or closes a group; opening loads its first page of rows. */
+  async toggleGroup(id) {
+    const group = this.findGroup(id);
+    if (!group) return;
+    group.expanded = !group.expanded;
+    const length = this.visibleRows.length;
+    this.state.cursor = length ? Math.min(Math.max(this.state.cursor, 0), length - 1) : -1;
+    if (group.expanded && !group.rows.length) await this.loadGroupRows(id, 0);
+  }
+  moreGroupRows(id) {
+    const group = this.findGroup(id);
+    return group ? this.loadGroupRows(id, group.rows.length) : Promise.resolve();
+  }
+  /**
+   * The header checkbox: selects every row of the group (those not loaded are fetched, at most MAX_GROUP_SELECTION),
+   * or unselects them when they all are.
+   */
+  async toggleGroupSelection(id) {
+    const group = this.findGroup(id);
+    const filters = toRpcFilters(this.state.filters);
+    if (!group || !filters || this.state.run) return;
+    if (groupSelected(this.selection, group)) {
+      for (const memberId of groupMemberIds(group) ?? []) this.selection.delete(memberId);
+      return;
+    }
+    if (group.rows.length >= group.total) {
+      selectAtOrAbove(this.selection, group.rows, -Infinity);
+      group.memberIds = group.rows.map((r) => r.id);
+      return;
+    }
+    const narrowed = withGroupKey(filters, group.group.key);
+    const memberIds = [];
+    this.state.run = { label: _t("Selecting"), done: 0, total: Math.min(group.total, MAX_GROUP_SELECTION) };
+    try {
+      for (let offset = 0; offset < MAX_GROUP_SELECTION; offset += SELECT_PAGE_SIZE) {
+        const limit = Math.min(SELECT_PAGE_SIZE, MAX_GROUP_SELECTION - offset);
+        const page = parseDashboardPage(
+          await this.orm.call(MODEL, "dashboard_rows", rowsArgs(narrowed, offset, limit, this.state.filters.order))
+        );
+        selectAtOrAbove(this.selection, page.rows, -Infinity);
+        memberIds.push(...page.rows.map((r) => r.id));
+        this.state.run.total = Math.min(page.total, MAX_GROUP_SELECTION);
+        this.state.run.done = memberIds.length;
+        if (page.rows.length < limit || offset + limit >= page.total) {
+          if (page.total > MAX_GROUP_SELECTION) this.notifyPartialGroup(page.total);
+          break;
+        }
+      }
+      const current = this.findGroup(id);
+      if (current) current.memberIds = memberIds;
+    } catch (error) {
+      this.notification.add(this.describeError(error), { title: _t("Could not select every row"), type: "danger" });
+    } finally {
+      this.state.run = null;
+    }
+  }
+  notifyPartialGroup(total) {
+    this.notification.add(
+      _t("The first %(count)s of %(total)s suggestions of this group are selected; approve them, then select the rest.", {
+        count: MAX_GROUP_SELECTION,
+        total
+      }),
+      { type: "warning" }
+    );
   }
   async loadKpis() {
     try {
@@ -906,6 +1201,7 @@ var ReviewDashboard = class extends Component9 {
   // ------------------------------------------------------------------------------------------ filters & paging
   async onFiltersChange(patch) {
     Object.assign(this.state.filters, patch);
+    if (patch.groupBy !== void 0) this.state.groups = null;
     if (patch.partner !== void 0 && patch.partnerIds === void 0) {
       await this.resolvePartner(patch.partner);
     } else if (patch.partner !== void 0) {
@@ -949,10 +1245,11 @@ var ReviewDashboard = class extends Component9 {
     toggleSelected(this.selection, row);
   }
   togglePage() {
-    if (allSelected(this.selection, this.state.rows)) {
-      for (const row of this.state.rows) this.selection.delete(row.id);
+    const rows = this.visibleRows;
+    if (allSelected(this.selection, rows)) {
+      for (const row of rows) this.selection.delete(row.id);
     } else {
-      selectAtOrAbove(this.selection, this.state.rows, -Infinity);
+      selectAtOrAbove(this.selection, rows, -Infinity);
     }
   }
   onThreshold(threshold) {
@@ -1117,7 +1414,7 @@ var ReviewDashboard = class extends Component9 {
     this.state.cursor = index;
   }
   get currentRow() {
-    return this.state.rows[this.state.cursor];
+    return this.visibleRows[this.state.cursor];
   }
   onKeydown(ev) {
     const target = ev.target;
@@ -1151,7 +1448,7 @@ var ReviewDashboard = class extends Component9 {
       case "next":
       case "previous":
         this.focusCursor = true;
-        this.state.cursor = moveCursor(this.state.cursor, command === "next" ? 1 : -1, this.state.rows.length);
+        this.state.cursor = moveCursor(this.state.cursor, command === "next" ? 1 : -1, this.visibleRows.length);
         return true;
     }
     if (!row) return false;
@@ -1177,6 +1474,7 @@ var ReviewDashboard = class extends Component9 {
     return THRESHOLDS;
   }
   get countLabel() {
+    if (this.state.groups) return _t("%(count)s suggestions in %(groups)s groups", { count: this.state.total, groups: this.state.groups.length });
     return _t("%s suggestions", this.state.total);
   }
   toggleHelp() {
