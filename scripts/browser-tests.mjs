@@ -180,6 +180,26 @@ export async function runBrowserTests() {
     await page.click("text=Clear filters");
     await page.waitForFunction((n) => document.querySelectorAll(".o_ai_bookkeeping_row").length === n, stack.seeded.pending, { timeout: 15000 }).catch(() => {});
 
+    // Group by partner: a header's count is the database's count for that partner; opening it shows its rows.
+    await page.selectOption(".o_ai_bookkeeping_group_by", "partner");
+    const groupHeader = page.locator(".o_ai_bookkeeping_group_header").first();
+    await groupHeader.waitFor({ timeout: 15000 }).catch(() => {});
+    const groupLabel = ((await groupHeader.locator(".o_ai_bookkeeping_group_label").textContent().catch(() => "")) ?? "").trim();
+    const groupCount = Number(await groupHeader.locator(".o_ai_bookkeeping_group_count").textContent().catch(() => "-1"));
+    const dbGroupCount = Number(sql(stack.db, `select count(*) from ai_reconciliation_suggestion s join res_partner p on p.id = s.partner_id
+        where s.state = 'pending' and s.rank = 1 and p.name = '${groupLabel.replace(/'/g, "''")}'`));
+    check("group by partner: header count is the database count", groupLabel !== "" && groupCount === dbGroupCount && dbGroupCount > 0,
+      `${groupLabel}: ${groupCount} shown, ${dbGroupCount} in the database, ${await page.locator(".o_ai_bookkeeping_group_header").count()} groups`);
+    await groupHeader.locator(".o_ai_bookkeeping_group_toggle").click().catch(() => {});
+    await page.waitForFunction((n) => document.querySelectorAll(".o_ai_bookkeeping_row").length === n, groupCount, { timeout: 15000 }).catch(() => {});
+    await page.screenshot({ path: path.join(ARTIFACTS, "grouped_by_partner.png"), fullPage: true });
+    const expanded = await groupHeader.locator(".o_ai_bookkeeping_group_toggle").getAttribute("aria-expanded").catch(() => null);
+    const partnersShown = await rows.locator(".o_ai_bookkeeping_proposal_partner").allTextContents().catch(() => []);
+    check("opening a group shows its rows", expanded === "true" && (await rows.count()) === groupCount
+      && partnersShown.length === groupCount && partnersShown.every((p) => p === groupLabel), `${await rows.count()} rows, aria-expanded ${expanded}`);
+    await page.selectOption(".o_ai_bookkeeping_group_by", "");
+    await page.waitForFunction((n) => document.querySelectorAll(".o_ai_bookkeeping_row").length === n, stack.seeded.pending, { timeout: 15000 }).catch(() => {});
+
     // Bulk: select all ≥ 95 %, approve with the confirmation, watch the queue empty.
     await page.selectOption(".o_ai_bookkeeping_threshold", { index: 0 }).catch(() => {});
     await page.click(".o_ai_bookkeeping_select_above");
