@@ -3,6 +3,7 @@ from . import (
     ai_suggestion,
     ai_reconciliation_suggestion,
     ai_reconciliation_dashboard,
+    ai_suggestion_dashboard,
     ai_reconciliation_queue,
     ai_reconciliation_request,
     ai_endpoint,

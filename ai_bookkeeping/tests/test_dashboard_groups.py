@@ -1,6 +1,6 @@
 """dashboard_groups: the queue in groups whose counts and totals match dashboard_rows with the group's key added."""
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import AiBookkeepingCase
@@ -97,3 +97,44 @@ class TestDashboardGroups(AiBookkeepingCase):
     def test_unknown_grouping_is_refused(self):
         with self.assertRaises(UserError):
             self.groups("amount")
+
+
+@tagged("post_install", "-at_install")
+class TestDashboardOtherSuggestions(AiBookkeepingCase):
+    """The dashboard's section for ai.suggestion (vendor bill, anomaly…): listed by confidence, decided one by one."""
+
+    def make_other(self, name, kind="anomaly", confidence=0.9, company=None):
+        return self.env["ai.suggestion"].sudo().create({
+            "name": name, "kind": kind, "confidence": confidence, "explanation": "why " + name,
+            "company_id": (company or self.env.company).id, "engine_name": "test", "engine_version": "0",
+        }).sudo(False)
+
+    def test_lists_pending_of_this_company_and_decides_them(self):
+        self.env["ai.suggestion"].search([("state", "=", "pending")]).sudo().write({"state": "rejected"})
+        low = self.make_other("Duplicate bill?", confidence=0.6)
+        high = self.make_other("Draft bill from Acme", kind="vendor_bill", confidence=0.95)
+        other = self.setup_other_company(name="Other Co for suggestions")
+        self.make_other("Foreign", company=other["company"])
+        Other = self.env["ai.suggestion"].with_user(self.reviewer)
+        page = Other.dashboard_other_rows(0, 50)
+        self.assertEqual(page["total"], 2)
+        self.assertEqual([r["id"] for r in page["rows"]], [high.id, low.id])
+        self.assertEqual(page["rows"][0]["kindLabel"], "Vendor bill")
+        self.assertEqual(page["rows"][1]["explanation"], "why Duplicate bill?")
+
+        outcomes = Other.dashboard_decide([high.id], "approve")
+        self.assertEqual(outcomes, [{"id": high.id, "ok": True, "state": high.state, "error": None}])
+        self.assertIn(high.state, ("approved", "applied"))
+        outcomes = Other.dashboard_decide([low.id], "reject", "not a duplicate")
+        self.assertTrue(outcomes[0]["ok"])
+        self.assertEqual((low.state, low.reject_reason), ("rejected", "not a duplicate"))
+        # Deciding again is refused on its row, not raised.
+        outcomes = Other.dashboard_decide([low.id], "approve")
+        self.assertFalse(outcomes[0]["ok"])
+        self.assertTrue(outcomes[0]["error"])
+        self.assertEqual(Other.dashboard_other_rows()["total"], 0)
+
+    def test_readers_cannot_decide(self):
+        suggestion = self.make_other("Anomaly")
+        with self.assertRaises(AccessError):
+            self.env["ai.suggestion"].with_user(self.reader).dashboard_decide([suggestion.id], "approve")

@@ -76,7 +76,7 @@ describe("templates", () => {
     const components = files(".ts").flatMap((file) =>
       [...readFileSync(file, "utf8").matchAll(/static override template = "([^"]+)"/g)].map((m) => ({ name: m[1]!, file })),
     );
-    expect(components.length).toBe(9);
+    expect(components.length).toBe(10);
     for (const { name, file } of components) {
       const template = templates.find((t) => t.name === name);
       expect(template, name).toBeDefined();

@@ -116,3 +116,24 @@ export interface DashboardGroups {
   groups: DashboardGroup[];
   more: number;
 }
+
+/** One pending `ai.suggestion` (any kind but a bank reconciliation), from `ai.suggestion.dashboard_other_rows`. */
+export interface OtherSuggestionRow {
+  id: number;
+  /** bank_categorisation, vendor_bill, customer_invoice, expense, anomaly, adjusting_entry, report, … */
+  kind: string;
+  /** The kind as the user's language names it. */
+  kindLabel: string;
+  name: string;
+  confidence: number; // 0..1
+  explanation: string;
+  /** The record it is about ("BILL/2026/0007"), if any. */
+  target: string | null;
+  error: string | null;
+}
+
+/** `ai.suggestion.dashboard_other_rows(offset, limit)`; decisions: `dashboard_decide(ids, "approve" | "reject", reason)` → BulkOutcome[]. */
+export interface OtherSuggestionPage {
+  rows: OtherSuggestionRow[];
+  total: number;
+}

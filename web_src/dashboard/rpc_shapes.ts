@@ -12,6 +12,7 @@ import type {
   DashboardPage,
   DashboardRow,
   MatchType,
+  OtherSuggestionPage,
   SuggestionState,
 } from "../contracts/dashboard";
 
@@ -163,6 +164,26 @@ export function parseDashboardGroups(value: unknown): DashboardGroups {
     groups: r.arr(o.groups, "groups").map((group, i) => readGroup(r, group, `groups[${i}]`)),
     more: r.int(o.more ?? 0, "more"),
   };
+}
+
+/** `ai.suggestion.dashboard_other_rows` → OtherSuggestionPage */
+export function parseOtherSuggestionPage(value: unknown): OtherSuggestionPage {
+  const r = new Reader("dashboard_other_rows");
+  const o = r.obj(value, "");
+  const rows = r.arr(o.rows, "rows").map((item, i) => {
+    const row = r.obj(item, `rows[${i}]`);
+    return {
+      id: r.int(row.id, `rows[${i}].id`),
+      kind: r.str(row.kind, `rows[${i}].kind`),
+      kindLabel: r.strOrNull(row.kindLabel, `rows[${i}].kindLabel`) ?? "",
+      name: r.strOrNull(row.name, `rows[${i}].name`) ?? "",
+      confidence: r.num(row.confidence, `rows[${i}].confidence`),
+      explanation: r.strOrNull(row.explanation, `rows[${i}].explanation`) ?? "",
+      target: r.strOrNull(row.target, `rows[${i}].target`),
+      error: r.strOrNull(row.error, `rows[${i}].error`),
+    };
+  });
+  return { rows, total: r.int(o.total, "total") };
 }
 
 /** `dashboard_kpis` → DashboardKpis */

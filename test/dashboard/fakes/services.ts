@@ -22,6 +22,7 @@ import type {
   DashboardOrder,
   DashboardRow,
   MatchType,
+  OtherSuggestionRow,
 } from "../../../web_src/contracts/dashboard";
 
 export interface OrmCall {
@@ -129,6 +130,7 @@ export class FakeOrm implements OrmService {
       const term = String(kwargs.name ?? "").toLowerCase();
       return PARTNERS.filter((p) => p.name.toLowerCase().includes(term)).map((p) => [p.id, p.name]);
     }
+    if (model === "ai.suggestion") return this.other(method, args);
     if (model !== "ai.reconciliation.suggestion") throw new Error(`unexpected model ${model}`);
     switch (method) {
       case "dashboard_rows":
@@ -243,6 +245,26 @@ export class FakeOrm implements OrmService {
       };
     });
     return { groups: groups.slice(0, this.maxGroups), more: Math.max(0, groups.length - this.maxGroups) };
+  }
+
+  /** Pending ai.suggestion rows (other kinds), for the dashboard's "Other suggestions" section; none by default. */
+  others: OtherSuggestionRow[] = [];
+
+  private other(method: string, args: unknown[]): unknown {
+    if (method === "dashboard_other_rows") {
+      const [offset, limit] = args as [number, number];
+      return { rows: structuredClone(this.others.slice(offset, offset + limit)), total: this.others.length };
+    }
+    if (method === "dashboard_decide") {
+      const [ids, decision] = args as [number[], "approve" | "reject"];
+      return ids.map((id): BulkOutcome => {
+        const failure = this.rowFailures.get(id);
+        if (failure) return { id, ok: false, state: "pending", error: failure };
+        this.others = this.others.filter((o) => o.id !== id);
+        return { id, ok: true, state: decision === "approve" ? "applied" : "rejected", error: null };
+      });
+    }
+    throw new Error(`unexpected method ${method} on ai.suggestion`);
   }
 
   /** The server's cap on groups (200 in Python; lowered by a test). */

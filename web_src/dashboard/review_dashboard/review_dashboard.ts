@@ -24,6 +24,7 @@ import {
   type GroupView,
 } from "../grouping";
 import { KpiHeader } from "../kpi_header/kpi_header";
+import { OtherSuggestions } from "../other_suggestions/other_suggestions";
 import { QueueTable } from "../queue_table/queue_table";
 import {
   HIGH_CONFIDENCE,
@@ -94,7 +95,7 @@ interface DashboardState {
  */
 export class ReviewDashboard extends Component {
   static override template = "ai_bookkeeping.ReviewDashboard";
-  static components = { KpiHeader, FilterBar, BulkToolbar, QueueTable, Pager, ShortcutHelp };
+  static components = { KpiHeader, FilterBar, BulkToolbar, QueueTable, Pager, ShortcutHelp, OtherSuggestions };
   static override props = ["*"];
 
   // Services are taken in setup(): useService reads the component's env, which does not exist yet while fields

@@ -4,7 +4,7 @@
 import { registry } from "@web/core/registry";
 
 // web_src/dashboard/review_dashboard/review_dashboard.ts
-import { Component as Component9, onWillStart as onWillStart2, useEffect, useExternalListener, useRef as useRef2, useState as useState3 } from "@odoo/owl";
+import { Component as Component10, onWillStart as onWillStart3, useEffect, useExternalListener, useRef as useRef2, useState as useState4 } from "@odoo/owl";
 import { ConfirmationDialog } from "@web/core/confirmation_dialog/confirmation_dialog";
 
 // web_src/dashboard/l10n.ts
@@ -13,7 +13,7 @@ import { _t } from "@web/core/l10n/translation";
 // web_src/dashboard/review_dashboard/review_dashboard.ts
 import { Pager } from "@web/core/pager/pager";
 import {
-  useService
+  useService as useService2
 } from "@web/core/utils/hooks";
 
 // web_src/dashboard/bulk_toolbar/bulk_toolbar.ts
@@ -570,8 +570,9 @@ var KpiHeader = class extends Component4 {
   }
 };
 
-// web_src/dashboard/queue_table/queue_table.ts
-import { Component as Component6 } from "@odoo/owl";
+// web_src/dashboard/other_suggestions/other_suggestions.ts
+import { Component as Component7, onWillStart as onWillStart2, useState as useState3 } from "@odoo/owl";
+import { useService } from "@web/core/utils/hooks";
 
 // web_src/dashboard/confidence_badge/confidence_badge.ts
 import { Component as Component5 } from "@odoo/owl";
@@ -597,112 +598,10 @@ var ConfidenceBadge = class extends Component5 {
   }
 };
 
-// web_src/dashboard/queue_table/queue_table.ts
-var QueueTable = class extends Component6 {
-  static {
-    this.template = "ai_bookkeeping.QueueTable";
-  }
-  static {
-    this.components = { ConfidenceBadge };
-  }
-  static {
-    this.props = {
-      rows: Array,
-      groups: { type: Array, optional: true },
-      groupsMore: { type: Number, optional: true },
-      onToggleGroup: { type: Function, optional: true },
-      onToggleGroupSelection: { type: Function, optional: true },
-      onMoreGroup: { type: Function, optional: true },
-      selection: Map,
-      cursor: Number,
-      rowErrors: Map,
-      disabled: Boolean,
-      loading: Boolean,
-      onCursor: Function,
-      onToggle: Function,
-      onTogglePage: Function,
-      onApprove: Function,
-      onReject: Function,
-      onEdit: Function,
-      onOpen: Function
-    };
-  }
-  get pageSelected() {
-    return allSelected(this.props.selection, this.props.rows);
-  }
-  get isEmpty() {
-    if (this.props.loading) return false;
-    return this.props.groups ? this.props.groups.length === 0 : this.props.rows.length === 0;
-  }
-  get rowCount() {
-    const headers = this.props.groups ? this.props.groups.length : 0;
-    return this.props.rows.length + headers + 1;
-  }
-  get groupStarts() {
-    return groupRowStarts(this.props.groups ?? []);
-  }
-  groupChecked(group) {
-    return groupSelected(this.props.selection, group);
-  }
-  /** "1,234.50 € + $ 80.00" */
-  groupTotal(group) {
-    return group.group.totals.map((t) => formatAmount(t.amount, t.currency, t.currencyId)).join(" + ");
-  }
-  groupConfidence(group) {
-    return _t("confidence %(mean)s on average, lowest %(min)s", {
-      mean: formatConfidence(group.group.meanConfidence),
-      min: formatConfidence(group.group.minConfidence)
-    });
-  }
-  groupSelectLabel(group) {
-    return _t("Select the %(count)s suggestions of %(label)s", { count: group.group.count, label: group.group.label });
-  }
-  remaining(group) {
-    return remainingRows(group);
-  }
-  moreLabel(group) {
-    return _t("Show more (%s not shown)", remainingRows(group));
-  }
-  get groupsMoreLabel() {
-    return _t("%s more groups not shown: narrow the filters to see them.", this.props.groupsMore ?? 0);
-  }
-  amount(row) {
-    return formatAmount(row.line.amount, row.line.currency, row.line.currencyId);
-  }
-  date(row) {
-    return formatServerDate(row.line.date);
-  }
-  matchTypeLabel(type) {
-    const labels = {
-      full: _t("Full match"),
-      partial: _t("Partial payment"),
-      multi: _t("Several invoices"),
-      writeoff: _t("With write-off"),
-      expense: _t("Expense / account")
-    };
-    return labels[type];
-  }
-  /** "INV/2026/0042, INV/2026/0043" or the account for an expense / write-off. */
-  proposalTarget(row) {
-    const parts = [...row.proposal.moveNames];
-    if (row.proposal.account) parts.push(row.proposal.account);
-    return parts.join(", ") || _t("No match proposed");
-  }
-  errorOf(row) {
-    return this.props.rowErrors.get(row.id) ?? row.error;
-  }
-  rowLabel(row) {
-    return _t("%(date)s, %(label)s, %(amount)s", { date: this.date(row), label: row.line.label, amount: this.amount(row) });
-  }
-  selectLabel(row) {
-    return _t("Select %s", row.line.label || String(row.id));
-  }
-};
-
 // web_src/dashboard/reject_dialog/reject_dialog.ts
-import { Component as Component7, useState as useState2 } from "@odoo/owl";
+import { Component as Component6, useState as useState2 } from "@odoo/owl";
 import { Dialog as Dialog2 } from "@web/core/dialog/dialog";
-var RejectDialog = class extends Component7 {
+var RejectDialog = class extends Component6 {
   constructor() {
     super(...arguments);
     this.state = useState2({ reason: "" });
@@ -857,6 +756,24 @@ function parseDashboardGroups(value) {
     more: r.int(o.more ?? 0, "more")
   };
 }
+function parseOtherSuggestionPage(value) {
+  const r = new Reader("dashboard_other_rows");
+  const o = r.obj(value, "");
+  const rows = r.arr(o.rows, "rows").map((item, i) => {
+    const row = r.obj(item, `rows[${i}]`);
+    return {
+      id: r.int(row.id, `rows[${i}].id`),
+      kind: r.str(row.kind, `rows[${i}].kind`),
+      kindLabel: r.strOrNull(row.kindLabel, `rows[${i}].kindLabel`) ?? "",
+      name: r.strOrNull(row.name, `rows[${i}].name`) ?? "",
+      confidence: r.num(row.confidence, `rows[${i}].confidence`),
+      explanation: r.strOrNull(row.explanation, `rows[${i}].explanation`) ?? "",
+      target: r.strOrNull(row.target, `rows[${i}].target`),
+      error: r.strOrNull(row.error, `rows[${i}].error`)
+    };
+  });
+  return { rows, total: r.int(o.total, "total") };
+}
 function parseDashboardKpis(value) {
   const r = new Reader("dashboard_kpis");
   const o = r.obj(value, "");
@@ -922,9 +839,195 @@ function errorMessage(error) {
   return typeof error === "string" && error ? error : String(error);
 }
 
+// web_src/dashboard/other_suggestions/other_suggestions.ts
+var OTHER_MODEL = "ai.suggestion";
+var OTHER_PAGE_SIZE = 50;
+var OtherSuggestions = class extends Component7 {
+  constructor() {
+    super(...arguments);
+    this.state = useState3({ rows: [], total: 0, open: false, loading: true, busy: false, error: null, rowErrors: {} });
+  }
+  static {
+    this.template = "ai_bookkeeping.OtherSuggestions";
+  }
+  static {
+    this.components = { ConfidenceBadge };
+  }
+  static {
+    this.props = {};
+  }
+  setup() {
+    this.orm = useService("orm");
+    this.notification = useService("notification");
+    this.dialog = useService("dialog");
+    onWillStart2(() => {
+      void this.load();
+    });
+  }
+  async load() {
+    this.state.loading = true;
+    try {
+      const page = parseOtherSuggestionPage(await this.orm.call(OTHER_MODEL, "dashboard_other_rows", [0, OTHER_PAGE_SIZE]));
+      this.state.rows = page.rows;
+      this.state.total = page.total;
+      this.state.error = null;
+    } catch (error) {
+      this.state.error = errorMessage(error);
+    } finally {
+      this.state.loading = false;
+    }
+  }
+  toggle() {
+    this.state.open = !this.state.open;
+  }
+  get title() {
+    return _t("Other suggestions (%s)", this.state.total);
+  }
+  get moreLabel() {
+    return _t("%s more in AI Review \u203A Other suggestions.", this.state.total - this.state.rows.length);
+  }
+  async decide(row, decision, reason = null) {
+    if (this.state.busy) return;
+    this.state.busy = true;
+    try {
+      const [outcome] = parseBulkOutcomes("dashboard_decide", await this.orm.call(OTHER_MODEL, "dashboard_decide", [[row.id], decision, reason]));
+      if (outcome?.ok) {
+        delete this.state.rowErrors[row.id];
+        this.notification.add(decision === "approve" ? _t("\u201C%s\u201D approved", row.name) : _t("\u201C%s\u201D rejected", row.name), { type: "success" });
+      } else {
+        this.state.rowErrors[row.id] = outcome?.error ?? _t("The server did not report on this suggestion; reload to see where it stands.");
+      }
+    } catch (error) {
+      this.state.rowErrors[row.id] = errorMessage(error);
+    } finally {
+      this.state.busy = false;
+    }
+    await this.load();
+  }
+  approve(row) {
+    return this.decide(row, "approve");
+  }
+  reject(row) {
+    if (this.state.busy) return;
+    this.dialog.add(RejectDialog, {
+      title: _t("Reject this suggestion?"),
+      body: row.name,
+      onConfirm: (reason) => {
+        void this.decide(row, "reject", reason);
+      }
+    });
+  }
+  errorOf(row) {
+    return this.state.rowErrors[row.id] ?? row.error;
+  }
+};
+
+// web_src/dashboard/queue_table/queue_table.ts
+import { Component as Component8 } from "@odoo/owl";
+var QueueTable = class extends Component8 {
+  static {
+    this.template = "ai_bookkeeping.QueueTable";
+  }
+  static {
+    this.components = { ConfidenceBadge };
+  }
+  static {
+    this.props = {
+      rows: Array,
+      groups: { type: Array, optional: true },
+      groupsMore: { type: Number, optional: true },
+      onToggleGroup: { type: Function, optional: true },
+      onToggleGroupSelection: { type: Function, optional: true },
+      onMoreGroup: { type: Function, optional: true },
+      selection: Map,
+      cursor: Number,
+      rowErrors: Map,
+      disabled: Boolean,
+      loading: Boolean,
+      onCursor: Function,
+      onToggle: Function,
+      onTogglePage: Function,
+      onApprove: Function,
+      onReject: Function,
+      onEdit: Function,
+      onOpen: Function
+    };
+  }
+  get pageSelected() {
+    return allSelected(this.props.selection, this.props.rows);
+  }
+  get isEmpty() {
+    if (this.props.loading) return false;
+    return this.props.groups ? this.props.groups.length === 0 : this.props.rows.length === 0;
+  }
+  get rowCount() {
+    const headers = this.props.groups ? this.props.groups.length : 0;
+    return this.props.rows.length + headers + 1;
+  }
+  get groupStarts() {
+    return groupRowStarts(this.props.groups ?? []);
+  }
+  groupChecked(group) {
+    return groupSelected(this.props.selection, group);
+  }
+  /** "1,234.50 € + $ 80.00" */
+  groupTotal(group) {
+    return group.group.totals.map((t) => formatAmount(t.amount, t.currency, t.currencyId)).join(" + ");
+  }
+  groupConfidence(group) {
+    return _t("confidence %(mean)s on average, lowest %(min)s", {
+      mean: formatConfidence(group.group.meanConfidence),
+      min: formatConfidence(group.group.minConfidence)
+    });
+  }
+  groupSelectLabel(group) {
+    return _t("Select the %(count)s suggestions of %(label)s", { count: group.group.count, label: group.group.label });
+  }
+  remaining(group) {
+    return remainingRows(group);
+  }
+  moreLabel(group) {
+    return _t("Show more (%s not shown)", remainingRows(group));
+  }
+  get groupsMoreLabel() {
+    return _t("%s more groups not shown: narrow the filters to see them.", this.props.groupsMore ?? 0);
+  }
+  amount(row) {
+    return formatAmount(row.line.amount, row.line.currency, row.line.currencyId);
+  }
+  date(row) {
+    return formatServerDate(row.line.date);
+  }
+  matchTypeLabel(type) {
+    const labels = {
+      full: _t("Full match"),
+      partial: _t("Partial payment"),
+      multi: _t("Several invoices"),
+      writeoff: _t("With write-off"),
+      expense: _t("Expense / account")
+    };
+    return labels[type];
+  }
+  /** "INV/2026/0042, INV/2026/0043" or the account for an expense / write-off. */
+  proposalTarget(row) {
+    const parts = [...row.proposal.moveNames];
+    if (row.proposal.account) parts.push(row.proposal.account);
+    return parts.join(", ") || _t("No match proposed");
+  }
+  errorOf(row) {
+    return this.props.rowErrors.get(row.id) ?? row.error;
+  }
+  rowLabel(row) {
+    return _t("%(date)s, %(label)s, %(amount)s", { date: this.date(row), label: row.line.label, amount: this.amount(row) });
+  }
+  selectLabel(row) {
+    return _t("Select %s", row.line.label || String(row.id));
+  }
+};
+
 // web_src/dashboard/shortcut_help/shortcut_help.ts
-import { Component as Component8, onMounted, useRef } from "@odoo/owl";
-var ShortcutHelp = class extends Component8 {
+import { Component as Component9, onMounted, useRef } from "@odoo/owl";
+var ShortcutHelp = class extends Component9 {
   constructor() {
     super(...arguments);
     this.closeRef = useRef("close");
@@ -958,11 +1061,11 @@ var ShortcutHelp = class extends Component8 {
 var MODEL = "ai.reconciliation.suggestion";
 var THRESHOLDS = [0.99, HIGH_CONFIDENCE, 0.9, MEDIUM_CONFIDENCE];
 var BULK_METHODS = { approve: "bulk_approve", reject: "bulk_reject", rerun: "bulk_rerun" };
-var ReviewDashboard = class extends Component9 {
+var ReviewDashboard = class extends Component10 {
   constructor() {
     super(...arguments);
     this.root = useRef2("root");
-    this.state = useState3({
+    this.state = useState4({
       rows: [],
       total: 0,
       groups: null,
@@ -982,9 +1085,9 @@ var ReviewDashboard = class extends Component9 {
       showHelp: false
     });
     /** Selected suggestions, kept across pages with what is needed to total them. */
-    this.selection = useState3(/* @__PURE__ */ new Map());
+    this.selection = useState4(/* @__PURE__ */ new Map());
     /** Failures from this session's actions, by suggestion id, shown on their rows. */
-    this.rowErrors = useState3(/* @__PURE__ */ new Map());
+    this.rowErrors = useState4(/* @__PURE__ */ new Map());
     /** Only the answer to the latest dashboard_rows call is shown (filters may change faster than the server). */
     this.rowsRequest = 0;
     /** Set when the keyboard moved the cursor: the row then takes the DOM focus. */
@@ -994,17 +1097,17 @@ var ReviewDashboard = class extends Component9 {
     this.template = "ai_bookkeeping.ReviewDashboard";
   }
   static {
-    this.components = { KpiHeader, FilterBar, BulkToolbar, QueueTable, Pager, ShortcutHelp };
+    this.components = { KpiHeader, FilterBar, BulkToolbar, QueueTable, Pager, ShortcutHelp, OtherSuggestions };
   }
   static {
     this.props = ["*"];
   }
   setup() {
-    this.orm = useService("orm");
-    this.action = useService("action");
-    this.notification = useService("notification");
-    this.dialog = useService("dialog");
-    onWillStart2(() => {
+    this.orm = useService2("orm");
+    this.action = useService2("action");
+    this.notification = useService2("notification");
+    this.dialog = useService2("dialog");
+    onWillStart3(() => {
       void this.loadJournals();
       void this.loadRows();
       void this.loadKpis();

@@ -1,0 +1,56 @@
+"""The review dashboard's section for the other kinds of suggestions (vendor bill, anomaly…): list, approve, reject."""
+
+from odoo import _, api, models
+from odoo.exceptions import AccessError, UserError
+
+from ..tools import endpoint_client
+from ..tools import state_machine as sm
+
+MAX_OTHER_PAGE = 200
+
+
+class AiSuggestion(models.Model):
+    _inherit = "ai.suggestion"
+
+    @api.model
+    def dashboard_other_rows(self, offset=0, limit=50):
+        """Pending suggestions of this company, most confident first: one page and the total."""
+        domain = [("state", "=", sm.PENDING)]
+        limit = max(1, min(int(limit or 50), MAX_OTHER_PAGE))
+        records = self.search(domain, offset=max(0, int(offset or 0)), limit=limit, order="confidence desc, id")
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        return {
+            "rows": [{
+                "id": record.id,
+                "kind": record.kind,
+                "kindLabel": kinds.get(record.kind, record.kind),
+                "name": record.name,
+                "confidence": record.confidence,
+                "explanation": record.explanation or "",
+                "target": record.target_ref.display_name if record.target_ref else None,
+                "error": record.error_message or None,
+            } for record in records],
+            "total": self.search_count(domain),
+        }
+
+    @api.model
+    def dashboard_decide(self, ids, decision, reason=None):
+        """Approve or reject each suggestion in its own savepoint: one refusal is reported and the others go on."""
+        if decision not in ("approve", "reject"):
+            raise UserError(_("Unknown decision: %s", decision))
+        self._check_can_review()
+        outcomes = []
+        for record in self.browse([int(i) for i in ids or []]).exists():
+            try:
+                with self.env.cr.savepoint():
+                    if decision == "approve":
+                        record.action_approve()
+                    else:
+                        record.action_reject(reason)
+                outcomes.append({"id": record.id, "ok": True, "state": record.state, "error": None})
+            except (UserError, AccessError, endpoint_client.EndpointError) as exc:
+                message = str(exc.args[0] if exc.args else exc)
+                record.invalidate_recordset()
+                record.sudo().write({"error_message": message})  # sudo: store the failure even for a read-only row
+                outcomes.append({"id": record.id, "ok": False, "state": record.state, "error": message})
+        return outcomes
