@@ -258,6 +258,25 @@ export async function runBrowserTests() {
     await page.screenshot({ path: path.join(ARTIFACTS, "settings_governance.png") });
     check("settings show the rollout phase", await phase.isVisible().catch(() => false));
 
+    // Other suggestion kinds: an anomaly shows in its own section of the queue and is approved from there.
+    const made = spawnSync(odooPython(), odooArgs(findOdoo().src, stack.db, ["shell", "--no-http", "--log-level=warn"]), {
+      input: `s = env["ai.suggestion"].create({"name": "Duplicate payment to Acme?", "kind": "anomaly", "confidence": 0.91, "explanation": "Same amount twice"})\nenv.cr.commit()\nprint("OTHER", s.id)\n`,
+      env: odooEnv(), encoding: "utf8" });
+    const otherId = (made.stdout.match(/OTHER (\d+)/) ?? [])[1];
+    await page.goto(`${stack.url}/odoo/action-ai_bookkeeping.ai_review_dashboard_action`);
+    const otherToggle = page.locator(".o_ai_bookkeeping_other_toggle");
+    await otherToggle.waitFor({ timeout: 30000 }).catch(() => {});
+    await otherToggle.click().catch(() => {});
+    await page.locator(".o_ai_bookkeeping_other_row").first().waitFor({ timeout: 15000 }).catch(() => {});
+    await page.screenshot({ path: path.join(ARTIFACTS, "other_suggestions.png"), fullPage: true });
+    const otherText = ((await page.locator(".o_ai_bookkeeping_other").textContent().catch(() => "")) ?? "").replace(/\s+/g, " ");
+    await page.locator(".o_ai_bookkeeping_other_approve").first().click().catch(() => {});
+    await page.locator(".o_ai_bookkeeping_other").waitFor({ state: "detached", timeout: 15000 }).catch(() => {});
+    const otherState = otherId ? sql(stack.db, `select state from ai_suggestion where id = ${Number(otherId)}`) : "not created";
+    check("other suggestions: listed in their own section and approved from it",
+      otherText.includes("Other suggestions (1)") && otherText.includes("Duplicate payment to Acme?") && ["approved", "applied"].includes(otherState),
+      `${otherText.slice(0, 80)} → ${otherState}`);
+
     check("no console error", consoleErrors.length === 0, consoleErrors.slice(0, 3).join(" | "));
     const serverErrors = serverLogErrors(stack.serverLog());
     check("no server error in the log", serverErrors.length === 0, serverErrors[0]?.split("\n")[0] ?? "");

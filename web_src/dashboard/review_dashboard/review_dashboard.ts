@@ -16,6 +16,7 @@ import { FilterBar } from "../filter_bar/filter_bar";
 import { formatAmount } from "../format";
 import {
   MAX_GROUP_SELECTION,
+  groupId,
   groupMemberIds,
   groupSelected,
   toGroupView,
@@ -216,7 +217,7 @@ export class ReviewDashboard extends Component {
         : { groups: [], more: 0 };
       if (request !== this.rowsRequest) return;
       const previous = new Map((this.state.groups ?? []).map((g) => [g.id, g]));
-      this.state.groups = result.groups.map((group) => toGroupView(group, previous.get(toGroupView(group).id)));
+      this.state.groups = result.groups.map((group) => toGroupView(group, previous.get(groupId(group.key))));
       this.state.groupsMore = result.more;
       this.state.total = result.groups.reduce((sum, g) => sum + g.count, 0);
       this.state.rows = [];

@@ -1172,7 +1172,7 @@ var ReviewDashboard = class extends Component10 {
       const result = filters ? parseDashboardGroups(await this.orm.call(MODEL, "dashboard_groups", [filters, groupBy])) : { groups: [], more: 0 };
       if (request !== this.rowsRequest) return;
       const previous = new Map((this.state.groups ?? []).map((g) => [g.id, g]));
-      this.state.groups = result.groups.map((group) => toGroupView(group, previous.get(toGroupView(group).id)));
+      this.state.groups = result.groups.map((group) => toGroupView(group, previous.get(groupId(group.key))));
       this.state.groupsMore = result.more;
       this.state.total = result.groups.reduce((sum, g) => sum + g.count, 0);
       this.state.rows = [];
