@@ -4,21 +4,12 @@ Run: python3 -m unittest discover -s test/python -v
 """
 
 import hashlib
-import importlib.util
 import json
-import os
-import sys
 import unittest
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-if "aib_tools" not in sys.modules:
-    _spec = importlib.util.spec_from_file_location(
-        "aib_tools", os.path.join(ROOT, "ai_bookkeeping", "tools", "__init__.py"),
-        submodule_search_locations=[os.path.join(ROOT, "ai_bookkeeping", "tools")],
-    )
-    _module = importlib.util.module_from_spec(_spec)
-    sys.modules["aib_tools"] = _module
-    _spec.loader.exec_module(_module)
+import aib_tools_loader
+
+aib_tools_loader.load()
 
 from aib_tools import approval_rules as ar  # noqa: E402
 from aib_tools import minimise, reconcile_payload  # noqa: E402

@@ -4,14 +4,12 @@ Run: python3 -m unittest discover -s test/python -v
 """
 
 import datetime
-import importlib.util
-import os
 import unittest
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-_spec = importlib.util.spec_from_file_location("aib_llm_usage", os.path.join(ROOT, "ai_bookkeeping", "tools", "llm_usage.py"))
-llm_usage = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(llm_usage)
+import aib_tools_loader
+
+aib_tools_loader.load()
+from aib_tools import llm_usage  # noqa: E402
 
 USAGE = {"model": "gpt-4o-mini", "calls": 2, "cacheHits": 1, "promptTokens": 300, "completionTokens": 40,
          "costUsd": 0.0125}

@@ -3,22 +3,15 @@
 Run: python3 -m unittest discover -s test/python -v
 """
 
-import importlib.util
 import json
 import os
-import sys
 import threading
 import unittest
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-_spec = importlib.util.spec_from_file_location(
-    "aib_tools", os.path.join(ROOT, "ai_bookkeeping", "tools", "__init__.py"),
-    submodule_search_locations=[os.path.join(ROOT, "ai_bookkeeping", "tools")],
-)
-aib_tools = importlib.util.module_from_spec(_spec)
-sys.modules["aib_tools"] = aib_tools
-_spec.loader.exec_module(aib_tools)
+import aib_tools_loader
+
+aib_tools_loader.load()
 
 from aib_tools import endpoint_client, reconcile_payload, signing  # noqa: E402
 from aib_tools import state_machine as sm  # noqa: E402
