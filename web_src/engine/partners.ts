@@ -3,6 +3,7 @@ import { accountNumberKey } from "./accountNumber";
 import { learnedReason, type HistoryIndex, type LearnedSource } from "./history";
 import type { LineText } from "./lineText";
 import { nameTokens } from "./nameTokens";
+import { sortIndicesByScoreDesc } from "./sortIndices";
 
 /** Why a partner is suspected, as flags: the reasons are only worded for the proposals that are shown. */
 const BY_LINE = 1;
@@ -269,7 +270,7 @@ export class PartnerResolver {
       touched.length = count;
       touched.sort(this.byNameScore);
     } else {
-      sortByScoreDesc(touched, count, nameScore);
+      sortIndicesByScoreDesc(touched, count, nameScore);
     }
     const candidates = Math.min(count, MAX_NAME_CANDIDATES);
     for (let c = 0; c < candidates; c++) {
@@ -448,19 +449,6 @@ interface NameWord {
   startsWords: number[] | null;
 }
 
-/** Stable insertion sort of partner indices by descending score: a line touches a handful of partners. */
-function sortByScoreDesc(indices: number[], length: number, score: Float64Array): void {
-  for (let i = 1; i < length; i++) {
-    const k = indices[i] as number;
-    const s = score[k] as number;
-    let j = i - 1;
-    while (j >= 0 && (score[indices[j] as number] as number) < s) {
-      indices[j + 1] = indices[j] as number;
-      j--;
-    }
-    indices[j + 1] = k;
-  }
-}
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);

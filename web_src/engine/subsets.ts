@@ -1,3 +1,5 @@
+import { sortIndicesByScoreDesc } from "./sortIndices";
+
 export interface SubsetSearch {
   /** Positive amounts in cents. */
   values: readonly number[];
@@ -22,7 +24,7 @@ export function findSubsets(search: SubsetSearch): number[][] {
   }
   if (kept.length === 0) return [];
   // Largest first; equal values keep their order (a stable sort).
-  if (kept.length <= 16) sortByValueDesc(kept, values);
+  if (kept.length <= 16) sortIndicesByScoreDesc(kept, kept.length, values);
   else kept.sort((a, b) => (values[b] as number) - (values[a] as number));
   const walk = new SubsetWalk(search, kept);
   walk.from(0, 0);
@@ -80,16 +82,3 @@ class SubsetWalk {
   }
 }
 
-/** Stable insertion sort of indices by descending value, for the few items of most searches. */
-function sortByValueDesc(indices: number[], values: readonly number[]): void {
-  for (let i = 1; i < indices.length; i++) {
-    const k = indices[i] as number;
-    const v = values[k] as number;
-    let j = i - 1;
-    while (j >= 0 && (values[indices[j] as number] as number) < v) {
-      indices[j + 1] = indices[j] as number;
-      j--;
-    }
-    indices[j + 1] = k;
-  }
-}

@@ -61128,6 +61128,20 @@ function hasDigitChar(tok) {
   return false;
 }
 
+// web_src/engine/sortIndices.ts
+function sortIndicesByScoreDesc(indices, length, score) {
+  for (let i = 1; i < length; i++) {
+    const k = indices[i];
+    const s = score[k];
+    let j = i - 1;
+    while (j >= 0 && score[indices[j]] < s) {
+      indices[j + 1] = indices[j];
+      j--;
+    }
+    indices[j + 1] = k;
+  }
+}
+
 // web_src/engine/subsets.ts
 function findSubsets(search) {
   const { values, target } = search;
@@ -61137,7 +61151,7 @@ function findSubsets(search) {
     if (value > 0 && value <= target) kept.push(k);
   }
   if (kept.length === 0) return [];
-  if (kept.length <= 16) sortByValueDesc(kept, values);
+  if (kept.length <= 16) sortIndicesByScoreDesc(kept, kept.length, values);
   else kept.sort((a, b) => values[b] - values[a]);
   const walk = new SubsetWalk(search, kept);
   walk.from(0, 0);
@@ -61189,18 +61203,6 @@ var SubsetWalk = class {
     }
   }
 };
-function sortByValueDesc(indices, values) {
-  for (let i = 1; i < indices.length; i++) {
-    const k = indices[i];
-    const v = values[k];
-    let j = i - 1;
-    while (j >= 0 && values[indices[j]] < v) {
-      indices[j + 1] = indices[j];
-      j--;
-    }
-    indices[j + 1] = k;
-  }
-}
 
 // web_src/engine/collectProposals.ts
 var MAX_KEY_HITS = 50;
@@ -62044,7 +62046,7 @@ var PartnerResolver = class {
       touched.length = count2;
       touched.sort(this.byNameScore);
     } else {
-      sortByScoreDesc(touched, count2, nameScore);
+      sortIndicesByScoreDesc(touched, count2, nameScore);
     }
     const candidates = Math.min(count2, MAX_NAME_CANDIDATES);
     for (let c = 0; c < candidates; c++) {
@@ -62190,18 +62192,6 @@ var LineEvidence = class {
   }
 };
 var EMPTY_IDS = [];
-function sortByScoreDesc(indices, length, score) {
-  for (let i = 1; i < length; i++) {
-    const k = indices[i];
-    const s = score[k];
-    let j = i - 1;
-    while (j >= 0 && score[indices[j]] < s) {
-      indices[j + 1] = indices[j];
-      j--;
-    }
-    indices[j + 1] = k;
-  }
-}
 function push2(map2, key, value) {
   const list = map2.get(key);
   if (list === void 0) map2.set(key, [value]);
