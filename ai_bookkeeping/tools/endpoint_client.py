@@ -89,7 +89,7 @@ class EndpointClient:
         body = None
         headers = {"Accept": "application/json"}
         if payload is not None:
-            body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            body = signing.request_body(payload)
             headers["Content-Type"] = "application/json"
             headers.update(signing.signed_headers(self.secret, body))
         request = urllib.request.Request(url, data=body, method=method, headers=headers)

@@ -4,11 +4,10 @@ Plain values in, plain values out: the model layer reads records and hands dicts
 """
 
 import hashlib
-import json
 import math
 import re
 
-from . import minimise
+from . import minimise, signing
 
 MAX_LABEL_LENGTH = 2000
 MATCH_TYPES = ("full", "partial", "multi", "writeoff", "expense")
@@ -49,14 +48,9 @@ def outgoing_request(payload, minimise_data=False):
     return minimise.minimise_request(payload) if minimise_data else payload
 
 
-def request_body(payload):
-    """The bytes the endpoint client sends for ``payload`` (same serialisation as EndpointClient._request)."""
-    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
 def payload_hash(payload):
     """SHA-256 of the request as sent: the audit log keeps this fingerprint of the inputs, never a copy."""
-    return hashlib.sha256(request_body(payload)).hexdigest()
+    return hashlib.sha256(signing.request_body(payload)).hexdigest()
 
 
 def line_payload(line):

@@ -1,26 +1,21 @@
-// Data minimisation for prompts: personal identifiers that never help the LLM decide are replaced by placeholders
-// before any text leaves for a provider (and before a prompt is logged).
-//  - IBANs (two letters, two check digits, 11-30 more letters/digits, spaces allowed in groups of four), except
-//    ISO 11649 creditor references ("RF.."), which are payment references the LLM may need;
-//  - e-mail addresses;
-//  - phone numbers: international ("+49 30 1234567", "+33 (0)6 12 34 56 78") or national with separators
-//    ("06 12 34 56 78", "030-1234567"). A bare run of digits is left alone: in a bank label it is far more often an
-//    invoice or customer reference than a phone number.
+// Data minimisation for prompts: personal identifiers that never help the LLM decide (IBANs, e-mail addresses,
+// phone numbers) are replaced by placeholders before any text leaves for a provider (and before a prompt is logged).
+// The rules are the add-on's own (ai_bookkeeping/tools/personal_data_masks.json, also read by tools/minimise.py for
+// what leaves Odoo), so both sides mask the same text the same way; test/vectors/personal_data_masks.json is run by
+// both test suites.
+import maskRules from "../../ai_bookkeeping/tools/personal_data_masks.json";
 
-export const IBAN_PLACEHOLDER = "[IBAN]";
-export const EMAIL_PLACEHOLDER = "[EMAIL]";
-export const PHONE_PLACEHOLDER = "[PHONE]";
+interface MaskRule {
+  readonly pattern: RegExp;
+  readonly placeholder: string;
+}
 
-const IBAN = /\b(?!RF)[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}\b/g;
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
-const INTERNATIONAL_PHONE = /(?<![\w+])\+[1-9]\d{0,2}(?:[ .-]?\(0\))?(?:[ .-]?\d){6,12}(?![\w/])/g;
-const NATIONAL_PHONE = /(?<![\w/+.-])0[1-9]\d{0,3}(?:[ .-]\d{2,4}){2,5}(?![\w/])|(?<![\w/+.-])0[1-9]\d{1,4}-\d{5,8}(?![\w/])/g;
+const RULES: readonly MaskRule[] = maskRules.rules.map((rule) => ({
+  pattern: new RegExp(rule.pattern, `g${rule.flags}`),
+  placeholder: rule.placeholder,
+}));
 
 /** `text` with IBANs, e-mail addresses and phone numbers replaced by placeholders. Pure; safe on any string. */
 export function maskPersonalData(text: string): string {
-  return text
-    .replace(EMAIL, EMAIL_PLACEHOLDER)
-    .replace(IBAN, IBAN_PLACEHOLDER)
-    .replace(INTERNATIONAL_PHONE, PHONE_PLACEHOLDER)
-    .replace(NATIONAL_PHONE, PHONE_PLACEHOLDER);
+  return RULES.reduce((masked, rule) => masked.replace(rule.pattern, rule.placeholder), text);
 }

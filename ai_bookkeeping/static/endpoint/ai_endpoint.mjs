@@ -15449,11 +15449,11 @@ var require_util = __commonJS({
       return false;
     }
     exports.schemaHasRules = schemaHasRules;
-    function schemaHasRulesButRef(schema, RULES) {
+    function schemaHasRulesButRef(schema, RULES2) {
       if (typeof schema == "boolean")
         return !schema;
       for (const key in schema)
-        if (key !== "$ref" && RULES.all[key])
+        if (key !== "$ref" && RULES2.all[key])
           return true;
       return false;
     }
@@ -16847,17 +16847,17 @@ var require_validate = __commonJS({
     }
     function schemaKeywords(it, types, typeErrors, errsCount) {
       const { gen, schema, data, allErrors, opts, self } = it;
-      const { RULES } = self;
-      if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES))) {
-        gen.block(() => keywordCode(it, "$ref", RULES.all.$ref.definition));
+      const { RULES: RULES2 } = self;
+      if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES2))) {
+        gen.block(() => keywordCode(it, "$ref", RULES2.all.$ref.definition));
         return;
       }
       if (!opts.jtd)
         checkStrictTypes(it, types);
       gen.block(() => {
-        for (const group of RULES.rules)
+        for (const group of RULES2.rules)
           groupKeywords(group);
-        groupKeywords(RULES.post);
+        groupKeywords(RULES2.post);
       });
       function groupKeywords(group) {
         if (!(0, applicability_1.shouldUseGroup)(schema, group))
@@ -19012,10 +19012,10 @@ var require_core = __commonJS({
       }
       // Remove keyword
       removeKeyword(keyword) {
-        const { RULES } = this;
-        delete RULES.keywords[keyword];
-        delete RULES.all[keyword];
-        for (const group of RULES.rules) {
+        const { RULES: RULES2 } = this;
+        delete RULES2.keywords[keyword];
+        delete RULES2.all[keyword];
+        for (const group of RULES2.rules) {
           const i = group.rules.findIndex((rule) => rule.keyword === keyword);
           if (i >= 0)
             group.rules.splice(i, 1);
@@ -19183,9 +19183,9 @@ var require_core = __commonJS({
     }
     var KEYWORD_NAME = /^[a-z_$][a-z0-9_$:-]*$/i;
     function checkKeyword(keyword, def) {
-      const { RULES } = this;
+      const { RULES: RULES2 } = this;
       (0, util_1.eachItem)(keyword, (kwd) => {
-        if (RULES.keywords[kwd])
+        if (RULES2.keywords[kwd])
           throw new Error(`Keyword ${kwd} is already defined`);
         if (!KEYWORD_NAME.test(kwd))
           throw new Error(`Keyword ${kwd} has invalid name`);
@@ -19201,13 +19201,13 @@ var require_core = __commonJS({
       const post = definition === null || definition === void 0 ? void 0 : definition.post;
       if (dataType && post)
         throw new Error('keyword with "post" flag cannot have "type"');
-      const { RULES } = this;
-      let ruleGroup = post ? RULES.post : RULES.rules.find(({ type: t }) => t === dataType);
+      const { RULES: RULES2 } = this;
+      let ruleGroup = post ? RULES2.post : RULES2.rules.find(({ type: t }) => t === dataType);
       if (!ruleGroup) {
         ruleGroup = { type: dataType, rules: [] };
-        RULES.rules.push(ruleGroup);
+        RULES2.rules.push(ruleGroup);
       }
-      RULES.keywords[keyword] = true;
+      RULES2.keywords[keyword] = true;
       if (!definition)
         return;
       const rule = {
@@ -19222,7 +19222,7 @@ var require_core = __commonJS({
         addBeforeRule.call(this, ruleGroup, rule, definition.before);
       else
         ruleGroup.rules.push(rule);
-      RULES.all[keyword] = rule;
+      RULES2.all[keyword] = rule;
       (_a5 = definition.implements) === null || _a5 === void 0 ? void 0 : _a5.forEach((kwd) => this.addKeyword(kwd));
     }
     function addBeforeRule(ruleGroup, rule, before) {
@@ -73413,16 +73413,60 @@ var UsageMeter = class {
   }
 };
 
+// ai_bookkeeping/tools/personal_data_masks.json
+var personal_data_masks_default = {
+  _comment: [
+    "Personal data masked in text that leaves Odoo (data-minimisation mode, ai_bookkeeping/tools/minimise.py) and in",
+    "prompts sent to an LLM (web_src/llm/mask_personal_data.ts). The one rule set of both: applied in order, each",
+    "match replaced by its placeholder. Patterns are written in the subset that Python's re (compiled with",
+    "re.ASCII) and JavaScript's RegExp (no u flag) read the same way: ASCII \\w \\d \\b, explicit [ \\t] for spaces,",
+    "fixed-width look-behinds. Flags: 'i' = ignore case. Test vectors: test/vectors/personal_data_masks.json."
+  ],
+  rules: [
+    {
+      name: "email",
+      placeholder: "[EMAIL]",
+      flags: "",
+      pattern: "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}"
+    },
+    {
+      name: "iban",
+      placeholder: "[IBAN]",
+      flags: "i",
+      _why: "A country code, two check digits, then 11-30 letters/digits in groups of four (spaced or not). RF is the ISO 11649 creditor reference, a payment reference: it stays.",
+      pattern: "\\b(?!RF)[A-Z]{2}\\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\\b"
+    },
+    {
+      name: "labelled_phone",
+      placeholder: "[PHONE]",
+      flags: "i",
+      _why: "A number announced as a phone (Tel: 0612345678), whatever its format.",
+      pattern: "\\b(?:tel|t[e\xE9]l[e\xE9]phone|t\xE9l|phone|mobile|mob|fax|gsm)(?![A-Za-z])\\.?:?[ \\t]*[+\\d](?:[ ./()-]{0,2}\\d){5,}"
+    },
+    {
+      name: "international_phone",
+      placeholder: "[PHONE]",
+      flags: "",
+      _why: "+49 30 1234567, +44 (0)20 7946 0958, 0049-30-1234567 (00 must be followed by a separator after the country code, so that a customer number 0012345678 stays).",
+      pattern: "(?<![\\w+])(?:\\+[1-9]\\d{0,2}|00[1-9]\\d{0,2}(?=[ ./-]))(?:[ ./-]?\\(0\\))?(?:[ ./-]?\\d){6,14}(?![\\w/])"
+    },
+    {
+      name: "national_phone",
+      placeholder: "[PHONE]",
+      flags: "",
+      _why: "06 12 34 56 78, 030/1234567, 030-1234567: a leading 0 and at least nine digits written with separators. Plain digit runs are references; dates (05-01-2026) have too few digits.",
+      pattern: "(?<![\\w/+.-])(?=0[1-9](?:[ /-]?\\d){7,})0[1-9]\\d{0,3}(?:[ /-]\\d{2,4}){2,5}(?![\\w/.-])|(?<![\\w/+.-])0[1-9]\\d{1,4}[/-]\\d{5,8}(?![\\w/.-])"
+    }
+  ]
+};
+
 // web_src/llm/maskPersonalData.ts
-var IBAN_PLACEHOLDER = "[IBAN]";
-var EMAIL_PLACEHOLDER = "[EMAIL]";
-var PHONE_PLACEHOLDER = "[PHONE]";
-var IBAN = /\b(?!RF)[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}\b/g;
-var EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
-var INTERNATIONAL_PHONE = /(?<![\w+])\+[1-9]\d{0,2}(?:[ .-]?\(0\))?(?:[ .-]?\d){6,12}(?![\w/])/g;
-var NATIONAL_PHONE = /(?<![\w/+.-])0[1-9]\d{0,3}(?:[ .-]\d{2,4}){2,5}(?![\w/])|(?<![\w/+.-])0[1-9]\d{1,4}-\d{5,8}(?![\w/])/g;
+var RULES = personal_data_masks_default.rules.map((rule) => ({
+  pattern: new RegExp(rule.pattern, `g${rule.flags}`),
+  placeholder: rule.placeholder
+}));
 function maskPersonalData(text) {
-  return text.replace(EMAIL, EMAIL_PLACEHOLDER).replace(IBAN, IBAN_PLACEHOLDER).replace(INTERNATIONAL_PHONE, PHONE_PLACEHOLDER).replace(NATIONAL_PHONE, PHONE_PLACEHOLDER);
+  return RULES.reduce((masked, rule) => masked.replace(rule.pattern, rule.placeholder), text);
 }
 
 // web_src/llm/uses/promptData.ts
