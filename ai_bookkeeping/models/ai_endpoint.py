@@ -43,11 +43,16 @@ class AiEndpoint(models.AbstractModel):
         params = self.env["ir.config_parameter"].sudo()
         url = params.get_param("ai_bookkeeping.endpoint_url") or DEFAULT_URL
         bundled = self._is_bundled_url(url)
+        try:
+            secret = endpoint_process.server_secret(self._get_run_dir()) if bundled else params.get_param(SECRET_PARAM)
+        except OSError as exc:
+            raise endpoint_client.EndpointUnreachable(_(
+                "The bundled AI endpoint's secret cannot be kept in %(path)s (%(error)s): give Odoo's user that "
+                "folder, or set data_dir in Odoo's configuration.", path=self._get_run_dir(), error=exc)) from exc
         return {
             "url": url,
             "bundled": bundled,
-            "secret": endpoint_process.server_secret(self._get_run_dir()) if bundled else
-            (params.get_param(SECRET_PARAM) or ""),
+            "secret": secret or "",
             "timeout": float(params.get_param("ai_bookkeeping.endpoint_timeout") or DEFAULT_TIMEOUT),
             "connect_timeout": float(params.get_param("ai_bookkeeping.endpoint_connect_timeout") or DEFAULT_CONNECT_TIMEOUT),
             "autostart": params.get_param("ai_bookkeeping.endpoint_autostart", "True") not in ("False", "0", ""),

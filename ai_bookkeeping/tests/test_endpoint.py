@@ -1,10 +1,13 @@
+import json
 import os
 import shutil
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from unittest import SkipTest
 from unittest.mock import patch
 
@@ -120,6 +123,32 @@ class TestBundledEndpoint(AiBookkeepingCase):
         self.assertEqual(wrong.payment_state, "not_paid")
 
 
+class _FakeOpenAi(BaseHTTPRequestHandler):
+    """/v1/chat/completions of an OpenAI-compatible server, naming ``account_id`` for every question."""
+
+    account_id = 0
+    seen = []
+
+    def do_POST(self):  # noqa: N802 - http.server's name
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        type(self).seen.append(body)
+        content = json.dumps({"accountId": self.account_id, "explanation": "Hosting is an IT expense."})
+        reply = json.dumps({
+            "id": "chatcmpl-fake", "object": "chat.completion", "created": 1767225600, "model": body["model"],
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": content, "refusal": None},
+                         "finish_reason": "stop", "logprobs": None}],
+            "usage": {"prompt_tokens": 120, "completion_tokens": 30, "total_tokens": 150},
+        }).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(reply)))
+        self.end_headers()
+        self.wfile.write(reply)
+
+    def log_message(self, *args):
+        pass
+
+
 @tagged("post_install", "-at_install")
 class TestEndpointAutostart(AiBookkeepingCase):
     """A single-server install: the default local URL is silent, so Odoo starts the bundled endpoint with node. It
@@ -212,6 +241,26 @@ class TestEndpointAutostart(AiBookkeepingCase):
         self.assertTrue(endpoint_process.wait_until(lambda: not endpoint_process.is_bundled_endpoint(first), 5))
         matched, st_line = self.suggest()
         self.assertTrue(matched, st_line.ai_error)
+
+    def test_the_llm_path_works_through_the_endpoint_odoo_starts(self):
+        """Odoo's test server runs under its limit_memory_hard (RLIMIT_AS) like a production one: the endpoint it
+        starts makes its LLM call to a local OpenAI-compatible server and survives it."""
+        self.need_node()
+        expense = self.company_data["default_account_expense"]
+        llm = ThreadingHTTPServer(("127.0.0.1", 0), _FakeOpenAi)
+        _FakeOpenAi.account_id, _FakeOpenAi.seen = expense.id, []
+        threading.Thread(target=llm.serve_forever, daemon=True).start()
+        self.addCleanup(llm.server_close)
+        self.addCleanup(llm.shutdown)
+        params = self.env["ir.config_parameter"]
+        params.set_param("ai_bookkeeping.llm_base_url", "http://127.0.0.1:%d/v1" % llm.server_address[1])
+        params.set_param("ai_bookkeeping.llm_model", "fake-model")
+        st_line = self.make_st_line(-42.9, "Cloud hosting monthly")
+        st_line.action_ai_suggest()
+        self.assertTrue(_FakeOpenAi.seen, "the endpoint asked the LLM nothing")
+        self.assertEqual(st_line.ai_suggestion_id.account_id, expense, st_line.ai_error)
+        self.assertTrue(endpoint_process.running_pid(self.run_dir, self.url), "the endpoint died on its LLM call")
+        self.assertTrue(self.env["ai.llm.usage"].search([("model_name", "=", "fake-model")]))
 
     def test_a_remote_endpoint_is_never_started(self):
         url = "http://127.0.0.1:%d" % _free_port()
