@@ -1,7 +1,9 @@
 // Runs the add-on's Odoo tests (TransactionCase, post_install) against ODOO_SRC on a throw-away database,
 // then drops it. Exit code: 0 passed, 1 failed, 0 with a plain "skipped" line when no Odoo/PostgreSQL is here.
-import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { DEFAULT_OCA_SRC, ROOT, checkPostgres, dropDb, findOdoo, hasOca, odooArgs, odooEnv, odooPython } from "./lib/odoo.mjs";
 
@@ -38,17 +40,25 @@ export async function runOdooTests() {
     const total = Number(result[3]);
     const skipped = lines.filter((l) => /odoo\.tests\.suite: skipped/.test(l)).length;
     if (total === 0) return { failed: true, summary: "Odoo tests: no test ran" };
-    // Checks that need real concurrent transactions (committed data, two cursors) run as Odoo shell scripts.
+    // Checks that need real concurrent transactions (committed data, two cursors) or two databases on one server
+    // (a template copy of the test database; one data_dir for both) run as Odoo shell scripts.
     let scriptPassed = 0;
     let scriptFailed = 0;
-    for (const script of ["concurrent_approve.py", "uninstall_cleanly.py"]) {
-      const r = await run(odooPython(), odooArgs(odoo.src, db, ["shell", "--no-http", "--log-level=warn"]), readFileSync(path.join(ROOT, "scripts/odoo", script), "utf8"));
+    const secondDb = `${db}_b`;
+    spawnSync("createdb", ["-T", db, secondDb], { stdio: "inherit" });
+    const dataDir = mkdtempSync(path.join(tmpdir(), "aib_data_"));
+    const scriptEnv = { AIB_SECOND_DB: secondDb, AIB_ENDPOINT_PORT: String(await freePort()) };
+    for (const script of ["two_databases.py", "concurrent_approve.py", "uninstall_cleanly.py"]) {
+      // The two-database check gets a data_dir of its own (the bundled endpoint's secret and pid file go there).
+      const options = script === "two_databases.py" ? [`--data-dir=${dataDir}`] : [];
+      const r = await run(odooPython(), odooArgs(odoo.src, db, ["shell", "--no-http", "--log-level=warn", ...options]), readFileSync(path.join(ROOT, "scripts/odoo", script), "utf8"), scriptEnv);
       for (const line of r.output.split("\n")) if (/^(ok  |FAIL)|: \d+ passed, \d+ failed/.test(line)) console.log(line);
       const m = r.output.match(/: (\d+) passed, (\d+) failed/);
       if (!m) { console.log(r.output.slice(-4000)); scriptFailed += 1; continue; }
       scriptPassed += Number(m[1]);
       scriptFailed += Number(m[2]);
     }
+    rmSync(dataDir, { recursive: true, force: true });
     const allFailed = failed + scriptFailed;
     return {
       failed: allFailed > 0 || tests.code !== 0,
@@ -56,12 +66,22 @@ export async function runOdooTests() {
     };
   } finally {
     dropDb(db);
+    dropDb(`${db}_b`);
   }
 }
 
-function run(cmd, args, input) {
+function freePort() {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { env: odooEnv(), stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function run(cmd, args, input, extraEnv = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { env: { ...odooEnv(), ...extraEnv }, stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
     if (input !== undefined) child.stdin.end(input);
     let output = "";
     child.stdout.on("data", (d) => (output += d));

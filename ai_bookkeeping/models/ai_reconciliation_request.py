@@ -45,7 +45,7 @@ class AiReconciliationRequest(models.AbstractModel):
         # Data minimisation (per company) decides what leaves Odoo; the audit keeps a hash of what did, not a copy.
         payload = reconcile_payload.outgoing_request(payload, minimise_data=company.ai_data_minimisation)
         input_hash = reconcile_payload.payload_hash(payload)
-        data = self.env["ai.endpoint"].suggest_reconciliations(payload)
+        data = self.env["ai.endpoint"]._suggest_reconciliations(payload)
         self.env["ai.llm.usage"]._record_reply_usage(company, data)
         by_line, engine, dropped = reconcile_payload.parse_reply(
             data,

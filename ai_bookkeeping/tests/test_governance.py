@@ -182,7 +182,7 @@ class TestAutoApply(GovernanceCase):
             {"lineId": st_line.id, "suggestions": [
                 {"rank": 1, "matchType": "full", "candidateIds": [item.id], "partnerId": None, "accountId": None,
                  "confidence": 0.99, "explanation": "sure"}]}]}
-        with patch.object(type(self.env["ai.endpoint"]), "suggest_reconciliations", return_value=reply) as sent:
+        with patch.object(type(self.env["ai.endpoint"]), "_suggest_reconciliations", return_value=reply) as sent:
             suggestions = st_line.action_ai_suggest()
         self.assertEqual(suggestions.state, "applied")
         self.assertTrue(suggestions.auto_applied)
@@ -493,7 +493,7 @@ class TestDataMinimisation(GovernanceCase):
 
     def ask(self, st_line, item):
         reply = {"engine": {"name": "stub", "version": "1"}, "results": [{"lineId": st_line.id, "suggestions": []}]}
-        with patch.object(type(self.env["ai.endpoint"]), "suggest_reconciliations", return_value=reply) as sent:
+        with patch.object(type(self.env["ai.endpoint"]), "_suggest_reconciliations", return_value=reply) as sent:
             self.env["ai.reconciliation.request"]._suggest_for_lines(st_line)
         return sent.call_args.args[-1]
 

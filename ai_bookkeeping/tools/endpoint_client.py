@@ -84,6 +84,19 @@ class EndpointClient:
     def suggest_reconciliations(self, payload):
         return self._request("POST", "/v1/reconcile/suggest", payload, timeout=self.timeout)
 
+    def check_signature(self):
+        """Prove that the endpoint accepts our signature (``/healthz`` answers anyone): a signed request with no
+        line. Raises ``EndpointAuthError`` when it refuses the signature, ``EndpointUnreachable`` when nothing
+        answers; an invalid-request answer (400) means the signature was accepted."""
+        try:
+            self._request("POST", "/v1/reconcile/suggest", {"companyId": 1, "companyCurrency": "EUR", "lines": []},
+                          timeout=self.connect_timeout)
+        except EndpointAuthError:
+            raise
+        except EndpointRejected as exc:
+            if exc.status != 400:
+                raise
+
     def _request(self, method, path, payload, timeout):
         url = self.base_url + path
         body = None

@@ -7,6 +7,7 @@
 //   AI_BOOKKEEPING_SECRET          shared HMAC secret, same as in Odoo         required, at least 32 characters
 //   AI_BOOKKEEPING_MAX_BODY_BYTES  largest request body accepted, in bytes     default 26214400 (25 MiB)
 //   AI_BOOKKEEPING_LOG_LEVEL       fatal | error | warn | info | debug | trace | silent    default info
+//   AI_BOOKKEEPING_PARENT_PID      stop when this process is gone (set by Odoo for the bundled endpoint)   unset
 //   NODE_ENV                       "production" turns off the response self-check (see `validateResponses`)
 // The optional LLM stage (web_src/llm/), off unless a model is named:
 //   AI_BOOKKEEPING_LLM_MODEL       model name, e.g. gpt-4o-mini or llama3.1:8b  unset = LLM off (offline engine alone)
@@ -40,6 +41,8 @@ export interface ConfigOptions {
   secret?: string;
   maxBodyBytes?: number | string;
   logLevel?: string;
+  /** Stop when the process with this pid is gone (Odoo's server process, for the endpoint it starts). */
+  parentPid?: number | string;
   /** Check every response against `SuggestResponseSchema` before sending it. Default: on unless NODE_ENV=production. */
   validateResponses?: boolean;
   /** LLM settings; each wins over its environment variable (see `loadLlmConfig`). */
@@ -54,6 +57,7 @@ const ENV_NAMES: Record<Field, string> = {
   secret: "AI_BOOKKEEPING_SECRET",
   maxBodyBytes: "AI_BOOKKEEPING_MAX_BODY_BYTES",
   logLevel: "AI_BOOKKEEPING_LOG_LEVEL",
+  parentPid: "AI_BOOKKEEPING_PARENT_PID",
   validateResponses: "NODE_ENV",
 };
 
@@ -76,6 +80,7 @@ const ConfigSchema = z.object({
     .toLowerCase()
     .pipe(z.enum(LOG_LEVELS))
     .default("info"),
+  parentPid: wholeNumber(1, 2 ** 31 - 1).optional(),
   validateResponses: z.boolean(),
 });
 
@@ -207,6 +212,7 @@ export function loadConfig(options: ConfigOptions = {}, env: NodeJS.ProcessEnv =
     secret: options.secret ?? fromEnv("secret"),
     maxBodyBytes: options.maxBodyBytes ?? fromEnv("maxBodyBytes"),
     logLevel: options.logLevel ?? fromEnv("logLevel"),
+    parentPid: options.parentPid ?? fromEnv("parentPid"),
     validateResponses: options.validateResponses ?? env.NODE_ENV !== "production",
   };
   const parsed = ConfigSchema.safeParse(raw);
@@ -243,6 +249,8 @@ function describeProblem(field: Field, source: string, missing: boolean): string
       return `${source} must be a whole number of bytes from 1024 to 1073741824.`;
     case "logLevel":
       return `${source} must be one of ${LOG_LEVELS.join(", ")}.`;
+    case "parentPid":
+      return `${source} must be the pid of the process the endpoint belongs to (a whole number).`;
     case "validateResponses":
       return `${source} must be a boolean.`;
   }

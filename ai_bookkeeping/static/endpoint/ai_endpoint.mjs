@@ -59796,6 +59796,7 @@ var ENV_NAMES = {
   secret: "AI_BOOKKEEPING_SECRET",
   maxBodyBytes: "AI_BOOKKEEPING_MAX_BODY_BYTES",
   logLevel: "AI_BOOKKEEPING_LOG_LEVEL",
+  parentPid: "AI_BOOKKEEPING_PARENT_PID",
   validateResponses: "NODE_ENV"
 };
 var FLAG_NAMES = { host: "--host", port: "--port" };
@@ -59806,6 +59807,7 @@ var ConfigSchema = external_exports.object({
   secret: external_exports.string().min(MIN_SECRET_LENGTH),
   maxBodyBytes: wholeNumber(1024, 1024 * 1024 * 1024).default(DEFAULT_MAX_BODY_BYTES),
   logLevel: external_exports.string().trim().toLowerCase().pipe(external_exports.enum(LOG_LEVELS)).default("info"),
+  parentPid: wholeNumber(1, 2 ** 31 - 1).optional(),
   validateResponses: external_exports.boolean()
 });
 var decimal = (min, max) => external_exports.union([external_exports.number(), external_exports.string().trim().regex(/^\d+(\.\d+)?$/).transform(Number)]).pipe(external_exports.number().min(min).max(max));
@@ -59899,6 +59901,7 @@ function loadConfig(options = {}, env = process.env) {
     secret: options.secret ?? fromEnv("secret"),
     maxBodyBytes: options.maxBodyBytes ?? fromEnv("maxBodyBytes"),
     logLevel: options.logLevel ?? fromEnv("logLevel"),
+    parentPid: options.parentPid ?? fromEnv("parentPid"),
     validateResponses: options.validateResponses ?? env.NODE_ENV !== "production"
   };
   const parsed = ConfigSchema.safeParse(raw);
@@ -59932,6 +59935,8 @@ function describeProblem(field, source, missing) {
       return `${source} must be a whole number of bytes from 1024 to 1073741824.`;
     case "logLevel":
       return `${source} must be one of ${LOG_LEVELS.join(", ")}.`;
+    case "parentPid":
+      return `${source} must be the pid of the process the endpoint belongs to (a whole number).`;
     case "validateResponses":
       return `${source} must be a boolean.`;
   }
@@ -80316,6 +80321,25 @@ function createLlmRefiner(config2, deps = {}) {
   return new LlmRefiner(createStructuredCaller(config2, deps), config2);
 }
 
+// web_src/endpoint/parentWatch.ts
+function isProcessAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error62) {
+    return error62.code === "EPERM";
+  }
+}
+function watchParent(pid, onGone, intervalMs = 1e3) {
+  const timer = setInterval(() => {
+    if (isProcessAlive(pid)) return;
+    clearInterval(timer);
+    onGone();
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 // web_src/endpoint/main.ts
 var SHUTDOWN_GRACE_MS = 1e4;
 var PREFIX = "ai_bookkeeping endpoint";
@@ -80324,7 +80348,8 @@ async function main() {
   const refiner = config2.llm ? createLlmRefiner(config2.llm) : void 0;
   const app = buildApp({ config: config2, engine: OFFLINE_ENGINE, ...refiner ? { refiner } : {} });
   if (refiner) refiner.useLogger(app.log.child({ component: "llm" }));
-  stopOnSignals(app);
+  const stop = stopOnSignals(app);
+  if (config2.parentPid !== void 0) watchParent(config2.parentPid, () => stop("parent process gone"));
   const quietListen = config2.logLevel === "info" || config2.logLevel === "debug" || config2.logLevel === "trace";
   if (quietListen) app.log.level = "warn";
   try {
@@ -80389,6 +80414,7 @@ function stopOnSignals(app) {
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
+  return stop;
 }
 main().catch((error62) => {
   process.stderr.write(`${PREFIX}: ${error62 instanceof Error ? error62.stack ?? error62.message : String(error62)}
