@@ -8,6 +8,7 @@ from odoo.tools import format_amount, format_date
 
 from ..tools import endpoint_client
 from ..tools import state_machine as sm
+from .ai_suggestion_mixin import governed
 
 MINUTES_SAVED_PER_SUGGESTION = 1.5
 MAX_PAGE = 500
@@ -232,7 +233,7 @@ class AiReconciliationSuggestion(models.Model):
             except (UserError, AccessError, endpoint_client.EndpointError) as exc:
                 message = str(exc.args[0] if exc.args else exc)
                 record.invalidate_recordset()
-                record.sudo().write({"error_message": message})  # sudo: store the failure even for a read-only row
+                record._ai_governed_write({"error_message": message})
                 # The savepoint took the attempt's own log rows with it: the refusal itself is logged here.
                 action = {"action_approve": _("Approval"), "action_reject": _("Rejection"),
                           "action_revert": _("Revert")}.get(method, method)
@@ -317,6 +318,7 @@ class AiReconciliationSuggestion(models.Model):
             choices.append({"kind": "account", "id": account.id, "label": account.display_name})
         return choices
 
+    @governed
     def action_choose_candidate(self, kind, choice_id):
         """A reviewer's correction: point the suggestion at another open item or account before approving it."""
         self.ensure_one()

@@ -51,6 +51,6 @@ class AiSuggestion(models.Model):
             except (UserError, AccessError, endpoint_client.EndpointError) as exc:
                 message = str(exc.args[0] if exc.args else exc)
                 record.invalidate_recordset()
-                record.sudo().write({"error_message": message})  # sudo: store the failure even for a read-only row
+                record._ai_governed_write({"error_message": message})
                 outcomes.append({"id": record.id, "ok": False, "state": record.state, "error": message})
         return outcomes
