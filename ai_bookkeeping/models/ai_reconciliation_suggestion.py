@@ -6,7 +6,6 @@ from odoo.fields import Command
 from odoo.tools import SQL, float_is_zero
 
 from ..tools import state_machine as sm
-from .ai_suggestion_mixin import governed
 
 _logger = logging.getLogger(__name__)
 

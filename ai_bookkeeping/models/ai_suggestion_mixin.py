@@ -11,6 +11,7 @@ from odoo.tools import SQL
 from odoo.tools.translate import get_translation
 
 from ..tools import approval_rules as ar
+from ..tools import dashboard_args as da
 from ..tools import state_machine as sm
 
 _logger = logging.getLogger(__name__)
@@ -247,13 +248,15 @@ class AiSuggestionMixin(models.AbstractModel):
 
     @governed
     def action_reject(self, reason=None):
+        with self._ai_checking_arguments():
+            reason = da.text(reason, "reason", da.MAX_REASON)
         self._check_can_review()
         self._lock_for_decision()
         self._set_state(
             sm.REJECTED,
             decided_by_id=self.env.uid,
             decided_at=fields.Datetime.now(),
-            reject_reason=(reason or "")[:500] or False,
+            reject_reason=reason or False,
         )
         self._on_rejected()
         return True
@@ -280,6 +283,31 @@ class AiSuggestionMixin(models.AbstractModel):
             sm.PENDING, error_message=False, reject_reason=False, first_approver_id=False, first_approved_at=False
         )
         return True
+
+    # ------------------------------------------------------------------ the dashboard's arguments
+
+    @contextlib.contextmanager
+    def _ai_checking_arguments(self):
+        """Turn a refused argument (tools.dashboard_args) into a ValidationError naming it, in the user's language."""
+        try:
+            yield
+        except da.ArgumentError as exc:
+            raise ValidationError(self._translate_sentence(exc.source, **exc.params)) from None
+
+    @api.model
+    def _ai_records_to_decide(self, ids):
+        """The suggestions named by a dashboard call, checked: ``ids`` a list of ids, every one the user's to
+        decide. Ids that no longer exist are left out (withdrawn meanwhile); ids of a company the user cannot reach
+        refuse the whole call, before anything is read or written on any of them."""
+        with self._ai_checking_arguments():
+            ids = da.ids(ids)
+        records = self.browse(ids).exists()
+        denied = records - records._filtered_access("write")
+        if denied:
+            raise AccessError(_(
+                "Nothing was changed: %(count)s of these suggestions belong to a company you have no access to "
+                "(ids %(ids)s).", count=len(denied), ids=", ".join(str(i) for i in denied.ids[:20])))
+        return records
 
     def _lock_for_decision(self):
         """Row-lock the suggestions so two reviewers deciding at once are serialised: the second one waits, then
