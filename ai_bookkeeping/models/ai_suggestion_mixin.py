@@ -157,7 +157,7 @@ class AiSuggestionMixin(models.AbstractModel):
     def unlink(self):
         """A decided suggestion is kept, for everyone: it is the record of what was done to the books (and a
         reconciliation applied must stay revertable). A pending one nobody decided may be withdrawn by the add-on
-        (a new answer of the engine, a sibling applied) and by a manager; a reviewer decides, he does not delete."""
+        (a new answer of the engine, a sibling applied) and by a manager; reviewers decide, they do not delete."""
         decided = self.filtered(lambda s: s.state != sm.PENDING)
         if decided:
             raise UserError(_(
