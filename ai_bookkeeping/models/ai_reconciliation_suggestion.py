@@ -69,6 +69,9 @@ class AiReconciliationSuggestion(models.Model):
         ("confidence_range", "CHECK(confidence >= 0 AND confidence <= 1)", "Confidence must be between 0 and 1."),
     ]
 
+    def _ai_governance_fields(self):
+        return super()._ai_governance_fields() | {"applied_values", "corrected_partner_id", "corrected_account_id"}
+
     @api.depends("move_line_ids")
     def _compute_move_names(self):
         for record in self:
@@ -151,8 +154,9 @@ class AiReconciliationSuggestion(models.Model):
             )
         moves._message_log_batch(bodies=bodies)
         self.write({"state": sm.APPLIED, "applied_at": fields.Datetime.now()})
-        # The lines are settled: the engine's other ideas for them are moot.
-        st_lines.ai_suggestion_ids.filtered(lambda s: s not in self and s.state == sm.PENDING).unlink()
+        # The lines are settled: the engine's other ideas for them are moot. sudo: withdrawing the engine's pending
+        # ideas is the add-on's doing; reviewers decide suggestions, they have no right to delete them.
+        st_lines.ai_suggestion_ids.filtered(lambda s: s not in self and s.state == sm.PENDING).sudo().unlink()
         return True
 
     def _lock_statement_lines(self):

@@ -3,3 +3,5 @@ from . import test_llm_usage, test_bulk
 from . import test_governance
 from . import test_dashboard_groups
 from . import test_endpoint_rpc
+from . import test_governance_writes
+from . import test_dashboard_arguments

@@ -16,7 +16,7 @@ class TestDashboardGroups(AiBookkeepingCase):
     def setUp(self):
         super().setUp()
         # Only this test's rows: anything pending from module data would blur the counts.
-        self.Suggestion.search([("state", "=", "pending")]).sudo().write({"state": "rejected"})
+        self.Suggestion.search([("state", "=", "pending")]).sudo().action_reject()
         plan = [  # amount, partner, match type, confidence, date
             (100.0, self.partner_a, "full", 0.99, "2026-01-05"),
             (250.5, self.partner_a, "partial", 0.90, "2026-01-20"),
@@ -110,7 +110,7 @@ class TestDashboardOtherSuggestions(AiBookkeepingCase):
         }).sudo(False)
 
     def test_lists_pending_of_this_company_and_decides_them(self):
-        self.env["ai.suggestion"].search([("state", "=", "pending")]).sudo().write({"state": "rejected"})
+        self.env["ai.suggestion"].search([("state", "=", "pending")]).sudo().action_reject()
         low = self.make_other("Duplicate bill?", confidence=0.6)
         high = self.make_other("Draft bill from Acme", kind="vendor_bill", confidence=0.95)
         other = self.setup_other_company(name="Other Co for suggestions")
