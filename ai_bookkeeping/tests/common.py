@@ -1,9 +1,60 @@
 """Factories shared by the add-on's tests (and by add-ons that build on it)."""
 
+import json
+import socket
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
 from odoo import Command, fields
 from odoo.tests import new_test_user
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+
+
+class FakeEndpoint:
+    """A local stand-in for the AI endpoint, for replies the real engine never gives: ``answer(request)`` returns the
+    JSON reply to each suggestion request (the dict Odoo sent). Started on a free port, stopped by the test."""
+
+    def __init__(self, answer):
+        self.answer = answer
+        self.requests = []
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def _reply(self, data):
+                # ``answer`` may return ``(status, body)`` to play an endpoint that refuses or fails.
+                status, data = data if isinstance(data, tuple) else (200, data)
+                self._reply_status(status, data)
+
+            def do_GET(self):  # noqa: N802
+                self._reply({"status": "ok", "engine": {"name": "fake", "version": "0"}})
+
+            def do_POST(self):  # noqa: N802
+                request = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                fake.requests.append(request)
+                self._reply(fake.answer(request))
+
+            def _reply_status(self, status, data):
+                body = json.dumps(data).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+        self.url = "http://127.0.0.1:%d" % port
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()
 
 
 class AiBookkeepingCase(AccountTestInvoicingCommon):
@@ -71,6 +122,13 @@ class AiBookkeepingCase(AccountTestInvoicingCommon):
             "engine_name": "test",
             "engine_version": "0",
         }).sudo(False)
+
+    def use_fake_endpoint(self, answer):
+        """Point the add-on at a FakeEndpoint answering ``answer(request)`` for the rest of the test."""
+        fake = FakeEndpoint(answer)
+        self.addCleanup(fake.stop)
+        self.env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_url", fake.url)
+        return fake
 
     def residuals(self, moves):
         moves.invalidate_recordset()
