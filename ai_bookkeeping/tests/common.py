@@ -5,6 +5,8 @@ import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import freezegun
+
 from odoo import Command, fields
 from odoo.tests import new_test_user
 
@@ -57,9 +59,21 @@ class FakeEndpoint:
         self.server.server_close()
 
 
+# "Today" for every test: the factories' fixed dates (January 2026) stay within what the add-on looks at relative
+# to today (e.g. the 400-day history), whatever the real date of the run.
+FROZEN_NOW = "2026-03-01 09:00:00"
+
+
+def frozen_clock(when):
+    """Odoo's clock at ``when``, running (tick) so timeouts still expire; the request signatures keep the real time,
+    which the endpoint checks against its own clock."""
+    return freezegun.freeze_time(when, tick=True, ignore=["odoo.addons.ai_bookkeeping.tools.signing"])
+
+
 class AiBookkeepingCase(AccountTestInvoicingCommon):
     @classmethod
     def setUpClass(cls):
+        cls.startClassPatcher(frozen_clock(FROZEN_NOW))
         super().setUpClass()
         cls.bank_journal = cls.company_data["default_journal_bank"]
         cls.fee_account = cls.company_data["default_account_expense"].copy({"name": "Bank fees", "code": "626001"})
