@@ -11,6 +11,11 @@ def post_init_hook(env):
     params = env["ir.config_parameter"].sudo()  # sudo: the secret is a system parameter, written once at install
     if not params.get_param("ai_bookkeeping.endpoint_secret"):
         params.set_param("ai_bookkeeping.endpoint_secret", secrets.token_urlsafe(48))
+    if env.ref("base.module_ai_bookkeeping").demo:
+        # Demo data loads before this hook, so before the secret exists: its suggestions are asked for here.
+        env["ai.bookkeeping.demo"]._suggest_demo_lines()
+        # An install (often --stop-after-init) leaves no endpoint process behind; the next request starts it again.
+        endpoint_process.stop_bundled_endpoint(env["ai.endpoint"]._get_config()["url"])
 
 
 def uninstall_hook(env):

@@ -4,3 +4,4 @@ from . import test_governance
 from . import test_dashboard_groups
 from . import test_queue_robustness
 from . import test_clock
+from . import test_demo
