@@ -70,6 +70,19 @@ class TestQueueRobustness(AiBookkeepingCase):
             asked = {request["companyId"] for request in fake.requests}
             self.assertTrue({self.company_a.id, self.company_b.id} <= asked, user.login)
 
+    def test_the_cron_job_itself_runs_as_a_user_of_one_company(self):
+        """Odoo's own cron path (the server action, as the job's user, without superuser mode)."""
+        fake = self.use_fake_endpoint(no_match)
+        st_lines = self.make_st_line(100.0, "a") + self.line_of_b(200.0, "b")
+        self.make_due(st_lines)
+        cron = self.env.ref("ai_bookkeeping.ir_cron_ai_reconciliation_queue")
+        # What ir.cron._callback runs, in the environment of the job's user_id.
+        cron.ir_actions_server_id.with_user(self.one_company_user).with_context(cron_id=cron.id).run()
+        self.env.invalidate_all()
+        self.assertFalse(self.queued(st_lines))
+        self.assertEqual(set(st_lines.mapped("ai_state")), {"no_match"})
+        self.assertTrue({self.company_a.id, self.company_b.id} <= {r["companyId"] for r in fake.requests})
+
     # ------------------------------------------------------------------ item 7: malformed replies
 
     def test_poisoned_reply_is_refused_field_by_field_and_blocks_nothing(self):
