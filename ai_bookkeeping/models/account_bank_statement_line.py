@@ -81,15 +81,15 @@ class AccountBankStatementLine(models.Model):
 
     def _ai_failure_sentence(self, exc):
         """What to tell the user whose request failed. The error rolls the request back, so say only what stays
-        true after it: nothing was changed, and the queue's own retries as they were before."""
+        true after it: these lines were not changed, and the queue's own retries as they were before."""
         # sudo: the queue rows of lines the user may read; only their next-try time is shown.
         queued = self.env["ai.reconciliation.queue"].sudo().search([("statement_line_id", "in", self.ids)])
         if not queued:
-            return _("The AI could not be asked: %(error)s Nothing was changed: press Suggest again later.",
+            return _("The AI could not be asked: %(error)s These lines were not changed: press Suggest again later.",
                      error=exc)
         next_try = max(min(queued.mapped("next_attempt_at")), fields.Datetime.now())
         return _(
-            "The AI could not be asked: %(error)s Nothing was changed. %(count)s of these lines are in the queue, "
+            "The AI could not be asked: %(error)s These lines were not changed. %(count)s of them are in the queue, "
             "which asks again by itself from %(time)s UTC; or press Suggest again later.",
             error=exc, count=len(queued), time=fields.Datetime.to_string(next_try)[:16],
         )
