@@ -8,6 +8,12 @@ def post_init_hook(env):
     """Make sure the bundled endpoint's server-wide secret exists, so that it is authenticated from the first call
     (it is created on first use anyway, the same for every database of this server)."""
     endpoint_process.server_secret(env["ai.endpoint"]._get_run_dir())
+    if env.ref("base.module_ai_bookkeeping").demo:
+        # Demo data loads before this hook: its lines are queued there, and their suggestions asked for here, so
+        # that an admin who installs with demo data sees a queue at once rather than after the first cron run.
+        env["ai.bookkeeping.demo"]._suggest_demo_lines()
+        # An install (often --stop-after-init) leaves no endpoint process behind; the next request starts it again.
+        env["ai.endpoint"]._restart_bundled_endpoint()
 
 
 def uninstall_hook(env):

@@ -53,6 +53,7 @@ class AiReconciliationRequest(models.AbstractModel):
             candidate_ids=[c["id"] for c in payload["candidates"]],
             account_ids=[a["id"] for a in payload["accounts"]],
             partner_ids=[p["id"] for p in payload["partners"]],
+            tax_ids=[t for entry in payload["history"] for t in entry.get("taxIds") or []],
         )
         for sentence in dropped:
             _logger.warning("AI reply: refused a suggestion: %s", sentence)

@@ -5,3 +5,6 @@ from . import test_dashboard_groups
 from . import test_endpoint_rpc
 from . import test_governance_writes
 from . import test_dashboard_arguments
+from . import test_queue_robustness
+from . import test_clock
+from . import test_demo

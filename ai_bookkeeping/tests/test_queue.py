@@ -39,7 +39,7 @@ class TestQueue(AiBookkeepingCase):
 
     def test_suggest_button_says_what_is_wrong_when_endpoint_is_down(self):
         st_line = self.make_st_line(100.0, "x")
-        with self.assertRaisesRegex(UserError, "stay queued"):
+        with self.assertRaisesRegex(UserError, "in the queue, which asks again by itself from"):
             st_line.action_ai_suggest()
         self.assertEqual(len(self.queued(st_line)), 1)
 
