@@ -1,12 +1,18 @@
-// The dashboard as Odoo receives it: one ESM file importing only OWL and @web/*, not minified, and QWeb template files
-// with unique names that match the components.
-import { readdirSync, readFileSync } from "node:fs";
+// The dashboard as Odoo receives it: one ESM file importing only OWL and @web/*, not minified (zod bundled in), that
+// Odoo's own regex-based asset transpiler turns into a module that runs, and QWeb template files with unique names
+// that match the components.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { runInNewContext } from "node:vm";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+/** An Odoo 18 tree (scripts/lib/odoo.mjs uses the same default); the transpiler test needs its js_transpiler.py. */
+const ODOO_SRC = process.env.ODOO_SRC ?? "/opt/odoo18";
+const PYTHON = process.env.AIB_PYTHON ?? "python3";
 const DASHBOARD = path.join(ROOT, "web_src/dashboard");
 
 async function bundle(): Promise<string> {
@@ -41,6 +47,43 @@ describe("review_dashboard.js", () => {
     expect(code).toContain('registry.category("actions").add(REVIEW_DASHBOARD_TAG, ReviewDashboard)');
     expect(code).toContain('"ai_bookkeeping.review_dashboard"');
   });
+
+  it("bundles zod (the contracts' schemas) in, small: zod/mini, not the 750 kB classic API", async () => {
+    const code = await bundle();
+    expect(code).not.toMatch(/from\s+"zod/);
+    expect(code).toContain("$ZodObject");
+    expect(code.length).toBeLessThan(250_000);
+  });
+
+  it.skipIf(!existsSync(path.join(ODOO_SRC, "odoo/tools/js_transpiler.py")))(
+    "goes through Odoo's transpiler into an odoo.define module that runs and registers the client action",
+    async () => {
+      const code = await bundle();
+      const script = [
+        "import sys",
+        `sys.path.insert(0, ${JSON.stringify(ODOO_SRC)})`,
+        "from odoo.tools.js_transpiler import transpile_javascript",
+        'sys.stdout.write(transpile_javascript("/ai_bookkeeping/static/src/dashboard/review_dashboard.js", sys.stdin.read()))',
+      ].join("\n");
+      const env = { ...process.env, PYTHONPATH: ["/usr/lib/python3/dist-packages", process.env.PYTHONPATH].filter(Boolean).join(":") };
+      const run = spawnSync(PYTHON, ["-c", script], { input: code, encoding: "utf8", env, maxBuffer: 64 * 1024 * 1024 });
+      expect(run.stderr).toBe("");
+      const transpiled = run.stdout;
+      expect(transpiled).toMatch(/^odoo\.define\('@ai_bookkeeping\/dashboard\/review_dashboard', \[/);
+
+      // Run it as Odoo's module loader would, with OWL and the test doubles of @web/* as its dependencies.
+      const modules: Record<string, unknown> = { "@odoo/owl": await import("@odoo/owl") };
+      let defined: { name: string; deps: string[]; factory: (require: (name: string) => unknown) => unknown } | undefined;
+      const odoo = { define: (name: string, deps: string[], factory: (require: (name: string) => unknown) => unknown) => (defined = { name, deps, factory }) };
+      runInNewContext(transpiled, { odoo, console });
+      expect(defined).toBeDefined();
+      for (const dep of defined!.deps) if (!(dep in modules)) modules[dep] = await import(/* @vite-ignore */ dep);
+      const exported = defined!.factory((name) => modules[name]) as { REVIEW_DASHBOARD_TAG?: string };
+      expect(exported.REVIEW_DASHBOARD_TAG).toBe("ai_bookkeeping.review_dashboard");
+      const { registry } = (await import("@web/core/registry")) as typeof import("@web/core/registry");
+      expect((registry.category("actions").get("ai_bookkeeping.review_dashboard") as { name: string }).name).toBe("ReviewDashboard");
+    },
+  );
 
   it("is not minified and keeps one `_t` import so Odoo can extract the terms", async () => {
     const code = await bundle();

@@ -1,9 +1,9 @@
 import { Component, onWillUnmount } from "@odoo/owl";
 import { _t } from "../l10n";
-import type { DashboardGroupBy, DashboardOrder, MatchType } from "../../contracts/dashboard";
+import type { DashboardGroupBy, DashboardOrder, IdName, MatchType } from "../../contracts/dashboard";
 import { GROUP_BYS } from "../grouping";
 import { MATCH_TYPES, ORDERS, type ConfidenceBand, type FilterState } from "../queue_state";
-import type { IdName } from "../rpc_shapes";
+
 
 export interface FilterBarProps {
   filters: FilterState;

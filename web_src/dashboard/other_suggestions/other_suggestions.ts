@@ -1,10 +1,11 @@
 import { Component, onWillStart, useState } from "@odoo/owl";
 import { _t } from "../l10n";
 import { useService, type DialogService, type NotificationService, type OrmService } from "@web/core/utils/hooks";
-import type { OtherSuggestionRow } from "../../contracts/dashboard";
+import { BulkOutcomesSchema, OtherSuggestionPageSchema, type OtherSuggestionRow } from "../../contracts/dashboard";
 import { ConfidenceBadge } from "../confidence_badge/confidence_badge";
 import { RejectDialog } from "../reject_dialog/reject_dialog";
-import { errorMessage, parseBulkOutcomes, parseOtherSuggestionPage } from "../rpc_shapes";
+import { errorMessage } from "../error_message";
+import { parseReply } from "../parse_reply";
 
 export const OTHER_MODEL = "ai.suggestion";
 /** Rows shown at once; the rest are in AI Review › Other suggestions. */
@@ -47,7 +48,7 @@ export class OtherSuggestions extends Component {
   async load(): Promise<void> {
     this.state.loading = true;
     try {
-      const page = parseOtherSuggestionPage(await this.orm.call(OTHER_MODEL, "dashboard_other_rows", [0, OTHER_PAGE_SIZE]));
+      const page = parseReply("dashboard_other_rows", OtherSuggestionPageSchema, await this.orm.call(OTHER_MODEL, "dashboard_other_rows", [0, OTHER_PAGE_SIZE]));
       this.state.rows = page.rows;
       this.state.total = page.total;
       this.state.error = null;
@@ -74,7 +75,7 @@ export class OtherSuggestions extends Component {
     if (this.state.busy) return;
     this.state.busy = true;
     try {
-      const [outcome] = parseBulkOutcomes("dashboard_decide", await this.orm.call(OTHER_MODEL, "dashboard_decide", [[row.id], decision, reason]));
+      const [outcome] = parseReply("dashboard_decide", BulkOutcomesSchema, await this.orm.call(OTHER_MODEL, "dashboard_decide", [[row.id], decision, reason]));
       if (outcome?.ok) {
         delete this.state.rowErrors[row.id];
         this.notification.add(decision === "approve" ? _t("“%s” approved", row.name) : _t("“%s” rejected", row.name), { type: "success" });

@@ -9,7 +9,20 @@ import {
   type NotificationService,
   type OrmService,
 } from "@web/core/utils/hooks";
-import type { CandidateChoice, DashboardKpis, DashboardRow, BulkOutcome } from "../../contracts/dashboard";
+import {
+  BulkOutcomesSchema,
+  CandidateChoicesSchema,
+  DashboardGroupsSchema,
+  DashboardKpisSchema,
+  DashboardPageSchema,
+  IdNamesSchema,
+  NameSearchSchema,
+  type BulkOutcome,
+  type CandidateChoice,
+  type DashboardKpis,
+  type DashboardRow,
+  type IdName,
+} from "../../contracts/dashboard";
 import { BulkToolbar, type BulkRun } from "../bulk_toolbar/bulk_toolbar";
 import { CandidatePicker } from "../candidate_picker/candidate_picker";
 import { FilterBar } from "../filter_bar/filter_bar";
@@ -48,18 +61,8 @@ import {
   type SelectedRow,
 } from "../queue_state";
 import { RejectDialog } from "../reject_dialog/reject_dialog";
-import {
-  RpcShapeError,
-  errorMessage,
-  parseBulkOutcomes,
-  parseCandidates,
-  parseDashboardGroups,
-  parseDashboardKpis,
-  parseDashboardPage,
-  parseIdNames,
-  parseNameSearch,
-  type IdName,
-} from "../rpc_shapes";
+import { errorMessage } from "../error_message";
+import { RpcShapeError, parseReply } from "../parse_reply";
 import { ShortcutHelp } from "../shortcut_help/shortcut_help";
 
 export const MODEL = "ai.reconciliation.suggestion";
@@ -183,7 +186,7 @@ export class ReviewDashboard extends Component {
     this.state.loading = true;
     try {
       const page = filters
-        ? parseDashboardPage(
+        ? parseReply("dashboard_rows", DashboardPageSchema,
             await this.orm.call(MODEL, "dashboard_rows", rowsArgs(filters, this.state.offset, this.state.limit, this.state.filters.order)),
           )
         : { rows: [], total: 0 };
@@ -213,7 +216,7 @@ export class ReviewDashboard extends Component {
     this.state.loading = true;
     try {
       const result = filters
-        ? parseDashboardGroups(await this.orm.call(MODEL, "dashboard_groups", [filters, groupBy]))
+        ? parseReply("dashboard_groups", DashboardGroupsSchema, await this.orm.call(MODEL, "dashboard_groups", [filters, groupBy]))
         : { groups: [], more: 0 };
       if (request !== this.rowsRequest) return;
       const previous = new Map((this.state.groups ?? []).map((g) => [g.id, g]));
@@ -246,7 +249,7 @@ export class ReviewDashboard extends Component {
     if (!filters || !group) return;
     group.loading = true;
     try {
-      const page = parseDashboardPage(
+      const page = parseReply("dashboard_rows", DashboardPageSchema,
         await this.orm.call(MODEL, "dashboard_rows", rowsArgs(withGroupKey(filters, group.group.key), offset, limit, this.state.filters.order)),
       );
       const current = this.findGroup(id); // the groups may have been reloaded meanwhile
@@ -301,7 +304,7 @@ export class ReviewDashboard extends Component {
     try {
       for (let offset = 0; offset < MAX_GROUP_SELECTION; offset += SELECT_PAGE_SIZE) {
         const limit = Math.min(SELECT_PAGE_SIZE, MAX_GROUP_SELECTION - offset);
-        const page = parseDashboardPage(
+        const page = parseReply("dashboard_rows", DashboardPageSchema,
           await this.orm.call(MODEL, "dashboard_rows", rowsArgs(narrowed, offset, limit, this.state.filters.order)),
         );
         selectAtOrAbove(this.selection, page.rows, -Infinity);
@@ -334,7 +337,7 @@ export class ReviewDashboard extends Component {
 
   async loadKpis(): Promise<void> {
     try {
-      this.state.kpis = parseDashboardKpis(await this.orm.call(MODEL, "dashboard_kpis", []));
+      this.state.kpis = parseReply("dashboard_kpis", DashboardKpisSchema, await this.orm.call(MODEL, "dashboard_kpis", []));
       this.state.kpiError = null;
     } catch (error) {
       this.state.kpiError = _t("Key figures unavailable: %s", this.describeError(error));
@@ -346,7 +349,7 @@ export class ReviewDashboard extends Component {
       const journals = await this.orm.searchRead("account.journal", [["type", "in", ["bank", "cash", "credit"]]], ["name"], {
         order: "sequence, name",
       });
-      this.state.journals = parseIdNames("account.journal", journals);
+      this.state.journals = parseReply("account.journal", IdNamesSchema, journals);
     } catch {
       // The journal filter is a convenience: without it the queue still works, with "All" as the only choice.
       this.state.journals = [];
@@ -383,7 +386,7 @@ export class ReviewDashboard extends Component {
       return;
     }
     try {
-      const partners = parseNameSearch(await this.orm.call("res.partner", "name_search", [], { name: term, limit: 80 }));
+      const partners = parseReply("name_search", NameSearchSchema, await this.orm.call("res.partner", "name_search", [], { name: term, limit: 80 }));
       this.state.filters.partnerIds = partners.map((p) => p.id);
       this.state.partnerHint = partners.length
         ? _t("%s partners match", partners.length)
@@ -441,7 +444,7 @@ export class ReviewDashboard extends Component {
     this.state.run = { label: _t("Selecting"), done: 0, total: 0 };
     try {
       for (let offset = 0; ; offset += SELECT_PAGE_SIZE) {
-        const page = parseDashboardPage(
+        const page = parseReply("dashboard_rows", DashboardPageSchema,
           await this.orm.call(MODEL, "dashboard_rows", rowsArgs(narrowed, offset, SELECT_PAGE_SIZE, "confidence desc")),
         );
         selectAtOrAbove(this.selection, page.rows, threshold);
@@ -475,7 +478,7 @@ export class ReviewDashboard extends Component {
       const result = await runInChunks(
         ids,
         async (chunkIds): Promise<BulkOutcome[]> =>
-          parseBulkOutcomes(method, await this.orm.call(MODEL, method, kind === "reject" ? [chunkIds, reason] : [chunkIds])),
+          parseReply(method, BulkOutcomesSchema, await this.orm.call(MODEL, method, kind === "reject" ? [chunkIds, reason] : [chunkIds])),
         {
           onProgress: ({ done }) => {
             if (this.state.run) this.state.run.done = done;
@@ -566,7 +569,7 @@ export class ReviewDashboard extends Component {
         label: row.line.label,
         amount: formatAmount(row.line.amount, row.line.currency, row.line.currencyId),
       }),
-      load: async () => parseCandidates(await this.orm.call(MODEL, "dashboard_candidates", [[row.id]])),
+      load: async () => parseReply("dashboard_candidates", CandidateChoicesSchema, await this.orm.call(MODEL, "dashboard_candidates", [[row.id]])),
       onChoose: (choice: CandidateChoice) => {
         void this.chooseAndApprove(row, choice);
       },
