@@ -1,7 +1,8 @@
 import { Component } from "@odoo/owl";
 import { _t } from "../l10n";
 import { formatConfidence } from "../format";
-import { confidenceBand, type ConfidenceBand } from "../queue_state";
+import type { ConfidenceBand } from "../../contracts/dashboard";
+import { confidenceBand } from "../filter_state";
 
 export interface ConfidenceBadgeProps {
   confidence: number;

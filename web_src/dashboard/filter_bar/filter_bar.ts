@@ -1,8 +1,8 @@
 import { Component, onWillUnmount } from "@odoo/owl";
 import { _t } from "../l10n";
-import type { DashboardGroupBy, DashboardOrder, IdName, MatchType } from "../../contracts/dashboard";
+import type { ConfidenceBand, DashboardGroupBy, DashboardOrder, IdName, MatchType } from "../../contracts/dashboard";
 import { GROUP_BYS } from "../grouping";
-import { MATCH_TYPES, ORDERS, type ConfidenceBand, type FilterState } from "../queue_state";
+import { MATCH_TYPES, ORDERS, type FilterState } from "../filter_state";
 
 
 export interface FilterBarProps {

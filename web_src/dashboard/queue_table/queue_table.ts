@@ -4,7 +4,7 @@ import type { DashboardRow, MatchType } from "../../contracts/dashboard";
 import { ConfidenceBadge } from "../confidence_badge/confidence_badge";
 import { formatAmount, formatConfidence, formatServerDate } from "../format";
 import { groupRowStarts, groupSelected, remainingRows, type GroupView } from "../grouping";
-import { allSelected, type SelectedRow } from "../queue_state";
+import { allSelected, type SelectedRow } from "../selection";
 
 export interface QueueTableProps {
   /** The rows the cursor moves over: the page, or the rows of the expanded groups. */

@@ -1,26 +1,19 @@
-// The queue's logic without OWL or DOM: filters → parameters, bands, selection totals, batches, keys, cursor.
+// The queue's plain helpers without OWL or DOM: filters → parameters, bands, selection totals, batches, keys, cursor.
 import { describe, expect, it } from "vitest";
 import type { BulkOutcome, DashboardRow } from "../../web_src/contracts/dashboard";
+import { filterCandidates } from "../../web_src/dashboard/filter_candidates";
 import {
-  CHUNK_SIZE,
-  chunk,
-  commandForKey,
   confidenceBand,
   emptyFilters,
   initialFilters,
-  filterCandidates,
-  moveCursor,
   parseAmount,
   rowsArgs,
-  runInChunks,
-  selectAtOrAbove,
   toRpcFilters,
-  toggleSelected,
-  totalsByCurrency,
   withMinConfidence,
-  type KeyInput,
-  type SelectedRow,
-} from "../../web_src/dashboard/queue_state";
+} from "../../web_src/dashboard/filter_state";
+import { commandForKey, moveCursor, type KeyInput } from "../../web_src/dashboard/keyboard";
+import { CHUNK_SIZE, chunk, runInChunks } from "../../web_src/dashboard/run_in_chunks";
+import { selectAtOrAbove, toggleSelected, totalsByCurrency, type SelectedRow } from "../../web_src/dashboard/selection";
 
 function row(id: number, confidence: number, amount = 10, currency = "EUR", currencyId?: number): DashboardRow {
   return {
