@@ -84,6 +84,7 @@ describe("review_dashboard.js", () => {
       const { registry } = (await import("@web/core/registry")) as typeof import("@web/core/registry");
       expect((registry.category("actions").get("ai_bookkeeping.review_dashboard") as { name: string }).name).toBe("ReviewDashboard");
     },
+    30_000, // a Python start-up plus a bundle: seconds on a busy machine
   );
 
   it("is not minified and keeps one `_t` import so Odoo can extract the terms", async () => {

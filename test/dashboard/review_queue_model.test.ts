@@ -2,12 +2,14 @@
 // through the injected orm service (the fake answers as the Python side does).
 import { describe, expect, it } from "vitest";
 import { OtherSuggestionsModel } from "../../web_src/dashboard/other_suggestions_model";
+import { ReviewLabels } from "../../web_src/dashboard/review_labels";
 import { PAGE_SIZE, ReviewQueueModel } from "../../web_src/dashboard/review_queue_model";
 import { FakeNotificationService, FakeOrm, makeSuggestions } from "./fakes/services";
 
 function makeModel(orm = new FakeOrm(makeSuggestions(200)), context?: unknown) {
   const notification = new FakeNotificationService();
-  return { orm, notification, model: new ReviewQueueModel({ orm, notification }, context) };
+  const labels = new ReviewLabels(orm);
+  return { orm, notification, labels, model: new ReviewQueueModel({ orm, notification, labels }, context) };
 }
 
 describe("ReviewQueueModel", () => {
@@ -32,8 +34,8 @@ describe("ReviewQueueModel", () => {
   });
 
   it("starts again from the first page with an empty selection when a filter changes", async () => {
-    const { orm, model } = makeModel();
-    await model.load();
+    const { orm, labels, model } = makeModel();
+    await Promise.all([labels.load(), model.load()]);
     await model.setPage(80, 80);
     model.toggleRow(model.state.rows[0]!);
     expect(model.selection.size).toBe(1);
@@ -109,6 +111,24 @@ describe("ReviewQueueModel", () => {
   });
 });
 
+describe("ReviewLabels", () => {
+  it("are the server's, and nothing (codes, plain percentages) when the server has none", async () => {
+    const orm = new FakeOrm(makeSuggestions(1));
+    const labels = new ReviewLabels(orm);
+    await labels.load();
+    expect(orm.callsTo("dashboard_labels")[0]).toMatchObject({ model: "ai.reconciliation.suggestion", args: [] });
+    expect(labels.state.matchTypes.map((t) => t.label)).toContain("Several items");
+    expect(labels.state.bands.map((b) => b.value)).toEqual(["high", "medium", "low"]);
+    const older = new FakeOrm(makeSuggestions(1));
+    older.overrides.set("dashboard_labels", () => {
+      throw Object.assign(new Error("RPC_ERROR"), { data: { message: "The method 'dashboard_labels' does not exist" } });
+    });
+    const none = new ReviewLabels(older);
+    await none.load();
+    expect(none.state).toEqual({ matchTypes: [], bands: [] });
+  });
+});
+
 describe("OtherSuggestionsModel", () => {
   it("lists the other kinds, approves one and keeps a refusal on its row", async () => {
     const orm = new FakeOrm(makeSuggestions(1));
@@ -116,7 +136,7 @@ describe("OtherSuggestionsModel", () => {
     orm.others = [row(7, "Odd payment"), row(8, "Duplicate?")];
     orm.rowFailures.set(8, "Nothing to apply.");
     const notification = new FakeNotificationService();
-    const model = new OtherSuggestionsModel({ orm, notification });
+    const model = new OtherSuggestionsModel({ orm, notification, labels: new ReviewLabels(orm) });
     await model.load();
     expect(model.state.total).toBe(2);
     await model.decide(model.state.rows[0]!, "approve");

@@ -1,19 +1,7 @@
 // What the filter bar edits and how it becomes the `filters` argument of dashboard_rows / dashboard_groups. Plain
 // TypeScript, no OWL, no DOM.
-import type { ConfidenceBand, DashboardFilters, DashboardGroupBy, DashboardOrder, MatchType } from "../contracts/dashboard";
+import type { ConfidenceBand, ConfidenceBandLabel, DashboardFilters, DashboardGroupBy, DashboardOrder, MatchType } from "../contracts/dashboard";
 
-export const HIGH_CONFIDENCE = 0.95;
-export const MEDIUM_CONFIDENCE = 0.8;
-/** Bands are half-open ([0.8, 0.95)); the server compares with <=, so the upper bound is nudged below the limit. */
-const BELOW = 1e-9;
-
-export function confidenceBand(confidence: number): ConfidenceBand {
-  if (confidence >= HIGH_CONFIDENCE) return "high";
-  if (confidence >= MEDIUM_CONFIDENCE) return "medium";
-  return "low";
-}
-
-export const MATCH_TYPES: readonly MatchType[] = ["full", "partial", "multi", "writeoff", "expense"];
 export const ORDERS: readonly DashboardOrder[] = [
   "confidence desc",
   "confidence asc",
@@ -83,19 +71,17 @@ export function parseAmount(text: string): number | undefined {
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * The `filters` argument of dashboard_rows. Returns null when nothing can match (a partner name that matched no
+ * The `filters` argument of dashboard_rows, the confidence band read with the server's `bands`. Returns null when nothing can match (a partner name that matched no
  * partner), so the caller shows an empty queue without asking the server.
  */
-export function toRpcFilters(state: FilterState): DashboardFilters | null {
+export function toRpcFilters(state: FilterState, bands: readonly ConfidenceBandLabel[]): DashboardFilters | null {
   const filters: DashboardFilters = {};
   if (state.matchType) filters.matchTypes = [state.matchType];
   if (state.journalId !== null) filters.journalIds = [state.journalId];
-  if (state.band === "high") filters.minConfidence = HIGH_CONFIDENCE;
-  if (state.band === "medium") {
-    filters.minConfidence = MEDIUM_CONFIDENCE;
-    filters.maxConfidence = HIGH_CONFIDENCE - BELOW;
-  }
-  if (state.band === "low") filters.maxConfidence = MEDIUM_CONFIDENCE - BELOW;
+  // The band's limits are the server's (dashboard_labels), upper bounds already just below the next band's limit.
+  const band = bands.find((b) => b.value === state.band);
+  if (band?.minConfidence != null) filters.minConfidence = band.minConfidence;
+  if (band?.maxConfidence != null) filters.maxConfidence = band.maxConfidence;
   const minAmount = parseAmount(state.minAmount);
   const maxAmount = parseAmount(state.maxAmount);
   if (minAmount !== undefined) filters.minAmount = minAmount;

@@ -6,6 +6,7 @@ import { BulkOutcomesSchema, OtherSuggestionPageSchema, type Decision, type Othe
 import { errorMessage } from "./error_message";
 import { _t } from "./l10n";
 import { parseReply } from "./parse_reply";
+import type { ReviewLabels } from "./review_labels";
 
 export const OTHER_MODEL = "ai.suggestion";
 /** Rows shown at once; the rest are in AI Review › Other suggestions. */
@@ -23,13 +24,16 @@ export interface OtherSuggestionsState {
 
 export class OtherSuggestionsModel {
   readonly state: OtherSuggestionsState;
+  /** The server's confidence bands, for the badges. */
+  readonly labels: ReviewLabels;
   private readonly orm: OrmService;
   private readonly notification: NotificationService;
 
-  constructor(services: { orm: OrmService; notification: NotificationService }) {
+  constructor(services: { orm: OrmService; notification: NotificationService; labels: ReviewLabels }) {
     // The view reads the model through useState: services are not state, and must not become reactive proxies.
     this.orm = markRaw(services.orm);
     this.notification = markRaw(services.notification);
+    this.labels = services.labels;
     this.state = reactive<OtherSuggestionsState>({ rows: [], total: 0, open: false, loading: true, busy: false, error: null, rowErrors: {} });
   }
 

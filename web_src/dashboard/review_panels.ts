@@ -8,13 +8,18 @@
 import type { ComponentConstructor } from "@odoo/owl";
 import { registry } from "@web/core/registry";
 import type { NotificationService, OrmService } from "@web/core/utils/hooks";
+import type { ReviewLabels } from "./review_labels";
 
 export const REVIEW_PANELS = "ai_bookkeeping.review_panels";
 
-/** The services a panel's model may use: calls to Odoo and notifications. Dialogs and actions stay in its view. */
+/**
+ * What a panel's model may use: calls to Odoo, notifications, and the server's labels (loaded once for the page).
+ * Dialogs and actions stay in its view.
+ */
 export interface ReviewPanelServices {
   orm: OrmService;
   notification: NotificationService;
+  labels: ReviewLabels;
 }
 
 /** A panel's state and calls, kept out of its component (tested without the DOM). */

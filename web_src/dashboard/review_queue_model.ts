@@ -21,11 +21,12 @@ import {
   type IdName,
 } from "../contracts/dashboard";
 import { errorMessage } from "./error_message";
-import { HIGH_CONFIDENCE, initialFilters, rowsArgs, toRpcFilters, withMinConfidence, type FilterState } from "./filter_state";
+import { initialFilters, rowsArgs, toRpcFilters, withMinConfidence, type FilterState } from "./filter_state";
 import { MAX_GROUP_SELECTION, groupId, groupMemberIds, groupSelected, toGroupView, visibleGroupRows, withGroupKey, type GroupView } from "./grouping";
 import { moveCursor } from "./keyboard";
 import { _t } from "./l10n";
 import { RpcShapeError, parseReply } from "./parse_reply";
+import type { ReviewLabels } from "./review_labels";
 import { runInChunks, type BatchProgress } from "./run_in_chunks";
 import { allSelected, selectAtOrAbove, toggleSelected, totalsByCurrency, type CurrencyTotal, type SelectedRow } from "./selection";
 
@@ -33,8 +34,9 @@ export const MODEL = "ai.reconciliation.suggestion";
 export const PAGE_SIZE = 80;
 /** Rows per dashboard_rows call when collecting a selection over every page (the server caps pages at 500). */
 export const SELECT_PAGE_SIZE = 500;
-/** The choices of "select all ≥ X". */
+/** The choices of "select all ≥ X" (a choice of this toolbar, not a confidence band), the second one first. */
 export const THRESHOLDS: readonly number[] = [0.99, 0.95, 0.9, 0.8];
+const DEFAULT_THRESHOLD = 0.95;
 
 export type BulkKind = "approve" | "reject" | "rerun";
 const BULK_METHODS: Record<BulkKind, string> = { approve: "bulk_approve", reject: "bulk_reject", rerun: "bulk_rerun" };
@@ -69,6 +71,8 @@ export interface ReviewQueueState {
 export interface ReviewQueueServices {
   orm: OrmService;
   notification: NotificationService;
+  /** The server's match types and bands (the band filter's limits come from there). */
+  labels: ReviewLabels;
 }
 
 export class ReviewQueueModel {
@@ -78,6 +82,7 @@ export class ReviewQueueModel {
   /** Failures from this session's actions, by suggestion id, shown on their rows. */
   readonly rowErrors: Map<number, string>;
 
+  readonly labels: ReviewLabels;
   private readonly orm: OrmService;
   private readonly notification: NotificationService;
   /** Only the answer to the latest rows/groups call is shown (filters may change faster than the server). */
@@ -88,6 +93,7 @@ export class ReviewQueueModel {
     // The view reads the model through useState: services are not state, and must not become reactive proxies.
     this.orm = markRaw(services.orm);
     this.notification = markRaw(services.notification);
+    this.labels = services.labels;
     this.state = reactive<ReviewQueueState>({
       rows: [],
       total: 0,
@@ -103,7 +109,7 @@ export class ReviewQueueModel {
       partnerHint: "",
       journals: [],
       cursor: -1,
-      threshold: HIGH_CONFIDENCE,
+      threshold: DEFAULT_THRESHOLD,
       run: null,
     });
     this.selection = reactive(new Map<number, SelectedRow>());
@@ -128,6 +134,10 @@ export class ReviewQueueModel {
 
   // ------------------------------------------------------------------------------------------ rows and groups
 
+  private rpcFilters(): DashboardFilters | null {
+    return toRpcFilters(this.state.filters, this.labels.state.bands);
+  }
+
   /** The rows the cursor, j/k and "select the page" work on: the page, or the rows of the expanded groups. */
   get visibleRows(): DashboardRow[] {
     return this.state.groups ? visibleGroupRows(this.state.groups) : this.state.rows;
@@ -149,7 +159,7 @@ export class ReviewQueueModel {
   async loadRows(): Promise<void> {
     if (this.state.filters.groupBy) return this.loadGroups();
     const request = ++this.rowsRequest;
-    const filters = toRpcFilters(this.state.filters);
+    const filters = this.rpcFilters();
     this.state.groups = null;
     this.state.loading = true;
     try {
@@ -176,7 +186,7 @@ export class ReviewQueueModel {
   async loadGroups(): Promise<void> {
     const request = ++this.rowsRequest;
     const groupBy = this.state.filters.groupBy;
-    const filters = toRpcFilters(this.state.filters);
+    const filters = this.rpcFilters();
     this.state.loading = true;
     try {
       const result =
@@ -208,7 +218,7 @@ export class ReviewQueueModel {
 
   /** Loads rows of one group: from `offset` (0 replaces what was loaded, more appends). */
   async loadGroupRows(id: string, offset: number, limit = PAGE_SIZE): Promise<void> {
-    const filters = toRpcFilters(this.state.filters);
+    const filters = this.rpcFilters();
     const group = this.findGroup(id);
     if (!filters || !group) return;
     group.loading = true;
@@ -344,7 +354,7 @@ export class ReviewQueueModel {
   /** Selects every row matching the filters at or above the threshold, on this page and on the others. */
   async selectAbove(): Promise<void> {
     const threshold = this.state.threshold;
-    const filters = toRpcFilters(this.state.filters);
+    const filters = this.rpcFilters();
     if (!filters || this.state.run) return;
     if (this.state.total <= this.state.rows.length) {
       selectAtOrAbove(this.selection, this.state.rows, threshold);
@@ -373,7 +383,7 @@ export class ReviewQueueModel {
    */
   async toggleGroupSelection(id: string): Promise<void> {
     const group = this.findGroup(id);
-    const filters = toRpcFilters(this.state.filters);
+    const filters = this.rpcFilters();
     if (!group || !filters || this.state.run) return;
     if (groupSelected(this.selection, group)) {
       for (const memberId of groupMemberIds(group) ?? []) this.selection.delete(memberId);
