@@ -2,11 +2,12 @@
 // Odoo's own regex-based asset transpiler turns into a module that runs, and QWeb template files with unique names
 // that match the components.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { runInNewContext } from "node:vm";
-import { build } from "esbuild";
+import { build, type BuildOptions } from "esbuild";
 import { describe, expect, it } from "vitest";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -15,25 +16,22 @@ const ODOO_SRC = process.env.ODOO_SRC ?? "/opt/odoo18";
 const PYTHON = process.env.AIB_PYTHON ?? "python3";
 const DASHBOARD = path.join(ROOT, "web_src/dashboard");
 
+interface BuildConfig {
+  DASHBOARD_BUILD_OPTIONS: BuildOptions;
+  buildDashboard(options: { outRoot: string }): Promise<void>;
+}
+const config = (): Promise<BuildConfig> => import(pathToFileURL(path.join(ROOT, "esbuild.config.mjs")).href) as Promise<BuildConfig>;
+
 async function bundle(): Promise<string> {
   // The options of esbuild.config.mjs for the dashboard, in memory.
-  const result = await build({
-    entryPoints: [path.join(DASHBOARD, "index.ts")],
-    bundle: true,
-    format: "esm",
-    target: "es2022",
-    external: ["@odoo/owl", "@web/*"],
-    minify: false,
-    legalComments: "none",
-    write: false,
-    logLevel: "silent",
-  });
+  const { DASHBOARD_BUILD_OPTIONS } = await config();
+  const result = await build({ ...DASHBOARD_BUILD_OPTIONS, write: false, logLevel: "silent" });
   return result.outputFiles[0]!.text;
 }
 
 function files(ext: string): string[] {
   return readdirSync(DASHBOARD, { recursive: true, encoding: "utf8" })
-    .filter((f) => f.endsWith(ext) && !f.startsWith("odoo-types"))
+    .filter((f) => f.endsWith(ext) && !f.startsWith("odoo_types"))
     .map((f) => path.join(DASHBOARD, f));
 }
 
@@ -104,10 +102,21 @@ describe("templates", () => {
     [...readFileSync(file, "utf8").matchAll(/t-name="([^"]+)"/g)].map((m) => ({ name: m[1]!, file })),
   );
 
-  it("have unique file names (they are copied flat into static/src/dashboard)", () => {
-    const names = [...xmlFiles, ...files(".scss")].map((f) => path.basename(f));
-    expect(names.length).toBeGreaterThan(10);
-    expect(new Set(names).size).toBe(names.length);
+  it("are built, with the styles, into one file each beside the bundle, and nothing else is there", async () => {
+    const out = mkdtempSync(path.join(tmpdir(), "aib-dashboard-"));
+    try {
+      const { buildDashboard } = await config();
+      await buildDashboard({ outRoot: out });
+      const dir = path.join(out, "src/dashboard");
+      expect(readdirSync(dir).sort()).toEqual(["review_dashboard.js", "review_dashboard.scss", "review_dashboard.xml"]);
+      const built = readFileSync(path.join(dir, "review_dashboard.xml"), "utf8");
+      expect(built.match(/<templates xml:space="preserve">/g)).toHaveLength(1);
+      expect([...built.matchAll(/t-name="([^"]+)"/g)].map((m) => m[1]).sort()).toEqual(templates.map((t) => t.name).sort());
+      const styles = readFileSync(path.join(dir, "review_dashboard.scss"), "utf8");
+      for (const file of files(".scss")) expect(styles).toContain(readFileSync(file, "utf8").trim());
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 
   it("are QWeb template files with names ai_bookkeeping.ComponentName, defined once", () => {
