@@ -111,6 +111,22 @@ describe("ReviewQueueModel", () => {
   });
 });
 
+describe("ReviewQueueModel, a group larger than what its header selects", () => {
+  it("selects the first 2000 and says so", async () => {
+    const { orm, notification, model } = makeModel(new FakeOrm(makeSuggestions(6400)));
+    await model.setFilters({ groupBy: "partner" });
+    const acme = model.state.groups!.find((g) => g.group.label === "Acme GmbH")!;
+    expect(acme.group.count).toBe(2134);
+    await model.toggleGroupSelection(acme.id);
+    expect(model.selection.size).toBe(2000);
+    expect(orm.callsTo("dashboard_rows").map((c) => [c.args[1], c.args[2]])).toEqual([[0, 500], [500, 500], [1000, 500], [1500, 500]]);
+    expect(notification.notes.at(-1)).toMatchObject({
+      message: "The first 2000 of 2134 suggestions of this group are selected; approve them, then select the rest.",
+      type: "warning",
+    });
+  });
+});
+
 describe("ReviewLabels", () => {
   it("are the server's, and nothing (codes, plain percentages) when the server has none", async () => {
     const orm = new FakeOrm(makeSuggestions(1));

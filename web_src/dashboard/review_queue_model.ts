@@ -151,6 +151,19 @@ export class ReviewQueueModel {
     return parseReply("dashboard_rows", DashboardPageSchema, await this.orm.call(MODEL, "dashboard_rows", rowsArgs(filters, offset, limit, order)));
   }
 
+  /**
+   * Every row matching `filters`, SELECT_PAGE_SIZE at a time, up to `max` rows: one page after the other, until the
+   * last one (for selections that span pages).
+   */
+  private async *allPages(filters: DashboardFilters, order: DashboardOrder, max = Infinity) {
+    for (let offset = 0; offset < max; offset += SELECT_PAGE_SIZE) {
+      const limit = Math.min(SELECT_PAGE_SIZE, max - offset);
+      const page = await this.fetchPage(filters, offset, limit, order);
+      yield { ...page, offset };
+      if (page.rows.length < limit || offset + limit >= page.total) return;
+    }
+  }
+
   private clampCursor(): void {
     const length = this.visibleRows.length;
     this.state.cursor = length ? Math.min(Math.max(this.state.cursor, 0), length - 1) : -1;
@@ -363,12 +376,10 @@ export class ReviewQueueModel {
     const narrowed = withMinConfidence(filters, threshold);
     this.state.run = { label: _t("Selecting"), done: 0, total: 0 };
     try {
-      for (let offset = 0; ; offset += SELECT_PAGE_SIZE) {
-        const page = await this.fetchPage(narrowed, offset, SELECT_PAGE_SIZE, "confidence desc");
+      for await (const page of this.allPages(narrowed, "confidence desc")) {
         selectAtOrAbove(this.selection, page.rows, threshold);
         this.state.run.total = page.total;
-        this.state.run.done = Math.min(page.total, offset + page.rows.length);
-        if (page.rows.length < SELECT_PAGE_SIZE || offset + SELECT_PAGE_SIZE >= page.total) break;
+        this.state.run.done = Math.min(page.total, page.offset + page.rows.length);
       }
     } catch (error) {
       this.notification.add(this.describeError(error), { title: _t("Could not select every row"), type: "danger" });
@@ -398,25 +409,23 @@ export class ReviewQueueModel {
     const memberIds: number[] = [];
     this.state.run = { label: _t("Selecting"), done: 0, total: Math.min(group.total, MAX_GROUP_SELECTION) };
     try {
-      for (let offset = 0; offset < MAX_GROUP_SELECTION; offset += SELECT_PAGE_SIZE) {
-        const limit = Math.min(SELECT_PAGE_SIZE, MAX_GROUP_SELECTION - offset);
-        const page = await this.fetchPage(narrowed, offset, limit, this.state.filters.order);
+      let total = 0;
+      for await (const page of this.allPages(narrowed, this.state.filters.order, MAX_GROUP_SELECTION)) {
         selectAtOrAbove(this.selection, page.rows, -Infinity);
         memberIds.push(...page.rows.map((r) => r.id));
-        this.state.run.total = Math.min(page.total, MAX_GROUP_SELECTION);
+        total = page.total;
+        this.state.run.total = Math.min(total, MAX_GROUP_SELECTION);
         this.state.run.done = memberIds.length;
-        if (page.rows.length < limit || offset + limit >= page.total) {
-          if (page.total > MAX_GROUP_SELECTION) {
-            this.notification.add(
-              _t("The first %(count)s of %(total)s suggestions of this group are selected; approve them, then select the rest.", {
-                count: MAX_GROUP_SELECTION,
-                total: page.total,
-              }),
-              { type: "warning" },
-            );
-          }
-          break;
-        }
+      }
+      if (total > MAX_GROUP_SELECTION) {
+        // Said after the last page, however the loop ended (it stops at MAX_GROUP_SELECTION rows, not at the end).
+        this.notification.add(
+          _t("The first %(count)s of %(total)s suggestions of this group are selected; approve them, then select the rest.", {
+            count: MAX_GROUP_SELECTION,
+            total,
+          }),
+          { type: "warning" },
+        );
       }
       const current = this.findGroup(id);
       if (current) current.memberIds = memberIds;
