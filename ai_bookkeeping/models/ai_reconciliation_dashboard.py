@@ -16,8 +16,8 @@ MAX_PAGE = 500
 BULK_APPROVE_CHUNK = 50
 MAX_GROUPS = 200
 GROUP_BYS = da.GROUP_BYS
-# Confidence bands as the dashboard draws them: [0.95, 1], [0.8, 0.95), [0, 0.8). The server compares with <=, so an
-# upper bound is nudged just below the next band's limit (the browser does the same, queue_state.ts).
+# Confidence bands: [0.95, 1], [0.8, 0.95), [0, 0.8). The server compares with <=, so an upper bound is nudged just
+# below the next band's limit. The one definition: the dashboard reads them, with their labels, from dashboard_labels.
 _BELOW = 1e-9
 _BANDS = (("high", 0.95, None), ("medium", 0.8, 0.95 - _BELOW), ("low", None, 0.8 - _BELOW))
 _ORDERS = {
@@ -68,7 +68,8 @@ class AiReconciliationSuggestion(models.Model):
             order = da.choice(order, da.ORDERS, "order", default="confidence desc")
         domain = self._dashboard_domain(filters)
         records = self.search(domain, offset=offset, limit=limit, order=_ORDERS[order])
-        return {"rows": [record._dashboard_row() for record in records], "total": self.search_count(domain)}
+        kinds = dict(self._fields["match_type"]._description_selection(self.env))
+        return {"rows": [record._dashboard_row(kinds) for record in records], "total": self.search_count(domain)}
 
     @api.model
     def dashboard_groups(self, filters=None, group_by="partner"):
@@ -83,9 +84,8 @@ class AiReconciliationSuggestion(models.Model):
         aggregates = ["__count", "line_amount:sum", "confidence:avg", "confidence:min"]
         if group_by == "band":
             groups = []
-            labels = {"high": _("High confidence (≥ 95%)"), "medium": _("Medium confidence (80–95%)"),
-                      "low": _("Low confidence (< 80%)")}
-            for band, low, high in _BANDS:
+            for band in self._dashboard_bands():
+                low, high = band["minConfidence"], band["maxConfidence"]
                 band_domain = list(domain)
                 key = {}
                 if low is not None:
@@ -96,7 +96,7 @@ class AiReconciliationSuggestion(models.Model):
                     key["maxConfidence"] = high
                 parts = self._read_group(band_domain, ["journal_id"], aggregates)
                 if parts:
-                    groups.append(self._dashboard_group(key, labels[band], [part[1:] for part in parts],
+                    groups.append(self._dashboard_group(key, band["label"], [part[1:] for part in parts],
                                                         [part[0] for part in parts]))
             return {"groups": groups, "more": 0}
         field = {"partner": "partner_id", "journal": "journal_id", "kind": "match_type",
@@ -131,6 +131,22 @@ class AiReconciliationSuggestion(models.Model):
         return {"groups": [group for _value, group in groups[:MAX_GROUPS]], "more": max(0, len(groups) - MAX_GROUPS)}
 
     @api.model
+    def _dashboard_bands(self):
+        names = {"high": _("High"), "medium": _("Medium"), "low": _("Low")}
+        labels = {"high": _("High confidence (≥ 95%)"), "medium": _("Medium confidence (80–95%)"),
+                  "low": _("Low confidence (< 80%)")}
+        return [{"value": band, "name": names[band], "label": labels[band], "minConfidence": low, "maxConfidence": high}
+                for band, low, high in _BANDS]
+
+    @api.model
+    def dashboard_labels(self):
+        """The match types and confidence bands, with their labels in the user's language, in display order: the
+        dashboard shows these and keeps no table of its own."""
+        selection = self._fields["match_type"]._description_selection(self.env)
+        return {"matchTypes": [{"value": code, "label": label} for code, label in selection],
+                "bands": self._dashboard_bands()}
+
+    @api.model
     def _dashboard_group(self, key, label, numbers, journals):
         """One group from its parts per journal (a journal has one currency: the totals are per currency)."""
         count = sum(n[0] for n in numbers)
@@ -149,7 +165,7 @@ class AiReconciliationSuggestion(models.Model):
             "minConfidence": min(n[3] or 0.0 for n in numbers) if numbers else 0.0,
         }
 
-    def _dashboard_row(self):
+    def _dashboard_row(self, kinds):
         st_line = self.statement_line_id
         currency = st_line.foreign_currency_id or st_line.currency_id
         amount = st_line.amount_currency if st_line.foreign_currency_id else st_line.amount
@@ -157,6 +173,7 @@ class AiReconciliationSuggestion(models.Model):
             "id": self.id,
             "state": self.state,
             "matchType": self.match_type,
+            "matchTypeLabel": kinds.get(self.match_type, self.match_type),
             "confidence": self.confidence,
             "rank": self.rank,
             "explanation": self.explanation or "",

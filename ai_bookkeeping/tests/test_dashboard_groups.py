@@ -98,6 +98,19 @@ class TestDashboardGroups(AiBookkeepingCase):
         with self.assertRaises(UserError):
             self.groups("amount")
 
+    def test_labels_are_defined_once_on_the_server(self):
+        """The dashboard shows the server's labels: match types as the field names them, bands as the groups do."""
+        labels = self.Suggestion.with_user(self.reviewer).dashboard_labels()
+        selection = self.Suggestion._fields["match_type"]._description_selection(self.env)
+        self.assertEqual(labels["matchTypes"], [{"value": code, "label": label} for code, label in selection])
+        self.assertEqual([(b["value"], b["minConfidence"], b["maxConfidence"]) for b in labels["bands"]],
+                         [("high", 0.95, None), ("medium", 0.8, 0.95 - 1e-9), ("low", None, 0.8 - 1e-9)])
+        self.assertEqual([b["name"] for b in labels["bands"]], ["High", "Medium", "Low"])
+        self.assertEqual([g["label"] for g in self.groups("band")["groups"]], [b["label"] for b in labels["bands"]])
+        rows = self.Suggestion.with_user(self.reviewer).dashboard_rows({}, 0, 500)["rows"]
+        self.assertEqual({r["matchType"]: r["matchTypeLabel"] for r in rows},
+                         {"full": "Full match", "partial": "Partial payment", "expense": "Expense / account coding"})
+
 
 @tagged("post_install", "-at_install")
 class TestDashboardOtherSuggestions(AiBookkeepingCase):

@@ -1,26 +1,23 @@
-// The queue's logic without OWL or DOM: filters → parameters, bands, selection totals, batches, keys, cursor.
+// The queue's plain helpers without OWL or DOM: filters → parameters, bands, selection totals, batches, keys, cursor.
 import { describe, expect, it } from "vitest";
-import type { BulkOutcome, DashboardRow } from "../../web_src/contracts/dashboard";
+import { SERVER_LABELS } from "./fakes/services";
+import type { BulkOutcome, DashboardFilters, DashboardRow } from "../../web_src/contracts/dashboard";
+import { filterCandidates } from "../../web_src/dashboard/filter_candidates";
 import {
-  CHUNK_SIZE,
-  chunk,
-  commandForKey,
-  confidenceBand,
   emptyFilters,
   initialFilters,
-  filterCandidates,
-  moveCursor,
   parseAmount,
   rowsArgs,
-  runInChunks,
-  selectAtOrAbove,
-  toRpcFilters,
-  toggleSelected,
-  totalsByCurrency,
+  toRpcFilters as rpcFilters,
   withMinConfidence,
-  type KeyInput,
-  type SelectedRow,
-} from "../../web_src/dashboard/queue_state";
+} from "../../web_src/dashboard/filter_state";
+import { commandForKey, moveCursor, type KeyInput } from "../../web_src/dashboard/keyboard";
+import { CHUNK_SIZE, chunk, runInChunks } from "../../web_src/dashboard/run_in_chunks";
+import { bandOf } from "../../web_src/dashboard/review_labels";
+import { selectAtOrAbove, toggleSelected, totalsByCurrency, type SelectedRow } from "../../web_src/dashboard/selection";
+
+const { bands } = SERVER_LABELS;
+const toRpcFilters = (state: Parameters<typeof rpcFilters>[0]): DashboardFilters | null => rpcFilters(state, bands);
 
 function row(id: number, confidence: number, amount = 10, currency = "EUR", currencyId?: number): DashboardRow {
   return {
@@ -38,9 +35,12 @@ function row(id: number, confidence: number, amount = 10, currency = "EUR", curr
   };
 }
 
-describe("confidenceBand", () => {
+describe("bandOf (the server's bands)", () => {
   it("is high from 0.95, medium from 0.8, low below", () => {
-    expect([1, 0.95, 0.9499, 0.8, 0.7999, 0].map(confidenceBand)).toEqual(["high", "high", "medium", "medium", "low", "low"]);
+    expect([1, 0.95, 0.9499, 0.8, 0.7999, 0].map((c) => bandOf(bands, c)?.value)).toEqual(["high", "high", "medium", "medium", "low", "low"]);
+  });
+  it("is none before the server's bands arrived", () => {
+    expect(bandOf([], 0.99)).toBeUndefined();
   });
 });
 

@@ -1,15 +1,23 @@
-// What the dashboard accepts from the server, and the messages it shows when an older server answers differently.
+// What the dashboard accepts from the server (the zod schemas of web_src/contracts/dashboard.ts read by parseReply),
+// and the messages it shows when an older server answers differently.
 import { describe, expect, it } from "vitest";
 import {
-  RpcShapeError,
-  errorMessage,
-  parseBulkOutcomes,
-  parseCandidates,
-  parseDashboardKpis,
-  parseDashboardPage,
-  parseIdNames,
-  parseNameSearch,
-} from "../../web_src/dashboard/rpc_shapes";
+  BulkOutcomesSchema,
+  CandidateChoicesSchema,
+  DashboardKpisSchema,
+  DashboardPageSchema,
+  IdNamesSchema,
+  NameSearchSchema,
+} from "../../web_src/contracts/dashboard";
+import { errorMessage } from "../../web_src/dashboard/error_message";
+import { RpcShapeError, parseReply } from "../../web_src/dashboard/parse_reply";
+
+const parseDashboardPage = (value: unknown) => parseReply("dashboard_rows", DashboardPageSchema, value);
+const parseDashboardKpis = (value: unknown) => parseReply("dashboard_kpis", DashboardKpisSchema, value);
+const parseBulkOutcomes = (method: string, value: unknown) => parseReply(method, BulkOutcomesSchema, value);
+const parseCandidates = (value: unknown) => parseReply("dashboard_candidates", CandidateChoicesSchema, value);
+const parseIdNames = (method: string, value: unknown) => parseReply(method, IdNamesSchema, value);
+const parseNameSearch = (value: unknown) => parseReply("name_search", NameSearchSchema, value);
 
 // As ai_reconciliation_dashboard.py's _dashboard_row() builds it (Odoo's JSON turns None into null).
 const serverRow = {

@@ -1,8 +1,10 @@
 // The LLM's tokens and cost in the dashboard's key figures (ai.llm.usage → dashboard_kpis → KpiHeader).
 import { describe, expect, it } from "vitest";
-import type { DashboardKpis } from "../../web_src/contracts/dashboard";
+import { DashboardKpisSchema, type DashboardKpis } from "../../web_src/contracts/dashboard";
 import { KpiHeader } from "../../web_src/dashboard/kpi_header/kpi_header";
-import { parseDashboardKpis } from "../../web_src/dashboard/rpc_shapes";
+import { parseReply } from "../../web_src/dashboard/parse_reply";
+
+const parseDashboardKpis = (value: unknown): DashboardKpis => parseReply("dashboard_kpis", DashboardKpisSchema, value);
 
 const base: DashboardKpis = {
   pending: 3, appliedToday: 2, appliedTodayAuto: 1, appliedTodayReviewed: 1, acceptanceRate30d: null,
