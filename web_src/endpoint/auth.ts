@@ -1,8 +1,11 @@
-// Verifies that a request was signed by Odoo (recipe: ./signing.ts) and is not a replay.
+// Verifies that a request was signed by Odoo (recipe: ./signing.ts) and is not a replay, in two steps:
 //
-// Order of checks: headers present and well formed -> signature (constant-time, over the raw body bytes) ->
-// timestamp within ±TIMESTAMP_TOLERANCE_SECONDS of our clock -> nonce not seen before. The timestamp and nonce are
-// covered by the signature, so a captured request cannot be re-dated or given a new nonce.
+//   checkHeaders, before a byte of the body is read: headers present and well formed, timestamp within
+//     ±TIMESTAMP_TOLERANCE_SECONDS of our clock, nonce of the right shape. Anything else is refused (401) at once, so
+//     an unsigned or badly signed upload costs no memory however large it claims to be.
+//   verifyBody, once the (size-limited) body is read: the signature (constant-time, over the raw body bytes), then the
+//     nonce not seen before. The timestamp and nonce are covered by the signature, so a captured request cannot be
+//     re-dated or given a new nonce.
 //
 // Replay memory is per process and bounded. A nonce only needs remembering until its timestamp leaves the window
 // (after that the timestamp check refuses the request anyway), so memory is proportional to the request rate over
@@ -53,6 +56,14 @@ export class RequestVerifier {
 
   /** Throws an `AuthenticationError` (401) or a `ReplayedRequestError` (409); returns when the request is genuine. */
   verify(headers: IncomingHttpHeaders, rawBody: Uint8Array): void {
+    this.verifyBody(this.checkHeaders(headers), rawBody);
+  }
+
+  /**
+   * The checks that need no body: the three headers are present and well formed, the timestamp is fresh.
+   * Throws an `AuthenticationError` (401); returns the headers for `verifyBody`.
+   */
+  checkHeaders(headers: IncomingHttpHeaders): SignedHeaders {
     const timestamp = headers[TIMESTAMP_HEADER.toLowerCase()];
     const nonce = headers[NONCE_HEADER.toLowerCase()];
     const signature = headers[SIGNATURE_HEADER.toLowerCase()];
@@ -75,21 +86,36 @@ export class RequestVerifier {
     if (given === undefined) {
       throw new MalformedSignatureError(`${SIGNATURE_HEADER} must be "${SIGNATURE_VERSION}=" followed by 64 lowercase hex digits`);
     }
-
-    const expected = computeSignature(this.secret, timestamp, nonce, rawBody);
-    if (!timingSafeEqual(expected, Buffer.from(given, "hex"))) {
-      throw new SignatureMismatchError();
-    }
-
     const now = Math.floor(this.clock() / 1000);
     const signedAt = Number(timestamp);
     if (Math.abs(now - signedAt) > this.toleranceSeconds) {
       throw new StaleTimestampError();
     }
-    if (!this.nonces.remember(nonce, signedAt + this.toleranceSeconds, now)) {
+    return { timestamp, nonce, signature: Buffer.from(given, "hex") };
+  }
+
+  /**
+   * The checks that need the body: the signature over it, then the nonce not seen before (remembered from here on).
+   * Throws a `SignatureMismatchError` (401) or a `ReplayedRequestError` (409).
+   */
+  verifyBody(signed: SignedHeaders, rawBody: Uint8Array): void {
+    const expected = computeSignature(this.secret, signed.timestamp, signed.nonce, rawBody);
+    if (!timingSafeEqual(expected, signed.signature)) {
+      throw new SignatureMismatchError();
+    }
+    const now = Math.floor(this.clock() / 1000);
+    if (!this.nonces.remember(signed.nonce, Number(signed.timestamp) + this.toleranceSeconds, now)) {
       throw new ReplayedRequestError();
     }
   }
+}
+
+/** The signature headers of a request, checked for shape and freshness (`RequestVerifier.checkHeaders`). */
+export interface SignedHeaders {
+  readonly timestamp: string;
+  readonly nonce: string;
+  /** The 32 bytes of the HMAC given in the signature header. */
+  readonly signature: Buffer;
 }
 
 /** Nonces seen recently, each kept until the second its request stops passing the timestamp check. */

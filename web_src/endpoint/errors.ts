@@ -124,6 +124,16 @@ export class UnsupportedMediaTypeError extends EndpointError {
   }
 }
 
+/** The client went away (connection reset or closed) before it had sent its whole request. */
+export class ClientAbortedError extends EndpointError {
+  readonly statusCode = 400;
+  readonly code = "client_aborted";
+
+  constructor() {
+    super("client closed the connection before sending the whole request");
+  }
+}
+
 /** A bug on our side. The client only ever sees "internal error"; the details go to the log. */
 export class InternalError extends EndpointError {
   readonly statusCode = 500;
@@ -146,8 +156,14 @@ export function toEndpointError(error: unknown, maxBodyBytes: number): EndpointE
   if (error instanceof EndpointError) return error;
   if (error instanceof errorCodes.FST_ERR_CTP_BODY_TOO_LARGE) return new PayloadTooLargeError(maxBodyBytes);
   if (error instanceof errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE) return new UnsupportedMediaTypeError();
+  if (isClientAbort(error)) return new ClientAbortedError();
   if (isClientError(error)) return new BadRequestError(error.message, error.statusCode);
   return new InternalError("internal error", { cause: error });
+}
+
+/** Node's request stream fails with ECONNRESET ("aborted") when the client resets or closes mid-request. */
+function isClientAbort(error: unknown): boolean {
+  return error instanceof Error && "code" in error && (error.code === "ECONNRESET" || error.code === "ECONNABORTED");
 }
 
 function isClientError(error: unknown): error is FastifyError & { statusCode: number } {
@@ -163,7 +179,11 @@ function isClientError(error: unknown): error is FastifyError & { statusCode: nu
   );
 }
 
-/** The one error handler. Never lets a stack trace or a request body reach the client. */
+/**
+ * The one error handler. Never lets a stack trace or a request body reach the client. Client errors are logged in
+ * one line (code and sentence), only our own bugs with their stack. A refusal sent before the whole body has arrived
+ * (bad signature headers, body over the limit) closes the connection: the rest of the body is not read.
+ */
 export function createErrorHandler(options: { maxBodyBytes: number }) {
   return function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
     const failure = toEndpointError(error, options.maxBodyBytes);
@@ -172,6 +192,7 @@ export function createErrorHandler(options: { maxBodyBytes: number }) {
     } else {
       request.log.info({ error: failure.code }, failure.message);
     }
+    if (!request.raw.complete) reply.header("connection", "close");
     return reply.code(failure.statusCode).send(failure.toBody());
   };
 }

@@ -8,6 +8,17 @@ export const MAX_REPORTED_ISSUES = 50;
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
+/**
+ * Refuse (415) a request that does not announce a JSON body, on arrival, before its body is read: the same rule as
+ * the JSON content-type parser in app.ts (media type `application/json`, parameters such as charset allowed).
+ */
+export function requireJsonContentType(contentType: string | undefined): void {
+  const mediaType = contentType?.split(";", 1)[0]?.trim().toLowerCase();
+  if (mediaType !== "application/json") {
+    throw new UnsupportedMediaTypeError();
+  }
+}
+
 /** The raw body kept by the JSON content-type parser (see app.ts); absent when the request had no JSON body. */
 export function rawBodyOf(body: unknown): Buffer {
   if (!Buffer.isBuffer(body)) {
