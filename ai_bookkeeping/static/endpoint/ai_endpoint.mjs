@@ -39625,6 +39625,13 @@ var UnsupportedMediaTypeError = class extends EndpointError {
     this.code = "unsupported_media_type";
   }
 };
+var ClientAbortedError = class extends EndpointError {
+  constructor() {
+    super("client closed the connection before sending the whole request");
+    this.statusCode = 400;
+    this.code = "client_aborted";
+  }
+};
 var InternalError = class extends EndpointError {
   constructor(message = "internal error", options) {
     super(message, options);
@@ -39641,8 +39648,12 @@ function toEndpointError(error62, maxBodyBytes) {
   if (error62 instanceof EndpointError) return error62;
   if (error62 instanceof import_fastify.errorCodes.FST_ERR_CTP_BODY_TOO_LARGE) return new PayloadTooLargeError(maxBodyBytes);
   if (error62 instanceof import_fastify.errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE) return new UnsupportedMediaTypeError();
+  if (isClientAbort(error62)) return new ClientAbortedError();
   if (isClientError(error62)) return new BadRequestError(error62.message, error62.statusCode);
   return new InternalError("internal error", { cause: error62 });
+}
+function isClientAbort(error62) {
+  return error62 instanceof Error && "code" in error62 && (error62.code === "ECONNRESET" || error62.code === "ECONNABORTED");
 }
 function isClientError(error62) {
   return error62 instanceof Error && "code" in error62 && typeof error62.code === "string" && error62.code.startsWith("FST_") && "statusCode" in error62 && typeof error62.statusCode === "number" && error62.statusCode >= 400 && error62.statusCode < 500;
@@ -39655,6 +39666,7 @@ function createErrorHandler(options) {
     } else {
       request.log.info({ error: failure2.code }, failure2.message);
     }
+    if (!request.raw.complete) reply.header("connection", "close");
     return reply.code(failure2.statusCode).send(failure2.toBody());
   };
 }
@@ -39688,6 +39700,13 @@ var RequestVerifier = class {
   }
   /** Throws an `AuthenticationError` (401) or a `ReplayedRequestError` (409); returns when the request is genuine. */
   verify(headers, rawBody) {
+    this.verifyBody(this.checkHeaders(headers), rawBody);
+  }
+  /**
+   * The checks that need no body: the three headers are present and well formed, the timestamp is fresh.
+   * Throws an `AuthenticationError` (401); returns the headers for `verifyBody`.
+   */
+  checkHeaders(headers) {
     const timestamp = headers[TIMESTAMP_HEADER.toLowerCase()];
     const nonce = headers[NONCE_HEADER.toLowerCase()];
     const signature = headers[SIGNATURE_HEADER.toLowerCase()];
@@ -39709,16 +39728,24 @@ var RequestVerifier = class {
     if (given === void 0) {
       throw new MalformedSignatureError(`${SIGNATURE_HEADER} must be "${SIGNATURE_VERSION}=" followed by 64 lowercase hex digits`);
     }
-    const expected = computeSignature(this.secret, timestamp, nonce, rawBody);
-    if (!timingSafeEqual(expected, Buffer.from(given, "hex"))) {
-      throw new SignatureMismatchError();
-    }
     const now = Math.floor(this.clock() / 1e3);
     const signedAt = Number(timestamp);
     if (Math.abs(now - signedAt) > this.toleranceSeconds) {
       throw new StaleTimestampError();
     }
-    if (!this.nonces.remember(nonce, signedAt + this.toleranceSeconds, now)) {
+    return { timestamp, nonce, signature: Buffer.from(given, "hex") };
+  }
+  /**
+   * The checks that need the body: the signature over it, then the nonce not seen before (remembered from here on).
+   * Throws a `SignatureMismatchError` (401) or a `ReplayedRequestError` (409).
+   */
+  verifyBody(signed, rawBody) {
+    const expected = computeSignature(this.secret, signed.timestamp, signed.nonce, rawBody);
+    if (!timingSafeEqual(expected, signed.signature)) {
+      throw new SignatureMismatchError();
+    }
+    const now = Math.floor(this.clock() / 1e3);
+    if (!this.nonces.remember(signed.nonce, Number(signed.timestamp) + this.toleranceSeconds, now)) {
       throw new ReplayedRequestError();
     }
   }
@@ -59678,6 +59705,12 @@ function registerHealthRoute(app, service) {
 // web_src/endpoint/request-body.ts
 var MAX_REPORTED_ISSUES = 50;
 var utf8 = new TextDecoder("utf-8", { fatal: true });
+function requireJsonContentType(contentType) {
+  const mediaType = contentType?.split(";", 1)[0]?.trim().toLowerCase();
+  if (mediaType !== "application/json") {
+    throw new UnsupportedMediaTypeError();
+  }
+}
 function rawBodyOf(body) {
   if (!Buffer.isBuffer(body)) {
     throw new UnsupportedMediaTypeError();
@@ -59728,9 +59761,20 @@ function kindOf(value) {
 // web_src/endpoint/routes/suggest.ts
 var SUGGEST_PATH = "/v1/reconcile/suggest";
 function registerSuggestRoute(app, verifier, service) {
+  const signedHeaders = /* @__PURE__ */ new WeakMap();
   app.post(
     SUGGEST_PATH,
-    { preValidation: async (request) => verifier.verify(request.headers, rawBodyOf(request.body)) },
+    {
+      onRequest: async (request) => {
+        requireJsonContentType(request.headers["content-type"]);
+        signedHeaders.set(request, verifier.checkHeaders(request.headers));
+      },
+      preValidation: async (request) => {
+        const signed = signedHeaders.get(request);
+        if (signed === void 0) throw new Error("signature headers were not checked on arrival");
+        verifier.verifyBody(signed, rawBodyOf(request.body));
+      }
+    },
     async (request) => {
       const payload = parseJsonBody(rawBodyOf(request.body), SuggestRequestSchema);
       request.lineCount = payload.lines.length;
