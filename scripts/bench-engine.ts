@@ -3,10 +3,10 @@
 //   npx tsx scripts/bench-engine.ts [--quick]
 import { fileURLToPath } from "node:url";
 import { AUTO_CONFIDENCE, type LineResult, type SuggestRequest } from "../web_src/contracts/reconcile";
-import { generateBooks, SCENARIOS } from "../web_src/bench/books";
-import { evaluate, type Evaluation } from "../web_src/bench/evaluate";
+import { generateBooks, SCENARIOS } from "./bench/lib/books";
+import { evaluate, type Evaluation } from "./bench/lib/evaluate";
 import { CALIBRATION_SEED } from "../web_src/engine/calibration";
-import { reliabilityTable, type ReliabilityRow } from "../web_src/engine/reliability";
+import { reliabilityTable, type ReliabilityRow } from "./bench/lib/reliability";
 import { suggestReconciliations } from "../web_src/engine/suggest";
 
 export interface EngineBenchOptions {

@@ -1,7 +1,7 @@
 // LLM on/off benchmark: the cases the LLM stage is for, sent through the endpoint's service (engine + refine stage)
 // with the LLM off and on, quality and latency side by side.
 //   npx tsx scripts/bench-llm.ts [--quick] [--sample 200] [--batch 50] [--latency-ms 300] [--seed 20260403]
-// Cases: statement lines of generated books (web_src/bench/books.ts) whose offline top confidence is in the grey
+// Cases: statement lines of generated books (scripts/bench/lib/books.ts) whose offline top confidence is in the grey
 // band, and outgoing payments the engine leaves without any suggestion (account proposals).
 // The LLM: by default a local OpenAI-compatible fake (test/llm/fakeOpenAiServer.ts) that answers like a careful
 // model would, with the evidence-best option (exact amount, invoice number or reference in the label, partner name)
@@ -11,8 +11,8 @@
 //   AI_BOOKKEEPING_LLM_MODEL=llama3.1:8b OPENAI_BASE_URL=http://127.0.0.1:11434/v1 npx tsx scripts/bench-llm.ts
 // (plus AI_BOOKKEEPING_LLM_PROMPT_PRICE_PER_1K / _COMPLETION_PRICE_PER_1K for a cost estimate).
 import { parseArgs } from "node:util";
-import { generateBooks } from "../web_src/bench/books";
-import { evaluate, isCorrect } from "../web_src/bench/evaluate";
+import { generateBooks } from "./bench/lib/books";
+import { evaluate, isCorrect } from "./bench/lib/evaluate";
 import { AUTO_CONFIDENCE, type LineResult, type LlmUsage, type SuggestRequest } from "../web_src/contracts/reconcile";
 import { loadLlmConfig, type LlmConfig } from "../web_src/endpoint/config";
 import { OFFLINE_ENGINE } from "../web_src/endpoint/engine";

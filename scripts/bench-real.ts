@@ -1,14 +1,14 @@
 // Real-statement benchmark: every line of the real bank files in ../shared/data/statements (CAMT, OFX, MT940/MT942;
 // AI_BOOKKEEPING_SHARED_DATA overrides the folder), each with open items built from the line
-// (web_src/statements/realLineBooks.ts), scored for this engine and the naive exact-amount baseline: top-1 on lines
+// (scripts/bench/lib/real_line_books.ts), scored for this engine and the naive exact-amount baseline: top-1 on lines
 // whose label identifies the item, auto-grade (≥ AUTO_CONFIDENCE) precision, and auto-grade guesses where nothing
 // identifies the item. Says plainly when the data folder is missing (exit 0: nothing to measure).
 //   npx tsx scripts/bench-real.ts
 import { fileURLToPath } from "node:url";
 import { AUTO_CONFIDENCE, SuggestRequestSchema, type LineResult } from "../web_src/contracts/reconcile";
 import { suggestReconciliations } from "../web_src/engine/suggest";
-import { BUCKETS, buildCounterpartyOnlyCase, buildRealLineCase, type Bucket, type RealLineCase } from "../web_src/statements/realLineBooks";
-import { locateStatements, readRealCorpus } from "../web_src/statements/realStatements";
+import { BUCKETS, buildCounterpartyOnlyCase, buildRealLineCase, type Bucket, type RealLineCase } from "./bench/lib/real_line_books";
+import { locateStatements, readRealCorpus } from "./bench/lib/real_statements";
 import { baselineSuggest } from "./bench-engine";
 
 export interface RealScore {

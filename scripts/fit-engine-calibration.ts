@@ -3,11 +3,11 @@
 //   npx tsx scripts/fit-engine-calibration.ts [--dry-run]
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { generateBooks } from "../web_src/bench/books";
-import { isCorrect } from "../web_src/bench/evaluate";
+import { generateBooks } from "./bench/lib/books";
+import { isCorrect } from "./bench/lib/evaluate";
 import { CALIBRATION_SEED } from "../web_src/engine/calibration";
 import { buildEngineContext } from "../web_src/engine/engineContext";
-import { fitIsotonic, type ScoredOutcome } from "../web_src/engine/isotonic";
+import { fitIsotonic, type ScoredOutcome } from "./bench/lib/isotonic";
 import { scoreLine } from "../web_src/engine/suggest";
 
 const books = generateBooks({ seed: CALIBRATION_SEED, lines: 8_000, openItems: 10_000 });

@@ -1,8 +1,8 @@
-// Writes seedable books (web_src/bench/books.ts) as JSON for the Odoo bench's loader (scripts/bench/load_books.py).
+// Writes seedable books (scripts/bench/lib/books.ts) as JSON for the Odoo bench's loader (scripts/bench/load_books.py).
 //   npx tsx scripts/bench/gen-books.ts --seed 20260402 --lines 1000 --items 2000 --out books.json
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { generateBooks } from "../../web_src/bench/books";
+import { generateBooks } from "./lib/books";
 import { CALIBRATION_SEED } from "../../web_src/engine/calibration";
 
 const { values } = parseArgs({

@@ -5,9 +5,9 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { AUTO_CONFIDENCE, type LineResult, type MatchType } from "../../web_src/contracts/reconcile";
-import { SCENARIOS, type Scenario, type TruthEntry } from "../../web_src/bench/books";
-import { evaluate, isCorrect, type Evaluation } from "../../web_src/bench/evaluate";
-import { reliabilityTable } from "../../web_src/engine/reliability";
+import { SCENARIOS, type Scenario, type TruthEntry } from "./lib/books";
+import { evaluate, isCorrect, type Evaluation } from "./lib/evaluate";
+import { reliabilityTable } from "./lib/reliability";
 
 interface RawSuggestion {
   rank: number;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AUTO_CONFIDENCE, SuggestRequestSchema } from "../../web_src/contracts/reconcile";
-import { generateBooks } from "../../web_src/bench/books";
-import { evaluate } from "../../web_src/bench/evaluate";
+import { generateBooks } from "../../scripts/bench/lib/books";
+import { evaluate } from "../../scripts/bench/lib/evaluate";
 import { CALIBRATION_SEED } from "../../web_src/engine/calibration";
 import { suggestReconciliations } from "../../web_src/engine/suggest";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { calibrate, CALIBRATION_KNOTS } from "../../web_src/engine/calibration";
-import { fitIsotonic } from "../../web_src/engine/isotonic";
-import { reliabilityTable } from "../../web_src/engine/reliability";
+import { fitIsotonic } from "../../scripts/bench/lib/isotonic";
+import { reliabilityTable } from "../../scripts/bench/lib/reliability";
 
 describe("calibrate", () => {
   it("is monotone and stays within 0..1", () => {

@@ -4,7 +4,7 @@ import { StatementFormatError, cleanText } from "../../web_src/statements/bankSt
 import { readCamt } from "../../web_src/statements/camt";
 import { readMt940 } from "../../web_src/statements/mt940";
 import { readOfx } from "../../web_src/statements/ofx";
-import { buildRealLineCase } from "../../web_src/statements/realLineBooks";
+import { buildRealLineCase } from "../../scripts/bench/lib/real_line_books";
 import { MAX_LABEL_LENGTH, SuggestResponseSchema } from "../../web_src/contracts/reconcile";
 import { injectSigned, testApp } from "../endpoint/helpers";
 

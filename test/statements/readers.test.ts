@@ -8,7 +8,7 @@ import { StatementFormatError, type BankStatementLine } from "../../web_src/stat
 import { readCamt } from "../../web_src/statements/camt";
 import { readMt940 } from "../../web_src/statements/mt940";
 import { readOfx } from "../../web_src/statements/ofx";
-import { listStatementFiles, locateStatements } from "../../web_src/statements/realStatements";
+import { listStatementFiles, locateStatements } from "../../scripts/bench/lib/real_statements";
 import { parsePyLiteral, readMt940Golden, type PyValue } from "./goldens";
 
 const { dir, missing } = locateStatements();

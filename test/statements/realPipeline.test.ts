@@ -1,13 +1,13 @@
 // Every real statement line through the real endpoint (buildApp, signed requests, in-process HTTP), each with open
-// items built from the line (web_src/statements/realLineBooks.ts). Asserts: every line accepted, every answer valid,
+// items built from the line (scripts/bench/lib/real_line_books.ts). Asserts: every line accepted, every answer valid,
 // the true item on top when the label carries a reference or the counterparty, and no auto-grade guess when nothing
 // identifies the item. Engine misses on real label formats are listed in KNOWN_ENGINE_MISSES (reported, not fixed
 // here); a new miss fails the test.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { AUTO_CONFIDENCE, SuggestResponseSchema } from "../../web_src/contracts/reconcile";
-import { BUCKETS, buildCounterpartyOnlyCase, buildRealLineCase, type Bucket, type RealLineCase } from "../../web_src/statements/realLineBooks";
-import { locateStatements, readRealCorpus } from "../../web_src/statements/realStatements";
+import { BUCKETS, buildCounterpartyOnlyCase, buildRealLineCase, type Bucket, type RealLineCase } from "../../scripts/bench/lib/real_line_books";
+import { locateStatements, readRealCorpus } from "../../scripts/bench/lib/real_statements";
 import { injectSigned, testApp } from "../endpoint/helpers";
 
 const { dir, missing } = locateStatements();

@@ -3,8 +3,8 @@
 // print them — each line with the truth the engine should find.
 import type {
   Account, HistoryEntry, MatchType, OpenItem, Partner, StatementLine, SuggestRequest,
-} from "../contracts/reconcile";
-import { bankName, customerRef, printTransfer, vendorRef, wrap } from "./bankText";
+} from "../../../web_src/contracts/reconcile";
+import { bankName, customerRef, printTransfer, vendorRef, wrap } from "./bank_text";
 import { createRng, type Rng } from "./prng";
 
 export const SCENARIOS = [

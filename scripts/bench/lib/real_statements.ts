@@ -4,12 +4,12 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { StatementFormatError, type BankStatement, type BankStatementLine } from "./bankStatementLine";
-import { readCamt } from "./camt";
-import { readMt940 } from "./mt940";
-import { readOfx } from "./ofx";
+import { StatementFormatError, type BankStatement, type BankStatementLine } from "../../../web_src/statements/bankStatementLine";
+import { readCamt } from "../../../web_src/statements/camt";
+import { readMt940 } from "../../../web_src/statements/mt940";
+import { readOfx } from "../../../web_src/statements/ofx";
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 export const SHARED_DATA_ENV = "AI_BOOKKEEPING_SHARED_DATA";
 
 /** The shared `data` folder: $AI_BOOKKEEPING_SHARED_DATA, else `../shared/data` from the repository root. */

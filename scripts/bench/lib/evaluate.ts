@@ -1,5 +1,5 @@
-import { AUTO_CONFIDENCE, type LineResult, type Suggestion } from "../contracts/reconcile";
-import type { ConfidenceOutcome } from "../engine/reliability";
+import { AUTO_CONFIDENCE, type LineResult, type Suggestion } from "../../../web_src/contracts/reconcile";
+import type { ConfidenceOutcome } from "./reliability";
 import type { Scenario, TruthEntry } from "./books";
 
 export interface ScenarioScore {

@@ -6,8 +6,8 @@ import {
   type OpenItem,
   type Partner,
   type SuggestRequestInput,
-} from "../contracts/reconcile";
-import type { BankStatementLine } from "./bankStatementLine";
+} from "../../../web_src/contracts/reconcile";
+import type { BankStatementLine } from "../../../web_src/statements/bankStatementLine";
 
 /**
  * What identifies the true item on the line:
