@@ -5,9 +5,9 @@ import { fileURLToPath } from "node:url";
 import { AUTO_CONFIDENCE, type LineResult, type SuggestRequest } from "../web_src/contracts/reconcile";
 import { generateBooks, SCENARIOS } from "./bench/lib/books";
 import { evaluate, type Evaluation } from "./bench/lib/evaluate";
-import { CALIBRATION_SEED } from "../web_src/engine/calibration";
+import { CALIBRATION_SEED } from "../web_src/engine/reconciliation/calibration";
 import { reliabilityTable, type ReliabilityRow } from "./bench/lib/reliability";
-import { suggestReconciliations } from "../web_src/engine/suggest";
+import { suggestReconciliations } from "../web_src/engine/reconciliation/suggest_reconciliations";
 
 export interface EngineBenchOptions {
   /** Seed of the evaluated books; must differ from CALIBRATION_SEED. */

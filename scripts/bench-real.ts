@@ -6,7 +6,7 @@
 //   npx tsx scripts/bench-real.ts
 import { fileURLToPath } from "node:url";
 import { AUTO_CONFIDENCE, SuggestRequestSchema, type LineResult } from "../web_src/contracts/reconcile";
-import { suggestReconciliations } from "../web_src/engine/suggest";
+import { suggestReconciliations } from "../web_src/engine/reconciliation/suggest_reconciliations";
 import { BUCKETS, buildCounterpartyOnlyCase, buildRealLineCase, type Bucket, type RealLineCase } from "./bench/lib/real_line_books";
 import { locateStatements, readRealCorpus } from "./bench/lib/real_statements";
 import { baselineSuggest } from "./bench-engine";

@@ -1,14 +1,14 @@
 // Fit the engine's confidence calibration on generated books (seed CALIBRATION_SEED, never the evaluation seed)
-// and rewrite the knots in web_src/engine/calibration.ts. Run after any change to the scorer:
+// and rewrite the knots in web_src/engine/reconciliation/calibration.ts. Run after any change to the scorer:
 //   npx tsx scripts/fit-engine-calibration.ts [--dry-run]
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { generateBooks } from "./bench/lib/books";
 import { isCorrect } from "./bench/lib/evaluate";
-import { CALIBRATION_SEED } from "../web_src/engine/calibration";
-import { buildEngineContext } from "../web_src/engine/engineContext";
+import { CALIBRATION_SEED } from "../web_src/engine/reconciliation/calibration";
+import { buildEngineContext } from "../web_src/engine/reconciliation/engine_context";
 import { fitIsotonic, type ScoredOutcome } from "./bench/lib/isotonic";
-import { scoreLine } from "../web_src/engine/suggest";
+import { scoreLine } from "../web_src/engine/reconciliation/suggest_reconciliations";
 
 const books = generateBooks({ seed: CALIBRATION_SEED, lines: 8_000, openItems: 10_000 });
 const ctx = buildEngineContext(books.request);
@@ -29,7 +29,7 @@ const body = knots.map(([x, y]) => `  [${x}, ${y}],`).join("\n");
 console.log(`${outcomes.length} scored suggestions, ${knots.length} knots`);
 console.log(body);
 if (!process.argv.includes("--dry-run")) {
-  const path = fileURLToPath(new URL("../web_src/engine/calibration.ts", import.meta.url));
+  const path = fileURLToPath(new URL("../web_src/engine/reconciliation/calibration.ts", import.meta.url));
   const source = readFileSync(path, "utf8");
   const updated = source.replace(
     /export const CALIBRATION_KNOTS: ReadonlyArray<readonly \[number, number\]> = \[[\s\S]*?\n\];/,

@@ -3,7 +3,7 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { generateBooks } from "./lib/books";
-import { CALIBRATION_SEED } from "../../web_src/engine/calibration";
+import { CALIBRATION_SEED } from "../../web_src/engine/reconciliation/calibration";
 
 const { values } = parseArgs({
   options: {

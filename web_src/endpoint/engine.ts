@@ -1,6 +1,6 @@
 // What the endpoint needs from a suggestion engine, and the offline engine that ships with the add-on.
 import type { LineResult, LlmUsage, SuggestRequest } from "../contracts/reconcile";
-import { ENGINE_NAME, ENGINE_VERSION, suggestReconciliations } from "../engine/suggest";
+import { ENGINE_NAME, ENGINE_VERSION, suggestReconciliations } from "../engine/reconciliation/suggest_reconciliations";
 
 export interface Engine {
   readonly name: string;
