@@ -1,9 +1,10 @@
 // The endpoint in-process: routes, auth, validation and error mapping through `app.inject`.
 import { afterEach, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
-import { MAX_LABEL_LENGTH, SuggestResponseSchema, type LineResult } from "../../web_src/contracts/reconcile";
-import type { Engine } from "../../web_src/endpoint/engine";
-import { OFFLINE_ENGINE } from "../../web_src/endpoint/engine";
+import { SuggestResponseSchema, type LineResult } from "../../web_src/contracts/reconcile";
+import { MAX_LABEL_LENGTH } from "../../web_src/contracts/text_limits";
+import type { Engine } from "../../web_src/contracts/reconcile_pipeline";
+import { OFFLINE_ENGINE } from "../../web_src/engine/reconciliation/offline_engine";
 import { signRequest } from "../../web_src/endpoint/signing";
 import {
   injectSigned,

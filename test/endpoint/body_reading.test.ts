@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../web_src/endpoint/app";
 import { DEFAULT_MAX_BODY_BYTES } from "../../web_src/endpoint/config";
-import { OFFLINE_ENGINE } from "../../web_src/endpoint/engine";
+import { OFFLINE_ENGINE } from "../../web_src/engine/reconciliation/offline_engine";
 import { signRequest } from "../../web_src/endpoint/signing";
 import { recordingLogger, SUGGEST_URL, TEST_SECRET, testConfig, type LogRecord } from "./helpers";
 

@@ -3,7 +3,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import type { SuggestRequest } from "../../web_src/contracts/reconcile";
-import { OFFLINE_ENGINE, type Engine } from "../../web_src/endpoint/engine";
+import type { Engine } from "../../web_src/contracts/reconcile_pipeline";
+import { OFFLINE_ENGINE } from "../../web_src/engine/reconciliation/offline_engine";
 import { signRequest } from "../../web_src/endpoint/signing";
 import { injectSigned, NOW_SECONDS, SUGGEST_URL, suggestRequest, TEST_SECRET, testApp, testConfig } from "./helpers";
 

@@ -4,7 +4,7 @@ import type { FastifyInstance } from "fastify";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { SuggestRequestSchema, SuggestResponseSchema, type SuggestRequestInput, type SuggestResponse } from "../../web_src/contracts/reconcile";
-import { OFFLINE_ENGINE } from "../../web_src/endpoint/engine";
+import { OFFLINE_ENGINE } from "../../web_src/engine/reconciliation/offline_engine";
 import { signRequest } from "../../web_src/endpoint/signing";
 import { createLlmRefiner } from "../../web_src/llm/createLlmRefiner";
 import { NOW_SECONDS, SUGGEST_URL, TEST_SECRET, recordingLogger, suggestRequest, testApp } from "../endpoint/helpers";

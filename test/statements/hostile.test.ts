@@ -5,7 +5,8 @@ import { readCamt } from "../../web_src/statements/camt";
 import { readMt940 } from "../../web_src/statements/mt940";
 import { readOfx } from "../../web_src/statements/ofx";
 import { buildRealLineCase } from "../../scripts/bench/lib/real_line_books";
-import { MAX_LABEL_LENGTH, SuggestResponseSchema } from "../../web_src/contracts/reconcile";
+import { SuggestResponseSchema } from "../../web_src/contracts/reconcile";
+import { MAX_LABEL_LENGTH } from "../../web_src/contracts/text_limits";
 import { injectSigned, testApp } from "../endpoint/helpers";
 
 const MB = 1024 * 1024;

@@ -3,7 +3,7 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { RequestVerifier, type Clock } from "./auth";
 import type { EndpointConfig } from "./config";
-import type { Engine, Refiner } from "./engine";
+import type { Engine, Refiner } from "../contracts/reconcile_pipeline";
 import { createErrorHandler, handleNotFound } from "./errors";
 import { ReconcileService } from "./reconcile-service";
 import { registerHealthRoute } from "./routes/health";

@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app";
 import { ConfigError, loadConfig, parseCliOptions, type ConfigOptions, type EndpointConfig } from "./config";
-import { OFFLINE_ENGINE } from "./engine";
+import { OFFLINE_ENGINE } from "../engine/reconciliation/offline_engine";
 import { createLlmRefiner } from "../llm/createLlmRefiner";
 
 const SHUTDOWN_GRACE_MS = 10_000;

@@ -7,7 +7,7 @@ import {
   type SuggestRequest,
   type SuggestResponse,
 } from "../contracts/reconcile";
-import type { Engine, Refiner } from "./engine";
+import type { Engine, Refiner } from "../contracts/reconcile_pipeline";
 import { ResponseContractError } from "./errors";
 
 export interface ReconcileServiceOptions {

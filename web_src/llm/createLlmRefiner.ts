@@ -1,7 +1,7 @@
 // Builds the LLM stage from the endpoint's configuration: one openai client (the SDK's own retries and timeout),
 // one concurrency limit, one answer cache and one output-mode memory for the whole process.
 import OpenAI from "openai";
-import type { LlmConfig } from "../endpoint/config";
+import type { LlmConfig } from "./llm_config";
 import { ConcurrencyLimit } from "./concurrencyLimit";
 import { LlmRefiner } from "./llmRefiner";
 import { LruCache } from "./lruCache";

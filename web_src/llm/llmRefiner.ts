@@ -16,8 +16,8 @@ import type {
   SuggestRequest,
 } from "../contracts/reconcile";
 import { AUTO_CONFIDENCE } from "../contracts/reconcile";
-import type { RefineContext, Refiner } from "../endpoint/engine";
-import type { LlmConfig } from "../endpoint/config";
+import type { RefineContext, Refiner } from "../contracts/reconcile_pipeline";
+import type { LlmConfig } from "./llm_config";
 import type { LlmLogger, StructuredCaller } from "./structuredCall";
 import { UsageMeter } from "./usageMeter";
 import { accountTask, expenseAccounts, readAccountAnswer } from "./uses/proposeExpenseAccount";

@@ -1,12 +1,8 @@
 // Open items built FROM real statement lines, for the pipeline test and scripts/bench-real.ts: one request per line,
 // with one "true" item whose number or partner appears the way the bank printed it, distractors with the same
 // amount for another partner, and items with near amounts. Pure: lines in, requests and truth out.
-import {
-  MAX_LABEL_LENGTH,
-  type OpenItem,
-  type Partner,
-  type SuggestRequestInput,
-} from "../../../web_src/contracts/reconcile";
+import type { OpenItem, Partner, SuggestRequestInput } from "../../../web_src/contracts/reconcile";
+import { MAX_LABEL_LENGTH } from "../../../web_src/contracts/text_limits";
 import type { BankStatementLine } from "../../../web_src/statements/bankStatementLine";
 
 /**

@@ -1,4 +1,4 @@
-import { MAX_LABEL_LENGTH } from "../../contracts/reconcile";
+import { MAX_LABEL_LENGTH } from "../../contracts/text_limits";
 
 // Letters NFKD does not decompose (or decomposes the "wrong" way for German/Nordic names): transliterate first.
 const TRANSLITERATIONS: Readonly<Record<string, string>> = {

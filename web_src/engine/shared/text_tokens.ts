@@ -1,4 +1,4 @@
-import { MAX_LABEL_LENGTH } from "../../contracts/reconcile";
+import { MAX_LABEL_LENGTH } from "../../contracts/text_limits";
 import { normalizeText } from "./normalize_text";
 import { MAX_TOKENS, tokens } from "./tokens";
 

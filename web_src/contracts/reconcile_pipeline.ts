@@ -1,6 +1,7 @@
-// What the endpoint needs from a suggestion engine, and the offline engine that ships with the add-on.
-import type { LineResult, LlmUsage, SuggestRequest } from "../contracts/reconcile";
-import { ENGINE_NAME, ENGINE_VERSION, suggestReconciliations } from "../engine/reconciliation/suggest_reconciliations";
+// The stages of the reconciliation pipeline behind POST /v1/reconcile/suggest, as the endpoint sees them: an engine
+// (web_src/engine/reconciliation, OFFLINE_ENGINE) and an optional refine stage (the LLM, web_src/llm). Both sides
+// implement or call these interfaces; neither imports the other.
+import type { LineResult, LlmUsage, SuggestRequest } from "./reconcile";
 
 export interface Engine {
   readonly name: string;
@@ -19,7 +20,7 @@ export interface RefineContext {
 }
 
 /**
- * Optional second stage after the engine: the LLM stage (web_src/llm/llmRefiner.ts), passed to `buildApp` as
+ * Optional second stage after the engine: the LLM stage (web_src/llm/llm_refiner.ts), passed to `buildApp` as
  * `refiner`. It receives the validated request and the engine's results and returns the results to send; its output
  * is checked against the contract like the engine's. A refiner that throws is ignored: the engine's results stand.
  */
@@ -28,9 +29,3 @@ export interface Refiner {
   readonly model: string;
   refine(request: SuggestRequest, results: LineResult[], context?: RefineContext): Promise<LineResult[]>;
 }
-
-export const OFFLINE_ENGINE: Engine = Object.freeze({
-  name: ENGINE_NAME,
-  version: ENGINE_VERSION,
-  suggest: suggestReconciliations,
-});
