@@ -3,7 +3,7 @@
 //   npx tsx scripts/bench-llm.ts [--quick] [--sample 200] [--batch 50] [--latency-ms 300] [--seed 20260403]
 // Cases: statement lines of generated books (scripts/bench/lib/books.ts) whose offline top confidence is in the grey
 // band, and outgoing payments the engine leaves without any suggestion (account proposals).
-// The LLM: by default a local OpenAI-compatible fake (test/llm/fakeOpenAiServer.ts) that answers like a careful
+// The LLM: by default a local OpenAI-compatible fake (test/llm/fake_openai_server.ts) that answers like a careful
 // model would, with the evidence-best option (exact amount, invoice number or reference in the label, partner name)
 // after --latency-ms; the real openai SDK talks to it over HTTP, so retries, cache, concurrency and accounting are
 // the real ones. Against a real model, set the endpoint's variables, e.g.
@@ -18,8 +18,8 @@ import { loadLlmConfig } from "../web_src/endpoint/config";
 import type { LlmConfig } from "../web_src/llm/llm_config";
 import { OFFLINE_ENGINE } from "../web_src/engine/reconciliation/offline_engine";
 import { ReconcileService } from "../web_src/endpoint/reconcile-service";
-import { createLlmRefiner } from "../web_src/llm/createLlmRefiner";
-import { evidenceBestAnswer, startFakeOpenAi, type FakeOpenAiServer } from "../test/llm/fakeOpenAiServer";
+import { createLlmRefiner } from "../web_src/llm/create_llm_refiner";
+import { evidenceBestAnswer, startFakeOpenAi, type FakeOpenAiServer } from "../test/llm/fake_openai_server";
 
 const { values: args } = parseArgs({
   options: {

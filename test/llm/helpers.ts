@@ -4,9 +4,9 @@ import type { LineResult, Suggestion, SuggestRequest, SuggestRequestInput } from
 import { SuggestRequestSchema } from "../../web_src/contracts/reconcile";
 import { loadLlmConfig, type LlmOptions } from "../../web_src/endpoint/config";
 import type { LlmConfig } from "../../web_src/llm/llm_config";
-import { createLlmRefiner, createStructuredCaller } from "../../web_src/llm/createLlmRefiner";
-import type { LlmRefiner } from "../../web_src/llm/llmRefiner";
-import type { StructuredCaller } from "../../web_src/llm/structuredCall";
+import { createLlmRefiner, createStructuredCaller } from "../../web_src/llm/create_llm_refiner";
+import type { LlmRefiner } from "../../web_src/llm/llm_refiner";
+import type { StructuredCaller } from "../../web_src/llm/structured_caller";
 
 export function llmConfig(baseUrl: string, options: LlmOptions = {}): LlmConfig {
   const config = loadLlmConfig({ model: "fake-model", baseUrl, maxRetries: 0, timeoutMs: 2_000, ...options }, {});

@@ -1,6 +1,6 @@
 // Hostile input for the statement readers (needs no shared data): huge labels, control characters, truncation.
 import { describe, expect, it } from "vitest";
-import { StatementFormatError, cleanText } from "../../web_src/statements/bankStatementLine";
+import { StatementFormatError, cleanText } from "../../web_src/statements/bank_statement_line";
 import { readCamt } from "../../web_src/statements/camt";
 import { readMt940 } from "../../web_src/statements/mt940";
 import { readOfx } from "../../web_src/statements/ofx";

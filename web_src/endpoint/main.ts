@@ -9,7 +9,7 @@ import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app";
 import { ConfigError, loadConfig, parseCliOptions, type ConfigOptions, type EndpointConfig } from "./config";
 import { OFFLINE_ENGINE } from "../engine/reconciliation/offline_engine";
-import { createLlmRefiner } from "../llm/createLlmRefiner";
+import { createLlmRefiner } from "../llm/create_llm_refiner";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 const PREFIX = "ai_bookkeeping endpoint";

@@ -3,7 +3,7 @@
 // amount for another partner, and items with near amounts. Pure: lines in, requests and truth out.
 import type { OpenItem, Partner, SuggestRequestInput } from "../../../web_src/contracts/reconcile";
 import { MAX_LABEL_LENGTH } from "../../../web_src/contracts/text_limits";
-import type { BankStatementLine } from "../../../web_src/statements/bankStatementLine";
+import type { BankStatementLine } from "../../../web_src/statements/bank_statement_line";
 
 /**
  * What identifies the true item on the line:

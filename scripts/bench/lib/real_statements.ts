@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { StatementFormatError, type BankStatement, type BankStatementLine } from "../../../web_src/statements/bankStatementLine";
+import { StatementFormatError, type BankStatement, type BankStatementLine } from "../../../web_src/statements/bank_statement_line";
 import { readCamt } from "../../../web_src/statements/camt";
 import { readMt940 } from "../../../web_src/statements/mt940";
 import { readOfx } from "../../../web_src/statements/ofx";

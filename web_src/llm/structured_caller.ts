@@ -14,10 +14,10 @@ import OpenAI from "openai";
 import { zodResponseFormat } from "openai/helpers/zod";
 import type { ChatCompletionCreateParamsNonStreaming } from "openai/resources/chat/completions";
 import { z } from "zod";
-import type { ConcurrencyLimit } from "./concurrencyLimit";
-import { extractJson } from "./extractJson";
-import type { LruCache } from "./lruCache";
-import type { UsageMeter } from "./usageMeter";
+import type { ConcurrencyLimit } from "./concurrency_limit";
+import { extractJson } from "./extract_json";
+import type { LruCache } from "./lru_cache";
+import type { UsageMeter } from "./usage_meter";
 
 export const OUTPUT_MODES = ["json_schema", "json_object", "text"] as const;
 export type OutputMode = (typeof OUTPUT_MODES)[number];

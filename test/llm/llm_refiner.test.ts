@@ -3,9 +3,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { LineResult, LlmUsage } from "../../web_src/contracts/reconcile";
 import { AUTO_CONFIDENCE } from "../../web_src/contracts/reconcile";
-import { LLM_CONFIDENCE_CEILING } from "../../web_src/llm/llmRefiner";
+import { LLM_CONFIDENCE_CEILING } from "../../web_src/llm/llm_refiner";
 import { answer, greyRequest, greyResults, refinerFor, suggestion } from "./helpers";
-import { dataOf, evidenceBestAnswer, startFakeOpenAi, type FakeHandler, type FakeOpenAiServer } from "./fakeOpenAiServer";
+import { dataOf, evidenceBestAnswer, startFakeOpenAi, type FakeHandler, type FakeOpenAiServer } from "./fake_openai_server";
 
 let server: FakeOpenAiServer | undefined;
 const serve = async (handler: FakeHandler) => (server = await startFakeOpenAi(handler));

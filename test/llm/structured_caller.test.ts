@@ -2,10 +2,10 @@
 // fallback, the SDK's retries, errors and timeouts, the cache and the concurrency limit.
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
-import type { StructuredTask } from "../../web_src/llm/structuredCall";
-import { UsageMeter } from "../../web_src/llm/usageMeter";
+import type { StructuredTask } from "../../web_src/llm/structured_caller";
+import { UsageMeter } from "../../web_src/llm/usage_meter";
 import { callerFor } from "./helpers";
-import { startFakeOpenAi, type FakeHandler, type FakeOpenAiServer } from "./fakeOpenAiServer";
+import { startFakeOpenAi, type FakeHandler, type FakeOpenAiServer } from "./fake_openai_server";
 
 const Answer = z.object({ option: z.string().nullable(), explanation: z.string() });
 const task = (label = "Invoice 12"): StructuredTask<z.infer<typeof Answer>> => ({

@@ -18,10 +18,10 @@ import type {
 import { AUTO_CONFIDENCE } from "../contracts/reconcile";
 import type { RefineContext, Refiner } from "../contracts/reconcile_pipeline";
 import type { LlmConfig } from "./llm_config";
-import type { LlmLogger, StructuredCaller } from "./structuredCall";
-import { UsageMeter } from "./usageMeter";
-import { accountTask, expenseAccounts, readAccountAnswer } from "./uses/proposeExpenseAccount";
-import { readRerankAnswer, rerankTask, type RerankCase } from "./uses/rerankReconciliation";
+import type { LlmLogger, StructuredCaller } from "./structured_caller";
+import { UsageMeter } from "./usage_meter";
+import { accountTask, expenseAccounts, readAccountAnswer } from "./uses/propose_expense_account";
+import { readRerankAnswer, rerankTask, type RerankCase } from "./uses/rerank_reconciliation";
 
 /** Highest confidence an LLM-touched suggestion may carry: strictly below the auto-apply grade. */
 export const LLM_CONFIDENCE_CEILING = Math.round((AUTO_CONFIDENCE - 0.0001) * 1e4) / 1e4;

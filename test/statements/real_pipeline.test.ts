@@ -11,7 +11,7 @@ import { locateStatements, readRealCorpus } from "../../scripts/bench/lib/real_s
 import { injectSigned, testApp } from "../endpoint/helpers";
 
 const { dir, missing } = locateStatements();
-if (missing !== null) console.warn(`SKIPPED test/statements/realPipeline.test.ts: ${missing}`);
+if (missing !== null) console.warn(`SKIPPED test/statements/real_pipeline.test.ts: ${missing}`);
 const skipReason = missing === null ? "" : ` — SKIPPED: ${missing}`;
 
 /** Real lines the engine gets wrong today (source → what goes wrong), reported to the engine's owner. */

@@ -2,10 +2,10 @@
 // one concurrency limit, one answer cache and one output-mode memory for the whole process.
 import OpenAI from "openai";
 import type { LlmConfig } from "./llm_config";
-import { ConcurrencyLimit } from "./concurrencyLimit";
-import { LlmRefiner } from "./llmRefiner";
-import { LruCache } from "./lruCache";
-import { OutputModeMemory, StructuredCaller, type LlmLogger } from "./structuredCall";
+import { ConcurrencyLimit } from "./concurrency_limit";
+import { LlmRefiner } from "./llm_refiner";
+import { LruCache } from "./lru_cache";
+import { OutputModeMemory, StructuredCaller, type LlmLogger } from "./structured_caller";
 
 /** Local servers (Ollama, llama.cpp, LM Studio, vLLM) ignore the key, but the SDK wants one. */
 const NO_KEY = "no-key-needed";

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { SuggestResponseSchema } from "../../web_src/contracts/reconcile";
 import { fetchSigned, runEndpoint, startEndpoint, suggestRequest, TEST_SECRET } from "../endpoint/helpers";
-import { evidenceBestAnswer, startFakeOpenAi, type FakeOpenAiServer } from "./fakeOpenAiServer";
+import { evidenceBestAnswer, startFakeOpenAi, type FakeOpenAiServer } from "./fake_openai_server";
 
 const FROM_SOURCE = ["--import", "tsx", "web_src/endpoint/main.ts"];
 let fake: FakeOpenAiServer | undefined;

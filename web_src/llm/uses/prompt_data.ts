@@ -1,7 +1,7 @@
 // What a prompt may carry about a statement line and an open item: only what helps decide, masked
 // (maskPersonalData). Bank account numbers are never sent: the engine has already used them.
 import type { OpenItem, StatementLine } from "../../contracts/reconcile";
-import { maskPersonalData } from "../maskPersonalData";
+import { maskPersonalData } from "../mask_personal_data";
 
 export interface LineData {
   date: string;

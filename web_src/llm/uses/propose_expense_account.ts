@@ -3,8 +3,8 @@
 // id that was not offered is discarded by `readAccountAnswer`.
 import { z } from "zod";
 import type { Account, StatementLine } from "../../contracts/reconcile";
-import type { StructuredTask } from "../structuredCall";
-import { lineData } from "./promptData";
+import type { StructuredTask } from "../structured_caller";
+import { lineData } from "./prompt_data";
 
 export const AccountAnswerSchema = z.object({
   /** One of the offered account ids, or null when none fits. */

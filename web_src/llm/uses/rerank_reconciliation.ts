@@ -4,9 +4,9 @@
 // is discarded by `readRerankAnswer`.
 import { z } from "zod";
 import type { OpenItem, StatementLine, Suggestion } from "../../contracts/reconcile";
-import { maskPersonalData } from "../maskPersonalData";
-import type { StructuredTask } from "../structuredCall";
-import { itemData, lineData } from "./promptData";
+import { maskPersonalData } from "../mask_personal_data";
+import type { StructuredTask } from "../structured_caller";
+import { itemData, lineData } from "./prompt_data";
 
 export const RerankAnswerSchema = z.object({
   /** The chosen option's key, or null when none of the options is supported by the evidence. */

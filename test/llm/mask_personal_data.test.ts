@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { maskPersonalData } from "../../web_src/llm/maskPersonalData";
+import { maskPersonalData } from "../../web_src/llm/mask_personal_data";
 
 describe("maskPersonalData", () => {
   it.each([
