@@ -17,7 +17,7 @@ import { AUTO_CONFIDENCE, type LineResult, type LlmUsage, type SuggestRequest } 
 import { loadLlmConfig } from "../web_src/endpoint/config";
 import type { LlmConfig } from "../web_src/llm/llm_config";
 import { OFFLINE_ENGINE } from "../web_src/engine/reconciliation/offline_engine";
-import { ReconcileService } from "../web_src/endpoint/reconcile-service";
+import { ReconcileService } from "../web_src/endpoint/services/reconcile";
 import { createLlmRefiner } from "../web_src/llm/create_llm_refiner";
 import { evidenceBestAnswer, startFakeOpenAi, type FakeOpenAiServer } from "../test/llm/fake_openai_server";
 

@@ -1,6 +1,6 @@
 // GET /healthz — liveness and what is answering. No auth, no secrets.
 import type { FastifyInstance } from "fastify";
-import type { ReconcileService } from "../reconcile-service";
+import type { EngineInfo } from "../../contracts/reconcile";
 
 export interface HealthBody {
   status: "ok";
@@ -8,9 +8,9 @@ export interface HealthBody {
   model: string | null;
 }
 
-export function registerHealthRoute(app: FastifyInstance, service: ReconcileService): void {
+export function registerHealthRoute(app: FastifyInstance, engineInfo: () => EngineInfo): void {
   app.get("/healthz", async (): Promise<HealthBody> => {
-    const { name, version, model } = service.engineInfo;
+    const { name, version, model } = engineInfo();
     return { status: "ok", engine: { name, version }, model };
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NonceCache, RequestVerifier } from "../../web_src/endpoint/auth";
+import { NonceCache, RequestVerifier } from "../../web_src/endpoint/request_verifier";
 import {
   AuthenticationError,
   MissingSignatureError,

@@ -1,4 +1,5 @@
-// The domain layer behind the routes: run the engine, then the optional refine stage, and answer the contract.
+// The reconciliation workflow behind routes/reconcile.ts: run the engine, then the optional refine stage, and answer
+// the contract. One service per workflow (services/<workflow>.ts), the routes stay one-liners over it.
 import {
   SuggestResponseSchema,
   type EngineInfo,
@@ -6,9 +7,9 @@ import {
   type LlmUsage,
   type SuggestRequest,
   type SuggestResponse,
-} from "../contracts/reconcile";
-import type { Engine, Refiner } from "../contracts/reconcile_pipeline";
-import { ResponseContractError } from "./errors";
+} from "../../contracts/reconcile";
+import type { Engine, Refiner } from "../../contracts/reconcile_pipeline";
+import { ResponseContractError } from "../errors";
 
 export interface ReconcileServiceOptions {
   engine: Engine;
