@@ -1,4 +1,4 @@
-// Open items built FROM real statement lines, for the pipeline test and scripts/bench-real.ts: one request per line,
+// Open items built FROM real statement lines, for the pipeline test and scripts/bench_real.ts: one request per line,
 // with one "true" item whose number or partner appears the way the bank printed it, distractors with the same
 // amount for another partner, and items with near amounts. Pure: lines in, requests and truth out.
 import type { OpenItem, Partner, SuggestRequestInput } from "../../../web_src/contracts/reconcile";

@@ -1,5 +1,5 @@
 // The real bank statements shipped next to the project (../shared/data/statements, see /work/shared/data/README.md),
-// read at run time and never copied into the repository. Used by test/statements and scripts/bench-real.ts.
+// read at run time and never copied into the repository. Used by test/statements and scripts/bench_real.ts.
 // AI_BOOKKEEPING_SHARED_DATA points at another copy of the `data` folder.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";

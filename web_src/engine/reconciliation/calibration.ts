@@ -1,6 +1,6 @@
 /**
  * Knots (raw score → confidence) of a monotone map fitted by isotonic regression on generated books
- * (`npx tsx scripts/fit-engine-calibration.ts`, seed CALIBRATION_SEED — never the evaluation seed).
+ * (`npx tsx scripts/fit_engine_calibration.ts`, seed CALIBRATION_SEED — never the evaluation seed).
  * Regenerate whenever the scorer changes.
  */
 export const CALIBRATION_SEED = 101;

@@ -1,6 +1,6 @@
 // Engine-only benchmark: accuracy per scenario against a naive exact-amount baseline, precision and coverage above
 // AUTO_CONFIDENCE, false suggestions on lines with no match, the reliability table, and speed at three sizes.
-//   npx tsx scripts/bench-engine.ts [--quick]
+//   npx tsx scripts/bench_engine.ts [--quick]
 import { fileURLToPath } from "node:url";
 import { AUTO_CONFIDENCE, type LineResult, type SuggestRequest } from "../web_src/contracts/reconcile";
 import { generateBooks, SCENARIOS } from "./bench/lib/books";

@@ -1,6 +1,6 @@
 // Scores the Odoo bench (scripts/bench/run_bench.py) against the generator's truth and prints one table with the
 // three engines side by side, the timings, the add-on's reliability table and what bulk approval did.
-//   npx tsx scripts/bench/report-odoo.ts --books books.json --raw raw.json --out .artifacts/bench-odoo.json
+//   npx tsx scripts/bench/report_odoo.ts --books books.json --raw raw.json --out .artifacts/bench-odoo.json
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";

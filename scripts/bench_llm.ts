@@ -1,14 +1,14 @@
 // LLM on/off benchmark: the cases the LLM stage is for, sent through the endpoint's service (engine + refine stage)
 // with the LLM off and on, quality and latency side by side.
-//   npx tsx scripts/bench-llm.ts [--quick] [--sample 200] [--batch 50] [--latency-ms 300] [--seed 20260403]
+//   npx tsx scripts/bench_llm.ts [--quick] [--sample 200] [--batch 50] [--latency-ms 300] [--seed 20260403]
 // Cases: statement lines of generated books (scripts/bench/lib/books.ts) whose offline top confidence is in the grey
 // band, and outgoing payments the engine leaves without any suggestion (account proposals).
 // The LLM: by default a local OpenAI-compatible fake (test/llm/fake_openai_server.ts) that answers like a careful
 // model would, with the evidence-best option (exact amount, invoice number or reference in the label, partner name)
 // after --latency-ms; the real openai SDK talks to it over HTTP, so retries, cache, concurrency and accounting are
 // the real ones. Against a real model, set the endpoint's variables, e.g.
-//   AI_BOOKKEEPING_LLM_MODEL=gpt-4o-mini OPENAI_API_KEY=sk-... npx tsx scripts/bench-llm.ts --sample 100
-//   AI_BOOKKEEPING_LLM_MODEL=llama3.1:8b OPENAI_BASE_URL=http://127.0.0.1:11434/v1 npx tsx scripts/bench-llm.ts
+//   AI_BOOKKEEPING_LLM_MODEL=gpt-4o-mini OPENAI_API_KEY=sk-... npx tsx scripts/bench_llm.ts --sample 100
+//   AI_BOOKKEEPING_LLM_MODEL=llama3.1:8b OPENAI_BASE_URL=http://127.0.0.1:11434/v1 npx tsx scripts/bench_llm.ts
 // (plus AI_BOOKKEEPING_LLM_PROMPT_PRICE_PER_1K / _COMPLETION_PRICE_PER_1K for a cost estimate).
 import { parseArgs } from "node:util";
 import { generateBooks } from "./bench/lib/books";

@@ -3,13 +3,13 @@
 // (scripts/bench/lib/real_line_books.ts), scored for this engine and the naive exact-amount baseline: top-1 on lines
 // whose label identifies the item, auto-grade (≥ AUTO_CONFIDENCE) precision, and auto-grade guesses where nothing
 // identifies the item. Says plainly when the data folder is missing (exit 0: nothing to measure).
-//   npx tsx scripts/bench-real.ts
+//   npx tsx scripts/bench_real.ts
 import { fileURLToPath } from "node:url";
 import { AUTO_CONFIDENCE, SuggestRequestSchema, type LineResult } from "../web_src/contracts/reconcile";
 import { suggestReconciliations } from "../web_src/engine/reconciliation/suggest_reconciliations";
 import { BUCKETS, buildCounterpartyOnlyCase, buildRealLineCase, type Bucket, type RealLineCase } from "./bench/lib/real_line_books";
 import { locateStatements, readRealCorpus } from "./bench/lib/real_statements";
-import { baselineSuggest } from "./bench-engine";
+import { baselineSuggest } from "./bench_engine";
 
 export interface RealScore {
   lines: number;

@@ -1,5 +1,5 @@
 // Writes seedable books (scripts/bench/lib/books.ts) as JSON for the Odoo bench's loader (scripts/bench/load_books.py).
-//   npx tsx scripts/bench/gen-books.ts --seed 20260402 --lines 1000 --items 2000 --out books.json
+//   npx tsx scripts/bench/gen_books.ts --seed 20260402 --lines 1000 --items 2000 --out books.json
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { generateBooks } from "./lib/books";

@@ -1,6 +1,6 @@
 // Fit the engine's confidence calibration on generated books (seed CALIBRATION_SEED, never the evaluation seed)
 // and rewrite the knots in web_src/engine/reconciliation/calibration.ts. Run after any change to the scorer:
-//   npx tsx scripts/fit-engine-calibration.ts [--dry-run]
+//   npx tsx scripts/fit_engine_calibration.ts [--dry-run]
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { generateBooks } from "./bench/lib/books";
