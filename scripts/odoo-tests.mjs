@@ -43,7 +43,7 @@ export async function runOdooTests() {
     let scriptFailed = 0;
     for (const script of ["concurrent_approve.py", "uninstall_cleanly.py"]) {
       const r = await run(odooPython(), odooArgs(odoo.src, db, ["shell", "--no-http", "--log-level=warn"]), readFileSync(path.join(ROOT, "scripts/odoo", script), "utf8"));
-      for (const line of r.output.split("\n")) if (/^(ok  |FAIL)|: \d+ passed, \d+ failed/.test(line)) console.log(line);
+      for (const line of r.output.split("\n")) if (/^(ok {2}|FAIL)|: \d+ passed, \d+ failed/.test(line)) console.log(line);
       const m = r.output.match(/: (\d+) passed, (\d+) failed/);
       if (!m) { console.log(r.output.slice(-4000)); scriptFailed += 1; continue; }
       scriptPassed += Number(m[1]);

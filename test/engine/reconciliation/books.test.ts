@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AUTO_CONFIDENCE, SuggestRequestSchema } from "../../../web_src/contracts/reconcile";
+import { SuggestRequestSchema } from "../../../web_src/contracts/reconcile";
 import { generateBooks } from "../../../scripts/bench/lib/books";
 import { evaluate } from "../../../scripts/bench/lib/evaluate";
 import { CALIBRATION_SEED } from "../../../web_src/engine/reconciliation/calibration";

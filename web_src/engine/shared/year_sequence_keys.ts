@@ -1,4 +1,4 @@
-import { NO_CODE, yearCode, yearMonthCode, type ReferenceKey } from "./reference_key";
+import { yearCode, yearMonthCode, type ReferenceKey } from "./reference_key";
 
 const YEAR = /^(?:[A-Z]{1,6})?(20\d\d)$/;
 const GLUED = /^([A-Z]{0,6})(20\d\d)(\d{1,6})$/;
