@@ -1,53 +1,11 @@
 import type { Partner, StatementLine } from "../../contracts/reconcile";
 import { accountNumberKey } from "../shared/account_number_key";
-import { learnedReason, type HistoryIndex, type LearnedSource } from "./history_index";
-import type { LineText } from "./line_text";
 import { nameTokens } from "../shared/name_tokens";
 import { sortIndicesByScoreDesc } from "../shared/sort_indices_by_score";
-
-/** Why a partner is suspected, as flags: the reasons are only worded for the proposals that are shown. */
-const BY_LINE = 1;
-const BY_ACCOUNT = 2;
-const BY_NAME = 4;
-const LABEL_NAMES = 8;
-const LABEL_PARTLY_NAMES = 16;
-const LEARNED = 32;
-const REJECTED = 64;
-
-/**
- * What one line says about one partner. The clues are gathered as numbers and flags; `reasons` words them, in
- * the order the clues are weighed (the line, the account, the name, the label, history, rejections).
- */
-export class PartnerEvidence {
-  /** 0..1: how sure we are the line is from/to this partner, rejections already applied. */
-  score = 0;
-  /** 0..1: how strongly people rejected this partner for similar lines. */
-  rejected = 0;
-  /** Chance that every clue so far is wrong (while resolving). */
-  miss = 1;
-  /** Strongest lesson from history (0 = none), its source (see HistoryIndex) and the label word it came from. */
-  learned = 0;
-  learnedSource: LearnedSource = 0;
-  learnedToken = "";
-  clues = 0;
-
-  constructor(readonly partnerId: number, private readonly text: LineText) {}
-
-  reasons(partnerName: (partnerId: number) => string): string[] {
-    const out: string[] = [];
-    const { clues, text } = this;
-    if (clues === 0) return out;
-    const name = partnerName(this.partnerId);
-    if ((clues & BY_LINE) !== 0) out.push("partner set on the line");
-    if ((clues & BY_ACCOUNT) !== 0) out.push(`account ${text.accountKey} belongs to '${name}'`);
-    if ((clues & BY_NAME) !== 0) out.push(`'${text.nameDisplay}' ≈ partner '${name}'`);
-    if ((clues & LABEL_NAMES) !== 0) out.push(`label names partner '${name}'`);
-    if ((clues & LABEL_PARTLY_NAMES) !== 0) out.push(`label partly names partner '${name}'`);
-    if ((clues & LEARNED) !== 0) out.push(learnedReason(this.learnedSource, this.learnedToken, text));
-    if ((clues & REJECTED) !== 0) out.push(`a suggestion for '${name}' was rejected for a similar line`);
-    return out;
-  }
-}
+import type { HistoryIndex, LearnedSource } from "./history_index";
+import { LearnedOnly, LineEvidence } from "./line_evidence";
+import type { LineText } from "./line_text";
+import { BY_ACCOUNT, BY_LINE, BY_NAME, finishEvidence, LABEL_NAMES, LABEL_PARTLY_NAMES, LEARNED, PartnerEvidence } from "./partner_evidence";
 
 /** Name words shared by more partners than this do not identify anyone. */
 const MAX_NAME_FANOUT = 30;
@@ -189,7 +147,7 @@ export class PartnerResolver {
     this.learnFromHistory(text, clues, learned);
 
     const rejected = this.history.rejectedPartners(text);
-    for (const [id, ev] of clues) finish(ev, rejected.size === 0 ? 0 : (rejected.get(id) ?? 0));
+    for (const [id, ev] of clues) finishEvidence(ev, rejected.size === 0 ? 0 : (rejected.get(id) ?? 0));
     return new LineEvidence(clues, learned, rejected, text);
   }
 
@@ -317,125 +275,6 @@ function learn(clues: Map<number, PartnerEvidence>, learned: LearnedOnly, id: nu
   ev.learnedSource = source;
   ev.learnedToken = token;
   ev.clues |= LEARNED;
-}
-
-/** Applies the lesson from history (the last factor of the miss) and the rejections: the final score. */
-function finish(ev: PartnerEvidence, rejected: number): void {
-  if (ev.learned > 0) ev.miss *= 1 - Math.min(ev.learned, 0.99);
-  if (rejected > 0.2) ev.clues |= REJECTED;
-  ev.score = (1 - ev.miss) * (1 - 0.9 * rejected);
-  ev.rejected = rejected;
-}
-
-/** Partners known to a line only from history, in the order first learned, with their strongest lesson. */
-class LearnedOnly {
-  size = 0;
-  /** Entries [0, shared) came from name and account shares; later ones (word votes) are distinct partners. */
-  shared = Number.MAX_SAFE_INTEGER;
-  readonly ids: number[] = [];
-  readonly strengths: number[] = [];
-  readonly sources: LearnedSource[] = [];
-  readonly tokens: string[] = [];
-
-  /** Forgets the last line's partners; the arrays keep their storage ([0, size) is what counts). */
-  clear(): void {
-    this.size = 0;
-    this.shared = Number.MAX_SAFE_INTEGER;
-  }
-
-  keep(id: number, strength: number, source: LearnedSource, token: string): void {
-    const known = this.indexOf(id, Math.min(this.size, this.shared));
-    if (known < 0) {
-      if (strength <= 0) return;
-      const at = this.size++;
-      this.ids[at] = id;
-      this.strengths[at] = strength;
-      this.sources[at] = source;
-      this.tokens[at] = token;
-    } else if (strength > (this.strengths[known] as number)) {
-      this.strengths[known] = strength;
-      this.sources[known] = source;
-      this.tokens[known] = token;
-    }
-  }
-
-  indexOf(id: number, end = this.size): number {
-    for (let k = 0; k < end; k++) if (this.ids[k] === id) return k;
-    return -1;
-  }
-}
-
-/**
- * What one line says about every partner it points at, in the order found: the partners with a clue of their
- * own, then those known only from history, then those only rejected. The history-only ones become evidence when
- * asked for.
- */
-export class LineEvidence {
-  constructor(
-    private readonly clues: Map<number, PartnerEvidence>,
-    private readonly learned: LearnedOnly,
-    private readonly rejections: ReadonlyMap<number, number>,
-    private readonly text: LineText,
-  ) {}
-
-  get(id: number): PartnerEvidence | undefined {
-    const ev = this.clues.get(id);
-    if (ev !== undefined) return ev;
-    const k = this.learned.indexOf(id);
-    if (k >= 0) return this.learnedEvidence(k);
-    const r = this.rejections.size === 0 ? 0 : (this.rejections.get(id) ?? 0);
-    return r > 0.2 ? this.rejectedEvidence(id, r) : undefined;
-  }
-
-  /** Partners scored at least `minScore`, in the order found. */
-  scoredAtLeast(minScore: number): Array<[number, PartnerEvidence]> {
-    const found: Array<[number, PartnerEvidence]> = [];
-    for (const entry of this.clues) if (entry[1].score >= minScore) found.push(entry);
-    const { learned, rejections } = this;
-    for (let k = 0; k < learned.size; k++) {
-      const id = learned.ids[k] as number;
-      const r = rejections.size === 0 ? 0 : (rejections.get(id) ?? 0);
-      // The score finish() gives, without making the evidence.
-      if ((1 - (1 - Math.min(learned.strengths[k] as number, 0.99))) * (1 - 0.9 * r) >= minScore) found.push([id, this.learnedEvidence(k)]);
-    }
-    if (minScore <= 0) for (const [id, ev] of this.rejectedOnly()) found.push([id, ev]);
-    return found;
-  }
-
-  /** Every partner with its evidence, in the order found (what PartnerResolver.resolve returns). */
-  toMap(): Map<number, PartnerEvidence> {
-    const all = new Map(this.clues);
-    for (let k = 0; k < this.learned.size; k++) all.set(this.learned.ids[k] as number, this.learnedEvidence(k));
-    for (const [id, ev] of this.rejectedOnly()) all.set(id, ev);
-    return all;
-  }
-
-  private learnedEvidence(k: number): PartnerEvidence {
-    const { learned, rejections } = this;
-    const id = learned.ids[k] as number;
-    const ev = new PartnerEvidence(id, this.text);
-    ev.learned = learned.strengths[k] as number;
-    ev.learnedSource = learned.sources[k] as LearnedSource;
-    ev.learnedToken = learned.tokens[k] as string;
-    ev.clues = LEARNED;
-    finish(ev, rejections.size === 0 ? 0 : (rejections.get(id) ?? 0));
-    return ev;
-  }
-
-  private rejectedEvidence(id: number, r: number): PartnerEvidence {
-    const ev = new PartnerEvidence(id, this.text);
-    ev.rejected = r;
-    return ev;
-  }
-
-  private rejectedOnly(): Array<[number, PartnerEvidence]> {
-    const found: Array<[number, PartnerEvidence]> = [];
-    if (this.rejections.size === 0) return found;
-    for (const [id, r] of this.rejections) {
-      if (r > 0.2 && !this.clues.has(id) && this.learned.indexOf(id) < 0) found.push([id, this.rejectedEvidence(id, r)]);
-    }
-    return found;
-  }
 }
 
 const EMPTY_IDS: readonly number[] = [];

@@ -1,5 +1,5 @@
 import type { MatchType, OpenItem } from "../../contracts/reconcile";
-import type { PartnerEvidence } from "./partner_resolver";
+import type { PartnerEvidence } from "./partner_evidence";
 
 export type AmountFit = "exact" | "fx" | "fee" | "partial" | "multi" | "none";
 
