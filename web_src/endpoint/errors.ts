@@ -1,27 +1,16 @@
 // Every way a request can fail, one class each, and the one error handler that turns them into responses.
-// Callers (and tests) tell failures apart with `instanceof`; clients tell them apart by the `error` code in the body:
-//   { "error": "<code>", "message": "<one sentence>" }            (+ "issues" for invalid_request)
+// Callers (and tests) tell failures apart with `instanceof`; clients tell them apart by the `error` code in the body
+// (contracts/error_reply.ts).
 // Anything that is not one of these classes is a bug: it is logged with its stack and answered with a bare 500.
 import { errorCodes, type FastifyError, type FastifyReply, type FastifyRequest } from "fastify";
-
-export interface RequestIssue {
-  /** Dotted path into the request body, e.g. "lines.0.amount"; "(body)" for the document itself. */
-  path: string;
-  message: string;
-}
-
-export interface ErrorBody {
-  error: string;
-  message: string;
-  issues?: RequestIssue[];
-}
+import type { ErrorReply, RequestIssue } from "../contracts/error_reply";
 
 export abstract class EndpointError extends Error {
   abstract readonly statusCode: number;
   /** Stable machine-readable code sent as `error` in the response body. */
   abstract readonly code: string;
 
-  toBody(): ErrorBody {
+  toBody(): ErrorReply {
     return { error: this.code, message: this.message };
   }
 }
@@ -45,7 +34,7 @@ export class InvalidRequestError extends EndpointError {
     this.issues = issues;
   }
 
-  override toBody(): ErrorBody {
+  override toBody(): ErrorReply {
     return { ...super.toBody(), issues: this.issues };
   }
 }
@@ -143,7 +132,7 @@ export class InternalError extends EndpointError {
     super(message, options);
   }
 
-  override toBody(): ErrorBody {
+  override toBody(): ErrorReply {
     return { error: this.code, message: "internal error" };
   }
 }

@@ -1,7 +1,8 @@
 // Turning the raw request body into a validated payload: bytes -> UTF-8 text -> JSON -> zod schema.
 // Error messages name fields and expected types only, never the values (they are bank data).
 import { z } from "zod";
-import { InvalidJsonError, InvalidRequestError, UnsupportedMediaTypeError, type RequestIssue } from "./errors";
+import type { RequestIssue } from "../contracts/error_reply";
+import { InvalidJsonError, InvalidRequestError, UnsupportedMediaTypeError } from "./errors";
 
 /** Most issues listed in one `invalid_request` response; the message still counts them all. */
 export const MAX_REPORTED_ISSUES = 50;
