@@ -3,7 +3,8 @@
 //   npx tsx scripts/bench_engine.ts [--quick]
 import { fileURLToPath } from "node:url";
 import { AUTO_CONFIDENCE, type LineResult, type SuggestRequest } from "../web_src/contracts/reconcile";
-import { generateBooks, SCENARIOS } from "./bench/lib/books";
+import { generateBooks } from "./bench/lib/books";
+import { SCENARIOS } from "./bench/lib/scenarios";
 import { evaluate, type Evaluation } from "./bench/lib/evaluate";
 import { CALIBRATION_SEED } from "../web_src/engine/reconciliation/calibration";
 import { reliabilityTable, type ReliabilityRow } from "./bench/lib/reliability";

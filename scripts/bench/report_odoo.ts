@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { AUTO_CONFIDENCE, type LineResult, type MatchType } from "../../web_src/contracts/reconcile";
-import { SCENARIOS, type Scenario, type TruthEntry } from "./lib/books";
+import { SCENARIOS, type Scenario, type TruthEntry } from "./lib/scenarios";
 import { evaluate, isCorrect, type Evaluation } from "./lib/evaluate";
 import { reliabilityTable } from "./lib/reliability";
 

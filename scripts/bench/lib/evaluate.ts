@@ -1,6 +1,6 @@
 import { AUTO_CONFIDENCE, type LineResult, type Suggestion } from "../../../web_src/contracts/reconcile";
 import type { ConfidenceOutcome } from "./reliability";
-import type { Scenario, TruthEntry } from "./books";
+import type { Scenario, TruthEntry } from "./scenarios";
 
 export interface ScenarioScore {
   lines: number;
