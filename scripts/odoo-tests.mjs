@@ -80,7 +80,7 @@ async function runOnDatabase(src, modules, db, { label, demo, scripts }) {
       // The two-database check gets a data_dir of its own (the bundled endpoint's secret and pid file go there).
       const options = script === "two_databases.py" ? [`--data-dir=${dataDir}`] : [];
       const r = await run(odooPython(), odooArgs(src, db, ["shell", "--no-http", "--log-level=warn", ...options]), readFileSync(path.join(ROOT, "scripts/odoo", script), "utf8"), scriptEnv);
-      for (const line of r.output.split("\n")) if (/^(ok  |FAIL)|: \d+ passed, \d+ failed/.test(line)) log.push(line);
+      for (const line of r.output.split("\n")) if (/^(ok {2}|FAIL)|: \d+ passed, \d+ failed/.test(line)) log.push(line);
       const m = r.output.match(/: (\d+) passed, (\d+) failed/);
       if (!m) { log.push(r.output.slice(-4000)); scriptFailed += 1; continue; }
       scriptPassed += Number(m[1]);

@@ -30,6 +30,7 @@ function sh(cmd, args, count) {
   return { ok, counts, detail: ok ? (counts ? `${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ""}` : "") : `${cmd} ${args.join(" ")} exited ${r.status ?? r.signal}` };
 }
 
+// eslint-disable-next-line no-control-regex -- the ANSI escape (ESC, \x1b) is what is being stripped
 const plain = (text) => text.replace(/\x1b\[[0-9;]*m/g, "");
 const vitestCounts = (out) => {
   const line = plain(out).match(/^\s*Tests\s+(.*)$/m)?.[1] ?? "";

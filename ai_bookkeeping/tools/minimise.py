@@ -11,7 +11,7 @@ import json
 import os
 import re
 
-# The one rule set, shared with the LLM prompts (web_src/llm/maskPersonalData.ts); test vectors that both run:
+# The one rule set, shared with the LLM prompts (web_src/llm/mask_personal_data.ts); test vectors that both run:
 # test/vectors/personal_data_masks.json.
 RULES_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "personal_data_masks.json")
 

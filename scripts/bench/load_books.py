@@ -1,4 +1,4 @@
-"""Load generated books (scripts/bench/gen-books.ts) into a throw-away Odoo database, for scripts/bench/run_bench.py.
+"""Load generated books (scripts/bench/gen_books.ts) into a throw-away Odoo database, for scripts/bench/run_bench.py.
 
 Run inside `odoo-bin shell` (scripts/bench.mjs does) on a database with account, ai_bookkeeping and
 account_reconcile_oca installed, without demo data. It COMMITS: never point it at a database you care about.

@@ -13,7 +13,7 @@ Run inside `odoo-bin shell` (scripts/bench.mjs does) after load_books.py, with t
 Then the reviewer's bulk approval (the dashboard's bulk_approve, as a reviewer user) of the BENCH_APPROVE most
 confident top-ranked pending suggestions, timed, and a check of what each approval wrote in the books.
 
-Results are written in the generator's id space (BENCH_OUT) for scripts/bench/report-odoo.ts to score.
+Results are written in the generator's id space (BENCH_OUT) for scripts/bench/report_odoo.ts to score.
 """
 import json
 import os

@@ -112,7 +112,7 @@ class TestAnomalies(unittest.TestCase):
 
 
 class TestMasking(unittest.TestCase):
-    """The vectors that test/llm/maskPersonalData.test.ts runs too: both sides share one rule set."""
+    """The vectors that test/llm/mask_personal_data.test.ts runs too: both sides share one rule set."""
 
     VECTORS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "vectors",
                            "personal_data_masks.json")

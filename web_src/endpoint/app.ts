@@ -1,13 +1,14 @@
 // Builds the endpoint's fastify instance from injected dependencies. Nothing here reads the environment, opens a
 // port or looks at the real clock unless told to: tests drive it in-process with `app.inject`, main.ts listens.
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
-import { RequestVerifier, type Clock } from "./auth";
+import type { Engine, Refiner } from "../contracts/reconcile_pipeline";
 import type { EndpointConfig } from "./config";
-import type { Engine, Refiner } from "./engine";
 import { createErrorHandler, handleNotFound } from "./errors";
-import { ReconcileService } from "./reconcile-service";
+import { RequestVerifier, type Clock } from "./request_verifier";
 import { registerHealthRoute } from "./routes/health";
-import { registerSuggestRoute } from "./routes/suggest";
+import { registerReconcileRoutes } from "./routes/reconcile";
+import { ReconcileService } from "./services/reconcile";
+import { signedRouteOptions } from "./signed_route";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -41,7 +42,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   });
 
   // JSON only, kept as raw bytes: the signature is computed over the exact bytes received, and the body is parsed
-  // only after the signature checks out (request-body.ts). Any other content type is refused with 415.
+  // only after the signature checks out (signed_route.ts, request_body.ts). Any other content type is refused with 415.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(
     "application/json",
@@ -59,8 +60,8 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     refiner: deps.refiner,
     validateResponses: config.validateResponses,
   });
-  registerHealthRoute(app, service);
-  registerSuggestRoute(app, verifier, service);
+  registerHealthRoute(app, () => service.engineInfo);
+  registerReconcileRoutes(app, signedRouteOptions(verifier), service);
   return app;
 }
 

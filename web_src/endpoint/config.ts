@@ -26,6 +26,8 @@
 // Explicit options (CLI flags `--host`/`--port`, or arguments in tests) win over the environment.
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { wholeNumber } from "../contracts/config_values";
+import { LlmConfigSchema, type LlmConfig } from "../llm/llm_config";
 
 export const DEFAULT_HOST = "127.0.0.1";
 export const DEFAULT_PORT = 8787;
@@ -63,12 +65,6 @@ const ENV_NAMES: Record<Field, string> = {
 
 const FLAG_NAMES: Partial<Record<Field, string>> = { host: "--host", port: "--port" };
 
-/** A whole number given as a number (options) or as decimal digits (environment, CLI). */
-const wholeNumber = (min: number, max: number) =>
-  z
-    .union([z.number(), z.string().trim().regex(/^\d+$/).transform(Number)])
-    .pipe(z.number().int().min(min).max(max));
-
 const ConfigSchema = z.object({
   host: z.string().trim().min(1).default(DEFAULT_HOST),
   port: wholeNumber(0, 65_535).default(DEFAULT_PORT),
@@ -84,36 +80,6 @@ const ConfigSchema = z.object({
   validateResponses: z.boolean(),
 });
 
-/** A decimal number given as a number or as text (environment). */
-const decimal = (min: number, max: number) =>
-  z
-    .union([z.number(), z.string().trim().regex(/^\d+(\.\d+)?$/).transform(Number)])
-    .pipe(z.number().min(min).max(max));
-
-/** Settings of the LLM stage; present in the configuration only when a model is named. */
-const LlmConfigSchema = z
-  .object({
-    model: z.string().trim().min(1).max(200),
-    baseUrl: z.url({ protocol: /^https?$/ }).optional(),
-    apiKey: z.string().min(1).optional(),
-    concurrency: wholeNumber(1, 64).default(4),
-    timeoutMs: wholeNumber(100, 600_000).default(15_000),
-    maxRetries: wholeNumber(0, 10).default(1),
-    requestBudgetMs: wholeNumber(100, 3_600_000).default(20_000),
-    maxCases: wholeNumber(0, 2_000).default(32),
-    greyLow: decimal(0, 1).default(0.5),
-    greyHigh: decimal(0, 1).default(0.95),
-    evidenceFloor: decimal(0, 1).default(0.1),
-    accountConfidence: decimal(0, 1).default(0.3),
-    cacheSize: wholeNumber(0, 1_000_000).default(1_000),
-    promptPricePer1k: decimal(0, 1_000).default(0),
-    completionPricePer1k: decimal(0, 1_000).default(0),
-  })
-  .refine((llm) => llm.greyLow <= llm.greyHigh, { path: ["greyLow"], message: "grey band low above high" })
-  // api.openai.com needs a key; a local server (Ollama, llama.cpp, LM Studio, vLLM) usually does not.
-  .refine((llm) => llm.baseUrl !== undefined || llm.apiKey !== undefined, { path: ["apiKey"], message: "missing" });
-
-export type LlmConfig = Readonly<z.infer<typeof LlmConfigSchema>>;
 type LlmField = keyof z.input<typeof LlmConfigSchema>;
 
 const LLM_ENV_NAMES: Record<LlmField, string> = {

@@ -9,9 +9,9 @@ import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app";
 import { ConfigError, loadConfig, parseCliOptions, type ConfigOptions, type EndpointConfig } from "./config";
-import { OFFLINE_ENGINE } from "./engine";
-import { createLlmRefiner } from "../llm/createLlmRefiner";
-import { watchParent } from "./parentWatch";
+import { OFFLINE_ENGINE } from "../engine/reconciliation/offline_engine";
+import { createLlmRefiner } from "../llm/create_llm_refiner";
+import { watchParent } from "./parent_watch";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 const PREFIX = "ai_bookkeeping endpoint";

@@ -9,7 +9,7 @@ import {
   type BankStatement,
   type BankStatementLine,
   type SkippedRecord,
-} from "./bankStatementLine";
+} from "./bank_statement_line";
 
 type XmlNode = unknown;
 

@@ -17,7 +17,7 @@ import {
   type BankStatement,
   type BankStatementLine,
   type SkippedRecord,
-} from "./bankStatementLine";
+} from "./bank_statement_line";
 
 interface Field {
   tag: string;

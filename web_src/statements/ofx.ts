@@ -10,7 +10,7 @@ import {
   type BankStatement,
   type BankStatementLine,
   type SkippedRecord,
-} from "./bankStatementLine";
+} from "./bank_statement_line";
 
 interface OfxElement {
   name: string;

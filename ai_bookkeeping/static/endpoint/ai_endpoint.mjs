@@ -39530,9 +39530,6 @@ ${body}`);
 // web_src/endpoint/app.ts
 var import_fastify2 = __toESM(require_fastify(), 1);
 
-// web_src/endpoint/auth.ts
-import { timingSafeEqual } from "node:crypto";
-
 // web_src/endpoint/errors.ts
 var import_fastify = __toESM(require_fastify(), 1);
 var EndpointError = class extends Error {
@@ -39625,6 +39622,13 @@ var UnsupportedMediaTypeError = class extends EndpointError {
     this.code = "unsupported_media_type";
   }
 };
+var ClientAbortedError = class extends EndpointError {
+  constructor() {
+    super("client closed the connection before sending the whole request");
+    this.statusCode = 400;
+    this.code = "client_aborted";
+  }
+};
 var InternalError = class extends EndpointError {
   constructor(message = "internal error", options) {
     super(message, options);
@@ -39641,8 +39645,12 @@ function toEndpointError(error62, maxBodyBytes) {
   if (error62 instanceof EndpointError) return error62;
   if (error62 instanceof import_fastify.errorCodes.FST_ERR_CTP_BODY_TOO_LARGE) return new PayloadTooLargeError(maxBodyBytes);
   if (error62 instanceof import_fastify.errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE) return new UnsupportedMediaTypeError();
+  if (isClientAbort(error62)) return new ClientAbortedError();
   if (isClientError(error62)) return new BadRequestError(error62.message, error62.statusCode);
   return new InternalError("internal error", { cause: error62 });
+}
+function isClientAbort(error62) {
+  return error62 instanceof Error && "code" in error62 && (error62.code === "ECONNRESET" || error62.code === "ECONNABORTED");
 }
 function isClientError(error62) {
   return error62 instanceof Error && "code" in error62 && typeof error62.code === "string" && error62.code.startsWith("FST_") && "statusCode" in error62 && typeof error62.statusCode === "number" && error62.statusCode >= 400 && error62.statusCode < 500;
@@ -39655,6 +39663,7 @@ function createErrorHandler(options) {
     } else {
       request.log.info({ error: failure2.code }, failure2.message);
     }
+    if (!request.raw.complete) reply.header("connection", "close");
     return reply.code(failure2.statusCode).send(failure2.toBody());
   };
 }
@@ -39662,6 +39671,9 @@ function handleNotFound(request, reply) {
   const failure2 = new NotFoundError(`no route for ${request.method} ${request.url.split("?")[0] ?? ""}`);
   return reply.code(failure2.statusCode).send(failure2.toBody());
 }
+
+// web_src/endpoint/request_verifier.ts
+import { timingSafeEqual } from "node:crypto";
 
 // web_src/endpoint/signing.ts
 import { createHmac, randomBytes } from "node:crypto";
@@ -39673,7 +39685,7 @@ function computeSignature(secret, timestamp, nonce, body) {
   return createHmac("sha256", Buffer.from(secret, "utf8")).update(Buffer.from(`${timestamp}.${nonce}.`, "utf8")).update(typeof body === "string" ? Buffer.from(body, "utf8") : body).digest();
 }
 
-// web_src/endpoint/auth.ts
+// web_src/endpoint/request_verifier.ts
 var TIMESTAMP_TOLERANCE_SECONDS = 300;
 var DEFAULT_MAX_REMEMBERED_NONCES = 1e5;
 var TIMESTAMP_PATTERN = /^\d{1,12}$/;
@@ -39688,6 +39700,13 @@ var RequestVerifier = class {
   }
   /** Throws an `AuthenticationError` (401) or a `ReplayedRequestError` (409); returns when the request is genuine. */
   verify(headers, rawBody) {
+    this.verifyBody(this.checkHeaders(headers), rawBody);
+  }
+  /**
+   * The checks that need no body: the three headers are present and well formed, the timestamp is fresh.
+   * Throws an `AuthenticationError` (401); returns the headers for `verifyBody`.
+   */
+  checkHeaders(headers) {
     const timestamp = headers[TIMESTAMP_HEADER.toLowerCase()];
     const nonce = headers[NONCE_HEADER.toLowerCase()];
     const signature = headers[SIGNATURE_HEADER.toLowerCase()];
@@ -39709,16 +39728,24 @@ var RequestVerifier = class {
     if (given === void 0) {
       throw new MalformedSignatureError(`${SIGNATURE_HEADER} must be "${SIGNATURE_VERSION}=" followed by 64 lowercase hex digits`);
     }
-    const expected = computeSignature(this.secret, timestamp, nonce, rawBody);
-    if (!timingSafeEqual(expected, Buffer.from(given, "hex"))) {
-      throw new SignatureMismatchError();
-    }
     const now = Math.floor(this.clock() / 1e3);
     const signedAt = Number(timestamp);
     if (Math.abs(now - signedAt) > this.toleranceSeconds) {
       throw new StaleTimestampError();
     }
-    if (!this.nonces.remember(nonce, signedAt + this.toleranceSeconds, now)) {
+    return { timestamp, nonce, signature: Buffer.from(given, "hex") };
+  }
+  /**
+   * The checks that need the body: the signature over it, then the nonce not seen before (remembered from here on).
+   * Throws a `SignatureMismatchError` (401) or a `ReplayedRequestError` (409).
+   */
+  verifyBody(signed, rawBody) {
+    const expected = computeSignature(this.secret, signed.timestamp, signed.nonce, rawBody);
+    if (!timingSafeEqual(expected, signed.signature)) {
+      throw new SignatureMismatchError();
+    }
+    const now = Math.floor(this.clock() / 1e3);
+    if (!this.nonces.remember(signed.nonce, Number(signed.timestamp) + this.toleranceSeconds, now)) {
       throw new ReplayedRequestError();
     }
   }
@@ -39757,6 +39784,14 @@ var NonceCache = class {
     this.nextSweepAt = now + this.sweepIntervalSeconds;
   }
 };
+
+// web_src/endpoint/routes/health.ts
+function registerHealthRoute(app, engineInfo) {
+  app.get("/healthz", async () => {
+    const { name, version: version2, model } = engineInfo();
+    return { status: "ok", engine: { name, version: version2 }, model };
+  });
+}
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -59475,8 +59510,10 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
-// web_src/contracts/reconcile.ts
+// web_src/contracts/text_limits.ts
 var MAX_LABEL_LENGTH = 2e3;
+
+// web_src/contracts/reconcile.ts
 var MAX_LINES_PER_REQUEST = 2e3;
 var MAX_CANDIDATES_PER_REQUEST = 2e5;
 var MAX_HISTORY_PER_REQUEST = 5e4;
@@ -59624,60 +59661,15 @@ var SuggestResponseSchema = external_exports.object({
 });
 var AUTO_CONFIDENCE = 0.95;
 
-// web_src/endpoint/reconcile-service.ts
-var ReconcileService = class {
-  constructor(options) {
-    this.engine = options.engine;
-    this.refiner = options.refiner;
-    this.validateResponses = options.validateResponses;
-  }
-  get engineInfo() {
-    return { name: this.engine.name, version: this.engine.version, model: this.refiner?.model ?? null };
-  }
-  async suggest(request) {
-    const proposed = this.engine.suggest(request);
-    if (!this.refiner) {
-      return this.answer(request, { engine: this.engineInfo, results: proposed });
-    }
-    let usage;
-    let results;
-    try {
-      results = await this.refiner.refine(request, proposed, { recordUsage: (reported) => usage = reported });
-    } catch {
-      results = proposed;
-    }
-    const consulted = usage === void 0 || usage.calls + usage.cacheHits > 0;
-    const engine = { ...this.engineInfo, model: consulted ? this.refiner.model : null };
-    return this.answer(request, usage === void 0 ? { engine, results } : { engine, results, usage });
-  }
-  answer(request, response) {
-    return this.validateResponses ? checkResponse(request, response) : response;
-  }
-};
-function checkResponse(request, response) {
-  const parsed = SuggestResponseSchema.safeParse(response);
-  if (!parsed.success) {
-    throw new ResponseContractError(`engine response breaks the contract: ${parsed.error.message}`);
-  }
-  const answered = new Set(parsed.data.results.map((result) => result.lineId));
-  const unanswered = request.lines.filter((line) => !answered.has(line.id)).length;
-  if (unanswered > 0) {
-    throw new ResponseContractError(`engine response has no result for ${unanswered} of ${request.lines.length} lines`);
-  }
-  return parsed.data;
-}
-
-// web_src/endpoint/routes/health.ts
-function registerHealthRoute(app, service) {
-  app.get("/healthz", async () => {
-    const { name, version: version2, model } = service.engineInfo;
-    return { status: "ok", engine: { name, version: version2 }, model };
-  });
-}
-
-// web_src/endpoint/request-body.ts
+// web_src/endpoint/request_body.ts
 var MAX_REPORTED_ISSUES = 50;
 var utf8 = new TextDecoder("utf-8", { fatal: true });
+function requireJsonContentType(contentType) {
+  const mediaType = contentType?.split(";", 1)[0]?.trim().toLowerCase();
+  if (mediaType !== "application/json") {
+    throw new UnsupportedMediaTypeError();
+  }
+}
 function rawBodyOf(body) {
   if (!Buffer.isBuffer(body)) {
     throw new UnsupportedMediaTypeError();
@@ -59725,18 +59717,73 @@ function kindOf(value) {
   return typeof value;
 }
 
-// web_src/endpoint/routes/suggest.ts
+// web_src/endpoint/routes/reconcile.ts
 var SUGGEST_PATH = "/v1/reconcile/suggest";
-function registerSuggestRoute(app, verifier, service) {
-  app.post(
-    SUGGEST_PATH,
-    { preValidation: async (request) => verifier.verify(request.headers, rawBodyOf(request.body)) },
-    async (request) => {
-      const payload = parseJsonBody(rawBodyOf(request.body), SuggestRequestSchema);
-      request.lineCount = payload.lines.length;
-      return service.suggest(payload);
+function registerReconcileRoutes(app, signed, service) {
+  app.post(SUGGEST_PATH, signed, async (request) => {
+    const payload = parseJsonBody(rawBodyOf(request.body), SuggestRequestSchema);
+    request.lineCount = payload.lines.length;
+    return service.suggest(payload);
+  });
+}
+
+// web_src/endpoint/services/reconcile.ts
+var ReconcileService = class {
+  constructor(options) {
+    this.engine = options.engine;
+    this.refiner = options.refiner;
+    this.validateResponses = options.validateResponses;
+  }
+  get engineInfo() {
+    return { name: this.engine.name, version: this.engine.version, model: this.refiner?.model ?? null };
+  }
+  async suggest(request) {
+    const proposed = this.engine.suggest(request);
+    if (!this.refiner) {
+      return this.answer(request, { engine: this.engineInfo, results: proposed });
     }
-  );
+    let usage;
+    let results;
+    try {
+      results = await this.refiner.refine(request, proposed, { recordUsage: (reported) => usage = reported });
+    } catch {
+      results = proposed;
+    }
+    const consulted = usage === void 0 || usage.calls + usage.cacheHits > 0;
+    const engine = { ...this.engineInfo, model: consulted ? this.refiner.model : null };
+    return this.answer(request, usage === void 0 ? { engine, results } : { engine, results, usage });
+  }
+  answer(request, response) {
+    return this.validateResponses ? checkResponse(request, response) : response;
+  }
+};
+function checkResponse(request, response) {
+  const parsed = SuggestResponseSchema.safeParse(response);
+  if (!parsed.success) {
+    throw new ResponseContractError(`engine response breaks the contract: ${parsed.error.message}`);
+  }
+  const answered = new Set(parsed.data.results.map((result) => result.lineId));
+  const unanswered = request.lines.filter((line) => !answered.has(line.id)).length;
+  if (unanswered > 0) {
+    throw new ResponseContractError(`engine response has no result for ${unanswered} of ${request.lines.length} lines`);
+  }
+  return parsed.data;
+}
+
+// web_src/endpoint/signed_route.ts
+function signedRouteOptions(verifier) {
+  const signedHeaders = /* @__PURE__ */ new WeakMap();
+  return {
+    onRequest: async (request) => {
+      requireJsonContentType(request.headers["content-type"]);
+      signedHeaders.set(request, verifier.checkHeaders(request.headers));
+    },
+    preValidation: async (request) => {
+      const signed = signedHeaders.get(request);
+      if (signed === void 0) throw new Error("signature headers were not checked on arrival");
+      verifier.verifyBody(signed, rawBodyOf(request.body));
+    }
+  };
 }
 
 // web_src/endpoint/app.ts
@@ -59766,8 +59813,8 @@ function buildApp(deps) {
     refiner: deps.refiner,
     validateResponses: config2.validateResponses
   });
-  registerHealthRoute(app, service);
-  registerSuggestRoute(app, verifier, service);
+  registerHealthRoute(app, () => service.engineInfo);
+  registerReconcileRoutes(app, signedRouteOptions(verifier), service);
   return app;
 }
 async function logRequest(request, reply) {
@@ -59785,32 +59832,12 @@ async function logRequest(request, reply) {
 
 // web_src/endpoint/config.ts
 import { parseArgs } from "node:util";
-var DEFAULT_HOST = "127.0.0.1";
-var DEFAULT_PORT = 8787;
-var DEFAULT_MAX_BODY_BYTES = 25 * 1024 * 1024;
-var MIN_SECRET_LENGTH = 32;
-var LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
-var ENV_NAMES = {
-  host: "AI_BOOKKEEPING_HOST",
-  port: "AI_BOOKKEEPING_PORT",
-  secret: "AI_BOOKKEEPING_SECRET",
-  maxBodyBytes: "AI_BOOKKEEPING_MAX_BODY_BYTES",
-  logLevel: "AI_BOOKKEEPING_LOG_LEVEL",
-  parentPid: "AI_BOOKKEEPING_PARENT_PID",
-  validateResponses: "NODE_ENV"
-};
-var FLAG_NAMES = { host: "--host", port: "--port" };
+
+// web_src/contracts/config_values.ts
 var wholeNumber = (min, max) => external_exports.union([external_exports.number(), external_exports.string().trim().regex(/^\d+$/).transform(Number)]).pipe(external_exports.number().int().min(min).max(max));
-var ConfigSchema = external_exports.object({
-  host: external_exports.string().trim().min(1).default(DEFAULT_HOST),
-  port: wholeNumber(0, 65535).default(DEFAULT_PORT),
-  secret: external_exports.string().min(MIN_SECRET_LENGTH),
-  maxBodyBytes: wholeNumber(1024, 1024 * 1024 * 1024).default(DEFAULT_MAX_BODY_BYTES),
-  logLevel: external_exports.string().trim().toLowerCase().pipe(external_exports.enum(LOG_LEVELS)).default("info"),
-  parentPid: wholeNumber(1, 2 ** 31 - 1).optional(),
-  validateResponses: external_exports.boolean()
-});
 var decimal = (min, max) => external_exports.union([external_exports.number(), external_exports.string().trim().regex(/^\d+(\.\d+)?$/).transform(Number)]).pipe(external_exports.number().min(min).max(max));
+
+// web_src/llm/llm_config.ts
 var LlmConfigSchema = external_exports.object({
   model: external_exports.string().trim().min(1).max(200),
   baseUrl: external_exports.url({ protocol: /^https?$/ }).optional(),
@@ -59828,6 +59855,32 @@ var LlmConfigSchema = external_exports.object({
   promptPricePer1k: decimal(0, 1e3).default(0),
   completionPricePer1k: decimal(0, 1e3).default(0)
 }).refine((llm) => llm.greyLow <= llm.greyHigh, { path: ["greyLow"], message: "grey band low above high" }).refine((llm) => llm.baseUrl !== void 0 || llm.apiKey !== void 0, { path: ["apiKey"], message: "missing" });
+
+// web_src/endpoint/config.ts
+var DEFAULT_HOST = "127.0.0.1";
+var DEFAULT_PORT = 8787;
+var DEFAULT_MAX_BODY_BYTES = 25 * 1024 * 1024;
+var MIN_SECRET_LENGTH = 32;
+var LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+var ENV_NAMES = {
+  host: "AI_BOOKKEEPING_HOST",
+  port: "AI_BOOKKEEPING_PORT",
+  secret: "AI_BOOKKEEPING_SECRET",
+  maxBodyBytes: "AI_BOOKKEEPING_MAX_BODY_BYTES",
+  logLevel: "AI_BOOKKEEPING_LOG_LEVEL",
+  parentPid: "AI_BOOKKEEPING_PARENT_PID",
+  validateResponses: "NODE_ENV"
+};
+var FLAG_NAMES = { host: "--host", port: "--port" };
+var ConfigSchema = external_exports.object({
+  host: external_exports.string().trim().min(1).default(DEFAULT_HOST),
+  port: wholeNumber(0, 65535).default(DEFAULT_PORT),
+  secret: external_exports.string().min(MIN_SECRET_LENGTH),
+  maxBodyBytes: wholeNumber(1024, 1024 * 1024 * 1024).default(DEFAULT_MAX_BODY_BYTES),
+  logLevel: external_exports.string().trim().toLowerCase().pipe(external_exports.enum(LOG_LEVELS)).default("info"),
+  parentPid: wholeNumber(1, 2 ** 31 - 1).optional(),
+  validateResponses: external_exports.boolean()
+});
 var LLM_ENV_NAMES = {
   model: "AI_BOOKKEEPING_LLM_MODEL",
   baseUrl: "OPENAI_BASE_URL",
@@ -59960,7 +60013,7 @@ function parseCliOptions(argv) {
   return options;
 }
 
-// web_src/engine/calibration.ts
+// web_src/engine/reconciliation/calibration.ts
 var CALIBRATION_KNOTS = [
   [562e-6, 122e-6],
   [5158e-6, 488e-6],
@@ -59999,12 +60052,12 @@ function calibrate(raw, knots = CALIBRATION_KNOTS) {
   return last[1];
 }
 
-// web_src/engine/cents.ts
+// web_src/engine/shared/cents.ts
 function cents(amount) {
   return Math.round(amount * 100);
 }
 
-// web_src/engine/amounts.ts
+// web_src/engine/reconciliation/amount_comparison.ts
 function paysSign(line, item) {
   return line.amount > 0 && item.amountResidual > 0 || line.amount < 0 && item.amountResidual < 0;
 }
@@ -60030,7 +60083,7 @@ function compareAmount(line, item, settings) {
   return { relation: isFee ? "fee" : "partial", shortfallCompany };
 }
 
-// web_src/engine/referenceKey.ts
+// web_src/engine/shared/reference_key.ts
 var NO_CODE = -1;
 var Y_BASE = 1e7;
 var YM_BASE = 2e8;
@@ -60058,7 +60111,7 @@ function compactStrength(compact) {
   return compact.length < 8 && /^\d+$/.test(compact) ? 0.5 : 1;
 }
 
-// web_src/engine/normalize.ts
+// web_src/engine/shared/normalize_text.ts
 var TRANSLITERATIONS = {
   \u00DF: "SS",
   "\u1E9E": "SS",
@@ -60093,7 +60146,7 @@ function normalizeText(text) {
   return cut.replace(TRANSLITERABLE, (ch) => TRANSLITERATIONS[ch] ?? ch).normalize("NFKD").replace(COMBINING_MARKS, "").toUpperCase().replace(NOT_WORD, " ").trim();
 }
 
-// web_src/engine/tokens.ts
+// web_src/engine/shared/tokens.ts
 var MAX_TOKENS = 96;
 function tokens(normalized) {
   if (normalized === "") return [];
@@ -60101,7 +60154,7 @@ function tokens(normalized) {
   return parts.length > MAX_TOKENS ? parts.slice(0, MAX_TOKENS) : parts;
 }
 
-// web_src/engine/textTokens.ts
+// web_src/engine/shared/text_tokens.ts
 function textTokens(text) {
   const length = Math.min(text.length, MAX_LABEL_LENGTH);
   const found = [];
@@ -60172,7 +60225,7 @@ function charForm(c) {
   return form;
 }
 
-// web_src/engine/yearSequence.ts
+// web_src/engine/shared/year_sequence_keys.ts
 var YEAR = /^(?:[A-Z]{1,6})?(20\d\d)$/;
 var GLUED = /^([A-Z]{0,6})(20\d\d)(\d{1,6})$/;
 var NUMBER = /^\d{1,6}$/;
@@ -60227,7 +60280,7 @@ function mayHoldYear(tok) {
   return false;
 }
 
-// web_src/engine/itemReferences.ts
+// web_src/engine/reconciliation/item_reference_keys.ts
 var ALL_DIGITS = /^\d{1,7}$/;
 var DIGIT = /\d/;
 function forEachItemReferenceKey(item, sink) {
@@ -60340,7 +60393,7 @@ function isDigit(c) {
   return c >= 48 && c <= 57;
 }
 
-// web_src/engine/referencePostings.ts
+// web_src/engine/reconciliation/reference_postings.ts
 var PREFIX_LENGTH = 6;
 var NO_LENGTHS = -1;
 var ANY_LENGTH = packLengths(0, 255);
@@ -60453,7 +60506,7 @@ var ReferencePostings = class {
   }
 };
 
-// web_src/engine/sortedAmounts.ts
+// web_src/engine/reconciliation/sorted_amounts.ts
 var SortedAmounts = class {
   constructor(items, valueOf) {
     const n = items.length;
@@ -60527,7 +60580,7 @@ function sortedOrder(raw) {
   return order;
 }
 
-// web_src/engine/candidateIndex.ts
+// web_src/engine/reconciliation/candidate_index.ts
 var EMPTY = [];
 var CandidateIndex = class {
   constructor(candidates, settings) {
@@ -60680,19 +60733,19 @@ function push(map2, key, value) {
   else list.push(value);
 }
 
-// web_src/engine/accountNumber.ts
+// web_src/engine/shared/account_number_key.ts
 function accountNumberKey(raw) {
   return raw.replace(/[^0-9A-Za-z]/g, "").toUpperCase();
 }
 
-// web_src/engine/fold.ts
+// web_src/engine/shared/fold.ts
 var VOWEL_E = /[AOU]E/g;
 function fold(word) {
   if (word.length < 3 || !VOWEL_E.test(word)) return word;
   return word.replace(VOWEL_E, (pair) => pair.charAt(0));
 }
 
-// web_src/engine/vocabulary.ts
+// web_src/engine/shared/vocabulary.ts
 var LEGAL_SUFFIXES = /* @__PURE__ */ new Set([
   "GMBH",
   "MBH",
@@ -60896,7 +60949,7 @@ var BANK_BOILERPLATE = /* @__PURE__ */ new Set([
   "ISSUE"
 ]);
 
-// web_src/engine/nameWords.ts
+// web_src/engine/shared/name_words.ts
 function nameWords(toks) {
   const kept = [];
   let longEnough = 0;
@@ -60915,7 +60968,7 @@ function nameWords(toks) {
   return words;
 }
 
-// web_src/engine/signalTokens.ts
+// web_src/engine/shared/signal_tokens.ts
 var MAX_SIGNAL_TOKENS = 32;
 var HAS_LETTER = new RegExp("\\p{L}", "u");
 var ALPHA = new RegExp("^\\p{L}+$", "u");
@@ -60987,7 +61040,7 @@ function addAcronyms(run, length, out) {
   }
 }
 
-// web_src/engine/lineText.ts
+// web_src/engine/reconciliation/line_text.ts
 var NO_TOKENS = [];
 var LineText = class {
   constructor(tokens2, signal, nameKey, nameTokens2, accountKey) {
@@ -61019,7 +61072,7 @@ function lineText(line, withAcronyms = true) {
   );
 }
 
-// web_src/engine/references.ts
+// web_src/engine/shared/extract_reference_keys.ts
 var MAX_WINDOW = 5;
 var MAX_COMPACT_LENGTH = 40;
 var INVOICE_WORDS = /* @__PURE__ */ new Set([
@@ -61133,7 +61186,7 @@ function hasDigitChar(tok) {
   return false;
 }
 
-// web_src/engine/sortIndices.ts
+// web_src/engine/shared/sort_indices_by_score.ts
 function sortIndicesByScoreDesc(indices, length, score) {
   for (let i = 1; i < length; i++) {
     const k = indices[i];
@@ -61147,7 +61200,7 @@ function sortIndicesByScoreDesc(indices, length, score) {
   }
 }
 
-// web_src/engine/subsets.ts
+// web_src/engine/reconciliation/find_subsets.ts
 function findSubsets(search) {
   const { values, target } = search;
   const kept = [];
@@ -61209,7 +61262,7 @@ var SubsetWalk = class {
   }
 };
 
-// web_src/engine/collectProposals.ts
+// web_src/engine/reconciliation/collect_proposals.ts
 var MAX_KEY_HITS = 50;
 var MAX_SAME_AMOUNT = 8;
 var MAX_PARTNERS = 3;
@@ -61452,7 +61505,7 @@ var LineCollector = class {
   }
 };
 
-// web_src/engine/tokenVotes.ts
+// web_src/engine/shared/token_votes.ts
 var MAX_FANOUT = 24;
 function seenBefore(tokens2, t) {
   const token = tokens2[t];
@@ -61630,7 +61683,7 @@ var TokenVotes = class {
   }
 };
 
-// web_src/engine/history.ts
+// web_src/engine/reconciliation/history_index.ts
 var signOf = (amount) => amount >= 0 ? "in" : "out";
 var HistoryIndex = class {
   constructor(history) {
@@ -61815,12 +61868,12 @@ function count(map2, key, value) {
   else tally.counts.set(value, (tally.counts.get(value) ?? 0) + 1);
 }
 
-// web_src/engine/nameTokens.ts
+// web_src/engine/shared/name_tokens.ts
 function nameTokens(name) {
   return nameWords(textTokens(name));
 }
 
-// web_src/engine/partners.ts
+// web_src/engine/reconciliation/partner_evidence.ts
 var BY_LINE = 1;
 var BY_ACCOUNT = 2;
 var BY_NAME = 4;
@@ -61859,6 +61912,111 @@ var PartnerEvidence = class {
     return out;
   }
 };
+function finishEvidence(ev, rejected) {
+  if (ev.learned > 0) ev.miss *= 1 - Math.min(ev.learned, 0.99);
+  if (rejected > 0.2) ev.clues |= REJECTED;
+  ev.score = (1 - ev.miss) * (1 - 0.9 * rejected);
+  ev.rejected = rejected;
+}
+
+// web_src/engine/reconciliation/line_evidence.ts
+var LearnedOnly = class {
+  constructor() {
+    this.size = 0;
+    /** Entries [0, shared) came from name and account shares; later ones (word votes) are distinct partners. */
+    this.shared = Number.MAX_SAFE_INTEGER;
+    this.ids = [];
+    this.strengths = [];
+    this.sources = [];
+    this.tokens = [];
+  }
+  /** Forgets the last line's partners; the arrays keep their storage ([0, size) is what counts). */
+  clear() {
+    this.size = 0;
+    this.shared = Number.MAX_SAFE_INTEGER;
+  }
+  keep(id, strength, source, token) {
+    const known = this.indexOf(id, Math.min(this.size, this.shared));
+    if (known < 0) {
+      if (strength <= 0) return;
+      const at = this.size++;
+      this.ids[at] = id;
+      this.strengths[at] = strength;
+      this.sources[at] = source;
+      this.tokens[at] = token;
+    } else if (strength > this.strengths[known]) {
+      this.strengths[known] = strength;
+      this.sources[known] = source;
+      this.tokens[known] = token;
+    }
+  }
+  indexOf(id, end = this.size) {
+    for (let k = 0; k < end; k++) if (this.ids[k] === id) return k;
+    return -1;
+  }
+};
+var LineEvidence = class {
+  constructor(clues, learned, rejections, text) {
+    this.clues = clues;
+    this.learned = learned;
+    this.rejections = rejections;
+    this.text = text;
+  }
+  get(id) {
+    const ev = this.clues.get(id);
+    if (ev !== void 0) return ev;
+    const k = this.learned.indexOf(id);
+    if (k >= 0) return this.learnedEvidence(k);
+    const r = this.rejections.size === 0 ? 0 : this.rejections.get(id) ?? 0;
+    return r > 0.2 ? this.rejectedEvidence(id, r) : void 0;
+  }
+  /** Partners scored at least `minScore`, in the order found. */
+  scoredAtLeast(minScore) {
+    const found = [];
+    for (const entry of this.clues) if (entry[1].score >= minScore) found.push(entry);
+    const { learned, rejections } = this;
+    for (let k = 0; k < learned.size; k++) {
+      const id = learned.ids[k];
+      const r = rejections.size === 0 ? 0 : rejections.get(id) ?? 0;
+      if ((1 - (1 - Math.min(learned.strengths[k], 0.99))) * (1 - 0.9 * r) >= minScore) found.push([id, this.learnedEvidence(k)]);
+    }
+    if (minScore <= 0) for (const [id, ev] of this.rejectedOnly()) found.push([id, ev]);
+    return found;
+  }
+  /** Every partner with its evidence, in the order found (what PartnerResolver.resolve returns). */
+  toMap() {
+    const all = new Map(this.clues);
+    for (let k = 0; k < this.learned.size; k++) all.set(this.learned.ids[k], this.learnedEvidence(k));
+    for (const [id, ev] of this.rejectedOnly()) all.set(id, ev);
+    return all;
+  }
+  learnedEvidence(k) {
+    const { learned, rejections } = this;
+    const id = learned.ids[k];
+    const ev = new PartnerEvidence(id, this.text);
+    ev.learned = learned.strengths[k];
+    ev.learnedSource = learned.sources[k];
+    ev.learnedToken = learned.tokens[k];
+    ev.clues = LEARNED;
+    finishEvidence(ev, rejections.size === 0 ? 0 : rejections.get(id) ?? 0);
+    return ev;
+  }
+  rejectedEvidence(id, r) {
+    const ev = new PartnerEvidence(id, this.text);
+    ev.rejected = r;
+    return ev;
+  }
+  rejectedOnly() {
+    const found = [];
+    if (this.rejections.size === 0) return found;
+    for (const [id, r] of this.rejections) {
+      if (r > 0.2 && !this.clues.has(id) && this.learned.indexOf(id) < 0) found.push([id, this.rejectedEvidence(id, r)]);
+    }
+    return found;
+  }
+};
+
+// web_src/engine/reconciliation/partner_resolver.ts
 var MAX_NAME_FANOUT = 30;
 var PREFIX_LENGTH2 = 6;
 var MAX_NAME_CANDIDATES = 12;
@@ -61976,7 +62134,7 @@ var PartnerResolver = class {
     learned.clear();
     this.learnFromHistory(text, clues, learned);
     const rejected = this.history.rejectedPartners(text);
-    for (const [id, ev] of clues) finish(ev, rejected.size === 0 ? 0 : rejected.get(id) ?? 0);
+    for (const [id, ev] of clues) finishEvidence(ev, rejected.size === 0 ? 0 : rejected.get(id) ?? 0);
     return new LineEvidence(clues, learned, rejected, text);
   }
   /**
@@ -62095,107 +62253,6 @@ function learn(clues, learned, id, strength, source, token) {
   ev.learnedToken = token;
   ev.clues |= LEARNED;
 }
-function finish(ev, rejected) {
-  if (ev.learned > 0) ev.miss *= 1 - Math.min(ev.learned, 0.99);
-  if (rejected > 0.2) ev.clues |= REJECTED;
-  ev.score = (1 - ev.miss) * (1 - 0.9 * rejected);
-  ev.rejected = rejected;
-}
-var LearnedOnly = class {
-  constructor() {
-    this.size = 0;
-    /** Entries [0, shared) came from name and account shares; later ones (word votes) are distinct partners. */
-    this.shared = Number.MAX_SAFE_INTEGER;
-    this.ids = [];
-    this.strengths = [];
-    this.sources = [];
-    this.tokens = [];
-  }
-  /** Forgets the last line's partners; the arrays keep their storage ([0, size) is what counts). */
-  clear() {
-    this.size = 0;
-    this.shared = Number.MAX_SAFE_INTEGER;
-  }
-  keep(id, strength, source, token) {
-    const known = this.indexOf(id, Math.min(this.size, this.shared));
-    if (known < 0) {
-      if (strength <= 0) return;
-      const at = this.size++;
-      this.ids[at] = id;
-      this.strengths[at] = strength;
-      this.sources[at] = source;
-      this.tokens[at] = token;
-    } else if (strength > this.strengths[known]) {
-      this.strengths[known] = strength;
-      this.sources[known] = source;
-      this.tokens[known] = token;
-    }
-  }
-  indexOf(id, end = this.size) {
-    for (let k = 0; k < end; k++) if (this.ids[k] === id) return k;
-    return -1;
-  }
-};
-var LineEvidence = class {
-  constructor(clues, learned, rejections, text) {
-    this.clues = clues;
-    this.learned = learned;
-    this.rejections = rejections;
-    this.text = text;
-  }
-  get(id) {
-    const ev = this.clues.get(id);
-    if (ev !== void 0) return ev;
-    const k = this.learned.indexOf(id);
-    if (k >= 0) return this.learnedEvidence(k);
-    const r = this.rejections.size === 0 ? 0 : this.rejections.get(id) ?? 0;
-    return r > 0.2 ? this.rejectedEvidence(id, r) : void 0;
-  }
-  /** Partners scored at least `minScore`, in the order found. */
-  scoredAtLeast(minScore) {
-    const found = [];
-    for (const entry of this.clues) if (entry[1].score >= minScore) found.push(entry);
-    const { learned, rejections } = this;
-    for (let k = 0; k < learned.size; k++) {
-      const id = learned.ids[k];
-      const r = rejections.size === 0 ? 0 : rejections.get(id) ?? 0;
-      if ((1 - (1 - Math.min(learned.strengths[k], 0.99))) * (1 - 0.9 * r) >= minScore) found.push([id, this.learnedEvidence(k)]);
-    }
-    if (minScore <= 0) for (const [id, ev] of this.rejectedOnly()) found.push([id, ev]);
-    return found;
-  }
-  /** Every partner with its evidence, in the order found (what PartnerResolver.resolve returns). */
-  toMap() {
-    const all = new Map(this.clues);
-    for (let k = 0; k < this.learned.size; k++) all.set(this.learned.ids[k], this.learnedEvidence(k));
-    for (const [id, ev] of this.rejectedOnly()) all.set(id, ev);
-    return all;
-  }
-  learnedEvidence(k) {
-    const { learned, rejections } = this;
-    const id = learned.ids[k];
-    const ev = new PartnerEvidence(id, this.text);
-    ev.learned = learned.strengths[k];
-    ev.learnedSource = learned.sources[k];
-    ev.learnedToken = learned.tokens[k];
-    ev.clues = LEARNED;
-    finish(ev, rejections.size === 0 ? 0 : rejections.get(id) ?? 0);
-    return ev;
-  }
-  rejectedEvidence(id, r) {
-    const ev = new PartnerEvidence(id, this.text);
-    ev.rejected = r;
-    return ev;
-  }
-  rejectedOnly() {
-    const found = [];
-    if (this.rejections.size === 0) return found;
-    for (const [id, r] of this.rejections) {
-      if (r > 0.2 && !this.clues.has(id) && this.learned.indexOf(id) < 0) found.push([id, this.rejectedEvidence(id, r)]);
-    }
-    return found;
-  }
-};
 var EMPTY_IDS = [];
 function push2(map2, key, value) {
   const list = map2.get(key);
@@ -62203,7 +62260,7 @@ function push2(map2, key, value) {
   else list.push(value);
 }
 
-// web_src/engine/engineContext.ts
+// web_src/engine/reconciliation/engine_context.ts
 function buildEngineContext(request) {
   const history = new HistoryIndex(request.history);
   const accounts = new Map(request.accounts.map((a) => [a.id, a]));
@@ -62220,7 +62277,7 @@ function buildEngineContext(request) {
   };
 }
 
-// web_src/engine/explain.ts
+// web_src/engine/reconciliation/explain_proposal.ts
 var MAX_REASONS = 12;
 var MAX_REASON_LENGTH = 300;
 function explainProposal(p, names) {
@@ -62286,7 +62343,7 @@ function money(amount, currency) {
   return `${Math.abs(amount).toFixed(2)} ${currency}`;
 }
 
-// web_src/engine/scoring.ts
+// web_src/engine/reconciliation/proposal_logit.ts
 function proposalLogit(p) {
   if (p.matchType === "expense") {
     return -3.5 + 9 * p.expenseSimilarity - 7 * p.expenseRejected - 3 * p.partnerScore;
@@ -62326,7 +62383,7 @@ function proposalLogit(p) {
   return logit;
 }
 
-// web_src/engine/suggest.ts
+// web_src/engine/reconciliation/suggest_reconciliations.ts
 var ENGINE_NAME = "ai_bookkeeping-offline";
 var ENGINE_VERSION = "1.0.0";
 var NONE_LOGIT = 0;
@@ -62394,7 +62451,7 @@ function suggestForLine(line, ctx, names) {
   return suggestions;
 }
 
-// web_src/endpoint/engine.ts
+// web_src/engine/reconciliation/offline_engine.ts
 var OFFLINE_ENGINE = Object.freeze({
   name: ENGINE_NAME,
   version: ENGINE_VERSION,
@@ -73362,7 +73419,7 @@ function isUndiciDispatcherVersionMismatchError(error62) {
   return false;
 }
 
-// web_src/llm/concurrencyLimit.ts
+// web_src/llm/concurrency_limit.ts
 var ConcurrencyLimit = class {
   constructor(limit2) {
     this.limit = limit2;
@@ -73386,10 +73443,10 @@ var ConcurrencyLimit = class {
   }
 };
 
-// web_src/llm/llmRefiner.ts
+// web_src/llm/llm_refiner.ts
 import { setMaxListeners } from "node:events";
 
-// web_src/llm/usageMeter.ts
+// web_src/llm/usage_meter.ts
 var UsageMeter = class {
   constructor() {
     this.calls = 0;
@@ -73465,7 +73522,7 @@ var personal_data_masks_default = {
   ]
 };
 
-// web_src/llm/maskPersonalData.ts
+// web_src/llm/mask_personal_data.ts
 var RULES = personal_data_masks_default.rules.map((rule) => ({
   pattern: new RegExp(rule.pattern, `g${rule.flags}`),
   placeholder: rule.placeholder
@@ -73474,7 +73531,7 @@ function maskPersonalData(text) {
   return RULES.reduce((masked, rule) => masked.replace(rule.pattern, rule.placeholder), text);
 }
 
-// web_src/llm/uses/promptData.ts
+// web_src/llm/uses/prompt_data.ts
 function lineData(line) {
   return {
     date: line.date,
@@ -73497,7 +73554,7 @@ function itemData(item) {
   };
 }
 
-// web_src/llm/uses/proposeExpenseAccount.ts
+// web_src/llm/uses/propose_expense_account.ts
 var AccountAnswerSchema = external_exports.object({
   /** One of the offered account ids, or null when none fits. */
   accountId: external_exports.number().int().nullable(),
@@ -73530,7 +73587,7 @@ function readAccountAnswer(answer, offered) {
   return offered.find((account) => account.id === answer.accountId);
 }
 
-// web_src/llm/uses/rerankReconciliation.ts
+// web_src/llm/uses/rerank_reconciliation.ts
 var RerankAnswerSchema = external_exports.object({
   /** The chosen option's key, or null when none of the options is supported by the evidence. */
   option: external_exports.string().nullable(),
@@ -73571,7 +73628,7 @@ function readRerankAnswer(answer, optionCount) {
   return answer.option.trim().length === 1 && index >= 0 && index < optionCount ? index : void 0;
 }
 
-// web_src/llm/llmRefiner.ts
+// web_src/llm/llm_refiner.ts
 var LLM_CONFIDENCE_CEILING = Math.round((AUTO_CONFIDENCE - 1e-4) * 1e4) / 1e4;
 var MAX_REASONS2 = 20;
 var MAX_REASON_LENGTH2 = 500;
@@ -73682,7 +73739,7 @@ function llmReason(explanation) {
   return `LLM: ${text}`.slice(0, MAX_REASON_LENGTH2);
 }
 
-// web_src/llm/lruCache.ts
+// web_src/llm/lru_cache.ts
 var LruCache = class {
   constructor(capacity) {
     this.capacity = capacity;
@@ -73710,7 +73767,7 @@ var LruCache = class {
   }
 };
 
-// web_src/llm/structuredCall.ts
+// web_src/llm/structured_caller.ts
 import { createHash } from "node:crypto";
 
 // node_modules/openai/_vendor/zod-to-json-schema/Options.mjs
@@ -80165,7 +80222,7 @@ function zodResponseFormat(zodObject, name, props) {
   }, (content) => parseZodObject(zodObject, content));
 }
 
-// web_src/llm/extractJson.ts
+// web_src/llm/extract_json.ts
 function extractJson(text) {
   const attempts = [text.trim()];
   const fenced = /```(?:json)?\s*([\s\S]*?)```/i.exec(text);
@@ -80182,7 +80239,7 @@ function extractJson(text) {
   return void 0;
 }
 
-// web_src/llm/structuredCall.ts
+// web_src/llm/structured_caller.ts
 var OUTPUT_MODES = ["json_schema", "json_object", "text"];
 var SILENT_LOGGER = { debug: () => void 0, warn: () => void 0 };
 var DATA_START = "<<<DATA";
@@ -80298,7 +80355,7 @@ function describeFailure(error62) {
   return error62 instanceof Error ? error62.message : String(error62);
 }
 
-// web_src/llm/createLlmRefiner.ts
+// web_src/llm/create_llm_refiner.ts
 var NO_KEY = "no-key-needed";
 function createStructuredCaller(config2, deps = {}) {
   const client = new OpenAI({
@@ -80321,7 +80378,7 @@ function createLlmRefiner(config2, deps = {}) {
   return new LlmRefiner(createStructuredCaller(config2, deps), config2);
 }
 
-// web_src/endpoint/parentWatch.ts
+// web_src/endpoint/parent_watch.ts
 function isProcessAlive(pid) {
   try {
     process.kill(pid, 0);
