@@ -1,4 +1,4 @@
-// Entry point of the bundled endpoint (ai_bookkeeping/static/endpoint/ai_endpoint.mjs):
+// Entry point of the bundled endpoint (ai_bookkeeping/endpoint/ai_endpoint.mjs):
 //   AI_BOOKKEEPING_SECRET=... node ai_endpoint.mjs [--host 127.0.0.1] [--port 8787]
 // With AI_BOOKKEEPING_LLM_MODEL set (and OPENAI_BASE_URL / OPENAI_API_KEY), the LLM stage runs after the engine.
 // Reads the configuration once (config.ts), listens, prints one start-up line on stdout, and on SIGTERM/SIGINT stops
