@@ -35,7 +35,7 @@ const pg = odoo.ok ? checkPostgres() : { ok: false, reason: "" };
 // Configuration); otherwise this script runs it, with its own secret handed to Odoo as a separate endpoint's.
 const odooOwnsEndpoint = odoo.ok && pg.ok && ENDPOINT_PORT === 8787;
 if (!odooOwnsEndpoint) {
-  const endpoint = spawn("node", [path.join(ROOT, "ai_bookkeeping/static/endpoint/ai_endpoint.mjs")], {
+  const endpoint = spawn("node", [path.join(ROOT, "ai_bookkeeping/endpoint/ai_endpoint.mjs")], {
     env: { ...process.env, AI_BOOKKEEPING_SECRET: key, AI_BOOKKEEPING_PORT: String(ENDPOINT_PORT) },
     stdio: "inherit",
   });

@@ -1,4 +1,4 @@
-"""Start the AI endpoint bundled in the add-on (static/endpoint/ai_endpoint.mjs) with the server's ``node``.
+"""Start the AI endpoint bundled in the add-on (endpoint/ai_endpoint.mjs) with the server's ``node``.
 
 Used only when the configured endpoint is the default local one and nothing answers there, so that a
 single-server install needs nothing started by hand. A separately deployed endpoint is never started from here.
@@ -28,7 +28,8 @@ from urllib.parse import urlsplit
 
 _logger = logging.getLogger(__name__)
 
-BUNDLE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "static", "endpoint", "ai_endpoint.mjs")
+# Outside static/: Odoo serves everything under a module's static/ to anyone, and this is a server program.
+BUNDLE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "endpoint", "ai_endpoint.mjs")
 MIN_NODE_MAJOR = 20
 SECRET_FILE = "endpoint.secret"
 MIN_SECRET_LENGTH = 32  # web_src/endpoint/config.ts MIN_SECRET_LENGTH

@@ -107,7 +107,7 @@ describe("templates", () => {
     try {
       const { buildDashboard } = await config();
       await buildDashboard({ outRoot: out });
-      const dir = path.join(out, "src/dashboard");
+      const dir = path.join(out, "static/src/dashboard");
       expect(readdirSync(dir).sort()).toEqual(["review_dashboard.js", "review_dashboard.scss", "review_dashboard.xml"]);
       const built = readFileSync(path.join(dir, "review_dashboard.xml"), "utf8");
       expect(built.match(/<templates xml:space="preserve">/g)).toHaveLength(1);
