@@ -23,7 +23,7 @@ export default tseslint.config(
   },
   {
     // Callbacks these scripts hand to the browser (Playwright's page.evaluate / waitForFunction) run there.
-    files: ["scripts/browser-tests.mjs", "scripts/bench/dashboard.mjs"],
+    files: ["scripts/browser_tests.mjs", "scripts/bench/dashboard.mjs"],
     languageOptions: { globals: { document: "readonly", window: "readonly" } },
   },
   {

@@ -61,17 +61,16 @@ class AccountBankStatementLine(models.Model):
         _strip_nul(vals)
         result = super().write(vals)
         if _AI_INPUT_FIELDS.intersection(vals) and not self.env.context.get("skip_account_move_synchronization"):
-            self.env["ai.reconciliation.queue"]._enqueue(self.filtered(lambda l: not l.is_reconciled))
+            self.env["ai.reconciliation.queue"]._enqueue(self.filtered(lambda line: not line.is_reconciled))
         return result
 
     def action_ai_suggest(self):
         """Ask the AI now for these lines (the "Suggest" button and bulk action); raises a readable error."""
-        open_lines = self.filtered(lambda l: not l.is_reconciled)
+        open_lines = self.filtered(lambda line: not line.is_reconciled)
         if not open_lines:
             raise UserError(_("These bank lines are already reconciled: there is nothing to suggest."))
         suggestions = self.env["ai.reconciliation.suggestion"]
-        for company in open_lines.company_id:
-            lines = open_lines.filtered(lambda l: l.company_id == company)
+        for company, lines in open_lines.grouped("company_id").items():
             try:
                 suggestions |= self.env["ai.reconciliation.request"].with_company(company)._suggest_for_lines(lines)
             except endpoint_client.EndpointError as exc:

@@ -2,7 +2,6 @@ import logging
 
 from odoo import Command, api, fields, models
 
-
 _logger = logging.getLogger(__name__)
 
 

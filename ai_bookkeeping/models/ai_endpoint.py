@@ -54,7 +54,9 @@ class AiEndpoint(models.AbstractModel):
             "bundled": bundled,
             "secret": secret or "",
             "timeout": float(params.get_param("ai_bookkeeping.endpoint_timeout") or DEFAULT_TIMEOUT),
-            "connect_timeout": float(params.get_param("ai_bookkeeping.endpoint_connect_timeout") or DEFAULT_CONNECT_TIMEOUT),
+            "connect_timeout": float(
+                params.get_param("ai_bookkeeping.endpoint_connect_timeout") or DEFAULT_CONNECT_TIMEOUT
+            ),
             "autostart": params.get_param("ai_bookkeeping.endpoint_autostart", "True") not in ("False", "0", ""),
         }
 

@@ -151,7 +151,7 @@ class AiReconciliationSuggestion(models.Model):
         """One group from its parts per journal (a journal has one currency: the totals are per currency)."""
         count = sum(n[0] for n in numbers)
         totals = {}
-        for (part_count, amount, _mean, _low), journal in zip(numbers, journals):
+        for (_count, amount, _mean, _low), journal in zip(numbers, journals, strict=True):
             currency = journal.currency_id or journal.company_id.currency_id
             totals.setdefault(currency, 0.0)
             totals[currency] += amount or 0.0
@@ -309,7 +309,7 @@ class AiReconciliationSuggestion(models.Model):
     def bulk_rerun(self, ids):
         self._check_can_review()
         records = self._ai_records_to_decide(ids)
-        st_lines = records.statement_line_id.filtered(lambda l: not l.is_reconciled)
+        st_lines = records.statement_line_id.filtered(lambda line: not line.is_reconciled)
         outcomes = {r.id: {"id": r.id, "ok": True, "state": r.state, "error": None} for r in records}
         try:
             st_lines.action_ai_suggest() if st_lines else None

@@ -39,7 +39,7 @@ class AiReconciliationQueue(models.Model):
     def _enqueue(self, st_lines):
         """Queue lines without slowing their creation: one INSERT, duplicates ignored. Lines with nothing left to
         reconcile (reconciled already, zero amount) are not queued: no suggestion could ever be made for them."""
-        st_lines = st_lines.filtered(lambda l: not l.is_reconciled)
+        st_lines = st_lines.filtered(lambda line: not line.is_reconciled)
         if not st_lines:
             return
         now = fields.Datetime.now()
@@ -59,7 +59,7 @@ class AiReconciliationQueue(models.Model):
                 ids=tuple(st_lines.ids),
             )
         )
-        st_lines.filtered(lambda l: l.ai_state in (False, "none", "error")).write({"ai_state": "queued"})
+        st_lines.filtered(lambda line: line.ai_state in (False, "none", "error")).write({"ai_state": "queued"})
 
     @api.model
     def _claim(self, limit):
@@ -113,7 +113,7 @@ class AiReconciliationQueue(models.Model):
 
     def _forget(self):
         """Leave the queue for good: the lines' AI status goes back to "Not asked" unless they got an answer."""
-        self.statement_line_id.filtered(lambda l: l.ai_state in ("queued", "error")).write(
+        self.statement_line_id.filtered(lambda line: line.ai_state in ("queued", "error")).write(
             {"ai_state": "none", "ai_error": False})
         self.unlink()
 

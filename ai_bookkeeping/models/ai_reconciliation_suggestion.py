@@ -82,7 +82,9 @@ class AiReconciliationSuggestion(models.Model):
         labels = dict(MATCH_TYPES)
         for record in self:
             record.display_name = _(
-                "%(type)s for %(line)s", type=labels.get(record.match_type, ""), line=record.statement_line_id.display_name
+                "%(type)s for %(line)s",
+                type=labels.get(record.match_type, ""),
+                line=record.statement_line_id.display_name,
             )
 
     # ------------------------------------------------------------------ apply
@@ -216,7 +218,7 @@ class AiReconciliationSuggestion(models.Model):
 
         counterparts = []  # (vals, open item or None)
         books_fx_difference = False
-        items = self.move_line_ids.sorted(lambda l: (l.date_maturity or l.date, l.id))
+        items = self.move_line_ids.sorted(lambda line: (line.date_maturity or line.date, line.id))
         for index, item in enumerate(items):
             last = index == len(items) - 1
             amounts = st_line._prepare_counterpart_amounts_using_st_line_rate(
@@ -378,7 +380,7 @@ class AiReconciliationSuggestion(models.Model):
         st_line = self.statement_line_id.with_context(skip_account_move_synchronization=True)
         before = self.applied_values or {}
         _liquidity, suspense, other = st_line._seek_for_lines()
-        mine = other.filtered(lambda l: l.account_id in self.move_line_ids.account_id | self.account_id)
+        mine = other.filtered(lambda line: line.account_id in self.move_line_ids.account_id | self.account_id)
         if not mine:
             raise UserError(
                 _("The bank line %(line)s no longer carries this reconciliation; nothing to revert.",

@@ -122,7 +122,8 @@ class AiSuggestionMixin(models.AbstractModel):
                             self.env.uid)
             raise AccessError(_(
                 "%(fields)s of an AI suggestion are what the engine proposed; they cannot be written directly. "
-                "Correct a suggestion from the review dashboard, or reject it.", fields=self._ai_field_labels(protected)))
+                "Correct a suggestion from the review dashboard, or reject it.",
+                fields=self._ai_field_labels(protected)))
 
     def _ai_field_labels(self, names):
         return ", ".join(self._fields[name]._description_string(self.env) for name in names)
@@ -361,9 +362,9 @@ class AiSuggestionMixin(models.AbstractModel):
         """{suggestion id: tools.approval_rules.decide(...)} under each company's phase and rules."""
         facts = facts if facts is not None else self._ai_rule_facts()
         decisions = {}
-        for company in self.company_id:
+        for company, records in self.grouped("company_id").items():
             rules = self.env["ai.approval.rule"]._rules_for(company)
-            for record in self.filtered(lambda s: s.company_id == company):
+            for record in records:
                 decisions[record.id] = ar.decide(
                     rules, facts.get(record.id, {}), company.ai_rollout_phase,
                     min_confidence=company.ai_auto_min_confidence, max_amount=company.ai_auto_max_amount,

@@ -4,8 +4,8 @@ import secrets
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .ai_endpoint import SECRET_PARAM
 from ..tools import endpoint_process
+from .ai_endpoint import SECRET_PARAM
 
 
 def mask(value):

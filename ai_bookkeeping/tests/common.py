@@ -117,7 +117,7 @@ class AiBookkeepingCase(AccountTestInvoicingCommon):
 
     @staticmethod
     def receivable(move):
-        return move.line_ids.filtered(lambda l: l.account_type in ("asset_receivable", "liability_payable"))
+        return move.line_ids.filtered(lambda line: line.account_type in ("asset_receivable", "liability_payable"))
 
     def make_suggestion(self, st_line, items=None, match_type="full", account=None, partner=None, confidence=0.97,
                         writeoff=0.0):

@@ -75,10 +75,10 @@ class TestDashboardArguments(AiBookkeepingCase):
         for method in ("bulk_approve", "bulk_reject", "bulk_revert", "bulk_rerun"):
             call = getattr(self.Suggestion, method)
             with self.subTest(method):
-                self.assert_refused(lambda: call("1,2"), "ids")
-                self.assert_refused(lambda: call([self.suggestion.id, "x"]), "ids[1]")
-                self.assert_refused(lambda: call([2**40]), "ids[0]")
-                self.assert_refused(lambda: call({"id": 1}), "ids")
+                self.assert_refused(lambda call=call: call("1,2"), "ids")
+                self.assert_refused(lambda call=call: call([self.suggestion.id, "x"]), "ids[1]")
+                self.assert_refused(lambda call=call: call([2**40]), "ids[0]")
+                self.assert_refused(lambda call=call: call({"id": 1}), "ids")
         self.assert_refused(lambda: self.Suggestion.bulk_reject([self.suggestion.id], ["no"]), "reason")
         self.assert_refused(lambda: self.suggestion.with_user(self.reviewer).action_reject({"why": 1}), "reason")
         self.assertEqual(self.suggestion.state, "pending")

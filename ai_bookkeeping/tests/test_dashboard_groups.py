@@ -50,9 +50,8 @@ class TestDashboardGroups(AiBookkeepingCase):
         self.assertEqual([g["count"] for g in result["groups"]], [3, 1, 1])
         first = result["groups"][0]
         self.assertEqual(first["key"], {"partnerIds": [self.partner_a.id]})
-        self.assertEqual(first["totals"], [{"currency": self.bank_journal.currency_id.name or self.env.company.currency_id.name,
-                                            "currencyId": (self.bank_journal.currency_id or self.env.company.currency_id).id,
-                                            "amount": 310.5}])
+        currency = self.bank_journal.currency_id or self.env.company.currency_id
+        self.assertEqual(first["totals"], [{"currency": currency.name, "currencyId": currency.id, "amount": 310.5}])
         self.assertAlmostEqual(first["minConfidence"], 0.70)
         self.assertAlmostEqual(first["meanConfidence"], (0.99 + 0.90 + 0.70) / 3)
         self.assertEqual(result["groups"][2]["key"], {"partnerIds": [0]})

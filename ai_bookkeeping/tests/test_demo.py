@@ -32,4 +32,4 @@ class TestDemoInstall(TransactionCase):
         pending = demo_lines.ai_suggestion_ids.filtered(lambda s: s.state == "pending")
         self.assertTrue(pending, "pending demo suggestions right after install: %s" % demo_lines.mapped("ai_error"))
         self.assertEqual(first.ai_suggestion_id.move_line_ids.move_id.partner_id.name, "Müller Maschinenbau GmbH")
-        self.assertFalse(demo_lines.filtered(lambda l: l.ai_state in ("queued", "error")))
+        self.assertFalse(demo_lines.filtered(lambda line: line.ai_state in ("queued", "error")))

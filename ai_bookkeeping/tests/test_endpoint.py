@@ -27,7 +27,7 @@ def _free_port():
 
 @tagged("post_install", "-at_install")
 class TestBundledEndpoint(AiBookkeepingCase):
-    """Odoo asks the real bundled endpoint (static/endpoint/ai_endpoint.mjs run by node) over HTTP."""
+    """Odoo asks the real bundled endpoint (endpoint/ai_endpoint.mjs run by node) over HTTP."""
 
     @classmethod
     def setUpClass(cls):

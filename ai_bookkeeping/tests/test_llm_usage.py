@@ -6,7 +6,7 @@ from odoo import Command, fields
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
-from ..tools import endpoint_process, llm_usage
+from ..tools import endpoint_client, endpoint_process, llm_usage
 from .common import AiBookkeepingCase
 
 
@@ -123,6 +123,6 @@ class TestLlmUsage(AiBookkeepingCase):
                 patch.object(type(self.env["ai.endpoint"]), "_get_run_dir", return_value=run_dir), \
                 patch.object(endpoint_process, "start_bundled_endpoint",
                              side_effect=endpoint_process.EndpointStartError("not in tests")) as start:
-            with self.assertRaises(Exception):
+            with self.assertRaises(endpoint_client.EndpointUnreachable):
                 self.env["ai.endpoint"]._ensure_running()
         self.assertEqual(start.call_args.kwargs["extra_env"]["AI_BOOKKEEPING_LLM_MODEL"], "llama3.1:8b")

@@ -111,8 +111,9 @@ class EndpointClient:
                 raw = response.read(MAX_RESPONSE_BYTES + 1)
         except urllib.error.HTTPError as exc:
             raise self._http_error(exc) from None
-        except (socket.timeout, TimeoutError) as exc:
-            raise EndpointTimeout("The AI endpoint at %s did not answer within %s s." % (self.base_url, timeout)) from exc
+        except TimeoutError as exc:
+            message = "The AI endpoint at %s did not answer within %s s." % (self.base_url, timeout)
+            raise EndpointTimeout(message) from exc
         except urllib.error.URLError as exc:
             if isinstance(exc.reason, (socket.timeout, TimeoutError)):
                 raise EndpointTimeout(

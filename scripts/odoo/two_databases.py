@@ -3,7 +3,7 @@ endpoint process, a stale endpoint of this server (another secret) is replaced, 
 reported, and a new secret generated in one database restarts the endpoint for both.
 
 Run inside `odoo-bin shell --data-dir=<tmp>` on a throw-away database whose template copy is named in AIB_SECOND_DB
-(scripts/odoo-tests.mjs does); the endpoint listens on AIB_ENDPOINT_PORT, taken as "the default local URL" here so
+(scripts/odoo_tests.mjs does); the endpoint listens on AIB_ENDPOINT_PORT, taken as "the default local URL" here so
 that nothing touches 8787. It commits its data. Prints "two databases: N passed, M failed".
 """
 import os
@@ -63,7 +63,7 @@ def ask(db_env):
         st_line.action_ai_suggest()
     except UserError as exc:
         return False, str(exc)
-    receivable = invoice.line_ids.filtered(lambda l: l.account_type == "asset_receivable")
+    receivable = invoice.line_ids.filtered(lambda line: line.account_type == "asset_receivable")
     return st_line.ai_suggestion_id.move_line_ids == receivable, st_line.ai_error or ""
 
 
