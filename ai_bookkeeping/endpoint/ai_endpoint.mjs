@@ -59601,6 +59601,11 @@ var EngineSettingsSchema = external_exports.object({
   /** Suggestions per line, best first. */
   maxSuggestions: external_exports.number().int().min(1).max(10).default(3)
 });
+var RequestLlmSchema = external_exports.strictObject({
+  model: external_exports.string().trim().min(1).max(200),
+  baseUrl: external_exports.url({ protocol: /^https?$/ }).max(2e3).optional(),
+  apiKey: external_exports.string().min(1).max(1e3).optional()
+});
 var SuggestRequestSchema = external_exports.object({
   companyId: Id,
   companyCurrency: CurrencyCode,
@@ -59614,7 +59619,9 @@ var SuggestRequestSchema = external_exports.object({
    * Whether the endpoint may consult its LLM (if it has one) for this request. Odoo sends false when the company's
    * monthly LLM budget is spent or the LLM is switched off for it. Absent: the endpoint's own configuration decides.
    */
-  llmAllowed: external_exports.boolean().optional()
+  llmAllowed: external_exports.boolean().optional(),
+  /** The LLM to use for this request (see `RequestLlmSchema`); absent: the endpoint's own configuration, if any. */
+  llm: RequestLlmSchema.optional()
 });
 var MatchTypeSchema = external_exports.enum(["full", "partial", "multi", "writeoff", "expense"]);
 var SuggestionSchema = external_exports.object({
@@ -59728,30 +59735,81 @@ function registerReconcileRoutes(app, signed, service) {
 }
 
 // web_src/endpoint/services/reconcile.ts
+import { createHash } from "node:crypto";
+
+// web_src/llm/lru_cache.ts
+var LruCache = class {
+  constructor(capacity) {
+    this.capacity = capacity;
+    this.entries = /* @__PURE__ */ new Map();
+  }
+  get size() {
+    return this.entries.size;
+  }
+  get(key) {
+    const value = this.entries.get(key);
+    if (value === void 0) return void 0;
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    return value;
+  }
+  set(key, value) {
+    if (this.capacity <= 0) return;
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    while (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next();
+      if (oldest.done) break;
+      this.entries.delete(oldest.value);
+    }
+  }
+};
+
+// web_src/endpoint/services/reconcile.ts
+var REQUEST_REFINERS = 16;
 var ReconcileService = class {
   constructor(options) {
+    /** By a hash of the settings: the key itself is not kept as a map key. null: the settings are unusable. */
+    this.requestRefiners = new LruCache(REQUEST_REFINERS);
     this.engine = options.engine;
     this.refiner = options.refiner;
+    this.refinerFor = options.refinerFor;
     this.validateResponses = options.validateResponses;
   }
   get engineInfo() {
     return { name: this.engine.name, version: this.engine.version, model: this.refiner?.model ?? null };
   }
-  async suggest(request) {
+  async suggest(received) {
+    const { llm, ...request } = received;
+    const refiner = llm === void 0 ? this.refiner : this.refinerOf(llm);
     const proposed = this.engine.suggest(request);
-    if (!this.refiner) {
-      return this.answer(request, { engine: this.engineInfo, results: proposed });
+    if (!refiner) {
+      return this.answer(request, { engine: { ...this.engineInfo, model: null }, results: proposed });
     }
     let usage;
     let results;
     try {
-      results = await this.refiner.refine(request, proposed, { recordUsage: (reported) => usage = reported });
+      results = await refiner.refine(request, proposed, { recordUsage: (reported) => usage = reported });
     } catch {
       results = proposed;
     }
     const consulted = usage === void 0 || usage.calls + usage.cacheHits > 0;
-    const engine = { ...this.engineInfo, model: consulted ? this.refiner.model : null };
+    const engine = { ...this.engineInfo, model: consulted ? refiner.model : null };
     return this.answer(request, usage === void 0 ? { engine, results } : { engine, results, usage });
+  }
+  refinerOf(llm) {
+    if (!this.refinerFor) return void 0;
+    const key = createHash("sha256").update(JSON.stringify([llm.model, llm.baseUrl ?? null, llm.apiKey ?? null])).digest("hex");
+    let refiner = this.requestRefiners.get(key);
+    if (refiner === void 0) {
+      try {
+        refiner = this.refinerFor(llm);
+      } catch {
+        refiner = null;
+      }
+      this.requestRefiners.set(key, refiner);
+    }
+    return refiner ?? void 0;
   }
   answer(request, response) {
     return this.validateResponses ? checkResponse(request, response) : response;
@@ -59811,6 +59869,7 @@ function buildApp(deps) {
   const service = new ReconcileService({
     engine: deps.engine,
     refiner: deps.refiner,
+    refinerFor: deps.refinerFor,
     validateResponses: config2.validateResponses
   });
   registerHealthRoute(app, () => service.engineInfo);
@@ -59915,6 +59974,14 @@ function loadLlmConfig(options = {}, env = process.env) {
       return describeLlmProblem(field, source);
     })
   );
+}
+function loadLlmTuning(env = process.env) {
+  const tuningEnv = { ...env };
+  for (const field of ["model", "baseUrl", "apiKey"]) delete tuningEnv[LLM_ENV_NAMES[field]];
+  const config2 = loadLlmConfig({ model: "per-request", baseUrl: "http://127.0.0.1/v1" }, tuningEnv);
+  if (config2 === void 0) throw new Error("unreachable: a model was given");
+  const { model: _model, baseUrl: _baseUrl, apiKey: _apiKey, ...tuning } = config2;
+  return tuning;
 }
 function describeLlmProblem(field, source) {
   switch (field) {
@@ -73739,36 +73806,8 @@ function llmReason(explanation) {
   return `LLM: ${text}`.slice(0, MAX_REASON_LENGTH2);
 }
 
-// web_src/llm/lru_cache.ts
-var LruCache = class {
-  constructor(capacity) {
-    this.capacity = capacity;
-    this.entries = /* @__PURE__ */ new Map();
-  }
-  get size() {
-    return this.entries.size;
-  }
-  get(key) {
-    const value = this.entries.get(key);
-    if (value === void 0) return void 0;
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    return value;
-  }
-  set(key, value) {
-    if (this.capacity <= 0) return;
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    while (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next();
-      if (oldest.done) break;
-      this.entries.delete(oldest.value);
-    }
-  }
-};
-
 // web_src/llm/structured_caller.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 
 // node_modules/openai/_vendor/zod-to-json-schema/Options.mjs
 var ignoreOverride = /* @__PURE__ */ Symbol("Let zodToJsonSchema decide on which parser to use");
@@ -80287,7 +80326,7 @@ ${jsonSchema}` },
 ${dataBlock(task.data)}
 ${DATA_END}` }
     ];
-    const key = createHash("sha256").update(JSON.stringify([this.model, task.name, messages])).digest("hex");
+    const key = createHash2("sha256").update(JSON.stringify([this.model, task.name, messages])).digest("hex");
     const cached2 = this.cache.get(key);
     if (cached2 !== void 0) {
       const parsed = task.schema.safeParse(cached2);
@@ -80377,6 +80416,9 @@ function createStructuredCaller(config2, deps = {}) {
 function createLlmRefiner(config2, deps = {}) {
   return new LlmRefiner(createStructuredCaller(config2, deps), config2);
 }
+function createLlmRefinerFor(tuning, llm, deps = {}) {
+  return createLlmRefiner(LlmConfigSchema.parse({ ...tuning, ...llm }), deps);
+}
 
 // web_src/endpoint/parent_watch.ts
 function isProcessAlive(pid) {
@@ -80402,8 +80444,14 @@ var SHUTDOWN_GRACE_MS = 1e4;
 var PREFIX = "ai_bookkeeping endpoint";
 async function main() {
   const config2 = readConfigOrExit();
+  const tuning = readLlmTuningOrExit();
   const refiner = config2.llm ? createLlmRefiner(config2.llm) : void 0;
-  const app = buildApp({ config: config2, engine: OFFLINE_ENGINE, ...refiner ? { refiner } : {} });
+  const app = buildApp({
+    config: config2,
+    engine: OFFLINE_ENGINE,
+    ...refiner ? { refiner } : {},
+    refinerFor: (llm2) => createLlmRefinerFor(tuning, llm2, { logger: app.log.child({ component: "llm" }) })
+  });
   if (refiner) refiner.useLogger(app.log.child({ component: "llm" }));
   const stop = stopOnSignals(app);
   if (config2.parentPid !== void 0) watchParent(config2.parentPid, () => stop("parent process gone"));
@@ -80442,6 +80490,16 @@ function readConfigOrExit() {
   for (const problem of problems) process.stderr.write(`${PREFIX}: ${problem}
 `);
   process.exit(2);
+}
+function readLlmTuningOrExit() {
+  try {
+    return loadLlmTuning(process.env);
+  } catch (error62) {
+    if (!(error62 instanceof ConfigError)) throw error62;
+    for (const problem of error62.problems) process.stderr.write(`${PREFIX}: ${problem}
+`);
+    process.exit(2);
+  }
 }
 function urlOf(address) {
   if (address === null || typeof address === "string") return String(address);

@@ -61,12 +61,15 @@ class AiEndpoint(models.AbstractModel):
         }
 
     @api.model
-    def _get_llm_environment(self):
-        """The LLM settings (provider URL, model, key) for the bundled endpoint's environment: they reach it at start,
-        never over the wire. Empty when no model is set."""
+    def _get_request_llm(self):
+        """This database's LLM settings (provider URL, model, key) for one request to the bundled endpoint, which
+        every database of the server shares: each request says which LLM to use. None when no model is set, and for
+        a separately deployed endpoint (its own environment names its LLM; Odoo sends it no key)."""
         # sudo: the key is a system parameter that only administrators can read.
         params = self.env["ir.config_parameter"].sudo()
-        return llm_usage.llm_environment(*(params.get_param(name) for name in llm_usage.LLM_PARAMS))
+        if not self._is_bundled_url(params.get_param("ai_bookkeeping.endpoint_url")):
+            return None
+        return llm_usage.request_llm(*(params.get_param(name) for name in llm_usage.LLM_PARAMS))
 
     @api.model
     def _get_client(self):
@@ -77,7 +80,7 @@ class AiEndpoint(models.AbstractModel):
 
     @api.model
     def _restart_bundled_endpoint(self):
-        """Stop the bundled endpoint, whichever process of this server started it (a new secret, new LLM settings);
+        """Stop the bundled endpoint, whichever process of this server started it (a new secret);
         the next request starts it afresh. No-op for a separately deployed endpoint."""
         config = self._get_config()
         if config["bundled"]:
@@ -119,8 +122,7 @@ class AiEndpoint(models.AbstractModel):
             log_path = os.path.join(run_dir, "endpoint.log")
             try:
                 endpoint_process.start_bundled_endpoint(
-                    url, config["secret"], log_path=log_path, extra_env=self._get_llm_environment(),
-                    run_dir=run_dir, parent_pid=self._get_server_pid())
+                    url, config["secret"], log_path=log_path, run_dir=run_dir, parent_pid=self._get_server_pid())
             except endpoint_process.EndpointStartError as exc:
                 raise endpoint_client.EndpointUnreachable(str(exc)) from exc
 

@@ -45,6 +45,11 @@ class AiReconciliationRequest(models.AbstractModel):
         # Data minimisation (per company) decides what leaves Odoo; the audit keeps a hash of what did, not a copy.
         payload = reconcile_payload.outgoing_request(payload, minimise_data=company.ai_data_minimisation)
         input_hash = reconcile_payload.payload_hash(payload)
+        # Which LLM the shared bundled endpoint uses for this database: added after the hash (business data only),
+        # never logged. None: no model here (or a remote endpoint with its own), so no LLM settings are sent.
+        llm = self.env["ai.endpoint"]._get_request_llm() if payload.get("llmAllowed") else None
+        if llm:
+            payload = dict(payload, llm=llm)
         data = self.env["ai.endpoint"]._suggest_reconciliations(payload)
         self.env["ai.llm.usage"]._record_reply_usage(company, data)
         by_line, engine, dropped = reconcile_payload.parse_reply(

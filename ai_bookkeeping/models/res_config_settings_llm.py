@@ -39,15 +39,11 @@ class ResConfigSettings(models.TransientModel):
             settings.ai_llm_api_key_display = mask(key)
 
     def set_values(self):
-        # sudo: compare the system parameters whoever saves (the key is readable by administrators only).
+        # sudo: the key is a system parameter readable by administrators only.
         params = self.env["ir.config_parameter"].sudo()
-        before = [params.get_param(name) for name in LLM_PARAMS]
         super().set_values()
         if not self._set_secret_param("ai_llm_api_key", API_KEY_PARAM) and any(
                 settings.ai_llm_api_key_clear for settings in self):
             self._check_system()
             params.set_param(API_KEY_PARAM, False)
             self.ai_llm_api_key_clear = False
-        if before != [params.get_param(name) for name in LLM_PARAMS]:
-            # The bundled endpoint reads the LLM settings at start: stop it, the next request starts it afresh.
-            self.env["ai.endpoint"]._restart_bundled_endpoint()

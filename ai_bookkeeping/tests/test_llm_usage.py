@@ -106,16 +106,69 @@ class TestLlmUsage(AiBookkeepingCase):
         self.env["res.config.settings"].create({"ai_llm_api_key_clear": True}).execute()
         self.assertFalse(self.env["ir.config_parameter"].get_param("ai_bookkeeping.llm_api_key"))
 
-    def test_bundled_endpoint_gets_the_llm_settings_through_its_environment(self):
+    def _sent_with_hash(self, st_line):
+        """The request that reached the endpoint, and the input_hash stored on the suggestion it produced."""
+        with patch.object(type(self.env["ai.endpoint"]), "_suggest_reconciliations", return_value={
+            "engine": {"name": "x", "version": "1", "model": None},
+            "results": [{"lineId": st_line.id, "suggestions": [{
+                "matchType": "expense", "rank": 1, "confidence": 0.4, "explanation": "test",
+                "accountId": self.company_data["default_account_expense"].id}]}],
+        }) as sent:
+            st_line.with_user(self.reviewer).action_ai_suggest()
+        suggestion = self.env["ai.reconciliation.suggestion"].search(
+            [("statement_line_id", "=", st_line.id)], order="id desc", limit=1)
+        return sent.call_args.args[0], suggestion.input_hash
+
+    def test_bundled_endpoint_gets_this_databases_llm_settings_in_each_request(self):
+        # One bundled endpoint serves every database of the server: each request says which LLM to use, from this
+        # database's own settings; a database without a model sends none (the endpoint then uses no LLM for it).
         params = self.env["ir.config_parameter"]
-        self.assertEqual(self.env["ai.endpoint"]._get_llm_environment(), {})  # no model: LLM off
+        run_dir = tempfile.mkdtemp(prefix="aib_run_")
+        self.addCleanup(shutil.rmtree, run_dir, True)
+        # The test endpoint URL (common.py) plays the bundled endpoint's.
+        for patcher in (patch("odoo.addons.ai_bookkeeping.models.ai_endpoint.DEFAULT_URL", "http://127.0.0.1:9"),
+                        patch.object(type(self.env["ai.endpoint"]), "_get_run_dir", return_value=run_dir)):
+            patcher.start()
+            self.addCleanup(patcher.stop)
+        self.assertTrue(self.env["ai.endpoint"]._get_config()["bundled"])
+        st_line = self.make_st_line(-19.99, "Unknown subscription")
+        sent, hash_without = self._sent_with_hash(st_line)
+        self.assertNotIn("llm", sent)
+        self.assertTrue(hash_without)
         params.set_param("ai_bookkeeping.llm_base_url", "http://127.0.0.1:11434/v1")
         params.set_param("ai_bookkeeping.llm_model", "llama3.1:8b")
+        params.set_param("ai_bookkeeping.llm_api_key", "sk-local-one")
+        with patch.object(endpoint_process, "stop_bundled_endpoint") as stop:
+            self.env["res.config.settings"].create({"ai_llm_model": "llama3.2:3b"}).execute()
+        stop.assert_not_called()  # the settings travel with each request: no restart of the shared endpoint
+        sent, hash_one = self._sent_with_hash(st_line)
+        self.assertEqual(sent["llm"], {"model": "llama3.2:3b", "baseUrl": "http://127.0.0.1:11434/v1",
+                                       "apiKey": "sk-local-one"})
+        params.set_param("ai_bookkeeping.llm_api_key", "sk-local-two")
+        sent, hash_two = self._sent_with_hash(st_line)
+        self.assertEqual(sent["llm"]["apiKey"], "sk-local-two")
+        # The audit fingerprint is a hash of the business data only: the LLM settings (the key) do not change it.
+        self.assertEqual(hash_one, hash_two)
+        self.assertEqual(hash_one, hash_without)
+        audit = self.env["ai.audit.log"].sudo().search([]).read()
+        self.assertNotIn("sk-local", repr(audit))
+        # Budget spent: no LLM, so no settings either.
+        self.env.company.ai_llm_monthly_budget = 1.0
+        self.env["ai.llm.usage"].create({"company_id": self.env.company.id, "month": self.month,
+                                         "model_name": "llama3.2:3b", "cost_usd": 1.5})
+        sent, _hash = self._sent_with_hash(st_line)
+        self.assertNotIn("llm", sent)
+        # A separately deployed endpoint has its own LLM configuration: Odoo sends it no key.
+        self.env.company.ai_llm_monthly_budget = 0.0
+        params.set_param("ai_bookkeeping.endpoint_url", "https://ai.example.com")
+        sent, _hash = self._sent_with_hash(st_line)
+        self.assertNotIn("llm", sent)
+        self.assertTrue(sent["llmAllowed"])
+
+    def test_bundled_endpoint_is_started_without_llm_settings(self):
+        params = self.env["ir.config_parameter"]
+        params.set_param("ai_bookkeeping.llm_model", "llama3.1:8b")
         params.set_param("ai_bookkeeping.llm_api_key", "sk-local")
-        self.assertEqual(self.env["ai.endpoint"]._get_llm_environment(), {
-            "OPENAI_BASE_URL": "http://127.0.0.1:11434/v1", "AI_BOOKKEEPING_LLM_MODEL": "llama3.1:8b",
-            "OPENAI_API_KEY": "sk-local",
-        })
         params.set_param("ai_bookkeeping.endpoint_autostart", "True")
         run_dir = tempfile.mkdtemp(prefix="aib_run_")
         self.addCleanup(shutil.rmtree, run_dir, True)
@@ -125,4 +178,4 @@ class TestLlmUsage(AiBookkeepingCase):
                              side_effect=endpoint_process.EndpointStartError("not in tests")) as start:
             with self.assertRaises(endpoint_client.EndpointUnreachable):
                 self.env["ai.endpoint"]._ensure_running()
-        self.assertEqual(start.call_args.kwargs["extra_env"]["AI_BOOKKEEPING_LLM_MODEL"], "llama3.1:8b")
+        self.assertFalse(start.call_args.kwargs.get("extra_env"), "shared by every database: no database's LLM")

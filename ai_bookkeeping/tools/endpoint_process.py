@@ -26,6 +26,8 @@ import tempfile
 import time
 from urllib.parse import urlsplit
 
+from . import llm_usage
+
 _logger = logging.getLogger(__name__)
 
 # Outside static/: Odoo serves everything under a module's static/ to anyone, and this is a server program.
@@ -158,7 +160,8 @@ def running_pid(directory, url):
 
 def start_bundled_endpoint(url, secret, log_path=None, extra_env=None, run_dir=None, parent_pid=None):
     """Start the bundled endpoint for ``url`` (host and port) and return its Popen. Does not wait for it.
-    ``extra_env``: more environment for the child, e.g. its LLM settings (tools/llm_usage.llm_environment).
+    ``extra_env``: more environment for the child (tests). Never an LLM: the endpoint serves every database of the
+    server, and each request names its own database's LLM (tools/llm_usage.request_llm).
     ``run_dir``: where its pid file goes. ``parent_pid``: the endpoint exits when that process is gone (default:
     this one) -- pass Odoo's main server process, so that the endpoint outlives a recycled worker but not Odoo."""
     parts = urlsplit(url)
@@ -173,7 +176,8 @@ def start_bundled_endpoint(url, secret, log_path=None, extra_env=None, run_dir=N
     env = {
         k: v
         for k, v in os.environ.items()
-        if k in ("PATH", "HOME", "LANG", "LC_ALL", "TZ") or k.startswith(("AI_BOOKKEEPING_", "OPENAI_"))
+        if (k in ("PATH", "HOME", "LANG", "LC_ALL", "TZ") or k.startswith(("AI_BOOKKEEPING_", "OPENAI_")))
+        and k not in llm_usage.LLM_ENV  # which LLM: each request says, for its own database
     }
     env.update(
         {

@@ -1,13 +1,16 @@
 """The LLM's cost as Odoo sees it: reading the usage the endpoint returns, the monthly budget check, and the
-environment that hands the provider settings to the bundled endpoint. Pure: no ``env``, tested without a server."""
+provider settings each request hands the bundled endpoint. Pure: no ``env``, tested without a server."""
 
 import datetime
 
-# Environment variables read by the endpoint (web_src/endpoint/config.ts); the openai SDK's own names for the first two.
+# Environment variables that give a separately deployed endpoint its own LLM (web_src/endpoint/config.ts; the openai
+# SDK's own names for the first two). The bundled endpoint, shared by every database of the server, is started
+# without them: each request names its database's LLM (request_llm).
 ENV_BASE_URL = "OPENAI_BASE_URL"
 ENV_API_KEY = "OPENAI_API_KEY"
 ENV_MODEL = "AI_BOOKKEEPING_LLM_MODEL"
-# System parameters (res.config.settings) holding the provider URL, the model and the key, in llm_environment's order.
+LLM_ENV = (ENV_BASE_URL, ENV_API_KEY, ENV_MODEL)
+# System parameters (res.config.settings) holding the provider URL, the model and the key, in request_llm's order.
 LLM_PARAMS = ("ai_bookkeeping.llm_base_url", "ai_bookkeeping.llm_model", "ai_bookkeeping.llm_api_key")
 
 _COUNTS = {
@@ -60,14 +63,15 @@ def month_start(day):
     return day.replace(day=1)
 
 
-def llm_environment(base_url, model, api_key):
-    """Environment variables that give the bundled endpoint its LLM settings. Empty when no model is set (LLM off);
-    a local server needs no key."""
-    if not (model or "").strip():
-        return {}
-    env = {ENV_MODEL: model.strip()}
+def request_llm(base_url, model, api_key):
+    """The ``llm`` object of a request to the bundled endpoint (web_src/contracts/reconcile.ts, RequestLlmSchema):
+    this database's provider settings. None when no model is set (LLM off); a local server needs no key."""
+    model = (model or "").strip()
+    if not model:
+        return None
+    llm = {"model": model}
     if (base_url or "").strip():
-        env[ENV_BASE_URL] = base_url.strip()
+        llm["baseUrl"] = base_url.strip()
     if api_key:
-        env[ENV_API_KEY] = api_key
-    return env
+        llm["apiKey"] = api_key
+    return llm

@@ -1,14 +1,18 @@
 """Two databases on one Odoo server share the bundled endpoint with no configuration: both get suggestions from one
 endpoint process, a stale endpoint of this server (another secret) is replaced, a foreign program on the port is
-reported, and a new secret generated in one database restarts the endpoint for both.
+reported, a new secret generated in one database restarts the endpoint for both, and each database's requests use
+its own LLM settings: the database with a model reaches its (recording, fake) LLM server, the one without none.
 
 Run inside `odoo-bin shell --data-dir=<tmp>` on a throw-away database whose template copy is named in AIB_SECOND_DB
 (scripts/odoo_tests.mjs does); the endpoint listens on AIB_ENDPOINT_PORT, taken as "the default local URL" here so
 that nothing touches 8787. It commits its data. Prints "two databases: N passed, M failed".
 """
+import json
 import os
 import subprocess
+import threading
 import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from odoo import Command, api, fields
 from odoo.exceptions import UserError
@@ -21,6 +25,8 @@ env = env  # noqa: F821 - provided by odoo-bin shell
 checks = []
 URL = "http://127.0.0.1:%s" % os.environ["AIB_ENDPOINT_PORT"]
 ai_endpoint.DEFAULT_URL = URL  # this server's bundled endpoint URL (the real default, 8787, may be taken here)
+# The whole confidence band goes to the LLM (when a request names one): the LLM checks below do not hang on scores.
+os.environ.update(AI_BOOKKEEPING_LLM_GREY_LOW="0", AI_BOOKKEEPING_LLM_GREY_HIGH="1")
 
 
 def check(name, ok, detail=""):
@@ -113,5 +119,68 @@ check("a new secret generated in one database stops the endpoint", not answers()
 ok, why = in_database(first_db, ask)
 check("the other database then gets suggestions from the restarted endpoint",
       ok and endpoint_process.running_pid(run_dir, URL) not in (None, before), why)
+
+
+class RecordingLlm(BaseHTTPRequestHandler):
+    """An OpenAI-compatible server that records who asked it (model, key) and answers with nothing useful."""
+
+    calls = []
+
+    def do_POST(self):  # noqa: N802 - http.server's naming
+        body = json.loads(self.rfile.read(int(self.headers.get("Content-Length") or 0)) or b"{}")
+        RecordingLlm.calls.append((body.get("model"), self.headers.get("Authorization")))
+        reply = json.dumps({"id": "x", "object": "chat.completion", "created": 0, "model": body.get("model"),
+                            "choices": [{"index": 0, "finish_reason": "stop",
+                                         "message": {"role": "assistant", "content": "{}"}}],
+                            "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(reply)))
+        self.end_headers()
+        self.wfile.write(reply)
+
+    def log_message(self, *args):
+        pass
+
+
+def set_llm(model, base_url, key):
+    def apply(db_env):
+        params = db_env["ir.config_parameter"].sudo()
+        params.set_param("ai_bookkeeping.llm_model", model)
+        params.set_param("ai_bookkeeping.llm_base_url", base_url)
+        params.set_param("ai_bookkeeping.llm_api_key", key)
+    return apply
+
+
+def ask_fee(db_env):
+    """A card fee with no invoice to match: the LLM (if the request names one) is asked for an account."""
+    journal = db_env["account.journal"].search(
+        [("type", "=", "bank"), ("company_id", "=", db_env.company.id)], limit=1)
+    st_line = db_env["account.bank.statement.line"].create({
+        "journal_id": journal.id, "date": fields.Date.today(), "amount": -35.5, "payment_ref": "Card fee"})
+    try:
+        st_line.action_ai_suggest()
+    except UserError as exc:
+        return str(exc)
+    return st_line.ai_error or ""
+
+
+llm_server = ThreadingHTTPServer(("127.0.0.1", 0), RecordingLlm)
+threading.Thread(target=llm_server.serve_forever, daemon=True).start()
+llm_url = "http://127.0.0.1:%d/v1" % llm_server.server_address[1]
+in_database(first_db, set_llm("model-of-first-db", llm_url, "sk-first-db-only"))
+in_database(second_db, set_llm(False, False, False))
+why = in_database(first_db, ask_fee)
+first_calls = list(RecordingLlm.calls)
+check("the database with an LLM model reaches its own LLM, with its own key",
+      bool(first_calls) and set(first_calls) == {("model-of-first-db", "Bearer sk-first-db-only")},
+      "%s %s" % (first_calls, why))
+why = in_database(second_db, ask_fee)
+check("the database without one uses no LLM, not the other database's",
+      RecordingLlm.calls == first_calls, "%s %s" % (RecordingLlm.calls[len(first_calls):], why))
+with open(os.path.join(run_dir, "endpoint.log"), encoding="utf-8", errors="replace") as log:
+    check("the endpoint's log holds no API key", "sk-first-db-only" not in log.read())
+llm_server.shutdown()
+
 endpoint_process.stop_bundled_endpoint(URL, run_dir)
 print("two databases: %d passed, %d failed" % (sum(checks), len(checks) - sum(checks)))

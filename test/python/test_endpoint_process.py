@@ -141,12 +141,12 @@ class TestEndpointStartedLikeOdoo(unittest.TestCase):
 
     def test_llm_call_works_under_odoos_address_space_limit(self):
         url = "http://127.0.0.1:%d" % free_port()
-        llm_env = {"AI_BOOKKEEPING_LLM_MODEL": "fake-model",
-                   "OPENAI_BASE_URL": "http://127.0.0.1:%d/v1" % self.llm.server_address[1]}
-        _odoo, pid = self.start_like_odoo(url, extra_env=llm_env)
+        _odoo, pid = self.start_like_odoo(url)
         self.assertTrue(wait_for_health(url), self.log_text())
         reply = signed_post(url, {
             "companyId": 1, "companyCurrency": "EUR", "llmAllowed": True,
+            # As Odoo sends it to the bundled endpoint: this database's LLM, in the request.
+            "llm": {"model": "fake-model", "baseUrl": "http://127.0.0.1:%d/v1" % self.llm.server_address[1]},
             "lines": [{"id": 102, "date": "2026-01-06", "amount": -35.5, "currency": "EUR", "amountCompany": -35.5,
                        "label": "Card fee"}],
             "candidates": [],

@@ -49,20 +49,18 @@ class TestBudget(unittest.TestCase):
         self.assertEqual(llm_usage.month_start(datetime.datetime(2026, 12, 31, 23, 59)), datetime.date(2026, 12, 1))
 
 
-class TestEnvironment(unittest.TestCase):
+class TestRequestLlm(unittest.TestCase):
     def test_off_without_a_model(self):
-        self.assertEqual(llm_usage.llm_environment("http://127.0.0.1:11434/v1", "", "sk-x"), {})
-        self.assertEqual(llm_usage.llm_environment(None, None, None), {})
+        self.assertIsNone(llm_usage.request_llm("http://127.0.0.1:11434/v1", "", "sk-x"))
+        self.assertIsNone(llm_usage.request_llm(None, " ", None))
 
     def test_local_server_without_key(self):
-        self.assertEqual(llm_usage.llm_environment(" http://127.0.0.1:11434/v1 ", "llama3.1:8b", False), {
-            "OPENAI_BASE_URL": "http://127.0.0.1:11434/v1", "AI_BOOKKEEPING_LLM_MODEL": "llama3.1:8b",
+        self.assertEqual(llm_usage.request_llm(" http://127.0.0.1:11434/v1 ", "llama3.1:8b", False), {
+            "baseUrl": "http://127.0.0.1:11434/v1", "model": "llama3.1:8b",
         })
 
     def test_openai_with_key(self):
-        self.assertEqual(llm_usage.llm_environment("", "gpt-4o-mini", "sk-x"), {
-            "AI_BOOKKEEPING_LLM_MODEL": "gpt-4o-mini", "OPENAI_API_KEY": "sk-x",
-        })
+        self.assertEqual(llm_usage.request_llm("", "gpt-4o-mini", "sk-x"), {"model": "gpt-4o-mini", "apiKey": "sk-x"})
 
 
 if __name__ == "__main__":

@@ -111,6 +111,19 @@ export const EngineSettingsSchema = z.object({
 });
 export type EngineSettings = z.infer<typeof EngineSettingsSchema>;
 
+/**
+ * The LLM this request may use, from the settings of the Odoo database that sends it: one bundled endpoint serves
+ * every database of an Odoo server, so the endpoint must not use one database's model (and key) for another.
+ * Sent by Odoo to the bundled endpoint only (loopback, signed; never logged); a separately deployed endpoint gets
+ * none and uses its own configuration.
+ */
+export const RequestLlmSchema = z.strictObject({
+  model: z.string().trim().min(1).max(200),
+  baseUrl: z.url({ protocol: /^https?$/ }).max(2_000).optional(),
+  apiKey: z.string().min(1).max(1_000).optional(),
+});
+export type RequestLlm = z.infer<typeof RequestLlmSchema>;
+
 export const SuggestRequestSchema = z.object({
   companyId: Id,
   companyCurrency: CurrencyCode,
@@ -125,6 +138,8 @@ export const SuggestRequestSchema = z.object({
    * monthly LLM budget is spent or the LLM is switched off for it. Absent: the endpoint's own configuration decides.
    */
   llmAllowed: z.boolean().optional(),
+  /** The LLM to use for this request (see `RequestLlmSchema`); absent: the endpoint's own configuration, if any. */
+  llm: RequestLlmSchema.optional(),
 });
 export type SuggestRequest = z.infer<typeof SuggestRequestSchema>;
 export type SuggestRequestInput = z.input<typeof SuggestRequestSchema>;

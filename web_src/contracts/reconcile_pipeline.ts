@@ -1,7 +1,7 @@
 // The stages of the reconciliation pipeline behind POST /v1/reconcile/suggest, as the endpoint sees them: an engine
 // (web_src/engine/reconciliation, OFFLINE_ENGINE) and an optional refine stage (the LLM, web_src/llm). Both sides
 // implement or call these interfaces; neither imports the other.
-import type { LineResult, LlmUsage, SuggestRequest } from "./reconcile";
+import type { LineResult, LlmUsage, RequestLlm, SuggestRequest } from "./reconcile";
 
 export interface Engine {
   readonly name: string;
@@ -29,3 +29,10 @@ export interface Refiner {
   readonly model: string;
   refine(request: SuggestRequest, results: LineResult[], context?: RefineContext): Promise<LineResult[]>;
 }
+
+/**
+ * Builds the refiner for one request's own LLM settings (`SuggestRequest.llm`); passed to `buildApp` as
+ * `refinerFor`. The endpoint keeps the few it built last, keyed by a hash of the settings. May throw (unusable
+ * settings): the engine then answers alone.
+ */
+export type RefinerFactory = (llm: RequestLlm) => Refiner;

@@ -1,7 +1,7 @@
 // Builds the endpoint's fastify instance from injected dependencies. Nothing here reads the environment, opens a
 // port or looks at the real clock unless told to: tests drive it in-process with `app.inject`, main.ts listens.
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
-import type { Engine, Refiner } from "../contracts/reconcile_pipeline";
+import type { Engine, Refiner, RefinerFactory } from "../contracts/reconcile_pipeline";
 import type { EndpointConfig } from "./config";
 import { createErrorHandler, handleNotFound } from "./errors";
 import { RequestVerifier, type Clock } from "./request_verifier";
@@ -26,6 +26,8 @@ export interface AppDeps {
   logger?: FastifyBaseLogger;
   /** Optional stage after the engine (an LLM, later). Absent: the offline engine answers alone. */
   refiner?: Refiner;
+  /** Builds the LLM stage for a request that names its own LLM (`SuggestRequest.llm`); absent: it gets none. */
+  refinerFor?: RefinerFactory;
 }
 
 /** Longest time a client may take to send its whole request. */
@@ -58,6 +60,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   const service = new ReconcileService({
     engine: deps.engine,
     refiner: deps.refiner,
+    refinerFor: deps.refinerFor,
     validateResponses: config.validateResponses,
   });
   registerHealthRoute(app, () => service.engineInfo);

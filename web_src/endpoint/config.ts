@@ -27,7 +27,7 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { wholeNumber } from "../contracts/config_values";
-import { LlmConfigSchema, type LlmConfig } from "../llm/llm_config";
+import { LlmConfigSchema, type LlmConfig, type LlmTuning } from "../llm/llm_config";
 
 export const DEFAULT_HOST = "127.0.0.1";
 export const DEFAULT_PORT = 8787;
@@ -129,6 +129,19 @@ export function loadLlmConfig(options: LlmOptions = {}, env: NodeJS.ProcessEnv =
       return describeLlmProblem(field, source);
     }),
   );
+}
+
+/**
+ * The LLM stage's tuning (AI_BOOKKEEPING_LLM_CONCURRENCY and the like, defaults otherwise) for the LLMs that
+ * requests name themselves (`SuggestRequest.llm`): which model, URL and key come from each request, never from here.
+ */
+export function loadLlmTuning(env: NodeJS.ProcessEnv = process.env): LlmTuning {
+  const tuningEnv = { ...env };
+  for (const field of ["model", "baseUrl", "apiKey"] as const) delete tuningEnv[LLM_ENV_NAMES[field]];
+  const config = loadLlmConfig({ model: "per-request", baseUrl: "http://127.0.0.1/v1" }, tuningEnv);
+  if (config === undefined) throw new Error("unreachable: a model was given");
+  const { model: _model, baseUrl: _baseUrl, apiKey: _apiKey, ...tuning } = config;
+  return tuning;
 }
 
 function describeLlmProblem(field: LlmField, source: string): string {

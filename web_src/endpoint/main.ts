@@ -1,6 +1,8 @@
 // Entry point of the bundled endpoint (ai_bookkeeping/endpoint/ai_endpoint.mjs):
 //   AI_BOOKKEEPING_SECRET=... node ai_endpoint.mjs [--host 127.0.0.1] [--port 8787]
 // With AI_BOOKKEEPING_LLM_MODEL set (and OPENAI_BASE_URL / OPENAI_API_KEY), the LLM stage runs after the engine.
+// A request may name its own LLM instead (`llm`: the bundled endpoint, shared by an Odoo server's databases, gets
+// each database's settings that way); the AI_BOOKKEEPING_LLM_* tuning variables apply to those too.
 // Reads the configuration once (config.ts), listens, prints one start-up line on stdout, and on SIGTERM/SIGINT stops
 // accepting connections, lets running requests finish (at most SHUTDOWN_GRACE_MS) and exits 0. With
 // AI_BOOKKEEPING_PARENT_PID (set by Odoo), it stops the same way once that process is gone.
@@ -8,9 +10,10 @@
 import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app";
-import { ConfigError, loadConfig, parseCliOptions, type ConfigOptions, type EndpointConfig } from "./config";
+import { ConfigError, loadConfig, loadLlmTuning, parseCliOptions, type ConfigOptions, type EndpointConfig } from "./config";
 import { OFFLINE_ENGINE } from "../engine/reconciliation/offline_engine";
-import { createLlmRefiner } from "../llm/create_llm_refiner";
+import { createLlmRefiner, createLlmRefinerFor } from "../llm/create_llm_refiner";
+import type { LlmTuning } from "../llm/llm_config";
 import { watchParent } from "./parent_watch";
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -18,8 +21,14 @@ const PREFIX = "ai_bookkeeping endpoint";
 
 async function main(): Promise<void> {
   const config = readConfigOrExit();
+  const tuning = readLlmTuningOrExit();
   const refiner = config.llm ? createLlmRefiner(config.llm) : undefined;
-  const app = buildApp({ config, engine: OFFLINE_ENGINE, ...(refiner ? { refiner } : {}) });
+  const app: FastifyInstance = buildApp({
+    config,
+    engine: OFFLINE_ENGINE,
+    ...(refiner ? { refiner } : {}),
+    refinerFor: (llm) => createLlmRefinerFor(tuning, llm, { logger: app.log.child({ component: "llm" }) }),
+  });
   // Prompts (masked) are logged at debug level only; failures of the LLM stage at warn.
   if (refiner) refiner.useLogger(app.log.child({ component: "llm" }));
   const stop = stopOnSignals(app);
@@ -62,6 +71,17 @@ function readConfigOrExit(): EndpointConfig {
   }
   for (const problem of problems) process.stderr.write(`${PREFIX}: ${problem}\n`);
   process.exit(2);
+}
+
+/** The AI_BOOKKEEPING_LLM_* tuning for the LLMs that requests name themselves. */
+function readLlmTuningOrExit(): LlmTuning {
+  try {
+    return loadLlmTuning(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    for (const problem of error.problems) process.stderr.write(`${PREFIX}: ${problem}\n`);
+    process.exit(2);
+  }
 }
 
 function urlOf(address: AddressInfo | string | null): string {

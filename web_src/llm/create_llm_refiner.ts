@@ -1,7 +1,8 @@
 // Builds the LLM stage from the endpoint's configuration: one openai client (the SDK's own retries and timeout),
 // one concurrency limit, one answer cache and one output-mode memory for the whole process.
 import OpenAI from "openai";
-import type { LlmConfig } from "./llm_config";
+import type { RequestLlm } from "../contracts/reconcile";
+import { LlmConfigSchema, type LlmConfig, type LlmTuning } from "./llm_config";
 import { ConcurrencyLimit } from "./concurrency_limit";
 import { LlmRefiner } from "./llm_refiner";
 import { LruCache } from "./lru_cache";
@@ -36,4 +37,13 @@ export function createStructuredCaller(config: LlmConfig, deps: LlmDeps = {}): S
 
 export function createLlmRefiner(config: LlmConfig, deps: LlmDeps = {}): LlmRefiner {
   return new LlmRefiner(createStructuredCaller(config, deps), config);
+}
+
+
+/**
+ * The LLM stage for one request's own settings (the bundled endpoint, shared by the databases of one Odoo server).
+ * Throws when the settings are unusable (e.g. api.openai.com without a key): the engine then answers alone.
+ */
+export function createLlmRefinerFor(tuning: LlmTuning, llm: RequestLlm, deps: LlmDeps = {}): LlmRefiner {
+  return createLlmRefiner(LlmConfigSchema.parse({ ...tuning, ...llm }), deps);
 }

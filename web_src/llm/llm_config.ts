@@ -28,3 +28,6 @@ export const LlmConfigSchema = z
 
 /** The LLM stage's settings, as read by web_src/endpoint/config.ts (`loadLlmConfig`). */
 export type LlmConfig = Readonly<z.infer<typeof LlmConfigSchema>>;
+
+/** The LLM stage's settings other than which LLM to call (concurrency, timeouts, grey band, prices...). */
+export type LlmTuning = Omit<LlmConfig, "model" | "baseUrl" | "apiKey">;
