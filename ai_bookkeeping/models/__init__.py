@@ -4,7 +4,7 @@ from . import (
     ai_reconciliation_suggestion,
     ai_reconciliation_dashboard,
     ai_suggestion_dashboard,
-    ai_reconciliation_queue,
+    ai_job,
     ai_reconciliation_request,
     ai_endpoint,
     ai_bookkeeping_demo,

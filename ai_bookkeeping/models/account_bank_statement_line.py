@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from ..tools import endpoint_client
+from ..tools import endpoint_client, reconcile_payload
 from ..tools import state_machine as sm
 
 AI_STATES = [
@@ -11,6 +11,7 @@ AI_STATES = [
     ("no_match", "No credible match"),
     ("error", "Error"),
 ]
+WORKFLOW = "reconciliation"  # this workflow's key in the job queue (ai.job)
 # Editing these on a line makes its suggestions out of date.
 _AI_INPUT_FIELDS = {"payment_ref", "amount", "amount_currency", "foreign_currency_id", "date", "partner_id",
                     "partner_name", "account_number", "ref"}
@@ -54,15 +55,52 @@ class AccountBankStatementLine(models.Model):
             _strip_nul(vals)
         st_lines = super().create(vals_list)
         # Queued, not asked: creating lines (typing, importing, API) must not wait for the AI.
-        self.env["ai.reconciliation.queue"]._enqueue(st_lines)
+        st_lines._ai_enqueue()
         return st_lines
 
     def write(self, vals):
         _strip_nul(vals)
         result = super().write(vals)
         if _AI_INPUT_FIELDS.intersection(vals) and not self.env.context.get("skip_account_move_synchronization"):
-            self.env["ai.reconciliation.queue"]._enqueue(self.filtered(lambda line: not line.is_reconciled))
+            self._ai_enqueue()
         return result
+
+    def unlink(self):
+        self.env["ai.job"]._forget_targets(self)  # a Many2oneReference has no ON DELETE CASCADE
+        return super().unlink()
+
+    # ------------------------------------------------------------------ the job queue's handler (models/ai_job.py)
+
+    def _ai_enqueue(self):
+        """Queue these lines for a suggestion (one row per line, whatever the number of events): shown as queued."""
+        queued = self.env["ai.job"]._enqueue(WORKFLOW, self)
+        queued.filtered(lambda line: line.ai_state in (False, "none", "error")).write({"ai_state": "queued"})
+
+    def _ai_job_run(self, workflow):
+        if workflow != WORKFLOW:
+            return super()._ai_job_run(workflow)
+        return self.env["ai.reconciliation.request"]._suggest_for_lines(self)
+
+    def _ai_job_settled_domain(self, workflow):
+        # Reconciled already (by hand, in another screen) or of zero amount: no suggestion could ever be made.
+        return [("is_reconciled", "=", True)] if workflow == WORKFLOW else super()._ai_job_settled_domain(workflow)
+
+    def _ai_job_failed(self, workflow, message):
+        if workflow != WORKFLOW:
+            return super()._ai_job_failed(workflow, message)
+        return self.write({"ai_state": "error", "ai_error": message})
+
+    def _ai_job_dropped(self, workflow):
+        if workflow != WORKFLOW:
+            return super()._ai_job_dropped(workflow)
+        # Back to "Not asked" unless they got an answer.
+        return self.filtered(lambda line: line.ai_state in ("queued", "error")).write(
+            {"ai_state": "none", "ai_error": False})
+
+    def _ai_job_known_errors(self, workflow):
+        if workflow != WORKFLOW:
+            return super()._ai_job_known_errors(workflow)
+        return (endpoint_client.EndpointError, reconcile_payload.ReplyError)
 
     def action_ai_suggest(self):
         """Ask the AI now for these lines (the "Suggest" button and bulk action); raises a readable error."""
@@ -75,14 +113,14 @@ class AccountBankStatementLine(models.Model):
                 suggestions |= self.env["ai.reconciliation.request"].with_company(company)._suggest_for_lines(lines)
             except endpoint_client.EndpointError as exc:
                 raise UserError(lines._ai_failure_sentence(exc)) from exc
-        self.env["ai.reconciliation.queue"].search([("statement_line_id", "in", open_lines.ids)]).unlink()
+        self.env["ai.job"]._jobs_of(WORKFLOW, open_lines).unlink()
         return suggestions
 
     def _ai_failure_sentence(self, exc):
         """What to tell the user whose request failed. The error rolls the request back, so say only what stays
         true after it: these lines were not changed, and the queue's own retries as they were before."""
         # sudo: the queue rows of lines the user may read; only their next-try time is shown.
-        queued = self.env["ai.reconciliation.queue"].sudo().search([("statement_line_id", "in", self.ids)])
+        queued = self.env["ai.job"].sudo()._jobs_of(WORKFLOW, self)
         if not queued:
             return _("The AI could not be asked: %(error)s These lines were not changed: press Suggest again later.",
                      error=exc)

@@ -75,5 +75,5 @@ class AiBookkeepingDemo(models.AbstractModel):
         """Ask for the queued lines' suggestions now, so that an admin who installs with demo data sees them at once
         instead of after the first cron run. Without a reachable endpoint the lines stay queued, in error, with the
         reason and the next try."""
-        queue = self.env["ai.reconciliation.queue"].sudo()  # sudo: the install hook processes the demo queue
-        queue.search([])._process()
+        jobs = self.env["ai.job"].sudo()  # sudo: the install hook processes the demo queue
+        jobs.search([("workflow", "=", "reconciliation")])._process()

@@ -8,3 +8,4 @@ from . import test_dashboard_arguments
 from . import test_queue_robustness
 from . import test_clock
 from . import test_demo
+from . import test_ai_job

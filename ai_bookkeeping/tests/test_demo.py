@@ -16,7 +16,7 @@ class TestDemoInstall(TransactionCase):
             raise SkipTest("this database was installed without demo data")
         if not os.path.isfile(endpoint_process.BUNDLE) or not shutil.which("node"):
             raise SkipTest("the endpoint bundle or node is missing")
-        cron = self.env.ref("ai_bookkeeping.ir_cron_ai_reconciliation_queue")
+        cron = self.env.ref("ai_bookkeeping.ir_cron_ai_job")
         self.assertFalse(cron.lastcall, "the queue's cron never ran: what follows comes from the install itself")
         # The install's demo lines are the first ones with this label (an update loads the demo data again).
         first = self.env["account.bank.statement.line"].search(

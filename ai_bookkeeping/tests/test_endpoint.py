@@ -82,8 +82,8 @@ class TestBundledEndpoint(AiBookkeepingCase):
     def test_cron_drains_the_queue(self):
         invoice = self.make_invoice(77.0)
         st_line = self.make_st_line(77.0, "payment %s" % invoice.name)
-        self.env["ai.reconciliation.queue"]._cron_process()
-        self.assertFalse(self.env["ai.reconciliation.queue"].search([("statement_line_id", "=", st_line.id)]))
+        self.env["ai.job"]._cron_process()
+        self.assertFalse(self.env["ai.job"]._jobs_of("reconciliation", st_line))
         self.assertEqual(st_line.ai_suggestion_id.move_line_ids, self.receivable(invoice))
 
     def test_test_connection_reports_success_and_bad_secret(self):

@@ -11,22 +11,22 @@ from .common import AiBookkeepingCase
 @tagged("post_install", "-at_install")
 class TestQueue(AiBookkeepingCase):
     def queued(self, st_lines):
-        return self.env["ai.reconciliation.queue"].search([("statement_line_id", "in", st_lines.ids)])
+        return self.env["ai.job"]._jobs_of("reconciliation", st_lines)
 
     def test_new_lines_are_queued_once(self):
         st_line = self.make_st_line(100.0, "x")
         self.assertEqual(len(self.queued(st_line)), 1)
         self.assertEqual(st_line.ai_state, "queued")
         # A duplicate event (the importer retries, a webhook fires twice) adds nothing.
-        self.env["ai.reconciliation.queue"]._enqueue(st_line)
-        self.env["ai.reconciliation.queue"]._enqueue(st_line)
+        self.env["ai.job"]._enqueue("reconciliation", st_line)
+        self.env["ai.job"]._enqueue("reconciliation", st_line)
         self.assertEqual(len(self.queued(st_line)), 1)
 
     def test_dead_endpoint_loses_nothing_and_backs_off(self):
         st_lines = self.make_st_line(100.0, "a") + self.make_st_line(200.0, "b")
         queue = self.queued(st_lines)
         queue.write({"next_attempt_at": fields.Datetime.now() - timedelta(minutes=1)})
-        self.env["ai.reconciliation.queue"]._cron_process(batch_size=10)
+        self.env["ai.job"]._cron_process(batch_size=10)
         queue = self.queued(st_lines)
         self.assertEqual(len(queue), 2, "lines stay queued while the endpoint is down")
         self.assertEqual(set(queue.mapped("attempts")), {1})
@@ -34,7 +34,7 @@ class TestQueue(AiBookkeepingCase):
         self.assertGreater(queue[0].next_attempt_at, fields.Datetime.now())
         self.assertEqual(set(st_lines.mapped("ai_state")), {"error"})
         # Not due yet: the next run leaves them alone.
-        self.env["ai.reconciliation.queue"]._cron_process(batch_size=10)
+        self.env["ai.job"]._cron_process(batch_size=10)
         self.assertEqual(set(self.queued(st_lines).mapped("attempts")), {1})
 
     def test_suggest_button_says_what_is_wrong_when_endpoint_is_down(self):

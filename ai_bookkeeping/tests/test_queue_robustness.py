@@ -37,13 +37,13 @@ class TestQueueRobustness(AiBookkeepingCase):
         })
 
     def queued(self, st_lines):
-        return self.env["ai.reconciliation.queue"].sudo().search([("statement_line_id", "in", st_lines.ids)])
+        return self.env["ai.job"].sudo()._jobs_of("reconciliation", st_lines)
 
     def make_due(self, st_lines):
         self.queued(st_lines).write({"next_attempt_at": fields.Datetime.now() - timedelta(minutes=1)})
 
     def run_cron_as(self, user):
-        self.env["ai.reconciliation.queue"].with_user(user)._cron_process(batch_size=500)
+        self.env["ai.job"].with_user(user)._cron_process(batch_size=500)
         self.env.invalidate_all()
 
     # ------------------------------------------------------------------ item 2: a batch of two companies
@@ -75,7 +75,7 @@ class TestQueueRobustness(AiBookkeepingCase):
         fake = self.use_fake_endpoint(no_match)
         st_lines = self.make_st_line(100.0, "a") + self.line_of_b(200.0, "b")
         self.make_due(st_lines)
-        cron = self.env.ref("ai_bookkeeping.ir_cron_ai_reconciliation_queue")
+        cron = self.env.ref("ai_bookkeeping.ir_cron_ai_job")
         # What ir.cron._callback runs, in the environment of the job's user_id.
         cron.ir_actions_server_id.with_user(self.one_company_user).with_context(cron_id=cron.id).run()
         self.env.invalidate_all()
@@ -128,7 +128,7 @@ class TestQueueRobustness(AiBookkeepingCase):
 
         self.make_due(st_line | st_line_b)
         with patch.object(ai_reconciliation_request.AiReconciliationRequest, "_suggest_for_lines", suggest):
-            with self.assertLogs("odoo.addons.ai_bookkeeping.models.ai_reconciliation_queue", "ERROR") as logs:
+            with self.assertLogs("odoo.addons.ai_bookkeeping.models.ai_job", "ERROR") as logs:
                 self.run_cron_as(self.env.ref("base.user_root"))
             self.assertIn("failed unexpectedly", logs.output[0])
             row = self.queued(st_line)
@@ -148,7 +148,7 @@ class TestQueueRobustness(AiBookkeepingCase):
                                else no_match(request))
         self.queued(st_line).write({"next_attempt_at": fields.Datetime.now() - timedelta(minutes=2)})
         self.make_due(later)
-        queue = self.env["ai.reconciliation.queue"].sudo()
+        queue = self.env["ai.job"].sudo()
         queue.search([("id", "not in", self.queued(st_line | later).ids)]).write(
             {"next_attempt_at": fields.Datetime.now() + timedelta(days=1)})  # demo lines wait
         queue._cron_process(batch_size=1)
@@ -172,7 +172,7 @@ class TestQueueRobustness(AiBookkeepingCase):
         self.use_fake_endpoint(lambda request: (400, {"error": "bad request"}))
         st_line = self.make_st_line(100.0, "a")
         self.make_due(st_line)
-        with self.assertLogs("odoo.addons.ai_bookkeeping.models.ai_reconciliation_queue", "WARNING") as logs:
+        with self.assertLogs("odoo.addons.ai_bookkeeping.models.ai_job", "WARNING") as logs:
             self.run_cron_as(self.env.ref("base.user_root"))
         self.assertNotIn("not retried", "\n".join(logs.output))
         row = self.queued(st_line)
