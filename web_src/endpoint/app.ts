@@ -8,6 +8,8 @@ import { createErrorHandler, handleNotFound } from "./errors";
 import { ReconcileService } from "./reconcile-service";
 import { registerHealthRoute } from "./routes/health";
 import { registerSuggestRoute } from "./routes/suggest";
+import { registerStatementRoutes } from "./routes/statements";
+import { StatementService } from "./services/statements";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -61,6 +63,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   });
   registerHealthRoute(app, service);
   registerSuggestRoute(app, verifier, service);
+  registerStatementRoutes(app, verifier, new StatementService({ validateResponses: config.validateResponses }));
   return app;
 }
 
