@@ -55,8 +55,7 @@ export function detectKind(bytes: Uint8Array, text: string, fileName: string): F
   if (/^\s*</.test(text)) return "camt";
   if (/^\s*\{1:/.test(text) || /^:\d{2}[A-Z]?:/m.test(text)) return "mt940";
   throw new UnreadableStatementError(
-    `${name} is not a bank statement this import reads: expected CAMT.052/053/054 (XML), OFX/QFX or MT940/MT942. ` +
-      "CSV and spreadsheet files go through the column mapping.",
+    `${name} is not a bank statement this import reads: expected CAMT.052/053/054 (XML), OFX/QFX or MT940/MT942.`,
   );
 }
 
