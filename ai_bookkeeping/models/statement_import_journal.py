@@ -9,10 +9,11 @@ Lines are created through account.bank.statement.line's own create, which queues
 import base64
 import logging
 
-from odoo import Command, _, api, models
+from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError
 
 from ..tools import endpoint_client
+from ..tools import statement_import_csv as sic
 from ..tools import statement_import_reply as sir
 
 _logger = logging.getLogger(__name__)
@@ -23,6 +24,11 @@ STATEMENT_JOURNAL_TYPES = ("bank", "credit")
 
 class AccountJournal(models.Model):
     _inherit = "account.journal"
+
+    ai_statement_table_mapping = fields.Json(
+        string="Statement table mapping", copy=False, groups="account.group_account_invoice",
+        help="How this journal's CSV/XLSX bank exports read: the column of each field, the date format and the "
+             "decimal separator, as last confirmed in the import wizard.")
 
     @api.returns("account.bank.statement", lambda statements: statements.ids)
     def import_bank_statement_files(self, attachment_ids):
@@ -37,7 +43,9 @@ class AccountJournal(models.Model):
         attachments = self._statement_import_attachments(attachment_ids)
         statements = self.env["account.bank.statement"]
         for attachment in attachments:
-            statements |= self._statement_import_file(attachment, self._statement_import_parse(attachment))["statements"]
+            parsed = (self._statement_import_table(attachment) if sic.is_table(attachment.name)
+                      else self._statement_import_parse(attachment))
+            statements |= self._statement_import_file(attachment, parsed)["statements"]
         return statements
 
     def create_document_from_attachment(self, attachment_ids):
@@ -96,6 +104,29 @@ class AccountJournal(models.Model):
         except sir.StatementFileError as exc:
             raise UserError(_("%(file)s cannot be imported: %(reason)s", file=name, reason=exc)) from exc
         return parsed
+
+    def _statement_import_table(self, attachment, mapping=None):
+        """A CSV/XLSX/XLS bank export read with ``mapping`` (else the journal's remembered one), checked like a
+        parsed file. ``mapping``: {"columns": {role: header}, "date_format": …, "decimal": …}."""
+        name = attachment.name or _("the file")
+        settings = mapping or self.ai_statement_table_mapping
+        if not settings:
+            raise UserError(_(
+                "%(file)s is a table (CSV or spreadsheet): map its columns once with Import file on the journal "
+                "%(journal)s; the mapping is remembered for the next files.", file=name, journal=self.display_name))
+        raw = attachment.raw or b""
+        if len(raw) > sir.MAX_FILE_BYTES:
+            raise UserError(_("%(file)s has %(size).1f MB; the statement import reads files of at most %(max)d MB.",
+                              file=name, size=len(raw) / 1024 / 1024, max=sir.MAX_FILE_BYTES // 1024 // 1024))
+        try:
+            headers, rows = sic.read_table(raw, attachment.name)
+            statements = sic.to_statements(headers, rows, settings.get("columns") or {}, settings.get("date_format"),
+                                           settings.get("decimal") or ".", self._statement_import_currency().name,
+                                           account=self.bank_account_id.acc_number or "")
+            sir.check_importable(statements)
+        except sir.StatementFileError as exc:
+            raise UserError(_("%(file)s cannot be imported: %(reason)s", file=name, reason=exc)) from exc
+        return {"format": "csv", "statements": statements}
 
     def _statement_import_currency(self):
         return self.currency_id or self.company_id.currency_id

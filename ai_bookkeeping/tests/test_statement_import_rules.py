@@ -146,7 +146,7 @@ class TestStatementImportRules(StatementImportCase):
         cases = [
             ("empty.sta", b"", '"empty.sta" is empty'),
             ("bomb.xml", b'<?xml version="1.0"?>\n<!DOCTYPE d [<!ENTITY a "aaaa">]><Document/>', r"declares a <!DOCTYPE> \(line 2\)"),
-            ("export.csv", b"date;amount\n2026-01-05;12,50\n", "is not a bank statement this import reads"),
+            ("export.dat", b"date;amount\n2026-01-05;12,50\n", "is not a bank statement this import reads"),
             ("cut.xml", camt(LINES)[:400].encode(), r"not well-formed XML \(line 1"),
         ]
         for name, raw, reason in cases:
