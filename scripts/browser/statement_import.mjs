@@ -63,6 +63,29 @@ export async function runStatementImportBrowserTest() {
     await page.locator(".modal-dialog button[name=action_open_review]").click();
     await page.locator(".o_ai_bookkeeping_filters").first().waitFor({ timeout: 30000 }).catch(() => {});
     check("the summary opens the review queue", (await page.locator(".o_ai_bookkeeping_filters").count()) > 0);
+
+    // A CSV export: the mapping step, prefilled from the headers, then the import.
+    const csv = path.join(ARTIFACTS, "statement_import_export.csv");
+    writeFileSync(csv, "Buchungstag;Verwendungszweck;Empfänger;IBAN;Betrag\r\n05.11.2026;Miete November;Hausverwaltung Müller;" +
+      "DE89370400440532013000;-1.250,00\r\n06.11.2026;INV 2026 0042;ACME SARL;FR1420041010050500013M02606;1.210,50\r\n");
+    await page.goto(`${stack.url}/odoo/action-account.open_account_journal_dashboard_kanban`);
+    await page.locator(".o_ai_bookkeeping_statement_import").first().click();
+    await dialog.waitFor({ timeout: 20000 });
+    await dialog.locator("input[type=file]").first().setInputFiles(csv);
+    await dialog.getByText("statement_import_export.csv").first().waitFor({ timeout: 20000 });
+    await dialog.locator("button[name=action_import]").click();
+    const mapping = page.locator(".o_ai_bookkeeping_statement_import_mapping");
+    await mapping.waitFor({ state: "visible", timeout: 30000 }).catch(() => {});
+    await page.screenshot({ path: path.join(ARTIFACTS, "statement_import_mapping.png") });
+    const dateColumn = await page.locator(".modal-dialog div[name=table_date_column] input").inputValue().catch(() => "");
+    const amountColumn = await page.locator(".modal-dialog div[name=table_amount_column] input").inputValue().catch(() => "");
+    check("the mapping step guesses the columns", dateColumn === "Buchungstag" && amountColumn === "Betrag", `${dateColumn} / ${amountColumn}`);
+    await dialog.locator("button[name=action_import]").click();
+    await summary.getByText("lines imported").waitFor({ timeout: 60000 }).catch(() => {});
+    await page.screenshot({ path: path.join(ARTIFACTS, "statement_import_csv_summary.png") });
+    const csvText = ((await summary.textContent().catch(() => "")) ?? "").replace(/\s+/g, " ");
+    const amounts = sql(stack.db, "select string_agg(round(amount::numeric, 2)::text, ' ' order by id) from account_bank_statement_line where unique_import_id is not null and payment_ref in ('Miete November', 'INV 2026 0042')");
+    check("the CSV rows are imported with the mapping", csvText.includes("2 lines imported, 0 already present") && amounts === "-1250.00 1210.50", `${csvText.slice(0, 80)} → ${amounts}`);
     check("no console error", consoleErrors.length === 0, consoleErrors.slice(0, 3).join(" | "));
     const serverErrors = serverLogErrors(stack.serverLog());
     check("no server error in the log", serverErrors.length === 0, serverErrors[0]?.split("\n")[0] ?? "");
