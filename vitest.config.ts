@@ -1,7 +1,7 @@
 // vitest: every test under test/, in Node by default. Dashboard component tests opt into jsdom per file
 // (`// @vitest-environment jsdom`). Odoo's web client modules (@web/*) do not exist outside Odoo: they resolve to the
 // test doubles in test/dashboard/fakes/web/, which mirror Odoo's paths and are type-checked against
-// web_src/dashboard/odoo-types/.
+// web_src/dashboard/odoo_types/.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";

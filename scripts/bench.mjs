@@ -1,4 +1,4 @@
-// npm run bench: (1) the engine alone (scripts/bench-engine.ts), then (2) quality and speed in a real Odoo 18, side
+// npm run bench: (1) the engine alone (scripts/bench_engine.ts), then (2) quality and speed in a real Odoo 18, side
 // by side: this add-on's pipeline, OCA's classic engine (account_reconcile_model_oca's _apply_rules) and a naive
 // exact-amount matcher, on the same generated books loaded into a throw-away database (dropped at the end).
 //   BENCH_QUICK=1 npm run bench    200 lines instead of 1,000, the engine bench's quick sizes
@@ -43,13 +43,13 @@ function stopGroup(child, signal = "SIGTERM") {
 }
 
 async function main() {
-  console.log(`== Engine bench (npx tsx scripts/bench-engine.ts${QUICK ? " --quick" : ""}) ==`);
-  const engine = await run(NPX, ["tsx", "scripts/bench-engine.ts", ...(QUICK ? ["--quick"] : [])], { echo: true });
+  console.log(`== Engine bench (npx tsx scripts/bench_engine.ts${QUICK ? " --quick" : ""}) ==`);
+  const engine = await run(NPX, ["tsx", "scripts/bench_engine.ts", ...(QUICK ? ["--quick"] : [])], { echo: true });
   if (engine.code !== 0) console.log(`engine bench failed (exit ${engine.code})`);
-  console.log("\n== Real bank statements (npx tsx scripts/bench-real.ts) ==");
-  const real = await run(NPX, ["tsx", "scripts/bench-real.ts"], { echo: true });
+  console.log("\n== Real bank statements (npx tsx scripts/bench_real.ts) ==");
+  const real = await run(NPX, ["tsx", "scripts/bench_real.ts"], { echo: true });
   if (real.code !== 0) console.log(`real-statement bench failed (exit ${real.code})`);
-  console.log(`\n== LLM on/off bench (npx tsx scripts/bench-llm.ts${QUICK ? " --quick" : ""}) ==`); await run(NPX, ["tsx", "scripts/bench-llm.ts", ...(QUICK ? ["--quick"] : [])], { echo: true });
+  console.log(`\n== LLM on/off bench (npx tsx scripts/bench_llm.ts${QUICK ? " --quick" : ""}) ==`); await run(NPX, ["tsx", "scripts/bench_llm.ts", ...(QUICK ? ["--quick"] : [])], { echo: true });
   console.log("");
   console.log(`== Odoo bench: ours vs OCA's classic engine vs naive, ${LINES} lines in a real Odoo ==`);
   const odoo = await odooBench();
@@ -78,7 +78,7 @@ async function odooBench() {
   let endpoint = null;
   const t0 = Date.now();
   try {
-    const gen = await run(NPX, ["tsx", "scripts/bench/gen-books.ts", "--seed", String(SEED), "--lines", String(LINES),
+    const gen = await run(NPX, ["tsx", "scripts/bench/gen_books.ts", "--seed", String(SEED), "--lines", String(LINES),
       "--items", String(OPEN_ITEMS), "--out", files.books]);
     if (gen.code !== 0) return fail("generating the books", gen);
 
@@ -112,7 +112,7 @@ async function odooBench() {
     if (bench.code !== 0 || !/run_bench: done/.test(bench.output)) return fail("running the engines in Odoo", bench);
 
     console.log("");
-    const report = await run(NPX, ["tsx", "scripts/bench/report-odoo.ts", "--books", files.books, "--raw", files.raw,
+    const report = await run(NPX, ["tsx", "scripts/bench/report_odoo.ts", "--books", files.books, "--raw", files.raw,
       "--out", path.join(ROOT, ".artifacts/bench-odoo.json"), "--install-seconds", String(installSeconds),
       "--total-seconds", String(Math.round((Date.now() - t0) / 1000))], { echo: true });
     if (report.code !== 0) return fail("scoring the results", report);

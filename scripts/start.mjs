@@ -29,20 +29,25 @@ const shutdown = () => { for (const c of children) c.kill("SIGTERM"); process.ex
 process.on("SIGINT", shutdown);
 process.on("SIGTERM", shutdown);
 
-const endpoint = spawn("node", [path.join(ROOT, "ai_bookkeeping/static/endpoint/ai_endpoint.mjs")], {
-  env: { ...process.env, AI_BOOKKEEPING_SECRET: key, AI_BOOKKEEPING_PORT: String(ENDPOINT_PORT) },
-  stdio: "inherit",
-});
-children.push(endpoint);
-endpoint.on("exit", (code) => { console.error(`endpoint exited (${code})`); shutdown(); });
-
 const odoo = findOdoo();
 const pg = odoo.ok ? checkPostgres() : { ok: false, reason: "" };
+// With Odoo here and the default port, Odoo starts the bundled endpoint itself, with its server-wide secret (README,
+// Configuration); otherwise this script runs it, with its own secret handed to Odoo as a separate endpoint's.
+const odooOwnsEndpoint = odoo.ok && pg.ok && ENDPOINT_PORT === 8787;
+if (!odooOwnsEndpoint) {
+  const endpoint = spawn("node", [path.join(ROOT, "ai_bookkeeping/endpoint/ai_endpoint.mjs")], {
+    env: { ...process.env, AI_BOOKKEEPING_SECRET: key, AI_BOOKKEEPING_PORT: String(ENDPOINT_PORT) },
+    stdio: "inherit",
+  });
+  children.push(endpoint);
+  endpoint.on("exit", (code) => { console.error(`endpoint exited (${code})`); shutdown(); });
+}
+
 if (!odoo.ok || !pg.ok) {
   console.log(`Odoo not started: ${odoo.ok ? pg.reason : odoo.reason}. The endpoint runs alone; Ctrl-C to stop.`);
 } else {
   const params = `env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_url", "http://127.0.0.1:${ENDPOINT_PORT}")
-env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_secret", ${JSON.stringify(key)})
+${odooOwnsEndpoint ? 'env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_autostart", "True")' : `env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_secret", ${JSON.stringify(key)})`}
 env.cr.commit()
 `;
   if (!dbExists(DB)) {

@@ -5,8 +5,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ROOT } from "./lib/odoo.mjs";
-import { runOdooTests } from "./odoo-tests.mjs";
-import { runBrowserTests } from "./browser-tests.mjs";
+import { runOdooTests } from "./odoo_tests.mjs";
+import { runBrowserTests } from "./browser_tests.mjs";
 
 const results = [];
 const only = new Set((process.env.AIB_TEST_STEPS || "").split(",").filter(Boolean));
@@ -30,6 +30,7 @@ function sh(cmd, args, count) {
   return { ok, counts, detail: ok ? (counts ? `${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ""}` : "") : `${cmd} ${args.join(" ")} exited ${r.status ?? r.signal}` };
 }
 
+// eslint-disable-next-line no-control-regex -- the ANSI escape (ESC, \x1b) is what is being stripped
 const plain = (text) => text.replace(/\x1b\[[0-9;]*m/g, "");
 const vitestCounts = (out) => {
   const line = plain(out).match(/^\s*Tests\s+(.*)$/m)?.[1] ?? "";
@@ -44,6 +45,8 @@ const unittestCounts = (out) => {
 };
 
 step("typecheck", () => sh("npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]));
+step("lint (ts)", () => sh("npm", ["run", "--silent", "lint:ts"]));
+step("lint (python)", () => sh("npm", ["run", "--silent", "lint:py"]));
 step("vitest", () => sh("npx", ["vitest", "run"], vitestCounts));
 step("python (pure)", () => sh("python3", ["-m", "unittest", "discover", "-s", "test/python", "-v"], unittestCounts));
 step("bundle up to date", () => {
@@ -53,8 +56,13 @@ step("bundle up to date", () => {
   try {
     const build = spawnSync("node", ["-e", `import("./esbuild.config.mjs").then(m => m.buildAll({ outRoot: ${JSON.stringify(out)} }))`], { cwd: ROOT, stdio: "inherit" });
     if (build.status !== 0) return { ok: false, detail: "esbuild failed" };
-    const committed = path.join(ROOT, "ai_bookkeeping/static");
+    const committed = path.join(ROOT, "ai_bookkeeping");
     const stale = [];
+    // What the build wrote, and anything else committed in the dashboard's output folder (a left-over file).
+    const builtDashboard = new Set(listFiles(path.join(out, "static/src/dashboard")));
+    for (const rel of listFiles(path.join(committed, "static/src/dashboard"))) {
+      if (!builtDashboard.has(rel)) stale.push(`static/src/dashboard/${rel} (not built any more: delete it)`);
+    }
     for (const rel of listFiles(out)) {
       let current = null;
       try { current = readFileSync(path.join(committed, rel)); } catch { /* missing */ }

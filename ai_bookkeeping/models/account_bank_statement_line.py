@@ -17,10 +17,11 @@ _AI_INPUT_FIELDS = {"payment_ref", "amount", "amount_currency", "foreign_currenc
 
 
 def _strip_nul(vals):
-    """PostgreSQL cannot store NUL characters: a bank file carrying one would make the whole import fail."""
-    for key in ("payment_ref", "partner_name", "account_number", "ref"):
-        if isinstance(vals.get(key), str) and "\x00" in vals[key]:
-            vals[key] = vals[key].replace("\x00", " ")
+    """PostgreSQL cannot store NUL characters: a bank file carrying one in any text (label, transaction type,
+    notes …) would make the whole import fail."""
+    for key, value in vals.items():
+        if isinstance(value, str) and "\x00" in value:
+            vals[key] = value.replace("\x00", " ")
 
 
 class AccountBankStatementLine(models.Model):
@@ -60,27 +61,37 @@ class AccountBankStatementLine(models.Model):
         _strip_nul(vals)
         result = super().write(vals)
         if _AI_INPUT_FIELDS.intersection(vals) and not self.env.context.get("skip_account_move_synchronization"):
-            self.env["ai.reconciliation.queue"]._enqueue(self.filtered(lambda l: not l.is_reconciled))
+            self.env["ai.reconciliation.queue"]._enqueue(self.filtered(lambda line: not line.is_reconciled))
         return result
 
     def action_ai_suggest(self):
         """Ask the AI now for these lines (the "Suggest" button and bulk action); raises a readable error."""
-        open_lines = self.filtered(lambda l: not l.is_reconciled)
+        open_lines = self.filtered(lambda line: not line.is_reconciled)
         if not open_lines:
             raise UserError(_("These bank lines are already reconciled: there is nothing to suggest."))
         suggestions = self.env["ai.reconciliation.suggestion"]
-        for company in open_lines.company_id:
-            lines = open_lines.filtered(lambda l: l.company_id == company)
+        for company, lines in open_lines.grouped("company_id").items():
             try:
                 suggestions |= self.env["ai.reconciliation.request"].with_company(company)._suggest_for_lines(lines)
             except endpoint_client.EndpointError as exc:
-                lines.write({"ai_state": "error", "ai_error": str(exc)[:500]})
-                self.env["ai.reconciliation.queue"]._enqueue(lines)
-                raise UserError(
-                    _("The AI could not be asked: %(error)s The lines stay queued and will be retried.", error=exc)
-                ) from exc
+                raise UserError(lines._ai_failure_sentence(exc)) from exc
         self.env["ai.reconciliation.queue"].search([("statement_line_id", "in", open_lines.ids)]).unlink()
         return suggestions
+
+    def _ai_failure_sentence(self, exc):
+        """What to tell the user whose request failed. The error rolls the request back, so say only what stays
+        true after it: these lines were not changed, and the queue's own retries as they were before."""
+        # sudo: the queue rows of lines the user may read; only their next-try time is shown.
+        queued = self.env["ai.reconciliation.queue"].sudo().search([("statement_line_id", "in", self.ids)])
+        if not queued:
+            return _("The AI could not be asked: %(error)s These lines were not changed: press Suggest again later.",
+                     error=exc)
+        next_try = max(min(queued.mapped("next_attempt_at")), fields.Datetime.now())
+        return _(
+            "The AI could not be asked: %(error)s These lines were not changed. %(count)s of them are in the queue, "
+            "which asks again by itself from %(time)s UTC; or press Suggest again later.",
+            error=exc, count=len(queued), time=fields.Datetime.to_string(next_try)[:16],
+        )
 
     def action_open_ai_suggestions(self):
         self.ensure_one()

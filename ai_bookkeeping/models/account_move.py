@@ -1,4 +1,8 @@
-from odoo import fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+# Written by the suggestions' actions alone, in one UPDATE (ai.suggestion.mixin._ai_flag_moves), never through the ORM.
+_AI_LINK_FIELDS = ("ai_generated", "ai_suggestion_ref")
 
 
 class AccountMove(models.Model):
@@ -14,3 +18,20 @@ class AccountMove(models.Model):
         selection=[("ai.reconciliation.suggestion", "Reconciliation suggestion"), ("ai.suggestion", "Suggestion")],
         string="Source AI suggestion", readonly=True, copy=False,
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._ai_check_link_fields(vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._ai_check_link_fields([vals])
+        return super().write(vals)
+
+    @api.model
+    def _ai_check_link_fields(self, vals_list):
+        """Nobody flags an entry as AI-generated, or hides that it was, by writing the flag or its link: applying and
+        reverting a suggestion set them, and the audit log says who did."""
+        if any(name in vals for vals in vals_list for name in _AI_LINK_FIELDS):
+            raise UserError(_("Whether a journal entry was written by an AI suggestion is set by the suggestion's "
+                              "actions (apply, revert); it cannot be written directly."))

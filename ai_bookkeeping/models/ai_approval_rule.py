@@ -25,14 +25,16 @@ class AiApprovalRule(models.Model):
         "account.journal", string="Journals", check_company=True, help="Empty: any journal."
     )
     amount_above = fields.Monetary(
-        string="Amount above", currency_field="currency_id", help="Matches suggestions whose amount is above this; 0: any amount."
+        string="Amount above", currency_field="currency_id",
+        help="Matches suggestions whose amount is above this; 0: any amount."
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     partner_new = fields.Boolean(
         string="New partner only", help="Matches only partners with no posted entries in this company yet."
     )
     confidence_below = fields.Float(
-        string="Confidence below", digits=(3, 3), help="Matches suggestions whose confidence is below this (0 to 1); 0: any confidence."
+        string="Confidence below", digits=(3, 3),
+        help="Matches suggestions whose confidence is below this (0 to 1); 0: any confidence."
     )
     account_type = fields.Selection(
         string="Account type", selection=lambda self: self.env["account.account"]._fields["account_type"].selection,

@@ -71,10 +71,14 @@ class AiAuditLog(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        raise UserError(_("The AI audit log is append-only: its entries cannot be changed, not even by an administrator."))
+        raise UserError(
+            _("The AI audit log is append-only: its entries cannot be changed, not even by an administrator.")
+        )
 
     def unlink(self):
-        raise UserError(_("The AI audit log is append-only: its entries cannot be deleted, not even by an administrator."))
+        raise UserError(
+            _("The AI audit log is append-only: its entries cannot be deleted, not even by an administrator.")
+        )
 
     def copy(self, default=None):
         raise UserError(_("The AI audit log is append-only: its entries cannot be duplicated."))

@@ -6,16 +6,18 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_amount, format_date
 
+from ..tools import dashboard_args as da
 from ..tools import endpoint_client
 from ..tools import state_machine as sm
+from .ai_suggestion_mixin import governed
 
 MINUTES_SAVED_PER_SUGGESTION = 1.5
 MAX_PAGE = 500
 BULK_APPROVE_CHUNK = 50
 MAX_GROUPS = 200
-GROUP_BYS = ("partner", "journal", "kind", "band", "month")
-# Confidence bands as the dashboard draws them: [0.95, 1], [0.8, 0.95), [0, 0.8). The server compares with <=, so an
-# upper bound is nudged just below the next band's limit (the browser does the same, queue_state.ts).
+GROUP_BYS = da.GROUP_BYS
+# Confidence bands: [0.95, 1], [0.8, 0.95), [0, 0.8). The server compares with <=, so an upper bound is nudged just
+# below the next band's limit. The one definition: the dashboard reads them, with their labels, from dashboard_labels.
 _BELOW = 1e-9
 _BANDS = (("high", 0.95, None), ("medium", 0.8, 0.95 - _BELOW), ("low", None, 0.8 - _BELOW))
 _ORDERS = {
@@ -33,14 +35,14 @@ class AiReconciliationSuggestion(models.Model):
 
     @api.model
     def _dashboard_domain(self, filters):
-        filters = filters if isinstance(filters, dict) else {}
+        """The domain of ``filters``, already checked by tools.dashboard_args.filters."""
         domain = [("state", "in", filters.get("states") or [sm.PENDING]), ("rank", "=", 1)]
         if filters.get("matchTypes"):
-            domain.append(("match_type", "in", list(filters["matchTypes"])))
+            domain.append(("match_type", "in", filters["matchTypes"]))
         if filters.get("journalIds"):
-            domain.append(("journal_id", "in", [int(i) for i in filters["journalIds"]]))
+            domain.append(("journal_id", "in", filters["journalIds"]))
         if filters.get("partnerIds"):
-            partner_ids = [int(i) for i in filters["partnerIds"]]
+            partner_ids = filters["partnerIds"]
             if 0 in partner_ids:  # 0 stands for "no partner" (the key of that group, see dashboard_groups)
                 domain += ["|", ("partner_id", "in", partner_ids), ("partner_id", "=", False)]
             else:
@@ -51,7 +53,7 @@ class AiReconciliationSuggestion(models.Model):
             if filters.get(key) not in (None, ""):
                 domain.append((field, op, filters[key]))
         if filters.get("search"):
-            term = str(filters["search"])[:200]
+            term = filters["search"]
             domain += ["|", "|", "|", ("statement_line_id.payment_ref", "ilike", term),
                        ("partner_id.name", "ilike", term), ("move_line_ids.move_id.name", "ilike", term),
                        ("statement_line_id.partner_name", "ilike", term)]
@@ -59,11 +61,15 @@ class AiReconciliationSuggestion(models.Model):
 
     @api.model
     def dashboard_rows(self, filters=None, offset=0, limit=80, order="confidence desc"):
+        with self._ai_checking_arguments():
+            filters = da.filters(filters)
+            offset = da.offset(offset)
+            limit = da.limit(limit, 80, MAX_PAGE)
+            order = da.choice(order, da.ORDERS, "order", default="confidence desc")
         domain = self._dashboard_domain(filters)
-        limit = max(1, min(int(limit or 80), MAX_PAGE))
-        records = self.search(domain, offset=max(0, int(offset or 0)), limit=limit,
-                              order=_ORDERS.get(order, _ORDERS["confidence desc"]))
-        return {"rows": [record._dashboard_row() for record in records], "total": self.search_count(domain)}
+        records = self.search(domain, offset=offset, limit=limit, order=_ORDERS[order])
+        kinds = dict(self._fields["match_type"]._description_selection(self.env))
+        return {"rows": [record._dashboard_row(kinds) for record in records], "total": self.search_count(domain)}
 
     @api.model
     def dashboard_groups(self, filters=None, group_by="partner"):
@@ -71,15 +77,15 @@ class AiReconciliationSuggestion(models.Model):
         count, the total of the bank-line amounts per currency, and the mean and lowest confidence. Partners and
         journals come by count (largest first), kinds, bands and months in their natural order; at most MAX_GROUPS
         groups, ``more`` says how many were left out."""
-        if group_by not in GROUP_BYS:
-            raise UserError(_("The queue cannot be grouped by %s.", group_by))
+        with self._ai_checking_arguments():
+            filters = da.filters(filters)
+            group_by = da.choice(group_by, GROUP_BYS, "group_by")
         domain = self._dashboard_domain(filters)
         aggregates = ["__count", "line_amount:sum", "confidence:avg", "confidence:min"]
         if group_by == "band":
             groups = []
-            labels = {"high": _("High confidence (≥ 95%)"), "medium": _("Medium confidence (80–95%)"),
-                      "low": _("Low confidence (< 80%)")}
-            for band, low, high in _BANDS:
+            for band in self._dashboard_bands():
+                low, high = band["minConfidence"], band["maxConfidence"]
                 band_domain = list(domain)
                 key = {}
                 if low is not None:
@@ -90,7 +96,7 @@ class AiReconciliationSuggestion(models.Model):
                     key["maxConfidence"] = high
                 parts = self._read_group(band_domain, ["journal_id"], aggregates)
                 if parts:
-                    groups.append(self._dashboard_group(key, labels[band], [part[1:] for part in parts],
+                    groups.append(self._dashboard_group(key, band["label"], [part[1:] for part in parts],
                                                         [part[0] for part in parts]))
             return {"groups": groups, "more": 0}
         field = {"partner": "partner_id", "journal": "journal_id", "kind": "match_type",
@@ -125,11 +131,27 @@ class AiReconciliationSuggestion(models.Model):
         return {"groups": [group for _value, group in groups[:MAX_GROUPS]], "more": max(0, len(groups) - MAX_GROUPS)}
 
     @api.model
+    def _dashboard_bands(self):
+        names = {"high": _("High"), "medium": _("Medium"), "low": _("Low")}
+        labels = {"high": _("High confidence (≥ 95%)"), "medium": _("Medium confidence (80–95%)"),
+                  "low": _("Low confidence (< 80%)")}
+        return [{"value": band, "name": names[band], "label": labels[band], "minConfidence": low, "maxConfidence": high}
+                for band, low, high in _BANDS]
+
+    @api.model
+    def dashboard_labels(self):
+        """The match types and confidence bands, with their labels in the user's language, in display order: the
+        dashboard shows these and keeps no table of its own."""
+        selection = self._fields["match_type"]._description_selection(self.env)
+        return {"matchTypes": [{"value": code, "label": label} for code, label in selection],
+                "bands": self._dashboard_bands()}
+
+    @api.model
     def _dashboard_group(self, key, label, numbers, journals):
         """One group from its parts per journal (a journal has one currency: the totals are per currency)."""
         count = sum(n[0] for n in numbers)
         totals = {}
-        for (part_count, amount, _mean, _low), journal in zip(numbers, journals):
+        for (_count, amount, _mean, _low), journal in zip(numbers, journals, strict=True):
             currency = journal.currency_id or journal.company_id.currency_id
             totals.setdefault(currency, 0.0)
             totals[currency] += amount or 0.0
@@ -143,7 +165,7 @@ class AiReconciliationSuggestion(models.Model):
             "minConfidence": min(n[3] or 0.0 for n in numbers) if numbers else 0.0,
         }
 
-    def _dashboard_row(self):
+    def _dashboard_row(self, kinds):
         st_line = self.statement_line_id
         currency = st_line.foreign_currency_id or st_line.currency_id
         amount = st_line.amount_currency if st_line.foreign_currency_id else st_line.amount
@@ -151,6 +173,7 @@ class AiReconciliationSuggestion(models.Model):
             "id": self.id,
             "state": self.state,
             "matchType": self.match_type,
+            "matchTypeLabel": kinds.get(self.match_type, self.match_type),
             "confidence": self.confidence,
             "rank": self.rank,
             "explanation": self.explanation or "",
@@ -213,7 +236,7 @@ class AiReconciliationSuggestion(models.Model):
     @api.model
     def _bulk(self, ids, method, *args):
         self._check_can_review()
-        return self.browse([int(i) for i in ids or []]).exists()._bulk_each(method, *args)
+        return self._ai_records_to_decide(ids)._bulk_each(method, *args)
 
     def _bulk_each(self, method, *args):
         """Run ``method`` on each suggestion in its own savepoint: one failure is reported on its row and neither
@@ -232,7 +255,7 @@ class AiReconciliationSuggestion(models.Model):
             except (UserError, AccessError, endpoint_client.EndpointError) as exc:
                 message = str(exc.args[0] if exc.args else exc)
                 record.invalidate_recordset()
-                record.sudo().write({"error_message": message})  # sudo: store the failure even for a read-only row
+                record._ai_governed_write({"error_message": message})
                 # The savepoint took the attempt's own log rows with it: the refusal itself is logged here.
                 action = {"action_approve": _("Approval"), "action_reject": _("Rejection"),
                           "action_revert": _("Revert")}.get(method, method)
@@ -246,7 +269,7 @@ class AiReconciliationSuggestion(models.Model):
         all its lines), in its own savepoint; when anything in it fails, its rows are retried one savepoint each,
         so that the failure lands on its own row and the others are still applied."""
         self._check_can_review()
-        records = self.browse([int(i) for i in ids or []]).exists()
+        records = self._ai_records_to_decide(ids)
         outcomes = {}
         chunk_ids = []
         seen_lines = set()
@@ -274,6 +297,8 @@ class AiReconciliationSuggestion(models.Model):
 
     @api.model
     def bulk_reject(self, ids, reason=None):
+        with self._ai_checking_arguments():
+            reason = da.text(reason, "reason", da.MAX_REASON)
         return self._bulk(ids, "action_reject", reason)
 
     @api.model
@@ -283,8 +308,8 @@ class AiReconciliationSuggestion(models.Model):
     @api.model
     def bulk_rerun(self, ids):
         self._check_can_review()
-        records = self.browse([int(i) for i in ids or []]).exists()
-        st_lines = records.statement_line_id.filtered(lambda l: not l.is_reconciled)
+        records = self._ai_records_to_decide(ids)
+        st_lines = records.statement_line_id.filtered(lambda line: not line.is_reconciled)
         outcomes = {r.id: {"id": r.id, "ok": True, "state": r.state, "error": None} for r in records}
         try:
             st_lines.action_ai_suggest() if st_lines else None
@@ -317,9 +342,13 @@ class AiReconciliationSuggestion(models.Model):
             choices.append({"kind": "account", "id": account.id, "label": account.display_name})
         return choices
 
+    @governed
     def action_choose_candidate(self, kind, choice_id):
         """A reviewer's correction: point the suggestion at another open item or account before approving it."""
         self.ensure_one()
+        with self._ai_checking_arguments():
+            kind = da.choice(kind, da.CANDIDATE_KINDS, "kind")
+            choice_id = da.record_id(choice_id, "choice_id")
         self._check_can_review()
         if self.state != sm.PENDING:
             raise UserError(self._transition_error(sm.APPROVED) or _("Only pending suggestions can be edited."))
@@ -327,7 +356,7 @@ class AiReconciliationSuggestion(models.Model):
             # Remember the engine's own choice: the correction teaches it what was wrong.
             self.write({"corrected_partner_id": self.partner_id.id, "corrected_account_id": self.account_id.id})
         if kind == "item":
-            item = self.env["account.move.line"].browse(int(choice_id)).exists()
+            item = self.env["account.move.line"].browse(choice_id).exists()
             if not item or item.company_id != self.company_id:
                 raise UserError(_("That journal item is not available in this company."))
             amount = self.statement_line_id.amount
@@ -336,13 +365,11 @@ class AiReconciliationSuggestion(models.Model):
             self.write({"move_line_ids": [(6, 0, item.ids)], "partner_id": item.partner_id.id, "account_id": False,
                         "match_type": match_type,
                         "explanation": _("Chosen by %(user)s.", user=self.env.user.name)})
-        elif kind == "account":
-            account = self.env["account.account"].browse(int(choice_id)).exists()
+        else:
+            account = self.env["account.account"].browse(choice_id).exists()
             if not account or self.company_id not in account.company_ids:
                 raise UserError(_("That account is not available in this company."))
             self.write({"move_line_ids": [(5, 0, 0)], "account_id": account.id, "match_type": "expense",
                         "explanation": _("Chosen by %(user)s.", user=self.env.user.name)})
-        else:
-            raise UserError(_("Choose a journal item or an account."))
         self._message_log(body=_("Corrected by the reviewer before approval."))
         return True

@@ -38,14 +38,14 @@ class AiReconciliationRequest(models.AbstractModel):
                 {"ai_state": "error", "ai_error": reason})
         if not payload["lines"]:
             return self.env["ai.reconciliation.suggestion"]
-        st_lines = st_lines.filtered(lambda l: l.id not in invalid)
+        st_lines = st_lines.filtered(lambda line: line.id not in invalid)
         if truncated:
             _logger.info("AI request: labels of statement lines %s were cut to %d characters",
                          truncated, reconcile_payload.MAX_LABEL_LENGTH)
         # Data minimisation (per company) decides what leaves Odoo; the audit keeps a hash of what did, not a copy.
         payload = reconcile_payload.outgoing_request(payload, minimise_data=company.ai_data_minimisation)
         input_hash = reconcile_payload.payload_hash(payload)
-        data = self.env["ai.endpoint"].suggest_reconciliations(payload)
+        data = self.env["ai.endpoint"]._suggest_reconciliations(payload)
         self.env["ai.llm.usage"]._record_reply_usage(company, data)
         by_line, engine, dropped = reconcile_payload.parse_reply(
             data,
@@ -53,6 +53,7 @@ class AiReconciliationRequest(models.AbstractModel):
             candidate_ids=[c["id"] for c in payload["candidates"]],
             account_ids=[a["id"] for a in payload["accounts"]],
             partner_ids=[p["id"] for p in payload["partners"]],
+            tax_ids=[t for entry in payload["history"] for t in entry.get("taxIds") or []],
         )
         for sentence in dropped:
             _logger.warning("AI reply: refused a suggestion: %s", sentence)
@@ -92,7 +93,7 @@ class AiReconciliationRequest(models.AbstractModel):
         suggestions = Suggestion.with_context(mail_create_nolog=True, tracking_disable=True).create(vals_list)
         suggestions = suggestions.sudo(False)
         st_lines.write({"ai_state": "suggested", "ai_error": False})
-        no_match = st_lines.filtered(lambda l: not by_line.get(l.id))
+        no_match = st_lines.filtered(lambda line: not by_line.get(line.id))
         no_match.write({"ai_state": "no_match"})
         return suggestions
 
@@ -111,7 +112,7 @@ class AiReconciliationRequest(models.AbstractModel):
             lines.append(line)
             if was_cut:
                 truncated.append(st_line.id)
-        st_lines = st_lines.filtered(lambda l: l.id not in invalid)
+        st_lines = st_lines.filtered(lambda line: line.id not in invalid)
         items = self._gather_candidates(st_lines)
         history = self._gather_history(company, st_lines)
         partners = (items.partner_id | history["partners"] | st_lines.partner_id
@@ -158,7 +159,7 @@ class AiReconciliationRequest(models.AbstractModel):
             "amount": st_line.amount_currency if st_line.foreign_currency_id else st_line.amount,
             "currency": (st_line.foreign_currency_id or st_line.currency_id).name,
             "amount_company": st_line.move_id.line_ids.filtered(
-                lambda l: l.account_id == st_line.journal_id.default_account_id
+                lambda line: line.account_id == st_line.journal_id.default_account_id
             )[:1].balance
             if st_line.move_id
             else st_line.amount,
@@ -340,9 +341,11 @@ class AiReconciliationRequest(models.AbstractModel):
                 SELECT past.id, past.payment_ref, past.partner_name, past.account_number, past.amount, past.date,
                        COALESCE(past.partner_id, (array_agg(aml.partner_id ORDER BY aml.id)
                                                   FILTER (WHERE aml.partner_id IS NOT NULL))[1]),
-                       array_agg(DISTINCT aml.account_id) FILTER (WHERE NOT acc.reconcile_side AND aml.tax_line_id IS NULL),
-                       array_agg(DISTINCT rel.account_tax_id) FILTER (WHERE NOT acc.reconcile_side AND aml.tax_line_id IS NULL
-                                                                      AND rel.account_tax_id IS NOT NULL),
+                       array_agg(DISTINCT aml.account_id)
+                           FILTER (WHERE NOT acc.reconcile_side AND aml.tax_line_id IS NULL),
+                       array_agg(DISTINCT rel.account_tax_id)
+                           FILTER (WHERE NOT acc.reconcile_side AND aml.tax_line_id IS NULL
+                                   AND rel.account_tax_id IS NOT NULL),
                        bool_or(acc.reconcile_side)
                   FROM past
                   JOIN account_move_line aml ON aml.move_id = past.move_id

@@ -69,6 +69,9 @@ class AiReconciliationSuggestion(models.Model):
         ("confidence_range", "CHECK(confidence >= 0 AND confidence <= 1)", "Confidence must be between 0 and 1."),
     ]
 
+    def _ai_governance_fields(self):
+        return super()._ai_governance_fields() | {"applied_values", "corrected_partner_id", "corrected_account_id"}
+
     @api.depends("move_line_ids")
     def _compute_move_names(self):
         for record in self:
@@ -79,7 +82,9 @@ class AiReconciliationSuggestion(models.Model):
         labels = dict(MATCH_TYPES)
         for record in self:
             record.display_name = _(
-                "%(type)s for %(line)s", type=labels.get(record.match_type, ""), line=record.statement_line_id.display_name
+                "%(type)s for %(line)s",
+                type=labels.get(record.match_type, ""),
+                line=record.statement_line_id.display_name,
             )
 
     # ------------------------------------------------------------------ apply
@@ -151,8 +156,9 @@ class AiReconciliationSuggestion(models.Model):
             )
         moves._message_log_batch(bodies=bodies)
         self.write({"state": sm.APPLIED, "applied_at": fields.Datetime.now()})
-        # The lines are settled: the engine's other ideas for them are moot.
-        st_lines.ai_suggestion_ids.filtered(lambda s: s not in self and s.state == sm.PENDING).unlink()
+        # The lines are settled: the engine's other ideas for them are moot. sudo: withdrawing the engine's pending
+        # ideas is the add-on's doing; reviewers decide suggestions, they have no right to delete them.
+        st_lines.ai_suggestion_ids.filtered(lambda s: s not in self and s.state == sm.PENDING).sudo().unlink()
         return True
 
     def _lock_statement_lines(self):
@@ -212,7 +218,7 @@ class AiReconciliationSuggestion(models.Model):
 
         counterparts = []  # (vals, open item or None)
         books_fx_difference = False
-        items = self.move_line_ids.sorted(lambda l: (l.date_maturity or l.date, l.id))
+        items = self.move_line_ids.sorted(lambda line: (line.date_maturity or line.date, line.id))
         for index, item in enumerate(items):
             last = index == len(items) - 1
             amounts = st_line._prepare_counterpart_amounts_using_st_line_rate(
@@ -374,7 +380,7 @@ class AiReconciliationSuggestion(models.Model):
         st_line = self.statement_line_id.with_context(skip_account_move_synchronization=True)
         before = self.applied_values or {}
         _liquidity, suspense, other = st_line._seek_for_lines()
-        mine = other.filtered(lambda l: l.account_id in self.move_line_ids.account_id | self.account_id)
+        mine = other.filtered(lambda line: line.account_id in self.move_line_ids.account_id | self.account_id)
         if not mine:
             raise UserError(
                 _("The bank line %(line)s no longer carries this reconciliation; nothing to revert.",

@@ -1,8 +1,9 @@
 """The review dashboard's section for the other kinds of suggestions (vendor bill, anomaly…): list, approve, reject."""
 
-from odoo import _, api, models
+from odoo import api, models
 from odoo.exceptions import AccessError, UserError
 
+from ..tools import dashboard_args as da
 from ..tools import endpoint_client
 from ..tools import state_machine as sm
 
@@ -15,9 +16,11 @@ class AiSuggestion(models.Model):
     @api.model
     def dashboard_other_rows(self, offset=0, limit=50):
         """Pending suggestions of this company, most confident first: one page and the total."""
+        with self._ai_checking_arguments():
+            offset = da.offset(offset)
+            limit = da.limit(limit, 50, MAX_OTHER_PAGE)
         domain = [("state", "=", sm.PENDING)]
-        limit = max(1, min(int(limit or 50), MAX_OTHER_PAGE))
-        records = self.search(domain, offset=max(0, int(offset or 0)), limit=limit, order="confidence desc, id")
+        records = self.search(domain, offset=offset, limit=limit, order="confidence desc, id")
         kinds = dict(self._fields["kind"]._description_selection(self.env))
         return {
             "rows": [{
@@ -36,11 +39,12 @@ class AiSuggestion(models.Model):
     @api.model
     def dashboard_decide(self, ids, decision, reason=None):
         """Approve or reject each suggestion in its own savepoint: one refusal is reported and the others go on."""
-        if decision not in ("approve", "reject"):
-            raise UserError(_("Unknown decision: %s", decision))
+        with self._ai_checking_arguments():
+            decision = da.choice(decision, da.DECISIONS, "decision")
+            reason = da.text(reason, "reason", da.MAX_REASON)
         self._check_can_review()
         outcomes = []
-        for record in self.browse([int(i) for i in ids or []]).exists():
+        for record in self._ai_records_to_decide(ids):
             try:
                 with self.env.cr.savepoint():
                     if decision == "approve":
@@ -51,6 +55,6 @@ class AiSuggestion(models.Model):
             except (UserError, AccessError, endpoint_client.EndpointError) as exc:
                 message = str(exc.args[0] if exc.args else exc)
                 record.invalidate_recordset()
-                record.sudo().write({"error_message": message})  # sudo: store the failure even for a read-only row
+                record._ai_governed_write({"error_message": message})
                 outcomes.append({"id": record.id, "ok": False, "state": record.state, "error": message})
         return outcomes

@@ -1,3 +1,6 @@
+import contextlib
+import contextvars
+import functools
 import logging
 
 from markupsafe import Markup
@@ -8,13 +11,13 @@ from odoo.tools import SQL
 from odoo.tools.translate import get_translation
 
 from ..tools import approval_rules as ar
+from ..tools import dashboard_args as da
 from ..tools import state_machine as sm
 
 _logger = logging.getLogger(__name__)
 
 REVIEWER_GROUP = "ai_bookkeeping.ai_bookkeeping_group_reviewer"
-# Context key set while the approval rules, not a person, approve: audited as automatic.
-AUTO_APPLY_KEY = "ai_auto_apply"
+MANAGER_GROUP = "ai_bookkeeping.ai_bookkeeping_group_manager"
 # Context key carrying the SHA-256 of the request the suggestions answer (set by ai.reconciliation.request).
 INPUT_HASH_KEY = "ai_input_hash"
 _EVENT_BY_STATE = {
@@ -25,6 +28,33 @@ _EVENT_BY_STATE = {
     sm.PENDING: "reopened",
     sm.FAILED: "failed",
 }
+
+# Server-side scopes, never a context key: RPC lets a client send any context, but it cannot reach these. They live
+# for the duration of one call in one thread (a contextvar per thread), and are entered only by the add-on's code.
+# _GOVERNED: the action methods are running; the suggestion's state and decision data may change.
+# _AUTOMATIC: the company's rollout phase and approval rules, not a person, are approving (``_ai_auto_apply``).
+_GOVERNED = contextvars.ContextVar("ai_bookkeeping_governed", default=False)
+_AUTOMATIC = contextvars.ContextVar("ai_bookkeeping_automatic", default=False)
+
+
+@contextlib.contextmanager
+def _scope(var):
+    token = var.set(True)
+    try:
+        yield
+    finally:
+        var.reset(token)
+
+
+def governed(method):
+    """Run a suggestion method inside the governed scope: the one way its state and decision data change."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        with _scope(_GOVERNED):
+            return method(self, *args, **kwargs)
+
+    return wrapper
 
 
 class AiSuggestionMixin(models.AbstractModel):
@@ -61,14 +91,100 @@ class AiSuggestionMixin(models.AbstractModel):
         readonly=True, copy=False, help="SHA-256 of the request the engine answered (a fingerprint, not a copy)."
     )
 
+    # ------------------------------------------------------------------ governed writes
+
+    def _ai_governance_fields(self):
+        """The state and the decision data: changed by the action methods alone, for everyone, superuser included;
+        a new suggestion starts pending with none of them set."""
+        return {"state", "decided_by_id", "decided_at", "reject_reason", "applied_at", "auto_applied",
+                "first_approver_id", "first_approved_at", "error_message"}
+
+    def _ai_protected_fields(self):
+        """Every field the add-on declares on a suggestion (what it proposes, its company, its engine...): written
+        when it is created and by the action methods, and by server code in superuser mode (the engine storing its
+        answer), never through a user's write. Mail's own fields (followers, messages) stay the mail thread's."""
+        free = set(self.env["mail.thread"]._fields) | set(models.MAGIC_COLUMNS) | {"display_name"}
+        return set(self._fields) - free
+
+    def _ai_check_governed_write(self, vals):
+        if _GOVERNED.get():
+            return
+        governance = sorted(set(vals) & self._ai_governance_fields())
+        if governance:
+            _logger.warning("Refused direct write of %s on %s %s by uid %s", governance, self._name, self.ids,
+                            self.env.uid)
+            raise AccessError(_(
+                "%(fields)s of an AI suggestion change only through its actions (approve, reject, revert, reopen); "
+                "they cannot be written directly.", fields=self._ai_field_labels(governance)))
+        protected = sorted(set(vals) & self._ai_protected_fields())
+        if protected and not self.env.su:
+            _logger.warning("Refused direct write of %s on %s %s by uid %s", protected, self._name, self.ids,
+                            self.env.uid)
+            raise AccessError(_(
+                "%(fields)s of an AI suggestion are what the engine proposed; they cannot be written directly. "
+                "Correct a suggestion from the review dashboard, or reject it.",
+                fields=self._ai_field_labels(protected)))
+
+    def _ai_field_labels(self, names):
+        return ", ".join(self._fields[name]._description_string(self.env) for name in names)
+
+    def _ai_governed_write(self, vals):
+        """Write decision data from the add-on's own code (an action, a refusal to note on the row)."""
+        with _scope(_GOVERNED):
+            return self.write(vals)
+
     @api.model_create_multi
     def create(self, vals_list):
+        if not _GOVERNED.get():
+            governance = self._ai_governance_fields()
+            for vals in vals_list:
+                decided = sorted(name for name in set(vals) & governance
+                                 if vals[name] and not (name == "state" and vals[name] == sm.PENDING))
+                if decided:
+                    raise AccessError(_(
+                        "A new AI suggestion starts pending review, with no decision: %(fields)s cannot be set "
+                        "when it is created.", fields=self._ai_field_labels(decided)))
         input_hash = self.env.context.get(INPUT_HASH_KEY)
         if input_hash:
             vals_list = [dict(vals, input_hash=vals.get("input_hash") or input_hash) for vals in vals_list]
         records = super().create(vals_list)
         records._ai_audit("created")
         return records
+
+    def write(self, vals):
+        self._ai_check_governed_write(vals)
+        return super().write(vals)
+
+    def unlink(self):
+        """A decided suggestion is kept, for everyone: it is the record of what was done to the books (and a
+        reconciliation applied must stay revertable). A pending one nobody decided may be withdrawn by the add-on
+        (a new answer of the engine, a sibling applied) and by a manager; reviewers decide, they do not delete."""
+        decided = self.filtered(lambda s: s.state != sm.PENDING)
+        if decided:
+            raise UserError(_(
+                "%(name)s is %(state)s: a decided AI suggestion is kept for the audit trail and cannot be deleted.",
+                name=decided[0].display_name,
+                state=dict(self._fields["state"]._description_selection(self.env)).get(decided[0].state, "")))
+        if not (_GOVERNED.get() or self.env.su):
+            if not self.env.user.has_group(MANAGER_GROUP):
+                raise AccessError(_("Only AI Bookkeeping managers can delete AI suggestions."))
+            touched = self._ai_ever_decided()
+            if touched:
+                raise UserError(_(
+                    "%(name)s was decided before (approved once, rejected or reopened): it is kept for the audit "
+                    "trail and cannot be deleted.", name=touched[0].display_name))
+        return super().unlink()
+
+    def _ai_ever_decided(self):
+        """The suggestions that left 'pending' at least once or took a first approval: anything in their audit
+        trail besides their creation."""
+        if not self:
+            return self
+        # sudo: whether a trail exists decides the deletion, whoever may read the log.
+        entries = self.env["ai.audit.log"].sudo().search_read(
+            [("res_model", "=", self._name), ("res_id", "in", self.ids), ("event", "!=", "created")], ["res_id"])
+        ids = {entry["res_id"] for entry in entries}
+        return self.filtered(lambda s: s.id in ids or s.decided_by_id or s.first_approver_id)
 
     @api.depends("confidence")
     def _compute_confidence_band(self):
@@ -111,6 +227,7 @@ class AiSuggestionMixin(models.AbstractModel):
         (self - second)._ai_audit(_EVENT_BY_STATE[target], before)
         second._ai_audit("second_approval", before)
 
+    @governed
     def action_approve(self):
         self._check_can_review()
         self._lock_for_decision()
@@ -130,18 +247,22 @@ class AiSuggestionMixin(models.AbstractModel):
         to_apply._ai_after_apply(before)
         return True
 
+    @governed
     def action_reject(self, reason=None):
+        with self._ai_checking_arguments():
+            reason = da.text(reason, "reason", da.MAX_REASON)
         self._check_can_review()
         self._lock_for_decision()
         self._set_state(
             sm.REJECTED,
             decided_by_id=self.env.uid,
             decided_at=fields.Datetime.now(),
-            reject_reason=(reason or "")[:500] or False,
+            reject_reason=reason or False,
         )
         self._on_rejected()
         return True
 
+    @governed
     def action_revert(self):
         self._check_can_review()
         self._lock_for_decision()
@@ -156,12 +277,38 @@ class AiSuggestionMixin(models.AbstractModel):
         self._ai_note_moves(noted, _("AI suggestion %(link)s was reverted by %(user)s."))
         return True
 
+    @governed
     def action_reset_to_pending(self):
         self._check_can_review()
         self._set_state(
             sm.PENDING, error_message=False, reject_reason=False, first_approver_id=False, first_approved_at=False
         )
         return True
+
+    # ------------------------------------------------------------------ the dashboard's arguments
+
+    @contextlib.contextmanager
+    def _ai_checking_arguments(self):
+        """Turn a refused argument (tools.dashboard_args) into a ValidationError naming it, in the user's language."""
+        try:
+            yield
+        except da.ArgumentError as exc:
+            raise ValidationError(self._translate_sentence(exc.source, **exc.params)) from None
+
+    @api.model
+    def _ai_records_to_decide(self, ids):
+        """The suggestions named by a dashboard call, checked: ``ids`` a list of ids, every one the user's to
+        decide. Ids that no longer exist are left out (withdrawn meanwhile); ids of a company the user cannot reach
+        refuse the whole call, before anything is read or written on any of them."""
+        with self._ai_checking_arguments():
+            ids = da.ids(ids)
+        records = self.browse(ids).exists()
+        denied = records - records._filtered_access("write")
+        if denied:
+            raise AccessError(_(
+                "Nothing was changed: %(count)s of these suggestions belong to a company you have no access to "
+                "(ids %(ids)s).", count=len(denied), ids=", ".join(str(i) for i in denied.ids[:20])))
+        return records
 
     def _lock_for_decision(self):
         """Row-lock the suggestions so two reviewers deciding at once are serialised: the second one waits, then
@@ -215,9 +362,9 @@ class AiSuggestionMixin(models.AbstractModel):
         """{suggestion id: tools.approval_rules.decide(...)} under each company's phase and rules."""
         facts = facts if facts is not None else self._ai_rule_facts()
         decisions = {}
-        for company in self.company_id:
+        for company, records in self.grouped("company_id").items():
             rules = self.env["ai.approval.rule"]._rules_for(company)
-            for record in self.filtered(lambda s: s.company_id == company):
+            for record in records:
                 decisions[record.id] = ar.decide(
                     rules, facts.get(record.id, {}), company.ai_rollout_phase,
                     min_confidence=company.ai_auto_min_confidence, max_amount=company.ai_auto_max_amount,
@@ -259,7 +406,7 @@ class AiSuggestionMixin(models.AbstractModel):
         )
         if not needs_two:
             return self
-        if self.env.context.get(AUTO_APPLY_KEY):
+        if _AUTOMATIC.get():
             raise UserError(_("Amounts above the two-approver threshold are never applied automatically."))
         same = needs_two.filtered(lambda r: r.first_approver_id == self.env.user)
         if same:
@@ -286,23 +433,24 @@ class AiSuggestionMixin(models.AbstractModel):
         if not allowed:
             return allowed
         # sudo: the company's approval rules approve here, not the user who asked for suggestions (or the cron).
-        auto = allowed.sudo().with_context(**{AUTO_APPLY_KEY: True})
-        try:
-            with self.env.cr.savepoint():
-                auto.action_approve()
-            return allowed
-        except (UserError, ValidationError):
-            pass  # one suggestion went stale: apply the others one by one, each in its own savepoint
-        applied = self.browse()
-        for suggestion in auto:
+        auto = allowed.sudo()
+        with _scope(_AUTOMATIC):
             try:
                 with self.env.cr.savepoint():
-                    suggestion.action_approve()
-                applied |= suggestion
-            except (UserError, ValidationError) as exc:
-                _logger.info("AI auto-apply of %s left for review: %s", suggestion.display_name, exc)
-                suggestion._ai_audit("failed", note=_("Not applied automatically, left for review: %(error)s",
-                                                      error=str(exc.args[0] if exc.args else exc)))
+                    auto.action_approve()
+                return allowed
+            except (UserError, ValidationError):
+                pass  # one suggestion went stale: apply the others one by one, each in its own savepoint
+            applied = self.browse()
+            for suggestion in auto:
+                try:
+                    with self.env.cr.savepoint():
+                        suggestion.action_approve()
+                    applied |= suggestion
+                except (UserError, ValidationError) as exc:
+                    _logger.info("AI auto-apply of %s left for review: %s", suggestion.display_name, exc)
+                    suggestion._ai_audit("failed", note=_("Not applied automatically, left for review: %(error)s",
+                                                          error=str(exc.args[0] if exc.args else exc)))
         return applied.sudo(False)
 
     def _ai_after_apply(self, before):
@@ -310,7 +458,7 @@ class AiSuggestionMixin(models.AbstractModel):
         applied = self.filtered(lambda r: r.state == sm.APPLIED)
         if not applied:
             return
-        automatic = bool(self.env.context.get(AUTO_APPLY_KEY))
+        automatic = _AUTOMATIC.get()
         if automatic:
             applied.write({"auto_applied": True})
         applied._ai_audit("auto_applied" if automatic else "applied", before)
@@ -392,7 +540,7 @@ class AiSuggestionMixin(models.AbstractModel):
         if not self:
             return
         after = self._ai_audit_values()
-        automatic = bool(self.env.context.get(AUTO_APPLY_KEY))
+        automatic = _AUTOMATIC.get()
         self.env["ai.audit.log"]._log([
             {
                 "company_id": record.company_id.id,

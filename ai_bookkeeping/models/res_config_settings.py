@@ -1,8 +1,16 @@
+import os
 import secrets
 
-from odoo import _, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError
 
 from ..tools import endpoint_process
+from .ai_endpoint import SECRET_PARAM
+
+
+def mask(value):
+    """What the settings show of a secret: whether it is set and how long it is, never a character of it."""
+    return _("●●●●●●●● (set, %(length)s characters)", length=len(value)) if value else _("Not set")
 
 
 class ResConfigSettings(models.TransientModel):
@@ -11,9 +19,15 @@ class ResConfigSettings(models.TransientModel):
     ai_endpoint_url = fields.Char(
         string="AI endpoint URL", config_parameter="ai_bookkeeping.endpoint_url", default="http://127.0.0.1:8787"
     )
+    # Secrets are never config_parameter fields: default_get reads those with sudo for any caller, whatever the
+    # field's groups. They stay in ir.config_parameter (system admins only) and the settings show a mask, take a
+    # new value (write-only, applied by set_values) or generate one.
+    ai_endpoint_secret_display = fields.Char(
+        string="Shared secret", compute="_compute_ai_endpoint_secret_display", groups="base.group_system")
     ai_endpoint_secret = fields.Char(
-        string="Shared secret", config_parameter="ai_bookkeeping.endpoint_secret", groups="base.group_system"
-    )
+        string="New shared secret", groups="base.group_system",
+        help="The secret the separately deployed endpoint was started with (AI_BOOKKEEPING_SECRET, at least 32 "
+        "characters). Empty: keep the current one. The bundled endpoint uses a server-wide secret instead.")
     ai_endpoint_timeout = fields.Float(
         string="Request timeout (s)", config_parameter="ai_bookkeeping.endpoint_timeout", default=30.0
     )
@@ -32,21 +46,74 @@ class ResConfigSettings(models.TransientModel):
     )
     ai_max_fee_amount = fields.Float(related="company_id.ai_max_fee_amount", readonly=False)
 
+    @api.depends("ai_endpoint_url")
+    def _compute_ai_endpoint_secret_display(self):
+        endpoint = self.env["ai.endpoint"]
+        for settings in self:
+            if endpoint._is_bundled_url(settings.ai_endpoint_url):
+                settings.ai_endpoint_secret_display = _(
+                    "Server-wide, shared by every database of this Odoo server (%(path)s)",
+                    path=os.path.join(endpoint._get_run_dir(), endpoint_process.SECRET_FILE))
+            else:
+                # sudo not needed: only system admins read this field (groups), and they may read the parameter.
+                settings.ai_endpoint_secret_display = mask(self.env["ir.config_parameter"].get_param(SECRET_PARAM))
+
+    @api.model
+    def _check_system(self):
+        if not self.env.user.has_group("base.group_system"):
+            raise AccessError(_("Only administrators can see or change the AI endpoint's secrets."))
+
+    def _set_secret_param(self, field_name, param, min_length=1):
+        """Apply a write-only secret field: check the caller, validate, store, and forget the value on the
+        settings record (it is a transient row in the database)."""
+        for settings in self:
+            value = (settings[field_name] or "").strip()
+            if not value:
+                continue
+            self._check_system()
+            if len(value) < min_length:
+                raise UserError(_("The new secret must be at least %(count)s characters long.", count=min_length))
+            self.env["ir.config_parameter"].set_param(param, value)
+            settings[field_name] = False
+            return True
+        return False
+
+    def set_values(self):
+        super().set_values()
+        self._set_secret_param("ai_endpoint_secret", SECRET_PARAM, endpoint_process.MIN_SECRET_LENGTH)
+
     def action_ai_test_connection(self):
-        self.set_values()  # test what is on screen, as the admin expects
-        return self.env["ai.endpoint"].action_test_connection()
+        # The button saves what is on screen first, as the admin expects: administrators only, as saving settings.
+        self._check_system()
+        self.set_values()
+        return self.env["ai.endpoint"]._action_test_connection()
 
     def action_ai_generate_secret(self):
-        self.env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_secret", secrets.token_urlsafe(48))
-        # The bundled endpoint we started still holds the old secret: stop it, the next call starts it afresh.
-        endpoint_process.stop_bundled_endpoint(self.env["ai.endpoint"]._get_config()["url"])
+        self._check_system()
+        self.set_values()  # the URL on screen decides which secret is new
+        endpoint = self.env["ai.endpoint"]
+        if endpoint._get_config()["bundled"]:
+            endpoint_process.rotate_server_secret(endpoint._get_run_dir())
+            # The bundled endpoint holds the old secret: stop it, whichever worker started it; the next request
+            # starts it afresh with the new one, for every database of this server.
+            endpoint._restart_bundled_endpoint()
+            message = _("Every database of this Odoo server now uses the new secret; the bundled endpoint restarts "
+                        "with it at the next request.")
+            sticky = False
+        else:
+            secret = secrets.token_urlsafe(48)
+            self.env["ir.config_parameter"].set_param(SECRET_PARAM, secret)
+            # Shown once, to the administrator who asked for it: the separately deployed endpoint needs it.
+            message = _("Restart the endpoint with AI_BOOKKEEPING_SECRET=%(secret)s — this is the only time it is "
+                        "shown.", secret=secret)
+            sticky = True
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",
             "params": {
                 "type": "warning",
                 "title": _("New shared secret"),
-                "message": _("A separately deployed endpoint must be restarted with the new secret."),
-                "next": {"type": "ir.actions.client", "tag": "reload"},
+                "message": message,
+                "sticky": sticky,
             },
         }

@@ -2,4 +2,10 @@ from . import test_assets, test_apply_revert, test_security, test_queue, test_en
 from . import test_llm_usage, test_bulk
 from . import test_governance
 from . import test_dashboard_groups
+from . import test_endpoint_rpc
+from . import test_governance_writes
+from . import test_dashboard_arguments
+from . import test_queue_robustness
+from . import test_clock
+from . import test_demo
 from . import test_statement_import_files, test_statement_import_rules, test_statement_import_table

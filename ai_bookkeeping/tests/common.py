@@ -1,14 +1,79 @@
 """Factories shared by the add-on's tests (and by add-ons that build on it)."""
 
+import json
+import socket
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import freezegun
+
 from odoo import Command, fields
 from odoo.tests import new_test_user
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 
 
+class FakeEndpoint:
+    """A local stand-in for the AI endpoint, for replies the real engine never gives: ``answer(request)`` returns the
+    JSON reply to each suggestion request (the dict Odoo sent). Started on a free port, stopped by the test."""
+
+    def __init__(self, answer):
+        self.answer = answer
+        self.requests = []
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def _reply(self, data):
+                # ``answer`` may return ``(status, body)`` to play an endpoint that refuses or fails.
+                status, data = data if isinstance(data, tuple) else (200, data)
+                self._reply_status(status, data)
+
+            def do_GET(self):  # noqa: N802
+                self._reply({"status": "ok", "engine": {"name": "fake", "version": "0"}})
+
+            def do_POST(self):  # noqa: N802
+                request = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                fake.requests.append(request)
+                self._reply(fake.answer(request))
+
+            def _reply_status(self, status, data):
+                body = json.dumps(data).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+        self.url = "http://127.0.0.1:%d" % port
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+# "Today" for every test: the factories' fixed dates (January 2026) stay within what the add-on looks at relative
+# to today (e.g. the 400-day history), whatever the real date of the run.
+FROZEN_NOW = "2026-03-01 09:00:00"
+
+
+def frozen_clock(when):
+    """Odoo's clock at ``when``, running (tick) so timeouts still expire; the request signatures keep the real time,
+    which the endpoint checks against its own clock."""
+    return freezegun.freeze_time(when, tick=True, ignore=["odoo.addons.ai_bookkeeping.tools.signing"])
+
+
 class AiBookkeepingCase(AccountTestInvoicingCommon):
     @classmethod
     def setUpClass(cls):
+        cls.startClassPatcher(frozen_clock(FROZEN_NOW))
         super().setUpClass()
         cls.bank_journal = cls.company_data["default_journal_bank"]
         cls.fee_account = cls.company_data["default_account_expense"].copy({"name": "Bank fees", "code": "626001"})
@@ -52,7 +117,7 @@ class AiBookkeepingCase(AccountTestInvoicingCommon):
 
     @staticmethod
     def receivable(move):
-        return move.line_ids.filtered(lambda l: l.account_type in ("asset_receivable", "liability_payable"))
+        return move.line_ids.filtered(lambda line: line.account_type in ("asset_receivable", "liability_payable"))
 
     def make_suggestion(self, st_line, items=None, match_type="full", account=None, partner=None, confidence=0.97,
                         writeoff=0.0):
@@ -71,6 +136,13 @@ class AiBookkeepingCase(AccountTestInvoicingCommon):
             "engine_name": "test",
             "engine_version": "0",
         }).sudo(False)
+
+    def use_fake_endpoint(self, answer):
+        """Point the add-on at a FakeEndpoint answering ``answer(request)`` for the rest of the test."""
+        fake = FakeEndpoint(answer)
+        self.addCleanup(fake.stop)
+        self.env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_url", fake.url)
+        return fake
 
     def residuals(self, moves):
         moves.invalidate_recordset()

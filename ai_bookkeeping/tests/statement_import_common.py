@@ -32,7 +32,7 @@ def _free_port():
 
 
 class StatementImportCase(AiBookkeepingCase):
-    """Starts the bundled endpoint (static/endpoint/ai_endpoint.mjs, built by `npm run build`) on a free port."""
+    """Starts the bundled endpoint (endpoint/ai_endpoint.mjs, built by `npm run build`) on a free port."""
 
     @classmethod
     def setUpClass(cls):
@@ -97,4 +97,4 @@ class StatementImportCase(AiBookkeepingCase):
         return wizard
 
     def lines_of(self, wizard):
-        return wizard.statement_ids.line_ids.sorted(lambda l: (l.statement_id.id, l.id))
+        return wizard.statement_ids.line_ids.sorted(lambda line: (line.statement_id.id, line.id))

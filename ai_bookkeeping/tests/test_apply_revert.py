@@ -63,7 +63,7 @@ class TestApplyRevert(AiBookkeepingCase):
         self.approve(suggestion)
         self.assertEqual(invoice.payment_state, "paid")
         self.assertTrue(st_line.is_reconciled)
-        fee_line = st_line.move_id.line_ids.filtered(lambda l: l.account_id == self.fee_account)
+        fee_line = st_line.move_id.line_ids.filtered(lambda line: line.account_id == self.fee_account)
         self.assertAlmostEqual(fee_line.balance, 7.5)
 
     def test_vendor_bill_payment(self):
@@ -81,12 +81,12 @@ class TestApplyRevert(AiBookkeepingCase):
                                           partner=self.partner_b)
         self.approve(suggestion)
         self.assertTrue(st_line.is_reconciled)
-        line = st_line.move_id.line_ids.filtered(lambda l: l.account_id == expense_account)
+        line = st_line.move_id.line_ids.filtered(lambda item: item.account_id == expense_account)
         self.assertAlmostEqual(line.balance, 49.99)
         suggestion.with_user(self.reviewer).action_revert()
         st_line.invalidate_recordset()
         self.assertFalse(st_line.is_reconciled)
-        self.assertFalse(st_line.move_id.line_ids.filtered(lambda l: l.account_id == expense_account))
+        self.assertFalse(st_line.move_id.line_ids.filtered(lambda line: line.account_id == expense_account))
 
     def test_foreign_currency_invoice_with_fx_rounding(self):
         chf = self.setup_other_currency("CHF", rates=[("2026-01-01", 1.25)])
@@ -94,7 +94,7 @@ class TestApplyRevert(AiBookkeepingCase):
         st_line = self.make_st_line(99.98, "CHF invoice payment")  # the bank paid 2 cents less
         suggestion = self.make_suggestion(st_line, self.receivable(invoice))
         self.approve(suggestion)
-        counterpart = st_line.move_id.line_ids.filtered(lambda l: l.account_type == "asset_receivable")
+        counterpart = st_line.move_id.line_ids.filtered(lambda line: line.account_type == "asset_receivable")
         self.assertEqual((counterpart.currency_id.name, counterpart.amount_currency, counterpart.balance),
                          ("CHF", -125.0, -99.98))
         self.assertEqual(invoice.payment_state, "paid", "FX rounding goes to the exchange difference, not open")
@@ -188,7 +188,7 @@ class TestApplyRevert(AiBookkeepingCase):
         self.approve(suggestion)
         self.assertTrue(st_line.is_reconciled)
         lines = st_line.move_id.line_ids
-        base = lines.filtered(lambda l: l.account_id == expense_account and not l.tax_line_id)
+        base = lines.filtered(lambda line: line.account_id == expense_account and not line.tax_line_id)
         tax_line = lines.filtered("tax_line_id")
         self.assertAlmostEqual(base.balance, 100.0)
         self.assertEqual(base.tax_ids, tax)
@@ -212,7 +212,7 @@ class TestApplyRevert(AiBookkeepingCase):
             self.assertTrue(st_line.is_reconciled, invoice_amount)
             company = self.env.company
             fx_accounts = company.income_currency_exchange_account_id | company.expense_currency_exchange_account_id
-            fx_line = st_line.move_id.line_ids.filtered(lambda l: l.account_id in fx_accounts)
+            fx_line = st_line.move_id.line_ids.filtered(lambda line, fx=fx_accounts: line.account_id in fx)
             self.assertAlmostEqual(abs(fx_line.balance), abs(line_company_amount - invoice_amount), places=2)
             suggestion.with_user(self.reviewer).action_revert()
             self.assertEqual(invoice.payment_state, "not_paid")

@@ -1,4 +1,8 @@
-from odoo.tests import TransactionCase, tagged
+import os
+
+from odoo.tests import HttpCase, TransactionCase, tagged
+
+from ..tools import endpoint_process
 
 
 @tagged("post_install", "-at_install")
@@ -18,3 +22,18 @@ class TestAssets(TransactionCase):
         code = ours[0].content
         self.assertIn("odoo.define('@ai_bookkeeping/dashboard/review_dashboard'", code)
         self.assertIn("ai_bookkeeping.review_dashboard", code)
+
+
+@tagged("post_install", "-at_install")
+class TestBundledEndpointIsNotPublic(HttpCase):
+    """The endpoint bundle is a program for the server, not a browser asset: Odoo serves every file under a module's
+    static/ to anyone who asks, logged in or not, so the bundle lives outside it."""
+
+    def test_the_endpoint_bundle_is_not_served(self):
+        self.assertTrue(os.path.isfile(endpoint_process.BUNDLE), endpoint_process.BUNDLE)
+        self.assertNotIn(os.sep + "static" + os.sep, endpoint_process.BUNDLE)
+        for url in ("/ai_bookkeeping/static/endpoint/ai_endpoint.mjs", "/ai_bookkeeping/endpoint/ai_endpoint.mjs"):
+            response = self.url_open(url)
+            self.assertEqual(response.status_code, 404, url)
+        # The dashboard's assets, by contrast, are served (the same route, a file that is under static/).
+        self.assertEqual(self.url_open("/ai_bookkeeping/static/src/dashboard/review_dashboard.js").status_code, 200)

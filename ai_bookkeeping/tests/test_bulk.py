@@ -1,4 +1,4 @@
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import AiBookkeepingCase
@@ -43,10 +43,10 @@ class TestBulkApprove(AiBookkeepingCase):
         self.assertEqual(fee.payment_state, "paid")
         self.assertEqual(bill.payment_state, "paid")
         fee_line = suggestions[3].statement_line_id.move_id.line_ids.filtered(
-            lambda l: l.account_id == self.fee_account)
+            lambda line: line.account_id == self.fee_account)
         self.assertAlmostEqual(fee_line.balance, 7.5)
         expense_line = suggestions[5].statement_line_id.move_id.line_ids.filtered(
-            lambda l: l.account_id == expense_account)
+            lambda line: line.account_id == expense_account)
         self.assertAlmostEqual(expense_line.balance, 42.0)
         for move in suggestions.statement_line_id.move_id:
             self.assertAlmostEqual(sum(move.line_ids.mapped("balance")), 0.0)
@@ -60,7 +60,7 @@ class TestBulkApprove(AiBookkeepingCase):
         invoices = [self.make_invoice(100.0 + i) for i in range(4)]
         lines = [self.make_st_line(100.0 + i, "pay %d" % i) for i in range(4)]
         suggestions = self.env["ai.reconciliation.suggestion"]
-        for invoice, line in zip(invoices, lines):
+        for invoice, line in zip(invoices, lines, strict=True):
             suggestions |= self.make_suggestion(line, self.receivable(invoice))
         # Row 2's invoice is paid by someone else before the bulk approval: the chunk's fast path fails on it.
         other_line = self.make_st_line(102.0, "paid elsewhere")
@@ -90,7 +90,7 @@ class TestBulkApprove(AiBookkeepingCase):
     def test_a_reader_cannot_bulk_approve(self):
         invoice = self.make_invoice(80.0)
         suggestion = self.make_suggestion(self.make_st_line(80.0, "x"), self.receivable(invoice))
-        with self.assertRaises(Exception):
+        with self.assertRaises(AccessError):
             self.env["ai.reconciliation.suggestion"].with_user(self.reader).bulk_approve(suggestion.ids)
         self.assertEqual(suggestion.state, "pending")
         self.assertEqual(invoice.payment_state, "not_paid")

@@ -16,7 +16,7 @@ class TestDashboardGroups(AiBookkeepingCase):
     def setUp(self):
         super().setUp()
         # Only this test's rows: anything pending from module data would blur the counts.
-        self.Suggestion.search([("state", "=", "pending")]).sudo().write({"state": "rejected"})
+        self.Suggestion.search([("state", "=", "pending")]).sudo().action_reject()
         plan = [  # amount, partner, match type, confidence, date
             (100.0, self.partner_a, "full", 0.99, "2026-01-05"),
             (250.5, self.partner_a, "partial", 0.90, "2026-01-20"),
@@ -50,9 +50,8 @@ class TestDashboardGroups(AiBookkeepingCase):
         self.assertEqual([g["count"] for g in result["groups"]], [3, 1, 1])
         first = result["groups"][0]
         self.assertEqual(first["key"], {"partnerIds": [self.partner_a.id]})
-        self.assertEqual(first["totals"], [{"currency": self.bank_journal.currency_id.name or self.env.company.currency_id.name,
-                                            "currencyId": (self.bank_journal.currency_id or self.env.company.currency_id).id,
-                                            "amount": 310.5}])
+        currency = self.bank_journal.currency_id or self.env.company.currency_id
+        self.assertEqual(first["totals"], [{"currency": currency.name, "currencyId": currency.id, "amount": 310.5}])
         self.assertAlmostEqual(first["minConfidence"], 0.70)
         self.assertAlmostEqual(first["meanConfidence"], (0.99 + 0.90 + 0.70) / 3)
         self.assertEqual(result["groups"][2]["key"], {"partnerIds": [0]})
@@ -98,6 +97,19 @@ class TestDashboardGroups(AiBookkeepingCase):
         with self.assertRaises(UserError):
             self.groups("amount")
 
+    def test_labels_are_defined_once_on_the_server(self):
+        """The dashboard shows the server's labels: match types as the field names them, bands as the groups do."""
+        labels = self.Suggestion.with_user(self.reviewer).dashboard_labels()
+        selection = self.Suggestion._fields["match_type"]._description_selection(self.env)
+        self.assertEqual(labels["matchTypes"], [{"value": code, "label": label} for code, label in selection])
+        self.assertEqual([(b["value"], b["minConfidence"], b["maxConfidence"]) for b in labels["bands"]],
+                         [("high", 0.95, None), ("medium", 0.8, 0.95 - 1e-9), ("low", None, 0.8 - 1e-9)])
+        self.assertEqual([b["name"] for b in labels["bands"]], ["High", "Medium", "Low"])
+        self.assertEqual([g["label"] for g in self.groups("band")["groups"]], [b["label"] for b in labels["bands"]])
+        rows = self.Suggestion.with_user(self.reviewer).dashboard_rows({}, 0, 500)["rows"]
+        self.assertEqual({r["matchType"]: r["matchTypeLabel"] for r in rows},
+                         {"full": "Full match", "partial": "Partial payment", "expense": "Expense / account coding"})
+
 
 @tagged("post_install", "-at_install")
 class TestDashboardOtherSuggestions(AiBookkeepingCase):
@@ -110,7 +122,7 @@ class TestDashboardOtherSuggestions(AiBookkeepingCase):
         }).sudo(False)
 
     def test_lists_pending_of_this_company_and_decides_them(self):
-        self.env["ai.suggestion"].search([("state", "=", "pending")]).sudo().write({"state": "rejected"})
+        self.env["ai.suggestion"].search([("state", "=", "pending")]).sudo().action_reject()
         low = self.make_other("Duplicate bill?", confidence=0.6)
         high = self.make_other("Draft bill from Acme", kind="vendor_bill", confidence=0.95)
         other = self.setup_other_company(name="Other Co for suggestions")

@@ -1,9 +1,13 @@
+import json
 import os
 import shutil
 import socket
 import subprocess
+import tempfile
+import threading
 import time
 import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from unittest import SkipTest
 from unittest.mock import patch
 
@@ -23,7 +27,7 @@ def _free_port():
 
 @tagged("post_install", "-at_install")
 class TestBundledEndpoint(AiBookkeepingCase):
-    """Odoo asks the real bundled endpoint (static/endpoint/ai_endpoint.mjs run by node) over HTTP."""
+    """Odoo asks the real bundled endpoint (endpoint/ai_endpoint.mjs run by node) over HTTP."""
 
     @classmethod
     def setUpClass(cls):
@@ -83,16 +87,16 @@ class TestBundledEndpoint(AiBookkeepingCase):
         self.assertEqual(st_line.ai_suggestion_id.move_line_ids, self.receivable(invoice))
 
     def test_test_connection_reports_success_and_bad_secret(self):
-        result = self.env["ai.endpoint"].action_test_connection()
+        result = self.env["ai.endpoint"]._action_test_connection()
         self.assertEqual(result["params"]["type"], "success")
         self.env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_secret", "x" * 48)
         with self.assertRaisesRegex(UserError, "same shared secret"):
-            self.env["ai.endpoint"].action_test_connection()
+            self.env["ai.endpoint"]._action_test_connection()
 
     def test_test_connection_says_nothing_answers(self):
         self.env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_url", "http://127.0.0.1:%d" % _free_port())
         with self.assertRaisesRegex(UserError, "Nothing answers"):
-            self.env["ai.endpoint"].action_test_connection()
+            self.env["ai.endpoint"]._action_test_connection()
 
     def test_a_correction_teaches_the_next_suggestion(self):
         """The engine first guesses the customer whose name is in the label; the reviewer corrects it to the
@@ -119,26 +123,148 @@ class TestBundledEndpoint(AiBookkeepingCase):
         self.assertEqual(wrong.payment_state, "not_paid")
 
 
+class _FakeOpenAi(BaseHTTPRequestHandler):
+    """/v1/chat/completions of an OpenAI-compatible server, naming ``account_id`` for every question."""
+
+    account_id = 0
+    seen = []
+
+    def do_POST(self):  # noqa: N802 - http.server's name
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        type(self).seen.append(body)
+        content = json.dumps({"accountId": self.account_id, "explanation": "Hosting is an IT expense."})
+        reply = json.dumps({
+            "id": "chatcmpl-fake", "object": "chat.completion", "created": 1767225600, "model": body["model"],
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": content, "refusal": None},
+                         "finish_reason": "stop", "logprobs": None}],
+            "usage": {"prompt_tokens": 120, "completion_tokens": 30, "total_tokens": 150},
+        }).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(reply)))
+        self.end_headers()
+        self.wfile.write(reply)
+
+    def log_message(self, *args):
+        pass
+
+
 @tagged("post_install", "-at_install")
 class TestEndpointAutostart(AiBookkeepingCase):
-    """A single-server install: the default local URL is silent, so Odoo starts the bundled endpoint with node."""
+    """A single-server install: the default local URL is silent, so Odoo starts the bundled endpoint with node. It
+    belongs to the server (every database, every worker): its secret and pid file are in the run directory."""
 
-    def test_bundled_endpoint_is_started_when_nothing_answers(self):
+    def setUp(self):
+        super().setUp()
+        self.url = "http://127.0.0.1:%d" % _free_port()
+        self.run_dir = tempfile.mkdtemp(prefix="aib_run_")
+        self.addCleanup(shutil.rmtree, self.run_dir, True)
+        self.addCleanup(endpoint_process.stop_bundled_endpoint, self.url, self.run_dir)
+        # The URL the add-on treats as "the default local one" is a free port here, its data_dir a temporary one.
+        for patcher in (patch.object(ai_endpoint, "DEFAULT_URL", self.url),
+                        patch.object(type(self.env["ai.endpoint"]), "_get_run_dir", return_value=self.run_dir)):
+            patcher.start()
+            self.addCleanup(patcher.stop)
+        self.env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_url", self.url)
+        self.env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_autostart", "True")
+
+    def need_node(self):
         if not os.path.isfile(endpoint_process.BUNDLE) or not shutil.which("node"):
             raise SkipTest("the endpoint bundle or node is missing")
-        url = "http://127.0.0.1:%d" % _free_port()
-        self.env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_url", url)
-        self.env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_autostart", "True")
-        self.addCleanup(endpoint_process.stop_bundled_endpoint, url)
-        # The URL the add-on treats as "the default local one" is the one configured here.
-        with patch.object(ai_endpoint, "DEFAULT_URL", url):
-            result = self.env["ai.endpoint"].action_test_connection()
+
+    def start_by_hand(self, secret):
+        """Another node process on the port, with its own secret (not started through the add-on)."""
+        env = dict(os.environ, AI_BOOKKEEPING_SECRET=secret, AI_BOOKKEEPING_PORT=self.url.rsplit(":", 1)[1])
+        proc = subprocess.Popen(["node", endpoint_process.BUNDLE], env=env, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        self.addCleanup(proc.wait)
+        self.addCleanup(proc.kill)
+        self.assertTrue(endpoint_process.wait_until(lambda: self.answers(), timeout=20))
+        return proc
+
+    def answers(self):
+        try:
+            urllib.request.urlopen(self.url + "/healthz", timeout=1).read()
+            return True
+        except OSError:
+            return False
+
+    def suggest(self):
+        invoice = self.make_invoice(410.0)
+        st_line = self.make_st_line(410.0, "payment %s" % invoice.name)
+        st_line.action_ai_suggest()
+        return st_line.ai_suggestion_id.move_line_ids == self.receivable(invoice), st_line
+
+    def test_bundled_endpoint_is_started_when_nothing_answers(self):
+        self.need_node()
+        result = self.env["ai.endpoint"]._action_test_connection()
         self.assertEqual(result["params"]["type"], "success")
-        urllib.request.urlopen(url + "/healthz", timeout=2).read()  # it really runs
+        self.assertTrue(self.answers())  # it really runs
+        pid = endpoint_process.running_pid(self.run_dir, self.url)
+        self.assertTrue(pid)
+        self.assertEqual(os.stat(os.path.join(self.run_dir, endpoint_process.SECRET_FILE)).st_mode & 0o777, 0o600)
+        # The database's own secret parameter is for a separately deployed endpoint, not for the bundled one.
+        self.env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_secret", "another-database-" + "x" * 40)
+        matched, st_line = self.suggest()
+        self.assertTrue(matched, st_line.ai_error)
+        self.assertEqual(endpoint_process.running_pid(self.run_dir, self.url), pid, "the same endpoint answered")
+
+    def test_a_stale_endpoint_of_this_server_is_replaced(self):
+        """Started by this server before the secret changed (another worker, or before a restart of Odoo)."""
+        self.need_node()
+        stale = endpoint_process.start_bundled_endpoint(self.url, "stale-" + "s" * 40, run_dir=self.run_dir)
+        self.addCleanup(stale.kill)
+        self.assertTrue(endpoint_process.wait_until(self.answers, timeout=20))
+        matched, st_line = self.suggest()
+        self.assertTrue(matched, st_line.ai_error)
+        self.assertIsNotNone(stale.poll(), "the stale endpoint was stopped")
+        self.assertNotIn(endpoint_process.running_pid(self.run_dir, self.url), (None, stale.pid))
+
+    def test_a_foreign_program_on_the_port_is_reported_and_left_alone(self):
+        self.need_node()
+        foreign = self.start_by_hand("foreign-" + "f" * 40)
+        with self.assertRaisesRegex(UserError, "Another program on %s answers but rejects" % self.url):
+            self.env["ai.endpoint"]._action_test_connection()
+        with self.assertRaisesRegex(UserError, "Another program"):
+            self.suggest()
+        self.assertIsNone(foreign.poll(), "a program this server did not start is not killed")
+
+    def test_a_new_secret_restarts_the_endpoint_whichever_worker_started_it(self):
+        self.need_node()
+        self.env["ai.endpoint"]._ensure_running()
+        first = endpoint_process.running_pid(self.run_dir, self.url)
+        old_secret = endpoint_process.server_secret(self.run_dir)
+        endpoint_process._started.clear()  # as in another worker: only the pid file knows the endpoint
+        self.env["res.config.settings"].create({}).action_ai_generate_secret()
+        self.assertNotEqual(endpoint_process.server_secret(self.run_dir), old_secret)
+        self.assertFalse(self.answers(), "the endpoint with the old secret is stopped")
+        self.assertTrue(endpoint_process.wait_until(lambda: not endpoint_process.is_bundled_endpoint(first), 5))
+        matched, st_line = self.suggest()
+        self.assertTrue(matched, st_line.ai_error)
+
+    def test_the_llm_path_works_through_the_endpoint_odoo_starts(self):
+        """Odoo's test server runs under its limit_memory_hard (RLIMIT_AS) like a production one: the endpoint it
+        starts makes its LLM call to a local OpenAI-compatible server and survives it."""
+        self.need_node()
+        expense = self.company_data["default_account_expense"]
+        llm = ThreadingHTTPServer(("127.0.0.1", 0), _FakeOpenAi)
+        _FakeOpenAi.account_id, _FakeOpenAi.seen = expense.id, []
+        threading.Thread(target=llm.serve_forever, daemon=True).start()
+        self.addCleanup(llm.server_close)
+        self.addCleanup(llm.shutdown)
+        params = self.env["ir.config_parameter"]
+        params.set_param("ai_bookkeeping.llm_base_url", "http://127.0.0.1:%d/v1" % llm.server_address[1])
+        params.set_param("ai_bookkeeping.llm_model", "fake-model")
+        st_line = self.make_st_line(-42.9, "Cloud hosting monthly")
+        st_line.action_ai_suggest()
+        self.assertTrue(_FakeOpenAi.seen, "the endpoint asked the LLM nothing")
+        self.assertEqual(st_line.ai_suggestion_id.account_id, expense, st_line.ai_error)
+        self.assertTrue(endpoint_process.running_pid(self.run_dir, self.url), "the endpoint died on its LLM call")
+        self.assertTrue(self.env["ai.llm.usage"].search([("model_name", "=", "fake-model")]))
 
     def test_a_remote_endpoint_is_never_started(self):
         url = "http://127.0.0.1:%d" % _free_port()
         self.env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_url", url)
-        self.env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_autostart", "True")
         with self.assertRaisesRegex(UserError, "Nothing answers"):
-            self.env["ai.endpoint"].action_test_connection()  # not the default URL: reported, not started
+            self.env["ai.endpoint"]._action_test_connection()  # not the default URL: reported, not started
+        self.assertFalse(os.path.exists(endpoint_process.pid_file(self.run_dir, url)))

@@ -182,7 +182,7 @@ class TestAutoApply(GovernanceCase):
             {"lineId": st_line.id, "suggestions": [
                 {"rank": 1, "matchType": "full", "candidateIds": [item.id], "partnerId": None, "accountId": None,
                  "confidence": 0.99, "explanation": "sure"}]}]}
-        with patch.object(type(self.env["ai.endpoint"]), "suggest_reconciliations", return_value=reply) as sent:
+        with patch.object(type(self.env["ai.endpoint"]), "_suggest_reconciliations", return_value=reply) as sent:
             suggestions = st_line.action_ai_suggest()
         self.assertEqual(suggestions.state, "applied")
         self.assertTrue(suggestions.auto_applied)
@@ -473,7 +473,7 @@ class TestLeastPrivilege(GovernanceCase):
         invoices = self.make_invoice(300.0) + self.make_invoice(700.0)
         st_line = self.make_st_line(800.0, "two invoices, one partly")
         st_line_before = (st_line.amount_residual, st_line.is_reconciled, st_line.partner_id)
-        lines_before = sorted(st_line.move_id.line_ids.mapped(lambda l: (l.account_id.id, l.balance)))
+        lines_before = sorted(st_line.move_id.line_ids.mapped(lambda line: (line.account_id.id, line.balance)))
         before = self.residuals(invoices)
         suggestion = self.make_suggestion(st_line, self.receivable(invoices), match_type="partial")
         suggestion.with_user(self.reviewer).action_approve()
@@ -482,7 +482,7 @@ class TestLeastPrivilege(GovernanceCase):
         st_line.invalidate_recordset()
         self.assertEqual(self.residuals(invoices), before)
         self.assertEqual((st_line.amount_residual, st_line.is_reconciled, st_line.partner_id), st_line_before)
-        self.assertEqual(sorted(st_line.move_id.line_ids.mapped(lambda l: (l.account_id.id, l.balance))),
+        self.assertEqual(sorted(st_line.move_id.line_ids.mapped(lambda line: (line.account_id.id, line.balance))),
                          lines_before)
         self.assertTrue(self.log(suggestion, "reverted"))
 
@@ -493,7 +493,7 @@ class TestDataMinimisation(GovernanceCase):
 
     def ask(self, st_line, item):
         reply = {"engine": {"name": "stub", "version": "1"}, "results": [{"lineId": st_line.id, "suggestions": []}]}
-        with patch.object(type(self.env["ai.endpoint"]), "suggest_reconciliations", return_value=reply) as sent:
+        with patch.object(type(self.env["ai.endpoint"]), "_suggest_reconciliations", return_value=reply) as sent:
             self.env["ai.reconciliation.request"]._suggest_for_lines(st_line)
         return sent.call_args.args[-1]
 

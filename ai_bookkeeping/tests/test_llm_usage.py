@@ -1,10 +1,12 @@
+import shutil
+import tempfile
 from unittest.mock import patch
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
-from ..tools import endpoint_process, llm_usage
+from ..tools import endpoint_client, endpoint_process, llm_usage
 from .common import AiBookkeepingCase
 
 
@@ -29,7 +31,7 @@ class TestLlmUsage(AiBookkeepingCase):
         return reply
 
     def _suggest(self, st_line, usage):
-        with patch.object(type(self.env["ai.endpoint"]), "suggest_reconciliations",
+        with patch.object(type(self.env["ai.endpoint"]), "_suggest_reconciliations",
                           return_value=self._reply(st_line, usage)) as sent:
             st_line.with_user(self.reviewer).action_ai_suggest()
         return sent.call_args.args[0]
@@ -87,10 +89,22 @@ class TestLlmUsage(AiBookkeepingCase):
         self.env["ir.config_parameter"].set_param("ai_bookkeeping.llm_api_key", "sk-secret")
         settings_as_manager = self.env["res.config.settings"].with_user(self.manager)
         self.assertIn("ai_llm_model", settings_as_manager.fields_get())
-        self.assertNotIn("ai_llm_api_key", settings_as_manager.fields_get())
+        for name in ("ai_llm_api_key_display", "ai_llm_api_key", "ai_llm_api_key_clear"):
+            self.assertNotIn(name, settings_as_manager.fields_get())
         with self.assertRaises(AccessError):
-            settings_as_manager.create({}).read(["ai_llm_api_key"])
-        self.assertEqual(self.env["res.config.settings"].create({}).ai_llm_api_key, "sk-secret")
+            settings_as_manager.create({}).read(["ai_llm_api_key_display"])
+        # Administrators see a mask, set a new key (write-only: forgotten once saved) or remove it.
+        settings = self.env["res.config.settings"].create({})
+        self.assertNotIn("sk-secret", settings.ai_llm_api_key_display)
+        self.assertIn("9 characters", settings.ai_llm_api_key_display)
+        settings = self.env["res.config.settings"].create({"ai_llm_api_key": " sk-new-key "})
+        settings.execute()
+        self.assertEqual(self.env["ir.config_parameter"].get_param("ai_bookkeeping.llm_api_key"), "sk-new-key")
+        self.assertFalse(settings.ai_llm_api_key)
+        self.env["res.config.settings"].create({}).execute()  # an empty new value keeps the key
+        self.assertEqual(self.env["ir.config_parameter"].get_param("ai_bookkeeping.llm_api_key"), "sk-new-key")
+        self.env["res.config.settings"].create({"ai_llm_api_key_clear": True}).execute()
+        self.assertFalse(self.env["ir.config_parameter"].get_param("ai_bookkeeping.llm_api_key"))
 
     def test_bundled_endpoint_gets_the_llm_settings_through_its_environment(self):
         params = self.env["ir.config_parameter"]
@@ -103,9 +117,12 @@ class TestLlmUsage(AiBookkeepingCase):
             "OPENAI_API_KEY": "sk-local",
         })
         params.set_param("ai_bookkeeping.endpoint_autostart", "True")
+        run_dir = tempfile.mkdtemp(prefix="aib_run_")
+        self.addCleanup(shutil.rmtree, run_dir, True)
         with patch("odoo.addons.ai_bookkeeping.models.ai_endpoint.DEFAULT_URL", "http://127.0.0.1:9"), \
+                patch.object(type(self.env["ai.endpoint"]), "_get_run_dir", return_value=run_dir), \
                 patch.object(endpoint_process, "start_bundled_endpoint",
                              side_effect=endpoint_process.EndpointStartError("not in tests")) as start:
-            with self.assertRaises(Exception):
+            with self.assertRaises(endpoint_client.EndpointUnreachable):
                 self.env["ai.endpoint"]._ensure_running()
         self.assertEqual(start.call_args.kwargs["extra_env"]["AI_BOOKKEEPING_LLM_MODEL"], "llama3.1:8b")

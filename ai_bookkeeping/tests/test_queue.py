@@ -39,7 +39,7 @@ class TestQueue(AiBookkeepingCase):
 
     def test_suggest_button_says_what_is_wrong_when_endpoint_is_down(self):
         st_line = self.make_st_line(100.0, "x")
-        with self.assertRaisesRegex(UserError, "stay queued"):
+        with self.assertRaisesRegex(UserError, "in the queue, which asks again by itself from"):
             st_line.action_ai_suggest()
         self.assertEqual(len(self.queued(st_line)), 1)
 
@@ -59,7 +59,7 @@ class TestQueue(AiBookkeepingCase):
                  "confidence": 0.9, "explanation": "fine"},
             ]},
         ]}
-        with patch.object(type(self.env["ai.endpoint"]), "suggest_reconciliations", return_value=reply):
+        with patch.object(type(self.env["ai.endpoint"]), "_suggest_reconciliations", return_value=reply):
             suggestions = st_line.action_ai_suggest()
         self.assertEqual(len(suggestions), 1)
         self.assertEqual(suggestions.explanation, "fine")
@@ -67,7 +67,7 @@ class TestQueue(AiBookkeepingCase):
 
     def test_reply_that_is_not_a_result_list_keeps_the_line_queued(self):
         st_line = self.make_st_line(100.0, "x")
-        with patch.object(type(self.env["ai.endpoint"]), "suggest_reconciliations", return_value={"oops": 1}):
+        with patch.object(type(self.env["ai.endpoint"]), "_suggest_reconciliations", return_value={"oops": 1}):
             with self.assertRaises(ValueError):
                 self.env["ai.reconciliation.request"]._suggest_for_lines(st_line)
         self.assertEqual(len(self.queued(st_line)), 1)

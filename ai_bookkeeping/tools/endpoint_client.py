@@ -85,12 +85,25 @@ class EndpointClient:
     def suggest_reconciliations(self, payload):
         return self._request("POST", "/v1/reconcile/suggest", payload, timeout=self.timeout)
 
+    def check_signature(self):
+        """Prove that the endpoint accepts our signature (``/healthz`` answers anyone): a signed request with no
+        line. Raises ``EndpointAuthError`` when it refuses the signature, ``EndpointUnreachable`` when nothing
+        answers; an invalid-request answer (400) means the signature was accepted."""
+        try:
+            self._request("POST", "/v1/reconcile/suggest", {"companyId": 1, "companyCurrency": "EUR", "lines": []},
+                          timeout=self.connect_timeout)
+        except EndpointAuthError:
+            raise
+        except EndpointRejected as exc:
+            if exc.status != 400:
+                raise
+
     def _request(self, method, path, payload, timeout):
         url = self.base_url + path
         body = None
         headers = {"Accept": "application/json"}
         if payload is not None:
-            body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            body = signing.request_body(payload)
             headers["Content-Type"] = "application/json"
             headers.update(signing.signed_headers(self.secret, body))
         request = urllib.request.Request(url, data=body, method=method, headers=headers)
@@ -99,8 +112,9 @@ class EndpointClient:
                 raw = response.read(MAX_RESPONSE_BYTES + 1)
         except urllib.error.HTTPError as exc:
             raise self._http_error(exc) from None
-        except (socket.timeout, TimeoutError) as exc:
-            raise EndpointTimeout("The AI endpoint at %s did not answer within %s s." % (self.base_url, timeout)) from exc
+        except TimeoutError as exc:
+            message = "The AI endpoint at %s did not answer within %s s." % (self.base_url, timeout)
+            raise EndpointTimeout(message) from exc
         except urllib.error.URLError as exc:
             if isinstance(exc.reason, (socket.timeout, TimeoutError)):
                 raise EndpointTimeout(

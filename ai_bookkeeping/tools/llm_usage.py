@@ -48,7 +48,8 @@ def is_empty(usage):
 
 
 def llm_allowed(monthly_budget, spent_this_month):
-    """May the LLM be used? A budget of 0 (or less) means no limit; otherwise only while the month's cost is below it."""
+    """May the LLM be used? A budget of 0 (or less) means no limit; otherwise only while the month's cost is below
+    it."""
     return not monthly_budget or monthly_budget <= 0 or spent_this_month < monthly_budget
 
 

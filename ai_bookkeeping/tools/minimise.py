@@ -7,21 +7,27 @@ Odoo's own row numbers, meaningless outside it, and the reply needs them to name
 Plain dicts in, a new dict out (the input is not changed).
 """
 
+import json
+import os
 import re
 
-IBAN_MASK = "[IBAN]"
-EMAIL_MASK = "[EMAIL]"
-PHONE_MASK = "[PHONE]"
+# The one rule set, shared with the LLM prompts (web_src/llm/mask_personal_data.ts); test vectors that both run:
+# test/vectors/personal_data_masks.json.
+RULES_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "personal_data_masks.json")
 
-# A country code, two check digits, then 11-30 letters/digits, in groups of four (spaced or not). "RF" is the ISO 11649
-# creditor reference, not an account: it stays (it is how a payment names its invoice).
-_IBAN = re.compile(r"\b(?!RF)[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b", re.IGNORECASE)
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-# International numbers (+33 6 12 34 56 78, 0049-30-1234567, +44 (0)20 7946 0958) and national ones written with
-# separators (06 12 34 56 78, 030/1234567). Plain digit runs are left alone: they are invoice and reference numbers.
-_PHONE_INTERNATIONAL = re.compile(r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}(?:[ ./-]?\(0\))?(?:[ ./-]?\d{1,4}){2,6}(?!\w)")
-_PHONE_NATIONAL = re.compile(r"(?<![\w/.-])0\d{1,4}(?:[ /-]\d{2,4}){2,5}(?![\w/.-])|(?<![\w/.-])0\d{1,4}/\d{5,9}(?![\w/.-])")
-_PHONE_LABELLED = re.compile(r"(?i)\b(?:tel|tél|phone|mobile|mob|fax|gsm)\b\.?:?\s*[+\d][\d ./()-]{5,}\d")
+
+def _load_rules(path=RULES_PATH):
+    """[(compiled pattern, placeholder)] in the order they apply. re.ASCII: \\w, \\d and \\b mean what they mean in
+    JavaScript, so that both sides mask the same text the same way."""
+    with open(path, encoding="utf-8") as handle:
+        rules = json.load(handle)["rules"]
+    return [
+        (re.compile(rule["pattern"], re.ASCII | (re.IGNORECASE if "i" in rule["flags"] else 0)), rule["placeholder"])
+        for rule in rules
+    ]
+
+
+_RULES = _load_rules()
 
 # Keys that carry documents (attachments, scans, OCR text): never sent when minimising.
 DOCUMENT_KEYS = ("documents", "attachments", "document", "attachment", "pdf", "ocrText")
@@ -31,11 +37,8 @@ def mask_text(text):
     """``text`` with IBANs, e-mail addresses and phone numbers replaced by placeholders."""
     if not text:
         return text or ""
-    text = _EMAIL.sub(EMAIL_MASK, text)
-    text = _IBAN.sub(IBAN_MASK, text)
-    text = _PHONE_LABELLED.sub(PHONE_MASK, text)
-    text = _PHONE_INTERNATIONAL.sub(PHONE_MASK, text)
-    text = _PHONE_NATIONAL.sub(PHONE_MASK, text)
+    for pattern, placeholder in _RULES:
+        text = pattern.sub(placeholder, text)
     return text
 
 

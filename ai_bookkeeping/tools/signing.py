@@ -7,12 +7,19 @@ Headers: ``X-AIB-Timestamp`` (unix seconds), ``X-AIB-Nonce``, ``X-AIB-Signature`
 
 import hashlib
 import hmac
+import json
 import secrets
 import time
 
 HEADER_TIMESTAMP = "X-AIB-Timestamp"
 HEADER_NONCE = "X-AIB-Nonce"
 HEADER_SIGNATURE = "X-AIB-Signature"
+
+
+def request_body(payload):
+    """The exact bytes sent (and signed) for ``payload``: compact UTF-8 JSON. The one serialisation of a request,
+    also behind the audit log's fingerprint (reconcile_payload.payload_hash)."""
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def sign(secret, body, timestamp, nonce):

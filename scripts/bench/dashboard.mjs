@@ -2,7 +2,7 @@
 // suggestions, and wall time to bulk-approve 500 of them through the UI (chunks of 50, as a reviewer would).
 // Not a test: it prints numbers. `node scripts/bench/dashboard.mjs [pending]`.
 import { spawnSync } from "node:child_process";
-import { launchBrowser, login, startStack } from "../browser-tests.mjs";
+import { launchBrowser, login, startStack } from "../browser_tests.mjs";
 
 export async function runDashboardBench({ pending = 1000, approve = 500 } = {}) {
   const t0 = Date.now();

@@ -1,4 +1,4 @@
-"""Load generated books (scripts/bench/gen-books.ts) into a throw-away Odoo database, for scripts/bench/run_bench.py.
+"""Load generated books (scripts/bench/gen_books.ts) into a throw-away Odoo database, for scripts/bench/run_bench.py.
 
 Run inside `odoo-bin shell` (scripts/bench.mjs does) on a database with account, ai_bookkeeping and
 account_reconcile_oca installed, without demo data. It COMMITS: never point it at a database you care about.
@@ -92,7 +92,9 @@ misc = Journal.search([("type", "=", "general"), ("code", "=", "MISC"), ("compan
 # Past invoices paid by history lines get numbers of their own (HINV/…, HBIL/…): never mistaken for open ones.
 past_sale = Journal.create({"name": "Past customer invoices", "code": "HINV", "type": "sale"})
 past_purchase = Journal.create({"name": "Past vendor bills", "code": "HBIL", "type": "purchase"})
-clearing = Account.create({"code": "999990", "name": "Bench clearing (earlier payments)", "account_type": "asset_current"})
+clearing = Account.create(
+    {"code": "999990", "name": "Bench clearing (earlier payments)", "account_type": "asset_current"}
+)
 income = Account.search([("account_type", "=", "income"), ("company_ids", "in", company.id)], limit=1)
 expense = Account.search([("account_type", "=", "expense"), ("company_ids", "in", company.id),
                           ("id", "not in", list(account_map.values()))], limit=1)
@@ -107,7 +109,7 @@ for batch in chunks(books["partners"]):
          "bank_ids": [Command.create({"acc_number": number}) for number in p["bankAccounts"]]}
         for p in batch
     ])
-    partner_map.update({p["id"]: r.id for p, r in zip(batch, records)})
+    partner_map.update({p["id"]: r.id for p, r in zip(batch, records, strict=True)})
 log("%d partners" % len(partner_map))
 
 
@@ -146,10 +148,10 @@ def create_invoices(items, numbered=True, journal_for=None):
             for item in batch
         ])
         moves.action_post()
-        for item, move in zip(batch, moves):
+        for item, move in zip(batch, moves, strict=True):
             if numbered and move.name != item["moveName"]:
                 renamed += 1
-            term = move.line_ids.filtered(lambda l: l.account_type in ("asset_receivable", "liability_payable"))
+            term = move.line_ids.filtered(lambda line: line.account_type in ("asset_receivable", "liability_payable"))
             term.ensure_one()
             if company_currency.compare_amounts(term.amount_residual, item["amountResidual"]) != 0:
                 amount_gaps += 1
@@ -176,10 +178,10 @@ for batch in chunks(list(paid_lines.items())):
     entry = env["account.move"].create({"move_type": "entry", "journal_id": misc.id, "date": "2026-03-31",
                                         "line_ids": entry_lines})
     entry.action_post()
-    counterparts = entry.line_ids.filtered(lambda l: l.account_id.reconcile and l.account_id != clearing)
+    counterparts = entry.line_ids.filtered(lambda line: line.account_id.reconcile and line.account_id != clearing)
     plan = []
     for _item_id, term in batch:
-        mine = counterparts.filtered(lambda l, t=term: l.name == "Earlier payment %s" % t.move_id.name)[:1]
+        mine = counterparts.filtered(lambda line, t=term: line.name == "Earlier payment %s" % t.move_id.name)[:1]
         counterparts -= mine
         plan.append(term + mine)
     env["account.move.line"]._reconcile_plan(plan)
@@ -253,9 +255,9 @@ for batch in chunks(list(enumerate(history))):
     with oca_create_hook_off():
         st_lines = StLine.create(vals_list)
     plan = []
-    for st_line, item in zip(st_lines, items):
+    for st_line, item in zip(st_lines, items, strict=True):
         if item:
-            counterpart = st_line.move_id.line_ids.filtered(lambda l, a=item.account_id: l.account_id == a)
+            counterpart = st_line.move_id.line_ids.filtered(lambda line, a=item.account_id: line.account_id == a)
             plan.append(counterpart + item)
     env["account.move.line"]._reconcile_plan(plan)
 env.flush_all()
@@ -268,7 +270,7 @@ line_map = {}
 for batch in chunks(books["lines"]):
     with oca_create_hook_off():
         st_lines = StLine.create([line_vals(line) for line in batch])
-    line_map.update({line["id"]: st.id for line, st in zip(batch, st_lines)})
+    line_map.update({line["id"]: st.id for line, st in zip(batch, st_lines, strict=True)})
 log("%d statement lines to evaluate" % len(line_map))
 
 # ---------------------------------------------------------------- OCA's classic engine: its reconciliation models

@@ -13,7 +13,7 @@ Run inside `odoo-bin shell` (scripts/bench.mjs does) after load_books.py, with t
 Then the reviewer's bulk approval (the dashboard's bulk_approve, as a reviewer user) of the BENCH_APPROVE most
 confident top-ranked pending suggestions, timed, and a check of what each approval wrote in the books.
 
-Results are written in the generator's id space (BENCH_OUT) for scripts/bench/report-odoo.ts to score.
+Results are written in the generator's id space (BENCH_OUT) for scripts/bench/report_odoo.ts to score.
 """
 import json
 import os
@@ -249,21 +249,21 @@ for suggestion in Suggestion.browse([o["id"] for o in outcomes if o["ok"]]):
     if missing:
         problems.append("items not reconciled with the line: %s" % ", ".join(missing.move_id.mapped("name")))
     extra = settled - suggestion.move_line_ids - other
-    if extra.filtered(lambda l: l.move_id != st.move_id and l.move_id.journal_id.type != "general"):
+    if extra.filtered(lambda line, st=st: line.move_id != st.move_id and line.move_id.journal_id.type != "general"):
         problems.append("reconciled with items not proposed: %s" % ", ".join(extra.move_id.mapped("name")))
     if suggestion.match_type in ("full", "multi", "writeoff"):
         # The line covers the items (in company currency, FX rounding aside): every one of them must be paid.
         before = (suggestion.applied_values or {}).get("residuals", {})
-        items_amount = abs(sum(before.get(str(l.id), [0, 0])[0] for l in suggestion.move_line_ids))
+        items_amount = abs(sum(before.get(str(line.id), [0, 0])[0] for line in suggestion.move_line_ids))
         line_amount = abs(sum(_liquidity.mapped("balance")))
-        still_open = suggestion.move_line_ids.filtered(lambda l: not l.reconciled)
+        still_open = suggestion.move_line_ids.filtered(lambda line: not line.reconciled)
         if still_open and (suggestion.match_type == "writeoff"
                            or line_amount >= items_amount - company.ai_fx_tolerance - 0.005):
             problems.append("items left open after a %s match: %s" % (
-                suggestion.match_type, ", ".join("%s (%.2f left)" % (l.move_id.name, l.amount_residual)
-                                                 for l in still_open)))
+                suggestion.match_type, ", ".join("%s (%.2f left)" % (line.move_id.name, line.amount_residual)
+                                                 for line in still_open)))
     if suggestion.match_type in ("writeoff", "expense"):
-        booked = other.filtered(lambda l, a=suggestion.account_id: l.account_id == a)
+        booked = other.filtered(lambda line, a=suggestion.account_id: line.account_id == a)
         if not booked:
             problems.append("nothing booked on %s" % suggestion.account_id.display_name)
         elif suggestion.match_type == "writeoff" and suggestion.writeoff_amount and \
@@ -278,10 +278,11 @@ for suggestion in Suggestion.browse([o["id"] for o in outcomes if o["ok"]]):
         problems.append("unbalanced move %s" % st.move_id.name)
     if problems:
         detail = "line %.2f %s = %.2f %s; items %s" % (
-            st.amount_currency if st.foreign_currency_id else st.amount, (st.foreign_currency_id or st.currency_id).name,
+            st.amount_currency if st.foreign_currency_id else st.amount,
+            (st.foreign_currency_id or st.currency_id).name,
             sum(_liquidity.mapped("balance")), company.currency_id.name,
-            ", ".join("%s %.2f %s" % (l.move_id.name, l.amount_currency, l.currency_id.name)
-                      for l in suggestion.move_line_ids))
+            ", ".join("%s %.2f %s" % (line.move_id.name, line.amount_currency, line.currency_id.name)
+                      for line in suggestion.move_line_ids))
         anomalies.append({"lineId": gen_id, "suggestionId": suggestion.id, "matchType": suggestion.match_type,
                           "problems": problems, "detail": detail})
 approval["anomalies"] = anomalies

@@ -1,4 +1,4 @@
-// Browser test of the statement import wizard against a real Odoo (same stack as scripts/browser-tests.mjs):
+// Browser test of the statement import wizard against a real Odoo (same stack as scripts/browser_tests.mjs):
 // the bank journal's "Import file" button, upload of a real OFX file (../shared/data/statements/oca-ofx/test_ofx.ofx,
 // USD like the test company), Import, the summary, the lines and their queue rows checked in PostgreSQL, the link to
 // the review queue. Screenshots in .artifacts/statement_import_*.png. Without the shared folder it says it skipped.
@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ARTIFACTS, launchBrowser, login, serverLogErrors, startStack } from "../browser-tests.mjs";
+import { ARTIFACTS, launchBrowser, login, serverLogErrors, startStack } from "../browser_tests.mjs";
 import { ROOT } from "../lib/odoo.mjs";
 
 function sharedStatements() {

@@ -1,7 +1,7 @@
 """Two reviewers approve the same suggestion at the same moment, each in its own transaction, through Odoo's own
 request retry loop (odoo.service.model.retrying). Exactly one must win; the books must show one reconciliation.
 
-Run inside `odoo-bin shell` on a throw-away database (scripts/odoo-tests.mjs does): it commits its data.
+Run inside `odoo-bin shell` on a throw-away database (scripts/odoo_tests.mjs does): it commits its data.
 Prints "concurrency: N passed, M failed".
 """
 import threading
@@ -32,7 +32,7 @@ invoice = env["account.move"].create({
 invoice.action_post()
 st_line = env["account.bank.statement.line"].create(
     {"journal_id": journal.id, "date": fields.Date.today(), "amount": 321.0, "payment_ref": invoice.name})
-item = invoice.line_ids.filtered(lambda l: l.account_type == "asset_receivable")
+item = invoice.line_ids.filtered(lambda line: line.account_type == "asset_receivable")
 suggestion = env["ai.reconciliation.suggestion"].sudo().create({
     "statement_line_id": st_line.id, "company_id": company.id, "move_line_ids": [Command.set(item.ids)],
     "match_type": "full", "partner_id": partner.id, "confidence": 0.99, "explanation": "race",
@@ -72,7 +72,7 @@ approved = [o for o in outcomes.values() if o == "approved"]
 refused = [o for o in outcomes.values() if o.startswith("refused")]
 check("exactly one reviewer wins", len(approved) == 1 and len(refused) == 1, str(outcomes))
 check("the loser is told why", bool(refused) and "already been applied" in refused[0], refused[0] if refused else "")
-counterparts = st_line.move_id.line_ids.filtered(lambda l: l.account_type == "asset_receivable")
+counterparts = st_line.move_id.line_ids.filtered(lambda line: line.account_type == "asset_receivable")
 check("one counterpart on the bank line", len(counterparts) == 1, "%d" % len(counterparts))
 check("invoice paid once", invoice.payment_state == "paid" and invoice.amount_residual == 0.0,
       "%s %s" % (invoice.payment_state, invoice.amount_residual))

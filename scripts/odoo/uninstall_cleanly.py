@@ -1,6 +1,6 @@
 """Uninstall the add-on (and its bridge) and check that nothing of it is left: tables, columns, indexes, parameters.
 
-Run inside `odoo-bin shell` on a throw-away database, last (scripts/odoo-tests.mjs does). Prints
+Run inside `odoo-bin shell` on a throw-away database, last (scripts/odoo_tests.mjs does). Prints
 "uninstall: N passed, M failed".
 """
 

@@ -2,6 +2,7 @@
 // The review dashboard grouped (Group by): group headers, opening a group, selecting and approving a whole group.
 import { afterEach, describe, expect, it } from "vitest";
 
+import "../../web_src/dashboard/index"; // registers the panels
 import { ReviewDashboard } from "../../web_src/dashboard/review_dashboard/review_dashboard";
 import { $, $$, mountWithServices, press, setValue, until, type Mounted } from "./fakes/mount";
 import { FakeOrm, makeServices, makeSuggestions } from "./fakes/services";

@@ -1,6 +1,6 @@
-// The grouped queue's plain logic (grouping.ts) and the shape check of dashboard_groups (rpc_shapes.ts).
+// The grouped queue's plain logic (grouping.ts) and the shape check of dashboard_groups (contracts/dashboard.ts).
 import { describe, expect, it } from "vitest";
-import type { DashboardGroup, DashboardRow } from "../../web_src/contracts/dashboard";
+import { DashboardGroupsSchema, type DashboardGroup, type DashboardRow } from "../../web_src/contracts/dashboard";
 import {
   groupId,
   groupMemberIds,
@@ -11,8 +11,10 @@ import {
   visibleGroupRows,
   withGroupKey,
 } from "../../web_src/dashboard/grouping";
-import { RpcShapeError, parseDashboardGroups } from "../../web_src/dashboard/rpc_shapes";
+import { RpcShapeError, parseReply } from "../../web_src/dashboard/parse_reply";
 import { makeSuggestions } from "./fakes/services";
+
+const parseDashboardGroups = (value: unknown) => parseReply("dashboard_groups", DashboardGroupsSchema, value);
 
 const group = (key: DashboardGroup["key"], count: number): DashboardGroup => ({
   key,

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 
 import type { OtherSuggestionRow } from "../../web_src/contracts/dashboard";
+import "../../web_src/dashboard/index"; // registers the panels
 import { ReviewDashboard } from "../../web_src/dashboard/review_dashboard/review_dashboard";
 import { $, $$, mountWithServices, until, type Mounted } from "./fakes/mount";
 import { FakeOrm, makeServices, makeSuggestions } from "./fakes/services";

@@ -189,7 +189,7 @@ describe("loading and paging", () => {
     orm.overrides.set("dashboard_rows", () => ({ rows: [{ id: 1, state: "pending" }], total: 1 }));
     orm.overrides.set("dashboard_kpis", () => ({ pending: "many" }));
     const m = await mountDashboard(orm);
-    expect($(m.target, ".o_ai_bookkeeping_error").textContent).toContain("dashboard_rows: rows[0].line should be an object");
+    expect($(m.target, ".o_ai_bookkeeping_error").textContent).toContain("dashboard_rows: rows[0].matchType should be one of full, partial");
     expect($(m.target, ".o_ai_bookkeeping_kpis").textContent).toContain("Key figures unavailable");
     expect(rowEls(m)).toHaveLength(0);
   });

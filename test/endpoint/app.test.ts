@@ -1,9 +1,11 @@
 // The endpoint in-process: routes, auth, validation and error mapping through `app.inject`.
 import { afterEach, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
-import { MAX_LABEL_LENGTH, SuggestResponseSchema, type LineResult } from "../../web_src/contracts/reconcile";
-import type { Engine } from "../../web_src/endpoint/engine";
-import { OFFLINE_ENGINE } from "../../web_src/endpoint/engine";
+import { HealthResponseSchema } from "../../web_src/contracts/health";
+import { SuggestResponseSchema, type LineResult } from "../../web_src/contracts/reconcile";
+import { MAX_LABEL_LENGTH } from "../../web_src/contracts/text_limits";
+import type { Engine } from "../../web_src/contracts/reconcile_pipeline";
+import { OFFLINE_ENGINE } from "../../web_src/engine/reconciliation/offline_engine";
 import { signRequest } from "../../web_src/endpoint/signing";
 import {
   injectSigned,
@@ -26,6 +28,7 @@ describe("GET /healthz", () => {
     app = testApp();
     const response = await app.inject({ method: "GET", url: "/healthz" });
     expect(response.statusCode).toBe(200);
+    expect(HealthResponseSchema.safeParse(response.json()).success).toBe(true);
     expect(response.json()).toEqual({
       status: "ok",
       engine: { name: OFFLINE_ENGINE.name, version: OFFLINE_ENGINE.version },

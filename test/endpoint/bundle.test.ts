@@ -1,4 +1,4 @@
-// The committed bundle (ai_bookkeeping/static/endpoint/ai_endpoint.mjs, built by `npm run build`) really runs:
+// The committed bundle (ai_bookkeeping/endpoint/ai_endpoint.mjs, built by `npm run build`) really runs:
 // start it on a free port, wait for /healthz, send one signed request, stop it.
 // AIB_ENDPOINT_BUNDLE=<path> points the test at another build of web_src/endpoint/main.ts (e.g. a one-off esbuild).
 import { existsSync } from "node:fs";
@@ -9,7 +9,7 @@ import { fetchSigned, runEndpoint, startEndpoint, suggestRequest, TEST_SECRET } 
 
 const BUNDLE =
   process.env.AIB_ENDPOINT_BUNDLE ??
-  path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../ai_bookkeeping/static/endpoint/ai_endpoint.mjs");
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../ai_bookkeeping/endpoint/ai_endpoint.mjs");
 const bundleMissing = !existsSync(BUNDLE);
 
 describe.skipIf(bundleMissing)(`bundled endpoint (skipped when ${path.basename(BUNDLE)} is absent: run \`npm run build\`)`, () => {

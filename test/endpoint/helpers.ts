@@ -5,7 +5,7 @@ import type { FastifyBaseLogger, FastifyInstance, LightMyRequestResponse } from 
 import type { SuggestRequestInput } from "../../web_src/contracts/reconcile";
 import { buildApp, type AppDeps } from "../../web_src/endpoint/app";
 import { loadConfig, type ConfigOptions, type EndpointConfig } from "../../web_src/endpoint/config";
-import { OFFLINE_ENGINE } from "../../web_src/endpoint/engine";
+import { OFFLINE_ENGINE } from "../../web_src/engine/reconciliation/offline_engine";
 import { signRequest, type SignOptions } from "../../web_src/endpoint/signing";
 
 export const TEST_SECRET = "test-secret-0123456789abcdef0123456789";

@@ -1,7 +1,7 @@
 // The app on a real socket (127.0.0.1, any free port) and the real fetch, as Odoo will reach it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
-import { OFFLINE_ENGINE } from "../../web_src/endpoint/engine";
+import { OFFLINE_ENGINE } from "../../web_src/engine/reconciliation/offline_engine";
 import { buildApp } from "../../web_src/endpoint/app";
 import { fetchSigned, suggestRequest, testConfig } from "./helpers";
 

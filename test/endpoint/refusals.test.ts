@@ -2,8 +2,10 @@
 // sees the request (nothing of it is processed, nothing is lost from the genuine requests around it).
 import { afterEach, describe, expect, it } from "vitest";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import { ErrorReplySchema } from "../../web_src/contracts/error_reply";
 import type { SuggestRequest } from "../../web_src/contracts/reconcile";
-import { OFFLINE_ENGINE, type Engine } from "../../web_src/endpoint/engine";
+import type { Engine } from "../../web_src/contracts/reconcile_pipeline";
+import { OFFLINE_ENGINE } from "../../web_src/engine/reconciliation/offline_engine";
 import { signRequest } from "../../web_src/endpoint/signing";
 import { injectSigned, NOW_SECONDS, SUGGEST_URL, suggestRequest, TEST_SECRET, testApp, testConfig } from "./helpers";
 
@@ -82,6 +84,7 @@ describe("bad requests", () => {
       const response = await send();
       expect(response.statusCode, name).toBe(status);
       expect(response.json().error, name).toBe(error);
+      expect(ErrorReplySchema.safeParse(response.json()).success, `${name}: body follows the error contract`).toBe(true);
       refused += 1;
     }
     expect(refused).toBe(Object.keys(cases).length);

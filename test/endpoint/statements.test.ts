@@ -11,8 +11,8 @@ import {
   STATEMENT_PARSE_PATH,
 } from "../../web_src/contracts/statements";
 import { signRequest } from "../../web_src/endpoint/signing";
-import { StatementFormatError } from "../../web_src/statements/bankStatementLine";
-import { listStatementFiles, locateStatements, readStatementFile } from "../../web_src/statements/realStatements";
+import { StatementFormatError } from "../../web_src/statements/bank_statement_line";
+import { listStatementFiles, locateStatements, readStatementFile } from "../../scripts/bench/lib/real_statements";
 import { NOW_SECONDS, TEST_SECRET, testApp, testConfig } from "./helpers";
 
 const { dir, missing } = locateStatements();

@@ -4,11 +4,11 @@ import type { FastifyInstance } from "fastify";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { SuggestRequestSchema, SuggestResponseSchema, type SuggestRequestInput, type SuggestResponse } from "../../web_src/contracts/reconcile";
-import { OFFLINE_ENGINE } from "../../web_src/endpoint/engine";
+import { OFFLINE_ENGINE } from "../../web_src/engine/reconciliation/offline_engine";
 import { signRequest } from "../../web_src/endpoint/signing";
-import { createLlmRefiner } from "../../web_src/llm/createLlmRefiner";
+import { createLlmRefiner } from "../../web_src/llm/create_llm_refiner";
 import { NOW_SECONDS, SUGGEST_URL, TEST_SECRET, recordingLogger, suggestRequest, testApp } from "../endpoint/helpers";
-import { evidenceBestAnswer, startFakeOpenAi, type FakeOpenAiServer } from "./fakeOpenAiServer";
+import { evidenceBestAnswer, startFakeOpenAi, type FakeOpenAiServer } from "./fake_openai_server";
 import { llmConfig } from "./helpers";
 
 let fake: FakeOpenAiServer | undefined;

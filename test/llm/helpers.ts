@@ -2,10 +2,11 @@
 // pointed at a fake server, and hand-made engine results (so these tests do not depend on the engine's scores).
 import type { LineResult, Suggestion, SuggestRequest, SuggestRequestInput } from "../../web_src/contracts/reconcile";
 import { SuggestRequestSchema } from "../../web_src/contracts/reconcile";
-import { loadLlmConfig, type LlmConfig, type LlmOptions } from "../../web_src/endpoint/config";
-import { createLlmRefiner, createStructuredCaller } from "../../web_src/llm/createLlmRefiner";
-import type { LlmRefiner } from "../../web_src/llm/llmRefiner";
-import type { StructuredCaller } from "../../web_src/llm/structuredCall";
+import { loadLlmConfig, type LlmOptions } from "../../web_src/endpoint/config";
+import type { LlmConfig } from "../../web_src/llm/llm_config";
+import { createLlmRefiner, createStructuredCaller } from "../../web_src/llm/create_llm_refiner";
+import type { LlmRefiner } from "../../web_src/llm/llm_refiner";
+import type { StructuredCaller } from "../../web_src/llm/structured_caller";
 
 export function llmConfig(baseUrl: string, options: LlmOptions = {}): LlmConfig {
   const config = loadLlmConfig({ model: "fake-model", baseUrl, maxRetries: 0, timeoutMs: 2_000, ...options }, {});

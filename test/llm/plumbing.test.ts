@@ -1,9 +1,9 @@
 // The small parts of the LLM stage: LRU cache, concurrency limit, JSON extraction, configuration.
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig, loadLlmConfig } from "../../web_src/endpoint/config";
-import { ConcurrencyLimit } from "../../web_src/llm/concurrencyLimit";
-import { extractJson } from "../../web_src/llm/extractJson";
-import { LruCache } from "../../web_src/llm/lruCache";
+import { ConcurrencyLimit } from "../../web_src/llm/concurrency_limit";
+import { extractJson } from "../../web_src/llm/extract_json";
+import { LruCache } from "../../web_src/llm/lru_cache";
 
 describe("LruCache", () => {
   it("evicts the least recently used entry beyond its capacity", () => {

@@ -1,11 +1,12 @@
 // Hostile input for the statement readers (needs no shared data): huge labels, control characters, truncation.
 import { describe, expect, it } from "vitest";
-import { StatementFormatError, cleanText } from "../../web_src/statements/bankStatementLine";
+import { StatementFormatError, cleanText } from "../../web_src/statements/bank_statement_line";
 import { readCamt } from "../../web_src/statements/camt";
 import { readMt940 } from "../../web_src/statements/mt940";
 import { readOfx } from "../../web_src/statements/ofx";
-import { buildRealLineCase } from "../../web_src/statements/realLineBooks";
-import { MAX_LABEL_LENGTH, SuggestResponseSchema } from "../../web_src/contracts/reconcile";
+import { buildRealLineCase } from "../../scripts/bench/lib/real_line_books";
+import { SuggestResponseSchema } from "../../web_src/contracts/reconcile";
+import { MAX_LABEL_LENGTH } from "../../web_src/contracts/text_limits";
 import { injectSigned, testApp } from "../endpoint/helpers";
 
 const MB = 1024 * 1024;

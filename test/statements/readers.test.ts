@@ -4,11 +4,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { StatementFormatError, type BankStatementLine } from "../../web_src/statements/bankStatementLine";
+import { StatementFormatError, type BankStatementLine } from "../../web_src/statements/bank_statement_line";
 import { readCamt } from "../../web_src/statements/camt";
 import { readMt940 } from "../../web_src/statements/mt940";
 import { readOfx } from "../../web_src/statements/ofx";
-import { listStatementFiles, locateStatements } from "../../web_src/statements/realStatements";
+import { listStatementFiles, locateStatements } from "../../scripts/bench/lib/real_statements";
 import { parsePyLiteral, readMt940Golden, type PyValue } from "./goldens";
 
 const { dir, missing } = locateStatements();

@@ -9,7 +9,7 @@ import { parse } from "yaml";
 import { readCamt } from "../../web_src/statements/camt";
 import { readMt940 } from "../../web_src/statements/mt940";
 import { readOfx } from "../../web_src/statements/ofx";
-import { listStatementFiles, locateStatements } from "../../web_src/statements/realStatements";
+import { listStatementFiles, locateStatements } from "../../scripts/bench/lib/real_statements";
 import { parsePyLiteral, type PyValue } from "./goldens";
 
 const { dir, missing } = locateStatements();

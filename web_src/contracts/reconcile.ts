@@ -7,9 +7,8 @@
 //  - an open item's `amountResidual` is positive for a receivable (customer owes us), negative for a payable.
 // A line "pays" an item when the signs agree: +100 received pays a +100 receivable.
 import { z } from "zod";
+import { MAX_LABEL_LENGTH } from "./text_limits";
 
-/** Longest label the engine looks at. Odoo truncates before sending and logs it; the endpoint refuses longer. */
-export const MAX_LABEL_LENGTH = 2_000;
 export const MAX_LINES_PER_REQUEST = 2_000;
 export const MAX_CANDIDATES_PER_REQUEST = 200_000;
 export const MAX_HISTORY_PER_REQUEST = 50_000;

@@ -1,7 +1,7 @@
 // The grouped queue's logic, free of OWL and the DOM: a group's filters, which rows are visible (for j/k), and whether
 // a group's header checkbox is checked. The components only wire these to the page (tested in grouping.test.ts).
 import type { DashboardFilters, DashboardGroup, DashboardGroupBy, DashboardRow } from "../contracts/dashboard";
-import type { SelectedRow } from "./queue_state";
+import type { SelectedRow } from "./selection";
 
 export const GROUP_BYS: readonly DashboardGroupBy[] = ["partner", "journal", "kind", "band", "month"];
 /** Most rows the header checkbox of one group selects (fetched 500 at a time); a larger group is selected in part. */

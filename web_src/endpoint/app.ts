@@ -1,15 +1,16 @@
 // Builds the endpoint's fastify instance from injected dependencies. Nothing here reads the environment, opens a
 // port or looks at the real clock unless told to: tests drive it in-process with `app.inject`, main.ts listens.
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
-import { RequestVerifier, type Clock } from "./auth";
+import type { Engine, Refiner } from "../contracts/reconcile_pipeline";
 import type { EndpointConfig } from "./config";
-import type { Engine, Refiner } from "./engine";
 import { createErrorHandler, handleNotFound } from "./errors";
-import { ReconcileService } from "./reconcile-service";
+import { RequestVerifier, type Clock } from "./request_verifier";
 import { registerHealthRoute } from "./routes/health";
-import { registerSuggestRoute } from "./routes/suggest";
+import { registerReconcileRoutes } from "./routes/reconcile";
 import { registerStatementRoutes } from "./routes/statements";
+import { ReconcileService } from "./services/reconcile";
 import { StatementService } from "./services/statements";
+import { signedRouteOptions } from "./signed_route";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -43,7 +44,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   });
 
   // JSON only, kept as raw bytes: the signature is computed over the exact bytes received, and the body is parsed
-  // only after the signature checks out (request-body.ts). Any other content type is refused with 415.
+  // only after the signature checks out (signed_route.ts, request_body.ts). Any other content type is refused with 415.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(
     "application/json",
@@ -61,9 +62,10 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     refiner: deps.refiner,
     validateResponses: config.validateResponses,
   });
-  registerHealthRoute(app, service);
-  registerSuggestRoute(app, verifier, service);
-  registerStatementRoutes(app, verifier, new StatementService({ validateResponses: config.validateResponses }));
+  registerHealthRoute(app, () => service.engineInfo);
+  const signed = signedRouteOptions(verifier);
+  registerReconcileRoutes(app, signed, service);
+  registerStatementRoutes(app, signed, new StatementService({ validateResponses: config.validateResponses }));
   return app;
 }
 

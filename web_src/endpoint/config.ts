@@ -7,6 +7,7 @@
 //   AI_BOOKKEEPING_SECRET          shared HMAC secret, same as in Odoo         required, at least 32 characters
 //   AI_BOOKKEEPING_MAX_BODY_BYTES  largest request body accepted, in bytes     default 26214400 (25 MiB)
 //   AI_BOOKKEEPING_LOG_LEVEL       fatal | error | warn | info | debug | trace | silent    default info
+//   AI_BOOKKEEPING_PARENT_PID      stop when this process is gone (set by Odoo for the bundled endpoint)   unset
 //   NODE_ENV                       "production" turns off the response self-check (see `validateResponses`)
 // The optional LLM stage (web_src/llm/), off unless a model is named:
 //   AI_BOOKKEEPING_LLM_MODEL       model name, e.g. gpt-4o-mini or llama3.1:8b  unset = LLM off (offline engine alone)
@@ -25,6 +26,8 @@
 // Explicit options (CLI flags `--host`/`--port`, or arguments in tests) win over the environment.
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { wholeNumber } from "../contracts/config_values";
+import { LlmConfigSchema, type LlmConfig } from "../llm/llm_config";
 
 export const DEFAULT_HOST = "127.0.0.1";
 export const DEFAULT_PORT = 8787;
@@ -40,6 +43,8 @@ export interface ConfigOptions {
   secret?: string;
   maxBodyBytes?: number | string;
   logLevel?: string;
+  /** Stop when the process with this pid is gone (Odoo's server process, for the endpoint it starts). */
+  parentPid?: number | string;
   /** Check every response against `SuggestResponseSchema` before sending it. Default: on unless NODE_ENV=production. */
   validateResponses?: boolean;
   /** LLM settings; each wins over its environment variable (see `loadLlmConfig`). */
@@ -54,16 +59,11 @@ const ENV_NAMES: Record<Field, string> = {
   secret: "AI_BOOKKEEPING_SECRET",
   maxBodyBytes: "AI_BOOKKEEPING_MAX_BODY_BYTES",
   logLevel: "AI_BOOKKEEPING_LOG_LEVEL",
+  parentPid: "AI_BOOKKEEPING_PARENT_PID",
   validateResponses: "NODE_ENV",
 };
 
 const FLAG_NAMES: Partial<Record<Field, string>> = { host: "--host", port: "--port" };
-
-/** A whole number given as a number (options) or as decimal digits (environment, CLI). */
-const wholeNumber = (min: number, max: number) =>
-  z
-    .union([z.number(), z.string().trim().regex(/^\d+$/).transform(Number)])
-    .pipe(z.number().int().min(min).max(max));
 
 const ConfigSchema = z.object({
   host: z.string().trim().min(1).default(DEFAULT_HOST),
@@ -76,39 +76,10 @@ const ConfigSchema = z.object({
     .toLowerCase()
     .pipe(z.enum(LOG_LEVELS))
     .default("info"),
+  parentPid: wholeNumber(1, 2 ** 31 - 1).optional(),
   validateResponses: z.boolean(),
 });
 
-/** A decimal number given as a number or as text (environment). */
-const decimal = (min: number, max: number) =>
-  z
-    .union([z.number(), z.string().trim().regex(/^\d+(\.\d+)?$/).transform(Number)])
-    .pipe(z.number().min(min).max(max));
-
-/** Settings of the LLM stage; present in the configuration only when a model is named. */
-const LlmConfigSchema = z
-  .object({
-    model: z.string().trim().min(1).max(200),
-    baseUrl: z.url({ protocol: /^https?$/ }).optional(),
-    apiKey: z.string().min(1).optional(),
-    concurrency: wholeNumber(1, 64).default(4),
-    timeoutMs: wholeNumber(100, 600_000).default(15_000),
-    maxRetries: wholeNumber(0, 10).default(1),
-    requestBudgetMs: wholeNumber(100, 3_600_000).default(20_000),
-    maxCases: wholeNumber(0, 2_000).default(32),
-    greyLow: decimal(0, 1).default(0.5),
-    greyHigh: decimal(0, 1).default(0.95),
-    evidenceFloor: decimal(0, 1).default(0.1),
-    accountConfidence: decimal(0, 1).default(0.3),
-    cacheSize: wholeNumber(0, 1_000_000).default(1_000),
-    promptPricePer1k: decimal(0, 1_000).default(0),
-    completionPricePer1k: decimal(0, 1_000).default(0),
-  })
-  .refine((llm) => llm.greyLow <= llm.greyHigh, { path: ["greyLow"], message: "grey band low above high" })
-  // api.openai.com needs a key; a local server (Ollama, llama.cpp, LM Studio, vLLM) usually does not.
-  .refine((llm) => llm.baseUrl !== undefined || llm.apiKey !== undefined, { path: ["apiKey"], message: "missing" });
-
-export type LlmConfig = Readonly<z.infer<typeof LlmConfigSchema>>;
 type LlmField = keyof z.input<typeof LlmConfigSchema>;
 
 const LLM_ENV_NAMES: Record<LlmField, string> = {
@@ -207,6 +178,7 @@ export function loadConfig(options: ConfigOptions = {}, env: NodeJS.ProcessEnv =
     secret: options.secret ?? fromEnv("secret"),
     maxBodyBytes: options.maxBodyBytes ?? fromEnv("maxBodyBytes"),
     logLevel: options.logLevel ?? fromEnv("logLevel"),
+    parentPid: options.parentPid ?? fromEnv("parentPid"),
     validateResponses: options.validateResponses ?? env.NODE_ENV !== "production",
   };
   const parsed = ConfigSchema.safeParse(raw);
@@ -243,6 +215,8 @@ function describeProblem(field: Field, source: string, missing: boolean): string
       return `${source} must be a whole number of bytes from 1024 to 1073741824.`;
     case "logLevel":
       return `${source} must be one of ${LOG_LEVELS.join(", ")}.`;
+    case "parentPid":
+      return `${source} must be the pid of the process the endpoint belongs to (a whole number).`;
     case "validateResponses":
       return `${source} must be a boolean.`;
   }

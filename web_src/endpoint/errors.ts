@@ -1,27 +1,16 @@
 // Every way a request can fail, one class each, and the one error handler that turns them into responses.
-// Callers (and tests) tell failures apart with `instanceof`; clients tell them apart by the `error` code in the body:
-//   { "error": "<code>", "message": "<one sentence>" }            (+ "issues" for invalid_request)
+// Callers (and tests) tell failures apart with `instanceof`; clients tell them apart by the `error` code in the body
+// (contracts/error_reply.ts).
 // Anything that is not one of these classes is a bug: it is logged with its stack and answered with a bare 500.
 import { errorCodes, type FastifyError, type FastifyReply, type FastifyRequest } from "fastify";
-
-export interface RequestIssue {
-  /** Dotted path into the request body, e.g. "lines.0.amount"; "(body)" for the document itself. */
-  path: string;
-  message: string;
-}
-
-export interface ErrorBody {
-  error: string;
-  message: string;
-  issues?: RequestIssue[];
-}
+import type { ErrorReply, RequestIssue } from "../contracts/error_reply";
 
 export abstract class EndpointError extends Error {
   abstract readonly statusCode: number;
   /** Stable machine-readable code sent as `error` in the response body. */
   abstract readonly code: string;
 
-  toBody(): ErrorBody {
+  toBody(): ErrorReply {
     return { error: this.code, message: this.message };
   }
 }
@@ -45,7 +34,7 @@ export class InvalidRequestError extends EndpointError {
     this.issues = issues;
   }
 
-  override toBody(): ErrorBody {
+  override toBody(): ErrorReply {
     return { ...super.toBody(), issues: this.issues };
   }
 }
@@ -124,6 +113,16 @@ export class UnsupportedMediaTypeError extends EndpointError {
   }
 }
 
+/** The client went away (connection reset or closed) before it had sent its whole request. */
+export class ClientAbortedError extends EndpointError {
+  readonly statusCode = 400;
+  readonly code = "client_aborted";
+
+  constructor() {
+    super("client closed the connection before sending the whole request");
+  }
+}
+
 /** A bug on our side. The client only ever sees "internal error"; the details go to the log. */
 export class InternalError extends EndpointError {
   readonly statusCode = 500;
@@ -133,7 +132,7 @@ export class InternalError extends EndpointError {
     super(message, options);
   }
 
-  override toBody(): ErrorBody {
+  override toBody(): ErrorReply {
     return { error: this.code, message: "internal error" };
   }
 }
@@ -146,8 +145,14 @@ export function toEndpointError(error: unknown, maxBodyBytes: number): EndpointE
   if (error instanceof EndpointError) return error;
   if (error instanceof errorCodes.FST_ERR_CTP_BODY_TOO_LARGE) return new PayloadTooLargeError(maxBodyBytes);
   if (error instanceof errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE) return new UnsupportedMediaTypeError();
+  if (isClientAbort(error)) return new ClientAbortedError();
   if (isClientError(error)) return new BadRequestError(error.message, error.statusCode);
   return new InternalError("internal error", { cause: error });
+}
+
+/** Node's request stream fails with ECONNRESET ("aborted") when the client resets or closes mid-request. */
+function isClientAbort(error: unknown): boolean {
+  return error instanceof Error && "code" in error && (error.code === "ECONNRESET" || error.code === "ECONNABORTED");
 }
 
 function isClientError(error: unknown): error is FastifyError & { statusCode: number } {
@@ -163,7 +168,11 @@ function isClientError(error: unknown): error is FastifyError & { statusCode: nu
   );
 }
 
-/** The one error handler. Never lets a stack trace or a request body reach the client. */
+/**
+ * The one error handler. Never lets a stack trace or a request body reach the client. Client errors are logged in
+ * one line (code and sentence), only our own bugs with their stack. A refusal sent before the whole body has arrived
+ * (bad signature headers, body over the limit) closes the connection: the rest of the body is not read.
+ */
 export function createErrorHandler(options: { maxBodyBytes: number }) {
   return function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
     const failure = toEndpointError(error, options.maxBodyBytes);
@@ -172,6 +181,7 @@ export function createErrorHandler(options: { maxBodyBytes: number }) {
     } else {
       request.log.info({ error: failure.code }, failure.message);
     }
+    if (!request.raw.complete) reply.header("connection", "close");
     return reply.code(failure.statusCode).send(failure.toBody());
   };
 }

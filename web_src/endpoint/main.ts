@@ -1,15 +1,17 @@
-// Entry point of the bundled endpoint (ai_bookkeeping/static/endpoint/ai_endpoint.mjs):
+// Entry point of the bundled endpoint (ai_bookkeeping/endpoint/ai_endpoint.mjs):
 //   AI_BOOKKEEPING_SECRET=... node ai_endpoint.mjs [--host 127.0.0.1] [--port 8787]
 // With AI_BOOKKEEPING_LLM_MODEL set (and OPENAI_BASE_URL / OPENAI_API_KEY), the LLM stage runs after the engine.
 // Reads the configuration once (config.ts), listens, prints one start-up line on stdout, and on SIGTERM/SIGINT stops
-// accepting connections, lets running requests finish (at most SHUTDOWN_GRACE_MS) and exits 0.
+// accepting connections, lets running requests finish (at most SHUTDOWN_GRACE_MS) and exits 0. With
+// AI_BOOKKEEPING_PARENT_PID (set by Odoo), it stops the same way once that process is gone.
 // Exit codes: 0 clean stop, 1 runtime failure (e.g. port in use), 2 bad configuration.
 import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app";
 import { ConfigError, loadConfig, parseCliOptions, type ConfigOptions, type EndpointConfig } from "./config";
-import { OFFLINE_ENGINE } from "./engine";
-import { createLlmRefiner } from "../llm/createLlmRefiner";
+import { OFFLINE_ENGINE } from "../engine/reconciliation/offline_engine";
+import { createLlmRefiner } from "../llm/create_llm_refiner";
+import { watchParent } from "./parent_watch";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 const PREFIX = "ai_bookkeeping endpoint";
@@ -20,7 +22,8 @@ async function main(): Promise<void> {
   const app = buildApp({ config, engine: OFFLINE_ENGINE, ...(refiner ? { refiner } : {}) });
   // Prompts (masked) are logged at debug level only; failures of the LLM stage at warn.
   if (refiner) refiner.useLogger(app.log.child({ component: "llm" }));
-  stopOnSignals(app);
+  const stop = stopOnSignals(app);
+  if (config.parentPid !== undefined) watchParent(config.parentPid, () => stop("parent process gone"));
 
   // fastify logs a "Server listening at" line per address at info level; hold it back so that start-up prints the
   // one line below, then restore the configured level.
@@ -67,9 +70,9 @@ function urlOf(address: AddressInfo | string | null): string {
   return `http://${host}:${address.port}`;
 }
 
-function stopOnSignals(app: FastifyInstance): void {
+function stopOnSignals(app: FastifyInstance): (signal: NodeJS.Signals | "parent process gone") => void {
   let stopping = false;
-  const stop = (signal: NodeJS.Signals): void => {
+  const stop = (signal: NodeJS.Signals | "parent process gone"): void => {
     if (stopping) {
       app.log.warn({ signal }, "second signal, exiting without waiting for running requests");
       process.exit(1);
@@ -90,6 +93,7 @@ function stopOnSignals(app: FastifyInstance): void {
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
+  return stop;
 }
 
 main().catch((error: unknown) => {

@@ -10,7 +10,7 @@ import {
   type BankStatementLine,
   type SkippedRecord,
   type StatedBalance,
-} from "./bankStatementLine";
+} from "./bank_statement_line";
 
 type XmlNode = unknown;
 

@@ -18,7 +18,7 @@ import {
   type BankStatementLine,
   type SkippedRecord,
   type StatedBalance,
-} from "./bankStatementLine";
+} from "./bank_statement_line";
 
 interface Field {
   tag: string;

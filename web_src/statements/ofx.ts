@@ -11,7 +11,7 @@ import {
   type BankStatementLine,
   type SkippedRecord,
   type StatedBalance,
-} from "./bankStatementLine";
+} from "./bank_statement_line";
 
 interface OfxElement {
   name: string;

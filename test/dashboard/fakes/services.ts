@@ -19,6 +19,7 @@ import type {
   DashboardGroupBy,
   DashboardGroups,
   DashboardKpis,
+  DashboardLabels,
   DashboardOrder,
   DashboardRow,
   MatchType,
@@ -38,7 +39,23 @@ export interface FakeSuggestion extends DashboardRow {
   partnerId: number | null;
 }
 
-const MATCH_TYPES: MatchType[] = ["full", "partial", "multi", "writeoff", "expense"];
+/** What ai.reconciliation.suggestion.dashboard_labels() answers (in English), as ai_reconciliation_dashboard.py builds it. */
+export const SERVER_LABELS: DashboardLabels = {
+  matchTypes: [
+    { value: "full", label: "Full match" },
+    { value: "partial", label: "Partial payment" },
+    { value: "multi", label: "Several items" },
+    { value: "writeoff", label: "Match with write-off" },
+    { value: "expense", label: "Expense / account coding" },
+  ],
+  bands: [
+    { value: "high", name: "High", label: "High confidence (≥ 95%)", minConfidence: 0.95, maxConfidence: null },
+    { value: "medium", name: "Medium", label: "Medium confidence (80–95%)", minConfidence: 0.8, maxConfidence: 0.95 - 1e-9 },
+    { value: "low", name: "Low", label: "Low confidence (< 80%)", minConfidence: null, maxConfidence: 0.8 - 1e-9 },
+  ],
+};
+const MATCH_TYPES: MatchType[] = SERVER_LABELS.matchTypes.map((t) => t.value);
+const matchTypeLabel = (type: MatchType): string => SERVER_LABELS.matchTypes.find((t) => t.value === type)!.label;
 export const JOURNALS = [
   { id: 11, name: "Bank" },
   { id: 12, name: "Savings" },
@@ -64,6 +81,7 @@ export function makeSuggestions(count: number): FakeSuggestion[] {
       id,
       state: "pending",
       matchType: MATCH_TYPES[i % MATCH_TYPES.length]!,
+      matchTypeLabel: matchTypeLabel(MATCH_TYPES[i % MATCH_TYPES.length]!),
       confidence: Math.round((0.999 - i * 0.004) * 1000) / 1000,
       rank: 1,
       explanation: `Reference INV/2026/${String(id).padStart(5, "0")} found in the label`,
@@ -139,6 +157,8 @@ export class FakeOrm implements OrmService {
         return this.groups(args[0] as DashboardFilters, args[1] as DashboardGroupBy);
       case "dashboard_kpis":
         return this.kpis();
+      case "dashboard_labels":
+        return structuredClone(SERVER_LABELS);
       case "bulk_approve":
         return this.bulk(args[0] as number[], "applied");
       case "bulk_reject":
@@ -194,11 +214,11 @@ export class FakeOrm implements OrmService {
   /** As the Python side groups: partners and journals by count (then name), kinds, bands and months in order. */
   private groups(filters: DashboardFilters, groupBy: DashboardGroupBy): DashboardGroups {
     const byKey = new Map<string, { key: DashboardFilters; label: string; order: number | string; members: FakeSuggestion[] }>();
-    const bands = [
-      { label: "High confidence (≥ 95%)", key: { minConfidence: 0.95 }, test: (c: number) => c >= 0.95 },
-      { label: "Medium confidence (80–95%)", key: { minConfidence: 0.8, maxConfidence: 0.95 - 1e-9 }, test: (c: number) => c >= 0.8 && c < 0.95 },
-      { label: "Low confidence (< 80%)", key: { maxConfidence: 0.8 - 1e-9 }, test: (c: number) => c < 0.8 },
-    ];
+    const bands = SERVER_LABELS.bands.map((b) => ({
+      label: b.label,
+      key: { ...(b.minConfidence === null ? {} : { minConfidence: b.minConfidence }), ...(b.maxConfidence === null ? {} : { maxConfidence: b.maxConfidence }) },
+      test: (c: number) => (b.minConfidence === null || c >= b.minConfidence) && (b.maxConfidence === null || c <= b.maxConfidence),
+    }));
     for (const s of this.pending(filters)) {
       let entry: { key: DashboardFilters; label: string; order: number | string };
       if (groupBy === "partner") {

@@ -1,17 +1,14 @@
 import { Component } from "@odoo/owl";
 import { _t } from "../l10n";
 import { formatAmount, formatConfidence } from "../format";
-import type { BatchProgress, CurrencyTotal } from "../queue_state";
-
-export interface BulkRun extends BatchProgress {
-  label: string;
-}
+import type { BulkRun } from "../review_queue_model";
+import type { CurrencyTotal } from "../selection";
 
 export interface BulkToolbarProps {
   selectedCount: number;
   totals: CurrencyTotal[];
   threshold: number;
-  thresholds: number[];
+  thresholds: readonly number[];
   /** The batch in progress, if any. */
   run: BulkRun | null;
   onThreshold: (threshold: number) => void;

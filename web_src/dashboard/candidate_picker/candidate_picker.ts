@@ -2,7 +2,7 @@ import { Component, onWillStart, useState } from "@odoo/owl";
 import { Dialog } from "@web/core/dialog/dialog";
 import { _t } from "../l10n";
 import type { CandidateChoice } from "../../contracts/dashboard";
-import { filterCandidates } from "../queue_state";
+import { filterCandidates } from "../filter_candidates";
 
 export interface CandidatePickerProps {
   close: () => void;

@@ -1,9 +1,9 @@
 import { Component, onWillUnmount } from "@odoo/owl";
 import { _t } from "../l10n";
-import type { DashboardGroupBy, DashboardOrder, MatchType } from "../../contracts/dashboard";
+import type { DashboardGroupBy, DashboardLabels, DashboardOrder, IdName } from "../../contracts/dashboard";
 import { GROUP_BYS } from "../grouping";
-import { MATCH_TYPES, ORDERS, type ConfidenceBand, type FilterState } from "../queue_state";
-import type { IdName } from "../rpc_shapes";
+import { ORDERS, type FilterState } from "../filter_state";
+
 
 export interface FilterBarProps {
   filters: FilterState;
@@ -12,6 +12,8 @@ export interface FilterBarProps {
   onChange: (patch: Partial<FilterState>) => void;
   /** Shown under the partner box, e.g. "No partner matches". */
   partnerHint: string;
+  /** The server's match types and confidence bands, with their labels: the kind and confidence choices. */
+  labels: DashboardLabels;
 }
 
 const SEARCH_DELAY_MS = 300;
@@ -26,31 +28,13 @@ export class FilterBar extends Component<FilterBarProps> {
     journals: Array,
     onChange: Function,
     partnerHint: String,
+    labels: Object,
   };
 
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   override setup(): void {
     onWillUnmount(() => clearTimeout(this.searchTimer));
-  }
-
-  get matchTypeOptions(): Array<{ value: MatchType; label: string }> {
-    const labels: Record<MatchType, string> = {
-      full: _t("Full match"),
-      partial: _t("Partial payment"),
-      multi: _t("Several invoices"),
-      writeoff: _t("With write-off"),
-      expense: _t("Expense / account"),
-    };
-    return MATCH_TYPES.map((value) => ({ value, label: labels[value] }));
-  }
-
-  get bandOptions(): Array<{ value: ConfidenceBand; label: string }> {
-    return [
-      { value: "high", label: _t("High (≥ 95%)") },
-      { value: "medium", label: _t("Medium (80–95%)") },
-      { value: "low", label: _t("Low (< 80%)") },
-    ];
   }
 
   get orderOptions(): Array<{ value: DashboardOrder; label: string }> {
@@ -83,7 +67,7 @@ export class FilterBar extends Component<FilterBarProps> {
 
   onMatchType(ev: Event): void {
     const value = selectValue(ev);
-    const matchType = MATCH_TYPES.find((t) => t === value) ?? "";
+    const matchType = this.props.labels.matchTypes.find((t) => t.value === value)?.value ?? "";
     this.props.onChange({ matchType });
   }
 
@@ -94,7 +78,7 @@ export class FilterBar extends Component<FilterBarProps> {
 
   onBand(ev: Event): void {
     const value = selectValue(ev);
-    const band = (["high", "medium", "low"] as const).find((b) => b === value) ?? "";
+    const band = this.props.labels.bands.find((b) => b.value === value)?.value ?? "";
     this.props.onChange({ band });
   }
 

@@ -1,10 +1,10 @@
 import { Component } from "@odoo/owl";
 import { _t } from "../l10n";
-import type { DashboardRow, MatchType } from "../../contracts/dashboard";
+import type { ConfidenceBandLabel, DashboardRow } from "../../contracts/dashboard";
 import { ConfidenceBadge } from "../confidence_badge/confidence_badge";
 import { formatAmount, formatConfidence, formatServerDate } from "../format";
 import { groupRowStarts, groupSelected, remainingRows, type GroupView } from "../grouping";
-import { allSelected, type SelectedRow } from "../queue_state";
+import { allSelected, type SelectedRow } from "../selection";
 
 export interface QueueTableProps {
   /** The rows the cursor moves over: the page, or the rows of the expanded groups. */
@@ -23,6 +23,8 @@ export interface QueueTableProps {
   rowErrors: Map<number, string>;
   disabled: boolean;
   loading: boolean;
+  /** The server's confidence bands, for the badges. */
+  bands: readonly ConfidenceBandLabel[];
   onCursor: (index: number) => void;
   onToggle: (row: DashboardRow) => void;
   onTogglePage: () => void;
@@ -48,6 +50,7 @@ export class QueueTable extends Component<QueueTableProps> {
     rowErrors: Map,
     disabled: Boolean,
     loading: Boolean,
+    bands: Array,
     onCursor: Function,
     onToggle: Function,
     onTogglePage: Function,
@@ -113,17 +116,6 @@ export class QueueTable extends Component<QueueTableProps> {
 
   date(row: DashboardRow): string {
     return formatServerDate(row.line.date);
-  }
-
-  matchTypeLabel(type: MatchType): string {
-    const labels: Record<MatchType, string> = {
-      full: _t("Full match"),
-      partial: _t("Partial payment"),
-      multi: _t("Several invoices"),
-      writeoff: _t("With write-off"),
-      expense: _t("Expense / account"),
-    };
-    return labels[type];
   }
 
   /** "INV/2026/0042, INV/2026/0043" or the account for an expense / write-off. */

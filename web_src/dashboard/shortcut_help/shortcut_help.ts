@@ -1,6 +1,6 @@
 import { Component, onMounted, useRef } from "@odoo/owl";
 import { _t } from "../l10n";
-import { SHORTCUTS, type KeyCommand } from "../queue_state";
+import { SHORTCUTS, type KeyCommand } from "../keyboard";
 
 export interface ShortcutHelpProps {
   onClose: () => void;

@@ -8,7 +8,7 @@ import {
   type ParseStatementRequest,
   type ParseStatementResponse,
 } from "../../contracts/statements";
-import { StatementFormatError, type BankStatement } from "../../statements/bankStatementLine";
+import { StatementFormatError, type BankStatement } from "../../statements/bank_statement_line";
 import { readCamt } from "../../statements/camt";
 import { readMt940 } from "../../statements/mt940";
 import { readOfx } from "../../statements/ofx";

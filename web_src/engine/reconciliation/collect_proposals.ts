@@ -1,0 +1,293 @@
+import type { EngineSettings, OpenItem, StatementLine } from "../../contracts/reconcile";
+import { compareAmount, paysSign } from "./amount_comparison";
+import { firstAtLeast, type CandidateIndex } from "./candidate_index";
+import { cents } from "../shared/cents";
+import type { EngineContext } from "./engine_context";
+import { lineText, type LineText } from "./line_text";
+import type { LineEvidence } from "./line_evidence";
+import type { PartnerEvidence } from "./partner_evidence";
+import type { Proposal } from "./proposal";
+import { snippetOf, type ReferenceKey } from "../shared/reference_key";
+import { extractReferenceKeys } from "../shared/extract_reference_keys";
+import { findSubsets } from "./find_subsets";
+
+/** Work limits per line: whatever the books look like, one line costs a bounded number of steps. */
+const MAX_KEY_HITS = 50;
+const MAX_SAME_AMOUNT = 8;
+const MAX_PARTNERS = 3;
+const MAX_SUBSET_ITEMS = 120;
+const MAX_SUBSET_NODES = 1_500;
+const MAX_SUBSETS = 6;
+
+/** The snippets of a proposal that quotes no reference (most): shared, never written. */
+const NO_SNIPPETS: string[] = [];
+/** The references of a line that names no open item (most lines): shared, never written. */
+const NO_HITS: Map<number, RefHit> = new Map();
+
+export interface LineProposals {
+  proposals: Proposal[];
+  /** Open items with the line's exact amount that were not turned into proposals (too many to list). */
+  unlistedSameAmount: number;
+}
+
+interface RefHit {
+  item: OpenItem;
+  strength: number;
+  /** Where in the label's tokens the reference was read (the text is only spelled out for a proposal). */
+  snippet: ReferenceKey;
+}
+
+/** All plausible ways to book one line: by reference, by exact amount, by the resolved partner's items, by history. */
+export function collectProposals(line: StatementLine, ctx: EngineContext): LineProposals {
+  return new LineCollector(line, ctx).collect();
+}
+
+/**
+ * The state of collecting one line's proposals. A class rather than closures so that a line allocates one object
+ * for its bookkeeping, and a proposal is only built once it is known to be new.
+ */
+class LineCollector {
+  private readonly index: CandidateIndex;
+  private readonly settings: EngineSettings;
+  private readonly text: LineText;
+  private readonly evidence: LineEvidence;
+  private readonly lineDay: number;
+  /** Item id → the strongest reference to it in the label, in the order the label names them. */
+  private refHits: Map<number, RefHit> = NO_HITS;
+  private conflictingRef = false;
+  private readonly proposals: Proposal[] = [];
+  /** Items already proposed alone: an item's amount relation to the line, hence its match type, is fixed. */
+  private readonly proposedAlone = new Set<number>();
+  private proposedMulti: Set<string> | null = null;
+  private proposedExpense = false;
+
+  constructor(private readonly line: StatementLine, private readonly ctx: EngineContext) {
+    this.index = ctx.index;
+    this.settings = ctx.settings;
+    this.text = lineText(line);
+    this.evidence = ctx.partners.resolveLine(line, this.text);
+    this.lineDay = this.index.dayNumber(line.date);
+  }
+
+  collect(): LineProposals {
+    this.findReferences();
+    const { line, index, settings, refHits } = this;
+
+    // 1. Items the label refers to.
+    for (const hit of refHits.values()) {
+      const partnerScore = this.evidenceOf(hit.item.partnerId)?.score ?? 0;
+      this.single(hit.item, hit.strength >= 0.85 || (hit.strength >= 0.5 && partnerScore >= 0.8));
+    }
+
+    // A referenced item that the amount confirms settles the question: no need to look for combinations.
+    let settled = false;
+    for (const p of this.proposals) {
+      if (p.refStrength >= 0.85 && (p.amountFit === "exact" || p.amountFit === "fx")) settled = true;
+    }
+
+    // 2. Items with exactly this amount (or within FX tolerance in company currency when currencies differ).
+    const sameAmount = index.withAmount(line.currency, line.amount);
+    for (let k = 0; k < sameAmount.length && k < MAX_SAME_AMOUNT; k++) {
+      const item = sameAmount[k] as OpenItem;
+      this.single(item, false);
+    }
+    let unlistedSameAmount = Math.max(0, sameAmount.length - MAX_SAME_AMOUNT);
+    let fxCount = 0;
+    for (const item of index.nearCompanyAmount(line.currency, line.amountCompany, settings.fxTolerance)) {
+      if (!paysSign(line, item)) continue;
+      if (fxCount++ < MAX_SAME_AMOUNT) this.single(item, false);
+      else unlistedSameAmount++;
+    }
+
+    // 3. The likely partners' open items: single matches, fees, partials, and several invoices in one payment.
+    const likely = this.likelyPartners();
+    const sign = Math.sign(line.amount);
+    const lineCompany = Math.abs(line.amountCompany);
+    for (const [partnerId, ev] of likely) {
+      const all = index.partnerItems(partnerId, sign);
+      if (all.length === 1) {
+        const only = all[0] as OpenItem;
+        this.single(only, ev.score >= 0.8, ev.score >= 0.8);
+      } else {
+        // Exact, FX-rounded or short by at most a fee: a narrow band of company amounts around the line's.
+        const slack = settings.fxTolerance + 0.01;
+        const high = lineCompany + Math.max(slack, settings.maxFeeAmount + slack);
+        const ledger = index.partnerLedger(partnerId, sign);
+        if (ledger !== undefined) {
+          const { items, amounts } = ledger;
+          for (let k = firstAtLeast(amounts, lineCompany - slack); k < amounts.length && (amounts[k] as number) <= high; k++) {
+            this.single(items[k] as OpenItem, false, ev.score >= 0.8);
+          }
+        }
+      }
+      if (settled) continue;
+      const forSubsets: OpenItem[] = [];
+      const ledger = index.partnerLedger(partnerId, sign);
+      if (ledger !== undefined) {
+        const { items, amounts } = ledger;
+        const top = lineCompany + settings.fxTolerance + 0.01;
+        for (let k = firstAtLeast(amounts, 0); k < amounts.length && (amounts[k] as number) <= top; k++) {
+          const item = items[k] as OpenItem;
+          if (item.currency === line.currency) forSubsets.push(item);
+        }
+      }
+      this.addSubsets(forSubsets.length > MAX_SUBSET_ITEMS ? forSubsets.slice(-MAX_SUBSET_ITEMS) : forSubsets, partnerId);
+    }
+
+    // 4. Several referenced invoices of one partner paid together.
+    if (refHits.size >= 2) {
+      const referencedByPartner = new Map<number, OpenItem[]>();
+      for (const { item, strength } of refHits.values()) {
+        if (item.partnerId === null || !paysSign(line, item) || item.currency !== line.currency || strength < 0.85) continue;
+        const list = referencedByPartner.get(item.partnerId);
+        if (list === undefined) referencedByPartner.set(item.partnerId, [item]);
+        else list.push(item);
+      }
+      for (const [partnerId, items] of referencedByPartner) if (items.length >= 2) this.addSubsets(items, partnerId);
+    }
+
+    // 5. Coding to an account, learned from how similar lines were coded.
+    this.addExpense(likely[0], sign);
+
+    const exactCount = sameAmount.length;
+    for (const p of this.proposals) if (p.amountFit === "exact" || p.amountFit === "fx") p.sameAmountCount = exactCount;
+    return { proposals: this.proposals, unlistedSameAmount };
+  }
+
+  /** Reference keys of the label looked up in the index; a key shaped like our numbering that names no open item is a conflict. */
+  private findReferences(): void {
+    const line = this.line;
+    const refs = this.index.references;
+    for (const ref of extractReferenceKeys(this.text.tokens, refs)) {
+      const slot = refs.slot(ref);
+      if (slot < 0) {
+        if (ref.invoiceLike) this.conflictingRef = true;
+        continue;
+      }
+      let matched = false;
+      const start = refs.start(slot);
+      const end = refs.end(slot);
+      if (end - start <= MAX_KEY_HITS) {
+        for (let k = start; k < end; k++) {
+          const item = refs.item(k);
+          if (!paysSign(line, item)) continue;
+          matched = true;
+          const strength = Math.min(ref.strength, refs.strength(k));
+          if (this.refHits === NO_HITS) this.refHits = new Map();
+          const known = this.refHits.get(item.id);
+          if (known === undefined) this.refHits.set(item.id, { item, strength, snippet: ref });
+          else if (strength > known.strength) {
+            known.strength = strength;
+            known.snippet = ref;
+          }
+        }
+      }
+      if ((ref.invoiceLike && !matched) || refs.isPaid(slot)) this.conflictingRef = true;
+    }
+  }
+
+  /** Partners scored ≥ 0.5, best first (ties in the order the evidence found them), at most MAX_PARTNERS. */
+  private likelyPartners(): Array<[number, PartnerEvidence]> {
+    const likely = this.evidence.scoredAtLeast(0.5);
+    if (likely.length > 1) likely.sort((a, b) => b[1].score - a[1].score);
+    if (likely.length > MAX_PARTNERS) likely.length = MAX_PARTNERS;
+    return likely;
+  }
+
+  private evidenceOf(partnerId: number | null): PartnerEvidence | undefined {
+    return partnerId === null ? undefined : this.evidence.get(partnerId);
+  }
+
+  private ageOf(items: readonly OpenItem[]): number {
+    let age = Infinity;
+    for (const i of items) age = Math.min(age, this.lineDay - this.index.dayNumber(i.date));
+    return age === Infinity ? 0 : age;
+  }
+
+  private proposal(items: OpenItem[], partnerId: number | null, matchType: Proposal["matchType"], amountFit: Proposal["amountFit"]): Proposal {
+    const ev = this.evidenceOf(partnerId);
+    let refStrength = 0;
+    let refSnippets: string[] | undefined;
+    let anyReferenced = false;
+    for (const item of items) {
+      const hit = this.refHits.get(item.id);
+      if (hit !== undefined) {
+        anyReferenced = true;
+        refStrength += hit.strength / items.length;
+        (refSnippets ??= []).push(snippetOf(this.text.tokens, hit.snippet));
+      }
+    }
+    return {
+      matchType, items, partnerId, accountId: null, taxIds: [], writeoffAmount: 0, amountFit, difference: 0,
+      refStrength, refSnippets: refSnippets ?? NO_SNIPPETS,
+      partnerScore: ev?.score ?? 0, partnerRejected: ev?.rejected ?? 0, partnerEvidence: ev ?? null,
+      conflictingRef: this.conflictingRef && !anyReferenced,
+      sameAmountCount: 0, expenseSimilarity: 0, expenseRejected: 0, expenseReason: "",
+      ageDays: this.ageOf(items),
+    };
+  }
+
+  /** Proposes the item alone, if its amount relation to the line allows (an item is proposed alone once). */
+  private single(item: OpenItem, allowPartial: boolean, allowFee = true): void {
+    if (this.proposedAlone.has(item.id)) return;
+    const cmp = compareAmount(this.line, item, this.settings);
+    const fit = cmp.relation;
+    if (fit === "none" || fit === "over") return;
+    if (fit === "partial" && !allowPartial) return;
+    if (fit === "fee" && !allowFee) return;
+    this.proposedAlone.add(item.id);
+    const p = this.proposal([item], item.partnerId, fit === "fee" ? "writeoff" : fit === "partial" ? "partial" : "full", fit);
+    p.difference = cmp.shortfallCompany;
+    if (fit === "fee") {
+      p.accountId = this.settings.bankFeeAccountId;
+      p.writeoffAmount = Math.sign(this.line.amount) * cmp.shortfallCompany;
+    }
+    this.proposals.push(p);
+  }
+
+  private addSubsets(items: OpenItem[], partnerId: number): void {
+    if (items.length < 2) return;
+    const values = new Array<number>(items.length);
+    for (let k = 0; k < items.length; k++) values[k] = Math.abs(cents((items[k] as OpenItem).amountResidualCurrency));
+    const subsets = findSubsets({
+      values,
+      target: Math.abs(cents(this.line.amount)),
+      minSize: 2,
+      maxSize: this.settings.maxSubsetSize,
+      maxNodes: MAX_SUBSET_NODES,
+      maxResults: MAX_SUBSETS,
+    });
+    for (const subset of subsets) {
+      const chosen = subset.map((k) => items[k] as OpenItem).sort((a, b) => a.id - b.id);
+      const key = chosen.map((i) => i.id).join(",");
+      const proposedMulti = (this.proposedMulti ??= new Set());
+      if (proposedMulti.has(key)) continue;
+      proposedMulti.add(key);
+      this.proposals.push(this.proposal(chosen, partnerId, "multi", "multi"));
+    }
+  }
+
+  /**
+   * The coding learned from similar lines. Only the best option (similarity ≥ 0.1) becomes a proposal, as it
+   * always has: proposals were deduplicated by match type and items, and an expense names no items.
+   */
+  private addExpense(bestPartner: [number, PartnerEvidence] | undefined, sign: number): void {
+    const { ctx, text, line } = this;
+    const option = ctx.history.bestExpenseOption(text, line.amount);
+    if (option === null || option.similarity < 0.1 || this.proposedExpense) return;
+    const rejectedAccounts = ctx.history.rejectedAccounts(text);
+    // A line clearly from a partner with open items of this sign is more likely a payment than an expense.
+    const payeeScore = bestPartner !== undefined && this.index.partnerItems(bestPartner[0], sign).length > 0 ? bestPartner[1].score : 0;
+    this.proposedExpense = true;
+    const p = this.proposal([], bestPartner !== undefined && bestPartner[1].score >= 0.8 ? bestPartner[0] : null, "expense", "none");
+    p.accountId = option.accountId;
+    p.taxIds = option.taxIds;
+    p.conflictingRef = false;
+    p.expenseSimilarity = option.similarity;
+    p.partnerScore = payeeScore;
+    p.expenseRejected = rejectedAccounts.get(option.accountId) ?? 0;
+    p.expenseReason = option.reason;
+    p.ageDays = 0;
+    this.proposals.push(p);
+  }
+}

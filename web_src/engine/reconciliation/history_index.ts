@@ -1,0 +1,254 @@
+import type { HistoryEntry } from "../../contracts/reconcile";
+import { lineText, type LineText } from "./line_text";
+import { TokenDictionary, TokenVotes, type VoteResult } from "../shared/token_votes";
+
+export interface ExpenseOption {
+  accountId: number;
+  taxIds: number[];
+  similarity: number;
+  reason: string;
+}
+
+type Sign = "in" | "out";
+const signOf = (amount: number): Sign => (amount >= 0 ? "in" : "out");
+
+/**
+ * What past outcomes teach, aggregated once per request: which partner lines with these words, this counterparty
+ * name or this account number were reconciled with; which accounts similar lines were coded to; and which
+ * suggestions people rejected for similar lines. Lookups are per token, never a scan of the history.
+ */
+export class HistoryIndex {
+  /** One dictionary for every vote below: a line's words are looked up once (see signalIds). */
+  private readonly dictionary = new TokenDictionary();
+  private readonly partnerWords = new TokenVotes<number>(this.dictionary);
+  private readonly partnerByName = new Map<string, Tally<number>>();
+  private readonly partnerByAccount = new Map<string, Tally<number>>();
+  private readonly rejectedWords = new TokenVotes<number>(this.dictionary);
+  private readonly rejectedByName = new Map<string, Tally<number>>();
+  private readonly rejectedByAccount = new Map<string, Tally<number>>();
+  private readonly codedWords: Record<Sign, TokenVotes<string>> = {
+    in: new TokenVotes(this.dictionary), out: new TokenVotes(this.dictionary),
+  };
+  private readonly codedByAccount = new Map<string, Tally<string>>();
+  private readonly rejectedAccountWords = new TokenVotes<number>(this.dictionary);
+  /** The ids of the last line's signal words, and that line. */
+  private idsText: LineText | null = null;
+  private readonly ids: number[] = [];
+  private readonly codings = new Map<string, Coding>();
+
+  constructor(history: readonly HistoryEntry[]) {
+    for (const entry of history) {
+      const teaches = (entry.outcome === "reconciled" && entry.partnerId !== null) || (entry.outcome === "coded" && entry.accountId !== null)
+        || (entry.outcome === "rejected" && (entry.rejectedPartnerId !== null || entry.rejectedAccountId !== null));
+      if (!teaches) continue;
+      const text = lineText({ label: entry.label, ref: "", partnerName: entry.partnerName, accountNumber: entry.accountNumber }, false);
+      if (entry.outcome === "reconciled" && entry.partnerId !== null) {
+        this.partnerWords.add(text.signal, entry.partnerId);
+        if (text.nameKey.length >= 3) count(this.partnerByName, text.nameKey, entry.partnerId);
+        if (text.accountKey.length >= 6) count(this.partnerByAccount, text.accountKey, entry.partnerId);
+      } else if (entry.outcome === "coded" && entry.accountId !== null) {
+        const taxIds = entry.taxIds.length <= 1 ? [...entry.taxIds] : [...entry.taxIds].sort(ascending);
+        const key = `${entry.accountId}|${taxIds.join(",")}`;
+        if (!this.codings.has(key)) {
+          this.codings.set(key, { accountId: entry.accountId, taxIds, example: text.tokens.slice(0, 6).join(" ") });
+        }
+        this.codedWords[signOf(entry.amount)].add(text.signal, key);
+        if (text.accountKey.length >= 6) count(this.codedByAccount, `${signOf(entry.amount)}${text.accountKey}`, key);
+      } else if (entry.outcome === "rejected") {
+        if (entry.rejectedPartnerId !== null) {
+          this.rejectedWords.add(text.signal, entry.rejectedPartnerId);
+          if (text.nameKey.length >= 3) count(this.rejectedByName, text.nameKey, entry.rejectedPartnerId);
+          if (text.accountKey.length >= 6) count(this.rejectedByAccount, text.accountKey, entry.rejectedPartnerId);
+        }
+        if (entry.rejectedAccountId !== null) this.rejectedAccountWords.add(text.signal, entry.rejectedAccountId);
+      }
+    }
+  }
+
+  /** Partners that past lines from this counterparty name were reconciled with, and their shares. */
+  partnerNameShares(nameKey: string): Shares<number> | null {
+    return this.sharesOf(this.partnerByName, nameKey);
+  }
+
+  /** Partners that past lines from this account number were reconciled with, and their shares. */
+  partnerAccountShares(accountKey: string): Shares<number> | null {
+    return this.sharesOf(this.partnerByAccount, accountKey);
+  }
+
+  /** Partners that past lines with these words were reconciled with (read before the next vote). */
+  partnerWordVotes(text: LineText): VoteResult<number> {
+    return this.partnerWords.voteIds(this.signalIds(text), text.signal);
+  }
+
+  /** The dictionary ids of a line's signal words, looked up once per line for all the votes. */
+  private signalIds(text: LineText): number[] {
+    if (this.idsText !== text) {
+      this.dictionary.idsOf(text.signal, this.ids);
+      this.idsText = text;
+    }
+    return this.ids;
+  }
+
+  /** Partners whose suggestion people rejected for lines like this one: 0..1 per partner. */
+  rejectedPartners(text: LineText): ReadonlyMap<number, number> {
+    let found: Map<number, number> | null = null;
+    const byName = this.sharesOf(this.rejectedByName, text.nameKey);
+    if (byName !== null) for (let j = 0; j < byName.keys.length; j++) found = keepMax(found, byName.keys[j] as number, byName.shares[j] as number);
+    const byAccount = this.sharesOf(this.rejectedByAccount, text.accountKey);
+    if (byAccount !== null) for (let j = 0; j < byAccount.keys.length; j++) found = keepMax(found, byAccount.keys[j] as number, byAccount.shares[j] as number);
+    const votes = this.rejectedWords.voteIds(this.signalIds(text), text.signal);
+    for (let i = 0; i < votes.size; i++) found = keepMax(found, votes.key(i), votes.similarity(i));
+    return found ?? NO_REJECTIONS;
+  }
+
+  /** Accounts (with taxes) that similar past lines of the same direction were coded to, best first. */
+  expenseOptions(text: LineText, amount: number): ExpenseOption[] {
+    const scored = this.scoreCodings(text, amount);
+    if (scored === null) return [];
+    const ranked: Array<{ key: string; coding: Coding; found: Learned }> = [];
+    for (const [key, found] of scored) {
+      const coding = this.codings.get(key);
+      if (coding !== undefined) ranked.push({ key, coding, found });
+    }
+    ranked.sort(bySimilarityDesc);
+    if (ranked.length > 3) ranked.length = 3;
+    return ranked.map(({ coding, found }) => expenseOption(coding, found, text));
+  }
+
+  /** The first of expenseOptions, or null: what a line's expense proposal is made of. */
+  bestExpenseOption(text: LineText, amount: number): ExpenseOption | null {
+    const scored = this.scoreCodings(text, amount);
+    if (scored === null) return null;
+    let best: Learned | null = null;
+    let bestCoding: Coding | null = null;
+    for (const [key, found] of scored) {
+      // The first of the most similar, as the stable ranking of expenseOptions has it.
+      if (best !== null && !(found.strength > best.strength)) continue;
+      const coding = this.codings.get(key);
+      if (coding === undefined) continue;
+      best = found;
+      bestCoding = coding;
+    }
+    return best === null ? null : expenseOption(bestCoding as Coding, best, text);
+  }
+
+  /** Codings (account|taxes) of similar past lines of the same direction, with their similarity; null if none. */
+  private scoreCodings(text: LineText, amount: number): Map<string, Learned> | null {
+    const sign = signOf(amount);
+    const votes = this.codedWords[sign].voteIds(this.signalIds(text), text.signal);
+    const byAccount = text.accountKey === "" ? undefined : this.codedByAccount.get(`${sign}${text.accountKey}`);
+    if (votes.size === 0 && byAccount === undefined) return null;
+    const scored = new Map<string, Learned>();
+    for (let i = 0; i < votes.size; i++) scored.set(votes.key(i), { strength: votes.similarity(i), source: 2, token: votes.bestToken(i) });
+    if (byAccount !== undefined) {
+      const shares = (byAccount.shares ??= sharesOfTally(byAccount));
+      for (let j = 0; j < shares.keys.length; j++) {
+        const key = shares.keys[j] as string;
+        const similarity = 0.95 * (shares.shares[j] as number);
+        const known = scored.get(key);
+        if (known === undefined) {
+          if (similarity > 0) scored.set(key, { strength: similarity, source: 1, token: "" });
+        } else if (similarity > known.strength) {
+          known.strength = similarity;
+          known.source = 1;
+        }
+      }
+    }
+    return scored.size === 0 ? null : scored;
+  }
+
+  /** Accounts whose coding people rejected for lines like this one: 0..1 per account. */
+  rejectedAccounts(text: LineText): Map<number, number> {
+    return this.rejectedAccountWords.voteIds(this.signalIds(text), text.signal).similarities();
+  }
+
+  /** Shares of a name or account key, computed once per key and kept (the counts no longer change). */
+  private sharesOf(map: Map<string, Tally<number>>, key: string): Shares<number> | null {
+    if (key === "") return null;
+    const tally = map.get(key);
+    if (tally === undefined) return null;
+    return (tally.shares ??= sharesOfTally(tally));
+  }
+}
+
+/** Where a learned strength came from: 0 the counterparty name, 1 the account number, 2 the label words. */
+export type LearnedSource = 0 | 1 | 2;
+
+/** How a lesson from history about a partner reads in an explanation. */
+export function learnedReason(source: LearnedSource, token: string, text: LineText): string {
+  if (source === 0) return `past payments from '${text.nameDisplay}' were reconciled with this partner`;
+  if (source === 1) return `past payments from account ${text.accountKey} were reconciled with this partner`;
+  return `past payments labelled like '${token}' were reconciled with this partner`;
+}
+
+/** A learned strength while options are compared. */
+interface Learned {
+  strength: number;
+  source: LearnedSource;
+  token: string;
+}
+
+const NO_REJECTIONS: ReadonlyMap<number, number> = new Map<number, number>();
+
+/** Keys of a name or account key's counts, with their shares (see `sharesOfTally`). */
+export interface Shares<K> {
+  keys: K[];
+  shares: Float64Array;
+}
+
+/** How often each key went with one name or account, and (once asked for) the shares. */
+interface Tally<K> {
+  counts: Map<K, number>;
+  shares: Shares<K> | null;
+}
+
+interface Coding {
+  accountId: number;
+  taxIds: number[];
+  example: string;
+}
+
+/** Keeps the strongest value per key; the map is made on the first value worth keeping. */
+function keepMax(found: Map<number, number> | null, id: number, strength: number): Map<number, number> | null {
+  if (found === null) return strength > 0 ? new Map([[id, strength]]) : null;
+  if (strength > (found.get(id) ?? 0)) found.set(id, strength);
+  return found;
+}
+
+function expenseOption(coding: Coding, found: Learned, text: LineText): ExpenseOption {
+  return {
+    accountId: coding.accountId,
+    taxIds: coding.taxIds,
+    similarity: found.strength,
+    reason: found.source === 2
+      ? `similar past lines ('${found.token}', e.g. '${coding.example}') were coded to this account`
+      : `past lines from account ${text.accountKey} were coded to this account`,
+  };
+}
+
+function ascending(a: number, b: number): number {
+  return a - b;
+}
+
+function bySimilarityDesc(a: { found: Learned }, b: { found: Learned }): number {
+  return b.found.strength - a.found.strength;
+}
+
+/** Each key's share of a tally, damped when seen only a few times: (count / total) × (1 − e^−count). */
+function sharesOfTally<K>(tally: Tally<K>): Shares<K> {
+  let total = 0;
+  for (const c of tally.counts.values()) total += c;
+  const keys: K[] = [];
+  const values = new Float64Array(tally.counts.size);
+  for (const [key, c] of tally.counts) {
+    values[keys.length] = (c / total) * (1 - Math.exp(-c));
+    keys.push(key);
+  }
+  return { keys, shares: values };
+}
+
+function count<K, V>(map: Map<K, Tally<V>>, key: K, value: V): void {
+  const tally = map.get(key);
+  if (tally === undefined) map.set(key, { counts: new Map([[value, 1]]), shares: null });
+  else tally.counts.set(value, (tally.counts.get(value) ?? 0) + 1);
+}

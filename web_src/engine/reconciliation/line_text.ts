@@ -1,0 +1,48 @@
+import type { StatementLine } from "../../contracts/reconcile";
+import { accountNumberKey } from "../shared/account_number_key";
+import { nameWords } from "../shared/name_words";
+import { signalTokensOf } from "../shared/signal_tokens";
+import { textTokens } from "../shared/text_tokens";
+
+const NO_TOKENS: string[] = [];
+
+/** Everything the engine reads from the text of a statement line (or a history entry), computed once. */
+export class LineText {
+  private display: string | null = null;
+
+  constructor(
+    /** Normalized tokens of label and bank reference, capped. */
+    readonly tokens: string[],
+    /** Words that can identify a counterparty or a merchant (see signalTokens). */
+    readonly signal: string[],
+    /** The bank's counterparty name, folded and without legal form, as one compact key ("" when none). */
+    readonly nameKey: string,
+    /** The bank's counterparty name as normalized tokens. */
+    private readonly nameTokens: readonly string[],
+    readonly accountKey: string,
+  ) {}
+
+  /**
+   * The bank's counterparty name in normalized words, its first 80 characters (the tokens, at most MAX_TOKENS of
+   * them, cover more than that), for explanations: worded only when an explanation quotes it.
+   */
+  get nameDisplay(): string {
+    return (this.display ??= this.nameTokens.length === 0 ? "" : this.nameTokens.join(" ").slice(0, 80));
+  }
+}
+
+export function lineText(
+  line: Pick<StatementLine, "label" | "ref" | "partnerName" | "accountNumber">,
+  withAcronyms = true,
+): LineText {
+  const toks = textTokens(line.ref === "" ? line.label : `${line.label} ${line.ref}`);
+  const nameRaw = line.partnerName === "" ? NO_TOKENS : textTokens(line.partnerName);
+  const nameToks = nameRaw.length === 0 ? NO_TOKENS : nameWords(nameRaw);
+  return new LineText(
+    toks,
+    signalTokensOf(nameToks, toks, withAcronyms),
+    nameToks.length === 0 ? "" : nameToks.join(""),
+    nameRaw,
+    line.accountNumber === "" ? "" : accountNumberKey(line.accountNumber),
+  );
+}
