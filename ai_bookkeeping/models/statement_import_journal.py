@@ -84,7 +84,8 @@ class AccountJournal(models.Model):
         if len(raw) > sir.MAX_FILE_BYTES:
             raise UserError(_(
                 "%(file)s has %(size).1f MB; the statement import reads files of at most %(max)d MB. Ask the bank for "
-                "one file per month or week.", file=name, size=len(raw) / 1024 / 1024, max=sir.MAX_FILE_BYTES // 1024 // 1024))
+                "one file per month or week.",
+                file=name, size=len(raw) / 1024 / 1024, max=sir.MAX_FILE_BYTES // 1024 // 1024))
         payload = {"fileName": name[:255], "content": base64.b64encode(raw).decode("ascii")}
         try:
             client = self.env["ai.endpoint"]._ensure_running()
@@ -143,10 +144,11 @@ class AccountJournal(models.Model):
                     "a %(file_currency)s bank journal.", file=name, file_currency=statement["currency"],
                     journal=self.display_name, currency=currency.name))
             journal_account = self.bank_account_id.acc_number
-            if statement["account"] and journal_account and not sir.accounts_match(statement["account"], journal_account):
+            account = statement["account"]
+            if account and journal_account and not sir.accounts_match(account, journal_account):
                 raise UserError(_(
                     "%(file)s is a statement of account %(account)s, but the journal %(journal)s is for account "
-                    "%(journal_account)s.", file=name, account=statement["account"], journal=self.display_name,
+                    "%(journal_account)s.", file=name, account=account, journal=self.display_name,
                     journal_account=journal_account))
 
     def _statement_import_file(self, attachment, parsed):
@@ -166,7 +168,7 @@ class AccountJournal(models.Model):
                 existing = set(StatementLine.search_fetch(
                     [("journal_id", "=", self.id), ("unique_import_id", "in", ids)], ["unique_import_id"],
                 ).mapped("unique_import_id"))
-                new = [(line, uid) for line, uid in zip(statement["lines"], ids) if uid not in existing]
+                new = [(line, uid) for line, uid in zip(statement["lines"], ids, strict=True) if uid not in existing]
                 result["already"] += len(statement["lines"]) - len(new)
                 if not new:
                     continue
@@ -174,7 +176,8 @@ class AccountJournal(models.Model):
                 plan = sir.balance_plan(statement, total, len(new), digits=currency.decimal_places)
                 partners = self._statement_import_partners([line["counterpartyAccount"] for line, _uid in new])
                 vals = {
-                    "name": statement["statement_id"] or _("%(journal)s import %(number)d", journal=self.code, number=number),
+                    "name": statement["statement_id"]
+                    or _("%(journal)s import %(number)d", journal=self.code, number=number),
                     "journal_id": self.id,
                     "attachment_ids": [Command.link(attachment.id)],
                     "line_ids": [Command.create(self._statement_import_line_vals(line, uid, statement, partners))

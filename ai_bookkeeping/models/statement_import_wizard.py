@@ -161,7 +161,9 @@ class AiStatementImportWizard(models.TransientModel):
 
     def _table_mapping(self):
         return {
-            "columns": {role: self[field].strip() for role, field in _TABLE_FIELDS.items() if (self[field] or "").strip()},
+            "columns": {
+                role: self[field].strip() for role, field in _TABLE_FIELDS.items() if (self[field] or "").strip()
+            },
             "date_format": sic.DATE_FORMAT_BY_KEY.get(self.table_date_format or "iso"),
             "decimal": sic.DECIMAL_BY_KEY.get(self.table_decimal or "dot"),
         }
@@ -198,7 +200,9 @@ class AiStatementImportWizard(models.TransientModel):
             "name": _("Imported transactions"),
             "res_model": "account.bank.statement.line",
             "view_mode": "list,form",
-            "views": [(self.env.ref("ai_bookkeeping.account_bank_statement_line_view_list").id, "list"), (False, "form")],
+            "views": [
+                (self.env.ref("ai_bookkeeping.account_bank_statement_line_view_list").id, "list"), (False, "form"),
+            ],
             "domain": [("statement_id", "in", self.statement_ids.ids)],
         }
 

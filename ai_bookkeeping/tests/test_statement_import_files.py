@@ -115,7 +115,7 @@ class TestStatementImportRealFiles(StatementImportCase):
                 self.assertEqual(wizard.imported_count, len(expected), wizard.summary)
                 lines = self.lines_of(wizard)
                 self.assertEqual(len(wizard.statement_ids), len(golden))
-                for got, want in zip(lines, expected):
+                for got, want in zip(lines, expected, strict=True):
                     self.assertEqual(got.amount, want["amount"])
                     self.assertEqual(str(got.date), want["date"])
                     self.assertEqual(got.partner_name or False, want.get("partner_name") or False)
@@ -123,7 +123,7 @@ class TestStatementImportRealFiles(StatementImportCase):
                     self.assertEqual(got.ref or False, want.get("ref") or False)
                     self.assertEqual(got.currency_id.name, currency)
                     self.assertTrue(got.unique_import_id)
-                for statement, want in zip(wizard.statement_ids.sorted("id"), golden):
+                for statement, want in zip(wizard.statement_ids.sorted("id"), golden, strict=True):
                     self.assertEqual(statement.name, want["name"])
                     if file != "test-camt054":  # a notification states no balances (OCA writes 0 and 0)
                         self.assertAlmostEqual(statement.balance_start, want["balance_start"], places=2)
@@ -139,7 +139,8 @@ class TestStatementImportRealFiles(StatementImportCase):
                 wizard, _attachment, _journal = self.import_file(name)
                 lines = self.lines_of(wizard)
                 self.assertEqual(lines.mapped("amount"), [-80, -90, -100, -90])
-                self.assertEqual(lines.mapped("partner_name"), ["Agrolait", "China Export", "Axelor Scuba", "China Scuba"])
+                self.assertEqual(lines.mapped("partner_name"),
+                                 ["Agrolait", "China Export", "Axelor Scuba", "China Scuba"])
                 self.assertEqual(set(lines.mapped("date")), {lines[0].date})
                 self.assertEqual(str(lines[0].date), "2013-08-24")
                 # OFX states the closing balance only: the opening one is derived from it.
@@ -163,7 +164,8 @@ class TestStatementImportRealFiles(StatementImportCase):
                     self.assertEqual(golden, [], "%s refused: %s" % (name, exc))
                     continue
                 currencies = sorted({st["currency"] for st in parsed["statements"] if st["lines"]})
-                if len(currencies) > 1:  # cmxl/mt940.sta: three accounts in DEM, EUR and PLN: one journal cannot hold it
+                # cmxl/mt940.sta: three accounts in DEM, EUR and PLN: one journal cannot hold it
+                if len(currencies) > 1:
                     journal = self.journal_for(currencies[-1])
                     with self.assertRaisesRegex(UserError, "is in %s but the journal" % currencies[0]):
                         journal.import_bank_statement_files(attachment.ids)
@@ -196,8 +198,8 @@ class TestStatementImportRealFiles(StatementImportCase):
                 self.assertEqual(second.already_count, first.imported_count)
                 self.assertFalse(second.statement_ids)
                 self.assertIn("0 lines imported, %d already present" % first.imported_count, second.summary)
-                self.assertEqual(self.env["account.bank.statement.line"].search_count([("journal_id", "=", journal.id)]),
-                                 count)
+                self.assertEqual(
+                    self.env["account.bank.statement.line"].search_count([("journal_id", "=", journal.id)]), count)
 
     def test_malformed_files_are_refused_and_write_nothing(self):
         before = self.env["account.bank.statement.line"].search_count([])

@@ -21,7 +21,8 @@ def camt(entries, account=IBAN, currency="USD", opening=None, closing=None, stat
         if amount is not None:
             side = "CRDT" if amount >= 0 else "DBIT"
             balances += ('<Bal><Tp><CdOrPrtry><Cd>%s</Cd></CdOrPrtry></Tp><Amt Ccy="%s">%.2f</Amt>'
-                         "<CdtDbtInd>%s</CdtDbtInd><Dt><Dt>2026-01-31</Dt></Dt></Bal>" % (code, currency, abs(amount), side))
+                         "<CdtDbtInd>%s</CdtDbtInd><Dt><Dt>2026-01-31</Dt></Dt></Bal>"
+                         % (code, currency, abs(amount), side))
     ntry = ""
     for amount, date, label, iban in entries:
         side = "CRDT" if amount >= 0 else "DBIT"
@@ -145,7 +146,8 @@ class TestStatementImportRules(StatementImportCase):
     def test_bad_input_gets_a_sentence(self):
         cases = [
             ("empty.sta", b"", '"empty.sta" is empty'),
-            ("bomb.xml", b'<?xml version="1.0"?>\n<!DOCTYPE d [<!ENTITY a "aaaa">]><Document/>', r"declares a <!DOCTYPE> \(line 2\)"),
+            ("bomb.xml", b'<?xml version="1.0"?>\n<!DOCTYPE d [<!ENTITY a "aaaa">]><Document/>',
+             r"declares a <!DOCTYPE> \(line 2\)"),
             ("export.dat", b"date;amount\n2026-01-05;12,50\n", "is not a bank statement this import reads"),
             ("cut.xml", camt(LINES)[:400].encode(), r"not well-formed XML \(line 1"),
         ]
@@ -153,7 +155,8 @@ class TestStatementImportRules(StatementImportCase):
             with self.subTest(file=name), self.assertRaisesRegex(UserError, reason):
                 self.journal.import_bank_statement_files(self.attach(name, raw).ids)
         big = self.attach("big.xml", b" " * (10 * 1024 * 1024 + 1))
-        with self.assertRaisesRegex(UserError, r"big.xml has 10.0 MB; the statement import reads files of at most 10 MB"):
+        with self.assertRaisesRegex(UserError,
+                                    r"big.xml has 10.0 MB; the statement import reads files of at most 10 MB"):
             self.journal.import_bank_statement_files(big.ids)
         self.assertFalse(self.journal_lines())
 

@@ -61,7 +61,8 @@ class TestStatementImportTable(AiBookkeepingCase):
         wizard = self.wizard(self.attach("umsatz.csv", GERMAN))
         wizard.action_import()
         wizard.table_date_format = "iso"
-        with self.assertRaisesRegex(UserError, r"umsatz.csv cannot be imported: Row 2: the date '05.01.2026' does not read"):
+        with self.assertRaisesRegex(UserError,
+                                    r"umsatz.csv cannot be imported: Row 2: the date '05.01.2026' does not read"):
             wizard.action_import()
         wizard.table_date_format = "dmy_dot"
         wizard.table_decimal = "dot"

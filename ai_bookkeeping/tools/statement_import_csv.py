@@ -177,7 +177,7 @@ def to_statements(headers, rows, mapping, date_format, decimal, currency, accoun
     """One statement of the mapped rows, in the shape check_reply gives; StatementFileError names the row at fault
     (row numbers count the header as row 1, as a spreadsheet shows them)."""
     index = {h: i for i, h in enumerate(headers)}
-    for role, header in mapping.items():
+    for header in mapping.values():
         if header and header not in index:
             raise StatementFileError("The column %r of the mapping is not in the file." % header)
     if not mapping.get("date") or not (mapping.get("amount") or mapping.get("debit") or mapping.get("credit")):

@@ -42,7 +42,8 @@ def camt(count, currency, iban):
             '<Ntry><Amt Ccy="%s">%.2f</Amt><CdtDbtInd>%s</CdtDbtInd><BookgDt><Dt>2026-02-%02d</Dt></BookgDt>'
             "<AcctSvcrRef>BENCH-%06d</AcctSvcrRef><NtryDtls><TxDtls><RltdPties><Dbtr><Nm>Customer %d GmbH</Nm></Dbtr>"
             "<DbtrAcct><Id><IBAN>DE%020d</IBAN></Id></DbtrAcct></RltdPties><RmtInf><Ustrd>INV/2026/%05d payment %d"
-            "</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>" % (currency, abs(amount), side, day, i, i % 500, i % 500, i, i))
+            "</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>"
+            % (currency, abs(amount), side, day, i, i % 500, i % 500, i, i))
     balances = ('<Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="%s">0.00</Amt><CdtDbtInd>CRDT</CdtDbtInd>'
                 "<Dt><Dt>2026-02-01</Dt></Dt></Bal><Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp>"
                 '<Amt Ccy="%s">%.2f</Amt><CdtDbtInd>%s</CdtDbtInd><Dt><Dt>2026-02-28</Dt></Dt></Bal>'
@@ -101,7 +102,8 @@ try:
 
     start = time.monotonic()
     again = journal._statement_import_file(attachment, journal._statement_import_parse(attachment))
-    log("same file again: %d imported, %d already there, %.1f s" % (again["imported"], again["already"], time.monotonic() - start))
+    log("same file again: %d imported, %d already there, %.1f s"
+        % (again["imported"], again["already"], time.monotonic() - start))
 finally:
     env.cr.rollback()
     endpoint.kill()

@@ -30,7 +30,7 @@ class TestReadAndGuess(unittest.TestCase):
         self.assertEqual(sic.detect_date_format([r[0] for r in rows]), "%d.%m.%Y")
         self.assertEqual(sic.detect_decimal([r[4] for r in rows]), ",")
         [statement] = sic.to_statements(headers, rows, mapping, "%d.%m.%Y", ",", "EUR")
-        self.assertEqual([(l["date"], l["amount"]) for l in statement["lines"]],
+        self.assertEqual([(line["date"], line["amount"]) for line in statement["lines"]],
                          [("2026-01-05", -1250.0), ("2026-01-06", 1210.5)])
         self.assertEqual(statement["lines"][0]["counterpartyAccount"], "DE89370400440532013000")
         self.assertEqual(statement["lines"][0]["counterpartyName"], "Hausverwaltung Müller")
@@ -43,7 +43,7 @@ class TestReadAndGuess(unittest.TestCase):
         self.assertEqual(mapping["reference"], "Reference")
         self.assertEqual(sic.detect_decimal([r[2] for r in rows] + [r[3] for r in rows]), ".")
         [statement] = sic.to_statements(headers, rows, mapping, "%Y-%m-%d", ".", "USD")
-        self.assertEqual([l["amount"] for l in statement["lines"]], [-3.5, 99.99])
+        self.assertEqual([line["amount"] for line in statement["lines"]], [-3.5, 99.99])
         self.assertEqual(statement["lines"][1]["reference"], "X2")
 
     def test_an_xlsx_workbook(self):

@@ -48,7 +48,8 @@ class TestCheckReply(unittest.TestCase):
             ([], "(reply)"),
         ]
         for bad, where in cases:
-            with self.subTest(where=where), self.assertRaisesRegex(sir.ReplyError, "malformed at .*" + where.split(": ")[0]):
+            pattern = "malformed at .*" + where.split(": ")[0]
+            with self.subTest(where=where), self.assertRaisesRegex(sir.ReplyError, pattern):
                 sir.check_reply(bad)
 
     def test_nul_characters_and_huge_text_are_cut(self):
@@ -60,7 +61,8 @@ class TestCheckReply(unittest.TestCase):
 class TestImportable(unittest.TestCase):
     def test_skipped_records_refuse_the_whole_file_naming_them(self):
         st = sir.check_reply(reply(skipped=[{"where": "line 7", "reason": 'unreadable :61: field "1705"'}]))
-        with self.assertRaisesRegex(sir.StatementFileError, r'1 transaction\(s\) .* nothing was imported: line 7: unreadable'):
+        with self.assertRaisesRegex(sir.StatementFileError,
+                                    r"1 transaction\(s\) .* nothing was imported: line 7: unreadable"):
             sir.check_importable(st["statements"])
 
     def test_mixed_currencies_are_refused_naming_the_line(self):
@@ -82,7 +84,7 @@ class TestImportIds(unittest.TestCase):
     def test_same_content_same_id_and_repeats_counted(self):
         lines = [line(), line(), line(amount=-3)]
         first = sir.import_ids("DE12 5001", lines)
-        self.assertEqual(first, sir.import_ids("DE125001", [dict(l) for l in lines]))
+        self.assertEqual(first, sir.import_ids("DE125001", [dict(line) for line in lines]))
         self.assertEqual(len(set(first)), 3)
         self.assertTrue(first[0].startswith("DE125001-") and first[0].endswith("-1"))
         self.assertTrue(first[1].endswith("-2"))
