@@ -138,7 +138,7 @@ describe(`POST ${STATEMENT_PARSE_PATH} on hostile and wrong input`, () => {
     const res = await parse(Buffer.alloc(50 * 1024 * 1024, 0x41));
     expect(res.statusCode).toBe(413);
     expect(res.json().error).toBe("payload_too_large");
-  });
+  }, 30_000);
 
   it(`reads ${MAX_STATEMENT_LINES} lines, refuses one more`, async () => {
     const movement = ":61:2401050105D1,00NTRFNONREF\r\n:86:x";
