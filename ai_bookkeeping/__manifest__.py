@@ -15,6 +15,7 @@
         "data/ir_cron_governance.xml",
         "views/ai_reconciliation_suggestion_views.xml",
         "views/ai_suggestion_views.xml",
+        "views/statement_import_views.xml",
         "views/account_bank_statement_line_views.xml",
         "views/account_journal_views.xml",
         "views/res_config_settings_views.xml",

@@ -7,6 +7,7 @@ import path from "node:path";
 import { ROOT } from "./lib/odoo.mjs";
 import { runOdooTests } from "./odoo_tests.mjs";
 import { runBrowserTests } from "./browser_tests.mjs";
+import { runStatementImportBrowserTest } from "./browser/statement_import.mjs";
 
 const results = [];
 const only = new Set((process.env.AIB_TEST_STEPS || "").split(",").filter(Boolean));
@@ -95,6 +96,12 @@ if (want("browser")) {
   const started = Date.now();
   const r = await runBrowserTests();
   results.push({ name: "browser", ok: !r.failed && !r.skipped, skipped: r.skipped, detail: r.summary, counts: countsOf(r.summary), seconds: ((Date.now() - started) / 1000).toFixed(1) });
+}
+if (want("browser") || want("browser statements")) {
+  console.log("\n=== browser statements");
+  const started = Date.now();
+  const r = await runStatementImportBrowserTest();
+  results.push({ name: "browser statements", ok: !r.failed && !r.skipped, skipped: r.skipped, detail: r.summary, counts: countsOf(r.summary), seconds: ((Date.now() - started) / 1000).toFixed(1) });
 }
 
 console.log("\n=== summary");

@@ -28,9 +28,9 @@ var __commonJS = (cb, mod) => function __require2() {
     throw mod = 0, e;
   }
 };
-var __export = (target, all) => {
-  for (var name in all)
-    __defProp(target, name, { get: all[name], enumerable: true });
+var __export = (target, all2) => {
+  for (var name in all2)
+    __defProp(target, name, { get: all2[name], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -52,7 +52,7 @@ var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: tru
 
 // node_modules/reusify/reusify.js
 var require_reusify = __commonJS({
-  "node_modules/reusify/reusify.js"(exports, module) {
+  "node_modules/reusify/reusify.js"(exports2, module) {
     "use strict";
     function reusify(Constructor) {
       var head = new Constructor();
@@ -83,7 +83,7 @@ var require_reusify = __commonJS({
 
 // node_modules/fastq/queue.js
 var require_queue = __commonJS({
-  "node_modules/fastq/queue.js"(exports, module) {
+  "node_modules/fastq/queue.js"(exports2, module) {
     "use strict";
     var reusify = require_reusify();
     function fastqueue(context, worker, _concurrency) {
@@ -368,7 +368,7 @@ var require_queue = __commonJS({
 
 // node_modules/@fastify/error/index.js
 var require_error = __commonJS({
-  "node_modules/@fastify/error/index.js"(exports, module) {
+  "node_modules/@fastify/error/index.js"(exports2, module) {
     "use strict";
     var { format } = __require("node:util");
     function toString() {
@@ -453,7 +453,7 @@ var require_error = __commonJS({
 
 // node_modules/avvio/lib/errors.js
 var require_errors = __commonJS({
-  "node_modules/avvio/lib/errors.js"(exports, module) {
+  "node_modules/avvio/lib/errors.js"(exports2, module) {
     "use strict";
     var { createError } = require_error();
     module.exports = {
@@ -495,7 +495,7 @@ var require_errors = __commonJS({
 
 // node_modules/avvio/lib/symbols.js
 var require_symbols = __commonJS({
-  "node_modules/avvio/lib/symbols.js"(exports, module) {
+  "node_modules/avvio/lib/symbols.js"(exports2, module) {
     "use strict";
     var kAvvio = /* @__PURE__ */ Symbol("avvio.Boot");
     var kIsOnCloseHandler = /* @__PURE__ */ Symbol("isOnCloseHandler");
@@ -522,7 +522,7 @@ var require_symbols = __commonJS({
 
 // node_modules/avvio/lib/time-tree.js
 var require_time_tree = __commonJS({
-  "node_modules/avvio/lib/time-tree.js"(exports, module) {
+  "node_modules/avvio/lib/time-tree.js"(exports2, module) {
     "use strict";
     var {
       kUntrackNode,
@@ -675,7 +675,7 @@ var require_time_tree = __commonJS({
 
 // node_modules/avvio/lib/debug.js
 var require_debug = __commonJS({
-  "node_modules/avvio/lib/debug.js"(exports, module) {
+  "node_modules/avvio/lib/debug.js"(exports2, module) {
     "use strict";
     var { debuglog } = __require("node:util");
     var debug = debuglog("avvio");
@@ -687,7 +687,7 @@ var require_debug = __commonJS({
 
 // node_modules/avvio/lib/create-promise.js
 var require_create_promise = __commonJS({
-  "node_modules/avvio/lib/create-promise.js"(exports, module) {
+  "node_modules/avvio/lib/create-promise.js"(exports2, module) {
     "use strict";
     function createPromise() {
       const obj = {
@@ -709,7 +709,7 @@ var require_create_promise = __commonJS({
 
 // node_modules/avvio/lib/get-plugin-name.js
 var require_get_plugin_name = __commonJS({
-  "node_modules/avvio/lib/get-plugin-name.js"(exports, module) {
+  "node_modules/avvio/lib/get-plugin-name.js"(exports2, module) {
     "use strict";
     var { kPluginMeta } = require_symbols();
     function getPluginName(plugin, options) {
@@ -733,7 +733,7 @@ var require_get_plugin_name = __commonJS({
 
 // node_modules/avvio/lib/is-promise-like.js
 var require_is_promise_like = __commonJS({
-  "node_modules/avvio/lib/is-promise-like.js"(exports, module) {
+  "node_modules/avvio/lib/is-promise-like.js"(exports2, module) {
     "use strict";
     function isPromiseLike(maybePromiseLike) {
       return maybePromiseLike !== null && typeof maybePromiseLike === "object" && typeof maybePromiseLike.then === "function";
@@ -746,7 +746,7 @@ var require_is_promise_like = __commonJS({
 
 // node_modules/avvio/lib/plugin.js
 var require_plugin = __commonJS({
-  "node_modules/avvio/lib/plugin.js"(exports, module) {
+  "node_modules/avvio/lib/plugin.js"(exports2, module) {
     "use strict";
     var { EventEmitter } = __require("node:events");
     var { inherits } = __require("node:util");
@@ -920,7 +920,7 @@ var require_plugin = __commonJS({
 
 // node_modules/avvio/lib/validate-plugin.js
 var require_validate_plugin = __commonJS({
-  "node_modules/avvio/lib/validate-plugin.js"(exports, module) {
+  "node_modules/avvio/lib/validate-plugin.js"(exports2, module) {
     "use strict";
     var { AVV_ERR_PLUGIN_NOT_VALID } = require_errors();
     function validatePlugin(maybePlugin) {
@@ -942,7 +942,7 @@ var require_validate_plugin = __commonJS({
 
 // node_modules/avvio/lib/is-bundled-or-typescript-plugin.js
 var require_is_bundled_or_typescript_plugin = __commonJS({
-  "node_modules/avvio/lib/is-bundled-or-typescript-plugin.js"(exports, module) {
+  "node_modules/avvio/lib/is-bundled-or-typescript-plugin.js"(exports2, module) {
     "use strict";
     function isBundledOrTypescriptPlugin(maybeBundledOrTypescriptPlugin) {
       return maybeBundledOrTypescriptPlugin !== null && typeof maybeBundledOrTypescriptPlugin === "object" && typeof maybeBundledOrTypescriptPlugin.default === "function";
@@ -955,7 +955,7 @@ var require_is_bundled_or_typescript_plugin = __commonJS({
 
 // node_modules/avvio/lib/thenify.js
 var require_thenify = __commonJS({
-  "node_modules/avvio/lib/thenify.js"(exports, module) {
+  "node_modules/avvio/lib/thenify.js"(exports2, module) {
     "use strict";
     var { debug } = require_debug();
     var { kThenifyDoNotWrap } = require_symbols();
@@ -985,7 +985,7 @@ var require_thenify = __commonJS({
 
 // node_modules/avvio/lib/execute-with-thenable.js
 var require_execute_with_thenable = __commonJS({
-  "node_modules/avvio/lib/execute-with-thenable.js"(exports, module) {
+  "node_modules/avvio/lib/execute-with-thenable.js"(exports2, module) {
     "use strict";
     var { isPromiseLike } = require_is_promise_like();
     var { kAvvio } = require_symbols();
@@ -1013,7 +1013,7 @@ var require_execute_with_thenable = __commonJS({
 
 // node_modules/avvio/index.js
 var require_avvio = __commonJS({
-  "node_modules/avvio/index.js"(exports, module) {
+  "node_modules/avvio/index.js"(exports2, module) {
     "use strict";
     var fastq = require_queue();
     var EE = __require("node:events").EventEmitter;
@@ -1513,7 +1513,7 @@ var require_avvio = __commonJS({
 
 // node_modules/fastify/lib/symbols.js
 var require_symbols2 = __commonJS({
-  "node_modules/fastify/lib/symbols.js"(exports, module) {
+  "node_modules/fastify/lib/symbols.js"(exports2, module) {
     "use strict";
     var keys = {
       kAvvioBoot: /* @__PURE__ */ Symbol("fastify.avvioBoot"),
@@ -1590,7 +1590,7 @@ var require_symbols2 = __commonJS({
 
 // node_modules/process-warning/index.js
 var require_process_warning = __commonJS({
-  "node_modules/process-warning/index.js"(exports, module) {
+  "node_modules/process-warning/index.js"(exports2, module) {
     "use strict";
     var { format } = __require("node:util");
     var kWarningFn = /* @__PURE__ */ Symbol("process-warning.fn");
@@ -1688,7 +1688,7 @@ var require_process_warning = __commonJS({
 
 // node_modules/fastify/lib/warnings.js
 var require_warnings = __commonJS({
-  "node_modules/fastify/lib/warnings.js"(exports, module) {
+  "node_modules/fastify/lib/warnings.js"(exports2, module) {
     "use strict";
     var { createWarning } = require_process_warning();
     var FSTWRN001 = createWarning({
@@ -1768,7 +1768,7 @@ var require_warnings = __commonJS({
 
 // node_modules/fastify/lib/errors.js
 var require_errors2 = __commonJS({
-  "node_modules/fastify/lib/errors.js"(exports, module) {
+  "node_modules/fastify/lib/errors.js"(exports2, module) {
     "use strict";
     var createError = require_error();
     var codes = {
@@ -2301,7 +2301,7 @@ var require_errors2 = __commonJS({
 
 // node_modules/fastify/lib/hooks.js
 var require_hooks = __commonJS({
-  "node_modules/fastify/lib/hooks.js"(exports, module) {
+  "node_modules/fastify/lib/hooks.js"(exports2, module) {
     "use strict";
     var applicationHooks = [
       "onRoute",
@@ -2422,8 +2422,8 @@ var require_hooks = __commonJS({
           return;
         }
         if (i === hooks.length && c < server[kChildren].length) {
-          const child = server[kChildren][c++];
-          hookRunnerApplication(hookName, boot, child, next);
+          const child2 = server[kChildren][c++];
+          hookRunnerApplication(hookName, boot, child2, next);
           return;
         }
         boot(wrap(hooks[i++], server));
@@ -2466,8 +2466,8 @@ var require_hooks = __commonJS({
         err && server.log.error(err);
         if (i === hooksLen) {
           while (c < server[kChildren].length) {
-            const child = server[kChildren][c++];
-            onListenHookRunner(child);
+            const child2 = server[kChildren][c++];
+            onListenHookRunner(child2);
           }
           return;
         }
@@ -2666,7 +2666,7 @@ var require_hooks = __commonJS({
 
 // node_modules/fastify/lib/noop-set.js
 var require_noop_set = __commonJS({
-  "node_modules/fastify/lib/noop-set.js"(exports, module) {
+  "node_modules/fastify/lib/noop-set.js"(exports2, module) {
     "use strict";
     module.exports = function noopSet() {
       return {
@@ -2686,7 +2686,7 @@ var require_noop_set = __commonJS({
 
 // node_modules/fastify/lib/promise.js
 var require_promise = __commonJS({
-  "node_modules/fastify/lib/promise.js"(exports, module) {
+  "node_modules/fastify/lib/promise.js"(exports2, module) {
     "use strict";
     var { kTestInternals } = require_symbols2();
     function withResolvers() {
@@ -2710,7 +2710,7 @@ var require_promise = __commonJS({
 
 // node_modules/fastify/lib/server.js
 var require_server = __commonJS({
-  "node_modules/fastify/lib/server.js"(exports, module) {
+  "node_modules/fastify/lib/server.js"(exports2, module) {
     "use strict";
     var http = __require("node:http");
     var https = __require("node:https");
@@ -3038,7 +3038,7 @@ var require_server = __commonJS({
 
 // node_modules/fastify/lib/error-status.js
 var require_error_status = __commonJS({
-  "node_modules/fastify/lib/error-status.js"(exports, module) {
+  "node_modules/fastify/lib/error-status.js"(exports2, module) {
     "use strict";
     var {
       kReplyHasStatusCode
@@ -3057,7 +3057,7 @@ var require_error_status = __commonJS({
 
 // node_modules/fastify/lib/wrap-thenable.js
 var require_wrap_thenable = __commonJS({
-  "node_modules/fastify/lib/wrap-thenable.js"(exports, module) {
+  "node_modules/fastify/lib/wrap-thenable.js"(exports2, module) {
     "use strict";
     var {
       kReplyIsError,
@@ -3120,7 +3120,7 @@ var require_wrap_thenable = __commonJS({
 
 // node_modules/fastify/lib/validation.js
 var require_validation = __commonJS({
-  "node_modules/fastify/lib/validation.js"(exports, module) {
+  "node_modules/fastify/lib/validation.js"(exports2, module) {
     "use strict";
     var {
       kSchemaHeaders: headersSchema,
@@ -3417,7 +3417,7 @@ var require_validation = __commonJS({
         return false;
       }
     }
-    function validate2(context, request, execution) {
+    function validate3(context, request, execution) {
       const runExecution = execution === void 0;
       if (runExecution && context[paramsSchema] === void 0 && context[bodySchema] === void 0 && context[querystringSchema] === void 0 && context[headersSchema] === void 0) {
         return false;
@@ -3476,7 +3476,7 @@ var require_validation = __commonJS({
         if (paramsResult) {
           return wrapValidationError(paramsResult, "params", context.schemaErrorFormatter);
         }
-        return validate2(context, request, { skipParams: true });
+        return validate3(context, request, { skipParams: true });
       });
     }
     function validateAsyncBody(validatePromise, context, request) {
@@ -3484,7 +3484,7 @@ var require_validation = __commonJS({
         if (bodyResult) {
           return wrapValidationError(bodyResult, "body", context.schemaErrorFormatter);
         }
-        return validate2(context, request, { skipParams: true, skipBody: true });
+        return validate3(context, request, { skipParams: true, skipBody: true });
       });
     }
     function validateAsyncQuery(validatePromise, context, request) {
@@ -3492,7 +3492,7 @@ var require_validation = __commonJS({
         if (queryResult) {
           return wrapValidationError(queryResult, "querystring", context.schemaErrorFormatter);
         }
-        return validate2(context, request, { skipParams: true, skipBody: true, skipQuery: true });
+        return validate3(context, request, { skipParams: true, skipBody: true, skipQuery: true });
       });
     }
     function validateAsyncHeaders(validatePromise, context, request) {
@@ -3521,14 +3521,14 @@ var require_validation = __commonJS({
       symbols: { bodySchema, querystringSchema, responseSchema, paramsSchema, headersSchema },
       compileSchemasForValidation,
       compileSchemasForSerialization,
-      validate: validate2
+      validate: validate3
     };
   }
 });
 
 // node_modules/toad-cache/dist/toad-cache.cjs
 var require_toad_cache = __commonJS({
-  "node_modules/toad-cache/dist/toad-cache.cjs"(exports) {
+  "node_modules/toad-cache/dist/toad-cache.cjs"(exports2) {
     "use strict";
     function validateCacheParams(max, ttlInMsecs) {
       if (typeof max !== "number" || !Number.isInteger(max) || max < 0) {
@@ -4177,21 +4177,21 @@ var require_toad_cache = __commonJS({
         this.hitStatistics.addMiss();
       }
     };
-    exports.Fifo = FifoObject;
-    exports.FifoMap = FifoMap;
-    exports.FifoObject = FifoObject;
-    exports.HitStatisticsRecord = HitStatisticsRecord;
-    exports.Lru = LruObject;
-    exports.LruHitStatistics = LruObjectHitStatistics;
-    exports.LruMap = LruMap;
-    exports.LruObject = LruObject;
-    exports.LruObjectHitStatistics = LruObjectHitStatistics;
+    exports2.Fifo = FifoObject;
+    exports2.FifoMap = FifoMap;
+    exports2.FifoObject = FifoObject;
+    exports2.HitStatisticsRecord = HitStatisticsRecord;
+    exports2.Lru = LruObject;
+    exports2.LruHitStatistics = LruObjectHitStatistics;
+    exports2.LruMap = LruMap;
+    exports2.LruObject = LruObject;
+    exports2.LruObjectHitStatistics = LruObjectHitStatistics;
   }
 });
 
 // node_modules/fastify/lib/content-type.js
 var require_content_type = __commonJS({
-  "node_modules/fastify/lib/content-type.js"(exports, module) {
+  "node_modules/fastify/lib/content-type.js"(exports2, module) {
     "use strict";
     var { FifoMap: Fifo } = require_toad_cache();
     var keyValuePairsReg = /(?:^|;)\s*([\w!#$%&'*+.^`|~-]+)=("(?:[\t\u0020\u0021\u0023-\u005b\u005d-\u007e\u0080-\u00ff]|\\[\t\u0020-\u00ff])*"|[\w!#$%&'*+.^`|~-]+)/gu;
@@ -4319,7 +4319,7 @@ var require_content_type = __commonJS({
 
 // node_modules/fastify/lib/handle-request.js
 var require_handle_request = __commonJS({
-  "node_modules/fastify/lib/handle-request.js"(exports, module) {
+  "node_modules/fastify/lib/handle-request.js"(exports2, module) {
     "use strict";
     var diagnostics = __require("node:diagnostics_channel");
     var wrapThenable = require_wrap_thenable();
@@ -4500,7 +4500,7 @@ var require_handle_request = __commonJS({
 
 // node_modules/fastify/lib/config-validator.js
 var require_config_validator = __commonJS({
-  "node_modules/fastify/lib/config-validator.js"(exports, module) {
+  "node_modules/fastify/lib/config-validator.js"(exports2, module) {
     "use strict";
     module.exports = validate10;
     module.exports.default = validate10;
@@ -5690,7 +5690,7 @@ var require_config_validator = __commonJS({
 
 // node_modules/rfdc/index.js
 var require_rfdc = __commonJS({
-  "node_modules/rfdc/index.js"(exports, module) {
+  "node_modules/rfdc/index.js"(exports2, module) {
     "use strict";
     module.exports = rfdc;
     function copyBuffer(cur) {
@@ -5879,16 +5879,16 @@ var require_rfdc = __commonJS({
 
 // node_modules/fastify/lib/initial-config-validation.js
 var require_initial_config_validation = __commonJS({
-  "node_modules/fastify/lib/initial-config-validation.js"(exports, module) {
+  "node_modules/fastify/lib/initial-config-validation.js"(exports2, module) {
     "use strict";
-    var validate2 = require_config_validator();
+    var validate3 = require_config_validator();
     var deepClone = require_rfdc()({ circles: true, proto: false });
     var { FST_ERR_INIT_OPTS_INVALID } = require_errors2();
     function validateInitialConfig(options) {
       const opts = deepClone(options);
-      if (!validate2(opts)) {
-        const error62 = new FST_ERR_INIT_OPTS_INVALID(JSON.stringify(validate2.errors.map((e) => e.message)));
-        error62.errors = validate2.errors;
+      if (!validate3(opts)) {
+        const error62 = new FST_ERR_INIT_OPTS_INVALID(JSON.stringify(validate3.errors.map((e) => e.message)));
+        error62.errors = validate3.errors;
         throw error62;
       }
       return deepFreezeObject(opts);
@@ -5905,14 +5905,14 @@ var require_initial_config_validation = __commonJS({
       return Object.freeze(object2);
     }
     module.exports = validateInitialConfig;
-    module.exports.defaultInitOptions = validate2.defaultInitOptions;
+    module.exports.defaultInitOptions = validate3.defaultInitOptions;
     module.exports.utils = { deepFreezeObject };
   }
 });
 
 // node_modules/fastify/lib/log-controller.js
 var require_log_controller = __commonJS({
-  "node_modules/fastify/lib/log-controller.js"(exports, module) {
+  "node_modules/fastify/lib/log-controller.js"(exports2, module) {
     "use strict";
     var { defaultInitOptions } = require_initial_config_validation();
     var LogController2 = class {
@@ -6073,7 +6073,7 @@ var require_log_controller = __commonJS({
 
 // node_modules/abstract-logging/index.js
 var require_abstract_logging = __commonJS({
-  "node_modules/abstract-logging/index.js"(exports, module) {
+  "node_modules/abstract-logging/index.js"(exports2, module) {
     "use strict";
     function noop2() {
     }
@@ -6095,7 +6095,7 @@ var require_abstract_logging = __commonJS({
 
 // node_modules/pino-std-serializers/lib/err-helpers.js
 var require_err_helpers = __commonJS({
-  "node_modules/pino-std-serializers/lib/err-helpers.js"(exports, module) {
+  "node_modules/pino-std-serializers/lib/err-helpers.js"(exports2, module) {
     "use strict";
     var isErrorLike = (err) => {
       return err && typeof err.message === "string";
@@ -6152,7 +6152,7 @@ var require_err_helpers = __commonJS({
 
 // node_modules/pino-std-serializers/lib/err-proto.js
 var require_err_proto = __commonJS({
-  "node_modules/pino-std-serializers/lib/err-proto.js"(exports, module) {
+  "node_modules/pino-std-serializers/lib/err-proto.js"(exports2, module) {
     "use strict";
     var seen = /* @__PURE__ */ Symbol("circular-ref-tag");
     var rawSymbol = /* @__PURE__ */ Symbol("pino-raw-err-ref");
@@ -6203,7 +6203,7 @@ var require_err_proto = __commonJS({
 
 // node_modules/pino-std-serializers/lib/err.js
 var require_err = __commonJS({
-  "node_modules/pino-std-serializers/lib/err.js"(exports, module) {
+  "node_modules/pino-std-serializers/lib/err.js"(exports2, module) {
     "use strict";
     module.exports = errSerializer;
     var { messageWithCauses, stackWithCauses, isErrorLike } = require_err_helpers();
@@ -6243,7 +6243,7 @@ var require_err = __commonJS({
 
 // node_modules/pino-std-serializers/lib/err-with-cause.js
 var require_err_with_cause = __commonJS({
-  "node_modules/pino-std-serializers/lib/err-with-cause.js"(exports, module) {
+  "node_modules/pino-std-serializers/lib/err-with-cause.js"(exports2, module) {
     "use strict";
     module.exports = errWithCauseSerializer;
     var { isErrorLike } = require_err_helpers();
@@ -6286,7 +6286,7 @@ var require_err_with_cause = __commonJS({
 
 // node_modules/pino-std-serializers/lib/req.js
 var require_req = __commonJS({
-  "node_modules/pino-std-serializers/lib/req.js"(exports, module) {
+  "node_modules/pino-std-serializers/lib/req.js"(exports2, module) {
     "use strict";
     module.exports = {
       mapHttpRequest,
@@ -6381,7 +6381,7 @@ var require_req = __commonJS({
 
 // node_modules/pino-std-serializers/lib/res.js
 var require_res = __commonJS({
-  "node_modules/pino-std-serializers/lib/res.js"(exports, module) {
+  "node_modules/pino-std-serializers/lib/res.js"(exports2, module) {
     "use strict";
     module.exports = {
       mapHttpResponse,
@@ -6430,7 +6430,7 @@ var require_res = __commonJS({
 
 // node_modules/pino-std-serializers/index.js
 var require_pino_std_serializers = __commonJS({
-  "node_modules/pino-std-serializers/index.js"(exports, module) {
+  "node_modules/pino-std-serializers/index.js"(exports2, module) {
     "use strict";
     var errSerializer = require_err();
     var errWithCauseSerializer = require_err_with_cause();
@@ -6467,7 +6467,7 @@ var require_pino_std_serializers = __commonJS({
 
 // node_modules/pino/lib/caller.js
 var require_caller = __commonJS({
-  "node_modules/pino/lib/caller.js"(exports, module) {
+  "node_modules/pino/lib/caller.js"(exports2, module) {
     "use strict";
     var util2 = __require("node:util");
     var getCallSites = util2.getCallSites ?? util2.getCallSite;
@@ -6500,7 +6500,7 @@ var require_caller = __commonJS({
 
 // node_modules/@pinojs/redact/index.js
 var require_redact = __commonJS({
-  "node_modules/@pinojs/redact/index.js"(exports, module) {
+  "node_modules/@pinojs/redact/index.js"(exports2, module) {
     "use strict";
     function deepClone(obj) {
       if (obj === null || typeof obj !== "object") {
@@ -6933,7 +6933,7 @@ var require_redact = __commonJS({
 
 // node_modules/pino/lib/symbols.js
 var require_symbols3 = __commonJS({
-  "node_modules/pino/lib/symbols.js"(exports, module) {
+  "node_modules/pino/lib/symbols.js"(exports2, module) {
     "use strict";
     var setLevelSym = /* @__PURE__ */ Symbol("pino.setLevel");
     var getLevelSym = /* @__PURE__ */ Symbol("pino.getLevel");
@@ -7006,7 +7006,7 @@ var require_symbols3 = __commonJS({
 
 // node_modules/pino/lib/redaction.js
 var require_redaction = __commonJS({
-  "node_modules/pino/lib/redaction.js"(exports, module) {
+  "node_modules/pino/lib/redaction.js"(exports2, module) {
     "use strict";
     var Redact = require_redact();
     var { redactFmtSym, wildcardFirstSym } = require_symbols3();
@@ -7088,7 +7088,7 @@ var require_redaction = __commonJS({
 
 // node_modules/pino/lib/time.js
 var require_time = __commonJS({
-  "node_modules/pino/lib/time.js"(exports, module) {
+  "node_modules/pino/lib/time.js"(exports2, module) {
     "use strict";
     var nullTime = () => "";
     var epochTime = () => `,"time":${Date.now()}`;
@@ -7119,7 +7119,7 @@ var require_time = __commonJS({
 
 // node_modules/quick-format-unescaped/index.js
 var require_quick_format_unescaped = __commonJS({
-  "node_modules/quick-format-unescaped/index.js"(exports, module) {
+  "node_modules/quick-format-unescaped/index.js"(exports2, module) {
     "use strict";
     function tryStringify(o) {
       try {
@@ -7238,7 +7238,7 @@ var require_quick_format_unescaped = __commonJS({
 
 // node_modules/atomic-sleep/index.js
 var require_atomic_sleep = __commonJS({
-  "node_modules/atomic-sleep/index.js"(exports, module) {
+  "node_modules/atomic-sleep/index.js"(exports2, module) {
     "use strict";
     if (typeof SharedArrayBuffer !== "undefined" && typeof Atomics !== "undefined") {
       let sleep2 = function(ms) {
@@ -7273,7 +7273,7 @@ var require_atomic_sleep = __commonJS({
 
 // node_modules/sonic-boom/index.js
 var require_sonic_boom = __commonJS({
-  "node_modules/sonic-boom/index.js"(exports, module) {
+  "node_modules/sonic-boom/index.js"(exports2, module) {
     "use strict";
     var fs = __require("fs");
     var EventEmitter = __require("events");
@@ -7860,7 +7860,7 @@ var require_sonic_boom = __commonJS({
 
 // node_modules/on-exit-leak-free/index.js
 var require_on_exit_leak_free = __commonJS({
-  "node_modules/on-exit-leak-free/index.js"(exports, module) {
+  "node_modules/on-exit-leak-free/index.js"(exports2, module) {
     "use strict";
     var refs = {
       exit: [],
@@ -7954,7 +7954,7 @@ var require_on_exit_leak_free = __commonJS({
 
 // node_modules/thread-stream/package.json
 var require_package = __commonJS({
-  "node_modules/thread-stream/package.json"(exports, module) {
+  "node_modules/thread-stream/package.json"(exports2, module) {
     module.exports = {
       name: "thread-stream",
       version: "4.2.1",
@@ -8015,7 +8015,7 @@ var require_package = __commonJS({
 
 // node_modules/thread-stream/lib/wait.js
 var require_wait = __commonJS({
-  "node_modules/thread-stream/lib/wait.js"(exports, module) {
+  "node_modules/thread-stream/lib/wait.js"(exports2, module) {
     "use strict";
     var WAIT_MS = 1e4;
     function wait(state, index, expected, timeout, done) {
@@ -8085,7 +8085,7 @@ var require_wait = __commonJS({
 
 // node_modules/thread-stream/lib/indexes.js
 var require_indexes = __commonJS({
-  "node_modules/thread-stream/lib/indexes.js"(exports, module) {
+  "node_modules/thread-stream/lib/indexes.js"(exports2, module) {
     "use strict";
     var SEQ_INDEX = 2;
     var WRITE_INDEX = 4;
@@ -8100,7 +8100,7 @@ var require_indexes = __commonJS({
 
 // node_modules/thread-stream/index.js
 var require_thread_stream = __commonJS({
-  "node_modules/thread-stream/index.js"(exports, module) {
+  "node_modules/thread-stream/index.js"(exports2, module) {
     "use strict";
     var { version: version2 } = require_package();
     var { EventEmitter } = __require("events");
@@ -8665,12 +8665,12 @@ var require_thread_stream = __commonJS({
 
 // node_modules/pino/lib/transport.js
 var require_transport = __commonJS({
-  "node_modules/pino/lib/transport.js"(exports, module) {
+  "node_modules/pino/lib/transport.js"(exports2, module) {
     "use strict";
     var { createRequire } = __require("module");
     var { existsSync } = __require("node:fs");
     var getCallers = require_caller();
-    var { join, isAbsolute, sep } = __require("node:path");
+    var { join, isAbsolute, sep: sep2 } = __require("node:path");
     var { fileURLToPath } = __require("node:url");
     var sleep2 = require_atomic_sleep();
     var onExit = require_on_exit_leak_free();
@@ -8878,7 +8878,7 @@ var require_transport = __commonJS({
         let fixTarget2;
         for (const filePath of callers) {
           try {
-            const context = filePath === "node:repl" ? process.cwd() + sep : filePath;
+            const context = filePath === "node:repl" ? process.cwd() + sep2 : filePath;
             fixTarget2 = createRequire(context).resolve(origin);
             break;
           } catch (err) {
@@ -8897,7 +8897,7 @@ var require_transport = __commonJS({
 
 // node_modules/pino/lib/tools.js
 var require_tools = __commonJS({
-  "node_modules/pino/lib/tools.js"(exports, module) {
+  "node_modules/pino/lib/tools.js"(exports2, module) {
     "use strict";
     var diagChan = __require("node:diagnostics_channel");
     var format = require_quick_format_unescaped();
@@ -9136,7 +9136,7 @@ var require_tools = __commonJS({
         stream.flushSync();
       }
     }
-    function createArgsNormalizer(defaultOptions2) {
+    function createArgsNormalizer(defaultOptions4) {
       return function normalizeArgs(instance, caller, opts = {}, stream) {
         if (typeof opts === "string") {
           stream = buildSafeSonicBoom({ dest: opts });
@@ -9162,9 +9162,9 @@ var require_tools = __commonJS({
           }
           stream = transport({ caller, ...opts.transport, levels: customLevels });
         }
-        opts = Object.assign({}, defaultOptions2, opts);
-        opts.serializers = Object.assign(/* @__PURE__ */ Object.create(null), defaultOptions2.serializers, opts.serializers);
-        opts.formatters = Object.assign({}, defaultOptions2.formatters, opts.formatters);
+        opts = Object.assign({}, defaultOptions4, opts);
+        opts.serializers = Object.assign(/* @__PURE__ */ Object.create(null), defaultOptions4.serializers, opts.serializers);
+        opts.formatters = Object.assign({}, defaultOptions4.formatters, opts.formatters);
         if (opts.prettyPrint) {
           throw new Error("prettyPrint option is no longer supported, see the pino-pretty package (https://github.com/pinojs/pino-pretty)");
         }
@@ -9226,7 +9226,7 @@ var require_tools = __commonJS({
 
 // node_modules/pino/lib/constants.js
 var require_constants = __commonJS({
-  "node_modules/pino/lib/constants.js"(exports, module) {
+  "node_modules/pino/lib/constants.js"(exports2, module) {
     var DEFAULT_LEVELS = {
       trace: 10,
       debug: 20,
@@ -9248,7 +9248,7 @@ var require_constants = __commonJS({
 
 // node_modules/pino/lib/levels.js
 var require_levels = __commonJS({
-  "node_modules/pino/lib/levels.js"(exports, module) {
+  "node_modules/pino/lib/levels.js"(exports2, module) {
     "use strict";
     var {
       lsCacheSym,
@@ -9441,7 +9441,7 @@ var require_levels = __commonJS({
 
 // node_modules/pino/lib/meta.js
 var require_meta = __commonJS({
-  "node_modules/pino/lib/meta.js"(exports, module) {
+  "node_modules/pino/lib/meta.js"(exports2, module) {
     "use strict";
     module.exports = { version: "10.4.0" };
   }
@@ -9449,7 +9449,7 @@ var require_meta = __commonJS({
 
 // node_modules/pino/lib/proto.js
 var require_proto = __commonJS({
-  "node_modules/pino/lib/proto.js"(exports, module) {
+  "node_modules/pino/lib/proto.js"(exports2, module) {
     "use strict";
     var { EventEmitter } = __require("node:events");
     var {
@@ -9502,7 +9502,7 @@ var require_proto = __commonJS({
     };
     var prototype = {
       constructor,
-      child,
+      child: child2,
       bindings,
       setBindings,
       flush,
@@ -9537,7 +9537,7 @@ var require_proto = __commonJS({
       return Object.create(prototype);
     };
     var resetChildingsFormatter = (bindings2) => bindings2;
-    function child(bindings2, options) {
+    function child2(bindings2, options) {
       if (!bindings2) {
         throw Error("missing bindings for child Pino");
       }
@@ -9679,15 +9679,15 @@ var require_proto = __commonJS({
 
 // node_modules/safe-stable-stringify/index.js
 var require_safe_stable_stringify = __commonJS({
-  "node_modules/safe-stable-stringify/index.js"(exports, module) {
+  "node_modules/safe-stable-stringify/index.js"(exports2, module) {
     "use strict";
     var { hasOwnProperty } = Object.prototype;
     var stringify2 = configure();
     stringify2.configure = configure;
     stringify2.stringify = stringify2;
     stringify2.default = stringify2;
-    exports.stringify = stringify2;
-    exports.configure = configure;
+    exports2.stringify = stringify2;
+    exports2.configure = configure;
     module.exports = stringify2;
     var strEscapeSequencesRegExp = /[\u0000-\u001f\u0022\u005c\ud800-\udfff]/;
     function strEscape(str2) {
@@ -10275,7 +10275,7 @@ ${originalIndentation}`;
 
 // node_modules/pino/lib/multistream.js
 var require_multistream = __commonJS({
-  "node_modules/pino/lib/multistream.js"(exports, module) {
+  "node_modules/pino/lib/multistream.js"(exports2, module) {
     "use strict";
     var metadata = /* @__PURE__ */ Symbol.for("pino.metadata");
     var { DEFAULT_LEVELS } = require_constants();
@@ -10445,7 +10445,7 @@ var require_multistream = __commonJS({
 
 // node_modules/pino/pino.js
 var require_pino = __commonJS({
-  "node_modules/pino/pino.js"(exports, module) {
+  "node_modules/pino/pino.js"(exports2, module) {
     "use strict";
     var os = __require("node:os");
     var stdSerializers = require_pino_std_serializers();
@@ -10497,7 +10497,7 @@ var require_pino = __commonJS({
     var { pid } = process;
     var hostname3 = os.hostname();
     var defaultErrorSerializer = stdSerializers.err;
-    var defaultOptions2 = {
+    var defaultOptions4 = {
       level: "info",
       levelComparison: SORTING_ORDER.ASC,
       levels: DEFAULT_LEVELS,
@@ -10529,7 +10529,7 @@ var require_pino = __commonJS({
       depthLimit: 5,
       edgeLimit: 100
     };
-    var normalize = createArgsNormalizer(defaultOptions2);
+    var normalize = createArgsNormalizer(defaultOptions4);
     var serializers = Object.assign(/* @__PURE__ */ Object.create(null), stdSerializers);
     function pino(...args) {
       const instance = {};
@@ -10676,7 +10676,7 @@ var require_pino = __commonJS({
 
 // node_modules/fastify/lib/logger-pino.js
 var require_logger_pino = __commonJS({
-  "node_modules/fastify/lib/logger-pino.js"(exports, module) {
+  "node_modules/fastify/lib/logger-pino.js"(exports2, module) {
     "use strict";
     var pino = require_pino();
     var { serializersSym } = pino.symbols;
@@ -10734,7 +10734,7 @@ var require_logger_pino = __commonJS({
 
 // node_modules/fastify/lib/logger-factory.js
 var require_logger_factory = __commonJS({
-  "node_modules/fastify/lib/logger-factory.js"(exports, module) {
+  "node_modules/fastify/lib/logger-factory.js"(exports2, module) {
     "use strict";
     var { performance } = __require("node:perf_hooks");
     var {
@@ -10752,11 +10752,11 @@ var require_logger_factory = __commonJS({
       const loggerBindings = {
         [context.server[kLogController].requestIdLogLabel]: reqId
       };
-      const child = context.childLoggerFactory.call(context.server, logger, loggerBindings, loggerOpts || {}, req);
+      const child2 = context.childLoggerFactory.call(context.server, logger, loggerBindings, loggerOpts || {}, req);
       if (context.childLoggerFactory !== defaultChildLoggerFactory) {
-        validateLogger(child, true);
+        validateLogger(child2, true);
       }
-      return child;
+      return child2;
     }
     function defaultChildLoggerFactory(logger, bindings, opts) {
       return logger.child(bindings, opts);
@@ -10840,7 +10840,7 @@ var require_logger_factory = __commonJS({
 
 // node_modules/fastify/lib/schemas.js
 var require_schemas = __commonJS({
-  "node_modules/fastify/lib/schemas.js"(exports, module) {
+  "node_modules/fastify/lib/schemas.js"(exports2, module) {
     "use strict";
     var fastClone = require_rfdc()({ circles: false, proto: true });
     var { kSchemaVisited, kSchemaResponse } = require_symbols2();
@@ -11007,7 +11007,7 @@ var require_schemas = __commonJS({
 
 // node_modules/fast-json-stringify/lib/v8.js
 var require_v8 = __commonJS({
-  "node_modules/fast-json-stringify/lib/v8.js"(exports, module) {
+  "node_modules/fast-json-stringify/lib/v8.js"(exports2, module) {
     "use strict";
     var [v8Major, v8Minor] = String(process.versions.v8).split(".").map(Number);
     module.exports = {
@@ -11018,7 +11018,7 @@ var require_v8 = __commonJS({
 
 // node_modules/fast-json-stringify/lib/serializer.js
 var require_serializer = __commonJS({
-  "node_modules/fast-json-stringify/lib/serializer.js"(exports, module) {
+  "node_modules/fast-json-stringify/lib/serializer.js"(exports2, module) {
     "use strict";
     var STR_ESCAPE = /[\u0000-\u001f\u0022\u005c\ud800-\udfff]/;
     var { HAS_FAST_JSON_STRINGIFY } = require_v8();
@@ -11201,7 +11201,7 @@ var require_serializer = __commonJS({
 
 // node_modules/fastify/lib/error-serializer.js
 var require_error_serializer = __commonJS({
-  "node_modules/fastify/lib/error-serializer.js"(exports, module) {
+  "node_modules/fastify/lib/error-serializer.js"(exports2, module) {
     "use strict";
     var Serializer = require_serializer();
     var serializerState = { "mode": "standalone" };
@@ -11306,7 +11306,7 @@ var require_error_serializer = __commonJS({
 
 // node_modules/fastify/lib/error-handler.js
 var require_error_handler = __commonJS({
-  "node_modules/fastify/lib/error-handler.js"(exports, module) {
+  "node_modules/fastify/lib/error-handler.js"(exports2, module) {
     "use strict";
     var statusCodes = __require("node:http").STATUS_CODES;
     var wrapThenable = require_wrap_thenable();
@@ -11449,7 +11449,7 @@ var require_error_handler = __commonJS({
 
 // node_modules/fastify/lib/decorate.js
 var require_decorate = __commonJS({
-  "node_modules/fastify/lib/decorate.js"(exports, module) {
+  "node_modules/fastify/lib/decorate.js"(exports2, module) {
     "use strict";
     var {
       kReply,
@@ -11590,7 +11590,7 @@ var require_decorate = __commonJS({
 
 // node_modules/fastify/lib/reply.js
 var require_reply = __commonJS({
-  "node_modules/fastify/lib/reply.js"(exports, module) {
+  "node_modules/fastify/lib/reply.js"(exports2, module) {
     "use strict";
     var eos = __require("node:stream").finished;
     var {
@@ -12450,7 +12450,7 @@ var require_reply = __commonJS({
 
 // node_modules/@fastify/forwarded/index.js
 var require_forwarded = __commonJS({
-  "node_modules/@fastify/forwarded/index.js"(exports, module) {
+  "node_modules/@fastify/forwarded/index.js"(exports2, module) {
     "use strict";
     function forwarded(req) {
       if (!req) {
@@ -12495,7 +12495,7 @@ var require_forwarded = __commonJS({
 
 // node_modules/ipaddr.js/lib/ipaddr.js
 var require_ipaddr = __commonJS({
-  "node_modules/ipaddr.js/lib/ipaddr.js"(exports, module) {
+  "node_modules/ipaddr.js/lib/ipaddr.js"(exports2, module) {
     (function(root) {
       "use strict";
       const ipv4Part = "(0?\\d+|0x[a-f0-9]+)";
@@ -12506,7 +12506,7 @@ var require_ipaddr = __commonJS({
         longValue: new RegExp(`^${ipv4Part}$`, "i")
       };
       const octalRegex = new RegExp(`^0[0-7]+$`, "i");
-      const hexRegex = new RegExp(`^0x[a-f0-9]+$`, "i");
+      const hexRegex2 = new RegExp(`^0x[a-f0-9]+$`, "i");
       const zoneIndex = "%[0-9a-z]{1,}";
       const ipv6Part = "(?:[0-9a-f]+::?)+";
       const ipv6Regexes = {
@@ -12584,7 +12584,7 @@ var require_ipaddr = __commonJS({
         return true;
       }
       function parseIntAuto(string4) {
-        if (hexRegex.test(string4)) {
+        if (hexRegex2.test(string4)) {
           return parseInt(string4, 16);
         }
         if (string4[0] === "0" && !isNaN(parseInt(string4[1], 10))) {
@@ -13300,13 +13300,13 @@ var require_ipaddr = __commonJS({
       } else {
         root.ipaddr = ipaddr;
       }
-    })(exports);
+    })(exports2);
   }
 });
 
 // node_modules/@fastify/proxy-addr/index.js
 var require_proxy_addr = __commonJS({
-  "node_modules/@fastify/proxy-addr/index.js"(exports, module) {
+  "node_modules/@fastify/proxy-addr/index.js"(exports2, module) {
     "use strict";
     module.exports = proxyaddr;
     module.exports.default = proxyaddr;
@@ -13489,7 +13489,7 @@ var require_proxy_addr = __commonJS({
 
 // node_modules/fastify/lib/request.js
 var require_request = __commonJS({
-  "node_modules/fastify/lib/request.js"(exports, module) {
+  "node_modules/fastify/lib/request.js"(exports2, module) {
     "use strict";
     var proxyAddr = require_proxy_addr();
     var {
@@ -13787,21 +13787,21 @@ var require_request = __commonJS({
         value: function(input2, schema, httpPart) {
           httpPart = typeof schema === "string" ? schema : httpPart;
           const symbol2 = httpPart != null && typeof httpPart === "string" && HTTP_PART_SYMBOL_MAP[httpPart];
-          let validate2;
+          let validate3;
           if (symbol2) {
-            validate2 = this[kRouteContext][symbol2];
+            validate3 = this[kRouteContext][symbol2];
           }
-          if (validate2 == null && (schema == null || typeof schema !== "object" || Array.isArray(schema))) {
+          if (validate3 == null && (schema == null || typeof schema !== "object" || Array.isArray(schema))) {
             throw new FST_ERR_REQ_INVALID_VALIDATION_INVOCATION(httpPart);
           }
-          if (validate2 == null) {
+          if (validate3 == null) {
             if (this[kRouteContext][kRequestCacheValidateFns]?.has(schema)) {
-              validate2 = this[kRouteContext][kRequestCacheValidateFns].get(schema);
+              validate3 = this[kRouteContext][kRequestCacheValidateFns].get(schema);
             } else {
-              validate2 = this.compileValidationSchema(schema, httpPart);
+              validate3 = this.compileValidationSchema(schema, httpPart);
             }
           }
-          return validate2(input2);
+          return validate3(input2);
         }
       },
       getDecorator: {
@@ -13828,7 +13828,7 @@ var require_request = __commonJS({
 
 // node_modules/fastify/lib/context.js
 var require_context = __commonJS({
-  "node_modules/fastify/lib/context.js"(exports, module) {
+  "node_modules/fastify/lib/context.js"(exports2, module) {
     "use strict";
     var {
       kFourOhFourContext,
@@ -13903,13 +13903,13 @@ var require_context = __commonJS({
       this.server = server;
     }
     function defaultSchemaErrorFormatter(errors, dataVar) {
-      let text = "";
+      let text2 = "";
       const separator = ", ";
       for (let i = 0; i !== errors.length; ++i) {
         const e = errors[i];
-        text += dataVar + (e.instancePath || "") + " " + e.message + separator;
+        text2 += dataVar + (e.instancePath || "") + " " + e.message + separator;
       }
-      return new Error(text.slice(0, -separator.length));
+      return new Error(text2.slice(0, -separator.length));
     }
     module.exports = Context;
   }
@@ -13917,25 +13917,25 @@ var require_context = __commonJS({
 
 // node_modules/secure-json-parse/index.js
 var require_secure_json_parse = __commonJS({
-  "node_modules/secure-json-parse/index.js"(exports, module) {
+  "node_modules/secure-json-parse/index.js"(exports2, module) {
     "use strict";
     var hasBuffer = typeof Buffer !== "undefined";
     var suspectProtoRx = /"(?:_|\\u005[Ff])(?:_|\\u005[Ff])(?:p|\\u0070)(?:r|\\u0072)(?:o|\\u006[Ff])(?:t|\\u0074)(?:o|\\u006[Ff])(?:_|\\u005[Ff])(?:_|\\u005[Ff])"\s*:/;
     var suspectConstructorRx = /"(?:c|\\u0063)(?:o|\\u006[Ff])(?:n|\\u006[Ee])(?:s|\\u0073)(?:t|\\u0074)(?:r|\\u0072)(?:u|\\u0075)(?:c|\\u0063)(?:t|\\u0074)(?:o|\\u006[Ff])(?:r|\\u0072)"\s*:/;
-    function _parse3(text, reviver, options) {
+    function _parse3(text2, reviver, options) {
       if (options == null) {
         if (reviver !== null && typeof reviver === "object") {
           options = reviver;
           reviver = void 0;
         }
       }
-      if (hasBuffer && Buffer.isBuffer(text)) {
-        text = text.toString();
+      if (hasBuffer && Buffer.isBuffer(text2)) {
+        text2 = text2.toString();
       }
-      if (text && text.charCodeAt(0) === 65279) {
-        text = text.slice(1);
+      if (text2 && text2.charCodeAt(0) === 65279) {
+        text2 = text2.slice(1);
       }
-      const obj = JSON.parse(text, reviver);
+      const obj = JSON.parse(text2, reviver);
       if (obj === null || typeof obj !== "object") {
         return obj;
       }
@@ -13945,15 +13945,15 @@ var require_secure_json_parse = __commonJS({
         return obj;
       }
       if (protoAction !== "ignore" && constructorAction !== "ignore") {
-        if (suspectProtoRx.test(text) === false && suspectConstructorRx.test(text) === false) {
+        if (suspectProtoRx.test(text2) === false && suspectConstructorRx.test(text2) === false) {
           return obj;
         }
       } else if (protoAction !== "ignore" && constructorAction === "ignore") {
-        if (suspectProtoRx.test(text) === false) {
+        if (suspectProtoRx.test(text2) === false) {
           return obj;
         }
       } else {
-        if (suspectConstructorRx.test(text) === false) {
+        if (suspectConstructorRx.test(text2) === false) {
           return obj;
         }
       }
@@ -13991,21 +13991,21 @@ var require_secure_json_parse = __commonJS({
       }
       return obj;
     }
-    function parse3(text, reviver, options) {
+    function parse3(text2, reviver, options) {
       const { stackTraceLimit } = Error;
       Error.stackTraceLimit = 0;
       try {
-        return _parse3(text, reviver, options);
+        return _parse3(text2, reviver, options);
       } finally {
         Error.stackTraceLimit = stackTraceLimit;
       }
     }
-    function safeParse3(text, reviver) {
+    function safeParse3(text2, reviver) {
       const { stackTraceLimit } = Error;
       Error.stackTraceLimit = 0;
       let result;
       try {
-        result = _parse3(text, reviver, { safe: true });
+        result = _parse3(text2, reviver, { safe: true });
       } catch {
         result = void 0;
       } finally {
@@ -14023,7 +14023,7 @@ var require_secure_json_parse = __commonJS({
 
 // node_modules/fastify/lib/content-type-parser.js
 var require_content_type_parser = __commonJS({
-  "node_modules/fastify/lib/content-type-parser.js"(exports, module) {
+  "node_modules/fastify/lib/content-type-parser.js"(exports2, module) {
     "use strict";
     var { AsyncResource } = __require("node:async_hooks");
     var { FifoMap: Fifo } = require_toad_cache();
@@ -14081,14 +14081,14 @@ var require_content_type_parser = __commonJS({
           throw new FST_ERR_CTP_INVALID_PARSE_TYPE(opts.parseAs);
         }
       }
-      const parser = new Parser(
+      const parser2 = new Parser(
         opts.parseAs === "string",
         opts.parseAs === "buffer",
         opts.bodyLimit,
         parserFn
       );
       if (contentType === "*") {
-        this.customParsers.set("", parser);
+        this.customParsers.set("", parser2);
       } else {
         if (contentTypeIsString) {
           const ct = new ContentType(contentType);
@@ -14097,11 +14097,11 @@ var require_content_type_parser = __commonJS({
           }
           const normalizedContentType = ct.toString();
           this.parserList.unshift(normalizedContentType);
-          this.customParsers.set(normalizedContentType, parser);
+          this.customParsers.set(normalizedContentType, parser2);
         } else {
           validateRegExp(contentType);
           this.parserRegExpList.unshift(contentType);
-          this.customParsers.set(contentType.toString(), parser);
+          this.customParsers.set(contentType.toString(), parser2);
         }
       }
     };
@@ -14133,25 +14133,25 @@ var require_content_type_parser = __commonJS({
         contentType = new ContentType(contentType);
       }
       const ct = contentType.toString();
-      let parser = this.cache.get(ct);
-      if (parser !== void 0) return parser;
-      parser = this.customParsers.get(ct);
-      if (parser !== void 0) {
-        this.cache.set(ct, parser);
-        return parser;
+      let parser2 = this.cache.get(ct);
+      if (parser2 !== void 0) return parser2;
+      parser2 = this.customParsers.get(ct);
+      if (parser2 !== void 0) {
+        this.cache.set(ct, parser2);
+        return parser2;
       }
-      parser = this.customParsers.get(contentType.mediaType);
-      if (parser !== void 0) {
-        this.cache.set(ct, parser);
-        return parser;
+      parser2 = this.customParsers.get(contentType.mediaType);
+      if (parser2 !== void 0) {
+        this.cache.set(ct, parser2);
+        return parser2;
       }
       for (let j = 0; j !== this.parserRegExpList.length; ++j) {
         const parserRegExp = this.parserRegExpList[j];
         parserRegExp.lastIndex = 0;
         if (parserRegExp.test(ct)) {
-          parser = this.customParsers.get(parserRegExp.toString());
-          this.cache.set(ct, parser);
-          return parser;
+          parser2 = this.customParsers.get(parserRegExp.toString());
+          this.cache.set(ct, parser2);
+          return parser2;
         }
       }
       return this.customParsers.get("");
@@ -14180,8 +14180,8 @@ var require_content_type_parser = __commonJS({
       return removed || idx > -1;
     };
     ContentTypeParser.prototype.run = function(contentType, handler, request, reply) {
-      const parser = this.getParser(contentType);
-      if (parser === void 0) {
+      const parser2 = this.getParser(contentType);
+      if (parser2 === void 0) {
         if (request.is404 === true) {
           handler(request, reply);
           return;
@@ -14194,19 +14194,19 @@ var require_content_type_parser = __commonJS({
       function done(error62, body) {
         resource.runInAsyncScope(onDone, void 0, error62, body);
       }
-      if (parser.asString === true || parser.asBuffer === true) {
+      if (parser2.asString === true || parser2.asBuffer === true) {
         rawBody(
           request,
           reply,
           reply[kRouteContext]._parserOptions,
-          parser,
+          parser2,
           done
         );
         return;
       }
       let result;
       try {
-        result = parser.fn(request, request[kRequestPayloadStream], done);
+        result = parser2.fn(request, request[kRequestPayloadStream], done);
       } catch (error62) {
         done(error62, void 0);
         return;
@@ -14228,9 +14228,9 @@ var require_content_type_parser = __commonJS({
         handler(request, reply);
       }
     };
-    function rawBody(request, reply, options, parser, done) {
-      const asString = parser.asString === true;
-      const limit2 = options.limit === null ? parser.bodyLimit : options.limit;
+    function rawBody(request, reply, options, parser2, done) {
+      const asString = parser2.asString === true;
+      const limit2 = options.limit === null ? parser2.bodyLimit : options.limit;
       const contentLength = Number(request.headers["content-length"]);
       if (contentLength > limit2) {
         done(new FST_ERR_CTP_BODY_TOO_LARGE(), void 0);
@@ -14281,7 +14281,7 @@ var require_content_type_parser = __commonJS({
         }
         let result;
         try {
-          result = parser.fn(request, body, done);
+          result = parser2.fn(request, body, done);
         } catch (error62) {
           done(error62, void 0);
           return;
@@ -14325,20 +14325,20 @@ var require_content_type_parser = __commonJS({
       contentTypeParser.parserRegExpList = c.parserRegExpList.slice();
       return contentTypeParser;
     }
-    function addContentTypeParser(contentType, opts, parser) {
+    function addContentTypeParser(contentType, opts, parser2) {
       if (this[kState].started) {
         throw new FST_ERR_CTP_INSTANCE_ALREADY_STARTED("addContentTypeParser");
       }
       if (typeof opts === "function") {
-        parser = opts;
+        parser2 = opts;
         opts = {};
       }
       if (!opts) opts = {};
       if (!opts.bodyLimit) opts.bodyLimit = this[kBodyLimit];
       if (Array.isArray(contentType)) {
-        contentType.forEach((type) => this[kContentTypeParser].add(type, opts, parser));
+        contentType.forEach((type) => this[kContentTypeParser].add(type, opts, parser2));
       } else {
-        this[kContentTypeParser].add(contentType, opts, parser);
+        this[kContentTypeParser].add(contentType, opts, parser2);
       }
       return this;
     }
@@ -14386,18 +14386,18 @@ var require_content_type_parser = __commonJS({
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
+  "node_modules/ajv/dist/compile/codegen/code.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.regexpCode = exports.getEsmExportName = exports.getProperty = exports.safeStringify = exports.stringify = exports.strConcat = exports.addCodeArg = exports.str = exports._ = exports.nil = exports._Code = exports.Name = exports.IDENTIFIER = exports._CodeOrName = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.regexpCode = exports2.getEsmExportName = exports2.getProperty = exports2.safeStringify = exports2.stringify = exports2.strConcat = exports2.addCodeArg = exports2.str = exports2._ = exports2.nil = exports2._Code = exports2.Name = exports2.IDENTIFIER = exports2._CodeOrName = void 0;
     var _CodeOrName = class {
     };
-    exports._CodeOrName = _CodeOrName;
-    exports.IDENTIFIER = /^[a-z$_][a-z$_0-9]*$/i;
+    exports2._CodeOrName = _CodeOrName;
+    exports2.IDENTIFIER = /^[a-z$_][a-z$_0-9]*$/i;
     var Name = class extends _CodeOrName {
       constructor(s) {
         super();
-        if (!exports.IDENTIFIER.test(s))
+        if (!exports2.IDENTIFIER.test(s))
           throw new Error("CodeGen: name must be a valid identifier");
         this.str = s;
       }
@@ -14411,7 +14411,7 @@ var require_code = __commonJS({
         return { [this.str]: 1 };
       }
     };
-    exports.Name = Name;
+    exports2.Name = Name;
     var _Code = class extends _CodeOrName {
       constructor(code) {
         super();
@@ -14439,8 +14439,8 @@ var require_code = __commonJS({
         }, {});
       }
     };
-    exports._Code = _Code;
-    exports.nil = new _Code("");
+    exports2._Code = _Code;
+    exports2.nil = new _Code("");
     function _(strs, ...args) {
       const code = [strs[0]];
       let i = 0;
@@ -14450,7 +14450,7 @@ var require_code = __commonJS({
       }
       return new _Code(code);
     }
-    exports._ = _;
+    exports2._ = _;
     var plus = new _Code("+");
     function str2(strs, ...args) {
       const expr = [safeStringify(strs[0])];
@@ -14463,7 +14463,7 @@ var require_code = __commonJS({
       optimize(expr);
       return new _Code(expr);
     }
-    exports.str = str2;
+    exports2.str = str2;
     function addCodeArg(code, arg) {
       if (arg instanceof _Code)
         code.push(...arg._items);
@@ -14472,7 +14472,7 @@ var require_code = __commonJS({
       else
         code.push(interpolate(arg));
     }
-    exports.addCodeArg = addCodeArg;
+    exports2.addCodeArg = addCodeArg;
     function optimize(expr) {
       let i = 1;
       while (i < expr.length - 1) {
@@ -14508,42 +14508,42 @@ var require_code = __commonJS({
     function strConcat(c1, c2) {
       return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str2`${c1}${c2}`;
     }
-    exports.strConcat = strConcat;
+    exports2.strConcat = strConcat;
     function interpolate(x) {
       return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
     }
     function stringify2(x) {
       return new _Code(safeStringify(x));
     }
-    exports.stringify = stringify2;
+    exports2.stringify = stringify2;
     function safeStringify(x) {
       return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
     }
-    exports.safeStringify = safeStringify;
+    exports2.safeStringify = safeStringify;
     function getProperty(key) {
-      return typeof key == "string" && exports.IDENTIFIER.test(key) ? new _Code(`.${key}`) : _`[${key}]`;
+      return typeof key == "string" && exports2.IDENTIFIER.test(key) ? new _Code(`.${key}`) : _`[${key}]`;
     }
-    exports.getProperty = getProperty;
+    exports2.getProperty = getProperty;
     function getEsmExportName(key) {
-      if (typeof key == "string" && exports.IDENTIFIER.test(key)) {
+      if (typeof key == "string" && exports2.IDENTIFIER.test(key)) {
         return new _Code(`${key}`);
       }
       throw new Error(`CodeGen: invalid export name: ${key}, use explicit $id name mapping`);
     }
-    exports.getEsmExportName = getEsmExportName;
+    exports2.getEsmExportName = getEsmExportName;
     function regexpCode(rx) {
       return new _Code(rx.toString());
     }
-    exports.regexpCode = regexpCode;
+    exports2.regexpCode = regexpCode;
   }
 });
 
 // node_modules/ajv/dist/compile/codegen/scope.js
 var require_scope = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
+  "node_modules/ajv/dist/compile/codegen/scope.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.ValueScope = exports2.ValueScopeName = exports2.Scope = exports2.varKinds = exports2.UsedValueState = void 0;
     var code_1 = require_code();
     var ValueError = class extends Error {
       constructor(name) {
@@ -14555,8 +14555,8 @@ var require_scope = __commonJS({
     (function(UsedValueState2) {
       UsedValueState2[UsedValueState2["Started"] = 0] = "Started";
       UsedValueState2[UsedValueState2["Completed"] = 1] = "Completed";
-    })(UsedValueState || (exports.UsedValueState = UsedValueState = {}));
-    exports.varKinds = {
+    })(UsedValueState || (exports2.UsedValueState = UsedValueState = {}));
+    exports2.varKinds = {
       const: new code_1.Name("const"),
       let: new code_1.Name("let"),
       var: new code_1.Name("var")
@@ -14585,7 +14585,7 @@ var require_scope = __commonJS({
         return this._names[prefix] = { prefix, index: 0 };
       }
     };
-    exports.Scope = Scope;
+    exports2.Scope = Scope;
     var ValueScopeName = class extends code_1.Name {
       constructor(prefix, nameStr) {
         super(nameStr);
@@ -14596,7 +14596,7 @@ var require_scope = __commonJS({
         this.scopePath = (0, code_1._)`.${new code_1.Name(property)}[${itemIndex}]`;
       }
     };
-    exports.ValueScopeName = ValueScopeName;
+    exports2.ValueScopeName = ValueScopeName;
     var line = (0, code_1._)`\n`;
     var ValueScope = class extends Scope {
       constructor(opts) {
@@ -14666,7 +14666,7 @@ var require_scope = __commonJS({
             nameSet.set(name, UsedValueState.Started);
             let c = valueCode(name);
             if (c) {
-              const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
+              const def = this.opts.es5 ? exports2.varKinds.var : exports2.varKinds.const;
               code = (0, code_1._)`${code}${def} ${name} = ${c};${this.opts._n}`;
             } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
               code = (0, code_1._)`${code}${c}${this.opts._n}`;
@@ -14679,57 +14679,57 @@ var require_scope = __commonJS({
         return code;
       }
     };
-    exports.ValueScope = ValueScope;
+    exports2.ValueScope = ValueScope;
   }
 });
 
 // node_modules/ajv/dist/compile/codegen/index.js
 var require_codegen = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/index.js"(exports) {
+  "node_modules/ajv/dist/compile/codegen/index.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.or = exports2.and = exports2.not = exports2.CodeGen = exports2.operators = exports2.varKinds = exports2.ValueScopeName = exports2.ValueScope = exports2.Scope = exports2.Name = exports2.regexpCode = exports2.stringify = exports2.getProperty = exports2.nil = exports2.strConcat = exports2.str = exports2._ = void 0;
     var code_1 = require_code();
     var scope_1 = require_scope();
     var code_2 = require_code();
-    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "_", { enumerable: true, get: function() {
       return code_2._;
     } });
-    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "str", { enumerable: true, get: function() {
       return code_2.str;
     } });
-    Object.defineProperty(exports, "strConcat", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "strConcat", { enumerable: true, get: function() {
       return code_2.strConcat;
     } });
-    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "nil", { enumerable: true, get: function() {
       return code_2.nil;
     } });
-    Object.defineProperty(exports, "getProperty", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "getProperty", { enumerable: true, get: function() {
       return code_2.getProperty;
     } });
-    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "stringify", { enumerable: true, get: function() {
       return code_2.stringify;
     } });
-    Object.defineProperty(exports, "regexpCode", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "regexpCode", { enumerable: true, get: function() {
       return code_2.regexpCode;
     } });
-    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Name", { enumerable: true, get: function() {
       return code_2.Name;
     } });
     var scope_2 = require_scope();
-    Object.defineProperty(exports, "Scope", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Scope", { enumerable: true, get: function() {
       return scope_2.Scope;
     } });
-    Object.defineProperty(exports, "ValueScope", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "ValueScope", { enumerable: true, get: function() {
       return scope_2.ValueScope;
     } });
-    Object.defineProperty(exports, "ValueScopeName", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "ValueScopeName", { enumerable: true, get: function() {
       return scope_2.ValueScopeName;
     } });
-    Object.defineProperty(exports, "varKinds", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "varKinds", { enumerable: true, get: function() {
       return scope_2.varKinds;
     } });
-    exports.operators = {
+    exports2.operators = {
       GT: new code_1._Code(">"),
       GTE: new code_1._Code(">="),
       LT: new code_1._Code("<"),
@@ -15142,7 +15142,7 @@ var require_codegen = __commonJS({
       }
       // `+=` code
       add(lhs, rhs) {
-        return this._leafNode(new AssignOp(lhs, exports.operators.ADD, rhs));
+        return this._leafNode(new AssignOp(lhs, exports2.operators.ADD, rhs));
       }
       // appends passed SafeExpr to code or executes Block
       code(c) {
@@ -15342,7 +15342,7 @@ var require_codegen = __commonJS({
         ns[ns.length - 1] = node2;
       }
     };
-    exports.CodeGen = CodeGen;
+    exports2.CodeGen = CodeGen;
     function addNames(names, from) {
       for (const n in from)
         names[n] = (names[n] || 0) + (from[n] || 0);
@@ -15383,17 +15383,17 @@ var require_codegen = __commonJS({
     function not(x) {
       return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._)`!${par(x)}`;
     }
-    exports.not = not;
-    var andCode = mappend(exports.operators.AND);
+    exports2.not = not;
+    var andCode = mappend(exports2.operators.AND);
     function and(...args) {
       return args.reduce(andCode);
     }
-    exports.and = and;
-    var orCode = mappend(exports.operators.OR);
+    exports2.and = and;
+    var orCode = mappend(exports2.operators.OR);
     function or(...args) {
       return args.reduce(orCode);
     }
-    exports.or = or;
+    exports2.or = or;
     function mappend(op) {
       return (x, y) => x === code_1.nil ? y : y === code_1.nil ? x : (0, code_1._)`${par(x)} ${op} ${par(y)}`;
     }
@@ -15405,10 +15405,10 @@ var require_codegen = __commonJS({
 
 // node_modules/ajv/dist/compile/util.js
 var require_util = __commonJS({
-  "node_modules/ajv/dist/compile/util.js"(exports) {
+  "node_modules/ajv/dist/compile/util.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.checkStrictMode = exports2.getErrorPath = exports2.Type = exports2.useFunc = exports2.setEvaluated = exports2.evaluatedPropsToName = exports2.mergeEvaluated = exports2.eachItem = exports2.unescapeJsonPointer = exports2.escapeJsonPointer = exports2.escapeFragment = exports2.unescapeFragment = exports2.schemaRefOrVal = exports2.schemaHasRulesButRef = exports2.schemaHasRules = exports2.checkUnknownRules = exports2.alwaysValidSchema = exports2.toHash = void 0;
     var codegen_1 = require_codegen();
     var code_1 = require_code();
     function toHash(arr) {
@@ -15417,7 +15417,7 @@ var require_util = __commonJS({
         hash2[item] = true;
       return hash2;
     }
-    exports.toHash = toHash;
+    exports2.toHash = toHash;
     function alwaysValidSchema(it, schema) {
       if (typeof schema == "boolean")
         return schema;
@@ -15426,7 +15426,7 @@ var require_util = __commonJS({
       checkUnknownRules(it, schema);
       return !schemaHasRules(schema, it.self.RULES.all);
     }
-    exports.alwaysValidSchema = alwaysValidSchema;
+    exports2.alwaysValidSchema = alwaysValidSchema;
     function checkUnknownRules(it, schema = it.schema) {
       const { opts, self } = it;
       if (!opts.strictSchema)
@@ -15439,7 +15439,7 @@ var require_util = __commonJS({
           checkStrictMode(it, `unknown keyword: "${key}"`);
       }
     }
-    exports.checkUnknownRules = checkUnknownRules;
+    exports2.checkUnknownRules = checkUnknownRules;
     function schemaHasRules(schema, rules) {
       if (typeof schema == "boolean")
         return !schema;
@@ -15448,7 +15448,7 @@ var require_util = __commonJS({
           return true;
       return false;
     }
-    exports.schemaHasRules = schemaHasRules;
+    exports2.schemaHasRules = schemaHasRules;
     function schemaHasRulesButRef(schema, RULES2) {
       if (typeof schema == "boolean")
         return !schema;
@@ -15457,7 +15457,7 @@ var require_util = __commonJS({
           return true;
       return false;
     }
-    exports.schemaHasRulesButRef = schemaHasRulesButRef;
+    exports2.schemaHasRulesButRef = schemaHasRulesButRef;
     function schemaRefOrVal({ topSchemaRef, schemaPath }, schema, keyword, $data) {
       if (!$data) {
         if (typeof schema == "number" || typeof schema == "boolean")
@@ -15467,25 +15467,25 @@ var require_util = __commonJS({
       }
       return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
     }
-    exports.schemaRefOrVal = schemaRefOrVal;
+    exports2.schemaRefOrVal = schemaRefOrVal;
     function unescapeFragment(str2) {
       return unescapeJsonPointer(decodeURIComponent(str2));
     }
-    exports.unescapeFragment = unescapeFragment;
+    exports2.unescapeFragment = unescapeFragment;
     function escapeFragment(str2) {
       return encodeURIComponent(escapeJsonPointer(str2));
     }
-    exports.escapeFragment = escapeFragment;
+    exports2.escapeFragment = escapeFragment;
     function escapeJsonPointer(str2) {
       if (typeof str2 == "number")
         return `${str2}`;
       return str2.replace(/~/g, "~0").replace(/\//g, "~1");
     }
-    exports.escapeJsonPointer = escapeJsonPointer;
+    exports2.escapeJsonPointer = escapeJsonPointer;
     function unescapeJsonPointer(str2) {
       return str2.replace(/~1/g, "/").replace(/~0/g, "~");
     }
-    exports.unescapeJsonPointer = unescapeJsonPointer;
+    exports2.unescapeJsonPointer = unescapeJsonPointer;
     function eachItem(xs, f) {
       if (Array.isArray(xs)) {
         for (const x of xs)
@@ -15494,14 +15494,14 @@ var require_util = __commonJS({
         f(xs);
       }
     }
-    exports.eachItem = eachItem;
+    exports2.eachItem = eachItem;
     function makeMergeEvaluated({ mergeNames, mergeToName, mergeValues: mergeValues3, resultToName }) {
       return (gen, from, to, toName) => {
         const res = to === void 0 ? from : to instanceof codegen_1.Name ? (from instanceof codegen_1.Name ? mergeNames(gen, from, to) : mergeToName(gen, from, to), to) : from instanceof codegen_1.Name ? (mergeToName(gen, to, from), from) : mergeValues3(from, to);
         return toName === codegen_1.Name && !(res instanceof codegen_1.Name) ? resultToName(gen, res) : res;
       };
     }
-    exports.mergeEvaluated = {
+    exports2.mergeEvaluated = {
       props: makeMergeEvaluated({
         mergeNames: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true && ${from} !== undefined`, () => {
           gen.if((0, codegen_1._)`${from} === true`, () => gen.assign(to, true), () => gen.assign(to, (0, codegen_1._)`${to} || {}`).code((0, codegen_1._)`Object.assign(${to}, ${from})`));
@@ -15532,11 +15532,11 @@ var require_util = __commonJS({
         setEvaluated(gen, props, ps);
       return props;
     }
-    exports.evaluatedPropsToName = evaluatedPropsToName;
+    exports2.evaluatedPropsToName = evaluatedPropsToName;
     function setEvaluated(gen, props, ps) {
       Object.keys(ps).forEach((p) => gen.assign((0, codegen_1._)`${props}${(0, codegen_1.getProperty)(p)}`, true));
     }
-    exports.setEvaluated = setEvaluated;
+    exports2.setEvaluated = setEvaluated;
     var snippets = {};
     function useFunc(gen, f) {
       return gen.scopeValue("func", {
@@ -15544,12 +15544,12 @@ var require_util = __commonJS({
         code: snippets[f.code] || (snippets[f.code] = new code_1._Code(f.code))
       });
     }
-    exports.useFunc = useFunc;
+    exports2.useFunc = useFunc;
     var Type;
     (function(Type2) {
       Type2[Type2["Num"] = 0] = "Num";
       Type2[Type2["Str"] = 1] = "Str";
-    })(Type || (exports.Type = Type = {}));
+    })(Type || (exports2.Type = Type = {}));
     function getErrorPath(dataProp, dataPropType, jsPropertySyntax) {
       if (dataProp instanceof codegen_1.Name) {
         const isNumber = dataPropType === Type.Num;
@@ -15557,7 +15557,7 @@ var require_util = __commonJS({
       }
       return jsPropertySyntax ? (0, codegen_1.getProperty)(dataProp).toString() : "/" + escapeJsonPointer(dataProp);
     }
-    exports.getErrorPath = getErrorPath;
+    exports2.getErrorPath = getErrorPath;
     function checkStrictMode(it, msg, mode = it.opts.strictSchema) {
       if (!mode)
         return;
@@ -15566,15 +15566,15 @@ var require_util = __commonJS({
         throw new Error(msg);
       it.self.logger.warn(msg);
     }
-    exports.checkStrictMode = checkStrictMode;
+    exports2.checkStrictMode = checkStrictMode;
   }
 });
 
 // node_modules/ajv/dist/compile/names.js
 var require_names = __commonJS({
-  "node_modules/ajv/dist/compile/names.js"(exports) {
+  "node_modules/ajv/dist/compile/names.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var names = {
       // validation function arguments
@@ -15605,26 +15605,26 @@ var require_names = __commonJS({
       jsonLen: new codegen_1.Name("jsonLen"),
       jsonPart: new codegen_1.Name("jsonPart")
     };
-    exports.default = names;
+    exports2.default = names;
   }
 });
 
 // node_modules/ajv/dist/compile/errors.js
 var require_errors3 = __commonJS({
-  "node_modules/ajv/dist/compile/errors.js"(exports) {
+  "node_modules/ajv/dist/compile/errors.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.extendErrors = exports2.resetErrorsCount = exports2.reportExtraError = exports2.reportError = exports2.keyword$DataError = exports2.keywordError = void 0;
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var names_1 = require_names();
-    exports.keywordError = {
+    exports2.keywordError = {
       message: ({ keyword }) => (0, codegen_1.str)`must pass "${keyword}" keyword validation`
     };
-    exports.keyword$DataError = {
+    exports2.keyword$DataError = {
       message: ({ keyword, schemaType }) => schemaType ? (0, codegen_1.str)`"${keyword}" keyword must be ${schemaType} ($data)` : (0, codegen_1.str)`"${keyword}" keyword is invalid ($data)`
     };
-    function reportError(cxt, error62 = exports.keywordError, errorPaths, overrideAllErrors) {
+    function reportError(cxt, error62 = exports2.keywordError, errorPaths, overrideAllErrors) {
       const { it } = cxt;
       const { gen, compositeRule, allErrors } = it;
       const errObj = errorObjectCode(cxt, error62, errorPaths);
@@ -15634,8 +15634,8 @@ var require_errors3 = __commonJS({
         returnErrors(it, (0, codegen_1._)`[${errObj}]`);
       }
     }
-    exports.reportError = reportError;
-    function reportExtraError(cxt, error62 = exports.keywordError, errorPaths) {
+    exports2.reportError = reportError;
+    function reportExtraError(cxt, error62 = exports2.keywordError, errorPaths) {
       const { it } = cxt;
       const { gen, compositeRule, allErrors } = it;
       const errObj = errorObjectCode(cxt, error62, errorPaths);
@@ -15644,12 +15644,12 @@ var require_errors3 = __commonJS({
         returnErrors(it, names_1.default.vErrors);
       }
     }
-    exports.reportExtraError = reportExtraError;
+    exports2.reportExtraError = reportExtraError;
     function resetErrorsCount(gen, errsCount) {
       gen.assign(names_1.default.errors, errsCount);
       gen.if((0, codegen_1._)`${names_1.default.vErrors} !== null`, () => gen.if(errsCount, () => gen.assign((0, codegen_1._)`${names_1.default.vErrors}.length`, errsCount), () => gen.assign(names_1.default.vErrors, null)));
     }
-    exports.resetErrorsCount = resetErrorsCount;
+    exports2.resetErrorsCount = resetErrorsCount;
     function extendErrors({ gen, keyword, schemaValue, data, errsCount, it }) {
       if (errsCount === void 0)
         throw new Error("ajv implementation error");
@@ -15664,7 +15664,7 @@ var require_errors3 = __commonJS({
         }
       });
     }
-    exports.extendErrors = extendErrors;
+    exports2.extendErrors = extendErrors;
     function addError(gen, errObj) {
       const err = gen.const("err", errObj);
       gen.if((0, codegen_1._)`${names_1.default.vErrors} === null`, () => gen.assign(names_1.default.vErrors, (0, codegen_1._)`[${err}]`), (0, codegen_1._)`${names_1.default.vErrors}.push(${err})`);
@@ -15733,10 +15733,10 @@ var require_errors3 = __commonJS({
 
 // node_modules/ajv/dist/compile/validate/boolSchema.js
 var require_boolSchema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/boolSchema.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.boolOrEmptySchema = exports2.topBoolOrEmptySchema = void 0;
     var errors_1 = require_errors3();
     var codegen_1 = require_codegen();
     var names_1 = require_names();
@@ -15754,7 +15754,7 @@ var require_boolSchema = __commonJS({
         gen.return(true);
       }
     }
-    exports.topBoolOrEmptySchema = topBoolOrEmptySchema;
+    exports2.topBoolOrEmptySchema = topBoolOrEmptySchema;
     function boolOrEmptySchema(it, valid) {
       const { gen, schema } = it;
       if (schema === false) {
@@ -15764,7 +15764,7 @@ var require_boolSchema = __commonJS({
         gen.var(valid, true);
       }
     }
-    exports.boolOrEmptySchema = boolOrEmptySchema;
+    exports2.boolOrEmptySchema = boolOrEmptySchema;
     function falseSchemaError(it, overrideAllErrors) {
       const { gen, data } = it;
       const cxt = {
@@ -15784,16 +15784,16 @@ var require_boolSchema = __commonJS({
 
 // node_modules/ajv/dist/compile/rules.js
 var require_rules = __commonJS({
-  "node_modules/ajv/dist/compile/rules.js"(exports) {
+  "node_modules/ajv/dist/compile/rules.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.getRules = exports.isJSONType = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.getRules = exports2.isJSONType = void 0;
     var _jsonTypes = ["string", "number", "integer", "boolean", "null", "object", "array"];
     var jsonTypes = new Set(_jsonTypes);
     function isJSONType(x) {
       return typeof x == "string" && jsonTypes.has(x);
     }
-    exports.isJSONType = isJSONType;
+    exports2.isJSONType = isJSONType;
     function getRules() {
       const groups = {
         number: { type: "number", rules: [] },
@@ -15809,39 +15809,39 @@ var require_rules = __commonJS({
         keywords: {}
       };
     }
-    exports.getRules = getRules;
+    exports2.getRules = getRules;
   }
 });
 
 // node_modules/ajv/dist/compile/validate/applicability.js
 var require_applicability = __commonJS({
-  "node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/applicability.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.shouldUseRule = exports2.shouldUseGroup = exports2.schemaHasRulesForType = void 0;
     function schemaHasRulesForType({ schema, self }, type) {
       const group = self.RULES.types[type];
       return group && group !== true && shouldUseGroup(schema, group);
     }
-    exports.schemaHasRulesForType = schemaHasRulesForType;
+    exports2.schemaHasRulesForType = schemaHasRulesForType;
     function shouldUseGroup(schema, group) {
       return group.rules.some((rule) => shouldUseRule(schema, rule));
     }
-    exports.shouldUseGroup = shouldUseGroup;
+    exports2.shouldUseGroup = shouldUseGroup;
     function shouldUseRule(schema, rule) {
       var _a5;
       return schema[rule.keyword] !== void 0 || ((_a5 = rule.definition.implements) === null || _a5 === void 0 ? void 0 : _a5.some((kwd) => schema[kwd] !== void 0));
     }
-    exports.shouldUseRule = shouldUseRule;
+    exports2.shouldUseRule = shouldUseRule;
   }
 });
 
 // node_modules/ajv/dist/compile/validate/dataType.js
 var require_dataType = __commonJS({
-  "node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/dataType.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.reportTypeError = exports2.checkDataTypes = exports2.checkDataType = exports2.coerceAndCheckDataType = exports2.getJSONTypes = exports2.getSchemaTypes = exports2.DataType = void 0;
     var rules_1 = require_rules();
     var applicability_1 = require_applicability();
     var errors_1 = require_errors3();
@@ -15851,7 +15851,7 @@ var require_dataType = __commonJS({
     (function(DataType2) {
       DataType2[DataType2["Correct"] = 0] = "Correct";
       DataType2[DataType2["Wrong"] = 1] = "Wrong";
-    })(DataType || (exports.DataType = DataType = {}));
+    })(DataType || (exports2.DataType = DataType = {}));
     function getSchemaTypes(schema) {
       const types = getJSONTypes(schema.type);
       const hasNull = types.includes("null");
@@ -15867,14 +15867,14 @@ var require_dataType = __commonJS({
       }
       return types;
     }
-    exports.getSchemaTypes = getSchemaTypes;
+    exports2.getSchemaTypes = getSchemaTypes;
     function getJSONTypes(ts) {
       const types = Array.isArray(ts) ? ts : ts ? [ts] : [];
       if (types.every(rules_1.isJSONType))
         return types;
       throw new Error("type must be JSONType or JSONType[]: " + types.join(","));
     }
-    exports.getJSONTypes = getJSONTypes;
+    exports2.getJSONTypes = getJSONTypes;
     function coerceAndCheckDataType(it, types) {
       const { gen, data, opts } = it;
       const coerceTo = coerceToTypes(types, opts.coerceTypes);
@@ -15890,7 +15890,7 @@ var require_dataType = __commonJS({
       }
       return checkTypes;
     }
-    exports.coerceAndCheckDataType = coerceAndCheckDataType;
+    exports2.coerceAndCheckDataType = coerceAndCheckDataType;
     var COERCIBLE = /* @__PURE__ */ new Set(["string", "number", "integer", "boolean", "null"]);
     function coerceToTypes(types, coerceTypes) {
       return coerceTypes ? types.filter((t) => COERCIBLE.has(t) || coerceTypes === "array" && t === "array") : [];
@@ -15970,7 +15970,7 @@ var require_dataType = __commonJS({
         return (0, codegen_1.and)((0, codegen_1._)`typeof ${data} == "number"`, _cond, strictNums ? (0, codegen_1._)`isFinite(${data})` : codegen_1.nil);
       }
     }
-    exports.checkDataType = checkDataType;
+    exports2.checkDataType = checkDataType;
     function checkDataTypes(dataTypes, data, strictNums, correct) {
       if (dataTypes.length === 1) {
         return checkDataType(dataTypes[0], data, strictNums, correct);
@@ -15992,7 +15992,7 @@ var require_dataType = __commonJS({
         cond = (0, codegen_1.and)(cond, checkDataType(t, data, strictNums, correct));
       return cond;
     }
-    exports.checkDataTypes = checkDataTypes;
+    exports2.checkDataTypes = checkDataTypes;
     var typeError = {
       message: ({ schema }) => `must be ${schema}`,
       params: ({ schema, schemaValue }) => typeof schema == "string" ? (0, codegen_1._)`{type: ${schema}}` : (0, codegen_1._)`{type: ${schemaValue}}`
@@ -16001,7 +16001,7 @@ var require_dataType = __commonJS({
       const cxt = getTypeErrorContext(it);
       (0, errors_1.reportError)(cxt, typeError);
     }
-    exports.reportTypeError = reportTypeError;
+    exports2.reportTypeError = reportTypeError;
     function getTypeErrorContext(it) {
       const { gen, data, schema } = it;
       const schemaCode = (0, util_1.schemaRefOrVal)(it, schema, "type");
@@ -16022,10 +16022,10 @@ var require_dataType = __commonJS({
 
 // node_modules/ajv/dist/compile/validate/defaults.js
 var require_defaults = __commonJS({
-  "node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/defaults.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.assignDefaults = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.assignDefaults = void 0;
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     function assignDefaults(it, ty) {
@@ -16038,7 +16038,7 @@ var require_defaults = __commonJS({
         items.forEach((sch, i) => assignDefault(it, i, sch.default));
       }
     }
-    exports.assignDefaults = assignDefaults;
+    exports2.assignDefaults = assignDefaults;
     function assignDefault(it, prop, defaultValue) {
       const { gen, compositeRule, data, opts } = it;
       if (defaultValue === void 0)
@@ -16059,10 +16059,10 @@ var require_defaults = __commonJS({
 
 // node_modules/ajv/dist/vocabularies/code.js
 var require_code2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/code.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/code.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.validateUnion = exports2.validateArray = exports2.usePattern = exports2.callValidateCode = exports2.schemaProperties = exports2.allSchemaProperties = exports2.noPropertyInData = exports2.propertyInData = exports2.isOwnProperty = exports2.hasPropFunc = exports2.reportMissingProp = exports2.checkMissingProp = exports2.checkReportMissingProp = void 0;
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var names_1 = require_names();
@@ -16074,16 +16074,16 @@ var require_code2 = __commonJS({
         cxt.error();
       });
     }
-    exports.checkReportMissingProp = checkReportMissingProp;
+    exports2.checkReportMissingProp = checkReportMissingProp;
     function checkMissingProp({ gen, data, it: { opts } }, properties, missing) {
       return (0, codegen_1.or)(...properties.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._)`${missing} = ${prop}`)));
     }
-    exports.checkMissingProp = checkMissingProp;
+    exports2.checkMissingProp = checkMissingProp;
     function reportMissingProp(cxt, missing) {
       cxt.setParams({ missingProperty: missing }, true);
       cxt.error();
     }
-    exports.reportMissingProp = reportMissingProp;
+    exports2.reportMissingProp = reportMissingProp;
     function hasPropFunc(gen) {
       return gen.scopeValue("func", {
         // eslint-disable-next-line @typescript-eslint/unbound-method
@@ -16091,29 +16091,29 @@ var require_code2 = __commonJS({
         code: (0, codegen_1._)`Object.prototype.hasOwnProperty`
       });
     }
-    exports.hasPropFunc = hasPropFunc;
+    exports2.hasPropFunc = hasPropFunc;
     function isOwnProperty(gen, data, property) {
       return (0, codegen_1._)`${hasPropFunc(gen)}.call(${data}, ${property})`;
     }
-    exports.isOwnProperty = isOwnProperty;
+    exports2.isOwnProperty = isOwnProperty;
     function propertyInData(gen, data, property, ownProperties) {
       const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property)} !== undefined`;
       return ownProperties ? (0, codegen_1._)`${cond} && ${isOwnProperty(gen, data, property)}` : cond;
     }
-    exports.propertyInData = propertyInData;
+    exports2.propertyInData = propertyInData;
     function noPropertyInData(gen, data, property, ownProperties) {
       const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property)} === undefined`;
       return ownProperties ? (0, codegen_1.or)(cond, (0, codegen_1.not)(isOwnProperty(gen, data, property))) : cond;
     }
-    exports.noPropertyInData = noPropertyInData;
+    exports2.noPropertyInData = noPropertyInData;
     function allSchemaProperties(schemaMap) {
       return schemaMap ? Object.keys(schemaMap).filter((p) => p !== "__proto__") : [];
     }
-    exports.allSchemaProperties = allSchemaProperties;
+    exports2.allSchemaProperties = allSchemaProperties;
     function schemaProperties(it, schemaMap) {
       return allSchemaProperties(schemaMap).filter((p) => !(0, util_1.alwaysValidSchema)(it, schemaMap[p]));
     }
-    exports.schemaProperties = schemaProperties;
+    exports2.schemaProperties = schemaProperties;
     function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func, context, passSchema) {
       const dataAndSchema = passSchema ? (0, codegen_1._)`${schemaCode}, ${data}, ${topSchemaRef}${schemaPath}` : data;
       const valCxt = [
@@ -16127,7 +16127,7 @@ var require_code2 = __commonJS({
       const args = (0, codegen_1._)`${dataAndSchema}, ${gen.object(...valCxt)}`;
       return context !== codegen_1.nil ? (0, codegen_1._)`${func}.call(${context}, ${args})` : (0, codegen_1._)`${func}(${args})`;
     }
-    exports.callValidateCode = callValidateCode;
+    exports2.callValidateCode = callValidateCode;
     var newRegExp = (0, codegen_1._)`new RegExp`;
     function usePattern({ gen, it: { opts } }, pattern) {
       const u = opts.unicodeRegExp ? "u" : "";
@@ -16139,7 +16139,7 @@ var require_code2 = __commonJS({
         code: (0, codegen_1._)`${regExp.code === "new RegExp" ? newRegExp : (0, util_2.useFunc)(gen, regExp)}(${pattern}, ${u})`
       });
     }
-    exports.usePattern = usePattern;
+    exports2.usePattern = usePattern;
     function validateArray(cxt) {
       const { gen, data, keyword, it } = cxt;
       const valid = gen.name("valid");
@@ -16163,7 +16163,7 @@ var require_code2 = __commonJS({
         });
       }
     }
-    exports.validateArray = validateArray;
+    exports2.validateArray = validateArray;
     function validateUnion(cxt) {
       const { gen, schema, keyword, it } = cxt;
       if (!Array.isArray(schema))
@@ -16186,16 +16186,16 @@ var require_code2 = __commonJS({
       }));
       cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
     }
-    exports.validateUnion = validateUnion;
+    exports2.validateUnion = validateUnion;
   }
 });
 
 // node_modules/ajv/dist/compile/validate/keyword.js
 var require_keyword = __commonJS({
-  "node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/keyword.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.validateKeywordUsage = exports2.validSchemaType = exports2.funcKeywordCode = exports2.macroKeywordCode = void 0;
     var codegen_1 = require_codegen();
     var names_1 = require_names();
     var code_1 = require_code2();
@@ -16216,13 +16216,13 @@ var require_keyword = __commonJS({
       }, valid);
       cxt.pass(valid, () => cxt.error(true));
     }
-    exports.macroKeywordCode = macroKeywordCode;
+    exports2.macroKeywordCode = macroKeywordCode;
     function funcKeywordCode(cxt, def) {
       var _a5;
       const { gen, keyword, schema, parentSchema, $data, it } = cxt;
       checkAsyncKeyword(it, def);
-      const validate2 = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
-      const validateRef = useKeyword(gen, keyword, validate2);
+      const validate3 = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
+      const validateRef = useKeyword(gen, keyword, validate3);
       const valid = gen.let("valid");
       cxt.block$data(valid, validateKeyword);
       cxt.ok((_a5 = def.valid) !== null && _a5 !== void 0 ? _a5 : valid);
@@ -16260,7 +16260,7 @@ var require_keyword = __commonJS({
         gen.if((0, codegen_1.not)((_a6 = def.valid) !== null && _a6 !== void 0 ? _a6 : valid), errors);
       }
     }
-    exports.funcKeywordCode = funcKeywordCode;
+    exports2.funcKeywordCode = funcKeywordCode;
     function modifyData(cxt) {
       const { gen, data, it } = cxt;
       gen.if(it.parentData, () => gen.assign(data, (0, codegen_1._)`${it.parentData}[${it.parentDataProperty}]`));
@@ -16284,7 +16284,7 @@ var require_keyword = __commonJS({
     function validSchemaType(schema, schemaType, allowUndefined = false) {
       return !schemaType.length || schemaType.some((st) => st === "array" ? Array.isArray(schema) : st === "object" ? schema && typeof schema == "object" && !Array.isArray(schema) : typeof schema == st || allowUndefined && typeof schema == "undefined");
     }
-    exports.validSchemaType = validSchemaType;
+    exports2.validSchemaType = validSchemaType;
     function validateKeywordUsage({ schema, opts, self, errSchemaPath }, def, keyword) {
       if (Array.isArray(def.keyword) ? !def.keyword.includes(keyword) : def.keyword !== keyword) {
         throw new Error("ajv implementation error");
@@ -16304,16 +16304,16 @@ var require_keyword = __commonJS({
         }
       }
     }
-    exports.validateKeywordUsage = validateKeywordUsage;
+    exports2.validateKeywordUsage = validateKeywordUsage;
   }
 });
 
 // node_modules/ajv/dist/compile/validate/subschema.js
 var require_subschema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/subschema.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.extendSubschemaMode = exports2.extendSubschemaData = exports2.getSubschema = void 0;
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
@@ -16345,7 +16345,7 @@ var require_subschema = __commonJS({
       }
       throw new Error('either "keyword" or "schema" must be passed');
     }
-    exports.getSubschema = getSubschema;
+    exports2.getSubschema = getSubschema;
     function extendSubschemaData(subschema, it, { dataProp, dataPropType: dpType, data, dataTypes, propertyName }) {
       if (data !== void 0 && dataProp !== void 0) {
         throw new Error('both "data" and "dataProp" passed, only one allowed');
@@ -16376,7 +16376,7 @@ var require_subschema = __commonJS({
         subschema.dataNames = [...it.dataNames, _nextData];
       }
     }
-    exports.extendSubschemaData = extendSubschemaData;
+    exports2.extendSubschemaData = extendSubschemaData;
     function extendSubschemaMode(subschema, { jtdDiscriminator, jtdMetadata, compositeRule, createErrors, allErrors }) {
       if (compositeRule !== void 0)
         subschema.compositeRule = compositeRule;
@@ -16387,13 +16387,13 @@ var require_subschema = __commonJS({
       subschema.jtdDiscriminator = jtdDiscriminator;
       subschema.jtdMetadata = jtdMetadata;
     }
-    exports.extendSubschemaMode = extendSubschemaMode;
+    exports2.extendSubschemaMode = extendSubschemaMode;
   }
 });
 
 // node_modules/fast-deep-equal/index.js
 var require_fast_deep_equal = __commonJS({
-  "node_modules/fast-deep-equal/index.js"(exports, module) {
+  "node_modules/fast-deep-equal/index.js"(exports2, module) {
     "use strict";
     module.exports = function equal(a, b) {
       if (a === b) return true;
@@ -16428,7 +16428,7 @@ var require_fast_deep_equal = __commonJS({
 
 // node_modules/json-schema-traverse/index.js
 var require_json_schema_traverse = __commonJS({
-  "node_modules/json-schema-traverse/index.js"(exports, module) {
+  "node_modules/json-schema-traverse/index.js"(exports2, module) {
     "use strict";
     var traverse = module.exports = function(schema, opts, cb) {
       if (typeof opts == "function") {
@@ -16516,10 +16516,10 @@ var require_json_schema_traverse = __commonJS({
 
 // node_modules/ajv/dist/compile/resolve.js
 var require_resolve = __commonJS({
-  "node_modules/ajv/dist/compile/resolve.js"(exports) {
+  "node_modules/ajv/dist/compile/resolve.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.getSchemaRefs = exports2.resolveUrl = exports2.normalizeId = exports2._getFullPath = exports2.getFullPath = exports2.inlineRef = void 0;
     var util_1 = require_util();
     var equal = require_fast_deep_equal();
     var traverse = require_json_schema_traverse();
@@ -16550,7 +16550,7 @@ var require_resolve = __commonJS({
         return false;
       return countKeys(schema) <= limit2;
     }
-    exports.inlineRef = inlineRef;
+    exports2.inlineRef = inlineRef;
     var REF_KEYWORDS = /* @__PURE__ */ new Set([
       "$ref",
       "$recursiveRef",
@@ -16592,22 +16592,22 @@ var require_resolve = __commonJS({
       const p = resolver.parse(id);
       return _getFullPath(resolver, p);
     }
-    exports.getFullPath = getFullPath;
+    exports2.getFullPath = getFullPath;
     function _getFullPath(resolver, p) {
       const serialized = resolver.serialize(p);
       return serialized.split("#")[0] + "#";
     }
-    exports._getFullPath = _getFullPath;
+    exports2._getFullPath = _getFullPath;
     var TRAILING_SLASH_HASH = /#\/?$/;
     function normalizeId(id) {
       return id ? id.replace(TRAILING_SLASH_HASH, "") : "";
     }
-    exports.normalizeId = normalizeId;
+    exports2.normalizeId = normalizeId;
     function resolveUrl(resolver, baseId, id) {
       id = normalizeId(id);
       return resolver.resolve(baseId, id);
     }
-    exports.resolveUrl = resolveUrl;
+    exports2.resolveUrl = resolveUrl;
     var ANCHOR = /^[a-z_][-a-z0-9._]*$/i;
     function getSchemaRefs(schema, baseId) {
       if (typeof schema == "boolean")
@@ -16666,16 +16666,16 @@ var require_resolve = __commonJS({
         return new Error(`reference "${ref}" resolves to more than one schema`);
       }
     }
-    exports.getSchemaRefs = getSchemaRefs;
+    exports2.getSchemaRefs = getSchemaRefs;
   }
 });
 
 // node_modules/ajv/dist/compile/validate/index.js
 var require_validate = __commonJS({
-  "node_modules/ajv/dist/compile/validate/index.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/index.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.getData = exports2.KeywordCxt = exports2.validateFunctionCode = void 0;
     var boolSchema_1 = require_boolSchema();
     var dataType_1 = require_dataType();
     var applicability_1 = require_applicability();
@@ -16698,7 +16698,7 @@ var require_validate = __commonJS({
       }
       validateFunction(it, () => (0, boolSchema_1.topBoolOrEmptySchema)(it));
     }
-    exports.validateFunctionCode = validateFunctionCode;
+    exports2.validateFunctionCode = validateFunctionCode;
     function validateFunction({ gen, validateName, schema, schemaEnv, opts }, body) {
       if (opts.code.es5) {
         gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${names_1.default.valCxt}`, schemaEnv.$async, () => {
@@ -17119,7 +17119,7 @@ var require_validate = __commonJS({
         }
       }
     };
-    exports.KeywordCxt = KeywordCxt;
+    exports2.KeywordCxt = KeywordCxt;
     function keywordCode(it, keyword, def, ruleType) {
       const cxt = new KeywordCxt(it, def, keyword);
       if ("code" in def) {
@@ -17174,15 +17174,15 @@ var require_validate = __commonJS({
         return `Cannot access ${pointerType} ${up} levels up, current level is ${dataLevel}`;
       }
     }
-    exports.getData = getData;
+    exports2.getData = getData;
   }
 });
 
 // node_modules/ajv/dist/runtime/validation_error.js
 var require_validation_error = __commonJS({
-  "node_modules/ajv/dist/runtime/validation_error.js"(exports) {
+  "node_modules/ajv/dist/runtime/validation_error.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var ValidationError = class extends Error {
       constructor(errors) {
         super("validation failed");
@@ -17190,15 +17190,15 @@ var require_validation_error = __commonJS({
         this.ajv = this.validation = true;
       }
     };
-    exports.default = ValidationError;
+    exports2.default = ValidationError;
   }
 });
 
 // node_modules/ajv/dist/compile/ref_error.js
 var require_ref_error = __commonJS({
-  "node_modules/ajv/dist/compile/ref_error.js"(exports) {
+  "node_modules/ajv/dist/compile/ref_error.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var resolve_1 = require_resolve();
     var MissingRefError = class extends Error {
       constructor(resolver, baseId, ref, msg) {
@@ -17207,16 +17207,16 @@ var require_ref_error = __commonJS({
         this.missingSchema = (0, resolve_1.normalizeId)((0, resolve_1.getFullPath)(resolver, this.missingRef));
       }
     };
-    exports.default = MissingRefError;
+    exports2.default = MissingRefError;
   }
 });
 
 // node_modules/ajv/dist/compile/index.js
 var require_compile = __commonJS({
-  "node_modules/ajv/dist/compile/index.js"(exports) {
+  "node_modules/ajv/dist/compile/index.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.resolveSchema = exports2.getCompilingSchema = exports2.resolveRef = exports2.compileSchema = exports2.SchemaEnv = void 0;
     var codegen_1 = require_codegen();
     var validation_error_1 = require_validation_error();
     var names_1 = require_names();
@@ -17242,7 +17242,7 @@ var require_compile = __commonJS({
         this.refs = {};
       }
     };
-    exports.SchemaEnv = SchemaEnv;
+    exports2.SchemaEnv = SchemaEnv;
     function compileSchema(sch) {
       const _sch = getCompilingSchema.call(this, sch);
       if (_sch)
@@ -17295,28 +17295,28 @@ var require_compile = __commonJS({
         if (this.opts.code.process)
           sourceCode = this.opts.code.process(sourceCode, sch);
         const makeValidate = new Function(`${names_1.default.self}`, `${names_1.default.scope}`, sourceCode);
-        const validate2 = makeValidate(this, this.scope.get());
-        this.scope.value(validateName, { ref: validate2 });
-        validate2.errors = null;
-        validate2.schema = sch.schema;
-        validate2.schemaEnv = sch;
+        const validate3 = makeValidate(this, this.scope.get());
+        this.scope.value(validateName, { ref: validate3 });
+        validate3.errors = null;
+        validate3.schema = sch.schema;
+        validate3.schemaEnv = sch;
         if (sch.$async)
-          validate2.$async = true;
+          validate3.$async = true;
         if (this.opts.code.source === true) {
-          validate2.source = { validateName, validateCode, scopeValues: gen._values };
+          validate3.source = { validateName, validateCode, scopeValues: gen._values };
         }
         if (this.opts.unevaluated) {
           const { props, items } = schemaCxt;
-          validate2.evaluated = {
+          validate3.evaluated = {
             props: props instanceof codegen_1.Name ? void 0 : props,
             items: items instanceof codegen_1.Name ? void 0 : items,
             dynamicProps: props instanceof codegen_1.Name,
             dynamicItems: items instanceof codegen_1.Name
           };
-          if (validate2.source)
-            validate2.source.evaluated = (0, codegen_1.stringify)(validate2.evaluated);
+          if (validate3.source)
+            validate3.source.evaluated = (0, codegen_1.stringify)(validate3.evaluated);
         }
-        sch.validate = validate2;
+        sch.validate = validate3;
         return sch;
       } catch (e) {
         delete sch.validate;
@@ -17328,7 +17328,7 @@ var require_compile = __commonJS({
         this._compilations.delete(sch);
       }
     }
-    exports.compileSchema = compileSchema;
+    exports2.compileSchema = compileSchema;
     function resolveRef2(root, baseId, ref) {
       var _a5;
       ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref);
@@ -17346,7 +17346,7 @@ var require_compile = __commonJS({
         return;
       return root.refs[ref] = inlineOrCompile.call(this, _sch);
     }
-    exports.resolveRef = resolveRef2;
+    exports2.resolveRef = resolveRef2;
     function inlineOrCompile(sch) {
       if ((0, resolve_1.inlineRef)(sch.schema, this.opts.inlineRefs))
         return sch.schema;
@@ -17358,7 +17358,7 @@ var require_compile = __commonJS({
           return sch;
       }
     }
-    exports.getCompilingSchema = getCompilingSchema;
+    exports2.getCompilingSchema = getCompilingSchema;
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
@@ -17397,7 +17397,7 @@ var require_compile = __commonJS({
       }
       return getJsonPointer.call(this, p, schOrRef);
     }
-    exports.resolveSchema = resolveSchema;
+    exports2.resolveSchema = resolveSchema;
     var PREVENT_SCOPE_CHANGE = /* @__PURE__ */ new Set([
       "properties",
       "patternProperties",
@@ -17437,7 +17437,7 @@ var require_compile = __commonJS({
 
 // node_modules/ajv/dist/refs/data.json
 var require_data = __commonJS({
-  "node_modules/ajv/dist/refs/data.json"(exports, module) {
+  "node_modules/ajv/dist/refs/data.json"(exports2, module) {
     module.exports = {
       $id: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
       description: "Meta-schema for $data reference (JSON AnySchema extension proposal)",
@@ -17456,7 +17456,7 @@ var require_data = __commonJS({
 
 // node_modules/ajv/node_modules/fast-uri/lib/utils.js
 var require_utils = __commonJS({
-  "node_modules/ajv/node_modules/fast-uri/lib/utils.js"(exports, module) {
+  "node_modules/ajv/node_modules/fast-uri/lib/utils.js"(exports2, module) {
     "use strict";
     var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
     var isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
@@ -17990,7 +17990,7 @@ var require_utils = __commonJS({
 
 // node_modules/ajv/node_modules/fast-uri/lib/schemes.js
 var require_schemes = __commonJS({
-  "node_modules/ajv/node_modules/fast-uri/lib/schemes.js"(exports, module) {
+  "node_modules/ajv/node_modules/fast-uri/lib/schemes.js"(exports2, module) {
     "use strict";
     var { isUUID } = require_utils();
     var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
@@ -18201,7 +18201,7 @@ var require_schemes = __commonJS({
 
 // node_modules/ajv/node_modules/fast-uri/index.js
 var require_fast_uri = __commonJS({
-  "node_modules/ajv/node_modules/fast-uri/index.js"(exports, module) {
+  "node_modules/ajv/node_modules/fast-uri/index.js"(exports2, module) {
     "use strict";
     var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils();
     var { SCHEMES, getSchemeHandler } = require_schemes();
@@ -18631,42 +18631,42 @@ var require_fast_uri = __commonJS({
 
 // node_modules/ajv/dist/runtime/uri.js
 var require_uri = __commonJS({
-  "node_modules/ajv/dist/runtime/uri.js"(exports) {
+  "node_modules/ajv/dist/runtime/uri.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var uri = require_fast_uri();
     uri.code = 'require("ajv/dist/runtime/uri").default';
-    exports.default = uri;
+    exports2.default = uri;
   }
 });
 
 // node_modules/ajv/dist/core.js
 var require_core = __commonJS({
-  "node_modules/ajv/dist/core.js"(exports) {
+  "node_modules/ajv/dist/core.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.CodeGen = exports2.Name = exports2.nil = exports2.stringify = exports2.str = exports2._ = exports2.KeywordCxt = void 0;
     var validate_1 = require_validate();
-    Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "KeywordCxt", { enumerable: true, get: function() {
       return validate_1.KeywordCxt;
     } });
     var codegen_1 = require_codegen();
-    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "_", { enumerable: true, get: function() {
       return codegen_1._;
     } });
-    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "str", { enumerable: true, get: function() {
       return codegen_1.str;
     } });
-    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "stringify", { enumerable: true, get: function() {
       return codegen_1.stringify;
     } });
-    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "nil", { enumerable: true, get: function() {
       return codegen_1.nil;
     } });
-    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Name", { enumerable: true, get: function() {
       return codegen_1.Name;
     } });
-    Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "CodeGen", { enumerable: true, get: function() {
       return codegen_1.CodeGen;
     } });
     var validation_error_1 = require_validation_error();
@@ -19032,7 +19032,7 @@ var require_core = __commonJS({
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text, msg) => text + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text2, msg) => text2 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -19120,7 +19120,7 @@ var require_core = __commonJS({
     };
     Ajv.ValidationError = validation_error_1.default;
     Ajv.MissingRefError = ref_error_1.default;
-    exports.default = Ajv;
+    exports2.default = Ajv;
     function checkOptions(checkOpts, options, msg, log = "error") {
       for (const key in checkOpts) {
         const opt = key;
@@ -19253,25 +19253,25 @@ var require_core = __commonJS({
 
 // node_modules/ajv/dist/vocabularies/core/id.js
 var require_id = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/core/id.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var def = {
       keyword: "id",
       code() {
         throw new Error('NOT SUPPORTED: keyword "id", use "$id" for schema ID');
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/core/ref.js
 var require_ref = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/core/ref.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.callRef = exports.getValidate = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.callRef = exports2.getValidate = void 0;
     var ref_error_1 = require_ref_error();
     var code_1 = require_code2();
     var codegen_1 = require_codegen();
@@ -19322,7 +19322,7 @@ var require_ref = __commonJS({
       const { gen } = cxt;
       return sch.validate ? gen.scopeValue("validate", { ref: sch.validate }) : (0, codegen_1._)`${gen.scopeValue("wrapper", { ref: sch })}.validate`;
     }
-    exports.getValidate = getValidate;
+    exports2.getValidate = getValidate;
     function callRef(cxt, v, sch, $async) {
       const { gen, it } = cxt;
       const { allErrors, schemaEnv: env, opts } = it;
@@ -19383,16 +19383,16 @@ var require_ref = __commonJS({
         }
       }
     }
-    exports.callRef = callRef;
-    exports.default = def;
+    exports2.callRef = callRef;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/core/index.js
 var require_core2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/core/index.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var id_1 = require_id();
     var ref_1 = require_ref();
     var core = [
@@ -19405,15 +19405,15 @@ var require_core2 = __commonJS({
       id_1.default,
       ref_1.default
     ];
-    exports.default = core;
+    exports2.default = core;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/validation/limitNumber.js
 var require_limitNumber = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var ops = codegen_1.operators;
     var KWDs = {
@@ -19437,15 +19437,15 @@ var require_limitNumber = __commonJS({
         cxt.fail$data((0, codegen_1._)`${data} ${KWDs[keyword].fail} ${schemaCode} || isNaN(${data})`);
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/validation/multipleOf.js
 var require_multipleOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var error62 = {
       message: ({ schemaCode }) => (0, codegen_1.str)`must be multiple of ${schemaCode}`,
@@ -19465,15 +19465,15 @@ var require_multipleOf = __commonJS({
         cxt.fail$data((0, codegen_1._)`(${schemaCode} === 0 || (${res} = ${data}/${schemaCode}, ${invalid}))`);
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+  "node_modules/ajv/dist/runtime/ucs2length.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     function ucs2length(str2) {
       const len = str2.length;
       let length = 0;
@@ -19490,16 +19490,16 @@ var require_ucs2length = __commonJS({
       }
       return length;
     }
-    exports.default = ucs2length;
+    exports2.default = ucs2length;
     ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
   }
 });
 
 // node_modules/ajv/dist/vocabularies/validation/limitLength.js
 var require_limitLength = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var ucs2length_1 = require_ucs2length();
@@ -19523,15 +19523,15 @@ var require_limitLength = __commonJS({
         cxt.fail$data((0, codegen_1._)`${len} ${op} ${schemaCode}`);
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/validation/pattern.js
 var require_pattern = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var code_1 = require_code2();
     var util_1 = require_util();
     var codegen_1 = require_codegen();
@@ -19560,15 +19560,15 @@ var require_pattern = __commonJS({
         }
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/validation/limitProperties.js
 var require_limitProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var error62 = {
       message({ keyword, schemaCode }) {
@@ -19589,15 +19589,15 @@ var require_limitProperties = __commonJS({
         cxt.fail$data((0, codegen_1._)`Object.keys(${data}).length ${op} ${schemaCode}`);
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/validation/required.js
 var require_required = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/required.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var code_1 = require_code2();
     var codegen_1 = require_codegen();
     var util_1 = require_util();
@@ -19671,15 +19671,15 @@ var require_required = __commonJS({
         }
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/validation/limitItems.js
 var require_limitItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var error62 = {
       message({ keyword, schemaCode }) {
@@ -19700,26 +19700,26 @@ var require_limitItems = __commonJS({
         cxt.fail$data((0, codegen_1._)`${data}.length ${op} ${schemaCode}`);
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/runtime/equal.js
 var require_equal = __commonJS({
-  "node_modules/ajv/dist/runtime/equal.js"(exports) {
+  "node_modules/ajv/dist/runtime/equal.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var equal = require_fast_deep_equal();
     equal.code = 'require("ajv/dist/runtime/equal").default';
-    exports.default = equal;
+    exports2.default = equal;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
 var require_uniqueItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var dataType_1 = require_dataType();
     var codegen_1 = require_codegen();
     var util_1 = require_util();
@@ -19778,15 +19778,15 @@ var require_uniqueItems = __commonJS({
         }
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/validation/const.js
 var require_const = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/const.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var equal_1 = require_equal();
@@ -19807,15 +19807,15 @@ var require_const = __commonJS({
         }
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/validation/enum.js
 var require_enum = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/enum.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var equal_1 = require_equal();
@@ -19856,15 +19856,15 @@ var require_enum = __commonJS({
         }
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/validation/index.js
 var require_validation2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/index.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var limitNumber_1 = require_limitNumber();
     var multipleOf_1 = require_multipleOf();
     var limitLength_1 = require_limitLength();
@@ -19894,16 +19894,16 @@ var require_validation2 = __commonJS({
       const_1.default,
       enum_1.default
     ];
-    exports.default = validation;
+    exports2.default = validation;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
 var require_additionalItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.validateAdditionalItems = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.validateAdditionalItems = void 0;
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var error62 = {
@@ -19946,17 +19946,17 @@ var require_additionalItems = __commonJS({
         });
       }
     }
-    exports.validateAdditionalItems = validateAdditionalItems;
-    exports.default = def;
+    exports2.validateAdditionalItems = validateAdditionalItems;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/items.js
 var require_items = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/items.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.validateTuple = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.validateTuple = void 0;
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var code_1 = require_code2();
@@ -20003,16 +20003,16 @@ var require_items = __commonJS({
         }
       }
     }
-    exports.validateTuple = validateTuple;
-    exports.default = def;
+    exports2.validateTuple = validateTuple;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
 var require_prefixItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var items_1 = require_items();
     var def = {
       keyword: "prefixItems",
@@ -20021,15 +20021,15 @@ var require_prefixItems = __commonJS({
       before: "uniqueItems",
       code: (cxt) => (0, items_1.validateTuple)(cxt, "items")
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/items2020.js
 var require_items2020 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var code_1 = require_code2();
@@ -20056,15 +20056,15 @@ var require_items2020 = __commonJS({
           cxt.ok((0, code_1.validateArray)(cxt));
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/contains.js
 var require_contains = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var error62 = {
@@ -20150,20 +20150,20 @@ var require_contains = __commonJS({
         }
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/dependencies.js
 var require_dependencies = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.validateSchemaDeps = exports2.validatePropertyDeps = exports2.error = void 0;
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var code_1 = require_code2();
-    exports.error = {
+    exports2.error = {
       message: ({ params: { property, depsCount, deps } }) => {
         const property_ies = depsCount === 1 ? "property" : "properties";
         return (0, codegen_1.str)`must have ${property_ies} ${deps} when property ${property} is present`;
@@ -20178,7 +20178,7 @@ var require_dependencies = __commonJS({
       keyword: "dependencies",
       type: "object",
       schemaType: "object",
-      error: exports.error,
+      error: exports2.error,
       code(cxt) {
         const [propDeps, schDeps] = splitDependencies(cxt);
         validatePropertyDeps(cxt, propDeps);
@@ -20224,7 +20224,7 @@ var require_dependencies = __commonJS({
         }
       }
     }
-    exports.validatePropertyDeps = validatePropertyDeps;
+    exports2.validatePropertyDeps = validatePropertyDeps;
     function validateSchemaDeps(cxt, schemaDeps = cxt.schema) {
       const { gen, data, keyword, it } = cxt;
       const valid = gen.name("valid");
@@ -20243,16 +20243,16 @@ var require_dependencies = __commonJS({
         cxt.ok(valid);
       }
     }
-    exports.validateSchemaDeps = validateSchemaDeps;
-    exports.default = def;
+    exports2.validateSchemaDeps = validateSchemaDeps;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
 var require_propertyNames = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var error62 = {
@@ -20287,15 +20287,15 @@ var require_propertyNames = __commonJS({
         cxt.ok(valid);
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
 var require_additionalProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var code_1 = require_code2();
     var codegen_1 = require_codegen();
     var names_1 = require_names();
@@ -20393,15 +20393,15 @@ var require_additionalProperties = __commonJS({
         }
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/properties.js
 var require_properties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var validate_1 = require_validate();
     var code_1 = require_code2();
     var util_1 = require_util();
@@ -20451,15 +20451,15 @@ var require_properties = __commonJS({
         }
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
 var require_patternProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var code_1 = require_code2();
     var codegen_1 = require_codegen();
     var util_1 = require_util();
@@ -20525,15 +20525,15 @@ var require_patternProperties = __commonJS({
         }
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/not.js
 var require_not = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/not.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var util_1 = require_util();
     var def = {
       keyword: "not",
@@ -20556,15 +20556,15 @@ var require_not = __commonJS({
       },
       error: { message: "must NOT be valid" }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/anyOf.js
 var require_anyOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var code_1 = require_code2();
     var def = {
       keyword: "anyOf",
@@ -20573,15 +20573,15 @@ var require_anyOf = __commonJS({
       code: code_1.validateUnion,
       error: { message: "must match a schema in anyOf" }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/oneOf.js
 var require_oneOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var error62 = {
@@ -20631,15 +20631,15 @@ var require_oneOf = __commonJS({
         }
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/allOf.js
 var require_allOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var util_1 = require_util();
     var def = {
       keyword: "allOf",
@@ -20658,15 +20658,15 @@ var require_allOf = __commonJS({
         });
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/if.js
 var require_if = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/if.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var error62 = {
@@ -20727,15 +20727,15 @@ var require_if = __commonJS({
       const schema = it.schema[keyword];
       return schema !== void 0 && !(0, util_1.alwaysValidSchema)(it, schema);
     }
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/thenElse.js
 var require_thenElse = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var util_1 = require_util();
     var def = {
       keyword: ["then", "else"],
@@ -20745,15 +20745,15 @@ var require_thenElse = __commonJS({
           (0, util_1.checkStrictMode)(it, `"${keyword}" without "if" is ignored`);
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/index.js
 var require_applicator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/index.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var additionalItems_1 = require_additionalItems();
     var prefixItems_1 = require_prefixItems();
     var items_1 = require_items();
@@ -20793,15 +20793,15 @@ var require_applicator = __commonJS({
       applicator.push(contains_1.default);
       return applicator;
     }
-    exports.default = getApplicator;
+    exports2.default = getApplicator;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/format/format.js
 var require_format = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/format/format.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var error62 = {
       message: ({ schemaCode }) => (0, codegen_1.str)`must match format "${schemaCode}"`,
@@ -20883,28 +20883,28 @@ var require_format = __commonJS({
         }
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/format/index.js
 var require_format2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/format/index.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var format_1 = require_format();
     var format = [format_1.default];
-    exports.default = format;
+    exports2.default = format;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/metadata.js
 var require_metadata = __commonJS({
-  "node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/metadata.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.contentVocabulary = exports.metadataVocabulary = void 0;
-    exports.metadataVocabulary = [
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.contentVocabulary = exports2.metadataVocabulary = void 0;
+    exports2.metadataVocabulary = [
       "title",
       "description",
       "default",
@@ -20913,7 +20913,7 @@ var require_metadata = __commonJS({
       "writeOnly",
       "examples"
     ];
-    exports.contentVocabulary = [
+    exports2.contentVocabulary = [
       "contentMediaType",
       "contentEncoding",
       "contentSchema"
@@ -20923,9 +20923,9 @@ var require_metadata = __commonJS({
 
 // node_modules/ajv/dist/vocabularies/draft7.js
 var require_draft7 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/draft7.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var core_1 = require_core2();
     var validation_1 = require_validation2();
     var applicator_1 = require_applicator();
@@ -20939,29 +20939,29 @@ var require_draft7 = __commonJS({
       metadata_1.metadataVocabulary,
       metadata_1.contentVocabulary
     ];
-    exports.default = draft7Vocabularies;
+    exports2.default = draft7Vocabularies;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/discriminator/types.js
 var require_types = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.DiscrError = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.DiscrError = void 0;
     var DiscrError;
     (function(DiscrError2) {
       DiscrError2["Tag"] = "tag";
       DiscrError2["Mapping"] = "mapping";
-    })(DiscrError || (exports.DiscrError = DiscrError = {}));
+    })(DiscrError || (exports2.DiscrError = DiscrError = {}));
   }
 });
 
 // node_modules/ajv/dist/vocabularies/discriminator/index.js
 var require_discriminator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var types_1 = require_types();
     var compile_1 = require_compile();
@@ -21058,13 +21058,13 @@ var require_discriminator = __commonJS({
         }
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/refs/json-schema-draft-07.json
 var require_json_schema_draft_07 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
+  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports2, module) {
     module.exports = {
       $schema: "http://json-schema.org/draft-07/schema#",
       $id: "http://json-schema.org/draft-07/schema#",
@@ -21221,10 +21221,10 @@ var require_json_schema_draft_07 = __commonJS({
 
 // node_modules/ajv/dist/ajv.js
 var require_ajv = __commonJS({
-  "node_modules/ajv/dist/ajv.js"(exports, module) {
+  "node_modules/ajv/dist/ajv.js"(exports2, module) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.MissingRefError = exports2.ValidationError = exports2.CodeGen = exports2.Name = exports2.nil = exports2.stringify = exports2.str = exports2._ = exports2.KeywordCxt = exports2.Ajv = void 0;
     var core_1 = require_core();
     var draft7_1 = require_draft7();
     var discriminator_1 = require_discriminator();
@@ -21250,40 +21250,40 @@ var require_ajv = __commonJS({
         return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
       }
     };
-    exports.Ajv = Ajv;
-    module.exports = exports = Ajv;
+    exports2.Ajv = Ajv;
+    module.exports = exports2 = Ajv;
     module.exports.Ajv = Ajv;
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = Ajv;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.default = Ajv;
     var validate_1 = require_validate();
-    Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "KeywordCxt", { enumerable: true, get: function() {
       return validate_1.KeywordCxt;
     } });
     var codegen_1 = require_codegen();
-    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "_", { enumerable: true, get: function() {
       return codegen_1._;
     } });
-    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "str", { enumerable: true, get: function() {
       return codegen_1.str;
     } });
-    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "stringify", { enumerable: true, get: function() {
       return codegen_1.stringify;
     } });
-    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "nil", { enumerable: true, get: function() {
       return codegen_1.nil;
     } });
-    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Name", { enumerable: true, get: function() {
       return codegen_1.Name;
     } });
-    Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "CodeGen", { enumerable: true, get: function() {
       return codegen_1.CodeGen;
     } });
     var validation_error_1 = require_validation_error();
-    Object.defineProperty(exports, "ValidationError", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "ValidationError", { enumerable: true, get: function() {
       return validation_error_1.default;
     } });
     var ref_error_1 = require_ref_error();
-    Object.defineProperty(exports, "MissingRefError", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "MissingRefError", { enumerable: true, get: function() {
       return ref_error_1.default;
     } });
   }
@@ -21291,10 +21291,10 @@ var require_ajv = __commonJS({
 
 // node_modules/ajv/dist/vocabularies/jtd/metadata.js
 var require_metadata2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/jtd/metadata.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/jtd/metadata.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.checkMetadata = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.checkMetadata = void 0;
     var util_1 = require_util();
     var def = {
       keyword: "metadata",
@@ -21314,17 +21314,17 @@ var require_metadata2 = __commonJS({
         throw new Error(`JTD: "${keyword}" cannot be used in this schema location`);
       }
     }
-    exports.checkMetadata = checkMetadata;
-    exports.default = def;
+    exports2.checkMetadata = checkMetadata;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/jtd/ref.js
 var require_ref2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/jtd/ref.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/jtd/ref.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.hasRef = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.hasRef = void 0;
     var compile_1 = require_compile();
     var codegen_1 = require_codegen();
     var ref_error_1 = require_ref_error();
@@ -21385,16 +21385,16 @@ var require_ref2 = __commonJS({
       }
       return false;
     }
-    exports.hasRef = hasRef;
-    exports.default = def;
+    exports2.hasRef = hasRef;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/runtime/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/ajv/dist/runtime/timestamp.js"(exports) {
+  "node_modules/ajv/dist/runtime/timestamp.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var DT_SEPARATOR = /t|\s/i;
     var DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
     var TIME = /^(\d\d):(\d\d):(\d\d)(?:\.\d+)?(?:z|([+-]\d\d)(?::?(\d\d))?)$/i;
@@ -21403,7 +21403,7 @@ var require_timestamp = __commonJS({
       const dt = str2.split(DT_SEPARATOR);
       return dt.length === 2 && validDate(dt[0]) && validTime(dt[1]) || allowDate && dt.length === 1 && validDate(dt[0]);
     }
-    exports.default = validTimestamp;
+    exports2.default = validTimestamp;
     function validDate(str2) {
       const matches = DATE.exec(str2);
       if (!matches)
@@ -21432,10 +21432,10 @@ var require_timestamp = __commonJS({
 
 // node_modules/ajv/dist/vocabularies/jtd/error.js
 var require_error2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/jtd/error.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/jtd/error.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.typeErrorParams = exports.typeErrorMessage = exports.typeError = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.typeErrorParams = exports2.typeErrorMessage = exports2.typeError = void 0;
     var codegen_1 = require_codegen();
     function typeError(t) {
       return {
@@ -21443,30 +21443,30 @@ var require_error2 = __commonJS({
         params: (cxt) => typeErrorParams(cxt, t)
       };
     }
-    exports.typeError = typeError;
+    exports2.typeError = typeError;
     function typeErrorMessage({ parentSchema }, t) {
       return (parentSchema === null || parentSchema === void 0 ? void 0 : parentSchema.nullable) ? `must be ${t} or null` : `must be ${t}`;
     }
-    exports.typeErrorMessage = typeErrorMessage;
+    exports2.typeErrorMessage = typeErrorMessage;
     function typeErrorParams({ parentSchema }, t) {
       return (0, codegen_1._)`{type: ${t}, nullable: ${!!(parentSchema === null || parentSchema === void 0 ? void 0 : parentSchema.nullable)}}`;
     }
-    exports.typeErrorParams = typeErrorParams;
+    exports2.typeErrorParams = typeErrorParams;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/jtd/type.js
 var require_type = __commonJS({
-  "node_modules/ajv/dist/vocabularies/jtd/type.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/jtd/type.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.intRange = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.intRange = void 0;
     var codegen_1 = require_codegen();
     var timestamp_1 = require_timestamp();
     var util_1 = require_util();
     var metadata_1 = require_metadata2();
     var error_1 = require_error2();
-    exports.intRange = {
+    exports2.intRange = {
       int8: [-128, 127, 3],
       uint8: [0, 255, 3],
       int16: [-32768, 32767, 5],
@@ -21516,7 +21516,7 @@ var require_type = __commonJS({
               if (sch === "uint32")
                 cond = (0, codegen_1._)`${cond} && ${data} >= 0`;
             } else {
-              const [min, max] = exports.intRange[sch];
+              const [min, max] = exports2.intRange[sch];
               cond = (0, codegen_1._)`${cond} && ${data} >= ${min} && ${data} <= ${max}`;
             }
           }
@@ -21524,16 +21524,16 @@ var require_type = __commonJS({
         cxt.pass(parentSchema.nullable ? (0, codegen_1.or)((0, codegen_1._)`${data} === null`, cond) : cond);
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/jtd/nullable.js
 var require_nullable = __commonJS({
-  "node_modules/ajv/dist/vocabularies/jtd/nullable.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/jtd/nullable.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.checkNullableObject = exports.checkNullable = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.checkNullableObject = exports2.checkNullable = void 0;
     var codegen_1 = require_codegen();
     function checkNullable({ gen, data, parentSchema }, cond = codegen_1.nil) {
       const valid = gen.name("valid");
@@ -21545,20 +21545,20 @@ var require_nullable = __commonJS({
       }
       return [valid, cond];
     }
-    exports.checkNullable = checkNullable;
+    exports2.checkNullable = checkNullable;
     function checkNullableObject(cxt, cond) {
       const [valid, cond_] = checkNullable(cxt, cond);
       return [valid, (0, codegen_1._)`${cond_} && typeof ${cxt.data} == "object" && !Array.isArray(${cxt.data})`];
     }
-    exports.checkNullableObject = checkNullableObject;
+    exports2.checkNullableObject = checkNullableObject;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/jtd/enum.js
 var require_enum2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/jtd/enum.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/jtd/enum.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var metadata_1 = require_metadata2();
     var nullable_1 = require_nullable();
@@ -21596,15 +21596,15 @@ var require_enum2 = __commonJS({
         }
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/jtd/elements.js
 var require_elements = __commonJS({
-  "node_modules/ajv/dist/vocabularies/jtd/elements.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/jtd/elements.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var util_1 = require_util();
     var code_1 = require_code2();
     var codegen_1 = require_codegen();
@@ -21625,16 +21625,16 @@ var require_elements = __commonJS({
         cxt.ok(valid);
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/jtd/properties.js
 var require_properties2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/jtd/properties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/jtd/properties.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.validateProperties = exports.error = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.validateProperties = exports2.error = void 0;
     var code_1 = require_code2();
     var util_1 = require_util();
     var codegen_1 = require_codegen();
@@ -21646,7 +21646,7 @@ var require_properties2 = __commonJS({
       PropError2["Additional"] = "additional";
       PropError2["Missing"] = "missing";
     })(PropError || (PropError = {}));
-    exports.error = {
+    exports2.error = {
       message: (cxt) => {
         const { params } = cxt;
         return params.propError ? params.propError === PropError.Additional ? "must NOT have additional properties" : `must have property '${params.missingProperty}'` : (0, error_1.typeErrorMessage)(cxt, "object");
@@ -21659,7 +21659,7 @@ var require_properties2 = __commonJS({
     var def = {
       keyword: "properties",
       schemaType: "object",
-      error: exports.error,
+      error: exports2.error,
       code: validateProperties
     };
     function validateProperties(cxt) {
@@ -21759,16 +21759,16 @@ var require_properties2 = __commonJS({
         return additional;
       }
     }
-    exports.validateProperties = validateProperties;
-    exports.default = def;
+    exports2.validateProperties = validateProperties;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/jtd/optionalProperties.js
 var require_optionalProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/jtd/optionalProperties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/jtd/optionalProperties.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var properties_1 = require_properties2();
     var def = {
       keyword: "optionalProperties",
@@ -21780,15 +21780,15 @@ var require_optionalProperties = __commonJS({
         (0, properties_1.validateProperties)(cxt);
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/jtd/discriminator.js
 var require_discriminator2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/jtd/discriminator.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/jtd/discriminator.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var metadata_1 = require_metadata2();
     var nullable_1 = require_nullable();
@@ -21850,15 +21850,15 @@ var require_discriminator2 = __commonJS({
         }
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/jtd/values.js
 var require_values = __commonJS({
-  "node_modules/ajv/dist/vocabularies/jtd/values.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/jtd/values.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var util_1 = require_util();
     var codegen_1 = require_codegen();
     var metadata_1 = require_metadata2();
@@ -21905,15 +21905,15 @@ var require_values = __commonJS({
         }
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/jtd/union.js
 var require_union = __commonJS({
-  "node_modules/ajv/dist/vocabularies/jtd/union.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/jtd/union.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var code_1 = require_code2();
     var def = {
       keyword: "union",
@@ -21922,15 +21922,15 @@ var require_union = __commonJS({
       code: code_1.validateUnion,
       error: { message: "must match a schema in union" }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/jtd/index.js
 var require_jtd = __commonJS({
-  "node_modules/ajv/dist/vocabularies/jtd/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/jtd/index.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var ref_1 = require_ref2();
     var type_1 = require_type();
     var enum_1 = require_enum2();
@@ -21956,15 +21956,15 @@ var require_jtd = __commonJS({
       { keyword: "additionalProperties", schemaType: "boolean" },
       { keyword: "nullable", schemaType: "boolean" }
     ];
-    exports.default = jtdVocabulary;
+    exports2.default = jtdVocabulary;
   }
 });
 
 // node_modules/ajv/dist/refs/jtd-schema.js
 var require_jtd_schema = __commonJS({
-  "node_modules/ajv/dist/refs/jtd-schema.js"(exports) {
+  "node_modules/ajv/dist/refs/jtd-schema.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var shared = (root) => {
       const sch = {
         nullable: { type: "boolean" },
@@ -22079,17 +22079,17 @@ var require_jtd_schema = __commonJS({
       },
       ...schema(true)
     };
-    exports.default = jtdMetaSchema;
+    exports2.default = jtdMetaSchema;
   }
 });
 
 // node_modules/ajv/dist/compile/jtd/types.js
 var require_types2 = __commonJS({
-  "node_modules/ajv/dist/compile/jtd/types.js"(exports) {
+  "node_modules/ajv/dist/compile/jtd/types.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.jtdForms = void 0;
-    exports.jtdForms = [
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.jtdForms = void 0;
+    exports2.jtdForms = [
       "elements",
       "values",
       "discriminator",
@@ -22104,9 +22104,9 @@ var require_types2 = __commonJS({
 
 // node_modules/ajv/dist/runtime/quote.js
 var require_quote = __commonJS({
-  "node_modules/ajv/dist/runtime/quote.js"(exports) {
+  "node_modules/ajv/dist/runtime/quote.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var rxEscapable = (
       // eslint-disable-next-line no-control-regex, no-misleading-character-class
       /[\\"\u0000-\u001f\u007f-\u009f\u00ad\u0600-\u0604\u070f\u17b4\u17b5\u200c-\u200f\u2028-\u202f\u2060-\u206f\ufeff\ufff0-\uffff]/g
@@ -22127,16 +22127,16 @@ var require_quote = __commonJS({
         return typeof c === "string" ? c : "\\u" + ("0000" + a.charCodeAt(0).toString(16)).slice(-4);
       }) : s) + '"';
     }
-    exports.default = quote;
+    exports2.default = quote;
     quote.code = 'require("ajv/dist/runtime/quote").default';
   }
 });
 
 // node_modules/ajv/dist/compile/jtd/serialize.js
 var require_serialize = __commonJS({
-  "node_modules/ajv/dist/compile/jtd/serialize.js"(exports) {
+  "node_modules/ajv/dist/compile/jtd/serialize.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var types_1 = require_types2();
     var __1 = require_compile();
     var codegen_1 = require_codegen();
@@ -22199,7 +22199,7 @@ var require_serialize = __commonJS({
       }
       return sch;
     }
-    exports.default = compileSerializer;
+    exports2.default = compileSerializer;
     function serializeCode(cxt) {
       let form;
       for (const key of types_1.jtdForms) {
@@ -22368,10 +22368,10 @@ var require_serialize = __commonJS({
 
 // node_modules/ajv/dist/runtime/parseJson.js
 var require_parseJson = __commonJS({
-  "node_modules/ajv/dist/runtime/parseJson.js"(exports) {
+  "node_modules/ajv/dist/runtime/parseJson.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.parseJsonString = exports.parseJsonNumber = exports.parseJson = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.parseJsonString = exports2.parseJsonNumber = exports2.parseJson = void 0;
     var rxParseJson = /position\s(\d+)(?: \(line \d+ column \d+\))?$/;
     function parseJson(s, pos) {
       let endPos;
@@ -22400,7 +22400,7 @@ var require_parseJson = __commonJS({
         }
       }
     }
-    exports.parseJson = parseJson;
+    exports2.parseJson = parseJson;
     parseJson.message = void 0;
     parseJson.position = 0;
     parseJson.code = 'require("ajv/dist/runtime/parseJson").parseJson';
@@ -22461,7 +22461,7 @@ var require_parseJson = __commonJS({
         parseJsonNumber.message = pos < s.length ? `unexpected token ${s[pos]}` : "unexpected end";
       }
     }
-    exports.parseJsonNumber = parseJsonNumber;
+    exports2.parseJsonNumber = parseJsonNumber;
     parseJsonNumber.message = void 0;
     parseJsonNumber.position = 0;
     parseJsonNumber.code = 'require("ajv/dist/runtime/parseJson").parseJsonNumber';
@@ -22536,7 +22536,7 @@ var require_parseJson = __commonJS({
         parseJsonString.message = msg;
       }
     }
-    exports.parseJsonString = parseJsonString;
+    exports2.parseJsonString = parseJsonString;
     parseJsonString.message = void 0;
     parseJsonString.position = 0;
     parseJsonString.code = 'require("ajv/dist/runtime/parseJson").parseJsonString';
@@ -22545,9 +22545,9 @@ var require_parseJson = __commonJS({
 
 // node_modules/ajv/dist/compile/jtd/parse.js
 var require_parse = __commonJS({
-  "node_modules/ajv/dist/compile/jtd/parse.js"(exports) {
+  "node_modules/ajv/dist/compile/jtd/parse.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var types_1 = require_types2();
     var __1 = require_compile();
     var codegen_1 = require_codegen();
@@ -22610,7 +22610,7 @@ var require_parse = __commonJS({
       }
       return sch;
     }
-    exports.default = compileParser;
+    exports2.default = compileParser;
     var undef = (0, codegen_1._)`undefined`;
     function parserFunction(cxt) {
       const { gen, parseName, char } = cxt;
@@ -22622,7 +22622,7 @@ var require_parse = __commonJS({
         gen.assign(names_1.default.jsonPos, (0, codegen_1._)`${names_1.default.jsonPos} || 0`);
         gen.const(names_1.default.jsonLen, (0, codegen_1._)`${names_1.default.json}.length`);
         parseCode(cxt);
-        skipWhitespace(cxt);
+        skipWhitespace2(cxt);
         gen.if(names_1.default.jsonPart, () => {
           gen.assign((0, codegen_1._)`${parseName}.position`, names_1.default.jsonPos);
           gen.return(names_1.default.data);
@@ -22827,7 +22827,7 @@ var require_parse = __commonJS({
     }
     function parseNumber(cxt, maxDigits) {
       const { gen } = cxt;
-      skipWhitespace(cxt);
+      skipWhitespace2(cxt);
       gen.if((0, codegen_1._)`"-0123456789".indexOf(${jsonSlice(1)}) < 0`, () => jsonSyntaxError(cxt), () => parseWith(cxt, parseJson_1.parseJsonNumber, maxDigits));
     }
     function parseBooleanToken(bool, fail) {
@@ -22869,13 +22869,13 @@ var require_parse = __commonJS({
     function tryParseToken(cxt, tok, fail, success2) {
       const { gen } = cxt;
       const n = tok.length;
-      skipWhitespace(cxt);
+      skipWhitespace2(cxt);
       gen.if((0, codegen_1._)`${jsonSlice(n)} === ${tok}`, () => {
         gen.add(names_1.default.jsonPos, n);
         success2 === null || success2 === void 0 ? void 0 : success2(cxt);
       }, () => fail(cxt));
     }
-    function skipWhitespace({ gen, char: c }) {
+    function skipWhitespace2({ gen, char: c }) {
       gen.code((0, codegen_1._)`while((${c}=${names_1.default.json}[${names_1.default.jsonPos}],${c}===" "||${c}==="\\n"||${c}==="\\r"||${c}==="\\t"))${names_1.default.jsonPos}++;`);
     }
     function jsonSlice(len) {
@@ -22894,10 +22894,10 @@ var require_parse = __commonJS({
 
 // node_modules/ajv/dist/jtd.js
 var require_jtd2 = __commonJS({
-  "node_modules/ajv/dist/jtd.js"(exports, module) {
+  "node_modules/ajv/dist/jtd.js"(exports2, module) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.MissingRefError = exports2.ValidationError = exports2.CodeGen = exports2.Name = exports2.nil = exports2.stringify = exports2.str = exports2._ = exports2.KeywordCxt = exports2.Ajv = void 0;
     var core_1 = require_core();
     var jtd_1 = require_jtd();
     var jtd_schema_1 = require_jtd_schema();
@@ -22945,40 +22945,40 @@ var require_jtd2 = __commonJS({
         return sch.parse;
       }
     };
-    exports.Ajv = Ajv;
-    module.exports = exports = Ajv;
+    exports2.Ajv = Ajv;
+    module.exports = exports2 = Ajv;
     module.exports.Ajv = Ajv;
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = Ajv;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.default = Ajv;
     var validate_1 = require_validate();
-    Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "KeywordCxt", { enumerable: true, get: function() {
       return validate_1.KeywordCxt;
     } });
     var codegen_1 = require_codegen();
-    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "_", { enumerable: true, get: function() {
       return codegen_1._;
     } });
-    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "str", { enumerable: true, get: function() {
       return codegen_1.str;
     } });
-    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "stringify", { enumerable: true, get: function() {
       return codegen_1.stringify;
     } });
-    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "nil", { enumerable: true, get: function() {
       return codegen_1.nil;
     } });
-    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Name", { enumerable: true, get: function() {
       return codegen_1.Name;
     } });
-    Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "CodeGen", { enumerable: true, get: function() {
       return codegen_1.CodeGen;
     } });
     var validation_error_1 = require_validation_error();
-    Object.defineProperty(exports, "ValidationError", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "ValidationError", { enumerable: true, get: function() {
       return validation_error_1.default;
     } });
     var ref_error_1 = require_ref_error();
-    Object.defineProperty(exports, "MissingRefError", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "MissingRefError", { enumerable: true, get: function() {
       return ref_error_1.default;
     } });
   }
@@ -22986,7 +22986,7 @@ var require_jtd2 = __commonJS({
 
 // node_modules/fast-uri/lib/utils.js
 var require_utils2 = __commonJS({
-  "node_modules/fast-uri/lib/utils.js"(exports, module) {
+  "node_modules/fast-uri/lib/utils.js"(exports2, module) {
     "use strict";
     var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
     var isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
@@ -23567,7 +23567,7 @@ var require_utils2 = __commonJS({
 
 // node_modules/fast-uri/lib/schemes.js
 var require_schemes2 = __commonJS({
-  "node_modules/fast-uri/lib/schemes.js"(exports, module) {
+  "node_modules/fast-uri/lib/schemes.js"(exports2, module) {
     "use strict";
     var { isUUID, BYTE_HEX, percentEncodeNonAscii, nonSimpleMailtoDomain } = require_utils2();
     var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
@@ -24029,7 +24029,7 @@ var require_schemes2 = __commonJS({
 
 // node_modules/fast-uri/index.js
 var require_fast_uri2 = __commonJS({
-  "node_modules/fast-uri/index.js"(exports, module) {
+  "node_modules/fast-uri/index.js"(exports2, module) {
     "use strict";
     var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, encodeHost, isIPv4, nonSimpleDomain } = require_utils2();
     var { SCHEMES, getSchemeHandler } = require_schemes2();
@@ -24495,7 +24495,7 @@ var require_fast_uri2 = __commonJS({
 
 // node_modules/@fastify/ajv-compiler/lib/default-ajv-options.js
 var require_default_ajv_options = __commonJS({
-  "node_modules/@fastify/ajv-compiler/lib/default-ajv-options.js"(exports, module) {
+  "node_modules/@fastify/ajv-compiler/lib/default-ajv-options.js"(exports2, module) {
     "use strict";
     var fastUri = require_fast_uri2();
     module.exports = Object.freeze({
@@ -24513,14 +24513,14 @@ var require_default_ajv_options = __commonJS({
 
 // node_modules/ajv-formats/dist/formats.js
 var require_formats = __commonJS({
-  "node_modules/ajv-formats/dist/formats.js"(exports) {
+  "node_modules/ajv-formats/dist/formats.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.formatNames = exports.fastFormats = exports.fullFormats = void 0;
-    function fmtDef(validate2, compare) {
-      return { validate: validate2, compare };
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.formatNames = exports2.fastFormats = exports2.fullFormats = void 0;
+    function fmtDef(validate3, compare) {
+      return { validate: validate3, compare };
     }
-    exports.fullFormats = {
+    exports2.fullFormats = {
       // date: http://tools.ietf.org/html/rfc3339#section-5.6
       date: fmtDef(date5, compareDate),
       // date-time: http://tools.ietf.org/html/rfc3339#section-5.6
@@ -24567,8 +24567,8 @@ var require_formats = __commonJS({
       // unchecked string payload
       binary: true
     };
-    exports.fastFormats = {
-      ...exports.fullFormats,
+    exports2.fastFormats = {
+      ...exports2.fullFormats,
       date: fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\d$/, compareDate),
       time: fmtDef(/^(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i, compareTime),
       "date-time": fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\dt(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i, compareDateTime),
@@ -24582,7 +24582,7 @@ var require_formats = __commonJS({
       // http://www.w3.org/TR/html5/forms.html#valid-e-mail-address (search for 'wilful violation')
       email: /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i
     };
-    exports.formatNames = Object.keys(exports.fullFormats);
+    exports2.formatNames = Object.keys(exports2.fullFormats);
     function isLeapYear(year) {
       return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
     }
@@ -24716,10 +24716,10 @@ var require_formats = __commonJS({
 
 // node_modules/ajv-formats/dist/limit.js
 var require_limit = __commonJS({
-  "node_modules/ajv-formats/dist/limit.js"(exports) {
+  "node_modules/ajv-formats/dist/limit.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.formatLimitDefinition = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.formatLimitDefinition = void 0;
     var ajv_1 = require_ajv();
     var codegen_1 = require_codegen();
     var ops = codegen_1.operators;
@@ -24733,7 +24733,7 @@ var require_limit = __commonJS({
       message: ({ keyword, schemaCode }) => (0, codegen_1.str)`should be ${KWDs[keyword].okStr} ${schemaCode}`,
       params: ({ keyword, schemaCode }) => (0, codegen_1._)`{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`
     };
-    exports.formatLimitDefinition = {
+    exports2.formatLimitDefinition = {
       keyword: Object.keys(KWDs),
       type: "string",
       schemaType: "string",
@@ -24779,18 +24779,18 @@ var require_limit = __commonJS({
       dependencies: ["format"]
     };
     var formatLimitPlugin = (ajv) => {
-      ajv.addKeyword(exports.formatLimitDefinition);
+      ajv.addKeyword(exports2.formatLimitDefinition);
       return ajv;
     };
-    exports.default = formatLimitPlugin;
+    exports2.default = formatLimitPlugin;
   }
 });
 
 // node_modules/ajv-formats/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/ajv-formats/dist/index.js"(exports, module) {
+  "node_modules/ajv-formats/dist/index.js"(exports2, module) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var formats_1 = require_formats();
     var limit_1 = require_limit();
     var codegen_1 = require_codegen();
@@ -24822,15 +24822,15 @@ var require_dist = __commonJS({
       for (const f of list)
         ajv.addFormat(f, fs[f]);
     }
-    module.exports = exports = formatsPlugin;
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = formatsPlugin;
+    module.exports = exports2 = formatsPlugin;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.default = formatsPlugin;
   }
 });
 
 // node_modules/@fastify/ajv-compiler/lib/validator-compiler.js
 var require_validator_compiler = __commonJS({
-  "node_modules/@fastify/ajv-compiler/lib/validator-compiler.js"(exports, module) {
+  "node_modules/@fastify/ajv-compiler/lib/validator-compiler.js"(exports2, module) {
     "use strict";
     var Ajv = require_ajv().default;
     var AjvJTD = require_jtd2();
@@ -24882,7 +24882,7 @@ var require_validator_compiler = __commonJS({
 
 // node_modules/@fastify/ajv-compiler/lib/serializer-compiler.js
 var require_serializer_compiler = __commonJS({
-  "node_modules/@fastify/ajv-compiler/lib/serializer-compiler.js"(exports, module) {
+  "node_modules/@fastify/ajv-compiler/lib/serializer-compiler.js"(exports2, module) {
     "use strict";
     var AjvJTD = require_jtd2();
     var defaultAjvOptions = require_default_ajv_options();
@@ -24903,9 +24903,9 @@ var require_serializer_compiler = __commonJS({
 
 // node_modules/ajv/dist/standalone/index.js
 var require_standalone = __commonJS({
-  "node_modules/ajv/dist/standalone/index.js"(exports, module) {
+  "node_modules/ajv/dist/standalone/index.js"(exports2, module) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var scope_1 = require_scope();
     var code_1 = require_code();
     function standaloneCode(ajv, refsOrFunc) {
@@ -24959,14 +24959,14 @@ var require_standalone = __commonJS({
             const v = vRef;
             return validateCode(usedValues, v.source);
           } else if ((n.prefix === "root" || n.prefix === "wrapper") && typeof vRef == "object") {
-            const { validate: validate2, validateName } = vRef;
+            const { validate: validate3, validateName } = vRef;
             if (!validateName)
               throw new Error("ajv internal error");
             const def = ajv.opts.code.es5 ? scope_1.varKinds.var : scope_1.varKinds.const;
             const wrapper = (0, code_1._)`${def} ${n} = {validate: ${validateName}};`;
             if (usedState(validateName) === scope_1.UsedValueState.Started)
               return wrapper;
-            const vCode = validateCode(usedValues, validate2 === null || validate2 === void 0 ? void 0 : validate2.source);
+            const vCode = validateCode(usedValues, validate3 === null || validate3 === void 0 ? void 0 : validate3.source);
             return (0, code_1._)`${wrapper}${_n}${vCode}`;
           }
           return void 0;
@@ -24982,15 +24982,15 @@ var require_standalone = __commonJS({
         }
       }
     }
-    module.exports = exports = standaloneCode;
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = standaloneCode;
+    module.exports = exports2 = standaloneCode;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.default = standaloneCode;
   }
 });
 
 // node_modules/@fastify/ajv-compiler/standalone.js
 var require_standalone2 = __commonJS({
-  "node_modules/@fastify/ajv-compiler/standalone.js"(exports, module) {
+  "node_modules/@fastify/ajv-compiler/standalone.js"(exports2, module) {
     "use strict";
     var ValidatorSelector = require_ajv_compiler();
     var standaloneCode = require_standalone().default;
@@ -25028,7 +25028,7 @@ var require_standalone2 = __commonJS({
 
 // node_modules/@fastify/ajv-compiler/index.js
 var require_ajv_compiler = __commonJS({
-  "node_modules/@fastify/ajv-compiler/index.js"(exports, module) {
+  "node_modules/@fastify/ajv-compiler/index.js"(exports2, module) {
     "use strict";
     var AjvReference = /* @__PURE__ */ Symbol.for("fastify.ajv-compiler.reference");
     var ValidatorCompiler = require_validator_compiler();
@@ -25077,7 +25077,7 @@ var require_ajv_compiler = __commonJS({
 
 // node_modules/dequal/dist/index.js
 var require_dist2 = __commonJS({
-  "node_modules/dequal/dist/index.js"(exports) {
+  "node_modules/dequal/dist/index.js"(exports2) {
     var has2 = Object.prototype.hasOwnProperty;
     function find(iter, tar, key) {
       for (key of iter.keys()) {
@@ -25152,13 +25152,13 @@ var require_dist2 = __commonJS({
       }
       return foo !== foo && bar !== bar;
     }
-    exports.dequal = dequal;
+    exports2.dequal = dequal;
   }
 });
 
 // node_modules/json-schema-ref-resolver/index.js
 var require_json_schema_ref_resolver = __commonJS({
-  "node_modules/json-schema-ref-resolver/index.js"(exports, module) {
+  "node_modules/json-schema-ref-resolver/index.js"(exports2, module) {
     "use strict";
     var { dequal: deepEqual } = require_dist2();
     var jsonSchemaRefSymbol = /* @__PURE__ */ Symbol.for("json-schema-ref");
@@ -25398,7 +25398,7 @@ var require_json_schema_ref_resolver = __commonJS({
 
 // node_modules/@fastify/merge-json-schemas/lib/errors.js
 var require_errors4 = __commonJS({
-  "node_modules/@fastify/merge-json-schemas/lib/errors.js"(exports, module) {
+  "node_modules/@fastify/merge-json-schemas/lib/errors.js"(exports2, module) {
     "use strict";
     var MergeError = class extends Error {
       constructor(keyword, schemas) {
@@ -25436,7 +25436,7 @@ var require_errors4 = __commonJS({
 
 // node_modules/@fastify/merge-json-schemas/lib/resolvers.js
 var require_resolvers = __commonJS({
-  "node_modules/@fastify/merge-json-schemas/lib/resolvers.js"(exports, module) {
+  "node_modules/@fastify/merge-json-schemas/lib/resolvers.js"(exports2, module) {
     "use strict";
     var { dequal: deepEqual } = require_dist2();
     var { MergeError } = require_errors4();
@@ -25550,7 +25550,7 @@ var require_resolvers = __commonJS({
 
 // node_modules/@fastify/merge-json-schemas/index.js
 var require_merge_json_schemas = __commonJS({
-  "node_modules/@fastify/merge-json-schemas/index.js"(exports, module) {
+  "node_modules/@fastify/merge-json-schemas/index.js"(exports2, module) {
     "use strict";
     var { dequal: deepEqual } = require_dist2();
     var resolvers = require_resolvers();
@@ -25854,7 +25854,7 @@ var require_merge_json_schemas = __commonJS({
 
 // node_modules/fast-json-stringify/lib/validator.js
 var require_validator = __commonJS({
-  "node_modules/fast-json-stringify/lib/validator.js"(exports, module) {
+  "node_modules/fast-json-stringify/lib/validator.js"(exports2, module) {
     "use strict";
     var Ajv = require_ajv();
     var { _ } = Ajv;
@@ -25938,11 +25938,11 @@ var require_validator = __commonJS({
       // it, so that the schema is looked up (and compiled) once per serializer
       // instead of on every validate() call.
       getSchemaValidator(schemaRef) {
-        const validate2 = this.ajv.getSchema(schemaRef);
-        if (validate2 === void 0) {
+        const validate3 = this.ajv.getSchema(schemaRef);
+        if (validate3 === void 0) {
           throw new Error(`no schema with key or ref "${schemaRef}"`);
         }
-        return validate2;
+        return validate3;
       }
       // Ajv does not natively support JavaScript objects like Date or other types
       // that rely on a custom .toJSON() representation. To properly validate schemas
@@ -25996,7 +25996,7 @@ var require_validator = __commonJS({
 
 // node_modules/fast-json-stringify/lib/projection.js
 var require_projection = __commonJS({
-  "node_modules/fast-json-stringify/lib/projection.js"(exports, module) {
+  "node_modules/fast-json-stringify/lib/projection.js"(exports2, module) {
     "use strict";
     var PRIMITIVES = /* @__PURE__ */ new Set(["string", "number", "integer", "boolean"]);
     var STRING_FORMATS = /* @__PURE__ */ new Set([void 0, "date-time", "date", "time"]);
@@ -26265,7 +26265,7 @@ ${body.join("\n")}
 
 // node_modules/fast-json-stringify/lib/location.js
 var require_location = __commonJS({
-  "node_modules/fast-json-stringify/lib/location.js"(exports, module) {
+  "node_modules/fast-json-stringify/lib/location.js"(exports2, module) {
     "use strict";
     var Location = class _Location {
       constructor(schema, schemaId, jsonPointer = "#") {
@@ -26293,7 +26293,7 @@ var require_location = __commonJS({
 
 // node_modules/fast-json-stringify/lib/schema-validator.js
 var require_schema_validator = __commonJS({
-  "node_modules/fast-json-stringify/lib/schema-validator.js"(exports, module) {
+  "node_modules/fast-json-stringify/lib/schema-validator.js"(exports2, module) {
     "use strict";
     module.exports = validate10;
     module.exports.default = validate10;
@@ -27344,7 +27344,7 @@ var require_schema_validator = __commonJS({
 
 // node_modules/fast-json-stringify/lib/merge-schemas.js
 var require_merge_schemas = __commonJS({
-  "node_modules/fast-json-stringify/lib/merge-schemas.js"(exports, module) {
+  "node_modules/fast-json-stringify/lib/merge-schemas.js"(exports2, module) {
     "use strict";
     var { mergeSchemas: _mergeSchemas } = require_merge_json_schemas();
     function mergeSchemas(schemas) {
@@ -27356,7 +27356,7 @@ var require_merge_schemas = __commonJS({
 
 // node_modules/fast-json-stringify/lib/standalone.js
 var require_standalone3 = __commonJS({
-  "node_modules/fast-json-stringify/lib/standalone.js"(exports, module) {
+  "node_modules/fast-json-stringify/lib/standalone.js"(exports2, module) {
     "use strict";
     function buildStandaloneCode(contextFunc, context, serializer, validator) {
       let ajvDependencyCode = "";
@@ -27412,7 +27412,7 @@ var require_standalone3 = __commonJS({
 
 // node_modules/fast-json-stringify/index.js
 var require_fast_json_stringify = __commonJS({
-  "node_modules/fast-json-stringify/index.js"(exports, module) {
+  "node_modules/fast-json-stringify/index.js"(exports2, module) {
     "use strict";
     var { RefResolver } = require_json_schema_ref_resolver();
     var { MergeError } = require_merge_json_schemas();
@@ -27421,7 +27421,7 @@ var require_fast_json_stringify = __commonJS({
     var { escapeRefForAjv } = Validator;
     var { buildProjection } = require_projection();
     var Location = require_location();
-    var validate2 = require_schema_validator();
+    var validate3 = require_schema_validator();
     var mergeSchemas = require_merge_schemas();
     var DEFAULT_MAX_DEPTH = 100;
     var NAMED_FRAGMENT_REF = /^#[a-z_][-\w._]*$/i;
@@ -27523,12 +27523,12 @@ const asInteger = serializer.asInteger.bind(serializer)
         path2.add(value);
         stack.push({ value, depth: entry.depth, exit: true });
         for (const key in value) {
-          const child = value[key];
-          if (key === "$ref" && typeof child === "string") {
+          const child2 = value[key];
+          if (key === "$ref" && typeof child2 === "string") {
             hasRef = true;
           }
-          if (typeof child === "object" && child !== null) {
-            stack.push({ value: child, depth: entry.depth + 1, exit: false });
+          if (typeof child2 === "object" && child2 !== null) {
+            stack.push({ value: child2, depth: entry.depth + 1, exit: false });
           }
         }
       }
@@ -27585,13 +27585,13 @@ const asInteger = serializer.asInteger.bind(serializer)
       }
     }
     function isValidSchema(schema, name) {
-      if (!validate2(schema)) {
+      if (!validate3(schema)) {
         if (name) {
           name = `"${name}" `;
         } else {
           name = "";
         }
-        const first = validate2.errors[0];
+        const first = validate3.errors[0];
         const err = new Error(`${name}schema is invalid: data${first.instancePath} ${first.message}`);
         err.errors = isValidSchema.errors;
         throw err;
@@ -28938,7 +28938,7 @@ ${contextFunctionCode}`,
 
 // node_modules/@fastify/fast-json-stringify-compiler/standalone.js
 var require_standalone4 = __commonJS({
-  "node_modules/@fastify/fast-json-stringify-compiler/standalone.js"(exports, module) {
+  "node_modules/@fastify/fast-json-stringify-compiler/standalone.js"(exports2, module) {
     "use strict";
     var fastJsonStringify = require_fast_json_stringify();
     function SerializerSelector() {
@@ -28990,7 +28990,7 @@ var require_standalone4 = __commonJS({
 
 // node_modules/@fastify/fast-json-stringify-compiler/index.js
 var require_fast_json_stringify_compiler = __commonJS({
-  "node_modules/@fastify/fast-json-stringify-compiler/index.js"(exports, module) {
+  "node_modules/@fastify/fast-json-stringify-compiler/index.js"(exports2, module) {
     "use strict";
     var { SerializerSelector, StandaloneSerializer } = require_standalone4();
     module.exports = SerializerSelector;
@@ -29002,7 +29002,7 @@ var require_fast_json_stringify_compiler = __commonJS({
 
 // node_modules/fastify/lib/schema-controller.js
 var require_schema_controller = __commonJS({
-  "node_modules/fastify/lib/schema-controller.js"(exports, module) {
+  "node_modules/fastify/lib/schema-controller.js"(exports2, module) {
     "use strict";
     var { buildSchemas } = require_schemas();
     function buildSchemaController(parentSchemaCtrl, opts) {
@@ -29120,7 +29120,7 @@ var require_schema_controller = __commonJS({
 
 // node_modules/semver/internal/constants.js
 var require_constants2 = __commonJS({
-  "node_modules/semver/internal/constants.js"(exports, module) {
+  "node_modules/semver/internal/constants.js"(exports2, module) {
     "use strict";
     var SEMVER_SPEC_VERSION = "2.0.0";
     var MAX_LENGTH = 256;
@@ -29180,7 +29180,7 @@ var require_constants2 = __commonJS({
 
 // node_modules/semver/internal/debug.js
 var require_debug2 = __commonJS({
-  "node_modules/semver/internal/debug.js"(exports, module) {
+  "node_modules/semver/internal/debug.js"(exports2, module) {
     "use strict";
     var debug = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
     };
@@ -29190,7 +29190,7 @@ var require_debug2 = __commonJS({
 
 // node_modules/semver/internal/re.js
 var require_re = __commonJS({
-  "node_modules/semver/internal/re.js"(exports, module) {
+  "node_modules/semver/internal/re.js"(exports2, module) {
     "use strict";
     var {
       MAX_SAFE_COMPONENT_LENGTH,
@@ -29198,12 +29198,12 @@ var require_re = __commonJS({
       MAX_LENGTH
     } = require_constants2();
     var debug = require_debug2();
-    exports = module.exports = {};
-    var re = exports.re = [];
-    var safeRe = exports.safeRe = [];
-    var src = exports.src = [];
-    var safeSrc = exports.safeSrc = [];
-    var t = exports.t = {};
+    exports2 = module.exports = {};
+    var re = exports2.re = [];
+    var safeRe = exports2.safeRe = [];
+    var src = exports2.src = [];
+    var safeSrc = exports2.safeSrc = [];
+    var t = exports2.t = {};
     var R = 0;
     var LETTERDASHNUMBER = "[a-zA-Z0-9-]";
     var safeRegexReplacements = [
@@ -29256,18 +29256,18 @@ var require_re = __commonJS({
     createToken("COERCERTLFULL", src[t.COERCEFULL], true);
     createToken("LONETILDE", "(?:~>?)");
     createToken("TILDETRIM", `(\\s*)${src[t.LONETILDE]}\\s+`, true);
-    exports.tildeTrimReplace = "$1~";
+    exports2.tildeTrimReplace = "$1~";
     createToken("TILDE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`);
     createToken("TILDELOOSE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`);
     createToken("LONECARET", "(?:\\^)");
     createToken("CARETTRIM", `(\\s*)${src[t.LONECARET]}\\s+`, true);
-    exports.caretTrimReplace = "$1^";
+    exports2.caretTrimReplace = "$1^";
     createToken("CARET", `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`);
     createToken("CARETLOOSE", `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`);
     createToken("COMPARATORLOOSE", `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`);
     createToken("COMPARATOR", `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`);
     createToken("COMPARATORTRIM", `(\\s*)${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true);
-    exports.comparatorTrimReplace = "$1$2$3";
+    exports2.comparatorTrimReplace = "$1$2$3";
     createToken("HYPHENRANGE", `^\\s*(${src[t.XRANGEPLAIN]})\\s+-\\s+(${src[t.XRANGEPLAIN]})\\s*$`);
     createToken("HYPHENRANGELOOSE", `^\\s*(${src[t.XRANGEPLAINLOOSE]})\\s+-\\s+(${src[t.XRANGEPLAINLOOSE]})\\s*$`);
     createToken("STAR", "(<|>)?=?\\s*\\*");
@@ -29278,7 +29278,7 @@ var require_re = __commonJS({
 
 // node_modules/semver/internal/parse-options.js
 var require_parse_options = __commonJS({
-  "node_modules/semver/internal/parse-options.js"(exports, module) {
+  "node_modules/semver/internal/parse-options.js"(exports2, module) {
     "use strict";
     var looseOption = Object.freeze({ loose: true });
     var emptyOpts = Object.freeze({});
@@ -29297,7 +29297,7 @@ var require_parse_options = __commonJS({
 
 // node_modules/semver/internal/identifiers.js
 var require_identifiers = __commonJS({
-  "node_modules/semver/internal/identifiers.js"(exports, module) {
+  "node_modules/semver/internal/identifiers.js"(exports2, module) {
     "use strict";
     var numeric = /^[0-9]+$/;
     var compareIdentifiers = (a, b) => {
@@ -29322,7 +29322,7 @@ var require_identifiers = __commonJS({
 
 // node_modules/semver/classes/semver.js
 var require_semver = __commonJS({
-  "node_modules/semver/classes/semver.js"(exports, module) {
+  "node_modules/semver/classes/semver.js"(exports2, module) {
     "use strict";
     var debug = require_debug2();
     var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants2();
@@ -29614,7 +29614,7 @@ var require_semver = __commonJS({
 
 // node_modules/semver/functions/parse.js
 var require_parse2 = __commonJS({
-  "node_modules/semver/functions/parse.js"(exports, module) {
+  "node_modules/semver/functions/parse.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
     var parse3 = (version2, options, throwErrors = false) => {
@@ -29636,7 +29636,7 @@ var require_parse2 = __commonJS({
 
 // node_modules/semver/functions/valid.js
 var require_valid = __commonJS({
-  "node_modules/semver/functions/valid.js"(exports, module) {
+  "node_modules/semver/functions/valid.js"(exports2, module) {
     "use strict";
     var parse3 = require_parse2();
     var valid = (version2, options) => {
@@ -29649,7 +29649,7 @@ var require_valid = __commonJS({
 
 // node_modules/semver/functions/clean.js
 var require_clean = __commonJS({
-  "node_modules/semver/functions/clean.js"(exports, module) {
+  "node_modules/semver/functions/clean.js"(exports2, module) {
     "use strict";
     var parse3 = require_parse2();
     var clean = (version2, options) => {
@@ -29662,7 +29662,7 @@ var require_clean = __commonJS({
 
 // node_modules/semver/functions/inc.js
 var require_inc = __commonJS({
-  "node_modules/semver/functions/inc.js"(exports, module) {
+  "node_modules/semver/functions/inc.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
     var inc = (version2, release, options, identifier, identifierBase) => {
@@ -29686,7 +29686,7 @@ var require_inc = __commonJS({
 
 // node_modules/semver/functions/diff.js
 var require_diff = __commonJS({
-  "node_modules/semver/functions/diff.js"(exports, module) {
+  "node_modules/semver/functions/diff.js"(exports2, module) {
     "use strict";
     var parse3 = require_parse2();
     var diff = (version1, version2) => {
@@ -29730,7 +29730,7 @@ var require_diff = __commonJS({
 
 // node_modules/semver/functions/major.js
 var require_major = __commonJS({
-  "node_modules/semver/functions/major.js"(exports, module) {
+  "node_modules/semver/functions/major.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
     var major = (a, loose) => new SemVer(a, loose).major;
@@ -29740,7 +29740,7 @@ var require_major = __commonJS({
 
 // node_modules/semver/functions/minor.js
 var require_minor = __commonJS({
-  "node_modules/semver/functions/minor.js"(exports, module) {
+  "node_modules/semver/functions/minor.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
     var minor = (a, loose) => new SemVer(a, loose).minor;
@@ -29750,7 +29750,7 @@ var require_minor = __commonJS({
 
 // node_modules/semver/functions/patch.js
 var require_patch = __commonJS({
-  "node_modules/semver/functions/patch.js"(exports, module) {
+  "node_modules/semver/functions/patch.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
     var patch = (a, loose) => new SemVer(a, loose).patch;
@@ -29760,7 +29760,7 @@ var require_patch = __commonJS({
 
 // node_modules/semver/functions/prerelease.js
 var require_prerelease = __commonJS({
-  "node_modules/semver/functions/prerelease.js"(exports, module) {
+  "node_modules/semver/functions/prerelease.js"(exports2, module) {
     "use strict";
     var parse3 = require_parse2();
     var prerelease = (version2, options) => {
@@ -29773,7 +29773,7 @@ var require_prerelease = __commonJS({
 
 // node_modules/semver/functions/compare.js
 var require_compare = __commonJS({
-  "node_modules/semver/functions/compare.js"(exports, module) {
+  "node_modules/semver/functions/compare.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
     var compare = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
@@ -29783,7 +29783,7 @@ var require_compare = __commonJS({
 
 // node_modules/semver/functions/rcompare.js
 var require_rcompare = __commonJS({
-  "node_modules/semver/functions/rcompare.js"(exports, module) {
+  "node_modules/semver/functions/rcompare.js"(exports2, module) {
     "use strict";
     var compare = require_compare();
     var rcompare = (a, b, loose) => compare(b, a, loose);
@@ -29793,7 +29793,7 @@ var require_rcompare = __commonJS({
 
 // node_modules/semver/functions/compare-loose.js
 var require_compare_loose = __commonJS({
-  "node_modules/semver/functions/compare-loose.js"(exports, module) {
+  "node_modules/semver/functions/compare-loose.js"(exports2, module) {
     "use strict";
     var compare = require_compare();
     var compareLoose = (a, b) => compare(a, b, true);
@@ -29803,7 +29803,7 @@ var require_compare_loose = __commonJS({
 
 // node_modules/semver/functions/compare-build.js
 var require_compare_build = __commonJS({
-  "node_modules/semver/functions/compare-build.js"(exports, module) {
+  "node_modules/semver/functions/compare-build.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
     var compareBuild = (a, b, loose) => {
@@ -29817,7 +29817,7 @@ var require_compare_build = __commonJS({
 
 // node_modules/semver/functions/sort.js
 var require_sort = __commonJS({
-  "node_modules/semver/functions/sort.js"(exports, module) {
+  "node_modules/semver/functions/sort.js"(exports2, module) {
     "use strict";
     var compareBuild = require_compare_build();
     var sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose));
@@ -29827,7 +29827,7 @@ var require_sort = __commonJS({
 
 // node_modules/semver/functions/rsort.js
 var require_rsort = __commonJS({
-  "node_modules/semver/functions/rsort.js"(exports, module) {
+  "node_modules/semver/functions/rsort.js"(exports2, module) {
     "use strict";
     var compareBuild = require_compare_build();
     var rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose));
@@ -29837,7 +29837,7 @@ var require_rsort = __commonJS({
 
 // node_modules/semver/functions/gt.js
 var require_gt = __commonJS({
-  "node_modules/semver/functions/gt.js"(exports, module) {
+  "node_modules/semver/functions/gt.js"(exports2, module) {
     "use strict";
     var compare = require_compare();
     var gt = (a, b, loose) => compare(a, b, loose) > 0;
@@ -29847,7 +29847,7 @@ var require_gt = __commonJS({
 
 // node_modules/semver/functions/lt.js
 var require_lt = __commonJS({
-  "node_modules/semver/functions/lt.js"(exports, module) {
+  "node_modules/semver/functions/lt.js"(exports2, module) {
     "use strict";
     var compare = require_compare();
     var lt = (a, b, loose) => compare(a, b, loose) < 0;
@@ -29857,7 +29857,7 @@ var require_lt = __commonJS({
 
 // node_modules/semver/functions/eq.js
 var require_eq = __commonJS({
-  "node_modules/semver/functions/eq.js"(exports, module) {
+  "node_modules/semver/functions/eq.js"(exports2, module) {
     "use strict";
     var compare = require_compare();
     var eq = (a, b, loose) => compare(a, b, loose) === 0;
@@ -29867,7 +29867,7 @@ var require_eq = __commonJS({
 
 // node_modules/semver/functions/neq.js
 var require_neq = __commonJS({
-  "node_modules/semver/functions/neq.js"(exports, module) {
+  "node_modules/semver/functions/neq.js"(exports2, module) {
     "use strict";
     var compare = require_compare();
     var neq = (a, b, loose) => compare(a, b, loose) !== 0;
@@ -29877,7 +29877,7 @@ var require_neq = __commonJS({
 
 // node_modules/semver/functions/gte.js
 var require_gte = __commonJS({
-  "node_modules/semver/functions/gte.js"(exports, module) {
+  "node_modules/semver/functions/gte.js"(exports2, module) {
     "use strict";
     var compare = require_compare();
     var gte = (a, b, loose) => compare(a, b, loose) >= 0;
@@ -29887,7 +29887,7 @@ var require_gte = __commonJS({
 
 // node_modules/semver/functions/lte.js
 var require_lte = __commonJS({
-  "node_modules/semver/functions/lte.js"(exports, module) {
+  "node_modules/semver/functions/lte.js"(exports2, module) {
     "use strict";
     var compare = require_compare();
     var lte = (a, b, loose) => compare(a, b, loose) <= 0;
@@ -29897,7 +29897,7 @@ var require_lte = __commonJS({
 
 // node_modules/semver/functions/cmp.js
 var require_cmp = __commonJS({
-  "node_modules/semver/functions/cmp.js"(exports, module) {
+  "node_modules/semver/functions/cmp.js"(exports2, module) {
     "use strict";
     var eq = require_eq();
     var neq = require_neq();
@@ -29947,7 +29947,7 @@ var require_cmp = __commonJS({
 
 // node_modules/semver/functions/coerce.js
 var require_coerce = __commonJS({
-  "node_modules/semver/functions/coerce.js"(exports, module) {
+  "node_modules/semver/functions/coerce.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
     var parse3 = require_parse2();
@@ -29993,7 +29993,7 @@ var require_coerce = __commonJS({
 
 // node_modules/semver/functions/truncate.js
 var require_truncate = __commonJS({
-  "node_modules/semver/functions/truncate.js"(exports, module) {
+  "node_modules/semver/functions/truncate.js"(exports2, module) {
     "use strict";
     var parse3 = require_parse2();
     var constants = require_constants2();
@@ -30034,7 +30034,7 @@ var require_truncate = __commonJS({
 
 // node_modules/semver/internal/lrucache.js
 var require_lrucache = __commonJS({
-  "node_modules/semver/internal/lrucache.js"(exports, module) {
+  "node_modules/semver/internal/lrucache.js"(exports2, module) {
     "use strict";
     var LRUCache = class {
       constructor() {
@@ -30072,7 +30072,7 @@ var require_lrucache = __commonJS({
 
 // node_modules/semver/internal/trim-comparator-whitespace.js
 var require_trim_comparator_whitespace = __commonJS({
-  "node_modules/semver/internal/trim-comparator-whitespace.js"(exports, module) {
+  "node_modules/semver/internal/trim-comparator-whitespace.js"(exports2, module) {
     "use strict";
     var {
       MAX_LENGTH,
@@ -30263,7 +30263,7 @@ var require_trim_comparator_whitespace = __commonJS({
 
 // node_modules/semver/classes/range.js
 var require_range = __commonJS({
-  "node_modules/semver/classes/range.js"(exports, module) {
+  "node_modules/semver/classes/range.js"(exports2, module) {
     "use strict";
     var SPACE_CHARACTERS = /\s+/g;
     var Range = class _Range {
@@ -30648,7 +30648,7 @@ var require_range = __commonJS({
 
 // node_modules/semver/classes/comparator.js
 var require_comparator = __commonJS({
-  "node_modules/semver/classes/comparator.js"(exports, module) {
+  "node_modules/semver/classes/comparator.js"(exports2, module) {
     "use strict";
     var ANY = /* @__PURE__ */ Symbol("SemVer ANY");
     var Comparator = class _Comparator {
@@ -30761,7 +30761,7 @@ var require_comparator = __commonJS({
 
 // node_modules/semver/functions/satisfies.js
 var require_satisfies = __commonJS({
-  "node_modules/semver/functions/satisfies.js"(exports, module) {
+  "node_modules/semver/functions/satisfies.js"(exports2, module) {
     "use strict";
     var Range = require_range();
     var satisfies = (version2, range, options) => {
@@ -30778,7 +30778,7 @@ var require_satisfies = __commonJS({
 
 // node_modules/semver/ranges/to-comparators.js
 var require_to_comparators = __commonJS({
-  "node_modules/semver/ranges/to-comparators.js"(exports, module) {
+  "node_modules/semver/ranges/to-comparators.js"(exports2, module) {
     "use strict";
     var Range = require_range();
     var toComparators = (range, options) => new Range(range, options).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
@@ -30788,7 +30788,7 @@ var require_to_comparators = __commonJS({
 
 // node_modules/semver/ranges/max-satisfying.js
 var require_max_satisfying = __commonJS({
-  "node_modules/semver/ranges/max-satisfying.js"(exports, module) {
+  "node_modules/semver/ranges/max-satisfying.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
     var Range = require_range();
@@ -30817,7 +30817,7 @@ var require_max_satisfying = __commonJS({
 
 // node_modules/semver/ranges/min-satisfying.js
 var require_min_satisfying = __commonJS({
-  "node_modules/semver/ranges/min-satisfying.js"(exports, module) {
+  "node_modules/semver/ranges/min-satisfying.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
     var Range = require_range();
@@ -30846,7 +30846,7 @@ var require_min_satisfying = __commonJS({
 
 // node_modules/semver/ranges/min-version.js
 var require_min_version = __commonJS({
-  "node_modules/semver/ranges/min-version.js"(exports, module) {
+  "node_modules/semver/ranges/min-version.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
     var Range = require_range();
@@ -30905,7 +30905,7 @@ var require_min_version = __commonJS({
 
 // node_modules/semver/ranges/valid.js
 var require_valid2 = __commonJS({
-  "node_modules/semver/ranges/valid.js"(exports, module) {
+  "node_modules/semver/ranges/valid.js"(exports2, module) {
     "use strict";
     var Range = require_range();
     var validRange = (range, options) => {
@@ -30921,7 +30921,7 @@ var require_valid2 = __commonJS({
 
 // node_modules/semver/ranges/outside.js
 var require_outside = __commonJS({
-  "node_modules/semver/ranges/outside.js"(exports, module) {
+  "node_modules/semver/ranges/outside.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
     var Comparator = require_comparator();
@@ -30990,7 +30990,7 @@ var require_outside = __commonJS({
 
 // node_modules/semver/ranges/gtr.js
 var require_gtr = __commonJS({
-  "node_modules/semver/ranges/gtr.js"(exports, module) {
+  "node_modules/semver/ranges/gtr.js"(exports2, module) {
     "use strict";
     var outside = require_outside();
     var gtr = (version2, range, options) => outside(version2, range, ">", options);
@@ -31000,7 +31000,7 @@ var require_gtr = __commonJS({
 
 // node_modules/semver/ranges/ltr.js
 var require_ltr = __commonJS({
-  "node_modules/semver/ranges/ltr.js"(exports, module) {
+  "node_modules/semver/ranges/ltr.js"(exports2, module) {
     "use strict";
     var outside = require_outside();
     var ltr = (version2, range, options) => outside(version2, range, "<", options);
@@ -31010,7 +31010,7 @@ var require_ltr = __commonJS({
 
 // node_modules/semver/ranges/intersects.js
 var require_intersects = __commonJS({
-  "node_modules/semver/ranges/intersects.js"(exports, module) {
+  "node_modules/semver/ranges/intersects.js"(exports2, module) {
     "use strict";
     var Range = require_range();
     var intersects = (r1, r2, options) => {
@@ -31024,7 +31024,7 @@ var require_intersects = __commonJS({
 
 // node_modules/semver/ranges/simplify.js
 var require_simplify = __commonJS({
-  "node_modules/semver/ranges/simplify.js"(exports, module) {
+  "node_modules/semver/ranges/simplify.js"(exports2, module) {
     "use strict";
     var satisfies = require_satisfies();
     var compare = require_compare();
@@ -31074,7 +31074,7 @@ var require_simplify = __commonJS({
 
 // node_modules/semver/ranges/subset.js
 var require_subset = __commonJS({
-  "node_modules/semver/ranges/subset.js"(exports, module) {
+  "node_modules/semver/ranges/subset.js"(exports2, module) {
     "use strict";
     var Range = require_range();
     var Comparator = require_comparator();
@@ -31236,7 +31236,7 @@ var require_subset = __commonJS({
 
 // node_modules/semver/index.js
 var require_semver2 = __commonJS({
-  "node_modules/semver/index.js"(exports, module) {
+  "node_modules/semver/index.js"(exports2, module) {
     "use strict";
     var internalRe = require_re();
     var constants = require_constants2();
@@ -31333,7 +31333,7 @@ var require_semver2 = __commonJS({
 
 // node_modules/fastify/lib/plugin-utils.js
 var require_plugin_utils = __commonJS({
-  "node_modules/fastify/lib/plugin-utils.js"(exports, module) {
+  "node_modules/fastify/lib/plugin-utils.js"(exports2, module) {
     "use strict";
     var semver = require_semver2();
     var assert2 = __require("node:assert");
@@ -31467,7 +31467,7 @@ var require_plugin_utils = __commonJS({
 
 // node_modules/fastify/lib/req-id-gen-factory.js
 var require_req_id_gen_factory = __commonJS({
-  "node_modules/fastify/lib/req-id-gen-factory.js"(exports, module) {
+  "node_modules/fastify/lib/req-id-gen-factory.js"(exports2, module) {
     "use strict";
     var { kGenReqId } = require_symbols2();
     function reqIdGenFactory(requestIdHeader, optGenReqId) {
@@ -31502,7 +31502,7 @@ var require_req_id_gen_factory = __commonJS({
 
 // node_modules/fast-decode-uri-component/index.js
 var require_fast_decode_uri_component = __commonJS({
-  "node_modules/fast-decode-uri-component/index.js"(exports, module) {
+  "node_modules/fast-decode-uri-component/index.js"(exports2, module) {
     "use strict";
     var UTF8_ACCEPT = 12;
     var UTF8_REJECT = 0;
@@ -31958,7 +31958,7 @@ var require_fast_decode_uri_component = __commonJS({
 
 // node_modules/fast-querystring/lib/parse.js
 var require_parse3 = __commonJS({
-  "node_modules/fast-querystring/lib/parse.js"(exports, module) {
+  "node_modules/fast-querystring/lib/parse.js"(exports2, module) {
     "use strict";
     var fastDecode = require_fast_decode_uri_component();
     var plusRegex = /\+/g;
@@ -32051,7 +32051,7 @@ var require_parse3 = __commonJS({
 
 // node_modules/fast-querystring/lib/internals/querystring.js
 var require_querystring = __commonJS({
-  "node_modules/fast-querystring/lib/internals/querystring.js"(exports, module) {
+  "node_modules/fast-querystring/lib/internals/querystring.js"(exports2, module) {
     var hexTable = Array.from(
       { length: 256 },
       (_, i) => "%" + ((i < 16 ? "0" : "") + i.toString(16)).toUpperCase()
@@ -32241,7 +32241,7 @@ var require_querystring = __commonJS({
 
 // node_modules/fast-querystring/lib/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/fast-querystring/lib/stringify.js"(exports, module) {
+  "node_modules/fast-querystring/lib/stringify.js"(exports2, module) {
     "use strict";
     var { encodeString } = require_querystring();
     function getAsPrimitive(value) {
@@ -32295,7 +32295,7 @@ var require_stringify = __commonJS({
 
 // node_modules/fast-querystring/lib/index.js
 var require_lib = __commonJS({
-  "node_modules/fast-querystring/lib/index.js"(exports, module) {
+  "node_modules/fast-querystring/lib/index.js"(exports2, module) {
     "use strict";
     var parse3 = require_parse3();
     var stringify2 = require_stringify();
@@ -32312,18 +32312,18 @@ var require_lib = __commonJS({
 
 // node_modules/ret/dist/types/tokens.js
 var require_tokens = __commonJS({
-  "node_modules/ret/dist/types/tokens.js"(exports) {
+  "node_modules/ret/dist/types/tokens.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
   }
 });
 
 // node_modules/ret/dist/types/types.js
 var require_types3 = __commonJS({
-  "node_modules/ret/dist/types/types.js"(exports) {
+  "node_modules/ret/dist/types/types.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.types = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.types = void 0;
     var types;
     (function(types2) {
       types2[types2["ROOT"] = 0] = "ROOT";
@@ -32334,23 +32334,23 @@ var require_types3 = __commonJS({
       types2[types2["REPETITION"] = 5] = "REPETITION";
       types2[types2["REFERENCE"] = 6] = "REFERENCE";
       types2[types2["CHAR"] = 7] = "CHAR";
-    })(types || (exports.types = types = {}));
+    })(types || (exports2.types = types = {}));
   }
 });
 
 // node_modules/ret/dist/types/set-lookup.js
 var require_set_lookup = __commonJS({
-  "node_modules/ret/dist/types/set-lookup.js"(exports) {
+  "node_modules/ret/dist/types/set-lookup.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
   }
 });
 
 // node_modules/ret/dist/types/index.js
 var require_types4 = __commonJS({
-  "node_modules/ret/dist/types/index.js"(exports) {
+  "node_modules/ret/dist/types/index.js"(exports2) {
     "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
       var desc = Object.getOwnPropertyDescriptor(m, k);
       if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
@@ -32363,22 +32363,22 @@ var require_types4 = __commonJS({
       if (k2 === void 0) k2 = k;
       o[k2] = m[k];
     }));
-    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
-      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
+    var __exportStar = exports2 && exports2.__exportStar || function(m, exports3) {
+      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports3, p)) __createBinding(exports3, m, p);
     };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    __exportStar(require_tokens(), exports);
-    __exportStar(require_types3(), exports);
-    __exportStar(require_set_lookup(), exports);
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    __exportStar(require_tokens(), exports2);
+    __exportStar(require_types3(), exports2);
+    __exportStar(require_set_lookup(), exports2);
   }
 });
 
 // node_modules/ret/dist/sets.js
 var require_sets = __commonJS({
-  "node_modules/ret/dist/sets.js"(exports) {
+  "node_modules/ret/dist/sets.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.anyChar = exports.notWhitespace = exports.whitespace = exports.notInts = exports.ints = exports.notWords = exports.words = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.anyChar = exports2.notWhitespace = exports2.whitespace = exports2.notInts = exports2.ints = exports2.notWords = exports2.words = void 0;
     var types_1 = require_types4();
     var INTS = () => [{ type: types_1.types.RANGE, from: 48, to: 57 }];
     var WORDS = () => [
@@ -32411,27 +32411,27 @@ var require_sets = __commonJS({
       { type: types_1.types.CHAR, value: 8233 }
     ];
     var words = () => ({ type: types_1.types.SET, set: WORDS(), not: false });
-    exports.words = words;
+    exports2.words = words;
     var notWords = () => ({ type: types_1.types.SET, set: WORDS(), not: true });
-    exports.notWords = notWords;
+    exports2.notWords = notWords;
     var ints = () => ({ type: types_1.types.SET, set: INTS(), not: false });
-    exports.ints = ints;
+    exports2.ints = ints;
     var notInts = () => ({ type: types_1.types.SET, set: INTS(), not: true });
-    exports.notInts = notInts;
+    exports2.notInts = notInts;
     var whitespace = () => ({ type: types_1.types.SET, set: WHITESPACE(), not: false });
-    exports.whitespace = whitespace;
+    exports2.whitespace = whitespace;
     var notWhitespace = () => ({ type: types_1.types.SET, set: WHITESPACE(), not: true });
-    exports.notWhitespace = notWhitespace;
+    exports2.notWhitespace = notWhitespace;
     var anyChar = () => ({ type: types_1.types.SET, set: NOTANYCHAR(), not: true });
-    exports.anyChar = anyChar;
+    exports2.anyChar = anyChar;
   }
 });
 
 // node_modules/ret/dist/util.js
 var require_util2 = __commonJS({
-  "node_modules/ret/dist/util.js"(exports) {
+  "node_modules/ret/dist/util.js"(exports2) {
     "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
       var desc = Object.getOwnPropertyDescriptor(m, k);
       if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
@@ -32444,12 +32444,12 @@ var require_util2 = __commonJS({
       if (k2 === void 0) k2 = k;
       o[k2] = m[k];
     }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+    var __setModuleDefault = exports2 && exports2.__setModuleDefault || (Object.create ? (function(o, v) {
       Object.defineProperty(o, "default", { enumerable: true, value: v });
     }) : function(o, v) {
       o["default"] = v;
     });
-    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+    var __importStar = exports2 && exports2.__importStar || /* @__PURE__ */ (function() {
       var ownKeys = function(o) {
         ownKeys = Object.getOwnPropertyNames || function(o2) {
           var ar = [];
@@ -32468,8 +32468,8 @@ var require_util2 = __commonJS({
         return result;
       };
     })();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.tokenizeClass = exports.strToChars = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.tokenizeClass = exports2.strToChars = void 0;
     var types_1 = require_types4();
     var sets = __importStar(require_sets());
     var CTRL = "@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^ ?";
@@ -32491,7 +32491,7 @@ var require_util2 = __commonJS({
         return /[[\]{}^$.|?*+()]/.test(c) ? `\\${c}` : c;
       });
     };
-    exports.strToChars = strToChars;
+    exports2.strToChars = strToChars;
     var tokenizeClass = (str2, regexpStr = "") => {
       var _a5, _b, _c, _d, _e, _f, _g;
       let tokens2 = [], rs, c;
@@ -32510,15 +32510,15 @@ var require_util2 = __commonJS({
       }
       throw new SyntaxError(`Invalid regular expression: /${regexpStr}/: Unterminated character class`);
     };
-    exports.tokenizeClass = tokenizeClass;
+    exports2.tokenizeClass = tokenizeClass;
   }
 });
 
 // node_modules/ret/dist/tokenizer.js
 var require_tokenizer = __commonJS({
-  "node_modules/ret/dist/tokenizer.js"(exports) {
+  "node_modules/ret/dist/tokenizer.js"(exports2) {
     "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
       var desc = Object.getOwnPropertyDescriptor(m, k);
       if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
@@ -32531,12 +32531,12 @@ var require_tokenizer = __commonJS({
       if (k2 === void 0) k2 = k;
       o[k2] = m[k];
     }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+    var __setModuleDefault = exports2 && exports2.__setModuleDefault || (Object.create ? (function(o, v) {
       Object.defineProperty(o, "default", { enumerable: true, value: v });
     }) : function(o, v) {
       o["default"] = v;
     });
-    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+    var __importStar = exports2 && exports2.__importStar || /* @__PURE__ */ (function() {
       var ownKeys = function(o) {
         ownKeys = Object.getOwnPropertyNames || function(o2) {
           var ar = [];
@@ -32555,8 +32555,8 @@ var require_tokenizer = __commonJS({
         return result;
       };
     })();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.tokenizer = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.tokenizer = void 0;
     var util2 = __importStar(require_util2());
     var types_1 = require_types4();
     var sets = __importStar(require_sets());
@@ -32792,7 +32792,7 @@ var require_tokenizer = __commonJS({
       updateReferences(referenceQueue, groupCount);
       return start;
     };
-    exports.tokenizer = tokenizer;
+    exports2.tokenizer = tokenizer;
     function updateReferences(referenceQueue, groupCount) {
       for (const elem of referenceQueue.reverse()) {
         if (groupCount < elem.reference.value) {
@@ -32829,9 +32829,9 @@ var require_tokenizer = __commonJS({
 
 // node_modules/ret/dist/sets-lookup.js
 var require_sets_lookup = __commonJS({
-  "node_modules/ret/dist/sets-lookup.js"(exports) {
+  "node_modules/ret/dist/sets-lookup.js"(exports2) {
     "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
       var desc = Object.getOwnPropertyDescriptor(m, k);
       if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
@@ -32844,12 +32844,12 @@ var require_sets_lookup = __commonJS({
       if (k2 === void 0) k2 = k;
       o[k2] = m[k];
     }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+    var __setModuleDefault = exports2 && exports2.__setModuleDefault || (Object.create ? (function(o, v) {
       Object.defineProperty(o, "default", { enumerable: true, value: v });
     }) : function(o, v) {
       o["default"] = v;
     });
-    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+    var __importStar = exports2 && exports2.__importStar || /* @__PURE__ */ (function() {
       var ownKeys = function(o) {
         ownKeys = Object.getOwnPropertyNames || function(o2) {
           var ar = [];
@@ -32868,8 +32868,8 @@ var require_sets_lookup = __commonJS({
         return result;
       };
     })();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.NOTANYCHAR = exports.WHITESPACE = exports.WORDS = exports.INTS = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.NOTANYCHAR = exports2.WHITESPACE = exports2.WORDS = exports2.INTS = void 0;
     var Sets = __importStar(require_sets());
     var types_1 = require_types4();
     function setToLookup(tokens2) {
@@ -32889,18 +32889,18 @@ var require_sets_lookup = __commonJS({
         len
       };
     }
-    exports.INTS = setToLookup(Sets.ints().set);
-    exports.WORDS = setToLookup(Sets.words().set);
-    exports.WHITESPACE = setToLookup(Sets.whitespace().set);
-    exports.NOTANYCHAR = setToLookup(Sets.anyChar().set);
+    exports2.INTS = setToLookup(Sets.ints().set);
+    exports2.WORDS = setToLookup(Sets.words().set);
+    exports2.WHITESPACE = setToLookup(Sets.whitespace().set);
+    exports2.NOTANYCHAR = setToLookup(Sets.anyChar().set);
   }
 });
 
 // node_modules/ret/dist/write-set-tokens.js
 var require_write_set_tokens = __commonJS({
-  "node_modules/ret/dist/write-set-tokens.js"(exports) {
+  "node_modules/ret/dist/write-set-tokens.js"(exports2) {
     "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
       var desc = Object.getOwnPropertyDescriptor(m, k);
       if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
@@ -32913,12 +32913,12 @@ var require_write_set_tokens = __commonJS({
       if (k2 === void 0) k2 = k;
       o[k2] = m[k];
     }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+    var __setModuleDefault = exports2 && exports2.__setModuleDefault || (Object.create ? (function(o, v) {
       Object.defineProperty(o, "default", { enumerable: true, value: v });
     }) : function(o, v) {
       o["default"] = v;
     });
-    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+    var __importStar = exports2 && exports2.__importStar || /* @__PURE__ */ (function() {
       var ownKeys = function(o) {
         ownKeys = Object.getOwnPropertyNames || function(o2) {
           var ar = [];
@@ -32937,9 +32937,9 @@ var require_write_set_tokens = __commonJS({
         return result;
       };
     })();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.setChar = setChar;
-    exports.writeSetTokens = writeSetTokens;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.setChar = setChar;
+    exports2.writeSetTokens = writeSetTokens;
     var types_1 = require_types4();
     var sets = __importStar(require_sets_lookup());
     function setChar(charCode) {
@@ -32997,13 +32997,13 @@ var require_write_set_tokens = __commonJS({
 
 // node_modules/ret/dist/reconstruct.js
 var require_reconstruct = __commonJS({
-  "node_modules/ret/dist/reconstruct.js"(exports) {
+  "node_modules/ret/dist/reconstruct.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.reconstruct = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.reconstruct = void 0;
     var types_1 = require_types4();
     var write_set_tokens_1 = require_write_set_tokens();
-    var reduceStack = (stack) => stack.map(exports.reconstruct).join("");
+    var reduceStack = (stack) => stack.map(exports2.reconstruct).join("");
     var createAlternate = (token) => {
       if ("options" in token) {
         return token.options.map(reduceStack).join("|");
@@ -33051,7 +33051,7 @@ var require_reconstruct = __commonJS({
           } else {
             endWith = `{${min},${max}}`;
           }
-          return `${(0, exports.reconstruct)(token.value)}${endWith}`;
+          return `${(0, exports2.reconstruct)(token.value)}${endWith}`;
         }
         case types_1.types.RANGE:
           return `${(0, write_set_tokens_1.setChar)(token.from)}-${(0, write_set_tokens_1.setChar)(token.to)}`;
@@ -33059,15 +33059,15 @@ var require_reconstruct = __commonJS({
           throw new Error(`Invalid token type ${token}`);
       }
     };
-    exports.reconstruct = reconstruct;
+    exports2.reconstruct = reconstruct;
   }
 });
 
 // node_modules/ret/dist/index.js
 var require_dist3 = __commonJS({
-  "node_modules/ret/dist/index.js"(exports, module) {
+  "node_modules/ret/dist/index.js"(exports2, module) {
     "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
       var desc = Object.getOwnPropertyDescriptor(m, k);
       if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
@@ -33080,21 +33080,21 @@ var require_dist3 = __commonJS({
       if (k2 === void 0) k2 = k;
       o[k2] = m[k];
     }));
-    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
-      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
+    var __exportStar = exports2 && exports2.__exportStar || function(m, exports3) {
+      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports3, p)) __createBinding(exports3, m, p);
     };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.types = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.types = void 0;
     var types_1 = require_types4();
-    Object.defineProperty(exports, "types", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "types", { enumerable: true, get: function() {
       return types_1.types;
     } });
-    __exportStar(require_tokenizer(), exports);
-    __exportStar(require_reconstruct(), exports);
+    __exportStar(require_tokenizer(), exports2);
+    __exportStar(require_reconstruct(), exports2);
     var tokenizer_1 = require_tokenizer();
     var reconstruct_1 = require_reconstruct();
-    __exportStar(require_types4(), exports);
-    exports.default = tokenizer_1.tokenizer;
+    __exportStar(require_types4(), exports2);
+    exports2.default = tokenizer_1.tokenizer;
     module.exports = tokenizer_1.tokenizer;
     module.exports.types = types_1.types;
     module.exports.reconstruct = reconstruct_1.reconstruct;
@@ -33103,7 +33103,7 @@ var require_dist3 = __commonJS({
 
 // node_modules/safe-regex2/index.js
 var require_safe_regex2 = __commonJS({
-  "node_modules/safe-regex2/index.js"(exports, module) {
+  "node_modules/safe-regex2/index.js"(exports2, module) {
     "use strict";
     var parse3 = require_dist3();
     var { types } = require_dist3();
@@ -33156,7 +33156,7 @@ var require_safe_regex2 = __commonJS({
 
 // node_modules/find-my-way/lib/strategies/http-method.js
 var require_http_method = __commonJS({
-  "node_modules/find-my-way/lib/strategies/http-method.js"(exports, module) {
+  "node_modules/find-my-way/lib/strategies/http-method.js"(exports2, module) {
     "use strict";
     module.exports = {
       name: "__fmw_internal_strategy_merged_tree_http_method__",
@@ -33180,7 +33180,7 @@ var require_http_method = __commonJS({
 
 // node_modules/find-my-way/lib/pretty-print.js
 var require_pretty_print = __commonJS({
-  "node_modules/find-my-way/lib/pretty-print.js"(exports, module) {
+  "node_modules/find-my-way/lib/pretty-print.js"(exports2, module) {
     "use strict";
     var deepEqual = require_fast_deep_equal();
     var httpMethodStrategy = require_http_method();
@@ -33299,14 +33299,14 @@ ${prefix}`);
         prefix = "";
       }
       if (node2.staticChildrenNodes) {
-        for (const child of node2.staticChildrenNodes) {
-          buildObjectTree(child, tree, prefix + child.prefix, options);
+        for (const child2 of node2.staticChildrenNodes) {
+          buildObjectTree(child2, tree, prefix + child2.prefix, options);
         }
       }
       if (node2.parametricChildren) {
-        for (const child of Object.values(node2.parametricChildren)) {
-          const childPrefix = Array.from(child.nodePaths).join("|");
-          buildObjectTree(child, tree, prefix + childPrefix, options);
+        for (const child2 of Object.values(node2.parametricChildren)) {
+          const childPrefix = Array.from(child2.nodePaths).join("|");
+          buildObjectTree(child2, tree, prefix + childPrefix, options);
         }
       }
       if (node2.wildcardChild) {
@@ -33324,7 +33324,7 @@ ${prefix}`);
 
 // node_modules/find-my-way/lib/null-object.js
 var require_null_object = __commonJS({
-  "node_modules/find-my-way/lib/null-object.js"(exports, module) {
+  "node_modules/find-my-way/lib/null-object.js"(exports2, module) {
     "use strict";
     var NullObject2 = function() {
     };
@@ -33337,7 +33337,7 @@ var require_null_object = __commonJS({
 
 // node_modules/find-my-way/lib/handler-storage.js
 var require_handler_storage = __commonJS({
-  "node_modules/find-my-way/lib/handler-storage.js"(exports, module) {
+  "node_modules/find-my-way/lib/handler-storage.js"(exports2, module) {
     "use strict";
     var { NullObject: NullObject2 } = require_null_object();
     var httpMethodStrategy = require_http_method();
@@ -33482,7 +33482,7 @@ var require_handler_storage = __commonJS({
 
 // node_modules/find-my-way/lib/node.js
 var require_node = __commonJS({
-  "node_modules/find-my-way/lib/node.js"(exports, module) {
+  "node_modules/find-my-way/lib/node.js"(exports2, module) {
     "use strict";
     var HandlerStorage = require_handler_storage();
     var NODE_TYPES = {
@@ -33597,8 +33597,8 @@ return ${lines.join(" && ")}`);
       }
       getParametricChild(regex) {
         const regexpSource = regex && regex.source;
-        const parametricChild = this.parametricChildren.find((child) => {
-          const childRegexSource = child.regex && child.regex.source;
+        const parametricChild = this.parametricChildren.find((child2) => {
+          const childRegexSource = child2.regex && child2.regex.source;
           return childRegexSource === regexpSource;
         });
         if (parametricChild) {
@@ -33684,7 +33684,7 @@ return ${lines.join(" && ")}`);
 
 // node_modules/find-my-way/lib/url-sanitizer.js
 var require_url_sanitizer = __commonJS({
-  "node_modules/find-my-way/lib/url-sanitizer.js"(exports, module) {
+  "node_modules/find-my-way/lib/url-sanitizer.js"(exports2, module) {
     "use strict";
     var DECODE_COMPONENT_TABLE = new Uint8Array(768);
     for (const [encoded, char] of [
@@ -33835,7 +33835,7 @@ var require_url_sanitizer = __commonJS({
 
 // node_modules/find-my-way/lib/compiler.js
 var require_compiler = __commonJS({
-  "node_modules/find-my-way/lib/compiler.js"(exports, module) {
+  "node_modules/find-my-way/lib/compiler.js"(exports2, module) {
     "use strict";
     var { NODE_TYPES } = require_node();
     var { NullObject: NullObject2 } = require_null_object();
@@ -34148,8 +34148,8 @@ var require_compiler = __commonJS({
       }
       // Condition matching a static child's prefix at the given position. The
       // first char can be skipped when a surrounding switch already checked it.
-      prefixCondition(child, base, offset, skipFirstChar) {
-        const prefix = child.prefix;
+      prefixCondition(child2, base, offset, skipFirstChar) {
+        const prefix = child2.prefix;
         if (prefix.length >= LONG_PREFIX_MIN_LENGTH) {
           const pos = this.position(base, offset);
           return `path.indexOf(${JSON.stringify(prefix)}, ${pos}) === ${pos}`;
@@ -34180,17 +34180,17 @@ var require_compiler = __commonJS({
         this.indent--;
         this.emit("}");
       }
-      emitStaticChild(child, base, offset, paramsCount, staticPath, skipFirstChar) {
-        const childStaticPath = staticPath === null ? null : staticPath + child.prefix;
-        const condition = this.prefixCondition(child, base, offset, skipFirstChar);
-        const end = offset + child.prefix.length;
-        const isWholePathLeaf = this.raw && childStaticPath !== null && child.isLeafNode && child.staticChildrenNodes.length === 0 && child.parametricChildren.length === 0 && child.wildcardChild === null;
+      emitStaticChild(child2, base, offset, paramsCount, staticPath, skipFirstChar) {
+        const childStaticPath = staticPath === null ? null : staticPath + child2.prefix;
+        const condition = this.prefixCondition(child2, base, offset, skipFirstChar);
+        const end = offset + child2.prefix.length;
+        const isWholePathLeaf = this.raw && childStaticPath !== null && child2.isLeafNode && child2.staticChildrenNodes.length === 0 && child2.parametricChildren.length === 0 && child2.wildcardChild === null;
         if (isWholePathLeaf) {
           const pos = this.position(base, end);
           const suffix = condition === null ? this.endCondition(pos) : `${condition} && (${this.endCondition(pos)})`;
           this.emit(`if (path === ${JSON.stringify(childStaticPath)} || (${suffix})) {`);
           this.indent++;
-          this.emitLeaf(child, paramsCount, pos);
+          this.emitLeaf(child2, paramsCount, pos);
           this.indent--;
           this.emit("}");
           return;
@@ -34199,7 +34199,7 @@ var require_compiler = __commonJS({
           this.emit(`if (${condition}) {`);
           this.indent++;
         }
-        this.emitSubtree(child, base, end, paramsCount, childStaticPath);
+        this.emitSubtree(child2, base, end, paramsCount, childStaticPath);
         if (condition !== null) {
           this.indent--;
           this.emit("}");
@@ -34222,14 +34222,14 @@ var require_compiler = __commonJS({
           this.emit(`let ${value} = originPath.slice(${pos}, ${end})`);
           this.emit(`if (shouldDecodeParam) ${value} = decodeParam(${value})`);
         }
-        for (const child of children) {
-          if (child.isRegex) {
-            this.emitRegexChild(child, end, value, paramsCount);
+        for (const child2 of children) {
+          if (child2.isRegex) {
+            this.emitRegexChild(child2, end, value, paramsCount);
           } else {
             this.emit(`if (${value}.length <= ${this.routerConst}.maxParamLength) {`);
             this.indent++;
             this.emit(`p${paramsCount} = ${value}`);
-            this.emitSubtree(child, end, 0, paramsCount + 1, null);
+            this.emitSubtree(child2, end, 0, paramsCount + 1, null);
             this.indent--;
             if (this.tracksMaxParamLength) {
               this.emit("} else {");
@@ -34239,11 +34239,11 @@ var require_compiler = __commonJS({
           }
         }
       }
-      emitRegexChild(child, end, value, paramsCount) {
-        const regexConst = this.addConst(child.regex, "regex");
-        const groupCount = countCaptureGroups(child.regex);
+      emitRegexChild(child2, end, value, paramsCount) {
+        const regexConst = this.addConst(child2.regex, "regex");
+        const groupCount = countCaptureGroups(child2.regex);
         const match = `m${this.uid++}`;
-        const maxLength = `${child.regexParamCount} * ${this.routerConst}.maxParamLength + ${child.regexStaticLength}`;
+        const maxLength = `${child2.regexParamCount} * ${this.routerConst}.maxParamLength + ${child2.regexStaticLength}`;
         this.emit(`if (${value}.length > ${maxLength}) {`);
         if (this.tracksMaxParamLength) {
           this.emit("  maxParamLengthExceeded = true");
@@ -34271,7 +34271,7 @@ var require_compiler = __commonJS({
         for (let i = 0; i < groups.length; i++) {
           this.emit(`p${paramsCount + i} = ${groups[i]}`);
         }
-        this.emitSubtree(child, end, 0, paramsCount + groups.length, null);
+        this.emitSubtree(child2, end, 0, paramsCount + groups.length, null);
         if (groups.length > 0) {
           this.indent--;
           this.emit("}");
@@ -34282,8 +34282,8 @@ var require_compiler = __commonJS({
         this.emit("}");
       }
       emitWildcardChild(node2, base, offset, paramsCount) {
-        const child = node2.wildcardChild;
-        if (child === null) return;
+        const child2 = node2.wildcardChild;
+        if (child2 === null) return;
         const pos = this.position(base, offset);
         const id = this.uid++;
         const value = `w${id}`;
@@ -34295,12 +34295,12 @@ var require_compiler = __commonJS({
           this.emit(`if (${end} === -1) ${this.retry()}`);
           this.emit(`const ${value} = path.slice(${pos}, ${end})`);
           this.emit(`p${paramsCount} = ${value}`);
-          this.emitNodeBody(child, end, 0, paramsCount + 1, null);
+          this.emitNodeBody(child2, end, 0, paramsCount + 1, null);
         } else {
           this.emit(`let ${value} = originPath.slice(${pos})`);
           this.emit(`if (shouldDecodeParam) ${value} = decodeParam(${value})`);
           this.emit(`p${paramsCount} = ${value}`);
-          this.emitNodeBody(child, "pathLen", 0, paramsCount + 1, null);
+          this.emitNodeBody(child2, "pathLen", 0, paramsCount + 1, null);
         }
         this.indent--;
         this.emit("}");
@@ -34347,7 +34347,7 @@ var require_compiler = __commonJS({
 
 // node_modules/find-my-way/lib/strategies/accept-version.js
 var require_accept_version = __commonJS({
-  "node_modules/find-my-way/lib/strategies/accept-version.js"(exports, module) {
+  "node_modules/find-my-way/lib/strategies/accept-version.js"(exports2, module) {
     "use strict";
     var assert2 = __require("node:assert");
     function SemVerStore() {
@@ -34405,7 +34405,7 @@ var require_accept_version = __commonJS({
 
 // node_modules/find-my-way/lib/strategies/accept-host.js
 var require_accept_host = __commonJS({
-  "node_modules/find-my-way/lib/strategies/accept-host.js"(exports, module) {
+  "node_modules/find-my-way/lib/strategies/accept-host.js"(exports2, module) {
     "use strict";
     var assert2 = __require("node:assert");
     var REGEX_CACHE_MAX_SIZE = 1e3;
@@ -34463,7 +34463,7 @@ var require_accept_host = __commonJS({
 
 // node_modules/find-my-way/lib/constrainer.js
 var require_constrainer = __commonJS({
-  "node_modules/find-my-way/lib/constrainer.js"(exports, module) {
+  "node_modules/find-my-way/lib/constrainer.js"(exports2, module) {
     "use strict";
     var acceptVersionStrategy = require_accept_version();
     var acceptHostStrategy = require_accept_host();
@@ -34612,7 +34612,7 @@ var require_constrainer = __commonJS({
 
 // node_modules/find-my-way/lib/http-methods.js
 var require_http_methods = __commonJS({
-  "node_modules/find-my-way/lib/http-methods.js"(exports, module) {
+  "node_modules/find-my-way/lib/http-methods.js"(exports2, module) {
     "use strict";
     var httpMethods = [
       "ACL",
@@ -34657,7 +34657,7 @@ var require_http_methods = __commonJS({
 
 // node_modules/find-my-way/index.js
 var require_find_my_way = __commonJS({
-  "node_modules/find-my-way/index.js"(exports, module) {
+  "node_modules/find-my-way/index.js"(exports2, module) {
     "use strict";
     var assert2 = __require("node:assert");
     var querystring = require_lib();
@@ -35496,7 +35496,7 @@ var require_find_my_way = __commonJS({
 
 // node_modules/fastify/lib/head-route.js
 var require_head_route = __commonJS({
-  "node_modules/fastify/lib/head-route.js"(exports, module) {
+  "node_modules/fastify/lib/head-route.js"(exports2, module) {
     "use strict";
     function headRouteOnSendHandler(req, reply, payload, done) {
       if (payload === void 0) {
@@ -35535,7 +35535,7 @@ var require_head_route = __commonJS({
 
 // node_modules/fastify/lib/route.js
 var require_route = __commonJS({
-  "node_modules/fastify/lib/route.js"(exports, module) {
+  "node_modules/fastify/lib/route.js"(exports2, module) {
     "use strict";
     var FindMyWay = require_find_my_way();
     var Context = require_context();
@@ -36077,7 +36077,7 @@ var require_route = __commonJS({
         handleRequest.call(request.server, null, request, reply);
       }
     }
-    function buildRouterOptions(options, defaultOptions2) {
+    function buildRouterOptions(options, defaultOptions4) {
       const routerOptions = options.routerOptions == null ? /* @__PURE__ */ Object.create(null) : Object.assign(/* @__PURE__ */ Object.create(null), options.routerOptions);
       const usedDeprecatedOptions = routerKeys.filter((key) => Object.hasOwn(options, key));
       if (usedDeprecatedOptions.length > 0) {
@@ -36085,7 +36085,7 @@ var require_route = __commonJS({
       }
       for (const key of routerKeys) {
         if (!Object.hasOwn(routerOptions, key)) {
-          routerOptions[key] = options[key] ?? defaultOptions2[key];
+          routerOptions[key] = options[key] ?? defaultOptions4[key];
         }
       }
       routerOptions.compile ??= defaultInitOptions.routerOptions.compile;
@@ -36102,7 +36102,7 @@ var require_route = __commonJS({
 
 // node_modules/fastify/lib/four-oh-four.js
 var require_four_oh_four = __commonJS({
-  "node_modules/fastify/lib/four-oh-four.js"(exports, module) {
+  "node_modules/fastify/lib/four-oh-four.js"(exports2, module) {
     "use strict";
     var FindMyWay = require_find_my_way();
     var Reply = require_reply();
@@ -36236,7 +36236,7 @@ var require_four_oh_four = __commonJS({
 
 // node_modules/fastify/lib/plugin-override.js
 var require_plugin_override = __commonJS({
-  "node_modules/fastify/lib/plugin-override.js"(exports, module) {
+  "node_modules/fastify/lib/plugin-override.js"(exports2, module) {
     "use strict";
     var {
       kAvvioBoot,
@@ -36307,7 +36307,7 @@ var require_plugin_override = __commonJS({
 
 // node_modules/@fastify/deepmerge/index.js
 var require_deepmerge = __commonJS({
-  "node_modules/@fastify/deepmerge/index.js"(exports, module) {
+  "node_modules/@fastify/deepmerge/index.js"(exports2, module) {
     "use strict";
     var JSON_PROTO = Object.getPrototypeOf({});
     function defaultIsMergeableObjectFactory() {
@@ -36701,7 +36701,7 @@ var init_dist = __esm({
 
 // node_modules/light-my-request/lib/cookies.js
 var require_cookies = __commonJS({
-  "node_modules/light-my-request/lib/cookies.js"(exports, module) {
+  "node_modules/light-my-request/lib/cookies.js"(exports2, module) {
     "use strict";
     var { stringifySetCookie: stringifySetCookie2 } = (init_dist(), __toCommonJS(dist_exports));
     function cookiePathMatches(cookiePath, requestPath) {
@@ -36743,7 +36743,7 @@ var require_cookies = __commonJS({
 
 // node_modules/light-my-request/lib/parse-url.js
 var require_parse_url = __commonJS({
-  "node_modules/light-my-request/lib/parse-url.js"(exports, module) {
+  "node_modules/light-my-request/lib/parse-url.js"(exports2, module) {
     "use strict";
     var { URL: URL2 } = __require("node:url");
     var BASE_URL = "http://localhost";
@@ -36781,7 +36781,7 @@ var require_parse_url = __commonJS({
 
 // node_modules/light-my-request/lib/form-data.js
 var require_form_data = __commonJS({
-  "node_modules/light-my-request/lib/form-data.js"(exports, module) {
+  "node_modules/light-my-request/lib/form-data.js"(exports2, module) {
     "use strict";
     var { randomUUID } = __require("node:crypto");
     var { Readable } = __require("node:stream");
@@ -36836,7 +36836,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
 
 // node_modules/light-my-request/lib/request.js
 var require_request2 = __commonJS({
-  "node_modules/light-my-request/lib/request.js"(exports, module) {
+  "node_modules/light-my-request/lib/request.js"(exports2, module) {
     "use strict";
     var { Readable, addAbortSignal } = __require("node:stream");
     var util2 = __require("node:util");
@@ -37081,7 +37081,7 @@ var require_request2 = __commonJS({
 
 // node_modules/set-cookie-parser/dist/set-cookie.cjs
 var require_set_cookie = __commonJS({
-  "node_modules/set-cookie-parser/dist/set-cookie.cjs"(exports, module) {
+  "node_modules/set-cookie-parser/dist/set-cookie.cjs"(exports2, module) {
     var defaultParseOptions = {
       decodeValues: true,
       map: false,
@@ -37265,7 +37265,7 @@ var require_set_cookie = __commonJS({
       var lastComma;
       var nextStart;
       var cookiesSeparatorFound;
-      function skipWhitespace() {
+      function skipWhitespace2() {
         while (pos < cookiesString.length && /\s/.test(cookiesString.charAt(pos))) {
           pos += 1;
         }
@@ -37278,12 +37278,12 @@ var require_set_cookie = __commonJS({
       while (pos < cookiesString.length) {
         start = pos;
         cookiesSeparatorFound = false;
-        while (skipWhitespace()) {
+        while (skipWhitespace2()) {
           ch = cookiesString.charAt(pos);
           if (ch === ",") {
             lastComma = pos;
             pos += 1;
-            skipWhitespace();
+            skipWhitespace2();
             nextStart = pos;
             while (pos < cookiesString.length && notSpecialChar()) {
               pos += 1;
@@ -37316,7 +37316,7 @@ var require_set_cookie = __commonJS({
 
 // node_modules/light-my-request/lib/response.js
 var require_response = __commonJS({
-  "node_modules/light-my-request/lib/response.js"(exports, module) {
+  "node_modules/light-my-request/lib/response.js"(exports2, module) {
     "use strict";
     var http = __require("node:http");
     var { Writable, Readable, addAbortSignal } = __require("node:stream");
@@ -37521,7 +37521,7 @@ var require_response = __commonJS({
 
 // node_modules/light-my-request/lib/config-validator.js
 var require_config_validator2 = __commonJS({
-  "node_modules/light-my-request/lib/config-validator.js"(exports, module) {
+  "node_modules/light-my-request/lib/config-validator.js"(exports2, module) {
     "use strict";
     module.exports = validate10;
     module.exports.default = validate10;
@@ -38496,7 +38496,7 @@ var require_config_validator2 = __commonJS({
 
 // node_modules/light-my-request/index.js
 var require_light_my_request = __commonJS({
-  "node_modules/light-my-request/index.js"(exports, module) {
+  "node_modules/light-my-request/index.js"(exports2, module) {
     "use strict";
     var assert2 = __require("node:assert");
     var deepMerge = require_deepmerge()();
@@ -38666,7 +38666,7 @@ var require_light_my_request = __commonJS({
 
 // node_modules/fastify/fastify.js
 var require_fastify = __commonJS({
-  "node_modules/fastify/fastify.js"(exports, module) {
+  "node_modules/fastify/fastify.js"(exports2, module) {
     "use strict";
     var VERSION2 = "5.12.8";
     var Avvio = require_avvio();
@@ -39222,13 +39222,13 @@ var require_fastify = __commonJS({
         return this;
         function _addHook(name2, fn2) {
           this[kHooks].add(name2, fn2);
-          this[kChildren].forEach((child) => _addHook.call(child, name2, fn2));
+          this[kChildren].forEach((child2) => _addHook.call(child2, name2, fn2));
         }
       }
       function addSchema(schema) {
         throwIfAlreadyStarted('Cannot call "addSchema"!');
         this[kSchemaController].add(schema);
-        this[kChildren].forEach((child) => child.addSchema(schema));
+        this[kChildren].forEach((child2) => child2.addSchema(schema));
         return this;
       }
       function defaultRoute(req, res) {
@@ -44868,9 +44868,9 @@ function isRecursive(inst, stack, resolve) {
     return PROVEN;
   stack.add(inst);
   let result = NONE;
-  const check2 = (child) => {
-    if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve);
+  const check2 = (child2) => {
+    if (result !== PROVEN && child2?._zod) {
+      const answer = isRecursive(child2, stack, resolve);
       if (answer > result)
         result = answer;
     }
@@ -44881,9 +44881,9 @@ function isRecursive(inst, stack, resolve) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve) : NONE;
-      if (child > answer)
-        answer = child;
+      const child2 = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve) : NONE;
+      if (child2 > answer)
+        answer = child2;
     }
     return answer;
   };
@@ -49143,8 +49143,8 @@ function ko_default() {
 }
 
 // node_modules/zod/v4/locales/lt.js
-var capitalizeFirstCharacter = (text) => {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+var capitalizeFirstCharacter = (text2) => {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
 };
 function getUnitTypeFromNumber(number4) {
   const abs = Math.abs(number4);
@@ -52751,18 +52751,18 @@ var ZodCompileUnsupportedError = class extends Error {
     this.islandable = islandable;
   }
 };
-function compileValidator(schema, parser) {
+function compileValidator(schema, parser2) {
   try {
     return compileFn(schema, { assertOnly: true });
   } catch {
-    return parser;
+    return parser2;
   }
 }
 function compile(schema, options) {
   try {
-    const parser = compileFn(schema);
-    const clone2 = withParser(schema, parser);
-    clone2._zod.bag.validator = compileValidator(schema, parser);
+    const parser2 = compileFn(schema);
+    const clone2 = withParser(schema, parser2);
+    clone2._zod.bag.validator = compileValidator(schema, parser2);
     return clone2;
   } catch (err) {
     if (options?.strict)
@@ -52770,7 +52770,7 @@ function compile(schema, options) {
     return schema;
   }
 }
-function withParser(schema, parser) {
+function withParser(schema, parser2) {
   if (isRecursiveSchema(schema)) {
     throw new ZodCompileUnsupportedError("a schema whose subtree contains a reference cycle");
   }
@@ -52784,7 +52784,7 @@ function withParser(schema, parser) {
     if (ctx && isBackEdge(ctx, payload.value)) {
       return originalRun(payload, ctx);
     }
-    const out = parser(payload.value);
+    const out = parser2(payload.value);
     if (out !== INVALID) {
       payload.value = out;
       return payload;
@@ -52795,19 +52795,19 @@ function withParser(schema, parser) {
   };
   wrapped.__originalRun = originalRun;
   clone2._zod.bag.fallbackRun = originalRun;
-  clone2._zod.bag.validator = parser;
+  clone2._zod.bag.validator = parser2;
   clone2._zod.run = wrapped;
   if (!liveRun.__originalRun)
-    installCompiledUserMethods(clone2, schema, parser);
+    installCompiledUserMethods(clone2, schema, parser2);
   return clone2;
 }
-function installCompiledUserMethods(target, source, parser) {
+function installCompiledUserMethods(target, source, parser2) {
   const targetAny = target;
   const sourceAny = source;
   if (typeof sourceAny.safeParse === "function") {
     const originalSafeParse = sourceAny.safeParse;
     targetAny.safeParse = (data, params) => {
-      const out = parser(data);
+      const out = parser2(data);
       if (out !== INVALID) {
         return { success: true, data: out };
       }
@@ -52817,7 +52817,7 @@ function installCompiledUserMethods(target, source, parser) {
   if (typeof sourceAny.parse === "function") {
     const originalParse = sourceAny.parse;
     targetAny.parse = (data, params) => {
-      const out = parser(data);
+      const out = parser2(data);
       if (out !== INVALID) {
         return out;
       }
@@ -59687,15 +59687,15 @@ function parseJsonBody(raw, schema) {
   if (raw.length === 0) {
     throw new InvalidJsonError("request body is empty: expected a JSON document");
   }
-  let text;
+  let text2;
   try {
-    text = utf8.decode(raw);
+    text2 = utf8.decode(raw);
   } catch {
     throw new InvalidJsonError("request body is not valid UTF-8");
   }
   let data;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(text2);
   } catch {
     throw new InvalidJsonError("request body is not valid JSON");
   }
@@ -59731,6 +59731,62 @@ function registerReconcileRoutes(app, signed, service) {
     const payload = parseJsonBody(rawBodyOf(request.body), SuggestRequestSchema);
     request.lineCount = payload.lines.length;
     return service.suggest(payload);
+  });
+}
+
+// web_src/contracts/statements.ts
+var STATEMENT_PARSE_PATH = "/v1/statements/parse";
+var MAX_STATEMENT_FILE_BYTES = 10 * 1024 * 1024;
+var MAX_STATEMENT_LINES = 1e5;
+var ParseStatementRequestSchema = external_exports.strictObject({
+  /** The file's name, for messages and format hints only (`.sta`, `.ofx`, `.xml`). */
+  fileName: external_exports.string().max(255).default(""),
+  /** The file's bytes, base64 (the request's size limit bounds it; the service names the file's own limit). */
+  content: external_exports.string().regex(/^[A-Za-z0-9+/=\r\n]*$/, "expected base64")
+});
+var IsoDate2 = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+var CurrencyCode2 = external_exports.string().regex(/^([A-Z]{3})?$/);
+var Money2 = external_exports.number().finite();
+var StatementFormatSchema = external_exports.enum(["camt.052", "camt.053", "camt.054", "ofx", "mt940", "mt942"]);
+var StatedBalanceSchema = external_exports.object({ amount: Money2, date: IsoDate2.optional() });
+var ParsedLineSchema = external_exports.object({
+  date: IsoDate2,
+  /** Signed, in the line's currency: positive received, negative paid out. */
+  amount: Money2,
+  currency: CurrencyCode2,
+  label: external_exports.string(),
+  counterpartyName: external_exports.string().optional(),
+  counterpartyAccount: external_exports.string().optional(),
+  /** Structured reference (creditor reference, national formats) or end-to-end id. */
+  reference: external_exports.string().optional(),
+  endToEndId: external_exports.string().optional(),
+  /** The bank's id of the booking (AcctSvcrRef, FITID, MT940 bank reference); not always unique. */
+  bankReference: external_exports.string().optional()
+});
+var ParsedStatementSchema = external_exports.object({
+  format: StatementFormatSchema,
+  statementId: external_exports.string(),
+  /** IBAN or account number of the account, empty when the file names none. */
+  account: external_exports.string(),
+  currency: CurrencyCode2,
+  openingBalance: StatedBalanceSchema.optional(),
+  closingBalance: StatedBalanceSchema.optional(),
+  lines: external_exports.array(ParsedLineSchema),
+  /** Records the reader could not read, and why: Odoo refuses a file with any (all or nothing). */
+  skipped: external_exports.array(external_exports.object({ where: external_exports.string(), reason: external_exports.string() }))
+});
+var ParseStatementResponseSchema = external_exports.object({
+  /** The format the file was read as. */
+  format: StatementFormatSchema,
+  statements: external_exports.array(ParsedStatementSchema)
+});
+
+// web_src/endpoint/routes/statements.ts
+function registerStatementRoutes(app, signed, service) {
+  app.post(STATEMENT_PARSE_PATH, signed, async (request) => {
+    const reply = service.parse(parseJsonBody(rawBodyOf(request.body), ParseStatementRequestSchema));
+    request.lineCount = reply.statements.reduce((n, s) => n + s.lines.length, 0);
+    return reply;
   });
 }
 
@@ -59828,6 +59884,4827 @@ function checkResponse(request, response) {
   return parsed.data;
 }
 
+// web_src/statements/bank_statement_line.ts
+var StatementFormatError = class extends Error {
+  constructor(format, message) {
+    super(`${format}: ${message}`);
+    this.format = format;
+    this.name = "StatementFormatError";
+  }
+};
+var CONTROL = /[\u0000-\u001f\u007f-\u009f]+/g;
+function cleanText(text2) {
+  return text2.replace(CONTROL, " ").replace(/ {2,}/g, " ").trim();
+}
+function optionalText(value) {
+  if (value === void 0) return void 0;
+  const cleaned = cleanText(value);
+  return cleaned === "" ? void 0 : cleaned;
+}
+function statementLine(base, optional2) {
+  const line = { ...base, label: cleanText(base.label) };
+  const name = optionalText(optional2.counterpartyName);
+  const account = optionalText(optional2.counterpartyAccount)?.replace(/\s+/g, "");
+  const reference = optionalText(optional2.reference);
+  if (name !== void 0) line.counterpartyName = name;
+  if (account !== void 0 && account !== "") line.counterpartyAccount = account;
+  if (reference !== void 0) line.reference = reference;
+  const endToEndId = optionalText(optional2.endToEndId);
+  if (endToEndId !== void 0 && !/^NOTPROVIDED$/i.test(endToEndId)) line.endToEndId = endToEndId;
+  const bankReference = optionalText(optional2.bankReference);
+  if (bankReference !== void 0 && !/^NONREF$/i.test(bankReference)) line.bankReference = bankReference;
+  return line;
+}
+function isoDate(year, month, day) {
+  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCMonth() !== month - 1) return null;
+  return d.toISOString().slice(0, 10);
+}
+
+// node_modules/fast-xml-parser/src/util.js
+var nameStartChar = ":A-Za-z_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD";
+var nameChar = nameStartChar + "\\-.\\d\\u00B7\\u0300-\\u036F\\u203F-\\u2040";
+var nameRegexp = "[" + nameStartChar + "][" + nameChar + "]*";
+var regexName = new RegExp("^" + nameRegexp + "$");
+function getAllMatches(string4, regex) {
+  const matches = [];
+  let match = regex.exec(string4);
+  while (match) {
+    const allmatches = [];
+    allmatches.startIndex = regex.lastIndex - match[0].length;
+    const len = match.length;
+    for (let index = 0; index < len; index++) {
+      allmatches.push(match[index]);
+    }
+    matches.push(allmatches);
+    match = regex.exec(string4);
+  }
+  return matches;
+}
+var isName = function(string4) {
+  const match = regexName.exec(string4);
+  return !(match === null || typeof match === "undefined");
+};
+function isExist(v) {
+  return typeof v !== "undefined";
+}
+var DANGEROUS_PROPERTY_NAMES = [
+  // '__proto__',
+  // 'constructor',
+  // 'prototype',
+  "hasOwnProperty",
+  "toString",
+  "valueOf",
+  "__defineGetter__",
+  "__defineSetter__",
+  "__lookupGetter__",
+  "__lookupSetter__"
+];
+var criticalProperties = ["__proto__", "constructor", "prototype"];
+
+// node_modules/fast-xml-parser/src/validator.js
+var defaultOptions = {
+  allowBooleanAttributes: false,
+  //A tag can have attributes without any value
+  unpairedTags: []
+};
+function validate2(xmlData, options) {
+  options = Object.assign({}, defaultOptions, options);
+  const tags = [];
+  let tagFound = false;
+  let reachedRoot = false;
+  if (xmlData[0] === "\uFEFF") {
+    xmlData = xmlData.substr(1);
+  }
+  for (let i = 0; i < xmlData.length; i++) {
+    if (xmlData[i] === "<" && xmlData[i + 1] === "?") {
+      i += 2;
+      i = readPI(xmlData, i);
+      if (i.err) return i;
+    } else if (xmlData[i] === "<") {
+      let tagStartPos = i;
+      i++;
+      if (xmlData[i] === "!") {
+        i = readCommentAndCDATA(xmlData, i);
+        continue;
+      } else {
+        let closingTag = false;
+        if (xmlData[i] === "/") {
+          closingTag = true;
+          i++;
+        }
+        let tagName = "";
+        for (; i < xmlData.length && xmlData[i] !== ">" && xmlData[i] !== " " && xmlData[i] !== "	" && xmlData[i] !== "\n" && xmlData[i] !== "\r"; i++) {
+          tagName += xmlData[i];
+        }
+        tagName = tagName.trim();
+        if (tagName[tagName.length - 1] === "/") {
+          tagName = tagName.substring(0, tagName.length - 1);
+          i--;
+        }
+        if (!validateTagName(tagName)) {
+          let msg;
+          if (tagName.trim().length === 0) {
+            msg = "Invalid space after '<'.";
+          } else {
+            msg = "Tag '" + tagName + "' is an invalid name.";
+          }
+          return getErrorObject("InvalidTag", msg, getLineNumberForPosition(xmlData, i));
+        }
+        const result = readAttributeStr(xmlData, i);
+        if (result === false) {
+          return getErrorObject("InvalidAttr", "Attributes for '" + tagName + "' have open quote.", getLineNumberForPosition(xmlData, i));
+        }
+        let attrStr = result.value;
+        i = result.index;
+        if (attrStr[attrStr.length - 1] === "/") {
+          const attrStrStart = i - attrStr.length;
+          attrStr = attrStr.substring(0, attrStr.length - 1);
+          const isValid2 = validateAttributeString(attrStr, options);
+          if (isValid2 === true) {
+            tagFound = true;
+          } else {
+            return getErrorObject(isValid2.err.code, isValid2.err.msg, getLineNumberForPosition(xmlData, attrStrStart + isValid2.err.line));
+          }
+        } else if (closingTag) {
+          if (!result.tagClosed) {
+            return getErrorObject("InvalidTag", "Closing tag '" + tagName + "' doesn't have proper closing.", getLineNumberForPosition(xmlData, i));
+          } else if (attrStr.trim().length > 0) {
+            return getErrorObject("InvalidTag", "Closing tag '" + tagName + "' can't have attributes or invalid starting.", getLineNumberForPosition(xmlData, tagStartPos));
+          } else if (tags.length === 0) {
+            return getErrorObject("InvalidTag", "Closing tag '" + tagName + "' has not been opened.", getLineNumberForPosition(xmlData, tagStartPos));
+          } else {
+            const otg = tags.pop();
+            if (tagName !== otg.tagName) {
+              let openPos = getLineNumberForPosition(xmlData, otg.tagStartPos);
+              return getErrorObject(
+                "InvalidTag",
+                "Expected closing tag '" + otg.tagName + "' (opened in line " + openPos.line + ", col " + openPos.col + ") instead of closing tag '" + tagName + "'.",
+                getLineNumberForPosition(xmlData, tagStartPos)
+              );
+            }
+            if (tags.length == 0) {
+              reachedRoot = true;
+            }
+          }
+        } else {
+          const isValid2 = validateAttributeString(attrStr, options);
+          if (isValid2 !== true) {
+            return getErrorObject(isValid2.err.code, isValid2.err.msg, getLineNumberForPosition(xmlData, i - attrStr.length + isValid2.err.line));
+          }
+          if (reachedRoot === true) {
+            return getErrorObject("InvalidXml", "Multiple possible root nodes found.", getLineNumberForPosition(xmlData, i));
+          } else if (options.unpairedTags.indexOf(tagName) !== -1) {
+          } else {
+            tags.push({ tagName, tagStartPos });
+          }
+          tagFound = true;
+        }
+        for (i++; i < xmlData.length; i++) {
+          if (xmlData[i] === "<") {
+            if (xmlData[i + 1] === "!") {
+              i++;
+              i = readCommentAndCDATA(xmlData, i);
+              continue;
+            } else if (xmlData[i + 1] === "?") {
+              i = readPI(xmlData, ++i);
+              if (i.err) return i;
+            } else {
+              break;
+            }
+          } else if (xmlData[i] === "&") {
+            const afterAmp = validateAmpersand(xmlData, i);
+            if (afterAmp == -1)
+              return getErrorObject("InvalidChar", "char '&' is not expected.", getLineNumberForPosition(xmlData, i));
+            i = afterAmp;
+          } else {
+            if (reachedRoot === true && !isWhiteSpace(xmlData[i])) {
+              return getErrorObject("InvalidXml", "Extra text at the end", getLineNumberForPosition(xmlData, i));
+            }
+          }
+        }
+        if (xmlData[i] === "<") {
+          i--;
+        }
+      }
+    } else {
+      if (isWhiteSpace(xmlData[i])) {
+        continue;
+      }
+      return getErrorObject("InvalidChar", "char '" + xmlData[i] + "' is not expected.", getLineNumberForPosition(xmlData, i));
+    }
+  }
+  if (!tagFound) {
+    return getErrorObject("InvalidXml", "Start tag expected.", 1);
+  } else if (tags.length == 1) {
+    return getErrorObject("InvalidTag", "Unclosed tag '" + tags[0].tagName + "'.", getLineNumberForPosition(xmlData, tags[0].tagStartPos));
+  } else if (tags.length > 0) {
+    return getErrorObject("InvalidXml", "Invalid '" + JSON.stringify(tags.map((t) => t.tagName), null, 4).replace(/\r?\n/g, "") + "' found.", { line: 1, col: 1 });
+  }
+  return true;
+}
+function isWhiteSpace(char) {
+  return char === " " || char === "	" || char === "\n" || char === "\r";
+}
+function readPI(xmlData, i) {
+  const start = i;
+  for (; i < xmlData.length; i++) {
+    if (xmlData[i] == "?" || xmlData[i] == " ") {
+      const tagname = xmlData.substr(start, i - start);
+      if (i > 5 && tagname === "xml") {
+        return getErrorObject("InvalidXml", "XML declaration allowed only at the start of the document.", getLineNumberForPosition(xmlData, i));
+      } else if (xmlData[i] == "?" && xmlData[i + 1] == ">") {
+        i++;
+        break;
+      } else {
+        continue;
+      }
+    }
+  }
+  return i;
+}
+function readCommentAndCDATA(xmlData, i) {
+  if (xmlData.length > i + 5 && xmlData[i + 1] === "-" && xmlData[i + 2] === "-") {
+    for (i += 3; i < xmlData.length; i++) {
+      if (xmlData[i] === "-" && xmlData[i + 1] === "-" && xmlData[i + 2] === ">") {
+        i += 2;
+        break;
+      }
+    }
+  } else if (xmlData.length > i + 8 && xmlData[i + 1] === "D" && xmlData[i + 2] === "O" && xmlData[i + 3] === "C" && xmlData[i + 4] === "T" && xmlData[i + 5] === "Y" && xmlData[i + 6] === "P" && xmlData[i + 7] === "E") {
+    let angleBracketsCount = 1;
+    for (i += 8; i < xmlData.length; i++) {
+      if (xmlData[i] === "<") {
+        angleBracketsCount++;
+      } else if (xmlData[i] === ">") {
+        angleBracketsCount--;
+        if (angleBracketsCount === 0) {
+          break;
+        }
+      }
+    }
+  } else if (xmlData.length > i + 9 && xmlData[i + 1] === "[" && xmlData[i + 2] === "C" && xmlData[i + 3] === "D" && xmlData[i + 4] === "A" && xmlData[i + 5] === "T" && xmlData[i + 6] === "A" && xmlData[i + 7] === "[") {
+    for (i += 8; i < xmlData.length; i++) {
+      if (xmlData[i] === "]" && xmlData[i + 1] === "]" && xmlData[i + 2] === ">") {
+        i += 2;
+        break;
+      }
+    }
+  }
+  return i;
+}
+var doubleQuote = '"';
+var singleQuote = "'";
+function readAttributeStr(xmlData, i) {
+  let attrStr = "";
+  let startChar = "";
+  let tagClosed = false;
+  for (; i < xmlData.length; i++) {
+    if (xmlData[i] === doubleQuote || xmlData[i] === singleQuote) {
+      if (startChar === "") {
+        startChar = xmlData[i];
+      } else if (startChar !== xmlData[i]) {
+      } else {
+        startChar = "";
+      }
+    } else if (xmlData[i] === ">") {
+      if (startChar === "") {
+        tagClosed = true;
+        break;
+      }
+    }
+    attrStr += xmlData[i];
+  }
+  if (startChar !== "") {
+    return false;
+  }
+  return {
+    value: attrStr,
+    index: i,
+    tagClosed
+  };
+}
+function scanAttributeTokens(attrStr) {
+  const tokens2 = [];
+  const len = attrStr.length;
+  let i = 0;
+  while (i < len) {
+    const tokenStart = i;
+    while (i < len && isWhiteSpace(attrStr[i])) i++;
+    if (i >= len) break;
+    if (attrStr[i] === "=") {
+      i++;
+      continue;
+    }
+    const leadingWs = attrStr.slice(tokenStart, i);
+    const nameStart = i;
+    while (i < len && !isWhiteSpace(attrStr[i]) && attrStr[i] !== "=") i++;
+    const name = attrStr.slice(nameStart, i);
+    let equalsGroup;
+    let j = i;
+    while (j < len && isWhiteSpace(attrStr[j])) j++;
+    if (j < len && attrStr[j] === "=") {
+      equalsGroup = attrStr.slice(i, j + 1);
+      i = j + 1;
+    }
+    let quoteChar;
+    let value;
+    let k = i;
+    while (k < len && isWhiteSpace(attrStr[k])) k++;
+    if (k < len && (attrStr[k] === '"' || attrStr[k] === "'")) {
+      const valueStart = k + 1;
+      const closeIdx = attrStr.indexOf(attrStr[k], valueStart);
+      if (closeIdx !== -1) {
+        quoteChar = attrStr[k];
+        value = attrStr.slice(valueStart, closeIdx);
+        i = closeIdx + 1;
+      }
+    }
+    const token = { startIndex: tokenStart };
+    token[1] = leadingWs;
+    token[2] = name;
+    token[3] = equalsGroup;
+    token[4] = quoteChar !== void 0 ? true : void 0;
+    token[5] = quoteChar;
+    token[6] = value;
+    tokens2.push(token);
+  }
+  return tokens2;
+}
+function validateAttributeString(attrStr, options) {
+  const matches = scanAttributeTokens(attrStr);
+  const attrNames = {};
+  for (let i = 0; i < matches.length; i++) {
+    if (matches[i][1].length === 0) {
+      return getErrorObject("InvalidAttr", "Attribute '" + matches[i][2] + "' has no space in starting.", getPositionFromMatch(matches[i]));
+    } else if (matches[i][3] !== void 0 && matches[i][4] === void 0) {
+      return getErrorObject("InvalidAttr", "Attribute '" + matches[i][2] + "' is without value.", getPositionFromMatch(matches[i]));
+    } else if (matches[i][3] === void 0 && !options.allowBooleanAttributes) {
+      return getErrorObject("InvalidAttr", "boolean attribute '" + matches[i][2] + "' is not allowed.", getPositionFromMatch(matches[i]));
+    }
+    const attrName = matches[i][2];
+    if (!validateAttrName(attrName)) {
+      return getErrorObject("InvalidAttr", "Attribute '" + attrName + "' is an invalid name.", getPositionFromMatch(matches[i]));
+    }
+    if (!Object.prototype.hasOwnProperty.call(attrNames, attrName)) {
+      attrNames[attrName] = 1;
+    } else {
+      return getErrorObject("InvalidAttr", "Attribute '" + attrName + "' is repeated.", getPositionFromMatch(matches[i]));
+    }
+  }
+  return true;
+}
+function validateNumberAmpersand(xmlData, i) {
+  let re = /\d/;
+  if (xmlData[i] === "x") {
+    i++;
+    re = /[\da-fA-F]/;
+  }
+  for (; i < xmlData.length; i++) {
+    if (xmlData[i] === ";")
+      return i;
+    if (!xmlData[i].match(re))
+      break;
+  }
+  return -1;
+}
+function validateAmpersand(xmlData, i) {
+  i++;
+  if (xmlData[i] === ";")
+    return -1;
+  if (xmlData[i] === "#") {
+    i++;
+    return validateNumberAmpersand(xmlData, i);
+  }
+  let count2 = 0;
+  for (; i < xmlData.length; i++, count2++) {
+    if (xmlData[i].match(/\w/) && count2 < 20)
+      continue;
+    if (xmlData[i] === ";")
+      break;
+    return -1;
+  }
+  return i;
+}
+function getErrorObject(code, message, lineNumber) {
+  return {
+    err: {
+      code,
+      msg: message,
+      line: lineNumber.line || lineNumber,
+      col: lineNumber.col
+    }
+  };
+}
+function validateAttrName(attrName) {
+  return isName(attrName);
+}
+function validateTagName(tagname) {
+  return isName(tagname);
+}
+function getLineNumberForPosition(xmlData, index) {
+  const lines = xmlData.substring(0, index).split(/\r?\n/);
+  return {
+    line: lines.length,
+    // column number is last line's length + 1, because column numbering starts at 1:
+    col: lines[lines.length - 1].length + 1
+  };
+}
+function getPositionFromMatch(match) {
+  return match.startIndex + match[1].length;
+}
+
+// node_modules/@nodable/entities/src/entities.js
+var CURRENCY = {
+  cent: "\xA2",
+  pound: "\xA3",
+  curren: "\xA4",
+  yen: "\xA5",
+  euro: "\u20AC",
+  dollar: "$",
+  fnof: "\u0192",
+  inr: "\u20B9",
+  af: "\u060B",
+  birr: "\u1265\u122D",
+  peso: "\u20B1",
+  rub: "\u20BD",
+  won: "\u20A9",
+  yuan: "\xA5",
+  cedil: "\xB8"
+};
+var XML = {
+  amp: "&",
+  apos: "'",
+  gt: ">",
+  lt: "<",
+  quot: '"'
+};
+var COMMON_HTML = {
+  nbsp: "\xA0",
+  copy: "\xA9",
+  reg: "\xAE",
+  trade: "\u2122",
+  mdash: "\u2014",
+  ndash: "\u2013",
+  hellip: "\u2026",
+  laquo: "\xAB",
+  raquo: "\xBB",
+  lsquo: "\u2018",
+  rsquo: "\u2019",
+  ldquo: "\u201C",
+  rdquo: "\u201D",
+  bull: "\u2022",
+  para: "\xB6",
+  sect: "\xA7",
+  deg: "\xB0",
+  frac12: "\xBD",
+  frac14: "\xBC",
+  frac34: "\xBE"
+};
+
+// node_modules/@nodable/entities/src/EntityDecoder.js
+var ENTITY_ACTION = Object.freeze({
+  /** Resolve and expand the entity normally. */
+  ALLOW: "allow",
+  /** Silently skip this entity — it will not be registered. */
+  BLOCK: "block",
+  /** Throw an error, aborting entity registration entirely. */
+  THROW: "throw"
+});
+var SPECIAL_CHARS = new Set("!?\\\\/[]$%{}^&*()<>|+");
+function validateEntityName(name) {
+  if (name[0] === "#") {
+    throw new Error(`[EntityReplacer] Invalid character '#' in entity name: "${name}"`);
+  }
+  for (const ch of name) {
+    if (SPECIAL_CHARS.has(ch)) {
+      throw new Error(`[EntityReplacer] Invalid character '${ch}' in entity name: "${name}"`);
+    }
+  }
+  return name;
+}
+function mergeEntityMaps(...maps) {
+  const out = /* @__PURE__ */ Object.create(null);
+  for (const map2 of maps) {
+    if (!map2) continue;
+    for (const key of Object.keys(map2)) {
+      const raw = map2[key];
+      if (typeof raw === "string") {
+        out[key] = raw;
+      } else if (raw && typeof raw === "object" && raw.val !== void 0) {
+        const val = raw.val;
+        if (typeof val === "string") {
+          out[key] = val;
+        }
+      }
+    }
+  }
+  return out;
+}
+var LIMIT_TIER_EXTERNAL = "external";
+var LIMIT_TIER_BASE = "base";
+var LIMIT_TIER_ALL = "all";
+function parseLimitTiers(raw) {
+  if (!raw || raw === LIMIT_TIER_EXTERNAL) return /* @__PURE__ */ new Set([LIMIT_TIER_EXTERNAL]);
+  if (raw === LIMIT_TIER_ALL) return /* @__PURE__ */ new Set([LIMIT_TIER_ALL]);
+  if (raw === LIMIT_TIER_BASE) return /* @__PURE__ */ new Set([LIMIT_TIER_BASE]);
+  if (Array.isArray(raw)) return new Set(raw);
+  return /* @__PURE__ */ new Set([LIMIT_TIER_EXTERNAL]);
+}
+var NCR_LEVEL = Object.freeze({ allow: 0, leave: 1, remove: 2, throw: 3 });
+var XML10_ALLOWED_C0 = /* @__PURE__ */ new Set([9, 10, 13]);
+function parseNCRConfig(ncr) {
+  if (!ncr) {
+    return { xmlVersion: 1, onLevel: NCR_LEVEL.allow, nullLevel: NCR_LEVEL.remove };
+  }
+  const xmlVersion = ncr.xmlVersion === 1.1 ? 1.1 : 1;
+  const onLevel = NCR_LEVEL[ncr.onNCR] ?? NCR_LEVEL.allow;
+  const nullLevel = NCR_LEVEL[ncr.nullNCR] ?? NCR_LEVEL.remove;
+  const clampedNull = Math.max(nullLevel, NCR_LEVEL.remove);
+  return { xmlVersion, onLevel, nullLevel: clampedNull };
+}
+var EntityDecoder = class {
+  /**
+   * @param {object} [options]
+   * @param {object|null}  [options.namedEntities]        — extra named entities merged into base map
+   * @param {object}  [options.limit]                 — security limits
+   * @param {number}       [options.limit.maxTotalExpansions=0]  — 0 = unlimited
+   * @param {number}       [options.limit.maxExpandedLength=0]   — 0 = unlimited
+   * @param {'external'|'base'|'all'|string[]} [options.limit.applyLimitsTo='external']
+   *   Which entity tiers count against the security limits:
+   *   - 'external' (default) — only input/runtime + persistent external entities
+   *   - 'base'               — only DEFAULT_XML_ENTITIES + namedEntities
+   *   - 'all'                — every entity regardless of tier
+   *   - string[]             — explicit combination, e.g. ['external', 'base']
+   * @param {((resolved: string, original: string) => string)|null} [options.postCheck=null]
+   * @param {string[]} [options.remove=[]] — entity names (e.g. ['nbsp', '#13']) to delete (replace with empty string)
+   * @param {string[]} [options.leave=[]]  — entity names to keep as literal (unchanged in output)
+   * @param {object}   [options.ncr]       — Numeric Character Reference controls
+   * @param {1.0|1.1}  [options.ncr.xmlVersion=1.0]
+   *   XML version governing which codepoint ranges are restricted:
+   *   - 1.0 — C0 controls U+0001–U+001F (except U+0009/000A/000D) are prohibited
+   *   - 1.1 — C0 controls are allowed when written as NCRs; C1 (U+007F–U+009F) decoded as-is
+   * @param {'allow'|'leave'|'remove'|'throw'} [options.ncr.onNCR='allow']
+   *   Base action for numeric references. Severity order: allow < leave < remove < throw.
+   *   For codepoint ranges that carry a minimum level (surrogates → remove, XML 1.0 C0 → remove),
+   *   the effective action is max(onNCR, rangeMinimum).
+   * @param {'remove'|'throw'} [options.ncr.nullNCR='remove']
+   *   Action for U+0000 (null). 'allow' and 'leave' are clamped to 'remove' since null is never safe.
+   * @param {((name: string, value: string) => 'allow'|'block'|'throw')|null} [options.onExternalEntity=null]
+   *   Hook called when an external entity is registered via `setExternalEntities()` or
+   *   `addExternalEntity()`. Return `ENTITY_ACTION.ALLOW` to accept the entity,
+   *   `ENTITY_ACTION.BLOCK` to silently skip it, or `ENTITY_ACTION.THROW` to abort with an error.
+   * @param {((name: string, value: string) => 'allow'|'block'|'throw')|null} [options.onInputEntity=null]
+   *   Hook called when an input entity is registered via `addInputEntities()`. Return
+   *   `ENTITY_ACTION.ALLOW` to accept, `ENTITY_ACTION.BLOCK` to silently skip, or
+   *   `ENTITY_ACTION.THROW` to abort with an error.
+   */
+  constructor(options = {}) {
+    this._limit = options.limit || {};
+    this._maxTotalExpansions = this._limit.maxTotalExpansions || 0;
+    this._maxExpandedLength = this._limit.maxExpandedLength || 0;
+    this._postCheck = typeof options.postCheck === "function" ? options.postCheck : (r) => r;
+    this._limitTiers = parseLimitTiers(this._limit.applyLimitsTo ?? LIMIT_TIER_EXTERNAL);
+    this._numericAllowed = options.numericAllowed ?? true;
+    this._baseMap = mergeEntityMaps(XML, options.namedEntities || null);
+    this._externalMap = /* @__PURE__ */ Object.create(null);
+    this._inputMap = /* @__PURE__ */ Object.create(null);
+    this._totalExpansions = 0;
+    this._expandedLength = 0;
+    this._removeSet = new Set(options.remove && Array.isArray(options.remove) ? options.remove : []);
+    this._leaveSet = new Set(options.leave && Array.isArray(options.leave) ? options.leave : []);
+    const ncrCfg = parseNCRConfig(options.ncr);
+    this._ncrXmlVersion = ncrCfg.xmlVersion;
+    this._ncrOnLevel = ncrCfg.onLevel;
+    this._ncrNullLevel = ncrCfg.nullLevel;
+    this._onExternalEntity = typeof options.onExternalEntity === "function" ? options.onExternalEntity : null;
+    this._onInputEntity = typeof options.onInputEntity === "function" ? options.onInputEntity : null;
+  }
+  // -------------------------------------------------------------------------
+  // Private: registration hook dispatch
+  // -------------------------------------------------------------------------
+  /**
+   * Invoke a registration hook for a single entity name/value pair.
+   * Returns true when the entity should be accepted, false when it should be
+   * silently skipped (BLOCK), and throws when the hook returns THROW.
+   *
+   * @param {((name: string, value: string) => 'allow'|'block'|'throw')|null} hook
+   * @param {string} name
+   * @param {string} value
+   * @param {string} context  — used in error messages ('external' | 'input')
+   * @returns {boolean}  true = accept, false = skip
+   */
+  _applyRegistrationHook(hook, name, value, context) {
+    if (!hook) return true;
+    const action = hook(name, value);
+    if (action === ENTITY_ACTION.BLOCK) return false;
+    if (action === ENTITY_ACTION.THROW) {
+      throw new Error(
+        `[EntityDecoder] Registration of ${context} entity "&${name};" was rejected by hook`
+      );
+    }
+    return true;
+  }
+  // -------------------------------------------------------------------------
+  // Persistent external entity registration
+  // -------------------------------------------------------------------------
+  /**
+   * Replace the full set of persistent external entities.
+   * All keys are validated — throws on invalid characters.
+   * If `onExternalEntity` is set, it is called once per entry; entries that
+   * return `ENTITY_ACTION.BLOCK` are silently omitted, `ENTITY_ACTION.THROW`
+   * aborts the whole call.
+   * @param {Record<string, string | { regex?: RegExp, val: string }>} map
+   */
+  setExternalEntities(map2) {
+    if (map2) {
+      for (const key of Object.keys(map2)) {
+        validateEntityName(key);
+      }
+    }
+    if (!this._onExternalEntity) {
+      this._externalMap = mergeEntityMaps(map2);
+      return;
+    }
+    const flat2 = mergeEntityMaps(map2);
+    const filtered = /* @__PURE__ */ Object.create(null);
+    for (const [name, value] of Object.entries(flat2)) {
+      if (this._applyRegistrationHook(this._onExternalEntity, name, value, "external")) {
+        filtered[name] = value;
+      }
+    }
+    this._externalMap = filtered;
+  }
+  /**
+   * Add a single persistent external entity.
+   * If `onExternalEntity` is set it is called before the entity is stored;
+   * `ENTITY_ACTION.BLOCK` silently skips storage, `ENTITY_ACTION.THROW` raises.
+   * @param {string} key
+   * @param {string} value
+   */
+  addExternalEntity(key, value) {
+    validateEntityName(key);
+    if (typeof value === "string" && value.indexOf("&") === -1) {
+      if (this._applyRegistrationHook(this._onExternalEntity, key, value, "external")) {
+        this._externalMap[key] = value;
+      }
+    }
+  }
+  // -------------------------------------------------------------------------
+  // Input / runtime entity registration (per document)
+  // -------------------------------------------------------------------------
+  /**
+   * Inject DOCTYPE entities for the current document.
+   * Also resets per-document expansion counters.
+   * If `onInputEntity` is set it is called once per entry; entries returning
+   * `ENTITY_ACTION.BLOCK` are silently omitted, `ENTITY_ACTION.THROW` aborts.
+   * @param {Record<string, string | { regx?: RegExp, regex?: RegExp, val: string }>} map
+   */
+  addInputEntities(map2) {
+    this._totalExpansions = 0;
+    this._expandedLength = 0;
+    if (!this._onInputEntity) {
+      this._inputMap = mergeEntityMaps(map2);
+      return;
+    }
+    const flat2 = mergeEntityMaps(map2);
+    const filtered = /* @__PURE__ */ Object.create(null);
+    for (const [name, value] of Object.entries(flat2)) {
+      if (this._applyRegistrationHook(this._onInputEntity, name, value, "input")) {
+        filtered[name] = value;
+      }
+    }
+    this._inputMap = filtered;
+  }
+  // -------------------------------------------------------------------------
+  // Per-document reset
+  // -------------------------------------------------------------------------
+  /**
+   * Wipe input/runtime entities and reset counters.
+   * Call this before processing each new document.
+   * @returns {this}
+   */
+  reset() {
+    this._inputMap = /* @__PURE__ */ Object.create(null);
+    this._totalExpansions = 0;
+    this._expandedLength = 0;
+    return this;
+  }
+  // -------------------------------------------------------------------------
+  // XML version (can be set after construction, e.g. once parser reads <?xml?>)
+  // -------------------------------------------------------------------------
+  /**
+   * Update the XML version used for NCR classification.
+   * Call this as soon as the document's `<?xml version="...">` declaration is parsed.
+   * @param {1.0|1.1|number} version
+   */
+  setXmlVersion(version2) {
+    this._ncrXmlVersion = version2 === 1.1 ? 1.1 : 1;
+  }
+  // -------------------------------------------------------------------------
+  // Primary API
+  // -------------------------------------------------------------------------
+  /**
+   * Replace all entity references in `str` in a single pass.
+   *
+   * @param {string} str
+   * @returns {string}
+   */
+  decode(str2) {
+    if (typeof str2 !== "string" || str2.length === 0) return str2;
+    if (str2.indexOf("&") === -1) return str2;
+    const original = str2;
+    const chunks = [];
+    const len = str2.length;
+    let last = 0;
+    let i = 0;
+    const limitExpansions = this._maxTotalExpansions > 0;
+    const limitLength = this._maxExpandedLength > 0;
+    const checkLimits = limitExpansions || limitLength;
+    while (i < len) {
+      if (str2.charCodeAt(i) !== 38) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < len && str2.charCodeAt(j) !== 59 && j - i <= 32) j++;
+      if (j >= len || str2.charCodeAt(j) !== 59) {
+        i++;
+        continue;
+      }
+      const token = str2.slice(i + 1, j);
+      if (token.length === 0) {
+        i++;
+        continue;
+      }
+      let replacement;
+      let tier;
+      if (this._removeSet.has(token)) {
+        replacement = "";
+        if (tier === void 0) {
+          tier = LIMIT_TIER_EXTERNAL;
+        }
+      } else if (this._leaveSet.has(token)) {
+        i++;
+        continue;
+      } else if (token.charCodeAt(0) === 35) {
+        const ncrResult = this._resolveNCR(token);
+        if (ncrResult === void 0) {
+          i++;
+          continue;
+        }
+        replacement = ncrResult;
+        tier = LIMIT_TIER_BASE;
+      } else {
+        const resolved = this._resolveName(token);
+        replacement = resolved?.value;
+        tier = resolved?.tier;
+      }
+      if (replacement === void 0) {
+        i++;
+        continue;
+      }
+      if (i > last) chunks.push(str2.slice(last, i));
+      chunks.push(replacement);
+      last = j + 1;
+      i = last;
+      if (checkLimits && this._tierCounts(tier)) {
+        if (limitExpansions) {
+          this._totalExpansions++;
+          if (this._totalExpansions > this._maxTotalExpansions) {
+            throw new Error(
+              `[EntityReplacer] Entity expansion count limit exceeded: ${this._totalExpansions} > ${this._maxTotalExpansions}`
+            );
+          }
+        }
+        if (limitLength) {
+          const delta = replacement.length - (token.length + 2);
+          if (delta > 0) {
+            this._expandedLength += delta;
+            if (this._expandedLength > this._maxExpandedLength) {
+              throw new Error(
+                `[EntityReplacer] Expanded content length limit exceeded: ${this._expandedLength} > ${this._maxExpandedLength}`
+              );
+            }
+          }
+        }
+      }
+    }
+    if (last < len) chunks.push(str2.slice(last));
+    const result = chunks.length === 0 ? str2 : chunks.join("");
+    return this._postCheck(result, original);
+  }
+  // -------------------------------------------------------------------------
+  // Private: limit tier check
+  // -------------------------------------------------------------------------
+  /**
+   * Returns true if a resolved entity of the given tier should count
+   * against the expansion/length limits.
+   * @param {string} tier  — LIMIT_TIER_EXTERNAL | LIMIT_TIER_BASE
+   * @returns {boolean}
+   */
+  _tierCounts(tier) {
+    if (this._limitTiers.has(LIMIT_TIER_ALL)) return true;
+    return this._limitTiers.has(tier);
+  }
+  // -------------------------------------------------------------------------
+  // Private: entity resolution
+  // -------------------------------------------------------------------------
+  /**
+   * Resolve a named entity token (without & and ;).
+   * Priority: inputMap > externalMap > baseMap
+   * Returns the resolved value tagged with its limit tier.
+   *
+   * @param {string} name
+   * @returns {{ value: string, tier: string }|undefined}
+   */
+  _resolveName(name) {
+    if (name in this._inputMap) return { value: this._inputMap[name], tier: LIMIT_TIER_EXTERNAL };
+    if (name in this._externalMap) return { value: this._externalMap[name], tier: LIMIT_TIER_EXTERNAL };
+    if (name in this._baseMap) return { value: this._baseMap[name], tier: LIMIT_TIER_BASE };
+    return void 0;
+  }
+  /**
+   * Classify a codepoint and return the minimum action level that must be applied.
+   * Returns -1 when no minimum is imposed (normal allow path).
+   *
+   * Ranges checked (in priority order):
+   *   1. U+0000            — null, governed by nullNCR (always ≥ remove)
+   *   2. U+D800–U+DFFF     — surrogates, always prohibited (min: remove)
+   *   3. U+0001–U+001F \ {0x09,0x0A,0x0D}  — XML 1.0 restricted C0 (min: remove)
+   *      (skipped in XML 1.1 — C0 controls are allowed when written as NCRs)
+   *
+   * @param {number} cp  — codepoint
+   * @returns {number}   — minimum NCR_LEVEL value, or -1 for no restriction
+   */
+  _classifyNCR(cp) {
+    if (cp === 0) return this._ncrNullLevel;
+    if (cp >= 55296 && cp <= 57343) return NCR_LEVEL.remove;
+    if (this._ncrXmlVersion === 1) {
+      if (cp >= 1 && cp <= 31 && !XML10_ALLOWED_C0.has(cp)) return NCR_LEVEL.remove;
+    }
+    return -1;
+  }
+  /**
+   * Execute a resolved NCR action.
+   *
+   * @param {number} action   — NCR_LEVEL value
+   * @param {string} token    — raw token (e.g. '#38') for error messages
+   * @param {number} cp       — codepoint, used only for error messages
+   * @returns {string|undefined}
+   *   - decoded character string  → 'allow'
+   *   - ''                        → 'remove'
+   *   - undefined                 → 'leave' (caller must skip past '&' only)
+   *   - throws Error              → 'throw'
+   */
+  _applyNCRAction(action, token, cp) {
+    switch (action) {
+      case NCR_LEVEL.allow:
+        return String.fromCodePoint(cp);
+      case NCR_LEVEL.remove:
+        return "";
+      case NCR_LEVEL.leave:
+        return void 0;
+      // signal: keep literal
+      case NCR_LEVEL.throw:
+        throw new Error(
+          `[EntityDecoder] Prohibited numeric character reference &${token}; (U+${cp.toString(16).toUpperCase().padStart(4, "0")})`
+        );
+      default:
+        return String.fromCodePoint(cp);
+    }
+  }
+  /**
+   * Full NCR resolution pipeline for a numeric token.
+   *
+   * Steps:
+   *   1. Parse the codepoint (decimal or hex).
+   *   2. Validate the raw codepoint range (NaN, <0, >0x10FFFF).
+   *   3. If numericAllowed is false and no minimum restriction applies → leave as-is.
+   *   4. Classify the codepoint to find the minimum required action level.
+   *   5. Resolve effective action = max(onNCR, minimum).
+   *   6. Apply and return.
+   *
+   * @param {string} token  — e.g. '#38', '#x26', '#X26'
+   * @returns {string|undefined}
+   *   - string (incl. '')  — replacement ('' = remove)
+   *   - undefined          — leave original &token; as-is
+   */
+  _resolveNCR(token) {
+    const second = token.charCodeAt(1);
+    let cp;
+    if (second === 120 || second === 88) {
+      cp = parseInt(token.slice(2), 16);
+    } else {
+      cp = parseInt(token.slice(1), 10);
+    }
+    if (Number.isNaN(cp) || cp < 0 || cp > 1114111) return void 0;
+    const minimum = this._classifyNCR(cp);
+    if (!this._numericAllowed && minimum < NCR_LEVEL.remove) return void 0;
+    const effective = minimum === -1 ? this._ncrOnLevel : Math.max(this._ncrOnLevel, minimum);
+    return this._applyNCRAction(effective, token, cp);
+  }
+};
+
+// node_modules/fast-xml-parser/src/xmlparser/OptionsBuilder.js
+var defaultOnDangerousProperty = (name) => {
+  if (DANGEROUS_PROPERTY_NAMES.includes(name)) {
+    return "__" + name;
+  }
+  return name;
+};
+var defaultOptions2 = {
+  preserveOrder: false,
+  attributeNamePrefix: "@_",
+  attributesGroupName: false,
+  textNodeName: "#text",
+  ignoreAttributes: true,
+  removeNSPrefix: false,
+  // remove NS from tag name or attribute name if true
+  allowBooleanAttributes: false,
+  //a tag can have attributes without any value
+  //ignoreRootElement : false,
+  parseTagValue: true,
+  parseAttributeValue: false,
+  trimValues: true,
+  //Trim string values of tag and attributes
+  cdataPropName: false,
+  numberParseOptions: {
+    hex: true,
+    leadingZeros: true,
+    eNotation: true,
+    unicode: false
+  },
+  tagValueProcessor: function(tagName, val) {
+    return val;
+  },
+  attributeValueProcessor: function(attrName, val) {
+    return val;
+  },
+  stopNodes: [],
+  //nested tags will not be parsed even for errors
+  alwaysCreateTextNode: false,
+  isArray: () => false,
+  commentPropName: false,
+  unpairedTags: [],
+  processEntities: true,
+  htmlEntities: false,
+  entityDecoder: null,
+  ignoreDeclaration: false,
+  ignorePiTags: false,
+  transformTagName: false,
+  transformAttributeName: false,
+  updateTag: function(tagName, jPath, attrs) {
+    return tagName;
+  },
+  // skipEmptyListItem: false
+  captureMetaData: false,
+  maxNestedTags: 100,
+  strictReservedNames: true,
+  jPath: true,
+  // if true, pass jPath string to callbacks; if false, pass matcher instance
+  onDangerousProperty: defaultOnDangerousProperty
+};
+function validatePropertyName(propertyName, optionName) {
+  if (typeof propertyName !== "string") {
+    return;
+  }
+  const normalized = propertyName.toLowerCase();
+  if (DANGEROUS_PROPERTY_NAMES.some((dangerous) => normalized === dangerous.toLowerCase())) {
+    throw new Error(
+      `[SECURITY] Invalid ${optionName}: "${propertyName}" is a reserved JavaScript keyword that could cause prototype pollution`
+    );
+  }
+  if (criticalProperties.some((dangerous) => normalized === dangerous.toLowerCase())) {
+    throw new Error(
+      `[SECURITY] Invalid ${optionName}: "${propertyName}" is a reserved JavaScript keyword that could cause prototype pollution`
+    );
+  }
+}
+function normalizeProcessEntities(value, htmlEntities) {
+  if (typeof value === "boolean") {
+    return {
+      enabled: value,
+      // true or false
+      maxEntitySize: 1e4,
+      maxExpansionDepth: 1e4,
+      maxTotalExpansions: Infinity,
+      maxExpandedLength: 1e5,
+      maxEntityCount: 1e3,
+      allowedTags: null,
+      tagFilter: null,
+      appliesTo: "all"
+    };
+  }
+  if (typeof value === "object" && value !== null) {
+    return {
+      enabled: value.enabled !== false,
+      maxEntitySize: Math.max(1, value.maxEntitySize ?? 1e4),
+      maxExpansionDepth: Math.max(1, value.maxExpansionDepth ?? 1e4),
+      maxTotalExpansions: Math.max(1, value.maxTotalExpansions ?? Infinity),
+      maxExpandedLength: Math.max(1, value.maxExpandedLength ?? 1e5),
+      maxEntityCount: Math.max(1, value.maxEntityCount ?? 1e3),
+      allowedTags: value.allowedTags ?? null,
+      tagFilter: value.tagFilter ?? null,
+      appliesTo: value.appliesTo ?? "all"
+    };
+  }
+  return normalizeProcessEntities(true);
+}
+var buildOptions = function(options) {
+  const built = Object.assign({}, defaultOptions2, options);
+  const propertyNameOptions = [
+    { value: built.attributeNamePrefix, name: "attributeNamePrefix" },
+    { value: built.attributesGroupName, name: "attributesGroupName" },
+    { value: built.textNodeName, name: "textNodeName" },
+    { value: built.cdataPropName, name: "cdataPropName" },
+    { value: built.commentPropName, name: "commentPropName" }
+  ];
+  for (const { value, name } of propertyNameOptions) {
+    if (value) {
+      validatePropertyName(value, name);
+    }
+  }
+  if (built.onDangerousProperty === null) {
+    built.onDangerousProperty = defaultOnDangerousProperty;
+  }
+  built.processEntities = normalizeProcessEntities(built.processEntities, built.htmlEntities);
+  built.unpairedTagsSet = new Set(built.unpairedTags);
+  if (built.stopNodes && Array.isArray(built.stopNodes)) {
+    built.stopNodes = built.stopNodes.map((node2) => {
+      if (typeof node2 === "string" && node2.startsWith("*.")) {
+        return ".." + node2.substring(2);
+      }
+      return node2;
+    });
+  }
+  return built;
+};
+
+// node_modules/fast-xml-parser/src/xmlparser/xmlNode.js
+var METADATA_SYMBOL;
+if (typeof Symbol !== "function") {
+  METADATA_SYMBOL = "@@xmlMetadata";
+} else {
+  METADATA_SYMBOL = /* @__PURE__ */ Symbol("XML Node Metadata");
+}
+var XmlNode = class {
+  constructor(tagname) {
+    this.tagname = tagname;
+    this.child = [];
+    this[":@"] = /* @__PURE__ */ Object.create(null);
+  }
+  add(key, val) {
+    if (key === "__proto__") key = "#__proto__";
+    this.child.push({ [key]: val });
+  }
+  addChild(node2, startIndex) {
+    if (node2.tagname === "__proto__") node2.tagname = "#__proto__";
+    if (node2[":@"] && Object.keys(node2[":@"]).length > 0) {
+      this.child.push({ [node2.tagname]: node2.child, [":@"]: node2[":@"] });
+    } else {
+      this.child.push({ [node2.tagname]: node2.child });
+    }
+    this.addStartIndex(startIndex);
+  }
+  addStartIndex(startIndex) {
+    if (startIndex !== void 0) {
+      this.child[this.child.length - 1][METADATA_SYMBOL] = { startIndex };
+    }
+  }
+  addEndIndex(endIndex2) {
+    const lastChild = this.child[this.child.length - 1];
+    if (lastChild !== void 0 && lastChild[METADATA_SYMBOL] !== void 0 && lastChild[METADATA_SYMBOL].endIndex === void 0) {
+      lastChild[METADATA_SYMBOL].endIndex = endIndex2;
+    }
+  }
+  /** symbol used for metadata */
+  static getMetaDataSymbol() {
+    return METADATA_SYMBOL;
+  }
+};
+
+// node_modules/xml-naming/src/index.js
+var nameStartChar10 = ":A-Za-z_\xC0-\xD6\xD8-\xF6\xF8-\u02FF\u0370-\u037D\u037F-\u0486\u0488-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD";
+var nameChar10 = nameStartChar10 + "\\-\\.\\d\xB7\u0300-\u036F\u203F-\u2040";
+var nameStartChar11 = ":A-Za-z_\xC0-\u02FF\u0370-\u037D\u037F-\u0486\u0488-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}";
+var nameChar11 = nameStartChar11 + "\\-\\.\\d\xB7\u0300-\u036F\u0487\u203F-\u2040";
+var buildRegexes = (startChar, char, flags = "") => {
+  const ncStart = startChar.replace(":", "");
+  const ncChar = char.replace(":", "");
+  const ncNamePat = `[${ncStart}][${ncChar}]*`;
+  return {
+    name: new RegExp(`^[${startChar}][${char}]*$`, flags),
+    ncName: new RegExp(`^${ncNamePat}$`, flags),
+    qName: new RegExp(`^${ncNamePat}(?::${ncNamePat})?$`, flags),
+    nmToken: new RegExp(`^[${char}]+$`, flags),
+    nmTokens: new RegExp(`^[${char}]+(?:\\s+[${char}]+)*$`, flags)
+  };
+};
+var regexes10 = buildRegexes(nameStartChar10, nameChar10);
+var regexes11 = buildRegexes(nameStartChar11, nameChar11, "u");
+var nameStartCharAscii = ":A-Za-z_";
+var nameCharAscii = nameStartCharAscii + "\\-\\.\\d";
+var regexesAscii = buildRegexes(nameStartCharAscii, nameCharAscii);
+var getRegexes = (xmlVersion = "1.0", asciiOnly = false) => {
+  if (asciiOnly) return regexesAscii;
+  return xmlVersion === "1.1" ? regexes11 : regexes10;
+};
+var qName = (str2, { xmlVersion = "1.0", asciiOnly = false } = {}) => getRegexes(xmlVersion, asciiOnly).qName.test(str2);
+
+// node_modules/fast-xml-parser/src/xmlparser/DocTypeReader.js
+var DocTypeReader = class {
+  constructor(options, xmlVersion) {
+    this.suppressValidationErr = !options;
+    this.options = options;
+    this.xmlVersion = xmlVersion || 1;
+  }
+  setXmlVersion(xmlVersion = 1) {
+    this.xmlVersion = xmlVersion;
+  }
+  readDocType(xmlData, i) {
+    const entities = /* @__PURE__ */ Object.create(null);
+    let entityCount = 0;
+    if (xmlData[i + 3] === "O" && xmlData[i + 4] === "C" && xmlData[i + 5] === "T" && xmlData[i + 6] === "Y" && xmlData[i + 7] === "P" && xmlData[i + 8] === "E") {
+      i = i + 9;
+      let angleBracketsCount = 1;
+      let hasBody = false, comment = false;
+      let quoteChar = null;
+      let exp = "";
+      for (; i < xmlData.length; i++) {
+        if (quoteChar !== null) {
+          if (xmlData[i] === quoteChar) quoteChar = null;
+          exp += xmlData[i];
+          continue;
+        }
+        if (!hasBody && !comment && (xmlData[i] === '"' || xmlData[i] === "'")) {
+          quoteChar = xmlData[i];
+          exp += xmlData[i];
+          continue;
+        }
+        if (xmlData[i] === "<" && !comment) {
+          if (hasBody && hasSeq(xmlData, "!ENTITY", i)) {
+            i += 7;
+            let entityName, val;
+            [entityName, val, i] = this.readEntityExp(xmlData, i + 1, this.suppressValidationErr);
+            if (val.indexOf("&") === -1) {
+              if (this.options.enabled !== false && this.options.maxEntityCount != null && entityCount >= this.options.maxEntityCount) {
+                throw new Error(
+                  `Entity count (${entityCount + 1}) exceeds maximum allowed (${this.options.maxEntityCount})`
+                );
+              }
+              entities[entityName] = val;
+              entityCount++;
+            }
+          } else if (hasBody && hasSeq(xmlData, "!ELEMENT", i)) {
+            i += 8;
+            const { index } = this.readElementExp(xmlData, i + 1);
+            i = index;
+          } else if (hasBody && hasSeq(xmlData, "!ATTLIST", i)) {
+            i += 8;
+          } else if (hasBody && hasSeq(xmlData, "!NOTATION", i)) {
+            i += 9;
+            const { index } = this.readNotationExp(xmlData, i + 1, this.suppressValidationErr);
+            i = index;
+          } else if (hasSeq(xmlData, "!--", i)) comment = true;
+          else throw new Error(`Invalid DOCTYPE`);
+          angleBracketsCount++;
+          exp = "";
+        } else if (xmlData[i] === ">") {
+          if (comment) {
+            if (xmlData[i - 1] === "-" && xmlData[i - 2] === "-") {
+              comment = false;
+              angleBracketsCount--;
+            }
+          } else {
+            angleBracketsCount--;
+          }
+          if (angleBracketsCount === 0) {
+            break;
+          }
+        } else if (xmlData[i] === "[") {
+          hasBody = true;
+        } else {
+          exp += xmlData[i];
+        }
+      }
+      if (quoteChar !== null || angleBracketsCount !== 0) {
+        throw new Error(`Unclosed DOCTYPE`);
+      }
+    } else {
+      throw new Error(`Invalid Tag instead of DOCTYPE`);
+    }
+    return { entities, i };
+  }
+  readEntityExp(xmlData, i) {
+    i = skipWhitespace(xmlData, i);
+    const startIndex = i;
+    while (i < xmlData.length && !/\s/.test(xmlData[i]) && xmlData[i] !== '"' && xmlData[i] !== "'") {
+      i++;
+    }
+    let entityName = xmlData.substring(startIndex, i);
+    validateEntityName2(entityName, { xmlVersion: this.xmlVersion });
+    i = skipWhitespace(xmlData, i);
+    if (!this.suppressValidationErr) {
+      if (xmlData.substring(i, i + 6).toUpperCase() === "SYSTEM") {
+        throw new Error("External entities are not supported");
+      } else if (xmlData[i] === "%") {
+        throw new Error("Parameter entities are not supported");
+      }
+    }
+    let entityValue = "";
+    [i, entityValue] = this.readIdentifierVal(xmlData, i, "entity");
+    if (this.options.enabled !== false && this.options.maxEntitySize != null && entityValue.length > this.options.maxEntitySize) {
+      throw new Error(
+        `Entity "${entityName}" size (${entityValue.length}) exceeds maximum allowed size (${this.options.maxEntitySize})`
+      );
+    }
+    i--;
+    return [entityName, entityValue, i];
+  }
+  readNotationExp(xmlData, i) {
+    i = skipWhitespace(xmlData, i);
+    const startIndex = i;
+    while (i < xmlData.length && !/\s/.test(xmlData[i])) {
+      i++;
+    }
+    let notationName = xmlData.substring(startIndex, i);
+    !this.suppressValidationErr && validateEntityName2(notationName, { xmlVersion: this.xmlVersion });
+    i = skipWhitespace(xmlData, i);
+    const identifierType = xmlData.substring(i, i + 6).toUpperCase();
+    if (!this.suppressValidationErr && identifierType !== "SYSTEM" && identifierType !== "PUBLIC") {
+      throw new Error(`Expected SYSTEM or PUBLIC, found "${identifierType}"`);
+    }
+    i += identifierType.length;
+    i = skipWhitespace(xmlData, i);
+    let publicIdentifier = null;
+    let systemIdentifier = null;
+    if (identifierType === "PUBLIC") {
+      [i, publicIdentifier] = this.readIdentifierVal(xmlData, i, "publicIdentifier");
+      i = skipWhitespace(xmlData, i);
+      if (xmlData[i] === '"' || xmlData[i] === "'") {
+        [i, systemIdentifier] = this.readIdentifierVal(xmlData, i, "systemIdentifier");
+      }
+    } else if (identifierType === "SYSTEM") {
+      [i, systemIdentifier] = this.readIdentifierVal(xmlData, i, "systemIdentifier");
+      if (!this.suppressValidationErr && !systemIdentifier) {
+        throw new Error("Missing mandatory system identifier for SYSTEM notation");
+      }
+    }
+    return { notationName, publicIdentifier, systemIdentifier, index: --i };
+  }
+  readIdentifierVal(xmlData, i, type) {
+    let identifierVal = "";
+    const startChar = xmlData[i];
+    if (startChar !== '"' && startChar !== "'") {
+      throw new Error(`Expected quoted string, found "${startChar}"`);
+    }
+    i++;
+    const startIndex = i;
+    while (i < xmlData.length && xmlData[i] !== startChar) {
+      i++;
+    }
+    identifierVal = xmlData.substring(startIndex, i);
+    if (xmlData[i] !== startChar) {
+      throw new Error(`Unterminated ${type} value`);
+    }
+    i++;
+    return [i, identifierVal];
+  }
+  readElementExp(xmlData, i) {
+    i = skipWhitespace(xmlData, i);
+    const startIndex = i;
+    while (i < xmlData.length && !/\s/.test(xmlData[i])) {
+      i++;
+    }
+    let elementName = xmlData.substring(startIndex, i);
+    if (!this.suppressValidationErr && !qName(elementName, { xmlVersion: this.xmlVersion })) {
+      throw new Error(`Invalid element name: "${elementName}"`);
+    }
+    i = skipWhitespace(xmlData, i);
+    let contentModel = "";
+    if (xmlData[i] === "E" && hasSeq(xmlData, "MPTY", i)) i += 4;
+    else if (xmlData[i] === "A" && hasSeq(xmlData, "NY", i)) i += 2;
+    else if (xmlData[i] === "(") {
+      i++;
+      const startIndex2 = i;
+      while (i < xmlData.length && xmlData[i] !== ")") {
+        i++;
+      }
+      contentModel = xmlData.substring(startIndex2, i);
+      if (xmlData[i] !== ")") {
+        throw new Error("Unterminated content model");
+      }
+    } else if (!this.suppressValidationErr) {
+      throw new Error(`Invalid Element Expression, found "${xmlData[i]}"`);
+    }
+    return {
+      elementName,
+      contentModel: contentModel.trim(),
+      index: i
+    };
+  }
+  readAttlistExp(xmlData, i) {
+    i = skipWhitespace(xmlData, i);
+    let startIndex = i;
+    while (i < xmlData.length && !/\s/.test(xmlData[i])) {
+      i++;
+    }
+    let elementName = xmlData.substring(startIndex, i);
+    validateEntityName2(elementName, { xmlVersion: this.xmlVersion });
+    i = skipWhitespace(xmlData, i);
+    startIndex = i;
+    while (i < xmlData.length && !/\s/.test(xmlData[i])) {
+      i++;
+    }
+    let attributeName = xmlData.substring(startIndex, i);
+    if (!validateEntityName2(attributeName, { xmlVersion: this.xmlVersion })) {
+      throw new Error(`Invalid attribute name: "${attributeName}"`);
+    }
+    i = skipWhitespace(xmlData, i);
+    let attributeType = "";
+    if (xmlData.substring(i, i + 8).toUpperCase() === "NOTATION") {
+      attributeType = "NOTATION";
+      i += 8;
+      i = skipWhitespace(xmlData, i);
+      if (xmlData[i] !== "(") {
+        throw new Error(`Expected '(', found "${xmlData[i]}"`);
+      }
+      i++;
+      let allowedNotations = [];
+      while (i < xmlData.length && xmlData[i] !== ")") {
+        const startIndex2 = i;
+        while (i < xmlData.length && xmlData[i] !== "|" && xmlData[i] !== ")") {
+          i++;
+        }
+        let notation = xmlData.substring(startIndex2, i);
+        notation = notation.trim();
+        if (!validateEntityName2(notation, { xmlVersion: this.xmlVersion })) {
+          throw new Error(`Invalid notation name: "${notation}"`);
+        }
+        allowedNotations.push(notation);
+        if (xmlData[i] === "|") {
+          i++;
+          i = skipWhitespace(xmlData, i);
+        }
+      }
+      if (xmlData[i] !== ")") {
+        throw new Error("Unterminated list of notations");
+      }
+      i++;
+      attributeType += " (" + allowedNotations.join("|") + ")";
+    } else {
+      const startIndex2 = i;
+      while (i < xmlData.length && !/\s/.test(xmlData[i])) {
+        i++;
+      }
+      attributeType += xmlData.substring(startIndex2, i);
+      const validTypes = ["CDATA", "ID", "IDREF", "IDREFS", "ENTITY", "ENTITIES", "NMTOKEN", "NMTOKENS"];
+      if (!this.suppressValidationErr && !validTypes.includes(attributeType.toUpperCase())) {
+        throw new Error(`Invalid attribute type: "${attributeType}"`);
+      }
+    }
+    i = skipWhitespace(xmlData, i);
+    let defaultValue = "";
+    if (xmlData.substring(i, i + 8).toUpperCase() === "#REQUIRED") {
+      defaultValue = "#REQUIRED";
+      i += 8;
+    } else if (xmlData.substring(i, i + 7).toUpperCase() === "#IMPLIED") {
+      defaultValue = "#IMPLIED";
+      i += 7;
+    } else {
+      [i, defaultValue] = this.readIdentifierVal(xmlData, i, "ATTLIST");
+    }
+    return {
+      elementName,
+      attributeName,
+      attributeType,
+      defaultValue,
+      index: i
+    };
+  }
+};
+var skipWhitespace = (data, index) => {
+  while (index < data.length && /\s/.test(data[index])) {
+    index++;
+  }
+  return index;
+};
+function hasSeq(data, seq, i) {
+  for (let j = 0; j < seq.length; j++) {
+    if (seq[j] !== data[i + j + 1]) return false;
+  }
+  return true;
+}
+function validateEntityName2(name, xmlVersion) {
+  if (qName(name, { xmlVersion }))
+    return name;
+  else
+    throw new Error(`Invalid entity name ${name}`);
+}
+
+// node_modules/anynum/digitTable.js
+var SCRIPT_ZEROS = [
+  // Basic Latin (ASCII) — included for completeness / pass-through
+  48,
+  // 0-9
+  // Arabic scripts
+  1632,
+  // Arabic-Indic ٠١٢٣٤٥٦٧٨٩
+  1776,
+  // Extended Arabic-Indic (Urdu/Persian/Sindhi) ۰۱۲۳
+  // Indic scripts
+  2406,
+  // Devanagari ०१२३४५६७८९
+  2534,
+  // Bengali ০১২৩৪৫৬৭৮৯
+  2662,
+  // Gurmukhi ੦੧੨੩੪੫੬੭੮੯
+  2790,
+  // Gujarati ૦૧૨૩૪૫૬૭૮૯
+  2918,
+  // Odia ୦୧୨୩୪୫୬୭୮୯
+  3046,
+  // Tamil ௦௧௨௩௪௫௬௭௮௯
+  3174,
+  // Telugu ౦౧౨౩౪౫౬౭౮౯
+  3302,
+  // Kannada ೦೧೨೩೪೫೬೭೮೯
+  3430,
+  // Malayalam ൦൧൨൩൪൫൬൭൮൯
+  3558,
+  // Sinhala Archaic ෦෧෨෩෪෫෬෭෮෯
+  // Southeast Asian scripts
+  3664,
+  // Thai ๐๑๒๓๔๕๖๗๘๙
+  3792,
+  // Lao ໐໑໒໓໔໕໖໗໘໙
+  3872,
+  // Tibetan ༠༡༢༣༤༥༦༧༨༩
+  4160,
+  // Myanmar ၀၁၂၃၄၅၆၇၈၉
+  4240,
+  // Myanmar Shan ႐႑႒႓႔႕႖႗႘႙
+  6112,
+  // Khmer ០១២៣៤៥៦៧៨៩
+  6160,
+  // Mongolian ᠐᠑᠒᠓᠔᠕᠖᠗᠘᠙
+  6470,
+  // Limbu ᥆᥇᥈᥉᥊᥋᥌᥍᥎᥏
+  6608,
+  // New Tai Lue ᧐᧑᧒᧓᧔᧕᧖᧗᧘᧙
+  6784,
+  // Tai Tham Hora ᪀᪁᪂᪃᪄᪅᪆᪇᪈᪉
+  6800,
+  // Tai Tham Tham ᪐᪑᪒᪓᪔᪕᪖᪗᪘᪙
+  6992,
+  // Balinese ᭐᭑᭒᭓᭔᭕᭖᭗᭘᭙
+  7088,
+  // Sundanese ᮰᮱᮲᮳᮴᮵᮶᮷᮸᮹
+  7232,
+  // Lepcha ᱀᱁᱂᱃᱄᱅᱆᱇᱈᱉
+  7248,
+  // Ol Chiki ᱐᱑᱒᱓᱔᱕᱖᱗᱘᱙
+  // Fullwidth (CJK context)
+  65296,
+  // Fullwidth ０１２３４５６７８９
+  // Mathematical digit variants (Unicode math block)
+  120782,
+  // Mathematical Bold
+  120792,
+  // Mathematical Double-Struck
+  120802,
+  // Mathematical Sans-Serif
+  120812,
+  // Mathematical Sans-Serif Bold
+  120822,
+  // Mathematical Monospace
+  // Other scripts
+  66720,
+  // Osmanya 𐒠𐒡𐒢𐒣𐒤𐒥𐒦𐒧𐒨𐒩
+  68912,
+  // Hanifi Rohingya 𐴰𐴱𐴲𐴳𐴴𐴵𐴶𐴷𐴸𐴹
+  69734,
+  // Brahmi 𑁦𑁧𑁨𑁩𑁪𑁫𑁬𑁭𑁮𑁯
+  69872,
+  // Sora Sompeng 𑃰𑃱𑃲𑃳𑃴𑃵𑃶𑃷𑃸𑃹
+  69942,
+  // Chakma 𑄶𑄷𑄸𑄹𑄺𑄻𑄼𑄽𑄾𑄿
+  70096,
+  // Sharada 𑇐𑇑𑇒𑇓𑇔𑇕𑇖𑇗𑇘𑇙
+  70384,
+  // Khudawadi 𑋰𑋱𑋲𑋳𑋴𑋵𑋶𑋷𑋸𑋹
+  70736,
+  // Newa 𑑐𑑑𑑒𑑓𑑔𑑕𑑖𑑗𑑘𑑙
+  70864,
+  // Tirhuta 𑓐𑓑𑓒𑓓𑓔𑓕𑓖𑓗𑓘𑓙
+  71248,
+  // Modi 𑙐𑙑𑙒𑙓𑙔𑙕𑙖𑙗𑙘𑙙
+  71360,
+  // Takri 𑛀𑛁𑛂𑛃𑛄𑛅𑛆𑛇𑛈𑛉
+  71472,
+  // Ahom 𑜰𑜱𑜲𑜳𑜴𑜵𑜶𑜷𑜸𑜹
+  71904,
+  // Warang Citi 𑣠𑣡𑣢𑣣𑣤𑣥𑣦𑣧𑣨𑣩
+  72016,
+  // Dives Akuru 𑥐𑥑𑥒𑥓𑥔𑥕𑥖𑥗𑥘𑥙
+  72688,
+  // Khitan Small Script 𑯰𑯱𑯲𑯳𑯴𑯵𑯶𑯷𑯸𑯹
+  72784,
+  // Bhaiksuki 𑱐𑱑𑱒𑱓𑱔𑱕𑱖𑱗𑱘𑱙
+  73040,
+  // Masaram Gondi 𑵐𑵑𑵒𑵓𑵔𑵕𑵖𑵗𑵘𑵙
+  73120,
+  // Gunjala Gondi 𑶠𑶡𑶢𑶣𑶤𑶥𑶦𑶧𑶨𑶩
+  73552,
+  // Kawi 𑽐𑽑𑽒𑽓𑽔𑽕𑽖𑽗𑽘𑽙
+  92768,
+  // Mro 𖩠𖩡𖩢𖩣𖩤𖩥𖩦𖩧𖩨𖩩
+  92864,
+  // Tangsa 𖫀𖫁𖫂𖫃𖫄𖫅𖫆𖫇𖫈𖫉
+  93008,
+  // Pahawh Hmong 𖭐𖭑𖭒𖭓𖭔𖭕𖭖𖭗𖭘𖭙
+  123200,
+  // Nyiakeng Puachue Hmong 𞅀𞅁𞅂𞅃𞅄𞅅𞅆𞅇𞅈𞅉
+  123632,
+  // Wancho 𞋰𞋱𞋲𞋳𞋴𞋵𞋶𞋷𞋸𞋹
+  124144,
+  // Nag Mundari 𞓰𞓱𞓲𞓳𞓴𞓵𞓶𞓷𞓸𞓹
+  125264,
+  // Adlam 𞥐𞥑𞥒𞥓𞥔𞥕𞥖𞥗𞥘𞥙
+  130032
+  // Segmented digit symbols 🯰🯱🯲🯳🯴🯵🯶🯷🯸🯹
+];
+var NOT_DIGIT = 255;
+var HIGH_MAP = /* @__PURE__ */ new Map();
+var LOW_MAX = 65535;
+var LOW_MIN = 1632;
+var TABLE_OFFSET = LOW_MIN;
+var TABLE_SIZE = LOW_MAX - LOW_MIN + 1;
+var TABLE = new Uint8Array(TABLE_SIZE).fill(NOT_DIGIT);
+for (const zero of SCRIPT_ZEROS) {
+  for (let d = 0; d < 10; d++) {
+    const cp = zero + d;
+    if (cp <= LOW_MAX) {
+      TABLE[cp - TABLE_OFFSET] = d;
+    } else {
+      HIGH_MAP.set(cp, d);
+    }
+  }
+}
+
+// node_modules/anynum/anynum.js
+var CHAR_0 = 48;
+var CHAR_9 = 57;
+var CHAR_MINUS = 45;
+var MINUS_SET = /* @__PURE__ */ new Set([8722, 65293, 65123]);
+function anynum(str2) {
+  if (typeof str2 !== "string") return str2;
+  const len = str2.length;
+  if (len === 0) return str2;
+  let firstHit = -1;
+  for (let i = 0; i < len; i++) {
+    const cc = str2.charCodeAt(i);
+    if (cc >= CHAR_0 && cc <= CHAR_9 || cc === CHAR_MINUS) continue;
+    if (cc < TABLE_OFFSET) {
+      if (MINUS_SET.has(cc)) {
+        firstHit = i;
+        break;
+      }
+      continue;
+    }
+    if (cc >= 55296 && cc <= 56319) {
+      if (i + 1 < len) {
+        const low = str2.charCodeAt(i + 1);
+        if (low >= 56320 && low <= 57343) {
+          const cp = 65536 + (cc - 55296 << 10) + (low - 56320);
+          if (HIGH_MAP.has(cp)) {
+            firstHit = i;
+            break;
+          }
+        }
+      }
+      continue;
+    }
+    if (TABLE[cc - TABLE_OFFSET] !== NOT_DIGIT || MINUS_SET.has(cc)) {
+      firstHit = i;
+      break;
+    }
+  }
+  if (firstHit === -1) return str2;
+  const chars = [];
+  if (firstHit > 0) chars.push(str2.slice(0, firstHit));
+  for (let i = firstHit; i < len; i++) {
+    const cc = str2.charCodeAt(i);
+    if (cc >= CHAR_0 && cc <= CHAR_9 || cc === CHAR_MINUS) {
+      chars.push(str2[i]);
+      continue;
+    }
+    if (cc < TABLE_OFFSET) {
+      chars.push(MINUS_SET.has(cc) ? "-" : str2[i]);
+      continue;
+    }
+    if (cc >= 55296 && cc <= 56319) {
+      if (i + 1 < len) {
+        const low = str2.charCodeAt(i + 1);
+        if (low >= 56320 && low <= 57343) {
+          const cp = 65536 + (cc - 55296 << 10) + (low - 56320);
+          const d2 = HIGH_MAP.get(cp);
+          if (d2 !== void 0) {
+            chars.push(String.fromCharCode(d2 + 48));
+            i++;
+            continue;
+          }
+        }
+      }
+      chars.push(str2[i]);
+      continue;
+    }
+    if (MINUS_SET.has(cc)) {
+      chars.push("-");
+      continue;
+    }
+    const d = TABLE[cc - TABLE_OFFSET];
+    chars.push(d !== NOT_DIGIT ? String.fromCharCode(d + 48) : str2[i]);
+  }
+  return chars.join("");
+}
+var anynum_default = anynum;
+
+// node_modules/strnum/strnum.js
+var hexRegex = /^[-+]?0x[a-fA-F0-9]+$/;
+var binRegex = /^0b[01]+$/;
+var octRegex = /^0o[0-7]+$/;
+var numRegex = /^([\-\+])?(0*)([0-9]*(\.[0-9]*)?)$/;
+var consider = {
+  hex: true,
+  binary: false,
+  octal: false,
+  leadingZeros: true,
+  decimalPoint: ".",
+  eNotation: true,
+  //skipLike: /regex/,
+  infinity: "original",
+  // "null", "infinity" (Infinity type), "string" ("Infinity" (the string literal))
+  unicode: false
+};
+function toNumber(str2, options = {}) {
+  options = Object.assign({}, consider, options);
+  if (!str2 || typeof str2 !== "string") return str2;
+  let trimmedStr = str2.trim();
+  if (trimmedStr.length === 0) return str2;
+  else if (options.skipLike !== void 0 && options.skipLike.test(trimmedStr)) return str2;
+  else if (trimmedStr === "0") return 0;
+  if (options.unicode) {
+    trimmedStr = anynum_default(trimmedStr);
+    if (trimmedStr === "0") return 0;
+  }
+  if (options.hex && hexRegex.test(trimmedStr)) {
+    return parse_int(trimmedStr, 16);
+  } else if (options.binary && binRegex.test(trimmedStr)) {
+    return parse_int(trimmedStr, 2);
+  } else if (options.octal && octRegex.test(trimmedStr)) {
+    return parse_int(trimmedStr, 8);
+  } else if (!isFinite(trimmedStr)) {
+    const num = Number(trimmedStr);
+    if (Number.isNaN(num)) return str2;
+    return handleInfinity(str2, num, options);
+  } else if (trimmedStr.includes("e") || trimmedStr.includes("E")) {
+    return resolveEnotation(str2, trimmedStr, options);
+  } else {
+    const match = numRegex.exec(trimmedStr);
+    if (match) {
+      const sign2 = match[1] || "";
+      const leadingZeros = match[2];
+      let numTrimmedByZeros = trimZeros(match[3]);
+      const decimalAdjacentToLeadingZeros = sign2 ? (
+        // 0., -00., 000.
+        trimmedStr[leadingZeros.length + 1] === "."
+      ) : trimmedStr[leadingZeros.length] === ".";
+      if (!options.leadingZeros && (leadingZeros.length > 1 || leadingZeros.length === 1 && !decimalAdjacentToLeadingZeros)) {
+        return str2;
+      } else {
+        const num = Number(trimmedStr);
+        const parsedStr = String(num);
+        if (num === 0) return num;
+        if (parsedStr.search(/[eE]/) !== -1) {
+          if (options.eNotation) return num;
+          else return str2;
+        } else if (trimmedStr.indexOf(".") !== -1) {
+          if (parsedStr === "0") return num;
+          else if (parsedStr === numTrimmedByZeros) return num;
+          else if (parsedStr === `${sign2}${numTrimmedByZeros}`) return num;
+          else return str2;
+        }
+        let n = leadingZeros ? numTrimmedByZeros : trimmedStr;
+        if (leadingZeros) {
+          return n === parsedStr || sign2 + n === parsedStr ? num : str2;
+        } else {
+          return n === parsedStr || n === sign2 + parsedStr ? num : str2;
+        }
+      }
+    } else {
+      return str2;
+    }
+  }
+}
+var eNotationRegx = /^([-+])?(0*)(\d*(\.\d*)?[eE][-\+]?\d+)$/;
+function resolveEnotation(str2, trimmedStr, options) {
+  if (!options.eNotation) return str2;
+  const notation = trimmedStr.match(eNotationRegx);
+  if (notation) {
+    let sign2 = notation[1] || "";
+    const eChar = notation[3].indexOf("e") === -1 ? "E" : "e";
+    const leadingZeros = notation[2];
+    const eAdjacentToLeadingZeros = sign2 ? (
+      // 0E.
+      trimmedStr[leadingZeros.length + 1] === eChar
+    ) : trimmedStr[leadingZeros.length] === eChar;
+    if (leadingZeros.length > 1 && eAdjacentToLeadingZeros) return str2;
+    else if (leadingZeros.length === 1 && (notation[3].startsWith(`.${eChar}`) || notation[3][0] === eChar)) {
+      return Number(trimmedStr);
+    } else if (leadingZeros.length > 0) {
+      if (options.leadingZeros && !eAdjacentToLeadingZeros) {
+        return Number(trimmedStr);
+      } else return str2;
+    } else {
+      return Number(trimmedStr);
+    }
+  } else {
+    return str2;
+  }
+}
+function trimZeros(numStr) {
+  if (numStr && numStr.indexOf(".") !== -1) {
+    let end = numStr.length;
+    while (end > 0 && numStr.charCodeAt(end - 1) === 48) end--;
+    numStr = numStr.slice(0, end);
+    if (numStr === ".") numStr = "0";
+    else if (numStr[0] === ".") numStr = "0" + numStr;
+    else if (numStr[numStr.length - 1] === ".") numStr = numStr.substring(0, numStr.length - 1);
+    return numStr;
+  }
+  return numStr;
+}
+function parse_int(numStr, base) {
+  const str2 = numStr.trim();
+  if (base === 2 || base === 8) numStr = str2.substring(2);
+  if (parseInt) return parseInt(numStr, base);
+  else if (Number.parseInt) return Number.parseInt(numStr, base);
+  else if (window && window.parseInt) return window.parseInt(numStr, base);
+  else throw new Error("parseInt, Number.parseInt, window.parseInt are not supported");
+}
+function handleInfinity(str2, num, options) {
+  const isPositive = num === Infinity;
+  switch (options.infinity.toLowerCase()) {
+    case "null":
+      return null;
+    case "infinity":
+      return num;
+    // Return Infinity or -Infinity
+    case "string":
+      return isPositive ? "Infinity" : "-Infinity";
+    case "original":
+    default:
+      return str2;
+  }
+}
+
+// node_modules/fast-xml-parser/src/ignoreAttributes.js
+function getIgnoreAttributesFn(ignoreAttributes) {
+  if (typeof ignoreAttributes === "function") {
+    return ignoreAttributes;
+  }
+  if (Array.isArray(ignoreAttributes)) {
+    return (attrName) => {
+      for (const pattern of ignoreAttributes) {
+        if (typeof pattern === "string" && attrName === pattern) {
+          return true;
+        }
+        if (pattern instanceof RegExp && pattern.test(attrName)) {
+          return true;
+        }
+      }
+    };
+  }
+  return () => false;
+}
+
+// node_modules/path-expression-matcher/src/Expression.js
+var Expression = class {
+  /**
+   * Create a new Expression
+   * @param {string} pattern - Pattern string (e.g., "root.users.user", "..user[id]")
+   * @param {Object} options - Configuration options
+   * @param {string} options.separator - Path separator (default: '.')
+   */
+  constructor(pattern, options = {}, data) {
+    this.pattern = pattern;
+    this.separator = options.separator || ".";
+    this.segments = this._parse(pattern);
+    this.data = data;
+    this._hasDeepWildcard = this.segments.some((seg) => seg.type === "deep-wildcard");
+    this._hasAttributeCondition = this.segments.some((seg) => seg.attrName !== void 0);
+    this._hasPositionSelector = this.segments.some((seg) => seg.position !== void 0);
+  }
+  /**
+   * Parse pattern string into segments
+   * @private
+   * @param {string} pattern - Pattern to parse
+   * @returns {Array} Array of segment objects
+   */
+  _parse(pattern) {
+    const segments = [];
+    let i = 0;
+    let currentPart = "";
+    while (i < pattern.length) {
+      if (pattern[i] === this.separator) {
+        if (i + 1 < pattern.length && pattern[i + 1] === this.separator) {
+          if (currentPart.trim()) {
+            segments.push(this._parseSegment(currentPart.trim()));
+            currentPart = "";
+          }
+          segments.push({ type: "deep-wildcard" });
+          i += 2;
+        } else {
+          if (currentPart.trim()) {
+            segments.push(this._parseSegment(currentPart.trim()));
+          }
+          currentPart = "";
+          i++;
+        }
+      } else {
+        currentPart += pattern[i];
+        i++;
+      }
+    }
+    if (currentPart.trim()) {
+      segments.push(this._parseSegment(currentPart.trim()));
+    }
+    return segments;
+  }
+  /**
+   * Parse a single segment
+   * @private
+   * @param {string} part - Segment string (e.g., "user", "ns::user", "user[id]", "ns::user:first")
+   * @returns {Object} Segment object
+   */
+  _parseSegment(part) {
+    const segment = { type: "tag" };
+    let bracketContent = null;
+    let withoutBrackets = part;
+    const bracketMatch = part.match(/^([^\[]+)(\[[^\]]*\])(.*)$/);
+    if (bracketMatch) {
+      withoutBrackets = bracketMatch[1] + bracketMatch[3];
+      if (bracketMatch[2]) {
+        const content = bracketMatch[2].slice(1, -1);
+        if (content) {
+          bracketContent = content;
+        }
+      }
+    }
+    let namespace = void 0;
+    let tagAndPosition = withoutBrackets;
+    if (withoutBrackets.includes("::")) {
+      const nsIndex = withoutBrackets.indexOf("::");
+      namespace = withoutBrackets.substring(0, nsIndex).trim();
+      tagAndPosition = withoutBrackets.substring(nsIndex + 2).trim();
+      if (!namespace) {
+        throw new Error(`Invalid namespace in pattern: ${part}`);
+      }
+    }
+    let tag = void 0;
+    let positionMatch = null;
+    if (tagAndPosition.includes(":")) {
+      const colonIndex = tagAndPosition.lastIndexOf(":");
+      const tagPart = tagAndPosition.substring(0, colonIndex).trim();
+      const posPart = tagAndPosition.substring(colonIndex + 1).trim();
+      const isPositionKeyword = ["first", "last", "odd", "even"].includes(posPart) || /^nth\(\d+\)$/.test(posPart);
+      if (isPositionKeyword) {
+        tag = tagPart;
+        positionMatch = posPart;
+      } else {
+        tag = tagAndPosition;
+      }
+    } else {
+      tag = tagAndPosition;
+    }
+    if (!tag) {
+      throw new Error(`Invalid segment pattern: ${part}`);
+    }
+    segment.tag = tag;
+    if (namespace) {
+      segment.namespace = namespace;
+    }
+    if (bracketContent) {
+      if (bracketContent.includes("=")) {
+        const eqIndex2 = bracketContent.indexOf("=");
+        segment.attrName = bracketContent.substring(0, eqIndex2).trim();
+        segment.attrValue = bracketContent.substring(eqIndex2 + 1).trim();
+      } else {
+        segment.attrName = bracketContent.trim();
+      }
+    }
+    if (positionMatch) {
+      const nthMatch = positionMatch.match(/^nth\((\d+)\)$/);
+      if (nthMatch) {
+        segment.position = "nth";
+        segment.positionValue = parseInt(nthMatch[1], 10);
+      } else {
+        segment.position = positionMatch;
+      }
+    }
+    return segment;
+  }
+  /**
+   * Get the number of segments
+   * @returns {number}
+   */
+  get length() {
+    return this.segments.length;
+  }
+  /**
+   * Check if expression contains deep wildcard
+   * @returns {boolean}
+   */
+  hasDeepWildcard() {
+    return this._hasDeepWildcard;
+  }
+  /**
+   * Check if expression has attribute conditions
+   * @returns {boolean}
+   */
+  hasAttributeCondition() {
+    return this._hasAttributeCondition;
+  }
+  /**
+   * Check if expression has position selectors
+   * @returns {boolean}
+   */
+  hasPositionSelector() {
+    return this._hasPositionSelector;
+  }
+  /**
+   * Get string representation
+   * @returns {string}
+   */
+  toString() {
+    return this.pattern;
+  }
+};
+
+// node_modules/path-expression-matcher/src/ExpressionSet.js
+var ExpressionSet = class {
+  constructor() {
+    this._byDepthAndTag = /* @__PURE__ */ new Map();
+    this._wildcardByDepth = /* @__PURE__ */ new Map();
+    this._deepWildcards = [];
+    this._deepByTerminalTag = /* @__PURE__ */ new Map();
+    this._patterns = /* @__PURE__ */ new Set();
+    this._sealed = false;
+  }
+  /**
+   * Add an Expression to the set.
+   * Duplicate patterns (same pattern string) are silently ignored.
+   *
+   * @param {import('./Expression.js').default} expression - A pre-constructed Expression instance
+   * @returns {this} for chaining
+   * @throws {TypeError} if called after seal()
+   *
+   * @example
+   * set.add(new Expression('root.users.user'));
+   * set.add(new Expression('..script'));
+   */
+  add(expression) {
+    if (this._sealed) {
+      throw new TypeError(
+        "ExpressionSet is sealed. Create a new ExpressionSet to add more expressions."
+      );
+    }
+    if (this._patterns.has(expression.pattern)) return this;
+    this._patterns.add(expression.pattern);
+    if (expression.hasDeepWildcard()) {
+      const lastSeg2 = expression.segments[expression.segments.length - 1];
+      if (lastSeg2 && lastSeg2.type !== "deep-wildcard" && lastSeg2.tag !== "*") {
+        const tag2 = lastSeg2.tag;
+        if (!this._deepByTerminalTag.has(tag2)) this._deepByTerminalTag.set(tag2, []);
+        this._deepByTerminalTag.get(tag2).push(expression);
+      } else {
+        this._deepWildcards.push(expression);
+      }
+      return this;
+    }
+    const depth = expression.length;
+    const lastSeg = expression.segments[expression.segments.length - 1];
+    const tag = lastSeg?.tag;
+    if (!tag || tag === "*") {
+      if (!this._wildcardByDepth.has(depth)) this._wildcardByDepth.set(depth, []);
+      this._wildcardByDepth.get(depth).push(expression);
+    } else {
+      const key = `${depth}:${tag}`;
+      if (!this._byDepthAndTag.has(key)) this._byDepthAndTag.set(key, []);
+      this._byDepthAndTag.get(key).push(expression);
+    }
+    return this;
+  }
+  /**
+   * Add multiple expressions at once.
+   *
+   * @param {import('./Expression.js').default[]} expressions - Array of Expression instances
+   * @returns {this} for chaining
+   *
+   * @example
+   * set.addAll([
+   *   new Expression('root.users.user'),
+   *   new Expression('root.config.setting'),
+   * ]);
+   */
+  addAll(expressions) {
+    for (const expr of expressions) this.add(expr);
+    return this;
+  }
+  /**
+   * Check whether a pattern string is already present in the set.
+   *
+   * @param {import('./Expression.js').default} expression
+   * @returns {boolean}
+   */
+  has(expression) {
+    return this._patterns.has(expression.pattern);
+  }
+  /**
+   * Number of expressions in the set.
+   * @type {number}
+   */
+  get size() {
+    return this._patterns.size;
+  }
+  /**
+   * Seal the set against further modifications.
+   * Useful to prevent accidental mutations after config is built.
+   * Calling add() or addAll() on a sealed set throws a TypeError.
+   *
+   * @returns {this}
+   */
+  seal() {
+    this._sealed = true;
+    return this;
+  }
+  /**
+   * Whether the set has been sealed.
+   * @type {boolean}
+   */
+  get isSealed() {
+    return this._sealed;
+  }
+  /**
+   * Test whether the matcher's current path matches any expression in the set.
+   *
+   * Evaluation order (cheapest → most expensive):
+   *  1. Exact depth + tag bucket  — O(1) lookup, typically 0–2 expressions
+   *  2. Depth-only wildcard bucket — O(1) lookup, rare
+   *  3. Deep-wildcard list         — always checked, but usually small
+   *
+   * @param {import('./Matcher.js').default} matcher - Matcher instance (or readOnly view)
+   * @returns {boolean} true if any expression matches the current path
+   *
+   * @example
+   * if (stopNodes.matchesAny(matcher)) {
+   *   // handle stop node
+   * }
+   */
+  matchesAny(matcher) {
+    return this.findMatch(matcher) !== null;
+  }
+  /**
+  * Find and return the first Expression that matches the matcher's current path.
+  *
+  * Uses the same evaluation order as matchesAny (cheapest → most expensive):
+  *  1. Exact depth + tag bucket
+  *  2. Depth-only wildcard bucket
+  *  3. Deep-wildcard list
+  *
+  * @param {import('./Matcher.js').default} matcher - Matcher instance (or readOnly view)
+  * @returns {import('./Expression.js').default | null} the first matching Expression, or null
+  *
+  * @example
+  * const expr = stopNodes.findMatch(matcher);
+  * if (expr) {
+  *   // access expr.config, expr.pattern, etc.
+  * }
+  */
+  findMatch(matcher) {
+    const depth = matcher.getDepth();
+    const tag = matcher.getCurrentTag();
+    const exactKey = `${depth}:${tag}`;
+    const exactBucket = this._byDepthAndTag.get(exactKey);
+    if (exactBucket) {
+      for (let i = 0; i < exactBucket.length; i++) {
+        if (matcher.matches(exactBucket[i])) return exactBucket[i];
+      }
+    }
+    const wildcardBucket = this._wildcardByDepth.get(depth);
+    if (wildcardBucket) {
+      for (let i = 0; i < wildcardBucket.length; i++) {
+        if (matcher.matches(wildcardBucket[i])) return wildcardBucket[i];
+      }
+    }
+    const deepBucket = this._deepByTerminalTag.get(tag);
+    if (deepBucket) {
+      for (let i = 0; i < deepBucket.length; i++) {
+        if (matcher.matches(deepBucket[i])) return deepBucket[i];
+      }
+    }
+    for (let i = 0; i < this._deepWildcards.length; i++) {
+      if (matcher.matches(this._deepWildcards[i])) return this._deepWildcards[i];
+    }
+    return null;
+  }
+};
+
+// node_modules/path-expression-matcher/src/Matcher.js
+var MatcherView = class {
+  /**
+   * @param {Matcher} matcher - The parent Matcher instance to read from.
+   */
+  constructor(matcher) {
+    this._matcher = matcher;
+  }
+  /**
+   * Get the path separator used by the parent matcher.
+   * @returns {string}
+   */
+  get separator() {
+    return this._matcher.separator;
+  }
+  /**
+   * Get current tag name.
+   * @returns {string|undefined}
+   */
+  getCurrentTag() {
+    const path2 = this._matcher.path;
+    return path2.length > 0 ? path2[path2.length - 1].tag : void 0;
+  }
+  /**
+   * Get current namespace.
+   * @returns {string|undefined}
+   */
+  getCurrentNamespace() {
+    const path2 = this._matcher.path;
+    return path2.length > 0 ? path2[path2.length - 1].namespace : void 0;
+  }
+  /**
+   * Get current node's attribute value.
+   * @param {string} attrName
+   * @returns {*}
+   */
+  getAttrValue(attrName) {
+    const path2 = this._matcher.path;
+    if (path2.length === 0) return void 0;
+    return path2[path2.length - 1].values?.[attrName];
+  }
+  /**
+   * Check if current node has an attribute.
+   * @param {string} attrName
+   * @returns {boolean}
+   */
+  hasAttr(attrName) {
+    const path2 = this._matcher.path;
+    if (path2.length === 0) return false;
+    const current = path2[path2.length - 1];
+    return current.values !== void 0 && attrName in current.values;
+  }
+  /**
+   * Get the value of a "kept" attribute from the nearest ancestor (or
+   * current node) that declared it via `push(tag, attrs, ns, { keep: [...] })`.
+   * @param {string} attrName
+   * @returns {*}
+   */
+  getAnyParentAttr(attrName) {
+    return this._matcher.getAnyParentAttr(attrName);
+  }
+  /**
+   * Check whether any ancestor (or the current node) kept the given
+   * attribute via `push(tag, attrs, ns, { keep: [...] })`.
+   * @param {string} attrName
+   * @returns {boolean}
+   */
+  hasAnyParentAttr(attrName) {
+    return this._matcher.hasAnyParentAttr(attrName);
+  }
+  /**
+   * Get current node's sibling position (child index in parent).
+   * @returns {number}
+   */
+  getPosition() {
+    const path2 = this._matcher.path;
+    if (path2.length === 0) return -1;
+    return path2[path2.length - 1].position ?? 0;
+  }
+  /**
+   * Get current node's repeat counter (occurrence count of this tag name).
+   * @returns {number}
+   */
+  getCounter() {
+    const path2 = this._matcher.path;
+    if (path2.length === 0) return -1;
+    return path2[path2.length - 1].counter ?? 0;
+  }
+  /**
+   * Get current node's sibling index (alias for getPosition).
+   * @returns {number}
+   * @deprecated Use getPosition() or getCounter() instead
+   */
+  getIndex() {
+    return this.getPosition();
+  }
+  /**
+   * Get current path depth.
+   * @returns {number}
+   */
+  getDepth() {
+    return this._matcher.path.length;
+  }
+  /**
+   * Get path as string.
+   * @param {string} [separator] - Optional separator (uses default if not provided)
+   * @param {boolean} [includeNamespace=true]
+   * @returns {string}
+   */
+  toString(separator, includeNamespace = true) {
+    return this._matcher.toString(separator, includeNamespace);
+  }
+  /**
+   * Get path as array of tag names.
+   * @returns {string[]}
+   */
+  toArray() {
+    return this._matcher.path.map((n) => n.tag);
+  }
+  /**
+   * Match current path against an Expression.
+   * @param {Expression} expression
+   * @returns {boolean}
+   */
+  matches(expression) {
+    return this._matcher.matches(expression);
+  }
+  /**
+   * Match any expression in the given set against the current path.
+   * @param {ExpressionSet} exprSet
+   * @returns {boolean}
+   */
+  matchesAny(exprSet) {
+    return exprSet.matchesAny(this._matcher);
+  }
+};
+var Matcher = class {
+  /**
+   * Create a new Matcher.
+   * @param {Object} [options={}]
+   * @param {string} [options.separator='.'] - Default path separator
+   */
+  constructor(options = {}) {
+    this.separator = options.separator || ".";
+    this.path = [];
+    this.siblingStacks = [];
+    this._pathStringCache = null;
+    this._view = new MatcherView(this);
+    this._keptAttrs = [];
+  }
+  /**
+   * Push a new tag onto the path.
+   * @param {string} tagName
+   * @param {Object|null} [attrValues=null]
+   * @param {string|null} [namespace=null]
+   * @param {Object|null} [options=null]
+   * @param {string[]} [options.keep] - Names of attributes (from attrValues)
+   */
+  push(tagName, attrValues = null, namespace = null, options = null) {
+    this._pathStringCache = null;
+    if (this.path.length > 0) {
+      this.path[this.path.length - 1].values = void 0;
+    }
+    const currentLevel = this.path.length;
+    let level = this.siblingStacks[currentLevel];
+    if (!level) {
+      level = { counts: /* @__PURE__ */ new Map(), total: 0 };
+      this.siblingStacks[currentLevel] = level;
+    }
+    const siblingKey = namespace ? `${namespace}:${tagName}` : tagName;
+    const counter = level.counts.get(siblingKey) || 0;
+    const position = level.total;
+    level.counts.set(siblingKey, counter + 1);
+    level.total++;
+    const node2 = {
+      tag: tagName,
+      position,
+      counter
+    };
+    if (namespace !== null && namespace !== void 0) {
+      node2.namespace = namespace;
+    }
+    if (attrValues !== null && attrValues !== void 0) {
+      node2.values = attrValues;
+    }
+    this.path.push(node2);
+    const depth = this.path.length;
+    const keep = options !== null ? options.keep : null;
+    if (keep !== null && keep !== void 0 && keep.length > 0 && attrValues) {
+      for (let i = 0; i < keep.length; i++) {
+        const name = keep[i];
+        if (attrValues[name] !== void 0) {
+          this._keptAttrs.push({ depth, name, value: attrValues[name] });
+        }
+      }
+    }
+  }
+  /**
+   * Pop the last tag from the path.
+   * @returns {Object|undefined} The popped node
+   */
+  pop() {
+    if (this.path.length === 0) return void 0;
+    this._pathStringCache = null;
+    const node2 = this.path.pop();
+    if (this.siblingStacks.length > this.path.length + 1) {
+      this.siblingStacks.length = this.path.length + 1;
+    }
+    const poppedDepth = this.path.length + 1;
+    while (this._keptAttrs.length > 0 && this._keptAttrs[this._keptAttrs.length - 1].depth >= poppedDepth) {
+      this._keptAttrs.pop();
+    }
+    return node2;
+  }
+  /**
+   * Update current node's attribute values.
+   * Useful when attributes are parsed after push.
+   * @param {Object} attrValues
+   */
+  updateCurrent(attrValues) {
+    if (this.path.length > 0) {
+      const current = this.path[this.path.length - 1];
+      if (attrValues !== null && attrValues !== void 0) {
+        current.values = attrValues;
+      }
+    }
+  }
+  /**
+   * Get current tag name.
+   * @returns {string|undefined}
+   */
+  getCurrentTag() {
+    return this.path.length > 0 ? this.path[this.path.length - 1].tag : void 0;
+  }
+  /**
+   * Get current namespace.
+   * @returns {string|undefined}
+   */
+  getCurrentNamespace() {
+    return this.path.length > 0 ? this.path[this.path.length - 1].namespace : void 0;
+  }
+  /**
+   * Get current node's attribute value.
+   * @param {string} attrName
+   * @returns {*}
+   */
+  getAttrValue(attrName) {
+    if (this.path.length === 0) return void 0;
+    return this.path[this.path.length - 1].values?.[attrName];
+  }
+  /**
+   * Check if current node has an attribute.
+   * @param {string} attrName
+   * @returns {boolean}
+   */
+  hasAttr(attrName) {
+    if (this.path.length === 0) return false;
+    const current = this.path[this.path.length - 1];
+    return current.values !== void 0 && attrName in current.values;
+  }
+  /**
+   * Get the value of a "kept" attribute from the nearest ancestor (or
+   * current node) that declared it via `push(tag, attrs, ns, { keep: [...] })`.
+   * Unlike getAttrValue(), this works regardless of how deep the path has
+   * gone since the attribute was pushed — but only for attribute names that
+   * were explicitly marked with `keep` at push time. Cost is proportional to
+   * the number of currently-kept attributes (typically 0-3), not path depth.
+   * @param {string} attrName
+   * @returns {*} the value, or undefined if no ancestor kept this attribute
+   */
+  getAnyParentAttr(attrName) {
+    const kept = this._keptAttrs;
+    for (let i = kept.length - 1; i >= 0; i--) {
+      if (kept[i].name === attrName) return kept[i].value;
+    }
+    return void 0;
+  }
+  /**
+   * Check whether any ancestor (or the current node) kept the given
+   * attribute via `push(tag, attrs, ns, { keep: [...] })`.
+   * @param {string} attrName
+   * @returns {boolean}
+   */
+  hasAnyParentAttr(attrName) {
+    const kept = this._keptAttrs;
+    for (let i = kept.length - 1; i >= 0; i--) {
+      if (kept[i].name === attrName) return true;
+    }
+    return false;
+  }
+  /**
+   * Get current node's sibling position (child index in parent).
+   * @returns {number}
+   */
+  getPosition() {
+    if (this.path.length === 0) return -1;
+    return this.path[this.path.length - 1].position ?? 0;
+  }
+  /**
+   * Get current node's repeat counter (occurrence count of this tag name).
+   * @returns {number}
+   */
+  getCounter() {
+    if (this.path.length === 0) return -1;
+    return this.path[this.path.length - 1].counter ?? 0;
+  }
+  /**
+   * Get current node's sibling index (alias for getPosition).
+   * @returns {number}
+   * @deprecated Use getPosition() or getCounter() instead
+   */
+  getIndex() {
+    return this.getPosition();
+  }
+  /**
+   * Get current path depth.
+   * @returns {number}
+   */
+  getDepth() {
+    return this.path.length;
+  }
+  /**
+   * Get path as string.
+   * @param {string} [separator] - Optional separator (uses default if not provided)
+   * @param {boolean} [includeNamespace=true]
+   * @returns {string}
+   */
+  toString(separator, includeNamespace = true) {
+    const sep2 = separator || this.separator;
+    const isDefault = sep2 === this.separator && includeNamespace === true;
+    if (isDefault) {
+      if (this._pathStringCache !== null) {
+        return this._pathStringCache;
+      }
+      const result = this.path.map(
+        (n) => n.namespace ? `${n.namespace}:${n.tag}` : n.tag
+      ).join(sep2);
+      this._pathStringCache = result;
+      return result;
+    }
+    return this.path.map(
+      (n) => includeNamespace && n.namespace ? `${n.namespace}:${n.tag}` : n.tag
+    ).join(sep2);
+  }
+  /**
+   * Get path as array of tag names.
+   * @returns {string[]}
+   */
+  toArray() {
+    return this.path.map((n) => n.tag);
+  }
+  /**
+   * Reset the path to empty.
+   */
+  reset() {
+    this._pathStringCache = null;
+    this.path = [];
+    this.siblingStacks = [];
+    this._keptAttrs = [];
+  }
+  /**
+   * Match current path against an Expression.
+   * @param {Expression} expression
+   * @returns {boolean}
+   */
+  matches(expression) {
+    const segments = expression.segments;
+    if (segments.length === 0) {
+      return false;
+    }
+    if (expression.hasDeepWildcard()) {
+      return this._matchWithDeepWildcard(segments);
+    }
+    return this._matchSimple(segments);
+  }
+  /**
+   * @private
+   */
+  _matchSimple(segments) {
+    if (this.path.length !== segments.length) {
+      return false;
+    }
+    for (let i = 0; i < segments.length; i++) {
+      if (!this._matchSegment(segments[i], this.path[i], i === this.path.length - 1)) {
+        return false;
+      }
+    }
+    return true;
+  }
+  /**
+   * @private
+   */
+  _matchWithDeepWildcard(segments) {
+    let pathIdx = this.path.length - 1;
+    let segIdx = segments.length - 1;
+    while (segIdx >= 0 && pathIdx >= 0) {
+      const segment = segments[segIdx];
+      if (segment.type === "deep-wildcard") {
+        segIdx--;
+        if (segIdx < 0) {
+          return true;
+        }
+        const nextSeg = segments[segIdx];
+        let found = false;
+        for (let i = pathIdx; i >= 0; i--) {
+          if (this._matchSegment(nextSeg, this.path[i], i === this.path.length - 1)) {
+            pathIdx = i - 1;
+            segIdx--;
+            found = true;
+            break;
+          }
+        }
+        if (!found) {
+          return false;
+        }
+      } else {
+        if (!this._matchSegment(segment, this.path[pathIdx], pathIdx === this.path.length - 1)) {
+          return false;
+        }
+        pathIdx--;
+        segIdx--;
+      }
+    }
+    return segIdx < 0;
+  }
+  /**
+   * @private
+   */
+  _matchSegment(segment, node2, isCurrentNode) {
+    if (segment.tag !== "*" && segment.tag !== node2.tag) {
+      return false;
+    }
+    if (segment.namespace !== void 0) {
+      if (segment.namespace !== "*" && segment.namespace !== node2.namespace) {
+        return false;
+      }
+    }
+    if (segment.attrName !== void 0) {
+      if (!isCurrentNode) {
+        return false;
+      }
+      if (!node2.values || !(segment.attrName in node2.values)) {
+        return false;
+      }
+      if (segment.attrValue !== void 0) {
+        if (String(node2.values[segment.attrName]) !== String(segment.attrValue)) {
+          return false;
+        }
+      }
+    }
+    if (segment.position !== void 0) {
+      if (!isCurrentNode) {
+        return false;
+      }
+      const counter = node2.counter ?? 0;
+      if (segment.position === "first" && counter !== 0) {
+        return false;
+      } else if (segment.position === "odd" && counter % 2 !== 1) {
+        return false;
+      } else if (segment.position === "even" && counter % 2 !== 0) {
+        return false;
+      } else if (segment.position === "nth" && counter !== segment.positionValue) {
+        return false;
+      }
+    }
+    return true;
+  }
+  /**
+   * Match any expression in the given set against the current path.
+   * @param {ExpressionSet} exprSet
+   * @returns {boolean}
+   */
+  matchesAny(exprSet) {
+    return exprSet.matchesAny(this);
+  }
+  /**
+   * Create a snapshot of current state.
+   * @returns {Object}
+   */
+  snapshot() {
+    return {
+      path: this.path.map((node2) => ({ ...node2 })),
+      siblingStacks: this.siblingStacks.map((level) => level ? { counts: new Map(level.counts), total: level.total } : level),
+      keptAttrs: this._keptAttrs.map((entry) => ({ ...entry }))
+    };
+  }
+  /**
+   * Restore state from snapshot.
+   * @param {Object} snapshot
+   */
+  restore(snapshot) {
+    this._pathStringCache = null;
+    this.path = snapshot.path.map((node2) => ({ ...node2 }));
+    this.siblingStacks = snapshot.siblingStacks.map((level) => level ? { counts: new Map(level.counts), total: level.total } : level);
+    this._keptAttrs = (snapshot.keptAttrs || []).map((entry) => ({ ...entry }));
+  }
+  /**
+   * Return the read-only {@link MatcherView} for this matcher.
+   *
+   * The same instance is returned on every call — no allocation occurs.
+   * It always reflects the current parser state and is safe to pass to
+   * user callbacks without risk of accidental mutation.
+   *
+   * @returns {MatcherView}
+   *
+   * @example
+   * const view = matcher.readOnly();
+   * // pass view to callbacks — it stays in sync automatically
+   * view.matches(expr);       // ✓
+   * view.getCurrentTag();     // ✓
+   * // view.push(...)         // ✗ method does not exist — caught by TypeScript
+   */
+  readOnly() {
+    return this._view;
+  }
+};
+
+// node_modules/is-unsafe/src/contexts/html.js
+var HTML_PATTERNS = [
+  {
+    id: "html-script-open",
+    description: "<script opening tag",
+    pattern: /<script[\s>/]/i
+  },
+  {
+    id: "html-script-close",
+    description: "</script closing tag",
+    pattern: /<\/script[\s>]/i
+  },
+  {
+    id: "html-javascript-protocol",
+    description: "javascript: URI scheme (with optional whitespace/encoding)",
+    // Handles j&#x61;vascript:, j\u0061vascript:, and whitespace variants
+    pattern: /j[\t\n\r ]*a[\t\n\r ]*v[\t\n\r ]*a[\t\n\r ]*s[\t\n\r ]*c[\t\n\r ]*r[\t\n\r ]*i[\t\n\r ]*p[\t\n\r ]*t[\t\n\r ]*:/i
+  },
+  {
+    id: "html-vbscript-protocol",
+    description: "vbscript: URI scheme",
+    pattern: /vbscript[\t\n\r ]*:/i
+  },
+  {
+    id: "html-data-html",
+    description: "data:text/html URI \u2014 can execute scripts in browsers",
+    pattern: /data[\t\n\r ]*:[\t\n\r ]*text\/html/i
+  },
+  {
+    id: "html-data-xhtml",
+    description: "data:application/xhtml+xml URI",
+    pattern: /data[\t\n\r ]*:[\t\n\r ]*application\/xhtml/i
+  },
+  {
+    id: "html-data-svg",
+    description: "data:image/svg+xml URI \u2014 can execute scripts",
+    pattern: /data[\t\n\r ]*:[\t\n\r ]*image\/svg\+xml/i
+  },
+  {
+    id: "html-inline-event-handler",
+    description: "Inline event handler attributes: onclick=, onerror=, onload=, etc.",
+    // \bon ensures we match a word boundary so "phonetic=" is not caught
+    pattern: /\bon\w{1,30}\s*=/i
+  },
+  {
+    id: "html-entity-obfuscated-script",
+    description: "HTML-entity-encoded <script (e.g. &#x3C;script or &lt;script)",
+    // Entities include optional trailing semicolon: &#x3C; or &#x3C (both valid in HTML5)
+    pattern: /(?:&#x0*3[Cc];?|&#0*60;?|&lt;)\s*script/i
+  },
+  {
+    id: "html-entity-obfuscated-javascript",
+    description: 'HTML-entity-encoded javascript: (partial \u2014 catches common &#106; or &#x6a; for "j")',
+    pattern: /(?:&#x0*6[Aa];?|&#0*106;?)\s*(?:&#x0*61;?|a)[\s\S]{0,80}script\s*:/i
+  },
+  {
+    id: "html-style-expression",
+    description: "CSS expression() \u2014 IE-era code execution in style attributes",
+    pattern: /style[\s\S]{0,20}expression\s*\(/i
+  },
+  {
+    id: "html-object-embed",
+    description: "<object or <embed tags that can load active content",
+    pattern: /<(?:object|embed)[\s>/]/i
+  },
+  {
+    id: "html-base-tag",
+    description: "<base href= \u2014 can hijack all relative URLs on a page",
+    pattern: /<base[\s>]/i
+  },
+  {
+    id: "html-meta-refresh",
+    description: '<meta http-equiv="refresh" \u2014 can redirect users',
+    pattern: /<meta[\s\S]{0,40}http-equiv[\s\S]{0,20}refresh/i
+  },
+  {
+    id: "html-srcdoc",
+    description: "srcdoc= attribute on iframes \u2014 embeds HTML that can run scripts",
+    pattern: /srcdoc\s*=/i
+  },
+  {
+    id: "html-iframe",
+    description: "<iframe tag",
+    pattern: /<iframe[\s>/]/i
+  },
+  {
+    id: "html-form",
+    description: "<form tag \u2014 can be used for phishing / credential harvesting injection",
+    pattern: /<form[\s>/]/i
+  }
+];
+var html_default = HTML_PATTERNS;
+
+// node_modules/is-unsafe/src/contexts/xml.js
+var XML_PATTERNS = [
+  {
+    id: "xml-cdata-injection",
+    description: "CDATA section injection: <![CDATA[ breaks out of text node context",
+    pattern: /<!\[CDATA\[/i
+  },
+  {
+    id: "xml-cdata-close",
+    description: "CDATA close sequence: ]]> can terminate an enclosing CDATA section",
+    pattern: /\]\]>/
+  },
+  {
+    id: "xml-processing-instruction",
+    description: "XML processing instruction: <?xml-stylesheet or <?php etc.",
+    pattern: /<\?(?:xml[\- ]|php|asp)/i
+  },
+  {
+    id: "xml-doctype-injection",
+    description: "DOCTYPE declaration embedded in content \u2014 can define entities",
+    // Match <!DOCTYPE followed by end-of-string, whitespace, or [ (internal subset)
+    pattern: /<!DOCTYPE(?:[\s[]|$)/i
+  },
+  {
+    id: "xml-entity-system",
+    description: "SYSTEM keyword \u2014 used in external entity declarations (XXE)",
+    pattern: /\bSYSTEM\s+["']/i
+  },
+  {
+    id: "xml-entity-public",
+    description: "PUBLIC keyword \u2014 used in external entity declarations (XXE)",
+    pattern: /\bPUBLIC\s+["']/i
+  },
+  {
+    id: "xml-entity-declaration",
+    description: "<!ENTITY declaration \u2014 defines entities, potential XXE or entity expansion",
+    pattern: /<!ENTITY[\s%]/i
+  },
+  {
+    id: "xml-billion-laughs",
+    description: "Entity reference chaining / billion laughs: repeated &eX; style references",
+    // Heuristic: 3+ consecutive entity refs suggests expansion attack
+    pattern: /(?:&\w{1,20};){3,}/
+  },
+  {
+    id: "xml-namespace-confusion",
+    description: "xmlns: attribute injection \u2014 can redefine namespaces to confuse parsers",
+    // pattern: /\bxmlns\s*(?::\w{1,40})?\s*=/i,
+    pattern: /\bxmlns(?::\w{1,40})?\s*=/i
+  },
+  {
+    id: "xml-comment-injection",
+    description: "<!-- comment injection \u2014 can hide content from some parsers",
+    pattern: /<!--/
+  },
+  {
+    id: "xml-comment-close",
+    description: "--> closes an enclosing XML comment",
+    pattern: /-->/
+  },
+  {
+    id: "xml-pi-close",
+    description: "?> closes an enclosing processing instruction",
+    pattern: /\?>/
+  }
+];
+var xml_default = XML_PATTERNS;
+
+// node_modules/is-unsafe/src/contexts/svg.js
+var SVG_PATTERNS = [
+  {
+    id: "svg-script-element",
+    description: "<script element inside SVG executes JavaScript",
+    pattern: /<script[\s>/]/i
+  },
+  {
+    id: "svg-xlink-href-javascript",
+    description: "xlink:href with javascript: \u2014 classic SVG XSS via <a> or <use>",
+    pattern: /xlink\s*:\s*href\s*=\s*["']?\s*javascript\s*:/i
+  },
+  {
+    id: "svg-href-javascript",
+    description: "href= with javascript: in SVG context (<a>, <animate>, etc.)",
+    pattern: /href\s*=\s*["']?\s*javascript\s*:/i
+  },
+  {
+    id: "svg-foreignobject",
+    description: "<foreignObject embeds HTML inside SVG \u2014 can execute scripts",
+    pattern: /<foreignObject[\s>/]/i
+  },
+  {
+    id: "svg-use-external",
+    description: "<use xlink:href or href pointing to external resource (non-fragment URL)",
+    // Match <use with href= where the value starts with a non-# character (external URL)
+    // [\"'][^#] catches quoted values not starting with #; [^\"'#\s>] catches unquoted
+    pattern: /<use[\s\S]{0,60}(?:xlink\s*:\s*)?href\s*=\s*(?:["'][^#]|[^"'#\s>])/i
+  },
+  {
+    id: "svg-animate-href",
+    description: '<animate attributeName="href" \u2014 can dynamically change href to javascript:',
+    pattern: /<animate[\s\S]{0,80}attributeName\s*=\s*["'][\s]*href["']/i
+  },
+  {
+    id: "svg-animate-xlinkhref",
+    description: '<animate attributeName="xlink:href"',
+    pattern: /<animate[\s\S]{0,80}attributeName\s*=\s*["'][\s]*xlink\s*:\s*href["']/i
+  },
+  {
+    id: "svg-set-javascript",
+    description: '<set to="javascript:..." \u2014 sets an attribute to a javascript: URI',
+    pattern: /<set[\s\S]{0,80}to\s*=\s*["']?\s*javascript\s*:/i
+  },
+  {
+    id: "svg-event-handler",
+    description: "SVG-specific event handler attributes: onload=, onerror=, onactivate=, etc.",
+    pattern: /\bon(?:load|error|activate|begin|end|repeat|focus|blur|click|mouse\w{1,20}|key\w{1,20})\s*=/i
+  },
+  {
+    id: "svg-handler-generic",
+    description: "Generic on* handler catch-all for SVG attributes",
+    pattern: /\bon\w{1,30}\s*=/i
+  },
+  {
+    id: "svg-filter-feimage",
+    description: "<feImage href= \u2014 filter primitive that can load external resources",
+    pattern: /<feImage[\s\S]{0,80}(?:xlink\s*:\s*)?href\s*=/i
+  },
+  {
+    id: "svg-image-external",
+    description: "<image xlink:href with http/https or javascript protocol",
+    pattern: /<image[\s\S]{0,80}(?:xlink\s*:\s*)?href\s*=\s*["']?\s*(?:https?|javascript)\s*:/i
+  },
+  {
+    id: "svg-style-javascript",
+    description: "style= attribute containing javascript: (e.g. background:url(javascript:...))",
+    pattern: /style\s*=[\s\S]{0,60}javascript\s*:/i
+  }
+];
+var svg_default = SVG_PATTERNS;
+
+// node_modules/is-unsafe/src/contexts/sql.js
+var SQL_PATTERNS = [
+  {
+    id: "sql-block-comment-open",
+    description: "SQL block comment open: /* ... */ \u2014 unusual in legitimate user text",
+    pattern: /\/\*/
+  },
+  {
+    id: "sql-union-select",
+    description: "UNION SELECT \u2014 most common SQL injection aggregation attack",
+    pattern: /\bUNION\s{1,20}(?:ALL\s{1,20})?SELECT\b/i
+  },
+  {
+    id: "sql-drop-table",
+    description: "DROP TABLE \u2014 destructive DDL injection",
+    pattern: /\bDROP\s{1,20}TABLE\b/i
+  },
+  {
+    id: "sql-drop-database",
+    description: "DROP DATABASE \u2014 destructive DDL injection",
+    pattern: /\bDROP\s{1,20}DATABASE\b/i
+  },
+  {
+    id: "sql-insert-into",
+    description: "INSERT INTO \u2014 data injection",
+    pattern: /\bINSERT\s{1,20}INTO\b/i
+  },
+  {
+    id: "sql-delete-from",
+    description: "DELETE FROM \u2014 data deletion injection",
+    pattern: /\bDELETE\s{1,20}FROM\b/i
+  },
+  {
+    id: "sql-update-set",
+    description: "UPDATE ... SET \u2014 data modification injection",
+    // Allows arbitrary content between UPDATE and SET (table name, alias, etc.)
+    pattern: /\bUPDATE\b[\s\S]{1,60}\bSET\b/i
+  },
+  {
+    id: "sql-exec-xp",
+    description: "EXEC xp_ \u2014 MSSQL extended stored procedure execution",
+    pattern: /\bEXEC(?:UTE)?\s{1,20}xp_/i
+  },
+  {
+    id: "sql-tautology-string",
+    description: `Classic string tautology: ' OR '1'='1 or " OR "1"="1"`,
+    // Last quote is optional — injection may truncate it: ' OR '1'='1--
+    pattern: /'\s{0,10}OR\s{0,10}'[^']{0,20}'\s*=\s*'[^']{0,20}/i
+  },
+  {
+    id: "sql-tautology-numeric",
+    description: "Numeric tautology: OR 1=1",
+    pattern: /\bOR\s{1,10}1\s*=\s*1\b/i
+  },
+  {
+    id: "sql-always-true-zero",
+    description: "Numeric tautology: OR 0=0",
+    pattern: /\bOR\s{1,10}0\s*=\s*0\b/i
+  },
+  {
+    id: "sql-sleep-benchmark",
+    description: "Time-based blind injection: SLEEP() or BENCHMARK()",
+    pattern: /\b(?:SLEEP|BENCHMARK)\s*\(/i
+  },
+  {
+    id: "sql-waitfor-delay",
+    description: "MSSQL time-based blind injection: WAITFOR DELAY",
+    pattern: /\bWAITFOR\s{1,20}DELAY\b/i
+  },
+  {
+    id: "sql-char-function",
+    description: "CHAR() function \u2014 used to obfuscate injected strings",
+    pattern: /\bCHAR\s*\(\s*\d{1,3}/i
+  },
+  {
+    id: "sql-information-schema",
+    description: "INFORMATION_SCHEMA \u2014 reconnaissance query for table/column enumeration",
+    pattern: /\bINFORMATION_SCHEMA\b/i
+  }
+];
+var sql_default = SQL_PATTERNS;
+
+// node_modules/is-unsafe/src/contexts/shell.js
+var SHELL_PATTERNS = [
+  {
+    id: "shell-path-traversal-unix",
+    description: "Unix path traversal: ../  \u2014 climbing the directory tree",
+    pattern: /\.\.\//
+  },
+  {
+    id: "shell-path-traversal-windows",
+    description: "Windows path traversal: ..\\ \u2014 climbing the directory tree",
+    pattern: /\.\.\\/
+  },
+  {
+    id: "shell-path-traversal-encoded",
+    description: "URL-encoded path traversal: %2e%2e or %2f variants",
+    pattern: /%2e%2e|%2f\.\.|\.\.%2f/i
+  },
+  {
+    id: "shell-null-byte",
+    description: "Null byte injection: \\x00 or %00 \u2014 truncates strings in C-backed functions",
+    pattern: /\x00|%00/
+  },
+  {
+    id: "shell-semicolon",
+    description: "Semicolon command separator: cmd1; cmd2",
+    pattern: /;/
+  },
+  {
+    id: "shell-pipe",
+    description: "Pipe operator: cmd1 | cmd2",
+    pattern: /\|/
+  },
+  {
+    id: "shell-and-operator",
+    description: "AND operator: cmd1 && cmd2",
+    pattern: /&&/
+  },
+  {
+    id: "shell-or-operator",
+    description: "OR operator: cmd1 || cmd2",
+    pattern: /\|\|/
+  },
+  {
+    id: "shell-backtick",
+    description: "Backtick command substitution: `cmd`",
+    pattern: /`/
+  },
+  {
+    id: "shell-dollar-paren",
+    description: "Dollar-paren command substitution: $(cmd)",
+    pattern: /\$\(/
+  },
+  {
+    id: "shell-dollar-brace",
+    description: "Dollar-brace variable expansion: ${var} \u2014 can be abused for injection",
+    pattern: /\$\{/
+  },
+  {
+    id: "shell-redirect-out",
+    description: "Output redirection: cmd > file or cmd >> file",
+    pattern: />{1,2}/
+  },
+  {
+    id: "shell-redirect-in",
+    description: "Input redirection: cmd < file",
+    pattern: /</
+  },
+  {
+    id: "shell-newline-injection",
+    description: "Newline injection: \\n or \\r \u2014 can inject new shell commands",
+    pattern: /[\n\r]/
+  },
+  {
+    id: "shell-glob-star",
+    description: "Glob expansion: * or ? \u2014 can expand to unintended files",
+    // Only flag when combined with path separators to reduce false positives
+    pattern: /[/\\][*?]/
+  },
+  {
+    id: "shell-absolute-root",
+    description: "Absolute root path injection: string starting with / or \\ (Windows UNC)",
+    pattern: /^(?:\/|\\\\)/
+  },
+  {
+    id: "shell-windows-drive",
+    description: "Windows drive letter path injection: C:\\ or D:/",
+    pattern: /^[a-zA-Z]:[/\\]/
+  },
+  {
+    id: "shell-curl-wget",
+    description: "curl/wget with URL or flags \u2014 can exfiltrate data or download payloads",
+    // Require a URL scheme (http/https/ftp) or a flag (-) to reduce false positives
+    // "curl is a tool" won't match; "curl http://..." or "curl -s ..." will
+    pattern: /\b(?:curl|wget)\s+(?:https?:\/\/|ftp:\/\/|-)/i
+  }
+];
+var shell_default = SHELL_PATTERNS;
+
+// node_modules/is-unsafe/src/contexts/redos.js
+var REDOS_PATTERNS = [
+  {
+    id: "redos-nested-quantifier-plus",
+    description: "Nested + quantifier inside a group with outer quantifier: (a+)+, (.+b)*, etc.",
+    // Matches any group containing a + quantifier, with an outer * or + — catches (a+)+, (.+b)*, etc.
+    pattern: /\([^)]*\+[^)]*\)[+*]/
+  },
+  {
+    id: "redos-nested-quantifier-star",
+    description: "Nested * quantifier: (a*)* or (a*)+ \u2014 catastrophic backtracking",
+    pattern: /\([^)]*\*[^)]*\)[*+]/
+  },
+  {
+    id: "redos-nested-groups",
+    description: "Doubly nested quantified groups: ((a+)+) \u2014 guaranteed catastrophic",
+    pattern: /\(\([^)]{0,40}\)[+*]\)[+*]/
+  },
+  {
+    id: "redos-alternation-overlap",
+    description: "Overlapping alternation under quantifier: (a|a)+ \u2014 ambiguous NFA paths",
+    // Detect repeated identical alternatives under a quantifier
+    pattern: /\(([^|()]{1,20})\|(?:\1)(?:\|[^|()]{1,20}){0,5}\)[+*?]{1,2}/
+  },
+  {
+    id: "redos-star-plus-concat",
+    description: "(x*x)+ pattern \u2014 triggers super-linear backtracking",
+    pattern: /\([^)]{0,10}\*[^)]{0,10}\)[+*]/
+  },
+  {
+    id: "redos-dot-star-greedy",
+    description: "(.*){n,} or (.+){n,} \u2014 repeated greedy dot quantifiers",
+    pattern: /\(\.[*+]\)\{?\d/
+  },
+  {
+    id: "redos-large-repetition",
+    description: "Very large fixed or range repetition count {1000,} or {1000,n} \u2014 denial of service via backtracking",
+    // Matches { followed by 4+ digits (≥1000), then optional ,digits }
+    pattern: /\{\d{4,}(?:,\d*)?\}/
+  },
+  {
+    id: "redos-catastrophic-alternation",
+    description: "Long alternation with many similar branches \u2014 polynomial backtracking risk",
+    // Heuristic: 10+ pipe-separated alternatives in a single group
+    pattern: /\([^)]{0,200}(?:\|[^|)]{0,50}){9,}\)/
+  }
+];
+var redos_default = REDOS_PATTERNS;
+
+// node_modules/is-unsafe/src/contexts/nosql.js
+var sep = `["'\\s]*:`;
+var NOSQL_PATTERNS = [
+  // ─── MongoDB $ operator injection ────────────────────────────────────────
+  {
+    id: "nosql-where-operator",
+    description: "$where \u2014 executes arbitrary JavaScript server-side in MongoDB",
+    pattern: new RegExp(`\\$where${sep}`, "i")
+  },
+  {
+    id: "nosql-ne-operator",
+    description: '$ne \u2014 "not equal" operator used to bypass equality checks',
+    pattern: new RegExp(`\\$ne${sep}`, "i")
+  },
+  {
+    id: "nosql-gt-operator",
+    description: '$gt \u2014 "greater than" used to bypass password/value checks',
+    pattern: new RegExp(`\\$gte?${sep}`, "i")
+  },
+  {
+    id: "nosql-lt-operator",
+    description: '$lt / $lte \u2014 "less than" bypass variants',
+    pattern: new RegExp(`\\$lte?${sep}`, "i")
+  },
+  {
+    id: "nosql-regex-operator",
+    description: "$regex \u2014 can be used to extract data character by character (blind injection)",
+    pattern: new RegExp(`\\$regex${sep}`, "i")
+  },
+  {
+    id: "nosql-or-operator",
+    description: "$or \u2014 logical OR; used to create always-true conditions",
+    pattern: new RegExp(`\\$or${sep}\\s*\\[`, "i")
+  },
+  {
+    id: "nosql-and-operator",
+    description: "$and \u2014 logical AND operator injection",
+    pattern: new RegExp(`\\$and${sep}\\s*\\[`, "i")
+  },
+  {
+    id: "nosql-nor-operator",
+    description: "$nor \u2014 logical NOR operator injection",
+    pattern: new RegExp(`\\$nor${sep}\\s*\\[`, "i")
+  },
+  {
+    id: "nosql-exists-operator",
+    description: "$exists \u2014 can enumerate fields to determine schema",
+    pattern: new RegExp(`\\$exists${sep}`, "i")
+  },
+  {
+    id: "nosql-in-operator",
+    description: "$in \u2014 matches any value in a list; can enumerate values",
+    pattern: new RegExp(`\\$in${sep}\\s*\\[`, "i")
+  },
+  {
+    id: "nosql-expr-operator",
+    description: "$expr \u2014 allows aggregation expressions in queries (MongoDB 3.6+)",
+    pattern: new RegExp(`\\$expr${sep}`, "i")
+  },
+  {
+    id: "nosql-function-operator",
+    description: "$function \u2014 executes arbitrary JavaScript in MongoDB 4.4+",
+    pattern: new RegExp(`\\$function${sep}`, "i")
+  },
+  {
+    id: "nosql-accumulator-operator",
+    description: "$accumulator \u2014 custom aggregation with arbitrary JS execution",
+    pattern: new RegExp(`\\$accumulator${sep}`, "i")
+  },
+  // ─── Prototype pollution ─────────────────────────────────────────────────
+  {
+    id: "nosql-proto-pollution",
+    description: "__proto__ \u2014 prototype pollution via object key injection",
+    pattern: /__proto__/
+  },
+  {
+    id: "nosql-constructor-prototype",
+    description: "constructor.prototype \u2014 alternative prototype pollution vector (dot notation or JSON key)",
+    // Matches dot-notation (obj.constructor.prototype) and JSON key adjacency
+    // ("constructor": {"prototype": ...})
+    pattern: /constructor[\s"':.,{\[]*prototype/i
+  },
+  {
+    id: "nosql-proto-bracket",
+    description: '["__proto__"] \u2014 bracket-notation prototype pollution',
+    pattern: /\[["']__proto__["']\]/
+  }
+];
+var nosql_default = NOSQL_PATTERNS;
+
+// node_modules/is-unsafe/src/contexts/log.js
+var LOG_PATTERNS = [
+  // ─── CRLF / newline injection ─────────────────────────────────────────────
+  {
+    id: "log-crlf-injection",
+    description: "CRLF injection: literal \\r or \\n embeds fake log lines",
+    pattern: /[\r\n]/
+  },
+  {
+    id: "log-url-encoded-crlf",
+    description: "URL-encoded CRLF: %0d, %0a, %0D, %0A \u2014 decoded by some log parsers",
+    pattern: /%0[dDaA]/
+  },
+  {
+    id: "log-unicode-newline",
+    description: "Unicode newline variants: U+2028 (line separator), U+2029 (paragraph separator)",
+    pattern: /[\u2028\u2029]/
+  },
+  // ─── Log4Shell / JNDI injection (CVE-2021-44228) ─────────────────────────
+  {
+    id: "log-log4shell-jndi",
+    description: "Log4Shell: ${jndi:...} triggers remote code execution in Apache Log4j",
+    pattern: /\$\{jndi\s*:/i
+  },
+  {
+    id: "log-log4shell-obfuscated",
+    description: "Obfuscated Log4Shell: ${::-j}... lookup-bypass prefix used to evade WAF detection",
+    // ${::- is the Log4j lookup-bypass escape sequence; presence alone is suspicious
+    pattern: /\$\{::-/
+  },
+  {
+    id: "log-log4j-lookup",
+    description: "Log4j lookup syntax: ${env:...}, ${sys:...}, ${ctx:...} \u2014 data exfiltration",
+    pattern: /\$\{(?:env|sys|ctx|main|map|sd|web|docker|k8s|spring)\s*:/i
+  },
+  // ─── Server-Side Template Injection (SSTI) in log messages ───────────────
+  {
+    id: "log-ssti-double-brace",
+    description: "SSTI double-brace: {{expression}} \u2014 Jinja2, Twig, Handlebars, etc.",
+    pattern: /\{\{[\s\S]{0,80}\}\}/
+  },
+  {
+    id: "log-ssti-hash-brace",
+    description: "SSTI hash-brace: #{expression} \u2014 Thymeleaf, Velocity, Ruby ERB",
+    pattern: /#\{[\s\S]{0,80}\}/
+  },
+  {
+    id: "log-ssti-dollar-brace",
+    description: "SSTI/EL injection: ${expression with operators or method calls} \u2014 JSP EL, Freemarker, SpEL",
+    // Require that the ${...} content looks like an expression, not a plain variable name.
+    // Flags if the content contains: . ( * + operators, or known SSTI keywords.
+    // This avoids flagging ${PATH}, ${HOME} etc. (plain shell variables).
+    pattern: /\$\{[^}]*(?:\.|\(|\*|\+|\bclass\b|\bruntime\b|\bprocess\b|\bexec\b)[^}]{0,80}\}/i
+  },
+  {
+    id: "log-ssti-percent-tag",
+    description: "SSTI ERB/ASP tag: <%= expression %> \u2014 Ruby ERB, ASP",
+    pattern: /<%=[\s\S]{0,80}%>/
+  },
+  // ─── Null byte ────────────────────────────────────────────────────────────
+  {
+    id: "log-null-byte",
+    description: "Null byte: \\x00 or %00 \u2014 can truncate log entries in C-backed loggers",
+    pattern: /\x00|%00/
+  },
+  // ─── ANSI escape injection ────────────────────────────────────────────────
+  {
+    id: "log-ansi-escape",
+    description: "ANSI escape sequence: ESC[ \u2014 can manipulate terminal output when logs are tailed",
+    pattern: /\x1b\[/
+  }
+];
+var log_default = LOG_PATTERNS;
+
+// node_modules/is-unsafe/src/contexts/sql-strict.js
+var SQL_STRICT_EXTRA = [
+  {
+    id: "sql-line-comment",
+    description: "SQL line comment: -- followed by whitespace or end of string",
+    pattern: /--(?:\s|$)/
+  },
+  {
+    id: "sql-stacked-query",
+    description: "Stacked queries: semicolon immediately followed by a SQL keyword",
+    pattern: /;\s{0,10}(?:SELECT|INSERT|UPDATE|DELETE|DROP|CREATE|ALTER|EXEC)\b/i
+  },
+  {
+    id: "sql-hex-encoding",
+    description: "Hex-encoded string injection: 0x41414141 style (MySQL)",
+    pattern: /\b0x[0-9a-f]{4,}/i
+  }
+];
+var SQL_STRICT_PATTERNS = [...sql_default, ...SQL_STRICT_EXTRA];
+var sql_strict_default = SQL_STRICT_PATTERNS;
+
+// node_modules/is-unsafe/src/util/decode-entities.js
+var NAMED = Object.freeze({
+  colon: ":",
+  Tab: "	",
+  NewLine: "\n"
+});
+var ENTITY_RE = /&(?:#[xX]0*([0-9a-fA-F]{1,6});?|#0*([0-9]{1,7});?|([a-zA-Z][a-zA-Z0-9]{1,15});)/g;
+function decodeEntities(input2) {
+  if (input2.indexOf("&") === -1) return input2;
+  return input2.replace(ENTITY_RE, (match, hex3, dec, name) => {
+    if (name !== void 0) {
+      return Object.prototype.hasOwnProperty.call(NAMED, name) ? NAMED[name] : match;
+    }
+    const cp = hex3 !== void 0 ? parseInt(hex3, 16) : parseInt(dec, 10);
+    if (!Number.isFinite(cp) || cp > 1114111) return match;
+    return String.fromCodePoint(cp);
+  });
+}
+
+// node_modules/is-unsafe/src/index.js
+html_default.label = "HTML";
+xml_default.label = "XML";
+svg_default.label = "SVG";
+html_default.decodeEntities = true;
+xml_default.decodeEntities = true;
+svg_default.decodeEntities = true;
+sql_default.label = "SQL";
+sql_strict_default.label = "SQL-STRICT";
+shell_default.label = "SHELL";
+redos_default.label = "REDOS";
+nosql_default.label = "NOSQL";
+log_default.label = "LOG";
+var VALID_CONTEXTS = Object.freeze({
+  HTML: html_default,
+  XML: xml_default,
+  SVG: svg_default,
+  SQL: sql_default,
+  "SQL-STRICT": sql_strict_default,
+  SHELL: shell_default,
+  REDOS: redos_default,
+  NOSQL: nosql_default,
+  LOG: log_default
+});
+function assertString(value) {
+  if (typeof value !== "string") {
+    throw new TypeError(
+      `is-unsafe: first argument must be a string, got ${typeof value}`
+    );
+  }
+}
+function assertContext(context) {
+  if (context instanceof RegExp) return;
+  if (Array.isArray(context)) {
+    if (context.length === 0) {
+      throw new TypeError("is-unsafe: context must not be an empty array");
+    }
+    if (Array.isArray(context[0])) {
+      for (const list of context) {
+        if (!Array.isArray(list) || list.length === 0) {
+          throw new TypeError(
+            "is-unsafe: each context in the array must be a non-empty pattern array (PatternList)"
+          );
+        }
+      }
+    }
+    return;
+  }
+  throw new TypeError(
+    `is-unsafe: second argument must be a PatternList (e.g. HTML), an array of PatternLists (e.g. [HTML, XML]), or a RegExp. Got: ${typeof context}`
+  );
+}
+function normalise(context) {
+  if (context instanceof RegExp) return { lists: null, regex: context };
+  if (Array.isArray(context[0])) return { lists: context, regex: null };
+  return { lists: [context], regex: null };
+}
+function decodedCopy(value, list) {
+  if (!list.decodeEntities) return null;
+  const decoded = decodeEntities(value);
+  return decoded === value ? null : decoded;
+}
+function matchList(value, list) {
+  const label = list.label ?? "CUSTOM";
+  const decoded = decodedCopy(value, list);
+  for (const rule of list) {
+    if (rule.pattern.test(value) || decoded !== null && rule.pattern.test(decoded)) {
+      return { context: label, id: rule.id, description: rule.description, pattern: rule.pattern };
+    }
+  }
+  return null;
+}
+function isUnsafe(value, context) {
+  assertString(value);
+  assertContext(context);
+  const { lists, regex } = normalise(context);
+  if (regex) return regex.test(value);
+  for (const list of lists) {
+    if (matchList(value, list) !== null) return true;
+  }
+  return false;
+}
+
+// node_modules/fast-xml-parser/src/xmlparser/OrderedObjParser.js
+function extractRawAttributes(prefixedAttrs, options) {
+  if (!prefixedAttrs) return {};
+  const attrs = options.attributesGroupName ? prefixedAttrs[options.attributesGroupName] : prefixedAttrs;
+  if (!attrs) return {};
+  const rawAttrs = {};
+  for (const key in attrs) {
+    if (key.startsWith(options.attributeNamePrefix)) {
+      const rawName = key.substring(options.attributeNamePrefix.length);
+      rawAttrs[rawName] = attrs[key];
+    } else {
+      rawAttrs[key] = attrs[key];
+    }
+  }
+  return rawAttrs;
+}
+function extractNamespace(rawTagName) {
+  if (!rawTagName || typeof rawTagName !== "string") return void 0;
+  const colonIndex = rawTagName.indexOf(":");
+  if (colonIndex !== -1 && colonIndex > 0) {
+    const ns = rawTagName.substring(0, colonIndex);
+    if (ns !== "xmlns") {
+      return ns;
+    }
+  }
+  return void 0;
+}
+var OrderedObjParser = class {
+  constructor(options, externalEntities) {
+    this.options = options;
+    this.currentNode = null;
+    this.tagsNodeStack = [];
+    this.parseXml = parseXml;
+    this.parseTextData = parseTextData;
+    this.resolveNameSpace = resolveNameSpace;
+    this.buildAttributesMap = buildAttributesMap;
+    this.isItStopNode = isItStopNode;
+    this.replaceEntitiesValue = replaceEntitiesValue;
+    this.readStopNodeData = readStopNodeData;
+    this.saveTextToParentTag = saveTextToParentTag;
+    this.addChild = addChild;
+    this.ignoreAttributesFn = getIgnoreAttributesFn(this.options.ignoreAttributes);
+    this.entityExpansionCount = 0;
+    this.currentExpandedLength = 0;
+    this.doctypefound = false;
+    let namedEntities = { ...XML };
+    if (this.options.entityDecoder) {
+      this.entityDecoder = this.options.entityDecoder;
+    } else {
+      if (typeof this.options.htmlEntities === "object") namedEntities = this.options.htmlEntities;
+      else if (this.options.htmlEntities === true) namedEntities = { ...COMMON_HTML, ...CURRENCY };
+      this.entityDecoder = new EntityDecoder({
+        namedEntities: { ...namedEntities, ...externalEntities },
+        numericAllowed: this.options.htmlEntities,
+        limit: {
+          maxTotalExpansions: this.options.processEntities.maxTotalExpansions,
+          maxExpandedLength: this.options.processEntities.maxExpandedLength,
+          applyLimitsTo: this.options.processEntities.appliesTo
+        },
+        // onExternalEntity: (name, value) => isUnsafe(value) ? 'block' : 'allow',
+        onInputEntity: (name, value) => (
+          //TODO: VALID_CONTEXTS.HTML should be set only if this.options.htmlEntities
+          isUnsafe(value, [html_default, xml_default]) ? ENTITY_ACTION.BLOCK : ENTITY_ACTION.ALLOW
+        )
+        //postCheck: resolved => resolved
+      });
+    }
+    this.matcher = new Matcher();
+    this.readonlyMatcher = this.matcher.readOnly();
+    this.isCurrentNodeStopNode = false;
+    this.stopNodeExpressionsSet = new ExpressionSet();
+    const stopNodesOpts = this.options.stopNodes;
+    if (stopNodesOpts && stopNodesOpts.length > 0) {
+      for (let i = 0; i < stopNodesOpts.length; i++) {
+        const stopNodeExp = stopNodesOpts[i];
+        if (typeof stopNodeExp === "string") {
+          this.stopNodeExpressionsSet.add(new Expression(stopNodeExp));
+        } else if (stopNodeExp instanceof Expression) {
+          this.stopNodeExpressionsSet.add(stopNodeExp);
+        }
+      }
+      this.stopNodeExpressionsSet.seal();
+    }
+  }
+};
+function parseTextData(val, tagName, jPath, dontTrim, hasAttributes, isLeafNode, escapeEntities) {
+  const options = this.options;
+  if (val !== void 0) {
+    if (options.trimValues && !dontTrim) {
+      val = val.trim();
+    }
+    if (val.length > 0) {
+      if (!escapeEntities) val = this.replaceEntitiesValue(val, tagName, jPath);
+      const jPathOrMatcher = options.jPath ? jPath.toString() : jPath;
+      const newval = options.tagValueProcessor(tagName, val, jPathOrMatcher, hasAttributes, isLeafNode);
+      if (newval === null || newval === void 0) {
+        return val;
+      } else if (typeof newval !== typeof val || newval !== val) {
+        return newval;
+      } else if (options.trimValues) {
+        return parseValue(val, options.parseTagValue, options.numberParseOptions);
+      } else {
+        const trimmedVal = val.trim();
+        if (trimmedVal === val) {
+          return parseValue(val, options.parseTagValue, options.numberParseOptions);
+        } else {
+          return val;
+        }
+      }
+    }
+  }
+}
+function resolveNameSpace(tagname) {
+  if (this.options.removeNSPrefix) {
+    const tags = tagname.split(":");
+    const prefix = tagname.charAt(0) === "/" ? "/" : "";
+    if (tags[0] === "xmlns") {
+      return "";
+    }
+    if (tags.length === 2) {
+      tagname = prefix + tags[1];
+    }
+  }
+  return tagname;
+}
+var attrsRegx = /([^\s=]+)\s*(=\s*(?:"([^"]*)"|'([^']*)'))?/gm;
+function attrValue(match) {
+  return match[3] !== void 0 ? match[3] : match[4];
+}
+function buildAttributesMap(attrStr, jPath, tagName, force = false) {
+  const options = this.options;
+  if (force === true || options.ignoreAttributes !== true && typeof attrStr === "string") {
+    const matches = getAllMatches(attrStr, attrsRegx);
+    const len = matches.length;
+    const attrs = {};
+    const processedVals = new Array(len);
+    let hasRawAttrs = false;
+    const rawAttrsForMatcher = {};
+    for (let i = 0; i < len; i++) {
+      const attrName = this.resolveNameSpace(matches[i][1]);
+      const oldVal = attrValue(matches[i]);
+      if (attrName.length && oldVal !== void 0) {
+        let val = oldVal;
+        if (options.trimValues) val = val.trim();
+        val = this.replaceEntitiesValue(val, tagName, this.readonlyMatcher);
+        processedVals[i] = val;
+        rawAttrsForMatcher[attrName] = val;
+        hasRawAttrs = true;
+      }
+    }
+    if (hasRawAttrs && typeof jPath === "object" && jPath.updateCurrent) {
+      jPath.updateCurrent(rawAttrsForMatcher);
+    }
+    const jPathStr = options.jPath ? jPath.toString() : this.readonlyMatcher;
+    let hasAttrs = false;
+    for (let i = 0; i < len; i++) {
+      const attrName = this.resolveNameSpace(matches[i][1]);
+      if (this.ignoreAttributesFn(attrName, jPathStr)) continue;
+      let aName = options.attributeNamePrefix + attrName;
+      if (attrName.length) {
+        if (options.transformAttributeName) {
+          aName = options.transformAttributeName(aName);
+        }
+        aName = sanitizeName(aName, options);
+        if (attrValue(matches[i]) !== void 0) {
+          const oldVal = processedVals[i];
+          const newVal = options.attributeValueProcessor(attrName, oldVal, jPathStr);
+          if (newVal === null || newVal === void 0) {
+            attrs[aName] = oldVal;
+          } else if (typeof newVal !== typeof oldVal || newVal !== oldVal) {
+            attrs[aName] = newVal;
+          } else {
+            attrs[aName] = parseValue(oldVal, options.parseAttributeValue, options.numberParseOptions);
+          }
+          hasAttrs = true;
+        } else if (options.allowBooleanAttributes) {
+          attrs[aName] = true;
+          hasAttrs = true;
+        }
+      }
+    }
+    if (!hasAttrs) return;
+    if (options.attributesGroupName && !options.preserveOrder) {
+      const attrCollection = {};
+      attrCollection[options.attributesGroupName] = attrs;
+      return attrCollection;
+    }
+    return attrs;
+  }
+}
+var parseXml = function(xmlData) {
+  const options = this.options;
+  const crlfPositions = options.captureMetaData ? [] : void 0;
+  xmlData = xmlData.replace(/\r\n?/g, options.captureMetaData ? (newline, index) => {
+    if (newline.length === 2) {
+      crlfPositions.push(index - crlfPositions.length);
+    }
+    return "\n";
+  } : "\n");
+  const xmlObj = new XmlNode("!xml");
+  let currentNode = xmlObj;
+  let textData = "";
+  this.matcher.reset();
+  this.entityDecoder.reset();
+  this.entityExpansionCount = 0;
+  this.currentExpandedLength = 0;
+  this.doctypefound = false;
+  const docTypeReader = new DocTypeReader(options.processEntities);
+  const xmlLen = xmlData.length;
+  for (let i = 0; i < xmlLen; i++) {
+    const ch = xmlData[i];
+    if (ch === "<") {
+      const c1 = xmlData.charCodeAt(i + 1);
+      if (c1 === 47) {
+        const closeIndex = findClosingIndex(xmlData, ">", i, "Closing Tag is not closed.");
+        let tagName = xmlData.substring(i + 2, closeIndex).trim();
+        if (options.removeNSPrefix) {
+          const colonIndex = tagName.indexOf(":");
+          if (colonIndex !== -1) {
+            tagName = tagName.substr(colonIndex + 1);
+          }
+        }
+        tagName = transformTagName(options.transformTagName, tagName, "", options).tagName;
+        if (currentNode) {
+          textData = this.saveTextToParentTag(textData, currentNode, this.readonlyMatcher);
+        }
+        const lastTagName = this.matcher.getCurrentTag();
+        if (tagName && options.unpairedTagsSet.has(tagName)) {
+          throw new Error(`Unpaired tag can not be used as closing tag: </${tagName}>`);
+        }
+        if (lastTagName && options.unpairedTagsSet.has(lastTagName)) {
+          this.matcher.pop();
+          this.tagsNodeStack.pop();
+        }
+        this.matcher.pop();
+        this.isCurrentNodeStopNode = false;
+        currentNode = this.tagsNodeStack.pop() || xmlObj;
+        if (options.captureMetaData && currentNode) {
+          currentNode.addEndIndex(getOriginalIndex(closeIndex + 1, crlfPositions));
+        }
+        textData = "";
+        i = closeIndex;
+      } else if (c1 === 63) {
+        let tagData = readTagExp(xmlData, i, false, "?>");
+        if (!tagData) throw new Error("Pi Tag is not closed.");
+        textData = this.saveTextToParentTag(textData, currentNode, this.readonlyMatcher);
+        const attsMap = this.buildAttributesMap(tagData.tagExp, this.matcher, tagData.tagName, true);
+        if (attsMap) {
+          const ver = attsMap[this.options.attributeNamePrefix + "version"];
+          this.entityDecoder.setXmlVersion(Number(ver) || 1);
+          docTypeReader.setXmlVersion(Number(ver) || 1);
+        }
+        if (options.ignoreDeclaration && tagData.tagName === "?xml" || options.ignorePiTags) {
+        } else {
+          const childNode = new XmlNode(tagData.tagName);
+          childNode.add(options.textNodeName, "");
+          if (tagData.tagName !== tagData.tagExp && tagData.attrExpPresent && options.ignoreAttributes !== true) {
+            childNode[":@"] = attsMap;
+          }
+          const startIndex = options.captureMetaData ? getOriginalIndex(i, crlfPositions) : i;
+          this.addChild(currentNode, childNode, this.readonlyMatcher, startIndex);
+          if (options.captureMetaData) {
+            currentNode.addEndIndex(getOriginalIndex(tagData.closeIndex + 2, crlfPositions));
+          }
+        }
+        i = tagData.closeIndex + 1;
+      } else if (c1 === 33 && xmlData.charCodeAt(i + 2) === 45 && xmlData.charCodeAt(i + 3) === 45) {
+        const endIndex2 = findClosingIndex(xmlData, "-->", i + 4, "Comment is not closed.");
+        if (options.commentPropName) {
+          const comment = xmlData.substring(i + 4, endIndex2 - 2);
+          textData = this.saveTextToParentTag(textData, currentNode, this.readonlyMatcher);
+          currentNode.add(options.commentPropName, [{ [options.textNodeName]: comment }]);
+        }
+        i = endIndex2;
+      } else if (c1 === 33 && xmlData.charCodeAt(i + 2) === 68) {
+        if (this.doctypefound) throw new Error("Multiple DOCTYPE declarations found.");
+        this.doctypefound = true;
+        const result = docTypeReader.readDocType(xmlData, i);
+        this.entityDecoder.addInputEntities(result.entities);
+        i = result.i;
+      } else if (c1 === 33 && xmlData.charCodeAt(i + 2) === 91) {
+        const closeIndex = findClosingIndex(xmlData, "]]>", i, "CDATA is not closed.") - 2;
+        const tagExp = xmlData.substring(i + 9, closeIndex);
+        textData = this.saveTextToParentTag(textData, currentNode, this.readonlyMatcher);
+        let val = this.parseTextData(tagExp, currentNode.tagname, this.readonlyMatcher, true, false, true, true);
+        if (val == void 0) val = "";
+        if (options.cdataPropName) {
+          currentNode.add(options.cdataPropName, [{ [options.textNodeName]: tagExp }]);
+        } else {
+          currentNode.add(options.textNodeName, val);
+        }
+        i = closeIndex + 2;
+      } else {
+        let result = readTagExp(xmlData, i, options.removeNSPrefix);
+        if (!result) {
+          const context = xmlData.substring(Math.max(0, i - 50), Math.min(xmlLen, i + 50));
+          throw new Error(`readTagExp returned undefined at position ${i}. Context: "${context}"`);
+        }
+        let tagName = result.tagName;
+        const rawTagName = result.rawTagName;
+        let tagExp = result.tagExp;
+        let attrExpPresent = result.attrExpPresent;
+        let closeIndex = result.closeIndex;
+        ({ tagName, tagExp } = transformTagName(options.transformTagName, tagName, tagExp, options));
+        if (options.strictReservedNames && (tagName === options.commentPropName || tagName === options.cdataPropName || tagName === options.textNodeName || tagName === options.attributesGroupName)) {
+          throw new Error(`Invalid tag name: ${tagName}`);
+        }
+        if (currentNode && textData) {
+          if (currentNode.tagname !== "!xml") {
+            textData = this.saveTextToParentTag(textData, currentNode, this.readonlyMatcher, false);
+          }
+        }
+        const lastTag = currentNode;
+        if (lastTag && options.unpairedTagsSet.has(lastTag.tagname)) {
+          currentNode = this.tagsNodeStack.pop();
+          this.matcher.pop();
+        }
+        let isSelfClosing = false;
+        if (tagExp.length > 0 && tagExp.lastIndexOf("/") === tagExp.length - 1) {
+          isSelfClosing = true;
+          if (tagName[tagName.length - 1] === "/") {
+            tagName = tagName.substr(0, tagName.length - 1);
+            tagExp = tagName;
+          } else {
+            tagExp = tagExp.substr(0, tagExp.length - 1);
+          }
+          attrExpPresent = tagName !== tagExp;
+        }
+        let prefixedAttrs = null;
+        let rawAttrs = {};
+        let namespace = void 0;
+        namespace = extractNamespace(rawTagName);
+        if (tagName !== xmlObj.tagname) {
+          this.matcher.push(tagName, {}, namespace);
+        }
+        if (tagName !== tagExp && attrExpPresent) {
+          prefixedAttrs = this.buildAttributesMap(tagExp, this.matcher, tagName);
+          if (prefixedAttrs) {
+            rawAttrs = extractRawAttributes(prefixedAttrs, options);
+          }
+        }
+        if (tagName !== xmlObj.tagname) {
+          this.isCurrentNodeStopNode = this.isItStopNode();
+        }
+        const startIndex = options.captureMetaData ? getOriginalIndex(i, crlfPositions) : i;
+        if (this.isCurrentNodeStopNode) {
+          let tagContent = "";
+          if (isSelfClosing) {
+            i = result.closeIndex;
+          } else if (options.unpairedTagsSet.has(tagName)) {
+            i = result.closeIndex;
+          } else {
+            const result2 = this.readStopNodeData(xmlData, rawTagName, closeIndex + 1);
+            if (!result2) throw new Error(`Unexpected end of ${rawTagName}`);
+            i = result2.i;
+            tagContent = result2.tagContent;
+          }
+          const childNode = new XmlNode(tagName);
+          if (prefixedAttrs) {
+            childNode[":@"] = prefixedAttrs;
+          }
+          childNode.add(options.textNodeName, tagContent);
+          this.matcher.pop();
+          this.isCurrentNodeStopNode = false;
+          this.addChild(currentNode, childNode, this.readonlyMatcher, startIndex);
+          if (options.captureMetaData) {
+            currentNode.addEndIndex(getOriginalIndex(i + 1, crlfPositions));
+          }
+        } else {
+          if (isSelfClosing) {
+            ({ tagName, tagExp } = transformTagName(options.transformTagName, tagName, tagExp, options));
+            const childNode = new XmlNode(tagName);
+            if (prefixedAttrs) {
+              childNode[":@"] = prefixedAttrs;
+            }
+            this.addChild(currentNode, childNode, this.readonlyMatcher, startIndex);
+            if (options.captureMetaData) {
+              currentNode.addEndIndex(getOriginalIndex(closeIndex + 1, crlfPositions));
+            }
+            this.matcher.pop();
+            this.isCurrentNodeStopNode = false;
+          } else if (options.unpairedTagsSet.has(tagName)) {
+            const childNode = new XmlNode(tagName);
+            if (prefixedAttrs) {
+              childNode[":@"] = prefixedAttrs;
+            }
+            this.addChild(currentNode, childNode, this.readonlyMatcher, startIndex);
+            if (options.captureMetaData) {
+              currentNode.addEndIndex(getOriginalIndex(result.closeIndex + 1, crlfPositions));
+            }
+            this.matcher.pop();
+            this.isCurrentNodeStopNode = false;
+            i = result.closeIndex;
+            continue;
+          } else {
+            const childNode = new XmlNode(tagName);
+            if (this.tagsNodeStack.length > options.maxNestedTags) {
+              throw new Error("Maximum nested tags exceeded");
+            }
+            this.tagsNodeStack.push(currentNode);
+            if (prefixedAttrs) {
+              childNode[":@"] = prefixedAttrs;
+            }
+            this.addChild(currentNode, childNode, this.readonlyMatcher, startIndex);
+            currentNode = childNode;
+          }
+          textData = "";
+          i = closeIndex;
+        }
+      }
+    } else {
+      textData += xmlData[i];
+    }
+  }
+  return xmlObj.child;
+};
+function getOriginalIndex(index, crlfPositions) {
+  let low = 0;
+  let high = crlfPositions.length;
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    if (crlfPositions[middle] < index) low = middle + 1;
+    else high = middle;
+  }
+  return index + low;
+}
+function addChild(currentNode, childNode, matcher, startIndex) {
+  if (!this.options.captureMetaData) startIndex = void 0;
+  const jPathOrMatcher = this.options.jPath ? matcher.toString() : matcher;
+  const result = this.options.updateTag(childNode.tagname, jPathOrMatcher, childNode[":@"]);
+  if (result === false) {
+  } else if (typeof result === "string") {
+    childNode.tagname = result;
+    currentNode.addChild(childNode, startIndex);
+  } else {
+    currentNode.addChild(childNode, startIndex);
+  }
+}
+function replaceEntitiesValue(val, tagName, jPath) {
+  const entityConfig = this.options.processEntities;
+  if (!entityConfig || !entityConfig.enabled) {
+    return val;
+  }
+  if (entityConfig.allowedTags) {
+    const jPathOrMatcher = this.options.jPath ? jPath.toString() : jPath;
+    const allowed = Array.isArray(entityConfig.allowedTags) ? entityConfig.allowedTags.includes(tagName) : entityConfig.allowedTags(tagName, jPathOrMatcher);
+    if (!allowed) {
+      return val;
+    }
+  }
+  if (entityConfig.tagFilter) {
+    const jPathOrMatcher = this.options.jPath ? jPath.toString() : jPath;
+    if (!entityConfig.tagFilter(tagName, jPathOrMatcher)) {
+      return val;
+    }
+  }
+  return this.entityDecoder.decode(val);
+}
+function saveTextToParentTag(textData, parentNode, matcher, isLeafNode) {
+  if (textData) {
+    if (isLeafNode === void 0) isLeafNode = parentNode.child.length === 0;
+    textData = this.parseTextData(
+      textData,
+      parentNode.tagname,
+      matcher,
+      false,
+      parentNode[":@"] ? Object.keys(parentNode[":@"]).length !== 0 : false,
+      isLeafNode
+    );
+    if (textData !== void 0 && textData !== "")
+      parentNode.add(this.options.textNodeName, textData);
+    textData = "";
+  }
+  return textData;
+}
+function isItStopNode() {
+  if (this.stopNodeExpressionsSet.size === 0) return false;
+  return this.matcher.matchesAny(this.stopNodeExpressionsSet);
+}
+function tagExpWithClosingIndex(xmlData, i, closingChar = ">") {
+  const len = xmlData.length;
+  const closeCode0 = closingChar.charCodeAt(0);
+  const closeCode1 = closingChar.length > 1 ? closingChar.charCodeAt(1) : -1;
+  let result = "";
+  let segmentStart = i;
+  for (let index = i; index < len; index++) {
+    const code = xmlData.charCodeAt(index);
+    if (code === 34 || code === 39) {
+      index = xmlData.indexOf(xmlData[index], index + 1);
+      if (index === -1) return;
+    } else if (code === closeCode0) {
+      if (closeCode1 !== -1) {
+        if (xmlData.charCodeAt(index + 1) === closeCode1) {
+          result += xmlData.substring(segmentStart, index);
+          return { data: result, index };
+        }
+      } else {
+        result += xmlData.substring(segmentStart, index);
+        return { data: result, index };
+      }
+    } else if (code === 9) {
+      result += xmlData.substring(segmentStart, index) + " ";
+      segmentStart = index + 1;
+    }
+  }
+}
+function findClosingIndex(xmlData, str2, i, errMsg) {
+  const closingIndex = xmlData.indexOf(str2, i);
+  if (closingIndex === -1) {
+    throw new Error(errMsg);
+  } else {
+    return closingIndex + str2.length - 1;
+  }
+}
+function findClosingChar(xmlData, char, i, errMsg) {
+  const closingIndex = xmlData.indexOf(char, i);
+  if (closingIndex === -1) throw new Error(errMsg);
+  return closingIndex;
+}
+function readTagExp(xmlData, i, removeNSPrefix, closingChar = ">") {
+  const result = tagExpWithClosingIndex(xmlData, i + 1, closingChar);
+  if (!result) return;
+  let tagExp = result.data;
+  const closeIndex = result.index;
+  const separatorIndex = tagExp.search(/\s/);
+  let tagName = tagExp;
+  let attrExpPresent = true;
+  if (separatorIndex !== -1) {
+    tagName = tagExp.substring(0, separatorIndex);
+    tagExp = tagExp.substring(separatorIndex + 1).trimStart();
+  }
+  const rawTagName = tagName;
+  if (removeNSPrefix) {
+    const colonIndex = tagName.indexOf(":");
+    if (colonIndex !== -1) {
+      tagName = tagName.substr(colonIndex + 1);
+      attrExpPresent = tagName !== result.data.substr(colonIndex + 1);
+    }
+  }
+  return {
+    tagName,
+    tagExp,
+    closeIndex,
+    attrExpPresent,
+    rawTagName
+  };
+}
+function readStopNodeData(xmlData, tagName, i) {
+  const startIndex = i;
+  let openTagCount = 1;
+  let lenient = false;
+  let nextGt = -1;
+  const xmllen = xmlData.length;
+  for (; i < xmllen; i++) {
+    if (xmlData[i] === "<") {
+      const c1 = xmlData.charCodeAt(i + 1);
+      if (c1 === 47) {
+        const closeIndex = findClosingChar(xmlData, ">", i, `${tagName} is not closed`);
+        let closeTagName = xmlData.substring(i + 2, closeIndex).trim();
+        if (closeTagName === tagName) {
+          openTagCount--;
+          if (openTagCount === 0) {
+            return {
+              tagContent: xmlData.substring(startIndex, i),
+              i: closeIndex
+            };
+          }
+        }
+        i = closeIndex;
+      } else if (c1 === 63) {
+        const closeIndex = findClosingIndex(xmlData, "?>", i + 1, "StopNode is not closed.");
+        i = closeIndex;
+      } else if (c1 === 33 && xmlData.charCodeAt(i + 2) === 45 && xmlData.charCodeAt(i + 3) === 45) {
+        const closeIndex = findClosingIndex(xmlData, "-->", i + 3, "StopNode is not closed.");
+        i = closeIndex;
+      } else if (c1 === 33 && xmlData.charCodeAt(i + 2) === 91) {
+        const closeIndex = findClosingIndex(xmlData, "]]>", i, "StopNode is not closed.") - 2;
+        i = closeIndex;
+      } else {
+        const tagData = lenient ? void 0 : readTagExp(xmlData, i, false);
+        if (tagData) {
+          const openTagName = tagData.tagName;
+          if (openTagName === tagName && tagData.tagExp[tagData.tagExp.length - 1] !== "/") {
+            openTagCount++;
+          }
+          i = tagData.closeIndex;
+        } else {
+          lenient = true;
+          if (nextGt < i) {
+            nextGt = xmlData.indexOf(">", i);
+            if (nextGt === -1) return;
+          }
+          const nextLt = xmlData.indexOf("<", i + 1);
+          if (nextLt === -1 || nextLt > nextGt) {
+            const exp = xmlData.substring(i + 1, nextGt);
+            const sep2 = exp.search(/\s/);
+            const name = sep2 === -1 ? exp : exp.substring(0, sep2);
+            if (name === tagName && exp[exp.length - 1] !== "/") openTagCount++;
+            i = nextGt;
+          }
+        }
+      }
+    }
+  }
+}
+function parseValue(val, shouldParse, options) {
+  if (shouldParse && typeof val === "string") {
+    const newval = val.trim();
+    if (newval === "true") return true;
+    else if (newval === "false") return false;
+    else return toNumber(val, options);
+  } else {
+    if (isExist(val)) {
+      return val;
+    } else {
+      return "";
+    }
+  }
+}
+function transformTagName(fn, tagName, tagExp, options) {
+  if (fn) {
+    const newTagName = fn(tagName);
+    if (tagExp === tagName) {
+      tagExp = newTagName;
+    }
+    tagName = newTagName;
+  }
+  tagName = sanitizeName(tagName, options);
+  return { tagName, tagExp };
+}
+function sanitizeName(name, options) {
+  if (criticalProperties.includes(name)) {
+    throw new Error(`[SECURITY] Invalid name: "${name}" is a reserved JavaScript keyword that could cause prototype pollution`);
+  } else if (DANGEROUS_PROPERTY_NAMES.includes(name)) {
+    return options.onDangerousProperty(name);
+  }
+  return name;
+}
+
+// node_modules/fast-xml-parser/src/xmlparser/node2json.js
+var METADATA_SYMBOL2 = XmlNode.getMetaDataSymbol();
+function stripAttributePrefix(attrs, prefix) {
+  if (!attrs || typeof attrs !== "object") return {};
+  if (!prefix) return attrs;
+  const rawAttrs = {};
+  for (const key in attrs) {
+    if (key.startsWith(prefix)) {
+      const rawName = key.substring(prefix.length);
+      rawAttrs[rawName] = attrs[key];
+    } else {
+      rawAttrs[key] = attrs[key];
+    }
+  }
+  return rawAttrs;
+}
+function prettify(node2, options, matcher, readonlyMatcher) {
+  return compress(node2, options, matcher, readonlyMatcher);
+}
+function compress(arr, options, matcher, readonlyMatcher) {
+  let text2;
+  const compressedObj = {};
+  for (let i = 0; i < arr.length; i++) {
+    const tagObj = arr[i];
+    const property = propName(tagObj);
+    if (property !== void 0 && property !== options.textNodeName) {
+      const rawAttrs = stripAttributePrefix(
+        tagObj[":@"] || {},
+        options.attributeNamePrefix
+      );
+      matcher.push(property, rawAttrs);
+    }
+    if (property === options.textNodeName) {
+      if (text2 === void 0) text2 = tagObj[property];
+      else text2 += "" + tagObj[property];
+    } else if (property === void 0) {
+      continue;
+    } else if (tagObj[property]) {
+      let val = compress(tagObj[property], options, matcher, readonlyMatcher);
+      const isLeaf = isLeafTag(val, options);
+      if (Object.keys(val).length === 0 && options.alwaysCreateTextNode) {
+        val[options.textNodeName] = "";
+      }
+      if (tagObj[":@"]) {
+        assignAttributes(val, tagObj[":@"], readonlyMatcher, options);
+      } else if (Object.keys(val).length === 1 && val[options.textNodeName] !== void 0 && !options.alwaysCreateTextNode) {
+        val = val[options.textNodeName];
+      } else if (Object.keys(val).length === 0) {
+        if (options.alwaysCreateTextNode) val[options.textNodeName] = "";
+        else val = "";
+      }
+      if (tagObj[METADATA_SYMBOL2] !== void 0 && typeof val === "object" && val !== null) {
+        val[METADATA_SYMBOL2] = tagObj[METADATA_SYMBOL2];
+      }
+      if (compressedObj[property] !== void 0 && Object.prototype.hasOwnProperty.call(compressedObj, property)) {
+        if (!Array.isArray(compressedObj[property])) {
+          compressedObj[property] = [compressedObj[property]];
+        }
+        compressedObj[property].push(val);
+      } else {
+        const jPathOrMatcher = options.jPath ? readonlyMatcher.toString() : readonlyMatcher;
+        if (options.isArray(property, jPathOrMatcher, isLeaf)) {
+          compressedObj[property] = [val];
+        } else {
+          compressedObj[property] = val;
+        }
+      }
+      if (property !== void 0 && property !== options.textNodeName) {
+        matcher.pop();
+      }
+    }
+  }
+  if (typeof text2 === "string") {
+    if (text2.length > 0) compressedObj[options.textNodeName] = text2;
+  } else if (text2 !== void 0) compressedObj[options.textNodeName] = text2;
+  return compressedObj;
+}
+function propName(obj) {
+  const keys = Object.keys(obj);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (key !== ":@") return key;
+  }
+}
+function assignAttributes(obj, attrMap, readonlyMatcher, options) {
+  if (attrMap) {
+    const keys = Object.keys(attrMap);
+    const len = keys.length;
+    for (let i = 0; i < len; i++) {
+      const atrrName = keys[i];
+      const rawAttrName = atrrName.startsWith(options.attributeNamePrefix) ? atrrName.substring(options.attributeNamePrefix.length) : atrrName;
+      const jPathOrMatcher = options.jPath ? readonlyMatcher.toString() + "." + rawAttrName : readonlyMatcher;
+      if (options.isArray(atrrName, jPathOrMatcher, true, true)) {
+        obj[atrrName] = [attrMap[atrrName]];
+      } else {
+        obj[atrrName] = attrMap[atrrName];
+      }
+    }
+  }
+}
+function isLeafTag(obj, options) {
+  const { textNodeName } = options;
+  const propCount = Object.keys(obj).length;
+  if (propCount === 0) {
+    return true;
+  }
+  if (propCount === 1 && (obj[textNodeName] || typeof obj[textNodeName] === "boolean" || obj[textNodeName] === 0)) {
+    return true;
+  }
+  return false;
+}
+
+// node_modules/fast-xml-parser/src/xmlparser/XMLParser.js
+var XMLParser = class {
+  constructor(options) {
+    this.externalEntities = {};
+    this.options = buildOptions(options);
+  }
+  /**
+   * Parse XML dats to JS object 
+   * @param {string|Uint8Array} xmlData 
+   * @param {boolean|Object} validationOption 
+   */
+  parse(xmlData, validationOption) {
+    if (typeof xmlData !== "string" && xmlData.toString) {
+      if (xmlData instanceof Uint8Array && !(typeof Buffer !== "undefined" && Buffer.isBuffer(xmlData))) {
+        xmlData = new TextDecoder("utf-8", { ignoreBOM: true }).decode(xmlData);
+      } else {
+        xmlData = xmlData.toString();
+      }
+    } else if (typeof xmlData !== "string") {
+      throw new Error("XML data is accepted in String or Bytes[] form.");
+    }
+    if (validationOption) {
+      if (validationOption === true) validationOption = {};
+      const result = validate2(xmlData, validationOption);
+      if (result !== true) {
+        throw Error(`${result.err.msg}:${result.err.line}:${result.err.col}`);
+      }
+    }
+    const orderedObjParser = new OrderedObjParser(this.options, this.externalEntities);
+    const orderedResult = orderedObjParser.parseXml(xmlData);
+    if (this.options.preserveOrder || orderedResult === void 0) return orderedResult;
+    else return prettify(orderedResult, this.options, orderedObjParser.matcher, orderedObjParser.readonlyMatcher);
+  }
+  /**
+   * Add Entity which is not by default supported by this library
+   * @param {string} key 
+   * @param {string} value 
+   */
+  addEntity(key, value) {
+    if (value.indexOf("&") !== -1) {
+      throw new Error("Entity value can't have '&'");
+    } else if (key.indexOf("&") !== -1 || key.indexOf(";") !== -1) {
+      throw new Error("An entity must be set without '&' and ';'. Eg. use '#xD' for '&#xD;'");
+    } else if (value === "&") {
+      throw new Error("An entity with value '&' is not permitted");
+    } else {
+      this.externalEntities[key] = value;
+    }
+  }
+  /**
+   * Returns a Symbol that can be used to access the metadata
+   * property on a node.
+   * 
+   * If Symbol is not available in the environment, an ordinary property is used
+   * and the name of the property is here returned.
+   * 
+   * The XMLMetaData property is only present when `captureMetaData`
+   * is true in the options.
+   */
+  static getMetaDataSymbol() {
+    return XmlNode.getMetaDataSymbol();
+  }
+};
+
+// node_modules/fast-xml-parser/src/fxp.js
+var XMLValidator = {
+  validate: validate2
+};
+
+// web_src/statements/camt.ts
+var ARRAYS = /* @__PURE__ */ new Set(["Stmt", "Ntfctn", "Rpt", "Ntry", "TxDtls", "Ustrd", "Strd", "AddtlTxInf", "Bal"]);
+var parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  removeNSPrefix: true,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  processEntities: true,
+  htmlEntities: false,
+  isArray: (name) => ARRAYS.has(name)
+});
+function isRecord(node2) {
+  return typeof node2 === "object" && node2 !== null && !Array.isArray(node2);
+}
+function at(node2, ...path2) {
+  let current = node2;
+  for (const key of path2) {
+    if (Array.isArray(current)) current = current[0];
+    if (!isRecord(current)) return void 0;
+    current = current[key];
+  }
+  return Array.isArray(current) ? current[0] : current;
+}
+function all(node2, key) {
+  if (!isRecord(node2)) return [];
+  const value = node2[key];
+  return Array.isArray(value) ? value : value === void 0 ? [] : [value];
+}
+function text(node2, ...path2) {
+  const value = at(node2, ...path2);
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return String(value);
+  if (isRecord(value) && typeof value["#text"] === "string") return value["#text"];
+  return void 0;
+}
+function money(node2) {
+  const amount = text(node2);
+  const currency = isRecord(node2) ? node2["@Ccy"] : void 0;
+  if (amount === void 0 || !/^\d+(\.\d+)?$/.test(amount)) return void 0;
+  return { value: Number(amount), currency: typeof currency === "string" ? currency : "" };
+}
+function isoDay(node2) {
+  const value = text(node2, "Dt") ?? text(node2, "DtTm");
+  return value !== void 0 && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : void 0;
+}
+function accountId(node2) {
+  return text(node2, "Id", "IBAN") ?? text(node2, "Id", "Othr", "Id");
+}
+var NOT_PROVIDED = /^NOTPROVIDED$/i;
+function readCamt(xml) {
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) {
+    throw new StatementFormatError("camt", `not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`);
+  }
+  const document = at(parser.parse(xml), "Document");
+  if (!isRecord(document)) throw new StatementFormatError("camt", "no <Document> element: not an ISO 20022 file");
+  const statements = [];
+  const kinds = [
+    ["BkToCstmrStmt", "Stmt", "camt.053"],
+    ["BkToCstmrDbtCdtNtfctn", "Ntfctn", "camt.054"],
+    ["BkToCstmrAcctRpt", "Rpt", "camt.052"]
+  ];
+  let found = false;
+  for (const [message, part, format] of kinds) {
+    const body = at(document, message);
+    if (body === void 0) continue;
+    found = true;
+    all(body, part).forEach((node2, index) => statements.push(readStatement(node2, format, index + 1)));
+  }
+  if (!found) {
+    throw new StatementFormatError("camt", `no BkToCstmrStmt (camt.053), BkToCstmrAcctRpt (camt.052) or BkToCstmrDbtCdtNtfctn (camt.054) in <Document>`);
+  }
+  return statements;
+}
+function readStatement(node2, format, number4) {
+  const account = at(node2, "Acct");
+  const balanceCurrency = all(node2, "Bal").map((b) => money(at(b, "Amt"))?.currency).find((c) => c);
+  const lines = [];
+  const skipped = [];
+  all(node2, "Ntry").forEach((entry, index) => {
+    const where = `statement ${number4}, entry ${index + 1}`;
+    try {
+      lines.push(...readEntry(entry, text(account, "Ccy") ?? balanceCurrency ?? ""));
+    } catch (error62) {
+      if (!(error62 instanceof EntryError)) throw error62;
+      skipped.push({ where, reason: error62.message });
+    }
+  });
+  const currency = text(account, "Ccy") ?? balanceCurrency ?? lines[0]?.currency ?? "";
+  const statement = { format, statementId: text(node2, "Id") ?? "", account: (account === void 0 ? void 0 : accountId(account)) ?? "", currency, lines, skipped };
+  const { opening, closing } = balances(node2);
+  if (opening !== void 0) statement.openingBalance = opening;
+  if (closing !== void 0) statement.closingBalance = closing;
+  return statement;
+}
+function balances(node2) {
+  const byCode = /* @__PURE__ */ new Map();
+  for (const bal of all(node2, "Bal")) {
+    const code = text(bal, "Tp", "CdOrPrtry", "Cd") ?? text(bal, "Tp", "CdOrPrtry", "Prtry");
+    const amount = money(at(bal, "Amt"));
+    const side = text(bal, "CdtDbtInd");
+    if (code === void 0 || amount === void 0 || side !== "CRDT" && side !== "DBIT") continue;
+    const stated = { amount: sign(amount.value, side) };
+    const day = isoDay(at(bal, "Dt"));
+    if (day !== void 0) stated.date = day;
+    byCode.set(code, [...byCode.get(code) ?? [], stated]);
+  }
+  const interim = byCode.get("ITBD") ?? [];
+  return {
+    opening: byCode.get("OPBD")?.[0] ?? byCode.get("PRCD")?.[0] ?? interim[0],
+    closing: byCode.get("CLBD")?.[0] ?? interim[interim.length - 1]
+  };
+}
+var EntryError = class extends Error {
+};
+function readEntry(entry, accountCurrency) {
+  const entryAmount = money(at(entry, "Amt"));
+  if (entryAmount === void 0) throw new EntryError("entry has no valid <Amt>");
+  const entrySide = text(entry, "CdtDbtInd");
+  if (entrySide !== "CRDT" && entrySide !== "DBIT") throw new EntryError(`entry has CdtDbtInd "${entrySide ?? ""}", expected CRDT or DBIT`);
+  const date5 = isoDay(at(entry, "BookgDt")) ?? isoDay(at(entry, "ValDt"));
+  if (date5 === void 0) throw new EntryError("entry has neither a booking nor a value date");
+  const entryInfo = text(entry, "AddtlNtryInf") ?? "";
+  const details = all(at(entry, "NtryDtls"), "TxDtls");
+  const currencyOf = (m) => m.currency || accountCurrency;
+  if (details.length === 0) {
+    return [statementLine(
+      { date: date5, amount: sign(entryAmount.value, entrySide), currency: currencyOf(entryAmount), label: entryInfo },
+      { reference: text(entry, "NtryRef"), bankReference: text(entry, "AcctSvcrRef") }
+    )];
+  }
+  const entryReference = text(entry, "AcctSvcrRef");
+  return details.map((tx) => {
+    const own2 = money(at(tx, "Amt")) ?? money(at(tx, "AmtDtls", "TxAmt", "Amt"));
+    const amount = own2 ?? (details.length === 1 ? entryAmount : void 0);
+    if (amount === void 0) throw new EntryError("a transaction of a batch entry has no amount of its own");
+    const txSide = text(tx, "CdtDbtInd");
+    const side = txSide === "CRDT" || txSide === "DBIT" ? txSide : entrySide;
+    const [mine, other] = side === "CRDT" ? ["Dbtr", "Cdtr"] : ["Cdtr", "Dbtr"];
+    const parties = at(tx, "RltdPties");
+    const name = partyName(at(parties, mine)) ?? partyName(at(parties, other));
+    const partyAccount = at(parties, `${mine}Acct`) ?? at(parties, `${other}Acct`);
+    const remittance = at(tx, "RmtInf");
+    const structured = all(remittance, "Strd").map((s) => text(s, "CdtrRefInf", "Ref")).find((r) => r);
+    const endToEnd = text(tx, "Refs", "EndToEndId");
+    const unstructured = all(remittance, "Ustrd").map((u) => text(u) ?? "");
+    const additional = all(tx, "AddtlTxInf").map((u) => text(u) ?? "");
+    const labelParts = [...unstructured, ...additional];
+    if (labelParts.length === 0) labelParts.push(entryInfo, structured ?? "");
+    return statementLine(
+      { date: date5, amount: sign(amount.value, side), currency: currencyOf(amount), label: labelParts.join(" ") },
+      {
+        counterpartyName: name,
+        counterpartyAccount: partyAccount === void 0 ? void 0 : accountId(partyAccount),
+        reference: structured ?? (endToEnd !== void 0 && !NOT_PROVIDED.test(endToEnd) ? endToEnd : void 0),
+        endToEndId: endToEnd,
+        bankReference: text(tx, "Refs", "AcctSvcrRef") ?? entryReference
+      }
+    );
+  });
+}
+function partyName(party) {
+  return text(party, "Nm") ?? text(party, "Pty", "Nm");
+}
+function sign(value, side) {
+  return side === "CRDT" ? value : -value;
+}
+
+// web_src/statements/mt940.ts
+var TAG = /^:(\d{2}[A-Z]?):/;
+var SWIFT_LINE_LENGTH = 65;
+function fields(text2) {
+  const out = [];
+  let current = null;
+  text2.replace(/\r\n?/g, "\n").split("\n").forEach((raw, index) => {
+    const line = raw.replace(/\s+$/, "");
+    const tag = TAG.exec(line);
+    if (tag?.[1] !== void 0) {
+      current = { tag: tag[1], lines: [line.slice(tag[0].length)], lineNumber: index + 1 };
+      out.push(current);
+    } else if (line === "-" || line === "-}" || line.startsWith("{") || line.startsWith("-}")) {
+      current = null;
+    } else if (current !== null && line !== "") {
+      current.lines.push(line);
+    }
+  });
+  return out;
+}
+function readMt940(text2) {
+  const all2 = fields(text2);
+  if (all2.length === 0) {
+    throw new StatementFormatError("mt940", "no SWIFT field (:20:, :25:, :61:\u2026) found: not an MT940/MT942 statement");
+  }
+  const drafts = [];
+  let draft = null;
+  const open2 = () => {
+    if (draft === null) {
+      draft = { format: "mt940", statementId: "", account: "", currency: "", opening: void 0, closing: void 0, records: [] };
+      drafts.push(draft);
+    }
+    return draft;
+  };
+  for (const field of all2) {
+    const value = field.lines.join("\n");
+    if (field.tag === "20") {
+      draft = null;
+      open2().statementId = value.trim();
+      continue;
+    }
+    const d = open2();
+    switch (field.tag) {
+      case "25": {
+        const account = value.trim();
+        const trailingCurrency = /^(.*?)([A-Z]{3})$/.exec(account);
+        if (trailingCurrency?.[1] !== void 0 && trailingCurrency[2] !== void 0 && /\d$/.test(trailingCurrency[1])) {
+          d.account = trailingCurrency[1];
+          d.currency ||= trailingCurrency[2];
+        } else d.account = account;
+        break;
+      }
+      case "60F":
+      case "60M":
+      case "62F":
+      case "62M":
+      case "64":
+      case "60":
+      case "62": {
+        const balance = /^[DC]\d{6}([A-Z]{3})/.exec(value);
+        if (balance?.[1] !== void 0 && (d.currency === "" || field.tag.startsWith("60"))) d.currency = balance[1];
+        const stated = statedBalance(value);
+        if (stated !== void 0 && field.tag.startsWith("60")) d.opening ??= stated;
+        if (stated !== void 0 && field.tag.startsWith("62")) d.closing = stated;
+        break;
+      }
+      case "34F":
+      case "13D":
+      case "13":
+      case "90D":
+      case "90C": {
+        d.format = "mt942";
+        const floor = /^([A-Z]{3})/.exec(value);
+        if (field.tag === "34F" && floor?.[1] !== void 0) d.currency ||= floor[1];
+        break;
+      }
+      case "61":
+        d.records.push({ field, details: null });
+        break;
+      case "86": {
+        const last = d.records[d.records.length - 1];
+        if (last !== void 0 && last.details === null) last.details = field;
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return drafts.map(finish);
+}
+function finish(draft) {
+  const lines = [];
+  const skipped = [];
+  for (const { field, details } of draft.records) {
+    const where = `line ${field.lineNumber}`;
+    if (draft.currency === "") {
+      skipped.push({ where, reason: "the statement has no currency (no :60F:, :62F:, :34F: balance)" });
+      continue;
+    }
+    const movement = readMovement(field);
+    if (typeof movement === "string") {
+      skipped.push({ where, reason: movement });
+      continue;
+    }
+    const info = details === null ? emptyDetails() : readDetails(details.lines);
+    lines.push(statementLine(
+      { date: movement.date, amount: movement.amount, currency: draft.currency, label: info.label },
+      {
+        counterpartyName: info.name,
+        counterpartyAccount: info.account ?? movement.supplementaryAccount,
+        reference: info.reference,
+        endToEndId: info.reference,
+        bankReference: movement.bankReference
+      }
+    ));
+  }
+  const statement = { format: draft.format, statementId: draft.statementId, account: draft.account, currency: draft.currency, lines, skipped };
+  if (draft.opening !== void 0) statement.openingBalance = draft.opening;
+  if (draft.closing !== void 0) statement.closingBalance = draft.closing;
+  return statement;
+}
+function statedBalance(value) {
+  const m = /^([DC])(\d{2})(\d{2})(\d{2})(?:[A-Z]{3})?(\d+(,\d*)?)/.exec(value.trim());
+  if (m?.[1] === void 0 || m[5] === void 0) return void 0;
+  const magnitude = Number(m[5].replace(",", "."));
+  const balance = { amount: m[1] === "D" && magnitude !== 0 ? -magnitude : magnitude };
+  const date5 = valueDate(2e3 + Number(m[2]), Number(m[3]), Number(m[4]));
+  if (date5 !== null) balance.date = date5;
+  return balance;
+}
+var MOVEMENT = /^(\d{2})(\d{2})(\d{2})(\d{4})?(RC|RD|C|D)([A-Z])?[\n ]?(\d[\d,]{0,14})([A-Z][A-Z0-9 ]{3})?/;
+function readMovement(field) {
+  const value = field.lines.join("\n");
+  const m = MOVEMENT.exec(value);
+  if (m === null) return `unreadable :61: field "${value.slice(0, 40)}"`;
+  const [, yy, mm, dd, , mark, , amountText] = m;
+  if (yy === void 0 || mm === void 0 || dd === void 0 || mark === void 0 || amountText === void 0) {
+    return `unreadable :61: field "${value.slice(0, 40)}"`;
+  }
+  if (!/^\d+(,\d*)?$/.test(amountText)) return `amount "${amountText}" is not a SWIFT amount`;
+  const date5 = valueDate(2e3 + Number(yy), Number(mm), Number(dd));
+  if (date5 === null) return `impossible value date ${yy}${mm}${dd}`;
+  const magnitude = Number(amountText.replace(",", "."));
+  const amount = mark === "C" || mark === "RD" ? magnitude : -magnitude;
+  const supplementary = value.split("\n")[1]?.trim();
+  const supplementaryAccount = supplementary !== void 0 && /^([A-Z]{2}\d{2}[A-Z0-9]{10,30}|\d{7,})$/.test(supplementary) ? supplementary : void 0;
+  const [customerReference, bankReference] = value.slice(m[0].length).split("\n")[0]?.split("//") ?? [];
+  return { date: date5, amount: amount === 0 ? 0 : amount, supplementaryAccount, bankReference: bankReference?.trim() || customerReference?.trim() || void 0 };
+}
+function valueDate(year, month, day) {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return new Date(Date.UTC(year, month - 1, Math.min(day, last))).toISOString().slice(0, 10);
+}
+function emptyDetails() {
+  return { label: "", name: void 0, account: void 0, reference: void 0 };
+}
+function readDetails(lines) {
+  const joinedTight = lines.join("").trimStart();
+  if (/^\d{3}\?/.test(joinedTight) || /^\?\d{2}/.test(joinedTight)) return readSubfields(joinedTight);
+  const joined = joinWrapped(lines);
+  if (/^\/(EREF|TRTP|NAME|REMI|BENM|ORDP|CNTP|PREF|RTRN)\//.test(joined)) return readSlashFields(joinWrappedTight(lines));
+  return { label: joined, name: void 0, account: void 0, reference: void 0 };
+}
+function joinWrapped(lines) {
+  return lines.reduce((text2, line, i) => i === 0 ? line : text2 + ((lines[i - 1]?.length ?? 0) >= SWIFT_LINE_LENGTH ? "" : " ") + line, "");
+}
+function joinWrappedTight(lines) {
+  return lines.join("");
+}
+var SEPA_KEYS = /(EREF|KREF|MREF|CRED|DEBT|SVWZ|ABWA|ABWE|COAM|OAMT|IBAN|BIC|PURP)\+|(MTLG):/g;
+function readSubfields(text2) {
+  const parts = /* @__PURE__ */ new Map();
+  for (const m of text2.matchAll(/\?(\d{2})([^?]*)/g)) {
+    const key = Number(m[1]);
+    parts.set(key, (parts.get(key) ?? "") + (m[2] ?? ""));
+  }
+  const join = (keys2) => keys2.map((k) => parts.get(k) ?? "").join("");
+  const purpose = join([20, 21, 22, 23, 24, 25, 26, 27, 28, 29]);
+  const additional = join([60, 61, 62, 63]);
+  const shown = [purpose, additional].filter((t) => t.trim() !== "").join(" ");
+  const sepa = /* @__PURE__ */ new Map();
+  const keys = [...purpose.matchAll(SEPA_KEYS)];
+  keys.forEach((k, i) => {
+    const start = (k.index ?? 0) + k[0].length;
+    const end = keys[i + 1]?.index ?? purpose.length;
+    if (k[1] !== void 0 && !sepa.has(k[1])) sepa.set(k[1], purpose.slice(start, end));
+  });
+  const eref = sepa.get("EREF")?.trim();
+  return {
+    label: shown === "" ? parts.get(0) ?? "" : shown,
+    name: join([32, 33]) || void 0,
+    // ?38 is the counterparty's IBAN where banks give both (Polish banks); ?31 the account number otherwise.
+    account: parts.get(38) || parts.get(31) || void 0,
+    reference: eref !== void 0 && eref !== "" && !/^NOTPROVIDED$/i.test(eref) ? eref : void 0
+  };
+}
+var SLASH_KEYS = /\/(TRTP|EREF|IBAN|BIC|NAME|REMI|ISDT|CSID|MARF|BENM|ORDP|ADDR|CNTP|RTRN|PREF|SVCL|ULTD|ULTC|ULTB|PURP|CITY|ID)\//g;
+function readSlashFields(text2) {
+  const values = /* @__PURE__ */ new Map();
+  const keys = [...text2.matchAll(SLASH_KEYS)];
+  keys.forEach((k, i) => {
+    const start = (k.index ?? 0) + k[0].length;
+    const end = keys[i + 1]?.index ?? text2.length;
+    const value = text2.slice(start, end).replace(/^\/+|\/+$/g, "");
+    if (k[1] !== void 0 && !values.has(k[1])) values.set(k[1], value);
+  });
+  const eref = values.get("EREF");
+  const remittance = values.get("REMI")?.replace(/^(USTD|STRD)\/\/?(CUR\/)?/, "");
+  return {
+    label: remittance !== void 0 && remittance !== "" ? remittance : text2,
+    name: values.get("NAME") || void 0,
+    account: values.get("IBAN") || void 0,
+    reference: eref !== void 0 && eref !== "" && !/^NOTPROVIDED$/i.test(eref) ? eref : void 0
+  };
+}
+
+// web_src/statements/ofx.ts
+function parseTree(source) {
+  const start = source.search(/<OFX>/i);
+  if (start < 0) throw new StatementFormatError("ofx", "no <OFX> element: not an OFX file");
+  const body = source.slice(start).replace(/<!--[\s\S]*?-->/g, "").replace(/<\?[\s\S]*?\?>/g, "");
+  const root = { name: "#root", text: "", children: [] };
+  const stack = [root];
+  const TOKEN = /<(\/?)([A-Za-z0-9._]+)>([^<]*)/g;
+  for (const m of body.matchAll(TOKEN)) {
+    const [, closing, rawName, rawText] = m;
+    const name = (rawName ?? "").toUpperCase();
+    const text2 = decodeEntities2((rawText ?? "").trim());
+    const parent = stack[stack.length - 1];
+    if (parent === void 0) throw new StatementFormatError("ofx", `content after the closing </OFX> (<${name}>)`);
+    if (closing === "/") {
+      const index = stack.map((e) => e.name).lastIndexOf(name);
+      if (index < 0) {
+        if (parent.children.some((c) => c.name === name && c.children.length === 0)) continue;
+        throw new StatementFormatError("ofx", `closing </${name}> without an opening tag`);
+      }
+      stack.length = index;
+      continue;
+    }
+    const element = { name, text: text2, children: [] };
+    parent.children.push(element);
+    if (text2 === "") stack.push(element);
+  }
+  if (stack.length > 1) {
+    const unclosed = stack.slice(1).map((e) => e.name).join(" > ");
+    throw new StatementFormatError("ofx", `file ends inside <${unclosed}>: truncated`);
+  }
+  const ofx = root.children.find((c) => c.name === "OFX");
+  if (ofx === void 0) throw new StatementFormatError("ofx", "no <OFX> element: not an OFX file");
+  return ofx;
+}
+var ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+function decodeEntities2(text2) {
+  return text2.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name) => {
+    if (name.startsWith("#")) {
+      const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return Number.isInteger(code) && code > 0 && code <= 1114111 ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+function child(element, name) {
+  return element?.children.find((c) => c.name === name);
+}
+function leaf(element, name) {
+  const found = child(element, name);
+  return found === void 0 || found.text === "" ? void 0 : found.text;
+}
+function descendants(element, name) {
+  return element.children.flatMap((c) => c.name === name ? [c] : descendants(c, name));
+}
+function ofxDate(value) {
+  const m = /^(\d{4})(\d{2})(\d{2})/.exec(value ?? "");
+  return m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}
+function readOfx(source) {
+  const ofx = parseTree(source);
+  const statements = [...descendants(ofx, "STMTRS"), ...descendants(ofx, "CCSTMTRS")];
+  if (statements.length === 0) throw new StatementFormatError("ofx", "no STMTRS or CCSTMTRS statement in the file");
+  return statements.map((statement, index) => readStatement2(statement, index + 1));
+}
+function readStatement2(statement, number4) {
+  const currency = leaf(statement, "CURDEF");
+  const from = child(statement, "BANKACCTFROM") ?? child(statement, "CCACCTFROM");
+  const account = leaf(from, "ACCTID") ?? "";
+  const transactions = statement.children.filter((c) => c.name === "BANKTRANLIST").flatMap((list) => list.children.filter((c) => c.name === "STMTTRN"));
+  if (currency === void 0 || !/^[A-Z]{3}$/.test(currency)) {
+    if (transactions.length === 0) return { format: "ofx", statementId: account, account, currency: "", lines: [], skipped: [] };
+    throw new StatementFormatError("ofx", `statement ${number4} has no valid <CURDEF> currency ("${currency ?? ""}"): its ${transactions.length} transactions cannot be read`);
+  }
+  const lines = [];
+  const skipped = [];
+  transactions.forEach((trn, index) => {
+    const where = `statement ${number4}, transaction ${index + 1}${leaf(trn, "FITID") ? ` (FITID ${leaf(trn, "FITID")})` : ""}`;
+    const amountText = leaf(trn, "TRNAMT");
+    const date5 = ofxDate(leaf(trn, "DTPOSTED"));
+    if (amountText === void 0 || !/^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(amountText)) {
+      skipped.push({ where, reason: `no valid <TRNAMT> ("${amountText ?? ""}")` });
+      return;
+    }
+    if (date5 === null) {
+      skipped.push({ where, reason: `no valid <DTPOSTED> ("${leaf(trn, "DTPOSTED") ?? ""}")` });
+      return;
+    }
+    const amount = Number(amountText.replace(",", "."));
+    const name = leaf(trn, "NAME") ?? leaf(child(trn, "PAYEE"), "NAME");
+    const memo2 = leaf(trn, "MEMO");
+    const to = child(trn, "BANKACCTTO") ?? child(trn, "CCACCTTO");
+    lines.push(statementLine(
+      { date: date5, amount: amount === 0 ? 0 : amount, currency: leaf(child(trn, "CURRENCY"), "CURSYM") ?? currency, label: [name, memo2].filter((t) => t !== void 0).join(" ") },
+      { counterpartyName: name, counterpartyAccount: leaf(to, "ACCTID"), reference: leaf(trn, "REFNUM"), bankReference: leaf(trn, "FITID") }
+    ));
+  });
+  const result = { format: "ofx", statementId: account, account, currency, lines, skipped };
+  const ledger2 = child(statement, "LEDGERBAL");
+  const balance = leaf(ledger2, "BALAMT");
+  if (balance !== void 0 && /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(balance)) {
+    const closing = { amount: Number(balance.replace(",", ".")) };
+    const asOf = ofxDate(leaf(ledger2, "DTASOF"));
+    if (asOf !== null) closing.date = asOf;
+    result.closingBalance = closing;
+  }
+  return result;
+}
+
+// web_src/endpoint/services/statements.ts
+var UnreadableStatementError = class extends EndpointError {
+  constructor() {
+    super(...arguments);
+    this.statusCode = 422;
+    this.code = "unreadable_statement";
+  }
+};
+var utf82 = new TextDecoder("utf-8", { fatal: true });
+var latin1 = new TextDecoder("latin1");
+function decodeText(bytes) {
+  const body = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes;
+  try {
+    return utf82.decode(body);
+  } catch {
+    return latin1.decode(body);
+  }
+}
+function detectKind(bytes, text2, fileName) {
+  const name = fileName === "" ? "the file" : `"${fileName}"`;
+  if (text2.trim() === "") throw new UnreadableStatementError(`${name} is empty.`);
+  if (bytes[0] === 80 && bytes[1] === 75 && bytes[2] === 3 && bytes[3] === 4) {
+    throw new UnreadableStatementError(
+      `${name} is a ZIP archive (or an XLSX/ODS spreadsheet): unpack it and import the statement files it holds, or use the spreadsheet import.`
+    );
+  }
+  if (bytes[0] === 37 && bytes[1] === 80 && bytes[2] === 68 && bytes[3] === 70) {
+    throw new UnreadableStatementError(`${name} is a PDF: ask the bank for a CAMT, OFX or MT940 export instead.`);
+  }
+  if (bytes.subarray(0, 8192).includes(0)) {
+    throw new UnreadableStatementError(`${name} is a binary file, not a CAMT, OFX or MT940 statement.`);
+  }
+  const head = text2.slice(0, 4096);
+  if (/OFXHEADER\s*:|<OFX>/i.test(head) || /<OFX>/i.test(text2.slice(0, 65536))) return "ofx";
+  if (/^\s*</.test(text2)) return "camt";
+  if (/^\s*\{1:/.test(text2) || /^:\d{2}[A-Z]?:/m.test(text2)) return "mt940";
+  throw new UnreadableStatementError(
+    `${name} is not a bank statement this import reads: expected CAMT.052/053/054 (XML), OFX/QFX or MT940/MT942.`
+  );
+}
+function lineAt(text2, index) {
+  let line = 1;
+  for (let i = 0; i < index; i++) if (text2.charCodeAt(i) === 10) line++;
+  return line;
+}
+function readKind(kind, text2) {
+  switch (kind) {
+    case "camt": {
+      const doctype = /<!DOCTYPE/i.exec(text2);
+      if (doctype !== null) {
+        throw new UnreadableStatementError(
+          `camt: the file declares a <!DOCTYPE> (line ${lineAt(text2, doctype.index)}); ISO 20022 statements never do, and entity declarations are not accepted.`
+        );
+      }
+      return readCamt(text2);
+    }
+    case "ofx":
+      return readOfx(text2);
+    case "mt940":
+      return readMt940(text2);
+  }
+}
+var StatementService = class {
+  constructor(options) {
+    this.validateResponses = options.validateResponses;
+  }
+  parse(request) {
+    const bytes = Buffer.from(request.content, "base64");
+    if (bytes.length > MAX_STATEMENT_FILE_BYTES) {
+      throw new UnreadableStatementError(
+        `the file has ${bytes.length} bytes; the import reads files of at most ${MAX_STATEMENT_FILE_BYTES} bytes (split it by period).`
+      );
+    }
+    const text2 = decodeText(bytes);
+    const kind = detectKind(bytes, text2, request.fileName);
+    let statements;
+    try {
+      statements = readKind(kind, text2);
+    } catch (error62) {
+      if (error62 instanceof StatementFormatError) throw new UnreadableStatementError(error62.message);
+      throw error62;
+    }
+    const lineCount = statements.reduce((n, s) => n + s.lines.length + s.skipped.length, 0);
+    if (lineCount > MAX_STATEMENT_LINES) {
+      throw new UnreadableStatementError(
+        `the file has ${lineCount} transactions; the import reads at most ${MAX_STATEMENT_LINES} per file (split it by period).`
+      );
+    }
+    const first = statements[0];
+    if (first === void 0) throw new UnreadableStatementError(`${kind}: the file holds no statement.`);
+    const response = { format: first.format, statements };
+    return this.validateResponses ? checked(response) : response;
+  }
+};
+function checked(response) {
+  const parsed = ParseStatementResponseSchema.safeParse(response);
+  if (!parsed.success) throw new ResponseContractError(`statement reply breaks the contract: ${parsed.error.message}`);
+  return parsed.data;
+}
+
 // web_src/endpoint/signed_route.ts
 function signedRouteOptions(verifier) {
   const signedHeaders = /* @__PURE__ */ new WeakMap();
@@ -59873,7 +64750,9 @@ function buildApp(deps) {
     validateResponses: config2.validateResponses
   });
   registerHealthRoute(app, () => service.engineInfo);
-  registerReconcileRoutes(app, signedRouteOptions(verifier), service);
+  const signed = signedRouteOptions(verifier);
+  registerReconcileRoutes(app, signed, service);
+  registerStatementRoutes(app, signed, new StatementService({ validateResponses: config2.validateResponses }));
   return app;
 }
 async function logRequest(request, reply) {
@@ -59967,9 +64846,9 @@ function loadLlmConfig(options = {}, env = process.env) {
   if (raw.model === void 0) return void 0;
   const parsed = LlmConfigSchema.safeParse(raw);
   if (parsed.success) return Object.freeze(parsed.data);
-  const fields = new Set(parsed.error.issues.map((issue2) => issue2.path[0]));
+  const fields2 = new Set(parsed.error.issues.map((issue2) => issue2.path[0]));
   throw new ConfigError(
-    [...fields].map((field) => {
+    [...fields2].map((field) => {
       const source = options[field] !== void 0 ? `option llm.${field}` : LLM_ENV_NAMES[field];
       return describeLlmProblem(field, source);
     })
@@ -60036,8 +64915,8 @@ function loadConfig(options = {}, env = process.env) {
   if (parsed.success && problems.length === 0) {
     return Object.freeze(llm === void 0 ? parsed.data : { ...parsed.data, llm });
   }
-  const fields = new Set(parsed.error?.issues.map((issue2) => issue2.path[0]) ?? []);
-  const baseProblems = [...fields].map((field) => {
+  const fields2 = new Set(parsed.error?.issues.map((issue2) => issue2.path[0]) ?? []);
+  const baseProblems = [...fields2].map((field) => {
     const source = options[field] !== void 0 ? FLAG_NAMES[field] ?? `option ${field}` : ENV_NAMES[field];
     return describeProblem(field, source, raw[field] === void 0);
   });
@@ -60207,8 +65086,8 @@ var COMBINING_MARKS = new RegExp("\\p{M}+", "gu");
 var NOT_WORD = /[^\p{L}\p{N}]+/gu;
 var PLAIN_ASCII = /^[\t\n\r\x20-\x7e]*$/;
 var NOT_ASCII_WORD = /[^A-Z0-9]+/g;
-function normalizeText(text) {
-  const cut = text.length > MAX_LABEL_LENGTH ? text.slice(0, MAX_LABEL_LENGTH) : text;
+function normalizeText(text2) {
+  const cut = text2.length > MAX_LABEL_LENGTH ? text2.slice(0, MAX_LABEL_LENGTH) : text2;
   if (PLAIN_ASCII.test(cut)) return cut.toUpperCase().replace(NOT_ASCII_WORD, " ").trim();
   return cut.replace(TRANSLITERABLE, (ch) => TRANSLITERATIONS[ch] ?? ch).normalize("NFKD").replace(COMBINING_MARKS, "").toUpperCase().replace(NOT_WORD, " ").trim();
 }
@@ -60222,14 +65101,14 @@ function tokens(normalized) {
 }
 
 // web_src/engine/shared/text_tokens.ts
-function textTokens(text) {
-  const length = Math.min(text.length, MAX_LABEL_LENGTH);
+function textTokens(text2) {
+  const length = Math.min(text2.length, MAX_LABEL_LENGTH);
   const found = [];
   let start = -1;
   let lower = false;
   let token = "";
   for (let k = 0; k < length; k++) {
-    const c = text.charCodeAt(k);
+    const c = text2.charCodeAt(k);
     if (c >= 65 && c <= 90 || c >= 48 && c <= 57) {
       if (start < 0) start = k;
       continue;
@@ -60242,13 +65121,13 @@ function textTokens(text) {
     let form = " ";
     if (c > 126 || c < 32 && c !== 9 && c !== 10 && c !== 13) {
       const known = charForm(c);
-      if (known === null) return tokens(normalizeText(text));
+      if (known === null) return tokens(normalizeText(text2));
       form = known;
     }
     for (let f = 0; f < form.length; f++) {
       if (form.charCodeAt(f) !== 32) {
         if (start >= 0) {
-          token += lower ? text.slice(start, k).toUpperCase() : text.slice(start, k);
+          token += lower ? text2.slice(start, k).toUpperCase() : text2.slice(start, k);
           start = -1;
           lower = false;
         }
@@ -60258,7 +65137,7 @@ function textTokens(text) {
       if (start < 0 && token === "") continue;
       if (found.length === MAX_TOKENS) return found;
       if (start >= 0) {
-        const run = lower ? text.slice(start, k).toUpperCase() : text.slice(start, k);
+        const run = lower ? text2.slice(start, k).toUpperCase() : text2.slice(start, k);
         found.push(token === "" ? run : token + run);
       } else {
         found.push(token);
@@ -60270,7 +65149,7 @@ function textTokens(text) {
   }
   if (found.length < MAX_TOKENS) {
     if (start >= 0) {
-      const run = lower ? text.slice(start, length).toUpperCase() : text.slice(start, length);
+      const run = lower ? text2.slice(start, length).toUpperCase() : text2.slice(start, length);
       found.push(token === "" ? run : token + run);
     } else if (token !== "") {
       found.push(token);
@@ -60366,8 +65245,8 @@ function forEachItemReferenceKey(item, sink) {
   const keys = KEYS;
   keys.clear();
   for (let t = 0; t < 2; t++) {
-    const text = t === 0 ? item.moveName : item.ref;
-    if (entryNumber(text, ENTRY) && (ENTRY.month === 0 || ENTRY.sequenceLength >= 3)) {
+    const text2 = t === 0 ? item.moveName : item.ref;
+    if (entryNumber(text2, ENTRY) && (ENTRY.month === 0 || ENTRY.sequenceLength >= 3)) {
       const { compact: compact2, year, month, sequence } = ENTRY;
       keys.add(compact2, NO_CODE, 1);
       if (month === 0) {
@@ -60378,7 +65257,7 @@ function forEachItemReferenceKey(item, sink) {
       }
       continue;
     }
-    const toks = textTokens(text);
+    const toks = textTokens(text2);
     if (toks.length === 0) continue;
     const compact = toks.length === 1 ? toks[0] : toks.join("");
     if (compact.length >= 4 && compact.length <= 40 && DIGIT.test(compact)) keys.add(compact, NO_CODE, compactStrength(compact));
@@ -60505,9 +65384,9 @@ var ReferencePostings = class {
     const items = new Array(pending.item.length);
     const strengths = new Float64Array(pending.item.length);
     for (let k = 0; k < pending.slot.length; k++) {
-      const at = fill[pending.slot[k]]++;
-      items[at] = pending.item[k];
-      strengths[at] = pending.strength[k];
+      const at2 = fill[pending.slot[k]]++;
+      items[at2] = pending.item[k];
+      strengths[at2] = pending.strength[k];
     }
     for (const compact of this.compactSlots.keys()) {
       if (compact.length < PREFIX_LENGTH) continue;
@@ -60688,8 +65567,8 @@ var CandidateIndex = class {
     }
   }
   /** A partner's open items of one sign whose absolute company residual lies in [low, high]. */
-  partnerItemsBetween(partnerId, sign, low, high) {
-    const ledger2 = this.partnerLedger(partnerId, sign);
+  partnerItemsBetween(partnerId, sign2, low, high) {
+    const ledger2 = this.partnerLedger(partnerId, sign2);
     const found = [];
     if (ledger2 === void 0) return found;
     for (let k = firstAtLeast(ledger2.amounts, low); k < ledger2.amounts.length && ledger2.amounts[k] <= high; k++) {
@@ -60701,12 +65580,12 @@ var CandidateIndex = class {
    * A partner's open items of one sign with their absolute company residuals, both smallest first (read a range
    * with `firstAtLeast`); undefined when the partner has none.
    */
-  partnerLedger(partnerId, sign) {
-    return (sign > 0 ? this.receivables : this.payables).get(partnerId);
+  partnerLedger(partnerId, sign2) {
+    return (sign2 > 0 ? this.receivables : this.payables).get(partnerId);
   }
   /** A partner's open items of one sign (receivables for +1, payables for -1), smallest first. */
-  partnerItems(partnerId, sign) {
-    return (sign > 0 ? this.receivables : this.payables).get(partnerId)?.items ?? EMPTY;
+  partnerItems(partnerId, sign2) {
+    return (sign2 > 0 ? this.receivables : this.payables).get(partnerId)?.items ?? EMPTY;
   }
   /** Days since 1970 of an ISO date, cached (dates repeat a lot). */
   dayNumber(date5) {
@@ -61215,8 +66094,8 @@ var KeyList = class {
     this.byCode = null;
   }
   add(ref) {
-    const at = this.find(ref);
-    if (at < 0) {
+    const at2 = this.find(ref);
+    if (at2 < 0) {
       if (this.byCompact !== null) this.index(ref, this.keys.length);
       this.keys.push(ref);
       if (this.byCompact === null && this.keys.length > LIST_LIMIT) {
@@ -61224,8 +66103,8 @@ var KeyList = class {
         this.byCode = /* @__PURE__ */ new Map();
         for (let k = 0; k < this.keys.length; k++) this.index(this.keys[k], k);
       }
-    } else if (this.keys[at].strength < ref.strength) {
-      this.keys[at] = ref;
+    } else if (this.keys[at2].strength < ref.strength) {
+      this.keys[at2] = ref;
     }
   }
   find(ref) {
@@ -61239,9 +66118,9 @@ var KeyList = class {
     }
     return -1;
   }
-  index(ref, at) {
-    if (ref.code === NO_CODE) this.byCompact.set(ref.compact, at);
-    else this.byCode.set(ref.code, at);
+  index(ref, at2) {
+    if (ref.code === NO_CODE) this.byCompact.set(ref.compact, at2);
+    else this.byCode.set(ref.code, at2);
   }
 };
 var LIST_LIMIT = 24;
@@ -61383,17 +66262,17 @@ var LineCollector = class {
       else unlistedSameAmount++;
     }
     const likely = this.likelyPartners();
-    const sign = Math.sign(line.amount);
+    const sign2 = Math.sign(line.amount);
     const lineCompany = Math.abs(line.amountCompany);
     for (const [partnerId, ev] of likely) {
-      const all = index.partnerItems(partnerId, sign);
-      if (all.length === 1) {
-        const only = all[0];
+      const all2 = index.partnerItems(partnerId, sign2);
+      if (all2.length === 1) {
+        const only = all2[0];
         this.single(only, ev.score >= 0.8, ev.score >= 0.8);
       } else {
         const slack = settings.fxTolerance + 0.01;
         const high = lineCompany + Math.max(slack, settings.maxFeeAmount + slack);
-        const ledger3 = index.partnerLedger(partnerId, sign);
+        const ledger3 = index.partnerLedger(partnerId, sign2);
         if (ledger3 !== void 0) {
           const { items, amounts } = ledger3;
           for (let k = firstAtLeast(amounts, lineCompany - slack); k < amounts.length && amounts[k] <= high; k++) {
@@ -61403,7 +66282,7 @@ var LineCollector = class {
       }
       if (settled) continue;
       const forSubsets = [];
-      const ledger2 = index.partnerLedger(partnerId, sign);
+      const ledger2 = index.partnerLedger(partnerId, sign2);
       if (ledger2 !== void 0) {
         const { items, amounts } = ledger2;
         const top = lineCompany + settings.fxTolerance + 0.01;
@@ -61424,7 +66303,7 @@ var LineCollector = class {
       }
       for (const [partnerId, items] of referencedByPartner) if (items.length >= 2) this.addSubsets(items, partnerId);
     }
-    this.addExpense(likely[0], sign);
+    this.addExpense(likely[0], sign2);
     const exactCount = sameAmount.length;
     for (const p of this.proposals) if (p.amountFit === "exact" || p.amountFit === "fx") p.sameAmountCount = exactCount;
     return { proposals: this.proposals, unlistedSameAmount };
@@ -61552,12 +66431,12 @@ var LineCollector = class {
    * The coding learned from similar lines. Only the best option (similarity ≥ 0.1) becomes a proposal, as it
    * always has: proposals were deduplicated by match type and items, and an expense names no items.
    */
-  addExpense(bestPartner, sign) {
-    const { ctx, text, line } = this;
-    const option = ctx.history.bestExpenseOption(text, line.amount);
+  addExpense(bestPartner, sign2) {
+    const { ctx, text: text2, line } = this;
+    const option = ctx.history.bestExpenseOption(text2, line.amount);
     if (option === null || option.similarity < 0.1 || this.proposedExpense) return;
-    const rejectedAccounts = ctx.history.rejectedAccounts(text);
-    const payeeScore = bestPartner !== void 0 && this.index.partnerItems(bestPartner[0], sign).length > 0 ? bestPartner[1].score : 0;
+    const rejectedAccounts = ctx.history.rejectedAccounts(text2);
+    const payeeScore = bestPartner !== void 0 && this.index.partnerItems(bestPartner[0], sign2).length > 0 ? bestPartner[1].score : 0;
     this.proposedExpense = true;
     const p = this.proposal([], bestPartner !== void 0 && bestPartner[1].score >= 0.8 ? bestPartner[0] : null, "expense", "none");
     p.accountId = option.accountId;
@@ -61675,8 +66554,8 @@ var TokenVotes = class {
         counts.df++;
         const keys = counts.keys;
         if (keys === null) continue;
-        const at = keys.indexOf(k);
-        if (at >= 0) counts.counts[at] = counts.counts[at] + 1;
+        const at2 = keys.indexOf(k);
+        if (at2 >= 0) counts.counts[at2] = counts.counts[at2] + 1;
         else if (keys.length === MAX_FANOUT) counts.keys = null;
         else {
           keys.push(k);
@@ -61775,26 +66654,26 @@ var HistoryIndex = class {
     for (const entry of history) {
       const teaches = entry.outcome === "reconciled" && entry.partnerId !== null || entry.outcome === "coded" && entry.accountId !== null || entry.outcome === "rejected" && (entry.rejectedPartnerId !== null || entry.rejectedAccountId !== null);
       if (!teaches) continue;
-      const text = lineText({ label: entry.label, ref: "", partnerName: entry.partnerName, accountNumber: entry.accountNumber }, false);
+      const text2 = lineText({ label: entry.label, ref: "", partnerName: entry.partnerName, accountNumber: entry.accountNumber }, false);
       if (entry.outcome === "reconciled" && entry.partnerId !== null) {
-        this.partnerWords.add(text.signal, entry.partnerId);
-        if (text.nameKey.length >= 3) count(this.partnerByName, text.nameKey, entry.partnerId);
-        if (text.accountKey.length >= 6) count(this.partnerByAccount, text.accountKey, entry.partnerId);
+        this.partnerWords.add(text2.signal, entry.partnerId);
+        if (text2.nameKey.length >= 3) count(this.partnerByName, text2.nameKey, entry.partnerId);
+        if (text2.accountKey.length >= 6) count(this.partnerByAccount, text2.accountKey, entry.partnerId);
       } else if (entry.outcome === "coded" && entry.accountId !== null) {
         const taxIds = entry.taxIds.length <= 1 ? [...entry.taxIds] : [...entry.taxIds].sort(ascending);
         const key = `${entry.accountId}|${taxIds.join(",")}`;
         if (!this.codings.has(key)) {
-          this.codings.set(key, { accountId: entry.accountId, taxIds, example: text.tokens.slice(0, 6).join(" ") });
+          this.codings.set(key, { accountId: entry.accountId, taxIds, example: text2.tokens.slice(0, 6).join(" ") });
         }
-        this.codedWords[signOf(entry.amount)].add(text.signal, key);
-        if (text.accountKey.length >= 6) count(this.codedByAccount, `${signOf(entry.amount)}${text.accountKey}`, key);
+        this.codedWords[signOf(entry.amount)].add(text2.signal, key);
+        if (text2.accountKey.length >= 6) count(this.codedByAccount, `${signOf(entry.amount)}${text2.accountKey}`, key);
       } else if (entry.outcome === "rejected") {
         if (entry.rejectedPartnerId !== null) {
-          this.rejectedWords.add(text.signal, entry.rejectedPartnerId);
-          if (text.nameKey.length >= 3) count(this.rejectedByName, text.nameKey, entry.rejectedPartnerId);
-          if (text.accountKey.length >= 6) count(this.rejectedByAccount, text.accountKey, entry.rejectedPartnerId);
+          this.rejectedWords.add(text2.signal, entry.rejectedPartnerId);
+          if (text2.nameKey.length >= 3) count(this.rejectedByName, text2.nameKey, entry.rejectedPartnerId);
+          if (text2.accountKey.length >= 6) count(this.rejectedByAccount, text2.accountKey, entry.rejectedPartnerId);
         }
-        if (entry.rejectedAccountId !== null) this.rejectedAccountWords.add(text.signal, entry.rejectedAccountId);
+        if (entry.rejectedAccountId !== null) this.rejectedAccountWords.add(text2.signal, entry.rejectedAccountId);
       }
     }
   }
@@ -61807,31 +66686,31 @@ var HistoryIndex = class {
     return this.sharesOf(this.partnerByAccount, accountKey);
   }
   /** Partners that past lines with these words were reconciled with (read before the next vote). */
-  partnerWordVotes(text) {
-    return this.partnerWords.voteIds(this.signalIds(text), text.signal);
+  partnerWordVotes(text2) {
+    return this.partnerWords.voteIds(this.signalIds(text2), text2.signal);
   }
   /** The dictionary ids of a line's signal words, looked up once per line for all the votes. */
-  signalIds(text) {
-    if (this.idsText !== text) {
-      this.dictionary.idsOf(text.signal, this.ids);
-      this.idsText = text;
+  signalIds(text2) {
+    if (this.idsText !== text2) {
+      this.dictionary.idsOf(text2.signal, this.ids);
+      this.idsText = text2;
     }
     return this.ids;
   }
   /** Partners whose suggestion people rejected for lines like this one: 0..1 per partner. */
-  rejectedPartners(text) {
+  rejectedPartners(text2) {
     let found = null;
-    const byName = this.sharesOf(this.rejectedByName, text.nameKey);
+    const byName = this.sharesOf(this.rejectedByName, text2.nameKey);
     if (byName !== null) for (let j = 0; j < byName.keys.length; j++) found = keepMax(found, byName.keys[j], byName.shares[j]);
-    const byAccount = this.sharesOf(this.rejectedByAccount, text.accountKey);
+    const byAccount = this.sharesOf(this.rejectedByAccount, text2.accountKey);
     if (byAccount !== null) for (let j = 0; j < byAccount.keys.length; j++) found = keepMax(found, byAccount.keys[j], byAccount.shares[j]);
-    const votes = this.rejectedWords.voteIds(this.signalIds(text), text.signal);
+    const votes = this.rejectedWords.voteIds(this.signalIds(text2), text2.signal);
     for (let i = 0; i < votes.size; i++) found = keepMax(found, votes.key(i), votes.similarity(i));
     return found ?? NO_REJECTIONS;
   }
   /** Accounts (with taxes) that similar past lines of the same direction were coded to, best first. */
-  expenseOptions(text, amount) {
-    const scored = this.scoreCodings(text, amount);
+  expenseOptions(text2, amount) {
+    const scored = this.scoreCodings(text2, amount);
     if (scored === null) return [];
     const ranked = [];
     for (const [key, found] of scored) {
@@ -61840,11 +66719,11 @@ var HistoryIndex = class {
     }
     ranked.sort(bySimilarityDesc);
     if (ranked.length > 3) ranked.length = 3;
-    return ranked.map(({ coding, found }) => expenseOption(coding, found, text));
+    return ranked.map(({ coding, found }) => expenseOption(coding, found, text2));
   }
   /** The first of expenseOptions, or null: what a line's expense proposal is made of. */
-  bestExpenseOption(text, amount) {
-    const scored = this.scoreCodings(text, amount);
+  bestExpenseOption(text2, amount) {
+    const scored = this.scoreCodings(text2, amount);
     if (scored === null) return null;
     let best = null;
     let bestCoding = null;
@@ -61855,13 +66734,13 @@ var HistoryIndex = class {
       best = found;
       bestCoding = coding;
     }
-    return best === null ? null : expenseOption(bestCoding, best, text);
+    return best === null ? null : expenseOption(bestCoding, best, text2);
   }
   /** Codings (account|taxes) of similar past lines of the same direction, with their similarity; null if none. */
-  scoreCodings(text, amount) {
-    const sign = signOf(amount);
-    const votes = this.codedWords[sign].voteIds(this.signalIds(text), text.signal);
-    const byAccount = text.accountKey === "" ? void 0 : this.codedByAccount.get(`${sign}${text.accountKey}`);
+  scoreCodings(text2, amount) {
+    const sign2 = signOf(amount);
+    const votes = this.codedWords[sign2].voteIds(this.signalIds(text2), text2.signal);
+    const byAccount = text2.accountKey === "" ? void 0 : this.codedByAccount.get(`${sign2}${text2.accountKey}`);
     if (votes.size === 0 && byAccount === void 0) return null;
     const scored = /* @__PURE__ */ new Map();
     for (let i = 0; i < votes.size; i++) scored.set(votes.key(i), { strength: votes.similarity(i), source: 2, token: votes.bestToken(i) });
@@ -61882,8 +66761,8 @@ var HistoryIndex = class {
     return scored.size === 0 ? null : scored;
   }
   /** Accounts whose coding people rejected for lines like this one: 0..1 per account. */
-  rejectedAccounts(text) {
-    return this.rejectedAccountWords.voteIds(this.signalIds(text), text.signal).similarities();
+  rejectedAccounts(text2) {
+    return this.rejectedAccountWords.voteIds(this.signalIds(text2), text2.signal).similarities();
   }
   /** Shares of a name or account key, computed once per key and kept (the counts no longer change). */
   sharesOf(map2, key) {
@@ -61893,9 +66772,9 @@ var HistoryIndex = class {
     return tally.shares ??= sharesOfTally(tally);
   }
 };
-function learnedReason(source, token, text) {
-  if (source === 0) return `past payments from '${text.nameDisplay}' were reconciled with this partner`;
-  if (source === 1) return `past payments from account ${text.accountKey} were reconciled with this partner`;
+function learnedReason(source, token, text2) {
+  if (source === 0) return `past payments from '${text2.nameDisplay}' were reconciled with this partner`;
+  if (source === 1) return `past payments from account ${text2.accountKey} were reconciled with this partner`;
   return `past payments labelled like '${token}' were reconciled with this partner`;
 }
 var NO_REJECTIONS = /* @__PURE__ */ new Map();
@@ -61904,12 +66783,12 @@ function keepMax(found, id, strength) {
   if (strength > (found.get(id) ?? 0)) found.set(id, strength);
   return found;
 }
-function expenseOption(coding, found, text) {
+function expenseOption(coding, found, text2) {
   return {
     accountId: coding.accountId,
     taxIds: coding.taxIds,
     similarity: found.strength,
-    reason: found.source === 2 ? `similar past lines ('${found.token}', e.g. '${coding.example}') were coded to this account` : `past lines from account ${text.accountKey} were coded to this account`
+    reason: found.source === 2 ? `similar past lines ('${found.token}', e.g. '${coding.example}') were coded to this account` : `past lines from account ${text2.accountKey} were coded to this account`
   };
 }
 function ascending(a, b) {
@@ -61949,9 +66828,9 @@ var LABEL_PARTLY_NAMES = 16;
 var LEARNED = 32;
 var REJECTED = 64;
 var PartnerEvidence = class {
-  constructor(partnerId, text) {
+  constructor(partnerId, text2) {
     this.partnerId = partnerId;
-    this.text = text;
+    this.text = text2;
     /** 0..1: how sure we are the line is from/to this partner, rejections already applied. */
     this.score = 0;
     /** 0..1: how strongly people rejected this partner for similar lines. */
@@ -61966,15 +66845,15 @@ var PartnerEvidence = class {
   }
   reasons(partnerName) {
     const out = [];
-    const { clues, text } = this;
+    const { clues, text: text2 } = this;
     if (clues === 0) return out;
     const name = partnerName(this.partnerId);
     if ((clues & BY_LINE) !== 0) out.push("partner set on the line");
-    if ((clues & BY_ACCOUNT) !== 0) out.push(`account ${text.accountKey} belongs to '${name}'`);
-    if ((clues & BY_NAME) !== 0) out.push(`'${text.nameDisplay}' \u2248 partner '${name}'`);
+    if ((clues & BY_ACCOUNT) !== 0) out.push(`account ${text2.accountKey} belongs to '${name}'`);
+    if ((clues & BY_NAME) !== 0) out.push(`'${text2.nameDisplay}' \u2248 partner '${name}'`);
     if ((clues & LABEL_NAMES) !== 0) out.push(`label names partner '${name}'`);
     if ((clues & LABEL_PARTLY_NAMES) !== 0) out.push(`label partly names partner '${name}'`);
-    if ((clues & LEARNED) !== 0) out.push(learnedReason(this.learnedSource, this.learnedToken, text));
+    if ((clues & LEARNED) !== 0) out.push(learnedReason(this.learnedSource, this.learnedToken, text2));
     if ((clues & REJECTED) !== 0) out.push(`a suggestion for '${name}' was rejected for a similar line`);
     return out;
   }
@@ -62006,11 +66885,11 @@ var LearnedOnly = class {
     const known = this.indexOf(id, Math.min(this.size, this.shared));
     if (known < 0) {
       if (strength <= 0) return;
-      const at = this.size++;
-      this.ids[at] = id;
-      this.strengths[at] = strength;
-      this.sources[at] = source;
-      this.tokens[at] = token;
+      const at2 = this.size++;
+      this.ids[at2] = id;
+      this.strengths[at2] = strength;
+      this.sources[at2] = source;
+      this.tokens[at2] = token;
     } else if (strength > this.strengths[known]) {
       this.strengths[known] = strength;
       this.sources[known] = source;
@@ -62023,11 +66902,11 @@ var LearnedOnly = class {
   }
 };
 var LineEvidence = class {
-  constructor(clues, learned, rejections, text) {
+  constructor(clues, learned, rejections, text2) {
     this.clues = clues;
     this.learned = learned;
     this.rejections = rejections;
-    this.text = text;
+    this.text = text2;
   }
   get(id) {
     const ev = this.clues.get(id);
@@ -62052,10 +66931,10 @@ var LineEvidence = class {
   }
   /** Every partner with its evidence, in the order found (what PartnerResolver.resolve returns). */
   toMap() {
-    const all = new Map(this.clues);
-    for (let k = 0; k < this.learned.size; k++) all.set(this.learned.ids[k], this.learnedEvidence(k));
-    for (const [id, ev] of this.rejectedOnly()) all.set(id, ev);
-    return all;
+    const all2 = new Map(this.clues);
+    for (let k = 0; k < this.learned.size; k++) all2.set(this.learned.ids[k], this.learnedEvidence(k));
+    for (const [id, ev] of this.rejectedOnly()) all2.set(id, ev);
+    return all2;
   }
   learnedEvidence(k) {
     const { learned, rejections } = this;
@@ -62180,53 +67059,53 @@ var PartnerResolver = class {
     return partnerId === null ? "" : this.names.get(partnerId) ?? `#${partnerId}`;
   }
   /** Every partner the line points at, in the order the clues found them, with their scores. */
-  resolve(line, text) {
-    return this.resolveLine(line, text).toMap();
+  resolve(line, text2) {
+    return this.resolveLine(line, text2).toMap();
   }
   /**
    * resolve() as the collector reads it: partners known only from history's word votes (a dozen weak ones per
    * line, most never proposed) are kept as numbers and made into evidence only when asked for. The answer reads
    * scratch space of the resolver: use it before resolving the next line.
    */
-  resolveLine(line, text) {
+  resolveLine(line, text2) {
     const clues = /* @__PURE__ */ new Map();
-    if (line.partnerId !== null) addClue(clues, text, line.partnerId, 0.99, BY_LINE);
-    const byAccount = text.accountKey === "" ? void 0 : this.byAccount.get(text.accountKey);
+    if (line.partnerId !== null) addClue(clues, text2, line.partnerId, 0.99, BY_LINE);
+    const byAccount = text2.accountKey === "" ? void 0 : this.byAccount.get(text2.accountKey);
     if (byAccount !== void 0) {
-      for (const id of byAccount) addClue(clues, text, id, 0.95 / byAccount.length, BY_ACCOUNT);
+      for (const id of byAccount) addClue(clues, text2, id, 0.95 / byAccount.length, BY_ACCOUNT);
     }
-    this.matchCompactName(text, clues);
-    this.matchNameWords(text, clues);
+    this.matchCompactName(text2, clues);
+    this.matchNameWords(text2, clues);
     const learned = this.learned;
     learned.clear();
-    this.learnFromHistory(text, clues, learned);
-    const rejected = this.history.rejectedPartners(text);
+    this.learnFromHistory(text2, clues, learned);
+    const rejected = this.history.rejectedPartners(text2);
     for (const [id, ev] of clues) finishEvidence(ev, rejected.size === 0 ? 0 : rejected.get(id) ?? 0);
-    return new LineEvidence(clues, learned, rejected, text);
+    return new LineEvidence(clues, learned, rejected, text2);
   }
   /**
    * Partners that past lines like this one were reconciled with: by counterparty name, account number and label
    * words, the strongest per partner. Weighed after every other clue, as the last factor of its miss.
    */
-  learnFromHistory(text, clues, learned) {
+  learnFromHistory(text2, clues, learned) {
     const history = this.history;
-    const byName = history.partnerNameShares(text.nameKey);
+    const byName = history.partnerNameShares(text2.nameKey);
     if (byName !== null) for (let j = 0; j < byName.keys.length; j++) learn(clues, learned, byName.keys[j], 0.9 * byName.shares[j], 0, "");
-    const byAccount = history.partnerAccountShares(text.accountKey);
+    const byAccount = history.partnerAccountShares(text2.accountKey);
     if (byAccount !== null) for (let j = 0; j < byAccount.keys.length; j++) learn(clues, learned, byAccount.keys[j], 0.93 * byAccount.shares[j], 1, "");
     learned.shared = learned.size;
-    const votes = history.partnerWordVotes(text);
+    const votes = history.partnerWordVotes(text2);
     for (let i = 0; i < votes.size; i++) {
       const strength = 0.85 * votes.similarity(i);
       if (strength > 0) learn(clues, learned, votes.key(i), strength, 2, votes.bestToken(i));
     }
   }
   /** The bank's counterparty name against partner names: equal, or cut short by the bank (~35 characters). */
-  matchCompactName(text, clues) {
-    const key = text.nameKey;
+  matchCompactName(text2, clues) {
+    const key = text2.nameKey;
     if (key === "") return;
     const equal = this.byCompact.get(key) ?? EMPTY_IDS;
-    for (const id of equal) addClue(clues, text, id, 0.95 / equal.length, BY_NAME);
+    for (const id of equal) addClue(clues, text2, id, 0.95 / equal.length, BY_NAME);
     if (key.length < PREFIX_LENGTH2) return;
     const byPrefix = this.byPrefix.get(key.slice(0, PREFIX_LENGTH2));
     if (byPrefix === void 0) return;
@@ -62235,8 +67114,8 @@ var PartnerResolver = class {
       const id = byPrefix.ids[j];
       if (equal.includes(id)) continue;
       const partnerKey = keys[j];
-      if (partnerKey.startsWith(key) && key.length >= MIN_TRUNCATED_LENGTH) addClue(clues, text, id, 0.9, BY_NAME);
-      else if (key.startsWith(partnerKey)) addClue(clues, text, id, 0.75, BY_NAME);
+      if (partnerKey.startsWith(key) && key.length >= MIN_TRUNCATED_LENGTH) addClue(clues, text2, id, 0.9, BY_NAME);
+      else if (key.startsWith(partnerKey)) addClue(clues, text2, id, 0.75, BY_NAME);
     }
   }
   /**
@@ -62245,11 +67124,11 @@ var PartnerResolver = class {
    * by the bank (CONSULTIN for CONSULTING) included. Scores add up in reused typed arrays indexed by partner, and
    * the words of the line are marked in a reused typed array indexed by word.
    */
-  matchNameWords(text, clues) {
+  matchNameWords(text2, clues) {
     const { nameScore, nameStamp, touched, wordStamp, prefixStamp } = this;
     const round = ++this.nameRound;
     let count2 = 0;
-    const signal = text.signal;
+    const signal = text2.signal;
     for (let t = 0; t < signal.length; t++) {
       const entry = this.byWord.get(signal[t]);
       if (entry === void 0) continue;
@@ -62293,16 +67172,16 @@ var PartnerResolver = class {
       }
       const id = this.idByIndex[k];
       const coverage = matched / Math.max(1e-9, this.weightByIndex[k]);
-      if (coverage >= 0.999) addClue(clues, text, id, 0.85, LABEL_NAMES);
-      else if (coverage >= 0.6) addClue(clues, text, id, 0.8 * coverage, LABEL_PARTLY_NAMES);
+      if (coverage >= 0.999) addClue(clues, text2, id, 0.85, LABEL_NAMES);
+      else if (coverage >= 0.6) addClue(clues, text2, id, 0.8 * coverage, LABEL_PARTLY_NAMES);
     }
   }
 };
-function addClue(clues, text, id, strength, clue) {
+function addClue(clues, text2, id, strength, clue) {
   if (strength <= 0) return;
   let ev = clues.get(id);
   if (ev === void 0) {
-    ev = new PartnerEvidence(id, text);
+    ev = new PartnerEvidence(id, text2);
     clues.set(id, ev);
   }
   ev.miss *= 1 - Math.min(strength, 0.99);
@@ -62337,9 +67216,9 @@ function buildEngineContext(request) {
     index: new CandidateIndex(request.candidates, request.settings),
     history,
     partners: new PartnerResolver(request.partners, history),
-    accountLabel: (accountId) => {
-      const account = accounts.get(accountId);
-      return account === void 0 ? `account #${accountId}` : `${account.code} ${account.name}`.trim();
+    accountLabel: (accountId2) => {
+      const account = accounts.get(accountId2);
+      return account === void 0 ? `account #${accountId2}` : `${account.code} ${account.name}`.trim();
     }
   };
 }
@@ -62356,13 +67235,13 @@ function explainProposal(p, names) {
       reasons.push(`amount equals ${first}`);
       break;
     case "fx":
-      reasons.push(`amount equals ${first} within FX rounding (${money(p.difference, currency)})`);
+      reasons.push(`amount equals ${first} within FX rounding (${money2(p.difference, currency)})`);
       break;
     case "fee":
-      reasons.push(`amount is ${first} less a bank fee of ${money(p.difference, currency)}`);
+      reasons.push(`amount is ${first} less a bank fee of ${money2(p.difference, currency)}`);
       break;
     case "partial":
-      reasons.push(`partial payment of ${first} (${money(p.difference, currency)} stays open)`);
+      reasons.push(`partial payment of ${first} (${money2(p.difference, currency)} stays open)`);
       break;
     case "multi": {
       let numbers = first;
@@ -62399,14 +67278,14 @@ function explainProposal(p, names) {
   unique[0] = opening;
   return { explanation: flat(explanation), reasons: unique };
 }
-function flat(text) {
-  if (text.length > 12) text.charCodeAt(0);
-  return text;
+function flat(text2) {
+  if (text2.length > 12) text2.charCodeAt(0);
+  return text2;
 }
 function entryNumber2(item) {
   return item.moveName || `#${item.id}`;
 }
-function money(amount, currency) {
+function money2(amount, currency) {
   return `${Math.abs(amount).toFixed(2)} ${currency}`;
 }
 
@@ -62755,9 +67634,9 @@ var validatePositiveInteger = (name, n) => {
   }
   return n;
 };
-var safeJSON = (text) => {
+var safeJSON = (text2) => {
   try {
-    return JSON.parse(text);
+    return JSON.parse(text2);
   } catch (err) {
     return void 0;
   }
@@ -63849,8 +68728,8 @@ async function defaultParseResponse(client, props) {
       const json2 = await response.json();
       return addRequestID(json2, response);
     }
-    const text = await response.text();
-    return text;
+    const text2 = await response.text();
+    return text2;
   })();
   loggerFor(client).debug(`[${requestLogID}] response parsed`, formatRequestDetails({
     retryOfRequestLogID,
@@ -64626,7 +69505,7 @@ var Messages = class extends APIResource {
 function isChatCompletionFunctionTool(tool) {
   return tool !== void 0 && "function" in tool && tool.function !== void 0;
 }
-function makeParseableResponseFormat(response_format, parser) {
+function makeParseableResponseFormat(response_format, parser2) {
   const obj = { ...response_format };
   Object.defineProperties(obj, {
     $brand: {
@@ -64634,7 +69513,7 @@ function makeParseableResponseFormat(response_format, parser) {
       enumerable: false
     },
     $parseRaw: {
-      value: parser,
+      value: parser2,
       enumerable: false
     }
   });
@@ -73594,8 +78473,8 @@ var RULES = personal_data_masks_default.rules.map((rule) => ({
   pattern: new RegExp(rule.pattern, `g${rule.flags}`),
   placeholder: rule.placeholder
 }));
-function maskPersonalData(text) {
-  return RULES.reduce((masked, rule) => masked.replace(rule.pattern, rule.placeholder), text);
+function maskPersonalData(text2) {
+  return RULES.reduce((masked, rule) => masked.replace(rule.pattern, rule.placeholder), text2);
 }
 
 // web_src/llm/uses/prompt_data.ts
@@ -73802,8 +78681,8 @@ function reranked(suggestions, options, chosen, explanation) {
   return [first, ...rest].map((s, i) => ({ ...s, rank: i + 1 }));
 }
 function llmReason(explanation) {
-  const text = explanation.replace(/\s+/g, " ").trim() || "chosen by the language model";
-  return `LLM: ${text}`.slice(0, MAX_REASON_LENGTH2);
+  const text2 = explanation.replace(/\s+/g, " ").trim() || "chosen by the language model";
+  return `LLM: ${text2}`.slice(0, MAX_REASON_LENGTH2);
 }
 
 // web_src/llm/structured_caller.ts
@@ -73811,7 +78690,7 @@ import { createHash as createHash2 } from "node:crypto";
 
 // node_modules/openai/_vendor/zod-to-json-schema/Options.mjs
 var ignoreOverride = /* @__PURE__ */ Symbol("Let zodToJsonSchema decide on which parser to use");
-var defaultOptions = {
+var defaultOptions3 = {
   name: void 0,
   $refStrategy: "root",
   effectStrategy: "input",
@@ -73833,12 +78712,12 @@ var defaultOptions = {
 };
 var getDefaultOptions = (options) => {
   return typeof options === "string" ? {
-    ...defaultOptions,
+    ...defaultOptions3,
     basePath: ["#"],
     definitions: {},
     name: options
   } : {
-    ...defaultOptions,
+    ...defaultOptions3,
     basePath: ["#"],
     definitions: {},
     ...options
@@ -78580,10 +83459,10 @@ function decideAdditionalProperties(def, refs) {
 function parseObjectDef(def, refs) {
   const result = {
     type: "object",
-    ...Object.entries(def.shape()).reduce((acc, [propName, propDef]) => {
+    ...Object.entries(def.shape()).reduce((acc, [propName2, propDef]) => {
       if (propDef === void 0 || propDef._def === void 0)
         return acc;
-      const propertyPath = [...refs.currentPath, "properties", propName];
+      const propertyPath = [...refs.currentPath, "properties", propName2];
       const parsedDef = parseDef(propDef._def, {
         ...refs,
         currentPath: propertyPath,
@@ -78597,9 +83476,9 @@ function parseObjectDef(def, refs) {
       return {
         properties: {
           ...acc.properties,
-          [propName]: parsedDef
+          [propName2]: parsedDef
         },
-        required: propDef.isOptional() && !refs.openaiStrictMode ? acc.required : [...acc.required, propName]
+        required: propDef.isOptional() && !refs.openaiStrictMode ? acc.required : [...acc.required, propName2]
       };
     }, { properties: {}, required: [] }),
     additionalProperties: decideAdditionalProperties(def, refs)
@@ -79030,8 +83909,8 @@ function forEachJSONSchemaChild(schema, path2, visit2) {
   for (const keyword of JSON_SCHEMA_ARRAY_SCHEMA_KEYWORDS) {
     const children = record2[keyword];
     if (Array.isArray(children)) {
-      for (const [index, child] of children.entries()) {
-        visit2(child, [...path2, keyword, String(index)], keyword);
+      for (const [index, child2] of children.entries()) {
+        visit2(child2, [...path2, keyword, String(index)], keyword);
       }
     } else if (children !== void 0) {
       visit2(children, [...path2, keyword], keyword);
@@ -79041,10 +83920,10 @@ function forEachJSONSchemaChild(schema, path2, visit2) {
     const children = record2[keyword];
     if (!isObject2(children))
       continue;
-    for (const [key, child] of Object.entries(children)) {
-      if (keyword === "dependencies" && !isSchemaDefinition(child))
+    for (const [key, child2] of Object.entries(children)) {
+      if (keyword === "dependencies" && !isSchemaDefinition(child2))
         continue;
-      visit2(child, [...path2, keyword, key], keyword);
+      visit2(child2, [...path2, keyword, key], keyword);
     }
   }
 }
@@ -79080,8 +83959,8 @@ function stripUndefinedSchemaKeywords(schema, visited = /* @__PURE__ */ new Set(
       delete schemaRecord[keyword];
     }
   }
-  forEachJSONSchemaChild(schema, [], (child) => {
-    stripUndefinedSchemaKeywords(child, visited);
+  forEachJSONSchemaChild(schema, [], (child2) => {
+    stripUndefinedSchemaKeywords(child2, visited);
   });
 }
 function normalizeRootRefAndAllOf(schema) {
@@ -79284,8 +84163,8 @@ function rewriteLocalRefsIntoPromotedRootAnyOfBranch(root, branchIndex, definiti
     if (typeof value.$ref === "string") {
       value.$ref = rewriteRef(value.$ref);
     }
-    forEachJSONSchemaChild(value, [], (child) => {
-      rewriteRefs(child);
+    forEachJSONSchemaChild(value, [], (child2) => {
+      rewriteRefs(child2);
     });
   };
   rewriteRefs(root);
@@ -79308,8 +84187,8 @@ function normalizeSingletonTypeArrays(schema) {
   if (Array.isArray(schema.type) && schema.type.length === 1) {
     schema.type = schema.type[0];
   }
-  forEachJSONSchemaChild(schema, [], (child) => {
-    normalizeSingletonTypeArrays(child);
+  forEachJSONSchemaChild(schema, [], (child2) => {
+    normalizeSingletonTypeArrays(child2);
   });
 }
 function isNullable(schema, root, seenRefs = /* @__PURE__ */ new Set()) {
@@ -79434,11 +84313,11 @@ function ensureStrictJsonSchema(jsonSchema, path2, root) {
   if ((type === "array" || Array.isArray(type) && type.includes("array")) && currentItems === void 0) {
     throw new Error(`Schema at \`${path2.join("/") || "<root>"}\` declares an array without \`items\`, which cannot be represented in strict Structured Outputs.`);
   }
-  forEachJSONSchemaChild(jsonSchema, path2, (child, childPath, keyword) => {
-    if (typeof child === "boolean" && (keyword === "additionalProperties" || keyword === "additionalItems")) {
+  forEachJSONSchemaChild(jsonSchema, path2, (child2, childPath, keyword) => {
+    if (typeof child2 === "boolean" && (keyword === "additionalProperties" || keyword === "additionalItems")) {
       return;
     }
-    ensureStrictJsonSchema(child, childPath, root);
+    ensureStrictJsonSchema(child2, childPath, root);
   });
   if (jsonSchema.default === null) {
     delete jsonSchema.default;
@@ -79659,8 +84538,8 @@ function assertNoNestedSchemaIds(schema) {
     if (path2.length > 0 && value.$id !== void 0) {
       throw new Error("Nested $id at " + JSON.stringify(path2.join("/")) + " establishes a separate JSON Schema resource scope and cannot be represented in strict Structured Outputs.");
     }
-    forEachJSONSchemaChild(value, path2, (child, childPath) => {
-      visit2(child, childPath);
+    forEachJSONSchemaChild(value, path2, (child2, childPath) => {
+      visit2(child2, childPath);
     });
   };
   visit2(schema, []);
@@ -79735,8 +84614,8 @@ function rewriteLocalRefsIntoFilteredAnyOfBranches(root) {
     if (typeof value.$ref === "string") {
       value.$ref = rewriteRef(value.$ref);
     }
-    forEachJSONSchemaChild(value, [], (child) => {
-      rewriteRefs(child);
+    forEachJSONSchemaChild(value, [], (child2) => {
+      rewriteRefs(child2);
     });
   };
   rewriteRefs(root);
@@ -79753,8 +84632,8 @@ function preserveAllOfRefTargets(root, rootOnly = false) {
         refsToPreserve.add(value.$ref);
       }
     }
-    forEachJSONSchemaChild(value, [], (child) => {
-      collectRefs(child);
+    forEachJSONSchemaChild(value, [], (child2) => {
+      collectRefs(child2);
     });
   };
   collectRefs(root);
@@ -79789,8 +84668,8 @@ function preserveAllOfRefTargets(root, rootOnly = false) {
     if (typeof value.$ref === "string") {
       value.$ref = rewrittenRefs.get(value.$ref) ?? value.$ref;
     }
-    forEachJSONSchemaChild(value, [], (child) => {
-      rewriteRefs(child);
+    forEachJSONSchemaChild(value, [], (child2) => {
+      rewriteRefs(child2);
     });
   };
   rewriteRefs(root);
@@ -79810,8 +84689,8 @@ function preserveDiscardedAllOfPropertyRefTargets(root, discardedPaths) {
         refsToPreserve.add(value.$ref);
       }
     }
-    forEachJSONSchemaChild(value, [], (child) => {
-      collectRefs(child);
+    forEachJSONSchemaChild(value, [], (child2) => {
+      collectRefs(child2);
     });
   };
   collectRefs(root);
@@ -79843,8 +84722,8 @@ function preserveDiscardedAllOfPropertyRefTargets(root, discardedPaths) {
     if (typeof value.$ref === "string") {
       value.$ref = rewrittenRefs.get(value.$ref) ?? value.$ref;
     }
-    forEachJSONSchemaChild(value, [], (child) => {
-      rewriteRefs(child);
+    forEachJSONSchemaChild(value, [], (child2) => {
+      rewriteRefs(child2);
     });
   };
   rewriteRefs(root);
@@ -79872,8 +84751,8 @@ function validateRefSchemas(schema, path2, root) {
       throw new Error(`Schema $ref at \`${path2.join("/") || "<root>"}\` has non-annotation siblings that Draft 7 ignores and cannot be represented in strict Structured Outputs.`);
     }
   }
-  forEachJSONSchemaChild(schema, path2, (child, childPath) => {
-    validateRefSchemas(child, childPath, root);
+  forEachJSONSchemaChild(schema, path2, (child2, childPath) => {
+    validateRefSchemas(child2, childPath, root);
   });
 }
 function resolveObjectAllOfBranch(schema, root, normalizing) {
@@ -79920,8 +84799,8 @@ function normalizeObjectAllOfBranches(schema, path2, root, normalizing = /* @__P
   normalizing.add(schema);
   try {
     while (true) {
-      forEachJSONSchemaChild(schema, path2, (child, childPath) => {
-        normalizeObjectAllOfBranches(child, childPath, root, normalizing);
+      forEachJSONSchemaChild(schema, path2, (child2, childPath) => {
+        normalizeObjectAllOfBranches(child2, childPath, root, normalizing);
       });
       if (!mergeObjectAllOf(schema, path2, root, normalizing)) {
         return;
@@ -80179,8 +85058,8 @@ function escapeSchemaDefinitionRefs(schema, schemaDefinitions) {
     if (!value || typeof value !== "object")
       return;
     if (Array.isArray(value)) {
-      for (const child of value)
-        visit2(child);
+      for (const child2 of value)
+        visit2(child2);
       return;
     }
     const record2 = value;
@@ -80188,8 +85067,8 @@ function escapeSchemaDefinitionRefs(schema, schemaDefinitions) {
     if (typeof ref === "string") {
       record2["$ref"] = refReplacements.get(ref) ?? ref;
     }
-    for (const child of Object.values(record2))
-      visit2(child);
+    for (const child2 of Object.values(record2))
+      visit2(child2);
   };
   visit2(schema);
   return schema;
@@ -80240,9 +85119,9 @@ function isZodV4(zodObject) {
 }
 function parseZodObject(zodObject, content) {
   const parsed = JSON.parse(content);
-  const parser = zodObject.parse;
-  if (typeof parser === "function") {
-    return parser.call(zodObject, parsed);
+  const parser2 = zodObject.parse;
+  if (typeof parser2 === "function") {
+    return parser2.call(zodObject, parsed);
   }
   return parse2(zodObject, parsed);
 }
@@ -80262,13 +85141,13 @@ function zodResponseFormat(zodObject, name, props) {
 }
 
 // web_src/llm/extract_json.ts
-function extractJson(text) {
-  const attempts = [text.trim()];
-  const fenced = /```(?:json)?\s*([\s\S]*?)```/i.exec(text);
+function extractJson(text2) {
+  const attempts = [text2.trim()];
+  const fenced = /```(?:json)?\s*([\s\S]*?)```/i.exec(text2);
   if (fenced?.[1]) attempts.push(fenced[1].trim());
-  const start = text.indexOf("{");
-  const end = text.lastIndexOf("}");
-  if (start >= 0 && end > start) attempts.push(text.slice(start, end + 1));
+  const start = text2.indexOf("{");
+  const end = text2.lastIndexOf("}");
+  if (start >= 0 && end > start) attempts.push(text2.slice(start, end + 1));
   for (const attempt of attempts) {
     try {
       return JSON.parse(attempt);

@@ -23,4 +23,7 @@ from . import (
     account_move,
     res_company_governance,
     res_config_settings_governance,
+    statement_import_line,
+    statement_import_journal,
+    statement_import_wizard,
 )

@@ -36,9 +36,10 @@ class EndpointRejected(EndpointError):
 
     retryable = False
 
-    def __init__(self, message, status):
+    def __init__(self, message, status, detail=""):
         super().__init__(message)
         self.status = status
+        self.detail = detail  # the endpoint's own sentence ("message" of its error body), empty when none
 
 
 class EndpointAuthError(EndpointRejected):
@@ -137,7 +138,8 @@ class EndpointClient:
             detail = json.loads(exc.read(65536).decode("utf-8")).get("message") or ""
         except (ValueError, UnicodeDecodeError, AttributeError, OSError):
             detail = ""
-        detail = (" " + str(detail)[:500]) if detail else ""
+        reason = str(detail)[:2000] if detail else ""
+        detail = (" " + reason[:500]) if reason else ""
         if exc.code in (401, 403):
             return EndpointAuthError(
                 "The AI endpoint refused Odoo's signature (HTTP %d): check that both use the same shared secret and "
@@ -145,5 +147,6 @@ class EndpointClient:
                 exc.code,
             )
         if 400 <= exc.code < 500:
-            return EndpointRejected("The AI endpoint refused the request (HTTP %d).%s" % (exc.code, detail), exc.code)
+            return EndpointRejected("The AI endpoint refused the request (HTTP %d).%s" % (exc.code, detail), exc.code,
+                                    detail=reason)
         return EndpointServerError("The AI endpoint failed (HTTP %d).%s" % (exc.code, detail))

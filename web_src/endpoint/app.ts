@@ -7,7 +7,9 @@ import { createErrorHandler, handleNotFound } from "./errors";
 import { RequestVerifier, type Clock } from "./request_verifier";
 import { registerHealthRoute } from "./routes/health";
 import { registerReconcileRoutes } from "./routes/reconcile";
+import { registerStatementRoutes } from "./routes/statements";
 import { ReconcileService } from "./services/reconcile";
+import { StatementService } from "./services/statements";
 import { signedRouteOptions } from "./signed_route";
 
 declare module "fastify" {
@@ -64,7 +66,9 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     validateResponses: config.validateResponses,
   });
   registerHealthRoute(app, () => service.engineInfo);
-  registerReconcileRoutes(app, signedRouteOptions(verifier), service);
+  const signed = signedRouteOptions(verifier);
+  registerReconcileRoutes(app, signed, service);
+  registerStatementRoutes(app, signed, new StatementService({ validateResponses: config.validateResponses }));
   return app;
 }
 

@@ -16,6 +16,10 @@ export interface BankStatementLine {
   counterpartyAccount?: string;
   /** Structured creditor reference or end-to-end id, when the format carries one. */
   reference?: string;
+  /** The end-to-end id the payer gave the payment (CAMT Refs/EndToEndId, MT940 EREF+), when not NOTPROVIDED. */
+  endToEndId?: string;
+  /** The bank's own id of the booking (CAMT AcctSvcrRef, OFX FITID, MT940 :61: bank reference); not always unique. */
+  bankReference?: string;
 }
 
 /** A record a reader left out, and why (a statement never silently loses a line). */
@@ -25,7 +29,13 @@ export interface SkippedRecord {
   reason: string;
 }
 
-export type StatementFormat = "camt.053" | "camt.054" | "ofx" | "mt940" | "mt942";
+export type StatementFormat = "camt.052" | "camt.053" | "camt.054" | "ofx" | "mt940" | "mt942";
+
+/** A balance the bank states, signed (negative for an overdraft), with the day it is for when given. */
+export interface StatedBalance {
+  amount: number;
+  date?: string;
+}
 
 export interface BankStatement {
   format: StatementFormat;
@@ -36,6 +46,10 @@ export interface BankStatement {
   currency: string;
   lines: BankStatementLine[];
   skipped: SkippedRecord[];
+  /** Balance before the first line, as the file states it (absent when the format or file gives none). */
+  openingBalance?: StatedBalance;
+  /** Balance after the last line, as the file states it. */
+  closingBalance?: StatedBalance;
 }
 
 /** The input is not a statement of the expected format (truncated, malformed, wrong format). */
@@ -68,7 +82,13 @@ export function optionalText(value: string | undefined): string | undefined {
 /** Builds a line, leaving absent optional fields out (exactOptionalPropertyTypes). */
 export function statementLine(
   base: Pick<BankStatementLine, "date" | "amount" | "currency" | "label">,
-  optional: { counterpartyName?: string | undefined; counterpartyAccount?: string | undefined; reference?: string | undefined },
+  optional: {
+    counterpartyName?: string | undefined;
+    counterpartyAccount?: string | undefined;
+    reference?: string | undefined;
+    endToEndId?: string | undefined;
+    bankReference?: string | undefined;
+  },
 ): BankStatementLine {
   const line: BankStatementLine = { ...base, label: cleanText(base.label) };
   const name = optionalText(optional.counterpartyName);
@@ -77,6 +97,10 @@ export function statementLine(
   if (name !== undefined) line.counterpartyName = name;
   if (account !== undefined && account !== "") line.counterpartyAccount = account;
   if (reference !== undefined) line.reference = reference;
+  const endToEndId = optionalText(optional.endToEndId);
+  if (endToEndId !== undefined && !/^NOTPROVIDED$/i.test(endToEndId)) line.endToEndId = endToEndId;
+  const bankReference = optionalText(optional.bankReference);
+  if (bankReference !== undefined && !/^NONREF$/i.test(bankReference)) line.bankReference = bankReference;
   return line;
 }
 

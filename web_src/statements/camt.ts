@@ -1,4 +1,4 @@
-// CAMT.053 (statement) and CAMT.054 (debit/credit notification) reader, ISO 20022, any schema version.
+// CAMT.053 (statement), CAMT.052 (intraday account report) and CAMT.054 (debit/credit notification) reader, ISO 20022, any schema version.
 // XML parsing is fast-xml-parser's (validated first, so a truncated file is an error with a line number, not a
 // half-read statement); this file only walks the tree. One line per TxDtls (a batch booked as one entry gives one
 // line per transaction, as OCA's importer does), or one per entry when it has no transaction details.
@@ -9,6 +9,7 @@ import {
   type BankStatement,
   type BankStatementLine,
   type SkippedRecord,
+  type StatedBalance,
 } from "./bank_statement_line";
 
 type XmlNode = unknown;
@@ -79,7 +80,7 @@ function accountId(node: XmlNode): string | undefined {
 
 const NOT_PROVIDED = /^NOTPROVIDED$/i;
 
-/** Read a CAMT.053 or CAMT.054 document. Throws StatementFormatError when it is not well-formed CAMT. */
+/** Read a CAMT.052, CAMT.053 or CAMT.054 document. Throws StatementFormatError when it is not well-formed CAMT. */
 export function readCamt(xml: string): BankStatement[] {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
@@ -91,6 +92,7 @@ export function readCamt(xml: string): BankStatement[] {
   const kinds: Array<[string, string, BankStatement["format"]]> = [
     ["BkToCstmrStmt", "Stmt", "camt.053"],
     ["BkToCstmrDbtCdtNtfctn", "Ntfctn", "camt.054"],
+    ["BkToCstmrAcctRpt", "Rpt", "camt.052"],
   ];
   let found = false;
   for (const [message, part, format] of kinds) {
@@ -100,7 +102,7 @@ export function readCamt(xml: string): BankStatement[] {
     all(body, part).forEach((node, index) => statements.push(readStatement(node, format, index + 1)));
   }
   if (!found) {
-    throw new StatementFormatError("camt", `no BkToCstmrStmt (camt.053) or BkToCstmrDbtCdtNtfctn (camt.054) in <Document>`);
+    throw new StatementFormatError("camt", `no BkToCstmrStmt (camt.053), BkToCstmrAcctRpt (camt.052) or BkToCstmrDbtCdtNtfctn (camt.054) in <Document>`);
   }
   return statements;
 }
@@ -120,7 +122,35 @@ function readStatement(node: XmlNode, format: BankStatement["format"], number: n
     }
   });
   const currency = text(account, "Ccy") ?? balanceCurrency ?? lines[0]?.currency ?? "";
-  return { format, statementId: text(node, "Id") ?? "", account: (account === undefined ? undefined : accountId(account)) ?? "", currency, lines, skipped };
+  const statement: BankStatement = { format, statementId: text(node, "Id") ?? "", account: (account === undefined ? undefined : accountId(account)) ?? "", currency, lines, skipped };
+  const { opening, closing } = balances(node);
+  if (opening !== undefined) statement.openingBalance = opening;
+  if (closing !== undefined) statement.closingBalance = closing;
+  return statement;
+}
+
+/**
+ * Opening and closing balance, as OCA's importer picks them: OPBD (opening booked) or PRCD (previous closing) opens,
+ * CLBD (closing booked) closes; intraday reports (camt.052) give ITBD (interim booked), the first opening and the
+ * last closing when nothing else is there.
+ */
+function balances(node: XmlNode): { opening: StatedBalance | undefined; closing: StatedBalance | undefined } {
+  const byCode = new Map<string, StatedBalance[]>();
+  for (const bal of all(node, "Bal")) {
+    const code = text(bal, "Tp", "CdOrPrtry", "Cd") ?? text(bal, "Tp", "CdOrPrtry", "Prtry");
+    const amount = money(at(bal, "Amt"));
+    const side = text(bal, "CdtDbtInd");
+    if (code === undefined || amount === undefined || (side !== "CRDT" && side !== "DBIT")) continue;
+    const stated: StatedBalance = { amount: sign(amount.value, side) };
+    const day = isoDay(at(bal, "Dt"));
+    if (day !== undefined) stated.date = day;
+    byCode.set(code, [...(byCode.get(code) ?? []), stated]);
+  }
+  const interim = byCode.get("ITBD") ?? [];
+  return {
+    opening: byCode.get("OPBD")?.[0] ?? byCode.get("PRCD")?.[0] ?? interim[0],
+    closing: byCode.get("CLBD")?.[0] ?? interim[interim.length - 1],
+  };
 }
 
 class EntryError extends Error {}
@@ -138,9 +168,10 @@ function readEntry(entry: XmlNode, accountCurrency: string): BankStatementLine[]
   if (details.length === 0) {
     return [statementLine(
       { date, amount: sign(entryAmount.value, entrySide), currency: currencyOf(entryAmount), label: entryInfo },
-      { reference: text(entry, "NtryRef") },
+      { reference: text(entry, "NtryRef"), bankReference: text(entry, "AcctSvcrRef") },
     )];
   }
+  const entryReference = text(entry, "AcctSvcrRef");
   return details.map((tx) => {
     // A transaction's own amount; a single transaction in an entry may leave it out (the entry's is meant).
     const own = money(at(tx, "Amt")) ?? money(at(tx, "AmtDtls", "TxAmt", "Amt"));
@@ -167,6 +198,8 @@ function readEntry(entry: XmlNode, accountCurrency: string): BankStatementLine[]
         counterpartyName: name,
         counterpartyAccount: partyAccount === undefined ? undefined : accountId(partyAccount),
         reference: structured ?? (endToEnd !== undefined && !NOT_PROVIDED.test(endToEnd) ? endToEnd : undefined),
+        endToEndId: endToEnd,
+        bankReference: text(tx, "Refs", "AcctSvcrRef") ?? entryReference,
       },
     );
   });

@@ -17,6 +17,7 @@ import {
   type BankStatement,
   type BankStatementLine,
   type SkippedRecord,
+  type StatedBalance,
 } from "./bank_statement_line";
 
 interface Field {
@@ -53,6 +54,9 @@ interface Draft {
   statementId: string;
   account: string;
   currency: string;
+  /** The first opening balance (:60F:/:60M:) and the last closing one (:62F:/:62M:). */
+  opening: StatedBalance | undefined;
+  closing: StatedBalance | undefined;
   /** :61: fields, with the :86: that follows each. */
   records: Array<{ field: Field; details: Field | null }>;
 }
@@ -67,7 +71,7 @@ export function readMt940(text: string): BankStatement[] {
   let draft: Draft | null = null;
   const open = (): Draft => {
     if (draft === null) {
-      draft = { format: "mt940", statementId: "", account: "", currency: "", records: [] };
+      draft = { format: "mt940", statementId: "", account: "", currency: "", opening: undefined, closing: undefined, records: [] };
       drafts.push(draft);
     }
     return draft;
@@ -94,6 +98,9 @@ export function readMt940(text: string): BankStatement[] {
       case "60F": case "60M": case "62F": case "62M": case "64": case "60": case "62": {
         const balance = /^[DC]\d{6}([A-Z]{3})/.exec(value);
         if (balance?.[1] !== undefined && (d.currency === "" || field.tag.startsWith("60"))) d.currency = balance[1];
+        const stated = statedBalance(value);
+        if (stated !== undefined && field.tag.startsWith("60")) d.opening ??= stated;
+        if (stated !== undefined && field.tag.startsWith("62")) d.closing = stated;
         break;
       }
       case "34F": case "13D": case "13": case "90D": case "90C": {
@@ -138,16 +145,34 @@ function finish(draft: Draft): BankStatement {
         counterpartyName: info.name,
         counterpartyAccount: info.account ?? movement.supplementaryAccount,
         reference: info.reference,
+        endToEndId: info.reference,
+        bankReference: movement.bankReference,
       },
     ));
   }
-  return { format: draft.format, statementId: draft.statementId, account: draft.account, currency: draft.currency, lines, skipped };
+  const statement: BankStatement = { format: draft.format, statementId: draft.statementId, account: draft.account, currency: draft.currency, lines, skipped };
+  if (draft.opening !== undefined) statement.openingBalance = draft.opening;
+  if (draft.closing !== undefined) statement.closingBalance = draft.closing;
+  return statement;
+}
+
+/** A :60F:/:62F: balance `C170515EUR100,00`: mark, date, currency (some banks leave it out), amount. */
+function statedBalance(value: string): StatedBalance | undefined {
+  const m = /^([DC])(\d{2})(\d{2})(\d{2})(?:[A-Z]{3})?(\d+(,\d*)?)/.exec(value.trim());
+  if (m?.[1] === undefined || m[5] === undefined) return undefined;
+  const magnitude = Number(m[5].replace(",", "."));
+  const balance: StatedBalance = { amount: m[1] === "D" && magnitude !== 0 ? -magnitude : magnitude };
+  const date = valueDate(2000 + Number(m[2]), Number(m[3]), Number(m[4]));
+  if (date !== null) balance.date = date;
+  return balance;
 }
 
 interface Movement {
   date: string;
   amount: number;
   supplementaryAccount: string | undefined;
+  /** The bank reference after `//`, else the customer reference. */
+  bankReference: string | undefined;
 }
 
 // :61: value date, [entry date], mark, [funds code], [blank or newline, Sparkasse and Cuscal put one], amount,
@@ -172,7 +197,8 @@ function readMovement(field: Field): Movement | string {
   const supplementary = value.split("\n")[1]?.trim();
   const supplementaryAccount = supplementary !== undefined && /^([A-Z]{2}\d{2}[A-Z0-9]{10,30}|\d{7,})$/.test(supplementary)
     ? supplementary : undefined;
-  return { date, amount: amount === 0 ? 0 : amount, supplementaryAccount };
+  const [customerReference, bankReference] = value.slice(m[0].length).split("\n")[0]?.split("//") ?? [];
+  return { date, amount: amount === 0 ? 0 : amount, supplementaryAccount, bankReference: bankReference?.trim() || customerReference?.trim() || undefined };
 }
 
 /** An ISO date; a day past the month's end (Feb 30) becomes the last day of that month. */

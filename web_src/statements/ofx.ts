@@ -10,6 +10,7 @@ import {
   type BankStatement,
   type BankStatementLine,
   type SkippedRecord,
+  type StatedBalance,
 } from "./bank_statement_line";
 
 interface OfxElement {
@@ -125,8 +126,18 @@ function readStatement(statement: OfxElement, number: number): BankStatement {
     const to = child(trn, "BANKACCTTO") ?? child(trn, "CCACCTTO");
     lines.push(statementLine(
       { date, amount: amount === 0 ? 0 : amount, currency: leaf(child(trn, "CURRENCY"), "CURSYM") ?? currency, label: [name, memo].filter((t) => t !== undefined).join(" ") },
-      { counterpartyName: name, counterpartyAccount: leaf(to, "ACCTID"), reference: leaf(trn, "REFNUM") },
+      { counterpartyName: name, counterpartyAccount: leaf(to, "ACCTID"), reference: leaf(trn, "REFNUM"), bankReference: leaf(trn, "FITID") },
     ));
   });
-  return { format: "ofx", statementId: account, account, currency, lines, skipped };
+  const result: BankStatement = { format: "ofx", statementId: account, account, currency, lines, skipped };
+  // OFX states the closing (ledger) balance only; the opening one is the caller's to derive.
+  const ledger = child(statement, "LEDGERBAL");
+  const balance = leaf(ledger, "BALAMT");
+  if (balance !== undefined && /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(balance)) {
+    const closing: StatedBalance = { amount: Number(balance.replace(",", ".")) };
+    const asOf = ofxDate(leaf(ledger, "DTASOF"));
+    if (asOf !== null) closing.date = asOf;
+    result.closingBalance = closing;
+  }
+  return result;
 }

@@ -1,0 +1,106 @@
+"""Direct tests of ai_bookkeeping/tools/statement_import_csv.py: reading bank exports as tables, guessing the
+mapping, the date and decimal formats, and the rows turned into a statement. No Odoo, no database.
+
+Run: python3 -m unittest discover -s test/python -v
+"""
+
+import io
+import unittest
+
+import aib_tools_loader
+
+aib_tools_loader.load()
+
+from aib_tools import statement_import_csv as sic  # noqa: E402
+from aib_tools.statement_import_reply import StatementFileError  # noqa: E402
+
+GERMAN = ("Buchungstag;Verwendungszweck;Empfänger;IBAN;Betrag\r\n"
+          "05.01.2026;Miete Januar;Hausverwaltung Müller;DE89 3704 0044 0532 0130 00;-1.250,00\r\n"
+          "06.01.2026;INV 2026 0042;ACME SARL;FR1420041010050500013M02606;1.210,50\r\n").encode("cp1252")
+ENGLISH = b"Date,Description,Debit,Credit,Reference\n2026-01-05,Card fee,3.50,,X1\n2026-01-06,Refund,,99.99,X2\n"
+
+
+class TestReadAndGuess(unittest.TestCase):
+    def test_a_german_export_semicolons_cp1252_comma_decimals(self):
+        headers, rows = sic.read_table(GERMAN, "umsatz.csv")
+        self.assertEqual(headers, ["Buchungstag", "Verwendungszweck", "Empfänger", "IBAN", "Betrag"])
+        mapping = sic.guess_mapping(headers)
+        self.assertEqual(mapping, {"date": "Buchungstag", "amount": "Betrag", "label": "Verwendungszweck",
+                                   "counterparty": "Empfänger", "account": "IBAN"})
+        self.assertEqual(sic.detect_date_format([r[0] for r in rows]), "%d.%m.%Y")
+        self.assertEqual(sic.detect_decimal([r[4] for r in rows]), ",")
+        [statement] = sic.to_statements(headers, rows, mapping, "%d.%m.%Y", ",", "EUR")
+        self.assertEqual([(line["date"], line["amount"]) for line in statement["lines"]],
+                         [("2026-01-05", -1250.0), ("2026-01-06", 1210.5)])
+        self.assertEqual(statement["lines"][0]["counterpartyAccount"], "DE89370400440532013000")
+        self.assertEqual(statement["lines"][0]["counterpartyName"], "Hausverwaltung Müller")
+
+    def test_an_english_export_with_debit_and_credit_columns(self):
+        headers, rows = sic.read_table(ENGLISH, "export.csv")
+        mapping = sic.guess_mapping(headers)
+        self.assertEqual(mapping["debit"], "Debit")
+        self.assertEqual(mapping["credit"], "Credit")
+        self.assertEqual(mapping["reference"], "Reference")
+        self.assertEqual(sic.detect_decimal([r[2] for r in rows] + [r[3] for r in rows]), ".")
+        [statement] = sic.to_statements(headers, rows, mapping, "%Y-%m-%d", ".", "USD")
+        self.assertEqual([line["amount"] for line in statement["lines"]], [-3.5, 99.99])
+        self.assertEqual(statement["lines"][1]["reference"], "X2")
+
+    def test_an_xlsx_workbook(self):
+        import datetime
+
+        try:
+            import openpyxl
+        except ImportError:
+            self.skipTest("openpyxl is not installed here (Odoo's Python has it: Debian python3-openpyxl)")
+
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.append(["Date", "Amount", "Label"])
+        sheet.append([datetime.date(2026, 1, 5), -12.5, "Coffee"])
+        buffer = io.BytesIO()
+        book.save(buffer)
+        headers, rows = sic.read_table(buffer.getvalue(), "bank.xlsx")
+        self.assertEqual(rows, [["2026-01-05", "-12.5", "Coffee"]])
+        [statement] = sic.to_statements(headers, rows, sic.guess_mapping(headers), "%Y-%m-%d", ".", "EUR")
+        self.assertEqual(statement["lines"][0]["amount"], -12.5)
+        with self.assertRaisesRegex(StatementFileError, "not a readable XLSX"):
+            sic.read_table(b"not a zip", "bad.xlsx")
+
+    def test_date_formats_prefer_day_first_and_fail_when_none_fits(self):
+        self.assertEqual(sic.detect_date_format(["05/01/2026", "13/01/2026"]), "%d/%m/%Y")
+        self.assertEqual(sic.detect_date_format(["01/13/2026"]), "%m/%d/%Y")
+        self.assertIsNone(sic.detect_date_format(["yesterday"]))
+
+    def test_amount_forms(self):
+        self.assertEqual(sic.parse_amount("1.234,56 €", ","), 1234.56)
+        self.assertEqual(sic.parse_amount("-1,234.56", "."), -1234.56)
+        self.assertEqual(sic.parse_amount("(12.50)", "."), -12.5)
+        self.assertEqual(sic.parse_amount("12,50-", ","), -12.5)
+        self.assertIsNone(sic.parse_amount("  ", "."))
+        self.assertEqual(sic.parse_amount("1,234,567.8", "."), 1234567.8)
+        for bad, decimal in [("abc", "."), ("-1.250,00", "."), ("12.50", ","), ("1,2,3", ".")]:
+            with self.subTest(amount=bad), self.assertRaises(ValueError):
+                sic.parse_amount(bad, decimal)
+
+
+class TestFaults(unittest.TestCase):
+    def test_a_bad_row_is_named(self):
+        headers, rows = sic.read_table(GERMAN.replace(b"1.210,50", b"n/a"), "x.csv")
+        with self.assertRaisesRegex(StatementFileError, "Row 3: the amount 'n/a' is not a number"):
+            sic.to_statements(headers, rows, sic.guess_mapping(headers), "%d.%m.%Y", ",", "EUR")
+        with self.assertRaisesRegex(StatementFileError, r"Row 2: the date '05.01.2026' does not read as 2026-01-31"):
+            sic.to_statements(headers, rows, sic.guess_mapping(headers), "%Y-%m-%d", ",", "EUR")
+
+    def test_a_mapping_without_date_or_amount_and_an_empty_file_are_refused(self):
+        headers, rows = sic.read_table(ENGLISH, "x.csv")
+        with self.assertRaisesRegex(StatementFileError, "needs a date column and an amount column"):
+            sic.to_statements(headers, rows, {"label": "Description"}, "%Y-%m-%d", ".", "USD")
+        with self.assertRaisesRegex(StatementFileError, "The column 'Betrag' of the mapping is not in the file"):
+            sic.to_statements(headers, rows, {"date": "Date", "amount": "Betrag"}, "%Y-%m-%d", ".", "USD")
+        with self.assertRaisesRegex(StatementFileError, "empty"):
+            sic.read_table(b"\n\n", "empty.csv")
+
+
+if __name__ == "__main__":
+    unittest.main()
