@@ -81,7 +81,7 @@ class TestStatementImportRules(StatementImportCase):
         self.assertEqual(lines[2].partner_name, "Counterparty %s" % UNKNOWN_IBAN)
         self.assertEqual(len(set(lines.mapped("unique_import_id"))), 4)
         # every line queued for AI suggestions by the statement line's own create
-        queued = self.env["ai.reconciliation.queue"].search([("statement_line_id", "in", lines.ids)])
+        queued = self.env["ai.job"]._jobs_of("reconciliation", lines)
         self.assertEqual(len(queued), 4)
         self.assertEqual(set(lines.mapped("ai_state")), {"queued"})
 

@@ -92,7 +92,7 @@ try:
         pstats.Stats(profile).sort_stats("cumulative").print_stats(40)
     done, cpu = time.monotonic(), time.process_time() - cpu
     lines = result["statements"].line_ids
-    queued = env["ai.reconciliation.queue"].search_count([("statement_line_id", "in", lines.ids)])
+    queued = len(env["ai.job"]._jobs_of("reconciliation", lines))
     log("imported %d lines in %d statement(s), %d queued, balance gap: %s"
         % (len(lines), len(result["statements"]), queued, result["gaps"] or "none"))
     log("parse on the endpoint (send, read, reply, check): %.1f s" % (parsed_at - start))

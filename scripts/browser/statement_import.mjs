@@ -58,7 +58,7 @@ export async function runStatementImportBrowserTest() {
     check("the summary counts the lines and says suggestions are arriving",
       text.includes("4 lines imported, 0 already present; suggestions arriving."), text.slice(0, 160));
     const lines = sql(stack.db, "select count(*) from account_bank_statement_line where unique_import_id is not null");
-    const queued = sql(stack.db, "select count(*) from ai_reconciliation_queue q join account_bank_statement_line l on l.id = q.statement_line_id where l.unique_import_id is not null");
+    const queued = sql(stack.db, "select count(*) from ai_job q join account_bank_statement_line l on l.id = q.res_id and q.res_model = 'account.bank.statement.line' and q.workflow = 'reconciliation' where l.unique_import_id is not null");
     check("4 lines in the database, each queued for the AI", lines === "4" && queued === "4", `${lines} lines, ${queued} queued`);
     await page.locator(".modal-dialog button[name=action_open_review]").click();
     await page.locator(".o_ai_bookkeeping_filters").first().waitFor({ timeout: 30000 }).catch(() => {});
