@@ -12,6 +12,7 @@ from odoo.tools.translate import get_translation
 
 from ..tools import approval_rules as ar
 from ..tools import dashboard_args as da
+from ..tools import endpoint_client
 from ..tools import state_machine as sm
 
 _logger = logging.getLogger(__name__)
@@ -20,6 +21,8 @@ REVIEWER_GROUP = "ai_bookkeeping.ai_bookkeeping_group_reviewer"
 MANAGER_GROUP = "ai_bookkeeping.ai_bookkeeping_group_manager"
 # Context key carrying the SHA-256 of the request the suggestions answer (set by ai.reconciliation.request).
 INPUT_HASH_KEY = "ai_input_hash"
+# What a decision on one row may raise and still leave the others to go on (see _ai_each_in_savepoint).
+REFUSALS = (UserError, AccessError, endpoint_client.EndpointError)
 _EVENT_BY_STATE = {
     sm.APPROVED: "approved",
     sm.APPLIED: "applied",
@@ -310,6 +313,41 @@ class AiSuggestionMixin(models.AbstractModel):
                 "(ids %(ids)s).", count=len(denied), ids=", ".join(str(i) for i in denied.ids[:20])))
         return records
 
+    def _ai_each_in_savepoint(self, method, *args, refusal_note=None, keep_error=True):
+        """Run ``method`` on each suggestion in its own savepoint: a refusal (REFUSALS) neither stops nor rolls
+        back the others. Returns one outcome per suggestion, {id, ok, state, error}. A refusal is audited as
+        ``failed`` (the savepoint took the attempt's own log rows with it), with ``refusal_note(message)`` or
+        "<action> refused: <message>", and kept on the row as its error message unless ``keep_error`` is False."""
+        outcomes = []
+        for record in self:
+            if not record.exists():
+                # Deciding one suggestion may withdraw another of the batch (a bank line's other suggestions).
+                outcomes.append({"id": record.id, "ok": False, "state": sm.PENDING,
+                                 "error": record._ai_withdrawn_message()})
+                continue
+            try:
+                with self.env.cr.savepoint():
+                    getattr(record, method)(*args)
+                outcomes.append({"id": record.id, "ok": True, "state": record.state, "error": None})
+            except REFUSALS as exc:
+                message = str(exc.args[0] if exc.args else exc)
+                _logger.info("AI %s of %s refused: %s", method, record.display_name, message)
+                record.invalidate_recordset()
+                if keep_error:
+                    record._ai_governed_write({"error_message": message})
+                if refusal_note:
+                    note = refusal_note(message)
+                else:
+                    action = {"action_approve": _("Approval"), "action_reject": _("Rejection"),
+                              "action_revert": _("Revert")}.get(method, method)
+                    note = _("%(action)s refused: %(error)s", action=action, error=message)
+                record._ai_audit("failed", note=note)
+                outcomes.append({"id": record.id, "ok": False, "state": record.state, "error": message})
+        return outcomes
+
+    def _ai_withdrawn_message(self):
+        return _("Another suggestion of the same batch was applied; this one was withdrawn.")
+
     def _lock_for_decision(self):
         """Row-lock the suggestions so two reviewers deciding at once are serialised: the second one waits, then
         sees the first one's decision (Odoo retries on the serialisation failure) and is refused cleanly."""
@@ -441,17 +479,10 @@ class AiSuggestionMixin(models.AbstractModel):
                 return allowed
             except (UserError, ValidationError):
                 pass  # one suggestion went stale: apply the others one by one, each in its own savepoint
-            applied = self.browse()
-            for suggestion in auto:
-                try:
-                    with self.env.cr.savepoint():
-                        suggestion.action_approve()
-                    applied |= suggestion
-                except (UserError, ValidationError) as exc:
-                    _logger.info("AI auto-apply of %s left for review: %s", suggestion.display_name, exc)
-                    suggestion._ai_audit("failed", note=_("Not applied automatically, left for review: %(error)s",
-                                                          error=str(exc.args[0] if exc.args else exc)))
-        return applied.sudo(False)
+            outcomes = auto._ai_each_in_savepoint(
+                "action_approve", keep_error=False,
+                refusal_note=lambda error: _("Not applied automatically, left for review: %(error)s", error=error))
+        return self.browse([outcome["id"] for outcome in outcomes if outcome["ok"]]).sudo(False)
 
     def _ai_after_apply(self, before):
         """Audit what was applied, flag the entries it wrote and note the suggestion on them."""
