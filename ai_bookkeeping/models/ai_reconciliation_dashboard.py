@@ -8,7 +8,8 @@ from odoo.tools import format_amount, format_date
 
 from ..tools import dashboard_args as da
 from ..tools import state_machine as sm
-from .ai_suggestion_mixin import REFUSALS, governed
+from .ai_suggestion_mixin import REFUSALS
+from .ai_suggestion_scope import governed
 
 MINUTES_SAVED_PER_SUGGESTION = 1.5
 MAX_PAGE = 500

@@ -1,6 +1,4 @@
 import contextlib
-import contextvars
-import functools
 import logging
 
 from markupsafe import Markup
@@ -14,6 +12,7 @@ from ..tools import approval_rules as ar
 from ..tools import dashboard_args as da
 from ..tools import endpoint_client
 from ..tools import state_machine as sm
+from .ai_suggestion_scope import automatic_scope, governed, governed_scope, in_automatic_scope, in_governed_scope
 
 _logger = logging.getLogger(__name__)
 
@@ -31,33 +30,6 @@ _EVENT_BY_STATE = {
     sm.PENDING: "reopened",
     sm.FAILED: "failed",
 }
-
-# Server-side scopes, never a context key: RPC lets a client send any context, but it cannot reach these. They live
-# for the duration of one call in one thread (a contextvar per thread), and are entered only by the add-on's code.
-# _GOVERNED: the action methods are running; the suggestion's state and decision data may change.
-# _AUTOMATIC: the company's rollout phase and approval rules, not a person, are approving (``_ai_auto_apply``).
-_GOVERNED = contextvars.ContextVar("ai_bookkeeping_governed", default=False)
-_AUTOMATIC = contextvars.ContextVar("ai_bookkeeping_automatic", default=False)
-
-
-@contextlib.contextmanager
-def _scope(var):
-    token = var.set(True)
-    try:
-        yield
-    finally:
-        var.reset(token)
-
-
-def governed(method):
-    """Run a suggestion method inside the governed scope: the one way its state and decision data change."""
-
-    @functools.wraps(method)
-    def wrapper(self, *args, **kwargs):
-        with _scope(_GOVERNED):
-            return method(self, *args, **kwargs)
-
-    return wrapper
 
 
 class AiSuggestionMixin(models.AbstractModel):
@@ -110,7 +82,7 @@ class AiSuggestionMixin(models.AbstractModel):
         return set(self._fields) - free
 
     def _ai_check_governed_write(self, vals):
-        if _GOVERNED.get():
+        if in_governed_scope():
             return
         governance = sorted(set(vals) & self._ai_governance_fields())
         if governance:
@@ -133,12 +105,12 @@ class AiSuggestionMixin(models.AbstractModel):
 
     def _ai_governed_write(self, vals):
         """Write decision data from the add-on's own code (an action, a refusal to note on the row)."""
-        with _scope(_GOVERNED):
+        with governed_scope():
             return self.write(vals)
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not _GOVERNED.get():
+        if not in_governed_scope():
             governance = self._ai_governance_fields()
             for vals in vals_list:
                 decided = sorted(name for name in set(vals) & governance
@@ -168,7 +140,7 @@ class AiSuggestionMixin(models.AbstractModel):
                 "%(name)s is %(state)s: a decided AI suggestion is kept for the audit trail and cannot be deleted.",
                 name=decided[0].display_name,
                 state=dict(self._fields["state"]._description_selection(self.env)).get(decided[0].state, "")))
-        if not (_GOVERNED.get() or self.env.su):
+        if not (in_governed_scope() or self.env.su):
             if not self.env.user.has_group(MANAGER_GROUP):
                 raise AccessError(_("Only AI Bookkeeping managers can delete AI suggestions."))
             touched = self._ai_ever_decided()
@@ -235,8 +207,9 @@ class AiSuggestionMixin(models.AbstractModel):
         self._check_can_review()
         self._lock_for_decision()
         self._check_transition(sm.APPROVED)
-        facts = self._ai_rule_facts() if self._ai_policy_needs_facts() else {}
-        self._check_rule_groups(facts)
+        rules = self.env["ai.approval.rule"]
+        facts = self._ai_rule_facts() if rules._needs_facts(self) else {}
+        rules._check_groups(self, facts)
         to_apply = self._ai_take_first_approvals(facts)
         if not to_apply:
             return True
@@ -394,46 +367,7 @@ class AiSuggestionMixin(models.AbstractModel):
     def _ai_auto_apply_candidates(self):
         return self.filtered(lambda s: s.state == sm.PENDING)
 
-    # ------------------------------------------------------------------ governance: rules, two approvers
-
-    def _ai_decisions(self, facts=None):
-        """{suggestion id: tools.approval_rules.decide(...)} under each company's phase and rules."""
-        facts = facts if facts is not None else self._ai_rule_facts()
-        decisions = {}
-        for company, records in self.grouped("company_id").items():
-            rules = self.env["ai.approval.rule"]._rules_for(company)
-            for record in records:
-                decisions[record.id] = ar.decide(
-                    rules, facts.get(record.id, {}), company.ai_rollout_phase,
-                    min_confidence=company.ai_auto_min_confidence, max_amount=company.ai_auto_max_amount,
-                    second_approval_amount=company.ai_second_approval_amount,
-                )
-        return decisions
-
-    def _ai_rules_reserve_groups(self):
-        """Whether any rule of these suggestions' companies reserves approval to a group."""
-        rules = self.env["ai.approval.rule"].sudo()  # sudo: only whether rules name a group, for the policy check
-        return bool(rules.search_count([("company_id", "in", self.company_id.ids), ("outcome", "=", ar.REVIEW),
-                                        ("review_group_id", "!=", False)], limit=1))
-
-    def _ai_policy_needs_facts(self):
-        """Whether approving needs the rule facts (a second-approver threshold or a group-reserving rule): a
-        company without either approves at the speed it always did."""
-        return any(self.company_id.mapped("ai_second_approval_amount")) or (
-            not self.env.su and self._ai_rules_reserve_groups())
-
-    def _check_rule_groups(self, facts):
-        """A rule may name the group whose members alone approve what it catches."""
-        if self.env.su or not self or not self._ai_rules_reserve_groups():
-            return
-        decisions = self._ai_decisions(facts)
-        user_groups = set(self.env.user.groups_id.ids)
-        for record in self:
-            group_id = decisions[record.id]["group_id"]
-            if group_id and group_id not in user_groups:
-                group = self.env["res.groups"].sudo().browse(group_id)  # sudo: the group's name for the message
-                raise AccessError(_("%(name)s: an approval rule reserves this decision to %(group)s.",
-                                    name=record.display_name, group=group.full_name))
+    # ------------------------------------------------------------------ governance: two approvers
 
     def _ai_take_first_approvals(self, facts):
         """Record a first approval on the suggestions whose amount needs two reviewers and that have none yet.
@@ -444,7 +378,7 @@ class AiSuggestionMixin(models.AbstractModel):
         )
         if not needs_two:
             return self
-        if _AUTOMATIC.get():
+        if in_automatic_scope():
             raise UserError(_("Amounts above the two-approver threshold are never applied automatically."))
         same = needs_two.filtered(lambda r: r.first_approver_id == self.env.user)
         if same:
@@ -466,13 +400,13 @@ class AiSuggestionMixin(models.AbstractModel):
             lambda s: s.company_id.ai_rollout_phase != ar.PHASE_ASSISTED)
         if not candidates:
             return self.browse()
-        decisions = candidates._ai_decisions()
+        decisions = self.env["ai.approval.rule"]._decisions_for(candidates)
         allowed = candidates.filtered(lambda s: decisions[s.id]["auto"])
         if not allowed:
             return allowed
         # sudo: the company's approval rules approve here, not the user who asked for suggestions (or the cron).
         auto = allowed.sudo()
-        with _scope(_AUTOMATIC):
+        with automatic_scope():
             try:
                 with self.env.cr.savepoint():
                     auto.action_approve()
@@ -489,7 +423,7 @@ class AiSuggestionMixin(models.AbstractModel):
         applied = self.filtered(lambda r: r.state == sm.APPLIED)
         if not applied:
             return
-        automatic = _AUTOMATIC.get()
+        automatic = in_automatic_scope()
         if automatic:
             applied.write({"auto_applied": True})
         applied._ai_audit("auto_applied" if automatic else "applied", before)
@@ -551,41 +485,8 @@ class AiSuggestionMixin(models.AbstractModel):
 
     def _ai_audit_values(self):
         """{suggestion id: a JSON-able snapshot of the suggestion and its targets}, for the audit log."""
-        targets = self._ai_audit_target_values()
-        return {
-            record.id: dict(
-                {
-                    "state": record.state,
-                    "confidence": record.confidence,
-                    "decided_by_id": record.decided_by_id.id or None,
-                    "first_approver_id": record.first_approver_id.id or None,
-                    "auto_applied": record.auto_applied,
-                },
-                **targets.get(record.id, {}),
-            )
-            for record in self
-        }
+        return self.env["ai.audit.log"]._suggestion_snapshot(self)
 
     def _ai_audit(self, event, before=None, note=None):
         """Append one audit entry per suggestion (a single batch)."""
-        if not self:
-            return
-        after = self._ai_audit_values()
-        automatic = _AUTOMATIC.get()
-        self.env["ai.audit.log"]._log([
-            {
-                "company_id": record.company_id.id,
-                "res_model": record._name,
-                "res_id": record.id,
-                "event": event,
-                "automatic": automatic,
-                "engine_name": record.engine_name or False,
-                "engine_version": record.engine_version or False,
-                "engine_model": record.engine_model or False,
-                "input_hash": record.input_hash or False,
-                "values_before": (before or {}).get(record.id),
-                "values_after": after.get(record.id),
-                "note": note or False,
-            }
-            for record in self
-        ])
+        self.env["ai.audit.log"]._log_suggestion_event(self, event, before=before, note=note)
