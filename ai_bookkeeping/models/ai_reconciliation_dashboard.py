@@ -6,6 +6,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_amount, format_date
 
+from ..tools import confidence as cb
 from ..tools import dashboard_args as da
 from ..tools import state_machine as sm
 from .ai_suggestion_mixin import REFUSALS
@@ -16,10 +17,8 @@ MAX_PAGE = 500
 BULK_APPROVE_CHUNK = 50
 MAX_GROUPS = 200
 GROUP_BYS = da.GROUP_BYS
-# Confidence bands: [0.95, 1], [0.8, 0.95), [0, 0.8). The server compares with <=, so an upper bound is nudged just
-# below the next band's limit. The one definition: the dashboard reads them, with their labels, from dashboard_labels.
-_BELOW = 1e-9
-_BANDS = (("high", 0.95, None), ("medium", 0.8, 0.95 - _BELOW), ("low", None, 0.8 - _BELOW))
+# Confidence bands (tools/confidence.py): the dashboard reads them, with their labels, from dashboard_labels.
+_BANDS = cb.ranges()
 _ORDERS = {
     "confidence desc": "confidence desc, id",
     "confidence asc": "confidence asc, id",

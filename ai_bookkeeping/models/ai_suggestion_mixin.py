@@ -9,6 +9,7 @@ from odoo.tools import SQL
 from odoo.tools.translate import get_translation
 
 from ..tools import approval_rules as ar
+from ..tools import confidence as cb
 from ..tools import dashboard_args as da
 from ..tools import endpoint_client
 from ..tools import state_machine as sm
@@ -43,9 +44,7 @@ class AiSuggestionMixin(models.AbstractModel):
     company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
     state = fields.Selection(sm.STATES, default=sm.PENDING, required=True, index=True, tracking=True, copy=False)
     confidence = fields.Float(digits=(3, 3), readonly=True, help="How sure the engine is, from 0 to 1 (calibrated).")
-    confidence_band = fields.Selection(
-        [("high", "High"), ("medium", "Medium"), ("low", "Low")], compute="_compute_confidence_band", store=True
-    )
+    confidence_band = fields.Selection(cb.SELECTION, compute="_compute_confidence_band", store=True)
     explanation = fields.Text(readonly=True, help="Why the engine proposes this, in plain words.")
     reasons = fields.Json(readonly=True, help="The evidence, one phrase each.")
     engine_name = fields.Char(readonly=True)
@@ -164,9 +163,7 @@ class AiSuggestionMixin(models.AbstractModel):
     @api.depends("confidence")
     def _compute_confidence_band(self):
         for record in self:
-            record.confidence_band = (
-                "high" if record.confidence >= 0.95 else "medium" if record.confidence >= 0.8 else "low"
-            )
+            record.confidence_band = cb.band_of(record.confidence)
 
     # ------------------------------------------------------------------ transitions
 
