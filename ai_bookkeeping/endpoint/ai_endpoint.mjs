@@ -59510,6 +59510,16 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// ai_bookkeeping/tools/confidence_bands.json
+var confidence_bands_default = {
+  _comment: "The confidence bands, highest first: a confidence belongs to the first band whose min it reaches. Read by tools/confidence.py (the suggestions' confidence_band, the dashboard's bands) and web_src/contracts/reconcile.ts (AUTO_CONFIDENCE is the high band's min). Test vectors: test/vectors/confidence_bands.json.",
+  bands: [
+    { value: "high", min: 0.95 },
+    { value: "medium", min: 0.8 },
+    { value: "low", min: 0 }
+  ]
+};
+
 // web_src/contracts/text_limits.ts
 var MAX_LABEL_LENGTH = 2e3;
 
@@ -59666,7 +59676,7 @@ var SuggestResponseSchema = external_exports.object({
   results: external_exports.array(LineResultSchema),
   usage: LlmUsageSchema.optional()
 });
-var AUTO_CONFIDENCE = 0.95;
+var AUTO_CONFIDENCE = confidence_bands_default.bands[0]?.min ?? 1;
 
 // web_src/endpoint/request_body.ts
 var MAX_REPORTED_ISSUES = 50;

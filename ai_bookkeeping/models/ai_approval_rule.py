@@ -1,4 +1,5 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
 
 from ..tools import approval_rules as ar
 from .ai_reconciliation_suggestion import MATCH_TYPES
@@ -68,3 +69,48 @@ class AiApprovalRule(models.Model):
     def _rules_for(self, company):
         # sudo: the policy applies to whoever acts (a reader asking, the cron); the domain keeps it to the company.
         return [rule._to_rule_dict() for rule in self.sudo().search([("company_id", "=", company.id)])]
+
+    # ------------------------------------------------------------------ the policy, applied to suggestions
+
+    @api.model
+    def _decisions_for(self, suggestions, facts=None):
+        """{suggestion id: tools.approval_rules.decide(...)} under each company's phase and rules."""
+        facts = facts if facts is not None else suggestions._ai_rule_facts()
+        decisions = {}
+        for company, records in suggestions.grouped("company_id").items():
+            rules = self._rules_for(company)
+            for record in records:
+                decisions[record.id] = ar.decide(
+                    rules, facts.get(record.id, {}), company.ai_rollout_phase,
+                    min_confidence=company.ai_auto_min_confidence, max_amount=company.ai_auto_max_amount,
+                    second_approval_amount=company.ai_second_approval_amount,
+                )
+        return decisions
+
+    @api.model
+    def _reserve_groups(self, companies):
+        """Whether any rule of ``companies`` reserves approval to a group."""
+        rules = self.sudo()  # sudo: only whether rules name a group, for the policy check
+        return bool(rules.search_count([("company_id", "in", companies.ids), ("outcome", "=", ar.REVIEW),
+                                        ("review_group_id", "!=", False)], limit=1))
+
+    @api.model
+    def _needs_facts(self, suggestions):
+        """Whether approving ``suggestions`` needs their rule facts (a second-approver threshold or a
+        group-reserving rule): a company without either approves at the speed it always did."""
+        return any(suggestions.company_id.mapped("ai_second_approval_amount")) or (
+            not self.env.su and self._reserve_groups(suggestions.company_id))
+
+    @api.model
+    def _check_groups(self, suggestions, facts):
+        """A rule may name the group whose members alone approve what it catches."""
+        if self.env.su or not suggestions or not self._reserve_groups(suggestions.company_id):
+            return
+        decisions = self._decisions_for(suggestions, facts)
+        user_groups = set(self.env.user.groups_id.ids)
+        for record in suggestions:
+            group_id = decisions[record.id]["group_id"]
+            if group_id and group_id not in user_groups:
+                group = self.env["res.groups"].sudo().browse(group_id)  # sudo: the group's name for the message
+                raise AccessError(_("%(name)s: an approval rule reserves this decision to %(group)s.",
+                                    name=record.display_name, group=group.full_name))

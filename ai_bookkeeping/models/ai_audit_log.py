@@ -7,6 +7,7 @@ from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from ..tools import approval_rules as ar
+from .ai_suggestion_scope import in_automatic_scope
 
 EVENTS = [
     ("created", "Created"),
@@ -94,6 +95,52 @@ class AiAuditLog(models.Model):
             vals.setdefault("user_id", self.env.uid)
         # sudo: no group may create log entries through the ORM; the add-on appends them on behalf of whoever acted.
         return self.sudo().with_context(**{_CREATE_KEY: True}).create(vals_list)
+
+    # ------------------------------------------------------------------ suggestion events
+
+    @api.model
+    def _suggestion_snapshot(self, suggestions):
+        """{suggestion id: a JSON-able snapshot of the suggestion and its targets}, for values_before/after."""
+        targets = suggestions._ai_audit_target_values()
+        return {
+            record.id: dict(
+                {
+                    "state": record.state,
+                    "confidence": record.confidence,
+                    "decided_by_id": record.decided_by_id.id or None,
+                    "first_approver_id": record.first_approver_id.id or None,
+                    "auto_applied": record.auto_applied,
+                },
+                **targets.get(record.id, {}),
+            )
+            for record in suggestions
+        }
+
+    @api.model
+    def _log_suggestion_event(self, suggestions, event, before=None, note=None):
+        """Append one entry per suggestion (a single batch): ``before`` is a snapshot taken before the change
+        (_suggestion_snapshot), the entry's after-snapshot is taken now."""
+        if not suggestions:
+            return self.browse()
+        after = self._suggestion_snapshot(suggestions)
+        automatic = in_automatic_scope()
+        return self._log([
+            {
+                "company_id": record.company_id.id,
+                "res_model": record._name,
+                "res_id": record.id,
+                "event": event,
+                "automatic": automatic,
+                "engine_name": record.engine_name or False,
+                "engine_version": record.engine_version or False,
+                "engine_model": record.engine_model or False,
+                "input_hash": record.input_hash or False,
+                "values_before": (before or {}).get(record.id),
+                "values_after": after.get(record.id),
+                "note": note or False,
+            }
+            for record in suggestions
+        ])
 
     # ------------------------------------------------------------------ daily digest for the controller
 

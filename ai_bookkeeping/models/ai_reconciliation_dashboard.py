@@ -3,23 +3,22 @@
 from datetime import timedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 from odoo.tools import format_amount, format_date
 
+from ..tools import confidence as cb
 from ..tools import dashboard_args as da
-from ..tools import endpoint_client
 from ..tools import state_machine as sm
-from .ai_suggestion_mixin import governed
+from .ai_suggestion_mixin import REFUSALS
+from .ai_suggestion_scope import governed
 
 MINUTES_SAVED_PER_SUGGESTION = 1.5
 MAX_PAGE = 500
 BULK_APPROVE_CHUNK = 50
 MAX_GROUPS = 200
 GROUP_BYS = da.GROUP_BYS
-# Confidence bands: [0.95, 1], [0.8, 0.95), [0, 0.8). The server compares with <=, so an upper bound is nudged just
-# below the next band's limit. The one definition: the dashboard reads them, with their labels, from dashboard_labels.
-_BELOW = 1e-9
-_BANDS = (("high", 0.95, None), ("medium", 0.8, 0.95 - _BELOW), ("low", None, 0.8 - _BELOW))
+# Confidence bands (tools/confidence.py): the dashboard reads them, with their labels, from dashboard_labels.
+_BANDS = cb.ranges()
 _ORDERS = {
     "confidence desc": "confidence desc, id",
     "confidence asc": "confidence asc, id",
@@ -236,32 +235,10 @@ class AiReconciliationSuggestion(models.Model):
     @api.model
     def _bulk(self, ids, method, *args):
         self._check_can_review()
-        return self._ai_records_to_decide(ids)._bulk_each(method, *args)
+        return self._ai_records_to_decide(ids)._ai_each_in_savepoint(method, *args)
 
-    def _bulk_each(self, method, *args):
-        """Run ``method`` on each suggestion in its own savepoint: one failure is reported on its row and neither
-        stops nor rolls back the others."""
-        outcomes = []
-        for record in self:
-            if not record.exists():
-                # Applying a line's suggestion withdraws the line's other pending suggestions.
-                outcomes.append({"id": record.id, "ok": False, "state": sm.PENDING, "error": _(
-                    "Another suggestion for this bank line was applied in the same batch; this one was withdrawn.")})
-                continue
-            try:
-                with self.env.cr.savepoint():
-                    getattr(record, method)(*args)
-                outcomes.append({"id": record.id, "ok": True, "state": record.state, "error": None})
-            except (UserError, AccessError, endpoint_client.EndpointError) as exc:
-                message = str(exc.args[0] if exc.args else exc)
-                record.invalidate_recordset()
-                record._ai_governed_write({"error_message": message})
-                # The savepoint took the attempt's own log rows with it: the refusal itself is logged here.
-                action = {"action_approve": _("Approval"), "action_reject": _("Rejection"),
-                          "action_revert": _("Revert")}.get(method, method)
-                record._ai_audit("failed", note=_("%(action)s refused: %(error)s", action=action, error=message))
-                outcomes.append({"id": record.id, "ok": False, "state": record.state, "error": message})
-        return outcomes
+    def _ai_withdrawn_message(self):
+        return _("Another suggestion for this bank line was applied in the same batch; this one was withdrawn.")
 
     @api.model
     def bulk_approve(self, ids):
@@ -286,12 +263,12 @@ class AiReconciliationSuggestion(models.Model):
             try:
                 with self.env.cr.savepoint():
                     chunk.action_approve()
-            except (UserError, AccessError, endpoint_client.EndpointError):
+            except REFUSALS:
                 continue  # the rows are retried one by one below, each with its own error
             for record in chunk:
                 outcomes[record.id] = {"id": record.id, "ok": True, "state": record.state, "error": None}
         rest = self.browse([record.id for record in records if record.id not in outcomes])
-        for outcome in rest._bulk_each("action_approve"):
+        for outcome in rest._ai_each_in_savepoint("action_approve"):
             outcomes[outcome["id"]] = outcome
         return [outcomes[record.id] for record in records]
 

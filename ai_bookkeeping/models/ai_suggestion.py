@@ -40,3 +40,19 @@ class AiSuggestion(models.Model):
                 if record.res_model and record.res_id and record.res_model in self.env
                 else False
             )
+
+    def _ai_rule_facts(self):
+        """What the approval rules need to know about each suggestion."""
+        facts = {}
+        for record in self:
+            values = record.proposed_values if isinstance(record.proposed_values, dict) else {}
+            amount = values.get("amount")
+            facts[record.id] = {
+                "kind": record.kind,
+                "amount": abs(amount) if isinstance(amount, (int, float)) else 0.0,
+                "journal_id": values.get("journal_id"),
+                "confidence": record.confidence,
+                "partner_new": False,
+                "account_types": [],
+            }
+        return facts

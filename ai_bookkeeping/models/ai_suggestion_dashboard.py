@@ -1,10 +1,8 @@
 """The review dashboard's section for the other kinds of suggestions (vendor bill, anomaly…): list, approve, reject."""
 
 from odoo import api, models
-from odoo.exceptions import AccessError, UserError
 
 from ..tools import dashboard_args as da
-from ..tools import endpoint_client
 from ..tools import state_machine as sm
 
 MAX_OTHER_PAGE = 200
@@ -43,18 +41,5 @@ class AiSuggestion(models.Model):
             decision = da.choice(decision, da.DECISIONS, "decision")
             reason = da.text(reason, "reason", da.MAX_REASON)
         self._check_can_review()
-        outcomes = []
-        for record in self._ai_records_to_decide(ids):
-            try:
-                with self.env.cr.savepoint():
-                    if decision == "approve":
-                        record.action_approve()
-                    else:
-                        record.action_reject(reason)
-                outcomes.append({"id": record.id, "ok": True, "state": record.state, "error": None})
-            except (UserError, AccessError, endpoint_client.EndpointError) as exc:
-                message = str(exc.args[0] if exc.args else exc)
-                record.invalidate_recordset()
-                record._ai_governed_write({"error_message": message})
-                outcomes.append({"id": record.id, "ok": False, "state": record.state, "error": message})
-        return outcomes
+        method, args = ("action_approve", ()) if decision == "approve" else ("action_reject", (reason,))
+        return self._ai_records_to_decide(ids)._ai_each_in_savepoint(method, *args)

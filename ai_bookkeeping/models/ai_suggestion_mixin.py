@@ -1,6 +1,4 @@
 import contextlib
-import contextvars
-import functools
 import logging
 
 from markupsafe import Markup
@@ -11,8 +9,11 @@ from odoo.tools import SQL
 from odoo.tools.translate import get_translation
 
 from ..tools import approval_rules as ar
+from ..tools import confidence as cb
 from ..tools import dashboard_args as da
+from ..tools import endpoint_client
 from ..tools import state_machine as sm
+from .ai_suggestion_scope import automatic_scope, governed, governed_scope, in_automatic_scope, in_governed_scope
 
 _logger = logging.getLogger(__name__)
 
@@ -20,6 +21,8 @@ REVIEWER_GROUP = "ai_bookkeeping.ai_bookkeeping_group_reviewer"
 MANAGER_GROUP = "ai_bookkeeping.ai_bookkeeping_group_manager"
 # Context key carrying the SHA-256 of the request the suggestions answer (set by ai.reconciliation.request).
 INPUT_HASH_KEY = "ai_input_hash"
+# What a decision on one row may raise and still leave the others to go on (see _ai_each_in_savepoint).
+REFUSALS = (UserError, AccessError, endpoint_client.EndpointError)
 _EVENT_BY_STATE = {
     sm.APPROVED: "approved",
     sm.APPLIED: "applied",
@@ -28,33 +31,6 @@ _EVENT_BY_STATE = {
     sm.PENDING: "reopened",
     sm.FAILED: "failed",
 }
-
-# Server-side scopes, never a context key: RPC lets a client send any context, but it cannot reach these. They live
-# for the duration of one call in one thread (a contextvar per thread), and are entered only by the add-on's code.
-# _GOVERNED: the action methods are running; the suggestion's state and decision data may change.
-# _AUTOMATIC: the company's rollout phase and approval rules, not a person, are approving (``_ai_auto_apply``).
-_GOVERNED = contextvars.ContextVar("ai_bookkeeping_governed", default=False)
-_AUTOMATIC = contextvars.ContextVar("ai_bookkeeping_automatic", default=False)
-
-
-@contextlib.contextmanager
-def _scope(var):
-    token = var.set(True)
-    try:
-        yield
-    finally:
-        var.reset(token)
-
-
-def governed(method):
-    """Run a suggestion method inside the governed scope: the one way its state and decision data change."""
-
-    @functools.wraps(method)
-    def wrapper(self, *args, **kwargs):
-        with _scope(_GOVERNED):
-            return method(self, *args, **kwargs)
-
-    return wrapper
 
 
 class AiSuggestionMixin(models.AbstractModel):
@@ -68,9 +44,7 @@ class AiSuggestionMixin(models.AbstractModel):
     company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
     state = fields.Selection(sm.STATES, default=sm.PENDING, required=True, index=True, tracking=True, copy=False)
     confidence = fields.Float(digits=(3, 3), readonly=True, help="How sure the engine is, from 0 to 1 (calibrated).")
-    confidence_band = fields.Selection(
-        [("high", "High"), ("medium", "Medium"), ("low", "Low")], compute="_compute_confidence_band", store=True
-    )
+    confidence_band = fields.Selection(cb.SELECTION, compute="_compute_confidence_band", store=True)
     explanation = fields.Text(readonly=True, help="Why the engine proposes this, in plain words.")
     reasons = fields.Json(readonly=True, help="The evidence, one phrase each.")
     engine_name = fields.Char(readonly=True)
@@ -107,7 +81,7 @@ class AiSuggestionMixin(models.AbstractModel):
         return set(self._fields) - free
 
     def _ai_check_governed_write(self, vals):
-        if _GOVERNED.get():
+        if in_governed_scope():
             return
         governance = sorted(set(vals) & self._ai_governance_fields())
         if governance:
@@ -130,12 +104,12 @@ class AiSuggestionMixin(models.AbstractModel):
 
     def _ai_governed_write(self, vals):
         """Write decision data from the add-on's own code (an action, a refusal to note on the row)."""
-        with _scope(_GOVERNED):
+        with governed_scope():
             return self.write(vals)
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not _GOVERNED.get():
+        if not in_governed_scope():
             governance = self._ai_governance_fields()
             for vals in vals_list:
                 decided = sorted(name for name in set(vals) & governance
@@ -165,7 +139,7 @@ class AiSuggestionMixin(models.AbstractModel):
                 "%(name)s is %(state)s: a decided AI suggestion is kept for the audit trail and cannot be deleted.",
                 name=decided[0].display_name,
                 state=dict(self._fields["state"]._description_selection(self.env)).get(decided[0].state, "")))
-        if not (_GOVERNED.get() or self.env.su):
+        if not (in_governed_scope() or self.env.su):
             if not self.env.user.has_group(MANAGER_GROUP):
                 raise AccessError(_("Only AI Bookkeeping managers can delete AI suggestions."))
             touched = self._ai_ever_decided()
@@ -189,9 +163,7 @@ class AiSuggestionMixin(models.AbstractModel):
     @api.depends("confidence")
     def _compute_confidence_band(self):
         for record in self:
-            record.confidence_band = (
-                "high" if record.confidence >= 0.95 else "medium" if record.confidence >= 0.8 else "low"
-            )
+            record.confidence_band = cb.band_of(record.confidence)
 
     # ------------------------------------------------------------------ transitions
 
@@ -232,8 +204,9 @@ class AiSuggestionMixin(models.AbstractModel):
         self._check_can_review()
         self._lock_for_decision()
         self._check_transition(sm.APPROVED)
-        facts = self._ai_rule_facts() if self._ai_policy_needs_facts() else {}
-        self._check_rule_groups(facts)
+        rules = self.env["ai.approval.rule"]
+        facts = self._ai_rule_facts() if rules._needs_facts(self) else {}
+        rules._check_groups(self, facts)
         to_apply = self._ai_take_first_approvals(facts)
         if not to_apply:
             return True
@@ -310,6 +283,41 @@ class AiSuggestionMixin(models.AbstractModel):
                 "(ids %(ids)s).", count=len(denied), ids=", ".join(str(i) for i in denied.ids[:20])))
         return records
 
+    def _ai_each_in_savepoint(self, method, *args, refusal_note=None, keep_error=True):
+        """Run ``method`` on each suggestion in its own savepoint: a refusal (REFUSALS) neither stops nor rolls
+        back the others. Returns one outcome per suggestion, {id, ok, state, error}. A refusal is audited as
+        ``failed`` (the savepoint took the attempt's own log rows with it), with ``refusal_note(message)`` or
+        "<action> refused: <message>", and kept on the row as its error message unless ``keep_error`` is False."""
+        outcomes = []
+        for record in self:
+            if not record.exists():
+                # Deciding one suggestion may withdraw another of the batch (a bank line's other suggestions).
+                outcomes.append({"id": record.id, "ok": False, "state": sm.PENDING,
+                                 "error": record._ai_withdrawn_message()})
+                continue
+            try:
+                with self.env.cr.savepoint():
+                    getattr(record, method)(*args)
+                outcomes.append({"id": record.id, "ok": True, "state": record.state, "error": None})
+            except REFUSALS as exc:
+                message = str(exc.args[0] if exc.args else exc)
+                _logger.info("AI %s of %s refused: %s", method, record.display_name, message)
+                record.invalidate_recordset()
+                if keep_error:
+                    record._ai_governed_write({"error_message": message})
+                if refusal_note:
+                    note = refusal_note(message)
+                else:
+                    action = {"action_approve": _("Approval"), "action_reject": _("Rejection"),
+                              "action_revert": _("Revert")}.get(method, method)
+                    note = _("%(action)s refused: %(error)s", action=action, error=message)
+                record._ai_audit("failed", note=note)
+                outcomes.append({"id": record.id, "ok": False, "state": record.state, "error": message})
+        return outcomes
+
+    def _ai_withdrawn_message(self):
+        return _("Another suggestion of the same batch was applied; this one was withdrawn.")
+
     def _lock_for_decision(self):
         """Row-lock the suggestions so two reviewers deciding at once are serialised: the second one waits, then
         sees the first one's decision (Odoo retries on the serialisation failure) and is refused cleanly."""
@@ -356,46 +364,7 @@ class AiSuggestionMixin(models.AbstractModel):
     def _ai_auto_apply_candidates(self):
         return self.filtered(lambda s: s.state == sm.PENDING)
 
-    # ------------------------------------------------------------------ governance: rules, two approvers
-
-    def _ai_decisions(self, facts=None):
-        """{suggestion id: tools.approval_rules.decide(...)} under each company's phase and rules."""
-        facts = facts if facts is not None else self._ai_rule_facts()
-        decisions = {}
-        for company, records in self.grouped("company_id").items():
-            rules = self.env["ai.approval.rule"]._rules_for(company)
-            for record in records:
-                decisions[record.id] = ar.decide(
-                    rules, facts.get(record.id, {}), company.ai_rollout_phase,
-                    min_confidence=company.ai_auto_min_confidence, max_amount=company.ai_auto_max_amount,
-                    second_approval_amount=company.ai_second_approval_amount,
-                )
-        return decisions
-
-    def _ai_rules_reserve_groups(self):
-        """Whether any rule of these suggestions' companies reserves approval to a group."""
-        rules = self.env["ai.approval.rule"].sudo()  # sudo: only whether rules name a group, for the policy check
-        return bool(rules.search_count([("company_id", "in", self.company_id.ids), ("outcome", "=", ar.REVIEW),
-                                        ("review_group_id", "!=", False)], limit=1))
-
-    def _ai_policy_needs_facts(self):
-        """Whether approving needs the rule facts (a second-approver threshold or a group-reserving rule): a
-        company without either approves at the speed it always did."""
-        return any(self.company_id.mapped("ai_second_approval_amount")) or (
-            not self.env.su and self._ai_rules_reserve_groups())
-
-    def _check_rule_groups(self, facts):
-        """A rule may name the group whose members alone approve what it catches."""
-        if self.env.su or not self or not self._ai_rules_reserve_groups():
-            return
-        decisions = self._ai_decisions(facts)
-        user_groups = set(self.env.user.groups_id.ids)
-        for record in self:
-            group_id = decisions[record.id]["group_id"]
-            if group_id and group_id not in user_groups:
-                group = self.env["res.groups"].sudo().browse(group_id)  # sudo: the group's name for the message
-                raise AccessError(_("%(name)s: an approval rule reserves this decision to %(group)s.",
-                                    name=record.display_name, group=group.full_name))
+    # ------------------------------------------------------------------ governance: two approvers
 
     def _ai_take_first_approvals(self, facts):
         """Record a first approval on the suggestions whose amount needs two reviewers and that have none yet.
@@ -406,7 +375,7 @@ class AiSuggestionMixin(models.AbstractModel):
         )
         if not needs_two:
             return self
-        if _AUTOMATIC.get():
+        if in_automatic_scope():
             raise UserError(_("Amounts above the two-approver threshold are never applied automatically."))
         same = needs_two.filtered(lambda r: r.first_approver_id == self.env.user)
         if same:
@@ -428,37 +397,30 @@ class AiSuggestionMixin(models.AbstractModel):
             lambda s: s.company_id.ai_rollout_phase != ar.PHASE_ASSISTED)
         if not candidates:
             return self.browse()
-        decisions = candidates._ai_decisions()
+        decisions = self.env["ai.approval.rule"]._decisions_for(candidates)
         allowed = candidates.filtered(lambda s: decisions[s.id]["auto"])
         if not allowed:
             return allowed
         # sudo: the company's approval rules approve here, not the user who asked for suggestions (or the cron).
         auto = allowed.sudo()
-        with _scope(_AUTOMATIC):
+        with automatic_scope():
             try:
                 with self.env.cr.savepoint():
                     auto.action_approve()
                 return allowed
             except (UserError, ValidationError):
                 pass  # one suggestion went stale: apply the others one by one, each in its own savepoint
-            applied = self.browse()
-            for suggestion in auto:
-                try:
-                    with self.env.cr.savepoint():
-                        suggestion.action_approve()
-                    applied |= suggestion
-                except (UserError, ValidationError) as exc:
-                    _logger.info("AI auto-apply of %s left for review: %s", suggestion.display_name, exc)
-                    suggestion._ai_audit("failed", note=_("Not applied automatically, left for review: %(error)s",
-                                                          error=str(exc.args[0] if exc.args else exc)))
-        return applied.sudo(False)
+            outcomes = auto._ai_each_in_savepoint(
+                "action_approve", keep_error=False,
+                refusal_note=lambda error: _("Not applied automatically, left for review: %(error)s", error=error))
+        return self.browse([outcome["id"] for outcome in outcomes if outcome["ok"]]).sudo(False)
 
     def _ai_after_apply(self, before):
         """Audit what was applied, flag the entries it wrote and note the suggestion on them."""
         applied = self.filtered(lambda r: r.state == sm.APPLIED)
         if not applied:
             return
-        automatic = _AUTOMATIC.get()
+        automatic = in_automatic_scope()
         if automatic:
             applied.write({"auto_applied": True})
         applied._ai_audit("auto_applied" if automatic else "applied", before)
@@ -520,41 +482,8 @@ class AiSuggestionMixin(models.AbstractModel):
 
     def _ai_audit_values(self):
         """{suggestion id: a JSON-able snapshot of the suggestion and its targets}, for the audit log."""
-        targets = self._ai_audit_target_values()
-        return {
-            record.id: dict(
-                {
-                    "state": record.state,
-                    "confidence": record.confidence,
-                    "decided_by_id": record.decided_by_id.id or None,
-                    "first_approver_id": record.first_approver_id.id or None,
-                    "auto_applied": record.auto_applied,
-                },
-                **targets.get(record.id, {}),
-            )
-            for record in self
-        }
+        return self.env["ai.audit.log"]._suggestion_snapshot(self)
 
     def _ai_audit(self, event, before=None, note=None):
         """Append one audit entry per suggestion (a single batch)."""
-        if not self:
-            return
-        after = self._ai_audit_values()
-        automatic = _AUTOMATIC.get()
-        self.env["ai.audit.log"]._log([
-            {
-                "company_id": record.company_id.id,
-                "res_model": record._name,
-                "res_id": record.id,
-                "event": event,
-                "automatic": automatic,
-                "engine_name": record.engine_name or False,
-                "engine_version": record.engine_version or False,
-                "engine_model": record.engine_model or False,
-                "input_hash": record.input_hash or False,
-                "values_before": (before or {}).get(record.id),
-                "values_after": after.get(record.id),
-                "note": note or False,
-            }
-            for record in self
-        ])
+        self.env["ai.audit.log"]._log_suggestion_event(self, event, before=before, note=note)

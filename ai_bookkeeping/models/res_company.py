@@ -1,7 +1,11 @@
 from odoo import fields, models
 
+from ..tools import approval_rules as ar
+
 
 class ResCompany(models.Model):
+    """The AI settings of a company: what it proposes, how far it goes on its own, what may leave its books."""
+
     _inherit = "res.company"
 
     ai_bank_fee_account_id = fields.Many2one(
@@ -18,4 +22,41 @@ class ResCompany(models.Model):
         default=1.0,
         help="Largest difference, in company currency, between a foreign-currency item and its payment that is "
         "booked as an exchange difference rather than left open.",
+    )
+    ai_rollout_phase = fields.Selection(
+        ar.PHASES,
+        string="AI rollout phase",
+        required=True,
+        default=ar.PHASE_ASSISTED,
+        help="1. Assisted review: nothing is applied without a person. "
+        "2. Supervised automation: confident, small suggestions are applied and listed daily for the controller. "
+        "3. Full automation: the approval rules decide.",
+    )
+    ai_auto_min_confidence = fields.Float(
+        string="Automation: lowest confidence", default=0.98, digits=(3, 3),
+        help="In supervised automation, suggestions at least this sure (0 to 1) may be applied automatically.",
+    )
+    ai_auto_max_amount = fields.Monetary(
+        string="Automation: largest amount", default=500.0, currency_field="currency_id",
+        help="In supervised automation, suggestions up to this amount may be applied automatically.",
+    )
+    ai_second_approval_amount = fields.Monetary(
+        string="Second approver above", default=0.0, currency_field="currency_id",
+        help="Suggestions above this amount need two different reviewers and are never applied automatically. "
+        "0: one reviewer is enough.",
+    )
+    ai_controller_user_id = fields.Many2one(
+        "res.users", string="AI controller", help="Receives the daily list of suggestions applied automatically."
+    )
+    ai_data_minimisation = fields.Boolean(
+        string="Data minimisation",
+        help="Only amounts, dates, currencies, counterparty names and labels leave Odoo; IBANs, e-mail addresses "
+        "and phone numbers in labels are masked; documents are not sent.",
+    )
+    ai_llm_monthly_budget = fields.Float(
+        string="Monthly LLM budget (USD)",
+        default=0.0,
+        help="Most the language model may cost this company per calendar month, as estimated by the AI endpoint "
+        "from its configured token prices. When it is spent, the endpoint answers with the offline engine alone "
+        "until the next month. 0 means no limit.",
     )

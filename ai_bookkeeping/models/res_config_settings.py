@@ -5,7 +5,10 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..tools import endpoint_process
+from ..tools.llm_usage import LLM_PARAMS
 from .ai_endpoint import SECRET_PARAM
+
+API_KEY_PARAM = LLM_PARAMS[2]
 
 
 def mask(value):
@@ -45,6 +48,33 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.ai_bank_fee_account_id", readonly=False, string="Bank fee account"
     )
     ai_max_fee_amount = fields.Float(related="company_id.ai_max_fee_amount", readonly=False)
+    ai_rollout_phase = fields.Selection(related="company_id.ai_rollout_phase", readonly=False)
+    ai_auto_min_confidence = fields.Float(related="company_id.ai_auto_min_confidence", readonly=False)
+    ai_auto_max_amount = fields.Monetary(related="company_id.ai_auto_max_amount", readonly=False)
+    ai_second_approval_amount = fields.Monetary(related="company_id.ai_second_approval_amount", readonly=False)
+    ai_controller_user_id = fields.Many2one(related="company_id.ai_controller_user_id", readonly=False)
+    ai_data_minimisation = fields.Boolean(related="company_id.ai_data_minimisation", readonly=False)
+    ai_llm_base_url = fields.Char(
+        string="LLM provider URL",
+        config_parameter="ai_bookkeeping.llm_base_url",
+        help="An OpenAI-compatible API, e.g. http://127.0.0.1:11434/v1 for Ollama. Empty: api.openai.com.",
+    )
+    ai_llm_model = fields.Char(
+        string="LLM model",
+        config_parameter="ai_bookkeeping.llm_model",
+        help="e.g. gpt-4o-mini or llama3.1:8b. Empty: no language model, the offline engine answers alone.",
+    )
+    # Not a config_parameter field (see ai_endpoint_secret_display): a mask, and a write-only new value.
+    ai_llm_api_key_display = fields.Char(
+        string="LLM API key", compute="_compute_ai_llm_api_key_display", groups="base.group_system")
+    ai_llm_api_key = fields.Char(
+        string="New LLM API key", groups="base.group_system",
+        help="Handed to the bundled endpoint through its environment, never sent with a request. Local servers "
+        "need none. Empty: keep the current key.",
+    )
+    ai_llm_api_key_clear = fields.Boolean(
+        string="Remove the LLM API key", groups="base.group_system")
+    ai_llm_monthly_budget = fields.Float(related="company_id.ai_llm_monthly_budget", readonly=False)
 
     @api.depends("ai_endpoint_url")
     def _compute_ai_endpoint_secret_display(self):
@@ -57,6 +87,13 @@ class ResConfigSettings(models.TransientModel):
             else:
                 # sudo not needed: only system admins read this field (groups), and they may read the parameter.
                 settings.ai_endpoint_secret_display = mask(self.env["ir.config_parameter"].get_param(SECRET_PARAM))
+
+    @api.depends("ai_llm_model")
+    def _compute_ai_llm_api_key_display(self):
+        # sudo not needed: only system admins read this field (groups), and they may read the parameter.
+        key = self.env["ir.config_parameter"].get_param(API_KEY_PARAM)
+        for settings in self:
+            settings.ai_llm_api_key_display = mask(key)
 
     @api.model
     def _check_system(self):
@@ -79,8 +116,15 @@ class ResConfigSettings(models.TransientModel):
         return False
 
     def set_values(self):
+        # sudo: the key is a system parameter readable by administrators only.
+        params = self.env["ir.config_parameter"].sudo()
         super().set_values()
         self._set_secret_param("ai_endpoint_secret", SECRET_PARAM, endpoint_process.MIN_SECRET_LENGTH)
+        if not self._set_secret_param("ai_llm_api_key", API_KEY_PARAM) and any(
+                settings.ai_llm_api_key_clear for settings in self):
+            self._check_system()
+            params.set_param(API_KEY_PARAM, False)
+            self.ai_llm_api_key_clear = False
 
     def action_ai_test_connection(self):
         # The button saves what is on screen first, as the admin expects: administrators only, as saving settings.

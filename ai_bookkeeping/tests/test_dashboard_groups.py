@@ -146,6 +146,22 @@ class TestDashboardOtherSuggestions(AiBookkeepingCase):
         self.assertTrue(outcomes[0]["error"])
         self.assertEqual(Other.dashboard_other_rows()["total"], 0)
 
+    def test_a_refusal_is_in_the_audit_log(self):
+        """Every bulk decision notes its refusals the same way: on the row and in the audit trail, by whoever acted
+        (the attempt's own log rows went with its savepoint)."""
+        suggestion = self.make_other("Anomaly")
+        Other = self.env["ai.suggestion"].with_user(self.reviewer)
+        self.assertTrue(Other.dashboard_decide([suggestion.id], "reject", "no")[0]["ok"])
+        outcome = Other.dashboard_decide([suggestion.id], "approve")[0]
+        self.assertFalse(outcome["ok"])
+        self.assertEqual(suggestion.error_message, outcome["error"])
+        refusal = self.env["ai.audit.log"].sudo().search([
+            ("res_model", "=", "ai.suggestion"), ("res_id", "=", suggestion.id), ("event", "=", "failed")])
+        self.assertEqual(len(refusal), 1, "the refusal is in the audit log")
+        self.assertIn(outcome["error"], refusal.note)
+        self.assertIn("Approval refused", refusal.note)
+        self.assertEqual(refusal.user_id, self.reviewer)
+
     def test_readers_cannot_decide(self):
         suggestion = self.make_other("Anomaly")
         with self.assertRaises(AccessError):

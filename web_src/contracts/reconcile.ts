@@ -7,6 +7,7 @@
 //  - an open item's `amountResidual` is positive for a receivable (customer owes us), negative for a payable.
 // A line "pays" an item when the signs agree: +100 received pays a +100 receivable.
 import { z } from "zod";
+import confidenceBands from "../../ai_bookkeeping/tools/confidence_bands.json";
 import { MAX_LABEL_LENGTH } from "./text_limits";
 
 export const MAX_LINES_PER_REQUEST = 2_000;
@@ -200,5 +201,6 @@ export const SuggestResponseSchema = z.object({
 });
 export type SuggestResponse = z.infer<typeof SuggestResponseSchema>;
 
-/** Confidence at or above which a suggestion counts as "auto" grade (benchmarks, default rules). */
-export const AUTO_CONFIDENCE = 0.95;
+/** Confidence at or above which a suggestion counts as "auto" grade (benchmarks, default rules): the add-on's high
+ * band (ai_bookkeeping/tools/confidence_bands.json, also read by tools/confidence.py for Odoo's bands). */
+export const AUTO_CONFIDENCE: number = confidenceBands.bands[0]?.min ?? 1;
