@@ -15,5 +15,8 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     environment: "node",
+    // The jsdom dashboard tests take 1-2 s alone and several times that on a busy 2-core machine (CI runs beside
+    // nothing, a developer's box beside Odoo): 20 s is a hang, not a slow run. No test here measures time.
+    testTimeout: 20_000,
   },
 });
