@@ -12,7 +12,14 @@ KINDS = [
 
 
 class AiSuggestion(models.Model):
-    """A suggestion of any kind other than a bank reconciliation: a draft to create, an account to use, an anomaly."""
+    """A suggestion of any kind other than a bank reconciliation: a draft to create, an account to use, an anomaly.
+
+    Each workflow gives its kind its behaviour in its own file (``_inherit = "ai.suggestion"``) by defining the hooks
+    of the mixin with its kind as suffix: ``_apply_vendor_bill``, ``_revert_anomaly``, ``_check_applicable_<kind>``,
+    ``_on_rejected_<kind>``, ``_ai_generated_moves_<kind>``, ``_ai_touched_moves_<kind>``, ``_ai_rule_facts_<kind>``
+    (returns {id: facts to add}). A kind without a hook keeps the mixin's behaviour: approving is the outcome and
+    there is nothing to revert.
+    """
 
     _name = "ai.suggestion"
     _description = "AI suggestion"
@@ -41,8 +48,61 @@ class AiSuggestion(models.Model):
                 else False
             )
 
+    def _ai_kind_hook(self, hook):
+        """[(records of one kind, its ``<hook>_<kind>`` method or None)], in the order of the kinds."""
+        return [(records, getattr(records, "%s_%s" % (hook, kind), None))
+                for kind, records in self.grouped("kind").items()]
+
+    def _check_applicable(self):
+        for _records, method in self._ai_kind_hook("_check_applicable"):
+            if method:
+                method()
+        return True
+
+    def _apply(self):
+        for _records, method in self._ai_kind_hook("_apply"):
+            if method:
+                method()
+        return True
+
+    def _revert(self):
+        for records, method in self._ai_kind_hook("_revert"):
+            if method:
+                method()
+            else:
+                super(AiSuggestion, records)._revert()
+
+    def _on_rejected(self):
+        for _records, method in self._ai_kind_hook("_on_rejected"):
+            if method:
+                method()
+        return True
+
+    def _ai_generated_moves(self):
+        moves = self.env["account.move"]
+        for _records, method in self._ai_kind_hook("_ai_generated_moves"):
+            if method:
+                moves |= method()
+        return moves
+
+    def _ai_touched_moves(self):
+        moves = self.env["account.move"]
+        for _records, method in self._ai_kind_hook("_ai_touched_moves"):
+            if method:
+                moves |= method()
+        return moves
+
     def _ai_rule_facts(self):
-        """What the approval rules need to know about each suggestion."""
+        """What the approval rules need to know about each suggestion: the common facts read from
+        ``proposed_values``, completed by the kind's ``_ai_rule_facts_<kind>``."""
+        facts = self._ai_common_rule_facts()
+        for _records, method in self._ai_kind_hook("_ai_rule_facts"):
+            if method:
+                for record_id, extra in method().items():
+                    facts.setdefault(record_id, {}).update(extra)
+        return facts
+
+    def _ai_common_rule_facts(self):
         facts = {}
         for record in self:
             values = record.proposed_values if isinstance(record.proposed_values, dict) else {}

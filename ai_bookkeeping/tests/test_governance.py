@@ -469,6 +469,30 @@ class TestLeastPrivilege(GovernanceCase):
         self.assertEqual((bill.state, anomaly.state), ("approved", "approved"))
         self.assertEqual(self.log(bill).mapped("event"), ["created", "approved"])
 
+    def test_each_kind_brings_its_own_hooks(self):
+        Suggestion = self.env["ai.suggestion"].sudo()
+        bill = Suggestion.create({"name": "Draft bill", "kind": "vendor_bill", "company_id": self.company.id,
+                                  "proposed_values": {"amount": 80.0}}).sudo(False)
+        anomaly = Suggestion.create({"name": "Odd amount", "kind": "anomaly",
+                                     "company_id": self.company.id}).sudo(False)
+        seen = []
+        model = type(self.env["ai.suggestion"])
+
+        def apply_bill(records):
+            seen.append(("apply", records.ids))
+
+        def facts_bill(records):
+            return {record.id: {"partner_new": True} for record in records}
+
+        with patch.object(model, "_apply_vendor_bill", apply_bill, create=True), \
+                patch.object(model, "_ai_rule_facts_vendor_bill", facts_bill, create=True):
+            self.assertTrue((bill | anomaly)._ai_rule_facts()[bill.id]["partner_new"])
+            self.assertFalse((bill | anomaly)._ai_rule_facts()[anomaly.id]["partner_new"])
+            (bill | anomaly).with_user(self.reviewer).action_approve()
+        self.assertEqual(seen, [("apply", bill.ids)])
+        with self.assertRaisesRegex(UserError, "nothing to revert"):
+            anomaly.with_user(self.reviewer).action_revert()
+
     def test_revert_restores_the_exact_prior_state(self):
         invoices = self.make_invoice(300.0) + self.make_invoice(700.0)
         st_line = self.make_st_line(800.0, "two invoices, one partly")
