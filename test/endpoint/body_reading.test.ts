@@ -8,6 +8,7 @@ import { buildApp } from "../../web_src/endpoint/app";
 import { DEFAULT_MAX_BODY_BYTES } from "../../web_src/endpoint/config";
 import { OFFLINE_ENGINE } from "../../web_src/engine/reconciliation/offline_engine";
 import { signRequest } from "../../web_src/endpoint/signing";
+import { IN_FLIGHT_BODIES } from "../../web_src/endpoint/signed_route";
 import { recordingLogger, SUGGEST_URL, TEST_SECRET, testConfig, type LogRecord } from "./helpers";
 
 const MIB = 1024 * 1024;
@@ -123,6 +124,33 @@ describe("reading the request body", () => {
     expect((await jsonOf(response)).error).toBe("payload_too_large");
     upload.req.destroy();
     expect(served.bytesRead()).toBeLessThan(MIB);
+  });
+
+  it("caps the bytes in flight: forged-but-well-formed uploads past the budget get 503 at once, and the budget comes back", async () => {
+    const limit = 256 * 1024;
+    const served = await serve({ maxBodyBytes: limit });
+    // The budget is IN_FLIGHT_BODIES whole bodies; hold that many uploads open, each announcing the limit.
+    const held = Array.from({ length: IN_FLIGHT_BODIES }, () => startUpload(served.port, plausibleHeaders(), limit));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const before = served.bytesRead();
+    const extra = startUpload(served.port, plausibleHeaders(), limit);
+    const response = await within(extra.response, 3_000, "one upload past the budget");
+    expect(response.statusCode).toBe(503);
+    expect(response.headers["retry-after"]).toBeDefined();
+    expect((await jsonOf(response)).error).toBe("busy");
+    extra.req.destroy();
+    expect(served.bytesRead() - before).toBeLessThan(2 * CHUNK.length);
+    // A chunked body has no length to reserve: it is counted as a whole body, so it is refused too.
+    const chunked = startUpload(served.port, { ...plausibleHeaders(), "transfer-encoding": "chunked" });
+    expect((await within(chunked.response, 3_000, "chunked past the budget")).statusCode).toBe(503);
+    chunked.req.destroy();
+
+    for (const upload of held) upload.req.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const after = startUpload(served.port, signRequest(TEST_SECRET, "other body", { timestamp: nowSeconds() }), CHUNK.length);
+    // Read in full once the others are gone, then refused for what it is: a body that does not match its signature.
+    const answer = await within(after.response, 3_000, "an upload once the budget is back");
+    expect(answer.statusCode).toBe(401);
   });
 
   it("logs a client that aborts its upload as a client error in one line, without a stack trace", async () => {

@@ -66,7 +66,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     validateResponses: config.validateResponses,
   });
   registerHealthRoute(app, () => service.engineInfo);
-  const signed = signedRouteOptions(verifier);
+  const signed = signedRouteOptions(verifier, config.maxBodyBytes);
   registerReconcileRoutes(app, signed, service);
   registerStatementRoutes(app, signed, new StatementService({ validateResponses: config.validateResponses }));
   return app;

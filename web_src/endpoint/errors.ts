@@ -90,6 +90,17 @@ export class ReplayedRequestError extends EndpointError {
   }
 }
 
+/** Too many bytes are being read already (signed_route.ts); the client should try again shortly. */
+export class ServerBusyError extends EndpointError {
+  readonly statusCode = 503;
+  readonly code = "busy";
+  static readonly RETRY_AFTER_SECONDS = 5;
+
+  constructor() {
+    super("the endpoint is reading as many request bodies as it allows at once; retry shortly");
+  }
+}
+
 export class NotFoundError extends EndpointError {
   readonly statusCode = 404;
   readonly code = "not_found";
@@ -176,11 +187,12 @@ function isClientError(error: unknown): error is FastifyError & { statusCode: nu
 export function createErrorHandler(options: { maxBodyBytes: number }) {
   return function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
     const failure = toEndpointError(error, options.maxBodyBytes);
-    if (failure.statusCode >= 500) {
+    if (failure instanceof InternalError) {
       request.log.error({ err: error }, "unexpected error while handling request");
     } else {
       request.log.info({ error: failure.code }, failure.message);
     }
+    if (failure instanceof ServerBusyError) reply.header("retry-after", String(ServerBusyError.RETRY_AFTER_SECONDS));
     if (!request.raw.complete) reply.header("connection", "close");
     return reply.code(failure.statusCode).send(failure.toBody());
   };
