@@ -8,7 +8,7 @@ function manifestVersion(addon: string): string {
   const text = readFileSync(join(root, addon, "__manifest__.py"), "utf8");
   const found = /"version":\s*"([^"]+)"/.exec(text);
   if (!found) throw new Error(`${addon}/__manifest__.py has no version`);
-  return found[1];
+  return found[1] ?? "";
 }
 
 describe("versions", () => {
