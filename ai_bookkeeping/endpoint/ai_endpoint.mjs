@@ -39601,6 +39601,16 @@ var ReplayedRequestError = class extends EndpointError {
     this.code = "replayed_request";
   }
 };
+var ServerBusyError = class extends EndpointError {
+  constructor() {
+    super("the endpoint is reading as many request bodies as it allows at once; retry shortly");
+    this.statusCode = 503;
+    this.code = "busy";
+  }
+  static {
+    this.RETRY_AFTER_SECONDS = 5;
+  }
+};
 var NotFoundError = class extends EndpointError {
   constructor() {
     super(...arguments);
@@ -39658,11 +39668,12 @@ function isClientError(error62) {
 function createErrorHandler(options) {
   return function handleError(error62, request, reply) {
     const failure2 = toEndpointError(error62, options.maxBodyBytes);
-    if (failure2.statusCode >= 500) {
+    if (failure2 instanceof InternalError) {
       request.log.error({ err: error62 }, "unexpected error while handling request");
     } else {
       request.log.info({ error: failure2.code }, failure2.message);
     }
+    if (failure2 instanceof ServerBusyError) reply.header("retry-after", String(ServerBusyError.RETRY_AFTER_SECONDS));
     if (!request.raw.complete) reply.header("connection", "close");
     return reply.code(failure2.statusCode).send(failure2.toBody());
   };
@@ -64716,12 +64727,22 @@ function checked(response) {
 }
 
 // web_src/endpoint/signed_route.ts
-function signedRouteOptions(verifier) {
+var IN_FLIGHT_BODIES = 4;
+function signedRouteOptions(verifier, maxBodyBytes) {
   const signedHeaders = /* @__PURE__ */ new WeakMap();
+  const budget = IN_FLIGHT_BODIES * maxBodyBytes;
+  let inFlight = 0;
   return {
-    onRequest: async (request) => {
+    onRequest: async (request, reply) => {
       requireJsonContentType(request.headers["content-type"]);
       signedHeaders.set(request, verifier.checkHeaders(request.headers));
+      const declared = Number(request.headers["content-length"]);
+      const reserved = Number.isSafeInteger(declared) && declared >= 0 ? Math.min(declared, maxBodyBytes) : maxBodyBytes;
+      if (inFlight + reserved > budget) throw new ServerBusyError();
+      inFlight += reserved;
+      reply.raw.once("close", () => {
+        inFlight -= reserved;
+      });
     },
     preValidation: async (request) => {
       const signed = signedHeaders.get(request);
@@ -64760,7 +64781,7 @@ function buildApp(deps) {
     validateResponses: config2.validateResponses
   });
   registerHealthRoute(app, () => service.engineInfo);
-  const signed = signedRouteOptions(verifier);
+  const signed = signedRouteOptions(verifier, config2.maxBodyBytes);
   registerReconcileRoutes(app, signed, service);
   registerStatementRoutes(app, signed, new StatementService({ validateResponses: config2.validateResponses }));
   return app;
