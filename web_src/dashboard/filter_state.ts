@@ -47,6 +47,14 @@ export function emptyFilters(): FilterState {
   };
 }
 
+/** What "Clear filters" resets: every filter, but not the sort order or the grouping (views of the queue). */
+export function clearedFilters(): Partial<FilterState> {
+  const cleared: Partial<FilterState> = emptyFilters();
+  delete cleared.order;
+  delete cleared.groupBy;
+  return cleared;
+}
+
 /**
  * Filters to open the queue with, from the client action's context (e.g. the bank journal dashboard passes
  * `ai_bookkeeping_journal_id`). Anything unexpected is ignored: the queue then opens unfiltered.

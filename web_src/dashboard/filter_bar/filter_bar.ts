@@ -2,7 +2,7 @@ import { Component, onWillUnmount } from "@odoo/owl";
 import { _t } from "../l10n";
 import type { DashboardGroupBy, DashboardLabels, DashboardOrder, IdName } from "../../contracts/dashboard";
 import { GROUP_BYS } from "../grouping";
-import { ORDERS, type FilterState } from "../filter_state";
+import { clearedFilters, ORDERS, type FilterState } from "../filter_state";
 
 
 export interface FilterBarProps {
@@ -112,18 +112,7 @@ export class FilterBar extends Component<FilterBarProps> {
 
   onReset(): void {
     clearTimeout(this.searchTimer);
-    this.props.onChange({
-      matchType: "",
-      journalId: null,
-      band: "",
-      minAmount: "",
-      maxAmount: "",
-      partner: "",
-      partnerIds: null,
-      dateFrom: "",
-      dateTo: "",
-      search: "",
-    });
+    this.props.onChange(clearedFilters());
   }
 }
 
