@@ -2279,6 +2279,12 @@ function emptyFilters() {
     groupBy: ""
   };
 }
+function clearedFilters() {
+  const cleared = emptyFilters();
+  delete cleared.order;
+  delete cleared.groupBy;
+  return cleared;
+}
 function initialFilters(context) {
   const filters = emptyFilters();
   if (typeof context === "object" && context !== null && "ai_bookkeeping_journal_id" in context) {
@@ -2404,18 +2410,7 @@ var FilterBar = class extends Component6 {
   }
   onReset() {
     clearTimeout(this.searchTimer);
-    this.props.onChange({
-      matchType: "",
-      journalId: null,
-      band: "",
-      minAmount: "",
-      maxAmount: "",
-      partner: "",
-      partnerIds: null,
-      dateFrom: "",
-      dateTo: "",
-      search: ""
-    });
+    this.props.onChange(clearedFilters());
   }
 };
 function selectValue(ev) {
