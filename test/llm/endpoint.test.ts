@@ -3,13 +3,12 @@
 import type { FastifyInstance } from "fastify";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { SuggestRequestSchema, SuggestResponseSchema, type SuggestRequestInput, type SuggestResponse } from "../../web_src/contracts/reconcile";
+import { SuggestRequestSchema, type SuggestRequestInput } from "../../web_src/contracts/reconcile";
 import { OFFLINE_ENGINE } from "../../web_src/engine/reconciliation/offline_engine";
-import { signRequest } from "../../web_src/endpoint/signing";
 import { createLlmRefiner } from "../../web_src/llm/create_llm_refiner";
-import { NOW_SECONDS, SUGGEST_URL, TEST_SECRET, recordingLogger, suggestRequest, testApp } from "../endpoint/helpers";
+import { recordingLogger, suggestRequest, testApp } from "../endpoint/helpers";
 import { evidenceBestAnswer, startFakeOpenAi, type FakeOpenAiServer } from "./fake_openai_server";
-import { llmConfig } from "./helpers";
+import { llmConfig, postSuggest } from "./helpers";
 
 let fake: FakeOpenAiServer | undefined;
 let app: FastifyInstance | undefined;
@@ -18,17 +17,6 @@ afterEach(async () => {
   await fake?.close();
   app = fake = undefined;
 });
-
-async function post(url: string, body: SuggestRequestInput): Promise<SuggestResponse> {
-  const payload = JSON.stringify(body);
-  const response = await fetch(`${url}${SUGGEST_URL}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...signRequest(TEST_SECRET, payload, { timestamp: NOW_SECONDS }) },
-    body: payload,
-  });
-  expect(response.status).toBe(200);
-  return SuggestResponseSchema.parse(await response.json());
-}
 
 const requestWithAccounts = (overrides: Partial<SuggestRequestInput> = {}): SuggestRequestInput => {
   const request = suggestRequest({
@@ -54,7 +42,7 @@ describe("endpoint with the LLM stage", () => {
     const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
     const offline = OFFLINE_ENGINE.suggest(SuggestRequestSchema.parse(requestWithAccounts()));
-    const body = await post(url, requestWithAccounts());
+    const body = await postSuggest(url, requestWithAccounts());
     expect(body.engine.model).toBe("fake-model");
     expect(body.usage).toMatchObject({ model: "fake-model", calls: fake.requests.length, cacheHits: 0 });
     expect(body.usage?.costUsd).toBeGreaterThan(0);
@@ -76,7 +64,7 @@ describe("endpoint with the LLM stage", () => {
     app = testApp({ refiner: createLlmRefiner(llmConfig(fake.baseUrl, { greyLow: 0, greyHigh: 1 })) });
     await app.listen({ host: "127.0.0.1", port: 0 });
     const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    const body = await post(url, requestWithAccounts({ llmAllowed: false }));
+    const body = await postSuggest(url, requestWithAccounts({ llmAllowed: false }));
     expect(fake.requests).toHaveLength(0);
     expect(body.engine.model).toBeNull();
     expect(body.usage).toMatchObject({ calls: 0, cacheHits: 0, costUsd: 0 });
@@ -88,7 +76,7 @@ describe("endpoint with the LLM stage", () => {
     app = testApp({ refiner: createLlmRefiner(llmConfig(fake.baseUrl, { greyLow: 0, greyHigh: 1 })) });
     await app.listen({ host: "127.0.0.1", port: 0 });
     const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    const body = await post(url, requestWithAccounts());
+    const body = await postSuggest(url, requestWithAccounts());
     expect(fake.requests.length).toBeGreaterThan(0);
     expect(body.results.map((r) => r.suggestions.map((s) => s.reasons.some((x) => x.startsWith("LLM:"))))).toEqual(
       body.results.map((r) => r.suggestions.map(() => false)),

@@ -1,12 +1,15 @@
 // Shared set-up of the LLM tests: a caller/refiner built exactly as the endpoint builds it (createLlmRefiner) but
 // pointed at a fake server, and hand-made engine results (so these tests do not depend on the engine's scores).
-import type { LineResult, Suggestion, SuggestRequest, SuggestRequestInput } from "../../web_src/contracts/reconcile";
-import { SuggestRequestSchema } from "../../web_src/contracts/reconcile";
+import { expect } from "vitest";
+import type { LineResult, Suggestion, SuggestRequest, SuggestRequestInput, SuggestResponse } from "../../web_src/contracts/reconcile";
+import { SuggestRequestSchema, SuggestResponseSchema } from "../../web_src/contracts/reconcile";
+import { signRequest } from "../../web_src/endpoint/signing";
 import { loadLlmConfig, type LlmOptions } from "../../web_src/endpoint/config";
 import type { LlmConfig } from "../../web_src/llm/llm_config";
 import { createLlmRefiner, createStructuredCaller } from "../../web_src/llm/create_llm_refiner";
 import type { LlmRefiner } from "../../web_src/llm/llm_refiner";
 import type { StructuredCaller } from "../../web_src/llm/structured_caller";
+import { NOW_SECONDS, SUGGEST_URL, TEST_SECRET } from "../endpoint/helpers";
 
 export function llmConfig(baseUrl: string, options: LlmOptions = {}): LlmConfig {
   const config = loadLlmConfig({ model: "fake-model", baseUrl, maxRetries: 0, timeoutMs: 2_000, ...options }, {});
@@ -79,3 +82,15 @@ export function greyResults(): LineResult[] {
 }
 
 export const answer = (value: unknown): string => JSON.stringify(value);
+
+/** POST a signed suggest request to a listening endpoint over real HTTP; expects 200 and a reply in contract. */
+export async function postSuggest(url: string, body: SuggestRequestInput): Promise<SuggestResponse> {
+  const payload = JSON.stringify(body);
+  const response = await fetch(`${url}${SUGGEST_URL}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...signRequest(TEST_SECRET, payload, { timestamp: NOW_SECONDS }) },
+    body: payload,
+  });
+  expect(response.status).toBe(200);
+  return SuggestResponseSchema.parse(await response.json());
+}

@@ -3,13 +3,13 @@
 import type { FastifyInstance } from "fastify";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { SuggestResponseSchema, type SuggestRequestInput, type SuggestResponse } from "../../web_src/contracts/reconcile";
+import type { SuggestRequestInput } from "../../web_src/contracts/reconcile";
 import type { Refiner } from "../../web_src/contracts/reconcile_pipeline";
-import { signRequest } from "../../web_src/endpoint/signing";
 import { loadLlmTuning } from "../../web_src/endpoint/config";
 import { createLlmRefinerFor } from "../../web_src/llm/create_llm_refiner";
-import { NOW_SECONDS, SUGGEST_URL, TEST_SECRET, injectSigned, recordingLogger, suggestRequest, testApp } from "../endpoint/helpers";
+import { injectSigned, recordingLogger, suggestRequest, testApp } from "../endpoint/helpers";
 import { evidenceBestAnswer, startFakeOpenAi, type FakeOpenAiServer } from "./fake_openai_server";
+import { postSuggest } from "./helpers";
 
 const fakes: FakeOpenAiServer[] = [];
 let app: FastifyInstance | undefined;
@@ -18,17 +18,6 @@ afterEach(async () => {
   await Promise.all(fakes.splice(0).map((fake) => fake.close()));
   app = undefined;
 });
-
-async function post(url: string, body: SuggestRequestInput): Promise<SuggestResponse> {
-  const payload = JSON.stringify(body);
-  const response = await fetch(`${url}${SUGGEST_URL}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...signRequest(TEST_SECRET, payload, { timestamp: NOW_SECONDS }) },
-    body: payload,
-  });
-  expect(response.status).toBe(200);
-  return SuggestResponseSchema.parse(await response.json());
-}
 
 const request = (llm?: { model: string; baseUrl?: string; apiKey?: string }): SuggestRequestInput => ({
   ...suggestRequest({
@@ -76,27 +65,27 @@ describe("LLM settings per request (one endpoint, several databases)", () => {
     const databaseA = { model: "model-a", baseUrl: providerA.baseUrl, apiKey: "sk-database-a-secret" };
     const databaseB = { model: "model-b", baseUrl: providerB.baseUrl, apiKey: "sk-database-b-secret" };
 
-    const answerA = await post(url, request(databaseA));
+    const answerA = await postSuggest(url, request(databaseA));
     expect(providerA.requests.length).toBeGreaterThan(0);
     expect(providerA.requests.every((r) => r.model === "model-a")).toBe(true);
     expect(providerB.requests).toHaveLength(0);
     expect(answerA.engine.model).toBe("model-a");
     expect(answerA.usage).toMatchObject({ model: "model-a", calls: providerA.requests.length });
 
-    const answerB = await post(url, request(databaseB));
+    const answerB = await postSuggest(url, request(databaseB));
     expect(providerB.requests.length).toBeGreaterThan(0);
     expect(providerB.requests.every((r) => r.model === "model-b")).toBe(true);
     expect(answerB.engine.model).toBe("model-b");
 
     // A database without an LLM model: no LLM at all, whatever the other databases configured.
     const [callsA, callsB] = [providerA.requests.length, providerB.requests.length];
-    const answerNone = await post(url, request());
+    const answerNone = await postSuggest(url, request());
     expect([providerA.requests.length, providerB.requests.length]).toEqual([callsA, callsB]);
     expect(answerNone.engine.model).toBeNull();
     expect(answerNone.usage).toBeUndefined();
 
     // The same settings again: the same refiner (its SDK client, cache and output-mode memory) is reused.
-    await post(url, request(databaseA));
+    await postSuggest(url, request(databaseA));
     expect(built).toHaveLength(2);
 
     const logged = JSON.stringify(records);
