@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { SuggestRequestSchema, type LineResult } from "../../web_src/contracts/reconcile";
 import { generateBooks } from "../../scripts/bench/lib/books";
-import { generateIndependentBooks } from "../../scripts/bench/lib/books_independent/generate";
+import { generateIndependentBooks, renameUnknownMerchants } from "../../scripts/bench/lib/books_independent/generate";
 import { KINDS, NO_MATCH_KINDS } from "../../scripts/bench/lib/books_independent/kinds";
 import { runIndependent } from "../../scripts/bench/lib/books_independent/run";
 import {
@@ -118,6 +118,27 @@ describe("independent books", () => {
       expect(books.unknownMerchants.some((b) => text.includes(b.split(" ")[0] ?? b))
         || /ENERGIE|GMBH|SA|SE|EG|B\.V\./.test(text), text).toBe(true);
     }
+  });
+});
+
+describe("renaming the merchants nobody has seen", () => {
+  it("changes only the lines that pay them, and keeps the truth", () => {
+    const renamed = renameUnknownMerchants(books, 1);
+    expect(renamed.truth).toBe(books.truth);
+    expect(renamed.request.history).toBe(books.request.history);
+    let changed = 0;
+    renamed.request.lines.forEach((line, k) => {
+      const before = books.request.lines[k];
+      const t = books.truth.get(line.id);
+      if (t?.scenario === "unknown_card" || t?.scenario === "unknown_debit") {
+        if (line.label !== before?.label) changed++;
+        for (const brand of books.unknownMerchants) expect(line.label.toUpperCase()).not.toContain(brand);
+      } else {
+        expect(line).toEqual(before);
+      }
+    });
+    expect(changed).toBeGreaterThan(50);
+    expect(renameUnknownMerchants(books, 2).request.lines).not.toEqual(renamed.request.lines);
   });
 });
 

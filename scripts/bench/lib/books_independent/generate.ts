@@ -469,10 +469,19 @@ class Builder {
   merchantBrands(known: boolean): string[] {
     return this.merchants.filter((m) => m.known === known).map((m) => m.brand);
   }
+
+  /** The words of the merchants absent from the history (brand and legal name), legal forms left out. */
+  unknownMerchantWords(): string[] {
+    const legal = new Set(["GMBH", "AG", "SE", "SA", "SAS", "KG", "CO", "OHG", "EG", "E.V.", "B.V.", "&", "ONLINE", "SERVICES", "SERVICE"]);
+    const words = this.merchants.filter((m) => !m.known)
+      .flatMap((m) => `${m.brand} ${m.legal ?? ""}`.toUpperCase().split(/\s+/))
+      .filter((w) => w.length >= 3 && !legal.has(w));
+    return [...new Set(words)].sort((a, b) => b.length - a.length);
+  }
 }
 
 /** The independent books: `openItems` open items, `lines` statement lines, the truth per line. */
-export function generateIndependentBooks(options: IndependentOptions): IndependentBooks & { unknownMerchants: string[] } {
+export function generateIndependentBooks(options: IndependentOptions): IndependentBooks & { unknownMerchants: string[]; unknownMerchantWords: string[] } {
   // A different stream from the first generator's even for the same number: the seed is salted.
   const d = makeDraw((options.seed * 2_654_435_761) ^ 0x1d_b0_0c);
   const b = new Builder(d, options);
@@ -498,6 +507,33 @@ export function generateIndependentBooks(options: IndependentOptions): Independe
     truth: b.truth,
     paidItems: b.paid,
     unknownMerchants: b.merchantBrands(false),
+    unknownMerchantWords: b.unknownMerchantWords(),
   };
+}
+
+const SYLLABLES = ["ka", "lo", "mer", "vi", "stan", "dro", "pel", "quo", "ren", "tix", "bau", "sol", "nor", "fen", "gri", "zu"];
+
+/**
+ * The same books with every merchant that is absent from the history renamed (each of its words consistently
+ * replaced by a made-up one, seeded by `seed`) on the lines that pay it: for the property that renaming or shuffling
+ * merchants nobody has seen never raises a proposal to the auto grade. Truth and history are unchanged.
+ */
+export function renameUnknownMerchants<B extends IndependentBooks & { unknownMerchantWords: string[] }>(books: B, seed: number): B {
+  const d = makeDraw(seed ^ 0x5ca1ab1e);
+  const renamed = new Map<string, string>();
+  for (const word of books.unknownMerchantWords) {
+    let made = "";
+    for (let k = 0, n = d.between(2, 3); k < n; k++) made += d.one(SYLLABLES);
+    renamed.set(word, made.toUpperCase());
+  }
+  const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
+  const pattern = renamed.size === 0 ? null : new RegExp([...renamed.keys()].map(escape).join("|"), "gi");
+  const rename = (text: string): string => (pattern === null ? text : text.replace(pattern, (w) => renamed.get(w.toUpperCase()) ?? w));
+  const lines = books.request.lines.map((line) => {
+    const t = books.truth.get(line.id);
+    if (t === undefined || (t.scenario !== "unknown_card" && t.scenario !== "unknown_debit")) return line;
+    return { ...line, label: rename(line.label), partnerName: rename(line.partnerName) };
+  });
+  return { ...books, request: { ...books.request, lines } };
 }
 
