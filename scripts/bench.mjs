@@ -1,21 +1,25 @@
 // npm run bench: (1) the engine alone (scripts/bench_engine.ts), then (2) quality and speed in a real Odoo 18, side
 // by side: this add-on's pipeline, OCA's classic engine (account_reconcile_model_oca's _apply_rules) and a naive
-// exact-amount matcher, on the same generated books loaded into a throw-away database (dropped at the end).
+// exact-amount matcher, on the same generated books loaded into a throw-away database (dropped at the end) — for each
+// of the two generators, side by side: the first one (scripts/bench/lib/books.ts) and the independent one
+// (scripts/bench/lib/books_independent/, on its report seed; its tuning seeds are refused).
 //   BENCH_QUICK=1 npm run bench    200 lines instead of 1,000, the engine bench's quick sizes
 // The Odoo part says plainly when it is skipped and why (no Odoo tree, no PostgreSQL, no OCA modules).
-// Results: stdout, and .artifacts/bench-odoo.json.
-import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+// Results: stdout, and .artifacts/bench-odoo.json, .artifacts/bench-odoo-independent.json.
+import { spawn, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { homedir, tmpdir } from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { DEFAULT_OCA_SRC, ROOT, checkPostgres, dropDb, findOdoo, hasOca, ocaSrc, odooArgs, odooEnv, odooPython } from "./lib/odoo.mjs";
 
 const QUICK = process.env.BENCH_QUICK === "1";
 /** The whole bench must finish within this on the 2-core reference box; each step gets what is left. */
-const BUDGET_MS = 15 * 60_000;
+const BUDGET_MS = 20 * 60_000;
 const SEED = 20_260_402;
+/** The independent generator's report seed for the Odoo bench (books_independent/seeds.ts: 7000–7009). */
+const INDEPENDENT_SEED = 7_000;
 const LINES = QUICK ? 200 : 1_000;
 const OPEN_ITEMS = QUICK ? 400 : 2_000;
 const APPROVE = 500;
@@ -23,16 +27,21 @@ const MODULES = "account,ai_bookkeeping,account_reconcile_oca";
 const started = Date.now();
 const remaining = () => Math.max(10_000, BUDGET_MS - (Date.now() - started));
 const NPX = process.platform === "win32" ? "npx.cmd" : "npx";
-/** Children in their own process groups (so a budget overrun can stop the whole tree), and the database in use. */
+/** Children in their own process groups (so a budget overrun can stop the whole tree), and the databases in use. */
 const live = new Set();
-let currentDb = null;
+const currentDbs = new Set();
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
     for (const child of live) stopGroup(child);
-    if (currentDb !== null) dropDb(currentDb);
+    for (const db of currentDbs) dropDb(db);
     process.exit(130);
   });
 }
+/** The two generators of the Odoo bench, each with its own database (a copy of the one installed). */
+const GENERATORS = [
+  { name: "books.ts", args: ["--seed", String(SEED)], artifact: ".artifacts/bench-odoo.json" },
+  { name: "independent", args: ["--generator", "independent", "--seed", String(INDEPENDENT_SEED)], artifact: ".artifacts/bench-odoo-independent.json" },
+];
 
 function stopGroup(child, signal = "SIGTERM") {
   try {
@@ -71,23 +80,36 @@ async function odooBench() {
   }
 
   const work = mkdtempSync(path.join(tmpdir(), "aib-bench-"));
-  const files = { books: path.join(work, "books.json"), map: path.join(work, "map.json"), raw: path.join(work, "raw.json") };
-  const db = `aib_bench_${process.pid}_${Date.now().toString(36)}`;
-  currentDb = db;
+  const base = `aib_bench_${process.pid}_${Date.now().toString(36)}`;
+  const runs = GENERATORS.map((g, k) => ({
+    ...g, db: k === 0 ? base : `${base}_${k}`,
+    files: { books: path.join(work, `books${k}.json`), map: path.join(work, `map${k}.json`), raw: path.join(work, `raw${k}.json`) },
+  }));
+  for (const r of runs) currentDbs.add(r.db);
   const secret = randomBytes(32).toString("hex");
   let endpoint = null;
   const t0 = Date.now();
   try {
-    const gen = await run(NPX, ["tsx", "scripts/bench/gen_books.ts", "--seed", String(SEED), "--lines", String(LINES),
-      "--items", String(OPEN_ITEMS), "--out", files.books]);
-    if (gen.code !== 0) return fail("generating the books", gen);
+    for (const r of runs) {
+      const gen = await run(NPX, ["tsx", "scripts/bench/gen_books.ts", ...r.args, "--lines", String(LINES),
+        "--items", String(OPEN_ITEMS), "--out", r.files.books]);
+      if (gen.code !== 0) return fail(`generating the ${r.name} books`, gen);
+    }
 
-    console.log(`bench: installing ${MODULES} on throw-away database ${db} (about a minute)…`);
+    console.log(`bench: installing ${MODULES} on throw-away database ${base} (about a minute)…`);
     const tInstall = Date.now();
-    const install = await run(odooPython(), odooArgs(odoo.src, db, ["-i", MODULES, "--without-demo=all", "--stop-after-init",
+    const install = await run(odooPython(), odooArgs(odoo.src, base, ["-i", MODULES, "--without-demo=all", "--stop-after-init",
       "--log-level=warn", "--http-port=0"]), { env: odooEnv() });
     if (install.code !== 0 || /\b(ERROR|CRITICAL)\b/.test(install.output)) return fail("installing the modules", install);
     const installSeconds = Math.round((Date.now() - tInstall) / 1000);
+    // One install, copied for each further generator (PostgreSQL template and Odoo's filestore): same modules, same
+    // chart, books of one generator never seen by the other's engines.
+    for (const r of runs.slice(1)) {
+      const copy = spawnSync("createdb", ["-T", base, r.db], { encoding: "utf8" });
+      if (copy.status !== 0) return fail(`copying the database for the ${r.name} books`, { code: copy.status, output: copy.stderr });
+      const store = path.join(homedir(), ".local/share/Odoo/filestore");
+      if (existsSync(path.join(store, base))) cpSync(path.join(store, base), path.join(store, r.db), { recursive: true });
+    }
 
     const port = await freePort();
     endpoint = spawn(NPX, ["tsx", "web_src/endpoint/main.ts"], {
@@ -101,30 +123,56 @@ async function odooBench() {
     const url = `http://127.0.0.1:${port}`;
     if (!(await waitForHealth(`${url}/healthz`, 30_000))) return fail("starting the AI endpoint", { code: null, output: endpointLog });
 
-    const shellEnv = {
-      ...odooEnv(), BENCH_BOOKS: files.books, BENCH_MAP: files.map, BENCH_OUT: files.raw, BENCH_ENDPOINT: url,
-      BENCH_SECRET: secret, BENCH_APPROVE: String(APPROVE),
-    };
-    const shell = odooArgs(odoo.src, db, ["shell", "--no-http", "--log-level=warn"]);
-    const load = await run(odooPython(), shell, { env: shellEnv, input: readFileSync(path.join(ROOT, "scripts/bench/load_books.py"), "utf8"), progress: /^load_books: / });
-    if (load.code !== 0 || !/load_books: done/.test(load.output)) return fail("loading the books into Odoo", load);
-    const bench = await run(odooPython(), shell, { env: shellEnv, input: readFileSync(path.join(ROOT, "scripts/bench/run_bench.py"), "utf8"), progress: /^run_bench: / });
-    if (bench.code !== 0 || !/run_bench: done/.test(bench.output)) return fail("running the engines in Odoo", bench);
-
-    console.log("");
-    const report = await run(NPX, ["tsx", "scripts/bench/report_odoo.ts", "--books", files.books, "--raw", files.raw,
-      "--out", path.join(ROOT, ".artifacts/bench-odoo.json"), "--install-seconds", String(installSeconds),
-      "--total-seconds", String(Math.round((Date.now() - t0) / 1000))], { echo: true });
-    if (report.code !== 0) return fail("scoring the results", report);
-    console.log("bench: results saved to .artifacts/bench-odoo.json");
-    return { failed: false };
+    let failed = false;
+    for (const r of runs) {
+      const tRun = Date.now();
+      console.log("");
+      console.log(`bench: ${r.name} books (${r.args.join(" ")}) in ${r.db}`);
+      const shellEnv = {
+        ...odooEnv(), BENCH_BOOKS: r.files.books, BENCH_MAP: r.files.map, BENCH_OUT: r.files.raw, BENCH_ENDPOINT: url,
+        BENCH_SECRET: secret, BENCH_APPROVE: String(APPROVE),
+      };
+      const shell = odooArgs(odoo.src, r.db, ["shell", "--no-http", "--log-level=warn"]);
+      const load = await run(odooPython(), shell, { env: shellEnv, input: readFileSync(path.join(ROOT, "scripts/bench/load_books.py"), "utf8"), progress: /^load_books: / });
+      if (load.code !== 0 || !/load_books: done/.test(load.output)) {
+        failed = fail(`loading the ${r.name} books into Odoo`, load).failed;
+        continue;
+      }
+      const bench = await run(odooPython(), shell, { env: shellEnv, input: readFileSync(path.join(ROOT, "scripts/bench/run_bench.py"), "utf8"), progress: /^run_bench: / });
+      if (bench.code !== 0 || !/run_bench: done/.test(bench.output)) {
+        failed = fail(`running the engines in Odoo on the ${r.name} books`, bench).failed;
+        continue;
+      }
+      console.log("");
+      const report = await run(NPX, ["tsx", "scripts/bench/report_odoo.ts", "--books", r.files.books, "--raw", r.files.raw,
+        "--out", path.join(ROOT, r.artifact), "--install-seconds", String(installSeconds),
+        "--total-seconds", String(Math.round((Date.now() - tRun) / 1000))], { echo: true });
+      if (report.code !== 0) {
+        failed = fail(`scoring the ${r.name} results`, report).failed;
+        continue;
+      }
+      console.log(`bench: results saved to ${r.artifact}`);
+      r.ok = true;
+      dropDb(r.db);
+      currentDbs.delete(r.db);
+    }
+    const done = runs.filter((r) => r.ok === true);
+    if (done.length > 1) {
+      console.log("");
+      await run(NPX, ["tsx", "scripts/bench/report_side_by_side.ts", ...done.map((r) => path.join(ROOT, r.artifact))], { echo: true });
+    }
+    console.log(`bench: Odoo part done in ${Math.round((Date.now() - t0) / 1000)} s`);
+    return { failed };
   } finally {
     if (endpoint !== null) {
       stopGroup(endpoint); // its own process group: npx, tsx and node
       live.delete(endpoint);
     }
-    dropDb(db);
-    currentDb = null;
+    for (const r of runs) {
+      dropDb(r.db);
+      currentDbs.delete(r.db);
+      rmSync(path.join(homedir(), ".local/share/Odoo/filestore", r.db), { recursive: true, force: true });
+    }
     rmSync(work, { recursive: true, force: true });
   }
 }

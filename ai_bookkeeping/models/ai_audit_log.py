@@ -20,6 +20,7 @@ EVENTS = [
     ("reopened", "Reopened"),
     ("reverted", "Reverted"),
     ("failed", "Failed"),
+    ("held", "Held for review"),
 ]
 
 _CREATE_KEY = "ai_audit_log_create"

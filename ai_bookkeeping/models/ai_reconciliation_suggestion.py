@@ -6,7 +6,9 @@ from odoo.exceptions import UserError
 from odoo.fields import Command
 from odoo.tools import SQL, float_is_zero
 
+from ..tools import reconciliation_merchant
 from ..tools import state_machine as sm
+from .ai_suggestion_scope import automatic_scope
 
 _logger = logging.getLogger(__name__)
 
@@ -62,6 +64,11 @@ class AiReconciliationSuggestion(models.Model):
         "account.account", readonly=True, copy=False, string="Engine's account",
         help="The account the engine proposed before a reviewer corrected the suggestion.",
     )
+    ai_merchant_key = fields.Char(
+        string="Merchant key", compute="_compute_ai_merchant_key", store=True, index=True,
+        help="The line's merchant, normalised (counterparty name, else label, without bank words and numbers): "
+        "how past outcomes of lines without partner are counted for the rollout phase guard.",
+    )
     applied_values = fields.Json(
         readonly=True, copy=False, help="What applying changed, kept so that reverting restores it exactly."
     )
@@ -72,6 +79,12 @@ class AiReconciliationSuggestion(models.Model):
 
     def _ai_governance_fields(self):
         return super()._ai_governance_fields() | {"applied_values", "corrected_partner_id", "corrected_account_id"}
+
+    @api.depends("statement_line_id.partner_name", "statement_line_id.payment_ref")
+    def _compute_ai_merchant_key(self):
+        for record in self:
+            st_line = record.statement_line_id
+            record.ai_merchant_key = reconciliation_merchant.merchant_key(st_line.partner_name, st_line.payment_ref)
 
     @api.depends("move_line_ids")
     def _compute_move_names(self):
@@ -477,3 +490,82 @@ class AiReconciliationSuggestion(models.Model):
             suggestion.id for suggestion in best.values()
             if all(claims[item_id] == 1 for item_id in suggestion.move_line_ids.ids)
         ])
+
+    # ------------------------------------------------------------------ rollout phase guard: reviewed history
+
+    def _ai_counterparty(self):
+        """("partner", id) when the suggestion or its line names a partner, else ("merchant", key); the key may be
+        empty (nothing distinctive on the line), which no past outcome ever shares."""
+        self.ensure_one()
+        partner = self.partner_id or self.statement_line_id.partner_id
+        if partner:
+            return ("partner", partner.commercial_partner_id.id)
+        return ("merchant", self.ai_merchant_key or "")
+
+    @api.model
+    def _ai_reviewed_outcomes(self, company, counterparties):
+        """{counterparty: number of past statement lines whose suggestion for it a person decided} — approved and
+        applied (still applied or reverted since, never by the rules alone) or rejected — in ``company``."""
+        partners = [key for kind, key in counterparties if kind == "partner"]
+        merchants = [key for kind, key in counterparties if kind == "merchant" and key]
+        reviewed = [
+            ("company_id", "=", company.id),
+            "|", ("state", "=", sm.REJECTED),
+            "&", ("state", "in", (sm.APPLIED, sm.REVERTED)), ("auto_applied", "=", False),
+        ]
+        counts = {}
+        # sudo: the guard counts the company's whole review history, whoever triggered the automation.
+        Suggestion = self.sudo()
+        if partners:
+            for partner, lines in Suggestion._read_group(
+                    reviewed + [("partner_id.commercial_partner_id", "in", partners)],
+                    ["partner_id"], ["statement_line_id:count_distinct"]):
+                key = ("partner", partner.commercial_partner_id.id)
+                counts[key] = counts.get(key, 0) + lines
+        if merchants:
+            for key, lines in Suggestion._read_group(
+                    reviewed + [("partner_id", "=", False), ("ai_merchant_key", "in", merchants)],
+                    ["ai_merchant_key"], ["statement_line_id:count_distinct"]):
+                counts[("merchant", key)] = lines
+        return counts
+
+    def _ai_auto_apply_history_ok(self):
+        """In phases 2 and 3, a partner (a merchant, for lines without partner) needs ``ai_auto_min_reviewed``
+        past outcomes a person reviewed before anything is applied for it automatically, whatever the confidence:
+        trust is earned per counterparty. The others are held for review, with the reason in the audit log."""
+        allowed = self.browse()
+        for company, records in self.grouped("company_id").items():
+            needed = company.ai_auto_min_reviewed
+            if needed <= 0:
+                allowed |= records
+                continue
+            keys = {record.id: record._ai_counterparty() for record in records}
+            counts = self._ai_reviewed_outcomes(company, set(keys.values()))
+            held = {}
+            for record in records:
+                seen = counts.get(keys[record.id], 0)
+                if seen >= needed:
+                    allowed |= record
+                else:
+                    held.setdefault((keys[record.id][0], seen), self.browse())
+                    held[(keys[record.id][0], seen)] |= record
+            for (kind, seen), group in held.items():
+                note = self._ai_held_note(kind, seen, needed)
+                _logger.info("AI auto-apply: %s", note)
+                with automatic_scope():
+                    group._ai_audit("held", note=note)
+        return allowed
+
+    def _ai_held_note(self, kind, seen, needed):
+        """Why a suggestion was held for review, for the audit log."""
+        if kind == "partner" and seen == 1:
+            return _("Held for review: %(count)s past reviewed outcome for this partner, %(needed)s needed.",
+                     count=seen, needed=needed)
+        if kind == "partner":
+            return _("Held for review: %(count)s past reviewed outcomes for this partner, %(needed)s needed.",
+                     count=seen, needed=needed)
+        if seen == 1:
+            return _("Held for review: %(count)s past reviewed outcome for this merchant, %(needed)s needed.",
+                     count=seen, needed=needed)
+        return _("Held for review: %(count)s past reviewed outcomes for this merchant, %(needed)s needed.",
+                 count=seen, needed=needed)

@@ -156,7 +156,8 @@ class AiSuggestionMixin(models.AbstractModel):
             return self
         # sudo: whether a trail exists decides the deletion, whoever may read the log.
         entries = self.env["ai.audit.log"].sudo().search_read(
-            [("res_model", "=", self._name), ("res_id", "in", self.ids), ("event", "!=", "created")], ["res_id"])
+            [("res_model", "=", self._name), ("res_id", "in", self.ids), ("event", "not in", ("created", "held"))],
+            ["res_id"])
         ids = {entry["res_id"] for entry in entries}
         return self.filtered(lambda s: s.id in ids or s.decided_by_id or s.first_approver_id)
 
@@ -364,6 +365,12 @@ class AiSuggestionMixin(models.AbstractModel):
     def _ai_auto_apply_candidates(self):
         return self.filtered(lambda s: s.state == sm.PENDING)
 
+    def _ai_auto_apply_history_ok(self):
+        """The subset of these suggestions (already allowed by the phase and the rules) whose counterparty has
+        enough past outcomes reviewed by a person to be applied without one. A concrete model that knows its
+        counterparties holds the others back and says why (audit event ``held``). The base version: all of them."""
+        return self
+
     # ------------------------------------------------------------------ governance: two approvers
 
     def _ai_take_first_approvals(self, facts):
@@ -399,6 +406,8 @@ class AiSuggestionMixin(models.AbstractModel):
             return self.browse()
         decisions = self.env["ai.approval.rule"]._decisions_for(candidates)
         allowed = candidates.filtered(lambda s: decisions[s.id]["auto"])
+        if allowed:
+            allowed = allowed._ai_auto_apply_history_ok()
         if not allowed:
             return allowed
         # sudo: the company's approval rules approve here, not the user who asked for suggestions (or the cron).

@@ -40,6 +40,12 @@ class ResCompany(models.Model):
         string="Automation: largest amount", default=500.0, currency_field="currency_id",
         help="In supervised automation, suggestions up to this amount may be applied automatically.",
     )
+    ai_auto_min_reviewed = fields.Integer(
+        string="Automation: reviewed outcomes needed", default=3,
+        help="In supervised and full automation, nothing is applied automatically for a partner (or, for lines "
+        "without partner, a merchant) until a person has approved or rejected at least this many of its past "
+        "suggestions, whatever the confidence. 0: no such requirement.",
+    )
     ai_second_approval_amount = fields.Monetary(
         string="Second approver above", default=0.0, currency_field="currency_id",
         help="Suggestions above this amount need two different reviewers and are never applied automatically. "

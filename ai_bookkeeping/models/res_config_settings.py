@@ -52,6 +52,7 @@ class ResConfigSettings(models.TransientModel):
     ai_auto_min_confidence = fields.Float(related="company_id.ai_auto_min_confidence", readonly=False)
     ai_auto_max_amount = fields.Monetary(related="company_id.ai_auto_max_amount", readonly=False)
     ai_second_approval_amount = fields.Monetary(related="company_id.ai_second_approval_amount", readonly=False)
+    ai_auto_min_reviewed = fields.Integer(related="company_id.ai_auto_min_reviewed", readonly=False)
     ai_controller_user_id = fields.Many2one(related="company_id.ai_controller_user_id", readonly=False)
     ai_data_minimisation = fields.Boolean(related="company_id.ai_data_minimisation", readonly=False)
     ai_llm_base_url = fields.Char(

@@ -26,6 +26,10 @@ class GovernanceCase(AiBookkeepingCase):
             cls.env, login="ai_manager", groups="ai_bookkeeping.ai_bookkeeping_group_manager,base.group_user",
             company_id=cls.company.id, company_ids=[Command.set(cls.company.ids)],
         )
+        # These tests are about the phase, the rules and the thresholds: the reviewed-history guard (a partner or
+        # merchant needs N past reviewed outcomes before anything is applied for it) has its own, in
+        # test_governance_history.py.
+        cls.company.ai_auto_min_reviewed = 0
 
     def log(self, suggestion, event=None):
         domain = [("res_model", "=", suggestion._name), ("res_id", "in", suggestion.ids)]
