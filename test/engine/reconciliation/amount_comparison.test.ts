@@ -33,3 +33,19 @@ describe("compareAmount", () => {
     expect(compareAmount(eur(987.5), item(1000), { ...settings, bankFeeAccountId: null }).relation).toBe("partial");
   });
 });
+
+describe("compareAmount within the payment tolerance", () => {
+  const tolerant = { ...settings, writeoffAccountId: 7100, writeoffMaxAmount: 1, writeoffMaxRatio: 0.01 };
+
+  it("takes a few cents over or under as a small difference, in amount and in percent", () => {
+    expect(compareAmount(eur(100.11), item(100.1), tolerant)).toEqual({ relation: "tolerance", shortfallCompany: -0.01 });
+    expect(compareAmount(eur(99.6), item(100.1), tolerant)).toEqual({ relation: "tolerance", shortfallCompany: 0.5 });
+    expect(compareAmount(eur(101.2), item(100.1), tolerant).relation).toBe("over");
+    expect(compareAmount(eur(50.9), item(50.1), tolerant).relation).toBe("over"); // 0.80 is more than 1 % of 50.10
+  });
+
+  it("has no tolerance without an account to book the difference to", () => {
+    expect(compareAmount(eur(100.11), item(100.1), { ...tolerant, writeoffAccountId: null }).relation).toBe("over");
+    expect(compareAmount(eur(100.11), item(100.1), { ...tolerant, writeoffAccountId: null, exchangeGainAccountId: 7200 }).relation).toBe("tolerance");
+  });
+});
