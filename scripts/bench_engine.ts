@@ -8,6 +8,10 @@ import { SCENARIOS } from "./bench/lib/scenarios";
 import { evaluate, type Evaluation } from "./bench/lib/evaluate";
 import { CALIBRATION_SEED } from "../web_src/engine/reconciliation/calibration";
 import { reliabilityTable, type ReliabilityRow } from "./bench/lib/reliability";
+import { figuresOf, printReliability, printScenarioTable, printSideBySide, type GeneratorFigures } from "./bench/lib/generator_report";
+import { KINDS, NO_MATCH_KINDS } from "./bench/lib/books_independent/kinds";
+import { runIndependent } from "./bench/lib/books_independent/run";
+import { REPORT_SEEDS, seedsOf } from "./bench/lib/books_independent/seeds";
 import { suggestReconciliations } from "../web_src/engine/reconciliation/suggest_reconciliations";
 
 export interface EngineBenchOptions {
@@ -17,6 +21,8 @@ export interface EngineBenchOptions {
   accuracyItems?: number;
   /** [lines, open items] per speed run. */
   speedSizes?: ReadonlyArray<readonly [number, number]>;
+  /** The independent generator's books: report seeds, lines and open items per seed (false: skip). */
+  independent?: { seeds: readonly number[]; lines: number; openItems: number } | false;
   log?: (line: string) => void;
 }
 
@@ -36,6 +42,8 @@ export interface EngineBenchReport {
   baseline: Evaluation;
   reliability: ReliabilityRow[];
   speed: SpeedRow[];
+  /** Both generators' figures, side by side (the first generator's, then the independent one's). */
+  generators: GeneratorFigures[];
 }
 
 /** Naive baseline: the first open item with the same amount and currency. */
@@ -96,6 +104,24 @@ export function runEngineBench(options: EngineBenchOptions = {}): EngineBenchRep
     log(`| ${row.from.toFixed(2)}–${row.to.toFixed(2)}   | ${String(row.count).padStart(5)} | ${row.meanConfidence.toFixed(3).padStart(9)} | ${row.count === 0 ? "       -" : row.accuracy.toFixed(3).padStart(8)} |`);
   }
 
+  const generators = [figuresOf("books.ts", String(seed), engine, false)];
+  const independent = options.independent ?? { seeds: seedsOf(REPORT_SEEDS), lines: 1_000, openItems: 2_000 };
+  if (independent !== false) {
+    const run = runIndependent("report", independent.seeds, independent, suggestReconciliations, baselineSuggest);
+    const seeds = run.seeds.length === 1 ? String(run.seeds[0]) : `${run.seeds[0]}–${run.seeds.at(-1)}`;
+    log("");
+    log(`Independent books (scripts/bench/lib/books_independent) — report seeds ${seeds}, ${independent.lines} lines and ` +
+      `${independent.openItems} open items each; tuning seeds are never reported`);
+    printScenarioTable(KINDS, (k) => NO_MATCH_KINDS.has(k), run.engine, run.baseline, log);
+    const figures = figuresOf("independent", seeds, run.engine, true);
+    generators.push(figures);
+    log("");
+    printReliability("Reliability, independent books (all suggestions, all ranks)", figures.reliability, log);
+    log("");
+    log("Both generators side by side (engine)");
+    printSideBySide(generators, log);
+  }
+
   const speed: SpeedRow[] = [];
   log("");
   log("Speed (one core, index build included; baseline = naive exact-amount matcher on the same request)");
@@ -118,10 +144,13 @@ export function runEngineBench(options: EngineBenchOptions = {}): EngineBenchRep
     speed.push(row);
     log(`| ${String(lines).padStart(7)} | ${String(row.items).padStart(10)} | ${seconds.toFixed(2).padStart(7)} | ${Math.round(row.linesPerSecond).toString().padStart(7)} | ${Math.round(row.baselineLinesPerSecond).toString().padStart(16)} | ${row.peakRssMb.toFixed(0).padStart(11)} | ${row.heapUsedMb.toFixed(0).padStart(12)} |`);
   }
-  return { engine, baseline, reliability, speed };
+  return { engine, baseline, reliability, speed, generators };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const quick = process.argv.includes("--quick");
-  runEngineBench(quick ? { accuracyLines: 2_000, speedSizes: [[1_000, 5_000], [2_000, 10_000]] } : {});
+  runEngineBench(quick ? {
+    accuracyLines: 2_000, speedSizes: [[1_000, 5_000], [2_000, 10_000]],
+    independent: { seeds: [REPORT_SEEDS.from], lines: 1_000, openItems: 2_000 },
+  } : {});
 }

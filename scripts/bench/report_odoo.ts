@@ -5,8 +5,8 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { AUTO_CONFIDENCE, type LineResult, type MatchType } from "../../web_src/contracts/reconcile";
-import { SCENARIOS, type Scenario, type TruthEntry } from "./lib/scenarios";
-import { evaluate, isCorrect, type Evaluation } from "./lib/evaluate";
+import { SCENARIOS } from "./lib/scenarios";
+import { evaluate, isCorrect, type Evaluation, type GroundTruth } from "./lib/evaluate";
 import { reliabilityTable } from "./lib/reliability";
 
 interface RawSuggestion {
@@ -62,8 +62,12 @@ interface Raw {
   load: Record<string, number> | null;
 }
 interface BooksFile {
+  /** Which generator wrote the books (absent: the first one, scripts/bench/lib/books.ts). */
+  generator?: string;
+  /** Its scenarios in table order (absent: the first generator's). */
+  scenarios?: string[];
   options: { seed: number; lines: number; openItems: number };
-  truth: (TruthEntry & { lineId: number })[];
+  truth: (GroundTruth & { lineId: number })[];
 }
 
 const { values } = parseArgs({
@@ -75,7 +79,9 @@ const { values } = parseArgs({
 if (values.books === undefined || values.raw === undefined) throw new Error("--books and --raw are required");
 const books = JSON.parse(readFileSync(values.books, "utf8")) as BooksFile;
 const raw = JSON.parse(readFileSync(values.raw, "utf8")) as Raw;
-const truth = new Map(books.truth.map(({ lineId, ...t }) => [lineId, t as TruthEntry]));
+const truth = new Map<number, GroundTruth>(books.truth.map(({ lineId, ...t }) => [lineId, t]));
+const generator = books.generator ?? "books.ts";
+const scenarioOrder: readonly string[] = books.scenarios ?? SCENARIOS;
 
 function asResults(lines: RawLine[]): LineResult[] {
   return lines.map((l) => ({
@@ -88,8 +94,8 @@ function asResults(lines: RawLine[]): LineResult[] {
 }
 
 /** False suggestions on lines with no right answer: any top-1 at all, and auto-grade ones. */
-function falseOnNoMatch(results: LineResult[]): { any: number; auto: number; lines: number; byScenario: Map<Scenario, { any: number; auto: number }> } {
-  const out = { any: 0, auto: 0, lines: 0, byScenario: new Map<Scenario, { any: number; auto: number }>() };
+function falseOnNoMatch(results: LineResult[]): { any: number; auto: number; lines: number; byScenario: Map<string, { any: number; auto: number }> } {
+  const out = { any: 0, auto: 0, lines: 0, byScenario: new Map<string, { any: number; auto: number }>() };
   for (const r of results) {
     const t = truth.get(r.lineId);
     if (t === undefined || t.matchType !== null) continue;
@@ -128,7 +134,7 @@ const frac = (n: number, d: number): string => `${pct(n, d)} (${n}/${d})`;
 // ------------------------------------------------------------------ the table
 const rows: string[][] = [];
 const header = ["", "lines", "ours (ai_bookkeeping)", "OCA _apply_rules", "naive exact amount"];
-for (const scenario of SCENARIOS) {
+for (const scenario of scenarioOrder) {
   const o = ev.ours.byScenario.get(scenario);
   if (o === undefined) continue;
   const t = [...truth.values()].find((x) => x.scenario === scenario);
@@ -151,6 +157,10 @@ rows.push(["auto grade: precision", "", `${frac(ev.ours.autoCorrect, ev.ours.aut
 rows.push(["auto grade: coverage of all lines", String(lines), pct(ev.ours.autoLines, ev.ours.lines), pct(ev.oca.autoLines, ev.oca.lines), "n/a"]);
 rows.push(["no-match lines with a suggestion", String(noMatch.ours.lines), `${noMatch.ours.any} (${noMatch.ours.auto} auto)`,
   `${noMatch.oca.any} (${noMatch.oca.auto} auto)`, String(noMatch.naive.any)]);
+if (ev.ours.absentLines > 0) {
+  const absent = (k: keyof typeof ev): string => `${ev[k].absentAuto} auto (${ev[k].absentAutoUnreferenced} without a reference)`;
+  rows.push(["counterparty absent from history", String(ev.ours.absentLines), absent("ours"), absent("oca"), "n/a"]);
+}
 rows.push(["lines with no suggestion at all", "", String(engines.ours.filter((r) => r.suggestions.length === 0).length),
   String(engines.oca.filter((r) => r.suggestions.length === 0).length), String(engines.naive.filter((r) => r.suggestions.length === 0).length)]);
 rows.push(["errors (lines)", "", `${ourErrorLines}${raw.ours.errors.length ? ` + ${raw.ours.errors.length} failed batches` : ""}`,
@@ -164,7 +174,7 @@ const log = (line = ""): void => {
   out.push(line);
   console.log(line);
 };
-log(`Odoo bench — real Odoo 18 + OCA, seed ${books.options.seed}: ${lines} statement lines, ${books.options.openItems} open items, ` +
+log(`Odoo bench — generator ${generator}, real Odoo 18 + OCA, seed ${books.options.seed}: ${lines} statement lines, ${books.options.openItems} open items, ` +
   `${raw.load?.historyLines ?? "?"} reconciled history lines; Odoo's "today" = ${raw.today}`);
 log(fmt(header));
 log(`|${widths.map((w, k) => (k === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`);
@@ -236,7 +246,7 @@ if (raw.oca.errors.length) {
 // ------------------------------------------------------------------ reliability (ours)
 const reliability = reliabilityTable(ev.ours.outcomes);
 log("");
-log("Reliability of ours in Odoo (all stored suggestions, all ranks)");
+log(`Reliability of ours in Odoo, generator ${generator} (all stored suggestions, all ranks)`);
 log("| confidence  | count | mean conf | observed |");
 log("|-------------|------:|----------:|---------:|");
 for (const row of reliability) {
@@ -247,13 +257,14 @@ for (const row of reliability) {
 const summary = (k: keyof typeof ev) => ({
   lines: ev[k].lines, matchable: ev[k].matchable, top1Correct: ev[k].top1Correct, autoLines: ev[k].autoLines,
   autoCorrect: ev[k].autoCorrect, noMatchLines: noMatch[k].lines, noMatchWithSuggestion: noMatch[k].any,
-  noMatchAuto: noMatch[k].auto,
+  noMatchAuto: noMatch[k].auto, absentLines: ev[k].absentLines, absentAuto: ev[k].absentAuto,
+  absentAutoUnreferenced: ev[k].absentAutoUnreferenced,
   byScenario: Object.fromEntries([...ev[k].byScenario].map(([s, v]) => [s, { ...v, ...(noMatch[k].byScenario.get(s) ?? {}) }])),
 });
 if (values.out !== undefined) {
   mkdirSync(path.dirname(values.out), { recursive: true });
   writeFileSync(values.out, JSON.stringify({
-    options: books.options, today: raw.today, load: raw.load,
+    generator, options: books.options, today: raw.today, load: raw.load,
     installSeconds: Number(values["install-seconds"] ?? NaN) || null, totalSeconds: Number(values["total-seconds"] ?? NaN) || null,
     engines: {
       ours: { ...summary("ours"), secondsPer1000: (ourSeconds * 1000) / lines, batches: raw.ours.batches, lineStates: raw.ours.lineStates, errors: raw.ours.errors, lineErrors: raw.ours.lineErrors },
