@@ -10,7 +10,7 @@ const item = (residual: number, currency = "EUR", residualCurrency = residual) =
 describe("compareAmount", () => {
   it("is exact to the cent in the shared currency", () => {
     expect(compareAmount(eur(100.1), item(100.1), settings).relation).toBe("exact");
-    expect(compareAmount(eur(100.11), item(100.1), settings).relation).toBe("over");
+    expect(compareAmount(eur(100.11), item(100.1), { ...settings, writeoffMaxAmount: 0 }).relation).toBe("over");
   });
 
   it("never pairs the wrong sign or a paid item", () => {
@@ -45,7 +45,9 @@ describe("compareAmount within the payment tolerance", () => {
   });
 
   it("has no tolerance without an account to book the difference to", () => {
-    expect(compareAmount(eur(100.11), item(100.1), { ...tolerant, writeoffAccountId: null }).relation).toBe("over");
-    expect(compareAmount(eur(100.11), item(100.1), { ...tolerant, writeoffAccountId: null, exchangeGainAccountId: 7200 }).relation).toBe("tolerance");
+    const nowhere = { ...tolerant, writeoffAccountId: null, bankFeeAccountId: null };
+    expect(compareAmount(eur(100.11), item(100.1), nowhere).relation).toBe("over");
+    expect(compareAmount(eur(100.11), item(100.1), { ...nowhere, exchangeGainAccountId: 7200 }).relation).toBe("tolerance");
+    expect(compareAmount(eur(100.11), item(100.1), { ...nowhere, bankFeeAccountId: 1201 }).relation).toBe("tolerance");
   });
 });

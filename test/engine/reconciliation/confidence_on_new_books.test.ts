@@ -196,3 +196,59 @@ describe("generic words do not make a new counterparty look like a known partner
     expect(s[0]?.confidence ?? 0).toBeGreaterThanOrEqual(AUTO_CONFIDENCE);
   });
 });
+
+describe("a year is not an invoice number", () => {
+  it("does not read 'INV 2026 01346' as invoice number 2026", () => {
+    const s = suggestions(request({
+      lines: [line({ amount: 700, label: "VIREMENT FACT INV 2026 01346 N client 46102", partnerName: "ACME GMBH" })],
+      candidates: [item({ id: 2026, moveName: "INV/2026/02026", amountResidual: 1_400, partnerId: 1 })],
+      partners: [{ id: 1, name: "Acme GmbH", bankAccounts: [] }],
+    }));
+    expect(s.flatMap((x) => x.explanation)).not.toContainEqual(expect.stringMatching(/label contains 'INV 2026'/));
+    expect(s[0]?.confidence ?? 0).toBeLessThan(AUTO_CONFIDENCE);
+  });
+});
+
+describe("small differences with only a bank fee account", () => {
+  it("writes an overpayment of a few cents off to the bank fee account when no other account is set", () => {
+    const s = suggestions(request({
+      lines: [line({ amount: 5806.25, label: "Fact. n INV/2026/00042", partnerName: "ACME GMBH" })],
+      candidates: [item({ id: 42, amountResidual: 5806.21, partnerId: 1 })],
+      partners: [{ id: 1, name: "Acme GmbH", bankAccounts: [] }],
+    }))[0];
+    expect(s?.matchType).toBe("writeoff");
+    expect(s?.accountId).toBe(1201);
+    expect(s?.confidence ?? 0).toBeGreaterThanOrEqual(AUTO_CONFIDENCE);
+  });
+});
+
+describe("a counterparty absent from history", () => {
+  const partners = [{ id: 1, name: "Esposito Imkerei KG", bankAccounts: ["IE96BOFI99409551792105"] }];
+  const candidates = [item({ id: 39, moveName: "INV/2026/00352", amountResidual: 432.55, partnerId: 1 })];
+  const payment = line({ amount: 432.55, label: "BGC ESPOSITO IMKEREI K Payment", partnerName: "ESPOSITO IMKEREI KG", accountNumber: "IE96BOFI99409551792105" });
+
+  it("is not matched at the auto grade on name and amount alone", () => {
+    const s = suggestions(request({ lines: [payment], candidates, partners }))[0];
+    expect(s?.candidateIds).toEqual([39]);
+    expect(s?.confidence ?? 0).toBeLessThan(AUTO_CONFIDENCE);
+    expect(s?.confidence ?? 0).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it("is, once history has its payments, or when the reference identifies the invoice", () => {
+    const past = [1, 2].map(() => history({ label: "BGC ESPOSITO IMKEREI K", partnerName: "ESPOSITO IMKEREI KG", partnerId: 1 }));
+    expect(topConfidence(request({ lines: [payment], candidates, partners, history: past }))).toBeGreaterThanOrEqual(AUTO_CONFIDENCE);
+    const cited = { ...payment, id: payment.id + 1_000, label: "BGC ESPOSITO IMKEREI K INV/2026/00352" };
+    expect(topConfidence(request({ lines: [cited], candidates, partners }))).toBeGreaterThanOrEqual(AUTO_CONFIDENCE);
+  });
+});
+
+describe("merchants in MT940 subfields and behind wallets", () => {
+  const past = ["KARTENZAHLUNG THALYS PARIS", "CARD THALYS 0042", "POS THALYS", "VISA THALYS 9911"].map((label) => coded(label, 6670));
+  it("reads the merchant glued to a subfield tag or after 'Apple Pay'", () => {
+    for (const label of ["106?00KARTENZAHLUNG?20THALYS?2117.05.26 11.56", "BEA, Apple Pay THALYS 6213,PAS880 NR:MU8625, 16.06.26/18:21"]) {
+      const s = suggestions(request({ lines: [line({ amount: -80, label })], history: [...past, coded("BEA Apple Pay KRUIDVAT 12", 6930)] }))[0];
+      expect(s?.accountId, label).toBe(6670);
+      expect(s?.confidence ?? 0, `${label}: ${s?.explanation}`).toBeGreaterThanOrEqual(AUTO_CONFIDENCE);
+    }
+  });
+});

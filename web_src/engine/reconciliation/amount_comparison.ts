@@ -47,7 +47,8 @@ export function compareAmount(
   shortfallCompany = Math.round(shortfallCompany * 100) / 100;
   // A few cents either way (rounding, bank FX rounding, a customer's typo): within the company's payment tolerance.
   const gap = Math.abs(shortfallCompany);
-  const bookable = (settings.writeoffAccountId ?? settings.exchangeGainAccountId ?? settings.exchangeLossAccountId ?? null) !== null;
+  const bookable = (settings.writeoffAccountId ?? settings.exchangeGainAccountId ?? settings.exchangeLossAccountId
+    ?? settings.bankFeeAccountId ?? null) !== null;
   const maxAmount = bookable ? (settings.writeoffMaxAmount ?? DEFAULT_WRITEOFF_MAX_AMOUNT) : 0;
   const maxRatio = settings.writeoffMaxRatio ?? DEFAULT_WRITEOFF_MAX_RATIO;
   if (line.currency === item.currency && gap > 0 && gap <= maxAmount + 1e-9 && gap <= maxRatio * residualCompany + 1e-9) {

@@ -24,6 +24,11 @@ const MAX_SUBSETS = 6;
 const UNKEYED_CODING_CAP = 0.45;
 /** Highest confidence of a coding of a known merchant with too few (or disagreeing) past lines. */
 const THIN_CODING_CAP = 0.75;
+/**
+ * Highest confidence of a match with a counterparty absent from history unless its reference identifies the
+ * invoice: master data and an amount are good evidence, but no one has ever confirmed this partner's payments.
+ */
+const NEW_COUNTERPARTY_CAP = 0.9;
 
 /** The snippets of a proposal that quotes no reference (most): shared, never written. */
 const NO_SNIPPETS: string[] = [];
@@ -172,6 +177,9 @@ class LineCollector {
     const cited = this.citedItems();
     for (const p of this.proposals) {
       if (p.amountFit === "exact" || p.amountFit === "fx") p.sameAmountCount = exactCount;
+      if (p.matchType !== "expense" && p.refStrength < 0.85 && (p.partnerId === null || this.ctx.history.pastLinesOf(p.partnerId) === 0)) {
+        p.maxConfidence = Math.min(p.maxConfidence, NEW_COUNTERPARTY_CAP);
+      }
       if (cited > 0 && p.matchType !== "expense") {
         let citedHere = 0;
         for (const item of p.items) if ((this.refHits.get(item.id)?.strength ?? 0) >= 0.5) citedHere++;
@@ -290,13 +298,14 @@ class LineCollector {
   /**
    * Where a small difference goes: exchange rounding (a foreign-currency line, or a label that says the bank
    * converted) to the exchange gain or loss account, anything else to the company's write-off account; each falls
-   * back on the other. A shortfall is a loss, an overpayment a gain.
+   * back on the other, and both on the bank fee account. A shortfall is a loss, an overpayment a gain.
    */
   private toleranceAccount(shortfall: number): number | null {
     const { settings } = this;
     const exchange = (shortfall > 0 ? settings.exchangeLossAccountId : settings.exchangeGainAccountId) ?? null;
     const writeoff = settings.writeoffAccountId ?? null;
-    return this.exchangeWords ? (exchange ?? writeoff) : (writeoff ?? exchange);
+    // The bank fee account is the company's write-off account of last resort (it is the only one it named).
+    return (this.exchangeWords ? (exchange ?? writeoff) : (writeoff ?? exchange)) ?? settings.bankFeeAccountId;
   }
 
   private addSubsets(items: OpenItem[], partnerId: number): void {

@@ -42,6 +42,8 @@ export class HistoryIndex {
   private idsText: LineText | null = null;
   private readonly ids: number[] = [];
   private readonly codings = new Map<string, Coding>();
+  /** Past lines reconciled with each partner: whom this company has been paid by or has paid before. */
+  private readonly partnerLines = new Map<number, number>();
 
   constructor(history: readonly HistoryEntry[]) {
     for (const entry of history) {
@@ -50,6 +52,7 @@ export class HistoryIndex {
       if (!teaches) continue;
       const text = lineText({ label: entry.label, ref: "", partnerName: entry.partnerName, accountNumber: entry.accountNumber }, false);
       if (entry.outcome === "reconciled" && entry.partnerId !== null) {
+        this.partnerLines.set(entry.partnerId, (this.partnerLines.get(entry.partnerId) ?? 0) + 1);
         this.partnerWords.add(text.signal, entry.partnerId);
         if (text.nameKey.length >= 3) count(this.partnerByName, text.nameKey, entry.partnerId);
         if (text.accountKey.length >= 6) count(this.partnerByAccount, text.accountKey, entry.partnerId);
@@ -70,6 +73,11 @@ export class HistoryIndex {
         if (entry.rejectedAccountId !== null) this.rejectedAccountWords.add(text.signal, entry.rejectedAccountId);
       }
     }
+  }
+
+  /** How many past lines were reconciled with this partner (0: a counterparty absent from history). */
+  pastLinesOf(partnerId: number): number {
+    return this.partnerLines.get(partnerId) ?? 0;
   }
 
   /** Partners that past lines from this counterparty name were reconciled with, and their shares. */

@@ -7,6 +7,7 @@ import { textTokens } from "../shared/text_tokens";
 
 const NO_TOKENS: string[] = [];
 const NO_DESCRIPTORS: ReadonlySet<string> = new Set();
+const MT940_SUBFIELD = /\?\d\d/g;
 
 /** Everything the engine reads from the text of a statement line (or a history entry), computed once. */
 export class LineText {
@@ -47,7 +48,9 @@ export function lineText(
   line: Pick<StatementLine, "label" | "ref" | "partnerName" | "accountNumber">,
   withAcronyms = true,
 ): LineText {
-  const toks = textTokens(line.ref === "" ? line.label : `${line.label} ${line.ref}`);
+  // MT940 :86: subfield tags (?20, ?21 …) glue to the words they precede: 106?00KARTENZAHLUNG?20THALYS.
+  const label = line.label.includes("?") ? line.label.replace(MT940_SUBFIELD, " ") : line.label;
+  const toks = textTokens(line.ref === "" ? label : `${label} ${line.ref}`);
   const nameRaw = line.partnerName === "" ? NO_TOKENS : textTokens(line.partnerName);
   const nameToks = nameRaw.length === 0 ? NO_TOKENS : nameWords(nameRaw);
   return new LineText(
@@ -56,6 +59,6 @@ export function lineText(
     nameToks.length === 0 ? "" : nameToks.join(""),
     nameRaw,
     line.accountNumber === "" ? "" : accountNumberKey(line.accountNumber),
-    asteriskDescriptors(line.label),
+    asteriskDescriptors(label),
   );
 }

@@ -5,6 +5,8 @@ import { BANK_BOILERPLATE, LEGAL_SUFFIXES, MERCHANT_NOISE } from "./vocabulary";
 /** Most merchant words read from one text (a label names its merchant in its first few words). */
 const MAX_MERCHANT_WORDS = 16;
 const LETTERS_ONLY = /^\p{L}+$/u;
+/** Wallets printed before the merchant ("Apple Pay EDEKA"): with PAY after them they are how, not who. */
+const WALLETS: ReadonlySet<string> = new Set(["APPLE", "GOOGLE", "SAMSUNG", "GARMIN", "FITBIT"]);
 
 /**
  * The words of a normalized, tokenized card or direct-debit text that can name its merchant: folded, letters only
@@ -18,6 +20,7 @@ export function merchantWords(toks: readonly string[], descriptors: ReadonlySet<
   for (let k = 0; k < toks.length && out.length < MAX_MERCHANT_WORDS; k++) {
     const raw = toks[k] as string;
     if (raw.length < 2 || !LETTERS_ONLY.test(raw) || descriptors.has(raw)) continue;
+    if (WALLETS.has(raw) && toks[k + 1] === "PAY") continue;
     const word = fold(raw);
     if (BANK_BOILERPLATE.has(word) || LEGAL_SUFFIXES.has(word) || MERCHANT_NOISE.has(word) || MERCHANT_NOISE.has(raw)) continue;
     if (!out.includes(word)) out.push(word);
