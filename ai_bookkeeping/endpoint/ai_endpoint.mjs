@@ -59617,11 +59617,26 @@ var EngineSettingsSchema = external_exports.object({
   maxFeeRatio: external_exports.number().min(0).max(1).default(0.05),
   /** Largest difference (company currency) treated as FX rounding for a foreign-currency match. */
   fxTolerance: external_exports.number().nonnegative().default(1),
+  /**
+   * Small differences: a payment that differs from the invoice it cites by at most `writeoffMaxAmount` (company
+   * currency) and at most `writeoffMaxRatio` of the invoice residual is proposed as a match with the difference
+   * written off (Odoo's payment tolerance): to `writeoffAccountId`, or for exchange rounding to the exchange
+   * gain/loss accounts. No account at all: no such proposal. Absent: DEFAULT_WRITEOFF_MAX_AMOUNT and
+   * DEFAULT_WRITEOFF_MAX_RATIO, no accounts (optional rather than defaulted, so that older callers' settings still
+   * type-check).
+   */
+  writeoffAccountId: Id.nullable().optional(),
+  writeoffMaxAmount: external_exports.number().nonnegative().optional(),
+  writeoffMaxRatio: external_exports.number().min(0).max(1).optional(),
+  exchangeGainAccountId: Id.nullable().optional(),
+  exchangeLossAccountId: Id.nullable().optional(),
   /** Largest number of open items the engine combines to explain one payment. */
   maxSubsetSize: external_exports.number().int().min(1).max(8).default(5),
   /** Suggestions per line, best first. */
   maxSuggestions: external_exports.number().int().min(1).max(10).default(3)
 });
+var DEFAULT_WRITEOFF_MAX_AMOUNT = 0.5;
+var DEFAULT_WRITEOFF_MAX_RATIO = 0.01;
 var RequestLlmSchema = external_exports.strictObject({
   model: external_exports.string().trim().min(1).max(200),
   baseUrl: external_exports.url({ protocol: /^https?$/ }).max(2e3).optional(),
@@ -64992,26 +65007,29 @@ function parseCliOptions(argv) {
 
 // web_src/engine/reconciliation/calibration.ts
 var CALIBRATION_KNOTS = [
-  [562e-6, 122e-6],
-  [5158e-6, 488e-6],
-  [7238e-6, 1946e-6],
-  [0.014064, 2913e-6],
-  [0.04238, 3876e-6],
-  [0.082962, 0.01145],
-  [0.120794, 0.024752],
-  [0.169847, 0.068862],
-  [0.237305, 0.121622],
-  [0.291578, 0.166667],
-  [0.361069, 0.198225],
-  [0.408854, 0.233333],
-  [0.410889, 0.25],
-  [0.412136, 0.3],
-  [0.41356, 0.388889],
-  [0.416361, 0.5],
-  [0.430028, 0.55],
-  [0.456057, 0.557143],
-  [0.490817, 0.716216],
-  [0.965049, 0.990848]
+  [1e-6, 244e-6],
+  [9e-6, 488e-6],
+  [2211e-6, 731e-6],
+  [6655e-6, 1946e-6],
+  [0.012587, 2913e-6],
+  [0.022047, 5792e-6],
+  [0.045621, 8637e-6],
+  [0.075392, 0.01269],
+  [0.116664, 0.036232],
+  [0.139529, 0.055556],
+  [0.15773, 0.087629],
+  [0.173164, 0.1],
+  [0.222538, 0.113793],
+  [0.289195, 0.166667],
+  [0.361447, 0.192737],
+  [0.410297, 0.25],
+  [0.411586, 0.321429],
+  [0.413841, 0.416667],
+  [0.425477, 0.458333],
+  [0.466232, 0.566667],
+  [0.494383, 0.625],
+  [0.503071, 0.722222],
+  [0.976289, 0.997248]
 ];
 function calibrate(raw, knots = CALIBRATION_KNOTS) {
   const first = knots[0];
@@ -65055,6 +65073,13 @@ function compareAmount(line, item, settings) {
     if (Math.abs(shortfallCompany) <= settings.fxTolerance) return { relation: "fx", shortfallCompany };
   }
   shortfallCompany = Math.round(shortfallCompany * 100) / 100;
+  const gap = Math.abs(shortfallCompany);
+  const bookable = (settings.writeoffAccountId ?? settings.exchangeGainAccountId ?? settings.exchangeLossAccountId ?? settings.bankFeeAccountId ?? null) !== null;
+  const maxAmount = bookable ? settings.writeoffMaxAmount ?? DEFAULT_WRITEOFF_MAX_AMOUNT : 0;
+  const maxRatio = settings.writeoffMaxRatio ?? DEFAULT_WRITEOFF_MAX_RATIO;
+  if (line.currency === item.currency && gap > 0 && gap <= maxAmount + 1e-9 && gap <= maxRatio * residualCompany + 1e-9) {
+    return { relation: "tolerance", shortfallCompany };
+  }
   if (shortfallCompany < 0) return { relation: "over", shortfallCompany };
   const isFee = settings.bankFeeAccountId !== null && shortfallCompany <= settings.maxFeeAmount && shortfallCompany <= settings.maxFeeRatio * residualCompany;
   return { relation: isFee ? "fee" : "partial", shortfallCompany };
@@ -65923,8 +65948,387 @@ var BANK_BOILERPLATE = /* @__PURE__ */ new Set([
   "PAY",
   "PAYE",
   "SETTLEMENT",
-  "ISSUE"
+  "ISSUE",
+  // Payment methods as banks print them in several languages: a direct debit or a card says how, never who.
+  "DIRECT",
+  "DD",
+  "DDR",
+  "STANDING",
+  "STO",
+  "TRF",
+  "TFR",
+  "XFER",
+  "BACS",
+  "CHAPS",
+  "FPS",
+  "FASTER",
+  "PAYMENTS",
+  "GIRO",
+  "PRLV",
+  "PRELEVEMENT",
+  "DOMICILIATION",
+  "DOMICILIERING",
+  "INCASSO",
+  "ADDEBITO",
+  "DIRETTO",
+  "ADEUDO",
+  "RECIBO",
+  "DOMICILIADO",
+  "EINZUG",
+  "ABBUCHUNG",
+  "BETAALAUTOMAAT",
+  "BEA",
+  "GEA",
+  "PASNR",
+  "PIN",
+  "CONTACTLESS",
+  "KONTAKTLOS",
+  "NFC",
+  "APPLEPAY",
+  "GPAY",
+  "CARTE",
+  "TARJETA",
+  "CARTA",
+  "COMPRA",
+  "ACHAT",
+  "KAUF",
+  "PURCHASE",
+  "WITHDRAWAL",
+  "ENTGELT",
+  "GEBUEHR",
+  "FRAIS",
+  "COMMISSION",
+  "CHARGE",
+  "MANDAT",
+  "MANDATO",
+  "CREDITOR",
+  "GLAEUBIGER",
+  "CI",
+  "SEPADD",
+  "COR1",
+  "CORE",
+  "B2B",
+  "RCUR",
+  "FRST",
+  "OOFF",
+  "FNAL",
+  "DAUERAUFTRAGS",
+  "OVERBOEKING",
+  "INCASSANT"
 ]);
+var MERCHANT_NOISE = /* @__PURE__ */ new Set([
+  "PAYPAL",
+  "PP",
+  "SQ",
+  "SQUARE",
+  "SUMUP",
+  "SUM",
+  "UP",
+  "ZETTLE",
+  "IZ",
+  "IZETTLE",
+  "STRIPE",
+  "ADYEN",
+  "KLARNA",
+  "SOFORT",
+  "GIROPAY",
+  "WORLDLINE",
+  "PAYONE",
+  "MOLLIE",
+  "CCV",
+  "SP",
+  "TST",
+  "WWW",
+  "COM",
+  "NET",
+  "ORG",
+  "DE",
+  "UK",
+  "FR",
+  "NL",
+  "BE",
+  "IE",
+  "LU",
+  "IT",
+  "ES",
+  "AT",
+  "CH",
+  "US",
+  "EU",
+  "HTTP",
+  "HTTPS",
+  "STORE",
+  "SHOP",
+  "FILIALE",
+  "MARKT",
+  "BRANCH",
+  "STATION",
+  "NR",
+  "TERMINAL",
+  "KASSE",
+  "SAGT",
+  "DANKE",
+  "BERLIN",
+  "MUENCHEN",
+  "MUNCHEN",
+  "MUNICH",
+  "HAMBURG",
+  "KOELN",
+  "KOLN",
+  "COLOGNE",
+  "FRANKFURT",
+  "STUTTGART",
+  "DUESSELDORF",
+  "DUSSELDORF",
+  "LEIPZIG",
+  "DRESDEN",
+  "HANNOVER",
+  "BREMEN",
+  "NUERNBERG",
+  "NURNBERG",
+  "ESSEN",
+  "DORTMUND",
+  "BONN",
+  "MANNHEIM",
+  "WIEN",
+  "VIENNA",
+  "ZUERICH",
+  "ZURICH",
+  "GENF",
+  "GENEVE",
+  "GENEVA",
+  "BASEL",
+  "BERN",
+  "LONDON",
+  "MANCHESTER",
+  "DUBLIN",
+  "CORK",
+  "EDINBURGH",
+  "PARIS",
+  "LYON",
+  "MARSEILLE",
+  "LILLE",
+  "TOULOUSE",
+  "NICE",
+  "BORDEAUX",
+  "NANTES",
+  "STRASBOURG",
+  "BRUXELLES",
+  "BRUSSEL",
+  "BRUSSELS",
+  "ANTWERPEN",
+  "GENT",
+  "LIEGE",
+  "AMSTERDAM",
+  "ROTTERDAM",
+  "UTRECHT",
+  "DEN",
+  "HAAG",
+  "EINDHOVEN",
+  "LUXEMBOURG",
+  "LUXEMBURG",
+  "MILANO",
+  "MILAN",
+  "ROMA",
+  "ROME",
+  "TORINO",
+  "MADRID",
+  "BARCELONA",
+  "VALENCIA",
+  "SEVILLA",
+  "LISBOA",
+  "LISBON",
+  "PORTO",
+  "KRAKOW",
+  "WARSZAWA",
+  "WARSAW",
+  "PRAHA",
+  "PRAGUE",
+  "BUDAPEST",
+  "KOBENHAVN",
+  "COPENHAGEN",
+  "STOCKHOLM",
+  "GOTEBORG",
+  "OSLO",
+  "HELSINKI",
+  "NEW",
+  "YORK",
+  "SAN",
+  "FRANCISCO",
+  "SEATTLE",
+  "DEUTSCHLAND",
+  "GERMANY",
+  "FRANCE",
+  "NEDERLAND",
+  "BELGIQUE",
+  "BELGIE",
+  "IRELAND",
+  "ITALIA",
+  "ESPANA",
+  "OESTERREICH",
+  "SCHWEIZ",
+  "SUISSE",
+  "EMEA",
+  "EUROPE",
+  "JAN",
+  "FEB",
+  "MAR",
+  "APR",
+  "MAI",
+  "MAY",
+  "JUN",
+  "JUL",
+  "AUG",
+  "SEP",
+  "SEPT",
+  "OCT",
+  "OKT",
+  "NOV",
+  "DEC",
+  "DEZ",
+  "JANUAR",
+  "FEBRUAR",
+  "MAERZ",
+  "MARZ",
+  "APRIL",
+  "JUNI",
+  "JULI",
+  "AUGUST",
+  "SEPTEMBER",
+  "OKTOBER",
+  "OCTOBER",
+  "NOVEMBER",
+  "DEZEMBER",
+  "DECEMBER",
+  "MON",
+  "TUE",
+  "WED",
+  "THU",
+  "FRI",
+  "SAT",
+  "SUN",
+  "JPY",
+  "SEK",
+  "NOK",
+  "DKK",
+  "PLN",
+  "CZK",
+  "HUF",
+  "AUD",
+  "CAD",
+  "KURS",
+  "RATE",
+  "FX",
+  "WECHSELKURS",
+  "UHR",
+  "TIME",
+  "AM",
+  "PM"
+]);
+var INSTALMENT_WORDS = /* @__PURE__ */ new Set([
+  "TEILZAHLUNG",
+  "RATE",
+  "RATENZAHLUNG",
+  "ANZAHLUNG",
+  "ABSCHLAG",
+  "ABSCHLAGSZAHLUNG",
+  "TEILBETRAG",
+  "ACOMPTE",
+  "VERSEMENT",
+  "ECHEANCE",
+  "PARTIEL",
+  "PARTIELLE",
+  "INSTALMENT",
+  "INSTALLMENT",
+  "INSTALMENTS",
+  "INSTALLMENTS",
+  "PARTIAL",
+  "PART",
+  "DEPOSIT",
+  "TERMIJN",
+  "DEELBETALING",
+  "AFLOSSING",
+  "RATA",
+  "ACCONTO",
+  "PLAZO",
+  "PARCIAL",
+  "PRESTACAO",
+  "PRESTACION",
+  "RATY"
+]);
+var EXCHANGE_WORDS = /* @__PURE__ */ new Set([
+  "FX",
+  "KURS",
+  "WECHSELKURS",
+  "UMRECHNUNGSKURS",
+  "RATE",
+  "CHANGE",
+  "TAUX",
+  "WISSELKOERS",
+  "KOERS",
+  "CAMBIO",
+  "TIPO",
+  "CONVERSION",
+  "CONVERTED",
+  "EXCHANGE",
+  "DEVISEN",
+  "FREMDWAEHRUNG",
+  "USD",
+  "GBP",
+  "CHF",
+  "JPY",
+  "SEK",
+  "NOK",
+  "DKK",
+  "PLN",
+  "CZK",
+  "HUF",
+  "AUD",
+  "CAD",
+  "CNY"
+]);
+
+// web_src/engine/shared/merchant_words.ts
+var MAX_MERCHANT_WORDS = 16;
+var LETTERS_ONLY = new RegExp("^\\p{L}+$", "u");
+var WALLETS = /* @__PURE__ */ new Set(["APPLE", "GOOGLE", "SAMSUNG", "GARMIN", "FITBIT"]);
+function merchantWords(toks, descriptors = NO_DESCRIPTORS) {
+  const out = [];
+  for (let k = 0; k < toks.length && out.length < MAX_MERCHANT_WORDS; k++) {
+    const raw = toks[k];
+    if (raw.length < 2 || !LETTERS_ONLY.test(raw) || descriptors.has(raw)) continue;
+    if (WALLETS.has(raw) && toks[k + 1] === "PAY") continue;
+    const word = fold(raw);
+    if (BANK_BOILERPLATE.has(word) || LEGAL_SUFFIXES.has(word) || MERCHANT_NOISE.has(word) || MERCHANT_NOISE.has(raw)) continue;
+    if (!out.includes(word)) out.push(word);
+  }
+  return out;
+}
+var NO_DESCRIPTORS = /* @__PURE__ */ new Set();
+var ASTERISK_FORM = /([\p{L}\p{N}.]+)\s*\*\s*([\p{L}\p{N}]+)/gu;
+function asteriskDescriptors(text2) {
+  if (!text2.includes("*")) return NO_DESCRIPTORS;
+  let found = null;
+  for (const match of text2.matchAll(ASTERISK_FORM)) {
+    const head = normalizeText(match[1]).split(" ").pop() ?? "";
+    if (MERCHANT_NOISE.has(head)) continue;
+    const tail = normalizeText(match[2]);
+    if (tail !== "") (found ??= /* @__PURE__ */ new Set()).add(tail);
+  }
+  return found ?? NO_DESCRIPTORS;
+}
+function merchantVariant(word, known, startingWith) {
+  if (known(word)) return word;
+  if (word.length >= 4) {
+    const longer = startingWith(word);
+    if (longer.length >= 1 && longer.length <= 2) return longer[0];
+  }
+  for (let cut = word.length - 1; cut >= 4; cut--) {
+    const head = word.slice(0, cut);
+    if (known(head)) return head;
+  }
+  return null;
+}
 
 // web_src/engine/shared/name_words.ts
 function nameWords(toks) {
@@ -66019,25 +66423,37 @@ function addAcronyms(run, length, out) {
 
 // web_src/engine/reconciliation/line_text.ts
 var NO_TOKENS = [];
+var NO_DESCRIPTORS2 = /* @__PURE__ */ new Set();
+var MT940_SUBFIELD = /\?\d\d/g;
 var LineText = class {
-  constructor(tokens2, signal, nameKey, nameTokens2, accountKey) {
+  constructor(tokens2, signal, nameKey, nameTokens2, accountKey, descriptors = NO_DESCRIPTORS2) {
     this.tokens = tokens2;
     this.signal = signal;
     this.nameKey = nameKey;
     this.nameTokens = nameTokens2;
     this.accountKey = accountKey;
+    this.descriptors = descriptors;
     this.display = null;
+    this.merchantList = null;
   }
   /**
    * The bank's counterparty name in normalized words, its first 80 characters (the tokens, at most MAX_TOKENS of
    * them, cover more than that), for explanations: worded only when an explanation quotes it.
    */
+  /** The words that can name a card or direct-debit merchant (merchantWords of name and label), worked out once. */
+  get merchant() {
+    return this.merchantList ??= merchantWords(
+      this.nameTokens.length === 0 ? this.tokens : [...this.nameTokens, ...this.tokens],
+      this.descriptors
+    );
+  }
   get nameDisplay() {
     return this.display ??= this.nameTokens.length === 0 ? "" : this.nameTokens.join(" ").slice(0, 80);
   }
 };
 function lineText(line, withAcronyms = true) {
-  const toks = textTokens(line.ref === "" ? line.label : `${line.label} ${line.ref}`);
+  const label = line.label.includes("?") ? line.label.replace(MT940_SUBFIELD, " ") : line.label;
+  const toks = textTokens(line.ref === "" ? label : `${label} ${line.ref}`);
   const nameRaw = line.partnerName === "" ? NO_TOKENS : textTokens(line.partnerName);
   const nameToks = nameRaw.length === 0 ? NO_TOKENS : nameWords(nameRaw);
   return new LineText(
@@ -66045,7 +66461,8 @@ function lineText(line, withAcronyms = true) {
     signalTokensOf(nameToks, toks, withAcronyms),
     nameToks.length === 0 ? "" : nameToks.join(""),
     nameRaw,
-    line.accountNumber === "" ? "" : accountNumberKey(line.accountNumber)
+    line.accountNumber === "" ? "" : accountNumberKey(line.accountNumber),
+    asteriskDescriptors(label)
   );
 }
 
@@ -66110,7 +66527,8 @@ function extractReferenceKeys(toks, prefixes) {
       let j = i + 1;
       while (j < toks.length && j <= i + 2 && FILLER.has(toks[j])) j++;
       const num = toks[j];
-      if (num !== void 0 && SHORT_NUMBER.test(num) && Number(num) > 0) {
+      const yearThenNumber = num !== void 0 && /^20\d\d$/.test(num) && /^\d+$/.test(toks[j + 1] ?? "");
+      if (num !== void 0 && !yearThenNumber && SHORT_NUMBER.test(num) && Number(num) > 0) {
         found.add({ compact: "", code: numberCode(Number(num)), strength: 0.5, snippetStart: i, snippetEnd: j + 1, invoiceLike: false });
       }
     }
@@ -66239,6 +66657,162 @@ var SubsetWalk = class {
   }
 };
 
+// web_src/engine/reconciliation/merchant_history.ts
+var MIN_CODING_SUPPORT = 3;
+var MIN_CODING_CONSISTENCY = 0.8;
+var MIN_CODING_SHARE = 0.55;
+var MIN_UNKNOWN_LENGTH = 4;
+var MerchantHistory = class {
+  constructor() {
+    this.words = /* @__PURE__ */ new Map();
+    /**
+     * Merchant key → coding key → past lines. A merchant goes by its first merchant word (DEUTSCHE) and by its first
+     * two (DEUTSCHE TELEKOM, DEUTSCHE BAHN): the longer key tells apart merchants that share a first word.
+     */
+    this.merchants = /* @__PURE__ */ new Map();
+    /** Acronym of a merchant's first words (AWS for AMAZON WEB SERVICES) → its key. */
+    this.acronyms = /* @__PURE__ */ new Map();
+    this.sorted = [];
+    this.frozen = false;
+    this.unknownIdf = 0;
+    this.isKnown = (w) => this.words.has(w);
+    this.startingWith = (prefix) => this.wordsStartingWith(prefix);
+  }
+  /** One coded past line: its merchant words (merchantWords) and its coding. */
+  add(words, codingKey) {
+    const key = words[0];
+    if (key === void 0) return;
+    this.frozen = false;
+    this.count(key, codingKey);
+    if (words.length >= 2) this.count(`${key} ${words[1]}`, codingKey);
+    for (let len = 3; len <= 4 && len <= words.length; len++) {
+      let acronym = "";
+      for (let k = 0; k < len; k++) acronym += words[k].charAt(0);
+      if (!this.acronyms.has(acronym)) this.acronyms.set(acronym, key);
+    }
+    for (const word of words) {
+      let stats = this.words.get(word);
+      if (stats === void 0) this.words.set(word, stats = { merchants: /* @__PURE__ */ new Set(), df: 0, codings: /* @__PURE__ */ new Map(), idf: 0 });
+      stats.merchants.add(key);
+      stats.df++;
+      stats.codings.set(codingKey, (stats.codings.get(codingKey) ?? 0) + 1);
+    }
+  }
+  count(key, codingKey) {
+    let codings = this.merchants.get(key);
+    if (codings === void 0) this.merchants.set(key, codings = /* @__PURE__ */ new Map());
+    codings.set(codingKey, (codings.get(codingKey) ?? 0) + 1);
+  }
+  /**
+   * The codings a line's merchant words point at, best first (at most `limit`). A word weighs by how few
+   * merchants use it; words history never saw weigh as much as a merchant's own word, for nobody: a line made
+   * mostly of unknown words is unknown, whatever its generic words share with known merchants.
+   */
+  codings(lineWords, limit2 = 3) {
+    if (lineWords.length === 0 || this.merchants.size === 0) return [];
+    if (!this.frozen) this.freeze();
+    let total = 0;
+    const evidence = /* @__PURE__ */ new Map();
+    for (const word of lineWords) {
+      const known = this.variantOf(word);
+      if (known === null) {
+        if (word.length >= MIN_UNKNOWN_LENGTH) total += this.unknownIdf;
+        continue;
+      }
+      const stats = this.words.get(known);
+      total += stats.idf;
+      for (const [codingKey, n] of stats.codings) {
+        const w = stats.idf * n / stats.df;
+        const e = evidence.get(codingKey);
+        if (e === void 0) evidence.set(codingKey, { weight: w, best: w, token: known });
+        else {
+          e.weight += w;
+          if (w > e.best) {
+            e.best = w;
+            e.token = known;
+          }
+        }
+      }
+    }
+    const keyed = this.keyedMerchant(lineWords);
+    const out = [];
+    if (keyed !== null) {
+      const codings = this.merchants.get(keyed);
+      let lines = 0;
+      for (const n of codings.values()) lines += n;
+      for (const [codingKey, support] of codings) {
+        const share = total > 0 ? (evidence.get(codingKey)?.weight ?? 0) / total : 0;
+        out.push({
+          codingKey,
+          support,
+          lines,
+          keyed: true,
+          token: evidence.get(codingKey)?.token ?? keyed,
+          share,
+          similarity: support / lines * (0.5 + 0.5 * Math.min(1, share))
+        });
+      }
+    }
+    for (const [codingKey, e] of evidence) {
+      if (out.some((c) => c.codingKey === codingKey)) continue;
+      const share = total > 0 ? e.weight / total : 0;
+      out.push({ codingKey, support: 0, lines: 0, keyed: false, token: e.token, share, similarity: 0.45 * share });
+    }
+    out.sort((a, b) => b.similarity - a.similarity);
+    if (out.length > limit2) out.length = limit2;
+    return out;
+  }
+  /**
+   * The merchant of history the line names by its key: its first merchant word (a known name after a word history
+   * never saw may be part of someone else's name), or the acronym of its first words.
+   */
+  keyedMerchant(lineWords) {
+    for (let k = 0; k < Math.min(1, lineWords.length); k++) {
+      const word = lineWords[k];
+      const known = this.variantOf(word);
+      if (known !== null && this.merchants.has(known)) {
+        const next = lineWords[k + 1];
+        const second = next === void 0 ? null : this.variantOf(next);
+        const longer = second === null ? void 0 : `${known} ${second}`;
+        return longer !== void 0 && this.merchants.has(longer) ? longer : known;
+      }
+      const expanded = this.acronyms.get(word);
+      if (expanded !== void 0) return expanded;
+    }
+    for (let len = 3; len <= 4 && len <= lineWords.length; len++) {
+      let acronym = "";
+      for (let k = 0; k < len; k++) acronym += lineWords[k].charAt(0);
+      if (this.merchants.has(acronym)) return acronym;
+    }
+    return null;
+  }
+  variantOf(word) {
+    if (this.words.has(word)) return word;
+    return word.length < MIN_UNKNOWN_LENGTH ? null : merchantVariant(word, this.isKnown, this.startingWith);
+  }
+  wordsStartingWith(prefix) {
+    const sorted = this.sorted;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (sorted[mid] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const found = [];
+    for (let k = lo; k < sorted.length && found.length < 3 && sorted[k].startsWith(prefix); k++) found.push(sorted[k]);
+    return found;
+  }
+  freeze() {
+    let m = 0;
+    for (const key of this.merchants.keys()) if (!key.includes(" ")) m++;
+    for (const stats of this.words.values()) stats.idf = Math.log(1 + m / stats.merchants.size);
+    this.unknownIdf = Math.log(1 + m);
+    this.sorted = [...this.words.keys()].sort();
+    this.frozen = true;
+  }
+};
+
 // web_src/engine/reconciliation/collect_proposals.ts
 var MAX_KEY_HITS = 50;
 var MAX_SAME_AMOUNT = 8;
@@ -66246,6 +66820,9 @@ var MAX_PARTNERS = 3;
 var MAX_SUBSET_ITEMS = 120;
 var MAX_SUBSET_NODES = 1500;
 var MAX_SUBSETS = 6;
+var UNKEYED_CODING_CAP = 0.45;
+var THIN_CODING_CAP = 0.75;
+var NEW_COUNTERPARTY_CAP = 0.9;
 var NO_SNIPPETS = [];
 var NO_HITS = /* @__PURE__ */ new Map();
 function collectProposals(line, ctx) {
@@ -66268,17 +66845,26 @@ var LineCollector = class {
     this.text = lineText(line);
     this.evidence = ctx.partners.resolveLine(line, this.text);
     this.lineDay = this.index.dayNumber(line.date);
+    let instalment = false;
+    let exchange = line.currency !== ctx.companyCurrency;
+    for (const tok of this.text.tokens) {
+      if (INSTALMENT_WORDS.has(tok)) instalment = true;
+      else if (tok !== ctx.companyCurrency && EXCHANGE_WORDS.has(tok)) exchange = true;
+    }
+    this.instalmentWords = instalment;
+    this.exchangeWords = exchange;
   }
   collect() {
     this.findReferences();
     const { line, index, settings, refHits } = this;
     for (const hit of refHits.values()) {
       const partnerScore = this.evidenceOf(hit.item.partnerId)?.score ?? 0;
-      this.single(hit.item, hit.strength >= 0.85 || hit.strength >= 0.5 && partnerScore >= 0.8);
+      this.single(hit.item, hit.strength >= 0.85 || hit.strength >= 0.5 && (partnerScore >= 0.8 || this.instalmentWords));
     }
     let settled = false;
     for (const p of this.proposals) {
-      if (p.refStrength >= 0.85 && (p.amountFit === "exact" || p.amountFit === "fx")) settled = true;
+      if (p.refStrength >= 0.85 && (p.amountFit === "exact" || p.amountFit === "fx" || p.amountFit === "tolerance")) settled = true;
+      if (p.refStrength >= 0.5 && p.amountFit === "partial" && this.instalmentWords) settled = true;
     }
     const sameAmount = index.withAmount(line.currency, line.amount);
     for (let k = 0; k < sameAmount.length && k < MAX_SAME_AMOUNT; k++) {
@@ -66336,7 +66922,18 @@ var LineCollector = class {
     }
     this.addExpense(likely[0], sign2);
     const exactCount = sameAmount.length;
-    for (const p of this.proposals) if (p.amountFit === "exact" || p.amountFit === "fx") p.sameAmountCount = exactCount;
+    const cited = this.citedItems();
+    for (const p of this.proposals) {
+      if (p.amountFit === "exact" || p.amountFit === "fx") p.sameAmountCount = exactCount;
+      if (p.matchType !== "expense" && p.refStrength < 0.85 && (p.partnerId === null || this.ctx.history.pastLinesOf(p.partnerId) === 0)) {
+        p.maxConfidence = Math.min(p.maxConfidence, NEW_COUNTERPARTY_CAP);
+      }
+      if (cited > 0 && p.matchType !== "expense") {
+        let citedHere = 0;
+        for (const item of p.items) if ((this.refHits.get(item.id)?.strength ?? 0) >= 0.5) citedHere++;
+        p.citesOther = citedHere < cited && citedHere < p.items.length;
+      }
+    }
     return { proposals: this.proposals, unlistedSameAmount };
   }
   /** Reference keys of the label looked up in the index; a key shaped like our numbering that names no open item is a conflict. */
@@ -66369,6 +66966,12 @@ var LineCollector = class {
       }
       if (ref.invoiceLike && !matched || refs.isPaid(slot)) this.conflictingRef = true;
     }
+  }
+  /** Open items the label cites with a reference of strength ≥ 0.5. */
+  citedItems() {
+    let n = 0;
+    for (const hit of this.refHits.values()) if (hit.strength >= 0.5) n++;
+    return n;
   }
   /** Partners scored ≥ 0.5, best first (ties in the order the evidence found them), at most MAX_PARTNERS. */
   likelyPartners() {
@@ -66414,6 +67017,12 @@ var LineCollector = class {
       partnerEvidence: ev ?? null,
       conflictingRef: this.conflictingRef && !anyReferenced,
       sameAmountCount: 0,
+      citesOther: false,
+      instalmentWords: this.instalmentWords,
+      maxConfidence: 1,
+      expenseSupport: 0,
+      expenseKeyed: false,
+      exchangeRounding: false,
       expenseSimilarity: 0,
       expenseRejected: 0,
       expenseReason: "",
@@ -66427,15 +67036,33 @@ var LineCollector = class {
     const fit = cmp.relation;
     if (fit === "none" || fit === "over") return;
     if (fit === "partial" && !allowPartial) return;
-    if (fit === "fee" && !allowFee) return;
+    if ((fit === "fee" || fit === "tolerance") && !allowFee) return;
+    let writeoffAccount = null;
+    if (fit === "tolerance") {
+      writeoffAccount = this.toleranceAccount(cmp.shortfallCompany);
+      if (writeoffAccount === null) return;
+    }
     this.proposedAlone.add(item.id);
-    const p = this.proposal([item], item.partnerId, fit === "fee" ? "writeoff" : fit === "partial" ? "partial" : "full", fit);
+    const matchType = fit === "fee" || fit === "tolerance" ? "writeoff" : fit === "partial" ? "partial" : "full";
+    const p = this.proposal([item], item.partnerId, matchType, fit);
     p.difference = cmp.shortfallCompany;
-    if (fit === "fee") {
-      p.accountId = this.settings.bankFeeAccountId;
+    if (fit === "fee" || fit === "tolerance") {
+      p.accountId = fit === "fee" ? this.settings.bankFeeAccountId : writeoffAccount;
       p.writeoffAmount = Math.sign(this.line.amount) * cmp.shortfallCompany;
+      p.exchangeRounding = fit === "tolerance" && p.accountId !== (this.settings.writeoffAccountId ?? null);
     }
     this.proposals.push(p);
+  }
+  /**
+   * Where a small difference goes: exchange rounding (a foreign-currency line, or a label that says the bank
+   * converted) to the exchange gain or loss account, anything else to the company's write-off account; each falls
+   * back on the other, and both on the bank fee account. A shortfall is a loss, an overpayment a gain.
+   */
+  toleranceAccount(shortfall) {
+    const { settings } = this;
+    const exchange = (shortfall > 0 ? settings.exchangeLossAccountId : settings.exchangeGainAccountId) ?? null;
+    const writeoff = settings.writeoffAccountId ?? null;
+    return (this.exchangeWords ? exchange ?? writeoff : writeoff ?? exchange) ?? settings.bankFeeAccountId;
   }
   addSubsets(items, partnerId) {
     if (items.length < 2) return;
@@ -66477,6 +67104,10 @@ var LineCollector = class {
     p.partnerScore = payeeScore;
     p.expenseRejected = rejectedAccounts.get(option.accountId) ?? 0;
     p.expenseReason = option.reason;
+    p.expenseSupport = option.support;
+    p.expenseKeyed = option.keyed;
+    const consistent = option.lines > 0 && option.support / option.lines >= MIN_CODING_CONSISTENCY && option.share >= MIN_CODING_SHARE;
+    p.maxConfidence = !option.keyed ? UNKEYED_CODING_CAP : option.support >= MIN_CODING_SUPPORT && consistent ? 1 : THIN_CODING_CAP;
     p.ageDays = 0;
     this.proposals.push(p);
   }
@@ -66484,6 +67115,8 @@ var LineCollector = class {
 
 // web_src/engine/shared/token_votes.ts
 var MAX_FANOUT = 24;
+var MIN_UNKNOWN_LENGTH2 = 4;
+var NO_WORDS = [];
 function seenBefore(tokens2, t) {
   const token = tokens2[t];
   if (t > 64) return tokens2.indexOf(token) < t;
@@ -66501,6 +67134,9 @@ var TokenDictionary = class {
       this.ids.set(token, id);
     }
     return id;
+  }
+  idOf(token) {
+    return this.ids.get(token) ?? -1;
   }
   /** Ids of the tokens, -1 for a token never added (written to [0, tokens.length) of `into`, which may be longer). */
   idsOf(tokens2, into = []) {
@@ -66556,8 +67192,9 @@ var TokenVotes = class {
     this.votes = [];
     this.keyIndex = /* @__PURE__ */ new Map();
     this.keys = [];
-    this.documents = 0;
     this.frozen = false;
+    /** Weight of a word no key ever had: as distinctive as a word of one key, for nobody. */
+    this.unknownIdf = 0;
     this.weights = new Float64Array(0);
     this.bestWeights = new Float64Array(0);
     this.bestTokens = [];
@@ -66568,7 +67205,6 @@ var TokenVotes = class {
   }
   add(tokens2, key) {
     this.frozen = false;
-    this.documents++;
     let k = this.keyIndex.get(key);
     if (k === void 0) {
       k = this.keys.length;
@@ -66598,8 +67234,12 @@ var TokenVotes = class {
   vote(tokens2) {
     return this.voteIds(this.dictionary.idsOf(tokens2), tokens2);
   }
-  /** vote() with the tokens' ids in this votes' dictionary already looked up (-1: unknown). */
-  voteIds(ids, tokens2) {
+  /**
+   * vote() with the tokens' ids in this votes' dictionary already looked up (-1: unknown). `distinctive` are the
+   * line's words that can name a counterparty (merchantWords): those that no key ever had count in the evidence
+   * as pointing at nobody, so that a line made mostly of new words is no one's, whatever else it shares.
+   */
+  voteIds(ids, tokens2, distinctive = NO_WORDS) {
     if (!this.frozen) this.freeze();
     const votes = this.votes;
     const result = this.result;
@@ -66633,6 +67273,14 @@ var TokenVotes = class {
         }
       }
     }
+    if (count2 > 0) {
+      for (let k = 0; k < distinctive.length; k++) {
+        const word = distinctive[k];
+        if (word.length < MIN_UNKNOWN_LENGTH2) continue;
+        const id = this.dictionary.idOf(word);
+        if (id < 0 || votes[id] === void 0) known += this.unknownIdf;
+      }
+    }
     result.reset(count2, known);
     return result;
   }
@@ -66644,12 +67292,13 @@ var TokenVotes = class {
         counts.posting = null;
         continue;
       }
-      const idf = Math.log(1 + this.documents / df);
+      const idf = Math.log(1 + this.keys.length / keys.length);
       const ws = new Float64Array(keys.length);
       for (let j = 0; j < keys.length; j++) ws[j] = idf * counts.counts[j] / df;
       counts.posting = { idf, keys: Int32Array.from(keys), weights: ws };
     }
     const n = this.keys.length;
+    this.unknownIdf = Math.log(1 + n);
     this.weights = new Float64Array(n);
     this.bestWeights = new Float64Array(n);
     this.bestTokens = new Array(n).fill("");
@@ -66672,21 +67321,21 @@ var HistoryIndex = class {
     this.rejectedWords = new TokenVotes(this.dictionary);
     this.rejectedByName = /* @__PURE__ */ new Map();
     this.rejectedByAccount = /* @__PURE__ */ new Map();
-    this.codedWords = {
-      in: new TokenVotes(this.dictionary),
-      out: new TokenVotes(this.dictionary)
-    };
+    this.codedMerchants = { in: new MerchantHistory(), out: new MerchantHistory() };
     this.codedByAccount = /* @__PURE__ */ new Map();
     this.rejectedAccountWords = new TokenVotes(this.dictionary);
     /** The ids of the last line's signal words, and that line. */
     this.idsText = null;
     this.ids = [];
     this.codings = /* @__PURE__ */ new Map();
+    /** Past lines reconciled with each partner: whom this company has been paid by or has paid before. */
+    this.partnerLines = /* @__PURE__ */ new Map();
     for (const entry of history) {
       const teaches = entry.outcome === "reconciled" && entry.partnerId !== null || entry.outcome === "coded" && entry.accountId !== null || entry.outcome === "rejected" && (entry.rejectedPartnerId !== null || entry.rejectedAccountId !== null);
       if (!teaches) continue;
       const text2 = lineText({ label: entry.label, ref: "", partnerName: entry.partnerName, accountNumber: entry.accountNumber }, false);
       if (entry.outcome === "reconciled" && entry.partnerId !== null) {
+        this.partnerLines.set(entry.partnerId, (this.partnerLines.get(entry.partnerId) ?? 0) + 1);
         this.partnerWords.add(text2.signal, entry.partnerId);
         if (text2.nameKey.length >= 3) count(this.partnerByName, text2.nameKey, entry.partnerId);
         if (text2.accountKey.length >= 6) count(this.partnerByAccount, text2.accountKey, entry.partnerId);
@@ -66696,7 +67345,7 @@ var HistoryIndex = class {
         if (!this.codings.has(key)) {
           this.codings.set(key, { accountId: entry.accountId, taxIds, example: text2.tokens.slice(0, 6).join(" ") });
         }
-        this.codedWords[signOf(entry.amount)].add(text2.signal, key);
+        this.codedMerchants[signOf(entry.amount)].add(text2.merchant, key);
         if (text2.accountKey.length >= 6) count(this.codedByAccount, `${signOf(entry.amount)}${text2.accountKey}`, key);
       } else if (entry.outcome === "rejected") {
         if (entry.rejectedPartnerId !== null) {
@@ -66708,6 +67357,10 @@ var HistoryIndex = class {
       }
     }
   }
+  /** How many past lines were reconciled with this partner (0: a counterparty absent from history). */
+  pastLinesOf(partnerId) {
+    return this.partnerLines.get(partnerId) ?? 0;
+  }
   /** Partners that past lines from this counterparty name were reconciled with, and their shares. */
   partnerNameShares(nameKey) {
     return this.sharesOf(this.partnerByName, nameKey);
@@ -66718,7 +67371,7 @@ var HistoryIndex = class {
   }
   /** Partners that past lines with these words were reconciled with (read before the next vote). */
   partnerWordVotes(text2) {
-    return this.partnerWords.voteIds(this.signalIds(text2), text2.signal);
+    return this.partnerWords.voteIds(this.signalIds(text2), text2.signal, text2.merchant);
   }
   /** The dictionary ids of a line's signal words, looked up once per line for all the votes. */
   signalIds(text2) {
@@ -66770,22 +67423,26 @@ var HistoryIndex = class {
   /** Codings (account|taxes) of similar past lines of the same direction, with their similarity; null if none. */
   scoreCodings(text2, amount) {
     const sign2 = signOf(amount);
-    const votes = this.codedWords[sign2].voteIds(this.signalIds(text2), text2.signal);
+    const codings = this.codedMerchants[sign2].codings(text2.merchant);
     const byAccount = text2.accountKey === "" ? void 0 : this.codedByAccount.get(`${sign2}${text2.accountKey}`);
-    if (votes.size === 0 && byAccount === void 0) return null;
+    if (codings.length === 0 && byAccount === void 0) return null;
     const scored = /* @__PURE__ */ new Map();
-    for (let i = 0; i < votes.size; i++) scored.set(votes.key(i), { strength: votes.similarity(i), source: 2, token: votes.bestToken(i) });
+    for (const c of codings) {
+      scored.set(c.codingKey, { strength: c.similarity, source: 2, token: c.token, support: c.support, lines: c.lines, keyed: c.keyed, share: c.share });
+    }
     if (byAccount !== void 0) {
       const shares = byAccount.shares ??= sharesOfTally(byAccount);
+      let lines = 0;
+      for (const n of byAccount.counts.values()) lines += n;
       for (let j = 0; j < shares.keys.length; j++) {
         const key = shares.keys[j];
         const similarity = 0.95 * shares.shares[j];
+        const support = byAccount.counts.get(key) ?? 0;
         const known = scored.get(key);
         if (known === void 0) {
-          if (similarity > 0) scored.set(key, { strength: similarity, source: 1, token: "" });
+          if (similarity > 0) scored.set(key, { strength: similarity, source: 1, token: "", support, lines, keyed: true, share: 1 });
         } else if (similarity > known.strength) {
-          known.strength = similarity;
-          known.source = 1;
+          Object.assign(known, { strength: similarity, source: 1, support: Math.max(support, known.support ?? 0), lines, keyed: true, share: 1 });
         }
       }
     }
@@ -66815,11 +67472,21 @@ function keepMax(found, id, strength) {
   return found;
 }
 function expenseOption(coding, found, text2) {
+  const support = found.support ?? 0;
+  const keyed = found.keyed ?? false;
+  let reason;
+  if (found.source === 1) reason = `coded like ${support} past ${support === 1 ? "line" : "lines"} from account ${text2.accountKey}`;
+  else if (keyed) reason = `coded like ${support} past ${support === 1 ? "line" : "lines"} of this merchant ('${found.token}', e.g. '${coding.example}')`;
+  else reason = `no known merchant named; only the word '${found.token}' is shared with past lines coded to this account (e.g. '${coding.example}')`;
   return {
     accountId: coding.accountId,
     taxIds: coding.taxIds,
     similarity: found.strength,
-    reason: found.source === 2 ? `similar past lines ('${found.token}', e.g. '${coding.example}') were coded to this account` : `past lines from account ${text2.accountKey} were coded to this account`
+    support,
+    lines: found.lines ?? 0,
+    keyed,
+    share: found.share ?? 0,
+    reason
   };
 }
 function ascending(a, b) {
@@ -67268,6 +67935,12 @@ function explainProposal(p, names) {
     case "fx":
       reasons.push(`amount equals ${first} within FX rounding (${money2(p.difference, currency)})`);
       break;
+    case "tolerance": {
+      const where = p.accountId === null ? "" : ` to ${names.accountLabel(p.accountId)}`;
+      const kind = p.exchangeRounding ? "exchange rounding" : "payment difference";
+      reasons.push(`amount is ${first} ${p.difference > 0 ? "less" : "plus"} ${money2(p.difference, currency)}, written off${where} as ${kind}`);
+      break;
+    }
     case "fee":
       reasons.push(`amount is ${first} less a bank fee of ${money2(p.difference, currency)}`);
       break;
@@ -67295,7 +67968,9 @@ function explainProposal(p, names) {
   }
   if (p.sameAmountCount > 1 && p.refStrength < 0.5) reasons.push(`${p.sameAmountCount} open items have this amount`);
   if (p.conflictingRef) reasons.push("the label refers to another invoice that is not open");
-  if (p.matchType === "writeoff" && p.accountId !== null) reasons.push(`difference to ${names.accountLabel(p.accountId)}`);
+  if (p.matchType === "writeoff" && p.accountId !== null && p.amountFit !== "tolerance") reasons.push(`difference to ${names.accountLabel(p.accountId)}`);
+  if (p.citesOther) reasons.push("the label cites another open item");
+  reasons.push(basisOf(p));
   const unique = [];
   for (let k = 0; k < reasons.length && unique.length < MAX_REASONS; k++) {
     const reason = reasons[k];
@@ -67312,6 +67987,16 @@ function explainProposal(p, names) {
 function flat(text2) {
   if (text2.length > 12) text2.charCodeAt(0);
   return text2;
+}
+function basisOf(p) {
+  if (p.matchType === "expense") {
+    if (!p.expenseKeyed) return "rests on history alone, and no merchant of history is named: a hint only";
+    if (p.expenseSupport < 3) return `rests on history alone: only ${p.expenseSupport} past ${p.expenseSupport === 1 ? "line" : "lines"} of this merchant`;
+    return "rests on history alone";
+  }
+  if (p.refStrength >= 0.5) return "rests on the reference";
+  if (p.amountFit === "none" || p.amountFit === "partial") return "rests on the partner alone";
+  return p.partnerScore >= 0.5 ? "rests on the amount and the partner" : "rests on the amount alone";
 }
 function entryNumber2(item) {
   return item.moveName || `#${item.id}`;
@@ -67338,6 +68023,10 @@ function proposalLogit(p) {
     case "fx":
       logit += 3;
       break;
+    // Off by a few cents: as good as exact when the label cites the invoice, a guess otherwise.
+    case "tolerance":
+      logit += p.refStrength >= 0.85 ? 2.5 : 0;
+      break;
     // Short by a fee without a reference: in a busy ledger some invoice is always a few euros above the payment.
     case "fee":
       logit += p.refStrength >= 0.85 ? 2 : 0.5;
@@ -67346,7 +68035,7 @@ function proposalLogit(p) {
       logit += 3 - 0.4 * Math.max(0, p.items.length - 2);
       break;
     case "partial":
-      logit -= 0.5;
+      logit += p.instalmentWords && p.refStrength >= 0.5 ? 1.5 : -0.5;
       break;
     case "none":
       logit -= 3;
@@ -67355,6 +68044,7 @@ function proposalLogit(p) {
   logit += 5 * p.partnerScore;
   logit -= 5 * p.partnerRejected;
   if (p.conflictingRef && p.refStrength < 0.85) logit -= 4;
+  if (p.citesOther) logit -= 3;
   logit += 0.3 * Math.min(1, Math.max(0, p.ageDays) / 365);
   if (p.ageDays < 0) logit -= 1;
   return logit;
@@ -67407,8 +68097,8 @@ function suggestForLine(line, ctx, names) {
   const suggestions = [];
   for (const { proposal, raw } of scoreLine(line, ctx)) {
     if (suggestions.length >= ctx.settings.maxSuggestions) break;
-    const confidence = Math.round(calibrate(raw) * 1e4) / 1e4;
-    if (confidence < MIN_CONFIDENCE) break;
+    const confidence = Math.round(Math.min(calibrate(raw), proposal.maxConfidence) * 1e4) / 1e4;
+    if (confidence < MIN_CONFIDENCE) continue;
     const { explanation, reasons } = explainProposal(proposal, names);
     const candidateIds = new Array(proposal.items.length);
     for (let i = 0; i < proposal.items.length; i++) candidateIds[i] = proposal.items[i].id;

@@ -122,7 +122,9 @@ class AiReconciliationRequest(models.AbstractModel):
         history = self._gather_history(company, st_lines)
         partners = (items.partner_id | history["partners"] | st_lines.partner_id
                     | self._partners_by_bank_account(st_lines))
-        accounts = history["accounts"] | company.ai_bank_fee_account_id
+        writeoff_accounts = (company.ai_writeoff_account_id | company.income_currency_exchange_account_id
+                             | company.expense_currency_exchange_account_id)
+        accounts = history["accounts"] | company.ai_bank_fee_account_id | writeoff_accounts
         llm_allowed = self.env["ai.llm.usage"]._llm_allowed(company)
         if llm_allowed:
             # The LLM may only propose an account from this list: give it the chart's expense accounts too, for
@@ -142,11 +144,27 @@ class AiReconciliationRequest(models.AbstractModel):
                 {"id": a.id, "code": a.code or "", "name": a.name or "", "accountType": a.account_type or ""}
                 for a in accounts
             ],
-            "settings": {"bankFeeAccountId": company.ai_bank_fee_account_id.id or None},
+            "settings": self._engine_settings(company),
             # False once the company's monthly LLM budget is spent: the endpoint then answers offline.
             "llmAllowed": llm_allowed,
         }
         return payload, truncated, invalid
+
+    @api.model
+    def _engine_settings(self, company):
+        """The company's matching settings as the engine reads them (contracts/reconcile.ts, EngineSettingsSchema)."""
+        return {
+            "bankFeeAccountId": company.ai_bank_fee_account_id.id or None,
+            "maxFeeAmount": max(company.ai_max_fee_amount, 0.0),
+            "fxTolerance": max(company.ai_fx_tolerance, 0.0),
+            # Payment tolerance: the difference goes to the company's write-off account, or to Odoo's exchange
+            # difference accounts (which also take exchange rounding).
+            "writeoffAccountId": company.ai_writeoff_account_id.id or None,
+            "writeoffMaxAmount": max(company.ai_writeoff_max_amount, 0.0),
+            "writeoffMaxRatio": min(max(company.ai_writeoff_max_percent, 0.0), 100.0) / 100.0,
+            "exchangeGainAccountId": company.income_currency_exchange_account_id.id or None,
+            "exchangeLossAccountId": company.expense_currency_exchange_account_id.id or None,
+        }
 
     @api.model
     @api.model

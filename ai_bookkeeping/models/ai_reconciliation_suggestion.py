@@ -211,6 +211,23 @@ class AiReconciliationSuggestion(models.Model):
                 raise UserError(_("%(item)s is no longer posted. Nothing was changed.", item=item.move_id.name))
         if self.match_type in ("expense", "writeoff") and not self.account_id:
             raise UserError(_("This suggestion names no account to book to."))
+        if self.match_type == "writeoff" and self.account_id != self.company_id.ai_bank_fee_account_id:
+            self._check_within_payment_tolerance()
+
+    def _check_within_payment_tolerance(self):
+        """A difference written off to anything but the bank fee account is a payment tolerance: a few cents within
+        the company's limits (amount and percent), whatever the suggestion says."""
+        company = self.company_id
+        residual = abs(sum(self.move_line_ids.mapped("amount_residual")))
+        gap = abs(residual - abs(self._ai_amount_in_company_currency()))
+        limit = min(company.ai_writeoff_max_amount, company.ai_writeoff_max_percent / 100.0 * residual)
+        if company.currency_id.compare_amounts(gap, limit) > 0:
+            raise UserError(_(
+                "This payment differs from %(items)s by %(gap)s, more than the payment tolerance of this company "
+                "(%(amount)s and %(percent)s%%). Nothing was changed; match it as a partial payment instead.",
+                items=", ".join(self.move_line_ids.move_id.mapped("name")), gap=company.currency_id.round(gap),
+                amount=company.ai_writeoff_max_amount, percent=company.ai_writeoff_max_percent,
+            ))
 
     def _prepare_counterparts(self):
         """What applying writes for this line, read from the books and nothing written: the suspense items to replace,

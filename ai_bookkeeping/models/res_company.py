@@ -23,6 +23,22 @@ class ResCompany(models.Model):
         help="Largest difference, in company currency, between a foreign-currency item and its payment that is "
         "booked as an exchange difference rather than left open.",
     )
+    ai_writeoff_account_id = fields.Many2one(
+        "account.account",
+        string="AI payment difference account",
+        check_company=True,
+        help="Account for the few cents by which a payment differs from the invoice it cites (rounding, a "
+        "customer's typo). Empty: such differences go to the exchange gain or loss account, as exchange rounding does.",
+    )
+    ai_writeoff_max_amount = fields.Float(
+        string="Payment tolerance (amount)", default=0.5,
+        help="Largest difference, in company currency, between a payment and the invoice it cites that the AI "
+        "proposes to write off. 0: never.",
+    )
+    ai_writeoff_max_percent = fields.Float(
+        string="Payment tolerance (%)", default=1.0,
+        help="Largest difference as a percentage of the invoice's residual; both limits apply.",
+    )
     ai_rollout_phase = fields.Selection(
         ar.PHASES,
         string="AI rollout phase",

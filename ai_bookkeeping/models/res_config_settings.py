@@ -48,6 +48,11 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.ai_bank_fee_account_id", readonly=False, string="Bank fee account"
     )
     ai_max_fee_amount = fields.Float(related="company_id.ai_max_fee_amount", readonly=False)
+    ai_writeoff_account_id = fields.Many2one(
+        related="company_id.ai_writeoff_account_id", readonly=False, string="Payment difference account"
+    )
+    ai_writeoff_max_amount = fields.Float(related="company_id.ai_writeoff_max_amount", readonly=False)
+    ai_writeoff_max_percent = fields.Float(related="company_id.ai_writeoff_max_percent", readonly=False)
     ai_rollout_phase = fields.Selection(related="company_id.ai_rollout_phase", readonly=False)
     ai_auto_min_confidence = fields.Float(related="company_id.ai_auto_min_confidence", readonly=False)
     ai_auto_max_amount = fields.Monetary(related="company_id.ai_auto_max_amount", readonly=False)

@@ -105,12 +105,28 @@ export const EngineSettingsSchema = z.object({
   maxFeeRatio: z.number().min(0).max(1).default(0.05),
   /** Largest difference (company currency) treated as FX rounding for a foreign-currency match. */
   fxTolerance: z.number().nonnegative().default(1),
+  /**
+   * Small differences: a payment that differs from the invoice it cites by at most `writeoffMaxAmount` (company
+   * currency) and at most `writeoffMaxRatio` of the invoice residual is proposed as a match with the difference
+   * written off (Odoo's payment tolerance): to `writeoffAccountId`, or for exchange rounding to the exchange
+   * gain/loss accounts. No account at all: no such proposal. Absent: DEFAULT_WRITEOFF_MAX_AMOUNT and
+   * DEFAULT_WRITEOFF_MAX_RATIO, no accounts (optional rather than defaulted, so that older callers' settings still
+   * type-check).
+   */
+  writeoffAccountId: Id.nullable().optional(),
+  writeoffMaxAmount: z.number().nonnegative().optional(),
+  writeoffMaxRatio: z.number().min(0).max(1).optional(),
+  exchangeGainAccountId: Id.nullable().optional(),
+  exchangeLossAccountId: Id.nullable().optional(),
   /** Largest number of open items the engine combines to explain one payment. */
   maxSubsetSize: z.number().int().min(1).max(8).default(5),
   /** Suggestions per line, best first. */
   maxSuggestions: z.number().int().min(1).max(10).default(3),
 });
 export type EngineSettings = z.infer<typeof EngineSettingsSchema>;
+/** Payment tolerance when the request names none: 0.50 in company currency and 1 % of the invoice. */
+export const DEFAULT_WRITEOFF_MAX_AMOUNT = 0.5;
+export const DEFAULT_WRITEOFF_MAX_RATIO = 0.01;
 
 /**
  * The LLM this request may use, from the settings of the Odoo database that sends it: one bundled endpoint serves

@@ -1,7 +1,7 @@
-import type { EngineSettings, OpenItem, StatementLine } from "../../contracts/reconcile";
+import { DEFAULT_WRITEOFF_MAX_AMOUNT, DEFAULT_WRITEOFF_MAX_RATIO, type EngineSettings, type OpenItem, type StatementLine } from "../../contracts/reconcile";
 import { cents } from "../shared/cents";
 
-export type AmountRelation = "exact" | "fx" | "fee" | "partial" | "over" | "none";
+export type AmountRelation = "exact" | "fx" | "tolerance" | "fee" | "partial" | "over" | "none";
 
 export interface AmountComparison {
   relation: AmountRelation;
@@ -16,13 +16,18 @@ export function paysSign(line: Pick<StatementLine, "amount">, item: Pick<OpenIte
 
 /**
  * How a line's amount relates to one open item: exact in the shared currency, within `fxTolerance` in company
- * currency when the currencies differ, short by a bank fee (`bankFeeAccountId` set, within `maxFeeAmount` and
+ * currency when the currencies differ, within the payment tolerance (`writeoffMaxAmount` and `writeoffMaxRatio`,
+ * over or under) in the same currency when the settings name an account to book the difference to, short by a bank fee (`bankFeeAccountId` set, within `maxFeeAmount` and
  * `maxFeeRatio`), a partial payment (short by more), or over. Items of the wrong sign or already paid are "none".
  */
 export function compareAmount(
   line: Pick<StatementLine, "amount" | "amountCompany" | "currency">,
   item: Pick<OpenItem, "amountResidual" | "amountResidualCurrency" | "currency">,
-  settings: Pick<EngineSettings, "bankFeeAccountId" | "maxFeeAmount" | "maxFeeRatio" | "fxTolerance">,
+  settings: Pick<
+    EngineSettings,
+    | "bankFeeAccountId" | "maxFeeAmount" | "maxFeeRatio" | "fxTolerance" | "writeoffMaxAmount" | "writeoffMaxRatio"
+    | "writeoffAccountId" | "exchangeGainAccountId" | "exchangeLossAccountId"
+  >,
 ): AmountComparison {
   if (cents(item.amountResidual) === 0 || cents(line.amount) === 0 || !paysSign(line, item)) {
     return { relation: "none", shortfallCompany: 0 };
@@ -40,6 +45,15 @@ export function compareAmount(
     if (Math.abs(shortfallCompany) <= settings.fxTolerance) return { relation: "fx", shortfallCompany };
   }
   shortfallCompany = Math.round(shortfallCompany * 100) / 100;
+  // A few cents either way (rounding, bank FX rounding, a customer's typo): within the company's payment tolerance.
+  const gap = Math.abs(shortfallCompany);
+  const bookable = (settings.writeoffAccountId ?? settings.exchangeGainAccountId ?? settings.exchangeLossAccountId
+    ?? settings.bankFeeAccountId ?? null) !== null;
+  const maxAmount = bookable ? (settings.writeoffMaxAmount ?? DEFAULT_WRITEOFF_MAX_AMOUNT) : 0;
+  const maxRatio = settings.writeoffMaxRatio ?? DEFAULT_WRITEOFF_MAX_RATIO;
+  if (line.currency === item.currency && gap > 0 && gap <= maxAmount + 1e-9 && gap <= maxRatio * residualCompany + 1e-9) {
+    return { relation: "tolerance", shortfallCompany };
+  }
   if (shortfallCompany < 0) return { relation: "over", shortfallCompany };
   const isFee =
     settings.bankFeeAccountId !== null &&

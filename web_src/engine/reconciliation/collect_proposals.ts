@@ -10,6 +10,8 @@ import type { Proposal } from "./proposal";
 import { snippetOf, type ReferenceKey } from "../shared/reference_key";
 import { extractReferenceKeys } from "../shared/extract_reference_keys";
 import { findSubsets } from "./find_subsets";
+import { MIN_CODING_CONSISTENCY, MIN_CODING_SHARE, MIN_CODING_SUPPORT } from "./merchant_history";
+import { EXCHANGE_WORDS, INSTALMENT_WORDS } from "../shared/vocabulary";
 
 /** Work limits per line: whatever the books look like, one line costs a bounded number of steps. */
 const MAX_KEY_HITS = 50;
@@ -18,6 +20,15 @@ const MAX_PARTNERS = 3;
 const MAX_SUBSET_ITEMS = 120;
 const MAX_SUBSET_NODES = 1_500;
 const MAX_SUBSETS = 6;
+/** Highest confidence of a coding learned from history when the line names no merchant of history. */
+const UNKEYED_CODING_CAP = 0.45;
+/** Highest confidence of a coding of a known merchant with too few (or disagreeing) past lines. */
+const THIN_CODING_CAP = 0.75;
+/**
+ * Highest confidence of a match with a counterparty absent from history unless its reference identifies the
+ * invoice: master data and an amount are good evidence, but no one has ever confirmed this partner's payments.
+ */
+const NEW_COUNTERPARTY_CAP = 0.9;
 
 /** The snippets of a proposal that quotes no reference (most): shared, never written. */
 const NO_SNIPPETS: string[] = [];
@@ -55,6 +66,8 @@ class LineCollector {
   /** Item id → the strongest reference to it in the label, in the order the label names them. */
   private refHits: Map<number, RefHit> = NO_HITS;
   private conflictingRef = false;
+  private readonly instalmentWords: boolean;
+  private readonly exchangeWords: boolean;
   private readonly proposals: Proposal[] = [];
   /** Items already proposed alone: an item's amount relation to the line, hence its match type, is fixed. */
   private readonly proposedAlone = new Set<number>();
@@ -67,6 +80,14 @@ class LineCollector {
     this.text = lineText(line);
     this.evidence = ctx.partners.resolveLine(line, this.text);
     this.lineDay = this.index.dayNumber(line.date);
+    let instalment = false;
+    let exchange = line.currency !== ctx.companyCurrency;
+    for (const tok of this.text.tokens) {
+      if (INSTALMENT_WORDS.has(tok)) instalment = true;
+      else if (tok !== ctx.companyCurrency && EXCHANGE_WORDS.has(tok)) exchange = true;
+    }
+    this.instalmentWords = instalment;
+    this.exchangeWords = exchange;
   }
 
   collect(): LineProposals {
@@ -76,13 +97,16 @@ class LineCollector {
     // 1. Items the label refers to.
     for (const hit of refHits.values()) {
       const partnerScore = this.evidenceOf(hit.item.partnerId)?.score ?? 0;
-      this.single(hit.item, hit.strength >= 0.85 || (hit.strength >= 0.5 && partnerScore >= 0.8));
+      // A cited invoice may be paid in part: when the reference is strong, the partner sure, or the label says so.
+      this.single(hit.item, hit.strength >= 0.85 || (hit.strength >= 0.5 && (partnerScore >= 0.8 || this.instalmentWords)));
     }
 
     // A referenced item that the amount confirms settles the question: no need to look for combinations.
     let settled = false;
     for (const p of this.proposals) {
-      if (p.refStrength >= 0.85 && (p.amountFit === "exact" || p.amountFit === "fx")) settled = true;
+      if (p.refStrength >= 0.85 && (p.amountFit === "exact" || p.amountFit === "fx" || p.amountFit === "tolerance")) settled = true;
+      // An instalment of the invoice it names is not a coincidental combination of others.
+      if (p.refStrength >= 0.5 && p.amountFit === "partial" && this.instalmentWords) settled = true;
     }
 
     // 2. Items with exactly this amount (or within FX tolerance in company currency when currencies differ).
@@ -150,7 +174,18 @@ class LineCollector {
     this.addExpense(likely[0], sign);
 
     const exactCount = sameAmount.length;
-    for (const p of this.proposals) if (p.amountFit === "exact" || p.amountFit === "fx") p.sameAmountCount = exactCount;
+    const cited = this.citedItems();
+    for (const p of this.proposals) {
+      if (p.amountFit === "exact" || p.amountFit === "fx") p.sameAmountCount = exactCount;
+      if (p.matchType !== "expense" && p.refStrength < 0.85 && (p.partnerId === null || this.ctx.history.pastLinesOf(p.partnerId) === 0)) {
+        p.maxConfidence = Math.min(p.maxConfidence, NEW_COUNTERPARTY_CAP);
+      }
+      if (cited > 0 && p.matchType !== "expense") {
+        let citedHere = 0;
+        for (const item of p.items) if ((this.refHits.get(item.id)?.strength ?? 0) >= 0.5) citedHere++;
+        p.citesOther = citedHere < cited && citedHere < p.items.length;
+      }
+    }
     return { proposals: this.proposals, unlistedSameAmount };
   }
 
@@ -184,6 +219,13 @@ class LineCollector {
       }
       if ((ref.invoiceLike && !matched) || refs.isPaid(slot)) this.conflictingRef = true;
     }
+  }
+
+  /** Open items the label cites with a reference of strength ≥ 0.5. */
+  private citedItems(): number {
+    let n = 0;
+    for (const hit of this.refHits.values()) if (hit.strength >= 0.5) n++;
+    return n;
   }
 
   /** Partners scored ≥ 0.5, best first (ties in the order the evidence found them), at most MAX_PARTNERS. */
@@ -222,7 +264,8 @@ class LineCollector {
       refStrength, refSnippets: refSnippets ?? NO_SNIPPETS,
       partnerScore: ev?.score ?? 0, partnerRejected: ev?.rejected ?? 0, partnerEvidence: ev ?? null,
       conflictingRef: this.conflictingRef && !anyReferenced,
-      sameAmountCount: 0, expenseSimilarity: 0, expenseRejected: 0, expenseReason: "",
+      sameAmountCount: 0, citesOther: false, instalmentWords: this.instalmentWords, maxConfidence: 1, expenseSupport: 0,
+      expenseKeyed: false, exchangeRounding: false, expenseSimilarity: 0, expenseRejected: 0, expenseReason: "",
       ageDays: this.ageOf(items),
     };
   }
@@ -234,15 +277,35 @@ class LineCollector {
     const fit = cmp.relation;
     if (fit === "none" || fit === "over") return;
     if (fit === "partial" && !allowPartial) return;
-    if (fit === "fee" && !allowFee) return;
+    if ((fit === "fee" || fit === "tolerance") && !allowFee) return;
+    let writeoffAccount: number | null = null;
+    if (fit === "tolerance") {
+      writeoffAccount = this.toleranceAccount(cmp.shortfallCompany);
+      if (writeoffAccount === null) return; // nowhere to book the difference: Odoo could not apply it
+    }
     this.proposedAlone.add(item.id);
-    const p = this.proposal([item], item.partnerId, fit === "fee" ? "writeoff" : fit === "partial" ? "partial" : "full", fit);
+    const matchType = fit === "fee" || fit === "tolerance" ? "writeoff" : fit === "partial" ? "partial" : "full";
+    const p = this.proposal([item], item.partnerId, matchType, fit);
     p.difference = cmp.shortfallCompany;
-    if (fit === "fee") {
-      p.accountId = this.settings.bankFeeAccountId;
+    if (fit === "fee" || fit === "tolerance") {
+      p.accountId = fit === "fee" ? this.settings.bankFeeAccountId : writeoffAccount;
       p.writeoffAmount = Math.sign(this.line.amount) * cmp.shortfallCompany;
+      p.exchangeRounding = fit === "tolerance" && p.accountId !== (this.settings.writeoffAccountId ?? null);
     }
     this.proposals.push(p);
+  }
+
+  /**
+   * Where a small difference goes: exchange rounding (a foreign-currency line, or a label that says the bank
+   * converted) to the exchange gain or loss account, anything else to the company's write-off account; each falls
+   * back on the other, and both on the bank fee account. A shortfall is a loss, an overpayment a gain.
+   */
+  private toleranceAccount(shortfall: number): number | null {
+    const { settings } = this;
+    const exchange = (shortfall > 0 ? settings.exchangeLossAccountId : settings.exchangeGainAccountId) ?? null;
+    const writeoff = settings.writeoffAccountId ?? null;
+    // The bank fee account is the company's write-off account of last resort (it is the only one it named).
+    return (this.exchangeWords ? (exchange ?? writeoff) : (writeoff ?? exchange)) ?? settings.bankFeeAccountId;
   }
 
   private addSubsets(items: OpenItem[], partnerId: number): void {
@@ -287,6 +350,12 @@ class LineCollector {
     p.partnerScore = payeeScore;
     p.expenseRejected = rejectedAccounts.get(option.accountId) ?? 0;
     p.expenseReason = option.reason;
+    p.expenseSupport = option.support;
+    p.expenseKeyed = option.keyed;
+    // A coding learned from history alone needs a merchant of history named, coded alike several times, to be sure.
+    const consistent = option.lines > 0 && option.support / option.lines >= MIN_CODING_CONSISTENCY && option.share >= MIN_CODING_SHARE;
+    p.maxConfidence = !option.keyed ? UNKEYED_CODING_CAP
+      : option.support >= MIN_CODING_SUPPORT && consistent ? 1 : THIN_CODING_CAP;
     p.ageDays = 0;
     this.proposals.push(p);
   }

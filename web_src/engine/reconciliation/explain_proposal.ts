@@ -23,6 +23,12 @@ export function explainProposal(p: Proposal, names: ExplainNames): Explanation {
   switch (p.amountFit) {
     case "exact": reasons.push(`amount equals ${first}`); break;
     case "fx": reasons.push(`amount equals ${first} within FX rounding (${money(p.difference, currency)})`); break;
+    case "tolerance": {
+      const where = p.accountId === null ? "" : ` to ${names.accountLabel(p.accountId)}`;
+      const kind = p.exchangeRounding ? "exchange rounding" : "payment difference";
+      reasons.push(`amount is ${first} ${p.difference > 0 ? "less" : "plus"} ${money(p.difference, currency)}, written off${where} as ${kind}`);
+      break;
+    }
     case "fee": reasons.push(`amount is ${first} less a bank fee of ${money(p.difference, currency)}`); break;
     case "partial": reasons.push(`partial payment of ${first} (${money(p.difference, currency)} stays open)`); break;
     case "multi": {
@@ -45,7 +51,9 @@ export function explainProposal(p: Proposal, names: ExplainNames): Explanation {
   }
   if (p.sameAmountCount > 1 && p.refStrength < 0.5) reasons.push(`${p.sameAmountCount} open items have this amount`);
   if (p.conflictingRef) reasons.push("the label refers to another invoice that is not open");
-  if (p.matchType === "writeoff" && p.accountId !== null) reasons.push(`difference to ${names.accountLabel(p.accountId)}`);
+  if (p.matchType === "writeoff" && p.accountId !== null && p.amountFit !== "tolerance") reasons.push(`difference to ${names.accountLabel(p.accountId)}`);
+  if (p.citesOther) reasons.push("the label cites another open item");
+  reasons.push(basisOf(p));
   const unique: string[] = [];
   for (let k = 0; k < reasons.length && unique.length < MAX_REASONS; k++) {
     const reason = reasons[k] as string;
@@ -69,6 +77,18 @@ export function explainProposal(p: Proposal, names: ExplainNames): Explanation {
 function flat(text: string): string {
   if (text.length > 12) text.charCodeAt(0);
   return text;
+}
+
+/** What the proposal rests on, said in so many words: a reference, an amount, or history alone. */
+function basisOf(p: Proposal): string {
+  if (p.matchType === "expense") {
+    if (!p.expenseKeyed) return "rests on history alone, and no merchant of history is named: a hint only";
+    if (p.expenseSupport < 3) return `rests on history alone: only ${p.expenseSupport} past ${p.expenseSupport === 1 ? "line" : "lines"} of this merchant`;
+    return "rests on history alone";
+  }
+  if (p.refStrength >= 0.5) return "rests on the reference";
+  if (p.amountFit === "none" || p.amountFit === "partial") return "rests on the partner alone";
+  return p.partnerScore >= 0.5 ? "rests on the amount and the partner" : "rests on the amount alone";
 }
 
 function entryNumber(item: OpenItem): string {

@@ -1,11 +1,20 @@
 import type { HistoryEntry } from "../../contracts/reconcile";
 import { lineText, type LineText } from "./line_text";
+import { MerchantHistory } from "./merchant_history";
 import { TokenDictionary, TokenVotes, type VoteResult } from "../shared/token_votes";
 
 export interface ExpenseOption {
   accountId: number;
   taxIds: number[];
   similarity: number;
+  /** Past lines of this merchant (or account number) coded this way; 0 when no known merchant is named. */
+  support: number;
+  /** Past lines of this merchant in all. */
+  lines: number;
+  /** The line names a merchant (or comes from an account number) of history, not only words others share. */
+  keyed: boolean;
+  /** Share of the line's distinctive words that point at this coding (1 for an account number). */
+  share: number;
   reason: string;
 }
 
@@ -26,15 +35,15 @@ export class HistoryIndex {
   private readonly rejectedWords = new TokenVotes<number>(this.dictionary);
   private readonly rejectedByName = new Map<string, Tally<number>>();
   private readonly rejectedByAccount = new Map<string, Tally<number>>();
-  private readonly codedWords: Record<Sign, TokenVotes<string>> = {
-    in: new TokenVotes(this.dictionary), out: new TokenVotes(this.dictionary),
-  };
+  private readonly codedMerchants: Record<Sign, MerchantHistory> = { in: new MerchantHistory(), out: new MerchantHistory() };
   private readonly codedByAccount = new Map<string, Tally<string>>();
   private readonly rejectedAccountWords = new TokenVotes<number>(this.dictionary);
   /** The ids of the last line's signal words, and that line. */
   private idsText: LineText | null = null;
   private readonly ids: number[] = [];
   private readonly codings = new Map<string, Coding>();
+  /** Past lines reconciled with each partner: whom this company has been paid by or has paid before. */
+  private readonly partnerLines = new Map<number, number>();
 
   constructor(history: readonly HistoryEntry[]) {
     for (const entry of history) {
@@ -43,6 +52,7 @@ export class HistoryIndex {
       if (!teaches) continue;
       const text = lineText({ label: entry.label, ref: "", partnerName: entry.partnerName, accountNumber: entry.accountNumber }, false);
       if (entry.outcome === "reconciled" && entry.partnerId !== null) {
+        this.partnerLines.set(entry.partnerId, (this.partnerLines.get(entry.partnerId) ?? 0) + 1);
         this.partnerWords.add(text.signal, entry.partnerId);
         if (text.nameKey.length >= 3) count(this.partnerByName, text.nameKey, entry.partnerId);
         if (text.accountKey.length >= 6) count(this.partnerByAccount, text.accountKey, entry.partnerId);
@@ -52,7 +62,7 @@ export class HistoryIndex {
         if (!this.codings.has(key)) {
           this.codings.set(key, { accountId: entry.accountId, taxIds, example: text.tokens.slice(0, 6).join(" ") });
         }
-        this.codedWords[signOf(entry.amount)].add(text.signal, key);
+        this.codedMerchants[signOf(entry.amount)].add(text.merchant, key);
         if (text.accountKey.length >= 6) count(this.codedByAccount, `${signOf(entry.amount)}${text.accountKey}`, key);
       } else if (entry.outcome === "rejected") {
         if (entry.rejectedPartnerId !== null) {
@@ -63,6 +73,11 @@ export class HistoryIndex {
         if (entry.rejectedAccountId !== null) this.rejectedAccountWords.add(text.signal, entry.rejectedAccountId);
       }
     }
+  }
+
+  /** How many past lines were reconciled with this partner (0: a counterparty absent from history). */
+  pastLinesOf(partnerId: number): number {
+    return this.partnerLines.get(partnerId) ?? 0;
   }
 
   /** Partners that past lines from this counterparty name were reconciled with, and their shares. */
@@ -77,7 +92,7 @@ export class HistoryIndex {
 
   /** Partners that past lines with these words were reconciled with (read before the next vote). */
   partnerWordVotes(text: LineText): VoteResult<number> {
-    return this.partnerWords.voteIds(this.signalIds(text), text.signal);
+    return this.partnerWords.voteIds(this.signalIds(text), text.signal, text.merchant);
   }
 
   /** The dictionary ids of a line's signal words, looked up once per line for all the votes. */
@@ -135,22 +150,26 @@ export class HistoryIndex {
   /** Codings (account|taxes) of similar past lines of the same direction, with their similarity; null if none. */
   private scoreCodings(text: LineText, amount: number): Map<string, Learned> | null {
     const sign = signOf(amount);
-    const votes = this.codedWords[sign].voteIds(this.signalIds(text), text.signal);
+    const codings = this.codedMerchants[sign].codings(text.merchant);
     const byAccount = text.accountKey === "" ? undefined : this.codedByAccount.get(`${sign}${text.accountKey}`);
-    if (votes.size === 0 && byAccount === undefined) return null;
+    if (codings.length === 0 && byAccount === undefined) return null;
     const scored = new Map<string, Learned>();
-    for (let i = 0; i < votes.size; i++) scored.set(votes.key(i), { strength: votes.similarity(i), source: 2, token: votes.bestToken(i) });
+    for (const c of codings) {
+      scored.set(c.codingKey, { strength: c.similarity, source: 2, token: c.token, support: c.support, lines: c.lines, keyed: c.keyed, share: c.share });
+    }
     if (byAccount !== undefined) {
       const shares = (byAccount.shares ??= sharesOfTally(byAccount));
+      let lines = 0;
+      for (const n of byAccount.counts.values()) lines += n;
       for (let j = 0; j < shares.keys.length; j++) {
         const key = shares.keys[j] as string;
         const similarity = 0.95 * (shares.shares[j] as number);
+        const support = byAccount.counts.get(key) ?? 0;
         const known = scored.get(key);
         if (known === undefined) {
-          if (similarity > 0) scored.set(key, { strength: similarity, source: 1, token: "" });
+          if (similarity > 0) scored.set(key, { strength: similarity, source: 1, token: "", support, lines, keyed: true, share: 1 });
         } else if (similarity > known.strength) {
-          known.strength = similarity;
-          known.source = 1;
+          Object.assign(known, { strength: similarity, source: 1, support: Math.max(support, known.support ?? 0), lines, keyed: true, share: 1 });
         }
       }
     }
@@ -186,6 +205,11 @@ interface Learned {
   strength: number;
   source: LearnedSource;
   token: string;
+  /** For codings: past lines of the merchant coded so, its past lines in all, and whether the line names it. */
+  support?: number;
+  lines?: number;
+  keyed?: boolean;
+  share?: number;
 }
 
 const NO_REJECTIONS: ReadonlyMap<number, number> = new Map<number, number>();
@@ -216,13 +240,15 @@ function keepMax(found: Map<number, number> | null, id: number, strength: number
 }
 
 function expenseOption(coding: Coding, found: Learned, text: LineText): ExpenseOption {
+  const support = found.support ?? 0;
+  const keyed = found.keyed ?? false;
+  let reason: string;
+  if (found.source === 1) reason = `coded like ${support} past ${support === 1 ? "line" : "lines"} from account ${text.accountKey}`;
+  else if (keyed) reason = `coded like ${support} past ${support === 1 ? "line" : "lines"} of this merchant ('${found.token}', e.g. '${coding.example}')`;
+  else reason = `no known merchant named; only the word '${found.token}' is shared with past lines coded to this account (e.g. '${coding.example}')`;
   return {
-    accountId: coding.accountId,
-    taxIds: coding.taxIds,
-    similarity: found.strength,
-    reason: found.source === 2
-      ? `similar past lines ('${found.token}', e.g. '${coding.example}') were coded to this account`
-      : `past lines from account ${text.accountKey} were coded to this account`,
+    accountId: coding.accountId, taxIds: coding.taxIds, similarity: found.strength, support, lines: found.lines ?? 0, keyed,
+    share: found.share ?? 0, reason,
   };
 }
 

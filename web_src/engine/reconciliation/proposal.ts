@@ -1,7 +1,7 @@
 import type { MatchType, OpenItem } from "../../contracts/reconcile";
 import type { PartnerEvidence } from "./partner_evidence";
 
-export type AmountFit = "exact" | "fx" | "fee" | "partial" | "multi" | "none";
+export type AmountFit = "exact" | "fx" | "tolerance" | "fee" | "partial" | "multi" | "none";
 
 /** One way to book a statement line, with the evidence the scorer weighs and the explainer prints. */
 export interface Proposal {
@@ -26,6 +26,17 @@ export interface Proposal {
   conflictingRef: boolean;
   /** Other open items with exactly this amount and sign that no other evidence separates. */
   sameAmountCount: number;
+  /** The label cites an open item (reference ≥ 0.5) that is not among these items. */
+  citesOther: boolean;
+  /** The label says the payment is an instalment or a partial payment (Teilzahlung, acompte, instalment …). */
+  instalmentWords: boolean;
+  /** Highest confidence this proposal may get, whatever its score: the cap of a coding from thin history. */
+  maxConfidence: number;
+  /** For an expense: past lines of the merchant coded so (0: no known merchant is named), and whether it is named. */
+  expenseSupport: number;
+  expenseKeyed: boolean;
+  /** For a write-off of a small difference: it is exchange rounding (booked to the exchange difference account). */
+  exchangeRounding: boolean;
   expenseSimilarity: number;
   expenseRejected: number;
   expenseReason: string;

@@ -76,8 +76,8 @@ function suggestForLine(line: StatementLine, ctx: EngineContext, names: ExplainN
   const suggestions: Suggestion[] = [];
   for (const { proposal, raw } of scoreLine(line, ctx)) {
     if (suggestions.length >= ctx.settings.maxSuggestions) break;
-    const confidence = Math.round(calibrate(raw) * 1e4) / 1e4;
-    if (confidence < MIN_CONFIDENCE) break;
+    const confidence = Math.round(Math.min(calibrate(raw), proposal.maxConfidence) * 1e4) / 1e4;
+    if (confidence < MIN_CONFIDENCE) continue;
     const { explanation, reasons } = explainProposal(proposal, names);
     const candidateIds = new Array<number>(proposal.items.length);
     for (let i = 0; i < proposal.items.length; i++) candidateIds[i] = (proposal.items[i] as OpenItem).id;

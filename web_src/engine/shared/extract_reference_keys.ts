@@ -60,7 +60,9 @@ export function extractReferenceKeys(toks: readonly string[], prefixes?: Compact
       let j = i + 1;
       while (j < toks.length && j <= i + 2 && FILLER.has(toks[j] as string)) j++;
       const num = toks[j];
-      if (num !== undefined && SHORT_NUMBER.test(num) && Number(num) > 0) {
+      // INV 2026 01346: a year followed by a number is the year of a year-and-sequence number, not invoice 2026.
+      const yearThenNumber = num !== undefined && /^20\d\d$/.test(num) && /^\d+$/.test(toks[j + 1] ?? "");
+      if (num !== undefined && !yearThenNumber && SHORT_NUMBER.test(num) && Number(num) > 0) {
         found.add({ compact: "", code: numberCode(Number(num)), strength: 0.5, snippetStart: i, snippetEnd: j + 1, invoiceLike: false });
       }
     }

@@ -1,5 +1,7 @@
 /** Tokens shared by more keys than this say nothing about any one of them and are skipped (also bounds work). */
 const MAX_FANOUT = 24;
+/** Words of a line that history never saw count against every key from this length on (shorter: abbreviations). */
+const MIN_UNKNOWN_LENGTH = 4;
 
 /** What one token says, precomputed when the first vote is asked for: idf and idf × count / df per key. */
 interface TokenPosting {
@@ -18,6 +20,8 @@ interface TokenCounts {
   counts: number[];
   posting: TokenPosting | null;
 }
+
+const NO_WORDS: readonly string[] = [];
 
 /** Does tokens[t] occur earlier in the list? (Lists are short: a linear scan beats building a set.) */
 function seenBefore(tokens: readonly string[], t: number): boolean {
@@ -38,6 +42,10 @@ export class TokenDictionary {
       this.ids.set(token, id);
     }
     return id;
+  }
+
+  idOf(token: string): number {
+    return this.ids.get(token) ?? -1;
   }
 
   /** Ids of the tokens, -1 for a token never added (written to [0, tokens.length) of `into`, which may be longer). */
@@ -110,8 +118,9 @@ export class TokenVotes<K> {
   private readonly votes: Array<TokenCounts | undefined> = [];
   private readonly keyIndex = new Map<K, number>();
   private readonly keys: K[] = [];
-  private documents = 0;
   private frozen = false;
+  /** Weight of a word no key ever had: as distinctive as a word of one key, for nobody. */
+  private unknownIdf = 0;
   private weights = new Float64Array(0);
   private bestWeights = new Float64Array(0);
   private bestTokens: string[] = [];
@@ -125,7 +134,6 @@ export class TokenVotes<K> {
 
   add(tokens: readonly string[], key: K): void {
     this.frozen = false;
-    this.documents++;
     let k = this.keyIndex.get(key);
     if (k === undefined) {
       k = this.keys.length;
@@ -157,8 +165,12 @@ export class TokenVotes<K> {
     return this.voteIds(this.dictionary.idsOf(tokens), tokens);
   }
 
-  /** vote() with the tokens' ids in this votes' dictionary already looked up (-1: unknown). */
-  voteIds(ids: ArrayLike<number>, tokens: readonly string[]): VoteResult<K> {
+  /**
+   * vote() with the tokens' ids in this votes' dictionary already looked up (-1: unknown). `distinctive` are the
+   * line's words that can name a counterparty (merchantWords): those that no key ever had count in the evidence
+   * as pointing at nobody, so that a line made mostly of new words is no one's, whatever else it shares.
+   */
+  voteIds(ids: ArrayLike<number>, tokens: readonly string[], distinctive: readonly string[] = NO_WORDS): VoteResult<K> {
     if (!this.frozen) this.freeze();
     const votes = this.votes;
     const result = this.result as VoteResult<K>;
@@ -193,6 +205,14 @@ export class TokenVotes<K> {
         }
       }
     }
+    if (count > 0) {
+      for (let k = 0; k < distinctive.length; k++) {
+        const word = distinctive[k] as string;
+        if (word.length < MIN_UNKNOWN_LENGTH) continue;
+        const id = this.dictionary.idOf(word);
+        if (id < 0 || votes[id] === undefined) known += this.unknownIdf;
+      }
+    }
     result.reset(count, known);
     return result;
   }
@@ -205,12 +225,14 @@ export class TokenVotes<K> {
         counts.posting = null;
         continue;
       }
-      const idf = Math.log(1 + this.documents / df);
+      // Rarity among keys (partners, merchants), not among lines: a word of every partner's payments is no one's.
+      const idf = Math.log(1 + this.keys.length / keys.length);
       const ws = new Float64Array(keys.length);
       for (let j = 0; j < keys.length; j++) ws[j] = (idf * (counts.counts[j] as number)) / df;
       counts.posting = { idf, keys: Int32Array.from(keys), weights: ws };
     }
     const n = this.keys.length;
+    this.unknownIdf = Math.log(1 + n);
     this.weights = new Float64Array(n);
     this.bestWeights = new Float64Array(n);
     this.bestTokens = new Array<string>(n).fill("");
