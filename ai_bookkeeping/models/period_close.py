@@ -44,6 +44,8 @@ class AiPeriodClose(models.Model):
                                 help="SHA-256 fingerprint of the period's posted entries at lock time.")
     period_digest_details = fields.Json(readonly=True, copy=False)
     close_pack_id = fields.Many2one("ir.attachment", string="Close pack", readonly=True, copy=False)
+    lock_summary = fields.Text(compute="_compute_lock_summary", string="Lock record",
+                               help="The lock dates set and how the digest was computed, as stored at lock time.")
 
     _sql_constraints = [
         ("period_unique", "unique(company_id, date_from, date_to)", "This period already has a close."),
@@ -63,6 +65,24 @@ class AiPeriodClose(models.Model):
                                   ("date_from", "<=", close.date_to), ("date_to", ">=", close.date_from)]):
                 raise ValidationError(_("%(name)s overlaps another close of %(company)s.",
                                         name=close.name, company=close.company_id.name))
+
+    @api.depends("lock_dates", "period_digest_details")
+    def _compute_lock_summary(self):
+        for close in self:
+            if close.state != "locked":
+                close.lock_summary = False
+                continue
+            details = close.period_digest_details or {}
+            lines = ["%s: %s" % (close.company_id._fields[name]._description_string(self.env), value)
+                     for name, value in (close.lock_dates or {}).items()] or [_("No lock date was moved.")]
+            lines.append(_("Entries fingerprinted here: %(count)s (%(method)s): %(sha)s",
+                           count=details.get("entries", 0), method=details.get("method", ""),
+                           sha=details.get("sha256", "")))
+            lines.extend(self.env._("Odoo inalterability hash, %(journal)s %(prefix)s: %(count)s entries, last %(last)s: "
+                           "%(hash)s", journal=c["journal"], prefix=c["prefix"], count=c["entries"],
+                           last=c.get("last_name"), hash=c.get("inalterable_hash"))
+                         for c in details.get("odoo_chains", []))
+            close.lock_summary = "\n".join(lines)
 
     def _compute_blocking_open_count(self):
         for close in self:

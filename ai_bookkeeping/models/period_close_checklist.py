@@ -1,5 +1,3 @@
-from datetime import timedelta
-
 from odoo import _, api, models
 from odoo.tools import SQL
 
@@ -175,9 +173,9 @@ class AiPeriodCloseChecklist(models.AbstractModel):
 
     @api.model
     def _item_pending_suggestions(self, close):
-        # The close's own proposals are their own item (adjusting_entries).
-        end = close.date_to + timedelta(days=1)
-        domain = [("company_id", "=", close.company_id.id), ("state", "=", "pending"), ("create_date", "<", end),
+        # Every undecided suggestion of the company, whatever its kind: a suggestion has no accounting date of its
+        # own (its target may be a bill, a partner, a report). The close's own proposals are their own item.
+        domain = [("company_id", "=", close.company_id.id), ("state", "=", "pending"),
                   "!", "&", ("res_model", "=", close._name), ("res_id", "=", close.id)]
         count, _amount = self._aggregate("ai.suggestion", domain, lambda t: SQL("0"), sudo=True)  # sudo: as above
         return self._result(count, 0.0, "ai.suggestion", domain)

@@ -43,7 +43,13 @@ class AiPeriodCloseItem(models.Model):
                 values = found.get(item.code, {})
                 item.count = values.get("count", 0)
                 item.amount = values.get("amount", 0.0)
-                item.status = "clear" if not item.count else ("open" if item.decision == "open" else item.decision)
+                # Done holds while nothing is left; accepted holds whatever is found.
+                if item.decision == "accepted":
+                    item.status = "accepted"
+                elif not item.count:
+                    item.status = "done" if item.decision == "done" else "clear"
+                else:
+                    item.status = "open"
 
     def _compute_blocking(self):
         for company, items in self.grouped("company_id").items():

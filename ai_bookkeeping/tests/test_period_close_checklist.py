@@ -28,6 +28,7 @@ class TestPeriodCloseChecklist(PeriodCloseCase):
             "journal_id": self.bank_journal.id, "date": "2026-02-16"})
         payment.action_post()
         self.make_gap("2026-02-20")
+        self.env["ai.suggestion"].sudo().create({"name": "Unusual amount", "kind": "anomaly", "explanation": "test"})
 
         found = self.items(self.make_close(FEBRUARY))
         self.assertEqual(found["draft_entries"], (2, 275.0))
@@ -38,7 +39,7 @@ class TestPeriodCloseChecklist(PeriodCloseCase):
         self.assertEqual(found["pending_reconciliation_suggestions"], (1, 100.0))
         self.assertEqual(found["sequence_gaps"], (1, 10.0))
         self.assertEqual(found["missing_recurring_bills"], (1, VENDOR_A_MEDIAN))
-        self.assertEqual(found["pending_suggestions"], (0, 0.0))
+        self.assertEqual(found["pending_suggestions"], (1, 0.0))
         self.assertEqual(found["adjusting_entries"], (0, 0.0))
 
     def test_the_missing_bill_drills_down_to_the_vendors_history(self):
@@ -70,7 +71,11 @@ class TestPeriodCloseChecklist(PeriodCloseCase):
         self.assertIn("Accepted with a note", close.message_ids[0].body)
         gaps = close.item_ids.filtered(lambda i: i.code == "sequence_gaps")
         gaps.action_mark_done()
-        self.assertEqual(gaps.status, "clear")
+        self.assertEqual(gaps.status, "done")
+        # A gap appearing afterwards opens the item again: done holds only while nothing is left.
+        self.make_gap("2026-01-21")
+        gaps.invalidate_recordset(["count", "status"])
+        self.assertEqual((gaps.count, gaps.status), (1, "open"))
 
     def test_blocking_items_are_configurable_per_company(self):
         self.make_gap("2026-01-20")
