@@ -78,10 +78,10 @@ class AiPeriodClose(models.Model):
             lines.append(_("Entries fingerprinted here: %(count)s (%(method)s): %(sha)s",
                            count=details.get("entries", 0), method=details.get("method", ""),
                            sha=details.get("sha256", "")))
-            lines.extend(self.env._("Odoo inalterability hash, %(journal)s %(prefix)s: %(count)s entries, last %(last)s: "
-                           "%(hash)s", journal=c["journal"], prefix=c["prefix"], count=c["entries"],
-                           last=c.get("last_name"), hash=c.get("inalterable_hash"))
-                         for c in details.get("odoo_chains", []))
+            lines.extend(self.env._(
+                "Odoo inalterability hash, %(journal)s %(prefix)s: %(count)s entries, last %(last)s: %(hash)s",
+                journal=c["journal"], prefix=c["prefix"], count=c["entries"], last=c.get("last_name"),
+                hash=c.get("inalterable_hash")) for c in details.get("odoo_chains", []))
             close.lock_summary = "\n".join(lines)
 
     def _compute_blocking_open_count(self):

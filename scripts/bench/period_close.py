@@ -8,8 +8,8 @@ database):
 It builds one month of books by cloning a few entries made through the ORM (SQL INSERT … SELECT, so that the bench
 measures the checklist, not Odoo's posting): posted entries of 4 items each up to BENCH_CLOSE_LINES items, 5 % of
 them drafts, vendor bills of 200 monthly vendors over the six months before (a tenth of them missing this month),
-and 2,000 unreconciled bank transactions (plus the one they were cloned from). It then times the checklist (target: under 10 s) and the lock-time
-digest of the posted entries, prints what each item found, and rolls everything back.
+and 2,000 unreconciled bank transactions (plus the one they were cloned from). It then times the checklist (target:
+under 10 s) and the lock-time digest of the posted entries, prints what each item found, and rolls everything back.
 """
 import os
 import time
