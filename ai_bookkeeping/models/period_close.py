@@ -142,9 +142,11 @@ class AiPeriodClose(models.Model):
 
     def _checklist_rows(self):
         """The checklist as JSON-able rows (for the snapshot and the close pack)."""
+        statuses = dict(self.item_ids._fields["status"]._description_selection(self.env))
         return [
             {"code": item.code, "name": item.name, "count": item.count, "amount": item.amount,
-             "blocking": item.blocking, "status": item.status, "decision": item.decision, "note": item.note or "",
+             "blocking": item.blocking, "status": item.status, "status_label": statuses.get(item.status, ""),
+             "decision": item.decision, "note": item.note or "",
              "decided_by": item.decided_by_id.name or "",
              "decided_at": fields.Datetime.to_string(item.decided_at) if item.decided_at else ""}
             for item in self.item_ids

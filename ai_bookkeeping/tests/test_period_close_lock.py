@@ -34,6 +34,7 @@ class TestPeriodCloseLock(PeriodCloseCase):
         self.assertTrue(company._get_lock_date_violations(fields.Date.to_date("2026-01-20")))
         self.assertFalse(company._get_lock_date_violations(fields.Date.to_date("2026-02-01")))
         self.assertEqual(len(close.period_digest), 64)
+        self.assertIn(close.period_digest_details["sha256"], close.lock_summary)
         self.assertTrue(close.close_pack_id)
         self.assertEqual((close.close_pack_id.res_model, close.close_pack_id.res_id), (close._name, close.id))
         with self.assertRaisesRegex(UserError, "locked"):
@@ -131,6 +132,7 @@ class TestPeriodCloseLock(PeriodCloseCase):
         self.assertIn("Close pack", html)
         self.assertIn(close.period_digest, html)
         self.assertIn("Kept as a draft", html)
+        self.assertIn("Accepted", html)
         self.assertIn("Draft journal entries and invoices dated in the period", html)
 
 
