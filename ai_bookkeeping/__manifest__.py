@@ -22,6 +22,8 @@
         "views/account_move_views.xml",
         # After ai_approval_rule_views.xml: the settings link to the approval rules' action.
         "views/res_config_settings_views.xml",
+        "views/period_close_views.xml",
+        "report/period_close_report.xml",
     ],
     "demo": ["demo/ai_bookkeeping_demo.xml"],
     "assets": {

@@ -63,8 +63,11 @@ async function main() {
   console.log(`== Odoo bench: ours vs OCA's classic engine vs naive, ${LINES} lines in a real Odoo ==`);
   const odoo = await odooBench();
   if (odoo.skipped) console.log(`Odoo bench skipped: ${odoo.skipped}`);
+  console.log("\n== Period close: the live checklist over 50,000 journal items (scripts/bench/period_close.py) ==");
+  const close = await periodCloseBench();
+  if (close.skipped) console.log(`period close bench skipped: ${close.skipped}`);
   console.log(`bench: done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  return engine.code === 0 && !odoo.failed ? 0 : 1;
+  return engine.code === 0 && !odoo.failed && !close.failed ? 0 : 1;
 }
 
 async function odooBench() {
@@ -174,6 +177,29 @@ async function odooBench() {
       rmSync(path.join(homedir(), ".local/share/Odoo/filestore", r.db), { recursive: true, force: true });
     }
     rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** The period close's checklist on a throw-away database with ai_bookkeeping alone (no OCA needed). */
+async function periodCloseBench() {
+  const odoo = findOdoo();
+  if (!odoo.ok) return { skipped: odoo.reason };
+  const pg = checkPostgres();
+  if (!pg.ok) return { skipped: pg.reason };
+  const db = `aib_bench_close_${process.pid}_${Date.now().toString(36)}`;
+  currentDb = db;
+  try {
+    const install = await run(odooPython(), odooArgs(odoo.src, db, ["-i", "ai_bookkeeping", "--without-demo=all",
+      "--stop-after-init", "--log-level=warn", "--http-port=0"]), { env: odooEnv() });
+    if (install.code !== 0 || /\b(ERROR|CRITICAL)\b/.test(install.output)) return fail("installing ai_bookkeeping", install);
+    const shell = odooArgs(odoo.src, db, ["shell", "--no-http", "--log-level=warn"]);
+    const env = { ...odooEnv(), BENCH_CLOSE_LINES: QUICK ? "10000" : "50000" };
+    const bench = await run(odooPython(), shell, { env, input: readFileSync(path.join(ROOT, "scripts/bench/period_close.py"), "utf8"), progress: /^period_close bench: / });
+    if (bench.code !== 0 || !/period_close bench: done/.test(bench.output)) return fail("running the period close bench", bench);
+    return { failed: /checklist over .* FAIL/.test(bench.output) };
+  } finally {
+    dropDb(db);
+    currentDb = null;
   }
 }
 

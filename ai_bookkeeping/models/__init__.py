@@ -20,4 +20,13 @@ from . import (
     statement_import_line,
     statement_import_journal,
     statement_import_wizard,
+    period_close_checklist,
+    period_close,
+    period_close_item,
+    period_close_item_config,
+    period_close_lock_wizard,
+    period_close_exception_wizard,
+    period_close_suggestion,
+    period_close_company,
+    period_close_settings,
 )

@@ -1,0 +1,313 @@
+import base64
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
+
+from ..tools import period_close_digest as digest
+
+STATES = [("draft", "Draft"), ("in_progress", "In progress"), ("locked", "Locked")]
+MANAGER_GROUP = "account.group_account_manager"
+REPORT = "ai_bookkeeping.period_close_report"
+
+
+class AiPeriodClose(models.Model):
+    """The close of one accounting period of one company: a live checklist, the adjusting entries proposed for it,
+    and the lock, with the record of who did what, the checklist as it stood and a fingerprint of the period's
+    posted entries when it was locked."""
+
+    _name = "ai.period.close"
+    _description = "Period close"
+    _inherit = ["mail.thread"]
+    _order = "date_from desc, id desc"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company,
+                                 readonly=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    date_from = fields.Date(required=True, tracking=True)
+    date_to = fields.Date(required=True, tracking=True)
+    state = fields.Selection(STATES, default="draft", required=True, readonly=True, tracking=True, copy=False)
+    responsible_id = fields.Many2one("res.users", default=lambda self: self.env.user, tracking=True,
+                                     domain="[('share', '=', False)]")
+    item_ids = fields.One2many("ai.period.close.item", "close_id", string="Checklist")
+    blocking_open_count = fields.Integer(compute="_compute_blocking_open_count", string="Blocking items open")
+    adjusting_suggestion_ids = fields.One2many(
+        "ai.suggestion", compute="_compute_adjusting_suggestion_ids", string="Adjusting entries",
+        groups="ai_bookkeeping.ai_bookkeeping_group_user")
+    locked_by_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
+    locked_at = fields.Datetime(readonly=True, copy=False)
+    lock_dates = fields.Json(readonly=True, copy=False, help="The lock dates set when the close was locked.")
+    checklist_snapshot = fields.Json(readonly=True, copy=False, help="The checklist as it stood at lock time.")
+    period_digest = fields.Char(string="Posted entries digest", readonly=True, copy=False,
+                                help="SHA-256 fingerprint of the period's posted entries at lock time.")
+    period_digest_details = fields.Json(readonly=True, copy=False)
+    close_pack_id = fields.Many2one("ir.attachment", string="Close pack", readonly=True, copy=False)
+    lock_summary = fields.Text(compute="_compute_lock_summary", string="Lock record",
+                               help="The lock dates set and how the digest was computed, as stored at lock time.")
+
+    _sql_constraints = [
+        ("period_unique", "unique(company_id, date_from, date_to)", "This period already has a close."),
+        ("period_order", "CHECK(date_from <= date_to)", "The period must end after it starts."),
+    ]
+
+    @api.depends("date_from", "date_to", "company_id")
+    def _compute_name(self):
+        for close in self:
+            close.name = _("Close %(start)s – %(end)s", start=close.date_from, end=close.date_to) \
+                if close.date_from and close.date_to else _("New close")
+
+    @api.constrains("date_from", "date_to", "company_id")
+    def _check_overlap(self):
+        for close in self:
+            if self.search_count([("id", "!=", close.id), ("company_id", "=", close.company_id.id),
+                                  ("date_from", "<=", close.date_to), ("date_to", ">=", close.date_from)]):
+                raise ValidationError(_("%(name)s overlaps another close of %(company)s.",
+                                        name=close.name, company=close.company_id.name))
+
+    @api.depends("lock_dates", "period_digest_details")
+    def _compute_lock_summary(self):
+        for close in self:
+            if close.state != "locked":
+                close.lock_summary = False
+                continue
+            details = close.period_digest_details or {}
+            lines = ["%s: %s" % (close.company_id._fields[name]._description_string(self.env), value)
+                     for name, value in (close.lock_dates or {}).items()] or [_("No lock date was moved.")]
+            lines.append(_("Entries fingerprinted here: %(count)s (%(method)s): %(sha)s",
+                           count=details.get("entries", 0), method=details.get("method", ""),
+                           sha=details.get("sha256", "")))
+            lines.extend(self.env._(
+                "Odoo inalterability hash, %(journal)s %(prefix)s: %(count)s entries, last %(last)s: %(hash)s",
+                journal=c["journal"], prefix=c["prefix"], count=c["entries"], last=c.get("last_name"),
+                hash=c.get("inalterable_hash")) for c in details.get("odoo_chains", []))
+            close.lock_summary = "\n".join(lines)
+
+    def _compute_blocking_open_count(self):
+        for close in self:
+            close.blocking_open_count = len(close._blocking_open_items())
+
+    def _compute_adjusting_suggestion_ids(self):
+        suggestions = self.env["ai.suggestion"].search(
+            [("kind", "=", "adjusting_entry"), ("res_model", "=", self._name), ("res_id", "in", self.ids)])
+        by_close = suggestions.grouped("res_id")
+        for close in self:
+            close.adjusting_suggestion_ids = by_close.get(close.id, suggestions.browse())
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        closes = super().create(vals_list)
+        definitions = self.env["ai.period.close.checklist"]._item_definitions()
+        self.env["ai.period.close.item"].create([
+            {"close_id": close.id, "code": d["code"], "sequence": d["sequence"]}
+            for close in closes for d in definitions
+        ])
+        return closes
+
+    def write(self, vals):
+        if {"date_from", "date_to"} & set(vals) and self.filtered(lambda c: c.state != "draft"):
+            raise UserError(_("The period of a close that has started cannot change."))
+        return super().write(vals)
+
+    def unlink(self):
+        if self.filtered(lambda c: c.state == "locked"):
+            raise UserError(_("A locked close is the record of the period; it cannot be deleted."))
+        return super().unlink()
+
+    # ------------------------------------------------------------------ checklist
+
+    def _checklist_values(self, live=False):
+        """{code: {count, amount, ...}}: computed now, or as snapshotted at lock time (unless ``live``)."""
+        self.ensure_one()
+        if self.state == "locked" and self.checklist_snapshot and not live:
+            return {row["code"]: row for row in self.checklist_snapshot}
+        return self.env["ai.period.close.checklist"]._compute_items(self)
+
+    def _blocking_open_items(self):
+        self.ensure_one()
+        return self.item_ids.filtered(lambda i: i.blocking and i.status == "open")
+
+    def _adjusting_rows(self):
+        """The adjusting entries proposed for the close, as JSON-able rows (close pack)."""
+        self.ensure_one()
+        # sudo: the close pack lists them whoever prints it (an accounting administrator need not hold an AI role).
+        suggestions = self.env["ai.suggestion"].sudo().search(
+            [("kind", "=", "adjusting_entry"), ("res_model", "=", self._name), ("res_id", "=", self.id)])
+        labels = dict(suggestions._fields["state"]._description_selection(self.env))
+        return [{"name": s.name, "amount": (s.proposed_values or {}).get("amount") or 0.0,
+                 "state": labels.get(s.state, s.state), "decided_by": s.decided_by_id.name or "",
+                 "explanation": s.explanation or "", "moves": ", ".join(s.adjusting_move_ids.mapped("name"))}
+                for s in suggestions]
+
+    def _checklist_rows(self):
+        """The checklist as JSON-able rows (for the snapshot and the close pack)."""
+        statuses = dict(self.item_ids._fields["status"]._description_selection(self.env))
+        return [
+            {"code": item.code, "name": item.name, "count": item.count, "amount": item.amount,
+             "blocking": item.blocking, "status": item.status, "status_label": statuses.get(item.status, ""),
+             "decision": item.decision, "note": item.note or "",
+             "decided_by": item.decided_by_id.name or "",
+             "decided_at": fields.Datetime.to_string(item.decided_at) if item.decided_at else ""}
+            for item in self.item_ids
+        ]
+
+    def action_start(self):
+        for close in self:
+            if close.state != "draft":
+                raise UserError(_("%(name)s has already started.", name=close.name))
+        self.write({"state": "in_progress"})
+
+    # ------------------------------------------------------------------ adjusting entries
+
+    def action_propose_accruals(self):
+        """Propose, as adjusting_entry suggestions, an accrual for each recurring vendor bill missing in the
+        period. Returns the suggestions created (a vendor already proposed for this close is skipped)."""
+        self.ensure_one()
+        if self.state == "locked":
+            raise UserError(_("%(name)s is locked: no entry can be proposed for it.", name=self.name))
+        self.filtered(lambda c: c.state == "draft").action_start()
+        return self.env["ai.suggestion"]._adjusting_propose_accruals(self)
+
+    def action_open_adjusting_entries(self):
+        self.ensure_one()
+        self.env["ai.suggestion"].check_access("read")
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Adjusting entries"),
+            "res_model": "ai.suggestion",
+            "view_mode": "list,form",
+            "domain": [("id", "in", self.adjusting_suggestion_ids.ids)],
+            "context": {"create": False},
+        }
+
+    # ------------------------------------------------------------------ lock
+
+    def action_open_lock_wizard(self):
+        self.ensure_one()
+        self._check_lock_rights()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Lock %(name)s", name=self.name),
+            "res_model": "ai.period.close.lock.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_close_id": self.id},
+        }
+
+    def action_open_exception_wizard(self):
+        self.ensure_one()
+        self._check_lock_rights()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Grant a lock date exception"),
+            "res_model": "ai.period.close.exception.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_close_id": self.id},
+        }
+
+    def _check_lock_rights(self):
+        if not self.env.user.has_group(MANAGER_GROUP):
+            raise AccessError(_("Only accounting administrators can set lock dates and lock a period close."))
+
+    def _check_lockable(self):
+        self.ensure_one()
+        if self.state == "locked":
+            raise UserError(_("%(name)s is already locked.", name=self.name))
+        blocking = self._blocking_open_items()
+        if blocking:
+            raise UserError(_(
+                "%(name)s cannot be locked while blocking items are open: %(items)s. Clear them, or accept them "
+                "with a note.", name=self.name, items="; ".join(
+                    "%s (%s)" % (item.name, item.count) for item in blocking)))
+
+    def _lock(self, lock_values):
+        """Lock the close: set ``lock_values`` (res.company lock date fields) through Odoo's own write and
+        validations, snapshot the checklist, fingerprint the period's posted entries and attach the close pack."""
+        self.ensure_one()
+        self._check_lock_rights()
+        self._check_lockable()
+        company = self.company_id
+        if lock_values:
+            # sudo: res.company is writable by settings administrators only; accounting administrators set the lock
+            # dates (checked above), as Odoo's own lock-date wizard does. res.company.write runs _validate_locks.
+            company.sudo().write(lock_values)
+        rows = self._checklist_rows()
+        details = self._period_digest()
+        self.write({
+            "state": "locked",
+            "locked_by_id": self.env.uid,
+            "locked_at": fields.Datetime.now(),
+            "lock_dates": {name: fields.Date.to_string(value) for name, value in lock_values.items()},
+            "checklist_snapshot": rows,
+            "period_digest": details["digest"],
+            "period_digest_details": details,
+        })
+        self._attach_close_pack()
+        labels = {name: company._fields[name]._description_string(self.env) for name in lock_values}
+        self.message_post(body=_(
+            "Locked by %(user)s. Lock dates set: %(dates)s. Posted entries digest: %(digest)s.",
+            user=self.env.user.name, digest=details["digest"],
+            dates=", ".join("%s = %s" % (labels[n], v) for n, v in lock_values.items()) or _("none")))
+        return True
+
+    def _period_digest(self):
+        """tools.period_close_digest over the period's posted entries: Odoo's own inalterability hash for the
+        sequences of journals that hash their entries, our SHA-256 for the rest."""
+        self.ensure_one()
+        self.env["account.move"].flush_model()
+        self.env.cr.execute(SQL(
+            """
+            SELECT m.id, m.name, m.date, m.amount_total_signed, m.state, j.code, m.sequence_prefix,
+                   m.sequence_number, m.inalterable_hash
+              FROM account_move m JOIN account_journal j ON j.id = m.journal_id
+             WHERE m.company_id = %s AND m.state = 'posted' AND m.date BETWEEN %s AND %s
+             ORDER BY m.id
+            """, self.company_id.id, self.date_from, self.date_to))
+        unhashed, chains = [], {}
+        for move_id, name, day, amount, state, journal, prefix, number, move_hash in self.env.cr.fetchall():
+            if not move_hash:
+                unhashed.append({"id": move_id, "name": name, "date": fields.Date.to_string(day),
+                                 "amount": amount, "state": state})
+                continue
+            chain = chains.setdefault((journal, prefix), {"journal": journal, "prefix": prefix or "", "entries": 0,
+                                                         "number": -1})
+            chain["entries"] += 1
+            if number > chain["number"]:
+                chain.update(number=number, last_name=name, inalterable_hash=move_hash)
+        for chain in chains.values():
+            del chain["number"]
+        return digest.period_digest(unhashed, list(chains.values()))
+
+    def _attach_close_pack(self):
+        """Render the close pack with Odoo's report engine and attach it: a PDF when wkhtmltopdf is installed, its
+        HTML rendering otherwise (said in the chatter)."""
+        self.ensure_one()
+        reports = self.env["ir.actions.report"]
+        if reports.get_wkhtmltopdf_state() in ("ok", "upgrade") or self.env.context.get("force_report_rendering"):
+            content, kind = reports._render_qweb_pdf(REPORT, self.ids)
+        else:
+            content, kind = reports._render_qweb_html(REPORT, self.ids)
+        extension = "pdf" if kind == "pdf" else "html"
+        if isinstance(content, str):
+            content = content.encode()
+        attachment = self.env["ir.attachment"].create({
+            "name": "%s.%s" % (self.name, extension),
+            "datas": base64.b64encode(content),
+            "res_model": self._name,
+            "res_id": self.id,
+            "mimetype": "application/pdf" if extension == "pdf" else "text/html",
+        })
+        self.close_pack_id = attachment
+        if extension != "pdf":
+            self.message_post(body=_("wkhtmltopdf is not installed on the server: the close pack is attached as "
+                                     "HTML."))
+        return attachment
+
+    def _period_entries_domain(self):
+        return [("company_id", "=", self.company_id.id), ("state", "=", "posted"),
+                ("date", ">=", self.date_from), ("date", "<=", self.date_to)]
+
+    def _next_period_start(self):
+        return self.date_to + timedelta(days=1)
