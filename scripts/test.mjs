@@ -8,6 +8,7 @@ import { ROOT } from "./lib/odoo.mjs";
 import { runOdooTests } from "./odoo_tests.mjs";
 import { runBrowserTests } from "./browser_tests.mjs";
 import { runStatementImportBrowserTest } from "./browser/statement_import.mjs";
+import { runPeriodCloseBrowserTest } from "./browser/period_close.mjs";
 
 const results = [];
 const only = new Set((process.env.AIB_TEST_STEPS || "").split(",").filter(Boolean));
@@ -85,23 +86,19 @@ function listFiles(dir, base = dir) {
     e.isDirectory() ? listFiles(path.join(dir, e.name), base) : [path.relative(base, path.join(dir, e.name))]);
 }
 
-if (want("odoo")) {
-  console.log("\n=== odoo");
+// The suites that drive a real Odoo: its tests, then the browser suites (Debian's chromium through playwright-core).
+const ODOO_SUITES = [
+  ["odoo", runOdooTests],
+  ["browser", runBrowserTests],
+  ["browser statements", runStatementImportBrowserTest],
+  ["browser close", runPeriodCloseBrowserTest],
+];
+for (const [name, runSuite] of ODOO_SUITES) {
+  if (!want(name) && !(name.startsWith("browser ") && want("browser"))) continue;
+  console.log(`\n=== ${name}`);
   const started = Date.now();
-  const r = await runOdooTests();
-  results.push({ name: "odoo", ok: !r.failed && !r.skipped, skipped: r.skipped, detail: r.summary, counts: countsOf(r.summary), seconds: ((Date.now() - started) / 1000).toFixed(1) });
-}
-if (want("browser")) {
-  console.log("\n=== browser");
-  const started = Date.now();
-  const r = await runBrowserTests();
-  results.push({ name: "browser", ok: !r.failed && !r.skipped, skipped: r.skipped, detail: r.summary, counts: countsOf(r.summary), seconds: ((Date.now() - started) / 1000).toFixed(1) });
-}
-if (want("browser") || want("browser statements")) {
-  console.log("\n=== browser statements");
-  const started = Date.now();
-  const r = await runStatementImportBrowserTest();
-  results.push({ name: "browser statements", ok: !r.failed && !r.skipped, skipped: r.skipped, detail: r.summary, counts: countsOf(r.summary), seconds: ((Date.now() - started) / 1000).toFixed(1) });
+  const r = await runSuite();
+  results.push({ name, ok: !r.failed && !r.skipped, skipped: r.skipped, detail: r.summary, counts: countsOf(r.summary), seconds: ((Date.now() - started) / 1000).toFixed(1) });
 }
 
 console.log("\n=== summary");
