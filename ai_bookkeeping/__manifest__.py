@@ -22,6 +22,9 @@
         "views/account_move_views.xml",
         # After ai_approval_rule_views.xml: the settings link to the approval rules' action.
         "views/res_config_settings_views.xml",
+        "security/anomaly_security.xml",
+        "data/anomaly_data.xml",
+        "views/anomaly_views.xml",
     ],
     "demo": ["demo/ai_bookkeeping_demo.xml"],
     "assets": {

@@ -20,4 +20,12 @@ from . import (
     statement_import_line,
     statement_import_journal,
     statement_import_wizard,
+    anomaly_company,
+    anomaly_settings,
+    anomaly_endpoint,
+    anomaly_dismissal,
+    anomaly_suggestion,
+    anomaly_alert,
+    anomaly_detection,
+    anomaly_dismiss_wizard,
 )

@@ -55,6 +55,14 @@ describe("duplicate bills", () => {
     expect(codes(findings)).not.toContain("duplicate_bill");
   });
 
+  it("names the later bill the duplicate when both are in the batch and in the history", () => {
+    const first = bill({ amount: 640, date: "2026-03-01" });
+    const second = bill({ amount: 640, date: "2026-03-02" });
+    const recent = [second, first].map((b) => ({ id: b.id as number, date: b.date as string, amount: 640 }));
+    const findings = detect({ items: [first, second], history: { vendors: [{ partnerId: 7, billCount: 2, recent }] } });
+    expect(findings.map((f) => [f.detector, f.target.id])).toEqual([["duplicate_bill", second.id]]);
+  });
+
   it("does not compare a bill with itself when it is also in the history", () => {
     const item = bill({ amount: 700, reference: "X-9" });
     const findings = detect({

@@ -27,7 +27,9 @@ function earlierOf(context: DetectionContext, item: DetectItem): Earlier[] {
     (other) => other !== item && byDateThenId(other, item) < 0,
   );
   const seen = new Set(batch.map((b) => `${b.model}:${b.id}`));
-  return [...history.filter((h) => !seen.has(`${h.model}:${h.id}`) && !(h.model === item.model && h.id === item.id)), ...batch];
+  // Only what came before the item: of a pair, the later one is the duplicate (the one to cancel).
+  const before = history.filter((h) => !seen.has(`${h.model}:${h.id}`) && !(h.model === item.model && h.id === item.id) && byDateThenId(h, item) < 0);
+  return [...before, ...batch];
 }
 
 const pairKey = (a: { id: number }, b: { id: number }): string => `${Math.min(a.id, b.id)}:${Math.max(a.id, b.id)}`;

@@ -21,8 +21,10 @@ export function outlierScore(amount: number, summary: RobustSummary): number | n
   if (amount <= summary.median) return null;
   const z = (amount - summary.median) / summary.sigma;
   if (z < OUTLIER_Z || amount < OUTLIER_RANGE_FACTOR * summary.high) return null;
+  // On a log scale: 0.55 at the threshold, 0.95 three orders of magnitude beyond it, so that a worse outlier of a
+  // dismissed pattern still scores visibly higher.
   const fewItems = summary.count < 6 ? 0.9 : 1;
-  return (0.55 + 0.4 * (1 - OUTLIER_Z / z)) * fewItems;
+  return (0.55 + 0.4 * Math.min(1, Math.log(z / OUTLIER_Z) / Math.log(1000))) * fewItems;
 }
 
 export function detectVendorOutliers(context: DetectionContext): Finding[] {
