@@ -5,25 +5,12 @@ Odoo trusts nothing in the reply: each finding must name a detector it knows, a 
 dedup key, and a target and evidence among the records it sent.
 """
 
-DETECTORS = {
-    "duplicate_bill": "Duplicate bill",
-    "duplicate_reference": "Same reference twice",
-    "duplicate_payment": "Invoice paid twice",
-    "duplicate_bank_line": "Bank line imported twice",
-    "amount_outlier_vendor": "Unusual amount for the vendor",
-    "amount_outlier_account": "Unusual amount for the account",
-    "new_account_for_vendor": "New account for the vendor",
-    "new_account_tax_pair": "New account/tax pair",
-    "unusual_tax_rate": "Unusual tax rate",
-    "new_vendor_new_bank_account": "New vendor, new bank account, high amount",
-    "bank_account_changed": "Bank account changed before a payment",
-    "just_under_threshold": "Round amount under an approval threshold",
-    "off_hours_posting": "Posted outside usual hours",
-    "backdated_entry": "Back-dated entry",
-    "manual_control_account": "Manual entry on a control account",
-    "sequence_gap": "Sequence gap",
-    "benford": "First digits unlike Benford's law",
-}
+import json
+import os
+
+# The detectors and their labels: one list for Odoo and the endpoint (web_src/contracts/anomalies.ts checks it).
+with open(os.path.join(os.path.dirname(__file__), "anomaly_detectors.json"), encoding="utf-8") as _file:
+    DETECTORS = json.load(_file)
 DUPLICATE_DETECTORS = {"duplicate_bill", "duplicate_reference", "duplicate_payment", "duplicate_bank_line"}
 EVIDENCE_MODELS = {"account.move", "account.move.line", "account.payment", "account.bank.statement.line",
                    "account.journal", "res.partner"}
@@ -41,16 +28,6 @@ ITEM_KINDS = {"in_invoice": "bill", "in_refund": "refund", "out_invoice": "invoi
 
 def item_kind(move_type):
     return ITEM_KINDS.get(move_type, "entry")
-
-
-def first_digit_counts(amounts):
-    """Counts of first significant digits 1..9 of ``amounts`` (zeros ignored)."""
-    counts = [0] * 9
-    for amount in amounts:
-        text = ("%.2f" % abs(amount)).lstrip("0.")
-        if text and text[0].isdigit() and text[0] != "0":
-            counts[int(text[0]) - 1] += 1
-    return counts
 
 
 def _evidence(value, where):

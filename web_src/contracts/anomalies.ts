@@ -5,6 +5,7 @@
 // endpoint (web_src/engine/anomalies) answers findings; Odoo stores each as an `ai.suggestion` of kind `anomaly`,
 // once per `dedupKey`. Detectors read only: nothing here writes to the books.
 import { z } from "zod";
+import detectorLabels from "../../ai_bookkeeping/tools/anomaly_detectors.json";
 
 export const ANOMALY_DETECT_PATH = "/v1/anomalies/detect";
 /** Most items in one request: Odoo sends bigger companies in batches of at most this. */
@@ -210,27 +211,11 @@ export const DetectAnomaliesRequestSchema = z.strictObject({
 export type DetectAnomaliesRequest = z.infer<typeof DetectAnomaliesRequestSchema>;
 export type DetectAnomaliesRequestInput = z.input<typeof DetectAnomaliesRequestSchema>;
 
-export const DETECTOR_CODES = [
-  "duplicate_bill",
-  "duplicate_reference",
-  "duplicate_payment",
-  "duplicate_bank_line",
-  "amount_outlier_vendor",
-  "amount_outlier_account",
-  "new_account_for_vendor",
-  "new_account_tax_pair",
-  "unusual_tax_rate",
-  "new_vendor_new_bank_account",
-  "bank_account_changed",
-  "just_under_threshold",
-  "off_hours_posting",
-  "backdated_entry",
-  "manual_control_account",
-  "sequence_gap",
-  "benford",
-] as const;
+/** The detectors and their labels, one list for both sides (Odoo reads the same file: tools/anomaly_reply.py). */
+export type DetectorCode = keyof typeof detectorLabels;
+export const DETECTOR_LABELS: Readonly<Record<DetectorCode, string>> = detectorLabels;
+export const DETECTOR_CODES = Object.keys(detectorLabels) as [DetectorCode, ...DetectorCode[]];
 export const DetectorCodeSchema = z.enum(DETECTOR_CODES);
-export type DetectorCode = z.infer<typeof DetectorCodeSchema>;
 
 export const FindingSchema = z.object({
   detector: DetectorCodeSchema,

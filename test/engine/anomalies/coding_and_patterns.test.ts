@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import type { Finding } from "../../../web_src/contracts/anomalies";
 import { bill, detect, monthlyHistory, newId } from "./helpers";
 
-const only = (findings: { detector: string }[], code: string) => findings.filter((f) => f.detector === code);
+const only = (findings: Finding[], code: string): Finding[] => findings.filter((f) => f.detector === code);
 
 describe("unusual coding", () => {
   it("finds a vendor on an account it never used", () => {
