@@ -62,6 +62,7 @@ describe("risky patterns", () => {
     const thresholds = { approvalThresholds: [5000] };
     expect(detect({ items: [bill({ amount: 4900 })], settings: thresholds }).map((f) => f.detector)).toEqual(["just_under_threshold"]);
     expect(detect({ items: [bill({ amount: 4913.27 })], settings: thresholds })).toEqual([]);
+    expect(detect({ items: [bill({ amount: 4950 })], settings: thresholds }).map((f) => f.detector)).toEqual(["just_under_threshold"]);
     expect(detect({ items: [bill({ amount: 3000 })], settings: thresholds })).toEqual([]);
   });
 

@@ -12,18 +12,24 @@ export const MIN_VENDOR_HISTORY = 3;
 export const MIN_ACCOUNT_HISTORY = 10;
 /** Robust z from which an amount is an outlier, and how far above the usual range it must also be. */
 export const OUTLIER_Z = 6;
-export const OUTLIER_RANGE_FACTOR = 1.5;
+export const OUTLIER_RANGE_FACTOR = 2;
+/** An account's line must be this far above its usual range, and above its largest recent line by this factor. */
+export const ACCOUNT_RANGE_FACTOR = 3;
+export const ACCOUNT_LARGEST_FACTOR = 2;
 /** Most earlier amounts used (the most recent). */
 const HISTORY_LIMIT = 24;
 
+/** Below this many earlier amounts the spread is uncertain: wider floors. */
+export const FEW_ITEMS = 6;
+
 /** How surprising `amount` is given `summary`: null when it is within the usual. */
-export function outlierScore(amount: number, summary: RobustSummary): number | null {
+export function outlierScore(amount: number, summary: RobustSummary, rangeFactor = OUTLIER_RANGE_FACTOR): number | null {
   if (amount <= summary.median) return null;
   const z = (amount - summary.median) / summary.sigma;
-  if (z < OUTLIER_Z || amount < OUTLIER_RANGE_FACTOR * summary.high) return null;
+  if (z < OUTLIER_Z || amount < rangeFactor * summary.high) return null;
   // On a log scale: 0.55 at the threshold, 0.95 three orders of magnitude beyond it, so that a worse outlier of a
   // dismissed pattern still scores visibly higher.
-  const fewItems = summary.count < 6 ? 0.9 : 1;
+  const fewItems = summary.count < FEW_ITEMS ? 0.9 : 1;
   return (0.55 + 0.4 * Math.min(1, Math.log(z / OUTLIER_Z) / Math.log(1000))) * fewItems;
 }
 
@@ -38,12 +44,14 @@ export function detectVendorOutliers(context: DetectionContext): Finding[] {
       .filter((e) => e.kind === "bill" && e.model === item.model && e.id !== item.id && dayNumber(e.date) <= day)
       .slice(0, HISTORY_LIMIT);
     if (earlier.length < MIN_VENDOR_HISTORY) continue;
+    // A few amounts say little about their spread: at least 15 % of the median, and far above the highest.
+    const few = earlier.length < FEW_ITEMS;
     const summary = robustSummary(
       earlier.map((e) => e.amount),
-      0.05,
+      few ? 0.15 : 0.05,
       1,
     );
-    const score = outlierScore(item.amount, summary);
+    const score = outlierScore(item.amount, summary, few ? 1.5 * OUTLIER_RANGE_FACTOR : OUTLIER_RANGE_FACTOR);
     if (score === null) continue;
     const month = monthOf(item.date);
     const seasonal = vendor.recent.find(
@@ -68,10 +76,12 @@ const SKIPPED_ACCOUNT_TYPES = new Set(["asset_receivable", "liability_payable", 
 
 export function detectAccountOutliers(context: DetectionContext): Finding[] {
   const findings: Finding[] = [];
-  const vendorFlagged = new Set(detectVendorOutliers(context).map((f) => f.target.id));
   for (const item of context.request.items) {
-    if (!isBill(item) && item.kind !== "entry") continue;
-    if (vendorFlagged.has(item.id)) continue;
+    // Manual entries (accruals, reclassifications) are lumpy by nature: bills only.
+    if (!isBill(item)) continue;
+    // An account mixes vendors of every size: it judges only what the vendor's own history cannot.
+    const vendor = item.partnerId === null ? undefined : context.vendors.get(item.partnerId);
+    if (vendor !== undefined && vendor.recent.filter((e) => e.kind === "bill").length >= MIN_VENDOR_HISTORY) continue;
     const day = dayNumber(item.date);
     for (const line of item.lines) {
       if (SKIPPED_ACCOUNT_TYPES.has(line.accountType) || line.taxAccount) continue;
@@ -85,8 +95,9 @@ export function detectAccountOutliers(context: DetectionContext): Finding[] {
         0.1,
         1,
       );
-      const score = outlierScore(amount, summary);
-      if (score === null) continue;
+      const largest = Math.max(...earlier.map((e) => e.amount));
+      const score = outlierScore(amount, summary, ACCOUNT_RANGE_FACTOR);
+      if (score === null || amount < ACCOUNT_LARGEST_FACTOR * largest) continue;
       const currency = context.currency;
       findings.push(
         findingOn(item, "amount_outlier_account", {

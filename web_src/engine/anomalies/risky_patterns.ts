@@ -66,10 +66,9 @@ export function detectBankAccountChanged(context: DetectionContext): Finding[] {
   return findings;
 }
 
-/** Round: whole hundreds, or whole fifties under 1,000. */
+/** Round: whole fifties (4,950, 9,900, 500). */
 export function isRound(amount: number): boolean {
-  const c = cents(amount);
-  return c % 10_000 === 0 || (amount < 1_000 && c % 5_000 === 0);
+  return cents(amount) % 5_000 === 0;
 }
 
 export function detectJustUnderThreshold(context: DetectionContext): Finding[] {
