@@ -368,34 +368,43 @@ class AiAnomalyDetection(models.AbstractModel):
         return list(users.values())
 
     def _benford_sets(self, company, moves):
-        """First digits of the posted totals of each purchase/sale journal in the batch over the last year."""
+        """First digits of the posted totals over the last year, per purchase/sale journal of the batch and per
+        vendor of the batch (the endpoint tests only sets with enough items)."""
         journals = moves.journal_id.filtered(lambda j: j.type in ("purchase", "sale"))
-        if not journals:
-            return []
-        since = fields.Date.subtract(fields.Date.context_today(self), days=365)
+        vendors = moves.filtered(lambda m: m.move_type in ("in_invoice", "in_refund")).commercial_partner_id
         year = fields.Date.context_today(self).year
+        sets = [{"scope": "journal:%d:%d" % (journal.id, year), "label": journal.name[:200], "counts": counts,
+                 "target": {"model": "account.journal", "id": journal.id}, "sampleIds": samples}
+                for journal, (counts, samples) in self._first_digits(company, "journal_id", journals).items()]
+        sets += [{"scope": "vendor:%d:%d" % (vendor.id, year), "label": (vendor.name or "")[:200], "counts": counts,
+                  "target": {"model": "res.partner", "id": vendor.id}, "sampleIds": samples}
+                 for vendor, (counts, samples) in self._first_digits(company, "commercial_partner_id", vendors).items()]
+        return sets
+
+    def _first_digits(self, company, column, records):
+        """{record: (counts of first digits 1..9, a few moves as evidence)} of posted moves grouped by ``column``."""
+        if not records:
+            return {}
+        since = fields.Date.subtract(fields.Date.context_today(self), days=365)
         self.env.cr.execute(SQL(
             """
-            SELECT journal_id, SUBSTRING(ABS(amount_total_signed)::text FROM '[1-9]')::int, COUNT(*),
+            SELECT %(column)s, SUBSTRING(ABS(amount_total_signed)::text FROM '[1-9]')::int, COUNT(*),
                    (ARRAY_AGG(id ORDER BY id DESC))[1:5]
               FROM account_move
-             WHERE company_id = %(company)s AND journal_id = ANY(%(journals)s) AND state = 'posted'
+             WHERE company_id = %(company)s AND %(column)s = ANY(%(ids)s) AND state = 'posted'
                AND date >= %(since)s AND amount_total_signed != 0
+               AND move_type IN ('in_invoice', 'in_refund', 'out_invoice', 'out_refund')
           GROUP BY 1, 2
-            """, company=company.id, journals=journals.ids, since=since))
-        sets = {}
-        for journal_id, digit, count, sample in self.env.cr.fetchall():
-            entry = sets.setdefault(journal_id, {"counts": [0] * 9, "samples": []})
+            """, column=SQL.identifier(column), company=company.id, ids=records.ids, since=since))
+        found = {}
+        for record_id, digit, count, sample in self.env.cr.fetchall():
+            counts, samples = found.setdefault(record_id, ([0] * 9, []))
             if digit:
-                entry["counts"][digit - 1] += count
-                entry["samples"].extend(sample)
-        return [{
-            "scope": "journal:%d:%d" % (journal.id, year),
-            "label": journal.name[:200],
-            "counts": sets[journal.id]["counts"],
-            "target": {"model": "account.journal", "id": journal.id},
-            "sampleIds": [{"model": "account.move", "id": i} for i in sorted(set(sets[journal.id]["samples"]))[:50]],
-        } for journal in journals if journal.id in sets]
+                counts[digit - 1] += count
+                samples.extend(sample)
+        return {records.browse(record_id): (counts, [{"model": "account.move", "id": i}
+                                                     for i in sorted(set(samples))[:50]])
+                for record_id, (counts, samples) in found.items()}
 
     def _bank_line_history(self, company, moves):
         lines = moves.statement_line_id
@@ -404,13 +413,15 @@ class AiAnomalyDetection(models.AbstractModel):
         window = max(1, company.ai_anomaly_duplicate_days or 30)
         self.env.cr.execute(SQL(
             """
-            SELECT DISTINCT other.id, other.date, ABS(other.amount), COALESCE(other.payment_ref, ''),
+            SELECT DISTINCT other.id, other_move.date, ABS(other.amount), COALESCE(other.payment_ref, ''),
                    other.journal_id, SIGN(other.amount)::int, COALESCE(other.account_number, '')
               FROM account_bank_statement_line line
+              JOIN account_move line_move ON line_move.id = line.move_id
               JOIN account_bank_statement_line other
                 ON other.journal_id = line.journal_id AND other.amount = line.amount AND other.id != line.id
-               AND other.date BETWEEN line.date - %(window)s AND line.date + %(window)s
-             WHERE line.id = ANY(%(lines)s) AND other.id != ALL(%(lines)s)
+              JOIN account_move other_move ON other_move.id = other.move_id
+               AND other_move.date BETWEEN line_move.date - %(window)s AND line_move.date + %(window)s
+             WHERE line.id = ANY(%(lines)s) AND other.id != ALL(%(lines)s) AND other_move.state != 'cancel'
              LIMIT 5000
             """, window=window, lines=lines.ids))
         return [{"model": "account.bank.statement.line", "id": line_id, "date": fields.Date.to_string(date),

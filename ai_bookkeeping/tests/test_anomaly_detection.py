@@ -208,6 +208,46 @@ class TestAnomalyDetection(AnomalyCase):
         self.assertEqual((company.ai_anomaly_watermark_date, company.ai_anomaly_watermark_id), mark)
         self.assertFalse(self.anomalies(anomaly_move_id=bill.id))
 
+    def test_the_same_bank_line_imported_twice(self):
+        first = self.make_st_line(-89.9, label="SEPA Stadtwerke Nord SW-0099", date="2026-02-18",
+                                  account_number="DE44 5001 0517 5407 3249 31")
+        self.detect()
+        again = self.make_st_line(-89.9, label="SEPA STADTWERKE NORD sw 99", date="2026-02-18",
+                                  account_number="DE4450010517540732 4931")
+        self.detect()
+        found = self.anomalies(anomaly_detector="duplicate_bank_line")
+        self.assertEqual(found.res_model, "account.bank.statement.line")
+        self.assertEqual(found.res_id, again.id)
+        self.assertEqual(found.anomaly_move_id, again.move_id)
+        self.assertIn({"model": "account.bank.statement.line", "id": first.id}, found.anomaly_evidence)
+
+    def test_the_same_bill_paid_twice(self):
+        bill = self.make_bill(480.0, ref="SW-2026-02")
+        wizard = self.env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=bill.ids).create({"payment_date": "2026-02-25"})
+        first = wizard._create_payments()
+        self.detect()
+        second = self.env["account.payment"].create({
+            "payment_type": "outbound", "partner_type": "supplier", "partner_id": self.vendor.id, "amount": 480.0,
+            "memo": first.memo, "journal_id": self.bank_journal.id, "date": "2026-02-27"})
+        second.action_post()
+        self.detect()
+        found = self.anomalies(anomaly_detector="duplicate_payment")
+        self.assertEqual((found.res_model, found.res_id), ("account.payment", second.id))
+        self.assertIn({"model": "account.payment", "id": first.id}, found.anomaly_evidence)
+
+    def test_benford_sets_count_first_digits_per_journal_and_vendor(self):
+        bill = self.make_bill(312.0)
+        detection = self.env["ai.anomaly.detection"].sudo()
+        sets = {entry["scope"]: entry for entry in detection._benford_sets(self.env.company, bill)}
+        vendor_set = sets["vendor:%d:2026" % self.vendor.id]
+        # 182, 240, 205.50, 215, 190, 231 and 312 (no taxes): two 1s, four 2s, one 3
+        self.assertEqual(vendor_set["counts"], [2, 4, 1, 0, 0, 0, 0, 0, 0])
+        self.assertEqual(vendor_set["target"], {"model": "res.partner", "id": self.vendor.id})
+        journal_set = sets["journal:%d:2026" % bill.journal_id.id]
+        self.assertGreaterEqual(sum(journal_set["counts"]), 7)
+        self.assertIn({"model": "account.move", "id": bill.id}, journal_set["sampleIds"])
+
     def test_multi_company_isolation(self):
         other = self.setup_other_company()["company"]
         other_vendor = self.env["res.partner"].create({"name": "Stadtwerke Nord", "company_id": other.id})
