@@ -24,6 +24,9 @@
         "views/res_config_settings_views.xml",
         "views/period_close_views.xml",
         "report/period_close_report.xml",
+        "security/anomaly_security.xml",
+        "data/anomaly_data.xml",
+        "views/anomaly_views.xml",
     ],
     "demo": ["demo/ai_bookkeeping_demo.xml"],
     "assets": {

@@ -55,6 +55,9 @@ async function main() {
   console.log(`== Engine bench (npx tsx scripts/bench_engine.ts${QUICK ? " --quick" : ""}) ==`);
   const engine = await run(NPX, ["tsx", "scripts/bench_engine.ts", ...(QUICK ? ["--quick"] : [])], { echo: true });
   if (engine.code !== 0) console.log(`engine bench failed (exit ${engine.code})`);
+  console.log(`\n== Anomaly detection (npx tsx scripts/bench_anomalies.ts${QUICK ? " --quick" : ""}) ==`);
+  const anomalies = await run(NPX, ["tsx", "scripts/bench_anomalies.ts", ...(QUICK ? ["--quick"] : [])], { echo: true });
+  if (anomalies.code !== 0) console.log(`anomaly bench failed (exit ${anomalies.code})`);
   console.log("\n== Real bank statements (npx tsx scripts/bench_real.ts) ==");
   const real = await run(NPX, ["tsx", "scripts/bench_real.ts"], { echo: true });
   if (real.code !== 0) console.log(`real-statement bench failed (exit ${real.code})`);

@@ -29,4 +29,12 @@ from . import (
     period_close_suggestion,
     period_close_company,
     period_close_settings,
+    anomaly_company,
+    anomaly_settings,
+    anomaly_endpoint,
+    anomaly_dismissal,
+    anomaly_suggestion,
+    anomaly_alert,
+    anomaly_detection,
+    anomaly_dismiss_wizard,
 )

@@ -13,3 +13,4 @@ from . import test_statement_import_files, test_statement_import_rules, test_sta
 from . import test_governance_history
 from . import test_reconciliation_tolerance
 from . import test_period_close_checklist, test_period_close_lock, test_period_close_accrual
+from . import test_anomaly_detection

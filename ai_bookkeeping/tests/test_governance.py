@@ -463,7 +463,7 @@ class TestLeastPrivilege(GovernanceCase):
         Suggestion = self.env["ai.suggestion"].sudo()
         bill = Suggestion.create({"name": "Draft bill", "kind": "vendor_bill", "company_id": self.company.id,
                                   "proposed_values": {"amount": 80.0}}).sudo(False)
-        anomaly = Suggestion.create({"name": "Odd amount", "kind": "anomaly",
+        anomaly = Suggestion.create({"name": "Odd amount", "kind": "report",  # a kind without hooks
                                      "company_id": self.company.id}).sudo(False)
         self.assertEqual(bill._ai_rule_facts()[bill.id]["amount"], 80.0)
         with self.assertRaisesRegex(AccessError, "reserves this decision"):
@@ -477,7 +477,7 @@ class TestLeastPrivilege(GovernanceCase):
         Suggestion = self.env["ai.suggestion"].sudo()
         bill = Suggestion.create({"name": "Draft bill", "kind": "vendor_bill", "company_id": self.company.id,
                                   "proposed_values": {"amount": 80.0}}).sudo(False)
-        anomaly = Suggestion.create({"name": "Odd amount", "kind": "anomaly",
+        anomaly = Suggestion.create({"name": "Odd amount", "kind": "report",  # a kind without hooks
                                      "company_id": self.company.id}).sudo(False)
         seen = []
         model = type(self.env["ai.suggestion"])

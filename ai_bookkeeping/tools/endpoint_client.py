@@ -85,6 +85,9 @@ class EndpointClient:
     def suggest_reconciliations(self, payload):
         return self._request("POST", "/v1/reconcile/suggest", payload, timeout=self.timeout)
 
+    def detect_anomalies(self, payload):
+        return self._request("POST", "/v1/anomalies/detect", payload, timeout=self.timeout)
+
     def check_signature(self):
         """Prove that the endpoint accepts our signature (``/healthz`` answers anyone): a signed request with no
         line. Raises ``EndpointAuthError`` when it refuses the signature, ``EndpointUnreachable`` when nothing

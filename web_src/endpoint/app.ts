@@ -5,9 +5,11 @@ import type { Engine, Refiner, RefinerFactory } from "../contracts/reconcile_pip
 import type { EndpointConfig } from "./config";
 import { createErrorHandler, handleNotFound } from "./errors";
 import { RequestVerifier, type Clock } from "./request_verifier";
+import { registerAnomalyRoutes } from "./routes/anomalies";
 import { registerHealthRoute } from "./routes/health";
 import { registerReconcileRoutes } from "./routes/reconcile";
 import { registerStatementRoutes } from "./routes/statements";
+import { AnomalyService } from "./services/anomalies";
 import { ReconcileService } from "./services/reconcile";
 import { StatementService } from "./services/statements";
 import { signedRouteOptions } from "./signed_route";
@@ -69,6 +71,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   const signed = signedRouteOptions(verifier, config.maxBodyBytes);
   registerReconcileRoutes(app, signed, service);
   registerStatementRoutes(app, signed, new StatementService({ validateResponses: config.validateResponses }));
+  registerAnomalyRoutes(app, signed, new AnomalyService({ validateResponses: config.validateResponses }));
   return app;
 }
 
