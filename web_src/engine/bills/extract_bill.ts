@@ -5,7 +5,7 @@
 // confirmed values gain confidence. A difference is reported as a failed check, never adjusted.
 import type { BillFields, BillLine, BillSource, BillTax, ExtractedBill, ExtractedField } from "../../contracts/bills";
 import { checkBill } from "./check_bill";
-import { CUSTOMER_MARKERS, LABELS, LEGAL_FORMS, LINE_TABLE_HEADER, PAYMENT_TERM_SENTENCES, type LabelKind, type LabelPattern } from "./labels";
+import { CUSTOMER_MARKERS, DUE_IN_SENTENCE, VENDOR_MARKERS, LABELS, LEGAL_FORMS, LINE_TABLE_HEADER, PAYMENT_TERM_SENTENCES, type LabelKind, type LabelPattern } from "./labels";
 import { pageText, type Cell, type Line, type Page } from "./layout";
 import { cents, detectCurrency, findDates, findEmails, findIbans, findVats, hasDecimals, normaliseVat, parseAmount } from "./values";
 
@@ -69,6 +69,19 @@ function valueCells(hit: LabelHit): Array<{ text: string; factor: number; where:
   line.cells.slice(hit.cellIndex + 1).forEach((right, k) => {
     out.push({ text: right.text, factor: 0.95 - 0.05 * k, where: `${cell.text} ${right.text}` });
   });
+  const amountKind = hit.kind === "total" || hit.kind === "untaxed" || hit.kind === "totalTax";
+  if (amountKind && hit.rest === "") {
+    // A column header over amounts: every row of the column below, the last (a totals row) trusted most.
+    const column: Array<{ text: string; where: string }> = [];
+    for (let d = 1; d <= 8; d++) {
+      const below = hit.page.lines[hit.lineIndex + d];
+      const under = below?.cells.find((c) => c.x0 < cell.x1 + 2 && c.x1 > cell.x0 - 2 && amountsIn(c.text).length > 0 && !/[A-Za-z]{3}/.test(c.text));
+      if (under === undefined) break;
+      column.push({ text: under.text, where: `${cell.text} / ${under.text}` });
+    }
+    column.forEach((c, k) => out.push({ text: c.text, factor: k === column.length - 1 ? 0.88 : 0.8 - 0.02 * k, where: c.where }));
+    if (column.length > 0) return out;
+  }
   for (let d = 1; d <= 2; d++) {
     const below = hit.page.lines[hit.lineIndex + d];
     if (below === undefined) break;
@@ -123,8 +136,8 @@ function amountsIn(text: string): Array<{ value: number; text: string }> {
   return out;
 }
 
-function isCustomerLine(line: Line | undefined, cellText: string): boolean {
-  return CUSTOMER_MARKERS.test(cellText) || (line !== undefined && CUSTOMER_MARKERS.test(line.cells[0]?.text ?? ""));
+function isCustomerLine(cellText: string): boolean {
+  return CUSTOMER_MARKERS.test(cellText);
 }
 
 function best<T>(cands: ReadonlyArray<Candidate<T>>): Candidate<T> | null {
@@ -164,7 +177,7 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
       const score = hit.pattern.weight * factor * pageFactor;
       switch (hit.kind) {
         case "invoiceNumber": {
-          if (isCustomerLine(line, labelCell)) break;
+          if (isCustomerLine(labelCell)) break;
           const value = invoiceNumberFrom(text);
           if (value !== null) cands.invoiceNumber.push({ value, score, sourceText: where, page: hit.page.number, order });
           break;
@@ -213,6 +226,11 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
   // Payment-term sentences without a label.
   for (const page of pages) {
     page.lines.forEach((line, i) => {
+      const due = DUE_IN_SENTENCE.exec(line.text);
+      if (due !== null) {
+        const date = findDates(line.text.slice(due.index + due[0].length))[0];
+        if (date !== undefined && date.index < 3) cands.dueDate.push({ value: date.iso, score: 0.6, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
+      }
       for (const re of PAYMENT_TERM_SENTENCES) {
         const m = re.exec(line.text);
         if (m !== null) cands.paymentTerms.push({ value: m[0].trim(), score: 0.6, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
@@ -298,7 +316,7 @@ function chooseAmounts(
     if (bestTriple === null || score > bestTriple.score) bestTriple = { u, t, g, score };
   };
   for (const g of G) {
-    if (g.value <= 0) continue;
+    if (g.value === 0) continue;
     for (const u of U) {
       for (const t of T) {
         if (Math.abs(cents(u.value + t.value) - g.value) < 0.011 && u.value !== g.value) consider(u, t, g, 1.5);
@@ -341,22 +359,30 @@ function taxSummary(pages: readonly Page[]): BillTax[] {
   const byRate = new Map<number, BillTax>();
   for (const page of pages) {
     for (const line of page.lines) {
-      const rateMatch = /(?:^|\s)(\d{1,2}(?:[.,]\d{1,2})?)\s?%/.exec(line.text) ?? /^\s*(\d{1,2}(?:[.,]\d{1,2})?)\s{2,}/.exec(line.text);
-      if (rateMatch === null) continue;
-      const rate = Number((rateMatch[1] ?? "").replace(",", "."));
-      if (!(rate > 0 && rate < 30)) continue;
-      const after = line.text.slice((rateMatch.index ?? 0) + rateMatch[0].length);
-      const nums = amountsIn(after).map((a) => a.value);
+      // The rate: printed with "%", or a bare common VAT rate (a column headed "MwSt-%"), confirmed by a pair below.
+      const rates: Array<{ rate: number; end: number }> = [];
+      for (const m of line.text.matchAll(/(?:^|\s)(\d{1,2}(?:[.,]\d{1,2})?)(\s?%)?(?=\s|$)/g)) {
+        const rate = Number((m[1] ?? "").replace(",", "."));
+        if (m[2] !== undefined ? rate > 0 && rate < 30 : COMMON_RATES.has(rate)) rates.push({ rate, end: (m.index ?? 0) + m[0].length });
+      }
       let found: { base: number; amount: number } | null = null;
-      for (let i = 0; i < nums.length && found === null; i++) {
-        for (let j = 0; j < nums.length; j++) {
-          const b = nums[i] as number;
-          const t = nums[j] as number;
-          if (i === j || b <= 0 || t <= 0 || t >= b) continue;
-          if (Math.abs(cents((b * rate) / 100) - t) <= 0.011) {
-            found = { base: b, amount: t };
-            break;
+      let rate = 0;
+      for (const r of rates) {
+        const nums = amountsIn(line.text).map((a) => a.value).filter((v) => v !== r.rate);
+        for (let i = 0; i < nums.length && found === null; i++) {
+          for (let j = 0; j < nums.length; j++) {
+            const b = nums[i] as number;
+            const t = nums[j] as number;
+            if (i === j || b === 0 || t === 0 || Math.sign(b) !== Math.sign(t) || Math.abs(t) >= Math.abs(b)) continue;
+            if (Math.abs(cents((b * r.rate) / 100) - t) <= 0.011) {
+              found = { base: b, amount: t };
+              break;
+            }
           }
+        }
+        if (found !== null) {
+          rate = r.rate;
+          break;
         }
       }
       if (found === null) continue;
@@ -371,6 +397,8 @@ function taxSummary(pages: readonly Page[]): BillTax[] {
   }
   return [...byRate.values()].sort((a, b) => b.rate - a.rate);
 }
+
+const COMMON_RATES: ReadonlySet<number> = new Set([2.1, 2.5, 3.7, 5, 5.5, 6, 7, 7.7, 8, 8.1, 9, 10, 12, 13, 14, 15, 16, 17, 19, 20, 21, 22, 23, 24, 25]);
 
 function summaryRow(line: Line): boolean {
   return /total|summe|totaal/i.test(line.text);
@@ -413,7 +441,7 @@ function lineItems(pages: readonly Page[]): BillLine[] {
       let unitPrice: number | null = null;
       if (amount !== null) {
         const q = quantity ?? 1;
-        unitPrice = values.slice(0, -1).find((v) => Math.abs(cents(v * q) - amount) <= 0.011) ?? (values.length === 1 ? (quantity === null ? amount : cents(amount / q)) : values[0] ?? null);
+        unitPrice = values.slice(0, -1).find((v) => Math.abs(cents(v * q) - amount) <= 0.011) ?? (values.length === 1 ? (quantity === null || q === 0 ? amount : cents(amount / q)) : values[0] ?? null);
       }
       const agrees = amount !== null && unitPrice !== null && Math.abs(cents(unitPrice * (quantity ?? 1)) - amount) <= 0.011;
       out.push({ description: clip(description), quantity, unitPrice, taxRate, amount, confidence: agrees ? 0.8 : 0.5 });
@@ -461,7 +489,7 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
       }
       line.cells.forEach((cell) => {
         const text = cell.text.trim();
-        if (!LEGAL_FORMS.test(text) || customer || underCustomerHeading(page, i, cell)) return;
+        if (!LEGAL_FORMS.test(text) || customer || underHeading(page, i, cell, CUSTOMER_MARKERS)) return;
         // The company name itself, not a sentence containing it: cut after the legal form, at most six words.
         const m = new RegExp(`^(.*?${LEGAL_FORMS.source})`).exec(text);
         let name = (m?.[1] ?? text).replace(/^[\s,:-]+|[\s,:-]+$/g, "");
@@ -470,9 +498,10 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
         if (name.length < 3 || /\d{4,}/.test(name) || !/[A-Za-z]{2}/.test(name)) return;
         if (companyName !== null && normName(name) === companyName) return;
         const top = (line.y0 / Math.max(1, page.height));
+        const vendorHeading = underHeading(page, i, cell, VENDOR_MARKERS) ? 0.3 : 0;
         // Near the top or the foot of the first page: the letterhead.
         const pos = top < 0.25 ? 0.2 : top > 0.8 ? 0.1 : 0;
-        names.push({ value: name, score: 0.55 + pos - (page.number - (pages[0]?.number ?? 1)) * 0.05, sourceText: line.text, page: page.number, order });
+        names.push({ value: name, score: 0.55 + pos + vendorHeading - (page.number - (pages[0]?.number ?? 1)) * 0.05, sourceText: line.text, page: page.number, order });
       });
     });
   }
@@ -491,17 +520,30 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
     firstPage.lines.slice(0, 40).forEach((line, i) => {
       if (CUSTOMER_MARKERS.test(line.text)) return;
       for (const cell of line.cells) {
+        if (underHeading(firstPage, i, cell, CUSTOMER_MARKERS)) continue;
         const squeezed = normName(cell.text).replace(/ /g, "");
         if (squeezed.length < 3 || cell.text.length > 60 || /@|www\.|https?:/.test(cell.text)) continue;
         const core = normName(cell.text.replace(LEGAL_FORMS, " ")).replace(/ /g, "");
         if ([...domains].some((d) => core.length >= 3 && (d === core || d.startsWith(core) || core.startsWith(d)))) {
-          names.push({ value: cell.text.trim(), score: 0.8, sourceText: `${cell.text} (matches the web/e-mail domain)`, page: firstPage.number, order: firstPage.number * 10_000 + i });
+          names.push({ value: cell.text.trim(), score: LEGAL_FORMS.test(cell.text) ? 0.85 : 0.7, sourceText: `${cell.text} (matches the web/e-mail domain)`, page: firstPage.number, order: firstPage.number * 10_000 + i });
         }
       }
     });
   }
   let name = best(names);
   const email = bestEmail(emails, name?.value ?? null);
+  if (name === null && firstPage !== undefined) {
+    // A block under a vendor heading ("Lieferant", "Supplier"): its first line.
+    firstPage.lines.some((line, i) =>
+      line.cells.some((cell) => {
+        if (!VENDOR_MARKERS.test(cell.text.trim())) return false;
+        const next = firstPage.lines.slice(i + 1, i + 4).flatMap((l) => l.cells).find((c) => c.x0 < cell.x1 + 20 && c.x1 > cell.x0 - 20 && /[A-Za-z]{3}/.test(c.text) && !/^GLN|^\d/.test(c.text));
+        if (next === undefined) return false;
+        name = { value: next.text.trim(), score: 0.6, sourceText: `${cell.text} / ${next.text}`, page: firstPage.number, order: i };
+        return true;
+      }),
+    );
+  }
   if (name === null) {
     // No legal form: the first text line at the top of the first page that is not a label or an address.
     const page = pages[0];
@@ -514,8 +556,8 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
   return { name, vat: best(vats), iban: best(ibans), email };
 }
 
-/** Whether the cell sits in an address block headed by a customer marker ("Factuuradres", "Bill to"). */
-function underCustomerHeading(page: Page, lineIndex: number, cell: Cell): boolean {
+/** Whether the cell sits in an address block headed by a marker ("Factuuradres", "Bill to", "Lieferant"). */
+function underHeading(page: Page, lineIndex: number, cell: Cell, marker: RegExp): boolean {
   let below = page.lines[lineIndex];
   for (let d = 1; d <= 6; d++) {
     const line = page.lines[lineIndex - d];
@@ -523,7 +565,7 @@ function underCustomerHeading(page: Page, lineIndex: number, cell: Cell): boolea
     // A blank gap ends the block.
     if (below.y0 - line.y1 > 1.5 * (line.y1 - line.y0)) return false;
     const above = line.cells.find((c) => c.x0 < cell.x1 && c.x1 > cell.x0);
-    if (above !== undefined && CUSTOMER_MARKERS.test(above.text) && above.text.split(/\s+/).length <= 4) return true;
+    if (above !== undefined && marker.test(above.text.trim()) && above.text.split(/\s+/).length <= 4) return true;
     below = line;
   }
   return false;
