@@ -28,9 +28,9 @@ var __commonJS = (cb, mod) => function __require2() {
     throw mod = 0, e;
   }
 };
-var __export = (target, all2) => {
-  for (var name in all2)
-    __defProp(target, name, { get: all2[name], enumerable: true });
+var __export = (target, all3) => {
+  for (var name in all3)
+    __defProp(target, name, { get: all3[name], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -6356,8 +6356,8 @@ var require_req = __commonJS({
       if (req.originalUrl) {
         _req.url = req.originalUrl;
       } else {
-        const path2 = req.path;
-        _req.url = typeof path2 === "string" ? path2 : req.url ? req.url.path || req.url : void 0;
+        const path3 = req.path;
+        _req.url = typeof path3 === "string" ? path3 : req.url ? req.url.path || req.url : void 0;
       }
       if (req.query) {
         _req.query = req.query;
@@ -6527,14 +6527,14 @@ var require_redact = __commonJS({
       }
       return obj;
     }
-    function parsePath(path2) {
+    function parsePath(path3) {
       const parts = [];
       let current = "";
       let inBrackets = false;
       let inQuotes = false;
       let quoteChar = "";
-      for (let i = 0; i < path2.length; i++) {
-        const char = path2[i];
+      for (let i = 0; i < path3.length; i++) {
+        const char = path3[i];
         if (!inBrackets && char === ".") {
           if (current) {
             parts.push(current);
@@ -6665,10 +6665,10 @@ var require_redact = __commonJS({
       return current;
     }
     function redactPaths(obj, paths, censor, remove = false) {
-      for (const path2 of paths) {
-        const parts = parsePath(path2);
+      for (const path3 of paths) {
+        const parts = parsePath(path3);
         if (parts.includes("*")) {
-          redactWildcardPath(obj, parts, censor, path2, remove);
+          redactWildcardPath(obj, parts, censor, path3, remove);
         } else {
           if (remove) {
             removeKey(obj, parts);
@@ -6753,8 +6753,8 @@ var require_redact = __commonJS({
           }
         } else {
           if (afterWildcard.includes("*")) {
-            const wrappedCensor = typeof censor === "function" ? (value, path2) => {
-              const fullPath = [...pathArray.slice(0, pathLength), ...path2];
+            const wrappedCensor = typeof censor === "function" ? (value, path3) => {
+              const fullPath = [...pathArray.slice(0, pathLength), ...path3];
               return censor(value, fullPath);
             } : censor;
             redactWildcardPath(current, afterWildcard, wrappedCensor, originalPath, remove);
@@ -6789,8 +6789,8 @@ var require_redact = __commonJS({
         return null;
       }
       const pathStructure = /* @__PURE__ */ new Map();
-      for (const path2 of pathsToClone) {
-        const parts = parsePath(path2);
+      for (const path3 of pathsToClone) {
+        const parts = parsePath(path3);
         let current = pathStructure;
         for (let i = 0; i < parts.length; i++) {
           const part = parts[i];
@@ -6842,24 +6842,24 @@ var require_redact = __commonJS({
       }
       return cloneSelectively(obj, pathStructure);
     }
-    function validatePath(path2) {
-      if (typeof path2 !== "string") {
+    function validatePath(path3) {
+      if (typeof path3 !== "string") {
         throw new Error("Paths must be (non-empty) strings");
       }
-      if (path2 === "") {
+      if (path3 === "") {
         throw new Error("Invalid redaction path ()");
       }
-      if (path2.includes("..")) {
-        throw new Error(`Invalid redaction path (${path2})`);
+      if (path3.includes("..")) {
+        throw new Error(`Invalid redaction path (${path3})`);
       }
-      if (path2.includes(",")) {
-        throw new Error(`Invalid redaction path (${path2})`);
+      if (path3.includes(",")) {
+        throw new Error(`Invalid redaction path (${path3})`);
       }
       let bracketCount = 0;
       let inQuotes = false;
       let quoteChar = "";
-      for (let i = 0; i < path2.length; i++) {
-        const char = path2[i];
+      for (let i = 0; i < path3.length; i++) {
+        const char = path3[i];
         if ((char === '"' || char === "'") && bracketCount > 0) {
           if (!inQuotes) {
             inQuotes = true;
@@ -6873,20 +6873,20 @@ var require_redact = __commonJS({
         } else if (char === "]" && !inQuotes) {
           bracketCount--;
           if (bracketCount < 0) {
-            throw new Error(`Invalid redaction path (${path2})`);
+            throw new Error(`Invalid redaction path (${path3})`);
           }
         }
       }
       if (bracketCount !== 0) {
-        throw new Error(`Invalid redaction path (${path2})`);
+        throw new Error(`Invalid redaction path (${path3})`);
       }
     }
     function validatePaths(paths) {
       if (!Array.isArray(paths)) {
         throw new TypeError("paths must be an array");
       }
-      for (const path2 of paths) {
-        validatePath(path2);
+      for (const path3 of paths) {
+        validatePath(path3);
       }
     }
     function slowRedact(options = {}) {
@@ -7056,8 +7056,8 @@ var require_redaction = __commonJS({
         if (shape[k] === null) {
           o[k] = (value) => topCensor(value, [k]);
         } else {
-          const wrappedCensor = typeof censor === "function" ? (value, path2) => {
-            return censor(value, [k, ...path2]);
+          const wrappedCensor = typeof censor === "function" ? (value, path3) => {
+            return censor(value, [k, ...path3]);
           } : censor;
           o[k] = Redact({
             paths: shape[k],
@@ -7129,32 +7129,32 @@ var require_quick_format_unescaped = __commonJS({
       }
     }
     module.exports = format;
-    function format(f, args, opts) {
+    function format(f2, args, opts) {
       var ss = opts && opts.stringify || tryStringify;
       var offset = 1;
-      if (typeof f === "object" && f !== null) {
+      if (typeof f2 === "object" && f2 !== null) {
         var len = args.length + offset;
-        if (len === 1) return f;
+        if (len === 1) return f2;
         var objects = new Array(len);
-        objects[0] = ss(f);
+        objects[0] = ss(f2);
         for (var index = 1; index < len; index++) {
           objects[index] = ss(args[index]);
         }
         return objects.join(" ");
       }
-      if (typeof f !== "string") {
-        return f;
+      if (typeof f2 !== "string") {
+        return f2;
       }
       var argLen = args.length;
-      if (argLen === 0) return f;
+      if (argLen === 0) return f2;
       var str2 = "";
       var a = 1 - offset;
       var lastPos = -1;
-      var flen = f && f.length || 0;
+      var flen = f2 && f2.length || 0;
       for (var i = 0; i < flen; ) {
-        if (f.charCodeAt(i) === 37 && i + 1 < flen) {
+        if (f2.charCodeAt(i) === 37 && i + 1 < flen) {
           lastPos = lastPos > -1 ? lastPos : 0;
-          switch (f.charCodeAt(i + 1)) {
+          switch (f2.charCodeAt(i + 1)) {
             case 100:
             // 'd'
             case 102:
@@ -7162,7 +7162,7 @@ var require_quick_format_unescaped = __commonJS({
                 break;
               if (args[a] == null) break;
               if (lastPos < i)
-                str2 += f.slice(lastPos, i);
+                str2 += f2.slice(lastPos, i);
               str2 += Number(args[a]);
               lastPos = i + 2;
               i++;
@@ -7172,7 +7172,7 @@ var require_quick_format_unescaped = __commonJS({
                 break;
               if (args[a] == null) break;
               if (lastPos < i)
-                str2 += f.slice(lastPos, i);
+                str2 += f2.slice(lastPos, i);
               str2 += Math.floor(Number(args[a]));
               lastPos = i + 2;
               i++;
@@ -7186,7 +7186,7 @@ var require_quick_format_unescaped = __commonJS({
                 break;
               if (args[a] === void 0) break;
               if (lastPos < i)
-                str2 += f.slice(lastPos, i);
+                str2 += f2.slice(lastPos, i);
               var type = typeof args[a];
               if (type === "string") {
                 str2 += "'" + args[a] + "'";
@@ -7208,14 +7208,14 @@ var require_quick_format_unescaped = __commonJS({
               if (a >= argLen)
                 break;
               if (lastPos < i)
-                str2 += f.slice(lastPos, i);
+                str2 += f2.slice(lastPos, i);
               str2 += String(args[a]);
               lastPos = i + 2;
               i++;
               break;
             case 37:
               if (lastPos < i)
-                str2 += f.slice(lastPos, i);
+                str2 += f2.slice(lastPos, i);
               str2 += "%";
               lastPos = i + 2;
               i++;
@@ -7227,9 +7227,9 @@ var require_quick_format_unescaped = __commonJS({
         ++i;
       }
       if (lastPos === -1)
-        return f;
+        return f2;
       else if (lastPos < flen) {
-        str2 += f.slice(lastPos);
+        str2 += f2.slice(lastPos);
       }
       return str2;
     }
@@ -7278,7 +7278,7 @@ var require_sonic_boom = __commonJS({
     var fs = __require("fs");
     var EventEmitter = __require("events");
     var inherits = __require("util").inherits;
-    var path2 = __require("path");
+    var path3 = __require("path");
     var sleep2 = require_atomic_sleep();
     var assert2 = __require("assert");
     var BUSY_WRITE_TIMEOUT = 100;
@@ -7332,7 +7332,7 @@ var require_sonic_boom = __commonJS({
       const mode = sonic.mode;
       if (sonic.sync) {
         try {
-          if (sonic.mkdir) fs.mkdirSync(path2.dirname(file2), { recursive: true });
+          if (sonic.mkdir) fs.mkdirSync(path3.dirname(file2), { recursive: true });
           const fd = fs.openSync(file2, flags, mode);
           fileOpened(null, fd);
         } catch (err) {
@@ -7340,7 +7340,7 @@ var require_sonic_boom = __commonJS({
           throw err;
         }
       } else if (sonic.mkdir) {
-        fs.mkdir(path2.dirname(file2), { recursive: true }, (err) => {
+        fs.mkdir(path3.dirname(file2), { recursive: true }, (err) => {
           if (err) return fileOpened(err);
           fs.open(file2, flags, mode, fileOpened);
         });
@@ -8735,15 +8735,15 @@ var require_transport = __commonJS({
       if (!unquoted) {
         return false;
       }
-      let path2 = unquoted;
-      if (path2.startsWith("file://")) {
+      let path3 = unquoted;
+      if (path3.startsWith("file://")) {
         try {
-          path2 = fileURLToPath(path2);
+          path3 = fileURLToPath(path3);
         } catch {
           return false;
         }
       }
-      return isAbsolute(path2) && !existsSync(path2);
+      return isAbsolute(path3) && !existsSync(path3);
     }
     function stripQuotes(value) {
       const first = value[0];
@@ -8988,14 +8988,14 @@ var require_tools = __commonJS({
       }
       return point < 32 ? JSON.stringify(str2) : '"' + result + '"';
     }
-    function asJson(obj, msg, num, time3) {
+    function asJson(obj, msg, num2, time3) {
       if (asJsonChan.hasSubscribers === false) {
-        return _asJson.call(this, obj, msg, num, time3);
+        return _asJson.call(this, obj, msg, num2, time3);
       }
       const store = { instance: this, arguments };
-      return asJsonChan.traceSync(_asJson, store, this, obj, msg, num, time3);
+      return asJsonChan.traceSync(_asJson, store, this, obj, msg, num2, time3);
     }
-    function _asJson(obj, msg, num, time3) {
+    function _asJson(obj, msg, num2, time3) {
       const stringify3 = this[stringifySym];
       const stringifySafe = this[stringifySafeSym];
       const stringifiers = this[stringifiersSym];
@@ -9005,7 +9005,7 @@ var require_tools = __commonJS({
       const formatters2 = this[formattersSym];
       const messageKey = this[messageKeySym];
       const errorKey = this[errorKeySym];
-      let data = this[lsCacheSym][num] + time3;
+      let data = this[lsCacheSym][num2] + time3;
       data = data + chindings;
       let value;
       if (formatters2.log) {
@@ -9630,7 +9630,7 @@ var require_proto = __commonJS({
     function defaultMixinMergeStrategy(mergeObject, mixinObject) {
       return Object.assign(mixinObject, mergeObject);
     }
-    function write(_obj, msg, num) {
+    function write(_obj, msg, num2) {
       const t = this[timeSym]();
       const mixin = this[mixinSym];
       const errorKey = this[errorKeySym];
@@ -9652,12 +9652,12 @@ var require_proto = __commonJS({
         }
       }
       if (mixin) {
-        obj = mixinMergeStrategy(obj, mixin(obj, num, this));
+        obj = mixinMergeStrategy(obj, mixin(obj, num2, this));
       }
-      const s = this[asJsonSym](obj, msg, num, t);
+      const s = this[asJsonSym](obj, msg, num2, t);
       const stream = this[streamSym];
       if (stream[needsMetadataGsym] === true) {
-        stream.lastLevel = num;
+        stream.lastLevel = num2;
         stream.lastObj = obj;
         stream.lastMsg = msg;
         stream.lastTime = t.slice(this[timeSliceIndexSym]);
@@ -11098,13 +11098,13 @@ var require_serializer = __commonJS({
         return "" + integer2;
       }
       asNumber(i) {
-        const num = Number(i);
-        if (num !== num) {
+        const num2 = Number(i);
+        if (num2 !== num2) {
           throw new Error(`The value "${i}" cannot be converted to a number.`);
-        } else if (num === Infinity || num === -Infinity) {
+        } else if (num2 === Infinity || num2 === -Infinity) {
           return "null";
         } else {
-          return "" + num;
+          return "" + num2;
         }
       }
       asBoolean(bool) {
@@ -13903,13 +13903,13 @@ var require_context = __commonJS({
       this.server = server;
     }
     function defaultSchemaErrorFormatter(errors, dataVar) {
-      let text2 = "";
+      let text3 = "";
       const separator = ", ";
       for (let i = 0; i !== errors.length; ++i) {
         const e = errors[i];
-        text2 += dataVar + (e.instancePath || "") + " " + e.message + separator;
+        text3 += dataVar + (e.instancePath || "") + " " + e.message + separator;
       }
-      return new Error(text2.slice(0, -separator.length));
+      return new Error(text3.slice(0, -separator.length));
     }
     module.exports = Context;
   }
@@ -13922,20 +13922,20 @@ var require_secure_json_parse = __commonJS({
     var hasBuffer = typeof Buffer !== "undefined";
     var suspectProtoRx = /"(?:_|\\u005[Ff])(?:_|\\u005[Ff])(?:p|\\u0070)(?:r|\\u0072)(?:o|\\u006[Ff])(?:t|\\u0074)(?:o|\\u006[Ff])(?:_|\\u005[Ff])(?:_|\\u005[Ff])"\s*:/;
     var suspectConstructorRx = /"(?:c|\\u0063)(?:o|\\u006[Ff])(?:n|\\u006[Ee])(?:s|\\u0073)(?:t|\\u0074)(?:r|\\u0072)(?:u|\\u0075)(?:c|\\u0063)(?:t|\\u0074)(?:o|\\u006[Ff])(?:r|\\u0072)"\s*:/;
-    function _parse3(text2, reviver, options) {
+    function _parse3(text3, reviver, options) {
       if (options == null) {
         if (reviver !== null && typeof reviver === "object") {
           options = reviver;
           reviver = void 0;
         }
       }
-      if (hasBuffer && Buffer.isBuffer(text2)) {
-        text2 = text2.toString();
+      if (hasBuffer && Buffer.isBuffer(text3)) {
+        text3 = text3.toString();
       }
-      if (text2 && text2.charCodeAt(0) === 65279) {
-        text2 = text2.slice(1);
+      if (text3 && text3.charCodeAt(0) === 65279) {
+        text3 = text3.slice(1);
       }
-      const obj = JSON.parse(text2, reviver);
+      const obj = JSON.parse(text3, reviver);
       if (obj === null || typeof obj !== "object") {
         return obj;
       }
@@ -13945,15 +13945,15 @@ var require_secure_json_parse = __commonJS({
         return obj;
       }
       if (protoAction !== "ignore" && constructorAction !== "ignore") {
-        if (suspectProtoRx.test(text2) === false && suspectConstructorRx.test(text2) === false) {
+        if (suspectProtoRx.test(text3) === false && suspectConstructorRx.test(text3) === false) {
           return obj;
         }
       } else if (protoAction !== "ignore" && constructorAction === "ignore") {
-        if (suspectProtoRx.test(text2) === false) {
+        if (suspectProtoRx.test(text3) === false) {
           return obj;
         }
       } else {
-        if (suspectConstructorRx.test(text2) === false) {
+        if (suspectConstructorRx.test(text3) === false) {
           return obj;
         }
       }
@@ -13991,21 +13991,21 @@ var require_secure_json_parse = __commonJS({
       }
       return obj;
     }
-    function parse3(text2, reviver, options) {
+    function parse3(text3, reviver, options) {
       const { stackTraceLimit } = Error;
       Error.stackTraceLimit = 0;
       try {
-        return _parse3(text2, reviver, options);
+        return _parse3(text3, reviver, options);
       } finally {
         Error.stackTraceLimit = stackTraceLimit;
       }
     }
-    function safeParse3(text2, reviver) {
+    function safeParse3(text3, reviver) {
       const { stackTraceLimit } = Error;
       Error.stackTraceLimit = 0;
       let result;
       try {
-        result = _parse3(text2, reviver, { safe: true });
+        result = _parse3(text3, reviver, { safe: true });
       } catch {
         result = void 0;
       } finally {
@@ -14081,14 +14081,14 @@ var require_content_type_parser = __commonJS({
           throw new FST_ERR_CTP_INVALID_PARSE_TYPE(opts.parseAs);
         }
       }
-      const parser2 = new Parser(
+      const parser3 = new Parser(
         opts.parseAs === "string",
         opts.parseAs === "buffer",
         opts.bodyLimit,
         parserFn
       );
       if (contentType === "*") {
-        this.customParsers.set("", parser2);
+        this.customParsers.set("", parser3);
       } else {
         if (contentTypeIsString) {
           const ct = new ContentType(contentType);
@@ -14097,11 +14097,11 @@ var require_content_type_parser = __commonJS({
           }
           const normalizedContentType = ct.toString();
           this.parserList.unshift(normalizedContentType);
-          this.customParsers.set(normalizedContentType, parser2);
+          this.customParsers.set(normalizedContentType, parser3);
         } else {
           validateRegExp(contentType);
           this.parserRegExpList.unshift(contentType);
-          this.customParsers.set(contentType.toString(), parser2);
+          this.customParsers.set(contentType.toString(), parser3);
         }
       }
     };
@@ -14133,25 +14133,25 @@ var require_content_type_parser = __commonJS({
         contentType = new ContentType(contentType);
       }
       const ct = contentType.toString();
-      let parser2 = this.cache.get(ct);
-      if (parser2 !== void 0) return parser2;
-      parser2 = this.customParsers.get(ct);
-      if (parser2 !== void 0) {
-        this.cache.set(ct, parser2);
-        return parser2;
+      let parser3 = this.cache.get(ct);
+      if (parser3 !== void 0) return parser3;
+      parser3 = this.customParsers.get(ct);
+      if (parser3 !== void 0) {
+        this.cache.set(ct, parser3);
+        return parser3;
       }
-      parser2 = this.customParsers.get(contentType.mediaType);
-      if (parser2 !== void 0) {
-        this.cache.set(ct, parser2);
-        return parser2;
+      parser3 = this.customParsers.get(contentType.mediaType);
+      if (parser3 !== void 0) {
+        this.cache.set(ct, parser3);
+        return parser3;
       }
       for (let j = 0; j !== this.parserRegExpList.length; ++j) {
         const parserRegExp = this.parserRegExpList[j];
         parserRegExp.lastIndex = 0;
         if (parserRegExp.test(ct)) {
-          parser2 = this.customParsers.get(parserRegExp.toString());
-          this.cache.set(ct, parser2);
-          return parser2;
+          parser3 = this.customParsers.get(parserRegExp.toString());
+          this.cache.set(ct, parser3);
+          return parser3;
         }
       }
       return this.customParsers.get("");
@@ -14180,8 +14180,8 @@ var require_content_type_parser = __commonJS({
       return removed || idx > -1;
     };
     ContentTypeParser.prototype.run = function(contentType, handler, request, reply) {
-      const parser2 = this.getParser(contentType);
-      if (parser2 === void 0) {
+      const parser3 = this.getParser(contentType);
+      if (parser3 === void 0) {
         if (request.is404 === true) {
           handler(request, reply);
           return;
@@ -14194,19 +14194,19 @@ var require_content_type_parser = __commonJS({
       function done(error62, body) {
         resource.runInAsyncScope(onDone, void 0, error62, body);
       }
-      if (parser2.asString === true || parser2.asBuffer === true) {
+      if (parser3.asString === true || parser3.asBuffer === true) {
         rawBody(
           request,
           reply,
           reply[kRouteContext]._parserOptions,
-          parser2,
+          parser3,
           done
         );
         return;
       }
       let result;
       try {
-        result = parser2.fn(request, request[kRequestPayloadStream], done);
+        result = parser3.fn(request, request[kRequestPayloadStream], done);
       } catch (error62) {
         done(error62, void 0);
         return;
@@ -14228,9 +14228,9 @@ var require_content_type_parser = __commonJS({
         handler(request, reply);
       }
     };
-    function rawBody(request, reply, options, parser2, done) {
-      const asString = parser2.asString === true;
-      const limit2 = options.limit === null ? parser2.bodyLimit : options.limit;
+    function rawBody(request, reply, options, parser3, done) {
+      const asString = parser3.asString === true;
+      const limit2 = options.limit === null ? parser3.bodyLimit : options.limit;
       const contentLength = Number(request.headers["content-length"]);
       if (contentLength > limit2) {
         done(new FST_ERR_CTP_BODY_TOO_LARGE(), void 0);
@@ -14281,7 +14281,7 @@ var require_content_type_parser = __commonJS({
         }
         let result;
         try {
-          result = parser2.fn(request, body, done);
+          result = parser3.fn(request, body, done);
         } catch (error62) {
           done(error62, void 0);
           return;
@@ -14325,20 +14325,20 @@ var require_content_type_parser = __commonJS({
       contentTypeParser.parserRegExpList = c.parserRegExpList.slice();
       return contentTypeParser;
     }
-    function addContentTypeParser(contentType, opts, parser2) {
+    function addContentTypeParser(contentType, opts, parser3) {
       if (this[kState].started) {
         throw new FST_ERR_CTP_INSTANCE_ALREADY_STARTED("addContentTypeParser");
       }
       if (typeof opts === "function") {
-        parser2 = opts;
+        parser3 = opts;
         opts = {};
       }
       if (!opts) opts = {};
       if (!opts.bodyLimit) opts.bodyLimit = this[kBodyLimit];
       if (Array.isArray(contentType)) {
-        contentType.forEach((type) => this[kContentTypeParser].add(type, opts, parser2));
+        contentType.forEach((type) => this[kContentTypeParser].add(type, opts, parser3));
       } else {
-        this[kContentTypeParser].add(contentType, opts, parser2);
+        this[kContentTypeParser].add(contentType, opts, parser3);
       }
       return this;
     }
@@ -15486,12 +15486,12 @@ var require_util = __commonJS({
       return str2.replace(/~1/g, "/").replace(/~0/g, "~");
     }
     exports2.unescapeJsonPointer = unescapeJsonPointer;
-    function eachItem(xs, f) {
+    function eachItem(xs, f2) {
       if (Array.isArray(xs)) {
         for (const x of xs)
-          f(x);
+          f2(x);
       } else {
-        f(xs);
+        f2(xs);
       }
     }
     exports2.eachItem = eachItem;
@@ -15538,10 +15538,10 @@ var require_util = __commonJS({
     }
     exports2.setEvaluated = setEvaluated;
     var snippets = {};
-    function useFunc(gen, f) {
+    function useFunc(gen, f2) {
       return gen.scopeValue("func", {
-        ref: f,
-        code: snippets[f.code] || (snippets[f.code] = new code_1._Code(f.code))
+        ref: f2,
+        code: snippets[f2.code] || (snippets[f2.code] = new code_1._Code(f2.code))
       });
     }
     exports2.useFunc = useFunc;
@@ -17613,8 +17613,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path2) {
-      let input2 = path2;
+    function removeDotSegments(path3) {
+      let input2 = path3;
       const output2 = [];
       let nextSlash = -1;
       let len = 0;
@@ -17688,11 +17688,11 @@ var require_utils = __commonJS({
       }
       return output2.join("");
     }
-    function removeDotSegmentsRelative(path2) {
-      if (path2 === "" || path2[0] === "/") {
-        return removeDotSegments(path2);
+    function removeDotSegmentsRelative(path3) {
+      if (path3 === "" || path3[0] === "/") {
+        return removeDotSegments(path3);
       }
-      const segments = path2.split("/");
+      const segments = path3.split("/");
       const last = segments.length - 1;
       const output2 = [];
       let trailingDirectory = false;
@@ -18055,8 +18055,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path2 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path2 && path2 !== "/" ? path2 : void 0;
+        const path3 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path3 && path3 !== "/" ? path3 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -19032,7 +19032,7 @@ var require_core = __commonJS({
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text2, msg) => text2 + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text3, msg) => text3 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -23134,8 +23134,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path2) {
-      let input2 = path2;
+    function removeDotSegments(path3) {
+      let input2 = path3;
       const output2 = [];
       let nextSlash = -1;
       let len = 0;
@@ -23209,11 +23209,11 @@ var require_utils2 = __commonJS({
       }
       return output2.join("");
     }
-    function removeDotSegmentsRelative(path2) {
-      if (path2 === "" || path2[0] === "/") {
-        return removeDotSegments(path2);
+    function removeDotSegmentsRelative(path3) {
+      if (path3 === "" || path3[0] === "/") {
+        return removeDotSegments(path3);
       }
-      const segments = path2.split("/");
+      const segments = path3.split("/");
       const last = segments.length - 1;
       const output2 = [];
       let trailingDirectory = false;
@@ -23633,8 +23633,8 @@ var require_schemes2 = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path2 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path2 && path2 !== "/" ? path2 : void 0;
+        const path3 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path3 && path3 !== "/" ? path3 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -24810,17 +24810,17 @@ var require_dist = __commonJS({
     };
     formatsPlugin.get = (name, mode = "full") => {
       const formats = mode === "fast" ? formats_1.fastFormats : formats_1.fullFormats;
-      const f = formats[name];
-      if (!f)
+      const f2 = formats[name];
+      if (!f2)
         throw new Error(`Unknown format "${name}"`);
-      return f;
+      return f2;
     };
     function addFormats(ajv, list, fs, exportName) {
       var _a5;
       var _b;
       (_a5 = (_b = ajv.opts.code).formats) !== null && _a5 !== void 0 ? _a5 : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
-      for (const f of list)
-        ajv.addFormat(f, fs[f]);
+      for (const f2 of list)
+        ajv.addFormat(f2, fs[f2]);
     }
     module.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -26111,9 +26111,9 @@ var require_projection = __commonJS({
           this.decls.push(`const ${name} = ${this.scratchLiteral(schema)}`);
           return name;
         }
-        const field = this.id("s");
-        slotFields.push([field, this.scratchLiteral(schema)]);
-        return `${holder}.${field}`;
+        const field2 = this.id("s");
+        slotFields.push([field2, this.scratchLiteral(schema)]);
+        return `${holder}.${field2}`;
       }
       allocArray(holder, slotFields) {
         if (holder === null) {
@@ -26121,9 +26121,9 @@ var require_projection = __commonJS({
           this.decls.push(`const ${name} = []`);
           return name;
         }
-        const field = this.id("a");
-        slotFields.push([field, "[]"]);
-        return `${holder}.${field}`;
+        const field2 = this.id("a");
+        slotFields.push([field2, "[]"]);
+        return `${holder}.${field2}`;
       }
       fillObject(schema, src, dst, out, indent, pointer, holder, slotFields) {
         const props = schema.properties;
@@ -26192,7 +26192,7 @@ var require_projection = __commonJS({
           const innerFields = [];
           const inner = [];
           const expr = this.valueExpr(items, el, inner, indent + "    ", `${pointer}/items`, innerHolder, innerFields);
-          this.decls.push(`function ${factory} () { return { ${innerFields.map(([f, lit]) => `${f}: ${lit}`).join(", ")} } }`);
+          this.decls.push(`function ${factory} () { return { ${innerFields.map(([f2, lit]) => `${f2}: ${lit}`).join(", ")} } }`);
           out.push(`${indent}  for (let ${i} = ${slots}.length; ${i} < ${n}; ${i}++) ${slots}[${i}] = ${factory}()`);
           out.push(`${indent}  for (let ${i} = 0; ${i} < ${n}; ${i}++) {`);
           out.push(`${indent}    const ${el} = ${src}[${i}]`);
@@ -27504,7 +27504,7 @@ const asInteger = serializer.asInteger.bind(serializer)
     }
     function assertObjectDepth(schema, maxDepth, name) {
       const stack = [{ value: schema, depth: 0, exit: false }];
-      const path2 = /* @__PURE__ */ new WeakSet();
+      const path3 = /* @__PURE__ */ new WeakSet();
       let hasRef = false;
       while (stack.length > 0) {
         const entry = stack.pop();
@@ -27514,13 +27514,13 @@ const asInteger = serializer.asInteger.bind(serializer)
           throw schemaDepthError(maxDepth, name);
         }
         if (entry.exit) {
-          path2.delete(value);
+          path3.delete(value);
           continue;
         }
-        if (path2.has(value)) {
+        if (path3.has(value)) {
           throw new Error("schema contains a circular object reference; use $ref instead");
         }
-        path2.add(value);
+        path3.add(value);
         stack.push({ value, depth: entry.depth, exit: true });
         for (const key in value) {
           const child2 = value[key];
@@ -29384,9 +29384,9 @@ var require_semver = __commonJS({
         } else {
           this.prerelease = m[4].split(".").map((id) => {
             if (/^[0-9]+$/.test(id)) {
-              const num = +id;
-              if (num >= 0 && num < MAX_SAFE_INTEGER) {
-                return num;
+              const num2 = +id;
+              if (num2 >= 0 && num2 < MAX_SAFE_INTEGER) {
+                return num2;
               }
             }
             return id;
@@ -33499,8 +33499,8 @@ var require_node = __commonJS({
         return matchSingleCharPrefix;
       }
       if (prefix.length >= LONG_PREFIX_MIN_LENGTH) {
-        return function matchLongPrefix(path2, i) {
-          return path2.indexOf(prefix, i) === i;
+        return function matchLongPrefix(path3, i) {
+          return path3.indexOf(prefix, i) === i;
         };
       }
       const lines = [];
@@ -33551,13 +33551,13 @@ return ${lines.join(" && ")}`);
           this.staticChildrenNodes[index] = node2;
         }
       }
-      findStaticMatchingChild(path2, pathIndex) {
-        const charCode = path2.charCodeAt(pathIndex);
+      findStaticMatchingChild(path3, pathIndex) {
+        const charCode = path3.charCodeAt(pathIndex);
         const charCodes = this.staticChildrenCharCodes;
         for (let i = 0; i < charCodes.length; i++) {
           if (charCodes[i] === charCode) {
             const staticChild = this.staticChildrenNodes[i];
-            if (staticChild.matchPrefix(path2, pathIndex)) {
+            if (staticChild.matchPrefix(path3, pathIndex)) {
               return staticChild;
             }
             return null;
@@ -33565,34 +33565,34 @@ return ${lines.join(" && ")}`);
         }
         return null;
       }
-      getStaticChild(path2, pathIndex = 0) {
-        if (path2.length === pathIndex) {
+      getStaticChild(path3, pathIndex = 0) {
+        if (path3.length === pathIndex) {
           return this;
         }
-        const staticChild = this.findStaticMatchingChild(path2, pathIndex);
+        const staticChild = this.findStaticMatchingChild(path3, pathIndex);
         if (staticChild) {
-          return staticChild.getStaticChild(path2, pathIndex + staticChild.prefix.length);
+          return staticChild.getStaticChild(path3, pathIndex + staticChild.prefix.length);
         }
         return null;
       }
-      createStaticChild(path2) {
-        if (path2.length === 0) {
+      createStaticChild(path3) {
+        if (path3.length === 0) {
           return this;
         }
-        const childIndex = this.staticChildrenCharCodes.indexOf(path2.charCodeAt(0));
+        const childIndex = this.staticChildrenCharCodes.indexOf(path3.charCodeAt(0));
         let staticChild = childIndex === -1 ? void 0 : this.staticChildrenNodes[childIndex];
         if (staticChild) {
           let i = 1;
           for (; i < staticChild.prefix.length; i++) {
-            if (path2.charCodeAt(i) !== staticChild.prefix.charCodeAt(i)) {
+            if (path3.charCodeAt(i) !== staticChild.prefix.charCodeAt(i)) {
               staticChild = staticChild.split(this, i);
               break;
             }
           }
-          return staticChild.createStaticChild(path2.slice(i));
+          return staticChild.createStaticChild(path3.slice(i));
         }
-        const node2 = createStaticNode(path2);
-        this.setStaticChild(path2.charAt(0), node2);
+        const node2 = createStaticNode(path3);
+        this.setStaticChild(path3.charAt(0), node2);
         return node2;
       }
       getParametricChild(regex) {
@@ -33640,8 +33640,8 @@ return ${lines.join(" && ")}`);
       // static child, then the first parametric child, then the wildcard. Every
       // sibling that is skipped over is pushed on nodeStack as a flat triple
       // (node, pathIndex, paramsCount) so lookup can backtrack to it later.
-      getNextNode(path2, pathIndex, nodeStack, paramsCount) {
-        let node2 = this.findStaticMatchingChild(path2, pathIndex);
+      getNextNode(path3, pathIndex, nodeStack, paramsCount) {
+        let node2 = this.findStaticMatchingChild(path3, pathIndex);
         let parametricBrotherNodeIndex = 0;
         if (node2 === null) {
           if (this.parametricChildren.length === 0) {
@@ -33724,62 +33724,62 @@ var require_url_sanitizer = __commonJS({
       return String.fromCharCode(charCode);
     }
     var MIN_NATIVE_SCAN_LENGTH = 12;
-    function safeDecodeURI(path2, useSemicolonDelimiter) {
-      if (path2.length >= MIN_NATIVE_SCAN_LENGTH) {
-        return safeDecodeURINativeScan(path2, useSemicolonDelimiter);
+    function safeDecodeURI(path3, useSemicolonDelimiter) {
+      if (path3.length >= MIN_NATIVE_SCAN_LENGTH) {
+        return safeDecodeURINativeScan(path3, useSemicolonDelimiter);
       }
-      return safeDecodeURICharScan(path2, useSemicolonDelimiter, 1);
+      return safeDecodeURICharScan(path3, useSemicolonDelimiter, 1);
     }
-    function safeDecodeURINativeScan(path2, useSemicolonDelimiter) {
-      const percentIndex = path2.indexOf("%", 1);
-      let delimIndex = path2.indexOf("?", 1);
-      const hashIndex = path2.indexOf("#", 1);
+    function safeDecodeURINativeScan(path3, useSemicolonDelimiter) {
+      const percentIndex = path3.indexOf("%", 1);
+      let delimIndex = path3.indexOf("?", 1);
+      const hashIndex = path3.indexOf("#", 1);
       if (hashIndex !== -1 && (delimIndex === -1 || hashIndex < delimIndex)) {
         delimIndex = hashIndex;
       }
       if (useSemicolonDelimiter) {
-        const semicolonIndex = path2.indexOf(";", 1);
+        const semicolonIndex = path3.indexOf(";", 1);
         if (semicolonIndex !== -1 && (delimIndex === -1 || semicolonIndex < delimIndex)) {
           delimIndex = semicolonIndex;
         }
       }
       if (percentIndex === -1 || delimIndex !== -1 && percentIndex > delimIndex) {
         if (delimIndex === -1) {
-          return { path: path2, querystring: "", shouldDecodeParam: false };
+          return { path: path3, querystring: "", shouldDecodeParam: false };
         }
         return {
-          path: path2.slice(0, delimIndex),
-          querystring: path2.slice(delimIndex + 1),
+          path: path3.slice(0, delimIndex),
+          querystring: path3.slice(delimIndex + 1),
           shouldDecodeParam: false
         };
       }
-      return safeDecodeURIPercentScan(path2, useSemicolonDelimiter, percentIndex);
+      return safeDecodeURIPercentScan(path3, useSemicolonDelimiter, percentIndex);
     }
-    function safeDecodeURICharScan(path2, useSemicolonDelimiter, startIndex) {
-      for (let i = startIndex; i < path2.length; i++) {
-        const charCode = path2.charCodeAt(i);
+    function safeDecodeURICharScan(path3, useSemicolonDelimiter, startIndex) {
+      for (let i = startIndex; i < path3.length; i++) {
+        const charCode = path3.charCodeAt(i);
         if (charCode === 37) {
-          return safeDecodeURIPercentScan(path2, useSemicolonDelimiter, i);
+          return safeDecodeURIPercentScan(path3, useSemicolonDelimiter, i);
         } else if (charCode === 63 || charCode === 35 || charCode === 59 && useSemicolonDelimiter) {
           return {
-            path: path2.slice(0, i),
-            querystring: path2.slice(i + 1),
+            path: path3.slice(0, i),
+            querystring: path3.slice(i + 1),
             shouldDecodeParam: false
           };
         }
       }
-      return { path: path2, querystring: "", shouldDecodeParam: false };
+      return { path: path3, querystring: "", shouldDecodeParam: false };
     }
-    function safeDecodeURIPercentScan(path2, useSemicolonDelimiter, startIndex) {
+    function safeDecodeURIPercentScan(path3, useSemicolonDelimiter, startIndex) {
       let shouldDecode = false;
       let shouldDecodeParam = false;
       let querystring = "";
       let percentIndexes = null;
       let pathEnd = -1;
-      for (let i = startIndex; i < path2.length; i++) {
-        const charCode = path2.charCodeAt(i);
+      for (let i = startIndex; i < path3.length; i++) {
+        const charCode = path3.charCodeAt(i);
         if (charCode === 37) {
-          const componentCharCode = decodeComponentCharCode(path2.charCodeAt(i + 1), path2.charCodeAt(i + 2));
+          const componentCharCode = decodeComponentCharCode(path3.charCodeAt(i + 1), path3.charCodeAt(i + 2));
           if (componentCharCode === 0) {
             shouldDecode = true;
           } else {
@@ -33792,22 +33792,22 @@ var require_url_sanitizer = __commonJS({
             i += 2;
           }
         } else if (charCode === 63 || charCode === 35 || charCode === 59 && useSemicolonDelimiter) {
-          querystring = path2.slice(i + 1);
+          querystring = path3.slice(i + 1);
           pathEnd = i;
           break;
         }
       }
       let decodedPath;
       if (percentIndexes === null) {
-        decodedPath = pathEnd === -1 ? path2 : path2.slice(0, pathEnd);
+        decodedPath = pathEnd === -1 ? path3 : path3.slice(0, pathEnd);
       } else {
         const parts = [];
         let last = 0;
         for (const index of percentIndexes) {
-          parts.push(path2.slice(last, index), "%2525");
+          parts.push(path3.slice(last, index), "%2525");
           last = index + 3;
         }
-        parts.push(path2.slice(last, pathEnd === -1 ? path2.length : pathEnd));
+        parts.push(path3.slice(last, pathEnd === -1 ? path3.length : pathEnd));
         decodedPath = parts.join("");
       }
       if (shouldDecode) decodedPath = decodeURI(decodedPath);
@@ -34325,14 +34325,14 @@ var require_compiler = __commonJS({
     }
     function compileTree(router, root) {
       const sanitized = new TreeCompiler(router, false).compile(root, null);
-      const slow = function findSanitized(path2, derivedConstraints) {
-        return router._findSanitized(sanitized, path2, derivedConstraints);
+      const slow = function findSanitized(path3, derivedConstraints) {
+        return router._findSanitized(sanitized, path3, derivedConstraints);
       };
       if (!supportsRawMatching(router, root)) {
         return {
           find: slow,
-          lookup: function lookupSanitized(path2, derivedConstraints, req, res, ctx) {
-            return router.callHandler(slow(path2, derivedConstraints), req, res, ctx);
+          lookup: function lookupSanitized(path3, derivedConstraints, req, res, ctx) {
+            return router.callHandler(slow(path3, derivedConstraints), req, res, ctx);
           }
         };
       }
@@ -34732,7 +34732,7 @@ var require_find_my_way = __commonJS({
       const byPattern = router._routesByMethodAndPattern.get(method);
       return byPattern === void 0 ? void 0 : byPattern.get(pattern);
     }
-    Router.prototype.on = function on(method, path2, opts, handler, store) {
+    Router.prototype.on = function on(method, path3, opts, handler, store) {
       if (typeof opts === "function") {
         if (handler !== void 0) {
           store = handler;
@@ -34740,34 +34740,34 @@ var require_find_my_way = __commonJS({
         handler = opts;
         opts = {};
       }
-      assert2(typeof path2 === "string", "Path should be a string");
-      assert2(path2.length > 0, "The path could not be empty");
-      assert2(path2[0] === "/" || path2[0] === "*", "The first character of a path should be `/` or `*`");
+      assert2(typeof path3 === "string", "Path should be a string");
+      assert2(path3.length > 0, "The path could not be empty");
+      assert2(path3[0] === "/" || path3[0] === "*", "The first character of a path should be `/` or `*`");
       assert2(typeof handler === "function", "Handler should be a function");
-      const optionalParamMatch = path2.match(OPTIONAL_PARAM_REGEXP);
+      const optionalParamMatch = path3.match(OPTIONAL_PARAM_REGEXP);
       if (optionalParamMatch) {
-        assert2(path2.length === optionalParamMatch.index + optionalParamMatch[0].length, "Optional Parameter needs to be the last parameter of the path");
-        const pathFull = path2.replace(OPTIONAL_PARAM_REGEXP, "$1$2");
-        const pathOptional = path2.replace(OPTIONAL_PARAM_REGEXP, "$2") || "/";
+        assert2(path3.length === optionalParamMatch.index + optionalParamMatch[0].length, "Optional Parameter needs to be the last parameter of the path");
+        const pathFull = path3.replace(OPTIONAL_PARAM_REGEXP, "$1$2");
+        const pathOptional = path3.replace(OPTIONAL_PARAM_REGEXP, "$2") || "/";
         this.on(method, pathFull, opts, handler, store);
         this.on(method, pathOptional, opts, handler, store);
         return;
       }
-      const route = path2;
+      const route = path3;
       if (this.ignoreDuplicateSlashes) {
-        path2 = removeDuplicateSlashes(path2);
+        path3 = removeDuplicateSlashes(path3);
       }
       if (this.ignoreTrailingSlash) {
-        path2 = trimLastSlash(path2);
+        path3 = trimLastSlash(path3);
       }
       const methods = Array.isArray(method) ? method : [method];
       for (const method2 of methods) {
         assert2(typeof method2 === "string", "Method should be a string");
         assert2(httpMethods.includes(method2), `Method '${method2}' is not an http method.`);
-        this._on(method2, path2, opts, handler, store, route);
+        this._on(method2, path3, opts, handler, store, route);
       }
     };
-    Router.prototype._on = function _on(method, path2, opts, handler, store) {
+    Router.prototype._on = function _on(method, path3, opts, handler, store) {
       let constraints = {};
       if (opts.constraints !== void 0) {
         assert2(typeof opts.constraints === "object" && opts.constraints !== null, "Constraints should be an object");
@@ -34782,7 +34782,7 @@ var require_find_my_way = __commonJS({
       if (this.trees[method] === void 0) {
         this.trees[method] = createStaticNode("/");
       }
-      let pattern = path2;
+      let pattern = path3;
       if (pattern === "*" && this.trees[method].prefix.length !== 0) {
         const currentRoot = this.trees[method];
         this.trees[method] = createStaticNode("");
@@ -34897,7 +34897,7 @@ var require_find_my_way = __commonJS({
           }
         }
       }
-      const route = { method, path: path2, pattern, params, opts, handler, store };
+      const route = { method, path: path3, pattern, params, opts, handler, store };
       this.routes.push(route);
       if (sameRoutes !== void 0) {
         sameRoutes.push(route);
@@ -34911,15 +34911,15 @@ var require_find_my_way = __commonJS({
       }
       currentNode.addRoute(route, this.constrainer);
     };
-    Router.prototype.hasRoute = function hasRoute(method, path2, constraints) {
-      const route = this.findRoute(method, path2, constraints);
+    Router.prototype.hasRoute = function hasRoute(method, path3, constraints) {
+      const route = this.findRoute(method, path3, constraints);
       return route !== null;
     };
-    Router.prototype.findRoute = function findNode(method, path2, constraints = {}) {
+    Router.prototype.findRoute = function findNode(method, path3, constraints = {}) {
       if (this.trees[method] === void 0) {
         return null;
       }
-      let pattern = path2;
+      let pattern = path3;
       let currentNode = this.trees[method];
       let parentNodePathIndex = currentNode.prefix.length;
       const params = [];
@@ -35047,39 +35047,39 @@ var require_find_my_way = __commonJS({
       this.routes = [];
       this._routesByMethodAndPattern = /* @__PURE__ */ new Map();
     };
-    Router.prototype.off = function off(method, path2, constraints) {
-      assert2(typeof path2 === "string", "Path should be a string");
-      assert2(path2.length > 0, "The path could not be empty");
-      assert2(path2[0] === "/" || path2[0] === "*", "The first character of a path should be `/` or `*`");
+    Router.prototype.off = function off(method, path3, constraints) {
+      assert2(typeof path3 === "string", "Path should be a string");
+      assert2(path3.length > 0, "The path could not be empty");
+      assert2(path3[0] === "/" || path3[0] === "*", "The first character of a path should be `/` or `*`");
       assert2(
         typeof constraints === "undefined" || typeof constraints === "object" && !Array.isArray(constraints) && constraints !== null,
         "Constraints should be an object or undefined."
       );
-      const optionalParamMatch = path2.match(OPTIONAL_PARAM_REGEXP);
+      const optionalParamMatch = path3.match(OPTIONAL_PARAM_REGEXP);
       if (optionalParamMatch) {
-        assert2(path2.length === optionalParamMatch.index + optionalParamMatch[0].length, "Optional Parameter needs to be the last parameter of the path");
-        const pathFull = path2.replace(OPTIONAL_PARAM_REGEXP, "$1$2");
-        const pathOptional = path2.replace(OPTIONAL_PARAM_REGEXP, "$2") || "/";
+        assert2(path3.length === optionalParamMatch.index + optionalParamMatch[0].length, "Optional Parameter needs to be the last parameter of the path");
+        const pathFull = path3.replace(OPTIONAL_PARAM_REGEXP, "$1$2");
+        const pathOptional = path3.replace(OPTIONAL_PARAM_REGEXP, "$2") || "/";
         this.off(method, pathFull, constraints);
         this.off(method, pathOptional, constraints);
         return;
       }
       if (this.ignoreDuplicateSlashes) {
-        path2 = removeDuplicateSlashes(path2);
+        path3 = removeDuplicateSlashes(path3);
       }
       if (this.ignoreTrailingSlash) {
-        path2 = trimLastSlash(path2);
+        path3 = trimLastSlash(path3);
       }
       const methods = Array.isArray(method) ? method : [method];
       for (const method2 of methods) {
-        this._off(method2, path2, constraints);
+        this._off(method2, path3, constraints);
       }
     };
-    Router.prototype._off = function _off(method, path2, constraints) {
+    Router.prototype._off = function _off(method, path3, constraints) {
       assert2(typeof method === "string", "Method should be a string");
       assert2(httpMethods.includes(method), `Method '${method}' is not an http method.`);
       function matcherWithoutConstraints(route) {
-        return method !== route.method || path2 !== route.path;
+        return method !== route.method || path3 !== route.path;
       }
       function matcherWithConstraints(route) {
         return matcherWithoutConstraints(route) || !deepEqual(constraints, route.opts.constraints || {});
@@ -35116,40 +35116,40 @@ var require_find_my_way = __commonJS({
       if (handle === null) return this._defaultRoute(req, res, ctx);
       return ctx === void 0 ? handle.handler(req, res, handle.params, handle.store, handle.searchParams) : handle.handler.call(ctx, req, res, handle.params, handle.store, handle.searchParams);
     };
-    Router.prototype.find = function find(method, path2, derivedConstraints) {
+    Router.prototype.find = function find(method, path3, derivedConstraints) {
       let currentNode = method === "GET" ? this._treeGET : this.trees[method];
       if (currentNode == null) return null;
-      if (path2.charCodeAt(0) !== 47) {
-        const absolutePath = getPathFromAbsoluteUrl(path2);
+      if (path3.charCodeAt(0) !== 47) {
+        const absolutePath = getPathFromAbsoluteUrl(path3);
         if (absolutePath === null) {
-          return this._onBadUrl(path2);
+          return this._onBadUrl(path3);
         }
-        path2 = absolutePath;
+        path3 = absolutePath;
       }
       let sanitizedUrl;
       let querystring2;
       let shouldDecodeParam;
       try {
-        sanitizedUrl = path2.length >= MIN_NATIVE_SCAN_LENGTH ? safeDecodeURINativeScan(path2, this.useSemicolonDelimiter) : safeDecodeURICharScan(path2, this.useSemicolonDelimiter, 1);
-        path2 = sanitizedUrl.path;
+        sanitizedUrl = path3.length >= MIN_NATIVE_SCAN_LENGTH ? safeDecodeURINativeScan(path3, this.useSemicolonDelimiter) : safeDecodeURICharScan(path3, this.useSemicolonDelimiter, 1);
+        path3 = sanitizedUrl.path;
         querystring2 = sanitizedUrl.querystring;
         shouldDecodeParam = sanitizedUrl.shouldDecodeParam;
       } catch (error62) {
-        return this._onBadUrl(path2);
+        return this._onBadUrl(path3);
       }
       if (this.ignoreDuplicateSlashes) {
-        path2 = removeDuplicateSlashes(path2);
+        path3 = removeDuplicateSlashes(path3);
       }
       if (this.ignoreTrailingSlash) {
-        path2 = trimLastSlash(path2);
+        path3 = trimLastSlash(path3);
       }
-      const originPath = path2;
+      const originPath = path3;
       if (this.caseSensitive === false) {
-        path2 = path2.toLowerCase();
+        path3 = path3.toLowerCase();
       }
       const maxParamLength = this.maxParamLength;
       let pathIndex = currentNode.prefix.length;
-      const pathLen = path2.length;
+      const pathLen = path3.length;
       let paramsCount = 0;
       let param0, param1, param2, param3;
       let extraParams = null;
@@ -35167,7 +35167,7 @@ var require_find_my_way = __commonJS({
             };
           }
         }
-        let node2 = currentNode.getNextNode(path2, pathIndex, brothersNodesStack, paramsCount);
+        let node2 = currentNode.getNextNode(path3, pathIndex, brothersNodesStack, paramsCount);
         if (node2 === null) {
           if (brothersNodesStack.length === 0) {
             if (maxParamLengthExceeded && this.onMaxParamLength) {
@@ -35281,13 +35281,13 @@ var require_find_my_way = __commonJS({
       }
       return compiled;
     };
-    Router.prototype._findCompiled = function _findCompiled(method, path2, derivedConstraints) {
+    Router.prototype._findCompiled = function _findCompiled(method, path3, derivedConstraints) {
       let compiled = method === "GET" ? this._compiledGET : this._compiledTrees[method];
       if (compiled == null) {
         compiled = this._compileTree(method);
         if (compiled === null) return null;
       }
-      return compiled.find(path2, derivedConstraints);
+      return compiled.find(path3, derivedConstraints);
     };
     Router.prototype._lookupCompiled = function _lookupCompiled(req, res, ctx, done) {
       if (typeof ctx === "function" || done !== void 0) {
@@ -35302,42 +35302,42 @@ var require_find_my_way = __commonJS({
       }
       return compiled.lookup(req.url, derivedConstraints, req, res, ctx);
     };
-    Router.prototype._findSanitized = function _findSanitized(matcher, path2, derivedConstraints) {
-      if (path2.charCodeAt(0) !== 47) {
-        const absolutePath = getPathFromAbsoluteUrl(path2);
+    Router.prototype._findSanitized = function _findSanitized(matcher, path3, derivedConstraints) {
+      if (path3.charCodeAt(0) !== 47) {
+        const absolutePath = getPathFromAbsoluteUrl(path3);
         if (absolutePath === null) {
-          return this._onBadUrl(path2);
+          return this._onBadUrl(path3);
         }
-        path2 = absolutePath;
+        path3 = absolutePath;
       }
       let sanitizedUrl;
       let querystring2;
       let shouldDecodeParam;
       try {
-        sanitizedUrl = path2.length >= MIN_NATIVE_SCAN_LENGTH ? safeDecodeURINativeScan(path2, this.useSemicolonDelimiter) : safeDecodeURICharScan(path2, this.useSemicolonDelimiter, 1);
-        path2 = sanitizedUrl.path;
+        sanitizedUrl = path3.length >= MIN_NATIVE_SCAN_LENGTH ? safeDecodeURINativeScan(path3, this.useSemicolonDelimiter) : safeDecodeURICharScan(path3, this.useSemicolonDelimiter, 1);
+        path3 = sanitizedUrl.path;
         querystring2 = sanitizedUrl.querystring;
         shouldDecodeParam = sanitizedUrl.shouldDecodeParam;
       } catch (error62) {
-        return this._onBadUrl(path2);
+        return this._onBadUrl(path3);
       }
       if (this.ignoreDuplicateSlashes) {
-        path2 = removeDuplicateSlashes(path2);
+        path3 = removeDuplicateSlashes(path3);
       }
       if (this.ignoreTrailingSlash) {
-        path2 = trimLastSlash(path2);
+        path3 = trimLastSlash(path3);
       }
-      const originPath = path2;
+      const originPath = path3;
       if (this.caseSensitive === false) {
-        path2 = path2.toLowerCase();
+        path3 = path3.toLowerCase();
       }
-      return matcher(path2, originPath, shouldDecodeParam, derivedConstraints, querystring2);
+      return matcher(path3, originPath, shouldDecodeParam, derivedConstraints, querystring2);
     };
     Router.prototype._rebuild = function(routes) {
       this.reset();
       for (const route of routes) {
-        const { method, path: path2, opts, handler, store } = route;
-        this._on(method, path2, opts, handler, store);
+        const { method, path: path3, opts, handler, store } = route;
+        this._on(method, path3, opts, handler, store);
       }
     };
     Router.prototype._defaultRoute = function(req, res, ctx) {
@@ -35348,24 +35348,24 @@ var require_find_my_way = __commonJS({
         res.end();
       }
     };
-    Router.prototype._onBadUrl = function(path2) {
+    Router.prototype._onBadUrl = function(path3) {
       if (this.onBadUrl === null) {
         return null;
       }
       const onBadUrl = this.onBadUrl;
       return {
-        handler: (req, res, ctx) => onBadUrl(path2, req, res),
+        handler: (req, res, ctx) => onBadUrl(path3, req, res),
         params: {},
         store: null
       };
     };
-    Router.prototype._onMaxParamLength = function(path2) {
+    Router.prototype._onMaxParamLength = function(path3) {
       if (this.onMaxParamLength === null) {
         return null;
       }
       const onMaxParamLength = this.onMaxParamLength;
       return {
-        handler: (req, res, ctx) => onMaxParamLength(path2, req, res),
+        handler: (req, res, ctx) => onMaxParamLength(path3, req, res),
         params: {},
         store: null
       };
@@ -35397,12 +35397,12 @@ var require_find_my_way = __commonJS({
       if (!httpMethods.hasOwnProperty(i)) continue;
       const m = httpMethods[i];
       const methodName = m.toLowerCase();
-      Router.prototype[methodName] = function(path2, handler, store) {
-        return this.on(m, path2, handler, store);
+      Router.prototype[methodName] = function(path3, handler, store) {
+        return this.on(m, path3, handler, store);
       };
     }
-    Router.prototype.all = function(path2, handler, store) {
-      this.on(httpMethods, path2, handler, store);
+    Router.prototype.all = function(path3, handler, store) {
+      this.on(httpMethods, path3, handler, store);
     };
     Router.sanitizeUrlPath = function sanitizeUrlPath(url2, useSemicolonDelimiter) {
       const decoded = safeDecodeURI(url2, useSemicolonDelimiter);
@@ -35451,14 +35451,14 @@ var require_find_my_way = __commonJS({
       }
       return url2.slice(pathStart);
     }
-    function removeDuplicateSlashes(path2) {
-      return path2.indexOf("//") !== -1 ? path2.replace(REMOVE_DUPLICATE_SLASHES_REGEXP, "/") : path2;
+    function removeDuplicateSlashes(path3) {
+      return path3.indexOf("//") !== -1 ? path3.replace(REMOVE_DUPLICATE_SLASHES_REGEXP, "/") : path3;
     }
-    function trimLastSlash(path2) {
-      if (path2.length > 1 && path2.charCodeAt(path2.length - 1) === 47) {
-        return path2.slice(0, -1);
+    function trimLastSlash(path3) {
+      if (path3.length > 1 && path3.charCodeAt(path3.length - 1) === 47) {
+        return path3.slice(0, -1);
       }
-      return path2;
+      return path3;
     }
     function trimRegExpStartAndEnd(regexString) {
       if (regexString.charCodeAt(1) === 94) {
@@ -35469,22 +35469,22 @@ var require_find_my_way = __commonJS({
       }
       return regexString;
     }
-    function getClosingParenthensePosition(path2, idx) {
+    function getClosingParenthensePosition(path3, idx) {
       let parentheses = 1;
-      while (idx < path2.length) {
+      while (idx < path3.length) {
         idx++;
-        if (path2.charCodeAt(idx) === 92) {
+        if (path3.charCodeAt(idx) === 92) {
           idx++;
           continue;
         }
-        if (path2.charCodeAt(idx) === 41) {
+        if (path3.charCodeAt(idx) === 41) {
           parentheses--;
-        } else if (path2.charCodeAt(idx) === 40) {
+        } else if (path3.charCodeAt(idx) === 40) {
           parentheses++;
         }
         if (!parentheses) return idx;
       }
-      throw new TypeError('Invalid regexp expression in "' + path2 + '"');
+      throw new TypeError('Invalid regexp expression in "' + path3 + '"');
     }
     function defaultBuildPrettyMeta(route) {
       if (!route) return {};
@@ -35720,12 +35720,12 @@ var require_route = __commonJS({
       function route({ options: options2, isFastify }) {
         throwIfAlreadyStarted("Cannot add route!");
         const opts = { ...options2 };
-        const path2 = opts.url || opts.path || "";
+        const path3 = opts.url || opts.path || "";
         if (!opts.handler) {
-          throw new FST_ERR_ROUTE_MISSING_HANDLER(opts.method, path2);
+          throw new FST_ERR_ROUTE_MISSING_HANDLER(opts.method, path3);
         }
         if (opts.errorHandler !== void 0 && typeof opts.errorHandler !== "function") {
-          throw new FST_ERR_ROUTE_HANDLER_NOT_FN(opts.method, path2);
+          throw new FST_ERR_ROUTE_HANDLER_NOT_FN(opts.method, path3);
         }
         validateBodyLimitOption(opts.bodyLimit);
         validateHandlerTimeoutOption(opts.handlerTimeout);
@@ -35735,22 +35735,22 @@ var require_route = __commonJS({
         if (Array.isArray(opts.method)) {
           for (let i = 0; i < opts.method.length; ++i) {
             opts.method[i] = normalizeAndValidateMethod.call(this, opts.method[i]);
-            validateSchemaBodyOption.call(this, opts.method[i], path2, opts.schema);
+            validateSchemaBodyOption.call(this, opts.method[i], path3, opts.schema);
             isGetRoute = opts.method.includes("GET");
             isHeadRoute = opts.method.includes("HEAD");
           }
         } else {
           opts.method = normalizeAndValidateMethod.call(this, opts.method);
-          validateSchemaBodyOption.call(this, opts.method, path2, opts.schema);
+          validateSchemaBodyOption.call(this, opts.method, path3, opts.schema);
           isGetRoute = opts.method === "GET";
           isHeadRoute = opts.method === "HEAD";
         }
         const headOpts = shouldExposeHead && isGetRoute ? { ...options2 } : null;
         const prefix = this[kRoutePrefix];
-        if (path2 === "/" && prefix.length > 0 && opts.method !== "HEAD") {
+        if (path3 === "/" && prefix.length > 0 && opts.method !== "HEAD") {
           switch (opts.prefixTrailingSlash) {
             case "slash":
-              addNewRoute.call(this, { path: path2, isFastify });
+              addNewRoute.call(this, { path: path3, isFastify });
               break;
             case "no-slash":
               addNewRoute.call(this, { path: "", isFastify });
@@ -35759,20 +35759,20 @@ var require_route = __commonJS({
             default:
               addNewRoute.call(this, { path: "", isFastify });
               if (ignoreTrailingSlash !== true && (ignoreDuplicateSlashes !== true || !prefix.endsWith("/"))) {
-                addNewRoute.call(this, { path: path2, prefixing: true, isFastify });
+                addNewRoute.call(this, { path: path3, prefixing: true, isFastify });
               }
           }
-        } else if (path2[0] === "/" && prefix.endsWith("/")) {
-          addNewRoute.call(this, { path: path2.slice(1), isFastify });
+        } else if (path3[0] === "/" && prefix.endsWith("/")) {
+          addNewRoute.call(this, { path: path3.slice(1), isFastify });
         } else {
-          addNewRoute.call(this, { path: path2, isFastify });
+          addNewRoute.call(this, { path: path3, isFastify });
         }
         return this;
-        function addNewRoute({ path: path3, prefixing = false, isFastify: isFastify2 = false }) {
-          const url2 = prefix + path3;
+        function addNewRoute({ path: path4, prefixing = false, isFastify: isFastify2 = false }) {
+          const url2 = prefix + path4;
           opts.url = url2;
           opts.path = url2;
-          opts.routePath = path3;
+          opts.routePath = path4;
           opts.prefix = prefix;
           opts.logLevel = opts.logLevel || this[kLogLevel];
           validateLogLevelOption(opts.logLevel, opts.method, opts.url, logger);
@@ -35905,7 +35905,7 @@ var require_route = __commonJS({
           });
           if (shouldExposeHead && isGetRoute && !isHeadRoute && !hasHEADHandler) {
             const onSendHandlers = parseHeadOnSendHandlers(headOpts.onSend);
-            prepareRoute.call(this, { method: "HEAD", url: path3, options: { ...headOpts, onSend: onSendHandlers }, isFastify: true });
+            prepareRoute.call(this, { method: "HEAD", url: path4, options: { ...headOpts, onSend: onSendHandlers }, isFastify: true });
           }
         }
       }
@@ -36039,9 +36039,9 @@ var require_route = __commonJS({
       }
       return method;
     }
-    function validateSchemaBodyOption(method, path2, schema) {
+    function validateSchemaBodyOption(method, path3, schema) {
       if (this[kSupportedHTTPMethods].bodyless.has(method) && schema?.body) {
-        throw new FST_ERR_ROUTE_BODY_VALIDATION_SCHEMA_NOT_SUPPORTED(method, path2);
+        throw new FST_ERR_ROUTE_BODY_VALIDATION_SCHEMA_NOT_SUPPORTED(method, path3);
       }
     }
     function validateBodyLimitOption(bodyLimit) {
@@ -36056,11 +36056,11 @@ var require_route = __commonJS({
         throw new FST_ERR_ROUTE_HANDLER_TIMEOUT_OPTION_NOT_INT(handlerTimeout);
       }
     }
-    function validateLogLevelOption(logLevel, method, path2, logger) {
+    function validateLogLevelOption(logLevel, method, path3, logger) {
       if (logLevel == null || logLevel === "") return;
       if (logger?.levels?.values == null) return;
       if (typeof logLevel !== "string" || logger.levels.values[logLevel] === void 0) {
-        throw new FST_ERR_ROUTE_LOG_LEVEL_INVALID(method, path2, logLevel);
+        throw new FST_ERR_ROUTE_LOG_LEVEL_INVALID(method, path3, logLevel);
       }
     }
     function runPreParsing(err, request, reply) {
@@ -36593,9 +36593,9 @@ function parseSetCookie(str2, options) {
     const endIdx2 = endIndex(str2, index, len);
     if (eqIdx < index)
       eqIdx = eqIndex(str2, index, len);
-    const attr = eqIdx < endIdx2 ? valueSlice(str2, index, eqIdx) : valueSlice(str2, index, endIdx2);
+    const attr2 = eqIdx < endIdx2 ? valueSlice(str2, index, eqIdx) : valueSlice(str2, index, endIdx2);
     const val = eqIdx < endIdx2 ? valueSlice(str2, eqIdx + 1, endIdx2) : void 0;
-    switch (attr.toLowerCase()) {
+    switch (attr2.toLowerCase()) {
       case "httponly":
         setCookie.httpOnly = true;
         break;
@@ -36705,14 +36705,14 @@ var require_cookies = __commonJS({
     "use strict";
     var { stringifySetCookie: stringifySetCookie2 } = (init_dist(), __toCommonJS(dist_exports));
     function cookiePathMatches(cookiePath, requestPath) {
-      const path2 = cookiePath || "/";
-      if (requestPath === path2) {
+      const path3 = cookiePath || "/";
+      if (requestPath === path3) {
         return true;
       }
-      if (!requestPath.startsWith(path2)) {
+      if (!requestPath.startsWith(path3)) {
         return false;
       }
-      return path2.endsWith("/") || requestPath.charAt(path2.length) === "/";
+      return path3.endsWith("/") || requestPath.charAt(path3.length) === "/";
     }
     function listCookies(cookies) {
       if (Array.isArray(cookies)) {
@@ -36874,14 +36874,14 @@ var require_request2 = __commonJS({
       "server",
       "user-agent"
     ]);
-    function joinHeaderValues(field, values) {
-      if (field === "set-cookie") {
+    function joinHeaderValues(field2, values) {
+      if (field2 === "set-cookie") {
         return values.slice();
       }
-      if (SINGLE_VALUE_HEADERS.has(field)) {
+      if (SINGLE_VALUE_HEADERS.has(field2)) {
         return values[0];
       }
-      return values.join(field === "cookie" ? "; " : ", ");
+      return values.join(field2 === "cookie" ? "; " : ", ");
     }
     var MockSocket = class extends EventEmitter {
       constructor(remoteAddress) {
@@ -36920,9 +36920,9 @@ var require_request2 = __commonJS({
       this.isLightMyRequest = true;
       const headers = options.headers || {};
       const multiValueHeaders = /* @__PURE__ */ new Map();
-      for (const field in headers) {
-        const fieldLowerCase = field.toLowerCase();
-        const value = headers[field];
+      for (const field2 in headers) {
+        const fieldLowerCase = field2.toLowerCase();
+        const value = headers[field2];
         if ((fieldLowerCase === "user-agent" || fieldLowerCase === "content-type") && value === void 0) {
           this.headers[fieldLowerCase] = void 0;
           continue;
@@ -36932,7 +36932,7 @@ var require_request2 = __commonJS({
           for (const item of value) {
             assert2(
               item !== void 0,
-              'invalid value "undefined" for header ' + field
+              'invalid value "undefined" for header ' + field2
             );
             rawValues.push("" + item);
           }
@@ -36942,7 +36942,7 @@ var require_request2 = __commonJS({
         }
         assert2(
           value !== void 0,
-          'invalid value "undefined" for header ' + field
+          'invalid value "undefined" for header ' + field2
         );
         this.headers[fieldLowerCase] = "" + value;
       }
@@ -37509,9 +37509,9 @@ var require_response = __commonJS({
       response._lightMyRequest.headers = Object.assign({}, response.getHeaders());
       ["Date", "Connection", "Transfer-Encoding"].forEach((name) => {
         const regex = new RegExp("\\r\\n" + name + ": ([^\\r]*)\\r\\n");
-        const field = response._header?.match(regex);
-        if (field) {
-          response._lightMyRequest.headers[name.toLowerCase()] = field[1];
+        const field2 = response._header?.match(regex);
+        if (field2) {
+          response._lightMyRequest.headers[name.toLowerCase()] = field2[1];
         }
       });
     }
@@ -39238,19 +39238,19 @@ var require_fastify = __commonJS({
         }
         fourOhFour.router.lookup(req, res);
       }
-      function onBadUrl(path2, req, res) {
+      function onBadUrl(path3, req, res) {
         if (options.frameworkErrors) {
           const id = getGenReqId(routeEventContext.server, req);
           const childLogger = createChildLogger(routeEventContext, options.logger, req, id);
           const request = new Request(id, null, req, null, childLogger, routeEventContext);
           const reply = new Reply(res, request, childLogger);
           routeEventContext.server[kLogController].incomingRequest(request, reply);
-          return options.frameworkErrors(new FST_ERR_BAD_URL(path2), request, reply);
+          return options.frameworkErrors(new FST_ERR_BAD_URL(path3), request, reply);
         }
         const body = JSON.stringify({
           error: "Bad Request",
           code: "FST_ERR_BAD_URL",
-          message: `'${path2}' is not a valid url component`,
+          message: `'${path3}' is not a valid url component`,
           statusCode: 400
         });
         res.writeHead(400, {
@@ -39259,19 +39259,19 @@ var require_fastify = __commonJS({
         });
         res.end(body);
       }
-      function onMaxParamLength(path2, req, res) {
+      function onMaxParamLength(path3, req, res) {
         if (options.frameworkErrors) {
           const id = getGenReqId(routeEventContext.server, req);
           const childLogger = createChildLogger(routeEventContext, options.logger, req, id);
           const request = new Request(id, null, req, null, childLogger, routeEventContext);
           const reply = new Reply(res, request, childLogger);
           routeEventContext.server[kLogController].incomingRequest(request, reply);
-          return options.frameworkErrors(new FST_ERR_MAX_PARAM_LENGTH(path2), request, reply);
+          return options.frameworkErrors(new FST_ERR_MAX_PARAM_LENGTH(path3), request, reply);
         }
         const body = JSON.stringify({
           error: "Bad Request",
           code: "FST_ERR_MAX_PARAM_LENGTH",
-          message: `'${path2}' is exceeding the max param length`,
+          message: `'${path3}' is exceeding the max param length`,
           statusCode: 414
         });
         res.writeHead(414, {
@@ -40602,10 +40602,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path2) {
-  if (!path2)
+function getElementAtPath(obj, path3) {
+  if (!path3)
     return obj;
-  return path2.reduce((acc, key) => acc?.[key], obj);
+  return path3.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -40945,11 +40945,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path2, issues) {
+function prefixIssues(path3, issues) {
   return issues.map((iss) => {
     var _a5;
     (_a5 = iss).path ?? (_a5.path = []);
-    iss.path.unshift(path2);
+    iss.path.unshift(path3);
     return iss;
   });
 }
@@ -41411,16 +41411,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path2 = []) => {
+  const processError = (error63, path3 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path2, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path3, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path2, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path3, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path2, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path3, ...issue2.path]);
       } else {
-        const fullpath = [...path2, ...issue2.path];
+        const fullpath = [...path3, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -41459,17 +41459,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path2 = []) => {
+  const processError = (error63, path3 = []) => {
     var _a5;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path2, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path3, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path2, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path3, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path2, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path3, ...issue2.path]);
       } else {
-        const fullpath = [...path2, ...issue2.path];
+        const fullpath = [...path3, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -41508,8 +41508,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path2 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path2) {
+  const path3 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path3) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -43334,14 +43334,14 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     const shape = zod.def.shape;
     const propValues = {};
     for (const key in shape) {
-      const field = shape[key]._zod;
-      if (field.values) {
+      const field2 = shape[key]._zod;
+      if (field2.values) {
         if (!Object.prototype.hasOwnProperty.call(propValues, key)) {
           assignProp(propValues, key, /* @__PURE__ */ new Set());
         }
-        for (const v of field.values)
+        for (const v of field2.values)
           propValues[key].add(v);
-        if (field.optin !== void 0)
+        if (field2.optin !== void 0)
           propValues[key].add(void 0);
       }
     }
@@ -43833,7 +43833,7 @@ function handleIntersectionResults(result, left, right) {
     if (!collect(iss, "r"))
       result.issues.push(iss);
   }
-  const bothKeys = [...unrecKeys].filter(([, f]) => f.l && f.r).map(([k]) => k);
+  const bothKeys = [...unrecKeys].filter(([, f2]) => f2.l && f2.r).map(([k]) => k);
   if (bothKeys.length) {
     const aggregated = unrecIssue ? bothKeys.filter((k) => unrecIssue.keys.includes(k)) : [];
     if (aggregated.length)
@@ -49135,8 +49135,8 @@ function ko_default() {
 }
 
 // node_modules/zod/v4/locales/lt.js
-var capitalizeFirstCharacter = (text2) => {
-  return text2.charAt(0).toUpperCase() + text2.slice(1);
+var capitalizeFirstCharacter = (text3) => {
+  return text3.charAt(0).toUpperCase() + text3.slice(1);
 };
 function getUnitTypeFromNumber(number4) {
   const abs = Math.abs(number4);
@@ -52712,8 +52712,8 @@ var $ZodRegistry = class {
     if (p) {
       const pm = { ...this.get(p) ?? {} };
       delete pm.id;
-      const f = { ...pm, ...this._map.get(schema) };
-      return Object.keys(f).length ? f : void 0;
+      const f2 = { ...pm, ...this._map.get(schema) };
+      return Object.keys(f2).length ? f2 : void 0;
     }
     return this._map.get(schema);
   }
@@ -52743,18 +52743,18 @@ var ZodCompileUnsupportedError = class extends Error {
     this.islandable = islandable;
   }
 };
-function compileValidator(schema, parser2) {
+function compileValidator(schema, parser3) {
   try {
     return compileFn(schema, { assertOnly: true });
   } catch {
-    return parser2;
+    return parser3;
   }
 }
 function compile(schema, options) {
   try {
-    const parser2 = compileFn(schema);
-    const clone2 = withParser(schema, parser2);
-    clone2._zod.bag.validator = compileValidator(schema, parser2);
+    const parser3 = compileFn(schema);
+    const clone2 = withParser(schema, parser3);
+    clone2._zod.bag.validator = compileValidator(schema, parser3);
     return clone2;
   } catch (err) {
     if (options?.strict)
@@ -52762,7 +52762,7 @@ function compile(schema, options) {
     return schema;
   }
 }
-function withParser(schema, parser2) {
+function withParser(schema, parser3) {
   if (isRecursiveSchema(schema)) {
     throw new ZodCompileUnsupportedError("a schema whose subtree contains a reference cycle");
   }
@@ -52776,7 +52776,7 @@ function withParser(schema, parser2) {
     if (ctx && isBackEdge(ctx, payload.value)) {
       return originalRun(payload, ctx);
     }
-    const out = parser2(payload.value);
+    const out = parser3(payload.value);
     if (out !== INVALID) {
       payload.value = out;
       return payload;
@@ -52787,19 +52787,19 @@ function withParser(schema, parser2) {
   };
   wrapped.__originalRun = originalRun;
   clone2._zod.bag.fallbackRun = originalRun;
-  clone2._zod.bag.validator = parser2;
+  clone2._zod.bag.validator = parser3;
   clone2._zod.run = wrapped;
   if (!liveRun.__originalRun)
-    installCompiledUserMethods(clone2, schema, parser2);
+    installCompiledUserMethods(clone2, schema, parser3);
   return clone2;
 }
-function installCompiledUserMethods(target, source, parser2) {
+function installCompiledUserMethods(target, source, parser3) {
   const targetAny = target;
   const sourceAny = source;
   if (typeof sourceAny.safeParse === "function") {
     const originalSafeParse = sourceAny.safeParse;
     targetAny.safeParse = (data, params) => {
-      const out = parser2(data);
+      const out = parser3(data);
       if (out !== INVALID) {
         return { success: true, data: out };
       }
@@ -52809,7 +52809,7 @@ function installCompiledUserMethods(target, source, parser2) {
   if (typeof sourceAny.parse === "function") {
     const originalParse = sourceAny.parse;
     targetAny.parse = (data, params) => {
-      const out = parser2(data);
+      const out = parser3(data);
       if (out !== INVALID) {
         return out;
       }
@@ -56279,8 +56279,8 @@ var objectProcessor = (schema, ctx, _json, params) => {
   }
   const requiredKeys = [];
   for (const key of Object.keys(shape)) {
-    const field = def.shape[key];
-    if (ctx.io === "input" ? inputOptin(field) === void 0 : field._zod.optout === void 0) {
+    const field2 = def.shape[key];
+    if (ctx.io === "input" ? inputOptin(field2) === void 0 : field2._zod.optout === void 0) {
       requiredKeys.push(key);
     }
   }
@@ -58647,13 +58647,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path2 = ref.slice(1).split("/").filter(Boolean);
-  if (path2.length === 0) {
+  const path3 = ref.slice(1).split("/").filter(Boolean);
+  if (path3.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path2[0] === defsKey) {
-    const key = path2[1] === void 0 ? void 0 : decodeJSONPointerSegment(path2[1]);
+  if (path3[0] === defsKey) {
+    const key = path3[1] === void 0 ? void 0 : decodeJSONPointerSegment(path3[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -59502,219 +59502,124 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
-// ai_bookkeeping/tools/anomaly_detectors.json
-var anomaly_detectors_default = {
-  duplicate_bill: "Duplicate bill",
-  duplicate_reference: "Same reference twice",
-  duplicate_payment: "Invoice paid twice",
-  duplicate_bank_line: "Bank line imported twice",
-  amount_outlier_vendor: "Unusual amount for the vendor",
-  amount_outlier_account: "Unusual amount for the account",
-  new_account_for_vendor: "New account for the vendor",
-  new_account_tax_pair: "New account/tax pair",
-  unusual_tax_rate: "Unusual tax rate",
-  new_vendor_new_bank_account: "New vendor, new bank account, high amount",
-  bank_account_changed: "Bank account changed before a payment",
-  just_under_threshold: "Round amount under an approval threshold",
-  off_hours_posting: "Posted outside usual hours",
-  backdated_entry: "Back-dated entry",
-  manual_control_account: "Manual entry on a control account",
-  sequence_gap: "Sequence gap",
-  benford: "First digits unlike Benford's law"
-};
-
-// web_src/contracts/anomalies.ts
-var ANOMALY_DETECT_PATH = "/v1/anomalies/detect";
-var MAX_ANOMALY_ITEMS = 5e3;
-var IsoDate = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
-var LocalDateTime = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, "expected YYYY-MM-DDTHH:MM[:SS]");
-var Id = external_exports.number().int().positive();
+// web_src/contracts/bills.ts
+var BILL_EXTRACT_PATH = "/v1/bills/extract";
+var MAX_BILL_FILE_BYTES = 15 * 1024 * 1024;
+var MAX_BILL_PAGES = 50;
+var MAX_BILL_OCR_PAGES = 10;
+var MAX_BILL_XML_BYTES = 5 * 1024 * 1024;
+var ExtractBillRequestSchema = external_exports.strictObject({
+  /** The attachment's name, for messages and type hints only. */
+  fileName: external_exports.string().max(255).default(""),
+  /** The attachment's MIME type as Odoo knows it ("application/pdf", "image/png", "application/xml"); a hint only,
+   * the content decides. */
+  mimeType: external_exports.string().max(255).default(""),
+  /** The file's bytes, base64. */
+  contentBase64: external_exports.string().regex(/^[A-Za-z0-9+/=\r\n]*$/, "expected base64"),
+  /** Tesseract language codes for OCR, e.g. ["eng", "deu"]; default eng+deu+fra (those installed are used). */
+  languages: external_exports.array(external_exports.string().regex(/^[a-z]{3}(_[a-z]+)?$/)).max(8).optional(),
+  /** The company receiving the bill: its own VAT number and name are never taken for the vendor's, its currency
+   * is the default when the document names none. */
+  company: external_exports.strictObject({
+    vat: external_exports.string().max(64).optional(),
+    name: external_exports.string().max(256).optional(),
+    currency: external_exports.string().regex(/^[A-Z]{3}$/).optional()
+  }).optional()
+});
+var BillSourceSchema = external_exports.enum(["embedded_xml", "text_layer", "ocr"]);
+var Confidence = external_exports.number().min(0).max(1);
 var Money = external_exports.number().finite();
-var CurrencyCode = external_exports.string().regex(/^[A-Z]{3}$/);
-var EvidenceModelSchema = external_exports.enum([
-  "account.move",
-  "account.move.line",
-  "account.payment",
-  "account.bank.statement.line",
-  "account.journal",
-  "res.partner"
+function extractedField(value) {
+  return external_exports.object({
+    value,
+    confidence: Confidence,
+    sourceText: external_exports.string().max(200),
+    page: external_exports.number().int().min(1)
+  }).nullable();
+}
+var IsoDate = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+var BillFieldsSchema = external_exports.object({
+  vendorName: extractedField(external_exports.string()),
+  /** Normalised: country prefix + digits/letters, no spaces or dots (e.g. "DE232446240"). */
+  vendorVat: extractedField(external_exports.string()),
+  /** Normalised: upper case, no spaces; mod-97 checked. */
+  vendorIban: extractedField(external_exports.string()),
+  vendorEmail: extractedField(external_exports.string()),
+  invoiceNumber: extractedField(external_exports.string()),
+  invoiceDate: extractedField(IsoDate),
+  dueDate: extractedField(IsoDate),
+  /** The payment terms as printed ("30 days net", "Zahlbar innerhalb 14 Tagen"). */
+  paymentTerms: extractedField(external_exports.string()),
+  /** ISO 4217. */
+  currency: extractedField(external_exports.string().regex(/^[A-Z]{3}$/)),
+  untaxed: extractedField(Money),
+  totalTax: extractedField(Money),
+  total: extractedField(Money),
+  purchaseOrderRef: extractedField(external_exports.string())
+});
+var BillLineSchema = external_exports.object({
+  description: external_exports.string(),
+  quantity: external_exports.number().finite().nullable(),
+  unitPrice: external_exports.number().finite().nullable(),
+  /** Percent, e.g. 19 for 19 %. */
+  taxRate: external_exports.number().finite().nullable(),
+  /** Line amount before tax, as printed. */
+  amount: Money.nullable(),
+  confidence: Confidence
+});
+var BillTaxSchema = external_exports.object({
+  /** Percent. */
+  rate: external_exports.number().finite(),
+  base: Money.nullable(),
+  amount: Money.nullable()
+});
+var BillCheckCodeSchema = external_exports.enum([
+  "lines_sum",
+  // the lines add up to the untaxed amount
+  "tax_rate",
+  // per rate: tax = base × rate (to the cent, with rounding tolerance)
+  "tax_sum",
+  // the tax summary adds up to the total tax
+  "total",
+  // total = untaxed + tax
+  "invoice_date",
+  // the invoice date is plausible (not in the far past, not in the future)
+  "due_date",
+  // the due date is not before the invoice date
+  "currency",
+  // the currency is a known ISO 4217 code
+  "vendor_vat",
+  // the VAT number's checksum (where the country has a cheap one)
+  "vendor_iban",
+  // the IBAN's mod-97 check
+  "xml_matches_visible"
+  // the embedded XML and the visible text agree on the total
 ]);
-var EvidenceSchema = external_exports.object({ model: EvidenceModelSchema, id: Id });
-var AccountTypeSchema = external_exports.string().max(64);
-var ItemLineSchema = external_exports.object({
-  id: Id,
-  accountId: Id,
-  accountCode: external_exports.string().max(64).default(""),
-  /** Odoo's account_type (asset_receivable, liability_payable, asset_cash, expense …). */
-  accountType: AccountTypeSchema,
-  /** The line sits on an account used by a tax repartition line (a tax control account). */
-  taxAccount: external_exports.boolean().default(false),
-  /** Positive debit, negative credit, company currency. */
-  balance: Money,
-  taxIds: external_exports.array(Id).default([]),
-  /** The line's tax rate in percent (sum of its percent taxes), null when it has none. */
-  taxRate: external_exports.number().finite().nullable().default(null)
+var BillCheckSchema = external_exports.object({
+  code: BillCheckCodeSchema,
+  ok: external_exports.boolean(),
+  /** One sentence an accountant understands, e.g. "untaxed 100.00 + tax 19.00 = 119.00, the bill says 118.00". */
+  message: external_exports.string()
 });
-var ItemKindSchema = external_exports.enum(["bill", "refund", "invoice", "entry", "payment", "bank_line"]);
-var DetectItemSchema = external_exports.object({
-  model: EvidenceModelSchema,
-  id: Id,
-  /** The account.move behind it (the payment's or bank line's own move), for the banner on the entry. */
-  moveId: Id.optional(),
-  kind: ItemKindSchema,
-  name: external_exports.string().max(256).default(""),
-  /** Vendor reference of a bill, memo of a payment, label of a bank line. */
-  reference: external_exports.string().max(512).default(""),
-  partnerId: Id.nullable().default(null),
-  partnerName: external_exports.string().max(256).default(""),
-  journalId: Id.nullable().default(null),
-  date: IsoDate,
-  /** When it was created or posted, company local time. */
-  createdAt: LocalDateTime,
-  userId: Id.nullable().default(null),
-  /** Total in company currency, positive (a bill's total, a payment's amount, a bank line's absolute amount). */
-  amount: Money.nonnegative(),
-  /** Bank lines: the sign of the movement (-1 money out, +1 money in); others 0. */
-  direction: external_exports.union([external_exports.literal(-1), external_exports.literal(0), external_exports.literal(1)]).default(0),
-  /** An entry typed by a person (not from a payment, statement, invoice or an automatic process). */
-  manual: external_exports.boolean().default(false),
-  /** Odoo's `made_sequence_gap` on the move: its number leaves a gap in its journal's sequence. */
-  sequenceGap: external_exports.boolean().default(false),
-  /** Payments and bank lines: the invoices/bills they pay or name (reconciled, or referenced). */
-  paidMoveIds: external_exports.array(Id).default([]),
-  /** Payments: the vendor bank account paid to, and when it was added or last changed. */
-  bankAccountId: Id.nullable().default(null),
-  bankAccountChangedAt: IsoDate.nullable().default(null),
-  /** Bank lines: the counterparty account number. */
-  counterpartyAccount: external_exports.string().max(64).default(""),
-  lines: external_exports.array(ItemLineSchema).default([])
+var ExtractedBillSchema = external_exports.object({
+  /** Pages of the PDF (1-based, inclusive) this bill was read from; 1–1 for an image or an XML file. */
+  pageFrom: external_exports.number().int().min(1),
+  pageTo: external_exports.number().int().min(1),
+  source: BillSourceSchema,
+  fields: BillFieldsSchema,
+  lines: external_exports.array(BillLineSchema),
+  taxes: external_exports.array(BillTaxSchema),
+  checks: external_exports.array(BillCheckSchema)
 });
-var PastEntrySchema = external_exports.object({
-  model: EvidenceModelSchema.default("account.move"),
-  id: Id,
-  date: IsoDate,
-  amount: Money.nonnegative(),
-  reference: external_exports.string().max(512).default(""),
-  name: external_exports.string().max(256).default(""),
-  kind: ItemKindSchema.default("bill"),
-  paidMoveIds: external_exports.array(Id).default([]),
-  journalId: Id.nullable().default(null),
-  counterpartyAccount: external_exports.string().max(64).default(""),
-  direction: external_exports.union([external_exports.literal(-1), external_exports.literal(0), external_exports.literal(1)]).default(0)
-});
-var VendorHistorySchema = external_exports.object({
-  partnerId: Id,
-  /** When the partner was created (a "new vendor" is recent). */
-  createdOn: IsoDate.nullable().default(null),
-  /** How many bills the vendor had before this batch (the recent list may be shorter). */
-  billCount: external_exports.number().int().nonnegative().default(0),
-  /** The vendor's most recent bills and payments before the batch (newest first, at most a few dozen). */
-  recent: external_exports.array(PastEntrySchema).default([]),
-  /** Accounts the vendor's bills were coded to (expense/asset side), with how many lines. */
-  accounts: external_exports.array(external_exports.object({ accountId: Id, count: external_exports.number().int().positive() })).default([]),
-  /** Tax rates (percent) on the vendor's bill lines, with how many lines. */
-  taxRates: external_exports.array(external_exports.object({ rate: external_exports.number().finite(), count: external_exports.number().int().positive() })).default([]),
-  /** The vendor's bank accounts, with when each was added or changed. */
-  bankAccounts: external_exports.array(external_exports.object({ id: Id, changedOn: IsoDate })).default([]),
-  /** Earlier payments, by bank account paid to. */
-  paymentsByBankAccount: external_exports.array(external_exports.object({ bankAccountId: Id, count: external_exports.number().int().positive() })).default([])
-});
-var AccountHistorySchema = external_exports.object({
-  accountId: Id,
-  /** Recent absolute line balances on the account (newest first). */
-  recent: external_exports.array(external_exports.object({ id: Id, date: IsoDate, amount: Money.nonnegative() })).default([]),
-  lineCount: external_exports.number().int().nonnegative().default(0),
-  /** Taxes seen on the account's lines, with how many lines; `taxId` null counts lines without tax. */
-  taxes: external_exports.array(external_exports.object({ taxId: Id.nullable(), count: external_exports.number().int().positive() })).default([])
-});
-var UserHistorySchema = external_exports.object({
-  userId: Id,
-  /** Entries the user created, by local hour of day 0..23. */
-  hours: external_exports.array(external_exports.number().int().nonnegative()).length(24),
-  /** Of those, on a Saturday or Sunday. */
-  weekend: external_exports.number().int().nonnegative().default(0)
-});
-var BenfordSetSchema = external_exports.object({
-  /** "journal:7", "vendor:12" — what the set is. */
-  scope: external_exports.string().min(1).max(64),
-  label: external_exports.string().max(256).default(""),
-  /** Items by first significant digit 1..9. */
-  counts: external_exports.array(external_exports.number().int().nonnegative()).length(9),
-  /** The set's own record (the journal, the vendor): the finding's target. */
-  target: EvidenceSchema,
-  /** A few items of the set, as evidence. */
-  sampleIds: external_exports.array(EvidenceSchema).max(50).default([])
-});
-var DismissalSchema = external_exports.object({
-  /** The pattern a person dismissed ("amount_outlier_vendor:partner:12"). */
-  patternKey: external_exports.string().min(1).max(256),
-  /** The score it had: only a worse finding of that pattern is raised again. */
-  score: external_exports.number().min(0).max(1)
-});
-var AnomalySettingsSchema = external_exports.object({
-  /** Days within which the same vendor and amount is a likely duplicate. */
-  duplicateWindowDays: external_exports.number().int().positive().max(366).default(30),
-  /** Amount (company currency) from which a new vendor with a new bank account is risky. */
-  highAmount: Money.nonnegative().default(5e3),
-  /** Days before a payment within which a changed vendor bank account is risky. */
-  bankChangeDays: external_exports.number().int().positive().max(366).default(14),
-  /** Approval thresholds (company currency): round amounts just under them are flagged. */
-  approvalThresholds: external_exports.array(Money.positive()).default([]),
-  /** Business hours, local time [start, end). */
-  businessHourStart: external_exports.number().int().min(0).max(23).default(7),
-  businessHourEnd: external_exports.number().int().min(1).max(24).default(20),
-  /** An entry dated more than this many days before it was created is back-dated. */
-  backdateDays: external_exports.number().int().positive().max(3660).default(45),
-  /** Detectors to skip (codes). */
-  disabled: external_exports.array(external_exports.string()).default([])
-});
-var LockDatesSchema = external_exports.object({
-  fiscalyear: IsoDate.nullable().default(null),
-  tax: IsoDate.nullable().default(null),
-  purchase: IsoDate.nullable().default(null),
-  sale: IsoDate.nullable().default(null),
-  hard: IsoDate.nullable().default(null)
-});
-var DetectAnomaliesRequestSchema = external_exports.strictObject({
-  companyId: Id,
-  companyCurrency: CurrencyCode,
-  settings: AnomalySettingsSchema.default(AnomalySettingsSchema.parse({})),
-  lockDates: LockDatesSchema.default(LockDatesSchema.parse({})),
-  items: external_exports.array(DetectItemSchema).max(MAX_ANOMALY_ITEMS),
-  history: external_exports.object({
-    vendors: external_exports.array(VendorHistorySchema).default([]),
-    accounts: external_exports.array(AccountHistorySchema).default([]),
-    users: external_exports.array(UserHistorySchema).default([]),
-    benford: external_exports.array(BenfordSetSchema).default([]),
-    /** Earlier bank lines of the same journals with the amounts of the batch's bank lines, within the window. */
-    bankLines: external_exports.array(PastEntrySchema).default([])
-  }).default({ vendors: [], accounts: [], users: [], benford: [], bankLines: [] }),
-  dismissed: external_exports.array(DismissalSchema).default([])
-});
-var DETECTOR_CODES = Object.keys(anomaly_detectors_default);
-var DetectorCodeSchema = external_exports.enum(DETECTOR_CODES);
-var FindingSchema = external_exports.object({
-  detector: DetectorCodeSchema,
-  /** 0..1, how likely this is a real problem (Odoo stores it as the suggestion's confidence). */
-  score: external_exports.number().min(0).max(1),
-  /** A plain sentence naming the expected value ("usually 180–240 EUR, this bill is 2,450 EUR"). */
-  reason: external_exports.string().min(1),
-  /** The record the finding is about (its banner), and every record compared. */
-  target: EvidenceSchema,
-  evidence: external_exports.array(EvidenceSchema).min(1),
-  /** Same finding, same key: Odoo raises it once. */
-  dedupKey: external_exports.string().min(1).max(256),
-  /** The pattern a dismissal silences (the vendor's or account's), unless a later finding scores higher. */
-  patternKey: external_exports.string().min(1).max(256),
-  partnerId: Id.nullable(),
-  amount: Money.nonnegative()
-});
-var DetectAnomaliesResponseSchema = external_exports.object({
-  findings: external_exports.array(FindingSchema),
-  /** Detectors that failed on this request (the others still ran), with the error. */
-  errors: external_exports.array(external_exports.object({ detector: DetectorCodeSchema, message: external_exports.string() })),
-  /** Findings left out because a person dismissed their pattern at the same or a higher score. */
-  suppressed: external_exports.number().int().nonnegative()
+var BillEngineInfoSchema = external_exports.object({ name: external_exports.string(), version: external_exports.string() });
+var ExtractBillResponseSchema = external_exports.object({
+  engine: BillEngineInfoSchema,
+  /** Whether tesseract is installed on the endpoint's server; false: scans give no fields and a warning says so. */
+  ocrAvailable: external_exports.boolean(),
+  /** Sentences for the reviewer: pages not read, OCR missing, no bill found, XML refused… */
+  warnings: external_exports.array(external_exports.string()),
+  /** At least one entry (with all fields null when nothing was found). */
+  documents: external_exports.array(ExtractedBillSchema).min(1)
 });
 
 // web_src/endpoint/request_body.ts
@@ -59736,15 +59641,15 @@ function parseJsonBody(raw, schema) {
   if (raw.length === 0) {
     throw new InvalidJsonError("request body is empty: expected a JSON document");
   }
-  let text2;
+  let text3;
   try {
-    text2 = utf8.decode(raw);
+    text3 = utf8.decode(raw);
   } catch {
     throw new InvalidJsonError("request body is not valid UTF-8");
   }
   let data;
   try {
-    data = JSON.parse(text2);
+    data = JSON.parse(text3);
   } catch {
     throw new InvalidJsonError("request body is not valid JSON");
   }
@@ -59773,12 +59678,12 @@ function kindOf(value) {
   return typeof value;
 }
 
-// web_src/endpoint/routes/anomalies.ts
-function registerAnomalyRoutes(app, signed, service) {
-  app.post(ANOMALY_DETECT_PATH, signed, async (request) => {
-    const body = parseJsonBody(rawBodyOf(request.body), DetectAnomaliesRequestSchema);
-    request.lineCount = body.items.length;
-    return service.detect(body);
+// web_src/endpoint/routes/bills.ts
+function registerBillRoutes(app, signed, service) {
+  app.post(BILL_EXTRACT_PATH, signed, async (request) => {
+    const reply = await service.extract(parseJsonBody(rawBodyOf(request.body), ExtractBillRequestSchema));
+    request.lineCount = reply.documents.reduce((n, d) => n + d.lines.length, 0);
+    return reply;
   });
 }
 
@@ -59807,17 +59712,17 @@ var MAX_LABEL_LENGTH = 2e3;
 var MAX_LINES_PER_REQUEST = 2e3;
 var MAX_CANDIDATES_PER_REQUEST = 2e5;
 var MAX_HISTORY_PER_REQUEST = 5e4;
-var Id2 = external_exports.number().int().positive();
+var Id = external_exports.number().int().positive();
 var IsoDate2 = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD");
-var CurrencyCode2 = external_exports.string().regex(/^[A-Z]{3}$/, "expected an ISO 4217 currency code such as EUR");
+var CurrencyCode = external_exports.string().regex(/^[A-Z]{3}$/, "expected an ISO 4217 currency code such as EUR");
 var Money2 = external_exports.number().finite();
 var Text = (max) => external_exports.string().max(max).default("");
 var StatementLineSchema = external_exports.object({
-  id: Id2,
+  id: Id,
   date: IsoDate2,
   /** Amount in `currency` (the line's own currency: foreign currency when set, else the journal's). */
   amount: Money2,
-  currency: CurrencyCode2,
+  currency: CurrencyCode,
   /** The same amount in the company currency. */
   amountCompany: Money2,
   label: Text(MAX_LABEL_LENGTH),
@@ -59828,17 +59733,17 @@ var StatementLineSchema = external_exports.object({
   /** Counterparty IBAN / account number as printed by the bank, empty when none. */
   accountNumber: Text(64),
   /** Partner already set on the line (by an importer or a person), null when none. */
-  partnerId: Id2.nullable().default(null)
+  partnerId: Id.nullable().default(null)
 });
 var OpenItemSchema = external_exports.object({
   /** account.move.line id of the open receivable/payable item. */
-  id: Id2,
-  moveId: Id2,
+  id: Id,
+  moveId: Id,
   /** The entry's number, e.g. INV/2026/00042 or BILL/2026/11/0007. */
   moveName: Text(256),
   /** The entry's reference: customer payment reference or the vendor's bill number. */
   ref: Text(512),
-  partnerId: Id2.nullable(),
+  partnerId: Id.nullable(),
   partnerName: Text(512),
   date: IsoDate2,
   dateMaturity: IsoDate2.nullable().default(null),
@@ -59846,11 +59751,11 @@ var OpenItemSchema = external_exports.object({
   amountResidual: Money2,
   /** Residual in the item's currency, signed. */
   amountResidualCurrency: Money2,
-  currency: CurrencyCode2,
+  currency: CurrencyCode,
   accountType: external_exports.enum(["asset_receivable", "liability_payable"])
 });
 var PartnerSchema = external_exports.object({
-  id: Id2,
+  id: Id,
   name: Text(512),
   /** Bank account numbers (IBAN etc.) known for this partner. */
   bankAccounts: external_exports.array(external_exports.string().max(64)).max(50).default([])
@@ -59862,24 +59767,24 @@ var HistoryEntrySchema = external_exports.object({
   amount: Money2,
   date: IsoDate2,
   /** Partner the line was finally reconciled with, null when none. */
-  partnerId: Id2.nullable().default(null),
+  partnerId: Id.nullable().default(null),
   /** For lines coded to an account (no invoice): the account, its taxes and analytic distribution. */
-  accountId: Id2.nullable().default(null),
-  taxIds: external_exports.array(Id2).max(20).default([]),
+  accountId: Id.nullable().default(null),
+  taxIds: external_exports.array(Id).max(20).default([]),
   /** What happened: confirmed by a reconciliation, or a suggestion for `rejectedPartnerId` that was rejected. */
   outcome: external_exports.enum(["reconciled", "coded", "rejected"]).default("reconciled"),
-  rejectedPartnerId: Id2.nullable().default(null),
-  rejectedAccountId: Id2.nullable().default(null)
+  rejectedPartnerId: Id.nullable().default(null),
+  rejectedAccountId: Id.nullable().default(null)
 });
 var AccountSchema = external_exports.object({
-  id: Id2,
+  id: Id,
   code: Text(64),
   name: Text(256),
   accountType: Text(64)
 });
 var EngineSettingsSchema = external_exports.object({
   /** Account for bank fees deducted from a payment; null disables fee write-off proposals. */
-  bankFeeAccountId: Id2.nullable().default(null),
+  bankFeeAccountId: Id.nullable().default(null),
   /** Largest fee (company currency) the engine proposes to write off when a payment is short. */
   maxFeeAmount: external_exports.number().nonnegative().default(50),
   /** Largest fee as a fraction of the invoice residual. */
@@ -59897,8 +59802,8 @@ var RequestLlmSchema = external_exports.strictObject({
   apiKey: external_exports.string().min(1).max(1e3).optional()
 });
 var SuggestRequestSchema = external_exports.object({
-  companyId: Id2,
-  companyCurrency: CurrencyCode2,
+  companyId: Id,
+  companyCurrency: CurrencyCode,
   lines: external_exports.array(StatementLineSchema).min(1).max(MAX_LINES_PER_REQUEST),
   candidates: external_exports.array(OpenItemSchema).max(MAX_CANDIDATES_PER_REQUEST).default([]),
   partners: external_exports.array(PartnerSchema).max(MAX_CANDIDATES_PER_REQUEST).default([]),
@@ -59918,11 +59823,11 @@ var SuggestionSchema = external_exports.object({
   rank: external_exports.number().int().min(1),
   matchType: MatchTypeSchema,
   /** Open items (account.move.line ids) the line pays, empty for an expense. */
-  candidateIds: external_exports.array(Id2).max(50),
-  partnerId: Id2.nullable(),
+  candidateIds: external_exports.array(Id).max(50),
+  partnerId: Id.nullable(),
   /** Account for the expense coding or the write-off, null for a plain match. */
-  accountId: Id2.nullable(),
-  taxIds: external_exports.array(Id2).max(20).default([]),
+  accountId: Id.nullable(),
+  taxIds: external_exports.array(Id).max(20).default([]),
   /** Company-currency amount to write off (bank fee), 0 when none. Signed like the line. */
   writeoffAmount: Money2.default(0),
   confidence: external_exports.number().min(0).max(1),
@@ -59932,7 +59837,7 @@ var SuggestionSchema = external_exports.object({
   reasons: external_exports.array(external_exports.string().max(500)).max(20).default([])
 });
 var LineResultSchema = external_exports.object({
-  lineId: Id2,
+  lineId: Id,
   suggestions: external_exports.array(SuggestionSchema).max(10)
 });
 var EngineInfoSchema = external_exports.object({
@@ -59979,7 +59884,7 @@ var ParseStatementRequestSchema = external_exports.strictObject({
   content: external_exports.string().regex(/^[A-Za-z0-9+/=\r\n]*$/, "expected base64")
 });
 var IsoDate3 = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-var CurrencyCode3 = external_exports.string().regex(/^([A-Z]{3})?$/);
+var CurrencyCode2 = external_exports.string().regex(/^([A-Z]{3})?$/);
 var Money3 = external_exports.number().finite();
 var StatementFormatSchema = external_exports.enum(["camt.052", "camt.053", "camt.054", "ofx", "mt940", "mt942"]);
 var StatedBalanceSchema = external_exports.object({ amount: Money3, date: IsoDate3.optional() });
@@ -59987,7 +59892,7 @@ var ParsedLineSchema = external_exports.object({
   date: IsoDate3,
   /** Signed, in the line's currency: positive received, negative paid out. */
   amount: Money3,
-  currency: CurrencyCode3,
+  currency: CurrencyCode2,
   label: external_exports.string(),
   counterpartyName: external_exports.string().optional(),
   counterpartyAccount: external_exports.string().optional(),
@@ -60002,7 +59907,7 @@ var ParsedStatementSchema = external_exports.object({
   statementId: external_exports.string(),
   /** IBAN or account number of the account, empty when the file names none. */
   account: external_exports.string(),
-  currency: CurrencyCode3,
+  currency: CurrencyCode2,
   openingBalance: StatedBalanceSchema.optional(),
   closingBalance: StatedBalanceSchema.optional(),
   lines: external_exports.array(ParsedLineSchema),
@@ -60024,867 +59929,1211 @@ function registerStatementRoutes(app, signed, service) {
   });
 }
 
-// web_src/engine/anomalies/detection_context.ts
-function buildContext(request) {
-  const itemsByPartner = /* @__PURE__ */ new Map();
-  for (const item of request.items) {
-    if (item.partnerId === null) continue;
-    const list = itemsByPartner.get(item.partnerId);
-    if (list) list.push(item);
-    else itemsByPartner.set(item.partnerId, [item]);
-  }
-  for (const list of itemsByPartner.values()) list.sort(byDateThenId);
-  return {
-    request,
-    currency: request.companyCurrency,
-    vendors: new Map(request.history.vendors.map((v) => [v.partnerId, v])),
-    accounts: new Map(request.history.accounts.map((a) => [a.accountId, a])),
-    users: new Map(request.history.users.map((u) => [u.userId, u])),
-    itemsByPartner
-  };
-}
-function byDateThenId(a, b) {
-  return a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id;
-}
-function evidenceOf(item) {
-  return { model: item.model, id: item.id };
-}
-function clampScore(score) {
-  return Math.round(Math.min(0.99, Math.max(0.01, score)) * 1e3) / 1e3;
-}
-function findingOn(item, detector, fields2) {
-  const target = evidenceOf(item);
-  const others = (fields2.evidence ?? []).filter((e) => e.model !== target.model || e.id !== target.id);
-  return {
-    detector,
-    score: clampScore(fields2.score),
-    reason: fields2.reason,
-    target,
-    evidence: [target, ...others],
-    dedupKey: fields2.dedupKey,
-    patternKey: fields2.patternKey,
-    partnerId: item.partnerId,
-    amount: item.amount
-  };
-}
-var isBill = (item) => item.kind === "bill" || item.kind === "refund";
-var isMoneyMovement = (item) => item.kind === "payment" || item.kind === "bank_line";
+// web_src/endpoint/services/bills.ts
+import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 
-// web_src/engine/anomalies/benford.ts
-var BENFORD_MIN_ITEMS = 300;
-var BENFORD_CHI2_CRITICAL = 26.124;
-var BENFORD_MAD_NONCONFORMITY = 0.015;
-var BENFORD_EXPECTED = Array.from({ length: 9 }, (_, i) => Math.log10(1 + 1 / (i + 1)));
-function benfordTest(counts) {
-  const n = counts.reduce((a, b) => a + b, 0);
-  let chiSquare = 0;
-  let madSum = 0;
-  let mostOver = 1;
-  let worst = -Infinity;
-  BENFORD_EXPECTED.forEach((p, i) => {
-    const observed = counts[i] ?? 0;
-    const expected = p * n;
-    chiSquare += expected > 0 ? (observed - expected) ** 2 / expected : 0;
-    const diff = n > 0 ? observed / n - p : 0;
-    madSum += Math.abs(diff);
-    if (diff > worst) {
-      worst = diff;
-      mostOver = i + 1;
+// web_src/engine/bills/values.ts
+var AMOUNT = /^[(-]?\s*(?:[€$£₹]|EUR|USD|GBP|CHF|INR|PLN|Rs\.?)?\s*[-(]?\s*(\d{1,3}(?:[.,' \u00a0\u202f]\d{3})+|\d+)(?:([.,])(\d{1,2}))?\s*-?\)?\s*(?:[€$£₹]|EUR|USD|GBP|CHF|INR|PLN|zł)?$/i;
+function parseAmount(raw) {
+  const text3 = raw.trim().replace(/\s+/g, " ");
+  if (text3 === "" || text3.length > 30) return null;
+  const match = AMOUNT.exec(text3);
+  if (match === null) return null;
+  const [, intPart = "", sep2, dec] = match;
+  let whole;
+  let cents3 = "";
+  if (sep2 !== void 0 && dec !== void 0) {
+    whole = intPart.replace(/[.,' \u00a0\u202f]/g, "");
+    cents3 = dec;
+    if (intPart.includes(sep2) && /[.,]/.test(intPart.replace(new RegExp(`\\${sep2}`, "g"), ""))) return null;
+  } else {
+    whole = intPart.replace(/[.,' \u00a0\u202f]/g, "");
+  }
+  if (!/^\d+$/.test(whole)) return null;
+  const negative = /^\s*[-(]/.test(text3) || /-\s*$/.test(text3) || /[-(]\s*\d/.test(text3);
+  const value = Number(`${whole}.${cents3.padEnd(2, "0") || "00"}`);
+  if (!Number.isFinite(value)) return null;
+  return negative ? -value : value;
+}
+function hasDecimals(raw) {
+  return /\d[.,]\d{1,2}\s*(?:[€$£₹]|[A-Z]{3}|zł)?\)?$/i.test(raw.trim());
+}
+var MONTHS = [
+  [1, /^(jan(uary|uar|vier|uari)?|janv\.?|jän(ner)?)$/],
+  [2, /^(feb(ruary|ruar|ruari)?|févr?(ier)?|fevr?(ier)?)$/],
+  [3, /^(mar(ch|s)?|mär(z)?|maart|mrt)$/],
+  [4, /^(apr(il)?|avr(il)?)$/],
+  [5, /^(may|mai|mei)$/],
+  [6, /^(jun(e|i)?|juin)$/],
+  [7, /^(jul(y|i)?|juil(let)?)$/],
+  [8, /^(aug(ust|ustus)?|août|aout)$/],
+  [9, /^(sep(t(ember|embre)?)?)$/],
+  [10, /^(oct(ober|obre)?|okt(ober)?)$/],
+  [11, /^(nov(ember|embre)?)$/],
+  [12, /^(dec(ember|embre)?|déc(embre)?|dez(ember)?)$/]
+];
+function monthNumber(word) {
+  const w = word.toLowerCase().replace(/\.$/, "");
+  for (const [n, pattern] of MONTHS) if (pattern.test(w)) return n;
+  return null;
+}
+function iso(year, month, day) {
+  if (year < 100) year += year >= 70 ? 1900 : 2e3;
+  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1970 || year > 2100) return null;
+  const date5 = new Date(Date.UTC(year, month - 1, day));
+  if (date5.getUTCMonth() !== month - 1) return null;
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+var DATE_PATTERNS = [
+  // 2023-03-20, 2023/03/20
+  { re: /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/g, read: (m) => iso(Number(m[1]), Number(m[2]), Number(m[3])) },
+  // 20.03.2023, 20/03/2023, 8-9-2022, 20.03.23 (day first: Europe); 03/20/2023 when the first number cannot be a day's month
+  {
+    re: /\b(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})\b/g,
+    read: (m) => {
+      const a = Number(m[1]);
+      const b = Number(m[3]);
+      const y = Number(m[4]);
+      if (b > 12 && a <= 12) return iso(y, a, b);
+      return iso(y, b, a);
+    }
+  },
+  // 19 april 2014, 02 Juillet 2015, 3. März 2024, 1er janvier 2020
+  {
+    re: /\b(\d{1,2})(?:\.|er)?\s+([A-Za-zÀ-ÿ]{3,10}\.?),?\s+(\d{4})\b/g,
+    read: (m) => {
+      const month = monthNumber(m[2] ?? "");
+      return month === null ? null : iso(Number(m[3]), month, Number(m[1]));
+    }
+  },
+  // August 3, 2014, Aug 03 2014
+  {
+    re: /\b([A-Za-zÀ-ÿ]{3,10}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s+(\d{4})\b/g,
+    read: (m) => {
+      const month = monthNumber(m[1] ?? "");
+      return month === null ? null : iso(Number(m[3]), month, Number(m[2]));
+    }
+  },
+  // 20-Oct-2015, 20 Oct 15, 31-Dec-17
+  {
+    re: /\b(\d{1,2})[- ]([A-Za-z]{3,9})[- ,]+(\d{4}|\d{2})\b/g,
+    read: (m) => {
+      const month = monthNumber(m[2] ?? "");
+      return month === null ? null : iso(Number(m[3]), month, Number(m[1]));
+    }
+  },
+  // 20230320 (compact, only with a plausible year)
+  { re: /\b((?:19|20)\d{2})(0[1-9]|1[0-2])([0-2]\d|3[01])\b/g, read: (m) => iso(Number(m[1]), Number(m[2]), Number(m[3])) }
+];
+function findDates(text3) {
+  const found = [];
+  const taken = [];
+  for (const { re, read } of DATE_PATTERNS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text3); m !== null; m = re.exec(text3)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (taken.some(([s, e]) => start < e && end > s)) continue;
+      const value = read(m);
+      if (value === null) continue;
+      taken.push([start, end]);
+      found.push({ iso: value, text: m[0], index: start });
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+var KNOWN_CURRENCIES = /* @__PURE__ */ new Set([
+  "EUR",
+  "USD",
+  "GBP",
+  "CHF",
+  "INR",
+  "PLN",
+  "CZK",
+  "DKK",
+  "SEK",
+  "NOK",
+  "HUF",
+  "RON",
+  "BGN",
+  "CAD",
+  "AUD",
+  "NZD",
+  "JPY",
+  "CNY",
+  "HKD",
+  "SGD",
+  "ZAR",
+  "MXN",
+  "BRL",
+  "TRY",
+  "AED",
+  "SAR",
+  "MAD",
+  "TND",
+  "XOF",
+  "XAF",
+  "ILS",
+  "ISK"
+]);
+var CURRENCY_SIGNS = [
+  [/€/g, "EUR"],
+  [/£/g, "GBP"],
+  [/₹|\bRs\.?\s?-?\d|\bINR\b/g, "INR"],
+  [/\bzł\b|\bzl\b/gi, "PLN"],
+  [/US\$|\$/g, "USD"],
+  [/\bFr\.\s?\d/g, "CHF"]
+];
+function detectCurrency(text3) {
+  const votes = /* @__PURE__ */ new Map();
+  const add = (code, evidence, weight) => {
+    const v = votes.get(code) ?? { n: 0, evidence };
+    v.n += weight;
+    votes.set(code, v);
+  };
+  for (const m of text3.matchAll(/\b([A-Z]{3})\b/g)) {
+    const code = m[1] ?? "";
+    if (KNOWN_CURRENCIES.has(code)) add(code, code, 2);
+  }
+  for (const [re, code] of CURRENCY_SIGNS) for (const m of text3.matchAll(re)) add(code, m[0], 1);
+  let best2 = null;
+  for (const [code, v] of votes) if (best2 === null || v.n > best2.votes) best2 = { code, evidence: v.evidence, votes: v.n };
+  return best2;
+}
+var IBAN_LENGTHS = {
+  AD: 24,
+  AT: 20,
+  BE: 16,
+  BG: 22,
+  CH: 21,
+  CY: 28,
+  CZ: 24,
+  DE: 22,
+  DK: 18,
+  EE: 20,
+  ES: 24,
+  FI: 18,
+  FR: 27,
+  GB: 22,
+  GR: 27,
+  HR: 21,
+  HU: 28,
+  IE: 22,
+  IS: 26,
+  IT: 27,
+  LI: 21,
+  LT: 20,
+  LU: 20,
+  LV: 21,
+  MC: 27,
+  MT: 31,
+  NL: 18,
+  NO: 15,
+  PL: 28,
+  PT: 25,
+  RO: 24,
+  SE: 24,
+  SI: 19,
+  SK: 24,
+  SM: 27,
+  TR: 26
+};
+function ibanValid(iban3) {
+  const s = iban3.replace(/\s+/g, "").toUpperCase();
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(s)) return false;
+  const expected = IBAN_LENGTHS[s.slice(0, 2)];
+  if (expected !== void 0 && s.length !== expected) return false;
+  const rearranged = s.slice(4) + s.slice(0, 4);
+  let remainder = 0;
+  for (const ch of rearranged) {
+    const digits = /\d/.test(ch) ? ch : String(ch.charCodeAt(0) - 55);
+    for (const d of digits) remainder = (remainder * 10 + Number(d)) % 97;
+  }
+  return remainder === 1;
+}
+function findIbans(text3) {
+  const out = [];
+  for (const m of text3.matchAll(/\b([A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?)\b/g)) {
+    const raw = m[1] ?? "";
+    let compact = raw.replace(/ /g, "");
+    const len = IBAN_LENGTHS[compact.slice(0, 2)];
+    if (len !== void 0 && compact.length > len) compact = compact.slice(0, len);
+    if (compact.length < 15) continue;
+    out.push({ iban: compact, text: raw, valid: ibanValid(compact) });
+  }
+  return out.sort((a, b) => Number(b.valid) - Number(a.valid));
+}
+var VAT_PATTERNS = {
+  AT: /^ATU\d{8}$/,
+  BE: /^BE[01]\d{9}$/,
+  BG: /^BG\d{9,10}$/,
+  CH: /^CHE\d{9}(MWST|TVA|IVA)?$/,
+  CY: /^CY\d{8}[A-Z]$/,
+  CZ: /^CZ\d{8,10}$/,
+  DE: /^DE\d{9}$/,
+  DK: /^DK\d{8}$/,
+  EE: /^EE\d{9}$/,
+  EL: /^EL\d{9}$/,
+  ES: /^ES[A-Z0-9]\d{7}[A-Z0-9]$/,
+  FI: /^FI\d{8}$/,
+  FR: /^FR[A-HJ-NP-Z0-9]{2}\d{9}$/,
+  GB: /^GB(\d{9}|\d{12})$/,
+  HR: /^HR\d{11}$/,
+  HU: /^HU\d{8}$/,
+  IE: /^IE\d{7}[A-Z]{1,2}$|^IE\d[A-Z]\d{5}[A-Z]$/,
+  IT: /^IT\d{11}$/,
+  LT: /^LT(\d{9}|\d{12})$/,
+  LU: /^LU\d{8}$/,
+  LV: /^LV\d{11}$/,
+  MT: /^MT\d{8}$/,
+  NL: /^NL\d{9}B\d{2}$/,
+  PL: /^PL\d{10}$/,
+  PT: /^PT\d{9}$/,
+  RO: /^RO\d{2,10}$/,
+  SE: /^SE\d{12}$/,
+  SI: /^SI\d{8}$/,
+  SK: /^SK\d{10}$/
+};
+function vatChecksum(vat) {
+  const country = vat.slice(0, 2);
+  const d = vat.slice(2);
+  switch (country) {
+    case "DE": {
+      let product = 10;
+      for (let i = 0; i < 8; i++) {
+        let sum = (Number(d[i]) + product) % 10;
+        if (sum === 0) sum = 10;
+        product = 2 * sum % 11;
+      }
+      let check2 = 11 - product;
+      if (check2 === 10) check2 = 0;
+      return check2 === Number(d[8]);
+    }
+    case "FR": {
+      if (!/^\d{2}/.test(d)) return null;
+      const siren = Number(d.slice(2));
+      return Number(d.slice(0, 2)) === (12 + 3 * (siren % 97)) % 97;
+    }
+    case "BE": {
+      const n = Number(d.slice(0, 8));
+      return 97 - n % 97 === Number(d.slice(8));
+    }
+    case "NL": {
+      const digits = d.slice(0, 9);
+      let sum = 0;
+      for (let i = 0; i < 8; i++) sum += Number(digits[i]) * (9 - i);
+      const elf = (sum - Number(digits[8])) % 11 === 0;
+      const mod97 = mod97Of(`2321${digits}B${d.slice(10)}`.replace("B", "11")) === 1;
+      return elf || mod97;
+    }
+    case "IT": {
+      let sum = 0;
+      for (let i = 0; i < 11; i++) {
+        let n = Number(d[i]);
+        if (i % 2 === 1) {
+          n *= 2;
+          if (n > 9) n -= 9;
+        }
+        sum += n;
+      }
+      return sum % 10 === 0;
+    }
+    case "AT": {
+      const x = d.slice(1);
+      let sum = 0;
+      for (let i = 0; i < 7; i++) {
+        let n = Number(x[i]);
+        if (i % 2 === 1) n = Math.floor(n * 2 / 10) + n * 2 % 10;
+        sum += n;
+      }
+      return (10 - (sum + 4) % 10) % 10 === Number(x[7]);
+    }
+    default:
+      return null;
+  }
+}
+function mod97Of(digits) {
+  let r = 0;
+  for (const ch of digits) r = (r * 10 + Number(ch)) % 97;
+  return r;
+}
+function normaliseVat(raw) {
+  return raw.toUpperCase().replace(/[\s.\-/]/g, "").replace(/^GR/, "EL");
+}
+function findVats(text3) {
+  const out = [];
+  const re = /\b(ATU|BE|BG|CHE|CY|CZ|DE|DK|EE|EL|GR|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK)[ .-]?([0-9A-Z][0-9A-Z .-]{6,16}[0-9A-Z])/g;
+  for (const m of text3.matchAll(re)) {
+    const prefix = m[1] ?? "";
+    const tail = (m[2] ?? "").split(/\s{2,}/)[0] ?? "";
+    const pieces = tail.split(/(?=[ .-])/);
+    for (let k = pieces.length; k >= 1; k--) {
+      const candidate = normaliseVat(prefix + pieces.slice(0, k).join(""));
+      const country = candidate.startsWith("CHE") ? "CH" : candidate.slice(0, 2);
+      const pattern = VAT_PATTERNS[country];
+      if (pattern !== void 0 && pattern.test(candidate)) {
+        out.push({ vat: candidate, text: `${prefix}${pieces.slice(0, k).join("")}`, checksum: vatChecksum(candidate) });
+        break;
+      }
+    }
+  }
+  return out;
+}
+var EMAIL = /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g;
+function findEmails(text3) {
+  return [...text3.matchAll(EMAIL)].map((m) => m[0]);
+}
+function cents(value) {
+  return Math.round(value * 100) / 100;
+}
+
+// web_src/engine/bills/check_bill.ts
+var money = (x) => x.toFixed(2);
+var near = (a, b, tolerance = 0.011) => Math.abs(a - b) <= tolerance;
+function daysBetween(a, b) {
+  return (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 864e5;
+}
+function checkBill(bill, today) {
+  const f2 = bill.fields;
+  const checks = [];
+  const doubt = /* @__PURE__ */ new Set();
+  const untaxed = f2.untaxed?.value;
+  const tax = f2.totalTax?.value;
+  const total = f2.total?.value;
+  const amounts = bill.lines.map((l) => l.amount).filter((a) => a !== null);
+  if (amounts.length > 0 && amounts.length === bill.lines.length && (untaxed !== void 0 || total !== void 0)) {
+    const sum = cents(amounts.reduce((s, a) => s + a, 0));
+    const tolerance = 0.011 * Math.max(1, amounts.length);
+    const ok = untaxed !== void 0 && near(sum, untaxed, tolerance) || total !== void 0 && near(sum, total, tolerance);
+    checks.push({
+      code: "lines_sum",
+      ok,
+      message: ok ? `the ${amounts.length} lines add up to ${money(sum)}` : `the ${amounts.length} lines add up to ${money(sum)}, the bill says ${money(untaxed ?? total ?? 0)} ${untaxed !== void 0 ? "untaxed" : "in total"}`
+    });
+  }
+  for (const t of bill.taxes) {
+    if (t.base === null || t.amount === null) continue;
+    const expected = cents(t.base * t.rate / 100);
+    const ok = near(expected, t.amount, 0.011 + Math.abs(t.base) * 5e-5);
+    checks.push({
+      code: "tax_rate",
+      ok,
+      message: ok ? `${t.rate} % of ${money(t.base)} is ${money(t.amount)}` : `${t.rate} % of ${money(t.base)} is ${money(expected)}, the bill says ${money(t.amount)}`
+    });
+    if (!ok) doubt.add("totalTax");
+  }
+  if (bill.taxes.length > 0 && tax !== void 0 && bill.taxes.every((t) => t.amount !== null)) {
+    const sum = cents(bill.taxes.reduce((s, t) => s + (t.amount ?? 0), 0));
+    const ok = near(sum, tax, 0.011 * bill.taxes.length);
+    checks.push({
+      code: "tax_sum",
+      ok,
+      message: ok ? `the taxes per rate add up to ${money(tax)}` : `the taxes per rate add up to ${money(sum)}, the total tax is ${money(tax)}`
+    });
+    if (!ok) doubt.add("totalTax");
+  }
+  if (untaxed !== void 0 && tax !== void 0 && total !== void 0) {
+    const sum = cents(untaxed + tax);
+    const ok = near(sum, total);
+    checks.push({
+      code: "total",
+      ok,
+      message: ok ? `untaxed ${money(untaxed)} + tax ${money(tax)} = total ${money(total)}` : `untaxed ${money(untaxed)} + tax ${money(tax)} = ${money(sum)}, the bill says ${money(total)} (difference ${money(cents(total - sum))})`
+    });
+    if (!ok) for (const name of ["untaxed", "totalTax", "total"]) doubt.add(name);
+  }
+  const invoiceDate = f2.invoiceDate?.value;
+  if (invoiceDate !== void 0) {
+    const ahead = daysBetween(today, invoiceDate);
+    const age = -ahead;
+    const ok = ahead <= 31 && age <= 366 * 15;
+    checks.push({
+      code: "invoice_date",
+      ok,
+      message: ok ? `invoice date ${invoiceDate}` : ahead > 31 ? `the invoice date ${invoiceDate} is ${Math.round(ahead)} days in the future` : `the invoice date ${invoiceDate} is more than 15 years ago`
+    });
+    if (!ok) doubt.add("invoiceDate");
+  }
+  const dueDate = f2.dueDate?.value;
+  if (dueDate !== void 0 && invoiceDate !== void 0) {
+    const days = daysBetween(invoiceDate, dueDate);
+    const ok = days >= 0 && days <= 366;
+    checks.push({
+      code: "due_date",
+      ok,
+      message: ok ? `due ${Math.round(days)} days after the invoice date` : `the due date ${dueDate} is ${days < 0 ? "before" : "more than a year after"} the invoice date ${invoiceDate}`
+    });
+    if (!ok) doubt.add("dueDate");
+  }
+  const currency = f2.currency?.value;
+  if (currency !== void 0) {
+    const ok = KNOWN_CURRENCIES.has(currency);
+    checks.push({ code: "currency", ok, message: ok ? `currency ${currency}` : `${currency} is not a currency code this extractor knows` });
+    if (!ok) doubt.add("currency");
+  }
+  const vat = f2.vendorVat?.value;
+  if (vat !== void 0) {
+    const verdict = vatChecksum(vat);
+    if (verdict !== null) {
+      checks.push({ code: "vendor_vat", ok: verdict, message: verdict ? `${vat}: checksum correct` : `${vat}: the checksum is wrong (misread or invalid number)` });
+      if (!verdict) doubt.add("vendorVat");
+    }
+  }
+  const iban3 = f2.vendorIban?.value;
+  if (iban3 !== void 0) {
+    const ok = ibanValid(iban3);
+    checks.push({ code: "vendor_iban", ok, message: ok ? `${iban3}: mod-97 check correct` : `${iban3}: fails the mod-97 check` });
+    if (!ok) doubt.add("vendorIban");
+  }
+  const fields2 = { ...f2 };
+  for (const name of doubt) {
+    const value = fields2[name];
+    if (value !== null) fields2[name] = { ...value, confidence: Math.round(Math.max(0, value.confidence - 0.25) * 100) / 100 };
+  }
+  return { ...bill, fields: fields2, checks };
+}
+
+// web_src/engine/bills/labels.ts
+var NO = String.raw`(?:n[°ºo.]?|nr\.?|no\.?|num(?:ber|éro|mer)?\.?|number|#|nummer|-?nr\.?)`;
+var LABELS = {
+  invoiceNumber: [
+    { re: new RegExp(String.raw`^(?:tax\s+)?invoice\s*${NO}\s*[:.]?`, "i"), weight: 0.95 },
+    { re: /^invoice\s+id\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:bill|receipt)\s*(?:no\.?|number|#)\s*[:.]?/i, weight: 0.85 },
+    { re: /^rechnungs?[\s-]*(?:nummer|nr\.?|no\.?)\s*[:.]?/i, weight: 0.95 },
+    { re: /^rechnung\s+(?:nr\.?|no\.?|nummer)\s*[:.]?/i, weight: 0.95 },
+    { re: /^re\.?-?\s?nr\.?\s*[:.]?/i, weight: 0.8 },
+    { re: /^beleg(?:nummer|-?nr\.?)\s*[:.]?/i, weight: 0.7 },
+    { re: /^(?:gutschrift|rechnungskorrektur)s?[\s-]*(?:nummer|nr\.?)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:n[°ºo]|num[ée]ro)\s*(?:de\s+)?facture\s*[:.]?/i, weight: 0.95 },
+    { re: new RegExp(String.raw`^facture\s*${NO}\s*[:.]?`, "i"), weight: 0.95 },
+    { re: /^factuur\s*(?:nummer|nr\.?|no\.?)\s*[:.]?/i, weight: 0.95 },
+    { re: /^factuurnr\.?\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:invoice|rechnung|facture|factuur)\s*[:]/i, weight: 0.75 },
+    { re: /^(?:invoice|rechnung|facture|factuur)$/i, weight: 0.7, exact: true },
+    { re: /^(?:invoice|rechnung|facture|factuur)\s+(?=[A-Z0-9/_-]*\d)/i, weight: 0.6 }
+  ],
+  invoiceDate: [
+    { re: /^(?:invoice|billing|bill)\s*date\s*[:.]?/i, weight: 0.95 },
+    { re: /^date\s+of\s+(?:invoice|issue)\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:issue|issued|invoiced)\s*(?:date|on)?\s*[:.]?/i, weight: 0.8 },
+    { re: /^rechnungs-?\s?datum\s*[:.]?/i, weight: 0.95 },
+    { re: /^beleg-?\s?datum\s*[:.]?/i, weight: 0.85 },
+    { re: /^(?:date\s+(?:de\s+(?:la\s+)?)?(?:facture|facturation|d'émission|émission))\s*[:.]?/i, weight: 0.95 },
+    { re: /^factuur\s*datum\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:datum|date|dated)\s*[:.]?/i, weight: 0.6 }
+  ],
+  dueDate: [
+    { re: /^(?:payment\s+)?due\s*(?:date|on|by)?\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:pay(?:able)?\s+by)\s*[:.]?/i, weight: 0.85 },
+    { re: /^(?:fälligkeit(?:sdatum)?|fällig\s+(?:am|bis)|zahlbar\s+bis|zahlungsziel)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:date\s+d['’]\s?échéance|échéance|date\s+limite\s+de\s+paiement(?:\s+le)?|à\s+payer\s+avant\s+le)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:vervaldatum|vervaldag|uiterste\s+betaaldatum|te\s+betalen\s+voor)\s*[:.]?/i, weight: 0.9 }
+  ],
+  total: [
+    { re: /^(?:total\s+)?amount\s+(?:due|payable|to\s+pay)\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:grand\s+total|invoice\s+total|total\s+due|balance\s+due|total\s+(?:incl\.?|including)\s+(?:tax|vat)|total\s+amount)\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:rechnungsbeitrag|zu\s+zahlender\s+beitrag)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:rechnungssumme\s+brutto|summe\s+inkl\.?|gesamtbetrag|rechnungsbetrag|endbetrag|bruttobetrag|gesamtsumme|summe\s+brutto|brutto|zu\s+zahlen(?:der\s+betrag)?|zahlbetrag)\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:total\s+ttc|montant\s+(?:total\s+)?ttc|net\s+à\s+payer|somme\s+à\s+payer|total\s+à\s+payer|montant\s+à\s+payer|total\s+facture|solde\s+à\s+payer)\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:factuur\s*totaal|totaal\s*bedrag|totaal\s+incl\.?(?:\s+btw)?|te\s+betalen|totaal\s+te\s+betalen)\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:total|totaal|summe|gesamt)\s*[:.]?$/i, weight: 0.8 },
+    { re: /^(?:total|totaal|summe)\s*[:.]?/i, weight: 0.6 }
+  ],
+  untaxed: [
+    { re: /^(?:sub[\s-]?total|total\s+(?:excl\.?|excluding|before)\s*(?:tax|vat)?|net\s+(?:amount|total)|total\s+net|amount\s+(?:excl\.?|before)\s+tax)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:gesamtbeitrag|nettobeitrag|beitrag\s+netto)\s*[:.]?/i, weight: 0.8 },
+    { re: /^(?:rechnungssumme\s+netto|nettobetrag|summe\s+netto|netto(?:summe|betrag)?|zwischensumme|gesamt\s+netto|rechnungsbetrag\s+netto)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:total\s+ht|montant\s+(?:total\s+)?(?:eur\s+)?ht|sous[\s-]total|total\s+hors\s+taxes?)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:exclusief\s+btw|totaal\s+excl\.?(?:\s+btw)?|subtotaal|netto\s*bedrag)\s*[:.]?/i, weight: 0.9 }
+  ],
+  totalTax: [
+    { re: /^(?:total\s+)?(?:tax|vat|gst|sales\s+tax)(?:\s+amount|\s+total)?\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
+    { re: /^versicherung(?:s)?steuer\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
+    { re: /^(?:(?:mwst|ust)[.-]?\s?betrag|steuerbetrag|mehrwertsteuerbetrag)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:mwst\.?|ust\.?|umsatzsteuer|mehrwertsteuer|zzgl\.?\s+(?:mwst|ust)\.?)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
+    { re: /^(?:montant\s+(?:de\s+la\s+)?tva|total\s+tva|tva|taxes?)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
+    { re: /^(?:btw(?:\s+bedrag)?|totaal\s+btw)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 }
+  ],
+  purchaseOrderRef: [
+    { re: /^(?:p\.?o\.?|purchase\s+order)(?=[\s:#]|$)\s*(?:no\.?|number|#|ref\.?|reference)?\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:your\s+(?:order|reference|ref\.?)|order\s*(?:no\.?|number|#|id)|customer\s+order)\s*[:.]?/i, weight: 0.8 },
+    { re: /^(?:bestell(?:nummer|-?nr\.?|ung)|ihre\s+(?:bestellung|bestellnummer|referenz|zeichen)|auftrags?(?:nummer|-?nr\.?))\s*[:.]?/i, weight: 0.8 },
+    { re: /^(?:votre\s+(?:référence|commande|réf\.?)|bon\s+de\s+commande|n[°º]\s*(?:de\s+)?commande|commande)\s*[:.]?/i, weight: 0.8 },
+    { re: /^(?:uw\s+(?:referentie|ordernummer|bestelling)|ordernummer|bestelnummer|inkoopordernummer)\s*[:.]?/i, weight: 0.8 }
+  ],
+  paymentTerms: [
+    { re: /^(?:payment\s+terms?|terms(?:\s+of\s+payment)?)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:zahlungs(?:bedingungen|ziel|konditionen))\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:conditions\s+de\s+(?:paiement|règlement)|modalités\s+de\s+paiement)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:betalings(?:voorwaarden|termijn|conditie))\s*[:.]?/i, weight: 0.9 }
+  ]
+};
+var CUSTOMER_MARKERS = /(?:^|[^\p{L}])(?:your|uw|votre|ihre?|client|customer|kunde|kunden|klant|acheteur|buyer|bill\s+to|ship\s+to|sold\s+to|invoice\s+to|deliver\s+to|factuuradres|afleveradres|livraison|facturation|destinataire|nabywca|käufer|rechnungsempfänger|warenempfänger|empfänger|lieferanschrift)(?:$|[^\p{L}])/iu;
+var VENDOR_MARKERS = /^(?:lieferant|rechnungsersteller|verkäufer|absender|supplier|vendor|seller|from|fournisseur|vendeur|émetteur|leverancier|verkoper|sprzedawca)\s*:?$/i;
+var DUE_IN_SENTENCE = /\b(?:netto\s+bis|zahlbar\s+bis|fällig\s+am|(?:zu\s+der\s+)?fälligkeit(?:\s+am)?|(?:wird|werden)\s+am(?=[^.]*(?:eingezogen|abgebucht|belastet))|due\s+(?:on|by)|payable\s+(?:by|before)|avant\s+le|au\s+plus\s+tard\s+le|uiterlijk(?:\s+op)?|vóór|voor)\s+/i;
+var PAYMENT_TERM_SENTENCES = [
+  /\b(?:payable|due|payment)\s+(?:with)?in\s+\d{1,3}\s+days?\b[^.]*/i,
+  /\bnet\s+\d{1,3}(?:\s+days)?\b/i,
+  /\bzahlbar\s+(?:innerhalb|binnen)\s+(?:von\s+)?\d{1,3}\s+tag(?:en)?\b[^.]*/i,
+  /\b(?:payable|à\s+régler|paiement)\s+à\s+\d{1,3}\s+jours\b[^.]*/i,
+  /\bbinnen\s+\d{1,3}\s+dagen\b[^.]*/i
+];
+var LEGAL_FORMS = /(?:^|[\s,])(?:[Gg][Mm][Bb][Hh](?:\s*&\s*Co\.?\s*KG)?|AG|KG|OHG|e\.\s?K\.|UG|B\.\s?V\.|BV|N\.\s?V\.|NV|V\.O\.F\.|SAS|SASU|SARL|EURL|S\.A\.S?\.?|SA|SE|SNC|a\.G\.|e\.V\.|Inc\.?|INC\.?|Ltd\.?|LTD\.?|Limited|LIMITED|LLC|LLP|PLC|Corp\.?|Co\.|S\.p\.A\.|S\.r\.l\.|Sp\.\s?z\s?o\.o\.|spółka\s+akcyjna|Pvt\.?\s+Ltd\.?|Private\s+Limited|AB|A\/S|ApS|Oy)(?=$|[\s,.)])/;
+var LINE_TABLE_HEADER = /\b(?:description|omschrijving|bezeichnung|beschreibung|désignation|designation|libellé|article|artikel|item|product|produit|leistung|qty|quantity|menge|anzahl|quantité|aantal|hoeveelheid|unit\s+price|einzelpreis|prix\s+unitaire|prijs)\b/i;
+
+// web_src/engine/bills/layout.ts
+var ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+function decodeEntities(text3) {
+  return text3.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name) => {
+    if (name.startsWith("#x") || name.startsWith("#X")) return String.fromCodePoint(parseInt(name.slice(2), 16));
+    if (name.startsWith("#")) return String.fromCodePoint(Number(name.slice(1)));
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+function pagesFromBboxLayout(xhtml, firstPage = 1) {
+  const pages = [];
+  const pageRe = /<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g;
+  const wordRe = /<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([\s\S]*?)<\/word>/g;
+  let index = 0;
+  for (const page of xhtml.matchAll(pageRe)) {
+    const words = [];
+    for (const w of (page[3] ?? "").matchAll(wordRe)) {
+      const text3 = decodeEntities(w[5] ?? "").trim();
+      if (text3 === "") continue;
+      words.push({ text: text3, x0: Number(w[1]), y0: Number(w[2]), x1: Number(w[3]), y1: Number(w[4]), conf: 1 });
+    }
+    pages.push(pageFromWords(firstPage + index, Number(page[1]), Number(page[2]), words));
+    index++;
+  }
+  return pages;
+}
+function pageFromTesseractTsv(tsv, pageNumber) {
+  const words = [];
+  let width = 0;
+  let height = 0;
+  for (const row of tsv.split("\n").slice(1)) {
+    const cols = row.split("	");
+    if (cols.length < 12) continue;
+    const [level, page, block, par, lineNum, , left, top, w, h, conf, ...rest] = cols;
+    const text3 = rest.join("	").trim();
+    if (level === "1") {
+      width = Number(w);
+      height = Number(h);
+    }
+    if (level !== "5" || text3 === "") continue;
+    const c = Number(conf);
+    if (c < 20) continue;
+    const x0 = Number(left);
+    const y0 = Number(top);
+    words.push({ text: text3, x0, y0, x1: x0 + Number(w), y1: y0 + Number(h), conf: c / 100, line: `${page}.${block}.${par}.${lineNum}` });
+  }
+  const degrees = readingDirection(words);
+  const upright = words.map((word) => rotateWord(word, degrees, width, height));
+  const turned = degrees === 90 || degrees === 270;
+  return pageFromWords(pageNumber, turned ? height : width, turned ? width : height, upright);
+}
+function readingDirection(words) {
+  const votes = [0, 0, 0, 0];
+  for (let i = 1; i < words.length; i++) {
+    const a = words[i - 1];
+    const b = words[i];
+    if (a.line !== b.line) continue;
+    const dx = (b.x0 + b.x1) / 2 - (a.x0 + a.x1) / 2;
+    const dy = (b.y0 + b.y1) / 2 - (a.y0 + a.y1) / 2;
+    const k = Math.abs(dx) >= Math.abs(dy) ? dx >= 0 ? 0 : 2 : dy >= 0 ? 1 : 3;
+    votes[k] = (votes[k] ?? 0) + 1;
+  }
+  const best2 = votes.indexOf(Math.max(...votes));
+  return [0, 90, 180, 270][best2] ?? 0;
+}
+function rotateWord(word, degrees, width, height) {
+  const map2 = (x, y) => {
+    switch (degrees) {
+      case 0:
+        return [x, y];
+      case 90:
+        return [y, width - x];
+      case 180:
+        return [width - x, height - y];
+      case 270:
+        return [height - y, x];
+    }
+  };
+  const [ax, ay] = map2(word.x0, word.y0);
+  const [bx, by] = map2(word.x1, word.y1);
+  return { text: word.text, conf: word.conf, x0: Math.min(ax, bx), x1: Math.max(ax, bx), y0: Math.min(ay, by), y1: Math.max(ay, by) };
+}
+function pageFromWords(number4, width, height, words) {
+  const sorted = [...words].sort((a, b) => (a.y0 + a.y1) / 2 - (b.y0 + b.y1) / 2 || a.x0 - b.x0);
+  const groups = [];
+  let current = [];
+  let top = 0;
+  let bottom = 0;
+  for (const word of sorted) {
+    const mid = (word.y0 + word.y1) / 2;
+    if (current.length > 0 && mid > top && mid < bottom) {
+      current.push(word);
+      continue;
+    }
+    if (current.length > 0) groups.push(current);
+    current = [word];
+    top = word.y0;
+    bottom = word.y1;
+  }
+  if (current.length > 0) groups.push(current);
+  const lines = groups.map(lineFromWords);
+  const conf = words.length === 0 ? 0 : words.reduce((s, w) => s + w.conf, 0) / words.length;
+  return { number: number4, width, height, lines, conf };
+}
+function lineFromWords(words) {
+  const row = [...words].sort((a, b) => a.x0 - b.x0);
+  const heights = row.map((w) => w.y1 - w.y0).sort((a, b) => a - b);
+  const h = heights[Math.floor(heights.length / 2)] ?? 10;
+  const cells = [];
+  for (const word of row) {
+    const last = cells[cells.length - 1];
+    if (last !== void 0 && word.x0 - last.x1 < h * 0.8) {
+      last.words.push(word);
+      last.text += ` ${word.text}`;
+      last.x1 = Math.max(last.x1, word.x1);
+    } else {
+      cells.push({ text: word.text, x0: word.x0, x1: word.x1, words: [word] });
+    }
+  }
+  return {
+    text: cells.map((c) => c.text).join("   "),
+    y0: Math.min(...row.map((w) => w.y0)),
+    y1: Math.max(...row.map((w) => w.y1)),
+    cells
+  };
+}
+function pageText(page) {
+  return page.lines.map((l) => l.text).join("\n");
+}
+function pageFromPlainText(text3, number4 = 1) {
+  const words = [];
+  text3.split(/\r?\n/).forEach((line, row) => {
+    for (const m of line.matchAll(/\S+/g)) {
+      const x0 = (m.index ?? 0) * 6;
+      words.push({ text: m[0], x0, x1: x0 + m[0].length * 6, y0: row * 12, y1: row * 12 + 10, conf: 1 });
     }
   });
-  const mad = madSum / 9;
-  return {
-    n,
-    chiSquare,
-    mad,
-    mostOver,
-    significant: n >= BENFORD_MIN_ITEMS && chiSquare > BENFORD_CHI2_CRITICAL && mad > BENFORD_MAD_NONCONFORMITY
-  };
-}
-function findingOf(set2, test) {
-  const observed = (set2.counts[test.mostOver - 1] ?? 0) / test.n;
-  const expected = BENFORD_EXPECTED[test.mostOver - 1];
-  return {
-    detector: "benford",
-    score: clampScore(0.5 + 0.3 * Math.min(1, (test.mad - BENFORD_MAD_NONCONFORMITY) / BENFORD_MAD_NONCONFORMITY)),
-    reason: `The first digits of ${test.n} amounts in ${set2.label || set2.scope} do not follow Benford's law (chi-square ${test.chiSquare.toFixed(1)} > ${BENFORD_CHI2_CRITICAL}, MAD ${test.mad.toFixed(4)} > ${BENFORD_MAD_NONCONFORMITY}): ${Math.round(observed * 1e3) / 10}% start with ${test.mostOver}, ${Math.round(expected * 1e3) / 10}% expected.`,
-    target: set2.target,
-    evidence: [set2.target, ...set2.sampleIds],
-    dedupKey: `benford:${set2.scope}`,
-    patternKey: `benford:${set2.scope}`,
-    partnerId: set2.target.model === "res.partner" ? set2.target.id : null,
-    amount: 0
-  };
-}
-function detectBenford(context) {
-  const findings = [];
-  for (const set2 of context.request.history.benford) {
-    const test = benfordTest(set2.counts);
-    if (test.significant) findings.push(findingOf(set2, test));
-  }
-  return findings;
+  return pageFromWords(number4, 600, 800, words);
 }
 
-// web_src/engine/anomalies/coding.ts
-var MIN_VENDOR_BILLS = 3;
-var MIN_ACCOUNT_LINES = 10;
-var MIN_RATE_LINES = 5;
-var USUAL_RATE_SHARE = 0.8;
-var CONTROL_TYPES = /* @__PURE__ */ new Set(["asset_receivable", "liability_payable", "asset_cash", "liability_credit_card"]);
-var codingLines = (lines) => lines.filter((l) => !CONTROL_TYPES.has(l.accountType) && !l.taxAccount);
-function detectNewAccountForVendor(context) {
-  const findings = [];
-  for (const item of context.request.items) {
-    if (!isBill(item) || item.partnerId === null) continue;
-    const vendor = context.vendors.get(item.partnerId);
-    if (vendor === void 0 || vendor.billCount < MIN_VENDOR_BILLS || vendor.accounts.length === 0) continue;
-    const used = new Set(vendor.accounts.map((a) => a.accountId));
-    const usual = [...vendor.accounts].sort((a, b) => b.count - a.count)[0];
-    for (const line of codingLines(item.lines)) {
-      if (used.has(line.accountId)) continue;
-      used.add(line.accountId);
-      findings.push(
-        findingOn(item, "new_account_for_vendor", {
-          score: 0.5 + 0.35 * Math.min(1, vendor.billCount / 20),
-          reason: `${item.partnerName || "This vendor"} was never booked to account ${line.accountCode || `#${line.accountId}`} in ${vendor.billCount} bills${usual ? ` (usually account #${usual.accountId}, ${usual.count} lines)` : ""}.`,
-          dedupKey: `new_account_for_vendor:${item.id}:${line.accountId}`,
-          patternKey: `new_account_for_vendor:partner:${item.partnerId}:account:${line.accountId}`,
-          evidence: [{ model: "account.move.line", id: line.id }]
-        })
-      );
+// web_src/engine/bills/extract_bill.ts
+var clip = (s) => s.length > 200 ? `${s.slice(0, 197)}\u2026` : s;
+function findLabels(pages) {
+  const hits = [];
+  for (const page of pages) {
+    page.lines.forEach((line, lineIndex) => {
+      line.cells.forEach((cell, cellIndex) => {
+        const text3 = cell.text.trim();
+        for (const kind of Object.keys(LABELS)) {
+          for (const pattern of LABELS[kind]) {
+            const match = pattern.re.exec(text3);
+            if (match === null) continue;
+            if (pattern.exact === true && match[0].length !== text3.length) continue;
+            hits.push({ kind, pattern, page, lineIndex, cellIndex, rest: text3.slice(match[0].length).trim() });
+            break;
+          }
+        }
+      });
+    });
+  }
+  return hits;
+}
+function valueCells(hit) {
+  const line = hit.page.lines[hit.lineIndex];
+  const cell = line.cells[hit.cellIndex];
+  const out = [];
+  if (hit.rest !== "") out.push({ text: hit.rest, factor: 1, where: cell.text });
+  line.cells.slice(hit.cellIndex + 1).forEach((right, k) => {
+    out.push({ text: right.text, factor: 0.95 - 0.05 * k, where: `${cell.text} ${right.text}` });
+  });
+  const amountKind = hit.kind === "total" || hit.kind === "untaxed" || hit.kind === "totalTax";
+  if (amountKind && hit.rest === "") {
+    const column = [];
+    for (let d = 1; d <= 8; d++) {
+      const below = hit.page.lines[hit.lineIndex + d];
+      const under = below?.cells.find((c) => c.x0 < cell.x1 + 2 && c.x1 > cell.x0 - 2 && amountsIn(c.text).length > 0 && !/[A-Za-z]{3}/.test(c.text));
+      if (under === void 0) break;
+      column.push({ text: under.text, where: `${cell.text} / ${under.text}` });
     }
+    column.forEach((c, k) => out.push({ text: c.text, factor: k === column.length - 1 ? 0.88 : 0.8 - 0.02 * k, where: c.where }));
+    if (column.length > 0) return out;
   }
-  return findings;
-}
-function detectNewAccountTaxPair(context) {
-  const findings = [];
-  for (const item of context.request.items) {
-    if (!isBill(item) && item.kind !== "invoice") continue;
-    for (const line of codingLines(item.lines)) {
-      const account = context.accounts.get(line.accountId);
-      if (account === void 0 || account.lineCount < MIN_ACCOUNT_LINES || account.taxes.length === 0) continue;
-      const seen = new Set(account.taxes.map((t) => t.taxId));
-      const taxes = line.taxIds.length > 0 ? line.taxIds : [null];
-      const unseen = taxes.filter((t) => !seen.has(t));
-      if (unseen.length === 0) continue;
-      const what = unseen[0] === null ? "without tax" : `with tax #${unseen.join(", #")}`;
-      findings.push(
-        findingOn(item, "new_account_tax_pair", {
-          score: 0.6,
-          reason: `Account ${line.accountCode || `#${line.accountId}`} was never used ${what} in its ${account.lineCount} lines.`,
-          dedupKey: `new_account_tax_pair:${line.id}`,
-          patternKey: `new_account_tax_pair:account:${line.accountId}:tax:${unseen.join(",")}`,
-          evidence: [{ model: "account.move.line", id: line.id }]
-        })
-      );
-    }
-  }
-  return findings;
-}
-function detectUnusualTaxRate(context) {
-  const findings = [];
-  for (const item of context.request.items) {
-    if (!isBill(item) || item.partnerId === null) continue;
-    const vendor = context.vendors.get(item.partnerId);
-    if (vendor === void 0) continue;
-    const total = vendor.taxRates.reduce((n, r) => n + r.count, 0);
-    if (total < MIN_RATE_LINES) continue;
-    const usual = [...vendor.taxRates].sort((a, b) => b.count - a.count)[0];
-    if (usual === void 0 || usual.count / total < USUAL_RATE_SHARE) continue;
-    const known = new Set(vendor.taxRates.map((r) => Math.round(r.rate * 100)));
-    const line = codingLines(item.lines).find((l) => l.taxRate !== null && !known.has(Math.round(l.taxRate * 100)));
-    if (line === void 0 || line.taxRate === null) continue;
-    findings.push(
-      findingOn(item, "unusual_tax_rate", {
-        score: 0.55 + 0.3 * (usual.count / total - USUAL_RATE_SHARE) / (1 - USUAL_RATE_SHARE),
-        reason: `${item.partnerName || "This vendor"}'s bills usually carry ${usual.rate}% tax (${usual.count} of ${total} lines); this bill has ${line.taxRate}%.`,
-        dedupKey: `unusual_tax_rate:${item.id}`,
-        patternKey: `unusual_tax_rate:partner:${item.partnerId}:rate:${line.taxRate}`,
-        evidence: [{ model: "account.move.line", id: line.id }]
-      })
-    );
-  }
-  return findings;
-}
-
-// web_src/engine/shared/cents.ts
-function cents(amount) {
-  return Math.round(amount * 100);
-}
-
-// web_src/engine/anomalies/dates.ts
-var DAY_MS = 864e5;
-function dayNumber(isoDate2) {
-  const year = Number(isoDate2.slice(0, 4));
-  const month = Number(isoDate2.slice(5, 7));
-  const day = Number(isoDate2.slice(8, 10));
-  return Math.round(Date.UTC(year, month - 1, day) / DAY_MS);
-}
-function monthOf(isoDate2) {
-  return Number(isoDate2.slice(5, 7));
-}
-function yearOf(isoDate2) {
-  return Number(isoDate2.slice(0, 4));
-}
-function weekdayOf(isoDate2) {
-  return (dayNumber(isoDate2) + 4) % 7;
-}
-function hourOf(localDateTime) {
-  return Number(localDateTime.slice(11, 13));
-}
-
-// web_src/engine/anomalies/format_money.ts
-var WHOLE = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
-var CENTS = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-function formatMoney(amount, currency) {
-  const rounded = Math.round(amount * 100) / 100;
-  const text2 = Number.isInteger(rounded) ? WHOLE.format(rounded) : CENTS.format(rounded);
-  return `${text2} ${currency}`;
-}
-function formatRange(low, high, currency) {
-  const a = formatMoney(low, currency);
-  const b = formatMoney(high, currency);
-  return a === b ? a : `${a.slice(0, a.length - currency.length - 1)}\u2013${b}`;
-}
-
-// web_src/engine/anomalies/reference_fingerprint.ts
-function referenceFingerprint(reference) {
-  const ascii = reference.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toUpperCase();
-  const runs = ascii.match(/[A-Z]+|\d+/g) ?? [];
-  return runs.map((run) => /^\d/.test(run) ? run.replace(/^0+(?=\d)/, "") : run).join("");
-}
-function isIdentifying(fingerprint) {
-  return fingerprint.length >= 3 && /\d/.test(fingerprint);
-}
-
-// web_src/engine/anomalies/duplicates.ts
-function earlierOf(context, item) {
-  if (item.partnerId === null) return [];
-  const history = context.vendors.get(item.partnerId)?.recent ?? [];
-  const batch = (context.itemsByPartner.get(item.partnerId) ?? []).filter(
-    (other) => other !== item && byDateThenId(other, item) < 0
-  );
-  const seen = new Set(batch.map((b) => `${b.model}:${b.id}`));
-  const before = history.filter((h) => !seen.has(`${h.model}:${h.id}`) && !(h.model === item.model && h.id === item.id) && byDateThenId(h, item) < 0);
-  return [...before, ...batch];
-}
-var pairKey = (a, b) => `${Math.min(a.id, b.id)}:${Math.max(a.id, b.id)}`;
-function detectDuplicateBills(context) {
-  const findings = [];
-  const window2 = context.request.settings.duplicateWindowDays;
-  for (const item of context.request.items) {
-    if (!isBill(item) || item.partnerId === null || item.amount <= 0) continue;
-    const earlier = earlierOf(context, item).filter((e) => e.kind === item.kind && e.model === item.model);
-    const amount = cents(item.amount);
-    const fingerprint = referenceFingerprint(item.reference);
-    const sameAmountCount = earlier.filter((e) => cents(e.amount) === amount).length;
-    let best = null;
-    for (const other2 of earlier) {
-      if (cents(other2.amount) !== amount) continue;
-      const days2 = Math.abs(dayNumber(item.date) - dayNumber(other2.date));
-      const otherFingerprint = referenceFingerprint(other2.reference);
-      const sameRef2 = isIdentifying(fingerprint) && fingerprint === otherFingerprint;
-      const differentRefs = isIdentifying(fingerprint) && isIdentifying(otherFingerprint) && !sameRef2;
-      let score;
-      if (sameRef2) score = 0.95;
-      else if (days2 > window2) continue;
-      else if (differentRefs) {
-        if (days2 > 3 || sameAmountCount > 1) continue;
-        score = 0.6;
-      } else {
-        if (sameAmountCount > 1 && days2 > 7) continue;
-        score = days2 <= 3 ? 0.85 : 0.85 - 0.2 * days2 / window2;
+  for (let d = 1; d <= 2; d++) {
+    const below = hit.page.lines[hit.lineIndex + d];
+    if (below === void 0) break;
+    let under;
+    let overlap = 0;
+    for (const c of below.cells) {
+      const o = Math.min(c.x1, cell.x1 + 4) - Math.max(c.x0, cell.x0 - 4);
+      if (o > overlap) {
+        overlap = o;
+        under = c;
       }
-      if (best === null || score > best.score) best = { other: other2, score, days: days2, sameRef: sameRef2 };
     }
-    if (best === null) continue;
-    const { other, days, sameRef } = best;
-    const money3 = formatMoney(item.amount, context.currency);
-    const otherName = other.name || `#${other.id}`;
-    const reason = sameRef ? `${otherName} from the same vendor has the same reference ("${other.reference}" / "${item.reference}") and the same amount, ${money3}: probably entered twice.` : `${otherName} from the same vendor has the same amount, ${money3}, ${days === 0 ? "on the same day" : `${days} day${days === 1 ? "" : "s"} apart`}: probably a duplicate.`;
-    findings.push(
-      findingOn(item, "duplicate_bill", {
-        score: best.score,
-        reason,
-        dedupKey: `duplicate_bill:${pairKey(item, other)}`,
-        patternKey: `duplicate_bill:${pairKey(item, other)}`,
-        evidence: [evidenceOf(other)]
-      })
-    );
-  }
-  return findings;
-}
-function detectDuplicateReferences(context) {
-  const findings = [];
-  const window2 = context.request.settings.duplicateWindowDays;
-  for (const item of context.request.items) {
-    if (!isBill(item) || item.partnerId === null) continue;
-    const fingerprint = referenceFingerprint(item.reference);
-    if (!isIdentifying(fingerprint)) continue;
-    for (const other of earlierOf(context, item)) {
-      if (other.kind !== item.kind || other.model !== item.model) continue;
-      if (referenceFingerprint(other.reference) !== fingerprint) continue;
-      const sameAmount = cents(other.amount) === cents(item.amount);
-      if (sameAmount) continue;
-      const written = other.reference === item.reference ? "the same reference" : `the same reference written differently ("${other.reference}" / "${item.reference}")`;
-      findings.push(
-        findingOn(item, "duplicate_reference", {
-          score: other.reference === item.reference ? 0.8 : 0.75,
-          reason: `${other.name || `#${other.id}`} from the same vendor has ${written}, for ${formatMoney(other.amount, context.currency)} against ${formatMoney(item.amount, context.currency)} here${Math.abs(dayNumber(item.date) - dayNumber(other.date)) > window2 ? " (months apart)" : ""}: one invoice booked twice?`,
-          dedupKey: `duplicate_reference:${pairKey(item, other)}`,
-          patternKey: `duplicate_reference:${pairKey(item, other)}`,
-          evidence: [evidenceOf(other)]
-        })
-      );
+    if (under !== void 0) {
+      out.push({ text: under.text, factor: d === 1 ? 0.85 : 0.7, where: `${cell.text} / ${under.text}` });
       break;
     }
   }
-  return findings;
+  return out;
 }
-function detectDuplicatePayments(context) {
-  const findings = [];
-  const window2 = context.request.settings.duplicateWindowDays;
-  for (const item of context.request.items) {
-    if (!isMoneyMovement(item) || item.amount <= 0) continue;
-    const earlier = earlierOf(context, item).filter((e) => e.kind === "payment" || e.kind === "bank_line");
-    const paid = new Set(item.paidMoveIds);
-    const fingerprint = referenceFingerprint(item.reference);
-    for (const other of earlier) {
-      const shared = other.paidMoveIds.find((id) => paid.has(id));
-      const sameMemo = cents(other.amount) === cents(item.amount) && isIdentifying(fingerprint) && referenceFingerprint(other.reference) === fingerprint && Math.abs(dayNumber(item.date) - dayNumber(other.date)) <= window2;
-      if (shared === void 0 && !sameMemo) continue;
-      const what = shared !== void 0 ? "pays the same bill" : `has the same amount and reference ("${other.reference}")`;
-      findings.push(
-        findingOn(item, "duplicate_payment", {
-          score: shared !== void 0 ? 0.9 : 0.8,
-          reason: `${other.name || `#${other.id}`} ${what}: this ${formatMoney(item.amount, context.currency)} looks like the same invoice paid twice.`,
-          dedupKey: `duplicate_payment:${pairKey(item, other)}`,
-          patternKey: `duplicate_payment:${pairKey(item, other)}`,
-          evidence: [evidenceOf(other), ...shared !== void 0 ? [{ model: "account.move", id: shared }] : []]
-        })
-      );
-      break;
-    }
-  }
-  return findings;
+var INVOICE_NUMBER_TOKEN = /^[#]?[A-Z0-9][A-Z0-9/_.-]{1,29}$/i;
+function invoiceNumberFrom(text3) {
+  const token = text3.replace(/^[:#\s.-]+(?=[A-Z0-9])/i, (m) => m.includes("#") ? "#" : "").split(/\s+/)[0] ?? "";
+  const clean = token.replace(/[.,;:]$/, "").replace(/^#/, "");
+  if (!INVOICE_NUMBER_TOKEN.test(clean) || !/\d/.test(clean)) return null;
+  if (findDates(clean).length > 0 && /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(clean)) return null;
+  if (parseAmount(clean) !== null && hasDecimals(clean)) return null;
+  return clean;
 }
-function bankLineKey(line) {
-  return [line.journalId ?? 0, line.date, cents(line.amount), line.direction, referenceFingerprint(line.reference), line.counterpartyAccount.replace(/\s/g, "").toUpperCase()].join("|");
-}
-function detectDuplicateBankLines(context) {
-  const findings = [];
-  const seen = /* @__PURE__ */ new Map();
-  for (const past of context.request.history.bankLines) seen.set(bankLineKey(past), past);
-  const lines = context.request.items.filter((item) => item.kind === "bank_line").sort(byDateThenId);
-  for (const line of lines) {
-    const key = bankLineKey(line);
-    const other = seen.get(key);
-    if (other === void 0 || other.model === line.model && other.id === line.id) {
-      seen.set(key, line);
+function amountsIn(text3) {
+  const out = [];
+  const re = /(?:[€$£₹]\s?|(?:EUR|USD|GBP|CHF|INR|PLN|Rs\.?)\s)?[-(]?\d[\d.,' \u00a0]*\d(?:\s?[€$£₹)]|\s(?:EUR|USD|GBP|CHF|INR|PLN|zł))?|\d/g;
+  for (const m of text3.matchAll(re)) {
+    const raw = m[0].trim();
+    if (/^\s?%/.test(text3.slice((m.index ?? 0) + m[0].length))) continue;
+    const whole = parseAmount(raw);
+    if (whole !== null && hasDecimals(raw)) {
+      out.push({ value: whole, text: raw });
       continue;
     }
-    findings.push(
-      findingOn(line, "duplicate_bank_line", {
-        score: 0.9,
-        reason: `${other.name || `bank line #${other.id}`} has the same date, amount (${formatMoney(line.amount, context.currency)}), label and counterparty: the same bank line imported twice?`,
-        dedupKey: `duplicate_bank_line:${pairKey(line, other)}`,
-        patternKey: `duplicate_bank_line:${pairKey(line, other)}`,
-        evidence: [evidenceOf(other)]
-      })
-    );
+    for (const piece of raw.split(/\s+/)) {
+      const v = parseAmount(piece);
+      if (v !== null && hasDecimals(piece)) out.push({ value: v, text: piece });
+    }
   }
-  return findings;
+  return out;
 }
-
-// web_src/engine/anomalies/robust_stats.ts
-function quantile(sorted, q) {
-  if (sorted.length === 0) return Number.NaN;
-  const position = (sorted.length - 1) * q;
-  const low = Math.floor(position);
-  const high = Math.ceil(position);
-  const a = sorted[low];
-  const b = sorted[high];
-  return a + (b - a) * (position - low);
+function isCustomerLine(cellText) {
+  return CUSTOMER_MARKERS.test(cellText);
 }
-function median(values) {
-  return quantile([...values].sort((a, b) => a - b), 0.5);
+function best(cands) {
+  let top = null;
+  for (const c of cands) if (top === null || c.score > top.score + 1e-9 || Math.abs(c.score - top.score) < 1e-9 && c.order < top.order) top = c;
+  return top;
 }
-function medianAbsoluteDeviation(values, center = median(values)) {
-  return median(values.map((v) => Math.abs(v - center)));
+function field(c, pageConf) {
+  if (c === null) return null;
+  return { value: c.value, confidence: round2(Math.min(1, c.score) * pageConf(c.page)), sourceText: clip(c.sourceText), page: c.page };
 }
-var MAD_TO_SIGMA = 1.4826;
-function robustSummary(values, relativeFloor, absoluteFloor) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const center = quantile(sorted, 0.5);
-  const mad = medianAbsoluteDeviation(sorted, center);
-  const few = sorted.length < 5;
-  return {
-    count: sorted.length,
-    median: center,
-    sigma: Math.max(MAD_TO_SIGMA * mad, relativeFloor * Math.abs(center), absoluteFloor),
-    low: few ? sorted[0] : quantile(sorted, 0.1),
-    high: few ? sorted[sorted.length - 1] : quantile(sorted, 0.9)
+var round2 = (x) => Math.round(Math.max(0, Math.min(1, x)) * 100) / 100;
+function extractBill(pages, options) {
+  const hits = findLabels(pages);
+  const orderOf = (page, line) => page * 1e4 + line;
+  const cands = {
+    invoiceNumber: [],
+    invoiceDate: [],
+    dueDate: [],
+    total: [],
+    untaxed: [],
+    totalTax: [],
+    purchaseOrderRef: [],
+    paymentTerms: []
   };
-}
-
-// web_src/engine/anomalies/outliers.ts
-var MIN_VENDOR_HISTORY = 3;
-var MIN_ACCOUNT_HISTORY = 10;
-var OUTLIER_Z = 6;
-var OUTLIER_RANGE_FACTOR = 2;
-var ACCOUNT_RANGE_FACTOR = 3;
-var ACCOUNT_LARGEST_FACTOR = 2;
-var HISTORY_LIMIT = 24;
-var FEW_ITEMS = 6;
-function outlierScore(amount, summary, rangeFactor = OUTLIER_RANGE_FACTOR) {
-  if (amount <= summary.median) return null;
-  const z2 = (amount - summary.median) / summary.sigma;
-  if (z2 < OUTLIER_Z || amount < rangeFactor * summary.high) return null;
-  const fewItems = summary.count < FEW_ITEMS ? 0.9 : 1;
-  return (0.55 + 0.4 * Math.min(1, Math.log(z2 / OUTLIER_Z) / Math.log(1e3))) * fewItems;
-}
-function detectVendorOutliers(context) {
-  const findings = [];
-  for (const item of context.request.items) {
-    if (item.kind !== "bill" || item.partnerId === null) continue;
-    const vendor = context.vendors.get(item.partnerId);
-    if (vendor === void 0) continue;
-    const day = dayNumber(item.date);
-    const earlier = vendor.recent.filter((e) => e.kind === "bill" && e.model === item.model && e.id !== item.id && dayNumber(e.date) <= day).slice(0, HISTORY_LIMIT);
-    if (earlier.length < MIN_VENDOR_HISTORY) continue;
-    const few = earlier.length < FEW_ITEMS;
-    const summary = robustSummary(
-      earlier.map((e) => e.amount),
-      few ? 0.15 : 0.05,
-      1
-    );
-    const score = outlierScore(item.amount, summary, few ? 1.5 * OUTLIER_RANGE_FACTOR : OUTLIER_RANGE_FACTOR);
-    if (score === null) continue;
-    const month = monthOf(item.date);
-    const seasonal = vendor.recent.find(
-      (e) => e.kind === "bill" && monthOf(e.date) === month && yearOf(e.date) < yearOf(item.date) && Math.abs(e.amount - item.amount) <= 0.25 * item.amount
-    );
-    if (seasonal !== void 0) continue;
-    const currency = context.currency;
-    findings.push(
-      findingOn(item, "amount_outlier_vendor", {
-        score,
-        reason: `${item.partnerName || "This vendor"}'s bills are usually ${formatRange(summary.low, summary.high, currency)} (median ${formatMoney(summary.median, currency)} over ${summary.count} bills); this bill is ${formatMoney(item.amount, currency)}.`,
-        dedupKey: `amount_outlier_vendor:${item.model}:${item.id}`,
-        patternKey: `amount_outlier_vendor:partner:${item.partnerId}`,
-        evidence: earlier.slice(0, 10).map((e) => ({ model: e.model, id: e.id }))
-      })
-    );
-  }
-  return findings;
-}
-var SKIPPED_ACCOUNT_TYPES = /* @__PURE__ */ new Set(["asset_receivable", "liability_payable", "asset_cash", "liability_credit_card"]);
-function detectAccountOutliers(context) {
-  const findings = [];
-  for (const item of context.request.items) {
-    if (!isBill(item)) continue;
-    const vendor = item.partnerId === null ? void 0 : context.vendors.get(item.partnerId);
-    if (vendor !== void 0 && vendor.recent.filter((e) => e.kind === "bill").length >= MIN_VENDOR_HISTORY) continue;
-    const day = dayNumber(item.date);
-    for (const line of item.lines) {
-      if (SKIPPED_ACCOUNT_TYPES.has(line.accountType) || line.taxAccount) continue;
-      const account = context.accounts.get(line.accountId);
-      if (account === void 0) continue;
-      const earlier = account.recent.filter((e) => e.id !== line.id && dayNumber(e.date) <= day).slice(0, HISTORY_LIMIT * 2);
-      if (earlier.length < MIN_ACCOUNT_HISTORY) continue;
-      const amount = Math.abs(line.balance);
-      const summary = robustSummary(
-        earlier.map((e) => e.amount),
-        0.1,
-        1
-      );
-      const largest = Math.max(...earlier.map((e) => e.amount));
-      const score = outlierScore(amount, summary, ACCOUNT_RANGE_FACTOR);
-      if (score === null || amount < ACCOUNT_LARGEST_FACTOR * largest) continue;
-      const currency = context.currency;
-      findings.push(
-        findingOn(item, "amount_outlier_account", {
-          score: score * 0.9,
-          reason: `Lines on account ${line.accountCode || `#${line.accountId}`} are usually ${formatRange(summary.low, summary.high, currency)} (median ${formatMoney(summary.median, currency)} over ${summary.count} lines); this line is ${formatMoney(amount, currency)}.`,
-          dedupKey: `amount_outlier_account:${line.id}`,
-          patternKey: `amount_outlier_account:account:${line.accountId}`,
-          evidence: [{ model: "account.move.line", id: line.id }, ...earlier.slice(0, 10).map((e) => ({ model: "account.move.line", id: e.id }))]
-        })
-      );
+  for (const hit of hits) {
+    const line = hit.page.lines[hit.lineIndex];
+    const labelCell = line?.cells[hit.cellIndex]?.text ?? "";
+    const order = orderOf(hit.page.number, hit.lineIndex);
+    const pageFactor = hit.page.number === pages[0]?.number ? 1 : 0.97;
+    for (const { text: text3, factor, where } of valueCells(hit)) {
+      const score = hit.pattern.weight * factor * pageFactor;
+      switch (hit.kind) {
+        case "invoiceNumber": {
+          if (isCustomerLine(labelCell)) break;
+          const value = invoiceNumberFrom(text3);
+          if (value !== null) cands.invoiceNumber.push({ value, score, sourceText: where, page: hit.page.number, order });
+          break;
+        }
+        case "invoiceDate":
+        case "dueDate": {
+          const date5 = findDates(text3)[0];
+          if (date5 !== void 0 && date5.index < 4) cands[hit.kind].push({ value: date5.iso, score, sourceText: where, page: hit.page.number, order });
+          break;
+        }
+        case "total":
+        case "untaxed":
+        case "totalTax": {
+          const list = cands[hit.kind];
+          amountsIn(text3).forEach((a, k) => {
+            list.push({ value: a.value, score: score * (k === 0 ? 1 : 0.8), sourceText: where, page: hit.page.number, order });
+          });
+          break;
+        }
+        case "purchaseOrderRef": {
+          const value = invoiceNumberFrom(text3);
+          if (value !== null) cands.purchaseOrderRef.push({ value, score, sourceText: where, page: hit.page.number, order });
+          break;
+        }
+        case "paymentTerms": {
+          if (/[A-Za-z0-9]/.test(text3) && text3.length >= 3) cands.paymentTerms.push({ value: text3, score, sourceText: where, page: hit.page.number, order });
+          break;
+        }
+      }
+      if (hit.kind !== "total" && hit.kind !== "untaxed" && hit.kind !== "totalTax") {
+        const list = cands[hit.kind];
+        if (list.length > 0 && list[list.length - 1]?.order === order && list[list.length - 1]?.sourceText === where) break;
+      }
+    }
+    if (hit.kind === "invoiceNumber" && /\b(?:du|vom|of|dated|van)\b/i.test(hit.rest)) {
+      const date5 = findDates(hit.rest)[0];
+      if (date5 !== void 0) cands.invoiceDate.push({ value: date5.iso, score: 0.85, sourceText: labelCell, page: hit.page.number, order });
     }
   }
-  return findings;
-}
-
-// web_src/engine/anomalies/risky_patterns.ts
-var NEW_WITHIN_DAYS = 60;
-var UNDER_THRESHOLD_BAND = 0.1;
-var MIN_USER_POSTINGS = 20;
-var USUAL_OFF_HOURS_SHARE = 0.05;
-var LOCK_EDGE_DAYS = 7;
-var LATE_BOOKING_DAYS = 15;
-function detectNewVendorNewBankAccount(context) {
-  const findings = [];
-  const high = context.request.settings.highAmount;
-  for (const item of context.request.items) {
-    if (item.partnerId === null || item.amount < high || !(isBill(item) || item.kind === "payment")) continue;
-    const vendor = context.vendors.get(item.partnerId);
-    const day = dayNumber(item.date);
-    const isNewVendor = vendor === void 0 || vendor.billCount <= 1 || vendor.createdOn !== null && day - dayNumber(vendor.createdOn) <= NEW_WITHIN_DAYS;
-    if (!isNewVendor) continue;
-    const changed = item.kind === "payment" ? item.bankAccountChangedAt === null ? [] : [item.bankAccountChangedAt] : (vendor?.bankAccounts ?? []).map((b) => b.changedOn);
-    const recent = changed.filter((d) => day - dayNumber(d) <= NEW_WITHIN_DAYS && day >= dayNumber(d));
-    if (recent.length === 0) continue;
-    findings.push(
-      findingOn(item, "new_vendor_new_bank_account", {
-        score: 0.6 + 0.3 * Math.min(1, item.amount / (4 * high)),
-        reason: `${item.partnerName || "The vendor"} is new (${vendor?.billCount ?? 0} earlier bills), its bank account was added on ${recent[0]}, and the amount, ${formatMoney(item.amount, context.currency)}, is above ${formatMoney(high, context.currency)}.`,
-        dedupKey: `new_vendor_new_bank_account:${item.model}:${item.id}`,
-        patternKey: `new_vendor_new_bank_account:partner:${item.partnerId}`
-      })
-    );
+  const allText = pages.map(pageText).join("\n");
+  const firstPage = pages[0]?.number ?? 1;
+  for (const page of pages) {
+    page.lines.forEach((line, i) => {
+      const due = DUE_IN_SENTENCE.exec(line.text);
+      if (due !== null) {
+        const date5 = findDates(line.text.slice(due.index + due[0].length))[0];
+        if (date5 !== void 0 && date5.index < 3) cands.dueDate.push({ value: date5.iso, score: 0.6, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
+      }
+      for (const re of PAYMENT_TERM_SENTENCES) {
+        const m = re.exec(line.text);
+        if (m !== null) cands.paymentTerms.push({ value: m[0].trim(), score: 0.6, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
+      }
+    });
   }
-  return findings;
-}
-function detectBankAccountChanged(context) {
-  const findings = [];
-  const days = context.request.settings.bankChangeDays;
-  for (const item of context.request.items) {
-    if (item.kind !== "payment" || item.partnerId === null || item.bankAccountChangedAt === null || item.bankAccountId === null) continue;
-    const since = dayNumber(item.date) - dayNumber(item.bankAccountChangedAt);
-    if (since < 0 || since > days) continue;
-    const vendor = context.vendors.get(item.partnerId);
-    if (vendor === void 0) continue;
-    const paidElsewhere = vendor.paymentsByBankAccount.filter((p) => p.bankAccountId !== item.bankAccountId);
-    if (paidElsewhere.length === 0) continue;
-    findings.push(
-      findingOn(item, "bank_account_changed", {
-        score: 0.7 + 0.2 * (1 - since / days),
-        reason: `${item.partnerName || "The vendor"}'s bank account was changed on ${item.bankAccountChangedAt}, ${since} day${since === 1 ? "" : "s"} before this payment of ${formatMoney(item.amount, context.currency)}; it was paid ${paidElsewhere.reduce((n, p) => n + p.count, 0)} times to another account before. Confirm the change with the vendor by phone.`,
-        dedupKey: `bank_account_changed:${item.model}:${item.id}`,
-        patternKey: `bank_account_changed:partner:${item.partnerId}:bank:${item.bankAccountId}`
-      })
-    );
+  if (cands.invoiceDate.length === 0) {
+    const page = pages[0];
+    page?.lines.some((line, i) => {
+      const date5 = findDates(line.text)[0];
+      if (date5 === void 0) return false;
+      cands.invoiceDate.push({ value: date5.iso, score: 0.35, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
+      return true;
+    });
   }
-  return findings;
-}
-function isRound(amount) {
-  return cents(amount) % 5e3 === 0;
-}
-function detectJustUnderThreshold(context) {
-  const findings = [];
-  const thresholds = context.request.settings.approvalThresholds;
-  for (const item of context.request.items) {
-    if (!(isBill(item) || item.kind === "payment" || item.kind === "entry") || !isRound(item.amount)) continue;
-    const threshold = thresholds.find((t) => item.amount < t && item.amount >= t * (1 - UNDER_THRESHOLD_BAND));
-    if (threshold === void 0) continue;
-    const closeness = 1 - (threshold - item.amount) / (threshold * UNDER_THRESHOLD_BAND);
-    findings.push(
-      findingOn(item, "just_under_threshold", {
-        score: 0.5 + 0.3 * closeness,
-        reason: `${formatMoney(item.amount, context.currency)} is a round amount just under the approval threshold of ${formatMoney(threshold, context.currency)}.`,
-        dedupKey: `just_under_threshold:${item.model}:${item.id}`,
-        patternKey: `just_under_threshold:${item.partnerId === null ? `user:${item.userId ?? 0}` : `partner:${item.partnerId}`}`
-      })
-    );
+  const taxes = taxSummary(pages);
+  if (taxes.length > 0) {
+    const base = cents(taxes.reduce((s, t) => s + (t.base ?? 0), 0));
+    const tax = cents(taxes.reduce((s, t) => s + (t.amount ?? 0), 0));
+    const where = taxes.map((t) => `${t.rate}%: ${t.base ?? "?"} / ${t.amount ?? "?"}`).join("; ");
+    cands.untaxed.push({ value: base, score: 0.7, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
+    cands.totalTax.push({ value: tax, score: 0.7, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
+    cands.total.push({ value: cents(base + tax), score: 0.5, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
   }
-  return findings;
+  const lines = lineItems(pages);
+  const amounts = chooseAmounts(cands.untaxed, cands.totalTax, cands.total, lines);
+  const currency = chooseCurrency(allText, options.company?.currency);
+  const vendor = vendorParty(pages, options);
+  const pageConf = (n) => {
+    const conf = pages.find((p) => p.number === n)?.conf ?? 1;
+    return options.source === "ocr" ? 0.75 + 0.25 * conf : 1;
+  };
+  const fields2 = {
+    vendorName: field(vendor.name, pageConf),
+    vendorVat: field(vendor.vat, pageConf),
+    vendorIban: field(vendor.iban, pageConf),
+    vendorEmail: field(vendor.email, pageConf),
+    invoiceNumber: field(best(cands.invoiceNumber), pageConf),
+    invoiceDate: field(best(cands.invoiceDate), pageConf),
+    dueDate: field(best(cands.dueDate), pageConf),
+    paymentTerms: field(best(cands.paymentTerms), pageConf),
+    currency: field(currency === null ? null : { ...currency, order: 0 }, pageConf),
+    untaxed: field(amounts.untaxed, pageConf),
+    totalTax: field(amounts.totalTax, pageConf),
+    total: field(amounts.total, pageConf),
+    purchaseOrderRef: field(best(cands.purchaseOrderRef), pageConf)
+  };
+  const pageNumbers = pages.map((p) => p.number);
+  const bill = {
+    pageFrom: Math.min(...pageNumbers, firstPage),
+    pageTo: Math.max(...pageNumbers, firstPage),
+    source: options.source,
+    fields: fields2,
+    lines,
+    taxes,
+    checks: []
+  };
+  return checkBill(bill, options.today);
 }
-function detectOffHoursPostings(context) {
-  const findings = [];
-  const { businessHourStart: start, businessHourEnd: end } = context.request.settings;
-  for (const item of context.request.items) {
-    if (item.userId === null || item.kind === "bank_line") continue;
-    const user = context.users.get(item.userId);
-    if (user === void 0) continue;
-    const total = user.hours.reduce((n, h) => n + h, 0);
-    if (total < MIN_USER_POSTINGS) continue;
-    const hour = hourOf(item.createdAt);
-    const weekday = weekdayOf(item.createdAt);
-    const weekend = weekday === 0 || weekday === 6;
-    const offHours = hour < start || hour >= end;
-    if (!weekend && !offHours) continue;
-    const usualOff = user.hours.reduce((n, h, i) => i < start || i >= end ? n + h : n, 0);
-    const share = weekend ? user.weekend / total : usualOff / total;
-    if (share > USUAL_OFF_HOURS_SHARE) continue;
-    const when = weekend ? `on a ${weekday === 0 ? "Sunday" : "Saturday"}` : `at ${String(hour).padStart(2, "0")}:${item.createdAt.slice(14, 16)}`;
-    findings.push(
-      findingOn(item, "off_hours_posting", {
-        score: 0.5 + 0.25 * (1 - share / USUAL_OFF_HOURS_SHARE),
-        reason: `Entered ${when}, by a user who posts ${weekend ? "on weekends" : `outside ${start}:00\u2013${end}:00`} in ${Math.round(share * 1e3) / 10}% of ${total} entries.`,
-        dedupKey: `off_hours_posting:${item.model}:${item.id}`,
-        patternKey: `off_hours_posting:user:${item.userId}`
-      })
-    );
-  }
-  return findings;
-}
-function latestLock(lockDates, item) {
-  const candidates = [lockDates.fiscalyear, lockDates.hard, item.kind === "bill" || item.kind === "refund" ? lockDates.purchase : null, item.kind === "invoice" ? lockDates.sale : null];
-  return candidates.reduce((latest, d) => d !== null && (latest === null || d > latest) ? d : latest, null);
-}
-function detectBackdatedEntries(context) {
-  const findings = [];
-  const limit2 = context.request.settings.backdateDays;
-  for (const item of context.request.items) {
-    if (item.kind !== "entry" && item.kind !== "invoice") continue;
-    const late2 = dayNumber(item.createdAt) - dayNumber(item.date);
-    const lock = latestLock(context.request.lockDates, item);
-    const afterLock = lock === null ? null : dayNumber(item.date) - dayNumber(lock);
-    if (afterLock !== null && afterLock > 0 && afterLock <= LOCK_EDGE_DAYS && late2 >= LATE_BOOKING_DAYS) {
-      findings.push(
-        findingOn(item, "backdated_entry", {
-          score: 0.7,
-          reason: `Dated ${item.date}, ${afterLock} day${afterLock === 1 ? "" : "s"} after the lock date ${lock}, but entered ${late2} days later: a late entry slipped into the period just before it closes.`,
-          dedupKey: `backdated_entry:${item.model}:${item.id}`,
-          patternKey: `backdated_entry:user:${item.userId ?? 0}`
-        })
-      );
-    } else if (late2 > limit2) {
-      findings.push(
-        findingOn(item, "backdated_entry", {
-          score: 0.55 + 0.3 * Math.min(1, (late2 - limit2) / (4 * limit2)),
-          reason: `Dated ${item.date} but entered on ${item.createdAt.slice(0, 10)}, ${late2} days later (more than ${limit2}).`,
-          dedupKey: `backdated_entry:${item.model}:${item.id}`,
-          patternKey: `backdated_entry:user:${item.userId ?? 0}`
-        })
-      );
+function chooseAmounts(untaxed, tax, total, lines) {
+  const top = (list) => [...list].sort((a, b) => b.score - a.score).slice(0, 12);
+  const U = top(untaxed);
+  const T = top(tax);
+  const G = top(total.map((c) => c));
+  let bestTriple = null;
+  const consider2 = (u2, t, g2, bonus) => {
+    const score = (u2?.score ?? 0) + (t?.score ?? 0) + g2.score + bonus;
+    if (bestTriple === null || score > bestTriple.score) bestTriple = { u: u2, t, g: g2, score };
+  };
+  for (const g2 of G) {
+    if (g2.value === 0) continue;
+    for (const u2 of U) {
+      for (const t of T) {
+        if (Math.abs(cents(u2.value + t.value) - g2.value) < 0.011 && u2.value !== g2.value) consider2(u2, t, g2, 1.5);
+      }
+      if (Math.abs(u2.value - g2.value) < 5e-3) consider2(u2, null, g2, 0.3);
     }
   }
-  return findings;
-}
-var CONTROL_LABELS = {
-  asset_receivable: "receivable",
-  liability_payable: "payable",
-  asset_cash: "bank and cash",
-  liability_credit_card: "credit card"
-};
-function detectManualControlAccount(context) {
-  const findings = [];
-  for (const item of context.request.items) {
-    if (item.kind !== "entry" || !item.manual) continue;
-    const line = item.lines.find((l) => l.accountType in CONTROL_LABELS || l.taxAccount);
-    if (line === void 0) continue;
-    const label = line.taxAccount ? "tax" : CONTROL_LABELS[line.accountType];
-    findings.push(
-      findingOn(item, "manual_control_account", {
-        score: line.taxAccount || line.accountType === "asset_cash" ? 0.65 : 0.6,
-        reason: `A manual entry of ${formatMoney(Math.abs(line.balance), context.currency)} on the ${label} account ${line.accountCode || `#${line.accountId}`}: these accounts are normally written only by invoices, payments and bank statements.`,
-        dedupKey: `manual_control_account:${item.id}`,
-        patternKey: `manual_control_account:account:${line.accountId}:user:${item.userId ?? 0}`,
-        evidence: [{ model: "account.move.line", id: line.id }]
-      })
-    );
+  const confirm = (c, how) => c === null ? null : { ...c, score: Math.min(1, c.score + 0.15), sourceText: `${c.sourceText} (${how})` };
+  if (bestTriple !== null) {
+    const { u: u2, t, g: g2 } = bestTriple;
+    if (t !== null) return { untaxed: confirm(u2, "untaxed + tax = total"), totalTax: confirm(t, "untaxed + tax = total"), total: confirm(g2, "untaxed + tax = total") };
+    const zero = { value: 0, score: 0.6, sourceText: "no tax stated: untaxed = total", page: g2.page, order: g2.order };
+    return { untaxed: u2, totalTax: T.length === 0 ? zero : best(T), total: g2 };
   }
-  return findings;
+  let u = best(U);
+  const g0 = best(G);
+  const t0 = best(T);
+  if (u === null && g0 !== null && t0 !== null && t0.value < g0.value) {
+    return { untaxed: { value: cents(g0.value - t0.value), score: 0.5, sourceText: `total ${g0.value} \u2212 tax ${t0.value}`, page: g0.page, order: g0.order }, totalTax: t0, total: g0 };
+  }
+  if (u === null && lines.length > 0 && lines.every((l) => l.amount !== null)) {
+    u = { value: cents(lines.reduce((s, l) => s + (l.amount ?? 0), 0)), score: 0.4, sourceText: "sum of the lines", page: 1, order: 0 };
+  }
+  const g = G.length === 0 ? null : G.reduce((a, b) => b.score > a.score + 1e-9 || Math.abs(b.score - a.score) < 1e-9 && b.value > a.value ? b : a);
+  return { untaxed: u, totalTax: best(T), total: g };
 }
-function detectSequenceGaps(context) {
-  return context.request.items.filter((item) => item.sequenceGap && item.model === "account.move").map(
-    (item) => findingOn(item, "sequence_gap", {
-      score: 0.5,
-      reason: `${item.name || "This entry"}'s number leaves a gap in its journal's sequence: an entry before it was deleted or renumbered.`,
-      dedupKey: `sequence_gap:${item.id}`,
-      patternKey: `sequence_gap:journal:${item.journalId ?? 0}`
-    })
-  );
+function chooseCurrency(text3, companyCurrency) {
+  const found = detectCurrency(text3);
+  if (found !== null) return { value: found.code, score: Math.min(0.95, 0.6 + 0.1 * found.votes), sourceText: found.evidence, page: 1, order: 0 };
+  if (companyCurrency !== void 0) return { value: companyCurrency, score: 0.3, sourceText: "no currency on the bill: the company's", page: 1, order: 0 };
+  return null;
 }
-
-// web_src/engine/anomalies/detect_anomalies.ts
-var DETECTORS = {
-  duplicate_bill: detectDuplicateBills,
-  duplicate_reference: detectDuplicateReferences,
-  duplicate_payment: detectDuplicatePayments,
-  duplicate_bank_line: detectDuplicateBankLines,
-  amount_outlier_vendor: detectVendorOutliers,
-  amount_outlier_account: detectAccountOutliers,
-  new_account_for_vendor: detectNewAccountForVendor,
-  new_account_tax_pair: detectNewAccountTaxPair,
-  unusual_tax_rate: detectUnusualTaxRate,
-  new_vendor_new_bank_account: detectNewVendorNewBankAccount,
-  bank_account_changed: detectBankAccountChanged,
-  just_under_threshold: detectJustUnderThreshold,
-  off_hours_posting: detectOffHoursPostings,
-  backdated_entry: detectBackdatedEntries,
-  manual_control_account: detectManualControlAccount,
-  sequence_gap: detectSequenceGaps,
-  benford: detectBenford
-};
-var WORSE_BY = 0.05;
-function detectAnomalies(request, detectors = DETECTORS) {
-  const context = buildContext(request);
-  const disabled = new Set(request.settings.disabled);
-  const dismissed = /* @__PURE__ */ new Map();
-  for (const d of request.dismissed) dismissed.set(d.patternKey, Math.max(d.score, dismissed.get(d.patternKey) ?? 0));
-  const byKey = /* @__PURE__ */ new Map();
-  const errors = [];
-  let suppressed = 0;
-  for (const [code, detector] of Object.entries(detectors)) {
-    if (disabled.has(code)) continue;
-    let found;
-    try {
-      found = detector(context);
-    } catch (error62) {
-      errors.push({ detector: code, message: error62 instanceof Error ? error62.message : String(error62) });
-      continue;
+function taxSummary(pages) {
+  const byRate = /* @__PURE__ */ new Map();
+  for (const page of pages) {
+    for (const line of page.lines) {
+      const rates = [];
+      for (const m of line.text.matchAll(/(?:^|\s)(\d{1,2}(?:[.,]\d{1,2})?)(\s?%)?(?=\s|$)/g)) {
+        const rate2 = Number((m[1] ?? "").replace(",", "."));
+        const bareAllowed = !/[A-Za-zÀ-ÿ]{3}/.test(line.text.replace(/\b(?:EUR|USD|GBP|CHF)\b/g, "")) || /mwst|ust\b|vat|tva|btw|tax|steuer|iva/i.test(line.text);
+        if (m[2] !== void 0 ? rate2 > 0 && rate2 < 30 : bareAllowed && COMMON_RATES.has(rate2)) rates.push({ rate: rate2, end: (m.index ?? 0) + m[0].length });
+      }
+      let found = null;
+      let rate = 0;
+      for (const r of rates) {
+        const nums = amountsIn(line.text).map((a) => a.value).filter((v) => v !== r.rate);
+        for (let i = 0; i < nums.length && found === null; i++) {
+          for (let j = 0; j < nums.length; j++) {
+            const b = nums[i];
+            const t = nums[j];
+            if (i === j || b === 0 || t === 0 || Math.sign(b) !== Math.sign(t) || Math.abs(t) >= Math.abs(b)) continue;
+            if (Math.abs(cents(b * r.rate / 100) - t) <= 0.011) {
+              found = { base: b, amount: t };
+              break;
+            }
+          }
+        }
+        if (found !== null) {
+          rate = r.rate;
+          break;
+        }
+      }
+      if (found === null) continue;
+      const prev = byRate.get(rate);
+      if (prev === void 0) byRate.set(rate, { rate, base: found.base, amount: found.amount });
+      else if (prev.base !== found.base && prev.amount !== found.amount && !summaryRow(line)) {
+        if (found.base > (prev.base ?? 0)) byRate.set(rate, { rate, base: found.base, amount: found.amount });
+      }
     }
-    for (const finding of found) {
-      const dismissedScore = dismissed.get(finding.patternKey);
-      if (dismissedScore !== void 0 && finding.score <= dismissedScore + WORSE_BY) {
-        suppressed++;
+  }
+  return [...byRate.values()].sort((a, b) => b.rate - a.rate);
+}
+var COMMON_RATES = /* @__PURE__ */ new Set([2.1, 2.5, 3.7, 5, 5.5, 6, 7, 7.7, 8, 8.1, 9, 10, 12, 13, 14, 15, 16, 17, 19, 20, 21, 22, 23, 24, 25]);
+function summaryRow(line) {
+  return /total|summe|totaal/i.test(line.text);
+}
+var STOP_TABLE = /^(?:sub[\s-]?total|total|totaal|summe|gesamt|montant|net\s|exclusief|zwischensumme|prijzen|tax|vat|mwst|tva|btw)/i;
+function lineItems(pages) {
+  const out = [];
+  for (const page of pages) {
+    let inTable = false;
+    for (const line of page.lines) {
+      if (!inTable) {
+        if (LINE_TABLE_HEADER.test(line.text) && line.cells.length >= 2) inTable = true;
         continue;
       }
-      const previous = byKey.get(finding.dedupKey);
-      if (previous === void 0 || finding.score > previous.score) byKey.set(finding.dedupKey, finding);
-    }
-  }
-  const findings = [...byKey.values()].sort((a, b) => b.score - a.score || (a.dedupKey < b.dedupKey ? -1 : 1));
-  return { findings, errors, suppressed };
-}
-
-// web_src/endpoint/services/anomalies.ts
-var AnomalyService = class {
-  constructor(options) {
-    this.validateResponses = options.validateResponses;
-  }
-  detect(request) {
-    const response = detectAnomalies(request);
-    if (!this.validateResponses) return response;
-    const parsed = DetectAnomaliesResponseSchema.safeParse(response);
-    if (!parsed.success) throw new ResponseContractError(`anomaly reply breaks the contract: ${parsed.error.message}`);
-    return parsed.data;
-  }
-};
-
-// web_src/endpoint/services/reconcile.ts
-import { createHash } from "node:crypto";
-
-// web_src/llm/lru_cache.ts
-var LruCache = class {
-  constructor(capacity) {
-    this.capacity = capacity;
-    this.entries = /* @__PURE__ */ new Map();
-  }
-  get size() {
-    return this.entries.size;
-  }
-  get(key) {
-    const value = this.entries.get(key);
-    if (value === void 0) return void 0;
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    return value;
-  }
-  set(key, value) {
-    if (this.capacity <= 0) return;
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    while (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next();
-      if (oldest.done) break;
-      this.entries.delete(oldest.value);
-    }
-  }
-};
-
-// web_src/endpoint/services/reconcile.ts
-var REQUEST_REFINERS = 16;
-var ReconcileService = class {
-  constructor(options) {
-    /** By a hash of the settings: the key itself is not kept as a map key. null: the settings are unusable. */
-    this.requestRefiners = new LruCache(REQUEST_REFINERS);
-    this.engine = options.engine;
-    this.refiner = options.refiner;
-    this.refinerFor = options.refinerFor;
-    this.validateResponses = options.validateResponses;
-  }
-  get engineInfo() {
-    return { name: this.engine.name, version: this.engine.version, model: this.refiner?.model ?? null };
-  }
-  async suggest(received) {
-    const { llm, ...request } = received;
-    const refiner = llm === void 0 ? this.refiner : this.refinerOf(llm);
-    const proposed = this.engine.suggest(request);
-    if (!refiner) {
-      return this.answer(request, { engine: { ...this.engineInfo, model: null }, results: proposed });
-    }
-    let usage;
-    let results;
-    try {
-      results = await refiner.refine(request, proposed, { recordUsage: (reported) => usage = reported });
-    } catch {
-      results = proposed;
-    }
-    const consulted = usage === void 0 || usage.calls + usage.cacheHits > 0;
-    const engine = { ...this.engineInfo, model: consulted ? refiner.model : null };
-    return this.answer(request, usage === void 0 ? { engine, results } : { engine, results, usage });
-  }
-  refinerOf(llm) {
-    if (!this.refinerFor) return void 0;
-    const key = createHash("sha256").update(JSON.stringify([llm.model, llm.baseUrl ?? null, llm.apiKey ?? null])).digest("hex");
-    let refiner = this.requestRefiners.get(key);
-    if (refiner === void 0) {
-      try {
-        refiner = this.refinerFor(llm);
-      } catch {
-        refiner = null;
+      const first = line.cells[0]?.text ?? "";
+      const totalsRow = line.cells.some((c) => ["total", "untaxed", "totalTax"].some((k) => LABELS[k].some((p) => p.weight >= 0.8 && p.re.test(c.text.trim()))));
+      if (totalsRow || STOP_TABLE.test(first) || STOP_TABLE.test(line.cells.find((c) => /[A-Za-z]{3}/.test(c.text))?.text ?? "")) {
+        inTable = false;
+        continue;
       }
-      this.requestRefiners.set(key, refiner);
+      const amountCells = line.cells.filter((c) => amountsIn(c.text).length > 0 && !/[A-Za-z]{4}/.test(c.text));
+      const textCells = line.cells.filter((c) => /[A-Za-zÀ-ÿ]{2}/.test(c.text) && !amountCells.includes(c));
+      if (amountCells.length === 0 || textCells.length === 0) continue;
+      const description = textCells.map((c) => c.text).join(" ").replace(/\s+/g, " ").trim();
+      const values = amountCells.flatMap((c) => amountsIn(c.text).map((a) => a.value));
+      const amount = values[values.length - 1] ?? null;
+      const rateMatch = /(\d{1,2}(?:[.,]\d{1,2})?)\s?%/.exec(line.text);
+      const taxRate = rateMatch === null ? null : Number((rateMatch[1] ?? "").replace(",", "."));
+      const bare = [];
+      for (const c of line.cells) {
+        const m = /^(\d{1,5}(?:[.,]\d{1,3})?)(?:\s*[A-Za-z()]{1,10})?$/.exec(c.text.trim());
+        if (m !== null && !amountCells.includes(c) && !c.text.includes("%")) bare.push(Number((m[1] ?? "").replace(",", ".")));
+      }
+      let quantity = null;
+      let unitPrice = null;
+      if (amount !== null) {
+        for (const q of bare) {
+          const price = values.slice(0, -1).find((v) => q !== 0 && Math.abs(cents(v * q) - amount) <= 0.011);
+          if (price !== void 0) {
+            quantity = q;
+            unitPrice = price;
+            break;
+          }
+        }
+        if (unitPrice === null) {
+          quantity = bare.length === 0 ? null : bare[bare.length - 1] ?? null;
+          const q = quantity ?? 1;
+          unitPrice = values.slice(0, -1).find((v) => Math.abs(cents(v * q) - amount) <= 0.011) ?? (values.length === 1 ? quantity === null || q === 0 ? amount : cents(amount / q) : values[0] ?? null);
+        }
+      }
+      const agrees = amount !== null && unitPrice !== null && Math.abs(cents(unitPrice * (quantity ?? 1)) - amount) <= 0.011;
+      out.push({ description: clip(description), quantity, unitPrice, taxRate, amount, confidence: agrees ? 0.8 : 0.5 });
     }
-    return refiner ?? void 0;
   }
-  answer(request, response) {
-    return this.validateResponses ? checkResponse(request, response) : response;
+  return out;
+}
+function normName(s) {
+  return s.toLowerCase().replace(/[^a-z0-9à-ÿ]+/g, " ").trim();
+}
+function vendorParty(pages, options) {
+  const companyVat = options.company?.vat === void 0 ? null : normaliseVat(options.company.vat);
+  const companyName = options.company?.name === void 0 ? null : normName(options.company.name);
+  const vats = [];
+  const ibans = [];
+  const emails = [];
+  const names = [];
+  for (const page of pages) {
+    page.lines.forEach((line, i) => {
+      const order = page.number * 1e4 + i;
+      const customer = CUSTOMER_MARKERS.test(line.text);
+      for (const v of findVats(line.text)) {
+        if (v.vat === companyVat) continue;
+        const labelled = /\b(?:vat|tva|btw|ust|mwst|ust-?id|steuer|tax|nip)/i.test(line.text);
+        const score = (customer ? 0.3 : 0.7) + (labelled ? 0.15 : 0) + (v.checksum === true ? 0.1 : v.checksum === false ? -0.3 : 0);
+        vats.push({ value: v.vat, score, sourceText: line.text, page: page.number, order });
+      }
+      for (const iban3 of findIbans(line.text.replace(/\s{2,}/g, "  "))) {
+        if (!iban3.valid) continue;
+        const score = customer || /prélev|lastschrift|debit|incasso/i.test(line.text) ? 0.4 : 0.85;
+        ibans.push({ value: iban3.iban, score, sourceText: line.text, page: page.number, order });
+      }
+      for (const email4 of findEmails(line.text)) {
+        emails.push({ value: email4, score: customer ? 0.3 : 0.6, sourceText: line.text, page: page.number, order });
+      }
+      line.cells.forEach((cell) => {
+        const text3 = cell.text.trim();
+        if (!LEGAL_FORMS.test(text3) || customer || underHeading(page, i, cell, CUSTOMER_MARKERS)) return;
+        const m = new RegExp(`^(.*?${LEGAL_FORMS.source})`).exec(text3);
+        let name2 = (m?.[1] ?? text3).replace(/^[\s,:-]+|[\s,:-]+$/g, "");
+        if (name2.split(/\s+/).length > 6) return;
+        name2 = name2.replace(/^(?:©|\(c\)|copyright)\s*\d{0,4}\s*/i, "").trim();
+        if (name2.length < 3 || /\d{4,}/.test(name2) || !/[A-Za-z]{2}/.test(name2)) return;
+        if (companyName !== null && normName(name2) === companyName) return;
+        const top = line.y0 / Math.max(1, page.height);
+        const vendorHeading = underHeading(page, i, cell, VENDOR_MARKERS) ? 0.3 : 0;
+        const pos = top < 0.25 ? 0.2 : top > 0.8 ? 0.1 : 0;
+        names.push({ value: name2, score: 0.55 + pos + vendorHeading - (page.number - (pages[0]?.number ?? 1)) * 0.05, sourceText: line.text, page: page.number, order });
+      });
+    });
   }
-};
-function checkResponse(request, response) {
-  const parsed = SuggestResponseSchema.safeParse(response);
-  if (!parsed.success) {
-    throw new ResponseContractError(`engine response breaks the contract: ${parsed.error.message}`);
+  const domains = /* @__PURE__ */ new Set();
+  for (const page of pages) {
+    for (const m of pageText(page).matchAll(/(?:@|www\.|https?:\/\/(?:www\.)?)([a-z0-9-]+(?:\.[a-z0-9-]+)*)\.[a-z]{2,}\b/gi)) {
+      const host = (m[1] ?? "").toLowerCase().split(".");
+      const label = host[host.length - 1] ?? "";
+      if (label.length >= 3 && !/^(?:gmail|yahoo|hotmail|outlook|example|mail|web|gmx|orange|free)$/.test(label)) domains.add(label.replace(/-/g, ""));
+    }
   }
-  const answered = new Set(parsed.data.results.map((result) => result.lineId));
-  const unanswered = request.lines.filter((line) => !answered.has(line.id)).length;
-  if (unanswered > 0) {
-    throw new ResponseContractError(`engine response has no result for ${unanswered} of ${request.lines.length} lines`);
+  const firstPage = pages[0];
+  if (firstPage !== void 0 && domains.size > 0) {
+    firstPage.lines.slice(0, 40).forEach((line, i) => {
+      if (CUSTOMER_MARKERS.test(line.text)) return;
+      for (const cell of line.cells) {
+        if (underHeading(firstPage, i, cell, CUSTOMER_MARKERS)) continue;
+        const squeezed = normName(cell.text).replace(/ /g, "");
+        if (squeezed.length < 3 || cell.text.length > 60 || /@|www\.|https?:/.test(cell.text)) continue;
+        const core = normName(cell.text.replace(LEGAL_FORMS, " ")).replace(/ /g, "");
+        if ([...domains].some((d) => core.length >= 3 && (d === core || d.startsWith(core) || core.startsWith(d)))) {
+          names.push({ value: cell.text.trim(), score: LEGAL_FORMS.test(cell.text) ? 0.85 : 0.7, sourceText: `${cell.text} (matches the web/e-mail domain)`, page: firstPage.number, order: firstPage.number * 1e4 + i });
+        }
+      }
+    });
   }
-  return parsed.data;
+  let name = best(names);
+  const email3 = bestEmail(emails, name?.value ?? null);
+  if (name === null && firstPage !== void 0) {
+    firstPage.lines.some(
+      (line, i) => line.cells.some((cell) => {
+        if (!VENDOR_MARKERS.test(cell.text.trim())) return false;
+        const next = firstPage.lines.slice(i + 1, i + 4).flatMap((l) => l.cells).find((c) => c.x0 < cell.x1 + 20 && c.x1 > cell.x0 - 20 && /[A-Za-z]{3}/.test(c.text) && !/^GLN|^\d/.test(c.text));
+        if (next === void 0) return false;
+        name = { value: next.text.trim(), score: 0.6, sourceText: `${cell.text} / ${next.text}`, page: firstPage.number, order: i };
+        return true;
+      })
+    );
+  }
+  if (name === null) {
+    const page = pages[0];
+    const first = page?.lines.find((l) => /[A-Za-z]{3}/.test(l.text) && !/invoice|rechnung|factu|receipt|page|seite/i.test(l.cells[0]?.text ?? "") && !CUSTOMER_MARKERS.test(l.text));
+    if (first !== void 0 && page !== void 0) {
+      const text3 = (first.cells[0]?.text ?? first.text).trim();
+      name = { value: text3, score: 0.3, sourceText: first.text, page: page.number, order: 0 };
+    }
+  }
+  return { name, vat: best(vats), iban: best(ibans), email: email3 };
+}
+function underHeading(page, lineIndex, cell, marker) {
+  let below = page.lines[lineIndex];
+  for (let d = 1; d <= 6; d++) {
+    const line = page.lines[lineIndex - d];
+    if (line === void 0 || below === void 0) return false;
+    if (below.y0 - line.y1 > 1.5 * (line.y1 - line.y0)) return false;
+    const above = line.cells.find((c) => c.x0 < cell.x1 && c.x1 > cell.x0);
+    if (above !== void 0 && marker.test(above.text.trim()) && above.text.split(/\s+/).length <= 4) return true;
+    below = line;
+  }
+  return false;
+}
+function bestEmail(emails, vendorName) {
+  if (vendorName !== null) {
+    const words = normName(vendorName).split(" ").filter((w) => w.length >= 3);
+    const matching = emails.filter((e) => words.some((w) => (e.value.split("@")[1] ?? "").toLowerCase().includes(w)));
+    const top = best(matching);
+    if (top !== null) return { ...top, score: Math.min(1, top.score + 0.3) };
+  }
+  return best(emails);
 }
 
-// web_src/statements/bank_statement_line.ts
-var StatementFormatError = class extends Error {
-  constructor(format, message) {
-    super(`${format}: ${message}`);
-    this.format = format;
-    this.name = "StatementFormatError";
+// web_src/engine/bills/split_bills.ts
+var FIRST_PAGE_MARK = /\b(?:page|seite|pagina|blad)\s*1\s*(?:\/|of|von|sur|de|van)\s*\d+\b/i;
+function splitPages(pages, options) {
+  const groups = [];
+  let currentNumber = null;
+  for (const page of pages) {
+    const alone = extractBill([page], options);
+    const number4 = alone.fields.invoiceNumber !== null && alone.fields.invoiceNumber.confidence >= 0.6 ? alone.fields.invoiceNumber.value : null;
+    const text3 = page.lines.map((l) => l.text).join("\n");
+    const last = groups[groups.length - 1];
+    const newBill = last === void 0 || number4 !== null && currentNumber !== null && number4 !== currentNumber || number4 !== null && currentNumber === null && FIRST_PAGE_MARK.test(text3) && last.length > 0 && hasHeader(alone);
+    if (newBill) {
+      groups.push([page]);
+      currentNumber = number4;
+    } else {
+      last.push(page);
+      if (currentNumber === null) currentNumber = number4;
+    }
   }
-};
-var CONTROL = /[\u0000-\u001f\u007f-\u009f]+/g;
-function cleanText(text2) {
-  return text2.replace(CONTROL, " ").replace(/ {2,}/g, " ").trim();
+  return groups;
 }
-function optionalText(value) {
-  if (value === void 0) return void 0;
-  const cleaned = cleanText(value);
-  return cleaned === "" ? void 0 : cleaned;
+function hasHeader(bill) {
+  return bill.fields.invoiceDate !== null && bill.fields.total !== null;
 }
-function statementLine(base, optional2) {
-  const line = { ...base, label: cleanText(base.label) };
-  const name = optionalText(optional2.counterpartyName);
-  const account = optionalText(optional2.counterpartyAccount)?.replace(/\s+/g, "");
-  const reference = optionalText(optional2.reference);
-  if (name !== void 0) line.counterpartyName = name;
-  if (account !== void 0 && account !== "") line.counterpartyAccount = account;
-  if (reference !== void 0) line.reference = reference;
-  const endToEndId = optionalText(optional2.endToEndId);
-  if (endToEndId !== void 0 && !/^NOTPROVIDED$/i.test(endToEndId)) line.endToEndId = endToEndId;
-  const bankReference = optionalText(optional2.bankReference);
-  if (bankReference !== void 0 && !/^NONREF$/i.test(bankReference)) line.bankReference = bankReference;
-  return line;
-}
-function isoDate(year, month, day) {
-  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1 || day > 31) return null;
-  const d = new Date(Date.UTC(year, month - 1, day));
-  if (d.getUTCMonth() !== month - 1) return null;
-  return d.toISOString().slice(0, 10);
+function extractBills(pages, options) {
+  if (pages.length <= 1) return [extractBill(pages, options)];
+  return splitPages(pages, options).map((group) => extractBill(group, options));
 }
 
 // node_modules/fast-xml-parser/src/util.js
@@ -62532,9 +62781,9 @@ function toNumber(str2, options = {}) {
   } else if (options.octal && octRegex.test(trimmedStr)) {
     return parse_int(trimmedStr, 8);
   } else if (!isFinite(trimmedStr)) {
-    const num = Number(trimmedStr);
-    if (Number.isNaN(num)) return str2;
-    return handleInfinity(str2, num, options);
+    const num2 = Number(trimmedStr);
+    if (Number.isNaN(num2)) return str2;
+    return handleInfinity(str2, num2, options);
   } else if (trimmedStr.includes("e") || trimmedStr.includes("E")) {
     return resolveEnotation(str2, trimmedStr, options);
   } else {
@@ -62550,23 +62799,23 @@ function toNumber(str2, options = {}) {
       if (!options.leadingZeros && (leadingZeros.length > 1 || leadingZeros.length === 1 && !decimalAdjacentToLeadingZeros)) {
         return str2;
       } else {
-        const num = Number(trimmedStr);
-        const parsedStr = String(num);
-        if (num === 0) return num;
+        const num2 = Number(trimmedStr);
+        const parsedStr = String(num2);
+        if (num2 === 0) return num2;
         if (parsedStr.search(/[eE]/) !== -1) {
-          if (options.eNotation) return num;
+          if (options.eNotation) return num2;
           else return str2;
         } else if (trimmedStr.indexOf(".") !== -1) {
-          if (parsedStr === "0") return num;
-          else if (parsedStr === numTrimmedByZeros) return num;
-          else if (parsedStr === `${sign2}${numTrimmedByZeros}`) return num;
+          if (parsedStr === "0") return num2;
+          else if (parsedStr === numTrimmedByZeros) return num2;
+          else if (parsedStr === `${sign2}${numTrimmedByZeros}`) return num2;
           else return str2;
         }
         let n = leadingZeros ? numTrimmedByZeros : trimmedStr;
         if (leadingZeros) {
-          return n === parsedStr || sign2 + n === parsedStr ? num : str2;
+          return n === parsedStr || sign2 + n === parsedStr ? num2 : str2;
         } else {
-          return n === parsedStr || n === sign2 + parsedStr ? num : str2;
+          return n === parsedStr || n === sign2 + parsedStr ? num2 : str2;
         }
       }
     } else {
@@ -62620,13 +62869,13 @@ function parse_int(numStr, base) {
   else if (window && window.parseInt) return window.parseInt(numStr, base);
   else throw new Error("parseInt, Number.parseInt, window.parseInt are not supported");
 }
-function handleInfinity(str2, num, options) {
-  const isPositive = num === Infinity;
+function handleInfinity(str2, num2, options) {
+  const isPositive = num2 === Infinity;
   switch (options.infinity.toLowerCase()) {
     case "null":
       return null;
     case "infinity":
-      return num;
+      return num2;
     // Return Infinity or -Infinity
     case "string":
       return isPositive ? "Infinity" : "-Infinity";
@@ -63008,16 +63257,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path2 = this._matcher.path;
-    return path2.length > 0 ? path2[path2.length - 1].tag : void 0;
+    const path3 = this._matcher.path;
+    return path3.length > 0 ? path3[path3.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path2 = this._matcher.path;
-    return path2.length > 0 ? path2[path2.length - 1].namespace : void 0;
+    const path3 = this._matcher.path;
+    return path3.length > 0 ? path3[path3.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -63025,9 +63274,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path2 = this._matcher.path;
-    if (path2.length === 0) return void 0;
-    return path2[path2.length - 1].values?.[attrName];
+    const path3 = this._matcher.path;
+    if (path3.length === 0) return void 0;
+    return path3[path3.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -63035,9 +63284,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path2 = this._matcher.path;
-    if (path2.length === 0) return false;
-    const current = path2[path2.length - 1];
+    const path3 = this._matcher.path;
+    if (path3.length === 0) return false;
+    const current = path3[path3.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -63063,18 +63312,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path2 = this._matcher.path;
-    if (path2.length === 0) return -1;
-    return path2[path2.length - 1].position ?? 0;
+    const path3 = this._matcher.path;
+    if (path3.length === 0) return -1;
+    return path3[path3.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path2 = this._matcher.path;
-    if (path2.length === 0) return -1;
-    return path2[path2.length - 1].counter ?? 0;
+    const path3 = this._matcher.path;
+    if (path3.length === 0) return -1;
+    return path3[path3.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -64159,7 +64408,7 @@ var NAMED = Object.freeze({
   NewLine: "\n"
 });
 var ENTITY_RE = /&(?:#[xX]0*([0-9a-fA-F]{1,6});?|#0*([0-9]{1,7});?|([a-zA-Z][a-zA-Z0-9]{1,15});)/g;
-function decodeEntities(input2) {
+function decodeEntities2(input2) {
   if (input2.indexOf("&") === -1) return input2;
   return input2.replace(ENTITY_RE, (match, hex3, dec, name) => {
     if (name !== void 0) {
@@ -64230,7 +64479,7 @@ function normalise(context) {
 }
 function decodedCopy(value, list) {
   if (!list.decodeEntities) return null;
-  const decoded = decodeEntities(value);
+  const decoded = decodeEntities2(value);
   return decoded === value ? null : decoded;
 }
 function matchList(value, list) {
@@ -64913,7 +65162,7 @@ function prettify(node2, options, matcher, readonlyMatcher) {
   return compress(node2, options, matcher, readonlyMatcher);
 }
 function compress(arr, options, matcher, readonlyMatcher) {
-  let text2;
+  let text3;
   const compressedObj = {};
   for (let i = 0; i < arr.length; i++) {
     const tagObj = arr[i];
@@ -64926,8 +65175,8 @@ function compress(arr, options, matcher, readonlyMatcher) {
       matcher.push(property, rawAttrs);
     }
     if (property === options.textNodeName) {
-      if (text2 === void 0) text2 = tagObj[property];
-      else text2 += "" + tagObj[property];
+      if (text3 === void 0) text3 = tagObj[property];
+      else text3 += "" + tagObj[property];
     } else if (property === void 0) {
       continue;
     } else if (tagObj[property]) {
@@ -64965,9 +65214,9 @@ function compress(arr, options, matcher, readonlyMatcher) {
       }
     }
   }
-  if (typeof text2 === "string") {
-    if (text2.length > 0) compressedObj[options.textNodeName] = text2;
-  } else if (text2 !== void 0) compressedObj[options.textNodeName] = text2;
+  if (typeof text3 === "string") {
+    if (text3.length > 0) compressedObj[options.textNodeName] = text3;
+  } else if (text3 !== void 0) compressedObj[options.textNodeName] = text3;
   return compressedObj;
 }
 function propName(obj) {
@@ -65074,9 +65323,645 @@ var XMLValidator = {
   validate: validate2
 };
 
+// web_src/engine/bills/xml_invoice.ts
+var XmlInvoiceError = class extends Error {
+};
+var parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  removeNSPrefix: true,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  processEntities: true,
+  htmlEntities: false,
+  isArray: (name) => ["IncludedSupplyChainTradeLineItem", "InvoiceLine", "CreditNoteLine", "ApplicableTradeTax", "TaxSubtotal", "TaxTotalAmount", "TaxTotal", "SpecifiedTaxRegistration", "PartyTaxScheme", "IncludedNote", "Note", "SpecifiedTradeSettlementPaymentMeans", "PaymentMeans", "URIUniversalCommunication", "Name", "Description"].includes(name)
+});
+function isRecord(node2) {
+  return typeof node2 === "object" && node2 !== null && !Array.isArray(node2);
+}
+function at(node2, ...path3) {
+  let current = node2;
+  for (const key of path3) {
+    if (Array.isArray(current)) current = current[0];
+    if (!isRecord(current)) return void 0;
+    current = current[key];
+  }
+  return current;
+}
+function all(node2, ...path3) {
+  const value = at(node2, ...path3);
+  return Array.isArray(value) ? value : value === void 0 ? [] : [value];
+}
+function text(node2, ...path3) {
+  let value = at(node2, ...path3);
+  if (Array.isArray(value)) value = value[0];
+  if (typeof value === "string") return value.trim() === "" ? void 0 : value.trim();
+  if (isRecord(value) && typeof value["#text"] === "string") return value["#text"].trim();
+  return void 0;
+}
+function attr(node2, name) {
+  const value = Array.isArray(node2) ? node2[0] : node2;
+  return isRecord(value) && typeof value[`@${name}`] === "string" ? value[`@${name}`] : void 0;
+}
+function num(node2, ...path3) {
+  const t = text(node2, ...path3);
+  if (t === void 0 || !/^-?\d+(\.\d+)?$/.test(t)) return void 0;
+  return Number(t);
+}
+function isoDate(raw) {
+  if (raw === void 0) return void 0;
+  const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(raw);
+  if (compact !== null) return `${compact[1]}-${compact[2]}-${compact[3]}`;
+  const dashed = /^(\d{4}-\d{2}-\d{2})/.exec(raw);
+  return dashed?.[1];
+}
+function parseInvoiceXml(xml) {
+  if (xml.length > MAX_BILL_XML_BYTES) {
+    throw new XmlInvoiceError(`the embedded XML has more than ${MAX_BILL_XML_BYTES} characters; e-invoices are far smaller, so it was not read.`);
+  }
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) {
+    throw new XmlInvoiceError("the embedded XML declares a DTD or entities (<!DOCTYPE>/<!ENTITY>); e-invoices never do, and it was refused unread (this is how XML bombs and external-entity attacks work).");
+  }
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) throw new XmlInvoiceError(`the embedded XML is not well-formed (line ${valid.err.line}: ${valid.err.msg}).`);
+  const doc = parser.parse(xml);
+  if (doc["CrossIndustryInvoice"] !== void 0) return { flavour: "cii", root: doc["CrossIndustryInvoice"] };
+  if (doc["CrossIndustryDocument"] !== void 0) return { flavour: "zugferd1", root: doc["CrossIndustryDocument"] };
+  if (doc["Invoice"] !== void 0) return { flavour: "ubl", root: doc["Invoice"] };
+  if (doc["CreditNote"] !== void 0) return { flavour: "ubl", root: doc["CreditNote"] };
+  throw new XmlInvoiceError("the XML is neither a CII (Factur-X, ZUGFeRD, XRechnung) nor a UBL invoice.");
+}
+function f(value, sourceText) {
+  if (value === void 0) return null;
+  return { value, confidence: 0.99, sourceText: sourceText.slice(0, 200), page: 1 };
+}
+function readInvoiceXml(xml, today) {
+  const { flavour, root } = parseInvoiceXml(xml);
+  const bill = flavour === "ubl" ? readUbl(root) : readCii(root, flavour);
+  return { flavour, bill: checkBill(bill, today) };
+}
+function emptyBill() {
+  return {
+    pageFrom: 1,
+    pageTo: 1,
+    source: "embedded_xml",
+    fields: {
+      vendorName: null,
+      vendorVat: null,
+      vendorIban: null,
+      vendorEmail: null,
+      invoiceNumber: null,
+      invoiceDate: null,
+      dueDate: null,
+      paymentTerms: null,
+      currency: null,
+      untaxed: null,
+      totalTax: null,
+      total: null,
+      purchaseOrderRef: null
+    },
+    lines: [],
+    taxes: [],
+    checks: []
+  };
+}
+function readCii(root, flavour) {
+  const v1 = flavour === "zugferd1";
+  const header = at(root, v1 ? "HeaderExchangedDocument" : "ExchangedDocument");
+  const trade = at(root, v1 ? "SpecifiedSupplyChainTradeTransaction" : "SupplyChainTradeTransaction");
+  const agreement = at(trade, v1 ? "ApplicableSupplyChainTradeAgreement" : "ApplicableHeaderTradeAgreement");
+  const settlement = at(trade, v1 ? "ApplicableSupplyChainTradeSettlement" : "ApplicableHeaderTradeSettlement");
+  const seller = at(agreement, "SellerTradeParty");
+  const sums = at(settlement, v1 ? "SpecifiedTradeSettlementMonetarySummation" : "SpecifiedTradeSettlementHeaderMonetarySummation");
+  const currency = text(settlement, "InvoiceCurrencyCode");
+  const terms = at(settlement, "SpecifiedTradePaymentTerms");
+  const tag = v1 ? "ZUGFeRD 1.0" : "CII";
+  const vat = all(seller, "SpecifiedTaxRegistration").map((r) => ({ id: text(r, "ID"), scheme: attr(at(r, "ID"), "schemeID") })).find((r) => r.scheme === "VA")?.id;
+  const email3 = text(seller, "URIUniversalCommunication", "URIID") ?? text(seller, "DefinedTradeContact", "EmailURIUniversalCommunication", "URIID");
+  const iban3 = all(settlement, "SpecifiedTradeSettlementPaymentMeans").map((m) => text(m, "PayeePartyCreditorFinancialAccount", "IBANID")).find((x) => x !== void 0);
+  const taxTotals = all(sums, "TaxTotalAmount");
+  const taxNode = taxTotals.find((t) => attr(t, "currencyID") === currency) ?? taxTotals[0];
+  const taxTotal = taxNode === void 0 ? void 0 : num(taxNode);
+  const bill = emptyBill();
+  const fields2 = {
+    ...bill.fields,
+    vendorName: f(text(seller, "Name"), `${tag} SellerTradeParty/Name`),
+    vendorVat: f(vat?.replace(/\s+/g, "").toUpperCase(), `${tag} SellerTradeParty/SpecifiedTaxRegistration/ID[@schemeID=VA]`),
+    vendorIban: f(iban3?.replace(/\s+/g, "").toUpperCase(), `${tag} PayeePartyCreditorFinancialAccount/IBANID`),
+    vendorEmail: f(email3, `${tag} SellerTradeParty e-mail`),
+    invoiceNumber: f(text(header, "ID"), `${tag} ExchangedDocument/ID`),
+    invoiceDate: f(isoDate(text(header, "IssueDateTime", "DateTimeString")), `${tag} IssueDateTime`),
+    dueDate: f(isoDate(text(terms, "DueDateDateTime", "DateTimeString")), `${tag} SpecifiedTradePaymentTerms/DueDateDateTime`),
+    paymentTerms: f(text(terms, "Description"), `${tag} SpecifiedTradePaymentTerms/Description`),
+    currency: f(currency, `${tag} InvoiceCurrencyCode`),
+    untaxed: f(num(sums, "TaxBasisTotalAmount"), `${tag} TaxBasisTotalAmount`),
+    totalTax: f(taxTotal, `${tag} TaxTotalAmount`),
+    total: f(num(sums, "GrandTotalAmount"), `${tag} GrandTotalAmount`),
+    purchaseOrderRef: f(text(agreement, "BuyerOrderReferencedDocument", v1 ? "ID" : "IssuerAssignedID"), `${tag} BuyerOrderReferencedDocument`)
+  };
+  const taxes = all(settlement, "ApplicableTradeTax").flatMap((t) => {
+    const rate = num(t, v1 ? "ApplicablePercent" : "RateApplicablePercent") ?? num(t, "ApplicablePercent");
+    return rate === void 0 ? [] : [{ rate, base: num(t, "BasisAmount") ?? null, amount: num(t, "CalculatedAmount") ?? null }];
+  });
+  const lines = all(trade, "IncludedSupplyChainTradeLineItem").map((item) => {
+    const product = at(item, "SpecifiedTradeProduct");
+    const lineAgreement = at(item, v1 ? "SpecifiedSupplyChainTradeAgreement" : "SpecifiedLineTradeAgreement");
+    const delivery = at(item, v1 ? "SpecifiedSupplyChainTradeDelivery" : "SpecifiedLineTradeDelivery");
+    const lineSettlement = at(item, v1 ? "SpecifiedSupplyChainTradeSettlement" : "SpecifiedLineTradeSettlement");
+    const lineTax = all(lineSettlement, "ApplicableTradeTax")[0];
+    return {
+      description: (text(product, "Name") ?? text(product, "Description") ?? "").slice(0, 200),
+      quantity: num(delivery, "BilledQuantity") ?? null,
+      unitPrice: num(lineAgreement, "NetPriceProductTradePrice", "ChargeAmount") ?? null,
+      taxRate: (lineTax === void 0 ? void 0 : num(lineTax, v1 ? "ApplicablePercent" : "RateApplicablePercent") ?? num(lineTax, "ApplicablePercent")) ?? null,
+      amount: num(lineSettlement, v1 ? "SpecifiedTradeSettlementMonetarySummation" : "SpecifiedTradeSettlementLineMonetarySummation", "LineTotalAmount") ?? null,
+      confidence: 0.99
+    };
+  });
+  return { ...bill, fields: fields2, taxes, lines };
+}
+function readUbl(root) {
+  const party = at(root, "AccountingSupplierParty", "Party");
+  const currency = text(root, "DocumentCurrencyCode");
+  const totals = at(root, "LegalMonetaryTotal");
+  const taxTotals = all(root, "TaxTotal");
+  const taxTotal = taxTotals.find((t) => attr(at(t, "TaxAmount"), "currencyID") === currency) ?? taxTotals[0];
+  const vat = all(party, "PartyTaxScheme").map((s) => text(s, "CompanyID")).find((x) => x !== void 0);
+  const iban3 = all(root, "PaymentMeans").map((m) => text(m, "PayeeFinancialAccount", "ID")).find((x) => x !== void 0);
+  const bill = emptyBill();
+  const fields2 = {
+    ...bill.fields,
+    vendorName: f(text(party, "PartyName", "Name") ?? text(party, "PartyLegalEntity", "RegistrationName"), "UBL AccountingSupplierParty name"),
+    vendorVat: f(vat?.replace(/\s+/g, "").toUpperCase(), "UBL PartyTaxScheme/CompanyID"),
+    vendorIban: f(iban3?.replace(/\s+/g, "").toUpperCase(), "UBL PayeeFinancialAccount/ID"),
+    vendorEmail: f(text(party, "Contact", "ElectronicMail"), "UBL Contact/ElectronicMail"),
+    invoiceNumber: f(text(root, "ID"), "UBL ID"),
+    invoiceDate: f(isoDate(text(root, "IssueDate")), "UBL IssueDate"),
+    dueDate: f(isoDate(text(root, "DueDate") ?? text(root, "PaymentMeans", "PaymentDueDate")), "UBL DueDate"),
+    paymentTerms: f(text(root, "PaymentTerms", "Note"), "UBL PaymentTerms/Note"),
+    currency: f(currency, "UBL DocumentCurrencyCode"),
+    untaxed: f(num(totals, "TaxExclusiveAmount"), "UBL TaxExclusiveAmount"),
+    totalTax: f(taxTotal === void 0 ? void 0 : num(taxTotal, "TaxAmount"), "UBL TaxTotal/TaxAmount"),
+    total: f(num(totals, "TaxInclusiveAmount") ?? num(totals, "PayableAmount"), "UBL TaxInclusiveAmount"),
+    purchaseOrderRef: f(text(root, "OrderReference", "ID"), "UBL OrderReference/ID")
+  };
+  const taxes = (taxTotal === void 0 ? [] : all(taxTotal, "TaxSubtotal")).flatMap((s) => {
+    const rate = num(s, "TaxCategory", "Percent") ?? num(s, "Percent");
+    return rate === void 0 ? [] : [{ rate, base: num(s, "TaxableAmount") ?? null, amount: num(s, "TaxAmount") ?? null }];
+  });
+  const lines = [...all(root, "InvoiceLine"), ...all(root, "CreditNoteLine")].map((l) => ({
+    description: (text(l, "Item", "Name") ?? text(l, "Item", "Description") ?? "").slice(0, 200),
+    quantity: num(l, "InvoicedQuantity") ?? num(l, "CreditedQuantity") ?? null,
+    unitPrice: num(l, "Price", "PriceAmount") ?? null,
+    taxRate: num(l, "Item", "ClassifiedTaxCategory", "Percent") ?? null,
+    amount: num(l, "LineExtensionAmount") ?? null,
+    confidence: 0.99
+  }));
+  return { ...bill, fields: fields2, taxes, lines };
+}
+
+// web_src/endpoint/services/document_tools.ts
+import { execFile } from "node:child_process";
+var ToolMissingError = class extends Error {
+  constructor(tool) {
+    super(`${tool} is not installed on the endpoint's server`);
+    this.tool = tool;
+  }
+};
+var ToolFailedError = class extends Error {
+  constructor(tool, stderr, timedOut) {
+    super(`${tool} failed${timedOut ? " (timed out)" : ""}: ${stderr.trim().split("\n").slice(-3).join(" ").slice(0, 300)}`);
+    this.tool = tool;
+    this.stderr = stderr;
+    this.timedOut = timedOut;
+  }
+};
+var DEFAULT_TIMEOUT_MS = 3e4;
+var DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+var systemTools = {
+  run(tool, args, options = {}) {
+    return new Promise((resolve, reject) => {
+      execFile(
+        tool,
+        [...args],
+        {
+          timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+          maxBuffer: options.maxBytes ?? DEFAULT_MAX_BYTES,
+          killSignal: "SIGKILL",
+          encoding: "utf8",
+          windowsHide: true,
+          ...options.cwd === void 0 ? {} : { cwd: options.cwd },
+          // One thread per OCR: the server has other work, and parallel OCR of pages is decided by the caller.
+          env: { ...process.env, OMP_THREAD_LIMIT: "1", LC_ALL: "C.UTF-8" }
+        },
+        (error62, stdout, stderr) => {
+          if (error62 === null) {
+            resolve({ stdout, stderr });
+            return;
+          }
+          if (error62.code === "ENOENT") {
+            reject(new ToolMissingError(tool));
+            return;
+          }
+          reject(new ToolFailedError(tool, `${stderr}${error62.message.includes("maxBuffer") ? " (output too large)" : ""}`, error62.killed === true));
+        }
+      );
+    });
+  }
+};
+async function toolAvailable(runner, tool, versionFlag = "--version") {
+  try {
+    await runner.run(tool, [versionFlag], { timeoutMs: 1e4 });
+    return true;
+  } catch (error62) {
+    if (error62 instanceof ToolMissingError) return false;
+    return error62 instanceof ToolFailedError && !error62.timedOut;
+  }
+}
+
+// web_src/endpoint/services/bills.ts
+var BILL_ENGINE = { name: "ai-bookkeeping-bills", version: "1.0.0" };
+var UnreadableDocumentError = class extends EndpointError {
+  constructor() {
+    super(...arguments);
+    this.statusCode = 422;
+    this.code = "unreadable_document";
+  }
+};
+var DEFAULT_LANGUAGES = ["eng", "deu", "fra"];
+var MIN_TEXT_WORDS = 3;
+var OCR_DPI = 300;
+function detectDocumentKind(bytes, name) {
+  if (bytes.length === 0) throw new UnreadableDocumentError(`${name} is empty.`);
+  const head = Buffer.from(bytes.subarray(0, 16));
+  if (head.subarray(0, 5).toString("latin1") === "%PDF-" || Buffer.from(bytes.subarray(0, 1024)).includes("%PDF-")) return "pdf";
+  if (head[0] === 137 && head.subarray(1, 4).toString("latin1") === "PNG") return "image";
+  if (head[0] === 255 && head[1] === 216 && head[2] === 255) return "image";
+  if (head.subarray(0, 4).toString("latin1") === "II*\0" || head.subarray(0, 4).toString("latin1") === "MM\0*") return "image";
+  if (/^P[56]\s/.test(head.subarray(0, 3).toString("latin1"))) return "image";
+  if (bytes.subarray(0, 8192).includes(0)) {
+    throw new UnreadableDocumentError(`${name} is neither a PDF, a PNG/JPEG/TIFF/PNM image nor an XML e-invoice.`);
+  }
+  const text3 = Buffer.from(bytes.subarray(0, 4096)).toString("utf8").replace(/^\uFEFF/, "");
+  if (/^\s*</.test(text3)) return "xml";
+  return "text";
+}
+var BillService = class {
+  constructor(options) {
+    this.ocr = null;
+    this.validateResponses = options.validateResponses;
+    this.tools = options.tools ?? systemTools;
+    this.today = options.today ?? (() => (/* @__PURE__ */ new Date()).toISOString().slice(0, 10));
+  }
+  /** Whether tesseract runs here, and its installed languages (asked once). */
+  ocrStatus() {
+    this.ocr ??= (async () => {
+      if (!await toolAvailable(this.tools, "tesseract")) return { available: false, languages: [] };
+      try {
+        const { stdout } = await this.tools.run("tesseract", ["--list-langs"], { timeoutMs: 1e4 });
+        return { available: true, languages: stdout.split("\n").slice(1).map((l) => l.trim()).filter((l) => /^[a-z_]+$/i.test(l) && l !== "osd") };
+      } catch {
+        return { available: true, languages: [] };
+      }
+    })();
+    return this.ocr;
+  }
+  async extract(request, options = {}) {
+    const bytes = Buffer.from(request.contentBase64, "base64");
+    const name = request.fileName === "" ? "the document" : `"${request.fileName}"`;
+    if (bytes.length > MAX_BILL_FILE_BYTES) {
+      throw new UnreadableDocumentError(
+        `${name} has ${bytes.length} bytes; bills are read up to ${MAX_BILL_FILE_BYTES} bytes (scan at 300 dpi in grey or black and white, or split the file).`
+      );
+    }
+    const kind = detectDocumentKind(bytes, name);
+    const ocr = await this.ocrStatus();
+    const warnings = [];
+    const context = { request, name, warnings, ocr, options };
+    let documents;
+    if (kind === "xml") {
+      documents = [this.readXml(bytes.toString("utf8").replace(/^\uFEFF/, ""), name, true, warnings)];
+    } else if (kind === "text") {
+      documents = this.readPages([pageFromPlainText(bytes.toString("utf8"))], "text_layer", request);
+    } else {
+      const dir = await mkdtemp(path.join(tmpdir(), "aib-bill-"));
+      try {
+        documents = kind === "pdf" ? await this.readPdf(bytes, dir, context) : await this.readImage(bytes, dir, context);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    }
+    if (documents.every((d) => Object.values(d.fields).every((f2) => f2 === null))) {
+      warnings.push(`No bill was found in ${name}: no invoice number, date or amount could be read, so nothing is filled in.`);
+    }
+    const response = { engine: { ...BILL_ENGINE }, ocrAvailable: ocr.available, warnings, documents };
+    return this.validateResponses ? checked(response) : response;
+  }
+  readXml(xml, name, isFile, warnings) {
+    try {
+      return readInvoiceXml(xml, this.today()).bill;
+    } catch (error62) {
+      if (!(error62 instanceof XmlInvoiceError)) throw error62;
+      if (isFile) throw new UnreadableDocumentError(`${name}: ${error62.message}`);
+      warnings.push(`The XML invoice embedded in ${name} was not used: ${error62.message}`);
+      throw error62;
+    }
+  }
+  readPages(pages, source, request) {
+    return extractBills(pages, { source, today: this.today(), company: request.company });
+  }
+  async readPdf(bytes, dir, ctx) {
+    const file2 = path.join(dir, "document.pdf");
+    await writeFile(file2, bytes, { mode: 384 });
+    const pageCount = await this.pdfPages(file2, ctx.name);
+    if (/\/(?:JavaScript|JS)\b/.test(bytes.toString("latin1"))) {
+      ctx.warnings.push(`${ctx.name} contains JavaScript; it was not run (the reader only extracts text and images).`);
+    }
+    const lastPage = Math.min(pageCount, MAX_BILL_PAGES);
+    if (pageCount > MAX_BILL_PAGES) {
+      ctx.warnings.push(`${ctx.name} has ${pageCount} pages; only the first ${MAX_BILL_PAGES} were read.`);
+    }
+    const xmlBill = ctx.options.ignoreEmbeddedXml === true ? null : await this.embeddedXml(file2, dir, ctx);
+    const { stdout } = await this.pdfTool("pdftotext", ["-bbox-layout", "-f", "1", "-l", String(lastPage), file2, "-"], ctx.name, 6e4);
+    const textPages = pagesFromBboxLayout(stdout);
+    if (xmlBill !== null) {
+      const visible = textPages.filter((p) => wordCount(p) >= MIN_TEXT_WORDS);
+      if (visible.length > 0) {
+        const seen = extractBill(visible, { source: "text_layer", today: this.today(), company: ctx.request.company }).fields.total;
+        const stated = xmlBill.fields.total;
+        if (seen !== null && stated !== null) {
+          const ok = Math.abs(seen.value - stated.value) < 0.011;
+          xmlBill.checks.push({
+            code: "xml_matches_visible",
+            ok,
+            message: ok ? `the printed total ${seen.value.toFixed(2)} equals the XML's` : `the printed total reads ${seen.value.toFixed(2)}, the embedded XML says ${stated.value.toFixed(2)}`
+          });
+        }
+      }
+      return [xmlBill];
+    }
+    const pages = [];
+    const ocrPages = [];
+    for (let n = 1; n <= lastPage; n++) {
+      const page = textPages[n - 1];
+      if (page !== void 0 && wordCount(page) >= MIN_TEXT_WORDS && ctx.options.forceOcr !== true) pages.push(page);
+      else ocrPages.push(n);
+    }
+    if (ocrPages.length > 0) {
+      if (!ctx.ocr.available) {
+        ctx.warnings.push(
+          `${ocrPages.length === lastPage ? `${ctx.name} has no text layer (a scan)` : `${ocrPages.length} page(s) of ${ctx.name} have no text layer`} and OCR is not available: install tesseract-ocr on the endpoint's server (see README); those pages were not read.`
+        );
+        for (const n of ocrPages) {
+          const page = textPages[n - 1];
+          if (page !== void 0 && ctx.options.forceOcr !== true) pages.push(page);
+        }
+      } else {
+        const toRead = ocrPages.slice(0, MAX_BILL_OCR_PAGES);
+        if (ocrPages.length > toRead.length) {
+          ctx.warnings.push(`${ocrPages.length} pages need OCR; only the first ${MAX_BILL_OCR_PAGES} were read.`);
+        }
+        for (const n of toRead) {
+          const image = path.join(dir, `page-${n}`);
+          await this.pdfTool("pdftoppm", ["-r", String(OCR_DPI), "-gray", "-png", "-singlefile", "-f", String(n), "-l", String(n), file2, image], ctx.name, 6e4);
+          pages.push(await this.ocrImage(`${image}.png`, n, ctx));
+        }
+      }
+    }
+    pages.sort((a, b) => a.number - b.number);
+    const source = ocrPages.length > pages.length / 2 && ctx.ocr.available ? "ocr" : "text_layer";
+    return this.readPages(pages, source, ctx.request);
+  }
+  async readImage(bytes, dir, ctx) {
+    if (!ctx.ocr.available) {
+      ctx.warnings.push(`${ctx.name} is an image and OCR is not available: install tesseract-ocr on the endpoint's server (see README); nothing was read.`);
+      return this.readPages([], "ocr", ctx.request);
+    }
+    const file2 = path.join(dir, "document.img");
+    await writeFile(file2, bytes, { mode: 384 });
+    return this.readPages([await this.ocrImage(file2, 1, ctx)], "ocr", ctx.request);
+  }
+  async ocrImage(file2, pageNumber, ctx) {
+    const wanted = ctx.request.languages ?? DEFAULT_LANGUAGES;
+    let languages = wanted.filter((l) => ctx.ocr.languages.includes(l));
+    if (languages.length === 0) {
+      languages = ctx.ocr.languages.includes("eng") ? ["eng"] : ctx.ocr.languages.slice(0, 1);
+      const note = `OCR languages ${wanted.join(", ")} are not installed; read with ${languages.join(", ") || "tesseract's default"}.`;
+      if (!ctx.warnings.includes(note)) ctx.warnings.push(note);
+    }
+    const lang = languages.length > 0 ? ["-l", languages.join("+")] : [];
+    try {
+      const upright = await this.tesseractPage(file2, ["--psm", "3", ...lang], pageNumber);
+      if (sureWords(upright) >= 25 && upright.conf >= 0.75) return upright;
+      const oriented = await this.tesseractPage(file2, ["--psm", "1", ...lang], pageNumber);
+      return sureWords(oriented) > sureWords(upright) ? oriented : upright;
+    } catch (error62) {
+      if (error62 instanceof ToolFailedError) {
+        throw new UnreadableDocumentError(`${ctx.name}: OCR could not read page ${pageNumber} (${error62.timedOut ? "it took too long" : "the image is damaged or in a format tesseract does not read"}).`);
+      }
+      throw error62;
+    }
+  }
+  async tesseractPage(file2, options, pageNumber) {
+    const { stdout } = await this.tools.run("tesseract", [file2, "-", ...options, "tsv"], { timeoutMs: 9e4, maxBytes: 32 * 1024 * 1024 });
+    return pageFromTesseractTsv(stdout, pageNumber);
+  }
+  async pdfPages(file2, name) {
+    const { stdout } = await this.pdfTool("pdfinfo", [file2], name, 15e3);
+    const pages = /^Pages:\s+(\d+)/m.exec(stdout);
+    if (pages === null || Number(pages[1]) === 0) throw new UnreadableDocumentError(`${name} is a PDF without pages.`);
+    return Number(pages[1]);
+  }
+  /** The bill in the first XML file attached to the PDF, or null (none, or refused: a warning says why). */
+  async embeddedXml(file2, dir, ctx) {
+    const { stdout } = await this.pdfTool("pdfdetach", ["-list", file2], ctx.name, 15e3);
+    const attachments = [...stdout.matchAll(/^(\d+):\s+(.+)$/gm)].map((m) => ({ index: m[1] ?? "", name: (m[2] ?? "").trim() }));
+    const xml = attachments.find((a) => /^(factur-x|zugferd-invoice|xrechnung|zugferd|order-x)\.xml$/i.test(a.name)) ?? attachments.find((a) => /\.xml$/i.test(a.name));
+    if (xml === void 0) return null;
+    const out = path.join(dir, "embedded.xml");
+    await this.pdfTool("pdfdetach", ["-save", xml.index, "-o", out, file2], ctx.name, 15e3);
+    const size = (await stat(out)).size;
+    if (size > MAX_BILL_XML_BYTES) {
+      ctx.warnings.push(`The XML invoice embedded in ${ctx.name} has ${size} bytes (more than ${MAX_BILL_XML_BYTES}); it was not read, the visible document was.`);
+      return null;
+    }
+    try {
+      return this.readXml((await readFile(out, "utf8")).replace(/^\uFEFF/, ""), ctx.name, false, ctx.warnings);
+    } catch (error62) {
+      if (error62 instanceof XmlInvoiceError) return null;
+      throw error62;
+    }
+  }
+  /** Run a poppler program; its failure on this file is the file's fault (422), its absence the server's. */
+  async pdfTool(tool, args, name, timeoutMs) {
+    try {
+      return await this.tools.run(tool, args, { timeoutMs });
+    } catch (error62) {
+      if (error62 instanceof ToolMissingError) {
+        throw new UnreadableDocumentError(`${tool} (Debian package poppler-utils) is not installed on the endpoint's server, so PDFs cannot be read; see README.`);
+      }
+      if (error62 instanceof ToolFailedError) {
+        if (/incorrect password|encrypted/i.test(error62.stderr)) {
+          throw new UnreadableDocumentError(`${name} is encrypted with a password; ask the vendor for an unprotected copy.`);
+        }
+        if (error62.timedOut) throw new UnreadableDocumentError(`${name} took too long to read (${tool}); it may be damaged or far too complex.`);
+        throw new UnreadableDocumentError(`${name} is damaged or not a PDF (${tool}: ${firstLine(error62.stderr)}).`);
+      }
+      throw error62;
+    }
+  }
+};
+function wordCount(page) {
+  return page.lines.reduce((n, l) => n + l.cells.reduce((m, c) => m + c.words.length, 0), 0);
+}
+function sureWords(page) {
+  return page.lines.reduce((n, l) => n + l.cells.reduce((m, c) => m + c.words.filter((w) => w.conf >= 0.85).length, 0), 0);
+}
+function firstLine(text3) {
+  return (text3.trim().split("\n")[0] ?? "").slice(0, 200) || "no message";
+}
+function checked(response) {
+  const parsed = ExtractBillResponseSchema.safeParse(response);
+  if (!parsed.success) throw new ResponseContractError(`bill reply breaks the contract: ${parsed.error.message}`);
+  return parsed.data;
+}
+
+// web_src/endpoint/services/reconcile.ts
+import { createHash } from "node:crypto";
+
+// web_src/llm/lru_cache.ts
+var LruCache = class {
+  constructor(capacity) {
+    this.capacity = capacity;
+    this.entries = /* @__PURE__ */ new Map();
+  }
+  get size() {
+    return this.entries.size;
+  }
+  get(key) {
+    const value = this.entries.get(key);
+    if (value === void 0) return void 0;
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    return value;
+  }
+  set(key, value) {
+    if (this.capacity <= 0) return;
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    while (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next();
+      if (oldest.done) break;
+      this.entries.delete(oldest.value);
+    }
+  }
+};
+
+// web_src/endpoint/services/reconcile.ts
+var REQUEST_REFINERS = 16;
+var ReconcileService = class {
+  constructor(options) {
+    /** By a hash of the settings: the key itself is not kept as a map key. null: the settings are unusable. */
+    this.requestRefiners = new LruCache(REQUEST_REFINERS);
+    this.engine = options.engine;
+    this.refiner = options.refiner;
+    this.refinerFor = options.refinerFor;
+    this.validateResponses = options.validateResponses;
+  }
+  get engineInfo() {
+    return { name: this.engine.name, version: this.engine.version, model: this.refiner?.model ?? null };
+  }
+  async suggest(received) {
+    const { llm, ...request } = received;
+    const refiner = llm === void 0 ? this.refiner : this.refinerOf(llm);
+    const proposed = this.engine.suggest(request);
+    if (!refiner) {
+      return this.answer(request, { engine: { ...this.engineInfo, model: null }, results: proposed });
+    }
+    let usage;
+    let results;
+    try {
+      results = await refiner.refine(request, proposed, { recordUsage: (reported) => usage = reported });
+    } catch {
+      results = proposed;
+    }
+    const consulted = usage === void 0 || usage.calls + usage.cacheHits > 0;
+    const engine = { ...this.engineInfo, model: consulted ? refiner.model : null };
+    return this.answer(request, usage === void 0 ? { engine, results } : { engine, results, usage });
+  }
+  refinerOf(llm) {
+    if (!this.refinerFor) return void 0;
+    const key = createHash("sha256").update(JSON.stringify([llm.model, llm.baseUrl ?? null, llm.apiKey ?? null])).digest("hex");
+    let refiner = this.requestRefiners.get(key);
+    if (refiner === void 0) {
+      try {
+        refiner = this.refinerFor(llm);
+      } catch {
+        refiner = null;
+      }
+      this.requestRefiners.set(key, refiner);
+    }
+    return refiner ?? void 0;
+  }
+  answer(request, response) {
+    return this.validateResponses ? checkResponse(request, response) : response;
+  }
+};
+function checkResponse(request, response) {
+  const parsed = SuggestResponseSchema.safeParse(response);
+  if (!parsed.success) {
+    throw new ResponseContractError(`engine response breaks the contract: ${parsed.error.message}`);
+  }
+  const answered = new Set(parsed.data.results.map((result) => result.lineId));
+  const unanswered = request.lines.filter((line) => !answered.has(line.id)).length;
+  if (unanswered > 0) {
+    throw new ResponseContractError(`engine response has no result for ${unanswered} of ${request.lines.length} lines`);
+  }
+  return parsed.data;
+}
+
+// web_src/statements/bank_statement_line.ts
+var StatementFormatError = class extends Error {
+  constructor(format, message) {
+    super(`${format}: ${message}`);
+    this.format = format;
+    this.name = "StatementFormatError";
+  }
+};
+var CONTROL = /[\u0000-\u001f\u007f-\u009f]+/g;
+function cleanText(text3) {
+  return text3.replace(CONTROL, " ").replace(/ {2,}/g, " ").trim();
+}
+function optionalText(value) {
+  if (value === void 0) return void 0;
+  const cleaned = cleanText(value);
+  return cleaned === "" ? void 0 : cleaned;
+}
+function statementLine(base, optional2) {
+  const line = { ...base, label: cleanText(base.label) };
+  const name = optionalText(optional2.counterpartyName);
+  const account = optionalText(optional2.counterpartyAccount)?.replace(/\s+/g, "");
+  const reference = optionalText(optional2.reference);
+  if (name !== void 0) line.counterpartyName = name;
+  if (account !== void 0 && account !== "") line.counterpartyAccount = account;
+  if (reference !== void 0) line.reference = reference;
+  const endToEndId = optionalText(optional2.endToEndId);
+  if (endToEndId !== void 0 && !/^NOTPROVIDED$/i.test(endToEndId)) line.endToEndId = endToEndId;
+  const bankReference = optionalText(optional2.bankReference);
+  if (bankReference !== void 0 && !/^NONREF$/i.test(bankReference)) line.bankReference = bankReference;
+  return line;
+}
+function isoDate2(year, month, day) {
+  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCMonth() !== month - 1) return null;
+  return d.toISOString().slice(0, 10);
+}
+
 // web_src/statements/camt.ts
 var ARRAYS = /* @__PURE__ */ new Set(["Stmt", "Ntfctn", "Rpt", "Ntry", "TxDtls", "Ustrd", "Strd", "AddtlTxInf", "Bal"]);
-var parser = new XMLParser({
+var parser2 = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: "@",
   removeNSPrefix: true,
@@ -65087,42 +65972,42 @@ var parser = new XMLParser({
   htmlEntities: false,
   isArray: (name) => ARRAYS.has(name)
 });
-function isRecord(node2) {
+function isRecord2(node2) {
   return typeof node2 === "object" && node2 !== null && !Array.isArray(node2);
 }
-function at(node2, ...path2) {
+function at2(node2, ...path3) {
   let current = node2;
-  for (const key of path2) {
+  for (const key of path3) {
     if (Array.isArray(current)) current = current[0];
-    if (!isRecord(current)) return void 0;
+    if (!isRecord2(current)) return void 0;
     current = current[key];
   }
   return Array.isArray(current) ? current[0] : current;
 }
-function all(node2, key) {
-  if (!isRecord(node2)) return [];
+function all2(node2, key) {
+  if (!isRecord2(node2)) return [];
   const value = node2[key];
   return Array.isArray(value) ? value : value === void 0 ? [] : [value];
 }
-function text(node2, ...path2) {
-  const value = at(node2, ...path2);
+function text2(node2, ...path3) {
+  const value = at2(node2, ...path3);
   if (typeof value === "string") return value;
   if (typeof value === "number") return String(value);
-  if (isRecord(value) && typeof value["#text"] === "string") return value["#text"];
+  if (isRecord2(value) && typeof value["#text"] === "string") return value["#text"];
   return void 0;
 }
-function money(node2) {
-  const amount = text(node2);
-  const currency = isRecord(node2) ? node2["@Ccy"] : void 0;
+function money2(node2) {
+  const amount = text2(node2);
+  const currency = isRecord2(node2) ? node2["@Ccy"] : void 0;
   if (amount === void 0 || !/^\d+(\.\d+)?$/.test(amount)) return void 0;
   return { value: Number(amount), currency: typeof currency === "string" ? currency : "" };
 }
 function isoDay(node2) {
-  const value = text(node2, "Dt") ?? text(node2, "DtTm");
+  const value = text2(node2, "Dt") ?? text2(node2, "DtTm");
   return value !== void 0 && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : void 0;
 }
 function accountId(node2) {
-  return text(node2, "Id", "IBAN") ?? text(node2, "Id", "Othr", "Id");
+  return text2(node2, "Id", "IBAN") ?? text2(node2, "Id", "Othr", "Id");
 }
 var NOT_PROVIDED = /^NOTPROVIDED$/i;
 function readCamt(xml) {
@@ -65130,8 +66015,8 @@ function readCamt(xml) {
   if (valid !== true) {
     throw new StatementFormatError("camt", `not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`);
   }
-  const document = at(parser.parse(xml), "Document");
-  if (!isRecord(document)) throw new StatementFormatError("camt", "no <Document> element: not an ISO 20022 file");
+  const document = at2(parser2.parse(xml), "Document");
+  if (!isRecord2(document)) throw new StatementFormatError("camt", "no <Document> element: not an ISO 20022 file");
   const statements = [];
   const kinds = [
     ["BkToCstmrStmt", "Stmt", "camt.053"],
@@ -65140,10 +66025,10 @@ function readCamt(xml) {
   ];
   let found = false;
   for (const [message, part, format] of kinds) {
-    const body = at(document, message);
+    const body = at2(document, message);
     if (body === void 0) continue;
     found = true;
-    all(body, part).forEach((node2, index) => statements.push(readStatement(node2, format, index + 1)));
+    all2(body, part).forEach((node2, index) => statements.push(readStatement(node2, format, index + 1)));
   }
   if (!found) {
     throw new StatementFormatError("camt", `no BkToCstmrStmt (camt.053), BkToCstmrAcctRpt (camt.052) or BkToCstmrDbtCdtNtfctn (camt.054) in <Document>`);
@@ -65151,21 +66036,21 @@ function readCamt(xml) {
   return statements;
 }
 function readStatement(node2, format, number4) {
-  const account = at(node2, "Acct");
-  const balanceCurrency = all(node2, "Bal").map((b) => money(at(b, "Amt"))?.currency).find((c) => c);
+  const account = at2(node2, "Acct");
+  const balanceCurrency = all2(node2, "Bal").map((b) => money2(at2(b, "Amt"))?.currency).find((c) => c);
   const lines = [];
   const skipped = [];
-  all(node2, "Ntry").forEach((entry, index) => {
+  all2(node2, "Ntry").forEach((entry, index) => {
     const where = `statement ${number4}, entry ${index + 1}`;
     try {
-      lines.push(...readEntry(entry, text(account, "Ccy") ?? balanceCurrency ?? ""));
+      lines.push(...readEntry(entry, text2(account, "Ccy") ?? balanceCurrency ?? ""));
     } catch (error62) {
       if (!(error62 instanceof EntryError)) throw error62;
       skipped.push({ where, reason: error62.message });
     }
   });
-  const currency = text(account, "Ccy") ?? balanceCurrency ?? lines[0]?.currency ?? "";
-  const statement = { format, statementId: text(node2, "Id") ?? "", account: (account === void 0 ? void 0 : accountId(account)) ?? "", currency, lines, skipped };
+  const currency = text2(account, "Ccy") ?? balanceCurrency ?? lines[0]?.currency ?? "";
+  const statement = { format, statementId: text2(node2, "Id") ?? "", account: (account === void 0 ? void 0 : accountId(account)) ?? "", currency, lines, skipped };
   const { opening, closing } = balances(node2);
   if (opening !== void 0) statement.openingBalance = opening;
   if (closing !== void 0) statement.closingBalance = closing;
@@ -65173,13 +66058,13 @@ function readStatement(node2, format, number4) {
 }
 function balances(node2) {
   const byCode = /* @__PURE__ */ new Map();
-  for (const bal of all(node2, "Bal")) {
-    const code = text(bal, "Tp", "CdOrPrtry", "Cd") ?? text(bal, "Tp", "CdOrPrtry", "Prtry");
-    const amount = money(at(bal, "Amt"));
-    const side = text(bal, "CdtDbtInd");
+  for (const bal of all2(node2, "Bal")) {
+    const code = text2(bal, "Tp", "CdOrPrtry", "Cd") ?? text2(bal, "Tp", "CdOrPrtry", "Prtry");
+    const amount = money2(at2(bal, "Amt"));
+    const side = text2(bal, "CdtDbtInd");
     if (code === void 0 || amount === void 0 || side !== "CRDT" && side !== "DBIT") continue;
     const stated = { amount: sign(amount.value, side) };
-    const day = isoDay(at(bal, "Dt"));
+    const day = isoDay(at2(bal, "Dt"));
     if (day !== void 0) stated.date = day;
     byCode.set(code, [...byCode.get(code) ?? [], stated]);
   }
@@ -65192,37 +66077,37 @@ function balances(node2) {
 var EntryError = class extends Error {
 };
 function readEntry(entry, accountCurrency) {
-  const entryAmount = money(at(entry, "Amt"));
+  const entryAmount = money2(at2(entry, "Amt"));
   if (entryAmount === void 0) throw new EntryError("entry has no valid <Amt>");
-  const entrySide = text(entry, "CdtDbtInd");
+  const entrySide = text2(entry, "CdtDbtInd");
   if (entrySide !== "CRDT" && entrySide !== "DBIT") throw new EntryError(`entry has CdtDbtInd "${entrySide ?? ""}", expected CRDT or DBIT`);
-  const date5 = isoDay(at(entry, "BookgDt")) ?? isoDay(at(entry, "ValDt"));
+  const date5 = isoDay(at2(entry, "BookgDt")) ?? isoDay(at2(entry, "ValDt"));
   if (date5 === void 0) throw new EntryError("entry has neither a booking nor a value date");
-  const entryInfo = text(entry, "AddtlNtryInf") ?? "";
-  const details = all(at(entry, "NtryDtls"), "TxDtls");
+  const entryInfo = text2(entry, "AddtlNtryInf") ?? "";
+  const details = all2(at2(entry, "NtryDtls"), "TxDtls");
   const currencyOf = (m) => m.currency || accountCurrency;
   if (details.length === 0) {
     return [statementLine(
       { date: date5, amount: sign(entryAmount.value, entrySide), currency: currencyOf(entryAmount), label: entryInfo },
-      { reference: text(entry, "NtryRef"), bankReference: text(entry, "AcctSvcrRef") }
+      { reference: text2(entry, "NtryRef"), bankReference: text2(entry, "AcctSvcrRef") }
     )];
   }
-  const entryReference = text(entry, "AcctSvcrRef");
+  const entryReference = text2(entry, "AcctSvcrRef");
   return details.map((tx) => {
-    const own2 = money(at(tx, "Amt")) ?? money(at(tx, "AmtDtls", "TxAmt", "Amt"));
+    const own2 = money2(at2(tx, "Amt")) ?? money2(at2(tx, "AmtDtls", "TxAmt", "Amt"));
     const amount = own2 ?? (details.length === 1 ? entryAmount : void 0);
     if (amount === void 0) throw new EntryError("a transaction of a batch entry has no amount of its own");
-    const txSide = text(tx, "CdtDbtInd");
+    const txSide = text2(tx, "CdtDbtInd");
     const side = txSide === "CRDT" || txSide === "DBIT" ? txSide : entrySide;
     const [mine, other] = side === "CRDT" ? ["Dbtr", "Cdtr"] : ["Cdtr", "Dbtr"];
-    const parties = at(tx, "RltdPties");
-    const name = partyName(at(parties, mine)) ?? partyName(at(parties, other));
-    const partyAccount = at(parties, `${mine}Acct`) ?? at(parties, `${other}Acct`);
-    const remittance = at(tx, "RmtInf");
-    const structured = all(remittance, "Strd").map((s) => text(s, "CdtrRefInf", "Ref")).find((r) => r);
-    const endToEnd = text(tx, "Refs", "EndToEndId");
-    const unstructured = all(remittance, "Ustrd").map((u) => text(u) ?? "");
-    const additional = all(tx, "AddtlTxInf").map((u) => text(u) ?? "");
+    const parties = at2(tx, "RltdPties");
+    const name = partyName(at2(parties, mine)) ?? partyName(at2(parties, other));
+    const partyAccount = at2(parties, `${mine}Acct`) ?? at2(parties, `${other}Acct`);
+    const remittance = at2(tx, "RmtInf");
+    const structured = all2(remittance, "Strd").map((s) => text2(s, "CdtrRefInf", "Ref")).find((r) => r);
+    const endToEnd = text2(tx, "Refs", "EndToEndId");
+    const unstructured = all2(remittance, "Ustrd").map((u) => text2(u) ?? "");
+    const additional = all2(tx, "AddtlTxInf").map((u) => text2(u) ?? "");
     const labelParts = [...unstructured, ...additional];
     if (labelParts.length === 0) labelParts.push(entryInfo, structured ?? "");
     return statementLine(
@@ -65232,13 +66117,13 @@ function readEntry(entry, accountCurrency) {
         counterpartyAccount: partyAccount === void 0 ? void 0 : accountId(partyAccount),
         reference: structured ?? (endToEnd !== void 0 && !NOT_PROVIDED.test(endToEnd) ? endToEnd : void 0),
         endToEndId: endToEnd,
-        bankReference: text(tx, "Refs", "AcctSvcrRef") ?? entryReference
+        bankReference: text2(tx, "Refs", "AcctSvcrRef") ?? entryReference
       }
     );
   });
 }
 function partyName(party) {
-  return text(party, "Nm") ?? text(party, "Pty", "Nm");
+  return text2(party, "Nm") ?? text2(party, "Pty", "Nm");
 }
 function sign(value, side) {
   return side === "CRDT" ? value : -value;
@@ -65247,10 +66132,10 @@ function sign(value, side) {
 // web_src/statements/mt940.ts
 var TAG = /^:(\d{2}[A-Z]?):/;
 var SWIFT_LINE_LENGTH = 65;
-function fields(text2) {
+function fields(text3) {
   const out = [];
   let current = null;
-  text2.replace(/\r\n?/g, "\n").split("\n").forEach((raw, index) => {
+  text3.replace(/\r\n?/g, "\n").split("\n").forEach((raw, index) => {
     const line = raw.replace(/\s+$/, "");
     const tag = TAG.exec(line);
     if (tag?.[1] !== void 0) {
@@ -65264,9 +66149,9 @@ function fields(text2) {
   });
   return out;
 }
-function readMt940(text2) {
-  const all2 = fields(text2);
-  if (all2.length === 0) {
+function readMt940(text3) {
+  const all3 = fields(text3);
+  if (all3.length === 0) {
     throw new StatementFormatError("mt940", "no SWIFT field (:20:, :25:, :61:\u2026) found: not an MT940/MT942 statement");
   }
   const drafts = [];
@@ -65278,15 +66163,15 @@ function readMt940(text2) {
     }
     return draft;
   };
-  for (const field of all2) {
-    const value = field.lines.join("\n");
-    if (field.tag === "20") {
+  for (const field2 of all3) {
+    const value = field2.lines.join("\n");
+    if (field2.tag === "20") {
       draft = null;
       open2().statementId = value.trim();
       continue;
     }
     const d = open2();
-    switch (field.tag) {
+    switch (field2.tag) {
       case "25": {
         const account = value.trim();
         const trailingCurrency = /^(.*?)([A-Z]{3})$/.exec(account);
@@ -65304,10 +66189,10 @@ function readMt940(text2) {
       case "60":
       case "62": {
         const balance = /^[DC]\d{6}([A-Z]{3})/.exec(value);
-        if (balance?.[1] !== void 0 && (d.currency === "" || field.tag.startsWith("60"))) d.currency = balance[1];
+        if (balance?.[1] !== void 0 && (d.currency === "" || field2.tag.startsWith("60"))) d.currency = balance[1];
         const stated = statedBalance(value);
-        if (stated !== void 0 && field.tag.startsWith("60")) d.opening ??= stated;
-        if (stated !== void 0 && field.tag.startsWith("62")) d.closing = stated;
+        if (stated !== void 0 && field2.tag.startsWith("60")) d.opening ??= stated;
+        if (stated !== void 0 && field2.tag.startsWith("62")) d.closing = stated;
         break;
       }
       case "34F":
@@ -65317,15 +66202,15 @@ function readMt940(text2) {
       case "90C": {
         d.format = "mt942";
         const floor = /^([A-Z]{3})/.exec(value);
-        if (field.tag === "34F" && floor?.[1] !== void 0) d.currency ||= floor[1];
+        if (field2.tag === "34F" && floor?.[1] !== void 0) d.currency ||= floor[1];
         break;
       }
       case "61":
-        d.records.push({ field, details: null });
+        d.records.push({ field: field2, details: null });
         break;
       case "86": {
         const last = d.records[d.records.length - 1];
-        if (last !== void 0 && last.details === null) last.details = field;
+        if (last !== void 0 && last.details === null) last.details = field2;
         break;
       }
       default:
@@ -65337,13 +66222,13 @@ function readMt940(text2) {
 function finish(draft) {
   const lines = [];
   const skipped = [];
-  for (const { field, details } of draft.records) {
-    const where = `line ${field.lineNumber}`;
+  for (const { field: field2, details } of draft.records) {
+    const where = `line ${field2.lineNumber}`;
     if (draft.currency === "") {
       skipped.push({ where, reason: "the statement has no currency (no :60F:, :62F:, :34F: balance)" });
       continue;
     }
-    const movement = readMovement(field);
+    const movement = readMovement(field2);
     if (typeof movement === "string") {
       skipped.push({ where, reason: movement });
       continue;
@@ -65375,8 +66260,8 @@ function statedBalance(value) {
   return balance;
 }
 var MOVEMENT = /^(\d{2})(\d{2})(\d{2})(\d{4})?(RC|RD|C|D)([A-Z])?[\n ]?(\d[\d,]{0,14})([A-Z][A-Z0-9 ]{3})?/;
-function readMovement(field) {
-  const value = field.lines.join("\n");
+function readMovement(field2) {
+  const value = field2.lines.join("\n");
   const m = MOVEMENT.exec(value);
   if (m === null) return `unreadable :61: field "${value.slice(0, 40)}"`;
   const [, yy, mm, dd, , mark, , amountText] = m;
@@ -65409,15 +66294,15 @@ function readDetails(lines) {
   return { label: joined, name: void 0, account: void 0, reference: void 0 };
 }
 function joinWrapped(lines) {
-  return lines.reduce((text2, line, i) => i === 0 ? line : text2 + ((lines[i - 1]?.length ?? 0) >= SWIFT_LINE_LENGTH ? "" : " ") + line, "");
+  return lines.reduce((text3, line, i) => i === 0 ? line : text3 + ((lines[i - 1]?.length ?? 0) >= SWIFT_LINE_LENGTH ? "" : " ") + line, "");
 }
 function joinWrappedTight(lines) {
   return lines.join("");
 }
 var SEPA_KEYS = /(EREF|KREF|MREF|CRED|DEBT|SVWZ|ABWA|ABWE|COAM|OAMT|IBAN|BIC|PURP)\+|(MTLG):/g;
-function readSubfields(text2) {
+function readSubfields(text3) {
   const parts = /* @__PURE__ */ new Map();
-  for (const m of text2.matchAll(/\?(\d{2})([^?]*)/g)) {
+  for (const m of text3.matchAll(/\?(\d{2})([^?]*)/g)) {
     const key = Number(m[1]);
     parts.set(key, (parts.get(key) ?? "") + (m[2] ?? ""));
   }
@@ -65442,19 +66327,19 @@ function readSubfields(text2) {
   };
 }
 var SLASH_KEYS = /\/(TRTP|EREF|IBAN|BIC|NAME|REMI|ISDT|CSID|MARF|BENM|ORDP|ADDR|CNTP|RTRN|PREF|SVCL|ULTD|ULTC|ULTB|PURP|CITY|ID)\//g;
-function readSlashFields(text2) {
+function readSlashFields(text3) {
   const values = /* @__PURE__ */ new Map();
-  const keys = [...text2.matchAll(SLASH_KEYS)];
+  const keys = [...text3.matchAll(SLASH_KEYS)];
   keys.forEach((k, i) => {
     const start = (k.index ?? 0) + k[0].length;
-    const end = keys[i + 1]?.index ?? text2.length;
-    const value = text2.slice(start, end).replace(/^\/+|\/+$/g, "");
+    const end = keys[i + 1]?.index ?? text3.length;
+    const value = text3.slice(start, end).replace(/^\/+|\/+$/g, "");
     if (k[1] !== void 0 && !values.has(k[1])) values.set(k[1], value);
   });
   const eref = values.get("EREF");
   const remittance = values.get("REMI")?.replace(/^(USTD|STRD)\/\/?(CUR\/)?/, "");
   return {
-    label: remittance !== void 0 && remittance !== "" ? remittance : text2,
+    label: remittance !== void 0 && remittance !== "" ? remittance : text3,
     name: values.get("NAME") || void 0,
     account: values.get("IBAN") || void 0,
     reference: eref !== void 0 && eref !== "" && !/^NOTPROVIDED$/i.test(eref) ? eref : void 0
@@ -65472,7 +66357,7 @@ function parseTree(source) {
   for (const m of body.matchAll(TOKEN)) {
     const [, closing, rawName, rawText] = m;
     const name = (rawName ?? "").toUpperCase();
-    const text2 = decodeEntities2((rawText ?? "").trim());
+    const text3 = decodeEntities3((rawText ?? "").trim());
     const parent = stack[stack.length - 1];
     if (parent === void 0) throw new StatementFormatError("ofx", `content after the closing </OFX> (<${name}>)`);
     if (closing === "/") {
@@ -65484,9 +66369,9 @@ function parseTree(source) {
       stack.length = index;
       continue;
     }
-    const element = { name, text: text2, children: [] };
+    const element = { name, text: text3, children: [] };
     parent.children.push(element);
-    if (text2 === "") stack.push(element);
+    if (text3 === "") stack.push(element);
   }
   if (stack.length > 1) {
     const unclosed = stack.slice(1).map((e) => e.name).join(" > ");
@@ -65496,14 +66381,14 @@ function parseTree(source) {
   if (ofx === void 0) throw new StatementFormatError("ofx", "no <OFX> element: not an OFX file");
   return ofx;
 }
-var ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
-function decodeEntities2(text2) {
-  return text2.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name) => {
+var ENTITIES2 = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+function decodeEntities3(text3) {
+  return text3.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name) => {
     if (name.startsWith("#")) {
       const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : Number(name.slice(1));
       return Number.isInteger(code) && code > 0 && code <= 1114111 ? String.fromCodePoint(code) : whole;
     }
-    return ENTITIES[name.toLowerCase()] ?? whole;
+    return ENTITIES2[name.toLowerCase()] ?? whole;
   });
 }
 function child(element, name) {
@@ -65518,7 +66403,7 @@ function descendants(element, name) {
 }
 function ofxDate(value) {
   const m = /^(\d{4})(\d{2})(\d{2})/.exec(value ?? "");
-  return m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+  return m ? isoDate2(Number(m[1]), Number(m[2]), Number(m[3])) : null;
 }
 function readOfx(source) {
   const ofx = parseTree(source);
@@ -65588,9 +66473,9 @@ function decodeText(bytes) {
     return latin1.decode(body);
   }
 }
-function detectKind(bytes, text2, fileName) {
+function detectKind(bytes, text3, fileName) {
   const name = fileName === "" ? "the file" : `"${fileName}"`;
-  if (text2.trim() === "") throw new UnreadableStatementError(`${name} is empty.`);
+  if (text3.trim() === "") throw new UnreadableStatementError(`${name} is empty.`);
   if (bytes[0] === 80 && bytes[1] === 75 && bytes[2] === 3 && bytes[3] === 4) {
     throw new UnreadableStatementError(
       `${name} is a ZIP archive (or an XLSX/ODS spreadsheet): unpack it and import the statement files it holds, or use the spreadsheet import.`
@@ -65602,34 +66487,34 @@ function detectKind(bytes, text2, fileName) {
   if (bytes.subarray(0, 8192).includes(0)) {
     throw new UnreadableStatementError(`${name} is a binary file, not a CAMT, OFX or MT940 statement.`);
   }
-  const head = text2.slice(0, 4096);
-  if (/OFXHEADER\s*:|<OFX>/i.test(head) || /<OFX>/i.test(text2.slice(0, 65536))) return "ofx";
-  if (/^\s*</.test(text2)) return "camt";
-  if (/^\s*\{1:/.test(text2) || /^:\d{2}[A-Z]?:/m.test(text2)) return "mt940";
+  const head = text3.slice(0, 4096);
+  if (/OFXHEADER\s*:|<OFX>/i.test(head) || /<OFX>/i.test(text3.slice(0, 65536))) return "ofx";
+  if (/^\s*</.test(text3)) return "camt";
+  if (/^\s*\{1:/.test(text3) || /^:\d{2}[A-Z]?:/m.test(text3)) return "mt940";
   throw new UnreadableStatementError(
     `${name} is not a bank statement this import reads: expected CAMT.052/053/054 (XML), OFX/QFX or MT940/MT942.`
   );
 }
-function lineAt(text2, index) {
+function lineAt(text3, index) {
   let line = 1;
-  for (let i = 0; i < index; i++) if (text2.charCodeAt(i) === 10) line++;
+  for (let i = 0; i < index; i++) if (text3.charCodeAt(i) === 10) line++;
   return line;
 }
-function readKind(kind, text2) {
+function readKind(kind, text3) {
   switch (kind) {
     case "camt": {
-      const doctype = /<!DOCTYPE/i.exec(text2);
+      const doctype = /<!DOCTYPE/i.exec(text3);
       if (doctype !== null) {
         throw new UnreadableStatementError(
-          `camt: the file declares a <!DOCTYPE> (line ${lineAt(text2, doctype.index)}); ISO 20022 statements never do, and entity declarations are not accepted.`
+          `camt: the file declares a <!DOCTYPE> (line ${lineAt(text3, doctype.index)}); ISO 20022 statements never do, and entity declarations are not accepted.`
         );
       }
-      return readCamt(text2);
+      return readCamt(text3);
     }
     case "ofx":
-      return readOfx(text2);
+      return readOfx(text3);
     case "mt940":
-      return readMt940(text2);
+      return readMt940(text3);
   }
 }
 var StatementService = class {
@@ -65643,11 +66528,11 @@ var StatementService = class {
         `the file has ${bytes.length} bytes; the import reads files of at most ${MAX_STATEMENT_FILE_BYTES} bytes (split it by period).`
       );
     }
-    const text2 = decodeText(bytes);
-    const kind = detectKind(bytes, text2, request.fileName);
+    const text3 = decodeText(bytes);
+    const kind = detectKind(bytes, text3, request.fileName);
     let statements;
     try {
-      statements = readKind(kind, text2);
+      statements = readKind(kind, text3);
     } catch (error62) {
       if (error62 instanceof StatementFormatError) throw new UnreadableStatementError(error62.message);
       throw error62;
@@ -65661,10 +66546,10 @@ var StatementService = class {
     const first = statements[0];
     if (first === void 0) throw new UnreadableStatementError(`${kind}: the file holds no statement.`);
     const response = { format: first.format, statements };
-    return this.validateResponses ? checked(response) : response;
+    return this.validateResponses ? checked2(response) : response;
   }
 };
-function checked(response) {
+function checked2(response) {
   const parsed = ParseStatementResponseSchema.safeParse(response);
   if (!parsed.success) throw new ResponseContractError(`statement reply breaks the contract: ${parsed.error.message}`);
   return parsed.data;
@@ -65718,7 +66603,7 @@ function buildApp(deps) {
   const signed = signedRouteOptions(verifier);
   registerReconcileRoutes(app, signed, service);
   registerStatementRoutes(app, signed, new StatementService({ validateResponses: config2.validateResponses }));
-  registerAnomalyRoutes(app, signed, new AnomalyService({ validateResponses: config2.validateResponses }));
+  registerBillRoutes(app, signed, deps.billService ?? new BillService({ validateResponses: config2.validateResponses }));
   return app;
 }
 async function logRequest(request, reply) {
@@ -65804,32 +66689,32 @@ var LLM_ENV_NAMES = {
 };
 function loadLlmConfig(options = {}, env = process.env) {
   const raw = {};
-  for (const field of Object.keys(LLM_ENV_NAMES)) {
-    const fromEnv = env[LLM_ENV_NAMES[field]];
-    const value = options[field] ?? (fromEnv === void 0 || fromEnv.trim() === "" ? void 0 : fromEnv);
-    if (value !== void 0) raw[field] = value;
+  for (const field2 of Object.keys(LLM_ENV_NAMES)) {
+    const fromEnv = env[LLM_ENV_NAMES[field2]];
+    const value = options[field2] ?? (fromEnv === void 0 || fromEnv.trim() === "" ? void 0 : fromEnv);
+    if (value !== void 0) raw[field2] = value;
   }
   if (raw.model === void 0) return void 0;
   const parsed = LlmConfigSchema.safeParse(raw);
   if (parsed.success) return Object.freeze(parsed.data);
   const fields2 = new Set(parsed.error.issues.map((issue2) => issue2.path[0]));
   throw new ConfigError(
-    [...fields2].map((field) => {
-      const source = options[field] !== void 0 ? `option llm.${field}` : LLM_ENV_NAMES[field];
-      return describeLlmProblem(field, source);
+    [...fields2].map((field2) => {
+      const source = options[field2] !== void 0 ? `option llm.${field2}` : LLM_ENV_NAMES[field2];
+      return describeLlmProblem(field2, source);
     })
   );
 }
 function loadLlmTuning(env = process.env) {
   const tuningEnv = { ...env };
-  for (const field of ["model", "baseUrl", "apiKey"]) delete tuningEnv[LLM_ENV_NAMES[field]];
+  for (const field2 of ["model", "baseUrl", "apiKey"]) delete tuningEnv[LLM_ENV_NAMES[field2]];
   const config2 = loadLlmConfig({ model: "per-request", baseUrl: "http://127.0.0.1/v1" }, tuningEnv);
   if (config2 === void 0) throw new Error("unreachable: a model was given");
   const { model: _model, baseUrl: _baseUrl, apiKey: _apiKey, ...tuning } = config2;
   return tuning;
 }
-function describeLlmProblem(field, source) {
-  switch (field) {
+function describeLlmProblem(field2, source) {
+  switch (field2) {
     case "model":
       return `${source} must name a model, such as gpt-4o-mini.`;
     case "baseUrl":
@@ -65856,8 +66741,8 @@ var ConfigError = class extends Error {
   }
 };
 function loadConfig(options = {}, env = process.env) {
-  const fromEnv = (field) => {
-    const value = env[ENV_NAMES[field]];
+  const fromEnv = (field2) => {
+    const value = env[ENV_NAMES[field2]];
     return value === void 0 || value.trim() === "" ? void 0 : value;
   };
   const raw = {
@@ -65882,14 +66767,14 @@ function loadConfig(options = {}, env = process.env) {
     return Object.freeze(llm === void 0 ? parsed.data : { ...parsed.data, llm });
   }
   const fields2 = new Set(parsed.error?.issues.map((issue2) => issue2.path[0]) ?? []);
-  const baseProblems = [...fields2].map((field) => {
-    const source = options[field] !== void 0 ? FLAG_NAMES[field] ?? `option ${field}` : ENV_NAMES[field];
-    return describeProblem(field, source, raw[field] === void 0);
+  const baseProblems = [...fields2].map((field2) => {
+    const source = options[field2] !== void 0 ? FLAG_NAMES[field2] ?? `option ${field2}` : ENV_NAMES[field2];
+    return describeProblem(field2, source, raw[field2] === void 0);
   });
   throw new ConfigError([...baseProblems, ...problems]);
 }
-function describeProblem(field, source, missing) {
-  switch (field) {
+function describeProblem(field2, source, missing) {
+  switch (field2) {
     case "secret":
       return missing ? `${source} is not set: set it to the shared secret configured in Odoo (at least ${MIN_SECRET_LENGTH} characters).` : `${source} is too short: the shared secret must be at least ${MIN_SECRET_LENGTH} characters long.`;
     case "host":
@@ -65964,18 +66849,23 @@ function calibrate(raw, knots = CALIBRATION_KNOTS) {
   return last[1];
 }
 
+// web_src/engine/shared/cents.ts
+function cents2(amount) {
+  return Math.round(amount * 100);
+}
+
 // web_src/engine/reconciliation/amount_comparison.ts
 function paysSign(line, item) {
   return line.amount > 0 && item.amountResidual > 0 || line.amount < 0 && item.amountResidual < 0;
 }
 function compareAmount(line, item, settings) {
-  if (cents(item.amountResidual) === 0 || cents(line.amount) === 0 || !paysSign(line, item)) {
+  if (cents2(item.amountResidual) === 0 || cents2(line.amount) === 0 || !paysSign(line, item)) {
     return { relation: "none", shortfallCompany: 0 };
   }
   const residualCompany = Math.abs(item.amountResidual);
   let shortfallCompany;
   if (line.currency === item.currency) {
-    const shortCents = Math.abs(cents(item.amountResidualCurrency)) - Math.abs(cents(line.amount));
+    const shortCents = Math.abs(cents2(item.amountResidualCurrency)) - Math.abs(cents2(line.amount));
     if (shortCents === 0) return { relation: "exact", shortfallCompany: 0 };
     const rate = Math.abs(line.amountCompany / line.amount);
     shortfallCompany = shortCents / 100 * (Number.isFinite(rate) && rate > 0 ? rate : 1);
@@ -66047,8 +66937,8 @@ var COMBINING_MARKS = new RegExp("\\p{M}+", "gu");
 var NOT_WORD = /[^\p{L}\p{N}]+/gu;
 var PLAIN_ASCII = /^[\t\n\r\x20-\x7e]*$/;
 var NOT_ASCII_WORD = /[^A-Z0-9]+/g;
-function normalizeText(text2) {
-  const cut = text2.length > MAX_LABEL_LENGTH ? text2.slice(0, MAX_LABEL_LENGTH) : text2;
+function normalizeText(text3) {
+  const cut = text3.length > MAX_LABEL_LENGTH ? text3.slice(0, MAX_LABEL_LENGTH) : text3;
   if (PLAIN_ASCII.test(cut)) return cut.toUpperCase().replace(NOT_ASCII_WORD, " ").trim();
   return cut.replace(TRANSLITERABLE, (ch) => TRANSLITERATIONS[ch] ?? ch).normalize("NFKD").replace(COMBINING_MARKS, "").toUpperCase().replace(NOT_WORD, " ").trim();
 }
@@ -66062,14 +66952,14 @@ function tokens(normalized) {
 }
 
 // web_src/engine/shared/text_tokens.ts
-function textTokens(text2) {
-  const length = Math.min(text2.length, MAX_LABEL_LENGTH);
+function textTokens(text3) {
+  const length = Math.min(text3.length, MAX_LABEL_LENGTH);
   const found = [];
   let start = -1;
   let lower = false;
   let token = "";
   for (let k = 0; k < length; k++) {
-    const c = text2.charCodeAt(k);
+    const c = text3.charCodeAt(k);
     if (c >= 65 && c <= 90 || c >= 48 && c <= 57) {
       if (start < 0) start = k;
       continue;
@@ -66082,23 +66972,23 @@ function textTokens(text2) {
     let form = " ";
     if (c > 126 || c < 32 && c !== 9 && c !== 10 && c !== 13) {
       const known = charForm(c);
-      if (known === null) return tokens(normalizeText(text2));
+      if (known === null) return tokens(normalizeText(text3));
       form = known;
     }
-    for (let f = 0; f < form.length; f++) {
-      if (form.charCodeAt(f) !== 32) {
+    for (let f2 = 0; f2 < form.length; f2++) {
+      if (form.charCodeAt(f2) !== 32) {
         if (start >= 0) {
-          token += lower ? text2.slice(start, k).toUpperCase() : text2.slice(start, k);
+          token += lower ? text3.slice(start, k).toUpperCase() : text3.slice(start, k);
           start = -1;
           lower = false;
         }
-        token += form.charAt(f);
+        token += form.charAt(f2);
         continue;
       }
       if (start < 0 && token === "") continue;
       if (found.length === MAX_TOKENS) return found;
       if (start >= 0) {
-        const run = lower ? text2.slice(start, k).toUpperCase() : text2.slice(start, k);
+        const run = lower ? text3.slice(start, k).toUpperCase() : text3.slice(start, k);
         found.push(token === "" ? run : token + run);
       } else {
         found.push(token);
@@ -66110,7 +67000,7 @@ function textTokens(text2) {
   }
   if (found.length < MAX_TOKENS) {
     if (start >= 0) {
-      const run = lower ? text2.slice(start, length).toUpperCase() : text2.slice(start, length);
+      const run = lower ? text3.slice(start, length).toUpperCase() : text3.slice(start, length);
       found.push(token === "" ? run : token + run);
     } else if (token !== "") {
       found.push(token);
@@ -66206,8 +67096,8 @@ function forEachItemReferenceKey(item, sink) {
   const keys = KEYS;
   keys.clear();
   for (let t = 0; t < 2; t++) {
-    const text2 = t === 0 ? item.moveName : item.ref;
-    if (entryNumber(text2, ENTRY) && (ENTRY.month === 0 || ENTRY.sequenceLength >= 3)) {
+    const text3 = t === 0 ? item.moveName : item.ref;
+    if (entryNumber(text3, ENTRY) && (ENTRY.month === 0 || ENTRY.sequenceLength >= 3)) {
       const { compact: compact2, year, month, sequence } = ENTRY;
       keys.add(compact2, NO_CODE, 1);
       if (month === 0) {
@@ -66218,7 +67108,7 @@ function forEachItemReferenceKey(item, sink) {
       }
       continue;
     }
-    const toks = textTokens(text2);
+    const toks = textTokens(text3);
     if (toks.length === 0) continue;
     const compact = toks.length === 1 ? toks[0] : toks.join("");
     if (compact.length >= 4 && compact.length <= 40 && DIGIT.test(compact)) keys.add(compact, NO_CODE, compactStrength(compact));
@@ -66345,9 +67235,9 @@ var ReferencePostings = class {
     const items = new Array(pending.item.length);
     const strengths = new Float64Array(pending.item.length);
     for (let k = 0; k < pending.slot.length; k++) {
-      const at2 = fill[pending.slot[k]]++;
-      items[at2] = pending.item[k];
-      strengths[at2] = pending.strength[k];
+      const at3 = fill[pending.slot[k]]++;
+      items[at3] = pending.item[k];
+      strengths[at3] = pending.strength[k];
     }
     for (const compact of this.compactSlots.keys()) {
       if (compact.length < PREFIX_LENGTH) continue;
@@ -66505,7 +67395,7 @@ var CandidateIndex = class {
     const byPartner = /* @__PURE__ */ new Map();
     const keys = new ItemKeys(references);
     for (const item of candidates) {
-      const paid = cents(item.amountResidual) === 0 || cents(item.amountResidualCurrency) === 0;
+      const paid = cents2(item.amountResidual) === 0 || cents2(item.amountResidualCurrency) === 0;
       keys.item = item;
       keys.paid = paid;
       forEachItemReferenceKey(item, keys);
@@ -66516,10 +67406,10 @@ var CandidateIndex = class {
     }
     this.references = references.freeze();
     for (const [currency, items] of byCurrency) {
-      this.byAmount.set(currency, new SortedAmounts(items, (i) => cents(i.amountResidualCurrency)));
+      this.byAmount.set(currency, new SortedAmounts(items, (i) => cents2(i.amountResidualCurrency)));
     }
     for (const [partnerId, items] of byPartner) {
-      if (items.length > 1) items.sort(byDateThenId2);
+      if (items.length > 1) items.sort(byDateThenId);
       const positive = [];
       const negative = [];
       for (const item of items) (item.amountResidual > 0 ? positive : negative).push(item);
@@ -66561,7 +67451,7 @@ var CandidateIndex = class {
   withAmount(currency, amount) {
     const sorted = this.byAmount.get(currency);
     if (sorted === void 0) return EMPTY;
-    return sorted.equalTo(cents(amount));
+    return sorted.equalTo(cents2(amount));
   }
   /**
    * Open items in another currency than `currency` whose company-currency residual is within `tolerance` of
@@ -66616,7 +67506,7 @@ function sortByBucket(items, width) {
 function byAbsoluteResidual(a, b) {
   return Math.abs(a.amountResidual) - Math.abs(b.amountResidual);
 }
-function byDateThenId2(a, b) {
+function byDateThenId(a, b) {
   return a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id;
 }
 var ItemKeys = class {
@@ -67039,9 +67929,9 @@ function extractReferenceKeys(toks, prefixes) {
     } else if (INVOICE_WORDS.has(tok)) {
       let j = i + 1;
       while (j < toks.length && j <= i + 2 && FILLER.has(toks[j])) j++;
-      const num = toks[j];
-      if (num !== void 0 && SHORT_NUMBER.test(num) && Number(num) > 0) {
-        found.add({ compact: "", code: numberCode(Number(num)), strength: 0.5, snippetStart: i, snippetEnd: j + 1, invoiceLike: false });
+      const num2 = toks[j];
+      if (num2 !== void 0 && SHORT_NUMBER.test(num2) && Number(num2) > 0) {
+        found.add({ compact: "", code: numberCode(Number(num2)), strength: 0.5, snippetStart: i, snippetEnd: j + 1, invoiceLike: false });
       }
     }
   }
@@ -67055,8 +67945,8 @@ var KeyList = class {
     this.byCode = null;
   }
   add(ref) {
-    const at2 = this.find(ref);
-    if (at2 < 0) {
+    const at3 = this.find(ref);
+    if (at3 < 0) {
       if (this.byCompact !== null) this.index(ref, this.keys.length);
       this.keys.push(ref);
       if (this.byCompact === null && this.keys.length > LIST_LIMIT) {
@@ -67064,8 +67954,8 @@ var KeyList = class {
         this.byCode = /* @__PURE__ */ new Map();
         for (let k = 0; k < this.keys.length; k++) this.index(this.keys[k], k);
       }
-    } else if (this.keys[at2].strength < ref.strength) {
-      this.keys[at2] = ref;
+    } else if (this.keys[at3].strength < ref.strength) {
+      this.keys[at3] = ref;
     }
   }
   find(ref) {
@@ -67079,9 +67969,9 @@ var KeyList = class {
     }
     return -1;
   }
-  index(ref, at2) {
-    if (ref.code === NO_CODE) this.byCompact.set(ref.compact, at2);
-    else this.byCode.set(ref.code, at2);
+  index(ref, at3) {
+    if (ref.code === NO_CODE) this.byCompact.set(ref.compact, at3);
+    else this.byCode.set(ref.code, at3);
   }
 };
 var LIST_LIMIT = 24;
@@ -67226,9 +68116,9 @@ var LineCollector = class {
     const sign2 = Math.sign(line.amount);
     const lineCompany = Math.abs(line.amountCompany);
     for (const [partnerId, ev] of likely) {
-      const all2 = index.partnerItems(partnerId, sign2);
-      if (all2.length === 1) {
-        const only = all2[0];
+      const all3 = index.partnerItems(partnerId, sign2);
+      if (all3.length === 1) {
+        const only = all3[0];
         this.single(only, ev.score >= 0.8, ev.score >= 0.8);
       } else {
         const slack = settings.fxTolerance + 0.01;
@@ -67370,10 +68260,10 @@ var LineCollector = class {
   addSubsets(items, partnerId) {
     if (items.length < 2) return;
     const values = new Array(items.length);
-    for (let k = 0; k < items.length; k++) values[k] = Math.abs(cents(items[k].amountResidualCurrency));
+    for (let k = 0; k < items.length; k++) values[k] = Math.abs(cents2(items[k].amountResidualCurrency));
     const subsets = findSubsets({
       values,
-      target: Math.abs(cents(this.line.amount)),
+      target: Math.abs(cents2(this.line.amount)),
       minSize: 2,
       maxSize: this.settings.maxSubsetSize,
       maxNodes: MAX_SUBSET_NODES,
@@ -67393,10 +68283,10 @@ var LineCollector = class {
    * always has: proposals were deduplicated by match type and items, and an expense names no items.
    */
   addExpense(bestPartner, sign2) {
-    const { ctx, text: text2, line } = this;
-    const option = ctx.history.bestExpenseOption(text2, line.amount);
+    const { ctx, text: text3, line } = this;
+    const option = ctx.history.bestExpenseOption(text3, line.amount);
     if (option === null || option.similarity < 0.1 || this.proposedExpense) return;
-    const rejectedAccounts = ctx.history.rejectedAccounts(text2);
+    const rejectedAccounts = ctx.history.rejectedAccounts(text3);
     const payeeScore = bestPartner !== void 0 && this.index.partnerItems(bestPartner[0], sign2).length > 0 ? bestPartner[1].score : 0;
     this.proposedExpense = true;
     const p = this.proposal([], bestPartner !== void 0 && bestPartner[1].score >= 0.8 ? bestPartner[0] : null, "expense", "none");
@@ -67515,8 +68405,8 @@ var TokenVotes = class {
         counts.df++;
         const keys = counts.keys;
         if (keys === null) continue;
-        const at2 = keys.indexOf(k);
-        if (at2 >= 0) counts.counts[at2] = counts.counts[at2] + 1;
+        const at3 = keys.indexOf(k);
+        if (at3 >= 0) counts.counts[at3] = counts.counts[at3] + 1;
         else if (keys.length === MAX_FANOUT) counts.keys = null;
         else {
           keys.push(k);
@@ -67615,26 +68505,26 @@ var HistoryIndex = class {
     for (const entry of history) {
       const teaches = entry.outcome === "reconciled" && entry.partnerId !== null || entry.outcome === "coded" && entry.accountId !== null || entry.outcome === "rejected" && (entry.rejectedPartnerId !== null || entry.rejectedAccountId !== null);
       if (!teaches) continue;
-      const text2 = lineText({ label: entry.label, ref: "", partnerName: entry.partnerName, accountNumber: entry.accountNumber }, false);
+      const text3 = lineText({ label: entry.label, ref: "", partnerName: entry.partnerName, accountNumber: entry.accountNumber }, false);
       if (entry.outcome === "reconciled" && entry.partnerId !== null) {
-        this.partnerWords.add(text2.signal, entry.partnerId);
-        if (text2.nameKey.length >= 3) count(this.partnerByName, text2.nameKey, entry.partnerId);
-        if (text2.accountKey.length >= 6) count(this.partnerByAccount, text2.accountKey, entry.partnerId);
+        this.partnerWords.add(text3.signal, entry.partnerId);
+        if (text3.nameKey.length >= 3) count(this.partnerByName, text3.nameKey, entry.partnerId);
+        if (text3.accountKey.length >= 6) count(this.partnerByAccount, text3.accountKey, entry.partnerId);
       } else if (entry.outcome === "coded" && entry.accountId !== null) {
         const taxIds = entry.taxIds.length <= 1 ? [...entry.taxIds] : [...entry.taxIds].sort(ascending);
         const key = `${entry.accountId}|${taxIds.join(",")}`;
         if (!this.codings.has(key)) {
-          this.codings.set(key, { accountId: entry.accountId, taxIds, example: text2.tokens.slice(0, 6).join(" ") });
+          this.codings.set(key, { accountId: entry.accountId, taxIds, example: text3.tokens.slice(0, 6).join(" ") });
         }
-        this.codedWords[signOf(entry.amount)].add(text2.signal, key);
-        if (text2.accountKey.length >= 6) count(this.codedByAccount, `${signOf(entry.amount)}${text2.accountKey}`, key);
+        this.codedWords[signOf(entry.amount)].add(text3.signal, key);
+        if (text3.accountKey.length >= 6) count(this.codedByAccount, `${signOf(entry.amount)}${text3.accountKey}`, key);
       } else if (entry.outcome === "rejected") {
         if (entry.rejectedPartnerId !== null) {
-          this.rejectedWords.add(text2.signal, entry.rejectedPartnerId);
-          if (text2.nameKey.length >= 3) count(this.rejectedByName, text2.nameKey, entry.rejectedPartnerId);
-          if (text2.accountKey.length >= 6) count(this.rejectedByAccount, text2.accountKey, entry.rejectedPartnerId);
+          this.rejectedWords.add(text3.signal, entry.rejectedPartnerId);
+          if (text3.nameKey.length >= 3) count(this.rejectedByName, text3.nameKey, entry.rejectedPartnerId);
+          if (text3.accountKey.length >= 6) count(this.rejectedByAccount, text3.accountKey, entry.rejectedPartnerId);
         }
-        if (entry.rejectedAccountId !== null) this.rejectedAccountWords.add(text2.signal, entry.rejectedAccountId);
+        if (entry.rejectedAccountId !== null) this.rejectedAccountWords.add(text3.signal, entry.rejectedAccountId);
       }
     }
   }
@@ -67647,31 +68537,31 @@ var HistoryIndex = class {
     return this.sharesOf(this.partnerByAccount, accountKey);
   }
   /** Partners that past lines with these words were reconciled with (read before the next vote). */
-  partnerWordVotes(text2) {
-    return this.partnerWords.voteIds(this.signalIds(text2), text2.signal);
+  partnerWordVotes(text3) {
+    return this.partnerWords.voteIds(this.signalIds(text3), text3.signal);
   }
   /** The dictionary ids of a line's signal words, looked up once per line for all the votes. */
-  signalIds(text2) {
-    if (this.idsText !== text2) {
-      this.dictionary.idsOf(text2.signal, this.ids);
-      this.idsText = text2;
+  signalIds(text3) {
+    if (this.idsText !== text3) {
+      this.dictionary.idsOf(text3.signal, this.ids);
+      this.idsText = text3;
     }
     return this.ids;
   }
   /** Partners whose suggestion people rejected for lines like this one: 0..1 per partner. */
-  rejectedPartners(text2) {
+  rejectedPartners(text3) {
     let found = null;
-    const byName = this.sharesOf(this.rejectedByName, text2.nameKey);
+    const byName = this.sharesOf(this.rejectedByName, text3.nameKey);
     if (byName !== null) for (let j = 0; j < byName.keys.length; j++) found = keepMax(found, byName.keys[j], byName.shares[j]);
-    const byAccount = this.sharesOf(this.rejectedByAccount, text2.accountKey);
+    const byAccount = this.sharesOf(this.rejectedByAccount, text3.accountKey);
     if (byAccount !== null) for (let j = 0; j < byAccount.keys.length; j++) found = keepMax(found, byAccount.keys[j], byAccount.shares[j]);
-    const votes = this.rejectedWords.voteIds(this.signalIds(text2), text2.signal);
+    const votes = this.rejectedWords.voteIds(this.signalIds(text3), text3.signal);
     for (let i = 0; i < votes.size; i++) found = keepMax(found, votes.key(i), votes.similarity(i));
     return found ?? NO_REJECTIONS;
   }
   /** Accounts (with taxes) that similar past lines of the same direction were coded to, best first. */
-  expenseOptions(text2, amount) {
-    const scored = this.scoreCodings(text2, amount);
+  expenseOptions(text3, amount) {
+    const scored = this.scoreCodings(text3, amount);
     if (scored === null) return [];
     const ranked = [];
     for (const [key, found] of scored) {
@@ -67680,28 +68570,28 @@ var HistoryIndex = class {
     }
     ranked.sort(bySimilarityDesc);
     if (ranked.length > 3) ranked.length = 3;
-    return ranked.map(({ coding, found }) => expenseOption(coding, found, text2));
+    return ranked.map(({ coding, found }) => expenseOption(coding, found, text3));
   }
   /** The first of expenseOptions, or null: what a line's expense proposal is made of. */
-  bestExpenseOption(text2, amount) {
-    const scored = this.scoreCodings(text2, amount);
+  bestExpenseOption(text3, amount) {
+    const scored = this.scoreCodings(text3, amount);
     if (scored === null) return null;
-    let best = null;
+    let best2 = null;
     let bestCoding = null;
     for (const [key, found] of scored) {
-      if (best !== null && !(found.strength > best.strength)) continue;
+      if (best2 !== null && !(found.strength > best2.strength)) continue;
       const coding = this.codings.get(key);
       if (coding === void 0) continue;
-      best = found;
+      best2 = found;
       bestCoding = coding;
     }
-    return best === null ? null : expenseOption(bestCoding, best, text2);
+    return best2 === null ? null : expenseOption(bestCoding, best2, text3);
   }
   /** Codings (account|taxes) of similar past lines of the same direction, with their similarity; null if none. */
-  scoreCodings(text2, amount) {
+  scoreCodings(text3, amount) {
     const sign2 = signOf(amount);
-    const votes = this.codedWords[sign2].voteIds(this.signalIds(text2), text2.signal);
-    const byAccount = text2.accountKey === "" ? void 0 : this.codedByAccount.get(`${sign2}${text2.accountKey}`);
+    const votes = this.codedWords[sign2].voteIds(this.signalIds(text3), text3.signal);
+    const byAccount = text3.accountKey === "" ? void 0 : this.codedByAccount.get(`${sign2}${text3.accountKey}`);
     if (votes.size === 0 && byAccount === void 0) return null;
     const scored = /* @__PURE__ */ new Map();
     for (let i = 0; i < votes.size; i++) scored.set(votes.key(i), { strength: votes.similarity(i), source: 2, token: votes.bestToken(i) });
@@ -67722,8 +68612,8 @@ var HistoryIndex = class {
     return scored.size === 0 ? null : scored;
   }
   /** Accounts whose coding people rejected for lines like this one: 0..1 per account. */
-  rejectedAccounts(text2) {
-    return this.rejectedAccountWords.voteIds(this.signalIds(text2), text2.signal).similarities();
+  rejectedAccounts(text3) {
+    return this.rejectedAccountWords.voteIds(this.signalIds(text3), text3.signal).similarities();
   }
   /** Shares of a name or account key, computed once per key and kept (the counts no longer change). */
   sharesOf(map2, key) {
@@ -67733,9 +68623,9 @@ var HistoryIndex = class {
     return tally.shares ??= sharesOfTally(tally);
   }
 };
-function learnedReason(source, token, text2) {
-  if (source === 0) return `past payments from '${text2.nameDisplay}' were reconciled with this partner`;
-  if (source === 1) return `past payments from account ${text2.accountKey} were reconciled with this partner`;
+function learnedReason(source, token, text3) {
+  if (source === 0) return `past payments from '${text3.nameDisplay}' were reconciled with this partner`;
+  if (source === 1) return `past payments from account ${text3.accountKey} were reconciled with this partner`;
   return `past payments labelled like '${token}' were reconciled with this partner`;
 }
 var NO_REJECTIONS = /* @__PURE__ */ new Map();
@@ -67744,12 +68634,12 @@ function keepMax(found, id, strength) {
   if (strength > (found.get(id) ?? 0)) found.set(id, strength);
   return found;
 }
-function expenseOption(coding, found, text2) {
+function expenseOption(coding, found, text3) {
   return {
     accountId: coding.accountId,
     taxIds: coding.taxIds,
     similarity: found.strength,
-    reason: found.source === 2 ? `similar past lines ('${found.token}', e.g. '${coding.example}') were coded to this account` : `past lines from account ${text2.accountKey} were coded to this account`
+    reason: found.source === 2 ? `similar past lines ('${found.token}', e.g. '${coding.example}') were coded to this account` : `past lines from account ${text3.accountKey} were coded to this account`
   };
 }
 function ascending(a, b) {
@@ -67789,9 +68679,9 @@ var LABEL_PARTLY_NAMES = 16;
 var LEARNED = 32;
 var REJECTED = 64;
 var PartnerEvidence = class {
-  constructor(partnerId, text2) {
+  constructor(partnerId, text3) {
     this.partnerId = partnerId;
-    this.text = text2;
+    this.text = text3;
     /** 0..1: how sure we are the line is from/to this partner, rejections already applied. */
     this.score = 0;
     /** 0..1: how strongly people rejected this partner for similar lines. */
@@ -67806,15 +68696,15 @@ var PartnerEvidence = class {
   }
   reasons(partnerName) {
     const out = [];
-    const { clues, text: text2 } = this;
+    const { clues, text: text3 } = this;
     if (clues === 0) return out;
     const name = partnerName(this.partnerId);
     if ((clues & BY_LINE) !== 0) out.push("partner set on the line");
-    if ((clues & BY_ACCOUNT) !== 0) out.push(`account ${text2.accountKey} belongs to '${name}'`);
-    if ((clues & BY_NAME) !== 0) out.push(`'${text2.nameDisplay}' \u2248 partner '${name}'`);
+    if ((clues & BY_ACCOUNT) !== 0) out.push(`account ${text3.accountKey} belongs to '${name}'`);
+    if ((clues & BY_NAME) !== 0) out.push(`'${text3.nameDisplay}' \u2248 partner '${name}'`);
     if ((clues & LABEL_NAMES) !== 0) out.push(`label names partner '${name}'`);
     if ((clues & LABEL_PARTLY_NAMES) !== 0) out.push(`label partly names partner '${name}'`);
-    if ((clues & LEARNED) !== 0) out.push(learnedReason(this.learnedSource, this.learnedToken, text2));
+    if ((clues & LEARNED) !== 0) out.push(learnedReason(this.learnedSource, this.learnedToken, text3));
     if ((clues & REJECTED) !== 0) out.push(`a suggestion for '${name}' was rejected for a similar line`);
     return out;
   }
@@ -67846,11 +68736,11 @@ var LearnedOnly = class {
     const known = this.indexOf(id, Math.min(this.size, this.shared));
     if (known < 0) {
       if (strength <= 0) return;
-      const at2 = this.size++;
-      this.ids[at2] = id;
-      this.strengths[at2] = strength;
-      this.sources[at2] = source;
-      this.tokens[at2] = token;
+      const at3 = this.size++;
+      this.ids[at3] = id;
+      this.strengths[at3] = strength;
+      this.sources[at3] = source;
+      this.tokens[at3] = token;
     } else if (strength > this.strengths[known]) {
       this.strengths[known] = strength;
       this.sources[known] = source;
@@ -67863,11 +68753,11 @@ var LearnedOnly = class {
   }
 };
 var LineEvidence = class {
-  constructor(clues, learned, rejections, text2) {
+  constructor(clues, learned, rejections, text3) {
     this.clues = clues;
     this.learned = learned;
     this.rejections = rejections;
-    this.text = text2;
+    this.text = text3;
   }
   get(id) {
     const ev = this.clues.get(id);
@@ -67892,10 +68782,10 @@ var LineEvidence = class {
   }
   /** Every partner with its evidence, in the order found (what PartnerResolver.resolve returns). */
   toMap() {
-    const all2 = new Map(this.clues);
-    for (let k = 0; k < this.learned.size; k++) all2.set(this.learned.ids[k], this.learnedEvidence(k));
-    for (const [id, ev] of this.rejectedOnly()) all2.set(id, ev);
-    return all2;
+    const all3 = new Map(this.clues);
+    for (let k = 0; k < this.learned.size; k++) all3.set(this.learned.ids[k], this.learnedEvidence(k));
+    for (const [id, ev] of this.rejectedOnly()) all3.set(id, ev);
+    return all3;
   }
   learnedEvidence(k) {
     const { learned, rejections } = this;
@@ -68020,53 +68910,53 @@ var PartnerResolver = class {
     return partnerId === null ? "" : this.names.get(partnerId) ?? `#${partnerId}`;
   }
   /** Every partner the line points at, in the order the clues found them, with their scores. */
-  resolve(line, text2) {
-    return this.resolveLine(line, text2).toMap();
+  resolve(line, text3) {
+    return this.resolveLine(line, text3).toMap();
   }
   /**
    * resolve() as the collector reads it: partners known only from history's word votes (a dozen weak ones per
    * line, most never proposed) are kept as numbers and made into evidence only when asked for. The answer reads
    * scratch space of the resolver: use it before resolving the next line.
    */
-  resolveLine(line, text2) {
+  resolveLine(line, text3) {
     const clues = /* @__PURE__ */ new Map();
-    if (line.partnerId !== null) addClue(clues, text2, line.partnerId, 0.99, BY_LINE);
-    const byAccount = text2.accountKey === "" ? void 0 : this.byAccount.get(text2.accountKey);
+    if (line.partnerId !== null) addClue(clues, text3, line.partnerId, 0.99, BY_LINE);
+    const byAccount = text3.accountKey === "" ? void 0 : this.byAccount.get(text3.accountKey);
     if (byAccount !== void 0) {
-      for (const id of byAccount) addClue(clues, text2, id, 0.95 / byAccount.length, BY_ACCOUNT);
+      for (const id of byAccount) addClue(clues, text3, id, 0.95 / byAccount.length, BY_ACCOUNT);
     }
-    this.matchCompactName(text2, clues);
-    this.matchNameWords(text2, clues);
+    this.matchCompactName(text3, clues);
+    this.matchNameWords(text3, clues);
     const learned = this.learned;
     learned.clear();
-    this.learnFromHistory(text2, clues, learned);
-    const rejected = this.history.rejectedPartners(text2);
+    this.learnFromHistory(text3, clues, learned);
+    const rejected = this.history.rejectedPartners(text3);
     for (const [id, ev] of clues) finishEvidence(ev, rejected.size === 0 ? 0 : rejected.get(id) ?? 0);
-    return new LineEvidence(clues, learned, rejected, text2);
+    return new LineEvidence(clues, learned, rejected, text3);
   }
   /**
    * Partners that past lines like this one were reconciled with: by counterparty name, account number and label
    * words, the strongest per partner. Weighed after every other clue, as the last factor of its miss.
    */
-  learnFromHistory(text2, clues, learned) {
+  learnFromHistory(text3, clues, learned) {
     const history = this.history;
-    const byName = history.partnerNameShares(text2.nameKey);
+    const byName = history.partnerNameShares(text3.nameKey);
     if (byName !== null) for (let j = 0; j < byName.keys.length; j++) learn(clues, learned, byName.keys[j], 0.9 * byName.shares[j], 0, "");
-    const byAccount = history.partnerAccountShares(text2.accountKey);
+    const byAccount = history.partnerAccountShares(text3.accountKey);
     if (byAccount !== null) for (let j = 0; j < byAccount.keys.length; j++) learn(clues, learned, byAccount.keys[j], 0.93 * byAccount.shares[j], 1, "");
     learned.shared = learned.size;
-    const votes = history.partnerWordVotes(text2);
+    const votes = history.partnerWordVotes(text3);
     for (let i = 0; i < votes.size; i++) {
       const strength = 0.85 * votes.similarity(i);
       if (strength > 0) learn(clues, learned, votes.key(i), strength, 2, votes.bestToken(i));
     }
   }
   /** The bank's counterparty name against partner names: equal, or cut short by the bank (~35 characters). */
-  matchCompactName(text2, clues) {
-    const key = text2.nameKey;
+  matchCompactName(text3, clues) {
+    const key = text3.nameKey;
     if (key === "") return;
     const equal = this.byCompact.get(key) ?? EMPTY_IDS;
-    for (const id of equal) addClue(clues, text2, id, 0.95 / equal.length, BY_NAME);
+    for (const id of equal) addClue(clues, text3, id, 0.95 / equal.length, BY_NAME);
     if (key.length < PREFIX_LENGTH2) return;
     const byPrefix = this.byPrefix.get(key.slice(0, PREFIX_LENGTH2));
     if (byPrefix === void 0) return;
@@ -68075,8 +68965,8 @@ var PartnerResolver = class {
       const id = byPrefix.ids[j];
       if (equal.includes(id)) continue;
       const partnerKey = keys[j];
-      if (partnerKey.startsWith(key) && key.length >= MIN_TRUNCATED_LENGTH) addClue(clues, text2, id, 0.9, BY_NAME);
-      else if (key.startsWith(partnerKey)) addClue(clues, text2, id, 0.75, BY_NAME);
+      if (partnerKey.startsWith(key) && key.length >= MIN_TRUNCATED_LENGTH) addClue(clues, text3, id, 0.9, BY_NAME);
+      else if (key.startsWith(partnerKey)) addClue(clues, text3, id, 0.75, BY_NAME);
     }
   }
   /**
@@ -68085,11 +68975,11 @@ var PartnerResolver = class {
    * by the bank (CONSULTIN for CONSULTING) included. Scores add up in reused typed arrays indexed by partner, and
    * the words of the line are marked in a reused typed array indexed by word.
    */
-  matchNameWords(text2, clues) {
+  matchNameWords(text3, clues) {
     const { nameScore, nameStamp, touched, wordStamp, prefixStamp } = this;
     const round = ++this.nameRound;
     let count2 = 0;
-    const signal = text2.signal;
+    const signal = text3.signal;
     for (let t = 0; t < signal.length; t++) {
       const entry = this.byWord.get(signal[t]);
       if (entry === void 0) continue;
@@ -68133,16 +69023,16 @@ var PartnerResolver = class {
       }
       const id = this.idByIndex[k];
       const coverage = matched / Math.max(1e-9, this.weightByIndex[k]);
-      if (coverage >= 0.999) addClue(clues, text2, id, 0.85, LABEL_NAMES);
-      else if (coverage >= 0.6) addClue(clues, text2, id, 0.8 * coverage, LABEL_PARTLY_NAMES);
+      if (coverage >= 0.999) addClue(clues, text3, id, 0.85, LABEL_NAMES);
+      else if (coverage >= 0.6) addClue(clues, text3, id, 0.8 * coverage, LABEL_PARTLY_NAMES);
     }
   }
 };
-function addClue(clues, text2, id, strength, clue) {
+function addClue(clues, text3, id, strength, clue) {
   if (strength <= 0) return;
   let ev = clues.get(id);
   if (ev === void 0) {
-    ev = new PartnerEvidence(id, text2);
+    ev = new PartnerEvidence(id, text3);
     clues.set(id, ev);
   }
   ev.miss *= 1 - Math.min(strength, 0.99);
@@ -68196,13 +69086,13 @@ function explainProposal(p, names) {
       reasons.push(`amount equals ${first}`);
       break;
     case "fx":
-      reasons.push(`amount equals ${first} within FX rounding (${money2(p.difference, currency)})`);
+      reasons.push(`amount equals ${first} within FX rounding (${money3(p.difference, currency)})`);
       break;
     case "fee":
-      reasons.push(`amount is ${first} less a bank fee of ${money2(p.difference, currency)}`);
+      reasons.push(`amount is ${first} less a bank fee of ${money3(p.difference, currency)}`);
       break;
     case "partial":
-      reasons.push(`partial payment of ${first} (${money2(p.difference, currency)} stays open)`);
+      reasons.push(`partial payment of ${first} (${money3(p.difference, currency)} stays open)`);
       break;
     case "multi": {
       let numbers = first;
@@ -68239,14 +69129,14 @@ function explainProposal(p, names) {
   unique[0] = opening;
   return { explanation: flat(explanation), reasons: unique };
 }
-function flat(text2) {
-  if (text2.length > 12) text2.charCodeAt(0);
-  return text2;
+function flat(text3) {
+  if (text3.length > 12) text3.charCodeAt(0);
+  return text3;
 }
 function entryNumber2(item) {
   return item.moveName || `#${item.id}`;
 }
-function money2(amount, currency) {
+function money3(amount, currency) {
   return `${Math.abs(amount).toFixed(2)} ${currency}`;
 }
 
@@ -68366,21 +69256,21 @@ var OFFLINE_ENGINE = Object.freeze({
 });
 
 // node_modules/openai/internal/tslib.mjs
-function __classPrivateFieldSet(receiver, state, value, kind, f) {
+function __classPrivateFieldSet(receiver, state, value, kind, f2) {
   if (kind === "m")
     throw new TypeError("Private method is not writable");
-  if (kind === "a" && !f)
+  if (kind === "a" && !f2)
     throw new TypeError("Private accessor was defined without a setter");
-  if (typeof state === "function" ? receiver !== state || !f : !state.has(receiver))
+  if (typeof state === "function" ? receiver !== state || !f2 : !state.has(receiver))
     throw new TypeError("Cannot write private member to an object whose class did not declare it");
-  return kind === "a" ? f.call(receiver, value) : f ? f.value = value : state.set(receiver, value), value;
+  return kind === "a" ? f2.call(receiver, value) : f2 ? f2.value = value : state.set(receiver, value), value;
 }
-function __classPrivateFieldGet(receiver, state, kind, f) {
-  if (kind === "a" && !f)
+function __classPrivateFieldGet(receiver, state, kind, f2) {
+  if (kind === "a" && !f2)
     throw new TypeError("Private accessor was defined without a getter");
-  if (typeof state === "function" ? receiver !== state || !f : !state.has(receiver))
+  if (typeof state === "function" ? receiver !== state || !f2 : !state.has(receiver))
     throw new TypeError("Cannot read private member from an object whose class did not declare it");
-  return kind === "m" ? f : kind === "a" ? f.call(receiver) : f ? f.value : state.get(receiver);
+  return kind === "m" ? f2 : kind === "a" ? f2.call(receiver) : f2 ? f2.value : state.get(receiver);
 }
 
 // node_modules/openai/internal/utils/uuid.mjs
@@ -68595,9 +69485,9 @@ var validatePositiveInteger = (name, n) => {
   }
   return n;
 };
-var safeJSON = (text2) => {
+var safeJSON = (text3) => {
   try {
-    return JSON.parse(text2);
+    return JSON.parse(text3);
   } catch (err) {
     return void 0;
   }
@@ -69689,8 +70579,8 @@ async function defaultParseResponse(client, props) {
       const json2 = await response.json();
       return addRequestID(json2, response);
     }
-    const text2 = await response.text();
-    return text2;
+    const text3 = await response.text();
+    return text3;
   })();
   loggerFor(client).debug(`[${requestLogID}] response parsed`, formatRequestDetails({
     retryOfRequestLogID,
@@ -70391,12 +71281,12 @@ function encodeURIPath(str2) {
   return str2.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@]+/g, encodeURIComponent);
 }
 var EMPTY2 = /* @__PURE__ */ Object.freeze(/* @__PURE__ */ Object.create(null));
-var createPathTagFunction = (pathEncoder = encodeURIPath) => function path2(statics, ...params) {
+var createPathTagFunction = (pathEncoder = encodeURIPath) => function path3(statics, ...params) {
   if (statics.length === 1)
     return statics[0];
   let postPath = false;
   const invalidSegments = [];
-  const path3 = statics.reduce((previousValue, currentValue, index) => {
+  const path4 = statics.reduce((previousValue, currentValue, index) => {
     if (/[?#]/.test(currentValue)) {
       postPath = true;
     }
@@ -70413,7 +71303,7 @@ var createPathTagFunction = (pathEncoder = encodeURIPath) => function path2(stat
     }
     return previousValue + currentValue + (index === params.length ? "" : encoded);
   }, "");
-  const pathOnly = path3.split(/[?#]/, 1)[0];
+  const pathOnly = path4.split(/[?#]/, 1)[0];
   const invalidSegmentPattern = /(?<=^|\/)(?:\.|%2e){1,2}(?=\/|$)/gi;
   let match;
   while ((match = invalidSegmentPattern.exec(pathOnly)) !== null) {
@@ -70434,12 +71324,12 @@ var createPathTagFunction = (pathEncoder = encodeURIPath) => function path2(stat
     }, "");
     throw new OpenAIError(`Path parameters result in path with invalid segments:
 ${invalidSegments.map((e) => e.error).join("\n")}
-${path3}
+${path4}
 ${underline}`);
   }
-  return path3;
+  return path4;
 };
-var path = /* @__PURE__ */ createPathTagFunction(encodeURIPath);
+var path2 = /* @__PURE__ */ createPathTagFunction(encodeURIPath);
 
 // node_modules/openai/resources/chat/completions/messages.mjs
 var Messages = class extends APIResource {
@@ -70458,7 +71348,7 @@ var Messages = class extends APIResource {
    * ```
    */
   list(completionID, query = {}, options) {
-    return this._client.getAPIList(path`/chat/completions/${completionID}/messages`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
+    return this._client.getAPIList(path2`/chat/completions/${completionID}/messages`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
   }
 };
 
@@ -70466,7 +71356,7 @@ var Messages = class extends APIResource {
 function isChatCompletionFunctionTool(tool) {
   return tool !== void 0 && "function" in tool && tool.function !== void 0;
 }
-function makeParseableResponseFormat(response_format, parser2) {
+function makeParseableResponseFormat(response_format, parser3) {
   const obj = { ...response_format };
   Object.defineProperties(obj, {
     $brand: {
@@ -70474,7 +71364,7 @@ function makeParseableResponseFormat(response_format, parser2) {
       enumerable: false
     },
     $parseRaw: {
-      value: parser2,
+      value: parser3,
       enumerable: false
     }
   });
@@ -71100,9 +71990,9 @@ var AbstractChatCompletionRunner = class extends EventStream {
       return tool;
     });
     const functionsByName = {};
-    for (const f of inputTools) {
-      if (f.type === "function") {
-        functionsByName[f.function.name || f.function.function.name] = f.function;
+    for (const f2 of inputTools) {
+      if (f2.type === "function") {
+        functionsByName[f2.function.name || f2.function.function.name] = f2.function;
       }
     }
     const tools = "tools" in params ? inputTools.map((t) => t.type === "function" ? {
@@ -72148,7 +73038,7 @@ var Completions = class extends APIResource {
    * ```
    */
   retrieve(completionID, options) {
-    return this._client.get(path`/chat/completions/${completionID}`, {
+    return this._client.get(path2`/chat/completions/${completionID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -72167,7 +73057,7 @@ var Completions = class extends APIResource {
    * ```
    */
   update(completionID, body, options) {
-    return this._client.post(path`/chat/completions/${completionID}`, {
+    return this._client.post(path2`/chat/completions/${completionID}`, {
       body,
       ...options,
       __security: { bearerAuth: true }
@@ -72203,7 +73093,7 @@ var Completions = class extends APIResource {
    * ```
    */
   delete(completionID, options) {
-    return this._client.delete(path`/chat/completions/${completionID}`, {
+    return this._client.delete(path2`/chat/completions/${completionID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -72274,7 +73164,7 @@ var AdminAPIKeys = class extends APIResource {
    * ```
    */
   retrieve(keyID, options) {
-    return this._client.get(path`/organization/admin_api_keys/${keyID}`, {
+    return this._client.get(path2`/organization/admin_api_keys/${keyID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -72309,7 +73199,7 @@ var AdminAPIKeys = class extends APIResource {
    * ```
    */
   delete(keyID, options) {
-    return this._client.delete(path`/organization/admin_api_keys/${keyID}`, {
+    return this._client.delete(path2`/organization/admin_api_keys/${keyID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -72375,7 +73265,7 @@ var Certificates = class extends APIResource {
    * ```
    */
   retrieve(certificateID, query = {}, options) {
-    return this._client.get(path`/organization/certificates/${certificateID}`, {
+    return this._client.get(path2`/organization/certificates/${certificateID}`, {
       query,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -72393,7 +73283,7 @@ var Certificates = class extends APIResource {
    * ```
    */
   update(certificateID, body, options) {
-    return this._client.post(path`/organization/certificates/${certificateID}`, {
+    return this._client.post(path2`/organization/certificates/${certificateID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -72427,7 +73317,7 @@ var Certificates = class extends APIResource {
    * ```
    */
   delete(certificateID, options) {
-    return this._client.delete(path`/organization/certificates/${certificateID}`, {
+    return this._client.delete(path2`/organization/certificates/${certificateID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -72546,7 +73436,7 @@ var Invites = class extends APIResource {
    * ```
    */
   retrieve(inviteID, options) {
-    return this._client.get(path`/organization/invites/${inviteID}`, {
+    return this._client.get(path2`/organization/invites/${inviteID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -72581,7 +73471,7 @@ var Invites = class extends APIResource {
    * ```
    */
   delete(inviteID, options) {
-    return this._client.delete(path`/organization/invites/${inviteID}`, {
+    return this._client.delete(path2`/organization/invites/${inviteID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -72619,7 +73509,7 @@ var Roles = class extends APIResource {
    * ```
    */
   retrieve(roleID, options) {
-    return this._client.get(path`/organization/roles/${roleID}`, {
+    return this._client.get(path2`/organization/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -72635,7 +73525,7 @@ var Roles = class extends APIResource {
    * ```
    */
   update(roleID, body, options) {
-    return this._client.post(path`/organization/roles/${roleID}`, {
+    return this._client.post(path2`/organization/roles/${roleID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -72670,7 +73560,7 @@ var Roles = class extends APIResource {
    * ```
    */
   delete(roleID, options) {
-    return this._client.delete(path`/organization/roles/${roleID}`, {
+    return this._client.delete(path2`/organization/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -72715,7 +73605,7 @@ var SpendAlerts = class extends APIResource {
    * ```
    */
   retrieve(alertID, options) {
-    return this._client.get(path`/organization/spend_alerts/${alertID}`, {
+    return this._client.get(path2`/organization/spend_alerts/${alertID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -72741,7 +73631,7 @@ var SpendAlerts = class extends APIResource {
    * ```
    */
   update(alertID, body, options) {
-    return this._client.post(path`/organization/spend_alerts/${alertID}`, {
+    return this._client.post(path2`/organization/spend_alerts/${alertID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -72773,7 +73663,7 @@ var SpendAlerts = class extends APIResource {
    * ```
    */
   delete(alertID, options) {
-    return this._client.delete(path`/organization/spend_alerts/${alertID}`, {
+    return this._client.delete(path2`/organization/spend_alerts/${alertID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73051,7 +73941,7 @@ var Roles2 = class extends APIResource {
    * ```
    */
   create(groupID, body, options) {
-    return this._client.post(path`/organization/groups/${groupID}/roles`, {
+    return this._client.post(path2`/organization/groups/${groupID}/roles`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -73071,7 +73961,7 @@ var Roles2 = class extends APIResource {
    */
   retrieve(roleID, params, options) {
     const { group_id } = params;
-    return this._client.get(path`/organization/groups/${group_id}/roles/${roleID}`, {
+    return this._client.get(path2`/organization/groups/${group_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73090,7 +73980,7 @@ var Roles2 = class extends APIResource {
    * ```
    */
   list(groupID, query = {}, options) {
-    return this._client.getAPIList(path`/organization/groups/${groupID}/roles`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path2`/organization/groups/${groupID}/roles`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Unassigns an organization role from a group within the organization.
@@ -73106,7 +73996,7 @@ var Roles2 = class extends APIResource {
    */
   delete(roleID, params, options) {
     const { group_id } = params;
-    return this._client.delete(path`/organization/groups/${group_id}/roles/${roleID}`, {
+    return this._client.delete(path2`/organization/groups/${group_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73128,7 +74018,7 @@ var Users = class extends APIResource {
    * ```
    */
   create(groupID, body, options) {
-    return this._client.post(path`/organization/groups/${groupID}/users`, {
+    return this._client.post(path2`/organization/groups/${groupID}/users`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -73148,7 +74038,7 @@ var Users = class extends APIResource {
    */
   retrieve(userID, params, options) {
     const { group_id } = params;
-    return this._client.get(path`/organization/groups/${group_id}/users/${userID}`, {
+    return this._client.get(path2`/organization/groups/${group_id}/users/${userID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73167,7 +74057,7 @@ var Users = class extends APIResource {
    * ```
    */
   list(groupID, query = {}, options) {
-    return this._client.getAPIList(path`/organization/groups/${groupID}/users`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path2`/organization/groups/${groupID}/users`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Removes a user from a group.
@@ -73183,7 +74073,7 @@ var Users = class extends APIResource {
    */
   delete(userID, params, options) {
     const { group_id } = params;
-    return this._client.delete(path`/organization/groups/${group_id}/users/${userID}`, {
+    return this._client.delete(path2`/organization/groups/${group_id}/users/${userID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73226,7 +74116,7 @@ var Groups = class extends APIResource {
    * ```
    */
   retrieve(groupID, options) {
-    return this._client.get(path`/organization/groups/${groupID}`, {
+    return this._client.get(path2`/organization/groups/${groupID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73243,7 +74133,7 @@ var Groups = class extends APIResource {
    * ```
    */
   update(groupID, body, options) {
-    return this._client.post(path`/organization/groups/${groupID}`, {
+    return this._client.post(path2`/organization/groups/${groupID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -73278,7 +74168,7 @@ var Groups = class extends APIResource {
    * ```
    */
   delete(groupID, options) {
-    return this._client.delete(path`/organization/groups/${groupID}`, {
+    return this._client.delete(path2`/organization/groups/${groupID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73303,7 +74193,7 @@ var APIKeys = class extends APIResource {
    */
   retrieve(apiKeyID, params, options) {
     const { project_id } = params;
-    return this._client.get(path`/organization/projects/${project_id}/api_keys/${apiKeyID}`, {
+    return this._client.get(path2`/organization/projects/${project_id}/api_keys/${apiKeyID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73322,7 +74212,7 @@ var APIKeys = class extends APIResource {
    * ```
    */
   list(projectID, query = {}, options) {
-    return this._client.getAPIList(path`/organization/projects/${projectID}/api_keys`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path2`/organization/projects/${projectID}/api_keys`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Deletes an API key from the project.
@@ -73341,7 +74231,7 @@ var APIKeys = class extends APIResource {
    */
   delete(apiKeyID, params, options) {
     const { project_id } = params;
-    return this._client.delete(path`/organization/projects/${project_id}/api_keys/${apiKeyID}`, {
+    return this._client.delete(path2`/organization/projects/${project_id}/api_keys/${apiKeyID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73364,7 +74254,7 @@ var Certificates2 = class extends APIResource {
    * ```
    */
   list(projectID, query = {}, options) {
-    return this._client.getAPIList(path`/organization/projects/${projectID}/certificates`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path2`/organization/projects/${projectID}/certificates`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Activate certificates at the project level.
@@ -73383,7 +74273,7 @@ var Certificates2 = class extends APIResource {
    * ```
    */
   activate(projectID, body, options) {
-    return this._client.getAPIList(path`/organization/projects/${projectID}/certificates/activate`, Page, { body, method: "post", ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path2`/organization/projects/${projectID}/certificates/activate`, Page, { body, method: "post", ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Deactivate certificates at the project level. You can atomically and
@@ -73401,7 +74291,7 @@ var Certificates2 = class extends APIResource {
    * ```
    */
   deactivate(projectID, body, options) {
-    return this._client.getAPIList(path`/organization/projects/${projectID}/certificates/deactivate`, Page, { body, method: "post", ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path2`/organization/projects/${projectID}/certificates/deactivate`, Page, { body, method: "post", ...options, __security: { adminAPIKeyAuth: true } });
   }
 };
 
@@ -73419,7 +74309,7 @@ var DataRetention2 = class extends APIResource {
    * ```
    */
   retrieve(projectID, options) {
-    return this._client.get(path`/organization/projects/${projectID}/data_retention`, {
+    return this._client.get(path2`/organization/projects/${projectID}/data_retention`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73437,7 +74327,7 @@ var DataRetention2 = class extends APIResource {
    * ```
    */
   update(projectID, body, options) {
-    return this._client.post(path`/organization/projects/${projectID}/data_retention`, {
+    return this._client.post(path2`/organization/projects/${projectID}/data_retention`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -73459,7 +74349,7 @@ var HostedToolPermissions = class extends APIResource {
    * ```
    */
   retrieve(projectID, options) {
-    return this._client.get(path`/organization/projects/${projectID}/hosted_tool_permissions`, {
+    return this._client.get(path2`/organization/projects/${projectID}/hosted_tool_permissions`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73476,7 +74366,7 @@ var HostedToolPermissions = class extends APIResource {
    * ```
    */
   update(projectID, body, options) {
-    return this._client.post(path`/organization/projects/${projectID}/hosted_tool_permissions`, {
+    return this._client.post(path2`/organization/projects/${projectID}/hosted_tool_permissions`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -73498,7 +74388,7 @@ var ModelPermissions = class extends APIResource {
    * ```
    */
   retrieve(projectID, options) {
-    return this._client.get(path`/organization/projects/${projectID}/model_permissions`, {
+    return this._client.get(path2`/organization/projects/${projectID}/model_permissions`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73516,7 +74406,7 @@ var ModelPermissions = class extends APIResource {
    * ```
    */
   update(projectID, body, options) {
-    return this._client.post(path`/organization/projects/${projectID}/model_permissions`, {
+    return this._client.post(path2`/organization/projects/${projectID}/model_permissions`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -73534,7 +74424,7 @@ var ModelPermissions = class extends APIResource {
    * ```
    */
   delete(projectID, options) {
-    return this._client.delete(path`/organization/projects/${projectID}/model_permissions`, {
+    return this._client.delete(path2`/organization/projects/${projectID}/model_permissions`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73557,7 +74447,7 @@ var RateLimits = class extends APIResource {
    * ```
    */
   listRateLimits(projectID, query = {}, options) {
-    return this._client.getAPIList(path`/organization/projects/${projectID}/rate_limits`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path2`/organization/projects/${projectID}/rate_limits`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Updates a project rate limit.
@@ -73573,7 +74463,7 @@ var RateLimits = class extends APIResource {
    */
   updateRateLimit(rateLimitID, params, options) {
     const { project_id, ...body } = params;
-    return this._client.post(path`/organization/projects/${project_id}/rate_limits/${rateLimitID}`, {
+    return this._client.post(path2`/organization/projects/${project_id}/rate_limits/${rateLimitID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -73596,7 +74486,7 @@ var Roles3 = class extends APIResource {
    * ```
    */
   create(projectID, body, options) {
-    return this._client.post(path`/projects/${projectID}/roles`, {
+    return this._client.post(path2`/projects/${projectID}/roles`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -73616,7 +74506,7 @@ var Roles3 = class extends APIResource {
    */
   retrieve(roleID, params, options) {
     const { project_id } = params;
-    return this._client.get(path`/projects/${project_id}/roles/${roleID}`, {
+    return this._client.get(path2`/projects/${project_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73635,7 +74525,7 @@ var Roles3 = class extends APIResource {
    */
   update(roleID, params, options) {
     const { project_id, ...body } = params;
-    return this._client.post(path`/projects/${project_id}/roles/${roleID}`, {
+    return this._client.post(path2`/projects/${project_id}/roles/${roleID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -73655,7 +74545,7 @@ var Roles3 = class extends APIResource {
    * ```
    */
   list(projectID, query = {}, options) {
-    return this._client.getAPIList(path`/projects/${projectID}/roles`, NextCursorPage, {
+    return this._client.getAPIList(path2`/projects/${projectID}/roles`, NextCursorPage, {
       query,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -73675,7 +74565,7 @@ var Roles3 = class extends APIResource {
    */
   delete(roleID, params, options) {
     const { project_id } = params;
-    return this._client.delete(path`/projects/${project_id}/roles/${roleID}`, {
+    return this._client.delete(path2`/projects/${project_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73705,7 +74595,7 @@ var SpendAlerts2 = class extends APIResource {
    * ```
    */
   create(projectID, body, options) {
-    return this._client.post(path`/organization/projects/${projectID}/spend_alerts`, {
+    return this._client.post(path2`/organization/projects/${projectID}/spend_alerts`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -73725,7 +74615,7 @@ var SpendAlerts2 = class extends APIResource {
    */
   retrieve(alertID, params, options) {
     const { project_id } = params;
-    return this._client.get(path`/organization/projects/${project_id}/spend_alerts/${alertID}`, {
+    return this._client.get(path2`/organization/projects/${project_id}/spend_alerts/${alertID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73753,7 +74643,7 @@ var SpendAlerts2 = class extends APIResource {
    */
   update(alertID, params, options) {
     const { project_id, ...body } = params;
-    return this._client.post(path`/organization/projects/${project_id}/spend_alerts/${alertID}`, {
+    return this._client.post(path2`/organization/projects/${project_id}/spend_alerts/${alertID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -73773,7 +74663,7 @@ var SpendAlerts2 = class extends APIResource {
    * ```
    */
   list(projectID, query = {}, options) {
-    return this._client.getAPIList(path`/organization/projects/${projectID}/spend_alerts`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path2`/organization/projects/${projectID}/spend_alerts`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Deletes a project spend alert.
@@ -73789,7 +74679,7 @@ var SpendAlerts2 = class extends APIResource {
    */
   delete(alertID, params, options) {
     const { project_id } = params;
-    return this._client.delete(path`/organization/projects/${project_id}/spend_alerts/${alertID}`, {
+    return this._client.delete(path2`/organization/projects/${project_id}/spend_alerts/${alertID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73810,7 +74700,7 @@ var SpendLimit2 = class extends APIResource {
    * ```
    */
   retrieve(projectID, options) {
-    return this._client.get(path`/organization/projects/${projectID}/spend_limit`, {
+    return this._client.get(path2`/organization/projects/${projectID}/spend_limit`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73832,7 +74722,7 @@ var SpendLimit2 = class extends APIResource {
    * ```
    */
   update(projectID, body, options) {
-    return this._client.post(path`/organization/projects/${projectID}/spend_limit`, {
+    return this._client.post(path2`/organization/projects/${projectID}/spend_limit`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -73850,7 +74740,7 @@ var SpendLimit2 = class extends APIResource {
    * ```
    */
   delete(projectID, options) {
-    return this._client.delete(path`/organization/projects/${projectID}/spend_limit`, {
+    return this._client.delete(path2`/organization/projects/${projectID}/spend_limit`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73873,7 +74763,7 @@ var Roles4 = class extends APIResource {
    */
   create(groupID, params, options) {
     const { project_id, ...body } = params;
-    return this._client.post(path`/projects/${project_id}/groups/${groupID}/roles`, {
+    return this._client.post(path2`/projects/${project_id}/groups/${groupID}/roles`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -73893,7 +74783,7 @@ var Roles4 = class extends APIResource {
    */
   retrieve(roleID, params, options) {
     const { project_id, group_id } = params;
-    return this._client.get(path`/projects/${project_id}/groups/${group_id}/roles/${roleID}`, {
+    return this._client.get(path2`/projects/${project_id}/groups/${group_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73914,7 +74804,7 @@ var Roles4 = class extends APIResource {
    */
   list(groupID, params, options) {
     const { project_id, ...query } = params;
-    return this._client.getAPIList(path`/projects/${project_id}/groups/${groupID}/roles`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path2`/projects/${project_id}/groups/${groupID}/roles`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Unassigns a project role from a group within a project.
@@ -73930,7 +74820,7 @@ var Roles4 = class extends APIResource {
    */
   delete(roleID, params, options) {
     const { project_id, group_id } = params;
-    return this._client.delete(path`/projects/${project_id}/groups/${group_id}/roles/${roleID}`, {
+    return this._client.delete(path2`/projects/${project_id}/groups/${group_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73956,7 +74846,7 @@ var Groups2 = class extends APIResource {
    * ```
    */
   create(projectID, body, options) {
-    return this._client.post(path`/organization/projects/${projectID}/groups`, {
+    return this._client.post(path2`/organization/projects/${projectID}/groups`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -73976,7 +74866,7 @@ var Groups2 = class extends APIResource {
    */
   retrieve(groupID, params, options) {
     const { project_id, ...query } = params;
-    return this._client.get(path`/organization/projects/${project_id}/groups/${groupID}`, {
+    return this._client.get(path2`/organization/projects/${project_id}/groups/${groupID}`, {
       query,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -73996,7 +74886,7 @@ var Groups2 = class extends APIResource {
    * ```
    */
   list(projectID, query = {}, options) {
-    return this._client.getAPIList(path`/organization/projects/${projectID}/groups`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path2`/organization/projects/${projectID}/groups`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Revokes a group's access to a project.
@@ -74012,7 +74902,7 @@ var Groups2 = class extends APIResource {
    */
   delete(groupID, params, options) {
     const { project_id } = params;
-    return this._client.delete(path`/organization/projects/${project_id}/groups/${groupID}`, {
+    return this._client.delete(path2`/organization/projects/${project_id}/groups/${groupID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -74036,7 +74926,7 @@ var APIKeys2 = class extends APIResource {
    */
   create(serviceAccountID, params, options) {
     const { project_id, ...body } = params;
-    return this._client.post(path`/organization/projects/${project_id}/service_accounts/${serviceAccountID}/api_keys`, { body, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.post(path2`/organization/projects/${project_id}/service_accounts/${serviceAccountID}/api_keys`, { body, ...options, __security: { adminAPIKeyAuth: true } });
   }
 };
 
@@ -74060,7 +74950,7 @@ var ServiceAccounts = class extends APIResource {
    * ```
    */
   create(projectID, body, options) {
-    return this._client.post(path`/organization/projects/${projectID}/service_accounts`, {
+    return this._client.post(path2`/organization/projects/${projectID}/service_accounts`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -74080,7 +74970,7 @@ var ServiceAccounts = class extends APIResource {
    */
   retrieve(serviceAccountID, params, options) {
     const { project_id } = params;
-    return this._client.get(path`/organization/projects/${project_id}/service_accounts/${serviceAccountID}`, {
+    return this._client.get(path2`/organization/projects/${project_id}/service_accounts/${serviceAccountID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -74099,7 +74989,7 @@ var ServiceAccounts = class extends APIResource {
    */
   update(serviceAccountID, params, options) {
     const { project_id, ...body } = params;
-    return this._client.post(path`/organization/projects/${project_id}/service_accounts/${serviceAccountID}`, { body, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.post(path2`/organization/projects/${project_id}/service_accounts/${serviceAccountID}`, { body, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Returns a list of service accounts in the project.
@@ -74115,7 +75005,7 @@ var ServiceAccounts = class extends APIResource {
    * ```
    */
   list(projectID, query = {}, options) {
-    return this._client.getAPIList(path`/organization/projects/${projectID}/service_accounts`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path2`/organization/projects/${projectID}/service_accounts`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Deletes a service account from the project.
@@ -74134,7 +75024,7 @@ var ServiceAccounts = class extends APIResource {
    */
   delete(serviceAccountID, params, options) {
     const { project_id } = params;
-    return this._client.delete(path`/organization/projects/${project_id}/service_accounts/${serviceAccountID}`, { ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.delete(path2`/organization/projects/${project_id}/service_accounts/${serviceAccountID}`, { ...options, __security: { adminAPIKeyAuth: true } });
   }
 };
 ServiceAccounts.APIKeys = APIKeys2;
@@ -74155,7 +75045,7 @@ var Roles5 = class extends APIResource {
    */
   create(userID, params, options) {
     const { project_id, ...body } = params;
-    return this._client.post(path`/projects/${project_id}/users/${userID}/roles`, {
+    return this._client.post(path2`/projects/${project_id}/users/${userID}/roles`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -74175,7 +75065,7 @@ var Roles5 = class extends APIResource {
    */
   retrieve(roleID, params, options) {
     const { project_id, user_id } = params;
-    return this._client.get(path`/projects/${project_id}/users/${user_id}/roles/${roleID}`, {
+    return this._client.get(path2`/projects/${project_id}/users/${user_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -74196,7 +75086,7 @@ var Roles5 = class extends APIResource {
    */
   list(userID, params, options) {
     const { project_id, ...query } = params;
-    return this._client.getAPIList(path`/projects/${project_id}/users/${userID}/roles`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path2`/projects/${project_id}/users/${userID}/roles`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Unassigns a project role from a user within a project.
@@ -74212,7 +75102,7 @@ var Roles5 = class extends APIResource {
    */
   delete(roleID, params, options) {
     const { project_id, user_id } = params;
-    return this._client.delete(path`/projects/${project_id}/users/${user_id}/roles/${roleID}`, {
+    return this._client.delete(path2`/projects/${project_id}/users/${user_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -74239,7 +75129,7 @@ var Users2 = class extends APIResource {
    * ```
    */
   create(projectID, body, options) {
-    return this._client.post(path`/organization/projects/${projectID}/users`, {
+    return this._client.post(path2`/organization/projects/${projectID}/users`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -74259,7 +75149,7 @@ var Users2 = class extends APIResource {
    */
   retrieve(userID, params, options) {
     const { project_id } = params;
-    return this._client.get(path`/organization/projects/${project_id}/users/${userID}`, {
+    return this._client.get(path2`/organization/projects/${project_id}/users/${userID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -74278,7 +75168,7 @@ var Users2 = class extends APIResource {
    */
   update(userID, params, options) {
     const { project_id, ...body } = params;
-    return this._client.post(path`/organization/projects/${project_id}/users/${userID}`, {
+    return this._client.post(path2`/organization/projects/${project_id}/users/${userID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -74298,7 +75188,7 @@ var Users2 = class extends APIResource {
    * ```
    */
   list(projectID, query = {}, options) {
-    return this._client.getAPIList(path`/organization/projects/${projectID}/users`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path2`/organization/projects/${projectID}/users`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Deletes a user from the project.
@@ -74317,7 +75207,7 @@ var Users2 = class extends APIResource {
    */
   delete(userID, params, options) {
     const { project_id } = params;
-    return this._client.delete(path`/organization/projects/${project_id}/users/${userID}`, {
+    return this._client.delete(path2`/organization/projects/${project_id}/users/${userID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -74373,7 +75263,7 @@ var Projects = class extends APIResource {
    * ```
    */
   retrieve(projectID, options) {
-    return this._client.get(path`/organization/projects/${projectID}`, {
+    return this._client.get(path2`/organization/projects/${projectID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -74390,7 +75280,7 @@ var Projects = class extends APIResource {
    * ```
    */
   update(projectID, body, options) {
-    return this._client.post(path`/organization/projects/${projectID}`, {
+    return this._client.post(path2`/organization/projects/${projectID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -74427,7 +75317,7 @@ var Projects = class extends APIResource {
    * ```
    */
   archive(projectID, options) {
-    return this._client.post(path`/organization/projects/${projectID}/archive`, {
+    return this._client.post(path2`/organization/projects/${projectID}/archive`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -74461,7 +75351,7 @@ var Roles6 = class extends APIResource {
    * ```
    */
   create(userID, body, options) {
-    return this._client.post(path`/organization/users/${userID}/roles`, {
+    return this._client.post(path2`/organization/users/${userID}/roles`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -74481,7 +75371,7 @@ var Roles6 = class extends APIResource {
    */
   retrieve(roleID, params, options) {
     const { user_id } = params;
-    return this._client.get(path`/organization/users/${user_id}/roles/${roleID}`, {
+    return this._client.get(path2`/organization/users/${user_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -74500,7 +75390,7 @@ var Roles6 = class extends APIResource {
    * ```
    */
   list(userID, query = {}, options) {
-    return this._client.getAPIList(path`/organization/users/${userID}/roles`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path2`/organization/users/${userID}/roles`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Unassigns an organization role from a user within the organization.
@@ -74516,7 +75406,7 @@ var Roles6 = class extends APIResource {
    */
   delete(roleID, params, options) {
     const { user_id } = params;
-    return this._client.delete(path`/organization/users/${user_id}/roles/${roleID}`, {
+    return this._client.delete(path2`/organization/users/${user_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -74539,7 +75429,7 @@ var Users3 = class extends APIResource {
    * ```
    */
   retrieve(userID, options) {
-    return this._client.get(path`/organization/users/${userID}`, {
+    return this._client.get(path2`/organization/users/${userID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -74554,7 +75444,7 @@ var Users3 = class extends APIResource {
    * ```
    */
   update(userID, body, options) {
-    return this._client.post(path`/organization/users/${userID}`, {
+    return this._client.post(path2`/organization/users/${userID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -74589,7 +75479,7 @@ var Users3 = class extends APIResource {
    * ```
    */
   delete(userID, options) {
-    return this._client.delete(path`/organization/users/${userID}`, {
+    return this._client.delete(path2`/organization/users/${userID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -74712,7 +75602,7 @@ var Batches = class extends APIResource {
    * Retrieves a batch.
    */
   retrieve(batchID, options) {
-    return this._client.get(path`/batches/${batchID}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.get(path2`/batches/${batchID}`, { ...options, __security: { bearerAuth: true } });
   }
   /**
    * List your organization's batches.
@@ -74730,7 +75620,7 @@ var Batches = class extends APIResource {
    * (if any) available in the output file.
    */
   cancel(batchID, options) {
-    return this._client.post(path`/batches/${batchID}/cancel`, {
+    return this._client.post(path2`/batches/${batchID}/cancel`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -74758,7 +75648,7 @@ var Assistants = class extends APIResource {
    * @deprecated
    */
   retrieve(assistantID, options) {
-    return this._client.get(path`/assistants/${assistantID}`, {
+    return this._client.get(path2`/assistants/${assistantID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -74770,7 +75660,7 @@ var Assistants = class extends APIResource {
    * @deprecated
    */
   update(assistantID, body, options) {
-    return this._client.post(path`/assistants/${assistantID}`, {
+    return this._client.post(path2`/assistants/${assistantID}`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -74796,7 +75686,7 @@ var Assistants = class extends APIResource {
    * @deprecated
    */
   delete(assistantID, options) {
-    return this._client.delete(path`/assistants/${assistantID}`, {
+    return this._client.delete(path2`/assistants/${assistantID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -74903,7 +75793,7 @@ var Sessions2 = class extends APIResource {
    * ```
    */
   cancel(sessionID, options) {
-    return this._client.post(path`/chatkit/sessions/${sessionID}/cancel`, {
+    return this._client.post(path2`/chatkit/sessions/${sessionID}/cancel`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "chatkit_beta=v1" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -74923,7 +75813,7 @@ var Threads = class extends APIResource {
    * ```
    */
   retrieve(threadID, options) {
-    return this._client.get(path`/chatkit/threads/${threadID}`, {
+    return this._client.get(path2`/chatkit/threads/${threadID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "chatkit_beta=v1" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -74959,7 +75849,7 @@ var Threads = class extends APIResource {
    * ```
    */
   delete(threadID, options) {
-    return this._client.delete(path`/chatkit/threads/${threadID}`, {
+    return this._client.delete(path2`/chatkit/threads/${threadID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "chatkit_beta=v1" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -74979,7 +75869,7 @@ var Threads = class extends APIResource {
    * ```
    */
   listItems(threadID, query = {}, options) {
-    return this._client.getAPIList(path`/chatkit/threads/${threadID}/items`, ConversationCursorPage, {
+    return this._client.getAPIList(path2`/chatkit/threads/${threadID}/items`, ConversationCursorPage, {
       query,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "chatkit_beta=v1" }, options?.headers]),
@@ -75016,7 +75906,7 @@ var InputItems = class extends APIResource {
    */
   list(responseID, params = {}, options) {
     const { betas, ...query } = params ?? {};
-    return this._client.getAPIList(path`/responses/${responseID}/input_items?beta=true`, CursorPage, {
+    return this._client.getAPIList(path2`/responses/${responseID}/input_items?beta=true`, CursorPage, {
       query,
       ...options,
       headers: buildHeaders([
@@ -75078,7 +75968,7 @@ var Responses = class extends APIResource {
   }
   retrieve(responseID, params = {}, options) {
     const { betas, ...query } = params ?? {};
-    return this._client.get(path`/responses/${responseID}?beta=true`, {
+    return this._client.get(path2`/responses/${responseID}?beta=true`, {
       query,
       ...options,
       headers: buildHeaders([
@@ -75101,7 +75991,7 @@ var Responses = class extends APIResource {
    */
   delete(responseID, params = {}, options) {
     const { betas } = params ?? {};
-    return this._client.delete(path`/responses/${responseID}?beta=true`, {
+    return this._client.delete(path2`/responses/${responseID}?beta=true`, {
       ...options,
       headers: buildHeaders([
         { Accept: "*/*", ...betas?.toString() != null ? { "openai-beta": betas?.toString() } : void 0 },
@@ -75124,7 +76014,7 @@ var Responses = class extends APIResource {
    */
   cancel(responseID, params = {}, options) {
     const { betas } = params ?? {};
-    return this._client.post(path`/responses/${responseID}/cancel?beta=true`, {
+    return this._client.post(path2`/responses/${responseID}/cancel?beta=true`, {
       ...options,
       headers: buildHeaders([
         { ...betas?.toString() != null ? { "openai-beta": betas?.toString() } : void 0 },
@@ -75173,7 +76063,7 @@ var Messages2 = class extends APIResource {
    * @deprecated The Assistants API is deprecated in favor of the Responses API
    */
   create(threadID, body, options) {
-    return this._client.post(path`/threads/${threadID}/messages`, {
+    return this._client.post(path2`/threads/${threadID}/messages`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -75187,7 +76077,7 @@ var Messages2 = class extends APIResource {
    */
   retrieve(messageID, params, options) {
     const { thread_id } = params;
-    return this._client.get(path`/threads/${thread_id}/messages/${messageID}`, {
+    return this._client.get(path2`/threads/${thread_id}/messages/${messageID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -75200,7 +76090,7 @@ var Messages2 = class extends APIResource {
    */
   update(messageID, params, options) {
     const { thread_id, ...body } = params;
-    return this._client.post(path`/threads/${thread_id}/messages/${messageID}`, {
+    return this._client.post(path2`/threads/${thread_id}/messages/${messageID}`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -75213,7 +76103,7 @@ var Messages2 = class extends APIResource {
    * @deprecated The Assistants API is deprecated in favor of the Responses API
    */
   list(threadID, query = {}, options) {
-    return this._client.getAPIList(path`/threads/${threadID}/messages`, CursorPage, {
+    return this._client.getAPIList(path2`/threads/${threadID}/messages`, CursorPage, {
       query,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -75227,7 +76117,7 @@ var Messages2 = class extends APIResource {
    */
   delete(messageID, params, options) {
     const { thread_id } = params;
-    return this._client.delete(path`/threads/${thread_id}/messages/${messageID}`, {
+    return this._client.delete(path2`/threads/${thread_id}/messages/${messageID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -75244,7 +76134,7 @@ var Steps = class extends APIResource {
    */
   retrieve(stepID, params, options) {
     const { thread_id, run_id, ...query } = params;
-    return this._client.get(path`/threads/${thread_id}/runs/${run_id}/steps/${stepID}`, {
+    return this._client.get(path2`/threads/${thread_id}/runs/${run_id}/steps/${stepID}`, {
       query,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -75258,7 +76148,7 @@ var Steps = class extends APIResource {
    */
   list(runID, params, options) {
     const { thread_id, ...query } = params;
-    return this._client.getAPIList(path`/threads/${thread_id}/runs/${runID}/steps`, CursorPage, {
+    return this._client.getAPIList(path2`/threads/${thread_id}/runs/${runID}/steps`, CursorPage, {
       query,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -75822,7 +76712,7 @@ var Runs = class extends APIResource {
   }
   create(threadID, params, options) {
     const { include, ...body } = params;
-    return this._client.post(path`/threads/${threadID}/runs`, {
+    return this._client.post(path2`/threads/${threadID}/runs`, {
       query: { include },
       body,
       ...options,
@@ -75839,7 +76729,7 @@ var Runs = class extends APIResource {
    */
   retrieve(runID, params, options) {
     const { thread_id } = params;
-    return this._client.get(path`/threads/${thread_id}/runs/${runID}`, {
+    return this._client.get(path2`/threads/${thread_id}/runs/${runID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -75852,7 +76742,7 @@ var Runs = class extends APIResource {
    */
   update(runID, params, options) {
     const { thread_id, ...body } = params;
-    return this._client.post(path`/threads/${thread_id}/runs/${runID}`, {
+    return this._client.post(path2`/threads/${thread_id}/runs/${runID}`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -75865,7 +76755,7 @@ var Runs = class extends APIResource {
    * @deprecated The Assistants API is deprecated in favor of the Responses API
    */
   list(threadID, query = {}, options) {
-    return this._client.getAPIList(path`/threads/${threadID}/runs`, CursorPage, {
+    return this._client.getAPIList(path2`/threads/${threadID}/runs`, CursorPage, {
       query,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -75879,7 +76769,7 @@ var Runs = class extends APIResource {
    */
   cancel(runID, params, options) {
     const { thread_id } = params;
-    return this._client.post(path`/threads/${thread_id}/runs/${runID}/cancel`, {
+    return this._client.post(path2`/threads/${thread_id}/runs/${runID}/cancel`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -75958,7 +76848,7 @@ var Runs = class extends APIResource {
   }
   submitToolOutputs(runID, params, options) {
     const { thread_id, ...body } = params;
-    return this._client.post(path`/threads/${thread_id}/runs/${runID}/submit_tool_outputs`, {
+    return this._client.post(path2`/threads/${thread_id}/runs/${runID}/submit_tool_outputs`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -76013,7 +76903,7 @@ var Threads2 = class extends APIResource {
    * @deprecated The Assistants API is deprecated in favor of the Responses API
    */
   retrieve(threadID, options) {
-    return this._client.get(path`/threads/${threadID}`, {
+    return this._client.get(path2`/threads/${threadID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -76025,7 +76915,7 @@ var Threads2 = class extends APIResource {
    * @deprecated The Assistants API is deprecated in favor of the Responses API
    */
   update(threadID, body, options) {
-    return this._client.post(path`/threads/${threadID}`, {
+    return this._client.post(path2`/threads/${threadID}`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -76038,7 +76928,7 @@ var Threads2 = class extends APIResource {
    * @deprecated The Assistants API is deprecated in favor of the Responses API
    */
   delete(threadID, options) {
-    return this._client.delete(path`/threads/${threadID}`, {
+    return this._client.delete(path2`/threads/${threadID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -76109,7 +76999,7 @@ var Content = class extends APIResource {
    */
   retrieve(fileID, params, options) {
     const { container_id } = params;
-    return this._client.get(path`/containers/${container_id}/files/${fileID}/content`, {
+    return this._client.get(path2`/containers/${container_id}/files/${fileID}/content`, {
       ...options,
       headers: buildHeaders([{ Accept: "application/binary" }, options?.headers]),
       __security: { bearerAuth: true },
@@ -76131,14 +77021,14 @@ var Files = class extends APIResource {
    * a JSON request with a file ID.
    */
   create(containerID, body, options) {
-    return this._client.post(path`/containers/${containerID}/files`, maybeMultipartFormRequestOptions({ body, ...options, __security: { bearerAuth: true } }, this._client));
+    return this._client.post(path2`/containers/${containerID}/files`, maybeMultipartFormRequestOptions({ body, ...options, __security: { bearerAuth: true } }, this._client));
   }
   /**
    * Retrieve Container File
    */
   retrieve(fileID, params, options) {
     const { container_id } = params;
-    return this._client.get(path`/containers/${container_id}/files/${fileID}`, {
+    return this._client.get(path2`/containers/${container_id}/files/${fileID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -76147,7 +77037,7 @@ var Files = class extends APIResource {
    * List Container files
    */
   list(containerID, query = {}, options) {
-    return this._client.getAPIList(path`/containers/${containerID}/files`, CursorPage, {
+    return this._client.getAPIList(path2`/containers/${containerID}/files`, CursorPage, {
       query,
       ...options,
       __security: { bearerAuth: true }
@@ -76158,7 +77048,7 @@ var Files = class extends APIResource {
    */
   delete(fileID, params, options) {
     const { container_id } = params;
-    return this._client.delete(path`/containers/${container_id}/files/${fileID}`, {
+    return this._client.delete(path2`/containers/${container_id}/files/${fileID}`, {
       ...options,
       headers: buildHeaders([{ Accept: "*/*" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -76183,7 +77073,7 @@ var Containers = class extends APIResource {
    * Retrieve Container
    */
   retrieve(containerID, options) {
-    return this._client.get(path`/containers/${containerID}`, {
+    return this._client.get(path2`/containers/${containerID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -76202,7 +77092,7 @@ var Containers = class extends APIResource {
    * Delete Container
    */
   delete(containerID, options) {
-    return this._client.delete(path`/containers/${containerID}`, {
+    return this._client.delete(path2`/containers/${containerID}`, {
       ...options,
       headers: buildHeaders([{ Accept: "*/*" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -76218,7 +77108,7 @@ var Items = class extends APIResource {
    */
   create(conversationID, params, options) {
     const { include, ...body } = params;
-    return this._client.post(path`/conversations/${conversationID}/items`, {
+    return this._client.post(path2`/conversations/${conversationID}/items`, {
       query: { include },
       body,
       ...options,
@@ -76230,7 +77120,7 @@ var Items = class extends APIResource {
    */
   retrieve(itemID, params, options) {
     const { conversation_id, ...query } = params;
-    return this._client.get(path`/conversations/${conversation_id}/items/${itemID}`, {
+    return this._client.get(path2`/conversations/${conversation_id}/items/${itemID}`, {
       query,
       ...options,
       __security: { bearerAuth: true }
@@ -76240,14 +77130,14 @@ var Items = class extends APIResource {
    * List all items for a conversation with the given ID.
    */
   list(conversationID, query = {}, options) {
-    return this._client.getAPIList(path`/conversations/${conversationID}/items`, ConversationCursorPage, { query, ...options, __security: { bearerAuth: true } });
+    return this._client.getAPIList(path2`/conversations/${conversationID}/items`, ConversationCursorPage, { query, ...options, __security: { bearerAuth: true } });
   }
   /**
    * Delete an item from a conversation with the given IDs.
    */
   delete(itemID, params, options) {
     const { conversation_id } = params;
-    return this._client.delete(path`/conversations/${conversation_id}/items/${itemID}`, {
+    return this._client.delete(path2`/conversations/${conversation_id}/items/${itemID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -76270,7 +77160,7 @@ var Conversations = class extends APIResource {
    * Get a conversation
    */
   retrieve(conversationID, options) {
-    return this._client.get(path`/conversations/${conversationID}`, {
+    return this._client.get(path2`/conversations/${conversationID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -76279,7 +77169,7 @@ var Conversations = class extends APIResource {
    * Update a conversation
    */
   update(conversationID, body, options) {
-    return this._client.post(path`/conversations/${conversationID}`, {
+    return this._client.post(path2`/conversations/${conversationID}`, {
       body,
       ...options,
       __security: { bearerAuth: true }
@@ -76289,7 +77179,7 @@ var Conversations = class extends APIResource {
    * Delete a conversation. Items in the conversation will not be deleted.
    */
   delete(conversationID, options) {
-    return this._client.delete(path`/conversations/${conversationID}`, {
+    return this._client.delete(path2`/conversations/${conversationID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -76348,7 +77238,7 @@ var OutputItems = class extends APIResource {
    */
   retrieve(outputItemID, params, options) {
     const { eval_id, run_id } = params;
-    return this._client.get(path`/evals/${eval_id}/runs/${run_id}/output_items/${outputItemID}`, {
+    return this._client.get(path2`/evals/${eval_id}/runs/${run_id}/output_items/${outputItemID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -76358,7 +77248,7 @@ var OutputItems = class extends APIResource {
    */
   list(runID, params, options) {
     const { eval_id, ...query } = params;
-    return this._client.getAPIList(path`/evals/${eval_id}/runs/${runID}/output_items`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
+    return this._client.getAPIList(path2`/evals/${eval_id}/runs/${runID}/output_items`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
   }
 };
 
@@ -76374,7 +77264,7 @@ var Runs2 = class extends APIResource {
    * schema specified in the config of the evaluation.
    */
   create(evalID, body, options) {
-    return this._client.post(path`/evals/${evalID}/runs`, {
+    return this._client.post(path2`/evals/${evalID}/runs`, {
       body,
       ...options,
       __security: { bearerAuth: true }
@@ -76385,7 +77275,7 @@ var Runs2 = class extends APIResource {
    */
   retrieve(runID, params, options) {
     const { eval_id } = params;
-    return this._client.get(path`/evals/${eval_id}/runs/${runID}`, {
+    return this._client.get(path2`/evals/${eval_id}/runs/${runID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -76394,7 +77284,7 @@ var Runs2 = class extends APIResource {
    * Get a list of runs for an evaluation.
    */
   list(evalID, query = {}, options) {
-    return this._client.getAPIList(path`/evals/${evalID}/runs`, CursorPage, {
+    return this._client.getAPIList(path2`/evals/${evalID}/runs`, CursorPage, {
       query,
       ...options,
       __security: { bearerAuth: true }
@@ -76405,7 +77295,7 @@ var Runs2 = class extends APIResource {
    */
   delete(runID, params, options) {
     const { eval_id } = params;
-    return this._client.delete(path`/evals/${eval_id}/runs/${runID}`, {
+    return this._client.delete(path2`/evals/${eval_id}/runs/${runID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -76415,7 +77305,7 @@ var Runs2 = class extends APIResource {
    */
   cancel(runID, params, options) {
     const { eval_id } = params;
-    return this._client.post(path`/evals/${eval_id}/runs/${runID}`, {
+    return this._client.post(path2`/evals/${eval_id}/runs/${runID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -76444,13 +77334,13 @@ var Evals = class extends APIResource {
    * Get an evaluation by ID.
    */
   retrieve(evalID, options) {
-    return this._client.get(path`/evals/${evalID}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.get(path2`/evals/${evalID}`, { ...options, __security: { bearerAuth: true } });
   }
   /**
    * Update certain properties of an evaluation.
    */
   update(evalID, body, options) {
-    return this._client.post(path`/evals/${evalID}`, { body, ...options, __security: { bearerAuth: true } });
+    return this._client.post(path2`/evals/${evalID}`, { body, ...options, __security: { bearerAuth: true } });
   }
   /**
    * List evaluations for a project.
@@ -76466,7 +77356,7 @@ var Evals = class extends APIResource {
    * Delete an evaluation.
    */
   delete(evalID, options) {
-    return this._client.delete(path`/evals/${evalID}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.delete(path2`/evals/${evalID}`, { ...options, __security: { bearerAuth: true } });
   }
 };
 Evals.Runs = Runs2;
@@ -76509,7 +77399,7 @@ var Files2 = class extends APIResource {
    * Returns information about a specific file.
    */
   retrieve(fileID, options) {
-    return this._client.get(path`/files/${fileID}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.get(path2`/files/${fileID}`, { ...options, __security: { bearerAuth: true } });
   }
   /**
    * Returns a list of files.
@@ -76525,13 +77415,13 @@ var Files2 = class extends APIResource {
    * Delete a file and remove it from all vector stores.
    */
   delete(fileID, options) {
-    return this._client.delete(path`/files/${fileID}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.delete(path2`/files/${fileID}`, { ...options, __security: { bearerAuth: true } });
   }
   /**
    * Returns the contents of the specified file.
    */
   content(fileID, options) {
-    return this._client.get(path`/files/${fileID}/content`, {
+    return this._client.get(path2`/files/${fileID}/content`, {
       ...options,
       headers: buildHeaders([{ Accept: "application/binary" }, options?.headers]),
       __security: { bearerAuth: true },
@@ -76643,7 +77533,7 @@ var Permissions = class extends APIResource {
    * ```
    */
   create(fineTunedModelCheckpoint, body, options) {
-    return this._client.getAPIList(path`/fine_tuning/checkpoints/${fineTunedModelCheckpoint}/permissions`, Page, { body, method: "post", ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path2`/fine_tuning/checkpoints/${fineTunedModelCheckpoint}/permissions`, Page, { body, method: "post", ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * **NOTE:** This endpoint requires an [admin API key](../admin-api-keys).
@@ -76654,7 +77544,7 @@ var Permissions = class extends APIResource {
    * @deprecated Retrieve is deprecated. Please swap to the paginated list method instead.
    */
   retrieve(fineTunedModelCheckpoint, query = {}, options) {
-    return this._client.get(path`/fine_tuning/checkpoints/${fineTunedModelCheckpoint}/permissions`, {
+    return this._client.get(path2`/fine_tuning/checkpoints/${fineTunedModelCheckpoint}/permissions`, {
       query,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -76677,7 +77567,7 @@ var Permissions = class extends APIResource {
    * ```
    */
   list(fineTunedModelCheckpoint, query = {}, options) {
-    return this._client.getAPIList(path`/fine_tuning/checkpoints/${fineTunedModelCheckpoint}/permissions`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path2`/fine_tuning/checkpoints/${fineTunedModelCheckpoint}/permissions`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * **NOTE:** This endpoint requires an [admin API key](../admin-api-keys).
@@ -76699,7 +77589,7 @@ var Permissions = class extends APIResource {
    */
   delete(permissionID, params, options) {
     const { fine_tuned_model_checkpoint } = params;
-    return this._client.delete(path`/fine_tuning/checkpoints/${fine_tuned_model_checkpoint}/permissions/${permissionID}`, { ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.delete(path2`/fine_tuning/checkpoints/${fine_tuned_model_checkpoint}/permissions/${permissionID}`, { ...options, __security: { adminAPIKeyAuth: true } });
   }
 };
 
@@ -76728,7 +77618,7 @@ var Checkpoints2 = class extends APIResource {
    * ```
    */
   list(fineTuningJobID, query = {}, options) {
-    return this._client.getAPIList(path`/fine_tuning/jobs/${fineTuningJobID}/checkpoints`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
+    return this._client.getAPIList(path2`/fine_tuning/jobs/${fineTuningJobID}/checkpoints`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
   }
 };
 
@@ -76771,7 +77661,7 @@ var Jobs = class extends APIResource {
    * ```
    */
   retrieve(fineTuningJobID, options) {
-    return this._client.get(path`/fine_tuning/jobs/${fineTuningJobID}`, {
+    return this._client.get(path2`/fine_tuning/jobs/${fineTuningJobID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -76805,7 +77695,7 @@ var Jobs = class extends APIResource {
    * ```
    */
   cancel(fineTuningJobID, options) {
-    return this._client.post(path`/fine_tuning/jobs/${fineTuningJobID}/cancel`, {
+    return this._client.post(path2`/fine_tuning/jobs/${fineTuningJobID}/cancel`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -76824,7 +77714,7 @@ var Jobs = class extends APIResource {
    * ```
    */
   listEvents(fineTuningJobID, query = {}, options) {
-    return this._client.getAPIList(path`/fine_tuning/jobs/${fineTuningJobID}/events`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
+    return this._client.getAPIList(path2`/fine_tuning/jobs/${fineTuningJobID}/events`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
   }
   /**
    * Pause a fine-tune job.
@@ -76837,7 +77727,7 @@ var Jobs = class extends APIResource {
    * ```
    */
   pause(fineTuningJobID, options) {
-    return this._client.post(path`/fine_tuning/jobs/${fineTuningJobID}/pause`, {
+    return this._client.post(path2`/fine_tuning/jobs/${fineTuningJobID}/pause`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -76853,7 +77743,7 @@ var Jobs = class extends APIResource {
    * ```
    */
   resume(fineTuningJobID, options) {
-    return this._client.post(path`/fine_tuning/jobs/${fineTuningJobID}/resume`, {
+    return this._client.post(path2`/fine_tuning/jobs/${fineTuningJobID}/resume`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -76924,7 +77814,7 @@ var Models = class extends APIResource {
    * the owner and permissioning.
    */
   retrieve(model, options) {
-    return this._client.get(path`/models/${model}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.get(path2`/models/${model}`, { ...options, __security: { bearerAuth: true } });
   }
   /**
    * Lists the currently available models, and provides basic information about each
@@ -76938,7 +77828,7 @@ var Models = class extends APIResource {
    * delete a model.
    */
   delete(model, options) {
-    return this._client.delete(path`/models/${model}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.delete(path2`/models/${model}`, { ...options, __security: { bearerAuth: true } });
   }
 };
 
@@ -76967,7 +77857,7 @@ var Calls = class extends APIResource {
    * ```
    */
   accept(callID, body, options) {
-    return this._client.post(path`/realtime/calls/${callID}/accept`, {
+    return this._client.post(path2`/realtime/calls/${callID}/accept`, {
       body,
       ...options,
       headers: buildHeaders([{ Accept: "*/*" }, options?.headers]),
@@ -76983,7 +77873,7 @@ var Calls = class extends APIResource {
    * ```
    */
   hangup(callID, options) {
-    return this._client.post(path`/realtime/calls/${callID}/hangup`, {
+    return this._client.post(path2`/realtime/calls/${callID}/hangup`, {
       ...options,
       headers: buildHeaders([{ Accept: "*/*" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -77000,7 +77890,7 @@ var Calls = class extends APIResource {
    * ```
    */
   refer(callID, body, options) {
-    return this._client.post(path`/realtime/calls/${callID}/refer`, {
+    return this._client.post(path2`/realtime/calls/${callID}/refer`, {
       body,
       ...options,
       headers: buildHeaders([{ Accept: "*/*" }, options?.headers]),
@@ -77016,7 +77906,7 @@ var Calls = class extends APIResource {
    * ```
    */
   reject(callID, body = {}, options) {
-    return this._client.post(path`/realtime/calls/${callID}/reject`, {
+    return this._client.post(path2`/realtime/calls/${callID}/reject`, {
       body,
       ...options,
       headers: buildHeaders([{ Accept: "*/*" }, options?.headers]),
@@ -77795,7 +78685,7 @@ var InputItems2 = class extends APIResource {
    * ```
    */
   list(responseID, query = {}, options) {
-    return this._client.getAPIList(path`/responses/${responseID}/input_items`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
+    return this._client.getAPIList(path2`/responses/${responseID}/input_items`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
   }
 };
 
@@ -77842,7 +78732,7 @@ var Responses2 = class extends APIResource {
     });
   }
   retrieve(responseID, query = {}, options) {
-    return this._client.get(path`/responses/${responseID}`, {
+    return this._client.get(path2`/responses/${responseID}`, {
       query,
       ...options,
       stream: query?.stream ?? false,
@@ -77865,7 +78755,7 @@ var Responses2 = class extends APIResource {
    * ```
    */
   delete(responseID, options) {
-    return this._client.delete(path`/responses/${responseID}`, {
+    return this._client.delete(path2`/responses/${responseID}`, {
       ...options,
       headers: buildHeaders([{ Accept: "*/*" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -77893,7 +78783,7 @@ var Responses2 = class extends APIResource {
    * ```
    */
   cancel(responseID, options) {
-    return this._client.post(path`/responses/${responseID}/cancel`, {
+    return this._client.post(path2`/responses/${responseID}/cancel`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -77926,7 +78816,7 @@ var Content2 = class extends APIResource {
    * Download a skill zip bundle by its ID.
    */
   retrieve(skillID, options) {
-    return this._client.get(path`/skills/${skillID}/content`, {
+    return this._client.get(path2`/skills/${skillID}/content`, {
       ...options,
       headers: buildHeaders([{ Accept: "application/binary" }, options?.headers]),
       __security: { bearerAuth: true },
@@ -77942,7 +78832,7 @@ var Content3 = class extends APIResource {
    */
   retrieve(version2, params, options) {
     const { skill_id } = params;
-    return this._client.get(path`/skills/${skill_id}/versions/${version2}/content`, {
+    return this._client.get(path2`/skills/${skill_id}/versions/${version2}/content`, {
       ...options,
       headers: buildHeaders([{ Accept: "application/binary" }, options?.headers]),
       __security: { bearerAuth: true },
@@ -77961,14 +78851,14 @@ var Versions = class extends APIResource {
    * Create a new immutable skill version.
    */
   create(skillID, body = {}, options) {
-    return this._client.post(path`/skills/${skillID}/versions`, maybeMultipartFormRequestOptions({ body, ...options, __security: { bearerAuth: true } }, this._client));
+    return this._client.post(path2`/skills/${skillID}/versions`, maybeMultipartFormRequestOptions({ body, ...options, __security: { bearerAuth: true } }, this._client));
   }
   /**
    * Get a specific skill version.
    */
   retrieve(version2, params, options) {
     const { skill_id } = params;
-    return this._client.get(path`/skills/${skill_id}/versions/${version2}`, {
+    return this._client.get(path2`/skills/${skill_id}/versions/${version2}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -77977,7 +78867,7 @@ var Versions = class extends APIResource {
    * List skill versions for a skill.
    */
   list(skillID, query = {}, options) {
-    return this._client.getAPIList(path`/skills/${skillID}/versions`, CursorPage, {
+    return this._client.getAPIList(path2`/skills/${skillID}/versions`, CursorPage, {
       query,
       ...options,
       __security: { bearerAuth: true }
@@ -77988,7 +78878,7 @@ var Versions = class extends APIResource {
    */
   delete(version2, params, options) {
     const { skill_id } = params;
-    return this._client.delete(path`/skills/${skill_id}/versions/${version2}`, {
+    return this._client.delete(path2`/skills/${skill_id}/versions/${version2}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -78013,13 +78903,13 @@ var Skills = class extends APIResource {
    * Get a skill by its ID.
    */
   retrieve(skillID, options) {
-    return this._client.get(path`/skills/${skillID}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.get(path2`/skills/${skillID}`, { ...options, __security: { bearerAuth: true } });
   }
   /**
    * Update the default version pointer for a skill.
    */
   update(skillID, body, options) {
-    return this._client.post(path`/skills/${skillID}`, {
+    return this._client.post(path2`/skills/${skillID}`, {
       body,
       ...options,
       __security: { bearerAuth: true }
@@ -78039,7 +78929,7 @@ var Skills = class extends APIResource {
    * Delete a skill by its ID.
    */
   delete(skillID, options) {
-    return this._client.delete(path`/skills/${skillID}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.delete(path2`/skills/${skillID}`, { ...options, __security: { bearerAuth: true } });
   }
 };
 Skills.Content = Content2;
@@ -78061,7 +78951,7 @@ var Parts = class extends APIResource {
    * [complete the Upload](https://platform.openai.com/docs/api-reference/uploads/complete).
    */
   create(uploadID, body, options) {
-    return this._client.post(path`/uploads/${uploadID}/parts`, multipartFormRequestOptions({ body, ...options, __security: { bearerAuth: true } }, this._client));
+    return this._client.post(path2`/uploads/${uploadID}/parts`, multipartFormRequestOptions({ body, ...options, __security: { bearerAuth: true } }, this._client));
   }
 };
 
@@ -78103,7 +78993,7 @@ var Uploads = class extends APIResource {
    * Returns the Upload object with status `cancelled`.
    */
   cancel(uploadID, options) {
-    return this._client.post(path`/uploads/${uploadID}/cancel`, {
+    return this._client.post(path2`/uploads/${uploadID}/cancel`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -78126,7 +79016,7 @@ var Uploads = class extends APIResource {
    * object.
    */
   complete(uploadID, body, options) {
-    return this._client.post(path`/uploads/${uploadID}/complete`, {
+    return this._client.post(path2`/uploads/${uploadID}/complete`, {
       body,
       ...options,
       __security: { bearerAuth: true }
@@ -78160,7 +79050,7 @@ var FileBatches = class extends APIResource {
    * Create a vector store file batch.
    */
   create(vectorStoreID, body, options) {
-    return this._client.post(path`/vector_stores/${vectorStoreID}/file_batches`, {
+    return this._client.post(path2`/vector_stores/${vectorStoreID}/file_batches`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -78172,7 +79062,7 @@ var FileBatches = class extends APIResource {
    */
   retrieve(batchID, params, options) {
     const { vector_store_id } = params;
-    return this._client.get(path`/vector_stores/${vector_store_id}/file_batches/${batchID}`, {
+    return this._client.get(path2`/vector_stores/${vector_store_id}/file_batches/${batchID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -78184,7 +79074,7 @@ var FileBatches = class extends APIResource {
    */
   cancel(batchID, params, options) {
     const { vector_store_id } = params;
-    return this._client.post(path`/vector_stores/${vector_store_id}/file_batches/${batchID}/cancel`, {
+    return this._client.post(path2`/vector_stores/${vector_store_id}/file_batches/${batchID}/cancel`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -78202,7 +79092,7 @@ var FileBatches = class extends APIResource {
    */
   listFiles(batchID, params, options) {
     const { vector_store_id, ...query } = params;
-    return this._client.getAPIList(path`/vector_stores/${vector_store_id}/file_batches/${batchID}/files`, CursorPage, {
+    return this._client.getAPIList(path2`/vector_stores/${vector_store_id}/file_batches/${batchID}/files`, CursorPage, {
       query,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -78287,7 +79177,7 @@ var Files3 = class extends APIResource {
    * [vector store](https://platform.openai.com/docs/api-reference/vector-stores/object).
    */
   create(vectorStoreID, body, options) {
-    return this._client.post(path`/vector_stores/${vectorStoreID}/files`, {
+    return this._client.post(path2`/vector_stores/${vectorStoreID}/files`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -78299,7 +79189,7 @@ var Files3 = class extends APIResource {
    */
   retrieve(fileID, params, options) {
     const { vector_store_id } = params;
-    return this._client.get(path`/vector_stores/${vector_store_id}/files/${fileID}`, {
+    return this._client.get(path2`/vector_stores/${vector_store_id}/files/${fileID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -78310,7 +79200,7 @@ var Files3 = class extends APIResource {
    */
   update(fileID, params, options) {
     const { vector_store_id, ...body } = params;
-    return this._client.post(path`/vector_stores/${vector_store_id}/files/${fileID}`, {
+    return this._client.post(path2`/vector_stores/${vector_store_id}/files/${fileID}`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -78321,7 +79211,7 @@ var Files3 = class extends APIResource {
    * Returns a list of vector store files.
    */
   list(vectorStoreID, query = {}, options) {
-    return this._client.getAPIList(path`/vector_stores/${vectorStoreID}/files`, CursorPage, {
+    return this._client.getAPIList(path2`/vector_stores/${vectorStoreID}/files`, CursorPage, {
       query,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -78336,7 +79226,7 @@ var Files3 = class extends APIResource {
    */
   delete(fileID, params, options) {
     const { vector_store_id } = params;
-    return this._client.delete(path`/vector_stores/${vector_store_id}/files/${fileID}`, {
+    return this._client.delete(path2`/vector_stores/${vector_store_id}/files/${fileID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -78412,7 +79302,7 @@ var Files3 = class extends APIResource {
    */
   content(fileID, params, options) {
     const { vector_store_id } = params;
-    return this._client.getAPIList(path`/vector_stores/${vector_store_id}/files/${fileID}/content`, Page, {
+    return this._client.getAPIList(path2`/vector_stores/${vector_store_id}/files/${fileID}/content`, Page, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -78442,7 +79332,7 @@ var VectorStores = class extends APIResource {
    * Retrieves a vector store.
    */
   retrieve(vectorStoreID, options) {
-    return this._client.get(path`/vector_stores/${vectorStoreID}`, {
+    return this._client.get(path2`/vector_stores/${vectorStoreID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -78452,7 +79342,7 @@ var VectorStores = class extends APIResource {
    * Modifies a vector store.
    */
   update(vectorStoreID, body, options) {
-    return this._client.post(path`/vector_stores/${vectorStoreID}`, {
+    return this._client.post(path2`/vector_stores/${vectorStoreID}`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -78474,7 +79364,7 @@ var VectorStores = class extends APIResource {
    * Delete a vector store.
    */
   delete(vectorStoreID, options) {
-    return this._client.delete(path`/vector_stores/${vectorStoreID}`, {
+    return this._client.delete(path2`/vector_stores/${vectorStoreID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -78485,7 +79375,7 @@ var VectorStores = class extends APIResource {
    * filter.
    */
   search(vectorStoreID, body, options) {
-    return this._client.getAPIList(path`/vector_stores/${vectorStoreID}/search`, Page, {
+    return this._client.getAPIList(path2`/vector_stores/${vectorStoreID}/search`, Page, {
       body,
       method: "post",
       ...options,
@@ -78509,7 +79399,7 @@ var Videos = class extends APIResource {
    * Fetch the latest metadata for a generated video.
    */
   retrieve(videoID, options) {
-    return this._client.get(path`/videos/${videoID}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.get(path2`/videos/${videoID}`, { ...options, __security: { bearerAuth: true } });
   }
   /**
    * List recently generated videos for the current project.
@@ -78525,7 +79415,7 @@ var Videos = class extends APIResource {
    * Permanently delete a completed or failed video and its stored assets.
    */
   delete(videoID, options) {
-    return this._client.delete(path`/videos/${videoID}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.delete(path2`/videos/${videoID}`, { ...options, __security: { bearerAuth: true } });
   }
   /**
    * Create a character from an uploaded video.
@@ -78539,7 +79429,7 @@ var Videos = class extends APIResource {
    * Streams the rendered video content for the specified video job.
    */
   downloadContent(videoID, query = {}, options) {
-    return this._client.get(path`/videos/${videoID}/content`, {
+    return this._client.get(path2`/videos/${videoID}/content`, {
       query,
       ...options,
       headers: buildHeaders([{ Accept: "application/binary" }, options?.headers]),
@@ -78564,7 +79454,7 @@ var Videos = class extends APIResource {
    * Fetch a character.
    */
   getCharacter(characterID, options) {
-    return this._client.get(path`/videos/characters/${characterID}`, {
+    return this._client.get(path2`/videos/characters/${characterID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -78573,7 +79463,7 @@ var Videos = class extends APIResource {
    * Create a remix of a completed video using a refreshed prompt.
    */
   remix(videoID, body, options) {
-    return this._client.post(path`/videos/${videoID}/remix`, maybeMultipartFormRequestOptions({ body, ...options, __security: { bearerAuth: true } }, this._client));
+    return this._client.post(path2`/videos/${videoID}/remix`, maybeMultipartFormRequestOptions({ body, ...options, __security: { bearerAuth: true } }, this._client));
   }
 };
 
@@ -78902,9 +79792,9 @@ var OpenAI = class {
     this.apiKey = token;
     return true;
   }
-  buildURL(path2, query, defaultBaseURL) {
+  buildURL(path3, query, defaultBaseURL) {
     const baseURL = !__classPrivateFieldGet(this, _OpenAI_instances, "m", _OpenAI_baseURLOverridden).call(this) && defaultBaseURL || this.baseURL;
-    const url2 = isAbsoluteURL(path2) ? new URL(path2) : new URL(baseURL + (baseURL.endsWith("/") && path2.startsWith("/") ? path2.slice(1) : path2));
+    const url2 = isAbsoluteURL(path3) ? new URL(path3) : new URL(baseURL + (baseURL.endsWith("/") && path3.startsWith("/") ? path3.slice(1) : path3));
     const defaultQuery = this.defaultQuery();
     const pathQuery = Object.fromEntries(url2.searchParams);
     if (!isEmptyObj(defaultQuery) || !isEmptyObj(pathQuery)) {
@@ -78934,24 +79824,24 @@ var OpenAI = class {
    */
   async prepareRequest(request, { url: url2, options }) {
   }
-  get(path2, opts) {
-    return this.methodRequest("get", path2, opts);
+  get(path3, opts) {
+    return this.methodRequest("get", path3, opts);
   }
-  post(path2, opts) {
-    return this.methodRequest("post", path2, opts);
+  post(path3, opts) {
+    return this.methodRequest("post", path3, opts);
   }
-  patch(path2, opts) {
-    return this.methodRequest("patch", path2, opts);
+  patch(path3, opts) {
+    return this.methodRequest("patch", path3, opts);
   }
-  put(path2, opts) {
-    return this.methodRequest("put", path2, opts);
+  put(path3, opts) {
+    return this.methodRequest("put", path3, opts);
   }
-  delete(path2, opts) {
-    return this.methodRequest("delete", path2, opts);
+  delete(path3, opts) {
+    return this.methodRequest("delete", path3, opts);
   }
-  methodRequest(method, path2, opts) {
+  methodRequest(method, path3, opts) {
     return this.request(Promise.resolve(opts).then((opts2) => {
-      return { method, path: path2, ...opts2 };
+      return { method, path: path3, ...opts2 };
     }));
   }
   request(options, remainingRetries = null) {
@@ -79076,8 +79966,8 @@ var OpenAI = class {
     }));
     return { response, options, controller, requestLogID, retryOfRequestLogID, startTime };
   }
-  getAPIList(path2, Page2, opts) {
-    return this.requestAPIList(Page2, opts && "then" in opts ? opts.then((opts2) => ({ method: "get", path: path2, ...opts2 })) : { method: "get", path: path2, ...opts });
+  getAPIList(path3, Page2, opts) {
+    return this.requestAPIList(Page2, opts && "then" in opts ? opts.then((opts2) => ({ method: "get", path: path3, ...opts2 })) : { method: "get", path: path3, ...opts });
   }
   requestAPIList(Page2, options) {
     const request = this.makeRequest(options, null, void 0);
@@ -79171,8 +80061,8 @@ var OpenAI = class {
   }
   async buildRequest(inputOptions, { retryCount = 0 } = {}) {
     const options = { ...inputOptions };
-    const { method, path: path2, query, defaultBaseURL } = options;
-    const url2 = this.buildURL(path2, query, defaultBaseURL);
+    const { method, path: path3, query, defaultBaseURL } = options;
+    const url2 = this.buildURL(path3, query, defaultBaseURL);
     if ("timeout" in options)
       validatePositiveInteger("timeout", options.timeout);
     options.timeout = options.timeout ?? this.timeout;
@@ -79434,8 +80324,8 @@ var RULES = personal_data_masks_default.rules.map((rule) => ({
   pattern: new RegExp(rule.pattern, `g${rule.flags}`),
   placeholder: rule.placeholder
 }));
-function maskPersonalData(text2) {
-  return RULES.reduce((masked, rule) => masked.replace(rule.pattern, rule.placeholder), text2);
+function maskPersonalData(text3) {
+  return RULES.reduce((masked, rule) => masked.replace(rule.pattern, rule.placeholder), text3);
 }
 
 // web_src/llm/uses/prompt_data.ts
@@ -79642,8 +80532,8 @@ function reranked(suggestions, options, chosen, explanation) {
   return [first, ...rest].map((s, i) => ({ ...s, rank: i + 1 }));
 }
 function llmReason(explanation) {
-  const text2 = explanation.replace(/\s+/g, " ").trim() || "chosen by the language model";
-  return `LLM: ${text2}`.slice(0, MAX_REASON_LENGTH2);
+  const text3 = explanation.replace(/\s+/g, " ").trim() || "chosen by the language model";
+  return `LLM: ${text3}`.slice(0, MAX_REASON_LENGTH2);
 }
 
 // web_src/llm/structured_caller.ts
@@ -80108,8 +80998,8 @@ function getErrorMap2() {
 
 // node_modules/zod/v3/helpers/parseUtil.js
 var makeIssue = (params) => {
-  const { data, path: path2, errorMaps, issueData } = params;
-  const fullPath = [...path2, ...issueData.path || []];
+  const { data, path: path3, errorMaps, issueData } = params;
+  const fullPath = [...path3, ...issueData.path || []];
   const fullIssue = {
     ...issueData,
     path: fullPath
@@ -80224,11 +81114,11 @@ var errorUtil;
 
 // node_modules/zod/v3/types.js
 var ParseInputLazyPath = class {
-  constructor(parent, value, path2, key) {
+  constructor(parent, value, path3, key) {
     this._cachedPath = [];
     this.parent = parent;
     this.data = value;
-    this._path = path2;
+    this._path = path3;
     this._key = key;
   }
   get path() {
@@ -84860,21 +85750,21 @@ var MERGEABLE_OBJECT_ALL_OF_KEYWORDS = /* @__PURE__ */ new Set([
   "required",
   "type"
 ]);
-function forEachJSONSchemaChild(schema, path2, visit2) {
+function forEachJSONSchemaChild(schema, path3, visit2) {
   const record2 = schema;
   for (const keyword of JSON_SCHEMA_SINGLE_SCHEMA_KEYWORDS) {
     if (keyword in record2) {
-      visit2(record2[keyword], [...path2, keyword], keyword);
+      visit2(record2[keyword], [...path3, keyword], keyword);
     }
   }
   for (const keyword of JSON_SCHEMA_ARRAY_SCHEMA_KEYWORDS) {
     const children = record2[keyword];
     if (Array.isArray(children)) {
       for (const [index, child2] of children.entries()) {
-        visit2(child2, [...path2, keyword, String(index)], keyword);
+        visit2(child2, [...path3, keyword, String(index)], keyword);
       }
     } else if (children !== void 0) {
-      visit2(children, [...path2, keyword], keyword);
+      visit2(children, [...path3, keyword], keyword);
     }
   }
   for (const keyword of JSON_SCHEMA_MAP_SCHEMA_KEYWORDS) {
@@ -84884,7 +85774,7 @@ function forEachJSONSchemaChild(schema, path2, visit2) {
     for (const [key, child2] of Object.entries(children)) {
       if (keyword === "dependencies" && !isSchemaDefinition(child2))
         continue;
-      visit2(child2, [...path2, keyword, key], keyword);
+      visit2(child2, [...path3, keyword, key], keyword);
     }
   }
 }
@@ -85196,41 +86086,41 @@ function isNullable(schema, root, seenRefs = /* @__PURE__ */ new Set()) {
   }
   return true;
 }
-function ensureStrictJsonSchema(jsonSchema, path2, root) {
+function ensureStrictJsonSchema(jsonSchema, path3, root) {
   if (typeof jsonSchema === "boolean") {
-    throw new TypeError(`Expected object schema but got boolean; path=${path2.join("/")}`);
+    throw new TypeError(`Expected object schema but got boolean; path=${path3.join("/")}`);
   }
   if (!isObject2(jsonSchema)) {
-    throw new TypeError(`Expected ${JSON.stringify(jsonSchema)} to be an object; path=${path2.join("/")}`);
+    throw new TypeError(`Expected ${JSON.stringify(jsonSchema)} to be an object; path=${path3.join("/")}`);
   }
-  if (mergeObjectAllOf(jsonSchema, path2, root)) {
-    return ensureStrictJsonSchema(jsonSchema, path2, root);
+  if (mergeObjectAllOf(jsonSchema, path3, root)) {
+    return ensureStrictJsonSchema(jsonSchema, path3, root);
   }
   normalizeAnyOfFalseBranches(jsonSchema);
-  normalizeObjectUnionWrapper(jsonSchema, path2, root);
+  normalizeObjectUnionWrapper(jsonSchema, path3, root);
   if (hasObjectShape(jsonSchema)) {
     if (!("additionalProperties" in jsonSchema)) {
       jsonSchema.additionalProperties = false;
     } else if (jsonSchema.additionalProperties !== false) {
-      throw new Error(`Object schema at \`${path2.join("/") || "<root>"}\` must set \`additionalProperties: false\` to be compatible with strict Structured Outputs.`);
+      throw new Error(`Object schema at \`${path3.join("/") || "<root>"}\` must set \`additionalProperties: false\` to be compatible with strict Structured Outputs.`);
     }
   }
   const required2 = jsonSchema.required ?? [];
   if (!Array.isArray(required2) || required2.some((key) => typeof key !== "string")) {
-    throw new TypeError(`Expected \`required\` to be an array of strings; path=${path2.join("/") || "<root>"}`);
+    throw new TypeError(`Expected \`required\` to be an array of strings; path=${path3.join("/") || "<root>"}`);
   }
   const properties = jsonSchema.properties;
   if (hasObjectShape(jsonSchema)) {
     for (const key of required2) {
       if (!isObject2(properties) || !Object.prototype.hasOwnProperty.call(properties, key)) {
-        throw new Error(`Object schema at \`${path2.join("/") || "<root>"}\` requires property \`${key}\` but does not declare it in \`properties\`.`);
+        throw new Error(`Object schema at \`${path3.join("/") || "<root>"}\` requires property \`${key}\` but does not declare it in \`properties\`.`);
       }
     }
   }
   if (isObject2(properties)) {
     for (const [key, value] of Object.entries(properties)) {
       if (!isNullable(value, root) && !required2.includes(key)) {
-        throw new Error(`Schema field at \`${[...path2, "properties", key].join("/")}\` uses \`.optional()\` without \`.nullable()\` which is not supported by the API. See: https://platform.openai.com/docs/guides/structured-outputs?api-mode=responses#all-fields-must-be-required`);
+        throw new Error(`Schema field at \`${[...path3, "properties", key].join("/")}\` uses \`.optional()\` without \`.nullable()\` which is not supported by the API. See: https://platform.openai.com/docs/guides/structured-outputs?api-mode=responses#all-fields-must-be-required`);
       }
     }
     jsonSchema.required = Object.keys(properties);
@@ -85238,22 +86128,22 @@ function ensureStrictJsonSchema(jsonSchema, path2, root) {
   const items = jsonSchema.items;
   const additionalItems = jsonSchema.additionalItems;
   if (Array.isArray(items)) {
-    throw new Error(`Schema at \`${path2.join("/") || "<root>"}\` uses tuple-form \`items\`, which cannot be represented in strict Structured Outputs.`);
+    throw new Error(`Schema at \`${path3.join("/") || "<root>"}\` uses tuple-form \`items\`, which cannot be represented in strict Structured Outputs.`);
   }
   if (additionalItems !== void 0) {
-    throw new Error(`Schema at \`${path2.join("/") || "<root>"}\` uses unsupported keyword \`additionalItems\` and cannot be represented in strict Structured Outputs.`);
+    throw new Error(`Schema at \`${path3.join("/") || "<root>"}\` uses unsupported keyword \`additionalItems\` and cannot be represented in strict Structured Outputs.`);
   }
   const allOf = jsonSchema.allOf;
   if (Array.isArray(allOf)) {
     if (allOf.length === 1 && hasOnlyAnnotationSiblings(jsonSchema, "allOf")) {
       const branch = allOf[0];
       if (branch === false) {
-        throw new Error(`Schema at \`${path2.join("/") || "<root>"}\` uses \`allOf: [false]\`, which cannot be represented in strict Structured Outputs.`);
+        throw new Error(`Schema at \`${path3.join("/") || "<root>"}\` uses \`allOf: [false]\`, which cannot be represented in strict Structured Outputs.`);
       }
       if (branch === true) {
         delete jsonSchema.allOf;
       } else {
-        const resolved = ensureStrictJsonSchema(branch, [...path2, "allOf", "0"], root);
+        const resolved = ensureStrictJsonSchema(branch, [...path3, "allOf", "0"], root);
         const annotations = { ...jsonSchema };
         delete annotations.allOf;
         Object.assign(jsonSchema, resolved, annotations);
@@ -85265,16 +86155,16 @@ function ensureStrictJsonSchema(jsonSchema, path2, root) {
   const schemaRecord = jsonSchema;
   for (const keyword of JSON_SCHEMA_UNSUPPORTED_SCHEMA_KEYWORDS) {
     if (schemaRecord[keyword] !== void 0) {
-      throw new Error(`Schema at \`${path2.join("/") || "<root>"}\` uses unsupported keyword \`${keyword}\` and cannot be represented in strict Structured Outputs.`);
+      throw new Error(`Schema at \`${path3.join("/") || "<root>"}\` uses unsupported keyword \`${keyword}\` and cannot be represented in strict Structured Outputs.`);
     }
     delete schemaRecord[keyword];
   }
   const type = jsonSchema.type;
   const currentItems = jsonSchema.items;
   if ((type === "array" || Array.isArray(type) && type.includes("array")) && currentItems === void 0) {
-    throw new Error(`Schema at \`${path2.join("/") || "<root>"}\` declares an array without \`items\`, which cannot be represented in strict Structured Outputs.`);
+    throw new Error(`Schema at \`${path3.join("/") || "<root>"}\` declares an array without \`items\`, which cannot be represented in strict Structured Outputs.`);
   }
-  forEachJSONSchemaChild(jsonSchema, path2, (child2, childPath, keyword) => {
+  forEachJSONSchemaChild(jsonSchema, path3, (child2, childPath, keyword) => {
     if (typeof child2 === "boolean" && (keyword === "additionalProperties" || keyword === "additionalItems")) {
       return;
     }
@@ -85455,7 +86345,7 @@ function hasObjectShape(schema) {
 function isRedundantUnionWrapperType(type, branchType) {
   return type === branchType || Array.isArray(type) && type.length === 2 && type.includes(branchType) && type.includes("null");
 }
-function normalizeObjectUnionWrapper(jsonSchema, path2, root) {
+function normalizeObjectUnionWrapper(jsonSchema, path3, root) {
   if (jsonSchema.anyOf === void 0) {
     return;
   }
@@ -85475,7 +86365,7 @@ function normalizeObjectUnionWrapper(jsonSchema, path2, root) {
     delete jsonSchema.type;
     return;
   }
-  throw new Error("Object anyOf schema at `" + (path2.join("/") || "<root>") + "` cannot be represented in strict Structured Outputs without changing Draft 7 validation.");
+  throw new Error("Object anyOf schema at `" + (path3.join("/") || "<root>") + "` cannot be represented in strict Structured Outputs without changing Draft 7 validation.");
 }
 function normalizeArrayUnionWrapper(jsonSchema, root) {
   if (isRedundantUnionWrapperType(jsonSchema.type, "array") && jsonSchema.items === void 0 && Array.isArray(jsonSchema.anyOf) && jsonSchema.anyOf.every((branch) => isArrayOnlySchema(branch, root))) {
@@ -85492,14 +86382,14 @@ function normalizeAnyOfFalseBranches(jsonSchema) {
   }
 }
 function assertNoNestedSchemaIds(schema) {
-  const visit2 = (value, path2) => {
+  const visit2 = (value, path3) => {
     if (typeof value === "boolean" || !isObject2(value)) {
       return;
     }
-    if (path2.length > 0 && value.$id !== void 0) {
-      throw new Error("Nested $id at " + JSON.stringify(path2.join("/")) + " establishes a separate JSON Schema resource scope and cannot be represented in strict Structured Outputs.");
+    if (path3.length > 0 && value.$id !== void 0) {
+      throw new Error("Nested $id at " + JSON.stringify(path3.join("/")) + " establishes a separate JSON Schema resource scope and cannot be represented in strict Structured Outputs.");
     }
-    forEachJSONSchemaChild(value, path2, (child2, childPath) => {
+    forEachJSONSchemaChild(value, path3, (child2, childPath) => {
       visit2(child2, childPath);
     });
   };
@@ -85689,30 +86579,30 @@ function preserveDiscardedAllOfPropertyRefTargets(root, discardedPaths) {
   };
   rewriteRefs(root);
 }
-function validateRefSchemas(schema, path2, root) {
+function validateRefSchemas(schema, path3, root) {
   if (typeof schema === "boolean" || !isObject2(schema)) {
     return;
   }
   const ref = schema.$ref;
   if (ref !== void 0) {
     if (typeof ref !== "string") {
-      throw new TypeError(`Received non-string $ref - ${ref}; path=${path2.join("/")}`);
+      throw new TypeError(`Received non-string $ref - ${ref}; path=${path3.join("/")}`);
     }
     if (!ref.startsWith("#")) {
-      throw new Error(`External $ref at \`${path2.join("/") || "<root>"}\` is not supported in strict Structured Outputs: ${JSON.stringify(ref)}`);
+      throw new Error(`External $ref at \`${path3.join("/") || "<root>"}\` is not supported in strict Structured Outputs: ${JSON.stringify(ref)}`);
     }
     const resolved = resolveLocalRef(root, ref);
     if (resolved === void 0 || !isSchemaDefinition(resolved)) {
-      throw new Error(`Local $ref at \`${path2.join("/") || "<root>"}\` does not resolve to an object or boolean schema: ${JSON.stringify(ref)}`);
+      throw new Error(`Local $ref at \`${path3.join("/") || "<root>"}\` does not resolve to an object or boolean schema: ${JSON.stringify(ref)}`);
     }
     if (typeof resolved === "boolean") {
-      throw new TypeError(`Expected object schema but got boolean; path=${path2.join("/")}`);
+      throw new TypeError(`Expected object schema but got boolean; path=${path3.join("/")}`);
     }
     if (!hasOnlyRefAndAnnotations(schema)) {
-      throw new Error(`Schema $ref at \`${path2.join("/") || "<root>"}\` has non-annotation siblings that Draft 7 ignores and cannot be represented in strict Structured Outputs.`);
+      throw new Error(`Schema $ref at \`${path3.join("/") || "<root>"}\` has non-annotation siblings that Draft 7 ignores and cannot be represented in strict Structured Outputs.`);
     }
   }
-  forEachJSONSchemaChild(schema, path2, (child2, childPath) => {
+  forEachJSONSchemaChild(schema, path3, (child2, childPath) => {
     validateRefSchemas(child2, childPath, root);
   });
 }
@@ -85750,7 +86640,7 @@ function resolveObjectAllOfBranch(schema, root, normalizing) {
     return { schema: resolved, refChain };
   }
 }
-function normalizeObjectAllOfBranches(schema, path2, root, normalizing = /* @__PURE__ */ new Set()) {
+function normalizeObjectAllOfBranches(schema, path3, root, normalizing = /* @__PURE__ */ new Set()) {
   if (typeof schema === "boolean" || !isObject2(schema)) {
     return;
   }
@@ -85760,10 +86650,10 @@ function normalizeObjectAllOfBranches(schema, path2, root, normalizing = /* @__P
   normalizing.add(schema);
   try {
     while (true) {
-      forEachJSONSchemaChild(schema, path2, (child2, childPath) => {
+      forEachJSONSchemaChild(schema, path3, (child2, childPath) => {
         normalizeObjectAllOfBranches(child2, childPath, root, normalizing);
       });
-      if (!mergeObjectAllOf(schema, path2, root, normalizing)) {
+      if (!mergeObjectAllOf(schema, path3, root, normalizing)) {
         return;
       }
     }
@@ -85771,7 +86661,7 @@ function normalizeObjectAllOfBranches(schema, path2, root, normalizing = /* @__P
     normalizing.delete(schema);
   }
 }
-function mergeObjectAllOf(jsonSchema, path2, root, normalizing = /* @__PURE__ */ new Set()) {
+function mergeObjectAllOf(jsonSchema, path3, root, normalizing = /* @__PURE__ */ new Set()) {
   const allOf = jsonSchema.allOf;
   if (!Array.isArray(allOf) || allOf.length === 0) {
     return false;
@@ -85800,19 +86690,19 @@ function mergeObjectAllOf(jsonSchema, path2, root, normalizing = /* @__PURE__ */
     return false;
   }
   const fail = () => {
-    throw new Error(`Object allOf at \`${path2.join("/") || "<root>"}\` cannot be merged without changing Draft 7 validation.`);
+    throw new Error(`Object allOf at \`${path3.join("/") || "<root>"}\` cannot be merged without changing Draft 7 validation.`);
   };
   if (!parentHasObjectShape && ["additionalProperties", "properties", "required", "type"].some((keyword) => keyword in jsonSchema)) {
     fail();
   }
   for (const keyword of Object.keys(jsonSchema)) {
-    if (keyword !== "allOf" && keyword !== "$defs" && keyword !== "definitions" && !(path2.length === 0 && JSON_SCHEMA_ROOT_METADATA_KEYWORDS.has(keyword)) && !MERGEABLE_OBJECT_ALL_OF_KEYWORDS.has(keyword)) {
+    if (keyword !== "allOf" && keyword !== "$defs" && keyword !== "definitions" && !(path3.length === 0 && JSON_SCHEMA_ROOT_METADATA_KEYWORDS.has(keyword)) && !MERGEABLE_OBJECT_ALL_OF_KEYWORDS.has(keyword)) {
       fail();
     }
   }
   const branches = [];
   if (parentHasObjectShape) {
-    branches.push({ schema: jsonSchema, sourcePath: path2 });
+    branches.push({ schema: jsonSchema, sourcePath: path3 });
   }
   for (const [index, entry] of allOf.entries()) {
     if (!isObject2(entry)) {
@@ -85826,7 +86716,7 @@ function mergeObjectAllOf(jsonSchema, path2, root, normalizing = /* @__PURE__ */
     if (hasObjectShapeWithoutAllOf(branch)) {
       branches.push({
         schema: branch,
-        sourcePath: branch === entry ? [...path2, "allOf", String(index)] : void 0
+        sourcePath: branch === entry ? [...path3, "allOf", String(index)] : void 0
       });
     } else if (!hasOnlyNeutralAllOfBranchKeywords(branch)) {
       fail();
@@ -85838,7 +86728,7 @@ function mergeObjectAllOf(jsonSchema, path2, root, normalizing = /* @__PURE__ */
       merged[keyword] = jsonSchema[keyword];
     }
   }
-  if (path2.length === 0) {
+  if (path3.length === 0) {
     for (const keyword of JSON_SCHEMA_ROOT_METADATA_KEYWORDS) {
       if (keyword in jsonSchema) {
         merged[keyword] = jsonSchema[keyword];
@@ -85877,7 +86767,7 @@ function mergeObjectAllOf(jsonSchema, path2, root, normalizing = /* @__PURE__ */
       if ((keyword === "$defs" || keyword === "definitions") && isObject2(branch[keyword])) {
         continue;
       }
-      if (branch === jsonSchema && path2.length === 0 && JSON_SCHEMA_ROOT_METADATA_KEYWORDS.has(keyword)) {
+      if (branch === jsonSchema && path3.length === 0 && JSON_SCHEMA_ROOT_METADATA_KEYWORDS.has(keyword)) {
         continue;
       }
       if (!MERGEABLE_OBJECT_ALL_OF_KEYWORDS.has(keyword)) {
@@ -86080,9 +86970,9 @@ function isZodV4(zodObject) {
 }
 function parseZodObject(zodObject, content) {
   const parsed = JSON.parse(content);
-  const parser2 = zodObject.parse;
-  if (typeof parser2 === "function") {
-    return parser2.call(zodObject, parsed);
+  const parser3 = zodObject.parse;
+  if (typeof parser3 === "function") {
+    return parser3.call(zodObject, parsed);
   }
   return parse2(zodObject, parsed);
 }
@@ -86102,13 +86992,13 @@ function zodResponseFormat(zodObject, name, props) {
 }
 
 // web_src/llm/extract_json.ts
-function extractJson(text2) {
-  const attempts = [text2.trim()];
-  const fenced = /```(?:json)?\s*([\s\S]*?)```/i.exec(text2);
+function extractJson(text3) {
+  const attempts = [text3.trim()];
+  const fenced = /```(?:json)?\s*([\s\S]*?)```/i.exec(text3);
   if (fenced?.[1]) attempts.push(fenced[1].trim());
-  const start = text2.indexOf("{");
-  const end = text2.lastIndexOf("}");
-  if (start >= 0 && end > start) attempts.push(text2.slice(start, end + 1));
+  const start = text3.indexOf("{");
+  const end = text3.lastIndexOf("}");
+  if (start >= 0 && end > start) attempts.push(text3.slice(start, end + 1));
   for (const attempt of attempts) {
     try {
       return JSON.parse(attempt);
