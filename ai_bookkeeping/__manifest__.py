@@ -22,6 +22,7 @@
         "views/account_move_views.xml",
         # After ai_approval_rule_views.xml: the settings link to the approval rules' action.
         "views/res_config_settings_views.xml",
+        "views/vendor_bill_views.xml",
     ],
     "demo": ["demo/ai_bookkeeping_demo.xml"],
     "assets": {

@@ -20,4 +20,9 @@ from . import (
     statement_import_line,
     statement_import_journal,
     statement_import_wizard,
+    vendor_bill_endpoint,
+    vendor_bill_company,
+    vendor_bill_suggestion,
+    vendor_bill_move,
+    vendor_bill_attachment,
 )
