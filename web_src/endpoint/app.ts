@@ -5,9 +5,11 @@ import type { Engine, Refiner, RefinerFactory } from "../contracts/reconcile_pip
 import type { EndpointConfig } from "./config";
 import { createErrorHandler, handleNotFound } from "./errors";
 import { RequestVerifier, type Clock } from "./request_verifier";
+import { registerBillRoutes } from "./routes/bills";
 import { registerHealthRoute } from "./routes/health";
 import { registerReconcileRoutes } from "./routes/reconcile";
 import { registerStatementRoutes } from "./routes/statements";
+import { BillService } from "./services/bills";
 import { ReconcileService } from "./services/reconcile";
 import { StatementService } from "./services/statements";
 import { signedRouteOptions } from "./signed_route";
@@ -30,6 +32,8 @@ export interface AppDeps {
   refiner?: Refiner;
   /** Builds the LLM stage for a request that names its own LLM (`SuggestRequest.llm`); absent: it gets none. */
   refinerFor?: RefinerFactory;
+  /** The vendor-bill reader; defaults to one running the server's poppler-utils and tesseract. */
+  billService?: BillService;
 }
 
 /** Longest time a client may take to send its whole request. */
@@ -69,6 +73,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   const signed = signedRouteOptions(verifier);
   registerReconcileRoutes(app, signed, service);
   registerStatementRoutes(app, signed, new StatementService({ validateResponses: config.validateResponses }));
+  registerBillRoutes(app, signed, deps.billService ?? new BillService({ validateResponses: config.validateResponses }));
   return app;
 }
 

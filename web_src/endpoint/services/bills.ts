@@ -1,0 +1,310 @@
+// Vendor bills, the endpoint's part: one document's bytes in, the bills it holds out (contracts/bills.ts). Reading
+// order: the structured XML embedded in a PDF (Factur-X, ZUGFeRD 1/2, XRechnung, UBL) or an XML file itself; else
+// the PDF's text layer with its layout (pdftotext -bbox-layout); else OCR of the page images (pdftoppm + tesseract,
+// which also finds a page's orientation). The engine (web_src/engine/bills) reads fields from the words; this file
+// only runs the programs, in a private temporary directory removed afterwards, and says what it could not do.
+// Nothing is stored; nothing about the document's content is logged.
+import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import {
+  ExtractBillResponseSchema,
+  MAX_BILL_FILE_BYTES,
+  MAX_BILL_OCR_PAGES,
+  MAX_BILL_PAGES,
+  MAX_BILL_XML_BYTES,
+  type BillSource,
+  type ExtractBillRequest,
+  type ExtractBillResponse,
+  type ExtractedBill,
+} from "../../contracts/bills";
+import { extractBill } from "../../engine/bills/extract_bill";
+import { pageFromPlainText, pageFromTesseractTsv, pagesFromBboxLayout, type Page } from "../../engine/bills/layout";
+import { extractBills } from "../../engine/bills/split_bills";
+import { readInvoiceXml, XmlInvoiceError } from "../../engine/bills/xml_invoice";
+import { EndpointError, ResponseContractError } from "../errors";
+import { systemTools, toolAvailable, ToolFailedError, ToolMissingError, type ToolRunner } from "./document_tools";
+
+export const BILL_ENGINE = { name: "ai-bookkeeping-bills", version: "1.0.0" } as const;
+
+/** The document cannot be read at all; the message says why in a sentence for the accountant. */
+export class UnreadableDocumentError extends EndpointError {
+  readonly statusCode = 422;
+  readonly code = "unreadable_document";
+}
+
+export type DocumentKind = "pdf" | "image" | "xml" | "text";
+
+const DEFAULT_LANGUAGES = ["eng", "deu", "fra"];
+/** Words a page needs in its text layer to be read as text; fewer (a scan, a logo) and it is OCR'd. */
+const MIN_TEXT_WORDS = 8;
+const OCR_DPI = 300;
+
+export interface BillServiceOptions {
+  validateResponses: boolean;
+  tools?: ToolRunner;
+  /** Today, for the plausibility of dates; defaults to the real clock. */
+  today?: () => string;
+}
+
+export interface ExtractOptions {
+  /** Read only what a person sees (the bench scores the visible document): embedded XML is ignored. */
+  ignoreEmbeddedXml?: boolean;
+  /** OCR every page even when it has a text layer (the bench's scan path over text PDFs). */
+  forceOcr?: boolean;
+}
+
+export function detectDocumentKind(bytes: Uint8Array, name: string): DocumentKind {
+  if (bytes.length === 0) throw new UnreadableDocumentError(`${name} is empty.`);
+  const head = Buffer.from(bytes.subarray(0, 16));
+  if (head.subarray(0, 5).toString("latin1") === "%PDF-" || Buffer.from(bytes.subarray(0, 1024)).includes("%PDF-")) return "pdf";
+  if (head[0] === 0x89 && head.subarray(1, 4).toString("latin1") === "PNG") return "image";
+  if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return "image";
+  if (head.subarray(0, 4).toString("latin1") === "II*\0" || head.subarray(0, 4).toString("latin1") === "MM\0*") return "image";
+  if (bytes.subarray(0, 8192).includes(0)) {
+    throw new UnreadableDocumentError(`${name} is neither a PDF, a PNG/JPEG/TIFF image nor an XML e-invoice.`);
+  }
+  const text = Buffer.from(bytes.subarray(0, 4096)).toString("utf8").replace(/^\uFEFF/, "");
+  if (/^\s*</.test(text)) return "xml";
+  return "text";
+}
+
+export class BillService {
+  private readonly validateResponses: boolean;
+  private readonly tools: ToolRunner;
+  private readonly today: () => string;
+  private ocr: Promise<{ available: boolean; languages: string[] }> | null = null;
+
+  constructor(options: BillServiceOptions) {
+    this.validateResponses = options.validateResponses;
+    this.tools = options.tools ?? systemTools;
+    this.today = options.today ?? (() => new Date().toISOString().slice(0, 10));
+  }
+
+  /** Whether tesseract runs here, and its installed languages (asked once). */
+  ocrStatus(): Promise<{ available: boolean; languages: string[] }> {
+    this.ocr ??= (async () => {
+      if (!(await toolAvailable(this.tools, "tesseract"))) return { available: false, languages: [] };
+      try {
+        const { stdout } = await this.tools.run("tesseract", ["--list-langs"], { timeoutMs: 10_000 });
+        return { available: true, languages: stdout.split("\n").slice(1).map((l) => l.trim()).filter((l) => /^[a-z_]+$/i.test(l) && l !== "osd") };
+      } catch {
+        return { available: true, languages: [] };
+      }
+    })();
+    return this.ocr;
+  }
+
+  async extract(request: ExtractBillRequest, options: ExtractOptions = {}): Promise<ExtractBillResponse> {
+    const bytes = Buffer.from(request.contentBase64, "base64");
+    const name = request.fileName === "" ? "the document" : `"${request.fileName}"`;
+    if (bytes.length > MAX_BILL_FILE_BYTES) {
+      throw new UnreadableDocumentError(
+        `${name} has ${bytes.length} bytes; bills are read up to ${MAX_BILL_FILE_BYTES} bytes (scan at 300 dpi in grey or black and white, or split the file).`,
+      );
+    }
+    const kind = detectDocumentKind(bytes, name);
+    const ocr = await this.ocrStatus();
+    const warnings: string[] = [];
+    const context = { request, name, warnings, ocr, options };
+    let documents: ExtractedBill[];
+    if (kind === "xml") {
+      documents = [this.readXml(bytes.toString("utf8").replace(/^\uFEFF/, ""), name, true, warnings)];
+    } else if (kind === "text") {
+      documents = this.readPages([pageFromPlainText(bytes.toString("utf8"))], "text_layer", request);
+    } else {
+      const dir = await mkdtemp(path.join(tmpdir(), "aib-bill-"));
+      try {
+        documents = kind === "pdf" ? await this.readPdf(bytes, dir, context) : await this.readImage(bytes, dir, context);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    }
+    if (documents.every((d) => Object.values(d.fields).every((f) => f === null))) {
+      warnings.push(`No bill was found in ${name}: no invoice number, date or amount could be read, so nothing is filled in.`);
+    }
+    const response: ExtractBillResponse = { engine: { ...BILL_ENGINE }, ocrAvailable: ocr.available, warnings, documents };
+    return this.validateResponses ? checked(response) : response;
+  }
+
+  private readXml(xml: string, name: string, isFile: boolean, warnings: string[]): ExtractedBill {
+    try {
+      return readInvoiceXml(xml, this.today()).bill;
+    } catch (error) {
+      if (!(error instanceof XmlInvoiceError)) throw error;
+      if (isFile) throw new UnreadableDocumentError(`${name}: ${error.message}`);
+      warnings.push(`The XML invoice embedded in ${name} was not used: ${error.message}`);
+      throw error;
+    }
+  }
+
+  private readPages(pages: Page[], source: BillSource, request: ExtractBillRequest): ExtractedBill[] {
+    return extractBills(pages, { source, today: this.today(), company: request.company });
+  }
+
+  private async readPdf(bytes: Buffer, dir: string, ctx: Context): Promise<ExtractedBill[]> {
+    const file = path.join(dir, "document.pdf");
+    await writeFile(file, bytes, { mode: 0o600 });
+    const pageCount = await this.pdfPages(file, ctx.name);
+    if (/\/(?:JavaScript|JS)\b/.test(bytes.toString("latin1"))) {
+      ctx.warnings.push(`${ctx.name} contains JavaScript; it was not run (the reader only extracts text and images).`);
+    }
+    const lastPage = Math.min(pageCount, MAX_BILL_PAGES);
+    if (pageCount > MAX_BILL_PAGES) {
+      ctx.warnings.push(`${ctx.name} has ${pageCount} pages; only the first ${MAX_BILL_PAGES} were read.`);
+    }
+
+    const xmlBill = ctx.options.ignoreEmbeddedXml === true ? null : await this.embeddedXml(file, dir, ctx);
+    const { stdout } = await this.pdfTool("pdftotext", ["-bbox-layout", "-f", "1", "-l", String(lastPage), file, "-"], ctx.name, 60_000);
+    const textPages = pagesFromBboxLayout(stdout);
+    if (xmlBill !== null) {
+      // The XML is what Odoo books; the visible text is read only to say whether both tell the same total.
+      const visible = textPages.filter((p) => wordCount(p) >= MIN_TEXT_WORDS);
+      if (visible.length > 0) {
+        const seen = extractBill(visible, { source: "text_layer", today: this.today(), company: ctx.request.company }).fields.total;
+        const stated = xmlBill.fields.total;
+        if (seen !== null && stated !== null) {
+          const ok = Math.abs(seen.value - stated.value) < 0.011;
+          xmlBill.checks.push({
+            code: "xml_matches_visible",
+            ok,
+            message: ok ? `the printed total ${seen.value.toFixed(2)} equals the XML's` : `the printed total reads ${seen.value.toFixed(2)}, the embedded XML says ${stated.value.toFixed(2)}`,
+          });
+        }
+      }
+      return [xmlBill];
+    }
+
+    const pages: Page[] = [];
+    const ocrPages: number[] = [];
+    for (let n = 1; n <= lastPage; n++) {
+      const page = textPages[n - 1];
+      if (page !== undefined && wordCount(page) >= MIN_TEXT_WORDS && ctx.options.forceOcr !== true) pages.push(page);
+      else ocrPages.push(n);
+    }
+    if (ocrPages.length > 0) {
+      if (!ctx.ocr.available) {
+        ctx.warnings.push(
+          `${ocrPages.length === lastPage ? `${ctx.name} has no text layer (a scan)` : `${ocrPages.length} page(s) of ${ctx.name} have no text layer`} and OCR is not available: install tesseract-ocr on the endpoint's server (see README); those pages were not read.`,
+        );
+        for (const n of ocrPages) {
+          const page = textPages[n - 1];
+          if (page !== undefined && ctx.options.forceOcr !== true) pages.push(page);
+        }
+      } else {
+        const toRead = ocrPages.slice(0, MAX_BILL_OCR_PAGES);
+        if (ocrPages.length > toRead.length) {
+          ctx.warnings.push(`${ocrPages.length} pages need OCR; only the first ${MAX_BILL_OCR_PAGES} were read.`);
+        }
+        for (const n of toRead) {
+          const image = path.join(dir, `page-${n}`);
+          await this.pdfTool("pdftoppm", ["-r", String(OCR_DPI), "-gray", "-png", "-singlefile", "-f", String(n), "-l", String(n), file, image], ctx.name, 60_000);
+          pages.push(await this.ocrImage(`${image}.png`, n, ctx));
+        }
+      }
+    }
+    pages.sort((a, b) => a.number - b.number);
+    const source: BillSource = ocrPages.length > pages.length / 2 && ctx.ocr.available ? "ocr" : "text_layer";
+    return this.readPages(pages, source, ctx.request);
+  }
+
+  private async readImage(bytes: Buffer, dir: string, ctx: Context): Promise<ExtractedBill[]> {
+    if (!ctx.ocr.available) {
+      ctx.warnings.push(`${ctx.name} is an image and OCR is not available: install tesseract-ocr on the endpoint's server (see README); nothing was read.`);
+      return this.readPages([], "ocr", ctx.request);
+    }
+    const file = path.join(dir, "document.img");
+    await writeFile(file, bytes, { mode: 0o600 });
+    return this.readPages([await this.ocrImage(file, 1, ctx)], "ocr", ctx.request);
+  }
+
+  private async ocrImage(file: string, pageNumber: number, ctx: Context): Promise<Page> {
+    const wanted = ctx.request.languages ?? DEFAULT_LANGUAGES;
+    let languages = wanted.filter((l) => ctx.ocr.languages.includes(l));
+    if (languages.length === 0) {
+      languages = ctx.ocr.languages.includes("eng") ? ["eng"] : ctx.ocr.languages.slice(0, 1);
+      const note = `OCR languages ${wanted.join(", ")} are not installed; read with ${languages.join(", ") || "tesseract's default"}.`;
+      if (!ctx.warnings.includes(note)) ctx.warnings.push(note);
+    }
+    try {
+      // --psm 1: page segmentation with orientation detection, so a page scanned sideways or upside down is read.
+      const args = [file, "-", "--psm", "1", ...(languages.length > 0 ? ["-l", languages.join("+")] : []), "tsv"];
+      const { stdout } = await this.tools.run("tesseract", args, { timeoutMs: 90_000, maxBytes: 32 * 1024 * 1024 });
+      return pageFromTesseractTsv(stdout, pageNumber);
+    } catch (error) {
+      if (error instanceof ToolFailedError) {
+        throw new UnreadableDocumentError(`${ctx.name}: OCR could not read page ${pageNumber} (${error.timedOut ? "it took too long" : "the image is damaged or in a format tesseract does not read"}).`);
+      }
+      throw error;
+    }
+  }
+
+  private async pdfPages(file: string, name: string): Promise<number> {
+    const { stdout } = await this.pdfTool("pdfinfo", [file], name, 15_000);
+    const pages = /^Pages:\s+(\d+)/m.exec(stdout);
+    if (pages === null || Number(pages[1]) === 0) throw new UnreadableDocumentError(`${name} is a PDF without pages.`);
+    return Number(pages[1]);
+  }
+
+  /** The bill in the first XML file attached to the PDF, or null (none, or refused: a warning says why). */
+  private async embeddedXml(file: string, dir: string, ctx: Context): Promise<ExtractedBill | null> {
+    const { stdout } = await this.pdfTool("pdfdetach", ["-list", file], ctx.name, 15_000);
+    const attachments = [...stdout.matchAll(/^(\d+):\s+(.+)$/gm)].map((m) => ({ index: m[1] ?? "", name: (m[2] ?? "").trim() }));
+    const xml = attachments.find((a) => /^(factur-x|zugferd-invoice|xrechnung|zugferd|order-x)\.xml$/i.test(a.name)) ?? attachments.find((a) => /\.xml$/i.test(a.name));
+    if (xml === undefined) return null;
+    const out = path.join(dir, "embedded.xml");
+    await this.pdfTool("pdfdetach", ["-save", xml.index, "-o", out, file], ctx.name, 15_000);
+    const size = (await stat(out)).size;
+    if (size > MAX_BILL_XML_BYTES) {
+      ctx.warnings.push(`The XML invoice embedded in ${ctx.name} has ${size} bytes (more than ${MAX_BILL_XML_BYTES}); it was not read, the visible document was.`);
+      return null;
+    }
+    try {
+      return this.readXml((await readFile(out, "utf8")).replace(/^\uFEFF/, ""), ctx.name, false, ctx.warnings);
+    } catch (error) {
+      if (error instanceof XmlInvoiceError) return null;
+      throw error;
+    }
+  }
+
+  /** Run a poppler program; its failure on this file is the file's fault (422), its absence the server's. */
+  private async pdfTool(tool: string, args: string[], name: string, timeoutMs: number) {
+    try {
+      return await this.tools.run(tool, args, { timeoutMs });
+    } catch (error) {
+      if (error instanceof ToolMissingError) {
+        throw new UnreadableDocumentError(`${tool} (Debian package poppler-utils) is not installed on the endpoint's server, so PDFs cannot be read; see README.`);
+      }
+      if (error instanceof ToolFailedError) {
+        if (/incorrect password|encrypted/i.test(error.stderr)) {
+          throw new UnreadableDocumentError(`${name} is encrypted with a password; ask the vendor for an unprotected copy.`);
+        }
+        if (error.timedOut) throw new UnreadableDocumentError(`${name} took too long to read (${tool}); it may be damaged or far too complex.`);
+        throw new UnreadableDocumentError(`${name} is damaged or not a PDF (${tool}: ${firstLine(error.stderr)}).`);
+      }
+      throw error;
+    }
+  }
+}
+
+interface Context {
+  request: ExtractBillRequest;
+  name: string;
+  warnings: string[];
+  ocr: { available: boolean; languages: string[] };
+  options: ExtractOptions;
+}
+
+function wordCount(page: Page): number {
+  return page.lines.reduce((n, l) => n + l.cells.reduce((m, c) => m + c.words.length, 0), 0);
+}
+
+function firstLine(text: string): string {
+  return (text.trim().split("\n")[0] ?? "").slice(0, 200) || "no message";
+}
+
+function checked(response: ExtractBillResponse): ExtractBillResponse {
+  const parsed = ExtractBillResponseSchema.safeParse(response);
+  if (!parsed.success) throw new ResponseContractError(`bill reply breaks the contract: ${parsed.error.message}`);
+  return parsed.data;
+}

@@ -1,0 +1,582 @@
+// From the pages of one bill (layout.ts) to its fields, lines, taxes and checks. Generic: labels in four languages
+// (labels.ts), values by pattern (values.ts), no vendor templates. Each header field keeps its best candidate with a
+// confidence from how it was found (label in the same cell > value on the right > value below > pattern alone),
+// then the arithmetic decides between amount candidates: the (untaxed, tax, total) triple that adds up wins, and
+// confirmed values gain confidence. A difference is reported as a failed check, never adjusted.
+import type { BillFields, BillLine, BillSource, BillTax, ExtractedBill, ExtractedField } from "../../contracts/bills";
+import { checkBill } from "./check_bill";
+import { CUSTOMER_MARKERS, DUE_IN_SENTENCE, VENDOR_MARKERS, LABELS, LEGAL_FORMS, LINE_TABLE_HEADER, PAYMENT_TERM_SENTENCES, type LabelKind, type LabelPattern } from "./labels";
+import { pageText, type Cell, type Line, type Page } from "./layout";
+import { cents, detectCurrency, findDates, findEmails, findIbans, findVats, hasDecimals, normaliseVat, parseAmount } from "./values";
+
+export interface ExtractOptions {
+  source: BillSource;
+  /** ISO date of today, for the plausibility of dates. */
+  today: string;
+  company?: { vat?: string | undefined; name?: string | undefined; currency?: string | undefined } | undefined;
+}
+
+interface Candidate<T> {
+  value: T;
+  score: number;
+  sourceText: string;
+  page: number;
+  /** Order on the page (line index), to break ties by position. */
+  order: number;
+}
+
+interface LabelHit {
+  kind: LabelKind;
+  pattern: LabelPattern;
+  page: Page;
+  lineIndex: number;
+  cellIndex: number;
+  /** The text after the label in its own cell. */
+  rest: string;
+}
+
+const clip = (s: string) => (s.length > 200 ? `${s.slice(0, 197)}…` : s);
+
+/** Labels found on the pages, each with the text following it in its cell. */
+function findLabels(pages: readonly Page[]): LabelHit[] {
+  const hits: LabelHit[] = [];
+  for (const page of pages) {
+    page.lines.forEach((line, lineIndex) => {
+      line.cells.forEach((cell, cellIndex) => {
+        const text = cell.text.trim();
+        for (const kind of Object.keys(LABELS) as LabelKind[]) {
+          for (const pattern of LABELS[kind]) {
+            // The label at the cell's start, or (not for exact ones) after one leading word ("Kopie factuur").
+            const match = pattern.re.exec(text);
+            if (match === null) continue;
+            if (pattern.exact === true && match[0].length !== text.length) continue;
+            hits.push({ kind, pattern, page, lineIndex, cellIndex, rest: text.slice(match[0].length).trim() });
+            break;
+          }
+        }
+      });
+    });
+  }
+  return hits;
+}
+
+/** The cells that may hold a label's value: the rest of its cell, the cells to its right, the cell(s) below. */
+function valueCells(hit: LabelHit): Array<{ text: string; factor: number; where: string }> {
+  const line = hit.page.lines[hit.lineIndex] as Line;
+  const cell = line.cells[hit.cellIndex] as Cell;
+  const out: Array<{ text: string; factor: number; where: string }> = [];
+  if (hit.rest !== "") out.push({ text: hit.rest, factor: 1, where: cell.text });
+  line.cells.slice(hit.cellIndex + 1).forEach((right, k) => {
+    out.push({ text: right.text, factor: 0.95 - 0.05 * k, where: `${cell.text} ${right.text}` });
+  });
+  const amountKind = hit.kind === "total" || hit.kind === "untaxed" || hit.kind === "totalTax";
+  if (amountKind && hit.rest === "") {
+    // A column header over amounts: every row of the column below, the last (a totals row) trusted most.
+    const column: Array<{ text: string; where: string }> = [];
+    for (let d = 1; d <= 8; d++) {
+      const below = hit.page.lines[hit.lineIndex + d];
+      const under = below?.cells.find((c) => c.x0 < cell.x1 + 2 && c.x1 > cell.x0 - 2 && amountsIn(c.text).length > 0 && !/[A-Za-z]{3}/.test(c.text));
+      if (under === undefined) break;
+      column.push({ text: under.text, where: `${cell.text} / ${under.text}` });
+    }
+    column.forEach((c, k) => out.push({ text: c.text, factor: k === column.length - 1 ? 0.88 : 0.8 - 0.02 * k, where: c.where }));
+    if (column.length > 0) return out;
+  }
+  for (let d = 1; d <= 2; d++) {
+    const below = hit.page.lines[hit.lineIndex + d];
+    if (below === undefined) break;
+    // The cell below that overlaps the label most (columns are centred, left- or right-aligned).
+    let under: Cell | undefined;
+    let overlap = 0;
+    for (const c of below.cells) {
+      const o = Math.min(c.x1, cell.x1 + 4) - Math.max(c.x0, cell.x0 - 4);
+      if (o > overlap) {
+        overlap = o;
+        under = c;
+      }
+    }
+    if (under !== undefined) {
+      out.push({ text: under.text, factor: d === 1 ? 0.85 : 0.7, where: `${cell.text} / ${under.text}` });
+      break;
+    }
+  }
+  return out;
+}
+
+const INVOICE_NUMBER_TOKEN = /^[#]?[A-Z0-9][A-Z0-9/_.-]{1,29}$/i;
+
+function invoiceNumberFrom(text: string): string | null {
+  const token = text.replace(/^[:#\s.-]+(?=[A-Z0-9])/i, (m) => (m.includes("#") ? "#" : "")).split(/\s+/)[0] ?? "";
+  const clean = token.replace(/[.,;:]$/, "").replace(/^#/, "");
+  if (!INVOICE_NUMBER_TOKEN.test(clean) || !/\d/.test(clean)) return null;
+  if (findDates(clean).length > 0 && /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(clean)) return null;
+  if (parseAmount(clean) !== null && hasDecimals(clean)) return null;
+  return clean;
+}
+
+function amountsIn(text: string): Array<{ value: number; text: string }> {
+  const out: Array<{ value: number; text: string }> = [];
+  // Tokens, with a currency sign or code glued on either side ("€ 399,00", "29.99 €", "EUR 49,99").
+  const re = /(?:[€$£₹]\s?|(?:EUR|USD|GBP|CHF|INR|PLN|Rs\.?)\s)?[-(]?\d[\d.,' \u00a0]*\d(?:\s?[€$£₹)]|\s(?:EUR|USD|GBP|CHF|INR|PLN|zł))?|\d/g;
+  for (const m of text.matchAll(re)) {
+    const raw = m[0].trim();
+    // A percentage is a rate, not an amount.
+    if (/^\s?%/.test(text.slice((m.index ?? 0) + m[0].length))) continue;
+    // Groups of digits separated by single spaces may be two numbers: try the whole, then split.
+    const whole = parseAmount(raw);
+    if (whole !== null && hasDecimals(raw)) {
+      out.push({ value: whole, text: raw });
+      continue;
+    }
+    for (const piece of raw.split(/\s+/)) {
+      const v = parseAmount(piece);
+      if (v !== null && hasDecimals(piece)) out.push({ value: v, text: piece });
+    }
+  }
+  return out;
+}
+
+function isCustomerLine(cellText: string): boolean {
+  return CUSTOMER_MARKERS.test(cellText);
+}
+
+function best<T>(cands: ReadonlyArray<Candidate<T>>): Candidate<T> | null {
+  let top: Candidate<T> | null = null;
+  for (const c of cands) if (top === null || c.score > top.score + 1e-9 || (Math.abs(c.score - top.score) < 1e-9 && c.order < top.order)) top = c;
+  return top;
+}
+
+function field<T>(c: Candidate<T> | null, pageConf: (page: number) => number): ExtractedField<T> | null {
+  if (c === null) return null;
+  return { value: c.value, confidence: round2(Math.min(1, c.score) * pageConf(c.page)), sourceText: clip(c.sourceText), page: c.page };
+}
+
+const round2 = (x: number) => Math.round(Math.max(0, Math.min(1, x)) * 100) / 100;
+
+export function extractBill(pages: readonly Page[], options: ExtractOptions): ExtractedBill {
+  const hits = findLabels(pages);
+  const orderOf = (page: number, line: number) => page * 10_000 + line;
+  const cands = {
+    invoiceNumber: [] as Array<Candidate<string>>,
+    invoiceDate: [] as Array<Candidate<string>>,
+    dueDate: [] as Array<Candidate<string>>,
+    total: [] as Array<Candidate<number>>,
+    untaxed: [] as Array<Candidate<number>>,
+    totalTax: [] as Array<Candidate<number>>,
+    purchaseOrderRef: [] as Array<Candidate<string>>,
+    paymentTerms: [] as Array<Candidate<string>>,
+  };
+
+  for (const hit of hits) {
+    const line = hit.page.lines[hit.lineIndex];
+    const labelCell = line?.cells[hit.cellIndex]?.text ?? "";
+    const order = orderOf(hit.page.number, hit.lineIndex);
+    // The first page's header counts more than a repetition further down.
+    const pageFactor = hit.page.number === pages[0]?.number ? 1 : 0.97;
+    for (const { text, factor, where } of valueCells(hit)) {
+      const score = hit.pattern.weight * factor * pageFactor;
+      switch (hit.kind) {
+        case "invoiceNumber": {
+          if (isCustomerLine(labelCell)) break;
+          const value = invoiceNumberFrom(text);
+          if (value !== null) cands.invoiceNumber.push({ value, score, sourceText: where, page: hit.page.number, order });
+          break;
+        }
+        case "invoiceDate":
+        case "dueDate": {
+          const date = findDates(text)[0];
+          if (date !== undefined && date.index < 4) cands[hit.kind].push({ value: date.iso, score, sourceText: where, page: hit.page.number, order });
+          break;
+        }
+        case "total":
+        case "untaxed":
+        case "totalTax": {
+          const list = cands[hit.kind];
+          amountsIn(text).forEach((a, k) => {
+            list.push({ value: a.value, score: score * (k === 0 ? 1 : 0.8), sourceText: where, page: hit.page.number, order });
+          });
+          break;
+        }
+        case "purchaseOrderRef": {
+          const value = invoiceNumberFrom(text);
+          if (value !== null) cands.purchaseOrderRef.push({ value, score, sourceText: where, page: hit.page.number, order });
+          break;
+        }
+        case "paymentTerms": {
+          if (/[A-Za-z0-9]/.test(text) && text.length >= 3) cands.paymentTerms.push({ value: text, score, sourceText: where, page: hit.page.number, order });
+          break;
+        }
+      }
+      // Only the first value cell that gave something counts for single-valued fields.
+      if (hit.kind !== "total" && hit.kind !== "untaxed" && hit.kind !== "totalTax") {
+        const list = cands[hit.kind];
+        if (list.length > 0 && list[list.length - 1]?.order === order && list[list.length - 1]?.sourceText === where) break;
+      }
+    }
+    // "Facture n°562044387 du 02 Juillet 2015": a date in the invoice-number cell is the invoice date.
+    if (hit.kind === "invoiceNumber" && /\b(?:du|vom|of|dated|van)\b/i.test(hit.rest)) {
+      const date = findDates(hit.rest)[0];
+      if (date !== undefined) cands.invoiceDate.push({ value: date.iso, score: 0.85, sourceText: labelCell, page: hit.page.number, order });
+    }
+  }
+
+  const allText = pages.map(pageText).join("\n");
+  const firstPage = pages[0]?.number ?? 1;
+
+  // Payment-term sentences without a label.
+  for (const page of pages) {
+    page.lines.forEach((line, i) => {
+      const due = DUE_IN_SENTENCE.exec(line.text);
+      if (due !== null) {
+        const date = findDates(line.text.slice(due.index + due[0].length))[0];
+        if (date !== undefined && date.index < 3) cands.dueDate.push({ value: date.iso, score: 0.6, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
+      }
+      for (const re of PAYMENT_TERM_SENTENCES) {
+        const m = re.exec(line.text);
+        if (m !== null) cands.paymentTerms.push({ value: m[0].trim(), score: 0.6, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
+      }
+    });
+  }
+
+  // No labelled invoice date: the first date on the first page, hardly sure.
+  if (cands.invoiceDate.length === 0) {
+    const page = pages[0];
+    page?.lines.some((line, i) => {
+      const date = findDates(line.text)[0];
+      if (date === undefined) return false;
+      cands.invoiceDate.push({ value: date.iso, score: 0.35, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
+      return true;
+    });
+  }
+
+  const taxes = taxSummary(pages);
+  if (taxes.length > 0) {
+    const base = cents(taxes.reduce((s, t) => s + (t.base ?? 0), 0));
+    const tax = cents(taxes.reduce((s, t) => s + (t.amount ?? 0), 0));
+    const where = taxes.map((t) => `${t.rate}%: ${t.base ?? "?"} / ${t.amount ?? "?"}`).join("; ");
+    cands.untaxed.push({ value: base, score: 0.7, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
+    cands.totalTax.push({ value: tax, score: 0.7, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
+    cands.total.push({ value: cents(base + tax), score: 0.5, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
+  }
+
+  const lines = lineItems(pages);
+  const amounts = chooseAmounts(cands.untaxed, cands.totalTax, cands.total, lines);
+
+  const currency = chooseCurrency(allText, options.company?.currency);
+  const vendor = vendorParty(pages, options);
+
+  const pageConf = (n: number) => {
+    const conf = pages.find((p) => p.number === n)?.conf ?? 1;
+    return options.source === "ocr" ? 0.75 + 0.25 * conf : 1;
+  };
+
+  const fields: BillFields = {
+    vendorName: field(vendor.name, pageConf),
+    vendorVat: field(vendor.vat, pageConf),
+    vendorIban: field(vendor.iban, pageConf),
+    vendorEmail: field(vendor.email, pageConf),
+    invoiceNumber: field(best(cands.invoiceNumber), pageConf),
+    invoiceDate: field(best(cands.invoiceDate), pageConf),
+    dueDate: field(best(cands.dueDate), pageConf),
+    paymentTerms: field(best(cands.paymentTerms), pageConf),
+    currency: field(currency === null ? null : { ...currency, order: 0 }, pageConf),
+    untaxed: field(amounts.untaxed, pageConf),
+    totalTax: field(amounts.totalTax, pageConf),
+    total: field(amounts.total, pageConf),
+    purchaseOrderRef: field(best(cands.purchaseOrderRef), pageConf),
+  };
+  const pageNumbers = pages.map((p) => p.number);
+  const bill: ExtractedBill = {
+    pageFrom: Math.min(...pageNumbers, firstPage),
+    pageTo: Math.max(...pageNumbers, firstPage),
+    source: options.source,
+    fields,
+    lines,
+    taxes,
+    checks: [],
+  };
+  return checkBill(bill, options.today);
+}
+
+/** Pick untaxed, tax and total: the triple that adds up (to the cent) with the best labels wins. */
+function chooseAmounts(
+  untaxed: ReadonlyArray<Candidate<number>>,
+  tax: ReadonlyArray<Candidate<number>>,
+  total: ReadonlyArray<Candidate<number>>,
+  lines: readonly BillLine[],
+): { untaxed: Candidate<number> | null; totalTax: Candidate<number> | null; total: Candidate<number> | null } {
+  const top = (list: ReadonlyArray<Candidate<number>>) => [...list].sort((a, b) => b.score - a.score).slice(0, 12);
+  const U = top(untaxed);
+  const T = top(tax);
+  // The largest amount after a total label is usually the total ("Total facture 24.99 5.00 29.99").
+  const G = top(total.map((c) => c));
+  let bestTriple: { u: Candidate<number> | null; t: Candidate<number> | null; g: Candidate<number>; score: number } | null = null;
+  const consider = (u: Candidate<number> | null, t: Candidate<number> | null, g: Candidate<number>, bonus: number) => {
+    const score = (u?.score ?? 0) + (t?.score ?? 0) + g.score + bonus;
+    if (bestTriple === null || score > bestTriple.score) bestTriple = { u, t, g, score };
+  };
+  for (const g of G) {
+    if (g.value === 0) continue;
+    for (const u of U) {
+      for (const t of T) {
+        if (Math.abs(cents(u.value + t.value) - g.value) < 0.011 && u.value !== g.value) consider(u, t, g, 1.5);
+      }
+      // A bill without tax (or tax included and not stated): untaxed = total.
+      if (Math.abs(u.value - g.value) < 0.005) consider(u, null, g, 0.3);
+    }
+  }
+  const confirm = (c: Candidate<number> | null, how: string): Candidate<number> | null =>
+    c === null ? null : { ...c, score: Math.min(1, c.score + 0.15), sourceText: `${c.sourceText} (${how})` };
+  if (bestTriple !== null) {
+    const { u, t, g } = bestTriple as { u: Candidate<number> | null; t: Candidate<number> | null; g: Candidate<number> };
+    if (t !== null) return { untaxed: confirm(u, "untaxed + tax = total"), totalTax: confirm(t, "untaxed + tax = total"), total: confirm(g, "untaxed + tax = total") };
+    const zero: Candidate<number> = { value: 0, score: 0.6, sourceText: "no tax stated: untaxed = total", page: g.page, order: g.order };
+    return { untaxed: u, totalTax: T.length === 0 ? zero : best(T), total: g };
+  }
+  // Nothing adds up: the best of each; untaxed = total − tax when only those two are printed, else the lines' sum.
+  let u = best(U);
+  const g0 = best(G);
+  const t0 = best(T);
+  if (u === null && g0 !== null && t0 !== null && t0.value < g0.value) {
+    return { untaxed: { value: cents(g0.value - t0.value), score: 0.5, sourceText: `total ${g0.value} − tax ${t0.value}`, page: g0.page, order: g0.order }, totalTax: t0, total: g0 };
+  }
+  if (u === null && lines.length > 0 && lines.every((l) => l.amount !== null)) {
+    u = { value: cents(lines.reduce((s, l) => s + (l.amount ?? 0), 0)), score: 0.4, sourceText: "sum of the lines", page: 1, order: 0 };
+  }
+  const g = G.length === 0 ? null : G.reduce((a, b) => (b.score > a.score + 1e-9 || (Math.abs(b.score - a.score) < 1e-9 && b.value > a.value) ? b : a));
+  return { untaxed: u, totalTax: best(T), total: g };
+}
+
+function chooseCurrency(text: string, companyCurrency: string | undefined): Candidate<string> | null {
+  const found = detectCurrency(text);
+  if (found !== null) return { value: found.code, score: Math.min(0.95, 0.6 + 0.1 * found.votes), sourceText: found.evidence, page: 1, order: 0 };
+  if (companyCurrency !== undefined) return { value: companyCurrency, score: 0.3, sourceText: "no currency on the bill: the company's", page: 1, order: 0 };
+  return null;
+}
+
+/** Rows with a rate and two amounts where amount = base × rate: the tax summary. One entry per rate. */
+function taxSummary(pages: readonly Page[]): BillTax[] {
+  const byRate = new Map<number, BillTax>();
+  for (const page of pages) {
+    for (const line of page.lines) {
+      // The rate: printed with "%", or a bare common VAT rate (a column headed "MwSt-%"), confirmed by a pair below.
+      const rates: Array<{ rate: number; end: number }> = [];
+      for (const m of line.text.matchAll(/(?:^|\s)(\d{1,2}(?:[.,]\d{1,2})?)(\s?%)?(?=\s|$)/g)) {
+        const rate = Number((m[1] ?? "").replace(",", "."));
+        if (m[2] !== undefined ? rate > 0 && rate < 30 : COMMON_RATES.has(rate)) rates.push({ rate, end: (m.index ?? 0) + m[0].length });
+      }
+      let found: { base: number; amount: number } | null = null;
+      let rate = 0;
+      for (const r of rates) {
+        const nums = amountsIn(line.text).map((a) => a.value).filter((v) => v !== r.rate);
+        for (let i = 0; i < nums.length && found === null; i++) {
+          for (let j = 0; j < nums.length; j++) {
+            const b = nums[i] as number;
+            const t = nums[j] as number;
+            if (i === j || b === 0 || t === 0 || Math.sign(b) !== Math.sign(t) || Math.abs(t) >= Math.abs(b)) continue;
+            if (Math.abs(cents((b * r.rate) / 100) - t) <= 0.011) {
+              found = { base: b, amount: t };
+              break;
+            }
+          }
+        }
+        if (found !== null) {
+          rate = r.rate;
+          break;
+        }
+      }
+      if (found === null) continue;
+      // A row repeating a rate (per-line VAT columns) adds to it only when it is not the same pair again.
+      const prev = byRate.get(rate);
+      if (prev === undefined) byRate.set(rate, { rate, base: found.base, amount: found.amount });
+      else if (prev.base !== found.base && prev.amount !== found.amount && !summaryRow(line)) {
+        // Several rows of one rate: keep the largest (a totals row repeats the sum of the detail rows).
+        if (found.base > (prev.base ?? 0)) byRate.set(rate, { rate, base: found.base, amount: found.amount });
+      }
+    }
+  }
+  return [...byRate.values()].sort((a, b) => b.rate - a.rate);
+}
+
+const COMMON_RATES: ReadonlySet<number> = new Set([2.1, 2.5, 3.7, 5, 5.5, 6, 7, 7.7, 8, 8.1, 9, 10, 12, 13, 14, 15, 16, 17, 19, 20, 21, 22, 23, 24, 25]);
+
+function summaryRow(line: Line): boolean {
+  return /total|summe|totaal/i.test(line.text);
+}
+
+const STOP_TABLE = /^(?:sub[\s-]?total|total|totaal|summe|gesamt|montant|net\s|exclusief|zwischensumme|prijzen|tax|vat|mwst|tva|btw)/i;
+
+/** The table of lines: rows under a header row (description, quantity, price…) until the first totals row. */
+function lineItems(pages: readonly Page[]): BillLine[] {
+  const out: BillLine[] = [];
+  for (const page of pages) {
+    let inTable = false;
+    for (const line of page.lines) {
+      if (!inTable) {
+        if (LINE_TABLE_HEADER.test(line.text) && line.cells.length >= 2) inTable = true;
+        continue;
+      }
+      const first = line.cells[0]?.text ?? "";
+      if (STOP_TABLE.test(first) || STOP_TABLE.test(line.cells.find((c) => /[A-Za-z]{3}/.test(c.text))?.text ?? "")) {
+        inTable = false;
+        continue;
+      }
+      const amountCells = line.cells.filter((c) => amountsIn(c.text).length > 0 && !/[A-Za-z]{4}/.test(c.text));
+      const textCells = line.cells.filter((c) => /[A-Za-zÀ-ÿ]{2}/.test(c.text) && !amountCells.includes(c));
+      if (amountCells.length === 0 || textCells.length === 0) continue;
+      const description = textCells.map((c) => c.text).join(" ").replace(/\s+/g, " ").trim();
+      const values = amountCells.flatMap((c) => amountsIn(c.text).map((a) => a.value));
+      const amount = values[values.length - 1] ?? null;
+      const rateMatch = /(\d{1,2}(?:[.,]\d{1,2})?)\s?%/.exec(line.text);
+      const taxRate = rateMatch === null ? null : Number((rateMatch[1] ?? "").replace(",", "."));
+      // Quantity: a bare number cell (no decimals or ",000" decimals) before the amounts.
+      let quantity: number | null = null;
+      for (const c of line.cells) {
+        const m = /^(\d{1,5}(?:[.,]\d{1,3})?)(?:\s*[A-Za-z()]{1,10})?$/.exec(c.text.trim());
+        if (m !== null && !amountCells.includes(c) && !c.text.includes("%")) {
+          quantity = Number((m[1] ?? "").replace(",", "."));
+          break;
+        }
+      }
+      let unitPrice: number | null = null;
+      if (amount !== null) {
+        const q = quantity ?? 1;
+        unitPrice = values.slice(0, -1).find((v) => Math.abs(cents(v * q) - amount) <= 0.011) ?? (values.length === 1 ? (quantity === null || q === 0 ? amount : cents(amount / q)) : values[0] ?? null);
+      }
+      const agrees = amount !== null && unitPrice !== null && Math.abs(cents(unitPrice * (quantity ?? 1)) - amount) <= 0.011;
+      out.push({ description: clip(description), quantity, unitPrice, taxRate, amount, confidence: agrees ? 0.8 : 0.5 });
+    }
+  }
+  return out;
+}
+
+interface VendorParty {
+  name: Candidate<string> | null;
+  vat: Candidate<string> | null;
+  iban: Candidate<string> | null;
+  email: Candidate<string> | null;
+}
+
+function normName(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9à-ÿ]+/g, " ").trim();
+}
+
+/** Vendor name, VAT number, IBAN and e-mail: never the company's own, never on a line marked as the customer's. */
+function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorParty {
+  const companyVat = options.company?.vat === undefined ? null : normaliseVat(options.company.vat);
+  const companyName = options.company?.name === undefined ? null : normName(options.company.name);
+  const vats: Array<Candidate<string>> = [];
+  const ibans: Array<Candidate<string>> = [];
+  const emails: Array<Candidate<string>> = [];
+  const names: Array<Candidate<string>> = [];
+  for (const page of pages) {
+    page.lines.forEach((line, i) => {
+      const order = page.number * 10_000 + i;
+      const customer = CUSTOMER_MARKERS.test(line.text);
+      for (const v of findVats(line.text)) {
+        if (v.vat === companyVat) continue;
+        const labelled = /\b(?:vat|tva|btw|ust|mwst|ust-?id|steuer|tax|nip)/i.test(line.text);
+        const score = (customer ? 0.3 : 0.7) + (labelled ? 0.15 : 0) + (v.checksum === true ? 0.1 : v.checksum === false ? -0.3 : 0);
+        vats.push({ value: v.vat, score, sourceText: line.text, page: page.number, order });
+      }
+      for (const iban of findIbans(line.text.replace(/\s{2,}/g, "  "))) {
+        if (!iban.valid) continue;
+        const score = customer || /prélev|lastschrift|debit|incasso/i.test(line.text) ? 0.4 : 0.85;
+        ibans.push({ value: iban.iban, score, sourceText: line.text, page: page.number, order });
+      }
+      for (const email of findEmails(line.text)) {
+        emails.push({ value: email, score: customer ? 0.3 : 0.6, sourceText: line.text, page: page.number, order });
+      }
+      line.cells.forEach((cell) => {
+        const text = cell.text.trim();
+        if (!LEGAL_FORMS.test(text) || customer || underHeading(page, i, cell, CUSTOMER_MARKERS)) return;
+        // The company name itself, not a sentence containing it: cut after the legal form, at most six words.
+        const m = new RegExp(`^(.*?${LEGAL_FORMS.source})`).exec(text);
+        let name = (m?.[1] ?? text).replace(/^[\s,:-]+|[\s,:-]+$/g, "");
+        if (name.split(/\s+/).length > 6) return;
+        name = name.replace(/^(?:©|\(c\)|copyright)\s*\d{0,4}\s*/i, "").trim();
+        if (name.length < 3 || /\d{4,}/.test(name) || !/[A-Za-z]{2}/.test(name)) return;
+        if (companyName !== null && normName(name) === companyName) return;
+        const top = (line.y0 / Math.max(1, page.height));
+        const vendorHeading = underHeading(page, i, cell, VENDOR_MARKERS) ? 0.3 : 0;
+        // Near the top or the foot of the first page: the letterhead.
+        const pos = top < 0.25 ? 0.2 : top > 0.8 ? 0.1 : 0;
+        names.push({ value: name, score: 0.55 + pos + vendorHeading - (page.number - (pages[0]?.number ?? 1)) * 0.05, sourceText: line.text, page: page.number, order });
+      });
+    });
+  }
+  // A line of the first page spelling the domain of the bill's e-mail or web address ("Azure Interior" for
+  // azure-interior.com) is the vendor's name: letterheads print both.
+  const domains = new Set<string>();
+  for (const page of pages) {
+    for (const m of pageText(page).matchAll(/(?:@|www\.|https?:\/\/(?:www\.)?)([a-z0-9-]+(?:\.[a-z0-9-]+)*)\.[a-z]{2,}\b/gi)) {
+      const host = (m[1] ?? "").toLowerCase().split(".");
+      const label = host[host.length - 1] ?? "";
+      if (label.length >= 3 && !/^(?:gmail|yahoo|hotmail|outlook|example|mail|web|gmx|orange|free)$/.test(label)) domains.add(label.replace(/-/g, ""));
+    }
+  }
+  const firstPage = pages[0];
+  if (firstPage !== undefined && domains.size > 0) {
+    firstPage.lines.slice(0, 40).forEach((line, i) => {
+      if (CUSTOMER_MARKERS.test(line.text)) return;
+      for (const cell of line.cells) {
+        if (underHeading(firstPage, i, cell, CUSTOMER_MARKERS)) continue;
+        const squeezed = normName(cell.text).replace(/ /g, "");
+        if (squeezed.length < 3 || cell.text.length > 60 || /@|www\.|https?:/.test(cell.text)) continue;
+        const core = normName(cell.text.replace(LEGAL_FORMS, " ")).replace(/ /g, "");
+        if ([...domains].some((d) => core.length >= 3 && (d === core || d.startsWith(core) || core.startsWith(d)))) {
+          names.push({ value: cell.text.trim(), score: LEGAL_FORMS.test(cell.text) ? 0.85 : 0.7, sourceText: `${cell.text} (matches the web/e-mail domain)`, page: firstPage.number, order: firstPage.number * 10_000 + i });
+        }
+      }
+    });
+  }
+  let name = best(names);
+  const email = bestEmail(emails, name?.value ?? null);
+  if (name === null && firstPage !== undefined) {
+    // A block under a vendor heading ("Lieferant", "Supplier"): its first line.
+    firstPage.lines.some((line, i) =>
+      line.cells.some((cell) => {
+        if (!VENDOR_MARKERS.test(cell.text.trim())) return false;
+        const next = firstPage.lines.slice(i + 1, i + 4).flatMap((l) => l.cells).find((c) => c.x0 < cell.x1 + 20 && c.x1 > cell.x0 - 20 && /[A-Za-z]{3}/.test(c.text) && !/^GLN|^\d/.test(c.text));
+        if (next === undefined) return false;
+        name = { value: next.text.trim(), score: 0.6, sourceText: `${cell.text} / ${next.text}`, page: firstPage.number, order: i };
+        return true;
+      }),
+    );
+  }
+  if (name === null) {
+    // No legal form: the first text line at the top of the first page that is not a label or an address.
+    const page = pages[0];
+    const first = page?.lines.find((l) => /[A-Za-z]{3}/.test(l.text) && !/invoice|rechnung|factu|receipt|page|seite/i.test(l.cells[0]?.text ?? "") && !CUSTOMER_MARKERS.test(l.text));
+    if (first !== undefined && page !== undefined) {
+      const text = (first.cells[0]?.text ?? first.text).trim();
+      name = { value: text, score: 0.3, sourceText: first.text, page: page.number, order: 0 };
+    }
+  }
+  return { name, vat: best(vats), iban: best(ibans), email };
+}
+
+/** Whether the cell sits in an address block headed by a marker ("Factuuradres", "Bill to", "Lieferant"). */
+function underHeading(page: Page, lineIndex: number, cell: Cell, marker: RegExp): boolean {
+  let below = page.lines[lineIndex];
+  for (let d = 1; d <= 6; d++) {
+    const line = page.lines[lineIndex - d];
+    if (line === undefined || below === undefined) return false;
+    // A blank gap ends the block.
+    if (below.y0 - line.y1 > 1.5 * (line.y1 - line.y0)) return false;
+    const above = line.cells.find((c) => c.x0 < cell.x1 && c.x1 > cell.x0);
+    if (above !== undefined && marker.test(above.text.trim()) && above.text.split(/\s+/).length <= 4) return true;
+    below = line;
+  }
+  return false;
+}
+
+function bestEmail(emails: ReadonlyArray<Candidate<string>>, vendorName: string | null): Candidate<string> | null {
+  if (vendorName !== null) {
+    const words = normName(vendorName).split(" ").filter((w) => w.length >= 3);
+    const matching = emails.filter((e) => words.some((w) => (e.value.split("@")[1] ?? "").toLowerCase().includes(w)));
+    const top = best(matching);
+    if (top !== null) return { ...top, score: Math.min(1, top.score + 0.3) };
+  }
+  return best(emails);
+}

@@ -1,0 +1,123 @@
+// The labels bills print before their header values, in English, German, French and Dutch. Each is matched
+// case-insensitively at the start of a cell (a run of words on one line, see layout.ts) or after the cell's first word
+// (as in "Facture n° 562044387"); the value follows in the same cell, the next cell on the right, or the cell below.
+// `exact` labels only count when they are the whole cell (a bare "Factuur" column header), because the same words
+// appear in sentences.
+
+export type LabelKind =
+  | "invoiceNumber"
+  | "invoiceDate"
+  | "dueDate"
+  | "total"
+  | "untaxed"
+  | "totalTax"
+  | "purchaseOrderRef"
+  | "paymentTerms";
+
+export interface LabelPattern {
+  re: RegExp;
+  /** How much a value found after this label is trusted (0..1), before the checks. */
+  weight: number;
+  exact?: boolean;
+}
+
+const NO = String.raw`(?:n[°ºo.]?|nr\.?|no\.?|num(?:ber|éro|mer)?\.?|number|#|nummer|-?nr\.?)`;
+
+export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
+  invoiceNumber: [
+    { re: new RegExp(String.raw`^(?:tax\s+)?invoice\s*${NO}\s*[:.]?`, "i"), weight: 0.95 },
+    { re: /^invoice\s+id\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:bill|receipt)\s*(?:no\.?|number|#)\s*[:.]?/i, weight: 0.85 },
+    { re: /^rechnungs?[\s-]*(?:nummer|nr\.?|no\.?)\s*[:.]?/i, weight: 0.95 },
+    { re: /^rechnung\s+(?:nr\.?|no\.?|nummer)\s*[:.]?/i, weight: 0.95 },
+    { re: /^re\.?-?\s?nr\.?\s*[:.]?/i, weight: 0.8 },
+    { re: /^beleg(?:nummer|-?nr\.?)\s*[:.]?/i, weight: 0.7 },
+    { re: /^(?:gutschrift|rechnungskorrektur)s?[\s-]*(?:nummer|nr\.?)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:n[°ºo]|num[ée]ro)\s*(?:de\s+)?facture\s*[:.]?/i, weight: 0.95 },
+    { re: new RegExp(String.raw`^facture\s*${NO}\s*[:.]?`, "i"), weight: 0.95 },
+    { re: /^factuur\s*(?:nummer|nr\.?|no\.?)\s*[:.]?/i, weight: 0.95 },
+    { re: /^factuurnr\.?\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:invoice|rechnung|facture|factuur)\s*[:]/i, weight: 0.75 },
+    { re: /^(?:invoice|rechnung|facture|factuur)$/i, weight: 0.7, exact: true },
+    { re: /^(?:invoice|rechnung|facture|factuur)\s+(?=[A-Z0-9/_-]*\d)/i, weight: 0.6 },
+  ],
+  invoiceDate: [
+    { re: /^(?:invoice|billing|bill)\s*date\s*[:.]?/i, weight: 0.95 },
+    { re: /^date\s+of\s+(?:invoice|issue)\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:issue|issued|invoiced)\s*(?:date|on)?\s*[:.]?/i, weight: 0.8 },
+    { re: /^rechnungs-?\s?datum\s*[:.]?/i, weight: 0.95 },
+    { re: /^beleg-?\s?datum\s*[:.]?/i, weight: 0.85 },
+    { re: /^(?:date\s+(?:de\s+(?:la\s+)?)?(?:facture|facturation|d'émission|émission))\s*[:.]?/i, weight: 0.95 },
+    { re: /^factuur\s*datum\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:datum|date|dated)\s*[:.]?/i, weight: 0.6 },
+  ],
+  dueDate: [
+    { re: /^(?:payment\s+)?due\s*(?:date|on|by)?\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:pay(?:able)?\s+by)\s*[:.]?/i, weight: 0.85 },
+    { re: /^(?:fälligkeit(?:sdatum)?|fällig\s+(?:am|bis)|zahlbar\s+bis|zahlungsziel)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:date\s+d['’]\s?échéance|échéance|date\s+limite\s+de\s+paiement(?:\s+le)?|à\s+payer\s+avant\s+le)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:vervaldatum|vervaldag|uiterste\s+betaaldatum|te\s+betalen\s+voor)\s*[:.]?/i, weight: 0.9 },
+  ],
+  total: [
+    { re: /^(?:total\s+)?amount\s+(?:due|payable|to\s+pay)\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:grand\s+total|invoice\s+total|total\s+due|balance\s+due|total\s+(?:incl\.?|including)\s+(?:tax|vat)|total\s+amount)\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:rechnungsbeitrag|zu\s+zahlender\s+beitrag)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:rechnungssumme\s+brutto|summe\s+inkl\.?|gesamtbetrag|rechnungsbetrag|endbetrag|bruttobetrag|gesamtsumme|summe\s+brutto|brutto|zu\s+zahlen(?:der\s+betrag)?|zahlbetrag)\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:total\s+ttc|montant\s+(?:total\s+)?ttc|net\s+à\s+payer|somme\s+à\s+payer|total\s+à\s+payer|montant\s+à\s+payer|total\s+facture|solde\s+à\s+payer)\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:factuur\s*totaal|totaal\s*bedrag|totaal\s+incl\.?(?:\s+btw)?|te\s+betalen|totaal\s+te\s+betalen)\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:total|totaal|summe|gesamt)\s*[:.]?$/i, weight: 0.8 },
+    { re: /^(?:total|totaal|summe)\s*[:.]?/i, weight: 0.6 },
+  ],
+  untaxed: [
+    { re: /^(?:sub[\s-]?total|total\s+(?:excl\.?|excluding|before)\s*(?:tax|vat)?|net\s+(?:amount|total)|total\s+net|amount\s+(?:excl\.?|before)\s+tax)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:gesamtbeitrag|nettobeitrag|beitrag\s+netto)\s*[:.]?/i, weight: 0.8 },
+    { re: /^(?:rechnungssumme\s+netto|nettobetrag|summe\s+netto|netto(?:summe|betrag)?|zwischensumme|gesamt\s+netto|rechnungsbetrag\s+netto)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:total\s+ht|montant\s+(?:total\s+)?(?:eur\s+)?ht|sous[\s-]total|total\s+hors\s+taxes?)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:exclusief\s+btw|totaal\s+excl\.?(?:\s+btw)?|subtotaal|netto\s*bedrag)\s*[:.]?/i, weight: 0.9 },
+  ],
+  totalTax: [
+    { re: /^(?:total\s+)?(?:tax|vat|gst|sales\s+tax)(?:\s+amount|\s+total)?\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
+    { re: /^versicherung(?:s)?steuer\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
+    { re: /^(?:(?:mwst|ust)[.-]?\s?betrag|steuerbetrag|mehrwertsteuerbetrag)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:mwst\.?|ust\.?|umsatzsteuer|mehrwertsteuer|zzgl\.?\s+(?:mwst|ust)\.?)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
+    { re: /^(?:montant\s+(?:de\s+la\s+)?tva|total\s+tva|tva|taxes?)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
+    { re: /^(?:btw(?:\s+bedrag)?|totaal\s+btw)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
+  ],
+  purchaseOrderRef: [
+    { re: /^(?:p\.?o\.?|purchase\s+order)\s*(?:no\.?|number|#|ref\.?|reference)?\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:your\s+(?:order|reference|ref\.?)|order\s*(?:no\.?|number|#|id)|customer\s+order)\s*[:.]?/i, weight: 0.8 },
+    { re: /^(?:bestell(?:nummer|-?nr\.?|ung)|ihre\s+(?:bestellung|bestellnummer|referenz|zeichen)|auftrags?(?:nummer|-?nr\.?))\s*[:.]?/i, weight: 0.8 },
+    { re: /^(?:votre\s+(?:référence|commande|réf\.?)|bon\s+de\s+commande|n[°º]\s*(?:de\s+)?commande|commande)\s*[:.]?/i, weight: 0.8 },
+    { re: /^(?:uw\s+(?:referentie|ordernummer|bestelling)|ordernummer|bestelnummer|inkoopordernummer)\s*[:.]?/i, weight: 0.8 },
+  ],
+  paymentTerms: [
+    { re: /^(?:payment\s+terms?|terms(?:\s+of\s+payment)?)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:zahlungs(?:bedingungen|ziel|konditionen))\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:conditions\s+de\s+(?:paiement|règlement)|modalités\s+de\s+paiement)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:betalings(?:voorwaarden|termijn|conditie))\s*[:.]?/i, weight: 0.9 },
+  ],
+};
+
+/** Words on a line that say the value belongs to the customer, not the vendor ("Uw BTW nummer", "N° TVA client"). */
+export const CUSTOMER_MARKERS = /(?:^|[^\p{L}])(?:your|uw|votre|ihre?|client|customer|kunde|kunden|klant|acheteur|buyer|bill\s+to|ship\s+to|sold\s+to|invoice\s+to|deliver\s+to|factuuradres|afleveradres|livraison|facturation|destinataire|nabywca|käufer|rechnungsempfänger|warenempfänger|empfänger|lieferanschrift)(?:$|[^\p{L}])/iu;
+
+/** Headings of the vendor's own address block ("Lieferant", "Rechnungsersteller", "Supplier"). */
+export const VENDOR_MARKERS = /^(?:lieferant|rechnungsersteller|verkäufer|absender|supplier|vendor|seller|from|fournisseur|vendeur|émetteur|leverancier|verkoper|sprzedawca)\s*:?$/i;
+
+/** Sentences giving payment terms without a label ("Zahlbar innerhalb von 14 Tagen", "payable within 30 days"). */
+/** A due date inside a payment-terms sentence: "netto bis 04.04.2013", "payable before 3 May 2024". */
+export const DUE_IN_SENTENCE = /\b(?:netto\s+bis|zahlbar\s+bis|fällig\s+am|(?:zu\s+der\s+)?fälligkeit(?:\s+am)?|(?:wird|werden)\s+am(?=[^.]*(?:eingezogen|abgebucht|belastet))|due\s+(?:on|by)|payable\s+(?:by|before)|avant\s+le|au\s+plus\s+tard\s+le|uiterlijk(?:\s+op)?|vóór|voor)\s+/i;
+
+export const PAYMENT_TERM_SENTENCES: readonly RegExp[] = [
+  /\b(?:payable|due|payment)\s+(?:with)?in\s+\d{1,3}\s+days?\b[^.]*/i,
+  /\bnet\s+\d{1,3}(?:\s+days)?\b/i,
+  /\bzahlbar\s+(?:innerhalb|binnen)\s+(?:von\s+)?\d{1,3}\s+tag(?:en)?\b[^.]*/i,
+  /\b(?:payable|à\s+régler|paiement)\s+à\s+\d{1,3}\s+jours\b[^.]*/i,
+  /\bbinnen\s+\d{1,3}\s+dagen\b[^.]*/i,
+];
+
+/** Legal forms that mark a company name. */
+export const LEGAL_FORMS = /(?:^|[\s,])(?:[Gg][Mm][Bb][Hh](?:\s*&\s*Co\.?\s*KG)?|AG|KG|OHG|e\.\s?K\.|UG|B\.\s?V\.|BV|N\.\s?V\.|NV|V\.O\.F\.|SAS|SASU|SARL|EURL|S\.A\.S?\.?|SA|SE|SNC|a\.G\.|e\.V\.|Inc\.?|INC\.?|Ltd\.?|LTD\.?|Limited|LIMITED|LLC|LLP|PLC|Corp\.?|Co\.|S\.p\.A\.|S\.r\.l\.|Sp\.\s?z\s?o\.o\.|spółka\s+akcyjna|Pvt\.?\s+Ltd\.?|Private\s+Limited|AB|A\/S|ApS|Oy)(?=$|[\s,.)])/;
+
+/** Lines that are headings of the table of lines. */
+export const LINE_TABLE_HEADER = /\b(?:description|omschrijving|bezeichnung|beschreibung|désignation|designation|libellé|article|artikel|item|product|produit|leistung|qty|quantity|menge|anzahl|quantité|aantal|hoeveelheid|unit\s+price|einzelpreis|prix\s+unitaire|prijs)\b/i;

@@ -1,0 +1,196 @@
+// The page model the extractor reads: words with their boxes, grouped into visual lines (top to bottom) and, within
+// a line, into cells (runs of words separated by less than a column gap). Built from pdftotext's -bbox-layout XHTML
+// (a PDF's text layer) or from tesseract's TSV (OCR of a page image), so both paths share one extractor.
+// Pure functions over the tools' text output; the endpoint runs the tools.
+
+export interface Word {
+  text: string;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  /** OCR confidence 0..1; 1 for a text layer. */
+  conf: number;
+}
+
+export interface Cell {
+  text: string;
+  x0: number;
+  x1: number;
+  words: Word[];
+}
+
+export interface Line {
+  text: string;
+  y0: number;
+  y1: number;
+  cells: Cell[];
+}
+
+export interface Page {
+  /** 1-based page number in the document. */
+  number: number;
+  width: number;
+  height: number;
+  lines: Line[];
+  /** Mean OCR confidence of the page's words (1 for a text layer). */
+  conf: number;
+}
+
+const ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name.startsWith("#x") || name.startsWith("#X")) return String.fromCodePoint(parseInt(name.slice(2), 16));
+    if (name.startsWith("#")) return String.fromCodePoint(Number(name.slice(1)));
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+/** Pages of `pdftotext -bbox-layout` output (numbered from `firstPage`). */
+export function pagesFromBboxLayout(xhtml: string, firstPage = 1): Page[] {
+  const pages: Page[] = [];
+  const pageRe = /<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g;
+  const wordRe = /<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([\s\S]*?)<\/word>/g;
+  let index = 0;
+  for (const page of xhtml.matchAll(pageRe)) {
+    const words: Word[] = [];
+    for (const w of (page[3] ?? "").matchAll(wordRe)) {
+      const text = decodeEntities(w[5] ?? "").trim();
+      if (text === "") continue;
+      words.push({ text, x0: Number(w[1]), y0: Number(w[2]), x1: Number(w[3]), y1: Number(w[4]), conf: 1 });
+    }
+    pages.push(pageFromWords(firstPage + index, Number(page[1]), Number(page[2]), words));
+    index++;
+  }
+  return pages;
+}
+
+/** One page from `tesseract … tsv` output (level-5 rows are words). A page tesseract read rotated (`--psm 1` finds
+ * the orientation itself but gives boxes in the image's frame) is turned upright first, from the direction in which
+ * the words of its lines run. */
+export function pageFromTesseractTsv(tsv: string, pageNumber: number): Page {
+  const words: Array<Word & { line: string }> = [];
+  let width = 0;
+  let height = 0;
+  for (const row of tsv.split("\n").slice(1)) {
+    const cols = row.split("\t");
+    if (cols.length < 12) continue;
+    const [level, page, block, par, lineNum, , left, top, w, h, conf, ...rest] = cols;
+    const text = rest.join("\t").trim();
+    if (level === "1") {
+      width = Number(w);
+      height = Number(h);
+    }
+    if (level !== "5" || text === "") continue;
+    const c = Number(conf);
+    // Tesseract's very unsure words are mostly speckles and lines read as letters.
+    if (c < 20) continue;
+    const x0 = Number(left);
+    const y0 = Number(top);
+    words.push({ text, x0, y0, x1: x0 + Number(w), y1: y0 + Number(h), conf: c / 100, line: `${page}.${block}.${par}.${lineNum}` });
+  }
+  const degrees = readingDirection(words);
+  const upright = words.map((word) => rotateWord(word, degrees, width, height));
+  const turned = degrees === 90 || degrees === 270;
+  return pageFromWords(pageNumber, turned ? height : width, turned ? width : height, upright);
+}
+
+/** 0, 90, 180 or 270: where the words of a line run (right, down, left, up), by majority. */
+export function readingDirection(words: ReadonlyArray<Word & { line: string }>): 0 | 90 | 180 | 270 {
+  const votes = [0, 0, 0, 0];
+  for (let i = 1; i < words.length; i++) {
+    const a = words[i - 1] as Word & { line: string };
+    const b = words[i] as Word & { line: string };
+    if (a.line !== b.line) continue;
+    const dx = (b.x0 + b.x1) / 2 - (a.x0 + a.x1) / 2;
+    const dy = (b.y0 + b.y1) / 2 - (a.y0 + a.y1) / 2;
+    const k = Math.abs(dx) >= Math.abs(dy) ? (dx >= 0 ? 0 : 2) : dy >= 0 ? 1 : 3;
+    votes[k] = (votes[k] ?? 0) + 1;
+  }
+  const best = votes.indexOf(Math.max(...votes));
+  return ([0, 90, 180, 270] as const)[best] ?? 0;
+}
+
+function rotateWord(word: Word, degrees: 0 | 90 | 180 | 270, width: number, height: number): Word {
+  const map = (x: number, y: number): [number, number] => {
+    switch (degrees) {
+      case 0:
+        return [x, y];
+      case 90:
+        return [y, width - x];
+      case 180:
+        return [width - x, height - y];
+      case 270:
+        return [height - y, x];
+    }
+  };
+  const [ax, ay] = map(word.x0, word.y0);
+  const [bx, by] = map(word.x1, word.y1);
+  return { text: word.text, conf: word.conf, x0: Math.min(ax, bx), x1: Math.max(ax, bx), y0: Math.min(ay, by), y1: Math.max(ay, by) };
+}
+
+/** Group words into lines (by vertical overlap) and lines into cells (by horizontal gaps). */
+export function pageFromWords(number: number, width: number, height: number, words: readonly Word[]): Page {
+  const sorted = [...words].sort((a, b) => (a.y0 + a.y1) / 2 - (b.y0 + b.y1) / 2 || a.x0 - b.x0);
+  const groups: Word[][] = [];
+  let current: Word[] = [];
+  let top = 0;
+  let bottom = 0;
+  for (const word of sorted) {
+    const mid = (word.y0 + word.y1) / 2;
+    if (current.length > 0 && mid > top && mid < bottom) {
+      current.push(word);
+      continue;
+    }
+    if (current.length > 0) groups.push(current);
+    current = [word];
+    top = word.y0;
+    bottom = word.y1;
+  }
+  if (current.length > 0) groups.push(current);
+  const lines = groups.map(lineFromWords);
+  const conf = words.length === 0 ? 0 : words.reduce((s, w) => s + w.conf, 0) / words.length;
+  return { number, width, height, lines, conf };
+}
+
+function lineFromWords(words: Word[]): Line {
+  const row = [...words].sort((a, b) => a.x0 - b.x0);
+  const heights = row.map((w) => w.y1 - w.y0).sort((a, b) => a - b);
+  const h = heights[Math.floor(heights.length / 2)] ?? 10;
+  const cells: Cell[] = [];
+  for (const word of row) {
+    const last = cells[cells.length - 1];
+    // A gap wider than about two spaces starts a new cell (column).
+    if (last !== undefined && word.x0 - last.x1 < h * 0.8) {
+      last.words.push(word);
+      last.text += ` ${word.text}`;
+      last.x1 = Math.max(last.x1, word.x1);
+    } else {
+      cells.push({ text: word.text, x0: word.x0, x1: word.x1, words: [word] });
+    }
+  }
+  return {
+    text: cells.map((c) => c.text).join("   "),
+    y0: Math.min(...row.map((w) => w.y0)),
+    y1: Math.max(...row.map((w) => w.y1)),
+    cells,
+  };
+}
+
+/** The page's text, one line per visual line, cells separated by three spaces. */
+export function pageText(page: Page): string {
+  return page.lines.map((l) => l.text).join("\n");
+}
+
+/** A page from plain text (one line per line, cells at runs of 2+ spaces): for text fixtures and plain .txt bills. */
+export function pageFromPlainText(text: string, number = 1): Page {
+  const words: Word[] = [];
+  text.split(/\r?\n/).forEach((line, row) => {
+    for (const m of line.matchAll(/\S+/g)) {
+      const x0 = (m.index ?? 0) * 6;
+      words.push({ text: m[0], x0, x1: x0 + m[0].length * 6, y0: row * 12, y1: row * 12 + 10, conf: 1 });
+    }
+  });
+  return pageFromWords(number, 600, 800, words);
+}
