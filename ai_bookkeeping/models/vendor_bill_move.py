@@ -155,6 +155,11 @@ class AccountMove(models.Model):
         findings += [{"code": check["code"], "severity": "warning", "message": check["message"]}
                      for check in document["checks"] if not check["ok"]]
         vendor, match = self._ai_bill_match_vendor(fields_)
+        if not vendor and self.partner_id:
+            # Set before the document was read: the mail alias's sender, or the clerk on the empty draft.
+            vendor = self.partner_id.commercial_partner_id
+            match = {"partner_id": vendor.id, "method": "sender", "confidence": 0.8,
+                     "reason": _("the vendor already on the draft (e-mail sender or set by hand)")}
         new_partner = None if vendor else self._ai_bill_new_partner(fields_)
         if not vendor:
             findings.append({"code": "vendor_new", "severity": "warning", "message": _(

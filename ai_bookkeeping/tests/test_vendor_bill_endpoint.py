@@ -51,20 +51,39 @@ class TestVendorBillRealEndpoint(VendorBillCase):
         self.env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_url", url)
         self.env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_autostart", "True")
 
-    def test_a_real_pdf_becomes_a_filled_draft_bill(self):
-        with open(os.path.join(INVOICES, "AzureInterior.json"), encoding="utf-8") as handle:
-            truth = json.load(handle)[0]
-        with open(os.path.join(INVOICES, "AzureInterior.pdf"), "rb") as handle:
-            raw = handle.read()
-        self.env.ref("base.USD").active = True
-        attachment = self.env["ir.attachment"].create({"name": "AzureInterior.pdf", "mimetype": "application/pdf",
-                                                       "raw": raw})
+    def upload_file(self, path):
+        with open(path, "rb") as handle:
+            attachment = self.env["ir.attachment"].create({
+                "name": os.path.basename(path), "mimetype": "application/pdf", "raw": handle.read()})
         bill = self.upload(attachment)
+        self.assertEqual((attachment.res_model, attachment.res_id), ("account.move", bill.id))
         suggestion = self.suggestion_of(bill)
         self.assertTrue(suggestion, "the real endpoint read the document: %s" % bill.message_ids.mapped("body"))
+        self.assertTrue(bill.ai_generated)
+        return bill, suggestion
+
+    def test_a_real_text_pdf_becomes_a_filled_draft_bill(self):
+        with open(os.path.join(INVOICES, "QualityHosting.json"), encoding="utf-8") as handle:
+            truth = json.load(handle)[0]
+        self.env.ref("base.EUR").active = True
+        vendor = self.env["res.partner"].create({"name": "Quality Hosting", "vat": "DE232446240", "is_company": True})
+        bill, suggestion = self.upload_file(os.path.join(INVOICES, "QualityHosting.pdf"))
+        self.assertEqual(suggestion.proposed_values["document"]["source"], "text_layer")
+        self.assertEqual(bill.partner_id, vendor, "matched by the VAT number read from the PDF")
         self.assertEqual(bill.ref, truth["invoice_number"])
         self.assertEqual(str(bill.invoice_date), truth["date"])
         self.assertEqual(bill.currency_id.name, truth["currency"])
         self.assertAlmostEqual(suggestion.proposed_values["fields"]["total"]["value"], truth["amount"], places=2)
-        self.assertTrue(bill.ai_generated)
-        self.assertEqual((attachment.res_model, attachment.res_id), ("account.move", bill.id))
+        self.assertTrue(bill.invoice_line_ids)
+
+    def test_a_zugferd_1_pdf_odoo_does_not_read_is_read_from_its_xml(self):
+        path = os.path.join(SHARED, "invoices", "oca-edi", "ZUGFeRD_1p0_BASIC_Einfach.pdf")
+        if not os.path.isfile(path):
+            self.skipTest("%s is absent" % path)
+        self.env.ref("base.EUR").active = True
+        bill, suggestion = self.upload_file(path)
+        self.assertEqual(suggestion.proposed_values["document"]["source"], "embedded_xml")
+        self.assertTrue(bill.ref)
+        self.assertTrue(bill.invoice_line_ids)
+        total = suggestion.proposed_values["fields"]["total"]["value"]
+        self.assertGreater(total, 0)

@@ -4,7 +4,7 @@ failures (endpoint down, a corrupt file, nothing found) that leave an empty draf
 import base64
 
 from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from .vendor_bill_common import VENDOR_IBAN, VendorBillCase, bill_document, bill_reply
 
@@ -70,6 +70,23 @@ class TestVendorBillIntake(VendorBillCase):
         with self.reading(bill_reply()):
             bill.message_post(attachment_ids=attachment.ids)
         self.assert_filled(bill, attachment)
+
+    def test_a_vendor_already_on_the_draft_is_kept_when_the_document_names_none_known(self):
+        bill = self.env["account.move"].create({"move_type": "in_invoice", "journal_id": self.journal.id,
+                                                "partner_id": self.vendor.id})
+        with self.reading(bill_reply(bill_document(vendor="ACME (typo'd) Ltd", vat=None))):
+            bill.message_post(attachment_ids=self.make_pdf().ids)
+        self.assertEqual(bill.partner_id, self.vendor)
+        self.assertEqual(self.suggestion_of(bill).proposed_values["vendor_match"]["method"], "sender")
+
+    def test_the_bill_form_shows_the_ai_reading_to_an_accountant_without_ai_rights(self):
+        with self.reading(bill_reply(bill_document(iban="GB33BUKB20201555555555"))):
+            bill = self.upload(self.make_pdf())
+        accountant = new_test_user(self.env, login="ai_plain_accountant", groups="account.group_account_invoice")
+        form = Form(bill.with_user(accountant))
+        self.assertEqual(form.ai_bill_finding_count, 1)
+        self.assertIn("GB33BUKB20201555555555", form.ai_bill_panel)
+        self.assertEqual(Form(bill.with_user(self.reviewer)).ai_bill_suggestion_id, self.suggestion_of(bill))
 
     def test_a_customer_invoice_or_a_filled_bill_is_left_to_odoo(self):
         invoice = self.env["account.move"].create({"move_type": "out_invoice",

@@ -96,17 +96,25 @@ def corrections(filled, current):
         for name in SNAPSHOT_LINE:
             if _normalise(name, before.get(name)) != _normalise(name, after.get(name)):
                 changes.append({"field": name, "line": index, "from": before.get(name), "to": after.get(name),
-                                "description": after.get("description") or before.get("description") or ""})
+                                "description": after.get("description") or before.get("description") or "",
+                                "coding": {"account_id": after.get("account_id"),
+                                           "analytic_distribution": after.get("analytic_distribution") or None}})
     if len(before_lines) != len(after_lines):
         changes.append({"field": "lines", "line": None, "from": len(before_lines), "to": len(after_lines)})
     return changes
 
 
 def account_corrections(changes):
-    """The account changes among ``corrections(...)``, as learn_coding's ``corrections`` entries."""
-    return [{"account_id": change["to"], "description": change.get("description") or "",
-             "analytic_distribution": None}
-            for change in changes if change["field"] == "account_id" and change["to"]]
+    """The lines whose account or analytic a clerk changed, among ``corrections(...)``, as learn_coding's
+    ``corrections`` entries (one per line, with the line's coding as approved)."""
+    entries = {}
+    for change in changes:
+        coding = change.get("coding") or {}
+        if change["field"] in ("account_id", "analytic_distribution") and coding.get("account_id"):
+            entries.setdefault(change["line"], {"account_id": coding["account_id"],
+                                                "description": change.get("description") or "",
+                                                "analytic_distribution": coding.get("analytic_distribution")})
+    return [entries[line] for line in sorted(entries)]
 
 
 def overall_confidence(fields, vendor_confidence, blocking):

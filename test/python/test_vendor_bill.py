@@ -163,6 +163,10 @@ class TestCoding(unittest.TestCase):
                          [("ref", "A1", "A2"), ("account_id", 5, 8)])
         self.assertEqual(vbc.account_corrections(vbc.corrections(filled, changed)),
                          [{"account_id": 8, "description": "x", "analytic_distribution": None}])
+        analytic = dict(filled, lines=[dict(filled["lines"][0], analytic_distribution={"3": 100})])
+        self.assertEqual(vbc.account_corrections(vbc.corrections(filled, analytic)),
+                         [{"account_id": 5, "description": "x", "analytic_distribution": {"3": 100}}],
+                         "a corrected analytic teaches too, with the line's account")
 
     def test_confidence_and_clean_streak(self):
         fields = {"invoice_number": {"confidence": 0.97}, "invoice_date": {"confidence": 0.9},
