@@ -22,6 +22,7 @@ from ..tools import confidence as cb
 from ..tools import vendor_bill_coding as vbc
 from ..tools import vendor_bill_match as vbm
 from ..tools import vendor_bill_reply as vbr
+from .ai_suggestion_scope import governed_scope, in_governed_scope
 
 _logger = logging.getLogger(__name__)
 
@@ -35,6 +36,10 @@ FIELD_LABELS = {
     "payment_terms": "Payment terms", "currency": "Currency", "untaxed": "Untaxed", "total_tax": "Tax",
     "total": "Total", "purchase_order_ref": "Purchase order",
 }
+# What the AI read and filled, and what a person corrected: written by the add-on's code alone (the vendor's clean
+# streak and the learned coding rest on them), never through a client's write.
+AI_BILL_FIELDS = ("ai_bill_suggestion_id", "ai_bill_extraction", "ai_bill_filled", "ai_bill_corrections",
+                  "ai_bill_document_key", "ai_bill_iban")
 SOURCE_LABELS = {"embedded_xml": "embedded e-invoice XML", "text_layer": "the PDF's text", "ocr": "OCR of the scan"}
 
 
@@ -58,6 +63,21 @@ class AccountMove(models.Model):
     ai_bill_panel = fields.Html(compute="_compute_ai_bill_panel", sanitize=False, string="Read by the AI")
     ai_bill_review_count = fields.Integer(compute="_compute_ai_bill_panel", string="Fields to check")
     ai_bill_finding_count = fields.Integer(compute="_compute_ai_bill_panel", string="Findings")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._ai_bill_check_writes(vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._ai_bill_check_writes([vals])
+        return super().write(vals)
+
+    @api.model
+    def _ai_bill_check_writes(self, vals_list):
+        if not in_governed_scope() and any(name in vals for vals in vals_list for name in AI_BILL_FIELDS):
+            raise UserError(_("What the AI read from a bill's document, and what was corrected on it, is recorded by "
+                              "the add-on; it cannot be written directly."))
 
     # ------------------------------------------------------------------ the decoder
 
@@ -191,18 +211,19 @@ class AccountMove(models.Model):
                 "As filled in, the bill totals %(filled)s; the document says %(read)s. Check the lines and taxes.",
                 filled=self.amount_total, read=abs(total))})
         checksum = attachment.sudo().checksum or ""  # sudo: the checksum column of a file the user just gave
-        move.write({
-            "ai_bill_iban": iban or False,
-            "ai_bill_document_key": "%s#%s-%s" % (checksum, document["page_from"], document["page_to"])
-            if checksum else False,
-            "ai_bill_filled": self._ai_bill_snapshot(),
-        })
-        suggestion = self._ai_bill_suggest(attachment, reply, document, vendor, match, new_partner, findings)
-        move.write({"ai_bill_extraction": {
-            "fields": suggestion.proposed_values["fields"], "findings": findings, "source": document["source"],
-            "pages": [document["page_from"], document["page_to"]], "file": attachment.name or "",
-        }})
-        self.sudo().ai_bill_suggestion_id = suggestion  # sudo: the link is the engine's, whoever uploaded the file
+        with governed_scope():  # the add-on's own record of what was read and filled (AI_BILL_FIELDS)
+            move.write({
+                "ai_bill_iban": iban or False,
+                "ai_bill_document_key": "%s#%s-%s" % (checksum, document["page_from"], document["page_to"])
+                if checksum else False,
+                "ai_bill_filled": self._ai_bill_snapshot(),
+            })
+            suggestion = self._ai_bill_suggest(attachment, reply, document, vendor, match, new_partner, findings)
+            move.write({"ai_bill_extraction": {
+                "fields": suggestion.proposed_values["fields"], "findings": findings, "source": document["source"],
+                "pages": [document["page_from"], document["page_to"]], "file": attachment.name or "",
+            }})
+            self.sudo().ai_bill_suggestion_id = suggestion  # sudo: the link is the engine's, whoever uploaded
         suggestion._ai_flag_moves({suggestion.id: self}, flag=True)
         self._message_log(body=_(
             "Filled in by the AI from %(file)s (%(origin)s): %(count)s fields to check, %(findings)s findings. "
@@ -426,11 +447,13 @@ class AccountMove(models.Model):
     def _ai_bill_clear(self):
         """Back to an empty draft (the attachment and the chatter stay): what rejecting the AI's filling does."""
         for move in self.filtered(lambda m: m.state == "draft"):
-            move.with_context(skip_is_manually_modified=True).write({
-                "invoice_line_ids": [Command.clear()], "partner_id": False, "partner_bank_id": False, "ref": False,
-                "invoice_date": False, "invoice_origin": False, "currency_id": move.company_id.currency_id.id,
-                "ai_bill_extraction": False, "ai_bill_filled": False, "ai_bill_iban": False,
-            })
+            with governed_scope():
+                move.with_context(skip_is_manually_modified=True).write({
+                    "invoice_line_ids": [Command.clear()], "partner_id": False, "partner_bank_id": False,
+                    "ref": False, "invoice_date": False, "invoice_origin": False,
+                    "currency_id": move.company_id.currency_id.id,
+                    "ai_bill_extraction": False, "ai_bill_filled": False, "ai_bill_iban": False,
+                })
 
     # ------------------------------------------------------------------ review panel and duplicates
 

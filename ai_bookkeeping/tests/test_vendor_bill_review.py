@@ -156,6 +156,16 @@ class TestVendorBillDecisions(VendorBillCase):
             suggestion.with_user(self.reviewer).action_revert()
         self.assertEqual(bill.state, "posted")
 
+    def test_what_the_ai_read_and_what_was_corrected_cannot_be_written_directly(self):
+        """The vendor's clean streak and the learned coding rest on them: a client's write (RPC) is refused."""
+        bill, _suggestion = self.read()
+        for vals in ({"ai_bill_filled": bill._ai_bill_snapshot()}, {"ai_bill_corrections": []},
+                     {"ai_bill_document_key": "x"}, {"ai_bill_extraction": {}}):
+            with self.subTest(field=list(vals)[0]), self.assertRaisesRegex(UserError, "cannot be written directly"):
+                bill.write(vals)
+        bill.ref = "INV-1001-B"  # the bill itself stays the clerk's to correct
+        self.assertEqual(bill.ref, "INV-1001-B")
+
     def test_an_empty_bill_or_one_without_vendor_is_not_approved(self):
         bill, suggestion = self.read(vendor=None, vat=None)
         self.assertFalse(suggestion.proposed_values["new_partner"])
