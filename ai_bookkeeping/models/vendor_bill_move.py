@@ -84,9 +84,11 @@ class AccountMove(models.Model):
     def _get_edi_decoder(self, file_data, new=False):
         # EXTENDS account: the decoders of other modules (XML e-invoices, Enterprise) come first.
         decoder = super()._get_edi_decoder(file_data, new=new)
-        if decoder or not self._ai_bill_reads(file_data):
+        if not self._ai_bill_reads(file_data):
             return decoder
-        return self._ai_bill_decode
+        if decoder and file_data.get("originator_pdf"):
+            return self._ai_bill_after_failure_of(decoder)
+        return decoder or self._ai_bill_decode
 
     def _ai_bill_reads(self, file_data):
         """Whether this add-on reads ``file_data`` for this (possibly new) move: a vendor bill of a purchase
@@ -101,6 +103,24 @@ class AccountMove(models.Model):
         # A binary is a file Odoo could not open as a PDF (corrupt, encrypted) or an image (a scan, a photo).
         mimetype = (file_data.get("attachment") or self.env["ir.attachment"]).mimetype or ""
         return kind == "binary" and (mimetype.startswith("image/") or mimetype == "application/pdf")
+
+    def _ai_bill_after_failure_of(self, decoder):
+        """Odoo's decoder for the XML embedded in a PDF first; when it fails (an e-invoice it cannot import, e.g. a
+        ZeroDivisionError on a real UBL file), the PDF is read instead of leaving the draft empty."""
+        def decode_or_read(invoice, file_data, new=False):
+            try:
+                with self.env.cr.savepoint():
+                    return decoder(invoice, file_data, new)
+            except Exception as exc:  # noqa: BLE001 - whatever the other decoder raises, as Odoo's own loop does
+                _logger.info("Importing the XML of %s failed (%s); reading the document instead",
+                             file_data.get("filename"), exc)
+                invoice._message_log(body=_(
+                    "Odoo could not import the e-invoice XML embedded in %(file)s (%(error)s); the AI read the "
+                    "document instead.", file=file_data["originator_pdf"].name or "", error=exc))
+                return self._ai_bill_decode(invoice, file_data, new)
+
+        decode_or_read.__name__ = decoder.__name__
+        return decode_or_read
 
     def _ai_bill_enterprise_ocr(self):
         """True when Enterprise's OCR (account_invoice_extract) digitises this company's vendor bills: it then reads

@@ -76,6 +76,17 @@ class TestVendorBillRealEndpoint(VendorBillCase):
         self.assertAlmostEqual(suggestion.proposed_values["fields"]["total"]["value"], truth["amount"], places=2)
         self.assertTrue(bill.invoice_line_ids)
 
+    def test_a_pdf_whose_xml_odoo_fails_to_import_is_read_instead_of_left_empty(self):
+        """AzureInterior.pdf embeds a UBL invoice that Odoo's own import stops on (ZeroDivisionError)."""
+        with open(os.path.join(INVOICES, "AzureInterior.json"), encoding="utf-8") as handle:
+            truth = json.load(handle)[0]
+        self.env.ref("base.USD").active = True
+        bill, suggestion = self.upload_file(os.path.join(INVOICES, "AzureInterior.pdf"))
+        self.assertIn("Odoo could not import the e-invoice XML", " ".join(bill.message_ids.mapped("body")))
+        self.assertEqual(bill.ref, truth["invoice_number"])
+        self.assertEqual(str(bill.invoice_date), truth["date"])
+        self.assertAlmostEqual(suggestion.proposed_values["fields"]["total"]["value"], truth["amount"], places=2)
+
     def test_a_zugferd_1_pdf_odoo_does_not_read_is_read_from_its_xml(self):
         path = os.path.join(SHARED, "invoices", "oca-edi", "ZUGFeRD_1p0_BASIC_Einfach.pdf")
         if not os.path.isfile(path):
