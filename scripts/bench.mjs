@@ -1,4 +1,4 @@
-// npm run bench: (1) the engine alone (scripts/bench_engine.ts), then (2) quality and speed in a real Odoo 18, side
+// npm run bench: (1) the engine alone (scripts/bench_engine.ts), the vendor-bill reader (scripts/bench_bills.ts), then (2) quality and speed in a real Odoo 18, side
 // by side: this add-on's pipeline, OCA's classic engine (account_reconcile_model_oca's _apply_rules) and a naive
 // exact-amount matcher, on the same generated books loaded into a throw-away database (dropped at the end).
 //   BENCH_QUICK=1 npm run bench    200 lines instead of 1,000, the engine bench's quick sizes
@@ -49,6 +49,9 @@ async function main() {
   console.log("\n== Real bank statements (npx tsx scripts/bench_real.ts) ==");
   const real = await run(NPX, ["tsx", "scripts/bench_real.ts"], { echo: true });
   if (real.code !== 0) console.log(`real-statement bench failed (exit ${real.code})`);
+  console.log(`\n== Vendor bills from documents (npx tsx scripts/bench_bills.ts${QUICK ? " --quick" : ""}) ==`);
+  const bills = await run(NPX, ["tsx", "scripts/bench_bills.ts", ...(QUICK ? ["--quick"] : [])], { echo: true });
+  if (bills.code !== 0) console.log(`bills bench failed (exit ${bills.code})`);
   console.log(`\n== LLM on/off bench (npx tsx scripts/bench_llm.ts${QUICK ? " --quick" : ""}) ==`); await run(NPX, ["tsx", "scripts/bench_llm.ts", ...(QUICK ? ["--quick"] : [])], { echo: true });
   console.log("");
   console.log(`== Odoo bench: ours vs OCA's classic engine vs naive, ${LINES} lines in a real Odoo ==`);

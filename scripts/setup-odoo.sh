@@ -1,8 +1,19 @@
 #!/usr/bin/env bash
 # Installs what a real Odoo 18 tree needs on Debian 12 (its debian/control Python packages, PostgreSQL, Chromium
-# for the browser tests) and starts PostgreSQL. Does nothing when no Odoo tree is found. Never fetches Odoo itself.
+# for the browser tests) and the bill reader's poppler-utils and tesseract-ocr, and starts PostgreSQL. Does nothing when no Odoo tree is found. Never fetches Odoo itself.
 set -euo pipefail
 ODOO_SRC=${ODOO_SRC:-/opt/odoo18}
+# The endpoint reads vendor bills with poppler-utils (PDF text, attachments, rendering) and tesseract-ocr (scans):
+# a server requirement of the endpoint with or without an Odoo tree here (README, "Vendor bills from documents").
+bill_pkgs="poppler-utils tesseract-ocr tesseract-ocr-eng tesseract-ocr-deu tesseract-ocr-fra"
+bill_missing=""
+for p in $bill_pkgs; do dpkg -s "$p" >/dev/null 2>&1 || bill_missing="$bill_missing $p"; done
+if [ -n "$bill_missing" ] && [ "$(id -u)" = 0 ]; then
+  echo "setup-odoo: installing the bill reader's programs:$bill_missing"
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $bill_missing >/dev/null
+elif [ -n "$bill_missing" ]; then
+  echo "setup-odoo: missing$bill_missing (not root: install them to read scanned and PDF bills)"
+fi
 if [ ! -f "$ODOO_SRC/odoo-bin" ]; then
   echo "setup-odoo: no Odoo tree at $ODOO_SRC; nothing to install (Odoo tests will be skipped)"
   exit 0

@@ -36,8 +36,8 @@ export class UnreadableDocumentError extends EndpointError {
 export type DocumentKind = "pdf" | "image" | "xml" | "text";
 
 const DEFAULT_LANGUAGES = ["eng", "deu", "fra"];
-/** Words a page needs in its text layer to be read as text; fewer (a scan, a logo) and it is OCR'd. */
-const MIN_TEXT_WORDS = 8;
+/** Words a page needs in its text layer to be read as text; fewer (a scan, at most a stamp) and it is OCR'd. */
+const MIN_TEXT_WORDS = 3;
 const OCR_DPI = 300;
 
 export interface BillServiceOptions {
@@ -61,8 +61,10 @@ export function detectDocumentKind(bytes: Uint8Array, name: string): DocumentKin
   if (head[0] === 0x89 && head.subarray(1, 4).toString("latin1") === "PNG") return "image";
   if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return "image";
   if (head.subarray(0, 4).toString("latin1") === "II*\0" || head.subarray(0, 4).toString("latin1") === "MM\0*") return "image";
+  // Netpbm grey/colour (P5/P6), as scanners' raw output and pdftoppm without -png write it.
+  if (/^P[56]\s/.test(head.subarray(0, 3).toString("latin1"))) return "image";
   if (bytes.subarray(0, 8192).includes(0)) {
-    throw new UnreadableDocumentError(`${name} is neither a PDF, a PNG/JPEG/TIFF image nor an XML e-invoice.`);
+    throw new UnreadableDocumentError(`${name} is neither a PDF, a PNG/JPEG/TIFF/PNM image nor an XML e-invoice.`);
   }
   const text = Buffer.from(bytes.subarray(0, 4096)).toString("utf8").replace(/^\uFEFF/, "");
   if (/^\s*</.test(text)) return "xml";

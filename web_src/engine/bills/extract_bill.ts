@@ -363,7 +363,9 @@ function taxSummary(pages: readonly Page[]): BillTax[] {
       const rates: Array<{ rate: number; end: number }> = [];
       for (const m of line.text.matchAll(/(?:^|\s)(\d{1,2}(?:[.,]\d{1,2})?)(\s?%)?(?=\s|$)/g)) {
         const rate = Number((m[1] ?? "").replace(",", "."));
-        if (m[2] !== undefined ? rate > 0 && rate < 30 : COMMON_RATES.has(rate)) rates.push({ rate, end: (m.index ?? 0) + m[0].length });
+        // A bare rate only on a row of figures or one that names the tax (not a line item's quantity).
+        const bareAllowed = !/[A-Za-zÀ-ÿ]{3}/.test(line.text.replace(/\b(?:EUR|USD|GBP|CHF)\b/g, "")) || /mwst|ust\b|vat|tva|btw|tax|steuer|iva/i.test(line.text);
+        if (m[2] !== undefined ? rate > 0 && rate < 30 : bareAllowed && COMMON_RATES.has(rate)) rates.push({ rate, end: (m.index ?? 0) + m[0].length });
       }
       let found: { base: number; amount: number } | null = null;
       let rate = 0;
@@ -417,7 +419,8 @@ function lineItems(pages: readonly Page[]): BillLine[] {
         continue;
       }
       const first = line.cells[0]?.text ?? "";
-      if (STOP_TABLE.test(first) || STOP_TABLE.test(line.cells.find((c) => /[A-Za-z]{3}/.test(c.text))?.text ?? "")) {
+      const totalsRow = line.cells.some((c) => (["total", "untaxed", "totalTax"] as const).some((k) => LABELS[k].some((p) => p.weight >= 0.8 && p.re.test(c.text.trim()))));
+      if (totalsRow || STOP_TABLE.test(first) || STOP_TABLE.test(line.cells.find((c) => /[A-Za-z]{3}/.test(c.text))?.text ?? "")) {
         inTable = false;
         continue;
       }
@@ -429,19 +432,29 @@ function lineItems(pages: readonly Page[]): BillLine[] {
       const amount = values[values.length - 1] ?? null;
       const rateMatch = /(\d{1,2}(?:[.,]\d{1,2})?)\s?%/.exec(line.text);
       const taxRate = rateMatch === null ? null : Number((rateMatch[1] ?? "").replace(",", "."));
-      // Quantity: a bare number cell (no decimals or ",000" decimals) before the amounts.
-      let quantity: number | null = null;
+      // Quantity: a bare number cell (no decimals, or ",000" decimals) before the amounts; the one that times a
+      // price gives the amount, else the last such cell (the first is often the position number).
+      const bare: number[] = [];
       for (const c of line.cells) {
         const m = /^(\d{1,5}(?:[.,]\d{1,3})?)(?:\s*[A-Za-z()]{1,10})?$/.exec(c.text.trim());
-        if (m !== null && !amountCells.includes(c) && !c.text.includes("%")) {
-          quantity = Number((m[1] ?? "").replace(",", "."));
-          break;
-        }
+        if (m !== null && !amountCells.includes(c) && !c.text.includes("%")) bare.push(Number((m[1] ?? "").replace(",", ".")));
       }
+      let quantity: number | null = null;
       let unitPrice: number | null = null;
       if (amount !== null) {
-        const q = quantity ?? 1;
-        unitPrice = values.slice(0, -1).find((v) => Math.abs(cents(v * q) - amount) <= 0.011) ?? (values.length === 1 ? (quantity === null || q === 0 ? amount : cents(amount / q)) : values[0] ?? null);
+        for (const q of bare) {
+          const price = values.slice(0, -1).find((v) => q !== 0 && Math.abs(cents(v * q) - amount) <= 0.011);
+          if (price !== undefined) {
+            quantity = q;
+            unitPrice = price;
+            break;
+          }
+        }
+        if (unitPrice === null) {
+          quantity = bare.length === 0 ? null : (bare[bare.length - 1] ?? null);
+          const q = quantity ?? 1;
+          unitPrice = values.slice(0, -1).find((v) => Math.abs(cents(v * q) - amount) <= 0.011) ?? (values.length === 1 ? (quantity === null || q === 0 ? amount : cents(amount / q)) : (values[0] ?? null));
+        }
       }
       const agrees = amount !== null && unitPrice !== null && Math.abs(cents(unitPrice * (quantity ?? 1)) - amount) <= 0.011;
       out.push({ description: clip(description), quantity, unitPrice, taxRate, amount, confidence: agrees ? 0.8 : 0.5 });

@@ -84,7 +84,7 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
     { re: /^(?:btw(?:\s+bedrag)?|totaal\s+btw)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
   ],
   purchaseOrderRef: [
-    { re: /^(?:p\.?o\.?|purchase\s+order)\s*(?:no\.?|number|#|ref\.?|reference)?\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:p\.?o\.?|purchase\s+order)(?=[\s:#]|$)\s*(?:no\.?|number|#|ref\.?|reference)?\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:your\s+(?:order|reference|ref\.?)|order\s*(?:no\.?|number|#|id)|customer\s+order)\s*[:.]?/i, weight: 0.8 },
     { re: /^(?:bestell(?:nummer|-?nr\.?|ung)|ihre\s+(?:bestellung|bestellnummer|referenz|zeichen)|auftrags?(?:nummer|-?nr\.?))\s*[:.]?/i, weight: 0.8 },
     { re: /^(?:votre\s+(?:référence|commande|réf\.?)|bon\s+de\s+commande|n[°º]\s*(?:de\s+)?commande|commande)\s*[:.]?/i, weight: 0.8 },

@@ -1,0 +1,141 @@
+// The real vendor bills shipped next to the project (../shared/data/invoices, see /work/shared/data/README.md), read
+// at run time and never copied into the repository, with their ground truth: invoice2data's <name>.json, and the XML
+// embedded in OCA's Factur-X / ZUGFeRD / UBL PDFs. Used by test/endpoint/bills.test.ts and scripts/bench_bills.ts.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { BillFieldName } from "../../../web_src/contracts/bills";
+import { readInvoiceXml } from "../../../web_src/engine/bills/xml_invoice";
+import { sharedDataDir } from "./real_statements";
+
+export const TODAY = "2026-12-01";
+
+/** The invoices folder, or why it cannot be used (for a skip message). */
+export function locateInvoices(env: NodeJS.ProcessEnv = process.env): { dir: string; missing: string | null } {
+  const dir = path.join(sharedDataDir(env), "invoices");
+  return { dir, missing: existsSync(dir) ? null : `real invoices not found at ${dir} (set AI_BOOKKEEPING_SHARED_DATA to the shared data folder)` };
+}
+
+/** Kept aside: the extractor was written without looking at these; their scores are shown apart. */
+export const HELD_OUT = new Set(["coolblue2.pdf", "NetpresseInvoice.pdf", "oyo.pdf", "oyo.png", "Facture_FR_EXTENDED.pdf", "ZUGFeRD_1p0_EXTENDED_Warenrechnung.pdf"]);
+
+export const HEADER: readonly BillFieldName[] = ["vendorName", "invoiceNumber", "invoiceDate", "dueDate", "currency", "untaxed", "totalTax", "total"];
+export const EXTRA: readonly BillFieldName[] = ["vendorVat", "vendorIban", "vendorEmail", "purchaseOrderRef"];
+
+export type Truth = Partial<Record<BillFieldName, string | number>> & { vendorAliases?: string[] };
+
+export interface Case {
+  file: string;
+  name: string;
+  truth: Truth;
+  /** What Odoo Community alone fills in (the XML's fields for CII 100 / UBL, nothing otherwise). */
+  odoo: Truth;
+  heldOut: boolean;
+}
+
+export function invoice2dataTruth(json: string): Truth {
+  const [t] = JSON.parse(readFileSync(json, "utf8")) as Array<Record<string, unknown>>;
+  if (t === undefined) return {};
+  const truth: Truth = {};
+  const str = (k: string) => (typeof t[k] === "string" && t[k] !== "" ? (t[k] as string) : undefined);
+  const num = (k: string) => (typeof t[k] === "number" ? (t[k] as number) : undefined);
+  if (str("issuer") !== undefined) truth.vendorName = str("issuer") as string;
+  truth.vendorAliases = [str("partner_name")].filter((x): x is string => x !== undefined);
+  if (str("invoice_number") !== undefined) truth.invoiceNumber = str("invoice_number") as string;
+  if (str("date") !== undefined) truth.invoiceDate = str("date") as string;
+  if (str("date_due") !== undefined) truth.dueDate = str("date_due") as string;
+  if (str("currency") !== undefined) truth.currency = str("currency") as string;
+  if (num("amount") !== undefined) truth.total = num("amount") as number;
+  if (num("amount_untaxed") !== undefined) truth.untaxed = num("amount_untaxed") as number;
+  // Tax: as stated, else total − untaxed when both are stated (the truth files rarely state it).
+  if (num("amount_tax") !== undefined) truth.totalTax = num("amount_tax") as number;
+  else if (truth.total !== undefined && truth.untaxed !== undefined) truth.totalTax = Math.round(((truth.total as number) - (truth.untaxed as number)) * 100) / 100;
+  const iban = str("iban");
+  if (iban !== undefined && /^[A-Z]{2}\d{2}[A-Z0-9]{11,}$/.test(iban)) truth.vendorIban = iban;
+  const vat = str("vat") ?? str("static_vat");
+  if (vat !== undefined && /^[A-Z]{2}/.test(vat.replace(/\s/g, ""))) truth.vendorVat = vat.replace(/\s/g, "");
+  if (str("partner_email") !== undefined) truth.vendorEmail = str("partner_email") as string;
+  return truth;
+}
+
+export function xmlTruth(pdf: string): { truth: Truth; flavour: string } | null {
+  const dir = mkdtempSync(path.join(tmpdir(), "aib-bench-bills-"));
+  try {
+    execFileSync("pdfdetach", ["-saveall", "-o", dir, pdf], { stdio: "ignore" });
+    const xml = readdirSync(dir).find((f) => f.toLowerCase().endsWith(".xml"));
+    if (xml === undefined) return null;
+    const { flavour, bill } = readInvoiceXml(readFileSync(path.join(dir, xml), "utf8"), TODAY);
+    const truth: Truth = {};
+    for (const k of [...HEADER, ...EXTRA]) {
+      const f = bill.fields[k];
+      if (f !== null) truth[k] = f.value;
+    }
+    return { truth, flavour };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function fold(s: string): string {
+  return s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+}
+
+const LEGAL = /\b(gmbh|ag|kg|bv|b v|nv|sas|sarl|sa|s a|inc|ltd|llc|plc|corp|co|limited|pvt|private|spolka|akcyjna)\b/g;
+function nameTokens(s: string): string[] {
+  return fold(s).replace(/[^a-z0-9]+/g, " ").replace(LEGAL, " ").split(/\s+/).filter((w) => w.length > 0);
+}
+
+/** Same vendor: after dropping legal forms and punctuation, one name's words all appear in the other's. */
+export function sameVendor(found: string, truth: string): boolean {
+  const a = nameTokens(found);
+  const b = nameTokens(truth);
+  if (a.length === 0 || b.length === 0) return false;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.every((w) => long.includes(w));
+}
+
+export function right(field: BillFieldName, found: unknown, truth: Truth): boolean {
+  const expected = truth[field];
+  if (found === undefined || found === null) return false;
+  switch (field) {
+    case "vendorName":
+      return [truth.vendorName, ...(truth.vendorAliases ?? [])].some((t) => typeof t === "string" && sameVendor(String(found), t));
+    case "invoiceNumber":
+    case "purchaseOrderRef":
+      return String(found).replace(/^#|\s/g, "").toLowerCase() === String(expected).replace(/^#|\s/g, "").toLowerCase();
+    case "untaxed":
+    case "totalTax":
+    case "total":
+      return typeof found === "number" && Math.abs(found - Number(expected)) < 0.005;
+    case "vendorEmail":
+      return String(found).toLowerCase() === String(expected).toLowerCase();
+    default:
+      return String(found) === String(expected);
+  }
+}
+
+/** Every document with ground truth: invoice2data PDFs/PNGs with their JSON, OCA PDFs with embedded XML. */
+export function invoiceCases(dir: string): { pdfs: Case[]; images: Case[]; xml: Case[] } {
+  const i2d = path.join(dir, "invoice2data");
+  const edi = path.join(dir, "oca-edi");
+  const pdfs: Case[] = [];
+  const images: Case[] = [];
+  const xml: Case[] = [];
+  for (const f of readdirSync(i2d).sort()) {
+    const ext = path.extname(f).toLowerCase();
+    const json = path.join(i2d, `${path.basename(f, ext)}.json`);
+    if (![".pdf", ".png"].includes(ext) || !existsSync(json)) continue;
+    const c: Case = { file: path.join(i2d, f), name: f, truth: invoice2dataTruth(json), odoo: {}, heldOut: HELD_OUT.has(f) };
+    (ext === ".pdf" ? pdfs : images).push(c);
+  }
+  for (const f of readdirSync(edi).sort()) {
+    if (!f.toLowerCase().endsWith(".pdf")) continue;
+    const x = xmlTruth(path.join(edi, f));
+    if (x === null) continue; // a plain bill without ground truth
+    // Odoo Community's account_edi_ubl_cii reads CII 100 (Factur-X, ZUGFeRD 2) and UBL, not ZUGFeRD 1.0.
+    const odooReads = x.flavour === "cii" || x.flavour === "ubl";
+    xml.push({ file: path.join(edi, f), name: `${f} [${x.flavour}]`, truth: x.truth, odoo: odooReads ? x.truth : {}, heldOut: HELD_OUT.has(f) });
+  }
+  return { pdfs, images, xml };
+}
