@@ -6,7 +6,8 @@ import base64
 from odoo.exceptions import UserError
 from odoo.tests import Form, new_test_user, tagged
 
-from .vendor_bill_common import VENDOR_IBAN, VendorBillCase, bill_document, bill_reply
+from ..tools import vendor_bill_reply as vbr
+from .vendor_bill_common import VENDOR_IBAN, VendorBillCase, bill_document, bill_reply, pdf_bytes
 
 
 @tagged("post_install", "-at_install")
@@ -140,6 +141,22 @@ class TestVendorBillIntake(VendorBillCase):
         self.assert_empty_with_reason(bill, attachment, "the PDF is damaged")
         self.assertEqual([request["fileName"] for request in fake.requests], ["broken.pdf"])
         self.assertEqual(base64.b64decode(fake.requests[0]["contentBase64"]), attachment.raw)
+
+    def test_a_file_over_the_limit_is_not_sent_and_the_draft_says_why(self):
+        fake = self.use_fake_endpoint(lambda request: bill_reply())
+        attachment = self.env["ir.attachment"].create({
+            "name": "scan.pdf", "mimetype": "application/pdf",
+            "raw": pdf_bytes("big") + b"%" + b"0" * (vbr.MAX_FILE_BYTES + 1)})
+        bill = self.upload(attachment)
+        self.assert_empty_with_reason(bill, attachment, "documents of at most 15 MB are read")
+        self.assertEqual(fake.requests, [])
+
+    def test_data_minimisation_sends_no_document_to_a_remote_endpoint(self):
+        self.env.company.ai_data_minimisation = True
+        self.env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_url", "https://ai.example.com")
+        attachment = self.make_pdf()
+        bill = self.upload(attachment)
+        self.assert_empty_with_reason(bill, attachment, "documents are not sent to the AI endpoint")
 
     def test_a_document_with_no_bill_leaves_an_empty_draft(self):
         nothing = bill_document(vendor=None, vat=None, number=None, lines=[], taxes=[], date=None, due=None,
