@@ -155,7 +155,8 @@ class AccountMove(models.Model):
             except (UserError, ValidationError) as exc:
                 bill._ai_bill_note_failure(attachment, str(exc.args[0] if exc.args else exc))
         if bills:
-            bills.ai_bill_suggestion_id.sudo()._ai_auto_apply()  # sudo: suggestions are the engine's; rules decide
+            # sudo: the link is for AI users and the suggestions are the engine's; the rules decide, not the uploader.
+            bills.sudo().ai_bill_suggestion_id._ai_auto_apply()
         return bills
 
     def _ai_bill_note_failure(self, attachment, reason):

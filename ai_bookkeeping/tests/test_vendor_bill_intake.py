@@ -47,6 +47,17 @@ class TestVendorBillIntake(VendorBillCase):
         self.assertEqual(bills.ai_bill_review_count, 1, "the due date was read at 80 %, below the threshold")
         self.assertIn("table-warning", bills.ai_bill_panel)
 
+    def test_an_accountant_without_ai_rights_uploads_a_bill(self):
+        """The clerk who uploads needs no AI Bookkeeping group: the suggestion is the engine's."""
+        clerk = new_test_user(self.env, login="ai_plain_clerk", groups="account.group_account_invoice",
+                              company_id=self.env.company.id)
+        self.env.company.ai_rollout_phase = "2"  # automation is asked, as the uploader, whether it may apply
+        attachment = self.make_pdf(user=clerk)
+        with self.reading(bill_reply()):
+            bills = self.upload(attachment, journal=self.journal.with_user(clerk))
+        self.assertEqual(bills.env.user, clerk)
+        self.assert_filled(bills.sudo(), attachment)
+
     def test_drop_on_the_bills_list_fills_a_draft_bill(self):
         attachment = self.make_pdf()
         with self.reading(bill_reply()):

@@ -98,10 +98,10 @@ class VendorBillCase(AiBookkeepingCase):
         cls.it_account = cls.company_data["default_account_expense"].copy({"name": "IT services", "code": "604200"})
         cls.pdf_count = 0
 
-    def make_pdf(self, text=None, name=None):
+    def make_pdf(self, text=None, name=None, user=None):
         """A new PDF attachment, not linked to any record yet, with content of its own (its own checksum)."""
         type(self).pdf_count += 1
-        return self.env["ir.attachment"].create({
+        return self.env["ir.attachment"].with_user(user or self.env.user).create({
             "name": name or "bill_%d.pdf" % self.pdf_count, "mimetype": "application/pdf",
             "raw": pdf_bytes(text or "Bill %d %s" % (self.pdf_count, uuid.uuid4())),
         })
