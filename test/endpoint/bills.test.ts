@@ -146,6 +146,16 @@ describe.skipIf(!POPPLER || !TESSERACT || missing !== null)(`OCR of real scans${
   }, 120_000);
 });
 
+describe.skipIf(!POPPLER || !TESSERACT || missing !== null)(`OCR of an upright page tesseract's orientation detection misjudges${noPoppler}${noTesseract}${noData}`, () => {
+  it("reads Facture_FR_BASIC.pdf rendered to an image (psm 1 alone took it for upside down and read nothing)", async () => {
+    const service = new BillService({ validateResponses: true, today: () => TODAY });
+    const file = path.join(INVOICES, "oca-edi/Facture_FR_BASIC.pdf");
+    const reply = await service.extract({ fileName: "Facture_FR_BASIC.pdf", mimeType: "", contentBase64: readFileSync(file).toString("base64") }, { ignoreEmbeddedXml: true, forceOcr: true });
+    expect(reply.documents[0]?.source).toBe("ocr");
+    expect(reply.documents[0]?.fields.invoiceNumber?.value).toBe("FA-2017-0010");
+  }, 240_000);
+});
+
 /** A binary PGM (P5) turned 90° clockwise. */
 function rotatePgm90(pgm: Buffer): Buffer {
   const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 50).toString("latin1"));

@@ -82,5 +82,7 @@ describe("detectCurrency", () => {
     expect(detectCurrency("Należność ogółem: 316,83 PLN")?.code).toBe("PLN");
     expect(detectCurrency("Grand total 319.00 Rs. 12")?.code).toBe("INR");
     expect(detectCurrency("nothing here")).toBeNull();
+    // Flipkart's only currency mark (a regression: a minus sign after "Rs" hid it).
+    expect(detectCurrency("Price is inclusive of Promotional Discount of Rs -40.00,")?.code).toBe("INR");
   });
 });

@@ -228,17 +228,26 @@ export class BillService {
       const note = `OCR languages ${wanted.join(", ")} are not installed; read with ${languages.join(", ") || "tesseract's default"}.`;
       if (!ctx.warnings.includes(note)) ctx.warnings.push(note);
     }
+    const lang = languages.length > 0 ? ["-l", languages.join("+")] : [];
     try {
-      // --psm 1: page segmentation with orientation detection, so a page scanned sideways or upside down is read.
-      const args = [file, "-", "--psm", "1", ...(languages.length > 0 ? ["-l", languages.join("+")] : []), "tsv"];
-      const { stdout } = await this.tools.run("tesseract", args, { timeoutMs: 90_000, maxBytes: 32 * 1024 * 1024 });
-      return pageFromTesseractTsv(stdout, pageNumber);
+      // Upright first (--psm 3). A page that reads badly is tried again with --psm 1, tesseract's orientation
+      // detection, which reads pages scanned sideways or upside down (its detection alone misjudges some upright
+      // pages, so it is not the first try); the reading with more sure words wins.
+      const upright = await this.tesseractPage(file, ["--psm", "3", ...lang], pageNumber);
+      if (sureWords(upright) >= 25 && upright.conf >= 0.75) return upright;
+      const oriented = await this.tesseractPage(file, ["--psm", "1", ...lang], pageNumber);
+      return sureWords(oriented) > sureWords(upright) ? oriented : upright;
     } catch (error) {
       if (error instanceof ToolFailedError) {
         throw new UnreadableDocumentError(`${ctx.name}: OCR could not read page ${pageNumber} (${error.timedOut ? "it took too long" : "the image is damaged or in a format tesseract does not read"}).`);
       }
       throw error;
     }
+  }
+
+  private async tesseractPage(file: string, options: string[], pageNumber: number): Promise<Page> {
+    const { stdout } = await this.tools.run("tesseract", [file, "-", ...options, "tsv"], { timeoutMs: 90_000, maxBytes: 32 * 1024 * 1024 });
+    return pageFromTesseractTsv(stdout, pageNumber);
   }
 
   private async pdfPages(file: string, name: string): Promise<number> {
@@ -299,6 +308,11 @@ interface Context {
 
 function wordCount(page: Page): number {
   return page.lines.reduce((n, l) => n + l.cells.reduce((m, c) => m + c.words.length, 0), 0);
+}
+
+/** Words OCR is sure of (confidence ≥ 0.85): how well a page was read. */
+function sureWords(page: Page): number {
+  return page.lines.reduce((n, l) => n + l.cells.reduce((m, c) => m + c.words.filter((w) => w.conf >= 0.85).length, 0), 0);
 }
 
 function firstLine(text: string): string {

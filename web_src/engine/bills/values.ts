@@ -142,7 +142,7 @@ export const KNOWN_CURRENCIES: ReadonlySet<string> = new Set([
 const CURRENCY_SIGNS: ReadonlyArray<readonly [RegExp, string]> = [
   [/€/g, "EUR"],
   [/£/g, "GBP"],
-  [/₹|\bRs\.?\s?\d|\bINR\b/g, "INR"],
+  [/₹|\bRs\.?\s?-?\d|\bINR\b/g, "INR"],
   [/\bzł\b|\bzl\b/gi, "PLN"],
   [/US\$|\$/g, "USD"],
   [/\bFr\.\s?\d/g, "CHF"],
