@@ -27,6 +27,7 @@
         "security/anomaly_security.xml",
         "data/anomaly_data.xml",
         "views/anomaly_views.xml",
+        "views/vendor_bill_views.xml",
     ],
     "demo": ["demo/ai_bookkeeping_demo.xml"],
     "assets": {

@@ -37,4 +37,9 @@ from . import (
     anomaly_alert,
     anomaly_detection,
     anomaly_dismiss_wizard,
+    vendor_bill_endpoint,
+    vendor_bill_company,
+    vendor_bill_suggestion,
+    vendor_bill_move,
+    vendor_bill_attachment,
 )

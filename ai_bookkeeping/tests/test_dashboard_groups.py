@@ -115,16 +115,18 @@ class TestDashboardGroups(AiBookkeepingCase):
 class TestDashboardOtherSuggestions(AiBookkeepingCase):
     """The dashboard's section for ai.suggestion (vendor bill, anomaly…): listed by confidence, decided one by one."""
 
-    def make_other(self, name, kind="anomaly", confidence=0.9, company=None):
+    def make_other(self, name, kind="anomaly", confidence=0.9, company=None, target=None):
         return self.env["ai.suggestion"].sudo().create({
             "name": name, "kind": kind, "confidence": confidence, "explanation": "why " + name,
             "company_id": (company or self.env.company).id, "engine_name": "test", "engine_version": "0",
+            "res_model": target._name if target else False, "res_id": target.id if target else False,
         }).sudo(False)
 
     def test_lists_pending_of_this_company_and_decides_them(self):
         self.env["ai.suggestion"].search([("state", "=", "pending")]).sudo().action_reject()
         low = self.make_other("Duplicate bill?", confidence=0.6)
-        high = self.make_other("Draft bill from Acme", kind="vendor_bill", confidence=0.95)
+        draft = self.init_invoice("in_invoice", partner=self.partner_a, invoice_date="2026-01-10", amounts=[100.0])
+        high = self.make_other("Draft bill from Acme", kind="vendor_bill", confidence=0.95, target=draft)
         other = self.setup_other_company(name="Other Co for suggestions")
         self.make_other("Foreign", company=other["company"])
         Other = self.env["ai.suggestion"].with_user(self.reviewer)

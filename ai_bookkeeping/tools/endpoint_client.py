@@ -3,6 +3,7 @@
 One exception class per failure so callers use ``except``/``isinstance``, never message matching.
 """
 
+import base64
 import json
 import logging
 import socket
@@ -153,3 +154,26 @@ class EndpointClient:
             return EndpointRejected("The AI endpoint refused the request (HTTP %d).%s" % (exc.code, detail), exc.code,
                                     detail=reason)
         return EndpointServerError("The AI endpoint failed (HTTP %d).%s" % (exc.code, detail))
+
+
+BILL_EXTRACT_PATH = "/v1/bills/extract"
+
+
+def extract_bill(client, file_name, mime_type, content, languages=None, company=None):
+    """Ask the endpoint to read one vendor bill document (PDF, image or XML e-invoice; web_src/contracts/bills.ts).
+
+    :param content: the file's bytes. :param company: ``{"vat", "name", "currency"}`` of the receiving company
+        (its own VAT and name are never taken for the vendor's), empty values left out.
+    :return: the endpoint's reply, unchecked (tools/vendor_bill_reply.check_reply checks it).
+    """
+    payload = {
+        "fileName": (file_name or "")[:255],
+        "mimeType": (mime_type or "")[:255],
+        "contentBase64": base64.b64encode(content or b"").decode("ascii"),
+    }
+    if languages:
+        payload["languages"] = list(languages)
+    company = {key: value for key, value in (company or {}).items() if value}
+    if company:
+        payload["company"] = company
+    return client._request("POST", BILL_EXTRACT_PATH, payload, timeout=client.timeout)
