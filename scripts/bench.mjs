@@ -193,7 +193,7 @@ async function periodCloseBench() {
   const pg = checkPostgres();
   if (!pg.ok) return { skipped: pg.reason };
   const db = `aib_bench_close_${process.pid}_${Date.now().toString(36)}`;
-  currentDb = db;
+  currentDbs.add(db);
   try {
     const install = await run(odooPython(), odooArgs(odoo.src, db, ["-i", "ai_bookkeeping", "--without-demo=all",
       "--stop-after-init", "--log-level=warn", "--http-port=0"]), { env: odooEnv() });
@@ -205,7 +205,7 @@ async function periodCloseBench() {
     return { failed: /checklist over .* FAIL/.test(bench.output) };
   } finally {
     dropDb(db);
-    currentDb = null;
+    currentDbs.delete(db);
   }
 }
 
