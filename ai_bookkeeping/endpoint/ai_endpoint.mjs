@@ -39601,6 +39601,16 @@ var ReplayedRequestError = class extends EndpointError {
     this.code = "replayed_request";
   }
 };
+var ServerBusyError = class extends EndpointError {
+  constructor() {
+    super("the endpoint is reading as many request bodies as it allows at once; retry shortly");
+    this.statusCode = 503;
+    this.code = "busy";
+  }
+  static {
+    this.RETRY_AFTER_SECONDS = 5;
+  }
+};
 var NotFoundError = class extends EndpointError {
   constructor() {
     super(...arguments);
@@ -39658,11 +39668,12 @@ function isClientError(error62) {
 function createErrorHandler(options) {
   return function handleError(error62, request, reply) {
     const failure2 = toEndpointError(error62, options.maxBodyBytes);
-    if (failure2.statusCode >= 500) {
+    if (failure2 instanceof InternalError) {
       request.log.error({ err: error62 }, "unexpected error while handling request");
     } else {
       request.log.info({ error: failure2.code }, failure2.message);
     }
+    if (failure2 instanceof ServerBusyError) reply.header("retry-after", String(ServerBusyError.RETRY_AFTER_SECONDS));
     if (!request.raw.complete) reply.header("connection", "close");
     return reply.code(failure2.statusCode).send(failure2.toBody());
   };
@@ -59502,124 +59513,219 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
-// web_src/contracts/bills.ts
-var BILL_EXTRACT_PATH = "/v1/bills/extract";
-var MAX_BILL_FILE_BYTES = 15 * 1024 * 1024;
-var MAX_BILL_PAGES = 50;
-var MAX_BILL_OCR_PAGES = 10;
-var MAX_BILL_XML_BYTES = 5 * 1024 * 1024;
-var ExtractBillRequestSchema = external_exports.strictObject({
-  /** The attachment's name, for messages and type hints only. */
-  fileName: external_exports.string().max(255).default(""),
-  /** The attachment's MIME type as Odoo knows it ("application/pdf", "image/png", "application/xml"); a hint only,
-   * the content decides. */
-  mimeType: external_exports.string().max(255).default(""),
-  /** The file's bytes, base64. */
-  contentBase64: external_exports.string().regex(/^[A-Za-z0-9+/=\r\n]*$/, "expected base64"),
-  /** Tesseract language codes for OCR, e.g. ["eng", "deu"]; default eng+deu+fra (those installed are used). */
-  languages: external_exports.array(external_exports.string().regex(/^[a-z]{3}(_[a-z]+)?$/)).max(8).optional(),
-  /** The company receiving the bill: its own VAT number and name are never taken for the vendor's, its currency
-   * is the default when the document names none. */
-  company: external_exports.strictObject({
-    vat: external_exports.string().max(64).optional(),
-    name: external_exports.string().max(256).optional(),
-    currency: external_exports.string().regex(/^[A-Z]{3}$/).optional()
-  }).optional()
-});
-var BillSourceSchema = external_exports.enum(["embedded_xml", "text_layer", "ocr"]);
-var Confidence = external_exports.number().min(0).max(1);
+// ai_bookkeeping/tools/anomaly_detectors.json
+var anomaly_detectors_default = {
+  duplicate_bill: "Duplicate bill",
+  duplicate_reference: "Same reference twice",
+  duplicate_payment: "Invoice paid twice",
+  duplicate_bank_line: "Bank line imported twice",
+  amount_outlier_vendor: "Unusual amount for the vendor",
+  amount_outlier_account: "Unusual amount for the account",
+  new_account_for_vendor: "New account for the vendor",
+  new_account_tax_pair: "New account/tax pair",
+  unusual_tax_rate: "Unusual tax rate",
+  new_vendor_new_bank_account: "New vendor, new bank account, high amount",
+  bank_account_changed: "Bank account changed before a payment",
+  just_under_threshold: "Round amount under an approval threshold",
+  off_hours_posting: "Posted outside usual hours",
+  backdated_entry: "Back-dated entry",
+  manual_control_account: "Manual entry on a control account",
+  sequence_gap: "Sequence gap",
+  benford: "First digits unlike Benford's law"
+};
+
+// web_src/contracts/anomalies.ts
+var ANOMALY_DETECT_PATH = "/v1/anomalies/detect";
+var MAX_ANOMALY_ITEMS = 5e3;
+var IsoDate = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
+var LocalDateTime = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, "expected YYYY-MM-DDTHH:MM[:SS]");
+var Id = external_exports.number().int().positive();
 var Money = external_exports.number().finite();
-function extractedField(value) {
-  return external_exports.object({
-    value,
-    confidence: Confidence,
-    sourceText: external_exports.string().max(200),
-    page: external_exports.number().int().min(1)
-  }).nullable();
-}
-var IsoDate = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-var BillFieldsSchema = external_exports.object({
-  vendorName: extractedField(external_exports.string()),
-  /** Normalised: country prefix + digits/letters, no spaces or dots (e.g. "DE232446240"). */
-  vendorVat: extractedField(external_exports.string()),
-  /** Normalised: upper case, no spaces; mod-97 checked. */
-  vendorIban: extractedField(external_exports.string()),
-  vendorEmail: extractedField(external_exports.string()),
-  invoiceNumber: extractedField(external_exports.string()),
-  invoiceDate: extractedField(IsoDate),
-  dueDate: extractedField(IsoDate),
-  /** The payment terms as printed ("30 days net", "Zahlbar innerhalb 14 Tagen"). */
-  paymentTerms: extractedField(external_exports.string()),
-  /** ISO 4217. */
-  currency: extractedField(external_exports.string().regex(/^[A-Z]{3}$/)),
-  untaxed: extractedField(Money),
-  totalTax: extractedField(Money),
-  total: extractedField(Money),
-  purchaseOrderRef: extractedField(external_exports.string())
-});
-var BillLineSchema = external_exports.object({
-  description: external_exports.string(),
-  quantity: external_exports.number().finite().nullable(),
-  unitPrice: external_exports.number().finite().nullable(),
-  /** Percent, e.g. 19 for 19 %. */
-  taxRate: external_exports.number().finite().nullable(),
-  /** Line amount before tax, as printed. */
-  amount: Money.nullable(),
-  confidence: Confidence
-});
-var BillTaxSchema = external_exports.object({
-  /** Percent. */
-  rate: external_exports.number().finite(),
-  base: Money.nullable(),
-  amount: Money.nullable()
-});
-var BillCheckCodeSchema = external_exports.enum([
-  "lines_sum",
-  // the lines add up to the untaxed amount
-  "tax_rate",
-  // per rate: tax = base × rate (to the cent, with rounding tolerance)
-  "tax_sum",
-  // the tax summary adds up to the total tax
-  "total",
-  // total = untaxed + tax
-  "invoice_date",
-  // the invoice date is plausible (not in the far past, not in the future)
-  "due_date",
-  // the due date is not before the invoice date
-  "currency",
-  // the currency is a known ISO 4217 code
-  "vendor_vat",
-  // the VAT number's checksum (where the country has a cheap one)
-  "vendor_iban",
-  // the IBAN's mod-97 check
-  "xml_matches_visible"
-  // the embedded XML and the visible text agree on the total
+var CurrencyCode = external_exports.string().regex(/^[A-Z]{3}$/);
+var EvidenceModelSchema = external_exports.enum([
+  "account.move",
+  "account.move.line",
+  "account.payment",
+  "account.bank.statement.line",
+  "account.journal",
+  "res.partner"
 ]);
-var BillCheckSchema = external_exports.object({
-  code: BillCheckCodeSchema,
-  ok: external_exports.boolean(),
-  /** One sentence an accountant understands, e.g. "untaxed 100.00 + tax 19.00 = 119.00, the bill says 118.00". */
-  message: external_exports.string()
+var EvidenceSchema = external_exports.object({ model: EvidenceModelSchema, id: Id });
+var AccountTypeSchema = external_exports.string().max(64);
+var ItemLineSchema = external_exports.object({
+  id: Id,
+  accountId: Id,
+  accountCode: external_exports.string().max(64).default(""),
+  /** Odoo's account_type (asset_receivable, liability_payable, asset_cash, expense …). */
+  accountType: AccountTypeSchema,
+  /** The line sits on an account used by a tax repartition line (a tax control account). */
+  taxAccount: external_exports.boolean().default(false),
+  /** Positive debit, negative credit, company currency. */
+  balance: Money,
+  taxIds: external_exports.array(Id).default([]),
+  /** The line's tax rate in percent (sum of its percent taxes), null when it has none. */
+  taxRate: external_exports.number().finite().nullable().default(null)
 });
-var ExtractedBillSchema = external_exports.object({
-  /** Pages of the PDF (1-based, inclusive) this bill was read from; 1–1 for an image or an XML file. */
-  pageFrom: external_exports.number().int().min(1),
-  pageTo: external_exports.number().int().min(1),
-  source: BillSourceSchema,
-  fields: BillFieldsSchema,
-  lines: external_exports.array(BillLineSchema),
-  taxes: external_exports.array(BillTaxSchema),
-  checks: external_exports.array(BillCheckSchema)
+var ItemKindSchema = external_exports.enum(["bill", "refund", "invoice", "entry", "payment", "bank_line"]);
+var DetectItemSchema = external_exports.object({
+  model: EvidenceModelSchema,
+  id: Id,
+  /** The account.move behind it (the payment's or bank line's own move), for the banner on the entry. */
+  moveId: Id.optional(),
+  kind: ItemKindSchema,
+  name: external_exports.string().max(256).default(""),
+  /** Vendor reference of a bill, memo of a payment, label of a bank line. */
+  reference: external_exports.string().max(512).default(""),
+  partnerId: Id.nullable().default(null),
+  partnerName: external_exports.string().max(256).default(""),
+  journalId: Id.nullable().default(null),
+  date: IsoDate,
+  /** When it was created or posted, company local time. */
+  createdAt: LocalDateTime,
+  userId: Id.nullable().default(null),
+  /** Total in company currency, positive (a bill's total, a payment's amount, a bank line's absolute amount). */
+  amount: Money.nonnegative(),
+  /** Bank lines: the sign of the movement (-1 money out, +1 money in); others 0. */
+  direction: external_exports.union([external_exports.literal(-1), external_exports.literal(0), external_exports.literal(1)]).default(0),
+  /** An entry typed by a person (not from a payment, statement, invoice or an automatic process). */
+  manual: external_exports.boolean().default(false),
+  /** Odoo's `made_sequence_gap` on the move: its number leaves a gap in its journal's sequence. */
+  sequenceGap: external_exports.boolean().default(false),
+  /** Payments and bank lines: the invoices/bills they pay or name (reconciled, or referenced). */
+  paidMoveIds: external_exports.array(Id).default([]),
+  /** Payments: the vendor bank account paid to, and when it was added or last changed. */
+  bankAccountId: Id.nullable().default(null),
+  bankAccountChangedAt: IsoDate.nullable().default(null),
+  /** Bank lines: the counterparty account number. */
+  counterpartyAccount: external_exports.string().max(64).default(""),
+  lines: external_exports.array(ItemLineSchema).default([])
 });
-var BillEngineInfoSchema = external_exports.object({ name: external_exports.string(), version: external_exports.string() });
-var ExtractBillResponseSchema = external_exports.object({
-  engine: BillEngineInfoSchema,
-  /** Whether tesseract is installed on the endpoint's server; false: scans give no fields and a warning says so. */
-  ocrAvailable: external_exports.boolean(),
-  /** Sentences for the reviewer: pages not read, OCR missing, no bill found, XML refused… */
-  warnings: external_exports.array(external_exports.string()),
-  /** At least one entry (with all fields null when nothing was found). */
-  documents: external_exports.array(ExtractedBillSchema).min(1)
+var PastEntrySchema = external_exports.object({
+  model: EvidenceModelSchema.default("account.move"),
+  id: Id,
+  date: IsoDate,
+  amount: Money.nonnegative(),
+  reference: external_exports.string().max(512).default(""),
+  name: external_exports.string().max(256).default(""),
+  kind: ItemKindSchema.default("bill"),
+  paidMoveIds: external_exports.array(Id).default([]),
+  journalId: Id.nullable().default(null),
+  counterpartyAccount: external_exports.string().max(64).default(""),
+  direction: external_exports.union([external_exports.literal(-1), external_exports.literal(0), external_exports.literal(1)]).default(0)
+});
+var VendorHistorySchema = external_exports.object({
+  partnerId: Id,
+  /** When the partner was created (a "new vendor" is recent). */
+  createdOn: IsoDate.nullable().default(null),
+  /** How many bills the vendor had before this batch (the recent list may be shorter). */
+  billCount: external_exports.number().int().nonnegative().default(0),
+  /** The vendor's most recent bills and payments before the batch (newest first, at most a few dozen). */
+  recent: external_exports.array(PastEntrySchema).default([]),
+  /** Accounts the vendor's bills were coded to (expense/asset side), with how many lines. */
+  accounts: external_exports.array(external_exports.object({ accountId: Id, count: external_exports.number().int().positive() })).default([]),
+  /** Tax rates (percent) on the vendor's bill lines, with how many lines. */
+  taxRates: external_exports.array(external_exports.object({ rate: external_exports.number().finite(), count: external_exports.number().int().positive() })).default([]),
+  /** The vendor's bank accounts, with when each was added or changed. */
+  bankAccounts: external_exports.array(external_exports.object({ id: Id, changedOn: IsoDate })).default([]),
+  /** Earlier payments, by bank account paid to. */
+  paymentsByBankAccount: external_exports.array(external_exports.object({ bankAccountId: Id, count: external_exports.number().int().positive() })).default([])
+});
+var AccountHistorySchema = external_exports.object({
+  accountId: Id,
+  /** Recent absolute line balances on the account (newest first). */
+  recent: external_exports.array(external_exports.object({ id: Id, date: IsoDate, amount: Money.nonnegative() })).default([]),
+  lineCount: external_exports.number().int().nonnegative().default(0),
+  /** Taxes seen on the account's lines, with how many lines; `taxId` null counts lines without tax. */
+  taxes: external_exports.array(external_exports.object({ taxId: Id.nullable(), count: external_exports.number().int().positive() })).default([])
+});
+var UserHistorySchema = external_exports.object({
+  userId: Id,
+  /** Entries the user created, by local hour of day 0..23. */
+  hours: external_exports.array(external_exports.number().int().nonnegative()).length(24),
+  /** Of those, on a Saturday or Sunday. */
+  weekend: external_exports.number().int().nonnegative().default(0)
+});
+var BenfordSetSchema = external_exports.object({
+  /** "journal:7", "vendor:12" — what the set is. */
+  scope: external_exports.string().min(1).max(64),
+  label: external_exports.string().max(256).default(""),
+  /** Items by first significant digit 1..9. */
+  counts: external_exports.array(external_exports.number().int().nonnegative()).length(9),
+  /** The set's own record (the journal, the vendor): the finding's target. */
+  target: EvidenceSchema,
+  /** A few items of the set, as evidence. */
+  sampleIds: external_exports.array(EvidenceSchema).max(50).default([])
+});
+var DismissalSchema = external_exports.object({
+  /** The pattern a person dismissed ("amount_outlier_vendor:partner:12"). */
+  patternKey: external_exports.string().min(1).max(256),
+  /** The score it had: only a worse finding of that pattern is raised again. */
+  score: external_exports.number().min(0).max(1)
+});
+var AnomalySettingsSchema = external_exports.object({
+  /** Days within which the same vendor and amount is a likely duplicate. */
+  duplicateWindowDays: external_exports.number().int().positive().max(366).default(30),
+  /** Amount (company currency) from which a new vendor with a new bank account is risky. */
+  highAmount: Money.nonnegative().default(5e3),
+  /** Days before a payment within which a changed vendor bank account is risky. */
+  bankChangeDays: external_exports.number().int().positive().max(366).default(14),
+  /** Approval thresholds (company currency): round amounts just under them are flagged. */
+  approvalThresholds: external_exports.array(Money.positive()).default([]),
+  /** Business hours, local time [start, end). */
+  businessHourStart: external_exports.number().int().min(0).max(23).default(7),
+  businessHourEnd: external_exports.number().int().min(1).max(24).default(20),
+  /** An entry dated more than this many days before it was created is back-dated. */
+  backdateDays: external_exports.number().int().positive().max(3660).default(45),
+  /** Detectors to skip (codes). */
+  disabled: external_exports.array(external_exports.string()).default([])
+});
+var LockDatesSchema = external_exports.object({
+  fiscalyear: IsoDate.nullable().default(null),
+  tax: IsoDate.nullable().default(null),
+  purchase: IsoDate.nullable().default(null),
+  sale: IsoDate.nullable().default(null),
+  hard: IsoDate.nullable().default(null)
+});
+var DetectAnomaliesRequestSchema = external_exports.strictObject({
+  companyId: Id,
+  companyCurrency: CurrencyCode,
+  settings: AnomalySettingsSchema.default(AnomalySettingsSchema.parse({})),
+  lockDates: LockDatesSchema.default(LockDatesSchema.parse({})),
+  items: external_exports.array(DetectItemSchema).max(MAX_ANOMALY_ITEMS),
+  history: external_exports.object({
+    vendors: external_exports.array(VendorHistorySchema).default([]),
+    accounts: external_exports.array(AccountHistorySchema).default([]),
+    users: external_exports.array(UserHistorySchema).default([]),
+    benford: external_exports.array(BenfordSetSchema).default([]),
+    /** Earlier bank lines of the same journals with the amounts of the batch's bank lines, within the window. */
+    bankLines: external_exports.array(PastEntrySchema).default([])
+  }).default({ vendors: [], accounts: [], users: [], benford: [], bankLines: [] }),
+  dismissed: external_exports.array(DismissalSchema).default([])
+});
+var DETECTOR_CODES = Object.keys(anomaly_detectors_default);
+var DetectorCodeSchema = external_exports.enum(DETECTOR_CODES);
+var FindingSchema = external_exports.object({
+  detector: DetectorCodeSchema,
+  /** 0..1, how likely this is a real problem (Odoo stores it as the suggestion's confidence). */
+  score: external_exports.number().min(0).max(1),
+  /** A plain sentence naming the expected value ("usually 180–240 EUR, this bill is 2,450 EUR"). */
+  reason: external_exports.string().min(1),
+  /** The record the finding is about (its banner), and every record compared. */
+  target: EvidenceSchema,
+  evidence: external_exports.array(EvidenceSchema).min(1),
+  /** Same finding, same key: Odoo raises it once. */
+  dedupKey: external_exports.string().min(1).max(256),
+  /** The pattern a dismissal silences (the vendor's or account's), unless a later finding scores higher. */
+  patternKey: external_exports.string().min(1).max(256),
+  partnerId: Id.nullable(),
+  amount: Money.nonnegative()
+});
+var DetectAnomaliesResponseSchema = external_exports.object({
+  findings: external_exports.array(FindingSchema),
+  /** Detectors that failed on this request (the others still ran), with the error. */
+  errors: external_exports.array(external_exports.object({ detector: DetectorCodeSchema, message: external_exports.string() })),
+  /** Findings left out because a person dismissed their pattern at the same or a higher score. */
+  suppressed: external_exports.number().int().nonnegative()
 });
 
 // web_src/endpoint/request_body.ts
@@ -59678,6 +59784,135 @@ function kindOf(value) {
   return typeof value;
 }
 
+// web_src/endpoint/routes/anomalies.ts
+function registerAnomalyRoutes(app, signed, service) {
+  app.post(ANOMALY_DETECT_PATH, signed, async (request) => {
+    const body = parseJsonBody(rawBodyOf(request.body), DetectAnomaliesRequestSchema);
+    request.lineCount = body.items.length;
+    return service.detect(body);
+  });
+}
+
+// web_src/contracts/bills.ts
+var BILL_EXTRACT_PATH = "/v1/bills/extract";
+var MAX_BILL_FILE_BYTES = 15 * 1024 * 1024;
+var MAX_BILL_PAGES = 50;
+var MAX_BILL_OCR_PAGES = 10;
+var MAX_BILL_XML_BYTES = 5 * 1024 * 1024;
+var ExtractBillRequestSchema = external_exports.strictObject({
+  /** The attachment's name, for messages and type hints only. */
+  fileName: external_exports.string().max(255).default(""),
+  /** The attachment's MIME type as Odoo knows it ("application/pdf", "image/png", "application/xml"); a hint only,
+   * the content decides. */
+  mimeType: external_exports.string().max(255).default(""),
+  /** The file's bytes, base64. */
+  contentBase64: external_exports.string().regex(/^[A-Za-z0-9+/=\r\n]*$/, "expected base64"),
+  /** Tesseract language codes for OCR, e.g. ["eng", "deu"]; default eng+deu+fra (those installed are used). */
+  languages: external_exports.array(external_exports.string().regex(/^[a-z]{3}(_[a-z]+)?$/)).max(8).optional(),
+  /** The company receiving the bill: its own VAT number and name are never taken for the vendor's, its currency
+   * is the default when the document names none. */
+  company: external_exports.strictObject({
+    vat: external_exports.string().max(64).optional(),
+    name: external_exports.string().max(256).optional(),
+    currency: external_exports.string().regex(/^[A-Z]{3}$/).optional()
+  }).optional()
+});
+var BillSourceSchema = external_exports.enum(["embedded_xml", "text_layer", "ocr"]);
+var Confidence = external_exports.number().min(0).max(1);
+var Money2 = external_exports.number().finite();
+function extractedField(value) {
+  return external_exports.object({
+    value,
+    confidence: Confidence,
+    sourceText: external_exports.string().max(200),
+    page: external_exports.number().int().min(1)
+  }).nullable();
+}
+var IsoDate2 = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+var BillFieldsSchema = external_exports.object({
+  vendorName: extractedField(external_exports.string()),
+  /** Normalised: country prefix + digits/letters, no spaces or dots (e.g. "DE232446240"). */
+  vendorVat: extractedField(external_exports.string()),
+  /** Normalised: upper case, no spaces; mod-97 checked. */
+  vendorIban: extractedField(external_exports.string()),
+  vendorEmail: extractedField(external_exports.string()),
+  invoiceNumber: extractedField(external_exports.string()),
+  invoiceDate: extractedField(IsoDate2),
+  dueDate: extractedField(IsoDate2),
+  /** The payment terms as printed ("30 days net", "Zahlbar innerhalb 14 Tagen"). */
+  paymentTerms: extractedField(external_exports.string()),
+  /** ISO 4217. */
+  currency: extractedField(external_exports.string().regex(/^[A-Z]{3}$/)),
+  untaxed: extractedField(Money2),
+  totalTax: extractedField(Money2),
+  total: extractedField(Money2),
+  purchaseOrderRef: extractedField(external_exports.string())
+});
+var BillLineSchema = external_exports.object({
+  description: external_exports.string(),
+  quantity: external_exports.number().finite().nullable(),
+  unitPrice: external_exports.number().finite().nullable(),
+  /** Percent, e.g. 19 for 19 %. */
+  taxRate: external_exports.number().finite().nullable(),
+  /** Line amount before tax, as printed. */
+  amount: Money2.nullable(),
+  confidence: Confidence
+});
+var BillTaxSchema = external_exports.object({
+  /** Percent. */
+  rate: external_exports.number().finite(),
+  base: Money2.nullable(),
+  amount: Money2.nullable()
+});
+var BillCheckCodeSchema = external_exports.enum([
+  "lines_sum",
+  // the lines add up to the untaxed amount
+  "tax_rate",
+  // per rate: tax = base × rate (to the cent, with rounding tolerance)
+  "tax_sum",
+  // the tax summary adds up to the total tax
+  "total",
+  // total = untaxed + tax
+  "invoice_date",
+  // the invoice date is plausible (not in the far past, not in the future)
+  "due_date",
+  // the due date is not before the invoice date
+  "currency",
+  // the currency is a known ISO 4217 code
+  "vendor_vat",
+  // the VAT number's checksum (where the country has a cheap one)
+  "vendor_iban",
+  // the IBAN's mod-97 check
+  "xml_matches_visible"
+  // the embedded XML and the visible text agree on the total
+]);
+var BillCheckSchema = external_exports.object({
+  code: BillCheckCodeSchema,
+  ok: external_exports.boolean(),
+  /** One sentence an accountant understands, e.g. "untaxed 100.00 + tax 19.00 = 119.00, the bill says 118.00". */
+  message: external_exports.string()
+});
+var ExtractedBillSchema = external_exports.object({
+  /** Pages of the PDF (1-based, inclusive) this bill was read from; 1–1 for an image or an XML file. */
+  pageFrom: external_exports.number().int().min(1),
+  pageTo: external_exports.number().int().min(1),
+  source: BillSourceSchema,
+  fields: BillFieldsSchema,
+  lines: external_exports.array(BillLineSchema),
+  taxes: external_exports.array(BillTaxSchema),
+  checks: external_exports.array(BillCheckSchema)
+});
+var BillEngineInfoSchema = external_exports.object({ name: external_exports.string(), version: external_exports.string() });
+var ExtractBillResponseSchema = external_exports.object({
+  engine: BillEngineInfoSchema,
+  /** Whether tesseract is installed on the endpoint's server; false: scans give no fields and a warning says so. */
+  ocrAvailable: external_exports.boolean(),
+  /** Sentences for the reviewer: pages not read, OCR missing, no bill found, XML refused… */
+  warnings: external_exports.array(external_exports.string()),
+  /** At least one entry (with all fields null when nothing was found). */
+  documents: external_exports.array(ExtractedBillSchema).min(1)
+});
+
 // web_src/endpoint/routes/bills.ts
 function registerBillRoutes(app, signed, service) {
   app.post(BILL_EXTRACT_PATH, signed, async (request) => {
@@ -59712,19 +59947,19 @@ var MAX_LABEL_LENGTH = 2e3;
 var MAX_LINES_PER_REQUEST = 2e3;
 var MAX_CANDIDATES_PER_REQUEST = 2e5;
 var MAX_HISTORY_PER_REQUEST = 5e4;
-var Id = external_exports.number().int().positive();
-var IsoDate2 = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD");
-var CurrencyCode = external_exports.string().regex(/^[A-Z]{3}$/, "expected an ISO 4217 currency code such as EUR");
-var Money2 = external_exports.number().finite();
+var Id2 = external_exports.number().int().positive();
+var IsoDate3 = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD");
+var CurrencyCode2 = external_exports.string().regex(/^[A-Z]{3}$/, "expected an ISO 4217 currency code such as EUR");
+var Money3 = external_exports.number().finite();
 var Text = (max) => external_exports.string().max(max).default("");
 var StatementLineSchema = external_exports.object({
-  id: Id,
-  date: IsoDate2,
+  id: Id2,
+  date: IsoDate3,
   /** Amount in `currency` (the line's own currency: foreign currency when set, else the journal's). */
-  amount: Money2,
-  currency: CurrencyCode,
+  amount: Money3,
+  currency: CurrencyCode2,
   /** The same amount in the company currency. */
-  amountCompany: Money2,
+  amountCompany: Money3,
   label: Text(MAX_LABEL_LENGTH),
   /** The bank's reference field (structured references often arrive here), empty when none. */
   ref: Text(MAX_LABEL_LENGTH),
@@ -59733,29 +59968,29 @@ var StatementLineSchema = external_exports.object({
   /** Counterparty IBAN / account number as printed by the bank, empty when none. */
   accountNumber: Text(64),
   /** Partner already set on the line (by an importer or a person), null when none. */
-  partnerId: Id.nullable().default(null)
+  partnerId: Id2.nullable().default(null)
 });
 var OpenItemSchema = external_exports.object({
   /** account.move.line id of the open receivable/payable item. */
-  id: Id,
-  moveId: Id,
+  id: Id2,
+  moveId: Id2,
   /** The entry's number, e.g. INV/2026/00042 or BILL/2026/11/0007. */
   moveName: Text(256),
   /** The entry's reference: customer payment reference or the vendor's bill number. */
   ref: Text(512),
-  partnerId: Id.nullable(),
+  partnerId: Id2.nullable(),
   partnerName: Text(512),
-  date: IsoDate2,
-  dateMaturity: IsoDate2.nullable().default(null),
+  date: IsoDate3,
+  dateMaturity: IsoDate3.nullable().default(null),
   /** Residual in company currency, signed (receivable > 0, payable < 0). */
-  amountResidual: Money2,
+  amountResidual: Money3,
   /** Residual in the item's currency, signed. */
-  amountResidualCurrency: Money2,
-  currency: CurrencyCode,
+  amountResidualCurrency: Money3,
+  currency: CurrencyCode2,
   accountType: external_exports.enum(["asset_receivable", "liability_payable"])
 });
 var PartnerSchema = external_exports.object({
-  id: Id,
+  id: Id2,
   name: Text(512),
   /** Bank account numbers (IBAN etc.) known for this partner. */
   bankAccounts: external_exports.array(external_exports.string().max(64)).max(50).default([])
@@ -59764,46 +59999,61 @@ var HistoryEntrySchema = external_exports.object({
   label: Text(MAX_LABEL_LENGTH),
   partnerName: Text(512),
   accountNumber: Text(64),
-  amount: Money2,
-  date: IsoDate2,
+  amount: Money3,
+  date: IsoDate3,
   /** Partner the line was finally reconciled with, null when none. */
-  partnerId: Id.nullable().default(null),
+  partnerId: Id2.nullable().default(null),
   /** For lines coded to an account (no invoice): the account, its taxes and analytic distribution. */
-  accountId: Id.nullable().default(null),
-  taxIds: external_exports.array(Id).max(20).default([]),
+  accountId: Id2.nullable().default(null),
+  taxIds: external_exports.array(Id2).max(20).default([]),
   /** What happened: confirmed by a reconciliation, or a suggestion for `rejectedPartnerId` that was rejected. */
   outcome: external_exports.enum(["reconciled", "coded", "rejected"]).default("reconciled"),
-  rejectedPartnerId: Id.nullable().default(null),
-  rejectedAccountId: Id.nullable().default(null)
+  rejectedPartnerId: Id2.nullable().default(null),
+  rejectedAccountId: Id2.nullable().default(null)
 });
 var AccountSchema = external_exports.object({
-  id: Id,
+  id: Id2,
   code: Text(64),
   name: Text(256),
   accountType: Text(64)
 });
 var EngineSettingsSchema = external_exports.object({
   /** Account for bank fees deducted from a payment; null disables fee write-off proposals. */
-  bankFeeAccountId: Id.nullable().default(null),
+  bankFeeAccountId: Id2.nullable().default(null),
   /** Largest fee (company currency) the engine proposes to write off when a payment is short. */
   maxFeeAmount: external_exports.number().nonnegative().default(50),
   /** Largest fee as a fraction of the invoice residual. */
   maxFeeRatio: external_exports.number().min(0).max(1).default(0.05),
   /** Largest difference (company currency) treated as FX rounding for a foreign-currency match. */
   fxTolerance: external_exports.number().nonnegative().default(1),
+  /**
+   * Small differences: a payment that differs from the invoice it cites by at most `writeoffMaxAmount` (company
+   * currency) and at most `writeoffMaxRatio` of the invoice residual is proposed as a match with the difference
+   * written off (Odoo's payment tolerance): to `writeoffAccountId`, or for exchange rounding to the exchange
+   * gain/loss accounts. No account at all: no such proposal. Absent: DEFAULT_WRITEOFF_MAX_AMOUNT and
+   * DEFAULT_WRITEOFF_MAX_RATIO, no accounts (optional rather than defaulted, so that older callers' settings still
+   * type-check).
+   */
+  writeoffAccountId: Id2.nullable().optional(),
+  writeoffMaxAmount: external_exports.number().nonnegative().optional(),
+  writeoffMaxRatio: external_exports.number().min(0).max(1).optional(),
+  exchangeGainAccountId: Id2.nullable().optional(),
+  exchangeLossAccountId: Id2.nullable().optional(),
   /** Largest number of open items the engine combines to explain one payment. */
   maxSubsetSize: external_exports.number().int().min(1).max(8).default(5),
   /** Suggestions per line, best first. */
   maxSuggestions: external_exports.number().int().min(1).max(10).default(3)
 });
+var DEFAULT_WRITEOFF_MAX_AMOUNT = 0.5;
+var DEFAULT_WRITEOFF_MAX_RATIO = 0.01;
 var RequestLlmSchema = external_exports.strictObject({
   model: external_exports.string().trim().min(1).max(200),
   baseUrl: external_exports.url({ protocol: /^https?$/ }).max(2e3).optional(),
   apiKey: external_exports.string().min(1).max(1e3).optional()
 });
 var SuggestRequestSchema = external_exports.object({
-  companyId: Id,
-  companyCurrency: CurrencyCode,
+  companyId: Id2,
+  companyCurrency: CurrencyCode2,
   lines: external_exports.array(StatementLineSchema).min(1).max(MAX_LINES_PER_REQUEST),
   candidates: external_exports.array(OpenItemSchema).max(MAX_CANDIDATES_PER_REQUEST).default([]),
   partners: external_exports.array(PartnerSchema).max(MAX_CANDIDATES_PER_REQUEST).default([]),
@@ -59823,13 +60073,13 @@ var SuggestionSchema = external_exports.object({
   rank: external_exports.number().int().min(1),
   matchType: MatchTypeSchema,
   /** Open items (account.move.line ids) the line pays, empty for an expense. */
-  candidateIds: external_exports.array(Id).max(50),
-  partnerId: Id.nullable(),
+  candidateIds: external_exports.array(Id2).max(50),
+  partnerId: Id2.nullable(),
   /** Account for the expense coding or the write-off, null for a plain match. */
-  accountId: Id.nullable(),
-  taxIds: external_exports.array(Id).max(20).default([]),
+  accountId: Id2.nullable(),
+  taxIds: external_exports.array(Id2).max(20).default([]),
   /** Company-currency amount to write off (bank fee), 0 when none. Signed like the line. */
-  writeoffAmount: Money2.default(0),
+  writeoffAmount: Money3.default(0),
   confidence: external_exports.number().min(0).max(1),
   /** One sentence an accountant reads in the queue. */
   explanation: external_exports.string().max(2e3),
@@ -59837,7 +60087,7 @@ var SuggestionSchema = external_exports.object({
   reasons: external_exports.array(external_exports.string().max(500)).max(20).default([])
 });
 var LineResultSchema = external_exports.object({
-  lineId: Id,
+  lineId: Id2,
   suggestions: external_exports.array(SuggestionSchema).max(10)
 });
 var EngineInfoSchema = external_exports.object({
@@ -59883,16 +60133,16 @@ var ParseStatementRequestSchema = external_exports.strictObject({
   /** The file's bytes, base64 (the request's size limit bounds it; the service names the file's own limit). */
   content: external_exports.string().regex(/^[A-Za-z0-9+/=\r\n]*$/, "expected base64")
 });
-var IsoDate3 = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-var CurrencyCode2 = external_exports.string().regex(/^([A-Z]{3})?$/);
-var Money3 = external_exports.number().finite();
+var IsoDate4 = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+var CurrencyCode3 = external_exports.string().regex(/^([A-Z]{3})?$/);
+var Money4 = external_exports.number().finite();
 var StatementFormatSchema = external_exports.enum(["camt.052", "camt.053", "camt.054", "ofx", "mt940", "mt942"]);
-var StatedBalanceSchema = external_exports.object({ amount: Money3, date: IsoDate3.optional() });
+var StatedBalanceSchema = external_exports.object({ amount: Money4, date: IsoDate4.optional() });
 var ParsedLineSchema = external_exports.object({
-  date: IsoDate3,
+  date: IsoDate4,
   /** Signed, in the line's currency: positive received, negative paid out. */
-  amount: Money3,
-  currency: CurrencyCode2,
+  amount: Money4,
+  currency: CurrencyCode3,
   label: external_exports.string(),
   counterpartyName: external_exports.string().optional(),
   counterpartyAccount: external_exports.string().optional(),
@@ -59907,7 +60157,7 @@ var ParsedStatementSchema = external_exports.object({
   statementId: external_exports.string(),
   /** IBAN or account number of the account, empty when the file names none. */
   account: external_exports.string(),
-  currency: CurrencyCode2,
+  currency: CurrencyCode3,
   openingBalance: StatedBalanceSchema.optional(),
   closingBalance: StatedBalanceSchema.optional(),
   lines: external_exports.array(ParsedLineSchema),
@@ -59928,6 +60178,737 @@ function registerStatementRoutes(app, signed, service) {
     return reply;
   });
 }
+
+// web_src/engine/anomalies/detection_context.ts
+function buildContext(request) {
+  const itemsByPartner = /* @__PURE__ */ new Map();
+  for (const item of request.items) {
+    if (item.partnerId === null) continue;
+    const list = itemsByPartner.get(item.partnerId);
+    if (list) list.push(item);
+    else itemsByPartner.set(item.partnerId, [item]);
+  }
+  for (const list of itemsByPartner.values()) list.sort(byDateThenId);
+  return {
+    request,
+    currency: request.companyCurrency,
+    vendors: new Map(request.history.vendors.map((v) => [v.partnerId, v])),
+    accounts: new Map(request.history.accounts.map((a) => [a.accountId, a])),
+    users: new Map(request.history.users.map((u) => [u.userId, u])),
+    itemsByPartner
+  };
+}
+function byDateThenId(a, b) {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id;
+}
+function evidenceOf(item) {
+  return { model: item.model, id: item.id };
+}
+function clampScore(score) {
+  return Math.round(Math.min(0.99, Math.max(0.01, score)) * 1e3) / 1e3;
+}
+function findingOn(item, detector, fields2) {
+  const target = evidenceOf(item);
+  const others = (fields2.evidence ?? []).filter((e) => e.model !== target.model || e.id !== target.id);
+  return {
+    detector,
+    score: clampScore(fields2.score),
+    reason: fields2.reason,
+    target,
+    evidence: [target, ...others],
+    dedupKey: fields2.dedupKey,
+    patternKey: fields2.patternKey,
+    partnerId: item.partnerId,
+    amount: item.amount
+  };
+}
+var isBill = (item) => item.kind === "bill" || item.kind === "refund";
+var isMoneyMovement = (item) => item.kind === "payment" || item.kind === "bank_line";
+
+// web_src/engine/anomalies/benford.ts
+var BENFORD_MIN_ITEMS = 300;
+var BENFORD_CHI2_CRITICAL = 26.124;
+var BENFORD_MAD_NONCONFORMITY = 0.015;
+var BENFORD_EXPECTED = Array.from({ length: 9 }, (_, i) => Math.log10(1 + 1 / (i + 1)));
+function benfordTest(counts) {
+  const n = counts.reduce((a, b) => a + b, 0);
+  let chiSquare = 0;
+  let madSum = 0;
+  let mostOver = 1;
+  let worst = -Infinity;
+  BENFORD_EXPECTED.forEach((p, i) => {
+    const observed = counts[i] ?? 0;
+    const expected = p * n;
+    chiSquare += expected > 0 ? (observed - expected) ** 2 / expected : 0;
+    const diff = n > 0 ? observed / n - p : 0;
+    madSum += Math.abs(diff);
+    if (diff > worst) {
+      worst = diff;
+      mostOver = i + 1;
+    }
+  });
+  const mad = madSum / 9;
+  return {
+    n,
+    chiSquare,
+    mad,
+    mostOver,
+    significant: n >= BENFORD_MIN_ITEMS && chiSquare > BENFORD_CHI2_CRITICAL && mad > BENFORD_MAD_NONCONFORMITY
+  };
+}
+function findingOf(set2, test) {
+  const observed = (set2.counts[test.mostOver - 1] ?? 0) / test.n;
+  const expected = BENFORD_EXPECTED[test.mostOver - 1];
+  return {
+    detector: "benford",
+    score: clampScore(0.5 + 0.3 * Math.min(1, (test.mad - BENFORD_MAD_NONCONFORMITY) / BENFORD_MAD_NONCONFORMITY)),
+    reason: `The first digits of ${test.n} amounts in ${set2.label || set2.scope} do not follow Benford's law (chi-square ${test.chiSquare.toFixed(1)} > ${BENFORD_CHI2_CRITICAL}, MAD ${test.mad.toFixed(4)} > ${BENFORD_MAD_NONCONFORMITY}): ${Math.round(observed * 1e3) / 10}% start with ${test.mostOver}, ${Math.round(expected * 1e3) / 10}% expected.`,
+    target: set2.target,
+    evidence: [set2.target, ...set2.sampleIds],
+    dedupKey: `benford:${set2.scope}`,
+    patternKey: `benford:${set2.scope}`,
+    partnerId: set2.target.model === "res.partner" ? set2.target.id : null,
+    amount: 0
+  };
+}
+function detectBenford(context) {
+  const findings = [];
+  for (const set2 of context.request.history.benford) {
+    const test = benfordTest(set2.counts);
+    if (test.significant) findings.push(findingOf(set2, test));
+  }
+  return findings;
+}
+
+// web_src/engine/anomalies/coding.ts
+var MIN_VENDOR_BILLS = 3;
+var MIN_ACCOUNT_LINES = 10;
+var MIN_RATE_LINES = 5;
+var USUAL_RATE_SHARE = 0.8;
+var CONTROL_TYPES = /* @__PURE__ */ new Set(["asset_receivable", "liability_payable", "asset_cash", "liability_credit_card"]);
+var codingLines = (lines) => lines.filter((l) => !CONTROL_TYPES.has(l.accountType) && !l.taxAccount);
+function detectNewAccountForVendor(context) {
+  const findings = [];
+  for (const item of context.request.items) {
+    if (!isBill(item) || item.partnerId === null) continue;
+    const vendor = context.vendors.get(item.partnerId);
+    if (vendor === void 0 || vendor.billCount < MIN_VENDOR_BILLS || vendor.accounts.length === 0) continue;
+    const used = new Set(vendor.accounts.map((a) => a.accountId));
+    const usual = [...vendor.accounts].sort((a, b) => b.count - a.count)[0];
+    for (const line of codingLines(item.lines)) {
+      if (used.has(line.accountId)) continue;
+      used.add(line.accountId);
+      findings.push(
+        findingOn(item, "new_account_for_vendor", {
+          score: 0.5 + 0.35 * Math.min(1, vendor.billCount / 20),
+          reason: `${item.partnerName || "This vendor"} was never booked to account ${line.accountCode || `#${line.accountId}`} in ${vendor.billCount} bills${usual ? ` (usually account #${usual.accountId}, ${usual.count} lines)` : ""}.`,
+          dedupKey: `new_account_for_vendor:${item.id}:${line.accountId}`,
+          patternKey: `new_account_for_vendor:partner:${item.partnerId}:account:${line.accountId}`,
+          evidence: [{ model: "account.move.line", id: line.id }]
+        })
+      );
+    }
+  }
+  return findings;
+}
+function detectNewAccountTaxPair(context) {
+  const findings = [];
+  for (const item of context.request.items) {
+    if (!isBill(item) && item.kind !== "invoice") continue;
+    for (const line of codingLines(item.lines)) {
+      const account = context.accounts.get(line.accountId);
+      if (account === void 0 || account.lineCount < MIN_ACCOUNT_LINES || account.taxes.length === 0) continue;
+      const seen = new Set(account.taxes.map((t) => t.taxId));
+      const taxes = line.taxIds.length > 0 ? line.taxIds : [null];
+      const unseen = taxes.filter((t) => !seen.has(t));
+      if (unseen.length === 0) continue;
+      const what = unseen[0] === null ? "without tax" : `with tax #${unseen.join(", #")}`;
+      findings.push(
+        findingOn(item, "new_account_tax_pair", {
+          score: 0.6,
+          reason: `Account ${line.accountCode || `#${line.accountId}`} was never used ${what} in its ${account.lineCount} lines.`,
+          dedupKey: `new_account_tax_pair:${line.id}`,
+          patternKey: `new_account_tax_pair:account:${line.accountId}:tax:${unseen.join(",")}`,
+          evidence: [{ model: "account.move.line", id: line.id }]
+        })
+      );
+    }
+  }
+  return findings;
+}
+function detectUnusualTaxRate(context) {
+  const findings = [];
+  for (const item of context.request.items) {
+    if (!isBill(item) || item.partnerId === null) continue;
+    const vendor = context.vendors.get(item.partnerId);
+    if (vendor === void 0) continue;
+    const total = vendor.taxRates.reduce((n, r) => n + r.count, 0);
+    if (total < MIN_RATE_LINES) continue;
+    const usual = [...vendor.taxRates].sort((a, b) => b.count - a.count)[0];
+    if (usual === void 0 || usual.count / total < USUAL_RATE_SHARE) continue;
+    const known = new Set(vendor.taxRates.map((r) => Math.round(r.rate * 100)));
+    const line = codingLines(item.lines).find((l) => l.taxRate !== null && !known.has(Math.round(l.taxRate * 100)));
+    if (line === void 0 || line.taxRate === null) continue;
+    findings.push(
+      findingOn(item, "unusual_tax_rate", {
+        score: 0.55 + 0.3 * (usual.count / total - USUAL_RATE_SHARE) / (1 - USUAL_RATE_SHARE),
+        reason: `${item.partnerName || "This vendor"}'s bills usually carry ${usual.rate}% tax (${usual.count} of ${total} lines); this bill has ${line.taxRate}%.`,
+        dedupKey: `unusual_tax_rate:${item.id}`,
+        patternKey: `unusual_tax_rate:partner:${item.partnerId}:rate:${line.taxRate}`,
+        evidence: [{ model: "account.move.line", id: line.id }]
+      })
+    );
+  }
+  return findings;
+}
+
+// web_src/engine/shared/cents.ts
+function cents(amount) {
+  return Math.round(amount * 100);
+}
+
+// web_src/engine/anomalies/dates.ts
+var DAY_MS = 864e5;
+function dayNumber(isoDate3) {
+  const year = Number(isoDate3.slice(0, 4));
+  const month = Number(isoDate3.slice(5, 7));
+  const day = Number(isoDate3.slice(8, 10));
+  return Math.round(Date.UTC(year, month - 1, day) / DAY_MS);
+}
+function monthOf(isoDate3) {
+  return Number(isoDate3.slice(5, 7));
+}
+function yearOf(isoDate3) {
+  return Number(isoDate3.slice(0, 4));
+}
+function weekdayOf(isoDate3) {
+  return (dayNumber(isoDate3) + 4) % 7;
+}
+function hourOf(localDateTime) {
+  return Number(localDateTime.slice(11, 13));
+}
+
+// web_src/engine/anomalies/format_money.ts
+var WHOLE = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+var CENTS = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+function formatMoney(amount, currency) {
+  const rounded = Math.round(amount * 100) / 100;
+  const text3 = Number.isInteger(rounded) ? WHOLE.format(rounded) : CENTS.format(rounded);
+  return `${text3} ${currency}`;
+}
+function formatRange(low, high, currency) {
+  const a = formatMoney(low, currency);
+  const b = formatMoney(high, currency);
+  return a === b ? a : `${a.slice(0, a.length - currency.length - 1)}\u2013${b}`;
+}
+
+// web_src/engine/anomalies/reference_fingerprint.ts
+function referenceFingerprint(reference) {
+  const ascii = reference.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toUpperCase();
+  const runs = ascii.match(/[A-Z]+|\d+/g) ?? [];
+  return runs.map((run) => /^\d/.test(run) ? run.replace(/^0+(?=\d)/, "") : run).join("");
+}
+function isIdentifying(fingerprint) {
+  return fingerprint.length >= 3 && /\d/.test(fingerprint);
+}
+
+// web_src/engine/anomalies/duplicates.ts
+function earlierOf(context, item) {
+  if (item.partnerId === null) return [];
+  const history = context.vendors.get(item.partnerId)?.recent ?? [];
+  const batch = (context.itemsByPartner.get(item.partnerId) ?? []).filter(
+    (other) => other !== item && byDateThenId(other, item) < 0
+  );
+  const seen = new Set(batch.map((b) => `${b.model}:${b.id}`));
+  const before = history.filter((h) => !seen.has(`${h.model}:${h.id}`) && !(h.model === item.model && h.id === item.id) && byDateThenId(h, item) < 0);
+  return [...before, ...batch];
+}
+var pairKey = (a, b) => `${Math.min(a.id, b.id)}:${Math.max(a.id, b.id)}`;
+function detectDuplicateBills(context) {
+  const findings = [];
+  const window2 = context.request.settings.duplicateWindowDays;
+  for (const item of context.request.items) {
+    if (!isBill(item) || item.partnerId === null || item.amount <= 0) continue;
+    const earlier = earlierOf(context, item).filter((e) => e.kind === item.kind && e.model === item.model);
+    const amount = cents(item.amount);
+    const fingerprint = referenceFingerprint(item.reference);
+    const sameAmountCount = earlier.filter((e) => cents(e.amount) === amount).length;
+    let best2 = null;
+    for (const other2 of earlier) {
+      if (cents(other2.amount) !== amount) continue;
+      const days2 = Math.abs(dayNumber(item.date) - dayNumber(other2.date));
+      const otherFingerprint = referenceFingerprint(other2.reference);
+      const sameRef2 = isIdentifying(fingerprint) && fingerprint === otherFingerprint;
+      const differentRefs = isIdentifying(fingerprint) && isIdentifying(otherFingerprint) && !sameRef2;
+      let score;
+      if (sameRef2) score = 0.95;
+      else if (days2 > window2) continue;
+      else if (differentRefs) {
+        if (days2 > 3 || sameAmountCount > 1) continue;
+        score = 0.6;
+      } else {
+        if (sameAmountCount > 1 && days2 > 7) continue;
+        score = days2 <= 3 ? 0.85 : 0.85 - 0.2 * days2 / window2;
+      }
+      if (best2 === null || score > best2.score) best2 = { other: other2, score, days: days2, sameRef: sameRef2 };
+    }
+    if (best2 === null) continue;
+    const { other, days, sameRef } = best2;
+    const money4 = formatMoney(item.amount, context.currency);
+    const otherName = other.name || `#${other.id}`;
+    const reason = sameRef ? `${otherName} from the same vendor has the same reference ("${other.reference}" / "${item.reference}") and the same amount, ${money4}: probably entered twice.` : `${otherName} from the same vendor has the same amount, ${money4}, ${days === 0 ? "on the same day" : `${days} day${days === 1 ? "" : "s"} apart`}: probably a duplicate.`;
+    findings.push(
+      findingOn(item, "duplicate_bill", {
+        score: best2.score,
+        reason,
+        dedupKey: `duplicate_bill:${pairKey(item, other)}`,
+        patternKey: `duplicate_bill:${pairKey(item, other)}`,
+        evidence: [evidenceOf(other)]
+      })
+    );
+  }
+  return findings;
+}
+function detectDuplicateReferences(context) {
+  const findings = [];
+  const window2 = context.request.settings.duplicateWindowDays;
+  for (const item of context.request.items) {
+    if (!isBill(item) || item.partnerId === null) continue;
+    const fingerprint = referenceFingerprint(item.reference);
+    if (!isIdentifying(fingerprint)) continue;
+    for (const other of earlierOf(context, item)) {
+      if (other.kind !== item.kind || other.model !== item.model) continue;
+      if (referenceFingerprint(other.reference) !== fingerprint) continue;
+      const sameAmount = cents(other.amount) === cents(item.amount);
+      if (sameAmount) continue;
+      const written = other.reference === item.reference ? "the same reference" : `the same reference written differently ("${other.reference}" / "${item.reference}")`;
+      findings.push(
+        findingOn(item, "duplicate_reference", {
+          score: other.reference === item.reference ? 0.8 : 0.75,
+          reason: `${other.name || `#${other.id}`} from the same vendor has ${written}, for ${formatMoney(other.amount, context.currency)} against ${formatMoney(item.amount, context.currency)} here${Math.abs(dayNumber(item.date) - dayNumber(other.date)) > window2 ? " (months apart)" : ""}: one invoice booked twice?`,
+          dedupKey: `duplicate_reference:${pairKey(item, other)}`,
+          patternKey: `duplicate_reference:${pairKey(item, other)}`,
+          evidence: [evidenceOf(other)]
+        })
+      );
+      break;
+    }
+  }
+  return findings;
+}
+function detectDuplicatePayments(context) {
+  const findings = [];
+  const window2 = context.request.settings.duplicateWindowDays;
+  for (const item of context.request.items) {
+    if (!isMoneyMovement(item) || item.amount <= 0) continue;
+    const earlier = earlierOf(context, item).filter((e) => e.kind === "payment" || e.kind === "bank_line");
+    const paid = new Set(item.paidMoveIds);
+    const fingerprint = referenceFingerprint(item.reference);
+    for (const other of earlier) {
+      const shared = other.paidMoveIds.find((id) => paid.has(id));
+      const sameMemo = cents(other.amount) === cents(item.amount) && isIdentifying(fingerprint) && referenceFingerprint(other.reference) === fingerprint && Math.abs(dayNumber(item.date) - dayNumber(other.date)) <= window2;
+      if (shared === void 0 && !sameMemo) continue;
+      const what = shared !== void 0 ? "pays the same bill" : `has the same amount and reference ("${other.reference}")`;
+      findings.push(
+        findingOn(item, "duplicate_payment", {
+          score: shared !== void 0 ? 0.9 : 0.8,
+          reason: `${other.name || `#${other.id}`} ${what}: this ${formatMoney(item.amount, context.currency)} looks like the same invoice paid twice.`,
+          dedupKey: `duplicate_payment:${pairKey(item, other)}`,
+          patternKey: `duplicate_payment:${pairKey(item, other)}`,
+          evidence: [evidenceOf(other), ...shared !== void 0 ? [{ model: "account.move", id: shared }] : []]
+        })
+      );
+      break;
+    }
+  }
+  return findings;
+}
+function bankLineKey(line) {
+  return [line.journalId ?? 0, line.date, cents(line.amount), line.direction, referenceFingerprint(line.reference), line.counterpartyAccount.replace(/\s/g, "").toUpperCase()].join("|");
+}
+function detectDuplicateBankLines(context) {
+  const findings = [];
+  const seen = /* @__PURE__ */ new Map();
+  for (const past of context.request.history.bankLines) seen.set(bankLineKey(past), past);
+  const lines = context.request.items.filter((item) => item.kind === "bank_line").sort(byDateThenId);
+  for (const line of lines) {
+    const key = bankLineKey(line);
+    const other = seen.get(key);
+    if (other === void 0 || other.model === line.model && other.id === line.id) {
+      seen.set(key, line);
+      continue;
+    }
+    findings.push(
+      findingOn(line, "duplicate_bank_line", {
+        score: 0.9,
+        reason: `${other.name || `bank line #${other.id}`} has the same date, amount (${formatMoney(line.amount, context.currency)}), label and counterparty: the same bank line imported twice?`,
+        dedupKey: `duplicate_bank_line:${pairKey(line, other)}`,
+        patternKey: `duplicate_bank_line:${pairKey(line, other)}`,
+        evidence: [evidenceOf(other)]
+      })
+    );
+  }
+  return findings;
+}
+
+// web_src/engine/anomalies/robust_stats.ts
+function quantile(sorted, q) {
+  if (sorted.length === 0) return Number.NaN;
+  const position = (sorted.length - 1) * q;
+  const low = Math.floor(position);
+  const high = Math.ceil(position);
+  const a = sorted[low];
+  const b = sorted[high];
+  return a + (b - a) * (position - low);
+}
+function median(values) {
+  return quantile([...values].sort((a, b) => a - b), 0.5);
+}
+function medianAbsoluteDeviation(values, center = median(values)) {
+  return median(values.map((v) => Math.abs(v - center)));
+}
+var MAD_TO_SIGMA = 1.4826;
+function robustSummary(values, relativeFloor, absoluteFloor) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const center = quantile(sorted, 0.5);
+  const mad = medianAbsoluteDeviation(sorted, center);
+  const few = sorted.length < 5;
+  return {
+    count: sorted.length,
+    median: center,
+    sigma: Math.max(MAD_TO_SIGMA * mad, relativeFloor * Math.abs(center), absoluteFloor),
+    low: few ? sorted[0] : quantile(sorted, 0.1),
+    high: few ? sorted[sorted.length - 1] : quantile(sorted, 0.9)
+  };
+}
+
+// web_src/engine/anomalies/outliers.ts
+var MIN_VENDOR_HISTORY = 3;
+var MIN_ACCOUNT_HISTORY = 10;
+var OUTLIER_Z = 6;
+var OUTLIER_RANGE_FACTOR = 2;
+var ACCOUNT_RANGE_FACTOR = 3;
+var ACCOUNT_LARGEST_FACTOR = 2;
+var HISTORY_LIMIT = 24;
+var FEW_ITEMS = 6;
+function outlierScore(amount, summary, rangeFactor = OUTLIER_RANGE_FACTOR) {
+  if (amount <= summary.median) return null;
+  const z2 = (amount - summary.median) / summary.sigma;
+  if (z2 < OUTLIER_Z || amount < rangeFactor * summary.high) return null;
+  const fewItems = summary.count < FEW_ITEMS ? 0.9 : 1;
+  return (0.55 + 0.4 * Math.min(1, Math.log(z2 / OUTLIER_Z) / Math.log(1e3))) * fewItems;
+}
+function detectVendorOutliers(context) {
+  const findings = [];
+  for (const item of context.request.items) {
+    if (item.kind !== "bill" || item.partnerId === null) continue;
+    const vendor = context.vendors.get(item.partnerId);
+    if (vendor === void 0) continue;
+    const day = dayNumber(item.date);
+    const earlier = vendor.recent.filter((e) => e.kind === "bill" && e.model === item.model && e.id !== item.id && dayNumber(e.date) <= day).slice(0, HISTORY_LIMIT);
+    if (earlier.length < MIN_VENDOR_HISTORY) continue;
+    const few = earlier.length < FEW_ITEMS;
+    const summary = robustSummary(
+      earlier.map((e) => e.amount),
+      few ? 0.15 : 0.05,
+      1
+    );
+    const score = outlierScore(item.amount, summary, few ? 1.5 * OUTLIER_RANGE_FACTOR : OUTLIER_RANGE_FACTOR);
+    if (score === null) continue;
+    const month = monthOf(item.date);
+    const seasonal = vendor.recent.find(
+      (e) => e.kind === "bill" && monthOf(e.date) === month && yearOf(e.date) < yearOf(item.date) && Math.abs(e.amount - item.amount) <= 0.25 * item.amount
+    );
+    if (seasonal !== void 0) continue;
+    const currency = context.currency;
+    findings.push(
+      findingOn(item, "amount_outlier_vendor", {
+        score,
+        reason: `${item.partnerName || "This vendor"}'s bills are usually ${formatRange(summary.low, summary.high, currency)} (median ${formatMoney(summary.median, currency)} over ${summary.count} bills); this bill is ${formatMoney(item.amount, currency)}.`,
+        dedupKey: `amount_outlier_vendor:${item.model}:${item.id}`,
+        patternKey: `amount_outlier_vendor:partner:${item.partnerId}`,
+        evidence: earlier.slice(0, 10).map((e) => ({ model: e.model, id: e.id }))
+      })
+    );
+  }
+  return findings;
+}
+var SKIPPED_ACCOUNT_TYPES = /* @__PURE__ */ new Set(["asset_receivable", "liability_payable", "asset_cash", "liability_credit_card"]);
+function detectAccountOutliers(context) {
+  const findings = [];
+  for (const item of context.request.items) {
+    if (!isBill(item)) continue;
+    const vendor = item.partnerId === null ? void 0 : context.vendors.get(item.partnerId);
+    if (vendor !== void 0 && vendor.recent.filter((e) => e.kind === "bill").length >= MIN_VENDOR_HISTORY) continue;
+    const day = dayNumber(item.date);
+    for (const line of item.lines) {
+      if (SKIPPED_ACCOUNT_TYPES.has(line.accountType) || line.taxAccount) continue;
+      const account = context.accounts.get(line.accountId);
+      if (account === void 0) continue;
+      const earlier = account.recent.filter((e) => e.id !== line.id && dayNumber(e.date) <= day).slice(0, HISTORY_LIMIT * 2);
+      if (earlier.length < MIN_ACCOUNT_HISTORY) continue;
+      const amount = Math.abs(line.balance);
+      const summary = robustSummary(
+        earlier.map((e) => e.amount),
+        0.1,
+        1
+      );
+      const largest = Math.max(...earlier.map((e) => e.amount));
+      const score = outlierScore(amount, summary, ACCOUNT_RANGE_FACTOR);
+      if (score === null || amount < ACCOUNT_LARGEST_FACTOR * largest) continue;
+      const currency = context.currency;
+      findings.push(
+        findingOn(item, "amount_outlier_account", {
+          score: score * 0.9,
+          reason: `Lines on account ${line.accountCode || `#${line.accountId}`} are usually ${formatRange(summary.low, summary.high, currency)} (median ${formatMoney(summary.median, currency)} over ${summary.count} lines); this line is ${formatMoney(amount, currency)}.`,
+          dedupKey: `amount_outlier_account:${line.id}`,
+          patternKey: `amount_outlier_account:account:${line.accountId}`,
+          evidence: [{ model: "account.move.line", id: line.id }, ...earlier.slice(0, 10).map((e) => ({ model: "account.move.line", id: e.id }))]
+        })
+      );
+    }
+  }
+  return findings;
+}
+
+// web_src/engine/anomalies/risky_patterns.ts
+var NEW_WITHIN_DAYS = 60;
+var UNDER_THRESHOLD_BAND = 0.1;
+var MIN_USER_POSTINGS = 20;
+var USUAL_OFF_HOURS_SHARE = 0.05;
+var LOCK_EDGE_DAYS = 7;
+var LATE_BOOKING_DAYS = 15;
+function detectNewVendorNewBankAccount(context) {
+  const findings = [];
+  const high = context.request.settings.highAmount;
+  for (const item of context.request.items) {
+    if (item.partnerId === null || item.amount < high || !(isBill(item) || item.kind === "payment")) continue;
+    const vendor = context.vendors.get(item.partnerId);
+    const day = dayNumber(item.date);
+    const isNewVendor = vendor === void 0 || vendor.billCount <= 1 || vendor.createdOn !== null && day - dayNumber(vendor.createdOn) <= NEW_WITHIN_DAYS;
+    if (!isNewVendor) continue;
+    const changed = item.kind === "payment" ? item.bankAccountChangedAt === null ? [] : [item.bankAccountChangedAt] : (vendor?.bankAccounts ?? []).map((b) => b.changedOn);
+    const recent = changed.filter((d) => day - dayNumber(d) <= NEW_WITHIN_DAYS && day >= dayNumber(d));
+    if (recent.length === 0) continue;
+    findings.push(
+      findingOn(item, "new_vendor_new_bank_account", {
+        score: 0.6 + 0.3 * Math.min(1, item.amount / (4 * high)),
+        reason: `${item.partnerName || "The vendor"} is new (${vendor?.billCount ?? 0} earlier bills), its bank account was added on ${recent[0]}, and the amount, ${formatMoney(item.amount, context.currency)}, is above ${formatMoney(high, context.currency)}.`,
+        dedupKey: `new_vendor_new_bank_account:${item.model}:${item.id}`,
+        patternKey: `new_vendor_new_bank_account:partner:${item.partnerId}`
+      })
+    );
+  }
+  return findings;
+}
+function detectBankAccountChanged(context) {
+  const findings = [];
+  const days = context.request.settings.bankChangeDays;
+  for (const item of context.request.items) {
+    if (item.kind !== "payment" || item.partnerId === null || item.bankAccountChangedAt === null || item.bankAccountId === null) continue;
+    const since = dayNumber(item.date) - dayNumber(item.bankAccountChangedAt);
+    if (since < 0 || since > days) continue;
+    const vendor = context.vendors.get(item.partnerId);
+    if (vendor === void 0) continue;
+    const paidElsewhere = vendor.paymentsByBankAccount.filter((p) => p.bankAccountId !== item.bankAccountId);
+    if (paidElsewhere.length === 0) continue;
+    findings.push(
+      findingOn(item, "bank_account_changed", {
+        score: 0.7 + 0.2 * (1 - since / days),
+        reason: `${item.partnerName || "The vendor"}'s bank account was changed on ${item.bankAccountChangedAt}, ${since} day${since === 1 ? "" : "s"} before this payment of ${formatMoney(item.amount, context.currency)}; it was paid ${paidElsewhere.reduce((n, p) => n + p.count, 0)} times to another account before. Confirm the change with the vendor by phone.`,
+        dedupKey: `bank_account_changed:${item.model}:${item.id}`,
+        patternKey: `bank_account_changed:partner:${item.partnerId}:bank:${item.bankAccountId}`
+      })
+    );
+  }
+  return findings;
+}
+function isRound(amount) {
+  return cents(amount) % 5e3 === 0;
+}
+function detectJustUnderThreshold(context) {
+  const findings = [];
+  const thresholds = context.request.settings.approvalThresholds;
+  for (const item of context.request.items) {
+    if (!(isBill(item) || item.kind === "payment" || item.kind === "entry") || !isRound(item.amount)) continue;
+    const threshold = thresholds.find((t) => item.amount < t && item.amount >= t * (1 - UNDER_THRESHOLD_BAND));
+    if (threshold === void 0) continue;
+    const closeness = 1 - (threshold - item.amount) / (threshold * UNDER_THRESHOLD_BAND);
+    findings.push(
+      findingOn(item, "just_under_threshold", {
+        score: 0.5 + 0.3 * closeness,
+        reason: `${formatMoney(item.amount, context.currency)} is a round amount just under the approval threshold of ${formatMoney(threshold, context.currency)}.`,
+        dedupKey: `just_under_threshold:${item.model}:${item.id}`,
+        patternKey: `just_under_threshold:${item.partnerId === null ? `user:${item.userId ?? 0}` : `partner:${item.partnerId}`}`
+      })
+    );
+  }
+  return findings;
+}
+function detectOffHoursPostings(context) {
+  const findings = [];
+  const { businessHourStart: start, businessHourEnd: end } = context.request.settings;
+  for (const item of context.request.items) {
+    if (item.userId === null || item.kind === "bank_line") continue;
+    const user = context.users.get(item.userId);
+    if (user === void 0) continue;
+    const total = user.hours.reduce((n, h) => n + h, 0);
+    if (total < MIN_USER_POSTINGS) continue;
+    const hour = hourOf(item.createdAt);
+    const weekday = weekdayOf(item.createdAt);
+    const weekend = weekday === 0 || weekday === 6;
+    const offHours = hour < start || hour >= end;
+    if (!weekend && !offHours) continue;
+    const usualOff = user.hours.reduce((n, h, i) => i < start || i >= end ? n + h : n, 0);
+    const share = weekend ? user.weekend / total : usualOff / total;
+    if (share > USUAL_OFF_HOURS_SHARE) continue;
+    const when = weekend ? `on a ${weekday === 0 ? "Sunday" : "Saturday"}` : `at ${String(hour).padStart(2, "0")}:${item.createdAt.slice(14, 16)}`;
+    findings.push(
+      findingOn(item, "off_hours_posting", {
+        score: 0.5 + 0.25 * (1 - share / USUAL_OFF_HOURS_SHARE),
+        reason: `Entered ${when}, by a user who posts ${weekend ? "on weekends" : `outside ${start}:00\u2013${end}:00`} in ${Math.round(share * 1e3) / 10}% of ${total} entries.`,
+        dedupKey: `off_hours_posting:${item.model}:${item.id}`,
+        patternKey: `off_hours_posting:user:${item.userId}`
+      })
+    );
+  }
+  return findings;
+}
+function latestLock(lockDates, item) {
+  const candidates = [lockDates.fiscalyear, lockDates.hard, item.kind === "bill" || item.kind === "refund" ? lockDates.purchase : null, item.kind === "invoice" ? lockDates.sale : null];
+  return candidates.reduce((latest, d) => d !== null && (latest === null || d > latest) ? d : latest, null);
+}
+function detectBackdatedEntries(context) {
+  const findings = [];
+  const limit2 = context.request.settings.backdateDays;
+  for (const item of context.request.items) {
+    if (item.kind !== "entry" && item.kind !== "invoice") continue;
+    const late2 = dayNumber(item.createdAt) - dayNumber(item.date);
+    const lock = latestLock(context.request.lockDates, item);
+    const afterLock = lock === null ? null : dayNumber(item.date) - dayNumber(lock);
+    if (afterLock !== null && afterLock > 0 && afterLock <= LOCK_EDGE_DAYS && late2 >= LATE_BOOKING_DAYS) {
+      findings.push(
+        findingOn(item, "backdated_entry", {
+          score: 0.7,
+          reason: `Dated ${item.date}, ${afterLock} day${afterLock === 1 ? "" : "s"} after the lock date ${lock}, but entered ${late2} days later: a late entry slipped into the period just before it closes.`,
+          dedupKey: `backdated_entry:${item.model}:${item.id}`,
+          patternKey: `backdated_entry:user:${item.userId ?? 0}`
+        })
+      );
+    } else if (late2 > limit2) {
+      findings.push(
+        findingOn(item, "backdated_entry", {
+          score: 0.55 + 0.3 * Math.min(1, (late2 - limit2) / (4 * limit2)),
+          reason: `Dated ${item.date} but entered on ${item.createdAt.slice(0, 10)}, ${late2} days later (more than ${limit2}).`,
+          dedupKey: `backdated_entry:${item.model}:${item.id}`,
+          patternKey: `backdated_entry:user:${item.userId ?? 0}`
+        })
+      );
+    }
+  }
+  return findings;
+}
+var CONTROL_LABELS = {
+  asset_receivable: "receivable",
+  liability_payable: "payable",
+  asset_cash: "bank and cash",
+  liability_credit_card: "credit card"
+};
+function detectManualControlAccount(context) {
+  const findings = [];
+  for (const item of context.request.items) {
+    if (item.kind !== "entry" || !item.manual) continue;
+    const line = item.lines.find((l) => l.accountType in CONTROL_LABELS || l.taxAccount);
+    if (line === void 0) continue;
+    const label = line.taxAccount ? "tax" : CONTROL_LABELS[line.accountType];
+    findings.push(
+      findingOn(item, "manual_control_account", {
+        score: line.taxAccount || line.accountType === "asset_cash" ? 0.65 : 0.6,
+        reason: `A manual entry of ${formatMoney(Math.abs(line.balance), context.currency)} on the ${label} account ${line.accountCode || `#${line.accountId}`}: these accounts are normally written only by invoices, payments and bank statements.`,
+        dedupKey: `manual_control_account:${item.id}`,
+        patternKey: `manual_control_account:account:${line.accountId}:user:${item.userId ?? 0}`,
+        evidence: [{ model: "account.move.line", id: line.id }]
+      })
+    );
+  }
+  return findings;
+}
+function detectSequenceGaps(context) {
+  return context.request.items.filter((item) => item.sequenceGap && item.model === "account.move").map(
+    (item) => findingOn(item, "sequence_gap", {
+      score: 0.5,
+      reason: `${item.name || "This entry"}'s number leaves a gap in its journal's sequence: an entry before it was deleted or renumbered.`,
+      dedupKey: `sequence_gap:${item.id}`,
+      patternKey: `sequence_gap:journal:${item.journalId ?? 0}`
+    })
+  );
+}
+
+// web_src/engine/anomalies/detect_anomalies.ts
+var DETECTORS = {
+  duplicate_bill: detectDuplicateBills,
+  duplicate_reference: detectDuplicateReferences,
+  duplicate_payment: detectDuplicatePayments,
+  duplicate_bank_line: detectDuplicateBankLines,
+  amount_outlier_vendor: detectVendorOutliers,
+  amount_outlier_account: detectAccountOutliers,
+  new_account_for_vendor: detectNewAccountForVendor,
+  new_account_tax_pair: detectNewAccountTaxPair,
+  unusual_tax_rate: detectUnusualTaxRate,
+  new_vendor_new_bank_account: detectNewVendorNewBankAccount,
+  bank_account_changed: detectBankAccountChanged,
+  just_under_threshold: detectJustUnderThreshold,
+  off_hours_posting: detectOffHoursPostings,
+  backdated_entry: detectBackdatedEntries,
+  manual_control_account: detectManualControlAccount,
+  sequence_gap: detectSequenceGaps,
+  benford: detectBenford
+};
+var WORSE_BY = 0.05;
+function detectAnomalies(request, detectors = DETECTORS) {
+  const context = buildContext(request);
+  const disabled = new Set(request.settings.disabled);
+  const dismissed = /* @__PURE__ */ new Map();
+  for (const d of request.dismissed) dismissed.set(d.patternKey, Math.max(d.score, dismissed.get(d.patternKey) ?? 0));
+  const byKey = /* @__PURE__ */ new Map();
+  const errors = [];
+  let suppressed = 0;
+  for (const [code, detector] of Object.entries(detectors)) {
+    if (disabled.has(code)) continue;
+    let found;
+    try {
+      found = detector(context);
+    } catch (error62) {
+      errors.push({ detector: code, message: error62 instanceof Error ? error62.message : String(error62) });
+      continue;
+    }
+    for (const finding of found) {
+      const dismissedScore = dismissed.get(finding.patternKey);
+      if (dismissedScore !== void 0 && finding.score <= dismissedScore + WORSE_BY) {
+        suppressed++;
+        continue;
+      }
+      const previous = byKey.get(finding.dedupKey);
+      if (previous === void 0 || finding.score > previous.score) byKey.set(finding.dedupKey, finding);
+    }
+  }
+  const findings = [...byKey.values()].sort((a, b) => b.score - a.score || (a.dedupKey < b.dedupKey ? -1 : 1));
+  return { findings, errors, suppressed };
+}
+
+// web_src/endpoint/services/anomalies.ts
+var AnomalyService = class {
+  constructor(options) {
+    this.validateResponses = options.validateResponses;
+  }
+  detect(request) {
+    const response = detectAnomalies(request);
+    if (!this.validateResponses) return response;
+    const parsed = DetectAnomaliesResponseSchema.safeParse(response);
+    if (!parsed.success) throw new ResponseContractError(`anomaly reply breaks the contract: ${parsed.error.message}`);
+    return parsed.data;
+  }
+};
 
 // web_src/endpoint/services/bills.ts
 import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
@@ -60285,7 +61266,7 @@ var EMAIL = /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g;
 function findEmails(text3) {
   return [...text3.matchAll(EMAIL)].map((m) => m[0]);
 }
-function cents(value) {
+function cents2(value) {
   return Math.round(value * 100) / 100;
 }
 
@@ -60304,7 +61285,7 @@ function checkBill(bill, today) {
   const total = f2.total?.value;
   const amounts = bill.lines.map((l) => l.amount).filter((a) => a !== null);
   if (amounts.length > 0 && amounts.length === bill.lines.length && (untaxed !== void 0 || total !== void 0)) {
-    const sum = cents(amounts.reduce((s, a) => s + a, 0));
+    const sum = cents2(amounts.reduce((s, a) => s + a, 0));
     const tolerance = 0.011 * Math.max(1, amounts.length);
     const ok = untaxed !== void 0 && near(sum, untaxed, tolerance) || total !== void 0 && near(sum, total, tolerance);
     checks.push({
@@ -60315,7 +61296,7 @@ function checkBill(bill, today) {
   }
   for (const t of bill.taxes) {
     if (t.base === null || t.amount === null) continue;
-    const expected = cents(t.base * t.rate / 100);
+    const expected = cents2(t.base * t.rate / 100);
     const ok = near(expected, t.amount, 0.011 + Math.abs(t.base) * 5e-5);
     checks.push({
       code: "tax_rate",
@@ -60325,7 +61306,7 @@ function checkBill(bill, today) {
     if (!ok) doubt.add("totalTax");
   }
   if (bill.taxes.length > 0 && tax !== void 0 && bill.taxes.every((t) => t.amount !== null)) {
-    const sum = cents(bill.taxes.reduce((s, t) => s + (t.amount ?? 0), 0));
+    const sum = cents2(bill.taxes.reduce((s, t) => s + (t.amount ?? 0), 0));
     const ok = near(sum, tax, 0.011 * bill.taxes.length);
     checks.push({
       code: "tax_sum",
@@ -60335,12 +61316,12 @@ function checkBill(bill, today) {
     if (!ok) doubt.add("totalTax");
   }
   if (untaxed !== void 0 && tax !== void 0 && total !== void 0) {
-    const sum = cents(untaxed + tax);
+    const sum = cents2(untaxed + tax);
     const ok = near(sum, total);
     checks.push({
       code: "total",
       ok,
-      message: ok ? `untaxed ${money(untaxed)} + tax ${money(tax)} = total ${money(total)}` : `untaxed ${money(untaxed)} + tax ${money(tax)} = ${money(sum)}, the bill says ${money(total)} (difference ${money(cents(total - sum))})`
+      message: ok ? `untaxed ${money(untaxed)} + tax ${money(tax)} = total ${money(total)}` : `untaxed ${money(untaxed)} + tax ${money(tax)} = ${money(sum)}, the bill says ${money(total)} (difference ${money(cents2(total - sum))})`
     });
     if (!ok) for (const name of ["untaxed", "totalTax", "total"]) doubt.add(name);
   }
@@ -60813,12 +61794,12 @@ function extractBill(pages, options) {
   }
   const taxes = taxSummary(pages);
   if (taxes.length > 0) {
-    const base = cents(taxes.reduce((s, t) => s + (t.base ?? 0), 0));
-    const tax = cents(taxes.reduce((s, t) => s + (t.amount ?? 0), 0));
+    const base = cents2(taxes.reduce((s, t) => s + (t.base ?? 0), 0));
+    const tax = cents2(taxes.reduce((s, t) => s + (t.amount ?? 0), 0));
     const where = taxes.map((t) => `${t.rate}%: ${t.base ?? "?"} / ${t.amount ?? "?"}`).join("; ");
     cands.untaxed.push({ value: base, score: 0.7, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
     cands.totalTax.push({ value: tax, score: 0.7, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
-    cands.total.push({ value: cents(base + tax), score: 0.5, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
+    cands.total.push({ value: cents2(base + tax), score: 0.5, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
   }
   const lines = lineItems(pages);
   const amounts = chooseAmounts(cands.untaxed, cands.totalTax, cands.total, lines);
@@ -60869,7 +61850,7 @@ function chooseAmounts(untaxed, tax, total, lines) {
     if (g2.value === 0) continue;
     for (const u2 of U) {
       for (const t of T) {
-        if (Math.abs(cents(u2.value + t.value) - g2.value) < 0.011 && u2.value !== g2.value) consider2(u2, t, g2, 1.5);
+        if (Math.abs(cents2(u2.value + t.value) - g2.value) < 0.011 && u2.value !== g2.value) consider2(u2, t, g2, 1.5);
       }
       if (Math.abs(u2.value - g2.value) < 5e-3) consider2(u2, null, g2, 0.3);
     }
@@ -60885,10 +61866,10 @@ function chooseAmounts(untaxed, tax, total, lines) {
   const g0 = best(G);
   const t0 = best(T);
   if (u === null && g0 !== null && t0 !== null && t0.value < g0.value) {
-    return { untaxed: { value: cents(g0.value - t0.value), score: 0.5, sourceText: `total ${g0.value} \u2212 tax ${t0.value}`, page: g0.page, order: g0.order }, totalTax: t0, total: g0 };
+    return { untaxed: { value: cents2(g0.value - t0.value), score: 0.5, sourceText: `total ${g0.value} \u2212 tax ${t0.value}`, page: g0.page, order: g0.order }, totalTax: t0, total: g0 };
   }
   if (u === null && lines.length > 0 && lines.every((l) => l.amount !== null)) {
-    u = { value: cents(lines.reduce((s, l) => s + (l.amount ?? 0), 0)), score: 0.4, sourceText: "sum of the lines", page: 1, order: 0 };
+    u = { value: cents2(lines.reduce((s, l) => s + (l.amount ?? 0), 0)), score: 0.4, sourceText: "sum of the lines", page: 1, order: 0 };
   }
   const g = G.length === 0 ? null : G.reduce((a, b) => b.score > a.score + 1e-9 || Math.abs(b.score - a.score) < 1e-9 && b.value > a.value ? b : a);
   return { untaxed: u, totalTax: best(T), total: g };
@@ -60918,7 +61899,7 @@ function taxSummary(pages) {
             const b = nums[i];
             const t = nums[j];
             if (i === j || b === 0 || t === 0 || Math.sign(b) !== Math.sign(t) || Math.abs(t) >= Math.abs(b)) continue;
-            if (Math.abs(cents(b * r.rate / 100) - t) <= 0.011) {
+            if (Math.abs(cents2(b * r.rate / 100) - t) <= 0.011) {
               found = { base: b, amount: t };
               break;
             }
@@ -60976,7 +61957,7 @@ function lineItems(pages) {
       let unitPrice = null;
       if (amount !== null) {
         for (const q of bare) {
-          const price = values.slice(0, -1).find((v) => q !== 0 && Math.abs(cents(v * q) - amount) <= 0.011);
+          const price = values.slice(0, -1).find((v) => q !== 0 && Math.abs(cents2(v * q) - amount) <= 0.011);
           if (price !== void 0) {
             quantity = q;
             unitPrice = price;
@@ -60986,10 +61967,10 @@ function lineItems(pages) {
         if (unitPrice === null) {
           quantity = bare.length === 0 ? null : bare[bare.length - 1] ?? null;
           const q = quantity ?? 1;
-          unitPrice = values.slice(0, -1).find((v) => Math.abs(cents(v * q) - amount) <= 0.011) ?? (values.length === 1 ? quantity === null || q === 0 ? amount : cents(amount / q) : values[0] ?? null);
+          unitPrice = values.slice(0, -1).find((v) => Math.abs(cents2(v * q) - amount) <= 0.011) ?? (values.length === 1 ? quantity === null || q === 0 ? amount : cents2(amount / q) : values[0] ?? null);
         }
       }
-      const agrees = amount !== null && unitPrice !== null && Math.abs(cents(unitPrice * (quantity ?? 1)) - amount) <= 0.011;
+      const agrees = amount !== null && unitPrice !== null && Math.abs(cents2(unitPrice * (quantity ?? 1)) - amount) <= 0.011;
       out.push({ description: clip(description), quantity, unitPrice, taxRate, amount, confidence: agrees ? 0.8 : 0.5 });
     }
   }
@@ -66556,12 +67537,22 @@ function checked2(response) {
 }
 
 // web_src/endpoint/signed_route.ts
-function signedRouteOptions(verifier) {
+var IN_FLIGHT_BODIES = 4;
+function signedRouteOptions(verifier, maxBodyBytes) {
   const signedHeaders = /* @__PURE__ */ new WeakMap();
+  const budget = IN_FLIGHT_BODIES * maxBodyBytes;
+  let inFlight = 0;
   return {
-    onRequest: async (request) => {
+    onRequest: async (request, reply) => {
       requireJsonContentType(request.headers["content-type"]);
       signedHeaders.set(request, verifier.checkHeaders(request.headers));
+      const declared = Number(request.headers["content-length"]);
+      const reserved = Number.isSafeInteger(declared) && declared >= 0 ? Math.min(declared, maxBodyBytes) : maxBodyBytes;
+      if (inFlight + reserved > budget) throw new ServerBusyError();
+      inFlight += reserved;
+      reply.raw.once("close", () => {
+        inFlight -= reserved;
+      });
     },
     preValidation: async (request) => {
       const signed = signedHeaders.get(request);
@@ -66600,9 +67591,10 @@ function buildApp(deps) {
     validateResponses: config2.validateResponses
   });
   registerHealthRoute(app, () => service.engineInfo);
-  const signed = signedRouteOptions(verifier);
+  const signed = signedRouteOptions(verifier, config2.maxBodyBytes);
   registerReconcileRoutes(app, signed, service);
   registerStatementRoutes(app, signed, new StatementService({ validateResponses: config2.validateResponses }));
+  registerAnomalyRoutes(app, signed, new AnomalyService({ validateResponses: config2.validateResponses }));
   registerBillRoutes(app, signed, deps.billService ?? new BillService({ validateResponses: config2.validateResponses }));
   return app;
 }
@@ -66812,26 +67804,29 @@ function parseCliOptions(argv) {
 
 // web_src/engine/reconciliation/calibration.ts
 var CALIBRATION_KNOTS = [
-  [562e-6, 122e-6],
-  [5158e-6, 488e-6],
-  [7238e-6, 1946e-6],
-  [0.014064, 2913e-6],
-  [0.04238, 3876e-6],
-  [0.082962, 0.01145],
-  [0.120794, 0.024752],
-  [0.169847, 0.068862],
-  [0.237305, 0.121622],
-  [0.291578, 0.166667],
-  [0.361069, 0.198225],
-  [0.408854, 0.233333],
-  [0.410889, 0.25],
-  [0.412136, 0.3],
-  [0.41356, 0.388889],
-  [0.416361, 0.5],
-  [0.430028, 0.55],
-  [0.456057, 0.557143],
-  [0.490817, 0.716216],
-  [0.965049, 0.990848]
+  [1e-6, 244e-6],
+  [9e-6, 488e-6],
+  [2211e-6, 731e-6],
+  [6655e-6, 1946e-6],
+  [0.012587, 2913e-6],
+  [0.022047, 5792e-6],
+  [0.045621, 8637e-6],
+  [0.075392, 0.01269],
+  [0.116664, 0.036232],
+  [0.139529, 0.055556],
+  [0.15773, 0.087629],
+  [0.173164, 0.1],
+  [0.222538, 0.113793],
+  [0.289195, 0.166667],
+  [0.361447, 0.192737],
+  [0.410297, 0.25],
+  [0.411586, 0.321429],
+  [0.413841, 0.416667],
+  [0.425477, 0.458333],
+  [0.466232, 0.566667],
+  [0.494383, 0.625],
+  [0.503071, 0.722222],
+  [0.976289, 0.997248]
 ];
 function calibrate(raw, knots = CALIBRATION_KNOTS) {
   const first = knots[0];
@@ -66849,23 +67844,18 @@ function calibrate(raw, knots = CALIBRATION_KNOTS) {
   return last[1];
 }
 
-// web_src/engine/shared/cents.ts
-function cents2(amount) {
-  return Math.round(amount * 100);
-}
-
 // web_src/engine/reconciliation/amount_comparison.ts
 function paysSign(line, item) {
   return line.amount > 0 && item.amountResidual > 0 || line.amount < 0 && item.amountResidual < 0;
 }
 function compareAmount(line, item, settings) {
-  if (cents2(item.amountResidual) === 0 || cents2(line.amount) === 0 || !paysSign(line, item)) {
+  if (cents(item.amountResidual) === 0 || cents(line.amount) === 0 || !paysSign(line, item)) {
     return { relation: "none", shortfallCompany: 0 };
   }
   const residualCompany = Math.abs(item.amountResidual);
   let shortfallCompany;
   if (line.currency === item.currency) {
-    const shortCents = Math.abs(cents2(item.amountResidualCurrency)) - Math.abs(cents2(line.amount));
+    const shortCents = Math.abs(cents(item.amountResidualCurrency)) - Math.abs(cents(line.amount));
     if (shortCents === 0) return { relation: "exact", shortfallCompany: 0 };
     const rate = Math.abs(line.amountCompany / line.amount);
     shortfallCompany = shortCents / 100 * (Number.isFinite(rate) && rate > 0 ? rate : 1);
@@ -66875,6 +67865,13 @@ function compareAmount(line, item, settings) {
     if (Math.abs(shortfallCompany) <= settings.fxTolerance) return { relation: "fx", shortfallCompany };
   }
   shortfallCompany = Math.round(shortfallCompany * 100) / 100;
+  const gap = Math.abs(shortfallCompany);
+  const bookable = (settings.writeoffAccountId ?? settings.exchangeGainAccountId ?? settings.exchangeLossAccountId ?? settings.bankFeeAccountId ?? null) !== null;
+  const maxAmount = bookable ? settings.writeoffMaxAmount ?? DEFAULT_WRITEOFF_MAX_AMOUNT : 0;
+  const maxRatio = settings.writeoffMaxRatio ?? DEFAULT_WRITEOFF_MAX_RATIO;
+  if (line.currency === item.currency && gap > 0 && gap <= maxAmount + 1e-9 && gap <= maxRatio * residualCompany + 1e-9) {
+    return { relation: "tolerance", shortfallCompany };
+  }
   if (shortfallCompany < 0) return { relation: "over", shortfallCompany };
   const isFee = settings.bankFeeAccountId !== null && shortfallCompany <= settings.maxFeeAmount && shortfallCompany <= settings.maxFeeRatio * residualCompany;
   return { relation: isFee ? "fee" : "partial", shortfallCompany };
@@ -67395,7 +68392,7 @@ var CandidateIndex = class {
     const byPartner = /* @__PURE__ */ new Map();
     const keys = new ItemKeys(references);
     for (const item of candidates) {
-      const paid = cents2(item.amountResidual) === 0 || cents2(item.amountResidualCurrency) === 0;
+      const paid = cents(item.amountResidual) === 0 || cents(item.amountResidualCurrency) === 0;
       keys.item = item;
       keys.paid = paid;
       forEachItemReferenceKey(item, keys);
@@ -67406,10 +68403,10 @@ var CandidateIndex = class {
     }
     this.references = references.freeze();
     for (const [currency, items] of byCurrency) {
-      this.byAmount.set(currency, new SortedAmounts(items, (i) => cents2(i.amountResidualCurrency)));
+      this.byAmount.set(currency, new SortedAmounts(items, (i) => cents(i.amountResidualCurrency)));
     }
     for (const [partnerId, items] of byPartner) {
-      if (items.length > 1) items.sort(byDateThenId);
+      if (items.length > 1) items.sort(byDateThenId2);
       const positive = [];
       const negative = [];
       for (const item of items) (item.amountResidual > 0 ? positive : negative).push(item);
@@ -67451,7 +68448,7 @@ var CandidateIndex = class {
   withAmount(currency, amount) {
     const sorted = this.byAmount.get(currency);
     if (sorted === void 0) return EMPTY;
-    return sorted.equalTo(cents2(amount));
+    return sorted.equalTo(cents(amount));
   }
   /**
    * Open items in another currency than `currency` whose company-currency residual is within `tolerance` of
@@ -67506,7 +68503,7 @@ function sortByBucket(items, width) {
 function byAbsoluteResidual(a, b) {
   return Math.abs(a.amountResidual) - Math.abs(b.amountResidual);
 }
-function byDateThenId(a, b) {
+function byDateThenId2(a, b) {
   return a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id;
 }
 var ItemKeys = class {
@@ -67743,8 +68740,387 @@ var BANK_BOILERPLATE = /* @__PURE__ */ new Set([
   "PAY",
   "PAYE",
   "SETTLEMENT",
-  "ISSUE"
+  "ISSUE",
+  // Payment methods as banks print them in several languages: a direct debit or a card says how, never who.
+  "DIRECT",
+  "DD",
+  "DDR",
+  "STANDING",
+  "STO",
+  "TRF",
+  "TFR",
+  "XFER",
+  "BACS",
+  "CHAPS",
+  "FPS",
+  "FASTER",
+  "PAYMENTS",
+  "GIRO",
+  "PRLV",
+  "PRELEVEMENT",
+  "DOMICILIATION",
+  "DOMICILIERING",
+  "INCASSO",
+  "ADDEBITO",
+  "DIRETTO",
+  "ADEUDO",
+  "RECIBO",
+  "DOMICILIADO",
+  "EINZUG",
+  "ABBUCHUNG",
+  "BETAALAUTOMAAT",
+  "BEA",
+  "GEA",
+  "PASNR",
+  "PIN",
+  "CONTACTLESS",
+  "KONTAKTLOS",
+  "NFC",
+  "APPLEPAY",
+  "GPAY",
+  "CARTE",
+  "TARJETA",
+  "CARTA",
+  "COMPRA",
+  "ACHAT",
+  "KAUF",
+  "PURCHASE",
+  "WITHDRAWAL",
+  "ENTGELT",
+  "GEBUEHR",
+  "FRAIS",
+  "COMMISSION",
+  "CHARGE",
+  "MANDAT",
+  "MANDATO",
+  "CREDITOR",
+  "GLAEUBIGER",
+  "CI",
+  "SEPADD",
+  "COR1",
+  "CORE",
+  "B2B",
+  "RCUR",
+  "FRST",
+  "OOFF",
+  "FNAL",
+  "DAUERAUFTRAGS",
+  "OVERBOEKING",
+  "INCASSANT"
 ]);
+var MERCHANT_NOISE = /* @__PURE__ */ new Set([
+  "PAYPAL",
+  "PP",
+  "SQ",
+  "SQUARE",
+  "SUMUP",
+  "SUM",
+  "UP",
+  "ZETTLE",
+  "IZ",
+  "IZETTLE",
+  "STRIPE",
+  "ADYEN",
+  "KLARNA",
+  "SOFORT",
+  "GIROPAY",
+  "WORLDLINE",
+  "PAYONE",
+  "MOLLIE",
+  "CCV",
+  "SP",
+  "TST",
+  "WWW",
+  "COM",
+  "NET",
+  "ORG",
+  "DE",
+  "UK",
+  "FR",
+  "NL",
+  "BE",
+  "IE",
+  "LU",
+  "IT",
+  "ES",
+  "AT",
+  "CH",
+  "US",
+  "EU",
+  "HTTP",
+  "HTTPS",
+  "STORE",
+  "SHOP",
+  "FILIALE",
+  "MARKT",
+  "BRANCH",
+  "STATION",
+  "NR",
+  "TERMINAL",
+  "KASSE",
+  "SAGT",
+  "DANKE",
+  "BERLIN",
+  "MUENCHEN",
+  "MUNCHEN",
+  "MUNICH",
+  "HAMBURG",
+  "KOELN",
+  "KOLN",
+  "COLOGNE",
+  "FRANKFURT",
+  "STUTTGART",
+  "DUESSELDORF",
+  "DUSSELDORF",
+  "LEIPZIG",
+  "DRESDEN",
+  "HANNOVER",
+  "BREMEN",
+  "NUERNBERG",
+  "NURNBERG",
+  "ESSEN",
+  "DORTMUND",
+  "BONN",
+  "MANNHEIM",
+  "WIEN",
+  "VIENNA",
+  "ZUERICH",
+  "ZURICH",
+  "GENF",
+  "GENEVE",
+  "GENEVA",
+  "BASEL",
+  "BERN",
+  "LONDON",
+  "MANCHESTER",
+  "DUBLIN",
+  "CORK",
+  "EDINBURGH",
+  "PARIS",
+  "LYON",
+  "MARSEILLE",
+  "LILLE",
+  "TOULOUSE",
+  "NICE",
+  "BORDEAUX",
+  "NANTES",
+  "STRASBOURG",
+  "BRUXELLES",
+  "BRUSSEL",
+  "BRUSSELS",
+  "ANTWERPEN",
+  "GENT",
+  "LIEGE",
+  "AMSTERDAM",
+  "ROTTERDAM",
+  "UTRECHT",
+  "DEN",
+  "HAAG",
+  "EINDHOVEN",
+  "LUXEMBOURG",
+  "LUXEMBURG",
+  "MILANO",
+  "MILAN",
+  "ROMA",
+  "ROME",
+  "TORINO",
+  "MADRID",
+  "BARCELONA",
+  "VALENCIA",
+  "SEVILLA",
+  "LISBOA",
+  "LISBON",
+  "PORTO",
+  "KRAKOW",
+  "WARSZAWA",
+  "WARSAW",
+  "PRAHA",
+  "PRAGUE",
+  "BUDAPEST",
+  "KOBENHAVN",
+  "COPENHAGEN",
+  "STOCKHOLM",
+  "GOTEBORG",
+  "OSLO",
+  "HELSINKI",
+  "NEW",
+  "YORK",
+  "SAN",
+  "FRANCISCO",
+  "SEATTLE",
+  "DEUTSCHLAND",
+  "GERMANY",
+  "FRANCE",
+  "NEDERLAND",
+  "BELGIQUE",
+  "BELGIE",
+  "IRELAND",
+  "ITALIA",
+  "ESPANA",
+  "OESTERREICH",
+  "SCHWEIZ",
+  "SUISSE",
+  "EMEA",
+  "EUROPE",
+  "JAN",
+  "FEB",
+  "MAR",
+  "APR",
+  "MAI",
+  "MAY",
+  "JUN",
+  "JUL",
+  "AUG",
+  "SEP",
+  "SEPT",
+  "OCT",
+  "OKT",
+  "NOV",
+  "DEC",
+  "DEZ",
+  "JANUAR",
+  "FEBRUAR",
+  "MAERZ",
+  "MARZ",
+  "APRIL",
+  "JUNI",
+  "JULI",
+  "AUGUST",
+  "SEPTEMBER",
+  "OKTOBER",
+  "OCTOBER",
+  "NOVEMBER",
+  "DEZEMBER",
+  "DECEMBER",
+  "MON",
+  "TUE",
+  "WED",
+  "THU",
+  "FRI",
+  "SAT",
+  "SUN",
+  "JPY",
+  "SEK",
+  "NOK",
+  "DKK",
+  "PLN",
+  "CZK",
+  "HUF",
+  "AUD",
+  "CAD",
+  "KURS",
+  "RATE",
+  "FX",
+  "WECHSELKURS",
+  "UHR",
+  "TIME",
+  "AM",
+  "PM"
+]);
+var INSTALMENT_WORDS = /* @__PURE__ */ new Set([
+  "TEILZAHLUNG",
+  "RATE",
+  "RATENZAHLUNG",
+  "ANZAHLUNG",
+  "ABSCHLAG",
+  "ABSCHLAGSZAHLUNG",
+  "TEILBETRAG",
+  "ACOMPTE",
+  "VERSEMENT",
+  "ECHEANCE",
+  "PARTIEL",
+  "PARTIELLE",
+  "INSTALMENT",
+  "INSTALLMENT",
+  "INSTALMENTS",
+  "INSTALLMENTS",
+  "PARTIAL",
+  "PART",
+  "DEPOSIT",
+  "TERMIJN",
+  "DEELBETALING",
+  "AFLOSSING",
+  "RATA",
+  "ACCONTO",
+  "PLAZO",
+  "PARCIAL",
+  "PRESTACAO",
+  "PRESTACION",
+  "RATY"
+]);
+var EXCHANGE_WORDS = /* @__PURE__ */ new Set([
+  "FX",
+  "KURS",
+  "WECHSELKURS",
+  "UMRECHNUNGSKURS",
+  "RATE",
+  "CHANGE",
+  "TAUX",
+  "WISSELKOERS",
+  "KOERS",
+  "CAMBIO",
+  "TIPO",
+  "CONVERSION",
+  "CONVERTED",
+  "EXCHANGE",
+  "DEVISEN",
+  "FREMDWAEHRUNG",
+  "USD",
+  "GBP",
+  "CHF",
+  "JPY",
+  "SEK",
+  "NOK",
+  "DKK",
+  "PLN",
+  "CZK",
+  "HUF",
+  "AUD",
+  "CAD",
+  "CNY"
+]);
+
+// web_src/engine/shared/merchant_words.ts
+var MAX_MERCHANT_WORDS = 16;
+var LETTERS_ONLY = new RegExp("^\\p{L}+$", "u");
+var WALLETS = /* @__PURE__ */ new Set(["APPLE", "GOOGLE", "SAMSUNG", "GARMIN", "FITBIT"]);
+function merchantWords(toks, descriptors = NO_DESCRIPTORS) {
+  const out = [];
+  for (let k = 0; k < toks.length && out.length < MAX_MERCHANT_WORDS; k++) {
+    const raw = toks[k];
+    if (raw.length < 2 || !LETTERS_ONLY.test(raw) || descriptors.has(raw)) continue;
+    if (WALLETS.has(raw) && toks[k + 1] === "PAY") continue;
+    const word = fold(raw);
+    if (BANK_BOILERPLATE.has(word) || LEGAL_SUFFIXES.has(word) || MERCHANT_NOISE.has(word) || MERCHANT_NOISE.has(raw)) continue;
+    if (!out.includes(word)) out.push(word);
+  }
+  return out;
+}
+var NO_DESCRIPTORS = /* @__PURE__ */ new Set();
+var ASTERISK_FORM = /([\p{L}\p{N}.]+)\s*\*\s*([\p{L}\p{N}]+)/gu;
+function asteriskDescriptors(text3) {
+  if (!text3.includes("*")) return NO_DESCRIPTORS;
+  let found = null;
+  for (const match of text3.matchAll(ASTERISK_FORM)) {
+    const head = normalizeText(match[1]).split(" ").pop() ?? "";
+    if (MERCHANT_NOISE.has(head)) continue;
+    const tail = normalizeText(match[2]);
+    if (tail !== "") (found ??= /* @__PURE__ */ new Set()).add(tail);
+  }
+  return found ?? NO_DESCRIPTORS;
+}
+function merchantVariant(word, known, startingWith) {
+  if (known(word)) return word;
+  if (word.length >= 4) {
+    const longer = startingWith(word);
+    if (longer.length >= 1 && longer.length <= 2) return longer[0];
+  }
+  for (let cut = word.length - 1; cut >= 4; cut--) {
+    const head = word.slice(0, cut);
+    if (known(head)) return head;
+  }
+  return null;
+}
 
 // web_src/engine/shared/name_words.ts
 function nameWords(toks) {
@@ -67839,25 +69215,37 @@ function addAcronyms(run, length, out) {
 
 // web_src/engine/reconciliation/line_text.ts
 var NO_TOKENS = [];
+var NO_DESCRIPTORS2 = /* @__PURE__ */ new Set();
+var MT940_SUBFIELD = /\?\d\d/g;
 var LineText = class {
-  constructor(tokens2, signal, nameKey, nameTokens2, accountKey) {
+  constructor(tokens2, signal, nameKey, nameTokens2, accountKey, descriptors = NO_DESCRIPTORS2) {
     this.tokens = tokens2;
     this.signal = signal;
     this.nameKey = nameKey;
     this.nameTokens = nameTokens2;
     this.accountKey = accountKey;
+    this.descriptors = descriptors;
     this.display = null;
+    this.merchantList = null;
   }
   /**
    * The bank's counterparty name in normalized words, its first 80 characters (the tokens, at most MAX_TOKENS of
    * them, cover more than that), for explanations: worded only when an explanation quotes it.
    */
+  /** The words that can name a card or direct-debit merchant (merchantWords of name and label), worked out once. */
+  get merchant() {
+    return this.merchantList ??= merchantWords(
+      this.nameTokens.length === 0 ? this.tokens : [...this.nameTokens, ...this.tokens],
+      this.descriptors
+    );
+  }
   get nameDisplay() {
     return this.display ??= this.nameTokens.length === 0 ? "" : this.nameTokens.join(" ").slice(0, 80);
   }
 };
 function lineText(line, withAcronyms = true) {
-  const toks = textTokens(line.ref === "" ? line.label : `${line.label} ${line.ref}`);
+  const label = line.label.includes("?") ? line.label.replace(MT940_SUBFIELD, " ") : line.label;
+  const toks = textTokens(line.ref === "" ? label : `${label} ${line.ref}`);
   const nameRaw = line.partnerName === "" ? NO_TOKENS : textTokens(line.partnerName);
   const nameToks = nameRaw.length === 0 ? NO_TOKENS : nameWords(nameRaw);
   return new LineText(
@@ -67865,7 +69253,8 @@ function lineText(line, withAcronyms = true) {
     signalTokensOf(nameToks, toks, withAcronyms),
     nameToks.length === 0 ? "" : nameToks.join(""),
     nameRaw,
-    line.accountNumber === "" ? "" : accountNumberKey(line.accountNumber)
+    line.accountNumber === "" ? "" : accountNumberKey(line.accountNumber),
+    asteriskDescriptors(label)
   );
 }
 
@@ -67930,7 +69319,8 @@ function extractReferenceKeys(toks, prefixes) {
       let j = i + 1;
       while (j < toks.length && j <= i + 2 && FILLER.has(toks[j])) j++;
       const num2 = toks[j];
-      if (num2 !== void 0 && SHORT_NUMBER.test(num2) && Number(num2) > 0) {
+      const yearThenNumber = num2 !== void 0 && /^20\d\d$/.test(num2) && /^\d+$/.test(toks[j + 1] ?? "");
+      if (num2 !== void 0 && !yearThenNumber && SHORT_NUMBER.test(num2) && Number(num2) > 0) {
         found.add({ compact: "", code: numberCode(Number(num2)), strength: 0.5, snippetStart: i, snippetEnd: j + 1, invoiceLike: false });
       }
     }
@@ -68059,6 +69449,162 @@ var SubsetWalk = class {
   }
 };
 
+// web_src/engine/reconciliation/merchant_history.ts
+var MIN_CODING_SUPPORT = 3;
+var MIN_CODING_CONSISTENCY = 0.8;
+var MIN_CODING_SHARE = 0.55;
+var MIN_UNKNOWN_LENGTH = 4;
+var MerchantHistory = class {
+  constructor() {
+    this.words = /* @__PURE__ */ new Map();
+    /**
+     * Merchant key → coding key → past lines. A merchant goes by its first merchant word (DEUTSCHE) and by its first
+     * two (DEUTSCHE TELEKOM, DEUTSCHE BAHN): the longer key tells apart merchants that share a first word.
+     */
+    this.merchants = /* @__PURE__ */ new Map();
+    /** Acronym of a merchant's first words (AWS for AMAZON WEB SERVICES) → its key. */
+    this.acronyms = /* @__PURE__ */ new Map();
+    this.sorted = [];
+    this.frozen = false;
+    this.unknownIdf = 0;
+    this.isKnown = (w) => this.words.has(w);
+    this.startingWith = (prefix) => this.wordsStartingWith(prefix);
+  }
+  /** One coded past line: its merchant words (merchantWords) and its coding. */
+  add(words, codingKey) {
+    const key = words[0];
+    if (key === void 0) return;
+    this.frozen = false;
+    this.count(key, codingKey);
+    if (words.length >= 2) this.count(`${key} ${words[1]}`, codingKey);
+    for (let len = 3; len <= 4 && len <= words.length; len++) {
+      let acronym = "";
+      for (let k = 0; k < len; k++) acronym += words[k].charAt(0);
+      if (!this.acronyms.has(acronym)) this.acronyms.set(acronym, key);
+    }
+    for (const word of words) {
+      let stats = this.words.get(word);
+      if (stats === void 0) this.words.set(word, stats = { merchants: /* @__PURE__ */ new Set(), df: 0, codings: /* @__PURE__ */ new Map(), idf: 0 });
+      stats.merchants.add(key);
+      stats.df++;
+      stats.codings.set(codingKey, (stats.codings.get(codingKey) ?? 0) + 1);
+    }
+  }
+  count(key, codingKey) {
+    let codings = this.merchants.get(key);
+    if (codings === void 0) this.merchants.set(key, codings = /* @__PURE__ */ new Map());
+    codings.set(codingKey, (codings.get(codingKey) ?? 0) + 1);
+  }
+  /**
+   * The codings a line's merchant words point at, best first (at most `limit`). A word weighs by how few
+   * merchants use it; words history never saw weigh as much as a merchant's own word, for nobody: a line made
+   * mostly of unknown words is unknown, whatever its generic words share with known merchants.
+   */
+  codings(lineWords, limit2 = 3) {
+    if (lineWords.length === 0 || this.merchants.size === 0) return [];
+    if (!this.frozen) this.freeze();
+    let total = 0;
+    const evidence = /* @__PURE__ */ new Map();
+    for (const word of lineWords) {
+      const known = this.variantOf(word);
+      if (known === null) {
+        if (word.length >= MIN_UNKNOWN_LENGTH) total += this.unknownIdf;
+        continue;
+      }
+      const stats = this.words.get(known);
+      total += stats.idf;
+      for (const [codingKey, n] of stats.codings) {
+        const w = stats.idf * n / stats.df;
+        const e = evidence.get(codingKey);
+        if (e === void 0) evidence.set(codingKey, { weight: w, best: w, token: known });
+        else {
+          e.weight += w;
+          if (w > e.best) {
+            e.best = w;
+            e.token = known;
+          }
+        }
+      }
+    }
+    const keyed = this.keyedMerchant(lineWords);
+    const out = [];
+    if (keyed !== null) {
+      const codings = this.merchants.get(keyed);
+      let lines = 0;
+      for (const n of codings.values()) lines += n;
+      for (const [codingKey, support] of codings) {
+        const share = total > 0 ? (evidence.get(codingKey)?.weight ?? 0) / total : 0;
+        out.push({
+          codingKey,
+          support,
+          lines,
+          keyed: true,
+          token: evidence.get(codingKey)?.token ?? keyed,
+          share,
+          similarity: support / lines * (0.5 + 0.5 * Math.min(1, share))
+        });
+      }
+    }
+    for (const [codingKey, e] of evidence) {
+      if (out.some((c) => c.codingKey === codingKey)) continue;
+      const share = total > 0 ? e.weight / total : 0;
+      out.push({ codingKey, support: 0, lines: 0, keyed: false, token: e.token, share, similarity: 0.45 * share });
+    }
+    out.sort((a, b) => b.similarity - a.similarity);
+    if (out.length > limit2) out.length = limit2;
+    return out;
+  }
+  /**
+   * The merchant of history the line names by its key: its first merchant word (a known name after a word history
+   * never saw may be part of someone else's name), or the acronym of its first words.
+   */
+  keyedMerchant(lineWords) {
+    for (let k = 0; k < Math.min(1, lineWords.length); k++) {
+      const word = lineWords[k];
+      const known = this.variantOf(word);
+      if (known !== null && this.merchants.has(known)) {
+        const next = lineWords[k + 1];
+        const second = next === void 0 ? null : this.variantOf(next);
+        const longer = second === null ? void 0 : `${known} ${second}`;
+        return longer !== void 0 && this.merchants.has(longer) ? longer : known;
+      }
+      const expanded = this.acronyms.get(word);
+      if (expanded !== void 0) return expanded;
+    }
+    for (let len = 3; len <= 4 && len <= lineWords.length; len++) {
+      let acronym = "";
+      for (let k = 0; k < len; k++) acronym += lineWords[k].charAt(0);
+      if (this.merchants.has(acronym)) return acronym;
+    }
+    return null;
+  }
+  variantOf(word) {
+    if (this.words.has(word)) return word;
+    return word.length < MIN_UNKNOWN_LENGTH ? null : merchantVariant(word, this.isKnown, this.startingWith);
+  }
+  wordsStartingWith(prefix) {
+    const sorted = this.sorted;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (sorted[mid] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const found = [];
+    for (let k = lo; k < sorted.length && found.length < 3 && sorted[k].startsWith(prefix); k++) found.push(sorted[k]);
+    return found;
+  }
+  freeze() {
+    let m = 0;
+    for (const key of this.merchants.keys()) if (!key.includes(" ")) m++;
+    for (const stats of this.words.values()) stats.idf = Math.log(1 + m / stats.merchants.size);
+    this.unknownIdf = Math.log(1 + m);
+    this.sorted = [...this.words.keys()].sort();
+    this.frozen = true;
+  }
+};
+
 // web_src/engine/reconciliation/collect_proposals.ts
 var MAX_KEY_HITS = 50;
 var MAX_SAME_AMOUNT = 8;
@@ -68066,6 +69612,9 @@ var MAX_PARTNERS = 3;
 var MAX_SUBSET_ITEMS = 120;
 var MAX_SUBSET_NODES = 1500;
 var MAX_SUBSETS = 6;
+var UNKEYED_CODING_CAP = 0.45;
+var THIN_CODING_CAP = 0.75;
+var NEW_COUNTERPARTY_CAP = 0.9;
 var NO_SNIPPETS = [];
 var NO_HITS = /* @__PURE__ */ new Map();
 function collectProposals(line, ctx) {
@@ -68088,17 +69637,26 @@ var LineCollector = class {
     this.text = lineText(line);
     this.evidence = ctx.partners.resolveLine(line, this.text);
     this.lineDay = this.index.dayNumber(line.date);
+    let instalment = false;
+    let exchange = line.currency !== ctx.companyCurrency;
+    for (const tok of this.text.tokens) {
+      if (INSTALMENT_WORDS.has(tok)) instalment = true;
+      else if (tok !== ctx.companyCurrency && EXCHANGE_WORDS.has(tok)) exchange = true;
+    }
+    this.instalmentWords = instalment;
+    this.exchangeWords = exchange;
   }
   collect() {
     this.findReferences();
     const { line, index, settings, refHits } = this;
     for (const hit of refHits.values()) {
       const partnerScore = this.evidenceOf(hit.item.partnerId)?.score ?? 0;
-      this.single(hit.item, hit.strength >= 0.85 || hit.strength >= 0.5 && partnerScore >= 0.8);
+      this.single(hit.item, hit.strength >= 0.85 || hit.strength >= 0.5 && (partnerScore >= 0.8 || this.instalmentWords));
     }
     let settled = false;
     for (const p of this.proposals) {
-      if (p.refStrength >= 0.85 && (p.amountFit === "exact" || p.amountFit === "fx")) settled = true;
+      if (p.refStrength >= 0.85 && (p.amountFit === "exact" || p.amountFit === "fx" || p.amountFit === "tolerance")) settled = true;
+      if (p.refStrength >= 0.5 && p.amountFit === "partial" && this.instalmentWords) settled = true;
     }
     const sameAmount = index.withAmount(line.currency, line.amount);
     for (let k = 0; k < sameAmount.length && k < MAX_SAME_AMOUNT; k++) {
@@ -68156,7 +69714,18 @@ var LineCollector = class {
     }
     this.addExpense(likely[0], sign2);
     const exactCount = sameAmount.length;
-    for (const p of this.proposals) if (p.amountFit === "exact" || p.amountFit === "fx") p.sameAmountCount = exactCount;
+    const cited = this.citedItems();
+    for (const p of this.proposals) {
+      if (p.amountFit === "exact" || p.amountFit === "fx") p.sameAmountCount = exactCount;
+      if (p.matchType !== "expense" && p.refStrength < 0.85 && (p.partnerId === null || this.ctx.history.pastLinesOf(p.partnerId) === 0)) {
+        p.maxConfidence = Math.min(p.maxConfidence, NEW_COUNTERPARTY_CAP);
+      }
+      if (cited > 0 && p.matchType !== "expense") {
+        let citedHere = 0;
+        for (const item of p.items) if ((this.refHits.get(item.id)?.strength ?? 0) >= 0.5) citedHere++;
+        p.citesOther = citedHere < cited && citedHere < p.items.length;
+      }
+    }
     return { proposals: this.proposals, unlistedSameAmount };
   }
   /** Reference keys of the label looked up in the index; a key shaped like our numbering that names no open item is a conflict. */
@@ -68189,6 +69758,12 @@ var LineCollector = class {
       }
       if (ref.invoiceLike && !matched || refs.isPaid(slot)) this.conflictingRef = true;
     }
+  }
+  /** Open items the label cites with a reference of strength ≥ 0.5. */
+  citedItems() {
+    let n = 0;
+    for (const hit of this.refHits.values()) if (hit.strength >= 0.5) n++;
+    return n;
   }
   /** Partners scored ≥ 0.5, best first (ties in the order the evidence found them), at most MAX_PARTNERS. */
   likelyPartners() {
@@ -68234,6 +69809,12 @@ var LineCollector = class {
       partnerEvidence: ev ?? null,
       conflictingRef: this.conflictingRef && !anyReferenced,
       sameAmountCount: 0,
+      citesOther: false,
+      instalmentWords: this.instalmentWords,
+      maxConfidence: 1,
+      expenseSupport: 0,
+      expenseKeyed: false,
+      exchangeRounding: false,
       expenseSimilarity: 0,
       expenseRejected: 0,
       expenseReason: "",
@@ -68247,23 +69828,41 @@ var LineCollector = class {
     const fit = cmp.relation;
     if (fit === "none" || fit === "over") return;
     if (fit === "partial" && !allowPartial) return;
-    if (fit === "fee" && !allowFee) return;
+    if ((fit === "fee" || fit === "tolerance") && !allowFee) return;
+    let writeoffAccount = null;
+    if (fit === "tolerance") {
+      writeoffAccount = this.toleranceAccount(cmp.shortfallCompany);
+      if (writeoffAccount === null) return;
+    }
     this.proposedAlone.add(item.id);
-    const p = this.proposal([item], item.partnerId, fit === "fee" ? "writeoff" : fit === "partial" ? "partial" : "full", fit);
+    const matchType = fit === "fee" || fit === "tolerance" ? "writeoff" : fit === "partial" ? "partial" : "full";
+    const p = this.proposal([item], item.partnerId, matchType, fit);
     p.difference = cmp.shortfallCompany;
-    if (fit === "fee") {
-      p.accountId = this.settings.bankFeeAccountId;
+    if (fit === "fee" || fit === "tolerance") {
+      p.accountId = fit === "fee" ? this.settings.bankFeeAccountId : writeoffAccount;
       p.writeoffAmount = Math.sign(this.line.amount) * cmp.shortfallCompany;
+      p.exchangeRounding = fit === "tolerance" && p.accountId !== (this.settings.writeoffAccountId ?? null);
     }
     this.proposals.push(p);
+  }
+  /**
+   * Where a small difference goes: exchange rounding (a foreign-currency line, or a label that says the bank
+   * converted) to the exchange gain or loss account, anything else to the company's write-off account; each falls
+   * back on the other, and both on the bank fee account. A shortfall is a loss, an overpayment a gain.
+   */
+  toleranceAccount(shortfall) {
+    const { settings } = this;
+    const exchange = (shortfall > 0 ? settings.exchangeLossAccountId : settings.exchangeGainAccountId) ?? null;
+    const writeoff = settings.writeoffAccountId ?? null;
+    return (this.exchangeWords ? exchange ?? writeoff : writeoff ?? exchange) ?? settings.bankFeeAccountId;
   }
   addSubsets(items, partnerId) {
     if (items.length < 2) return;
     const values = new Array(items.length);
-    for (let k = 0; k < items.length; k++) values[k] = Math.abs(cents2(items[k].amountResidualCurrency));
+    for (let k = 0; k < items.length; k++) values[k] = Math.abs(cents(items[k].amountResidualCurrency));
     const subsets = findSubsets({
       values,
-      target: Math.abs(cents2(this.line.amount)),
+      target: Math.abs(cents(this.line.amount)),
       minSize: 2,
       maxSize: this.settings.maxSubsetSize,
       maxNodes: MAX_SUBSET_NODES,
@@ -68297,6 +69896,10 @@ var LineCollector = class {
     p.partnerScore = payeeScore;
     p.expenseRejected = rejectedAccounts.get(option.accountId) ?? 0;
     p.expenseReason = option.reason;
+    p.expenseSupport = option.support;
+    p.expenseKeyed = option.keyed;
+    const consistent = option.lines > 0 && option.support / option.lines >= MIN_CODING_CONSISTENCY && option.share >= MIN_CODING_SHARE;
+    p.maxConfidence = !option.keyed ? UNKEYED_CODING_CAP : option.support >= MIN_CODING_SUPPORT && consistent ? 1 : THIN_CODING_CAP;
     p.ageDays = 0;
     this.proposals.push(p);
   }
@@ -68304,6 +69907,8 @@ var LineCollector = class {
 
 // web_src/engine/shared/token_votes.ts
 var MAX_FANOUT = 24;
+var MIN_UNKNOWN_LENGTH2 = 4;
+var NO_WORDS = [];
 function seenBefore(tokens2, t) {
   const token = tokens2[t];
   if (t > 64) return tokens2.indexOf(token) < t;
@@ -68321,6 +69926,9 @@ var TokenDictionary = class {
       this.ids.set(token, id);
     }
     return id;
+  }
+  idOf(token) {
+    return this.ids.get(token) ?? -1;
   }
   /** Ids of the tokens, -1 for a token never added (written to [0, tokens.length) of `into`, which may be longer). */
   idsOf(tokens2, into = []) {
@@ -68376,8 +69984,9 @@ var TokenVotes = class {
     this.votes = [];
     this.keyIndex = /* @__PURE__ */ new Map();
     this.keys = [];
-    this.documents = 0;
     this.frozen = false;
+    /** Weight of a word no key ever had: as distinctive as a word of one key, for nobody. */
+    this.unknownIdf = 0;
     this.weights = new Float64Array(0);
     this.bestWeights = new Float64Array(0);
     this.bestTokens = [];
@@ -68388,7 +69997,6 @@ var TokenVotes = class {
   }
   add(tokens2, key) {
     this.frozen = false;
-    this.documents++;
     let k = this.keyIndex.get(key);
     if (k === void 0) {
       k = this.keys.length;
@@ -68418,8 +70026,12 @@ var TokenVotes = class {
   vote(tokens2) {
     return this.voteIds(this.dictionary.idsOf(tokens2), tokens2);
   }
-  /** vote() with the tokens' ids in this votes' dictionary already looked up (-1: unknown). */
-  voteIds(ids, tokens2) {
+  /**
+   * vote() with the tokens' ids in this votes' dictionary already looked up (-1: unknown). `distinctive` are the
+   * line's words that can name a counterparty (merchantWords): those that no key ever had count in the evidence
+   * as pointing at nobody, so that a line made mostly of new words is no one's, whatever else it shares.
+   */
+  voteIds(ids, tokens2, distinctive = NO_WORDS) {
     if (!this.frozen) this.freeze();
     const votes = this.votes;
     const result = this.result;
@@ -68453,6 +70065,14 @@ var TokenVotes = class {
         }
       }
     }
+    if (count2 > 0) {
+      for (let k = 0; k < distinctive.length; k++) {
+        const word = distinctive[k];
+        if (word.length < MIN_UNKNOWN_LENGTH2) continue;
+        const id = this.dictionary.idOf(word);
+        if (id < 0 || votes[id] === void 0) known += this.unknownIdf;
+      }
+    }
     result.reset(count2, known);
     return result;
   }
@@ -68464,12 +70084,13 @@ var TokenVotes = class {
         counts.posting = null;
         continue;
       }
-      const idf = Math.log(1 + this.documents / df);
+      const idf = Math.log(1 + this.keys.length / keys.length);
       const ws = new Float64Array(keys.length);
       for (let j = 0; j < keys.length; j++) ws[j] = idf * counts.counts[j] / df;
       counts.posting = { idf, keys: Int32Array.from(keys), weights: ws };
     }
     const n = this.keys.length;
+    this.unknownIdf = Math.log(1 + n);
     this.weights = new Float64Array(n);
     this.bestWeights = new Float64Array(n);
     this.bestTokens = new Array(n).fill("");
@@ -68492,21 +70113,21 @@ var HistoryIndex = class {
     this.rejectedWords = new TokenVotes(this.dictionary);
     this.rejectedByName = /* @__PURE__ */ new Map();
     this.rejectedByAccount = /* @__PURE__ */ new Map();
-    this.codedWords = {
-      in: new TokenVotes(this.dictionary),
-      out: new TokenVotes(this.dictionary)
-    };
+    this.codedMerchants = { in: new MerchantHistory(), out: new MerchantHistory() };
     this.codedByAccount = /* @__PURE__ */ new Map();
     this.rejectedAccountWords = new TokenVotes(this.dictionary);
     /** The ids of the last line's signal words, and that line. */
     this.idsText = null;
     this.ids = [];
     this.codings = /* @__PURE__ */ new Map();
+    /** Past lines reconciled with each partner: whom this company has been paid by or has paid before. */
+    this.partnerLines = /* @__PURE__ */ new Map();
     for (const entry of history) {
       const teaches = entry.outcome === "reconciled" && entry.partnerId !== null || entry.outcome === "coded" && entry.accountId !== null || entry.outcome === "rejected" && (entry.rejectedPartnerId !== null || entry.rejectedAccountId !== null);
       if (!teaches) continue;
       const text3 = lineText({ label: entry.label, ref: "", partnerName: entry.partnerName, accountNumber: entry.accountNumber }, false);
       if (entry.outcome === "reconciled" && entry.partnerId !== null) {
+        this.partnerLines.set(entry.partnerId, (this.partnerLines.get(entry.partnerId) ?? 0) + 1);
         this.partnerWords.add(text3.signal, entry.partnerId);
         if (text3.nameKey.length >= 3) count(this.partnerByName, text3.nameKey, entry.partnerId);
         if (text3.accountKey.length >= 6) count(this.partnerByAccount, text3.accountKey, entry.partnerId);
@@ -68516,7 +70137,7 @@ var HistoryIndex = class {
         if (!this.codings.has(key)) {
           this.codings.set(key, { accountId: entry.accountId, taxIds, example: text3.tokens.slice(0, 6).join(" ") });
         }
-        this.codedWords[signOf(entry.amount)].add(text3.signal, key);
+        this.codedMerchants[signOf(entry.amount)].add(text3.merchant, key);
         if (text3.accountKey.length >= 6) count(this.codedByAccount, `${signOf(entry.amount)}${text3.accountKey}`, key);
       } else if (entry.outcome === "rejected") {
         if (entry.rejectedPartnerId !== null) {
@@ -68528,6 +70149,10 @@ var HistoryIndex = class {
       }
     }
   }
+  /** How many past lines were reconciled with this partner (0: a counterparty absent from history). */
+  pastLinesOf(partnerId) {
+    return this.partnerLines.get(partnerId) ?? 0;
+  }
   /** Partners that past lines from this counterparty name were reconciled with, and their shares. */
   partnerNameShares(nameKey) {
     return this.sharesOf(this.partnerByName, nameKey);
@@ -68538,7 +70163,7 @@ var HistoryIndex = class {
   }
   /** Partners that past lines with these words were reconciled with (read before the next vote). */
   partnerWordVotes(text3) {
-    return this.partnerWords.voteIds(this.signalIds(text3), text3.signal);
+    return this.partnerWords.voteIds(this.signalIds(text3), text3.signal, text3.merchant);
   }
   /** The dictionary ids of a line's signal words, looked up once per line for all the votes. */
   signalIds(text3) {
@@ -68590,22 +70215,26 @@ var HistoryIndex = class {
   /** Codings (account|taxes) of similar past lines of the same direction, with their similarity; null if none. */
   scoreCodings(text3, amount) {
     const sign2 = signOf(amount);
-    const votes = this.codedWords[sign2].voteIds(this.signalIds(text3), text3.signal);
+    const codings = this.codedMerchants[sign2].codings(text3.merchant);
     const byAccount = text3.accountKey === "" ? void 0 : this.codedByAccount.get(`${sign2}${text3.accountKey}`);
-    if (votes.size === 0 && byAccount === void 0) return null;
+    if (codings.length === 0 && byAccount === void 0) return null;
     const scored = /* @__PURE__ */ new Map();
-    for (let i = 0; i < votes.size; i++) scored.set(votes.key(i), { strength: votes.similarity(i), source: 2, token: votes.bestToken(i) });
+    for (const c of codings) {
+      scored.set(c.codingKey, { strength: c.similarity, source: 2, token: c.token, support: c.support, lines: c.lines, keyed: c.keyed, share: c.share });
+    }
     if (byAccount !== void 0) {
       const shares = byAccount.shares ??= sharesOfTally(byAccount);
+      let lines = 0;
+      for (const n of byAccount.counts.values()) lines += n;
       for (let j = 0; j < shares.keys.length; j++) {
         const key = shares.keys[j];
         const similarity = 0.95 * shares.shares[j];
+        const support = byAccount.counts.get(key) ?? 0;
         const known = scored.get(key);
         if (known === void 0) {
-          if (similarity > 0) scored.set(key, { strength: similarity, source: 1, token: "" });
+          if (similarity > 0) scored.set(key, { strength: similarity, source: 1, token: "", support, lines, keyed: true, share: 1 });
         } else if (similarity > known.strength) {
-          known.strength = similarity;
-          known.source = 1;
+          Object.assign(known, { strength: similarity, source: 1, support: Math.max(support, known.support ?? 0), lines, keyed: true, share: 1 });
         }
       }
     }
@@ -68635,11 +70264,21 @@ function keepMax(found, id, strength) {
   return found;
 }
 function expenseOption(coding, found, text3) {
+  const support = found.support ?? 0;
+  const keyed = found.keyed ?? false;
+  let reason;
+  if (found.source === 1) reason = `coded like ${support} past ${support === 1 ? "line" : "lines"} from account ${text3.accountKey}`;
+  else if (keyed) reason = `coded like ${support} past ${support === 1 ? "line" : "lines"} of this merchant ('${found.token}', e.g. '${coding.example}')`;
+  else reason = `no known merchant named; only the word '${found.token}' is shared with past lines coded to this account (e.g. '${coding.example}')`;
   return {
     accountId: coding.accountId,
     taxIds: coding.taxIds,
     similarity: found.strength,
-    reason: found.source === 2 ? `similar past lines ('${found.token}', e.g. '${coding.example}') were coded to this account` : `past lines from account ${text3.accountKey} were coded to this account`
+    support,
+    lines: found.lines ?? 0,
+    keyed,
+    share: found.share ?? 0,
+    reason
   };
 }
 function ascending(a, b) {
@@ -69088,6 +70727,12 @@ function explainProposal(p, names) {
     case "fx":
       reasons.push(`amount equals ${first} within FX rounding (${money3(p.difference, currency)})`);
       break;
+    case "tolerance": {
+      const where = p.accountId === null ? "" : ` to ${names.accountLabel(p.accountId)}`;
+      const kind = p.exchangeRounding ? "exchange rounding" : "payment difference";
+      reasons.push(`amount is ${first} ${p.difference > 0 ? "less" : "plus"} ${money3(p.difference, currency)}, written off${where} as ${kind}`);
+      break;
+    }
     case "fee":
       reasons.push(`amount is ${first} less a bank fee of ${money3(p.difference, currency)}`);
       break;
@@ -69115,7 +70760,9 @@ function explainProposal(p, names) {
   }
   if (p.sameAmountCount > 1 && p.refStrength < 0.5) reasons.push(`${p.sameAmountCount} open items have this amount`);
   if (p.conflictingRef) reasons.push("the label refers to another invoice that is not open");
-  if (p.matchType === "writeoff" && p.accountId !== null) reasons.push(`difference to ${names.accountLabel(p.accountId)}`);
+  if (p.matchType === "writeoff" && p.accountId !== null && p.amountFit !== "tolerance") reasons.push(`difference to ${names.accountLabel(p.accountId)}`);
+  if (p.citesOther) reasons.push("the label cites another open item");
+  reasons.push(basisOf(p));
   const unique = [];
   for (let k = 0; k < reasons.length && unique.length < MAX_REASONS; k++) {
     const reason = reasons[k];
@@ -69132,6 +70779,16 @@ function explainProposal(p, names) {
 function flat(text3) {
   if (text3.length > 12) text3.charCodeAt(0);
   return text3;
+}
+function basisOf(p) {
+  if (p.matchType === "expense") {
+    if (!p.expenseKeyed) return "rests on history alone, and no merchant of history is named: a hint only";
+    if (p.expenseSupport < 3) return `rests on history alone: only ${p.expenseSupport} past ${p.expenseSupport === 1 ? "line" : "lines"} of this merchant`;
+    return "rests on history alone";
+  }
+  if (p.refStrength >= 0.5) return "rests on the reference";
+  if (p.amountFit === "none" || p.amountFit === "partial") return "rests on the partner alone";
+  return p.partnerScore >= 0.5 ? "rests on the amount and the partner" : "rests on the amount alone";
 }
 function entryNumber2(item) {
   return item.moveName || `#${item.id}`;
@@ -69158,6 +70815,10 @@ function proposalLogit(p) {
     case "fx":
       logit += 3;
       break;
+    // Off by a few cents: as good as exact when the label cites the invoice, a guess otherwise.
+    case "tolerance":
+      logit += p.refStrength >= 0.85 ? 2.5 : 0;
+      break;
     // Short by a fee without a reference: in a busy ledger some invoice is always a few euros above the payment.
     case "fee":
       logit += p.refStrength >= 0.85 ? 2 : 0.5;
@@ -69166,7 +70827,7 @@ function proposalLogit(p) {
       logit += 3 - 0.4 * Math.max(0, p.items.length - 2);
       break;
     case "partial":
-      logit -= 0.5;
+      logit += p.instalmentWords && p.refStrength >= 0.5 ? 1.5 : -0.5;
       break;
     case "none":
       logit -= 3;
@@ -69175,6 +70836,7 @@ function proposalLogit(p) {
   logit += 5 * p.partnerScore;
   logit -= 5 * p.partnerRejected;
   if (p.conflictingRef && p.refStrength < 0.85) logit -= 4;
+  if (p.citesOther) logit -= 3;
   logit += 0.3 * Math.min(1, Math.max(0, p.ageDays) / 365);
   if (p.ageDays < 0) logit -= 1;
   return logit;
@@ -69227,8 +70889,8 @@ function suggestForLine(line, ctx, names) {
   const suggestions = [];
   for (const { proposal, raw } of scoreLine(line, ctx)) {
     if (suggestions.length >= ctx.settings.maxSuggestions) break;
-    const confidence = Math.round(calibrate(raw) * 1e4) / 1e4;
-    if (confidence < MIN_CONFIDENCE) break;
+    const confidence = Math.round(Math.min(calibrate(raw), proposal.maxConfidence) * 1e4) / 1e4;
+    if (confidence < MIN_CONFIDENCE) continue;
     const { explanation, reasons } = explainProposal(proposal, names);
     const candidateIds = new Array(proposal.items.length);
     for (let i = 0; i < proposal.items.length; i++) candidateIds[i] = proposal.items[i].id;
