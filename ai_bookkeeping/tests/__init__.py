@@ -10,3 +10,6 @@ from . import test_clock
 from . import test_demo
 from . import test_ai_job
 from . import test_statement_import_files, test_statement_import_rules, test_statement_import_table
+from . import test_statement_import_batch
+from . import test_statement_import_accounts
+from . import test_statement_import_beside_oca
