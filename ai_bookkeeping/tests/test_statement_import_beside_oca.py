@@ -9,6 +9,7 @@ import os
 from unittest import SkipTest
 
 from odoo.tests import tagged
+from odoo.tools import SQL
 
 from .statement_import_common import StatementImportCase, statements_dir
 
@@ -21,11 +22,11 @@ CAMT_ACCOUNT = "NL77ABNA0574908765"
 class TestStatementImportBesideOca(StatementImportCase):
     @classmethod
     def setUpClass(cls):
+        super().setUpClass()
         installed = cls.env["ir.module.module"].search([("name", "in", OCA_MODULES), ("state", "=", "installed")])
         if len(installed) != len(OCA_MODULES):
             raise SkipTest("OCA's %s are not installed in this database (scripts/odoo_tests.mjs installs them "
                            "from /opt/odoo18-oca-import when that tree is there)" % " and ".join(OCA_MODULES))
-        super().setUpClass()
         path = os.path.join(statements_dir(), CAMT)
         if not os.path.isfile(path):
             raise SkipTest("the real bank file %s is not there" % path)
@@ -54,13 +55,18 @@ class TestStatementImportBesideOca(StatementImportCase):
         wizard.import_file_button()
         oca_lines = self.env["account.bank.statement.line"].search([("journal_id", "=", journal.id)])
         self.assertTrue(oca_lines)
-        self.assertTrue(all(oca_lines.mapped("unique_import_id")))
+        # One column, both constraints: OCA's global one and ours per journal.
+        constraints = {row[0] for row in self.env.execute_query(SQL(
+            "SELECT conname FROM pg_constraint WHERE conrelid = 'account_bank_statement_line'::regclass"))}
+        self.assertIn("account_bank_statement_line_unique_import_id", constraints)
+        self.assertIn("account_bank_statement_line_ai_bookkeeping_unique_import_id", constraints)
         # OCA's lines go through account.bank.statement.line.create too: queued for the AI like ours.
         self.assertEqual(len(self.env["ai.job"]._jobs_of("reconciliation", oca_lines)), len(oca_lines))
         # Ours recognises its own imports only (README): same file, its own ids, no constraint of either breaks.
         statements = journal.import_bank_statement_files(self.attach("test-camt053.xml", self.raw).ids)
         ours = statements.line_ids
         self.assertEqual(len(ours), len(oca_lines))
-        self.assertFalse(set(ours.mapped("unique_import_id")) & set(oca_lines.mapped("unique_import_id")))
+        self.assertTrue(all(ours.mapped("unique_import_id")))
+        self.assertFalse(set(ours.mapped("unique_import_id")) & set(filter(None, oca_lines.mapped("unique_import_id"))))
         again = journal.import_bank_statement_files(self.attach("again.xml", self.raw).ids)
         self.assertFalse(again)
