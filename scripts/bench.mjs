@@ -117,6 +117,13 @@ async function odooBench() {
       "--total-seconds", String(Math.round((Date.now() - t0) / 1000))], { echo: true });
     if (report.code !== 0) return fail("scoring the results", report);
     console.log("bench: results saved to .artifacts/bench-odoo.json");
+
+    // Bank statement files into the same books (rolled back): lines/s and the 10,000-line time (issue 12: < 30 s).
+    const statementLines = process.env.BENCH_STATEMENT_LINES ?? (QUICK ? "1000" : "10000");
+    console.log(`\n== Statement import: ${statementLines} generated lines into the same Odoo (scripts/bench/statement_import.py) ==`);
+    const statements = await run(odooPython(), shell, { env: { ...odooEnv(), BENCH_LINES: statementLines },
+      input: readFileSync(path.join(ROOT, "scripts/bench/statement_import.py"), "utf8"), progress: /^(statement_import bench: |\|)/ });
+    if (statements.code !== 0 || !/rolled back/.test(statements.output)) return fail("benchmarking the statement import", statements);
     return { failed: false };
   } finally {
     if (endpoint !== null) {
