@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { DEFAULT_OCA_SRC, ROOT, checkPostgres, dropDb, findOdoo, hasOca, odooArgs, odooEnv, odooPython } from "./lib/odoo.mjs";
+import { DEFAULT_OCA_SRC, ROOT, checkPostgres, dropDb, findOdoo, hasOca, hasOcaImport, ocaImportSrc, odooArgs, odooEnv, odooPython } from "./lib/odoo.mjs";
 
 // Two throw-away databases, run side by side: one installed with demo data (as OCA's CI and runbot install), one
 // without. The shell scripts (real concurrent transactions, uninstall) run on the one without demo data only: they
@@ -14,6 +14,12 @@ const RUNS = [
   { label: "with demo data", demo: true, scripts: false },
   { label: "without demo data", demo: false, scripts: true },
 ];
+// With OCA's statement import unpacked (never in the repo), a third database has it installed beside ours and runs
+// the one test class about the two together (tests/test_statement_import_beside_oca.py; skipped elsewhere).
+const OCA_IMPORT_RUN = {
+  label: "beside OCA's statement import", demo: false, scripts: false, modules: "ai_bookkeeping,account_statement_import_camt",
+  tags: "/ai_bookkeeping:TestStatementImportBesideOca", addons: [ocaImportSrc()],
+};
 
 export async function runOdooTests() {
   // With OCA's reconciliation screen on the addons path, the bridge module and its tests run too.
@@ -25,7 +31,9 @@ export async function runOdooTests() {
   if (!pg.ok) return { skipped: `Odoo tests skipped: ${pg.reason}` };
   const stamp = `${process.pid}_${Date.now().toString(36)}`;
   console.log(`Odoo tests: installing account + ${modules} on two throw-away databases, ${RUNS.map((r) => r.label).join(" and ")} (a few minutes)…`);
-  const results = await Promise.all(RUNS.map((r, i) => runOnDatabase(odoo.src, modules, `aib_test_${stamp}_${i}`, r)));
+  const runs = hasOcaImport() ? [...RUNS, OCA_IMPORT_RUN] : RUNS;
+  if (!hasOcaImport()) console.log(`Odoo tests: OCA's statement import not found (OCA_IMPORT_SRC, default ${ocaImportSrc()}): the coexistence test is skipped`);
+  const results = await Promise.all(runs.map((r, i) => runOnDatabase(odoo.src, r.modules ?? modules, `aib_test_${stamp}_${i}`, r)));
   // Each run's log, one after the other (they ran at the same time), then one result line per run and the sum.
   for (const r of results) {
     console.log(`\n---- Odoo tests ${r.label} (${r.db}) ----`);
@@ -43,18 +51,18 @@ export async function runOdooTests() {
 }
 
 /** Install, run the tests (and the scripts), drop the database. Never throws; `broken` when no result was read. */
-async function runOnDatabase(src, modules, db, { label, demo, scripts }) {
-  const tags = modules.split(",").map((m) => `/${m}`).join(",");
+async function runOnDatabase(src, modules, db, { label, demo, scripts, tags: onlyTags, addons = [] }) {
+  const tags = onlyTags ?? modules.split(",").map((m) => `/${m}`).join(",");
   const log = [];
   const outcome = (fields) => ({ label, db, log, passed: 0, failed: 0, skipped: 0, broken: false, ...fields });
   try {
-    const install = await run(odooPython(), odooArgs(src, db, ["-i", modules, ...(demo ? [] : ["--without-demo=all"]), "--stop-after-init", "--log-level=warn", "--http-port=0"]));
+    const install = await run(odooPython(), odooArgs(src, db, ["-i", modules, ...(demo ? [] : ["--without-demo=all"]), "--stop-after-init", "--log-level=warn", "--http-port=0"], addons));
     if (install.code !== 0 || /\bERROR\b/.test(install.output)) {
       log.push(install.output.slice(-8000));
       return outcome({ broken: true, failed: 1, summary: "the add-on did not install cleanly" });
     }
     log.push(`running ${tags}`);
-    const tests = await run(odooPython(), odooArgs(src, db, ["-u", modules, "--test-enable", `--test-tags=${tags}`, "--stop-after-init", "--log-level=test", "--http-port=0"]));
+    const tests = await run(odooPython(), odooArgs(src, db, ["-u", modules, "--test-enable", `--test-tags=${tags}`, "--stop-after-init", "--log-level=test", "--http-port=0"], addons));
     const lines = tests.output.split("\n");
     // Each test started, each failure with its traceback, and the result; not the warnings' stacks.
     let inFailure = false;

@@ -153,6 +153,10 @@ class AiEndpoint(models.AbstractModel):
         return self._ensure_running().suggest_reconciliations(payload)
 
     @api.model
+    def _parse_statement(self, payload):
+        return self._ensure_running().parse_statement(payload)
+
+    @api.model
     def _check_config_access(self):
         if not any(self.env.user.has_group(group) for group in CONFIG_GROUPS):
             raise AccessError(_("Only AI Bookkeeping managers and administrators may test the AI endpoint."))

@@ -15,3 +15,6 @@ from . import test_reconciliation_tolerance
 from . import test_period_close_checklist, test_period_close_lock, test_period_close_accrual
 from . import test_anomaly_detection
 from . import test_vendor_bill_intake, test_vendor_bill_review, test_vendor_bill_endpoint
+from . import test_statement_import_batch
+from . import test_statement_import_accounts
+from . import test_statement_import_beside_oca

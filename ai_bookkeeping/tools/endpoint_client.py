@@ -89,6 +89,11 @@ class EndpointClient:
     def detect_anomalies(self, payload):
         return self._request("POST", "/v1/anomalies/detect", payload, timeout=self.timeout)
 
+    def parse_statement(self, payload):
+        """Read one bank statement file: ``{"fileName", "content" (base64)}`` → the endpoint's normalised statements
+        (checked by tools/statement_import_reply.check_reply)."""
+        return self._request("POST", "/v1/statements/parse", payload, timeout=self.timeout)
+
     def check_signature(self):
         """Prove that the endpoint accepts our signature (``/healthz`` answers anyone): a signed request with no
         line. Raises ``EndpointAuthError`` when it refuses the signature, ``EndpointUnreachable`` when nothing

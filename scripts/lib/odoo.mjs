@@ -43,10 +43,21 @@ export function hasOca() {
   return existsSync(path.join(ocaSrc(), "account_reconcile_oca", "__manifest__.py"));
 }
 
-export function addonsPath(src) {
+/** OCA's statement import (account_statement_import_file, _camt …), tested beside ours when present. */
+export const DEFAULT_OCA_IMPORT_SRC = "/opt/odoo18-oca-import";
+
+export function ocaImportSrc() {
+  return process.env.OCA_IMPORT_SRC || DEFAULT_OCA_IMPORT_SRC;
+}
+
+export function hasOcaImport() {
+  return existsSync(path.join(ocaImportSrc(), "account_statement_import_camt", "__manifest__.py"));
+}
+
+export function addonsPath(src, extra = []) {
   const paths = [path.join(src, "odoo/addons"), path.join(src, "addons"), ROOT];
   if (hasOca()) paths.push(ocaSrc());
-  return paths.join(",");
+  return [...paths, ...extra].join(",");
 }
 
 /** @returns {{ok: true} | {ok: false, reason: string}} */
@@ -60,11 +71,11 @@ export function checkPostgres() {
 }
 
 /** odoo-bin arguments; a sub-command such as "shell" in `extra` must come first, so it is moved there. */
-export function odooArgs(src, db, extra) {
+export function odooArgs(src, db, extra, extraAddons = []) {
   const [first, ...rest] = extra;
   const command = first === "shell" ? ["shell"] : [];
   const options = first === "shell" ? rest : extra;
-  return [path.join(src, "odoo-bin"), ...command, `--addons-path=${addonsPath(src)}`, "-d", db, "--db-filter", `^${db}$`, ...options];
+  return [path.join(src, "odoo-bin"), ...command, `--addons-path=${addonsPath(src, extraAddons)}`, "-d", db, "--db-filter", `^${db}$`, ...options];
 }
 
 export function dropDb(db) {
