@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what a real Odoo 18 tree needs on Debian 12 (its debian/control Python packages, PostgreSQL, Chromium
-# for the browser tests) and the bill reader's poppler-utils and tesseract-ocr, and starts PostgreSQL. Does nothing when no Odoo tree is found. Never fetches Odoo itself.
+# for the browser tests, wkhtmltopdf for QWeb PDF reports such as the period close pack) and the bill reader's
+# poppler-utils and tesseract-ocr, and starts PostgreSQL. Never fetches Odoo itself.
 set -euo pipefail
 ODOO_SRC=${ODOO_SRC:-/opt/odoo18}
 # The endpoint reads vendor bills with poppler-utils (PDF text, attachments, rendering) and tesseract-ocr (scans):
@@ -21,7 +22,7 @@ fi
 pkgs=$(sed -n '/^Depends/,/^Pre-Depends/p' "$ODOO_SRC/debian/control" | grep -v '^#' \
   | grep -oE 'python3-[a-z0-9-]+|postgresql-client|fonts-[a-z0-9-]+|gsfonts|libjs-underscore' | grep -v lxml-html-clean | sort -u)
 missing=""
-for p in $pkgs postgresql chromium; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
+for p in $pkgs postgresql chromium wkhtmltopdf; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
 if [ -n "$missing" ]; then
   echo "setup-odoo: installing$missing"
   export DEBIAN_FRONTEND=noninteractive
