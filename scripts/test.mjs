@@ -97,7 +97,8 @@ for (const [name, runSuite] of ODOO_SUITES) {
   if (!want(name) && !(name.startsWith("browser ") && want("browser"))) continue;
   console.log(`\n=== ${name}`);
   const started = Date.now();
-  const r = await runSuite();
+  // A suite that throws (a browser step that timed out) is a failure of that suite, not the end of the run.
+  const r = await runSuite().catch((error) => ({ failed: true, summary: `crashed: ${String(error?.message ?? error).split("\n")[0]}` }));
   results.push({ name, ok: !r.failed && !r.skipped, skipped: r.skipped, detail: r.summary, counts: countsOf(r.summary), seconds: ((Date.now() - started) / 1000).toFixed(1) });
 }
 

@@ -97,8 +97,21 @@ export async function runPeriodCloseBrowserTest() {
 
     // Accept the three blocking items with a note, in the list.
     for (const label of ["Draft journal entries", "Bank transactions not reconciled", "Balance left on the bank suspense"]) {
-      await row(label).locator("td[name=note]").click();
-      await row(label).locator("td[name=note] textarea, td[name=note] input").first().fill(`Checked: ${label}`);
+      const note = row(label).locator("td[name=note] textarea, td[name=note] input").first();
+      // The first click may only focus the row while the form settles after the dialogs: click until it edits.
+      for (let attempt = 0; attempt < 5 && !(await note.isVisible()); attempt++) {
+        await row(label).locator("td[name=note]").click();
+        await note.waitFor({ timeout: 3000 }).catch(() => {});
+      }
+      await note.waitFor({ timeout: 5000 }).catch(async (err) => {
+        await shot(page, "note_not_editable");
+        const dialogs = await page.locator(".modal-dialog").allTextContents();
+        throw new Error(`the note of "${label}" did not open for editing (dialogs: ${dialogs.join(" | ").slice(0, 300)}): ${err}`);
+      });
+      await note.fill(`Checked: ${label}`);
+      // Save the note before the button reads it: on a loaded machine the click can otherwise outrun the edit.
+      await page.locator(".o_form_button_save").click();
+      await page.locator(".o_form_button_save").waitFor({ state: "hidden", timeout: 20000 }).catch(() => {});
       await row(label).locator("button[name=action_accept]").click();
       await row(label).locator("td[name=status]").getByText("Accepted").waitFor({ timeout: 20000 }).catch(() => {});
     }
