@@ -1,9 +1,15 @@
 """Factories shared by the add-on's tests (and by add-ons that build on it)."""
 
 import json
+import os
+import shutil
 import socket
+import subprocess
 import threading
+import time
+import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from unittest import SkipTest
 
 import freezegun
 
@@ -11,6 +17,44 @@ from odoo import Command, fields
 from odoo.tests import new_test_user
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+
+from ..tools import endpoint_process
+
+
+def free_port():
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_bundled_endpoint(test_class, secret):
+    """Run the real bundled endpoint (endpoint/ai_endpoint.mjs, built by `npm run build`) with node on a free port
+    for a test class, killed at the class's clean-up, and point the test database at it. Skips the class when the
+    bundle or node is missing. Returns the endpoint's URL."""
+    if not os.path.isfile(endpoint_process.BUNDLE):
+        raise SkipTest("the endpoint bundle is not built (npm run build)")
+    if not shutil.which("node"):
+        raise SkipTest("node is not on the PATH")
+    port = free_port()
+    env = {"PATH": os.environ.get("PATH", ""), "AI_BOOKKEEPING_SECRET": secret, "AI_BOOKKEEPING_PORT": str(port),
+           "AI_BOOKKEEPING_HOST": "127.0.0.1", "AI_BOOKKEEPING_LOG_LEVEL": "warn"}
+    process = subprocess.Popen(["node", endpoint_process.BUNDLE], env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    test_class.addClassCleanup(process.kill)
+    url = "http://127.0.0.1:%d" % port
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url + "/healthz", timeout=1).read()
+            break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        raise AssertionError("the bundled endpoint did not start")
+    test_class.env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_url", url)
+    test_class.env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_secret", secret)
+    return url
 
 
 class FakeEndpoint:
@@ -47,9 +91,7 @@ class FakeEndpoint:
             def log_message(self, *args):
                 pass
 
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            port = sock.getsockname()[1]
+        port = free_port()
         self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self.url = "http://127.0.0.1:%d" % port
         threading.Thread(target=self.server.serve_forever, daemon=True).start()

@@ -2,17 +2,10 @@
 given currency, attachments, and where the real bank files are (as test/statements finds them)."""
 
 import os
-import shutil
-import socket
-import subprocess
-import time
-import urllib.request
-from unittest import SkipTest
 
 from odoo import Command
 
-from ..tools import endpoint_process
-from .common import AiBookkeepingCase
+from .common import AiBookkeepingCase, start_bundled_endpoint
 
 SHARED_DATA_ENV = "AI_BOOKKEEPING_SHARED_DATA"
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -25,41 +18,13 @@ def statements_dir():
     return os.path.join(data, "statements")
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 class StatementImportCase(AiBookkeepingCase):
     """Starts the bundled endpoint (endpoint/ai_endpoint.mjs, built by `npm run build`) on a free port."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        if not os.path.isfile(endpoint_process.BUNDLE):
-            raise SkipTest("the endpoint bundle is not built (npm run build)")
-        if not shutil.which("node"):
-            raise SkipTest("node is not on the PATH")
-        port = _free_port()
-        secret = "i" * 48
-        env = {"PATH": os.environ.get("PATH", ""), "AI_BOOKKEEPING_SECRET": secret, "AI_BOOKKEEPING_PORT": str(port),
-               "AI_BOOKKEEPING_HOST": "127.0.0.1", "AI_BOOKKEEPING_LOG_LEVEL": "warn"}
-        cls.endpoint = subprocess.Popen(["node", endpoint_process.BUNDLE], env=env, stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.DEVNULL)
-        cls.addClassCleanup(cls.endpoint.kill)
-        url = "http://127.0.0.1:%d" % port
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(url + "/healthz", timeout=1).read()
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            raise AssertionError("the bundled endpoint did not start")
-        cls.env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_url", url)
-        cls.env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_secret", secret)
+        start_bundled_endpoint(cls, "i" * 48)
 
     @classmethod
     def find_currency(cls, code):

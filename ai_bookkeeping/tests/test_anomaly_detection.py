@@ -1,11 +1,4 @@
 import logging
-import os
-import shutil
-import socket
-import subprocess
-import time
-import urllib.request
-from unittest import SkipTest
 from unittest.mock import patch
 
 from odoo import Command
@@ -13,16 +6,9 @@ from odoo.exceptions import UserError
 from odoo.tests import new_test_user, tagged
 
 from ..models.anomaly_detection import AiAnomalyDetection
-from ..tools import endpoint_process
-from .common import AiBookkeepingCase
+from .common import AiBookkeepingCase, start_bundled_endpoint
 
 DETECTION = "odoo.addons.ai_bookkeeping.models.anomaly_detection"
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class AnomalyCase(AiBookkeepingCase):
@@ -31,29 +17,7 @@ class AnomalyCase(AiBookkeepingCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        if not os.path.isfile(endpoint_process.BUNDLE):
-            raise SkipTest("the endpoint bundle is not built (npm run build)")
-        if not shutil.which("node"):
-            raise SkipTest("node is not on the PATH")
-        port = _free_port()
-        secret = "a" * 48
-        env = dict(os.environ, AI_BOOKKEEPING_SECRET=secret, AI_BOOKKEEPING_PORT=str(port),
-                   AI_BOOKKEEPING_HOST="127.0.0.1")
-        cls.proc = subprocess.Popen(["node", endpoint_process.BUNDLE], env=env, stdout=subprocess.DEVNULL,
-                                    stderr=subprocess.DEVNULL)
-        cls.addClassCleanup(cls.proc.kill)
-        url = "http://127.0.0.1:%d" % port
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(url + "/healthz", timeout=1).read()
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            raise AssertionError("the bundled endpoint did not start")
-        cls.env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_url", url)
-        cls.env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_secret", secret)
+        start_bundled_endpoint(cls, "a" * 48)
         cls.vendor = cls.env["res.partner"].create({"name": "Stadtwerke Nord", "email": "sw@example.com"})
         for month, amount in enumerate([182.0, 240.0, 205.5, 215.0, 190.0, 231.0], start=7):
             cls.make_bill(amount, date="2025-%02d-05" % month, ref="SW-%d" % month)

@@ -1,11 +1,9 @@
 import json
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 import threading
-import time
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from unittest import SkipTest
@@ -16,13 +14,7 @@ from odoo.tests import tagged
 
 from ..models import ai_endpoint
 from ..tools import endpoint_process
-from .common import AiBookkeepingCase
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from .common import AiBookkeepingCase, free_port, start_bundled_endpoint
 
 
 @tagged("post_install", "-at_install")
@@ -32,29 +24,8 @@ class TestBundledEndpoint(AiBookkeepingCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        if not os.path.isfile(endpoint_process.BUNDLE):
-            raise SkipTest("the endpoint bundle is not built (npm run build)")
-        if not shutil.which("node"):
-            raise SkipTest("node is not on the PATH")
-        cls.port = _free_port()
         cls.secret = "s" * 48
-        env = dict(os.environ, AI_BOOKKEEPING_SECRET=cls.secret, AI_BOOKKEEPING_PORT=str(cls.port),
-                   AI_BOOKKEEPING_HOST="127.0.0.1")
-        cls.proc = subprocess.Popen(["node", endpoint_process.BUNDLE], env=env, stdout=subprocess.DEVNULL,
-                                    stderr=subprocess.DEVNULL)
-        cls.addClassCleanup(cls.proc.kill)
-        url = "http://127.0.0.1:%d" % cls.port
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(url + "/healthz", timeout=1).read()
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            raise AssertionError("the bundled endpoint did not start")
-        cls.env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_url", url)
-        cls.env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_secret", cls.secret)
+        start_bundled_endpoint(cls, cls.secret)
 
     def test_suggest_then_approve_end_to_end(self):
         invoice = self.make_invoice(1234.56, ref="PO-77")
@@ -94,7 +65,7 @@ class TestBundledEndpoint(AiBookkeepingCase):
             self.env["ai.endpoint"]._action_test_connection()
 
     def test_test_connection_says_nothing_answers(self):
-        self.env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_url", "http://127.0.0.1:%d" % _free_port())
+        self.env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_url", "http://127.0.0.1:%d" % free_port())
         with self.assertRaisesRegex(UserError, "Nothing answers"):
             self.env["ai.endpoint"]._action_test_connection()
 
@@ -156,7 +127,7 @@ class TestEndpointAutostart(AiBookkeepingCase):
 
     def setUp(self):
         super().setUp()
-        self.url = "http://127.0.0.1:%d" % _free_port()
+        self.url = "http://127.0.0.1:%d" % free_port()
         self.run_dir = tempfile.mkdtemp(prefix="aib_run_")
         self.addCleanup(shutil.rmtree, self.run_dir, True)
         self.addCleanup(endpoint_process.stop_bundled_endpoint, self.url, self.run_dir)
@@ -263,7 +234,7 @@ class TestEndpointAutostart(AiBookkeepingCase):
         self.assertTrue(self.env["ai.llm.usage"].search([("model_name", "=", "fake-model")]))
 
     def test_a_remote_endpoint_is_never_started(self):
-        url = "http://127.0.0.1:%d" % _free_port()
+        url = "http://127.0.0.1:%d" % free_port()
         self.env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_url", url)
         with self.assertRaisesRegex(UserError, "Nothing answers"):
             self.env["ai.endpoint"]._action_test_connection()  # not the default URL: reported, not started

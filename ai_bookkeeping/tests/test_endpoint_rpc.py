@@ -2,7 +2,6 @@
 LLM provider's key, and no way to make Odoo sign a request or start the endpoint."""
 
 import json
-import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -33,12 +32,6 @@ class _Recorder(BaseHTTPRequestHandler):
 
     def log_message(self, *args):
         pass
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @tagged("post_install", "-at_install")
