@@ -267,7 +267,8 @@ export async function runBrowserTests() {
     await page.locator(".o_ai_bookkeeping_anomalies_row").first().waitFor({ timeout: 30000 }).catch(() => {});
     await page.locator(".o_ai_bookkeeping_anomalies").scrollIntoViewIfNeeded().catch(() => {});
     await page.screenshot({ path: path.join(ARTIFACTS, "anomaly_panel.png"), fullPage: true });
-    const anomalyText = ((await page.locator(".o_ai_bookkeeping_anomalies").textContent().catch(() => "")) ?? "").replace(/\s+/g, " ");
+    const anomalyTitle = (await page.locator(".o_ai_bookkeeping_anomalies_title").textContent().catch(() => "")) ?? "";
+    const anomalyText = anomalyTitle + " " + ((await page.locator(".o_ai_bookkeeping_anomalies_row").first().textContent().catch(() => "")) ?? "").replace(/\s+/g, " ");
     const anomalyInOthers = await page.locator(".o_ai_bookkeeping_other").count();
     check("anomaly panel: lists the finding with detector, score, reason and vendor, not in Other suggestions",
       anomalyText.includes("Anomalies (1)") && anomalyText.includes("Invoice paid twice") && anomalyText.includes("91%")
