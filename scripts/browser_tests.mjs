@@ -258,9 +258,33 @@ export async function runBrowserTests() {
     await page.screenshot({ path: path.join(ARTIFACTS, "settings_governance.png") });
     check("settings show the rollout phase", await phase.isVisible().catch(() => false));
 
-    // Other suggestion kinds: an anomaly shows in its own section of the queue and is approved from there.
+    // Anomalies have their own panel: one finding shows with its detector, score, vendor and amount, and is dismissed.
+    const anomalyMade = spawnSync(odooPython(), odooArgs(findOdoo().src, stack.db, ["shell", "--no-http", "--log-level=warn"]), {
+      input: `p = env["res.partner"].create({"name": "Acme Anomaly Supplies"})\ns = env["ai.suggestion"].create({"name": "Duplicate payment to Acme?", "kind": "anomaly", "confidence": 0.91, "explanation": "Same amount paid twice in March", "anomaly_detector": "duplicate_payment", "anomaly_dedup_key": "browser:1", "anomaly_partner_id": p.id, "anomaly_amount": 1234.5})\nenv.cr.commit()\nprint("ANOMALY", s.id)\n`,
+      env: odooEnv(), encoding: "utf8" });
+    const anomalyId = (anomalyMade.stdout.match(/ANOMALY (\d+)/) ?? [])[1];
+    await page.goto(`${stack.url}/odoo/action-ai_bookkeeping.ai_review_dashboard_action`);
+    await page.locator(".o_ai_bookkeeping_anomalies_row").first().waitFor({ timeout: 30000 }).catch(() => {});
+    await page.locator(".o_ai_bookkeeping_anomalies").scrollIntoViewIfNeeded().catch(() => {});
+    await page.screenshot({ path: path.join(ARTIFACTS, "anomaly_panel.png"), fullPage: true });
+    const anomalyTitle = (await page.locator(".o_ai_bookkeeping_anomalies_title").textContent().catch(() => "")) ?? "";
+    const anomalyText = anomalyTitle + " " + ((await page.locator(".o_ai_bookkeeping_anomalies_row").first().textContent().catch(() => "")) ?? "").replace(/\s+/g, " ");
+    const anomalyInOthers = await page.locator(".o_ai_bookkeeping_other").count();
+    check("anomaly panel: lists the finding with detector, score, reason and vendor, not in Other suggestions",
+      anomalyText.includes("Anomalies (1)") && anomalyText.includes("Invoice paid twice") && anomalyText.includes("91%")
+        && anomalyText.includes("Same amount paid twice in March") && anomalyText.includes("Acme Anomaly Supplies") && anomalyInOthers === 0,
+      `${anomalyText.slice(0, 160)} (other panels: ${anomalyInOthers})`);
+    await page.locator(".o_ai_bookkeeping_anomalies_select").first().check().catch(() => {});
+    await page.locator(".o_ai_bookkeeping_anomalies_dismiss").click().catch(() => {});
+    await page.locator(".o_ai_bookkeeping_reject_reason").fill("known double debit, refunded").catch(() => {});
+    await page.locator(".o_ai_bookkeeping_reject_confirm").click().catch(() => {});
+    await page.locator(".o_ai_bookkeeping_anomalies").waitFor({ state: "detached", timeout: 15000 }).catch(() => {});
+    const anomalyState = anomalyId ? sql(stack.db, `select state || '|' || coalesce(reject_reason, '') from ai_suggestion where id = ${Number(anomalyId)}`) : "not created";
+    check("anomaly panel: dismissed from it with the reason", anomalyState === "rejected|known double debit, refunded", anomalyState);
+
+    // Other suggestion kinds: an expense shows in its own section of the queue and is approved from there.
     const made = spawnSync(odooPython(), odooArgs(findOdoo().src, stack.db, ["shell", "--no-http", "--log-level=warn"]), {
-      input: `s = env["ai.suggestion"].create({"name": "Duplicate payment to Acme?", "kind": "anomaly", "confidence": 0.91, "explanation": "Same amount twice"})\nenv.cr.commit()\nprint("OTHER", s.id)\n`,
+      input: `s = env["ai.suggestion"].create({"name": "Taxi receipt to book?", "kind": "expense", "confidence": 0.91, "explanation": "Receipt from the mailbox"})\nenv.cr.commit()\nprint("OTHER", s.id)\n`,
       env: odooEnv(), encoding: "utf8" });
     const otherId = (made.stdout.match(/OTHER (\d+)/) ?? [])[1];
     await page.goto(`${stack.url}/odoo/action-ai_bookkeeping.ai_review_dashboard_action`);
@@ -274,7 +298,7 @@ export async function runBrowserTests() {
     await page.locator(".o_ai_bookkeeping_other").waitFor({ state: "detached", timeout: 15000 }).catch(() => {});
     const otherState = otherId ? sql(stack.db, `select state from ai_suggestion where id = ${Number(otherId)}`) : "not created";
     check("other suggestions: listed in their own section and approved from it",
-      otherText.includes("Other suggestions (1)") && otherText.includes("Duplicate payment to Acme?") && ["approved", "applied"].includes(otherState),
+      otherText.includes("Other suggestions (1)") && otherText.includes("Taxi receipt to book?") && ["approved", "applied"].includes(otherState),
       `${otherText.slice(0, 80)} → ${otherState}`);
 
     check("no console error", consoleErrors.length === 0, consoleErrors.slice(0, 3).join(" | "));

@@ -13,11 +13,12 @@ class AiSuggestion(models.Model):
 
     @api.model
     def dashboard_other_rows(self, offset=0, limit=50):
-        """Pending suggestions of this company, most confident first: one page and the total."""
+        """Pending suggestions of this company, most confident first: one page and the total. Anomalies are left out:
+        they have their own panel (anomaly_suggestion.py, dashboard_anomaly_rows)."""
         with self._ai_checking_arguments():
             offset = da.offset(offset)
             limit = da.limit(limit, 50, MAX_OTHER_PAGE)
-        domain = [("state", "=", sm.PENDING)]
+        domain = [("state", "=", sm.PENDING), ("kind", "!=", "anomaly")]
         records = self.search(domain, offset=offset, limit=limit, order="confidence desc, id")
         kinds = dict(self._fields["kind"]._description_selection(self.env))
         return {

@@ -4,7 +4,39 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from ..tools import anomaly_reply
+from ..tools import dashboard_args as da
 from ..tools import state_machine as sm
+
+MAX_ANOMALY_PAGE = 200
+_lt = da._lt  # noqa: SLF001 - marks a sentence for translation; _ai_checking_arguments translates it
+ANOMALY_FILTER_KEYS = ("detector", "minScore", "vendor", "amountMin", "amountMax")
+
+
+def _anomaly_filters(value):
+    """AnomalyFilters: the known keys only (absent, None or "" = not filtered); returns a clean dict."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise da.ArgumentError(_lt("%(argument)s must be an object of filters."), argument="filters")
+    unknown = sorted(str(key) for key in value if key not in ANOMALY_FILTER_KEYS)
+    if unknown:
+        raise da.ArgumentError(_lt("%(argument)s has unknown filters: %(keys)s (known: %(known)s)."),
+                               argument="filters", keys=", ".join(unknown), known=", ".join(ANOMALY_FILTER_KEYS))
+    clean = {}
+    for key, raw in value.items():
+        if raw is None or raw == "":
+            continue
+        if key == "detector":
+            clean[key] = da.choice(raw, list(anomaly_reply.DETECTORS), "filters.detector")
+        elif key == "vendor":
+            clean[key] = da.text(raw, "filters.vendor", da.MAX_SEARCH)
+        else:
+            low, high = (0, 1) if key == "minScore" else (-da.MAX_AMOUNT, da.MAX_AMOUNT)
+            if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not low <= raw <= high:
+                raise da.ArgumentError(_lt("%(argument)s must be a number from %(low)s to %(high)s."),
+                                       argument="filters." + key, low=low, high=high)
+            clean[key] = float(raw)
+    return clean
 
 
 class AiSuggestion(models.Model):
@@ -93,6 +125,48 @@ class AiSuggestion(models.Model):
         """Dismiss with a reason: rejected, and its pattern is not raised again unless it gets worse."""
         self._check_anomalies()
         return self.action_reject(reason=reason)
+
+    # ------------------------------------------------------------------ the review queue's Anomalies panel
+
+    @api.model
+    def dashboard_anomaly_rows(self, filters=None, offset=0, limit=50):
+        """Open anomalies of this company, highest score first, filtered (contracts/dashboard.ts, AnomalyFilters):
+        one page, the total, and the detectors with their labels (the filter's choices)."""
+        with self._ai_checking_arguments():
+            clean = _anomaly_filters(filters)
+            offset = da.offset(offset)
+            limit = da.limit(limit, 50, MAX_ANOMALY_PAGE)
+        domain = [("kind", "=", "anomaly"), ("state", "=", sm.PENDING)]
+        if clean.get("detector"):
+            domain.append(("anomaly_detector", "=", clean["detector"]))
+        if clean.get("minScore") is not None:
+            domain.append(("confidence", ">=", clean["minScore"]))
+        if clean.get("vendor"):
+            domain.append(("anomaly_partner_id.name", "ilike", clean["vendor"]))
+        if clean.get("amountMin") is not None:
+            domain.append(("anomaly_amount", ">=", clean["amountMin"]))
+        if clean.get("amountMax") is not None:
+            domain.append(("anomaly_amount", "<=", clean["amountMax"]))
+        records = self.search(domain, offset=offset, limit=limit, order="confidence desc, id")
+        labels = dict(self._fields["anomaly_detector"]._description_selection(self.env))
+        return {
+            "rows": [{
+                "id": record.id,
+                "detector": record.anomaly_detector or None,
+                "detectorLabel": labels.get(record.anomaly_detector, record.anomaly_detector or ""),
+                "name": record.name,
+                "score": record.confidence,
+                "reason": record.explanation or "",
+                "vendor": record.anomaly_partner_id.display_name or None,
+                "amount": record.anomaly_amount if record.anomaly_amount or record.anomaly_move_id else None,
+                "currency": record.anomaly_currency_id.name or None,
+                "moveId": record.anomaly_move_id.id or None,
+                "moveName": record.anomaly_move_id.display_name or None,
+                "error": record.error_message or None,
+            } for record in records],
+            "total": self.search_count(domain),
+            "detectors": [{"value": value, "label": label} for value, label in labels.items()],
+        }
 
     def _ai_set_resolution(self, resolution):
         # sudo (callers): the resolution is a protected field, chosen by a reviewer's action, never written directly.

@@ -18,3 +18,4 @@ from . import test_vendor_bill_intake, test_vendor_bill_review, test_vendor_bill
 from . import test_statement_import_batch
 from . import test_statement_import_accounts
 from . import test_statement_import_beside_oca
+from . import test_anomaly_dashboard

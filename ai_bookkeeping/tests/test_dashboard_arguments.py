@@ -114,7 +114,7 @@ class TestDashboardOtherCompany(AiBookkeepingCase):
             company_id=cls.company_b.id, company_ids=[Command.set(cls.company_b.ids)],
         )
         cls.other_b = cls.env["ai.suggestion"].sudo().create(
-            {"name": "B's anomaly", "kind": "anomaly", "company_id": cls.company_b.id}).sudo(False)
+            {"name": "B's expense", "kind": "expense", "company_id": cls.company_b.id}).sudo(False)
         invoice = cls.make_invoice(100.0)
         cls.reco_b = cls.env["ai.reconciliation.suggestion"].sudo().create({
             "statement_line_id": cls.make_st_line(100.0, "x").id, "company_id": cls.env.company.id,

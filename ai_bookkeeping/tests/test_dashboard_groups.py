@@ -115,7 +115,7 @@ class TestDashboardGroups(AiBookkeepingCase):
 class TestDashboardOtherSuggestions(AiBookkeepingCase):
     """The dashboard's section for ai.suggestion (vendor bill, anomaly…): listed by confidence, decided one by one."""
 
-    def make_other(self, name, kind="anomaly", confidence=0.9, company=None, target=None):
+    def make_other(self, name, kind="expense", confidence=0.9, company=None, target=None):
         return self.env["ai.suggestion"].sudo().create({
             "name": name, "kind": kind, "confidence": confidence, "explanation": "why " + name,
             "company_id": (company or self.env.company).id, "engine_name": "test", "engine_version": "0",

@@ -39,7 +39,7 @@ describe("review panels", () => {
   it("are Odoo's registry category ai_bookkeeping.review_panels, bank reconciliation first", () => {
     expect(REVIEW_PANELS).toBe("ai_bookkeeping.review_panels");
     expect(registry.category(REVIEW_PANELS)).toBe(reviewPanels);
-    expect(reviewPanels.getEntries().map(([key]) => key)).toEqual(["bank_reconciliation", "other_suggestions"]);
+    expect(reviewPanels.getEntries().map(([key]) => key)).toEqual(["bank_reconciliation", "anomalies", "other_suggestions"]);
   });
 
   it("show a newly registered workflow's panel in sequence order, its model loaded once", async () => {

@@ -264,3 +264,44 @@ export const NameSearchSchema = z.pipe(
   z.array(z.tuple([Id, z.string()])),
   z.transform((pairs): IdName[] => pairs.map(([id, name]) => ({ id, name }))),
 );
+
+/** The Anomalies panel's filters (`ai.suggestion.dashboard_anomaly_rows(filters, offset, limit)`); absent = not filtered. */
+export const AnomalyFiltersSchema = z.object({
+  /** A detector code of ai_bookkeeping/tools/anomaly_detectors.json. */
+  detector: z.optional(z.string()),
+  /** 0..1 */
+  minScore: z.optional(z.number()),
+  /** Part of the vendor's name, any case. */
+  vendor: z.optional(z.string()),
+  amountMin: z.optional(z.number()),
+  amountMax: z.optional(z.number()),
+});
+export type AnomalyFilters = z.infer<typeof AnomalyFiltersSchema>;
+
+/** One open anomaly finding (an `ai.suggestion` of kind `anomaly`, pending). */
+export const AnomalyRowSchema = z.object({
+  id: Id,
+  detector: TextOrNull,
+  /** The detector as the user's language names it. */
+  detectorLabel: Text,
+  name: Text,
+  score: Ratio,
+  reason: Text,
+  vendor: TextOrNull,
+  amount: z.nullable(z.number()),
+  /** The company's currency code ("EUR"). */
+  currency: TextOrNull,
+  /** The entry concerned, for the link to it. */
+  moveId: z.nullable(Id),
+  moveName: TextOrNull,
+  error: TextOrNull,
+});
+export type AnomalyRow = z.infer<typeof AnomalyRowSchema>;
+
+/** `dashboard_anomaly_rows` → one page, the total, and every detector with its label (the filter's choices). */
+export const AnomalyPageSchema = z.object({
+  rows: z.array(AnomalyRowSchema),
+  total: Int,
+  detectors: z.array(z.object({ value: z.string(), label: z.string() })),
+});
+export type AnomalyPage = z.infer<typeof AnomalyPageSchema>;

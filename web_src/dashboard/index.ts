@@ -1,6 +1,8 @@
 // Entry of the review dashboard bundle (built by esbuild into ai_bookkeeping/static/src/dashboard/review_dashboard.js,
 // its templates and styles beside it). Registers the page as a client action and the workflows' panels on it.
 import { registry } from "@web/core/registry";
+import { AnomalyPanel } from "./anomaly_panel/anomaly_panel";
+import { AnomalyPanelModel } from "./anomaly_panel/anomaly_panel_model";
 import { OtherSuggestions } from "./other_suggestions/other_suggestions";
 import { OtherSuggestionsModel } from "./other_suggestions_model";
 import { ReconciliationPanel } from "./reconciliation_panel/reconciliation_panel";
@@ -15,3 +17,4 @@ registry.category("actions").add(REVIEW_DASHBOARD_TAG, ReviewDashboard);
 reviewPanels
   .add("bank_reconciliation", { Component: ReconciliationPanel, createModel: (services, context) => new ReviewQueueModel(services, context) }, { sequence: 10 })
   .add("other_suggestions", { Component: OtherSuggestions, createModel: (services) => new OtherSuggestionsModel(services) }, { sequence: 100 });
+reviewPanels.add("anomalies", { Component: AnomalyPanel, createModel: (services) => new AnomalyPanelModel(services) }, { sequence: 90 });

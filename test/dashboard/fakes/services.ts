@@ -12,6 +12,8 @@ import type {
   Services,
 } from "@web/core/utils/hooks";
 import type {
+  AnomalyFilters,
+  AnomalyRow,
   BulkOutcome,
   CandidateChoice,
   DashboardFilters,
@@ -270,7 +272,28 @@ export class FakeOrm implements OrmService {
   /** Pending ai.suggestion rows (other kinds), for the dashboard's "Other suggestions" section; none by default. */
   others: OtherSuggestionRow[] = [];
 
+  /** Open anomalies, for the Anomalies panel (dashboard_anomaly_rows filters them as the server does); none by default. */
+  anomalies: AnomalyRow[] = [];
+  anomalyDetectors = [
+    { value: "duplicate_bill", label: "Duplicate bill" },
+    { value: "amount_outlier_vendor", label: "Unusual amount for the vendor" },
+  ];
+
+  private anomalyRows(args: unknown[]): unknown {
+    const [filters, offset, limit] = args as [AnomalyFilters, number, number];
+    const rows = this.anomalies.filter(
+      (a) =>
+        (filters.detector === undefined || a.detector === filters.detector) &&
+        (filters.minScore === undefined || a.score >= filters.minScore) &&
+        (filters.vendor === undefined || (a.vendor ?? "").toLowerCase().includes(filters.vendor.toLowerCase())) &&
+        (filters.amountMin === undefined || (a.amount ?? 0) >= filters.amountMin) &&
+        (filters.amountMax === undefined || (a.amount ?? 0) <= filters.amountMax),
+    );
+    return { rows: structuredClone(rows.slice(offset, offset + limit)), total: rows.length, detectors: structuredClone(this.anomalyDetectors) };
+  }
+
   private other(method: string, args: unknown[]): unknown {
+    if (method === "dashboard_anomaly_rows") return this.anomalyRows(args);
     if (method === "dashboard_other_rows") {
       const [offset, limit] = args as [number, number];
       return { rows: structuredClone(this.others.slice(offset, offset + limit)), total: this.others.length };
@@ -281,6 +304,7 @@ export class FakeOrm implements OrmService {
         const failure = this.rowFailures.get(id);
         if (failure) return { id, ok: false, state: "pending", error: failure };
         this.others = this.others.filter((o) => o.id !== id);
+        this.anomalies = this.anomalies.filter((a) => a.id !== id);
         return { id, ok: true, state: decision === "approve" ? "applied" : "rejected", error: null };
       });
     }

@@ -3,12 +3,9 @@
 // web_src/dashboard/index.ts
 import { registry as registry2 } from "@web/core/registry";
 
-// web_src/dashboard/other_suggestions/other_suggestions.ts
-import { Component as Component3, useState as useState2 } from "@odoo/owl";
+// web_src/dashboard/anomaly_panel/anomaly_panel.ts
+import { Component as Component2, useState as useState2 } from "@odoo/owl";
 import { useService } from "@web/core/utils/hooks";
-
-// web_src/dashboard/confidence_badge/confidence_badge.ts
-import { Component } from "@odoo/owl";
 
 // web_src/dashboard/format.ts
 import { deserializeDate, formatDate } from "@web/core/l10n/dates";
@@ -31,7 +28,86 @@ function formatRate(rate) {
 // web_src/dashboard/l10n.ts
 import { _t } from "@web/core/l10n/translation";
 
-// web_src/dashboard/review_labels.ts
+// web_src/dashboard/reject_dialog/reject_dialog.ts
+import { Component, useState } from "@odoo/owl";
+import { Dialog } from "@web/core/dialog/dialog";
+var RejectDialog = class extends Component {
+  constructor() {
+    super(...arguments);
+    this.state = useState({ reason: "" });
+  }
+  static {
+    this.template = "ai_bookkeeping.RejectDialog";
+  }
+  static {
+    this.components = { Dialog };
+  }
+  static {
+    this.props = { close: Function, title: String, body: String, onConfirm: Function };
+  }
+  confirm() {
+    const reason = this.state.reason.trim();
+    this.props.close();
+    this.props.onConfirm(reason || null);
+  }
+};
+
+// web_src/dashboard/anomaly_panel/anomaly_panel.ts
+var AnomalyPanel = class extends Component2 {
+  static {
+    this.template = "ai_bookkeeping.AnomalyPanel";
+  }
+  static {
+    this.props = { model: Object };
+  }
+  setup() {
+    this.model = useState2(this.props.model);
+    this.dialog = useService("dialog");
+  }
+  /** Hidden while loading, and when there is no anomaly at all (no filter hides them). */
+  get visible() {
+    const state = this.model.state;
+    return !state.loading && (state.total > 0 || this.model.filtered || state.error !== null);
+  }
+  get title() {
+    return _t("Anomalies (%s)", this.model.state.total);
+  }
+  get moreLabel() {
+    return _t("%s more: narrow the filters to see them.", this.model.state.total - this.model.state.rows.length);
+  }
+  get selectedLabel() {
+    return _t("%s selected", this.model.state.selected.length);
+  }
+  score(row) {
+    return formatConfidence(row.score);
+  }
+  amount(row) {
+    return row.amount === null ? "" : formatAmount(row.amount, row.currency ?? "");
+  }
+  moveHref(row) {
+    return `/odoo/account.move/${row.moveId}`;
+  }
+  onFilter(key, event) {
+    void this.model.setFilter(key, event.target.value);
+  }
+  confirm(ids) {
+    void this.model.decide(ids, "approve");
+  }
+  dismiss(ids) {
+    if (this.model.state.busy || ids.length === 0) return;
+    const chosen = [...ids];
+    const rows = this.model.state.rows.filter((r) => chosen.includes(r.id));
+    this.dialog.add(RejectDialog, {
+      title: chosen.length === 1 ? _t("Dismiss this anomaly?") : _t("Dismiss %s anomalies?", chosen.length),
+      body: rows.map((r) => r.name).join(" \xB7 "),
+      onConfirm: (reason) => {
+        void this.model.decide(chosen, "reject", reason);
+      }
+    });
+  }
+};
+
+// web_src/dashboard/anomaly_panel/anomaly_panel_model.ts
 import { markRaw, reactive } from "@odoo/owl";
 
 // node_modules/zod/v4/core/util.js
@@ -1651,6 +1727,17 @@ function transform(fn) {
     transform: fn
   });
 }
+var ZodMiniOptional = /* @__PURE__ */ $constructor("ZodMiniOptional", (inst, def) => {
+  $ZodOptional.init(inst, def);
+  ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function optional(innerType) {
+  return new ZodMiniOptional({
+    type: "optional",
+    innerType
+  });
+}
 var ZodMiniExactOptional = /* @__PURE__ */ $constructor("ZodMiniExactOptional", (inst, def) => {
   $ZodExactOptional.init(inst, def);
   ZodMiniType.init(inst, def);
@@ -1867,6 +1954,52 @@ var NameSearchSchema = pipe(
   array(tuple([Id, string2()])),
   transform((pairs) => pairs.map(([id, name]) => ({ id, name })))
 );
+var AnomalyFiltersSchema = object({
+  /** A detector code of ai_bookkeeping/tools/anomaly_detectors.json. */
+  detector: optional(string2()),
+  /** 0..1 */
+  minScore: optional(number2()),
+  /** Part of the vendor's name, any case. */
+  vendor: optional(string2()),
+  amountMin: optional(number2()),
+  amountMax: optional(number2())
+});
+var AnomalyRowSchema = object({
+  id: Id,
+  detector: TextOrNull,
+  /** The detector as the user's language names it. */
+  detectorLabel: Text,
+  name: Text,
+  score: Ratio,
+  reason: Text,
+  vendor: TextOrNull,
+  amount: nullable(number2()),
+  /** The company's currency code ("EUR"). */
+  currency: TextOrNull,
+  /** The entry concerned, for the link to it. */
+  moveId: nullable(Id),
+  moveName: TextOrNull,
+  error: TextOrNull
+});
+var AnomalyPageSchema = object({
+  rows: array(AnomalyRowSchema),
+  total: Int,
+  detectors: array(object({ value: string2(), label: string2() }))
+});
+
+// web_src/dashboard/error_message.ts
+function errorMessage(error) {
+  if (typeof error === "object" && error !== null) {
+    const data = error.data;
+    if (typeof data === "object" && data !== null) {
+      const message2 = data.message;
+      if (typeof message2 === "string" && message2) return message2;
+    }
+    const message = error.message;
+    if (typeof message === "string" && message) return message;
+  }
+  return typeof error === "string" && error ? error : String(error);
+}
 
 // web_src/dashboard/parse_reply.ts
 var RpcShapeError = class extends Error {
@@ -1915,12 +2048,135 @@ function parseReply(method, schema, value) {
   throw issue2 ? toShapeError(method, issue2) : new RpcShapeError(method, "", "valid");
 }
 
+// web_src/dashboard/anomaly_panel/anomaly_panel_model.ts
+var ANOMALY_MODEL = "ai.suggestion";
+var ANOMALY_PAGE_SIZE = 50;
+var NO_FILTERS = { detector: "", minScorePercent: "", vendor: "", amountMin: "", amountMax: "" };
+function numberOrUndefined(text) {
+  if (text.trim() === "") return void 0;
+  const value = Number(text.replace(",", "."));
+  return Number.isFinite(value) ? value : void 0;
+}
+function anomalyFilters(inputs) {
+  const filters = {};
+  if (inputs.detector) filters.detector = inputs.detector;
+  const percent = numberOrUndefined(inputs.minScorePercent);
+  if (percent !== void 0) filters.minScore = Math.min(1, Math.max(0, percent / 100));
+  if (inputs.vendor.trim()) filters.vendor = inputs.vendor.trim();
+  const amountMin = numberOrUndefined(inputs.amountMin);
+  if (amountMin !== void 0) filters.amountMin = amountMin;
+  const amountMax = numberOrUndefined(inputs.amountMax);
+  if (amountMax !== void 0) filters.amountMax = amountMax;
+  return filters;
+}
+var AnomalyPanelModel = class {
+  constructor(services) {
+    this.orm = markRaw(services.orm);
+    this.notification = markRaw(services.notification);
+    this.labels = services.labels;
+    this.state = reactive({
+      rows: [],
+      total: 0,
+      detectors: [],
+      filters: { ...NO_FILTERS },
+      selected: [],
+      loading: true,
+      busy: false,
+      error: null,
+      rowErrors: {}
+    });
+  }
+  async load() {
+    try {
+      const reply = await this.orm.call(ANOMALY_MODEL, "dashboard_anomaly_rows", [anomalyFilters(this.state.filters), 0, ANOMALY_PAGE_SIZE]);
+      const page = parseReply("dashboard_anomaly_rows", AnomalyPageSchema, reply);
+      this.state.rows = page.rows;
+      this.state.total = page.total;
+      this.state.detectors = page.detectors;
+      const shown = new Set(page.rows.map((r) => r.id));
+      this.state.selected = this.state.selected.filter((id) => shown.has(id));
+      this.state.error = null;
+    } catch (error) {
+      this.state.error = errorMessage(error);
+    } finally {
+      this.state.loading = false;
+    }
+  }
+  /** Whether any filter is set (the panel then stays visible, to undo them, even with no row). */
+  get filtered() {
+    return Object.keys(anomalyFilters(this.state.filters)).length > 0;
+  }
+  async setFilter(key, value) {
+    if (this.state.filters[key] === value) return;
+    this.state.filters[key] = value;
+    await this.load();
+  }
+  async clearFilters() {
+    this.state.filters = { ...NO_FILTERS };
+    await this.load();
+  }
+  isSelected(row) {
+    return this.state.selected.includes(row.id);
+  }
+  toggle(row) {
+    this.state.selected = this.isSelected(row) ? this.state.selected.filter((id) => id !== row.id) : [...this.state.selected, row.id];
+  }
+  get allSelected() {
+    return this.state.rows.length > 0 && this.state.selected.length === this.state.rows.length;
+  }
+  toggleAll() {
+    this.state.selected = this.allSelected ? [] : this.state.rows.map((r) => r.id);
+  }
+  /** Confirms (approve) or dismisses (reject, with the reason) the given rows; refusals stay on their rows. */
+  async decide(selected, decision, reason = null) {
+    if (this.state.busy || selected.length === 0) return;
+    const ids = [...selected];
+    this.state.busy = true;
+    try {
+      const reply = await this.orm.call(ANOMALY_MODEL, "dashboard_decide", [ids, decision, reason]);
+      const outcomes = parseReply("dashboard_decide", BulkOutcomesSchema, reply);
+      const byId = new Map(outcomes.map((o) => [o.id, o]));
+      let done = 0;
+      for (const id of ids) {
+        const outcome = byId.get(id);
+        if (outcome?.ok) {
+          done += 1;
+          delete this.state.rowErrors[id];
+        } else {
+          this.state.rowErrors[id] = outcome?.error ?? _t("The server did not report on this anomaly; reload to see where it stands.");
+        }
+      }
+      if (done > 0) {
+        const message = decision === "approve" ? _t("%s anomalies confirmed", done) : _t("%s anomalies dismissed", done);
+        this.notification.add(message, { type: "success" });
+      }
+      this.state.selected = this.state.selected.filter((id) => !byId.get(id)?.ok);
+    } catch (error) {
+      this.state.error = errorMessage(error);
+    } finally {
+      this.state.busy = false;
+    }
+    await this.load();
+  }
+  errorOf(row) {
+    return this.state.rowErrors[row.id] ?? row.error;
+  }
+};
+
+// web_src/dashboard/other_suggestions/other_suggestions.ts
+import { Component as Component4, useState as useState3 } from "@odoo/owl";
+import { useService as useService2 } from "@web/core/utils/hooks";
+
+// web_src/dashboard/confidence_badge/confidence_badge.ts
+import { Component as Component3 } from "@odoo/owl";
+
 // web_src/dashboard/review_labels.ts
+import { markRaw as markRaw2, reactive as reactive2 } from "@odoo/owl";
 var LABELS_MODEL = "ai.reconciliation.suggestion";
 var ReviewLabels = class {
   constructor(orm) {
-    this.orm = markRaw(orm);
-    this.state = reactive({ matchTypes: [], bands: [] });
+    this.orm = markRaw2(orm);
+    this.state = reactive2({ matchTypes: [], bands: [] });
   }
   async load() {
     try {
@@ -1936,7 +2192,7 @@ function bandOf(bands, confidence) {
 }
 
 // web_src/dashboard/confidence_badge/confidence_badge.ts
-var ConfidenceBadge = class extends Component {
+var ConfidenceBadge = class extends Component3 {
   static {
     this.template = "ai_bookkeeping.ConfidenceBadge";
   }
@@ -1955,32 +2211,8 @@ var ConfidenceBadge = class extends Component {
   }
 };
 
-// web_src/dashboard/reject_dialog/reject_dialog.ts
-import { Component as Component2, useState } from "@odoo/owl";
-import { Dialog } from "@web/core/dialog/dialog";
-var RejectDialog = class extends Component2 {
-  constructor() {
-    super(...arguments);
-    this.state = useState({ reason: "" });
-  }
-  static {
-    this.template = "ai_bookkeeping.RejectDialog";
-  }
-  static {
-    this.components = { Dialog };
-  }
-  static {
-    this.props = { close: Function, title: String, body: String, onConfirm: Function };
-  }
-  confirm() {
-    const reason = this.state.reason.trim();
-    this.props.close();
-    this.props.onConfirm(reason || null);
-  }
-};
-
 // web_src/dashboard/other_suggestions/other_suggestions.ts
-var OtherSuggestions = class extends Component3 {
+var OtherSuggestions = class extends Component4 {
   static {
     this.template = "ai_bookkeeping.OtherSuggestions";
   }
@@ -1991,8 +2223,8 @@ var OtherSuggestions = class extends Component3 {
     this.props = { model: Object };
   }
   setup() {
-    this.model = useState2(this.props.model);
-    this.dialog = useService("dialog");
+    this.model = useState3(this.props.model);
+    this.dialog = useService2("dialog");
   }
   get title() {
     return _t("Other suggestions (%s)", this.model.state.total);
@@ -2013,31 +2245,15 @@ var OtherSuggestions = class extends Component3 {
 };
 
 // web_src/dashboard/other_suggestions_model.ts
-import { markRaw as markRaw2, reactive as reactive2 } from "@odoo/owl";
-
-// web_src/dashboard/error_message.ts
-function errorMessage(error) {
-  if (typeof error === "object" && error !== null) {
-    const data = error.data;
-    if (typeof data === "object" && data !== null) {
-      const message2 = data.message;
-      if (typeof message2 === "string" && message2) return message2;
-    }
-    const message = error.message;
-    if (typeof message === "string" && message) return message;
-  }
-  return typeof error === "string" && error ? error : String(error);
-}
-
-// web_src/dashboard/other_suggestions_model.ts
+import { markRaw as markRaw3, reactive as reactive3 } from "@odoo/owl";
 var OTHER_MODEL = "ai.suggestion";
 var OTHER_PAGE_SIZE = 50;
 var OtherSuggestionsModel = class {
   constructor(services) {
-    this.orm = markRaw2(services.orm);
-    this.notification = markRaw2(services.notification);
+    this.orm = markRaw3(services.orm);
+    this.notification = markRaw3(services.notification);
     this.labels = services.labels;
-    this.state = reactive2({ rows: [], total: 0, open: false, loading: true, busy: false, error: null, rowErrors: {} });
+    this.state = reactive3({ rows: [], total: 0, open: false, loading: true, busy: false, error: null, rowErrors: {} });
   }
   async load() {
     this.state.loading = true;
@@ -2080,14 +2296,14 @@ var OtherSuggestionsModel = class {
 };
 
 // web_src/dashboard/reconciliation_panel/reconciliation_panel.ts
-import { Component as Component10, useEffect, useExternalListener, useRef as useRef2, useState as useState4 } from "@odoo/owl";
+import { Component as Component11, useEffect, useExternalListener, useRef as useRef2, useState as useState5 } from "@odoo/owl";
 import { ConfirmationDialog } from "@web/core/confirmation_dialog/confirmation_dialog";
 import { Pager } from "@web/core/pager/pager";
-import { useService as useService2 } from "@web/core/utils/hooks";
+import { useService as useService3 } from "@web/core/utils/hooks";
 
 // web_src/dashboard/bulk_toolbar/bulk_toolbar.ts
-import { Component as Component4 } from "@odoo/owl";
-var BulkToolbar = class extends Component4 {
+import { Component as Component5 } from "@odoo/owl";
+var BulkToolbar = class extends Component5 {
   static {
     this.template = "ai_bookkeeping.BulkToolbar";
   }
@@ -2132,7 +2348,7 @@ var BulkToolbar = class extends Component4 {
 };
 
 // web_src/dashboard/candidate_picker/candidate_picker.ts
-import { Component as Component5, onWillStart, useState as useState3 } from "@odoo/owl";
+import { Component as Component6, onWillStart, useState as useState4 } from "@odoo/owl";
 import { Dialog as Dialog2 } from "@web/core/dialog/dialog";
 
 // web_src/dashboard/filter_candidates.ts
@@ -2149,10 +2365,10 @@ function fold(text) {
 }
 
 // web_src/dashboard/candidate_picker/candidate_picker.ts
-var CandidatePicker = class extends Component5 {
+var CandidatePicker = class extends Component6 {
   constructor() {
     super(...arguments);
-    this.state = useState3({ loading: true, error: "", query: "", choices: [] });
+    this.state = useState4({ loading: true, error: "", query: "", choices: [] });
   }
   static {
     this.template = "ai_bookkeeping.CandidatePicker";
@@ -2190,7 +2406,7 @@ var CandidatePicker = class extends Component5 {
 };
 
 // web_src/dashboard/filter_bar/filter_bar.ts
-import { Component as Component6, onWillUnmount } from "@odoo/owl";
+import { Component as Component7, onWillUnmount } from "@odoo/owl";
 
 // web_src/dashboard/grouping.ts
 var GROUP_BYS = ["partner", "journal", "kind", "band", "month"];
@@ -2330,7 +2546,7 @@ function rowsArgs(filters, offset, limit, order) {
 
 // web_src/dashboard/filter_bar/filter_bar.ts
 var SEARCH_DELAY_MS = 300;
-var FilterBar = class extends Component6 {
+var FilterBar = class extends Component7 {
   static {
     this.template = "ai_bookkeeping.FilterBar";
   }
@@ -2455,9 +2671,9 @@ function moveCursor(cursor, delta, length) {
 }
 
 // web_src/dashboard/kpi_header/kpi_header.ts
-import { Component as Component7 } from "@odoo/owl";
+import { Component as Component8 } from "@odoo/owl";
 import { formatFloat as formatFloat2 } from "@web/views/fields/formatters";
-var KpiHeader = class extends Component7 {
+var KpiHeader = class extends Component8 {
   static {
     this.template = "ai_bookkeeping.KpiHeader";
   }
@@ -2516,7 +2732,7 @@ var KpiHeader = class extends Component7 {
 };
 
 // web_src/dashboard/queue_table/queue_table.ts
-import { Component as Component8 } from "@odoo/owl";
+import { Component as Component9 } from "@odoo/owl";
 
 // web_src/dashboard/selection.ts
 function toSelected(row) {
@@ -2563,7 +2779,7 @@ function totalsByCurrency(selected) {
 }
 
 // web_src/dashboard/queue_table/queue_table.ts
-var QueueTable = class extends Component8 {
+var QueueTable = class extends Component9 {
   static {
     this.template = "ai_bookkeeping.QueueTable";
   }
@@ -2656,7 +2872,7 @@ var QueueTable = class extends Component8 {
 };
 
 // web_src/dashboard/review_queue_model.ts
-import { markRaw as markRaw3, reactive as reactive3 } from "@odoo/owl";
+import { markRaw as markRaw4, reactive as reactive4 } from "@odoo/owl";
 
 // web_src/dashboard/run_in_chunks.ts
 var CHUNK_SIZE = 50;
@@ -2703,10 +2919,10 @@ var ReviewQueueModel = class {
   constructor(services, context) {
     /** Only the answer to the latest rows/groups call is shown (filters may change faster than the server). */
     this.rowsRequest = 0;
-    this.orm = markRaw3(services.orm);
-    this.notification = markRaw3(services.notification);
+    this.orm = markRaw4(services.orm);
+    this.notification = markRaw4(services.notification);
     this.labels = services.labels;
-    this.state = reactive3({
+    this.state = reactive4({
       rows: [],
       total: 0,
       groups: null,
@@ -2724,8 +2940,8 @@ var ReviewQueueModel = class {
       threshold: DEFAULT_THRESHOLD,
       run: null
     });
-    this.selection = reactive3(/* @__PURE__ */ new Map());
-    this.rowErrors = reactive3(/* @__PURE__ */ new Map());
+    this.selection = reactive4(/* @__PURE__ */ new Map());
+    this.rowErrors = reactive4(/* @__PURE__ */ new Map());
   }
   /** Everything the page shows first; each part shows its own failure in place. */
   load() {
@@ -3077,8 +3293,8 @@ var ReviewQueueModel = class {
 };
 
 // web_src/dashboard/shortcut_help/shortcut_help.ts
-import { Component as Component9, onMounted, useRef } from "@odoo/owl";
-var ShortcutHelp = class extends Component9 {
+import { Component as Component10, onMounted, useRef } from "@odoo/owl";
+var ShortcutHelp = class extends Component10 {
   constructor() {
     super(...arguments);
     this.closeRef = useRef("close");
@@ -3109,10 +3325,10 @@ var ShortcutHelp = class extends Component9 {
 };
 
 // web_src/dashboard/reconciliation_panel/reconciliation_panel.ts
-var ReconciliationPanel = class extends Component10 {
+var ReconciliationPanel = class extends Component11 {
   constructor() {
     super(...arguments);
-    this.ui = useState4({ showHelp: false });
+    this.ui = useState5({ showHelp: false });
     /** The panel's first element; its parent is the page, where the keys and the rows are. */
     this.header = useRef2("header");
     /** Set when the keyboard moved the cursor: the row then takes the DOM focus. */
@@ -3128,9 +3344,9 @@ var ReconciliationPanel = class extends Component10 {
     this.props = { model: Object };
   }
   setup() {
-    this.model = useState4(this.props.model);
-    this.action = useService2("action");
-    this.dialog = useService2("dialog");
+    this.model = useState5(this.props.model);
+    this.action = useService3("action");
+    this.dialog = useService3("dialog");
     useExternalListener(window, "keydown", (ev) => {
       if (ev instanceof KeyboardEvent) this.onKeydown(ev);
     });
@@ -3276,9 +3492,9 @@ var REVIEW_PANELS = "ai_bookkeeping.review_panels";
 var reviewPanels = registry.category(REVIEW_PANELS);
 
 // web_src/dashboard/review_dashboard/review_dashboard.ts
-import { Component as Component11, onWillStart as onWillStart2 } from "@odoo/owl";
-import { useService as useService3 } from "@web/core/utils/hooks";
-var ReviewDashboard = class extends Component11 {
+import { Component as Component12, onWillStart as onWillStart2 } from "@odoo/owl";
+import { useService as useService4 } from "@web/core/utils/hooks";
+var ReviewDashboard = class extends Component12 {
   constructor() {
     super(...arguments);
     this.panels = [];
@@ -3290,9 +3506,9 @@ var ReviewDashboard = class extends Component11 {
     this.props = ["*"];
   }
   setup() {
-    const orm = useService3("orm");
+    const orm = useService4("orm");
     const labels = new ReviewLabels(orm);
-    const services = { orm, notification: useService3("notification"), labels };
+    const services = { orm, notification: useService4("notification"), labels };
     const context = this.props.action?.context;
     this.panels = reviewPanels.getEntries().map(([key, panel]) => ({ key, Component: panel.Component, model: panel.createModel(services, context) }));
     onWillStart2(() => {
@@ -3306,6 +3522,7 @@ var ReviewDashboard = class extends Component11 {
 var REVIEW_DASHBOARD_TAG = "ai_bookkeeping.review_dashboard";
 registry2.category("actions").add(REVIEW_DASHBOARD_TAG, ReviewDashboard);
 reviewPanels.add("bank_reconciliation", { Component: ReconciliationPanel, createModel: (services, context) => new ReviewQueueModel(services, context) }, { sequence: 10 }).add("other_suggestions", { Component: OtherSuggestions, createModel: (services) => new OtherSuggestionsModel(services) }, { sequence: 100 });
+reviewPanels.add("anomalies", { Component: AnomalyPanel, createModel: (services) => new AnomalyPanelModel(services) }, { sequence: 90 });
 export {
   REVIEW_DASHBOARD_TAG
 };
