@@ -23,6 +23,9 @@ const INDEPENDENT_SEED = 7_000;
 const LINES = QUICK ? 200 : 1_000;
 const OPEN_ITEMS = QUICK ? 400 : 2_000;
 const APPROVE = 500;
+/** The anomaly bench in Odoo: vendors of the report seed's books, and the journal items of the timed run. */
+const ANOMALY_VENDORS = QUICK ? 150 : 400;
+const ANOMALY_SCALE_LINES = QUICK ? 20_000 : 100_000;
 const MODULES = "account,ai_bookkeeping,account_reconcile_oca";
 const started = Date.now();
 const remaining = () => Math.max(10_000, BUDGET_MS - (Date.now() - started));
@@ -72,8 +75,11 @@ async function main() {
   console.log("\n== Period close: the live checklist over 50,000 journal items (scripts/bench/period_close.py) ==");
   const close = await periodCloseBench();
   if (close.skipped) console.log(`period close bench skipped: ${close.skipped}`);
+  console.log(`\n== Anomaly detection in a real Odoo vs Odoo's abnormal-amount check, ${ANOMALY_SCALE_LINES.toLocaleString("en-US")} journal items (scripts/bench/anomalies_odoo.py) ==`);
+  const anomaliesOdoo = await anomaliesOdooBench();
+  if (anomaliesOdoo.skipped) console.log(`anomalies in Odoo bench skipped: ${anomaliesOdoo.skipped}`);
   console.log(`bench: done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  return engine.code === 0 && !odoo.failed && !close.failed ? 0 : 1;
+  return engine.code === 0 && !odoo.failed && !close.failed && !anomaliesOdoo.failed ? 0 : 1;
 }
 
 async function odooBench() {
@@ -214,6 +220,53 @@ async function periodCloseBench() {
   } finally {
     dropDb(db);
     currentDbs.delete(db);
+  }
+}
+
+/** The anomaly detection (cron + bundled endpoint) on one report seed's books in a throw-away database, beside
+ * Odoo's own abnormal-amount check, then one run timed over ANOMALY_SCALE_LINES journal items. */
+async function anomaliesOdooBench() {
+  const odoo = findOdoo();
+  if (!odoo.ok) return { skipped: odoo.reason };
+  const pg = checkPostgres();
+  if (!pg.ok) return { skipped: pg.reason };
+  const db = `aib_bench_anom_${process.pid}_${Date.now().toString(36)}`;
+  const work = mkdtempSync(path.join(tmpdir(), "aib-bench-anom-"));
+  const books = path.join(work, "anomaly_books.json");
+  const secret = randomBytes(32).toString("hex");
+  let endpoint = null;
+  currentDbs.add(db);
+  try {
+    const gen = await run(NPX, ["tsx", "scripts/bench/export_anomaly_books.ts", "--vendors", String(ANOMALY_VENDORS), "--out", books]);
+    if (gen.code !== 0) return fail("generating the anomaly books", gen);
+    const install = await run(odooPython(), odooArgs(odoo.src, db, ["-i", "ai_bookkeeping", "--without-demo=all",
+      "--stop-after-init", "--log-level=warn", "--http-port=0"]), { env: odooEnv() });
+    if (install.code !== 0 || /\b(ERROR|CRITICAL)\b/.test(install.output)) return fail("installing ai_bookkeeping", install);
+    const port = await freePort();
+    endpoint = spawn(NPX, ["tsx", "web_src/endpoint/main.ts"], {
+      cwd: ROOT, detached: true, stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, AI_BOOKKEEPING_SECRET: secret, AI_BOOKKEEPING_PORT: String(port), AI_BOOKKEEPING_LOG_LEVEL: "warn" },
+    });
+    live.add(endpoint);
+    let endpointLog = "";
+    endpoint.stdout.on("data", (d) => (endpointLog += d));
+    endpoint.stderr.on("data", (d) => (endpointLog += d));
+    const url = `http://127.0.0.1:${port}`;
+    if (!(await waitForHealth(`${url}/healthz`, 30_000))) return fail("starting the AI endpoint", { code: null, output: endpointLog });
+    const shell = odooArgs(odoo.src, db, ["shell", "--no-http", "--log-level=warn"]);
+    const env = { ...odooEnv(), BENCH_BOOKS: books, BENCH_ENDPOINT: url, BENCH_SECRET: secret, BENCH_SCALE_LINES: String(ANOMALY_SCALE_LINES) };
+    const bench = await run(odooPython(), shell, { env, input: readFileSync(path.join(ROOT, "scripts/bench/anomalies_odoo.py"), "utf8"), progress: /^(anomalies_odoo bench: |\|)/ });
+    if (bench.code !== 0 || !/anomalies_odoo bench: done/.test(bench.output)) return fail("running the anomaly bench in Odoo", bench);
+    return { failed: false };
+  } finally {
+    if (endpoint !== null) {
+      stopGroup(endpoint);
+      live.delete(endpoint);
+    }
+    dropDb(db);
+    currentDbs.delete(db);
+    rmSync(path.join(homedir(), ".local/share/Odoo/filestore", db), { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
   }
 }
 
