@@ -126,17 +126,10 @@ async function odooBench() {
       if (existsSync(path.join(store, base))) cpSync(path.join(store, base), path.join(store, r.db), { recursive: true });
     }
 
-    const port = await freePort();
-    endpoint = spawn(NPX, ["tsx", "web_src/endpoint/main.ts"], {
-      cwd: ROOT, detached: true, stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, AI_BOOKKEEPING_SECRET: secret, AI_BOOKKEEPING_PORT: String(port), AI_BOOKKEEPING_LOG_LEVEL: "warn" },
-    });
-    live.add(endpoint);
-    let endpointLog = "";
-    endpoint.stdout.on("data", (d) => (endpointLog += d));
-    endpoint.stderr.on("data", (d) => (endpointLog += d));
-    const url = `http://127.0.0.1:${port}`;
-    if (!(await waitForHealth(`${url}/healthz`, 30_000))) return fail("starting the AI endpoint", { code: null, output: endpointLog });
+    const started = await startEndpoint(secret);
+    endpoint = started.endpoint;
+    if (started.url === null) return fail("starting the AI endpoint", { code: null, output: started.log });
+    const url = started.url;
 
     let failed = false;
     for (const r of runs) {
@@ -242,17 +235,10 @@ async function anomaliesOdooBench() {
     const install = await run(odooPython(), odooArgs(odoo.src, db, ["-i", "ai_bookkeeping", "--without-demo=all",
       "--stop-after-init", "--log-level=warn", "--http-port=0"]), { env: odooEnv() });
     if (install.code !== 0 || /\b(ERROR|CRITICAL)\b/.test(install.output)) return fail("installing ai_bookkeeping", install);
-    const port = await freePort();
-    endpoint = spawn(NPX, ["tsx", "web_src/endpoint/main.ts"], {
-      cwd: ROOT, detached: true, stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, AI_BOOKKEEPING_SECRET: secret, AI_BOOKKEEPING_PORT: String(port), AI_BOOKKEEPING_LOG_LEVEL: "warn" },
-    });
-    live.add(endpoint);
-    let endpointLog = "";
-    endpoint.stdout.on("data", (d) => (endpointLog += d));
-    endpoint.stderr.on("data", (d) => (endpointLog += d));
-    const url = `http://127.0.0.1:${port}`;
-    if (!(await waitForHealth(`${url}/healthz`, 30_000))) return fail("starting the AI endpoint", { code: null, output: endpointLog });
+    const started = await startEndpoint(secret);
+    endpoint = started.endpoint;
+    if (started.url === null) return fail("starting the AI endpoint", { code: null, output: started.log });
+    const url = started.url;
     const shell = odooArgs(odoo.src, db, ["shell", "--no-http", "--log-level=warn"]);
     const env = { ...odooEnv(), BENCH_BOOKS: books, BENCH_ENDPOINT: url, BENCH_SECRET: secret, BENCH_SCALE_LINES: String(ANOMALY_SCALE_LINES) };
     const bench = await run(odooPython(), shell, { env, input: readFileSync(path.join(ROOT, "scripts/bench/anomalies_odoo.py"), "utf8"), progress: /^(anomalies_odoo bench: |\|)/ });
@@ -268,6 +254,22 @@ async function anomaliesOdooBench() {
     rmSync(path.join(homedir(), ".local/share/Odoo/filestore", db), { recursive: true, force: true });
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** The endpoint from source on a free port, for the benches in Odoo: its process, and its URL once /healthz answers
+ * (null if it did not within 30 s, with what it printed). The caller stops it (stopGroup). */
+async function startEndpoint(secret) {
+  const port = await freePort();
+  const endpoint = spawn(NPX, ["tsx", "web_src/endpoint/main.ts"], {
+    cwd: ROOT, detached: true, stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, AI_BOOKKEEPING_SECRET: secret, AI_BOOKKEEPING_PORT: String(port), AI_BOOKKEEPING_LOG_LEVEL: "warn" },
+  });
+  live.add(endpoint);
+  let log = "";
+  endpoint.stdout.on("data", (d) => (log += d));
+  endpoint.stderr.on("data", (d) => (log += d));
+  const url = `http://127.0.0.1:${port}`;
+  return { endpoint, url: (await waitForHealth(`${url}/healthz`, 30_000)) ? url : null, log };
 }
 
 function fail(step, result) {
