@@ -1,7 +1,7 @@
 // Runs the add-on's Odoo tests (TransactionCase, post_install) against ODOO_SRC on two throw-away databases (with
 // and without demo data), then drops them. Exit code: 0 passed, 1 failed, 0 with a plain "skipped" line when no Odoo/PostgreSQL is here.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -21,6 +21,21 @@ const OCA_IMPORT_RUN = {
   tags: "/ai_bookkeeping:TestStatementImportBesideOca", addons: [ocaImportSrc()],
 };
 
+// The bridge add-ons for Odoo's optional apps (ai_bookkeeping_<app>, auto_install) run on a database of their own
+// with the apps they bridge (Sales, Purchase, Expenses), installed without demo data: their tests tag only themselves.
+const APP_BRIDGES = { ai_bookkeeping_sale: "sale_management", ai_bookkeeping_purchase: "purchase", ai_bookkeeping_hr_expense: "hr_expense" };
+
+/** The apps database's run, or null when no bridge add-on for an Odoo app is in the repository. */
+export function appBridgesRun() {
+  const bridges = readdirSync(ROOT).filter((name) => APP_BRIDGES[name] && existsSync(path.join(ROOT, name, "__manifest__.py")));
+  if (!bridges.length) return null;
+  const apps = bridges.map((name) => APP_BRIDGES[name]);
+  return {
+    label: `with ${apps.join(", ")}`, demo: false, scripts: false,
+    modules: ["ai_bookkeeping", ...apps, ...bridges].join(","), tags: bridges.map((m) => `/${m}`).join(","),
+  };
+}
+
 export async function runOdooTests() {
   // With OCA's reconciliation screen on the addons path, the bridge module and its tests run too.
   const modules = hasOca() ? "ai_bookkeeping,ai_bookkeeping_account_reconcile_oca" : "ai_bookkeeping";
@@ -31,7 +46,8 @@ export async function runOdooTests() {
   if (!pg.ok) return { skipped: `Odoo tests skipped: ${pg.reason}` };
   const stamp = `${process.pid}_${Date.now().toString(36)}`;
   console.log(`Odoo tests: installing account + ${modules} on two throw-away databases, ${RUNS.map((r) => r.label).join(" and ")} (a few minutes)…`);
-  const runs = hasOcaImport() ? [...RUNS, OCA_IMPORT_RUN] : RUNS;
+  const apps = appBridgesRun();
+  const runs = [...RUNS, ...(hasOcaImport() ? [OCA_IMPORT_RUN] : []), ...(apps ? [apps] : [])];
   if (!hasOcaImport()) console.log(`Odoo tests: OCA's statement import not found (OCA_IMPORT_SRC, default ${ocaImportSrc()}): the coexistence test is skipped`);
   const results = await Promise.all(runs.map((r, i) => runOnDatabase(odoo.src, r.modules ?? modules, `aib_test_${stamp}_${i}`, r)));
   // Each run's log, one after the other (they ran at the same time), then one result line per run and the sum.
