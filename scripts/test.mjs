@@ -1,7 +1,7 @@
 // `npm test`: every test that can run here, in order, with a plain summary. Steps that need what this machine lacks
 // (an Odoo tree, PostgreSQL, Chromium) say plainly that they were skipped and why; a skip never counts as a pass.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ROOT } from "./lib/odoo.mjs";
@@ -23,8 +23,8 @@ function step(name, fn) {
 }
 
 /** Runs a command, echoing its output, and reads its test counts with `count(output)` when given. */
-function sh(cmd, args, count) {
-  const r = spawnSync(cmd, args, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
+function sh(cmd, args, count, env = {}) {
+  const r = spawnSync(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
   process.stdout.write(r.stdout ?? "");
   process.stderr.write(r.stderr ?? "");
   const counts = count ? count(`${r.stdout}\n${r.stderr}`) : null;
@@ -50,7 +50,10 @@ step("typecheck", () => sh("npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]));
 step("lint (ts)", () => sh("npm", ["run", "--silent", "lint:ts"]));
 step("lint (python)", () => sh("npm", ["run", "--silent", "lint:py"]));
 step("vitest", () => sh("npx", ["vitest", "run"], vitestCounts));
-step("python (pure)", () => sh("python3", ["-m", "unittest", "discover", "-s", "test/python", "-v"], unittestCounts));
+// Debian's Python libraries (python3-openpyxl, python3-xlsxwriter: what Odoo runs with) when they are installed.
+const DEBIAN_PYTHON = "/usr/lib/python3/dist-packages";
+const pythonEnv = existsSync(DEBIAN_PYTHON) ? { PYTHONPATH: [process.env.PYTHONPATH, DEBIAN_PYTHON].filter(Boolean).join(":") } : {};
+step("python (pure)", () => sh("python3", ["-m", "unittest", "discover", "-s", "test/python", "-v"], unittestCounts, pythonEnv));
 step("bundle up to date", () => {
   // The built dashboard and endpoint are committed (installing the add-on carries them): rebuild into a temp dir
   // and compare byte for byte.
