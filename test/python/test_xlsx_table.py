@@ -20,7 +20,8 @@ class TestTablesToXlsx(unittest.TestCase):
         data = xlsx_table.tables_to_xlsx([
             {"name": "P&L: 2026/11", "title": "Profit and loss", "columns": [
                 {"label": "Account"}, {"label": "Amount", "kind": "amount"}, {"label": "Share", "kind": "percent"}],
-             "rows": [["Sales", 1200.5, 0.25], ["=cmd|' /C calc'!A0", None, None], ["Total", 1200.5, 1.0, {"bold": True}]]},
+             "rows": [
+                 ["Sales", 1200.5, 0.25], ["=cmd|' /C calc'!A0", None, None], ["Total", 1200.5, 1.0, {"bold": True}]]},
             {"name": "P&L: 2026/11", "columns": [{"label": "x", "kind": "integer"}], "rows": [[3]]},
         ])
         book = openpyxl.load_workbook(io.BytesIO(data))
