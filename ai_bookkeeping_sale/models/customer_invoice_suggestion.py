@@ -1,0 +1,137 @@
+"""Customer invoices from sales orders: what approving, rejecting and reverting a ``customer_invoice`` suggestion
+does.
+
+Approving posts the draft Odoo prepared and sends it through Odoo's own send flow: one invoice with the send
+wizard (``account.move.send.wizard``, at once), several approved together with the batch send wizard
+(``account.move.send.batch.wizard``: Odoo's sending cron renders and mails them in the background). Rejecting
+deletes the draft, so the orders are ready to invoice again and come back in the next run. Reverting gives a posted
+invoice its credit note (Odoo's reversal, reconciled with it) and deletes an invoice reset to draft meanwhile.
+"""
+
+from markupsafe import Markup
+
+from odoo import Command, _, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.ai_bookkeeping.models.ai_suggestion_scope import in_automatic_scope
+from odoo.addons.ai_bookkeeping.tools import state_machine as sm
+
+
+class AiSuggestion(models.Model):
+    _inherit = "ai.suggestion"
+
+    customer_invoice_refund_id = fields.Many2one(
+        "account.move", string="Credit note", readonly=True, copy=False, index="btree_not_null",
+        help="The credit note that reverted the customer invoice this suggestion posted.")
+
+    def _ai_customer_invoice_moves(self):
+        return self.env["account.move"].browse(
+            [record.res_id for record in self if record.res_model == "account.move" and record.res_id]).exists()
+
+    def _ai_customer_invoice_move(self):
+        self.ensure_one()
+        return self._ai_customer_invoice_moves()[:1]
+
+    def _ai_customer_invoice_findings(self):
+        values = self.proposed_values if isinstance(self.proposed_values, dict) else {}
+        return values.get("findings") or []
+
+    # ------------------------------------------------------------------ the kind's hooks
+
+    def _check_applicable_customer_invoice(self):
+        sender = self.env["account.move.send"]
+        for record in self:
+            move = record._ai_customer_invoice_move()
+            if not move:
+                raise UserError(_("%(name)s: its draft invoice was deleted.", name=record.display_name))
+            if move.state == "cancel":
+                raise UserError(_("%(name)s: the invoice %(invoice)s is cancelled.", name=record.display_name,
+                                  invoice=move.display_name))
+            products = move.invoice_line_ids.filtered(lambda line: line.display_type == "product")
+            if move.state == "draft" and not products:
+                raise UserError(_("%(name)s: the invoice %(invoice)s has no line to post; add the lines or reject "
+                                  "it.", name=record.display_name, invoice=move.display_name))
+            if sender._get_default_sending_method(move) == "email" and not move.partner_id.email:
+                raise UserError(_(
+                    "%(name)s: %(customer)s has no e-mail address, so the invoice cannot be sent. Add the address "
+                    "on the customer (or choose another sending method), then approve again. Nothing was posted.",
+                    name=record.display_name, customer=move.partner_id.display_name))
+            if in_automatic_scope() and record._ai_customer_invoice_findings():
+                raise UserError(record._ai_customer_invoice_findings()[0]["message"])
+
+    def _apply_customer_invoice(self):
+        moves = self._ai_customer_invoice_moves()
+        moves.filtered(lambda m: m.state == "draft").action_post()
+        to_send = moves.filtered(lambda m: m.state == "posted" and not m.is_move_sent)
+        if len(to_send) == 1:
+            wizard = self.env["account.move.send.wizard"].with_context(
+                active_model="account.move", active_ids=to_send.ids).create({})
+            wizard.action_send_and_print()
+        elif to_send:
+            wizard = self.env["account.move.send.batch.wizard"].create({"move_ids": [Command.set(to_send.ids)]})
+            wizard.action_send_and_print()
+        self.write({"state": sm.APPLIED, "applied_at": fields.Datetime.now()})
+
+    def _on_rejected_customer_invoice(self):
+        moves = self._ai_customer_invoice_moves().filtered(lambda m: m.state == "draft")
+        orders = moves.line_ids.sale_line_ids.order_id
+        if orders:
+            body = Markup(_("AI suggestion %(link)s was rejected by %(user)s: its draft invoice was deleted; the "
+                            "order is ready to invoice again.")) % {
+                "link": self[:1]._get_html_link() if len(self) == 1 else "", "user": self.env.user.name}
+            # sudo: a reviewer may decide without being allowed to post on every order.
+            orders.sudo()._message_log_batch(bodies={order.id: body for order in orders})
+        # sudo: the reviewer rejects the draft the AI prepared; deleting that draft follows from the decision.
+        moves.sudo().unlink()
+
+    def _revert_customer_invoice(self):
+        for record in self:
+            move = record._ai_customer_invoice_move()
+            if not move:
+                continue
+            if move.state == "draft":
+                move.unlink()
+            elif move.state == "posted":
+                if move.payment_state not in ("not_paid", "reversed"):
+                    raise UserError(_(
+                        "%(invoice)s has payments: unreconcile them first, or issue the credit note from the "
+                        "invoice.", invoice=move.display_name))
+                refund = move._reverse_moves([{
+                    "ref": _("Reversal of %(invoice)s (AI suggestion reverted)", invoice=move.name),
+                    "date": fields.Date.context_today(self),
+                    "invoice_date": fields.Date.context_today(self),
+                }], cancel=True)
+                record.customer_invoice_refund_id = refund
+
+    def _ai_generated_moves_customer_invoice(self):
+        return self._ai_customer_invoice_moves() | self.customer_invoice_refund_id
+
+    def _ai_rule_facts_customer_invoice(self):
+        facts = {}
+        for record in self:
+            move = record._ai_customer_invoice_move()
+            values = record.proposed_values if isinstance(record.proposed_values, dict) else {}
+            facts[record.id] = {
+                "amount": abs(move.amount_total_signed) if move else abs(values.get("amount") or 0.0),
+                "journal_id": move.journal_id.id if move else values.get("journal_id"),
+                "partner_new": False, "confidence": record.confidence,
+                "account_types": sorted(set(move.invoice_line_ids.account_id.mapped("account_type"))),
+            }
+        return facts
+
+    # ------------------------------------------------------------------ bulk approval
+
+    def action_ai_approve_customer_invoices(self):
+        """Approve these customer invoices together: posted at once and sent with Odoo's batch send. When one of
+        them is refused, the others are approved one by one (each in its own savepoint) and the refusals reported.
+        Returns one outcome per suggestion ({id, ok, state, error})."""
+        invoices = self.filtered(lambda s: s.kind == "customer_invoice")
+        if invoices != self:
+            raise UserError(_("Only customer invoice suggestions can be approved and sent together."))
+        try:
+            with self.env.cr.savepoint():
+                invoices.action_approve()
+            return [{"id": record.id, "ok": True, "state": record.state, "error": None} for record in invoices]
+        except (UserError, ValidationError):
+            invoices.invalidate_recordset()
+        return invoices._ai_each_in_savepoint("action_approve")

@@ -1,0 +1,2 @@
+from . import test_customer_invoice_checks
+from . import test_customer_invoice_decisions
