@@ -1,2 +1,3 @@
 from . import test_customer_invoice_checks
 from . import test_customer_invoice_decisions
+from . import test_unbilled_revenue
