@@ -78,8 +78,11 @@ async function main() {
   console.log(`\n== Anomaly detection in a real Odoo vs Odoo's abnormal-amount check, ${ANOMALY_SCALE_LINES.toLocaleString("en-US")} journal items (scripts/bench/anomalies_odoo.py) ==`);
   const anomaliesOdoo = await anomaliesOdooBench();
   if (anomaliesOdoo.skipped) console.log(`anomalies in Odoo bench skipped: ${anomaliesOdoo.skipped}`);
+  console.log("\n== Customer invoices from sales orders: planted errors, then 500 orders through bulk approval (scripts/bench/sale_invoices.py) ==");
+  const sale = await saleInvoicesBench();
+  if (sale.skipped) console.log(`sales invoices bench skipped: ${sale.skipped}`);
   console.log(`bench: done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  return engine.code === 0 && !odoo.failed && !close.failed && !anomaliesOdoo.failed ? 0 : 1;
+  return engine.code === 0 && !odoo.failed && !close.failed && !anomaliesOdoo.failed && !sale.failed ? 0 : 1;
 }
 
 async function odooBench() {
@@ -253,6 +256,31 @@ async function anomaliesOdooBench() {
     currentDbs.delete(db);
     rmSync(path.join(homedir(), ".local/share/Odoo/filestore", db), { recursive: true, force: true });
     rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** The Sales bridge (ai_bookkeeping_sale) on a throw-away database with Sales: recall and false findings on generated
+ * orders with planted errors (report seed), then 500 orders invoiced through one bulk approval (target < 60 s). */
+async function saleInvoicesBench() {
+  const odoo = findOdoo();
+  if (!odoo.ok) return { skipped: odoo.reason };
+  const pg = checkPostgres();
+  if (!pg.ok) return { skipped: pg.reason };
+  const db = `aib_bench_sale_${process.pid}_${Date.now().toString(36)}`;
+  currentDbs.add(db);
+  try {
+    const install = await run(odooPython(), odooArgs(odoo.src, db, ["-i", "ai_bookkeeping,sale_management,ai_bookkeeping_sale",
+      "--without-demo=all", "--stop-after-init", "--log-level=warn", "--http-port=0"]), { env: odooEnv() });
+    if (install.code !== 0 || /\b(ERROR|CRITICAL)\b/.test(install.output)) return fail("installing ai_bookkeeping_sale", install);
+    const shell = odooArgs(odoo.src, db, ["shell", "--no-http", "--log-level=warn"]);
+    const env = { ...odooEnv(), BENCH_SALE_ORDERS: QUICK ? "100" : "500", BENCH_SALE_QUALITY_ORDERS: QUICK ? "150" : "400" };
+    const bench = await run(odooPython(), shell, { env, input: readFileSync(path.join(ROOT, "scripts/bench/sale_invoices.py"), "utf8"), progress: /^(sale_invoices bench: |\|)/ });
+    if (bench.code !== 0 || !/sale_invoices bench: done/.test(bench.output)) return fail("running the sales invoices bench", bench);
+    return { failed: /bulk approval of .* FAIL/.test(bench.output) };
+  } finally {
+    dropDb(db);
+    currentDbs.delete(db);
+    rmSync(path.join(homedir(), ".local/share/Odoo/filestore", db), { recursive: true, force: true });
   }
 }
 
