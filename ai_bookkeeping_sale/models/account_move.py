@@ -202,8 +202,8 @@ class AccountMove(models.Model):
         return history
 
     def _ai_sale_sent_signatures(self):
-        """{(customer id, currency id): [{name, amount, signature}]} of the drafts' customers' posted invoices
-        already sent (or at least posted: a posted invoice is what the customer may hold)."""
+        """{(customer id, currency id): [{name, amount, signature, sent}]} of the drafts' customers' latest posted
+        invoices: sent, or posted and about to be (both are what the customer holds or will)."""
         customers = self.partner_id.commercial_partner_id
         if not customers:
             return {}
@@ -214,7 +214,7 @@ class AccountMove(models.Model):
         result = defaultdict(list)
         for invoice in sent:
             result[(invoice.commercial_partner_id.id, invoice.currency_id.id)].append({
-                "name": invoice.name, "amount": invoice.amount_total,
+                "name": invoice.name, "amount": invoice.amount_total, "sent": invoice.is_move_sent,
                 "signature": checks.line_signature([
                     {"product_id": line.product_id.id, "quantity": line.quantity,
                      "price": line.price_unit * (1 - (line.discount or 0.0) / 100.0)}

@@ -184,14 +184,14 @@ def line_signature(lines):
 
 
 def check_duplicate(amount, signature, sent, rounding):
-    """``sent``: [{name, amount, signature}] of the customer's invoices already sent; the first with the same
-    lines and amount is a duplicate."""
+    """``sent``: [{name, amount, signature, sent}] of the customer's posted invoices (``sent``: sent to the
+    customer already); the first with the same lines and amount is a duplicate."""
     for invoice in sent:
         if abs(invoice["amount"] - amount) <= rounding and invoice["signature"] == signature:
-            return [finding(
-                "duplicate", BLOCKING,
-                _lt("Same customer, lines and amount (%(amount).2f) as %(invoice)s, already sent."),
-                amount=amount, invoice=invoice["name"])]
+            source = _lt("Same customer, lines and amount (%(amount).2f) as %(invoice)s, already sent.") \
+                if invoice.get("sent") else _lt("Same customer, lines and amount (%(amount).2f) as %(invoice)s, "
+                                                "already posted (not sent yet).")
+            return [finding("duplicate", BLOCKING, source, amount=amount, invoice=invoice["name"])]
     return []
 
 

@@ -96,8 +96,12 @@ class TestDuplicateAndConfidence(unittest.TestCase):
     def test_duplicate_needs_same_lines_and_amount(self):
         lines = [{"product_id": 7, "quantity": 2.0, "price": 50.0}]
         signature = checks.line_signature(lines)
-        sent = [{"name": "INV/1", "amount": 121.0, "signature": signature}]
-        self.assertEqual(codes(checks.check_duplicate(121.0, signature, sent, 0.01)), ["duplicate"])
+        sent = [{"name": "INV/1", "amount": 121.0, "signature": signature, "sent": True}]
+        found = checks.check_duplicate(121.0, signature, sent, 0.01)
+        self.assertEqual(codes(found), ["duplicate"])
+        self.assertIn("as INV/1, already sent", message(found))
+        posted = checks.check_duplicate(121.0, signature, [dict(sent[0], sent=False)], 0.01)
+        self.assertIn("already posted (not sent yet)", message(posted))
         self.assertEqual(checks.check_duplicate(121.0, checks.line_signature(
             [{"product_id": 7, "quantity": 3.0, "price": 50.0}]), sent, 0.01), [])
         self.assertEqual(checks.check_duplicate(100.0, signature, sent, 0.01), [])
