@@ -151,3 +151,19 @@ class TestCustomerInvoiceDecisions(SaleInvoiceCase):
             company_id=self.env.company.id, company_ids=[Command.set(self.env.company.ids)])
         self.assertFalse(self.env["ai.suggestion"].with_user(reviewer_2).search(
             [("id", "=", by_company[company_2].id)]))
+
+    def test_automation_never_sends_an_invoice_with_a_finding(self):
+        self.env.company.write({"ai_rollout_phase": "2", "ai_auto_min_confidence": 0.5,
+                                "ai_auto_max_amount": 100000.0})
+        clean = self.propose(self.make_order(lines=[(self.product_ordered, 6.0)]))
+        priced = self.make_order(lines=[(self.product_ordered, 7.0)])
+        priced.order_line.price_unit = 70.0
+        flagged = self.propose(priced)
+        self.assertGreaterEqual(flagged.confidence, 0.5, "above the company's minimum: only the finding stops it")
+        applied = (clean | flagged)._ai_auto_apply()
+        self.assertEqual(applied, clean)
+        self.assertEqual(self.invoice(clean).state, "posted")
+        self.assertEqual(self.invoice(flagged).state, "draft")
+        notes = self.env["ai.audit.log"].sudo().search([("res_model", "=", "ai.suggestion"),
+                                                        ("res_id", "=", flagged.id)]).mapped("note")
+        self.assertIn("the pricelist gives 100.00", " ".join(filter(None, notes)))
