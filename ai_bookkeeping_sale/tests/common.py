@@ -40,6 +40,12 @@ class SaleInvoiceCase(AiBookkeepingCase):
         self.assertFalse(refused)
         return suggestions
 
+    def suggestions_for(self, orders, **domain):
+        """The customer invoice suggestions of these orders (demo data may have others)."""
+        suggestions = self.env["ai.suggestion"].search(
+            [("kind", "=", "customer_invoice")] + [(key, "=", value) for key, value in domain.items()])
+        return suggestions.filtered(lambda s: set(s.proposed_values["order_ids"]) & set(orders.ids))
+
     @staticmethod
     def codes(suggestion):
         return sorted(f["code"] for f in suggestion.proposed_values["findings"])

@@ -31,8 +31,9 @@ class TestCustomerInvoiceChecks(SaleInvoiceCase):
         waiting = self.make_order(lines=[(self.product_delivered, 4.0)])  # nothing delivered yet
         ready = self.make_order(lines=[(self.product_ordered, 1.0)])
         self.env["sale.order"]._cron_ai_propose_invoices()
-        suggestions = self.env["ai.suggestion"].search([("kind", "=", "customer_invoice")])
-        self.assertEqual(suggestions.mapped("proposed_values")[0]["order_ids"], ready.ids)
+        suggestions = self.suggestions_for(waiting | ready)
+        self.assertEqual(len(suggestions), 1)
+        self.assertEqual(suggestions.proposed_values["order_ids"], ready.ids)
         self.assertEqual(waiting.invoice_status, "no")
 
     def test_price_off_the_pricelist(self):

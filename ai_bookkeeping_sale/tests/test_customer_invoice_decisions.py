@@ -79,7 +79,7 @@ class TestCustomerInvoiceDecisions(SaleInvoiceCase):
         result = empty.action_ai_propose_invoices()
         self.assertIn("Nothing to invoice on %s" % empty.name, result["params"]["message"])
         self.assertFalse(empty.invoice_ids)
-        self.assertFalse(self.env["ai.suggestion"].search([("kind", "=", "customer_invoice")]))
+        self.assertFalse(self.suggestions_for(empty))
 
     def test_reject_deletes_the_draft_and_the_order_comes_back(self):
         order = self.make_order(lines=[(self.product_ordered, 2.0)])
@@ -90,8 +90,9 @@ class TestCustomerInvoiceDecisions(SaleInvoiceCase):
         self.assertEqual(order.invoice_status, "to invoice")
         self.assertIn("its draft invoice was deleted", order.message_ids[0].body)
         self.env["sale.order"]._cron_ai_propose_invoices()
-        again = self.env["ai.suggestion"].search([("kind", "=", "customer_invoice"), ("state", "=", "pending")])
-        self.assertEqual(again.proposed_values["order_ids"], order.ids)
+        again = self.suggestions_for(order, state="pending")
+        self.assertEqual(len(again), 1)
+        self.assertNotEqual(again, suggestion)
 
     def test_revert_gives_a_posted_invoice_its_credit_note(self):
         suggestion = self.propose(self.make_order(lines=[(self.product_ordered, 2.0)]))
@@ -139,7 +140,8 @@ class TestCustomerInvoiceDecisions(SaleInvoiceCase):
         order_1 = self.make_order(lines=[(self.product_ordered, 1.0)])
         order_2 = self.make_order(lines=[(product_2, 2.0)], company=company_2)
         self.env["sale.order"]._cron_ai_propose_invoices()
-        suggestions = self.env["ai.suggestion"].search([("kind", "=", "customer_invoice")])
+        suggestions = self.suggestions_for(order_1 | order_2)
+        self.assertEqual(len(suggestions), 2)
         by_company = {s.company_id: s for s in suggestions}
         self.assertEqual(set(by_company), {self.env.company, company_2})
         self.assertEqual(self.invoice(by_company[company_2]).journal_id.company_id, company_2)
