@@ -128,6 +128,22 @@ describe("small differences", () => {
     expect(s?.accountId).toBe(7200);
   });
 
+  it("writes a company-currency difference to the bank fee account, not to an exchange account, when no write-off account is set", () => {
+    // Odoo's out-of-the-box company: exchange gain/loss accounts from the chart, a bank fee account, no write-off account.
+    const odooSettings = { writeoffMaxAmount: 0.5, writeoffMaxRatio: 0.01, bankFeeAccountId: 4970, exchangeGainAccountId: 7200, exchangeLossAccountId: 7300 };
+    for (const amount of [1190.03, 1189.97]) {
+      const s = suggestions(request({
+        lines: [line({ amount, label: "SVWZ+INV/2026/00042", partnerName: "ACME GMBH" })], candidates, partners, settings: odooSettings,
+        accounts: [{ id: 4970, code: "4970", name: "Bank charges", accountType: "expense" }],
+      }))[0];
+      expect(s?.matchType, String(amount)).toBe("writeoff");
+      expect(s?.candidateIds).toEqual([42]);
+      expect(s?.accountId, String(amount)).toBe(4970);
+      expect(s?.confidence ?? 0).toBeGreaterThanOrEqual(AUTO_CONFIDENCE);
+      expect(s?.explanation).toMatch(/payment difference/);
+    }
+  });
+
   it("leaves a difference beyond the tolerance (amount or percent) to a person", () => {
     for (const [amount, tolerance] of [[1191.5, settings], [1190.9, { ...settings, writeoffMaxRatio: 0.0005 }]] as const) {
       const s = suggestions(request({

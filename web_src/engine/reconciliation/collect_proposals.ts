@@ -290,22 +290,26 @@ class LineCollector {
     if (fit === "fee" || fit === "tolerance") {
       p.accountId = fit === "fee" ? this.settings.bankFeeAccountId : writeoffAccount;
       p.writeoffAmount = Math.sign(this.line.amount) * cmp.shortfallCompany;
-      p.exchangeRounding = fit === "tolerance" && p.accountId !== (this.settings.writeoffAccountId ?? null);
+      p.exchangeRounding = fit === "tolerance" && p.accountId !== null
+        && (p.accountId === this.settings.exchangeGainAccountId || p.accountId === this.settings.exchangeLossAccountId);
     }
     this.proposals.push(p);
   }
 
   /**
    * Where a small difference goes: exchange rounding (a foreign-currency line, or a label that says the bank
-   * converted) to the exchange gain or loss account, anything else to the company's write-off account; each falls
-   * back on the other, and both on the bank fee account. A shortfall is a loss, an overpayment a gain.
+   * converted) to the exchange gain or loss account, falling back on the write-off account, then the bank fee
+   * account. Anything else is no exchange difference: the company's write-off account, else the bank fee account
+   * (the one write-off account the company named — every Odoo chart sets the exchange accounts, so falling back on
+   * them would book a customer's few cents as a currency gain), the exchange account last. A shortfall is a loss,
+   * an overpayment a gain.
    */
   private toleranceAccount(shortfall: number): number | null {
     const { settings } = this;
     const exchange = (shortfall > 0 ? settings.exchangeLossAccountId : settings.exchangeGainAccountId) ?? null;
     const writeoff = settings.writeoffAccountId ?? null;
-    // The bank fee account is the company's write-off account of last resort (it is the only one it named).
-    return (this.exchangeWords ? (exchange ?? writeoff) : (writeoff ?? exchange)) ?? settings.bankFeeAccountId;
+    const fee = settings.bankFeeAccountId ?? null;
+    return this.exchangeWords ? (exchange ?? writeoff ?? fee) : (writeoff ?? fee ?? exchange);
   }
 
   private addSubsets(items: OpenItem[], partnerId: number): void {
