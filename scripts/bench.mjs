@@ -162,7 +162,14 @@ async function odooBench() {
         failed = fail(`scoring the ${r.name} results`, report).failed;
         continue;
       }
-      console.log(`bench: results saved to ${r.artifact}`);
+      // The per-line answers of the three engines (what ours proposed, its account and explanation, the settings
+      // Odoo sent), kept beside the scored artifact; BENCH_KEEP_BOOKS=1 keeps the books and the id map too.
+      const linesArtifact = r.artifact.replace(/\.json$/, "-lines.json");
+      cpSync(r.files.raw, path.join(ROOT, linesArtifact));
+      if (process.env.BENCH_KEEP_BOOKS === "1") {
+        for (const [key, file] of Object.entries(r.files)) cpSync(file, path.join(ROOT, r.artifact.replace(/\.json$/, `-${key}.json`)));
+      }
+      console.log(`bench: results saved to ${r.artifact} (per-line answers: ${linesArtifact})`);
       if (r === runs[0]) {
         // Bank statement files into the same books (rolled back): lines/s and the 10,000-line time (issue 12: < 30 s).
         const statementLines = process.env.BENCH_STATEMENT_LINES ?? (QUICK ? "1000" : "10000");
@@ -372,4 +379,5 @@ async function waitForHealth(url, timeoutMs) {
   return false;
 }
 
-process.exit(await main());
+// BENCH_ONLY=odoo: the reconciliation bench in Odoo alone (both generators), without the other benches.
+process.exit(process.env.BENCH_ONLY === "odoo" ? ((await odooBench()).failed ? 1 : 0) : await main());

@@ -60039,6 +60039,13 @@ var EngineSettingsSchema = external_exports.object({
   writeoffMaxRatio: external_exports.number().min(0).max(1).optional(),
   exchangeGainAccountId: Id2.nullable().optional(),
   exchangeLossAccountId: Id2.nullable().optional(),
+  /**
+   * The company's own bank account numbers (its bank journals' accounts). A line whose counterparty account is one
+   * of them is a transfer between the company's own accounts: a fact of the master data, not a lesson of history.
+   */
+  ownBankAccounts: external_exports.array(external_exports.string().max(64)).max(200).optional(),
+  /** Where transfers between own accounts go when history shows none (Odoo's liquidity transfer account). */
+  transferAccountId: Id2.nullable().optional(),
   /** Largest number of open items the engine combines to explain one payment. */
   maxSubsetSize: external_exports.number().int().min(1).max(8).default(5),
   /** Suggestions per line, best first. */
@@ -68025,7 +68032,10 @@ var GLUED = /^([A-Z]{0,6})(20\d\d)(\d{1,6})$/;
 var NUMBER = /^\d{1,6}$/;
 var LETTERS = /^[A-Z]{1,8}$/;
 var ONE_OR_TWO_DIGITS = /^\d{1,2}$/;
-function yearSequenceKeys(toks) {
+var LIST_WORDS = /* @__PURE__ */ new Set(["UND", "U", "AND", "EN", "ET", "E", "Y", "OG", "PLUS", "SOWIE"]);
+var MAX_CONTINUATIONS = 8;
+var LISTED_STRENGTH = 0.6;
+function yearSequenceKeys(toks, lists = false) {
   const keys = [];
   for (let i = 0; i < toks.length; i++) {
     const tok = toks[i];
@@ -68036,6 +68046,7 @@ function yearSequenceKeys(toks) {
       if (prefix !== "" || seq.length >= 5 && seq.startsWith("0")) {
         const n = Number(seq);
         if (n > 0) keys.push({ compact: "", code: yearCode(Number(year2), n), strength: 0.9, snippetStart: i, snippetEnd: i + 1, invoiceLike: true });
+        if (n > 0 && lists) listedAfter(toks, i + 1, Number(year2), seq.length, keys);
       }
       continue;
     }
@@ -68058,9 +68069,22 @@ function yearSequenceKeys(toks) {
     if (!dateLike && (prefixed || next.length >= 3)) {
       const n = Number(next);
       if (n > 0) keys.push({ compact: "", code: yearCode(year, n), strength: 0.9, snippetStart: from, snippetEnd: i + 2, invoiceLike: true });
+      if (n > 0 && lists) listedAfter(toks, i + 2, year, next.length, keys);
     }
   }
   return keys;
+}
+function listedAfter(toks, at3, year, width, keys) {
+  if (width < 3) return;
+  let found = 0;
+  for (let j = at3; j < toks.length && found < MAX_CONTINUATIONS; j++) {
+    const tok = toks[j];
+    if (LIST_WORDS.has(tok)) continue;
+    if (tok.length !== width || !NUMBER.test(tok)) return;
+    const n = Number(tok);
+    if (n > 0) keys.push({ compact: "", code: yearCode(year, n), strength: LISTED_STRENGTH, snippetStart: j, snippetEnd: j + 1, invoiceLike: false });
+    found++;
+  }
 }
 function mayHoldYear(tok) {
   const last = tok.length - 4;
@@ -69325,7 +69349,7 @@ function extractReferenceKeys(toks, prefixes) {
       }
     }
   }
-  for (const key of yearSequenceKeys(toks)) found.add(key);
+  for (const key of yearSequenceKeys(toks, true)) found.add(key);
   return found.keys;
 }
 var KeyList = class {
@@ -69451,6 +69475,7 @@ var SubsetWalk = class {
 
 // web_src/engine/reconciliation/merchant_history.ts
 var MIN_CODING_SUPPORT = 3;
+var MIN_ACCOUNT_CODING_SUPPORT = 2;
 var MIN_CODING_CONSISTENCY = 0.8;
 var MIN_CODING_SHARE = 0.55;
 var MIN_UNKNOWN_LENGTH = 4;
@@ -69712,7 +69737,7 @@ var LineCollector = class {
       }
       for (const [partnerId, items] of referencedByPartner) if (items.length >= 2) this.addSubsets(items, partnerId);
     }
-    this.addExpense(likely[0], sign2);
+    if (!this.addOwnTransfer()) this.addExpense(likely[0], sign2);
     const exactCount = sameAmount.length;
     const cited = this.citedItems();
     for (const p of this.proposals) {
@@ -69815,6 +69840,7 @@ var LineCollector = class {
       expenseSupport: 0,
       expenseKeyed: false,
       exchangeRounding: false,
+      ownTransfer: false,
       expenseSimilarity: 0,
       expenseRejected: 0,
       expenseReason: "",
@@ -69841,20 +69867,24 @@ var LineCollector = class {
     if (fit === "fee" || fit === "tolerance") {
       p.accountId = fit === "fee" ? this.settings.bankFeeAccountId : writeoffAccount;
       p.writeoffAmount = Math.sign(this.line.amount) * cmp.shortfallCompany;
-      p.exchangeRounding = fit === "tolerance" && p.accountId !== (this.settings.writeoffAccountId ?? null);
+      p.exchangeRounding = fit === "tolerance" && p.accountId !== null && (p.accountId === this.settings.exchangeGainAccountId || p.accountId === this.settings.exchangeLossAccountId);
     }
     this.proposals.push(p);
   }
   /**
    * Where a small difference goes: exchange rounding (a foreign-currency line, or a label that says the bank
-   * converted) to the exchange gain or loss account, anything else to the company's write-off account; each falls
-   * back on the other, and both on the bank fee account. A shortfall is a loss, an overpayment a gain.
+   * converted) to the exchange gain or loss account, falling back on the write-off account, then the bank fee
+   * account. Anything else is no exchange difference: the company's write-off account, else the bank fee account
+   * (the one write-off account the company named — every Odoo chart sets the exchange accounts, so falling back on
+   * them would book a customer's few cents as a currency gain), the exchange account last. A shortfall is a loss,
+   * an overpayment a gain.
    */
   toleranceAccount(shortfall) {
     const { settings } = this;
     const exchange = (shortfall > 0 ? settings.exchangeLossAccountId : settings.exchangeGainAccountId) ?? null;
     const writeoff = settings.writeoffAccountId ?? null;
-    return (this.exchangeWords ? exchange ?? writeoff : writeoff ?? exchange) ?? settings.bankFeeAccountId;
+    const fee = settings.bankFeeAccountId ?? null;
+    return this.exchangeWords ? exchange ?? writeoff ?? fee : writeoff ?? fee ?? exchange;
   }
   addSubsets(items, partnerId) {
     if (items.length < 2) return;
@@ -69878,6 +69908,41 @@ var LineCollector = class {
     }
   }
   /**
+   * A line from or to one of the company's own bank accounts (its counterparty account, or an account number in
+   * its label) is a transfer between own accounts: booked as past lines with that account mostly were, else to the
+   * company's transfer account. No such account: nothing proposed here (the line is then coded like any other).
+   */
+  addOwnTransfer() {
+    const { ctx, text: text3 } = this;
+    if (ctx.ownAccounts.size === 0) return false;
+    let key = ctx.ownAccounts.has(text3.accountKey) ? text3.accountKey : "";
+    for (let k = 0; key === "" && k < text3.tokens.length; k++) {
+      const tok = text3.tokens[k];
+      if (tok.length >= 12 && ctx.ownAccounts.has(accountNumberKey(tok))) key = accountNumberKey(tok);
+    }
+    if (key === "") return false;
+    const learned = ctx.history.accountCoding(key);
+    const fromHistory = learned !== null && learned.support / learned.lines >= MIN_CODING_CONSISTENCY ? learned : null;
+    const accountId2 = fromHistory?.accountId ?? this.settings.transferAccountId ?? null;
+    if (accountId2 === null) return false;
+    this.proposedExpense = true;
+    const p = this.proposal([], null, "expense", "none");
+    p.accountId = accountId2;
+    p.taxIds = fromHistory?.taxIds ?? [];
+    p.conflictingRef = false;
+    p.ownTransfer = true;
+    p.expenseSimilarity = 1;
+    p.expenseKeyed = true;
+    p.expenseSupport = fromHistory?.support ?? 0;
+    p.expenseRejected = ctx.history.rejectedAccounts(text3).get(accountId2) ?? 0;
+    const n = fromHistory?.support ?? 0;
+    p.expenseReason = `the counterparty account ${key} is one of the company's own bank accounts: a transfer between own accounts, ` + (fromHistory === null ? "booked to the company's transfer account" : `booked like ${n} past ${n === 1 ? "line" : "lines"} with that account`);
+    p.maxConfidence = 1;
+    p.ageDays = 0;
+    this.proposals.push(p);
+    return true;
+  }
+  /**
    * The coding learned from similar lines. Only the best option (similarity ≥ 0.1) becomes a proposal, as it
    * always has: proposals were deduplicated by match type and items, and an expense names no items.
    */
@@ -69899,7 +69964,8 @@ var LineCollector = class {
     p.expenseSupport = option.support;
     p.expenseKeyed = option.keyed;
     const consistent = option.lines > 0 && option.support / option.lines >= MIN_CODING_CONSISTENCY && option.share >= MIN_CODING_SHARE;
-    p.maxConfidence = !option.keyed ? UNKEYED_CODING_CAP : option.support >= MIN_CODING_SUPPORT && consistent ? 1 : THIN_CODING_CAP;
+    const byAccount = option.accountSupport >= MIN_ACCOUNT_CODING_SUPPORT && option.accountSupport / option.accountLines >= MIN_CODING_CONSISTENCY;
+    p.maxConfidence = !option.keyed ? UNKEYED_CODING_CAP : option.support >= MIN_CODING_SUPPORT && consistent || byAccount ? 1 : THIN_CODING_CAP;
     p.ageDays = 0;
     this.proposals.push(p);
   }
@@ -70184,6 +70250,27 @@ var HistoryIndex = class {
     for (let i = 0; i < votes.size; i++) found = keepMax(found, votes.key(i), votes.similarity(i));
     return found ?? NO_REJECTIONS;
   }
+  /**
+   * How past lines from or to this account number were coded, both directions together (a transfer between own
+   * accounts goes both ways): the most frequent coding, its past lines and the account's coded lines in all.
+   */
+  accountCoding(accountKey) {
+    const tallies = [this.codedByAccount.get(`in${accountKey}`), this.codedByAccount.get(`out${accountKey}`)];
+    const counts = /* @__PURE__ */ new Map();
+    let lines = 0;
+    for (const tally of tallies) {
+      if (tally === void 0) continue;
+      for (const [key, n] of tally.counts) {
+        counts.set(key, (counts.get(key) ?? 0) + n);
+        lines += n;
+      }
+    }
+    let best2 = null;
+    for (const [key, n] of counts) if (best2 === null || n > (counts.get(best2) ?? 0)) best2 = key;
+    const coding = best2 === null ? void 0 : this.codings.get(best2);
+    if (coding === void 0) return null;
+    return { accountId: coding.accountId, taxIds: coding.taxIds, support: counts.get(best2) ?? 0, lines };
+  }
   /** Accounts (with taxes) that similar past lines of the same direction were coded to, best first. */
   expenseOptions(text3, amount) {
     const scored = this.scoreCodings(text3, amount);
@@ -70232,9 +70319,23 @@ var HistoryIndex = class {
         const support = byAccount.counts.get(key) ?? 0;
         const known = scored.get(key);
         if (known === void 0) {
-          if (similarity > 0) scored.set(key, { strength: similarity, source: 1, token: "", support, lines, keyed: true, share: 1 });
+          if (similarity > 0) {
+            scored.set(key, { strength: similarity, source: 1, token: "", support, lines, keyed: true, share: 1, accountSupport: support, accountLines: lines });
+          }
         } else if (similarity > known.strength) {
-          Object.assign(known, { strength: similarity, source: 1, support: Math.max(support, known.support ?? 0), lines, keyed: true, share: 1 });
+          Object.assign(known, {
+            strength: similarity,
+            source: 1,
+            support: Math.max(support, known.support ?? 0),
+            lines,
+            keyed: true,
+            share: 1,
+            accountSupport: support,
+            accountLines: lines
+          });
+        } else {
+          known.accountSupport = support;
+          known.accountLines = lines;
         }
       }
     }
@@ -70278,6 +70379,8 @@ function expenseOption(coding, found, text3) {
     lines: found.lines ?? 0,
     keyed,
     share: found.share ?? 0,
+    accountSupport: found.accountSupport ?? 0,
+    accountLines: found.accountLines ?? 0,
     reason
   };
 }
@@ -70709,7 +70812,8 @@ function buildEngineContext(request) {
     accountLabel: (accountId2) => {
       const account = accounts.get(accountId2);
       return account === void 0 ? `account #${accountId2}` : `${account.code} ${account.name}`.trim();
-    }
+    },
+    ownAccounts: new Set((request.settings.ownBankAccounts ?? []).map(accountNumberKey).filter((k) => k.length >= 6))
   };
 }
 
@@ -70782,6 +70886,7 @@ function flat(text3) {
 }
 function basisOf(p) {
   if (p.matchType === "expense") {
+    if (p.ownTransfer) return "rests on the company's own bank account";
     if (!p.expenseKeyed) return "rests on history alone, and no merchant of history is named: a hint only";
     if (p.expenseSupport < 3) return `rests on history alone: only ${p.expenseSupport} past ${p.expenseSupport === 1 ? "line" : "lines"} of this merchant`;
     return "rests on history alone";

@@ -124,7 +124,8 @@ class AiReconciliationRequest(models.AbstractModel):
                     | self._partners_by_bank_account(st_lines))
         writeoff_accounts = (company.ai_writeoff_account_id | company.income_currency_exchange_account_id
                              | company.expense_currency_exchange_account_id)
-        accounts = history["accounts"] | company.ai_bank_fee_account_id | writeoff_accounts
+        accounts = (history["accounts"] | company.ai_bank_fee_account_id | writeoff_accounts
+                    | company.transfer_account_id)
         llm_allowed = self.env["ai.llm.usage"]._llm_allowed(company)
         if llm_allowed:
             # The LLM may only propose an account from this list: give it the chart's expense accounts too, for
@@ -157,14 +158,24 @@ class AiReconciliationRequest(models.AbstractModel):
             "bankFeeAccountId": company.ai_bank_fee_account_id.id or None,
             "maxFeeAmount": max(company.ai_max_fee_amount, 0.0),
             "fxTolerance": max(company.ai_fx_tolerance, 0.0),
-            # Payment tolerance: the difference goes to the company's write-off account, or to Odoo's exchange
-            # difference accounts (which also take exchange rounding).
+            # Payment tolerance: the difference goes to the company's write-off account, else to the bank fee account;
+            # exchange rounding goes to Odoo's exchange difference accounts.
             "writeoffAccountId": company.ai_writeoff_account_id.id or None,
             "writeoffMaxAmount": max(company.ai_writeoff_max_amount, 0.0),
             "writeoffMaxRatio": min(max(company.ai_writeoff_max_percent, 0.0), 100.0) / 100.0,
             "exchangeGainAccountId": company.income_currency_exchange_account_id.id or None,
             "exchangeLossAccountId": company.expense_currency_exchange_account_id.id or None,
+            # A line from or to one of these is a transfer between the company's own accounts (a fact).
+            "ownBankAccounts": self._own_bank_accounts(company),
+            "transferAccountId": company.transfer_account_id.id or None,
         }
+
+    @api.model
+    def _own_bank_accounts(self, company, limit=200):
+        """The company's own bank account numbers: its bank journals' accounts and its partner's bank accounts."""
+        journals = self.env["account.journal"].sudo().search([("company_id", "=", company.id), ("type", "=", "bank")])
+        banks = journals.bank_account_id | company.partner_id.sudo().bank_ids
+        return sorted({b.sanitized_acc_number for b in banks if b.sanitized_acc_number})[:limit]
 
     @api.model
     @api.model

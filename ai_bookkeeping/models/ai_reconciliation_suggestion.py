@@ -211,15 +211,19 @@ class AiReconciliationSuggestion(models.Model):
                 raise UserError(_("%(item)s is no longer posted. Nothing was changed.", item=item.move_id.name))
         if self.match_type in ("expense", "writeoff") and not self.account_id:
             raise UserError(_("This suggestion names no account to book to."))
-        if self.match_type == "writeoff" and self.account_id != self.company_id.ai_bank_fee_account_id:
+        if self.match_type == "writeoff":
             self._check_within_payment_tolerance()
 
     def _check_within_payment_tolerance(self):
-        """A difference written off to anything but the bank fee account is a payment tolerance: a few cents within
-        the company's limits (amount and percent), whatever the suggestion says."""
+        """A difference written off is a payment tolerance: a few cents within the company's limits (amount and
+        percent), whatever the suggestion says. A bank fee (a shortfall booked to the bank fee account) has its own
+        limit; an overpayment booked there is no fee."""
         company = self.company_id
         residual = abs(sum(self.move_line_ids.mapped("amount_residual")))
-        gap = abs(residual - abs(self._ai_amount_in_company_currency()))
+        shortfall = residual - abs(self._ai_amount_in_company_currency())
+        if self.account_id == company.ai_bank_fee_account_id and company.currency_id.compare_amounts(shortfall, 0) > 0:
+            return
+        gap = abs(shortfall)
         limit = min(company.ai_writeoff_max_amount, company.ai_writeoff_max_percent / 100.0 * residual)
         if company.currency_id.compare_amounts(gap, limit) > 0:
             raise UserError(_(

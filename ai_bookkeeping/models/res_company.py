@@ -28,7 +28,8 @@ class ResCompany(models.Model):
         string="AI payment difference account",
         check_company=True,
         help="Account for the few cents by which a payment differs from the invoice it cites (rounding, a "
-        "customer's typo). Empty: such differences go to the exchange gain or loss account, as exchange rounding does.",
+        "customer's typo). Empty: such differences go to the bank fee account (the exchange gain or loss account only "
+        "for exchange rounding, or when no bank fee account is set either).",
     )
     ai_writeoff_max_amount = fields.Float(
         string="Payment tolerance (amount)", default=0.5,

@@ -1,7 +1,9 @@
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from .common import AiBookkeepingCase
+from .common import AiBookkeepingCase, start_bundled_endpoint
+
+AUTO_CONFIDENCE = 0.95  # the auto grade, web_src/contracts/reconcile.ts
 
 
 @tagged("post_install", "-at_install")
@@ -94,3 +96,46 @@ class TestPaymentTolerance(AiBookkeepingCase):
         self.assertEqual(settings["exchangeLossAccountId"], self.loss_account.id)
         account_ids = {a["id"] for a in payload["accounts"]}
         self.assertTrue({self.difference_account.id, self.gain_account.id, self.loss_account.id} <= account_ids)
+
+
+@tagged("post_install", "-at_install")
+class TestPaymentToleranceThroughTheEngine(AiBookkeepingCase):
+    """A cents-off payment asked of the real bundled endpoint, with the settings a company has out of the box: a bank
+    fee account, no payment difference account, and the exchange gain/loss accounts of its chart. A few cents between
+    a company-currency payment and the invoice it cites are no exchange difference: they go to the bank fee account,
+    the only write-off account the company named, at the auto grade (the reference identifies the invoice)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        start_bundled_endpoint(cls, "c" * 48)
+        cls.company = cls.env.company
+        cls.company.ai_writeoff_account_id = False
+        cls.exchange_accounts = (cls.company.income_currency_exchange_account_id
+                                 | cls.company.expense_currency_exchange_account_id)
+
+    def test_cents_off_payment_reaches_the_bank_fee_account_at_the_auto_grade(self):
+        self.assertEqual(len(self.exchange_accounts), 2, "the chart sets both exchange difference accounts")
+        for amount, paid in ((250.0, 249.97), (120.0, 120.05)):  # short by 0.03, over by 0.05
+            invoice = self.make_invoice(amount)
+            st_line = self.make_st_line(paid, "SEPA CREDIT %s %s" % (invoice.name, self.partner_a.name.upper()))
+            best = st_line.action_ai_suggest().filtered(lambda s: s.rank == 1)
+            self.assertEqual(best.match_type, "writeoff", paid)
+            self.assertEqual(best.move_line_ids, self.receivable(invoice))
+            self.assertEqual(best.account_id, self.fee_account, "%s: not an exchange difference account" % paid)
+            self.assertGreaterEqual(best.confidence, AUTO_CONFIDENCE)
+            self.assertAlmostEqual(best.writeoff_amount, round(amount - paid, 2))
+            best.with_user(self.reviewer).action_approve()
+            self.assertEqual(invoice.payment_state, "paid")
+            fee = st_line.move_id.line_ids.filtered(lambda line: line.account_id == self.fee_account)
+            self.assertAlmostEqual(fee.balance, round(amount - paid, 2))
+            self.assertFalse(st_line.move_id.line_ids.filtered(lambda line: line.account_id in self.exchange_accounts))
+
+    def test_an_overpayment_to_the_bank_fee_account_stays_within_the_payment_tolerance(self):
+        invoice = self.make_invoice(100.0)
+        st_line = self.make_st_line(103.0, invoice.name)  # 3.00 over: no bank fee, and beyond 0.50 / 1 %
+        suggestion = self.make_suggestion(st_line, self.receivable(invoice), match_type="writeoff",
+                                          account=self.fee_account, writeoff=-3.0)
+        with self.assertRaisesRegex(UserError, "payment tolerance"):
+            suggestion.with_user(self.reviewer).action_approve()
+        self.assertEqual(invoice.payment_state, "not_paid")

@@ -88,6 +88,17 @@ Journal = env["account.journal"]
 sale = Journal.search([("type", "=", "sale"), ("company_id", "=", company.id)], limit=1, order="sequence, id")
 purchase = Journal.search([("type", "=", "purchase"), ("company_id", "=", company.id)], limit=1, order="sequence, id")
 bank = Journal.search([("type", "=", "bank"), ("company_id", "=", company.id)], limit=1, order="sequence, id")
+# The generator's company facts, where it states them: its own bank account (on the bank journal, as in any Odoo
+# company), its transfer account and its exchange difference accounts.
+for number in settings.get("ownBankAccounts") or []:
+    own_bank = env["res.partner.bank"].create({"acc_number": number, "partner_id": company.partner_id.id})
+    if not bank.bank_account_id:
+        bank.bank_account_id = own_bank
+for key, field in (("transferAccountId", "transfer_account_id"),
+                   ("exchangeGainAccountId", "income_currency_exchange_account_id"),
+                   ("exchangeLossAccountId", "expense_currency_exchange_account_id")):
+    if settings.get(key) in account_map:
+        company[field] = account_map[settings[key]]
 misc = Journal.search([("type", "=", "general"), ("code", "=", "MISC"), ("company_id", "=", company.id)], limit=1)
 # Past invoices paid by history lines get numbers of their own (HINV/…, HBIL/…): never mistaken for open ones.
 past_sale = Journal.create({"name": "Past customer invoices", "code": "HINV", "type": "sale"})

@@ -99,7 +99,8 @@ Suggestion = env["ai.reconciliation.suggestion"]
 by_line = {}
 for s in Suggestion.search_read(
         [("statement_line_id", "in", st_lines.ids)],
-        ["statement_line_id", "rank", "match_type", "move_line_ids", "account_id", "partner_id", "confidence"],
+        ["statement_line_id", "rank", "match_type", "move_line_ids", "account_id", "partner_id", "confidence",
+         "writeoff_amount", "explanation"],
         order="statement_line_id, rank, id"):
     by_line.setdefault(s["statement_line_id"][0], []).append({
         "rank": s["rank"], "matchType": s["match_type"],
@@ -107,6 +108,10 @@ for s in Suggestion.search_read(
         "partnerId": back(partner_back, s["partner_id"] and s["partner_id"][0]),
         "accountId": back(account_back, s["account_id"] and s["account_id"][0]),
         "confidence": s["confidence"],
+        # Kept for reading the per-line output (.artifacts/bench-odoo*-lines.json): an account the generator never
+        # made is named here, its id being negative above.
+        "accountName": s["account_id"] and s["account_id"][1] or None,
+        "writeoffAmount": s["writeoff_amount"], "explanation": s["explanation"],
     })
 ours_results = [{"lineId": line_back[st.id], "suggestions": by_line.get(st.id, [])} for st in st_lines]
 ai_states = {}
@@ -302,5 +307,7 @@ with open(os.environ["BENCH_OUT"], "w", encoding="utf-8") as out:
         "naive": {"results": naive_results, "seconds": round(naive_seconds, 4)},
         "approval": approval,
         "load": mapping.get("load"),
+        # What Odoo sends the engine as the company's matching settings (write-off, fee and exchange accounts).
+        "engineSettings": env["ai.reconciliation.request"]._engine_settings(company),
     }, out)
 log("done")

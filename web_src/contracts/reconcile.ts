@@ -118,6 +118,13 @@ export const EngineSettingsSchema = z.object({
   writeoffMaxRatio: z.number().min(0).max(1).optional(),
   exchangeGainAccountId: Id.nullable().optional(),
   exchangeLossAccountId: Id.nullable().optional(),
+  /**
+   * The company's own bank account numbers (its bank journals' accounts). A line whose counterparty account is one
+   * of them is a transfer between the company's own accounts: a fact of the master data, not a lesson of history.
+   */
+  ownBankAccounts: z.array(z.string().max(64)).max(200).optional(),
+  /** Where transfers between own accounts go when history shows none (Odoo's liquidity transfer account). */
+  transferAccountId: Id.nullable().optional(),
   /** Largest number of open items the engine combines to explain one payment. */
   maxSubsetSize: z.number().int().min(1).max(8).default(5),
   /** Suggestions per line, best first. */

@@ -128,6 +128,22 @@ describe("small differences", () => {
     expect(s?.accountId).toBe(7200);
   });
 
+  it("writes a company-currency difference to the bank fee account, not to an exchange account, when no write-off account is set", () => {
+    // Odoo's out-of-the-box company: exchange gain/loss accounts from the chart, a bank fee account, no write-off account.
+    const odooSettings = { writeoffMaxAmount: 0.5, writeoffMaxRatio: 0.01, bankFeeAccountId: 4970, exchangeGainAccountId: 7200, exchangeLossAccountId: 7300 };
+    for (const amount of [1190.03, 1189.97]) {
+      const s = suggestions(request({
+        lines: [line({ amount, label: "SVWZ+INV/2026/00042", partnerName: "ACME GMBH" })], candidates, partners, settings: odooSettings,
+        accounts: [{ id: 4970, code: "4970", name: "Bank charges", accountType: "expense" }],
+      }))[0];
+      expect(s?.matchType, String(amount)).toBe("writeoff");
+      expect(s?.candidateIds).toEqual([42]);
+      expect(s?.accountId, String(amount)).toBe(4970);
+      expect(s?.confidence ?? 0).toBeGreaterThanOrEqual(AUTO_CONFIDENCE);
+      expect(s?.explanation).toMatch(/payment difference/);
+    }
+  });
+
   it("leaves a difference beyond the tolerance (amount or percent) to a person", () => {
     for (const [amount, tolerance] of [[1191.5, settings], [1190.9, { ...settings, writeoffMaxRatio: 0.0005 }]] as const) {
       const s = suggestions(request({
@@ -249,6 +265,100 @@ describe("merchants in MT940 subfields and behind wallets", () => {
       const s = suggestions(request({ lines: [line({ amount: -80, label })], history: [...past, coded("BEA Apple Pay KRUIDVAT 12", 6930)] }))[0];
       expect(s?.accountId, label).toBe(6670);
       expect(s?.confidence ?? 0, `${label}: ${s?.explanation}`).toBeGreaterThanOrEqual(AUTO_CONFIDENCE);
+    }
+  });
+});
+
+describe("transfers between the company's own accounts", () => {
+  const own = "DE48 0327 9496 2023 5929 66";
+  const settings = { ownBankAccounts: [own], transferAccountId: 1360 };
+  const accounts = [{ id: 1360, code: "1360", name: "Geldtransit", accountType: "asset_current" }];
+
+  it("books a line from or to an own bank account to the transfer account, without history, at the auto grade", () => {
+    for (const [amount, label, accountNumber] of [
+      [-2500, "UMBUCHUNG Übertrag Rücklagenkonto", "DE48032794962023592966"],
+      [5000, "VIR INTERNE", "de48 0327 9496 2023 5929 66"],
+      [-1000, "Transfer to savings DE48032794962023592966", ""],
+    ] as const) {
+      const s = suggestions(request({ lines: [line({ amount, label, accountNumber })], settings, accounts }))[0];
+      expect(s?.matchType, label).toBe("expense");
+      expect(s?.accountId, label).toBe(1360);
+      expect(s?.confidence ?? 0, label).toBeGreaterThanOrEqual(AUTO_CONFIDENCE);
+      expect(s?.explanation).toMatch(/own bank accounts.*rests on the company's own bank account/);
+    }
+  });
+
+  it("books it as past transfers with that account were, in either direction", () => {
+    const past = [history({ label: "UMBUCHUNG", accountNumber: own, amount: 1000, accountId: 1361, outcome: "coded" }),
+      history({ label: "UMBUCHUNG", accountNumber: own, amount: 3000, accountId: 1361, outcome: "coded" })];
+    const s = suggestions(request({ lines: [line({ amount: -500, label: "UMBUCHUNG", accountNumber: own })], settings, history: past }))[0];
+    expect(s?.accountId).toBe(1361);
+    expect(s?.explanation).toMatch(/booked like 2 past lines with that account/);
+  });
+
+  it("says nothing new about a line from another account, nor when the company names no own account", () => {
+    const other = suggestions(request({ lines: [line({ amount: -2500, label: "UMBUCHUNG", accountNumber: "DE02120300000000202051" })], settings, accounts }));
+    expect(other.filter((x) => x.confidence >= AUTO_CONFIDENCE)).toEqual([]);
+    const none = suggestions(request({ lines: [line({ amount: -2500, label: "UMBUCHUNG", accountNumber: own })], accounts }));
+    expect(none.filter((x) => x.confidence >= AUTO_CONFIDENCE)).toEqual([]);
+  });
+});
+
+describe("several invoices cited with the shared prefix written once", () => {
+  const partners = [{ id: 1, name: "Gärtnerei Pemberton e.K.", bankAccounts: [] }];
+  // 1908 + 883 = 1908 + 1410: the amount alone cannot tell which pair; the label names 01908 and 00883.
+  const candidates = [item({ id: 1908, amountResidual: 400, partnerId: 1 }), item({ id: 883, amountResidual: 250, partnerId: 1 }),
+    item({ id: 1410, amountResidual: 250, partnerId: 1 }), item({ id: 1500, amountResidual: 99, partnerId: 1 })];
+
+  const paidBefore = [1, 2, 3].map(() => history({ label: "GUTSCHRIFT RECHNUNG", partnerName: "GAERTNEREI PEMBERTON", partnerId: 1, amount: 120 }));
+
+  it("reads the abbreviated numbers as the same series and proposes the cited invoices", () => {
+    for (const label of ["SEPA-Gutschrift Rechnungen INV-2026-01908 und 00883", "Invoices INV/2026/01908, 00883",
+      "FACT INV202601908 + 00883"]) {
+      const line650 = () => line({ amount: 650, label, partnerName: "GAERTNEREI PEMBERTON E.K." });
+      const s = suggestions(request({ lines: [line650()], candidates, partners, history: paidBefore }))[0];
+      expect(s?.matchType, label).toBe("multi");
+      expect(s?.candidateIds, label).toEqual([883, 1908]);
+      expect(s?.confidence ?? 0, label).toBeGreaterThanOrEqual(AUTO_CONFIDENCE);
+      // A partner absent from history: the right pair first, but an abbreviated number alone does not identify
+      // the invoice, so not at the auto grade.
+      const absent = suggestions(request({ lines: [line650()], candidates, partners }))[0];
+      expect(absent?.candidateIds, label).toEqual([883, 1908]);
+      expect(absent?.confidence ?? 1, label).toBeLessThan(AUTO_CONFIDENCE);
+    }
+  });
+
+  it("does not read a number of another width or after other words as an invoice of the series", () => {
+    const s = suggestions(request({
+      lines: [line({ amount: 650, label: "Rechnung INV/2026/01908 Kundennr 00883", partnerName: "GAERTNEREI PEMBERTON E.K." })], candidates, partners,
+    }));
+    expect(s.filter((x) => x.confidence >= AUTO_CONFIDENCE)).toEqual([]);
+  });
+});
+
+describe("a coding learned from the counterparty's account number", () => {
+  const iban = "AT77 8138 2220 7625 8528";
+  const debit = (label: string, accountNumber: string): HistoryEntry =>
+    history({ label, accountNumber, amount: -39.9, accountId: 4964, outcome: "coded" });
+
+  it("reaches the auto grade with two past lines from that account coded alike", () => {
+    const s = suggestions(request({
+      lines: [line({ amount: -39.9, label: "DIRECT DEBIT DATEV EG REF 4527", accountNumber: iban })],
+      history: [debit("LASTSCHRIFT DATEV EREF 0125", iban), debit("SEPA DD DATEV MANDAT 77", iban)],
+    }))[0];
+    expect(s?.accountId).toBe(4964);
+    expect(s?.confidence ?? 0).toBeGreaterThanOrEqual(AUTO_CONFIDENCE);
+  });
+
+  it("does not with one past line, with disagreeing codings, or with two lines of a merchant's words alone", () => {
+    const cases: HistoryEntry[][] = [
+      [debit("LASTSCHRIFT DATEV EREF 0125", iban)],
+      [debit("LASTSCHRIFT DATEV EREF 0125", iban), { ...debit("SEPA DD DATEV MANDAT 77", iban), accountId: 4930 }],
+      [debit("LASTSCHRIFT DATEV EREF 0125", ""), debit("SEPA DD DATEV MANDAT 77", "")],
+    ];
+    for (const past of cases) {
+      const s = suggestions(request({ lines: [line({ amount: -39.9, label: "DIRECT DEBIT DATEV EG REF 4527", accountNumber: iban })], history: past }));
+      expect(s.filter((x) => x.confidence >= AUTO_CONFIDENCE)).toEqual([]);
     }
   });
 });

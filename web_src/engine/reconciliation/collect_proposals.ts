@@ -10,8 +10,9 @@ import type { Proposal } from "./proposal";
 import { snippetOf, type ReferenceKey } from "../shared/reference_key";
 import { extractReferenceKeys } from "../shared/extract_reference_keys";
 import { findSubsets } from "./find_subsets";
-import { MIN_CODING_CONSISTENCY, MIN_CODING_SHARE, MIN_CODING_SUPPORT } from "./merchant_history";
+import { MIN_ACCOUNT_CODING_SUPPORT, MIN_CODING_CONSISTENCY, MIN_CODING_SHARE, MIN_CODING_SUPPORT } from "./merchant_history";
 import { EXCHANGE_WORDS, INSTALMENT_WORDS } from "../shared/vocabulary";
+import { accountNumberKey } from "../shared/account_number_key";
 
 /** Work limits per line: whatever the books look like, one line costs a bounded number of steps. */
 const MAX_KEY_HITS = 50;
@@ -170,8 +171,8 @@ class LineCollector {
       for (const [partnerId, items] of referencedByPartner) if (items.length >= 2) this.addSubsets(items, partnerId);
     }
 
-    // 5. Coding to an account, learned from how similar lines were coded.
-    this.addExpense(likely[0], sign);
+    // 5. A transfer between the company's own accounts (a fact), else a coding learned from similar lines.
+    if (!this.addOwnTransfer()) this.addExpense(likely[0], sign);
 
     const exactCount = sameAmount.length;
     const cited = this.citedItems();
@@ -265,7 +266,7 @@ class LineCollector {
       partnerScore: ev?.score ?? 0, partnerRejected: ev?.rejected ?? 0, partnerEvidence: ev ?? null,
       conflictingRef: this.conflictingRef && !anyReferenced,
       sameAmountCount: 0, citesOther: false, instalmentWords: this.instalmentWords, maxConfidence: 1, expenseSupport: 0,
-      expenseKeyed: false, exchangeRounding: false, expenseSimilarity: 0, expenseRejected: 0, expenseReason: "",
+      expenseKeyed: false, exchangeRounding: false, ownTransfer: false, expenseSimilarity: 0, expenseRejected: 0, expenseReason: "",
       ageDays: this.ageOf(items),
     };
   }
@@ -290,22 +291,26 @@ class LineCollector {
     if (fit === "fee" || fit === "tolerance") {
       p.accountId = fit === "fee" ? this.settings.bankFeeAccountId : writeoffAccount;
       p.writeoffAmount = Math.sign(this.line.amount) * cmp.shortfallCompany;
-      p.exchangeRounding = fit === "tolerance" && p.accountId !== (this.settings.writeoffAccountId ?? null);
+      p.exchangeRounding = fit === "tolerance" && p.accountId !== null
+        && (p.accountId === this.settings.exchangeGainAccountId || p.accountId === this.settings.exchangeLossAccountId);
     }
     this.proposals.push(p);
   }
 
   /**
    * Where a small difference goes: exchange rounding (a foreign-currency line, or a label that says the bank
-   * converted) to the exchange gain or loss account, anything else to the company's write-off account; each falls
-   * back on the other, and both on the bank fee account. A shortfall is a loss, an overpayment a gain.
+   * converted) to the exchange gain or loss account, falling back on the write-off account, then the bank fee
+   * account. Anything else is no exchange difference: the company's write-off account, else the bank fee account
+   * (the one write-off account the company named — every Odoo chart sets the exchange accounts, so falling back on
+   * them would book a customer's few cents as a currency gain), the exchange account last. A shortfall is a loss,
+   * an overpayment a gain.
    */
   private toleranceAccount(shortfall: number): number | null {
     const { settings } = this;
     const exchange = (shortfall > 0 ? settings.exchangeLossAccountId : settings.exchangeGainAccountId) ?? null;
     const writeoff = settings.writeoffAccountId ?? null;
-    // The bank fee account is the company's write-off account of last resort (it is the only one it named).
-    return (this.exchangeWords ? (exchange ?? writeoff) : (writeoff ?? exchange)) ?? settings.bankFeeAccountId;
+    const fee = settings.bankFeeAccountId ?? null;
+    return this.exchangeWords ? (exchange ?? writeoff ?? fee) : (writeoff ?? fee ?? exchange);
   }
 
   private addSubsets(items: OpenItem[], partnerId: number): void {
@@ -328,6 +333,43 @@ class LineCollector {
       proposedMulti.add(key);
       this.proposals.push(this.proposal(chosen, partnerId, "multi", "multi"));
     }
+  }
+
+  /**
+   * A line from or to one of the company's own bank accounts (its counterparty account, or an account number in
+   * its label) is a transfer between own accounts: booked as past lines with that account mostly were, else to the
+   * company's transfer account. No such account: nothing proposed here (the line is then coded like any other).
+   */
+  private addOwnTransfer(): boolean {
+    const { ctx, text } = this;
+    if (ctx.ownAccounts.size === 0) return false;
+    let key = ctx.ownAccounts.has(text.accountKey) ? text.accountKey : "";
+    for (let k = 0; key === "" && k < text.tokens.length; k++) {
+      const tok = text.tokens[k] as string;
+      if (tok.length >= 12 && ctx.ownAccounts.has(accountNumberKey(tok))) key = accountNumberKey(tok);
+    }
+    if (key === "") return false;
+    const learned = ctx.history.accountCoding(key);
+    const fromHistory = learned !== null && learned.support / learned.lines >= MIN_CODING_CONSISTENCY ? learned : null;
+    const accountId = fromHistory?.accountId ?? this.settings.transferAccountId ?? null;
+    if (accountId === null) return false;
+    this.proposedExpense = true;
+    const p = this.proposal([], null, "expense", "none");
+    p.accountId = accountId;
+    p.taxIds = fromHistory?.taxIds ?? [];
+    p.conflictingRef = false;
+    p.ownTransfer = true;
+    p.expenseSimilarity = 1;
+    p.expenseKeyed = true;
+    p.expenseSupport = fromHistory?.support ?? 0;
+    p.expenseRejected = ctx.history.rejectedAccounts(text).get(accountId) ?? 0;
+    const n = fromHistory?.support ?? 0;
+    p.expenseReason = `the counterparty account ${key} is one of the company's own bank accounts: a transfer between own accounts, ` +
+      (fromHistory === null ? "booked to the company's transfer account" : `booked like ${n} past ${n === 1 ? "line" : "lines"} with that account`);
+    p.maxConfidence = 1;
+    p.ageDays = 0;
+    this.proposals.push(p);
+    return true;
   }
 
   /**
@@ -354,8 +396,11 @@ class LineCollector {
     p.expenseKeyed = option.keyed;
     // A coding learned from history alone needs a merchant of history named, coded alike several times, to be sure.
     const consistent = option.lines > 0 && option.support / option.lines >= MIN_CODING_CONSISTENCY && option.share >= MIN_CODING_SHARE;
+    // Or the line's counterparty account number (one counterparty's, unlike words) coded alike a couple of times.
+    const byAccount = option.accountSupport >= MIN_ACCOUNT_CODING_SUPPORT
+      && option.accountSupport / option.accountLines >= MIN_CODING_CONSISTENCY;
     p.maxConfidence = !option.keyed ? UNKEYED_CODING_CAP
-      : option.support >= MIN_CODING_SUPPORT && consistent ? 1 : THIN_CODING_CAP;
+      : (option.support >= MIN_CODING_SUPPORT && consistent) || byAccount ? 1 : THIN_CODING_CAP;
     p.ageDays = 0;
     this.proposals.push(p);
   }

@@ -2,6 +2,7 @@ import type { EngineSettings, SuggestRequest } from "../../contracts/reconcile";
 import { CandidateIndex } from "./candidate_index";
 import { HistoryIndex } from "./history_index";
 import { PartnerResolver } from "./partner_resolver";
+import { accountNumberKey } from "../shared/account_number_key";
 
 /** Everything indexed once per request and shared by all its lines. */
 export interface EngineContext {
@@ -11,6 +12,8 @@ export interface EngineContext {
   history: HistoryIndex;
   partners: PartnerResolver;
   accountLabel: (accountId: number) => string;
+  /** The company's own bank account numbers as compared (accountNumberKey). */
+  ownAccounts: ReadonlySet<string>;
 }
 
 export function buildEngineContext(request: SuggestRequest): EngineContext {
@@ -26,5 +29,6 @@ export function buildEngineContext(request: SuggestRequest): EngineContext {
       const account = accounts.get(accountId);
       return account === undefined ? `account #${accountId}` : `${account.code} ${account.name}`.trim();
     },
+    ownAccounts: new Set((request.settings.ownBankAccounts ?? []).map(accountNumberKey).filter((k) => k.length >= 6)),
   };
 }

@@ -82,6 +82,7 @@ function flat(text: string): string {
 /** What the proposal rests on, said in so many words: a reference, an amount, or history alone. */
 function basisOf(p: Proposal): string {
   if (p.matchType === "expense") {
+    if (p.ownTransfer) return "rests on the company's own bank account";
     if (!p.expenseKeyed) return "rests on history alone, and no merchant of history is named: a hint only";
     if (p.expenseSupport < 3) return `rests on history alone: only ${p.expenseSupport} past ${p.expenseSupport === 1 ? "line" : "lines"} of this merchant`;
     return "rests on history alone";

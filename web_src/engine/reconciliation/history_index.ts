@@ -15,6 +15,9 @@ export interface ExpenseOption {
   keyed: boolean;
   /** Share of the line's distinctive words that point at this coding (1 for an account number). */
   share: number;
+  /** Past lines from the line's counterparty account number coded this way, and coded at all (0 when none). */
+  accountSupport: number;
+  accountLines: number;
   reason: string;
 }
 
@@ -116,6 +119,28 @@ export class HistoryIndex {
     return found ?? NO_REJECTIONS;
   }
 
+  /**
+   * How past lines from or to this account number were coded, both directions together (a transfer between own
+   * accounts goes both ways): the most frequent coding, its past lines and the account's coded lines in all.
+   */
+  accountCoding(accountKey: string): { accountId: number; taxIds: number[]; support: number; lines: number } | null {
+    const tallies = [this.codedByAccount.get(`in${accountKey}`), this.codedByAccount.get(`out${accountKey}`)];
+    const counts = new Map<string, number>();
+    let lines = 0;
+    for (const tally of tallies) {
+      if (tally === undefined) continue;
+      for (const [key, n] of tally.counts) {
+        counts.set(key, (counts.get(key) ?? 0) + n);
+        lines += n;
+      }
+    }
+    let best: string | null = null;
+    for (const [key, n] of counts) if (best === null || n > (counts.get(best) ?? 0)) best = key;
+    const coding = best === null ? undefined : this.codings.get(best);
+    if (coding === undefined) return null;
+    return { accountId: coding.accountId, taxIds: coding.taxIds, support: counts.get(best as string) ?? 0, lines };
+  }
+
   /** Accounts (with taxes) that similar past lines of the same direction were coded to, best first. */
   expenseOptions(text: LineText, amount: number): ExpenseOption[] {
     const scored = this.scoreCodings(text, amount);
@@ -167,9 +192,18 @@ export class HistoryIndex {
         const support = byAccount.counts.get(key) ?? 0;
         const known = scored.get(key);
         if (known === undefined) {
-          if (similarity > 0) scored.set(key, { strength: similarity, source: 1, token: "", support, lines, keyed: true, share: 1 });
+          if (similarity > 0) {
+            scored.set(key, { strength: similarity, source: 1, token: "", support, lines, keyed: true, share: 1, accountSupport: support, accountLines: lines });
+          }
         } else if (similarity > known.strength) {
-          Object.assign(known, { strength: similarity, source: 1, support: Math.max(support, known.support ?? 0), lines, keyed: true, share: 1 });
+          Object.assign(known, {
+            strength: similarity, source: 1, support: Math.max(support, known.support ?? 0), lines, keyed: true, share: 1,
+            accountSupport: support, accountLines: lines,
+          });
+        } else {
+          // The merchant's words and the account number agree: the account's own support counts too.
+          known.accountSupport = support;
+          known.accountLines = lines;
         }
       }
     }
@@ -210,6 +244,8 @@ interface Learned {
   lines?: number;
   keyed?: boolean;
   share?: number;
+  accountSupport?: number;
+  accountLines?: number;
 }
 
 const NO_REJECTIONS: ReadonlyMap<number, number> = new Map<number, number>();
@@ -248,7 +284,7 @@ function expenseOption(coding: Coding, found: Learned, text: LineText): ExpenseO
   else reason = `no known merchant named; only the word '${found.token}' is shared with past lines coded to this account (e.g. '${coding.example}')`;
   return {
     accountId: coding.accountId, taxIds: coding.taxIds, similarity: found.strength, support, lines: found.lines ?? 0, keyed,
-    share: found.share ?? 0, reason,
+    share: found.share ?? 0, accountSupport: found.accountSupport ?? 0, accountLines: found.accountLines ?? 0, reason,
   };
 }
 

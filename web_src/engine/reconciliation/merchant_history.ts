@@ -5,6 +5,11 @@ import { merchantVariant as merchantVariantOf } from "../shared/merchant_words";
 
 /** Fewest past lines of one merchant, coded alike, for a coding learned from history alone to reach the auto grade. */
 export const MIN_CODING_SUPPORT = 3;
+/**
+ * The same for past lines from the line's own counterparty account number: an IBAN names one counterparty (a
+ * merchant's words may be shared by others), so two past lines from it, coded alike and never otherwise, suffice.
+ */
+export const MIN_ACCOUNT_CODING_SUPPORT = 2;
 /** Smallest share of a merchant's past lines that must agree on its coding for it to count as consistent. */
 export const MIN_CODING_CONSISTENCY = 0.8;
 /**

@@ -37,6 +37,8 @@ export interface Proposal {
   expenseKeyed: boolean;
   /** For a write-off of a small difference: it is exchange rounding (booked to the exchange difference account). */
   exchangeRounding: boolean;
+  /** For an expense: the line's counterparty account is one of the company's own (a transfer between own accounts). */
+  ownTransfer: boolean;
   expenseSimilarity: number;
   expenseRejected: number;
   expenseReason: string;

@@ -67,7 +67,7 @@ export function extractReferenceKeys(toks: readonly string[], prefixes?: Compact
       }
     }
   }
-  for (const key of yearSequenceKeys(toks)) found.add(key);
+  for (const key of yearSequenceKeys(toks, true)) found.add(key);
   return found.keys;
 }
 

@@ -10,7 +10,7 @@ import {
 } from "./print";
 import { makeDraw, type Draw } from "./rng";
 import {
-  ACCOUNTS, AND_WORD, CHART, CITIES, CUSTOMER_NO, DEBIT_TEXT, FAMILIES, FX, HOME_CURRENCY, INSTALMENT, INVOICE_WORD,
+  ACCOUNTS, AND_WORD, CHART, EXCHANGE_ACCOUNTS, CITIES, CUSTOMER_NO, DEBIT_TEXT, FAMILIES, FX, HOME_CURRENCY, INSTALMENT, INVOICE_WORD,
   INVOICES_WORD, LANGS, LEGAL_FORMS, MERCHANTS, PRIVATE_FIRST, STRANGERS, TRADES, TRANSFER_OWN, VENDOR_TRADES,
   type Lang, type MerchantSpec,
 } from "./vocabulary";
@@ -115,7 +115,7 @@ class Builder {
   private readonly byPartner = new Map<number, OpenItem[]>();
   readonly parties: Counterparty[] = [];
   readonly merchants: Merchant[] = [];
-  private readonly ownIban: string;
+  readonly ownIban: string;
 
   constructor(private readonly d: Draw, options: IndependentOptions) {
     this.ownIban = iban(d, "DE");
@@ -498,10 +498,14 @@ export function generateIndependentBooks(options: IndependentOptions): Independe
       candidates: [...b.open].sort((x, y) => x.id - y.id),
       partners: b.partners(),
       history: b.history,
-      accounts: ACCOUNTS,
+      accounts: [...ACCOUNTS, ...Object.values(EXCHANGE_ACCOUNTS)],
       settings: {
         bankFeeAccountId: CHART.bankCharges.id, maxFeeAmount: 25, maxFeeRatio: 0.05, fxTolerance: 1, maxSubsetSize: 5,
         maxSuggestions: 3,
+        // What an Odoo company sends besides: the exchange difference accounts every chart sets, its own bank
+        // account (the bank journal's) and its transfer account.
+        exchangeGainAccountId: EXCHANGE_ACCOUNTS.gain.id, exchangeLossAccountId: EXCHANGE_ACCOUNTS.loss.id,
+        ownBankAccounts: [b.ownIban], transferAccountId: CHART.transit.id,
       },
     },
     truth: b.truth,

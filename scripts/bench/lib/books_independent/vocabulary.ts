@@ -28,6 +28,11 @@ export const CHART = {
   transit: { id: 9_1360, code: "1360", name: "Geldtransit", accountType: "asset_current" },
 } as const satisfies Record<string, Account>;
 export type Category = keyof typeof CHART;
+/** The exchange difference accounts of the company (no line is coded to them: settings only). */
+export const EXCHANGE_ACCOUNTS = {
+  gain: { id: 9_2660, code: "2660", name: "Erträge aus Kursdifferenzen", accountType: "income_other" },
+  loss: { id: 9_2150, code: "2150", name: "Aufwendungen aus Kursdifferenzen", accountType: "expense" },
+} as const satisfies Record<string, Account>;
 export const ACCOUNTS: Account[] = Object.values(CHART);
 
 /** Counterparty companies: trade + family name + legal form, in the languages of the statements. */
