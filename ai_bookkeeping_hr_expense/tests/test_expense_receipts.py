@@ -42,6 +42,19 @@ class TestExpenseReceipts(ExpenseCase):
         self.assertEqual(suggestion.proposed_values["merchant"], "Café Rosa")
         self.assertFalse(expense.ai_finding_count, "no warning on a clean receipt")
 
+    def test_an_employee_with_no_other_right_uploads_a_receipt(self):
+        self.past_expense(merchant="Café Rosa", employee=self.other_employee, product=self.travel)
+        employee = self.expense_user_employee
+        attachment = self.env["ir.attachment"].with_user(employee).create({
+            "name": "lunch.png", "mimetype": "image/png", "raw": receipt_png(31), "res_model": "hr.expense"})
+        with self.reading(receipt_reply(total=21.0)):
+            action = self.env["hr.expense"].with_user(employee).create_expense_from_attachments(attachment.ids)
+        expense = self.env["hr.expense"].browse(action["domain"][0][2])
+        self.assertEqual((expense.employee_id, expense.total_amount_currency, expense.product_id),
+                         (self.expense_employee, 21.0, self.travel), "learned from a colleague's expense")
+        self.assertEqual(expense.ai_suggestion_id.kind, "expense", "in the approver's queue")
+        self.assertTrue(expense.with_user(employee).ai_findings_html, "the employee sees the findings")
+
     def test_without_the_employees_history_the_companys_is_used(self):
         self.past_expense(merchant="Taxi Berlin", employee=self.other_employee, product=self.travel)
         with self.reading(receipt_reply(merchant="TAXI BERLIN", total=18.5)):
