@@ -81,8 +81,11 @@ async function main() {
   console.log("\n== Customer invoices from sales orders: planted errors, then 500 orders through bulk approval (scripts/bench/sale_invoices.py) ==");
   const sale = await saleInvoicesBench();
   if (sale.skipped) console.log(`sales invoices bench skipped: ${sale.skipped}`);
+  console.log("\n== Expense receipts in a real Odoo with Expenses: per field, planted policy breaches and duplicates (scripts/bench/expense_receipts.py) ==");
+  const expenses = await expenseBench();
+  if (expenses.skipped) console.log(`expense bench skipped: ${expenses.skipped}`);
   console.log(`bench: done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  return engine.code === 0 && !odoo.failed && !close.failed && !anomaliesOdoo.failed && !sale.failed ? 0 : 1;
+  return engine.code === 0 && !odoo.failed && !close.failed && !anomaliesOdoo.failed && !sale.failed && !expenses.failed ? 0 : 1;
 }
 
 async function odooBench() {
@@ -285,6 +288,42 @@ async function saleInvoicesBench() {
     if (bench.code !== 0 || !/sale_invoices bench: done/.test(bench.output)) return fail("running the sales invoices bench", bench);
     return { failed: /bulk approval of .* FAIL/.test(bench.output) };
   } finally {
+    dropDb(db);
+    currentDbs.delete(db);
+    rmSync(path.join(homedir(), ".local/share/Odoo/filestore", db), { recursive: true, force: true });
+  }
+}
+
+/** The expenses bridge (ai_bookkeeping_hr_expense) on a throw-away database with Odoo's Expenses app: the shared
+ * receipts read through the endpoint and scored per field, then planted policy breaches and duplicates. */
+async function expenseBench() {
+  const odoo = findOdoo();
+  if (!odoo.ok) return { skipped: odoo.reason };
+  const pg = checkPostgres();
+  if (!pg.ok) return { skipped: pg.reason };
+  const receipts = path.join(ROOT, "..", "shared", "data", "invoices", "invoice2data");
+  if (!existsSync(receipts)) return { skipped: `the shared receipts are absent (${receipts})` };
+  const db = `aib_bench_exp_${process.pid}_${Date.now().toString(36)}`;
+  const secret = randomBytes(32).toString("hex");
+  let endpoint = null;
+  currentDbs.add(db);
+  try {
+    const install = await run(odooPython(), odooArgs(odoo.src, db, ["-i", "ai_bookkeeping,hr_expense,ai_bookkeeping_hr_expense",
+      "--without-demo=all", "--stop-after-init", "--log-level=warn", "--http-port=0"]), { env: odooEnv() });
+    if (install.code !== 0 || /\b(ERROR|CRITICAL)\b/.test(install.output)) return fail("installing the expenses bridge", install);
+    const started = await startEndpoint(secret);
+    endpoint = started.endpoint;
+    if (started.url === null) return fail("starting the AI endpoint", { code: null, output: started.log });
+    const shell = odooArgs(odoo.src, db, ["shell", "--no-http", "--log-level=warn"]);
+    const env = { ...odooEnv(), BENCH_ENDPOINT: started.url, BENCH_SECRET: secret, BENCH_RECEIPTS: receipts };
+    const bench = await run(odooPython(), shell, { env, input: readFileSync(path.join(ROOT, "scripts/bench/expense_receipts.py"), "utf8"), progress: /^(expense bench: |\|)/ });
+    if (bench.code !== 0 || !/expense bench: done/.test(bench.output)) return fail("running the expense bench", bench);
+    return { failed: /expense bench: .* FAIL/.test(bench.output) };
+  } finally {
+    if (endpoint !== null) {
+      stopGroup(endpoint);
+      live.delete(endpoint);
+    }
     dropDb(db);
     currentDbs.delete(db);
     rmSync(path.join(homedir(), ".local/share/Odoo/filestore", db), { recursive: true, force: true });

@@ -59809,6 +59809,9 @@ var ExtractBillRequestSchema = external_exports.strictObject({
   contentBase64: external_exports.string().regex(/^[A-Za-z0-9+/=\r\n]*$/, "expected base64"),
   /** Tesseract language codes for OCR, e.g. ["eng", "deu"]; default eng+deu+fra (those installed are used). */
   languages: external_exports.array(external_exports.string().regex(/^[a-z]{3}(_[a-z]+)?$/)).max(8).optional(),
+  /** "receipt" for an expense receipt (a till or card slip): the reader also takes the totals receipts print
+   * ("TOTAL EUR", "CARD", "BAR") and whole amounts with a currency sign. Default "bill". */
+  mode: external_exports.enum(["bill", "receipt"]).optional(),
   /** The company receiving the bill: its own VAT number and name are never taken for the vendor's, its currency
    * is the default when the document names none. */
   company: external_exports.strictObject({
@@ -61459,6 +61462,13 @@ var LABELS = {
     { re: /^(?:betalings(?:voorwaarden|termijn|conditie))\s*[:.]?/i, weight: 0.9 }
   ]
 };
+var RECEIPT_LABELS = {
+  total: [
+    { re: /^(?:total|summe|gesamt|betrag|montant|totaal)\s*(?:eur|usd|gbp|chf|pln|inr|€|\$|£)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:zu\s+zahlen|à\s+payer|amount\s+paid|paid|total\s+paid|payment\s+received(?:\s+by\s+\S+)?)\s*[:.]?/i, weight: 0.8 },
+    { re: /^(?:card|credit\s+card|debit\s+card|visa|mastercard|maestro|amex|girocard|ec[\s-]?karte|karte|kartenzahlung|carte(?:\s+bancaire)?|cb|pin|bar|cash|espèces|contant)\s*[:.]?(?=\s|$|\d|[€$£])/i, weight: 0.7 }
+  ]
+};
 var CUSTOMER_MARKERS = /(?:^|[^\p{L}])(?:your|uw|votre|ihre?|client|customer|kunde|kunden|klant|acheteur|buyer|bill\s+to|ship\s+to|sold\s+to|invoice\s+to|deliver\s+to|factuuradres|afleveradres|livraison|facturation|destinataire|nabywca|käufer|rechnungsempfänger|warenempfänger|empfänger|lieferanschrift)(?:$|[^\p{L}])/iu;
 var VENDOR_MARKERS = /^(?:lieferant|rechnungsersteller|verkäufer|absender|supplier|vendor|seller|from|fournisseur|vendeur|émetteur|leverancier|verkoper|sprzedawca)\s*:?$/i;
 var DUE_IN_SENTENCE = /\b(?:netto\s+bis|zahlbar\s+bis|fällig\s+am|(?:zu\s+der\s+)?fälligkeit(?:\s+am)?|(?:wird|werden)\s+am(?=[^.]*(?:eingezogen|abgebucht|belastet))|due\s+(?:on|by)|payable\s+(?:by|before)|avant\s+le|au\s+plus\s+tard\s+le|uiterlijk(?:\s+op)?|vóór|voor)\s+/i;
@@ -61614,14 +61624,15 @@ function pageFromPlainText(text3, number4 = 1) {
 
 // web_src/engine/bills/extract_bill.ts
 var clip = (s) => s.length > 200 ? `${s.slice(0, 197)}\u2026` : s;
-function findLabels(pages) {
+function findLabels(pages, receipt) {
   const hits = [];
+  const labels = receipt ? receiptLabels() : LABELS;
   for (const page of pages) {
     page.lines.forEach((line, lineIndex) => {
       line.cells.forEach((cell, cellIndex) => {
         const text3 = cell.text.trim();
-        for (const kind of Object.keys(LABELS)) {
-          for (const pattern of LABELS[kind]) {
+        for (const kind of Object.keys(labels)) {
+          for (const pattern of labels[kind]) {
             const match = pattern.re.exec(text3);
             if (match === null) continue;
             if (pattern.exact === true && match[0].length !== text3.length) continue;
@@ -61634,7 +61645,10 @@ function findLabels(pages) {
   }
   return hits;
 }
-function valueCells(hit) {
+function receiptLabels() {
+  return { ...LABELS, total: [...LABELS.total, ...RECEIPT_LABELS.total] };
+}
+function valueCells(hit, receipt) {
   const line = hit.page.lines[hit.lineIndex];
   const cell = line.cells[hit.cellIndex];
   const out = [];
@@ -61647,7 +61661,7 @@ function valueCells(hit) {
     const column = [];
     for (let d = 1; d <= 8; d++) {
       const below = hit.page.lines[hit.lineIndex + d];
-      const under = below?.cells.find((c) => c.x0 < cell.x1 + 2 && c.x1 > cell.x0 - 2 && amountsIn(c.text).length > 0 && !/[A-Za-z]{3}/.test(c.text));
+      const under = below?.cells.find((c) => c.x0 < cell.x1 + 2 && c.x1 > cell.x0 - 2 && amountsIn(c.text, receipt).length > 0 && !/[A-Za-z]{3}/.test(c.text));
       if (under === void 0) break;
       column.push({ text: under.text, where: `${cell.text} / ${under.text}` });
     }
@@ -61682,14 +61696,15 @@ function invoiceNumberFrom(text3) {
   if (parseAmount(clean) !== null && hasDecimals(clean)) return null;
   return clean;
 }
-function amountsIn(text3) {
+var CURRENCY_MARK = /[€$£₹]|\b(?:EUR|USD|GBP|CHF|INR|PLN|Rs\.?|zł)\b/;
+function amountsIn(text3, receipt = false) {
   const out = [];
   const re = /(?:[€$£₹]\s?|(?:EUR|USD|GBP|CHF|INR|PLN|Rs\.?)\s)?[-(]?\d[\d.,' \u00a0]*\d(?:\s?[€$£₹)]|\s(?:EUR|USD|GBP|CHF|INR|PLN|zł))?|\d/g;
   for (const m of text3.matchAll(re)) {
     const raw = m[0].trim();
     if (/^\s?%/.test(text3.slice((m.index ?? 0) + m[0].length))) continue;
     const whole = parseAmount(raw);
-    if (whole !== null && hasDecimals(raw)) {
+    if (whole !== null && (hasDecimals(raw) || receipt && CURRENCY_MARK.test(raw) && /^\D*\d{1,6}\D*$/.test(raw))) {
       out.push({ value: whole, text: raw });
       continue;
     }
@@ -61714,7 +61729,8 @@ function field(c, pageConf) {
 }
 var round2 = (x) => Math.round(Math.max(0, Math.min(1, x)) * 100) / 100;
 function extractBill(pages, options) {
-  const hits = findLabels(pages);
+  const receipt = options.receipt === true;
+  const hits = findLabels(pages, receipt);
   const orderOf = (page, line) => page * 1e4 + line;
   const cands = {
     invoiceNumber: [],
@@ -61731,7 +61747,7 @@ function extractBill(pages, options) {
     const labelCell = line?.cells[hit.cellIndex]?.text ?? "";
     const order = orderOf(hit.page.number, hit.lineIndex);
     const pageFactor = hit.page.number === pages[0]?.number ? 1 : 0.97;
-    for (const { text: text3, factor, where } of valueCells(hit)) {
+    for (const { text: text3, factor, where } of valueCells(hit, receipt)) {
       const score = hit.pattern.weight * factor * pageFactor;
       switch (hit.kind) {
         case "invoiceNumber": {
@@ -61750,7 +61766,7 @@ function extractBill(pages, options) {
         case "untaxed":
         case "totalTax": {
           const list = cands[hit.kind];
-          amountsIn(text3).forEach((a, k) => {
+          amountsIn(text3, receipt).forEach((a, k) => {
             list.push({ value: a.value, score: score * (k === 0 ? 1 : 0.8), sourceText: where, page: hit.page.number, order });
           });
           break;
@@ -66657,7 +66673,7 @@ var BillService = class {
     }
   }
   readPages(pages, source, request) {
-    return extractBills(pages, { source, today: this.today(), company: request.company });
+    return extractBills(pages, { source, today: this.today(), company: request.company, receipt: request.mode === "receipt" });
   }
   async readPdf(bytes, dir, ctx) {
     const file2 = path.join(dir, "document.pdf");

@@ -164,11 +164,12 @@ class EndpointClient:
 BILL_EXTRACT_PATH = "/v1/bills/extract"
 
 
-def extract_bill(client, file_name, mime_type, content, languages=None, company=None):
+def extract_bill(client, file_name, mime_type, content, languages=None, company=None, mode=None):
     """Ask the endpoint to read one vendor bill document (PDF, image or XML e-invoice; web_src/contracts/bills.ts).
 
     :param content: the file's bytes. :param company: ``{"vat", "name", "currency"}`` of the receiving company
-        (its own VAT and name are never taken for the vendor's), empty values left out.
+        (its own VAT and name are never taken for the vendor's), empty values left out. :param mode: ``"receipt"``
+        for an expense receipt (the totals tills print), default a bill.
     :return: the endpoint's reply, unchecked (tools/vendor_bill_reply.check_reply checks it).
     """
     payload = {
@@ -178,6 +179,8 @@ def extract_bill(client, file_name, mime_type, content, languages=None, company=
     }
     if languages:
         payload["languages"] = list(languages)
+    if mode:
+        payload["mode"] = mode
     company = {key: value for key, value in (company or {}).items() if value}
     if company:
         payload["company"] = company

@@ -235,6 +235,16 @@ describe.skipIf(!POPPLER)(`bad input: a clear outcome each${noPoppler}`, () => {
     ]);
   });
 
+  it("a receipt is read in receipt mode when asked, and an unknown mode is refused", async () => {
+    const slip = Buffer.from("Kiosk Nord\nDatum: 14.11.2026\nKaffee 3,50\nBrezel 2,50\nBAR EUR 6,00\n");
+    const post_ = async (mode: unknown) => post(slip, "slip.txt", { mode });
+    const asReceipt = JSON.parse((await post_("receipt")).body) as ExtractBillResponse;
+    expect(asReceipt.documents[0]?.fields.total?.value).toBe(6);
+    const asBill = JSON.parse((await post_("bill")).body) as ExtractBillResponse;
+    expect(asBill.documents[0]?.fields.total).toBeNull();
+    expect((await post_("invoice")).statusCode).toBe(400);
+  });
+
   it("an unsigned request never reaches the reader", async () => {
     const res = await app.inject({ method: "POST", url: BILL_EXTRACT_PATH, headers: { "content-type": "application/json" }, payload: "{}" });
     expect(res.statusCode).toBe(401);

@@ -35,6 +35,9 @@ export const ExtractBillRequestSchema = z.strictObject({
   contentBase64: z.string().regex(/^[A-Za-z0-9+/=\r\n]*$/, "expected base64"),
   /** Tesseract language codes for OCR, e.g. ["eng", "deu"]; default eng+deu+fra (those installed are used). */
   languages: z.array(z.string().regex(/^[a-z]{3}(_[a-z]+)?$/)).max(8).optional(),
+  /** "receipt" for an expense receipt (a till or card slip): the reader also takes the totals receipts print
+   * ("TOTAL EUR", "CARD", "BAR") and whole amounts with a currency sign. Default "bill". */
+  mode: z.enum(["bill", "receipt"]).optional(),
   /** The company receiving the bill: its own VAT number and name are never taken for the vendor's, its currency
    * is the default when the document names none. */
   company: z

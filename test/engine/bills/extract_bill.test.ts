@@ -235,3 +235,43 @@ describe("OCR layout", () => {
     expect(extractBill([p], { ...OPTIONS, source: "ocr" }).fields.invoiceNumber?.value).toBe("4711");
   });
 });
+
+// Expense receipts (issue 18): tills and card terminals print "TOTAL EUR", "KARTE", "MwSt" and whole amounts
+// with a currency sign; the bill reader reads them only when asked for a receipt, so bills keep their own rules.
+const TILL_RECEIPT = `
+Café Rosa
+Marktplatz 3, 10115 Berlin
+Datum: 14.11.2026    12:41
+
+2 x Cappuccino                 7,80
+1 x Käsekuchen                 4,20
+
+TOTAL EUR                     12,00
+MwSt 7%                        0,79
+KARTE                         12,00
+`;
+
+const HOTEL_RECEIPT = `
+                     PAYMENT RECEIPT
+Guest Name: Sanjay                                       Date: 31/12/2017
+  Room Charges                          Rs 1939 x 1 Night x 1 Room         Rs 1939
+  Payment received by OYO                                                   Rs 1939
+`;
+
+describe("extractBill in receipt mode", () => {
+  const RECEIPT: ExtractOptions = { ...OPTIONS, receipt: true };
+
+  it("reads a till receipt's merchant, date, total, tax and currency", () => {
+    const receipt = values(extractBill([page(TILL_RECEIPT)], RECEIPT));
+    expect(receipt).toMatchObject({ vendorName: "Café Rosa", invoiceDate: "2026-11-14", total: 12, totalTax: 0.79, currency: "EUR" });
+  });
+
+  it("reads a whole amount with a currency sign after a payment line only on a receipt", () => {
+    expect(values(extractBill([page(HOTEL_RECEIPT)], RECEIPT)).total).toBe(1939);
+    expect(values(extractBill([page(HOTEL_RECEIPT)], OPTIONS)).total).toBeNull();
+  });
+
+  it("leaves a bill's reading unchanged", () => {
+    expect(values(extractBill([page(GERMAN)], RECEIPT))).toEqual(values(extractBill([page(GERMAN)], OPTIONS)));
+  });
+});

@@ -141,7 +141,7 @@ export class BillService {
   }
 
   private readPages(pages: Page[], source: BillSource, request: ExtractBillRequest): ExtractedBill[] {
-    return extractBills(pages, { source, today: this.today(), company: request.company });
+    return extractBills(pages, { source, today: this.today(), company: request.company, receipt: request.mode === "receipt" });
   }
 
   private async readPdf(bytes: Buffer, dir: string, ctx: Context): Promise<ExtractedBill[]> {

@@ -5,7 +5,7 @@
 // confirmed values gain confidence. A difference is reported as a failed check, never adjusted.
 import type { BillFields, BillLine, BillSource, BillTax, ExtractedBill, ExtractedField } from "../../contracts/bills";
 import { checkBill } from "./check_bill";
-import { CUSTOMER_MARKERS, DUE_IN_SENTENCE, VENDOR_MARKERS, LABELS, LEGAL_FORMS, LINE_TABLE_HEADER, PAYMENT_TERM_SENTENCES, type LabelKind, type LabelPattern } from "./labels";
+import { CUSTOMER_MARKERS, DUE_IN_SENTENCE, VENDOR_MARKERS, LABELS, LEGAL_FORMS, LINE_TABLE_HEADER, PAYMENT_TERM_SENTENCES, RECEIPT_LABELS, type LabelKind, type LabelPattern } from "./labels";
 import { pageText, type Cell, type Line, type Page } from "./layout";
 import { cents, detectCurrency, findDates, findEmails, findIbans, findVats, hasDecimals, normaliseVat, parseAmount } from "./values";
 
@@ -14,6 +14,9 @@ export interface ExtractOptions {
   /** ISO date of today, for the plausibility of dates. */
   today: string;
   company?: { vat?: string | undefined; name?: string | undefined; currency?: string | undefined } | undefined;
+  /** A till or card receipt (expenses) rather than an invoice: also the totals receipts print ("TOTAL EUR",
+   * "CARD", "BAR", "Payment received") and whole amounts with a currency sign ("Rs 1939", "12 €"). */
+  receipt?: boolean | undefined;
 }
 
 interface Candidate<T> {
@@ -38,14 +41,15 @@ interface LabelHit {
 const clip = (s: string) => (s.length > 200 ? `${s.slice(0, 197)}…` : s);
 
 /** Labels found on the pages, each with the text following it in its cell. */
-function findLabels(pages: readonly Page[]): LabelHit[] {
+function findLabels(pages: readonly Page[], receipt: boolean): LabelHit[] {
   const hits: LabelHit[] = [];
+  const labels = receipt ? receiptLabels() : LABELS;
   for (const page of pages) {
     page.lines.forEach((line, lineIndex) => {
       line.cells.forEach((cell, cellIndex) => {
         const text = cell.text.trim();
-        for (const kind of Object.keys(LABELS) as LabelKind[]) {
-          for (const pattern of LABELS[kind]) {
+        for (const kind of Object.keys(labels) as LabelKind[]) {
+          for (const pattern of labels[kind]) {
             // The label at the cell's start, or (not for exact ones) after one leading word ("Kopie factuur").
             const match = pattern.re.exec(text);
             if (match === null) continue;
@@ -60,8 +64,13 @@ function findLabels(pages: readonly Page[]): LabelHit[] {
   return hits;
 }
 
+/** The bill labels with the receipts' totals after the bills' own (those win where both match). */
+function receiptLabels(): Readonly<Record<LabelKind, readonly LabelPattern[]>> {
+  return { ...LABELS, total: [...LABELS.total, ...RECEIPT_LABELS.total] };
+}
+
 /** The cells that may hold a label's value: the rest of its cell, the cells to its right, the cell(s) below. */
-function valueCells(hit: LabelHit): Array<{ text: string; factor: number; where: string }> {
+function valueCells(hit: LabelHit, receipt: boolean): Array<{ text: string; factor: number; where: string }> {
   const line = hit.page.lines[hit.lineIndex] as Line;
   const cell = line.cells[hit.cellIndex] as Cell;
   const out: Array<{ text: string; factor: number; where: string }> = [];
@@ -75,7 +84,7 @@ function valueCells(hit: LabelHit): Array<{ text: string; factor: number; where:
     const column: Array<{ text: string; where: string }> = [];
     for (let d = 1; d <= 8; d++) {
       const below = hit.page.lines[hit.lineIndex + d];
-      const under = below?.cells.find((c) => c.x0 < cell.x1 + 2 && c.x1 > cell.x0 - 2 && amountsIn(c.text).length > 0 && !/[A-Za-z]{3}/.test(c.text));
+      const under = below?.cells.find((c) => c.x0 < cell.x1 + 2 && c.x1 > cell.x0 - 2 && amountsIn(c.text, receipt).length > 0 && !/[A-Za-z]{3}/.test(c.text));
       if (under === undefined) break;
       column.push({ text: under.text, where: `${cell.text} / ${under.text}` });
     }
@@ -114,7 +123,10 @@ function invoiceNumberFrom(text: string): string | null {
   return clean;
 }
 
-function amountsIn(text: string): Array<{ value: number; text: string }> {
+/** A currency sign or code on a token: on a receipt it makes a whole number an amount ("Rs 1939"). */
+const CURRENCY_MARK = /[€$£₹]|\b(?:EUR|USD|GBP|CHF|INR|PLN|Rs\.?|zł)\b/;
+
+function amountsIn(text: string, receipt = false): Array<{ value: number; text: string }> {
   const out: Array<{ value: number; text: string }> = [];
   // Tokens, with a currency sign or code glued on either side ("€ 399,00", "29.99 €", "EUR 49,99").
   const re = /(?:[€$£₹]\s?|(?:EUR|USD|GBP|CHF|INR|PLN|Rs\.?)\s)?[-(]?\d[\d.,' \u00a0]*\d(?:\s?[€$£₹)]|\s(?:EUR|USD|GBP|CHF|INR|PLN|zł))?|\d/g;
@@ -124,7 +136,7 @@ function amountsIn(text: string): Array<{ value: number; text: string }> {
     if (/^\s?%/.test(text.slice((m.index ?? 0) + m[0].length))) continue;
     // Groups of digits separated by single spaces may be two numbers: try the whole, then split.
     const whole = parseAmount(raw);
-    if (whole !== null && hasDecimals(raw)) {
+    if (whole !== null && (hasDecimals(raw) || (receipt && CURRENCY_MARK.test(raw) && /^\D*\d{1,6}\D*$/.test(raw)))) {
       out.push({ value: whole, text: raw });
       continue;
     }
@@ -154,7 +166,8 @@ function field<T>(c: Candidate<T> | null, pageConf: (page: number) => number): E
 const round2 = (x: number) => Math.round(Math.max(0, Math.min(1, x)) * 100) / 100;
 
 export function extractBill(pages: readonly Page[], options: ExtractOptions): ExtractedBill {
-  const hits = findLabels(pages);
+  const receipt = options.receipt === true;
+  const hits = findLabels(pages, receipt);
   const orderOf = (page: number, line: number) => page * 10_000 + line;
   const cands = {
     invoiceNumber: [] as Array<Candidate<string>>,
@@ -173,7 +186,7 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
     const order = orderOf(hit.page.number, hit.lineIndex);
     // The first page's header counts more than a repetition further down.
     const pageFactor = hit.page.number === pages[0]?.number ? 1 : 0.97;
-    for (const { text, factor, where } of valueCells(hit)) {
+    for (const { text, factor, where } of valueCells(hit, receipt)) {
       const score = hit.pattern.weight * factor * pageFactor;
       switch (hit.kind) {
         case "invoiceNumber": {
@@ -192,7 +205,7 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
         case "untaxed":
         case "totalTax": {
           const list = cands[hit.kind];
-          amountsIn(text).forEach((a, k) => {
+          amountsIn(text, receipt).forEach((a, k) => {
             list.push({ value: a.value, score: score * (k === 0 ? 1 : 0.8), sourceText: where, page: hit.page.number, order });
           });
           break;

@@ -98,6 +98,16 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
   ],
 };
 
+/** Receipt totals (expense receipts, read with `receipt: true`): what tills and card terminals print before the
+ * amount paid, after the bills' own labels. The payment lines (card, cash) weigh less than a total label. */
+export const RECEIPT_LABELS: Readonly<Pick<Record<LabelKind, readonly LabelPattern[]>, "total">> = {
+  total: [
+    { re: /^(?:total|summe|gesamt|betrag|montant|totaal)\s*(?:eur|usd|gbp|chf|pln|inr|€|\$|£)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:zu\s+zahlen|à\s+payer|amount\s+paid|paid|total\s+paid|payment\s+received(?:\s+by\s+\S+)?)\s*[:.]?/i, weight: 0.8 },
+    { re: /^(?:card|credit\s+card|debit\s+card|visa|mastercard|maestro|amex|girocard|ec[\s-]?karte|karte|kartenzahlung|carte(?:\s+bancaire)?|cb|pin|bar|cash|espèces|contant)\s*[:.]?(?=\s|$|\d|[€$£])/i, weight: 0.7 },
+  ],
+};
+
 /** Words on a line that say the value belongs to the customer, not the vendor ("Uw BTW nummer", "N° TVA client"). */
 export const CUSTOMER_MARKERS = /(?:^|[^\p{L}])(?:your|uw|votre|ihre?|client|customer|kunde|kunden|klant|acheteur|buyer|bill\s+to|ship\s+to|sold\s+to|invoice\s+to|deliver\s+to|factuuradres|afleveradres|livraison|facturation|destinataire|nabywca|käufer|rechnungsempfänger|warenempfänger|empfänger|lieferanschrift)(?:$|[^\p{L}])/iu;
 

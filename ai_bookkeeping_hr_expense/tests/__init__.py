@@ -1,0 +1,2 @@
+from . import test_expense_receipts
+from . import test_expense_endpoint
