@@ -54,6 +54,8 @@ describe("segments", () => {
     ["slow but sure", [20, 24, 19, 22, 25, 21, 23], "slow_but_sure", /22 days late on average/],
     ["deteriorating", [0, 2, 1, 0, 3, 14, 20, 25], "deteriorating", /recently/],
     ["at risk", [10, 40, 75, 90, 20, 80], "at_risk", /more than 60 days late/],
+    ["erratic, not a steady worsening", [40, 5, 45, 10, 55, 3, 60, 20, 58], "at_risk", /± /],
+    ["steadily very late is slow, not at risk", [48, 50, 47, 52, 49, 51, 50], "slow_but_sure", /steadily/],
     ["new", [5, 6], "new", /2 paid invoices: too few to judge \(3 needed\)/],
   ];
   it.each(cases)("%s", (_name, late, segment, reason) => {

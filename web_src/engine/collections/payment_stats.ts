@@ -39,24 +39,31 @@ export function standardDeviation(values: readonly number[]): number {
 }
 
 /**
- * The q-quantile of a mixture of two samples, `own` with weight `w` and `prior` with weight 1 - w (each sample's
- * points share its weight equally): the shrinkage of a thin history toward the company's behaviour.
+ * The q-quantiles of a mixture of two samples, `own` with weight `w` and `prior` with weight 1 - w (each sample's
+ * points share its weight equally): the shrinkage of a thin history toward the company's behaviour. NaN when both
+ * are empty. One sort for all the quantiles asked.
  */
-export function mixtureQuantile(own: readonly number[], prior: readonly number[], w: number, q: number): number {
-  const points: [number, number][] = [];
+export function mixtureQuantiles(own: readonly number[], prior: readonly number[], w: number, qs: readonly number[]): number[] {
   const ownWeight = own.length ? w / own.length : 0;
   const priorWeight = prior.length ? (own.length ? 1 - w : 1) / prior.length : 0;
+  const points: [number, number][] = [];
   for (const v of own) points.push([v, ownWeight]);
   for (const v of prior) points.push([v, priorWeight]);
-  if (points.length === 0) return Number.NaN;
+  if (points.length === 0) return qs.map(() => Number.NaN);
   points.sort((a, b) => a[0] - b[0]);
   let total = 0;
   for (const [, weight] of points) total += weight;
-  const target = q * total;
-  let cumulative = 0;
-  for (const [value, weight] of points) {
-    cumulative += weight;
-    if (cumulative >= target - 1e-12) return value;
-  }
-  return (points[points.length - 1] as [number, number])[0];
+  return qs.map((q) => {
+    const target = q * total;
+    let cumulative = 0;
+    for (const [value, weight] of points) {
+      cumulative += weight;
+      if (cumulative >= target - 1e-12) return value;
+    }
+    return (points[points.length - 1] as [number, number])[0];
+  });
+}
+
+export function mixtureQuantile(own: readonly number[], prior: readonly number[], w: number, q: number): number {
+  return mixtureQuantiles(own, prior, w, [q])[0] as number;
 }

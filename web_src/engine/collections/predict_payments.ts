@@ -15,7 +15,7 @@ import type {
   Prediction,
   Segment,
 } from "../../contracts/collections";
-import { dayNumber, isoOfDay, mean, mixtureQuantile, quantile, standardDeviation } from "./payment_stats";
+import { dayNumber, isoOfDay, mean, mixtureQuantiles, quantile, standardDeviation } from "./payment_stats";
 
 export const COLLECTION_ENGINE = { name: "collections", version: "1" } as const;
 /** Pseudo-count of the company's behaviour in a customer's prediction. */
@@ -29,13 +29,18 @@ export const SEGMENT_RULES = {
   /** Reliable: median at most this many days late, and this share paid within a week of the due date. */
   reliableMedianDays: 3,
   reliableWithinWeekShare: 0.8,
-  /** At risk: recent invoices this late on average, or this share paid more than `riskLongDays` late. */
-  riskRecentMeanDays: 30,
+  /** At risk: this share paid more than `riskLongDays` late, or recent invoices this late on average, or at least
+   * `riskErraticDays` late on average with a spread of at least `riskErraticSpread` of the mean (erratic). */
   riskLongDays: 60,
   riskLongShare: 0.2,
-  /** Deteriorating: recent invoices at least this many days later than the older ones, and at least a week late. */
+  riskRecentMeanDays: 60,
+  riskErraticDays: 30,
+  riskErraticSpread: 0.5,
+  /** Deteriorating: recent invoices at least this many days later than the older ones, at least a week late, and
+   * a steady worsening (t statistic of the slope of days late over the invoices at least `deterioratingT`). */
   deterioratingTrendDays: 10,
   deterioratingRecentDays: 7,
+  deterioratingT: 3,
 } as const;
 
 interface Sample {
@@ -76,29 +81,56 @@ export function behaviourOf(history: readonly PaidInvoice[]): Behaviour {
   };
 }
 
-/** The segment of a customer and why, from its behaviour and days late. */
+/** t statistic of the least-squares slope of `values` over their index (0 when it cannot be told). */
+export function slopeT(values: readonly number[]): number {
+  const n = values.length;
+  if (n < 4) return 0;
+  const xMean = (n - 1) / 2;
+  const yMean = mean(values);
+  let sxx = 0;
+  let sxy = 0;
+  values.forEach((y, x) => {
+    sxx += (x - xMean) ** 2;
+    sxy += (x - xMean) * (y - yMean);
+  });
+  const slope = sxy / sxx;
+  let sse = 0;
+  values.forEach((y, x) => {
+    sse += (y - (yMean + slope * (x - xMean))) ** 2;
+  });
+  const se = Math.sqrt(sse / (n - 2) / sxx);
+  if (se === 0) return slope === 0 ? 0 : Math.sign(slope) * Infinity;
+  return slope / se;
+}
+
+/** The segment of a customer and why, from its behaviour and its days late in the order they were paid. */
 export function segmentOf(behaviour: Behaviour, daysLate: readonly number[], minHistory: number): { segment: Segment; reason: string } {
   const r = SEGMENT_RULES;
   const n = behaviour.paidCount;
   if (n < minHistory) {
     return { segment: "new", reason: `${n} paid invoice${n === 1 ? "" : "s"}: too few to judge (${minHistory} needed).` };
   }
-  const longShare = daysLate.filter((d) => d > r.riskLongDays).length / n;
-  if (behaviour.recentMeanDaysLate >= r.riskRecentMeanDays || longShare >= r.riskLongShare) {
-    return {
-      segment: "at_risk",
-      reason:
-        `Recent invoices paid ${fmt(behaviour.recentMeanDaysLate)} days late on average; ` +
-        `${pct(longShare)} of ${n} paid more than ${r.riskLongDays} days late.`,
-    };
-  }
-  if (behaviour.trendDays >= r.deterioratingTrendDays && behaviour.recentMeanDaysLate >= r.deterioratingRecentDays) {
+  if (
+    behaviour.trendDays >= r.deterioratingTrendDays &&
+    behaviour.recentMeanDaysLate >= r.deterioratingRecentDays &&
+    slopeT(daysLate) >= r.deterioratingT
+  ) {
     const olderMean = behaviour.recentMeanDaysLate - behaviour.trendDays;
     return {
       segment: "deteriorating",
       reason:
         `Paid ${fmt(olderMean)} days late before, ${fmt(behaviour.recentMeanDaysLate)} days late recently ` +
-        `(+${fmt(behaviour.trendDays)} days).`,
+        `(+${fmt(behaviour.trendDays)} days, getting later invoice after invoice).`,
+    };
+  }
+  const longShare = daysLate.filter((d) => d > r.riskLongDays).length / n;
+  const erratic = behaviour.meanDaysLate >= r.riskErraticDays && behaviour.sdDaysLate >= r.riskErraticSpread * behaviour.meanDaysLate;
+  if (longShare >= r.riskLongShare || behaviour.recentMeanDaysLate >= r.riskRecentMeanDays || erratic) {
+    return {
+      segment: "at_risk",
+      reason:
+        `Recent invoices paid ${fmt(behaviour.recentMeanDaysLate)} days late on average (± ${fmt(behaviour.sdDaysLate)}); ` +
+        `${pct(longShare)} of ${n} paid more than ${r.riskLongDays} days late.`,
     };
   }
   const withinWeek = daysLate.filter((d) => d <= 7).length / n;
@@ -150,7 +182,8 @@ export function predictCollections(request: CollectionPredictRequest): Collectio
 
   const customers: CustomerReply[] = request.customers.map((customer) => {
     const sample = samples.get(customer.partnerId) as Sample;
-    const { segment, reason } = segmentOf(sample.behaviour, customer.history.map(daysLateOf), options.minHistory);
+    const inPaidOrder = [...customer.history].sort((a, b) => dayNumber(a.paidDate) - dayNumber(b.paidDate)).map(daysLateOf);
+    const { segment, reason } = segmentOf(sample.behaviour, inPaidOrder, options.minHistory);
     const n = sample.daysLate.length;
     const weight = n / (n + PRIOR_STRENGTH);
     const predictions: Prediction[] = customer.open.map((invoice) => {
@@ -168,9 +201,7 @@ export function predictCollections(request: CollectionPredictRequest): Collectio
         low = elapsed + 1;
         high = elapsed + 3 * BEYOND_HISTORY_DAYS;
       } else {
-        point = mixtureQuantile(own, base, w, 0.5);
-        low = mixtureQuantile(own, base, w, options.intervalLow);
-        high = mixtureQuantile(own, base, w, options.intervalHigh);
+        [point, low, high] = mixtureQuantiles(own, base, w, [0.5, options.intervalLow, options.intervalHigh]) as [number, number, number];
       }
       const predictedDaysLate = Math.round(point);
       return {
