@@ -28,6 +28,10 @@
         "data/anomaly_data.xml",
         "views/anomaly_views.xml",
         "views/vendor_bill_views.xml",
+        "data/collection_data.xml",
+        "security/collection_security.xml",
+        "report/collection_report.xml",
+        "views/collection_views.xml",
     ],
     "demo": ["demo/ai_bookkeeping_demo.xml"],
     "assets": {

@@ -84,8 +84,9 @@ async function main() {
   console.log("\n== Expense receipts in a real Odoo with Expenses: per field, planted policy breaches and duplicates (scripts/bench/expense_receipts.py) ==");
   const expenses = await expenseBench();
   if (expenses.skipped) console.log(`expense bench skipped: ${expenses.skipped}`);
+  const collections = await collectionsBench();
   console.log(`bench: done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  return engine.code === 0 && !odoo.failed && !close.failed && !anomaliesOdoo.failed && !sale.failed && !expenses.failed ? 0 : 1;
+  return engine.code === 0 && !odoo.failed && !close.failed && !anomaliesOdoo.failed && !sale.failed && !expenses.failed && !collections.failed ? 0 : 1;
 }
 
 async function odooBench() {
@@ -327,6 +328,35 @@ async function expenseBench() {
     dropDb(db);
     currentDbs.delete(db);
     rmSync(path.join(homedir(), ".local/share/Odoo/filestore", db), { recursive: true, force: true });
+  }
+}
+
+/** Collections: segments and predicted payment dates on generated histories (report seeds), then the aged
+ * receivables over 50,000 open invoices in a throw-away database (scripts/bench/collections_aging.py). */
+async function collectionsBench() {
+  console.log(`\n== Collections: payment behaviour and predicted dates (npx tsx scripts/bench_collections.ts${QUICK ? " --quick" : ""}) ==`);
+  const engine = await run(NPX, ["tsx", "scripts/bench_collections.ts", ...(QUICK ? ["--quick"] : [])], { echo: true });
+  if (engine.code !== 0) console.log(`collections bench failed (exit ${engine.code})`);
+  const items = QUICK ? 10_000 : 50_000;
+  console.log(`\n== Collections: aged receivables over ${items.toLocaleString("en-US")} open invoices (scripts/bench/collections_aging.py) ==`);
+  const odoo = findOdoo();
+  if (!odoo.ok) return { skipped: odoo.reason, failed: engine.code !== 0 };
+  const pg = checkPostgres();
+  if (!pg.ok) return { skipped: pg.reason, failed: engine.code !== 0 };
+  const db = `aib_bench_collect_${process.pid}_${Date.now().toString(36)}`;
+  currentDbs.add(db);
+  try {
+    const install = await run(odooPython(), odooArgs(odoo.src, db, ["-i", "ai_bookkeeping", "--without-demo=all",
+      "--stop-after-init", "--log-level=warn", "--http-port=0"]), { env: odooEnv() });
+    if (install.code !== 0 || /\b(ERROR|CRITICAL)\b/.test(install.output)) return fail("installing ai_bookkeeping", install);
+    const shell = odooArgs(odoo.src, db, ["shell", "--no-http", "--log-level=warn"]);
+    const env = { ...odooEnv(), BENCH_AGING_ITEMS: String(items) };
+    const bench = await run(odooPython(), shell, { env, input: readFileSync(path.join(ROOT, "scripts/bench/collections_aging.py"), "utf8"), progress: /^collections_aging bench: / });
+    if (bench.code !== 0 || !/collections_aging bench: done/.test(bench.output)) return fail("running the aging bench", bench);
+    return { failed: engine.code !== 0 || /aging over .* FAIL/.test(bench.output) };
+  } finally {
+    dropDb(db);
+    currentDbs.delete(db);
   }
 }
 

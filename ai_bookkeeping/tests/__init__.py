@@ -20,3 +20,4 @@ from . import test_statement_import_accounts
 from . import test_statement_import_beside_oca
 from . import test_anomaly_dashboard
 from . import test_reconciliation_own_transfer
+from . import test_collection_run, test_collection_approval

@@ -185,3 +185,12 @@ def extract_bill(client, file_name, mime_type, content, languages=None, company=
     if company:
         payload["company"] = company
     return client._request("POST", BILL_EXTRACT_PATH, payload, timeout=client.timeout)
+
+
+COLLECTION_PREDICT_PATH = "/v1/collections/predict"
+
+
+def predict_collections(client, payload):
+    """Ask the endpoint for the customers' payment behaviour, segments and predicted payment dates
+    (web_src/contracts/collections.ts). Returns the reply unchecked (tools/collection_rules.check_reply checks it)."""
+    return client._request("POST", COLLECTION_PREDICT_PATH, payload, timeout=client.timeout)

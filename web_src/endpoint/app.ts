@@ -7,11 +7,13 @@ import { createErrorHandler, handleNotFound } from "./errors";
 import { RequestVerifier, type Clock } from "./request_verifier";
 import { registerAnomalyRoutes } from "./routes/anomalies";
 import { registerBillRoutes } from "./routes/bills";
+import { registerCollectionRoutes } from "./routes/collections";
 import { registerHealthRoute } from "./routes/health";
 import { registerReconcileRoutes } from "./routes/reconcile";
 import { registerStatementRoutes } from "./routes/statements";
 import { AnomalyService } from "./services/anomalies";
 import { BillService } from "./services/bills";
+import { CollectionService } from "./services/collections";
 import { ReconcileService } from "./services/reconcile";
 import { StatementService } from "./services/statements";
 import { signedRouteOptions } from "./signed_route";
@@ -77,6 +79,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   registerStatementRoutes(app, signed, new StatementService({ validateResponses: config.validateResponses }));
   registerAnomalyRoutes(app, signed, new AnomalyService({ validateResponses: config.validateResponses }));
   registerBillRoutes(app, signed, deps.billService ?? new BillService({ validateResponses: config.validateResponses }));
+  registerCollectionRoutes(app, signed, new CollectionService({ validateResponses: config.validateResponses }));
   return app;
 }
 
