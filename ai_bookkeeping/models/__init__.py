@@ -42,4 +42,5 @@ from . import (
     vendor_bill_suggestion,
     vendor_bill_move,
     vendor_bill_attachment,
+    statement_import_move,
 )
