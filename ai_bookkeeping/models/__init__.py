@@ -53,4 +53,5 @@ from . import (
     collection_planner,
     collection_suggestion,
     collection_review_wizard,
+    statement_import_move,
 )

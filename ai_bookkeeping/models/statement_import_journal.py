@@ -7,6 +7,7 @@ Lines are created through account.bank.statement.line's own create, which queues
 """
 
 import base64
+import itertools
 import logging
 
 from odoo import Command, _, api, fields, models
@@ -16,6 +17,7 @@ from odoo.tools import SQL
 from ..tools import endpoint_client
 from ..tools import statement_import_csv as sic
 from ..tools import statement_import_reply as sir
+from . import statement_import_move as sim
 
 _logger = logging.getLogger(__name__)
 
@@ -25,6 +27,8 @@ STATEMENT_JOURNAL_TYPES = ("bank", "credit")
 # button reads "Import file (AI)" beside theirs.
 PEER_IMPORTERS = ("account_bank_statement_import", "account_statement_import_file")
 ENTERPRISE_IMPORTER = "account_bank_statement_import"
+# Statement lines created per create call: the ORM batches their moves and numbering; its cache is emptied between.
+IMPORT_BATCH = 2000
 
 
 class AccountJournal(models.Model):
@@ -280,22 +284,66 @@ class AccountJournal(models.Model):
         return result
 
     def _statement_import_create(self, vals_list):
-        """All the file's statements and their lines in one create.
+        """All the file's statements and their lines, in creates of about IMPORT_BATCH lines each.
 
         Odoo's ``account.bank.statement.line.create`` writes each new line's move once more after creating them
         all; each of those writes checks the balance of every move in a query, after a flush that computes the
         pending fields of the lines created so far one line at a time (the import spent 60 ms a line there). The
         lines of an import are made balanced by Odoo itself (a liquidity and a suspense line, no tax, no payment
-        term), so the per-write check and the invoice sync are left out here and the balance of all the moves is
-        checked once, at the end, in one query; an unbalanced move still refuses the whole file."""
-        Statement = self.env["account.bank.statement"]
-        created = Statement.with_context(check_move_validity=False, skip_invoice_sync=True).create(vals_list)
-        moves = created.line_ids.move_id
+        term), so the per-write check and the invoice sync are left out here and the balance of the moves is
+        checked once per batch, in one query; an unbalanced move still refuses the whole file (the caller's
+        savepoint). The moves of a batch are numbered as a batch (statement_import_move.py).
+
+        A statement is created with its first batch of lines, the others are added to it batch by batch; after
+        each batch the ORM cache is flushed and emptied, so that memory stays bounded whatever the file's size
+        (a 100,000-line file would otherwise keep some 400,000 records in the cache)."""
+        Statement = self.env["account.bank.statement"].with_context(
+            check_move_validity=False, skip_invoice_sync=True, **{sim.CONTEXT_KEY: True})
+        StatementLine = self.env["account.bank.statement.line"].with_context(Statement.env.context)
+        statement_ids = []
+        for vals in vals_list:
+            batches = self._statement_import_batches(vals["line_ids"])
+            statement = Statement.create([dict(vals, line_ids=batches[0])])
+            self._statement_import_check_balanced(statement.line_ids.move_id)
+            statement_ids.append(statement.id)
+            for batch in batches[1:]:
+                self._statement_import_end_batch()
+                created = StatementLine.create([dict(command[2], statement_id=statement.id) for command in batch])
+                self._statement_import_check_balanced(created.move_id)
+            self._statement_import_end_batch()
+        return self.env["account.bank.statement"].browse(statement_ids)
+
+    @api.model
+    def _statement_import_batches(self, commands):
+        """The statement's line commands in batches of about IMPORT_BATCH, in date order, a date never split (unless
+        it alone has more lines).
+
+        Odoo numbers the moves of one create by (date, reference, id); the lines sorted by date (stable: the file's
+        order within a date, which is how Odoo shows and runs the balance of them anyway) and batches cut between
+        dates give every line the number one create of the whole file gives it."""
+        ordered = sorted(commands, key=lambda command: str(command[2].get("date") or ""))
+        batches, batch = [], []
+        for _date, group in itertools.groupby(ordered, key=lambda command: str(command[2].get("date") or "")):
+            group = list(group)
+            if batch and len(batch) + len(group) > IMPORT_BATCH:
+                batches.append(batch)
+                batch = []
+            while len(group) > IMPORT_BATCH:
+                batches.append(group[:IMPORT_BATCH])
+                group = group[IMPORT_BATCH:]
+            batch.extend(group)
+        return batches + [batch] if batch or not batches else batches
+
+    def _statement_import_check_balanced(self, moves):
         unbalanced = moves._get_unbalanced_moves({"records": moves})
         if unbalanced:
             raise UserError(_("The import would write %(count)d unbalanced journal entries (e.g. %(move)s): nothing "
                               "was imported.", count=len(unbalanced), move=moves.browse(unbalanced[0][0]).display_name))
-        return Statement.browse(created.ids)
+
+    def _statement_import_end_batch(self):
+        """Write what the batch left pending, then empty the ORM cache (it is read again from the database)."""
+        self.env.flush_all()
+        self.env.invalidate_all()
 
     def _statement_import_existing_ids(self, unique_import_ids):
         """The ones of these import ids already on a line of this journal, in one query whatever their number.

@@ -27,6 +27,7 @@ import subprocess
 import time
 import urllib.request
 
+import odoo.sql_db
 from odoo.tools import SQL
 
 from odoo.addons.ai_bookkeeping.tools import endpoint_process
@@ -80,6 +81,20 @@ def mt940(count, currency, iban):
             % (count, iban, currency, "\r\n".join(movements), closing)).encode("utf-8")
 
 
+sql = {"queries": 0, "seconds": 0.0}
+_execute = odoo.sql_db.Cursor.execute
+
+
+def timed_execute(cursor, query, params=None, log_exceptions=True):
+    """The bench's own count of the queries of the import and the time PostgreSQL took for them."""
+    start = time.perf_counter()
+    try:
+        return _execute(cursor, query, params, log_exceptions)
+    finally:
+        sql["queries"] += 1
+        sql["seconds"] += time.perf_counter() - start
+
+
 with socket.socket() as sock:
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
@@ -121,8 +136,10 @@ try:
     profile = cProfile.Profile() if os.environ.get("BENCH_PROFILE") else None
     if profile:
         profile.enable()
+    odoo.sql_db.Cursor.execute = timed_execute
     result = journal._statement_import_file(attachment, parsed)
     env.flush_all()
+    odoo.sql_db.Cursor.execute = _execute
     if profile:
         profile.disable()
         pstats.Stats(profile).sort_stats("cumulative").print_stats(40)
@@ -131,17 +148,19 @@ try:
     queued = len(env["ai.job"]._jobs_of("reconciliation", lines))
     log("imported %d lines in %d statement(s), %d queued, balance gap: %s"
         % (len(lines), len(result["statements"]), queued, result["gaps"] or "none"))
-    grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss) / 1024
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    grown = peak - rss / 1024
     total = done - start
     start = time.monotonic()
     again = journal._statement_import_file(attachment, journal._statement_import_parse(attachment))
     again_seconds = time.monotonic() - start
     assert again["imported"] == 0 and again["already"] == LINES, again
     load = os.getloadavg()[0]
-    header = ["Statement import in real Odoo", "lines", "parse s", "write s", "total s", "lines/s", "CPU s",
-              "peak RSS +MB", "again s", "10,000 lines"]
+    header = ["Statement import in real Odoo", "lines", "parse s", "write s", "total s", "lines/s", "CPU s", "SQL s",
+              "queries", "peak RSS MB", "peak RSS +MB", "again s", "10,000 lines"]
     row = ["%s, %s queued" % (FORMAT.upper(), queued), str(LINES), "%.1f" % (parsed_at - start_parse),
-           "%.1f" % (done - parsed_at), "%.1f" % total, "%.0f" % (LINES / total), "%.1f" % cpu, "%.0f" % grown,
+           "%.1f" % (done - parsed_at), "%.1f" % total, "%.0f" % (LINES / total), "%.1f" % cpu,
+           "%.1f" % sql["seconds"], str(sql["queries"]), "%.0f" % peak, "%.0f" % grown,
            "%.1f" % again_seconds, "%.0f s (target < 30 s)" % (total * 10_000 / LINES)]
     widths = [max(len(h), len(c)) for h, c in zip(header, row, strict=True)]
 
