@@ -42,4 +42,6 @@ from . import (
     vendor_bill_suggestion,
     vendor_bill_move,
     vendor_bill_attachment,
+    anomaly_checked,
+    anomaly_detection_payments,
 )

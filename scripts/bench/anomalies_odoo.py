@@ -109,6 +109,7 @@ env.cr.execute(SQL("SELECT write_date, id FROM account_move WHERE company_id = %
                    "LIMIT 1", company.id))
 mark_date, mark_id = env.cr.fetchone()
 company.write({"ai_anomaly_watermark_date": mark_date, "ai_anomaly_watermark_id": mark_id})
+env["ai.anomaly.checked"]._record(company, past_moves)  # checked: the overlap window does not read them again
 
 checked = {}  # move id -> item
 not_reproduced = Counter()
@@ -268,7 +269,7 @@ for line in template.line_ids:
           })
 env.invalidate_all()
 # fresh planner statistics, as autovacuum keeps them in a live database after a bulk load
-env.cr.execute(SQL("ANALYZE account_move, account_move_line, account_move_line_account_tax_rel"))
+env.cr.execute(SQL("ANALYZE account_move, account_move_line, account_move_line_account_tax_rel, ai_anomaly_checked"))
 env.cr.execute(SQL("SELECT COUNT(*) FROM account_move_line WHERE company_id = %s", company.id))
 lines_total = env.cr.fetchone()[0]
 env.cr.execute(SQL("SELECT COUNT(*) FROM account_move WHERE company_id = %s", company.id))
