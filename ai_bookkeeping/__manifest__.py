@@ -28,6 +28,8 @@
         "data/anomaly_data.xml",
         "views/anomaly_views.xml",
         "views/vendor_bill_views.xml",
+        "views/period_close_move_views.xml",
+        "data/period_close_data.xml",
     ],
     "demo": ["demo/ai_bookkeeping_demo.xml"],
     "assets": {

@@ -44,4 +44,11 @@ from . import (
     vendor_bill_attachment,
     anomaly_checked,
     anomaly_detection_payments,
+    anomaly_period_close,
+    vendor_bill_period_close,
+    period_close_move_line,
+    period_close_deferral,
+    period_close_fx,
+    period_close_lock_record,
+    period_close_reopen_wizard,
 )

@@ -19,3 +19,5 @@ from . import test_statement_import_batch
 from . import test_statement_import_accounts
 from . import test_statement_import_beside_oca
 from . import test_anomaly_dashboard
+from . import test_period_close_adjustments
+from . import test_period_close_reopen
