@@ -60,9 +60,6 @@ class AiAnomalyDetection(models.AbstractModel):
         for _batch in range(max_batches):
             records, mark = self._next_batch(company)
             if not records:
-                for model, (date_field, _id_field) in SOURCES.items():
-                    if company[date_field]:
-                        checked._purge(company, model, company[date_field] - OVERLAP)
                 return 0
             try:
                 self._detect_batch(company, records)
@@ -72,6 +69,8 @@ class AiAnomalyDetection(models.AbstractModel):
             checked._record(company, records)
             if mark:
                 company.write(mark)
+                # what falls out of the window is never read again: the table stays as small as the window
+                checked._purge(company, records._name, company[SOURCES[records._name][0]] - OVERLAP)
         return 1
 
     def _next_batch(self, company, limit=None):

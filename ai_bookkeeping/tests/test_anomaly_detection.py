@@ -184,6 +184,17 @@ class TestAnomalyDetection(AnomalyCase):
         self.assertEqual(self.anomalies(anomaly_move_id=late.id), found, "nothing reported twice")
         self.assertEqual(len(self.anomalies(anomaly_move_id=normal.id)), 0)
 
+    def test_what_falls_out_of_the_overlap_window_is_forgotten(self):
+        company = self.env.company
+        checked = self.env["ai.anomaly.checked"].sudo()
+        stale = checked.create({"company_id": company.id, "res_model": "account.move", "res_id": 1,
+                                "stamp": company.ai_anomaly_watermark_date - timedelta(hours=2)})
+        bill = self.make_bill(210.0, date="2026-02-04")
+        self.detect()
+        self.assertFalse(stale.exists(), "older than the watermark minus the window: never read again")
+        self.assertEqual(checked.search([("res_model", "=", "account.move"), ("res_id", "=", bill.id)]).stamp,
+                         bill.write_date)
+
     def test_a_failing_detector_is_logged_and_the_others_stored(self):
         bill = self.make_bill(2450.0)
         real = type(self.env["ai.endpoint"])._detect_anomalies
