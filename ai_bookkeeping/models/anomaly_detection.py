@@ -313,15 +313,18 @@ class AiAnomalyDetection(models.AbstractModel):
             accounts.setdefault(partner.id, []).append({"accountId": account.id, "count": count})
         cr.execute(SQL(
             """
-            SELECT move.commercial_partner_id, rates.rate, COUNT(*)
-              FROM account_move_line line
-              JOIN account_move move ON move.id = line.move_id
-              JOIN LATERAL (SELECT SUM(tax.amount) AS rate FROM account_move_line_account_tax_rel rel
-                              JOIN account_tax tax ON tax.id = rel.account_tax_id AND tax.amount_type = 'percent'
-                             WHERE rel.account_move_line_id = line.id) rates ON rates.rate IS NOT NULL
-             WHERE move.company_id = %(company)s AND move.commercial_partner_id = ANY(%(partners)s)
-               AND move.move_type IN ('in_invoice', 'in_refund') AND move.state = 'posted'
-               AND line.display_type = 'product' AND move.id != ALL(%(moves)s) AND move.date >= %(since)s
+            SELECT partner_id, rate, COUNT(*) FROM (
+                -- one rate per line (the sum of its percent taxes), by joins the planner can hash: a subquery per
+                -- line made this the slowest query of a batch over a large ledger
+                SELECT move.commercial_partner_id AS partner_id, line.id, SUM(tax.amount) AS rate
+                  FROM account_move_line line
+                  JOIN account_move move ON move.id = line.move_id
+                  JOIN account_move_line_account_tax_rel rel ON rel.account_move_line_id = line.id
+                  JOIN account_tax tax ON tax.id = rel.account_tax_id AND tax.amount_type = 'percent'
+                 WHERE move.company_id = %(company)s AND move.commercial_partner_id = ANY(%(partners)s)
+                   AND move.move_type IN ('in_invoice', 'in_refund') AND move.state = 'posted'
+                   AND line.display_type = 'product' AND move.id != ALL(%(moves)s) AND move.date >= %(since)s
+              GROUP BY 1, 2) per_line
           GROUP BY 1, 2
             """, company=company.id, partners=partner_ids, moves=moves.ids, since=since))
         rates = {}
