@@ -32,6 +32,8 @@
         "security/collection_security.xml",
         "report/collection_report.xml",
         "views/collection_views.xml",
+        "views/period_close_move_views.xml",
+        "data/period_close_data.xml",
     ],
     "demo": ["demo/ai_bookkeeping_demo.xml"],
     "assets": {

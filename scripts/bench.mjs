@@ -257,7 +257,7 @@ async function anomaliesOdooBench() {
     if (started.url === null) return fail("starting the AI endpoint", { code: null, output: started.log });
     const url = started.url;
     const shell = odooArgs(odoo.src, db, ["shell", "--no-http", "--log-level=warn"]);
-    const env = { ...odooEnv(), BENCH_BOOKS: books, BENCH_ENDPOINT: url, BENCH_SECRET: secret, BENCH_SCALE_LINES: String(ANOMALY_SCALE_LINES) };
+    const env = { ...odooEnv(), BENCH_BOOKS: books, BENCH_ENDPOINT: url, BENCH_SECRET: secret, BENCH_SCALE_LINES: String(ANOMALY_SCALE_LINES), BENCH_ENDPOINT_PGID: String(endpoint.pid) };
     const bench = await run(odooPython(), shell, { env, input: readFileSync(path.join(ROOT, "scripts/bench/anomalies_odoo.py"), "utf8"), progress: /^(anomalies_odoo bench: |\|)/ });
     if (bench.code !== 0 || !/anomalies_odoo bench: done/.test(bench.output)) return fail("running the anomaly bench in Odoo", bench);
     return { failed: false };

@@ -282,6 +282,24 @@ export async function runBrowserTests() {
     const anomalyState = anomalyId ? sql(stack.db, `select state || '|' || coalesce(reject_reason, '') from ai_suggestion where id = ${Number(anomalyId)}`) : "not created";
     check("anomaly panel: dismissed from it with the reason", anomalyState === "rejected|known double debit, refunded", anomalyState);
 
+    // A duplicate still in draft: "Cancel the duplicate" on its row cancels the bill through the approval flow.
+    const duplicateMade = spawnSync(odooPython(), odooArgs(findOdoo().src, stack.db, ["shell", "--no-http", "--log-level=warn"]), {
+      input: `p = env["res.partner"].create({"name": "Acme Duplicate Supplies"})\nb = env["account.move"].create({"move_type": "in_invoice", "partner_id": p.id, "invoice_date": "2026-03-02", "invoice_line_ids": [(0, 0, {"name": "Toner", "quantity": 1, "price_unit": 640.0})]})\ns = env["ai.suggestion"].create({"name": "Duplicate bill from Acme?", "kind": "anomaly", "confidence": 0.88, "explanation": "Same amount as ACME-17, two days earlier", "anomaly_detector": "duplicate_bill", "anomaly_dedup_key": "browser:2", "anomaly_partner_id": p.id, "anomaly_amount": 640.0, "anomaly_move_id": b.id, "res_model": "account.move", "res_id": b.id})\nenv.cr.commit()\nprint("DUPLICATE", s.id, b.id)\n`,
+      env: odooEnv(), encoding: "utf8" });
+    const [, duplicateId, duplicateBillId] = duplicateMade.stdout.match(/DUPLICATE (\d+) (\d+)/) ?? [];
+    await page.goto(`${stack.url}/odoo/action-ai_bookkeeping.ai_review_dashboard_action`);
+    const cancelButton = page.locator(".o_ai_bookkeeping_anomalies_row_cancel").first();
+    await cancelButton.waitFor({ timeout: 30000 }).catch(() => {});
+    await page.locator(".o_ai_bookkeeping_anomalies").scrollIntoViewIfNeeded().catch(() => {});
+    await page.screenshot({ path: path.join(ARTIFACTS, "anomaly_panel_duplicate.png"), fullPage: true });
+    await cancelButton.click().catch(() => {});
+    await page.locator(".o_ai_bookkeeping_anomalies").waitFor({ state: "detached", timeout: 15000 }).catch(() => {});
+    const duplicateState = duplicateId
+      ? sql(stack.db, `select s.state || '|' || coalesce(s.anomaly_resolution, '') || '|' || m.state from ai_suggestion s join account_move m on m.id = ${Number(duplicateBillId)} where s.id = ${Number(duplicateId)}`)
+      : "not created";
+    check("anomaly panel: Cancel the duplicate cancels the draft bill and records the resolution",
+      duplicateState === "applied|cancel_duplicate|cancel", duplicateState);
+
     // Other suggestion kinds: an expense shows in its own section of the queue and is approved from there.
     const made = spawnSync(odooPython(), odooArgs(findOdoo().src, stack.db, ["shell", "--no-http", "--log-level=warn"]), {
       input: `s = env["ai.suggestion"].create({"name": "Taxi receipt to book?", "kind": "expense", "confidence": 0.91, "explanation": "Receipt from the mailbox"})\nenv.cr.commit()\nprint("OTHER", s.id)\n`,

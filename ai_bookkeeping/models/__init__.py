@@ -54,4 +54,13 @@ from . import (
     collection_suggestion,
     collection_review_wizard,
     statement_import_move,
+    anomaly_checked,
+    anomaly_detection_payments,
+    anomaly_period_close,
+    vendor_bill_period_close,
+    period_close_move_line,
+    period_close_deferral,
+    period_close_fx,
+    period_close_lock_record,
+    period_close_reopen_wizard,
 )

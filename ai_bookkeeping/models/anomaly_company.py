@@ -30,6 +30,9 @@ class ResCompany(models.Model):
     # Where the last run stopped: journal entries are read in (write_date, id) order from just after it.
     ai_anomaly_watermark_date = fields.Datetime(readonly=True, copy=False)
     ai_anomaly_watermark_id = fields.Integer(readonly=True, copy=False)
+    # The same for the payments that have no journal entry (read on their own: they are not account.move).
+    ai_anomaly_payment_watermark_date = fields.Datetime(readonly=True, copy=False)
+    ai_anomaly_payment_watermark_id = fields.Integer(readonly=True, copy=False)
 
     def _ai_anomaly_thresholds(self):
         """The approval thresholds of this company, ascending (bad numbers in the setting are ignored)."""

@@ -9,6 +9,7 @@ here writes to the books.
 """
 
 import logging
+from datetime import timedelta
 
 import pytz
 
@@ -24,6 +25,13 @@ MAX_BATCHES_PER_RUN = 20
 RECENT_PER_VENDOR = 36
 RECENT_PER_ACCOUNT = 48
 HISTORY_DAYS = 730
+# Records stamped this long before the watermark are read again unless checked at that stamp (ai.anomaly.checked).
+OVERLAP = timedelta(minutes=60)
+# What is read, with the company fields of its watermark.
+SOURCES = {
+    "account.move": ("ai_anomaly_watermark_date", "ai_anomaly_watermark_id"),
+    "account.payment": ("ai_anomaly_payment_watermark_date", "ai_anomaly_payment_watermark_id"),
+}
 CONTROL_TYPES = ("asset_receivable", "liability_payable", "asset_cash", "liability_credit_card")
 ENGINE = "ai_bookkeeping-anomalies"
 
@@ -48,29 +56,56 @@ class AiAnomalyDetection(models.AbstractModel):
 
     def _detect_company(self, company, max_batches=MAX_BATCHES_PER_RUN):
         """Run up to ``max_batches`` batches; returns 1 when entries are left for the next run, else 0."""
+        checked = self.env["ai.anomaly.checked"]
         for _batch in range(max_batches):
-            moves = self._next_batch(company)
-            if not moves:
+            records, mark = self._next_batch(company)
+            if not records:
                 return 0
             try:
-                self._detect_batch(company, moves)
+                self._detect_batch(company, records)
             except (endpoint_client.EndpointError, anomaly_reply.AnomalyReplyError) as exc:
                 _logger.warning("Anomaly detection for %s stopped, retried next run: %s", company.name, exc)
                 return 0
-            last = moves[-1]
-            company.write({"ai_anomaly_watermark_date": last.write_date, "ai_anomaly_watermark_id": last.id})
+            checked._record(company, records)
+            if mark:
+                company.write(mark)
+                # what falls out of the window is never read again: the table stays as small as the window
+                checked._purge(company, records._name, company[SOURCES[records._name][0]] - OVERLAP)
         return 1
 
     def _next_batch(self, company, limit=None):
-        domain = [("company_id", "=", company.id), ("state", "in", ("draft", "posted"))]
-        if company.ai_anomaly_watermark_date:
-            mark = company.ai_anomaly_watermark_date
-            domain += ["|", ("write_date", ">", mark), "&", ("write_date", "=", mark),
-                       ("id", ">", company.ai_anomaly_watermark_id)]
-        return self.env["account.move"].search(domain, order="write_date, id", limit=limit or BATCH_SIZE)
+        """(records, watermark values to write after them, or None) — in this order: journal entries stamped in the
+        overlap window before the watermark but not checked at that stamp (written by a transaction that committed
+        after the last run: late-posted, back-dated or long imports), the entries after the watermark, then the
+        same two for the payments that have no journal entry (anomaly_detection_payments.py)."""
+        limit = limit or BATCH_SIZE
+        for model, (date_field, id_field) in SOURCES.items():
+            Model = self.env[model]
+            domain = self._source_domain(model, company)
+            mark, mark_id = company[date_field], company[id_field]
+            if mark:
+                query = Model._search(domain + [
+                    ("write_date", ">=", mark - OVERLAP), "|", ("write_date", "<", mark), "&",
+                    ("write_date", "=", mark), ("id", "<=", mark_id)], order="write_date, id", limit=limit)
+                query.add_where(self.env["ai.anomaly.checked"]._not_checked_clause(model, Model._table))
+                late = Model.browse(query)
+                if late:
+                    return late, None
+                domain += ["|", ("write_date", ">", mark), "&", ("write_date", "=", mark), ("id", ">", mark_id)]
+            records = Model.search(domain, order="write_date, id", limit=limit)
+            if records:
+                last = records[-1]
+                return records, {date_field: last.write_date, id_field: last.id}
+        return self.env["account.move"], None
 
-    def _detect_batch(self, company, moves):
-        payload, sent = self._prepare_request(company, moves)
+    def _source_domain(self, model, company):
+        if model == "account.payment":
+            return [("company_id", "=", company.id), ("move_id", "=", False),
+                    ("state", "not in", ("canceled", "rejected"))]
+        return [("company_id", "=", company.id), ("state", "in", ("draft", "posted"))]
+
+    def _detect_batch(self, company, records):
+        payload, sent = self._prepare_request(company, records)
         reply = self.env["ai.endpoint"]._detect_anomalies(payload)
         for detector, message in anomaly_reply.detector_errors(reply):
             _logger.error("Anomaly detector %s failed for %s (the others ran): %s", detector, company.name, message)
@@ -82,11 +117,17 @@ class AiAnomalyDetection(models.AbstractModel):
     # ------------------------------------------------------------------ the request
 
     def _prepare_request(self, company, moves):
-        """(payload, set of (model, id) sent) for a batch of moves."""
+        """(payload, set of (model, id) sent) for a batch of moves (or of payments without a journal entry)."""
         tz = pytz.timezone(company.partner_id.tz or self.env.user.tz or "UTC")
+        payments = self.env["account.payment"]
+        if moves._name == "account.payment":
+            moves, payments = self.env["account.move"], moves
         lines_by_move = self._lines_of(moves)
         paid = self._paid_moves(moves)
-        items, sent = [], set()
+        items, sent = [self._payment_item_of(payment, tz) for payment in payments], set()
+        for item in items:
+            sent.add(("account.payment", item["id"]))
+            sent.update(("account.move", move_id) for move_id in item["paidMoveIds"])
         for move in moves:
             item = self._item_of(move, lines_by_move.get(move.id, []), paid.get(move.id, []), tz)
             items.append(item)
@@ -135,6 +176,8 @@ class AiAnomalyDetection(models.AbstractModel):
         return payload, sent
 
     def _lines_of(self, moves):
+        if not moves:
+            return {}
         self.env["account.move.line"].flush_model()
         self.env.cr.execute(SQL(
             """
@@ -255,6 +298,8 @@ class AiAnomalyDetection(models.AbstractModel):
             elif st_line_id:
                 entry.update(model="account.bank.statement.line", id=st_line_id, kind="bank_line")
             recent.setdefault(partner_id, []).append(entry)
+        for partner_id, entries in self._moveless_payment_history(company, partner_ids, since).items():
+            recent.setdefault(partner_id, []).extend(entries)
         bill_counts = dict(self.env["account.move"]._read_group(
             [("company_id", "=", company.id), ("commercial_partner_id", "in", partner_ids),
              ("move_type", "in", ("in_invoice", "in_refund")), ("state", "=", "posted"), ("id", "not in", moves.ids)],
@@ -268,15 +313,18 @@ class AiAnomalyDetection(models.AbstractModel):
             accounts.setdefault(partner.id, []).append({"accountId": account.id, "count": count})
         cr.execute(SQL(
             """
-            SELECT move.commercial_partner_id, rates.rate, COUNT(*)
-              FROM account_move_line line
-              JOIN account_move move ON move.id = line.move_id
-              JOIN LATERAL (SELECT SUM(tax.amount) AS rate FROM account_move_line_account_tax_rel rel
-                              JOIN account_tax tax ON tax.id = rel.account_tax_id AND tax.amount_type = 'percent'
-                             WHERE rel.account_move_line_id = line.id) rates ON rates.rate IS NOT NULL
-             WHERE move.company_id = %(company)s AND move.commercial_partner_id = ANY(%(partners)s)
-               AND move.move_type IN ('in_invoice', 'in_refund') AND move.state = 'posted'
-               AND line.display_type = 'product' AND move.id != ALL(%(moves)s) AND move.date >= %(since)s
+            SELECT partner_id, rate, COUNT(*) FROM (
+                -- one rate per line (the sum of its percent taxes), by joins the planner can hash: a subquery per
+                -- line made this the slowest query of a batch over a large ledger
+                SELECT move.commercial_partner_id AS partner_id, line.id, SUM(tax.amount) AS rate
+                  FROM account_move_line line
+                  JOIN account_move move ON move.id = line.move_id
+                  JOIN account_move_line_account_tax_rel rel ON rel.account_move_line_id = line.id
+                  JOIN account_tax tax ON tax.id = rel.account_tax_id AND tax.amount_type = 'percent'
+                 WHERE move.company_id = %(company)s AND move.commercial_partner_id = ANY(%(partners)s)
+                   AND move.move_type IN ('in_invoice', 'in_refund') AND move.state = 'posted'
+                   AND line.display_type = 'product' AND move.id != ALL(%(moves)s) AND move.date >= %(since)s
+              GROUP BY 1, 2) per_line
           GROUP BY 1, 2
             """, company=company.id, partners=partner_ids, moves=moves.ids, since=since))
         rates = {}

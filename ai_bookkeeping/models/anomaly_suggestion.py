@@ -10,6 +10,9 @@ from ..tools import state_machine as sm
 MAX_ANOMALY_PAGE = 200
 _lt = da._lt  # noqa: SLF001 - marks a sentence for translation; _ai_checking_arguments translates it
 ANOMALY_FILTER_KEYS = ("detector", "minScore", "vendor", "amountMin", "amountMax")
+# The panel's actions on the selected findings (contracts/dashboard.ts, AnomalyAction) and the method of each.
+ANOMALY_ACTIONS = {"confirm": "action_anomaly_confirm", "cancel_duplicate": "action_anomaly_cancel_duplicate",
+                   "dismiss": "action_anomaly_dismiss"}
 
 
 def _anomaly_filters(value):
@@ -162,11 +165,27 @@ class AiSuggestion(models.Model):
                 "currency": record.anomaly_currency_id.name or None,
                 "moveId": record.anomaly_move_id.id or None,
                 "moveName": record.anomaly_move_id.display_name or None,
+                "canCancel": record.anomaly_can_cancel,
                 "error": record.error_message or None,
             } for record in records],
             "total": self.search_count(domain),
             "detectors": [{"value": value, "label": label} for value, label in labels.items()],
         }
+
+    @api.model
+    def dashboard_anomaly_decide(self, ids, action, reason=None):
+        """The panel's Confirm, Cancel the duplicate and Dismiss on the selected findings, each in its own savepoint
+        (one refusal is reported on its row, the others go on): the same methods as the finding's form buttons, so
+        Confirm records ``anomaly_resolution`` and a cancellation goes through the approval flow."""
+        with self._ai_checking_arguments():
+            action = da.choice(action, list(ANOMALY_ACTIONS), "action")
+            reason = da.text(reason, "reason", da.MAX_REASON)
+        self._check_can_review()
+        records = self._ai_records_to_decide(ids)
+        if records.filtered(lambda r: r.kind != "anomaly"):
+            raise UserError(_("This action is for anomalies only."))
+        args = (reason,) if action == "dismiss" else ()
+        return records._ai_each_in_savepoint(ANOMALY_ACTIONS[action], *args)
 
     def _ai_set_resolution(self, resolution):
         # sudo (callers): the resolution is a protected field, chosen by a reviewer's action, never written directly.

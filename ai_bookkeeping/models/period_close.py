@@ -10,6 +10,7 @@ from ..tools import period_close_digest as digest
 STATES = [("draft", "Draft"), ("in_progress", "In progress"), ("locked", "Locked")]
 MANAGER_GROUP = "account.group_account_manager"
 REPORT = "ai_bookkeeping.period_close_report"
+LOCK_FIELDS = ("fiscalyear_lock_date", "tax_lock_date", "sale_lock_date", "purchase_lock_date", "hard_lock_date")
 
 
 class AiPeriodClose(models.Model):
@@ -44,6 +45,8 @@ class AiPeriodClose(models.Model):
                                 help="SHA-256 fingerprint of the period's posted entries at lock time.")
     period_digest_details = fields.Json(readonly=True, copy=False)
     close_pack_id = fields.Many2one("ir.attachment", string="Close pack", readonly=True, copy=False)
+    lock_record_ids = fields.One2many("ai.period.close.lock.record", "close_id", string="Lock history",
+                                      readonly=True)
     lock_summary = fields.Text(compute="_compute_lock_summary", string="Lock record",
                                help="The lock dates set and how the digest was computed, as stored at lock time.")
 
@@ -105,13 +108,26 @@ class AiPeriodClose(models.Model):
         ])
         return closes
 
+    @api.model
+    def _sync_checklist_items(self):
+        """Give the closes that are not locked the items added since they were created (a workflow or bridge
+        add-on installed later): run at each install or upgrade (data/period_close_data.xml)."""
+        definitions = self.env["ai.period.close.checklist"]._item_definitions()
+        missing = []
+        for close in self.sudo().search([("state", "!=", "locked")]):  # sudo: every company's closes
+            codes = set(close.item_ids.mapped("code"))
+            missing += [{"close_id": close.id, "code": d["code"], "sequence": d["sequence"]}
+                        for d in definitions if d["code"] not in codes]
+        if missing:
+            self.env["ai.period.close.item"].sudo().create(missing)
+
     def write(self, vals):
         if {"date_from", "date_to"} & set(vals) and self.filtered(lambda c: c.state != "draft"):
             raise UserError(_("The period of a close that has started cannot change."))
         return super().write(vals)
 
     def unlink(self):
-        if self.filtered(lambda c: c.state == "locked"):
+        if self.filtered(lambda c: c.state == "locked" or c.lock_record_ids):
             raise UserError(_("A locked close is the record of the period; it cannot be deleted."))
         return super().unlink()
 
@@ -139,6 +155,11 @@ class AiPeriodClose(models.Model):
                  "state": labels.get(s.state, s.state), "decided_by": s.decided_by_id.name or "",
                  "explanation": s.explanation or "", "moves": ", ".join(s.adjusting_move_ids.mapped("name"))}
                 for s in suggestions]
+
+    def _lock_history_rows(self):
+        """The close's earlier locks and reopenings (close pack)."""
+        self.ensure_one()
+        return self.lock_record_ids.sudo()._history_rows()  # sudo: printed by whoever prints the close pack
 
     def _checklist_rows(self):
         """The checklist as JSON-able rows (for the snapshot and the close pack)."""
@@ -168,6 +189,24 @@ class AiPeriodClose(models.Model):
             raise UserError(_("%(name)s is locked: no entry can be proposed for it.", name=self.name))
         self.filtered(lambda c: c.state == "draft").action_start()
         return self.env["ai.suggestion"]._adjusting_propose_accruals(self)
+
+    def action_propose_adjusting_entries(self):
+        """Propose every adjusting entry the close knows: accruals for missing recurring bills, deferrals of bills
+        covering several months, the revaluation of open foreign-currency items, and what bridge add-ons contribute
+        (``ai.suggestion._adjusting_propose_unbilled_revenue``). What was proposed before is not proposed again."""
+        self.ensure_one()
+        if self.state == "locked":
+            raise UserError(_("%(name)s is locked: no entry can be proposed for it.", name=self.name))
+        self.filtered(lambda c: c.state == "draft").action_start()
+        Suggestion = self.env["ai.suggestion"]
+        created = Suggestion.browse()
+        if self.env["ai.period.close.checklist"]._missing_recurring_bills(self):
+            created |= Suggestion._adjusting_propose_accruals(self)
+        created |= Suggestion._adjusting_propose_deferrals(self)
+        created |= Suggestion._adjusting_propose_fx_revaluation(self)
+        created |= Suggestion._adjusting_propose_unbilled_revenue(self)
+        self.message_post(body=_("%(count)s adjusting entries proposed.", count=len(created)))
+        return created
 
     def action_open_adjusting_entries(self):
         self.ensure_one()
@@ -229,6 +268,8 @@ class AiPeriodClose(models.Model):
         self._check_lock_rights()
         self._check_lockable()
         company = self.company_id
+        before = {name: fields.Date.to_string(company[name]) if company[name] else None
+                  for name in LOCK_FIELDS}
         if lock_values:
             # sudo: res.company is writable by settings administrators only; accounting administrators set the lock
             # dates (checked above), as Odoo's own lock-date wizard does. res.company.write runs _validate_locks.
@@ -245,11 +286,77 @@ class AiPeriodClose(models.Model):
             "period_digest_details": details,
         })
         self._attach_close_pack()
+        # sudo: the history is written by the close only (nobody creates or edits it by hand)
+        self.env["ai.period.close.lock.record"].sudo().create({
+            "close_id": self.id, "locked_by_id": self.env.uid, "locked_at": self.locked_at,
+            "lock_dates": self.lock_dates, "lock_dates_before": before, "checklist_snapshot": rows,
+            "period_digest": details["digest"], "close_pack_id": self.close_pack_id.id,
+        })
         labels = {name: company._fields[name]._description_string(self.env) for name in lock_values}
         self.message_post(body=_(
             "Locked by %(user)s. Lock dates set: %(dates)s. Posted entries digest: %(digest)s.",
             user=self.env.user.name, digest=details["digest"],
             dates=", ".join("%s = %s" % (labels[n], v) for n, v in lock_values.items()) or _("none")))
+        return True
+
+    def action_open_reopen_wizard(self):
+        self.ensure_one()
+        self._check_lock_rights()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Reopen %(name)s", name=self.name),
+            "res_model": "ai.period.close.reopen.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_close_id": self.id},
+        }
+
+    def _reopen(self, reason):
+        """Reopen a locked close (accounting administrators, with a reason): the soft lock dates covering the period
+        move back — to what they were before this close locked them, or to the day before the period — the close
+        is in progress again, and its lock stays in the history with who reopened it, when and why. Refused under
+        a hard lock (Odoo never moves one back) and while a later period is locked (reopen that one first)."""
+        self.ensure_one()
+        self._check_lock_rights()
+        reason = (reason or "").strip()
+        if not reason:
+            raise UserError(_("Say why %(name)s is reopened.", name=self.name))
+        if self.state != "locked":
+            raise UserError(_("%(name)s is not locked.", name=self.name))
+        company = self.company_id
+        if company.hard_lock_date and company.hard_lock_date >= self.date_from:
+            raise UserError(_(
+                "%(name)s is under the hard lock date (%(date)s), which can never be moved back: the period cannot "
+                "be reopened.", name=self.name, date=company.hard_lock_date))
+        later = self.search([("company_id", "=", company.id), ("state", "=", "locked"),
+                             ("date_from", ">", self.date_to)], order="date_from", limit=1)
+        if later:
+            raise UserError(_("%(later)s, after this period, is locked: reopen it first.", later=later.name))
+        record = self.lock_record_ids.filtered(lambda r: not r.reopened_at)[:1]
+        before = record.lock_dates_before or {}
+        floor = self.date_from - timedelta(days=1)
+        restore = {}
+        for name in LOCK_FIELDS:
+            if name == "hard_lock_date" or not company[name] or company[name] < self.date_from:
+                continue
+            previous = fields.Date.to_date(before.get(name)) if before.get(name) else False
+            restore[name] = previous if not previous or previous < self.date_from else floor
+        if restore:
+            # sudo: as at lock time (_lock), accounting administrators move the company's lock dates
+            company.sudo().write(restore)
+        restored = {name: fields.Date.to_string(value) if value else None for name, value in restore.items()}
+        if record:
+            record.sudo().write({  # sudo: the history is written by the close only
+                "reopened_by_id": self.env.uid, "reopened_at": fields.Datetime.now(), "reopen_reason": reason,
+                "lock_dates_restored": restored})
+        self.write({"state": "in_progress", "locked_by_id": False, "locked_at": False, "lock_dates": False,
+                    "checklist_snapshot": False, "period_digest": False, "period_digest_details": False,
+                    "close_pack_id": False})
+        labels = {name: company._fields[name]._description_string(self.env) for name in restored}
+        self.message_post(body=_(
+            "Reopened by %(user)s: %(reason)s. Lock dates moved back: %(dates)s. The earlier lock, its digest and "
+            "close pack stay in the lock history.", user=self.env.user.name, reason=reason,
+            dates=", ".join("%s = %s" % (labels[n], v or "—") for n, v in restored.items()) or _("none")))
         return True
 
     def _period_digest(self):

@@ -45,6 +45,8 @@ class AiPeriodCloseChecklist(models.AbstractModel):
              "sequence": 90, "blocking": False},
             {"code": "adjusting_entries", "name": _("Proposed adjusting entries awaiting a decision"),
              "sequence": 100, "blocking": False},
+            {"code": "unrealised_fx", "name": _("Unrealised exchange differences on open foreign-currency items"),
+             "sequence": 95, "blocking": False},
         ]
 
     @api.model
@@ -172,10 +174,18 @@ class AiPeriodCloseChecklist(models.AbstractModel):
         return self._result(count, amount, "ai.reconciliation.suggestion", domain)
 
     @api.model
+    def _kinds_with_own_item(self):
+        """Kinds of ai.suggestion that a workflow counts in an item of its own (anomaly_period_close.py…): the
+        "other pending suggestions" item leaves them out, so nothing is counted twice."""
+        return []
+
+    @api.model
     def _item_pending_suggestions(self, close):
         # Every undecided suggestion of the company, whatever its kind: a suggestion has no accounting date of its
-        # own (its target may be a bill, a partner, a report). The close's own proposals are their own item.
+        # own (its target may be a bill, a partner, a report). The close's own proposals are their own item, and so
+        # are the kinds of workflows that list theirs (_kinds_with_own_item).
         domain = [("company_id", "=", close.company_id.id), ("state", "=", "pending"),
+                  ("kind", "not in", self._kinds_with_own_item()),
                   "!", "&", ("res_model", "=", close._name), ("res_id", "=", close.id)]
         count, _amount = self._aggregate("ai.suggestion", domain, lambda t: SQL("0"), sudo=True)  # sudo: as above
         return self._result(count, 0.0, "ai.suggestion", domain)
@@ -206,6 +216,50 @@ class AiPeriodCloseChecklist(models.AbstractModel):
         count = len(suggestions)
         amount = sum(abs((s.proposed_values or {}).get("amount") or 0.0) for s in suggestions)
         return self._result(count, amount, "ai.suggestion", domain)
+
+    @api.model
+    def _item_unrealised_fx(self, close):
+        """Open foreign-currency items whose value at the period-end rate differs from their booked value, until
+        the close's revaluation is applied (then nothing is left: the amount is what it booked)."""
+        applied = self.env["ai.suggestion"].sudo().search([  # sudo: as the other suggestion items
+            ("kind", "=", "adjusting_entry"), ("res_model", "=", close._name), ("res_id", "=", close.id),
+            ("state", "=", "applied")]).filtered(lambda s: (s.proposed_values or {}).get("type") == "fx_revaluation")
+        domain = self._open_foreign_items_domain(close)
+        if applied:
+            return self._result(0, sum(s.proposed_values.get("amount") or 0.0 for s in applied),
+                                "account.move.line", domain)
+        groups = [g for g in self._unrealised_fx(close) if g["difference"]]
+        return self._result(sum(g["count"] for g in groups), sum(g["difference"] for g in groups),
+                            "account.move.line", domain)
+
+    @api.model
+    def _open_foreign_items_domain(self, close):
+        company = close.company_id
+        return [("company_id", "=", company.id), ("parent_state", "=", "posted"), ("date", "<=", close.date_to),
+                ("account_id.reconcile", "=", True), ("reconciled", "=", False),
+                ("currency_id", "!=", company.currency_id.id), ("amount_residual_currency", "!=", 0)]
+
+    @api.model
+    def _unrealised_fx(self, close):
+        """[{account_id, partner_id, currency_id, count, residual_currency, residual, rate, revalued, difference}]
+        of the open foreign-currency items (still open now, dated up to the period end), per account, partner and
+        currency: one grouped query, then each group converted at the period-end rate."""
+        company = close.company_id
+        groups = self.env["account.move.line"]._read_group(
+            self._open_foreign_items_domain(close), ["account_id", "partner_id", "currency_id"],
+            ["__count", "amount_residual_currency:sum", "amount_residual:sum"])
+        rows = []
+        for account, partner, currency, count, residual_currency, residual in groups:
+            revalued = currency._convert(residual_currency, company.currency_id, company, close.date_to, round=True)
+            difference = company.currency_id.round(revalued - residual)
+            rows.append({
+                "account_id": account.id, "partner_id": partner.id or False, "currency_id": currency.id,
+                "currency": currency.name, "count": count, "residual_currency": residual_currency,
+                "residual": residual, "revalued": revalued,
+                "rate": currency._get_conversion_rate(currency, company.currency_id, company, close.date_to),
+                "difference": 0.0 if company.currency_id.is_zero(difference) else difference,
+            })
+        return rows
 
     # ------------------------------------------------------------------ recurring bills
 

@@ -8,3 +8,5 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.ai_close_accrual_account_id", readonly=False)
     ai_close_accrual_journal_id = fields.Many2one(
         related="company_id.ai_close_accrual_journal_id", readonly=False)
+    ai_close_prepaid_account_id = fields.Many2one(
+        related="company_id.ai_close_prepaid_account_id", readonly=False)

@@ -21,3 +21,5 @@ from . import test_statement_import_beside_oca
 from . import test_anomaly_dashboard
 from . import test_reconciliation_own_transfer
 from . import test_collection_run, test_collection_approval
+from . import test_period_close_adjustments
+from . import test_period_close_reopen

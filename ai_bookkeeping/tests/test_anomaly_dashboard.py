@@ -1,4 +1,4 @@
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import AiBookkeepingCase
@@ -87,3 +87,43 @@ class TestAnomalyDashboard(AiBookkeepingCase):
                 Suggestion.dashboard_anomaly_rows(filters)
         with self.assertRaisesRegex(ValidationError, "limit"):
             Suggestion.dashboard_anomaly_rows({}, 0, 10**6)
+
+    def test_panel_actions_confirm_cancel_the_duplicate_and_dismiss(self):
+        original = self.init_invoice("in_invoice", partner=self.acme, invoice_date="2026-01-05", amounts=[640.0],
+                                     post=True)
+        draft = self.init_invoice("in_invoice", partner=self.acme, invoice_date="2026-01-07", amounts=[640.0])
+        posted = self.init_invoice("in_invoice", partner=self.acme, invoice_date="2026-01-08", amounts=[640.0],
+                                   post=True)
+        duplicate = self.make_anomaly("Duplicate draft", "duplicate_bill", 0.9, self.acme, 640.0, draft)
+        posted_dup = self.make_anomaly("Duplicate posted", "duplicate_bill", 0.88, self.acme, 640.0, posted)
+        outlier = self.make_anomaly("Unusual amount", "amount_outlier_vendor", 0.7, self.acme, 640.0, original)
+        noise = self.make_anomaly("Posted at night", "off_hours_posting", 0.4)
+        Suggestion = self.env["ai.suggestion"].with_user(self.reviewer)
+        rows = {r["id"]: r for r in Suggestion.dashboard_anomaly_rows()["rows"]}
+        self.assertEqual([i for i, r in rows.items() if r["canCancel"]], [duplicate.id],
+                         "only a duplicate still in draft can be cancelled")
+
+        outcomes = Suggestion.dashboard_anomaly_decide([duplicate.id, posted_dup.id], "cancel_duplicate")
+        self.assertEqual([o["ok"] for o in outcomes], [True, False])
+        self.assertIn("still a draft", outcomes[1]["error"])
+        self.assertEqual((draft.state, duplicate.state, duplicate.anomaly_resolution),
+                         ("cancel", "applied", "cancel_duplicate"))
+        self.assertEqual((posted.state, posted_dup.state, posted_dup.anomaly_resolution), ("posted", "pending", False))
+
+        outcomes = Suggestion.dashboard_anomaly_decide([outlier.id], "confirm")
+        self.assertTrue(outcomes[0]["ok"])
+        self.assertEqual((outlier.state, outlier.anomaly_resolution), ("applied", "confirm"))
+        self.assertEqual(outlier.anomaly_activity_id.res_id, original.id, "Confirm opens the activity")
+
+        outcomes = Suggestion.dashboard_anomaly_decide([noise.id], "dismiss", "night shift")
+        self.assertTrue(outcomes[0]["ok"])
+        self.assertEqual((noise.state, noise.reject_reason), ("rejected", "night shift"))
+        self.assertEqual(self.env["ai.anomaly.dismissal"].sudo().search([("suggestion_id", "=", noise.id)]).reason,
+                         "night shift")
+
+        with self.assertRaisesRegex(ValidationError, "action"):
+            Suggestion.dashboard_anomaly_decide([posted_dup.id], "approve")
+        expense = self.env["ai.suggestion"].sudo().create(
+            {"name": "An expense", "kind": "expense", "confidence": 0.9, "engine_name": "test", "engine_version": "0"})
+        with self.assertRaisesRegex(UserError, "anomalies only"):
+            Suggestion.dashboard_anomaly_decide([expense.id], "confirm")

@@ -1,4 +1,5 @@
 import logging
+from datetime import timedelta
 from unittest.mock import patch
 
 from odoo import Command
@@ -147,6 +148,53 @@ class TestAnomalyDetection(AnomalyCase):
             self.detect()
             self.assertEqual(sent, [bills[2].ids])
 
+    def test_a_late_committed_back_dated_entry_is_still_checked_once(self):
+        sent = []
+        real = AiAnomalyDetection._prepare_request
+
+        def spy(detection, company, records):
+            sent.append((records._name, records.ids))
+            return real(detection, company, records)
+
+        company = self.env.company
+        normal = self.make_bill(200.0, date="2026-02-03")
+        with patch.object(AiAnomalyDetection, "_prepare_request", spy):
+            self.detect()
+            self.assertEqual(sent, [("account.move", normal.ids)])
+            sent.clear()
+            mark = (company.ai_anomaly_watermark_date, company.ai_anomaly_watermark_id)
+            # Back-dated, and posted by a transaction that began before the last run and committed after it:
+            # its write_date (the transaction's start) is before the watermark.
+            late = self.make_bill(2450.0, date="2026-01-15", ref="SW-LATE")
+            self.env.flush_all()
+            self.env.cr.execute("UPDATE account_move SET write_date = %s WHERE id = %s",
+                                [mark[0] - timedelta(minutes=5), late.id])
+            late.invalidate_recordset(["write_date"])
+            self.detect()
+            self.assertEqual(sent, [("account.move", late.ids)],
+                             "the late entry is read; what the window holds and was checked is not sent again")
+            self.assertEqual((company.ai_anomaly_watermark_date, company.ai_anomaly_watermark_id), mark,
+                             "reading late entries does not move the watermark back")
+            found = self.anomalies(anomaly_move_id=late.id)
+            self.assertIn("amount_outlier_vendor", found.mapped("anomaly_detector"))
+            sent.clear()
+            self.detect()
+            self.detect()
+            self.assertEqual(sent, [], "checked once")
+        self.assertEqual(self.anomalies(anomaly_move_id=late.id), found, "nothing reported twice")
+        self.assertEqual(len(self.anomalies(anomaly_move_id=normal.id)), 0)
+
+    def test_what_falls_out_of_the_overlap_window_is_forgotten(self):
+        company = self.env.company
+        checked = self.env["ai.anomaly.checked"].sudo()
+        stale = checked.create({"company_id": company.id, "res_model": "account.move", "res_id": 1,
+                                "stamp": company.ai_anomaly_watermark_date - timedelta(hours=2)})
+        bill = self.make_bill(210.0, date="2026-02-04")
+        self.detect()
+        self.assertFalse(stale.exists(), "older than the watermark minus the window: never read again")
+        self.assertEqual(checked.search([("res_model", "=", "account.move"), ("res_id", "=", bill.id)]).stamp,
+                         bill.write_date)
+
     def test_a_failing_detector_is_logged_and_the_others_stored(self):
         bill = self.make_bill(2450.0)
         real = type(self.env["ai.endpoint"])._detect_anomalies
@@ -199,6 +247,41 @@ class TestAnomalyDetection(AnomalyCase):
         found = self.anomalies(anomaly_detector="duplicate_payment")
         self.assertEqual((found.res_model, found.res_id), ("account.payment", second.id))
         self.assertIn({"model": "account.payment", "id": first.id}, found.anomaly_evidence)
+
+    def test_payments_without_a_journal_entry_are_read(self):
+        # Odoo 18 books a payment only when it is confirmed: a draft payment has no journal entry.
+        def draft_payment(bill, amount, day, memo):
+            return self.env["account.payment"].create({
+                "payment_type": "outbound", "partner_type": "supplier", "partner_id": self.vendor.id,
+                "amount": amount, "memo": memo, "journal_id": self.bank_journal.id, "date": day,
+                "invoice_ids": [Command.set(bill.ids)]})
+
+        bill = self.make_bill(480.0, ref="SW-2026-03")
+        wizard = self.env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=bill.ids).create({"payment_date": "2026-02-25"})
+        booked = wizard._create_payments()
+        self.detect()
+        again = draft_payment(bill, 480.0, "2026-02-27", "paid again")
+        self.assertFalse(again.move_id)
+        self.detect()
+        found = self.anomalies(anomaly_detector="duplicate_payment")
+        self.assertEqual((found.res_model, found.res_id), ("account.payment", again.id))
+        self.assertIn("pays the same bill", found.explanation)
+        self.assertIn({"model": "account.payment", "id": booked.id}, found.anomaly_evidence)
+        self.assertIn({"model": "account.move", "id": bill.id}, found.anomaly_evidence)
+        self.assertEqual(self.env.company.ai_anomaly_payment_watermark_id, again.id, "read, on its own watermark")
+
+        # Two payments of one bill, neither booked: the first is in the vendor's history of such payments.
+        other_bill = self.make_bill(615.0, ref="SW-2026-04")
+        first = draft_payment(other_bill, 615.0, "2026-02-26", "April")
+        self.detect()
+        second = draft_payment(other_bill, 615.0, "2026-02-28", "April bill")
+        self.detect()
+        self.detect()
+        found = self.anomalies(anomaly_detector="duplicate_payment", res_id=second.id)
+        self.assertEqual(len(found), 1, "found, once")
+        self.assertIn({"model": "account.payment", "id": first.id}, found.anomaly_evidence)
+        self.assertFalse(self.anomalies(anomaly_detector="duplicate_payment", res_id=first.id))
 
     def test_benford_sets_count_first_digits_per_journal_and_vendor(self):
         bill = self.make_bill(312.0)

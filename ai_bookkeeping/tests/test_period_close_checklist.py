@@ -18,7 +18,7 @@ class TestPeriodCloseChecklist(PeriodCloseCase):
         # Drafts: an entry and a customer invoice (entries), a vendor bill (bills).
         self.make_entry(75.0, "2026-02-10")
         self.make_bill(self.partner_a, 200.0, "2026-02-11", move_type="out_invoice")
-        self.make_bill(self.vendor_b, 60.0, "2026-02-12")
+        draft_bill = self.make_bill(self.vendor_b, 60.0, "2026-02-12")
         # Bank lines not reconciled: their amounts also wait on the suspense account.
         lines = [self.make_st_line(amount, "line %s" % amount, date="2026-02-15") for amount in (100.0, -40.0, 250.0)]
         self.make_suggestion(lines[0])
@@ -28,7 +28,14 @@ class TestPeriodCloseChecklist(PeriodCloseCase):
             "journal_id": self.bank_journal.id, "date": "2026-02-16"})
         payment.action_post()
         self.make_gap("2026-02-20")
-        self.env["ai.suggestion"].sudo().create({"name": "Unusual amount", "kind": "anomaly", "explanation": "test"})
+        # Other workflows' items: an open anomaly on a February entry, a bill read from a document awaiting review,
+        # and a suggestion of another kind.
+        gap_entry = self.env["account.move"].search([("made_sequence_gap", "=", True)], limit=1)
+        self.env["ai.suggestion"].sudo().create({"name": "Unusual amount", "kind": "anomaly", "explanation": "test",
+                                                 "anomaly_move_id": gap_entry.id, "anomaly_amount": 900.0})
+        self.env["ai.suggestion"].sudo().create({"name": "Bill from scan", "kind": "vendor_bill",
+                                                 "res_model": "account.move", "res_id": draft_bill.id})
+        self.env["ai.suggestion"].sudo().create({"name": "An expense", "kind": "expense"})
 
         found = self.items(self.make_close(FEBRUARY))
         self.assertEqual(found["draft_entries"], (2, 275.0))
@@ -39,8 +46,15 @@ class TestPeriodCloseChecklist(PeriodCloseCase):
         self.assertEqual(found["pending_reconciliation_suggestions"], (1, 100.0))
         self.assertEqual(found["sequence_gaps"], (1, 10.0))
         self.assertEqual(found["missing_recurring_bills"], (1, VENDOR_A_MEDIAN))
-        self.assertEqual(found["pending_suggestions"], (1, 0.0))
+        self.assertEqual(found["pending_suggestions"], (1, 0.0), "each kind is counted once, in its own item")
+        self.assertEqual(found["open_anomalies"], (1, 900.0))
+        self.assertEqual(found["pending_vendor_bills"], (1, 60.0))
         self.assertEqual(found["adjusting_entries"], (0, 0.0))
+        self.assertEqual(found["unrealised_fx"], (0, 0.0))
+        close = self.make_close(("2026-03-01", "2026-03-31"))
+        item = close.item_ids.filtered(lambda i: i.code == "open_anomalies")
+        action = item.action_open_records()
+        self.assertEqual(self.env[action["res_model"]].search(action["domain"]).mapped("name"), ["Unusual amount"])
 
     def test_the_missing_bill_drills_down_to_the_vendors_history(self):
         close = self.make_close(FEBRUARY)
@@ -105,3 +119,10 @@ class TestPeriodCloseChecklist(PeriodCloseCase):
         self.make_close(JANUARY)
         with self.assertRaisesRegex(Exception, "overlaps"):
             self.make_close(("2026-01-15", "2026-02-15"))
+
+    def test_closes_created_before_an_item_existed_get_it_at_upgrade(self):
+        close = self.make_close(JANUARY)
+        close.item_ids.filtered(lambda i: i.code in ("open_anomalies", "unrealised_fx")).sudo().unlink()
+        self.env["ai.period.close"]._sync_checklist_items()
+        self.assertEqual(sorted(close.item_ids.mapped("code")),
+                         sorted(d["code"] for d in self.env["ai.period.close.checklist"]._item_definitions()))

@@ -1,8 +1,9 @@
 // Browser test of the period close screen against a real Odoo (same stack as scripts/browser_tests.mjs): a close of
 // November 2026 with planted items (a draft entry, the seeded unreconciled bank lines, a recurring vendor bill
 // missing), its checklist table with counts and buttons, the lock refused while blocking items are open, items
-// accepted with a note through the list, accruals proposed, the lock wizard (tax lock only), the close locked with
-// its close pack. Checked in PostgreSQL. Screenshots in .artifacts/period_close_*.png.
+// accepted with a note through the list, adjusting entries proposed (an accrual, the deferral of a yearly bill), the
+// lock wizard (tax lock only), the close locked with its close pack, then reopened with a reason (lock history).
+// Checked in PostgreSQL. Screenshots in .artifacts/period_close_*.png.
 //   node scripts/browser/period_close.mjs
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -23,6 +24,12 @@ for day, amount in (("2026-08-14", 100.0), ("2026-09-14", 120.0), ("2026-10-14",
     env["account.move"].create({"move_type": "in_invoice", "partner_id": vendor.id, "invoice_date": day, "date": day,
         "invoice_line_ids": [Command.create({"name": "Hosting", "price_unit": amount, "account_id": expense.id,
                                              "tax_ids": [Command.clear()]})]}).action_post()
+company.ai_close_prepaid_account_id = env["account.account"].create(
+    {"name": "Prepaid expenses", "code": "486100", "account_type": "asset_prepayments"})
+insurer = env["res.partner"].create({"name": "Yearly Insurance AG"})
+env["account.move"].create({"move_type": "in_invoice", "partner_id": insurer.id, "invoice_date": "2026-11-05",
+    "date": "2026-11-05", "invoice_line_ids": [Command.create({"name": "Insurance 01.11.2026 - 31.10.2027",
+    "price_unit": 1200.0, "account_id": expense.id, "tax_ids": [Command.clear()]})]}).action_post()
 env["account.move"].create({"move_type": "entry", "journal_id": misc.id, "date": "2026-11-20", "line_ids": [
     Command.create({"account_id": expense.id, "debit": 75.0, "name": "draft"}),
     Command.create({"account_id": revenue.id, "credit": 75.0, "name": "draft"})]})
@@ -73,7 +80,7 @@ export async function runPeriodCloseBrowserTest() {
     const row = (label) => items.filter({ hasText: label });
     const count = async (label) => ((await row(label).locator("td[name=count]").textContent()) ?? "").trim();
     await shot(page, "form");
-    check("the checklist lists every item", (await items.count()) === 10, `${await items.count()} rows`);
+    check("the checklist lists every item", (await items.count()) === 13, `${await items.count()} rows`);
     check("the draft entry is found", (await count("Draft journal entries")) === "1");
     check("the seeded bank lines are found", (await count("Bank transactions not reconciled")) === String(stack.seeded.lines));
     check("the missing recurring bill is found", (await count("Recurring vendor bills expected but missing")) === "1");
@@ -119,10 +126,18 @@ export async function runPeriodCloseBrowserTest() {
     const accepted = sql(stack.db, `select count(*) from ai_period_close_item where close_id = ${closeId} and decision = 'accepted'`);
     check("three items accepted with their notes", accepted === "3", `${accepted} accepted`);
 
-    await page.locator("button[name=action_propose_accruals]").click();
+    await page.locator("button[name=action_propose_adjusting_entries]").click();
     await page.waitForTimeout(1500);
-    const accrual = sql(stack.db, `select proposed_values->>'amount' from ai_suggestion where kind = 'adjusting_entry' and res_id = ${closeId}`);
-    check("an accrual is proposed at the vendor's median", accrual === "110.0", accrual);
+    const proposed = (type) => sql(stack.db, `select proposed_values->>'amount' from ai_suggestion where kind = 'adjusting_entry' and res_id = ${closeId} and proposed_values->>'type' = '${type}'`);
+    check("an accrual is proposed at the vendor's median", proposed("accrual") === "110.0", proposed("accrual"));
+    check("the yearly bill is deferred but its November month", proposed("deferral") === "1100.0", proposed("deferral"));
+    await page.locator(".o_notebook .nav-link").getByText("Adjusting entries").click().catch(() => {});
+    await page.locator(".o_field_widget[name=adjusting_suggestion_ids] .o_data_row").nth(1).waitFor({ timeout: 20000 }).catch(() => {});
+    await shot(page, "adjusting");
+    const adjustingRows = ((await page.locator(".o_field_widget[name=adjusting_suggestion_ids] .o_data_row").allTextContents()) ?? []).join(" ");
+    check("the adjusting entries tab lists the accrual and the deferral", /Accrual/.test(adjustingRows) && /Deferral/.test(adjustingRows),
+      adjustingRows.replace(/\s+/g, " ").slice(0, 160));
+    await page.locator(".o_notebook .nav-link").getByText("Checklist").click().catch(() => {});
 
     // Lock: Odoo refuses the global lock over unreconciled bank lines, so lock the tax return date only.
     await page.locator("button[name=action_open_lock_wizard]").click();
@@ -146,6 +161,21 @@ export async function runPeriodCloseBrowserTest() {
     writeFileSync(path.join(ARTIFACTS, `period_close_pack.${extension}`), packBody);
     check("the close pack downloads from the close", pack.ok() && packBody.length > 1000
       && (extension === "html" || packBody.subarray(0, 4).toString() === "%PDF"), `${extension}, ${packBody.length} bytes`);
+
+    // Reopen, as an administrator, with a reason: the tax lock goes back, the lock stays in the history.
+    await page.locator("button[name=action_open_reopen_wizard]").click();
+    await dialog.locator("div[name=reason] textarea").waitFor({ timeout: 20000 });
+    await dialog.locator("div[name=reason] textarea").fill("Late credit note from the insurer");
+    await dialog.locator("button[name=action_reopen]").click();
+    await page.locator(".o_statusbar_status button.o_arrow_button_current").getByText("In progress").waitFor({ timeout: 30000 }).catch(() => {});
+    await page.locator(".o_notebook .nav-link").getByText("Lock history").click().catch(() => {});
+    await page.locator(".o_field_widget[name=lock_record_ids] .o_data_row").first().waitFor({ timeout: 20000 }).catch(() => {});
+    await shot(page, "reopened");
+    const reopened = sql(stack.db, `select c.state || '|' || coalesce(co.tax_lock_date::text, '') || '|' || r.reopen_reason || '|' || (r.close_pack_id is not null) from ai_period_close c join res_company co on co.id = c.company_id join ai_period_close_lock_record r on r.close_id = c.id where c.id = ${closeId}`);
+    check("reopened with its reason: the tax lock back, the lock and its pack in the history",
+      reopened === "in_progress||Late credit note from the insurer|true", reopened);
+    const historyText = ((await page.locator(".o_field_widget[name=lock_record_ids] .o_data_row").first().textContent().catch(() => "")) ?? "");
+    check("the lock history tab shows who reopened it and why", historyText.includes("Late credit note from the insurer"), historyText.replace(/\s+/g, " ").slice(0, 160));
     check("no console error", consoleErrors.length === 0, consoleErrors.slice(0, 3).join(" | "));
     const serverErrors = serverLogErrors(stack.serverLog()).filter((e) => !/cannot be locked while blocking items/.test(e));
     check("no server error in the log", serverErrors.length === 0, serverErrors[0]?.split("\n")[0] ?? "");

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 // The review queue's Anomalies panel: open anomaly findings with detector, score, reason, vendor, amount and entry;
-// filters sent to dashboard_anomaly_rows; Confirm and Dismiss for the selected rows through dashboard_decide.
+// filters sent to dashboard_anomaly_rows; Confirm, Cancel the duplicate and Dismiss for the selected rows through
+// dashboard_anomaly_decide.
 import { afterEach, describe, expect, it } from "vitest";
 
 import type { AnomalyRow } from "../../web_src/contracts/dashboard";
@@ -29,6 +30,7 @@ const anomaly = (id: number, over: Partial<AnomalyRow> = {}): AnomalyRow => ({
   currency: "EUR",
   moveId: 500 + id,
   moveName: `BILL/2026/000${id}`,
+  canCancel: false,
   error: null,
   ...over,
 });
@@ -115,7 +117,7 @@ describe("anomaly panel", () => {
     expect(orm.callsTo("dashboard_anomaly_rows").at(-1)!.args).toEqual([{}, 0, 50]);
   });
 
-  it("confirms the selected rows in one dashboard_decide call; a refusal stays on its row", async () => {
+  it("confirms the selected rows in one dashboard_anomaly_decide call; a refusal stays on its row", async () => {
     const orm = sampleOrm();
     orm.rowFailures.set(2, "Nothing to apply.");
     const m = await mountWith(orm);
@@ -126,8 +128,9 @@ describe("anomaly panel", () => {
     await until(() => expect($(m.target, ".o_ai_bookkeeping_anomalies_selected").textContent).toBe("2 selected"));
     $(m.target, ".o_ai_bookkeeping_anomalies_confirm").click();
     await until(() => expect($$(m.target, ".o_ai_bookkeeping_anomalies_row").map((r) => r.dataset.id)).toEqual(["2", "3"]));
-    expect(orm.callsTo("dashboard_decide")).toHaveLength(1);
-    expect(orm.callsTo("dashboard_decide")[0]!).toMatchObject({ model: "ai.suggestion", args: [[1, 2], "approve", null] });
+    expect(orm.callsTo("dashboard_decide")).toHaveLength(0);
+    expect(orm.callsTo("dashboard_anomaly_decide")).toHaveLength(1);
+    expect(orm.callsTo("dashboard_anomaly_decide")[0]!).toMatchObject({ model: "ai.suggestion", args: [[1, 2], "confirm", null] });
     expect(m.services.notification.notes.at(-1)).toMatchObject({ message: "1 anomalies confirmed", type: "success" });
     await until(() => expect($(m.target, ".o_ai_bookkeeping_anomalies_row_error").textContent).toBe("Nothing to apply."));
     // The refused row stays selected, to try again.
@@ -146,8 +149,8 @@ describe("anomaly panel", () => {
     reason.value = "known vendor, expected";
     reason.dispatchEvent(new Event("input", { bubbles: true }));
     $(dialogs, ".o_ai_bookkeeping_reject_confirm").click();
-    await until(() => expect(orm.callsTo("dashboard_decide")).toHaveLength(1));
-    expect(orm.callsTo("dashboard_decide")[0]!.args).toEqual([[1, 2, 3], "reject", "known vendor, expected"]);
+    await until(() => expect(orm.callsTo("dashboard_anomaly_decide")).toHaveLength(1));
+    expect(orm.callsTo("dashboard_anomaly_decide")[0]!.args).toEqual([[1, 2, 3], "dismiss", "known vendor, expected"]);
     expect(m.services.notification.notes.at(-1)).toMatchObject({ message: "3 anomalies dismissed", type: "success" });
     await until(() => expect(m.target.querySelector(".o_ai_bookkeeping_anomalies")).toBeNull());
   });
@@ -158,6 +161,31 @@ describe("anomaly panel", () => {
     await until(() => expect($$(m.target, ".o_ai_bookkeeping_anomalies_row")).toHaveLength(3));
     $(m.target, '.o_ai_bookkeeping_anomalies_row[data-id="3"] .o_ai_bookkeeping_anomalies_row_confirm').click();
     await until(() => expect($$(m.target, ".o_ai_bookkeeping_anomalies_row")).toHaveLength(2));
-    expect(orm.callsTo("dashboard_decide")[0]!.args).toEqual([[3], "approve", null]);
+    expect(orm.callsTo("dashboard_anomaly_decide")[0]!.args).toEqual([[3], "confirm", null]);
+  });
+
+  it("offers Cancel the duplicate on draft duplicates only, and cancels the selected ones it applies to", async () => {
+    const orm = sampleOrm();
+    orm.anomalies = [anomaly(1, { canCancel: true }), anomaly(4, { canCancel: true }), ...orm.anomalies.slice(1)];
+    const m = await mountWith(orm);
+    await until(() => expect($$(m.target, ".o_ai_bookkeeping_anomalies_row")).toHaveLength(4));
+    const withButton = $$(m.target, ".o_ai_bookkeeping_anomalies_row")
+      .filter((r) => r.querySelector(".o_ai_bookkeeping_anomalies_row_cancel") !== null)
+      .map((r) => r.dataset.id);
+    expect(withButton).toEqual(["1", "4"]);
+    // Selecting only a non-duplicate: no bulk Cancel button.
+    ($(m.target, '.o_ai_bookkeeping_anomalies_row[data-id="2"] .o_ai_bookkeeping_anomalies_select') as HTMLInputElement).click();
+    await until(() => expect($(m.target, ".o_ai_bookkeeping_anomalies_selected").textContent).toBe("1 selected"));
+    expect(m.target.querySelector(".o_ai_bookkeeping_anomalies_cancel")).toBeNull();
+    ($(m.target, '.o_ai_bookkeeping_anomalies_row[data-id="1"] .o_ai_bookkeeping_anomalies_select') as HTMLInputElement).click();
+    await until(() => expect($(m.target, ".o_ai_bookkeeping_anomalies_cancel").textContent).toBe("Cancel the duplicate"));
+    $(m.target, ".o_ai_bookkeeping_anomalies_cancel").click();
+    await until(() => expect(orm.callsTo("dashboard_anomaly_decide")).toHaveLength(1));
+    expect(orm.callsTo("dashboard_anomaly_decide")[0]!.args).toEqual([[1], "cancel_duplicate", null]);
+    expect(m.services.notification.notes.at(-1)).toMatchObject({ message: "1 duplicates cancelled", type: "success" });
+    await until(() => expect($$(m.target, ".o_ai_bookkeeping_anomalies_row").map((r) => r.dataset.id)).toEqual(["4", "2", "3"]));
+    $(m.target, '.o_ai_bookkeeping_anomalies_row[data-id="4"] .o_ai_bookkeeping_anomalies_row_cancel').click();
+    await until(() => expect(orm.callsTo("dashboard_anomaly_decide")).toHaveLength(2));
+    expect(orm.callsTo("dashboard_anomaly_decide")[1]!.args).toEqual([[4], "cancel_duplicate", null]);
   });
 });

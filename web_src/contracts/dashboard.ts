@@ -294,9 +294,15 @@ export const AnomalyRowSchema = z.object({
   /** The entry concerned, for the link to it. */
   moveId: z.nullable(Id),
   moveName: TextOrNull,
+  /** A duplicate that is still a draft: "Cancel the duplicate" applies to it. */
+  canCancel: z.boolean(),
   error: TextOrNull,
 });
 export type AnomalyRow = z.infer<typeof AnomalyRowSchema>;
+
+/** `dashboard_anomaly_decide`: what the panel does with the selected findings. */
+export const AnomalyActionSchema = z.enum(["confirm", "cancel_duplicate", "dismiss"]);
+export type AnomalyAction = z.infer<typeof AnomalyActionSchema>;
 
 /** `dashboard_anomaly_rows` → one page, the total, and every detector with its label (the filter's choices). */
 export const AnomalyPageSchema = z.object({

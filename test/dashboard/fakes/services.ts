@@ -298,6 +298,15 @@ export class FakeOrm implements OrmService {
       const [offset, limit] = args as [number, number];
       return { rows: structuredClone(this.others.slice(offset, offset + limit)), total: this.others.length };
     }
+    if (method === "dashboard_anomaly_decide") {
+      const [ids, action] = args as [number[], "confirm" | "cancel_duplicate" | "dismiss"];
+      return ids.map((id): BulkOutcome => {
+        const failure = this.rowFailures.get(id);
+        if (failure) return { id, ok: false, state: "pending", error: failure };
+        this.anomalies = this.anomalies.filter((a) => a.id !== id);
+        return { id, ok: true, state: action === "dismiss" ? "rejected" : "applied", error: null };
+      });
+    }
     if (method === "dashboard_decide") {
       const [ids, decision] = args as [number[], "approve" | "reject"];
       return ids.map((id): BulkOutcome => {

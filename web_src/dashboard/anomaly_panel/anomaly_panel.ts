@@ -12,7 +12,8 @@ export interface AnomalyPanelProps {
 
 /**
  * The review queue's Anomalies panel: open findings of the anomaly detectors with their detector, score, reason,
- * vendor, amount and entry; filters; Confirm and Dismiss (with a reason) for the selected rows. A view over
+ * vendor, amount and entry; filters; Confirm, Cancel the duplicate (duplicates still in draft) and Dismiss (with a
+ * reason) for the selected rows. A view over
  * AnomalyPanelModel.
  */
 export class AnomalyPanel extends Component<AnomalyPanelProps> {
@@ -62,7 +63,11 @@ export class AnomalyPanel extends Component<AnomalyPanelProps> {
   }
 
   confirm(ids: readonly number[]): void {
-    void this.model.decide(ids, "approve");
+    void this.model.decide(ids, "confirm");
+  }
+
+  cancelDuplicate(ids: readonly number[]): void {
+    void this.model.decide(ids, "cancel_duplicate");
   }
 
   dismiss(ids: readonly number[]): void {
@@ -73,7 +78,7 @@ export class AnomalyPanel extends Component<AnomalyPanelProps> {
       title: chosen.length === 1 ? _t("Dismiss this anomaly?") : _t("Dismiss %s anomalies?", chosen.length),
       body: rows.map((r) => r.name).join(" · "),
       onConfirm: (reason: string | null) => {
-        void this.model.decide(chosen, "reject", reason);
+        void this.model.decide(chosen, "dismiss", reason);
       },
     });
   }

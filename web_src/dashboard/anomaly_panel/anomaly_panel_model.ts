@@ -1,9 +1,9 @@
 // The Anomalies panel without its view: open anomaly findings (ai.suggestion of kind "anomaly"), filtered by
-// detector, minimum score, vendor and amount; confirm or dismiss the selected ones through the dashboard's
-// dashboard_decide (approve / reject with a reason), through the injected `orm` service.
+// detector, minimum score, vendor and amount; confirm, cancel the duplicate (drafts) or dismiss (with a reason) the
+// selected ones through ai.suggestion.dashboard_anomaly_decide, through the injected `orm` service.
 import { markRaw, reactive } from "@odoo/owl";
 import type { NotificationService, OrmService } from "@web/core/utils/hooks";
-import { AnomalyPageSchema, BulkOutcomesSchema, type AnomalyFilters, type AnomalyRow, type Decision } from "../../contracts/dashboard";
+import { AnomalyPageSchema, BulkOutcomesSchema, type AnomalyAction, type AnomalyFilters, type AnomalyRow } from "../../contracts/dashboard";
 import { errorMessage } from "../error_message";
 import { _t } from "../l10n";
 import { parseReply } from "../parse_reply";
@@ -131,14 +131,20 @@ export class AnomalyPanelModel {
     this.state.selected = this.allSelected ? [] : this.state.rows.map((r) => r.id);
   }
 
-  /** Confirms (approve) or dismisses (reject, with the reason) the given rows; refusals stay on their rows. */
-  async decide(selected: readonly number[], decision: Decision, reason: string | null = null): Promise<void> {
+  /** The selected rows that are duplicates still in draft ("Cancel the duplicate" applies to them only). */
+  get cancellable(): number[] {
+    const rows = new Map(this.state.rows.map((r) => [r.id, r]));
+    return this.state.selected.filter((id) => rows.get(id)?.canCancel === true);
+  }
+
+  /** Confirms, cancels the duplicate or dismisses (with the reason) the given rows; refusals stay on their rows. */
+  async decide(selected: readonly number[], action: AnomalyAction, reason: string | null = null): Promise<void> {
     if (this.state.busy || selected.length === 0) return;
     const ids = [...selected]; // a plain array, not the state's reactive proxy
     this.state.busy = true;
     try {
-      const reply = await this.orm.call(ANOMALY_MODEL, "dashboard_decide", [ids, decision, reason]);
-      const outcomes = parseReply("dashboard_decide", BulkOutcomesSchema, reply);
+      const reply = await this.orm.call(ANOMALY_MODEL, "dashboard_anomaly_decide", [ids, action, reason]);
+      const outcomes = parseReply("dashboard_anomaly_decide", BulkOutcomesSchema, reply);
       const byId = new Map(outcomes.map((o) => [o.id, o]));
       let done = 0;
       for (const id of ids) {
@@ -151,7 +157,8 @@ export class AnomalyPanelModel {
         }
       }
       if (done > 0) {
-        const message = decision === "approve" ? _t("%s anomalies confirmed", done) : _t("%s anomalies dismissed", done);
+        const message =
+          action === "confirm" ? _t("%s anomalies confirmed", done) : action === "cancel_duplicate" ? _t("%s duplicates cancelled", done) : _t("%s anomalies dismissed", done);
         this.notification.add(message, { type: "success" });
       }
       this.state.selected = this.state.selected.filter((id) => !byId.get(id)?.ok);

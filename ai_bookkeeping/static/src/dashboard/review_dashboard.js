@@ -91,7 +91,10 @@ var AnomalyPanel = class extends Component2 {
     void this.model.setFilter(key, event.target.value);
   }
   confirm(ids) {
-    void this.model.decide(ids, "approve");
+    void this.model.decide(ids, "confirm");
+  }
+  cancelDuplicate(ids) {
+    void this.model.decide(ids, "cancel_duplicate");
   }
   dismiss(ids) {
     if (this.model.state.busy || ids.length === 0) return;
@@ -101,7 +104,7 @@ var AnomalyPanel = class extends Component2 {
       title: chosen.length === 1 ? _t("Dismiss this anomaly?") : _t("Dismiss %s anomalies?", chosen.length),
       body: rows.map((r) => r.name).join(" \xB7 "),
       onConfirm: (reason) => {
-        void this.model.decide(chosen, "reject", reason);
+        void this.model.decide(chosen, "dismiss", reason);
       }
     });
   }
@@ -1979,8 +1982,11 @@ var AnomalyRowSchema = object({
   /** The entry concerned, for the link to it. */
   moveId: nullable(Id),
   moveName: TextOrNull,
+  /** A duplicate that is still a draft: "Cancel the duplicate" applies to it. */
+  canCancel: boolean2(),
   error: TextOrNull
 });
+var AnomalyActionSchema = _enum(["confirm", "cancel_duplicate", "dismiss"]);
 var AnomalyPageSchema = object({
   rows: array(AnomalyRowSchema),
   total: Int,
@@ -2127,14 +2133,19 @@ var AnomalyPanelModel = class {
   toggleAll() {
     this.state.selected = this.allSelected ? [] : this.state.rows.map((r) => r.id);
   }
-  /** Confirms (approve) or dismisses (reject, with the reason) the given rows; refusals stay on their rows. */
-  async decide(selected, decision, reason = null) {
+  /** The selected rows that are duplicates still in draft ("Cancel the duplicate" applies to them only). */
+  get cancellable() {
+    const rows = new Map(this.state.rows.map((r) => [r.id, r]));
+    return this.state.selected.filter((id) => rows.get(id)?.canCancel === true);
+  }
+  /** Confirms, cancels the duplicate or dismisses (with the reason) the given rows; refusals stay on their rows. */
+  async decide(selected, action, reason = null) {
     if (this.state.busy || selected.length === 0) return;
     const ids = [...selected];
     this.state.busy = true;
     try {
-      const reply = await this.orm.call(ANOMALY_MODEL, "dashboard_decide", [ids, decision, reason]);
-      const outcomes = parseReply("dashboard_decide", BulkOutcomesSchema, reply);
+      const reply = await this.orm.call(ANOMALY_MODEL, "dashboard_anomaly_decide", [ids, action, reason]);
+      const outcomes = parseReply("dashboard_anomaly_decide", BulkOutcomesSchema, reply);
       const byId = new Map(outcomes.map((o) => [o.id, o]));
       let done = 0;
       for (const id of ids) {
@@ -2147,7 +2158,7 @@ var AnomalyPanelModel = class {
         }
       }
       if (done > 0) {
-        const message = decision === "approve" ? _t("%s anomalies confirmed", done) : _t("%s anomalies dismissed", done);
+        const message = action === "confirm" ? _t("%s anomalies confirmed", done) : action === "cancel_duplicate" ? _t("%s duplicates cancelled", done) : _t("%s anomalies dismissed", done);
         this.notification.add(message, { type: "success" });
       }
       this.state.selected = this.state.selected.filter((id) => !byId.get(id)?.ok);
