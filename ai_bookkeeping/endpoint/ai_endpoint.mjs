@@ -59809,6 +59809,9 @@ var ExtractBillRequestSchema = external_exports.strictObject({
   contentBase64: external_exports.string().regex(/^[A-Za-z0-9+/=\r\n]*$/, "expected base64"),
   /** Tesseract language codes for OCR, e.g. ["eng", "deu"]; default eng+deu+fra (those installed are used). */
   languages: external_exports.array(external_exports.string().regex(/^[a-z]{3}(_[a-z]+)?$/)).max(8).optional(),
+  /** "receipt" for an expense receipt (a till or card slip): the reader also takes the totals receipts print
+   * ("TOTAL EUR", "CARD", "BAR") and whole amounts with a currency sign. Default "bill". */
+  mode: external_exports.enum(["bill", "receipt"]).optional(),
   /** The company receiving the bill: its own VAT number and name are never taken for the vendor's, its currency
    * is the default when the document names none. */
   company: external_exports.strictObject({
@@ -60137,6 +60140,13 @@ var EngineSettingsSchema = external_exports.object({
   writeoffMaxRatio: external_exports.number().min(0).max(1).optional(),
   exchangeGainAccountId: Id3.nullable().optional(),
   exchangeLossAccountId: Id3.nullable().optional(),
+  /**
+   * The company's own bank account numbers (its bank journals' accounts). A line whose counterparty account is one
+   * of them is a transfer between the company's own accounts: a fact of the master data, not a lesson of history.
+   */
+  ownBankAccounts: external_exports.array(external_exports.string().max(64)).max(200).optional(),
+  /** Where transfers between own accounts go when history shows none (Odoo's liquidity transfer account). */
+  transferAccountId: Id3.nullable().optional(),
   /** Largest number of open items the engine combines to explain one payment. */
   maxSubsetSize: external_exports.number().int().min(1).max(8).default(5),
   /** Suggestions per line, best first. */
@@ -61550,6 +61560,13 @@ var LABELS = {
     { re: /^(?:betalings(?:voorwaarden|termijn|conditie))\s*[:.]?/i, weight: 0.9 }
   ]
 };
+var RECEIPT_LABELS = {
+  total: [
+    { re: /^(?:total|summe|gesamt|betrag|montant|totaal)\s*(?:eur|usd|gbp|chf|pln|inr|€|\$|£)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:zu\s+zahlen|à\s+payer|amount\s+paid|paid|total\s+paid|payment\s+received(?:\s+by\s+\S+)?)\s*[:.]?/i, weight: 0.8 },
+    { re: /^(?:card|credit\s+card|debit\s+card|visa|mastercard|maestro|amex|girocard|ec[\s-]?karte|karte|kartenzahlung|carte(?:\s+bancaire)?|cb|pin|bar|cash|espèces|contant)\s*[:.]?(?=\s|$|\d|[€$£])/i, weight: 0.7 }
+  ]
+};
 var CUSTOMER_MARKERS = /(?:^|[^\p{L}])(?:your|uw|votre|ihre?|client|customer|kunde|kunden|klant|acheteur|buyer|bill\s+to|ship\s+to|sold\s+to|invoice\s+to|deliver\s+to|factuuradres|afleveradres|livraison|facturation|destinataire|nabywca|käufer|rechnungsempfänger|warenempfänger|empfänger|lieferanschrift)(?:$|[^\p{L}])/iu;
 var VENDOR_MARKERS = /^(?:lieferant|rechnungsersteller|verkäufer|absender|supplier|vendor|seller|from|fournisseur|vendeur|émetteur|leverancier|verkoper|sprzedawca)\s*:?$/i;
 var DUE_IN_SENTENCE = /\b(?:netto\s+bis|zahlbar\s+bis|fällig\s+am|(?:zu\s+der\s+)?fälligkeit(?:\s+am)?|(?:wird|werden)\s+am(?=[^.]*(?:eingezogen|abgebucht|belastet))|due\s+(?:on|by)|payable\s+(?:by|before)|avant\s+le|au\s+plus\s+tard\s+le|uiterlijk(?:\s+op)?|vóór|voor)\s+/i;
@@ -61705,14 +61722,15 @@ function pageFromPlainText(text3, number4 = 1) {
 
 // web_src/engine/bills/extract_bill.ts
 var clip = (s) => s.length > 200 ? `${s.slice(0, 197)}\u2026` : s;
-function findLabels(pages) {
+function findLabels(pages, receipt) {
   const hits = [];
+  const labels = receipt ? receiptLabels() : LABELS;
   for (const page of pages) {
     page.lines.forEach((line, lineIndex) => {
       line.cells.forEach((cell, cellIndex) => {
         const text3 = cell.text.trim();
-        for (const kind of Object.keys(LABELS)) {
-          for (const pattern of LABELS[kind]) {
+        for (const kind of Object.keys(labels)) {
+          for (const pattern of labels[kind]) {
             const match = pattern.re.exec(text3);
             if (match === null) continue;
             if (pattern.exact === true && match[0].length !== text3.length) continue;
@@ -61725,7 +61743,10 @@ function findLabels(pages) {
   }
   return hits;
 }
-function valueCells(hit) {
+function receiptLabels() {
+  return { ...LABELS, total: [...LABELS.total, ...RECEIPT_LABELS.total] };
+}
+function valueCells(hit, receipt) {
   const line = hit.page.lines[hit.lineIndex];
   const cell = line.cells[hit.cellIndex];
   const out = [];
@@ -61738,7 +61759,7 @@ function valueCells(hit) {
     const column = [];
     for (let d = 1; d <= 8; d++) {
       const below = hit.page.lines[hit.lineIndex + d];
-      const under = below?.cells.find((c) => c.x0 < cell.x1 + 2 && c.x1 > cell.x0 - 2 && amountsIn(c.text).length > 0 && !/[A-Za-z]{3}/.test(c.text));
+      const under = below?.cells.find((c) => c.x0 < cell.x1 + 2 && c.x1 > cell.x0 - 2 && amountsIn(c.text, receipt).length > 0 && !/[A-Za-z]{3}/.test(c.text));
       if (under === void 0) break;
       column.push({ text: under.text, where: `${cell.text} / ${under.text}` });
     }
@@ -61773,14 +61794,15 @@ function invoiceNumberFrom(text3) {
   if (parseAmount(clean) !== null && hasDecimals(clean)) return null;
   return clean;
 }
-function amountsIn(text3) {
+var CURRENCY_MARK = /[€$£₹]|\b(?:EUR|USD|GBP|CHF|INR|PLN|Rs\.?|zł)\b/;
+function amountsIn(text3, receipt = false) {
   const out = [];
   const re = /(?:[€$£₹]\s?|(?:EUR|USD|GBP|CHF|INR|PLN|Rs\.?)\s)?[-(]?\d[\d.,' \u00a0]*\d(?:\s?[€$£₹)]|\s(?:EUR|USD|GBP|CHF|INR|PLN|zł))?|\d/g;
   for (const m of text3.matchAll(re)) {
     const raw = m[0].trim();
     if (/^\s?%/.test(text3.slice((m.index ?? 0) + m[0].length))) continue;
     const whole = parseAmount(raw);
-    if (whole !== null && hasDecimals(raw)) {
+    if (whole !== null && (hasDecimals(raw) || receipt && CURRENCY_MARK.test(raw) && /^\D*\d{1,6}\D*$/.test(raw))) {
       out.push({ value: whole, text: raw });
       continue;
     }
@@ -61805,7 +61827,8 @@ function field(c, pageConf) {
 }
 var round2 = (x) => Math.round(Math.max(0, Math.min(1, x)) * 100) / 100;
 function extractBill(pages, options) {
-  const hits = findLabels(pages);
+  const receipt = options.receipt === true;
+  const hits = findLabels(pages, receipt);
   const orderOf = (page, line) => page * 1e4 + line;
   const cands = {
     invoiceNumber: [],
@@ -61822,7 +61845,7 @@ function extractBill(pages, options) {
     const labelCell = line?.cells[hit.cellIndex]?.text ?? "";
     const order = orderOf(hit.page.number, hit.lineIndex);
     const pageFactor = hit.page.number === pages[0]?.number ? 1 : 0.97;
-    for (const { text: text3, factor, where } of valueCells(hit)) {
+    for (const { text: text3, factor, where } of valueCells(hit, receipt)) {
       const score = hit.pattern.weight * factor * pageFactor;
       switch (hit.kind) {
         case "invoiceNumber": {
@@ -61841,7 +61864,7 @@ function extractBill(pages, options) {
         case "untaxed":
         case "totalTax": {
           const list = cands[hit.kind];
-          amountsIn(text3).forEach((a, k) => {
+          amountsIn(text3, receipt).forEach((a, k) => {
             list.push({ value: a.value, score: score * (k === 0 ? 1 : 0.8), sourceText: where, page: hit.page.number, order });
           });
           break;
@@ -66748,7 +66771,7 @@ var BillService = class {
     }
   }
   readPages(pages, source, request) {
-    return extractBills(pages, { source, today: this.today(), company: request.company });
+    return extractBills(pages, { source, today: this.today(), company: request.company, receipt: request.mode === "receipt" });
   }
   async readPdf(bytes, dir, ctx) {
     const file2 = path.join(dir, "document.pdf");
@@ -68370,7 +68393,10 @@ var GLUED = /^([A-Z]{0,6})(20\d\d)(\d{1,6})$/;
 var NUMBER = /^\d{1,6}$/;
 var LETTERS = /^[A-Z]{1,8}$/;
 var ONE_OR_TWO_DIGITS = /^\d{1,2}$/;
-function yearSequenceKeys(toks) {
+var LIST_WORDS = /* @__PURE__ */ new Set(["UND", "U", "AND", "EN", "ET", "E", "Y", "OG", "PLUS", "SOWIE"]);
+var MAX_CONTINUATIONS = 8;
+var LISTED_STRENGTH = 0.6;
+function yearSequenceKeys(toks, lists = false) {
   const keys = [];
   for (let i = 0; i < toks.length; i++) {
     const tok = toks[i];
@@ -68381,6 +68407,7 @@ function yearSequenceKeys(toks) {
       if (prefix !== "" || seq.length >= 5 && seq.startsWith("0")) {
         const n = Number(seq);
         if (n > 0) keys.push({ compact: "", code: yearCode(Number(year2), n), strength: 0.9, snippetStart: i, snippetEnd: i + 1, invoiceLike: true });
+        if (n > 0 && lists) listedAfter(toks, i + 1, Number(year2), seq.length, keys);
       }
       continue;
     }
@@ -68403,9 +68430,22 @@ function yearSequenceKeys(toks) {
     if (!dateLike && (prefixed || next.length >= 3)) {
       const n = Number(next);
       if (n > 0) keys.push({ compact: "", code: yearCode(year, n), strength: 0.9, snippetStart: from, snippetEnd: i + 2, invoiceLike: true });
+      if (n > 0 && lists) listedAfter(toks, i + 2, year, next.length, keys);
     }
   }
   return keys;
+}
+function listedAfter(toks, at3, year, width, keys) {
+  if (width < 3) return;
+  let found = 0;
+  for (let j = at3; j < toks.length && found < MAX_CONTINUATIONS; j++) {
+    const tok = toks[j];
+    if (LIST_WORDS.has(tok)) continue;
+    if (tok.length !== width || !NUMBER.test(tok)) return;
+    const n = Number(tok);
+    if (n > 0) keys.push({ compact: "", code: yearCode(year, n), strength: LISTED_STRENGTH, snippetStart: j, snippetEnd: j + 1, invoiceLike: false });
+    found++;
+  }
 }
 function mayHoldYear(tok) {
   const last = tok.length - 4;
@@ -69670,7 +69710,7 @@ function extractReferenceKeys(toks, prefixes) {
       }
     }
   }
-  for (const key of yearSequenceKeys(toks)) found.add(key);
+  for (const key of yearSequenceKeys(toks, true)) found.add(key);
   return found.keys;
 }
 var KeyList = class {
@@ -69796,6 +69836,7 @@ var SubsetWalk = class {
 
 // web_src/engine/reconciliation/merchant_history.ts
 var MIN_CODING_SUPPORT = 3;
+var MIN_ACCOUNT_CODING_SUPPORT = 2;
 var MIN_CODING_CONSISTENCY = 0.8;
 var MIN_CODING_SHARE = 0.55;
 var MIN_UNKNOWN_LENGTH = 4;
@@ -70057,7 +70098,7 @@ var LineCollector = class {
       }
       for (const [partnerId, items] of referencedByPartner) if (items.length >= 2) this.addSubsets(items, partnerId);
     }
-    this.addExpense(likely[0], sign2);
+    if (!this.addOwnTransfer()) this.addExpense(likely[0], sign2);
     const exactCount = sameAmount.length;
     const cited = this.citedItems();
     for (const p of this.proposals) {
@@ -70160,6 +70201,7 @@ var LineCollector = class {
       expenseSupport: 0,
       expenseKeyed: false,
       exchangeRounding: false,
+      ownTransfer: false,
       expenseSimilarity: 0,
       expenseRejected: 0,
       expenseReason: "",
@@ -70186,20 +70228,24 @@ var LineCollector = class {
     if (fit === "fee" || fit === "tolerance") {
       p.accountId = fit === "fee" ? this.settings.bankFeeAccountId : writeoffAccount;
       p.writeoffAmount = Math.sign(this.line.amount) * cmp.shortfallCompany;
-      p.exchangeRounding = fit === "tolerance" && p.accountId !== (this.settings.writeoffAccountId ?? null);
+      p.exchangeRounding = fit === "tolerance" && p.accountId !== null && (p.accountId === this.settings.exchangeGainAccountId || p.accountId === this.settings.exchangeLossAccountId);
     }
     this.proposals.push(p);
   }
   /**
    * Where a small difference goes: exchange rounding (a foreign-currency line, or a label that says the bank
-   * converted) to the exchange gain or loss account, anything else to the company's write-off account; each falls
-   * back on the other, and both on the bank fee account. A shortfall is a loss, an overpayment a gain.
+   * converted) to the exchange gain or loss account, falling back on the write-off account, then the bank fee
+   * account. Anything else is no exchange difference: the company's write-off account, else the bank fee account
+   * (the one write-off account the company named — every Odoo chart sets the exchange accounts, so falling back on
+   * them would book a customer's few cents as a currency gain), the exchange account last. A shortfall is a loss,
+   * an overpayment a gain.
    */
   toleranceAccount(shortfall) {
     const { settings } = this;
     const exchange = (shortfall > 0 ? settings.exchangeLossAccountId : settings.exchangeGainAccountId) ?? null;
     const writeoff = settings.writeoffAccountId ?? null;
-    return (this.exchangeWords ? exchange ?? writeoff : writeoff ?? exchange) ?? settings.bankFeeAccountId;
+    const fee = settings.bankFeeAccountId ?? null;
+    return this.exchangeWords ? exchange ?? writeoff ?? fee : writeoff ?? fee ?? exchange;
   }
   addSubsets(items, partnerId) {
     if (items.length < 2) return;
@@ -70223,6 +70269,41 @@ var LineCollector = class {
     }
   }
   /**
+   * A line from or to one of the company's own bank accounts (its counterparty account, or an account number in
+   * its label) is a transfer between own accounts: booked as past lines with that account mostly were, else to the
+   * company's transfer account. No such account: nothing proposed here (the line is then coded like any other).
+   */
+  addOwnTransfer() {
+    const { ctx, text: text3 } = this;
+    if (ctx.ownAccounts.size === 0) return false;
+    let key = ctx.ownAccounts.has(text3.accountKey) ? text3.accountKey : "";
+    for (let k = 0; key === "" && k < text3.tokens.length; k++) {
+      const tok = text3.tokens[k];
+      if (tok.length >= 12 && ctx.ownAccounts.has(accountNumberKey(tok))) key = accountNumberKey(tok);
+    }
+    if (key === "") return false;
+    const learned = ctx.history.accountCoding(key);
+    const fromHistory = learned !== null && learned.support / learned.lines >= MIN_CODING_CONSISTENCY ? learned : null;
+    const accountId2 = fromHistory?.accountId ?? this.settings.transferAccountId ?? null;
+    if (accountId2 === null) return false;
+    this.proposedExpense = true;
+    const p = this.proposal([], null, "expense", "none");
+    p.accountId = accountId2;
+    p.taxIds = fromHistory?.taxIds ?? [];
+    p.conflictingRef = false;
+    p.ownTransfer = true;
+    p.expenseSimilarity = 1;
+    p.expenseKeyed = true;
+    p.expenseSupport = fromHistory?.support ?? 0;
+    p.expenseRejected = ctx.history.rejectedAccounts(text3).get(accountId2) ?? 0;
+    const n = fromHistory?.support ?? 0;
+    p.expenseReason = `the counterparty account ${key} is one of the company's own bank accounts: a transfer between own accounts, ` + (fromHistory === null ? "booked to the company's transfer account" : `booked like ${n} past ${n === 1 ? "line" : "lines"} with that account`);
+    p.maxConfidence = 1;
+    p.ageDays = 0;
+    this.proposals.push(p);
+    return true;
+  }
+  /**
    * The coding learned from similar lines. Only the best option (similarity ≥ 0.1) becomes a proposal, as it
    * always has: proposals were deduplicated by match type and items, and an expense names no items.
    */
@@ -70244,7 +70325,8 @@ var LineCollector = class {
     p.expenseSupport = option.support;
     p.expenseKeyed = option.keyed;
     const consistent = option.lines > 0 && option.support / option.lines >= MIN_CODING_CONSISTENCY && option.share >= MIN_CODING_SHARE;
-    p.maxConfidence = !option.keyed ? UNKEYED_CODING_CAP : option.support >= MIN_CODING_SUPPORT && consistent ? 1 : THIN_CODING_CAP;
+    const byAccount = option.accountSupport >= MIN_ACCOUNT_CODING_SUPPORT && option.accountSupport / option.accountLines >= MIN_CODING_CONSISTENCY;
+    p.maxConfidence = !option.keyed ? UNKEYED_CODING_CAP : option.support >= MIN_CODING_SUPPORT && consistent || byAccount ? 1 : THIN_CODING_CAP;
     p.ageDays = 0;
     this.proposals.push(p);
   }
@@ -70529,6 +70611,27 @@ var HistoryIndex = class {
     for (let i = 0; i < votes.size; i++) found = keepMax(found, votes.key(i), votes.similarity(i));
     return found ?? NO_REJECTIONS;
   }
+  /**
+   * How past lines from or to this account number were coded, both directions together (a transfer between own
+   * accounts goes both ways): the most frequent coding, its past lines and the account's coded lines in all.
+   */
+  accountCoding(accountKey) {
+    const tallies = [this.codedByAccount.get(`in${accountKey}`), this.codedByAccount.get(`out${accountKey}`)];
+    const counts = /* @__PURE__ */ new Map();
+    let lines = 0;
+    for (const tally of tallies) {
+      if (tally === void 0) continue;
+      for (const [key, n] of tally.counts) {
+        counts.set(key, (counts.get(key) ?? 0) + n);
+        lines += n;
+      }
+    }
+    let best2 = null;
+    for (const [key, n] of counts) if (best2 === null || n > (counts.get(best2) ?? 0)) best2 = key;
+    const coding = best2 === null ? void 0 : this.codings.get(best2);
+    if (coding === void 0) return null;
+    return { accountId: coding.accountId, taxIds: coding.taxIds, support: counts.get(best2) ?? 0, lines };
+  }
   /** Accounts (with taxes) that similar past lines of the same direction were coded to, best first. */
   expenseOptions(text3, amount) {
     const scored = this.scoreCodings(text3, amount);
@@ -70577,9 +70680,23 @@ var HistoryIndex = class {
         const support = byAccount.counts.get(key) ?? 0;
         const known = scored.get(key);
         if (known === void 0) {
-          if (similarity > 0) scored.set(key, { strength: similarity, source: 1, token: "", support, lines, keyed: true, share: 1 });
+          if (similarity > 0) {
+            scored.set(key, { strength: similarity, source: 1, token: "", support, lines, keyed: true, share: 1, accountSupport: support, accountLines: lines });
+          }
         } else if (similarity > known.strength) {
-          Object.assign(known, { strength: similarity, source: 1, support: Math.max(support, known.support ?? 0), lines, keyed: true, share: 1 });
+          Object.assign(known, {
+            strength: similarity,
+            source: 1,
+            support: Math.max(support, known.support ?? 0),
+            lines,
+            keyed: true,
+            share: 1,
+            accountSupport: support,
+            accountLines: lines
+          });
+        } else {
+          known.accountSupport = support;
+          known.accountLines = lines;
         }
       }
     }
@@ -70623,6 +70740,8 @@ function expenseOption(coding, found, text3) {
     lines: found.lines ?? 0,
     keyed,
     share: found.share ?? 0,
+    accountSupport: found.accountSupport ?? 0,
+    accountLines: found.accountLines ?? 0,
     reason
   };
 }
@@ -71054,7 +71173,8 @@ function buildEngineContext(request) {
     accountLabel: (accountId2) => {
       const account = accounts.get(accountId2);
       return account === void 0 ? `account #${accountId2}` : `${account.code} ${account.name}`.trim();
-    }
+    },
+    ownAccounts: new Set((request.settings.ownBankAccounts ?? []).map(accountNumberKey).filter((k) => k.length >= 6))
   };
 }
 
@@ -71127,6 +71247,7 @@ function flat(text3) {
 }
 function basisOf(p) {
   if (p.matchType === "expense") {
+    if (p.ownTransfer) return "rests on the company's own bank account";
     if (!p.expenseKeyed) return "rests on history alone, and no merchant of history is named: a hint only";
     if (p.expenseSupport < 3) return `rests on history alone: only ${p.expenseSupport} past ${p.expenseSupport === 1 ? "line" : "lines"} of this merchant`;
     return "rests on history alone";

@@ -1,9 +1,10 @@
 """Unbilled revenue at a period end: sales delivered and not invoiced, for the close assistant.
 
 ``ai.suggestion._ai_unbilled_revenue(company, date)`` returns the lines (one per order and income account); the
-period close uses them twice: a checklist item (``unbilled_revenue``) and, in *Propose accruals*, one
-``adjusting_entry`` suggestion per order (``type: unbilled_revenue``) that debits the company's unbilled revenue
-account and credits the income accounts at the period end, reversed on the first day of the next period.
+period close uses them twice: a checklist item (``unbilled_revenue``) and, through the core's extension point
+``_adjusting_propose_unbilled_revenue`` (*Propose adjusting entries*), one ``adjusting_entry`` suggestion per
+order (``type: unbilled_revenue``) that debits the company's unbilled revenue account and credits the income
+accounts at the period end, reversed on the first day of the next period.
 
 The delivered quantity is the order line's today (``qty_delivered``: Sales keeps it by hand, Inventory from the
 deliveries); the invoiced one counts the posted invoices and credit notes dated up to the period end.
@@ -11,7 +12,8 @@ deliveries); the invoiced one counts the posted invoices and credit notes dated 
 
 from collections import defaultdict
 
-from odoo import Command, _, api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 
 from odoo.addons.ai_bookkeeping.tools import state_machine as sm
 
@@ -62,23 +64,22 @@ class AiSuggestion(models.Model):
             result.append(row)
         return sorted(result, key=lambda r: (r["order"], r["account_id"]))
 
-    # ------------------------------------------------------------------ the close's accruals
+    # ------------------------------------------------------------------ the close's adjusting entries
 
     @api.model
-    def _adjusting_propose_accruals(self, close):
-        company = close.company_id
-        created = super()._adjusting_propose_accruals(close) if company.ai_close_accrual_account_id \
-            or not company.ai_sale_unbilled_account_id else self.browse()
-        if company.ai_sale_unbilled_account_id:
-            created |= self._ai_unbilled_propose(close)
-        return created
-
-    @api.model
-    def _ai_unbilled_propose(self, close):
+    def _adjusting_propose_unbilled_revenue(self, close):
+        """The core's extension point (period_close_suggestion.py): one proposal per order with delivered, not
+        invoiced revenue, debit the unbilled revenue account, credit the income accounts, reversed next period."""
+        created = super()._adjusting_propose_unbilled_revenue(close)
         company = close.company_id
         unbilled_account = company.ai_sale_unbilled_account_id
+        if not unbilled_account:
+            return created
         journal = company.ai_close_accrual_journal_id or self.env["account.journal"].search(
             [("company_id", "=", company.id), ("type", "=", "general")], limit=1)
+        if not journal:
+            raise UserError(_("%(company)s has no miscellaneous journal for the unbilled revenue.",
+                              company=company.name))
         proposed = self.sudo().search([("kind", "=", "adjusting_entry"), ("res_model", "=", close._name),
                                        ("res_id", "=", close.id), ("state", "not in", (sm.REJECTED, sm.REVERTED))])
         taken = {s.proposed_values.get("order_id") for s in proposed
@@ -91,56 +92,34 @@ class AiSuggestion(models.Model):
         vals_list = []
         for rows in by_order.values():
             amount = company.currency_id.round(sum(r["amount"] for r in rows))
-            order_name = rows[0]["order"]
+            order_name, partner = rows[0]["order"], rows[0]["partner_id"]
+            name = _("Unbilled revenue %(order)s %(end)s", order=order_name, end=close.date_to)
             details = "; ".join("%s × %s: %.2f" % (line["quantity"], line["product"], line["amount"])
                                 for row in rows for line in row["lines"])
-            vals_list.append({
-                "name": _("Unbilled revenue %(order)s %(end)s", order=order_name, end=close.date_to),
-                "kind": "adjusting_entry", "company_id": company.id, "res_model": close._name, "res_id": close.id,
-                "confidence": 0.9,
-                "explanation": _(
-                    "%(order)s has goods or services delivered and not invoiced by %(end)s (%(details)s). Accrual: "
-                    "%(amount).2f to %(unbilled)s against the income accounts, dated %(end)s and reversed on "
-                    "%(reversal)s.", order=order_name, end=close.date_to, details=details, amount=amount,
-                    unbilled=unbilled_account.display_name, reversal=reversal_date),
-                "reasons": [self.env._("%(quantity)s × %(product)s delivered, not invoiced: %(amount).2f",
-                              quantity=line["quantity"], product=line["product"], amount=line["amount"])
-                            for row in rows for line in row["lines"]],
-                "engine_name": "sale_unbilled_revenue", "engine_version": "1",
-                "proposed_values": {
-                    "type": ACCRUAL_TYPE, "amount": amount, "date": fields.Date.to_string(close.date_to),
-                    "reversal_date": fields.Date.to_string(reversal_date), "journal_id": journal.id,
-                    "partner_id": rows[0]["partner_id"], "order_id": rows[0]["order_id"], "order": order_name,
-                    "unbilled_account_id": unbilled_account.id,
-                    "revenue": [{"account_id": row["account_id"], "amount": row["amount"]} for row in rows],
-                },
-            })
+            explanation = _(
+                "%(order)s has goods or services delivered and not invoiced by %(end)s (%(details)s). Accrual: "
+                "%(amount).2f to %(unbilled)s against the income accounts, dated %(end)s and reversed on "
+                "%(reversal)s.", order=order_name, end=close.date_to, details=details, amount=amount,
+                unbilled=unbilled_account.display_name, reversal=reversal_date)
+            entries = [{"date": fields.Date.to_string(close.date_to), "ref": name, "journal_id": journal.id,
+                        "partner_id": partner, "lines": [
+                            {"account_id": unbilled_account.id, "partner_id": partner, "name": name,
+                             "debit": amount, "credit": 0.0}] + [
+                            {"account_id": row["account_id"], "partner_id": partner, "name": name,
+                             "debit": 0.0, "credit": row["amount"]} for row in rows]}]
+            vals = self._adjusting_proposal_vals(
+                close, ACCRUAL_TYPE, name, amount, entries, explanation, confidence=0.9,
+                computation=details, partner_id=partner, order_id=rows[0]["order_id"], order=order_name,
+                date=fields.Date.to_string(close.date_to), journal_id=journal.id)
+            vals["reasons"] = [self.env._("%(quantity)s × %(product)s delivered, not invoiced: %(amount).2f",
+                                          quantity=line["quantity"], product=line["product"], amount=line["amount"])
+                               for row in rows for line in row["lines"]]
+            vals["engine_name"], vals["engine_version"] = "sale_unbilled_revenue", "1"
+            vals_list.append(vals)
         # sudo: suggestions are written by the system, as the engine's answers are; people then decide on them.
-        created = self.sudo().create(vals_list).sudo(False)
+        created |= self.sudo().create(vals_list).sudo(False)
         close.invalidate_recordset(["adjusting_suggestion_ids"])
         return created
-
-    def _apply_adjusting_entry(self):
-        unbilled = self.filtered(lambda s: (s.proposed_values or {}).get("type") == ACCRUAL_TYPE)
-        super(AiSuggestion, self - unbilled)._apply_adjusting_entry()
-        for suggestion in unbilled:
-            values = suggestion.proposed_values
-            label = suggestion.name
-            partner = values["partner_id"]
-            move = self.env["account.move"].create({
-                "move_type": "entry", "company_id": suggestion.company_id.id, "journal_id": values["journal_id"],
-                "date": values["date"], "ref": label,
-                "line_ids": [Command.create({"account_id": values["unbilled_account_id"], "partner_id": partner,
-                                             "name": label, "debit": values["amount"], "credit": 0.0})] + [
-                    Command.create({"account_id": row["account_id"], "partner_id": partner, "name": label,
-                                    "debit": 0.0, "credit": row["amount"]}) for row in values["revenue"]],
-            })
-            move.action_post()
-            reversal = move._reverse_moves([{"date": values["reversal_date"],
-                                             "ref": _("Reversal of %(label)s", label=label)}])
-            reversal.action_post()
-            suggestion.write({"adjusting_move_ids": [Command.set((move | reversal).ids)], "state": sm.APPLIED,
-                              "applied_at": fields.Datetime.now()})
 
 
 class AiPeriodCloseChecklist(models.AbstractModel):

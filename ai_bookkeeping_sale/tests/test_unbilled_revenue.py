@@ -38,11 +38,15 @@ class TestUnbilledRevenue(SaleInvoiceCase):
         items = self.env["ai.period.close.checklist"]._compute_items(close, codes=["unbilled_revenue"])
         self.assertEqual(items["unbilled_revenue"]["count"], 1)
         self.assertEqual(items["unbilled_revenue"]["amount"], 160.0)
-        suggestions = close.action_propose_accruals()
+        def propose():
+            return close.action_propose_adjusting_entries().filtered(
+                lambda s: s.proposed_values["type"] == "unbilled_revenue")
+
+        suggestions = propose()
         self.assertEqual(len(suggestions), 1)
         self.assertEqual(suggestions.proposed_values["order_id"], order.id)
         self.assertIn("4.0 × Widget delivered, not invoiced: 160.00", suggestions.reasons)
-        self.assertFalse(close.action_propose_accruals(), "an order already proposed is not proposed twice")
+        self.assertFalse(propose(), "an order already proposed is not proposed twice")
         suggestions.action_approve()
         accrual, reversal = suggestions.adjusting_move_ids.sorted("date")
         self.assertEqual(accrual.date, datetime.date(2026, 3, 31))
