@@ -227,6 +227,7 @@ class AccountMove(models.Model):
         if currency:
             move.write({"invoice_line_ids": [Command.create(vals) for vals in
                                              self._ai_bill_line_vals(document, vendor, findings)]})
+            move._ai_bill_after_lines(document, vendor, findings)
         if total is not None and currency and self.currency_id.compare_amounts(self.amount_total, abs(total)):
             findings.append({"code": "total_differs", "severity": "warning", "message": _(
                 "As filled in, the bill totals %(filled)s; the document says %(read)s. Check the lines and taxes.",
@@ -252,6 +253,10 @@ class AccountMove(models.Model):
             file=attachment.name or "", origin=SOURCE_LABELS.get(document["source"], document["source"]),
             count=self.ai_bill_review_count, findings=self.ai_bill_finding_count))
         return True
+
+    def _ai_bill_after_lines(self, document, vendor, findings):
+        """Called once the document's lines are on the draft, before the totals are compared: a bridge add-on
+        (ai_bookkeeping_purchase) links them to what was ordered and appends its findings. Nothing here."""
 
     def _ai_bill_match_vendor(self, fields_):
         """(partner or None, the match dict of tools.vendor_bill_match.match_vendor or None)."""
