@@ -31,7 +31,8 @@ BILL_TYPES = ("in_invoice", "in_refund")
 REVIEW_THRESHOLD = cb.HIGH
 DUPLICATE_DAYS = 7
 FIELD_LABELS = {
-    "vendor_name": "Vendor", "vendor_vat": "Vendor VAT", "vendor_iban": "IBAN", "vendor_email": "Vendor e-mail",
+    "vendor_name": "Vendor", "vendor_address": "Vendor address", "vendor_vat": "Vendor VAT",
+    "vendor_iban": "IBAN", "vendor_email": "Vendor e-mail",
     "invoice_number": "Bill number", "invoice_date": "Bill date", "due_date": "Due date",
     "payment_terms": "Payment terms", "currency": "Currency", "untaxed": "Untaxed", "total_tax": "Tax",
     "total": "Total", "purchase_order_ref": "Purchase order",
@@ -285,6 +286,10 @@ class AccountMove(models.Model):
         domain = vbm.email_domain(value("vendor_email"))
         if domain:
             partners |= Partner.search(company_domain + [("email", "=ilike", "%@" + domain)], limit=20)
+        address = value("vendor_address") or {}
+        if address.get("zip"):
+            partners |= Partner.search(company_domain + [("zip", "=", address["zip"]), ("is_company", "=", True)],
+                                       limit=20)
         tokens = sorted(vbm.name_tokens(value("vendor_name")), key=len, reverse=True)
         if tokens and len(tokens[0]) >= 3:
             partners |= Partner.search(company_domain + [("name", "ilike", tokens[0])], limit=50)
@@ -296,6 +301,7 @@ class AccountMove(models.Model):
                 "id": partner.id, "name": partner.name, "vat": partner.vat,
                 "ibans": (partner.bank_ids | partner.child_ids.bank_ids).mapped("sanitized_acc_number"),
                 "email_domains": [d for d in {vbm.email_domain(e) for e in family.mapped("email") if e} if d],
+                "zip": partner.zip or None, "street": partner.street or None,
             }, partner)
         return candidates
 
@@ -304,8 +310,9 @@ class AccountMove(models.Model):
                     for key in ("vendor_name", "vendor_vat", "vendor_iban", "vendor_email")}
         if not proposal["vendor_name"]:
             return None
+        address = (fields_.get("vendor_address") or {}).get("value") or None
         return {"name": proposal["vendor_name"], "vat": proposal["vendor_vat"], "iban": proposal["vendor_iban"],
-                "email": proposal["vendor_email"]}
+                "email": proposal["vendor_email"], "address": address}
 
     def _ai_bill_currency(self, fields_, findings):
         """The bill's currency, or None (with a blocking finding) for one the company does not use."""
@@ -498,7 +505,7 @@ class AccountMove(models.Model):
             Markup('<tr class="%s"><td>%s</td><td>%s</td><td class="text-end">%s %%</td><td class="text-muted">%s'
                    '</td></tr>') % (
                 "table-warning fw-bold" if value["confidence"] < REVIEW_THRESHOLD else "",
-                FIELD_LABELS.get(key, key), value["value"], round(value["confidence"] * 100),
+                FIELD_LABELS.get(key, key), vbm.display_value(value["value"]), round(value["confidence"] * 100),
                 value.get("source_text") or "")
             for key, value in values.items())
         items = Markup("").join(Markup('<li class="%s">%s</li>') % (

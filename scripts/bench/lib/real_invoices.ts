@@ -80,7 +80,7 @@ export function xmlTruth(pdf: string): { truth: Truth; flavour: string } | null 
     const truth: Truth = {};
     for (const k of [...HEADER, ...EXTRA]) {
       const f = bill.fields[k];
-      if (f !== null) truth[k] = f.value;
+      if (f !== null) truth[k] = f.value as string | number;
     }
     return { truth, flavour };
   } finally {

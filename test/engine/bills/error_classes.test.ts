@@ -45,6 +45,8 @@ Rechnungsdatum               7. Mai 2014
 Im Internet: www.beispielhosting.de
 `)], OPTIONS);
     expect(value(bill, "vendorName")).toBe("Beispielhosting AG");
+    // The vendor's address from the same line; the recipient's (1 Main Road) is not it.
+    expect(value(bill, "vendorAddress")).toEqual({ street: "Uferweg 40-42", zip: "63571", city: "Gelnhausen", country: "DE" });
   });
 
   it("does not read a 'without VAT' column header as the tax, and a bill printing no tax has tax 0", () => {

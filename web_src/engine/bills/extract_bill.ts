@@ -3,7 +3,7 @@
 // confidence from how it was found (label in the same cell > value on the right > value below > pattern alone),
 // then the arithmetic decides between amount candidates: the (untaxed, tax, total) triple that adds up wins, and
 // confirmed values gain confidence. A difference is reported as a failed check, never adjusted.
-import type { BillFields, BillLine, BillSource, BillTax, ExtractedBill, ExtractedField } from "../../contracts/bills";
+import type { BillAddress, BillFields, BillLine, BillSource, BillTax, ExtractedBill, ExtractedField } from "../../contracts/bills";
 import { checkBill } from "./check_bill";
 import { CUSTOMER_MARKERS, DUE_IN_SENTENCE, VENDOR_MARKERS, LABELS, LEGAL_FORMS, LINE_TABLE_HEADER, PAYMENT_TERM_SENTENCES, PO_IN_SENTENCE, TAX_INCLUDED, type LabelKind, type LabelPattern } from "./labels";
 import { pageText, type Cell, type Line, type Page } from "./layout";
@@ -293,6 +293,7 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
 
   const fields: BillFields = {
     vendorName: field(vendor.name, pageConf),
+    vendorAddress: field(vendorAddress(pages, vendor.name, vendor.vat?.value ?? null), pageConf),
     vendorVat: field(vendor.vat, pageConf),
     vendorIban: field(vendor.iban, pageConf),
     vendorEmail: field(vendor.email, pageConf),
@@ -607,6 +608,46 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
     }
   }
   return { name, vat: best(vats), iban: best(ibans), email };
+}
+
+// "63571 Gelnhausen", "D-63571 Gelnhausen", "3500 AA Utrecht", "75008 Paris", "1000 Bruxelles": a postcode and a town.
+const ZIP_CITY = /(?:^|[\s,])(?:(?<cc>[A-Z]{1,2})-)?(?<zip>\d{4,5}(?:\s?[A-Z]{2}(?=\s))?)\s+(?<city>\p{Lu}[\p{L}'.-]+(?:[ -]\p{Lu}?[\p{L}'.-]+){0,3})/u;
+const STREET = /\p{L}{3,}.*\d|\d+\s*,?\s+\p{L}{3,}/u;
+const COUNTRY_PREFIX: Readonly<Record<string, string>> = { D: "DE", F: "FR", B: "BE", NL: "NL", A: "AT", CH: "CH", L: "LU", I: "IT", E: "ES" };
+const COUNTRY_NAMES: ReadonlyArray<[RegExp, string]> = [
+  [/\b(?:deutschland|germany|allemagne)\b/i, "DE"], [/\b(?:france|frankreich)\b/i, "FR"], [/\b(?:nederland|netherlands|pays-bas)\b/i, "NL"],
+  [/\b(?:belgi(?:ë|e|um|que))\b/i, "BE"], [/\b(?:österreich|austria)\b/i, "AT"], [/\b(?:schweiz|suisse|switzerland)\b/i, "CH"],
+  [/\b(?:united kingdom|england)\b/i, "GB"], [/\b(?:ireland)\b/i, "IE"], [/\b(?:italia|italy)\b/i, "IT"], [/\b(?:españa|spain)\b/i, "ES"],
+];
+
+/** The vendor's address: a postcode + town in the vendor's block (the lines under its name, or its return-address
+ * line), never in the recipient's; the street is the text before it in the cell or the line above. */
+function vendorAddress(pages: readonly Page[], name: Candidate<string> | null, vat: string | null): Candidate<BillAddress> | null {
+  if (name === null) return null;
+  const page = pages.find((p) => p.number === name.page);
+  if (page === undefined) return null;
+  const nameLine = name.order - page.number * 10_000;
+  const nameCell = page.lines[nameLine]?.cells.find((c) => name.value.length > 0 && c.text.includes(name.value.slice(0, 12)));
+  for (let i = Math.max(0, nameLine); i < Math.min(page.lines.length, nameLine + 6); i++) {
+    const line = page.lines[i] as Line;
+    if (CUSTOMER_MARKERS.test(line.text)) continue;
+    // On the name's line (a return-address line) or below the name, in its column.
+    const cells = i === nameLine ? line.cells : line.cells.filter((c) => nameCell === undefined || (c.x0 < nameCell.x1 + 20 && c.x1 > nameCell.x0 - 20));
+    for (const cell of cells) {
+      if (underHeading(page, i, cell, CUSTOMER_MARKERS)) continue;
+      const m = ZIP_CITY.exec(cell.text);
+      if (m === null || m.groups === undefined) continue;
+      const before = cell.text.slice(0, m.index).split(/\s+[-–·|•,]\s+|,\s*/).map((x) => x.replace(/[\s,;:–·|•-]+$/u, "").trim()).filter((x) => x !== "" && !x.includes(name.value));
+      const above = i > nameLine ? page.lines[i - 1]?.cells.find((c) => c.x0 < cell.x1 && c.x1 > cell.x0)?.text.trim() : undefined;
+      const streetText = [...before].reverse().find((x) => STREET.test(x)) ?? (above !== undefined && STREET.test(above) && !above.includes(name.value) ? above : null);
+      const cc = m.groups["cc"];
+      const after = page.lines.slice(i, i + 2).map((l) => l.text).join(" ");
+      const country = (cc !== undefined ? COUNTRY_PREFIX[cc] : undefined) ?? COUNTRY_NAMES.find(([re]) => re.test(after))?.[1] ?? (vat !== null && /^[A-Z]{2}/.test(vat) ? vat.slice(0, 2).replace("EL", "GR") : null);
+      const value: BillAddress = { street: streetText?.slice(0, 200) ?? null, zip: (m.groups["zip"] ?? "").slice(0, 20), city: (m.groups["city"] ?? "").slice(0, 100), country };
+      return { value, score: streetText === null ? 0.5 : 0.7, sourceText: cell.text, page: page.number, order: page.number * 10_000 + i };
+    }
+  }
+  return null;
 }
 
 /** A return-address line ("Name AG - Street 40 - D-12345 Town", "Name · Street · Town") cut to the name. */
