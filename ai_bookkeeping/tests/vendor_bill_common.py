@@ -123,11 +123,19 @@ class VendorBillCase(AiBookkeepingCase):
 
         with patch.object(type(self.env["ai.endpoint"]), "_extract_bill", extract):
             yield sent
+            self.run_queue()
+
+    def run_queue(self):
+        """What the job queue's cron does in the background: read the documents queued (models/ai_job.py)."""
+        self.env["ai.job"].with_user(self.env.ref("base.user_root"))._cron_process(batch_size=500)
+        self.env.invalidate_all()
 
     def upload(self, attachment, journal=None):
         """Upload on the purchase journal (its dashboard's Upload button): the bills created."""
-        return (journal or self.journal).with_context(default_move_type="in_invoice")._create_document_from_attachment(
+        bills = (journal or self.journal).with_context(default_move_type="in_invoice")._create_document_from_attachment(
             attachment.ids)
+        self.run_queue()
+        return bills
 
     def suggestion_of(self, bill):
         return self.env["ai.suggestion"].search([("kind", "=", "vendor_bill"), ("res_model", "=", "account.move"),
