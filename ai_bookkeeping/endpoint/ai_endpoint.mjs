@@ -2729,8 +2729,8 @@ var require_server = __commonJS({
     var noopSet = require_noop_set();
     var PonyPromise = require_promise();
     module.exports.createServer = createServer;
-    function defaultResolveServerListeningText(address) {
-      return `Server listening at ${address}`;
+    function defaultResolveServerListeningText(address2) {
+      return `Server listening at ${address2}`;
     }
     function createServer(options, httpHandler) {
       const server = getServerInstance(options, httpHandler);
@@ -2766,40 +2766,40 @@ var require_server = __commonJS({
           listenOptions.host = host;
         }
         if (host === "localhost") {
-          listenOptions.cb = (err, address) => {
+          listenOptions.cb = (err, address2) => {
             if (err) {
-              cb(err, address);
+              cb(err, address2);
               return;
             }
             multipleBindings.call(this, server, httpHandler, options, listenOptions, () => {
               this[kState].listening = true;
-              cb(null, address);
+              cb(null, address2);
               onListenHookRunner(this);
             });
           };
         } else {
-          listenOptions.cb = (err, address) => {
+          listenOptions.cb = (err, address2) => {
             if (err) {
-              cb(err, address);
+              cb(err, address2);
               return;
             }
             this[kState].listening = true;
-            cb(null, address);
+            cb(null, address2);
             onListenHookRunner(this);
           };
         }
         if (cb === void 0) {
           const listening = listenPromise.call(this, server, listenOptions);
-          return listening.then((address) => {
+          return listening.then((address2) => {
             const { promise: promise2, resolve } = PonyPromise.withResolvers();
             if (host === "localhost") {
               multipleBindings.call(this, server, httpHandler, options, listenOptions, () => {
                 this[kState].listening = true;
-                resolve(address);
+                resolve(address2);
                 onListenHookRunner(this);
               });
             } else {
-              resolve(address);
+              resolve(address2);
               onListenHookRunner(this);
             }
             return promise2;
@@ -2890,12 +2890,12 @@ var require_server = __commonJS({
         server.removeListener("error", wrap);
         server.removeListener("listening", wrap);
         if (!err) {
-          const address = logServerAddress.call(
+          const address2 = logServerAddress.call(
             this,
             server,
             listenOptions.listenTextResolver || defaultResolveServerListeningText
           );
-          listenOptions.cb(null, address);
+          listenOptions.cb(null, address2);
         } else {
           this[kState].listening = false;
           listenOptions.cb(err, null);
@@ -2976,8 +2976,8 @@ var require_server = __commonJS({
       }
       return server;
     }
-    function getAddresses(address) {
-      if (address.address === "0.0.0.0") {
+    function getAddresses(address2) {
+      if (address2.address === "0.0.0.0") {
         return Object.values(os.networkInterfaces()).flatMap((iface) => {
           return iface.filter((iface2) => iface2.family === "IPv4");
         }).sort((iface) => {
@@ -2986,23 +2986,23 @@ var require_server = __commonJS({
           return iface.address;
         });
       }
-      return [address.address];
+      return [address2.address];
     }
     function logServerAddress(server, listenTextResolver) {
       let addresses;
       const isUnixSocket = typeof server.address() === "string";
       if (!isUnixSocket) {
         if (server.address().address.indexOf(":") === -1) {
-          addresses = getAddresses(server.address()).map((address) => address + ":" + server.address().port);
+          addresses = getAddresses(server.address()).map((address2) => address2 + ":" + server.address().port);
         } else {
           addresses = ["[" + server.address().address + "]:" + server.address().port];
         }
-        addresses = addresses.map((address) => "http" + (this[kOptions].https ? "s" : "") + "://" + address);
+        addresses = addresses.map((address2) => "http" + (this[kOptions].https ? "s" : "") + "://" + address2);
       } else {
         addresses = [server.address()];
       }
-      for (const address of addresses) {
-        this.log.info(listenTextResolver(address));
+      for (const address2 of addresses) {
+        this.log.info(listenTextResolver(address2));
       }
       return addresses[0];
     }
@@ -13274,7 +13274,7 @@ var require_ipaddr = __commonJS({
           return addr;
         }
       };
-      ipaddr.subnetMatch = function(address, rangeList, defaultName) {
+      ipaddr.subnetMatch = function(address2, rangeList, defaultName) {
         let i, rangeName, rangeSubnets, subnet;
         if (defaultName === void 0 || defaultName === null) {
           defaultName = "unicast";
@@ -13287,7 +13287,7 @@ var require_ipaddr = __commonJS({
             }
             for (i = 0; i < rangeSubnets.length; i++) {
               subnet = rangeSubnets[i];
-              if (address.kind() === subnet[0].kind() && address.match.apply(address, subnet)) {
+              if (address2.kind() === subnet[0].kind() && address2.match.apply(address2, subnet)) {
                 return rangeName;
               }
             }
@@ -17598,11 +17598,11 @@ var require_utils = __commonJS({
         if (!isZoneIdentifier(zoneIdentifier)) return { host, isIPV6: false, error: true };
         input2 = input2.slice(0, zoneSeparator);
       }
-      const address = normalizeIPv6Address(input2);
-      if (address === void 0) return { host, isIPV6: false, error: true };
+      const address2 = normalizeIPv6Address(input2);
+      if (address2 === void 0) return { host, isIPV6: false, error: true };
       return {
-        host: address + (zoneIdentifier ? "%" + zoneIdentifier : ""),
-        escapedHost: address + (zoneIdentifier ? "%25" + zoneIdentifier : ""),
+        host: address2 + (zoneIdentifier ? "%" + zoneIdentifier : ""),
+        escapedHost: address2 + (zoneIdentifier ? "%25" + zoneIdentifier : ""),
         isIPV6: true
       };
     }
@@ -23119,11 +23119,11 @@ var require_utils2 = __commonJS({
         if (!isZoneIdentifier(zoneIdentifier)) return { host, isIPV6: false, error: true };
         input2 = input2.slice(0, zoneSeparator);
       }
-      const address = normalizeIPv6Address(input2);
-      if (address === void 0) return { host, isIPV6: false, error: true };
+      const address2 = normalizeIPv6Address(input2);
+      if (address2 === void 0) return { host, isIPV6: false, error: true };
       return {
-        host: address + (zoneIdentifier ? "%" + zoneIdentifier : ""),
-        escapedHost: address + (zoneIdentifier ? "%25" + zoneIdentifier : ""),
+        host: address2 + (zoneIdentifier ? "%" + zoneIdentifier : ""),
+        escapedHost: address2 + (zoneIdentifier ? "%25" + zoneIdentifier : ""),
         isIPV6: true
       };
     }
@@ -23495,8 +23495,8 @@ var require_utils2 = __commonJS({
       const host = component.host;
       const separator = host.indexOf("%");
       if (separator === -1) return void 0;
-      const address = host.slice(0, separator);
-      const escaped = address + "%25" + zone;
+      const address2 = host.slice(0, separator);
+      const escaped = address2 + "%25" + zone;
       const derived2 = normalizeIPv6("[" + escaped + "]");
       if (derived2.isIPV6 === true && derived2.host === host) {
         return "[" + escaped + "]";
@@ -38950,12 +38950,12 @@ var require_fastify = __commonJS({
       Object.defineProperties(fastify2, {
         listeningOrigin: {
           get() {
-            const address = this.addresses().slice(-1).pop();
-            if (typeof address === "string") {
-              return address;
+            const address2 = this.addresses().slice(-1).pop();
+            if (typeof address2 === "string") {
+              return address2;
             }
-            const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
-            return `${this[kOptions].https ? "https" : "http"}://${host}:${address.port}`;
+            const host = address2.family === "IPv6" ? `[${address2.address}]` : address2.address;
+            return `${this[kOptions].https ? "https" : "http"}://${host}:${address2.port}`;
           }
         },
         pluginName: {
@@ -42779,7 +42779,7 @@ function isValidCIDRv6(value) {
   const parts = value.split("/");
   if (parts.length !== 2)
     return false;
-  const [address, prefix] = parts;
+  const [address2, prefix] = parts;
   if (!prefix)
     return false;
   const prefixNum = Number(prefix);
@@ -42787,7 +42787,7 @@ function isValidCIDRv6(value) {
     return false;
   if (prefixNum < 0 || prefixNum > 128)
     return false;
-  return isValidIPv6(address);
+  return isValidIPv6(address2);
 }
 var $ZodCIDRv6 = /* @__PURE__ */ $constructor("$ZodCIDRv6", (inst, def) => {
   def.pattern ?? (def.pattern = cidrv6);
@@ -59829,8 +59829,16 @@ function extractedField(value) {
   }).nullable();
 }
 var IsoDate2 = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+var BillAddressSchema = external_exports.object({
+  street: external_exports.string().max(200).nullable(),
+  zip: external_exports.string().max(20).nullable(),
+  city: external_exports.string().max(100).nullable(),
+  country: external_exports.string().regex(/^[A-Z]{2}$/).nullable()
+});
 var BillFieldsSchema = external_exports.object({
   vendorName: extractedField(external_exports.string()),
+  /** Used to match the vendor and, for an unknown one, in the proposed new partner. */
+  vendorAddress: extractedField(BillAddressSchema),
   /** Normalised: country prefix + digits/letters, no spaces or dots (e.g. "DE232446240"). */
   vendorVat: extractedField(external_exports.string()),
   /** Normalised: upper case, no spaces; mod-97 checked. */
@@ -61409,7 +61417,7 @@ var LABELS = {
   dueDate: [
     { re: /^(?:payment\s+)?due\s*(?:date|on|by)?\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:pay(?:able)?\s+by)\s*[:.]?/i, weight: 0.85 },
-    { re: /^(?:fälligkeit(?:sdatum)?|fällig\s+(?:am|bis)|zahlbar\s+bis|zahlungsziel)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:fälligkeit(?:sdatum|stag)?|fällig\s+(?:am|bis)|zahlbar\s+bis|zahlungsziel)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:date\s+d['’]\s?échéance|échéance|date\s+limite\s+de\s+paiement(?:\s+le)?|à\s+payer\s+avant\s+le)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:vervaldatum|vervaldag|uiterste\s+betaaldatum|te\s+betalen\s+voor)\s*[:.]?/i, weight: 0.9 }
   ],
@@ -61464,6 +61472,8 @@ var PAYMENT_TERM_SENTENCES = [
 ];
 var LEGAL_FORMS = /(?:^|[\s,])(?:[Gg][Mm][Bb][Hh](?:\s*&\s*Co\.?\s*KG)?|AG|KG|OHG|e\.\s?K\.|UG|B\.\s?V\.|BV|N\.\s?V\.|NV|V\.O\.F\.|SAS|SASU|SARL|EURL|S\.A\.S?\.?|SA|SE|SNC|a\.G\.|e\.V\.|Inc\.?|INC\.?|Ltd\.?|LTD\.?|Limited|LIMITED|LLC|LLP|PLC|Corp\.?|Co\.|S\.p\.A\.|S\.r\.l\.|Sp\.\s?z\s?o\.o\.|spółka\s+akcyjna|Pvt\.?\s+Ltd\.?|Private\s+Limited|AB|A\/S|ApS|Oy)(?=$|[\s,.)])/;
 var LINE_TABLE_HEADER = /\b(?:description|omschrijving|bezeichnung|beschreibung|désignation|designation|libellé|article|artikel|item|product|produit|leistung|qty|quantity|menge|anzahl|quantité|aantal|hoeveelheid|unit\s+price|einzelpreis|prix\s+unitaire|prijs)\b/i;
+var TAX_INCLUDED = /\b(?:(?<tax>(?:darin\s+|davon\s+)?enthaltene?|davon|dont|of\s+which)|(?<gross>inklusive|inkl\.?|incl\.?|including|included|ttc))\s+(?:\d{1,2}(?:[.,]\d{1,2})?\s?%\s+)?(?:der\s+|die\s+)?(?:gesetzliche\s+)?(?:mwst\.?|ust\.?|umsatzsteuer|mehrwertsteuer|versicherung(?:s)?steuer|vat|tax|tva|btw)\b/i;
+var PO_IN_SENTENCE = /\b(?:gemäß|laut|lt\.|zu|auf)\s+(?:ihrer\s+)?bestellung\s*(?:nr\.?|nummer)?\s*:?\s*|\b(?:as\s+per|according\s+to|against)\s+(?:your\s+)?(?:purchase\s+)?order\s*(?:no\.?|number|#)?\s*:?\s*|\b(?:suivant|selon)\s+(?:votre\s+)?(?:bon\s+de\s+)?commande\s*(?:n[°º]|no\.?)?\s*:?\s*/i;
 
 // web_src/engine/bills/layout.ts
 var ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
@@ -61618,6 +61628,7 @@ function findLabels(pages) {
             const match = pattern.re.exec(text3);
             if (match === null) continue;
             if (pattern.exact === true && match[0].length !== text3.length) continue;
+            if (kind === "totalTax" && negatedAbove(page, lineIndex, cell)) continue;
             hits.push({ kind, pattern, page, lineIndex, cellIndex, rest: text3.slice(match[0].length).trim() });
             break;
           }
@@ -61626,6 +61637,12 @@ function findLabels(pages) {
     });
   }
   return hits;
+}
+var NEGATION_END = /(?:^|\s)(?:ohne|without|excl\.?|excluding|exkl\.?|hors|exclusief|zonder|netto|net|before)$/i;
+function negatedAbove(page, lineIndex, cell) {
+  const above = page.lines[lineIndex - 1];
+  const over = above?.cells.find((c) => c.x0 < cell.x1 + 2 && c.x1 > cell.x0 - 2);
+  return over !== void 0 && NEGATION_END.test(over.text.trim());
 }
 function valueCells(hit) {
   const line = hit.page.lines[hit.lineIndex];
@@ -61777,6 +61794,15 @@ function extractBill(pages, options) {
         const date5 = findDates(line.text.slice(due.index + due[0].length))[0];
         if (date5 !== void 0 && date5.index < 3) cands.dueDate.push({ value: date5.iso, score: 0.6, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
       }
+      const included = TAX_INCLUDED.exec(line.text);
+      const lastAmount = included === null ? void 0 : amountsIn(line.text.slice(included.index + included[0].length)).pop();
+      if (included !== null && lastAmount !== void 0 && lastAmount.value !== 0) {
+        const kind = included.groups?.["tax"] !== void 0 ? "totalTax" : "total";
+        cands[kind].push({ value: Math.abs(lastAmount.value), score: 0.75, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
+      }
+      const po = PO_IN_SENTENCE.exec(line.text);
+      const poValue = po === null ? null : invoiceNumberFrom(line.text.slice(po.index + po[0].length));
+      if (poValue !== null) cands.purchaseOrderRef.push({ value: poValue, score: 0.75, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
       for (const re of PAYMENT_TERM_SENTENCES) {
         const m = re.exec(line.text);
         if (m !== null) cands.paymentTerms.push({ value: m[0].trim(), score: 0.6, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
@@ -61811,6 +61837,7 @@ function extractBill(pages, options) {
   };
   const fields2 = {
     vendorName: field(vendor.name, pageConf),
+    vendorAddress: field(vendorAddress(pages, vendor.name, vendor.vat?.value ?? null), pageConf),
     vendorVat: field(vendor.vat, pageConf),
     vendorIban: field(vendor.iban, pageConf),
     vendorEmail: field(vendor.email, pageConf),
@@ -61855,6 +61882,17 @@ function chooseAmounts(untaxed, tax, total, lines) {
       if (Math.abs(u2.value - g2.value) < 5e-3) consider2(u2, null, g2, 0.3);
     }
   }
+  if (bestTriple === null) {
+    for (const g2 of G) {
+      for (const t of T) {
+        if (t.value <= 0 || t.value >= g2.value) continue;
+        const rate = [...COMMON_RATES].find((r) => Math.abs(cents2(g2.value * r / (100 + r)) - t.value) <= 0.011);
+        if (rate === void 0) continue;
+        const u2 = { value: cents2(g2.value - t.value), score: 0.6, sourceText: `total ${g2.value} \u2212 tax ${t.value} included at ${rate} %`, page: g2.page, order: g2.order };
+        consider2(u2, t, g2, 1.2);
+      }
+    }
+  }
   const confirm = (c, how) => c === null ? null : { ...c, score: Math.min(1, c.score + 0.15), sourceText: `${c.sourceText} (${how})` };
   if (bestTriple !== null) {
     const { u: u2, t, g: g2 } = bestTriple;
@@ -61872,6 +61910,9 @@ function chooseAmounts(untaxed, tax, total, lines) {
     u = { value: cents2(lines.reduce((s, l) => s + (l.amount ?? 0), 0)), score: 0.4, sourceText: "sum of the lines", page: 1, order: 0 };
   }
   const g = G.length === 0 ? null : G.reduce((a, b) => b.score > a.score + 1e-9 || Math.abs(b.score - a.score) < 1e-9 && b.value > a.value ? b : a);
+  if (T.length === 0 && u !== null && g !== null && Math.abs(u.value - g.value) < 5e-3) {
+    return { untaxed: { ...u, score: 0.6 }, totalTax: { value: 0, score: 0.5, sourceText: "no tax stated, the lines add up to the total", page: g.page, order: g.order }, total: g };
+  }
   return { untaxed: u, totalTax: best(T), total: g };
 }
 function chooseCurrency(text3, companyCurrency) {
@@ -61937,6 +61978,7 @@ function lineItems(pages) {
       const first = line.cells[0]?.text ?? "";
       const totalsRow = line.cells.some((c) => ["total", "untaxed", "totalTax"].some((k) => LABELS[k].some((p) => p.weight >= 0.8 && p.re.test(c.text.trim()))));
       if (totalsRow || STOP_TABLE.test(first) || STOP_TABLE.test(line.cells.find((c) => /[A-Za-z]{3}/.test(c.text))?.text ?? "")) {
+        if (amountsIn(line.text).length === 0) continue;
         inTable = false;
         continue;
       }
@@ -62038,7 +62080,7 @@ function vendorParty(pages, options) {
         if (squeezed.length < 3 || cell.text.length > 60 || /@|www\.|https?:/.test(cell.text)) continue;
         const core = normName(cell.text.replace(LEGAL_FORMS, " ")).replace(/ /g, "");
         if ([...domains].some((d) => core.length >= 3 && (d === core || d.startsWith(core) || core.startsWith(d)))) {
-          names.push({ value: cell.text.trim(), score: LEGAL_FORMS.test(cell.text) ? 0.85 : 0.7, sourceText: `${cell.text} (matches the web/e-mail domain)`, page: firstPage.number, order: firstPage.number * 1e4 + i });
+          names.push({ value: senderName(cell.text), score: LEGAL_FORMS.test(cell.text) ? 0.85 : 0.7, sourceText: `${cell.text} (matches the web/e-mail domain)`, page: firstPage.number, order: firstPage.number * 1e4 + i });
         }
       }
     });
@@ -62058,13 +62100,58 @@ function vendorParty(pages, options) {
   }
   if (name === null) {
     const page = pages[0];
-    const first = page?.lines.find((l) => /[A-Za-z]{3}/.test(l.text) && !/invoice|rechnung|factu|receipt|page|seite/i.test(l.cells[0]?.text ?? "") && !CUSTOMER_MARKERS.test(l.text));
+    const first = page?.lines.find((l, i) => /[A-Za-z]{3}/.test(l.text) && !/invoice|rechnung|factu|receipt|page|seite/i.test(l.cells[0]?.text ?? "") && !CUSTOMER_MARKERS.test(l.text) && !l.cells.some((c) => underHeading(page, i, c, CUSTOMER_MARKERS)) && l.y0 < 0.2 * Math.max(1, page.height) && !page.lines.slice(0, i + 1).some((h) => LINE_TABLE_HEADER.test(h.text)));
     if (first !== void 0 && page !== void 0) {
       const text3 = (first.cells[0]?.text ?? first.text).trim();
       name = { value: text3, score: 0.3, sourceText: first.text, page: page.number, order: 0 };
     }
   }
   return { name, vat: best(vats), iban: best(ibans), email: email3 };
+}
+var ZIP_CITY = new RegExp("(?:^|[\\s,])(?:(?<cc>[A-Z]{1,2})-)?(?<zip>\\d{4,5}(?:\\s?[A-Z]{2}(?=\\s))?)\\s+(?<city>\\p{Lu}[\\p{L}'.-]+(?:[ -]\\p{Lu}?[\\p{L}'.-]+){0,3})", "u");
+var STREET = new RegExp("\\p{L}{3,}.*\\d|\\d+\\s*,?\\s+\\p{L}{3,}", "u");
+var COUNTRY_PREFIX = { D: "DE", F: "FR", B: "BE", NL: "NL", A: "AT", CH: "CH", L: "LU", I: "IT", E: "ES" };
+var COUNTRY_NAMES = [
+  [/\b(?:deutschland|germany|allemagne)\b/i, "DE"],
+  [/\b(?:france|frankreich)\b/i, "FR"],
+  [/\b(?:nederland|netherlands|pays-bas)\b/i, "NL"],
+  [/\b(?:belgi(?:ë|e|um|que))\b/i, "BE"],
+  [/\b(?:österreich|austria)\b/i, "AT"],
+  [/\b(?:schweiz|suisse|switzerland)\b/i, "CH"],
+  [/\b(?:united kingdom|england)\b/i, "GB"],
+  [/\b(?:ireland)\b/i, "IE"],
+  [/\b(?:italia|italy)\b/i, "IT"],
+  [/\b(?:españa|spain)\b/i, "ES"]
+];
+function vendorAddress(pages, name, vat) {
+  if (name === null) return null;
+  const page = pages.find((p) => p.number === name.page);
+  if (page === void 0) return null;
+  const nameLine = name.order - page.number * 1e4;
+  const nameCell = page.lines[nameLine]?.cells.find((c) => name.value.length > 0 && c.text.includes(name.value.slice(0, 12)));
+  for (let i = Math.max(0, nameLine); i < Math.min(page.lines.length, nameLine + 6); i++) {
+    const line = page.lines[i];
+    if (CUSTOMER_MARKERS.test(line.text)) continue;
+    const cells = i === nameLine ? line.cells : line.cells.filter((c) => nameCell === void 0 || c.x0 < nameCell.x1 + 20 && c.x1 > nameCell.x0 - 20);
+    for (const cell of cells) {
+      if (underHeading(page, i, cell, CUSTOMER_MARKERS)) continue;
+      const m = ZIP_CITY.exec(cell.text);
+      if (m === null || m.groups === void 0) continue;
+      const before = cell.text.slice(0, m.index).split(/\s+[-–·|•,]\s+|,\s*/).map((x) => x.replace(/[\s,;:–·|•-]+$/u, "").trim()).filter((x) => x !== "" && !x.includes(name.value));
+      const above = i > nameLine ? page.lines[i - 1]?.cells.find((c) => c.x0 < cell.x1 && c.x1 > cell.x0)?.text.trim() : void 0;
+      const streetText = [...before].reverse().find((x) => STREET.test(x)) ?? (above !== void 0 && STREET.test(above) && !above.includes(name.value) ? above : null);
+      const cc = m.groups["cc"];
+      const after = page.lines.slice(i, i + 2).map((l) => l.text).join(" ");
+      const country = (cc !== void 0 ? COUNTRY_PREFIX[cc] : void 0) ?? COUNTRY_NAMES.find(([re]) => re.test(after))?.[1] ?? (vat !== null && /^[A-Z]{2}/.test(vat) ? vat.slice(0, 2).replace("EL", "GR") : null);
+      const value = { street: streetText?.slice(0, 200) ?? null, zip: (m.groups["zip"] ?? "").slice(0, 20), city: (m.groups["city"] ?? "").slice(0, 100), country };
+      return { value, score: streetText === null ? 0.5 : 0.7, sourceText: cell.text, page: page.number, order: page.number * 1e4 + i };
+    }
+  }
+  return null;
+}
+function senderName(text3) {
+  const parts = text3.trim().split(/\s+[-–·|•]\s+/);
+  return parts.length > 1 && parts.slice(1).some((p) => /\d/.test(p)) ? (parts[0] ?? text3).trim() : text3.trim();
 }
 function underHeading(page, lineIndex, cell, marker) {
   let below = page.lines[lineIndex];
@@ -66377,6 +66464,11 @@ function f(value, sourceText) {
   if (value === void 0) return null;
   return { value, confidence: 0.99, sourceText: sourceText.slice(0, 200), page: 1 };
 }
+function address(street, zip, city, country) {
+  if (street === void 0 && zip === void 0 && city === void 0) return void 0;
+  const code = country?.trim().toUpperCase();
+  return { street: street?.slice(0, 200) ?? null, zip: zip?.slice(0, 20) ?? null, city: city?.slice(0, 100) ?? null, country: code !== void 0 && /^[A-Z]{2}$/.test(code) ? code : null };
+}
 function readInvoiceXml(xml, today) {
   const { flavour, root } = parseInvoiceXml(xml);
   const bill = flavour === "ubl" ? readUbl(root) : readCii(root, flavour);
@@ -66389,6 +66481,7 @@ function emptyBill() {
     source: "embedded_xml",
     fields: {
       vendorName: null,
+      vendorAddress: null,
       vendorVat: null,
       vendorIban: null,
       vendorEmail: null,
@@ -66428,6 +66521,7 @@ function readCii(root, flavour) {
   const fields2 = {
     ...bill.fields,
     vendorName: f(text(seller, "Name"), `${tag} SellerTradeParty/Name`),
+    vendorAddress: f(address(text(seller, "PostalTradeAddress", "LineOne"), text(seller, "PostalTradeAddress", "PostcodeCode"), text(seller, "PostalTradeAddress", "CityName"), text(seller, "PostalTradeAddress", "CountryID")), `${tag} SellerTradeParty/PostalTradeAddress`),
     vendorVat: f(vat?.replace(/\s+/g, "").toUpperCase(), `${tag} SellerTradeParty/SpecifiedTaxRegistration/ID[@schemeID=VA]`),
     vendorIban: f(iban3?.replace(/\s+/g, "").toUpperCase(), `${tag} PayeePartyCreditorFinancialAccount/IBANID`),
     vendorEmail: f(email3, `${tag} SellerTradeParty e-mail`),
@@ -66474,6 +66568,7 @@ function readUbl(root) {
   const fields2 = {
     ...bill.fields,
     vendorName: f(text(party, "PartyName", "Name") ?? text(party, "PartyLegalEntity", "RegistrationName"), "UBL AccountingSupplierParty name"),
+    vendorAddress: f(address(text(party, "PostalAddress", "StreetName"), text(party, "PostalAddress", "PostalZone"), text(party, "PostalAddress", "CityName"), text(party, "PostalAddress", "Country", "IdentificationCode")), "UBL AccountingSupplierParty/PostalAddress"),
     vendorVat: f(vat?.replace(/\s+/g, "").toUpperCase(), "UBL PartyTaxScheme/CompanyID"),
     vendorIban: f(iban3?.replace(/\s+/g, "").toUpperCase(), "UBL PayeeFinancialAccount/ID"),
     vendorEmail: f(text(party, "Contact", "ElectronicMail"), "UBL Contact/ElectronicMail"),
@@ -88893,10 +88988,10 @@ function readLlmTuningOrExit() {
     process.exit(2);
   }
 }
-function urlOf(address) {
-  if (address === null || typeof address === "string") return String(address);
-  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
-  return `http://${host}:${address.port}`;
+function urlOf(address2) {
+  if (address2 === null || typeof address2 === "string") return String(address2);
+  const host = address2.family === "IPv6" ? `[${address2.address}]` : address2.address;
+  return `http://${host}:${address2.port}`;
 }
 function stopOnSignals(app) {
   let stopping = false;
