@@ -2729,8 +2729,8 @@ var require_server = __commonJS({
     var noopSet = require_noop_set();
     var PonyPromise = require_promise();
     module.exports.createServer = createServer;
-    function defaultResolveServerListeningText(address) {
-      return `Server listening at ${address}`;
+    function defaultResolveServerListeningText(address2) {
+      return `Server listening at ${address2}`;
     }
     function createServer(options, httpHandler) {
       const server = getServerInstance(options, httpHandler);
@@ -2766,40 +2766,40 @@ var require_server = __commonJS({
           listenOptions.host = host;
         }
         if (host === "localhost") {
-          listenOptions.cb = (err, address) => {
+          listenOptions.cb = (err, address2) => {
             if (err) {
-              cb(err, address);
+              cb(err, address2);
               return;
             }
             multipleBindings.call(this, server, httpHandler, options, listenOptions, () => {
               this[kState].listening = true;
-              cb(null, address);
+              cb(null, address2);
               onListenHookRunner(this);
             });
           };
         } else {
-          listenOptions.cb = (err, address) => {
+          listenOptions.cb = (err, address2) => {
             if (err) {
-              cb(err, address);
+              cb(err, address2);
               return;
             }
             this[kState].listening = true;
-            cb(null, address);
+            cb(null, address2);
             onListenHookRunner(this);
           };
         }
         if (cb === void 0) {
           const listening = listenPromise.call(this, server, listenOptions);
-          return listening.then((address) => {
+          return listening.then((address2) => {
             const { promise: promise2, resolve } = PonyPromise.withResolvers();
             if (host === "localhost") {
               multipleBindings.call(this, server, httpHandler, options, listenOptions, () => {
                 this[kState].listening = true;
-                resolve(address);
+                resolve(address2);
                 onListenHookRunner(this);
               });
             } else {
-              resolve(address);
+              resolve(address2);
               onListenHookRunner(this);
             }
             return promise2;
@@ -2890,12 +2890,12 @@ var require_server = __commonJS({
         server.removeListener("error", wrap);
         server.removeListener("listening", wrap);
         if (!err) {
-          const address = logServerAddress.call(
+          const address2 = logServerAddress.call(
             this,
             server,
             listenOptions.listenTextResolver || defaultResolveServerListeningText
           );
-          listenOptions.cb(null, address);
+          listenOptions.cb(null, address2);
         } else {
           this[kState].listening = false;
           listenOptions.cb(err, null);
@@ -2976,8 +2976,8 @@ var require_server = __commonJS({
       }
       return server;
     }
-    function getAddresses(address) {
-      if (address.address === "0.0.0.0") {
+    function getAddresses(address2) {
+      if (address2.address === "0.0.0.0") {
         return Object.values(os.networkInterfaces()).flatMap((iface) => {
           return iface.filter((iface2) => iface2.family === "IPv4");
         }).sort((iface) => {
@@ -2986,23 +2986,23 @@ var require_server = __commonJS({
           return iface.address;
         });
       }
-      return [address.address];
+      return [address2.address];
     }
     function logServerAddress(server, listenTextResolver) {
       let addresses;
       const isUnixSocket = typeof server.address() === "string";
       if (!isUnixSocket) {
         if (server.address().address.indexOf(":") === -1) {
-          addresses = getAddresses(server.address()).map((address) => address + ":" + server.address().port);
+          addresses = getAddresses(server.address()).map((address2) => address2 + ":" + server.address().port);
         } else {
           addresses = ["[" + server.address().address + "]:" + server.address().port];
         }
-        addresses = addresses.map((address) => "http" + (this[kOptions].https ? "s" : "") + "://" + address);
+        addresses = addresses.map((address2) => "http" + (this[kOptions].https ? "s" : "") + "://" + address2);
       } else {
         addresses = [server.address()];
       }
-      for (const address of addresses) {
-        this.log.info(listenTextResolver(address));
+      for (const address2 of addresses) {
+        this.log.info(listenTextResolver(address2));
       }
       return addresses[0];
     }
@@ -13274,7 +13274,7 @@ var require_ipaddr = __commonJS({
           return addr;
         }
       };
-      ipaddr.subnetMatch = function(address, rangeList, defaultName) {
+      ipaddr.subnetMatch = function(address2, rangeList, defaultName) {
         let i, rangeName, rangeSubnets, subnet;
         if (defaultName === void 0 || defaultName === null) {
           defaultName = "unicast";
@@ -13287,7 +13287,7 @@ var require_ipaddr = __commonJS({
             }
             for (i = 0; i < rangeSubnets.length; i++) {
               subnet = rangeSubnets[i];
-              if (address.kind() === subnet[0].kind() && address.match.apply(address, subnet)) {
+              if (address2.kind() === subnet[0].kind() && address2.match.apply(address2, subnet)) {
                 return rangeName;
               }
             }
@@ -17598,11 +17598,11 @@ var require_utils = __commonJS({
         if (!isZoneIdentifier(zoneIdentifier)) return { host, isIPV6: false, error: true };
         input2 = input2.slice(0, zoneSeparator);
       }
-      const address = normalizeIPv6Address(input2);
-      if (address === void 0) return { host, isIPV6: false, error: true };
+      const address2 = normalizeIPv6Address(input2);
+      if (address2 === void 0) return { host, isIPV6: false, error: true };
       return {
-        host: address + (zoneIdentifier ? "%" + zoneIdentifier : ""),
-        escapedHost: address + (zoneIdentifier ? "%25" + zoneIdentifier : ""),
+        host: address2 + (zoneIdentifier ? "%" + zoneIdentifier : ""),
+        escapedHost: address2 + (zoneIdentifier ? "%25" + zoneIdentifier : ""),
         isIPV6: true
       };
     }
@@ -20866,11 +20866,11 @@ var require_format = __commonJS({
           }
           function getFormat(fmtDef) {
             const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt2 = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
+            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
-              return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt2}.validate`];
+              return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
             }
-            return ["string", fmtDef, fmt2];
+            return ["string", fmtDef, fmt];
           }
           function validCondition() {
             if (typeof formatDef == "object" && !(formatDef instanceof RegExp) && formatDef.async) {
@@ -23119,11 +23119,11 @@ var require_utils2 = __commonJS({
         if (!isZoneIdentifier(zoneIdentifier)) return { host, isIPV6: false, error: true };
         input2 = input2.slice(0, zoneSeparator);
       }
-      const address = normalizeIPv6Address(input2);
-      if (address === void 0) return { host, isIPV6: false, error: true };
+      const address2 = normalizeIPv6Address(input2);
+      if (address2 === void 0) return { host, isIPV6: false, error: true };
       return {
-        host: address + (zoneIdentifier ? "%" + zoneIdentifier : ""),
-        escapedHost: address + (zoneIdentifier ? "%25" + zoneIdentifier : ""),
+        host: address2 + (zoneIdentifier ? "%" + zoneIdentifier : ""),
+        escapedHost: address2 + (zoneIdentifier ? "%25" + zoneIdentifier : ""),
         isIPV6: true
       };
     }
@@ -23495,8 +23495,8 @@ var require_utils2 = __commonJS({
       const host = component.host;
       const separator = host.indexOf("%");
       if (separator === -1) return void 0;
-      const address = host.slice(0, separator);
-      const escaped = address + "%25" + zone;
+      const address2 = host.slice(0, separator);
+      const escaped = address2 + "%25" + zone;
       const derived2 = normalizeIPv6("[" + escaped + "]");
       if (derived2.isIPV6 === true && derived2.host === host) {
         return "[" + escaped + "]";
@@ -24754,8 +24754,8 @@ var require_limit = __commonJS({
             ref: self.formats,
             code: opts.code.formats
           });
-          const fmt2 = gen.const("fmt", (0, codegen_1._)`${fmts}[${fCxt.schemaCode}]`);
-          cxt.fail$data((0, codegen_1.or)((0, codegen_1._)`typeof ${fmt2} != "object"`, (0, codegen_1._)`${fmt2} instanceof RegExp`, (0, codegen_1._)`typeof ${fmt2}.compare != "function"`, compareCode(fmt2)));
+          const fmt = gen.const("fmt", (0, codegen_1._)`${fmts}[${fCxt.schemaCode}]`);
+          cxt.fail$data((0, codegen_1.or)((0, codegen_1._)`typeof ${fmt} != "object"`, (0, codegen_1._)`${fmt} instanceof RegExp`, (0, codegen_1._)`typeof ${fmt}.compare != "function"`, compareCode(fmt)));
         }
         function validateFormat() {
           const format = fCxt.schema;
@@ -24765,15 +24765,15 @@ var require_limit = __commonJS({
           if (typeof fmtDef != "object" || fmtDef instanceof RegExp || typeof fmtDef.compare != "function") {
             throw new Error(`"${keyword}": format "${format}" does not define "compare" function`);
           }
-          const fmt2 = gen.scopeValue("formats", {
+          const fmt = gen.scopeValue("formats", {
             key: format,
             ref: fmtDef,
             code: opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(format)}` : void 0
           });
-          cxt.fail$data(compareCode(fmt2));
+          cxt.fail$data(compareCode(fmt));
         }
-        function compareCode(fmt2) {
-          return (0, codegen_1._)`${fmt2}.compare(${data}, ${schemaCode}) ${KWDs[keyword].fail} 0`;
+        function compareCode(fmt) {
+          return (0, codegen_1._)`${fmt}.compare(${data}, ${schemaCode}) ${KWDs[keyword].fail} 0`;
         }
       },
       dependencies: ["format"]
@@ -38950,12 +38950,12 @@ var require_fastify = __commonJS({
       Object.defineProperties(fastify2, {
         listeningOrigin: {
           get() {
-            const address = this.addresses().slice(-1).pop();
-            if (typeof address === "string") {
-              return address;
+            const address2 = this.addresses().slice(-1).pop();
+            if (typeof address2 === "string") {
+              return address2;
             }
-            const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
-            return `${this[kOptions].https ? "https" : "http"}://${host}:${address.port}`;
+            const host = address2.family === "IPv6" ? `[${address2.address}]` : address2.address;
+            return `${this[kOptions].https ? "https" : "http"}://${host}:${address2.port}`;
           }
         },
         pluginName: {
@@ -42779,7 +42779,7 @@ function isValidCIDRv6(value) {
   const parts = value.split("/");
   if (parts.length !== 2)
     return false;
-  const [address, prefix] = parts;
+  const [address2, prefix] = parts;
   if (!prefix)
     return false;
   const prefixNum = Number(prefix);
@@ -42787,7 +42787,7 @@ function isValidCIDRv6(value) {
     return false;
   if (prefixNum < 0 || prefixNum > 128)
     return false;
-  return isValidIPv6(address);
+  return isValidIPv6(address2);
 }
 var $ZodCIDRv6 = /* @__PURE__ */ $constructor("$ZodCIDRv6", (inst, def) => {
   def.pattern ?? (def.pattern = cidrv6);
@@ -53200,45 +53200,45 @@ var PATTERN_IS_COMPLETE = /* @__PURE__ */ new Set([
   "xid"
 ]);
 function generateStringFormatCheck(doc, ctx, def, accessor, needsValue = true) {
-  const fmt2 = def.format;
-  if (fmt2 === "base64") {
+  const fmt = def.format;
+  if (fmt === "base64") {
     const validator = addConstant(ctx, isValidBase64);
     doc.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
-  if (fmt2 === "base64url") {
+  if (fmt === "base64url") {
     const validator = addConstant(ctx, isValidBase64URL);
     doc.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
-  if (fmt2 === "jwt") {
+  if (fmt === "jwt") {
     const validator = addConstant(ctx, isValidJWT);
     const alg = addConstant(ctx, def.alg ?? null);
     doc.write(`if (!${validator}(${accessor}, ${alg})) return INVALID;`);
     return accessor;
   }
-  if (fmt2 === "ipv6") {
+  if (fmt === "ipv6") {
     const validator = addConstant(ctx, isValidIPv6);
     doc.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
-  if (fmt2 === "cidrv6") {
+  if (fmt === "cidrv6") {
     const validator = addConstant(ctx, isValidCIDRv6);
     doc.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
-  if (fmt2 === "credit_card") {
+  if (fmt === "credit_card") {
     const validator = addConstant(ctx, isValidCreditCard);
     doc.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
-  if (fmt2 === "iban") {
+  if (fmt === "iban") {
     const validator = addConstant(ctx, isValidIBAN);
     doc.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
   const formatDef = def;
-  if (fmt2 === "url" || fmt2 === "httpurl" || formatDef.normalize || formatDef.hostname !== void 0 || formatDef.protocol !== void 0) {
+  if (fmt === "url" || fmt === "httpurl" || formatDef.normalize || formatDef.hostname !== void 0 || formatDef.protocol !== void 0) {
     const parseConst = addConstant(ctx, validateURL);
     const defConst = addConstant(ctx, def);
     const trimVar = newVar(ctx);
@@ -53264,12 +53264,12 @@ function generateStringFormatCheck(doc, ctx, def, accessor, needsValue = true) {
   const customFn = def.fn;
   if (customFn) {
     if (isAsyncFunction(customFn))
-      throw new ZodCompileUnsupportedError(`async string format ${fmt2}`);
+      throw new ZodCompileUnsupportedError(`async string format ${fmt}`);
     const fnConst = addConstant(ctx, customFn);
     doc.write(`if (!${fnConst}(${accessor})) return INVALID;`);
     return accessor;
   }
-  if (PATTERN_IS_COMPLETE.has(fmt2) && def.pattern) {
+  if (PATTERN_IS_COMPLETE.has(fmt) && def.pattern) {
     const patternConst = addConstant(ctx, def.pattern);
     doc.write(`${patternConst}.lastIndex = 0;`);
     doc.write(`if (!${patternConst}.test(${accessor})) return INVALID;`);
@@ -59809,9 +59809,6 @@ var ExtractBillRequestSchema = external_exports.strictObject({
   contentBase64: external_exports.string().regex(/^[A-Za-z0-9+/=\r\n]*$/, "expected base64"),
   /** Tesseract language codes for OCR, e.g. ["eng", "deu"]; default eng+deu+fra (those installed are used). */
   languages: external_exports.array(external_exports.string().regex(/^[a-z]{3}(_[a-z]+)?$/)).max(8).optional(),
-  /** "receipt" for an expense receipt (a till or card slip): the reader also takes the totals receipts print
-   * ("TOTAL EUR", "CARD", "BAR") and whole amounts with a currency sign. Default "bill". */
-  mode: external_exports.enum(["bill", "receipt"]).optional(),
   /** The company receiving the bill: its own VAT number and name are never taken for the vendor's, its currency
    * is the default when the document names none. */
   company: external_exports.strictObject({
@@ -59832,8 +59829,16 @@ function extractedField(value) {
   }).nullable();
 }
 var IsoDate2 = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+var BillAddressSchema = external_exports.object({
+  street: external_exports.string().max(200).nullable(),
+  zip: external_exports.string().max(20).nullable(),
+  city: external_exports.string().max(100).nullable(),
+  country: external_exports.string().regex(/^[A-Z]{2}$/).nullable()
+});
 var BillFieldsSchema = external_exports.object({
   vendorName: extractedField(external_exports.string()),
+  /** Used to match the vendor and, for an unknown one, in the proposed new partner. */
+  vendorAddress: extractedField(BillAddressSchema),
   /** Normalised: country prefix + digits/letters, no spaces or dots (e.g. "DE232446240"). */
   vendorVat: extractedField(external_exports.string()),
   /** Normalised: upper case, no spaces; mod-97 checked. */
@@ -59925,104 +59930,6 @@ function registerBillRoutes(app, signed, service) {
   });
 }
 
-// web_src/contracts/collections.ts
-var COLLECTION_PREDICT_PATH = "/v1/collections/predict";
-var MAX_COLLECTION_CUSTOMERS = 2e3;
-var MAX_COLLECTION_HISTORY = 200;
-var MAX_COLLECTION_OPEN = 500;
-var IsoDate3 = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
-var Id2 = external_exports.number().int().positive();
-var Money3 = external_exports.number().finite();
-var SEGMENTS = ["reliable", "slow_but_sure", "deteriorating", "at_risk", "new"];
-var SegmentSchema = external_exports.enum(SEGMENTS);
-var PaidInvoiceSchema = external_exports.object({
-  invoiceId: Id2.optional(),
-  invoiceDate: IsoDate3,
-  dueDate: IsoDate3,
-  /** The date of the payment that settled it (the latest of its reconciled payments). */
-  paidDate: IsoDate3,
-  amount: Money3.nonnegative(),
-  /** Settled by more than one payment. */
-  partial: external_exports.boolean().default(false)
-});
-var OpenInvoiceSchema = external_exports.object({
-  invoiceId: Id2,
-  invoiceDate: IsoDate3,
-  dueDate: IsoDate3,
-  amountResidual: Money3
-});
-var CustomerInputSchema = external_exports.object({
-  partnerId: Id2,
-  history: external_exports.array(PaidInvoiceSchema).max(MAX_COLLECTION_HISTORY).default([]),
-  open: external_exports.array(OpenInvoiceSchema).max(MAX_COLLECTION_OPEN).default([])
-});
-var PredictOptionsSchema = external_exports.object({
-  /** Fewer paid invoices than this: segment "new", predictions lean on the company's behaviour. */
-  minHistory: external_exports.number().int().min(1).max(50).default(3),
-  /** An invoice not yet due is an early warning when it is predicted to be paid at least this many days late. */
-  earlyWarningDays: external_exports.number().int().min(0).max(365).default(7),
-  /** Lower and upper quantile of the predicted interval. */
-  intervalLow: external_exports.number().min(0).max(0.5).default(0.1),
-  intervalHigh: external_exports.number().min(0.5).max(1).default(0.9)
-});
-var CollectionPredictRequestSchema = external_exports.object({
-  companyId: Id2,
-  companyCurrency: external_exports.string().regex(/^[A-Z]{3}$/),
-  /** The company's today: open invoices are conditioned on being unpaid on this day. */
-  today: IsoDate3,
-  customers: external_exports.array(CustomerInputSchema).max(MAX_COLLECTION_CUSTOMERS),
-  options: PredictOptionsSchema.prefault({})
-});
-var BehaviourSchema = external_exports.object({
-  paidCount: external_exports.number().int().nonnegative(),
-  /** Mean and standard deviation of days between due date and payment (negative: early). */
-  meanDaysLate: external_exports.number().finite(),
-  sdDaysLate: external_exports.number().finite().nonnegative(),
-  medianDaysLate: external_exports.number().finite(),
-  /** Share of paid invoices settled on or before the due date (0..1). */
-  onTimeShare: external_exports.number().min(0).max(1),
-  /** Days sales outstanding of the paid history: amount-weighted days from invoice to payment. */
-  dso: external_exports.number().finite(),
-  /** Mean days late of the most recent third minus that of the rest: > 0 is getting later. */
-  trendDays: external_exports.number().finite(),
-  recentMeanDaysLate: external_exports.number().finite(),
-  /** Share of paid invoices settled in several payments (0..1). */
-  partialShare: external_exports.number().min(0).max(1)
-});
-var PredictionSchema = external_exports.object({
-  invoiceId: Id2,
-  predictedDate: IsoDate3,
-  low: IsoDate3,
-  high: IsoDate3,
-  predictedDaysLate: external_exports.number().int(),
-  /** Not yet due and predicted to be paid at least `earlyWarningDays` late. */
-  earlyWarning: external_exports.boolean(),
-  /** How much of the prediction is the customer's own history (0..1); the rest is the company's. */
-  weight: external_exports.number().min(0).max(1)
-});
-var CustomerReplySchema = external_exports.object({
-  partnerId: Id2,
-  behaviour: BehaviourSchema,
-  segment: SegmentSchema,
-  /** Why this segment, with the figures that decided it. */
-  reason: external_exports.string().max(500),
-  predictions: external_exports.array(PredictionSchema)
-});
-var CollectionPredictResponseSchema = external_exports.object({
-  companyBehaviour: BehaviourSchema,
-  customers: external_exports.array(CustomerReplySchema),
-  engine: external_exports.object({ name: external_exports.string(), version: external_exports.string() })
-});
-
-// web_src/endpoint/routes/collections.ts
-function registerCollectionRoutes(app, signed, service) {
-  app.post(COLLECTION_PREDICT_PATH, signed, async (request) => {
-    const body = parseJsonBody(rawBodyOf(request.body), CollectionPredictRequestSchema);
-    request.lineCount = body.customers.length;
-    return service.predict(body);
-  });
-}
-
 // web_src/endpoint/routes/health.ts
 function registerHealthRoute(app, engineInfo) {
   app.get("/healthz", async () => {
@@ -60048,19 +59955,19 @@ var MAX_LABEL_LENGTH = 2e3;
 var MAX_LINES_PER_REQUEST = 2e3;
 var MAX_CANDIDATES_PER_REQUEST = 2e5;
 var MAX_HISTORY_PER_REQUEST = 5e4;
-var Id3 = external_exports.number().int().positive();
-var IsoDate4 = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD");
+var Id2 = external_exports.number().int().positive();
+var IsoDate3 = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD");
 var CurrencyCode2 = external_exports.string().regex(/^[A-Z]{3}$/, "expected an ISO 4217 currency code such as EUR");
-var Money4 = external_exports.number().finite();
+var Money3 = external_exports.number().finite();
 var Text = (max) => external_exports.string().max(max).default("");
 var StatementLineSchema = external_exports.object({
-  id: Id3,
-  date: IsoDate4,
+  id: Id2,
+  date: IsoDate3,
   /** Amount in `currency` (the line's own currency: foreign currency when set, else the journal's). */
-  amount: Money4,
+  amount: Money3,
   currency: CurrencyCode2,
   /** The same amount in the company currency. */
-  amountCompany: Money4,
+  amountCompany: Money3,
   label: Text(MAX_LABEL_LENGTH),
   /** The bank's reference field (structured references often arrive here), empty when none. */
   ref: Text(MAX_LABEL_LENGTH),
@@ -60069,29 +59976,29 @@ var StatementLineSchema = external_exports.object({
   /** Counterparty IBAN / account number as printed by the bank, empty when none. */
   accountNumber: Text(64),
   /** Partner already set on the line (by an importer or a person), null when none. */
-  partnerId: Id3.nullable().default(null)
+  partnerId: Id2.nullable().default(null)
 });
 var OpenItemSchema = external_exports.object({
   /** account.move.line id of the open receivable/payable item. */
-  id: Id3,
-  moveId: Id3,
+  id: Id2,
+  moveId: Id2,
   /** The entry's number, e.g. INV/2026/00042 or BILL/2026/11/0007. */
   moveName: Text(256),
   /** The entry's reference: customer payment reference or the vendor's bill number. */
   ref: Text(512),
-  partnerId: Id3.nullable(),
+  partnerId: Id2.nullable(),
   partnerName: Text(512),
-  date: IsoDate4,
-  dateMaturity: IsoDate4.nullable().default(null),
+  date: IsoDate3,
+  dateMaturity: IsoDate3.nullable().default(null),
   /** Residual in company currency, signed (receivable > 0, payable < 0). */
-  amountResidual: Money4,
+  amountResidual: Money3,
   /** Residual in the item's currency, signed. */
-  amountResidualCurrency: Money4,
+  amountResidualCurrency: Money3,
   currency: CurrencyCode2,
   accountType: external_exports.enum(["asset_receivable", "liability_payable"])
 });
 var PartnerSchema = external_exports.object({
-  id: Id3,
+  id: Id2,
   name: Text(512),
   /** Bank account numbers (IBAN etc.) known for this partner. */
   bankAccounts: external_exports.array(external_exports.string().max(64)).max(50).default([])
@@ -60100,27 +60007,27 @@ var HistoryEntrySchema = external_exports.object({
   label: Text(MAX_LABEL_LENGTH),
   partnerName: Text(512),
   accountNumber: Text(64),
-  amount: Money4,
-  date: IsoDate4,
+  amount: Money3,
+  date: IsoDate3,
   /** Partner the line was finally reconciled with, null when none. */
-  partnerId: Id3.nullable().default(null),
+  partnerId: Id2.nullable().default(null),
   /** For lines coded to an account (no invoice): the account, its taxes and analytic distribution. */
-  accountId: Id3.nullable().default(null),
-  taxIds: external_exports.array(Id3).max(20).default([]),
+  accountId: Id2.nullable().default(null),
+  taxIds: external_exports.array(Id2).max(20).default([]),
   /** What happened: confirmed by a reconciliation, or a suggestion for `rejectedPartnerId` that was rejected. */
   outcome: external_exports.enum(["reconciled", "coded", "rejected"]).default("reconciled"),
-  rejectedPartnerId: Id3.nullable().default(null),
-  rejectedAccountId: Id3.nullable().default(null)
+  rejectedPartnerId: Id2.nullable().default(null),
+  rejectedAccountId: Id2.nullable().default(null)
 });
 var AccountSchema = external_exports.object({
-  id: Id3,
+  id: Id2,
   code: Text(64),
   name: Text(256),
   accountType: Text(64)
 });
 var EngineSettingsSchema = external_exports.object({
   /** Account for bank fees deducted from a payment; null disables fee write-off proposals. */
-  bankFeeAccountId: Id3.nullable().default(null),
+  bankFeeAccountId: Id2.nullable().default(null),
   /** Largest fee (company currency) the engine proposes to write off when a payment is short. */
   maxFeeAmount: external_exports.number().nonnegative().default(50),
   /** Largest fee as a fraction of the invoice residual. */
@@ -60135,18 +60042,11 @@ var EngineSettingsSchema = external_exports.object({
    * DEFAULT_WRITEOFF_MAX_RATIO, no accounts (optional rather than defaulted, so that older callers' settings still
    * type-check).
    */
-  writeoffAccountId: Id3.nullable().optional(),
+  writeoffAccountId: Id2.nullable().optional(),
   writeoffMaxAmount: external_exports.number().nonnegative().optional(),
   writeoffMaxRatio: external_exports.number().min(0).max(1).optional(),
-  exchangeGainAccountId: Id3.nullable().optional(),
-  exchangeLossAccountId: Id3.nullable().optional(),
-  /**
-   * The company's own bank account numbers (its bank journals' accounts). A line whose counterparty account is one
-   * of them is a transfer between the company's own accounts: a fact of the master data, not a lesson of history.
-   */
-  ownBankAccounts: external_exports.array(external_exports.string().max(64)).max(200).optional(),
-  /** Where transfers between own accounts go when history shows none (Odoo's liquidity transfer account). */
-  transferAccountId: Id3.nullable().optional(),
+  exchangeGainAccountId: Id2.nullable().optional(),
+  exchangeLossAccountId: Id2.nullable().optional(),
   /** Largest number of open items the engine combines to explain one payment. */
   maxSubsetSize: external_exports.number().int().min(1).max(8).default(5),
   /** Suggestions per line, best first. */
@@ -60160,7 +60060,7 @@ var RequestLlmSchema = external_exports.strictObject({
   apiKey: external_exports.string().min(1).max(1e3).optional()
 });
 var SuggestRequestSchema = external_exports.object({
-  companyId: Id3,
+  companyId: Id2,
   companyCurrency: CurrencyCode2,
   lines: external_exports.array(StatementLineSchema).min(1).max(MAX_LINES_PER_REQUEST),
   candidates: external_exports.array(OpenItemSchema).max(MAX_CANDIDATES_PER_REQUEST).default([]),
@@ -60181,13 +60081,13 @@ var SuggestionSchema = external_exports.object({
   rank: external_exports.number().int().min(1),
   matchType: MatchTypeSchema,
   /** Open items (account.move.line ids) the line pays, empty for an expense. */
-  candidateIds: external_exports.array(Id3).max(50),
-  partnerId: Id3.nullable(),
+  candidateIds: external_exports.array(Id2).max(50),
+  partnerId: Id2.nullable(),
   /** Account for the expense coding or the write-off, null for a plain match. */
-  accountId: Id3.nullable(),
-  taxIds: external_exports.array(Id3).max(20).default([]),
+  accountId: Id2.nullable(),
+  taxIds: external_exports.array(Id2).max(20).default([]),
   /** Company-currency amount to write off (bank fee), 0 when none. Signed like the line. */
-  writeoffAmount: Money4.default(0),
+  writeoffAmount: Money3.default(0),
   confidence: external_exports.number().min(0).max(1),
   /** One sentence an accountant reads in the queue. */
   explanation: external_exports.string().max(2e3),
@@ -60195,7 +60095,7 @@ var SuggestionSchema = external_exports.object({
   reasons: external_exports.array(external_exports.string().max(500)).max(20).default([])
 });
 var LineResultSchema = external_exports.object({
-  lineId: Id3,
+  lineId: Id2,
   suggestions: external_exports.array(SuggestionSchema).max(10)
 });
 var EngineInfoSchema = external_exports.object({
@@ -60241,15 +60141,15 @@ var ParseStatementRequestSchema = external_exports.strictObject({
   /** The file's bytes, base64 (the request's size limit bounds it; the service names the file's own limit). */
   content: external_exports.string().regex(/^[A-Za-z0-9+/=\r\n]*$/, "expected base64")
 });
-var IsoDate5 = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+var IsoDate4 = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 var CurrencyCode3 = external_exports.string().regex(/^([A-Z]{3})?$/);
-var Money5 = external_exports.number().finite();
+var Money4 = external_exports.number().finite();
 var StatementFormatSchema = external_exports.enum(["camt.052", "camt.053", "camt.054", "ofx", "mt940", "mt942"]);
-var StatedBalanceSchema = external_exports.object({ amount: Money5, date: IsoDate5.optional() });
+var StatedBalanceSchema = external_exports.object({ amount: Money4, date: IsoDate4.optional() });
 var ParsedLineSchema = external_exports.object({
-  date: IsoDate5,
+  date: IsoDate4,
   /** Signed, in the line's currency: positive received, negative paid out. */
-  amount: Money5,
+  amount: Money4,
   currency: CurrencyCode3,
   label: external_exports.string(),
   counterpartyName: external_exports.string().optional(),
@@ -61517,7 +61417,7 @@ var LABELS = {
   dueDate: [
     { re: /^(?:payment\s+)?due\s*(?:date|on|by)?\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:pay(?:able)?\s+by)\s*[:.]?/i, weight: 0.85 },
-    { re: /^(?:fälligkeit(?:sdatum)?|fällig\s+(?:am|bis)|zahlbar\s+bis|zahlungsziel)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:fälligkeit(?:sdatum|stag)?|fällig\s+(?:am|bis)|zahlbar\s+bis|zahlungsziel)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:date\s+d['’]\s?échéance|échéance|date\s+limite\s+de\s+paiement(?:\s+le)?|à\s+payer\s+avant\s+le)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:vervaldatum|vervaldag|uiterste\s+betaaldatum|te\s+betalen\s+voor)\s*[:.]?/i, weight: 0.9 }
   ],
@@ -61560,13 +61460,6 @@ var LABELS = {
     { re: /^(?:betalings(?:voorwaarden|termijn|conditie))\s*[:.]?/i, weight: 0.9 }
   ]
 };
-var RECEIPT_LABELS = {
-  total: [
-    { re: /^(?:total|summe|gesamt|betrag|montant|totaal)\s*(?:eur|usd|gbp|chf|pln|inr|€|\$|£)\s*[:.]?/i, weight: 0.9 },
-    { re: /^(?:zu\s+zahlen|à\s+payer|amount\s+paid|paid|total\s+paid|payment\s+received(?:\s+by\s+\S+)?)\s*[:.]?/i, weight: 0.8 },
-    { re: /^(?:card|credit\s+card|debit\s+card|visa|mastercard|maestro|amex|girocard|ec[\s-]?karte|karte|kartenzahlung|carte(?:\s+bancaire)?|cb|pin|bar|cash|espèces|contant)\s*[:.]?(?=\s|$|\d|[€$£])/i, weight: 0.7 }
-  ]
-};
 var CUSTOMER_MARKERS = /(?:^|[^\p{L}])(?:your|uw|votre|ihre?|client|customer|kunde|kunden|klant|acheteur|buyer|bill\s+to|ship\s+to|sold\s+to|invoice\s+to|deliver\s+to|factuuradres|afleveradres|livraison|facturation|destinataire|nabywca|käufer|rechnungsempfänger|warenempfänger|empfänger|lieferanschrift)(?:$|[^\p{L}])/iu;
 var VENDOR_MARKERS = /^(?:lieferant|rechnungsersteller|verkäufer|absender|supplier|vendor|seller|from|fournisseur|vendeur|émetteur|leverancier|verkoper|sprzedawca)\s*:?$/i;
 var DUE_IN_SENTENCE = /\b(?:netto\s+bis|zahlbar\s+bis|fällig\s+am|(?:zu\s+der\s+)?fälligkeit(?:\s+am)?|(?:wird|werden)\s+am(?=[^.]*(?:eingezogen|abgebucht|belastet))|due\s+(?:on|by)|payable\s+(?:by|before)|avant\s+le|au\s+plus\s+tard\s+le|uiterlijk(?:\s+op)?|vóór|voor)\s+/i;
@@ -61579,6 +61472,8 @@ var PAYMENT_TERM_SENTENCES = [
 ];
 var LEGAL_FORMS = /(?:^|[\s,])(?:[Gg][Mm][Bb][Hh](?:\s*&\s*Co\.?\s*KG)?|AG|KG|OHG|e\.\s?K\.|UG|B\.\s?V\.|BV|N\.\s?V\.|NV|V\.O\.F\.|SAS|SASU|SARL|EURL|S\.A\.S?\.?|SA|SE|SNC|a\.G\.|e\.V\.|Inc\.?|INC\.?|Ltd\.?|LTD\.?|Limited|LIMITED|LLC|LLP|PLC|Corp\.?|Co\.|S\.p\.A\.|S\.r\.l\.|Sp\.\s?z\s?o\.o\.|spółka\s+akcyjna|Pvt\.?\s+Ltd\.?|Private\s+Limited|AB|A\/S|ApS|Oy)(?=$|[\s,.)])/;
 var LINE_TABLE_HEADER = /\b(?:description|omschrijving|bezeichnung|beschreibung|désignation|designation|libellé|article|artikel|item|product|produit|leistung|qty|quantity|menge|anzahl|quantité|aantal|hoeveelheid|unit\s+price|einzelpreis|prix\s+unitaire|prijs)\b/i;
+var TAX_INCLUDED = /\b(?:(?<tax>(?:darin\s+|davon\s+)?enthaltene?|davon|dont|of\s+which)|(?<gross>inklusive|inkl\.?|incl\.?|including|included|ttc))\s+(?:\d{1,2}(?:[.,]\d{1,2})?\s?%\s+)?(?:der\s+|die\s+)?(?:gesetzliche\s+)?(?:mwst\.?|ust\.?|umsatzsteuer|mehrwertsteuer|versicherung(?:s)?steuer|vat|tax|tva|btw)\b/i;
+var PO_IN_SENTENCE = /\b(?:gemäß|laut|lt\.|zu|auf)\s+(?:ihrer\s+)?bestellung\s*(?:nr\.?|nummer)?\s*:?\s*|\b(?:as\s+per|according\s+to|against)\s+(?:your\s+)?(?:purchase\s+)?order\s*(?:no\.?|number|#)?\s*:?\s*|\b(?:suivant|selon)\s+(?:votre\s+)?(?:bon\s+de\s+)?commande\s*(?:n[°º]|no\.?)?\s*:?\s*/i;
 
 // web_src/engine/bills/layout.ts
 var ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
@@ -61722,18 +61617,18 @@ function pageFromPlainText(text3, number4 = 1) {
 
 // web_src/engine/bills/extract_bill.ts
 var clip = (s) => s.length > 200 ? `${s.slice(0, 197)}\u2026` : s;
-function findLabels(pages, receipt) {
+function findLabels(pages) {
   const hits = [];
-  const labels = receipt ? receiptLabels() : LABELS;
   for (const page of pages) {
     page.lines.forEach((line, lineIndex) => {
       line.cells.forEach((cell, cellIndex) => {
         const text3 = cell.text.trim();
-        for (const kind of Object.keys(labels)) {
-          for (const pattern of labels[kind]) {
+        for (const kind of Object.keys(LABELS)) {
+          for (const pattern of LABELS[kind]) {
             const match = pattern.re.exec(text3);
             if (match === null) continue;
             if (pattern.exact === true && match[0].length !== text3.length) continue;
+            if (kind === "totalTax" && negatedAbove(page, lineIndex, cell)) continue;
             hits.push({ kind, pattern, page, lineIndex, cellIndex, rest: text3.slice(match[0].length).trim() });
             break;
           }
@@ -61743,10 +61638,13 @@ function findLabels(pages, receipt) {
   }
   return hits;
 }
-function receiptLabels() {
-  return { ...LABELS, total: [...LABELS.total, ...RECEIPT_LABELS.total] };
+var NEGATION_END = /(?:^|\s)(?:ohne|without|excl\.?|excluding|exkl\.?|hors|exclusief|zonder|netto|net|before)$/i;
+function negatedAbove(page, lineIndex, cell) {
+  const above = page.lines[lineIndex - 1];
+  const over = above?.cells.find((c) => c.x0 < cell.x1 + 2 && c.x1 > cell.x0 - 2);
+  return over !== void 0 && NEGATION_END.test(over.text.trim());
 }
-function valueCells(hit, receipt) {
+function valueCells(hit) {
   const line = hit.page.lines[hit.lineIndex];
   const cell = line.cells[hit.cellIndex];
   const out = [];
@@ -61759,7 +61657,7 @@ function valueCells(hit, receipt) {
     const column = [];
     for (let d = 1; d <= 8; d++) {
       const below = hit.page.lines[hit.lineIndex + d];
-      const under = below?.cells.find((c) => c.x0 < cell.x1 + 2 && c.x1 > cell.x0 - 2 && amountsIn(c.text, receipt).length > 0 && !/[A-Za-z]{3}/.test(c.text));
+      const under = below?.cells.find((c) => c.x0 < cell.x1 + 2 && c.x1 > cell.x0 - 2 && amountsIn(c.text).length > 0 && !/[A-Za-z]{3}/.test(c.text));
       if (under === void 0) break;
       column.push({ text: under.text, where: `${cell.text} / ${under.text}` });
     }
@@ -61794,15 +61692,14 @@ function invoiceNumberFrom(text3) {
   if (parseAmount(clean) !== null && hasDecimals(clean)) return null;
   return clean;
 }
-var CURRENCY_MARK = /[€$£₹]|\b(?:EUR|USD|GBP|CHF|INR|PLN|Rs\.?|zł)\b/;
-function amountsIn(text3, receipt = false) {
+function amountsIn(text3) {
   const out = [];
   const re = /(?:[€$£₹]\s?|(?:EUR|USD|GBP|CHF|INR|PLN|Rs\.?)\s)?[-(]?\d[\d.,' \u00a0]*\d(?:\s?[€$£₹)]|\s(?:EUR|USD|GBP|CHF|INR|PLN|zł))?|\d/g;
   for (const m of text3.matchAll(re)) {
     const raw = m[0].trim();
     if (/^\s?%/.test(text3.slice((m.index ?? 0) + m[0].length))) continue;
     const whole = parseAmount(raw);
-    if (whole !== null && (hasDecimals(raw) || receipt && CURRENCY_MARK.test(raw) && /^\D*\d{1,6}\D*$/.test(raw))) {
+    if (whole !== null && hasDecimals(raw)) {
       out.push({ value: whole, text: raw });
       continue;
     }
@@ -61827,8 +61724,7 @@ function field(c, pageConf) {
 }
 var round2 = (x) => Math.round(Math.max(0, Math.min(1, x)) * 100) / 100;
 function extractBill(pages, options) {
-  const receipt = options.receipt === true;
-  const hits = findLabels(pages, receipt);
+  const hits = findLabels(pages);
   const orderOf = (page, line) => page * 1e4 + line;
   const cands = {
     invoiceNumber: [],
@@ -61845,7 +61741,7 @@ function extractBill(pages, options) {
     const labelCell = line?.cells[hit.cellIndex]?.text ?? "";
     const order = orderOf(hit.page.number, hit.lineIndex);
     const pageFactor = hit.page.number === pages[0]?.number ? 1 : 0.97;
-    for (const { text: text3, factor, where } of valueCells(hit, receipt)) {
+    for (const { text: text3, factor, where } of valueCells(hit)) {
       const score = hit.pattern.weight * factor * pageFactor;
       switch (hit.kind) {
         case "invoiceNumber": {
@@ -61864,7 +61760,7 @@ function extractBill(pages, options) {
         case "untaxed":
         case "totalTax": {
           const list = cands[hit.kind];
-          amountsIn(text3, receipt).forEach((a, k) => {
+          amountsIn(text3).forEach((a, k) => {
             list.push({ value: a.value, score: score * (k === 0 ? 1 : 0.8), sourceText: where, page: hit.page.number, order });
           });
           break;
@@ -61898,6 +61794,15 @@ function extractBill(pages, options) {
         const date5 = findDates(line.text.slice(due.index + due[0].length))[0];
         if (date5 !== void 0 && date5.index < 3) cands.dueDate.push({ value: date5.iso, score: 0.6, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
       }
+      const included = TAX_INCLUDED.exec(line.text);
+      const lastAmount = included === null ? void 0 : amountsIn(line.text.slice(included.index + included[0].length)).pop();
+      if (included !== null && lastAmount !== void 0 && lastAmount.value !== 0) {
+        const kind = included.groups?.["tax"] !== void 0 ? "totalTax" : "total";
+        cands[kind].push({ value: Math.abs(lastAmount.value), score: 0.75, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
+      }
+      const po = PO_IN_SENTENCE.exec(line.text);
+      const poValue = po === null ? null : invoiceNumberFrom(line.text.slice(po.index + po[0].length));
+      if (poValue !== null) cands.purchaseOrderRef.push({ value: poValue, score: 0.75, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
       for (const re of PAYMENT_TERM_SENTENCES) {
         const m = re.exec(line.text);
         if (m !== null) cands.paymentTerms.push({ value: m[0].trim(), score: 0.6, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
@@ -61932,6 +61837,7 @@ function extractBill(pages, options) {
   };
   const fields2 = {
     vendorName: field(vendor.name, pageConf),
+    vendorAddress: field(vendorAddress(pages, vendor.name, vendor.vat?.value ?? null), pageConf),
     vendorVat: field(vendor.vat, pageConf),
     vendorIban: field(vendor.iban, pageConf),
     vendorEmail: field(vendor.email, pageConf),
@@ -61976,6 +61882,17 @@ function chooseAmounts(untaxed, tax, total, lines) {
       if (Math.abs(u2.value - g2.value) < 5e-3) consider2(u2, null, g2, 0.3);
     }
   }
+  if (bestTriple === null) {
+    for (const g2 of G) {
+      for (const t of T) {
+        if (t.value <= 0 || t.value >= g2.value) continue;
+        const rate = [...COMMON_RATES].find((r) => Math.abs(cents2(g2.value * r / (100 + r)) - t.value) <= 0.011);
+        if (rate === void 0) continue;
+        const u2 = { value: cents2(g2.value - t.value), score: 0.6, sourceText: `total ${g2.value} \u2212 tax ${t.value} included at ${rate} %`, page: g2.page, order: g2.order };
+        consider2(u2, t, g2, 1.2);
+      }
+    }
+  }
   const confirm = (c, how) => c === null ? null : { ...c, score: Math.min(1, c.score + 0.15), sourceText: `${c.sourceText} (${how})` };
   if (bestTriple !== null) {
     const { u: u2, t, g: g2 } = bestTriple;
@@ -61993,6 +61910,9 @@ function chooseAmounts(untaxed, tax, total, lines) {
     u = { value: cents2(lines.reduce((s, l) => s + (l.amount ?? 0), 0)), score: 0.4, sourceText: "sum of the lines", page: 1, order: 0 };
   }
   const g = G.length === 0 ? null : G.reduce((a, b) => b.score > a.score + 1e-9 || Math.abs(b.score - a.score) < 1e-9 && b.value > a.value ? b : a);
+  if (T.length === 0 && u !== null && g !== null && Math.abs(u.value - g.value) < 5e-3) {
+    return { untaxed: { ...u, score: 0.6 }, totalTax: { value: 0, score: 0.5, sourceText: "no tax stated, the lines add up to the total", page: g.page, order: g.order }, total: g };
+  }
   return { untaxed: u, totalTax: best(T), total: g };
 }
 function chooseCurrency(text3, companyCurrency) {
@@ -62058,6 +61978,7 @@ function lineItems(pages) {
       const first = line.cells[0]?.text ?? "";
       const totalsRow = line.cells.some((c) => ["total", "untaxed", "totalTax"].some((k) => LABELS[k].some((p) => p.weight >= 0.8 && p.re.test(c.text.trim()))));
       if (totalsRow || STOP_TABLE.test(first) || STOP_TABLE.test(line.cells.find((c) => /[A-Za-z]{3}/.test(c.text))?.text ?? "")) {
+        if (amountsIn(line.text).length === 0) continue;
         inTable = false;
         continue;
       }
@@ -62159,7 +62080,7 @@ function vendorParty(pages, options) {
         if (squeezed.length < 3 || cell.text.length > 60 || /@|www\.|https?:/.test(cell.text)) continue;
         const core = normName(cell.text.replace(LEGAL_FORMS, " ")).replace(/ /g, "");
         if ([...domains].some((d) => core.length >= 3 && (d === core || d.startsWith(core) || core.startsWith(d)))) {
-          names.push({ value: cell.text.trim(), score: LEGAL_FORMS.test(cell.text) ? 0.85 : 0.7, sourceText: `${cell.text} (matches the web/e-mail domain)`, page: firstPage.number, order: firstPage.number * 1e4 + i });
+          names.push({ value: senderName(cell.text), score: LEGAL_FORMS.test(cell.text) ? 0.85 : 0.7, sourceText: `${cell.text} (matches the web/e-mail domain)`, page: firstPage.number, order: firstPage.number * 1e4 + i });
         }
       }
     });
@@ -62179,13 +62100,58 @@ function vendorParty(pages, options) {
   }
   if (name === null) {
     const page = pages[0];
-    const first = page?.lines.find((l) => /[A-Za-z]{3}/.test(l.text) && !/invoice|rechnung|factu|receipt|page|seite/i.test(l.cells[0]?.text ?? "") && !CUSTOMER_MARKERS.test(l.text));
+    const first = page?.lines.find((l, i) => /[A-Za-z]{3}/.test(l.text) && !/invoice|rechnung|factu|receipt|page|seite/i.test(l.cells[0]?.text ?? "") && !CUSTOMER_MARKERS.test(l.text) && !l.cells.some((c) => underHeading(page, i, c, CUSTOMER_MARKERS)) && l.y0 < 0.2 * Math.max(1, page.height) && !page.lines.slice(0, i + 1).some((h) => LINE_TABLE_HEADER.test(h.text)));
     if (first !== void 0 && page !== void 0) {
       const text3 = (first.cells[0]?.text ?? first.text).trim();
       name = { value: text3, score: 0.3, sourceText: first.text, page: page.number, order: 0 };
     }
   }
   return { name, vat: best(vats), iban: best(ibans), email: email3 };
+}
+var ZIP_CITY = new RegExp("(?:^|[\\s,])(?:(?<cc>[A-Z]{1,2})-)?(?<zip>\\d{4,5}(?:\\s?[A-Z]{2}(?=\\s))?)\\s+(?<city>\\p{Lu}[\\p{L}'.-]+(?:[ -]\\p{Lu}?[\\p{L}'.-]+){0,3})", "u");
+var STREET = new RegExp("\\p{L}{3,}.*\\d|\\d+\\s*,?\\s+\\p{L}{3,}", "u");
+var COUNTRY_PREFIX = { D: "DE", F: "FR", B: "BE", NL: "NL", A: "AT", CH: "CH", L: "LU", I: "IT", E: "ES" };
+var COUNTRY_NAMES = [
+  [/\b(?:deutschland|germany|allemagne)\b/i, "DE"],
+  [/\b(?:france|frankreich)\b/i, "FR"],
+  [/\b(?:nederland|netherlands|pays-bas)\b/i, "NL"],
+  [/\b(?:belgi(?:ë|e|um|que))\b/i, "BE"],
+  [/\b(?:österreich|austria)\b/i, "AT"],
+  [/\b(?:schweiz|suisse|switzerland)\b/i, "CH"],
+  [/\b(?:united kingdom|england)\b/i, "GB"],
+  [/\b(?:ireland)\b/i, "IE"],
+  [/\b(?:italia|italy)\b/i, "IT"],
+  [/\b(?:españa|spain)\b/i, "ES"]
+];
+function vendorAddress(pages, name, vat) {
+  if (name === null) return null;
+  const page = pages.find((p) => p.number === name.page);
+  if (page === void 0) return null;
+  const nameLine = name.order - page.number * 1e4;
+  const nameCell = page.lines[nameLine]?.cells.find((c) => name.value.length > 0 && c.text.includes(name.value.slice(0, 12)));
+  for (let i = Math.max(0, nameLine); i < Math.min(page.lines.length, nameLine + 6); i++) {
+    const line = page.lines[i];
+    if (CUSTOMER_MARKERS.test(line.text)) continue;
+    const cells = i === nameLine ? line.cells : line.cells.filter((c) => nameCell === void 0 || c.x0 < nameCell.x1 + 20 && c.x1 > nameCell.x0 - 20);
+    for (const cell of cells) {
+      if (underHeading(page, i, cell, CUSTOMER_MARKERS)) continue;
+      const m = ZIP_CITY.exec(cell.text);
+      if (m === null || m.groups === void 0) continue;
+      const before = cell.text.slice(0, m.index).split(/\s+[-–·|•,]\s+|,\s*/).map((x) => x.replace(/[\s,;:–·|•-]+$/u, "").trim()).filter((x) => x !== "" && !x.includes(name.value));
+      const above = i > nameLine ? page.lines[i - 1]?.cells.find((c) => c.x0 < cell.x1 && c.x1 > cell.x0)?.text.trim() : void 0;
+      const streetText = [...before].reverse().find((x) => STREET.test(x)) ?? (above !== void 0 && STREET.test(above) && !above.includes(name.value) ? above : null);
+      const cc = m.groups["cc"];
+      const after = page.lines.slice(i, i + 2).map((l) => l.text).join(" ");
+      const country = (cc !== void 0 ? COUNTRY_PREFIX[cc] : void 0) ?? COUNTRY_NAMES.find(([re]) => re.test(after))?.[1] ?? (vat !== null && /^[A-Z]{2}/.test(vat) ? vat.slice(0, 2).replace("EL", "GR") : null);
+      const value = { street: streetText?.slice(0, 200) ?? null, zip: (m.groups["zip"] ?? "").slice(0, 20), city: (m.groups["city"] ?? "").slice(0, 100), country };
+      return { value, score: streetText === null ? 0.5 : 0.7, sourceText: cell.text, page: page.number, order: page.number * 1e4 + i };
+    }
+  }
+  return null;
+}
+function senderName(text3) {
+  const parts = text3.trim().split(/\s+[-–·|•]\s+/);
+  return parts.length > 1 && parts.slice(1).some((p) => /\d/.test(p)) ? (parts[0] ?? text3).trim() : text3.trim();
 }
 function underHeading(page, lineIndex, cell, marker) {
   let below = page.lines[lineIndex];
@@ -66498,6 +66464,11 @@ function f(value, sourceText) {
   if (value === void 0) return null;
   return { value, confidence: 0.99, sourceText: sourceText.slice(0, 200), page: 1 };
 }
+function address(street, zip, city, country) {
+  if (street === void 0 && zip === void 0 && city === void 0) return void 0;
+  const code = country?.trim().toUpperCase();
+  return { street: street?.slice(0, 200) ?? null, zip: zip?.slice(0, 20) ?? null, city: city?.slice(0, 100) ?? null, country: code !== void 0 && /^[A-Z]{2}$/.test(code) ? code : null };
+}
 function readInvoiceXml(xml, today) {
   const { flavour, root } = parseInvoiceXml(xml);
   const bill = flavour === "ubl" ? readUbl(root) : readCii(root, flavour);
@@ -66510,6 +66481,7 @@ function emptyBill() {
     source: "embedded_xml",
     fields: {
       vendorName: null,
+      vendorAddress: null,
       vendorVat: null,
       vendorIban: null,
       vendorEmail: null,
@@ -66549,6 +66521,7 @@ function readCii(root, flavour) {
   const fields2 = {
     ...bill.fields,
     vendorName: f(text(seller, "Name"), `${tag} SellerTradeParty/Name`),
+    vendorAddress: f(address(text(seller, "PostalTradeAddress", "LineOne"), text(seller, "PostalTradeAddress", "PostcodeCode"), text(seller, "PostalTradeAddress", "CityName"), text(seller, "PostalTradeAddress", "CountryID")), `${tag} SellerTradeParty/PostalTradeAddress`),
     vendorVat: f(vat?.replace(/\s+/g, "").toUpperCase(), `${tag} SellerTradeParty/SpecifiedTaxRegistration/ID[@schemeID=VA]`),
     vendorIban: f(iban3?.replace(/\s+/g, "").toUpperCase(), `${tag} PayeePartyCreditorFinancialAccount/IBANID`),
     vendorEmail: f(email3, `${tag} SellerTradeParty e-mail`),
@@ -66595,6 +66568,7 @@ function readUbl(root) {
   const fields2 = {
     ...bill.fields,
     vendorName: f(text(party, "PartyName", "Name") ?? text(party, "PartyLegalEntity", "RegistrationName"), "UBL AccountingSupplierParty name"),
+    vendorAddress: f(address(text(party, "PostalAddress", "StreetName"), text(party, "PostalAddress", "PostalZone"), text(party, "PostalAddress", "CityName"), text(party, "PostalAddress", "Country", "IdentificationCode")), "UBL AccountingSupplierParty/PostalAddress"),
     vendorVat: f(vat?.replace(/\s+/g, "").toUpperCase(), "UBL PartyTaxScheme/CompanyID"),
     vendorIban: f(iban3?.replace(/\s+/g, "").toUpperCase(), "UBL PayeeFinancialAccount/ID"),
     vendorEmail: f(text(party, "Contact", "ElectronicMail"), "UBL Contact/ElectronicMail"),
@@ -66771,7 +66745,7 @@ var BillService = class {
     }
   }
   readPages(pages, source, request) {
-    return extractBills(pages, { source, today: this.today(), company: request.company, receipt: request.mode === "receipt" });
+    return extractBills(pages, { source, today: this.today(), company: request.company });
   }
   async readPdf(bytes, dir, ctx) {
     const file2 = path.join(dir, "document.pdf");
@@ -66928,252 +66902,6 @@ function checked(response) {
   if (!parsed.success) throw new ResponseContractError(`bill reply breaks the contract: ${parsed.error.message}`);
   return parsed.data;
 }
-
-// web_src/engine/collections/payment_stats.ts
-var DAY_MS2 = 864e5;
-function dayNumber2(isoDate3) {
-  return Math.round(Date.UTC(Number(isoDate3.slice(0, 4)), Number(isoDate3.slice(5, 7)) - 1, Number(isoDate3.slice(8, 10))) / DAY_MS2);
-}
-function isoOfDay(day) {
-  return new Date(day * DAY_MS2).toISOString().slice(0, 10);
-}
-function quantile2(sorted, q) {
-  if (sorted.length === 0) return Number.NaN;
-  const position = (sorted.length - 1) * q;
-  const low = Math.floor(position);
-  const high = Math.ceil(position);
-  const a = sorted[low];
-  const b = sorted[high];
-  return a + (b - a) * (position - low);
-}
-function mean(values) {
-  if (values.length === 0) return 0;
-  let sum = 0;
-  for (const v of values) sum += v;
-  return sum / values.length;
-}
-function standardDeviation(values) {
-  if (values.length < 2) return 0;
-  const m = mean(values);
-  let sum = 0;
-  for (const v of values) sum += (v - m) ** 2;
-  return Math.sqrt(sum / (values.length - 1));
-}
-function mixtureQuantiles(own2, prior, w, qs) {
-  const ownWeight = own2.length ? w / own2.length : 0;
-  const priorWeight = prior.length ? (own2.length ? 1 - w : 1) / prior.length : 0;
-  const points = [];
-  for (const v of own2) points.push([v, ownWeight]);
-  for (const v of prior) points.push([v, priorWeight]);
-  if (points.length === 0) return qs.map(() => Number.NaN);
-  points.sort((a, b) => a[0] - b[0]);
-  let total = 0;
-  for (const [, weight] of points) total += weight;
-  return qs.map((q) => {
-    const target = q * total;
-    let cumulative = 0;
-    for (const [value, weight] of points) {
-      cumulative += weight;
-      if (cumulative >= target - 1e-12) return value;
-    }
-    return points[points.length - 1][0];
-  });
-}
-
-// web_src/engine/collections/predict_payments.ts
-var COLLECTION_ENGINE = { name: "collections", version: "1" };
-var PRIOR_STRENGTH = 2;
-var PRIOR_POINTS = 401;
-var BEYOND_HISTORY_DAYS = 14;
-var SEGMENT_RULES = {
-  /** Reliable: median at most this many days late, and this share paid within a week of the due date. */
-  reliableMedianDays: 3,
-  reliableWithinWeekShare: 0.8,
-  /** At risk: this share paid more than `riskLongDays` late, or recent invoices this late on average, or at least
-   * `riskErraticDays` late on average with a spread of at least `riskErraticSpread` of the mean (erratic). */
-  riskLongDays: 60,
-  riskLongShare: 0.2,
-  riskRecentMeanDays: 60,
-  riskErraticDays: 30,
-  riskErraticSpread: 0.5,
-  /** Deteriorating: recent invoices at least this many days later than the older ones, at least a week late, and
-   * a steady worsening (t statistic of the slope of days late over the invoices at least `deterioratingT`). */
-  deterioratingTrendDays: 10,
-  deterioratingRecentDays: 7,
-  deterioratingT: 3
-};
-function daysLateOf(invoice) {
-  return dayNumber2(invoice.paidDate) - dayNumber2(invoice.dueDate);
-}
-function behaviourOf(history) {
-  const ordered = [...history].sort((a, b) => dayNumber2(a.paidDate) - dayNumber2(b.paidDate));
-  const late2 = ordered.map(daysLateOf);
-  const n = late2.length;
-  const recentCount = Math.max(1, Math.ceil(n / 3));
-  const recent = late2.slice(n - recentCount);
-  const older = late2.slice(0, n - recentCount);
-  let weighted = 0;
-  let amount = 0;
-  for (const invoice of ordered) {
-    const days = dayNumber2(invoice.paidDate) - dayNumber2(invoice.invoiceDate);
-    const w = invoice.amount > 0 ? invoice.amount : 1;
-    weighted += days * w;
-    amount += w;
-  }
-  return {
-    paidCount: n,
-    meanDaysLate: round1(mean(late2)),
-    sdDaysLate: round1(standardDeviation(late2)),
-    medianDaysLate: n ? round1(quantile2([...late2].sort((a, b) => a - b), 0.5)) : 0,
-    onTimeShare: n ? round3(late2.filter((d) => d <= 0).length / n) : 0,
-    dso: amount ? round1(weighted / amount) : 0,
-    trendDays: n >= 4 ? round1(mean(recent) - mean(older)) : 0,
-    recentMeanDaysLate: round1(mean(recent)),
-    partialShare: n ? round3(ordered.filter((i) => i.partial).length / n) : 0
-  };
-}
-function slopeT(values) {
-  const n = values.length;
-  if (n < 4) return 0;
-  const xMean = (n - 1) / 2;
-  const yMean = mean(values);
-  let sxx = 0;
-  let sxy = 0;
-  values.forEach((y, x) => {
-    sxx += (x - xMean) ** 2;
-    sxy += (x - xMean) * (y - yMean);
-  });
-  const slope = sxy / sxx;
-  let sse = 0;
-  values.forEach((y, x) => {
-    sse += (y - (yMean + slope * (x - xMean))) ** 2;
-  });
-  const se = Math.sqrt(sse / (n - 2) / sxx);
-  if (se === 0) return slope === 0 ? 0 : Math.sign(slope) * Infinity;
-  return slope / se;
-}
-function segmentOf(behaviour, daysLate, minHistory) {
-  const r = SEGMENT_RULES;
-  const n = behaviour.paidCount;
-  if (n < minHistory) {
-    return { segment: "new", reason: `${n} paid invoice${n === 1 ? "" : "s"}: too few to judge (${minHistory} needed).` };
-  }
-  if (behaviour.trendDays >= r.deterioratingTrendDays && behaviour.recentMeanDaysLate >= r.deterioratingRecentDays && slopeT(daysLate) >= r.deterioratingT) {
-    const olderMean = behaviour.recentMeanDaysLate - behaviour.trendDays;
-    return {
-      segment: "deteriorating",
-      reason: `Paid ${fmt(olderMean)} days late before, ${fmt(behaviour.recentMeanDaysLate)} days late recently (+${fmt(behaviour.trendDays)} days, getting later invoice after invoice).`
-    };
-  }
-  const longShare = daysLate.filter((d) => d > r.riskLongDays).length / n;
-  const erratic = behaviour.meanDaysLate >= r.riskErraticDays && behaviour.sdDaysLate >= r.riskErraticSpread * behaviour.meanDaysLate;
-  if (longShare >= r.riskLongShare || behaviour.recentMeanDaysLate >= r.riskRecentMeanDays || erratic) {
-    return {
-      segment: "at_risk",
-      reason: `Recent invoices paid ${fmt(behaviour.recentMeanDaysLate)} days late on average (\xB1 ${fmt(behaviour.sdDaysLate)}); ${pct(longShare)} of ${n} paid more than ${r.riskLongDays} days late.`
-    };
-  }
-  const withinWeek = daysLate.filter((d) => d <= 7).length / n;
-  if (behaviour.medianDaysLate <= r.reliableMedianDays && withinWeek >= r.reliableWithinWeekShare) {
-    return {
-      segment: "reliable",
-      reason: `${pct(behaviour.onTimeShare)} of ${n} invoices paid on time, ${pct(withinWeek)} within a week; median ${fmt(behaviour.medianDaysLate)} days late.`
-    };
-  }
-  return {
-    segment: "slow_but_sure",
-    reason: `Pays ${fmt(behaviour.meanDaysLate)} days late on average (\xB1 ${fmt(behaviour.sdDaysLate)}) over ${n} invoices, steadily; ${pct(behaviour.onTimeShare)} on time.`
-  };
-}
-function trendAdjusted(history, behaviour) {
-  const ordered = [...history].sort((a, b) => dayNumber2(a.paidDate) - dayNumber2(b.paidDate));
-  const late2 = ordered.map(daysLateOf);
-  if (behaviour.trendDays < SEGMENT_RULES.deterioratingTrendDays) return late2;
-  const recentCount = Math.max(1, Math.ceil(late2.length / 3));
-  return late2.map((d, i) => i < late2.length - recentCount ? d + behaviour.trendDays : d);
-}
-function priorPoints(all3) {
-  const sorted = [...all3].sort((a, b) => a - b);
-  if (sorted.length <= PRIOR_POINTS) return sorted;
-  const points = [];
-  for (let i = 0; i < PRIOR_POINTS; i += 1) points.push(quantile2(sorted, i / (PRIOR_POINTS - 1)));
-  return points;
-}
-function predictCollections(request) {
-  const { options } = request;
-  const today = dayNumber2(request.today);
-  const samples = /* @__PURE__ */ new Map();
-  const pooledHistory = [];
-  for (const customer of request.customers) {
-    const behaviour = behaviourOf(customer.history);
-    samples.set(customer.partnerId, { behaviour, daysLate: trendAdjusted(customer.history, behaviour) });
-    for (const invoice of customer.history) pooledHistory.push(invoice);
-  }
-  const companyBehaviour = behaviourOf(pooledHistory);
-  const prior = pooledHistory.length ? priorPoints(pooledHistory.map(daysLateOf)) : [0];
-  const customers = request.customers.map((customer) => {
-    const sample = samples.get(customer.partnerId);
-    const inPaidOrder = [...customer.history].sort((a, b) => dayNumber2(a.paidDate) - dayNumber2(b.paidDate)).map(daysLateOf);
-    const { segment, reason } = segmentOf(sample.behaviour, inPaidOrder, options.minHistory);
-    const n = sample.daysLate.length;
-    const weight = n / (n + PRIOR_STRENGTH);
-    const predictions = customer.open.map((invoice) => {
-      const due = dayNumber2(invoice.dueDate);
-      const elapsed = today - due;
-      const own2 = sample.daysLate.filter((d) => d > elapsed);
-      const base = prior.filter((d) => d > elapsed);
-      const w = own2.length ? weight : 0;
-      let point;
-      let low;
-      let high;
-      if (own2.length === 0 && base.length === 0) {
-        point = elapsed + BEYOND_HISTORY_DAYS;
-        low = elapsed + 1;
-        high = elapsed + 3 * BEYOND_HISTORY_DAYS;
-      } else {
-        [point, low, high] = mixtureQuantiles(own2, base, w, [0.5, options.intervalLow, options.intervalHigh]);
-      }
-      const predictedDaysLate = Math.round(point);
-      return {
-        invoiceId: invoice.invoiceId,
-        predictedDate: isoOfDay(Math.max(today, due + predictedDaysLate)),
-        low: isoOfDay(Math.max(today, due + Math.round(low))),
-        high: isoOfDay(Math.max(today, due + Math.round(high))),
-        predictedDaysLate,
-        earlyWarning: elapsed < 0 && predictedDaysLate >= options.earlyWarningDays,
-        weight: round3(w)
-      };
-    });
-    return { partnerId: customer.partnerId, behaviour: sample.behaviour, segment, reason, predictions };
-  });
-  return { companyBehaviour, customers, engine: { ...COLLECTION_ENGINE } };
-}
-function round1(value) {
-  return Math.round(value * 10) / 10;
-}
-function round3(value) {
-  return Math.round(value * 1e3) / 1e3;
-}
-function fmt(value) {
-  return String(Math.round(value * 10) / 10);
-}
-function pct(share) {
-  return `${Math.round(share * 100)} %`;
-}
-
-// web_src/endpoint/services/collections.ts
-var CollectionService = class {
-  constructor(options) {
-    this.validateResponses = options.validateResponses;
-  }
-  predict(request) {
-    const response = predictCollections(request);
-    if (!this.validateResponses) return response;
-    const parsed = CollectionPredictResponseSchema.safeParse(response);
-    if (!parsed.success) throw new ResponseContractError(`collection reply breaks the contract: ${parsed.error.message}`);
-    return parsed.data;
-  }
-};
 
 // web_src/endpoint/services/reconcile.ts
 import { createHash } from "node:crypto";
@@ -67963,7 +67691,6 @@ function buildApp(deps) {
   registerStatementRoutes(app, signed, new StatementService({ validateResponses: config2.validateResponses }));
   registerAnomalyRoutes(app, signed, new AnomalyService({ validateResponses: config2.validateResponses }));
   registerBillRoutes(app, signed, deps.billService ?? new BillService({ validateResponses: config2.validateResponses }));
-  registerCollectionRoutes(app, signed, new CollectionService({ validateResponses: config2.validateResponses }));
   return app;
 }
 async function logRequest(request, reply) {
@@ -68393,10 +68120,7 @@ var GLUED = /^([A-Z]{0,6})(20\d\d)(\d{1,6})$/;
 var NUMBER = /^\d{1,6}$/;
 var LETTERS = /^[A-Z]{1,8}$/;
 var ONE_OR_TWO_DIGITS = /^\d{1,2}$/;
-var LIST_WORDS = /* @__PURE__ */ new Set(["UND", "U", "AND", "EN", "ET", "E", "Y", "OG", "PLUS", "SOWIE"]);
-var MAX_CONTINUATIONS = 8;
-var LISTED_STRENGTH = 0.6;
-function yearSequenceKeys(toks, lists = false) {
+function yearSequenceKeys(toks) {
   const keys = [];
   for (let i = 0; i < toks.length; i++) {
     const tok = toks[i];
@@ -68407,7 +68131,6 @@ function yearSequenceKeys(toks, lists = false) {
       if (prefix !== "" || seq.length >= 5 && seq.startsWith("0")) {
         const n = Number(seq);
         if (n > 0) keys.push({ compact: "", code: yearCode(Number(year2), n), strength: 0.9, snippetStart: i, snippetEnd: i + 1, invoiceLike: true });
-        if (n > 0 && lists) listedAfter(toks, i + 1, Number(year2), seq.length, keys);
       }
       continue;
     }
@@ -68430,22 +68153,9 @@ function yearSequenceKeys(toks, lists = false) {
     if (!dateLike && (prefixed || next.length >= 3)) {
       const n = Number(next);
       if (n > 0) keys.push({ compact: "", code: yearCode(year, n), strength: 0.9, snippetStart: from, snippetEnd: i + 2, invoiceLike: true });
-      if (n > 0 && lists) listedAfter(toks, i + 2, year, next.length, keys);
     }
   }
   return keys;
-}
-function listedAfter(toks, at3, year, width, keys) {
-  if (width < 3) return;
-  let found = 0;
-  for (let j = at3; j < toks.length && found < MAX_CONTINUATIONS; j++) {
-    const tok = toks[j];
-    if (LIST_WORDS.has(tok)) continue;
-    if (tok.length !== width || !NUMBER.test(tok)) return;
-    const n = Number(tok);
-    if (n > 0) keys.push({ compact: "", code: yearCode(year, n), strength: LISTED_STRENGTH, snippetStart: j, snippetEnd: j + 1, invoiceLike: false });
-    found++;
-  }
 }
 function mayHoldYear(tok) {
   const last = tok.length - 4;
@@ -69710,7 +69420,7 @@ function extractReferenceKeys(toks, prefixes) {
       }
     }
   }
-  for (const key of yearSequenceKeys(toks, true)) found.add(key);
+  for (const key of yearSequenceKeys(toks)) found.add(key);
   return found.keys;
 }
 var KeyList = class {
@@ -69836,7 +69546,6 @@ var SubsetWalk = class {
 
 // web_src/engine/reconciliation/merchant_history.ts
 var MIN_CODING_SUPPORT = 3;
-var MIN_ACCOUNT_CODING_SUPPORT = 2;
 var MIN_CODING_CONSISTENCY = 0.8;
 var MIN_CODING_SHARE = 0.55;
 var MIN_UNKNOWN_LENGTH = 4;
@@ -70098,7 +69807,7 @@ var LineCollector = class {
       }
       for (const [partnerId, items] of referencedByPartner) if (items.length >= 2) this.addSubsets(items, partnerId);
     }
-    if (!this.addOwnTransfer()) this.addExpense(likely[0], sign2);
+    this.addExpense(likely[0], sign2);
     const exactCount = sameAmount.length;
     const cited = this.citedItems();
     for (const p of this.proposals) {
@@ -70201,7 +69910,6 @@ var LineCollector = class {
       expenseSupport: 0,
       expenseKeyed: false,
       exchangeRounding: false,
-      ownTransfer: false,
       expenseSimilarity: 0,
       expenseRejected: 0,
       expenseReason: "",
@@ -70228,24 +69936,20 @@ var LineCollector = class {
     if (fit === "fee" || fit === "tolerance") {
       p.accountId = fit === "fee" ? this.settings.bankFeeAccountId : writeoffAccount;
       p.writeoffAmount = Math.sign(this.line.amount) * cmp.shortfallCompany;
-      p.exchangeRounding = fit === "tolerance" && p.accountId !== null && (p.accountId === this.settings.exchangeGainAccountId || p.accountId === this.settings.exchangeLossAccountId);
+      p.exchangeRounding = fit === "tolerance" && p.accountId !== (this.settings.writeoffAccountId ?? null);
     }
     this.proposals.push(p);
   }
   /**
    * Where a small difference goes: exchange rounding (a foreign-currency line, or a label that says the bank
-   * converted) to the exchange gain or loss account, falling back on the write-off account, then the bank fee
-   * account. Anything else is no exchange difference: the company's write-off account, else the bank fee account
-   * (the one write-off account the company named — every Odoo chart sets the exchange accounts, so falling back on
-   * them would book a customer's few cents as a currency gain), the exchange account last. A shortfall is a loss,
-   * an overpayment a gain.
+   * converted) to the exchange gain or loss account, anything else to the company's write-off account; each falls
+   * back on the other, and both on the bank fee account. A shortfall is a loss, an overpayment a gain.
    */
   toleranceAccount(shortfall) {
     const { settings } = this;
     const exchange = (shortfall > 0 ? settings.exchangeLossAccountId : settings.exchangeGainAccountId) ?? null;
     const writeoff = settings.writeoffAccountId ?? null;
-    const fee = settings.bankFeeAccountId ?? null;
-    return this.exchangeWords ? exchange ?? writeoff ?? fee : writeoff ?? fee ?? exchange;
+    return (this.exchangeWords ? exchange ?? writeoff : writeoff ?? exchange) ?? settings.bankFeeAccountId;
   }
   addSubsets(items, partnerId) {
     if (items.length < 2) return;
@@ -70269,41 +69973,6 @@ var LineCollector = class {
     }
   }
   /**
-   * A line from or to one of the company's own bank accounts (its counterparty account, or an account number in
-   * its label) is a transfer between own accounts: booked as past lines with that account mostly were, else to the
-   * company's transfer account. No such account: nothing proposed here (the line is then coded like any other).
-   */
-  addOwnTransfer() {
-    const { ctx, text: text3 } = this;
-    if (ctx.ownAccounts.size === 0) return false;
-    let key = ctx.ownAccounts.has(text3.accountKey) ? text3.accountKey : "";
-    for (let k = 0; key === "" && k < text3.tokens.length; k++) {
-      const tok = text3.tokens[k];
-      if (tok.length >= 12 && ctx.ownAccounts.has(accountNumberKey(tok))) key = accountNumberKey(tok);
-    }
-    if (key === "") return false;
-    const learned = ctx.history.accountCoding(key);
-    const fromHistory = learned !== null && learned.support / learned.lines >= MIN_CODING_CONSISTENCY ? learned : null;
-    const accountId2 = fromHistory?.accountId ?? this.settings.transferAccountId ?? null;
-    if (accountId2 === null) return false;
-    this.proposedExpense = true;
-    const p = this.proposal([], null, "expense", "none");
-    p.accountId = accountId2;
-    p.taxIds = fromHistory?.taxIds ?? [];
-    p.conflictingRef = false;
-    p.ownTransfer = true;
-    p.expenseSimilarity = 1;
-    p.expenseKeyed = true;
-    p.expenseSupport = fromHistory?.support ?? 0;
-    p.expenseRejected = ctx.history.rejectedAccounts(text3).get(accountId2) ?? 0;
-    const n = fromHistory?.support ?? 0;
-    p.expenseReason = `the counterparty account ${key} is one of the company's own bank accounts: a transfer between own accounts, ` + (fromHistory === null ? "booked to the company's transfer account" : `booked like ${n} past ${n === 1 ? "line" : "lines"} with that account`);
-    p.maxConfidence = 1;
-    p.ageDays = 0;
-    this.proposals.push(p);
-    return true;
-  }
-  /**
    * The coding learned from similar lines. Only the best option (similarity ≥ 0.1) becomes a proposal, as it
    * always has: proposals were deduplicated by match type and items, and an expense names no items.
    */
@@ -70325,8 +69994,7 @@ var LineCollector = class {
     p.expenseSupport = option.support;
     p.expenseKeyed = option.keyed;
     const consistent = option.lines > 0 && option.support / option.lines >= MIN_CODING_CONSISTENCY && option.share >= MIN_CODING_SHARE;
-    const byAccount = option.accountSupport >= MIN_ACCOUNT_CODING_SUPPORT && option.accountSupport / option.accountLines >= MIN_CODING_CONSISTENCY;
-    p.maxConfidence = !option.keyed ? UNKEYED_CODING_CAP : option.support >= MIN_CODING_SUPPORT && consistent || byAccount ? 1 : THIN_CODING_CAP;
+    p.maxConfidence = !option.keyed ? UNKEYED_CODING_CAP : option.support >= MIN_CODING_SUPPORT && consistent ? 1 : THIN_CODING_CAP;
     p.ageDays = 0;
     this.proposals.push(p);
   }
@@ -70611,27 +70279,6 @@ var HistoryIndex = class {
     for (let i = 0; i < votes.size; i++) found = keepMax(found, votes.key(i), votes.similarity(i));
     return found ?? NO_REJECTIONS;
   }
-  /**
-   * How past lines from or to this account number were coded, both directions together (a transfer between own
-   * accounts goes both ways): the most frequent coding, its past lines and the account's coded lines in all.
-   */
-  accountCoding(accountKey) {
-    const tallies = [this.codedByAccount.get(`in${accountKey}`), this.codedByAccount.get(`out${accountKey}`)];
-    const counts = /* @__PURE__ */ new Map();
-    let lines = 0;
-    for (const tally of tallies) {
-      if (tally === void 0) continue;
-      for (const [key, n] of tally.counts) {
-        counts.set(key, (counts.get(key) ?? 0) + n);
-        lines += n;
-      }
-    }
-    let best2 = null;
-    for (const [key, n] of counts) if (best2 === null || n > (counts.get(best2) ?? 0)) best2 = key;
-    const coding = best2 === null ? void 0 : this.codings.get(best2);
-    if (coding === void 0) return null;
-    return { accountId: coding.accountId, taxIds: coding.taxIds, support: counts.get(best2) ?? 0, lines };
-  }
   /** Accounts (with taxes) that similar past lines of the same direction were coded to, best first. */
   expenseOptions(text3, amount) {
     const scored = this.scoreCodings(text3, amount);
@@ -70680,23 +70327,9 @@ var HistoryIndex = class {
         const support = byAccount.counts.get(key) ?? 0;
         const known = scored.get(key);
         if (known === void 0) {
-          if (similarity > 0) {
-            scored.set(key, { strength: similarity, source: 1, token: "", support, lines, keyed: true, share: 1, accountSupport: support, accountLines: lines });
-          }
+          if (similarity > 0) scored.set(key, { strength: similarity, source: 1, token: "", support, lines, keyed: true, share: 1 });
         } else if (similarity > known.strength) {
-          Object.assign(known, {
-            strength: similarity,
-            source: 1,
-            support: Math.max(support, known.support ?? 0),
-            lines,
-            keyed: true,
-            share: 1,
-            accountSupport: support,
-            accountLines: lines
-          });
-        } else {
-          known.accountSupport = support;
-          known.accountLines = lines;
+          Object.assign(known, { strength: similarity, source: 1, support: Math.max(support, known.support ?? 0), lines, keyed: true, share: 1 });
         }
       }
     }
@@ -70740,8 +70373,6 @@ function expenseOption(coding, found, text3) {
     lines: found.lines ?? 0,
     keyed,
     share: found.share ?? 0,
-    accountSupport: found.accountSupport ?? 0,
-    accountLines: found.accountLines ?? 0,
     reason
   };
 }
@@ -71173,8 +70804,7 @@ function buildEngineContext(request) {
     accountLabel: (accountId2) => {
       const account = accounts.get(accountId2);
       return account === void 0 ? `account #${accountId2}` : `${account.code} ${account.name}`.trim();
-    },
-    ownAccounts: new Set((request.settings.ownBankAccounts ?? []).map(accountNumberKey).filter((k) => k.length >= 6))
+    }
   };
 }
 
@@ -71247,7 +70877,6 @@ function flat(text3) {
 }
 function basisOf(p) {
   if (p.matchType === "expense") {
-    if (p.ownTransfer) return "rests on the company's own bank account";
     if (!p.expenseKeyed) return "rests on history alone, and no merchant of history is named: a hint only";
     if (p.expenseSupport < 3) return `rests on history alone: only ${p.expenseSupport} past ${p.expenseSupport === 1 ? "line" : "lines"} of this merchant`;
     return "rests on history alone";
@@ -89359,10 +88988,10 @@ function readLlmTuningOrExit() {
     process.exit(2);
   }
 }
-function urlOf(address) {
-  if (address === null || typeof address === "string") return String(address);
-  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
-  return `http://${host}:${address.port}`;
+function urlOf(address2) {
+  if (address2 === null || typeof address2 === "string") return String(address2);
+  const host = address2.family === "IPv6" ? `[${address2.address}]` : address2.address;
+  return `http://${host}:${address2.port}`;
 }
 function stopOnSignals(app) {
   let stopping = false;

@@ -5,6 +5,12 @@ from ..tools import endpoint_client
 from ..tools import vendor_bill_reply as vbr
 
 
+class AiBillEndpointUnavailable(UserError):
+    """The AI endpoint could not be reached: the document is read again later (the job queue's back-off)."""
+
+    retryable = True
+
+
 class AiEndpoint(models.AbstractModel):
     _inherit = "ai.endpoint"
 
@@ -41,7 +47,7 @@ class AiEndpoint(models.AbstractModel):
                 raise UserError(_("%(file)s cannot be read: %(reason)s", file=name, reason=exc.detail)) from None
             raise UserError(_("%(file)s could not be read: %(error)s", file=name, error=exc)) from exc
         except endpoint_client.EndpointError as exc:
-            raise UserError(_(
+            raise AiBillEndpointUnavailable(_(
                 "%(file)s could not be read: the AI endpoint, which reads the documents, is not available. "
                 "%(error)s", file=name, error=exc)) from exc
         try:

@@ -23,6 +23,7 @@ from ..tools import vendor_bill_coding as vbc
 from ..tools import vendor_bill_match as vbm
 from ..tools import vendor_bill_reply as vbr
 from .ai_suggestion_scope import governed_scope, in_governed_scope
+from .vendor_bill_endpoint import AiBillEndpointUnavailable
 
 _logger = logging.getLogger(__name__)
 
@@ -31,7 +32,8 @@ BILL_TYPES = ("in_invoice", "in_refund")
 REVIEW_THRESHOLD = cb.HIGH
 DUPLICATE_DAYS = 7
 FIELD_LABELS = {
-    "vendor_name": "Vendor", "vendor_vat": "Vendor VAT", "vendor_iban": "IBAN", "vendor_email": "Vendor e-mail",
+    "vendor_name": "Vendor", "vendor_address": "Vendor address", "vendor_vat": "Vendor VAT",
+    "vendor_iban": "IBAN", "vendor_email": "Vendor e-mail",
     "invoice_number": "Bill number", "invoice_date": "Bill date", "due_date": "Due date",
     "payment_terms": "Payment terms", "currency": "Currency", "untaxed": "Untaxed", "total_tax": "Tax",
     "total": "Total", "purchase_order_ref": "Purchase order",
@@ -39,7 +41,9 @@ FIELD_LABELS = {
 # What the AI read and filled, and what a person corrected: written by the add-on's code alone (the vendor's clean
 # streak and the learned coding rest on them), never through a client's write.
 AI_BILL_FIELDS = ("ai_bill_suggestion_id", "ai_bill_extraction", "ai_bill_filled", "ai_bill_corrections",
-                  "ai_bill_document_key", "ai_bill_iban")
+                  "ai_bill_document_key", "ai_bill_iban", "ai_bill_state", "ai_bill_reading_attachment_id")
+# The job queue's key (models/ai_job.py): the document is read in the background, not in the upload's request.
+WORKFLOW = "vendor_bill"
 SOURCE_LABELS = {"embedded_xml": "embedded e-invoice XML", "text_layer": "the PDF's text", "ocr": "OCR of the scan"}
 
 
@@ -60,6 +64,13 @@ class AccountMove(models.Model):
         readonly=True, copy=False, index="btree_not_null",
         help="Checksum of the document and the pages the bill was read from: the same file read twice is a duplicate.")
     ai_bill_iban = fields.Char(string="IBAN on the bill", readonly=True, copy=False)
+    ai_bill_state = fields.Selection(
+        [("reading", "Reading…"), ("retry", "Waiting for the AI endpoint"), ("failed", "Not read")],
+        string="AI reading", readonly=True, copy=False,
+        help="Reading…: the document is queued and read in the background (the bill fills in a moment); waiting: "
+             "the AI endpoint was not available, it is tried again; not read: see the chatter.")
+    ai_bill_reading_attachment_id = fields.Many2one("ir.attachment", readonly=True, copy=False,
+                                                    help="The document being read in the background.")
     ai_bill_panel = fields.Html(compute="_compute_ai_bill_panel", sanitize=False, string="Read by the AI")
     ai_bill_review_count = fields.Integer(compute="_compute_ai_bill_panel", string="Fields to check")
     ai_bill_finding_count = fields.Integer(compute="_compute_ai_bill_panel", string="Findings")
@@ -132,8 +143,68 @@ class AccountMove(models.Model):
         """The decoder Odoo calls (see ``_get_edi_decoder``). An embedded XML nobody else reads (ZUGFeRD 1.0) is
         read through the PDF holding it. Returns True: the document belongs to this draft, read or not."""
         attachment = file_data.get("originator_pdf") or file_data["attachment"]
-        invoice._ai_bill_read_attachment(attachment)
+        invoice._ai_bill_queue(attachment)
         return True
+
+    # ------------------------------------------------------------------ the job queue (models/ai_job.py)
+
+    def _ai_bill_queue(self, attachment):
+        """Mark this empty draft "Reading…" and queue it: the upload returns at once, the cron reads the document
+        (an OCR scan takes seconds per page) and fills the draft."""
+        with governed_scope():
+            self.write({"ai_bill_state": "reading", "ai_bill_reading_attachment_id": attachment.id})
+        self._message_log(body=_("The AI is reading %(file)s in the background; this bill fills in a moment.",
+                                 file=attachment.name or ""))
+        self.env["ai.job"]._enqueue(WORKFLOW, self)
+
+    def unlink(self):
+        self.env["ai.job"]._forget_targets(self)  # a Many2oneReference has no ON DELETE CASCADE
+        return super().unlink()
+
+    def _ai_job_run(self, workflow):
+        if workflow != WORKFLOW:
+            return super()._ai_job_run(workflow)
+        unavailable = []
+        for move in self.filtered_domain(self._ai_bill_reading_domain()):
+            attachment = move.ai_bill_reading_attachment_id
+            try:
+                move.with_context(ai_bill_job=True)._ai_bill_read_attachment(attachment)
+            except AiBillEndpointUnavailable as exc:
+                unavailable.append((move, exc))
+                continue
+            with governed_scope():
+                move.write({"ai_bill_state": False if move.ai_bill_extraction else "failed",
+                            "ai_bill_reading_attachment_id": False})
+        if unavailable:
+            # The bills read are kept (their own savepoints); the others are retried on the back-off schedule.
+            raise unavailable[0][1]
+
+    def _ai_bill_reading_domain(self):
+        return [("state", "=", "draft"), ("ai_bill_state", "in", ("reading", "retry")),
+                ("ai_bill_reading_attachment_id", "!=", False)]
+
+    def _ai_job_settled_domain(self, workflow):
+        if workflow != WORKFLOW:
+            return super()._ai_job_settled_domain(workflow)
+        return ["!", *self._ai_bill_reading_domain()]
+
+    def _ai_job_failed(self, workflow, message):
+        if workflow != WORKFLOW:
+            return super()._ai_job_failed(workflow, message)
+        with governed_scope():
+            return self.filtered_domain(self._ai_bill_reading_domain()).write({"ai_bill_state": "retry"})
+
+    def _ai_job_dropped(self, workflow):
+        if workflow != WORKFLOW:
+            return super()._ai_job_dropped(workflow)
+        with governed_scope():
+            return self.filtered(lambda move: move.ai_bill_state in ("reading", "retry")).write(
+                {"ai_bill_state": False, "ai_bill_reading_attachment_id": False})
+
+    def _ai_job_known_errors(self, workflow):
+        if workflow != WORKFLOW:
+            return super()._ai_job_known_errors(workflow)
+        return (AiBillEndpointUnavailable,)
 
     def _ai_bill_read_attachment(self, attachment):
         """Fill this empty draft bill from ``attachment``, plus one new draft per further bill the document holds.
@@ -142,6 +213,8 @@ class AccountMove(models.Model):
         try:
             reply = self.env["ai.endpoint"]._extract_bill(attachment)
         except UserError as exc:
+            if isinstance(exc, AiBillEndpointUnavailable) and self.env.context.get("ai_bill_job"):
+                raise  # the queue tries again later
             self._ai_bill_note_failure(attachment, str(exc.args[0] if exc.args else exc))
             return self.browse()
         bills = self.browse()
@@ -227,6 +300,7 @@ class AccountMove(models.Model):
         if currency:
             move.write({"invoice_line_ids": [Command.create(vals) for vals in
                                              self._ai_bill_line_vals(document, vendor, findings)]})
+            move._ai_bill_after_lines(document, vendor, findings)
         if total is not None and currency and self.currency_id.compare_amounts(self.amount_total, abs(total)):
             findings.append({"code": "total_differs", "severity": "warning", "message": _(
                 "As filled in, the bill totals %(filled)s; the document says %(read)s. Check the lines and taxes.",
@@ -252,6 +326,10 @@ class AccountMove(models.Model):
             file=attachment.name or "", origin=SOURCE_LABELS.get(document["source"], document["source"]),
             count=self.ai_bill_review_count, findings=self.ai_bill_finding_count))
         return True
+
+    def _ai_bill_after_lines(self, document, vendor, findings):
+        """Called once the document's lines are on the draft, before the totals are compared: a bridge add-on
+        (ai_bookkeeping_purchase) links them to what was ordered and appends its findings. Nothing here."""
 
     def _ai_bill_match_vendor(self, fields_):
         """(partner or None, the match dict of tools.vendor_bill_match.match_vendor or None)."""
@@ -280,6 +358,10 @@ class AccountMove(models.Model):
         domain = vbm.email_domain(value("vendor_email"))
         if domain:
             partners |= Partner.search(company_domain + [("email", "=ilike", "%@" + domain)], limit=20)
+        address = value("vendor_address") or {}
+        if address.get("zip"):
+            partners |= Partner.search(company_domain + [("zip", "=", address["zip"]), ("is_company", "=", True)],
+                                       limit=20)
         tokens = sorted(vbm.name_tokens(value("vendor_name")), key=len, reverse=True)
         if tokens and len(tokens[0]) >= 3:
             partners |= Partner.search(company_domain + [("name", "ilike", tokens[0])], limit=50)
@@ -291,6 +373,7 @@ class AccountMove(models.Model):
                 "id": partner.id, "name": partner.name, "vat": partner.vat,
                 "ibans": (partner.bank_ids | partner.child_ids.bank_ids).mapped("sanitized_acc_number"),
                 "email_domains": [d for d in {vbm.email_domain(e) for e in family.mapped("email") if e} if d],
+                "zip": partner.zip or None, "street": partner.street or None,
             }, partner)
         return candidates
 
@@ -299,8 +382,9 @@ class AccountMove(models.Model):
                     for key in ("vendor_name", "vendor_vat", "vendor_iban", "vendor_email")}
         if not proposal["vendor_name"]:
             return None
+        address = (fields_.get("vendor_address") or {}).get("value") or None
         return {"name": proposal["vendor_name"], "vat": proposal["vendor_vat"], "iban": proposal["vendor_iban"],
-                "email": proposal["vendor_email"]}
+                "email": proposal["vendor_email"], "address": address}
 
     def _ai_bill_currency(self, fields_, findings):
         """The bill's currency, or None (with a blocking finding) for one the company does not use."""
@@ -493,7 +577,7 @@ class AccountMove(models.Model):
             Markup('<tr class="%s"><td>%s</td><td>%s</td><td class="text-end">%s %%</td><td class="text-muted">%s'
                    '</td></tr>') % (
                 "table-warning fw-bold" if value["confidence"] < REVIEW_THRESHOLD else "",
-                FIELD_LABELS.get(key, key), value["value"], round(value["confidence"] * 100),
+                FIELD_LABELS.get(key, key), vbm.display_value(value["value"]), round(value["confidence"] * 100),
                 value.get("source_text") or "")
             for key, value in values.items())
         items = Markup("").join(Markup('<li class="%s">%s</li>') % (

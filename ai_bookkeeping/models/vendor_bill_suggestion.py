@@ -85,10 +85,18 @@ class AiSuggestion(models.Model):
             "vat": proposal.get("vat") or False, "email": proposal.get("email") or False, "is_company": True,
             "company_id": False, "supplier_rank": 1,
             "bank_ids": [Command.create({"acc_number": proposal["iban"]})] if proposal.get("iban") else [],
+            **self._ai_vendor_bill_address_values(proposal.get("address") or {}),
         })
         move.with_context(skip_is_manually_modified=True).write({
             "partner_id": partner.id, "partner_bank_id": partner.bank_ids[:1].id or False})
         return partner.sudo(False)
+
+    def _ai_vendor_bill_address_values(self, address):
+        """res.partner values of the address read from the bill (a country Odoo does not know is left out)."""
+        country = self.env["res.country"].search([("code", "=", address["country"])], limit=1) \
+            if address.get("country") else self.env["res.country"]
+        return {"street": address.get("street") or False, "zip": address.get("zip") or False,
+                "city": address.get("city") or False, "country_id": country.id or False}
 
     def _on_rejected_vendor_bill(self):
         moves = self._ai_vendor_bill_moves()

@@ -3,6 +3,7 @@ failures (endpoint down, a corrupt file, nothing found) that leave an empty draf
 
 import base64
 
+from odoo import Command, fields
 from odoo.exceptions import UserError
 from odoo.tests import Form, new_test_user, tagged
 
@@ -137,11 +138,55 @@ class TestVendorBillIntake(VendorBillCase):
             bill = self.upload(attachment)
         self.assert_empty_with_reason(bill, attachment, "is not available")
 
-    def test_the_real_client_to_a_silent_endpoint_leaves_an_empty_draft(self):
-        """No patch: the add-on's own client, to a URL where nothing answers (the test setup's)."""
+    def test_the_real_client_to_a_silent_endpoint_waits_and_is_retried_with_back_off(self):
+        """No patch: the add-on's own client, to a URL where nothing answers (the test setup's). The draft stays
+        empty and waiting; the queue tries again later instead of giving up."""
         attachment = self.make_pdf()
         bill = self.upload(attachment)
-        self.assert_empty_with_reason(bill, attachment, "is not available")
+        self.assertEqual(bill.ai_bill_state, "retry")
+        self.assertFalse(bill.invoice_line_ids)
+        self.assertFalse(self.suggestion_of(bill))
+        job = self.env["ai.job"].search([("workflow", "=", "vendor_bill"), ("res_id", "=", bill.id)])
+        self.assertEqual(job.attempts, 1)
+        self.assertGreater(job.next_attempt_at, fields.Datetime.now())
+        self.assertIn("is not available", job.last_error)
+        # The endpoint answers again: at the next try the draft is filled and leaves the queue.
+        job.sudo().write({"next_attempt_at": fields.Datetime.now()})
+        with self.reading(bill_reply()):
+            pass
+        self.assertFalse(bill.ai_bill_state)
+        self.assertEqual(bill.partner_id, self.vendor)
+        self.assertFalse(job.exists())
+
+    def test_the_upload_returns_at_once_and_the_queue_fills_the_draft(self):
+        journal = self.journal.with_context(default_move_type="in_invoice")
+        with self.reading(bill_reply()) as sent:
+            bill = journal._create_document_from_attachment(self.make_pdf().ids)
+            self.assertEqual(sent, [], "nothing is read inside the upload's request")
+            self.assertEqual(bill.ai_bill_state, "reading")
+            self.assertFalse(bill.invoice_line_ids)
+            self.assertIn("in the background", " ".join(bill.message_ids.mapped("body")))
+            self.assertTrue(self.env["ai.job"].search([("workflow", "=", "vendor_bill"), ("res_id", "=", bill.id)]))
+            self.run_queue()
+            self.assertEqual(len(sent), 1)
+        self.assertFalse(bill.ai_bill_state)
+        self.assertEqual(bill.ref, "INV-1001")
+        self.assertEqual(bill.amount_total, 119.0)
+        self.assertTrue(self.suggestion_of(bill))
+        self.assertFalse(self.env["ai.job"].search([("workflow", "=", "vendor_bill"), ("res_id", "=", bill.id)]))
+
+    def test_a_queued_draft_deleted_or_filled_by_hand_leaves_the_queue(self):
+        journal = self.journal.with_context(default_move_type="in_invoice")
+        with self.reading(bill_reply()) as sent:
+            deleted = journal._create_document_from_attachment(self.make_pdf().ids)
+            typed = journal._create_document_from_attachment(self.make_pdf().ids)
+            deleted.unlink()
+            typed.write({"partner_id": self.vendor.id, "invoice_date": "2026-02-10", "invoice_line_ids": [
+                Command.create({"name": "Typed", "quantity": 1, "price_unit": 5.0})]})
+            typed.action_post()
+        self.assertEqual(sent, [])
+        self.assertEqual(typed.invoice_line_ids.mapped("name"), ["Typed"])
+        self.assertFalse(self.env["ai.job"].search([("workflow", "=", "vendor_bill")]))
 
     def test_a_corrupt_file_refused_by_the_endpoint_leaves_an_empty_draft(self):
         attachment = self.env["ir.attachment"].create({"name": "broken.pdf", "mimetype": "application/pdf",

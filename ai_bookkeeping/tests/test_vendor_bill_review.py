@@ -45,7 +45,7 @@ class TestVendorBillMatching(VendorBillCase):
         self.assertEqual(self.env["res.partner"].search_count([]), count, "nothing is created before approval")
         self.assertEqual(suggestion.proposed_values["new_partner"], {
             "name": "Brand New Paper SARL", "vat": "FR40303265045", "iban": "FR7630006000011234567890189",
-            "email": "compta@newpaper.fr"})
+            "email": "compta@newpaper.fr", "address": None})
         facts = suggestion._ai_rule_facts()[suggestion.id]
         self.assertTrue(facts["partner_new"])
         self.assertEqual(facts["amount"], 119.0)
@@ -57,6 +57,21 @@ class TestVendorBillMatching(VendorBillCase):
         self.assertEqual(bill.partner_bank_id, bill.partner_id.bank_ids)
         self.assertEqual(suggestion.vendor_bill_partner_id, bill.partner_id)
         self.assertFalse(suggestion.vendor_bill_corrected, "creating the proposed vendor is not a correction")
+
+    def test_the_vendors_address_is_proposed_created_on_approval_and_matches_a_renamed_vendor(self):
+        address = {"street": "12 rue de la Paix", "zip": "75008", "city": "Paris", "country": "FR"}
+        bill, suggestion = self.read(vendor="Papeterie Nouvelle SARL", vat=None, address=address)
+        self.assertFalse(bill.partner_id)
+        self.assertEqual(suggestion.proposed_values["new_partner"]["address"], address)
+        suggestion.with_user(self.reviewer).action_approve()
+        partner = bill.partner_id
+        self.assertEqual((partner.street, partner.zip, partner.city, partner.country_id.code),
+                         ("12 rue de la Paix", "75008", "Paris", "FR"))
+        # The same vendor under another printed name, at the same address: found by it, less sure than a VAT.
+        bill, suggestion = self.read(number="INV-2002", vendor="PN Bureau", vat=None,
+                                     address=dict(address, street="12, Rue de la Paix"))
+        self.assertEqual(bill.partner_id, partner)
+        self.assertEqual(suggestion.proposed_values["vendor_match"]["method"], "address")
 
     def test_taxes_map_to_the_companys_purchase_taxes_and_a_missing_rate_is_flagged(self):
         bill, suggestion = self.read(lines=[("Paper", 1, 100.0, 19.0), ("Books", 1, 50.0, 7.0),

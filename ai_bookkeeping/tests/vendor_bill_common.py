@@ -38,7 +38,7 @@ def field(value, confidence=0.99, page=1):
 
 def bill_document(number="INV-1001", vendor="Acme Supplies GmbH", vat=VENDOR_VAT, iban=None, email=None,
                   date="2026-02-10", due="2026-03-12", currency=None, lines=None, taxes=None, checks=None,
-                  pages=(1, 1), confidence=0.99, total=None):
+                  pages=(1, 1), confidence=0.99, total=None, address=None):
     """One bill of a reply; amounts follow from ``lines`` [(description, quantity, unit price, rate)]."""
     lines = [("Printer paper", 10, 10.0, 19.0)] if lines is None else lines
     line_dicts = [{"description": d, "quantity": q, "unitPrice": p, "taxRate": r, "amount": round(q * p, 2),
@@ -54,7 +54,8 @@ def bill_document(number="INV-1001", vendor="Acme Supplies GmbH", vat=VENDOR_VAT
     return {
         "pageFrom": pages[0], "pageTo": pages[1], "source": "text_layer",
         "fields": {
-            "vendorName": field(vendor, confidence), "vendorVat": field(vat, confidence),
+            "vendorName": field(vendor, confidence), "vendorAddress": field(address, confidence),
+            "vendorVat": field(vat, confidence),
             "vendorIban": field(iban, confidence), "vendorEmail": field(email, confidence),
             "invoiceNumber": field(number, confidence), "invoiceDate": field(date, confidence),
             "dueDate": field(due, 0.8), "paymentTerms": None, "currency": field(currency, confidence),
@@ -122,11 +123,19 @@ class VendorBillCase(AiBookkeepingCase):
 
         with patch.object(type(self.env["ai.endpoint"]), "_extract_bill", extract):
             yield sent
+            self.run_queue()
+
+    def run_queue(self):
+        """What the job queue's cron does in the background: read the documents queued (models/ai_job.py)."""
+        self.env["ai.job"].with_user(self.env.ref("base.user_root"))._cron_process(batch_size=500)
+        self.env.invalidate_all()
 
     def upload(self, attachment, journal=None):
         """Upload on the purchase journal (its dashboard's Upload button): the bills created."""
-        return (journal or self.journal).with_context(default_move_type="in_invoice")._create_document_from_attachment(
+        bills = (journal or self.journal).with_context(default_move_type="in_invoice")._create_document_from_attachment(
             attachment.ids)
+        self.run_queue()
+        return bills
 
     def suggestion_of(self, bill):
         return self.env["ai.suggestion"].search([("kind", "=", "vendor_bill"), ("res_model", "=", "account.move"),

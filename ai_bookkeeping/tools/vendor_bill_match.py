@@ -23,7 +23,7 @@ PUBLIC_MAIL_DOMAINS = frozenset("""
 NAME_THRESHOLD = 0.86
 RATE_TOLERANCE = 0.005
 
-CONFIDENCE = {"vat": 0.99, "iban": 0.97, "email": 0.9}
+CONFIDENCE = {"vat": 0.99, "iban": 0.97, "email": 0.9, "address": 0.8}
 AMBIGUOUS = 0.7  # several partners share the same VAT number, IBAN or domain
 
 
@@ -66,6 +66,30 @@ def name_similarity(left, right):
     return ratio
 
 
+def _street_key(street):
+    """A street compared loosely: accents, case, spaces and punctuation left out, "str." = "straße"."""
+    text = unicodedata.normalize("NFKD", (street or "").replace("ß", "ss")).encode("ascii", "ignore").decode().lower()
+    text = re.sub(r"\bstr\b\.?|strasse\b", "str", text)
+    return re.sub(r"[^a-z0-9]", "", text)
+
+
+def same_address(address, candidate):
+    """(same postcode, same postcode and street) between a bill's address and a candidate partner."""
+    zip_ = re.sub(r"\s", "", (address or {}).get("zip") or "").upper()
+    if not zip_ or re.sub(r"\s", "", candidate.get("zip") or "").upper() != zip_:
+        return False, False
+    street = _street_key((address or {}).get("street"))
+    return True, bool(street) and street == _street_key(candidate.get("street"))
+
+
+def display_value(value):
+    """A read value as the reviewer sees it: an address on one line, anything else as it is."""
+    if isinstance(value, dict):
+        return ", ".join(filter(None, [value.get("street"), " ".join(filter(None, [value.get("zip"), value.get(
+            "city")])), value.get("country")]))
+    return value
+
+
 def _pick(partners, method, reason):
     if not partners:
         return None
@@ -80,8 +104,10 @@ def match_vendor(fields, candidates):
 
     :param fields: the extracted fields (tools/vendor_bill_reply): ``vendor_vat``, ``vendor_iban``,
         ``vendor_email``, ``vendor_name``, each None or ``{"value": ...}``.
-    :param candidates: ``[{"id", "name", "vat", "ibans": [...], "email_domains": [...]}]``, commercial partners.
-    :return: ``{"partner_id", "method": "vat"|"iban"|"email"|"name", "confidence", "reason"}``.
+    :param candidates: ``[{"id", "name", "vat", "ibans": [...], "email_domains": [...], "zip", "street"}]``,
+        commercial partners.
+    :return: ``{"partner_id", "method": "vat"|"iban"|"email"|"name"|"address", "confidence", "reason"}``. The
+        postcode tells apart alike names; the same postcode and street find a vendor printed under another name.
     """
     def value(key):
         return (fields.get(key) or {}).get("value") or ""
@@ -102,15 +128,29 @@ def match_vendor(fields, candidates):
                       "email", "e-mail domain %s" % domain)
         if found:
             return found
+    address = (fields.get("vendor_address") or {}).get("value") or None
     if name:
-        scored = sorted(((name_similarity(name, c.get("name")), -c["id"], c) for c in candidates), reverse=True,
-                        key=lambda item: item[:2])
-        if scored and scored[0][0] >= NAME_THRESHOLD:
-            score, _id, best = scored[0]
-            runner_up = scored[1][0] if len(scored) > 1 else 0.0
-            confidence = round(score * (0.95 if score - runner_up > 0.05 else 0.75), 3)
-            return {"partner_id": best["id"], "method": "name", "confidence": confidence,
-                    "reason": "name %r ≈ %r" % (name, best.get("name"))}
+        # The same postcode counts as a small bonus: two alike names (branches) are told apart by it.
+        def rank(candidate):
+            return name_similarity(name, candidate.get("name")) + (0.02 if same_address(address, candidate)[0] else 0)
+
+        scored = sorted(((rank(c), -c["id"], c) for c in candidates), reverse=True, key=lambda item: item[:2])
+        if scored and name_similarity(name, scored[0][2].get("name")) >= NAME_THRESHOLD:
+            _rank, _id, best = scored[0]
+            score = name_similarity(name, best.get("name"))
+            runner = scored[1][2] if len(scored) > 1 else None
+            runner_up = name_similarity(name, runner.get("name")) if runner else 0.0
+            by_address = runner is not None and same_address(address, best)[0] and not same_address(address, runner)[0]
+            confidence = round(score * (0.95 if score - runner_up > 0.05 or by_address else 0.75), 3)
+            reason = "name %r ≈ %r" % (name, best.get("name"))
+            if same_address(address, best)[0]:
+                reason += " and the same postcode"
+            return {"partner_id": best["id"], "method": "name", "confidence": confidence, "reason": reason}
+    if address:
+        found = _pick([c for c in candidates if same_address(address, c)[1]], "address",
+                      "address %s, %s" % (address.get("street"), address.get("zip")))
+        if found:
+            return found
     return None
 
 

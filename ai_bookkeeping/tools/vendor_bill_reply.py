@@ -19,6 +19,7 @@ SOURCES = ("embedded_xml", "text_layer", "ocr")
 # contract name → the key Odoo uses
 FIELDS = {
     "vendorName": "vendor_name",
+    "vendorAddress": "vendor_address",
     "vendorVat": "vendor_vat",
     "vendorIban": "vendor_iban",
     "vendorEmail": "vendor_email",
@@ -35,6 +36,8 @@ FIELDS = {
 MONEY_FIELDS = ("untaxed", "total_tax", "total")
 DATE_FIELDS = ("invoice_date", "due_date")
 
+ADDRESS_PARTS = {"street": 200, "zip": 20, "city": 100, "country": 2}
+_COUNTRY = re.compile(r"^[A-Z]{2}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 
@@ -95,7 +98,11 @@ def _field(name, raw, path):
         return None
     raw = _object(raw, path)
     value = raw.get("value")
-    if name in MONEY_FIELDS:
+    if name == "vendor_address":
+        value = _address(value, path + ".value")
+        if value is None:
+            return None
+    elif name in MONEY_FIELDS:
         value = _number(value, path + ".value")
     else:
         value = _text(value, path + ".value")
@@ -111,6 +118,16 @@ def _field(name, raw, path):
         "source_text": _text(raw.get("sourceText"), path + ".sourceText", optional=True, limit=200),
         "page": _page(raw.get("page"), path + ".page"),
     }
+
+
+def _address(raw, path):
+    """``{street, zip, city, country}``, each a string or None; None when no part was read."""
+    raw = _object(raw, path)
+    address = {part: _text(raw.get(part), "%s.%s" % (path, part), optional=True, limit=limit) or None
+               for part, limit in ADDRESS_PARTS.items()}
+    if address["country"] and not _COUNTRY.match(address["country"]):
+        _fail(path + ".country", "expected an ISO 3166 alpha-2 code")
+    return address if any(address.values()) else None
 
 
 def _line(raw, path):

@@ -20,8 +20,8 @@ def field(value, confidence=0.99, page=1):
 
 
 def reply(**fields):
-    names = ("vendorName", "vendorVat", "vendorIban", "vendorEmail", "invoiceNumber", "invoiceDate", "dueDate",
-             "paymentTerms", "currency", "untaxed", "totalTax", "total", "purchaseOrderRef")
+    names = ("vendorName", "vendorAddress", "vendorVat", "vendorIban", "vendorEmail", "invoiceNumber", "invoiceDate",
+             "dueDate", "paymentTerms", "currency", "untaxed", "totalTax", "total", "purchaseOrderRef")
     return {
         "engine": {"name": "bills", "version": "1"}, "ocrAvailable": True, "warnings": [],
         "documents": [{
@@ -62,6 +62,18 @@ class TestCheckReply(unittest.TestCase):
         with self.assertRaises(vbr.ReplyError):
             vbr.check_reply(empty)
 
+    def test_the_vendors_address_is_checked_part_by_part(self):
+        address = {"street": "Uferweg 40-42", "zip": "63571", "city": "Gelnhausen", "country": "DE"}
+        checked = vbr.check_reply(reply(vendorAddress=field(address)))["documents"][0]["fields"]["vendor_address"]
+        self.assertEqual(checked["value"], address)
+        for bad in ({"street": 5, "zip": None, "city": None, "country": None}, "Uferweg 40",
+                    {"street": None, "zip": "1", "city": "X", "country": "Deutschland"}):
+            with self.subTest(bad=bad), self.assertRaisesRegex(vbr.ReplyError, r"fields\.vendorAddress"):
+                vbr.check_reply(reply(vendorAddress=field(bad)))
+        nothing = {"street": None, "zip": None, "city": None, "country": None}
+        self.assertIsNone(vbr.check_reply(reply(vendorAddress=field(nothing)))["documents"][0]["fields"][
+            "vendor_address"])
+
     def test_a_document_with_nothing_read_is_empty(self):
         nothing = reply()
         nothing["documents"][0]["lines"] = []
@@ -100,6 +112,25 @@ class TestMatchVendor(unittest.TestCase):
                                     "email_domains": []}]
         found = vbm.match_vendor({"vendor_vat": {"value": "DE123456789"}}, twins)
         self.assertEqual((found["partner_id"], found["confidence"]), (1, vbm.AMBIGUOUS))
+
+    def test_the_address_tells_two_alike_names_apart_and_matches_a_renamed_vendor(self):
+        branches = [
+            {"id": 4, "name": "Muster Versicherung Nord", "vat": "", "ibans": [], "email_domains": [],
+             "zip": "20095", "street": "Hafenstraße 1"},
+            {"id": 5, "name": "Muster Versicherung Süd", "vat": "", "ibans": [], "email_domains": [],
+             "zip": "80331", "street": "Marienplatz 2"},
+        ]
+        address = {"street": "Marienplatz 2", "zip": "80331", "city": "München", "country": "DE"}
+        without = vbm.match_vendor({"vendor_name": {"value": "Muster Versicherung"}}, branches)
+        found = vbm.match_vendor({"vendor_name": {"value": "Muster Versicherung"},
+                                  "vendor_address": {"value": address}}, branches)
+        self.assertEqual(found["partner_id"], 5)
+        self.assertGreater(found["confidence"], without["confidence"])
+        self.assertIn("postcode", found["reason"])
+        renamed = vbm.match_vendor({"vendor_name": {"value": "MV Süd Services"},
+                                    "vendor_address": {"value": dict(address, street="Marienplatz  2")}}, branches)
+        self.assertEqual((renamed["partner_id"], renamed["method"]), (5, "address"))
+        self.assertLess(renamed["confidence"], vbm.CONFIDENCE["email"])
 
     def test_name_similarity_ignores_legal_forms_and_punctuation(self):
         self.assertEqual(vbm.name_similarity("Initech Ltd.", "INITECH"), 1.0)

@@ -71,8 +71,19 @@ function extractedField<T extends z.ZodType>(value: T) {
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
+/** The vendor's postal address as printed (each part null when not read); country ISO 3166 alpha-2. */
+export const BillAddressSchema = z.object({
+  street: z.string().max(200).nullable(),
+  zip: z.string().max(20).nullable(),
+  city: z.string().max(100).nullable(),
+  country: z.string().regex(/^[A-Z]{2}$/).nullable(),
+});
+export type BillAddress = z.infer<typeof BillAddressSchema>;
+
 export const BillFieldsSchema = z.object({
   vendorName: extractedField(z.string()),
+  /** Used to match the vendor and, for an unknown one, in the proposed new partner. */
+  vendorAddress: extractedField(BillAddressSchema),
   /** Normalised: country prefix + digits/letters, no spaces or dots (e.g. "DE232446240"). */
   vendorVat: extractedField(z.string()),
   /** Normalised: upper case, no spaces; mod-97 checked. */

@@ -37,6 +37,7 @@ describe("extractBill on text fixtures", () => {
     const bill = extractBill([page(GERMAN)], OPTIONS);
     expect(values(bill)).toEqual({
       vendorName: "Muster Bürobedarf GmbH",
+      vendorAddress: { street: "Hauptstraße 5", zip: "80331", city: "München", country: "DE" },
       vendorVat: "DE232446240",
       vendorIban: "DE89370400440532013000",
       vendorEmail: "info@muster-buero.de",

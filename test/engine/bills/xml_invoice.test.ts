@@ -18,7 +18,7 @@ const CII = `<?xml version="1.0" encoding="UTF-8"?>
         <ram:SpecifiedTradeSettlementLineMonetarySummation><ram:LineTotalAmount>100.00</ram:LineTotalAmount></ram:SpecifiedTradeSettlementLineMonetarySummation></ram:SpecifiedLineTradeSettlement>
     </ram:IncludedSupplyChainTradeLineItem>
     <ram:ApplicableHeaderTradeAgreement>
-      <ram:SellerTradeParty><ram:Name>Au bon moulin</ram:Name><ram:SpecifiedTaxRegistration><ram:ID schemeID="VA">FR11999999998</ram:ID></ram:SpecifiedTaxRegistration></ram:SellerTradeParty>
+      <ram:SellerTradeParty><ram:Name>Au bon moulin</ram:Name><ram:PostalTradeAddress><ram:PostcodeCode>75008</ram:PostcodeCode><ram:LineOne>12 rue de la Paix</ram:LineOne><ram:CityName>Paris</ram:CityName><ram:CountryID>FR</ram:CountryID></ram:PostalTradeAddress><ram:SpecifiedTaxRegistration><ram:ID schemeID="VA">FR11999999998</ram:ID></ram:SpecifiedTaxRegistration></ram:SellerTradeParty>
       <ram:BuyerOrderReferencedDocument><ram:IssuerAssignedID>PO445</ram:IssuerAssignedID></ram:BuyerOrderReferencedDocument>
     </ram:ApplicableHeaderTradeAgreement>
     <ram:ApplicableHeaderTradeSettlement>
@@ -79,7 +79,7 @@ describe("readInvoiceXml", () => {
     const { flavour, fields, bill } = values(CII);
     expect(flavour).toBe("cii");
     expect(fields).toEqual({
-      vendorName: "Au bon moulin", vendorVat: "FR11999999998", vendorIban: "FR7630006000011234567890189", vendorEmail: null,
+      vendorName: "Au bon moulin", vendorAddress: { street: "12 rue de la Paix", zip: "75008", city: "Paris", country: "FR" }, vendorVat: "FR11999999998", vendorIban: "FR7630006000011234567890189", vendorEmail: null,
       invoiceNumber: "FX-1", invoiceDate: "2024-03-05", dueDate: "2024-04-04", paymentTerms: "30 jours", currency: "EUR",
       untaxed: 100, totalTax: 20, total: 120, purchaseOrderRef: "PO445",
     });

@@ -3,9 +3,9 @@
 // confidence from how it was found (label in the same cell > value on the right > value below > pattern alone),
 // then the arithmetic decides between amount candidates: the (untaxed, tax, total) triple that adds up wins, and
 // confirmed values gain confidence. A difference is reported as a failed check, never adjusted.
-import type { BillFields, BillLine, BillSource, BillTax, ExtractedBill, ExtractedField } from "../../contracts/bills";
+import type { BillAddress, BillFields, BillLine, BillSource, BillTax, ExtractedBill, ExtractedField } from "../../contracts/bills";
 import { checkBill } from "./check_bill";
-import { CUSTOMER_MARKERS, DUE_IN_SENTENCE, VENDOR_MARKERS, LABELS, LEGAL_FORMS, LINE_TABLE_HEADER, PAYMENT_TERM_SENTENCES, RECEIPT_LABELS, type LabelKind, type LabelPattern } from "./labels";
+import { CUSTOMER_MARKERS, DUE_IN_SENTENCE, VENDOR_MARKERS, LABELS, LEGAL_FORMS, LINE_TABLE_HEADER, PAYMENT_TERM_SENTENCES, PO_IN_SENTENCE, RECEIPT_LABELS, TAX_INCLUDED, type LabelKind, type LabelPattern } from "./labels";
 import { pageText, type Cell, type Line, type Page } from "./layout";
 import { cents, detectCurrency, findDates, findEmails, findIbans, findVats, hasDecimals, normaliseVat, parseAmount } from "./values";
 
@@ -54,6 +54,8 @@ function findLabels(pages: readonly Page[], receipt: boolean): LabelHit[] {
             const match = pattern.re.exec(text);
             if (match === null) continue;
             if (pattern.exact === true && match[0].length !== text.length) continue;
+            // "Ohne / MwSt.", "excl. / VAT" stacked in a column header: an amount without tax, not the tax.
+            if (kind === "totalTax" && negatedAbove(page, lineIndex, cell)) continue;
             hits.push({ kind, pattern, page, lineIndex, cellIndex, rest: text.slice(match[0].length).trim() });
             break;
           }
@@ -67,6 +69,15 @@ function findLabels(pages: readonly Page[], receipt: boolean): LabelHit[] {
 /** The bill labels with the receipts' totals after the bills' own (those win where both match). */
 function receiptLabels(): Readonly<Record<LabelKind, readonly LabelPattern[]>> {
   return { ...LABELS, total: [...LABELS.total, ...RECEIPT_LABELS.total] };
+}
+
+const NEGATION_END = /(?:^|\s)(?:ohne|without|excl\.?|excluding|exkl\.?|hors|exclusief|zonder|netto|net|before)$/i;
+
+/** Whether the cell just above ``cell`` (a stacked column header) ends with a word negating the tax. */
+function negatedAbove(page: Page, lineIndex: number, cell: Cell): boolean {
+  const above = page.lines[lineIndex - 1];
+  const over = above?.cells.find((c) => c.x0 < cell.x1 + 2 && c.x1 > cell.x0 - 2);
+  return over !== undefined && NEGATION_END.test(over.text.trim());
 }
 
 /** The cells that may hold a label's value: the rest of its cell, the cells to its right, the cell(s) below. */
@@ -244,6 +255,16 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
         const date = findDates(line.text.slice(due.index + due[0].length))[0];
         if (date !== undefined && date.index < 3) cands.dueDate.push({ value: date.iso, score: 0.6, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
       }
+      // A tax included in an amount, or a total including it, said in a sentence (its amount is the line's last).
+      const included = TAX_INCLUDED.exec(line.text);
+      const lastAmount = included === null ? undefined : amountsIn(line.text.slice(included.index + included[0].length)).pop();
+      if (included !== null && lastAmount !== undefined && lastAmount.value !== 0) {
+        const kind = included.groups?.["tax"] !== undefined ? "totalTax" : "total";
+        cands[kind].push({ value: Math.abs(lastAmount.value), score: 0.75, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
+      }
+      const po = PO_IN_SENTENCE.exec(line.text);
+      const poValue = po === null ? null : invoiceNumberFrom(line.text.slice(po.index + po[0].length));
+      if (poValue !== null) cands.purchaseOrderRef.push({ value: poValue, score: 0.75, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
       for (const re of PAYMENT_TERM_SENTENCES) {
         const m = re.exec(line.text);
         if (m !== null) cands.paymentTerms.push({ value: m[0].trim(), score: 0.6, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
@@ -285,6 +306,7 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
 
   const fields: BillFields = {
     vendorName: field(vendor.name, pageConf),
+    vendorAddress: field(vendorAddress(pages, vendor.name, vendor.vat?.value ?? null), pageConf),
     vendorVat: field(vendor.vat, pageConf),
     vendorIban: field(vendor.iban, pageConf),
     vendorEmail: field(vendor.email, pageConf),
@@ -338,6 +360,18 @@ function chooseAmounts(
       if (Math.abs(u.value - g.value) < 0.005) consider(u, null, g, 0.3);
     }
   }
+  // Tax included in the total: tax = total × rate / (100 + rate) for a usual rate; the untaxed amount follows.
+  if (bestTriple === null) {
+    for (const g of G) {
+      for (const t of T) {
+        if (t.value <= 0 || t.value >= g.value) continue;
+        const rate = [...COMMON_RATES].find((r) => Math.abs(cents((g.value * r) / (100 + r)) - t.value) <= 0.011);
+        if (rate === undefined) continue;
+        const u: Candidate<number> = { value: cents(g.value - t.value), score: 0.6, sourceText: `total ${g.value} − tax ${t.value} included at ${rate} %`, page: g.page, order: g.order };
+        consider(u, t, g, 1.2);
+      }
+    }
+  }
   const confirm = (c: Candidate<number> | null, how: string): Candidate<number> | null =>
     c === null ? null : { ...c, score: Math.min(1, c.score + 0.15), sourceText: `${c.sourceText} (${how})` };
   if (bestTriple !== null) {
@@ -357,6 +391,10 @@ function chooseAmounts(
     u = { value: cents(lines.reduce((s, l) => s + (l.amount ?? 0), 0)), score: 0.4, sourceText: "sum of the lines", page: 1, order: 0 };
   }
   const g = G.length === 0 ? null : G.reduce((a, b) => (b.score > a.score + 1e-9 || (Math.abs(b.score - a.score) < 1e-9 && b.value > a.value) ? b : a));
+  if (T.length === 0 && u !== null && g !== null && Math.abs(u.value - g.value) < 0.005) {
+    // No tax printed anywhere and the lines add up to the total: a bill without tax (reverse charge, export).
+    return { untaxed: { ...u, score: 0.6 }, totalTax: { value: 0, score: 0.5, sourceText: "no tax stated, the lines add up to the total", page: g.page, order: g.order }, total: g };
+  }
   return { untaxed: u, totalTax: best(T), total: g };
 }
 
@@ -434,6 +472,8 @@ function lineItems(pages: readonly Page[]): BillLine[] {
       const first = line.cells[0]?.text ?? "";
       const totalsRow = line.cells.some((c) => (["total", "untaxed", "totalTax"] as const).some((k) => LABELS[k].some((p) => p.weight >= 0.8 && p.re.test(c.text.trim()))));
       if (totalsRow || STOP_TABLE.test(first) || STOP_TABLE.test(line.cells.find((c) => /[A-Za-z]{3}/.test(c.text))?.text ?? "")) {
+        // A row of words without figures ("Ohne / MwSt.") continues the header; a totals row has an amount.
+        if (amountsIn(line.text).length === 0) continue;
         inTable = false;
         continue;
       }
@@ -551,7 +591,7 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
         if (squeezed.length < 3 || cell.text.length > 60 || /@|www\.|https?:/.test(cell.text)) continue;
         const core = normName(cell.text.replace(LEGAL_FORMS, " ")).replace(/ /g, "");
         if ([...domains].some((d) => core.length >= 3 && (d === core || d.startsWith(core) || core.startsWith(d)))) {
-          names.push({ value: cell.text.trim(), score: LEGAL_FORMS.test(cell.text) ? 0.85 : 0.7, sourceText: `${cell.text} (matches the web/e-mail domain)`, page: firstPage.number, order: firstPage.number * 10_000 + i });
+          names.push({ value: senderName(cell.text), score: LEGAL_FORMS.test(cell.text) ? 0.85 : 0.7, sourceText: `${cell.text} (matches the web/e-mail domain)`, page: firstPage.number, order: firstPage.number * 10_000 + i });
         }
       }
     });
@@ -573,13 +613,60 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
   if (name === null) {
     // No legal form: the first text line at the top of the first page that is not a label or an address.
     const page = pages[0];
-    const first = page?.lines.find((l) => /[A-Za-z]{3}/.test(l.text) && !/invoice|rechnung|factu|receipt|page|seite/i.test(l.cells[0]?.text ?? "") && !CUSTOMER_MARKERS.test(l.text));
+    // Never a line of the recipient's block ("Factuuradres" / its name below): an empty vendor beats a wrong one.
+    const first = page?.lines.find((l, i) => /[A-Za-z]{3}/.test(l.text) && !/invoice|rechnung|factu|receipt|page|seite/i.test(l.cells[0]?.text ?? "") && !CUSTOMER_MARKERS.test(l.text) && !l.cells.some((c) => underHeading(page, i, c, CUSTOMER_MARKERS)) && l.y0 < 0.2 * Math.max(1, page.height) && !(page.lines.slice(0, i + 1).some((h) => LINE_TABLE_HEADER.test(h.text))));
     if (first !== undefined && page !== undefined) {
       const text = (first.cells[0]?.text ?? first.text).trim();
       name = { value: text, score: 0.3, sourceText: first.text, page: page.number, order: 0 };
     }
   }
   return { name, vat: best(vats), iban: best(ibans), email };
+}
+
+// "63571 Gelnhausen", "D-63571 Gelnhausen", "3500 AA Utrecht", "75008 Paris", "1000 Bruxelles": a postcode and a town.
+const ZIP_CITY = /(?:^|[\s,])(?:(?<cc>[A-Z]{1,2})-)?(?<zip>\d{4,5}(?:\s?[A-Z]{2}(?=\s))?)\s+(?<city>\p{Lu}[\p{L}'.-]+(?:[ -]\p{Lu}?[\p{L}'.-]+){0,3})/u;
+const STREET = /\p{L}{3,}.*\d|\d+\s*,?\s+\p{L}{3,}/u;
+const COUNTRY_PREFIX: Readonly<Record<string, string>> = { D: "DE", F: "FR", B: "BE", NL: "NL", A: "AT", CH: "CH", L: "LU", I: "IT", E: "ES" };
+const COUNTRY_NAMES: ReadonlyArray<[RegExp, string]> = [
+  [/\b(?:deutschland|germany|allemagne)\b/i, "DE"], [/\b(?:france|frankreich)\b/i, "FR"], [/\b(?:nederland|netherlands|pays-bas)\b/i, "NL"],
+  [/\b(?:belgi(?:ë|e|um|que))\b/i, "BE"], [/\b(?:österreich|austria)\b/i, "AT"], [/\b(?:schweiz|suisse|switzerland)\b/i, "CH"],
+  [/\b(?:united kingdom|england)\b/i, "GB"], [/\b(?:ireland)\b/i, "IE"], [/\b(?:italia|italy)\b/i, "IT"], [/\b(?:españa|spain)\b/i, "ES"],
+];
+
+/** The vendor's address: a postcode + town in the vendor's block (the lines under its name, or its return-address
+ * line), never in the recipient's; the street is the text before it in the cell or the line above. */
+function vendorAddress(pages: readonly Page[], name: Candidate<string> | null, vat: string | null): Candidate<BillAddress> | null {
+  if (name === null) return null;
+  const page = pages.find((p) => p.number === name.page);
+  if (page === undefined) return null;
+  const nameLine = name.order - page.number * 10_000;
+  const nameCell = page.lines[nameLine]?.cells.find((c) => name.value.length > 0 && c.text.includes(name.value.slice(0, 12)));
+  for (let i = Math.max(0, nameLine); i < Math.min(page.lines.length, nameLine + 6); i++) {
+    const line = page.lines[i] as Line;
+    if (CUSTOMER_MARKERS.test(line.text)) continue;
+    // On the name's line (a return-address line) or below the name, in its column.
+    const cells = i === nameLine ? line.cells : line.cells.filter((c) => nameCell === undefined || (c.x0 < nameCell.x1 + 20 && c.x1 > nameCell.x0 - 20));
+    for (const cell of cells) {
+      if (underHeading(page, i, cell, CUSTOMER_MARKERS)) continue;
+      const m = ZIP_CITY.exec(cell.text);
+      if (m === null || m.groups === undefined) continue;
+      const before = cell.text.slice(0, m.index).split(/\s+[-–·|•,]\s+|,\s*/).map((x) => x.replace(/[\s,;:–·|•-]+$/u, "").trim()).filter((x) => x !== "" && !x.includes(name.value));
+      const above = i > nameLine ? page.lines[i - 1]?.cells.find((c) => c.x0 < cell.x1 && c.x1 > cell.x0)?.text.trim() : undefined;
+      const streetText = [...before].reverse().find((x) => STREET.test(x)) ?? (above !== undefined && STREET.test(above) && !above.includes(name.value) ? above : null);
+      const cc = m.groups["cc"];
+      const after = page.lines.slice(i, i + 2).map((l) => l.text).join(" ");
+      const country = (cc !== undefined ? COUNTRY_PREFIX[cc] : undefined) ?? COUNTRY_NAMES.find(([re]) => re.test(after))?.[1] ?? (vat !== null && /^[A-Z]{2}/.test(vat) ? vat.slice(0, 2).replace("EL", "GR") : null);
+      const value: BillAddress = { street: streetText?.slice(0, 200) ?? null, zip: (m.groups["zip"] ?? "").slice(0, 20), city: (m.groups["city"] ?? "").slice(0, 100), country };
+      return { value, score: streetText === null ? 0.5 : 0.7, sourceText: cell.text, page: page.number, order: page.number * 10_000 + i };
+    }
+  }
+  return null;
+}
+
+/** A return-address line ("Name AG - Street 40 - D-12345 Town", "Name · Street · Town") cut to the name. */
+function senderName(text: string): string {
+  const parts = text.trim().split(/\s+[-–·|•]\s+/);
+  return parts.length > 1 && parts.slice(1).some((p) => /\d/.test(p)) ? (parts[0] ?? text).trim() : text.trim();
 }
 
 /** Whether the cell sits in an address block headed by a marker ("Factuuradres", "Bill to", "Lieferant"). */

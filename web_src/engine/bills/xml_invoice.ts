@@ -4,7 +4,7 @@
 // cap, no DTD at all (so no entity expansion, "billion laughs", and no external entities), fast-xml-parser after its
 // validator, namespace prefixes dropped; this file only walks the tree.
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import type { BillFields, BillLine, BillTax, ExtractedBill, ExtractedField } from "../../contracts/bills";
+import type { BillAddress, BillFields, BillLine, BillTax, ExtractedBill, ExtractedField } from "../../contracts/bills";
 import { MAX_BILL_XML_BYTES } from "../../contracts/bills";
 import { checkBill } from "./check_bill";
 
@@ -97,6 +97,13 @@ function f<T>(value: T | undefined, sourceText: string): ExtractedField<T> | nul
   return { value, confidence: 0.99, sourceText: sourceText.slice(0, 200), page: 1 };
 }
 
+/** A postal address from its parts, or undefined when the XML states none of them. */
+function address(street: string | undefined, zip: string | undefined, city: string | undefined, country: string | undefined): BillAddress | undefined {
+  if (street === undefined && zip === undefined && city === undefined) return undefined;
+  const code = country?.trim().toUpperCase();
+  return { street: street?.slice(0, 200) ?? null, zip: zip?.slice(0, 20) ?? null, city: city?.slice(0, 100) ?? null, country: code !== undefined && /^[A-Z]{2}$/.test(code) ? code : null };
+}
+
 export interface XmlBill {
   flavour: XmlInvoiceFlavour;
   bill: ExtractedBill;
@@ -115,7 +122,7 @@ function emptyBill(): ExtractedBill {
     pageTo: 1,
     source: "embedded_xml",
     fields: {
-      vendorName: null, vendorVat: null, vendorIban: null, vendorEmail: null, invoiceNumber: null, invoiceDate: null,
+      vendorName: null, vendorAddress: null, vendorVat: null, vendorIban: null, vendorEmail: null, invoiceNumber: null, invoiceDate: null,
       dueDate: null, paymentTerms: null, currency: null, untaxed: null, totalTax: null, total: null, purchaseOrderRef: null,
     },
     lines: [],
@@ -148,6 +155,7 @@ function readCii(root: XmlNode, flavour: "cii" | "zugferd1"): ExtractedBill {
   const fields: BillFields = {
     ...bill.fields,
     vendorName: f(text(seller, "Name"), `${tag} SellerTradeParty/Name`),
+    vendorAddress: f(address(text(seller, "PostalTradeAddress", "LineOne"), text(seller, "PostalTradeAddress", "PostcodeCode"), text(seller, "PostalTradeAddress", "CityName"), text(seller, "PostalTradeAddress", "CountryID")), `${tag} SellerTradeParty/PostalTradeAddress`),
     vendorVat: f(vat?.replace(/\s+/g, "").toUpperCase(), `${tag} SellerTradeParty/SpecifiedTaxRegistration/ID[@schemeID=VA]`),
     vendorIban: f(iban?.replace(/\s+/g, "").toUpperCase(), `${tag} PayeePartyCreditorFinancialAccount/IBANID`),
     vendorEmail: f(email, `${tag} SellerTradeParty e-mail`),
@@ -195,6 +203,7 @@ function readUbl(root: XmlNode): ExtractedBill {
   const fields: BillFields = {
     ...bill.fields,
     vendorName: f(text(party, "PartyName", "Name") ?? text(party, "PartyLegalEntity", "RegistrationName"), "UBL AccountingSupplierParty name"),
+    vendorAddress: f(address(text(party, "PostalAddress", "StreetName"), text(party, "PostalAddress", "PostalZone"), text(party, "PostalAddress", "CityName"), text(party, "PostalAddress", "Country", "IdentificationCode")), "UBL AccountingSupplierParty/PostalAddress"),
     vendorVat: f(vat?.replace(/\s+/g, "").toUpperCase(), "UBL PartyTaxScheme/CompanyID"),
     vendorIban: f(iban?.replace(/\s+/g, "").toUpperCase(), "UBL PayeeFinancialAccount/ID"),
     vendorEmail: f(text(party, "Contact", "ElectronicMail"), "UBL Contact/ElectronicMail"),
