@@ -28,6 +28,10 @@
         "data/anomaly_data.xml",
         "views/anomaly_views.xml",
         "views/vendor_bill_views.xml",
+        "views/financial_report_views.xml",
+        "report/financial_report_report.xml",
+        "security/financial_report_security.xml",
+        "data/financial_report_cron.xml",
     ],
     "demo": ["demo/ai_bookkeeping_demo.xml"],
     "assets": {

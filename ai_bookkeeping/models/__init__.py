@@ -42,4 +42,10 @@ from . import (
     vendor_bill_suggestion,
     vendor_bill_move,
     vendor_bill_attachment,
+    financial_report_company,
+    financial_report,
+    financial_report_export,
+    financial_report_budget,
+    financial_report_schedule,
+    financial_report_endpoint,
 )

@@ -19,3 +19,4 @@ from . import test_statement_import_batch
 from . import test_statement_import_accounts
 from . import test_statement_import_beside_oca
 from . import test_anomaly_dashboard
+from . import test_financial_report, test_financial_report_llm

@@ -182,3 +182,13 @@ def extract_bill(client, file_name, mime_type, content, languages=None, company=
     if company:
         payload["company"] = company
     return client._request("POST", BILL_EXTRACT_PATH, payload, timeout=client.timeout)
+
+
+REPORT_REPHRASE_PATH = "/v1/reports/rephrase"
+
+
+def rephrase_report(client, payload):
+    """Ask the endpoint's LLM to rephrase a financial report's narrative (web_src/contracts/reports.ts):
+    ``{"language", "text", "facts": [{id, value, unit, sense}], "llm"}`` → ``{"rephrased", "text", "reason",
+    "usage"}``, unchecked (ai.financial.report runs tools/financial_report_narrative.check_narrative on it)."""
+    return client._request("POST", REPORT_REPHRASE_PATH, payload, timeout=client.timeout)
