@@ -120,14 +120,20 @@ class AiFinancialReport(models.Model):
         domain = self._base_domain() + [("date", ">=", start), ("date", "<=", self.date_to),
                                         ("account_id.account_type", "in", list(figures.PNL_TYPES))]
         lines = self.env["account.move.line"].with_company(self.company_id)
-        rows = []
-        for field, dimension in (("partner_id", "partner"), ("product_id", "product")):
-            for record, account, month, balance in lines._read_group(
-                    domain, [field, "account_id", "date:month"], ["balance:sum"]):
+        # One scan for partners and products together, summed per dimension here.
+        sums = {}
+        names = {}
+        for partner, product, account, month, balance in lines._read_group(
+                domain, ["partner_id", "product_id", "account_id", "date:month"], ["balance:sum"]):
+            for dimension, record in (("partner", partner), ("product", product)):
                 if not record:
                     continue
-                rows.append({"dimension": dimension, "key": record.id, "name": record.display_name,
-                             "account_type": account.account_type, "month": _month(month), "balance": balance})
+                key = (dimension, record.id, account.account_type, _month(month))
+                sums[key] = sums.get(key, 0.0) + balance
+                names[(dimension, record.id)] = record
+        rows = [{"dimension": dimension, "key": record_id, "name": names[(dimension, record_id)].display_name,
+                 "account_type": account_type, "month": month, "balance": balance}
+                for (dimension, record_id, account_type, month), balance in sums.items()]
         # Analytic: each line counts for its analytic accounts at their share of the distribution.
         query = lines._search(domain)
         self.env.cr.execute(SQL(
@@ -139,7 +145,7 @@ class AiFinancialReport(models.Model):
              CROSS JOIN LATERAL (
                    SELECT (regexp_matches(d.key, '\\d+', 'g'))[1]::int AS analytic_id, d.value::numeric AS share
                      FROM jsonb_each_text(account_move_line.analytic_distribution) d) dist
-             WHERE %s
+             WHERE %s AND account_move_line.analytic_distribution IS NOT NULL
              GROUP BY 1, 2, 3
             """, query.from_clause, query.where_clause or SQL("TRUE")))
         analytic_rows = self.env.cr.fetchall()
@@ -338,10 +344,16 @@ class AiFinancialReport(models.Model):
             last = today.replace(day=1) - timedelta(days=1)
             date_from = fields.Date.to_date(options.get("date_from")) or last.replace(day=1)
             date_to = fields.Date.to_date(options.get("date_to")) or last
-            report = self.create({"date_from": date_from.replace(day=1),
-                                  "date_to": _month_end(_month(date_to)),
-                                  "include_draft": bool(options.get("include_draft")),
-                                  "analytic_account_ids": [(6, 0, options.get("analytic_account_ids") or [])]})
+            values = {"company_id": self.env.company.id, "date_from": date_from.replace(day=1),
+                      "date_to": _month_end(_month(date_to)), "include_draft": bool(options.get("include_draft"))}
+            analytic_ids = sorted(options.get("analytic_account_ids") or [])
+            # The same report asked again is generated again (the books may have changed), not stored twice.
+            report = self.search([(k, "=", v) for k, v in values.items()] + [("create_uid", "=", self.env.uid)],
+                                 limit=1, order="id desc")
+            if report and sorted(report.analytic_account_ids.ids) == analytic_ids:
+                report._generate()
+            else:
+                report = self.create(dict(values, analytic_account_ids=[(6, 0, analytic_ids)]))
         if not report.figures:
             report._generate()
         return report._view_data()

@@ -27,7 +27,8 @@ class FinancialReportSchedule(models.Model):
     @api.model
     def _cron_send_reports(self):
         """For each schedule: every locked close after the last period sent, oldest first."""
-        for schedule in self.search([]):
+        # sudo: the cron's user (OdooBot) need not belong to every company; each schedule runs in its own company.
+        for schedule in self.sudo().search([]):
             closes = self.env["ai.period.close"].search([
                 ("company_id", "=", schedule.company_id.id), ("state", "=", "locked"),
                 ("date_to", ">", schedule.last_date_to or fields.Date.to_date("1900-01-01"))], order="date_to")

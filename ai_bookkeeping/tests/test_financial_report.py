@@ -149,6 +149,9 @@ class TestFinancialReportFigures(FinancialReportCase):
         self.assertEqual([c["key"] for c in data["columns"]], ["current", "previous", "last_year"])
         self.assertEqual(len(data["trend"]), 12)
         self.assertTrue(data["narrative"]["pnl"])
+        again = self.env["ai.financial.report"].get_view_data(
+            options={"date_from": "2026-02-01", "date_to": "2026-02-28"})
+        self.assertEqual(again["id"], data["id"], "the same report is generated again, not stored twice")
 
     def test_only_accounting_users_of_the_company_read_reports(self):
         report = self.make_report()

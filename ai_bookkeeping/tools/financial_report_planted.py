@@ -8,8 +8,8 @@ planted drivers:
 * four months before the last, revenue dips by a third, and did so the year before too (``planted["dip_month"]``).
 
 Seeds are split: TUNING_SEEDS were used to set the materiality defaults and the generator's noise; REPORT_SEEDS
-were not, and are what the tests and benches report on (``documents`` refuses to mix them up only by convention:
-pass ``purpose="report"`` to be refused a tuning seed).
+were not, and are what the tests and benches report on (``documents`` raises TuningSeedError for a tuning seed unless
+``purpose="tuning"``).
 """
 
 import random
