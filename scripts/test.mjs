@@ -9,6 +9,7 @@ import { runOdooTests } from "./odoo_tests.mjs";
 import { runBrowserTests } from "./browser_tests.mjs";
 import { runStatementImportBrowserTest } from "./browser/statement_import.mjs";
 import { runPeriodCloseBrowserTest } from "./browser/period_close.mjs";
+import { runFinancialReportBrowserTest } from "./browser/financial_report.mjs";
 
 const results = [];
 const only = new Set((process.env.AIB_TEST_STEPS || "").split(",").filter(Boolean));
@@ -95,6 +96,7 @@ const ODOO_SUITES = [
   ["browser", runBrowserTests],
   ["browser statements", runStatementImportBrowserTest],
   ["browser close", runPeriodCloseBrowserTest],
+  ["browser reports", runFinancialReportBrowserTest],
 ];
 for (const [name, runSuite] of ODOO_SUITES) {
   if (!want(name) && !(name.startsWith("browser ") && want("browser"))) continue;
