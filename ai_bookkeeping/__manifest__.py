@@ -34,6 +34,10 @@
         "views/collection_views.xml",
         "views/period_close_move_views.xml",
         "data/period_close_data.xml",
+        "views/financial_report_views.xml",
+        "report/financial_report_report.xml",
+        "security/financial_report_security.xml",
+        "data/financial_report_cron.xml",
     ],
     "demo": ["demo/ai_bookkeeping_demo.xml"],
     "assets": {

@@ -85,8 +85,11 @@ async function main() {
   const expenses = await expenseBench();
   if (expenses.skipped) console.log(`expense bench skipped: ${expenses.skipped}`);
   const collections = await collectionsBench();
+  console.log("\n== Financial reports: a 12-month P&L over 200,000 journal items (scripts/bench/financial_report.py) ==");
+  const reports = await financialReportBench();
+  if (reports.skipped) console.log(`financial report bench skipped: ${reports.skipped}`);
   console.log(`bench: done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  return engine.code === 0 && !odoo.failed && !close.failed && !anomaliesOdoo.failed && !sale.failed && !expenses.failed && !collections.failed ? 0 : 1;
+  return engine.code === 0 && !odoo.failed && !close.failed && !anomaliesOdoo.failed && !sale.failed && !expenses.failed && !collections.failed && !reports.failed ? 0 : 1;
 }
 
 async function odooBench() {
@@ -227,6 +230,30 @@ async function periodCloseBench() {
     const bench = await run(odooPython(), shell, { env, input: readFileSync(path.join(ROOT, "scripts/bench/period_close.py"), "utf8"), progress: /^period_close bench: / });
     if (bench.code !== 0 || !/period_close bench: done/.test(bench.output)) return fail("running the period close bench", bench);
     return { failed: /checklist over .* FAIL/.test(bench.output) };
+  } finally {
+    dropDb(db);
+    currentDbs.delete(db);
+  }
+}
+
+/** The financial reports (figures, facts, narrative) of 12 months over 200,000 journal items, on a throw-away
+ * database with ai_bookkeeping alone; prints the table row of scripts/bench/financial_report.py. */
+async function financialReportBench() {
+  const odoo = findOdoo();
+  if (!odoo.ok) return { skipped: odoo.reason };
+  const pg = checkPostgres();
+  if (!pg.ok) return { skipped: pg.reason };
+  const db = `aib_bench_reports_${process.pid}_${Date.now().toString(36)}`;
+  currentDbs.add(db);
+  try {
+    const install = await run(odooPython(), odooArgs(odoo.src, db, ["-i", "ai_bookkeeping", "--without-demo=all",
+      "--stop-after-init", "--log-level=warn", "--http-port=0"]), { env: odooEnv() });
+    if (install.code !== 0 || /\b(ERROR|CRITICAL)\b/.test(install.output)) return fail("installing ai_bookkeeping", install);
+    const shell = odooArgs(odoo.src, db, ["shell", "--no-http", "--log-level=warn"]);
+    const env = { ...odooEnv(), BENCH_REPORT_LINES: QUICK ? "40000" : "200000" };
+    const bench = await run(odooPython(), shell, { env, input: readFileSync(path.join(ROOT, "scripts/bench/financial_report.py"), "utf8"), progress: /^financial_report bench: / });
+    if (bench.code !== 0 || !/financial_report bench: done/.test(bench.output)) return fail("running the financial report bench", bench);
+    return { failed: false };
   } finally {
     dropDb(db);
     currentDbs.delete(db);

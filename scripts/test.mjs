@@ -10,6 +10,7 @@ import { runBrowserTests } from "./browser_tests.mjs";
 import { runStatementImportBrowserTest } from "./browser/statement_import.mjs";
 import { runPeriodCloseBrowserTest } from "./browser/period_close.mjs";
 import { runCollectionsBrowserTest } from "./browser/collections.mjs";
+import { runFinancialReportBrowserTest } from "./browser/financial_report.mjs";
 
 const results = [];
 const only = new Set((process.env.AIB_TEST_STEPS || "").split(",").filter(Boolean));
@@ -97,6 +98,7 @@ const ODOO_SUITES = [
   ["browser statements", runStatementImportBrowserTest],
   ["browser close", runPeriodCloseBrowserTest],
   ["browser collections", runCollectionsBrowserTest],
+  ["browser reports", runFinancialReportBrowserTest],
 ];
 for (const [name, runSuite] of ODOO_SUITES) {
   if (!want(name) && !(name.startsWith("browser ") && want("browser"))) continue;

@@ -36794,20 +36794,20 @@ var require_form_data = __commonJS({
       const boundary = `----formdata-${randomUUID()}`;
       const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-      const escape2 = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+      const escape3 = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
       const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
       const linebreak = new Uint8Array([13, 10]);
       async function* asyncIterator() {
         for (const [name, value] of formdata) {
           if (typeof value === "string") {
-            yield textEncoder.encode(`${prefix}; name="${escape2(normalizeLinefeeds(name))}"\r
+            yield textEncoder.encode(`${prefix}; name="${escape3(normalizeLinefeeds(name))}"\r
 \r
 `);
             yield textEncoder.encode(`${normalizeLinefeeds(value)}\r
 `);
           } else {
-            let header = `${prefix}; name="${escape2(normalizeLinefeeds(name))}"`;
-            value.name && (header += `; filename="${escape2(value.name)}"`);
+            let header = `${prefix}; name="${escape3(normalizeLinefeeds(name))}"`;
+            value.name && (header += `; filename="${escape3(value.name)}"`);
             header += `\r
 Content-Type: ${value.type || "application/octet-stream"}\r
 \r
@@ -60187,6 +60187,51 @@ function registerStatementRoutes(app, signed, service) {
   });
 }
 
+// web_src/contracts/reports.ts
+var REPORT_REPHRASE_PATH = "/v1/reports/rephrase";
+var MAX_NARRATIVE_CHARS = 2e4;
+var MAX_FACTS = 2e3;
+var FactUnitSchema = external_exports.enum(["currency", "percent", "points", "count", "label", "name"]);
+var FactSchema = external_exports.object({
+  id: external_exports.string().min(1).max(300),
+  value: external_exports.union([external_exports.number().finite(), external_exports.string().max(500)]),
+  unit: FactUnitSchema,
+  sense: external_exports.enum(["up", "down", "neutral"]).default("neutral")
+});
+var NumberLocaleSchema = external_exports.object({
+  decimalPoint: external_exports.string().max(3).default("."),
+  thousandsSep: external_exports.string().max(3).default(",")
+});
+var RephraseRequestSchema = external_exports.object({
+  /** Odoo's language code of the text (en_US, fr_FR...): the LLM answers in the same language. */
+  language: external_exports.string().min(2).max(16),
+  text: external_exports.string().min(1).max(MAX_NARRATIVE_CHARS),
+  facts: external_exports.array(FactSchema).max(MAX_FACTS),
+  locale: NumberLocaleSchema.default({ decimalPoint: ".", thousandsSep: "," }),
+  /** The LLM of the database that asks (see RequestLlmSchema); absent: no rephrasing. */
+  llm: RequestLlmSchema.optional()
+});
+var RephraseResponseSchema = external_exports.object({
+  /** True when the LLM answered a text that passed the endpoint's check. */
+  rephrased: external_exports.boolean(),
+  /** The LLM's text (also when it failed the check, so that Odoo can log it); empty when it gave none. */
+  text: external_exports.string(),
+  /** Why there is no usable rephrasing; empty when rephrased. */
+  reason: external_exports.string(),
+  /** The numbers of the text that are no fact (the endpoint's check). */
+  problems: external_exports.array(external_exports.string()),
+  usage: LlmUsageSchema.optional()
+});
+
+// web_src/endpoint/routes/reports.ts
+function registerReportRoutes(app, signed, service) {
+  app.post(
+    REPORT_REPHRASE_PATH,
+    signed,
+    async (request) => service.rephrase(parseJsonBody(rawBodyOf(request.body), RephraseRequestSchema))
+  );
+}
+
 // web_src/engine/anomalies/detection_context.ts
 function buildContext(request) {
   const itemsByPartner = /* @__PURE__ */ new Map();
@@ -67631,3386 +67676,43 @@ function checked2(response) {
   return parsed.data;
 }
 
-// web_src/endpoint/signed_route.ts
-var IN_FLIGHT_BODIES = 4;
-function signedRouteOptions(verifier, maxBodyBytes) {
-  const signedHeaders = /* @__PURE__ */ new WeakMap();
-  const budget = IN_FLIGHT_BODIES * maxBodyBytes;
-  let inFlight = 0;
-  return {
-    onRequest: async (request, reply) => {
-      requireJsonContentType(request.headers["content-type"]);
-      signedHeaders.set(request, verifier.checkHeaders(request.headers));
-      const declared = Number(request.headers["content-length"]);
-      const reserved = Number.isSafeInteger(declared) && declared >= 0 ? Math.min(declared, maxBodyBytes) : maxBodyBytes;
-      if (inFlight + reserved > budget) throw new ServerBusyError();
-      inFlight += reserved;
-      reply.raw.once("close", () => {
-        inFlight -= reserved;
-      });
-    },
-    preValidation: async (request) => {
-      const signed = signedHeaders.get(request);
-      if (signed === void 0) throw new Error("signature headers were not checked on arrival");
-      verifier.verifyBody(signed, rawBodyOf(request.body));
-    }
-  };
+// web_src/engine/reports/unknown_numbers.ts
+var SPACES = " \xA0\u202F\u2009";
+var MINUS = "-\u2212\u2013";
+function escape2(text3) {
+  return text3.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
 }
-
-// web_src/endpoint/app.ts
-var REQUEST_TIMEOUT_MS = 6e4;
-function buildApp(deps) {
-  const { config: config2 } = deps;
-  const app = (0, import_fastify2.default)({
-    ...deps.logger ? { loggerInstance: deps.logger } : { logger: { level: config2.logLevel } },
-    bodyLimit: config2.maxBodyBytes,
-    requestTimeout: REQUEST_TIMEOUT_MS,
-    // We log one line per request ourselves (logRequest), without bodies, and 5xx errors in the error handler.
-    logController: new import_fastify2.LogController({ disableRequestLogging: true })
-  });
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser(
-    "application/json",
-    { parseAs: "buffer", bodyLimit: config2.maxBodyBytes },
-    (_request, body, done) => done(null, body)
-  );
-  app.decorateRequest("lineCount", null);
-  app.setErrorHandler(createErrorHandler(config2));
-  app.setNotFoundHandler(handleNotFound);
-  app.addHook("onResponse", logRequest);
-  const verifier = new RequestVerifier({ secret: config2.secret, clock: deps.clock ?? Date.now });
-  const service = new ReconcileService({
-    engine: deps.engine,
-    refiner: deps.refiner,
-    refinerFor: deps.refinerFor,
-    validateResponses: config2.validateResponses
-  });
-  registerHealthRoute(app, () => service.engineInfo);
-  const signed = signedRouteOptions(verifier, config2.maxBodyBytes);
-  registerReconcileRoutes(app, signed, service);
-  registerStatementRoutes(app, signed, new StatementService({ validateResponses: config2.validateResponses }));
-  registerAnomalyRoutes(app, signed, new AnomalyService({ validateResponses: config2.validateResponses }));
-  registerBillRoutes(app, signed, deps.billService ?? new BillService({ validateResponses: config2.validateResponses }));
-  return app;
+function numberPattern(locale) {
+  const thousands = locale.thousandsSep;
+  const sep2 = thousands === "" ? null : SPACES.includes(thousands) ? `[${SPACES}]` : escape2(thousands);
+  const integer2 = sep2 ? `(?:\\d{1,3}(?:${sep2}\\d{3})+|\\d+)` : "\\d+";
+  const decimal2 = escape2(locale.decimalPoint || ".");
+  return new RegExp(`(?<![\\w${decimal2}])([+${escape2(MINUS)}]?)(${integer2})(?:${decimal2}(\\d+))?(?![\\d\\w])`, "gu");
 }
-async function logRequest(request, reply) {
-  request.log.info(
-    {
-      method: request.method,
-      route: request.routeOptions.url ?? null,
-      status: reply.statusCode,
-      durationMs: Math.round(reply.elapsedTime * 10) / 10,
-      lines: request.lineCount
-    },
-    "request completed"
-  );
+function stripKnownTexts(text3, facts) {
+  const known = facts.filter((fact) => (fact.unit === "label" || fact.unit === "name") && typeof fact.value === "string" && fact.value).map((fact) => String(fact.value)).sort((a, b) => b.length - a.length);
+  let out = text3;
+  for (const value of known) out = out.split(value).join(" ".repeat(value.length));
+  return out;
 }
-
-// web_src/endpoint/config.ts
-import { parseArgs } from "node:util";
-
-// web_src/contracts/config_values.ts
-var wholeNumber = (min, max) => external_exports.union([external_exports.number(), external_exports.string().trim().regex(/^\d+$/).transform(Number)]).pipe(external_exports.number().int().min(min).max(max));
-var decimal = (min, max) => external_exports.union([external_exports.number(), external_exports.string().trim().regex(/^\d+(\.\d+)?$/).transform(Number)]).pipe(external_exports.number().min(min).max(max));
-
-// web_src/llm/llm_config.ts
-var LlmConfigSchema = external_exports.object({
-  model: external_exports.string().trim().min(1).max(200),
-  baseUrl: external_exports.url({ protocol: /^https?$/ }).optional(),
-  apiKey: external_exports.string().min(1).optional(),
-  concurrency: wholeNumber(1, 64).default(4),
-  timeoutMs: wholeNumber(100, 6e5).default(15e3),
-  maxRetries: wholeNumber(0, 10).default(1),
-  requestBudgetMs: wholeNumber(100, 36e5).default(2e4),
-  maxCases: wholeNumber(0, 2e3).default(32),
-  greyLow: decimal(0, 1).default(0.5),
-  greyHigh: decimal(0, 1).default(0.95),
-  evidenceFloor: decimal(0, 1).default(0.1),
-  accountConfidence: decimal(0, 1).default(0.3),
-  cacheSize: wholeNumber(0, 1e6).default(1e3),
-  promptPricePer1k: decimal(0, 1e3).default(0),
-  completionPricePer1k: decimal(0, 1e3).default(0)
-}).refine((llm) => llm.greyLow <= llm.greyHigh, { path: ["greyLow"], message: "grey band low above high" }).refine((llm) => llm.baseUrl !== void 0 || llm.apiKey !== void 0, { path: ["apiKey"], message: "missing" });
-
-// web_src/endpoint/config.ts
-var DEFAULT_HOST = "127.0.0.1";
-var DEFAULT_PORT = 8787;
-var DEFAULT_MAX_BODY_BYTES = 25 * 1024 * 1024;
-var MIN_SECRET_LENGTH = 32;
-var LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
-var ENV_NAMES = {
-  host: "AI_BOOKKEEPING_HOST",
-  port: "AI_BOOKKEEPING_PORT",
-  secret: "AI_BOOKKEEPING_SECRET",
-  maxBodyBytes: "AI_BOOKKEEPING_MAX_BODY_BYTES",
-  logLevel: "AI_BOOKKEEPING_LOG_LEVEL",
-  parentPid: "AI_BOOKKEEPING_PARENT_PID",
-  validateResponses: "NODE_ENV"
-};
-var FLAG_NAMES = { host: "--host", port: "--port" };
-var ConfigSchema = external_exports.object({
-  host: external_exports.string().trim().min(1).default(DEFAULT_HOST),
-  port: wholeNumber(0, 65535).default(DEFAULT_PORT),
-  secret: external_exports.string().min(MIN_SECRET_LENGTH),
-  maxBodyBytes: wholeNumber(1024, 1024 * 1024 * 1024).default(DEFAULT_MAX_BODY_BYTES),
-  logLevel: external_exports.string().trim().toLowerCase().pipe(external_exports.enum(LOG_LEVELS)).default("info"),
-  parentPid: wholeNumber(1, 2 ** 31 - 1).optional(),
-  validateResponses: external_exports.boolean()
-});
-var LLM_ENV_NAMES = {
-  model: "AI_BOOKKEEPING_LLM_MODEL",
-  baseUrl: "OPENAI_BASE_URL",
-  apiKey: "OPENAI_API_KEY",
-  concurrency: "AI_BOOKKEEPING_LLM_CONCURRENCY",
-  timeoutMs: "AI_BOOKKEEPING_LLM_TIMEOUT_MS",
-  maxRetries: "AI_BOOKKEEPING_LLM_MAX_RETRIES",
-  requestBudgetMs: "AI_BOOKKEEPING_LLM_REQUEST_BUDGET_MS",
-  maxCases: "AI_BOOKKEEPING_LLM_MAX_CASES",
-  greyLow: "AI_BOOKKEEPING_LLM_GREY_LOW",
-  greyHigh: "AI_BOOKKEEPING_LLM_GREY_HIGH",
-  evidenceFloor: "AI_BOOKKEEPING_LLM_EVIDENCE_FLOOR",
-  accountConfidence: "AI_BOOKKEEPING_LLM_ACCOUNT_CONFIDENCE",
-  cacheSize: "AI_BOOKKEEPING_LLM_CACHE_SIZE",
-  promptPricePer1k: "AI_BOOKKEEPING_LLM_PROMPT_PRICE_PER_1K",
-  completionPricePer1k: "AI_BOOKKEEPING_LLM_COMPLETION_PRICE_PER_1K"
-};
-function loadLlmConfig(options = {}, env = process.env) {
-  const raw = {};
-  for (const field2 of Object.keys(LLM_ENV_NAMES)) {
-    const fromEnv = env[LLM_ENV_NAMES[field2]];
-    const value = options[field2] ?? (fromEnv === void 0 || fromEnv.trim() === "" ? void 0 : fromEnv);
-    if (value !== void 0) raw[field2] = value;
-  }
-  if (raw.model === void 0) return void 0;
-  const parsed = LlmConfigSchema.safeParse(raw);
-  if (parsed.success) return Object.freeze(parsed.data);
-  const fields2 = new Set(parsed.error.issues.map((issue2) => issue2.path[0]));
-  throw new ConfigError(
-    [...fields2].map((field2) => {
-      const source = options[field2] !== void 0 ? `option llm.${field2}` : LLM_ENV_NAMES[field2];
-      return describeLlmProblem(field2, source);
-    })
-  );
-}
-function loadLlmTuning(env = process.env) {
-  const tuningEnv = { ...env };
-  for (const field2 of ["model", "baseUrl", "apiKey"]) delete tuningEnv[LLM_ENV_NAMES[field2]];
-  const config2 = loadLlmConfig({ model: "per-request", baseUrl: "http://127.0.0.1/v1" }, tuningEnv);
-  if (config2 === void 0) throw new Error("unreachable: a model was given");
-  const { model: _model, baseUrl: _baseUrl, apiKey: _apiKey, ...tuning } = config2;
-  return tuning;
-}
-function describeLlmProblem(field2, source) {
-  switch (field2) {
-    case "model":
-      return `${source} must name a model, such as gpt-4o-mini.`;
-    case "baseUrl":
-      return `${source} must be an http(s) URL of an OpenAI-compatible API, such as http://127.0.0.1:11434/v1.`;
-    case "apiKey":
-      return `${source} is not set: api.openai.com needs a key (or set OPENAI_BASE_URL to a local server).`;
-    case "greyLow":
-    case "greyHigh":
-    case "evidenceFloor":
-    case "accountConfidence":
-      return `${source} must be a number from 0 to 1 (and the grey band's low end at most its high end).`;
-    case "promptPricePer1k":
-    case "completionPricePer1k":
-      return `${source} must be a price in USD per 1,000 tokens, such as 0.00015.`;
-    default:
-      return `${source} must be a whole number in its allowed range (see web_src/endpoint/config.ts).`;
-  }
-}
-var ConfigError = class extends Error {
-  constructor(problems) {
-    super(`invalid configuration: ${problems.join(" ")}`);
-    this.name = "ConfigError";
-    this.problems = problems;
-  }
-};
-function loadConfig(options = {}, env = process.env) {
-  const fromEnv = (field2) => {
-    const value = env[ENV_NAMES[field2]];
-    return value === void 0 || value.trim() === "" ? void 0 : value;
-  };
-  const raw = {
-    host: options.host ?? fromEnv("host"),
-    port: options.port ?? fromEnv("port"),
-    secret: options.secret ?? fromEnv("secret"),
-    maxBodyBytes: options.maxBodyBytes ?? fromEnv("maxBodyBytes"),
-    logLevel: options.logLevel ?? fromEnv("logLevel"),
-    parentPid: options.parentPid ?? fromEnv("parentPid"),
-    validateResponses: options.validateResponses ?? env.NODE_ENV !== "production"
-  };
-  const parsed = ConfigSchema.safeParse(raw);
+function unknownNumbers(text3, facts, locale) {
+  const numeric = facts.filter((fact) => typeof fact.value === "number");
+  const stripped = stripKnownTexts(text3, facts);
   const problems = [];
-  let llm;
-  try {
-    llm = loadLlmConfig(options.llm, env);
-  } catch (error62) {
-    if (!(error62 instanceof ConfigError)) throw error62;
-    problems.push(...error62.problems);
-  }
-  if (parsed.success && problems.length === 0) {
-    return Object.freeze(llm === void 0 ? parsed.data : { ...parsed.data, llm });
-  }
-  const fields2 = new Set(parsed.error?.issues.map((issue2) => issue2.path[0]) ?? []);
-  const baseProblems = [...fields2].map((field2) => {
-    const source = options[field2] !== void 0 ? FLAG_NAMES[field2] ?? `option ${field2}` : ENV_NAMES[field2];
-    return describeProblem(field2, source, raw[field2] === void 0);
-  });
-  throw new ConfigError([...baseProblems, ...problems]);
-}
-function describeProblem(field2, source, missing) {
-  switch (field2) {
-    case "secret":
-      return missing ? `${source} is not set: set it to the shared secret configured in Odoo (at least ${MIN_SECRET_LENGTH} characters).` : `${source} is too short: the shared secret must be at least ${MIN_SECRET_LENGTH} characters long.`;
-    case "host":
-      return `${source} must be a host name or IP address to listen on, such as ${DEFAULT_HOST}.`;
-    case "port":
-      return `${source} must be a whole number from 0 to 65535.`;
-    case "maxBodyBytes":
-      return `${source} must be a whole number of bytes from 1024 to 1073741824.`;
-    case "logLevel":
-      return `${source} must be one of ${LOG_LEVELS.join(", ")}.`;
-    case "parentPid":
-      return `${source} must be the pid of the process the endpoint belongs to (a whole number).`;
-    case "validateResponses":
-      return `${source} must be a boolean.`;
-  }
-}
-function parseCliOptions(argv) {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: { host: { type: "string" }, port: { type: "string" } },
-      strict: true,
-      allowPositionals: false
-    }));
-  } catch (error62) {
-    const reason = error62 instanceof Error ? error62.message.split("\n")[0] : String(error62);
-    throw new ConfigError([`${reason} (accepted flags: --host <address>, --port <number>).`]);
-  }
-  const options = {};
-  if (values.host !== void 0) options.host = values.host;
-  if (values.port !== void 0) options.port = values.port;
-  return options;
-}
-
-// web_src/engine/reconciliation/calibration.ts
-var CALIBRATION_KNOTS = [
-  [1e-6, 244e-6],
-  [9e-6, 488e-6],
-  [2211e-6, 731e-6],
-  [6655e-6, 1946e-6],
-  [0.012587, 2913e-6],
-  [0.022047, 5792e-6],
-  [0.045621, 8637e-6],
-  [0.075392, 0.01269],
-  [0.116664, 0.036232],
-  [0.139529, 0.055556],
-  [0.15773, 0.087629],
-  [0.173164, 0.1],
-  [0.222538, 0.113793],
-  [0.289195, 0.166667],
-  [0.361447, 0.192737],
-  [0.410297, 0.25],
-  [0.411586, 0.321429],
-  [0.413841, 0.416667],
-  [0.425477, 0.458333],
-  [0.466232, 0.566667],
-  [0.494383, 0.625],
-  [0.503071, 0.722222],
-  [0.976289, 0.997248]
-];
-function calibrate(raw, knots = CALIBRATION_KNOTS) {
-  const first = knots[0];
-  const last = knots[knots.length - 1];
-  if (first === void 0 || last === void 0) return raw;
-  if (raw <= first[0]) return first[1];
-  if (raw >= last[0]) return last[1];
-  for (let i = 1; i < knots.length; i++) {
-    const [x1, y1] = knots[i];
-    if (raw <= x1) {
-      const [x0, y0] = knots[i - 1];
-      return x1 === x0 ? y1 : y0 + (raw - x0) / (x1 - x0) * (y1 - y0);
-    }
-  }
-  return last[1];
-}
-
-// web_src/engine/reconciliation/amount_comparison.ts
-function paysSign(line, item) {
-  return line.amount > 0 && item.amountResidual > 0 || line.amount < 0 && item.amountResidual < 0;
-}
-function compareAmount(line, item, settings) {
-  if (cents(item.amountResidual) === 0 || cents(line.amount) === 0 || !paysSign(line, item)) {
-    return { relation: "none", shortfallCompany: 0 };
-  }
-  const residualCompany = Math.abs(item.amountResidual);
-  let shortfallCompany;
-  if (line.currency === item.currency) {
-    const shortCents = Math.abs(cents(item.amountResidualCurrency)) - Math.abs(cents(line.amount));
-    if (shortCents === 0) return { relation: "exact", shortfallCompany: 0 };
-    const rate = Math.abs(line.amountCompany / line.amount);
-    shortfallCompany = shortCents / 100 * (Number.isFinite(rate) && rate > 0 ? rate : 1);
-  } else {
-    shortfallCompany = residualCompany - Math.abs(line.amountCompany);
-    if (Math.abs(shortfallCompany) < 5e-3) return { relation: "exact", shortfallCompany: 0 };
-    if (Math.abs(shortfallCompany) <= settings.fxTolerance) return { relation: "fx", shortfallCompany };
-  }
-  shortfallCompany = Math.round(shortfallCompany * 100) / 100;
-  const gap = Math.abs(shortfallCompany);
-  const bookable = (settings.writeoffAccountId ?? settings.exchangeGainAccountId ?? settings.exchangeLossAccountId ?? settings.bankFeeAccountId ?? null) !== null;
-  const maxAmount = bookable ? settings.writeoffMaxAmount ?? DEFAULT_WRITEOFF_MAX_AMOUNT : 0;
-  const maxRatio = settings.writeoffMaxRatio ?? DEFAULT_WRITEOFF_MAX_RATIO;
-  if (line.currency === item.currency && gap > 0 && gap <= maxAmount + 1e-9 && gap <= maxRatio * residualCompany + 1e-9) {
-    return { relation: "tolerance", shortfallCompany };
-  }
-  if (shortfallCompany < 0) return { relation: "over", shortfallCompany };
-  const isFee = settings.bankFeeAccountId !== null && shortfallCompany <= settings.maxFeeAmount && shortfallCompany <= settings.maxFeeRatio * residualCompany;
-  return { relation: isFee ? "fee" : "partial", shortfallCompany };
-}
-
-// web_src/engine/shared/reference_key.ts
-var NO_CODE = -1;
-var Y_BASE = 1e7;
-var YM_BASE = 2e8;
-var SEQUENCE = 1e6;
-function numberCode(n) {
-  return n;
-}
-function yearCode(year, n) {
-  return Y_BASE + (year - 2e3) * SEQUENCE + n;
-}
-function yearMonthCode(year, month, n) {
-  return YM_BASE + ((year - 2e3) * 12 + (month - 1)) * SEQUENCE + n;
-}
-function isYearCode(code) {
-  return code >= Y_BASE && code < YM_BASE;
-}
-function sequenceOf(code) {
-  return code % SEQUENCE;
-}
-function snippetOf(toks, key) {
-  if (key.snippetEnd - key.snippetStart === 1) return toks[key.snippetStart];
-  return toks.slice(key.snippetStart, key.snippetEnd).join(" ");
-}
-function compactStrength(compact) {
-  return compact.length < 8 && /^\d+$/.test(compact) ? 0.5 : 1;
-}
-
-// web_src/engine/shared/normalize_text.ts
-var TRANSLITERATIONS = {
-  \u00DF: "SS",
-  "\u1E9E": "SS",
-  \u00C6: "AE",
-  \u00E6: "AE",
-  \u00D8: "O",
-  \u00F8: "O",
-  \u0152: "OE",
-  \u0153: "OE",
-  \u00DE: "TH",
-  \u00FE: "TH",
-  \u0110: "D",
-  \u0111: "D",
-  \u0141: "L",
-  \u0142: "L",
-  \u00C4: "AE",
-  \u00E4: "AE",
-  \u00D6: "OE",
-  \u00F6: "OE",
-  \u00DC: "UE",
-  \u00FC: "UE",
-  \u0131: "I"
-};
-var TRANSLITERABLE = /[ßẞÆæØøŒœÞþĐđŁłÄäÖöÜüı]/g;
-var COMBINING_MARKS = new RegExp("\\p{M}+", "gu");
-var NOT_WORD = /[^\p{L}\p{N}]+/gu;
-var PLAIN_ASCII = /^[\t\n\r\x20-\x7e]*$/;
-var NOT_ASCII_WORD = /[^A-Z0-9]+/g;
-function normalizeText(text3) {
-  const cut = text3.length > MAX_LABEL_LENGTH ? text3.slice(0, MAX_LABEL_LENGTH) : text3;
-  if (PLAIN_ASCII.test(cut)) return cut.toUpperCase().replace(NOT_ASCII_WORD, " ").trim();
-  return cut.replace(TRANSLITERABLE, (ch) => TRANSLITERATIONS[ch] ?? ch).normalize("NFKD").replace(COMBINING_MARKS, "").toUpperCase().replace(NOT_WORD, " ").trim();
-}
-
-// web_src/engine/shared/tokens.ts
-var MAX_TOKENS = 96;
-function tokens(normalized) {
-  if (normalized === "") return [];
-  const parts = normalized.split(" ");
-  return parts.length > MAX_TOKENS ? parts.slice(0, MAX_TOKENS) : parts;
-}
-
-// web_src/engine/shared/text_tokens.ts
-function textTokens(text3) {
-  const length = Math.min(text3.length, MAX_LABEL_LENGTH);
-  const found = [];
-  let start = -1;
-  let lower = false;
-  let token = "";
-  for (let k = 0; k < length; k++) {
-    const c = text3.charCodeAt(k);
-    if (c >= 65 && c <= 90 || c >= 48 && c <= 57) {
-      if (start < 0) start = k;
-      continue;
-    }
-    if (c >= 97 && c <= 122) {
-      if (start < 0) start = k;
-      lower = true;
-      continue;
-    }
-    let form = " ";
-    if (c > 126 || c < 32 && c !== 9 && c !== 10 && c !== 13) {
-      const known = charForm(c);
-      if (known === null) return tokens(normalizeText(text3));
-      form = known;
-    }
-    for (let f2 = 0; f2 < form.length; f2++) {
-      if (form.charCodeAt(f2) !== 32) {
-        if (start >= 0) {
-          token += lower ? text3.slice(start, k).toUpperCase() : text3.slice(start, k);
-          start = -1;
-          lower = false;
-        }
-        token += form.charAt(f2);
-        continue;
-      }
-      if (start < 0 && token === "") continue;
-      if (found.length === MAX_TOKENS) return found;
-      if (start >= 0) {
-        const run = lower ? text3.slice(start, k).toUpperCase() : text3.slice(start, k);
-        found.push(token === "" ? run : token + run);
-      } else {
-        found.push(token);
-      }
-      start = -1;
-      lower = false;
-      token = "";
-    }
-  }
-  if (found.length < MAX_TOKENS) {
-    if (start >= 0) {
-      const run = lower ? text3.slice(start, length).toUpperCase() : text3.slice(start, length);
-      found.push(token === "" ? run : token + run);
-    } else if (token !== "") {
-      found.push(token);
-    }
-  }
-  return found;
-}
-var forms = /* @__PURE__ */ new Map();
-var NOT_WORD2 = /[^\p{L}\p{N}]/gu;
-function charForm(c) {
-  if (!(c >= 0 && c <= 591 || c >= 1536 && c <= 1791 || c >= 8192 && c <= 8303)) return null;
-  if (c >= 1611 && c <= 1631 || c === 1648 || c >= 1552 && c <= 1562 || c >= 1750 && c <= 1773) return null;
-  let form = forms.get(c);
-  if (form === void 0) {
-    const normalized = normalizeText(`A${String.fromCharCode(c)}A`);
-    form = normalized.slice(1, -1).replace(NOT_WORD2, " ");
-    forms.set(c, form);
-  }
-  return form;
-}
-
-// web_src/engine/shared/year_sequence_keys.ts
-var YEAR = /^(?:[A-Z]{1,6})?(20\d\d)$/;
-var GLUED = /^([A-Z]{0,6})(20\d\d)(\d{1,6})$/;
-var NUMBER = /^\d{1,6}$/;
-var LETTERS = /^[A-Z]{1,8}$/;
-var ONE_OR_TWO_DIGITS = /^\d{1,2}$/;
-function yearSequenceKeys(toks) {
-  const keys = [];
-  for (let i = 0; i < toks.length; i++) {
-    const tok = toks[i];
-    if (!mayHoldYear(tok)) continue;
-    const glued = GLUED.exec(tok);
-    if (glued) {
-      const [, prefix = "", year2 = "", seq = ""] = glued;
-      if (prefix !== "" || seq.length >= 5 && seq.startsWith("0")) {
-        const n = Number(seq);
-        if (n > 0) keys.push({ compact: "", code: yearCode(Number(year2), n), strength: 0.9, snippetStart: i, snippetEnd: i + 1, invoiceLike: true });
-      }
-      continue;
-    }
-    const yearMatch = YEAR.exec(tok);
-    if (!yearMatch) continue;
-    const year = Number(yearMatch[1]);
-    const next = toks[i + 1];
-    if (next === void 0 || !NUMBER.test(next)) continue;
-    const prefixed = tok.length > 4 || i > 0 && LETTERS.test(toks[i - 1]);
-    const from = i > 0 && tok.length === 4 && prefixed ? i - 1 : i;
-    const after = toks[i + 2];
-    const month = Number(next);
-    const dateLike = next.length <= 2 && after !== void 0 && ONE_OR_TWO_DIGITS.test(after);
-    if (after !== void 0 && NUMBER.test(after) && after.length >= 3 && next.length <= 2 && month >= 1 && month <= 12) {
-      const n = Number(after);
-      if (n > 0) {
-        keys.push({ compact: "", code: yearMonthCode(year, month, n), strength: 0.95, snippetStart: from, snippetEnd: i + 3, invoiceLike: true });
-      }
-    }
-    if (!dateLike && (prefixed || next.length >= 3)) {
-      const n = Number(next);
-      if (n > 0) keys.push({ compact: "", code: yearCode(year, n), strength: 0.9, snippetStart: from, snippetEnd: i + 2, invoiceLike: true });
-    }
-  }
-  return keys;
-}
-function mayHoldYear(tok) {
-  const last = tok.length - 4;
-  for (let k = 0; k <= last && k <= 6; k++) {
-    if (tok.charCodeAt(k) === 50 && tok.charCodeAt(k + 1) === 48) {
-      const c = tok.charCodeAt(k + 2);
-      const d = tok.charCodeAt(k + 3);
-      if (c >= 48 && c <= 57 && d >= 48 && d <= 57) return true;
-    }
-  }
-  return false;
-}
-
-// web_src/engine/reconciliation/item_reference_keys.ts
-var ALL_DIGITS = /^\d{1,7}$/;
-var DIGIT = /\d/;
-function forEachItemReferenceKey(item, sink) {
-  if ((item.ref === "" || item.ref === item.moveName) && entryNumber(item.moveName, ENTRY)) {
-    const { compact, year, month, sequence } = ENTRY;
-    if (month === 0) {
-      sink.key(compact, NO_CODE, 1);
-      sink.key("", yearCode(year, sequence), 0.9);
-      sink.key("", numberCode(sequence), 0.5);
-    } else {
-      sink.key(compact, NO_CODE, 1);
-      sink.key("", yearMonthCode(year, month, sequence), 0.95);
-    }
-    return;
-  }
-  const keys = KEYS;
-  keys.clear();
-  for (let t = 0; t < 2; t++) {
-    const text3 = t === 0 ? item.moveName : item.ref;
-    if (entryNumber(text3, ENTRY) && (ENTRY.month === 0 || ENTRY.sequenceLength >= 3)) {
-      const { compact: compact2, year, month, sequence } = ENTRY;
-      keys.add(compact2, NO_CODE, 1);
-      if (month === 0) {
-        keys.add("", yearCode(year, sequence), 0.9);
-        keys.add("", numberCode(sequence), 0.5);
-      } else {
-        keys.add("", yearMonthCode(year, month, sequence), 0.95);
-      }
-      continue;
-    }
-    const toks = textTokens(text3);
-    if (toks.length === 0) continue;
-    const compact = toks.length === 1 ? toks[0] : toks.join("");
-    if (compact.length >= 4 && compact.length <= 40 && DIGIT.test(compact)) keys.add(compact, NO_CODE, compactStrength(compact));
-    if (compact.length <= 7 && ALL_DIGITS.test(compact) && Number(compact) > 0) keys.add("", numberCode(Number(compact)), 0.5);
-    const yearKeys = yearSequenceKeys(toks);
-    let monthly = false;
-    for (const ys of yearKeys) if (!isYearCode(ys.code)) monthly = true;
-    for (const ys of yearKeys) {
-      if (monthly && isYearCode(ys.code)) continue;
-      keys.add("", ys.code, ys.strength);
-      if (isYearCode(ys.code)) keys.add("", numberCode(sequenceOf(ys.code)), 0.5);
-    }
-  }
-  for (let k = 0; k < keys.size; k++) sink.key(keys.compacts[k], keys.codes[k], keys.strengths[k]);
-}
-var ItemKeyList = class {
-  constructor() {
-    this.size = 0;
-    this.compacts = [];
-    this.codes = [];
-    this.strengths = [];
-  }
-  clear() {
-    this.size = 0;
-  }
-  add(compact, code, strength) {
-    for (let k = 0; k < this.size; k++) {
-      if (this.codes[k] === code && this.compacts[k] === compact) {
-        if (this.strengths[k] < strength) this.strengths[k] = strength;
-        return;
-      }
-    }
-    this.compacts[this.size] = compact;
-    this.codes[this.size] = code;
-    this.strengths[this.size] = strength;
-    this.size++;
-  }
-};
-var KEYS = new ItemKeyList();
-var ENTRY = { compact: "", year: 0, month: 0, sequence: 0, sequenceLength: 0 };
-function entryNumber(name, into) {
-  let p = 0;
-  while (p < name.length && p < 9 && isUpper(name.charCodeAt(p))) p++;
-  if (p === 0 || p > 8 || name.charCodeAt(p) !== SLASH) return false;
-  const y = p + 1;
-  if (name.charCodeAt(y) !== 50 || name.charCodeAt(y + 1) !== 48 || !isDigit(name.charCodeAt(y + 2)) || !isDigit(name.charCodeAt(y + 3))) return false;
-  if (name.charCodeAt(y + 4) !== SLASH) return false;
-  const year = 2e3 + (name.charCodeAt(y + 2) - 48) * 10 + (name.charCodeAt(y + 3) - 48);
-  let s = y + 5;
-  let month = 0;
-  if (name.charCodeAt(s + 2) === SLASH) {
-    const tens = name.charCodeAt(s) - 48;
-    const units = name.charCodeAt(s + 1) - 48;
-    if (!(tens === 0 && units >= 1 && units <= 9) && !(tens === 1 && units >= 0 && units <= 2)) return false;
-    month = tens * 10 + units;
-    s += 3;
-  }
-  const digits = name.length - s;
-  if (digits < 1 || digits > 6) return false;
-  let sequence = 0;
-  for (let k = s; k < name.length; k++) {
-    const c = name.charCodeAt(k);
-    if (!isDigit(c)) return false;
-    sequence = sequence * 10 + (c - 48);
-  }
-  if (sequence === 0) return false;
-  into.compact = name.replaceAll("/", "");
-  into.year = year;
-  into.month = month;
-  into.sequence = sequence;
-  into.sequenceLength = digits;
-  return true;
-}
-var SLASH = 47;
-function isUpper(c) {
-  return c >= 65 && c <= 90;
-}
-function isDigit(c) {
-  return c >= 48 && c <= 57;
-}
-
-// web_src/engine/reconciliation/reference_postings.ts
-var PREFIX_LENGTH = 6;
-var NO_LENGTHS = -1;
-var ANY_LENGTH = packLengths(0, 255);
-function packLengths(shortest, longest) {
-  return shortest * 256 + longest;
-}
-var ReferencePostings = class {
-  constructor() {
-    this.compactSlots = /* @__PURE__ */ new Map();
-    this.codeSlots = /* @__PURE__ */ new Map();
-    this.slotCount = 0;
-    this.paidSlots = /* @__PURE__ */ new Set();
-    this.paid = new Uint8Array(0);
-    this.pending = { slot: [], item: [], strength: [] };
-    this.offsets = new Int32Array(1);
-    this.items = [];
-    this.strengths = new Float64Array(0);
-    /** First PREFIX_LENGTH characters of the compact keys → shortest and longest such key, packed (see lengths). */
-    this.compactPrefixes = /* @__PURE__ */ new Map();
-    /** Runs of this many characters or more are judged by their first ones only (see mayStartCompact). */
-    this.prefixLength = PREFIX_LENGTH;
-  }
-  add(key, item, strength) {
-    const pending = this.pending;
-    if (pending === null) throw new Error("ReferencePostings is frozen");
-    pending.slot.push(this.slotFor(key));
-    pending.item.push(item);
-    pending.strength.push(strength);
-  }
-  markPaid(key) {
-    if (this.pending === null) throw new Error("ReferencePostings is frozen");
-    this.paidSlots.add(this.slotFor(key));
-  }
-  freeze() {
-    const pending = this.pending;
-    if (pending === null) return this;
-    const count2 = this.slotCount;
-    const offsets = new Int32Array(count2 + 1);
-    for (const s of pending.slot) offsets[s + 1]++;
-    for (let s = 0; s < count2; s++) offsets[s + 1] = offsets[s + 1] + offsets[s];
-    const fill = offsets.slice(0, count2);
-    const items = new Array(pending.item.length);
-    const strengths = new Float64Array(pending.item.length);
-    for (let k = 0; k < pending.slot.length; k++) {
-      const at3 = fill[pending.slot[k]]++;
-      items[at3] = pending.item[k];
-      strengths[at3] = pending.strength[k];
-    }
-    for (const compact of this.compactSlots.keys()) {
-      if (compact.length < PREFIX_LENGTH) continue;
-      const prefix = compact.length === PREFIX_LENGTH ? compact : compact.slice(0, PREFIX_LENGTH);
-      const known = this.compactPrefixes.get(prefix);
-      const length = Math.min(compact.length, 255);
-      this.compactPrefixes.set(prefix, known === void 0 ? packLengths(length, length) : packLengths(Math.min(known >> 8, length), Math.max(known & 255, length)));
-    }
-    const paid = new Uint8Array(count2);
-    for (const s of this.paidSlots) paid[s] = 1;
-    this.paidSlots.clear();
-    this.paid = paid;
-    this.offsets = offsets;
-    this.items = items;
-    this.strengths = strengths;
-    this.pending = null;
-    return this;
-  }
-  /**
-   * Could a `C:` key (open or paid) start with this compact run? Below `prefixLength` characters it says yes;
-   * from there on it answers for the first `prefixLength` characters, so its answer holds for every extension.
-   */
-  mayStartCompact(compact) {
-    return this.compactLengths(compact) !== NO_LENGTHS;
-  }
-  /**
-   * The lengths of the compact keys that start like this run, packed as shortest × 256 + longest: any length
-   * below `prefixLength` characters, NO_LENGTHS when no key starts with its first `prefixLength` characters.
-   */
-  compactLengths(compact) {
-    if (compact.length < PREFIX_LENGTH) return ANY_LENGTH;
-    return this.compactPrefixes.get(compact.length === PREFIX_LENGTH ? compact : compact.slice(0, PREFIX_LENGTH)) ?? NO_LENGTHS;
-  }
-  /** Slot of a key, or -1 when no item (open or paid) carries it. */
-  slot(key) {
-    return (key.code === NO_CODE ? this.compactSlots.get(key.compact) : this.codeSlots.get(key.code)) ?? -1;
-  }
-  isPaid(slot) {
-    return this.paid[slot] === 1;
-  }
-  /** Postings of a slot are start(slot) … end(slot) - 1. */
-  start(slot) {
-    return this.offsets[slot];
-  }
-  end(slot) {
-    return this.offsets[slot + 1];
-  }
-  item(posting) {
-    return this.items[posting];
-  }
-  strength(posting) {
-    return this.strengths[posting];
-  }
-  slotFor(key) {
-    const byCompact = key.code === NO_CODE;
-    let slot = byCompact ? this.compactSlots.get(key.compact) : this.codeSlots.get(key.code);
-    if (slot === void 0) {
-      slot = this.slotCount++;
-      if (byCompact) this.compactSlots.set(key.compact, slot);
-      else this.codeSlots.set(key.code, slot);
-    }
-    return slot;
-  }
-};
-
-// web_src/engine/reconciliation/sorted_amounts.ts
-var SortedAmounts = class {
-  constructor(items, valueOf) {
-    const n = items.length;
-    const raw = new Float64Array(n);
-    for (let k = 0; k < n; k++) raw[k] = valueOf(items[k]);
-    const order = sortedOrder(raw);
-    const values = new Float64Array(n);
-    const sortedItems = new Array(n);
-    for (let k = 0; k < n; k++) {
-      const from = order[k];
-      values[k] = raw[from];
-      sortedItems[k] = items[from];
-    }
-    this.positions = order;
-    this.values = values;
-    this.items = sortedItems;
-  }
-  /** Items whose value is exactly `value`, in the order they were given (ties were sorted by that order). */
-  equalTo(value) {
-    const lo = this.lowerBound(value);
-    let end = lo;
-    while (end < this.values.length && this.values[end] === value) end++;
-    return end === lo ? [] : this.items.slice(lo, end);
-  }
-  /** Items whose value lies in [low, high], in the order they were given. */
-  between(low, high) {
-    const values = this.values;
-    const lo = this.lowerBound(low);
-    let end = lo;
-    while (end < values.length && values[end] <= high) end++;
-    if (end === lo) return [];
-    if (end === lo + 1) return [this.items[lo]];
-    const ks = [];
-    for (let k = lo; k < end; k++) ks.push(k);
-    ks.sort((a, b) => this.positions[a] - this.positions[b]);
-    return ks.map((k) => this.items[k]);
-  }
-  lowerBound(value) {
-    const values = this.values;
-    let lo = 0;
-    let hi = values.length;
-    while (lo < hi) {
-      const mid = lo + hi >> 1;
-      if (values[mid] < value) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-};
-var POSITION_BITS = 2 ** 21;
-var MAX_PACKED_VALUE = 2 ** 31;
-function sortedOrder(raw) {
-  const n = raw.length;
-  const order = new Int32Array(n);
-  let packable = n < POSITION_BITS;
-  for (let k = 0; k < n && packable; k++) {
-    const v = raw[k];
-    if (!Number.isInteger(v) || v >= MAX_PACKED_VALUE || v <= -MAX_PACKED_VALUE) packable = false;
-  }
-  if (!packable) {
-    for (let k = 0; k < n; k++) order[k] = k;
-    return order.sort((a, b) => raw[a] - raw[b] || a - b);
-  }
-  const packed = new Float64Array(n);
-  for (let k = 0; k < n; k++) packed[k] = raw[k] * POSITION_BITS + k;
-  packed.sort();
-  for (let k = 0; k < n; k++) {
-    const key = packed[k];
-    order[k] = key - Math.floor(key / POSITION_BITS) * POSITION_BITS;
-  }
-  return order;
-}
-
-// web_src/engine/reconciliation/candidate_index.ts
-var EMPTY = [];
-var CandidateIndex = class {
-  constructor(candidates, settings) {
-    this.byAmount = /* @__PURE__ */ new Map();
-    this.open = [];
-    /** Per statement-line currency: open items in other currencies by company amount, built on first use. */
-    this.foreignByCompanyAmount = /* @__PURE__ */ new Map();
-    this.receivables = /* @__PURE__ */ new Map();
-    this.payables = /* @__PURE__ */ new Map();
-    this.dayNumbers = /* @__PURE__ */ new Map();
-    this.bucketWidth = Math.max(1, settings.fxTolerance);
-    const open2 = this.open;
-    const references = new ReferencePostings();
-    const byCurrency = /* @__PURE__ */ new Map();
-    const byPartner = /* @__PURE__ */ new Map();
-    const keys = new ItemKeys(references);
-    for (const item of candidates) {
-      const paid = cents(item.amountResidual) === 0 || cents(item.amountResidualCurrency) === 0;
-      keys.item = item;
-      keys.paid = paid;
-      forEachItemReferenceKey(item, keys);
-      if (paid) continue;
-      open2.push(item);
-      push(byCurrency, item.currency, item);
-      if (item.partnerId !== null) push(byPartner, item.partnerId, item);
-    }
-    this.references = references.freeze();
-    for (const [currency, items] of byCurrency) {
-      this.byAmount.set(currency, new SortedAmounts(items, (i) => cents(i.amountResidualCurrency)));
-    }
-    for (const [partnerId, items] of byPartner) {
-      if (items.length > 1) items.sort(byDateThenId2);
-      const positive = [];
-      const negative = [];
-      for (const item of items) (item.amountResidual > 0 ? positive : negative).push(item);
-      if (positive.length > 0) this.receivables.set(partnerId, ledger(positive));
-      if (negative.length > 0) this.payables.set(partnerId, ledger(negative));
-    }
-  }
-  /** A partner's open items of one sign whose absolute company residual lies in [low, high]. */
-  partnerItemsBetween(partnerId, sign2, low, high) {
-    const ledger2 = this.partnerLedger(partnerId, sign2);
-    const found = [];
-    if (ledger2 === void 0) return found;
-    for (let k = firstAtLeast(ledger2.amounts, low); k < ledger2.amounts.length && ledger2.amounts[k] <= high; k++) {
-      found.push(ledger2.items[k]);
-    }
-    return found;
-  }
-  /**
-   * A partner's open items of one sign with their absolute company residuals, both smallest first (read a range
-   * with `firstAtLeast`); undefined when the partner has none.
-   */
-  partnerLedger(partnerId, sign2) {
-    return (sign2 > 0 ? this.receivables : this.payables).get(partnerId);
-  }
-  /** A partner's open items of one sign (receivables for +1, payables for -1), smallest first. */
-  partnerItems(partnerId, sign2) {
-    return (sign2 > 0 ? this.receivables : this.payables).get(partnerId)?.items ?? EMPTY;
-  }
-  /** Days since 1970 of an ISO date, cached (dates repeat a lot). */
-  dayNumber(date5) {
-    let day = this.dayNumbers.get(date5);
-    if (day === void 0) {
-      day = Math.floor(Date.parse(date5) / 864e5);
-      this.dayNumbers.set(date5, day);
-    }
-    return day;
-  }
-  /** Open items whose residual in `currency` is exactly `amount` (same sign), in request order. */
-  withAmount(currency, amount) {
-    const sorted = this.byAmount.get(currency);
-    if (sorted === void 0) return EMPTY;
-    return sorted.equalTo(cents(amount));
-  }
-  /**
-   * Open items in another currency than `currency` whose company-currency residual is within `tolerance` of
-   * `amountCompany` (same sign), ordered by amount bucket of width max(1, fxTolerance) and then request order.
-   */
-  nearCompanyAmount(currency, amountCompany, tolerance) {
-    let foreign = this.foreignByCompanyAmount.get(currency);
-    if (foreign === void 0) {
-      foreign = new SortedAmounts(this.open.filter((i) => i.currency !== currency), (i) => i.amountResidual);
-      this.foreignByCompanyAmount.set(currency, foreign);
-    }
-    const width = this.bucketWidth;
-    const bucket = Math.floor(amountCompany / width);
-    const found = foreign.between(amountCompany - tolerance - 1e-6, amountCompany + tolerance + 1e-6);
-    const kept = [];
-    for (const item of found) {
-      const b = Math.floor(item.amountResidual / width);
-      if (b >= bucket - 1 && b <= bucket + 1 && Math.abs(item.amountResidual - amountCompany) <= tolerance + 1e-9) kept.push(item);
-    }
-    if (kept.length > 1) sortByBucket(kept, width);
-    return kept;
-  }
-};
-function firstAtLeast(amounts, low) {
-  let lo = 0;
-  let hi = amounts.length;
-  while (lo < hi) {
-    const mid = lo + hi >> 1;
-    if (amounts[mid] < low) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-function ledger(items) {
-  if (items.length > 1) items.sort(byAbsoluteResidual);
-  const amounts = new Float64Array(items.length);
-  for (let k = 0; k < items.length; k++) amounts[k] = Math.abs(items[k].amountResidual);
-  return { items, amounts };
-}
-function sortByBucket(items, width) {
-  for (let i = 1; i < items.length; i++) {
-    const item = items[i];
-    const bucket = Math.floor(item.amountResidual / width);
-    let j = i - 1;
-    while (j >= 0 && Math.floor(items[j].amountResidual / width) > bucket) {
-      items[j + 1] = items[j];
-      j--;
-    }
-    items[j + 1] = item;
-  }
-}
-function byAbsoluteResidual(a, b) {
-  return Math.abs(a.amountResidual) - Math.abs(b.amountResidual);
-}
-function byDateThenId2(a, b) {
-  return a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id;
-}
-var ItemKeys = class {
-  constructor(references) {
-    this.references = references;
-    this.item = null;
-    this.paid = false;
-    this.key_ = { compact: "", code: NO_CODE };
-  }
-  key(compact, code, strength) {
-    const key = this.key_;
-    key.compact = compact;
-    key.code = code;
-    if (!this.paid) this.references.add(key, this.item, strength);
-    else if (strength >= 0.9) this.references.markPaid(key);
-  }
-};
-function push(map2, key, value) {
-  const list = map2.get(key);
-  if (list === void 0) map2.set(key, [value]);
-  else list.push(value);
-}
-
-// web_src/engine/shared/account_number_key.ts
-function accountNumberKey(raw) {
-  return raw.replace(/[^0-9A-Za-z]/g, "").toUpperCase();
-}
-
-// web_src/engine/shared/fold.ts
-var VOWEL_E = /[AOU]E/g;
-function fold(word) {
-  if (word.length < 3 || !VOWEL_E.test(word)) return word;
-  return word.replace(VOWEL_E, (pair) => pair.charAt(0));
-}
-
-// web_src/engine/shared/vocabulary.ts
-var LEGAL_SUFFIXES = /* @__PURE__ */ new Set([
-  "GMBH",
-  "MBH",
-  "AG",
-  "KG",
-  "KGAA",
-  "OHG",
-  "UG",
-  "EK",
-  "GBR",
-  "CO",
-  "LTD",
-  "LIMITED",
-  "PLC",
-  "LLP",
-  "LLC",
-  "INC",
-  "CORP",
-  "CORPORATION",
-  "COMPANY",
-  "SA",
-  "SAS",
-  "SASU",
-  "SARL",
-  "EURL",
-  "SNC",
-  "SCI",
-  "BV",
-  "NV",
-  "VOF",
-  "BVBA",
-  "SRL",
-  "SPA",
-  "SL",
-  "SLU",
-  "OY",
-  "AB",
-  "AS",
-  "ASA",
-  "APS",
-  "SE",
-  "SP",
-  "ZOO",
-  "Z",
-  "O",
-  "OO",
-  "KFT",
-  "SRO",
-  "DOO",
-  "PTY",
-  "LDA",
-  "ET",
-  "AND",
-  "UND",
-  "THE",
-  "DE",
-  "DER",
-  "DIE"
-]);
-var BANK_BOILERPLATE = /* @__PURE__ */ new Set([
-  "SEPA",
-  "GUTSCHRIFT",
-  "UEBERWEISUNG",
-  "UBERWEISUNG",
-  "LASTSCHRIFT",
-  "BASISLASTSCHRIFT",
-  "DAUERAUFTRAG",
-  "EREF",
-  "MREF",
-  "CRED",
-  "SVWZ",
-  "ABWA",
-  "ABWE",
-  "KREF",
-  "IBAN",
-  "BIC",
-  "NOTPROVIDED",
-  "REMI",
-  "USTD",
-  "STRD",
-  "NAME",
-  "CREDIT",
-  "DEBIT",
-  "TRANSFER",
-  "TRANSFERT",
-  "VIREMENT",
-  "RECU",
-  "EMIS",
-  "PAYMENT",
-  "PAIEMENT",
-  "ZAHLUNG",
-  "BETALING",
-  "PAGO",
-  "PAGAMENTO",
-  "INCOMING",
-  "OUTGOING",
-  "RECEIVED",
-  "FROM",
-  "TO",
-  "FOR",
-  "PAR",
-  "POUR",
-  "VON",
-  "AN",
-  "FUER",
-  "FUR",
-  "REF",
-  "REFERENCE",
-  "REFERENZ",
-  "VERWENDUNGSZWECK",
-  "NR",
-  "NO",
-  "NUMBER",
-  "INVOICE",
-  "INV",
-  "RECHNUNG",
-  "FACTURE",
-  "FACT",
-  "FAKTURA",
-  "FACTUUR",
-  "FATTURA",
-  "BILL",
-  "RE",
-  "RG",
-  "CARD",
-  "KARTE",
-  "KARTENZAHLUNG",
-  "POS",
-  "DEBITCARD",
-  "VISA",
-  "MASTERCARD",
-  "MAESTRO",
-  "GIROCARD",
-  "CB",
-  "EC",
-  "ONLINE",
-  "TXN",
-  "TRX",
-  "DATUM",
-  "DATE",
-  "INSTANT",
-  "ECHTZEIT",
-  "TEILZAHLUNG",
-  "ACOMPTE",
-  "PARTIAL",
-  "PART",
-  "ANZAHLUNG",
-  "THANK",
-  "THANKS",
-  "YOU",
-  "DANKE",
-  "MERCI",
-  "CHARGES",
-  "SHA",
-  "OUR",
-  "BEN",
-  "FEE",
-  "FEES",
-  "INTL",
-  "INTERNATIONAL",
-  "SWIFT",
-  "WIRE",
-  "END",
-  "TO",
-  "END2END",
-  "ENDTOENDID",
-  "MANDATE",
-  "ID",
-  "ORDER",
-  "AUFTRAG",
-  "KUNDE",
-  "CUSTOMER",
-  "CLIENT",
-  "ACCOUNT",
-  "KONTO",
-  "EUR",
-  "USD",
-  "GBP",
-  "CHF",
-  "ORIG",
-  "ORIGINAL",
-  "AMOUNT",
-  "BETRAG",
-  "OF",
-  "THE",
-  "AND",
-  "UND",
-  "ET",
-  "DE",
-  "LA",
-  "LE",
-  "DU",
-  "DES",
-  "PER",
-  "VIA",
-  "ABSCHLUSS",
-  "PAID",
-  "PAY",
-  "PAYE",
-  "SETTLEMENT",
-  "ISSUE",
-  // Payment methods as banks print them in several languages: a direct debit or a card says how, never who.
-  "DIRECT",
-  "DD",
-  "DDR",
-  "STANDING",
-  "STO",
-  "TRF",
-  "TFR",
-  "XFER",
-  "BACS",
-  "CHAPS",
-  "FPS",
-  "FASTER",
-  "PAYMENTS",
-  "GIRO",
-  "PRLV",
-  "PRELEVEMENT",
-  "DOMICILIATION",
-  "DOMICILIERING",
-  "INCASSO",
-  "ADDEBITO",
-  "DIRETTO",
-  "ADEUDO",
-  "RECIBO",
-  "DOMICILIADO",
-  "EINZUG",
-  "ABBUCHUNG",
-  "BETAALAUTOMAAT",
-  "BEA",
-  "GEA",
-  "PASNR",
-  "PIN",
-  "CONTACTLESS",
-  "KONTAKTLOS",
-  "NFC",
-  "APPLEPAY",
-  "GPAY",
-  "CARTE",
-  "TARJETA",
-  "CARTA",
-  "COMPRA",
-  "ACHAT",
-  "KAUF",
-  "PURCHASE",
-  "WITHDRAWAL",
-  "ENTGELT",
-  "GEBUEHR",
-  "FRAIS",
-  "COMMISSION",
-  "CHARGE",
-  "MANDAT",
-  "MANDATO",
-  "CREDITOR",
-  "GLAEUBIGER",
-  "CI",
-  "SEPADD",
-  "COR1",
-  "CORE",
-  "B2B",
-  "RCUR",
-  "FRST",
-  "OOFF",
-  "FNAL",
-  "DAUERAUFTRAGS",
-  "OVERBOEKING",
-  "INCASSANT"
-]);
-var MERCHANT_NOISE = /* @__PURE__ */ new Set([
-  "PAYPAL",
-  "PP",
-  "SQ",
-  "SQUARE",
-  "SUMUP",
-  "SUM",
-  "UP",
-  "ZETTLE",
-  "IZ",
-  "IZETTLE",
-  "STRIPE",
-  "ADYEN",
-  "KLARNA",
-  "SOFORT",
-  "GIROPAY",
-  "WORLDLINE",
-  "PAYONE",
-  "MOLLIE",
-  "CCV",
-  "SP",
-  "TST",
-  "WWW",
-  "COM",
-  "NET",
-  "ORG",
-  "DE",
-  "UK",
-  "FR",
-  "NL",
-  "BE",
-  "IE",
-  "LU",
-  "IT",
-  "ES",
-  "AT",
-  "CH",
-  "US",
-  "EU",
-  "HTTP",
-  "HTTPS",
-  "STORE",
-  "SHOP",
-  "FILIALE",
-  "MARKT",
-  "BRANCH",
-  "STATION",
-  "NR",
-  "TERMINAL",
-  "KASSE",
-  "SAGT",
-  "DANKE",
-  "BERLIN",
-  "MUENCHEN",
-  "MUNCHEN",
-  "MUNICH",
-  "HAMBURG",
-  "KOELN",
-  "KOLN",
-  "COLOGNE",
-  "FRANKFURT",
-  "STUTTGART",
-  "DUESSELDORF",
-  "DUSSELDORF",
-  "LEIPZIG",
-  "DRESDEN",
-  "HANNOVER",
-  "BREMEN",
-  "NUERNBERG",
-  "NURNBERG",
-  "ESSEN",
-  "DORTMUND",
-  "BONN",
-  "MANNHEIM",
-  "WIEN",
-  "VIENNA",
-  "ZUERICH",
-  "ZURICH",
-  "GENF",
-  "GENEVE",
-  "GENEVA",
-  "BASEL",
-  "BERN",
-  "LONDON",
-  "MANCHESTER",
-  "DUBLIN",
-  "CORK",
-  "EDINBURGH",
-  "PARIS",
-  "LYON",
-  "MARSEILLE",
-  "LILLE",
-  "TOULOUSE",
-  "NICE",
-  "BORDEAUX",
-  "NANTES",
-  "STRASBOURG",
-  "BRUXELLES",
-  "BRUSSEL",
-  "BRUSSELS",
-  "ANTWERPEN",
-  "GENT",
-  "LIEGE",
-  "AMSTERDAM",
-  "ROTTERDAM",
-  "UTRECHT",
-  "DEN",
-  "HAAG",
-  "EINDHOVEN",
-  "LUXEMBOURG",
-  "LUXEMBURG",
-  "MILANO",
-  "MILAN",
-  "ROMA",
-  "ROME",
-  "TORINO",
-  "MADRID",
-  "BARCELONA",
-  "VALENCIA",
-  "SEVILLA",
-  "LISBOA",
-  "LISBON",
-  "PORTO",
-  "KRAKOW",
-  "WARSZAWA",
-  "WARSAW",
-  "PRAHA",
-  "PRAGUE",
-  "BUDAPEST",
-  "KOBENHAVN",
-  "COPENHAGEN",
-  "STOCKHOLM",
-  "GOTEBORG",
-  "OSLO",
-  "HELSINKI",
-  "NEW",
-  "YORK",
-  "SAN",
-  "FRANCISCO",
-  "SEATTLE",
-  "DEUTSCHLAND",
-  "GERMANY",
-  "FRANCE",
-  "NEDERLAND",
-  "BELGIQUE",
-  "BELGIE",
-  "IRELAND",
-  "ITALIA",
-  "ESPANA",
-  "OESTERREICH",
-  "SCHWEIZ",
-  "SUISSE",
-  "EMEA",
-  "EUROPE",
-  "JAN",
-  "FEB",
-  "MAR",
-  "APR",
-  "MAI",
-  "MAY",
-  "JUN",
-  "JUL",
-  "AUG",
-  "SEP",
-  "SEPT",
-  "OCT",
-  "OKT",
-  "NOV",
-  "DEC",
-  "DEZ",
-  "JANUAR",
-  "FEBRUAR",
-  "MAERZ",
-  "MARZ",
-  "APRIL",
-  "JUNI",
-  "JULI",
-  "AUGUST",
-  "SEPTEMBER",
-  "OKTOBER",
-  "OCTOBER",
-  "NOVEMBER",
-  "DEZEMBER",
-  "DECEMBER",
-  "MON",
-  "TUE",
-  "WED",
-  "THU",
-  "FRI",
-  "SAT",
-  "SUN",
-  "JPY",
-  "SEK",
-  "NOK",
-  "DKK",
-  "PLN",
-  "CZK",
-  "HUF",
-  "AUD",
-  "CAD",
-  "KURS",
-  "RATE",
-  "FX",
-  "WECHSELKURS",
-  "UHR",
-  "TIME",
-  "AM",
-  "PM"
-]);
-var INSTALMENT_WORDS = /* @__PURE__ */ new Set([
-  "TEILZAHLUNG",
-  "RATE",
-  "RATENZAHLUNG",
-  "ANZAHLUNG",
-  "ABSCHLAG",
-  "ABSCHLAGSZAHLUNG",
-  "TEILBETRAG",
-  "ACOMPTE",
-  "VERSEMENT",
-  "ECHEANCE",
-  "PARTIEL",
-  "PARTIELLE",
-  "INSTALMENT",
-  "INSTALLMENT",
-  "INSTALMENTS",
-  "INSTALLMENTS",
-  "PARTIAL",
-  "PART",
-  "DEPOSIT",
-  "TERMIJN",
-  "DEELBETALING",
-  "AFLOSSING",
-  "RATA",
-  "ACCONTO",
-  "PLAZO",
-  "PARCIAL",
-  "PRESTACAO",
-  "PRESTACION",
-  "RATY"
-]);
-var EXCHANGE_WORDS = /* @__PURE__ */ new Set([
-  "FX",
-  "KURS",
-  "WECHSELKURS",
-  "UMRECHNUNGSKURS",
-  "RATE",
-  "CHANGE",
-  "TAUX",
-  "WISSELKOERS",
-  "KOERS",
-  "CAMBIO",
-  "TIPO",
-  "CONVERSION",
-  "CONVERTED",
-  "EXCHANGE",
-  "DEVISEN",
-  "FREMDWAEHRUNG",
-  "USD",
-  "GBP",
-  "CHF",
-  "JPY",
-  "SEK",
-  "NOK",
-  "DKK",
-  "PLN",
-  "CZK",
-  "HUF",
-  "AUD",
-  "CAD",
-  "CNY"
-]);
-
-// web_src/engine/shared/merchant_words.ts
-var MAX_MERCHANT_WORDS = 16;
-var LETTERS_ONLY = new RegExp("^\\p{L}+$", "u");
-var WALLETS = /* @__PURE__ */ new Set(["APPLE", "GOOGLE", "SAMSUNG", "GARMIN", "FITBIT"]);
-function merchantWords(toks, descriptors = NO_DESCRIPTORS) {
-  const out = [];
-  for (let k = 0; k < toks.length && out.length < MAX_MERCHANT_WORDS; k++) {
-    const raw = toks[k];
-    if (raw.length < 2 || !LETTERS_ONLY.test(raw) || descriptors.has(raw)) continue;
-    if (WALLETS.has(raw) && toks[k + 1] === "PAY") continue;
-    const word = fold(raw);
-    if (BANK_BOILERPLATE.has(word) || LEGAL_SUFFIXES.has(word) || MERCHANT_NOISE.has(word) || MERCHANT_NOISE.has(raw)) continue;
-    if (!out.includes(word)) out.push(word);
-  }
-  return out;
-}
-var NO_DESCRIPTORS = /* @__PURE__ */ new Set();
-var ASTERISK_FORM = /([\p{L}\p{N}.]+)\s*\*\s*([\p{L}\p{N}]+)/gu;
-function asteriskDescriptors(text3) {
-  if (!text3.includes("*")) return NO_DESCRIPTORS;
-  let found = null;
-  for (const match of text3.matchAll(ASTERISK_FORM)) {
-    const head = normalizeText(match[1]).split(" ").pop() ?? "";
-    if (MERCHANT_NOISE.has(head)) continue;
-    const tail = normalizeText(match[2]);
-    if (tail !== "") (found ??= /* @__PURE__ */ new Set()).add(tail);
-  }
-  return found ?? NO_DESCRIPTORS;
-}
-function merchantVariant(word, known, startingWith) {
-  if (known(word)) return word;
-  if (word.length >= 4) {
-    const longer = startingWith(word);
-    if (longer.length >= 1 && longer.length <= 2) return longer[0];
-  }
-  for (let cut = word.length - 1; cut >= 4; cut--) {
-    const head = word.slice(0, cut);
-    if (known(head)) return head;
-  }
-  return null;
-}
-
-// web_src/engine/shared/name_words.ts
-function nameWords(toks) {
-  const kept = [];
-  let longEnough = 0;
-  for (let k = 0; k < toks.length; k++) {
-    const word = fold(toks[k]);
-    if (word.length < 2) continue;
-    longEnough++;
-    if (!LEGAL_SUFFIXES.has(word)) kept.push(word);
-  }
-  if (kept.length > 0 || longEnough === 0) return kept;
-  const words = [];
-  for (let k = 0; k < toks.length; k++) {
-    const word = fold(toks[k]);
-    if (word.length >= 2) words.push(word);
-  }
-  return words;
-}
-
-// web_src/engine/shared/signal_tokens.ts
-var MAX_SIGNAL_TOKENS = 32;
-var HAS_LETTER = new RegExp("\\p{L}", "u");
-var ALPHA = new RegExp("^\\p{L}+$", "u");
-var MAX_MEMO = 5e4;
-var traits = /* @__PURE__ */ new Map();
-var NUMBER2 = { word: "", useful: false, alpha: false };
-var VOCABULARY_WITH_DIGITS = [...BANK_BOILERPLATE, ...LEGAL_SUFFIXES].filter((w) => /\d/.test(w));
-function traitOf(raw) {
-  const shape = asciiShape(raw);
-  if (shape === ALL_DIGITS2) return NUMBER2;
-  if (shape === LETTERS_AND_DIGITS) {
-    const word = fold(raw);
-    return { word, useful: word.length >= 2 && !VOCABULARY_WITH_DIGITS.includes(word), alpha: false };
-  }
-  let trait = traits.get(raw);
-  if (trait === void 0) {
-    const word = fold(raw);
-    const useful = word.length >= 2 && HAS_LETTER.test(word) && !BANK_BOILERPLATE.has(word) && !LEGAL_SUFFIXES.has(word);
-    trait = { word, useful, alpha: useful && ALPHA.test(word) };
-    if (traits.size >= MAX_MEMO) traits.clear();
-    traits.set(raw, trait);
-  }
-  return trait;
-}
-var OTHER = 0;
-var ALL_DIGITS2 = 1;
-var LETTERS_AND_DIGITS = 2;
-function asciiShape(tok) {
-  let digits = 0;
-  for (let k = 0; k < tok.length; k++) {
-    const c = tok.charCodeAt(k);
-    if (c >= 48 && c <= 57) digits++;
-    else if (c < 65 || c > 90) return OTHER;
-  }
-  return digits === 0 ? OTHER : digits === tok.length ? ALL_DIGITS2 : LETTERS_AND_DIGITS;
-}
-function signalTokensOf(first, then, withAcronyms) {
-  const out = [];
-  const run = RUN;
-  let runLength = 0;
-  const total = first.length + then.length;
-  for (let k = 0; k < total; k++) {
-    if (out.length >= MAX_SIGNAL_TOKENS) break;
-    const raw = k < first.length ? first[k] : then[k - first.length];
-    const trait = traitOf(raw);
-    if (trait.useful) addSignal(out, trait.word);
-    if (trait.alpha) run[runLength++] = raw;
-    else if (runLength > 0) {
-      if (withAcronyms) addAcronyms(run, runLength, out);
-      runLength = 0;
-    }
-  }
-  if (runLength > 0 && withAcronyms) addAcronyms(run, runLength, out);
-  return out;
-}
-var RUN = [];
-function addSignal(out, word) {
-  if (out.length >= MAX_SIGNAL_TOKENS) return;
-  for (let k = 0; k < out.length; k++) if (out[k] === word) return;
-  out.push(word);
-}
-function addAcronyms(run, length, out) {
-  for (let len = 3; len <= 4 && out.length < MAX_SIGNAL_TOKENS; len++) {
-    for (let i = 0; i + len <= length && out.length < MAX_SIGNAL_TOKENS; i++) {
-      let acronym = "";
-      for (let k = i; k < i + len; k++) acronym += run[k].charAt(0);
-      addSignal(out, acronym);
-    }
-  }
-}
-
-// web_src/engine/reconciliation/line_text.ts
-var NO_TOKENS = [];
-var NO_DESCRIPTORS2 = /* @__PURE__ */ new Set();
-var MT940_SUBFIELD = /\?\d\d/g;
-var LineText = class {
-  constructor(tokens2, signal, nameKey, nameTokens2, accountKey, descriptors = NO_DESCRIPTORS2) {
-    this.tokens = tokens2;
-    this.signal = signal;
-    this.nameKey = nameKey;
-    this.nameTokens = nameTokens2;
-    this.accountKey = accountKey;
-    this.descriptors = descriptors;
-    this.display = null;
-    this.merchantList = null;
-  }
-  /**
-   * The bank's counterparty name in normalized words, its first 80 characters (the tokens, at most MAX_TOKENS of
-   * them, cover more than that), for explanations: worded only when an explanation quotes it.
-   */
-  /** The words that can name a card or direct-debit merchant (merchantWords of name and label), worked out once. */
-  get merchant() {
-    return this.merchantList ??= merchantWords(
-      this.nameTokens.length === 0 ? this.tokens : [...this.nameTokens, ...this.tokens],
-      this.descriptors
+  for (const match of stripped.matchAll(numberPattern(locale))) {
+    const digits = (match[2] ?? "").replace(/\D/g, "");
+    const fraction = match[3] ?? "";
+    const value = Number(fraction ? `${digits}.${fraction}` : digits);
+    const after = stripped.slice((match.index ?? 0) + match[0].length).replace(/^[\s\u00a0\u202f]+/u, "");
+    const percent = after.startsWith("%");
+    const tolerance = 0.5 * 10 ** -fraction.length + 1e-9;
+    const found = numeric.some(
+      (fact) => Math.abs(Math.abs(fact.value) - value) <= tolerance && (percent ? fact.unit === "percent" : fact.unit !== "percent")
     );
+    if (!found) problems.push(`${match[0].trim()}${percent ? " %" : ""} is not among the report's figures`);
   }
-  get nameDisplay() {
-    return this.display ??= this.nameTokens.length === 0 ? "" : this.nameTokens.join(" ").slice(0, 80);
-  }
-};
-function lineText(line, withAcronyms = true) {
-  const label = line.label.includes("?") ? line.label.replace(MT940_SUBFIELD, " ") : line.label;
-  const toks = textTokens(line.ref === "" ? label : `${label} ${line.ref}`);
-  const nameRaw = line.partnerName === "" ? NO_TOKENS : textTokens(line.partnerName);
-  const nameToks = nameRaw.length === 0 ? NO_TOKENS : nameWords(nameRaw);
-  return new LineText(
-    toks,
-    signalTokensOf(nameToks, toks, withAcronyms),
-    nameToks.length === 0 ? "" : nameToks.join(""),
-    nameRaw,
-    line.accountNumber === "" ? "" : accountNumberKey(line.accountNumber),
-    asteriskDescriptors(label)
-  );
+  return problems;
 }
-
-// web_src/engine/shared/extract_reference_keys.ts
-var MAX_WINDOW = 5;
-var MAX_COMPACT_LENGTH = 40;
-var INVOICE_WORDS = /* @__PURE__ */ new Set([
-  "INV",
-  "INVOICE",
-  "FACTURE",
-  "FACT",
-  "FAKTURA",
-  "FACTUUR",
-  "FATTURA",
-  "RECHNUNG",
-  "RECHNUNGSNR",
-  "RE",
-  "RG",
-  "RGNR",
-  "BILL",
-  "NR",
-  "NO",
-  "NUMBER"
-]);
-var FILLER = /* @__PURE__ */ new Set(["NR", "NO", "NUMBER", "N", "NUM"]);
-var SHORT_NUMBER = /^\d{1,7}$/;
-var WORD_NUMBER = /^(?:INV|RE|RG|NR|NO)(\d{1,7})$/;
-function extractReferenceKeys(toks, prefixes) {
-  const found = new KeyList();
-  for (let i = 0; i < toks.length; i++) {
-    let compact = "";
-    let hasDigit = false;
-    let judged = prefixes === void 0;
-    let shortest = 0;
-    let longest = MAX_COMPACT_LENGTH;
-    for (let w = 0; w < MAX_WINDOW && i + w < toks.length; w++) {
-      const tok2 = toks[i + w];
-      compact += tok2;
-      if (compact.length > MAX_COMPACT_LENGTH) break;
-      if (!judged) {
-        const lengths = prefixes.compactLengths(compact);
-        if (lengths < 0) break;
-        if (compact.length >= prefixes.prefixLength) {
-          judged = true;
-          shortest = Math.floor(lengths / 256);
-          longest = lengths % 256;
-        }
-      }
-      if (compact.length > longest) break;
-      hasDigit ||= hasDigitChar(tok2);
-      if (hasDigit && compact.length >= 4 && compact.length >= shortest) {
-        found.add({ compact, code: NO_CODE, strength: compactStrength(compact), snippetStart: i, snippetEnd: i + w + 1, invoiceLike: false });
-      }
-    }
-    const tok = toks[i];
-    const last = tok.charCodeAt(tok.length - 1);
-    const head = tok.charCodeAt(0);
-    const glued = tok.length >= 3 && last >= 48 && last <= 57 && (head === 73 || head === 82 || head === 78) ? WORD_NUMBER.exec(tok) : null;
-    if (glued) {
-      found.add({ compact: "", code: numberCode(Number(glued[1])), strength: 0.5, snippetStart: i, snippetEnd: i + 1, invoiceLike: false });
-    } else if (INVOICE_WORDS.has(tok)) {
-      let j = i + 1;
-      while (j < toks.length && j <= i + 2 && FILLER.has(toks[j])) j++;
-      const num2 = toks[j];
-      const yearThenNumber = num2 !== void 0 && /^20\d\d$/.test(num2) && /^\d+$/.test(toks[j + 1] ?? "");
-      if (num2 !== void 0 && !yearThenNumber && SHORT_NUMBER.test(num2) && Number(num2) > 0) {
-        found.add({ compact: "", code: numberCode(Number(num2)), strength: 0.5, snippetStart: i, snippetEnd: j + 1, invoiceLike: false });
-      }
-    }
-  }
-  for (const key of yearSequenceKeys(toks)) found.add(key);
-  return found.keys;
-}
-var KeyList = class {
-  constructor() {
-    this.keys = [];
-    this.byCompact = null;
-    this.byCode = null;
-  }
-  add(ref) {
-    const at3 = this.find(ref);
-    if (at3 < 0) {
-      if (this.byCompact !== null) this.index(ref, this.keys.length);
-      this.keys.push(ref);
-      if (this.byCompact === null && this.keys.length > LIST_LIMIT) {
-        this.byCompact = /* @__PURE__ */ new Map();
-        this.byCode = /* @__PURE__ */ new Map();
-        for (let k = 0; k < this.keys.length; k++) this.index(this.keys[k], k);
-      }
-    } else if (this.keys[at3].strength < ref.strength) {
-      this.keys[at3] = ref;
-    }
-  }
-  find(ref) {
-    if (this.byCompact !== null) {
-      return (ref.code === NO_CODE ? this.byCompact.get(ref.compact) : this.byCode.get(ref.code)) ?? -1;
-    }
-    const keys = this.keys;
-    for (let k = 0; k < keys.length; k++) {
-      const key = keys[k];
-      if (key.code === ref.code && key.compact === ref.compact) return k;
-    }
-    return -1;
-  }
-  index(ref, at3) {
-    if (ref.code === NO_CODE) this.byCompact.set(ref.compact, at3);
-    else this.byCode.set(ref.code, at3);
-  }
-};
-var LIST_LIMIT = 24;
-function hasDigitChar(tok) {
-  for (let k = 0; k < tok.length; k++) {
-    const c = tok.charCodeAt(k);
-    if (c >= 48 && c <= 57) return true;
-  }
-  return false;
-}
-
-// web_src/engine/shared/sort_indices_by_score.ts
-function sortIndicesByScoreDesc(indices, length, score) {
-  for (let i = 1; i < length; i++) {
-    const k = indices[i];
-    const s = score[k];
-    let j = i - 1;
-    while (j >= 0 && score[indices[j]] < s) {
-      indices[j + 1] = indices[j];
-      j--;
-    }
-    indices[j + 1] = k;
-  }
-}
-
-// web_src/engine/reconciliation/find_subsets.ts
-function findSubsets(search) {
-  const { values, target } = search;
-  const kept = [];
-  for (let k = 0; k < values.length; k++) {
-    const value = values[k];
-    if (value > 0 && value <= target) kept.push(k);
-  }
-  if (kept.length === 0) return [];
-  if (kept.length <= 16) sortIndicesByScoreDesc(kept, kept.length, values);
-  else kept.sort((a, b) => values[b] - values[a]);
-  const walk = new SubsetWalk(search, kept);
-  walk.from(0, 0);
-  return walk.results;
-}
-var SubsetWalk = class {
-  constructor(search, order) {
-    this.search = search;
-    this.order = order;
-    this.results = [];
-    this.chosen = [];
-    this.nodes = 0;
-    const n = order.length;
-    this.sorted = new Float64Array(n);
-    this.prefix = new Float64Array(n + 1);
-    for (let i = 0; i < n; i++) {
-      const value = search.values[order[i]];
-      this.sorted[i] = value;
-      this.prefix[i + 1] = this.prefix[i] + value;
-    }
-  }
-  from(start, sum) {
-    const { target, minSize, maxSize, maxNodes, maxResults } = this.search;
-    const { results, chosen, sorted, prefix, order } = this;
-    const n = order.length;
-    if (results.length >= maxResults || this.nodes >= maxNodes) return;
-    for (let i = start; i < n; i++) {
-      this.nodes++;
-      if (this.nodes >= maxNodes) return;
-      const next = sum + sorted[i];
-      if (next > target) continue;
-      const slotsLeft = maxSize - chosen.length - 1;
-      if (next === target) {
-        if (chosen.length + 1 >= minSize) {
-          const found = chosen.slice();
-          found.push(order[i]);
-          results.push(found);
-          if (results.length >= maxResults) return;
-        }
-        continue;
-      }
-      if (slotsLeft <= 0) continue;
-      const reach = prefix[Math.min(n, i + 1 + slotsLeft)] - prefix[i + 1];
-      if (next + reach < target) return;
-      chosen.push(order[i]);
-      this.from(i + 1, next);
-      chosen.pop();
-      if (results.length >= maxResults || this.nodes >= maxNodes) return;
-    }
-  }
-};
-
-// web_src/engine/reconciliation/merchant_history.ts
-var MIN_CODING_SUPPORT = 3;
-var MIN_CODING_CONSISTENCY = 0.8;
-var MIN_CODING_SHARE = 0.55;
-var MIN_UNKNOWN_LENGTH = 4;
-var MerchantHistory = class {
-  constructor() {
-    this.words = /* @__PURE__ */ new Map();
-    /**
-     * Merchant key → coding key → past lines. A merchant goes by its first merchant word (DEUTSCHE) and by its first
-     * two (DEUTSCHE TELEKOM, DEUTSCHE BAHN): the longer key tells apart merchants that share a first word.
-     */
-    this.merchants = /* @__PURE__ */ new Map();
-    /** Acronym of a merchant's first words (AWS for AMAZON WEB SERVICES) → its key. */
-    this.acronyms = /* @__PURE__ */ new Map();
-    this.sorted = [];
-    this.frozen = false;
-    this.unknownIdf = 0;
-    this.isKnown = (w) => this.words.has(w);
-    this.startingWith = (prefix) => this.wordsStartingWith(prefix);
-  }
-  /** One coded past line: its merchant words (merchantWords) and its coding. */
-  add(words, codingKey) {
-    const key = words[0];
-    if (key === void 0) return;
-    this.frozen = false;
-    this.count(key, codingKey);
-    if (words.length >= 2) this.count(`${key} ${words[1]}`, codingKey);
-    for (let len = 3; len <= 4 && len <= words.length; len++) {
-      let acronym = "";
-      for (let k = 0; k < len; k++) acronym += words[k].charAt(0);
-      if (!this.acronyms.has(acronym)) this.acronyms.set(acronym, key);
-    }
-    for (const word of words) {
-      let stats = this.words.get(word);
-      if (stats === void 0) this.words.set(word, stats = { merchants: /* @__PURE__ */ new Set(), df: 0, codings: /* @__PURE__ */ new Map(), idf: 0 });
-      stats.merchants.add(key);
-      stats.df++;
-      stats.codings.set(codingKey, (stats.codings.get(codingKey) ?? 0) + 1);
-    }
-  }
-  count(key, codingKey) {
-    let codings = this.merchants.get(key);
-    if (codings === void 0) this.merchants.set(key, codings = /* @__PURE__ */ new Map());
-    codings.set(codingKey, (codings.get(codingKey) ?? 0) + 1);
-  }
-  /**
-   * The codings a line's merchant words point at, best first (at most `limit`). A word weighs by how few
-   * merchants use it; words history never saw weigh as much as a merchant's own word, for nobody: a line made
-   * mostly of unknown words is unknown, whatever its generic words share with known merchants.
-   */
-  codings(lineWords, limit2 = 3) {
-    if (lineWords.length === 0 || this.merchants.size === 0) return [];
-    if (!this.frozen) this.freeze();
-    let total = 0;
-    const evidence = /* @__PURE__ */ new Map();
-    for (const word of lineWords) {
-      const known = this.variantOf(word);
-      if (known === null) {
-        if (word.length >= MIN_UNKNOWN_LENGTH) total += this.unknownIdf;
-        continue;
-      }
-      const stats = this.words.get(known);
-      total += stats.idf;
-      for (const [codingKey, n] of stats.codings) {
-        const w = stats.idf * n / stats.df;
-        const e = evidence.get(codingKey);
-        if (e === void 0) evidence.set(codingKey, { weight: w, best: w, token: known });
-        else {
-          e.weight += w;
-          if (w > e.best) {
-            e.best = w;
-            e.token = known;
-          }
-        }
-      }
-    }
-    const keyed = this.keyedMerchant(lineWords);
-    const out = [];
-    if (keyed !== null) {
-      const codings = this.merchants.get(keyed);
-      let lines = 0;
-      for (const n of codings.values()) lines += n;
-      for (const [codingKey, support] of codings) {
-        const share = total > 0 ? (evidence.get(codingKey)?.weight ?? 0) / total : 0;
-        out.push({
-          codingKey,
-          support,
-          lines,
-          keyed: true,
-          token: evidence.get(codingKey)?.token ?? keyed,
-          share,
-          similarity: support / lines * (0.5 + 0.5 * Math.min(1, share))
-        });
-      }
-    }
-    for (const [codingKey, e] of evidence) {
-      if (out.some((c) => c.codingKey === codingKey)) continue;
-      const share = total > 0 ? e.weight / total : 0;
-      out.push({ codingKey, support: 0, lines: 0, keyed: false, token: e.token, share, similarity: 0.45 * share });
-    }
-    out.sort((a, b) => b.similarity - a.similarity);
-    if (out.length > limit2) out.length = limit2;
-    return out;
-  }
-  /**
-   * The merchant of history the line names by its key: its first merchant word (a known name after a word history
-   * never saw may be part of someone else's name), or the acronym of its first words.
-   */
-  keyedMerchant(lineWords) {
-    for (let k = 0; k < Math.min(1, lineWords.length); k++) {
-      const word = lineWords[k];
-      const known = this.variantOf(word);
-      if (known !== null && this.merchants.has(known)) {
-        const next = lineWords[k + 1];
-        const second = next === void 0 ? null : this.variantOf(next);
-        const longer = second === null ? void 0 : `${known} ${second}`;
-        return longer !== void 0 && this.merchants.has(longer) ? longer : known;
-      }
-      const expanded = this.acronyms.get(word);
-      if (expanded !== void 0) return expanded;
-    }
-    for (let len = 3; len <= 4 && len <= lineWords.length; len++) {
-      let acronym = "";
-      for (let k = 0; k < len; k++) acronym += lineWords[k].charAt(0);
-      if (this.merchants.has(acronym)) return acronym;
-    }
-    return null;
-  }
-  variantOf(word) {
-    if (this.words.has(word)) return word;
-    return word.length < MIN_UNKNOWN_LENGTH ? null : merchantVariant(word, this.isKnown, this.startingWith);
-  }
-  wordsStartingWith(prefix) {
-    const sorted = this.sorted;
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = lo + hi >> 1;
-      if (sorted[mid] < prefix) lo = mid + 1;
-      else hi = mid;
-    }
-    const found = [];
-    for (let k = lo; k < sorted.length && found.length < 3 && sorted[k].startsWith(prefix); k++) found.push(sorted[k]);
-    return found;
-  }
-  freeze() {
-    let m = 0;
-    for (const key of this.merchants.keys()) if (!key.includes(" ")) m++;
-    for (const stats of this.words.values()) stats.idf = Math.log(1 + m / stats.merchants.size);
-    this.unknownIdf = Math.log(1 + m);
-    this.sorted = [...this.words.keys()].sort();
-    this.frozen = true;
-  }
-};
-
-// web_src/engine/reconciliation/collect_proposals.ts
-var MAX_KEY_HITS = 50;
-var MAX_SAME_AMOUNT = 8;
-var MAX_PARTNERS = 3;
-var MAX_SUBSET_ITEMS = 120;
-var MAX_SUBSET_NODES = 1500;
-var MAX_SUBSETS = 6;
-var UNKEYED_CODING_CAP = 0.45;
-var THIN_CODING_CAP = 0.75;
-var NEW_COUNTERPARTY_CAP = 0.9;
-var NO_SNIPPETS = [];
-var NO_HITS = /* @__PURE__ */ new Map();
-function collectProposals(line, ctx) {
-  return new LineCollector(line, ctx).collect();
-}
-var LineCollector = class {
-  constructor(line, ctx) {
-    this.line = line;
-    this.ctx = ctx;
-    /** Item id → the strongest reference to it in the label, in the order the label names them. */
-    this.refHits = NO_HITS;
-    this.conflictingRef = false;
-    this.proposals = [];
-    /** Items already proposed alone: an item's amount relation to the line, hence its match type, is fixed. */
-    this.proposedAlone = /* @__PURE__ */ new Set();
-    this.proposedMulti = null;
-    this.proposedExpense = false;
-    this.index = ctx.index;
-    this.settings = ctx.settings;
-    this.text = lineText(line);
-    this.evidence = ctx.partners.resolveLine(line, this.text);
-    this.lineDay = this.index.dayNumber(line.date);
-    let instalment = false;
-    let exchange = line.currency !== ctx.companyCurrency;
-    for (const tok of this.text.tokens) {
-      if (INSTALMENT_WORDS.has(tok)) instalment = true;
-      else if (tok !== ctx.companyCurrency && EXCHANGE_WORDS.has(tok)) exchange = true;
-    }
-    this.instalmentWords = instalment;
-    this.exchangeWords = exchange;
-  }
-  collect() {
-    this.findReferences();
-    const { line, index, settings, refHits } = this;
-    for (const hit of refHits.values()) {
-      const partnerScore = this.evidenceOf(hit.item.partnerId)?.score ?? 0;
-      this.single(hit.item, hit.strength >= 0.85 || hit.strength >= 0.5 && (partnerScore >= 0.8 || this.instalmentWords));
-    }
-    let settled = false;
-    for (const p of this.proposals) {
-      if (p.refStrength >= 0.85 && (p.amountFit === "exact" || p.amountFit === "fx" || p.amountFit === "tolerance")) settled = true;
-      if (p.refStrength >= 0.5 && p.amountFit === "partial" && this.instalmentWords) settled = true;
-    }
-    const sameAmount = index.withAmount(line.currency, line.amount);
-    for (let k = 0; k < sameAmount.length && k < MAX_SAME_AMOUNT; k++) {
-      const item = sameAmount[k];
-      this.single(item, false);
-    }
-    let unlistedSameAmount = Math.max(0, sameAmount.length - MAX_SAME_AMOUNT);
-    let fxCount = 0;
-    for (const item of index.nearCompanyAmount(line.currency, line.amountCompany, settings.fxTolerance)) {
-      if (!paysSign(line, item)) continue;
-      if (fxCount++ < MAX_SAME_AMOUNT) this.single(item, false);
-      else unlistedSameAmount++;
-    }
-    const likely = this.likelyPartners();
-    const sign2 = Math.sign(line.amount);
-    const lineCompany = Math.abs(line.amountCompany);
-    for (const [partnerId, ev] of likely) {
-      const all3 = index.partnerItems(partnerId, sign2);
-      if (all3.length === 1) {
-        const only = all3[0];
-        this.single(only, ev.score >= 0.8, ev.score >= 0.8);
-      } else {
-        const slack = settings.fxTolerance + 0.01;
-        const high = lineCompany + Math.max(slack, settings.maxFeeAmount + slack);
-        const ledger3 = index.partnerLedger(partnerId, sign2);
-        if (ledger3 !== void 0) {
-          const { items, amounts } = ledger3;
-          for (let k = firstAtLeast(amounts, lineCompany - slack); k < amounts.length && amounts[k] <= high; k++) {
-            this.single(items[k], false, ev.score >= 0.8);
-          }
-        }
-      }
-      if (settled) continue;
-      const forSubsets = [];
-      const ledger2 = index.partnerLedger(partnerId, sign2);
-      if (ledger2 !== void 0) {
-        const { items, amounts } = ledger2;
-        const top = lineCompany + settings.fxTolerance + 0.01;
-        for (let k = firstAtLeast(amounts, 0); k < amounts.length && amounts[k] <= top; k++) {
-          const item = items[k];
-          if (item.currency === line.currency) forSubsets.push(item);
-        }
-      }
-      this.addSubsets(forSubsets.length > MAX_SUBSET_ITEMS ? forSubsets.slice(-MAX_SUBSET_ITEMS) : forSubsets, partnerId);
-    }
-    if (refHits.size >= 2) {
-      const referencedByPartner = /* @__PURE__ */ new Map();
-      for (const { item, strength } of refHits.values()) {
-        if (item.partnerId === null || !paysSign(line, item) || item.currency !== line.currency || strength < 0.85) continue;
-        const list = referencedByPartner.get(item.partnerId);
-        if (list === void 0) referencedByPartner.set(item.partnerId, [item]);
-        else list.push(item);
-      }
-      for (const [partnerId, items] of referencedByPartner) if (items.length >= 2) this.addSubsets(items, partnerId);
-    }
-    this.addExpense(likely[0], sign2);
-    const exactCount = sameAmount.length;
-    const cited = this.citedItems();
-    for (const p of this.proposals) {
-      if (p.amountFit === "exact" || p.amountFit === "fx") p.sameAmountCount = exactCount;
-      if (p.matchType !== "expense" && p.refStrength < 0.85 && (p.partnerId === null || this.ctx.history.pastLinesOf(p.partnerId) === 0)) {
-        p.maxConfidence = Math.min(p.maxConfidence, NEW_COUNTERPARTY_CAP);
-      }
-      if (cited > 0 && p.matchType !== "expense") {
-        let citedHere = 0;
-        for (const item of p.items) if ((this.refHits.get(item.id)?.strength ?? 0) >= 0.5) citedHere++;
-        p.citesOther = citedHere < cited && citedHere < p.items.length;
-      }
-    }
-    return { proposals: this.proposals, unlistedSameAmount };
-  }
-  /** Reference keys of the label looked up in the index; a key shaped like our numbering that names no open item is a conflict. */
-  findReferences() {
-    const line = this.line;
-    const refs = this.index.references;
-    for (const ref of extractReferenceKeys(this.text.tokens, refs)) {
-      const slot = refs.slot(ref);
-      if (slot < 0) {
-        if (ref.invoiceLike) this.conflictingRef = true;
-        continue;
-      }
-      let matched = false;
-      const start = refs.start(slot);
-      const end = refs.end(slot);
-      if (end - start <= MAX_KEY_HITS) {
-        for (let k = start; k < end; k++) {
-          const item = refs.item(k);
-          if (!paysSign(line, item)) continue;
-          matched = true;
-          const strength = Math.min(ref.strength, refs.strength(k));
-          if (this.refHits === NO_HITS) this.refHits = /* @__PURE__ */ new Map();
-          const known = this.refHits.get(item.id);
-          if (known === void 0) this.refHits.set(item.id, { item, strength, snippet: ref });
-          else if (strength > known.strength) {
-            known.strength = strength;
-            known.snippet = ref;
-          }
-        }
-      }
-      if (ref.invoiceLike && !matched || refs.isPaid(slot)) this.conflictingRef = true;
-    }
-  }
-  /** Open items the label cites with a reference of strength ≥ 0.5. */
-  citedItems() {
-    let n = 0;
-    for (const hit of this.refHits.values()) if (hit.strength >= 0.5) n++;
-    return n;
-  }
-  /** Partners scored ≥ 0.5, best first (ties in the order the evidence found them), at most MAX_PARTNERS. */
-  likelyPartners() {
-    const likely = this.evidence.scoredAtLeast(0.5);
-    if (likely.length > 1) likely.sort((a, b) => b[1].score - a[1].score);
-    if (likely.length > MAX_PARTNERS) likely.length = MAX_PARTNERS;
-    return likely;
-  }
-  evidenceOf(partnerId) {
-    return partnerId === null ? void 0 : this.evidence.get(partnerId);
-  }
-  ageOf(items) {
-    let age = Infinity;
-    for (const i of items) age = Math.min(age, this.lineDay - this.index.dayNumber(i.date));
-    return age === Infinity ? 0 : age;
-  }
-  proposal(items, partnerId, matchType, amountFit) {
-    const ev = this.evidenceOf(partnerId);
-    let refStrength = 0;
-    let refSnippets;
-    let anyReferenced = false;
-    for (const item of items) {
-      const hit = this.refHits.get(item.id);
-      if (hit !== void 0) {
-        anyReferenced = true;
-        refStrength += hit.strength / items.length;
-        (refSnippets ??= []).push(snippetOf(this.text.tokens, hit.snippet));
-      }
-    }
-    return {
-      matchType,
-      items,
-      partnerId,
-      accountId: null,
-      taxIds: [],
-      writeoffAmount: 0,
-      amountFit,
-      difference: 0,
-      refStrength,
-      refSnippets: refSnippets ?? NO_SNIPPETS,
-      partnerScore: ev?.score ?? 0,
-      partnerRejected: ev?.rejected ?? 0,
-      partnerEvidence: ev ?? null,
-      conflictingRef: this.conflictingRef && !anyReferenced,
-      sameAmountCount: 0,
-      citesOther: false,
-      instalmentWords: this.instalmentWords,
-      maxConfidence: 1,
-      expenseSupport: 0,
-      expenseKeyed: false,
-      exchangeRounding: false,
-      expenseSimilarity: 0,
-      expenseRejected: 0,
-      expenseReason: "",
-      ageDays: this.ageOf(items)
-    };
-  }
-  /** Proposes the item alone, if its amount relation to the line allows (an item is proposed alone once). */
-  single(item, allowPartial, allowFee = true) {
-    if (this.proposedAlone.has(item.id)) return;
-    const cmp = compareAmount(this.line, item, this.settings);
-    const fit = cmp.relation;
-    if (fit === "none" || fit === "over") return;
-    if (fit === "partial" && !allowPartial) return;
-    if ((fit === "fee" || fit === "tolerance") && !allowFee) return;
-    let writeoffAccount = null;
-    if (fit === "tolerance") {
-      writeoffAccount = this.toleranceAccount(cmp.shortfallCompany);
-      if (writeoffAccount === null) return;
-    }
-    this.proposedAlone.add(item.id);
-    const matchType = fit === "fee" || fit === "tolerance" ? "writeoff" : fit === "partial" ? "partial" : "full";
-    const p = this.proposal([item], item.partnerId, matchType, fit);
-    p.difference = cmp.shortfallCompany;
-    if (fit === "fee" || fit === "tolerance") {
-      p.accountId = fit === "fee" ? this.settings.bankFeeAccountId : writeoffAccount;
-      p.writeoffAmount = Math.sign(this.line.amount) * cmp.shortfallCompany;
-      p.exchangeRounding = fit === "tolerance" && p.accountId !== (this.settings.writeoffAccountId ?? null);
-    }
-    this.proposals.push(p);
-  }
-  /**
-   * Where a small difference goes: exchange rounding (a foreign-currency line, or a label that says the bank
-   * converted) to the exchange gain or loss account, anything else to the company's write-off account; each falls
-   * back on the other, and both on the bank fee account. A shortfall is a loss, an overpayment a gain.
-   */
-  toleranceAccount(shortfall) {
-    const { settings } = this;
-    const exchange = (shortfall > 0 ? settings.exchangeLossAccountId : settings.exchangeGainAccountId) ?? null;
-    const writeoff = settings.writeoffAccountId ?? null;
-    return (this.exchangeWords ? exchange ?? writeoff : writeoff ?? exchange) ?? settings.bankFeeAccountId;
-  }
-  addSubsets(items, partnerId) {
-    if (items.length < 2) return;
-    const values = new Array(items.length);
-    for (let k = 0; k < items.length; k++) values[k] = Math.abs(cents(items[k].amountResidualCurrency));
-    const subsets = findSubsets({
-      values,
-      target: Math.abs(cents(this.line.amount)),
-      minSize: 2,
-      maxSize: this.settings.maxSubsetSize,
-      maxNodes: MAX_SUBSET_NODES,
-      maxResults: MAX_SUBSETS
-    });
-    for (const subset of subsets) {
-      const chosen = subset.map((k) => items[k]).sort((a, b) => a.id - b.id);
-      const key = chosen.map((i) => i.id).join(",");
-      const proposedMulti = this.proposedMulti ??= /* @__PURE__ */ new Set();
-      if (proposedMulti.has(key)) continue;
-      proposedMulti.add(key);
-      this.proposals.push(this.proposal(chosen, partnerId, "multi", "multi"));
-    }
-  }
-  /**
-   * The coding learned from similar lines. Only the best option (similarity ≥ 0.1) becomes a proposal, as it
-   * always has: proposals were deduplicated by match type and items, and an expense names no items.
-   */
-  addExpense(bestPartner, sign2) {
-    const { ctx, text: text3, line } = this;
-    const option = ctx.history.bestExpenseOption(text3, line.amount);
-    if (option === null || option.similarity < 0.1 || this.proposedExpense) return;
-    const rejectedAccounts = ctx.history.rejectedAccounts(text3);
-    const payeeScore = bestPartner !== void 0 && this.index.partnerItems(bestPartner[0], sign2).length > 0 ? bestPartner[1].score : 0;
-    this.proposedExpense = true;
-    const p = this.proposal([], bestPartner !== void 0 && bestPartner[1].score >= 0.8 ? bestPartner[0] : null, "expense", "none");
-    p.accountId = option.accountId;
-    p.taxIds = option.taxIds;
-    p.conflictingRef = false;
-    p.expenseSimilarity = option.similarity;
-    p.partnerScore = payeeScore;
-    p.expenseRejected = rejectedAccounts.get(option.accountId) ?? 0;
-    p.expenseReason = option.reason;
-    p.expenseSupport = option.support;
-    p.expenseKeyed = option.keyed;
-    const consistent = option.lines > 0 && option.support / option.lines >= MIN_CODING_CONSISTENCY && option.share >= MIN_CODING_SHARE;
-    p.maxConfidence = !option.keyed ? UNKEYED_CODING_CAP : option.support >= MIN_CODING_SUPPORT && consistent ? 1 : THIN_CODING_CAP;
-    p.ageDays = 0;
-    this.proposals.push(p);
-  }
-};
-
-// web_src/engine/shared/token_votes.ts
-var MAX_FANOUT = 24;
-var MIN_UNKNOWN_LENGTH2 = 4;
-var NO_WORDS = [];
-function seenBefore(tokens2, t) {
-  const token = tokens2[t];
-  if (t > 64) return tokens2.indexOf(token) < t;
-  for (let j = 0; j < t; j++) if (tokens2[j] === token) return true;
-  return false;
-}
-var TokenDictionary = class {
-  constructor() {
-    this.ids = /* @__PURE__ */ new Map();
-  }
-  intern(token) {
-    let id = this.ids.get(token);
-    if (id === void 0) {
-      id = this.ids.size;
-      this.ids.set(token, id);
-    }
-    return id;
-  }
-  idOf(token) {
-    return this.ids.get(token) ?? -1;
-  }
-  /** Ids of the tokens, -1 for a token never added (written to [0, tokens.length) of `into`, which may be longer). */
-  idsOf(tokens2, into = []) {
-    for (let t = 0; t < tokens2.length; t++) into[t] = this.ids.get(tokens2[t]) ?? -1;
-    return into;
-  }
-};
-var VoteResult = class {
-  constructor(keyOf, weightOf, bestOf, touched) {
-    this.keyOf = keyOf;
-    this.weightOf = weightOf;
-    this.bestOf = bestOf;
-    this.touched = touched;
-    /** Number of keys that received a vote; read them as key(i), share(i) … for i < size. */
-    this.size = 0;
-    this.known = 0;
-  }
-  key(i) {
-    return this.keyOf[this.touched[i]];
-  }
-  /** Share of the evidence, 0..1, weighted by how rare each token is. */
-  share(i) {
-    return this.known > 0 ? this.weightOf[this.touched[i]] / this.known : 0;
-  }
-  /** Absolute weight (sum of idf × share): how much evidence there is, not only how it splits. */
-  weight(i) {
-    return this.weightOf[this.touched[i]];
-  }
-  /** Share × saturation: a split vote or a single common word is weak evidence; a rare word seen often is strong. */
-  similarity(i) {
-    return this.share(i) * (1 - Math.exp(-this.weight(i) / 1.5));
-  }
-  /** The token that contributed most, for the explanation. */
-  bestToken(i) {
-    return this.bestOf[this.touched[i]];
-  }
-  /** key → similarity, for callers that want a map. */
-  similarities() {
-    const out = /* @__PURE__ */ new Map();
-    for (let i = 0; i < this.size; i++) out.set(this.key(i), this.similarity(i));
-    return out;
-  }
-  reset(size, known) {
-    this.size = size;
-    this.known = known;
-  }
-};
-var TokenVotes = class {
-  /** Votes that share a dictionary can be asked with token ids looked up once for all of them (voteIds). */
-  constructor(dictionary = new TokenDictionary()) {
-    this.dictionary = dictionary;
-    /** Per token id (see TokenDictionary): in how many documents it appears, how often with each key (dense index). */
-    this.votes = [];
-    this.keyIndex = /* @__PURE__ */ new Map();
-    this.keys = [];
-    this.frozen = false;
-    /** Weight of a word no key ever had: as distinctive as a word of one key, for nobody. */
-    this.unknownIdf = 0;
-    this.weights = new Float64Array(0);
-    this.bestWeights = new Float64Array(0);
-    this.bestTokens = [];
-    this.stamp = new Int32Array(0);
-    this.round = 0;
-    this.result = null;
-    this.touched = [];
-  }
-  add(tokens2, key) {
-    this.frozen = false;
-    let k = this.keyIndex.get(key);
-    if (k === void 0) {
-      k = this.keys.length;
-      this.keyIndex.set(key, k);
-      this.keys.push(key);
-    }
-    for (let t = 0; t < tokens2.length; t++) {
-      const token = tokens2[t];
-      if (seenBefore(tokens2, t)) continue;
-      const id = this.dictionary.intern(token);
-      const counts = this.votes[id];
-      if (counts === void 0) this.votes[id] = { df: 1, keys: [k], counts: [1], posting: null };
-      else {
-        counts.df++;
-        const keys = counts.keys;
-        if (keys === null) continue;
-        const at3 = keys.indexOf(k);
-        if (at3 >= 0) counts.counts[at3] = counts.counts[at3] + 1;
-        else if (keys.length === MAX_FANOUT) counts.keys = null;
-        else {
-          keys.push(k);
-          counts.counts.push(1);
-        }
-      }
-    }
-  }
-  vote(tokens2) {
-    return this.voteIds(this.dictionary.idsOf(tokens2), tokens2);
-  }
-  /**
-   * vote() with the tokens' ids in this votes' dictionary already looked up (-1: unknown). `distinctive` are the
-   * line's words that can name a counterparty (merchantWords): those that no key ever had count in the evidence
-   * as pointing at nobody, so that a line made mostly of new words is no one's, whatever else it shares.
-   */
-  voteIds(ids, tokens2, distinctive = NO_WORDS) {
-    if (!this.frozen) this.freeze();
-    const votes = this.votes;
-    const result = this.result;
-    const { weights, bestWeights, bestTokens, stamp, touched } = this;
-    const round = ++this.round;
-    let count2 = 0;
-    let known = 0;
-    for (let t = 0; t < tokens2.length; t++) {
-      const id = ids[t];
-      if (id < 0) continue;
-      const posting = votes[id]?.posting;
-      if (posting === void 0 || posting === null) continue;
-      const token = tokens2[t];
-      known += posting.idf;
-      const { keys, weights: ws } = posting;
-      for (let j = 0; j < keys.length; j++) {
-        const k = keys[j];
-        const w = ws[j];
-        if (stamp[k] !== round) {
-          stamp[k] = round;
-          touched[count2++] = k;
-          weights[k] = w;
-          bestWeights[k] = w;
-          bestTokens[k] = token;
-          continue;
-        }
-        weights[k] = weights[k] + w;
-        if (w > bestWeights[k]) {
-          bestWeights[k] = w;
-          bestTokens[k] = token;
-        }
-      }
-    }
-    if (count2 > 0) {
-      for (let k = 0; k < distinctive.length; k++) {
-        const word = distinctive[k];
-        if (word.length < MIN_UNKNOWN_LENGTH2) continue;
-        const id = this.dictionary.idOf(word);
-        if (id < 0 || votes[id] === void 0) known += this.unknownIdf;
-      }
-    }
-    result.reset(count2, known);
-    return result;
-  }
-  freeze() {
-    for (const counts of this.votes) {
-      if (counts === void 0) continue;
-      const { df, keys } = counts;
-      if (keys === null) {
-        counts.posting = null;
-        continue;
-      }
-      const idf = Math.log(1 + this.keys.length / keys.length);
-      const ws = new Float64Array(keys.length);
-      for (let j = 0; j < keys.length; j++) ws[j] = idf * counts.counts[j] / df;
-      counts.posting = { idf, keys: Int32Array.from(keys), weights: ws };
-    }
-    const n = this.keys.length;
-    this.unknownIdf = Math.log(1 + n);
-    this.weights = new Float64Array(n);
-    this.bestWeights = new Float64Array(n);
-    this.bestTokens = new Array(n).fill("");
-    this.stamp = new Int32Array(n);
-    this.round = 0;
-    this.result = new VoteResult(this.keys, this.weights, this.bestTokens, this.touched);
-    this.frozen = true;
-  }
-};
-
-// web_src/engine/reconciliation/history_index.ts
-var signOf = (amount) => amount >= 0 ? "in" : "out";
-var HistoryIndex = class {
-  constructor(history) {
-    /** One dictionary for every vote below: a line's words are looked up once (see signalIds). */
-    this.dictionary = new TokenDictionary();
-    this.partnerWords = new TokenVotes(this.dictionary);
-    this.partnerByName = /* @__PURE__ */ new Map();
-    this.partnerByAccount = /* @__PURE__ */ new Map();
-    this.rejectedWords = new TokenVotes(this.dictionary);
-    this.rejectedByName = /* @__PURE__ */ new Map();
-    this.rejectedByAccount = /* @__PURE__ */ new Map();
-    this.codedMerchants = { in: new MerchantHistory(), out: new MerchantHistory() };
-    this.codedByAccount = /* @__PURE__ */ new Map();
-    this.rejectedAccountWords = new TokenVotes(this.dictionary);
-    /** The ids of the last line's signal words, and that line. */
-    this.idsText = null;
-    this.ids = [];
-    this.codings = /* @__PURE__ */ new Map();
-    /** Past lines reconciled with each partner: whom this company has been paid by or has paid before. */
-    this.partnerLines = /* @__PURE__ */ new Map();
-    for (const entry of history) {
-      const teaches = entry.outcome === "reconciled" && entry.partnerId !== null || entry.outcome === "coded" && entry.accountId !== null || entry.outcome === "rejected" && (entry.rejectedPartnerId !== null || entry.rejectedAccountId !== null);
-      if (!teaches) continue;
-      const text3 = lineText({ label: entry.label, ref: "", partnerName: entry.partnerName, accountNumber: entry.accountNumber }, false);
-      if (entry.outcome === "reconciled" && entry.partnerId !== null) {
-        this.partnerLines.set(entry.partnerId, (this.partnerLines.get(entry.partnerId) ?? 0) + 1);
-        this.partnerWords.add(text3.signal, entry.partnerId);
-        if (text3.nameKey.length >= 3) count(this.partnerByName, text3.nameKey, entry.partnerId);
-        if (text3.accountKey.length >= 6) count(this.partnerByAccount, text3.accountKey, entry.partnerId);
-      } else if (entry.outcome === "coded" && entry.accountId !== null) {
-        const taxIds = entry.taxIds.length <= 1 ? [...entry.taxIds] : [...entry.taxIds].sort(ascending);
-        const key = `${entry.accountId}|${taxIds.join(",")}`;
-        if (!this.codings.has(key)) {
-          this.codings.set(key, { accountId: entry.accountId, taxIds, example: text3.tokens.slice(0, 6).join(" ") });
-        }
-        this.codedMerchants[signOf(entry.amount)].add(text3.merchant, key);
-        if (text3.accountKey.length >= 6) count(this.codedByAccount, `${signOf(entry.amount)}${text3.accountKey}`, key);
-      } else if (entry.outcome === "rejected") {
-        if (entry.rejectedPartnerId !== null) {
-          this.rejectedWords.add(text3.signal, entry.rejectedPartnerId);
-          if (text3.nameKey.length >= 3) count(this.rejectedByName, text3.nameKey, entry.rejectedPartnerId);
-          if (text3.accountKey.length >= 6) count(this.rejectedByAccount, text3.accountKey, entry.rejectedPartnerId);
-        }
-        if (entry.rejectedAccountId !== null) this.rejectedAccountWords.add(text3.signal, entry.rejectedAccountId);
-      }
-    }
-  }
-  /** How many past lines were reconciled with this partner (0: a counterparty absent from history). */
-  pastLinesOf(partnerId) {
-    return this.partnerLines.get(partnerId) ?? 0;
-  }
-  /** Partners that past lines from this counterparty name were reconciled with, and their shares. */
-  partnerNameShares(nameKey) {
-    return this.sharesOf(this.partnerByName, nameKey);
-  }
-  /** Partners that past lines from this account number were reconciled with, and their shares. */
-  partnerAccountShares(accountKey) {
-    return this.sharesOf(this.partnerByAccount, accountKey);
-  }
-  /** Partners that past lines with these words were reconciled with (read before the next vote). */
-  partnerWordVotes(text3) {
-    return this.partnerWords.voteIds(this.signalIds(text3), text3.signal, text3.merchant);
-  }
-  /** The dictionary ids of a line's signal words, looked up once per line for all the votes. */
-  signalIds(text3) {
-    if (this.idsText !== text3) {
-      this.dictionary.idsOf(text3.signal, this.ids);
-      this.idsText = text3;
-    }
-    return this.ids;
-  }
-  /** Partners whose suggestion people rejected for lines like this one: 0..1 per partner. */
-  rejectedPartners(text3) {
-    let found = null;
-    const byName = this.sharesOf(this.rejectedByName, text3.nameKey);
-    if (byName !== null) for (let j = 0; j < byName.keys.length; j++) found = keepMax(found, byName.keys[j], byName.shares[j]);
-    const byAccount = this.sharesOf(this.rejectedByAccount, text3.accountKey);
-    if (byAccount !== null) for (let j = 0; j < byAccount.keys.length; j++) found = keepMax(found, byAccount.keys[j], byAccount.shares[j]);
-    const votes = this.rejectedWords.voteIds(this.signalIds(text3), text3.signal);
-    for (let i = 0; i < votes.size; i++) found = keepMax(found, votes.key(i), votes.similarity(i));
-    return found ?? NO_REJECTIONS;
-  }
-  /** Accounts (with taxes) that similar past lines of the same direction were coded to, best first. */
-  expenseOptions(text3, amount) {
-    const scored = this.scoreCodings(text3, amount);
-    if (scored === null) return [];
-    const ranked = [];
-    for (const [key, found] of scored) {
-      const coding = this.codings.get(key);
-      if (coding !== void 0) ranked.push({ key, coding, found });
-    }
-    ranked.sort(bySimilarityDesc);
-    if (ranked.length > 3) ranked.length = 3;
-    return ranked.map(({ coding, found }) => expenseOption(coding, found, text3));
-  }
-  /** The first of expenseOptions, or null: what a line's expense proposal is made of. */
-  bestExpenseOption(text3, amount) {
-    const scored = this.scoreCodings(text3, amount);
-    if (scored === null) return null;
-    let best2 = null;
-    let bestCoding = null;
-    for (const [key, found] of scored) {
-      if (best2 !== null && !(found.strength > best2.strength)) continue;
-      const coding = this.codings.get(key);
-      if (coding === void 0) continue;
-      best2 = found;
-      bestCoding = coding;
-    }
-    return best2 === null ? null : expenseOption(bestCoding, best2, text3);
-  }
-  /** Codings (account|taxes) of similar past lines of the same direction, with their similarity; null if none. */
-  scoreCodings(text3, amount) {
-    const sign2 = signOf(amount);
-    const codings = this.codedMerchants[sign2].codings(text3.merchant);
-    const byAccount = text3.accountKey === "" ? void 0 : this.codedByAccount.get(`${sign2}${text3.accountKey}`);
-    if (codings.length === 0 && byAccount === void 0) return null;
-    const scored = /* @__PURE__ */ new Map();
-    for (const c of codings) {
-      scored.set(c.codingKey, { strength: c.similarity, source: 2, token: c.token, support: c.support, lines: c.lines, keyed: c.keyed, share: c.share });
-    }
-    if (byAccount !== void 0) {
-      const shares = byAccount.shares ??= sharesOfTally(byAccount);
-      let lines = 0;
-      for (const n of byAccount.counts.values()) lines += n;
-      for (let j = 0; j < shares.keys.length; j++) {
-        const key = shares.keys[j];
-        const similarity = 0.95 * shares.shares[j];
-        const support = byAccount.counts.get(key) ?? 0;
-        const known = scored.get(key);
-        if (known === void 0) {
-          if (similarity > 0) scored.set(key, { strength: similarity, source: 1, token: "", support, lines, keyed: true, share: 1 });
-        } else if (similarity > known.strength) {
-          Object.assign(known, { strength: similarity, source: 1, support: Math.max(support, known.support ?? 0), lines, keyed: true, share: 1 });
-        }
-      }
-    }
-    return scored.size === 0 ? null : scored;
-  }
-  /** Accounts whose coding people rejected for lines like this one: 0..1 per account. */
-  rejectedAccounts(text3) {
-    return this.rejectedAccountWords.voteIds(this.signalIds(text3), text3.signal).similarities();
-  }
-  /** Shares of a name or account key, computed once per key and kept (the counts no longer change). */
-  sharesOf(map2, key) {
-    if (key === "") return null;
-    const tally = map2.get(key);
-    if (tally === void 0) return null;
-    return tally.shares ??= sharesOfTally(tally);
-  }
-};
-function learnedReason(source, token, text3) {
-  if (source === 0) return `past payments from '${text3.nameDisplay}' were reconciled with this partner`;
-  if (source === 1) return `past payments from account ${text3.accountKey} were reconciled with this partner`;
-  return `past payments labelled like '${token}' were reconciled with this partner`;
-}
-var NO_REJECTIONS = /* @__PURE__ */ new Map();
-function keepMax(found, id, strength) {
-  if (found === null) return strength > 0 ? /* @__PURE__ */ new Map([[id, strength]]) : null;
-  if (strength > (found.get(id) ?? 0)) found.set(id, strength);
-  return found;
-}
-function expenseOption(coding, found, text3) {
-  const support = found.support ?? 0;
-  const keyed = found.keyed ?? false;
-  let reason;
-  if (found.source === 1) reason = `coded like ${support} past ${support === 1 ? "line" : "lines"} from account ${text3.accountKey}`;
-  else if (keyed) reason = `coded like ${support} past ${support === 1 ? "line" : "lines"} of this merchant ('${found.token}', e.g. '${coding.example}')`;
-  else reason = `no known merchant named; only the word '${found.token}' is shared with past lines coded to this account (e.g. '${coding.example}')`;
-  return {
-    accountId: coding.accountId,
-    taxIds: coding.taxIds,
-    similarity: found.strength,
-    support,
-    lines: found.lines ?? 0,
-    keyed,
-    share: found.share ?? 0,
-    reason
-  };
-}
-function ascending(a, b) {
-  return a - b;
-}
-function bySimilarityDesc(a, b) {
-  return b.found.strength - a.found.strength;
-}
-function sharesOfTally(tally) {
-  let total = 0;
-  for (const c of tally.counts.values()) total += c;
-  const keys = [];
-  const values = new Float64Array(tally.counts.size);
-  for (const [key, c] of tally.counts) {
-    values[keys.length] = c / total * (1 - Math.exp(-c));
-    keys.push(key);
-  }
-  return { keys, shares: values };
-}
-function count(map2, key, value) {
-  const tally = map2.get(key);
-  if (tally === void 0) map2.set(key, { counts: /* @__PURE__ */ new Map([[value, 1]]), shares: null });
-  else tally.counts.set(value, (tally.counts.get(value) ?? 0) + 1);
-}
-
-// web_src/engine/shared/name_tokens.ts
-function nameTokens(name) {
-  return nameWords(textTokens(name));
-}
-
-// web_src/engine/reconciliation/partner_evidence.ts
-var BY_LINE = 1;
-var BY_ACCOUNT = 2;
-var BY_NAME = 4;
-var LABEL_NAMES = 8;
-var LABEL_PARTLY_NAMES = 16;
-var LEARNED = 32;
-var REJECTED = 64;
-var PartnerEvidence = class {
-  constructor(partnerId, text3) {
-    this.partnerId = partnerId;
-    this.text = text3;
-    /** 0..1: how sure we are the line is from/to this partner, rejections already applied. */
-    this.score = 0;
-    /** 0..1: how strongly people rejected this partner for similar lines. */
-    this.rejected = 0;
-    /** Chance that every clue so far is wrong (while resolving). */
-    this.miss = 1;
-    /** Strongest lesson from history (0 = none), its source (see HistoryIndex) and the label word it came from. */
-    this.learned = 0;
-    this.learnedSource = 0;
-    this.learnedToken = "";
-    this.clues = 0;
-  }
-  reasons(partnerName) {
-    const out = [];
-    const { clues, text: text3 } = this;
-    if (clues === 0) return out;
-    const name = partnerName(this.partnerId);
-    if ((clues & BY_LINE) !== 0) out.push("partner set on the line");
-    if ((clues & BY_ACCOUNT) !== 0) out.push(`account ${text3.accountKey} belongs to '${name}'`);
-    if ((clues & BY_NAME) !== 0) out.push(`'${text3.nameDisplay}' \u2248 partner '${name}'`);
-    if ((clues & LABEL_NAMES) !== 0) out.push(`label names partner '${name}'`);
-    if ((clues & LABEL_PARTLY_NAMES) !== 0) out.push(`label partly names partner '${name}'`);
-    if ((clues & LEARNED) !== 0) out.push(learnedReason(this.learnedSource, this.learnedToken, text3));
-    if ((clues & REJECTED) !== 0) out.push(`a suggestion for '${name}' was rejected for a similar line`);
-    return out;
-  }
-};
-function finishEvidence(ev, rejected) {
-  if (ev.learned > 0) ev.miss *= 1 - Math.min(ev.learned, 0.99);
-  if (rejected > 0.2) ev.clues |= REJECTED;
-  ev.score = (1 - ev.miss) * (1 - 0.9 * rejected);
-  ev.rejected = rejected;
-}
-
-// web_src/engine/reconciliation/line_evidence.ts
-var LearnedOnly = class {
-  constructor() {
-    this.size = 0;
-    /** Entries [0, shared) came from name and account shares; later ones (word votes) are distinct partners. */
-    this.shared = Number.MAX_SAFE_INTEGER;
-    this.ids = [];
-    this.strengths = [];
-    this.sources = [];
-    this.tokens = [];
-  }
-  /** Forgets the last line's partners; the arrays keep their storage ([0, size) is what counts). */
-  clear() {
-    this.size = 0;
-    this.shared = Number.MAX_SAFE_INTEGER;
-  }
-  keep(id, strength, source, token) {
-    const known = this.indexOf(id, Math.min(this.size, this.shared));
-    if (known < 0) {
-      if (strength <= 0) return;
-      const at3 = this.size++;
-      this.ids[at3] = id;
-      this.strengths[at3] = strength;
-      this.sources[at3] = source;
-      this.tokens[at3] = token;
-    } else if (strength > this.strengths[known]) {
-      this.strengths[known] = strength;
-      this.sources[known] = source;
-      this.tokens[known] = token;
-    }
-  }
-  indexOf(id, end = this.size) {
-    for (let k = 0; k < end; k++) if (this.ids[k] === id) return k;
-    return -1;
-  }
-};
-var LineEvidence = class {
-  constructor(clues, learned, rejections, text3) {
-    this.clues = clues;
-    this.learned = learned;
-    this.rejections = rejections;
-    this.text = text3;
-  }
-  get(id) {
-    const ev = this.clues.get(id);
-    if (ev !== void 0) return ev;
-    const k = this.learned.indexOf(id);
-    if (k >= 0) return this.learnedEvidence(k);
-    const r = this.rejections.size === 0 ? 0 : this.rejections.get(id) ?? 0;
-    return r > 0.2 ? this.rejectedEvidence(id, r) : void 0;
-  }
-  /** Partners scored at least `minScore`, in the order found. */
-  scoredAtLeast(minScore) {
-    const found = [];
-    for (const entry of this.clues) if (entry[1].score >= minScore) found.push(entry);
-    const { learned, rejections } = this;
-    for (let k = 0; k < learned.size; k++) {
-      const id = learned.ids[k];
-      const r = rejections.size === 0 ? 0 : rejections.get(id) ?? 0;
-      if ((1 - (1 - Math.min(learned.strengths[k], 0.99))) * (1 - 0.9 * r) >= minScore) found.push([id, this.learnedEvidence(k)]);
-    }
-    if (minScore <= 0) for (const [id, ev] of this.rejectedOnly()) found.push([id, ev]);
-    return found;
-  }
-  /** Every partner with its evidence, in the order found (what PartnerResolver.resolve returns). */
-  toMap() {
-    const all3 = new Map(this.clues);
-    for (let k = 0; k < this.learned.size; k++) all3.set(this.learned.ids[k], this.learnedEvidence(k));
-    for (const [id, ev] of this.rejectedOnly()) all3.set(id, ev);
-    return all3;
-  }
-  learnedEvidence(k) {
-    const { learned, rejections } = this;
-    const id = learned.ids[k];
-    const ev = new PartnerEvidence(id, this.text);
-    ev.learned = learned.strengths[k];
-    ev.learnedSource = learned.sources[k];
-    ev.learnedToken = learned.tokens[k];
-    ev.clues = LEARNED;
-    finishEvidence(ev, rejections.size === 0 ? 0 : rejections.get(id) ?? 0);
-    return ev;
-  }
-  rejectedEvidence(id, r) {
-    const ev = new PartnerEvidence(id, this.text);
-    ev.rejected = r;
-    return ev;
-  }
-  rejectedOnly() {
-    const found = [];
-    if (this.rejections.size === 0) return found;
-    for (const [id, r] of this.rejections) {
-      if (r > 0.2 && !this.clues.has(id) && this.learned.indexOf(id) < 0) found.push([id, this.rejectedEvidence(id, r)]);
-    }
-    return found;
-  }
-};
-
-// web_src/engine/reconciliation/partner_resolver.ts
-var MAX_NAME_FANOUT = 30;
-var PREFIX_LENGTH2 = 6;
-var MAX_NAME_CANDIDATES = 12;
-var MIN_TRUNCATED_LENGTH = 10;
-var MIN_CUT_WORD = 6;
-var MIN_CUT_PREFIX = 4;
-var PartnerResolver = class {
-  constructor(partners, history) {
-    this.history = history;
-    this.names = /* @__PURE__ */ new Map();
-    this.compact = /* @__PURE__ */ new Map();
-    /** Name word → its dense index, the partners (dense indices) whose name has it, and its rarity weight. */
-    this.byWord = /* @__PURE__ */ new Map();
-    /** First PREFIX_LENGTH characters of compact names → the partners, and their compact names. */
-    this.byPrefix = /* @__PURE__ */ new Map();
-    this.byCompact = /* @__PURE__ */ new Map();
-    this.byAccount = /* @__PURE__ */ new Map();
-    /** Per dense partner index: id, name words and their weights. */
-    this.idByIndex = [];
-    this.wordsByIndex = [];
-    this.wordIdsByIndex = [];
-    this.wordWeightsByIndex = [];
-    this.nameRound = 0;
-    this.touched = [];
-    /** The history-only partners of the line being resolved, reused from line to line. */
-    this.learned = new LearnedOnly();
-    const indexOf = /* @__PURE__ */ new Map();
-    for (const partner of partners) {
-      this.names.set(partner.id, partner.name);
-      let k = indexOf.get(partner.id);
-      if (k === void 0) {
-        k = this.idByIndex.length;
-        indexOf.set(partner.id, k);
-        this.idByIndex.push(partner.id);
-      }
-      const words = [...new Set(nameTokens(partner.name))];
-      this.wordsByIndex[k] = words;
-      for (const w of words) {
-        const entry = this.byWord.get(w);
-        if (entry === void 0) this.byWord.set(w, { index: this.byWord.size, partners: [k], weight: 0, startsWords: null });
-        else entry.partners.push(k);
-      }
-      const key = words.join("");
-      this.compact.set(partner.id, key);
-      if (key.length >= 2) push2(this.byCompact, key, partner.id);
-      if (key.length >= PREFIX_LENGTH2) {
-        const prefix = key.slice(0, PREFIX_LENGTH2);
-        const entry = this.byPrefix.get(prefix);
-        if (entry === void 0) this.byPrefix.set(prefix, { ids: [partner.id], keys: null });
-        else entry.ids.push(partner.id);
-      }
-      for (const account of partner.bankAccounts) {
-        const a = accountNumberKey(account);
-        if (a.length >= 6) push2(this.byAccount, a, partner.id);
-      }
-    }
-    for (const entry of this.byPrefix.values()) entry.keys = entry.ids.map((id) => this.compact.get(id) ?? "");
-    const total = Math.max(1, partners.length);
-    for (const entry of this.byWord.values()) entry.weight = Math.log(1 + total / entry.partners.length);
-    this.weightByIndex = new Float64Array(this.idByIndex.length);
-    for (let k = 0; k < this.idByIndex.length; k++) {
-      const words = this.wordsByIndex[k];
-      const weights = new Float64Array(words.length);
-      const ids = new Int32Array(words.length);
-      let sum = 0;
-      for (let j = 0; j < words.length; j++) {
-        const entry = this.byWord.get(words[j]);
-        weights[j] = entry.weight;
-        ids[j] = entry.index;
-        sum += entry.weight;
-      }
-      this.wordWeightsByIndex[k] = weights;
-      this.wordIdsByIndex[k] = ids;
-      this.weightByIndex[k] = sum;
-    }
-    const nameScore = new Float64Array(this.idByIndex.length);
-    this.nameScore = nameScore;
-    this.nameStamp = new Int32Array(this.idByIndex.length);
-    this.wordStamp = new Int32Array(this.byWord.size);
-    this.prefixStamp = new Int32Array(this.byWord.size);
-    const prefixes = /* @__PURE__ */ new Map();
-    for (const [word, entry] of this.byWord) {
-      if (word.length < MIN_CUT_WORD) continue;
-      for (let len = MIN_CUT_PREFIX; len <= word.length; len++) push2(prefixes, word.slice(0, len), entry.index);
-    }
-    for (const [prefix, indices] of prefixes) {
-      const entry = this.byWord.get(prefix);
-      if (entry !== void 0) entry.startsWords = indices;
-      else this.byWord.set(prefix, { index: -1, partners: [], weight: 0, startsWords: indices });
-    }
-    this.byNameScore = (a, b) => nameScore[b] - nameScore[a];
-  }
-  name(partnerId) {
-    return partnerId === null ? "" : this.names.get(partnerId) ?? `#${partnerId}`;
-  }
-  /** Every partner the line points at, in the order the clues found them, with their scores. */
-  resolve(line, text3) {
-    return this.resolveLine(line, text3).toMap();
-  }
-  /**
-   * resolve() as the collector reads it: partners known only from history's word votes (a dozen weak ones per
-   * line, most never proposed) are kept as numbers and made into evidence only when asked for. The answer reads
-   * scratch space of the resolver: use it before resolving the next line.
-   */
-  resolveLine(line, text3) {
-    const clues = /* @__PURE__ */ new Map();
-    if (line.partnerId !== null) addClue(clues, text3, line.partnerId, 0.99, BY_LINE);
-    const byAccount = text3.accountKey === "" ? void 0 : this.byAccount.get(text3.accountKey);
-    if (byAccount !== void 0) {
-      for (const id of byAccount) addClue(clues, text3, id, 0.95 / byAccount.length, BY_ACCOUNT);
-    }
-    this.matchCompactName(text3, clues);
-    this.matchNameWords(text3, clues);
-    const learned = this.learned;
-    learned.clear();
-    this.learnFromHistory(text3, clues, learned);
-    const rejected = this.history.rejectedPartners(text3);
-    for (const [id, ev] of clues) finishEvidence(ev, rejected.size === 0 ? 0 : rejected.get(id) ?? 0);
-    return new LineEvidence(clues, learned, rejected, text3);
-  }
-  /**
-   * Partners that past lines like this one were reconciled with: by counterparty name, account number and label
-   * words, the strongest per partner. Weighed after every other clue, as the last factor of its miss.
-   */
-  learnFromHistory(text3, clues, learned) {
-    const history = this.history;
-    const byName = history.partnerNameShares(text3.nameKey);
-    if (byName !== null) for (let j = 0; j < byName.keys.length; j++) learn(clues, learned, byName.keys[j], 0.9 * byName.shares[j], 0, "");
-    const byAccount = history.partnerAccountShares(text3.accountKey);
-    if (byAccount !== null) for (let j = 0; j < byAccount.keys.length; j++) learn(clues, learned, byAccount.keys[j], 0.93 * byAccount.shares[j], 1, "");
-    learned.shared = learned.size;
-    const votes = history.partnerWordVotes(text3);
-    for (let i = 0; i < votes.size; i++) {
-      const strength = 0.85 * votes.similarity(i);
-      if (strength > 0) learn(clues, learned, votes.key(i), strength, 2, votes.bestToken(i));
-    }
-  }
-  /** The bank's counterparty name against partner names: equal, or cut short by the bank (~35 characters). */
-  matchCompactName(text3, clues) {
-    const key = text3.nameKey;
-    if (key === "") return;
-    const equal = this.byCompact.get(key) ?? EMPTY_IDS;
-    for (const id of equal) addClue(clues, text3, id, 0.95 / equal.length, BY_NAME);
-    if (key.length < PREFIX_LENGTH2) return;
-    const byPrefix = this.byPrefix.get(key.slice(0, PREFIX_LENGTH2));
-    if (byPrefix === void 0) return;
-    const keys = byPrefix.keys;
-    for (let j = 0; j < byPrefix.ids.length; j++) {
-      const id = byPrefix.ids[j];
-      if (equal.includes(id)) continue;
-      const partnerKey = keys[j];
-      if (partnerKey.startsWith(key) && key.length >= MIN_TRUNCATED_LENGTH) addClue(clues, text3, id, 0.9, BY_NAME);
-      else if (key.startsWith(partnerKey)) addClue(clues, text3, id, 0.75, BY_NAME);
-    }
-  }
-  /**
-   * Partner-name words found anywhere in the label or name, weighted by rarity; most of the name must be there.
-   * Partners are found through their distinctive words; then every word of their name counts, a word cut short
-   * by the bank (CONSULTIN for CONSULTING) included. Scores add up in reused typed arrays indexed by partner, and
-   * the words of the line are marked in a reused typed array indexed by word.
-   */
-  matchNameWords(text3, clues) {
-    const { nameScore, nameStamp, touched, wordStamp, prefixStamp } = this;
-    const round = ++this.nameRound;
-    let count2 = 0;
-    const signal = text3.signal;
-    for (let t = 0; t < signal.length; t++) {
-      const entry = this.byWord.get(signal[t]);
-      if (entry === void 0) continue;
-      const starts = entry.startsWords;
-      if (starts !== null) for (let j = 0; j < starts.length; j++) prefixStamp[starts[j]] = round;
-      if (entry.index < 0) continue;
-      wordStamp[entry.index] = round;
-      if (entry.partners.length > MAX_NAME_FANOUT) continue;
-      const w = entry.weight;
-      const partners = entry.partners;
-      for (let j = 0; j < partners.length; j++) {
-        const k = partners[j];
-        if (nameStamp[k] !== round) {
-          nameStamp[k] = round;
-          nameScore[k] = w;
-          touched[count2++] = k;
-        } else {
-          nameScore[k] = nameScore[k] + w;
-        }
-      }
-    }
-    if (count2 === 0) return;
-    if (count2 > 32) {
-      touched.length = count2;
-      touched.sort(this.byNameScore);
-    } else {
-      sortIndicesByScoreDesc(touched, count2, nameScore);
-    }
-    const candidates = Math.min(count2, MAX_NAME_CANDIDATES);
-    for (let c = 0; c < candidates; c++) {
-      const k = touched[c];
-      const words = this.wordsByIndex[k];
-      const wordIds = this.wordIdsByIndex[k];
-      const weights = this.wordWeightsByIndex[k];
-      let matched = 0;
-      for (let j = 0; j < words.length; j++) {
-        const w = weights[j];
-        const wordId = wordIds[j];
-        if (wordStamp[wordId] === round) matched += w;
-        else if (prefixStamp[wordId] === round) matched += 0.8 * w;
-      }
-      const id = this.idByIndex[k];
-      const coverage = matched / Math.max(1e-9, this.weightByIndex[k]);
-      if (coverage >= 0.999) addClue(clues, text3, id, 0.85, LABEL_NAMES);
-      else if (coverage >= 0.6) addClue(clues, text3, id, 0.8 * coverage, LABEL_PARTLY_NAMES);
-    }
-  }
-};
-function addClue(clues, text3, id, strength, clue) {
-  if (strength <= 0) return;
-  let ev = clues.get(id);
-  if (ev === void 0) {
-    ev = new PartnerEvidence(id, text3);
-    clues.set(id, ev);
-  }
-  ev.miss *= 1 - Math.min(strength, 0.99);
-  ev.clues |= clue;
-}
-function learn(clues, learned, id, strength, source, token) {
-  const ev = clues.get(id);
-  if (ev === void 0) {
-    learned.keep(id, strength, source, token);
-    return;
-  }
-  if (strength <= ev.learned) return;
-  ev.learned = strength;
-  ev.learnedSource = source;
-  ev.learnedToken = token;
-  ev.clues |= LEARNED;
-}
-var EMPTY_IDS = [];
-function push2(map2, key, value) {
-  const list = map2.get(key);
-  if (list === void 0) map2.set(key, [value]);
-  else list.push(value);
-}
-
-// web_src/engine/reconciliation/engine_context.ts
-function buildEngineContext(request) {
-  const history = new HistoryIndex(request.history);
-  const accounts = new Map(request.accounts.map((a) => [a.id, a]));
-  return {
-    settings: request.settings,
-    companyCurrency: request.companyCurrency,
-    index: new CandidateIndex(request.candidates, request.settings),
-    history,
-    partners: new PartnerResolver(request.partners, history),
-    accountLabel: (accountId2) => {
-      const account = accounts.get(accountId2);
-      return account === void 0 ? `account #${accountId2}` : `${account.code} ${account.name}`.trim();
-    }
-  };
-}
-
-// web_src/engine/reconciliation/explain_proposal.ts
-var MAX_REASONS = 12;
-var MAX_REASON_LENGTH = 300;
-function explainProposal(p, names) {
-  const reasons = [];
-  const first = p.items.length === 0 ? "" : entryNumber2(p.items[0]);
-  const currency = names.companyCurrency;
-  switch (p.amountFit) {
-    case "exact":
-      reasons.push(`amount equals ${first}`);
-      break;
-    case "fx":
-      reasons.push(`amount equals ${first} within FX rounding (${money3(p.difference, currency)})`);
-      break;
-    case "tolerance": {
-      const where = p.accountId === null ? "" : ` to ${names.accountLabel(p.accountId)}`;
-      const kind = p.exchangeRounding ? "exchange rounding" : "payment difference";
-      reasons.push(`amount is ${first} ${p.difference > 0 ? "less" : "plus"} ${money3(p.difference, currency)}, written off${where} as ${kind}`);
-      break;
-    }
-    case "fee":
-      reasons.push(`amount is ${first} less a bank fee of ${money3(p.difference, currency)}`);
-      break;
-    case "partial":
-      reasons.push(`partial payment of ${first} (${money3(p.difference, currency)} stays open)`);
-      break;
-    case "multi": {
-      let numbers = first;
-      for (let i = 1; i < p.items.length; i++) numbers += `, ${entryNumber2(p.items[i])}`;
-      reasons.push(`amount equals the sum of ${numbers}`);
-      break;
-    }
-    case "none":
-      break;
-  }
-  for (const snippet of p.refSnippets.length > 1 ? new Set(p.refSnippets) : p.refSnippets) reasons.push(`label contains '${snippet}'`);
-  if (p.matchType === "expense") {
-    if (p.accountId !== null) reasons.push(`coded to ${names.accountLabel(p.accountId)}`);
-    if (p.expenseReason !== "") reasons.push(p.expenseReason);
-    if (p.expenseRejected > 0.2) reasons.push("a similar coding was rejected before");
-  }
-  if (p.partnerEvidence !== null) for (const reason of p.partnerEvidence.reasons(names.partnerName)) reasons.push(reason);
-  if (p.matchType !== "expense" && p.partnerScore < 0.3 && p.partnerId !== null) {
-    reasons.push(`nothing links the line to '${names.partnerName(p.partnerId)}'`);
-  }
-  if (p.sameAmountCount > 1 && p.refStrength < 0.5) reasons.push(`${p.sameAmountCount} open items have this amount`);
-  if (p.conflictingRef) reasons.push("the label refers to another invoice that is not open");
-  if (p.matchType === "writeoff" && p.accountId !== null && p.amountFit !== "tolerance") reasons.push(`difference to ${names.accountLabel(p.accountId)}`);
-  if (p.citesOther) reasons.push("the label cites another open item");
-  reasons.push(basisOf(p));
-  const unique = [];
-  for (let k = 0; k < reasons.length && unique.length < MAX_REASONS; k++) {
-    const reason = reasons[k];
-    if (reasons.indexOf(reason) < k) continue;
-    unique.push(flat(reason.length > MAX_REASON_LENGTH ? `${reason.slice(0, MAX_REASON_LENGTH - 1)}\u2026` : reason));
-  }
-  if (unique.length === 0) return { explanation: "No evidence beyond the amount.", reasons: unique };
-  const opening = unique[0];
-  unique[0] = `${opening.charAt(0).toUpperCase()}${opening.slice(1)}`;
-  const explanation = `${unique.join("; ")}.`;
-  unique[0] = opening;
-  return { explanation: flat(explanation), reasons: unique };
-}
-function flat(text3) {
-  if (text3.length > 12) text3.charCodeAt(0);
-  return text3;
-}
-function basisOf(p) {
-  if (p.matchType === "expense") {
-    if (!p.expenseKeyed) return "rests on history alone, and no merchant of history is named: a hint only";
-    if (p.expenseSupport < 3) return `rests on history alone: only ${p.expenseSupport} past ${p.expenseSupport === 1 ? "line" : "lines"} of this merchant`;
-    return "rests on history alone";
-  }
-  if (p.refStrength >= 0.5) return "rests on the reference";
-  if (p.amountFit === "none" || p.amountFit === "partial") return "rests on the partner alone";
-  return p.partnerScore >= 0.5 ? "rests on the amount and the partner" : "rests on the amount alone";
-}
-function entryNumber2(item) {
-  return item.moveName || `#${item.id}`;
-}
-function money3(amount, currency) {
-  return `${Math.abs(amount).toFixed(2)} ${currency}`;
-}
-
-// web_src/engine/reconciliation/proposal_logit.ts
-function proposalLogit(p) {
-  if (p.matchType === "expense") {
-    return -3.5 + 9 * p.expenseSimilarity - 7 * p.expenseRejected - 3 * p.partnerScore;
-  }
-  let logit = -4;
-  const strongEnough = p.partnerScore >= 0.5 || p.amountFit === "exact" || p.amountFit === "multi";
-  if (p.refStrength >= 0.95) logit += 6;
-  else if (p.refStrength >= 0.85) logit += 5;
-  else if (p.refStrength >= 0.5) logit += strongEnough ? 2 : 0.5;
-  else if (p.refStrength > 0) logit += 2 * p.refStrength;
-  switch (p.amountFit) {
-    case "exact":
-      logit += 3.5;
-      break;
-    case "fx":
-      logit += 3;
-      break;
-    // Off by a few cents: as good as exact when the label cites the invoice, a guess otherwise.
-    case "tolerance":
-      logit += p.refStrength >= 0.85 ? 2.5 : 0;
-      break;
-    // Short by a fee without a reference: in a busy ledger some invoice is always a few euros above the payment.
-    case "fee":
-      logit += p.refStrength >= 0.85 ? 2 : 0.5;
-      break;
-    case "multi":
-      logit += 3 - 0.4 * Math.max(0, p.items.length - 2);
-      break;
-    case "partial":
-      logit += p.instalmentWords && p.refStrength >= 0.5 ? 1.5 : -0.5;
-      break;
-    case "none":
-      logit -= 3;
-      break;
-  }
-  logit += 5 * p.partnerScore;
-  logit -= 5 * p.partnerRejected;
-  if (p.conflictingRef && p.refStrength < 0.85) logit -= 4;
-  if (p.citesOther) logit -= 3;
-  logit += 0.3 * Math.min(1, Math.max(0, p.ageDays) / 365);
-  if (p.ageDays < 0) logit -= 1;
-  return logit;
-}
-
-// web_src/engine/reconciliation/suggest_reconciliations.ts
-var ENGINE_NAME = "ai_bookkeeping-offline";
-var ENGINE_VERSION = "1.0.0";
-var NONE_LOGIT = 0;
-var AMOUNT_ONLY_LOGIT = -0.5;
-var MIN_CONFIDENCE = 0.02;
-function suggestReconciliations(request) {
-  const ctx = buildEngineContext(request);
-  const names = {
-    partnerName: (id) => ctx.partners.name(id),
-    accountLabel: ctx.accountLabel,
-    companyCurrency: ctx.companyCurrency
-  };
-  const results = new Array(request.lines.length);
-  for (let k = 0; k < request.lines.length; k++) {
-    const line = request.lines[k];
-    results[k] = { lineId: line.id, suggestions: suggestForLine(line, ctx, names) };
-  }
-  return results;
-}
-function scoreLine(line, ctx) {
-  const { proposals, unlistedSameAmount } = collectProposals(line, ctx);
-  const ranked = new Array(proposals.length);
-  let top = NONE_LOGIT;
-  for (let i = 0; i < proposals.length; i++) {
-    const proposal = proposals[i];
-    const logit = proposalLogit(proposal);
-    ranked[i] = { proposal, logit };
-    top = Math.max(top, logit);
-  }
-  let denominator = Math.exp(NONE_LOGIT - top) + unlistedSameAmount * Math.exp(AMOUNT_ONLY_LOGIT - top);
-  for (let i = 0; i < ranked.length; i++) denominator += Math.exp(ranked[i].logit - top);
-  if (ranked.length > 1) ranked.sort(byLogitThenFirstItem);
-  const scored = new Array(ranked.length);
-  for (let i = 0; i < ranked.length; i++) {
-    const { proposal, logit } = ranked[i];
-    scored[i] = { proposal, raw: Math.exp(logit - top) / denominator };
-  }
-  return scored;
-}
-function byLogitThenFirstItem(a, b) {
-  return b.logit - a.logit || (a.proposal.items[0]?.id ?? 0) - (b.proposal.items[0]?.id ?? 0);
-}
-function suggestForLine(line, ctx, names) {
-  const suggestions = [];
-  for (const { proposal, raw } of scoreLine(line, ctx)) {
-    if (suggestions.length >= ctx.settings.maxSuggestions) break;
-    const confidence = Math.round(Math.min(calibrate(raw), proposal.maxConfidence) * 1e4) / 1e4;
-    if (confidence < MIN_CONFIDENCE) continue;
-    const { explanation, reasons } = explainProposal(proposal, names);
-    const candidateIds = new Array(proposal.items.length);
-    for (let i = 0; i < proposal.items.length; i++) candidateIds[i] = proposal.items[i].id;
-    suggestions.push({
-      rank: suggestions.length + 1,
-      matchType: proposal.matchType,
-      candidateIds,
-      partnerId: proposal.partnerId,
-      accountId: proposal.accountId,
-      taxIds: proposal.taxIds,
-      writeoffAmount: Math.round(proposal.writeoffAmount * 100) / 100,
-      confidence,
-      explanation,
-      reasons
-    });
-  }
-  return suggestions;
-}
-
-// web_src/engine/reconciliation/offline_engine.ts
-var OFFLINE_ENGINE = Object.freeze({
-  name: ENGINE_NAME,
-  version: ENGINE_VERSION,
-  suggest: suggestReconciliations
-});
 
 // node_modules/openai/internal/tslib.mjs
 function __classPrivateFieldSet(receiver, state, value, kind, f2) {
@@ -73037,7 +69739,7 @@ var APIResource = class {
 function encodeURIPath(str2) {
   return str2.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@]+/g, encodeURIComponent);
 }
-var EMPTY2 = /* @__PURE__ */ Object.freeze(/* @__PURE__ */ Object.create(null));
+var EMPTY = /* @__PURE__ */ Object.freeze(/* @__PURE__ */ Object.create(null));
 var createPathTagFunction = (pathEncoder = encodeURIPath) => function path3(statics, ...params) {
   if (statics.length === 1)
     return statics[0];
@@ -73050,7 +69752,7 @@ var createPathTagFunction = (pathEncoder = encodeURIPath) => function path3(stat
     const value = params[index];
     let encoded = (postPath ? encodeURIComponent : pathEncoder)("" + value);
     if (index !== params.length && (value == null || typeof value === "object" && // handle values from other realms
-    value.toString === Object.getPrototypeOf(Object.getPrototypeOf(value.hasOwnProperty ?? EMPTY2) ?? EMPTY2)?.toString)) {
+    value.toString === Object.getPrototypeOf(Object.getPrototypeOf(value.hasOwnProperty ?? EMPTY) ?? EMPTY)?.toString)) {
       encoded = value + "";
       invalidSegments.push({
         start: previousValue.length + currentValue.length,
@@ -74005,21 +70707,21 @@ var _parseJSON = (jsonString, allow) => {
   };
   const parseStr = () => {
     const start = index;
-    let escape2 = false;
+    let escape3 = false;
     index++;
-    while (index < length && (jsonString[index] !== '"' || escape2 && jsonString[index - 1] === "\\")) {
-      escape2 = jsonString[index] === "\\" ? !escape2 : false;
+    while (index < length && (jsonString[index] !== '"' || escape3 && jsonString[index - 1] === "\\")) {
+      escape3 = jsonString[index] === "\\" ? !escape3 : false;
       index++;
     }
     if (jsonString.charAt(index) == '"') {
       try {
-        return JSON.parse(jsonString.substring(start, ++index - Number(escape2)));
+        return JSON.parse(jsonString.substring(start, ++index - Number(escape3)));
       } catch (e) {
         throwMalformedError(String(e));
       }
     } else if (Allow.STR & allow) {
       try {
-        return JSON.parse(jsonString.substring(start, index - Number(escape2)) + '"');
+        return JSON.parse(jsonString.substring(start, index - Number(escape3)) + '"');
       } catch (e) {
         return JSON.parse(jsonString.substring(start, jsonString.lastIndexOf("\\")) + '"');
       }
@@ -81973,6 +78675,29 @@ function isUndiciDispatcherVersionMismatchError(error62) {
   return false;
 }
 
+// web_src/contracts/config_values.ts
+var wholeNumber = (min, max) => external_exports.union([external_exports.number(), external_exports.string().trim().regex(/^\d+$/).transform(Number)]).pipe(external_exports.number().int().min(min).max(max));
+var decimal = (min, max) => external_exports.union([external_exports.number(), external_exports.string().trim().regex(/^\d+(\.\d+)?$/).transform(Number)]).pipe(external_exports.number().min(min).max(max));
+
+// web_src/llm/llm_config.ts
+var LlmConfigSchema = external_exports.object({
+  model: external_exports.string().trim().min(1).max(200),
+  baseUrl: external_exports.url({ protocol: /^https?$/ }).optional(),
+  apiKey: external_exports.string().min(1).optional(),
+  concurrency: wholeNumber(1, 64).default(4),
+  timeoutMs: wholeNumber(100, 6e5).default(15e3),
+  maxRetries: wholeNumber(0, 10).default(1),
+  requestBudgetMs: wholeNumber(100, 36e5).default(2e4),
+  maxCases: wholeNumber(0, 2e3).default(32),
+  greyLow: decimal(0, 1).default(0.5),
+  greyHigh: decimal(0, 1).default(0.95),
+  evidenceFloor: decimal(0, 1).default(0.1),
+  accountConfidence: decimal(0, 1).default(0.3),
+  cacheSize: wholeNumber(0, 1e6).default(1e3),
+  promptPricePer1k: decimal(0, 1e3).default(0),
+  completionPricePer1k: decimal(0, 1e3).default(0)
+}).refine((llm) => llm.greyLow <= llm.greyHigh, { path: ["greyLow"], message: "grey band low above high" }).refine((llm) => llm.baseUrl !== void 0 || llm.apiKey !== void 0, { path: ["apiKey"], message: "missing" });
+
 // web_src/llm/concurrency_limit.ts
 var ConcurrencyLimit = class {
   constructor(limit2) {
@@ -82184,8 +78909,8 @@ function readRerankAnswer(answer, optionCount) {
 
 // web_src/llm/llm_refiner.ts
 var LLM_CONFIDENCE_CEILING = Math.round((AUTO_CONFIDENCE - 1e-4) * 1e4) / 1e4;
-var MAX_REASONS2 = 20;
-var MAX_REASON_LENGTH2 = 500;
+var MAX_REASONS = 20;
+var MAX_REASON_LENGTH = 500;
 var LlmRefiner = class {
   constructor(caller, settings) {
     this.caller = caller;
@@ -82283,14 +79008,14 @@ function reranked(suggestions, options, chosen, explanation) {
   const first = {
     ...pick2,
     confidence,
-    reasons: [llmReason(explanation), ...pick2.reasons].slice(0, MAX_REASONS2)
+    reasons: [llmReason(explanation), ...pick2.reasons].slice(0, MAX_REASONS)
   };
   const rest = suggestions.filter((s) => s !== pick2).map((s) => ({ ...s, confidence: Math.min(s.confidence, confidence) }));
   return [first, ...rest].map((s, i) => ({ ...s, rank: i + 1 }));
 }
 function llmReason(explanation) {
   const text3 = explanation.replace(/\s+/g, " ").trim() || "chosen by the language model";
-  return `LLM: ${text3}`.slice(0, MAX_REASON_LENGTH2);
+  return `LLM: ${text3}`.slice(0, MAX_REASON_LENGTH);
 }
 
 // web_src/llm/structured_caller.ts
@@ -88906,6 +85631,3421 @@ function createLlmRefiner(config2, deps = {}) {
 function createLlmRefinerFor(tuning, llm, deps = {}) {
   return createLlmRefiner(LlmConfigSchema.parse({ ...tuning, ...llm }), deps);
 }
+
+// web_src/llm/uses/rephrase_report.ts
+var RephraseAnswerSchema = external_exports.object({ text: external_exports.string().max(2e4) });
+var INSTRUCTIONS3 = [
+  "You rewrite the summary of a company's financial report for a business owner who is not an accountant.",
+  'The data holds the summary ("text") and the facts it is built from ("facts": each number with its unit and',
+  "direction). Keep the same language as the text. Keep every number exactly as written in the text, with its sign",
+  "and unit; do not add any number, percentage, date, name or cause that is not in the facts; keep every customer,",
+  'vendor, product and account named. Answer with the rewritten summary in the field "text".'
+].join(" ");
+function rephraseTask(request) {
+  return {
+    name: "rephrase_report",
+    instructions: INSTRUCTIONS3,
+    schema: RephraseAnswerSchema,
+    data: { language: request.language, text: request.text, facts: request.facts }
+  };
+}
+
+// web_src/endpoint/services/reports.ts
+var defaultCallerFor = (llm) => createStructuredCaller(LlmConfigSchema.parse(llm));
+var ReportService = class {
+  constructor(options) {
+    this.validateResponses = options.validateResponses;
+    this.callerFor = options.callerFor ?? defaultCallerFor;
+  }
+  async rephrase(request) {
+    const response = await this.answer(request);
+    if (!this.validateResponses) return response;
+    const parsed = RephraseResponseSchema.safeParse(response);
+    if (!parsed.success) throw new ResponseContractError(`rephrase reply breaks the contract: ${parsed.error.message}`);
+    return parsed.data;
+  }
+  async answer(request) {
+    if (!request.llm) return { rephrased: false, text: "", reason: "no LLM is configured", problems: [] };
+    let caller;
+    try {
+      caller = this.callerFor(request.llm);
+    } catch (error62) {
+      return { rephrased: false, text: "", reason: `unusable LLM settings: ${String(error62)}`, problems: [] };
+    }
+    const meter = new UsageMeter();
+    const outcome = await caller.call(rephraseTask(request), meter);
+    const usage = meter.summary(caller.model, { promptPricePer1k: 0, completionPricePer1k: 0 });
+    if (!outcome.ok) return { rephrased: false, text: "", reason: outcome.reason, problems: [], usage };
+    const problems = unknownNumbers(outcome.value.text, request.facts, request.locale);
+    return {
+      rephrased: problems.length === 0,
+      text: outcome.value.text,
+      reason: problems.length ? "the LLM's text states numbers that are not among the facts" : "",
+      problems,
+      usage
+    };
+  }
+};
+
+// web_src/endpoint/signed_route.ts
+var IN_FLIGHT_BODIES = 4;
+function signedRouteOptions(verifier, maxBodyBytes) {
+  const signedHeaders = /* @__PURE__ */ new WeakMap();
+  const budget = IN_FLIGHT_BODIES * maxBodyBytes;
+  let inFlight = 0;
+  return {
+    onRequest: async (request, reply) => {
+      requireJsonContentType(request.headers["content-type"]);
+      signedHeaders.set(request, verifier.checkHeaders(request.headers));
+      const declared = Number(request.headers["content-length"]);
+      const reserved = Number.isSafeInteger(declared) && declared >= 0 ? Math.min(declared, maxBodyBytes) : maxBodyBytes;
+      if (inFlight + reserved > budget) throw new ServerBusyError();
+      inFlight += reserved;
+      reply.raw.once("close", () => {
+        inFlight -= reserved;
+      });
+    },
+    preValidation: async (request) => {
+      const signed = signedHeaders.get(request);
+      if (signed === void 0) throw new Error("signature headers were not checked on arrival");
+      verifier.verifyBody(signed, rawBodyOf(request.body));
+    }
+  };
+}
+
+// web_src/endpoint/app.ts
+var REQUEST_TIMEOUT_MS = 6e4;
+function buildApp(deps) {
+  const { config: config2 } = deps;
+  const app = (0, import_fastify2.default)({
+    ...deps.logger ? { loggerInstance: deps.logger } : { logger: { level: config2.logLevel } },
+    bodyLimit: config2.maxBodyBytes,
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    // We log one line per request ourselves (logRequest), without bodies, and 5xx errors in the error handler.
+    logController: new import_fastify2.LogController({ disableRequestLogging: true })
+  });
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser(
+    "application/json",
+    { parseAs: "buffer", bodyLimit: config2.maxBodyBytes },
+    (_request, body, done) => done(null, body)
+  );
+  app.decorateRequest("lineCount", null);
+  app.setErrorHandler(createErrorHandler(config2));
+  app.setNotFoundHandler(handleNotFound);
+  app.addHook("onResponse", logRequest);
+  const verifier = new RequestVerifier({ secret: config2.secret, clock: deps.clock ?? Date.now });
+  const service = new ReconcileService({
+    engine: deps.engine,
+    refiner: deps.refiner,
+    refinerFor: deps.refinerFor,
+    validateResponses: config2.validateResponses
+  });
+  registerHealthRoute(app, () => service.engineInfo);
+  const signed = signedRouteOptions(verifier, config2.maxBodyBytes);
+  registerReconcileRoutes(app, signed, service);
+  registerStatementRoutes(app, signed, new StatementService({ validateResponses: config2.validateResponses }));
+  registerAnomalyRoutes(app, signed, new AnomalyService({ validateResponses: config2.validateResponses }));
+  registerBillRoutes(app, signed, deps.billService ?? new BillService({ validateResponses: config2.validateResponses }));
+  registerReportRoutes(app, signed, new ReportService({
+    validateResponses: config2.validateResponses,
+    ...deps.reportCallerFor ? { callerFor: deps.reportCallerFor } : {}
+  }));
+  return app;
+}
+async function logRequest(request, reply) {
+  request.log.info(
+    {
+      method: request.method,
+      route: request.routeOptions.url ?? null,
+      status: reply.statusCode,
+      durationMs: Math.round(reply.elapsedTime * 10) / 10,
+      lines: request.lineCount
+    },
+    "request completed"
+  );
+}
+
+// web_src/endpoint/config.ts
+import { parseArgs } from "node:util";
+var DEFAULT_HOST = "127.0.0.1";
+var DEFAULT_PORT = 8787;
+var DEFAULT_MAX_BODY_BYTES = 25 * 1024 * 1024;
+var MIN_SECRET_LENGTH = 32;
+var LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+var ENV_NAMES = {
+  host: "AI_BOOKKEEPING_HOST",
+  port: "AI_BOOKKEEPING_PORT",
+  secret: "AI_BOOKKEEPING_SECRET",
+  maxBodyBytes: "AI_BOOKKEEPING_MAX_BODY_BYTES",
+  logLevel: "AI_BOOKKEEPING_LOG_LEVEL",
+  parentPid: "AI_BOOKKEEPING_PARENT_PID",
+  validateResponses: "NODE_ENV"
+};
+var FLAG_NAMES = { host: "--host", port: "--port" };
+var ConfigSchema = external_exports.object({
+  host: external_exports.string().trim().min(1).default(DEFAULT_HOST),
+  port: wholeNumber(0, 65535).default(DEFAULT_PORT),
+  secret: external_exports.string().min(MIN_SECRET_LENGTH),
+  maxBodyBytes: wholeNumber(1024, 1024 * 1024 * 1024).default(DEFAULT_MAX_BODY_BYTES),
+  logLevel: external_exports.string().trim().toLowerCase().pipe(external_exports.enum(LOG_LEVELS)).default("info"),
+  parentPid: wholeNumber(1, 2 ** 31 - 1).optional(),
+  validateResponses: external_exports.boolean()
+});
+var LLM_ENV_NAMES = {
+  model: "AI_BOOKKEEPING_LLM_MODEL",
+  baseUrl: "OPENAI_BASE_URL",
+  apiKey: "OPENAI_API_KEY",
+  concurrency: "AI_BOOKKEEPING_LLM_CONCURRENCY",
+  timeoutMs: "AI_BOOKKEEPING_LLM_TIMEOUT_MS",
+  maxRetries: "AI_BOOKKEEPING_LLM_MAX_RETRIES",
+  requestBudgetMs: "AI_BOOKKEEPING_LLM_REQUEST_BUDGET_MS",
+  maxCases: "AI_BOOKKEEPING_LLM_MAX_CASES",
+  greyLow: "AI_BOOKKEEPING_LLM_GREY_LOW",
+  greyHigh: "AI_BOOKKEEPING_LLM_GREY_HIGH",
+  evidenceFloor: "AI_BOOKKEEPING_LLM_EVIDENCE_FLOOR",
+  accountConfidence: "AI_BOOKKEEPING_LLM_ACCOUNT_CONFIDENCE",
+  cacheSize: "AI_BOOKKEEPING_LLM_CACHE_SIZE",
+  promptPricePer1k: "AI_BOOKKEEPING_LLM_PROMPT_PRICE_PER_1K",
+  completionPricePer1k: "AI_BOOKKEEPING_LLM_COMPLETION_PRICE_PER_1K"
+};
+function loadLlmConfig(options = {}, env = process.env) {
+  const raw = {};
+  for (const field2 of Object.keys(LLM_ENV_NAMES)) {
+    const fromEnv = env[LLM_ENV_NAMES[field2]];
+    const value = options[field2] ?? (fromEnv === void 0 || fromEnv.trim() === "" ? void 0 : fromEnv);
+    if (value !== void 0) raw[field2] = value;
+  }
+  if (raw.model === void 0) return void 0;
+  const parsed = LlmConfigSchema.safeParse(raw);
+  if (parsed.success) return Object.freeze(parsed.data);
+  const fields2 = new Set(parsed.error.issues.map((issue2) => issue2.path[0]));
+  throw new ConfigError(
+    [...fields2].map((field2) => {
+      const source = options[field2] !== void 0 ? `option llm.${field2}` : LLM_ENV_NAMES[field2];
+      return describeLlmProblem(field2, source);
+    })
+  );
+}
+function loadLlmTuning(env = process.env) {
+  const tuningEnv = { ...env };
+  for (const field2 of ["model", "baseUrl", "apiKey"]) delete tuningEnv[LLM_ENV_NAMES[field2]];
+  const config2 = loadLlmConfig({ model: "per-request", baseUrl: "http://127.0.0.1/v1" }, tuningEnv);
+  if (config2 === void 0) throw new Error("unreachable: a model was given");
+  const { model: _model, baseUrl: _baseUrl, apiKey: _apiKey, ...tuning } = config2;
+  return tuning;
+}
+function describeLlmProblem(field2, source) {
+  switch (field2) {
+    case "model":
+      return `${source} must name a model, such as gpt-4o-mini.`;
+    case "baseUrl":
+      return `${source} must be an http(s) URL of an OpenAI-compatible API, such as http://127.0.0.1:11434/v1.`;
+    case "apiKey":
+      return `${source} is not set: api.openai.com needs a key (or set OPENAI_BASE_URL to a local server).`;
+    case "greyLow":
+    case "greyHigh":
+    case "evidenceFloor":
+    case "accountConfidence":
+      return `${source} must be a number from 0 to 1 (and the grey band's low end at most its high end).`;
+    case "promptPricePer1k":
+    case "completionPricePer1k":
+      return `${source} must be a price in USD per 1,000 tokens, such as 0.00015.`;
+    default:
+      return `${source} must be a whole number in its allowed range (see web_src/endpoint/config.ts).`;
+  }
+}
+var ConfigError = class extends Error {
+  constructor(problems) {
+    super(`invalid configuration: ${problems.join(" ")}`);
+    this.name = "ConfigError";
+    this.problems = problems;
+  }
+};
+function loadConfig(options = {}, env = process.env) {
+  const fromEnv = (field2) => {
+    const value = env[ENV_NAMES[field2]];
+    return value === void 0 || value.trim() === "" ? void 0 : value;
+  };
+  const raw = {
+    host: options.host ?? fromEnv("host"),
+    port: options.port ?? fromEnv("port"),
+    secret: options.secret ?? fromEnv("secret"),
+    maxBodyBytes: options.maxBodyBytes ?? fromEnv("maxBodyBytes"),
+    logLevel: options.logLevel ?? fromEnv("logLevel"),
+    parentPid: options.parentPid ?? fromEnv("parentPid"),
+    validateResponses: options.validateResponses ?? env.NODE_ENV !== "production"
+  };
+  const parsed = ConfigSchema.safeParse(raw);
+  const problems = [];
+  let llm;
+  try {
+    llm = loadLlmConfig(options.llm, env);
+  } catch (error62) {
+    if (!(error62 instanceof ConfigError)) throw error62;
+    problems.push(...error62.problems);
+  }
+  if (parsed.success && problems.length === 0) {
+    return Object.freeze(llm === void 0 ? parsed.data : { ...parsed.data, llm });
+  }
+  const fields2 = new Set(parsed.error?.issues.map((issue2) => issue2.path[0]) ?? []);
+  const baseProblems = [...fields2].map((field2) => {
+    const source = options[field2] !== void 0 ? FLAG_NAMES[field2] ?? `option ${field2}` : ENV_NAMES[field2];
+    return describeProblem(field2, source, raw[field2] === void 0);
+  });
+  throw new ConfigError([...baseProblems, ...problems]);
+}
+function describeProblem(field2, source, missing) {
+  switch (field2) {
+    case "secret":
+      return missing ? `${source} is not set: set it to the shared secret configured in Odoo (at least ${MIN_SECRET_LENGTH} characters).` : `${source} is too short: the shared secret must be at least ${MIN_SECRET_LENGTH} characters long.`;
+    case "host":
+      return `${source} must be a host name or IP address to listen on, such as ${DEFAULT_HOST}.`;
+    case "port":
+      return `${source} must be a whole number from 0 to 65535.`;
+    case "maxBodyBytes":
+      return `${source} must be a whole number of bytes from 1024 to 1073741824.`;
+    case "logLevel":
+      return `${source} must be one of ${LOG_LEVELS.join(", ")}.`;
+    case "parentPid":
+      return `${source} must be the pid of the process the endpoint belongs to (a whole number).`;
+    case "validateResponses":
+      return `${source} must be a boolean.`;
+  }
+}
+function parseCliOptions(argv) {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: { host: { type: "string" }, port: { type: "string" } },
+      strict: true,
+      allowPositionals: false
+    }));
+  } catch (error62) {
+    const reason = error62 instanceof Error ? error62.message.split("\n")[0] : String(error62);
+    throw new ConfigError([`${reason} (accepted flags: --host <address>, --port <number>).`]);
+  }
+  const options = {};
+  if (values.host !== void 0) options.host = values.host;
+  if (values.port !== void 0) options.port = values.port;
+  return options;
+}
+
+// web_src/engine/reconciliation/calibration.ts
+var CALIBRATION_KNOTS = [
+  [1e-6, 244e-6],
+  [9e-6, 488e-6],
+  [2211e-6, 731e-6],
+  [6655e-6, 1946e-6],
+  [0.012587, 2913e-6],
+  [0.022047, 5792e-6],
+  [0.045621, 8637e-6],
+  [0.075392, 0.01269],
+  [0.116664, 0.036232],
+  [0.139529, 0.055556],
+  [0.15773, 0.087629],
+  [0.173164, 0.1],
+  [0.222538, 0.113793],
+  [0.289195, 0.166667],
+  [0.361447, 0.192737],
+  [0.410297, 0.25],
+  [0.411586, 0.321429],
+  [0.413841, 0.416667],
+  [0.425477, 0.458333],
+  [0.466232, 0.566667],
+  [0.494383, 0.625],
+  [0.503071, 0.722222],
+  [0.976289, 0.997248]
+];
+function calibrate(raw, knots = CALIBRATION_KNOTS) {
+  const first = knots[0];
+  const last = knots[knots.length - 1];
+  if (first === void 0 || last === void 0) return raw;
+  if (raw <= first[0]) return first[1];
+  if (raw >= last[0]) return last[1];
+  for (let i = 1; i < knots.length; i++) {
+    const [x1, y1] = knots[i];
+    if (raw <= x1) {
+      const [x0, y0] = knots[i - 1];
+      return x1 === x0 ? y1 : y0 + (raw - x0) / (x1 - x0) * (y1 - y0);
+    }
+  }
+  return last[1];
+}
+
+// web_src/engine/reconciliation/amount_comparison.ts
+function paysSign(line, item) {
+  return line.amount > 0 && item.amountResidual > 0 || line.amount < 0 && item.amountResidual < 0;
+}
+function compareAmount(line, item, settings) {
+  if (cents(item.amountResidual) === 0 || cents(line.amount) === 0 || !paysSign(line, item)) {
+    return { relation: "none", shortfallCompany: 0 };
+  }
+  const residualCompany = Math.abs(item.amountResidual);
+  let shortfallCompany;
+  if (line.currency === item.currency) {
+    const shortCents = Math.abs(cents(item.amountResidualCurrency)) - Math.abs(cents(line.amount));
+    if (shortCents === 0) return { relation: "exact", shortfallCompany: 0 };
+    const rate = Math.abs(line.amountCompany / line.amount);
+    shortfallCompany = shortCents / 100 * (Number.isFinite(rate) && rate > 0 ? rate : 1);
+  } else {
+    shortfallCompany = residualCompany - Math.abs(line.amountCompany);
+    if (Math.abs(shortfallCompany) < 5e-3) return { relation: "exact", shortfallCompany: 0 };
+    if (Math.abs(shortfallCompany) <= settings.fxTolerance) return { relation: "fx", shortfallCompany };
+  }
+  shortfallCompany = Math.round(shortfallCompany * 100) / 100;
+  const gap = Math.abs(shortfallCompany);
+  const bookable = (settings.writeoffAccountId ?? settings.exchangeGainAccountId ?? settings.exchangeLossAccountId ?? settings.bankFeeAccountId ?? null) !== null;
+  const maxAmount = bookable ? settings.writeoffMaxAmount ?? DEFAULT_WRITEOFF_MAX_AMOUNT : 0;
+  const maxRatio = settings.writeoffMaxRatio ?? DEFAULT_WRITEOFF_MAX_RATIO;
+  if (line.currency === item.currency && gap > 0 && gap <= maxAmount + 1e-9 && gap <= maxRatio * residualCompany + 1e-9) {
+    return { relation: "tolerance", shortfallCompany };
+  }
+  if (shortfallCompany < 0) return { relation: "over", shortfallCompany };
+  const isFee = settings.bankFeeAccountId !== null && shortfallCompany <= settings.maxFeeAmount && shortfallCompany <= settings.maxFeeRatio * residualCompany;
+  return { relation: isFee ? "fee" : "partial", shortfallCompany };
+}
+
+// web_src/engine/shared/reference_key.ts
+var NO_CODE = -1;
+var Y_BASE = 1e7;
+var YM_BASE = 2e8;
+var SEQUENCE = 1e6;
+function numberCode(n) {
+  return n;
+}
+function yearCode(year, n) {
+  return Y_BASE + (year - 2e3) * SEQUENCE + n;
+}
+function yearMonthCode(year, month, n) {
+  return YM_BASE + ((year - 2e3) * 12 + (month - 1)) * SEQUENCE + n;
+}
+function isYearCode(code) {
+  return code >= Y_BASE && code < YM_BASE;
+}
+function sequenceOf(code) {
+  return code % SEQUENCE;
+}
+function snippetOf(toks, key) {
+  if (key.snippetEnd - key.snippetStart === 1) return toks[key.snippetStart];
+  return toks.slice(key.snippetStart, key.snippetEnd).join(" ");
+}
+function compactStrength(compact) {
+  return compact.length < 8 && /^\d+$/.test(compact) ? 0.5 : 1;
+}
+
+// web_src/engine/shared/normalize_text.ts
+var TRANSLITERATIONS = {
+  \u00DF: "SS",
+  "\u1E9E": "SS",
+  \u00C6: "AE",
+  \u00E6: "AE",
+  \u00D8: "O",
+  \u00F8: "O",
+  \u0152: "OE",
+  \u0153: "OE",
+  \u00DE: "TH",
+  \u00FE: "TH",
+  \u0110: "D",
+  \u0111: "D",
+  \u0141: "L",
+  \u0142: "L",
+  \u00C4: "AE",
+  \u00E4: "AE",
+  \u00D6: "OE",
+  \u00F6: "OE",
+  \u00DC: "UE",
+  \u00FC: "UE",
+  \u0131: "I"
+};
+var TRANSLITERABLE = /[ßẞÆæØøŒœÞþĐđŁłÄäÖöÜüı]/g;
+var COMBINING_MARKS = new RegExp("\\p{M}+", "gu");
+var NOT_WORD = /[^\p{L}\p{N}]+/gu;
+var PLAIN_ASCII = /^[\t\n\r\x20-\x7e]*$/;
+var NOT_ASCII_WORD = /[^A-Z0-9]+/g;
+function normalizeText(text3) {
+  const cut = text3.length > MAX_LABEL_LENGTH ? text3.slice(0, MAX_LABEL_LENGTH) : text3;
+  if (PLAIN_ASCII.test(cut)) return cut.toUpperCase().replace(NOT_ASCII_WORD, " ").trim();
+  return cut.replace(TRANSLITERABLE, (ch) => TRANSLITERATIONS[ch] ?? ch).normalize("NFKD").replace(COMBINING_MARKS, "").toUpperCase().replace(NOT_WORD, " ").trim();
+}
+
+// web_src/engine/shared/tokens.ts
+var MAX_TOKENS = 96;
+function tokens(normalized) {
+  if (normalized === "") return [];
+  const parts = normalized.split(" ");
+  return parts.length > MAX_TOKENS ? parts.slice(0, MAX_TOKENS) : parts;
+}
+
+// web_src/engine/shared/text_tokens.ts
+function textTokens(text3) {
+  const length = Math.min(text3.length, MAX_LABEL_LENGTH);
+  const found = [];
+  let start = -1;
+  let lower = false;
+  let token = "";
+  for (let k = 0; k < length; k++) {
+    const c = text3.charCodeAt(k);
+    if (c >= 65 && c <= 90 || c >= 48 && c <= 57) {
+      if (start < 0) start = k;
+      continue;
+    }
+    if (c >= 97 && c <= 122) {
+      if (start < 0) start = k;
+      lower = true;
+      continue;
+    }
+    let form = " ";
+    if (c > 126 || c < 32 && c !== 9 && c !== 10 && c !== 13) {
+      const known = charForm(c);
+      if (known === null) return tokens(normalizeText(text3));
+      form = known;
+    }
+    for (let f2 = 0; f2 < form.length; f2++) {
+      if (form.charCodeAt(f2) !== 32) {
+        if (start >= 0) {
+          token += lower ? text3.slice(start, k).toUpperCase() : text3.slice(start, k);
+          start = -1;
+          lower = false;
+        }
+        token += form.charAt(f2);
+        continue;
+      }
+      if (start < 0 && token === "") continue;
+      if (found.length === MAX_TOKENS) return found;
+      if (start >= 0) {
+        const run = lower ? text3.slice(start, k).toUpperCase() : text3.slice(start, k);
+        found.push(token === "" ? run : token + run);
+      } else {
+        found.push(token);
+      }
+      start = -1;
+      lower = false;
+      token = "";
+    }
+  }
+  if (found.length < MAX_TOKENS) {
+    if (start >= 0) {
+      const run = lower ? text3.slice(start, length).toUpperCase() : text3.slice(start, length);
+      found.push(token === "" ? run : token + run);
+    } else if (token !== "") {
+      found.push(token);
+    }
+  }
+  return found;
+}
+var forms = /* @__PURE__ */ new Map();
+var NOT_WORD2 = /[^\p{L}\p{N}]/gu;
+function charForm(c) {
+  if (!(c >= 0 && c <= 591 || c >= 1536 && c <= 1791 || c >= 8192 && c <= 8303)) return null;
+  if (c >= 1611 && c <= 1631 || c === 1648 || c >= 1552 && c <= 1562 || c >= 1750 && c <= 1773) return null;
+  let form = forms.get(c);
+  if (form === void 0) {
+    const normalized = normalizeText(`A${String.fromCharCode(c)}A`);
+    form = normalized.slice(1, -1).replace(NOT_WORD2, " ");
+    forms.set(c, form);
+  }
+  return form;
+}
+
+// web_src/engine/shared/year_sequence_keys.ts
+var YEAR = /^(?:[A-Z]{1,6})?(20\d\d)$/;
+var GLUED = /^([A-Z]{0,6})(20\d\d)(\d{1,6})$/;
+var NUMBER = /^\d{1,6}$/;
+var LETTERS = /^[A-Z]{1,8}$/;
+var ONE_OR_TWO_DIGITS = /^\d{1,2}$/;
+function yearSequenceKeys(toks) {
+  const keys = [];
+  for (let i = 0; i < toks.length; i++) {
+    const tok = toks[i];
+    if (!mayHoldYear(tok)) continue;
+    const glued = GLUED.exec(tok);
+    if (glued) {
+      const [, prefix = "", year2 = "", seq = ""] = glued;
+      if (prefix !== "" || seq.length >= 5 && seq.startsWith("0")) {
+        const n = Number(seq);
+        if (n > 0) keys.push({ compact: "", code: yearCode(Number(year2), n), strength: 0.9, snippetStart: i, snippetEnd: i + 1, invoiceLike: true });
+      }
+      continue;
+    }
+    const yearMatch = YEAR.exec(tok);
+    if (!yearMatch) continue;
+    const year = Number(yearMatch[1]);
+    const next = toks[i + 1];
+    if (next === void 0 || !NUMBER.test(next)) continue;
+    const prefixed = tok.length > 4 || i > 0 && LETTERS.test(toks[i - 1]);
+    const from = i > 0 && tok.length === 4 && prefixed ? i - 1 : i;
+    const after = toks[i + 2];
+    const month = Number(next);
+    const dateLike = next.length <= 2 && after !== void 0 && ONE_OR_TWO_DIGITS.test(after);
+    if (after !== void 0 && NUMBER.test(after) && after.length >= 3 && next.length <= 2 && month >= 1 && month <= 12) {
+      const n = Number(after);
+      if (n > 0) {
+        keys.push({ compact: "", code: yearMonthCode(year, month, n), strength: 0.95, snippetStart: from, snippetEnd: i + 3, invoiceLike: true });
+      }
+    }
+    if (!dateLike && (prefixed || next.length >= 3)) {
+      const n = Number(next);
+      if (n > 0) keys.push({ compact: "", code: yearCode(year, n), strength: 0.9, snippetStart: from, snippetEnd: i + 2, invoiceLike: true });
+    }
+  }
+  return keys;
+}
+function mayHoldYear(tok) {
+  const last = tok.length - 4;
+  for (let k = 0; k <= last && k <= 6; k++) {
+    if (tok.charCodeAt(k) === 50 && tok.charCodeAt(k + 1) === 48) {
+      const c = tok.charCodeAt(k + 2);
+      const d = tok.charCodeAt(k + 3);
+      if (c >= 48 && c <= 57 && d >= 48 && d <= 57) return true;
+    }
+  }
+  return false;
+}
+
+// web_src/engine/reconciliation/item_reference_keys.ts
+var ALL_DIGITS = /^\d{1,7}$/;
+var DIGIT = /\d/;
+function forEachItemReferenceKey(item, sink) {
+  if ((item.ref === "" || item.ref === item.moveName) && entryNumber(item.moveName, ENTRY)) {
+    const { compact, year, month, sequence } = ENTRY;
+    if (month === 0) {
+      sink.key(compact, NO_CODE, 1);
+      sink.key("", yearCode(year, sequence), 0.9);
+      sink.key("", numberCode(sequence), 0.5);
+    } else {
+      sink.key(compact, NO_CODE, 1);
+      sink.key("", yearMonthCode(year, month, sequence), 0.95);
+    }
+    return;
+  }
+  const keys = KEYS;
+  keys.clear();
+  for (let t = 0; t < 2; t++) {
+    const text3 = t === 0 ? item.moveName : item.ref;
+    if (entryNumber(text3, ENTRY) && (ENTRY.month === 0 || ENTRY.sequenceLength >= 3)) {
+      const { compact: compact2, year, month, sequence } = ENTRY;
+      keys.add(compact2, NO_CODE, 1);
+      if (month === 0) {
+        keys.add("", yearCode(year, sequence), 0.9);
+        keys.add("", numberCode(sequence), 0.5);
+      } else {
+        keys.add("", yearMonthCode(year, month, sequence), 0.95);
+      }
+      continue;
+    }
+    const toks = textTokens(text3);
+    if (toks.length === 0) continue;
+    const compact = toks.length === 1 ? toks[0] : toks.join("");
+    if (compact.length >= 4 && compact.length <= 40 && DIGIT.test(compact)) keys.add(compact, NO_CODE, compactStrength(compact));
+    if (compact.length <= 7 && ALL_DIGITS.test(compact) && Number(compact) > 0) keys.add("", numberCode(Number(compact)), 0.5);
+    const yearKeys = yearSequenceKeys(toks);
+    let monthly = false;
+    for (const ys of yearKeys) if (!isYearCode(ys.code)) monthly = true;
+    for (const ys of yearKeys) {
+      if (monthly && isYearCode(ys.code)) continue;
+      keys.add("", ys.code, ys.strength);
+      if (isYearCode(ys.code)) keys.add("", numberCode(sequenceOf(ys.code)), 0.5);
+    }
+  }
+  for (let k = 0; k < keys.size; k++) sink.key(keys.compacts[k], keys.codes[k], keys.strengths[k]);
+}
+var ItemKeyList = class {
+  constructor() {
+    this.size = 0;
+    this.compacts = [];
+    this.codes = [];
+    this.strengths = [];
+  }
+  clear() {
+    this.size = 0;
+  }
+  add(compact, code, strength) {
+    for (let k = 0; k < this.size; k++) {
+      if (this.codes[k] === code && this.compacts[k] === compact) {
+        if (this.strengths[k] < strength) this.strengths[k] = strength;
+        return;
+      }
+    }
+    this.compacts[this.size] = compact;
+    this.codes[this.size] = code;
+    this.strengths[this.size] = strength;
+    this.size++;
+  }
+};
+var KEYS = new ItemKeyList();
+var ENTRY = { compact: "", year: 0, month: 0, sequence: 0, sequenceLength: 0 };
+function entryNumber(name, into) {
+  let p = 0;
+  while (p < name.length && p < 9 && isUpper(name.charCodeAt(p))) p++;
+  if (p === 0 || p > 8 || name.charCodeAt(p) !== SLASH) return false;
+  const y = p + 1;
+  if (name.charCodeAt(y) !== 50 || name.charCodeAt(y + 1) !== 48 || !isDigit(name.charCodeAt(y + 2)) || !isDigit(name.charCodeAt(y + 3))) return false;
+  if (name.charCodeAt(y + 4) !== SLASH) return false;
+  const year = 2e3 + (name.charCodeAt(y + 2) - 48) * 10 + (name.charCodeAt(y + 3) - 48);
+  let s = y + 5;
+  let month = 0;
+  if (name.charCodeAt(s + 2) === SLASH) {
+    const tens = name.charCodeAt(s) - 48;
+    const units = name.charCodeAt(s + 1) - 48;
+    if (!(tens === 0 && units >= 1 && units <= 9) && !(tens === 1 && units >= 0 && units <= 2)) return false;
+    month = tens * 10 + units;
+    s += 3;
+  }
+  const digits = name.length - s;
+  if (digits < 1 || digits > 6) return false;
+  let sequence = 0;
+  for (let k = s; k < name.length; k++) {
+    const c = name.charCodeAt(k);
+    if (!isDigit(c)) return false;
+    sequence = sequence * 10 + (c - 48);
+  }
+  if (sequence === 0) return false;
+  into.compact = name.replaceAll("/", "");
+  into.year = year;
+  into.month = month;
+  into.sequence = sequence;
+  into.sequenceLength = digits;
+  return true;
+}
+var SLASH = 47;
+function isUpper(c) {
+  return c >= 65 && c <= 90;
+}
+function isDigit(c) {
+  return c >= 48 && c <= 57;
+}
+
+// web_src/engine/reconciliation/reference_postings.ts
+var PREFIX_LENGTH = 6;
+var NO_LENGTHS = -1;
+var ANY_LENGTH = packLengths(0, 255);
+function packLengths(shortest, longest) {
+  return shortest * 256 + longest;
+}
+var ReferencePostings = class {
+  constructor() {
+    this.compactSlots = /* @__PURE__ */ new Map();
+    this.codeSlots = /* @__PURE__ */ new Map();
+    this.slotCount = 0;
+    this.paidSlots = /* @__PURE__ */ new Set();
+    this.paid = new Uint8Array(0);
+    this.pending = { slot: [], item: [], strength: [] };
+    this.offsets = new Int32Array(1);
+    this.items = [];
+    this.strengths = new Float64Array(0);
+    /** First PREFIX_LENGTH characters of the compact keys → shortest and longest such key, packed (see lengths). */
+    this.compactPrefixes = /* @__PURE__ */ new Map();
+    /** Runs of this many characters or more are judged by their first ones only (see mayStartCompact). */
+    this.prefixLength = PREFIX_LENGTH;
+  }
+  add(key, item, strength) {
+    const pending = this.pending;
+    if (pending === null) throw new Error("ReferencePostings is frozen");
+    pending.slot.push(this.slotFor(key));
+    pending.item.push(item);
+    pending.strength.push(strength);
+  }
+  markPaid(key) {
+    if (this.pending === null) throw new Error("ReferencePostings is frozen");
+    this.paidSlots.add(this.slotFor(key));
+  }
+  freeze() {
+    const pending = this.pending;
+    if (pending === null) return this;
+    const count2 = this.slotCount;
+    const offsets = new Int32Array(count2 + 1);
+    for (const s of pending.slot) offsets[s + 1]++;
+    for (let s = 0; s < count2; s++) offsets[s + 1] = offsets[s + 1] + offsets[s];
+    const fill = offsets.slice(0, count2);
+    const items = new Array(pending.item.length);
+    const strengths = new Float64Array(pending.item.length);
+    for (let k = 0; k < pending.slot.length; k++) {
+      const at3 = fill[pending.slot[k]]++;
+      items[at3] = pending.item[k];
+      strengths[at3] = pending.strength[k];
+    }
+    for (const compact of this.compactSlots.keys()) {
+      if (compact.length < PREFIX_LENGTH) continue;
+      const prefix = compact.length === PREFIX_LENGTH ? compact : compact.slice(0, PREFIX_LENGTH);
+      const known = this.compactPrefixes.get(prefix);
+      const length = Math.min(compact.length, 255);
+      this.compactPrefixes.set(prefix, known === void 0 ? packLengths(length, length) : packLengths(Math.min(known >> 8, length), Math.max(known & 255, length)));
+    }
+    const paid = new Uint8Array(count2);
+    for (const s of this.paidSlots) paid[s] = 1;
+    this.paidSlots.clear();
+    this.paid = paid;
+    this.offsets = offsets;
+    this.items = items;
+    this.strengths = strengths;
+    this.pending = null;
+    return this;
+  }
+  /**
+   * Could a `C:` key (open or paid) start with this compact run? Below `prefixLength` characters it says yes;
+   * from there on it answers for the first `prefixLength` characters, so its answer holds for every extension.
+   */
+  mayStartCompact(compact) {
+    return this.compactLengths(compact) !== NO_LENGTHS;
+  }
+  /**
+   * The lengths of the compact keys that start like this run, packed as shortest × 256 + longest: any length
+   * below `prefixLength` characters, NO_LENGTHS when no key starts with its first `prefixLength` characters.
+   */
+  compactLengths(compact) {
+    if (compact.length < PREFIX_LENGTH) return ANY_LENGTH;
+    return this.compactPrefixes.get(compact.length === PREFIX_LENGTH ? compact : compact.slice(0, PREFIX_LENGTH)) ?? NO_LENGTHS;
+  }
+  /** Slot of a key, or -1 when no item (open or paid) carries it. */
+  slot(key) {
+    return (key.code === NO_CODE ? this.compactSlots.get(key.compact) : this.codeSlots.get(key.code)) ?? -1;
+  }
+  isPaid(slot) {
+    return this.paid[slot] === 1;
+  }
+  /** Postings of a slot are start(slot) … end(slot) - 1. */
+  start(slot) {
+    return this.offsets[slot];
+  }
+  end(slot) {
+    return this.offsets[slot + 1];
+  }
+  item(posting) {
+    return this.items[posting];
+  }
+  strength(posting) {
+    return this.strengths[posting];
+  }
+  slotFor(key) {
+    const byCompact = key.code === NO_CODE;
+    let slot = byCompact ? this.compactSlots.get(key.compact) : this.codeSlots.get(key.code);
+    if (slot === void 0) {
+      slot = this.slotCount++;
+      if (byCompact) this.compactSlots.set(key.compact, slot);
+      else this.codeSlots.set(key.code, slot);
+    }
+    return slot;
+  }
+};
+
+// web_src/engine/reconciliation/sorted_amounts.ts
+var SortedAmounts = class {
+  constructor(items, valueOf) {
+    const n = items.length;
+    const raw = new Float64Array(n);
+    for (let k = 0; k < n; k++) raw[k] = valueOf(items[k]);
+    const order = sortedOrder(raw);
+    const values = new Float64Array(n);
+    const sortedItems = new Array(n);
+    for (let k = 0; k < n; k++) {
+      const from = order[k];
+      values[k] = raw[from];
+      sortedItems[k] = items[from];
+    }
+    this.positions = order;
+    this.values = values;
+    this.items = sortedItems;
+  }
+  /** Items whose value is exactly `value`, in the order they were given (ties were sorted by that order). */
+  equalTo(value) {
+    const lo = this.lowerBound(value);
+    let end = lo;
+    while (end < this.values.length && this.values[end] === value) end++;
+    return end === lo ? [] : this.items.slice(lo, end);
+  }
+  /** Items whose value lies in [low, high], in the order they were given. */
+  between(low, high) {
+    const values = this.values;
+    const lo = this.lowerBound(low);
+    let end = lo;
+    while (end < values.length && values[end] <= high) end++;
+    if (end === lo) return [];
+    if (end === lo + 1) return [this.items[lo]];
+    const ks = [];
+    for (let k = lo; k < end; k++) ks.push(k);
+    ks.sort((a, b) => this.positions[a] - this.positions[b]);
+    return ks.map((k) => this.items[k]);
+  }
+  lowerBound(value) {
+    const values = this.values;
+    let lo = 0;
+    let hi = values.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (values[mid] < value) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+};
+var POSITION_BITS = 2 ** 21;
+var MAX_PACKED_VALUE = 2 ** 31;
+function sortedOrder(raw) {
+  const n = raw.length;
+  const order = new Int32Array(n);
+  let packable = n < POSITION_BITS;
+  for (let k = 0; k < n && packable; k++) {
+    const v = raw[k];
+    if (!Number.isInteger(v) || v >= MAX_PACKED_VALUE || v <= -MAX_PACKED_VALUE) packable = false;
+  }
+  if (!packable) {
+    for (let k = 0; k < n; k++) order[k] = k;
+    return order.sort((a, b) => raw[a] - raw[b] || a - b);
+  }
+  const packed = new Float64Array(n);
+  for (let k = 0; k < n; k++) packed[k] = raw[k] * POSITION_BITS + k;
+  packed.sort();
+  for (let k = 0; k < n; k++) {
+    const key = packed[k];
+    order[k] = key - Math.floor(key / POSITION_BITS) * POSITION_BITS;
+  }
+  return order;
+}
+
+// web_src/engine/reconciliation/candidate_index.ts
+var EMPTY2 = [];
+var CandidateIndex = class {
+  constructor(candidates, settings) {
+    this.byAmount = /* @__PURE__ */ new Map();
+    this.open = [];
+    /** Per statement-line currency: open items in other currencies by company amount, built on first use. */
+    this.foreignByCompanyAmount = /* @__PURE__ */ new Map();
+    this.receivables = /* @__PURE__ */ new Map();
+    this.payables = /* @__PURE__ */ new Map();
+    this.dayNumbers = /* @__PURE__ */ new Map();
+    this.bucketWidth = Math.max(1, settings.fxTolerance);
+    const open2 = this.open;
+    const references = new ReferencePostings();
+    const byCurrency = /* @__PURE__ */ new Map();
+    const byPartner = /* @__PURE__ */ new Map();
+    const keys = new ItemKeys(references);
+    for (const item of candidates) {
+      const paid = cents(item.amountResidual) === 0 || cents(item.amountResidualCurrency) === 0;
+      keys.item = item;
+      keys.paid = paid;
+      forEachItemReferenceKey(item, keys);
+      if (paid) continue;
+      open2.push(item);
+      push(byCurrency, item.currency, item);
+      if (item.partnerId !== null) push(byPartner, item.partnerId, item);
+    }
+    this.references = references.freeze();
+    for (const [currency, items] of byCurrency) {
+      this.byAmount.set(currency, new SortedAmounts(items, (i) => cents(i.amountResidualCurrency)));
+    }
+    for (const [partnerId, items] of byPartner) {
+      if (items.length > 1) items.sort(byDateThenId2);
+      const positive = [];
+      const negative = [];
+      for (const item of items) (item.amountResidual > 0 ? positive : negative).push(item);
+      if (positive.length > 0) this.receivables.set(partnerId, ledger(positive));
+      if (negative.length > 0) this.payables.set(partnerId, ledger(negative));
+    }
+  }
+  /** A partner's open items of one sign whose absolute company residual lies in [low, high]. */
+  partnerItemsBetween(partnerId, sign2, low, high) {
+    const ledger2 = this.partnerLedger(partnerId, sign2);
+    const found = [];
+    if (ledger2 === void 0) return found;
+    for (let k = firstAtLeast(ledger2.amounts, low); k < ledger2.amounts.length && ledger2.amounts[k] <= high; k++) {
+      found.push(ledger2.items[k]);
+    }
+    return found;
+  }
+  /**
+   * A partner's open items of one sign with their absolute company residuals, both smallest first (read a range
+   * with `firstAtLeast`); undefined when the partner has none.
+   */
+  partnerLedger(partnerId, sign2) {
+    return (sign2 > 0 ? this.receivables : this.payables).get(partnerId);
+  }
+  /** A partner's open items of one sign (receivables for +1, payables for -1), smallest first. */
+  partnerItems(partnerId, sign2) {
+    return (sign2 > 0 ? this.receivables : this.payables).get(partnerId)?.items ?? EMPTY2;
+  }
+  /** Days since 1970 of an ISO date, cached (dates repeat a lot). */
+  dayNumber(date5) {
+    let day = this.dayNumbers.get(date5);
+    if (day === void 0) {
+      day = Math.floor(Date.parse(date5) / 864e5);
+      this.dayNumbers.set(date5, day);
+    }
+    return day;
+  }
+  /** Open items whose residual in `currency` is exactly `amount` (same sign), in request order. */
+  withAmount(currency, amount) {
+    const sorted = this.byAmount.get(currency);
+    if (sorted === void 0) return EMPTY2;
+    return sorted.equalTo(cents(amount));
+  }
+  /**
+   * Open items in another currency than `currency` whose company-currency residual is within `tolerance` of
+   * `amountCompany` (same sign), ordered by amount bucket of width max(1, fxTolerance) and then request order.
+   */
+  nearCompanyAmount(currency, amountCompany, tolerance) {
+    let foreign = this.foreignByCompanyAmount.get(currency);
+    if (foreign === void 0) {
+      foreign = new SortedAmounts(this.open.filter((i) => i.currency !== currency), (i) => i.amountResidual);
+      this.foreignByCompanyAmount.set(currency, foreign);
+    }
+    const width = this.bucketWidth;
+    const bucket = Math.floor(amountCompany / width);
+    const found = foreign.between(amountCompany - tolerance - 1e-6, amountCompany + tolerance + 1e-6);
+    const kept = [];
+    for (const item of found) {
+      const b = Math.floor(item.amountResidual / width);
+      if (b >= bucket - 1 && b <= bucket + 1 && Math.abs(item.amountResidual - amountCompany) <= tolerance + 1e-9) kept.push(item);
+    }
+    if (kept.length > 1) sortByBucket(kept, width);
+    return kept;
+  }
+};
+function firstAtLeast(amounts, low) {
+  let lo = 0;
+  let hi = amounts.length;
+  while (lo < hi) {
+    const mid = lo + hi >> 1;
+    if (amounts[mid] < low) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+function ledger(items) {
+  if (items.length > 1) items.sort(byAbsoluteResidual);
+  const amounts = new Float64Array(items.length);
+  for (let k = 0; k < items.length; k++) amounts[k] = Math.abs(items[k].amountResidual);
+  return { items, amounts };
+}
+function sortByBucket(items, width) {
+  for (let i = 1; i < items.length; i++) {
+    const item = items[i];
+    const bucket = Math.floor(item.amountResidual / width);
+    let j = i - 1;
+    while (j >= 0 && Math.floor(items[j].amountResidual / width) > bucket) {
+      items[j + 1] = items[j];
+      j--;
+    }
+    items[j + 1] = item;
+  }
+}
+function byAbsoluteResidual(a, b) {
+  return Math.abs(a.amountResidual) - Math.abs(b.amountResidual);
+}
+function byDateThenId2(a, b) {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id;
+}
+var ItemKeys = class {
+  constructor(references) {
+    this.references = references;
+    this.item = null;
+    this.paid = false;
+    this.key_ = { compact: "", code: NO_CODE };
+  }
+  key(compact, code, strength) {
+    const key = this.key_;
+    key.compact = compact;
+    key.code = code;
+    if (!this.paid) this.references.add(key, this.item, strength);
+    else if (strength >= 0.9) this.references.markPaid(key);
+  }
+};
+function push(map2, key, value) {
+  const list = map2.get(key);
+  if (list === void 0) map2.set(key, [value]);
+  else list.push(value);
+}
+
+// web_src/engine/shared/account_number_key.ts
+function accountNumberKey(raw) {
+  return raw.replace(/[^0-9A-Za-z]/g, "").toUpperCase();
+}
+
+// web_src/engine/shared/fold.ts
+var VOWEL_E = /[AOU]E/g;
+function fold(word) {
+  if (word.length < 3 || !VOWEL_E.test(word)) return word;
+  return word.replace(VOWEL_E, (pair) => pair.charAt(0));
+}
+
+// web_src/engine/shared/vocabulary.ts
+var LEGAL_SUFFIXES = /* @__PURE__ */ new Set([
+  "GMBH",
+  "MBH",
+  "AG",
+  "KG",
+  "KGAA",
+  "OHG",
+  "UG",
+  "EK",
+  "GBR",
+  "CO",
+  "LTD",
+  "LIMITED",
+  "PLC",
+  "LLP",
+  "LLC",
+  "INC",
+  "CORP",
+  "CORPORATION",
+  "COMPANY",
+  "SA",
+  "SAS",
+  "SASU",
+  "SARL",
+  "EURL",
+  "SNC",
+  "SCI",
+  "BV",
+  "NV",
+  "VOF",
+  "BVBA",
+  "SRL",
+  "SPA",
+  "SL",
+  "SLU",
+  "OY",
+  "AB",
+  "AS",
+  "ASA",
+  "APS",
+  "SE",
+  "SP",
+  "ZOO",
+  "Z",
+  "O",
+  "OO",
+  "KFT",
+  "SRO",
+  "DOO",
+  "PTY",
+  "LDA",
+  "ET",
+  "AND",
+  "UND",
+  "THE",
+  "DE",
+  "DER",
+  "DIE"
+]);
+var BANK_BOILERPLATE = /* @__PURE__ */ new Set([
+  "SEPA",
+  "GUTSCHRIFT",
+  "UEBERWEISUNG",
+  "UBERWEISUNG",
+  "LASTSCHRIFT",
+  "BASISLASTSCHRIFT",
+  "DAUERAUFTRAG",
+  "EREF",
+  "MREF",
+  "CRED",
+  "SVWZ",
+  "ABWA",
+  "ABWE",
+  "KREF",
+  "IBAN",
+  "BIC",
+  "NOTPROVIDED",
+  "REMI",
+  "USTD",
+  "STRD",
+  "NAME",
+  "CREDIT",
+  "DEBIT",
+  "TRANSFER",
+  "TRANSFERT",
+  "VIREMENT",
+  "RECU",
+  "EMIS",
+  "PAYMENT",
+  "PAIEMENT",
+  "ZAHLUNG",
+  "BETALING",
+  "PAGO",
+  "PAGAMENTO",
+  "INCOMING",
+  "OUTGOING",
+  "RECEIVED",
+  "FROM",
+  "TO",
+  "FOR",
+  "PAR",
+  "POUR",
+  "VON",
+  "AN",
+  "FUER",
+  "FUR",
+  "REF",
+  "REFERENCE",
+  "REFERENZ",
+  "VERWENDUNGSZWECK",
+  "NR",
+  "NO",
+  "NUMBER",
+  "INVOICE",
+  "INV",
+  "RECHNUNG",
+  "FACTURE",
+  "FACT",
+  "FAKTURA",
+  "FACTUUR",
+  "FATTURA",
+  "BILL",
+  "RE",
+  "RG",
+  "CARD",
+  "KARTE",
+  "KARTENZAHLUNG",
+  "POS",
+  "DEBITCARD",
+  "VISA",
+  "MASTERCARD",
+  "MAESTRO",
+  "GIROCARD",
+  "CB",
+  "EC",
+  "ONLINE",
+  "TXN",
+  "TRX",
+  "DATUM",
+  "DATE",
+  "INSTANT",
+  "ECHTZEIT",
+  "TEILZAHLUNG",
+  "ACOMPTE",
+  "PARTIAL",
+  "PART",
+  "ANZAHLUNG",
+  "THANK",
+  "THANKS",
+  "YOU",
+  "DANKE",
+  "MERCI",
+  "CHARGES",
+  "SHA",
+  "OUR",
+  "BEN",
+  "FEE",
+  "FEES",
+  "INTL",
+  "INTERNATIONAL",
+  "SWIFT",
+  "WIRE",
+  "END",
+  "TO",
+  "END2END",
+  "ENDTOENDID",
+  "MANDATE",
+  "ID",
+  "ORDER",
+  "AUFTRAG",
+  "KUNDE",
+  "CUSTOMER",
+  "CLIENT",
+  "ACCOUNT",
+  "KONTO",
+  "EUR",
+  "USD",
+  "GBP",
+  "CHF",
+  "ORIG",
+  "ORIGINAL",
+  "AMOUNT",
+  "BETRAG",
+  "OF",
+  "THE",
+  "AND",
+  "UND",
+  "ET",
+  "DE",
+  "LA",
+  "LE",
+  "DU",
+  "DES",
+  "PER",
+  "VIA",
+  "ABSCHLUSS",
+  "PAID",
+  "PAY",
+  "PAYE",
+  "SETTLEMENT",
+  "ISSUE",
+  // Payment methods as banks print them in several languages: a direct debit or a card says how, never who.
+  "DIRECT",
+  "DD",
+  "DDR",
+  "STANDING",
+  "STO",
+  "TRF",
+  "TFR",
+  "XFER",
+  "BACS",
+  "CHAPS",
+  "FPS",
+  "FASTER",
+  "PAYMENTS",
+  "GIRO",
+  "PRLV",
+  "PRELEVEMENT",
+  "DOMICILIATION",
+  "DOMICILIERING",
+  "INCASSO",
+  "ADDEBITO",
+  "DIRETTO",
+  "ADEUDO",
+  "RECIBO",
+  "DOMICILIADO",
+  "EINZUG",
+  "ABBUCHUNG",
+  "BETAALAUTOMAAT",
+  "BEA",
+  "GEA",
+  "PASNR",
+  "PIN",
+  "CONTACTLESS",
+  "KONTAKTLOS",
+  "NFC",
+  "APPLEPAY",
+  "GPAY",
+  "CARTE",
+  "TARJETA",
+  "CARTA",
+  "COMPRA",
+  "ACHAT",
+  "KAUF",
+  "PURCHASE",
+  "WITHDRAWAL",
+  "ENTGELT",
+  "GEBUEHR",
+  "FRAIS",
+  "COMMISSION",
+  "CHARGE",
+  "MANDAT",
+  "MANDATO",
+  "CREDITOR",
+  "GLAEUBIGER",
+  "CI",
+  "SEPADD",
+  "COR1",
+  "CORE",
+  "B2B",
+  "RCUR",
+  "FRST",
+  "OOFF",
+  "FNAL",
+  "DAUERAUFTRAGS",
+  "OVERBOEKING",
+  "INCASSANT"
+]);
+var MERCHANT_NOISE = /* @__PURE__ */ new Set([
+  "PAYPAL",
+  "PP",
+  "SQ",
+  "SQUARE",
+  "SUMUP",
+  "SUM",
+  "UP",
+  "ZETTLE",
+  "IZ",
+  "IZETTLE",
+  "STRIPE",
+  "ADYEN",
+  "KLARNA",
+  "SOFORT",
+  "GIROPAY",
+  "WORLDLINE",
+  "PAYONE",
+  "MOLLIE",
+  "CCV",
+  "SP",
+  "TST",
+  "WWW",
+  "COM",
+  "NET",
+  "ORG",
+  "DE",
+  "UK",
+  "FR",
+  "NL",
+  "BE",
+  "IE",
+  "LU",
+  "IT",
+  "ES",
+  "AT",
+  "CH",
+  "US",
+  "EU",
+  "HTTP",
+  "HTTPS",
+  "STORE",
+  "SHOP",
+  "FILIALE",
+  "MARKT",
+  "BRANCH",
+  "STATION",
+  "NR",
+  "TERMINAL",
+  "KASSE",
+  "SAGT",
+  "DANKE",
+  "BERLIN",
+  "MUENCHEN",
+  "MUNCHEN",
+  "MUNICH",
+  "HAMBURG",
+  "KOELN",
+  "KOLN",
+  "COLOGNE",
+  "FRANKFURT",
+  "STUTTGART",
+  "DUESSELDORF",
+  "DUSSELDORF",
+  "LEIPZIG",
+  "DRESDEN",
+  "HANNOVER",
+  "BREMEN",
+  "NUERNBERG",
+  "NURNBERG",
+  "ESSEN",
+  "DORTMUND",
+  "BONN",
+  "MANNHEIM",
+  "WIEN",
+  "VIENNA",
+  "ZUERICH",
+  "ZURICH",
+  "GENF",
+  "GENEVE",
+  "GENEVA",
+  "BASEL",
+  "BERN",
+  "LONDON",
+  "MANCHESTER",
+  "DUBLIN",
+  "CORK",
+  "EDINBURGH",
+  "PARIS",
+  "LYON",
+  "MARSEILLE",
+  "LILLE",
+  "TOULOUSE",
+  "NICE",
+  "BORDEAUX",
+  "NANTES",
+  "STRASBOURG",
+  "BRUXELLES",
+  "BRUSSEL",
+  "BRUSSELS",
+  "ANTWERPEN",
+  "GENT",
+  "LIEGE",
+  "AMSTERDAM",
+  "ROTTERDAM",
+  "UTRECHT",
+  "DEN",
+  "HAAG",
+  "EINDHOVEN",
+  "LUXEMBOURG",
+  "LUXEMBURG",
+  "MILANO",
+  "MILAN",
+  "ROMA",
+  "ROME",
+  "TORINO",
+  "MADRID",
+  "BARCELONA",
+  "VALENCIA",
+  "SEVILLA",
+  "LISBOA",
+  "LISBON",
+  "PORTO",
+  "KRAKOW",
+  "WARSZAWA",
+  "WARSAW",
+  "PRAHA",
+  "PRAGUE",
+  "BUDAPEST",
+  "KOBENHAVN",
+  "COPENHAGEN",
+  "STOCKHOLM",
+  "GOTEBORG",
+  "OSLO",
+  "HELSINKI",
+  "NEW",
+  "YORK",
+  "SAN",
+  "FRANCISCO",
+  "SEATTLE",
+  "DEUTSCHLAND",
+  "GERMANY",
+  "FRANCE",
+  "NEDERLAND",
+  "BELGIQUE",
+  "BELGIE",
+  "IRELAND",
+  "ITALIA",
+  "ESPANA",
+  "OESTERREICH",
+  "SCHWEIZ",
+  "SUISSE",
+  "EMEA",
+  "EUROPE",
+  "JAN",
+  "FEB",
+  "MAR",
+  "APR",
+  "MAI",
+  "MAY",
+  "JUN",
+  "JUL",
+  "AUG",
+  "SEP",
+  "SEPT",
+  "OCT",
+  "OKT",
+  "NOV",
+  "DEC",
+  "DEZ",
+  "JANUAR",
+  "FEBRUAR",
+  "MAERZ",
+  "MARZ",
+  "APRIL",
+  "JUNI",
+  "JULI",
+  "AUGUST",
+  "SEPTEMBER",
+  "OKTOBER",
+  "OCTOBER",
+  "NOVEMBER",
+  "DEZEMBER",
+  "DECEMBER",
+  "MON",
+  "TUE",
+  "WED",
+  "THU",
+  "FRI",
+  "SAT",
+  "SUN",
+  "JPY",
+  "SEK",
+  "NOK",
+  "DKK",
+  "PLN",
+  "CZK",
+  "HUF",
+  "AUD",
+  "CAD",
+  "KURS",
+  "RATE",
+  "FX",
+  "WECHSELKURS",
+  "UHR",
+  "TIME",
+  "AM",
+  "PM"
+]);
+var INSTALMENT_WORDS = /* @__PURE__ */ new Set([
+  "TEILZAHLUNG",
+  "RATE",
+  "RATENZAHLUNG",
+  "ANZAHLUNG",
+  "ABSCHLAG",
+  "ABSCHLAGSZAHLUNG",
+  "TEILBETRAG",
+  "ACOMPTE",
+  "VERSEMENT",
+  "ECHEANCE",
+  "PARTIEL",
+  "PARTIELLE",
+  "INSTALMENT",
+  "INSTALLMENT",
+  "INSTALMENTS",
+  "INSTALLMENTS",
+  "PARTIAL",
+  "PART",
+  "DEPOSIT",
+  "TERMIJN",
+  "DEELBETALING",
+  "AFLOSSING",
+  "RATA",
+  "ACCONTO",
+  "PLAZO",
+  "PARCIAL",
+  "PRESTACAO",
+  "PRESTACION",
+  "RATY"
+]);
+var EXCHANGE_WORDS = /* @__PURE__ */ new Set([
+  "FX",
+  "KURS",
+  "WECHSELKURS",
+  "UMRECHNUNGSKURS",
+  "RATE",
+  "CHANGE",
+  "TAUX",
+  "WISSELKOERS",
+  "KOERS",
+  "CAMBIO",
+  "TIPO",
+  "CONVERSION",
+  "CONVERTED",
+  "EXCHANGE",
+  "DEVISEN",
+  "FREMDWAEHRUNG",
+  "USD",
+  "GBP",
+  "CHF",
+  "JPY",
+  "SEK",
+  "NOK",
+  "DKK",
+  "PLN",
+  "CZK",
+  "HUF",
+  "AUD",
+  "CAD",
+  "CNY"
+]);
+
+// web_src/engine/shared/merchant_words.ts
+var MAX_MERCHANT_WORDS = 16;
+var LETTERS_ONLY = new RegExp("^\\p{L}+$", "u");
+var WALLETS = /* @__PURE__ */ new Set(["APPLE", "GOOGLE", "SAMSUNG", "GARMIN", "FITBIT"]);
+function merchantWords(toks, descriptors = NO_DESCRIPTORS) {
+  const out = [];
+  for (let k = 0; k < toks.length && out.length < MAX_MERCHANT_WORDS; k++) {
+    const raw = toks[k];
+    if (raw.length < 2 || !LETTERS_ONLY.test(raw) || descriptors.has(raw)) continue;
+    if (WALLETS.has(raw) && toks[k + 1] === "PAY") continue;
+    const word = fold(raw);
+    if (BANK_BOILERPLATE.has(word) || LEGAL_SUFFIXES.has(word) || MERCHANT_NOISE.has(word) || MERCHANT_NOISE.has(raw)) continue;
+    if (!out.includes(word)) out.push(word);
+  }
+  return out;
+}
+var NO_DESCRIPTORS = /* @__PURE__ */ new Set();
+var ASTERISK_FORM = /([\p{L}\p{N}.]+)\s*\*\s*([\p{L}\p{N}]+)/gu;
+function asteriskDescriptors(text3) {
+  if (!text3.includes("*")) return NO_DESCRIPTORS;
+  let found = null;
+  for (const match of text3.matchAll(ASTERISK_FORM)) {
+    const head = normalizeText(match[1]).split(" ").pop() ?? "";
+    if (MERCHANT_NOISE.has(head)) continue;
+    const tail = normalizeText(match[2]);
+    if (tail !== "") (found ??= /* @__PURE__ */ new Set()).add(tail);
+  }
+  return found ?? NO_DESCRIPTORS;
+}
+function merchantVariant(word, known, startingWith) {
+  if (known(word)) return word;
+  if (word.length >= 4) {
+    const longer = startingWith(word);
+    if (longer.length >= 1 && longer.length <= 2) return longer[0];
+  }
+  for (let cut = word.length - 1; cut >= 4; cut--) {
+    const head = word.slice(0, cut);
+    if (known(head)) return head;
+  }
+  return null;
+}
+
+// web_src/engine/shared/name_words.ts
+function nameWords(toks) {
+  const kept = [];
+  let longEnough = 0;
+  for (let k = 0; k < toks.length; k++) {
+    const word = fold(toks[k]);
+    if (word.length < 2) continue;
+    longEnough++;
+    if (!LEGAL_SUFFIXES.has(word)) kept.push(word);
+  }
+  if (kept.length > 0 || longEnough === 0) return kept;
+  const words = [];
+  for (let k = 0; k < toks.length; k++) {
+    const word = fold(toks[k]);
+    if (word.length >= 2) words.push(word);
+  }
+  return words;
+}
+
+// web_src/engine/shared/signal_tokens.ts
+var MAX_SIGNAL_TOKENS = 32;
+var HAS_LETTER = new RegExp("\\p{L}", "u");
+var ALPHA = new RegExp("^\\p{L}+$", "u");
+var MAX_MEMO = 5e4;
+var traits = /* @__PURE__ */ new Map();
+var NUMBER2 = { word: "", useful: false, alpha: false };
+var VOCABULARY_WITH_DIGITS = [...BANK_BOILERPLATE, ...LEGAL_SUFFIXES].filter((w) => /\d/.test(w));
+function traitOf(raw) {
+  const shape = asciiShape(raw);
+  if (shape === ALL_DIGITS2) return NUMBER2;
+  if (shape === LETTERS_AND_DIGITS) {
+    const word = fold(raw);
+    return { word, useful: word.length >= 2 && !VOCABULARY_WITH_DIGITS.includes(word), alpha: false };
+  }
+  let trait = traits.get(raw);
+  if (trait === void 0) {
+    const word = fold(raw);
+    const useful = word.length >= 2 && HAS_LETTER.test(word) && !BANK_BOILERPLATE.has(word) && !LEGAL_SUFFIXES.has(word);
+    trait = { word, useful, alpha: useful && ALPHA.test(word) };
+    if (traits.size >= MAX_MEMO) traits.clear();
+    traits.set(raw, trait);
+  }
+  return trait;
+}
+var OTHER = 0;
+var ALL_DIGITS2 = 1;
+var LETTERS_AND_DIGITS = 2;
+function asciiShape(tok) {
+  let digits = 0;
+  for (let k = 0; k < tok.length; k++) {
+    const c = tok.charCodeAt(k);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c < 65 || c > 90) return OTHER;
+  }
+  return digits === 0 ? OTHER : digits === tok.length ? ALL_DIGITS2 : LETTERS_AND_DIGITS;
+}
+function signalTokensOf(first, then, withAcronyms) {
+  const out = [];
+  const run = RUN;
+  let runLength = 0;
+  const total = first.length + then.length;
+  for (let k = 0; k < total; k++) {
+    if (out.length >= MAX_SIGNAL_TOKENS) break;
+    const raw = k < first.length ? first[k] : then[k - first.length];
+    const trait = traitOf(raw);
+    if (trait.useful) addSignal(out, trait.word);
+    if (trait.alpha) run[runLength++] = raw;
+    else if (runLength > 0) {
+      if (withAcronyms) addAcronyms(run, runLength, out);
+      runLength = 0;
+    }
+  }
+  if (runLength > 0 && withAcronyms) addAcronyms(run, runLength, out);
+  return out;
+}
+var RUN = [];
+function addSignal(out, word) {
+  if (out.length >= MAX_SIGNAL_TOKENS) return;
+  for (let k = 0; k < out.length; k++) if (out[k] === word) return;
+  out.push(word);
+}
+function addAcronyms(run, length, out) {
+  for (let len = 3; len <= 4 && out.length < MAX_SIGNAL_TOKENS; len++) {
+    for (let i = 0; i + len <= length && out.length < MAX_SIGNAL_TOKENS; i++) {
+      let acronym = "";
+      for (let k = i; k < i + len; k++) acronym += run[k].charAt(0);
+      addSignal(out, acronym);
+    }
+  }
+}
+
+// web_src/engine/reconciliation/line_text.ts
+var NO_TOKENS = [];
+var NO_DESCRIPTORS2 = /* @__PURE__ */ new Set();
+var MT940_SUBFIELD = /\?\d\d/g;
+var LineText = class {
+  constructor(tokens2, signal, nameKey, nameTokens2, accountKey, descriptors = NO_DESCRIPTORS2) {
+    this.tokens = tokens2;
+    this.signal = signal;
+    this.nameKey = nameKey;
+    this.nameTokens = nameTokens2;
+    this.accountKey = accountKey;
+    this.descriptors = descriptors;
+    this.display = null;
+    this.merchantList = null;
+  }
+  /**
+   * The bank's counterparty name in normalized words, its first 80 characters (the tokens, at most MAX_TOKENS of
+   * them, cover more than that), for explanations: worded only when an explanation quotes it.
+   */
+  /** The words that can name a card or direct-debit merchant (merchantWords of name and label), worked out once. */
+  get merchant() {
+    return this.merchantList ??= merchantWords(
+      this.nameTokens.length === 0 ? this.tokens : [...this.nameTokens, ...this.tokens],
+      this.descriptors
+    );
+  }
+  get nameDisplay() {
+    return this.display ??= this.nameTokens.length === 0 ? "" : this.nameTokens.join(" ").slice(0, 80);
+  }
+};
+function lineText(line, withAcronyms = true) {
+  const label = line.label.includes("?") ? line.label.replace(MT940_SUBFIELD, " ") : line.label;
+  const toks = textTokens(line.ref === "" ? label : `${label} ${line.ref}`);
+  const nameRaw = line.partnerName === "" ? NO_TOKENS : textTokens(line.partnerName);
+  const nameToks = nameRaw.length === 0 ? NO_TOKENS : nameWords(nameRaw);
+  return new LineText(
+    toks,
+    signalTokensOf(nameToks, toks, withAcronyms),
+    nameToks.length === 0 ? "" : nameToks.join(""),
+    nameRaw,
+    line.accountNumber === "" ? "" : accountNumberKey(line.accountNumber),
+    asteriskDescriptors(label)
+  );
+}
+
+// web_src/engine/shared/extract_reference_keys.ts
+var MAX_WINDOW = 5;
+var MAX_COMPACT_LENGTH = 40;
+var INVOICE_WORDS = /* @__PURE__ */ new Set([
+  "INV",
+  "INVOICE",
+  "FACTURE",
+  "FACT",
+  "FAKTURA",
+  "FACTUUR",
+  "FATTURA",
+  "RECHNUNG",
+  "RECHNUNGSNR",
+  "RE",
+  "RG",
+  "RGNR",
+  "BILL",
+  "NR",
+  "NO",
+  "NUMBER"
+]);
+var FILLER = /* @__PURE__ */ new Set(["NR", "NO", "NUMBER", "N", "NUM"]);
+var SHORT_NUMBER = /^\d{1,7}$/;
+var WORD_NUMBER = /^(?:INV|RE|RG|NR|NO)(\d{1,7})$/;
+function extractReferenceKeys(toks, prefixes) {
+  const found = new KeyList();
+  for (let i = 0; i < toks.length; i++) {
+    let compact = "";
+    let hasDigit = false;
+    let judged = prefixes === void 0;
+    let shortest = 0;
+    let longest = MAX_COMPACT_LENGTH;
+    for (let w = 0; w < MAX_WINDOW && i + w < toks.length; w++) {
+      const tok2 = toks[i + w];
+      compact += tok2;
+      if (compact.length > MAX_COMPACT_LENGTH) break;
+      if (!judged) {
+        const lengths = prefixes.compactLengths(compact);
+        if (lengths < 0) break;
+        if (compact.length >= prefixes.prefixLength) {
+          judged = true;
+          shortest = Math.floor(lengths / 256);
+          longest = lengths % 256;
+        }
+      }
+      if (compact.length > longest) break;
+      hasDigit ||= hasDigitChar(tok2);
+      if (hasDigit && compact.length >= 4 && compact.length >= shortest) {
+        found.add({ compact, code: NO_CODE, strength: compactStrength(compact), snippetStart: i, snippetEnd: i + w + 1, invoiceLike: false });
+      }
+    }
+    const tok = toks[i];
+    const last = tok.charCodeAt(tok.length - 1);
+    const head = tok.charCodeAt(0);
+    const glued = tok.length >= 3 && last >= 48 && last <= 57 && (head === 73 || head === 82 || head === 78) ? WORD_NUMBER.exec(tok) : null;
+    if (glued) {
+      found.add({ compact: "", code: numberCode(Number(glued[1])), strength: 0.5, snippetStart: i, snippetEnd: i + 1, invoiceLike: false });
+    } else if (INVOICE_WORDS.has(tok)) {
+      let j = i + 1;
+      while (j < toks.length && j <= i + 2 && FILLER.has(toks[j])) j++;
+      const num2 = toks[j];
+      const yearThenNumber = num2 !== void 0 && /^20\d\d$/.test(num2) && /^\d+$/.test(toks[j + 1] ?? "");
+      if (num2 !== void 0 && !yearThenNumber && SHORT_NUMBER.test(num2) && Number(num2) > 0) {
+        found.add({ compact: "", code: numberCode(Number(num2)), strength: 0.5, snippetStart: i, snippetEnd: j + 1, invoiceLike: false });
+      }
+    }
+  }
+  for (const key of yearSequenceKeys(toks)) found.add(key);
+  return found.keys;
+}
+var KeyList = class {
+  constructor() {
+    this.keys = [];
+    this.byCompact = null;
+    this.byCode = null;
+  }
+  add(ref) {
+    const at3 = this.find(ref);
+    if (at3 < 0) {
+      if (this.byCompact !== null) this.index(ref, this.keys.length);
+      this.keys.push(ref);
+      if (this.byCompact === null && this.keys.length > LIST_LIMIT) {
+        this.byCompact = /* @__PURE__ */ new Map();
+        this.byCode = /* @__PURE__ */ new Map();
+        for (let k = 0; k < this.keys.length; k++) this.index(this.keys[k], k);
+      }
+    } else if (this.keys[at3].strength < ref.strength) {
+      this.keys[at3] = ref;
+    }
+  }
+  find(ref) {
+    if (this.byCompact !== null) {
+      return (ref.code === NO_CODE ? this.byCompact.get(ref.compact) : this.byCode.get(ref.code)) ?? -1;
+    }
+    const keys = this.keys;
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k];
+      if (key.code === ref.code && key.compact === ref.compact) return k;
+    }
+    return -1;
+  }
+  index(ref, at3) {
+    if (ref.code === NO_CODE) this.byCompact.set(ref.compact, at3);
+    else this.byCode.set(ref.code, at3);
+  }
+};
+var LIST_LIMIT = 24;
+function hasDigitChar(tok) {
+  for (let k = 0; k < tok.length; k++) {
+    const c = tok.charCodeAt(k);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+// web_src/engine/shared/sort_indices_by_score.ts
+function sortIndicesByScoreDesc(indices, length, score) {
+  for (let i = 1; i < length; i++) {
+    const k = indices[i];
+    const s = score[k];
+    let j = i - 1;
+    while (j >= 0 && score[indices[j]] < s) {
+      indices[j + 1] = indices[j];
+      j--;
+    }
+    indices[j + 1] = k;
+  }
+}
+
+// web_src/engine/reconciliation/find_subsets.ts
+function findSubsets(search) {
+  const { values, target } = search;
+  const kept = [];
+  for (let k = 0; k < values.length; k++) {
+    const value = values[k];
+    if (value > 0 && value <= target) kept.push(k);
+  }
+  if (kept.length === 0) return [];
+  if (kept.length <= 16) sortIndicesByScoreDesc(kept, kept.length, values);
+  else kept.sort((a, b) => values[b] - values[a]);
+  const walk = new SubsetWalk(search, kept);
+  walk.from(0, 0);
+  return walk.results;
+}
+var SubsetWalk = class {
+  constructor(search, order) {
+    this.search = search;
+    this.order = order;
+    this.results = [];
+    this.chosen = [];
+    this.nodes = 0;
+    const n = order.length;
+    this.sorted = new Float64Array(n);
+    this.prefix = new Float64Array(n + 1);
+    for (let i = 0; i < n; i++) {
+      const value = search.values[order[i]];
+      this.sorted[i] = value;
+      this.prefix[i + 1] = this.prefix[i] + value;
+    }
+  }
+  from(start, sum) {
+    const { target, minSize, maxSize, maxNodes, maxResults } = this.search;
+    const { results, chosen, sorted, prefix, order } = this;
+    const n = order.length;
+    if (results.length >= maxResults || this.nodes >= maxNodes) return;
+    for (let i = start; i < n; i++) {
+      this.nodes++;
+      if (this.nodes >= maxNodes) return;
+      const next = sum + sorted[i];
+      if (next > target) continue;
+      const slotsLeft = maxSize - chosen.length - 1;
+      if (next === target) {
+        if (chosen.length + 1 >= minSize) {
+          const found = chosen.slice();
+          found.push(order[i]);
+          results.push(found);
+          if (results.length >= maxResults) return;
+        }
+        continue;
+      }
+      if (slotsLeft <= 0) continue;
+      const reach = prefix[Math.min(n, i + 1 + slotsLeft)] - prefix[i + 1];
+      if (next + reach < target) return;
+      chosen.push(order[i]);
+      this.from(i + 1, next);
+      chosen.pop();
+      if (results.length >= maxResults || this.nodes >= maxNodes) return;
+    }
+  }
+};
+
+// web_src/engine/reconciliation/merchant_history.ts
+var MIN_CODING_SUPPORT = 3;
+var MIN_CODING_CONSISTENCY = 0.8;
+var MIN_CODING_SHARE = 0.55;
+var MIN_UNKNOWN_LENGTH = 4;
+var MerchantHistory = class {
+  constructor() {
+    this.words = /* @__PURE__ */ new Map();
+    /**
+     * Merchant key → coding key → past lines. A merchant goes by its first merchant word (DEUTSCHE) and by its first
+     * two (DEUTSCHE TELEKOM, DEUTSCHE BAHN): the longer key tells apart merchants that share a first word.
+     */
+    this.merchants = /* @__PURE__ */ new Map();
+    /** Acronym of a merchant's first words (AWS for AMAZON WEB SERVICES) → its key. */
+    this.acronyms = /* @__PURE__ */ new Map();
+    this.sorted = [];
+    this.frozen = false;
+    this.unknownIdf = 0;
+    this.isKnown = (w) => this.words.has(w);
+    this.startingWith = (prefix) => this.wordsStartingWith(prefix);
+  }
+  /** One coded past line: its merchant words (merchantWords) and its coding. */
+  add(words, codingKey) {
+    const key = words[0];
+    if (key === void 0) return;
+    this.frozen = false;
+    this.count(key, codingKey);
+    if (words.length >= 2) this.count(`${key} ${words[1]}`, codingKey);
+    for (let len = 3; len <= 4 && len <= words.length; len++) {
+      let acronym = "";
+      for (let k = 0; k < len; k++) acronym += words[k].charAt(0);
+      if (!this.acronyms.has(acronym)) this.acronyms.set(acronym, key);
+    }
+    for (const word of words) {
+      let stats = this.words.get(word);
+      if (stats === void 0) this.words.set(word, stats = { merchants: /* @__PURE__ */ new Set(), df: 0, codings: /* @__PURE__ */ new Map(), idf: 0 });
+      stats.merchants.add(key);
+      stats.df++;
+      stats.codings.set(codingKey, (stats.codings.get(codingKey) ?? 0) + 1);
+    }
+  }
+  count(key, codingKey) {
+    let codings = this.merchants.get(key);
+    if (codings === void 0) this.merchants.set(key, codings = /* @__PURE__ */ new Map());
+    codings.set(codingKey, (codings.get(codingKey) ?? 0) + 1);
+  }
+  /**
+   * The codings a line's merchant words point at, best first (at most `limit`). A word weighs by how few
+   * merchants use it; words history never saw weigh as much as a merchant's own word, for nobody: a line made
+   * mostly of unknown words is unknown, whatever its generic words share with known merchants.
+   */
+  codings(lineWords, limit2 = 3) {
+    if (lineWords.length === 0 || this.merchants.size === 0) return [];
+    if (!this.frozen) this.freeze();
+    let total = 0;
+    const evidence = /* @__PURE__ */ new Map();
+    for (const word of lineWords) {
+      const known = this.variantOf(word);
+      if (known === null) {
+        if (word.length >= MIN_UNKNOWN_LENGTH) total += this.unknownIdf;
+        continue;
+      }
+      const stats = this.words.get(known);
+      total += stats.idf;
+      for (const [codingKey, n] of stats.codings) {
+        const w = stats.idf * n / stats.df;
+        const e = evidence.get(codingKey);
+        if (e === void 0) evidence.set(codingKey, { weight: w, best: w, token: known });
+        else {
+          e.weight += w;
+          if (w > e.best) {
+            e.best = w;
+            e.token = known;
+          }
+        }
+      }
+    }
+    const keyed = this.keyedMerchant(lineWords);
+    const out = [];
+    if (keyed !== null) {
+      const codings = this.merchants.get(keyed);
+      let lines = 0;
+      for (const n of codings.values()) lines += n;
+      for (const [codingKey, support] of codings) {
+        const share = total > 0 ? (evidence.get(codingKey)?.weight ?? 0) / total : 0;
+        out.push({
+          codingKey,
+          support,
+          lines,
+          keyed: true,
+          token: evidence.get(codingKey)?.token ?? keyed,
+          share,
+          similarity: support / lines * (0.5 + 0.5 * Math.min(1, share))
+        });
+      }
+    }
+    for (const [codingKey, e] of evidence) {
+      if (out.some((c) => c.codingKey === codingKey)) continue;
+      const share = total > 0 ? e.weight / total : 0;
+      out.push({ codingKey, support: 0, lines: 0, keyed: false, token: e.token, share, similarity: 0.45 * share });
+    }
+    out.sort((a, b) => b.similarity - a.similarity);
+    if (out.length > limit2) out.length = limit2;
+    return out;
+  }
+  /**
+   * The merchant of history the line names by its key: its first merchant word (a known name after a word history
+   * never saw may be part of someone else's name), or the acronym of its first words.
+   */
+  keyedMerchant(lineWords) {
+    for (let k = 0; k < Math.min(1, lineWords.length); k++) {
+      const word = lineWords[k];
+      const known = this.variantOf(word);
+      if (known !== null && this.merchants.has(known)) {
+        const next = lineWords[k + 1];
+        const second = next === void 0 ? null : this.variantOf(next);
+        const longer = second === null ? void 0 : `${known} ${second}`;
+        return longer !== void 0 && this.merchants.has(longer) ? longer : known;
+      }
+      const expanded = this.acronyms.get(word);
+      if (expanded !== void 0) return expanded;
+    }
+    for (let len = 3; len <= 4 && len <= lineWords.length; len++) {
+      let acronym = "";
+      for (let k = 0; k < len; k++) acronym += lineWords[k].charAt(0);
+      if (this.merchants.has(acronym)) return acronym;
+    }
+    return null;
+  }
+  variantOf(word) {
+    if (this.words.has(word)) return word;
+    return word.length < MIN_UNKNOWN_LENGTH ? null : merchantVariant(word, this.isKnown, this.startingWith);
+  }
+  wordsStartingWith(prefix) {
+    const sorted = this.sorted;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (sorted[mid] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const found = [];
+    for (let k = lo; k < sorted.length && found.length < 3 && sorted[k].startsWith(prefix); k++) found.push(sorted[k]);
+    return found;
+  }
+  freeze() {
+    let m = 0;
+    for (const key of this.merchants.keys()) if (!key.includes(" ")) m++;
+    for (const stats of this.words.values()) stats.idf = Math.log(1 + m / stats.merchants.size);
+    this.unknownIdf = Math.log(1 + m);
+    this.sorted = [...this.words.keys()].sort();
+    this.frozen = true;
+  }
+};
+
+// web_src/engine/reconciliation/collect_proposals.ts
+var MAX_KEY_HITS = 50;
+var MAX_SAME_AMOUNT = 8;
+var MAX_PARTNERS = 3;
+var MAX_SUBSET_ITEMS = 120;
+var MAX_SUBSET_NODES = 1500;
+var MAX_SUBSETS = 6;
+var UNKEYED_CODING_CAP = 0.45;
+var THIN_CODING_CAP = 0.75;
+var NEW_COUNTERPARTY_CAP = 0.9;
+var NO_SNIPPETS = [];
+var NO_HITS = /* @__PURE__ */ new Map();
+function collectProposals(line, ctx) {
+  return new LineCollector(line, ctx).collect();
+}
+var LineCollector = class {
+  constructor(line, ctx) {
+    this.line = line;
+    this.ctx = ctx;
+    /** Item id → the strongest reference to it in the label, in the order the label names them. */
+    this.refHits = NO_HITS;
+    this.conflictingRef = false;
+    this.proposals = [];
+    /** Items already proposed alone: an item's amount relation to the line, hence its match type, is fixed. */
+    this.proposedAlone = /* @__PURE__ */ new Set();
+    this.proposedMulti = null;
+    this.proposedExpense = false;
+    this.index = ctx.index;
+    this.settings = ctx.settings;
+    this.text = lineText(line);
+    this.evidence = ctx.partners.resolveLine(line, this.text);
+    this.lineDay = this.index.dayNumber(line.date);
+    let instalment = false;
+    let exchange = line.currency !== ctx.companyCurrency;
+    for (const tok of this.text.tokens) {
+      if (INSTALMENT_WORDS.has(tok)) instalment = true;
+      else if (tok !== ctx.companyCurrency && EXCHANGE_WORDS.has(tok)) exchange = true;
+    }
+    this.instalmentWords = instalment;
+    this.exchangeWords = exchange;
+  }
+  collect() {
+    this.findReferences();
+    const { line, index, settings, refHits } = this;
+    for (const hit of refHits.values()) {
+      const partnerScore = this.evidenceOf(hit.item.partnerId)?.score ?? 0;
+      this.single(hit.item, hit.strength >= 0.85 || hit.strength >= 0.5 && (partnerScore >= 0.8 || this.instalmentWords));
+    }
+    let settled = false;
+    for (const p of this.proposals) {
+      if (p.refStrength >= 0.85 && (p.amountFit === "exact" || p.amountFit === "fx" || p.amountFit === "tolerance")) settled = true;
+      if (p.refStrength >= 0.5 && p.amountFit === "partial" && this.instalmentWords) settled = true;
+    }
+    const sameAmount = index.withAmount(line.currency, line.amount);
+    for (let k = 0; k < sameAmount.length && k < MAX_SAME_AMOUNT; k++) {
+      const item = sameAmount[k];
+      this.single(item, false);
+    }
+    let unlistedSameAmount = Math.max(0, sameAmount.length - MAX_SAME_AMOUNT);
+    let fxCount = 0;
+    for (const item of index.nearCompanyAmount(line.currency, line.amountCompany, settings.fxTolerance)) {
+      if (!paysSign(line, item)) continue;
+      if (fxCount++ < MAX_SAME_AMOUNT) this.single(item, false);
+      else unlistedSameAmount++;
+    }
+    const likely = this.likelyPartners();
+    const sign2 = Math.sign(line.amount);
+    const lineCompany = Math.abs(line.amountCompany);
+    for (const [partnerId, ev] of likely) {
+      const all3 = index.partnerItems(partnerId, sign2);
+      if (all3.length === 1) {
+        const only = all3[0];
+        this.single(only, ev.score >= 0.8, ev.score >= 0.8);
+      } else {
+        const slack = settings.fxTolerance + 0.01;
+        const high = lineCompany + Math.max(slack, settings.maxFeeAmount + slack);
+        const ledger3 = index.partnerLedger(partnerId, sign2);
+        if (ledger3 !== void 0) {
+          const { items, amounts } = ledger3;
+          for (let k = firstAtLeast(amounts, lineCompany - slack); k < amounts.length && amounts[k] <= high; k++) {
+            this.single(items[k], false, ev.score >= 0.8);
+          }
+        }
+      }
+      if (settled) continue;
+      const forSubsets = [];
+      const ledger2 = index.partnerLedger(partnerId, sign2);
+      if (ledger2 !== void 0) {
+        const { items, amounts } = ledger2;
+        const top = lineCompany + settings.fxTolerance + 0.01;
+        for (let k = firstAtLeast(amounts, 0); k < amounts.length && amounts[k] <= top; k++) {
+          const item = items[k];
+          if (item.currency === line.currency) forSubsets.push(item);
+        }
+      }
+      this.addSubsets(forSubsets.length > MAX_SUBSET_ITEMS ? forSubsets.slice(-MAX_SUBSET_ITEMS) : forSubsets, partnerId);
+    }
+    if (refHits.size >= 2) {
+      const referencedByPartner = /* @__PURE__ */ new Map();
+      for (const { item, strength } of refHits.values()) {
+        if (item.partnerId === null || !paysSign(line, item) || item.currency !== line.currency || strength < 0.85) continue;
+        const list = referencedByPartner.get(item.partnerId);
+        if (list === void 0) referencedByPartner.set(item.partnerId, [item]);
+        else list.push(item);
+      }
+      for (const [partnerId, items] of referencedByPartner) if (items.length >= 2) this.addSubsets(items, partnerId);
+    }
+    this.addExpense(likely[0], sign2);
+    const exactCount = sameAmount.length;
+    const cited = this.citedItems();
+    for (const p of this.proposals) {
+      if (p.amountFit === "exact" || p.amountFit === "fx") p.sameAmountCount = exactCount;
+      if (p.matchType !== "expense" && p.refStrength < 0.85 && (p.partnerId === null || this.ctx.history.pastLinesOf(p.partnerId) === 0)) {
+        p.maxConfidence = Math.min(p.maxConfidence, NEW_COUNTERPARTY_CAP);
+      }
+      if (cited > 0 && p.matchType !== "expense") {
+        let citedHere = 0;
+        for (const item of p.items) if ((this.refHits.get(item.id)?.strength ?? 0) >= 0.5) citedHere++;
+        p.citesOther = citedHere < cited && citedHere < p.items.length;
+      }
+    }
+    return { proposals: this.proposals, unlistedSameAmount };
+  }
+  /** Reference keys of the label looked up in the index; a key shaped like our numbering that names no open item is a conflict. */
+  findReferences() {
+    const line = this.line;
+    const refs = this.index.references;
+    for (const ref of extractReferenceKeys(this.text.tokens, refs)) {
+      const slot = refs.slot(ref);
+      if (slot < 0) {
+        if (ref.invoiceLike) this.conflictingRef = true;
+        continue;
+      }
+      let matched = false;
+      const start = refs.start(slot);
+      const end = refs.end(slot);
+      if (end - start <= MAX_KEY_HITS) {
+        for (let k = start; k < end; k++) {
+          const item = refs.item(k);
+          if (!paysSign(line, item)) continue;
+          matched = true;
+          const strength = Math.min(ref.strength, refs.strength(k));
+          if (this.refHits === NO_HITS) this.refHits = /* @__PURE__ */ new Map();
+          const known = this.refHits.get(item.id);
+          if (known === void 0) this.refHits.set(item.id, { item, strength, snippet: ref });
+          else if (strength > known.strength) {
+            known.strength = strength;
+            known.snippet = ref;
+          }
+        }
+      }
+      if (ref.invoiceLike && !matched || refs.isPaid(slot)) this.conflictingRef = true;
+    }
+  }
+  /** Open items the label cites with a reference of strength ≥ 0.5. */
+  citedItems() {
+    let n = 0;
+    for (const hit of this.refHits.values()) if (hit.strength >= 0.5) n++;
+    return n;
+  }
+  /** Partners scored ≥ 0.5, best first (ties in the order the evidence found them), at most MAX_PARTNERS. */
+  likelyPartners() {
+    const likely = this.evidence.scoredAtLeast(0.5);
+    if (likely.length > 1) likely.sort((a, b) => b[1].score - a[1].score);
+    if (likely.length > MAX_PARTNERS) likely.length = MAX_PARTNERS;
+    return likely;
+  }
+  evidenceOf(partnerId) {
+    return partnerId === null ? void 0 : this.evidence.get(partnerId);
+  }
+  ageOf(items) {
+    let age = Infinity;
+    for (const i of items) age = Math.min(age, this.lineDay - this.index.dayNumber(i.date));
+    return age === Infinity ? 0 : age;
+  }
+  proposal(items, partnerId, matchType, amountFit) {
+    const ev = this.evidenceOf(partnerId);
+    let refStrength = 0;
+    let refSnippets;
+    let anyReferenced = false;
+    for (const item of items) {
+      const hit = this.refHits.get(item.id);
+      if (hit !== void 0) {
+        anyReferenced = true;
+        refStrength += hit.strength / items.length;
+        (refSnippets ??= []).push(snippetOf(this.text.tokens, hit.snippet));
+      }
+    }
+    return {
+      matchType,
+      items,
+      partnerId,
+      accountId: null,
+      taxIds: [],
+      writeoffAmount: 0,
+      amountFit,
+      difference: 0,
+      refStrength,
+      refSnippets: refSnippets ?? NO_SNIPPETS,
+      partnerScore: ev?.score ?? 0,
+      partnerRejected: ev?.rejected ?? 0,
+      partnerEvidence: ev ?? null,
+      conflictingRef: this.conflictingRef && !anyReferenced,
+      sameAmountCount: 0,
+      citesOther: false,
+      instalmentWords: this.instalmentWords,
+      maxConfidence: 1,
+      expenseSupport: 0,
+      expenseKeyed: false,
+      exchangeRounding: false,
+      expenseSimilarity: 0,
+      expenseRejected: 0,
+      expenseReason: "",
+      ageDays: this.ageOf(items)
+    };
+  }
+  /** Proposes the item alone, if its amount relation to the line allows (an item is proposed alone once). */
+  single(item, allowPartial, allowFee = true) {
+    if (this.proposedAlone.has(item.id)) return;
+    const cmp = compareAmount(this.line, item, this.settings);
+    const fit = cmp.relation;
+    if (fit === "none" || fit === "over") return;
+    if (fit === "partial" && !allowPartial) return;
+    if ((fit === "fee" || fit === "tolerance") && !allowFee) return;
+    let writeoffAccount = null;
+    if (fit === "tolerance") {
+      writeoffAccount = this.toleranceAccount(cmp.shortfallCompany);
+      if (writeoffAccount === null) return;
+    }
+    this.proposedAlone.add(item.id);
+    const matchType = fit === "fee" || fit === "tolerance" ? "writeoff" : fit === "partial" ? "partial" : "full";
+    const p = this.proposal([item], item.partnerId, matchType, fit);
+    p.difference = cmp.shortfallCompany;
+    if (fit === "fee" || fit === "tolerance") {
+      p.accountId = fit === "fee" ? this.settings.bankFeeAccountId : writeoffAccount;
+      p.writeoffAmount = Math.sign(this.line.amount) * cmp.shortfallCompany;
+      p.exchangeRounding = fit === "tolerance" && p.accountId !== (this.settings.writeoffAccountId ?? null);
+    }
+    this.proposals.push(p);
+  }
+  /**
+   * Where a small difference goes: exchange rounding (a foreign-currency line, or a label that says the bank
+   * converted) to the exchange gain or loss account, anything else to the company's write-off account; each falls
+   * back on the other, and both on the bank fee account. A shortfall is a loss, an overpayment a gain.
+   */
+  toleranceAccount(shortfall) {
+    const { settings } = this;
+    const exchange = (shortfall > 0 ? settings.exchangeLossAccountId : settings.exchangeGainAccountId) ?? null;
+    const writeoff = settings.writeoffAccountId ?? null;
+    return (this.exchangeWords ? exchange ?? writeoff : writeoff ?? exchange) ?? settings.bankFeeAccountId;
+  }
+  addSubsets(items, partnerId) {
+    if (items.length < 2) return;
+    const values = new Array(items.length);
+    for (let k = 0; k < items.length; k++) values[k] = Math.abs(cents(items[k].amountResidualCurrency));
+    const subsets = findSubsets({
+      values,
+      target: Math.abs(cents(this.line.amount)),
+      minSize: 2,
+      maxSize: this.settings.maxSubsetSize,
+      maxNodes: MAX_SUBSET_NODES,
+      maxResults: MAX_SUBSETS
+    });
+    for (const subset of subsets) {
+      const chosen = subset.map((k) => items[k]).sort((a, b) => a.id - b.id);
+      const key = chosen.map((i) => i.id).join(",");
+      const proposedMulti = this.proposedMulti ??= /* @__PURE__ */ new Set();
+      if (proposedMulti.has(key)) continue;
+      proposedMulti.add(key);
+      this.proposals.push(this.proposal(chosen, partnerId, "multi", "multi"));
+    }
+  }
+  /**
+   * The coding learned from similar lines. Only the best option (similarity ≥ 0.1) becomes a proposal, as it
+   * always has: proposals were deduplicated by match type and items, and an expense names no items.
+   */
+  addExpense(bestPartner, sign2) {
+    const { ctx, text: text3, line } = this;
+    const option = ctx.history.bestExpenseOption(text3, line.amount);
+    if (option === null || option.similarity < 0.1 || this.proposedExpense) return;
+    const rejectedAccounts = ctx.history.rejectedAccounts(text3);
+    const payeeScore = bestPartner !== void 0 && this.index.partnerItems(bestPartner[0], sign2).length > 0 ? bestPartner[1].score : 0;
+    this.proposedExpense = true;
+    const p = this.proposal([], bestPartner !== void 0 && bestPartner[1].score >= 0.8 ? bestPartner[0] : null, "expense", "none");
+    p.accountId = option.accountId;
+    p.taxIds = option.taxIds;
+    p.conflictingRef = false;
+    p.expenseSimilarity = option.similarity;
+    p.partnerScore = payeeScore;
+    p.expenseRejected = rejectedAccounts.get(option.accountId) ?? 0;
+    p.expenseReason = option.reason;
+    p.expenseSupport = option.support;
+    p.expenseKeyed = option.keyed;
+    const consistent = option.lines > 0 && option.support / option.lines >= MIN_CODING_CONSISTENCY && option.share >= MIN_CODING_SHARE;
+    p.maxConfidence = !option.keyed ? UNKEYED_CODING_CAP : option.support >= MIN_CODING_SUPPORT && consistent ? 1 : THIN_CODING_CAP;
+    p.ageDays = 0;
+    this.proposals.push(p);
+  }
+};
+
+// web_src/engine/shared/token_votes.ts
+var MAX_FANOUT = 24;
+var MIN_UNKNOWN_LENGTH2 = 4;
+var NO_WORDS = [];
+function seenBefore(tokens2, t) {
+  const token = tokens2[t];
+  if (t > 64) return tokens2.indexOf(token) < t;
+  for (let j = 0; j < t; j++) if (tokens2[j] === token) return true;
+  return false;
+}
+var TokenDictionary = class {
+  constructor() {
+    this.ids = /* @__PURE__ */ new Map();
+  }
+  intern(token) {
+    let id = this.ids.get(token);
+    if (id === void 0) {
+      id = this.ids.size;
+      this.ids.set(token, id);
+    }
+    return id;
+  }
+  idOf(token) {
+    return this.ids.get(token) ?? -1;
+  }
+  /** Ids of the tokens, -1 for a token never added (written to [0, tokens.length) of `into`, which may be longer). */
+  idsOf(tokens2, into = []) {
+    for (let t = 0; t < tokens2.length; t++) into[t] = this.ids.get(tokens2[t]) ?? -1;
+    return into;
+  }
+};
+var VoteResult = class {
+  constructor(keyOf, weightOf, bestOf, touched) {
+    this.keyOf = keyOf;
+    this.weightOf = weightOf;
+    this.bestOf = bestOf;
+    this.touched = touched;
+    /** Number of keys that received a vote; read them as key(i), share(i) … for i < size. */
+    this.size = 0;
+    this.known = 0;
+  }
+  key(i) {
+    return this.keyOf[this.touched[i]];
+  }
+  /** Share of the evidence, 0..1, weighted by how rare each token is. */
+  share(i) {
+    return this.known > 0 ? this.weightOf[this.touched[i]] / this.known : 0;
+  }
+  /** Absolute weight (sum of idf × share): how much evidence there is, not only how it splits. */
+  weight(i) {
+    return this.weightOf[this.touched[i]];
+  }
+  /** Share × saturation: a split vote or a single common word is weak evidence; a rare word seen often is strong. */
+  similarity(i) {
+    return this.share(i) * (1 - Math.exp(-this.weight(i) / 1.5));
+  }
+  /** The token that contributed most, for the explanation. */
+  bestToken(i) {
+    return this.bestOf[this.touched[i]];
+  }
+  /** key → similarity, for callers that want a map. */
+  similarities() {
+    const out = /* @__PURE__ */ new Map();
+    for (let i = 0; i < this.size; i++) out.set(this.key(i), this.similarity(i));
+    return out;
+  }
+  reset(size, known) {
+    this.size = size;
+    this.known = known;
+  }
+};
+var TokenVotes = class {
+  /** Votes that share a dictionary can be asked with token ids looked up once for all of them (voteIds). */
+  constructor(dictionary = new TokenDictionary()) {
+    this.dictionary = dictionary;
+    /** Per token id (see TokenDictionary): in how many documents it appears, how often with each key (dense index). */
+    this.votes = [];
+    this.keyIndex = /* @__PURE__ */ new Map();
+    this.keys = [];
+    this.frozen = false;
+    /** Weight of a word no key ever had: as distinctive as a word of one key, for nobody. */
+    this.unknownIdf = 0;
+    this.weights = new Float64Array(0);
+    this.bestWeights = new Float64Array(0);
+    this.bestTokens = [];
+    this.stamp = new Int32Array(0);
+    this.round = 0;
+    this.result = null;
+    this.touched = [];
+  }
+  add(tokens2, key) {
+    this.frozen = false;
+    let k = this.keyIndex.get(key);
+    if (k === void 0) {
+      k = this.keys.length;
+      this.keyIndex.set(key, k);
+      this.keys.push(key);
+    }
+    for (let t = 0; t < tokens2.length; t++) {
+      const token = tokens2[t];
+      if (seenBefore(tokens2, t)) continue;
+      const id = this.dictionary.intern(token);
+      const counts = this.votes[id];
+      if (counts === void 0) this.votes[id] = { df: 1, keys: [k], counts: [1], posting: null };
+      else {
+        counts.df++;
+        const keys = counts.keys;
+        if (keys === null) continue;
+        const at3 = keys.indexOf(k);
+        if (at3 >= 0) counts.counts[at3] = counts.counts[at3] + 1;
+        else if (keys.length === MAX_FANOUT) counts.keys = null;
+        else {
+          keys.push(k);
+          counts.counts.push(1);
+        }
+      }
+    }
+  }
+  vote(tokens2) {
+    return this.voteIds(this.dictionary.idsOf(tokens2), tokens2);
+  }
+  /**
+   * vote() with the tokens' ids in this votes' dictionary already looked up (-1: unknown). `distinctive` are the
+   * line's words that can name a counterparty (merchantWords): those that no key ever had count in the evidence
+   * as pointing at nobody, so that a line made mostly of new words is no one's, whatever else it shares.
+   */
+  voteIds(ids, tokens2, distinctive = NO_WORDS) {
+    if (!this.frozen) this.freeze();
+    const votes = this.votes;
+    const result = this.result;
+    const { weights, bestWeights, bestTokens, stamp, touched } = this;
+    const round = ++this.round;
+    let count2 = 0;
+    let known = 0;
+    for (let t = 0; t < tokens2.length; t++) {
+      const id = ids[t];
+      if (id < 0) continue;
+      const posting = votes[id]?.posting;
+      if (posting === void 0 || posting === null) continue;
+      const token = tokens2[t];
+      known += posting.idf;
+      const { keys, weights: ws } = posting;
+      for (let j = 0; j < keys.length; j++) {
+        const k = keys[j];
+        const w = ws[j];
+        if (stamp[k] !== round) {
+          stamp[k] = round;
+          touched[count2++] = k;
+          weights[k] = w;
+          bestWeights[k] = w;
+          bestTokens[k] = token;
+          continue;
+        }
+        weights[k] = weights[k] + w;
+        if (w > bestWeights[k]) {
+          bestWeights[k] = w;
+          bestTokens[k] = token;
+        }
+      }
+    }
+    if (count2 > 0) {
+      for (let k = 0; k < distinctive.length; k++) {
+        const word = distinctive[k];
+        if (word.length < MIN_UNKNOWN_LENGTH2) continue;
+        const id = this.dictionary.idOf(word);
+        if (id < 0 || votes[id] === void 0) known += this.unknownIdf;
+      }
+    }
+    result.reset(count2, known);
+    return result;
+  }
+  freeze() {
+    for (const counts of this.votes) {
+      if (counts === void 0) continue;
+      const { df, keys } = counts;
+      if (keys === null) {
+        counts.posting = null;
+        continue;
+      }
+      const idf = Math.log(1 + this.keys.length / keys.length);
+      const ws = new Float64Array(keys.length);
+      for (let j = 0; j < keys.length; j++) ws[j] = idf * counts.counts[j] / df;
+      counts.posting = { idf, keys: Int32Array.from(keys), weights: ws };
+    }
+    const n = this.keys.length;
+    this.unknownIdf = Math.log(1 + n);
+    this.weights = new Float64Array(n);
+    this.bestWeights = new Float64Array(n);
+    this.bestTokens = new Array(n).fill("");
+    this.stamp = new Int32Array(n);
+    this.round = 0;
+    this.result = new VoteResult(this.keys, this.weights, this.bestTokens, this.touched);
+    this.frozen = true;
+  }
+};
+
+// web_src/engine/reconciliation/history_index.ts
+var signOf = (amount) => amount >= 0 ? "in" : "out";
+var HistoryIndex = class {
+  constructor(history) {
+    /** One dictionary for every vote below: a line's words are looked up once (see signalIds). */
+    this.dictionary = new TokenDictionary();
+    this.partnerWords = new TokenVotes(this.dictionary);
+    this.partnerByName = /* @__PURE__ */ new Map();
+    this.partnerByAccount = /* @__PURE__ */ new Map();
+    this.rejectedWords = new TokenVotes(this.dictionary);
+    this.rejectedByName = /* @__PURE__ */ new Map();
+    this.rejectedByAccount = /* @__PURE__ */ new Map();
+    this.codedMerchants = { in: new MerchantHistory(), out: new MerchantHistory() };
+    this.codedByAccount = /* @__PURE__ */ new Map();
+    this.rejectedAccountWords = new TokenVotes(this.dictionary);
+    /** The ids of the last line's signal words, and that line. */
+    this.idsText = null;
+    this.ids = [];
+    this.codings = /* @__PURE__ */ new Map();
+    /** Past lines reconciled with each partner: whom this company has been paid by or has paid before. */
+    this.partnerLines = /* @__PURE__ */ new Map();
+    for (const entry of history) {
+      const teaches = entry.outcome === "reconciled" && entry.partnerId !== null || entry.outcome === "coded" && entry.accountId !== null || entry.outcome === "rejected" && (entry.rejectedPartnerId !== null || entry.rejectedAccountId !== null);
+      if (!teaches) continue;
+      const text3 = lineText({ label: entry.label, ref: "", partnerName: entry.partnerName, accountNumber: entry.accountNumber }, false);
+      if (entry.outcome === "reconciled" && entry.partnerId !== null) {
+        this.partnerLines.set(entry.partnerId, (this.partnerLines.get(entry.partnerId) ?? 0) + 1);
+        this.partnerWords.add(text3.signal, entry.partnerId);
+        if (text3.nameKey.length >= 3) count(this.partnerByName, text3.nameKey, entry.partnerId);
+        if (text3.accountKey.length >= 6) count(this.partnerByAccount, text3.accountKey, entry.partnerId);
+      } else if (entry.outcome === "coded" && entry.accountId !== null) {
+        const taxIds = entry.taxIds.length <= 1 ? [...entry.taxIds] : [...entry.taxIds].sort(ascending);
+        const key = `${entry.accountId}|${taxIds.join(",")}`;
+        if (!this.codings.has(key)) {
+          this.codings.set(key, { accountId: entry.accountId, taxIds, example: text3.tokens.slice(0, 6).join(" ") });
+        }
+        this.codedMerchants[signOf(entry.amount)].add(text3.merchant, key);
+        if (text3.accountKey.length >= 6) count(this.codedByAccount, `${signOf(entry.amount)}${text3.accountKey}`, key);
+      } else if (entry.outcome === "rejected") {
+        if (entry.rejectedPartnerId !== null) {
+          this.rejectedWords.add(text3.signal, entry.rejectedPartnerId);
+          if (text3.nameKey.length >= 3) count(this.rejectedByName, text3.nameKey, entry.rejectedPartnerId);
+          if (text3.accountKey.length >= 6) count(this.rejectedByAccount, text3.accountKey, entry.rejectedPartnerId);
+        }
+        if (entry.rejectedAccountId !== null) this.rejectedAccountWords.add(text3.signal, entry.rejectedAccountId);
+      }
+    }
+  }
+  /** How many past lines were reconciled with this partner (0: a counterparty absent from history). */
+  pastLinesOf(partnerId) {
+    return this.partnerLines.get(partnerId) ?? 0;
+  }
+  /** Partners that past lines from this counterparty name were reconciled with, and their shares. */
+  partnerNameShares(nameKey) {
+    return this.sharesOf(this.partnerByName, nameKey);
+  }
+  /** Partners that past lines from this account number were reconciled with, and their shares. */
+  partnerAccountShares(accountKey) {
+    return this.sharesOf(this.partnerByAccount, accountKey);
+  }
+  /** Partners that past lines with these words were reconciled with (read before the next vote). */
+  partnerWordVotes(text3) {
+    return this.partnerWords.voteIds(this.signalIds(text3), text3.signal, text3.merchant);
+  }
+  /** The dictionary ids of a line's signal words, looked up once per line for all the votes. */
+  signalIds(text3) {
+    if (this.idsText !== text3) {
+      this.dictionary.idsOf(text3.signal, this.ids);
+      this.idsText = text3;
+    }
+    return this.ids;
+  }
+  /** Partners whose suggestion people rejected for lines like this one: 0..1 per partner. */
+  rejectedPartners(text3) {
+    let found = null;
+    const byName = this.sharesOf(this.rejectedByName, text3.nameKey);
+    if (byName !== null) for (let j = 0; j < byName.keys.length; j++) found = keepMax(found, byName.keys[j], byName.shares[j]);
+    const byAccount = this.sharesOf(this.rejectedByAccount, text3.accountKey);
+    if (byAccount !== null) for (let j = 0; j < byAccount.keys.length; j++) found = keepMax(found, byAccount.keys[j], byAccount.shares[j]);
+    const votes = this.rejectedWords.voteIds(this.signalIds(text3), text3.signal);
+    for (let i = 0; i < votes.size; i++) found = keepMax(found, votes.key(i), votes.similarity(i));
+    return found ?? NO_REJECTIONS;
+  }
+  /** Accounts (with taxes) that similar past lines of the same direction were coded to, best first. */
+  expenseOptions(text3, amount) {
+    const scored = this.scoreCodings(text3, amount);
+    if (scored === null) return [];
+    const ranked = [];
+    for (const [key, found] of scored) {
+      const coding = this.codings.get(key);
+      if (coding !== void 0) ranked.push({ key, coding, found });
+    }
+    ranked.sort(bySimilarityDesc);
+    if (ranked.length > 3) ranked.length = 3;
+    return ranked.map(({ coding, found }) => expenseOption(coding, found, text3));
+  }
+  /** The first of expenseOptions, or null: what a line's expense proposal is made of. */
+  bestExpenseOption(text3, amount) {
+    const scored = this.scoreCodings(text3, amount);
+    if (scored === null) return null;
+    let best2 = null;
+    let bestCoding = null;
+    for (const [key, found] of scored) {
+      if (best2 !== null && !(found.strength > best2.strength)) continue;
+      const coding = this.codings.get(key);
+      if (coding === void 0) continue;
+      best2 = found;
+      bestCoding = coding;
+    }
+    return best2 === null ? null : expenseOption(bestCoding, best2, text3);
+  }
+  /** Codings (account|taxes) of similar past lines of the same direction, with their similarity; null if none. */
+  scoreCodings(text3, amount) {
+    const sign2 = signOf(amount);
+    const codings = this.codedMerchants[sign2].codings(text3.merchant);
+    const byAccount = text3.accountKey === "" ? void 0 : this.codedByAccount.get(`${sign2}${text3.accountKey}`);
+    if (codings.length === 0 && byAccount === void 0) return null;
+    const scored = /* @__PURE__ */ new Map();
+    for (const c of codings) {
+      scored.set(c.codingKey, { strength: c.similarity, source: 2, token: c.token, support: c.support, lines: c.lines, keyed: c.keyed, share: c.share });
+    }
+    if (byAccount !== void 0) {
+      const shares = byAccount.shares ??= sharesOfTally(byAccount);
+      let lines = 0;
+      for (const n of byAccount.counts.values()) lines += n;
+      for (let j = 0; j < shares.keys.length; j++) {
+        const key = shares.keys[j];
+        const similarity = 0.95 * shares.shares[j];
+        const support = byAccount.counts.get(key) ?? 0;
+        const known = scored.get(key);
+        if (known === void 0) {
+          if (similarity > 0) scored.set(key, { strength: similarity, source: 1, token: "", support, lines, keyed: true, share: 1 });
+        } else if (similarity > known.strength) {
+          Object.assign(known, { strength: similarity, source: 1, support: Math.max(support, known.support ?? 0), lines, keyed: true, share: 1 });
+        }
+      }
+    }
+    return scored.size === 0 ? null : scored;
+  }
+  /** Accounts whose coding people rejected for lines like this one: 0..1 per account. */
+  rejectedAccounts(text3) {
+    return this.rejectedAccountWords.voteIds(this.signalIds(text3), text3.signal).similarities();
+  }
+  /** Shares of a name or account key, computed once per key and kept (the counts no longer change). */
+  sharesOf(map2, key) {
+    if (key === "") return null;
+    const tally = map2.get(key);
+    if (tally === void 0) return null;
+    return tally.shares ??= sharesOfTally(tally);
+  }
+};
+function learnedReason(source, token, text3) {
+  if (source === 0) return `past payments from '${text3.nameDisplay}' were reconciled with this partner`;
+  if (source === 1) return `past payments from account ${text3.accountKey} were reconciled with this partner`;
+  return `past payments labelled like '${token}' were reconciled with this partner`;
+}
+var NO_REJECTIONS = /* @__PURE__ */ new Map();
+function keepMax(found, id, strength) {
+  if (found === null) return strength > 0 ? /* @__PURE__ */ new Map([[id, strength]]) : null;
+  if (strength > (found.get(id) ?? 0)) found.set(id, strength);
+  return found;
+}
+function expenseOption(coding, found, text3) {
+  const support = found.support ?? 0;
+  const keyed = found.keyed ?? false;
+  let reason;
+  if (found.source === 1) reason = `coded like ${support} past ${support === 1 ? "line" : "lines"} from account ${text3.accountKey}`;
+  else if (keyed) reason = `coded like ${support} past ${support === 1 ? "line" : "lines"} of this merchant ('${found.token}', e.g. '${coding.example}')`;
+  else reason = `no known merchant named; only the word '${found.token}' is shared with past lines coded to this account (e.g. '${coding.example}')`;
+  return {
+    accountId: coding.accountId,
+    taxIds: coding.taxIds,
+    similarity: found.strength,
+    support,
+    lines: found.lines ?? 0,
+    keyed,
+    share: found.share ?? 0,
+    reason
+  };
+}
+function ascending(a, b) {
+  return a - b;
+}
+function bySimilarityDesc(a, b) {
+  return b.found.strength - a.found.strength;
+}
+function sharesOfTally(tally) {
+  let total = 0;
+  for (const c of tally.counts.values()) total += c;
+  const keys = [];
+  const values = new Float64Array(tally.counts.size);
+  for (const [key, c] of tally.counts) {
+    values[keys.length] = c / total * (1 - Math.exp(-c));
+    keys.push(key);
+  }
+  return { keys, shares: values };
+}
+function count(map2, key, value) {
+  const tally = map2.get(key);
+  if (tally === void 0) map2.set(key, { counts: /* @__PURE__ */ new Map([[value, 1]]), shares: null });
+  else tally.counts.set(value, (tally.counts.get(value) ?? 0) + 1);
+}
+
+// web_src/engine/shared/name_tokens.ts
+function nameTokens(name) {
+  return nameWords(textTokens(name));
+}
+
+// web_src/engine/reconciliation/partner_evidence.ts
+var BY_LINE = 1;
+var BY_ACCOUNT = 2;
+var BY_NAME = 4;
+var LABEL_NAMES = 8;
+var LABEL_PARTLY_NAMES = 16;
+var LEARNED = 32;
+var REJECTED = 64;
+var PartnerEvidence = class {
+  constructor(partnerId, text3) {
+    this.partnerId = partnerId;
+    this.text = text3;
+    /** 0..1: how sure we are the line is from/to this partner, rejections already applied. */
+    this.score = 0;
+    /** 0..1: how strongly people rejected this partner for similar lines. */
+    this.rejected = 0;
+    /** Chance that every clue so far is wrong (while resolving). */
+    this.miss = 1;
+    /** Strongest lesson from history (0 = none), its source (see HistoryIndex) and the label word it came from. */
+    this.learned = 0;
+    this.learnedSource = 0;
+    this.learnedToken = "";
+    this.clues = 0;
+  }
+  reasons(partnerName) {
+    const out = [];
+    const { clues, text: text3 } = this;
+    if (clues === 0) return out;
+    const name = partnerName(this.partnerId);
+    if ((clues & BY_LINE) !== 0) out.push("partner set on the line");
+    if ((clues & BY_ACCOUNT) !== 0) out.push(`account ${text3.accountKey} belongs to '${name}'`);
+    if ((clues & BY_NAME) !== 0) out.push(`'${text3.nameDisplay}' \u2248 partner '${name}'`);
+    if ((clues & LABEL_NAMES) !== 0) out.push(`label names partner '${name}'`);
+    if ((clues & LABEL_PARTLY_NAMES) !== 0) out.push(`label partly names partner '${name}'`);
+    if ((clues & LEARNED) !== 0) out.push(learnedReason(this.learnedSource, this.learnedToken, text3));
+    if ((clues & REJECTED) !== 0) out.push(`a suggestion for '${name}' was rejected for a similar line`);
+    return out;
+  }
+};
+function finishEvidence(ev, rejected) {
+  if (ev.learned > 0) ev.miss *= 1 - Math.min(ev.learned, 0.99);
+  if (rejected > 0.2) ev.clues |= REJECTED;
+  ev.score = (1 - ev.miss) * (1 - 0.9 * rejected);
+  ev.rejected = rejected;
+}
+
+// web_src/engine/reconciliation/line_evidence.ts
+var LearnedOnly = class {
+  constructor() {
+    this.size = 0;
+    /** Entries [0, shared) came from name and account shares; later ones (word votes) are distinct partners. */
+    this.shared = Number.MAX_SAFE_INTEGER;
+    this.ids = [];
+    this.strengths = [];
+    this.sources = [];
+    this.tokens = [];
+  }
+  /** Forgets the last line's partners; the arrays keep their storage ([0, size) is what counts). */
+  clear() {
+    this.size = 0;
+    this.shared = Number.MAX_SAFE_INTEGER;
+  }
+  keep(id, strength, source, token) {
+    const known = this.indexOf(id, Math.min(this.size, this.shared));
+    if (known < 0) {
+      if (strength <= 0) return;
+      const at3 = this.size++;
+      this.ids[at3] = id;
+      this.strengths[at3] = strength;
+      this.sources[at3] = source;
+      this.tokens[at3] = token;
+    } else if (strength > this.strengths[known]) {
+      this.strengths[known] = strength;
+      this.sources[known] = source;
+      this.tokens[known] = token;
+    }
+  }
+  indexOf(id, end = this.size) {
+    for (let k = 0; k < end; k++) if (this.ids[k] === id) return k;
+    return -1;
+  }
+};
+var LineEvidence = class {
+  constructor(clues, learned, rejections, text3) {
+    this.clues = clues;
+    this.learned = learned;
+    this.rejections = rejections;
+    this.text = text3;
+  }
+  get(id) {
+    const ev = this.clues.get(id);
+    if (ev !== void 0) return ev;
+    const k = this.learned.indexOf(id);
+    if (k >= 0) return this.learnedEvidence(k);
+    const r = this.rejections.size === 0 ? 0 : this.rejections.get(id) ?? 0;
+    return r > 0.2 ? this.rejectedEvidence(id, r) : void 0;
+  }
+  /** Partners scored at least `minScore`, in the order found. */
+  scoredAtLeast(minScore) {
+    const found = [];
+    for (const entry of this.clues) if (entry[1].score >= minScore) found.push(entry);
+    const { learned, rejections } = this;
+    for (let k = 0; k < learned.size; k++) {
+      const id = learned.ids[k];
+      const r = rejections.size === 0 ? 0 : rejections.get(id) ?? 0;
+      if ((1 - (1 - Math.min(learned.strengths[k], 0.99))) * (1 - 0.9 * r) >= minScore) found.push([id, this.learnedEvidence(k)]);
+    }
+    if (minScore <= 0) for (const [id, ev] of this.rejectedOnly()) found.push([id, ev]);
+    return found;
+  }
+  /** Every partner with its evidence, in the order found (what PartnerResolver.resolve returns). */
+  toMap() {
+    const all3 = new Map(this.clues);
+    for (let k = 0; k < this.learned.size; k++) all3.set(this.learned.ids[k], this.learnedEvidence(k));
+    for (const [id, ev] of this.rejectedOnly()) all3.set(id, ev);
+    return all3;
+  }
+  learnedEvidence(k) {
+    const { learned, rejections } = this;
+    const id = learned.ids[k];
+    const ev = new PartnerEvidence(id, this.text);
+    ev.learned = learned.strengths[k];
+    ev.learnedSource = learned.sources[k];
+    ev.learnedToken = learned.tokens[k];
+    ev.clues = LEARNED;
+    finishEvidence(ev, rejections.size === 0 ? 0 : rejections.get(id) ?? 0);
+    return ev;
+  }
+  rejectedEvidence(id, r) {
+    const ev = new PartnerEvidence(id, this.text);
+    ev.rejected = r;
+    return ev;
+  }
+  rejectedOnly() {
+    const found = [];
+    if (this.rejections.size === 0) return found;
+    for (const [id, r] of this.rejections) {
+      if (r > 0.2 && !this.clues.has(id) && this.learned.indexOf(id) < 0) found.push([id, this.rejectedEvidence(id, r)]);
+    }
+    return found;
+  }
+};
+
+// web_src/engine/reconciliation/partner_resolver.ts
+var MAX_NAME_FANOUT = 30;
+var PREFIX_LENGTH2 = 6;
+var MAX_NAME_CANDIDATES = 12;
+var MIN_TRUNCATED_LENGTH = 10;
+var MIN_CUT_WORD = 6;
+var MIN_CUT_PREFIX = 4;
+var PartnerResolver = class {
+  constructor(partners, history) {
+    this.history = history;
+    this.names = /* @__PURE__ */ new Map();
+    this.compact = /* @__PURE__ */ new Map();
+    /** Name word → its dense index, the partners (dense indices) whose name has it, and its rarity weight. */
+    this.byWord = /* @__PURE__ */ new Map();
+    /** First PREFIX_LENGTH characters of compact names → the partners, and their compact names. */
+    this.byPrefix = /* @__PURE__ */ new Map();
+    this.byCompact = /* @__PURE__ */ new Map();
+    this.byAccount = /* @__PURE__ */ new Map();
+    /** Per dense partner index: id, name words and their weights. */
+    this.idByIndex = [];
+    this.wordsByIndex = [];
+    this.wordIdsByIndex = [];
+    this.wordWeightsByIndex = [];
+    this.nameRound = 0;
+    this.touched = [];
+    /** The history-only partners of the line being resolved, reused from line to line. */
+    this.learned = new LearnedOnly();
+    const indexOf = /* @__PURE__ */ new Map();
+    for (const partner of partners) {
+      this.names.set(partner.id, partner.name);
+      let k = indexOf.get(partner.id);
+      if (k === void 0) {
+        k = this.idByIndex.length;
+        indexOf.set(partner.id, k);
+        this.idByIndex.push(partner.id);
+      }
+      const words = [...new Set(nameTokens(partner.name))];
+      this.wordsByIndex[k] = words;
+      for (const w of words) {
+        const entry = this.byWord.get(w);
+        if (entry === void 0) this.byWord.set(w, { index: this.byWord.size, partners: [k], weight: 0, startsWords: null });
+        else entry.partners.push(k);
+      }
+      const key = words.join("");
+      this.compact.set(partner.id, key);
+      if (key.length >= 2) push2(this.byCompact, key, partner.id);
+      if (key.length >= PREFIX_LENGTH2) {
+        const prefix = key.slice(0, PREFIX_LENGTH2);
+        const entry = this.byPrefix.get(prefix);
+        if (entry === void 0) this.byPrefix.set(prefix, { ids: [partner.id], keys: null });
+        else entry.ids.push(partner.id);
+      }
+      for (const account of partner.bankAccounts) {
+        const a = accountNumberKey(account);
+        if (a.length >= 6) push2(this.byAccount, a, partner.id);
+      }
+    }
+    for (const entry of this.byPrefix.values()) entry.keys = entry.ids.map((id) => this.compact.get(id) ?? "");
+    const total = Math.max(1, partners.length);
+    for (const entry of this.byWord.values()) entry.weight = Math.log(1 + total / entry.partners.length);
+    this.weightByIndex = new Float64Array(this.idByIndex.length);
+    for (let k = 0; k < this.idByIndex.length; k++) {
+      const words = this.wordsByIndex[k];
+      const weights = new Float64Array(words.length);
+      const ids = new Int32Array(words.length);
+      let sum = 0;
+      for (let j = 0; j < words.length; j++) {
+        const entry = this.byWord.get(words[j]);
+        weights[j] = entry.weight;
+        ids[j] = entry.index;
+        sum += entry.weight;
+      }
+      this.wordWeightsByIndex[k] = weights;
+      this.wordIdsByIndex[k] = ids;
+      this.weightByIndex[k] = sum;
+    }
+    const nameScore = new Float64Array(this.idByIndex.length);
+    this.nameScore = nameScore;
+    this.nameStamp = new Int32Array(this.idByIndex.length);
+    this.wordStamp = new Int32Array(this.byWord.size);
+    this.prefixStamp = new Int32Array(this.byWord.size);
+    const prefixes = /* @__PURE__ */ new Map();
+    for (const [word, entry] of this.byWord) {
+      if (word.length < MIN_CUT_WORD) continue;
+      for (let len = MIN_CUT_PREFIX; len <= word.length; len++) push2(prefixes, word.slice(0, len), entry.index);
+    }
+    for (const [prefix, indices] of prefixes) {
+      const entry = this.byWord.get(prefix);
+      if (entry !== void 0) entry.startsWords = indices;
+      else this.byWord.set(prefix, { index: -1, partners: [], weight: 0, startsWords: indices });
+    }
+    this.byNameScore = (a, b) => nameScore[b] - nameScore[a];
+  }
+  name(partnerId) {
+    return partnerId === null ? "" : this.names.get(partnerId) ?? `#${partnerId}`;
+  }
+  /** Every partner the line points at, in the order the clues found them, with their scores. */
+  resolve(line, text3) {
+    return this.resolveLine(line, text3).toMap();
+  }
+  /**
+   * resolve() as the collector reads it: partners known only from history's word votes (a dozen weak ones per
+   * line, most never proposed) are kept as numbers and made into evidence only when asked for. The answer reads
+   * scratch space of the resolver: use it before resolving the next line.
+   */
+  resolveLine(line, text3) {
+    const clues = /* @__PURE__ */ new Map();
+    if (line.partnerId !== null) addClue(clues, text3, line.partnerId, 0.99, BY_LINE);
+    const byAccount = text3.accountKey === "" ? void 0 : this.byAccount.get(text3.accountKey);
+    if (byAccount !== void 0) {
+      for (const id of byAccount) addClue(clues, text3, id, 0.95 / byAccount.length, BY_ACCOUNT);
+    }
+    this.matchCompactName(text3, clues);
+    this.matchNameWords(text3, clues);
+    const learned = this.learned;
+    learned.clear();
+    this.learnFromHistory(text3, clues, learned);
+    const rejected = this.history.rejectedPartners(text3);
+    for (const [id, ev] of clues) finishEvidence(ev, rejected.size === 0 ? 0 : rejected.get(id) ?? 0);
+    return new LineEvidence(clues, learned, rejected, text3);
+  }
+  /**
+   * Partners that past lines like this one were reconciled with: by counterparty name, account number and label
+   * words, the strongest per partner. Weighed after every other clue, as the last factor of its miss.
+   */
+  learnFromHistory(text3, clues, learned) {
+    const history = this.history;
+    const byName = history.partnerNameShares(text3.nameKey);
+    if (byName !== null) for (let j = 0; j < byName.keys.length; j++) learn(clues, learned, byName.keys[j], 0.9 * byName.shares[j], 0, "");
+    const byAccount = history.partnerAccountShares(text3.accountKey);
+    if (byAccount !== null) for (let j = 0; j < byAccount.keys.length; j++) learn(clues, learned, byAccount.keys[j], 0.93 * byAccount.shares[j], 1, "");
+    learned.shared = learned.size;
+    const votes = history.partnerWordVotes(text3);
+    for (let i = 0; i < votes.size; i++) {
+      const strength = 0.85 * votes.similarity(i);
+      if (strength > 0) learn(clues, learned, votes.key(i), strength, 2, votes.bestToken(i));
+    }
+  }
+  /** The bank's counterparty name against partner names: equal, or cut short by the bank (~35 characters). */
+  matchCompactName(text3, clues) {
+    const key = text3.nameKey;
+    if (key === "") return;
+    const equal = this.byCompact.get(key) ?? EMPTY_IDS;
+    for (const id of equal) addClue(clues, text3, id, 0.95 / equal.length, BY_NAME);
+    if (key.length < PREFIX_LENGTH2) return;
+    const byPrefix = this.byPrefix.get(key.slice(0, PREFIX_LENGTH2));
+    if (byPrefix === void 0) return;
+    const keys = byPrefix.keys;
+    for (let j = 0; j < byPrefix.ids.length; j++) {
+      const id = byPrefix.ids[j];
+      if (equal.includes(id)) continue;
+      const partnerKey = keys[j];
+      if (partnerKey.startsWith(key) && key.length >= MIN_TRUNCATED_LENGTH) addClue(clues, text3, id, 0.9, BY_NAME);
+      else if (key.startsWith(partnerKey)) addClue(clues, text3, id, 0.75, BY_NAME);
+    }
+  }
+  /**
+   * Partner-name words found anywhere in the label or name, weighted by rarity; most of the name must be there.
+   * Partners are found through their distinctive words; then every word of their name counts, a word cut short
+   * by the bank (CONSULTIN for CONSULTING) included. Scores add up in reused typed arrays indexed by partner, and
+   * the words of the line are marked in a reused typed array indexed by word.
+   */
+  matchNameWords(text3, clues) {
+    const { nameScore, nameStamp, touched, wordStamp, prefixStamp } = this;
+    const round = ++this.nameRound;
+    let count2 = 0;
+    const signal = text3.signal;
+    for (let t = 0; t < signal.length; t++) {
+      const entry = this.byWord.get(signal[t]);
+      if (entry === void 0) continue;
+      const starts = entry.startsWords;
+      if (starts !== null) for (let j = 0; j < starts.length; j++) prefixStamp[starts[j]] = round;
+      if (entry.index < 0) continue;
+      wordStamp[entry.index] = round;
+      if (entry.partners.length > MAX_NAME_FANOUT) continue;
+      const w = entry.weight;
+      const partners = entry.partners;
+      for (let j = 0; j < partners.length; j++) {
+        const k = partners[j];
+        if (nameStamp[k] !== round) {
+          nameStamp[k] = round;
+          nameScore[k] = w;
+          touched[count2++] = k;
+        } else {
+          nameScore[k] = nameScore[k] + w;
+        }
+      }
+    }
+    if (count2 === 0) return;
+    if (count2 > 32) {
+      touched.length = count2;
+      touched.sort(this.byNameScore);
+    } else {
+      sortIndicesByScoreDesc(touched, count2, nameScore);
+    }
+    const candidates = Math.min(count2, MAX_NAME_CANDIDATES);
+    for (let c = 0; c < candidates; c++) {
+      const k = touched[c];
+      const words = this.wordsByIndex[k];
+      const wordIds = this.wordIdsByIndex[k];
+      const weights = this.wordWeightsByIndex[k];
+      let matched = 0;
+      for (let j = 0; j < words.length; j++) {
+        const w = weights[j];
+        const wordId = wordIds[j];
+        if (wordStamp[wordId] === round) matched += w;
+        else if (prefixStamp[wordId] === round) matched += 0.8 * w;
+      }
+      const id = this.idByIndex[k];
+      const coverage = matched / Math.max(1e-9, this.weightByIndex[k]);
+      if (coverage >= 0.999) addClue(clues, text3, id, 0.85, LABEL_NAMES);
+      else if (coverage >= 0.6) addClue(clues, text3, id, 0.8 * coverage, LABEL_PARTLY_NAMES);
+    }
+  }
+};
+function addClue(clues, text3, id, strength, clue) {
+  if (strength <= 0) return;
+  let ev = clues.get(id);
+  if (ev === void 0) {
+    ev = new PartnerEvidence(id, text3);
+    clues.set(id, ev);
+  }
+  ev.miss *= 1 - Math.min(strength, 0.99);
+  ev.clues |= clue;
+}
+function learn(clues, learned, id, strength, source, token) {
+  const ev = clues.get(id);
+  if (ev === void 0) {
+    learned.keep(id, strength, source, token);
+    return;
+  }
+  if (strength <= ev.learned) return;
+  ev.learned = strength;
+  ev.learnedSource = source;
+  ev.learnedToken = token;
+  ev.clues |= LEARNED;
+}
+var EMPTY_IDS = [];
+function push2(map2, key, value) {
+  const list = map2.get(key);
+  if (list === void 0) map2.set(key, [value]);
+  else list.push(value);
+}
+
+// web_src/engine/reconciliation/engine_context.ts
+function buildEngineContext(request) {
+  const history = new HistoryIndex(request.history);
+  const accounts = new Map(request.accounts.map((a) => [a.id, a]));
+  return {
+    settings: request.settings,
+    companyCurrency: request.companyCurrency,
+    index: new CandidateIndex(request.candidates, request.settings),
+    history,
+    partners: new PartnerResolver(request.partners, history),
+    accountLabel: (accountId2) => {
+      const account = accounts.get(accountId2);
+      return account === void 0 ? `account #${accountId2}` : `${account.code} ${account.name}`.trim();
+    }
+  };
+}
+
+// web_src/engine/reconciliation/explain_proposal.ts
+var MAX_REASONS2 = 12;
+var MAX_REASON_LENGTH2 = 300;
+function explainProposal(p, names) {
+  const reasons = [];
+  const first = p.items.length === 0 ? "" : entryNumber2(p.items[0]);
+  const currency = names.companyCurrency;
+  switch (p.amountFit) {
+    case "exact":
+      reasons.push(`amount equals ${first}`);
+      break;
+    case "fx":
+      reasons.push(`amount equals ${first} within FX rounding (${money3(p.difference, currency)})`);
+      break;
+    case "tolerance": {
+      const where = p.accountId === null ? "" : ` to ${names.accountLabel(p.accountId)}`;
+      const kind = p.exchangeRounding ? "exchange rounding" : "payment difference";
+      reasons.push(`amount is ${first} ${p.difference > 0 ? "less" : "plus"} ${money3(p.difference, currency)}, written off${where} as ${kind}`);
+      break;
+    }
+    case "fee":
+      reasons.push(`amount is ${first} less a bank fee of ${money3(p.difference, currency)}`);
+      break;
+    case "partial":
+      reasons.push(`partial payment of ${first} (${money3(p.difference, currency)} stays open)`);
+      break;
+    case "multi": {
+      let numbers = first;
+      for (let i = 1; i < p.items.length; i++) numbers += `, ${entryNumber2(p.items[i])}`;
+      reasons.push(`amount equals the sum of ${numbers}`);
+      break;
+    }
+    case "none":
+      break;
+  }
+  for (const snippet of p.refSnippets.length > 1 ? new Set(p.refSnippets) : p.refSnippets) reasons.push(`label contains '${snippet}'`);
+  if (p.matchType === "expense") {
+    if (p.accountId !== null) reasons.push(`coded to ${names.accountLabel(p.accountId)}`);
+    if (p.expenseReason !== "") reasons.push(p.expenseReason);
+    if (p.expenseRejected > 0.2) reasons.push("a similar coding was rejected before");
+  }
+  if (p.partnerEvidence !== null) for (const reason of p.partnerEvidence.reasons(names.partnerName)) reasons.push(reason);
+  if (p.matchType !== "expense" && p.partnerScore < 0.3 && p.partnerId !== null) {
+    reasons.push(`nothing links the line to '${names.partnerName(p.partnerId)}'`);
+  }
+  if (p.sameAmountCount > 1 && p.refStrength < 0.5) reasons.push(`${p.sameAmountCount} open items have this amount`);
+  if (p.conflictingRef) reasons.push("the label refers to another invoice that is not open");
+  if (p.matchType === "writeoff" && p.accountId !== null && p.amountFit !== "tolerance") reasons.push(`difference to ${names.accountLabel(p.accountId)}`);
+  if (p.citesOther) reasons.push("the label cites another open item");
+  reasons.push(basisOf(p));
+  const unique = [];
+  for (let k = 0; k < reasons.length && unique.length < MAX_REASONS2; k++) {
+    const reason = reasons[k];
+    if (reasons.indexOf(reason) < k) continue;
+    unique.push(flat(reason.length > MAX_REASON_LENGTH2 ? `${reason.slice(0, MAX_REASON_LENGTH2 - 1)}\u2026` : reason));
+  }
+  if (unique.length === 0) return { explanation: "No evidence beyond the amount.", reasons: unique };
+  const opening = unique[0];
+  unique[0] = `${opening.charAt(0).toUpperCase()}${opening.slice(1)}`;
+  const explanation = `${unique.join("; ")}.`;
+  unique[0] = opening;
+  return { explanation: flat(explanation), reasons: unique };
+}
+function flat(text3) {
+  if (text3.length > 12) text3.charCodeAt(0);
+  return text3;
+}
+function basisOf(p) {
+  if (p.matchType === "expense") {
+    if (!p.expenseKeyed) return "rests on history alone, and no merchant of history is named: a hint only";
+    if (p.expenseSupport < 3) return `rests on history alone: only ${p.expenseSupport} past ${p.expenseSupport === 1 ? "line" : "lines"} of this merchant`;
+    return "rests on history alone";
+  }
+  if (p.refStrength >= 0.5) return "rests on the reference";
+  if (p.amountFit === "none" || p.amountFit === "partial") return "rests on the partner alone";
+  return p.partnerScore >= 0.5 ? "rests on the amount and the partner" : "rests on the amount alone";
+}
+function entryNumber2(item) {
+  return item.moveName || `#${item.id}`;
+}
+function money3(amount, currency) {
+  return `${Math.abs(amount).toFixed(2)} ${currency}`;
+}
+
+// web_src/engine/reconciliation/proposal_logit.ts
+function proposalLogit(p) {
+  if (p.matchType === "expense") {
+    return -3.5 + 9 * p.expenseSimilarity - 7 * p.expenseRejected - 3 * p.partnerScore;
+  }
+  let logit = -4;
+  const strongEnough = p.partnerScore >= 0.5 || p.amountFit === "exact" || p.amountFit === "multi";
+  if (p.refStrength >= 0.95) logit += 6;
+  else if (p.refStrength >= 0.85) logit += 5;
+  else if (p.refStrength >= 0.5) logit += strongEnough ? 2 : 0.5;
+  else if (p.refStrength > 0) logit += 2 * p.refStrength;
+  switch (p.amountFit) {
+    case "exact":
+      logit += 3.5;
+      break;
+    case "fx":
+      logit += 3;
+      break;
+    // Off by a few cents: as good as exact when the label cites the invoice, a guess otherwise.
+    case "tolerance":
+      logit += p.refStrength >= 0.85 ? 2.5 : 0;
+      break;
+    // Short by a fee without a reference: in a busy ledger some invoice is always a few euros above the payment.
+    case "fee":
+      logit += p.refStrength >= 0.85 ? 2 : 0.5;
+      break;
+    case "multi":
+      logit += 3 - 0.4 * Math.max(0, p.items.length - 2);
+      break;
+    case "partial":
+      logit += p.instalmentWords && p.refStrength >= 0.5 ? 1.5 : -0.5;
+      break;
+    case "none":
+      logit -= 3;
+      break;
+  }
+  logit += 5 * p.partnerScore;
+  logit -= 5 * p.partnerRejected;
+  if (p.conflictingRef && p.refStrength < 0.85) logit -= 4;
+  if (p.citesOther) logit -= 3;
+  logit += 0.3 * Math.min(1, Math.max(0, p.ageDays) / 365);
+  if (p.ageDays < 0) logit -= 1;
+  return logit;
+}
+
+// web_src/engine/reconciliation/suggest_reconciliations.ts
+var ENGINE_NAME = "ai_bookkeeping-offline";
+var ENGINE_VERSION = "1.0.0";
+var NONE_LOGIT = 0;
+var AMOUNT_ONLY_LOGIT = -0.5;
+var MIN_CONFIDENCE = 0.02;
+function suggestReconciliations(request) {
+  const ctx = buildEngineContext(request);
+  const names = {
+    partnerName: (id) => ctx.partners.name(id),
+    accountLabel: ctx.accountLabel,
+    companyCurrency: ctx.companyCurrency
+  };
+  const results = new Array(request.lines.length);
+  for (let k = 0; k < request.lines.length; k++) {
+    const line = request.lines[k];
+    results[k] = { lineId: line.id, suggestions: suggestForLine(line, ctx, names) };
+  }
+  return results;
+}
+function scoreLine(line, ctx) {
+  const { proposals, unlistedSameAmount } = collectProposals(line, ctx);
+  const ranked = new Array(proposals.length);
+  let top = NONE_LOGIT;
+  for (let i = 0; i < proposals.length; i++) {
+    const proposal = proposals[i];
+    const logit = proposalLogit(proposal);
+    ranked[i] = { proposal, logit };
+    top = Math.max(top, logit);
+  }
+  let denominator = Math.exp(NONE_LOGIT - top) + unlistedSameAmount * Math.exp(AMOUNT_ONLY_LOGIT - top);
+  for (let i = 0; i < ranked.length; i++) denominator += Math.exp(ranked[i].logit - top);
+  if (ranked.length > 1) ranked.sort(byLogitThenFirstItem);
+  const scored = new Array(ranked.length);
+  for (let i = 0; i < ranked.length; i++) {
+    const { proposal, logit } = ranked[i];
+    scored[i] = { proposal, raw: Math.exp(logit - top) / denominator };
+  }
+  return scored;
+}
+function byLogitThenFirstItem(a, b) {
+  return b.logit - a.logit || (a.proposal.items[0]?.id ?? 0) - (b.proposal.items[0]?.id ?? 0);
+}
+function suggestForLine(line, ctx, names) {
+  const suggestions = [];
+  for (const { proposal, raw } of scoreLine(line, ctx)) {
+    if (suggestions.length >= ctx.settings.maxSuggestions) break;
+    const confidence = Math.round(Math.min(calibrate(raw), proposal.maxConfidence) * 1e4) / 1e4;
+    if (confidence < MIN_CONFIDENCE) continue;
+    const { explanation, reasons } = explainProposal(proposal, names);
+    const candidateIds = new Array(proposal.items.length);
+    for (let i = 0; i < proposal.items.length; i++) candidateIds[i] = proposal.items[i].id;
+    suggestions.push({
+      rank: suggestions.length + 1,
+      matchType: proposal.matchType,
+      candidateIds,
+      partnerId: proposal.partnerId,
+      accountId: proposal.accountId,
+      taxIds: proposal.taxIds,
+      writeoffAmount: Math.round(proposal.writeoffAmount * 100) / 100,
+      confidence,
+      explanation,
+      reasons
+    });
+  }
+  return suggestions;
+}
+
+// web_src/engine/reconciliation/offline_engine.ts
+var OFFLINE_ENGINE = Object.freeze({
+  name: ENGINE_NAME,
+  version: ENGINE_VERSION,
+  suggest: suggestReconciliations
+});
 
 // web_src/endpoint/parent_watch.ts
 function isProcessAlive(pid) {

@@ -63,4 +63,10 @@ from . import (
     period_close_fx,
     period_close_lock_record,
     period_close_reopen_wizard,
+    financial_report_company,
+    financial_report,
+    financial_report_export,
+    financial_report_budget,
+    financial_report_schedule,
+    financial_report_endpoint,
 )

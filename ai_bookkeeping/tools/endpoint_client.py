@@ -194,3 +194,13 @@ def predict_collections(client, payload):
     """Ask the endpoint for the customers' payment behaviour, segments and predicted payment dates
     (web_src/contracts/collections.ts). Returns the reply unchecked (tools/collection_rules.check_reply checks it)."""
     return client._request("POST", COLLECTION_PREDICT_PATH, payload, timeout=client.timeout)
+
+
+REPORT_REPHRASE_PATH = "/v1/reports/rephrase"
+
+
+def rephrase_report(client, payload):
+    """Ask the endpoint's LLM to rephrase a financial report's narrative (web_src/contracts/reports.ts):
+    ``{"language", "text", "facts": [{id, value, unit, sense}], "llm"}`` → ``{"rephrased", "text", "reason",
+    "usage"}``, unchecked (ai.financial.report runs tools/financial_report_narrative.check_narrative on it)."""
+    return client._request("POST", REPORT_REPHRASE_PATH, payload, timeout=client.timeout)

@@ -130,7 +130,7 @@ describe("templates", () => {
     const components = files(".ts").flatMap((file) =>
       [...readFileSync(file, "utf8").matchAll(/static override template = "([^"]+)"/g)].map((m) => ({ name: m[1]!, file })),
     );
-    expect(components.length).toBe(12);
+    expect(components.length).toBe(13);
     for (const { name, file } of components) {
       const template = templates.find((t) => t.name === name);
       expect(template, name).toBeDefined();

@@ -9,6 +9,7 @@ import { ReconciliationPanel } from "./reconciliation_panel/reconciliation_panel
 import { reviewPanels } from "./review_panels";
 import { ReviewDashboard } from "./review_dashboard/review_dashboard";
 import { ReviewQueueModel } from "./review_queue_model";
+import { FinancialReports } from "./financial_reports/financial_reports";
 
 export const REVIEW_DASHBOARD_TAG = "ai_bookkeeping.review_dashboard";
 
@@ -18,3 +19,4 @@ reviewPanels
   .add("bank_reconciliation", { Component: ReconciliationPanel, createModel: (services, context) => new ReviewQueueModel(services, context) }, { sequence: 10 })
   .add("other_suggestions", { Component: OtherSuggestions, createModel: (services) => new OtherSuggestionsModel(services) }, { sequence: 100 });
 reviewPanels.add("anomalies", { Component: AnomalyPanel, createModel: (services) => new AnomalyPanelModel(services) }, { sequence: 90 });
+registry.category("actions").add("ai_bookkeeping.financial_reports", FinancialReports);

@@ -11,11 +11,13 @@ import { registerCollectionRoutes } from "./routes/collections";
 import { registerHealthRoute } from "./routes/health";
 import { registerReconcileRoutes } from "./routes/reconcile";
 import { registerStatementRoutes } from "./routes/statements";
+import { registerReportRoutes } from "./routes/reports";
 import { AnomalyService } from "./services/anomalies";
 import { BillService } from "./services/bills";
 import { CollectionService } from "./services/collections";
 import { ReconcileService } from "./services/reconcile";
 import { StatementService } from "./services/statements";
+import { ReportService, type CallerFactory } from "./services/reports";
 import { signedRouteOptions } from "./signed_route";
 
 declare module "fastify" {
@@ -38,6 +40,8 @@ export interface AppDeps {
   refinerFor?: RefinerFactory;
   /** The vendor-bill reader; defaults to one running the server's poppler-utils and tesseract. */
   billService?: BillService;
+  /** Builds the LLM caller of a report-rephrasing request from its own LLM settings (tests inject fetch here). */
+  reportCallerFor?: CallerFactory;
 }
 
 /** Longest time a client may take to send its whole request. */
@@ -80,6 +84,10 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   registerAnomalyRoutes(app, signed, new AnomalyService({ validateResponses: config.validateResponses }));
   registerBillRoutes(app, signed, deps.billService ?? new BillService({ validateResponses: config.validateResponses }));
   registerCollectionRoutes(app, signed, new CollectionService({ validateResponses: config.validateResponses }));
+  registerReportRoutes(app, signed, new ReportService({
+    validateResponses: config.validateResponses,
+    ...(deps.reportCallerFor ? { callerFor: deps.reportCallerFor } : {}),
+  }));
   return app;
 }
 

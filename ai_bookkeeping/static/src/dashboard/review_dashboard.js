@@ -913,6 +913,10 @@ var $ZodBoolean = /* @__PURE__ */ $constructor("$ZodBoolean", (inst, def) => {
     return payload;
   };
 });
+var $ZodUnknown = /* @__PURE__ */ $constructor("$ZodUnknown", (inst, def) => {
+  $ZodType.init(inst, def);
+  inst._zod.parse = (payload) => payload;
+});
 var $ZodNever = /* @__PURE__ */ $constructor("$ZodNever", (inst, def) => {
   $ZodType.init(inst, def);
   inst._zod.parse = (payload, _ctx) => {
@@ -1360,6 +1364,161 @@ function handleTupleResults(itemResults, final, items, input, optoutStart) {
   }
   return final;
 }
+var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
+  $ZodType.init(inst, def);
+  const memo = globalConfig.memoizer;
+  memo?.attach(inst);
+  inst._zod.parse = (payload, ctx) => {
+    const input = payload.value;
+    if (!isPlainObject(input)) {
+      payload.issues.push({
+        expected: "record",
+        code: "invalid_type",
+        input,
+        inst
+      });
+      return payload;
+    }
+    const proms = [];
+    const values = def.keyType._zod.values;
+    if (values && !def.partial) {
+      payload.value = memo ? memo.alloc(inst, payload, {}, ctx) : {};
+      const recordKeys = /* @__PURE__ */ new Set();
+      for (const key of values) {
+        if (typeof key === "string" || typeof key === "number" || typeof key === "symbol") {
+          recordKeys.add(typeof key === "number" ? key.toString() : key);
+          if (key === "__proto__")
+            continue;
+          const keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
+          if (keyResult instanceof Promise) {
+            throw new Error("Async schemas not supported in object keys currently");
+          }
+          if (keyResult.issues.length) {
+            payload.issues.push({
+              code: "invalid_key",
+              origin: "record",
+              issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
+              input: key,
+              path: [key],
+              inst
+            });
+            continue;
+          }
+          const outKey = keyResult.value;
+          if (outKey === "__proto__")
+            continue;
+          const result = def.valueType._zod.run({ value: input[key], issues: [] }, ctx);
+          if (result instanceof Promise) {
+            proms.push(result.then((result2) => {
+              if (result2.issues.length) {
+                payload.issues.push(...prefixIssues(key, result2.issues));
+              }
+              payload.value[outKey] = result2.value;
+            }));
+          } else {
+            if (result.issues.length) {
+              payload.issues.push(...prefixIssues(key, result.issues));
+            }
+            payload.value[outKey] = result.value;
+          }
+        }
+      }
+      let unrecognized;
+      for (const key in input) {
+        if (!recordKeys.has(key)) {
+          if (def.mode === "loose") {
+            if (key === "__proto__")
+              continue;
+            payload.value[key] = input[key];
+          } else {
+            unrecognized = unrecognized ?? [];
+            unrecognized.push(key);
+          }
+        }
+      }
+      if (unrecognized && unrecognized.length > 0) {
+        payload.issues.push({
+          code: "unrecognized_keys",
+          input,
+          inst,
+          keys: unrecognized,
+          continue: true
+        });
+      }
+    } else {
+      payload.value = memo ? memo.alloc(inst, payload, {}, ctx) : {};
+      let unrecognized;
+      for (const key of Reflect.ownKeys(input)) {
+        if (key === "__proto__")
+          continue;
+        if (!Object.prototype.propertyIsEnumerable.call(input, key))
+          continue;
+        let keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
+        if (keyResult instanceof Promise) {
+          throw new Error("Async schemas not supported in object keys currently");
+        }
+        const checkNumericKey = typeof key === "string" && number.test(key) && keyResult.issues.length;
+        if (checkNumericKey) {
+          const retryResult = def.keyType._zod.run({ value: Number(key), issues: [] }, ctx);
+          if (retryResult instanceof Promise) {
+            throw new Error("Async schemas not supported in object keys currently");
+          }
+          if (retryResult.issues.length === 0) {
+            keyResult = retryResult;
+          }
+        }
+        if (keyResult.issues.length) {
+          if (def.mode === "loose") {
+            payload.value[key] = input[key];
+          } else if (values) {
+            unrecognized = unrecognized ?? [];
+            unrecognized.push(key);
+          } else {
+            payload.issues.push({
+              code: "invalid_key",
+              origin: "record",
+              issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
+              input: key,
+              path: [key],
+              inst
+            });
+          }
+          continue;
+        }
+        const outKey = keyResult.value;
+        if (outKey === "__proto__")
+          continue;
+        const result = def.valueType._zod.run({ value: input[key], issues: [] }, ctx);
+        if (result instanceof Promise) {
+          proms.push(result.then((result2) => {
+            if (result2.issues.length) {
+              payload.issues.push(...prefixIssues(key, result2.issues));
+            }
+            payload.value[outKey] = result2.value;
+          }));
+        } else {
+          if (result.issues.length) {
+            payload.issues.push(...prefixIssues(key, result.issues));
+          }
+          payload.value[outKey] = result.value;
+        }
+      }
+      if (unrecognized && unrecognized.length > 0) {
+        payload.issues.push({
+          code: "unrecognized_keys",
+          input,
+          inst,
+          keys: unrecognized,
+          continue: true
+        });
+      }
+    }
+    if (proms.length) {
+      return Promise.all(proms).then(() => payload);
+    }
+    return payload;
+  };
+});
 var $ZodEnum = /* @__PURE__ */ $constructor("$ZodEnum", (inst, def) => {
   $ZodType.init(inst, def);
   const values = getEnumValues(def.entries);
@@ -1545,6 +1704,12 @@ function _boolean(Class, params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
+function _unknown(Class) {
+  return new Class({
+    type: "unknown"
+  });
+}
+// @__NO_SIDE_EFFECTS__
 function _never(Class, params) {
   return new Class({
     type: "never",
@@ -1634,6 +1799,14 @@ var ZodMiniBoolean = /* @__PURE__ */ $constructor("ZodMiniBoolean", (inst, def) 
 function boolean2(params) {
   return _boolean(ZodMiniBoolean, params);
 }
+var ZodMiniUnknown = /* @__PURE__ */ $constructor("ZodMiniUnknown", (inst, def) => {
+  $ZodUnknown.init(inst, def);
+  ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function unknown() {
+  return _unknown(ZodMiniUnknown);
+}
 var ZodMiniNever = /* @__PURE__ */ $constructor("ZodMiniNever", (inst, def) => {
   $ZodNever.init(inst, def);
   ZodMiniType.init(inst, def);
@@ -1677,6 +1850,15 @@ function strictObject(shape, params) {
     ...normalizeParams(params)
   });
 }
+// @__NO_SIDE_EFFECTS__
+function looseObject(shape, params) {
+  return new ZodMiniObject({
+    type: "object",
+    shape,
+    catchall: /* @__PURE__ */ unknown(),
+    ...normalizeParams(params)
+  });
+}
 var ZodMiniUnion = /* @__PURE__ */ $constructor("ZodMiniUnion", (inst, def) => {
   $ZodUnion.init(inst, def);
   ZodMiniType.init(inst, def);
@@ -1702,6 +1884,27 @@ function tuple(items, _paramsOrRest, _params) {
     type: "tuple",
     items,
     rest,
+    ...normalizeParams(params)
+  });
+}
+var ZodMiniRecord = /* @__PURE__ */ $constructor("ZodMiniRecord", (inst, def) => {
+  $ZodRecord.init(inst, def);
+  ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function record(keyType, valueType, params) {
+  if (!valueType || !valueType._zod) {
+    return new ZodMiniRecord({
+      type: "record",
+      keyType: /* @__PURE__ */ string2(),
+      valueType: keyType,
+      ...normalizeParams(valueType)
+    });
+  }
+  return new ZodMiniRecord({
+    type: "record",
+    keyType,
+    valueType,
     ...normalizeParams(params)
   });
 }
@@ -3529,11 +3732,195 @@ var ReviewDashboard = class extends Component12 {
   }
 };
 
+// web_src/dashboard/financial_reports/financial_reports.ts
+import { Component as Component13, onWillStart as onWillStart3, useState as useState6 } from "@odoo/owl";
+import { useService as useService5 } from "@web/core/utils/hooks";
+import { formatMonetary as formatMonetary2 } from "@web/views/fields/formatters";
+
+// web_src/contracts/financial_report_view.ts
+var Text2 = pipe(
+  transform((value) => value === false || value === null || value === void 0 ? "" : value),
+  string2()
+);
+var Amounts = record(string2(), number2());
+var ReportRowSchema = object({
+  key: string2(),
+  label: string2(),
+  kind: _enum(["line", "section", "total"]),
+  values: Amounts,
+  draft: Amounts
+});
+var SentenceSchema = object({
+  text: string2(),
+  facts: array(string2()),
+  links: array(object({ model: string2(), id: int(), name: Text2, kind: Text2 }))
+});
+var TrendPointSchema = object({
+  month: string2(),
+  revenue: number2(),
+  expenses: number2(),
+  margin: number2(),
+  cash: number2()
+});
+var REPORT_KEYS = ["pnl", "balance_sheet", "cash_flow"];
+var FinancialReportViewSchema = object({
+  id: int(),
+  name: string2(),
+  company: string2(),
+  currency_id: int(),
+  date_from: string2(),
+  date_to: string2(),
+  include_draft: boolean2(),
+  columns: array(object({ key: string2(), label: string2() })),
+  reports: object({
+    pnl: array(ReportRowSchema),
+    balance_sheet: array(ReportRowSchema),
+    cash_flow: array(ReportRowSchema)
+  }),
+  trend: array(TrendPointSchema),
+  narrative: object({
+    pnl: array(SentenceSchema),
+    balance_sheet: array(SentenceSchema),
+    cash_flow: array(SentenceSchema)
+  }),
+  narrative_text: Text2,
+  narrative_source: Text2,
+  llm_note: Text2
+});
+var ServerActionSchema = looseObject({ type: string2() });
+
+// web_src/dashboard/financial_reports/trend_chart.ts
+var PAD = 8;
+function trendChart(points, series, width = 560, height = 160) {
+  const values = points.flatMap((p) => series.map((key) => p[key]));
+  const min = Math.min(0, ...values);
+  let max = Math.max(0, ...values);
+  if (max === min) max = min + 1;
+  const x = (index) => points.length <= 1 ? width / 2 : PAD + index * (width - 2 * PAD) / (points.length - 1);
+  const y = (value) => PAD + (max - value) * (height - 2 * PAD) / (max - min);
+  const round = (n) => (Math.round(n * 10) / 10).toString();
+  const lines = series.map((key) => ({
+    key,
+    points: points.map((p, i) => `${round(x(i))},${round(y(p[key]))}`).join(" ")
+  }));
+  const zero = y(0);
+  return {
+    width,
+    height,
+    lines,
+    zeroY: zero >= 0 && zero <= height ? Math.round(zero * 10) / 10 : null,
+    ticks: points.map((p, i) => ({ x: Math.round(x(i) * 10) / 10, label: p.month.slice(5) })),
+    min,
+    max
+  };
+}
+
+// web_src/dashboard/financial_reports/financial_reports.ts
+var MODEL2 = "ai.financial.report";
+var FinancialReports = class extends Component13 {
+  static {
+    this.template = "ai_bookkeeping.FinancialReports";
+  }
+  static {
+    this.props = ["*"];
+  }
+  setup() {
+    this.orm = useService5("orm");
+    this.action = useService5("action");
+    this.state = useState6({
+      loading: true,
+      error: null,
+      view: null,
+      active: "pnl",
+      dateFrom: "",
+      dateTo: "",
+      includeDraft: false
+    });
+    onWillStart3(() => this.load());
+  }
+  get tabs() {
+    const labels = {
+      pnl: _t("Profit and loss"),
+      balance_sheet: _t("Balance sheet"),
+      cash_flow: _t("Cash flow")
+    };
+    return REPORT_KEYS.map((key) => ({ key, label: labels[key] }));
+  }
+  get rows() {
+    return this.state.view?.reports[this.state.active] ?? [];
+  }
+  get columns() {
+    const columns = this.state.view?.columns ?? [];
+    return this.state.active === "pnl" ? columns : columns.filter((c) => c.key !== "budget");
+  }
+  get sentences() {
+    return this.state.view?.narrative[this.state.active] ?? [];
+  }
+  get chart() {
+    const series = this.state.active === "pnl" ? ["revenue", "expenses", "margin"] : ["cash"];
+    return trendChart(this.state.view?.trend ?? [], series);
+  }
+  get chartTitle() {
+    return this.state.active === "pnl" ? _t("Revenue, expenses and margin, 12 months") : _t("Cash balance, 12 months");
+  }
+  amount(row, column) {
+    const value = row.values[column];
+    if (value === void 0 || !this.state.view) return "";
+    return formatMonetary2(value, { currencyId: this.state.view.currency_id });
+  }
+  hasDraft(row, column) {
+    return (row.draft[column] ?? 0) !== 0;
+  }
+  async load(reportId) {
+    this.state.loading = true;
+    this.state.error = null;
+    try {
+      const options = this.state.dateFrom ? { date_from: this.state.dateFrom, date_to: this.state.dateTo || this.state.dateFrom, include_draft: this.state.includeDraft } : { include_draft: this.state.includeDraft };
+      const reply = await this.orm.call(MODEL2, "get_view_data", [], { report_id: reportId ?? null, options });
+      const view = parseReply("get_view_data", FinancialReportViewSchema, reply);
+      this.state.view = view;
+      this.state.dateFrom = view.date_from;
+      this.state.dateTo = view.date_to;
+      this.state.includeDraft = view.include_draft;
+    } catch (error) {
+      this.state.error = errorMessage(error);
+    } finally {
+      this.state.loading = false;
+    }
+  }
+  select(key) {
+    this.state.active = key;
+  }
+  onDate(which, event) {
+    this.state[which] = event.target.value;
+  }
+  onDraft(event) {
+    this.state.includeDraft = event.target.checked;
+  }
+  async run(method, args) {
+    const view = this.state.view;
+    if (!view) return;
+    try {
+      const reply = await this.orm.call(MODEL2, method, [[view.id], ...args]);
+      await this.action.doAction(parseReply(method, ServerActionSchema, reply));
+    } catch (error) {
+      this.state.error = errorMessage(error);
+    }
+  }
+  drill(row, column) {
+    void this.run("action_drill_down", [this.state.active, row.key, column]);
+  }
+  openLink(model, id) {
+    void this.action.doAction({ type: "ir.actions.act_window", res_model: model, res_id: id, views: [[false, "form"]] });
+  }
+};
+
 // web_src/dashboard/index.ts
 var REVIEW_DASHBOARD_TAG = "ai_bookkeeping.review_dashboard";
 registry2.category("actions").add(REVIEW_DASHBOARD_TAG, ReviewDashboard);
 reviewPanels.add("bank_reconciliation", { Component: ReconciliationPanel, createModel: (services, context) => new ReviewQueueModel(services, context) }, { sequence: 10 }).add("other_suggestions", { Component: OtherSuggestions, createModel: (services) => new OtherSuggestionsModel(services) }, { sequence: 100 });
 reviewPanels.add("anomalies", { Component: AnomalyPanel, createModel: (services) => new AnomalyPanelModel(services) }, { sequence: 90 });
+registry2.category("actions").add("ai_bookkeeping.financial_reports", FinancialReports);
 export {
   REVIEW_DASHBOARD_TAG
 };

@@ -20,8 +20,14 @@ export interface ActWindowRequest {
   target?: "current" | "new";
 }
 
+/** Any action a model method returned (validated by the caller to have a `type`). */
+export interface ServerActionRequest {
+  type: string;
+  [key: string]: unknown;
+}
+
 export interface ActionService {
-  doAction(action: ActWindowRequest, options?: { onClose?: () => void }): Promise<void>;
+  doAction(action: ActWindowRequest | ServerActionRequest, options?: { onClose?: () => void }): Promise<void>;
 }
 
 /** core/notifications/notification_service.js */
