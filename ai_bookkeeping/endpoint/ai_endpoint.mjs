@@ -20866,11 +20866,11 @@ var require_format = __commonJS({
           }
           function getFormat(fmtDef) {
             const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
+            const fmt2 = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
-              return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
+              return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt2}.validate`];
             }
-            return ["string", fmtDef, fmt];
+            return ["string", fmtDef, fmt2];
           }
           function validCondition() {
             if (typeof formatDef == "object" && !(formatDef instanceof RegExp) && formatDef.async) {
@@ -24754,8 +24754,8 @@ var require_limit = __commonJS({
             ref: self.formats,
             code: opts.code.formats
           });
-          const fmt = gen.const("fmt", (0, codegen_1._)`${fmts}[${fCxt.schemaCode}]`);
-          cxt.fail$data((0, codegen_1.or)((0, codegen_1._)`typeof ${fmt} != "object"`, (0, codegen_1._)`${fmt} instanceof RegExp`, (0, codegen_1._)`typeof ${fmt}.compare != "function"`, compareCode(fmt)));
+          const fmt2 = gen.const("fmt", (0, codegen_1._)`${fmts}[${fCxt.schemaCode}]`);
+          cxt.fail$data((0, codegen_1.or)((0, codegen_1._)`typeof ${fmt2} != "object"`, (0, codegen_1._)`${fmt2} instanceof RegExp`, (0, codegen_1._)`typeof ${fmt2}.compare != "function"`, compareCode(fmt2)));
         }
         function validateFormat() {
           const format = fCxt.schema;
@@ -24765,15 +24765,15 @@ var require_limit = __commonJS({
           if (typeof fmtDef != "object" || fmtDef instanceof RegExp || typeof fmtDef.compare != "function") {
             throw new Error(`"${keyword}": format "${format}" does not define "compare" function`);
           }
-          const fmt = gen.scopeValue("formats", {
+          const fmt2 = gen.scopeValue("formats", {
             key: format,
             ref: fmtDef,
             code: opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(format)}` : void 0
           });
-          cxt.fail$data(compareCode(fmt));
+          cxt.fail$data(compareCode(fmt2));
         }
-        function compareCode(fmt) {
-          return (0, codegen_1._)`${fmt}.compare(${data}, ${schemaCode}) ${KWDs[keyword].fail} 0`;
+        function compareCode(fmt2) {
+          return (0, codegen_1._)`${fmt2}.compare(${data}, ${schemaCode}) ${KWDs[keyword].fail} 0`;
         }
       },
       dependencies: ["format"]
@@ -53200,45 +53200,45 @@ var PATTERN_IS_COMPLETE = /* @__PURE__ */ new Set([
   "xid"
 ]);
 function generateStringFormatCheck(doc, ctx, def, accessor, needsValue = true) {
-  const fmt = def.format;
-  if (fmt === "base64") {
+  const fmt2 = def.format;
+  if (fmt2 === "base64") {
     const validator = addConstant(ctx, isValidBase64);
     doc.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
-  if (fmt === "base64url") {
+  if (fmt2 === "base64url") {
     const validator = addConstant(ctx, isValidBase64URL);
     doc.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
-  if (fmt === "jwt") {
+  if (fmt2 === "jwt") {
     const validator = addConstant(ctx, isValidJWT);
     const alg = addConstant(ctx, def.alg ?? null);
     doc.write(`if (!${validator}(${accessor}, ${alg})) return INVALID;`);
     return accessor;
   }
-  if (fmt === "ipv6") {
+  if (fmt2 === "ipv6") {
     const validator = addConstant(ctx, isValidIPv6);
     doc.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
-  if (fmt === "cidrv6") {
+  if (fmt2 === "cidrv6") {
     const validator = addConstant(ctx, isValidCIDRv6);
     doc.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
-  if (fmt === "credit_card") {
+  if (fmt2 === "credit_card") {
     const validator = addConstant(ctx, isValidCreditCard);
     doc.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
-  if (fmt === "iban") {
+  if (fmt2 === "iban") {
     const validator = addConstant(ctx, isValidIBAN);
     doc.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
   const formatDef = def;
-  if (fmt === "url" || fmt === "httpurl" || formatDef.normalize || formatDef.hostname !== void 0 || formatDef.protocol !== void 0) {
+  if (fmt2 === "url" || fmt2 === "httpurl" || formatDef.normalize || formatDef.hostname !== void 0 || formatDef.protocol !== void 0) {
     const parseConst = addConstant(ctx, validateURL);
     const defConst = addConstant(ctx, def);
     const trimVar = newVar(ctx);
@@ -53264,12 +53264,12 @@ function generateStringFormatCheck(doc, ctx, def, accessor, needsValue = true) {
   const customFn = def.fn;
   if (customFn) {
     if (isAsyncFunction(customFn))
-      throw new ZodCompileUnsupportedError(`async string format ${fmt}`);
+      throw new ZodCompileUnsupportedError(`async string format ${fmt2}`);
     const fnConst = addConstant(ctx, customFn);
     doc.write(`if (!${fnConst}(${accessor})) return INVALID;`);
     return accessor;
   }
-  if (PATTERN_IS_COMPLETE.has(fmt) && def.pattern) {
+  if (PATTERN_IS_COMPLETE.has(fmt2) && def.pattern) {
     const patternConst = addConstant(ctx, def.pattern);
     doc.write(`${patternConst}.lastIndex = 0;`);
     doc.write(`if (!${patternConst}.test(${accessor})) return INVALID;`);
@@ -59809,6 +59809,9 @@ var ExtractBillRequestSchema = external_exports.strictObject({
   contentBase64: external_exports.string().regex(/^[A-Za-z0-9+/=\r\n]*$/, "expected base64"),
   /** Tesseract language codes for OCR, e.g. ["eng", "deu"]; default eng+deu+fra (those installed are used). */
   languages: external_exports.array(external_exports.string().regex(/^[a-z]{3}(_[a-z]+)?$/)).max(8).optional(),
+  /** "receipt" for an expense receipt (a till or card slip): the reader also takes the totals receipts print
+   * ("TOTAL EUR", "CARD", "BAR") and whole amounts with a currency sign. Default "bill". */
+  mode: external_exports.enum(["bill", "receipt"]).optional(),
   /** The company receiving the bill: its own VAT number and name are never taken for the vendor's, its currency
    * is the default when the document names none. */
   company: external_exports.strictObject({
@@ -59930,6 +59933,104 @@ function registerBillRoutes(app, signed, service) {
   });
 }
 
+// web_src/contracts/collections.ts
+var COLLECTION_PREDICT_PATH = "/v1/collections/predict";
+var MAX_COLLECTION_CUSTOMERS = 2e3;
+var MAX_COLLECTION_HISTORY = 200;
+var MAX_COLLECTION_OPEN = 500;
+var IsoDate3 = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
+var Id2 = external_exports.number().int().positive();
+var Money3 = external_exports.number().finite();
+var SEGMENTS = ["reliable", "slow_but_sure", "deteriorating", "at_risk", "new"];
+var SegmentSchema = external_exports.enum(SEGMENTS);
+var PaidInvoiceSchema = external_exports.object({
+  invoiceId: Id2.optional(),
+  invoiceDate: IsoDate3,
+  dueDate: IsoDate3,
+  /** The date of the payment that settled it (the latest of its reconciled payments). */
+  paidDate: IsoDate3,
+  amount: Money3.nonnegative(),
+  /** Settled by more than one payment. */
+  partial: external_exports.boolean().default(false)
+});
+var OpenInvoiceSchema = external_exports.object({
+  invoiceId: Id2,
+  invoiceDate: IsoDate3,
+  dueDate: IsoDate3,
+  amountResidual: Money3
+});
+var CustomerInputSchema = external_exports.object({
+  partnerId: Id2,
+  history: external_exports.array(PaidInvoiceSchema).max(MAX_COLLECTION_HISTORY).default([]),
+  open: external_exports.array(OpenInvoiceSchema).max(MAX_COLLECTION_OPEN).default([])
+});
+var PredictOptionsSchema = external_exports.object({
+  /** Fewer paid invoices than this: segment "new", predictions lean on the company's behaviour. */
+  minHistory: external_exports.number().int().min(1).max(50).default(3),
+  /** An invoice not yet due is an early warning when it is predicted to be paid at least this many days late. */
+  earlyWarningDays: external_exports.number().int().min(0).max(365).default(7),
+  /** Lower and upper quantile of the predicted interval. */
+  intervalLow: external_exports.number().min(0).max(0.5).default(0.1),
+  intervalHigh: external_exports.number().min(0.5).max(1).default(0.9)
+});
+var CollectionPredictRequestSchema = external_exports.object({
+  companyId: Id2,
+  companyCurrency: external_exports.string().regex(/^[A-Z]{3}$/),
+  /** The company's today: open invoices are conditioned on being unpaid on this day. */
+  today: IsoDate3,
+  customers: external_exports.array(CustomerInputSchema).max(MAX_COLLECTION_CUSTOMERS),
+  options: PredictOptionsSchema.prefault({})
+});
+var BehaviourSchema = external_exports.object({
+  paidCount: external_exports.number().int().nonnegative(),
+  /** Mean and standard deviation of days between due date and payment (negative: early). */
+  meanDaysLate: external_exports.number().finite(),
+  sdDaysLate: external_exports.number().finite().nonnegative(),
+  medianDaysLate: external_exports.number().finite(),
+  /** Share of paid invoices settled on or before the due date (0..1). */
+  onTimeShare: external_exports.number().min(0).max(1),
+  /** Days sales outstanding of the paid history: amount-weighted days from invoice to payment. */
+  dso: external_exports.number().finite(),
+  /** Mean days late of the most recent third minus that of the rest: > 0 is getting later. */
+  trendDays: external_exports.number().finite(),
+  recentMeanDaysLate: external_exports.number().finite(),
+  /** Share of paid invoices settled in several payments (0..1). */
+  partialShare: external_exports.number().min(0).max(1)
+});
+var PredictionSchema = external_exports.object({
+  invoiceId: Id2,
+  predictedDate: IsoDate3,
+  low: IsoDate3,
+  high: IsoDate3,
+  predictedDaysLate: external_exports.number().int(),
+  /** Not yet due and predicted to be paid at least `earlyWarningDays` late. */
+  earlyWarning: external_exports.boolean(),
+  /** How much of the prediction is the customer's own history (0..1); the rest is the company's. */
+  weight: external_exports.number().min(0).max(1)
+});
+var CustomerReplySchema = external_exports.object({
+  partnerId: Id2,
+  behaviour: BehaviourSchema,
+  segment: SegmentSchema,
+  /** Why this segment, with the figures that decided it. */
+  reason: external_exports.string().max(500),
+  predictions: external_exports.array(PredictionSchema)
+});
+var CollectionPredictResponseSchema = external_exports.object({
+  companyBehaviour: BehaviourSchema,
+  customers: external_exports.array(CustomerReplySchema),
+  engine: external_exports.object({ name: external_exports.string(), version: external_exports.string() })
+});
+
+// web_src/endpoint/routes/collections.ts
+function registerCollectionRoutes(app, signed, service) {
+  app.post(COLLECTION_PREDICT_PATH, signed, async (request) => {
+    const body = parseJsonBody(rawBodyOf(request.body), CollectionPredictRequestSchema);
+    request.lineCount = body.customers.length;
+    return service.predict(body);
+  });
+}
+
 // web_src/endpoint/routes/health.ts
 function registerHealthRoute(app, engineInfo) {
   app.get("/healthz", async () => {
@@ -59955,19 +60056,19 @@ var MAX_LABEL_LENGTH = 2e3;
 var MAX_LINES_PER_REQUEST = 2e3;
 var MAX_CANDIDATES_PER_REQUEST = 2e5;
 var MAX_HISTORY_PER_REQUEST = 5e4;
-var Id2 = external_exports.number().int().positive();
-var IsoDate3 = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD");
+var Id3 = external_exports.number().int().positive();
+var IsoDate4 = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD");
 var CurrencyCode2 = external_exports.string().regex(/^[A-Z]{3}$/, "expected an ISO 4217 currency code such as EUR");
-var Money3 = external_exports.number().finite();
+var Money4 = external_exports.number().finite();
 var Text = (max) => external_exports.string().max(max).default("");
 var StatementLineSchema = external_exports.object({
-  id: Id2,
-  date: IsoDate3,
+  id: Id3,
+  date: IsoDate4,
   /** Amount in `currency` (the line's own currency: foreign currency when set, else the journal's). */
-  amount: Money3,
+  amount: Money4,
   currency: CurrencyCode2,
   /** The same amount in the company currency. */
-  amountCompany: Money3,
+  amountCompany: Money4,
   label: Text(MAX_LABEL_LENGTH),
   /** The bank's reference field (structured references often arrive here), empty when none. */
   ref: Text(MAX_LABEL_LENGTH),
@@ -59976,29 +60077,29 @@ var StatementLineSchema = external_exports.object({
   /** Counterparty IBAN / account number as printed by the bank, empty when none. */
   accountNumber: Text(64),
   /** Partner already set on the line (by an importer or a person), null when none. */
-  partnerId: Id2.nullable().default(null)
+  partnerId: Id3.nullable().default(null)
 });
 var OpenItemSchema = external_exports.object({
   /** account.move.line id of the open receivable/payable item. */
-  id: Id2,
-  moveId: Id2,
+  id: Id3,
+  moveId: Id3,
   /** The entry's number, e.g. INV/2026/00042 or BILL/2026/11/0007. */
   moveName: Text(256),
   /** The entry's reference: customer payment reference or the vendor's bill number. */
   ref: Text(512),
-  partnerId: Id2.nullable(),
+  partnerId: Id3.nullable(),
   partnerName: Text(512),
-  date: IsoDate3,
-  dateMaturity: IsoDate3.nullable().default(null),
+  date: IsoDate4,
+  dateMaturity: IsoDate4.nullable().default(null),
   /** Residual in company currency, signed (receivable > 0, payable < 0). */
-  amountResidual: Money3,
+  amountResidual: Money4,
   /** Residual in the item's currency, signed. */
-  amountResidualCurrency: Money3,
+  amountResidualCurrency: Money4,
   currency: CurrencyCode2,
   accountType: external_exports.enum(["asset_receivable", "liability_payable"])
 });
 var PartnerSchema = external_exports.object({
-  id: Id2,
+  id: Id3,
   name: Text(512),
   /** Bank account numbers (IBAN etc.) known for this partner. */
   bankAccounts: external_exports.array(external_exports.string().max(64)).max(50).default([])
@@ -60007,27 +60108,27 @@ var HistoryEntrySchema = external_exports.object({
   label: Text(MAX_LABEL_LENGTH),
   partnerName: Text(512),
   accountNumber: Text(64),
-  amount: Money3,
-  date: IsoDate3,
+  amount: Money4,
+  date: IsoDate4,
   /** Partner the line was finally reconciled with, null when none. */
-  partnerId: Id2.nullable().default(null),
+  partnerId: Id3.nullable().default(null),
   /** For lines coded to an account (no invoice): the account, its taxes and analytic distribution. */
-  accountId: Id2.nullable().default(null),
-  taxIds: external_exports.array(Id2).max(20).default([]),
+  accountId: Id3.nullable().default(null),
+  taxIds: external_exports.array(Id3).max(20).default([]),
   /** What happened: confirmed by a reconciliation, or a suggestion for `rejectedPartnerId` that was rejected. */
   outcome: external_exports.enum(["reconciled", "coded", "rejected"]).default("reconciled"),
-  rejectedPartnerId: Id2.nullable().default(null),
-  rejectedAccountId: Id2.nullable().default(null)
+  rejectedPartnerId: Id3.nullable().default(null),
+  rejectedAccountId: Id3.nullable().default(null)
 });
 var AccountSchema = external_exports.object({
-  id: Id2,
+  id: Id3,
   code: Text(64),
   name: Text(256),
   accountType: Text(64)
 });
 var EngineSettingsSchema = external_exports.object({
   /** Account for bank fees deducted from a payment; null disables fee write-off proposals. */
-  bankFeeAccountId: Id2.nullable().default(null),
+  bankFeeAccountId: Id3.nullable().default(null),
   /** Largest fee (company currency) the engine proposes to write off when a payment is short. */
   maxFeeAmount: external_exports.number().nonnegative().default(50),
   /** Largest fee as a fraction of the invoice residual. */
@@ -60042,11 +60143,18 @@ var EngineSettingsSchema = external_exports.object({
    * DEFAULT_WRITEOFF_MAX_RATIO, no accounts (optional rather than defaulted, so that older callers' settings still
    * type-check).
    */
-  writeoffAccountId: Id2.nullable().optional(),
+  writeoffAccountId: Id3.nullable().optional(),
   writeoffMaxAmount: external_exports.number().nonnegative().optional(),
   writeoffMaxRatio: external_exports.number().min(0).max(1).optional(),
-  exchangeGainAccountId: Id2.nullable().optional(),
-  exchangeLossAccountId: Id2.nullable().optional(),
+  exchangeGainAccountId: Id3.nullable().optional(),
+  exchangeLossAccountId: Id3.nullable().optional(),
+  /**
+   * The company's own bank account numbers (its bank journals' accounts). A line whose counterparty account is one
+   * of them is a transfer between the company's own accounts: a fact of the master data, not a lesson of history.
+   */
+  ownBankAccounts: external_exports.array(external_exports.string().max(64)).max(200).optional(),
+  /** Where transfers between own accounts go when history shows none (Odoo's liquidity transfer account). */
+  transferAccountId: Id3.nullable().optional(),
   /** Largest number of open items the engine combines to explain one payment. */
   maxSubsetSize: external_exports.number().int().min(1).max(8).default(5),
   /** Suggestions per line, best first. */
@@ -60060,7 +60168,7 @@ var RequestLlmSchema = external_exports.strictObject({
   apiKey: external_exports.string().min(1).max(1e3).optional()
 });
 var SuggestRequestSchema = external_exports.object({
-  companyId: Id2,
+  companyId: Id3,
   companyCurrency: CurrencyCode2,
   lines: external_exports.array(StatementLineSchema).min(1).max(MAX_LINES_PER_REQUEST),
   candidates: external_exports.array(OpenItemSchema).max(MAX_CANDIDATES_PER_REQUEST).default([]),
@@ -60081,13 +60189,13 @@ var SuggestionSchema = external_exports.object({
   rank: external_exports.number().int().min(1),
   matchType: MatchTypeSchema,
   /** Open items (account.move.line ids) the line pays, empty for an expense. */
-  candidateIds: external_exports.array(Id2).max(50),
-  partnerId: Id2.nullable(),
+  candidateIds: external_exports.array(Id3).max(50),
+  partnerId: Id3.nullable(),
   /** Account for the expense coding or the write-off, null for a plain match. */
-  accountId: Id2.nullable(),
-  taxIds: external_exports.array(Id2).max(20).default([]),
+  accountId: Id3.nullable(),
+  taxIds: external_exports.array(Id3).max(20).default([]),
   /** Company-currency amount to write off (bank fee), 0 when none. Signed like the line. */
-  writeoffAmount: Money3.default(0),
+  writeoffAmount: Money4.default(0),
   confidence: external_exports.number().min(0).max(1),
   /** One sentence an accountant reads in the queue. */
   explanation: external_exports.string().max(2e3),
@@ -60095,7 +60203,7 @@ var SuggestionSchema = external_exports.object({
   reasons: external_exports.array(external_exports.string().max(500)).max(20).default([])
 });
 var LineResultSchema = external_exports.object({
-  lineId: Id2,
+  lineId: Id3,
   suggestions: external_exports.array(SuggestionSchema).max(10)
 });
 var EngineInfoSchema = external_exports.object({
@@ -60141,15 +60249,15 @@ var ParseStatementRequestSchema = external_exports.strictObject({
   /** The file's bytes, base64 (the request's size limit bounds it; the service names the file's own limit). */
   content: external_exports.string().regex(/^[A-Za-z0-9+/=\r\n]*$/, "expected base64")
 });
-var IsoDate4 = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+var IsoDate5 = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 var CurrencyCode3 = external_exports.string().regex(/^([A-Z]{3})?$/);
-var Money4 = external_exports.number().finite();
+var Money5 = external_exports.number().finite();
 var StatementFormatSchema = external_exports.enum(["camt.052", "camt.053", "camt.054", "ofx", "mt940", "mt942"]);
-var StatedBalanceSchema = external_exports.object({ amount: Money4, date: IsoDate4.optional() });
+var StatedBalanceSchema = external_exports.object({ amount: Money5, date: IsoDate5.optional() });
 var ParsedLineSchema = external_exports.object({
-  date: IsoDate4,
+  date: IsoDate5,
   /** Signed, in the line's currency: positive received, negative paid out. */
-  amount: Money4,
+  amount: Money5,
   currency: CurrencyCode3,
   label: external_exports.string(),
   counterpartyName: external_exports.string().optional(),
@@ -61505,6 +61613,13 @@ var LABELS = {
     { re: /^(?:betalings(?:voorwaarden|termijn|conditie))\s*[:.]?/i, weight: 0.9 }
   ]
 };
+var RECEIPT_LABELS = {
+  total: [
+    { re: /^(?:total|summe|gesamt|betrag|montant|totaal)\s*(?:eur|usd|gbp|chf|pln|inr|€|\$|£)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:zu\s+zahlen|à\s+payer|amount\s+paid|paid|total\s+paid|payment\s+received(?:\s+by\s+\S+)?)\s*[:.]?/i, weight: 0.8 },
+    { re: /^(?:card|credit\s+card|debit\s+card|visa|mastercard|maestro|amex|girocard|ec[\s-]?karte|karte|kartenzahlung|carte(?:\s+bancaire)?|cb|pin|bar|cash|espèces|contant)\s*[:.]?(?=\s|$|\d|[€$£])/i, weight: 0.7 }
+  ]
+};
 var CUSTOMER_MARKERS = /(?:^|[^\p{L}])(?:your|uw|votre|ihre?|client|customer|kunde|kunden|klant|acheteur|buyer|bill\s+to|ship\s+to|sold\s+to|invoice\s+to|deliver\s+to|factuuradres|afleveradres|livraison|facturation|destinataire|nabywca|käufer|rechnungsempfänger|warenempfänger|empfänger|lieferanschrift)(?:$|[^\p{L}])/iu;
 var VENDOR_MARKERS = /^(?:lieferant|rechnungsersteller|verkäufer|absender|supplier|vendor|seller|from|fournisseur|vendeur|émetteur|leverancier|verkoper|sprzedawca)\s*:?$/i;
 var DUE_IN_SENTENCE = /\b(?:netto\s+bis|zahlbar\s+bis|fällig\s+am|(?:zu\s+der\s+)?fälligkeit(?:\s+am)?|(?:wird|werden)\s+am(?=[^.]*(?:eingezogen|abgebucht|belastet))|due\s+(?:on|by)|payable\s+(?:by|before)|avant\s+le|au\s+plus\s+tard\s+le|uiterlijk(?:\s+op)?|vóór|voor)\s+/i;
@@ -61662,14 +61777,15 @@ function pageFromPlainText(text3, number4 = 1) {
 
 // web_src/engine/bills/extract_bill.ts
 var clip = (s) => s.length > 200 ? `${s.slice(0, 197)}\u2026` : s;
-function findLabels(pages) {
+function findLabels(pages, receipt) {
   const hits = [];
+  const labels = receipt ? receiptLabels() : LABELS;
   for (const page of pages) {
     page.lines.forEach((line, lineIndex) => {
       line.cells.forEach((cell, cellIndex) => {
         const text3 = cell.text.trim();
-        for (const kind of Object.keys(LABELS)) {
-          for (const pattern of LABELS[kind]) {
+        for (const kind of Object.keys(labels)) {
+          for (const pattern of labels[kind]) {
             const match = pattern.re.exec(text3);
             if (match === null) continue;
             if (pattern.exact === true && match[0].length !== text3.length) continue;
@@ -61683,13 +61799,16 @@ function findLabels(pages) {
   }
   return hits;
 }
+function receiptLabels() {
+  return { ...LABELS, total: [...LABELS.total, ...RECEIPT_LABELS.total] };
+}
 var NEGATION_END = /(?:^|\s)(?:ohne|without|excl\.?|excluding|exkl\.?|hors|exclusief|zonder|netto|net|before)$/i;
 function negatedAbove(page, lineIndex, cell) {
   const above = page.lines[lineIndex - 1];
   const over = above?.cells.find((c) => c.x0 < cell.x1 + 2 && c.x1 > cell.x0 - 2);
   return over !== void 0 && NEGATION_END.test(over.text.trim());
 }
-function valueCells(hit) {
+function valueCells(hit, receipt) {
   const line = hit.page.lines[hit.lineIndex];
   const cell = line.cells[hit.cellIndex];
   const out = [];
@@ -61702,7 +61821,7 @@ function valueCells(hit) {
     const column = [];
     for (let d = 1; d <= 8; d++) {
       const below = hit.page.lines[hit.lineIndex + d];
-      const under = below?.cells.find((c) => c.x0 < cell.x1 + 2 && c.x1 > cell.x0 - 2 && amountsIn(c.text).length > 0 && !/[A-Za-z]{3}/.test(c.text));
+      const under = below?.cells.find((c) => c.x0 < cell.x1 + 2 && c.x1 > cell.x0 - 2 && amountsIn(c.text, receipt).length > 0 && !/[A-Za-z]{3}/.test(c.text));
       if (under === void 0) break;
       column.push({ text: under.text, where: `${cell.text} / ${under.text}` });
     }
@@ -61737,14 +61856,15 @@ function invoiceNumberFrom(text3) {
   if (parseAmount(clean) !== null && hasDecimals(clean)) return null;
   return clean;
 }
-function amountsIn(text3) {
+var CURRENCY_MARK = /[€$£₹]|\b(?:EUR|USD|GBP|CHF|INR|PLN|Rs\.?|zł)\b/;
+function amountsIn(text3, receipt = false) {
   const out = [];
   const re = /(?:[€$£₹]\s?|(?:EUR|USD|GBP|CHF|INR|PLN|Rs\.?)\s)?[-(]?\d[\d.,' \u00a0]*\d(?:\s?[€$£₹)]|\s(?:EUR|USD|GBP|CHF|INR|PLN|zł))?|\d/g;
   for (const m of text3.matchAll(re)) {
     const raw = m[0].trim();
     if (/^\s?%/.test(text3.slice((m.index ?? 0) + m[0].length))) continue;
     const whole = parseAmount(raw);
-    if (whole !== null && hasDecimals(raw)) {
+    if (whole !== null && (hasDecimals(raw) || receipt && CURRENCY_MARK.test(raw) && /^\D*\d{1,6}\D*$/.test(raw))) {
       out.push({ value: whole, text: raw });
       continue;
     }
@@ -61769,7 +61889,8 @@ function field(c, pageConf) {
 }
 var round2 = (x) => Math.round(Math.max(0, Math.min(1, x)) * 100) / 100;
 function extractBill(pages, options) {
-  const hits = findLabels(pages);
+  const receipt = options.receipt === true;
+  const hits = findLabels(pages, receipt);
   const orderOf = (page, line) => page * 1e4 + line;
   const cands = {
     invoiceNumber: [],
@@ -61786,7 +61907,7 @@ function extractBill(pages, options) {
     const labelCell = line?.cells[hit.cellIndex]?.text ?? "";
     const order = orderOf(hit.page.number, hit.lineIndex);
     const pageFactor = hit.page.number === pages[0]?.number ? 1 : 0.97;
-    for (const { text: text3, factor, where } of valueCells(hit)) {
+    for (const { text: text3, factor, where } of valueCells(hit, receipt)) {
       const score = hit.pattern.weight * factor * pageFactor;
       switch (hit.kind) {
         case "invoiceNumber": {
@@ -61805,7 +61926,7 @@ function extractBill(pages, options) {
         case "untaxed":
         case "totalTax": {
           const list = cands[hit.kind];
-          amountsIn(text3).forEach((a, k) => {
+          amountsIn(text3, receipt).forEach((a, k) => {
             list.push({ value: a.value, score: score * (k === 0 ? 1 : 0.8), sourceText: where, page: hit.page.number, order });
           });
           break;
@@ -66790,7 +66911,7 @@ var BillService = class {
     }
   }
   readPages(pages, source, request) {
-    return extractBills(pages, { source, today: this.today(), company: request.company });
+    return extractBills(pages, { source, today: this.today(), company: request.company, receipt: request.mode === "receipt" });
   }
   async readPdf(bytes, dir, ctx) {
     const file2 = path.join(dir, "document.pdf");
@@ -66947,6 +67068,252 @@ function checked(response) {
   if (!parsed.success) throw new ResponseContractError(`bill reply breaks the contract: ${parsed.error.message}`);
   return parsed.data;
 }
+
+// web_src/engine/collections/payment_stats.ts
+var DAY_MS2 = 864e5;
+function dayNumber2(isoDate3) {
+  return Math.round(Date.UTC(Number(isoDate3.slice(0, 4)), Number(isoDate3.slice(5, 7)) - 1, Number(isoDate3.slice(8, 10))) / DAY_MS2);
+}
+function isoOfDay(day) {
+  return new Date(day * DAY_MS2).toISOString().slice(0, 10);
+}
+function quantile2(sorted, q) {
+  if (sorted.length === 0) return Number.NaN;
+  const position = (sorted.length - 1) * q;
+  const low = Math.floor(position);
+  const high = Math.ceil(position);
+  const a = sorted[low];
+  const b = sorted[high];
+  return a + (b - a) * (position - low);
+}
+function mean(values) {
+  if (values.length === 0) return 0;
+  let sum = 0;
+  for (const v of values) sum += v;
+  return sum / values.length;
+}
+function standardDeviation(values) {
+  if (values.length < 2) return 0;
+  const m = mean(values);
+  let sum = 0;
+  for (const v of values) sum += (v - m) ** 2;
+  return Math.sqrt(sum / (values.length - 1));
+}
+function mixtureQuantiles(own2, prior, w, qs) {
+  const ownWeight = own2.length ? w / own2.length : 0;
+  const priorWeight = prior.length ? (own2.length ? 1 - w : 1) / prior.length : 0;
+  const points = [];
+  for (const v of own2) points.push([v, ownWeight]);
+  for (const v of prior) points.push([v, priorWeight]);
+  if (points.length === 0) return qs.map(() => Number.NaN);
+  points.sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  for (const [, weight] of points) total += weight;
+  return qs.map((q) => {
+    const target = q * total;
+    let cumulative = 0;
+    for (const [value, weight] of points) {
+      cumulative += weight;
+      if (cumulative >= target - 1e-12) return value;
+    }
+    return points[points.length - 1][0];
+  });
+}
+
+// web_src/engine/collections/predict_payments.ts
+var COLLECTION_ENGINE = { name: "collections", version: "1" };
+var PRIOR_STRENGTH = 2;
+var PRIOR_POINTS = 401;
+var BEYOND_HISTORY_DAYS = 14;
+var SEGMENT_RULES = {
+  /** Reliable: median at most this many days late, and this share paid within a week of the due date. */
+  reliableMedianDays: 3,
+  reliableWithinWeekShare: 0.8,
+  /** At risk: this share paid more than `riskLongDays` late, or recent invoices this late on average, or at least
+   * `riskErraticDays` late on average with a spread of at least `riskErraticSpread` of the mean (erratic). */
+  riskLongDays: 60,
+  riskLongShare: 0.2,
+  riskRecentMeanDays: 60,
+  riskErraticDays: 30,
+  riskErraticSpread: 0.5,
+  /** Deteriorating: recent invoices at least this many days later than the older ones, at least a week late, and
+   * a steady worsening (t statistic of the slope of days late over the invoices at least `deterioratingT`). */
+  deterioratingTrendDays: 10,
+  deterioratingRecentDays: 7,
+  deterioratingT: 3
+};
+function daysLateOf(invoice) {
+  return dayNumber2(invoice.paidDate) - dayNumber2(invoice.dueDate);
+}
+function behaviourOf(history) {
+  const ordered = [...history].sort((a, b) => dayNumber2(a.paidDate) - dayNumber2(b.paidDate));
+  const late2 = ordered.map(daysLateOf);
+  const n = late2.length;
+  const recentCount = Math.max(1, Math.ceil(n / 3));
+  const recent = late2.slice(n - recentCount);
+  const older = late2.slice(0, n - recentCount);
+  let weighted = 0;
+  let amount = 0;
+  for (const invoice of ordered) {
+    const days = dayNumber2(invoice.paidDate) - dayNumber2(invoice.invoiceDate);
+    const w = invoice.amount > 0 ? invoice.amount : 1;
+    weighted += days * w;
+    amount += w;
+  }
+  return {
+    paidCount: n,
+    meanDaysLate: round1(mean(late2)),
+    sdDaysLate: round1(standardDeviation(late2)),
+    medianDaysLate: n ? round1(quantile2([...late2].sort((a, b) => a - b), 0.5)) : 0,
+    onTimeShare: n ? round3(late2.filter((d) => d <= 0).length / n) : 0,
+    dso: amount ? round1(weighted / amount) : 0,
+    trendDays: n >= 4 ? round1(mean(recent) - mean(older)) : 0,
+    recentMeanDaysLate: round1(mean(recent)),
+    partialShare: n ? round3(ordered.filter((i) => i.partial).length / n) : 0
+  };
+}
+function slopeT(values) {
+  const n = values.length;
+  if (n < 4) return 0;
+  const xMean = (n - 1) / 2;
+  const yMean = mean(values);
+  let sxx = 0;
+  let sxy = 0;
+  values.forEach((y, x) => {
+    sxx += (x - xMean) ** 2;
+    sxy += (x - xMean) * (y - yMean);
+  });
+  const slope = sxy / sxx;
+  let sse = 0;
+  values.forEach((y, x) => {
+    sse += (y - (yMean + slope * (x - xMean))) ** 2;
+  });
+  const se = Math.sqrt(sse / (n - 2) / sxx);
+  if (se === 0) return slope === 0 ? 0 : Math.sign(slope) * Infinity;
+  return slope / se;
+}
+function segmentOf(behaviour, daysLate, minHistory) {
+  const r = SEGMENT_RULES;
+  const n = behaviour.paidCount;
+  if (n < minHistory) {
+    return { segment: "new", reason: `${n} paid invoice${n === 1 ? "" : "s"}: too few to judge (${minHistory} needed).` };
+  }
+  if (behaviour.trendDays >= r.deterioratingTrendDays && behaviour.recentMeanDaysLate >= r.deterioratingRecentDays && slopeT(daysLate) >= r.deterioratingT) {
+    const olderMean = behaviour.recentMeanDaysLate - behaviour.trendDays;
+    return {
+      segment: "deteriorating",
+      reason: `Paid ${fmt(olderMean)} days late before, ${fmt(behaviour.recentMeanDaysLate)} days late recently (+${fmt(behaviour.trendDays)} days, getting later invoice after invoice).`
+    };
+  }
+  const longShare = daysLate.filter((d) => d > r.riskLongDays).length / n;
+  const erratic = behaviour.meanDaysLate >= r.riskErraticDays && behaviour.sdDaysLate >= r.riskErraticSpread * behaviour.meanDaysLate;
+  if (longShare >= r.riskLongShare || behaviour.recentMeanDaysLate >= r.riskRecentMeanDays || erratic) {
+    return {
+      segment: "at_risk",
+      reason: `Recent invoices paid ${fmt(behaviour.recentMeanDaysLate)} days late on average (\xB1 ${fmt(behaviour.sdDaysLate)}); ${pct(longShare)} of ${n} paid more than ${r.riskLongDays} days late.`
+    };
+  }
+  const withinWeek = daysLate.filter((d) => d <= 7).length / n;
+  if (behaviour.medianDaysLate <= r.reliableMedianDays && withinWeek >= r.reliableWithinWeekShare) {
+    return {
+      segment: "reliable",
+      reason: `${pct(behaviour.onTimeShare)} of ${n} invoices paid on time, ${pct(withinWeek)} within a week; median ${fmt(behaviour.medianDaysLate)} days late.`
+    };
+  }
+  return {
+    segment: "slow_but_sure",
+    reason: `Pays ${fmt(behaviour.meanDaysLate)} days late on average (\xB1 ${fmt(behaviour.sdDaysLate)}) over ${n} invoices, steadily; ${pct(behaviour.onTimeShare)} on time.`
+  };
+}
+function trendAdjusted(history, behaviour) {
+  const ordered = [...history].sort((a, b) => dayNumber2(a.paidDate) - dayNumber2(b.paidDate));
+  const late2 = ordered.map(daysLateOf);
+  if (behaviour.trendDays < SEGMENT_RULES.deterioratingTrendDays) return late2;
+  const recentCount = Math.max(1, Math.ceil(late2.length / 3));
+  return late2.map((d, i) => i < late2.length - recentCount ? d + behaviour.trendDays : d);
+}
+function priorPoints(all3) {
+  const sorted = [...all3].sort((a, b) => a - b);
+  if (sorted.length <= PRIOR_POINTS) return sorted;
+  const points = [];
+  for (let i = 0; i < PRIOR_POINTS; i += 1) points.push(quantile2(sorted, i / (PRIOR_POINTS - 1)));
+  return points;
+}
+function predictCollections(request) {
+  const { options } = request;
+  const today = dayNumber2(request.today);
+  const samples = /* @__PURE__ */ new Map();
+  const pooledHistory = [];
+  for (const customer of request.customers) {
+    const behaviour = behaviourOf(customer.history);
+    samples.set(customer.partnerId, { behaviour, daysLate: trendAdjusted(customer.history, behaviour) });
+    for (const invoice of customer.history) pooledHistory.push(invoice);
+  }
+  const companyBehaviour = behaviourOf(pooledHistory);
+  const prior = pooledHistory.length ? priorPoints(pooledHistory.map(daysLateOf)) : [0];
+  const customers = request.customers.map((customer) => {
+    const sample = samples.get(customer.partnerId);
+    const inPaidOrder = [...customer.history].sort((a, b) => dayNumber2(a.paidDate) - dayNumber2(b.paidDate)).map(daysLateOf);
+    const { segment, reason } = segmentOf(sample.behaviour, inPaidOrder, options.minHistory);
+    const n = sample.daysLate.length;
+    const weight = n / (n + PRIOR_STRENGTH);
+    const predictions = customer.open.map((invoice) => {
+      const due = dayNumber2(invoice.dueDate);
+      const elapsed = today - due;
+      const own2 = sample.daysLate.filter((d) => d > elapsed);
+      const base = prior.filter((d) => d > elapsed);
+      const w = own2.length ? weight : 0;
+      let point;
+      let low;
+      let high;
+      if (own2.length === 0 && base.length === 0) {
+        point = elapsed + BEYOND_HISTORY_DAYS;
+        low = elapsed + 1;
+        high = elapsed + 3 * BEYOND_HISTORY_DAYS;
+      } else {
+        [point, low, high] = mixtureQuantiles(own2, base, w, [0.5, options.intervalLow, options.intervalHigh]);
+      }
+      const predictedDaysLate = Math.round(point);
+      return {
+        invoiceId: invoice.invoiceId,
+        predictedDate: isoOfDay(Math.max(today, due + predictedDaysLate)),
+        low: isoOfDay(Math.max(today, due + Math.round(low))),
+        high: isoOfDay(Math.max(today, due + Math.round(high))),
+        predictedDaysLate,
+        earlyWarning: elapsed < 0 && predictedDaysLate >= options.earlyWarningDays,
+        weight: round3(w)
+      };
+    });
+    return { partnerId: customer.partnerId, behaviour: sample.behaviour, segment, reason, predictions };
+  });
+  return { companyBehaviour, customers, engine: { ...COLLECTION_ENGINE } };
+}
+function round1(value) {
+  return Math.round(value * 10) / 10;
+}
+function round3(value) {
+  return Math.round(value * 1e3) / 1e3;
+}
+function fmt(value) {
+  return String(Math.round(value * 10) / 10);
+}
+function pct(share) {
+  return `${Math.round(share * 100)} %`;
+}
+
+// web_src/endpoint/services/collections.ts
+var CollectionService = class {
+  constructor(options) {
+    this.validateResponses = options.validateResponses;
+  }
+  predict(request) {
+    const response = predictCollections(request);
+    if (!this.validateResponses) return response;
+    const parsed = CollectionPredictResponseSchema.safeParse(response);
+    if (!parsed.success) throw new ResponseContractError(`collection reply breaks the contract: ${parsed.error.message}`);
+    return parsed.data;
+  }
+};
 
 // web_src/endpoint/services/reconcile.ts
 import { createHash } from "node:crypto";
@@ -85747,6 +86114,7 @@ function buildApp(deps) {
   registerStatementRoutes(app, signed, new StatementService({ validateResponses: config2.validateResponses }));
   registerAnomalyRoutes(app, signed, new AnomalyService({ validateResponses: config2.validateResponses }));
   registerBillRoutes(app, signed, deps.billService ?? new BillService({ validateResponses: config2.validateResponses }));
+  registerCollectionRoutes(app, signed, new CollectionService({ validateResponses: config2.validateResponses }));
   registerReportRoutes(app, signed, new ReportService({
     validateResponses: config2.validateResponses,
     ...deps.reportCallerFor ? { callerFor: deps.reportCallerFor } : {}
@@ -86155,7 +86523,10 @@ var GLUED = /^([A-Z]{0,6})(20\d\d)(\d{1,6})$/;
 var NUMBER = /^\d{1,6}$/;
 var LETTERS = /^[A-Z]{1,8}$/;
 var ONE_OR_TWO_DIGITS = /^\d{1,2}$/;
-function yearSequenceKeys(toks) {
+var LIST_WORDS = /* @__PURE__ */ new Set(["UND", "U", "AND", "EN", "ET", "E", "Y", "OG", "PLUS", "SOWIE"]);
+var MAX_CONTINUATIONS = 8;
+var LISTED_STRENGTH = 0.6;
+function yearSequenceKeys(toks, lists = false) {
   const keys = [];
   for (let i = 0; i < toks.length; i++) {
     const tok = toks[i];
@@ -86166,6 +86537,7 @@ function yearSequenceKeys(toks) {
       if (prefix !== "" || seq.length >= 5 && seq.startsWith("0")) {
         const n = Number(seq);
         if (n > 0) keys.push({ compact: "", code: yearCode(Number(year2), n), strength: 0.9, snippetStart: i, snippetEnd: i + 1, invoiceLike: true });
+        if (n > 0 && lists) listedAfter(toks, i + 1, Number(year2), seq.length, keys);
       }
       continue;
     }
@@ -86188,9 +86560,22 @@ function yearSequenceKeys(toks) {
     if (!dateLike && (prefixed || next.length >= 3)) {
       const n = Number(next);
       if (n > 0) keys.push({ compact: "", code: yearCode(year, n), strength: 0.9, snippetStart: from, snippetEnd: i + 2, invoiceLike: true });
+      if (n > 0 && lists) listedAfter(toks, i + 2, year, next.length, keys);
     }
   }
   return keys;
+}
+function listedAfter(toks, at3, year, width, keys) {
+  if (width < 3) return;
+  let found = 0;
+  for (let j = at3; j < toks.length && found < MAX_CONTINUATIONS; j++) {
+    const tok = toks[j];
+    if (LIST_WORDS.has(tok)) continue;
+    if (tok.length !== width || !NUMBER.test(tok)) return;
+    const n = Number(tok);
+    if (n > 0) keys.push({ compact: "", code: yearCode(year, n), strength: LISTED_STRENGTH, snippetStart: j, snippetEnd: j + 1, invoiceLike: false });
+    found++;
+  }
 }
 function mayHoldYear(tok) {
   const last = tok.length - 4;
@@ -87455,7 +87840,7 @@ function extractReferenceKeys(toks, prefixes) {
       }
     }
   }
-  for (const key of yearSequenceKeys(toks)) found.add(key);
+  for (const key of yearSequenceKeys(toks, true)) found.add(key);
   return found.keys;
 }
 var KeyList = class {
@@ -87581,6 +87966,7 @@ var SubsetWalk = class {
 
 // web_src/engine/reconciliation/merchant_history.ts
 var MIN_CODING_SUPPORT = 3;
+var MIN_ACCOUNT_CODING_SUPPORT = 2;
 var MIN_CODING_CONSISTENCY = 0.8;
 var MIN_CODING_SHARE = 0.55;
 var MIN_UNKNOWN_LENGTH = 4;
@@ -87842,7 +88228,7 @@ var LineCollector = class {
       }
       for (const [partnerId, items] of referencedByPartner) if (items.length >= 2) this.addSubsets(items, partnerId);
     }
-    this.addExpense(likely[0], sign2);
+    if (!this.addOwnTransfer()) this.addExpense(likely[0], sign2);
     const exactCount = sameAmount.length;
     const cited = this.citedItems();
     for (const p of this.proposals) {
@@ -87945,6 +88331,7 @@ var LineCollector = class {
       expenseSupport: 0,
       expenseKeyed: false,
       exchangeRounding: false,
+      ownTransfer: false,
       expenseSimilarity: 0,
       expenseRejected: 0,
       expenseReason: "",
@@ -87971,20 +88358,24 @@ var LineCollector = class {
     if (fit === "fee" || fit === "tolerance") {
       p.accountId = fit === "fee" ? this.settings.bankFeeAccountId : writeoffAccount;
       p.writeoffAmount = Math.sign(this.line.amount) * cmp.shortfallCompany;
-      p.exchangeRounding = fit === "tolerance" && p.accountId !== (this.settings.writeoffAccountId ?? null);
+      p.exchangeRounding = fit === "tolerance" && p.accountId !== null && (p.accountId === this.settings.exchangeGainAccountId || p.accountId === this.settings.exchangeLossAccountId);
     }
     this.proposals.push(p);
   }
   /**
    * Where a small difference goes: exchange rounding (a foreign-currency line, or a label that says the bank
-   * converted) to the exchange gain or loss account, anything else to the company's write-off account; each falls
-   * back on the other, and both on the bank fee account. A shortfall is a loss, an overpayment a gain.
+   * converted) to the exchange gain or loss account, falling back on the write-off account, then the bank fee
+   * account. Anything else is no exchange difference: the company's write-off account, else the bank fee account
+   * (the one write-off account the company named — every Odoo chart sets the exchange accounts, so falling back on
+   * them would book a customer's few cents as a currency gain), the exchange account last. A shortfall is a loss,
+   * an overpayment a gain.
    */
   toleranceAccount(shortfall) {
     const { settings } = this;
     const exchange = (shortfall > 0 ? settings.exchangeLossAccountId : settings.exchangeGainAccountId) ?? null;
     const writeoff = settings.writeoffAccountId ?? null;
-    return (this.exchangeWords ? exchange ?? writeoff : writeoff ?? exchange) ?? settings.bankFeeAccountId;
+    const fee = settings.bankFeeAccountId ?? null;
+    return this.exchangeWords ? exchange ?? writeoff ?? fee : writeoff ?? fee ?? exchange;
   }
   addSubsets(items, partnerId) {
     if (items.length < 2) return;
@@ -88008,6 +88399,41 @@ var LineCollector = class {
     }
   }
   /**
+   * A line from or to one of the company's own bank accounts (its counterparty account, or an account number in
+   * its label) is a transfer between own accounts: booked as past lines with that account mostly were, else to the
+   * company's transfer account. No such account: nothing proposed here (the line is then coded like any other).
+   */
+  addOwnTransfer() {
+    const { ctx, text: text3 } = this;
+    if (ctx.ownAccounts.size === 0) return false;
+    let key = ctx.ownAccounts.has(text3.accountKey) ? text3.accountKey : "";
+    for (let k = 0; key === "" && k < text3.tokens.length; k++) {
+      const tok = text3.tokens[k];
+      if (tok.length >= 12 && ctx.ownAccounts.has(accountNumberKey(tok))) key = accountNumberKey(tok);
+    }
+    if (key === "") return false;
+    const learned = ctx.history.accountCoding(key);
+    const fromHistory = learned !== null && learned.support / learned.lines >= MIN_CODING_CONSISTENCY ? learned : null;
+    const accountId2 = fromHistory?.accountId ?? this.settings.transferAccountId ?? null;
+    if (accountId2 === null) return false;
+    this.proposedExpense = true;
+    const p = this.proposal([], null, "expense", "none");
+    p.accountId = accountId2;
+    p.taxIds = fromHistory?.taxIds ?? [];
+    p.conflictingRef = false;
+    p.ownTransfer = true;
+    p.expenseSimilarity = 1;
+    p.expenseKeyed = true;
+    p.expenseSupport = fromHistory?.support ?? 0;
+    p.expenseRejected = ctx.history.rejectedAccounts(text3).get(accountId2) ?? 0;
+    const n = fromHistory?.support ?? 0;
+    p.expenseReason = `the counterparty account ${key} is one of the company's own bank accounts: a transfer between own accounts, ` + (fromHistory === null ? "booked to the company's transfer account" : `booked like ${n} past ${n === 1 ? "line" : "lines"} with that account`);
+    p.maxConfidence = 1;
+    p.ageDays = 0;
+    this.proposals.push(p);
+    return true;
+  }
+  /**
    * The coding learned from similar lines. Only the best option (similarity ≥ 0.1) becomes a proposal, as it
    * always has: proposals were deduplicated by match type and items, and an expense names no items.
    */
@@ -88029,7 +88455,8 @@ var LineCollector = class {
     p.expenseSupport = option.support;
     p.expenseKeyed = option.keyed;
     const consistent = option.lines > 0 && option.support / option.lines >= MIN_CODING_CONSISTENCY && option.share >= MIN_CODING_SHARE;
-    p.maxConfidence = !option.keyed ? UNKEYED_CODING_CAP : option.support >= MIN_CODING_SUPPORT && consistent ? 1 : THIN_CODING_CAP;
+    const byAccount = option.accountSupport >= MIN_ACCOUNT_CODING_SUPPORT && option.accountSupport / option.accountLines >= MIN_CODING_CONSISTENCY;
+    p.maxConfidence = !option.keyed ? UNKEYED_CODING_CAP : option.support >= MIN_CODING_SUPPORT && consistent || byAccount ? 1 : THIN_CODING_CAP;
     p.ageDays = 0;
     this.proposals.push(p);
   }
@@ -88314,6 +88741,27 @@ var HistoryIndex = class {
     for (let i = 0; i < votes.size; i++) found = keepMax(found, votes.key(i), votes.similarity(i));
     return found ?? NO_REJECTIONS;
   }
+  /**
+   * How past lines from or to this account number were coded, both directions together (a transfer between own
+   * accounts goes both ways): the most frequent coding, its past lines and the account's coded lines in all.
+   */
+  accountCoding(accountKey) {
+    const tallies = [this.codedByAccount.get(`in${accountKey}`), this.codedByAccount.get(`out${accountKey}`)];
+    const counts = /* @__PURE__ */ new Map();
+    let lines = 0;
+    for (const tally of tallies) {
+      if (tally === void 0) continue;
+      for (const [key, n] of tally.counts) {
+        counts.set(key, (counts.get(key) ?? 0) + n);
+        lines += n;
+      }
+    }
+    let best2 = null;
+    for (const [key, n] of counts) if (best2 === null || n > (counts.get(best2) ?? 0)) best2 = key;
+    const coding = best2 === null ? void 0 : this.codings.get(best2);
+    if (coding === void 0) return null;
+    return { accountId: coding.accountId, taxIds: coding.taxIds, support: counts.get(best2) ?? 0, lines };
+  }
   /** Accounts (with taxes) that similar past lines of the same direction were coded to, best first. */
   expenseOptions(text3, amount) {
     const scored = this.scoreCodings(text3, amount);
@@ -88362,9 +88810,23 @@ var HistoryIndex = class {
         const support = byAccount.counts.get(key) ?? 0;
         const known = scored.get(key);
         if (known === void 0) {
-          if (similarity > 0) scored.set(key, { strength: similarity, source: 1, token: "", support, lines, keyed: true, share: 1 });
+          if (similarity > 0) {
+            scored.set(key, { strength: similarity, source: 1, token: "", support, lines, keyed: true, share: 1, accountSupport: support, accountLines: lines });
+          }
         } else if (similarity > known.strength) {
-          Object.assign(known, { strength: similarity, source: 1, support: Math.max(support, known.support ?? 0), lines, keyed: true, share: 1 });
+          Object.assign(known, {
+            strength: similarity,
+            source: 1,
+            support: Math.max(support, known.support ?? 0),
+            lines,
+            keyed: true,
+            share: 1,
+            accountSupport: support,
+            accountLines: lines
+          });
+        } else {
+          known.accountSupport = support;
+          known.accountLines = lines;
         }
       }
     }
@@ -88408,6 +88870,8 @@ function expenseOption(coding, found, text3) {
     lines: found.lines ?? 0,
     keyed,
     share: found.share ?? 0,
+    accountSupport: found.accountSupport ?? 0,
+    accountLines: found.accountLines ?? 0,
     reason
   };
 }
@@ -88839,7 +89303,8 @@ function buildEngineContext(request) {
     accountLabel: (accountId2) => {
       const account = accounts.get(accountId2);
       return account === void 0 ? `account #${accountId2}` : `${account.code} ${account.name}`.trim();
-    }
+    },
+    ownAccounts: new Set((request.settings.ownBankAccounts ?? []).map(accountNumberKey).filter((k) => k.length >= 6))
   };
 }
 
@@ -88912,6 +89377,7 @@ function flat(text3) {
 }
 function basisOf(p) {
   if (p.matchType === "expense") {
+    if (p.ownTransfer) return "rests on the company's own bank account";
     if (!p.expenseKeyed) return "rests on history alone, and no merchant of history is named: a hint only";
     if (p.expenseSupport < 3) return `rests on history alone: only ${p.expenseSupport} past ${p.expenseSupport === 1 ? "line" : "lines"} of this merchant`;
     return "rests on history alone";
