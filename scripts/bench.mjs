@@ -214,80 +214,41 @@ async function odooBench() {
 }
 
 /** The period close's checklist on a throw-away database with ai_bookkeeping alone (no OCA needed). */
-async function periodCloseBench() {
+/**
+ * One bench in a throw-away Odoo database: install ``modules`` (no demo data), optionally start the endpoint from
+ * source, feed ``script`` (scripts/bench/…) to Odoo's shell with ``env``, and drop everything afterwards. The script
+ * prints progress lines starting with ``<tag> bench: `` and ends with ``<tag> bench: done``; ``failedWhen`` matches
+ * its output when a target row says FAIL.
+ */
+async function benchInOdoo({ tag, modules = "ai_bookkeeping", script, env = {}, endpoint: withEndpoint = false, failedWhen = null, before = null }) {
   const odoo = findOdoo();
   if (!odoo.ok) return { skipped: odoo.reason };
   const pg = checkPostgres();
   if (!pg.ok) return { skipped: pg.reason };
-  const db = `aib_bench_close_${process.pid}_${Date.now().toString(36)}`;
-  currentDbs.add(db);
-  try {
-    const install = await run(odooPython(), odooArgs(odoo.src, db, ["-i", "ai_bookkeeping", "--without-demo=all",
-      "--stop-after-init", "--log-level=warn", "--http-port=0"]), { env: odooEnv() });
-    if (install.code !== 0 || /\b(ERROR|CRITICAL)\b/.test(install.output)) return fail("installing ai_bookkeeping", install);
-    const shell = odooArgs(odoo.src, db, ["shell", "--no-http", "--log-level=warn"]);
-    const env = { ...odooEnv(), BENCH_CLOSE_LINES: QUICK ? "10000" : "50000" };
-    const bench = await run(odooPython(), shell, { env, input: readFileSync(path.join(ROOT, "scripts/bench/period_close.py"), "utf8"), progress: /^period_close bench: / });
-    if (bench.code !== 0 || !/period_close bench: done/.test(bench.output)) return fail("running the period close bench", bench);
-    return { failed: /checklist over .* FAIL/.test(bench.output) };
-  } finally {
-    dropDb(db);
-    currentDbs.delete(db);
-  }
-}
-
-/** The financial reports (figures, facts, narrative) of 12 months over 200,000 journal items, on a throw-away
- * database with ai_bookkeeping alone; prints the table row of scripts/bench/financial_report.py. */
-async function financialReportBench() {
-  const odoo = findOdoo();
-  if (!odoo.ok) return { skipped: odoo.reason };
-  const pg = checkPostgres();
-  if (!pg.ok) return { skipped: pg.reason };
-  const db = `aib_bench_reports_${process.pid}_${Date.now().toString(36)}`;
-  currentDbs.add(db);
-  try {
-    const install = await run(odooPython(), odooArgs(odoo.src, db, ["-i", "ai_bookkeeping", "--without-demo=all",
-      "--stop-after-init", "--log-level=warn", "--http-port=0"]), { env: odooEnv() });
-    if (install.code !== 0 || /\b(ERROR|CRITICAL)\b/.test(install.output)) return fail("installing ai_bookkeeping", install);
-    const shell = odooArgs(odoo.src, db, ["shell", "--no-http", "--log-level=warn"]);
-    const env = { ...odooEnv(), BENCH_REPORT_LINES: QUICK ? "40000" : "200000" };
-    const bench = await run(odooPython(), shell, { env, input: readFileSync(path.join(ROOT, "scripts/bench/financial_report.py"), "utf8"), progress: /^financial_report bench: / });
-    if (bench.code !== 0 || !/financial_report bench: done/.test(bench.output)) return fail("running the financial report bench", bench);
-    return { failed: false };
-  } finally {
-    dropDb(db);
-    currentDbs.delete(db);
-  }
-}
-
-/** The anomaly detection (cron + bundled endpoint) on one report seed's books in a throw-away database, beside
- * Odoo's own abnormal-amount check, then one run timed over ANOMALY_SCALE_LINES journal items. */
-async function anomaliesOdooBench() {
-  const odoo = findOdoo();
-  if (!odoo.ok) return { skipped: odoo.reason };
-  const pg = checkPostgres();
-  if (!pg.ok) return { skipped: pg.reason };
-  const db = `aib_bench_anom_${process.pid}_${Date.now().toString(36)}`;
-  const work = mkdtempSync(path.join(tmpdir(), "aib-bench-anom-"));
-  const books = path.join(work, "anomaly_books.json");
+  const db = `aib_bench_${tag}_${process.pid}_${Date.now().toString(36)}`;
   const secret = randomBytes(32).toString("hex");
   let endpoint = null;
   currentDbs.add(db);
   try {
-    const gen = await run(NPX, ["tsx", "scripts/bench/export_anomaly_books.ts", "--vendors", String(ANOMALY_VENDORS), "--out", books]);
-    if (gen.code !== 0) return fail("generating the anomaly books", gen);
-    const install = await run(odooPython(), odooArgs(odoo.src, db, ["-i", "ai_bookkeeping", "--without-demo=all",
+    const extraEnv = before ? await before() : {};
+    if (extraEnv.failed) return extraEnv;
+    const install = await run(odooPython(), odooArgs(odoo.src, db, ["-i", modules, "--without-demo=all",
       "--stop-after-init", "--log-level=warn", "--http-port=0"]), { env: odooEnv() });
-    if (install.code !== 0 || /\b(ERROR|CRITICAL)\b/.test(install.output)) return fail("installing ai_bookkeeping", install);
-    const started = await startEndpoint(secret);
-    endpoint = started.endpoint;
-    if (started.url === null) return fail("starting the AI endpoint", { code: null, output: started.log });
-    const url = started.url;
+    if (install.code !== 0 || /\b(ERROR|CRITICAL)\b/.test(install.output)) return fail(`installing ${modules}`, install);
+    if (withEndpoint) {
+      const started = await startEndpoint(secret);
+      endpoint = started.endpoint;
+      if (started.url === null) return fail("starting the AI endpoint", { code: null, output: started.log });
+      Object.assign(extraEnv, { BENCH_ENDPOINT: started.url, BENCH_SECRET: secret, BENCH_ENDPOINT_PGID: String(endpoint.pid) });
+    }
     const shell = odooArgs(odoo.src, db, ["shell", "--no-http", "--log-level=warn"]);
-    const env = { ...odooEnv(), BENCH_BOOKS: books, BENCH_ENDPOINT: url, BENCH_SECRET: secret, BENCH_SCALE_LINES: String(ANOMALY_SCALE_LINES), BENCH_ENDPOINT_PGID: String(endpoint.pid) };
-    const bench = await run(odooPython(), shell, { env, input: readFileSync(path.join(ROOT, "scripts/bench/anomalies_odoo.py"), "utf8"), progress: /^(anomalies_odoo bench: |\|)/ });
-    if (bench.code !== 0 || !/anomalies_odoo bench: done/.test(bench.output)) return fail("running the anomaly bench in Odoo", bench);
-    return { failed: false };
+    const bench = await run(odooPython(), shell, {
+      env: { ...odooEnv(), ...extraEnv, ...env },
+      input: readFileSync(path.join(ROOT, "scripts/bench", script), "utf8"),
+      progress: new RegExp(`^(${tag} bench: |\\|)`),
+    });
+    if (bench.code !== 0 || !new RegExp(`${tag} bench: done`).test(bench.output)) return fail(`running scripts/bench/${script}`, bench);
+    return { failed: failedWhen !== null && failedWhen.test(bench.output) };
   } finally {
     if (endpoint !== null) {
       stopGroup(endpoint);
@@ -296,98 +257,71 @@ async function anomaliesOdooBench() {
     dropDb(db);
     currentDbs.delete(db);
     rmSync(path.join(homedir(), ".local/share/Odoo/filestore", db), { recursive: true, force: true });
+  }
+}
+
+/** The period close's live checklist over 50,000 journal items. */
+const periodCloseBench = () => benchInOdoo({
+  tag: "period_close", script: "period_close.py", env: { BENCH_CLOSE_LINES: QUICK ? "10000" : "50000" },
+  failedWhen: /checklist over .* FAIL/,
+});
+
+/** The financial reports (figures, facts, narrative) of 12 months over 200,000 journal items. */
+const financialReportBench = () => benchInOdoo({
+  tag: "financial_report", script: "financial_report.py", env: { BENCH_REPORT_LINES: QUICK ? "40000" : "200000" },
+});
+
+/** The anomaly detection (cron + endpoint) on one report seed's books, beside Odoo's own abnormal-amount check,
+ * then one run timed over ANOMALY_SCALE_LINES journal items. */
+async function anomaliesOdooBench() {
+  const work = mkdtempSync(path.join(tmpdir(), "aib-bench-anom-"));
+  const books = path.join(work, "anomaly_books.json");
+  try {
+    return await benchInOdoo({
+      tag: "anomalies_odoo", script: "anomalies_odoo.py", endpoint: true,
+      env: { BENCH_BOOKS: books, BENCH_SCALE_LINES: String(ANOMALY_SCALE_LINES) },
+      before: async () => {
+        const gen = await run(NPX, ["tsx", "scripts/bench/export_anomaly_books.ts", "--vendors", String(ANOMALY_VENDORS), "--out", books]);
+        return gen.code === 0 ? {} : fail("generating the anomaly books", gen);
+      },
+    });
+  } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
 
-/** The Sales bridge (ai_bookkeeping_sale) on a throw-away database with Sales: recall and false findings on generated
- * orders with planted errors (report seed), then 500 orders invoiced through one bulk approval (target < 60 s). */
-async function saleInvoicesBench() {
-  const odoo = findOdoo();
-  if (!odoo.ok) return { skipped: odoo.reason };
-  const pg = checkPostgres();
-  if (!pg.ok) return { skipped: pg.reason };
-  const db = `aib_bench_sale_${process.pid}_${Date.now().toString(36)}`;
-  currentDbs.add(db);
-  try {
-    const install = await run(odooPython(), odooArgs(odoo.src, db, ["-i", "ai_bookkeeping,sale_management,ai_bookkeeping_sale",
-      "--without-demo=all", "--stop-after-init", "--log-level=warn", "--http-port=0"]), { env: odooEnv() });
-    if (install.code !== 0 || /\b(ERROR|CRITICAL)\b/.test(install.output)) return fail("installing ai_bookkeeping_sale", install);
-    const shell = odooArgs(odoo.src, db, ["shell", "--no-http", "--log-level=warn"]);
-    const env = { ...odooEnv(), BENCH_SALE_ORDERS: QUICK ? "100" : "500", BENCH_SALE_QUALITY_ORDERS: QUICK ? "150" : "400" };
-    const bench = await run(odooPython(), shell, { env, input: readFileSync(path.join(ROOT, "scripts/bench/sale_invoices.py"), "utf8"), progress: /^(sale_invoices bench: |\|)/ });
-    if (bench.code !== 0 || !/sale_invoices bench: done/.test(bench.output)) return fail("running the sales invoices bench", bench);
-    return { failed: /bulk approval of .* FAIL/.test(bench.output) };
-  } finally {
-    dropDb(db);
-    currentDbs.delete(db);
-    rmSync(path.join(homedir(), ".local/share/Odoo/filestore", db), { recursive: true, force: true });
-  }
-}
+/** The Sales bridge: recall and false findings on generated orders with planted errors (report seed), then 500
+ * orders invoiced through one bulk approval (target < 60 s). */
+const saleInvoicesBench = () => benchInOdoo({
+  tag: "sale_invoices", modules: "ai_bookkeeping,sale_management,ai_bookkeeping_sale", script: "sale_invoices.py",
+  env: { BENCH_SALE_ORDERS: QUICK ? "100" : "500", BENCH_SALE_QUALITY_ORDERS: QUICK ? "150" : "400" },
+  failedWhen: /bulk approval of .* FAIL/,
+});
 
-/** The expenses bridge (ai_bookkeeping_hr_expense) on a throw-away database with Odoo's Expenses app: the shared
- * receipts read through the endpoint and scored per field, then planted policy breaches and duplicates. */
+/** The Expenses bridge: the shared receipts read through the endpoint and scored per field, then planted policy
+ * breaches and duplicates. */
 async function expenseBench() {
-  const odoo = findOdoo();
-  if (!odoo.ok) return { skipped: odoo.reason };
-  const pg = checkPostgres();
-  if (!pg.ok) return { skipped: pg.reason };
   const receipts = path.join(ROOT, "..", "shared", "data", "invoices", "invoice2data");
   if (!existsSync(receipts)) return { skipped: `the shared receipts are absent (${receipts})` };
-  const db = `aib_bench_exp_${process.pid}_${Date.now().toString(36)}`;
-  const secret = randomBytes(32).toString("hex");
-  let endpoint = null;
-  currentDbs.add(db);
-  try {
-    const install = await run(odooPython(), odooArgs(odoo.src, db, ["-i", "ai_bookkeeping,hr_expense,ai_bookkeeping_hr_expense",
-      "--without-demo=all", "--stop-after-init", "--log-level=warn", "--http-port=0"]), { env: odooEnv() });
-    if (install.code !== 0 || /\b(ERROR|CRITICAL)\b/.test(install.output)) return fail("installing the expenses bridge", install);
-    const started = await startEndpoint(secret);
-    endpoint = started.endpoint;
-    if (started.url === null) return fail("starting the AI endpoint", { code: null, output: started.log });
-    const shell = odooArgs(odoo.src, db, ["shell", "--no-http", "--log-level=warn"]);
-    const env = { ...odooEnv(), BENCH_ENDPOINT: started.url, BENCH_SECRET: secret, BENCH_RECEIPTS: receipts };
-    const bench = await run(odooPython(), shell, { env, input: readFileSync(path.join(ROOT, "scripts/bench/expense_receipts.py"), "utf8"), progress: /^(expense bench: |\|)/ });
-    if (bench.code !== 0 || !/expense bench: done/.test(bench.output)) return fail("running the expense bench", bench);
-    return { failed: /expense bench: .* FAIL/.test(bench.output) };
-  } finally {
-    if (endpoint !== null) {
-      stopGroup(endpoint);
-      live.delete(endpoint);
-    }
-    dropDb(db);
-    currentDbs.delete(db);
-    rmSync(path.join(homedir(), ".local/share/Odoo/filestore", db), { recursive: true, force: true });
-  }
+  return benchInOdoo({
+    tag: "expense", modules: "ai_bookkeeping,hr_expense,ai_bookkeeping_hr_expense", script: "expense_receipts.py",
+    endpoint: true, env: { BENCH_RECEIPTS: receipts }, failedWhen: /expense bench: .* FAIL/,
+  });
 }
 
 /** Collections: segments and predicted payment dates on generated histories (report seeds), then the aged
- * receivables over 50,000 open invoices in a throw-away database (scripts/bench/collections_aging.py). */
+ * receivables over 50,000 open invoices. */
 async function collectionsBench() {
   console.log(`\n== Collections: payment behaviour and predicted dates (npx tsx scripts/bench_collections.ts${QUICK ? " --quick" : ""}) ==`);
   const engine = await run(NPX, ["tsx", "scripts/bench_collections.ts", ...(QUICK ? ["--quick"] : [])], { echo: true });
   if (engine.code !== 0) console.log(`collections bench failed (exit ${engine.code})`);
   const items = QUICK ? 10_000 : 50_000;
   console.log(`\n== Collections: aged receivables over ${items.toLocaleString("en-US")} open invoices (scripts/bench/collections_aging.py) ==`);
-  const odoo = findOdoo();
-  if (!odoo.ok) return { skipped: odoo.reason, failed: engine.code !== 0 };
-  const pg = checkPostgres();
-  if (!pg.ok) return { skipped: pg.reason, failed: engine.code !== 0 };
-  const db = `aib_bench_collect_${process.pid}_${Date.now().toString(36)}`;
-  currentDbs.add(db);
-  try {
-    const install = await run(odooPython(), odooArgs(odoo.src, db, ["-i", "ai_bookkeeping", "--without-demo=all",
-      "--stop-after-init", "--log-level=warn", "--http-port=0"]), { env: odooEnv() });
-    if (install.code !== 0 || /\b(ERROR|CRITICAL)\b/.test(install.output)) return fail("installing ai_bookkeeping", install);
-    const shell = odooArgs(odoo.src, db, ["shell", "--no-http", "--log-level=warn"]);
-    const env = { ...odooEnv(), BENCH_AGING_ITEMS: String(items) };
-    const bench = await run(odooPython(), shell, { env, input: readFileSync(path.join(ROOT, "scripts/bench/collections_aging.py"), "utf8"), progress: /^collections_aging bench: / });
-    if (bench.code !== 0 || !/collections_aging bench: done/.test(bench.output)) return fail("running the aging bench", bench);
-    return { failed: engine.code !== 0 || /aging over .* FAIL/.test(bench.output) };
-  } finally {
-    dropDb(db);
-    currentDbs.delete(db);
-  }
+  const aging = await benchInOdoo({
+    tag: "collections_aging", script: "collections_aging.py", env: { BENCH_AGING_ITEMS: String(items) },
+    failedWhen: /aging over .* FAIL/,
+  });
+  return { ...aging, failed: engine.code !== 0 || Boolean(aging.failed) };
 }
 
 /** The endpoint from source on a free port, for the benches in Odoo: its process, and its URL once /healthz answers
@@ -478,5 +412,18 @@ async function waitForHealth(url, timeoutMs) {
   return false;
 }
 
-// BENCH_ONLY=odoo: the reconciliation bench in Odoo alone (both generators), without the other benches.
-process.exit(process.env.BENCH_ONLY === "odoo" ? ((await odooBench()).failed ? 1 : 0) : await main());
+// BENCH_ONLY=name[,name…]: only those benches in Odoo (e.g. BENCH_ONLY=odoo for the reconciliation bench alone).
+const ONLY = { odoo: odooBench, close: periodCloseBench, reports: financialReportBench, anomalies: anomaliesOdooBench,
+  sale: saleInvoicesBench, expense: expenseBench, collections: collectionsBench };
+async function only(names) {
+  let failed = false;
+  for (const name of names) {
+    if (!ONLY[name]) throw new Error(`BENCH_ONLY: no bench "${name}" (one of ${Object.keys(ONLY).join(", ")})`);
+    console.log(`\n== ${name} ==`);
+    const result = await ONLY[name]();
+    if (result.skipped) console.log(`${name} bench skipped: ${result.skipped}`);
+    failed ||= Boolean(result.failed);
+  }
+  return failed ? 1 : 0;
+}
+process.exit(process.env.BENCH_ONLY ? await only(process.env.BENCH_ONLY.split(",").map((n) => n.trim())) : await main());
