@@ -421,7 +421,8 @@ class AiSuggestionMixin(models.AbstractModel):
                 pass  # one suggestion went stale: apply the others one by one, each in its own savepoint
             outcomes = auto._ai_each_in_savepoint(
                 "action_approve", keep_error=False,
-                refusal_note=lambda error: _("Not applied automatically, left for review: %(error)s", error=error))
+                refusal_note=lambda error: self.env._(
+                    "Not applied automatically, left for review: %(error)s", error=error))
         return self.browse([outcome["id"] for outcome in outcomes if outcome["ok"]]).sudo(False)
 
     def _ai_after_apply(self, before):
