@@ -280,8 +280,9 @@ class HrExpense(models.Model):
             kept = [f for f in expense.ai_findings or [] if isinstance(f, dict)
                     and not str(f.get("code", "")).startswith(("policy_", "duplicate_"))]
             findings = kept + expense._ai_policy_findings() + expense._ai_duplicate_findings()
-            # sudo: the AI's own fields on the expense, whoever triggered the review.
-            expense.sudo().ai_findings = findings
+            # sudo: the AI's own fields on the expense, whoever triggered the review. The employee reads those
+            # findings: a colleague's expense is not named there (its ``detail`` goes to the approver's suggestion).
+            expense.sudo().ai_findings = [{k: v for k, v in f.items() if k != "detail"} for f in findings]
             expense._ai_suggest(findings)
 
     def _ai_policy_findings(self):
@@ -322,17 +323,18 @@ class HrExpense(models.Model):
             attachments = self.env["ir.attachment"].sudo().search([
                 ("res_model", "=", "hr.expense"), ("res_id", "!=", self.id), ("checksum", "in", checksums)])
             for expense in others.search(base + [("id", "in", attachments.mapped("res_id"))]):
-                found.append(_duplicate(expense, "duplicate_file", _(
+                found.append(self._ai_duplicate(expense, "duplicate_file", _(
                     "the same receipt file is attached to %(expense)s of %(employee)s", expense=expense.display_name,
-                    employee=expense.employee_id.name)))
+                    employee=expense.employee_id.name), _("the same receipt file is attached to another expense")))
                 seen |= expense
         if self.ai_receipt_phash:
             for expense in others.search(base + [("ai_receipt_phash", "!=", False), ("id", "not in", seen.ids)]):
                 distance = receipt_image.hamming(self.ai_receipt_phash, expense.ai_receipt_phash)
                 if distance <= receipt_image.SAME_IMAGE_DISTANCE:
-                    found.append(_duplicate(expense, "duplicate_image", _(
+                    found.append(self._ai_duplicate(expense, "duplicate_image", _(
                         "the same receipt picture (%(bits)s of 64 bits differ) is on %(expense)s of %(employee)s",
-                        bits=distance, expense=expense.display_name, employee=expense.employee_id.name)))
+                        bits=distance, expense=expense.display_name, employee=expense.employee_id.name),
+                        _("the same receipt picture is on another expense")))
                     seen |= expense
         if self.ai_merchant_key and self.date:
             day = datetime.timedelta(days=1)
@@ -340,10 +342,18 @@ class HrExpense(models.Model):
                     ("ai_merchant_key", "=", self.ai_merchant_key), ("currency_id", "=", self.currency_id.id),
                     ("date", ">=", self.date - day), ("date", "<=", self.date + day), ("id", "not in", seen.ids)]):
                 if abs(expense.total_amount_currency - self.total_amount_currency) <= AMOUNT_TOLERANCE:
-                    found.append(_duplicate(expense, "duplicate_spend", _(
+                    found.append(self._ai_duplicate(expense, "duplicate_spend", _(
                         "same merchant, amount and date (within a day) as %(expense)s of %(employee)s (%(date)s)",
-                        expense=expense.display_name, employee=expense.employee_id.name, date=expense.date)))
+                        expense=expense.display_name, employee=expense.employee_id.name, date=expense.date),
+                        _("same merchant, amount and date (within a day) as another expense")))
         return found
+
+    def _ai_duplicate(self, other, code, detail, anonymous):
+        """A duplicate finding: the employee's own expense is named to them; a colleague's only to the approver
+        (``detail``, in the suggestion), the employee reads ``anonymous`` ("… another expense")."""
+        own = other.employee_id == self.employee_id
+        return {"code": code, "severity": "warning", "message": detail if own else anonymous, "detail": detail,
+                "expense_id": other.id}
 
     def _ai_suggest(self, findings):
         """Create or refresh this expense's suggestion for the approver; a decided one is left as it was."""
@@ -356,7 +366,7 @@ class HrExpense(models.Model):
         confidences = [c for c in (reading.get("confidence") or {}).values() if isinstance(c, (int, float))]
         confidence = (min(confidences) if confidences else 0.3) * (0.5 if warnings else 1.0)
         reasons = ([_("read from the receipt %(file)s", file=reading["file"])] if reading.get("file") else
-                   [_("no receipt read")]) + [f["message"] for f in findings]
+                   [_("no receipt read")]) + [f.get("detail") or f["message"] for f in findings]
         values = {
             "amount": self.total_amount, "amount_currency": self.total_amount_currency,
             "currency": self.currency_id.name, "journal_id": self.sheet_id.journal_id.id or None,
@@ -406,8 +416,7 @@ class HrExpense(models.Model):
         return named or lines
 
 
-def _duplicate(expense, code, message):
-    return {"code": code, "severity": "warning", "message": message, "expense_id": expense.id}
+
 
 
 def _is_receipt(attachment):

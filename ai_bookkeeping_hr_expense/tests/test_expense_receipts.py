@@ -117,8 +117,13 @@ class TestExpenseReceipts(ExpenseCase):
         # The same spend sent by a colleague a day later, with a photo of its own.
         with self.reading(receipt_reply(merchant="CAFE ROSA", total=54.0, date="2022-01-21")):
             spend = self.upload(self.png_attachment(receipt_png(77)), employee=self.other_employee)
-        self.assertIn("same merchant, amount and date (within a day) as %s of expense_employee (2022-01-20)"
-                      % first.display_name, self.findings(spend, "duplicate_"))
+        named = ("same merchant, amount and date (within a day) as %s of expense_employee (2022-01-20)"
+                 % first.display_name)
+        # The colleague sees that it is a duplicate, not whose expense it duplicates; the approver sees both.
+        self.assertEqual(self.findings(spend, "duplicate_"),
+                         ["same merchant, amount and date (within a day) as another expense"])
+        self.assertNotIn("expense_employee", str(spend.ai_findings))
+        self.assertIn(named, spend.ai_suggestion_id.reasons)
         # The same file again, and the same picture scaled down and re-saved as JPEG (another checksum).
         with self.reading(receipt_reply(merchant="Other Shop", total=9.0)):
             same_file = self.upload(self.png_attachment(picture, name="again.png"))
