@@ -58,9 +58,10 @@ class TestLlmUsage(AiBookkeepingCase):
         self.assertIn(expense.id, [a["id"] for a in sent["accounts"]])
         company = self.env.company
         # Besides the chart's expense accounts: the accounts the engine's own proposals use (bank fees, payment
-        # differences, exchange rounding).
+        # differences, exchange rounding, transfers between the company's own accounts).
         own = (company.ai_bank_fee_account_id | company.ai_writeoff_account_id
-               | company.income_currency_exchange_account_id | company.expense_currency_exchange_account_id).ids
+               | company.income_currency_exchange_account_id | company.expense_currency_exchange_account_id
+               | company.transfer_account_id).ids
         self.assertTrue(all(a["accountType"] in ("expense", "expense_direct_cost") for a in sent["accounts"]
                             if a["id"] not in own))
         self.env.company.ai_llm_monthly_budget = 1.0
