@@ -35,6 +35,7 @@ interface Tally {
   errors: { engine: number[]; naive: number[]; clamped: number[] };
   covered: number;
   intervalHits: number;
+  widths: number[];
   ms: number;
 }
 
@@ -79,6 +80,7 @@ function runSeed(seed: number, tally: Tally): void {
       tally.errors.clamped.push(Math.abs(Math.max(TODAY, due + Math.round(mean)) - actual));
       tally.covered += 1;
       if (dayOf(p.low) <= actual && actual <= dayOf(p.high)) tally.intervalHits += 1;
+      tally.widths.push(dayOf(p.high) - dayOf(p.low));
     }
   });
 }
@@ -92,7 +94,7 @@ const median = (xs: number[]): number => {
   return s.length ? (s[Math.floor((s.length - 1) / 2)] as number) : Number.NaN;
 };
 
-const tally: Tally = { confusion: new Map(), errors: { engine: [], naive: [], clamped: [] }, covered: 0, intervalHits: 0, ms: 0 };
+const tally: Tally = { confusion: new Map(), errors: { engine: [], naive: [], clamped: [] }, covered: 0, intervalHits: 0, widths: [], ms: 0 };
 for (let seed = from; seed <= to; seed += 1) runSeed(seed, tally);
 
 console.log(`collections bench: ${tuning ? "TUNING" : "report"} seeds ${from}–${to}, ${CUSTOMERS} customers each`);
@@ -115,5 +117,5 @@ console.log("|---|--:|--:|");
 console.log(`| engine (median of the conditioned, shrunk empirical distribution) | ${mae(tally.errors.engine).toFixed(2)} | ${median(tally.errors.engine)} |`);
 console.log(`| naive: due + customer's average days late | ${mae(tally.errors.naive).toFixed(2)} | ${median(tally.errors.naive)} |`);
 console.log(`| naive, clamped to today | ${mae(tally.errors.clamped).toFixed(2)} | ${median(tally.errors.clamped)} |`);
-console.log(`interval 10–90 % holds the actual date: ${((100 * tally.intervalHits) / Math.max(1, tally.covered)).toFixed(1)} %`);
+console.log(`interval 10–90 % holds the actual date: ${((100 * tally.intervalHits) / Math.max(1, tally.covered)).toFixed(1)} %, median width ${median(tally.widths)} days`);
 console.log(`engine CPU time: ${tally.ms.toFixed(0)} ms for ${(to - from + 1) * CUSTOMERS} customers`);

@@ -2,10 +2,17 @@
 // time, DSO, trend, partial payments), its segment with the reason, and for each open invoice a predicted payment
 // date with an interval. Pure: no I/O, no clock (the request's `today` is the clock).
 //
-// Prediction: the empirical distribution of the customer's days late (older invoices shifted by the trend when
-// it is getting later), mixed with the company's with weight n / (n + PRIOR_STRENGTH) so that a thin history leans
-// on the company's behaviour, then conditioned on the invoice still being open today (only days late beyond
-// today's count). The point is the median (the mean absolute error's minimiser), the interval two quantiles.
+// Prediction: the customer's days late (older invoices shifted by the trend when it is getting later) as a
+// predictive distribution, mixed with the company's with weight n / (n + PRIOR_STRENGTH) so that a thin history
+// leans on the company's behaviour, then conditioned on the invoice still being open today (only days late from
+// today's count on, each component's weight multiplied by its probability of that — Bayes' rule). The customer's
+// own n values are not its distribution: a new value lands outside their range with probability 2 / (n + 1), and
+// their mean is uncertain by σ/√n. So each value is spread by a kernel of standard deviation
+// KERNEL_SCALE · σ · √(2/n) — the variance the empirical σ²(n−1)/n misses of the predictive σ²(1 + 1/n) —,
+// where σ² is the customer's variance shrunk toward the typical within-customer variance of the company
+// (SPREAD_PRIOR_COUNT pseudo-values): two payments a day apart do not prove a spread of a day. The interval widens
+// with small n and narrows to the customer's own quantiles as n grows. The point is the median (the mean absolute
+// error's minimiser), the interval two quantiles.
 import type {
   Behaviour,
   CollectionPredictRequest,
@@ -22,6 +29,14 @@ export const COLLECTION_ENGINE = { name: "collections", version: "1" } as const;
 export const PRIOR_STRENGTH = 2;
 /** Points kept of the company's distribution (its quantiles), whatever the number of invoices. */
 const PRIOR_POINTS = 401;
+/** Multiplier of the finite-sample kernel σ·√(2/n). 1 is the normal predictive variance; days late are skewed,
+ * heavy-tailed and drift over time, and 1 held the actual date 73.6 % of the time on the tuning seeds 5100–5109,
+ * 2.5 held it 79.4 % (nominal 80 %), with the mean absolute error unchanged (17.70 days against 17.76 before). */
+export const KERNEL_SCALE = 2.5;
+/** Pseudo-count of the company's within-customer variance in a customer's variance. */
+export const SPREAD_PRIOR_COUNT = 3;
+/** Standard normal quantiles at (k + 0.5) / 7: the kernel's points, equally weighted. */
+const KERNEL_Z = [-1.4652, -0.7916, -0.3661, 0, 0.3661, 0.7916, 1.4652];
 /** Days after today assumed when nothing in the history was ever paid this late. */
 const BEYOND_HISTORY_DAYS = 14;
 
@@ -46,6 +61,25 @@ export const SEGMENT_RULES = {
 interface Sample {
   daysLate: number[];
   behaviour: Behaviour;
+  /** The customer's days late each spread by the finite-sample kernel (the predictive sample). */
+  predictive: number[];
+}
+
+function sumSquares(values: readonly number[]): number {
+  const m = mean(values);
+  return values.reduce((acc, v) => acc + (v - m) ** 2, 0);
+}
+
+/** The customer's values spread by the kernel σ·√(2/n), σ² shrunk toward the company's within-customer `s0²`. */
+function predictiveSample(values: readonly number[], s0Squared: number): number[] {
+  const n = values.length;
+  if (n === 0) return [];
+  const variance = (SPREAD_PRIOR_COUNT * s0Squared + sumSquares(values)) / (SPREAD_PRIOR_COUNT + n - 1);
+  const h = KERNEL_SCALE * Math.sqrt((variance * 2) / n);
+  if (!(h > 0)) return [...values];
+  const points: number[] = [];
+  for (const v of values) for (const z of KERNEL_Z) points.push(v + h * z);
+  return points;
 }
 
 function daysLateOf(invoice: PaidInvoice): number {
@@ -173,9 +207,19 @@ export function predictCollections(request: CollectionPredictRequest): Collectio
   const pooledHistory: PaidInvoice[] = [];
   for (const customer of request.customers) {
     const behaviour = behaviourOf(customer.history);
-    samples.set(customer.partnerId, { behaviour, daysLate: trendAdjusted(customer.history, behaviour) });
+    samples.set(customer.partnerId, { behaviour, daysLate: trendAdjusted(customer.history, behaviour), predictive: [] });
     for (const invoice of customer.history) pooledHistory.push(invoice);
   }
+  // The typical within-customer variance: pooled over customers with at least two paid invoices.
+  let within = 0;
+  let freedom = 0;
+  for (const sample of samples.values()) {
+    if (sample.daysLate.length < 2) continue;
+    within += sumSquares(sample.daysLate);
+    freedom += sample.daysLate.length - 1;
+  }
+  const s0Squared = freedom ? within / freedom : 0;
+  for (const sample of samples.values()) sample.predictive = predictiveSample(sample.daysLate, s0Squared);
   const companyBehaviour = behaviourOf(pooledHistory);
   // With no history at all, the company is assumed to be paid on the due date.
   const prior = pooledHistory.length ? priorPoints(pooledHistory.map(daysLateOf)) : [0];
@@ -189,10 +233,15 @@ export function predictCollections(request: CollectionPredictRequest): Collectio
     const predictions: Prediction[] = customer.open.map((invoice) => {
       const due = dayNumber(invoice.dueDate);
       const elapsed = today - due;
-      // Still open today: it is paid after today, i.e. more than `elapsed` days late.
-      const own = sample.daysLate.filter((d) => d > elapsed);
-      const base = prior.filter((d) => d > elapsed);
-      const w = own.length ? weight : 0;
+      // Still open today: it is paid today or later, i.e. at least `elapsed` days late. Each component keeps its
+      // values from there on and its weight times the share it keeps (the posterior weight of the mixture).
+      const own = sample.predictive.filter((d) => d >= elapsed - 0.5);
+      const base = prior.filter((d) => d >= elapsed);
+      const ownKept = sample.predictive.length ? own.length / sample.predictive.length : 0;
+      const baseKept = prior.length ? base.length / prior.length : 0;
+      const ownMass = weight * ownKept;
+      const baseMass = (1 - weight) * baseKept;
+      const w = own.length ? (base.length ? ownMass / (ownMass + baseMass) : 1) : 0;
       let point: number;
       let low: number;
       let high: number;
