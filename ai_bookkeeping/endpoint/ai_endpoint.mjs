@@ -67124,6 +67124,9 @@ function mixtureQuantiles(own2, prior, w, qs) {
 var COLLECTION_ENGINE = { name: "collections", version: "1" };
 var PRIOR_STRENGTH = 2;
 var PRIOR_POINTS = 401;
+var KERNEL_SCALE = 2.5;
+var SPREAD_PRIOR_COUNT = 3;
+var KERNEL_Z = [-1.4652, -0.7916, -0.3661, 0, 0.3661, 0.7916, 1.4652];
 var BEYOND_HISTORY_DAYS = 14;
 var SEGMENT_RULES = {
   /** Reliable: median at most this many days late, and this share paid within a week of the due date. */
@@ -67142,6 +67145,20 @@ var SEGMENT_RULES = {
   deterioratingRecentDays: 7,
   deterioratingT: 3
 };
+function sumSquares(values) {
+  const m = mean(values);
+  return values.reduce((acc, v) => acc + (v - m) ** 2, 0);
+}
+function predictiveSample(values, s0Squared) {
+  const n = values.length;
+  if (n === 0) return [];
+  const variance = (SPREAD_PRIOR_COUNT * s0Squared + sumSquares(values)) / (SPREAD_PRIOR_COUNT + n - 1);
+  const h = KERNEL_SCALE * Math.sqrt(variance * 2 / n);
+  if (!(h > 0)) return [...values];
+  const points = [];
+  for (const v of values) for (const z2 of KERNEL_Z) points.push(v + h * z2);
+  return points;
+}
 function daysLateOf(invoice) {
   return dayNumber2(invoice.paidDate) - dayNumber2(invoice.dueDate);
 }
@@ -67246,9 +67263,18 @@ function predictCollections(request) {
   const pooledHistory = [];
   for (const customer of request.customers) {
     const behaviour = behaviourOf(customer.history);
-    samples.set(customer.partnerId, { behaviour, daysLate: trendAdjusted(customer.history, behaviour) });
+    samples.set(customer.partnerId, { behaviour, daysLate: trendAdjusted(customer.history, behaviour), predictive: [] });
     for (const invoice of customer.history) pooledHistory.push(invoice);
   }
+  let within = 0;
+  let freedom = 0;
+  for (const sample of samples.values()) {
+    if (sample.daysLate.length < 2) continue;
+    within += sumSquares(sample.daysLate);
+    freedom += sample.daysLate.length - 1;
+  }
+  const s0Squared = freedom ? within / freedom : 0;
+  for (const sample of samples.values()) sample.predictive = predictiveSample(sample.daysLate, s0Squared);
   const companyBehaviour = behaviourOf(pooledHistory);
   const prior = pooledHistory.length ? priorPoints(pooledHistory.map(daysLateOf)) : [0];
   const customers = request.customers.map((customer) => {
@@ -67260,9 +67286,13 @@ function predictCollections(request) {
     const predictions = customer.open.map((invoice) => {
       const due = dayNumber2(invoice.dueDate);
       const elapsed = today - due;
-      const own2 = sample.daysLate.filter((d) => d > elapsed);
-      const base = prior.filter((d) => d > elapsed);
-      const w = own2.length ? weight : 0;
+      const own2 = sample.predictive.filter((d) => d >= elapsed - 0.5);
+      const base = prior.filter((d) => d >= elapsed);
+      const ownKept = sample.predictive.length ? own2.length / sample.predictive.length : 0;
+      const baseKept = prior.length ? base.length / prior.length : 0;
+      const ownMass = weight * ownKept;
+      const baseMass = (1 - weight) * baseKept;
+      const w = own2.length ? base.length ? ownMass / (ownMass + baseMass) : 1 : 0;
       let point;
       let low;
       let high;
