@@ -67121,7 +67121,7 @@ function mixtureQuantiles(own2, prior, w, qs) {
 }
 
 // web_src/engine/collections/predict_payments.ts
-var COLLECTION_ENGINE = { name: "collections", version: "1" };
+var COLLECTION_ENGINE = { name: "collections", version: "2" };
 var PRIOR_STRENGTH = 2;
 var PRIOR_POINTS = 401;
 var KERNEL_SCALE = 2.5;

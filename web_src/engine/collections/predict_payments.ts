@@ -24,7 +24,7 @@ import type {
 } from "../../contracts/collections";
 import { dayNumber, isoOfDay, mean, mixtureQuantiles, quantile, standardDeviation } from "./payment_stats";
 
-export const COLLECTION_ENGINE = { name: "collections", version: "1" } as const;
+export const COLLECTION_ENGINE = { name: "collections", version: "2" } as const;
 /** Pseudo-count of the company's behaviour in a customer's prediction. */
 export const PRIOR_STRENGTH = 2;
 /** Points kept of the company's distribution (its quantiles), whatever the number of invoices. */
