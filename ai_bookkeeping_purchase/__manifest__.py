@@ -7,7 +7,7 @@
     "license": "LGPL-3",
     "author": "ai_bookkeeping",
     "depends": ["ai_bookkeeping", "purchase"],
-    "data": [],
+    "data": ["data/period_close_data.xml"],
     "auto_install": True,
     "installable": True,
 }

@@ -47,6 +47,8 @@ class AiPeriodCloseChecklist(models.AbstractModel):
              "sequence": 100, "blocking": False},
             {"code": "unrealised_fx", "name": _("Unrealised exchange differences on open foreign-currency items"),
              "sequence": 95, "blocking": False},
+            {"code": "tax_period_open", "name": _("Tax report period not closed (tax lock date before the period end)"),
+             "sequence": 110, "blocking": False},
         ]
 
     @api.model
@@ -231,6 +233,19 @@ class AiPeriodCloseChecklist(models.AbstractModel):
         groups = [g for g in self._unrealised_fx(close) if g["difference"]]
         return self._result(sum(g["count"] for g in groups), sum(g["difference"] for g in groups),
                             "account.move.line", domain)
+
+    @api.model
+    def _item_tax_period_open(self, close):
+        """Community has no tax closing entry: the tax period is closed when the company's tax lock date reaches the
+        period end. Until then the item is open (count 1) with the period's net tax, what the posted tax lines of the
+        period leave to pay (credit minus debit; negative when tax is to be recovered)."""
+        company = close.company_id
+        domain = [("company_id", "=", company.id), ("parent_state", "=", "posted"), ("tax_line_id", "!=", False),
+                  *self._period_domain(close)]
+        if company.tax_lock_date and company.tax_lock_date >= close.date_to:
+            return self._result(0, 0.0, "account.move.line", domain)
+        _count, balance = self._aggregate("account.move.line", domain, lambda t: SQL.identifier(t, "balance"))
+        return self._result(1, -balance, "account.move.line", domain)
 
     @api.model
     def _open_foreign_items_domain(self, close):

@@ -7,6 +7,7 @@ from .period_close_common import FEBRUARY, JANUARY, VENDOR_A_MEDIAN, PeriodClose
 @tagged("post_install", "-at_install")
 class TestPeriodCloseChecklist(PeriodCloseCase):
     def test_a_clean_period_has_nothing_open(self):
+        self.env.company.tax_lock_date = JANUARY[1]  # its tax period closed too
         close = self.make_close(JANUARY)
         found = self.items(close)
         self.assertEqual(set(found), {d["code"] for d in self.env["ai.period.close.checklist"]._item_definitions()})
@@ -120,9 +121,31 @@ class TestPeriodCloseChecklist(PeriodCloseCase):
         with self.assertRaisesRegex(Exception, "overlaps"):
             self.make_close(("2026-01-15", "2026-02-15"))
 
+    def test_the_tax_period_is_open_until_the_tax_lock_reaches_the_period_end(self):
+        sale = self.init_invoice("out_invoice", self.partner_a, "2026-02-10", amounts=[1000.0],
+                                 taxes=self.tax_sale_a, post=True)
+        bill = self.init_invoice("in_invoice", self.partner_a, "2026-02-12", amounts=[300.0],
+                                 taxes=self.tax_purchase_a, post=True)
+        self.init_invoice("out_invoice", self.partner_a, "2026-03-02", amounts=[500.0], taxes=self.tax_sale_a,
+                          post=True)  # next period's tax
+        tax_lines = (sale | bill).line_ids.filtered("tax_line_id")
+        net_tax = -sum(tax_lines.mapped("balance"))
+        self.assertTrue(net_tax > 0, "sales tax above the purchase tax: tax to pay")
+        close = self.make_close(FEBRUARY)
+        self.env.company.tax_lock_date = JANUARY[1]  # the tax lock before the period end: open
+        self.assertEqual(self.items(close)["tax_period_open"], (1, round(net_tax, 2)))
+        item = close.item_ids.filtered(lambda i: i.code == "tax_period_open")
+        self.assertFalse(item.blocking, "not blocking unless the company says so")
+        action = item.action_open_records()
+        self.assertEqual(self.env[action["res_model"]].search(action["domain"]), tax_lines)
+        self.env.company.tax_lock_date = FEBRUARY[1]  # the tax period closed at (or after) the period end
+        self.assertEqual(self.items(close)["tax_period_open"], (0, 0.0))
+        self.assertEqual(item.status, "clear")
+
     def test_closes_created_before_an_item_existed_get_it_at_upgrade(self):
         close = self.make_close(JANUARY)
-        close.item_ids.filtered(lambda i: i.code in ("open_anomalies", "unrealised_fx")).sudo().unlink()
+        close.item_ids.filtered(
+            lambda i: i.code in ("open_anomalies", "unrealised_fx", "tax_period_open")).sudo().unlink()
         self.env["ai.period.close"]._sync_checklist_items()
         self.assertEqual(sorted(close.item_ids.mapped("code")),
                          sorted(d["code"] for d in self.env["ai.period.close.checklist"]._item_definitions()))

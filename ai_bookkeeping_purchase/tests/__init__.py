@@ -1,1 +1,2 @@
 from . import test_purchase_bill
+from . import test_received_not_billed
