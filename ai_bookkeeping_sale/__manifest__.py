@@ -10,6 +10,7 @@
     "depends": ["ai_bookkeeping", "sale_management"],
     "data": [
         "data/ir_cron.xml",
+        "data/period_close_data.xml",
         "views/sale_order_views.xml",
         "views/res_config_settings_views.xml",
     ],

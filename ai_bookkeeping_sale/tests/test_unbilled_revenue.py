@@ -57,3 +57,9 @@ class TestUnbilledRevenue(SaleInvoiceCase):
                          self.product_delivered.property_account_income_id)
         suggestions.action_revert()
         self.assertEqual(set(suggestions.adjusting_move_ids.mapped("state")), {"cancel"})
+
+    def test_closes_created_before_the_bridge_get_the_item(self):
+        close = self._close()
+        close.item_ids.filtered(lambda i: i.code == "unbilled_revenue").sudo().unlink()
+        self.env["ai.period.close"]._sync_checklist_items()
+        self.assertIn("unbilled_revenue", close.item_ids.mapped("code"))
