@@ -182,6 +182,24 @@ class TestFinancialReportFigures(FinancialReportCase):
                                    revenue["values"]["current"], 2)
             self.assertIn("share", action["name"])
 
+    def test_balance_sheet_columns_are_positions_at_dates(self):
+        report = self.make_report()
+        data = report._view_data()
+        self.assertEqual([c["label"] for c in data["columns"]],
+                         ["This period", "Previous period", "Same period last year"])
+        self.assertEqual([c["label"] for c in data["balance_sheet_columns"]],
+                         ["At 02/28/2026", "At 01/31/2026", "At 02/28/2025"])
+        self.assertEqual([c["label"] for c in report._column_labels("balance_sheet")],
+                         ["At 02/28/2026", "At 01/31/2026", "At 02/28/2025"])
+        sheets = {sheet["name"]: sheet for sheet in report._xlsx_sheets()}
+        self.assertEqual([c["label"] for c in sheets["Balance sheet"]["columns"][1:4]],
+                         ["At 02/28/2026", "At 01/31/2026", "At 02/28/2025"])
+        self.assertEqual([c["label"] for c in sheets["Profit and loss"]["columns"][1:4]],
+                         ["This period", "Previous period", "Same period last year"])
+        html = self.env["ir.actions.report"]._render_qweb_html("ai_bookkeeping.financial_report_pdf", report.ids)[0]
+        self.assertIn(b"At 02/28/2026", html)
+        self.assertIn(b"Same period last year", html)
+
     def test_only_accounting_users_of_the_company_read_reports(self):
         report = self.make_report()
         other = self.setup_other_company(name="Other reports company")["company"]
