@@ -7,6 +7,7 @@ from babel.dates import format_date
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
+from odoo.tools import format_date as odoo_format_date
 
 from ..tools import financial_report_facts as frf
 from ..tools import financial_report_figures as figures
@@ -98,14 +99,54 @@ class AiFinancialReport(models.Model):
 
     # ------------------------------------------------------------------ reading the ledger
 
-    def _ledger_rows(self):
-        """Sums of journal items by account, month and state, every month up to the end of the period."""
-        self.ensure_one()
+    def _share_sql(self):
+        """The factor of a journal item's balance that counts: 1 without analytic filter; with it, the share of the
+        filtered analytic account(s) in the item's ``analytic_distribution`` ({"<id>[,<id>…]": percent}), each key
+        counted once even when it names several filtered accounts (of different plans)."""
+        if not self.analytic_account_ids:
+            return SQL("1.0")
+        return SQL("""(SELECT COALESCE(SUM(d.value::numeric), 0) / 100.0
+                         FROM jsonb_each_text(account_move_line.analytic_distribution) d
+                        WHERE string_to_array(d.key, ',')::int[] && %s::int[])""",
+                   list(self.analytic_account_ids.ids))
+
+    def _analytic_share(self, line):
+        """Percent of ``line``'s balance that counts in this report (100 without analytic filter)."""
+        if not self.analytic_account_ids:
+            return 100.0
+        ids = set(self.analytic_account_ids.ids)
+        return sum(float(percent) for key, percent in (line.analytic_distribution or {}).items()
+                   if ids & {int(part) for part in str(key).split(",") if part.strip().isdigit()})
+
+    def _grouped_balances(self, domain, columns):
+        """``(column values…, month, balance)`` tuples: journal items of ``domain`` summed by the
+        account.move.line ``columns`` and month, each item at its share (``_share_sql``)."""
         lines = self.env["account.move.line"].with_company(self.company_id)
-        groups = lines._read_group(self._base_domain() + [("date", "<=", self.date_to)],
-                                   ["account_id", "date:month", "parent_state"], ["balance:sum"])
+        self.env.flush_all()  # raw SQL below: the ORM's pending writes (a posting, a distribution) first
+        query = lines._search(domain)
+        selected = SQL(", ").join(SQL.identifier("account_move_line", column) for column in columns)
+        self.env.cr.execute(SQL(
+            """
+            SELECT %s, date_trunc('month', account_move_line.date)::date,
+                   SUM(account_move_line.balance * %s)
+              FROM %s
+             WHERE %s
+             GROUP BY %s
+            """, selected, self._share_sql(), query.from_clause, query.where_clause or SQL("TRUE"),
+            SQL(", ").join(SQL(str(index + 1)) for index in range(len(columns) + 1))))
+        return [row[:-1] + (float(row[-1] or 0.0),) for row in self.env.cr.fetchall()]
+
+    def _ledger_rows(self):
+        """Sums of journal items by account, month and state, every month up to the end of the period (with an
+        analytic filter, each item at the filtered accounts' share)."""
+        self.ensure_one()
+        groups = self._grouped_balances(self._base_domain() + [("date", "<=", self.date_to)],
+                                        ["account_id", "parent_state"])
+        accounts = self.env["account.account"].with_company(self.company_id).browse({g[0] for g in groups})
+        accounts = {account.id: account for account in accounts}
         rows = []
-        for account, month, state, balance in groups:
+        for account_id, state, month, balance in groups:
+            account = accounts[account_id]
             rows.append({"account_id": account.id, "code": account.code or "", "name": account.name or "",
                          "account_type": account.account_type, "month": _month(month), "balance": balance,
                          "draft": balance if state == "draft" else 0.0})
@@ -123,14 +164,18 @@ class AiFinancialReport(models.Model):
         # One scan for partners and products together, summed per dimension here.
         sums = {}
         names = {}
-        for partner, product, account, month, balance in lines._read_group(
-                domain, ["partner_id", "product_id", "account_id", "date:month"], ["balance:sum"]):
-            for dimension, record in (("partner", partner), ("product", product)):
-                if not record:
+        groups = self._grouped_balances(domain, ["partner_id", "product_id", "account_id"])
+        records = {"partner": self.env["res.partner"].browse({g[0] for g in groups if g[0]}),
+                   "product": self.env["product.product"].browse({g[1] for g in groups if g[1]})}
+        records = {dimension: {r.id: r for r in found} for dimension, found in records.items()}
+        account_types = {a.id: a.account_type for a in self.env["account.account"].browse({g[2] for g in groups})}
+        for partner_id, product_id, account_id, month, balance in groups:
+            for dimension, record_id in (("partner", partner_id), ("product", product_id)):
+                if not record_id:
                     continue
-                key = (dimension, record.id, account.account_type, _month(month))
+                key = (dimension, record_id, account_types[account_id], _month(month))
                 sums[key] = sums.get(key, 0.0) + balance
-                names[(dimension, record.id)] = record
+                names[(dimension, record_id)] = records[dimension][record_id]
         rows = [{"dimension": dimension, "key": record_id, "name": names[(dimension, record_id)].display_name,
                  "account_type": account_type, "month": month, "balance": balance}
                 for (dimension, record_id, account_type, month), balance in sums.items()]
@@ -323,7 +368,9 @@ class AiFinancialReport(models.Model):
         row = self._row(report_key, row_key)
         return {
             "type": "ir.actions.act_window",
-            "name": _("Journal items: %(figure)s", figure=row["label"]),
+            "name": _("Journal items: %(figure)s (the figure counts each item's share of the analytic filter)",
+                      figure=row["label"]) if self.analytic_account_ids
+            else _("Journal items: %(figure)s", figure=row["label"]),
             "res_model": "account.move.line",
             "view_mode": "list,form",
             "views": [(False, "list"), (False, "form")],
@@ -358,6 +405,23 @@ class AiFinancialReport(models.Model):
             report._generate()
         return report._view_data()
 
+    def _column_labels(self, report_key):
+        """``[{"key", "label"}]`` of the comparison columns of ``report_key`` (and the budget when there is one):
+        periods for the profit and loss and the cash flow; dates for the balance sheet, a position at a date."""
+        self.ensure_one()
+        figures_ = self.figures or {}
+        labels = {"current": _("This period"), "previous": _("Previous period"),
+                  "last_year": _("Same period last year"), "budget": _("Budget")}
+        columns = []
+        for column in figures_.get("columns", []):
+            label = labels[column["key"]]
+            if report_key == "balance_sheet":
+                label = _("At %(date)s", date=odoo_format_date(self.env, _month_end(column["last"])))
+            columns.append({"key": column["key"], "label": label})
+        if figures_.get("budget_column"):
+            columns.append({"key": "budget", "label": labels["budget"]})
+        return columns
+
     def _view_data(self):
         self.ensure_one()
         labels = {"current": _("This period"), "previous": _("Previous period"),
@@ -370,6 +434,7 @@ class AiFinancialReport(models.Model):
             "include_draft": self.include_draft,
             "columns": [dict(c, label=labels[c["key"]]) for c in self.figures["columns"]]
             + ([{"key": "budget", "label": labels["budget"]}] if self.figures.get("budget_column") else []),
+            "balance_sheet_columns": [c for c in self._column_labels("balance_sheet") if c["key"] != "budget"],
             "reports": {key: self.figures[key] for key in ("pnl", "balance_sheet", "cash_flow")},
             "trend": self.figures["trend"], "checks": self.figures["checks"],
             "narrative": self.narrative, "narrative_text": self.narrative_text,

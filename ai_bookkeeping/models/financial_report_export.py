@@ -30,12 +30,11 @@ class AiFinancialReport(models.Model):
         """The three reports as tables for tools/xlsx_table, one sheet each, comparison columns side by side."""
         self.ensure_one()
         figures = self.figures or {}
-        labels = {"current": _("This period"), "previous": _("Previous period"),
-                  "last_year": _("Same period last year"), "budget": _("Budget")}
-        keys = [c["key"] for c in figures.get("columns", [])] + (["budget"] if figures.get("budget_column") else [])
         titles = {"pnl": _("Profit and loss"), "balance_sheet": _("Balance sheet"), "cash_flow": _("Cash flow")}
         sheets = []
         for report_key, title in titles.items():
+            columns = self._column_labels(report_key)  # the balance sheet's are dates, the others' periods
+            keys = [c["key"] for c in columns]
             rows = []
             for row in figures.get(report_key, []):
                 values = [row["values"].get(k) for k in keys]
@@ -44,7 +43,8 @@ class AiFinancialReport(models.Model):
             sheets.append({
                 "name": title, "title": "%s — %s — %s" % (self.company_id.name, title, self.name),
                 "columns": [{"label": _("Line"), "kind": "text"}]
-                + [{"label": labels[k], "kind": "amount", "digits": self.currency_id.decimal_places} for k in keys]
+                + [{"label": c["label"], "kind": "amount", "digits": self.currency_id.decimal_places}
+                   for c in columns]
                 + [{"label": _("Includes drafts"), "kind": "text"}],
                 "rows": rows,
             })

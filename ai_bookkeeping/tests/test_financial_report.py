@@ -153,6 +153,53 @@ class TestFinancialReportFigures(FinancialReportCase):
             options={"date_from": "2026-02-01", "date_to": "2026-02-28"})
         self.assertEqual(again["id"], data["id"], "the same report is generated again, not stored twice")
 
+    def test_analytic_filter_counts_the_share_of_the_filtered_account(self):
+        plan = self.env["account.analytic.plan"].create({"name": "Projects (reports)"})
+        first, second = self.env["account.analytic.account"].create([
+            {"name": "Project 40", "plan_id": plan.id}, {"name": "Project 60", "plan_id": plan.id}])
+        invoice = self.init_invoice("out_invoice", partner=self.partner_a, invoice_date="2026-02-18",
+                                    amounts=[1000.0], taxes=self.env["account.tax"])
+        invoice.invoice_line_ids.analytic_distribution = {str(first.id): 40.0, str(second.id): 60.0}
+        invoice.action_post()
+        unfiltered = self.make_report()
+        self.assertEqual(value(unfiltered.figures["pnl"], "revenue"), 3200.0, "unfiltered, the item counts in full")
+        column = plan._column_name()
+        for account, share in ((first, 400.0), (second, 600.0), (first | second, 1000.0)):
+            report = self.make_report(analytic_account_ids=[Command.set(account.ids)])
+            pnl = report.figures["pnl"]
+            self.assertAlmostEqual(value(pnl, "revenue"), share, 2, account.mapped("name"))
+            self.assertAlmostEqual(value(pnl, "net_profit"), share, 2)
+            # Odoo's own analytic report: the analytic lines of the account(s) over the period.
+            analytic = sum(self.env["account.analytic.line"].search([
+                (column, "in", account.ids), ("date", ">=", "2026-02-01"), ("date", "<=", "2026-02-28")
+            ]).mapped("amount"))
+            self.assertAlmostEqual(value(pnl, "net_profit"), analytic, 2)
+            # The drill-down's items, each at the filtered account's share, make the figure.
+            revenue = next(r for r in pnl if r["kind"] == "line" and r.get("section") == "revenue")
+            action = report.action_drill_down("pnl", revenue["key"], "current")
+            items = self.env["account.move.line"].search(action["domain"])
+            self.assertAlmostEqual(-sum(line.balance * report._analytic_share(line) / 100.0 for line in items),
+                                   revenue["values"]["current"], 2)
+            self.assertIn("share", action["name"])
+
+    def test_balance_sheet_columns_are_positions_at_dates(self):
+        report = self.make_report()
+        data = report._view_data()
+        self.assertEqual([c["label"] for c in data["columns"]],
+                         ["This period", "Previous period", "Same period last year"])
+        self.assertEqual([c["label"] for c in data["balance_sheet_columns"]],
+                         ["At 02/28/2026", "At 01/31/2026", "At 02/28/2025"])
+        self.assertEqual([c["label"] for c in report._column_labels("balance_sheet")],
+                         ["At 02/28/2026", "At 01/31/2026", "At 02/28/2025"])
+        sheets = {sheet["name"]: sheet for sheet in report._xlsx_sheets()}
+        self.assertEqual([c["label"] for c in sheets["Balance sheet"]["columns"][1:4]],
+                         ["At 02/28/2026", "At 01/31/2026", "At 02/28/2025"])
+        self.assertEqual([c["label"] for c in sheets["Profit and loss"]["columns"][1:4]],
+                         ["This period", "Previous period", "Same period last year"])
+        html = self.env["ir.actions.report"]._render_qweb_html("ai_bookkeeping.financial_report_pdf", report.ids)[0]
+        self.assertIn(b"At 02/28/2026", html)
+        self.assertIn(b"Same period last year", html)
+
     def test_only_accounting_users_of_the_company_read_reports(self):
         report = self.make_report()
         other = self.setup_other_company(name="Other reports company")["company"]

@@ -28,6 +28,8 @@ function view(): FinancialReportView {
     date_from: "2026-02-01", date_to: "2026-02-28", include_draft: false,
     columns: [{ key: "current", label: "This period" }, { key: "previous", label: "Previous period" },
       { key: "last_year", label: "Same period last year" }],
+    balance_sheet_columns: [{ key: "current", label: "At 02/28/2026" }, { key: "previous", label: "At 01/31/2026" },
+      { key: "last_year", label: "At 02/28/2025" }],
     reports: {
       pnl: [row("account_1", "400000 Sales", "line", 2200, 1000), row("revenue", "Revenue", "section", 2200, 1000),
         row("net_profit", "Net profit", "total", 1800, 600)],
@@ -73,6 +75,8 @@ describe("financial reports client action", () => {
 
     $(m.target, ".o_ai_bookkeeping_fr_tab_balance_sheet").click();
     await until(() => expect($(m.target, ".o_ai_bookkeeping_fr_table").textContent).toContain("Bank and cash"));
+    expect($$(m.target, ".o_ai_bookkeeping_fr_table thead th").map((th) => th.textContent)).toEqual(
+      ["Line", "At 02/28/2026", "At 01/31/2026", "At 02/28/2025"]);
     expect($$(m.target, ".o_ai_bookkeeping_fr_series")).toHaveLength(1);
   });
 

@@ -45,6 +45,8 @@ export const FinancialReportViewSchema = z.object({
   date_to: z.string(),
   include_draft: z.boolean(),
   columns: z.array(z.object({ key: z.string(), label: z.string() })),
+  // The balance sheet is a position at a date: its columns are headed "At <date>" (absent from older servers).
+  balance_sheet_columns: z.optional(z.array(z.object({ key: z.string(), label: z.string() }))),
   reports: z.object({
     pnl: z.array(ReportRowSchema),
     balance_sheet: z.array(ReportRowSchema),

@@ -62,6 +62,9 @@ export class FinancialReports extends Component {
 
   get columns(): { key: string; label: string }[] {
     const columns = this.state.view?.columns ?? [];
+    if (this.state.active === "balance_sheet" && this.state.view?.balance_sheet_columns) {
+      return this.state.view.balance_sheet_columns;
+    }
     return this.state.active === "pnl" ? columns : columns.filter((c) => c.key !== "budget");
   }
 

@@ -113,7 +113,7 @@ var AnomalyPanel = class extends Component2 {
 // web_src/dashboard/anomaly_panel/anomaly_panel_model.ts
 import { markRaw, reactive } from "@odoo/owl";
 
-// node_modules/zod/v4/core/util.js
+// ../int/node_modules/zod/v4/core/util.js
 function getEnumValues(entries) {
   const numericValues = Object.values(entries).filter((v) => typeof v === "number");
   const values = Object.entries(entries).filter(([k, _]) => numericValues.indexOf(+k) === -1).map(([_, v]) => v);
@@ -388,7 +388,7 @@ function installLazyProp(inst, key, make, enumerable) {
   });
 }
 
-// node_modules/zod/v4/core/core.js
+// ../int/node_modules/zod/v4/core/core.js
 var _a;
 var _zodDesc = { value: void 0, enumerable: false };
 var _E = "captureStackTrace" in Error ? Error : null;
@@ -506,7 +506,7 @@ function config(newConfig) {
   return globalConfig;
 }
 
-// node_modules/zod/v4/core/errors.js
+// ../int/node_modules/zod/v4/core/errors.js
 function _getMessage() {
   const internals = this._zod;
   internals.message ?? (internals.message = JSON.stringify(internals.def, jsonStringifyReplacer, 2));
@@ -551,7 +551,7 @@ var $ZodRealError = $constructor("$ZodError", initializer, void 0, {
   Parent: Error
 });
 
-// node_modules/zod/v4/core/parse.js
+// ../int/node_modules/zod/v4/core/parse.js
 var _parse = (_Err) => {
   const fn = (schema, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
@@ -622,12 +622,12 @@ var _safeParseAsync = (_Err) => async (schema, value, _ctx) => {
 };
 var safeParseAsync = /* @__PURE__ */ _safeParseAsync($ZodRealError);
 
-// node_modules/zod/v4/core/regexes.js
+// ../int/node_modules/zod/v4/core/regexes.js
 var anyString = /^[\s\S]{0,}$/;
 var number = /^-?\d+(?:\.\d+)?$/;
 var boolean = /^(?:true|false)$/i;
 
-// node_modules/zod/v4/core/checks.js
+// ../int/node_modules/zod/v4/core/checks.js
 var $ZodCheck = /* @__PURE__ */ $constructor("$ZodCheck", (inst, def) => {
   var _a2;
   inst._zod ?? (inst._zod = {});
@@ -706,14 +706,14 @@ var $ZodCheckNumberFormat = /* @__PURE__ */ $constructor("$ZodCheckNumberFormat"
   };
 });
 
-// node_modules/zod/v4/core/versions.js
+// ../int/node_modules/zod/v4/core/versions.js
 var version = {
   major: 4,
   minor: 6,
   patch: 7
 };
 
-// node_modules/zod/v4/core/schemas.js
+// ../int/node_modules/zod/v4/core/schemas.js
 var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
   var _a2;
   inst ?? (inst = {});
@@ -1672,7 +1672,7 @@ function handlePipeResult(left, next, ctx) {
   return next._zod.run({ value: left.value, issues: left.issues }, ctx);
 }
 
-// node_modules/zod/v4/core/api.js
+// ../int/node_modules/zod/v4/core/api.js
 function snapshotChecks(def) {
   if (def.checks)
     def.checks = [...def.checks];
@@ -1717,7 +1717,7 @@ function _never(Class, params) {
   });
 }
 
-// node_modules/zod/v4/mini/schemas.js
+// ../int/node_modules/zod/v4/mini/schemas.js
 var ZodMiniType = /* @__PURE__ */ $constructor("ZodMiniType", (inst, def) => {
   if (!inst._zod)
     throw new Error("Uninitialized schema in ZodMiniType.");
@@ -3772,6 +3772,8 @@ var FinancialReportViewSchema = object({
   date_to: string2(),
   include_draft: boolean2(),
   columns: array(object({ key: string2(), label: string2() })),
+  // The balance sheet is a position at a date: its columns are headed "At <date>" (absent from older servers).
+  balance_sheet_columns: optional(array(object({ key: string2(), label: string2() }))),
   reports: object({
     pnl: array(ReportRowSchema),
     balance_sheet: array(ReportRowSchema),
@@ -3851,6 +3853,9 @@ var FinancialReports = class extends Component13 {
   }
   get columns() {
     const columns = this.state.view?.columns ?? [];
+    if (this.state.active === "balance_sheet" && this.state.view?.balance_sheet_columns) {
+      return this.state.view.balance_sheet_columns;
+    }
     return this.state.active === "pnl" ? columns : columns.filter((c) => c.key !== "budget");
   }
   get sentences() {
