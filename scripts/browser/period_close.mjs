@@ -80,7 +80,8 @@ export async function runPeriodCloseBrowserTest() {
     const row = (label) => items.filter({ hasText: label });
     const count = async (label) => ((await row(label).locator("td[name=count]").textContent()) ?? "").trim();
     await shot(page, "form");
-    check("the checklist lists every item", (await items.count()) === 13, `${await items.count()} rows`);
+    check("the checklist lists every item", (await items.count()) === 14, `${await items.count()} rows`);
+    check("the tax period is open until the tax lock reaches the period end", (await count("Tax report period not closed")) === "1");
     check("the draft entry is found", (await count("Draft journal entries")) === "1");
     check("the seeded bank lines are found", (await count("Bank transactions not reconciled")) === String(stack.seeded.lines));
     check("the missing recurring bill is found", (await count("Recurring vendor bills expected but missing")) === "1");
