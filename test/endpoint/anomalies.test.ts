@@ -3,9 +3,8 @@
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ANOMALY_DETECT_PATH, DetectAnomaliesResponseSchema } from "../../web_src/contracts/anomalies";
-import { signRequest } from "../../web_src/endpoint/signing";
 import { bill, monthlyHistory } from "../engine/anomalies/helpers";
-import { NOW_SECONDS, TEST_SECRET, testApp } from "./helpers";
+import { injectSigned, testApp } from "./helpers";
 
 let app: FastifyInstance;
 beforeAll(() => {
@@ -16,13 +15,9 @@ afterAll(async () => {
 });
 
 function post(body: unknown, signed = true): Promise<LightMyRequestResponse> {
-  const payload = JSON.stringify(body);
-  return app.inject({
-    method: "POST",
-    url: ANOMALY_DETECT_PATH,
-    headers: { "content-type": "application/json", ...(signed ? signRequest(TEST_SECRET, payload, { timestamp: NOW_SECONDS }) : {}) },
-    payload,
-  });
+  return signed
+    ? injectSigned(app, body, { url: ANOMALY_DETECT_PATH })
+    : app.inject({ method: "POST", url: ANOMALY_DETECT_PATH, headers: { "content-type": "application/json" }, payload: JSON.stringify(body) });
 }
 
 describe(`POST ${ANOMALY_DETECT_PATH}`, () => {

@@ -3,8 +3,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COLLECTION_PREDICT_PATH, CollectionPredictResponseSchema } from "../../web_src/contracts/collections";
-import { signRequest } from "../../web_src/endpoint/signing";
-import { NOW_SECONDS, TEST_SECRET, testApp } from "./helpers";
+import { injectSigned, testApp } from "./helpers";
 
 let app: FastifyInstance;
 beforeAll(() => {
@@ -15,13 +14,9 @@ afterAll(async () => {
 });
 
 function post(body: unknown, signed = true): Promise<LightMyRequestResponse> {
-  const payload = JSON.stringify(body);
-  return app.inject({
-    method: "POST",
-    url: COLLECTION_PREDICT_PATH,
-    headers: { "content-type": "application/json", ...(signed ? signRequest(TEST_SECRET, payload, { timestamp: NOW_SECONDS }) : {}) },
-    payload,
-  });
+  return signed
+    ? injectSigned(app, body, { url: COLLECTION_PREDICT_PATH })
+    : app.inject({ method: "POST", url: COLLECTION_PREDICT_PATH, headers: { "content-type": "application/json" }, payload: JSON.stringify(body) });
 }
 
 describe(`POST ${COLLECTION_PREDICT_PATH}`, () => {

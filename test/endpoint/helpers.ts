@@ -62,9 +62,11 @@ export interface SignedInjectOptions extends SignOptions {
   contentType?: string;
   /** Sign this instead of the body actually sent (to simulate tampering). */
   signedBody?: string | Buffer;
+  /** The route, the suggest route when not given. */
+  url?: string;
 }
 
-/** POST `body` (an object is JSON-encoded) to the suggest route, signed like Odoo signs it. */
+/** POST `body` (an object is JSON-encoded) to the suggest route (or `options.url`), signed like Odoo signs it. */
 export function injectSigned(
   app: FastifyInstance,
   body: unknown,
@@ -77,7 +79,7 @@ export function injectSigned(
   });
   return app.inject({
     method: "POST",
-    url: SUGGEST_URL,
+    url: options.url ?? SUGGEST_URL,
     headers: { "content-type": options.contentType ?? "application/json", ...headers },
     payload,
   });

@@ -3,9 +3,8 @@
 import type { FastifyInstance } from "fastify";
 import { afterEach, describe, expect, it } from "vitest";
 import { REPORT_REPHRASE_PATH, RephraseResponseSchema, type RephraseRequestInput } from "../../web_src/contracts/reports";
-import { signRequest } from "../../web_src/endpoint/signing";
 import { startFakeOpenAi, type FakeOpenAiServer } from "../llm/fake_openai_server";
-import { NOW_SECONDS, TEST_SECRET, testApp } from "./helpers";
+import { injectSigned, testApp } from "./helpers";
 
 let fake: FakeOpenAiServer | undefined;
 let app: FastifyInstance | undefined;
@@ -33,14 +32,7 @@ function request(baseUrl?: string): RephraseRequestInput {
 
 async function post(body: RephraseRequestInput) {
   app = testApp();
-  const payload = JSON.stringify(body);
-  const headers = signRequest(TEST_SECRET, payload, { timestamp: NOW_SECONDS });
-  const reply = await app.inject({
-    method: "POST",
-    url: REPORT_REPHRASE_PATH,
-    headers: { "content-type": "application/json", ...headers },
-    payload,
-  });
+  const reply = await injectSigned(app, body, { url: REPORT_REPHRASE_PATH });
   expect(reply.statusCode).toBe(200);
   return RephraseResponseSchema.parse(reply.json());
 }

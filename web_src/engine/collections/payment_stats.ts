@@ -1,4 +1,4 @@
-/** Small statistics and calendar helpers of the payment-behaviour engine: ISO dates in whole days, quantiles. */
+/** Small statistics and calendar helpers of the payment-behaviour engine: ISO dates in whole days, means and spreads. */
 
 const DAY_MS = 86_400_000;
 
@@ -9,17 +9,6 @@ export function dayNumber(isoDate: string): number {
 
 export function isoOfDay(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** The q-quantile (0..1) of `sorted` (ascending), linear between neighbours; NaN when empty. */
-export function quantile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const position = (sorted.length - 1) * q;
-  const low = Math.floor(position);
-  const high = Math.ceil(position);
-  const a = sorted[low] as number;
-  const b = sorted[high] as number;
-  return a + (b - a) * (position - low);
 }
 
 export function mean(values: readonly number[]): number {

@@ -22,7 +22,8 @@ import type {
   Prediction,
   Segment,
 } from "../../contracts/collections";
-import { dayNumber, isoOfDay, mean, mixtureQuantiles, quantile, standardDeviation } from "./payment_stats";
+import { quantile } from "../shared/quantile";
+import { dayNumber, isoOfDay, mean, mixtureQuantiles, standardDeviation } from "./payment_stats";
 
 export const COLLECTION_ENGINE = { name: "collections", version: "2" } as const;
 /** Pseudo-count of the company's behaviour in a customer's prediction. */
