@@ -243,7 +243,7 @@ async function benchInOdoo({ tag, modules = "ai_bookkeeping", script, env = {}, 
     }
     const shell = odooArgs(odoo.src, db, ["shell", "--no-http", "--log-level=warn"]);
     const bench = await run(odooPython(), shell, {
-      env: { ...odooEnv(), ...extraEnv, ...env },
+      env: { ...odooEnv(), BENCH_SCRIPTS: path.join(ROOT, "scripts/bench"), ...extraEnv, ...env },
       input: readFileSync(path.join(ROOT, "scripts/bench", script), "utf8"),
       progress: new RegExp(`^(${tag} bench: |\\|)`),
     });

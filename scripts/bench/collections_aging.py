@@ -12,10 +12,14 @@ and the XLSX read it; target under 5 s) and the XLSX export, checks the totals a
 rolls everything back.
 """
 import os
+import sys
 import time
 
 from odoo import Command, fields
 from odoo.tools import SQL
+
+sys.path.insert(0, os.environ["BENCH_SCRIPTS"])
+from odoo_rows import clone  # noqa: E402 - the folder is on the path from here
 
 env = env  # noqa: F821 - provided by odoo-bin shell
 ITEMS = int(os.environ.get("BENCH_AGING_ITEMS", "50000"))
@@ -27,20 +31,6 @@ def log(message):
     print("collections_aging bench: %s" % message, flush=True)
 
 
-def columns(table):
-    env.cr.execute(SQL("SELECT column_name FROM information_schema.columns WHERE table_name = %s AND column_name "
-                       "!= 'id' ORDER BY ordinal_position", table))
-    return [name for (name,) in env.cr.fetchall()]
-
-
-def clone(table, template_id, source, overrides):
-    names = columns(table)
-    values = [overrides.get(name, SQL("t.%s", SQL.identifier(name))) for name in names]
-    env.cr.execute(SQL(
-        "INSERT INTO %s (%s) SELECT %s FROM %s t, %s WHERE t.id = %s ORDER BY g RETURNING id",
-        SQL.identifier(table), SQL(", ").join(SQL.identifier(n) for n in names), SQL(", ").join(values),
-        SQL.identifier(table), source, template_id))
-    return [row[0] for row in env.cr.fetchall()]
 
 
 company = env.company
@@ -55,7 +45,7 @@ template = env["account.move"].create({
 template.action_post()
 env.flush_all()
 due = SQL("(DATE %s - (mod(g * 7919, 230) - 30 || ' days')::interval)::date", today)
-move_ids = clone("account_move", template.id, SQL("generate_series(1, %s) g", ITEMS - 1), {
+move_ids = clone(env.cr, "account_move", template.id, SQL("generate_series(1, %s) g", ITEMS - 1), {
     "name": SQL("t.name || '-A' || g"), "partner_id": SQL("(%s::int[])[1 + mod(g, %s)]", customers.ids, CUSTOMERS),
     "commercial_partner_id": SQL("(%s::int[])[1 + mod(g, %s)]", customers.ids, CUSTOMERS),
     "invoice_date_due": due, "amount_residual": SQL("t.amount_residual + mod(g, 97)"),
@@ -63,7 +53,7 @@ move_ids = clone("account_move", template.id, SQL("generate_series(1, %s) g", IT
 source = SQL("unnest(%s::int[]) WITH ORDINALITY AS m(ref, g) JOIN account_move am ON am.id = m.ref", move_ids)
 for line in template.line_ids:
     receivable = line.account_id.account_type == "asset_receivable"
-    clone("account_move_line", line.id, source, {
+    clone(env.cr, "account_move_line", line.id, source, {
         "move_id": SQL("m.ref"), "partner_id": SQL("am.partner_id"),
         "date_maturity": SQL("am.invoice_date_due") if receivable else SQL("t.date_maturity"),
         "amount_residual": SQL("t.amount_residual + mod(m.g, 97)") if receivable else SQL("t.amount_residual"),

@@ -12,10 +12,14 @@ spread over 300 customers, BENCH_REPORT_LINES items in the 12 months reported, t
 generation for March 2025 – February 2026 (target: under 5 s), prints one table row and rolls everything back.
 """
 import os
+import sys
 import time
 
 from odoo import Command
 from odoo.tools import SQL
+
+sys.path.insert(0, os.environ["BENCH_SCRIPTS"])
+from odoo_rows import clone  # noqa: E402 - the folder is on the path from here
 
 env = env  # noqa: F821 - provided by odoo-bin shell
 LINES = int(os.environ.get("BENCH_REPORT_LINES", "200000"))
@@ -29,20 +33,6 @@ def log(message):
     print("financial_report bench: %s" % message, flush=True)
 
 
-def columns(table):
-    env.cr.execute(SQL("SELECT column_name FROM information_schema.columns WHERE table_name = %s AND column_name "
-                       "!= 'id' ORDER BY ordinal_position", table))
-    return [name for (name,) in env.cr.fetchall()]
-
-
-def clone(table, template_id, source, overrides):
-    names = columns(table)
-    values = [overrides.get(name, SQL("t.%s", SQL.identifier(name))) for name in names]
-    env.cr.execute(SQL(
-        "INSERT INTO %s (%s) SELECT %s FROM %s t, %s WHERE t.id = %s ORDER BY g RETURNING id",
-        SQL.identifier(table), SQL(", ").join(SQL.identifier(n) for n in names), SQL(", ").join(values),
-        SQL.identifier(table), source, template_id))
-    return [row[0] for row in env.cr.fetchall()]
 
 
 company = env.company
@@ -73,11 +63,11 @@ env.flush_all()
 entries = LINES // 4
 days = SQL("(DATE %s + (mod(g, 730) || ' days')::interval)::date", HISTORY_START)
 partner = SQL("(%s::int[])[1 + mod(g, %s)]", customers.ids, CUSTOMERS)
-move_ids = clone("account_move", entry.id, SQL("generate_series(1, %s) g", entries * 2),
+move_ids = clone(env.cr, "account_move", entry.id, SQL("generate_series(1, %s) g", entries * 2),
                  {"name": SQL("t.name || '-R' || g"), "date": days, "partner_id": partner})
 source = SQL("unnest(%s::int[]) WITH ORDINALITY AS m(ref, g) JOIN account_move am ON am.id = m.ref", move_ids)
 for line in entry.line_ids:
-    clone("account_move_line", line.id, source, {
+    clone(env.cr, "account_move_line", line.id, source, {
         "move_id": SQL("m.ref"), "date": SQL("am.date"), "parent_state": SQL("am.state"),
         "partner_id": SQL("am.partner_id") if line.partner_id else SQL("NULL"),
         "balance": SQL("t.balance * (1 + mod(m.g, 7))"), "debit": SQL("t.debit * (1 + mod(m.g, 7))"),

@@ -12,10 +12,14 @@ and 2,000 unreconciled bank transactions (plus the one they were cloned from). I
 under 10 s) and the lock-time digest of the posted entries, prints what each item found, and rolls everything back.
 """
 import os
+import sys
 import time
 
 from odoo import Command
 from odoo.tools import SQL
+
+sys.path.insert(0, os.environ["BENCH_SCRIPTS"])
+from odoo_rows import clone  # noqa: E402 - the folder is on the path from here
 
 env = env  # noqa: F821 - provided by odoo-bin shell
 LINES = int(os.environ.get("BENCH_CLOSE_LINES", "50000"))
@@ -29,22 +33,6 @@ def log(message):
     print("period_close bench: %s" % message, flush=True)
 
 
-def columns(table):
-    env.cr.execute(SQL("SELECT column_name FROM information_schema.columns WHERE table_name = %s AND column_name "
-                       "!= 'id' ORDER BY ordinal_position", table))
-    return [name for (name,) in env.cr.fetchall()]
-
-
-def clone(table, template_id, source, overrides):
-    """Copies of row ``template_id`` of ``table``, one per row of ``source`` (SQL giving at least ``g``, the copy's
-    number from 1); ``overrides`` {column: SQL over ``g`` and the source's columns}. Returns the new ids in order."""
-    names = columns(table)
-    values = [overrides.get(name, SQL("t.%s", SQL.identifier(name))) for name in names]
-    env.cr.execute(SQL(
-        "INSERT INTO %s (%s) SELECT %s FROM %s t, %s WHERE t.id = %s ORDER BY g RETURNING id",
-        SQL.identifier(table), SQL(", ").join(SQL.identifier(n) for n in names), SQL(", ").join(values),
-        SQL.identifier(table), source, template_id))
-    return [row[0] for row in env.cr.fetchall()]
 
 
 def series(count):
@@ -60,9 +48,9 @@ def clone_moves(template, count, move_overrides):
     """Copies of ``template`` (an account.move) with copies of its lines, the lines following their move's date,
     partner and state."""
     env.flush_all()
-    move_ids = clone("account_move", template.id, series(count), move_overrides)
+    move_ids = clone(env.cr, "account_move", template.id, series(count), move_overrides)
     for line in template.line_ids:
-        clone("account_move_line", line.id, each_of(move_ids), {
+        clone(env.cr, "account_move_line", line.id, each_of(move_ids), {
             "move_id": SQL("m.ref"), "date": SQL("am.date"), "partner_id": SQL("am.partner_id"),
             "parent_state": SQL("am.state"),
         })
@@ -111,7 +99,7 @@ present = VENDORS - VENDORS // 10
 clone_moves(bill, present, {"name": SQL("t.name || '-P' || g"), "partner_id": vendor, "date": day,
                             "invoice_date": day})
 st_moves = clone_moves(st_line.move_id, 2000, {"name": SQL("t.name || '-S' || g"), "date": day})
-clone("account_bank_statement_line", st_line.id, each_of(st_moves), {"move_id": SQL("m.ref")})
+clone(env.cr, "account_bank_statement_line", st_line.id, each_of(st_moves), {"move_id": SQL("m.ref")})
 env.cr.execute(SQL("ANALYZE account_move; ANALYZE account_move_line; ANALYZE account_bank_statement_line"))
 env.invalidate_all()
 env.cr.execute(SQL("SELECT count(*) FROM account_move_line WHERE company_id = %s AND date BETWEEN %s AND %s",
