@@ -1,20 +1,14 @@
-import json
 import os
 import shutil
 import subprocess
-import tempfile
-import threading
 import urllib.request
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from unittest import SkipTest
-from unittest.mock import patch
 
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from ..models import ai_endpoint
 from ..tools import endpoint_process
-from .common import AiBookkeepingCase, free_port, start_bundled_endpoint
+from .common import AiBookkeepingCase, free_port, start_bundled_endpoint, use_endpoint_started_by_odoo, use_fake_llm
 
 
 @tagged("post_install", "-at_install")
@@ -94,32 +88,6 @@ class TestBundledEndpoint(AiBookkeepingCase):
         self.assertEqual(wrong.payment_state, "not_paid")
 
 
-class _FakeOpenAi(BaseHTTPRequestHandler):
-    """/v1/chat/completions of an OpenAI-compatible server, naming ``account_id`` for every question."""
-
-    account_id = 0
-    seen = []
-
-    def do_POST(self):  # noqa: N802 - http.server's name
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        type(self).seen.append(body)
-        content = json.dumps({"accountId": self.account_id, "explanation": "Hosting is an IT expense."})
-        reply = json.dumps({
-            "id": "chatcmpl-fake", "object": "chat.completion", "created": 1767225600, "model": body["model"],
-            "choices": [{"index": 0, "message": {"role": "assistant", "content": content, "refusal": None},
-                         "finish_reason": "stop", "logprobs": None}],
-            "usage": {"prompt_tokens": 120, "completion_tokens": 30, "total_tokens": 150},
-        }).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(reply)))
-        self.end_headers()
-        self.wfile.write(reply)
-
-    def log_message(self, *args):
-        pass
-
-
 @tagged("post_install", "-at_install")
 class TestEndpointAutostart(AiBookkeepingCase):
     """A single-server install: the default local URL is silent, so Odoo starts the bundled endpoint with node. It
@@ -127,17 +95,7 @@ class TestEndpointAutostart(AiBookkeepingCase):
 
     def setUp(self):
         super().setUp()
-        self.url = "http://127.0.0.1:%d" % free_port()
-        self.run_dir = tempfile.mkdtemp(prefix="aib_run_")
-        self.addCleanup(shutil.rmtree, self.run_dir, True)
-        self.addCleanup(endpoint_process.stop_bundled_endpoint, self.url, self.run_dir)
-        # The URL the add-on treats as "the default local one" is a free port here, its data_dir a temporary one.
-        for patcher in (patch.object(ai_endpoint, "DEFAULT_URL", self.url),
-                        patch.object(type(self.env["ai.endpoint"]), "_get_run_dir", return_value=self.run_dir)):
-            patcher.start()
-            self.addCleanup(patcher.stop)
-        self.env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_url", self.url)
-        self.env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_autostart", "True")
+        self.url, self.run_dir = use_endpoint_started_by_odoo(self)
 
     def need_node(self):
         if not os.path.isfile(endpoint_process.BUNDLE) or not shutil.which("node"):
@@ -218,17 +176,10 @@ class TestEndpointAutostart(AiBookkeepingCase):
         starts makes its LLM call to a local OpenAI-compatible server and survives it."""
         self.need_node()
         expense = self.company_data["default_account_expense"]
-        llm = ThreadingHTTPServer(("127.0.0.1", 0), _FakeOpenAi)
-        _FakeOpenAi.account_id, _FakeOpenAi.seen = expense.id, []
-        threading.Thread(target=llm.serve_forever, daemon=True).start()
-        self.addCleanup(llm.server_close)
-        self.addCleanup(llm.shutdown)
-        params = self.env["ir.config_parameter"]
-        params.set_param("ai_bookkeeping.llm_base_url", "http://127.0.0.1:%d/v1" % llm.server_address[1])
-        params.set_param("ai_bookkeeping.llm_model", "fake-model")
+        llm = use_fake_llm(self, lambda request: {"accountId": expense.id, "explanation": "Hosting is an IT expense."})
         st_line = self.make_st_line(-42.9, "Cloud hosting monthly")
         st_line.action_ai_suggest()
-        self.assertTrue(_FakeOpenAi.seen, "the endpoint asked the LLM nothing")
+        self.assertTrue(llm.requests, "the endpoint asked the LLM nothing")
         self.assertEqual(st_line.ai_suggestion_id.account_id, expense, st_line.ai_error)
         self.assertTrue(endpoint_process.running_pid(self.run_dir, self.url), "the endpoint died on its LLM call")
         self.assertTrue(self.env["ai.llm.usage"].search([("model_name", "=", "fake-model")]))
