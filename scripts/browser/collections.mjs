@@ -3,11 +3,7 @@
 // grouped by customer, the payment reminders list, bulk approval from its header button, the reminder's form.
 // Checked in PostgreSQL (states, queued mails, levels on the invoices). Screenshots in .artifacts/collections_*.png.
 //   node scripts/browser/collections.mjs
-import { spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
-import path from "node:path";
-import { ARTIFACTS, launchBrowser, login, serverLogErrors, startStack } from "../browser_tests.mjs";
-import { findOdoo, odooArgs, odooEnv, odooPython } from "../lib/odoo.mjs";
+import { odooShell, runBrowserSuite, runWhenMain, sql } from "./lib.mjs";
 
 const SEED = `
 from datetime import timedelta
@@ -31,35 +27,10 @@ env.cr.commit()
 print("PROPOSED", len(result["suggestions"]), "SKIPPED", len(result["skips"]))
 `;
 
-function sql(db, query) {
-  const r = spawnSync("psql", ["-d", db, "-tAc", query], { encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`psql: ${r.stderr}`);
-  return r.stdout.trim();
-}
-
-export async function runCollectionsBrowserTest() {
-  const stack = await startStack({ count: 5 });
-  if (stack.skipped) return { skipped: stack.skipped };
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const checks = [];
-  const check = (name, ok, detail = "") => {
-    checks.push({ name, ok });
-    console.log(`${ok ? "ok  " : "FAIL"} ${name}${detail ? ` — ${detail}` : ""}`);
-  };
-  const shot = (page, name) => page.screenshot({ path: path.join(ARTIFACTS, `collections_${name}.png`), fullPage: true });
-  const browser = await launchBrowser();
-  try {
-    const odoo = findOdoo();
-    const seeded = spawnSync(odooPython(), odooArgs(odoo.src, stack.db, ["shell", "--no-http", "--log-level=warn"]),
-      { input: SEED, env: odooEnv(), encoding: "utf8" });
-    const proposed = seeded.stdout.match(/PROPOSED (\d+) SKIPPED (\d+)/);
-    if (!proposed) throw new Error(`seeding the collections failed:\n${seeded.stdout.slice(-2000)}\n${seeded.stderr.slice(-2000)}`);
+export function runCollectionsBrowserTest() {
+  return runBrowserSuite({ title: "collections", prefix: "collections" }, async ({ page, stack, check, shot }) => {
+    const proposed = odooShell(stack.db, SEED, /PROPOSED \d+/).match(/PROPOSED (\d+) SKIPPED (\d+)/);
     check("the run proposes two reminders and skips the disputed customer", proposed[1] === "2" && proposed[2] === "1", proposed[0]);
-    const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
-    const consoleErrors = [];
-    page.on("console", (msg) => { if (msg.type() === "error") consoleErrors.push(msg.text()); });
-    page.on("pageerror", (err) => consoleErrors.push(String(err)));
-    await login(page, stack.url);
 
     await page.goto(`${stack.url}/odoo/action-ai_bookkeeping.ai_collection_aging_action`);
     const groups = page.locator(".o_group_header");
@@ -103,20 +74,7 @@ export async function runCollectionsBrowserTest() {
     await page.locator(".o_ai_bookkeeping_collection_body, .o_field_widget[name=collection_body]").first().waitFor({ timeout: 60000 });
     await shot(page, "reminder_form");
     check("the sent reminder shows its message", ((await page.locator(".o_field_widget[name=collection_body]").textContent()) ?? "").includes("Dear"));
-    check("no console error", consoleErrors.length === 0, consoleErrors.slice(0, 3).join(" | "));
-    const serverErrors = serverLogErrors(stack.serverLog());
-    check("no server error in the log", serverErrors.length === 0, serverErrors[0]?.split("\n")[0] ?? "");
-  } finally {
-    await browser.close();
-    writeFileSync(path.join(ARTIFACTS, "odoo-server-collections.log"), stack.serverLog());
-    stack.stop();
-  }
-  const failed = checks.filter((c) => !c.ok).length;
-  return { failed: failed > 0, summary: `browser (collections): ${checks.length - failed} passed, ${failed} failed (screenshots in .artifacts/)` };
+  });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const r = await runCollectionsBrowserTest();
-  console.log(r.skipped ?? r.summary);
-  process.exit(r.failed ? 1 : 0);
-}
+await runWhenMain(import.meta, runCollectionsBrowserTest);

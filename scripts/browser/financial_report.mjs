@@ -3,11 +3,7 @@
 // month), figures and narrative shown, the three tabs with their charts, a drill-down from the revenue figure to its
 // journal items. Screenshots in .artifacts/financial_report_*.png.
 //   node scripts/browser/financial_report.mjs
-import { spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
-import path from "node:path";
-import { ARTIFACTS, launchBrowser, serverLogErrors, startStack } from "../browser_tests.mjs";
-import { findOdoo, odooArgs, odooEnv, odooPython } from "../lib/odoo.mjs";
+import { odooShell, runBrowserSuite, runWhenMain } from "./lib.mjs";
 
 const SEED = `
 from odoo import Command
@@ -30,35 +26,9 @@ env.cr.commit()
 print("SEEDED")
 `;
 
-/** browser_tests.mjs's login, with time for the first build of the web client's assets on a busy machine. */
-async function login(page, url) {
-  await page.goto(`${url}/web/login`, { timeout: 180000 });
-  await page.fill("input[name=login]", "admin");
-  await page.fill("input[name=password]", "admin");
-  await Promise.all([page.waitForURL(/\/odoo/, { timeout: 180000 }), page.click("button[type=submit]")]);
-}
-
-export async function runFinancialReportBrowserTest() {
-  const stack = await startStack({ count: 5 });
-  if (stack.skipped) return { skipped: stack.skipped };
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const checks = [];
-  const check = (name, ok, detail = "") => {
-    checks.push({ name, ok });
-    console.log(`${ok ? "ok  " : "FAIL"} ${name}${detail ? ` — ${detail}` : ""}`);
-  };
-  const shot = (page, name) => page.screenshot({ path: path.join(ARTIFACTS, `financial_report_${name}.png`), fullPage: true });
-  const browser = await launchBrowser();
-  try {
-    const odoo = findOdoo();
-    const seeded = spawnSync(odooPython(), odooArgs(odoo.src, stack.db, ["shell", "--no-http", "--log-level=warn"]),
-      { input: SEED, env: odooEnv(), encoding: "utf8" });
-    if (!/SEEDED/.test(seeded.stdout)) throw new Error(`seeding failed:\n${seeded.stdout.slice(-2000)}\n${seeded.stderr.slice(-2000)}`);
-    const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
-    const consoleErrors = [];
-    page.on("console", (msg) => { if (msg.type() === "error") consoleErrors.push(msg.text()); });
-    page.on("pageerror", (err) => consoleErrors.push(String(err)));
-    await login(page, stack.url);
+export function runFinancialReportBrowserTest() {
+  return runBrowserSuite({ title: "financial reports", prefix: "financial_report" }, async ({ page, stack, check, shot, consoleErrors }) => {
+    odooShell(stack.db, SEED, /SEEDED/);
 
     await page.goto(`${stack.url}/odoo/action-ai_bookkeeping.financial_report_action`);
     const table = page.locator(".o_ai_bookkeeping_fr_table");
@@ -97,20 +67,7 @@ export async function runFinancialReportBrowserTest() {
     const breadcrumb = (await page.locator(".o_breadcrumb").textContent().catch(() => "")) ?? "";
     check("the revenue figure opens its journal items", /\(2\)/.test(groupText) && /11,000\.00/.test(groupText)
       && /Journal items: Revenue/.test(breadcrumb), `${groupText.trim()} | ${breadcrumb.trim()}`);
-    check("no console error", consoleErrors.length === 0, consoleErrors.slice(0, 3).join(" | "));
-    const serverErrors = serverLogErrors(stack.serverLog());
-    check("no server error in the log", serverErrors.length === 0, serverErrors[0]?.split("\n")[0] ?? "");
-  } finally {
-    await browser.close();
-    writeFileSync(path.join(ARTIFACTS, "odoo-server-financial-report.log"), stack.serverLog());
-    stack.stop();
-  }
-  const failed = checks.filter((c) => !c.ok).length;
-  return { failed: failed > 0, summary: `browser (financial reports): ${checks.length - failed} passed, ${failed} failed (screenshots in .artifacts/)` };
+  });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const r = await runFinancialReportBrowserTest();
-  console.log(r.skipped ?? r.summary);
-  process.exit(r.failed ? 1 : 0);
-}
+await runWhenMain(import.meta, runFinancialReportBrowserTest);

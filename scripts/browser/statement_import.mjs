@@ -3,11 +3,11 @@
 // USD like the test company), Import, the summary, the lines and their queue rows checked in PostgreSQL, the link to
 // the review queue. Screenshots in .artifacts/statement_import_*.png. Without the shared folder it says it skipped.
 //   node scripts/browser/statement_import.mjs
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ARTIFACTS, launchBrowser, login, serverLogErrors, startStack } from "../browser_tests.mjs";
+import { ARTIFACTS } from "../browser_tests.mjs";
 import { ROOT } from "../lib/odoo.mjs";
+import { runBrowserSuite, runWhenMain, sql } from "./lib.mjs";
 
 function sharedStatements() {
   const data = process.env.AI_BOOKKEEPING_SHARED_DATA
@@ -15,45 +15,26 @@ function sharedStatements() {
   return path.join(data, "statements");
 }
 
-function sql(db, query) {
-  const r = spawnSync("psql", ["-d", db, "-tAc", query], { encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`psql: ${r.stderr}`);
-  return r.stdout.trim();
-}
-
 export async function runStatementImportBrowserTest() {
   const file = path.join(sharedStatements(), "oca-ofx/test_ofx.ofx");
   if (!existsSync(file)) return { skipped: `statement import browser test skipped: no real bank file at ${file} (set AI_BOOKKEEPING_SHARED_DATA)` };
-  const stack = await startStack({ count: 1 });
-  if (stack.skipped) return { skipped: stack.skipped };
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const checks = [];
-  const check = (name, ok, detail = "") => {
-    checks.push({ name, ok });
-    console.log(`${ok ? "ok  " : "FAIL"} ${name}${detail ? ` — ${detail}` : ""}`);
-  };
-  const browser = await launchBrowser();
-  try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const consoleErrors = [];
-    page.on("console", (msg) => { if (msg.type() === "error") consoleErrors.push(msg.text()); });
-    page.on("pageerror", (err) => consoleErrors.push(String(err)));
-    await login(page, stack.url);
+  return runBrowserSuite({ title: "statement import", prefix: "statement_import", lines: 1,
+    viewport: { width: 1280, height: 900 } }, async ({ page, stack, check, shot }) => {
     await page.goto(`${stack.url}/odoo/action-account.open_account_journal_dashboard_kanban`);
     const button = page.locator(".o_ai_bookkeeping_statement_import").first();
     await button.waitFor({ timeout: 30000 });
-    await page.screenshot({ path: path.join(ARTIFACTS, "statement_import_journal_card.png") });
+    await shot(page, "journal_card");
     check("the bank journal card has Import file", await button.isVisible());
     await button.click();
     const dialog = page.locator(".modal-dialog");
     await dialog.waitFor({ timeout: 20000 });
     await dialog.locator("input[type=file]").first().setInputFiles(file);
     await dialog.getByText("test_ofx.ofx").first().waitFor({ timeout: 20000 });
-    await page.screenshot({ path: path.join(ARTIFACTS, "statement_import_upload.png") });
+    await shot(page, "upload");
     await dialog.locator("button[name=action_import]").click();
     const summary = page.locator(".o_ai_bookkeeping_statement_import_summary");
     await summary.getByText("lines imported").waitFor({ timeout: 60000 }).catch(() => {});
-    await page.screenshot({ path: path.join(ARTIFACTS, "statement_import_summary.png") });
+    await shot(page, "summary");
     const text = ((await summary.textContent().catch(() => "")) ?? "").replace(/\s+/g, " ");
     check("the summary counts the lines and says suggestions are arriving",
       text.includes("4 lines imported, 0 already present; suggestions arriving."), text.slice(0, 160));
@@ -76,30 +57,17 @@ export async function runStatementImportBrowserTest() {
     await dialog.locator("button[name=action_import]").click();
     const mapping = page.locator(".o_ai_bookkeeping_statement_import_mapping");
     await mapping.waitFor({ state: "visible", timeout: 30000 }).catch(() => {});
-    await page.screenshot({ path: path.join(ARTIFACTS, "statement_import_mapping.png") });
+    await shot(page, "mapping");
     const dateColumn = await page.locator(".modal-dialog div[name=table_date_column] input").inputValue().catch(() => "");
     const amountColumn = await page.locator(".modal-dialog div[name=table_amount_column] input").inputValue().catch(() => "");
     check("the mapping step guesses the columns", dateColumn === "Buchungstag" && amountColumn === "Betrag", `${dateColumn} / ${amountColumn}`);
     await dialog.locator("button[name=action_import]").click();
     await summary.getByText("lines imported").waitFor({ timeout: 60000 }).catch(() => {});
-    await page.screenshot({ path: path.join(ARTIFACTS, "statement_import_csv_summary.png") });
+    await shot(page, "csv_summary");
     const csvText = ((await summary.textContent().catch(() => "")) ?? "").replace(/\s+/g, " ");
     const amounts = sql(stack.db, "select string_agg(round(amount::numeric, 2)::text, ' ' order by id) from account_bank_statement_line where unique_import_id is not null and payment_ref in ('Miete November', 'INV 2026 0042')");
     check("the CSV rows are imported with the mapping", csvText.includes("2 lines imported, 0 already present") && amounts === "-1250.00 1210.50", `${csvText.slice(0, 80)} → ${amounts}`);
-    check("no console error", consoleErrors.length === 0, consoleErrors.slice(0, 3).join(" | "));
-    const serverErrors = serverLogErrors(stack.serverLog());
-    check("no server error in the log", serverErrors.length === 0, serverErrors[0]?.split("\n")[0] ?? "");
-  } finally {
-    await browser.close();
-    writeFileSync(path.join(ARTIFACTS, "odoo-server-statement-import.log"), stack.serverLog());
-    stack.stop();
-  }
-  const failed = checks.filter((c) => !c.ok).length;
-  return { failed: failed > 0, summary: `browser (statement import): ${checks.length - failed} passed, ${failed} failed (screenshots in .artifacts/)` };
+  });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const r = await runStatementImportBrowserTest();
-  console.log(r.skipped ?? r.summary);
-  process.exit(r.failed ? 1 : 0);
-}
+await runWhenMain(import.meta, runStatementImportBrowserTest);
