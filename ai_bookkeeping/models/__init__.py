@@ -22,6 +22,7 @@ from . import (
     statement_import_wizard,
     period_close_checklist,
     period_close,
+    period_close_lock,
     period_close_item,
     period_close_item_config,
     period_close_lock_wizard,
