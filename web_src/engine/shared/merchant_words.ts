@@ -33,6 +33,8 @@ const MAX_MEMO = 50_000;
 
 /** What merchantWords keeps of a token whatever its neighbours: its folded form, or null when it names no merchant. */
 function merchantWordOf(raw: string): string | null {
+  // A digit is no letter: references, amounts and store numbers (most one-off tokens) skip the memo.
+  if (raw.length < 2 || hasAsciiDigit(raw)) return null;
   let word = merchantWordMemo.get(raw);
   if (word === undefined) {
     const folded = raw.length < 2 || !LETTERS_ONLY.test(raw) ? null : fold(raw);
@@ -42,6 +44,14 @@ function merchantWordOf(raw: string): string | null {
     merchantWordMemo.set(raw, word);
   }
   return word;
+}
+
+function hasAsciiDigit(tok: string): boolean {
+  for (let k = 0; k < tok.length; k++) {
+    const c = tok.charCodeAt(k);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
 }
 
 const NO_DESCRIPTORS: ReadonlySet<string> = new Set();
