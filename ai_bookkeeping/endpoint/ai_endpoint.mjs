@@ -87078,10 +87078,24 @@ function accountNumberKey(raw) {
 }
 
 // web_src/engine/shared/fold.ts
-var VOWEL_E = /[AOU]E/g;
 function fold(word) {
-  if (word.length < 3 || !VOWEL_E.test(word)) return word;
-  return word.replace(VOWEL_E, (pair) => pair.charAt(0));
+  if (word.length < 3) return word;
+  const first = firstVowelE(word, 0);
+  if (first < 0) return word;
+  let out = word.slice(0, first + 1);
+  let from = first + 2;
+  for (let at3 = firstVowelE(word, from); at3 >= 0; at3 = firstVowelE(word, from)) {
+    out += word.slice(from, at3 + 1);
+    from = at3 + 2;
+  }
+  return from >= word.length ? out : out + word.slice(from);
+}
+function firstVowelE(word, from) {
+  for (let k = from; k + 1 < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if ((c === 65 || c === 79 || c === 85) && word.charCodeAt(k + 1) === 69) return k;
+  }
+  return -1;
 }
 
 // web_src/engine/shared/vocabulary.ts
@@ -87633,13 +87647,32 @@ function merchantWords(toks, descriptors = NO_DESCRIPTORS) {
   const out = [];
   for (let k = 0; k < toks.length && out.length < MAX_MERCHANT_WORDS; k++) {
     const raw = toks[k];
-    if (raw.length < 2 || !LETTERS_ONLY.test(raw) || descriptors.has(raw)) continue;
+    if (descriptors.has(raw)) continue;
     if (WALLETS.has(raw) && toks[k + 1] === "PAY") continue;
-    const word = fold(raw);
-    if (BANK_BOILERPLATE.has(word) || LEGAL_SUFFIXES.has(word) || MERCHANT_NOISE.has(word) || MERCHANT_NOISE.has(raw)) continue;
-    if (!out.includes(word)) out.push(word);
+    const word = merchantWordOf(raw);
+    if (word !== null && !out.includes(word)) out.push(word);
   }
   return out;
+}
+var merchantWordMemo = /* @__PURE__ */ new Map();
+var MAX_MEMO = 5e4;
+function merchantWordOf(raw) {
+  if (raw.length < 2 || hasAsciiDigit(raw)) return null;
+  let word = merchantWordMemo.get(raw);
+  if (word === void 0) {
+    const folded = raw.length < 2 || !LETTERS_ONLY.test(raw) ? null : fold(raw);
+    word = folded === null || BANK_BOILERPLATE.has(folded) || LEGAL_SUFFIXES.has(folded) || MERCHANT_NOISE.has(folded) || MERCHANT_NOISE.has(raw) ? null : folded;
+    if (merchantWordMemo.size >= MAX_MEMO) merchantWordMemo.clear();
+    merchantWordMemo.set(raw, word);
+  }
+  return word;
+}
+function hasAsciiDigit(tok) {
+  for (let k = 0; k < tok.length; k++) {
+    const c = tok.charCodeAt(k);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
 }
 var NO_DESCRIPTORS = /* @__PURE__ */ new Set();
 var ASTERISK_FORM = /([\p{L}\p{N}.]+)\s*\*\s*([\p{L}\p{N}]+)/gu;
@@ -87690,7 +87723,7 @@ function nameWords(toks) {
 var MAX_SIGNAL_TOKENS = 32;
 var HAS_LETTER = new RegExp("\\p{L}", "u");
 var ALPHA = new RegExp("^\\p{L}+$", "u");
-var MAX_MEMO = 5e4;
+var MAX_MEMO2 = 5e4;
 var traits = /* @__PURE__ */ new Map();
 var NUMBER2 = { word: "", useful: false, alpha: false };
 var VOCABULARY_WITH_DIGITS = [...BANK_BOILERPLATE, ...LEGAL_SUFFIXES].filter((w) => /\d/.test(w));
@@ -87706,7 +87739,7 @@ function traitOf(raw) {
     const word = fold(raw);
     const useful = word.length >= 2 && HAS_LETTER.test(word) && !BANK_BOILERPLATE.has(word) && !LEGAL_SUFFIXES.has(word);
     trait = { word, useful, alpha: useful && ALPHA.test(word) };
-    if (traits.size >= MAX_MEMO) traits.clear();
+    if (traits.size >= MAX_MEMO2) traits.clear();
     traits.set(raw, trait);
   }
   return trait;

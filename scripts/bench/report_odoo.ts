@@ -35,7 +35,7 @@ interface Raw {
   today: string;
   ours: {
     results: RawLine[];
-    batches: { lines: number; seconds: number; error: string | null }[];
+    batches: { lines: number; seconds: number; cpuSeconds?: number; error: string | null }[];
     errors: { batch: number; error: string; traceback: string }[];
     lineStates: Record<string, number>;
     lineErrors: { lineId: number; error: string }[];
@@ -43,6 +43,7 @@ interface Raw {
   oca: {
     results: RawLine[];
     seconds: number;
+    cpuSeconds?: number;
     perLine: number[];
     errors: { lineId: number; error: string; traceback: string }[];
     models: { name: string; sequence: number; auto_reconcile: boolean; tolerance: string }[] | null;
@@ -192,6 +193,11 @@ log(`  ours   action_ai_suggest, ${raw.ours.batches.length} batches of ≤200 (r
 log(`  OCA    _retrieve_partner + _apply_rules per line: mean ${((raw.oca.seconds / Math.max(1, perLine.length)) * 1000).toFixed(1)} ms, ` +
   `p50 ${(q(0.5) * 1000).toFixed(1)} ms, p95 ${(q(0.95) * 1000).toFixed(1)} ms, max ${(q(1) * 1000).toFixed(1)} ms → ${per1000(raw.oca.seconds)} per 1,000 lines`);
 log(`  naive  one SQL query + lookups: ${raw.naive.seconds.toFixed(3)} s for ${lines} lines`);
+const ourCpu = raw.ours.batches.reduce((s, b) => s + (b.cpuSeconds ?? NaN), 0);
+if (Number.isFinite(ourCpu) && raw.oca.cpuSeconds !== undefined) {
+  log(`  CPU of the Odoo process (wall time means little on a shared box; the endpoint and PostgreSQL are not counted): ` +
+    `ours ${per1000(ourCpu)}, OCA ${per1000(raw.oca.cpuSeconds)} per 1,000 lines`);
+}
 const a = raw.approval;
 log(`  bulk approval (dashboard bulk_approve as a reviewer, top-ranked pending by confidence, ≥ ${a.minConfidence.toFixed(3)}): ` +
   `${a.approved}/${a.requested} approved in ${a.seconds.toFixed(1)} s (${((a.seconds / Math.max(1, a.requested)) * 1000).toFixed(0)} ms each)`);

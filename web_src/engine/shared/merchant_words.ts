@@ -19,13 +19,39 @@ export function merchantWords(toks: readonly string[], descriptors: ReadonlySet<
   const out: string[] = [];
   for (let k = 0; k < toks.length && out.length < MAX_MERCHANT_WORDS; k++) {
     const raw = toks[k] as string;
-    if (raw.length < 2 || !LETTERS_ONLY.test(raw) || descriptors.has(raw)) continue;
+    if (descriptors.has(raw)) continue;
     if (WALLETS.has(raw) && toks[k + 1] === "PAY") continue;
-    const word = fold(raw);
-    if (BANK_BOILERPLATE.has(word) || LEGAL_SUFFIXES.has(word) || MERCHANT_NOISE.has(word) || MERCHANT_NOISE.has(raw)) continue;
-    if (!out.includes(word)) out.push(word);
+    const word = merchantWordOf(raw);
+    if (word !== null && !out.includes(word)) out.push(word);
   }
   return out;
+}
+
+/** raw → its merchant word, or null (worked out once per distinct token; cleared when full). */
+const merchantWordMemo = new Map<string, string | null>();
+const MAX_MEMO = 50_000;
+
+/** What merchantWords keeps of a token whatever its neighbours: its folded form, or null when it names no merchant. */
+function merchantWordOf(raw: string): string | null {
+  // A digit is no letter: references, amounts and store numbers (most one-off tokens) skip the memo.
+  if (raw.length < 2 || hasAsciiDigit(raw)) return null;
+  let word = merchantWordMemo.get(raw);
+  if (word === undefined) {
+    const folded = raw.length < 2 || !LETTERS_ONLY.test(raw) ? null : fold(raw);
+    word = folded === null || BANK_BOILERPLATE.has(folded) || LEGAL_SUFFIXES.has(folded) || MERCHANT_NOISE.has(folded)
+      || MERCHANT_NOISE.has(raw) ? null : folded;
+    if (merchantWordMemo.size >= MAX_MEMO) merchantWordMemo.clear();
+    merchantWordMemo.set(raw, word);
+  }
+  return word;
+}
+
+function hasAsciiDigit(tok: string): boolean {
+  for (let k = 0; k < tok.length; k++) {
+    const c = tok.charCodeAt(k);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
 }
 
 const NO_DESCRIPTORS: ReadonlySet<string> = new Set();
