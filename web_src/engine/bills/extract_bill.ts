@@ -7,7 +7,7 @@ import type { BillAddress, BillFields, BillLine, BillSource, BillTax, ExtractedB
 import { checkBill } from "./check_bill";
 import { CUSTOMER_MARKERS, DUE_IN_SENTENCE, VENDOR_MARKERS, LABELS, LEGAL_FORMS, LINE_TABLE_HEADER, PAYMENT_TERM_SENTENCES, PO_IN_SENTENCE, RECEIPT_LABELS, TAX_INCLUDED, type LabelKind, type LabelPattern } from "./labels";
 import { pageText, type Cell, type Line, type Page } from "./layout";
-import { cents, detectCurrency, findDates, findEmails, findIbans, findVats, hasDecimals, normaliseVat, parseAmount } from "./values";
+import { cents, dayOrderOf, detectCurrency, findDates, findEmails, findIbans, findVats, hasDecimals, normaliseVat, parseAmount } from "./values";
 
 export interface ExtractOptions {
   source: BillSource;
@@ -77,7 +77,8 @@ const NEGATION_END = /(?:^|\s)(?:ohne|without|excl\.?|excluding|exkl\.?|hors|exc
 function negatedAbove(page: Page, lineIndex: number, cell: Cell): boolean {
   const above = page.lines[lineIndex - 1];
   const over = above?.cells.find((c) => c.x0 < cell.x1 + 2 && c.x1 > cell.x0 - 2);
-  return over !== undefined && NEGATION_END.test(over.text.trim());
+  // A header is words alone: "Netto 100,00" above "Moms 25,00" is the totals block's row before, not a header.
+  return over !== undefined && NEGATION_END.test(over.text.trim()) && amountsIn(above?.text ?? "").length === 0;
 }
 
 /** The cells that may hold a label's value: the rest of its cell, the cells to its right, the cell(s) below. */
@@ -126,9 +127,12 @@ function valueCells(hit: LabelHit, receipt: boolean): Array<{ text: string; fact
 const INVOICE_NUMBER_TOKEN = /^[#]?[A-Z0-9][A-Z0-9/_.-]{1,29}$/i;
 
 function invoiceNumberFrom(text: string): string | null {
-  const token = text.replace(/^[:#\s.-]+(?=[A-Z0-9])/i, (m) => (m.includes("#") ? "#" : "")).split(/\s+/)[0] ?? "";
+  const tokens = text.replace(/^[:#\s.-]+(?=[A-Z0-9])/i, (m) => (m.includes("#") ? "#" : "")).split(/\s+/);
+  // A series code before the number ("FT 2024/77", "FAC 00123"): one number printed in two words.
+  const series = /^[A-Z]{1,4}$/.test(tokens[0] ?? "") && /^\d[\dA-Z/_.-]*$/i.test(tokens[1] ?? "") && !/^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(tokens[1] ?? "");
+  const token = series ? `${tokens[0]} ${tokens[1]}` : (tokens[0] ?? "");
   const clean = token.replace(/[.,;:]$/, "").replace(/^#/, "");
-  if (!INVOICE_NUMBER_TOKEN.test(clean) || !/\d/.test(clean)) return null;
+  if (!INVOICE_NUMBER_TOKEN.test(clean.replace(" ", "")) || !/\d/.test(clean)) return null;
   if (findDates(clean).length > 0 && /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(clean)) return null;
   if (parseAmount(clean) !== null && hasDecimals(clean)) return null;
   return clean;
@@ -179,6 +183,16 @@ const round2 = (x: number) => Math.round(Math.max(0, Math.min(1, x)) * 100) / 10
 export function extractBill(pages: readonly Page[], options: ExtractOptions): ExtractedBill {
   const receipt = options.receipt === true;
   const hits = findLabels(pages, receipt);
+  const allText = pages.map(pageText).join("\n");
+  // Numeric dates: day first unless a date on the bill can only be month first; a US-dollar bill with no such
+  // date is read month first, and a day/month it cannot tell stays below the review threshold.
+  const evidence = dayOrderOf(allText);
+  const dollars = /^(?:USD|CAD)$/.test(detectCurrency(allText)?.code ?? "");
+  const order = evidence ?? (dollars ? "mdy" : "dmy");
+  const dateIn = (text: string) => {
+    const d = findDates(text, order)[0];
+    return d === undefined ? undefined : { ...d, factor: d.ambiguous && evidence === null && dollars ? 0.75 : 1 };
+  };
   const orderOf = (page: number, line: number) => page * 10_000 + line;
   const cands = {
     invoiceNumber: [] as Array<Candidate<string>>,
@@ -208,8 +222,8 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
         }
         case "invoiceDate":
         case "dueDate": {
-          const date = findDates(text)[0];
-          if (date !== undefined && date.index < 4) cands[hit.kind].push({ value: date.iso, score, sourceText: where, page: hit.page.number, order });
+          const date = dateIn(text);
+          if (date !== undefined && date.index < 4) cands[hit.kind].push({ value: date.iso, score: score * date.factor, sourceText: where, page: hit.page.number, order });
           break;
         }
         case "total":
@@ -239,12 +253,11 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
     }
     // "Facture n°562044387 du 02 Juillet 2015": a date in the invoice-number cell is the invoice date.
     if (hit.kind === "invoiceNumber" && /\b(?:du|vom|of|dated|van)\b/i.test(hit.rest)) {
-      const date = findDates(hit.rest)[0];
-      if (date !== undefined) cands.invoiceDate.push({ value: date.iso, score: 0.85, sourceText: labelCell, page: hit.page.number, order });
+      const date = dateIn(hit.rest);
+      if (date !== undefined) cands.invoiceDate.push({ value: date.iso, score: 0.85 * date.factor, sourceText: labelCell, page: hit.page.number, order });
     }
   }
 
-  const allText = pages.map(pageText).join("\n");
   const firstPage = pages[0]?.number ?? 1;
 
   // Payment-term sentences without a label.
@@ -252,8 +265,8 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
     page.lines.forEach((line, i) => {
       const due = DUE_IN_SENTENCE.exec(line.text);
       if (due !== null) {
-        const date = findDates(line.text.slice(due.index + due[0].length))[0];
-        if (date !== undefined && date.index < 3) cands.dueDate.push({ value: date.iso, score: 0.6, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
+        const date = dateIn(line.text.slice(due.index + due[0].length));
+        if (date !== undefined && date.index < 3) cands.dueDate.push({ value: date.iso, score: 0.6 * date.factor, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
       }
       // A tax included in an amount, or a total including it, said in a sentence (its amount is the line's last).
       const included = TAX_INCLUDED.exec(line.text);
@@ -276,7 +289,7 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
   if (cands.invoiceDate.length === 0) {
     const page = pages[0];
     page?.lines.some((line, i) => {
-      const date = findDates(line.text)[0];
+      const date = dateIn(line.text);
       if (date === undefined) return false;
       cands.invoiceDate.push({ value: date.iso, score: 0.35, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
       return true;
@@ -669,6 +682,8 @@ function senderName(text: string): string {
   return parts.length > 1 && parts.slice(1).some((p) => /\d/.test(p)) ? (parts[0] ?? text).trim() : text.trim();
 }
 
+const BLOCK_ENDS: readonly LabelKind[] = ["invoiceNumber", "invoiceDate", "dueDate", "total", "untaxed", "totalTax"];
+
 /** Whether the cell sits in an address block headed by a marker ("Factuuradres", "Bill to", "Lieferant"). */
 function underHeading(page: Page, lineIndex: number, cell: Cell, marker: RegExp): boolean {
   let below = page.lines[lineIndex];
@@ -679,6 +694,8 @@ function underHeading(page: Page, lineIndex: number, cell: Cell, marker: RegExp)
     if (below.y0 - line.y1 > 1.5 * (line.y1 - line.y0)) return false;
     const above = line.cells.find((c) => c.x0 < cell.x1 && c.x1 > cell.x0);
     if (above !== undefined && marker.test(above.text.trim()) && above.text.split(/\s+/).length <= 4) return true;
+    // A header label or a totals row in between ("Invoice No.: 55", "Total 120.00") is no line of an address.
+    if (above !== undefined && BLOCK_ENDS.some((k) => LABELS[k].some((p) => p.weight >= 0.8 && p.re.test(above.text.trim())))) return false;
     below = line;
   }
   return false;
