@@ -1,7 +1,7 @@
 // Synthetic vendor bills for the bills bench (issue 13): text-layer PDFs in languages and layouts the real corpus
 // hardly has (Spanish, Italian, Portuguese, Swedish, Danish, Swiss German, US English, French, Dutch), written apart
-// from the extractor's fixtures, each with its truth. Two sets that never mix: `tuning` layouts (families A-D, seeds
-// from 1), looked at field by field while fixing error classes, and `held-out` layouts (families E-G, seeds from
+// from the extractor's fixtures, each with its truth. Two sets that never mix: `tuning` layouts (families A-D, H, I;
+// seeds from 1), looked at field by field while fixing error classes, and `held-out` layouts (families E-G, seeds from
 // 9001), only ever scored as a number. Latin-1 text only (the fixture PDF writer's WinAnsi font).
 import type { Truth } from "./real_invoices";
 
@@ -182,7 +182,13 @@ export function syntheticBill(family: string, seed: number): SyntheticBill {
     return { desc: pick(r, lang.items), qty, price, amount: Math.round(qty * price * 100) / 100 };
   });
   const untaxed = Math.round(items.reduce((s, i) => s + i.amount, 0) * 100) / 100;
-  const tax = Math.round(untaxed * rate) / 100;
+  // Family I prints two tax lines: two rates of one bill (a reduced rate on part of it) or India's CGST + SGST.
+  // (Drawn for family I alone, so that the other families' bills stay the same.)
+  const split = family === "I" ? Math.round(untaxed * (0.3 + 0.4 * r()) * 100) / 100 : 0;
+  const reduced = family === "I" ? pick(r, [5, 7, 9, 10, 6]) : 0;
+  const taxLines = [Math.round((untaxed - split) * rate) / 100, Math.round(split * reduced) / 100];
+  const [taxHigh = 0, taxLow = 0] = taxLines;
+  const tax = family === "I" ? Math.round((taxHigh + taxLow) * 100) / 100 : Math.round(untaxed * rate) / 100;
   const total = Math.round((untaxed + tax) * 100) / 100;
   const cur = (v: number) => (sign === "$" ? `$${money(v, lang)}` : sign === "€" && lang.code !== "fr" && r() < 0.5 ? `€ ${money(v, lang)}` : `${money(v, lang)} ${sign}`);
   const taxLabel = pick(r, lang.tax);
@@ -243,6 +249,21 @@ export function syntheticBill(family: string, seed: number): SyntheticBill {
       totals(55);
       L.push("", `${dueLabel} ${fmt(due)}`);
       break;
+    case "H": // amount-due headline above the lines, label / value list, vendor beside "Bill to"
+      L.push(lang.title, "", `${pad(numberLabel, 22)}${number}`, `${pad(dateLabel, 22)}${fmt(date)}`, `${pad(dueLabel, 22)}${fmt(due)}`, "");
+      L.push(`${pad(vendor, 45)}${pick(r, lang.billTo)}`, `${pad(street, 45)}${customer}`, `${pad(town, 45)}Avenida Cliente 1`, "");
+      L.push(`${cur(total)}  -  ${fmt(due)}`);
+      table();
+      totals(50);
+      break;
+    case "I": // two tax lines (two rates, or CGST + SGST) under the subtotal
+      L.push(`${pad(vendor, 55)}${lang.title}`, street, town, "", `${pad(pick(r, lang.billTo), 45)}${pad(numberLabel, 20)}${number}`, `${pad(customer, 45)}${pad(dateLabel, 20)}${fmt(date)}`, `${pad("", 45)}${pad(dueLabel, 20)}${fmt(due)}`);
+      table();
+      L.push(`${" ".repeat(45)}${pad(pick(r, lang.untaxed), 26)}${cur(untaxed)}`);
+      L.push(`${" ".repeat(45)}${pad(`${taxLabel.replace(/\s*\(?\d+(?:[.,]\d+)?\s?%\)?/, "")} ${String(rate).replace(".", lang.sep[0])} %`, 26)}${cur(taxHigh)}`);
+      L.push(`${" ".repeat(45)}${pad(`${taxLabel.replace(/\s*\(?\d+(?:[.,]\d+)?\s?%\)?/, "")} ${reduced} %`, 26)}${cur(taxLow)}`);
+      L.push(`${" ".repeat(45)}${pad(pick(r, lang.total), 26)}${cur(total)}`);
+      break;
     default: // "G", held out: stacked label / value pairs, totals with the currency code in its own column
       L.push(vendor, street, town, "", lang.title, "");
       L.push(numberLabel, number, "", dateLabel, fmt(date), "", dueLabel, fmt(due), "", pick(r, lang.billTo), customer);
@@ -259,7 +280,7 @@ export function syntheticBill(family: string, seed: number): SyntheticBill {
   };
 }
 
-export const TUNING_FAMILIES = ["A", "B", "C", "D"] as const;
+export const TUNING_FAMILIES = ["A", "B", "C", "D", "H", "I"] as const;
 export const HELD_OUT_FAMILIES = ["E", "F", "G"] as const;
 
 export function syntheticBills(set: "tuning" | "held-out", perFamily: number): SyntheticBill[] {

@@ -117,6 +117,70 @@ Fakturadatum   2025-02-01
     expect([value(bill, "untaxed"), value(bill, "totalTax"), value(bill, "total")]).toEqual([1000, 120, 1120]);
   });
 
+  it("takes the vendor's name beside the 'Bill to' heading, and never a label as the vendor", () => {
+    const bill = extractBill([page(`
+Rechnung
+Rechnungsnummer       R-5501
+Fällig am             20.09.2025
+
+Alpenblick Druck GmbH                        Rechnungsadresse:
+Seeweg 4                                     Kunden Holding AG
+6003 Luzern                                  Feldstrasse 2
+                                             Total inkl. MWST       CHF 108.10
+`)], OPTIONS);
+    expect(value(bill, "vendorName")).toBe("Alpenblick Druck GmbH");
+    const unnamed = extractBill([page(`
+Vervaldatum       20-09-2025
+Factuurnummer     5501
+Totaal            108,10 EUR
+`)], OPTIONS);
+    expect(value(unnamed, "vendorName")).toBeNull();
+  });
+
+  it("prefers the company whose VAT number and web domain the page prints over another block's name, unsure", () => {
+    const bill = extractBill([page(`
+                     Lieferant                       Käufer
+                     Stadtservice Ost GmbH           Beispiel-Kunde GmbH
+                     Ringstrasse 5                   Kundenweg 1
+                     01067 Dresden                   04109 Leipzig
+Rechnungsnummer   RE-2025-77
+Rechnungsdatum    03.03.2025
+                                        Nettobetrag             100,00 €
+                                        MwSt. 19 %               19,00 €
+                                        Gesamtbetrag            119,00 €
+E-Mail: buchhaltung@nordlicht-energie.de
+
+
+
+
+Nordlicht Energie GmbH      USt-IdNr: DE123456788      www.nordlicht-energie.de
+`)], OPTIONS);
+    expect(value(bill, "vendorName")).toBe("Nordlicht Energie GmbH");
+    expect(bill.fields.vendorName?.confidence ?? 1).toBeLessThan(AUTO_CONFIDENCE);
+  });
+
+  it("adds up two tax lines: two VAT rates, or India's CGST + SGST", () => {
+    const de = extractBill([page(`
+Feinkost Albers GmbH
+Rechnungsnr.   8812
+Datum          02.05.2025
+                                        Nettobetrag             300,00 €
+                                        MwSt. 19 %               38,00 €
+                                        MwSt. 7 %                 7,00 €
+                                        Gesamtbetrag            345,00 €
+`)], OPTIONS);
+    expect([value(de, "untaxed"), value(de, "totalTax"), value(de, "total")]).toEqual([300, 45, 345]);
+    const inr = extractBill([page(`
+Shree Ganesh Traders Pvt. Ltd.
+Invoice No: KA/118/24-25            Dated: 12-Mar-2025
+                                        Taxable Value        Rs. 1,000.00
+                                        CGST @ 9%                 90.00
+                                        SGST @ 9%                 90.00
+                                        Total Amount         Rs. 1,180.00
+`)], OPTIONS);
+    expect([value(inr, "untaxed"), value(inr, "totalTax"), value(inr, "total"), value(inr, "currency")]).toEqual([1000, 180, 1180, "INR"]);
+  });
+
   it("reads month names in Spanish, Italian, Portuguese, Swedish and Danish", () => {
     expect(findDates("5 de marzo de 2025").map((d) => d.iso)).toEqual(["2025-03-05"]);
     expect(findDates("12 settembre 2024").map((d) => d.iso)).toEqual(["2024-09-12"]);

@@ -355,7 +355,16 @@ function chooseAmounts(
 ): { untaxed: Candidate<number> | null; totalTax: Candidate<number> | null; total: Candidate<number> | null } {
   const top = (list: ReadonlyArray<Candidate<number>>) => [...list].sort((a, b) => b.score - a.score).slice(0, 12);
   const U = top(untaxed);
-  const T = top(tax);
+  // Two tax lines next to each other (two rates, CGST + SGST) add up to the bill's tax: their sum is a candidate.
+  const pairs: Array<Candidate<number>> = [];
+  const labelled = tax.filter((t) => t.order < 1e9);
+  labelled.forEach((a, i) => {
+    for (const b of labelled.slice(i + 1)) {
+      if (b.page !== a.page || b.order === a.order || Math.abs(b.order - a.order) > 3 || a.value <= 0 || b.value <= 0) continue;
+      pairs.push({ value: cents(a.value + b.value), score: Math.min(a.score, b.score) * 0.95, sourceText: `${a.sourceText} + ${b.sourceText}`, page: a.page, order: Math.min(a.order, b.order) });
+    }
+  });
+  const T = [...top(tax), ...top(pairs)];
   // The largest amount after a total label is usually the total ("Total facture 24.99 5.00 29.99").
   const G = top(total.map((c) => c));
   let bestTriple: { u: Candidate<number> | null; t: Candidate<number> | null; g: Candidate<number>; score: number } | null = null;
@@ -536,6 +545,13 @@ interface VendorParty {
   email: Candidate<string> | null;
 }
 
+/** One name written twice ("ACME GmbH", "Acme"): the shorter one's words all in the longer one's. */
+function sameName(a: string, b: string): boolean {
+  const words = (x: string) => normName(x.replace(LEGAL_FORMS, " ")).split(" ").filter((w) => w.length > 0);
+  const [short, long] = words(a).length <= words(b).length ? [words(a), words(b)] : [words(b), words(a)];
+  return short.length > 0 && short.every((w) => long.includes(w));
+}
+
 function normName(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9à-ÿ]+/g, " ").trim();
 }
@@ -566,9 +582,12 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
       for (const email of findEmails(line.text)) {
         emails.push({ value: email, score: customer ? 0.3 : 0.6, sourceText: line.text, page: page.number, order });
       }
-      line.cells.forEach((cell) => {
+      line.cells.forEach((cell, k) => {
         const text = cell.text.trim();
-        if (!LEGAL_FORMS.test(text) || customer || underHeading(page, i, cell, CUSTOMER_MARKERS)) return;
+        // The customer's name: a marker in its own cell or in the label cell before it ("Kunde:  Name AG"), not a
+        // marker heading the next column ("Vendor AG      Bill to:").
+        const customerCell = CUSTOMER_MARKERS.test(text) || CUSTOMER_MARKERS.test(line.cells[k - 1]?.text ?? "") || (line.cells.length === 1 && customer);
+        if (!LEGAL_FORMS.test(text) || customerCell || underHeading(page, i, cell, CUSTOMER_MARKERS)) return;
         // The company name itself, not a sentence containing it: cut after the legal form, at most six words.
         const m = new RegExp(`^(.*?${LEGAL_FORMS.source})`).exec(text);
         let name = (m?.[1] ?? text).replace(/^[\s,:-]+|[\s,:-]+$/g, "");
@@ -609,7 +628,18 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
       }
     });
   }
+  // The company that the page's web/e-mail domain and the vendor's VAT number (on its line or the three below) point
+  // to is the legal vendor, over another block's name (a trading name under "Lieferant", a works address).
+  const vat = best(vats);
+  for (const c of names) {
+    const core = normName(c.value.replace(LEGAL_FORMS, " ")).replace(/ /g, "");
+    if (!c.sourceText.includes("(matches the web/e-mail domain)") && core.length >= 3 && [...domains].some((d) => d === core || d.startsWith(core) || core.startsWith(d))) c.score += 0.3;
+    if (vat !== null && vat.page === c.page && vat.order - c.order >= 0 && vat.order - c.order <= 3) c.score += 0.25;
+  }
   let name = best(names);
+  // Another name nearly as well supported: the vendor is not sure.
+  const rival = name === null ? undefined : names.find((c) => c !== name && c.score >= 0.7 && c.score >= (name?.score ?? 0) - 0.3 && !sameName(c.value, name?.value ?? ""));
+  if (name !== null && rival !== undefined) name = { ...name, score: Math.min(name.score, 0.8), sourceText: `${name.sourceText} (also named: ${rival.value})` };
   const email = bestEmail(emails, name?.value ?? null);
   if (name === null && firstPage !== undefined) {
     // A block under a vendor heading ("Lieferant", "Supplier"): its first line.
@@ -627,7 +657,7 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
     // No legal form: the first text line at the top of the first page that is not a label or an address.
     const page = pages[0];
     // Never a line of the recipient's block ("Factuuradres" / its name below): an empty vendor beats a wrong one.
-    const first = page?.lines.find((l, i) => /[A-Za-z]{3}/.test(l.text) && !/invoice|rechnung|factu|receipt|page|seite/i.test(l.cells[0]?.text ?? "") && !CUSTOMER_MARKERS.test(l.text) && !l.cells.some((c) => underHeading(page, i, c, CUSTOMER_MARKERS)) && l.y0 < 0.2 * Math.max(1, page.height) && !(page.lines.slice(0, i + 1).some((h) => LINE_TABLE_HEADER.test(h.text))));
+    const first = page?.lines.find((l, i) => /[A-Za-z]{3}/.test(l.text) && !/invoice|rechnung|factu|fattura|fatura|faktura|receipt|page|seite/i.test(l.cells[0]?.text ?? "") && !isLabel(l.cells[0]?.text ?? "") && !CUSTOMER_MARKERS.test(l.text) && !l.cells.some((c) => underHeading(page, i, c, CUSTOMER_MARKERS)) && l.y0 < 0.2 * Math.max(1, page.height) && !(page.lines.slice(0, i + 1).some((h) => LINE_TABLE_HEADER.test(h.text))));
     if (first !== undefined && page !== undefined) {
       const text = (first.cells[0]?.text ?? first.text).trim();
       name = { value: text, score: 0.3, sourceText: first.text, page: page.number, order: 0 };
@@ -683,6 +713,11 @@ function senderName(text: string): string {
 }
 
 const BLOCK_ENDS: readonly LabelKind[] = ["invoiceNumber", "invoiceDate", "dueDate", "total", "untaxed", "totalTax"];
+
+/** Whether a cell starts with a header label ("Vervaldatum", "Fällig am"): never a vendor's name. */
+function isLabel(text: string): boolean {
+  return (Object.keys(LABELS) as LabelKind[]).some((k) => LABELS[k].some((p) => p.re.test(text.trim())));
+}
 
 /** Whether the cell sits in an address block headed by a marker ("Factuuradres", "Bill to", "Lieferant"). */
 function underHeading(page: Page, lineIndex: number, cell: Cell, marker: RegExp): boolean {
