@@ -1,6 +1,6 @@
 // Synthetic vendor bills for the bills bench (issue 13): text-layer PDFs in languages and layouts the real corpus
 // hardly has (Spanish, Italian, Portuguese, Swedish, Danish, Swiss German, US English, French, Dutch), written apart
-// from the extractor's fixtures, each with its truth. Two sets that never mix: `tuning` layouts (families A-D, H, I;
+// from the extractor's fixtures, each with its truth. Two sets that never mix: `tuning` layouts (families A-D, H-J;
 // seeds from 1), looked at field by field while fixing error classes, and `held-out` layouts (families E-G, seeds from
 // 9001), only ever scored as a number. Latin-1 text only (the fixture PDF writer's WinAnsi font).
 import type { Truth } from "./real_invoices";
@@ -133,7 +133,21 @@ const LANGS: readonly Lang[] = [
   },
 ];
 
-const CURRENCY_CODE: Readonly<Record<string, string>> = { "€": "EUR", $: "USD", kr: "SEK", "kr.": "DKK" };
+/** British English, used by family J alone (so the other families' draws stay the same). */
+const EN_GB: Lang = {
+  code: "en-GB", title: "TAX INVOICE", number: ["Invoice Ref.", "Invoice no:", "Our ref.", "Document No."], date: ["Tax Point", "Invoice Date", "Date of supply"],
+  due: ["Payment due by", "Due Date"], untaxed: ["Net Total", "Goods Total", "Total (excl. VAT)"], tax: ["VAT @ 20%", "VAT at 20%", "Total VAT"], total: ["Total (GBP)", "Invoice Total", "Total Payable"],
+  billTo: ["Invoice to:", "Customer:"], from: ["Supplier:"], desc: "Description", qty: "Qty", price: "Unit Price", amount: "Net",
+  items: ["Plumbing works", "Parts", "Call-out charge", "Annual service"],
+  months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+  fmtDate: (r, y, m, d, months) => {
+    const th = d % 10 === 1 && d !== 11 ? "st" : d % 10 === 2 && d !== 12 ? "nd" : d % 10 === 3 && d !== 13 ? "rd" : "th";
+    return r() < 0.5 ? `${d}${th} ${months[m - 1]} ${y}` : `${p2(d)}/${p2(m)}/${y}`;
+  },
+  sep: [".", ","], currency: ["£", "GBP"], legal: ["Ltd", "Limited", "LLP", "plc"], towns: ["Leeds LS1 4AP", "Bristol BS1 5TR", "York YO1 7HH"], rate: [20],
+};
+
+const CURRENCY_CODE: Readonly<Record<string, string>> = { "€": "EUR", $: "USD", kr: "SEK", "kr.": "DKK", "£": "GBP" };
 
 function money(value: number, lang: Lang): string {
   const [dec, thousands] = lang.sep;
@@ -160,7 +174,7 @@ function pad(s: string, n: number): string {
 /** One bill of family `family` (A-D tuning, E-G held out) from `seed`. */
 export function syntheticBill(family: string, seed: number): SyntheticBill {
   const r = rng(seed * 7919 + family.charCodeAt(0));
-  const lang = pick(r, LANGS);
+  const lang = family === "J" ? EN_GB : pick(r, LANGS);
   const vendor = `${pick(r, NAME_A)} ${pick(r, NAME_B)} ${pick(r, lang.legal)}`;
   const street = pick(r, STREETS);
   const town = pick(r, lang.towns);
@@ -190,7 +204,7 @@ export function syntheticBill(family: string, seed: number): SyntheticBill {
   const [taxHigh = 0, taxLow = 0] = taxLines;
   const tax = family === "I" ? Math.round((taxHigh + taxLow) * 100) / 100 : Math.round(untaxed * rate) / 100;
   const total = Math.round((untaxed + tax) * 100) / 100;
-  const cur = (v: number) => (sign === "$" ? `$${money(v, lang)}` : sign === "€" && lang.code !== "fr" && r() < 0.5 ? `€ ${money(v, lang)}` : `${money(v, lang)} ${sign}`);
+  const cur = (v: number) => (sign === "$" || sign === "£" ? `${sign}${money(v, lang)}` : sign === "€" && lang.code !== "fr" && r() < 0.5 ? `€ ${money(v, lang)}` : `${money(v, lang)} ${sign}`);
   const taxLabel = pick(r, lang.tax);
   const L: string[] = [];
   const table = () => {
@@ -264,6 +278,13 @@ export function syntheticBill(family: string, seed: number): SyntheticBill {
       L.push(`${" ".repeat(45)}${pad(`${taxLabel.replace(/\s*\(?\d+(?:[.,]\d+)?\s?%\)?/, "")} ${reduced} %`, 26)}${cur(taxLow)}`);
       L.push(`${" ".repeat(45)}${pad(pick(r, lang.total), 26)}${cur(total)}`);
       break;
+    case "J": // UK: letterhead with the VAT registration under it, meta on the right, ordinal dates
+      L.push(vendor, `${street}, ${town}`, `VAT Reg. No. GB${100000000 + Math.floor(r() * 899999999)}`, "", `${pad("", 50)}${lang.title}`);
+      L.push(`${pad(pick(r, lang.billTo), 50)}${pad(`${numberLabel}`, 18)}${number}`, `${pad(customer, 50)}${pad(dateLabel, 18)}${fmt(date)}`, "");
+      table();
+      totals(50);
+      L.push("", `${dueLabel} ${fmt(due)}. Please quote the invoice number with your payment.`);
+      break;
     default: // "G", held out: stacked label / value pairs, totals with the currency code in its own column
       L.push(vendor, street, town, "", lang.title, "");
       L.push(numberLabel, number, "", dateLabel, fmt(date), "", dueLabel, fmt(due), "", pick(r, lang.billTo), customer);
@@ -280,7 +301,7 @@ export function syntheticBill(family: string, seed: number): SyntheticBill {
   };
 }
 
-export const TUNING_FAMILIES = ["A", "B", "C", "D", "H", "I"] as const;
+export const TUNING_FAMILIES = ["A", "B", "C", "D", "H", "I", "J"] as const;
 export const HELD_OUT_FAMILIES = ["E", "F", "G"] as const;
 
 export function syntheticBills(set: "tuning" | "held-out", perFamily: number): SyntheticBill[] {

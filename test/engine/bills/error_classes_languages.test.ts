@@ -181,6 +181,31 @@ Invoice No: KA/118/24-25            Dated: 12-Mar-2025
     expect([value(inr, "untaxed"), value(inr, "totalTax"), value(inr, "total"), value(inr, "currency")]).toEqual([1000, 180, 1180, "INR"]);
   });
 
+  it("reads a British bill: ordinal dates, 'Tax Point', 'Our ref.', 'Net Total', 'VAT at 20%', 'Total Payable'", () => {
+    const bill = extractBill([page(`
+Harrow & Finch Joinery Ltd
+7 Canal Wharf, Leeds LS11 5PS
+VAT Reg. No. GB123456789
+                                                  TAX INVOICE
+Invoice to:                                       Our ref.          HF/0931
+Brightside Cafes                                  Tax Point         2nd April 2025
+
+Description                             Qty       Unit Price        Net
+Shelving                                2         350.00            700.00
+                                                  Goods Total               £700.00
+                                                  VAT at 20%                £140.00
+                                                  Total Payable             £840.00
+
+Payment due by 2nd May 2025. Please quote our reference.
+`)], OPTIONS);
+    expect(header(bill)).toEqual({ vendorName: "Harrow & Finch Joinery Ltd", invoiceNumber: "HF/0931", invoiceDate: "2025-04-02", dueDate: "2025-05-02", currency: "GBP", untaxed: 700, totalTax: 140, total: 840 });
+    for (const [label, number] of [["Invoice Ref.", "A-77"], ["Document No.", "D 5512"], ["Invoice no:", "INV-9"]] as const) {
+      const other = extractBill([page(`Harrow & Finch Joinery Ltd\n${label}     ${number}\nTotal   £840.00`)], OPTIONS);
+      expect(value(other, "invoiceNumber")).toBe(number);
+    }
+    expect(findDates("1st March 2025, 23rd June 2024, 11th May 2024").map((d) => d.iso)).toEqual(["2025-03-01", "2024-06-23", "2024-05-11"]);
+  });
+
   it("reads month names in Spanish, Italian, Portuguese, Swedish and Danish", () => {
     expect(findDates("5 de marzo de 2025").map((d) => d.iso)).toEqual(["2025-03-05"]);
     expect(findDates("12 settembre 2024").map((d) => d.iso)).toEqual(["2024-09-12"]);

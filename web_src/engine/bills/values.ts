@@ -110,9 +110,9 @@ const DATE_PATTERNS: ReadonlyArray<{ re: RegExp; read: (m: RegExpExecArray, orde
       return order === "mdy" ? iso(y, a, b) : iso(y, b, a);
     },
   },
-  // 19 april 2014, 02 Juillet 2015, 3. März 2024, 1er janvier 2020, 5 de marzo de 2025
+  // 19 april 2014, 02 Juillet 2015, 3. März 2024, 1er janvier 2020, 5 de marzo de 2025, 2nd April 2025
   {
-    re: /\b(\d{1,2})(?:\.|er|º)?\s+(?:de\s+)?([A-Za-zÀ-ÿ]{3,10}\.?),?\s+(?:de\s+)?(\d{4})\b/g,
+    re: /\b(\d{1,2})(?:\.|er|º|st|nd|rd|th)?\s+(?:de\s+)?([A-Za-zÀ-ÿ]{3,10}\.?),?\s+(?:de\s+)?(\d{4})\b/g,
     read: (m) => {
       const month = monthNumber(m[2] ?? "");
       return month === null ? null : iso(Number(m[3]), month, Number(m[1]));
