@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { AUTO_CONFIDENCE } from "../../../web_src/contracts/reconcile";
 import { extractBill, type ExtractOptions } from "../../../web_src/engine/bills/extract_bill";
 import { pageFromPlainText, type Page } from "../../../web_src/engine/bills/layout";
-import { findDates } from "../../../web_src/engine/bills/values";
+import { detectCurrency, findDates } from "../../../web_src/engine/bills/values";
 
 const OPTIONS: ExtractOptions = { source: "text_layer", today: "2026-12-01" };
 const page = (text: string, n = 1): Page => pageFromPlainText(text.replace(/^\n/, ""), n);
@@ -204,6 +204,21 @@ Payment due by 2nd May 2025. Please quote our reference.
       expect(value(other, "invoiceNumber")).toBe(number);
     }
     expect(findDates("1st March 2025, 23rd June 2024, 11th May 2024").map((d) => d.iso)).toEqual(["2025-03-01", "2024-06-23", "2024-05-11"]);
+  });
+
+  it("tells the dollars apart by their prefix (R$, C$, A$, HK$, S$, NZ$) and reads ¥, Kč and 'Fr.' after an amount", () => {
+    const code = (text: string) => detectCurrency(text)?.code ?? null;
+    expect(code("Total R$ 1.234,56")).toBe("BRL");
+    expect(code("Total C$ 99.00")).toBe("CAD");
+    expect(code("Total A$99.00")).toBe("AUD");
+    expect(code("Total HK$ 1,200.00")).toBe("HKD");
+    expect(code("Total S$ 45.00")).toBe("SGD");
+    expect(code("Total NZ$ 45.00")).toBe("NZD");
+    expect(code("Total US$ 45.00")).toBe("USD");
+    expect(code("Total $45.00")).toBe("USD");
+    expect(code("Total ¥12,000")).toBe("JPY");
+    expect(code("Celkem 1 210,00 Kč")).toBe("CZK");
+    expect(code("Total 1'210.00 Fr.")).toBe("CHF");
   });
 
   it("reads month names in Spanish, Italian, Portuguese, Swedish and Danish", () => {

@@ -170,8 +170,18 @@ const CURRENCY_SIGNS: ReadonlyArray<readonly [RegExp, string]> = [
   [/£/g, "GBP"],
   [/₹|\bRs\.?\s?-?\d|\bINR\b/g, "INR"],
   [/\bzł\b|\bzl\b/gi, "PLN"],
-  [/US\$|\$/g, "USD"],
-  [/\bFr\.\s?\d/g, "CHF"],
+  // The other dollars carry a prefix ("R$ 1.234,56", "C$ 99.00"); a "$" alone (or "US$") is the US dollar.
+  [/\bR\$/g, "BRL"],
+  [/\b(?:C|CA|Can)\$/g, "CAD"],
+  [/\b(?:A|AU)\$/g, "AUD"],
+  [/\bNZ\$/g, "NZD"],
+  [/\bHK\$/g, "HKD"],
+  [/\b(?:S|SG)\$/g, "SGD"],
+  [/\b(?:MX|Mex)\$/g, "MXN"],
+  [/US\$|(?<![A-Za-z])\$/g, "USD"],
+  [/\bFr\.\s?\d|\d\s?Fr\.(?!\p{L})/gu, "CHF"],
+  [/¥|\bJP¥/g, "JPY"],
+  [/\d\s?Kč(?!\p{L})/gu, "CZK"],
 ];
 
 /** The bill's currency from the codes and symbols on it: the most frequent, ISO codes counting double. */
