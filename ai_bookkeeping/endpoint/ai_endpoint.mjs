@@ -61103,18 +61103,18 @@ function hasDecimals(raw) {
   return /\d[.,]\d{1,2}\s*(?:[€$£₹]|[A-Z]{3}|zł)?\)?$/i.test(raw.trim());
 }
 var MONTHS = [
-  [1, /^(jan(uary|uar|vier|uari)?|janv\.?|jän(ner)?)$/],
-  [2, /^(feb(ruary|ruar|ruari)?|févr?(ier)?|fevr?(ier)?)$/],
-  [3, /^(mar(ch|s)?|mär(z)?|maart|mrt)$/],
-  [4, /^(apr(il)?|avr(il)?)$/],
-  [5, /^(may|mai|mei)$/],
-  [6, /^(jun(e|i)?|juin)$/],
-  [7, /^(jul(y|i)?|juil(let)?)$/],
-  [8, /^(aug(ust|ustus)?|août|aout)$/],
-  [9, /^(sep(t(ember|embre)?)?)$/],
-  [10, /^(oct(ober|obre)?|okt(ober)?)$/],
-  [11, /^(nov(ember|embre)?)$/],
-  [12, /^(dec(ember|embre)?|déc(embre)?|dez(ember)?)$/]
+  [1, /^(jan(uary|uar|vier|uari)?|janv\.?|jän(ner)?|enero?|ene|gen(naio)?|janeiro)$/],
+  [2, /^(feb(ruary|ruar|ruari|rero|braio)?|févr?(ier)?|fevr?(ier)?|fev(ereiro)?)$/],
+  [3, /^(mar(ch|s|zo|ço|co|ts)?|mär(z)?|maart|mrt)$/],
+  [4, /^(apr(il|ile)?|avr(il)?|abr(il)?)$/],
+  [5, /^(may|mai|mei|mayo|maggio|maio|maj|mag)$/],
+  [6, /^(jun(e|i|io|ho)?|juin|giu(gno)?)$/],
+  [7, /^(jul(y|i|io|ho)?|juil(let)?|lug(lio)?)$/],
+  [8, /^(aug(ust|ustus|usti)?|août|aout|ago(sto)?)$/],
+  [9, /^(sep(t(ember|embre|iembre)?)?|set(t(embre)?|embro)?)$/],
+  [10, /^(oct(ober|obre|ubre)?|okt(ober)?|ott(obre)?|out(ubro)?)$/],
+  [11, /^(nov(ember|embre|iembre|embro)?)$/],
+  [12, /^(dec(ember|embre)?|déc(embre)?|dez(ember|embro)?|dic(iembre|embre)?)$/]
 ];
 function monthNumber(word) {
   const w = word.toLowerCase().replace(/\.$/, "");
@@ -61128,23 +61128,36 @@ function iso(year, month, day) {
   if (date5.getUTCMonth() !== month - 1) return null;
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
+var NUMERIC_DMY = /^(\d{1,2})[-/.](\d{1,2})[-/.](?:\d{4}|\d{2})$/;
+function dayOrderOf(text3) {
+  let dmy = false;
+  let mdy = false;
+  for (const m of text3.matchAll(/\b(\d{1,2})([-/.])(\d{1,2})\2(?:\d{4}|\d{2})\b/g)) {
+    const a = Number(m[1]);
+    const b = Number(m[3]);
+    if (a > 12 && b <= 12) dmy = true;
+    if (b > 12 && a <= 12) mdy = true;
+  }
+  return dmy === mdy ? null : dmy ? "dmy" : "mdy";
+}
 var DATE_PATTERNS = [
   // 2023-03-20, 2023/03/20
   { re: /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/g, read: (m) => iso(Number(m[1]), Number(m[2]), Number(m[3])) },
   // 20.03.2023, 20/03/2023, 8-9-2022, 20.03.23 (day first: Europe); 03/20/2023 when the first number cannot be a day's month
   {
     re: /\b(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})\b/g,
-    read: (m) => {
+    read: (m, order) => {
       const a = Number(m[1]);
       const b = Number(m[3]);
       const y = Number(m[4]);
       if (b > 12 && a <= 12) return iso(y, a, b);
-      return iso(y, b, a);
+      if (a > 12) return iso(y, b, a);
+      return order === "mdy" ? iso(y, a, b) : iso(y, b, a);
     }
   },
-  // 19 april 2014, 02 Juillet 2015, 3. März 2024, 1er janvier 2020
+  // 19 april 2014, 02 Juillet 2015, 3. März 2024, 1er janvier 2020, 5 de marzo de 2025, 2nd April 2025
   {
-    re: /\b(\d{1,2})(?:\.|er)?\s+([A-Za-zÀ-ÿ]{3,10}\.?),?\s+(\d{4})\b/g,
+    re: /\b(\d{1,2})(?:\.|er|º|st|nd|rd|th)?\s+(?:de\s+)?([A-Za-zÀ-ÿ]{3,10}\.?),?\s+(?:de\s+)?(\d{4})\b/g,
     read: (m) => {
       const month = monthNumber(m[2] ?? "");
       return month === null ? null : iso(Number(m[3]), month, Number(m[1]));
@@ -61169,7 +61182,7 @@ var DATE_PATTERNS = [
   // 20230320 (compact, only with a plausible year)
   { re: /\b((?:19|20)\d{2})(0[1-9]|1[0-2])([0-2]\d|3[01])\b/g, read: (m) => iso(Number(m[1]), Number(m[2]), Number(m[3])) }
 ];
-function findDates(text3) {
+function findDates(text3, order = "dmy") {
   const found = [];
   const taken = [];
   for (const { re, read } of DATE_PATTERNS) {
@@ -61178,10 +61191,12 @@ function findDates(text3) {
       const start = m.index;
       const end = start + m[0].length;
       if (taken.some(([s, e]) => start < e && end > s)) continue;
-      const value = read(m);
+      const value = read(m, order);
       if (value === null) continue;
       taken.push([start, end]);
-      found.push({ iso: value, text: m[0], index: start });
+      const numeric = NUMERIC_DMY.exec(m[0]);
+      const ambiguous = numeric !== null && Number(numeric[1]) <= 12 && Number(numeric[2]) <= 12 && numeric[1] !== numeric[2];
+      found.push({ iso: value, text: m[0], index: start, ambiguous });
     }
   }
   return found.sort((a, b) => a.index - b.index);
@@ -61225,8 +61240,18 @@ var CURRENCY_SIGNS = [
   [/£/g, "GBP"],
   [/₹|\bRs\.?\s?-?\d|\bINR\b/g, "INR"],
   [/\bzł\b|\bzl\b/gi, "PLN"],
-  [/US\$|\$/g, "USD"],
-  [/\bFr\.\s?\d/g, "CHF"]
+  // The other dollars carry a prefix ("R$ 1.234,56", "C$ 99.00"); a "$" alone (or "US$") is the US dollar.
+  [/\bR\$/g, "BRL"],
+  [/\b(?:C|CA|Can)\$/g, "CAD"],
+  [/\b(?:A|AU)\$/g, "AUD"],
+  [/\bNZ\$/g, "NZD"],
+  [/\bHK\$/g, "HKD"],
+  [/\b(?:S|SG)\$/g, "SGD"],
+  [/\b(?:MX|Mex)\$/g, "MXN"],
+  [/US\$|(?<![A-Za-z])\$/g, "USD"],
+  [new RegExp("\\bFr\\.\\s?\\d|\\d\\s?Fr\\.(?!\\p{L})", "gu"), "CHF"],
+  [/¥|\bJP¥/g, "JPY"],
+  [new RegExp("\\d\\s?K\u010D(?!\\p{L})", "gu"), "CZK"]
 ];
 function detectCurrency(text3) {
   const votes = /* @__PURE__ */ new Map();
@@ -61240,6 +61265,17 @@ function detectCurrency(text3) {
     if (KNOWN_CURRENCIES.has(code)) add(code, code, 2);
   }
   for (const [re, code] of CURRENCY_SIGNS) for (const m of text3.matchAll(re)) add(code, m[0], 1);
+  const crowns = [...text3.matchAll(/\d\s?kr\.?(?![\p{L}])|(?<![\p{L}])kr\.?\s?\d/giu)].length;
+  if (crowns > 0) {
+    const lower = text3.toLowerCase();
+    const words = (re) => (lower.match(re) ?? []).length;
+    const sv = words(/\b(?:fakturadatum|förfallodatum|förfallodag|att betala|exkl\.? moms|summa|belopp)/g);
+    const da = words(/\b(?:fakturadato|forfaldsdato|betalingsfrist|i alt|ekskl\.? moms|beløb|stykpris)/g);
+    const no = words(/\b(?:mva|forfallsdato|fakturadato|å betale|beløp)/g);
+    const ranked = [["SEK", sv], ["DKK", da], ["NOK", no]].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
+    const top = ranked[0];
+    if (top !== void 0 && (ranked[1] === void 0 || ranked[1][1] < top[1])) add(top[0], "kr", crowns);
+  }
   let best2 = null;
   for (const [code, v] of votes) if (best2 === null || v.n > best2.votes) best2 = { code, evidence: v.evidence, votes: v.n };
   return best2;
@@ -61538,7 +61574,7 @@ function checkBill(bill, today) {
 }
 
 // web_src/engine/bills/labels.ts
-var NO = String.raw`(?:n[°ºo.]?|nr\.?|no\.?|num(?:ber|éro|mer)?\.?|number|#|nummer|-?nr\.?)`;
+var NO = String.raw`(?:n\.?\s?[°ºo]\.?|n\.|nr\.?|no\.?|num(?:ber|éro|mer|ero|ro)?\.?|número|number|#|nummer|-?nr\.?)`;
 var LABELS = {
   invoiceNumber: [
     { re: new RegExp(String.raw`^(?:tax\s+)?invoice\s*${NO}\s*[:.]?`, "i"), weight: 0.95 },
@@ -61553,9 +61589,15 @@ var LABELS = {
     { re: new RegExp(String.raw`^facture\s*${NO}\s*[:.]?`, "i"), weight: 0.95 },
     { re: /^factuur\s*(?:nummer|nr\.?|no\.?)\s*[:.]?/i, weight: 0.95 },
     { re: /^factuurnr\.?\s*[:.]?/i, weight: 0.95 },
-    { re: /^(?:invoice|rechnung|facture|factuur)\s*[:]/i, weight: 0.75 },
-    { re: /^(?:invoice|rechnung|facture|factuur)$/i, weight: 0.7, exact: true },
-    { re: /^(?:invoice|rechnung|facture|factuur)\s+(?=[A-Z0-9/_-]*\d)/i, weight: 0.6 }
+    { re: new RegExp(String.raw`^(?:factura|fattura|fatura)\s*${NO}\s*[:.]?`, "i"), weight: 0.95 },
+    { re: /^(?:n\.?\s?[°º]\.?|n\.|num(?:ero|éro)|número)\s*(?:de\s+|da\s+|del(?:la)?\s+)?(?:factura|fattura|fatura)\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:fakturanummer|fakturanr\.?|faktura\s*(?:nr\.?|nummer))\s*[:.]?/i, weight: 0.95 },
+    { re: /^inv\.?\s*(?:no\.?|#|number)\s*[:.]?/i, weight: 0.9 },
+    { re: /^invoice\s+ref(?:erence)?\.?\s*(?:no\.?)?\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:our\s+ref(?:erence)?\.?|document\s+(?:no\.?|number|#))\s*[:.]?/i, weight: 0.7 },
+    { re: /^(?:invoice|rechnung|facture|factuur|factura|fattura|fatura|faktura)\s*[:]/i, weight: 0.75 },
+    { re: /^(?:invoice|rechnung|facture|factuur|factura|fattura|fatura|faktura)$/i, weight: 0.7, exact: true },
+    { re: /^(?:invoice|rechnung|facture|factuur|factura|fattura|fatura|faktura)\s+(?=[A-Z0-9/_-]*\d)/i, weight: 0.6 }
   ],
   invoiceDate: [
     { re: /^(?:invoice|billing|bill)\s*date\s*[:.]?/i, weight: 0.95 },
@@ -61565,6 +61607,12 @@ var LABELS = {
     { re: /^beleg-?\s?datum\s*[:.]?/i, weight: 0.85 },
     { re: /^(?:date\s+(?:de\s+(?:la\s+)?)?(?:facture|facturation|d'émission|émission))\s*[:.]?/i, weight: 0.95 },
     { re: /^factuur\s*datum\s*[:.]?/i, weight: 0.95 },
+    { re: /^date\s+issued\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:tax\s+point|date\s+of\s+supply)(?:\s+date)?\s*[:.]?/i, weight: 0.85 },
+    { re: /^fecha\s+(?:de\s+)?(?:la\s+)?(?:factura|emisión|expedición)\s*[:.]?/i, weight: 0.95 },
+    { re: /^data\s+(?:(?:da|de|della)\s+)?(?:fattura|fatura|documento|emissione|emissão)\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:fakturadatum|fakturadato)\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:fecha|data|dato)\s*[:.]?/i, weight: 0.6 },
     { re: /^(?:datum|date|dated)\s*[:.]?/i, weight: 0.6 }
   ],
   dueDate: [
@@ -61572,32 +61620,37 @@ var LABELS = {
     { re: /^(?:pay(?:able)?\s+by)\s*[:.]?/i, weight: 0.85 },
     { re: /^(?:fälligkeit(?:sdatum|stag)?|fällig\s+(?:am|bis)|zahlbar\s+bis|zahlungsziel)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:date\s+d['’]\s?échéance|échéance|date\s+limite\s+de\s+paiement(?:\s+le)?|à\s+payer\s+avant\s+le)\s*[:.]?/i, weight: 0.9 },
-    { re: /^(?:vervaldatum|vervaldag|uiterste\s+betaaldatum|te\s+betalen\s+voor)\s*[:.]?/i, weight: 0.9 }
+    { re: /^(?:vervaldatum|vervaldag|uiterste\s+betaaldatum|te\s+betalen\s+voor)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:fecha\s+de\s+vencimiento|vencimiento|(?:data\s+(?:di\s+)?)?scadenza|data\s+de\s+vencimento|vencimento)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:förfallodatum|förfallodag|att\s+betala\s+senast|sista\s+betalningsdag|forfaldsdato|betalingsfrist|sidste\s+rettidige\s+betalingsdag)\s*[:.]?/i, weight: 0.9 }
   ],
   total: [
     { re: /^(?:total\s+)?amount\s+(?:due|payable|to\s+pay)\s*[:.]?/i, weight: 0.95 },
-    { re: /^(?:grand\s+total|invoice\s+total|total\s+due|balance\s+due|total\s+(?:incl\.?|including)\s+(?:tax|vat)|total\s+amount)\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:total\s+payable|total\s*\((?:incl\.?\s*)?(?:vat|tax)\)|grand\s+total|invoice\s+total|total\s+due|balance\s+due|total\s+(?:incl\.?|including)\s+(?:tax|vat)|total\s+amount)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:rechnungsbeitrag|zu\s+zahlender\s+beitrag)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:rechnungssumme\s+brutto|summe\s+inkl\.?|gesamtbetrag|rechnungsbetrag|endbetrag|bruttobetrag|gesamtsumme|summe\s+brutto|brutto|zu\s+zahlen(?:der\s+betrag)?|zahlbetrag)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:total\s+ttc|montant\s+(?:total\s+)?ttc|net\s+à\s+payer|somme\s+à\s+payer|total\s+à\s+payer|montant\s+à\s+payer|total\s+facture|solde\s+à\s+payer)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:factuur\s*totaal|totaal\s*bedrag|totaal\s+incl\.?(?:\s+btw)?|te\s+betalen|totaal\s+te\s+betalen)\s*[:.]?/i, weight: 0.95 },
-    { re: /^(?:total|totaal|summe|gesamt)\s*[:.]?$/i, weight: 0.8 },
-    { re: /^(?:total|totaal|summe)\s*[:.]?/i, weight: 0.6 }
+    { re: /^(?:total\s+inkl\.?\s+(?:mwst|moms)|total\s+(?:factura|a\s+pagar|com\s+iva)|importe\s+total|totale\s+(?:fattura|documento|da\s+pagare)|(?:totalt\s+|summa\s+)?att\s+betala|at\s+betale|i\s+alt(?!\s+eks))\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:total|totaal|summe|gesamt|totale|totalt)\s*[:.]?$/i, weight: 0.8 },
+    { re: /^(?:total|totaal|summe|totale|totalt)\s*[:.]?/i, weight: 0.6 }
   ],
   untaxed: [
-    { re: /^(?:sub[\s-]?total|total\s+(?:excl\.?|excluding|before)\s*(?:tax|vat)?|net\s+(?:amount|total)|total\s+net|amount\s+(?:excl\.?|before)\s+tax)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:goods\s+total|total\s*\((?:excl\.?|excluding)\s*(?:vat|tax)\)|taxable\s+(?:value|amount)|sub[\s-]?total|total\s+(?:excl\.?|excluding|before)\s*(?:tax|vat)?|net\s+(?:amount|total)|total\s+net|amount\s+(?:excl\.?|before)\s+tax)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:gesamtbeitrag|nettobeitrag|beitrag\s+netto)\s*[:.]?/i, weight: 0.8 },
     { re: /^(?:rechnungssumme\s+netto|nettobetrag|summe\s+netto|netto(?:summe|betrag)?|zwischensumme|gesamt\s+netto|rechnungsbetrag\s+netto)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:total\s+ht|montant\s+(?:total\s+)?(?:eur\s+)?ht|sous[\s-]total|total\s+hors\s+taxes?)\s*[:.]?/i, weight: 0.9 },
-    { re: /^(?:exclusief\s+btw|totaal\s+excl\.?(?:\s+btw)?|subtotaal|netto\s*bedrag)\s*[:.]?/i, weight: 0.9 }
+    { re: /^(?:exclusief\s+btw|totaal\s+excl\.?(?:\s+btw)?|subtotaal|netto\s*bedrag)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:total\s+exkl\.?\s+mwst|zwischentotal|base\s+imponible|importe\s+neto|(?:totale\s+)?imponibile|total\s+sem\s+iva|valor\s+líquido|(?:belopp|summa|beløb|i\s+alt)\s+(?:exkl|ekskl)\.?\s+moms)\s*[:.]?/i, weight: 0.9 }
   ],
   totalTax: [
-    { re: /^(?:total\s+)?(?:tax|vat|gst|sales\s+tax)(?:\s+amount|\s+total)?\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
+    { re: /^(?:total\s+)?(?:tax|vat|gst|[csiu]gst|hst|pst|sales\s+tax)(?:\s+amount|\s+total)?\s*(?:@|at)?\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
     { re: /^versicherung(?:s)?steuer\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
     { re: /^(?:(?:mwst|ust)[.-]?\s?betrag|steuerbetrag|mehrwertsteuerbetrag)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:mwst\.?|ust\.?|umsatzsteuer|mehrwertsteuer|zzgl\.?\s+(?:mwst|ust)\.?)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
     { re: /^(?:montant\s+(?:de\s+la\s+)?tva|total\s+tva|tva|taxes?)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
-    { re: /^(?:btw(?:\s+bedrag)?|totaal\s+btw)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 }
+    { re: /^(?:btw(?:\s+bedrag)?|totaal\s+btw)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
+    { re: /^(?:(?:cuota\s+|total\s+|totale\s+)?iva|imposta|moms(?:belopp)?)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 }
   ],
   purchaseOrderRef: [
     { re: /^(?:p\.?o\.?|purchase\s+order)(?=[\s:#]|$)\s*(?:no\.?|number|#|ref\.?|reference)?\s*[:.]?/i, weight: 0.9 },
@@ -61620,8 +61673,8 @@ var RECEIPT_LABELS = {
     { re: /^(?:card|credit\s+card|debit\s+card|visa|mastercard|maestro|amex|girocard|ec[\s-]?karte|karte|kartenzahlung|carte(?:\s+bancaire)?|cb|pin|bar|cash|espèces|contant)\s*[:.]?(?=\s|$|\d|[€$£])/i, weight: 0.7 }
   ]
 };
-var CUSTOMER_MARKERS = /(?:^|[^\p{L}])(?:your|uw|votre|ihre?|client|customer|kunde|kunden|klant|acheteur|buyer|bill\s+to|ship\s+to|sold\s+to|invoice\s+to|deliver\s+to|factuuradres|afleveradres|livraison|facturation|destinataire|nabywca|käufer|rechnungsempfänger|warenempfänger|empfänger|lieferanschrift)(?:$|[^\p{L}])/iu;
-var VENDOR_MARKERS = /^(?:lieferant|rechnungsersteller|verkäufer|absender|supplier|vendor|seller|from|fournisseur|vendeur|émetteur|leverancier|verkoper|sprzedawca)\s*:?$/i;
+var CUSTOMER_MARKERS = /(?:^|[^\p{L}])(?:your|uw|votre|ihre?|client|customer|kunde|kunden|klant|cliente|destinatario|spett\.?le|kund|billed\s+to|factur[ée]\s+à|facturar\s+a|faturar\s+a|faktureras\s+till|faktureres\s+til|rechnungsadresse|exmo\(?s?\)?\.?|acheteur|buyer|bill\s+to|ship\s+to|sold\s+to|invoice\s+to|deliver\s+to|factuuradres|afleveradres|livraison|facturation|destinataire|nabywca|käufer|rechnungsempfänger|warenempfänger|empfänger|lieferanschrift)(?:$|[^\p{L}])/iu;
+var VENDOR_MARKERS = /^(?:lieferant|rechnungsersteller|verkäufer|absender|supplier|vendor|seller|from|fournisseur|vendeur|émetteur|leverancier|verkoper|sprzedawca|emisor|proveedor|mittente|fornitore|fornecedor|leverantör|leverandør)\s*:?$/i;
 var DUE_IN_SENTENCE = /\b(?:netto\s+bis|zahlbar\s+bis|fällig\s+am|(?:zu\s+der\s+)?fälligkeit(?:\s+am)?|(?:wird|werden)\s+am(?=[^.]*(?:eingezogen|abgebucht|belastet))|due\s+(?:on|by)|payable\s+(?:by|before)|avant\s+le|au\s+plus\s+tard\s+le|uiterlijk(?:\s+op)?|vóór|voor)\s+/i;
 var PAYMENT_TERM_SENTENCES = [
   /\b(?:payable|due|payment)\s+(?:with)?in\s+\d{1,3}\s+days?\b[^.]*/i,
@@ -61630,8 +61683,8 @@ var PAYMENT_TERM_SENTENCES = [
   /\b(?:payable|à\s+régler|paiement)\s+à\s+\d{1,3}\s+jours\b[^.]*/i,
   /\bbinnen\s+\d{1,3}\s+dagen\b[^.]*/i
 ];
-var LEGAL_FORMS = /(?:^|[\s,])(?:[Gg][Mm][Bb][Hh](?:\s*&\s*Co\.?\s*KG)?|AG|KG|OHG|e\.\s?K\.|UG|B\.\s?V\.|BV|N\.\s?V\.|NV|V\.O\.F\.|SAS|SASU|SARL|EURL|S\.A\.S?\.?|SA|SE|SNC|a\.G\.|e\.V\.|Inc\.?|INC\.?|Ltd\.?|LTD\.?|Limited|LIMITED|LLC|LLP|PLC|Corp\.?|Co\.|S\.p\.A\.|S\.r\.l\.|Sp\.\s?z\s?o\.o\.|spółka\s+akcyjna|Pvt\.?\s+Ltd\.?|Private\s+Limited|AB|A\/S|ApS|Oy)(?=$|[\s,.)])/;
-var LINE_TABLE_HEADER = /\b(?:description|omschrijving|bezeichnung|beschreibung|désignation|designation|libellé|article|artikel|item|product|produit|leistung|qty|quantity|menge|anzahl|quantité|aantal|hoeveelheid|unit\s+price|einzelpreis|prix\s+unitaire|prijs)\b/i;
+var LEGAL_FORMS = /(?:^|[\s,])(?:[Gg][Mm][Bb][Hh](?:\s*&\s*Co\.?\s*KG)?|AG|KG|OHG|e\.\s?K\.|UG|B\.\s?V\.|BV|N\.\s?V\.|NV|V\.O\.F\.|SAS|SASU|SARL|EURL|S\.A\.S?\.?|SA|SE|SNC|a\.G\.|e\.V\.|Inc\.?|INC\.?|Ltd\.?|LTD\.?|Limited|LIMITED|LLC|LLP|PLC|Corp\.?|Co\.|S\.p\.A\.|S\.r\.l\.|S\.L\.(?:U\.)?|S\.L|Lda\.?|Unipessoal|Handelsbolag|HB|Sp\.\s?z\s?o\.o\.|spółka\s+akcyjna|Pvt\.?\s+Ltd\.?|Private\s+Limited|AB|A\/S|ApS|Oy)(?=$|[\s,.)])/;
+var LINE_TABLE_HEADER = /\b(?:description|omschrijving|bezeichnung|beschreibung|désignation|designation|libellé|article|artikel|item|product|produit|leistung|qty|quantity|menge|anzahl|quantité|aantal|hoeveelheid|unit\s+price|einzelpreis|prix\s+unitaire|prijs|descripción|descrizione|descrição|beskrivning|beskrivelse|cantidad|quantità|qtd|antal|precio|prezzo|preço)(?=$|[^\p{L}])/iu;
 var TAX_INCLUDED = /\b(?:(?<tax>(?:darin\s+|davon\s+)?enthaltene?|davon|dont|of\s+which)|(?<gross>inklusive|inkl\.?|incl\.?|including|included|ttc))\s+(?:\d{1,2}(?:[.,]\d{1,2})?\s?%\s+)?(?:der\s+|die\s+)?(?:gesetzliche\s+)?(?:mwst\.?|ust\.?|umsatzsteuer|mehrwertsteuer|versicherung(?:s)?steuer|vat|tax|tva|btw)\b/i;
 var PO_IN_SENTENCE = /\b(?:gemäß|laut|lt\.|zu|auf)\s+(?:ihrer\s+)?bestellung\s*(?:nr\.?|nummer)?\s*:?\s*|\b(?:as\s+per|according\s+to|against)\s+(?:your\s+)?(?:purchase\s+)?order\s*(?:no\.?|number|#)?\s*:?\s*|\b(?:suivant|selon)\s+(?:votre\s+)?(?:bon\s+de\s+)?commande\s*(?:n[°º]|no\.?)?\s*:?\s*/i;
 
@@ -61806,7 +61859,7 @@ var NEGATION_END = /(?:^|\s)(?:ohne|without|excl\.?|excluding|exkl\.?|hors|exclu
 function negatedAbove(page, lineIndex, cell) {
   const above = page.lines[lineIndex - 1];
   const over = above?.cells.find((c) => c.x0 < cell.x1 + 2 && c.x1 > cell.x0 - 2);
-  return over !== void 0 && NEGATION_END.test(over.text.trim());
+  return over !== void 0 && NEGATION_END.test(over.text.trim()) && amountsIn(above?.text ?? "").length === 0;
 }
 function valueCells(hit, receipt) {
   const line = hit.page.lines[hit.lineIndex];
@@ -61849,9 +61902,11 @@ function valueCells(hit, receipt) {
 }
 var INVOICE_NUMBER_TOKEN = /^[#]?[A-Z0-9][A-Z0-9/_.-]{1,29}$/i;
 function invoiceNumberFrom(text3) {
-  const token = text3.replace(/^[:#\s.-]+(?=[A-Z0-9])/i, (m) => m.includes("#") ? "#" : "").split(/\s+/)[0] ?? "";
+  const tokens2 = text3.replace(/^[:#\s.-]+(?=[A-Z0-9])/i, (m) => m.includes("#") ? "#" : "").split(/\s+/);
+  const series = /^[A-Z]{1,4}$/.test(tokens2[0] ?? "") && /^\d[\dA-Z/_.-]*$/i.test(tokens2[1] ?? "") && !/^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(tokens2[1] ?? "");
+  const token = series ? `${tokens2[0]} ${tokens2[1]}` : tokens2[0] ?? "";
   const clean = token.replace(/[.,;:]$/, "").replace(/^#/, "");
-  if (!INVOICE_NUMBER_TOKEN.test(clean) || !/\d/.test(clean)) return null;
+  if (!INVOICE_NUMBER_TOKEN.test(clean.replace(" ", "")) || !/\d/.test(clean)) return null;
   if (findDates(clean).length > 0 && /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(clean)) return null;
   if (parseAmount(clean) !== null && hasDecimals(clean)) return null;
   return clean;
@@ -61891,6 +61946,14 @@ var round2 = (x) => Math.round(Math.max(0, Math.min(1, x)) * 100) / 100;
 function extractBill(pages, options) {
   const receipt = options.receipt === true;
   const hits = findLabels(pages, receipt);
+  const allText = pages.map(pageText).join("\n");
+  const evidence = dayOrderOf(allText);
+  const dollars = /^(?:USD|CAD)$/.test(detectCurrency(allText)?.code ?? "");
+  const order = evidence ?? (dollars ? "mdy" : "dmy");
+  const dateIn = (text3) => {
+    const d = findDates(text3, order)[0];
+    return d === void 0 ? void 0 : { ...d, factor: d.ambiguous && evidence === null && dollars ? 0.75 : 1 };
+  };
   const orderOf = (page, line) => page * 1e4 + line;
   const cands = {
     invoiceNumber: [],
@@ -61905,7 +61968,7 @@ function extractBill(pages, options) {
   for (const hit of hits) {
     const line = hit.page.lines[hit.lineIndex];
     const labelCell = line?.cells[hit.cellIndex]?.text ?? "";
-    const order = orderOf(hit.page.number, hit.lineIndex);
+    const order2 = orderOf(hit.page.number, hit.lineIndex);
     const pageFactor = hit.page.number === pages[0]?.number ? 1 : 0.97;
     for (const { text: text3, factor, where } of valueCells(hit, receipt)) {
       const score = hit.pattern.weight * factor * pageFactor;
@@ -61913,13 +61976,13 @@ function extractBill(pages, options) {
         case "invoiceNumber": {
           if (isCustomerLine(labelCell)) break;
           const value = invoiceNumberFrom(text3);
-          if (value !== null) cands.invoiceNumber.push({ value, score, sourceText: where, page: hit.page.number, order });
+          if (value !== null) cands.invoiceNumber.push({ value, score, sourceText: where, page: hit.page.number, order: order2 });
           break;
         }
         case "invoiceDate":
         case "dueDate": {
-          const date5 = findDates(text3)[0];
-          if (date5 !== void 0 && date5.index < 4) cands[hit.kind].push({ value: date5.iso, score, sourceText: where, page: hit.page.number, order });
+          const date5 = dateIn(text3);
+          if (date5 !== void 0 && date5.index < 4) cands[hit.kind].push({ value: date5.iso, score: score * date5.factor, sourceText: where, page: hit.page.number, order: order2 });
           break;
         }
         case "total":
@@ -61927,38 +61990,37 @@ function extractBill(pages, options) {
         case "totalTax": {
           const list = cands[hit.kind];
           amountsIn(text3, receipt).forEach((a, k) => {
-            list.push({ value: a.value, score: score * (k === 0 ? 1 : 0.8), sourceText: where, page: hit.page.number, order });
+            list.push({ value: a.value, score: score * (k === 0 ? 1 : 0.8), sourceText: where, page: hit.page.number, order: order2 });
           });
           break;
         }
         case "purchaseOrderRef": {
           const value = invoiceNumberFrom(text3);
-          if (value !== null) cands.purchaseOrderRef.push({ value, score, sourceText: where, page: hit.page.number, order });
+          if (value !== null) cands.purchaseOrderRef.push({ value, score, sourceText: where, page: hit.page.number, order: order2 });
           break;
         }
         case "paymentTerms": {
-          if (/[A-Za-z0-9]/.test(text3) && text3.length >= 3) cands.paymentTerms.push({ value: text3, score, sourceText: where, page: hit.page.number, order });
+          if (/[A-Za-z0-9]/.test(text3) && text3.length >= 3) cands.paymentTerms.push({ value: text3, score, sourceText: where, page: hit.page.number, order: order2 });
           break;
         }
       }
       if (hit.kind !== "total" && hit.kind !== "untaxed" && hit.kind !== "totalTax") {
         const list = cands[hit.kind];
-        if (list.length > 0 && list[list.length - 1]?.order === order && list[list.length - 1]?.sourceText === where) break;
+        if (list.length > 0 && list[list.length - 1]?.order === order2 && list[list.length - 1]?.sourceText === where) break;
       }
     }
     if (hit.kind === "invoiceNumber" && /\b(?:du|vom|of|dated|van)\b/i.test(hit.rest)) {
-      const date5 = findDates(hit.rest)[0];
-      if (date5 !== void 0) cands.invoiceDate.push({ value: date5.iso, score: 0.85, sourceText: labelCell, page: hit.page.number, order });
+      const date5 = dateIn(hit.rest);
+      if (date5 !== void 0) cands.invoiceDate.push({ value: date5.iso, score: 0.85 * date5.factor, sourceText: labelCell, page: hit.page.number, order: order2 });
     }
   }
-  const allText = pages.map(pageText).join("\n");
   const firstPage = pages[0]?.number ?? 1;
   for (const page of pages) {
     page.lines.forEach((line, i) => {
       const due = DUE_IN_SENTENCE.exec(line.text);
       if (due !== null) {
-        const date5 = findDates(line.text.slice(due.index + due[0].length))[0];
-        if (date5 !== void 0 && date5.index < 3) cands.dueDate.push({ value: date5.iso, score: 0.6, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
+        const date5 = dateIn(line.text.slice(due.index + due[0].length));
+        if (date5 !== void 0 && date5.index < 3) cands.dueDate.push({ value: date5.iso, score: 0.6 * date5.factor, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
       }
       const included = TAX_INCLUDED.exec(line.text);
       const lastAmount = included === null ? void 0 : amountsIn(line.text.slice(included.index + included[0].length)).pop();
@@ -61978,7 +62040,7 @@ function extractBill(pages, options) {
   if (cands.invoiceDate.length === 0) {
     const page = pages[0];
     page?.lines.some((line, i) => {
-      const date5 = findDates(line.text)[0];
+      const date5 = dateIn(line.text);
       if (date5 === void 0) return false;
       cands.invoiceDate.push({ value: date5.iso, score: 0.35, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
       return true;
@@ -62032,7 +62094,15 @@ function extractBill(pages, options) {
 function chooseAmounts(untaxed, tax, total, lines) {
   const top = (list) => [...list].sort((a, b) => b.score - a.score).slice(0, 12);
   const U = top(untaxed);
-  const T = top(tax);
+  const pairs = [];
+  const labelled = tax.filter((t) => t.order < 1e9);
+  labelled.forEach((a, i) => {
+    for (const b of labelled.slice(i + 1)) {
+      if (b.page !== a.page || b.order === a.order || Math.abs(b.order - a.order) > 3 || a.value <= 0 || b.value <= 0) continue;
+      pairs.push({ value: cents2(a.value + b.value), score: Math.min(a.score, b.score) * 0.95, sourceText: `${a.sourceText} + ${b.sourceText}`, page: a.page, order: Math.min(a.order, b.order) });
+    }
+  });
+  const T = [...top(tax), ...top(pairs)];
   const G = top(total.map((c) => c));
   let bestTriple = null;
   const consider2 = (u2, t, g2, bonus) => {
@@ -62184,6 +62254,11 @@ function lineItems(pages) {
   }
   return out;
 }
+function sameName(a, b) {
+  const words = (x) => normName(x.replace(LEGAL_FORMS, " ")).split(" ").filter((w) => w.length > 0);
+  const [short, long] = words(a).length <= words(b).length ? [words(a), words(b)] : [words(b), words(a)];
+  return short.length > 0 && short.every((w) => long.includes(w));
+}
 function normName(s) {
   return s.toLowerCase().replace(/[^a-z0-9à-ÿ]+/g, " ").trim();
 }
@@ -62212,9 +62287,10 @@ function vendorParty(pages, options) {
       for (const email4 of findEmails(line.text)) {
         emails.push({ value: email4, score: customer ? 0.3 : 0.6, sourceText: line.text, page: page.number, order });
       }
-      line.cells.forEach((cell) => {
+      line.cells.forEach((cell, k) => {
         const text3 = cell.text.trim();
-        if (!LEGAL_FORMS.test(text3) || customer || underHeading(page, i, cell, CUSTOMER_MARKERS)) return;
+        const customerCell = CUSTOMER_MARKERS.test(text3) || CUSTOMER_MARKERS.test(line.cells[k - 1]?.text ?? "") || line.cells.length === 1 && customer;
+        if (!LEGAL_FORMS.test(text3) || customerCell || underHeading(page, i, cell, CUSTOMER_MARKERS)) return;
         const m = new RegExp(`^(.*?${LEGAL_FORMS.source})`).exec(text3);
         let name2 = (m?.[1] ?? text3).replace(/^[\s,:-]+|[\s,:-]+$/g, "");
         if (name2.split(/\s+/).length > 6) return;
@@ -62251,7 +62327,15 @@ function vendorParty(pages, options) {
       }
     });
   }
+  const vat = best(vats);
+  for (const c of names) {
+    const core = normName(c.value.replace(LEGAL_FORMS, " ")).replace(/ /g, "");
+    if (!c.sourceText.includes("(matches the web/e-mail domain)") && core.length >= 3 && [...domains].some((d) => d === core || d.startsWith(core) || core.startsWith(d))) c.score += 0.3;
+    if (vat !== null && vat.page === c.page && vat.order - c.order >= 0 && vat.order - c.order <= 3) c.score += 0.25;
+  }
   let name = best(names);
+  const rival = name === null ? void 0 : names.find((c) => c !== name && c.score >= 0.7 && c.score >= (name?.score ?? 0) - 0.3 && !sameName(c.value, name?.value ?? ""));
+  if (name !== null && rival !== void 0) name = { ...name, score: Math.min(name.score, 0.8), sourceText: `${name.sourceText} (also named: ${rival.value})` };
   const email3 = bestEmail(emails, name?.value ?? null);
   if (name === null && firstPage !== void 0) {
     firstPage.lines.some(
@@ -62266,7 +62350,7 @@ function vendorParty(pages, options) {
   }
   if (name === null) {
     const page = pages[0];
-    const first = page?.lines.find((l, i) => /[A-Za-z]{3}/.test(l.text) && !/invoice|rechnung|factu|receipt|page|seite/i.test(l.cells[0]?.text ?? "") && !CUSTOMER_MARKERS.test(l.text) && !l.cells.some((c) => underHeading(page, i, c, CUSTOMER_MARKERS)) && l.y0 < 0.2 * Math.max(1, page.height) && !page.lines.slice(0, i + 1).some((h) => LINE_TABLE_HEADER.test(h.text)));
+    const first = page?.lines.find((l, i) => /[A-Za-z]{3}/.test(l.text) && !/invoice|rechnung|factu|fattura|fatura|faktura|receipt|page|seite/i.test(l.cells[0]?.text ?? "") && !isLabel(l.cells[0]?.text ?? "") && !CUSTOMER_MARKERS.test(l.text) && !l.cells.some((c) => underHeading(page, i, c, CUSTOMER_MARKERS)) && l.y0 < 0.2 * Math.max(1, page.height) && !page.lines.slice(0, i + 1).some((h) => LINE_TABLE_HEADER.test(h.text)));
     if (first !== void 0 && page !== void 0) {
       const text3 = (first.cells[0]?.text ?? first.text).trim();
       name = { value: text3, score: 0.3, sourceText: first.text, page: page.number, order: 0 };
@@ -62319,6 +62403,10 @@ function senderName(text3) {
   const parts = text3.trim().split(/\s+[-–·|•]\s+/);
   return parts.length > 1 && parts.slice(1).some((p) => /\d/.test(p)) ? (parts[0] ?? text3).trim() : text3.trim();
 }
+var BLOCK_ENDS = ["invoiceNumber", "invoiceDate", "dueDate", "total", "untaxed", "totalTax"];
+function isLabel(text3) {
+  return Object.keys(LABELS).some((k) => LABELS[k].some((p) => p.re.test(text3.trim())));
+}
 function underHeading(page, lineIndex, cell, marker) {
   let below = page.lines[lineIndex];
   for (let d = 1; d <= 6; d++) {
@@ -62327,6 +62415,7 @@ function underHeading(page, lineIndex, cell, marker) {
     if (below.y0 - line.y1 > 1.5 * (line.y1 - line.y0)) return false;
     const above = line.cells.find((c) => c.x0 < cell.x1 && c.x1 > cell.x0);
     if (above !== void 0 && marker.test(above.text.trim()) && above.text.split(/\s+/).length <= 4) return true;
+    if (above !== void 0 && BLOCK_ENDS.some((k) => LABELS[k].some((p) => p.weight >= 0.8 && p.re.test(above.text.trim())))) return false;
     below = line;
   }
   return false;

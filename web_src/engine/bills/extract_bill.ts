@@ -7,7 +7,7 @@ import type { BillAddress, BillFields, BillLine, BillSource, BillTax, ExtractedB
 import { checkBill } from "./check_bill";
 import { CUSTOMER_MARKERS, DUE_IN_SENTENCE, VENDOR_MARKERS, LABELS, LEGAL_FORMS, LINE_TABLE_HEADER, PAYMENT_TERM_SENTENCES, PO_IN_SENTENCE, RECEIPT_LABELS, TAX_INCLUDED, type LabelKind, type LabelPattern } from "./labels";
 import { pageText, type Cell, type Line, type Page } from "./layout";
-import { cents, detectCurrency, findDates, findEmails, findIbans, findVats, hasDecimals, normaliseVat, parseAmount } from "./values";
+import { cents, dayOrderOf, detectCurrency, findDates, findEmails, findIbans, findVats, hasDecimals, normaliseVat, parseAmount } from "./values";
 
 export interface ExtractOptions {
   source: BillSource;
@@ -77,7 +77,8 @@ const NEGATION_END = /(?:^|\s)(?:ohne|without|excl\.?|excluding|exkl\.?|hors|exc
 function negatedAbove(page: Page, lineIndex: number, cell: Cell): boolean {
   const above = page.lines[lineIndex - 1];
   const over = above?.cells.find((c) => c.x0 < cell.x1 + 2 && c.x1 > cell.x0 - 2);
-  return over !== undefined && NEGATION_END.test(over.text.trim());
+  // A header is words alone: "Netto 100,00" above "Moms 25,00" is the totals block's row before, not a header.
+  return over !== undefined && NEGATION_END.test(over.text.trim()) && amountsIn(above?.text ?? "").length === 0;
 }
 
 /** The cells that may hold a label's value: the rest of its cell, the cells to its right, the cell(s) below. */
@@ -126,9 +127,12 @@ function valueCells(hit: LabelHit, receipt: boolean): Array<{ text: string; fact
 const INVOICE_NUMBER_TOKEN = /^[#]?[A-Z0-9][A-Z0-9/_.-]{1,29}$/i;
 
 function invoiceNumberFrom(text: string): string | null {
-  const token = text.replace(/^[:#\s.-]+(?=[A-Z0-9])/i, (m) => (m.includes("#") ? "#" : "")).split(/\s+/)[0] ?? "";
+  const tokens = text.replace(/^[:#\s.-]+(?=[A-Z0-9])/i, (m) => (m.includes("#") ? "#" : "")).split(/\s+/);
+  // A series code before the number ("FT 2024/77", "FAC 00123"): one number printed in two words.
+  const series = /^[A-Z]{1,4}$/.test(tokens[0] ?? "") && /^\d[\dA-Z/_.-]*$/i.test(tokens[1] ?? "") && !/^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(tokens[1] ?? "");
+  const token = series ? `${tokens[0]} ${tokens[1]}` : (tokens[0] ?? "");
   const clean = token.replace(/[.,;:]$/, "").replace(/^#/, "");
-  if (!INVOICE_NUMBER_TOKEN.test(clean) || !/\d/.test(clean)) return null;
+  if (!INVOICE_NUMBER_TOKEN.test(clean.replace(" ", "")) || !/\d/.test(clean)) return null;
   if (findDates(clean).length > 0 && /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(clean)) return null;
   if (parseAmount(clean) !== null && hasDecimals(clean)) return null;
   return clean;
@@ -179,6 +183,16 @@ const round2 = (x: number) => Math.round(Math.max(0, Math.min(1, x)) * 100) / 10
 export function extractBill(pages: readonly Page[], options: ExtractOptions): ExtractedBill {
   const receipt = options.receipt === true;
   const hits = findLabels(pages, receipt);
+  const allText = pages.map(pageText).join("\n");
+  // Numeric dates: day first unless a date on the bill can only be month first; a US-dollar bill with no such
+  // date is read month first, and a day/month it cannot tell stays below the review threshold.
+  const evidence = dayOrderOf(allText);
+  const dollars = /^(?:USD|CAD)$/.test(detectCurrency(allText)?.code ?? "");
+  const order = evidence ?? (dollars ? "mdy" : "dmy");
+  const dateIn = (text: string) => {
+    const d = findDates(text, order)[0];
+    return d === undefined ? undefined : { ...d, factor: d.ambiguous && evidence === null && dollars ? 0.75 : 1 };
+  };
   const orderOf = (page: number, line: number) => page * 10_000 + line;
   const cands = {
     invoiceNumber: [] as Array<Candidate<string>>,
@@ -208,8 +222,8 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
         }
         case "invoiceDate":
         case "dueDate": {
-          const date = findDates(text)[0];
-          if (date !== undefined && date.index < 4) cands[hit.kind].push({ value: date.iso, score, sourceText: where, page: hit.page.number, order });
+          const date = dateIn(text);
+          if (date !== undefined && date.index < 4) cands[hit.kind].push({ value: date.iso, score: score * date.factor, sourceText: where, page: hit.page.number, order });
           break;
         }
         case "total":
@@ -239,12 +253,11 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
     }
     // "Facture n°562044387 du 02 Juillet 2015": a date in the invoice-number cell is the invoice date.
     if (hit.kind === "invoiceNumber" && /\b(?:du|vom|of|dated|van)\b/i.test(hit.rest)) {
-      const date = findDates(hit.rest)[0];
-      if (date !== undefined) cands.invoiceDate.push({ value: date.iso, score: 0.85, sourceText: labelCell, page: hit.page.number, order });
+      const date = dateIn(hit.rest);
+      if (date !== undefined) cands.invoiceDate.push({ value: date.iso, score: 0.85 * date.factor, sourceText: labelCell, page: hit.page.number, order });
     }
   }
 
-  const allText = pages.map(pageText).join("\n");
   const firstPage = pages[0]?.number ?? 1;
 
   // Payment-term sentences without a label.
@@ -252,8 +265,8 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
     page.lines.forEach((line, i) => {
       const due = DUE_IN_SENTENCE.exec(line.text);
       if (due !== null) {
-        const date = findDates(line.text.slice(due.index + due[0].length))[0];
-        if (date !== undefined && date.index < 3) cands.dueDate.push({ value: date.iso, score: 0.6, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
+        const date = dateIn(line.text.slice(due.index + due[0].length));
+        if (date !== undefined && date.index < 3) cands.dueDate.push({ value: date.iso, score: 0.6 * date.factor, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
       }
       // A tax included in an amount, or a total including it, said in a sentence (its amount is the line's last).
       const included = TAX_INCLUDED.exec(line.text);
@@ -276,7 +289,7 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
   if (cands.invoiceDate.length === 0) {
     const page = pages[0];
     page?.lines.some((line, i) => {
-      const date = findDates(line.text)[0];
+      const date = dateIn(line.text);
       if (date === undefined) return false;
       cands.invoiceDate.push({ value: date.iso, score: 0.35, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
       return true;
@@ -342,7 +355,16 @@ function chooseAmounts(
 ): { untaxed: Candidate<number> | null; totalTax: Candidate<number> | null; total: Candidate<number> | null } {
   const top = (list: ReadonlyArray<Candidate<number>>) => [...list].sort((a, b) => b.score - a.score).slice(0, 12);
   const U = top(untaxed);
-  const T = top(tax);
+  // Two tax lines next to each other (two rates, CGST + SGST) add up to the bill's tax: their sum is a candidate.
+  const pairs: Array<Candidate<number>> = [];
+  const labelled = tax.filter((t) => t.order < 1e9);
+  labelled.forEach((a, i) => {
+    for (const b of labelled.slice(i + 1)) {
+      if (b.page !== a.page || b.order === a.order || Math.abs(b.order - a.order) > 3 || a.value <= 0 || b.value <= 0) continue;
+      pairs.push({ value: cents(a.value + b.value), score: Math.min(a.score, b.score) * 0.95, sourceText: `${a.sourceText} + ${b.sourceText}`, page: a.page, order: Math.min(a.order, b.order) });
+    }
+  });
+  const T = [...top(tax), ...top(pairs)];
   // The largest amount after a total label is usually the total ("Total facture 24.99 5.00 29.99").
   const G = top(total.map((c) => c));
   let bestTriple: { u: Candidate<number> | null; t: Candidate<number> | null; g: Candidate<number>; score: number } | null = null;
@@ -523,6 +545,13 @@ interface VendorParty {
   email: Candidate<string> | null;
 }
 
+/** One name written twice ("ACME GmbH", "Acme"): the shorter one's words all in the longer one's. */
+function sameName(a: string, b: string): boolean {
+  const words = (x: string) => normName(x.replace(LEGAL_FORMS, " ")).split(" ").filter((w) => w.length > 0);
+  const [short, long] = words(a).length <= words(b).length ? [words(a), words(b)] : [words(b), words(a)];
+  return short.length > 0 && short.every((w) => long.includes(w));
+}
+
 function normName(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9à-ÿ]+/g, " ").trim();
 }
@@ -553,9 +582,12 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
       for (const email of findEmails(line.text)) {
         emails.push({ value: email, score: customer ? 0.3 : 0.6, sourceText: line.text, page: page.number, order });
       }
-      line.cells.forEach((cell) => {
+      line.cells.forEach((cell, k) => {
         const text = cell.text.trim();
-        if (!LEGAL_FORMS.test(text) || customer || underHeading(page, i, cell, CUSTOMER_MARKERS)) return;
+        // The customer's name: a marker in its own cell or in the label cell before it ("Kunde:  Name AG"), not a
+        // marker heading the next column ("Vendor AG      Bill to:").
+        const customerCell = CUSTOMER_MARKERS.test(text) || CUSTOMER_MARKERS.test(line.cells[k - 1]?.text ?? "") || (line.cells.length === 1 && customer);
+        if (!LEGAL_FORMS.test(text) || customerCell || underHeading(page, i, cell, CUSTOMER_MARKERS)) return;
         // The company name itself, not a sentence containing it: cut after the legal form, at most six words.
         const m = new RegExp(`^(.*?${LEGAL_FORMS.source})`).exec(text);
         let name = (m?.[1] ?? text).replace(/^[\s,:-]+|[\s,:-]+$/g, "");
@@ -596,7 +628,18 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
       }
     });
   }
+  // The company that the page's web/e-mail domain and the vendor's VAT number (on its line or the three below) point
+  // to is the legal vendor, over another block's name (a trading name under "Lieferant", a works address).
+  const vat = best(vats);
+  for (const c of names) {
+    const core = normName(c.value.replace(LEGAL_FORMS, " ")).replace(/ /g, "");
+    if (!c.sourceText.includes("(matches the web/e-mail domain)") && core.length >= 3 && [...domains].some((d) => d === core || d.startsWith(core) || core.startsWith(d))) c.score += 0.3;
+    if (vat !== null && vat.page === c.page && vat.order - c.order >= 0 && vat.order - c.order <= 3) c.score += 0.25;
+  }
   let name = best(names);
+  // Another name nearly as well supported: the vendor is not sure.
+  const rival = name === null ? undefined : names.find((c) => c !== name && c.score >= 0.7 && c.score >= (name?.score ?? 0) - 0.3 && !sameName(c.value, name?.value ?? ""));
+  if (name !== null && rival !== undefined) name = { ...name, score: Math.min(name.score, 0.8), sourceText: `${name.sourceText} (also named: ${rival.value})` };
   const email = bestEmail(emails, name?.value ?? null);
   if (name === null && firstPage !== undefined) {
     // A block under a vendor heading ("Lieferant", "Supplier"): its first line.
@@ -614,7 +657,7 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
     // No legal form: the first text line at the top of the first page that is not a label or an address.
     const page = pages[0];
     // Never a line of the recipient's block ("Factuuradres" / its name below): an empty vendor beats a wrong one.
-    const first = page?.lines.find((l, i) => /[A-Za-z]{3}/.test(l.text) && !/invoice|rechnung|factu|receipt|page|seite/i.test(l.cells[0]?.text ?? "") && !CUSTOMER_MARKERS.test(l.text) && !l.cells.some((c) => underHeading(page, i, c, CUSTOMER_MARKERS)) && l.y0 < 0.2 * Math.max(1, page.height) && !(page.lines.slice(0, i + 1).some((h) => LINE_TABLE_HEADER.test(h.text))));
+    const first = page?.lines.find((l, i) => /[A-Za-z]{3}/.test(l.text) && !/invoice|rechnung|factu|fattura|fatura|faktura|receipt|page|seite/i.test(l.cells[0]?.text ?? "") && !isLabel(l.cells[0]?.text ?? "") && !CUSTOMER_MARKERS.test(l.text) && !l.cells.some((c) => underHeading(page, i, c, CUSTOMER_MARKERS)) && l.y0 < 0.2 * Math.max(1, page.height) && !(page.lines.slice(0, i + 1).some((h) => LINE_TABLE_HEADER.test(h.text))));
     if (first !== undefined && page !== undefined) {
       const text = (first.cells[0]?.text ?? first.text).trim();
       name = { value: text, score: 0.3, sourceText: first.text, page: page.number, order: 0 };
@@ -669,6 +712,13 @@ function senderName(text: string): string {
   return parts.length > 1 && parts.slice(1).some((p) => /\d/.test(p)) ? (parts[0] ?? text).trim() : text.trim();
 }
 
+const BLOCK_ENDS: readonly LabelKind[] = ["invoiceNumber", "invoiceDate", "dueDate", "total", "untaxed", "totalTax"];
+
+/** Whether a cell starts with a header label ("Vervaldatum", "Fällig am"): never a vendor's name. */
+function isLabel(text: string): boolean {
+  return (Object.keys(LABELS) as LabelKind[]).some((k) => LABELS[k].some((p) => p.re.test(text.trim())));
+}
+
 /** Whether the cell sits in an address block headed by a marker ("Factuuradres", "Bill to", "Lieferant"). */
 function underHeading(page: Page, lineIndex: number, cell: Cell, marker: RegExp): boolean {
   let below = page.lines[lineIndex];
@@ -679,6 +729,8 @@ function underHeading(page: Page, lineIndex: number, cell: Cell, marker: RegExp)
     if (below.y0 - line.y1 > 1.5 * (line.y1 - line.y0)) return false;
     const above = line.cells.find((c) => c.x0 < cell.x1 && c.x1 > cell.x0);
     if (above !== undefined && marker.test(above.text.trim()) && above.text.split(/\s+/).length <= 4) return true;
+    // A header label or a totals row in between ("Invoice No.: 55", "Total 120.00") is no line of an address.
+    if (above !== undefined && BLOCK_ENDS.some((k) => LABELS[k].some((p) => p.weight >= 0.8 && p.re.test(above.text.trim())))) return false;
     below = line;
   }
   return false;

@@ -1,5 +1,6 @@
 // Reading the values printed on bills: amounts with either decimal separator, dates in the common European and
-// American formats (numeric, ISO, month names in English, German, French and Dutch), currency codes and symbols,
+// American formats (numeric, ISO, month names in English, German, French, Dutch, Spanish, Italian, Portuguese,
+// Swedish and Danish), currency codes and symbols,
 // IBANs (mod-97) and VAT numbers (country patterns, checksum where it is cheap). Pure functions, no I/O.
 
 /** An amount as printed: "1.234,56", "1,234.56", "1 234,56", "-9,32", "€ 399,00", "29.99 €", "(12.00)". */
@@ -37,18 +38,18 @@ export function hasDecimals(raw: string): boolean {
 }
 
 const MONTHS: ReadonlyArray<readonly [number, RegExp]> = [
-  [1, /^(jan(uary|uar|vier|uari)?|janv\.?|jän(ner)?)$/],
-  [2, /^(feb(ruary|ruar|ruari)?|févr?(ier)?|fevr?(ier)?)$/],
-  [3, /^(mar(ch|s)?|mär(z)?|maart|mrt)$/],
-  [4, /^(apr(il)?|avr(il)?)$/],
-  [5, /^(may|mai|mei)$/],
-  [6, /^(jun(e|i)?|juin)$/],
-  [7, /^(jul(y|i)?|juil(let)?)$/],
-  [8, /^(aug(ust|ustus)?|août|aout)$/],
-  [9, /^(sep(t(ember|embre)?)?)$/],
-  [10, /^(oct(ober|obre)?|okt(ober)?)$/],
-  [11, /^(nov(ember|embre)?)$/],
-  [12, /^(dec(ember|embre)?|déc(embre)?|dez(ember)?)$/],
+  [1, /^(jan(uary|uar|vier|uari)?|janv\.?|jän(ner)?|enero?|ene|gen(naio)?|janeiro)$/],
+  [2, /^(feb(ruary|ruar|ruari|rero|braio)?|févr?(ier)?|fevr?(ier)?|fev(ereiro)?)$/],
+  [3, /^(mar(ch|s|zo|ço|co|ts)?|mär(z)?|maart|mrt)$/],
+  [4, /^(apr(il|ile)?|avr(il)?|abr(il)?)$/],
+  [5, /^(may|mai|mei|mayo|maggio|maio|maj|mag)$/],
+  [6, /^(jun(e|i|io|ho)?|juin|giu(gno)?)$/],
+  [7, /^(jul(y|i|io|ho)?|juil(let)?|lug(lio)?)$/],
+  [8, /^(aug(ust|ustus|usti)?|août|aout|ago(sto)?)$/],
+  [9, /^(sep(t(ember|embre|iembre)?)?|set(t(embre)?|embro)?)$/],
+  [10, /^(oct(ober|obre|ubre)?|okt(ober)?|ott(obre)?|out(ubro)?)$/],
+  [11, /^(nov(ember|embre|iembre|embro)?)$/],
+  [12, /^(dec(ember|embre)?|déc(embre)?|dez(ember|embro)?|dic(iembre|embre)?)$/],
 ];
 
 function monthNumber(word: string): number | null {
@@ -70,25 +71,48 @@ export interface FoundDate {
   /** The matched text. */
   text: string;
   index: number;
+  /** A numeric date whose day and month could be swapped (both ≤ 12 and different): read by the day order. */
+  ambiguous: boolean;
 }
 
-const DATE_PATTERNS: ReadonlyArray<{ re: RegExp; read: (m: RegExpExecArray) => string | null }> = [
+const NUMERIC_DMY = /^(\d{1,2})[-/.](\d{1,2})[-/.](?:\d{4}|\d{2})$/;
+
+/** The day order a page's numeric dates show: "mdy" when one of them can only be month first (05/21/2025), "dmy"
+ * when one can only be day first (21/05/2025), null when none tells (or they disagree). */
+export function dayOrderOf(text: string): DayOrder | null {
+  let dmy = false;
+  let mdy = false;
+  for (const m of text.matchAll(/\b(\d{1,2})([-/.])(\d{1,2})\2(?:\d{4}|\d{2})\b/g)) {
+    const a = Number(m[1]);
+    const b = Number(m[3]);
+    if (a > 12 && b <= 12) dmy = true;
+    if (b > 12 && a <= 12) mdy = true;
+  }
+  return dmy === mdy ? null : dmy ? "dmy" : "mdy";
+}
+
+/** Which number of a numeric date is the day when both could be: European bills print the day first, US bills the
+ * month first. */
+export type DayOrder = "dmy" | "mdy";
+
+const DATE_PATTERNS: ReadonlyArray<{ re: RegExp; read: (m: RegExpExecArray, order: DayOrder) => string | null }> = [
   // 2023-03-20, 2023/03/20
   { re: /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/g, read: (m) => iso(Number(m[1]), Number(m[2]), Number(m[3])) },
   // 20.03.2023, 20/03/2023, 8-9-2022, 20.03.23 (day first: Europe); 03/20/2023 when the first number cannot be a day's month
   {
     re: /\b(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})\b/g,
-    read: (m) => {
+    read: (m, order) => {
       const a = Number(m[1]);
       const b = Number(m[3]);
       const y = Number(m[4]);
       if (b > 12 && a <= 12) return iso(y, a, b);
-      return iso(y, b, a);
+      if (a > 12) return iso(y, b, a);
+      return order === "mdy" ? iso(y, a, b) : iso(y, b, a);
     },
   },
-  // 19 april 2014, 02 Juillet 2015, 3. März 2024, 1er janvier 2020
+  // 19 april 2014, 02 Juillet 2015, 3. März 2024, 1er janvier 2020, 5 de marzo de 2025, 2nd April 2025
   {
-    re: /\b(\d{1,2})(?:\.|er)?\s+([A-Za-zÀ-ÿ]{3,10}\.?),?\s+(\d{4})\b/g,
+    re: /\b(\d{1,2})(?:\.|er|º|st|nd|rd|th)?\s+(?:de\s+)?([A-Za-zÀ-ÿ]{3,10}\.?),?\s+(?:de\s+)?(\d{4})\b/g,
     read: (m) => {
       const month = monthNumber(m[2] ?? "");
       return month === null ? null : iso(Number(m[3]), month, Number(m[1]));
@@ -115,7 +139,7 @@ const DATE_PATTERNS: ReadonlyArray<{ re: RegExp; read: (m: RegExpExecArray) => s
 ];
 
 /** Every date in `text`, in reading order (a position is taken by the first pattern that matches there). */
-export function findDates(text: string): FoundDate[] {
+export function findDates(text: string, order: DayOrder = "dmy"): FoundDate[] {
   const found: FoundDate[] = [];
   const taken: Array<[number, number]> = [];
   for (const { re, read } of DATE_PATTERNS) {
@@ -124,10 +148,12 @@ export function findDates(text: string): FoundDate[] {
       const start = m.index;
       const end = start + m[0].length;
       if (taken.some(([s, e]) => start < e && end > s)) continue;
-      const value = read(m);
+      const value = read(m, order);
       if (value === null) continue;
       taken.push([start, end]);
-      found.push({ iso: value, text: m[0], index: start });
+      const numeric = NUMERIC_DMY.exec(m[0]);
+      const ambiguous = numeric !== null && Number(numeric[1]) <= 12 && Number(numeric[2]) <= 12 && numeric[1] !== numeric[2];
+      found.push({ iso: value, text: m[0], index: start, ambiguous });
     }
   }
   return found.sort((a, b) => a.index - b.index);
@@ -144,8 +170,18 @@ const CURRENCY_SIGNS: ReadonlyArray<readonly [RegExp, string]> = [
   [/£/g, "GBP"],
   [/₹|\bRs\.?\s?-?\d|\bINR\b/g, "INR"],
   [/\bzł\b|\bzl\b/gi, "PLN"],
-  [/US\$|\$/g, "USD"],
-  [/\bFr\.\s?\d/g, "CHF"],
+  // The other dollars carry a prefix ("R$ 1.234,56", "C$ 99.00"); a "$" alone (or "US$") is the US dollar.
+  [/\bR\$/g, "BRL"],
+  [/\b(?:C|CA|Can)\$/g, "CAD"],
+  [/\b(?:A|AU)\$/g, "AUD"],
+  [/\bNZ\$/g, "NZD"],
+  [/\bHK\$/g, "HKD"],
+  [/\b(?:S|SG)\$/g, "SGD"],
+  [/\b(?:MX|Mex)\$/g, "MXN"],
+  [/US\$|(?<![A-Za-z])\$/g, "USD"],
+  [/\bFr\.\s?\d|\d\s?Fr\.(?!\p{L})/gu, "CHF"],
+  [/¥|\bJP¥/g, "JPY"],
+  [/\d\s?Kč(?!\p{L})/gu, "CZK"],
 ];
 
 /** The bill's currency from the codes and symbols on it: the most frequent, ISO codes counting double. */
@@ -161,6 +197,18 @@ export function detectCurrency(text: string): { code: string; evidence: string; 
     if (KNOWN_CURRENCIES.has(code)) add(code, code, 2);
   }
   for (const [re, code] of CURRENCY_SIGNS) for (const m of text.matchAll(re)) add(code, m[0], 1);
+  // "kr" / "kr." is the Swedish, Danish and Norwegian crown alike: told apart by the bill's words, never guessed.
+  const crowns = [...text.matchAll(/\d\s?kr\.?(?![\p{L}])|(?<![\p{L}])kr\.?\s?\d/giu)].length;
+  if (crowns > 0) {
+    const lower = text.toLowerCase();
+    const words = (re: RegExp) => (lower.match(re) ?? []).length;
+    const sv = words(/\b(?:fakturadatum|förfallodatum|förfallodag|att betala|exkl\.? moms|summa|belopp)/g);
+    const da = words(/\b(?:fakturadato|forfaldsdato|betalingsfrist|i alt|ekskl\.? moms|beløb|stykpris)/g);
+    const no = words(/\b(?:mva|forfallsdato|fakturadato|å betale|beløp)/g);
+    const ranked = ([["SEK", sv], ["DKK", da], ["NOK", no]] as const).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
+    const top = ranked[0];
+    if (top !== undefined && (ranked[1] === undefined || ranked[1][1] < top[1])) add(top[0], "kr", crowns);
+  }
   let best: { code: string; evidence: string; votes: number } | null = null;
   for (const [code, v] of votes) if (best === null || v.n > best.votes) best = { code, evidence: v.evidence, votes: v.n };
   return best;
