@@ -11,7 +11,8 @@ const TEXT = [
   "Invoice no. INV-7781   Date: 12.02.2026   Due: 14.03.2026",
   "Net 100.00   VAT 19 % 19.00   Total 118.00",
   "Amount to pay 119.00 EUR",
-  "Printed 01.01.2031",
+  "Delivery date 01.01.2031",
+  "Customer 55120   Order 77-1204   Shipped 20.02.2026",
 ].join("\n");
 const PAGES = [{ page: 1, text: TEXT }];
 const NOTHING: BillLlmAnswer = { vendorName: null, invoiceNumber: null, invoiceDate: null, dueDate: null, currency: null, untaxed: null, totalTax: null, total: null };
@@ -68,6 +69,12 @@ describe("mergeLlmFields", () => {
     expect(reasons.invoiceNumber).toMatch(/not printed/);
     expect(reasons.currency).toMatch(/not a currency code/);
     expect(reasons.vendorName).toMatch(/own name/);
+  });
+
+  it("takes a number or a date only where a label of its kind is printed before it", () => {
+    const { accepted, refused } = merge(bill({}), { invoiceNumber: "55120", dueDate: "2026-02-20" });
+    expect(accepted).toEqual([]);
+    expect(refused.map((r) => r.field).sort()).toEqual(["dueDate", "invoiceNumber"]);
   });
 
   it("leaves the bill as it was when nothing is kept", () => {

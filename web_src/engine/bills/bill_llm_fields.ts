@@ -1,7 +1,8 @@
 // What an LLM's reading of a bill may add to the offline extractor's: nothing it says is trusted. A field the LLM
 // fills is kept only when
 //  - its value is printed in the document's text (the amount, the date, the number, the vendor's name; the currency
-//    as its code or symbol), so it cannot be invented; and
+//    as its code or symbol), so it cannot be invented — a number or a date after a label word of its kind, since
+//    nothing else checks them; and
 //  - the extractor's own checks (check_bill.ts) pass with it: untaxed + tax = total and the taxes and lines add up
 //    for amounts, plausible dates, a known currency; and no check that passed before fails after.
 // The LLM fills an empty field; it replaces one the extractor read only when a check that failed with the extractor's
@@ -141,6 +142,25 @@ function sameValue(a: unknown, b: unknown): boolean {
   return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** Words of the labels a number or a date is printed after (labels.ts has the extractor's precise ones): the LLM's
+ * value counts as printed only after such a word, on its line or the line above. Nothing checks these fields' values
+ * otherwise, so an arbitrary number or date the text holds elsewhere is not taken. */
+const word = (alternatives: string) => new RegExp(`(?<![\\p{L}])(?:${alternatives})(?![\\p{L}])`, "iu");
+const LABEL_WORDS: Partial<Record<BillLlmField, RegExp>> = {
+  invoiceNumber: word("invoice|inv|id|rechnung\\p{L}*|re|facture|factuur\\p{L}*|bill|receipt|beleg\\p{L}*|gutschrift\\p{L}*|n[°º]|nr|no|num(?:ber|éro|mer)?|nummer|#"),
+  invoiceDate: word("date|datum|dated|\\p{L}+datum|le|du|am|vom|del|d'émission"),
+  dueDate: word("due|am|fällig\\p{L}*|zahlbar|zahlungsziel|payable|pay|échéance|echeance|vervaldatum|verval\\p{L}*|bis|by|before|avant|uiterlijk"),
+};
+
+/** Whether a label word of `name` is printed before `index`: on the same line, or on the line above. */
+function labelled(name: BillLlmField, text: string, index: number): boolean {
+  const label = LABEL_WORDS[name];
+  if (label === undefined) return true;
+  const lineStart = text.lastIndexOf("\n", index - 1) + 1;
+  const previousStart = lineStart > 0 ? text.lastIndexOf("\n", lineStart - 2) + 1 : lineStart;
+  return label.test(text.slice(previousStart, index));
+}
+
 const squash = (text: string) => text.toLowerCase().replace(/\s+/g, " ").trim();
 /** Amount-like tokens: "1.234,56", "1 234.56", "119,00", "119". */
 const AMOUNT_TOKEN = /\d{1,3}(?:[.,' \u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?/g;
@@ -176,7 +196,7 @@ function indexIn(name: BillLlmField, value: string | number, text: string, optio
   switch (name) {
     case "invoiceDate":
     case "dueDate":
-      return findDates(text).find((d) => d.iso === value)?.index ?? -1;
+      return findDates(text).find((d) => d.iso === value && labelled(name, text, d.index))?.index ?? -1;
     case "currency": {
       if (!KNOWN_CURRENCIES.has(value)) return -1;
       const code = new RegExp(`\\b${value}\\b`).exec(text);
@@ -194,7 +214,9 @@ function indexIn(name: BillLlmField, value: string | number, text: string, optio
       const number = value.trim();
       if (number.length < 2) return -1;
       const escaped = number.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-      return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "u").exec(text)?.index ?? -1;
+      const token = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "gu");
+      for (let m = token.exec(text); m !== null; m = token.exec(text)) if (labelled(name, text, m.index)) return m.index;
+      return -1;
     }
   }
 }
