@@ -78,6 +78,7 @@ async function main() {
   console.log(`\n== Vendor bills from documents (npx tsx scripts/bench_bills.ts${QUICK ? " --quick" : ""}) ==`);
   const bills = await run(NPX, ["tsx", "scripts/bench_bills.ts", ...(QUICK ? ["--quick"] : [])], { echo: true });
   if (bills.code !== 0) console.log(`bills bench failed (exit ${bills.code})`);
+  await billsLlmGateBench();
   console.log(`\n== LLM on/off bench (npx tsx scripts/bench_llm.ts${QUICK ? " --quick" : ""}) ==`); await run(NPX, ["tsx", "scripts/bench_llm.ts", ...(QUICK ? ["--quick"] : [])], { echo: true });
   console.log("");
   console.log(`== Odoo bench: ours vs OCA's classic engine vs naive, ${LINES} lines in a real Odoo ==`);
@@ -424,9 +425,17 @@ async function waitForHealth(url, timeoutMs) {
   return false;
 }
 
+/** The vendor-bill LLM stage's checks on the real text PDFs, an oracle and a hostile local fake LLM (BENCH_ONLY=bills_llm). */
+async function billsLlmGateBench() {
+  console.log("\n== Vendor bills: what the LLM stage's checks keep (npx tsx scripts/bench_bills_llm.ts) ==");
+  const result = await run(NPX, ["tsx", "scripts/bench_bills_llm.ts"], { echo: true });
+  if (result.code !== 0) console.log(`bills LLM bench failed (exit ${result.code})`);
+  return result.code === 0 ? {} : { failed: true };
+}
+
 // BENCH_ONLY=name[,name…]: only those benches in Odoo (e.g. BENCH_ONLY=odoo for the reconciliation bench alone).
 const ONLY = { odoo: odooBench, close: periodCloseBench, reports: financialReportBench, anomalies: anomaliesOdooBench,
-  sale: saleInvoicesBench, expense: expenseBench, collections: collectionsBench };
+  sale: saleInvoicesBench, expense: expenseBench, collections: collectionsBench, bills_llm: billsLlmGateBench };
 async function only(names) {
   let failed = false;
   for (const name of names) {

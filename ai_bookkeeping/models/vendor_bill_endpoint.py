@@ -37,11 +37,15 @@ class AiEndpoint(models.AbstractModel):
                 "Data minimisation is on for %(company)s: documents are not sent to the AI endpoint at %(url)s, "
                 "which is not on this server. Enter this bill by hand, or run the endpoint on the Odoo server.",
                 company=company.name, url=config["url"]))
+        # The LLM stage sends the document's text (masked) to the LLM: never with data minimisation on (documents do
+        # not leave the server), nor once the company's monthly LLM budget is spent.
+        llm_allowed = not company.ai_data_minimisation and self.env["ai.llm.usage"]._llm_allowed(company)
+        llm = self._get_request_llm() if llm_allowed else None
         try:
             reply = endpoint_client.extract_bill(
                 self._ensure_running(), name, attachment.mimetype, raw,
                 company={"vat": (company.vat or "")[:64], "name": (company.name or "")[:256],
-                         "currency": company.currency_id.name}, mode=mode)
+                         "currency": company.currency_id.name}, mode=mode, llm_allowed=llm_allowed, llm=llm)
         except endpoint_client.EndpointRejected as exc:
             if exc.status in (413, 422) and exc.detail:
                 raise UserError(_("%(file)s cannot be read: %(reason)s", file=name, reason=exc.detail)) from None
@@ -50,6 +54,7 @@ class AiEndpoint(models.AbstractModel):
             raise AiBillEndpointUnavailable(_(
                 "%(file)s could not be read: the AI endpoint, which reads the documents, is not available. "
                 "%(error)s", file=name, error=exc)) from exc
+        self.env["ai.llm.usage"]._record_reply_usage(company, reply)
         try:
             return vbr.check_reply(reply)
         except vbr.ReplyError as exc:

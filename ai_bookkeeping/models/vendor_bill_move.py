@@ -524,6 +524,12 @@ class AccountMove(models.Model):
                      start=document["page_from"], end=document["page_to"])]
         if match:
             reasons.append(_("vendor matched by %(reason)s", reason=match["reason"]))
+        llm_fields = vbr.llm_read_fields(document)
+        if llm_fields:
+            reasons.append(_(
+                "%(fields)s read by the LLM (%(model)s) where the extractor was unsure; checked against the document",
+                fields=", ".join(FIELD_LABELS.get(key, key) for key in llm_fields),
+                model=reply["engine"].get("model") or _("a language model")))
         reasons += [finding["message"] for finding in findings if finding["severity"] != "info"]
         proposed = {
             "amount": amount, "amount_currency": total, "currency": self.currency_id.name,
@@ -546,6 +552,7 @@ class AccountMove(models.Model):
             "kind": "vendor_bill", "res_model": "account.move", "res_id": self.id, "company_id": self.company_id.id,
             "confidence": confidence, "explanation": "; ".join(reasons), "reasons": reasons,
             "engine_name": reply["engine"]["name"], "engine_version": reply["engine"]["version"],
+            "engine_model": (reply["engine"].get("model") or False) if llm_fields else False,
             "proposed_values": proposed, "vendor_bill_partner_id": vendor.id if vendor else False,
         })
 
@@ -578,7 +585,8 @@ class AccountMove(models.Model):
                    '</td></tr>') % (
                 "table-warning fw-bold" if value["confidence"] < REVIEW_THRESHOLD else "",
                 FIELD_LABELS.get(key, key), vbm.display_value(value["value"]), round(value["confidence"] * 100),
-                value.get("source_text") or "")
+                _("%(text)s (read by the LLM)", text=value.get("source_text") or "")
+                if value.get("read_by") == "llm" else value.get("source_text") or "")
             for key, value in values.items())
         items = Markup("").join(Markup('<li class="%s">%s</li>') % (
             "text-danger" if finding.get("severity") == "blocking" else "", finding.get("message") or "")

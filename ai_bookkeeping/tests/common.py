@@ -5,13 +5,11 @@ import os
 import shutil
 import socket
 import subprocess
-import tempfile
 import threading
 import time
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from unittest import SkipTest
-from unittest.mock import patch
 
 import freezegun
 
@@ -20,7 +18,6 @@ from odoo.tests import new_test_user
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 
-from ..models import ai_endpoint
 from ..tools import endpoint_process
 
 
@@ -102,74 +99,6 @@ class FakeEndpoint:
     def stop(self):
         self.server.shutdown()
         self.server.server_close()
-
-
-def use_endpoint_started_by_odoo(test):
-    """As a single-server install: Odoo starts the bundled endpoint itself on "the default URL" (a free port here),
-    with a temporary run directory; stopped at the test's clean-up. Returns the URL (nothing runs on it yet)."""
-    url = "http://127.0.0.1:%d" % free_port()
-    run_dir = tempfile.mkdtemp(prefix="aib_run_")
-    test.addCleanup(shutil.rmtree, run_dir, True)
-    test.addCleanup(endpoint_process.stop_bundled_endpoint, url, run_dir)
-    for patcher in (patch.object(ai_endpoint, "DEFAULT_URL", url),
-                    patch.object(type(test.env["ai.endpoint"]), "_get_run_dir", return_value=run_dir)):
-        patcher.start()
-        test.addCleanup(patcher.stop)
-    params = test.env["ir.config_parameter"]
-    params.set_param("ai_bookkeeping.endpoint_url", url)
-    params.set_param("ai_bookkeeping.endpoint_autostart", "True")
-    return url, run_dir
-
-
-class FakeLlm:
-    """A local OpenAI-compatible server (``/v1/chat/completions``) for the endpoint's calls through the real openai
-    SDK: ``content(request)`` returns the assistant's answer (a dict, sent as its JSON) to each chat request (the
-    dict the SDK sent, kept in ``requests``). Started on a free port, stopped by the test."""
-
-    def __init__(self, content, usage=(120, 30)):
-        self.content = content
-        self.requests = []
-        fake = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):  # noqa: N802 - http.server's name
-                request = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-                fake.requests.append(request)
-                message = {"role": "assistant", "content": json.dumps(fake.content(request)), "refusal": None}
-                body = json.dumps({
-                    "id": "chatcmpl-fake", "object": "chat.completion", "created": 1767225600,
-                    "model": request["model"],
-                    "choices": [{"index": 0, "message": message, "finish_reason": "stop", "logprobs": None}],
-                    "usage": {"prompt_tokens": usage[0], "completion_tokens": usage[1],
-                              "total_tokens": usage[0] + usage[1]},
-                }).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.base_url = "http://127.0.0.1:%d/v1" % self.server.server_address[1]
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def stop(self):
-        self.server.shutdown()
-        self.server.server_close()
-
-
-def use_fake_llm(test, content, usage=(120, 30)):
-    """Point the test database's LLM settings (model ``fake-model``) at a FakeLlm answering ``content(request)``,
-    stopped at the test's clean-up."""
-    fake = FakeLlm(content, usage)
-    test.addCleanup(fake.stop)
-    params = test.env["ir.config_parameter"]
-    params.set_param("ai_bookkeeping.llm_base_url", fake.base_url)
-    params.set_param("ai_bookkeeping.llm_model", "fake-model")
-    return fake
 
 
 # "Today" for every test: the factories' fixed dates (January 2026) stay within what the add-on looks at relative

@@ -1,3 +1,4 @@
+import json
 import os
 import shutil
 import subprocess
@@ -8,7 +9,8 @@ from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from ..tools import endpoint_process
-from .common import AiBookkeepingCase, free_port, start_bundled_endpoint, use_endpoint_started_by_odoo, use_fake_llm
+from .common import AiBookkeepingCase, free_port, start_bundled_endpoint
+from .llm_common import FakeLlm, use_endpoint_started_by_odoo
 
 
 @tagged("post_install", "-at_install")
@@ -176,10 +178,11 @@ class TestEndpointAutostart(AiBookkeepingCase):
         starts makes its LLM call to a local OpenAI-compatible server and survives it."""
         self.need_node()
         expense = self.company_data["default_account_expense"]
-        llm = use_fake_llm(self, lambda request: {"accountId": expense.id, "explanation": "Hosting is an IT expense."})
+        llm = FakeLlm(lambda data: json.dumps({"accountId": expense.id, "explanation": "Hosting is an IT expense."}))
+        llm.start(self)
         st_line = self.make_st_line(-42.9, "Cloud hosting monthly")
         st_line.action_ai_suggest()
-        self.assertTrue(llm.requests, "the endpoint asked the LLM nothing")
+        self.assertTrue(llm.seen, "the endpoint asked the LLM nothing")
         self.assertEqual(st_line.ai_suggestion_id.account_id, expense, st_line.ai_error)
         self.assertTrue(endpoint_process.running_pid(self.run_dir, self.url), "the endpoint died on its LLM call")
         self.assertTrue(self.env["ai.llm.usage"].search([("model_name", "=", "fake-model")]))

@@ -2,14 +2,10 @@
 the real openai SDK, to a local OpenAI-compatible server that is HOSTILE (it invents a number) or honest."""
 
 import json
-import os
-import shutil
-from unittest import SkipTest
 
 from odoo.tests import tagged
 
-from ..tools import endpoint_process
-from .common import use_endpoint_started_by_odoo, use_fake_llm
+from .llm_common import FakeLlm, use_autostarted_endpoint
 from .test_financial_report import FinancialReportCase
 
 
@@ -23,21 +19,14 @@ class TestFinancialReportLlm(FinancialReportCase):
 
     def setUp(self):
         super().setUp()
-        if not os.path.isfile(endpoint_process.BUNDLE) or not shutil.which("node"):
-            raise SkipTest("the endpoint bundle or node is missing")
-        use_endpoint_started_by_odoo(self)
+        use_autostarted_endpoint(self)
         self.rewrite = lambda text: text
-        self.llm = use_fake_llm(self, self.answer, usage=(300, 80))
-
-    def answer(self, request):
-        """The rephrased narrative: ``rewrite`` of the offline text the endpoint sent."""
-        data = request["messages"][1]["content"].split("\n", 1)[1].rsplit("\n", 1)[0]
-        return {"text": self.rewrite(json.loads(data)["text"])}
+        self.llm = FakeLlm(lambda data: json.dumps({"text": self.rewrite(data["text"])})).start(self)
 
     def test_a_hostile_llm_that_invents_a_number_is_rejected(self):
         self.rewrite = lambda text: text.replace("Revenue rose", "Revenue rose 37 % and", 1)
         report = self.make_report()
-        self.assertTrue(self.llm.requests, "the endpoint asked the LLM nothing")
+        self.assertTrue(self.llm.seen, "the endpoint asked the LLM nothing")
         self.assertEqual(report.narrative_source, "offline")
         self.assertIn("was rejected", report.llm_note)
         self.assertIn("37", report.llm_note)

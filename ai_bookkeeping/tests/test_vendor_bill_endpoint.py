@@ -3,16 +3,12 @@ from ../shared/data/invoices; the draft is filled from what the endpoint read.""
 
 import json
 import os
-import shutil
-import socket
-import tempfile
 from unittest import SkipTest
-from unittest.mock import patch
 
 from odoo.tests import tagged
 
-from ..models import ai_endpoint
 from ..tools import endpoint_process
+from .llm_common import use_autostarted_endpoint
 from .vendor_bill_common import VendorBillCase
 
 SHARED = os.environ.get("AI_BOOKKEEPING_SHARED_DATA") or os.path.join(
@@ -35,21 +31,7 @@ class TestVendorBillRealEndpoint(VendorBillCase):
 
     def setUp(self):
         super().setUp()
-        if not os.path.isfile(endpoint_process.BUNDLE) or not shutil.which("node"):
-            raise SkipTest("the endpoint bundle or node is missing")
-        # As in test_endpoint.TestEndpointAutostart: "the default local URL" is a free port, data_dir a temporary one.
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            url = "http://127.0.0.1:%d" % sock.getsockname()[1]
-        run_dir = tempfile.mkdtemp(prefix="aib_bill_run_")
-        self.addCleanup(shutil.rmtree, run_dir, True)
-        self.addCleanup(endpoint_process.stop_bundled_endpoint, url, run_dir)
-        for patcher in (patch.object(ai_endpoint, "DEFAULT_URL", url),
-                        patch.object(type(self.env["ai.endpoint"]), "_get_run_dir", return_value=run_dir)):
-            patcher.start()
-            self.addCleanup(patcher.stop)
-        self.env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_url", url)
-        self.env["ir.config_parameter"].set_param("ai_bookkeeping.endpoint_autostart", "True")
+        use_autostarted_endpoint(self)  # as test_endpoint.TestEndpointAutostart: the default URL on a free port
 
     def upload_file(self, path):
         with open(path, "rb") as handle:

@@ -164,12 +164,15 @@ class EndpointClient:
 BILL_EXTRACT_PATH = "/v1/bills/extract"
 
 
-def extract_bill(client, file_name, mime_type, content, languages=None, company=None, mode=None):
+def extract_bill(client, file_name, mime_type, content, languages=None, company=None, mode=None, llm_allowed=None,
+                 llm=None):
     """Ask the endpoint to read one vendor bill document (PDF, image or XML e-invoice; web_src/contracts/bills.ts).
 
     :param content: the file's bytes. :param company: ``{"vat", "name", "currency"}`` of the receiving company
         (its own VAT and name are never taken for the vendor's), empty values left out. :param mode: ``"receipt"``
-        for an expense receipt (the totals tills print), default a bill.
+        for an expense receipt (the totals tills print), default a bill. :param llm_allowed: False: the endpoint
+        asks no LLM about the fields it is unsure of (None: its own configuration decides). :param llm: this
+        database's LLM settings (tools/llm_usage.request_llm), for the bundled endpoint.
     :return: the endpoint's reply, unchecked (tools/vendor_bill_reply.check_reply checks it).
     """
     payload = {
@@ -184,6 +187,10 @@ def extract_bill(client, file_name, mime_type, content, languages=None, company=
     company = {key: value for key, value in (company or {}).items() if value}
     if company:
         payload["company"] = company
+    if llm_allowed is not None:
+        payload["llmAllowed"] = bool(llm_allowed)
+    if llm:
+        payload["llm"] = llm
     return client._request("POST", BILL_EXTRACT_PATH, payload, timeout=client.timeout)
 
 

@@ -16,6 +16,8 @@ MAX_LINES = 1000
 MAX_TEXT = 512
 
 SOURCES = ("embedded_xml", "text_layer", "ocr")
+# Who read a field: the offline extractor, or the LLM (a field it was unsure of; the reading passed its checks).
+READERS = ("extractor", "llm")
 # contract name → the key Odoo uses
 FIELDS = {
     "vendorName": "vendor_name",
@@ -112,11 +114,15 @@ def _field(name, raw, path):
             _fail(path + ".value", "expected an ISO 4217 code")
         if not value:
             return None
+    read_by = raw.get("readBy", "extractor")
+    if read_by not in READERS:
+        _fail(path + ".readBy", "expected one of %s" % ", ".join(READERS))
     return {
         "value": value,
         "confidence": _confidence(raw.get("confidence"), path + ".confidence"),
         "source_text": _text(raw.get("sourceText"), path + ".sourceText", optional=True, limit=200),
         "page": _page(raw.get("page"), path + ".page"),
+        "read_by": read_by,
     }
 
 
@@ -192,7 +198,8 @@ def check_reply(reply):
         _fail("documents", "expected at least one entry")
     return {
         "engine": {"name": _text(engine.get("name"), "engine.name", limit=64),
-                   "version": _text(engine.get("version"), "engine.version", limit=64)},
+                   "version": _text(engine.get("version"), "engine.version", limit=64),
+                   "model": _text(engine.get("model"), "engine.model", optional=True, limit=128)},
         "ocr_available": reply["ocrAvailable"],
         "warnings": [_text(item, "warnings[%d]" % i)
                      for i, item in enumerate(_list(reply.get("warnings"), "warnings", 100))],
@@ -205,3 +212,8 @@ def is_empty(document):
     fields = document["fields"]
     return not document["lines"] and not any(
         fields.get(key) for key in ("vendor_name", "vendor_vat", "vendor_iban", "invoice_number", "total", "untaxed"))
+
+
+def llm_read_fields(document):
+    """The keys of the fields the LLM read (the extractor was unsure of them; the LLM's reading passed its checks)."""
+    return [key for key, value in document["fields"].items() if value and value.get("read_by") == "llm"]

@@ -74,6 +74,19 @@ class TestCheckReply(unittest.TestCase):
         self.assertIsNone(vbr.check_reply(reply(vendorAddress=field(nothing)))["documents"][0]["fields"][
             "vendor_address"])
 
+    def test_fields_read_by_the_llm_say_so_and_the_model_is_kept(self):
+        llm_total = dict(field(119, confidence=0.8), readBy="llm")
+        answer = reply(total=llm_total, invoiceNumber=field("INV-1"))
+        answer["engine"]["model"] = "fake-model"
+        checked = vbr.check_reply(answer)
+        fields = checked["documents"][0]["fields"]
+        self.assertEqual((fields["total"]["read_by"], fields["invoice_number"]["read_by"]), ("llm", "extractor"))
+        self.assertEqual(vbr.llm_read_fields(checked["documents"][0]), ["total"])
+        self.assertEqual(checked["engine"]["model"], "fake-model")
+        self.assertEqual(vbr.check_reply(reply())["engine"]["model"], "")
+        with self.assertRaisesRegex(vbr.ReplyError, r"fields\.total\.readBy"):
+            vbr.check_reply(reply(total=dict(field(119), readBy="someone")))
+
     def test_a_document_with_nothing_read_is_empty(self):
         nothing = reply()
         nothing["documents"][0]["lines"] = []

@@ -13,6 +13,7 @@
 // A document that can be read but holds no bill (an image of a cat) is NOT an error: it is answered 200 with one
 // document whose fields are all null and a warning saying so, so the attachment is kept and nothing is filled in.
 import { z } from "zod";
+import { LlmUsageSchema, RequestLlmSchema } from "./reconcile";
 
 export const BILL_EXTRACT_PATH = "/v1/bills/extract";
 
@@ -47,6 +48,12 @@ export const ExtractBillRequestSchema = z.strictObject({
       currency: z.string().regex(/^[A-Z]{3}$/).optional(),
     })
     .optional(),
+  /** Whether the endpoint may ask an LLM about the fields it is unsure of. Odoo sends false when the company's
+   * data minimisation is on (the document's text would leave the server) or its monthly LLM budget is spent.
+   * Absent: the endpoint's own configuration decides. */
+  llmAllowed: z.boolean().optional(),
+  /** The LLM of the database that asks (see RequestLlmSchema); absent: the endpoint's own, if any. */
+  llm: RequestLlmSchema.optional(),
 });
 export type ExtractBillRequest = z.infer<typeof ExtractBillRequestSchema>;
 export type ExtractBillRequestInput = z.input<typeof ExtractBillRequestSchema>;
@@ -57,7 +64,11 @@ export type BillSource = z.infer<typeof BillSourceSchema>;
 const Confidence = z.number().min(0).max(1);
 const Money = z.number().finite();
 
-/** One extracted value: how sure the extractor is, the text it was read from (≤ 200 characters), the page (1-based). */
+/** "llm": the offline extractor was unsure and the LLM's reading passed the same checks (bill_llm_fields.ts). */
+export const FieldReaderSchema = z.enum(["extractor", "llm"]);
+
+/** One extracted value: how sure the extractor is, the text it was read from (≤ 200 characters), the page (1-based),
+ * and who read it (absent: the offline extractor). */
 function extractedField<T extends z.ZodType>(value: T) {
   return z
     .object({
@@ -65,6 +76,7 @@ function extractedField<T extends z.ZodType>(value: T) {
       confidence: Confidence,
       sourceText: z.string().max(200),
       page: z.number().int().min(1),
+      readBy: FieldReaderSchema.optional(),
     })
     .nullable();
 }
@@ -103,7 +115,7 @@ export const BillFieldsSchema = z.object({
 });
 export type BillFields = z.infer<typeof BillFieldsSchema>;
 export type BillFieldName = keyof BillFields;
-export type ExtractedField<T> = { value: T; confidence: number; sourceText: string; page: number };
+export type ExtractedField<T> = { value: T; confidence: number; sourceText: string; page: number; readBy?: "extractor" | "llm" };
 
 export const BillLineSchema = z.object({
   description: z.string(),
@@ -160,7 +172,12 @@ export const ExtractedBillSchema = z.object({
 });
 export type ExtractedBill = z.infer<typeof ExtractedBillSchema>;
 
-export const BillEngineInfoSchema = z.object({ name: z.string(), version: z.string() });
+export const BillEngineInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  /** The LLM that filled at least one field of this reply; absent or null: the offline reading alone. */
+  model: z.string().nullable().optional(),
+});
 
 export const ExtractBillResponseSchema = z.object({
   engine: BillEngineInfoSchema,
@@ -170,5 +187,29 @@ export const ExtractBillResponseSchema = z.object({
   warnings: z.array(z.string()),
   /** At least one entry (with all fields null when nothing was found). */
   documents: z.array(ExtractedBillSchema).min(1),
+  /** What the LLM stage cost (absent when no LLM was asked). */
+  usage: LlmUsageSchema.optional(),
 });
 export type ExtractBillResponse = z.infer<typeof ExtractBillResponseSchema>;
+
+/** The header fields the LLM may be asked about: those the bench scores (all header fields right). */
+export const BILL_LLM_FIELDS = ["vendorName", "invoiceNumber", "invoiceDate", "dueDate", "currency", "untaxed", "totalTax", "total"] as const;
+export type BillLlmField = (typeof BILL_LLM_FIELDS)[number];
+
+/**
+ * The LLM's answer about the fields the offline extractor is unsure of: each value as printed on the document
+ * (dates as YYYY-MM-DD, amounts as numbers, the currency as its ISO 4217 code), or null when the document does not
+ * say. Every field is present (structured-output servers want all keys); only the asked ones are read, and each is
+ * kept only when it passes the extractor's own checks (engine/bills/bill_llm_fields.ts).
+ */
+export const BillLlmAnswerSchema = z.object({
+  vendorName: z.string().max(200).nullable(),
+  invoiceNumber: z.string().max(100).nullable(),
+  invoiceDate: IsoDate.nullable(),
+  dueDate: IsoDate.nullable(),
+  currency: z.string().regex(/^[A-Z]{3}$/).nullable(),
+  untaxed: Money.nullable(),
+  totalTax: Money.nullable(),
+  total: Money.nullable(),
+});
+export type BillLlmAnswer = z.infer<typeof BillLlmAnswerSchema>;

@@ -82,7 +82,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   registerReconcileRoutes(app, signed, service);
   registerStatementRoutes(app, signed, new StatementService({ validateResponses: config.validateResponses }));
   registerAnomalyRoutes(app, signed, new AnomalyService({ validateResponses: config.validateResponses }));
-  registerBillRoutes(app, signed, deps.billService ?? new BillService({ validateResponses: config.validateResponses }));
+  registerBillRoutes(app, signed, deps.billService ?? new BillService({ validateResponses: config.validateResponses, llm: config.llm }));
   registerCollectionRoutes(app, signed, new CollectionService({ validateResponses: config.validateResponses }));
   registerReportRoutes(app, signed, new ReportService({
     validateResponses: config.validateResponses,

@@ -3,7 +3,10 @@
 // the PDF's text layer with its layout (pdftotext -bbox-layout); else OCR of the page images (pdftoppm + tesseract,
 // which also finds a page's orientation). The engine (web_src/engine/bills) reads fields from the words; this file
 // only runs the programs, in a private temporary directory removed afterwards, and says what it could not do.
-// Nothing is stored; nothing about the document's content is logged.
+// Nothing is stored; nothing about the document's content is logged. With an LLM (the request's own, else the
+// endpoint's) and unless the request says llmAllowed: false, the fields the extractor is unsure of are asked about
+// (llm/bill_reader.ts); only what passes the extractor's checks is kept, each such field marked readBy "llm".
+import { createHash } from "node:crypto";
 import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -18,10 +21,17 @@ import {
   type ExtractBillResponse,
   type ExtractedBill,
 } from "../../contracts/bills";
+import type { LlmUsage, RequestLlm } from "../../contracts/reconcile";
+import type { PageText } from "../../engine/bills/bill_llm_fields";
 import { extractBill } from "../../engine/bills/extract_bill";
-import { pageFromPlainText, pageFromTesseractTsv, pagesFromBboxLayout, type Page } from "../../engine/bills/layout";
+import { pageFromPlainText, pageFromTesseractTsv, pagesFromBboxLayout, pageText, type Page } from "../../engine/bills/layout";
 import { extractBills } from "../../engine/bills/split_bills";
 import { readInvoiceXml, XmlInvoiceError } from "../../engine/bills/xml_invoice";
+import { BillLlmReader } from "../../llm/bill_reader";
+import { createStructuredCaller } from "../../llm/create_llm_refiner";
+import { LlmConfigSchema, type LlmConfig } from "../../llm/llm_config";
+import { LruCache } from "../../llm/lru_cache";
+import type { StructuredCaller } from "../../llm/structured_caller";
 import { EndpointError, ResponseContractError } from "../errors";
 import { systemTools, toolAvailable, ToolFailedError, ToolMissingError, type ToolRunner } from "./document_tools";
 
@@ -39,12 +49,21 @@ const DEFAULT_LANGUAGES = ["eng", "deu", "fra"];
 /** Words a page needs in its text layer to be read as text; fewer (a scan, at most a stamp) and it is OCR'd. */
 const MIN_TEXT_WORDS = 3;
 const OCR_DPI = 300;
+/** LLM readers kept for the LLM settings seen last (a few databases per server): their SDK clients and caches. */
+const REQUEST_READERS = 16;
+
+/** The pages each bill was read from (text layer or OCR; not XML), for the LLM stage. */
+const PAGES_OF = new WeakMap<ExtractedBill, PageText[]>();
 
 export interface BillServiceOptions {
   validateResponses: boolean;
   tools?: ToolRunner;
   /** Today, for the plausibility of dates; defaults to the real clock. */
   today?: () => string;
+  /** The endpoint's own LLM (its environment), for requests that name none. */
+  llm?: LlmConfig | undefined;
+  /** Builds the LLM caller for a request that names its own LLM (tests inject fetch here). */
+  callerFor?: (llm: RequestLlm) => StructuredCaller;
 }
 
 export interface ExtractOptions {
@@ -76,11 +95,17 @@ export class BillService {
   private readonly tools: ToolRunner;
   private readonly today: () => string;
   private ocr: Promise<{ available: boolean; languages: string[] }> | null = null;
+  private readonly ownReader: BillLlmReader | undefined;
+  private readonly callerFor: (llm: RequestLlm) => StructuredCaller;
+  /** By a hash of the settings (the key itself is not kept as a map key); null: the settings are unusable. */
+  private readonly readers = new LruCache<string, BillLlmReader | null>(REQUEST_READERS);
 
   constructor(options: BillServiceOptions) {
     this.validateResponses = options.validateResponses;
     this.tools = options.tools ?? systemTools;
     this.today = options.today ?? (() => new Date().toISOString().slice(0, 10));
+    this.ownReader = options.llm ? new BillLlmReader(createStructuredCaller(options.llm)) : undefined;
+    this.callerFor = options.callerFor ?? ((llm) => createStructuredCaller(LlmConfigSchema.parse(llm)));
   }
 
   /** Whether tesseract runs here, and its installed languages (asked once). */
@@ -122,11 +147,45 @@ export class BillService {
         await rm(dir, { recursive: true, force: true });
       }
     }
+    const llm = await this.askLlm(request, documents);
+    documents = llm.documents;
     if (documents.every((d) => Object.values(d.fields).every((f) => f === null))) {
       warnings.push(`No bill was found in ${name}: no invoice number, date or amount could be read, so nothing is filled in.`);
     }
-    const response: ExtractBillResponse = { engine: { ...BILL_ENGINE }, ocrAvailable: ocr.available, warnings, documents };
+    const engine = { ...BILL_ENGINE, ...(llm.model === null ? {} : { model: llm.model }) };
+    const response: ExtractBillResponse = { engine, ocrAvailable: ocr.available, warnings, documents, ...(llm.usage ? { usage: llm.usage } : {}) };
     return this.validateResponses ? checked(response) : response;
+  }
+
+  /** The LLM stage: the bills as the LLM could complete them, or as they are (no LLM, not allowed, it failed). */
+  private async askLlm(
+    request: ExtractBillRequest,
+    documents: ExtractedBill[],
+  ): Promise<{ documents: ExtractedBill[]; model: string | null; usage?: LlmUsage }> {
+    const reader = request.llmAllowed === false ? undefined : request.llm === undefined ? this.ownReader : this.readerOf(request.llm);
+    const items = documents.map((bill) => ({ bill, pages: PAGES_OF.get(bill) ?? [] }));
+    if (!reader || items.every((item) => item.pages.length === 0)) return { documents, model: null };
+    try {
+      const outcome = await reader.refine(items, { today: this.today(), companyName: request.company?.name });
+      return { documents: outcome.bills, model: outcome.filled > 0 ? reader.model : null, usage: outcome.usage };
+    } catch {
+      // The LLM stage only ever adds to the offline reading: whatever went wrong, that reading stands.
+      return { documents, model: null };
+    }
+  }
+
+  private readerOf(llm: RequestLlm): BillLlmReader | undefined {
+    const key = createHash("sha256").update(JSON.stringify([llm.model, llm.baseUrl ?? null, llm.apiKey ?? null])).digest("hex");
+    let reader = this.readers.get(key);
+    if (reader === undefined) {
+      try {
+        reader = new BillLlmReader(this.callerFor(llm));
+      } catch {
+        reader = null; // unusable settings (e.g. api.openai.com without a key): the offline reading stands
+      }
+      this.readers.set(key, reader);
+    }
+    return reader ?? undefined;
   }
 
   private readXml(xml: string, name: string, isFile: boolean, warnings: string[]): ExtractedBill {
@@ -141,7 +200,11 @@ export class BillService {
   }
 
   private readPages(pages: Page[], source: BillSource, request: ExtractBillRequest): ExtractedBill[] {
-    return extractBills(pages, { source, today: this.today(), company: request.company, receipt: request.mode === "receipt" });
+    const bills = extractBills(pages, { source, today: this.today(), company: request.company, receipt: request.mode === "receipt" });
+    for (const bill of bills) {
+      PAGES_OF.set(bill, pages.filter((p) => p.number >= bill.pageFrom && p.number <= bill.pageTo).map((p) => ({ page: p.number, text: pageText(p) })));
+    }
+    return bills;
   }
 
   private async readPdf(bytes: Buffer, dir: string, ctx: Context): Promise<ExtractedBill[]> {
