@@ -93,8 +93,13 @@ export function pageFromTesseractTsv(tsv: string, pageNumber: number): Page {
   const degrees = readingDirection(words);
   const upright = words.map((word) => rotateWord(word, degrees, width, height));
   const turned = degrees === 90 || degrees === 270;
-  return pageFromWords(pageNumber, turned ? height : width, turned ? width : height, upright);
+  return pageFromWords(pageNumber, turned ? height : width, turned ? width : height, upright, OCR_CELL_GAP);
 }
+
+/** Tesseract's word boxes hold the ink alone: a line of capitals is ~0.7 em high, where a text layer's font box is
+ * ~1.15 em. The cell gap, a multiple of the line's word height, is scaled by that ratio so that a gap of one space
+ * (a whole em in a monospaced font) does not split a name into cells, as it does not on the text layer. */
+const OCR_CELL_GAP = 0.8 * 1.6;
 
 /** 0, 90, 180 or 270: where the words of a line run (right, down, left, up), by majority. */
 export function readingDirection(words: ReadonlyArray<Word & { line: string }>): 0 | 90 | 180 | 270 {
@@ -130,8 +135,9 @@ function rotateWord(word: Word, degrees: 0 | 90 | 180 | 270, width: number, heig
   return { text: word.text, conf: word.conf, x0: Math.min(ax, bx), x1: Math.max(ax, bx), y0: Math.min(ay, by), y1: Math.max(ay, by) };
 }
 
-/** Group words into lines (by vertical overlap) and lines into cells (by horizontal gaps). */
-export function pageFromWords(number: number, width: number, height: number, words: readonly Word[]): Page {
+/** Group words into lines (by vertical overlap) and lines into cells (by horizontal gaps wider than `cellGap` times
+ * the line's median word height: about two spaces of a text layer's font box). */
+export function pageFromWords(number: number, width: number, height: number, words: readonly Word[], cellGap = 0.8): Page {
   const sorted = [...words].sort((a, b) => (a.y0 + a.y1) / 2 - (b.y0 + b.y1) / 2 || a.x0 - b.x0);
   const groups: Word[][] = [];
   let current: Word[] = [];
@@ -149,12 +155,12 @@ export function pageFromWords(number: number, width: number, height: number, wor
     bottom = word.y1;
   }
   if (current.length > 0) groups.push(current);
-  const lines = groups.map(lineFromWords);
+  const lines = groups.map((g) => lineFromWords(g, cellGap));
   const conf = words.length === 0 ? 0 : words.reduce((s, w) => s + w.conf, 0) / words.length;
   return { number, width, height, lines, conf };
 }
 
-function lineFromWords(words: Word[]): Line {
+function lineFromWords(words: Word[], cellGap: number): Line {
   const row = [...words].sort((a, b) => a.x0 - b.x0);
   const heights = row.map((w) => w.y1 - w.y0).sort((a, b) => a - b);
   const h = heights[Math.floor(heights.length / 2)] ?? 10;
@@ -162,7 +168,7 @@ function lineFromWords(words: Word[]): Line {
   for (const word of row) {
     const last = cells[cells.length - 1];
     // A gap wider than about two spaces starts a new cell (column).
-    if (last !== undefined && word.x0 - last.x1 < h * 0.8) {
+    if (last !== undefined && word.x0 - last.x1 < h * cellGap) {
       last.words.push(word);
       last.text += ` ${word.text}`;
       last.x1 = Math.max(last.x1, word.x1);

@@ -1,0 +1,24 @@
+// The OCR path's page model (layout.ts, pageFromTesseractTsv) on synthetic tesseract TSV: word boxes as tesseract
+// gives them (ink boxes: a capital is about 0.7 em high, not the 1.15 em of a PDF text layer's font box), so the
+// words of one column stay one cell as they do on the text layer.
+import { describe, expect, it } from "vitest";
+import { pageFromTesseractTsv } from "../../../web_src/engine/bills/layout";
+
+const HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n1\t1\t0\t0\t0\t0\t0\t0\t2481\t3508\t-1\t";
+const row = (word: number, left: number, top: number, w: number, h: number, text: string, line = 1, conf = 95) =>
+  `5\t1\t1\t1\t${line}\t${word}\t${left}\t${top}\t${w}\t${h}\t${conf}\t${text}`;
+const cells = (tsv: string[]) => pageFromTesseractTsv([HEADER, ...tsv].join("\n"), 1).lines.map((l) => l.cells.map((c) => c.text));
+
+describe("OCR cells", () => {
+  it("keeps a name in a wide (monospaced) font one cell: the space is one character, wider than the capitals' ink height", () => {
+    // ZUGFeRD_1p0_*: "MUSTERLIEFERANT GMBH" and "MUSTER-KUNDE GMBH" at 300 dpi, boxes as tesseract 5 gives them.
+    expect(cells([row(1, 167, 343, 298, 21, "MUSTERLIEFERANT"), row(2, 489, 343, 76, 21, "GMBH"), row(3, 876, 343, 237, 21, "MUSTER-KUNDE"), row(4, 1138, 343, 76, 21, "GMBH")])).toEqual([
+      ["MUSTERLIEFERANT GMBH", "MUSTER-KUNDE GMBH"],
+    ]);
+  });
+
+  it("still splits columns two spaces apart", () => {
+    // 10-pt text at 300 dpi: capitals ~29 px of ink, em ~42 px; the value starts about two em after its label.
+    expect(cells([row(1, 100, 500, 150, 29, "Rechnung"), row(2, 265, 500, 60, 29, "Nr.:"), row(3, 410, 500, 150, 29, "RE-4711")])).toEqual([["Rechnung Nr.:", "RE-4711"]]);
+  });
+});
