@@ -88,7 +88,7 @@ export function pageFromTesseractTsv(tsv: string, pageNumber: number): Page {
     if (c < 20) continue;
     const x0 = Number(left);
     const y0 = Number(top);
-    words.push({ text, x0, y0, x1: x0 + Number(w), y1: y0 + Number(h), conf: c / 100, line: `${page}.${block}.${par}.${lineNum}` });
+    words.push({ text: restoreDiacritics(text), x0, y0, x1: x0 + Number(w), y1: y0 + Number(h), conf: c / 100, line: `${page}.${block}.${par}.${lineNum}` });
   }
   const degrees = readingDirection(words);
   const upright = words.map((word) => rotateWord(word, degrees, width, height));
@@ -100,6 +100,32 @@ export function pageFromTesseractTsv(tsv: string, pageNumber: number): Page {
  * ~1.15 em. The cell gap, a multiple of the line's word height, is scaled by that ratio so that a gap of one space
  * (a whole em in a monospaced font) does not split a name into cells, as it does not on the text layer. */
 const OCR_CELL_GAP = 0.8 * 1.6;
+
+/** Bill words whose umlaut or accent OCR drops (a word read by the English model of `-l eng+deu+fra`), written
+ * as the labels and month names are matched: the whole word, or its start or end, folded → as printed. Only
+ * these: each one, if misread, loses a date or a label ("11. Marz 2014" is no date, "Falligkeitstag" no label). */
+const DROPPED_DIACRITICS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^marz$/i, "märz"],
+  [/^fallig/i, "fällig"],
+  [/^(d['’])?echeance/i, "$1échéance"],
+  [/empfanger(s|in)?$/i, "empfänger$1"],
+  [/kaufer(s|in)?$/i, "käufer$1"],
+];
+
+/** `word` with the diacritics of DROPPED_DIACRITICS put back, in the case the word was printed in. */
+export function restoreDiacritics(word: string): string {
+  const m = /^([^\p{L}]*)(.*?)([^\p{L}]*)$/u.exec(word);
+  const [, lead = "", core = "", trail = ""] = m ?? [];
+  for (const [re, replacement] of DROPPED_DIACRITICS) {
+    const hit = re.exec(core);
+    if (hit === null) continue;
+    const fixed = hit[0].replace(re, replacement);
+    // Same length (one letter for one letter): each letter keeps the case it was read in.
+    const cased = [...fixed].map((ch, i) => (core.charAt(hit.index + i) === core.charAt(hit.index + i).toUpperCase() ? ch.toUpperCase() : ch)).join("");
+    return lead + core.slice(0, hit.index) + cased + core.slice(hit.index + hit[0].length) + trail;
+  }
+  return word;
+}
 
 /** 0, 90, 180 or 270: where the words of a line run (right, down, left, up), by majority. */
 export function readingDirection(words: ReadonlyArray<Word & { line: string }>): 0 | 90 | 180 | 270 {
