@@ -61073,7 +61073,7 @@ var AnomalyService = class {
 
 // web_src/endpoint/services/bills.ts
 import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 
 // web_src/engine/bills/values.ts
@@ -61679,12 +61679,35 @@ function pageFromTesseractTsv(tsv, pageNumber) {
     if (c < 20) continue;
     const x0 = Number(left);
     const y0 = Number(top);
-    words.push({ text: text3, x0, y0, x1: x0 + Number(w), y1: y0 + Number(h), conf: c / 100, line: `${page}.${block}.${par}.${lineNum}` });
+    words.push({ text: restoreDiacritics(text3), x0, y0, x1: x0 + Number(w), y1: y0 + Number(h), conf: c / 100, line: `${page}.${block}.${par}.${lineNum}` });
   }
   const degrees = readingDirection(words);
-  const upright = words.map((word) => rotateWord(word, degrees, width, height));
+  const upright = deskew(
+    words.map((word) => rotateWord(word, degrees, width, height)),
+    words.map((w) => w.line)
+  );
   const turned = degrees === 90 || degrees === 270;
-  return pageFromWords(pageNumber, turned ? height : width, turned ? width : height, upright);
+  return pageFromWords(pageNumber, turned ? height : width, turned ? width : height, upright, OCR_CELL_GAP);
+}
+var OCR_CELL_GAP = 0.8 * 1.6;
+var DROPPED_DIACRITICS = [
+  [/^marz$/i, "m\xE4rz"],
+  [/^fallig/i, "f\xE4llig"],
+  [/^(d['’])?echeance/i, "$1\xE9ch\xE9ance"],
+  [/empfanger(s|in)?$/i, "empf\xE4nger$1"],
+  [/kaufer(s|in)?$/i, "k\xE4ufer$1"]
+];
+function restoreDiacritics(word) {
+  const m = /^([^\p{L}]*)(.*?)([^\p{L}]*)$/u.exec(word);
+  const [, lead = "", core = "", trail = ""] = m ?? [];
+  for (const [re, replacement] of DROPPED_DIACRITICS) {
+    const hit = re.exec(core);
+    if (hit === null) continue;
+    const fixed = hit[0].replace(re, replacement);
+    const cased = [...fixed].map((ch, i) => core.charAt(hit.index + i) === core.charAt(hit.index + i).toUpperCase() ? ch.toUpperCase() : ch).join("");
+    return lead + core.slice(0, hit.index) + cased + core.slice(hit.index + hit[0].length) + trail;
+  }
+  return word;
 }
 function readingDirection(words) {
   const votes = [0, 0, 0, 0];
@@ -61699,6 +61722,27 @@ function readingDirection(words) {
   }
   const best2 = votes.indexOf(Math.max(...votes));
   return [0, 90, 180, 270][best2] ?? 0;
+}
+function deskew(words, lines) {
+  const slopes = [];
+  for (let i = 1; i < words.length; i++) {
+    const a = words[i - 1];
+    const b = words[i];
+    if (lines[i] !== lines[i - 1]) continue;
+    const dx = (b.x0 + b.x1) / 2 - (a.x0 + a.x1) / 2;
+    if (dx <= 0 || dx < (b.y1 - b.y0) * 2) continue;
+    slopes.push(((b.y0 + b.y1) / 2 - (a.y0 + a.y1) / 2) / dx);
+  }
+  if (slopes.length < 3) return words;
+  slopes.sort((x, y) => x - y);
+  const slope = slopes[Math.floor(slopes.length / 2)] ?? 0;
+  const degrees = Math.abs(Math.atan(slope) * 180 / Math.PI);
+  if (degrees < 0.2 || degrees > 10) return words;
+  const middle = words.reduce((m, w) => Math.max(m, w.x1), 0) / 2;
+  return words.map((w) => {
+    const shift = slope * ((w.x0 + w.x1) / 2 - middle);
+    return { ...w, y0: w.y0 - shift, y1: w.y1 - shift };
+  });
 }
 function rotateWord(word, degrees, width, height) {
   const map2 = (x, y) => {
@@ -61717,7 +61761,7 @@ function rotateWord(word, degrees, width, height) {
   const [bx, by] = map2(word.x1, word.y1);
   return { text: word.text, conf: word.conf, x0: Math.min(ax, bx), x1: Math.max(ax, bx), y0: Math.min(ay, by), y1: Math.max(ay, by) };
 }
-function pageFromWords(number4, width, height, words) {
+function pageFromWords(number4, width, height, words, cellGap = 0.8) {
   const sorted = [...words].sort((a, b) => (a.y0 + a.y1) / 2 - (b.y0 + b.y1) / 2 || a.x0 - b.x0);
   const groups = [];
   let current = [];
@@ -61735,18 +61779,18 @@ function pageFromWords(number4, width, height, words) {
     bottom = word.y1;
   }
   if (current.length > 0) groups.push(current);
-  const lines = groups.map(lineFromWords);
+  const lines = groups.map((g) => lineFromWords(g, cellGap));
   const conf = words.length === 0 ? 0 : words.reduce((s, w) => s + w.conf, 0) / words.length;
   return { number: number4, width, height, lines, conf };
 }
-function lineFromWords(words) {
+function lineFromWords(words, cellGap) {
   const row = [...words].sort((a, b) => a.x0 - b.x0);
   const heights = row.map((w) => w.y1 - w.y0).sort((a, b) => a - b);
   const h = heights[Math.floor(heights.length / 2)] ?? 10;
   const cells = [];
   for (const word of row) {
     const last = cells[cells.length - 1];
-    if (last !== void 0 && word.x0 - last.x1 < h * 0.8) {
+    if (last !== void 0 && word.x0 - last.x1 < h * cellGap) {
       last.words.push(word);
       last.text += ` ${word.text}`;
       last.x1 = Math.max(last.x1, word.x1);
@@ -66834,6 +66878,7 @@ var UnreadableDocumentError = class extends EndpointError {
 var DEFAULT_LANGUAGES = ["eng", "deu", "fra"];
 var MIN_TEXT_WORDS = 3;
 var OCR_DPI = 300;
+var OCR_PARALLEL = Math.max(1, availableParallelism());
 function detectDocumentKind(bytes, name) {
   if (bytes.length === 0) throw new UnreadableDocumentError(`${name} is empty.`);
   const head = Buffer.from(bytes.subarray(0, 16));
@@ -66964,11 +67009,13 @@ var BillService = class {
         if (ocrPages.length > toRead.length) {
           ctx.warnings.push(`${ocrPages.length} pages need OCR; only the first ${MAX_BILL_OCR_PAGES} were read.`);
         }
-        for (const n of toRead) {
-          const image = path.join(dir, `page-${n}`);
-          await this.pdfTool("pdftoppm", ["-r", String(OCR_DPI), "-gray", "-png", "-singlefile", "-f", String(n), "-l", String(n), file2, image], ctx.name, 6e4);
-          pages.push(await this.ocrImage(`${image}.png`, n, ctx));
-        }
+        pages.push(
+          ...await inParallel(toRead, OCR_PARALLEL, async (n) => {
+            const image = path.join(dir, `page-${n}`);
+            await this.pdfTool("pdftoppm", ["-r", String(OCR_DPI), "-gray", "-singlefile", "-f", String(n), "-l", String(n), file2, image], ctx.name, 6e4);
+            return this.ocrImage(`${image}.pgm`, n, ctx);
+          })
+        );
       }
     }
     pages.sort((a, b) => a.number - b.number);
@@ -67006,7 +67053,7 @@ var BillService = class {
     }
   }
   async tesseractPage(file2, options, pageNumber) {
-    const { stdout } = await this.tools.run("tesseract", [file2, "-", ...options, "tsv"], { timeoutMs: 9e4, maxBytes: 32 * 1024 * 1024 });
+    const { stdout } = await this.tools.run("tesseract", [file2, "-", "--oem", "1", ...options, "tsv"], { timeoutMs: 9e4, maxBytes: 32 * 1024 * 1024 });
     return pageFromTesseractTsv(stdout, pageNumber);
   }
   async pdfPages(file2, name) {
@@ -67059,6 +67106,18 @@ function wordCount(page) {
 }
 function sureWords(page) {
   return page.lines.reduce((n, l) => n + l.cells.reduce((m, c) => m + c.words.filter((w) => w.conf >= 0.85).length, 0), 0);
+}
+async function inParallel(items, limit2, work) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit2, items.length) }, worker));
+  return results;
 }
 function firstLine(text3) {
   return (text3.trim().split("\n")[0] ?? "").slice(0, 200) || "no message";
