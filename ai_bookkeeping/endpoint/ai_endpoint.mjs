@@ -48064,12 +48064,12 @@ function hu_default() {
 function getArmenianPlural(count2, one, many) {
   return Math.abs(count2) === 1 ? one : many;
 }
-function withDefiniteArticle(word2) {
-  if (!word2)
+function withDefiniteArticle(word) {
+  if (!word)
     return "";
   const vowels = ["\u0561", "\u0565", "\u0568", "\u056B", "\u0578", "\u0578\u0582", "\u0585"];
-  const lastChar = word2[word2.length - 1];
-  return word2 + (vowels.includes(lastChar) ? "\u0576" : "\u0568");
+  const lastChar = word[word.length - 1];
+  return word + (vowels.includes(lastChar) ? "\u0576" : "\u0568");
 }
 var error24 = () => {
   const Sizable = {
@@ -59793,196 +59793,6 @@ function registerAnomalyRoutes(app, signed, service) {
   });
 }
 
-// ai_bookkeeping/tools/confidence_bands.json
-var confidence_bands_default = {
-  _comment: "The confidence bands, highest first: a confidence belongs to the first band whose min it reaches. Read by tools/confidence.py (the suggestions' confidence_band, the dashboard's bands) and web_src/contracts/reconcile.ts (AUTO_CONFIDENCE is the high band's min). Test vectors: test/vectors/confidence_bands.json.",
-  bands: [
-    { value: "high", min: 0.95 },
-    { value: "medium", min: 0.8 },
-    { value: "low", min: 0 }
-  ]
-};
-
-// web_src/contracts/text_limits.ts
-var MAX_LABEL_LENGTH = 2e3;
-
-// web_src/contracts/reconcile.ts
-var MAX_LINES_PER_REQUEST = 2e3;
-var MAX_CANDIDATES_PER_REQUEST = 2e5;
-var MAX_HISTORY_PER_REQUEST = 5e4;
-var Id2 = external_exports.number().int().positive();
-var IsoDate2 = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD");
-var CurrencyCode2 = external_exports.string().regex(/^[A-Z]{3}$/, "expected an ISO 4217 currency code such as EUR");
-var Money2 = external_exports.number().finite();
-var Text = (max) => external_exports.string().max(max).default("");
-var StatementLineSchema = external_exports.object({
-  id: Id2,
-  date: IsoDate2,
-  /** Amount in `currency` (the line's own currency: foreign currency when set, else the journal's). */
-  amount: Money2,
-  currency: CurrencyCode2,
-  /** The same amount in the company currency. */
-  amountCompany: Money2,
-  label: Text(MAX_LABEL_LENGTH),
-  /** The bank's reference field (structured references often arrive here), empty when none. */
-  ref: Text(MAX_LABEL_LENGTH),
-  /** Counterparty name as printed by the bank, empty when none. */
-  partnerName: Text(512),
-  /** Counterparty IBAN / account number as printed by the bank, empty when none. */
-  accountNumber: Text(64),
-  /** Partner already set on the line (by an importer or a person), null when none. */
-  partnerId: Id2.nullable().default(null)
-});
-var OpenItemSchema = external_exports.object({
-  /** account.move.line id of the open receivable/payable item. */
-  id: Id2,
-  moveId: Id2,
-  /** The entry's number, e.g. INV/2026/00042 or BILL/2026/11/0007. */
-  moveName: Text(256),
-  /** The entry's reference: customer payment reference or the vendor's bill number. */
-  ref: Text(512),
-  partnerId: Id2.nullable(),
-  partnerName: Text(512),
-  date: IsoDate2,
-  dateMaturity: IsoDate2.nullable().default(null),
-  /** Residual in company currency, signed (receivable > 0, payable < 0). */
-  amountResidual: Money2,
-  /** Residual in the item's currency, signed. */
-  amountResidualCurrency: Money2,
-  currency: CurrencyCode2,
-  accountType: external_exports.enum(["asset_receivable", "liability_payable"])
-});
-var PartnerSchema = external_exports.object({
-  id: Id2,
-  name: Text(512),
-  /** Bank account numbers (IBAN etc.) known for this partner. */
-  bankAccounts: external_exports.array(external_exports.string().max(64)).max(50).default([])
-});
-var HistoryEntrySchema = external_exports.object({
-  label: Text(MAX_LABEL_LENGTH),
-  partnerName: Text(512),
-  accountNumber: Text(64),
-  amount: Money2,
-  date: IsoDate2,
-  /** Partner the line was finally reconciled with, null when none. */
-  partnerId: Id2.nullable().default(null),
-  /** For lines coded to an account (no invoice): the account, its taxes and analytic distribution. */
-  accountId: Id2.nullable().default(null),
-  taxIds: external_exports.array(Id2).max(20).default([]),
-  /** What happened: confirmed by a reconciliation, or a suggestion for `rejectedPartnerId` that was rejected. */
-  outcome: external_exports.enum(["reconciled", "coded", "rejected"]).default("reconciled"),
-  rejectedPartnerId: Id2.nullable().default(null),
-  rejectedAccountId: Id2.nullable().default(null)
-});
-var AccountSchema = external_exports.object({
-  id: Id2,
-  code: Text(64),
-  name: Text(256),
-  accountType: Text(64)
-});
-var EngineSettingsSchema = external_exports.object({
-  /** Account for bank fees deducted from a payment; null disables fee write-off proposals. */
-  bankFeeAccountId: Id2.nullable().default(null),
-  /** Largest fee (company currency) the engine proposes to write off when a payment is short. */
-  maxFeeAmount: external_exports.number().nonnegative().default(50),
-  /** Largest fee as a fraction of the invoice residual. */
-  maxFeeRatio: external_exports.number().min(0).max(1).default(0.05),
-  /** Largest difference (company currency) treated as FX rounding for a foreign-currency match. */
-  fxTolerance: external_exports.number().nonnegative().default(1),
-  /**
-   * Small differences: a payment that differs from the invoice it cites by at most `writeoffMaxAmount` (company
-   * currency) and at most `writeoffMaxRatio` of the invoice residual is proposed as a match with the difference
-   * written off (Odoo's payment tolerance): to `writeoffAccountId`, or for exchange rounding to the exchange
-   * gain/loss accounts. No account at all: no such proposal. Absent: DEFAULT_WRITEOFF_MAX_AMOUNT and
-   * DEFAULT_WRITEOFF_MAX_RATIO, no accounts (optional rather than defaulted, so that older callers' settings still
-   * type-check).
-   */
-  writeoffAccountId: Id2.nullable().optional(),
-  writeoffMaxAmount: external_exports.number().nonnegative().optional(),
-  writeoffMaxRatio: external_exports.number().min(0).max(1).optional(),
-  exchangeGainAccountId: Id2.nullable().optional(),
-  exchangeLossAccountId: Id2.nullable().optional(),
-  /**
-   * The company's own bank account numbers (its bank journals' accounts). A line whose counterparty account is one
-   * of them is a transfer between the company's own accounts: a fact of the master data, not a lesson of history.
-   */
-  ownBankAccounts: external_exports.array(external_exports.string().max(64)).max(200).optional(),
-  /** Where transfers between own accounts go when history shows none (Odoo's liquidity transfer account). */
-  transferAccountId: Id2.nullable().optional(),
-  /** Largest number of open items the engine combines to explain one payment. */
-  maxSubsetSize: external_exports.number().int().min(1).max(8).default(5),
-  /** Suggestions per line, best first. */
-  maxSuggestions: external_exports.number().int().min(1).max(10).default(3)
-});
-var DEFAULT_WRITEOFF_MAX_AMOUNT = 0.5;
-var DEFAULT_WRITEOFF_MAX_RATIO = 0.01;
-var RequestLlmSchema = external_exports.strictObject({
-  model: external_exports.string().trim().min(1).max(200),
-  baseUrl: external_exports.url({ protocol: /^https?$/ }).max(2e3).optional(),
-  apiKey: external_exports.string().min(1).max(1e3).optional()
-});
-var SuggestRequestSchema = external_exports.object({
-  companyId: Id2,
-  companyCurrency: CurrencyCode2,
-  lines: external_exports.array(StatementLineSchema).min(1).max(MAX_LINES_PER_REQUEST),
-  candidates: external_exports.array(OpenItemSchema).max(MAX_CANDIDATES_PER_REQUEST).default([]),
-  partners: external_exports.array(PartnerSchema).max(MAX_CANDIDATES_PER_REQUEST).default([]),
-  history: external_exports.array(HistoryEntrySchema).max(MAX_HISTORY_PER_REQUEST).default([]),
-  accounts: external_exports.array(AccountSchema).max(1e4).default([]),
-  settings: EngineSettingsSchema.default(EngineSettingsSchema.parse({})),
-  /**
-   * Whether the endpoint may consult its LLM (if it has one) for this request. Odoo sends false when the company's
-   * monthly LLM budget is spent or the LLM is switched off for it. Absent: the endpoint's own configuration decides.
-   */
-  llmAllowed: external_exports.boolean().optional(),
-  /** The LLM to use for this request (see `RequestLlmSchema`); absent: the endpoint's own configuration, if any. */
-  llm: RequestLlmSchema.optional()
-});
-var MatchTypeSchema = external_exports.enum(["full", "partial", "multi", "writeoff", "expense"]);
-var SuggestionSchema = external_exports.object({
-  rank: external_exports.number().int().min(1),
-  matchType: MatchTypeSchema,
-  /** Open items (account.move.line ids) the line pays, empty for an expense. */
-  candidateIds: external_exports.array(Id2).max(50),
-  partnerId: Id2.nullable(),
-  /** Account for the expense coding or the write-off, null for a plain match. */
-  accountId: Id2.nullable(),
-  taxIds: external_exports.array(Id2).max(20).default([]),
-  /** Company-currency amount to write off (bank fee), 0 when none. Signed like the line. */
-  writeoffAmount: Money2.default(0),
-  confidence: external_exports.number().min(0).max(1),
-  /** One sentence an accountant reads in the queue. */
-  explanation: external_exports.string().max(2e3),
-  /** The evidence, one short phrase each (used for the tooltip and for the audit log). */
-  reasons: external_exports.array(external_exports.string().max(500)).max(20).default([])
-});
-var LineResultSchema = external_exports.object({
-  lineId: Id2,
-  suggestions: external_exports.array(SuggestionSchema).max(10)
-});
-var EngineInfoSchema = external_exports.object({
-  name: external_exports.string(),
-  version: external_exports.string(),
-  /** Model that took part, e.g. "gpt-4o-mini", or null for the offline engine alone. */
-  model: external_exports.string().nullable().default(null)
-});
-var LlmUsageSchema = external_exports.object({
-  model: external_exports.string(),
-  /** Chat completions answered by the provider (cache hits and refused requests not counted). */
-  calls: external_exports.number().int().nonnegative(),
-  cacheHits: external_exports.number().int().nonnegative(),
-  promptTokens: external_exports.number().int().nonnegative(),
-  completionTokens: external_exports.number().int().nonnegative(),
-  /** Estimated from the configured prices per 1,000 tokens; 0 when no price is configured. */
-  costUsd: external_exports.number().nonnegative()
-});
-var SuggestResponseSchema = external_exports.object({
-  engine: EngineInfoSchema,
-  results: external_exports.array(LineResultSchema),
-  usage: LlmUsageSchema.optional()
-});
-var AUTO_CONFIDENCE = confidence_bands_default.bands[0]?.min ?? 1;
-
 // web_src/contracts/bills.ts
 var BILL_EXTRACT_PATH = "/v1/bills/extract";
 var MAX_BILL_FILE_BYTES = 15 * 1024 * 1024;
@@ -60008,28 +59818,20 @@ var ExtractBillRequestSchema = external_exports.strictObject({
     vat: external_exports.string().max(64).optional(),
     name: external_exports.string().max(256).optional(),
     currency: external_exports.string().regex(/^[A-Z]{3}$/).optional()
-  }).optional(),
-  /** Whether the endpoint may ask an LLM about the fields it is unsure of. Odoo sends false when the company's
-   * data minimisation is on (the document's text would leave the server) or its monthly LLM budget is spent.
-   * Absent: the endpoint's own configuration decides. */
-  llmAllowed: external_exports.boolean().optional(),
-  /** The LLM of the database that asks (see RequestLlmSchema); absent: the endpoint's own, if any. */
-  llm: RequestLlmSchema.optional()
+  }).optional()
 });
 var BillSourceSchema = external_exports.enum(["embedded_xml", "text_layer", "ocr"]);
 var Confidence = external_exports.number().min(0).max(1);
-var Money3 = external_exports.number().finite();
-var FieldReaderSchema = external_exports.enum(["extractor", "llm"]);
+var Money2 = external_exports.number().finite();
 function extractedField(value) {
   return external_exports.object({
     value,
     confidence: Confidence,
     sourceText: external_exports.string().max(200),
-    page: external_exports.number().int().min(1),
-    readBy: FieldReaderSchema.optional()
+    page: external_exports.number().int().min(1)
   }).nullable();
 }
-var IsoDate3 = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+var IsoDate2 = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 var BillAddressSchema = external_exports.object({
   street: external_exports.string().max(200).nullable(),
   zip: external_exports.string().max(20).nullable(),
@@ -60046,15 +59848,15 @@ var BillFieldsSchema = external_exports.object({
   vendorIban: extractedField(external_exports.string()),
   vendorEmail: extractedField(external_exports.string()),
   invoiceNumber: extractedField(external_exports.string()),
-  invoiceDate: extractedField(IsoDate3),
-  dueDate: extractedField(IsoDate3),
+  invoiceDate: extractedField(IsoDate2),
+  dueDate: extractedField(IsoDate2),
   /** The payment terms as printed ("30 days net", "Zahlbar innerhalb 14 Tagen"). */
   paymentTerms: extractedField(external_exports.string()),
   /** ISO 4217. */
   currency: extractedField(external_exports.string().regex(/^[A-Z]{3}$/)),
-  untaxed: extractedField(Money3),
-  totalTax: extractedField(Money3),
-  total: extractedField(Money3),
+  untaxed: extractedField(Money2),
+  totalTax: extractedField(Money2),
+  total: extractedField(Money2),
   purchaseOrderRef: extractedField(external_exports.string())
 });
 var BillLineSchema = external_exports.object({
@@ -60064,14 +59866,14 @@ var BillLineSchema = external_exports.object({
   /** Percent, e.g. 19 for 19 %. */
   taxRate: external_exports.number().finite().nullable(),
   /** Line amount before tax, as printed. */
-  amount: Money3.nullable(),
+  amount: Money2.nullable(),
   confidence: Confidence
 });
 var BillTaxSchema = external_exports.object({
   /** Percent. */
   rate: external_exports.number().finite(),
-  base: Money3.nullable(),
-  amount: Money3.nullable()
+  base: Money2.nullable(),
+  amount: Money2.nullable()
 });
 var BillCheckCodeSchema = external_exports.enum([
   "lines_sum",
@@ -60111,12 +59913,7 @@ var ExtractedBillSchema = external_exports.object({
   taxes: external_exports.array(BillTaxSchema),
   checks: external_exports.array(BillCheckSchema)
 });
-var BillEngineInfoSchema = external_exports.object({
-  name: external_exports.string(),
-  version: external_exports.string(),
-  /** The LLM that filled at least one field of this reply; absent or null: the offline reading alone. */
-  model: external_exports.string().nullable().optional()
-});
+var BillEngineInfoSchema = external_exports.object({ name: external_exports.string(), version: external_exports.string() });
 var ExtractBillResponseSchema = external_exports.object({
   engine: BillEngineInfoSchema,
   /** Whether tesseract is installed on the endpoint's server; false: scans give no fields and a warning says so. */
@@ -60124,20 +59921,7 @@ var ExtractBillResponseSchema = external_exports.object({
   /** Sentences for the reviewer: pages not read, OCR missing, no bill found, XML refused… */
   warnings: external_exports.array(external_exports.string()),
   /** At least one entry (with all fields null when nothing was found). */
-  documents: external_exports.array(ExtractedBillSchema).min(1),
-  /** What the LLM stage cost (absent when no LLM was asked). */
-  usage: LlmUsageSchema.optional()
-});
-var BILL_LLM_FIELDS = ["vendorName", "invoiceNumber", "invoiceDate", "dueDate", "currency", "untaxed", "totalTax", "total"];
-var BillLlmAnswerSchema = external_exports.object({
-  vendorName: external_exports.string().max(200).nullable(),
-  invoiceNumber: external_exports.string().max(100).nullable(),
-  invoiceDate: IsoDate3.nullable(),
-  dueDate: IsoDate3.nullable(),
-  currency: external_exports.string().regex(/^[A-Z]{3}$/).nullable(),
-  untaxed: Money3.nullable(),
-  totalTax: Money3.nullable(),
-  total: Money3.nullable()
+  documents: external_exports.array(ExtractedBillSchema).min(1)
 });
 
 // web_src/endpoint/routes/bills.ts
@@ -60154,29 +59938,29 @@ var COLLECTION_PREDICT_PATH = "/v1/collections/predict";
 var MAX_COLLECTION_CUSTOMERS = 2e3;
 var MAX_COLLECTION_HISTORY = 200;
 var MAX_COLLECTION_OPEN = 500;
-var IsoDate4 = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
-var Id3 = external_exports.number().int().positive();
-var Money4 = external_exports.number().finite();
+var IsoDate3 = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
+var Id2 = external_exports.number().int().positive();
+var Money3 = external_exports.number().finite();
 var SEGMENTS = ["reliable", "slow_but_sure", "deteriorating", "at_risk", "new"];
 var SegmentSchema = external_exports.enum(SEGMENTS);
 var PaidInvoiceSchema = external_exports.object({
-  invoiceId: Id3.optional(),
-  invoiceDate: IsoDate4,
-  dueDate: IsoDate4,
+  invoiceId: Id2.optional(),
+  invoiceDate: IsoDate3,
+  dueDate: IsoDate3,
   /** The date of the payment that settled it (the latest of its reconciled payments). */
-  paidDate: IsoDate4,
-  amount: Money4.nonnegative(),
+  paidDate: IsoDate3,
+  amount: Money3.nonnegative(),
   /** Settled by more than one payment. */
   partial: external_exports.boolean().default(false)
 });
 var OpenInvoiceSchema = external_exports.object({
-  invoiceId: Id3,
-  invoiceDate: IsoDate4,
-  dueDate: IsoDate4,
-  amountResidual: Money4
+  invoiceId: Id2,
+  invoiceDate: IsoDate3,
+  dueDate: IsoDate3,
+  amountResidual: Money3
 });
 var CustomerInputSchema = external_exports.object({
-  partnerId: Id3,
+  partnerId: Id2,
   history: external_exports.array(PaidInvoiceSchema).max(MAX_COLLECTION_HISTORY).default([]),
   open: external_exports.array(OpenInvoiceSchema).max(MAX_COLLECTION_OPEN).default([])
 });
@@ -60190,10 +59974,10 @@ var PredictOptionsSchema = external_exports.object({
   intervalHigh: external_exports.number().min(0.5).max(1).default(0.9)
 });
 var CollectionPredictRequestSchema = external_exports.object({
-  companyId: Id3,
+  companyId: Id2,
   companyCurrency: external_exports.string().regex(/^[A-Z]{3}$/),
   /** The company's today: open invoices are conditioned on being unpaid on this day. */
-  today: IsoDate4,
+  today: IsoDate3,
   customers: external_exports.array(CustomerInputSchema).max(MAX_COLLECTION_CUSTOMERS),
   options: PredictOptionsSchema.prefault({})
 });
@@ -60214,10 +59998,10 @@ var BehaviourSchema = external_exports.object({
   partialShare: external_exports.number().min(0).max(1)
 });
 var PredictionSchema = external_exports.object({
-  invoiceId: Id3,
-  predictedDate: IsoDate4,
-  low: IsoDate4,
-  high: IsoDate4,
+  invoiceId: Id2,
+  predictedDate: IsoDate3,
+  low: IsoDate3,
+  high: IsoDate3,
   predictedDaysLate: external_exports.number().int(),
   /** Not yet due and predicted to be paid at least `earlyWarningDays` late. */
   earlyWarning: external_exports.boolean(),
@@ -60225,7 +60009,7 @@ var PredictionSchema = external_exports.object({
   weight: external_exports.number().min(0).max(1)
 });
 var CustomerReplySchema = external_exports.object({
-  partnerId: Id3,
+  partnerId: Id2,
   behaviour: BehaviourSchema,
   segment: SegmentSchema,
   /** Why this segment, with the figures that decided it. */
@@ -60254,6 +60038,196 @@ function registerHealthRoute(app, engineInfo) {
     return { status: "ok", engine: { name, version: version2 }, model };
   });
 }
+
+// ai_bookkeeping/tools/confidence_bands.json
+var confidence_bands_default = {
+  _comment: "The confidence bands, highest first: a confidence belongs to the first band whose min it reaches. Read by tools/confidence.py (the suggestions' confidence_band, the dashboard's bands) and web_src/contracts/reconcile.ts (AUTO_CONFIDENCE is the high band's min). Test vectors: test/vectors/confidence_bands.json.",
+  bands: [
+    { value: "high", min: 0.95 },
+    { value: "medium", min: 0.8 },
+    { value: "low", min: 0 }
+  ]
+};
+
+// web_src/contracts/text_limits.ts
+var MAX_LABEL_LENGTH = 2e3;
+
+// web_src/contracts/reconcile.ts
+var MAX_LINES_PER_REQUEST = 2e3;
+var MAX_CANDIDATES_PER_REQUEST = 2e5;
+var MAX_HISTORY_PER_REQUEST = 5e4;
+var Id3 = external_exports.number().int().positive();
+var IsoDate4 = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD");
+var CurrencyCode2 = external_exports.string().regex(/^[A-Z]{3}$/, "expected an ISO 4217 currency code such as EUR");
+var Money4 = external_exports.number().finite();
+var Text = (max) => external_exports.string().max(max).default("");
+var StatementLineSchema = external_exports.object({
+  id: Id3,
+  date: IsoDate4,
+  /** Amount in `currency` (the line's own currency: foreign currency when set, else the journal's). */
+  amount: Money4,
+  currency: CurrencyCode2,
+  /** The same amount in the company currency. */
+  amountCompany: Money4,
+  label: Text(MAX_LABEL_LENGTH),
+  /** The bank's reference field (structured references often arrive here), empty when none. */
+  ref: Text(MAX_LABEL_LENGTH),
+  /** Counterparty name as printed by the bank, empty when none. */
+  partnerName: Text(512),
+  /** Counterparty IBAN / account number as printed by the bank, empty when none. */
+  accountNumber: Text(64),
+  /** Partner already set on the line (by an importer or a person), null when none. */
+  partnerId: Id3.nullable().default(null)
+});
+var OpenItemSchema = external_exports.object({
+  /** account.move.line id of the open receivable/payable item. */
+  id: Id3,
+  moveId: Id3,
+  /** The entry's number, e.g. INV/2026/00042 or BILL/2026/11/0007. */
+  moveName: Text(256),
+  /** The entry's reference: customer payment reference or the vendor's bill number. */
+  ref: Text(512),
+  partnerId: Id3.nullable(),
+  partnerName: Text(512),
+  date: IsoDate4,
+  dateMaturity: IsoDate4.nullable().default(null),
+  /** Residual in company currency, signed (receivable > 0, payable < 0). */
+  amountResidual: Money4,
+  /** Residual in the item's currency, signed. */
+  amountResidualCurrency: Money4,
+  currency: CurrencyCode2,
+  accountType: external_exports.enum(["asset_receivable", "liability_payable"])
+});
+var PartnerSchema = external_exports.object({
+  id: Id3,
+  name: Text(512),
+  /** Bank account numbers (IBAN etc.) known for this partner. */
+  bankAccounts: external_exports.array(external_exports.string().max(64)).max(50).default([])
+});
+var HistoryEntrySchema = external_exports.object({
+  label: Text(MAX_LABEL_LENGTH),
+  partnerName: Text(512),
+  accountNumber: Text(64),
+  amount: Money4,
+  date: IsoDate4,
+  /** Partner the line was finally reconciled with, null when none. */
+  partnerId: Id3.nullable().default(null),
+  /** For lines coded to an account (no invoice): the account, its taxes and analytic distribution. */
+  accountId: Id3.nullable().default(null),
+  taxIds: external_exports.array(Id3).max(20).default([]),
+  /** What happened: confirmed by a reconciliation, or a suggestion for `rejectedPartnerId` that was rejected. */
+  outcome: external_exports.enum(["reconciled", "coded", "rejected"]).default("reconciled"),
+  rejectedPartnerId: Id3.nullable().default(null),
+  rejectedAccountId: Id3.nullable().default(null)
+});
+var AccountSchema = external_exports.object({
+  id: Id3,
+  code: Text(64),
+  name: Text(256),
+  accountType: Text(64)
+});
+var EngineSettingsSchema = external_exports.object({
+  /** Account for bank fees deducted from a payment; null disables fee write-off proposals. */
+  bankFeeAccountId: Id3.nullable().default(null),
+  /** Largest fee (company currency) the engine proposes to write off when a payment is short. */
+  maxFeeAmount: external_exports.number().nonnegative().default(50),
+  /** Largest fee as a fraction of the invoice residual. */
+  maxFeeRatio: external_exports.number().min(0).max(1).default(0.05),
+  /** Largest difference (company currency) treated as FX rounding for a foreign-currency match. */
+  fxTolerance: external_exports.number().nonnegative().default(1),
+  /**
+   * Small differences: a payment that differs from the invoice it cites by at most `writeoffMaxAmount` (company
+   * currency) and at most `writeoffMaxRatio` of the invoice residual is proposed as a match with the difference
+   * written off (Odoo's payment tolerance): to `writeoffAccountId`, or for exchange rounding to the exchange
+   * gain/loss accounts. No account at all: no such proposal. Absent: DEFAULT_WRITEOFF_MAX_AMOUNT and
+   * DEFAULT_WRITEOFF_MAX_RATIO, no accounts (optional rather than defaulted, so that older callers' settings still
+   * type-check).
+   */
+  writeoffAccountId: Id3.nullable().optional(),
+  writeoffMaxAmount: external_exports.number().nonnegative().optional(),
+  writeoffMaxRatio: external_exports.number().min(0).max(1).optional(),
+  exchangeGainAccountId: Id3.nullable().optional(),
+  exchangeLossAccountId: Id3.nullable().optional(),
+  /**
+   * The company's own bank account numbers (its bank journals' accounts). A line whose counterparty account is one
+   * of them is a transfer between the company's own accounts: a fact of the master data, not a lesson of history.
+   */
+  ownBankAccounts: external_exports.array(external_exports.string().max(64)).max(200).optional(),
+  /** Where transfers between own accounts go when history shows none (Odoo's liquidity transfer account). */
+  transferAccountId: Id3.nullable().optional(),
+  /** Largest number of open items the engine combines to explain one payment. */
+  maxSubsetSize: external_exports.number().int().min(1).max(8).default(5),
+  /** Suggestions per line, best first. */
+  maxSuggestions: external_exports.number().int().min(1).max(10).default(3)
+});
+var DEFAULT_WRITEOFF_MAX_AMOUNT = 0.5;
+var DEFAULT_WRITEOFF_MAX_RATIO = 0.01;
+var RequestLlmSchema = external_exports.strictObject({
+  model: external_exports.string().trim().min(1).max(200),
+  baseUrl: external_exports.url({ protocol: /^https?$/ }).max(2e3).optional(),
+  apiKey: external_exports.string().min(1).max(1e3).optional()
+});
+var SuggestRequestSchema = external_exports.object({
+  companyId: Id3,
+  companyCurrency: CurrencyCode2,
+  lines: external_exports.array(StatementLineSchema).min(1).max(MAX_LINES_PER_REQUEST),
+  candidates: external_exports.array(OpenItemSchema).max(MAX_CANDIDATES_PER_REQUEST).default([]),
+  partners: external_exports.array(PartnerSchema).max(MAX_CANDIDATES_PER_REQUEST).default([]),
+  history: external_exports.array(HistoryEntrySchema).max(MAX_HISTORY_PER_REQUEST).default([]),
+  accounts: external_exports.array(AccountSchema).max(1e4).default([]),
+  settings: EngineSettingsSchema.default(EngineSettingsSchema.parse({})),
+  /**
+   * Whether the endpoint may consult its LLM (if it has one) for this request. Odoo sends false when the company's
+   * monthly LLM budget is spent or the LLM is switched off for it. Absent: the endpoint's own configuration decides.
+   */
+  llmAllowed: external_exports.boolean().optional(),
+  /** The LLM to use for this request (see `RequestLlmSchema`); absent: the endpoint's own configuration, if any. */
+  llm: RequestLlmSchema.optional()
+});
+var MatchTypeSchema = external_exports.enum(["full", "partial", "multi", "writeoff", "expense"]);
+var SuggestionSchema = external_exports.object({
+  rank: external_exports.number().int().min(1),
+  matchType: MatchTypeSchema,
+  /** Open items (account.move.line ids) the line pays, empty for an expense. */
+  candidateIds: external_exports.array(Id3).max(50),
+  partnerId: Id3.nullable(),
+  /** Account for the expense coding or the write-off, null for a plain match. */
+  accountId: Id3.nullable(),
+  taxIds: external_exports.array(Id3).max(20).default([]),
+  /** Company-currency amount to write off (bank fee), 0 when none. Signed like the line. */
+  writeoffAmount: Money4.default(0),
+  confidence: external_exports.number().min(0).max(1),
+  /** One sentence an accountant reads in the queue. */
+  explanation: external_exports.string().max(2e3),
+  /** The evidence, one short phrase each (used for the tooltip and for the audit log). */
+  reasons: external_exports.array(external_exports.string().max(500)).max(20).default([])
+});
+var LineResultSchema = external_exports.object({
+  lineId: Id3,
+  suggestions: external_exports.array(SuggestionSchema).max(10)
+});
+var EngineInfoSchema = external_exports.object({
+  name: external_exports.string(),
+  version: external_exports.string(),
+  /** Model that took part, e.g. "gpt-4o-mini", or null for the offline engine alone. */
+  model: external_exports.string().nullable().default(null)
+});
+var LlmUsageSchema = external_exports.object({
+  model: external_exports.string(),
+  /** Chat completions answered by the provider (cache hits and refused requests not counted). */
+  calls: external_exports.number().int().nonnegative(),
+  cacheHits: external_exports.number().int().nonnegative(),
+  promptTokens: external_exports.number().int().nonnegative(),
+  completionTokens: external_exports.number().int().nonnegative(),
+  /** Estimated from the configured prices per 1,000 tokens; 0 when no price is configured. */
+  costUsd: external_exports.number().nonnegative()
+});
+var SuggestResponseSchema = external_exports.object({
+  engine: EngineInfoSchema,
+  results: external_exports.array(LineResultSchema),
+  usage: LlmUsageSchema.optional()
+});
+var AUTO_CONFIDENCE = confidence_bands_default.bands[0]?.min ?? 1;
 
 // web_src/endpoint/routes/reconcile.ts
 var SUGGEST_PATH = "/v1/reconcile/suggest";
@@ -61098,10 +61072,9 @@ var AnomalyService = class {
 };
 
 // web_src/endpoint/services/bills.ts
-import { createHash as createHash2 } from "node:crypto";
 import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path2 from "node:path";
+import { availableParallelism, tmpdir } from "node:os";
+import path from "node:path";
 
 // web_src/engine/bills/values.ts
 var AMOUNT = /^[(-]?\s*(?:[€$£₹]|EUR|USD|GBP|CHF|INR|PLN|Rs\.?)?\s*[-(]?\s*(\d{1,3}(?:[.,' \u00a0\u202f]\d{3})+|\d+)(?:([.,])(\d{1,2}))?\s*-?\)?\s*(?:[€$£₹]|EUR|USD|GBP|CHF|INR|PLN|zł)?$/i;
@@ -61143,8 +61116,8 @@ var MONTHS = [
   [11, /^(nov(ember|embre)?)$/],
   [12, /^(dec(ember|embre)?|déc(embre)?|dez(ember)?)$/]
 ];
-function monthNumber(word2) {
-  const w = word2.toLowerCase().replace(/\.$/, "");
+function monthNumber(word) {
+  const w = word.toLowerCase().replace(/\.$/, "");
   for (const [n, pattern] of MONTHS) if (pattern.test(w)) return n;
   return null;
 }
@@ -61706,12 +61679,35 @@ function pageFromTesseractTsv(tsv, pageNumber) {
     if (c < 20) continue;
     const x0 = Number(left);
     const y0 = Number(top);
-    words.push({ text: text3, x0, y0, x1: x0 + Number(w), y1: y0 + Number(h), conf: c / 100, line: `${page}.${block}.${par}.${lineNum}` });
+    words.push({ text: restoreDiacritics(text3), x0, y0, x1: x0 + Number(w), y1: y0 + Number(h), conf: c / 100, line: `${page}.${block}.${par}.${lineNum}` });
   }
   const degrees = readingDirection(words);
-  const upright = words.map((word2) => rotateWord(word2, degrees, width, height));
+  const upright = deskew(
+    words.map((word) => rotateWord(word, degrees, width, height)),
+    words.map((w) => w.line)
+  );
   const turned = degrees === 90 || degrees === 270;
-  return pageFromWords(pageNumber, turned ? height : width, turned ? width : height, upright);
+  return pageFromWords(pageNumber, turned ? height : width, turned ? width : height, upright, OCR_CELL_GAP);
+}
+var OCR_CELL_GAP = 0.8 * 1.6;
+var DROPPED_DIACRITICS = [
+  [/^marz$/i, "m\xE4rz"],
+  [/^fallig/i, "f\xE4llig"],
+  [/^(d['’])?echeance/i, "$1\xE9ch\xE9ance"],
+  [/empfanger(s|in)?$/i, "empf\xE4nger$1"],
+  [/kaufer(s|in)?$/i, "k\xE4ufer$1"]
+];
+function restoreDiacritics(word) {
+  const m = /^([^\p{L}]*)(.*?)([^\p{L}]*)$/u.exec(word);
+  const [, lead = "", core = "", trail = ""] = m ?? [];
+  for (const [re, replacement] of DROPPED_DIACRITICS) {
+    const hit = re.exec(core);
+    if (hit === null) continue;
+    const fixed = hit[0].replace(re, replacement);
+    const cased = [...fixed].map((ch, i) => core.charAt(hit.index + i) === core.charAt(hit.index + i).toUpperCase() ? ch.toUpperCase() : ch).join("");
+    return lead + core.slice(0, hit.index) + cased + core.slice(hit.index + hit[0].length) + trail;
+  }
+  return word;
 }
 function readingDirection(words) {
   const votes = [0, 0, 0, 0];
@@ -61727,7 +61723,28 @@ function readingDirection(words) {
   const best2 = votes.indexOf(Math.max(...votes));
   return [0, 90, 180, 270][best2] ?? 0;
 }
-function rotateWord(word2, degrees, width, height) {
+function deskew(words, lines) {
+  const slopes = [];
+  for (let i = 1; i < words.length; i++) {
+    const a = words[i - 1];
+    const b = words[i];
+    if (lines[i] !== lines[i - 1]) continue;
+    const dx = (b.x0 + b.x1) / 2 - (a.x0 + a.x1) / 2;
+    if (dx <= 0 || dx < (b.y1 - b.y0) * 2) continue;
+    slopes.push(((b.y0 + b.y1) / 2 - (a.y0 + a.y1) / 2) / dx);
+  }
+  if (slopes.length < 3) return words;
+  slopes.sort((x, y) => x - y);
+  const slope = slopes[Math.floor(slopes.length / 2)] ?? 0;
+  const degrees = Math.abs(Math.atan(slope) * 180 / Math.PI);
+  if (degrees < 0.2 || degrees > 10) return words;
+  const middle = words.reduce((m, w) => Math.max(m, w.x1), 0) / 2;
+  return words.map((w) => {
+    const shift = slope * ((w.x0 + w.x1) / 2 - middle);
+    return { ...w, y0: w.y0 - shift, y1: w.y1 - shift };
+  });
+}
+function rotateWord(word, degrees, width, height) {
   const map2 = (x, y) => {
     switch (degrees) {
       case 0:
@@ -61740,45 +61757,45 @@ function rotateWord(word2, degrees, width, height) {
         return [height - y, x];
     }
   };
-  const [ax, ay] = map2(word2.x0, word2.y0);
-  const [bx, by] = map2(word2.x1, word2.y1);
-  return { text: word2.text, conf: word2.conf, x0: Math.min(ax, bx), x1: Math.max(ax, bx), y0: Math.min(ay, by), y1: Math.max(ay, by) };
+  const [ax, ay] = map2(word.x0, word.y0);
+  const [bx, by] = map2(word.x1, word.y1);
+  return { text: word.text, conf: word.conf, x0: Math.min(ax, bx), x1: Math.max(ax, bx), y0: Math.min(ay, by), y1: Math.max(ay, by) };
 }
-function pageFromWords(number4, width, height, words) {
+function pageFromWords(number4, width, height, words, cellGap = 0.8) {
   const sorted = [...words].sort((a, b) => (a.y0 + a.y1) / 2 - (b.y0 + b.y1) / 2 || a.x0 - b.x0);
   const groups = [];
   let current = [];
   let top = 0;
   let bottom = 0;
-  for (const word2 of sorted) {
-    const mid = (word2.y0 + word2.y1) / 2;
+  for (const word of sorted) {
+    const mid = (word.y0 + word.y1) / 2;
     if (current.length > 0 && mid > top && mid < bottom) {
-      current.push(word2);
+      current.push(word);
       continue;
     }
     if (current.length > 0) groups.push(current);
-    current = [word2];
-    top = word2.y0;
-    bottom = word2.y1;
+    current = [word];
+    top = word.y0;
+    bottom = word.y1;
   }
   if (current.length > 0) groups.push(current);
-  const lines = groups.map(lineFromWords);
+  const lines = groups.map((g) => lineFromWords(g, cellGap));
   const conf = words.length === 0 ? 0 : words.reduce((s, w) => s + w.conf, 0) / words.length;
   return { number: number4, width, height, lines, conf };
 }
-function lineFromWords(words) {
+function lineFromWords(words, cellGap) {
   const row = [...words].sort((a, b) => a.x0 - b.x0);
   const heights = row.map((w) => w.y1 - w.y0).sort((a, b) => a - b);
   const h = heights[Math.floor(heights.length / 2)] ?? 10;
   const cells = [];
-  for (const word2 of row) {
+  for (const word of row) {
     const last = cells[cells.length - 1];
-    if (last !== void 0 && word2.x0 - last.x1 < h * 0.8) {
-      last.words.push(word2);
-      last.text += ` ${word2.text}`;
-      last.x1 = Math.max(last.x1, word2.x1);
+    if (last !== void 0 && word.x0 - last.x1 < h * cellGap) {
+      last.words.push(word);
+      last.text += ` ${word.text}`;
+      last.x1 = Math.max(last.x1, word.x1);
     } else {
-      cells.push({ text: word2.text, x0: word2.x0, x1: word2.x1, words: [word2] });
+      cells.push({ text: word.text, x0: word.x0, x1: word.x1, words: [word] });
     }
   }
   return {
@@ -62227,8 +62244,8 @@ function vendorParty(pages, options) {
       const customer = CUSTOMER_MARKERS.test(line.text);
       for (const v of findVats(line.text)) {
         if (v.vat === companyVat) continue;
-        const labelled2 = /\b(?:vat|tva|btw|ust|mwst|ust-?id|steuer|tax|nip)/i.test(line.text);
-        const score = (customer ? 0.3 : 0.7) + (labelled2 ? 0.15 : 0) + (v.checksum === true ? 0.1 : v.checksum === false ? -0.3 : 0);
+        const labelled = /\b(?:vat|tva|btw|ust|mwst|ust-?id|steuer|tax|nip)/i.test(line.text);
+        const score = (customer ? 0.3 : 0.7) + (labelled ? 0.15 : 0) + (v.checksum === true ? 0.1 : v.checksum === false ? -0.3 : 0);
         vats.push({ value: v.vat, score, sourceText: line.text, page: page.number, order });
       }
       for (const iban3 of findIbans(line.text.replace(/\s{2,}/g, "  "))) {
@@ -66790,316 +66807,1368 @@ function readUbl(root) {
   return { ...bill, fields: fields2, taxes, lines };
 }
 
-// web_src/llm/bill_reader.ts
-import { setMaxListeners } from "node:events";
-
-// web_src/engine/bills/bill_llm_fields.ts
-var LLM_READ_CONFIDENCE = 0.6;
-var LLM_CHECKED_CONFIDENCE = 0.8;
-var CHECKS_OF = {
-  vendorName: [],
-  invoiceNumber: [],
-  invoiceDate: ["invoice_date", "due_date"],
-  dueDate: ["due_date"],
-  currency: ["currency"],
-  untaxed: ["total", "lines_sum"],
-  totalTax: ["total", "tax_sum"],
-  total: ["total", "lines_sum"]
+// web_src/endpoint/services/document_tools.ts
+import { execFile } from "node:child_process";
+var ToolMissingError = class extends Error {
+  constructor(tool) {
+    super(`${tool} is not installed on the endpoint's server`);
+    this.tool = tool;
+  }
 };
-var GROUPS = [
-  ["untaxed", "totalTax", "total"],
-  ["invoiceDate", "dueDate"],
-  ["currency"],
-  ["invoiceNumber"],
-  ["vendorName"]
-];
-function unsureFields(bill, threshold) {
-  return BILL_LLM_FIELDS.filter((name) => {
-    const field2 = bill.fields[name];
-    return field2 === null || field2.confidence < threshold;
+var ToolFailedError = class extends Error {
+  constructor(tool, stderr, timedOut) {
+    super(`${tool} failed${timedOut ? " (timed out)" : ""}: ${stderr.trim().split("\n").slice(-3).join(" ").slice(0, 300)}`);
+    this.tool = tool;
+    this.stderr = stderr;
+    this.timedOut = timedOut;
+  }
+};
+var DEFAULT_TIMEOUT_MS = 3e4;
+var DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+var systemTools = {
+  run(tool, args, options = {}) {
+    return new Promise((resolve, reject) => {
+      execFile(
+        tool,
+        [...args],
+        {
+          timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+          maxBuffer: options.maxBytes ?? DEFAULT_MAX_BYTES,
+          killSignal: "SIGKILL",
+          encoding: "utf8",
+          windowsHide: true,
+          ...options.cwd === void 0 ? {} : { cwd: options.cwd },
+          // One thread per OCR: the server has other work, and parallel OCR of pages is decided by the caller.
+          env: { ...process.env, OMP_THREAD_LIMIT: "1", LC_ALL: "C.UTF-8" }
+        },
+        (error62, stdout, stderr) => {
+          if (error62 === null) {
+            resolve({ stdout, stderr });
+            return;
+          }
+          if (error62.code === "ENOENT") {
+            reject(new ToolMissingError(tool));
+            return;
+          }
+          reject(new ToolFailedError(tool, `${stderr}${error62.message.includes("maxBuffer") ? " (output too large)" : ""}`, error62.killed === true));
+        }
+      );
+    });
+  }
+};
+async function toolAvailable(runner, tool, versionFlag = "--version") {
+  try {
+    await runner.run(tool, [versionFlag], { timeoutMs: 1e4 });
+    return true;
+  } catch (error62) {
+    if (error62 instanceof ToolMissingError) return false;
+    return error62 instanceof ToolFailedError && !error62.timedOut;
+  }
+}
+
+// web_src/endpoint/services/bills.ts
+var BILL_ENGINE = { name: "ai-bookkeeping-bills", version: "1.0.0" };
+var UnreadableDocumentError = class extends EndpointError {
+  constructor() {
+    super(...arguments);
+    this.statusCode = 422;
+    this.code = "unreadable_document";
+  }
+};
+var DEFAULT_LANGUAGES = ["eng", "deu", "fra"];
+var MIN_TEXT_WORDS = 3;
+var OCR_DPI = 300;
+var OCR_PARALLEL = Math.max(1, availableParallelism());
+function detectDocumentKind(bytes, name) {
+  if (bytes.length === 0) throw new UnreadableDocumentError(`${name} is empty.`);
+  const head = Buffer.from(bytes.subarray(0, 16));
+  if (head.subarray(0, 5).toString("latin1") === "%PDF-" || Buffer.from(bytes.subarray(0, 1024)).includes("%PDF-")) return "pdf";
+  if (head[0] === 137 && head.subarray(1, 4).toString("latin1") === "PNG") return "image";
+  if (head[0] === 255 && head[1] === 216 && head[2] === 255) return "image";
+  if (head.subarray(0, 4).toString("latin1") === "II*\0" || head.subarray(0, 4).toString("latin1") === "MM\0*") return "image";
+  if (/^P[56]\s/.test(head.subarray(0, 3).toString("latin1"))) return "image";
+  if (bytes.subarray(0, 8192).includes(0)) {
+    throw new UnreadableDocumentError(`${name} is neither a PDF, a PNG/JPEG/TIFF/PNM image nor an XML e-invoice.`);
+  }
+  const text3 = Buffer.from(bytes.subarray(0, 4096)).toString("utf8").replace(/^\uFEFF/, "");
+  if (/^\s*</.test(text3)) return "xml";
+  return "text";
+}
+var BillService = class {
+  constructor(options) {
+    this.ocr = null;
+    this.validateResponses = options.validateResponses;
+    this.tools = options.tools ?? systemTools;
+    this.today = options.today ?? (() => (/* @__PURE__ */ new Date()).toISOString().slice(0, 10));
+  }
+  /** Whether tesseract runs here, and its installed languages (asked once). */
+  ocrStatus() {
+    this.ocr ??= (async () => {
+      if (!await toolAvailable(this.tools, "tesseract")) return { available: false, languages: [] };
+      try {
+        const { stdout } = await this.tools.run("tesseract", ["--list-langs"], { timeoutMs: 1e4 });
+        return { available: true, languages: stdout.split("\n").slice(1).map((l) => l.trim()).filter((l) => /^[a-z_]+$/i.test(l) && l !== "osd") };
+      } catch {
+        return { available: true, languages: [] };
+      }
+    })();
+    return this.ocr;
+  }
+  async extract(request, options = {}) {
+    const bytes = Buffer.from(request.contentBase64, "base64");
+    const name = request.fileName === "" ? "the document" : `"${request.fileName}"`;
+    if (bytes.length > MAX_BILL_FILE_BYTES) {
+      throw new UnreadableDocumentError(
+        `${name} has ${bytes.length} bytes; bills are read up to ${MAX_BILL_FILE_BYTES} bytes (scan at 300 dpi in grey or black and white, or split the file).`
+      );
+    }
+    const kind = detectDocumentKind(bytes, name);
+    const ocr = await this.ocrStatus();
+    const warnings = [];
+    const context = { request, name, warnings, ocr, options };
+    let documents;
+    if (kind === "xml") {
+      documents = [this.readXml(bytes.toString("utf8").replace(/^\uFEFF/, ""), name, true, warnings)];
+    } else if (kind === "text") {
+      documents = this.readPages([pageFromPlainText(bytes.toString("utf8"))], "text_layer", request);
+    } else {
+      const dir = await mkdtemp(path.join(tmpdir(), "aib-bill-"));
+      try {
+        documents = kind === "pdf" ? await this.readPdf(bytes, dir, context) : await this.readImage(bytes, dir, context);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    }
+    if (documents.every((d) => Object.values(d.fields).every((f2) => f2 === null))) {
+      warnings.push(`No bill was found in ${name}: no invoice number, date or amount could be read, so nothing is filled in.`);
+    }
+    const response = { engine: { ...BILL_ENGINE }, ocrAvailable: ocr.available, warnings, documents };
+    return this.validateResponses ? checked(response) : response;
+  }
+  readXml(xml, name, isFile, warnings) {
+    try {
+      return readInvoiceXml(xml, this.today()).bill;
+    } catch (error62) {
+      if (!(error62 instanceof XmlInvoiceError)) throw error62;
+      if (isFile) throw new UnreadableDocumentError(`${name}: ${error62.message}`);
+      warnings.push(`The XML invoice embedded in ${name} was not used: ${error62.message}`);
+      throw error62;
+    }
+  }
+  readPages(pages, source, request) {
+    return extractBills(pages, { source, today: this.today(), company: request.company, receipt: request.mode === "receipt" });
+  }
+  async readPdf(bytes, dir, ctx) {
+    const file2 = path.join(dir, "document.pdf");
+    await writeFile(file2, bytes, { mode: 384 });
+    const pageCount = await this.pdfPages(file2, ctx.name);
+    if (/\/(?:JavaScript|JS)\b/.test(bytes.toString("latin1"))) {
+      ctx.warnings.push(`${ctx.name} contains JavaScript; it was not run (the reader only extracts text and images).`);
+    }
+    const lastPage = Math.min(pageCount, MAX_BILL_PAGES);
+    if (pageCount > MAX_BILL_PAGES) {
+      ctx.warnings.push(`${ctx.name} has ${pageCount} pages; only the first ${MAX_BILL_PAGES} were read.`);
+    }
+    const xmlBill = ctx.options.ignoreEmbeddedXml === true ? null : await this.embeddedXml(file2, dir, ctx);
+    const { stdout } = await this.pdfTool("pdftotext", ["-bbox-layout", "-f", "1", "-l", String(lastPage), file2, "-"], ctx.name, 6e4);
+    const textPages = pagesFromBboxLayout(stdout);
+    if (xmlBill !== null) {
+      const visible = textPages.filter((p) => wordCount(p) >= MIN_TEXT_WORDS);
+      if (visible.length > 0) {
+        const seen = extractBill(visible, { source: "text_layer", today: this.today(), company: ctx.request.company }).fields.total;
+        const stated = xmlBill.fields.total;
+        if (seen !== null && stated !== null) {
+          const ok = Math.abs(seen.value - stated.value) < 0.011;
+          xmlBill.checks.push({
+            code: "xml_matches_visible",
+            ok,
+            message: ok ? `the printed total ${seen.value.toFixed(2)} equals the XML's` : `the printed total reads ${seen.value.toFixed(2)}, the embedded XML says ${stated.value.toFixed(2)}`
+          });
+        }
+      }
+      return [xmlBill];
+    }
+    const pages = [];
+    const ocrPages = [];
+    for (let n = 1; n <= lastPage; n++) {
+      const page = textPages[n - 1];
+      if (page !== void 0 && wordCount(page) >= MIN_TEXT_WORDS && ctx.options.forceOcr !== true) pages.push(page);
+      else ocrPages.push(n);
+    }
+    if (ocrPages.length > 0) {
+      if (!ctx.ocr.available) {
+        ctx.warnings.push(
+          `${ocrPages.length === lastPage ? `${ctx.name} has no text layer (a scan)` : `${ocrPages.length} page(s) of ${ctx.name} have no text layer`} and OCR is not available: install tesseract-ocr on the endpoint's server (see README); those pages were not read.`
+        );
+        for (const n of ocrPages) {
+          const page = textPages[n - 1];
+          if (page !== void 0 && ctx.options.forceOcr !== true) pages.push(page);
+        }
+      } else {
+        const toRead = ocrPages.slice(0, MAX_BILL_OCR_PAGES);
+        if (ocrPages.length > toRead.length) {
+          ctx.warnings.push(`${ocrPages.length} pages need OCR; only the first ${MAX_BILL_OCR_PAGES} were read.`);
+        }
+        pages.push(
+          ...await inParallel(toRead, OCR_PARALLEL, async (n) => {
+            const image = path.join(dir, `page-${n}`);
+            await this.pdfTool("pdftoppm", ["-r", String(OCR_DPI), "-gray", "-singlefile", "-f", String(n), "-l", String(n), file2, image], ctx.name, 6e4);
+            return this.ocrImage(`${image}.pgm`, n, ctx);
+          })
+        );
+      }
+    }
+    pages.sort((a, b) => a.number - b.number);
+    const source = ocrPages.length > pages.length / 2 && ctx.ocr.available ? "ocr" : "text_layer";
+    return this.readPages(pages, source, ctx.request);
+  }
+  async readImage(bytes, dir, ctx) {
+    if (!ctx.ocr.available) {
+      ctx.warnings.push(`${ctx.name} is an image and OCR is not available: install tesseract-ocr on the endpoint's server (see README); nothing was read.`);
+      return this.readPages([], "ocr", ctx.request);
+    }
+    const file2 = path.join(dir, "document.img");
+    await writeFile(file2, bytes, { mode: 384 });
+    return this.readPages([await this.ocrImage(file2, 1, ctx)], "ocr", ctx.request);
+  }
+  async ocrImage(file2, pageNumber, ctx) {
+    const wanted = ctx.request.languages ?? DEFAULT_LANGUAGES;
+    let languages = wanted.filter((l) => ctx.ocr.languages.includes(l));
+    if (languages.length === 0) {
+      languages = ctx.ocr.languages.includes("eng") ? ["eng"] : ctx.ocr.languages.slice(0, 1);
+      const note = `OCR languages ${wanted.join(", ")} are not installed; read with ${languages.join(", ") || "tesseract's default"}.`;
+      if (!ctx.warnings.includes(note)) ctx.warnings.push(note);
+    }
+    const lang = languages.length > 0 ? ["-l", languages.join("+")] : [];
+    try {
+      const upright = await this.tesseractPage(file2, ["--psm", "3", ...lang], pageNumber);
+      if (sureWords(upright) >= 25 && upright.conf >= 0.75) return upright;
+      const oriented = await this.tesseractPage(file2, ["--psm", "1", ...lang], pageNumber);
+      return sureWords(oriented) > sureWords(upright) ? oriented : upright;
+    } catch (error62) {
+      if (error62 instanceof ToolFailedError) {
+        throw new UnreadableDocumentError(`${ctx.name}: OCR could not read page ${pageNumber} (${error62.timedOut ? "it took too long" : "the image is damaged or in a format tesseract does not read"}).`);
+      }
+      throw error62;
+    }
+  }
+  async tesseractPage(file2, options, pageNumber) {
+    const { stdout } = await this.tools.run("tesseract", [file2, "-", "--oem", "1", ...options, "tsv"], { timeoutMs: 9e4, maxBytes: 32 * 1024 * 1024 });
+    return pageFromTesseractTsv(stdout, pageNumber);
+  }
+  async pdfPages(file2, name) {
+    const { stdout } = await this.pdfTool("pdfinfo", [file2], name, 15e3);
+    const pages = /^Pages:\s+(\d+)/m.exec(stdout);
+    if (pages === null || Number(pages[1]) === 0) throw new UnreadableDocumentError(`${name} is a PDF without pages.`);
+    return Number(pages[1]);
+  }
+  /** The bill in the first XML file attached to the PDF, or null (none, or refused: a warning says why). */
+  async embeddedXml(file2, dir, ctx) {
+    const { stdout } = await this.pdfTool("pdfdetach", ["-list", file2], ctx.name, 15e3);
+    const attachments = [...stdout.matchAll(/^(\d+):\s+(.+)$/gm)].map((m) => ({ index: m[1] ?? "", name: (m[2] ?? "").trim() }));
+    const xml = attachments.find((a) => /^(factur-x|zugferd-invoice|xrechnung|zugferd|order-x)\.xml$/i.test(a.name)) ?? attachments.find((a) => /\.xml$/i.test(a.name));
+    if (xml === void 0) return null;
+    const out = path.join(dir, "embedded.xml");
+    await this.pdfTool("pdfdetach", ["-save", xml.index, "-o", out, file2], ctx.name, 15e3);
+    const size = (await stat(out)).size;
+    if (size > MAX_BILL_XML_BYTES) {
+      ctx.warnings.push(`The XML invoice embedded in ${ctx.name} has ${size} bytes (more than ${MAX_BILL_XML_BYTES}); it was not read, the visible document was.`);
+      return null;
+    }
+    try {
+      return this.readXml((await readFile(out, "utf8")).replace(/^\uFEFF/, ""), ctx.name, false, ctx.warnings);
+    } catch (error62) {
+      if (error62 instanceof XmlInvoiceError) return null;
+      throw error62;
+    }
+  }
+  /** Run a poppler program; its failure on this file is the file's fault (422), its absence the server's. */
+  async pdfTool(tool, args, name, timeoutMs) {
+    try {
+      return await this.tools.run(tool, args, { timeoutMs });
+    } catch (error62) {
+      if (error62 instanceof ToolMissingError) {
+        throw new UnreadableDocumentError(`${tool} (Debian package poppler-utils) is not installed on the endpoint's server, so PDFs cannot be read; see README.`);
+      }
+      if (error62 instanceof ToolFailedError) {
+        if (/incorrect password|encrypted/i.test(error62.stderr)) {
+          throw new UnreadableDocumentError(`${name} is encrypted with a password; ask the vendor for an unprotected copy.`);
+        }
+        if (error62.timedOut) throw new UnreadableDocumentError(`${name} took too long to read (${tool}); it may be damaged or far too complex.`);
+        throw new UnreadableDocumentError(`${name} is damaged or not a PDF (${tool}: ${firstLine(error62.stderr)}).`);
+      }
+      throw error62;
+    }
+  }
+};
+function wordCount(page) {
+  return page.lines.reduce((n, l) => n + l.cells.reduce((m, c) => m + c.words.length, 0), 0);
+}
+function sureWords(page) {
+  return page.lines.reduce((n, l) => n + l.cells.reduce((m, c) => m + c.words.filter((w) => w.conf >= 0.85).length, 0), 0);
+}
+async function inParallel(items, limit2, work) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit2, items.length) }, worker));
+  return results;
+}
+function firstLine(text3) {
+  return (text3.trim().split("\n")[0] ?? "").slice(0, 200) || "no message";
+}
+function checked(response) {
+  const parsed = ExtractBillResponseSchema.safeParse(response);
+  if (!parsed.success) throw new ResponseContractError(`bill reply breaks the contract: ${parsed.error.message}`);
+  return parsed.data;
+}
+
+// web_src/engine/collections/payment_stats.ts
+var DAY_MS2 = 864e5;
+function dayNumber2(isoDate3) {
+  return Math.round(Date.UTC(Number(isoDate3.slice(0, 4)), Number(isoDate3.slice(5, 7)) - 1, Number(isoDate3.slice(8, 10))) / DAY_MS2);
+}
+function isoOfDay(day) {
+  return new Date(day * DAY_MS2).toISOString().slice(0, 10);
+}
+function quantile2(sorted, q) {
+  if (sorted.length === 0) return Number.NaN;
+  const position = (sorted.length - 1) * q;
+  const low = Math.floor(position);
+  const high = Math.ceil(position);
+  const a = sorted[low];
+  const b = sorted[high];
+  return a + (b - a) * (position - low);
+}
+function mean(values) {
+  if (values.length === 0) return 0;
+  let sum = 0;
+  for (const v of values) sum += v;
+  return sum / values.length;
+}
+function standardDeviation(values) {
+  if (values.length < 2) return 0;
+  const m = mean(values);
+  let sum = 0;
+  for (const v of values) sum += (v - m) ** 2;
+  return Math.sqrt(sum / (values.length - 1));
+}
+function mixtureQuantiles(own2, prior, w, qs) {
+  const ownWeight = own2.length ? w / own2.length : 0;
+  const priorWeight = prior.length ? (own2.length ? 1 - w : 1) / prior.length : 0;
+  const points = [];
+  for (const v of own2) points.push([v, ownWeight]);
+  for (const v of prior) points.push([v, priorWeight]);
+  if (points.length === 0) return qs.map(() => Number.NaN);
+  points.sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  for (const [, weight] of points) total += weight;
+  return qs.map((q) => {
+    const target = q * total;
+    let cumulative = 0;
+    for (const [value, weight] of points) {
+      cumulative += weight;
+      if (cumulative >= target - 1e-12) return value;
+    }
+    return points[points.length - 1][0];
   });
 }
-function mergeLlmFields(bill, answer, asked, pages, options) {
-  const accepted = [];
-  const refused = [];
-  let current = bill;
-  for (const group of GROUPS) {
-    const candidates = /* @__PURE__ */ new Map();
-    for (const name of group) {
-      if (!asked.includes(name)) continue;
-      const value = answer[name];
-      if (value === null || sameValue(current.fields[name]?.value, value)) continue;
-      const found = locate(name, value, pages, options);
-      if (typeof found === "string") refused.push({ field: name, reason: found });
-      else candidates.set(name, { value, confidence: LLM_READ_CONFIDENCE, sourceText: found.text, page: found.page, readBy: "llm" });
-    }
-    if (candidates.size === 0) continue;
-    const before = checkBill(current, options.today).checks;
-    const tried = { ...current, fields: { ...current.fields } };
-    for (const [name, field2] of candidates) tried.fields[name] = field2;
-    const after = checkBill(tried, options.today).checks;
-    const verdict = judge([...candidates.keys()], current, before, after);
-    if (verdict !== null) {
-      for (const name of candidates.keys()) refused.push({ field: name, reason: verdict });
-      continue;
-    }
-    for (const [name, field2] of candidates) {
-      const confirmed = CHECKS_OF[name].some((code) => after.some((c) => c.code === code && c.ok));
-      tried.fields[name] = { ...field2, confidence: confirmed ? LLM_CHECKED_CONFIDENCE : LLM_READ_CONFIDENCE };
-      accepted.push(name);
-    }
-    current = tried;
-  }
-  if (accepted.length === 0) return { bill, accepted, refused };
-  return { bill: { ...current, checks: checkBill(current, options.today).checks }, accepted, refused };
-}
-function judge(names, bill, before, after) {
-  const failing = after.find((c) => !c.ok && !before.some((b) => b.code === c.code && !b.ok));
-  if (failing) return `the extractor's check fails with the LLM's value: ${failing.message}`;
-  for (const name of names) {
-    if (bill.fields[name] === null) continue;
-    const mended = CHECKS_OF[name].some((code) => before.some((c) => c.code === code && !c.ok) && after.some((c) => c.code === code && c.ok));
-    if (!mended) return "the extractor read another value and no check shows the LLM's to be better";
-  }
-  return null;
-}
-function sameValue(a, b) {
-  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) < 5e-3;
-  return a !== void 0 && JSON.stringify(a) === JSON.stringify(b);
-}
-var word = (alternatives) => new RegExp(`(?<![\\p{L}])(?:${alternatives})(?![\\p{L}])`, "iu");
-var LABEL_WORDS = {
-  invoiceNumber: word("invoice|inv|id|rechnung\\p{L}*|re|facture|factuur\\p{L}*|bill|receipt|beleg\\p{L}*|gutschrift\\p{L}*|n[\xB0\xBA]|nr|no|num(?:ber|\xE9ro|mer)?|nummer|#"),
-  invoiceDate: word("date|datum|dated|\\p{L}+datum|le|du|am|vom|del|d'\xE9mission"),
-  dueDate: word("due|am|f\xE4llig\\p{L}*|zahlbar|zahlungsziel|payable|pay|\xE9ch\xE9ance|echeance|vervaldatum|verval\\p{L}*|bis|by|before|avant|uiterlijk")
+
+// web_src/engine/collections/predict_payments.ts
+var COLLECTION_ENGINE = { name: "collections", version: "2" };
+var PRIOR_STRENGTH = 2;
+var PRIOR_POINTS = 401;
+var KERNEL_SCALE = 2.5;
+var SPREAD_PRIOR_COUNT = 3;
+var KERNEL_Z = [-1.4652, -0.7916, -0.3661, 0, 0.3661, 0.7916, 1.4652];
+var BEYOND_HISTORY_DAYS = 14;
+var SEGMENT_RULES = {
+  /** Reliable: median at most this many days late, and this share paid within a week of the due date. */
+  reliableMedianDays: 3,
+  reliableWithinWeekShare: 0.8,
+  /** At risk: this share paid more than `riskLongDays` late, or recent invoices this late on average, or at least
+   * `riskErraticDays` late on average with a spread of at least `riskErraticSpread` of the mean (erratic). */
+  riskLongDays: 60,
+  riskLongShare: 0.2,
+  riskRecentMeanDays: 60,
+  riskErraticDays: 30,
+  riskErraticSpread: 0.5,
+  /** Deteriorating: recent invoices at least this many days later than the older ones, at least a week late, and
+   * a steady worsening (t statistic of the slope of days late over the invoices at least `deterioratingT`). */
+  deterioratingTrendDays: 10,
+  deterioratingRecentDays: 7,
+  deterioratingT: 3
 };
-function labelled(name, text3, index) {
-  const label = LABEL_WORDS[name];
-  if (label === void 0) return true;
-  const lineStart = text3.lastIndexOf("\n", index - 1) + 1;
-  const previousStart = lineStart > 0 ? text3.lastIndexOf("\n", lineStart - 2) + 1 : lineStart;
-  return label.test(text3.slice(previousStart, index));
+function sumSquares(values) {
+  const m = mean(values);
+  return values.reduce((acc, v) => acc + (v - m) ** 2, 0);
 }
-var squash = (text3) => text3.toLowerCase().replace(/\s+/g, " ").trim();
-var AMOUNT_TOKEN = /\d{1,3}(?:[.,' \u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?/g;
-function locate(name, value, pages, options) {
-  const lineOf = (text3, index) => {
-    const start = text3.lastIndexOf("\n", index) + 1;
-    const end = text3.indexOf("\n", index);
-    return text3.slice(start, end < 0 ? void 0 : end).trim().slice(0, 200);
-  };
-  for (const { page, text: text3 } of pages) {
-    const index = indexIn(name, value, text3, options);
-    if (index >= 0) return { page, text: lineOf(text3, index) };
-  }
-  if (name === "currency" && typeof value === "string" && !KNOWN_CURRENCIES.has(value)) return `${value} is not a currency code the extractor knows`;
-  if (name === "vendorName" && typeof value === "string" && options.companyName && squash(value) === squash(options.companyName)) {
-    return "that is the receiving company's own name";
-  }
-  return `${String(value)} is not printed in the document's text`;
+function predictiveSample(values, s0Squared) {
+  const n = values.length;
+  if (n === 0) return [];
+  const variance = (SPREAD_PRIOR_COUNT * s0Squared + sumSquares(values)) / (SPREAD_PRIOR_COUNT + n - 1);
+  const h = KERNEL_SCALE * Math.sqrt(variance * 2 / n);
+  if (!(h > 0)) return [...values];
+  const points = [];
+  for (const v of values) for (const z2 of KERNEL_Z) points.push(v + h * z2);
+  return points;
 }
-function indexIn(name, value, text3, options) {
-  if (typeof value === "number") {
-    AMOUNT_TOKEN.lastIndex = 0;
-    for (let m = AMOUNT_TOKEN.exec(text3); m !== null; m = AMOUNT_TOKEN.exec(text3)) {
-      const read = parseAmount(m[0]);
-      if (read !== null && Math.abs(Math.abs(read) - Math.abs(value)) < 5e-3) return m.index;
-    }
-    return -1;
-  }
-  switch (name) {
-    case "invoiceDate":
-    case "dueDate":
-      return findDates(text3).find((d) => d.iso === value && labelled(name, text3, d.index))?.index ?? -1;
-    case "currency": {
-      if (!KNOWN_CURRENCIES.has(value)) return -1;
-      const code = new RegExp(`\\b${value}\\b`).exec(text3);
-      if (code) return code.index;
-      const detected = detectCurrency(text3);
-      return detected?.code === value ? Math.max(0, text3.indexOf(detected.evidence)) : -1;
-    }
-    case "vendorName": {
-      const name2 = squash(value);
-      if (name2.length < 2 || options.companyName && name2 === squash(options.companyName)) return -1;
-      return squash(text3).includes(name2) ? Math.max(0, text3.toLowerCase().indexOf(name2.split(" ")[0] ?? name2)) : -1;
-    }
-    default: {
-      const number4 = value.trim();
-      if (number4.length < 2) return -1;
-      const escaped = number4.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-      const token = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "gu");
-      for (let m = token.exec(text3); m !== null; m = token.exec(text3)) if (labelled(name, text3, m.index)) return m.index;
-      return -1;
-    }
-  }
+function daysLateOf(invoice) {
+  return dayNumber2(invoice.paidDate) - dayNumber2(invoice.dueDate);
 }
-
-// web_src/llm/usage_meter.ts
-var UsageMeter = class {
-  constructor() {
-    this.calls = 0;
-    this.cacheHits = 0;
-    this.promptTokens = 0;
-    this.completionTokens = 0;
-  }
-  addCompletion(usage) {
-    this.calls += 1;
-    this.promptTokens += usage?.prompt_tokens ?? 0;
-    this.completionTokens += usage?.completion_tokens ?? 0;
-  }
-  addCacheHit() {
-    this.cacheHits += 1;
-  }
-  summary(model, prices) {
-    const cost = this.promptTokens / 1e3 * prices.promptPricePer1k + this.completionTokens / 1e3 * prices.completionPricePer1k;
-    return {
-      model,
-      calls: this.calls,
-      cacheHits: this.cacheHits,
-      promptTokens: this.promptTokens,
-      completionTokens: this.completionTokens,
-      costUsd: Math.round(cost * 1e6) / 1e6
-    };
-  }
-};
-
-// ai_bookkeeping/tools/personal_data_masks.json
-var personal_data_masks_default = {
-  _comment: [
-    "Personal data masked in text that leaves Odoo (data-minimisation mode, ai_bookkeeping/tools/minimise.py) and in",
-    "prompts sent to an LLM (web_src/llm/mask_personal_data.ts). The one rule set of both: applied in order, each",
-    "match replaced by its placeholder. Patterns are written in the subset that Python's re (compiled with",
-    "re.ASCII) and JavaScript's RegExp (no u flag) read the same way: ASCII \\w \\d \\b, explicit [ \\t] for spaces,",
-    "fixed-width look-behinds. Flags: 'i' = ignore case. Test vectors: test/vectors/personal_data_masks.json."
-  ],
-  rules: [
-    {
-      name: "email",
-      placeholder: "[EMAIL]",
-      flags: "",
-      pattern: "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}"
-    },
-    {
-      name: "iban",
-      placeholder: "[IBAN]",
-      flags: "i",
-      _why: "A country code, two check digits, then 11-30 letters/digits in groups of four (spaced or not). RF is the ISO 11649 creditor reference, a payment reference: it stays.",
-      pattern: "\\b(?!RF)[A-Z]{2}\\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\\b"
-    },
-    {
-      name: "labelled_phone",
-      placeholder: "[PHONE]",
-      flags: "i",
-      _why: "A number announced as a phone (Tel: 0612345678), whatever its format.",
-      pattern: "\\b(?:tel|t[e\xE9]l[e\xE9]phone|t\xE9l|phone|mobile|mob|fax|gsm)(?![A-Za-z])\\.?:?[ \\t]*[+\\d](?:[ ./()-]{0,2}\\d){5,}"
-    },
-    {
-      name: "international_phone",
-      placeholder: "[PHONE]",
-      flags: "",
-      _why: "+49 30 1234567, +44 (0)20 7946 0958, 0049-30-1234567 (00 must be followed by a separator after the country code, so that a customer number 0012345678 stays).",
-      pattern: "(?<![\\w+])(?:\\+[1-9]\\d{0,2}|00[1-9]\\d{0,2}(?=[ ./-]))(?:[ ./-]?\\(0\\))?(?:[ ./-]?\\d){6,14}(?![\\w/])"
-    },
-    {
-      name: "national_phone",
-      placeholder: "[PHONE]",
-      flags: "",
-      _why: "06 12 34 56 78, 030/1234567, 030-1234567: a leading 0 and at least nine digits written with separators. Plain digit runs are references; dates (05-01-2026) have too few digits.",
-      pattern: "(?<![\\w/+.-])(?=0[1-9](?:[ /-]?\\d){7,})0[1-9]\\d{0,3}(?:[ /-]\\d{2,4}){2,5}(?![\\w/.-])|(?<![\\w/+.-])0[1-9]\\d{1,4}[/-]\\d{5,8}(?![\\w/.-])"
-    }
-  ]
-};
-
-// web_src/llm/mask_personal_data.ts
-var RULES = personal_data_masks_default.rules.map((rule) => ({
-  pattern: new RegExp(rule.pattern, `g${rule.flags}`),
-  placeholder: rule.placeholder
-}));
-function maskPersonalData(text3) {
-  return RULES.reduce((masked, rule) => masked.replace(rule.pattern, rule.placeholder), text3);
-}
-
-// web_src/llm/uses/read_bill_fields.ts
-var MAX_BILL_TEXT = 12e3;
-var INSTRUCTIONS = [
-  "You read one vendor bill (an invoice a supplier sent to the company) for an accountant.",
-  'The data holds the text of its pages ("pages", the layout kept roughly) and the fields to read ("fields").',
-  "Read each asked field from the text exactly as printed: vendorName is the supplier who issued the bill (not the",
-  "customer it is addressed to), invoiceNumber the bill's own number, invoiceDate and dueDate as YYYY-MM-DD, currency",
-  "as its ISO 4217 code, untaxed / totalTax / total as plain numbers (dot as decimal separator, no thousands",
-  "separator, no currency sign), totalTax being the sum of all taxes. Answer null for a field the text does not state;",
-  "never compute or guess a value that is not printed. Fields that were not asked: answer null."
-].join(" ");
-function maskedPages(pages) {
-  let room = MAX_BILL_TEXT;
-  const masked = [];
-  for (const { page, text: text3 } of pages) {
-    if (room <= 0) break;
-    const cut = maskPersonalData(text3).slice(0, room);
-    room -= cut.length;
-    masked.push({ page, text: cut });
-  }
-  return masked;
-}
-function billFieldsTask(bill, asked, pages) {
-  const known = {};
-  for (const name of BILL_LLM_FIELDS) {
-    const field2 = bill.fields[name];
-    if (field2 !== null && !asked.includes(name)) known[name] = typeof field2.value === "string" ? maskPersonalData(field2.value) : field2.value;
+function behaviourOf(history) {
+  const ordered = [...history].sort((a, b) => dayNumber2(a.paidDate) - dayNumber2(b.paidDate));
+  const late2 = ordered.map(daysLateOf);
+  const n = late2.length;
+  const recentCount = Math.max(1, Math.ceil(n / 3));
+  const recent = late2.slice(n - recentCount);
+  const older = late2.slice(0, n - recentCount);
+  let weighted = 0;
+  let amount = 0;
+  for (const invoice of ordered) {
+    const days = dayNumber2(invoice.paidDate) - dayNumber2(invoice.invoiceDate);
+    const w = invoice.amount > 0 ? invoice.amount : 1;
+    weighted += days * w;
+    amount += w;
   }
   return {
-    name: "read_bill_fields",
-    instructions: INSTRUCTIONS,
-    schema: BillLlmAnswerSchema,
-    data: { fields: [...asked], alreadyRead: known, pages }
+    paidCount: n,
+    meanDaysLate: round1(mean(late2)),
+    sdDaysLate: round1(standardDeviation(late2)),
+    medianDaysLate: n ? round1(quantile2([...late2].sort((a, b) => a - b), 0.5)) : 0,
+    onTimeShare: n ? round3(late2.filter((d) => d <= 0).length / n) : 0,
+    dso: amount ? round1(weighted / amount) : 0,
+    trendDays: n >= 4 ? round1(mean(recent) - mean(older)) : 0,
+    recentMeanDaysLate: round1(mean(recent)),
+    partialShare: n ? round3(ordered.filter((i) => i.partial).length / n) : 0
+  };
+}
+function slopeT(values) {
+  const n = values.length;
+  if (n < 4) return 0;
+  const xMean = (n - 1) / 2;
+  const yMean = mean(values);
+  let sxx = 0;
+  let sxy = 0;
+  values.forEach((y, x) => {
+    sxx += (x - xMean) ** 2;
+    sxy += (x - xMean) * (y - yMean);
+  });
+  const slope = sxy / sxx;
+  let sse = 0;
+  values.forEach((y, x) => {
+    sse += (y - (yMean + slope * (x - xMean))) ** 2;
+  });
+  const se = Math.sqrt(sse / (n - 2) / sxx);
+  if (se === 0) return slope === 0 ? 0 : Math.sign(slope) * Infinity;
+  return slope / se;
+}
+function segmentOf(behaviour, daysLate, minHistory) {
+  const r = SEGMENT_RULES;
+  const n = behaviour.paidCount;
+  if (n < minHistory) {
+    return { segment: "new", reason: `${n} paid invoice${n === 1 ? "" : "s"}: too few to judge (${minHistory} needed).` };
+  }
+  if (behaviour.trendDays >= r.deterioratingTrendDays && behaviour.recentMeanDaysLate >= r.deterioratingRecentDays && slopeT(daysLate) >= r.deterioratingT) {
+    const olderMean = behaviour.recentMeanDaysLate - behaviour.trendDays;
+    return {
+      segment: "deteriorating",
+      reason: `Paid ${fmt(olderMean)} days late before, ${fmt(behaviour.recentMeanDaysLate)} days late recently (+${fmt(behaviour.trendDays)} days, getting later invoice after invoice).`
+    };
+  }
+  const longShare = daysLate.filter((d) => d > r.riskLongDays).length / n;
+  const erratic = behaviour.meanDaysLate >= r.riskErraticDays && behaviour.sdDaysLate >= r.riskErraticSpread * behaviour.meanDaysLate;
+  if (longShare >= r.riskLongShare || behaviour.recentMeanDaysLate >= r.riskRecentMeanDays || erratic) {
+    return {
+      segment: "at_risk",
+      reason: `Recent invoices paid ${fmt(behaviour.recentMeanDaysLate)} days late on average (\xB1 ${fmt(behaviour.sdDaysLate)}); ${pct(longShare)} of ${n} paid more than ${r.riskLongDays} days late.`
+    };
+  }
+  const withinWeek = daysLate.filter((d) => d <= 7).length / n;
+  if (behaviour.medianDaysLate <= r.reliableMedianDays && withinWeek >= r.reliableWithinWeekShare) {
+    return {
+      segment: "reliable",
+      reason: `${pct(behaviour.onTimeShare)} of ${n} invoices paid on time, ${pct(withinWeek)} within a week; median ${fmt(behaviour.medianDaysLate)} days late.`
+    };
+  }
+  return {
+    segment: "slow_but_sure",
+    reason: `Pays ${fmt(behaviour.meanDaysLate)} days late on average (\xB1 ${fmt(behaviour.sdDaysLate)}) over ${n} invoices, steadily; ${pct(behaviour.onTimeShare)} on time.`
+  };
+}
+function trendAdjusted(history, behaviour) {
+  const ordered = [...history].sort((a, b) => dayNumber2(a.paidDate) - dayNumber2(b.paidDate));
+  const late2 = ordered.map(daysLateOf);
+  if (behaviour.trendDays < SEGMENT_RULES.deterioratingTrendDays) return late2;
+  const recentCount = Math.max(1, Math.ceil(late2.length / 3));
+  return late2.map((d, i) => i < late2.length - recentCount ? d + behaviour.trendDays : d);
+}
+function priorPoints(all3) {
+  const sorted = [...all3].sort((a, b) => a - b);
+  if (sorted.length <= PRIOR_POINTS) return sorted;
+  const points = [];
+  for (let i = 0; i < PRIOR_POINTS; i += 1) points.push(quantile2(sorted, i / (PRIOR_POINTS - 1)));
+  return points;
+}
+function predictCollections(request) {
+  const { options } = request;
+  const today = dayNumber2(request.today);
+  const samples = /* @__PURE__ */ new Map();
+  const pooledHistory = [];
+  for (const customer of request.customers) {
+    const behaviour = behaviourOf(customer.history);
+    samples.set(customer.partnerId, { behaviour, daysLate: trendAdjusted(customer.history, behaviour), predictive: [] });
+    for (const invoice of customer.history) pooledHistory.push(invoice);
+  }
+  let within = 0;
+  let freedom = 0;
+  for (const sample of samples.values()) {
+    if (sample.daysLate.length < 2) continue;
+    within += sumSquares(sample.daysLate);
+    freedom += sample.daysLate.length - 1;
+  }
+  const s0Squared = freedom ? within / freedom : 0;
+  for (const sample of samples.values()) sample.predictive = predictiveSample(sample.daysLate, s0Squared);
+  const companyBehaviour = behaviourOf(pooledHistory);
+  const prior = pooledHistory.length ? priorPoints(pooledHistory.map(daysLateOf)) : [0];
+  const customers = request.customers.map((customer) => {
+    const sample = samples.get(customer.partnerId);
+    const inPaidOrder = [...customer.history].sort((a, b) => dayNumber2(a.paidDate) - dayNumber2(b.paidDate)).map(daysLateOf);
+    const { segment, reason } = segmentOf(sample.behaviour, inPaidOrder, options.minHistory);
+    const n = sample.daysLate.length;
+    const weight = n / (n + PRIOR_STRENGTH);
+    const predictions = customer.open.map((invoice) => {
+      const due = dayNumber2(invoice.dueDate);
+      const elapsed = today - due;
+      const own2 = sample.predictive.filter((d) => d >= elapsed - 0.5);
+      const base = prior.filter((d) => d >= elapsed);
+      const ownKept = sample.predictive.length ? own2.length / sample.predictive.length : 0;
+      const baseKept = prior.length ? base.length / prior.length : 0;
+      const ownMass = weight * ownKept;
+      const baseMass = (1 - weight) * baseKept;
+      const w = own2.length ? base.length ? ownMass / (ownMass + baseMass) : 1 : 0;
+      let point;
+      let low;
+      let high;
+      if (own2.length === 0 && base.length === 0) {
+        point = elapsed + BEYOND_HISTORY_DAYS;
+        low = elapsed + 1;
+        high = elapsed + 3 * BEYOND_HISTORY_DAYS;
+      } else {
+        [point, low, high] = mixtureQuantiles(own2, base, w, [0.5, options.intervalLow, options.intervalHigh]);
+      }
+      const predictedDaysLate = Math.round(point);
+      return {
+        invoiceId: invoice.invoiceId,
+        predictedDate: isoOfDay(Math.max(today, due + predictedDaysLate)),
+        low: isoOfDay(Math.max(today, due + Math.round(low))),
+        high: isoOfDay(Math.max(today, due + Math.round(high))),
+        predictedDaysLate,
+        earlyWarning: elapsed < 0 && predictedDaysLate >= options.earlyWarningDays,
+        weight: round3(w)
+      };
+    });
+    return { partnerId: customer.partnerId, behaviour: sample.behaviour, segment, reason, predictions };
+  });
+  return { companyBehaviour, customers, engine: { ...COLLECTION_ENGINE } };
+}
+function round1(value) {
+  return Math.round(value * 10) / 10;
+}
+function round3(value) {
+  return Math.round(value * 1e3) / 1e3;
+}
+function fmt(value) {
+  return String(Math.round(value * 10) / 10);
+}
+function pct(share) {
+  return `${Math.round(share * 100)} %`;
+}
+
+// web_src/endpoint/services/collections.ts
+var CollectionService = class {
+  constructor(options) {
+    this.validateResponses = options.validateResponses;
+  }
+  predict(request) {
+    const response = predictCollections(request);
+    if (!this.validateResponses) return response;
+    const parsed = CollectionPredictResponseSchema.safeParse(response);
+    if (!parsed.success) throw new ResponseContractError(`collection reply breaks the contract: ${parsed.error.message}`);
+    return parsed.data;
+  }
+};
+
+// web_src/endpoint/services/reconcile.ts
+import { createHash } from "node:crypto";
+
+// web_src/llm/lru_cache.ts
+var LruCache = class {
+  constructor(capacity) {
+    this.capacity = capacity;
+    this.entries = /* @__PURE__ */ new Map();
+  }
+  get size() {
+    return this.entries.size;
+  }
+  get(key) {
+    const value = this.entries.get(key);
+    if (value === void 0) return void 0;
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    return value;
+  }
+  set(key, value) {
+    if (this.capacity <= 0) return;
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    while (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next();
+      if (oldest.done) break;
+      this.entries.delete(oldest.value);
+    }
+  }
+};
+
+// web_src/endpoint/services/reconcile.ts
+var REQUEST_REFINERS = 16;
+var ReconcileService = class {
+  constructor(options) {
+    /** By a hash of the settings: the key itself is not kept as a map key. null: the settings are unusable. */
+    this.requestRefiners = new LruCache(REQUEST_REFINERS);
+    this.engine = options.engine;
+    this.refiner = options.refiner;
+    this.refinerFor = options.refinerFor;
+    this.validateResponses = options.validateResponses;
+  }
+  get engineInfo() {
+    return { name: this.engine.name, version: this.engine.version, model: this.refiner?.model ?? null };
+  }
+  async suggest(received) {
+    const { llm, ...request } = received;
+    const refiner = llm === void 0 ? this.refiner : this.refinerOf(llm);
+    const proposed = this.engine.suggest(request);
+    if (!refiner) {
+      return this.answer(request, { engine: { ...this.engineInfo, model: null }, results: proposed });
+    }
+    let usage;
+    let results;
+    try {
+      results = await refiner.refine(request, proposed, { recordUsage: (reported) => usage = reported });
+    } catch {
+      results = proposed;
+    }
+    const consulted = usage === void 0 || usage.calls + usage.cacheHits > 0;
+    const engine = { ...this.engineInfo, model: consulted ? refiner.model : null };
+    return this.answer(request, usage === void 0 ? { engine, results } : { engine, results, usage });
+  }
+  refinerOf(llm) {
+    if (!this.refinerFor) return void 0;
+    const key = createHash("sha256").update(JSON.stringify([llm.model, llm.baseUrl ?? null, llm.apiKey ?? null])).digest("hex");
+    let refiner = this.requestRefiners.get(key);
+    if (refiner === void 0) {
+      try {
+        refiner = this.refinerFor(llm);
+      } catch {
+        refiner = null;
+      }
+      this.requestRefiners.set(key, refiner);
+    }
+    return refiner ?? void 0;
+  }
+  answer(request, response) {
+    return this.validateResponses ? checkResponse(request, response) : response;
+  }
+};
+function checkResponse(request, response) {
+  const parsed = SuggestResponseSchema.safeParse(response);
+  if (!parsed.success) {
+    throw new ResponseContractError(`engine response breaks the contract: ${parsed.error.message}`);
+  }
+  const answered = new Set(parsed.data.results.map((result) => result.lineId));
+  const unanswered = request.lines.filter((line) => !answered.has(line.id)).length;
+  if (unanswered > 0) {
+    throw new ResponseContractError(`engine response has no result for ${unanswered} of ${request.lines.length} lines`);
+  }
+  return parsed.data;
+}
+
+// web_src/statements/bank_statement_line.ts
+var StatementFormatError = class extends Error {
+  constructor(format, message) {
+    super(`${format}: ${message}`);
+    this.format = format;
+    this.name = "StatementFormatError";
+  }
+};
+var CONTROL = /[\u0000-\u001f\u007f-\u009f]+/g;
+function cleanText(text3) {
+  return text3.replace(CONTROL, " ").replace(/ {2,}/g, " ").trim();
+}
+function optionalText(value) {
+  if (value === void 0) return void 0;
+  const cleaned = cleanText(value);
+  return cleaned === "" ? void 0 : cleaned;
+}
+function statementLine(base, optional2) {
+  const line = { ...base, label: cleanText(base.label) };
+  const name = optionalText(optional2.counterpartyName);
+  const account = optionalText(optional2.counterpartyAccount)?.replace(/\s+/g, "");
+  const reference = optionalText(optional2.reference);
+  if (name !== void 0) line.counterpartyName = name;
+  if (account !== void 0 && account !== "") line.counterpartyAccount = account;
+  if (reference !== void 0) line.reference = reference;
+  const endToEndId = optionalText(optional2.endToEndId);
+  if (endToEndId !== void 0 && !/^NOTPROVIDED$/i.test(endToEndId)) line.endToEndId = endToEndId;
+  const bankReference = optionalText(optional2.bankReference);
+  if (bankReference !== void 0 && !/^NONREF$/i.test(bankReference)) line.bankReference = bankReference;
+  return line;
+}
+function isoDate2(year, month, day) {
+  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCMonth() !== month - 1) return null;
+  return d.toISOString().slice(0, 10);
+}
+
+// web_src/statements/camt.ts
+var ARRAYS = /* @__PURE__ */ new Set(["Stmt", "Ntfctn", "Rpt", "Ntry", "TxDtls", "Ustrd", "Strd", "AddtlTxInf", "Bal"]);
+var parser2 = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  removeNSPrefix: true,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  processEntities: true,
+  htmlEntities: false,
+  isArray: (name) => ARRAYS.has(name)
+});
+function isRecord2(node2) {
+  return typeof node2 === "object" && node2 !== null && !Array.isArray(node2);
+}
+function at2(node2, ...path3) {
+  let current = node2;
+  for (const key of path3) {
+    if (Array.isArray(current)) current = current[0];
+    if (!isRecord2(current)) return void 0;
+    current = current[key];
+  }
+  return Array.isArray(current) ? current[0] : current;
+}
+function all2(node2, key) {
+  if (!isRecord2(node2)) return [];
+  const value = node2[key];
+  return Array.isArray(value) ? value : value === void 0 ? [] : [value];
+}
+function text2(node2, ...path3) {
+  const value = at2(node2, ...path3);
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return String(value);
+  if (isRecord2(value) && typeof value["#text"] === "string") return value["#text"];
+  return void 0;
+}
+function money2(node2) {
+  const amount = text2(node2);
+  const currency = isRecord2(node2) ? node2["@Ccy"] : void 0;
+  if (amount === void 0 || !/^\d+(\.\d+)?$/.test(amount)) return void 0;
+  return { value: Number(amount), currency: typeof currency === "string" ? currency : "" };
+}
+function isoDay(node2) {
+  const value = text2(node2, "Dt") ?? text2(node2, "DtTm");
+  return value !== void 0 && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : void 0;
+}
+function accountId(node2) {
+  return text2(node2, "Id", "IBAN") ?? text2(node2, "Id", "Othr", "Id");
+}
+var NOT_PROVIDED = /^NOTPROVIDED$/i;
+function readCamt(xml) {
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) {
+    throw new StatementFormatError("camt", `not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`);
+  }
+  const document = at2(parser2.parse(xml), "Document");
+  if (!isRecord2(document)) throw new StatementFormatError("camt", "no <Document> element: not an ISO 20022 file");
+  const statements = [];
+  const kinds = [
+    ["BkToCstmrStmt", "Stmt", "camt.053"],
+    ["BkToCstmrDbtCdtNtfctn", "Ntfctn", "camt.054"],
+    ["BkToCstmrAcctRpt", "Rpt", "camt.052"]
+  ];
+  let found = false;
+  for (const [message, part, format] of kinds) {
+    const body = at2(document, message);
+    if (body === void 0) continue;
+    found = true;
+    all2(body, part).forEach((node2, index) => statements.push(readStatement(node2, format, index + 1)));
+  }
+  if (!found) {
+    throw new StatementFormatError("camt", `no BkToCstmrStmt (camt.053), BkToCstmrAcctRpt (camt.052) or BkToCstmrDbtCdtNtfctn (camt.054) in <Document>`);
+  }
+  return statements;
+}
+function readStatement(node2, format, number4) {
+  const account = at2(node2, "Acct");
+  const balanceCurrency = all2(node2, "Bal").map((b) => money2(at2(b, "Amt"))?.currency).find((c) => c);
+  const lines = [];
+  const skipped = [];
+  all2(node2, "Ntry").forEach((entry, index) => {
+    const where = `statement ${number4}, entry ${index + 1}`;
+    try {
+      lines.push(...readEntry(entry, text2(account, "Ccy") ?? balanceCurrency ?? ""));
+    } catch (error62) {
+      if (!(error62 instanceof EntryError)) throw error62;
+      skipped.push({ where, reason: error62.message });
+    }
+  });
+  const currency = text2(account, "Ccy") ?? balanceCurrency ?? lines[0]?.currency ?? "";
+  const statement = { format, statementId: text2(node2, "Id") ?? "", account: (account === void 0 ? void 0 : accountId(account)) ?? "", currency, lines, skipped };
+  const { opening, closing } = balances(node2);
+  if (opening !== void 0) statement.openingBalance = opening;
+  if (closing !== void 0) statement.closingBalance = closing;
+  return statement;
+}
+function balances(node2) {
+  const byCode = /* @__PURE__ */ new Map();
+  for (const bal of all2(node2, "Bal")) {
+    const code = text2(bal, "Tp", "CdOrPrtry", "Cd") ?? text2(bal, "Tp", "CdOrPrtry", "Prtry");
+    const amount = money2(at2(bal, "Amt"));
+    const side = text2(bal, "CdtDbtInd");
+    if (code === void 0 || amount === void 0 || side !== "CRDT" && side !== "DBIT") continue;
+    const stated = { amount: sign(amount.value, side) };
+    const day = isoDay(at2(bal, "Dt"));
+    if (day !== void 0) stated.date = day;
+    byCode.set(code, [...byCode.get(code) ?? [], stated]);
+  }
+  const interim = byCode.get("ITBD") ?? [];
+  return {
+    opening: byCode.get("OPBD")?.[0] ?? byCode.get("PRCD")?.[0] ?? interim[0],
+    closing: byCode.get("CLBD")?.[0] ?? interim[interim.length - 1]
+  };
+}
+var EntryError = class extends Error {
+};
+function readEntry(entry, accountCurrency) {
+  const entryAmount = money2(at2(entry, "Amt"));
+  if (entryAmount === void 0) throw new EntryError("entry has no valid <Amt>");
+  const entrySide = text2(entry, "CdtDbtInd");
+  if (entrySide !== "CRDT" && entrySide !== "DBIT") throw new EntryError(`entry has CdtDbtInd "${entrySide ?? ""}", expected CRDT or DBIT`);
+  const date5 = isoDay(at2(entry, "BookgDt")) ?? isoDay(at2(entry, "ValDt"));
+  if (date5 === void 0) throw new EntryError("entry has neither a booking nor a value date");
+  const entryInfo = text2(entry, "AddtlNtryInf") ?? "";
+  const details = all2(at2(entry, "NtryDtls"), "TxDtls");
+  const currencyOf = (m) => m.currency || accountCurrency;
+  if (details.length === 0) {
+    return [statementLine(
+      { date: date5, amount: sign(entryAmount.value, entrySide), currency: currencyOf(entryAmount), label: entryInfo },
+      { reference: text2(entry, "NtryRef"), bankReference: text2(entry, "AcctSvcrRef") }
+    )];
+  }
+  const entryReference = text2(entry, "AcctSvcrRef");
+  return details.map((tx) => {
+    const own2 = money2(at2(tx, "Amt")) ?? money2(at2(tx, "AmtDtls", "TxAmt", "Amt"));
+    const amount = own2 ?? (details.length === 1 ? entryAmount : void 0);
+    if (amount === void 0) throw new EntryError("a transaction of a batch entry has no amount of its own");
+    const txSide = text2(tx, "CdtDbtInd");
+    const side = txSide === "CRDT" || txSide === "DBIT" ? txSide : entrySide;
+    const [mine, other] = side === "CRDT" ? ["Dbtr", "Cdtr"] : ["Cdtr", "Dbtr"];
+    const parties = at2(tx, "RltdPties");
+    const name = partyName(at2(parties, mine)) ?? partyName(at2(parties, other));
+    const partyAccount = at2(parties, `${mine}Acct`) ?? at2(parties, `${other}Acct`);
+    const remittance = at2(tx, "RmtInf");
+    const structured = all2(remittance, "Strd").map((s) => text2(s, "CdtrRefInf", "Ref")).find((r) => r);
+    const endToEnd = text2(tx, "Refs", "EndToEndId");
+    const unstructured = all2(remittance, "Ustrd").map((u) => text2(u) ?? "");
+    const additional = all2(tx, "AddtlTxInf").map((u) => text2(u) ?? "");
+    const labelParts = [...unstructured, ...additional];
+    if (labelParts.length === 0) labelParts.push(entryInfo, structured ?? "");
+    return statementLine(
+      { date: date5, amount: sign(amount.value, side), currency: currencyOf(amount), label: labelParts.join(" ") },
+      {
+        counterpartyName: name,
+        counterpartyAccount: partyAccount === void 0 ? void 0 : accountId(partyAccount),
+        reference: structured ?? (endToEnd !== void 0 && !NOT_PROVIDED.test(endToEnd) ? endToEnd : void 0),
+        endToEndId: endToEnd,
+        bankReference: text2(tx, "Refs", "AcctSvcrRef") ?? entryReference
+      }
+    );
+  });
+}
+function partyName(party) {
+  return text2(party, "Nm") ?? text2(party, "Pty", "Nm");
+}
+function sign(value, side) {
+  return side === "CRDT" ? value : -value;
+}
+
+// web_src/statements/mt940.ts
+var TAG = /^:(\d{2}[A-Z]?):/;
+var SWIFT_LINE_LENGTH = 65;
+function fields(text3) {
+  const out = [];
+  let current = null;
+  text3.replace(/\r\n?/g, "\n").split("\n").forEach((raw, index) => {
+    const line = raw.replace(/\s+$/, "");
+    const tag = TAG.exec(line);
+    if (tag?.[1] !== void 0) {
+      current = { tag: tag[1], lines: [line.slice(tag[0].length)], lineNumber: index + 1 };
+      out.push(current);
+    } else if (line === "-" || line === "-}" || line.startsWith("{") || line.startsWith("-}")) {
+      current = null;
+    } else if (current !== null && line !== "") {
+      current.lines.push(line);
+    }
+  });
+  return out;
+}
+function readMt940(text3) {
+  const all3 = fields(text3);
+  if (all3.length === 0) {
+    throw new StatementFormatError("mt940", "no SWIFT field (:20:, :25:, :61:\u2026) found: not an MT940/MT942 statement");
+  }
+  const drafts = [];
+  let draft = null;
+  const open2 = () => {
+    if (draft === null) {
+      draft = { format: "mt940", statementId: "", account: "", currency: "", opening: void 0, closing: void 0, records: [] };
+      drafts.push(draft);
+    }
+    return draft;
+  };
+  for (const field2 of all3) {
+    const value = field2.lines.join("\n");
+    if (field2.tag === "20") {
+      draft = null;
+      open2().statementId = value.trim();
+      continue;
+    }
+    const d = open2();
+    switch (field2.tag) {
+      case "25": {
+        const account = value.trim();
+        const trailingCurrency = /^(.*?)([A-Z]{3})$/.exec(account);
+        if (trailingCurrency?.[1] !== void 0 && trailingCurrency[2] !== void 0 && /\d$/.test(trailingCurrency[1])) {
+          d.account = trailingCurrency[1];
+          d.currency ||= trailingCurrency[2];
+        } else d.account = account;
+        break;
+      }
+      case "60F":
+      case "60M":
+      case "62F":
+      case "62M":
+      case "64":
+      case "60":
+      case "62": {
+        const balance = /^[DC]\d{6}([A-Z]{3})/.exec(value);
+        if (balance?.[1] !== void 0 && (d.currency === "" || field2.tag.startsWith("60"))) d.currency = balance[1];
+        const stated = statedBalance(value);
+        if (stated !== void 0 && field2.tag.startsWith("60")) d.opening ??= stated;
+        if (stated !== void 0 && field2.tag.startsWith("62")) d.closing = stated;
+        break;
+      }
+      case "34F":
+      case "13D":
+      case "13":
+      case "90D":
+      case "90C": {
+        d.format = "mt942";
+        const floor = /^([A-Z]{3})/.exec(value);
+        if (field2.tag === "34F" && floor?.[1] !== void 0) d.currency ||= floor[1];
+        break;
+      }
+      case "61":
+        d.records.push({ field: field2, details: null });
+        break;
+      case "86": {
+        const last = d.records[d.records.length - 1];
+        if (last !== void 0 && last.details === null) last.details = field2;
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return drafts.map(finish);
+}
+function finish(draft) {
+  const lines = [];
+  const skipped = [];
+  for (const { field: field2, details } of draft.records) {
+    const where = `line ${field2.lineNumber}`;
+    if (draft.currency === "") {
+      skipped.push({ where, reason: "the statement has no currency (no :60F:, :62F:, :34F: balance)" });
+      continue;
+    }
+    const movement = readMovement(field2);
+    if (typeof movement === "string") {
+      skipped.push({ where, reason: movement });
+      continue;
+    }
+    const info = details === null ? emptyDetails() : readDetails(details.lines);
+    lines.push(statementLine(
+      { date: movement.date, amount: movement.amount, currency: draft.currency, label: info.label },
+      {
+        counterpartyName: info.name,
+        counterpartyAccount: info.account ?? movement.supplementaryAccount,
+        reference: info.reference,
+        endToEndId: info.reference,
+        bankReference: movement.bankReference
+      }
+    ));
+  }
+  const statement = { format: draft.format, statementId: draft.statementId, account: draft.account, currency: draft.currency, lines, skipped };
+  if (draft.opening !== void 0) statement.openingBalance = draft.opening;
+  if (draft.closing !== void 0) statement.closingBalance = draft.closing;
+  return statement;
+}
+function statedBalance(value) {
+  const m = /^([DC])(\d{2})(\d{2})(\d{2})(?:[A-Z]{3})?(\d+(,\d*)?)/.exec(value.trim());
+  if (m?.[1] === void 0 || m[5] === void 0) return void 0;
+  const magnitude = Number(m[5].replace(",", "."));
+  const balance = { amount: m[1] === "D" && magnitude !== 0 ? -magnitude : magnitude };
+  const date5 = valueDate(2e3 + Number(m[2]), Number(m[3]), Number(m[4]));
+  if (date5 !== null) balance.date = date5;
+  return balance;
+}
+var MOVEMENT = /^(\d{2})(\d{2})(\d{2})(\d{4})?(RC|RD|C|D)([A-Z])?[\n ]?(\d[\d,]{0,14})([A-Z][A-Z0-9 ]{3})?/;
+function readMovement(field2) {
+  const value = field2.lines.join("\n");
+  const m = MOVEMENT.exec(value);
+  if (m === null) return `unreadable :61: field "${value.slice(0, 40)}"`;
+  const [, yy, mm, dd, , mark, , amountText] = m;
+  if (yy === void 0 || mm === void 0 || dd === void 0 || mark === void 0 || amountText === void 0) {
+    return `unreadable :61: field "${value.slice(0, 40)}"`;
+  }
+  if (!/^\d+(,\d*)?$/.test(amountText)) return `amount "${amountText}" is not a SWIFT amount`;
+  const date5 = valueDate(2e3 + Number(yy), Number(mm), Number(dd));
+  if (date5 === null) return `impossible value date ${yy}${mm}${dd}`;
+  const magnitude = Number(amountText.replace(",", "."));
+  const amount = mark === "C" || mark === "RD" ? magnitude : -magnitude;
+  const supplementary = value.split("\n")[1]?.trim();
+  const supplementaryAccount = supplementary !== void 0 && /^([A-Z]{2}\d{2}[A-Z0-9]{10,30}|\d{7,})$/.test(supplementary) ? supplementary : void 0;
+  const [customerReference, bankReference] = value.slice(m[0].length).split("\n")[0]?.split("//") ?? [];
+  return { date: date5, amount: amount === 0 ? 0 : amount, supplementaryAccount, bankReference: bankReference?.trim() || customerReference?.trim() || void 0 };
+}
+function valueDate(year, month, day) {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return new Date(Date.UTC(year, month - 1, Math.min(day, last))).toISOString().slice(0, 10);
+}
+function emptyDetails() {
+  return { label: "", name: void 0, account: void 0, reference: void 0 };
+}
+function readDetails(lines) {
+  const joinedTight = lines.join("").trimStart();
+  if (/^\d{3}\?/.test(joinedTight) || /^\?\d{2}/.test(joinedTight)) return readSubfields(joinedTight);
+  const joined = joinWrapped(lines);
+  if (/^\/(EREF|TRTP|NAME|REMI|BENM|ORDP|CNTP|PREF|RTRN)\//.test(joined)) return readSlashFields(joinWrappedTight(lines));
+  return { label: joined, name: void 0, account: void 0, reference: void 0 };
+}
+function joinWrapped(lines) {
+  return lines.reduce((text3, line, i) => i === 0 ? line : text3 + ((lines[i - 1]?.length ?? 0) >= SWIFT_LINE_LENGTH ? "" : " ") + line, "");
+}
+function joinWrappedTight(lines) {
+  return lines.join("");
+}
+var SEPA_KEYS = /(EREF|KREF|MREF|CRED|DEBT|SVWZ|ABWA|ABWE|COAM|OAMT|IBAN|BIC|PURP)\+|(MTLG):/g;
+function readSubfields(text3) {
+  const parts = /* @__PURE__ */ new Map();
+  for (const m of text3.matchAll(/\?(\d{2})([^?]*)/g)) {
+    const key = Number(m[1]);
+    parts.set(key, (parts.get(key) ?? "") + (m[2] ?? ""));
+  }
+  const join = (keys2) => keys2.map((k) => parts.get(k) ?? "").join("");
+  const purpose = join([20, 21, 22, 23, 24, 25, 26, 27, 28, 29]);
+  const additional = join([60, 61, 62, 63]);
+  const shown = [purpose, additional].filter((t) => t.trim() !== "").join(" ");
+  const sepa = /* @__PURE__ */ new Map();
+  const keys = [...purpose.matchAll(SEPA_KEYS)];
+  keys.forEach((k, i) => {
+    const start = (k.index ?? 0) + k[0].length;
+    const end = keys[i + 1]?.index ?? purpose.length;
+    if (k[1] !== void 0 && !sepa.has(k[1])) sepa.set(k[1], purpose.slice(start, end));
+  });
+  const eref = sepa.get("EREF")?.trim();
+  return {
+    label: shown === "" ? parts.get(0) ?? "" : shown,
+    name: join([32, 33]) || void 0,
+    // ?38 is the counterparty's IBAN where banks give both (Polish banks); ?31 the account number otherwise.
+    account: parts.get(38) || parts.get(31) || void 0,
+    reference: eref !== void 0 && eref !== "" && !/^NOTPROVIDED$/i.test(eref) ? eref : void 0
+  };
+}
+var SLASH_KEYS = /\/(TRTP|EREF|IBAN|BIC|NAME|REMI|ISDT|CSID|MARF|BENM|ORDP|ADDR|CNTP|RTRN|PREF|SVCL|ULTD|ULTC|ULTB|PURP|CITY|ID)\//g;
+function readSlashFields(text3) {
+  const values = /* @__PURE__ */ new Map();
+  const keys = [...text3.matchAll(SLASH_KEYS)];
+  keys.forEach((k, i) => {
+    const start = (k.index ?? 0) + k[0].length;
+    const end = keys[i + 1]?.index ?? text3.length;
+    const value = text3.slice(start, end).replace(/^\/+|\/+$/g, "");
+    if (k[1] !== void 0 && !values.has(k[1])) values.set(k[1], value);
+  });
+  const eref = values.get("EREF");
+  const remittance = values.get("REMI")?.replace(/^(USTD|STRD)\/\/?(CUR\/)?/, "");
+  return {
+    label: remittance !== void 0 && remittance !== "" ? remittance : text3,
+    name: values.get("NAME") || void 0,
+    account: values.get("IBAN") || void 0,
+    reference: eref !== void 0 && eref !== "" && !/^NOTPROVIDED$/i.test(eref) ? eref : void 0
   };
 }
 
-// web_src/llm/bill_reader.ts
-var DEFAULT_BILL_READER_SETTINGS = {
-  unsureBelow: AUTO_CONFIDENCE,
-  maxBills: 5,
-  requestBudgetMs: 2e4,
-  promptPricePer1k: 0,
-  completionPricePer1k: 0
-};
-var BillLlmReader = class {
-  constructor(caller, settings = DEFAULT_BILL_READER_SETTINGS) {
-    this.caller = caller;
-    this.settings = settings;
-    this.model = caller.model;
-  }
-  async refine(items, options) {
-    const meter = new UsageMeter();
-    const bills = items.map((item) => item.bill);
-    let filled = 0;
-    const budget = new AbortController();
-    setMaxListeners(this.settings.maxBills + 10, budget.signal);
-    const timer = setTimeout(() => budget.abort(), this.settings.requestBudgetMs);
-    try {
-      let asked = 0;
-      await Promise.all(
-        items.map(async ({ bill, pages }, index) => {
-          const unsure = unsureFields(bill, this.settings.unsureBelow);
-          if (unsure.length === 0 || pages.length === 0 || asked >= this.settings.maxBills) return;
-          asked += 1;
-          const masked = maskedPages(pages);
-          const outcome = await this.caller.call(billFieldsTask(bill, unsure, masked), meter, budget.signal);
-          if (!outcome.ok) return;
-          const merged = mergeLlmFields(bill, outcome.value, unsure, masked, options);
-          if (merged.refused.length > 0) {
-            this.caller.logger.debug({ task: "read_bill_fields", refused: merged.refused.map((r) => r.field) }, "LLM bill fields discarded");
-          }
-          bills[index] = merged.bill;
-          filled += merged.accepted.length;
-        })
-      );
-    } finally {
-      clearTimeout(timer);
+// web_src/statements/ofx.ts
+function parseTree(source) {
+  const start = source.search(/<OFX>/i);
+  if (start < 0) throw new StatementFormatError("ofx", "no <OFX> element: not an OFX file");
+  const body = source.slice(start).replace(/<!--[\s\S]*?-->/g, "").replace(/<\?[\s\S]*?\?>/g, "");
+  const root = { name: "#root", text: "", children: [] };
+  const stack = [root];
+  const TOKEN = /<(\/?)([A-Za-z0-9._]+)>([^<]*)/g;
+  for (const m of body.matchAll(TOKEN)) {
+    const [, closing, rawName, rawText] = m;
+    const name = (rawName ?? "").toUpperCase();
+    const text3 = decodeEntities3((rawText ?? "").trim());
+    const parent = stack[stack.length - 1];
+    if (parent === void 0) throw new StatementFormatError("ofx", `content after the closing </OFX> (<${name}>)`);
+    if (closing === "/") {
+      const index = stack.map((e) => e.name).lastIndexOf(name);
+      if (index < 0) {
+        if (parent.children.some((c) => c.name === name && c.children.length === 0)) continue;
+        throw new StatementFormatError("ofx", `closing </${name}> without an opening tag`);
+      }
+      stack.length = index;
+      continue;
     }
-    return { bills, usage: meter.summary(this.model, this.settings), filled };
+    const element = { name, text: text3, children: [] };
+    parent.children.push(element);
+    if (text3 === "") stack.push(element);
+  }
+  if (stack.length > 1) {
+    const unclosed = stack.slice(1).map((e) => e.name).join(" > ");
+    throw new StatementFormatError("ofx", `file ends inside <${unclosed}>: truncated`);
+  }
+  const ofx = root.children.find((c) => c.name === "OFX");
+  if (ofx === void 0) throw new StatementFormatError("ofx", "no <OFX> element: not an OFX file");
+  return ofx;
+}
+var ENTITIES2 = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+function decodeEntities3(text3) {
+  return text3.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name) => {
+    if (name.startsWith("#")) {
+      const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return Number.isInteger(code) && code > 0 && code <= 1114111 ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES2[name.toLowerCase()] ?? whole;
+  });
+}
+function child(element, name) {
+  return element?.children.find((c) => c.name === name);
+}
+function leaf(element, name) {
+  const found = child(element, name);
+  return found === void 0 || found.text === "" ? void 0 : found.text;
+}
+function descendants(element, name) {
+  return element.children.flatMap((c) => c.name === name ? [c] : descendants(c, name));
+}
+function ofxDate(value) {
+  const m = /^(\d{4})(\d{2})(\d{2})/.exec(value ?? "");
+  return m ? isoDate2(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}
+function readOfx(source) {
+  const ofx = parseTree(source);
+  const statements = [...descendants(ofx, "STMTRS"), ...descendants(ofx, "CCSTMTRS")];
+  if (statements.length === 0) throw new StatementFormatError("ofx", "no STMTRS or CCSTMTRS statement in the file");
+  return statements.map((statement, index) => readStatement2(statement, index + 1));
+}
+function readStatement2(statement, number4) {
+  const currency = leaf(statement, "CURDEF");
+  const from = child(statement, "BANKACCTFROM") ?? child(statement, "CCACCTFROM");
+  const account = leaf(from, "ACCTID") ?? "";
+  const transactions = statement.children.filter((c) => c.name === "BANKTRANLIST").flatMap((list) => list.children.filter((c) => c.name === "STMTTRN"));
+  if (currency === void 0 || !/^[A-Z]{3}$/.test(currency)) {
+    if (transactions.length === 0) return { format: "ofx", statementId: account, account, currency: "", lines: [], skipped: [] };
+    throw new StatementFormatError("ofx", `statement ${number4} has no valid <CURDEF> currency ("${currency ?? ""}"): its ${transactions.length} transactions cannot be read`);
+  }
+  const lines = [];
+  const skipped = [];
+  transactions.forEach((trn, index) => {
+    const where = `statement ${number4}, transaction ${index + 1}${leaf(trn, "FITID") ? ` (FITID ${leaf(trn, "FITID")})` : ""}`;
+    const amountText = leaf(trn, "TRNAMT");
+    const date5 = ofxDate(leaf(trn, "DTPOSTED"));
+    if (amountText === void 0 || !/^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(amountText)) {
+      skipped.push({ where, reason: `no valid <TRNAMT> ("${amountText ?? ""}")` });
+      return;
+    }
+    if (date5 === null) {
+      skipped.push({ where, reason: `no valid <DTPOSTED> ("${leaf(trn, "DTPOSTED") ?? ""}")` });
+      return;
+    }
+    const amount = Number(amountText.replace(",", "."));
+    const name = leaf(trn, "NAME") ?? leaf(child(trn, "PAYEE"), "NAME");
+    const memo2 = leaf(trn, "MEMO");
+    const to = child(trn, "BANKACCTTO") ?? child(trn, "CCACCTTO");
+    lines.push(statementLine(
+      { date: date5, amount: amount === 0 ? 0 : amount, currency: leaf(child(trn, "CURRENCY"), "CURSYM") ?? currency, label: [name, memo2].filter((t) => t !== void 0).join(" ") },
+      { counterpartyName: name, counterpartyAccount: leaf(to, "ACCTID"), reference: leaf(trn, "REFNUM"), bankReference: leaf(trn, "FITID") }
+    ));
+  });
+  const result = { format: "ofx", statementId: account, account, currency, lines, skipped };
+  const ledger2 = child(statement, "LEDGERBAL");
+  const balance = leaf(ledger2, "BALAMT");
+  if (balance !== void 0 && /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(balance)) {
+    const closing = { amount: Number(balance.replace(",", ".")) };
+    const asOf = ofxDate(leaf(ledger2, "DTASOF"));
+    if (asOf !== null) closing.date = asOf;
+    result.closingBalance = closing;
+  }
+  return result;
+}
+
+// web_src/endpoint/services/statements.ts
+var UnreadableStatementError = class extends EndpointError {
+  constructor() {
+    super(...arguments);
+    this.statusCode = 422;
+    this.code = "unreadable_statement";
   }
 };
+var utf82 = new TextDecoder("utf-8", { fatal: true });
+var latin1 = new TextDecoder("latin1");
+function decodeText(bytes) {
+  const body = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes;
+  try {
+    return utf82.decode(body);
+  } catch {
+    return latin1.decode(body);
+  }
+}
+function detectKind(bytes, text3, fileName) {
+  const name = fileName === "" ? "the file" : `"${fileName}"`;
+  if (text3.trim() === "") throw new UnreadableStatementError(`${name} is empty.`);
+  if (bytes[0] === 80 && bytes[1] === 75 && bytes[2] === 3 && bytes[3] === 4) {
+    throw new UnreadableStatementError(
+      `${name} is a ZIP archive (or an XLSX/ODS spreadsheet): unpack it and import the statement files it holds, or use the spreadsheet import.`
+    );
+  }
+  if (bytes[0] === 37 && bytes[1] === 80 && bytes[2] === 68 && bytes[3] === 70) {
+    throw new UnreadableStatementError(`${name} is a PDF: ask the bank for a CAMT, OFX or MT940 export instead.`);
+  }
+  if (bytes.subarray(0, 8192).includes(0)) {
+    throw new UnreadableStatementError(`${name} is a binary file, not a CAMT, OFX or MT940 statement.`);
+  }
+  const head = text3.slice(0, 4096);
+  if (/OFXHEADER\s*:|<OFX>/i.test(head) || /<OFX>/i.test(text3.slice(0, 65536))) return "ofx";
+  if (/^\s*</.test(text3)) return "camt";
+  if (/^\s*\{1:/.test(text3) || /^:\d{2}[A-Z]?:/m.test(text3)) return "mt940";
+  throw new UnreadableStatementError(
+    `${name} is not a bank statement this import reads: expected CAMT.052/053/054 (XML), OFX/QFX or MT940/MT942.`
+  );
+}
+function lineAt(text3, index) {
+  let line = 1;
+  for (let i = 0; i < index; i++) if (text3.charCodeAt(i) === 10) line++;
+  return line;
+}
+function readKind(kind, text3) {
+  switch (kind) {
+    case "camt": {
+      const doctype = /<!DOCTYPE/i.exec(text3);
+      if (doctype !== null) {
+        throw new UnreadableStatementError(
+          `camt: the file declares a <!DOCTYPE> (line ${lineAt(text3, doctype.index)}); ISO 20022 statements never do, and entity declarations are not accepted.`
+        );
+      }
+      return readCamt(text3);
+    }
+    case "ofx":
+      return readOfx(text3);
+    case "mt940":
+      return readMt940(text3);
+  }
+}
+var StatementService = class {
+  constructor(options) {
+    this.validateResponses = options.validateResponses;
+  }
+  parse(request) {
+    const bytes = Buffer.from(request.content, "base64");
+    if (bytes.length > MAX_STATEMENT_FILE_BYTES) {
+      throw new UnreadableStatementError(
+        `the file has ${bytes.length} bytes; the import reads files of at most ${MAX_STATEMENT_FILE_BYTES} bytes (split it by period).`
+      );
+    }
+    const text3 = decodeText(bytes);
+    const kind = detectKind(bytes, text3, request.fileName);
+    let statements;
+    try {
+      statements = readKind(kind, text3);
+    } catch (error62) {
+      if (error62 instanceof StatementFormatError) throw new UnreadableStatementError(error62.message);
+      throw error62;
+    }
+    const lineCount = statements.reduce((n, s) => n + s.lines.length + s.skipped.length, 0);
+    if (lineCount > MAX_STATEMENT_LINES) {
+      throw new UnreadableStatementError(
+        `the file has ${lineCount} transactions; the import reads at most ${MAX_STATEMENT_LINES} per file (split it by period).`
+      );
+    }
+    const first = statements[0];
+    if (first === void 0) throw new UnreadableStatementError(`${kind}: the file holds no statement.`);
+    const response = { format: first.format, statements };
+    return this.validateResponses ? checked2(response) : response;
+  }
+};
+function checked2(response) {
+  const parsed = ParseStatementResponseSchema.safeParse(response);
+  if (!parsed.success) throw new ResponseContractError(`statement reply breaks the contract: ${parsed.error.message}`);
+  return parsed.data;
+}
+
+// web_src/engine/reports/unknown_numbers.ts
+var SPACES = " \xA0\u202F\u2009";
+var MINUS = "-\u2212\u2013";
+function escape2(text3) {
+  return text3.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
+}
+function numberPattern(locale) {
+  const thousands = locale.thousandsSep;
+  const sep2 = thousands === "" ? null : SPACES.includes(thousands) ? `[${SPACES}]` : escape2(thousands);
+  const integer2 = sep2 ? `(?:\\d{1,3}(?:${sep2}\\d{3})+|\\d+)` : "\\d+";
+  const decimal2 = escape2(locale.decimalPoint || ".");
+  return new RegExp(`(?<![\\w${decimal2}])([+${escape2(MINUS)}]?)(${integer2})(?:${decimal2}(\\d+))?(?![\\d\\w])`, "gu");
+}
+function stripKnownTexts(text3, facts) {
+  const known = facts.filter((fact) => (fact.unit === "label" || fact.unit === "name") && typeof fact.value === "string" && fact.value).map((fact) => String(fact.value)).sort((a, b) => b.length - a.length);
+  let out = text3;
+  for (const value of known) out = out.split(value).join(" ".repeat(value.length));
+  return out;
+}
+function unknownNumbers(text3, facts, locale) {
+  const numeric = facts.filter((fact) => typeof fact.value === "number");
+  const stripped = stripKnownTexts(text3, facts);
+  const problems = [];
+  for (const match of stripped.matchAll(numberPattern(locale))) {
+    const digits = (match[2] ?? "").replace(/\D/g, "");
+    const fraction = match[3] ?? "";
+    const value = Number(fraction ? `${digits}.${fraction}` : digits);
+    const after = stripped.slice((match.index ?? 0) + match[0].length).replace(/^[\s\u00a0\u202f]+/u, "");
+    const percent = after.startsWith("%");
+    const tolerance = 0.5 * 10 ** -fraction.length + 1e-9;
+    const found = numeric.some(
+      (fact) => Math.abs(Math.abs(fact.value) - value) <= tolerance && (percent ? fact.unit === "percent" : fact.unit !== "percent")
+    );
+    if (!found) problems.push(`${match[0].trim()}${percent ? " %" : ""} is not among the report's figures`);
+  }
+  return problems;
+}
 
 // node_modules/openai/internal/tslib.mjs
 function __classPrivateFieldSet(receiver, state, value, kind, f2) {
@@ -69175,7 +70244,7 @@ ${underline}`);
   }
   return path4;
 };
-var path = /* @__PURE__ */ createPathTagFunction(encodeURIPath);
+var path2 = /* @__PURE__ */ createPathTagFunction(encodeURIPath);
 
 // node_modules/openai/resources/chat/completions/messages.mjs
 var Messages = class extends APIResource {
@@ -69194,7 +70263,7 @@ var Messages = class extends APIResource {
    * ```
    */
   list(completionID, query = {}, options) {
-    return this._client.getAPIList(path`/chat/completions/${completionID}/messages`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
+    return this._client.getAPIList(path2`/chat/completions/${completionID}/messages`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
   }
 };
 
@@ -70884,7 +71953,7 @@ var Completions = class extends APIResource {
    * ```
    */
   retrieve(completionID, options) {
-    return this._client.get(path`/chat/completions/${completionID}`, {
+    return this._client.get(path2`/chat/completions/${completionID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -70903,7 +71972,7 @@ var Completions = class extends APIResource {
    * ```
    */
   update(completionID, body, options) {
-    return this._client.post(path`/chat/completions/${completionID}`, {
+    return this._client.post(path2`/chat/completions/${completionID}`, {
       body,
       ...options,
       __security: { bearerAuth: true }
@@ -70939,7 +72008,7 @@ var Completions = class extends APIResource {
    * ```
    */
   delete(completionID, options) {
-    return this._client.delete(path`/chat/completions/${completionID}`, {
+    return this._client.delete(path2`/chat/completions/${completionID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -71010,7 +72079,7 @@ var AdminAPIKeys = class extends APIResource {
    * ```
    */
   retrieve(keyID, options) {
-    return this._client.get(path`/organization/admin_api_keys/${keyID}`, {
+    return this._client.get(path2`/organization/admin_api_keys/${keyID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -71045,7 +72114,7 @@ var AdminAPIKeys = class extends APIResource {
    * ```
    */
   delete(keyID, options) {
-    return this._client.delete(path`/organization/admin_api_keys/${keyID}`, {
+    return this._client.delete(path2`/organization/admin_api_keys/${keyID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -71111,7 +72180,7 @@ var Certificates = class extends APIResource {
    * ```
    */
   retrieve(certificateID, query = {}, options) {
-    return this._client.get(path`/organization/certificates/${certificateID}`, {
+    return this._client.get(path2`/organization/certificates/${certificateID}`, {
       query,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -71129,7 +72198,7 @@ var Certificates = class extends APIResource {
    * ```
    */
   update(certificateID, body, options) {
-    return this._client.post(path`/organization/certificates/${certificateID}`, {
+    return this._client.post(path2`/organization/certificates/${certificateID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -71163,7 +72232,7 @@ var Certificates = class extends APIResource {
    * ```
    */
   delete(certificateID, options) {
-    return this._client.delete(path`/organization/certificates/${certificateID}`, {
+    return this._client.delete(path2`/organization/certificates/${certificateID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -71282,7 +72351,7 @@ var Invites = class extends APIResource {
    * ```
    */
   retrieve(inviteID, options) {
-    return this._client.get(path`/organization/invites/${inviteID}`, {
+    return this._client.get(path2`/organization/invites/${inviteID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -71317,7 +72386,7 @@ var Invites = class extends APIResource {
    * ```
    */
   delete(inviteID, options) {
-    return this._client.delete(path`/organization/invites/${inviteID}`, {
+    return this._client.delete(path2`/organization/invites/${inviteID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -71355,7 +72424,7 @@ var Roles = class extends APIResource {
    * ```
    */
   retrieve(roleID, options) {
-    return this._client.get(path`/organization/roles/${roleID}`, {
+    return this._client.get(path2`/organization/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -71371,7 +72440,7 @@ var Roles = class extends APIResource {
    * ```
    */
   update(roleID, body, options) {
-    return this._client.post(path`/organization/roles/${roleID}`, {
+    return this._client.post(path2`/organization/roles/${roleID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -71406,7 +72475,7 @@ var Roles = class extends APIResource {
    * ```
    */
   delete(roleID, options) {
-    return this._client.delete(path`/organization/roles/${roleID}`, {
+    return this._client.delete(path2`/organization/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -71451,7 +72520,7 @@ var SpendAlerts = class extends APIResource {
    * ```
    */
   retrieve(alertID, options) {
-    return this._client.get(path`/organization/spend_alerts/${alertID}`, {
+    return this._client.get(path2`/organization/spend_alerts/${alertID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -71477,7 +72546,7 @@ var SpendAlerts = class extends APIResource {
    * ```
    */
   update(alertID, body, options) {
-    return this._client.post(path`/organization/spend_alerts/${alertID}`, {
+    return this._client.post(path2`/organization/spend_alerts/${alertID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -71509,7 +72578,7 @@ var SpendAlerts = class extends APIResource {
    * ```
    */
   delete(alertID, options) {
-    return this._client.delete(path`/organization/spend_alerts/${alertID}`, {
+    return this._client.delete(path2`/organization/spend_alerts/${alertID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -71787,7 +72856,7 @@ var Roles2 = class extends APIResource {
    * ```
    */
   create(groupID, body, options) {
-    return this._client.post(path`/organization/groups/${groupID}/roles`, {
+    return this._client.post(path2`/organization/groups/${groupID}/roles`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -71807,7 +72876,7 @@ var Roles2 = class extends APIResource {
    */
   retrieve(roleID, params, options) {
     const { group_id } = params;
-    return this._client.get(path`/organization/groups/${group_id}/roles/${roleID}`, {
+    return this._client.get(path2`/organization/groups/${group_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -71826,7 +72895,7 @@ var Roles2 = class extends APIResource {
    * ```
    */
   list(groupID, query = {}, options) {
-    return this._client.getAPIList(path`/organization/groups/${groupID}/roles`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path2`/organization/groups/${groupID}/roles`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Unassigns an organization role from a group within the organization.
@@ -71842,7 +72911,7 @@ var Roles2 = class extends APIResource {
    */
   delete(roleID, params, options) {
     const { group_id } = params;
-    return this._client.delete(path`/organization/groups/${group_id}/roles/${roleID}`, {
+    return this._client.delete(path2`/organization/groups/${group_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -71864,7 +72933,7 @@ var Users = class extends APIResource {
    * ```
    */
   create(groupID, body, options) {
-    return this._client.post(path`/organization/groups/${groupID}/users`, {
+    return this._client.post(path2`/organization/groups/${groupID}/users`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -71884,7 +72953,7 @@ var Users = class extends APIResource {
    */
   retrieve(userID, params, options) {
     const { group_id } = params;
-    return this._client.get(path`/organization/groups/${group_id}/users/${userID}`, {
+    return this._client.get(path2`/organization/groups/${group_id}/users/${userID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -71903,7 +72972,7 @@ var Users = class extends APIResource {
    * ```
    */
   list(groupID, query = {}, options) {
-    return this._client.getAPIList(path`/organization/groups/${groupID}/users`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path2`/organization/groups/${groupID}/users`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Removes a user from a group.
@@ -71919,7 +72988,7 @@ var Users = class extends APIResource {
    */
   delete(userID, params, options) {
     const { group_id } = params;
-    return this._client.delete(path`/organization/groups/${group_id}/users/${userID}`, {
+    return this._client.delete(path2`/organization/groups/${group_id}/users/${userID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -71962,7 +73031,7 @@ var Groups = class extends APIResource {
    * ```
    */
   retrieve(groupID, options) {
-    return this._client.get(path`/organization/groups/${groupID}`, {
+    return this._client.get(path2`/organization/groups/${groupID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -71979,7 +73048,7 @@ var Groups = class extends APIResource {
    * ```
    */
   update(groupID, body, options) {
-    return this._client.post(path`/organization/groups/${groupID}`, {
+    return this._client.post(path2`/organization/groups/${groupID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -72014,7 +73083,7 @@ var Groups = class extends APIResource {
    * ```
    */
   delete(groupID, options) {
-    return this._client.delete(path`/organization/groups/${groupID}`, {
+    return this._client.delete(path2`/organization/groups/${groupID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -72039,7 +73108,7 @@ var APIKeys = class extends APIResource {
    */
   retrieve(apiKeyID, params, options) {
     const { project_id } = params;
-    return this._client.get(path`/organization/projects/${project_id}/api_keys/${apiKeyID}`, {
+    return this._client.get(path2`/organization/projects/${project_id}/api_keys/${apiKeyID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -72058,7 +73127,7 @@ var APIKeys = class extends APIResource {
    * ```
    */
   list(projectID, query = {}, options) {
-    return this._client.getAPIList(path`/organization/projects/${projectID}/api_keys`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path2`/organization/projects/${projectID}/api_keys`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Deletes an API key from the project.
@@ -72077,7 +73146,7 @@ var APIKeys = class extends APIResource {
    */
   delete(apiKeyID, params, options) {
     const { project_id } = params;
-    return this._client.delete(path`/organization/projects/${project_id}/api_keys/${apiKeyID}`, {
+    return this._client.delete(path2`/organization/projects/${project_id}/api_keys/${apiKeyID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -72100,7 +73169,7 @@ var Certificates2 = class extends APIResource {
    * ```
    */
   list(projectID, query = {}, options) {
-    return this._client.getAPIList(path`/organization/projects/${projectID}/certificates`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path2`/organization/projects/${projectID}/certificates`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Activate certificates at the project level.
@@ -72119,7 +73188,7 @@ var Certificates2 = class extends APIResource {
    * ```
    */
   activate(projectID, body, options) {
-    return this._client.getAPIList(path`/organization/projects/${projectID}/certificates/activate`, Page, { body, method: "post", ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path2`/organization/projects/${projectID}/certificates/activate`, Page, { body, method: "post", ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Deactivate certificates at the project level. You can atomically and
@@ -72137,7 +73206,7 @@ var Certificates2 = class extends APIResource {
    * ```
    */
   deactivate(projectID, body, options) {
-    return this._client.getAPIList(path`/organization/projects/${projectID}/certificates/deactivate`, Page, { body, method: "post", ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path2`/organization/projects/${projectID}/certificates/deactivate`, Page, { body, method: "post", ...options, __security: { adminAPIKeyAuth: true } });
   }
 };
 
@@ -72155,7 +73224,7 @@ var DataRetention2 = class extends APIResource {
    * ```
    */
   retrieve(projectID, options) {
-    return this._client.get(path`/organization/projects/${projectID}/data_retention`, {
+    return this._client.get(path2`/organization/projects/${projectID}/data_retention`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -72173,7 +73242,7 @@ var DataRetention2 = class extends APIResource {
    * ```
    */
   update(projectID, body, options) {
-    return this._client.post(path`/organization/projects/${projectID}/data_retention`, {
+    return this._client.post(path2`/organization/projects/${projectID}/data_retention`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -72195,7 +73264,7 @@ var HostedToolPermissions = class extends APIResource {
    * ```
    */
   retrieve(projectID, options) {
-    return this._client.get(path`/organization/projects/${projectID}/hosted_tool_permissions`, {
+    return this._client.get(path2`/organization/projects/${projectID}/hosted_tool_permissions`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -72212,7 +73281,7 @@ var HostedToolPermissions = class extends APIResource {
    * ```
    */
   update(projectID, body, options) {
-    return this._client.post(path`/organization/projects/${projectID}/hosted_tool_permissions`, {
+    return this._client.post(path2`/organization/projects/${projectID}/hosted_tool_permissions`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -72234,7 +73303,7 @@ var ModelPermissions = class extends APIResource {
    * ```
    */
   retrieve(projectID, options) {
-    return this._client.get(path`/organization/projects/${projectID}/model_permissions`, {
+    return this._client.get(path2`/organization/projects/${projectID}/model_permissions`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -72252,7 +73321,7 @@ var ModelPermissions = class extends APIResource {
    * ```
    */
   update(projectID, body, options) {
-    return this._client.post(path`/organization/projects/${projectID}/model_permissions`, {
+    return this._client.post(path2`/organization/projects/${projectID}/model_permissions`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -72270,7 +73339,7 @@ var ModelPermissions = class extends APIResource {
    * ```
    */
   delete(projectID, options) {
-    return this._client.delete(path`/organization/projects/${projectID}/model_permissions`, {
+    return this._client.delete(path2`/organization/projects/${projectID}/model_permissions`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -72293,7 +73362,7 @@ var RateLimits = class extends APIResource {
    * ```
    */
   listRateLimits(projectID, query = {}, options) {
-    return this._client.getAPIList(path`/organization/projects/${projectID}/rate_limits`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path2`/organization/projects/${projectID}/rate_limits`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Updates a project rate limit.
@@ -72309,7 +73378,7 @@ var RateLimits = class extends APIResource {
    */
   updateRateLimit(rateLimitID, params, options) {
     const { project_id, ...body } = params;
-    return this._client.post(path`/organization/projects/${project_id}/rate_limits/${rateLimitID}`, {
+    return this._client.post(path2`/organization/projects/${project_id}/rate_limits/${rateLimitID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -72332,7 +73401,7 @@ var Roles3 = class extends APIResource {
    * ```
    */
   create(projectID, body, options) {
-    return this._client.post(path`/projects/${projectID}/roles`, {
+    return this._client.post(path2`/projects/${projectID}/roles`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -72352,7 +73421,7 @@ var Roles3 = class extends APIResource {
    */
   retrieve(roleID, params, options) {
     const { project_id } = params;
-    return this._client.get(path`/projects/${project_id}/roles/${roleID}`, {
+    return this._client.get(path2`/projects/${project_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -72371,7 +73440,7 @@ var Roles3 = class extends APIResource {
    */
   update(roleID, params, options) {
     const { project_id, ...body } = params;
-    return this._client.post(path`/projects/${project_id}/roles/${roleID}`, {
+    return this._client.post(path2`/projects/${project_id}/roles/${roleID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -72391,7 +73460,7 @@ var Roles3 = class extends APIResource {
    * ```
    */
   list(projectID, query = {}, options) {
-    return this._client.getAPIList(path`/projects/${projectID}/roles`, NextCursorPage, {
+    return this._client.getAPIList(path2`/projects/${projectID}/roles`, NextCursorPage, {
       query,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -72411,7 +73480,7 @@ var Roles3 = class extends APIResource {
    */
   delete(roleID, params, options) {
     const { project_id } = params;
-    return this._client.delete(path`/projects/${project_id}/roles/${roleID}`, {
+    return this._client.delete(path2`/projects/${project_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -72441,7 +73510,7 @@ var SpendAlerts2 = class extends APIResource {
    * ```
    */
   create(projectID, body, options) {
-    return this._client.post(path`/organization/projects/${projectID}/spend_alerts`, {
+    return this._client.post(path2`/organization/projects/${projectID}/spend_alerts`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -72461,7 +73530,7 @@ var SpendAlerts2 = class extends APIResource {
    */
   retrieve(alertID, params, options) {
     const { project_id } = params;
-    return this._client.get(path`/organization/projects/${project_id}/spend_alerts/${alertID}`, {
+    return this._client.get(path2`/organization/projects/${project_id}/spend_alerts/${alertID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -72489,7 +73558,7 @@ var SpendAlerts2 = class extends APIResource {
    */
   update(alertID, params, options) {
     const { project_id, ...body } = params;
-    return this._client.post(path`/organization/projects/${project_id}/spend_alerts/${alertID}`, {
+    return this._client.post(path2`/organization/projects/${project_id}/spend_alerts/${alertID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -72509,7 +73578,7 @@ var SpendAlerts2 = class extends APIResource {
    * ```
    */
   list(projectID, query = {}, options) {
-    return this._client.getAPIList(path`/organization/projects/${projectID}/spend_alerts`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path2`/organization/projects/${projectID}/spend_alerts`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Deletes a project spend alert.
@@ -72525,7 +73594,7 @@ var SpendAlerts2 = class extends APIResource {
    */
   delete(alertID, params, options) {
     const { project_id } = params;
-    return this._client.delete(path`/organization/projects/${project_id}/spend_alerts/${alertID}`, {
+    return this._client.delete(path2`/organization/projects/${project_id}/spend_alerts/${alertID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -72546,7 +73615,7 @@ var SpendLimit2 = class extends APIResource {
    * ```
    */
   retrieve(projectID, options) {
-    return this._client.get(path`/organization/projects/${projectID}/spend_limit`, {
+    return this._client.get(path2`/organization/projects/${projectID}/spend_limit`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -72568,7 +73637,7 @@ var SpendLimit2 = class extends APIResource {
    * ```
    */
   update(projectID, body, options) {
-    return this._client.post(path`/organization/projects/${projectID}/spend_limit`, {
+    return this._client.post(path2`/organization/projects/${projectID}/spend_limit`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -72586,7 +73655,7 @@ var SpendLimit2 = class extends APIResource {
    * ```
    */
   delete(projectID, options) {
-    return this._client.delete(path`/organization/projects/${projectID}/spend_limit`, {
+    return this._client.delete(path2`/organization/projects/${projectID}/spend_limit`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -72609,7 +73678,7 @@ var Roles4 = class extends APIResource {
    */
   create(groupID, params, options) {
     const { project_id, ...body } = params;
-    return this._client.post(path`/projects/${project_id}/groups/${groupID}/roles`, {
+    return this._client.post(path2`/projects/${project_id}/groups/${groupID}/roles`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -72629,7 +73698,7 @@ var Roles4 = class extends APIResource {
    */
   retrieve(roleID, params, options) {
     const { project_id, group_id } = params;
-    return this._client.get(path`/projects/${project_id}/groups/${group_id}/roles/${roleID}`, {
+    return this._client.get(path2`/projects/${project_id}/groups/${group_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -72650,7 +73719,7 @@ var Roles4 = class extends APIResource {
    */
   list(groupID, params, options) {
     const { project_id, ...query } = params;
-    return this._client.getAPIList(path`/projects/${project_id}/groups/${groupID}/roles`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path2`/projects/${project_id}/groups/${groupID}/roles`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Unassigns a project role from a group within a project.
@@ -72666,7 +73735,7 @@ var Roles4 = class extends APIResource {
    */
   delete(roleID, params, options) {
     const { project_id, group_id } = params;
-    return this._client.delete(path`/projects/${project_id}/groups/${group_id}/roles/${roleID}`, {
+    return this._client.delete(path2`/projects/${project_id}/groups/${group_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -72692,7 +73761,7 @@ var Groups2 = class extends APIResource {
    * ```
    */
   create(projectID, body, options) {
-    return this._client.post(path`/organization/projects/${projectID}/groups`, {
+    return this._client.post(path2`/organization/projects/${projectID}/groups`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -72712,7 +73781,7 @@ var Groups2 = class extends APIResource {
    */
   retrieve(groupID, params, options) {
     const { project_id, ...query } = params;
-    return this._client.get(path`/organization/projects/${project_id}/groups/${groupID}`, {
+    return this._client.get(path2`/organization/projects/${project_id}/groups/${groupID}`, {
       query,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -72732,7 +73801,7 @@ var Groups2 = class extends APIResource {
    * ```
    */
   list(projectID, query = {}, options) {
-    return this._client.getAPIList(path`/organization/projects/${projectID}/groups`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path2`/organization/projects/${projectID}/groups`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Revokes a group's access to a project.
@@ -72748,7 +73817,7 @@ var Groups2 = class extends APIResource {
    */
   delete(groupID, params, options) {
     const { project_id } = params;
-    return this._client.delete(path`/organization/projects/${project_id}/groups/${groupID}`, {
+    return this._client.delete(path2`/organization/projects/${project_id}/groups/${groupID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -72772,7 +73841,7 @@ var APIKeys2 = class extends APIResource {
    */
   create(serviceAccountID, params, options) {
     const { project_id, ...body } = params;
-    return this._client.post(path`/organization/projects/${project_id}/service_accounts/${serviceAccountID}/api_keys`, { body, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.post(path2`/organization/projects/${project_id}/service_accounts/${serviceAccountID}/api_keys`, { body, ...options, __security: { adminAPIKeyAuth: true } });
   }
 };
 
@@ -72796,7 +73865,7 @@ var ServiceAccounts = class extends APIResource {
    * ```
    */
   create(projectID, body, options) {
-    return this._client.post(path`/organization/projects/${projectID}/service_accounts`, {
+    return this._client.post(path2`/organization/projects/${projectID}/service_accounts`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -72816,7 +73885,7 @@ var ServiceAccounts = class extends APIResource {
    */
   retrieve(serviceAccountID, params, options) {
     const { project_id } = params;
-    return this._client.get(path`/organization/projects/${project_id}/service_accounts/${serviceAccountID}`, {
+    return this._client.get(path2`/organization/projects/${project_id}/service_accounts/${serviceAccountID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -72835,7 +73904,7 @@ var ServiceAccounts = class extends APIResource {
    */
   update(serviceAccountID, params, options) {
     const { project_id, ...body } = params;
-    return this._client.post(path`/organization/projects/${project_id}/service_accounts/${serviceAccountID}`, { body, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.post(path2`/organization/projects/${project_id}/service_accounts/${serviceAccountID}`, { body, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Returns a list of service accounts in the project.
@@ -72851,7 +73920,7 @@ var ServiceAccounts = class extends APIResource {
    * ```
    */
   list(projectID, query = {}, options) {
-    return this._client.getAPIList(path`/organization/projects/${projectID}/service_accounts`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path2`/organization/projects/${projectID}/service_accounts`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Deletes a service account from the project.
@@ -72870,7 +73939,7 @@ var ServiceAccounts = class extends APIResource {
    */
   delete(serviceAccountID, params, options) {
     const { project_id } = params;
-    return this._client.delete(path`/organization/projects/${project_id}/service_accounts/${serviceAccountID}`, { ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.delete(path2`/organization/projects/${project_id}/service_accounts/${serviceAccountID}`, { ...options, __security: { adminAPIKeyAuth: true } });
   }
 };
 ServiceAccounts.APIKeys = APIKeys2;
@@ -72891,7 +73960,7 @@ var Roles5 = class extends APIResource {
    */
   create(userID, params, options) {
     const { project_id, ...body } = params;
-    return this._client.post(path`/projects/${project_id}/users/${userID}/roles`, {
+    return this._client.post(path2`/projects/${project_id}/users/${userID}/roles`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -72911,7 +73980,7 @@ var Roles5 = class extends APIResource {
    */
   retrieve(roleID, params, options) {
     const { project_id, user_id } = params;
-    return this._client.get(path`/projects/${project_id}/users/${user_id}/roles/${roleID}`, {
+    return this._client.get(path2`/projects/${project_id}/users/${user_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -72932,7 +74001,7 @@ var Roles5 = class extends APIResource {
    */
   list(userID, params, options) {
     const { project_id, ...query } = params;
-    return this._client.getAPIList(path`/projects/${project_id}/users/${userID}/roles`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path2`/projects/${project_id}/users/${userID}/roles`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Unassigns a project role from a user within a project.
@@ -72948,7 +74017,7 @@ var Roles5 = class extends APIResource {
    */
   delete(roleID, params, options) {
     const { project_id, user_id } = params;
-    return this._client.delete(path`/projects/${project_id}/users/${user_id}/roles/${roleID}`, {
+    return this._client.delete(path2`/projects/${project_id}/users/${user_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -72975,7 +74044,7 @@ var Users2 = class extends APIResource {
    * ```
    */
   create(projectID, body, options) {
-    return this._client.post(path`/organization/projects/${projectID}/users`, {
+    return this._client.post(path2`/organization/projects/${projectID}/users`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -72995,7 +74064,7 @@ var Users2 = class extends APIResource {
    */
   retrieve(userID, params, options) {
     const { project_id } = params;
-    return this._client.get(path`/organization/projects/${project_id}/users/${userID}`, {
+    return this._client.get(path2`/organization/projects/${project_id}/users/${userID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73014,7 +74083,7 @@ var Users2 = class extends APIResource {
    */
   update(userID, params, options) {
     const { project_id, ...body } = params;
-    return this._client.post(path`/organization/projects/${project_id}/users/${userID}`, {
+    return this._client.post(path2`/organization/projects/${project_id}/users/${userID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -73034,7 +74103,7 @@ var Users2 = class extends APIResource {
    * ```
    */
   list(projectID, query = {}, options) {
-    return this._client.getAPIList(path`/organization/projects/${projectID}/users`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path2`/organization/projects/${projectID}/users`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Deletes a user from the project.
@@ -73053,7 +74122,7 @@ var Users2 = class extends APIResource {
    */
   delete(userID, params, options) {
     const { project_id } = params;
-    return this._client.delete(path`/organization/projects/${project_id}/users/${userID}`, {
+    return this._client.delete(path2`/organization/projects/${project_id}/users/${userID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73109,7 +74178,7 @@ var Projects = class extends APIResource {
    * ```
    */
   retrieve(projectID, options) {
-    return this._client.get(path`/organization/projects/${projectID}`, {
+    return this._client.get(path2`/organization/projects/${projectID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73126,7 +74195,7 @@ var Projects = class extends APIResource {
    * ```
    */
   update(projectID, body, options) {
-    return this._client.post(path`/organization/projects/${projectID}`, {
+    return this._client.post(path2`/organization/projects/${projectID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -73163,7 +74232,7 @@ var Projects = class extends APIResource {
    * ```
    */
   archive(projectID, options) {
-    return this._client.post(path`/organization/projects/${projectID}/archive`, {
+    return this._client.post(path2`/organization/projects/${projectID}/archive`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73197,7 +74266,7 @@ var Roles6 = class extends APIResource {
    * ```
    */
   create(userID, body, options) {
-    return this._client.post(path`/organization/users/${userID}/roles`, {
+    return this._client.post(path2`/organization/users/${userID}/roles`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -73217,7 +74286,7 @@ var Roles6 = class extends APIResource {
    */
   retrieve(roleID, params, options) {
     const { user_id } = params;
-    return this._client.get(path`/organization/users/${user_id}/roles/${roleID}`, {
+    return this._client.get(path2`/organization/users/${user_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73236,7 +74305,7 @@ var Roles6 = class extends APIResource {
    * ```
    */
   list(userID, query = {}, options) {
-    return this._client.getAPIList(path`/organization/users/${userID}/roles`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path2`/organization/users/${userID}/roles`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Unassigns an organization role from a user within the organization.
@@ -73252,7 +74321,7 @@ var Roles6 = class extends APIResource {
    */
   delete(roleID, params, options) {
     const { user_id } = params;
-    return this._client.delete(path`/organization/users/${user_id}/roles/${roleID}`, {
+    return this._client.delete(path2`/organization/users/${user_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73275,7 +74344,7 @@ var Users3 = class extends APIResource {
    * ```
    */
   retrieve(userID, options) {
-    return this._client.get(path`/organization/users/${userID}`, {
+    return this._client.get(path2`/organization/users/${userID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73290,7 +74359,7 @@ var Users3 = class extends APIResource {
    * ```
    */
   update(userID, body, options) {
-    return this._client.post(path`/organization/users/${userID}`, {
+    return this._client.post(path2`/organization/users/${userID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -73325,7 +74394,7 @@ var Users3 = class extends APIResource {
    * ```
    */
   delete(userID, options) {
-    return this._client.delete(path`/organization/users/${userID}`, {
+    return this._client.delete(path2`/organization/users/${userID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73448,7 +74517,7 @@ var Batches = class extends APIResource {
    * Retrieves a batch.
    */
   retrieve(batchID, options) {
-    return this._client.get(path`/batches/${batchID}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.get(path2`/batches/${batchID}`, { ...options, __security: { bearerAuth: true } });
   }
   /**
    * List your organization's batches.
@@ -73466,7 +74535,7 @@ var Batches = class extends APIResource {
    * (if any) available in the output file.
    */
   cancel(batchID, options) {
-    return this._client.post(path`/batches/${batchID}/cancel`, {
+    return this._client.post(path2`/batches/${batchID}/cancel`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -73494,7 +74563,7 @@ var Assistants = class extends APIResource {
    * @deprecated
    */
   retrieve(assistantID, options) {
-    return this._client.get(path`/assistants/${assistantID}`, {
+    return this._client.get(path2`/assistants/${assistantID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -73506,7 +74575,7 @@ var Assistants = class extends APIResource {
    * @deprecated
    */
   update(assistantID, body, options) {
-    return this._client.post(path`/assistants/${assistantID}`, {
+    return this._client.post(path2`/assistants/${assistantID}`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -73532,7 +74601,7 @@ var Assistants = class extends APIResource {
    * @deprecated
    */
   delete(assistantID, options) {
-    return this._client.delete(path`/assistants/${assistantID}`, {
+    return this._client.delete(path2`/assistants/${assistantID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -73639,7 +74708,7 @@ var Sessions2 = class extends APIResource {
    * ```
    */
   cancel(sessionID, options) {
-    return this._client.post(path`/chatkit/sessions/${sessionID}/cancel`, {
+    return this._client.post(path2`/chatkit/sessions/${sessionID}/cancel`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "chatkit_beta=v1" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -73659,7 +74728,7 @@ var Threads = class extends APIResource {
    * ```
    */
   retrieve(threadID, options) {
-    return this._client.get(path`/chatkit/threads/${threadID}`, {
+    return this._client.get(path2`/chatkit/threads/${threadID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "chatkit_beta=v1" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -73695,7 +74764,7 @@ var Threads = class extends APIResource {
    * ```
    */
   delete(threadID, options) {
-    return this._client.delete(path`/chatkit/threads/${threadID}`, {
+    return this._client.delete(path2`/chatkit/threads/${threadID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "chatkit_beta=v1" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -73715,7 +74784,7 @@ var Threads = class extends APIResource {
    * ```
    */
   listItems(threadID, query = {}, options) {
-    return this._client.getAPIList(path`/chatkit/threads/${threadID}/items`, ConversationCursorPage, {
+    return this._client.getAPIList(path2`/chatkit/threads/${threadID}/items`, ConversationCursorPage, {
       query,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "chatkit_beta=v1" }, options?.headers]),
@@ -73752,7 +74821,7 @@ var InputItems = class extends APIResource {
    */
   list(responseID, params = {}, options) {
     const { betas, ...query } = params ?? {};
-    return this._client.getAPIList(path`/responses/${responseID}/input_items?beta=true`, CursorPage, {
+    return this._client.getAPIList(path2`/responses/${responseID}/input_items?beta=true`, CursorPage, {
       query,
       ...options,
       headers: buildHeaders([
@@ -73814,7 +74883,7 @@ var Responses = class extends APIResource {
   }
   retrieve(responseID, params = {}, options) {
     const { betas, ...query } = params ?? {};
-    return this._client.get(path`/responses/${responseID}?beta=true`, {
+    return this._client.get(path2`/responses/${responseID}?beta=true`, {
       query,
       ...options,
       headers: buildHeaders([
@@ -73837,7 +74906,7 @@ var Responses = class extends APIResource {
    */
   delete(responseID, params = {}, options) {
     const { betas } = params ?? {};
-    return this._client.delete(path`/responses/${responseID}?beta=true`, {
+    return this._client.delete(path2`/responses/${responseID}?beta=true`, {
       ...options,
       headers: buildHeaders([
         { Accept: "*/*", ...betas?.toString() != null ? { "openai-beta": betas?.toString() } : void 0 },
@@ -73860,7 +74929,7 @@ var Responses = class extends APIResource {
    */
   cancel(responseID, params = {}, options) {
     const { betas } = params ?? {};
-    return this._client.post(path`/responses/${responseID}/cancel?beta=true`, {
+    return this._client.post(path2`/responses/${responseID}/cancel?beta=true`, {
       ...options,
       headers: buildHeaders([
         { ...betas?.toString() != null ? { "openai-beta": betas?.toString() } : void 0 },
@@ -73909,7 +74978,7 @@ var Messages2 = class extends APIResource {
    * @deprecated The Assistants API is deprecated in favor of the Responses API
    */
   create(threadID, body, options) {
-    return this._client.post(path`/threads/${threadID}/messages`, {
+    return this._client.post(path2`/threads/${threadID}/messages`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -73923,7 +74992,7 @@ var Messages2 = class extends APIResource {
    */
   retrieve(messageID, params, options) {
     const { thread_id } = params;
-    return this._client.get(path`/threads/${thread_id}/messages/${messageID}`, {
+    return this._client.get(path2`/threads/${thread_id}/messages/${messageID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -73936,7 +75005,7 @@ var Messages2 = class extends APIResource {
    */
   update(messageID, params, options) {
     const { thread_id, ...body } = params;
-    return this._client.post(path`/threads/${thread_id}/messages/${messageID}`, {
+    return this._client.post(path2`/threads/${thread_id}/messages/${messageID}`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -73949,7 +75018,7 @@ var Messages2 = class extends APIResource {
    * @deprecated The Assistants API is deprecated in favor of the Responses API
    */
   list(threadID, query = {}, options) {
-    return this._client.getAPIList(path`/threads/${threadID}/messages`, CursorPage, {
+    return this._client.getAPIList(path2`/threads/${threadID}/messages`, CursorPage, {
       query,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -73963,7 +75032,7 @@ var Messages2 = class extends APIResource {
    */
   delete(messageID, params, options) {
     const { thread_id } = params;
-    return this._client.delete(path`/threads/${thread_id}/messages/${messageID}`, {
+    return this._client.delete(path2`/threads/${thread_id}/messages/${messageID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -73980,7 +75049,7 @@ var Steps = class extends APIResource {
    */
   retrieve(stepID, params, options) {
     const { thread_id, run_id, ...query } = params;
-    return this._client.get(path`/threads/${thread_id}/runs/${run_id}/steps/${stepID}`, {
+    return this._client.get(path2`/threads/${thread_id}/runs/${run_id}/steps/${stepID}`, {
       query,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -73994,7 +75063,7 @@ var Steps = class extends APIResource {
    */
   list(runID, params, options) {
     const { thread_id, ...query } = params;
-    return this._client.getAPIList(path`/threads/${thread_id}/runs/${runID}/steps`, CursorPage, {
+    return this._client.getAPIList(path2`/threads/${thread_id}/runs/${runID}/steps`, CursorPage, {
       query,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -74558,7 +75627,7 @@ var Runs = class extends APIResource {
   }
   create(threadID, params, options) {
     const { include, ...body } = params;
-    return this._client.post(path`/threads/${threadID}/runs`, {
+    return this._client.post(path2`/threads/${threadID}/runs`, {
       query: { include },
       body,
       ...options,
@@ -74575,7 +75644,7 @@ var Runs = class extends APIResource {
    */
   retrieve(runID, params, options) {
     const { thread_id } = params;
-    return this._client.get(path`/threads/${thread_id}/runs/${runID}`, {
+    return this._client.get(path2`/threads/${thread_id}/runs/${runID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -74588,7 +75657,7 @@ var Runs = class extends APIResource {
    */
   update(runID, params, options) {
     const { thread_id, ...body } = params;
-    return this._client.post(path`/threads/${thread_id}/runs/${runID}`, {
+    return this._client.post(path2`/threads/${thread_id}/runs/${runID}`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -74601,7 +75670,7 @@ var Runs = class extends APIResource {
    * @deprecated The Assistants API is deprecated in favor of the Responses API
    */
   list(threadID, query = {}, options) {
-    return this._client.getAPIList(path`/threads/${threadID}/runs`, CursorPage, {
+    return this._client.getAPIList(path2`/threads/${threadID}/runs`, CursorPage, {
       query,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -74615,7 +75684,7 @@ var Runs = class extends APIResource {
    */
   cancel(runID, params, options) {
     const { thread_id } = params;
-    return this._client.post(path`/threads/${thread_id}/runs/${runID}/cancel`, {
+    return this._client.post(path2`/threads/${thread_id}/runs/${runID}/cancel`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -74694,7 +75763,7 @@ var Runs = class extends APIResource {
   }
   submitToolOutputs(runID, params, options) {
     const { thread_id, ...body } = params;
-    return this._client.post(path`/threads/${thread_id}/runs/${runID}/submit_tool_outputs`, {
+    return this._client.post(path2`/threads/${thread_id}/runs/${runID}/submit_tool_outputs`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -74749,7 +75818,7 @@ var Threads2 = class extends APIResource {
    * @deprecated The Assistants API is deprecated in favor of the Responses API
    */
   retrieve(threadID, options) {
-    return this._client.get(path`/threads/${threadID}`, {
+    return this._client.get(path2`/threads/${threadID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -74761,7 +75830,7 @@ var Threads2 = class extends APIResource {
    * @deprecated The Assistants API is deprecated in favor of the Responses API
    */
   update(threadID, body, options) {
-    return this._client.post(path`/threads/${threadID}`, {
+    return this._client.post(path2`/threads/${threadID}`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -74774,7 +75843,7 @@ var Threads2 = class extends APIResource {
    * @deprecated The Assistants API is deprecated in favor of the Responses API
    */
   delete(threadID, options) {
-    return this._client.delete(path`/threads/${threadID}`, {
+    return this._client.delete(path2`/threads/${threadID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -74845,7 +75914,7 @@ var Content = class extends APIResource {
    */
   retrieve(fileID, params, options) {
     const { container_id } = params;
-    return this._client.get(path`/containers/${container_id}/files/${fileID}/content`, {
+    return this._client.get(path2`/containers/${container_id}/files/${fileID}/content`, {
       ...options,
       headers: buildHeaders([{ Accept: "application/binary" }, options?.headers]),
       __security: { bearerAuth: true },
@@ -74867,14 +75936,14 @@ var Files = class extends APIResource {
    * a JSON request with a file ID.
    */
   create(containerID, body, options) {
-    return this._client.post(path`/containers/${containerID}/files`, maybeMultipartFormRequestOptions({ body, ...options, __security: { bearerAuth: true } }, this._client));
+    return this._client.post(path2`/containers/${containerID}/files`, maybeMultipartFormRequestOptions({ body, ...options, __security: { bearerAuth: true } }, this._client));
   }
   /**
    * Retrieve Container File
    */
   retrieve(fileID, params, options) {
     const { container_id } = params;
-    return this._client.get(path`/containers/${container_id}/files/${fileID}`, {
+    return this._client.get(path2`/containers/${container_id}/files/${fileID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -74883,7 +75952,7 @@ var Files = class extends APIResource {
    * List Container files
    */
   list(containerID, query = {}, options) {
-    return this._client.getAPIList(path`/containers/${containerID}/files`, CursorPage, {
+    return this._client.getAPIList(path2`/containers/${containerID}/files`, CursorPage, {
       query,
       ...options,
       __security: { bearerAuth: true }
@@ -74894,7 +75963,7 @@ var Files = class extends APIResource {
    */
   delete(fileID, params, options) {
     const { container_id } = params;
-    return this._client.delete(path`/containers/${container_id}/files/${fileID}`, {
+    return this._client.delete(path2`/containers/${container_id}/files/${fileID}`, {
       ...options,
       headers: buildHeaders([{ Accept: "*/*" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -74919,7 +75988,7 @@ var Containers = class extends APIResource {
    * Retrieve Container
    */
   retrieve(containerID, options) {
-    return this._client.get(path`/containers/${containerID}`, {
+    return this._client.get(path2`/containers/${containerID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -74938,7 +76007,7 @@ var Containers = class extends APIResource {
    * Delete Container
    */
   delete(containerID, options) {
-    return this._client.delete(path`/containers/${containerID}`, {
+    return this._client.delete(path2`/containers/${containerID}`, {
       ...options,
       headers: buildHeaders([{ Accept: "*/*" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -74954,7 +76023,7 @@ var Items = class extends APIResource {
    */
   create(conversationID, params, options) {
     const { include, ...body } = params;
-    return this._client.post(path`/conversations/${conversationID}/items`, {
+    return this._client.post(path2`/conversations/${conversationID}/items`, {
       query: { include },
       body,
       ...options,
@@ -74966,7 +76035,7 @@ var Items = class extends APIResource {
    */
   retrieve(itemID, params, options) {
     const { conversation_id, ...query } = params;
-    return this._client.get(path`/conversations/${conversation_id}/items/${itemID}`, {
+    return this._client.get(path2`/conversations/${conversation_id}/items/${itemID}`, {
       query,
       ...options,
       __security: { bearerAuth: true }
@@ -74976,14 +76045,14 @@ var Items = class extends APIResource {
    * List all items for a conversation with the given ID.
    */
   list(conversationID, query = {}, options) {
-    return this._client.getAPIList(path`/conversations/${conversationID}/items`, ConversationCursorPage, { query, ...options, __security: { bearerAuth: true } });
+    return this._client.getAPIList(path2`/conversations/${conversationID}/items`, ConversationCursorPage, { query, ...options, __security: { bearerAuth: true } });
   }
   /**
    * Delete an item from a conversation with the given IDs.
    */
   delete(itemID, params, options) {
     const { conversation_id } = params;
-    return this._client.delete(path`/conversations/${conversation_id}/items/${itemID}`, {
+    return this._client.delete(path2`/conversations/${conversation_id}/items/${itemID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -75006,7 +76075,7 @@ var Conversations = class extends APIResource {
    * Get a conversation
    */
   retrieve(conversationID, options) {
-    return this._client.get(path`/conversations/${conversationID}`, {
+    return this._client.get(path2`/conversations/${conversationID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -75015,7 +76084,7 @@ var Conversations = class extends APIResource {
    * Update a conversation
    */
   update(conversationID, body, options) {
-    return this._client.post(path`/conversations/${conversationID}`, {
+    return this._client.post(path2`/conversations/${conversationID}`, {
       body,
       ...options,
       __security: { bearerAuth: true }
@@ -75025,7 +76094,7 @@ var Conversations = class extends APIResource {
    * Delete a conversation. Items in the conversation will not be deleted.
    */
   delete(conversationID, options) {
-    return this._client.delete(path`/conversations/${conversationID}`, {
+    return this._client.delete(path2`/conversations/${conversationID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -75084,7 +76153,7 @@ var OutputItems = class extends APIResource {
    */
   retrieve(outputItemID, params, options) {
     const { eval_id, run_id } = params;
-    return this._client.get(path`/evals/${eval_id}/runs/${run_id}/output_items/${outputItemID}`, {
+    return this._client.get(path2`/evals/${eval_id}/runs/${run_id}/output_items/${outputItemID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -75094,7 +76163,7 @@ var OutputItems = class extends APIResource {
    */
   list(runID, params, options) {
     const { eval_id, ...query } = params;
-    return this._client.getAPIList(path`/evals/${eval_id}/runs/${runID}/output_items`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
+    return this._client.getAPIList(path2`/evals/${eval_id}/runs/${runID}/output_items`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
   }
 };
 
@@ -75110,7 +76179,7 @@ var Runs2 = class extends APIResource {
    * schema specified in the config of the evaluation.
    */
   create(evalID, body, options) {
-    return this._client.post(path`/evals/${evalID}/runs`, {
+    return this._client.post(path2`/evals/${evalID}/runs`, {
       body,
       ...options,
       __security: { bearerAuth: true }
@@ -75121,7 +76190,7 @@ var Runs2 = class extends APIResource {
    */
   retrieve(runID, params, options) {
     const { eval_id } = params;
-    return this._client.get(path`/evals/${eval_id}/runs/${runID}`, {
+    return this._client.get(path2`/evals/${eval_id}/runs/${runID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -75130,7 +76199,7 @@ var Runs2 = class extends APIResource {
    * Get a list of runs for an evaluation.
    */
   list(evalID, query = {}, options) {
-    return this._client.getAPIList(path`/evals/${evalID}/runs`, CursorPage, {
+    return this._client.getAPIList(path2`/evals/${evalID}/runs`, CursorPage, {
       query,
       ...options,
       __security: { bearerAuth: true }
@@ -75141,7 +76210,7 @@ var Runs2 = class extends APIResource {
    */
   delete(runID, params, options) {
     const { eval_id } = params;
-    return this._client.delete(path`/evals/${eval_id}/runs/${runID}`, {
+    return this._client.delete(path2`/evals/${eval_id}/runs/${runID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -75151,7 +76220,7 @@ var Runs2 = class extends APIResource {
    */
   cancel(runID, params, options) {
     const { eval_id } = params;
-    return this._client.post(path`/evals/${eval_id}/runs/${runID}`, {
+    return this._client.post(path2`/evals/${eval_id}/runs/${runID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -75180,13 +76249,13 @@ var Evals = class extends APIResource {
    * Get an evaluation by ID.
    */
   retrieve(evalID, options) {
-    return this._client.get(path`/evals/${evalID}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.get(path2`/evals/${evalID}`, { ...options, __security: { bearerAuth: true } });
   }
   /**
    * Update certain properties of an evaluation.
    */
   update(evalID, body, options) {
-    return this._client.post(path`/evals/${evalID}`, { body, ...options, __security: { bearerAuth: true } });
+    return this._client.post(path2`/evals/${evalID}`, { body, ...options, __security: { bearerAuth: true } });
   }
   /**
    * List evaluations for a project.
@@ -75202,7 +76271,7 @@ var Evals = class extends APIResource {
    * Delete an evaluation.
    */
   delete(evalID, options) {
-    return this._client.delete(path`/evals/${evalID}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.delete(path2`/evals/${evalID}`, { ...options, __security: { bearerAuth: true } });
   }
 };
 Evals.Runs = Runs2;
@@ -75245,7 +76314,7 @@ var Files2 = class extends APIResource {
    * Returns information about a specific file.
    */
   retrieve(fileID, options) {
-    return this._client.get(path`/files/${fileID}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.get(path2`/files/${fileID}`, { ...options, __security: { bearerAuth: true } });
   }
   /**
    * Returns a list of files.
@@ -75261,13 +76330,13 @@ var Files2 = class extends APIResource {
    * Delete a file and remove it from all vector stores.
    */
   delete(fileID, options) {
-    return this._client.delete(path`/files/${fileID}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.delete(path2`/files/${fileID}`, { ...options, __security: { bearerAuth: true } });
   }
   /**
    * Returns the contents of the specified file.
    */
   content(fileID, options) {
-    return this._client.get(path`/files/${fileID}/content`, {
+    return this._client.get(path2`/files/${fileID}/content`, {
       ...options,
       headers: buildHeaders([{ Accept: "application/binary" }, options?.headers]),
       __security: { bearerAuth: true },
@@ -75379,7 +76448,7 @@ var Permissions = class extends APIResource {
    * ```
    */
   create(fineTunedModelCheckpoint, body, options) {
-    return this._client.getAPIList(path`/fine_tuning/checkpoints/${fineTunedModelCheckpoint}/permissions`, Page, { body, method: "post", ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path2`/fine_tuning/checkpoints/${fineTunedModelCheckpoint}/permissions`, Page, { body, method: "post", ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * **NOTE:** This endpoint requires an [admin API key](../admin-api-keys).
@@ -75390,7 +76459,7 @@ var Permissions = class extends APIResource {
    * @deprecated Retrieve is deprecated. Please swap to the paginated list method instead.
    */
   retrieve(fineTunedModelCheckpoint, query = {}, options) {
-    return this._client.get(path`/fine_tuning/checkpoints/${fineTunedModelCheckpoint}/permissions`, {
+    return this._client.get(path2`/fine_tuning/checkpoints/${fineTunedModelCheckpoint}/permissions`, {
       query,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -75413,7 +76482,7 @@ var Permissions = class extends APIResource {
    * ```
    */
   list(fineTunedModelCheckpoint, query = {}, options) {
-    return this._client.getAPIList(path`/fine_tuning/checkpoints/${fineTunedModelCheckpoint}/permissions`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path2`/fine_tuning/checkpoints/${fineTunedModelCheckpoint}/permissions`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * **NOTE:** This endpoint requires an [admin API key](../admin-api-keys).
@@ -75435,7 +76504,7 @@ var Permissions = class extends APIResource {
    */
   delete(permissionID, params, options) {
     const { fine_tuned_model_checkpoint } = params;
-    return this._client.delete(path`/fine_tuning/checkpoints/${fine_tuned_model_checkpoint}/permissions/${permissionID}`, { ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.delete(path2`/fine_tuning/checkpoints/${fine_tuned_model_checkpoint}/permissions/${permissionID}`, { ...options, __security: { adminAPIKeyAuth: true } });
   }
 };
 
@@ -75464,7 +76533,7 @@ var Checkpoints2 = class extends APIResource {
    * ```
    */
   list(fineTuningJobID, query = {}, options) {
-    return this._client.getAPIList(path`/fine_tuning/jobs/${fineTuningJobID}/checkpoints`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
+    return this._client.getAPIList(path2`/fine_tuning/jobs/${fineTuningJobID}/checkpoints`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
   }
 };
 
@@ -75507,7 +76576,7 @@ var Jobs = class extends APIResource {
    * ```
    */
   retrieve(fineTuningJobID, options) {
-    return this._client.get(path`/fine_tuning/jobs/${fineTuningJobID}`, {
+    return this._client.get(path2`/fine_tuning/jobs/${fineTuningJobID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -75541,7 +76610,7 @@ var Jobs = class extends APIResource {
    * ```
    */
   cancel(fineTuningJobID, options) {
-    return this._client.post(path`/fine_tuning/jobs/${fineTuningJobID}/cancel`, {
+    return this._client.post(path2`/fine_tuning/jobs/${fineTuningJobID}/cancel`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -75560,7 +76629,7 @@ var Jobs = class extends APIResource {
    * ```
    */
   listEvents(fineTuningJobID, query = {}, options) {
-    return this._client.getAPIList(path`/fine_tuning/jobs/${fineTuningJobID}/events`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
+    return this._client.getAPIList(path2`/fine_tuning/jobs/${fineTuningJobID}/events`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
   }
   /**
    * Pause a fine-tune job.
@@ -75573,7 +76642,7 @@ var Jobs = class extends APIResource {
    * ```
    */
   pause(fineTuningJobID, options) {
-    return this._client.post(path`/fine_tuning/jobs/${fineTuningJobID}/pause`, {
+    return this._client.post(path2`/fine_tuning/jobs/${fineTuningJobID}/pause`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -75589,7 +76658,7 @@ var Jobs = class extends APIResource {
    * ```
    */
   resume(fineTuningJobID, options) {
-    return this._client.post(path`/fine_tuning/jobs/${fineTuningJobID}/resume`, {
+    return this._client.post(path2`/fine_tuning/jobs/${fineTuningJobID}/resume`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -75660,7 +76729,7 @@ var Models = class extends APIResource {
    * the owner and permissioning.
    */
   retrieve(model, options) {
-    return this._client.get(path`/models/${model}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.get(path2`/models/${model}`, { ...options, __security: { bearerAuth: true } });
   }
   /**
    * Lists the currently available models, and provides basic information about each
@@ -75674,7 +76743,7 @@ var Models = class extends APIResource {
    * delete a model.
    */
   delete(model, options) {
-    return this._client.delete(path`/models/${model}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.delete(path2`/models/${model}`, { ...options, __security: { bearerAuth: true } });
   }
 };
 
@@ -75703,7 +76772,7 @@ var Calls = class extends APIResource {
    * ```
    */
   accept(callID, body, options) {
-    return this._client.post(path`/realtime/calls/${callID}/accept`, {
+    return this._client.post(path2`/realtime/calls/${callID}/accept`, {
       body,
       ...options,
       headers: buildHeaders([{ Accept: "*/*" }, options?.headers]),
@@ -75719,7 +76788,7 @@ var Calls = class extends APIResource {
    * ```
    */
   hangup(callID, options) {
-    return this._client.post(path`/realtime/calls/${callID}/hangup`, {
+    return this._client.post(path2`/realtime/calls/${callID}/hangup`, {
       ...options,
       headers: buildHeaders([{ Accept: "*/*" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -75736,7 +76805,7 @@ var Calls = class extends APIResource {
    * ```
    */
   refer(callID, body, options) {
-    return this._client.post(path`/realtime/calls/${callID}/refer`, {
+    return this._client.post(path2`/realtime/calls/${callID}/refer`, {
       body,
       ...options,
       headers: buildHeaders([{ Accept: "*/*" }, options?.headers]),
@@ -75752,7 +76821,7 @@ var Calls = class extends APIResource {
    * ```
    */
   reject(callID, body = {}, options) {
-    return this._client.post(path`/realtime/calls/${callID}/reject`, {
+    return this._client.post(path2`/realtime/calls/${callID}/reject`, {
       body,
       ...options,
       headers: buildHeaders([{ Accept: "*/*" }, options?.headers]),
@@ -76531,7 +77600,7 @@ var InputItems2 = class extends APIResource {
    * ```
    */
   list(responseID, query = {}, options) {
-    return this._client.getAPIList(path`/responses/${responseID}/input_items`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
+    return this._client.getAPIList(path2`/responses/${responseID}/input_items`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
   }
 };
 
@@ -76578,7 +77647,7 @@ var Responses2 = class extends APIResource {
     });
   }
   retrieve(responseID, query = {}, options) {
-    return this._client.get(path`/responses/${responseID}`, {
+    return this._client.get(path2`/responses/${responseID}`, {
       query,
       ...options,
       stream: query?.stream ?? false,
@@ -76601,7 +77670,7 @@ var Responses2 = class extends APIResource {
    * ```
    */
   delete(responseID, options) {
-    return this._client.delete(path`/responses/${responseID}`, {
+    return this._client.delete(path2`/responses/${responseID}`, {
       ...options,
       headers: buildHeaders([{ Accept: "*/*" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -76629,7 +77698,7 @@ var Responses2 = class extends APIResource {
    * ```
    */
   cancel(responseID, options) {
-    return this._client.post(path`/responses/${responseID}/cancel`, {
+    return this._client.post(path2`/responses/${responseID}/cancel`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -76662,7 +77731,7 @@ var Content2 = class extends APIResource {
    * Download a skill zip bundle by its ID.
    */
   retrieve(skillID, options) {
-    return this._client.get(path`/skills/${skillID}/content`, {
+    return this._client.get(path2`/skills/${skillID}/content`, {
       ...options,
       headers: buildHeaders([{ Accept: "application/binary" }, options?.headers]),
       __security: { bearerAuth: true },
@@ -76678,7 +77747,7 @@ var Content3 = class extends APIResource {
    */
   retrieve(version2, params, options) {
     const { skill_id } = params;
-    return this._client.get(path`/skills/${skill_id}/versions/${version2}/content`, {
+    return this._client.get(path2`/skills/${skill_id}/versions/${version2}/content`, {
       ...options,
       headers: buildHeaders([{ Accept: "application/binary" }, options?.headers]),
       __security: { bearerAuth: true },
@@ -76697,14 +77766,14 @@ var Versions = class extends APIResource {
    * Create a new immutable skill version.
    */
   create(skillID, body = {}, options) {
-    return this._client.post(path`/skills/${skillID}/versions`, maybeMultipartFormRequestOptions({ body, ...options, __security: { bearerAuth: true } }, this._client));
+    return this._client.post(path2`/skills/${skillID}/versions`, maybeMultipartFormRequestOptions({ body, ...options, __security: { bearerAuth: true } }, this._client));
   }
   /**
    * Get a specific skill version.
    */
   retrieve(version2, params, options) {
     const { skill_id } = params;
-    return this._client.get(path`/skills/${skill_id}/versions/${version2}`, {
+    return this._client.get(path2`/skills/${skill_id}/versions/${version2}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -76713,7 +77782,7 @@ var Versions = class extends APIResource {
    * List skill versions for a skill.
    */
   list(skillID, query = {}, options) {
-    return this._client.getAPIList(path`/skills/${skillID}/versions`, CursorPage, {
+    return this._client.getAPIList(path2`/skills/${skillID}/versions`, CursorPage, {
       query,
       ...options,
       __security: { bearerAuth: true }
@@ -76724,7 +77793,7 @@ var Versions = class extends APIResource {
    */
   delete(version2, params, options) {
     const { skill_id } = params;
-    return this._client.delete(path`/skills/${skill_id}/versions/${version2}`, {
+    return this._client.delete(path2`/skills/${skill_id}/versions/${version2}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -76749,13 +77818,13 @@ var Skills = class extends APIResource {
    * Get a skill by its ID.
    */
   retrieve(skillID, options) {
-    return this._client.get(path`/skills/${skillID}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.get(path2`/skills/${skillID}`, { ...options, __security: { bearerAuth: true } });
   }
   /**
    * Update the default version pointer for a skill.
    */
   update(skillID, body, options) {
-    return this._client.post(path`/skills/${skillID}`, {
+    return this._client.post(path2`/skills/${skillID}`, {
       body,
       ...options,
       __security: { bearerAuth: true }
@@ -76775,7 +77844,7 @@ var Skills = class extends APIResource {
    * Delete a skill by its ID.
    */
   delete(skillID, options) {
-    return this._client.delete(path`/skills/${skillID}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.delete(path2`/skills/${skillID}`, { ...options, __security: { bearerAuth: true } });
   }
 };
 Skills.Content = Content2;
@@ -76797,7 +77866,7 @@ var Parts = class extends APIResource {
    * [complete the Upload](https://platform.openai.com/docs/api-reference/uploads/complete).
    */
   create(uploadID, body, options) {
-    return this._client.post(path`/uploads/${uploadID}/parts`, multipartFormRequestOptions({ body, ...options, __security: { bearerAuth: true } }, this._client));
+    return this._client.post(path2`/uploads/${uploadID}/parts`, multipartFormRequestOptions({ body, ...options, __security: { bearerAuth: true } }, this._client));
   }
 };
 
@@ -76839,7 +77908,7 @@ var Uploads = class extends APIResource {
    * Returns the Upload object with status `cancelled`.
    */
   cancel(uploadID, options) {
-    return this._client.post(path`/uploads/${uploadID}/cancel`, {
+    return this._client.post(path2`/uploads/${uploadID}/cancel`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -76862,7 +77931,7 @@ var Uploads = class extends APIResource {
    * object.
    */
   complete(uploadID, body, options) {
-    return this._client.post(path`/uploads/${uploadID}/complete`, {
+    return this._client.post(path2`/uploads/${uploadID}/complete`, {
       body,
       ...options,
       __security: { bearerAuth: true }
@@ -76896,7 +77965,7 @@ var FileBatches = class extends APIResource {
    * Create a vector store file batch.
    */
   create(vectorStoreID, body, options) {
-    return this._client.post(path`/vector_stores/${vectorStoreID}/file_batches`, {
+    return this._client.post(path2`/vector_stores/${vectorStoreID}/file_batches`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -76908,7 +77977,7 @@ var FileBatches = class extends APIResource {
    */
   retrieve(batchID, params, options) {
     const { vector_store_id } = params;
-    return this._client.get(path`/vector_stores/${vector_store_id}/file_batches/${batchID}`, {
+    return this._client.get(path2`/vector_stores/${vector_store_id}/file_batches/${batchID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -76920,7 +77989,7 @@ var FileBatches = class extends APIResource {
    */
   cancel(batchID, params, options) {
     const { vector_store_id } = params;
-    return this._client.post(path`/vector_stores/${vector_store_id}/file_batches/${batchID}/cancel`, {
+    return this._client.post(path2`/vector_stores/${vector_store_id}/file_batches/${batchID}/cancel`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -76938,7 +78007,7 @@ var FileBatches = class extends APIResource {
    */
   listFiles(batchID, params, options) {
     const { vector_store_id, ...query } = params;
-    return this._client.getAPIList(path`/vector_stores/${vector_store_id}/file_batches/${batchID}/files`, CursorPage, {
+    return this._client.getAPIList(path2`/vector_stores/${vector_store_id}/file_batches/${batchID}/files`, CursorPage, {
       query,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -77023,7 +78092,7 @@ var Files3 = class extends APIResource {
    * [vector store](https://platform.openai.com/docs/api-reference/vector-stores/object).
    */
   create(vectorStoreID, body, options) {
-    return this._client.post(path`/vector_stores/${vectorStoreID}/files`, {
+    return this._client.post(path2`/vector_stores/${vectorStoreID}/files`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -77035,7 +78104,7 @@ var Files3 = class extends APIResource {
    */
   retrieve(fileID, params, options) {
     const { vector_store_id } = params;
-    return this._client.get(path`/vector_stores/${vector_store_id}/files/${fileID}`, {
+    return this._client.get(path2`/vector_stores/${vector_store_id}/files/${fileID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -77046,7 +78115,7 @@ var Files3 = class extends APIResource {
    */
   update(fileID, params, options) {
     const { vector_store_id, ...body } = params;
-    return this._client.post(path`/vector_stores/${vector_store_id}/files/${fileID}`, {
+    return this._client.post(path2`/vector_stores/${vector_store_id}/files/${fileID}`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -77057,7 +78126,7 @@ var Files3 = class extends APIResource {
    * Returns a list of vector store files.
    */
   list(vectorStoreID, query = {}, options) {
-    return this._client.getAPIList(path`/vector_stores/${vectorStoreID}/files`, CursorPage, {
+    return this._client.getAPIList(path2`/vector_stores/${vectorStoreID}/files`, CursorPage, {
       query,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -77072,7 +78141,7 @@ var Files3 = class extends APIResource {
    */
   delete(fileID, params, options) {
     const { vector_store_id } = params;
-    return this._client.delete(path`/vector_stores/${vector_store_id}/files/${fileID}`, {
+    return this._client.delete(path2`/vector_stores/${vector_store_id}/files/${fileID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -77148,7 +78217,7 @@ var Files3 = class extends APIResource {
    */
   content(fileID, params, options) {
     const { vector_store_id } = params;
-    return this._client.getAPIList(path`/vector_stores/${vector_store_id}/files/${fileID}/content`, Page, {
+    return this._client.getAPIList(path2`/vector_stores/${vector_store_id}/files/${fileID}/content`, Page, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -77178,7 +78247,7 @@ var VectorStores = class extends APIResource {
    * Retrieves a vector store.
    */
   retrieve(vectorStoreID, options) {
-    return this._client.get(path`/vector_stores/${vectorStoreID}`, {
+    return this._client.get(path2`/vector_stores/${vectorStoreID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -77188,7 +78257,7 @@ var VectorStores = class extends APIResource {
    * Modifies a vector store.
    */
   update(vectorStoreID, body, options) {
-    return this._client.post(path`/vector_stores/${vectorStoreID}`, {
+    return this._client.post(path2`/vector_stores/${vectorStoreID}`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -77210,7 +78279,7 @@ var VectorStores = class extends APIResource {
    * Delete a vector store.
    */
   delete(vectorStoreID, options) {
-    return this._client.delete(path`/vector_stores/${vectorStoreID}`, {
+    return this._client.delete(path2`/vector_stores/${vectorStoreID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -77221,7 +78290,7 @@ var VectorStores = class extends APIResource {
    * filter.
    */
   search(vectorStoreID, body, options) {
-    return this._client.getAPIList(path`/vector_stores/${vectorStoreID}/search`, Page, {
+    return this._client.getAPIList(path2`/vector_stores/${vectorStoreID}/search`, Page, {
       body,
       method: "post",
       ...options,
@@ -77245,7 +78314,7 @@ var Videos = class extends APIResource {
    * Fetch the latest metadata for a generated video.
    */
   retrieve(videoID, options) {
-    return this._client.get(path`/videos/${videoID}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.get(path2`/videos/${videoID}`, { ...options, __security: { bearerAuth: true } });
   }
   /**
    * List recently generated videos for the current project.
@@ -77261,7 +78330,7 @@ var Videos = class extends APIResource {
    * Permanently delete a completed or failed video and its stored assets.
    */
   delete(videoID, options) {
-    return this._client.delete(path`/videos/${videoID}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.delete(path2`/videos/${videoID}`, { ...options, __security: { bearerAuth: true } });
   }
   /**
    * Create a character from an uploaded video.
@@ -77275,7 +78344,7 @@ var Videos = class extends APIResource {
    * Streams the rendered video content for the specified video job.
    */
   downloadContent(videoID, query = {}, options) {
-    return this._client.get(path`/videos/${videoID}/content`, {
+    return this._client.get(path2`/videos/${videoID}/content`, {
       query,
       ...options,
       headers: buildHeaders([{ Accept: "application/binary" }, options?.headers]),
@@ -77300,7 +78369,7 @@ var Videos = class extends APIResource {
    * Fetch a character.
    */
   getCharacter(characterID, options) {
-    return this._client.get(path`/videos/characters/${characterID}`, {
+    return this._client.get(path2`/videos/characters/${characterID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -77309,7 +78378,7 @@ var Videos = class extends APIResource {
    * Create a remix of a completed video using a refreshed prompt.
    */
   remix(videoID, body, options) {
-    return this._client.post(path`/videos/${videoID}/remix`, maybeMultipartFormRequestOptions({ body, ...options, __security: { bearerAuth: true } }, this._client));
+    return this._client.post(path2`/videos/${videoID}/remix`, maybeMultipartFormRequestOptions({ body, ...options, __security: { bearerAuth: true } }, this._client));
   }
 };
 
@@ -78110,7 +79179,92 @@ var ConcurrencyLimit = class {
 };
 
 // web_src/llm/llm_refiner.ts
-import { setMaxListeners as setMaxListeners2 } from "node:events";
+import { setMaxListeners } from "node:events";
+
+// web_src/llm/usage_meter.ts
+var UsageMeter = class {
+  constructor() {
+    this.calls = 0;
+    this.cacheHits = 0;
+    this.promptTokens = 0;
+    this.completionTokens = 0;
+  }
+  addCompletion(usage) {
+    this.calls += 1;
+    this.promptTokens += usage?.prompt_tokens ?? 0;
+    this.completionTokens += usage?.completion_tokens ?? 0;
+  }
+  addCacheHit() {
+    this.cacheHits += 1;
+  }
+  summary(model, prices) {
+    const cost = this.promptTokens / 1e3 * prices.promptPricePer1k + this.completionTokens / 1e3 * prices.completionPricePer1k;
+    return {
+      model,
+      calls: this.calls,
+      cacheHits: this.cacheHits,
+      promptTokens: this.promptTokens,
+      completionTokens: this.completionTokens,
+      costUsd: Math.round(cost * 1e6) / 1e6
+    };
+  }
+};
+
+// ai_bookkeeping/tools/personal_data_masks.json
+var personal_data_masks_default = {
+  _comment: [
+    "Personal data masked in text that leaves Odoo (data-minimisation mode, ai_bookkeeping/tools/minimise.py) and in",
+    "prompts sent to an LLM (web_src/llm/mask_personal_data.ts). The one rule set of both: applied in order, each",
+    "match replaced by its placeholder. Patterns are written in the subset that Python's re (compiled with",
+    "re.ASCII) and JavaScript's RegExp (no u flag) read the same way: ASCII \\w \\d \\b, explicit [ \\t] for spaces,",
+    "fixed-width look-behinds. Flags: 'i' = ignore case. Test vectors: test/vectors/personal_data_masks.json."
+  ],
+  rules: [
+    {
+      name: "email",
+      placeholder: "[EMAIL]",
+      flags: "",
+      pattern: "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}"
+    },
+    {
+      name: "iban",
+      placeholder: "[IBAN]",
+      flags: "i",
+      _why: "A country code, two check digits, then 11-30 letters/digits in groups of four (spaced or not). RF is the ISO 11649 creditor reference, a payment reference: it stays.",
+      pattern: "\\b(?!RF)[A-Z]{2}\\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\\b"
+    },
+    {
+      name: "labelled_phone",
+      placeholder: "[PHONE]",
+      flags: "i",
+      _why: "A number announced as a phone (Tel: 0612345678), whatever its format.",
+      pattern: "\\b(?:tel|t[e\xE9]l[e\xE9]phone|t\xE9l|phone|mobile|mob|fax|gsm)(?![A-Za-z])\\.?:?[ \\t]*[+\\d](?:[ ./()-]{0,2}\\d){5,}"
+    },
+    {
+      name: "international_phone",
+      placeholder: "[PHONE]",
+      flags: "",
+      _why: "+49 30 1234567, +44 (0)20 7946 0958, 0049-30-1234567 (00 must be followed by a separator after the country code, so that a customer number 0012345678 stays).",
+      pattern: "(?<![\\w+])(?:\\+[1-9]\\d{0,2}|00[1-9]\\d{0,2}(?=[ ./-]))(?:[ ./-]?\\(0\\))?(?:[ ./-]?\\d){6,14}(?![\\w/])"
+    },
+    {
+      name: "national_phone",
+      placeholder: "[PHONE]",
+      flags: "",
+      _why: "06 12 34 56 78, 030/1234567, 030-1234567: a leading 0 and at least nine digits written with separators. Plain digit runs are references; dates (05-01-2026) have too few digits.",
+      pattern: "(?<![\\w/+.-])(?=0[1-9](?:[ /-]?\\d){7,})0[1-9]\\d{0,3}(?:[ /-]\\d{2,4}){2,5}(?![\\w/.-])|(?<![\\w/+.-])0[1-9]\\d{1,4}[/-]\\d{5,8}(?![\\w/.-])"
+    }
+  ]
+};
+
+// web_src/llm/mask_personal_data.ts
+var RULES = personal_data_masks_default.rules.map((rule) => ({
+  pattern: new RegExp(rule.pattern, `g${rule.flags}`),
+  placeholder: rule.placeholder
+}));
+function maskPersonalData(text3) {
+  return RULES.reduce((masked, rule) => masked.replace(rule.pattern, rule.placeholder), text3);
+}
 
 // web_src/llm/uses/prompt_data.ts
 function lineData(line) {
@@ -78146,7 +79300,7 @@ var MAX_ACCOUNTS_IN_PROMPT = 150;
 function expenseAccounts(accounts) {
   return accounts.filter((account) => !NOT_FOR_EXPENSES.has(account.accountType)).slice(0, MAX_ACCOUNTS_IN_PROMPT);
 }
-var INSTRUCTIONS2 = [
+var INSTRUCTIONS = [
   "You help an accountant book an outgoing bank payment that settles no invoice (a fee, a subscription, a purchase).",
   'Choose the most fitting account for it from the accounts in the data, answering with its "id", or null when none',
   "fits or the line is too vague. You may only answer with one of the given ids or null.",
@@ -78155,7 +79309,7 @@ var INSTRUCTIONS2 = [
 function accountTask(line, accounts) {
   return {
     name: "propose_expense_account",
-    instructions: INSTRUCTIONS2,
+    instructions: INSTRUCTIONS,
     schema: AccountAnswerSchema,
     data: {
       statementLine: lineData(line),
@@ -78175,7 +79329,7 @@ var RerankAnswerSchema = external_exports.object({
   /** One short sentence for the accountant. */
   explanation: external_exports.string()
 });
-var INSTRUCTIONS3 = [
+var INSTRUCTIONS2 = [
   "You help an accountant reconcile one bank statement line with open invoices and bills.",
   "An offline matching engine proposed the options in the data, each under an option key; it is unsure which is right.",
   "Choose the option whose invoices/bills the payment most plausibly settles, judging by amounts, dates, references",
@@ -78186,7 +79340,7 @@ var optionKey = (index) => String.fromCharCode(65 + index);
 function rerankTask(rerankCase, itemsById) {
   return {
     name: "rerank_reconciliation",
-    instructions: INSTRUCTIONS3,
+    instructions: INSTRUCTIONS2,
     schema: RerankAnswerSchema,
     data: {
       statementLine: lineData(rerankCase.line),
@@ -78240,7 +79394,7 @@ var LlmRefiner = class {
     const wanted = new Set(cases.flatMap((c) => c.kind === "rerank" ? c.rerank.options.flatMap((s) => s.candidateIds) : []));
     for (const item of request.candidates) if (wanted.has(item.id)) itemsById.set(item.id, item);
     const budget = new AbortController();
-    setMaxListeners2(cases.length + 10, budget.signal);
+    setMaxListeners(cases.length + 10, budget.signal);
     const timer = setTimeout(() => budget.abort(), this.settings.requestBudgetMs);
     try {
       await Promise.all(
@@ -78320,36 +79474,8 @@ function llmReason(explanation) {
   return `LLM: ${text3}`.slice(0, MAX_REASON_LENGTH);
 }
 
-// web_src/llm/lru_cache.ts
-var LruCache = class {
-  constructor(capacity) {
-    this.capacity = capacity;
-    this.entries = /* @__PURE__ */ new Map();
-  }
-  get size() {
-    return this.entries.size;
-  }
-  get(key) {
-    const value = this.entries.get(key);
-    if (value === void 0) return void 0;
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    return value;
-  }
-  set(key, value) {
-    if (this.capacity <= 0) return;
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    while (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next();
-      if (oldest.done) break;
-      this.entries.delete(oldest.value);
-    }
-  }
-};
-
 // web_src/llm/structured_caller.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 
 // node_modules/openai/_vendor/zod-to-json-schema/Options.mjs
 var ignoreOverride = /* @__PURE__ */ Symbol("Let zodToJsonSchema decide on which parser to use");
@@ -84868,7 +85994,7 @@ ${jsonSchema}` },
 ${dataBlock(task.data)}
 ${DATA_END}` }
     ];
-    const key = createHash("sha256").update(JSON.stringify([this.model, task.name, messages])).digest("hex");
+    const key = createHash2("sha256").update(JSON.stringify([this.model, task.name, messages])).digest("hex");
     const cached2 = this.cache.get(key);
     if (cached2 !== void 0) {
       const parsed = task.schema.safeParse(cached2);
@@ -84962,1365 +86088,9 @@ function createLlmRefinerFor(tuning, llm, deps = {}) {
   return createLlmRefiner(LlmConfigSchema.parse({ ...tuning, ...llm }), deps);
 }
 
-// web_src/endpoint/services/document_tools.ts
-import { execFile } from "node:child_process";
-var ToolMissingError = class extends Error {
-  constructor(tool) {
-    super(`${tool} is not installed on the endpoint's server`);
-    this.tool = tool;
-  }
-};
-var ToolFailedError = class extends Error {
-  constructor(tool, stderr, timedOut) {
-    super(`${tool} failed${timedOut ? " (timed out)" : ""}: ${stderr.trim().split("\n").slice(-3).join(" ").slice(0, 300)}`);
-    this.tool = tool;
-    this.stderr = stderr;
-    this.timedOut = timedOut;
-  }
-};
-var DEFAULT_TIMEOUT_MS = 3e4;
-var DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
-var systemTools = {
-  run(tool, args, options = {}) {
-    return new Promise((resolve, reject) => {
-      execFile(
-        tool,
-        [...args],
-        {
-          timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-          maxBuffer: options.maxBytes ?? DEFAULT_MAX_BYTES,
-          killSignal: "SIGKILL",
-          encoding: "utf8",
-          windowsHide: true,
-          ...options.cwd === void 0 ? {} : { cwd: options.cwd },
-          // One thread per OCR: the server has other work, and parallel OCR of pages is decided by the caller.
-          env: { ...process.env, OMP_THREAD_LIMIT: "1", LC_ALL: "C.UTF-8" }
-        },
-        (error62, stdout, stderr) => {
-          if (error62 === null) {
-            resolve({ stdout, stderr });
-            return;
-          }
-          if (error62.code === "ENOENT") {
-            reject(new ToolMissingError(tool));
-            return;
-          }
-          reject(new ToolFailedError(tool, `${stderr}${error62.message.includes("maxBuffer") ? " (output too large)" : ""}`, error62.killed === true));
-        }
-      );
-    });
-  }
-};
-async function toolAvailable(runner, tool, versionFlag = "--version") {
-  try {
-    await runner.run(tool, [versionFlag], { timeoutMs: 1e4 });
-    return true;
-  } catch (error62) {
-    if (error62 instanceof ToolMissingError) return false;
-    return error62 instanceof ToolFailedError && !error62.timedOut;
-  }
-}
-
-// web_src/endpoint/services/bills.ts
-var BILL_ENGINE = { name: "ai-bookkeeping-bills", version: "1.0.0" };
-var UnreadableDocumentError = class extends EndpointError {
-  constructor() {
-    super(...arguments);
-    this.statusCode = 422;
-    this.code = "unreadable_document";
-  }
-};
-var DEFAULT_LANGUAGES = ["eng", "deu", "fra"];
-var MIN_TEXT_WORDS = 3;
-var OCR_DPI = 300;
-var REQUEST_READERS = 16;
-var PAGES_OF = /* @__PURE__ */ new WeakMap();
-function detectDocumentKind(bytes, name) {
-  if (bytes.length === 0) throw new UnreadableDocumentError(`${name} is empty.`);
-  const head = Buffer.from(bytes.subarray(0, 16));
-  if (head.subarray(0, 5).toString("latin1") === "%PDF-" || Buffer.from(bytes.subarray(0, 1024)).includes("%PDF-")) return "pdf";
-  if (head[0] === 137 && head.subarray(1, 4).toString("latin1") === "PNG") return "image";
-  if (head[0] === 255 && head[1] === 216 && head[2] === 255) return "image";
-  if (head.subarray(0, 4).toString("latin1") === "II*\0" || head.subarray(0, 4).toString("latin1") === "MM\0*") return "image";
-  if (/^P[56]\s/.test(head.subarray(0, 3).toString("latin1"))) return "image";
-  if (bytes.subarray(0, 8192).includes(0)) {
-    throw new UnreadableDocumentError(`${name} is neither a PDF, a PNG/JPEG/TIFF/PNM image nor an XML e-invoice.`);
-  }
-  const text3 = Buffer.from(bytes.subarray(0, 4096)).toString("utf8").replace(/^\uFEFF/, "");
-  if (/^\s*</.test(text3)) return "xml";
-  return "text";
-}
-var BillService = class {
-  constructor(options) {
-    this.ocr = null;
-    /** By a hash of the settings (the key itself is not kept as a map key); null: the settings are unusable. */
-    this.readers = new LruCache(REQUEST_READERS);
-    this.validateResponses = options.validateResponses;
-    this.tools = options.tools ?? systemTools;
-    this.today = options.today ?? (() => (/* @__PURE__ */ new Date()).toISOString().slice(0, 10));
-    this.ownReader = options.llm ? new BillLlmReader(createStructuredCaller(options.llm)) : void 0;
-    this.callerFor = options.callerFor ?? ((llm) => createStructuredCaller(LlmConfigSchema.parse(llm)));
-  }
-  /** Whether tesseract runs here, and its installed languages (asked once). */
-  ocrStatus() {
-    this.ocr ??= (async () => {
-      if (!await toolAvailable(this.tools, "tesseract")) return { available: false, languages: [] };
-      try {
-        const { stdout } = await this.tools.run("tesseract", ["--list-langs"], { timeoutMs: 1e4 });
-        return { available: true, languages: stdout.split("\n").slice(1).map((l) => l.trim()).filter((l) => /^[a-z_]+$/i.test(l) && l !== "osd") };
-      } catch {
-        return { available: true, languages: [] };
-      }
-    })();
-    return this.ocr;
-  }
-  async extract(request, options = {}) {
-    const bytes = Buffer.from(request.contentBase64, "base64");
-    const name = request.fileName === "" ? "the document" : `"${request.fileName}"`;
-    if (bytes.length > MAX_BILL_FILE_BYTES) {
-      throw new UnreadableDocumentError(
-        `${name} has ${bytes.length} bytes; bills are read up to ${MAX_BILL_FILE_BYTES} bytes (scan at 300 dpi in grey or black and white, or split the file).`
-      );
-    }
-    const kind = detectDocumentKind(bytes, name);
-    const ocr = await this.ocrStatus();
-    const warnings = [];
-    const context = { request, name, warnings, ocr, options };
-    let documents;
-    if (kind === "xml") {
-      documents = [this.readXml(bytes.toString("utf8").replace(/^\uFEFF/, ""), name, true, warnings)];
-    } else if (kind === "text") {
-      documents = this.readPages([pageFromPlainText(bytes.toString("utf8"))], "text_layer", request);
-    } else {
-      const dir = await mkdtemp(path2.join(tmpdir(), "aib-bill-"));
-      try {
-        documents = kind === "pdf" ? await this.readPdf(bytes, dir, context) : await this.readImage(bytes, dir, context);
-      } finally {
-        await rm(dir, { recursive: true, force: true });
-      }
-    }
-    const llm = await this.askLlm(request, documents);
-    documents = llm.documents;
-    if (documents.every((d) => Object.values(d.fields).every((f2) => f2 === null))) {
-      warnings.push(`No bill was found in ${name}: no invoice number, date or amount could be read, so nothing is filled in.`);
-    }
-    const engine = { ...BILL_ENGINE, ...llm.model === null ? {} : { model: llm.model } };
-    const response = { engine, ocrAvailable: ocr.available, warnings, documents, ...llm.usage ? { usage: llm.usage } : {} };
-    return this.validateResponses ? checked(response) : response;
-  }
-  /** The LLM stage: the bills as the LLM could complete them, or as they are (no LLM, not allowed, it failed). */
-  async askLlm(request, documents) {
-    const reader = request.llmAllowed === false ? void 0 : request.llm === void 0 ? this.ownReader : this.readerOf(request.llm);
-    const items = documents.map((bill) => ({ bill, pages: PAGES_OF.get(bill) ?? [] }));
-    if (!reader || items.every((item) => item.pages.length === 0)) return { documents, model: null };
-    try {
-      const outcome = await reader.refine(items, { today: this.today(), companyName: request.company?.name });
-      return { documents: outcome.bills, model: outcome.filled > 0 ? reader.model : null, usage: outcome.usage };
-    } catch {
-      return { documents, model: null };
-    }
-  }
-  readerOf(llm) {
-    const key = createHash2("sha256").update(JSON.stringify([llm.model, llm.baseUrl ?? null, llm.apiKey ?? null])).digest("hex");
-    let reader = this.readers.get(key);
-    if (reader === void 0) {
-      try {
-        reader = new BillLlmReader(this.callerFor(llm));
-      } catch {
-        reader = null;
-      }
-      this.readers.set(key, reader);
-    }
-    return reader ?? void 0;
-  }
-  readXml(xml, name, isFile, warnings) {
-    try {
-      return readInvoiceXml(xml, this.today()).bill;
-    } catch (error62) {
-      if (!(error62 instanceof XmlInvoiceError)) throw error62;
-      if (isFile) throw new UnreadableDocumentError(`${name}: ${error62.message}`);
-      warnings.push(`The XML invoice embedded in ${name} was not used: ${error62.message}`);
-      throw error62;
-    }
-  }
-  readPages(pages, source, request) {
-    const bills = extractBills(pages, { source, today: this.today(), company: request.company, receipt: request.mode === "receipt" });
-    for (const bill of bills) {
-      PAGES_OF.set(bill, pages.filter((p) => p.number >= bill.pageFrom && p.number <= bill.pageTo).map((p) => ({ page: p.number, text: pageText(p) })));
-    }
-    return bills;
-  }
-  async readPdf(bytes, dir, ctx) {
-    const file2 = path2.join(dir, "document.pdf");
-    await writeFile(file2, bytes, { mode: 384 });
-    const pageCount = await this.pdfPages(file2, ctx.name);
-    if (/\/(?:JavaScript|JS)\b/.test(bytes.toString("latin1"))) {
-      ctx.warnings.push(`${ctx.name} contains JavaScript; it was not run (the reader only extracts text and images).`);
-    }
-    const lastPage = Math.min(pageCount, MAX_BILL_PAGES);
-    if (pageCount > MAX_BILL_PAGES) {
-      ctx.warnings.push(`${ctx.name} has ${pageCount} pages; only the first ${MAX_BILL_PAGES} were read.`);
-    }
-    const xmlBill = ctx.options.ignoreEmbeddedXml === true ? null : await this.embeddedXml(file2, dir, ctx);
-    const { stdout } = await this.pdfTool("pdftotext", ["-bbox-layout", "-f", "1", "-l", String(lastPage), file2, "-"], ctx.name, 6e4);
-    const textPages = pagesFromBboxLayout(stdout);
-    if (xmlBill !== null) {
-      const visible = textPages.filter((p) => wordCount(p) >= MIN_TEXT_WORDS);
-      if (visible.length > 0) {
-        const seen = extractBill(visible, { source: "text_layer", today: this.today(), company: ctx.request.company }).fields.total;
-        const stated = xmlBill.fields.total;
-        if (seen !== null && stated !== null) {
-          const ok = Math.abs(seen.value - stated.value) < 0.011;
-          xmlBill.checks.push({
-            code: "xml_matches_visible",
-            ok,
-            message: ok ? `the printed total ${seen.value.toFixed(2)} equals the XML's` : `the printed total reads ${seen.value.toFixed(2)}, the embedded XML says ${stated.value.toFixed(2)}`
-          });
-        }
-      }
-      return [xmlBill];
-    }
-    const pages = [];
-    const ocrPages = [];
-    for (let n = 1; n <= lastPage; n++) {
-      const page = textPages[n - 1];
-      if (page !== void 0 && wordCount(page) >= MIN_TEXT_WORDS && ctx.options.forceOcr !== true) pages.push(page);
-      else ocrPages.push(n);
-    }
-    if (ocrPages.length > 0) {
-      if (!ctx.ocr.available) {
-        ctx.warnings.push(
-          `${ocrPages.length === lastPage ? `${ctx.name} has no text layer (a scan)` : `${ocrPages.length} page(s) of ${ctx.name} have no text layer`} and OCR is not available: install tesseract-ocr on the endpoint's server (see README); those pages were not read.`
-        );
-        for (const n of ocrPages) {
-          const page = textPages[n - 1];
-          if (page !== void 0 && ctx.options.forceOcr !== true) pages.push(page);
-        }
-      } else {
-        const toRead = ocrPages.slice(0, MAX_BILL_OCR_PAGES);
-        if (ocrPages.length > toRead.length) {
-          ctx.warnings.push(`${ocrPages.length} pages need OCR; only the first ${MAX_BILL_OCR_PAGES} were read.`);
-        }
-        for (const n of toRead) {
-          const image = path2.join(dir, `page-${n}`);
-          await this.pdfTool("pdftoppm", ["-r", String(OCR_DPI), "-gray", "-png", "-singlefile", "-f", String(n), "-l", String(n), file2, image], ctx.name, 6e4);
-          pages.push(await this.ocrImage(`${image}.png`, n, ctx));
-        }
-      }
-    }
-    pages.sort((a, b) => a.number - b.number);
-    const source = ocrPages.length > pages.length / 2 && ctx.ocr.available ? "ocr" : "text_layer";
-    return this.readPages(pages, source, ctx.request);
-  }
-  async readImage(bytes, dir, ctx) {
-    if (!ctx.ocr.available) {
-      ctx.warnings.push(`${ctx.name} is an image and OCR is not available: install tesseract-ocr on the endpoint's server (see README); nothing was read.`);
-      return this.readPages([], "ocr", ctx.request);
-    }
-    const file2 = path2.join(dir, "document.img");
-    await writeFile(file2, bytes, { mode: 384 });
-    return this.readPages([await this.ocrImage(file2, 1, ctx)], "ocr", ctx.request);
-  }
-  async ocrImage(file2, pageNumber, ctx) {
-    const wanted = ctx.request.languages ?? DEFAULT_LANGUAGES;
-    let languages = wanted.filter((l) => ctx.ocr.languages.includes(l));
-    if (languages.length === 0) {
-      languages = ctx.ocr.languages.includes("eng") ? ["eng"] : ctx.ocr.languages.slice(0, 1);
-      const note = `OCR languages ${wanted.join(", ")} are not installed; read with ${languages.join(", ") || "tesseract's default"}.`;
-      if (!ctx.warnings.includes(note)) ctx.warnings.push(note);
-    }
-    const lang = languages.length > 0 ? ["-l", languages.join("+")] : [];
-    try {
-      const upright = await this.tesseractPage(file2, ["--psm", "3", ...lang], pageNumber);
-      if (sureWords(upright) >= 25 && upright.conf >= 0.75) return upright;
-      const oriented = await this.tesseractPage(file2, ["--psm", "1", ...lang], pageNumber);
-      return sureWords(oriented) > sureWords(upright) ? oriented : upright;
-    } catch (error62) {
-      if (error62 instanceof ToolFailedError) {
-        throw new UnreadableDocumentError(`${ctx.name}: OCR could not read page ${pageNumber} (${error62.timedOut ? "it took too long" : "the image is damaged or in a format tesseract does not read"}).`);
-      }
-      throw error62;
-    }
-  }
-  async tesseractPage(file2, options, pageNumber) {
-    const { stdout } = await this.tools.run("tesseract", [file2, "-", ...options, "tsv"], { timeoutMs: 9e4, maxBytes: 32 * 1024 * 1024 });
-    return pageFromTesseractTsv(stdout, pageNumber);
-  }
-  async pdfPages(file2, name) {
-    const { stdout } = await this.pdfTool("pdfinfo", [file2], name, 15e3);
-    const pages = /^Pages:\s+(\d+)/m.exec(stdout);
-    if (pages === null || Number(pages[1]) === 0) throw new UnreadableDocumentError(`${name} is a PDF without pages.`);
-    return Number(pages[1]);
-  }
-  /** The bill in the first XML file attached to the PDF, or null (none, or refused: a warning says why). */
-  async embeddedXml(file2, dir, ctx) {
-    const { stdout } = await this.pdfTool("pdfdetach", ["-list", file2], ctx.name, 15e3);
-    const attachments = [...stdout.matchAll(/^(\d+):\s+(.+)$/gm)].map((m) => ({ index: m[1] ?? "", name: (m[2] ?? "").trim() }));
-    const xml = attachments.find((a) => /^(factur-x|zugferd-invoice|xrechnung|zugferd|order-x)\.xml$/i.test(a.name)) ?? attachments.find((a) => /\.xml$/i.test(a.name));
-    if (xml === void 0) return null;
-    const out = path2.join(dir, "embedded.xml");
-    await this.pdfTool("pdfdetach", ["-save", xml.index, "-o", out, file2], ctx.name, 15e3);
-    const size = (await stat(out)).size;
-    if (size > MAX_BILL_XML_BYTES) {
-      ctx.warnings.push(`The XML invoice embedded in ${ctx.name} has ${size} bytes (more than ${MAX_BILL_XML_BYTES}); it was not read, the visible document was.`);
-      return null;
-    }
-    try {
-      return this.readXml((await readFile(out, "utf8")).replace(/^\uFEFF/, ""), ctx.name, false, ctx.warnings);
-    } catch (error62) {
-      if (error62 instanceof XmlInvoiceError) return null;
-      throw error62;
-    }
-  }
-  /** Run a poppler program; its failure on this file is the file's fault (422), its absence the server's. */
-  async pdfTool(tool, args, name, timeoutMs) {
-    try {
-      return await this.tools.run(tool, args, { timeoutMs });
-    } catch (error62) {
-      if (error62 instanceof ToolMissingError) {
-        throw new UnreadableDocumentError(`${tool} (Debian package poppler-utils) is not installed on the endpoint's server, so PDFs cannot be read; see README.`);
-      }
-      if (error62 instanceof ToolFailedError) {
-        if (/incorrect password|encrypted/i.test(error62.stderr)) {
-          throw new UnreadableDocumentError(`${name} is encrypted with a password; ask the vendor for an unprotected copy.`);
-        }
-        if (error62.timedOut) throw new UnreadableDocumentError(`${name} took too long to read (${tool}); it may be damaged or far too complex.`);
-        throw new UnreadableDocumentError(`${name} is damaged or not a PDF (${tool}: ${firstLine(error62.stderr)}).`);
-      }
-      throw error62;
-    }
-  }
-};
-function wordCount(page) {
-  return page.lines.reduce((n, l) => n + l.cells.reduce((m, c) => m + c.words.length, 0), 0);
-}
-function sureWords(page) {
-  return page.lines.reduce((n, l) => n + l.cells.reduce((m, c) => m + c.words.filter((w) => w.conf >= 0.85).length, 0), 0);
-}
-function firstLine(text3) {
-  return (text3.trim().split("\n")[0] ?? "").slice(0, 200) || "no message";
-}
-function checked(response) {
-  const parsed = ExtractBillResponseSchema.safeParse(response);
-  if (!parsed.success) throw new ResponseContractError(`bill reply breaks the contract: ${parsed.error.message}`);
-  return parsed.data;
-}
-
-// web_src/engine/collections/payment_stats.ts
-var DAY_MS2 = 864e5;
-function dayNumber2(isoDate3) {
-  return Math.round(Date.UTC(Number(isoDate3.slice(0, 4)), Number(isoDate3.slice(5, 7)) - 1, Number(isoDate3.slice(8, 10))) / DAY_MS2);
-}
-function isoOfDay(day) {
-  return new Date(day * DAY_MS2).toISOString().slice(0, 10);
-}
-function quantile2(sorted, q) {
-  if (sorted.length === 0) return Number.NaN;
-  const position = (sorted.length - 1) * q;
-  const low = Math.floor(position);
-  const high = Math.ceil(position);
-  const a = sorted[low];
-  const b = sorted[high];
-  return a + (b - a) * (position - low);
-}
-function mean(values) {
-  if (values.length === 0) return 0;
-  let sum = 0;
-  for (const v of values) sum += v;
-  return sum / values.length;
-}
-function standardDeviation(values) {
-  if (values.length < 2) return 0;
-  const m = mean(values);
-  let sum = 0;
-  for (const v of values) sum += (v - m) ** 2;
-  return Math.sqrt(sum / (values.length - 1));
-}
-function mixtureQuantiles(own2, prior, w, qs) {
-  const ownWeight = own2.length ? w / own2.length : 0;
-  const priorWeight = prior.length ? (own2.length ? 1 - w : 1) / prior.length : 0;
-  const points = [];
-  for (const v of own2) points.push([v, ownWeight]);
-  for (const v of prior) points.push([v, priorWeight]);
-  if (points.length === 0) return qs.map(() => Number.NaN);
-  points.sort((a, b) => a[0] - b[0]);
-  let total = 0;
-  for (const [, weight] of points) total += weight;
-  return qs.map((q) => {
-    const target = q * total;
-    let cumulative = 0;
-    for (const [value, weight] of points) {
-      cumulative += weight;
-      if (cumulative >= target - 1e-12) return value;
-    }
-    return points[points.length - 1][0];
-  });
-}
-
-// web_src/engine/collections/predict_payments.ts
-var COLLECTION_ENGINE = { name: "collections", version: "2" };
-var PRIOR_STRENGTH = 2;
-var PRIOR_POINTS = 401;
-var KERNEL_SCALE = 2.5;
-var SPREAD_PRIOR_COUNT = 3;
-var KERNEL_Z = [-1.4652, -0.7916, -0.3661, 0, 0.3661, 0.7916, 1.4652];
-var BEYOND_HISTORY_DAYS = 14;
-var SEGMENT_RULES = {
-  /** Reliable: median at most this many days late, and this share paid within a week of the due date. */
-  reliableMedianDays: 3,
-  reliableWithinWeekShare: 0.8,
-  /** At risk: this share paid more than `riskLongDays` late, or recent invoices this late on average, or at least
-   * `riskErraticDays` late on average with a spread of at least `riskErraticSpread` of the mean (erratic). */
-  riskLongDays: 60,
-  riskLongShare: 0.2,
-  riskRecentMeanDays: 60,
-  riskErraticDays: 30,
-  riskErraticSpread: 0.5,
-  /** Deteriorating: recent invoices at least this many days later than the older ones, at least a week late, and
-   * a steady worsening (t statistic of the slope of days late over the invoices at least `deterioratingT`). */
-  deterioratingTrendDays: 10,
-  deterioratingRecentDays: 7,
-  deterioratingT: 3
-};
-function sumSquares(values) {
-  const m = mean(values);
-  return values.reduce((acc, v) => acc + (v - m) ** 2, 0);
-}
-function predictiveSample(values, s0Squared) {
-  const n = values.length;
-  if (n === 0) return [];
-  const variance = (SPREAD_PRIOR_COUNT * s0Squared + sumSquares(values)) / (SPREAD_PRIOR_COUNT + n - 1);
-  const h = KERNEL_SCALE * Math.sqrt(variance * 2 / n);
-  if (!(h > 0)) return [...values];
-  const points = [];
-  for (const v of values) for (const z2 of KERNEL_Z) points.push(v + h * z2);
-  return points;
-}
-function daysLateOf(invoice) {
-  return dayNumber2(invoice.paidDate) - dayNumber2(invoice.dueDate);
-}
-function behaviourOf(history) {
-  const ordered = [...history].sort((a, b) => dayNumber2(a.paidDate) - dayNumber2(b.paidDate));
-  const late2 = ordered.map(daysLateOf);
-  const n = late2.length;
-  const recentCount = Math.max(1, Math.ceil(n / 3));
-  const recent = late2.slice(n - recentCount);
-  const older = late2.slice(0, n - recentCount);
-  let weighted = 0;
-  let amount = 0;
-  for (const invoice of ordered) {
-    const days = dayNumber2(invoice.paidDate) - dayNumber2(invoice.invoiceDate);
-    const w = invoice.amount > 0 ? invoice.amount : 1;
-    weighted += days * w;
-    amount += w;
-  }
-  return {
-    paidCount: n,
-    meanDaysLate: round1(mean(late2)),
-    sdDaysLate: round1(standardDeviation(late2)),
-    medianDaysLate: n ? round1(quantile2([...late2].sort((a, b) => a - b), 0.5)) : 0,
-    onTimeShare: n ? round3(late2.filter((d) => d <= 0).length / n) : 0,
-    dso: amount ? round1(weighted / amount) : 0,
-    trendDays: n >= 4 ? round1(mean(recent) - mean(older)) : 0,
-    recentMeanDaysLate: round1(mean(recent)),
-    partialShare: n ? round3(ordered.filter((i) => i.partial).length / n) : 0
-  };
-}
-function slopeT(values) {
-  const n = values.length;
-  if (n < 4) return 0;
-  const xMean = (n - 1) / 2;
-  const yMean = mean(values);
-  let sxx = 0;
-  let sxy = 0;
-  values.forEach((y, x) => {
-    sxx += (x - xMean) ** 2;
-    sxy += (x - xMean) * (y - yMean);
-  });
-  const slope = sxy / sxx;
-  let sse = 0;
-  values.forEach((y, x) => {
-    sse += (y - (yMean + slope * (x - xMean))) ** 2;
-  });
-  const se = Math.sqrt(sse / (n - 2) / sxx);
-  if (se === 0) return slope === 0 ? 0 : Math.sign(slope) * Infinity;
-  return slope / se;
-}
-function segmentOf(behaviour, daysLate, minHistory) {
-  const r = SEGMENT_RULES;
-  const n = behaviour.paidCount;
-  if (n < minHistory) {
-    return { segment: "new", reason: `${n} paid invoice${n === 1 ? "" : "s"}: too few to judge (${minHistory} needed).` };
-  }
-  if (behaviour.trendDays >= r.deterioratingTrendDays && behaviour.recentMeanDaysLate >= r.deterioratingRecentDays && slopeT(daysLate) >= r.deterioratingT) {
-    const olderMean = behaviour.recentMeanDaysLate - behaviour.trendDays;
-    return {
-      segment: "deteriorating",
-      reason: `Paid ${fmt(olderMean)} days late before, ${fmt(behaviour.recentMeanDaysLate)} days late recently (+${fmt(behaviour.trendDays)} days, getting later invoice after invoice).`
-    };
-  }
-  const longShare = daysLate.filter((d) => d > r.riskLongDays).length / n;
-  const erratic = behaviour.meanDaysLate >= r.riskErraticDays && behaviour.sdDaysLate >= r.riskErraticSpread * behaviour.meanDaysLate;
-  if (longShare >= r.riskLongShare || behaviour.recentMeanDaysLate >= r.riskRecentMeanDays || erratic) {
-    return {
-      segment: "at_risk",
-      reason: `Recent invoices paid ${fmt(behaviour.recentMeanDaysLate)} days late on average (\xB1 ${fmt(behaviour.sdDaysLate)}); ${pct(longShare)} of ${n} paid more than ${r.riskLongDays} days late.`
-    };
-  }
-  const withinWeek = daysLate.filter((d) => d <= 7).length / n;
-  if (behaviour.medianDaysLate <= r.reliableMedianDays && withinWeek >= r.reliableWithinWeekShare) {
-    return {
-      segment: "reliable",
-      reason: `${pct(behaviour.onTimeShare)} of ${n} invoices paid on time, ${pct(withinWeek)} within a week; median ${fmt(behaviour.medianDaysLate)} days late.`
-    };
-  }
-  return {
-    segment: "slow_but_sure",
-    reason: `Pays ${fmt(behaviour.meanDaysLate)} days late on average (\xB1 ${fmt(behaviour.sdDaysLate)}) over ${n} invoices, steadily; ${pct(behaviour.onTimeShare)} on time.`
-  };
-}
-function trendAdjusted(history, behaviour) {
-  const ordered = [...history].sort((a, b) => dayNumber2(a.paidDate) - dayNumber2(b.paidDate));
-  const late2 = ordered.map(daysLateOf);
-  if (behaviour.trendDays < SEGMENT_RULES.deterioratingTrendDays) return late2;
-  const recentCount = Math.max(1, Math.ceil(late2.length / 3));
-  return late2.map((d, i) => i < late2.length - recentCount ? d + behaviour.trendDays : d);
-}
-function priorPoints(all3) {
-  const sorted = [...all3].sort((a, b) => a - b);
-  if (sorted.length <= PRIOR_POINTS) return sorted;
-  const points = [];
-  for (let i = 0; i < PRIOR_POINTS; i += 1) points.push(quantile2(sorted, i / (PRIOR_POINTS - 1)));
-  return points;
-}
-function predictCollections(request) {
-  const { options } = request;
-  const today = dayNumber2(request.today);
-  const samples = /* @__PURE__ */ new Map();
-  const pooledHistory = [];
-  for (const customer of request.customers) {
-    const behaviour = behaviourOf(customer.history);
-    samples.set(customer.partnerId, { behaviour, daysLate: trendAdjusted(customer.history, behaviour), predictive: [] });
-    for (const invoice of customer.history) pooledHistory.push(invoice);
-  }
-  let within = 0;
-  let freedom = 0;
-  for (const sample of samples.values()) {
-    if (sample.daysLate.length < 2) continue;
-    within += sumSquares(sample.daysLate);
-    freedom += sample.daysLate.length - 1;
-  }
-  const s0Squared = freedom ? within / freedom : 0;
-  for (const sample of samples.values()) sample.predictive = predictiveSample(sample.daysLate, s0Squared);
-  const companyBehaviour = behaviourOf(pooledHistory);
-  const prior = pooledHistory.length ? priorPoints(pooledHistory.map(daysLateOf)) : [0];
-  const customers = request.customers.map((customer) => {
-    const sample = samples.get(customer.partnerId);
-    const inPaidOrder = [...customer.history].sort((a, b) => dayNumber2(a.paidDate) - dayNumber2(b.paidDate)).map(daysLateOf);
-    const { segment, reason } = segmentOf(sample.behaviour, inPaidOrder, options.minHistory);
-    const n = sample.daysLate.length;
-    const weight = n / (n + PRIOR_STRENGTH);
-    const predictions = customer.open.map((invoice) => {
-      const due = dayNumber2(invoice.dueDate);
-      const elapsed = today - due;
-      const own2 = sample.predictive.filter((d) => d >= elapsed - 0.5);
-      const base = prior.filter((d) => d >= elapsed);
-      const ownKept = sample.predictive.length ? own2.length / sample.predictive.length : 0;
-      const baseKept = prior.length ? base.length / prior.length : 0;
-      const ownMass = weight * ownKept;
-      const baseMass = (1 - weight) * baseKept;
-      const w = own2.length ? base.length ? ownMass / (ownMass + baseMass) : 1 : 0;
-      let point;
-      let low;
-      let high;
-      if (own2.length === 0 && base.length === 0) {
-        point = elapsed + BEYOND_HISTORY_DAYS;
-        low = elapsed + 1;
-        high = elapsed + 3 * BEYOND_HISTORY_DAYS;
-      } else {
-        [point, low, high] = mixtureQuantiles(own2, base, w, [0.5, options.intervalLow, options.intervalHigh]);
-      }
-      const predictedDaysLate = Math.round(point);
-      return {
-        invoiceId: invoice.invoiceId,
-        predictedDate: isoOfDay(Math.max(today, due + predictedDaysLate)),
-        low: isoOfDay(Math.max(today, due + Math.round(low))),
-        high: isoOfDay(Math.max(today, due + Math.round(high))),
-        predictedDaysLate,
-        earlyWarning: elapsed < 0 && predictedDaysLate >= options.earlyWarningDays,
-        weight: round3(w)
-      };
-    });
-    return { partnerId: customer.partnerId, behaviour: sample.behaviour, segment, reason, predictions };
-  });
-  return { companyBehaviour, customers, engine: { ...COLLECTION_ENGINE } };
-}
-function round1(value) {
-  return Math.round(value * 10) / 10;
-}
-function round3(value) {
-  return Math.round(value * 1e3) / 1e3;
-}
-function fmt(value) {
-  return String(Math.round(value * 10) / 10);
-}
-function pct(share) {
-  return `${Math.round(share * 100)} %`;
-}
-
-// web_src/endpoint/services/collections.ts
-var CollectionService = class {
-  constructor(options) {
-    this.validateResponses = options.validateResponses;
-  }
-  predict(request) {
-    const response = predictCollections(request);
-    if (!this.validateResponses) return response;
-    const parsed = CollectionPredictResponseSchema.safeParse(response);
-    if (!parsed.success) throw new ResponseContractError(`collection reply breaks the contract: ${parsed.error.message}`);
-    return parsed.data;
-  }
-};
-
-// web_src/endpoint/services/reconcile.ts
-import { createHash as createHash3 } from "node:crypto";
-var REQUEST_REFINERS = 16;
-var ReconcileService = class {
-  constructor(options) {
-    /** By a hash of the settings: the key itself is not kept as a map key. null: the settings are unusable. */
-    this.requestRefiners = new LruCache(REQUEST_REFINERS);
-    this.engine = options.engine;
-    this.refiner = options.refiner;
-    this.refinerFor = options.refinerFor;
-    this.validateResponses = options.validateResponses;
-  }
-  get engineInfo() {
-    return { name: this.engine.name, version: this.engine.version, model: this.refiner?.model ?? null };
-  }
-  async suggest(received) {
-    const { llm, ...request } = received;
-    const refiner = llm === void 0 ? this.refiner : this.refinerOf(llm);
-    const proposed = this.engine.suggest(request);
-    if (!refiner) {
-      return this.answer(request, { engine: { ...this.engineInfo, model: null }, results: proposed });
-    }
-    let usage;
-    let results;
-    try {
-      results = await refiner.refine(request, proposed, { recordUsage: (reported) => usage = reported });
-    } catch {
-      results = proposed;
-    }
-    const consulted = usage === void 0 || usage.calls + usage.cacheHits > 0;
-    const engine = { ...this.engineInfo, model: consulted ? refiner.model : null };
-    return this.answer(request, usage === void 0 ? { engine, results } : { engine, results, usage });
-  }
-  refinerOf(llm) {
-    if (!this.refinerFor) return void 0;
-    const key = createHash3("sha256").update(JSON.stringify([llm.model, llm.baseUrl ?? null, llm.apiKey ?? null])).digest("hex");
-    let refiner = this.requestRefiners.get(key);
-    if (refiner === void 0) {
-      try {
-        refiner = this.refinerFor(llm);
-      } catch {
-        refiner = null;
-      }
-      this.requestRefiners.set(key, refiner);
-    }
-    return refiner ?? void 0;
-  }
-  answer(request, response) {
-    return this.validateResponses ? checkResponse(request, response) : response;
-  }
-};
-function checkResponse(request, response) {
-  const parsed = SuggestResponseSchema.safeParse(response);
-  if (!parsed.success) {
-    throw new ResponseContractError(`engine response breaks the contract: ${parsed.error.message}`);
-  }
-  const answered = new Set(parsed.data.results.map((result) => result.lineId));
-  const unanswered = request.lines.filter((line) => !answered.has(line.id)).length;
-  if (unanswered > 0) {
-    throw new ResponseContractError(`engine response has no result for ${unanswered} of ${request.lines.length} lines`);
-  }
-  return parsed.data;
-}
-
-// web_src/statements/bank_statement_line.ts
-var StatementFormatError = class extends Error {
-  constructor(format, message) {
-    super(`${format}: ${message}`);
-    this.format = format;
-    this.name = "StatementFormatError";
-  }
-};
-var CONTROL = /[\u0000-\u001f\u007f-\u009f]+/g;
-function cleanText(text3) {
-  return text3.replace(CONTROL, " ").replace(/ {2,}/g, " ").trim();
-}
-function optionalText(value) {
-  if (value === void 0) return void 0;
-  const cleaned = cleanText(value);
-  return cleaned === "" ? void 0 : cleaned;
-}
-function statementLine(base, optional2) {
-  const line = { ...base, label: cleanText(base.label) };
-  const name = optionalText(optional2.counterpartyName);
-  const account = optionalText(optional2.counterpartyAccount)?.replace(/\s+/g, "");
-  const reference = optionalText(optional2.reference);
-  if (name !== void 0) line.counterpartyName = name;
-  if (account !== void 0 && account !== "") line.counterpartyAccount = account;
-  if (reference !== void 0) line.reference = reference;
-  const endToEndId = optionalText(optional2.endToEndId);
-  if (endToEndId !== void 0 && !/^NOTPROVIDED$/i.test(endToEndId)) line.endToEndId = endToEndId;
-  const bankReference = optionalText(optional2.bankReference);
-  if (bankReference !== void 0 && !/^NONREF$/i.test(bankReference)) line.bankReference = bankReference;
-  return line;
-}
-function isoDate2(year, month, day) {
-  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1 || day > 31) return null;
-  const d = new Date(Date.UTC(year, month - 1, day));
-  if (d.getUTCMonth() !== month - 1) return null;
-  return d.toISOString().slice(0, 10);
-}
-
-// web_src/statements/camt.ts
-var ARRAYS = /* @__PURE__ */ new Set(["Stmt", "Ntfctn", "Rpt", "Ntry", "TxDtls", "Ustrd", "Strd", "AddtlTxInf", "Bal"]);
-var parser2 = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: "@",
-  removeNSPrefix: true,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  processEntities: true,
-  htmlEntities: false,
-  isArray: (name) => ARRAYS.has(name)
-});
-function isRecord2(node2) {
-  return typeof node2 === "object" && node2 !== null && !Array.isArray(node2);
-}
-function at2(node2, ...path3) {
-  let current = node2;
-  for (const key of path3) {
-    if (Array.isArray(current)) current = current[0];
-    if (!isRecord2(current)) return void 0;
-    current = current[key];
-  }
-  return Array.isArray(current) ? current[0] : current;
-}
-function all2(node2, key) {
-  if (!isRecord2(node2)) return [];
-  const value = node2[key];
-  return Array.isArray(value) ? value : value === void 0 ? [] : [value];
-}
-function text2(node2, ...path3) {
-  const value = at2(node2, ...path3);
-  if (typeof value === "string") return value;
-  if (typeof value === "number") return String(value);
-  if (isRecord2(value) && typeof value["#text"] === "string") return value["#text"];
-  return void 0;
-}
-function money2(node2) {
-  const amount = text2(node2);
-  const currency = isRecord2(node2) ? node2["@Ccy"] : void 0;
-  if (amount === void 0 || !/^\d+(\.\d+)?$/.test(amount)) return void 0;
-  return { value: Number(amount), currency: typeof currency === "string" ? currency : "" };
-}
-function isoDay(node2) {
-  const value = text2(node2, "Dt") ?? text2(node2, "DtTm");
-  return value !== void 0 && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : void 0;
-}
-function accountId(node2) {
-  return text2(node2, "Id", "IBAN") ?? text2(node2, "Id", "Othr", "Id");
-}
-var NOT_PROVIDED = /^NOTPROVIDED$/i;
-function readCamt(xml) {
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) {
-    throw new StatementFormatError("camt", `not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`);
-  }
-  const document = at2(parser2.parse(xml), "Document");
-  if (!isRecord2(document)) throw new StatementFormatError("camt", "no <Document> element: not an ISO 20022 file");
-  const statements = [];
-  const kinds = [
-    ["BkToCstmrStmt", "Stmt", "camt.053"],
-    ["BkToCstmrDbtCdtNtfctn", "Ntfctn", "camt.054"],
-    ["BkToCstmrAcctRpt", "Rpt", "camt.052"]
-  ];
-  let found = false;
-  for (const [message, part, format] of kinds) {
-    const body = at2(document, message);
-    if (body === void 0) continue;
-    found = true;
-    all2(body, part).forEach((node2, index) => statements.push(readStatement(node2, format, index + 1)));
-  }
-  if (!found) {
-    throw new StatementFormatError("camt", `no BkToCstmrStmt (camt.053), BkToCstmrAcctRpt (camt.052) or BkToCstmrDbtCdtNtfctn (camt.054) in <Document>`);
-  }
-  return statements;
-}
-function readStatement(node2, format, number4) {
-  const account = at2(node2, "Acct");
-  const balanceCurrency = all2(node2, "Bal").map((b) => money2(at2(b, "Amt"))?.currency).find((c) => c);
-  const lines = [];
-  const skipped = [];
-  all2(node2, "Ntry").forEach((entry, index) => {
-    const where = `statement ${number4}, entry ${index + 1}`;
-    try {
-      lines.push(...readEntry(entry, text2(account, "Ccy") ?? balanceCurrency ?? ""));
-    } catch (error62) {
-      if (!(error62 instanceof EntryError)) throw error62;
-      skipped.push({ where, reason: error62.message });
-    }
-  });
-  const currency = text2(account, "Ccy") ?? balanceCurrency ?? lines[0]?.currency ?? "";
-  const statement = { format, statementId: text2(node2, "Id") ?? "", account: (account === void 0 ? void 0 : accountId(account)) ?? "", currency, lines, skipped };
-  const { opening, closing } = balances(node2);
-  if (opening !== void 0) statement.openingBalance = opening;
-  if (closing !== void 0) statement.closingBalance = closing;
-  return statement;
-}
-function balances(node2) {
-  const byCode = /* @__PURE__ */ new Map();
-  for (const bal of all2(node2, "Bal")) {
-    const code = text2(bal, "Tp", "CdOrPrtry", "Cd") ?? text2(bal, "Tp", "CdOrPrtry", "Prtry");
-    const amount = money2(at2(bal, "Amt"));
-    const side = text2(bal, "CdtDbtInd");
-    if (code === void 0 || amount === void 0 || side !== "CRDT" && side !== "DBIT") continue;
-    const stated = { amount: sign(amount.value, side) };
-    const day = isoDay(at2(bal, "Dt"));
-    if (day !== void 0) stated.date = day;
-    byCode.set(code, [...byCode.get(code) ?? [], stated]);
-  }
-  const interim = byCode.get("ITBD") ?? [];
-  return {
-    opening: byCode.get("OPBD")?.[0] ?? byCode.get("PRCD")?.[0] ?? interim[0],
-    closing: byCode.get("CLBD")?.[0] ?? interim[interim.length - 1]
-  };
-}
-var EntryError = class extends Error {
-};
-function readEntry(entry, accountCurrency) {
-  const entryAmount = money2(at2(entry, "Amt"));
-  if (entryAmount === void 0) throw new EntryError("entry has no valid <Amt>");
-  const entrySide = text2(entry, "CdtDbtInd");
-  if (entrySide !== "CRDT" && entrySide !== "DBIT") throw new EntryError(`entry has CdtDbtInd "${entrySide ?? ""}", expected CRDT or DBIT`);
-  const date5 = isoDay(at2(entry, "BookgDt")) ?? isoDay(at2(entry, "ValDt"));
-  if (date5 === void 0) throw new EntryError("entry has neither a booking nor a value date");
-  const entryInfo = text2(entry, "AddtlNtryInf") ?? "";
-  const details = all2(at2(entry, "NtryDtls"), "TxDtls");
-  const currencyOf = (m) => m.currency || accountCurrency;
-  if (details.length === 0) {
-    return [statementLine(
-      { date: date5, amount: sign(entryAmount.value, entrySide), currency: currencyOf(entryAmount), label: entryInfo },
-      { reference: text2(entry, "NtryRef"), bankReference: text2(entry, "AcctSvcrRef") }
-    )];
-  }
-  const entryReference = text2(entry, "AcctSvcrRef");
-  return details.map((tx) => {
-    const own2 = money2(at2(tx, "Amt")) ?? money2(at2(tx, "AmtDtls", "TxAmt", "Amt"));
-    const amount = own2 ?? (details.length === 1 ? entryAmount : void 0);
-    if (amount === void 0) throw new EntryError("a transaction of a batch entry has no amount of its own");
-    const txSide = text2(tx, "CdtDbtInd");
-    const side = txSide === "CRDT" || txSide === "DBIT" ? txSide : entrySide;
-    const [mine, other] = side === "CRDT" ? ["Dbtr", "Cdtr"] : ["Cdtr", "Dbtr"];
-    const parties = at2(tx, "RltdPties");
-    const name = partyName(at2(parties, mine)) ?? partyName(at2(parties, other));
-    const partyAccount = at2(parties, `${mine}Acct`) ?? at2(parties, `${other}Acct`);
-    const remittance = at2(tx, "RmtInf");
-    const structured = all2(remittance, "Strd").map((s) => text2(s, "CdtrRefInf", "Ref")).find((r) => r);
-    const endToEnd = text2(tx, "Refs", "EndToEndId");
-    const unstructured = all2(remittance, "Ustrd").map((u) => text2(u) ?? "");
-    const additional = all2(tx, "AddtlTxInf").map((u) => text2(u) ?? "");
-    const labelParts = [...unstructured, ...additional];
-    if (labelParts.length === 0) labelParts.push(entryInfo, structured ?? "");
-    return statementLine(
-      { date: date5, amount: sign(amount.value, side), currency: currencyOf(amount), label: labelParts.join(" ") },
-      {
-        counterpartyName: name,
-        counterpartyAccount: partyAccount === void 0 ? void 0 : accountId(partyAccount),
-        reference: structured ?? (endToEnd !== void 0 && !NOT_PROVIDED.test(endToEnd) ? endToEnd : void 0),
-        endToEndId: endToEnd,
-        bankReference: text2(tx, "Refs", "AcctSvcrRef") ?? entryReference
-      }
-    );
-  });
-}
-function partyName(party) {
-  return text2(party, "Nm") ?? text2(party, "Pty", "Nm");
-}
-function sign(value, side) {
-  return side === "CRDT" ? value : -value;
-}
-
-// web_src/statements/mt940.ts
-var TAG = /^:(\d{2}[A-Z]?):/;
-var SWIFT_LINE_LENGTH = 65;
-function fields(text3) {
-  const out = [];
-  let current = null;
-  text3.replace(/\r\n?/g, "\n").split("\n").forEach((raw, index) => {
-    const line = raw.replace(/\s+$/, "");
-    const tag = TAG.exec(line);
-    if (tag?.[1] !== void 0) {
-      current = { tag: tag[1], lines: [line.slice(tag[0].length)], lineNumber: index + 1 };
-      out.push(current);
-    } else if (line === "-" || line === "-}" || line.startsWith("{") || line.startsWith("-}")) {
-      current = null;
-    } else if (current !== null && line !== "") {
-      current.lines.push(line);
-    }
-  });
-  return out;
-}
-function readMt940(text3) {
-  const all3 = fields(text3);
-  if (all3.length === 0) {
-    throw new StatementFormatError("mt940", "no SWIFT field (:20:, :25:, :61:\u2026) found: not an MT940/MT942 statement");
-  }
-  const drafts = [];
-  let draft = null;
-  const open2 = () => {
-    if (draft === null) {
-      draft = { format: "mt940", statementId: "", account: "", currency: "", opening: void 0, closing: void 0, records: [] };
-      drafts.push(draft);
-    }
-    return draft;
-  };
-  for (const field2 of all3) {
-    const value = field2.lines.join("\n");
-    if (field2.tag === "20") {
-      draft = null;
-      open2().statementId = value.trim();
-      continue;
-    }
-    const d = open2();
-    switch (field2.tag) {
-      case "25": {
-        const account = value.trim();
-        const trailingCurrency = /^(.*?)([A-Z]{3})$/.exec(account);
-        if (trailingCurrency?.[1] !== void 0 && trailingCurrency[2] !== void 0 && /\d$/.test(trailingCurrency[1])) {
-          d.account = trailingCurrency[1];
-          d.currency ||= trailingCurrency[2];
-        } else d.account = account;
-        break;
-      }
-      case "60F":
-      case "60M":
-      case "62F":
-      case "62M":
-      case "64":
-      case "60":
-      case "62": {
-        const balance = /^[DC]\d{6}([A-Z]{3})/.exec(value);
-        if (balance?.[1] !== void 0 && (d.currency === "" || field2.tag.startsWith("60"))) d.currency = balance[1];
-        const stated = statedBalance(value);
-        if (stated !== void 0 && field2.tag.startsWith("60")) d.opening ??= stated;
-        if (stated !== void 0 && field2.tag.startsWith("62")) d.closing = stated;
-        break;
-      }
-      case "34F":
-      case "13D":
-      case "13":
-      case "90D":
-      case "90C": {
-        d.format = "mt942";
-        const floor = /^([A-Z]{3})/.exec(value);
-        if (field2.tag === "34F" && floor?.[1] !== void 0) d.currency ||= floor[1];
-        break;
-      }
-      case "61":
-        d.records.push({ field: field2, details: null });
-        break;
-      case "86": {
-        const last = d.records[d.records.length - 1];
-        if (last !== void 0 && last.details === null) last.details = field2;
-        break;
-      }
-      default:
-        break;
-    }
-  }
-  return drafts.map(finish);
-}
-function finish(draft) {
-  const lines = [];
-  const skipped = [];
-  for (const { field: field2, details } of draft.records) {
-    const where = `line ${field2.lineNumber}`;
-    if (draft.currency === "") {
-      skipped.push({ where, reason: "the statement has no currency (no :60F:, :62F:, :34F: balance)" });
-      continue;
-    }
-    const movement = readMovement(field2);
-    if (typeof movement === "string") {
-      skipped.push({ where, reason: movement });
-      continue;
-    }
-    const info = details === null ? emptyDetails() : readDetails(details.lines);
-    lines.push(statementLine(
-      { date: movement.date, amount: movement.amount, currency: draft.currency, label: info.label },
-      {
-        counterpartyName: info.name,
-        counterpartyAccount: info.account ?? movement.supplementaryAccount,
-        reference: info.reference,
-        endToEndId: info.reference,
-        bankReference: movement.bankReference
-      }
-    ));
-  }
-  const statement = { format: draft.format, statementId: draft.statementId, account: draft.account, currency: draft.currency, lines, skipped };
-  if (draft.opening !== void 0) statement.openingBalance = draft.opening;
-  if (draft.closing !== void 0) statement.closingBalance = draft.closing;
-  return statement;
-}
-function statedBalance(value) {
-  const m = /^([DC])(\d{2})(\d{2})(\d{2})(?:[A-Z]{3})?(\d+(,\d*)?)/.exec(value.trim());
-  if (m?.[1] === void 0 || m[5] === void 0) return void 0;
-  const magnitude = Number(m[5].replace(",", "."));
-  const balance = { amount: m[1] === "D" && magnitude !== 0 ? -magnitude : magnitude };
-  const date5 = valueDate(2e3 + Number(m[2]), Number(m[3]), Number(m[4]));
-  if (date5 !== null) balance.date = date5;
-  return balance;
-}
-var MOVEMENT = /^(\d{2})(\d{2})(\d{2})(\d{4})?(RC|RD|C|D)([A-Z])?[\n ]?(\d[\d,]{0,14})([A-Z][A-Z0-9 ]{3})?/;
-function readMovement(field2) {
-  const value = field2.lines.join("\n");
-  const m = MOVEMENT.exec(value);
-  if (m === null) return `unreadable :61: field "${value.slice(0, 40)}"`;
-  const [, yy, mm, dd, , mark, , amountText] = m;
-  if (yy === void 0 || mm === void 0 || dd === void 0 || mark === void 0 || amountText === void 0) {
-    return `unreadable :61: field "${value.slice(0, 40)}"`;
-  }
-  if (!/^\d+(,\d*)?$/.test(amountText)) return `amount "${amountText}" is not a SWIFT amount`;
-  const date5 = valueDate(2e3 + Number(yy), Number(mm), Number(dd));
-  if (date5 === null) return `impossible value date ${yy}${mm}${dd}`;
-  const magnitude = Number(amountText.replace(",", "."));
-  const amount = mark === "C" || mark === "RD" ? magnitude : -magnitude;
-  const supplementary = value.split("\n")[1]?.trim();
-  const supplementaryAccount = supplementary !== void 0 && /^([A-Z]{2}\d{2}[A-Z0-9]{10,30}|\d{7,})$/.test(supplementary) ? supplementary : void 0;
-  const [customerReference, bankReference] = value.slice(m[0].length).split("\n")[0]?.split("//") ?? [];
-  return { date: date5, amount: amount === 0 ? 0 : amount, supplementaryAccount, bankReference: bankReference?.trim() || customerReference?.trim() || void 0 };
-}
-function valueDate(year, month, day) {
-  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return new Date(Date.UTC(year, month - 1, Math.min(day, last))).toISOString().slice(0, 10);
-}
-function emptyDetails() {
-  return { label: "", name: void 0, account: void 0, reference: void 0 };
-}
-function readDetails(lines) {
-  const joinedTight = lines.join("").trimStart();
-  if (/^\d{3}\?/.test(joinedTight) || /^\?\d{2}/.test(joinedTight)) return readSubfields(joinedTight);
-  const joined = joinWrapped(lines);
-  if (/^\/(EREF|TRTP|NAME|REMI|BENM|ORDP|CNTP|PREF|RTRN)\//.test(joined)) return readSlashFields(joinWrappedTight(lines));
-  return { label: joined, name: void 0, account: void 0, reference: void 0 };
-}
-function joinWrapped(lines) {
-  return lines.reduce((text3, line, i) => i === 0 ? line : text3 + ((lines[i - 1]?.length ?? 0) >= SWIFT_LINE_LENGTH ? "" : " ") + line, "");
-}
-function joinWrappedTight(lines) {
-  return lines.join("");
-}
-var SEPA_KEYS = /(EREF|KREF|MREF|CRED|DEBT|SVWZ|ABWA|ABWE|COAM|OAMT|IBAN|BIC|PURP)\+|(MTLG):/g;
-function readSubfields(text3) {
-  const parts = /* @__PURE__ */ new Map();
-  for (const m of text3.matchAll(/\?(\d{2})([^?]*)/g)) {
-    const key = Number(m[1]);
-    parts.set(key, (parts.get(key) ?? "") + (m[2] ?? ""));
-  }
-  const join = (keys2) => keys2.map((k) => parts.get(k) ?? "").join("");
-  const purpose = join([20, 21, 22, 23, 24, 25, 26, 27, 28, 29]);
-  const additional = join([60, 61, 62, 63]);
-  const shown = [purpose, additional].filter((t) => t.trim() !== "").join(" ");
-  const sepa = /* @__PURE__ */ new Map();
-  const keys = [...purpose.matchAll(SEPA_KEYS)];
-  keys.forEach((k, i) => {
-    const start = (k.index ?? 0) + k[0].length;
-    const end = keys[i + 1]?.index ?? purpose.length;
-    if (k[1] !== void 0 && !sepa.has(k[1])) sepa.set(k[1], purpose.slice(start, end));
-  });
-  const eref = sepa.get("EREF")?.trim();
-  return {
-    label: shown === "" ? parts.get(0) ?? "" : shown,
-    name: join([32, 33]) || void 0,
-    // ?38 is the counterparty's IBAN where banks give both (Polish banks); ?31 the account number otherwise.
-    account: parts.get(38) || parts.get(31) || void 0,
-    reference: eref !== void 0 && eref !== "" && !/^NOTPROVIDED$/i.test(eref) ? eref : void 0
-  };
-}
-var SLASH_KEYS = /\/(TRTP|EREF|IBAN|BIC|NAME|REMI|ISDT|CSID|MARF|BENM|ORDP|ADDR|CNTP|RTRN|PREF|SVCL|ULTD|ULTC|ULTB|PURP|CITY|ID)\//g;
-function readSlashFields(text3) {
-  const values = /* @__PURE__ */ new Map();
-  const keys = [...text3.matchAll(SLASH_KEYS)];
-  keys.forEach((k, i) => {
-    const start = (k.index ?? 0) + k[0].length;
-    const end = keys[i + 1]?.index ?? text3.length;
-    const value = text3.slice(start, end).replace(/^\/+|\/+$/g, "");
-    if (k[1] !== void 0 && !values.has(k[1])) values.set(k[1], value);
-  });
-  const eref = values.get("EREF");
-  const remittance = values.get("REMI")?.replace(/^(USTD|STRD)\/\/?(CUR\/)?/, "");
-  return {
-    label: remittance !== void 0 && remittance !== "" ? remittance : text3,
-    name: values.get("NAME") || void 0,
-    account: values.get("IBAN") || void 0,
-    reference: eref !== void 0 && eref !== "" && !/^NOTPROVIDED$/i.test(eref) ? eref : void 0
-  };
-}
-
-// web_src/statements/ofx.ts
-function parseTree(source) {
-  const start = source.search(/<OFX>/i);
-  if (start < 0) throw new StatementFormatError("ofx", "no <OFX> element: not an OFX file");
-  const body = source.slice(start).replace(/<!--[\s\S]*?-->/g, "").replace(/<\?[\s\S]*?\?>/g, "");
-  const root = { name: "#root", text: "", children: [] };
-  const stack = [root];
-  const TOKEN = /<(\/?)([A-Za-z0-9._]+)>([^<]*)/g;
-  for (const m of body.matchAll(TOKEN)) {
-    const [, closing, rawName, rawText] = m;
-    const name = (rawName ?? "").toUpperCase();
-    const text3 = decodeEntities3((rawText ?? "").trim());
-    const parent = stack[stack.length - 1];
-    if (parent === void 0) throw new StatementFormatError("ofx", `content after the closing </OFX> (<${name}>)`);
-    if (closing === "/") {
-      const index = stack.map((e) => e.name).lastIndexOf(name);
-      if (index < 0) {
-        if (parent.children.some((c) => c.name === name && c.children.length === 0)) continue;
-        throw new StatementFormatError("ofx", `closing </${name}> without an opening tag`);
-      }
-      stack.length = index;
-      continue;
-    }
-    const element = { name, text: text3, children: [] };
-    parent.children.push(element);
-    if (text3 === "") stack.push(element);
-  }
-  if (stack.length > 1) {
-    const unclosed = stack.slice(1).map((e) => e.name).join(" > ");
-    throw new StatementFormatError("ofx", `file ends inside <${unclosed}>: truncated`);
-  }
-  const ofx = root.children.find((c) => c.name === "OFX");
-  if (ofx === void 0) throw new StatementFormatError("ofx", "no <OFX> element: not an OFX file");
-  return ofx;
-}
-var ENTITIES2 = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
-function decodeEntities3(text3) {
-  return text3.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name) => {
-    if (name.startsWith("#")) {
-      const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : Number(name.slice(1));
-      return Number.isInteger(code) && code > 0 && code <= 1114111 ? String.fromCodePoint(code) : whole;
-    }
-    return ENTITIES2[name.toLowerCase()] ?? whole;
-  });
-}
-function child(element, name) {
-  return element?.children.find((c) => c.name === name);
-}
-function leaf(element, name) {
-  const found = child(element, name);
-  return found === void 0 || found.text === "" ? void 0 : found.text;
-}
-function descendants(element, name) {
-  return element.children.flatMap((c) => c.name === name ? [c] : descendants(c, name));
-}
-function ofxDate(value) {
-  const m = /^(\d{4})(\d{2})(\d{2})/.exec(value ?? "");
-  return m ? isoDate2(Number(m[1]), Number(m[2]), Number(m[3])) : null;
-}
-function readOfx(source) {
-  const ofx = parseTree(source);
-  const statements = [...descendants(ofx, "STMTRS"), ...descendants(ofx, "CCSTMTRS")];
-  if (statements.length === 0) throw new StatementFormatError("ofx", "no STMTRS or CCSTMTRS statement in the file");
-  return statements.map((statement, index) => readStatement2(statement, index + 1));
-}
-function readStatement2(statement, number4) {
-  const currency = leaf(statement, "CURDEF");
-  const from = child(statement, "BANKACCTFROM") ?? child(statement, "CCACCTFROM");
-  const account = leaf(from, "ACCTID") ?? "";
-  const transactions = statement.children.filter((c) => c.name === "BANKTRANLIST").flatMap((list) => list.children.filter((c) => c.name === "STMTTRN"));
-  if (currency === void 0 || !/^[A-Z]{3}$/.test(currency)) {
-    if (transactions.length === 0) return { format: "ofx", statementId: account, account, currency: "", lines: [], skipped: [] };
-    throw new StatementFormatError("ofx", `statement ${number4} has no valid <CURDEF> currency ("${currency ?? ""}"): its ${transactions.length} transactions cannot be read`);
-  }
-  const lines = [];
-  const skipped = [];
-  transactions.forEach((trn, index) => {
-    const where = `statement ${number4}, transaction ${index + 1}${leaf(trn, "FITID") ? ` (FITID ${leaf(trn, "FITID")})` : ""}`;
-    const amountText = leaf(trn, "TRNAMT");
-    const date5 = ofxDate(leaf(trn, "DTPOSTED"));
-    if (amountText === void 0 || !/^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(amountText)) {
-      skipped.push({ where, reason: `no valid <TRNAMT> ("${amountText ?? ""}")` });
-      return;
-    }
-    if (date5 === null) {
-      skipped.push({ where, reason: `no valid <DTPOSTED> ("${leaf(trn, "DTPOSTED") ?? ""}")` });
-      return;
-    }
-    const amount = Number(amountText.replace(",", "."));
-    const name = leaf(trn, "NAME") ?? leaf(child(trn, "PAYEE"), "NAME");
-    const memo2 = leaf(trn, "MEMO");
-    const to = child(trn, "BANKACCTTO") ?? child(trn, "CCACCTTO");
-    lines.push(statementLine(
-      { date: date5, amount: amount === 0 ? 0 : amount, currency: leaf(child(trn, "CURRENCY"), "CURSYM") ?? currency, label: [name, memo2].filter((t) => t !== void 0).join(" ") },
-      { counterpartyName: name, counterpartyAccount: leaf(to, "ACCTID"), reference: leaf(trn, "REFNUM"), bankReference: leaf(trn, "FITID") }
-    ));
-  });
-  const result = { format: "ofx", statementId: account, account, currency, lines, skipped };
-  const ledger2 = child(statement, "LEDGERBAL");
-  const balance = leaf(ledger2, "BALAMT");
-  if (balance !== void 0 && /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(balance)) {
-    const closing = { amount: Number(balance.replace(",", ".")) };
-    const asOf = ofxDate(leaf(ledger2, "DTASOF"));
-    if (asOf !== null) closing.date = asOf;
-    result.closingBalance = closing;
-  }
-  return result;
-}
-
-// web_src/endpoint/services/statements.ts
-var UnreadableStatementError = class extends EndpointError {
-  constructor() {
-    super(...arguments);
-    this.statusCode = 422;
-    this.code = "unreadable_statement";
-  }
-};
-var utf82 = new TextDecoder("utf-8", { fatal: true });
-var latin1 = new TextDecoder("latin1");
-function decodeText(bytes) {
-  const body = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes;
-  try {
-    return utf82.decode(body);
-  } catch {
-    return latin1.decode(body);
-  }
-}
-function detectKind(bytes, text3, fileName) {
-  const name = fileName === "" ? "the file" : `"${fileName}"`;
-  if (text3.trim() === "") throw new UnreadableStatementError(`${name} is empty.`);
-  if (bytes[0] === 80 && bytes[1] === 75 && bytes[2] === 3 && bytes[3] === 4) {
-    throw new UnreadableStatementError(
-      `${name} is a ZIP archive (or an XLSX/ODS spreadsheet): unpack it and import the statement files it holds, or use the spreadsheet import.`
-    );
-  }
-  if (bytes[0] === 37 && bytes[1] === 80 && bytes[2] === 68 && bytes[3] === 70) {
-    throw new UnreadableStatementError(`${name} is a PDF: ask the bank for a CAMT, OFX or MT940 export instead.`);
-  }
-  if (bytes.subarray(0, 8192).includes(0)) {
-    throw new UnreadableStatementError(`${name} is a binary file, not a CAMT, OFX or MT940 statement.`);
-  }
-  const head = text3.slice(0, 4096);
-  if (/OFXHEADER\s*:|<OFX>/i.test(head) || /<OFX>/i.test(text3.slice(0, 65536))) return "ofx";
-  if (/^\s*</.test(text3)) return "camt";
-  if (/^\s*\{1:/.test(text3) || /^:\d{2}[A-Z]?:/m.test(text3)) return "mt940";
-  throw new UnreadableStatementError(
-    `${name} is not a bank statement this import reads: expected CAMT.052/053/054 (XML), OFX/QFX or MT940/MT942.`
-  );
-}
-function lineAt(text3, index) {
-  let line = 1;
-  for (let i = 0; i < index; i++) if (text3.charCodeAt(i) === 10) line++;
-  return line;
-}
-function readKind(kind, text3) {
-  switch (kind) {
-    case "camt": {
-      const doctype = /<!DOCTYPE/i.exec(text3);
-      if (doctype !== null) {
-        throw new UnreadableStatementError(
-          `camt: the file declares a <!DOCTYPE> (line ${lineAt(text3, doctype.index)}); ISO 20022 statements never do, and entity declarations are not accepted.`
-        );
-      }
-      return readCamt(text3);
-    }
-    case "ofx":
-      return readOfx(text3);
-    case "mt940":
-      return readMt940(text3);
-  }
-}
-var StatementService = class {
-  constructor(options) {
-    this.validateResponses = options.validateResponses;
-  }
-  parse(request) {
-    const bytes = Buffer.from(request.content, "base64");
-    if (bytes.length > MAX_STATEMENT_FILE_BYTES) {
-      throw new UnreadableStatementError(
-        `the file has ${bytes.length} bytes; the import reads files of at most ${MAX_STATEMENT_FILE_BYTES} bytes (split it by period).`
-      );
-    }
-    const text3 = decodeText(bytes);
-    const kind = detectKind(bytes, text3, request.fileName);
-    let statements;
-    try {
-      statements = readKind(kind, text3);
-    } catch (error62) {
-      if (error62 instanceof StatementFormatError) throw new UnreadableStatementError(error62.message);
-      throw error62;
-    }
-    const lineCount = statements.reduce((n, s) => n + s.lines.length + s.skipped.length, 0);
-    if (lineCount > MAX_STATEMENT_LINES) {
-      throw new UnreadableStatementError(
-        `the file has ${lineCount} transactions; the import reads at most ${MAX_STATEMENT_LINES} per file (split it by period).`
-      );
-    }
-    const first = statements[0];
-    if (first === void 0) throw new UnreadableStatementError(`${kind}: the file holds no statement.`);
-    const response = { format: first.format, statements };
-    return this.validateResponses ? checked2(response) : response;
-  }
-};
-function checked2(response) {
-  const parsed = ParseStatementResponseSchema.safeParse(response);
-  if (!parsed.success) throw new ResponseContractError(`statement reply breaks the contract: ${parsed.error.message}`);
-  return parsed.data;
-}
-
-// web_src/engine/reports/unknown_numbers.ts
-var SPACES = " \xA0\u202F\u2009";
-var MINUS = "-\u2212\u2013";
-function escape2(text3) {
-  return text3.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
-}
-function numberPattern(locale) {
-  const thousands = locale.thousandsSep;
-  const sep2 = thousands === "" ? null : SPACES.includes(thousands) ? `[${SPACES}]` : escape2(thousands);
-  const integer2 = sep2 ? `(?:\\d{1,3}(?:${sep2}\\d{3})+|\\d+)` : "\\d+";
-  const decimal2 = escape2(locale.decimalPoint || ".");
-  return new RegExp(`(?<![\\w${decimal2}])([+${escape2(MINUS)}]?)(${integer2})(?:${decimal2}(\\d+))?(?![\\d\\w])`, "gu");
-}
-function stripKnownTexts(text3, facts) {
-  const known = facts.filter((fact) => (fact.unit === "label" || fact.unit === "name") && typeof fact.value === "string" && fact.value).map((fact) => String(fact.value)).sort((a, b) => b.length - a.length);
-  let out = text3;
-  for (const value of known) out = out.split(value).join(" ".repeat(value.length));
-  return out;
-}
-function unknownNumbers(text3, facts, locale) {
-  const numeric = facts.filter((fact) => typeof fact.value === "number");
-  const stripped = stripKnownTexts(text3, facts);
-  const problems = [];
-  for (const match of stripped.matchAll(numberPattern(locale))) {
-    const digits = (match[2] ?? "").replace(/\D/g, "");
-    const fraction = match[3] ?? "";
-    const value = Number(fraction ? `${digits}.${fraction}` : digits);
-    const after = stripped.slice((match.index ?? 0) + match[0].length).replace(/^[\s\u00a0\u202f]+/u, "");
-    const percent = after.startsWith("%");
-    const tolerance = 0.5 * 10 ** -fraction.length + 1e-9;
-    const found = numeric.some(
-      (fact) => Math.abs(Math.abs(fact.value) - value) <= tolerance && (percent ? fact.unit === "percent" : fact.unit !== "percent")
-    );
-    if (!found) problems.push(`${match[0].trim()}${percent ? " %" : ""} is not among the report's figures`);
-  }
-  return problems;
-}
-
 // web_src/llm/uses/rephrase_report.ts
 var RephraseAnswerSchema = external_exports.object({ text: external_exports.string().max(2e4) });
-var INSTRUCTIONS4 = [
+var INSTRUCTIONS3 = [
   "You rewrite the summary of a company's financial report for a business owner who is not an accountant.",
   'The data holds the summary ("text") and the facts it is built from ("facts": each number with its unit and',
   "direction). Keep the same language as the text. Keep every number exactly as written in the text, with its sign",
@@ -86330,7 +86100,7 @@ var INSTRUCTIONS4 = [
 function rephraseTask(request) {
   return {
     name: "rephrase_report",
-    instructions: INSTRUCTIONS4,
+    instructions: INSTRUCTIONS3,
     schema: RephraseAnswerSchema,
     data: { language: request.language, text: request.text, facts: request.facts }
   };
@@ -86432,7 +86202,7 @@ function buildApp(deps) {
   registerReconcileRoutes(app, signed, service);
   registerStatementRoutes(app, signed, new StatementService({ validateResponses: config2.validateResponses }));
   registerAnomalyRoutes(app, signed, new AnomalyService({ validateResponses: config2.validateResponses }));
-  registerBillRoutes(app, signed, deps.billService ?? new BillService({ validateResponses: config2.validateResponses, llm: config2.llm }));
+  registerBillRoutes(app, signed, deps.billService ?? new BillService({ validateResponses: config2.validateResponses }));
   registerCollectionRoutes(app, signed, new CollectionService({ validateResponses: config2.validateResponses }));
   registerReportRoutes(app, signed, new ReportService({
     validateResponses: config2.validateResponses,
@@ -87368,9 +87138,9 @@ function accountNumberKey(raw) {
 
 // web_src/engine/shared/fold.ts
 var VOWEL_E = /[AOU]E/g;
-function fold(word2) {
-  if (word2.length < 3 || !VOWEL_E.test(word2)) return word2;
-  return word2.replace(VOWEL_E, (pair) => pair.charAt(0));
+function fold(word) {
+  if (word.length < 3 || !VOWEL_E.test(word)) return word;
+  return word.replace(VOWEL_E, (pair) => pair.charAt(0));
 }
 
 // web_src/engine/shared/vocabulary.ts
@@ -87924,9 +87694,9 @@ function merchantWords(toks, descriptors = NO_DESCRIPTORS) {
     const raw = toks[k];
     if (raw.length < 2 || !LETTERS_ONLY.test(raw) || descriptors.has(raw)) continue;
     if (WALLETS.has(raw) && toks[k + 1] === "PAY") continue;
-    const word2 = fold(raw);
-    if (BANK_BOILERPLATE.has(word2) || LEGAL_SUFFIXES.has(word2) || MERCHANT_NOISE.has(word2) || MERCHANT_NOISE.has(raw)) continue;
-    if (!out.includes(word2)) out.push(word2);
+    const word = fold(raw);
+    if (BANK_BOILERPLATE.has(word) || LEGAL_SUFFIXES.has(word) || MERCHANT_NOISE.has(word) || MERCHANT_NOISE.has(raw)) continue;
+    if (!out.includes(word)) out.push(word);
   }
   return out;
 }
@@ -87943,14 +87713,14 @@ function asteriskDescriptors(text3) {
   }
   return found ?? NO_DESCRIPTORS;
 }
-function merchantVariant(word2, known, startingWith) {
-  if (known(word2)) return word2;
-  if (word2.length >= 4) {
-    const longer = startingWith(word2);
+function merchantVariant(word, known, startingWith) {
+  if (known(word)) return word;
+  if (word.length >= 4) {
+    const longer = startingWith(word);
     if (longer.length >= 1 && longer.length <= 2) return longer[0];
   }
-  for (let cut = word2.length - 1; cut >= 4; cut--) {
-    const head = word2.slice(0, cut);
+  for (let cut = word.length - 1; cut >= 4; cut--) {
+    const head = word.slice(0, cut);
     if (known(head)) return head;
   }
   return null;
@@ -87961,16 +87731,16 @@ function nameWords(toks) {
   const kept = [];
   let longEnough = 0;
   for (let k = 0; k < toks.length; k++) {
-    const word2 = fold(toks[k]);
-    if (word2.length < 2) continue;
+    const word = fold(toks[k]);
+    if (word.length < 2) continue;
     longEnough++;
-    if (!LEGAL_SUFFIXES.has(word2)) kept.push(word2);
+    if (!LEGAL_SUFFIXES.has(word)) kept.push(word);
   }
   if (kept.length > 0 || longEnough === 0) return kept;
   const words = [];
   for (let k = 0; k < toks.length; k++) {
-    const word2 = fold(toks[k]);
-    if (word2.length >= 2) words.push(word2);
+    const word = fold(toks[k]);
+    if (word.length >= 2) words.push(word);
   }
   return words;
 }
@@ -87987,14 +87757,14 @@ function traitOf(raw) {
   const shape = asciiShape(raw);
   if (shape === ALL_DIGITS2) return NUMBER2;
   if (shape === LETTERS_AND_DIGITS) {
-    const word2 = fold(raw);
-    return { word: word2, useful: word2.length >= 2 && !VOCABULARY_WITH_DIGITS.includes(word2), alpha: false };
+    const word = fold(raw);
+    return { word, useful: word.length >= 2 && !VOCABULARY_WITH_DIGITS.includes(word), alpha: false };
   }
   let trait = traits.get(raw);
   if (trait === void 0) {
-    const word2 = fold(raw);
-    const useful = word2.length >= 2 && HAS_LETTER.test(word2) && !BANK_BOILERPLATE.has(word2) && !LEGAL_SUFFIXES.has(word2);
-    trait = { word: word2, useful, alpha: useful && ALPHA.test(word2) };
+    const word = fold(raw);
+    const useful = word.length >= 2 && HAS_LETTER.test(word) && !BANK_BOILERPLATE.has(word) && !LEGAL_SUFFIXES.has(word);
+    trait = { word, useful, alpha: useful && ALPHA.test(word) };
     if (traits.size >= MAX_MEMO) traits.clear();
     traits.set(raw, trait);
   }
@@ -88032,10 +87802,10 @@ function signalTokensOf(first, then, withAcronyms) {
   return out;
 }
 var RUN = [];
-function addSignal(out, word2) {
+function addSignal(out, word) {
   if (out.length >= MAX_SIGNAL_TOKENS) return;
-  for (let k = 0; k < out.length; k++) if (out[k] === word2) return;
-  out.push(word2);
+  for (let k = 0; k < out.length; k++) if (out[k] === word) return;
+  out.push(word);
 }
 function addAcronyms(run, length, out) {
   for (let len = 3; len <= 4 && out.length < MAX_SIGNAL_TOKENS; len++) {
@@ -88317,9 +88087,9 @@ var MerchantHistory = class {
       for (let k = 0; k < len; k++) acronym += words[k].charAt(0);
       if (!this.acronyms.has(acronym)) this.acronyms.set(acronym, key);
     }
-    for (const word2 of words) {
-      let stats = this.words.get(word2);
-      if (stats === void 0) this.words.set(word2, stats = { merchants: /* @__PURE__ */ new Set(), df: 0, codings: /* @__PURE__ */ new Map(), idf: 0 });
+    for (const word of words) {
+      let stats = this.words.get(word);
+      if (stats === void 0) this.words.set(word, stats = { merchants: /* @__PURE__ */ new Set(), df: 0, codings: /* @__PURE__ */ new Map(), idf: 0 });
       stats.merchants.add(key);
       stats.df++;
       stats.codings.set(codingKey, (stats.codings.get(codingKey) ?? 0) + 1);
@@ -88340,10 +88110,10 @@ var MerchantHistory = class {
     if (!this.frozen) this.freeze();
     let total = 0;
     const evidence = /* @__PURE__ */ new Map();
-    for (const word2 of lineWords) {
-      const known = this.variantOf(word2);
+    for (const word of lineWords) {
+      const known = this.variantOf(word);
       if (known === null) {
-        if (word2.length >= MIN_UNKNOWN_LENGTH) total += this.unknownIdf;
+        if (word.length >= MIN_UNKNOWN_LENGTH) total += this.unknownIdf;
         continue;
       }
       const stats = this.words.get(known);
@@ -88395,15 +88165,15 @@ var MerchantHistory = class {
    */
   keyedMerchant(lineWords) {
     for (let k = 0; k < Math.min(1, lineWords.length); k++) {
-      const word2 = lineWords[k];
-      const known = this.variantOf(word2);
+      const word = lineWords[k];
+      const known = this.variantOf(word);
       if (known !== null && this.merchants.has(known)) {
         const next = lineWords[k + 1];
         const second = next === void 0 ? null : this.variantOf(next);
         const longer = second === null ? void 0 : `${known} ${second}`;
         return longer !== void 0 && this.merchants.has(longer) ? longer : known;
       }
-      const expanded = this.acronyms.get(word2);
+      const expanded = this.acronyms.get(word);
       if (expanded !== void 0) return expanded;
     }
     for (let len = 3; len <= 4 && len <= lineWords.length; len++) {
@@ -88413,9 +88183,9 @@ var MerchantHistory = class {
     }
     return null;
   }
-  variantOf(word2) {
-    if (this.words.has(word2)) return word2;
-    return word2.length < MIN_UNKNOWN_LENGTH ? null : merchantVariant(word2, this.isKnown, this.startingWith);
+  variantOf(word) {
+    if (this.words.has(word)) return word;
+    return word.length < MIN_UNKNOWN_LENGTH ? null : merchantVariant(word, this.isKnown, this.startingWith);
   }
   wordsStartingWith(prefix) {
     const sorted = this.sorted;
@@ -88943,9 +88713,9 @@ var TokenVotes = class {
     }
     if (count2 > 0) {
       for (let k = 0; k < distinctive.length; k++) {
-        const word2 = distinctive[k];
-        if (word2.length < MIN_UNKNOWN_LENGTH2) continue;
-        const id = this.dictionary.idOf(word2);
+        const word = distinctive[k];
+        if (word.length < MIN_UNKNOWN_LENGTH2) continue;
+        const id = this.dictionary.idOf(word);
         if (id < 0 || votes[id] === void 0) known += this.unknownIdf;
       }
     }
@@ -89447,9 +89217,9 @@ var PartnerResolver = class {
     this.wordStamp = new Int32Array(this.byWord.size);
     this.prefixStamp = new Int32Array(this.byWord.size);
     const prefixes = /* @__PURE__ */ new Map();
-    for (const [word2, entry] of this.byWord) {
-      if (word2.length < MIN_CUT_WORD) continue;
-      for (let len = MIN_CUT_PREFIX; len <= word2.length; len++) push2(prefixes, word2.slice(0, len), entry.index);
+    for (const [word, entry] of this.byWord) {
+      if (word.length < MIN_CUT_WORD) continue;
+      for (let len = MIN_CUT_PREFIX; len <= word.length; len++) push2(prefixes, word.slice(0, len), entry.index);
     }
     for (const [prefix, indices] of prefixes) {
       const entry = this.byWord.get(prefix);

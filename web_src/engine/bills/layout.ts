@@ -88,12 +88,46 @@ export function pageFromTesseractTsv(tsv: string, pageNumber: number): Page {
     if (c < 20) continue;
     const x0 = Number(left);
     const y0 = Number(top);
-    words.push({ text, x0, y0, x1: x0 + Number(w), y1: y0 + Number(h), conf: c / 100, line: `${page}.${block}.${par}.${lineNum}` });
+    words.push({ text: restoreDiacritics(text), x0, y0, x1: x0 + Number(w), y1: y0 + Number(h), conf: c / 100, line: `${page}.${block}.${par}.${lineNum}` });
   }
   const degrees = readingDirection(words);
-  const upright = words.map((word) => rotateWord(word, degrees, width, height));
+  const upright = deskew(
+    words.map((word) => rotateWord(word, degrees, width, height)),
+    words.map((w) => w.line),
+  );
   const turned = degrees === 90 || degrees === 270;
-  return pageFromWords(pageNumber, turned ? height : width, turned ? width : height, upright);
+  return pageFromWords(pageNumber, turned ? height : width, turned ? width : height, upright, OCR_CELL_GAP);
+}
+
+/** Tesseract's word boxes hold the ink alone: a line of capitals is ~0.7 em high, where a text layer's font box is
+ * ~1.15 em. The cell gap, a multiple of the line's word height, is scaled by that ratio so that a gap of one space
+ * (a whole em in a monospaced font) does not split a name into cells, as it does not on the text layer. */
+const OCR_CELL_GAP = 0.8 * 1.6;
+
+/** Bill words whose umlaut or accent OCR drops (a word read by the English model of `-l eng+deu+fra`), written
+ * as the labels and month names are matched: the whole word, or its start or end, folded → as printed. Only
+ * these: each one, if misread, loses a date or a label ("11. Marz 2014" is no date, "Falligkeitstag" no label). */
+const DROPPED_DIACRITICS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^marz$/i, "märz"],
+  [/^fallig/i, "fällig"],
+  [/^(d['’])?echeance/i, "$1échéance"],
+  [/empfanger(s|in)?$/i, "empfänger$1"],
+  [/kaufer(s|in)?$/i, "käufer$1"],
+];
+
+/** `word` with the diacritics of DROPPED_DIACRITICS put back, in the case the word was printed in. */
+export function restoreDiacritics(word: string): string {
+  const m = /^([^\p{L}]*)(.*?)([^\p{L}]*)$/u.exec(word);
+  const [, lead = "", core = "", trail = ""] = m ?? [];
+  for (const [re, replacement] of DROPPED_DIACRITICS) {
+    const hit = re.exec(core);
+    if (hit === null) continue;
+    const fixed = hit[0].replace(re, replacement);
+    // Same length (one letter for one letter): each letter keeps the case it was read in.
+    const cased = [...fixed].map((ch, i) => (core.charAt(hit.index + i) === core.charAt(hit.index + i).toUpperCase() ? ch.toUpperCase() : ch)).join("");
+    return lead + core.slice(0, hit.index) + cased + core.slice(hit.index + hit[0].length) + trail;
+  }
+  return word;
 }
 
 /** 0, 90, 180 or 270: where the words of a line run (right, down, left, up), by majority. */
@@ -110,6 +144,32 @@ export function readingDirection(words: ReadonlyArray<Word & { line: string }>):
   }
   const best = votes.indexOf(Math.max(...votes));
   return ([0, 90, 180, 270] as const)[best] ?? 0;
+}
+
+/** A page scanned a few degrees askew: tesseract still finds its lines, but a line's right end sits higher or lower
+ * than its left, past the next line. The slope is the median over the neighbouring words of tesseract's lines (its
+ * own deskewed reading); each word is moved up or down by it, about the page's middle. Under 0.2° or over 10°
+ * nothing is moved. `lines[i]` is the tesseract line of `words[i]`. */
+function deskew(words: Word[], lines: readonly string[]): Word[] {
+  const slopes: number[] = [];
+  for (let i = 1; i < words.length; i++) {
+    const a = words[i - 1] as Word;
+    const b = words[i] as Word;
+    if (lines[i] !== lines[i - 1]) continue;
+    const dx = (b.x0 + b.x1) / 2 - (a.x0 + a.x1) / 2;
+    if (dx <= 0 || dx < (b.y1 - b.y0) * 2) continue;
+    slopes.push(((b.y0 + b.y1) / 2 - (a.y0 + a.y1) / 2) / dx);
+  }
+  if (slopes.length < 3) return words;
+  slopes.sort((x, y) => x - y);
+  const slope = slopes[Math.floor(slopes.length / 2)] ?? 0;
+  const degrees = Math.abs((Math.atan(slope) * 180) / Math.PI);
+  if (degrees < 0.2 || degrees > 10) return words;
+  const middle = words.reduce((m, w) => Math.max(m, w.x1), 0) / 2;
+  return words.map((w) => {
+    const shift = slope * ((w.x0 + w.x1) / 2 - middle);
+    return { ...w, y0: w.y0 - shift, y1: w.y1 - shift };
+  });
 }
 
 function rotateWord(word: Word, degrees: 0 | 90 | 180 | 270, width: number, height: number): Word {
@@ -130,8 +190,9 @@ function rotateWord(word: Word, degrees: 0 | 90 | 180 | 270, width: number, heig
   return { text: word.text, conf: word.conf, x0: Math.min(ax, bx), x1: Math.max(ax, bx), y0: Math.min(ay, by), y1: Math.max(ay, by) };
 }
 
-/** Group words into lines (by vertical overlap) and lines into cells (by horizontal gaps). */
-export function pageFromWords(number: number, width: number, height: number, words: readonly Word[]): Page {
+/** Group words into lines (by vertical overlap) and lines into cells (by horizontal gaps wider than `cellGap` times
+ * the line's median word height: about two spaces of a text layer's font box). */
+export function pageFromWords(number: number, width: number, height: number, words: readonly Word[], cellGap = 0.8): Page {
   const sorted = [...words].sort((a, b) => (a.y0 + a.y1) / 2 - (b.y0 + b.y1) / 2 || a.x0 - b.x0);
   const groups: Word[][] = [];
   let current: Word[] = [];
@@ -149,12 +210,12 @@ export function pageFromWords(number: number, width: number, height: number, wor
     bottom = word.y1;
   }
   if (current.length > 0) groups.push(current);
-  const lines = groups.map(lineFromWords);
+  const lines = groups.map((g) => lineFromWords(g, cellGap));
   const conf = words.length === 0 ? 0 : words.reduce((s, w) => s + w.conf, 0) / words.length;
   return { number, width, height, lines, conf };
 }
 
-function lineFromWords(words: Word[]): Line {
+function lineFromWords(words: Word[], cellGap: number): Line {
   const row = [...words].sort((a, b) => a.x0 - b.x0);
   const heights = row.map((w) => w.y1 - w.y0).sort((a, b) => a - b);
   const h = heights[Math.floor(heights.length / 2)] ?? 10;
@@ -162,7 +223,7 @@ function lineFromWords(words: Word[]): Line {
   for (const word of row) {
     const last = cells[cells.length - 1];
     // A gap wider than about two spaces starts a new cell (column).
-    if (last !== undefined && word.x0 - last.x1 < h * 0.8) {
+    if (last !== undefined && word.x0 - last.x1 < h * cellGap) {
       last.words.push(word);
       last.text += ` ${word.text}`;
       last.x1 = Math.max(last.x1, word.x1);
