@@ -337,6 +337,20 @@ async function collectionsBench() {
   return { ...aging, failed: engine.code !== 0 || Boolean(aging.failed) };
 }
 
+/** The statement import alone (issue 12: 10,000 CAMT lines imported and queued in < 30 s): generated files of
+ * BENCH_STATEMENT_LINES lines (default 10000; a list runs each size on its own database) into an empty database,
+ * rolled back. The full Odoo bench runs the same script on its loaded books. */
+async function statementsBench() {
+  let failed = false;
+  for (const lines of (process.env.BENCH_STATEMENT_LINES ?? "10000").split(",").map((n) => n.trim())) {
+    console.log(`\n== Statement import: ${lines} generated lines into an empty Odoo (scripts/bench/statement_import.py) ==`);
+    const result = await benchInOdoo({ tag: "statement_import", script: "statement_import.py", env: { BENCH_LINES: lines } });
+    if (result.skipped) return result;
+    failed ||= Boolean(result.failed);
+  }
+  return { failed };
+}
+
 /** The endpoint from source on a free port, for the benches in Odoo: its process, and its URL once /healthz answers
  * (null if it did not within 30 s, with what it printed). The caller stops it (stopGroup). */
 async function startEndpoint(secret) {
@@ -435,7 +449,8 @@ async function billsLlmGateBench() {
 
 // BENCH_ONLY=name[,name…]: only those benches in Odoo (e.g. BENCH_ONLY=odoo for the reconciliation bench alone).
 const ONLY = { odoo: odooBench, close: periodCloseBench, reports: financialReportBench, anomalies: anomaliesOdooBench,
-  sale: saleInvoicesBench, expense: expenseBench, collections: collectionsBench, bills_llm: billsLlmGateBench };
+  sale: saleInvoicesBench, expense: expenseBench, collections: collectionsBench, bills_llm: billsLlmGateBench,
+  statements: statementsBench };
 async function only(names) {
   let failed = false;
   for (const name of names) {

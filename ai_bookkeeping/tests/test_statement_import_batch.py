@@ -4,6 +4,7 @@ nothing, deduplicated and balanced."""
 
 from unittest.mock import patch
 
+import odoo.fields
 from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import tagged
@@ -66,6 +67,7 @@ class TestStatementImportBatch(AiBookkeepingCase):
             result = journal._statement_import_file(self.attachment, parsed)
             self.env.flush_all()
         balance_checks = sum("ROUND(SUM(line.debit)" in line for line in logged.output)
+        self.logged_sql = logged.output
         return self.env.cr.sql_log_count - before, balance_checks, result
 
     def test_queries_do_not_grow_with_the_lines(self):
@@ -169,6 +171,26 @@ class TestStatementImportBatch(AiBookkeepingCase):
         for prefix, count in (("BQI/2025/", 11), ("BQI/2026/", 18)):
             numbered = moves.filtered(lambda move, prefix=prefix: move.sequence_prefix == prefix)
             self.assertEqual(sorted(numbered.mapped("sequence_number")), list(range(1, count + 1)), prefix)
+        self.assertFalse(moves.filtered("made_sequence_gap"))
+
+    def test_batches_larger_than_the_orm_prefetch_keep_the_date_order(self):
+        # The ORM computes a pending stored field PREFETCH_MAX records at a time (1,000): with a create of more
+        # moves than that, the first move numbered looks its journal's last number up, which flushes, which
+        # numbers the other chunk first: the later dates got the first numbers (a 10,000-line file began at 00790),
+        # every entry after that was a renumbering (Odoo's gap search, 8,006 of them). Scaled down: chunks of 4.
+        journal = self.make_journal("BQP")
+        dates = ["2026-01-%02d" % day for day in (5, 6, 7, 8, 9)]
+        with patch.object(odoo.fields, "PREFETCH_MAX", 4):
+            queries, _checks, result = self.queries_to_import(journal, parsed_file(40, dates=dates))
+        moves = result["statements"].line_ids.move_id
+        by_number = moves.sorted("sequence_number")
+        self.assertEqual(by_number.mapped("sequence_number"), list(range(1, 41)))
+        # Numbered once each: Odoo's gap search for the entry after a number (_set_next_made_sequence_gap) runs once
+        # per create, after the batch is numbered (_inverse_name), not once more per entry renumbered by a write.
+        gap_searches = sum('"account_move"."sequence_number" IN' in line for line in self.logged_sql)
+        self.assertLessEqual(gap_searches, 40 // 4, "%d gap searches in %d queries" % (gap_searches, queries))
+        self.assertEqual(by_number.ids, moves.sorted(lambda move: (move.date, move.id)).ids,
+                         "numbers in date order: %s" % [(m.name, str(m.date)) for m in by_number[:8]])
         self.assertFalse(moves.filtered("made_sequence_gap"))
 
     def test_an_entry_numbered_by_hand_between_imports_is_numbered_after(self):

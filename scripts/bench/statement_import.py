@@ -5,6 +5,8 @@ runs it on its books):
 
     [BENCH_LINES=10000] [BENCH_PROFILE=1] odoo-bin shell -d <db> --no-http < scripts/bench/statement_import.py
 
+or alone, on a fresh database: `BENCH_ONLY=statements [BENCH_STATEMENT_LINES=10000,50000] node scripts/bench.mjs`.
+
 It starts the bundled endpoint on a free port (never 8787), reads the file there and writes it through the journal's
 import (account.journal._statement_import_parse + _statement_import_file, what import_bank_statement_files does),
 checks the lines and their queue rows, prints one table row, imports the same file again (all lines already there)
@@ -172,6 +174,7 @@ try:
     print(fmt(header))
     print("|%s|" % "|".join("-" * (w + 2) if k == 0 else "-" * (w + 1) + ":" for k, w in enumerate(widths)))
     print(fmt(row), flush=True)
+    log("done")
 finally:
     env.cr.rollback()
     endpoint.kill()
