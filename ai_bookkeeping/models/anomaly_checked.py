@@ -23,6 +23,10 @@ class AiAnomalyChecked(models.Model):
     def init(self):
         create_index(self.env.cr, "ai_anomaly_checked_record_index", self._table, ["res_model", "res_id", "stamp"])
         create_index(self.env.cr, "ai_anomaly_checked_purge_index", self._table, ["company_id", "res_model", "stamp"])
+        # the detection's cursor over its sources, (write_date, id) after the watermark (anomaly_detection.py,
+        # _next_batch): without it every batch sorts the whole table to find the next entries
+        create_index(self.env.cr, "ai_anomaly_account_move_cursor_index", "account_move", ["write_date", "id"])
+        create_index(self.env.cr, "ai_anomaly_account_payment_cursor_index", "account_payment", ["write_date", "id"])
 
     @api.model
     def _record(self, company, records):

@@ -55,14 +55,20 @@ class AiAnomalyDetection(models.AbstractModel):
         return remaining
 
     def _detect_company(self, company, max_batches=MAX_BATCHES_PER_RUN):
-        """Run up to ``max_batches`` batches; returns 1 when entries are left for the next run, else 0."""
+        """Run up to ``max_batches`` batches; returns 1 when entries are left for the next run, else 0.
+
+        The batches of one run share ``cache``: what the history reads that does not depend on the batch (per
+        vendor, account, user, journal), read once. One run is one transaction, and Odoo's transactions are
+        REPEATABLE READ: the ledger it sees does not change between its batches, and the detection never writes to
+        it, so a value read for the first batch is the one the last batch would read."""
         checked = self.env["ai.anomaly.checked"]
+        cache = {}
         for _batch in range(max_batches):
-            records, mark = self._next_batch(company)
+            records, mark = self._next_batch(company, cache=cache)
             if not records:
                 return 0
             try:
-                self._detect_batch(company, records)
+                self._detect_batch(company, records, cache=cache)
             except (endpoint_client.EndpointError, anomaly_reply.AnomalyReplyError) as exc:
                 _logger.warning("Anomaly detection for %s stopped, retried next run: %s", company.name, exc)
                 return 0
@@ -73,26 +79,35 @@ class AiAnomalyDetection(models.AbstractModel):
                 checked._purge(company, records._name, company[SOURCES[records._name][0]] - OVERLAP)
         return 1
 
-    def _next_batch(self, company, limit=None):
+    def _next_batch(self, company, limit=None, cache=None):
         """(records, watermark values to write after them, or None) — in this order: journal entries stamped in the
         overlap window before the watermark but not checked at that stamp (written by a transaction that committed
         after the last run: late-posted, back-dated or long imports), the entries after the watermark, then the
-        same two for the payments that have no journal entry (anomaly_detection_payments.py)."""
+        same two for the payments that have no journal entry (anomaly_detection_payments.py).
+
+        The cursor is the row (write_date, id), compared as a row so that the index on it (ai.anomaly.checked,
+        ``init``) is read from the watermark on. Once a run found nothing late for a model it does not ask again:
+        within its transaction nothing new can appear behind the watermark, and what it passes it records."""
         limit = limit or BATCH_SIZE
+        late_done = cache.setdefault("late_done", set()) if cache is not None else set()
         for model, (date_field, id_field) in SOURCES.items():
             Model = self.env[model]
             domain = self._source_domain(model, company)
             mark, mark_id = company[date_field], company[id_field]
-            if mark:
-                query = Model._search(domain + [
-                    ("write_date", ">=", mark - OVERLAP), "|", ("write_date", "<", mark), "&",
-                    ("write_date", "=", mark), ("id", "<=", mark_id)], order="write_date, id", limit=limit)
+            cursor = SQL("(%s, %s)", SQL.identifier(Model._table, "write_date"), SQL.identifier(Model._table, "id"))
+            if mark and model not in late_done:
+                query = Model._search(domain + [("write_date", ">=", mark - OVERLAP)], order="write_date, id",
+                                      limit=limit)
+                query.add_where(SQL("%s <= (%s, %s)", cursor, mark, mark_id))
                 query.add_where(self.env["ai.anomaly.checked"]._not_checked_clause(model, Model._table))
                 late = Model.browse(query)
                 if late:
                     return late, None
-                domain += ["|", ("write_date", ">", mark), "&", ("write_date", "=", mark), ("id", ">", mark_id)]
-            records = Model.search(domain, order="write_date, id", limit=limit)
+                late_done.add(model)
+            query = Model._search(domain, order="write_date, id", limit=limit)
+            if mark:
+                query.add_where(SQL("%s > (%s, %s)", cursor, mark, mark_id))
+            records = Model.browse(query)
             if records:
                 last = records[-1]
                 return records, {date_field: last.write_date, id_field: last.id}
@@ -104,8 +119,8 @@ class AiAnomalyDetection(models.AbstractModel):
                     ("state", "not in", ("canceled", "rejected"))]
         return [("company_id", "=", company.id), ("state", "in", ("draft", "posted"))]
 
-    def _detect_batch(self, company, records):
-        payload, sent = self._prepare_request(company, records)
+    def _detect_batch(self, company, records, cache=None):
+        payload, sent = self._prepare_request(company, records, cache=cache)
         reply = self.env["ai.endpoint"]._detect_anomalies(payload)
         for detector, message in anomaly_reply.detector_errors(reply):
             _logger.error("Anomaly detector %s failed for %s (the others ran): %s", detector, company.name, message)
@@ -116,8 +131,10 @@ class AiAnomalyDetection(models.AbstractModel):
 
     # ------------------------------------------------------------------ the request
 
-    def _prepare_request(self, company, moves):
-        """(payload, set of (model, id) sent) for a batch of moves (or of payments without a journal entry)."""
+    def _prepare_request(self, company, moves, cache=None):
+        """(payload, set of (model, id) sent) for a batch of moves (or of payments without a journal entry);
+        ``cache``: the run's (``_detect_company``), or none for a batch on its own."""
+        cache = {} if cache is None else cache
         tz = pytz.timezone(company.partner_id.tz or self.env.user.tz or "UTC")
         payments = self.env["account.payment"]
         if moves._name == "account.payment":
@@ -139,10 +156,10 @@ class AiAnomalyDetection(models.AbstractModel):
         account_ids = sorted({line["accountId"] for item in items for line in item["lines"]})
         user_ids = sorted({item["userId"] for item in items if item["userId"]})
         history = {
-            "vendors": self._vendor_history(company, partner_ids, moves),
-            "accounts": self._account_history(company, account_ids, moves),
-            "users": self._user_history(company, user_ids, tz),
-            "benford": self._benford_sets(company, moves),
+            "vendors": self._vendor_history(company, partner_ids, moves, cache),
+            "accounts": self._account_history(company, account_ids, moves, cache),
+            "users": self._user_history(company, user_ids, tz, cache),
+            "benford": self._benford_sets(company, moves, cache),
             "bankLines": self._bank_line_history(company, moves),
         }
         for vendor in history["vendors"]:
@@ -181,16 +198,18 @@ class AiAnomalyDetection(models.AbstractModel):
         self.env["account.move.line"].flush_model()
         self.env.cr.execute(SQL(
             """
+            -- the taxes by joins the planner can hash (a subquery per line scanned the tax table once a line)
             SELECT line.id, line.move_id, line.account_id, account.code_store->>%(company)s, account.account_type,
                    line.tax_line_id IS NOT NULL OR line.display_type = 'tax', line.balance,
-                   ARRAY(SELECT rel.account_tax_id FROM account_move_line_account_tax_rel rel
-                          WHERE rel.account_move_line_id = line.id ORDER BY 1),
-                   (SELECT SUM(tax.amount) FROM account_move_line_account_tax_rel rel
-                      JOIN account_tax tax ON tax.id = rel.account_tax_id AND tax.amount_type = 'percent'
-                     WHERE rel.account_move_line_id = line.id)
+                   ARRAY_AGG(rel.account_tax_id ORDER BY rel.account_tax_id)
+                       FILTER (WHERE rel.account_tax_id IS NOT NULL),
+                   SUM(tax.amount) FILTER (WHERE tax.amount_type = 'percent')
               FROM account_move_line line
               JOIN account_account account ON account.id = line.account_id
+         LEFT JOIN account_move_line_account_tax_rel rel ON rel.account_move_line_id = line.id
+         LEFT JOIN account_tax tax ON tax.id = rel.account_tax_id
              WHERE line.move_id = ANY(%(moves)s) AND line.display_type NOT IN ('line_section', 'line_note')
+          GROUP BY line.id, account.id
           ORDER BY line.move_id, line.id
             """, moves=moves.ids, company=str(moves.company_id.root_id.id or moves.company_id.id)))
         by_move = {}
@@ -264,54 +283,32 @@ class AiAnomalyDetection(models.AbstractModel):
 
     # ------------------------------------------------------------------ history (bounded SQL, never the ledger)
 
-    def _vendor_history(self, company, partner_ids, moves):
+    def _vendor_history(self, company, partner_ids, moves, cache=None):
         if not partner_ids:
             return []
+        cache = {} if cache is None else cache
         since = fields.Date.subtract(fields.Date.context_today(self), days=HISTORY_DAYS)
-        cr = self.env.cr
-        cr.execute(SQL(
+        recent = self._vendor_recent(company, partner_ids, since, cache)
+        batch = moves.ids
+        bill_counts = self._counts_without(cache, "vendor_bills", partner_ids, batch, lambda keys, own: SQL(
             """
-            SELECT * FROM (
-                SELECT move.commercial_partner_id, move.id, COALESCE(move.invoice_date, move.date),
-                       ABS(move.amount_total_signed), COALESCE(move.ref, ''), COALESCE(move.name, ''), move.move_type,
-                       move.origin_payment_id, move.statement_line_id, move.journal_id,
-                       ROW_NUMBER() OVER (PARTITION BY move.commercial_partner_id
-                                          ORDER BY COALESCE(move.invoice_date, move.date) DESC, move.id DESC) AS rank
-                  FROM account_move move
-                 WHERE move.company_id = %(company)s AND move.commercial_partner_id = ANY(%(partners)s)
-                   AND move.state IN ('draft', 'posted') AND move.date >= %(since)s
-                   AND (move.move_type IN ('in_invoice', 'in_refund')
-                        OR move.origin_payment_id IS NOT NULL OR move.statement_line_id IS NOT NULL)
-            ) recent WHERE rank <= %(limit)s
-            """, company=company.id, partners=partner_ids, since=since, limit=RECENT_PER_VENDOR))
-        rows = cr.fetchall()
-        paid = self._paid_moves(self.env["account.move"].browse(
-            [row[1] for row in rows if row[7] or row[8]])) if rows else {}
-        recent = {}
-        for partner_id, move_id, date, amount, ref, name, move_type, payment_id, st_line_id, journal_id, _rank in rows:
-            entry = {"model": "account.move", "id": move_id, "date": fields.Date.to_string(date),
-                     "amount": float(amount or 0.0), "reference": ref[:512], "name": name[:256],
-                     "kind": anomaly_reply.item_kind(move_type), "paidMoveIds": sorted(paid.get(move_id, [])),
-                     "journalId": journal_id}
-            if payment_id:
-                entry.update(model="account.payment", id=payment_id, kind="payment")
-            elif st_line_id:
-                entry.update(model="account.bank.statement.line", id=st_line_id, kind="bank_line")
-            recent.setdefault(partner_id, []).append(entry)
-        for partner_id, entries in self._moveless_payment_history(company, partner_ids, since).items():
-            recent.setdefault(partner_id, []).extend(entries)
-        bill_counts = dict(self.env["account.move"]._read_group(
-            [("company_id", "=", company.id), ("commercial_partner_id", "in", partner_ids),
-             ("move_type", "in", ("in_invoice", "in_refund")), ("state", "=", "posted"), ("id", "not in", moves.ids)],
-            ["commercial_partner_id"], ["__count"]))
-        accounts = {}
-        for partner, account, count in self.env["account.move.line"]._read_group(
-                [("company_id", "=", company.id), ("partner_id", "in", partner_ids),
+            SELECT commercial_partner_id, NULL, COUNT(*)
+              FROM account_move
+             WHERE company_id = %(company)s AND commercial_partner_id = ANY(%(partners)s)
+               AND move_type IN ('in_invoice', 'in_refund') AND state = 'posted' %(own)s
+          GROUP BY 1
+            """, company=company.id, partners=keys, own=SQL("AND id = ANY(%s)", own) if own else SQL()))
+        Line = self.env["account.move.line"]
+
+        def accounts_query(keys, own):
+            # the ORM's grouping, for its order (the vendor's accounts in the account order)
+            return [((partner.id, account.id), count) for partner, account, count in Line._read_group(
+                [("company_id", "=", company.id), ("partner_id", "in", keys),
                  ("move_id.move_type", "in", ("in_invoice", "in_refund")), ("parent_state", "=", "posted"),
-                 ("display_type", "=", "product"), ("move_id", "not in", moves.ids)],
-                ["partner_id", "account_id"], ["__count"]):
-            accounts.setdefault(partner.id, []).append({"accountId": account.id, "count": count})
-        cr.execute(SQL(
+                 ("display_type", "=", "product")] + ([("move_id", "in", own)] if own else []),
+                ["partner_id", "account_id"], ["__count"])]
+        accounts = self._counts_without(cache, "vendor_accounts", partner_ids, batch, accounts_query)
+        rates = self._counts_without(cache, "vendor_rates", partner_ids, batch, lambda keys, own: SQL(
             """
             SELECT partner_id, rate, COUNT(*) FROM (
                 -- one rate per line (the sum of its percent taxes), by joins the planner can hash: a subquery per
@@ -323,13 +320,12 @@ class AiAnomalyDetection(models.AbstractModel):
                   JOIN account_tax tax ON tax.id = rel.account_tax_id AND tax.amount_type = 'percent'
                  WHERE move.company_id = %(company)s AND move.commercial_partner_id = ANY(%(partners)s)
                    AND move.move_type IN ('in_invoice', 'in_refund') AND move.state = 'posted'
-                   AND line.display_type = 'product' AND move.id != ALL(%(moves)s) AND move.date >= %(since)s
+                   AND line.display_type = 'product' AND move.date >= %(since)s %(own)s
               GROUP BY 1, 2) per_line
           GROUP BY 1, 2
-            """, company=company.id, partners=partner_ids, moves=moves.ids, since=since))
-        rates = {}
-        for partner_id, rate, count in cr.fetchall():
-            rates.setdefault(partner_id, []).append({"rate": float(rate), "count": count})
+          ORDER BY 1, 2
+            """, company=company.id, partners=keys, since=since,
+            own=SQL("AND move.id = ANY(%s)", own) if own else SQL()))
         banks = {}
         for bank in self.env["res.partner.bank"].search([("partner_id", "child_of", partner_ids)]):
             banks.setdefault(bank.partner_id.commercial_partner_id.id, []).append(
@@ -346,113 +342,209 @@ class AiAnomalyDetection(models.AbstractModel):
         return [{
             "partnerId": partner.id,
             "createdOn": fields.Date.to_string(partner.create_date.date()) if partner.create_date else None,
-            "billCount": bill_counts.get(partner, 0),
+            "billCount": sum(count for _none, count in bill_counts.get(partner.id, [])),
             "recent": recent.get(partner.id, []),
-            "accounts": accounts.get(partner.id, []),
-            "taxRates": rates.get(partner.id, []),
+            "accounts": [{"accountId": account_id, "count": count}
+                         for account_id, count in accounts.get(partner.id, [])],
+            "taxRates": [{"rate": float(rate), "count": count} for rate, count in rates.get(partner.id, [])],
             "bankAccounts": banks.get(partner.id, []),
             "paymentsByBankAccount": payments.get(partner.id, []),
         } for partner in partners]
 
-    def _account_history(self, company, account_ids, moves):
+    def _vendor_recent(self, company, partner_ids, since, cache):
+        """{partner id: the vendor's RECENT_PER_VENDOR latest bills, refunds, payments and bank lines, then its
+        payments without a journal entry}. They include the batch's own entries (the endpoint skips those), so they
+        do not depend on the batch: read once a run per vendor."""
+        recent = cache.setdefault("vendor_recent", {})
+        missing = [partner_id for partner_id in partner_ids if partner_id not in recent]
+        if missing:
+            cr = self.env.cr
+            cr.execute(SQL(
+                """
+                SELECT * FROM (
+                    SELECT move.commercial_partner_id, move.id, COALESCE(move.invoice_date, move.date),
+                           ABS(move.amount_total_signed), COALESCE(move.ref, ''), COALESCE(move.name, ''),
+                           move.move_type, move.origin_payment_id, move.statement_line_id, move.journal_id,
+                           ROW_NUMBER() OVER (PARTITION BY move.commercial_partner_id
+                                              ORDER BY COALESCE(move.invoice_date, move.date) DESC, move.id DESC)
+                               AS rank
+                      FROM account_move move
+                     WHERE move.company_id = %(company)s AND move.commercial_partner_id = ANY(%(partners)s)
+                       AND move.state IN ('draft', 'posted') AND move.date >= %(since)s
+                       AND (move.move_type IN ('in_invoice', 'in_refund')
+                            OR move.origin_payment_id IS NOT NULL OR move.statement_line_id IS NOT NULL)
+                ) recent WHERE rank <= %(limit)s
+                ORDER BY 1, 11
+                """, company=company.id, partners=missing, since=since, limit=RECENT_PER_VENDOR))
+            rows = cr.fetchall()
+            paid = self._paid_moves(self.env["account.move"].browse(
+                [row[1] for row in rows if row[7] or row[8]])) if rows else {}
+            for partner_id in missing:
+                recent[partner_id] = []
+            for partner_id, move_id, date, amount, ref, name, move_type, payment_id, st_line_id, journal_id, _rank \
+                    in rows:
+                entry = {"model": "account.move", "id": move_id, "date": date.isoformat(),
+                         "amount": float(amount or 0.0), "reference": ref[:512], "name": name[:256],
+                         "kind": anomaly_reply.item_kind(move_type), "paidMoveIds": sorted(paid.get(move_id, [])),
+                         "journalId": journal_id}
+                if payment_id:
+                    entry.update(model="account.payment", id=payment_id, kind="payment")
+                elif st_line_id:
+                    entry.update(model="account.bank.statement.line", id=st_line_id, kind="bank_line")
+                recent[partner_id].append(entry)
+            for partner_id, entries in self._moveless_payment_history(company, missing, since).items():
+                recent[partner_id].extend(entries)
+        return recent
+
+    def _counts_without(self, cache, name, keys, batch_ids, query):
+        """{key: [(group, count), …]}: the counts of ``query(keys, None)`` (an SQL of (key, group, count) rows, or
+        those rows) over the history minus the batch's own moves, ``query(keys, batch_ids)``. The totals per key are
+        read once a run; a batch only subtracts what its moves add (exact: the same rows, counted twice)."""
+        totals = cache.setdefault(name, {})
+
+        def rows(sql_or_rows):
+            if isinstance(sql_or_rows, SQL):
+                self.env.cr.execute(sql_or_rows)
+                return [((key, group), count) for key, group, count in self.env.cr.fetchall()]
+            return sql_or_rows
+
+        missing = [key for key in keys if key not in totals]
+        if missing:
+            for key in missing:
+                totals[key] = {}
+            for (key, group), count in rows(query(missing, None)):
+                totals[key][group] = count
+        own = dict(rows(query(keys, batch_ids))) if batch_ids else {}
+        found = {}
+        for key in keys:
+            for group, count in totals[key].items():
+                left = count - own.get((key, group), 0)
+                if left > 0:
+                    found.setdefault(key, []).append((group, left))
+        return found
+
+    def _account_history(self, company, account_ids, moves, cache=None):
         if not account_ids:
             return []
+        cache = {} if cache is None else cache
         since = fields.Date.subtract(fields.Date.context_today(self), days=HISTORY_DAYS)
         cr = self.env.cr
+        # the latest lines of each account, on its (account_id, date) index: the batch's own moves left out
         cr.execute(SQL(
             """
-            SELECT account_id, id, date, ABS(balance) FROM (
-                SELECT line.account_id, line.id, line.date, line.balance,
-                       ROW_NUMBER() OVER (PARTITION BY line.account_id ORDER BY line.date DESC, line.id DESC) AS rank
-                  FROM account_move_line line
-                 WHERE line.company_id = %(company)s AND line.account_id = ANY(%(accounts)s)
-                   AND line.parent_state = 'posted' AND line.move_id != ALL(%(moves)s) AND line.date >= %(since)s
-                   AND line.balance != 0
-            ) recent WHERE rank <= %(limit)s
+            SELECT account.id, recent.id, recent.date, ABS(recent.balance)
+              FROM unnest(%(accounts)s::int[]) AS account(id)
+              CROSS JOIN LATERAL (
+                    SELECT line.id, line.date, line.balance
+                      FROM account_move_line line
+                     WHERE line.account_id = account.id AND line.company_id = %(company)s
+                       AND line.parent_state = 'posted' AND line.move_id != ALL(%(moves)s) AND line.date >= %(since)s
+                       AND line.balance != 0
+                  ORDER BY line.date DESC, line.id DESC
+                     LIMIT %(limit)s) recent
             """, company=company.id, accounts=account_ids, moves=moves.ids, since=since, limit=RECENT_PER_ACCOUNT))
         recent = {}
         for account_id, line_id, date, amount in cr.fetchall():
-            recent.setdefault(account_id, []).append(
-                {"id": line_id, "date": fields.Date.to_string(date), "amount": float(amount)})
-        cr.execute(SQL(
+            recent.setdefault(account_id, []).append({"id": line_id, "date": date.isoformat(), "amount": float(amount)})
+        batch = moves.ids
+        taxes = self._counts_without(cache, "account_taxes", account_ids, batch, lambda keys, own: SQL(
             """
             SELECT line.account_id, rel.account_tax_id, COUNT(*)
               FROM account_move_line line
               LEFT JOIN account_move_line_account_tax_rel rel ON rel.account_move_line_id = line.id
              WHERE line.company_id = %(company)s AND line.account_id = ANY(%(accounts)s)
-               AND line.parent_state = 'posted' AND line.move_id != ALL(%(moves)s) AND line.date >= %(since)s
-               AND line.display_type = 'product'
+               AND line.parent_state = 'posted' AND line.date >= %(since)s AND line.display_type = 'product' %(own)s
           GROUP BY 1, 2
-            """, company=company.id, accounts=account_ids, moves=moves.ids, since=since))
-        taxes, counts = {}, {}
-        for account_id, tax_id, count in cr.fetchall():
-            taxes.setdefault(account_id, []).append({"taxId": tax_id, "count": count})
-        for account_id, count in self.env["account.move.line"]._read_group(
-                [("company_id", "=", company.id), ("account_id", "in", account_ids), ("parent_state", "=", "posted"),
-                 ("display_type", "=", "product"), ("move_id", "not in", moves.ids), ("date", ">=", since)],
-                ["account_id"], ["__count"]):
-            counts[account_id.id] = count
-        return [{"accountId": account_id, "recent": recent.get(account_id, []), "lineCount": counts.get(account_id, 0),
-                 "taxes": taxes.get(account_id, [])} for account_id in account_ids]
+          ORDER BY 1, 2
+            """, company=company.id, accounts=keys, since=since,
+            own=SQL("AND line.move_id = ANY(%s)", own) if own else SQL()))
+        counts = self._counts_without(cache, "account_lines", account_ids, batch, lambda keys, own: SQL(
+            """
+            SELECT account_id, NULL, COUNT(*)
+              FROM account_move_line
+             WHERE company_id = %(company)s AND account_id = ANY(%(accounts)s) AND parent_state = 'posted'
+               AND display_type = 'product' AND date >= %(since)s %(own)s
+          GROUP BY 1
+            """, company=company.id, accounts=keys, since=since,
+            own=SQL("AND move_id = ANY(%s)", own) if own else SQL()))
+        return [{"accountId": account_id, "recent": recent.get(account_id, []),
+                 "lineCount": sum(count for _none, count in counts.get(account_id, [])),
+                 "taxes": [{"taxId": tax_id, "count": count} for tax_id, count in taxes.get(account_id, [])]}
+                for account_id in account_ids]
 
-    def _user_history(self, company, user_ids, tz):
+    def _user_history(self, company, user_ids, tz, cache=None):
+        """Posting hours and weekend postings of each user over the last year (not batch-dependent: once a run)."""
         if not user_ids:
             return []
-        since = fields.Datetime.subtract(fields.Datetime.now(), days=365)
-        self.env.cr.execute(SQL(
-            """
-            SELECT create_uid, EXTRACT(HOUR FROM local)::int, EXTRACT(ISODOW FROM local)::int >= 6, COUNT(*)
-              FROM (SELECT create_uid, (create_date AT TIME ZONE 'UTC') AT TIME ZONE %(tz)s AS local
-                      FROM account_move
-                     WHERE company_id = %(company)s AND create_uid = ANY(%(users)s) AND create_date >= %(since)s
-                       AND state = 'posted') moves
-          GROUP BY 1, 2, 3
-            """, tz=tz.zone, company=company.id, users=user_ids, since=since))
-        users = {user_id: {"userId": user_id, "hours": [0] * 24, "weekend": 0} for user_id in user_ids}
-        for user_id, hour, weekend, count in self.env.cr.fetchall():
-            users[user_id]["hours"][hour] += count
-            if weekend:
-                users[user_id]["weekend"] += count
-        return list(users.values())
+        users = (cache if cache is not None else {}).setdefault("users", {})
+        missing = [user_id for user_id in user_ids if user_id not in users]
+        if missing:
+            since = fields.Datetime.subtract(fields.Datetime.now(), days=365)
+            self.env.cr.execute(SQL(
+                """
+                SELECT create_uid, EXTRACT(HOUR FROM local)::int, EXTRACT(ISODOW FROM local)::int >= 6, COUNT(*)
+                  FROM (SELECT create_uid, (create_date AT TIME ZONE 'UTC') AT TIME ZONE %(tz)s AS local
+                          FROM account_move
+                         WHERE company_id = %(company)s AND create_uid = ANY(%(users)s) AND create_date >= %(since)s
+                           AND state = 'posted') moves
+              GROUP BY 1, 2, 3
+                """, tz=tz.zone, company=company.id, users=missing, since=since))
+            for user_id in missing:
+                users[user_id] = {"userId": user_id, "hours": [0] * 24, "weekend": 0}
+            for user_id, hour, weekend, count in self.env.cr.fetchall():
+                users[user_id]["hours"][hour] += count
+                if weekend:
+                    users[user_id]["weekend"] += count
+        return [users[user_id] for user_id in user_ids]
 
-    def _benford_sets(self, company, moves):
+    def _benford_sets(self, company, moves, cache=None):
         """First digits of the posted totals over the last year, per purchase/sale journal of the batch and per
         vendor of the batch (the endpoint tests only sets with enough items)."""
+        cache = {} if cache is None else cache
         journals = moves.journal_id.filtered(lambda j: j.type in ("purchase", "sale"))
         vendors = moves.filtered(lambda m: m.move_type in ("in_invoice", "in_refund")).commercial_partner_id
         year = fields.Date.context_today(self).year
         sets = [{"scope": "journal:%d:%d" % (journal.id, year), "label": journal.name[:200], "counts": counts,
                  "target": {"model": "account.journal", "id": journal.id}, "sampleIds": samples}
-                for journal, (counts, samples) in self._first_digits(company, "journal_id", journals).items()]
+                for journal, (counts, samples) in self._first_digits(company, "journal_id", journals, cache).items()]
         sets += [{"scope": "vendor:%d:%d" % (vendor.id, year), "label": (vendor.name or "")[:200], "counts": counts,
                   "target": {"model": "res.partner", "id": vendor.id}, "sampleIds": samples}
-                 for vendor, (counts, samples) in self._first_digits(company, "commercial_partner_id", vendors).items()]
+                 for vendor, (counts, samples)
+                 in self._first_digits(company, "commercial_partner_id", vendors, cache).items()]
         return sets
 
-    def _first_digits(self, company, column, records):
-        """{record: (counts of first digits 1..9, a few moves as evidence)} of posted moves grouped by ``column``."""
+    def _first_digits(self, company, column, records, cache=None):
+        """{record: (counts of first digits 1..9, a few moves as evidence)} of posted moves grouped by ``column``
+        (not batch-dependent: once a run per record)."""
         if not records:
             return {}
-        since = fields.Date.subtract(fields.Date.context_today(self), days=365)
-        self.env.cr.execute(SQL(
-            """
-            SELECT %(column)s, SUBSTRING(ABS(amount_total_signed)::text FROM '[1-9]')::int, COUNT(*),
-                   (ARRAY_AGG(id ORDER BY id DESC))[1:5]
-              FROM account_move
-             WHERE company_id = %(company)s AND %(column)s = ANY(%(ids)s) AND state = 'posted'
-               AND date >= %(since)s AND amount_total_signed != 0
-               AND move_type IN ('in_invoice', 'in_refund', 'out_invoice', 'out_refund')
-          GROUP BY 1, 2
-            """, column=SQL.identifier(column), company=company.id, ids=records.ids, since=since))
-        found = {}
-        for record_id, digit, count, sample in self.env.cr.fetchall():
-            counts, samples = found.setdefault(record_id, ([0] * 9, []))
-            if digit:
-                counts[digit - 1] += count
-                samples.extend(sample)
-        return {records.browse(record_id): (counts, [{"model": "account.move", "id": i}
-                                                     for i in sorted(set(samples))[:50]])
-                for record_id, (counts, samples) in found.items()}
+        known = (cache if cache is not None else {}).setdefault(("first_digits", column), {})
+        missing = [record_id for record_id in records.ids if record_id not in known]
+        if missing:
+            since = fields.Date.subtract(fields.Date.context_today(self), days=365)
+            self.env.cr.execute(SQL(
+                """
+                SELECT %(column)s, SUBSTRING(ABS(amount_total_signed)::text FROM '[1-9]')::int, COUNT(*),
+                       (ARRAY_AGG(id ORDER BY id DESC))[1:5]
+                  FROM account_move
+                 WHERE company_id = %(company)s AND %(column)s = ANY(%(ids)s) AND state = 'posted'
+                   AND date >= %(since)s AND amount_total_signed != 0
+                   AND move_type IN ('in_invoice', 'in_refund', 'out_invoice', 'out_refund')
+              GROUP BY 1, 2
+                """, column=SQL.identifier(column), company=company.id, ids=missing, since=since))
+            found = {}
+            for record_id, digit, count, sample in self.env.cr.fetchall():
+                counts, samples = found.setdefault(record_id, ([0] * 9, []))
+                if digit:
+                    counts[digit - 1] += count
+                    samples.extend(sample)
+            for record_id in missing:
+                if record_id in found:
+                    counts, samples = found[record_id]
+                    known[record_id] = (counts, [{"model": "account.move", "id": i} for i in sorted(set(samples))[:50]])
+                else:
+                    known[record_id] = None
+        return {records.browse(record_id): known[record_id] for record_id in records.ids if known[record_id]}
 
     def _bank_line_history(self, company, moves):
         lines = moves.statement_line_id

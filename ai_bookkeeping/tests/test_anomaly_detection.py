@@ -128,9 +128,9 @@ class TestAnomalyDetection(AnomalyCase):
         sent = []
         real = AiAnomalyDetection._prepare_request
 
-        def spy(detection, company, moves):
+        def spy(detection, company, moves, **kwargs):
             sent.append(moves.ids)
-            return real(detection, company, moves)
+            return real(detection, company, moves, **kwargs)
 
         bills = [self.make_bill(100.0 + i, date="2026-02-%02d" % (i + 1)) for i in range(5)]
         with patch.object(AiAnomalyDetection, "_prepare_request", spy), patch(DETECTION + ".BATCH_SIZE", 2):
@@ -148,13 +148,33 @@ class TestAnomalyDetection(AnomalyCase):
             self.detect()
             self.assertEqual(sent, [bills[2].ids])
 
+    def test_the_batches_of_a_run_get_the_history_a_fresh_read_gives(self):
+        """The run's cache (each vendor's, account's, user's and journal's history read once, the batch's own moves
+        subtracted from the counts) gives every batch the payload a read of its own would."""
+        bills = [self.make_bill(100.0 + 10 * i, date="2026-02-%02d" % (i + 1)) for i in range(5)]
+        real = AiAnomalyDetection._prepare_request
+        compared = []
+
+        def spy(detection, company, moves, cache=None):
+            payload, sent = real(detection, company, moves, cache=cache)
+            self.assertEqual((payload, sent), real(detection, company, moves), "batch %s" % moves.ids)
+            compared.append(moves.ids)
+            vendor = next(v for v in payload["history"]["vendors"] if v["partnerId"] == self.vendor.id)
+            self.assertEqual(vendor["billCount"], 6 + 5 - len(moves), "the other posted bills, not the batch's")
+            self.assertEqual(sum(a["count"] for a in vendor["accounts"]), 6 + 5 - len(moves))
+            return payload, sent
+
+        with patch.object(AiAnomalyDetection, "_prepare_request", spy), patch(DETECTION + ".BATCH_SIZE", 2):
+            self.detect()
+        self.assertEqual(compared, [bills[0].ids + bills[1].ids, bills[2].ids + bills[3].ids, bills[4].ids])
+
     def test_a_late_committed_back_dated_entry_is_still_checked_once(self):
         sent = []
         real = AiAnomalyDetection._prepare_request
 
-        def spy(detection, company, records):
+        def spy(detection, company, records, **kwargs):
             sent.append((records._name, records.ids))
-            return real(detection, company, records)
+            return real(detection, company, records, **kwargs)
 
         company = self.env.company
         normal = self.make_bill(200.0, date="2026-02-03")
