@@ -19,11 +19,15 @@ BENCH_SCALE_ONLY=1 skips the scored part (one template bill per vendor instead o
 import json
 import os
 import resource
+import sys
 import time
 from collections import Counter, defaultdict
 
 from odoo import Command
 from odoo.tools import SQL
+
+sys.path.insert(0, os.environ["BENCH_SCRIPTS"])
+from odoo_rows import clone, columns  # noqa: E402 - the folder is on the path from here
 
 env = env  # noqa: F821 - provided by odoo-bin shell
 BOOKS = json.load(open(os.environ["BENCH_BOOKS"]))  # noqa: SIM115 - a bench script
@@ -112,15 +116,11 @@ def bill_amounts(bill):
     return net, tax, round(net + tax, 2)
 
 
-def columns(table):
-    env.cr.execute(SQL("SELECT column_name FROM information_schema.columns WHERE table_name = %s AND column_name "
-                       "!= 'id' ORDER BY ordinal_position", table))
-    return [name for (name,) in env.cr.fetchall()]
 
 
 def copy_rows(table, source, on, overrides, order):
     """Copies of the rows of ``table`` (alias t) joined to ``source`` ``on``; returns the new ids in ``order``."""
-    names = columns(table)
+    names = columns(env.cr, table)
     env.cr.execute(SQL(
         "INSERT INTO %s (%s) SELECT %s FROM %s JOIN %s t ON %s ORDER BY %s RETURNING id",
         SQL.identifier(table), SQL(", ").join(SQL.identifier(n) for n in names),
@@ -171,7 +171,7 @@ def create_past_bills(past):
     move_of.update(zip(copies, new_ids, strict=True))
     pairs = SQL("unnest(%s::int[], %s::int[], %s) AS b(move, template, net, tax, total)", new_ids,
                 [move_of[first[past[k]["vendor"]]] for k in copies], roles)
-    line_columns = set(columns("account_move_line"))
+    line_columns = set(columns(env.cr, "account_move_line"))
     line_amounts = {}
     for display_type, amount_columns in LINE_AMOUNTS.items():
         for name, role in amount_columns.items():
@@ -405,15 +405,6 @@ def cpu_seconds(backend):
     return found
 
 
-def clone(table, template_id, source, overrides):
-    """Copies of row ``template_id`` of ``table``, one per row of ``source`` (as scripts/bench/period_close.py)."""
-    names = columns(table)
-    values = [overrides.get(name, SQL("t.%s", SQL.identifier(name))) for name in names]
-    env.cr.execute(SQL(
-        "INSERT INTO %s (%s) SELECT %s FROM %s t, %s WHERE t.id = %s ORDER BY g RETURNING id",
-        SQL.identifier(table), SQL(", ").join(SQL.identifier(n) for n in names), SQL(", ").join(values),
-        SQL.identifier(table), source, template_id))
-    return [row[0] for row in env.cr.fetchall()]
 
 
 env.flush_all()
@@ -428,7 +419,7 @@ money = ("amount_untaxed", "amount_tax", "amount_total", "amount_residual", "amo
          "amount_untaxed_in_currency_signed", "amount_tax_signed", "amount_total_signed",
          "amount_total_in_currency_signed", "amount_residual_signed")
 t3 = time.time()
-move_ids = clone("account_move", template.id, SQL("generate_series(1, %s) g", count), {
+move_ids = clone(env.cr, "account_move", template.id, SQL("generate_series(1, %s) g", count), {
     "name": SQL("'BCL/' || g"), "sequence_prefix": SQL("'BCL/'"), "sequence_number": SQL("g"),
     "ref": SQL("'C-' || g"), "partner_id": SQL("(%s::int[])[1 + MOD(g, %s)]", partner_ids, len(partner_ids)),
     "commercial_partner_id": SQL("(%s::int[])[1 + MOD(g, %s)]", partner_ids, len(partner_ids)),
@@ -437,9 +428,9 @@ move_ids = clone("account_move", template.id, SQL("generate_series(1, %s) g", co
 })
 line_money = ("balance", "debit", "credit", "amount_currency", "price_unit", "price_subtotal", "price_total",
               "amount_residual", "amount_residual_currency", "tax_base_amount")
-line_columns = set(columns("account_move_line"))
+line_columns = set(columns(env.cr, "account_move_line"))
 for line in template.line_ids:
-    line_ids = clone("account_move_line", line.id,
+    line_ids = clone(env.cr, "account_move_line", line.id,
                      SQL("unnest(%s::int[]) WITH ORDINALITY AS m(ref, g) JOIN account_move am ON am.id = m.ref",
                          move_ids), {
                          "move_id": SQL("m.ref"), "date": SQL("am.date"), "partner_id": SQL("am.partner_id"),
