@@ -20,6 +20,7 @@ import {
 } from "../../contracts/bills";
 import { extractBill } from "../../engine/bills/extract_bill";
 import { pageFromPlainText, pageFromTesseractTsv, pagesFromBboxLayout, type Page } from "../../engine/bills/layout";
+import { readReceipt } from "../../engine/bills/receipt";
 import { extractBills } from "../../engine/bills/split_bills";
 import { readInvoiceXml, XmlInvoiceError } from "../../engine/bills/xml_invoice";
 import { EndpointError, ResponseContractError } from "../errors";
@@ -141,7 +142,8 @@ export class BillService {
   }
 
   private readPages(pages: Page[], source: BillSource, request: ExtractBillRequest): ExtractedBill[] {
-    return extractBills(pages, { source, today: this.today(), company: request.company, receipt: request.mode === "receipt" });
+    const bills = extractBills(pages, { source, today: this.today(), company: request.company, receipt: request.mode === "receipt" });
+    return request.mode === "receipt" ? bills.map((bill) => readReceipt(pages, bill, { merchants: request.merchants, company: request.company?.name })) : bills;
   }
 
   private async readPdf(bytes: Buffer, dir: string, ctx: Context): Promise<ExtractedBill[]> {
