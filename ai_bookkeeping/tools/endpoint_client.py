@@ -164,12 +164,13 @@ class EndpointClient:
 BILL_EXTRACT_PATH = "/v1/bills/extract"
 
 
-def extract_bill(client, file_name, mime_type, content, languages=None, company=None, mode=None):
+def extract_bill(client, file_name, mime_type, content, languages=None, company=None, mode=None, merchants=None):
     """Ask the endpoint to read one vendor bill document (PDF, image or XML e-invoice; web_src/contracts/bills.ts).
 
     :param content: the file's bytes. :param company: ``{"vat", "name", "currency"}`` of the receiving company
         (its own VAT and name are never taken for the vendor's), empty values left out. :param mode: ``"receipt"``
-        for an expense receipt (the totals tills print), default a bill.
+        for an expense receipt (the totals tills print), default a bill. :param merchants: receipt mode, merchant
+        names the company knows, most relevant first (one printed on the receipt is its merchant).
     :return: the endpoint's reply, unchecked (tools/vendor_bill_reply.check_reply checks it).
     """
     payload = {
@@ -181,6 +182,8 @@ def extract_bill(client, file_name, mime_type, content, languages=None, company=
         payload["languages"] = list(languages)
     if mode:
         payload["mode"] = mode
+    if merchants:
+        payload["merchants"] = [name[:128] for name in merchants if name][:500]
     company = {key: value for key, value in (company or {}).items() if value}
     if company:
         payload["company"] = company

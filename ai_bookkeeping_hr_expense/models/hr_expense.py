@@ -29,6 +29,8 @@ LIVE_STATES = ("draft", "reported", "submitted", "approved", "done")
 # How many past expenses the coding is learned from.
 HISTORY = 50
 AMOUNT_TOLERANCE = 0.01
+# How many merchant names of each source (the employee's, the company's expenses, its vendors) the reader is told.
+KNOWN_MERCHANTS = 150
 
 
 class HrExpense(models.Model):
@@ -146,7 +148,8 @@ class HrExpense(models.Model):
             except receipt_image.NotAnImage as exc:
                 raise UserError(_("%(file)s is not an image that can be opened (%(error)s).",
                                   file=attachment.name or "", error=exc)) from exc
-        reply = self.env["ai.endpoint"]._extract_bill(attachment, mode="receipt", content=content)
+        reply = self.env["ai.endpoint"]._extract_bill(attachment, mode="receipt", content=content,
+                                                      merchants=self._ai_known_merchants())
         document = reply["documents"][0]
         fields_ = document["fields"]
         if not fields_.get("total"):
@@ -163,6 +166,29 @@ class HrExpense(models.Model):
             "warnings": reply["warnings"], "engine": reply["engine"], "phash": phash,
             "scaled_down": content is not None,
         }
+
+    def _ai_known_merchants(self):
+        """The merchant names the company knows, most relevant first: this employee's past expenses' merchants, the
+        company's, then its vendors. The reader takes one it finds printed on the receipt for the merchant, so the
+        expense is coded from that merchant's history."""
+        base = [("id", "!=", self.id), ("company_id", "=", self.company_id.id), ("ai_merchant", "!=", False)]
+        names = []
+        # sudo: the names are learned from the company's expenses and vendors, which the employee may not read.
+        for domain in ([("employee_id", "=", self.employee_id.id)], []):
+            names += [row["ai_merchant"] for row in self.sudo().search_read(
+                base + domain, ["ai_merchant"], order="date desc, id desc", limit=KNOWN_MERCHANTS)]
+        names += self.env["res.partner"].sudo().search([
+            ("supplier_rank", ">", 0), ("is_company", "=", True),
+            ("company_id", "in", (False, self.company_id.id))], order="supplier_rank desc, id desc",
+            limit=KNOWN_MERCHANTS).mapped("name")
+        own = expense_policy.merchant_key(self.company_id.name)
+        seen, known = set(), []
+        for name in names:
+            key = expense_policy.merchant_key(name)
+            if key and key != own and key not in seen:
+                seen.add(key)
+                known.append(name[:128])
+        return known[:500]
 
     def _ai_typed(self):
         """Whether the employee typed the amount before the receipt was read (then the receipt does not overwrite

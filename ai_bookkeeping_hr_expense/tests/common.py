@@ -94,12 +94,12 @@ class ExpenseCase(TestExpenseCommon):
     @contextlib.contextmanager
     def reading(self, *replies):
         """The endpoint reads each receipt as the next of ``replies`` (a reply, or an exception to raise), through
-        Odoo's real check of the reply. Yields the calls: ``[(attachment, mode, content)]``."""
+        Odoo's real check of the reply. Yields the calls: ``[(attachment, mode, content, merchants)]``."""
         sent = []
         queue = list(replies)
 
-        def extract(endpoint, attachment, mode=None, content=None):
-            sent.append((attachment, mode, content))
+        def extract(endpoint, attachment, mode=None, content=None, merchants=None):
+            sent.append((attachment, mode, content, merchants))
             answer = queue.pop(0) if len(queue) > 1 else queue[0]
             if isinstance(answer, Exception):
                 raise answer
