@@ -160,6 +160,21 @@ Grand Total            Rs 499
 `).merchant).toBe("Quillon Traders Pvt. Ltd.");
   });
 
+  it("reads a name with an accented capital beside a keyword, and no name in 'thank you for dining with us'", () => {
+    expect(read(`
+!HÔTEL DES ALPES
+Chemin du Lac 2, 74000 Annecy
+Nuitée                   95,00
+TOTAL TTC                95,00 €
+`).merchant).toBe("HÔTEL DES ALPES");
+    expect(read(`
+The Old Mill Tearoom
+Scone with jam           4.20
+TOTAL                   £4.20
+THANK YOU FOR DINING WITH US
+`).merchant).toBe("The Old Mill Tearoom");
+  });
+
   it("takes a merchant the company knows, found in the text, over everything else", () => {
     const text = `
 !KRAUSE

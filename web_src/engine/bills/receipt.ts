@@ -45,12 +45,12 @@ export function fold(text: string): string {
 }
 
 // Lines that are about the payment (a card, a wallet), not the shop: a name found there is not the merchant.
-const PAYMENT_LINE = /\b(?:visa|master\s?card|maestro|amex|american\s+express|paypal|girocard|ec[- ]karte|apple\s+pay|google\s+pay|contactless|kontaktlos|sans\s+contact|debit|credit|card|karte|carte|tarjeta|carta|iban|bic|terminal|tid|mid|aid|trace|auth|genehmigung|autorisation)\b/i;
+const PAYMENT_LINE = /(?<![\p{L}\d])(?:visa|master\s?card|maestro|amex|american\s+express|paypal|girocard|ec[- ]karte|apple\s+pay|google\s+pay|contactless|kontaktlos|sans\s+contact|debit|credit|card|karte|carte|tarjeta|carta|iban|bic|terminal|tid|mid|aid|trace|auth|genehmigung|autorisation)(?!\p{L})/iu;
 // Words a receipt prints as headings or labels: never a merchant's name on their own.
 const LABEL_WORDS = /^(?:(?:tax\s+|vat\s+|simplified\s+|retail\s+)?(?:invoice|receipt|bill)s?|rechnung|factuur|faktura|fattura|nota|quittung|kassenbon|kassenbeleg|beleg|bon|ticket|ticket\s+de\s+caisse|facture|re[çc]u|factura|recibo|ricevuta|scontrino|bonnetje|kassabon|kvittering|kvitto|paragon|customer\s+copy|merchant\s+copy|cardholder\s+copy|kundenbeleg|h[äa]ndlerbeleg|duplicate|duplikat|copy|kopie|original|welcome|willkommen|bienvenue|welkom|bienvenido|benvenuto|thank\s+you|danke|merci|gracias|grazie|bedankt|total|summe|cash|bar|change|date|datum|time|zeit|page\s+\d+.*|sale|sales|purchase|payment|order|(?:billing|shipping|delivery|invoice|postal)\s+address|(?:invoice|receipt|order|bill|rechnungs?|bon)\s*(?:no|nr|number|nummer|#)\.?)\W*$/i;
 // Contact, address, time and register lines.
 const NOT_A_NAME = [
-  /\b(?:tel|tél|phone|fon|fax|mobile|handy|www|http|e-?mail|vat|tva|btw|ust|mwst|gst|gstin|tin|siret|siren|kvk|nif|cif|steuer|st\.?-?nr|uid|abn|store\s*#|filiale|kasse|cashier|kassierer|bediener|caissier|table|tisch|guest|gast|server|op\.?|receipt\s*(?:no|#)|bon\s*(?:nr|#))\b/i,
+  /(?<![\p{L}\d])(?:tel|tél|phone|fon|fax|mobile|handy|www|http|e-?mail|vat|tva|btw|ust|mwst|gst|gstin|tin|siret|siren|kvk|nif|cif|steuer|st\.?-?nr|uid|abn|store\s*#|filiale|kasse|cashier|kassierer|bediener|caissier|table|tisch|guest|gast|server|op\.?|receipt\s*(?:no|#)|bon\s*(?:nr|#))(?!\p{L})/iu,
   /\d{1,2}[./:-]\d{1,2}[./:-]\d{2,4}|\b\d{1,2}:\d{2}\b/, // a date or a time
   /@|\.(?:com|net|org|de|fr|nl|be|co\.uk|uk|in|eu|io|ch|at|it|es)\b/i,
   /(?:^|\s)(?:[A-Z]{1,2}-)?\d{4,6}\s+\p{Lu}/u, // "10115 Berlin"
@@ -77,6 +77,8 @@ const NAME_PHRASES: ReadonlyArray<{ re: RegExp; confidence: number }> = [
   { re: /\bgrazie\s+per\s+(?:il\s+(?:suo|tuo)\s+acquisto|la\s+(?:sua|tua)\s+visita|aver\s+scelto)\s+(?:da|presso|in)?\s*(.+)$/i, confidence: 0.88 },
   { re: /\b(?:welcome\s+to|willkommen\s+(?:bei|im|in\s+der)|bienvenue\s+(?:chez|à|au)|welkom\s+(?:bij|in)|bienvenidos?\s+a|benvenuti?\s+(?:da|a|al))\s+(.+)$/i, confidence: 0.85 },
 ];
+// "Thank you for dining with us": no name.
+const PRONOUN = /^(?:us|uns|nous|ons|nosotros|noi|you|sie|vous)$/i;
 // A seller's label the reader left on the name ("Sold by: X").
 const SELLER_LABEL = /^\s*(?:sold\s+by|seller|vendor|supplier|verk[äa]ufer|vendeur|verkocht\s+door|venduto\s+da|vendido\s+por)\s*[:.]\s*/i;
 // What follows the name in such a sentence.
@@ -99,7 +101,7 @@ export function receiptMerchant(pages: readonly Page[], read: ExtractedField<str
       let name = cleanName((m[1] ?? "").replace(PHRASE_TAIL, ""));
       // The sentence wrapped: the name is the next line.
       if (name === "" && lines[k + 1] !== undefined) name = cleanName((lines[k + 1]?.line.text ?? "").replace(PHRASE_TAIL, ""));
-      if (isName(name) && notCompany(name)) return field({ value: name, confidence, sourceText: line.text, page: page.number });
+      if (isName(name) && !PRONOUN.test(name) && notCompany(name)) return field({ value: name, confidence, sourceText: line.text, page: page.number });
     }
   }
 
