@@ -184,10 +184,12 @@ class HrExpense(models.Model):
         }
 
     def _ai_known_merchants(self):
-        """The merchant names the company knows, most relevant first: this employee's past expenses' merchants, the
-        company's, then its vendors. The reader takes one it finds printed on the receipt for the merchant, so the
-        expense is coded from that merchant's history."""
-        base = [("id", "!=", self.id), ("company_id", "=", self.company_id.id), ("ai_merchant", "!=", False)]
+        """The merchant names the company knows, most relevant first: the merchants of this employee's approved
+        expenses, the company's, then its vendors. The reader takes one it finds printed on the receipt for the
+        merchant, so the expense is coded from that merchant's history. Only approved expenses: a reading nobody
+        checked yet (a draft) would otherwise teach its own mistakes to the next receipt."""
+        base = [("id", "!=", self.id), ("company_id", "=", self.company_id.id), ("ai_merchant", "!=", False),
+                ("state", "in", ("approved", "done"))]
         names = []
         # sudo: the names are learned from the company's expenses and vendors, which the employee may not read.
         for domain in ([("employee_id", "=", self.employee_id.id)], []):

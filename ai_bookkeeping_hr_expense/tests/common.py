@@ -124,6 +124,14 @@ class ExpenseCase(TestExpenseCommon):
             **({"account_id": account.id} if account else {}),
             **({"analytic_distribution": analytic} if analytic else {})})
 
+    def approved(self, expenses):
+        """The expenses in a report approved as Odoo approves it (their merchants are then known)."""
+        for expense in expenses:
+            sheet = self.submit(expense)
+            sheet.action_approve_expense_sheets()
+        self.assertEqual(set(expenses.mapped("state")), {"approved"})
+        return expenses
+
     def findings(self, expense, prefix=""):
         return [f["message"] for f in expense.ai_findings or [] if f["code"].startswith(prefix)]
 

@@ -174,8 +174,9 @@ class TestExpenseReceipts(ExpenseCase):
         self.assertNotIn(mine.display_name, again.with_user(self.other_user).ai_findings_html)
 
     def test_the_reader_is_told_the_merchants_the_company_knows(self):
-        self.past_expense(merchant="Stadtcafé Rosa")
-        self.past_expense(merchant="Taxi Berlin", employee=self.other_employee)
+        self.approved(self.past_expense(merchant="Stadtcafé Rosa"))
+        self.approved(self.past_expense(merchant="Taxi Berlin", employee=self.other_employee))
+        self.past_expense(merchant="Unchecked Reading Ltd")  # a draft: nobody checked what the AI read yet
         self.env["res.partner"].create({"name": "Kantine Nord GmbH", "is_company": True, "supplier_rank": 2})
         with self.reading(receipt_reply(merchant="Stadtcafé Rosa", total=12.0)) as sent:
             self.upload(self.png_attachment())
@@ -183,6 +184,7 @@ class TestExpenseReceipts(ExpenseCase):
         self.assertEqual(merchants[:2], ["Stadtcafé Rosa", "Taxi Berlin"], "the employee's own first")
         self.assertIn("Kantine Nord GmbH", merchants)
         self.assertNotIn(self.company_data["company"].name, merchants)
+        self.assertNotIn("Unchecked Reading Ltd", merchants)
 
     def test_a_real_receipt_photo_sent_again_smaller_is_the_same_picture(self):
         """Regression: oyo.png and a half-size JPEG of it, both resized by Odoo on upload, differed in 9 bits of the
