@@ -315,7 +315,9 @@ const saleInvoicesBench = () => benchInOdoo({
  * breaches and duplicates. */
 async function expenseBench() {
   const receipts = path.join(ROOT, "..", "shared", "data", "invoices", "invoice2data");
-  if (!existsSync(receipts)) return { skipped: `the shared receipts are absent (${receipts})` };
+  console.log("\n== Expense receipts: merchant and currency on held-out synthetic receipts (npx tsx scripts/bench_receipts.ts) ==");
+  const synthetic = await run(NPX, ["tsx", "scripts/bench_receipts.ts"], { echo: true });
+  if (!existsSync(receipts)) return { skipped: `the shared receipts are absent (${receipts})`, failed: synthetic.code !== 0 };
   return benchInOdoo({
     tag: "expense", modules: "ai_bookkeeping,hr_expense,ai_bookkeeping_hr_expense", script: "expense_receipts.py",
     endpoint: true, env: { BENCH_RECEIPTS: receipts }, failedWhen: /expense bench: .* FAIL/,

@@ -26111,9 +26111,9 @@ var require_projection = __commonJS({
           this.decls.push(`const ${name} = ${this.scratchLiteral(schema)}`);
           return name;
         }
-        const field2 = this.id("s");
-        slotFields.push([field2, this.scratchLiteral(schema)]);
-        return `${holder}.${field2}`;
+        const field3 = this.id("s");
+        slotFields.push([field3, this.scratchLiteral(schema)]);
+        return `${holder}.${field3}`;
       }
       allocArray(holder, slotFields) {
         if (holder === null) {
@@ -26121,9 +26121,9 @@ var require_projection = __commonJS({
           this.decls.push(`const ${name} = []`);
           return name;
         }
-        const field2 = this.id("a");
-        slotFields.push([field2, "[]"]);
-        return `${holder}.${field2}`;
+        const field3 = this.id("a");
+        slotFields.push([field3, "[]"]);
+        return `${holder}.${field3}`;
       }
       fillObject(schema, src, dst, out, indent, pointer, holder, slotFields) {
         const props = schema.properties;
@@ -36874,14 +36874,14 @@ var require_request2 = __commonJS({
       "server",
       "user-agent"
     ]);
-    function joinHeaderValues(field2, values) {
-      if (field2 === "set-cookie") {
+    function joinHeaderValues(field3, values) {
+      if (field3 === "set-cookie") {
         return values.slice();
       }
-      if (SINGLE_VALUE_HEADERS.has(field2)) {
+      if (SINGLE_VALUE_HEADERS.has(field3)) {
         return values[0];
       }
-      return values.join(field2 === "cookie" ? "; " : ", ");
+      return values.join(field3 === "cookie" ? "; " : ", ");
     }
     var MockSocket = class extends EventEmitter {
       constructor(remoteAddress) {
@@ -36920,9 +36920,9 @@ var require_request2 = __commonJS({
       this.isLightMyRequest = true;
       const headers = options.headers || {};
       const multiValueHeaders = /* @__PURE__ */ new Map();
-      for (const field2 in headers) {
-        const fieldLowerCase = field2.toLowerCase();
-        const value = headers[field2];
+      for (const field3 in headers) {
+        const fieldLowerCase = field3.toLowerCase();
+        const value = headers[field3];
         if ((fieldLowerCase === "user-agent" || fieldLowerCase === "content-type") && value === void 0) {
           this.headers[fieldLowerCase] = void 0;
           continue;
@@ -36932,7 +36932,7 @@ var require_request2 = __commonJS({
           for (const item of value) {
             assert2(
               item !== void 0,
-              'invalid value "undefined" for header ' + field2
+              'invalid value "undefined" for header ' + field3
             );
             rawValues.push("" + item);
           }
@@ -36942,7 +36942,7 @@ var require_request2 = __commonJS({
         }
         assert2(
           value !== void 0,
-          'invalid value "undefined" for header ' + field2
+          'invalid value "undefined" for header ' + field3
         );
         this.headers[fieldLowerCase] = "" + value;
       }
@@ -37509,9 +37509,9 @@ var require_response = __commonJS({
       response._lightMyRequest.headers = Object.assign({}, response.getHeaders());
       ["Date", "Connection", "Transfer-Encoding"].forEach((name) => {
         const regex = new RegExp("\\r\\n" + name + ": ([^\\r]*)\\r\\n");
-        const field2 = response._header?.match(regex);
-        if (field2) {
-          response._lightMyRequest.headers[name.toLowerCase()] = field2[1];
+        const field3 = response._header?.match(regex);
+        if (field3) {
+          response._lightMyRequest.headers[name.toLowerCase()] = field3[1];
         }
       });
     }
@@ -43345,14 +43345,14 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     const shape = zod.def.shape;
     const propValues = {};
     for (const key in shape) {
-      const field2 = shape[key]._zod;
-      if (field2.values) {
+      const field3 = shape[key]._zod;
+      if (field3.values) {
         if (!Object.prototype.hasOwnProperty.call(propValues, key)) {
           assignProp(propValues, key, /* @__PURE__ */ new Set());
         }
-        for (const v of field2.values)
+        for (const v of field3.values)
           propValues[key].add(v);
-        if (field2.optin !== void 0)
+        if (field3.optin !== void 0)
           propValues[key].add(void 0);
       }
     }
@@ -56290,8 +56290,8 @@ var objectProcessor = (schema, ctx, _json, params) => {
   }
   const requiredKeys = [];
   for (const key of Object.keys(shape)) {
-    const field2 = def.shape[key];
-    if (ctx.io === "input" ? inputOptin(field2) === void 0 : field2._zod.optout === void 0) {
+    const field3 = def.shape[key];
+    if (ctx.io === "input" ? inputOptin(field3) === void 0 : field3._zod.optout === void 0) {
       requiredKeys.push(key);
     }
   }
@@ -59812,6 +59812,9 @@ var ExtractBillRequestSchema = external_exports.strictObject({
   /** "receipt" for an expense receipt (a till or card slip): the reader also takes the totals receipts print
    * ("TOTAL EUR", "CARD", "BAR") and whole amounts with a currency sign. Default "bill". */
   mode: external_exports.enum(["bill", "receipt"]).optional(),
+  /** Receipt mode: merchant names the company knows (the employee's and the company's past expense merchants, its
+   * partners), most relevant first; one printed on the receipt is taken as its merchant. */
+  merchants: external_exports.array(external_exports.string().max(128)).max(500).optional(),
   /** The company receiving the bill: its own VAT number and name are never taken for the vendor's, its currency
    * is the default when the document names none. */
   company: external_exports.strictObject({
@@ -62385,6 +62388,249 @@ function bestEmail(emails, vendorName) {
   return best(emails);
 }
 
+// web_src/engine/bills/receipt.ts
+function readReceipt(pages, bill, hints = {}) {
+  const own2 = pages.filter((p) => p.number >= bill.pageFrom && p.number <= bill.pageTo);
+  const scope = own2.length > 0 ? own2 : pages;
+  const merchant = receiptMerchant(scope, bill.fields.vendorName, hints);
+  const currency = receiptCurrency(scope, bill.fields.currency);
+  return { ...bill, fields: { ...bill.fields, vendorName: merchant, currency } };
+}
+function fold(text3) {
+  return text3.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+}
+var PAYMENT_LINE = new RegExp("(?<![\\p{L}\\d])(?:visa|master\\s?card|maestro|amex|american\\s+express|paypal|girocard|ec[- ]karte|apple\\s+pay|google\\s+pay|contactless|kontaktlos|sans\\s+contact|debit|credit|card|karte|carte|tarjeta|carta|iban|bic|terminal|tid|mid|aid|trace|auth|genehmigung|autorisation)(?!\\p{L})", "iu");
+var LABEL_WORDS = /^(?:(?:tax\s+|vat\s+|simplified\s+|retail\s+)?(?:invoice|receipt|bill)s?|rechnung|factuur|faktura|fattura|nota|quittung|kassenbon|kassenbeleg|beleg|bon|ticket|ticket\s+de\s+caisse|facture|re[çc]u|factura|recibo|ricevuta|scontrino|bonnetje|kassabon|kvittering|kvitto|paragon|customer\s+copy|merchant\s+copy|cardholder\s+copy|kundenbeleg|h[äa]ndlerbeleg|duplicate|duplikat|copy|kopie|original|welcome|willkommen|bienvenue|welkom|bienvenido|benvenuto|thank\s+you|danke|merci|gracias|grazie|bedankt|total|summe|cash|bar|change|date|datum|time|zeit|page\s+\d+.*|sale|sales|purchase|payment|order|(?:billing|shipping|delivery|invoice|postal)\s+address|(?:invoice|receipt|order|bill|rechnungs?|bon)\s*(?:no|nr|number|nummer|#)\.?)\W*$/i;
+var NOT_A_NAME = [
+  new RegExp("(?<![\\p{L}\\d])(?:tel|t\xE9l|phone|fon|fax|mobile|handy|www|http|e-?mail|vat|tva|btw|ust|mwst|gst|gstin|tin|siret|siren|kvk|nif|cif|steuer|st\\.?-?nr|uid|abn|store\\s*#|filiale|kasse|cashier|kassierer|bediener|caissier|table|tisch|guest|gast|server|op\\.?|receipt\\s*(?:no|#)|bon\\s*(?:nr|#))(?!\\p{L})", "iu"),
+  /\d{1,2}[./:-]\d{1,2}[./:-]\d{2,4}|\b\d{1,2}:\d{2}\b/,
+  // a date or a time
+  /@|\.(?:com|net|org|de|fr|nl|be|co\.uk|uk|in|eu|io|ch|at|it|es)\b/i,
+  new RegExp("(?:^|\\s)(?:[A-Z]{1,2}-)?\\d{4,6}\\s+\\p{Lu}", "u"),
+  // "10115 Berlin"
+  new RegExp("\\p{L}{3,}\\s*(?:str\\.?|stra\xDFe|strasse|street|st\\.|road|rd\\.?|avenue|ave\\.?|rue|weg|gasse|plein|laan|straat|platz|via|calle)?\\s+\\d{1,4}[a-z]?\\b", "iu"),
+  // "Marktplatz 3"
+  new RegExp("^\\d{1,4}[a-z]?,?\\s+\\p{L}", "u")
+  // "25 Main Street", "12, rue …"
+];
+var DOC_WORD_AFTER = /\s+(?:(?:tax\s+)?invoice|receipt|rechnung|quittung|facture|factura|ricevuta|kassenbon)\s*$/i;
+var GENERIC_DOMAINS = /^(?:gmail|googlemail|yahoo|hotmail|outlook|live|msn|icloud|me|aol|gmx|web|t-online|orange|free|laposte|wanadoo|proton|protonmail|mail|email|example|paypal|stripe|sumup|square|squareup|adyen|zettle|izettle|visa|mastercard|google|apple|microsoft|facebook|instagram|twitter|x|linkedin|youtube|tiktok)$/;
+var SUBDOMAIN_WORDS = /^(?:www|mail|email|e|em|m|news|newsletter|info|receipts?|noreply|no-reply|billing|shop|store|order|orders|service|support|app|my|account|accounts|invoice|invoices|payments?)$/;
+var HOSTS = /(?:@|\bwww\.|https?:\/\/|\b(?=[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|de|fr|nl|be|eu|co\.uk|uk|in|io|ch|at|it|es|pl|ca|au)\b))([a-z0-9-]+(?:\.[a-z0-9-]+)+)/gi;
+var NAME_PHRASES = [
+  { re: /\b(?:merchant(?:\s+name)?|h[äa]ndler|commer[çc]ant|esercente|comercio|handelaar|acceptant|accepteur)\s*[:.]\s*(.+)$/i, confidence: 0.9 },
+  { re: /\bthank(?:s|\s+you)\s+for\s+(?:shopping|dining|staying|eating|visiting|choosing|flying|riding|your\s+(?:purchase|order|visit|business|stay))\s+(?:at|with|in)\b\s*(.*)$/i, confidence: 0.88 },
+  { re: /\bthank(?:s|\s+you)\s+for\s+choosing\s+(.+)$/i, confidence: 0.88 },
+  { re: /\b(?:vielen\s+)?dank\s+f[üu]r\s+(?:ihren|deinen|den|ihre|deine)\s+(?:einkauf|besuch)\s+(?:bei|im|in\s+der|in)\s+(.+)$/i, confidence: 0.88 },
+  { re: /\bmerci\s+(?:de|pour)\s+(?:votre|ta)\s+(?:visite|achat|confiance|commande)\s+(?:chez|à|a|au)\s+(.+)$/i, confidence: 0.88 },
+  { re: /\bbedankt\s+voor\s+(?:uw|je)\s+(?:aankoop|bezoek|bestelling)\s+(?:bij|in)\s+(.+)$/i, confidence: 0.88 },
+  { re: /\bgracias\s+por\s+(?:su|tu)\s+(?:compra|visita)\s+en\s+(.+)$/i, confidence: 0.88 },
+  { re: /\bgrazie\s+per\s+(?:il\s+(?:suo|tuo)\s+acquisto|la\s+(?:sua|tua)\s+visita|aver\s+scelto)\s+(?:da|presso|in)?\s*(.+)$/i, confidence: 0.88 },
+  { re: /\b(?:welcome\s+to|willkommen\s+(?:bei|im|in\s+der)|bienvenue\s+(?:chez|à|au)|welkom\s+(?:bij|in)|bienvenidos?\s+a|benvenuti?\s+(?:da|a|al))\s+(.+)$/i, confidence: 0.85 }
+];
+var PRONOUN = /^(?:us|uns|nous|ons|nosotros|noi|you|sie|vous)$/i;
+var SELLER_LABEL = /^\s*(?:sold\s+by|seller|vendor|supplier|verk[äa]ufer|vendeur|verkocht\s+door|venduto\s+da|vendido\s+por)\s*[:.]\s*/i;
+var PHRASE_TAIL = /\s*(?:[!.|;]|,\s|\s[-–]\s|\s+(?:today|again|heute|aujourd'hui|hoy|oggi|vandaag|see\s+you|come\s+again|bis\s+bald|à\s+bientôt|and|und|et|en|y|e)\b).*$/i;
+function receiptMerchant(pages, read, hints = {}) {
+  const lines = pages.flatMap((page) => page.lines.map((line, index) => ({ page, line, index })));
+  const company = fold(hints.company ?? "");
+  const notCompany = (name) => company === "" || fold(name) !== company;
+  const known = knownMerchant(lines, hints.merchants ?? [], company);
+  if (known !== null) return field2(known);
+  for (const { re, confidence } of NAME_PHRASES) {
+    for (const [k, { page, line }] of lines.entries()) {
+      const m = re.exec(line.text);
+      if (m === null) continue;
+      let name = cleanName((m[1] ?? "").replace(PHRASE_TAIL, ""));
+      if (name === "" && lines[k + 1] !== void 0) name = cleanName((lines[k + 1]?.line.text ?? "").replace(PHRASE_TAIL, ""));
+      if (isName(name) && !PRONOUN.test(name) && notCompany(name)) return field2({ value: name, confidence, sourceText: line.text, page: page.number });
+    }
+  }
+  const unlabelled = read === null ? null : { ...read, value: cleanName(read.value.replace(SELLER_LABEL, "")) };
+  const readName = unlabelled !== null && isName(unlabelled.value) && !garbled(unlabelled, lines) ? unlabelled : null;
+  const brand = domainBrand(lines, company);
+  const top = topName(pages, company);
+  const fuller = (short, ...longer) => longer.find((c) => c !== null && c !== void 0 && c.value.length > short.value.length && containsWords(fold(c.value), fold(short.value))) ?? null;
+  if (brand !== null) return field2(fuller(brand, readName, top) ?? brand);
+  if (readName !== null && readName.confidence >= 0.4 && inLetterhead(readName, pages)) return readName;
+  if (top !== null && top.large) return field2(fuller(top, readName) ?? top);
+  if (readName !== null && (top === null || readName.confidence >= 0.4)) return readName;
+  return top === null ? readName : field2(top);
+}
+function inLetterhead(read, pages) {
+  const page = pages.find((p) => p.number === read.page);
+  const line = page?.lines.find((l) => l.text.slice(0, 200) === read.sourceText || l.cells.some((c) => c.text.includes(read.value)));
+  return page !== void 0 && line !== void 0 && line.y0 < topOfText(page, 0.25);
+}
+function topOfText(page, share) {
+  const first = page.lines[0]?.y0 ?? 0;
+  const last = page.lines[page.lines.length - 1]?.y1 ?? page.height;
+  return first + share * Math.max(1, last - first);
+}
+function field2(c) {
+  return { value: c.value.slice(0, 200), confidence: Math.round(Math.min(1, c.confidence) * 100) / 100, sourceText: c.sourceText.slice(0, 200), page: c.page };
+}
+function cleanName(text3) {
+  const t = text3.replace(/^[\s*#=~_.:,;'"`‘’“”|!-]+|[\s*#=~_:,;'"`‘’“”|!-]+$/g, "").replace(/\s+/g, " ").trim();
+  return new RegExp("(?:\\p{L}\\.\\p{L}|\\b(?:Ltd|Inc|Co|Corp|Bros|Pvt|Nr))\\.$", "u").test(t) ? t : t.replace(/[\s.]+$/, "");
+}
+function isName(text3) {
+  const t = text3.trim();
+  if (t.length < 2 || t.length > 60 || t.split(/\s+/).length > 6) return false;
+  if (!new RegExp("\\p{L}{2}", "u").test(t) || LABEL_WORDS.test(t)) return false;
+  const words = t.split(/\s+/);
+  if (words.length >= 3 && (new RegExp("\\s\\p{Ll}\\p{L}*\\.$", "u").test(t) || words.filter((w) => new RegExp("^\\p{Ll}", "u").test(w)).length * 2 > words.length)) return false;
+  const digits = (t.match(/\d/g) ?? []).length;
+  if (digits > t.length / 3) return false;
+  return !NOT_A_NAME.some((re) => re.test(t)) && !PAYMENT_LINE.test(t);
+}
+function containsWords(haystack, needle) {
+  return needle !== "" && ` ${haystack} `.includes(` ${needle} `);
+}
+function knownMerchant(lines, merchants, company) {
+  let found = null;
+  const folded = lines.map(({ line }) => fold(line.text));
+  merchants.forEach((name, rank) => {
+    const key = fold(name);
+    if (key.replace(/ /g, "").length < 3 || key === company || LABEL_WORDS.test(name.trim())) return;
+    const k = folded.findIndex((text3, i) => containsWords(text3, key) && !PAYMENT_LINE.test(lines[i]?.line.text ?? ""));
+    if (k < 0) return;
+    const at3 = lines[k];
+    if (found === null || key.length > found.key || key.length === found.key && rank < found.rank) {
+      found = { value: name.trim(), confidence: 0.95, sourceText: `${at3.line.text} (a known merchant)`, page: at3.page.number, key: key.length, rank };
+    }
+  });
+  if (found === null) return null;
+  const { value, confidence, sourceText, page } = found;
+  return { value, confidence, sourceText, page };
+}
+function domainBrand(lines, company) {
+  const labels = /* @__PURE__ */ new Map();
+  for (const { line } of lines) {
+    for (const m of line.text.matchAll(HOSTS)) {
+      const parts = (m[1] ?? "").toLowerCase().split(".");
+      parts.pop();
+      if (parts.length > 1 && /^(?:co|com|org|net|ac|gov|ne|or)$/.test(parts[parts.length - 1] ?? "")) parts.pop();
+      const label = [...parts].reverse().find((p) => !SUBDOMAIN_WORDS.test(p)) ?? "";
+      const squeezed = label.replace(/-/g, "");
+      if (squeezed.length >= 3 && !GENERIC_DOMAINS.test(label) && squeezed !== company.replace(/ /g, "")) labels.set(squeezed, m[0]);
+    }
+  }
+  let best2 = null;
+  for (const [label, address2] of labels) {
+    const counts = /* @__PURE__ */ new Map();
+    for (const located of lines) {
+      const text3 = located.line.text.replace(/\S*(?:@|www\.|https?:\/\/)\S*/gi, " ").replace(/\b([\p{L}\d-]+)\.(?:com|net|org|in|de|fr|nl|co\.uk|eu|io)\b/giu, "$1");
+      if (PAYMENT_LINE.test(text3) && !new RegExp("\\p{L}{3,}", "u").test(text3.replace(PAYMENT_LINE, ""))) continue;
+      const words = [...text3.matchAll(/[\p{L}\d][\p{L}\d&'’-]*/gu)].map((w) => w[0]);
+      for (let i = 0; i < words.length; i++) {
+        for (let n = 1; n <= 4 && i + n <= words.length; n++) {
+          const window2 = words.slice(i, i + n);
+          const squeezed = fold(window2.join("")).replace(/ /g, "");
+          const exact = squeezed === label;
+          const prefix = n === 1 && squeezed.length >= 3 && label.startsWith(squeezed) && new RegExp("^\\p{Lu}", "u").test(window2[0] ?? "");
+          if (!exact && !prefix) continue;
+          const value2 = window2.join(" ");
+          const entry = counts.get(value2) ?? { n: 0, exact, at: located };
+          entry.n += 1;
+          counts.set(value2, entry);
+        }
+      }
+    }
+    for (const [value2, { n, exact, at: at3 }] of counts) {
+      const rank = (exact ? 100 : 0) + n + value2.length / 100;
+      if (best2 === null || rank > best2.rank) {
+        best2 = { value: cleanName(value2), confidence: exact ? 0.82 : 0.75, sourceText: `${at3.line.text} (the brand of ${address2})`, page: at3.page.number, rank };
+      }
+    }
+  }
+  if (best2 === null) return null;
+  const { value, confidence, sourceText, page } = best2;
+  return { value, confidence, sourceText, page };
+}
+function topName(pages, company) {
+  const page = pages[0];
+  if (page === void 0) return null;
+  const heights = page.lines.flatMap((l) => l.cells.flatMap((c) => c.words.map((w) => w.y1 - w.y0))).sort((a, b) => a - b);
+  const median2 = heights[Math.floor(heights.length / 2)] ?? 0;
+  const limit2 = topOfText(page, 0.33);
+  const height = (cell) => Math.max(0, ...cell.words.map((w) => w.y1 - w.y0));
+  const clear = (cell) => cell.words.length > 0 && cell.words.every((w) => w.conf >= 0.6);
+  let first = null;
+  let largest = null;
+  let textLines = 0;
+  page.lines.forEach((line) => {
+    if (line.y0 > limit2 || CUSTOMER_MARKERS.test(line.text)) return;
+    if (new RegExp("\\p{L}{2}", "u").test(line.text)) textLines += 1;
+    for (const cell of line.cells) {
+      const value = cleanName(cell.text.replace(DOC_WORD_AFTER, ""));
+      if (!isName(value) || !clear(cell) || company !== "" && fold(value) === company) continue;
+      const h = height(cell);
+      const large = median2 > 0 && h >= 1.4 * median2 && textLines <= 3 && /^[\p{Lu}\d]/u.test(value);
+      const choice = { value, confidence: large ? 0.78 : 0.5, sourceText: line.text, page: page.number, large };
+      if (first === null) first = choice;
+      if (large && (largest === null || h > largest.h)) largest = { ...choice, h };
+    }
+  });
+  if (largest !== null) {
+    const { h: _h, ...rest } = largest;
+    return rest;
+  }
+  return first;
+}
+function garbled(read, lines) {
+  if (/[‘’`~|_{}<>«»\\]/.test(read.value) || new RegExp("(?:^|\\s)\\p{L}{1,2}(?:\\s\\p{L}{1,2}){2,}(?:\\s|$)", "u").test(read.value)) return true;
+  const words = lines.flatMap(({ line }) => line.cells.filter((c) => c.text.includes(read.value)).flatMap((c) => c.words));
+  return words.length > 0 && words.reduce((s, w) => s + w.conf, 0) / words.length < 0.6;
+}
+var COUNTRY_CURRENCIES = [
+  [/\b(?:india|bharat)\b/i, "INR"],
+  [/\b(?:united\s+kingdom|england|scotland|wales|great\s+britain)\b/i, "GBP"],
+  [/\b(?:switzerland|schweiz|suisse|svizzera)\b/i, "CHF"],
+  [/\b(?:poland|polska|polen|pologne)\b/i, "PLN"],
+  [/\b(?:czech\s+republic|czechia|česká\s+republika|tschechien)\b/i, "CZK"],
+  [/\b(?:denmark|danmark|dänemark)\b/i, "DKK"],
+  [/\b(?:sweden|sverige|schweden)\b/i, "SEK"],
+  [/\b(?:norway|norge|norwegen)\b/i, "NOK"],
+  [/\b(?:hungary|magyarország|ungarn)\b/i, "HUF"],
+  [/\b(?:japan|nippon)\b/i, "JPY"],
+  [/\b(?:canada|kanada)\b/i, "CAD"],
+  [/\b(?:australia|australien)\b/i, "AUD"],
+  [/\b(?:new\s+zealand)\b/i, "NZD"],
+  [/\b(?:singapore|singapur)\b/i, "SGD"],
+  [/\b(?:hong\s+kong)\b/i, "HKD"],
+  [/\b(?:united\s+arab\s+emirates|u\.a\.e\.|dubai|abu\s+dhabi)\b/i, "AED"],
+  [/\b(?:south\s+africa)\b/i, "ZAR"],
+  [/\b(?:mexico|méxico)\b/i, "MXN"],
+  [/\b(?:brazil|brasil)\b/i, "BRL"],
+  [/\b(?:turkey|türkiye|türkei)\b/i, "TRY"],
+  [/\b(?:united\s+states|u\.s\.a\.|usa)\b/i, "USD"],
+  [/\b(?:germany|deutschland|france|frankreich|nederland|netherlands|belgi(?:um|ë|que|en)|österreich|austria|italia|italy|italien|españa|spain|spanien|ireland|irland|portugal|finland|suomi|luxembourg|luxemburg|greece|griechenland|slovakia|slovenia|estonia|latvia|lithuania|croatia|hrvatska)\b/i, "EUR"]
+];
+var DOLLARS = /* @__PURE__ */ new Set(["CAD", "AUD", "NZD", "SGD", "HKD", "MXN"]);
+function receiptCurrency(pages, read) {
+  const fallback = read === null || read.sourceText.startsWith("no currency on the bill");
+  const bareDollar = read !== null && read.value === "USD" && read.sourceText.trim() === "$";
+  if (!fallback && !bareDollar) return read;
+  const votes = /* @__PURE__ */ new Map();
+  for (const page of pages) {
+    page.lines.forEach((line, i) => {
+      const block = page.lines.slice(Math.max(0, i - 4), i + 1).some((l) => CUSTOMER_MARKERS.test(l.text));
+      if (block) return;
+      for (const [re, code2] of COUNTRY_CURRENCIES) {
+        if (!re.test(line.text)) continue;
+        const v = votes.get(code2) ?? { n: 0, text: line.text, page: page.number };
+        v.n += 1;
+        votes.set(code2, v);
+      }
+    });
+  }
+  const [code, vote] = [...votes.entries()].sort((a, b) => b[1].n - a[1].n)[0] ?? [];
+  if (code === void 0 || vote === void 0) return read;
+  if (bareDollar && !DOLLARS.has(code)) return read;
+  return { value: code, confidence: 0.6, sourceText: `${vote.text} (the merchant's country)`.slice(0, 200), page: vote.page };
+}
+
 // web_src/engine/bills/split_bills.ts
 var FIRST_PAGE_MARK = /\b(?:page|seite|pagina|blad)\s*1\s*(?:\/|of|von|sur|de|van)\s*\d+\b/i;
 function splitPages(pages, options) {
@@ -62434,7 +62680,7 @@ function getAllMatches(string4, regex) {
   }
   return matches;
 }
-var isName = function(string4) {
+var isName2 = function(string4) {
   const match = regexName.exec(string4);
   return !(match === null || typeof match === "undefined");
 };
@@ -62790,10 +63036,10 @@ function getErrorObject(code, message, lineNumber) {
   };
 }
 function validateAttrName(attrName) {
-  return isName(attrName);
+  return isName2(attrName);
 }
 function validateTagName(tagname) {
-  return isName(tagname);
+  return isName2(tagname);
 }
 function getLineNumberForPosition(xmlData, index) {
   const lines = xmlData.substring(0, index).split(/\r?\n/);
@@ -66956,7 +67202,8 @@ var BillService = class {
     }
   }
   readPages(pages, source, request) {
-    return extractBills(pages, { source, today: this.today(), company: request.company, receipt: request.mode === "receipt" });
+    const bills = extractBills(pages, { source, today: this.today(), company: request.company, receipt: request.mode === "receipt" });
+    return request.mode === "receipt" ? bills.map((bill) => readReceipt(pages, bill, { merchants: request.merchants, company: request.company?.name })) : bills;
   }
   async readPdf(bytes, dir, ctx) {
     const file2 = path.join(dir, "document.pdf");
@@ -67740,15 +67987,15 @@ function readMt940(text3) {
     }
     return draft;
   };
-  for (const field2 of all3) {
-    const value = field2.lines.join("\n");
-    if (field2.tag === "20") {
+  for (const field3 of all3) {
+    const value = field3.lines.join("\n");
+    if (field3.tag === "20") {
       draft = null;
       open2().statementId = value.trim();
       continue;
     }
     const d = open2();
-    switch (field2.tag) {
+    switch (field3.tag) {
       case "25": {
         const account = value.trim();
         const trailingCurrency = /^(.*?)([A-Z]{3})$/.exec(account);
@@ -67766,10 +68013,10 @@ function readMt940(text3) {
       case "60":
       case "62": {
         const balance = /^[DC]\d{6}([A-Z]{3})/.exec(value);
-        if (balance?.[1] !== void 0 && (d.currency === "" || field2.tag.startsWith("60"))) d.currency = balance[1];
+        if (balance?.[1] !== void 0 && (d.currency === "" || field3.tag.startsWith("60"))) d.currency = balance[1];
         const stated = statedBalance(value);
-        if (stated !== void 0 && field2.tag.startsWith("60")) d.opening ??= stated;
-        if (stated !== void 0 && field2.tag.startsWith("62")) d.closing = stated;
+        if (stated !== void 0 && field3.tag.startsWith("60")) d.opening ??= stated;
+        if (stated !== void 0 && field3.tag.startsWith("62")) d.closing = stated;
         break;
       }
       case "34F":
@@ -67779,15 +68026,15 @@ function readMt940(text3) {
       case "90C": {
         d.format = "mt942";
         const floor = /^([A-Z]{3})/.exec(value);
-        if (field2.tag === "34F" && floor?.[1] !== void 0) d.currency ||= floor[1];
+        if (field3.tag === "34F" && floor?.[1] !== void 0) d.currency ||= floor[1];
         break;
       }
       case "61":
-        d.records.push({ field: field2, details: null });
+        d.records.push({ field: field3, details: null });
         break;
       case "86": {
         const last = d.records[d.records.length - 1];
-        if (last !== void 0 && last.details === null) last.details = field2;
+        if (last !== void 0 && last.details === null) last.details = field3;
         break;
       }
       default:
@@ -67799,13 +68046,13 @@ function readMt940(text3) {
 function finish(draft) {
   const lines = [];
   const skipped = [];
-  for (const { field: field2, details } of draft.records) {
-    const where = `line ${field2.lineNumber}`;
+  for (const { field: field3, details } of draft.records) {
+    const where = `line ${field3.lineNumber}`;
     if (draft.currency === "") {
       skipped.push({ where, reason: "the statement has no currency (no :60F:, :62F:, :34F: balance)" });
       continue;
     }
-    const movement = readMovement(field2);
+    const movement = readMovement(field3);
     if (typeof movement === "string") {
       skipped.push({ where, reason: movement });
       continue;
@@ -67837,8 +68084,8 @@ function statedBalance(value) {
   return balance;
 }
 var MOVEMENT = /^(\d{2})(\d{2})(\d{2})(\d{4})?(RC|RD|C|D)([A-Z])?[\n ]?(\d[\d,]{0,14})([A-Z][A-Z0-9 ]{3})?/;
-function readMovement(field2) {
-  const value = field2.lines.join("\n");
+function readMovement(field3) {
+  const value = field3.lines.join("\n");
   const m = MOVEMENT.exec(value);
   if (m === null) return `unreadable :61: field "${value.slice(0, 40)}"`;
   const [, yy, mm, dd, , mark, , amountText] = m;
@@ -86268,32 +86515,32 @@ var LLM_ENV_NAMES = {
 };
 function loadLlmConfig(options = {}, env = process.env) {
   const raw = {};
-  for (const field2 of Object.keys(LLM_ENV_NAMES)) {
-    const fromEnv = env[LLM_ENV_NAMES[field2]];
-    const value = options[field2] ?? (fromEnv === void 0 || fromEnv.trim() === "" ? void 0 : fromEnv);
-    if (value !== void 0) raw[field2] = value;
+  for (const field3 of Object.keys(LLM_ENV_NAMES)) {
+    const fromEnv = env[LLM_ENV_NAMES[field3]];
+    const value = options[field3] ?? (fromEnv === void 0 || fromEnv.trim() === "" ? void 0 : fromEnv);
+    if (value !== void 0) raw[field3] = value;
   }
   if (raw.model === void 0) return void 0;
   const parsed = LlmConfigSchema.safeParse(raw);
   if (parsed.success) return Object.freeze(parsed.data);
   const fields2 = new Set(parsed.error.issues.map((issue2) => issue2.path[0]));
   throw new ConfigError(
-    [...fields2].map((field2) => {
-      const source = options[field2] !== void 0 ? `option llm.${field2}` : LLM_ENV_NAMES[field2];
-      return describeLlmProblem(field2, source);
+    [...fields2].map((field3) => {
+      const source = options[field3] !== void 0 ? `option llm.${field3}` : LLM_ENV_NAMES[field3];
+      return describeLlmProblem(field3, source);
     })
   );
 }
 function loadLlmTuning(env = process.env) {
   const tuningEnv = { ...env };
-  for (const field2 of ["model", "baseUrl", "apiKey"]) delete tuningEnv[LLM_ENV_NAMES[field2]];
+  for (const field3 of ["model", "baseUrl", "apiKey"]) delete tuningEnv[LLM_ENV_NAMES[field3]];
   const config2 = loadLlmConfig({ model: "per-request", baseUrl: "http://127.0.0.1/v1" }, tuningEnv);
   if (config2 === void 0) throw new Error("unreachable: a model was given");
   const { model: _model, baseUrl: _baseUrl, apiKey: _apiKey, ...tuning } = config2;
   return tuning;
 }
-function describeLlmProblem(field2, source) {
-  switch (field2) {
+function describeLlmProblem(field3, source) {
+  switch (field3) {
     case "model":
       return `${source} must name a model, such as gpt-4o-mini.`;
     case "baseUrl":
@@ -86320,8 +86567,8 @@ var ConfigError = class extends Error {
   }
 };
 function loadConfig(options = {}, env = process.env) {
-  const fromEnv = (field2) => {
-    const value = env[ENV_NAMES[field2]];
+  const fromEnv = (field3) => {
+    const value = env[ENV_NAMES[field3]];
     return value === void 0 || value.trim() === "" ? void 0 : value;
   };
   const raw = {
@@ -86346,14 +86593,14 @@ function loadConfig(options = {}, env = process.env) {
     return Object.freeze(llm === void 0 ? parsed.data : { ...parsed.data, llm });
   }
   const fields2 = new Set(parsed.error?.issues.map((issue2) => issue2.path[0]) ?? []);
-  const baseProblems = [...fields2].map((field2) => {
-    const source = options[field2] !== void 0 ? FLAG_NAMES[field2] ?? `option ${field2}` : ENV_NAMES[field2];
-    return describeProblem(field2, source, raw[field2] === void 0);
+  const baseProblems = [...fields2].map((field3) => {
+    const source = options[field3] !== void 0 ? FLAG_NAMES[field3] ?? `option ${field3}` : ENV_NAMES[field3];
+    return describeProblem(field3, source, raw[field3] === void 0);
   });
   throw new ConfigError([...baseProblems, ...problems]);
 }
-function describeProblem(field2, source, missing) {
-  switch (field2) {
+function describeProblem(field3, source, missing) {
+  switch (field3) {
     case "secret":
       return missing ? `${source} is not set: set it to the shared secret configured in Odoo (at least ${MIN_SECRET_LENGTH} characters).` : `${source} is too short: the shared secret must be at least ${MIN_SECRET_LENGTH} characters long.`;
     case "host":
@@ -87138,7 +87385,7 @@ function accountNumberKey(raw) {
 
 // web_src/engine/shared/fold.ts
 var VOWEL_E = /[AOU]E/g;
-function fold(word) {
+function fold2(word) {
   if (word.length < 3 || !VOWEL_E.test(word)) return word;
   return word.replace(VOWEL_E, (pair) => pair.charAt(0));
 }
@@ -87694,7 +87941,7 @@ function merchantWords(toks, descriptors = NO_DESCRIPTORS) {
     const raw = toks[k];
     if (raw.length < 2 || !LETTERS_ONLY.test(raw) || descriptors.has(raw)) continue;
     if (WALLETS.has(raw) && toks[k + 1] === "PAY") continue;
-    const word = fold(raw);
+    const word = fold2(raw);
     if (BANK_BOILERPLATE.has(word) || LEGAL_SUFFIXES.has(word) || MERCHANT_NOISE.has(word) || MERCHANT_NOISE.has(raw)) continue;
     if (!out.includes(word)) out.push(word);
   }
@@ -87731,7 +87978,7 @@ function nameWords(toks) {
   const kept = [];
   let longEnough = 0;
   for (let k = 0; k < toks.length; k++) {
-    const word = fold(toks[k]);
+    const word = fold2(toks[k]);
     if (word.length < 2) continue;
     longEnough++;
     if (!LEGAL_SUFFIXES.has(word)) kept.push(word);
@@ -87739,7 +87986,7 @@ function nameWords(toks) {
   if (kept.length > 0 || longEnough === 0) return kept;
   const words = [];
   for (let k = 0; k < toks.length; k++) {
-    const word = fold(toks[k]);
+    const word = fold2(toks[k]);
     if (word.length >= 2) words.push(word);
   }
   return words;
@@ -87757,12 +88004,12 @@ function traitOf(raw) {
   const shape = asciiShape(raw);
   if (shape === ALL_DIGITS2) return NUMBER2;
   if (shape === LETTERS_AND_DIGITS) {
-    const word = fold(raw);
+    const word = fold2(raw);
     return { word, useful: word.length >= 2 && !VOCABULARY_WITH_DIGITS.includes(word), alpha: false };
   }
   let trait = traits.get(raw);
   if (trait === void 0) {
-    const word = fold(raw);
+    const word = fold2(raw);
     const useful = word.length >= 2 && HAS_LETTER.test(word) && !BANK_BOILERPLATE.has(word) && !LEGAL_SUFFIXES.has(word);
     trait = { word, useful, alpha: useful && ALPHA.test(word) };
     if (traits.size >= MAX_MEMO) traits.clear();

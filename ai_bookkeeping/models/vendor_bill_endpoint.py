@@ -15,9 +15,10 @@ class AiEndpoint(models.AbstractModel):
     _inherit = "ai.endpoint"
 
     @api.model
-    def _extract_bill(self, attachment, mode=None, content=None):
+    def _extract_bill(self, attachment, mode=None, content=None, merchants=None):
         """The endpoint's reading of one vendor bill document, checked (tools/vendor_bill_reply.check_reply).
-        ``mode="receipt"`` reads an expense receipt; ``content`` replaces the attachment's bytes (a photo scaled down).
+        ``mode="receipt"`` reads an expense receipt; ``content`` replaces the attachment's bytes (a photo scaled down);
+        ``merchants`` the merchant names the company knows, most relevant first (receipt mode).
 
         Raises a UserError saying why when the document cannot be read: too large, refused by the data
         minimisation setting, unreadable (encrypted or corrupt), the endpoint down or answering nonsense."""
@@ -45,7 +46,8 @@ class AiEndpoint(models.AbstractModel):
             reply = endpoint_client.extract_bill(
                 self._ensure_running(), name, attachment.mimetype, raw,
                 company={"vat": (company.vat or "")[:64], "name": (company.name or "")[:256],
-                         "currency": company.currency_id.name}, mode=mode, llm_allowed=llm_allowed, llm=llm)
+                         "currency": company.currency_id.name},
+                mode=mode, llm_allowed=llm_allowed, llm=llm, merchants=merchants)
         except endpoint_client.EndpointRejected as exc:
             if exc.status in (413, 422) and exc.detail:
                 raise UserError(_("%(file)s cannot be read: %(reason)s", file=name, reason=exc.detail)) from None

@@ -165,7 +165,7 @@ BILL_EXTRACT_PATH = "/v1/bills/extract"
 
 
 def extract_bill(client, file_name, mime_type, content, languages=None, company=None, mode=None, llm_allowed=None,
-                 llm=None):
+                 llm=None, merchants=None):
     """Ask the endpoint to read one vendor bill document (PDF, image or XML e-invoice; web_src/contracts/bills.ts).
 
     :param content: the file's bytes. :param company: ``{"vat", "name", "currency"}`` of the receiving company
@@ -173,6 +173,8 @@ def extract_bill(client, file_name, mime_type, content, languages=None, company=
         for an expense receipt (the totals tills print), default a bill. :param llm_allowed: False: the endpoint
         asks no LLM about the fields it is unsure of (None: its own configuration decides). :param llm: this
         database's LLM settings (tools/llm_usage.request_llm), for the bundled endpoint.
+        :param merchants: receipt mode, merchant names the company knows, most relevant first (one printed on the
+        receipt is its merchant).
     :return: the endpoint's reply, unchecked (tools/vendor_bill_reply.check_reply checks it).
     """
     payload = {
@@ -184,6 +186,8 @@ def extract_bill(client, file_name, mime_type, content, languages=None, company=
         payload["languages"] = list(languages)
     if mode:
         payload["mode"] = mode
+    if merchants:
+        payload["merchants"] = [name[:128] for name in merchants if name][:500]
     company = {key: value for key, value in (company or {}).items() if value}
     if company:
         payload["company"] = company

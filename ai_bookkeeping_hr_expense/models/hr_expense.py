@@ -29,6 +29,8 @@ LIVE_STATES = ("draft", "reported", "submitted", "approved", "done")
 # How many past expenses the coding is learned from.
 HISTORY = 50
 AMOUNT_TOLERANCE = 0.01
+# How many merchant names of each source (the employee's, the company's expenses, its vendors) the reader is told.
+KNOWN_MERCHANTS = 150
 
 
 class HrExpense(models.Model):
@@ -40,6 +42,9 @@ class HrExpense(models.Model):
     ai_receipt_values = fields.Json(readonly=True, copy=False, help="What the AI read on the receipt.")
     ai_receipt_phash = fields.Char(string="Receipt image hash", index="btree_not_null", readonly=True, copy=False)
     ai_findings = fields.Json(readonly=True, copy=False, help="The AI review's findings, one sentence each.")
+    # Which other expense each duplicate finding is about, with the sentence naming it: read (sudo) only to show the
+    # sentence to a user who may read that expense (Odoo's access rules); the others see that a duplicate exists.
+    ai_duplicate_details = fields.Json(readonly=True, copy=False, groups="base.group_system")
     ai_findings_html = fields.Html(string="AI review", compute="_compute_ai_findings_html", sanitize=True)
     ai_finding_count = fields.Integer(compute="_compute_ai_findings_html")
     ai_suggestion_id = fields.Many2one("ai.suggestion", string="AI suggestion", readonly=True, copy=False,
@@ -49,15 +54,28 @@ class HrExpense(models.Model):
         string="Card statement lines", readonly=True, copy=False,
         help="The company card's bank lines this card-paid expense may be, handed to the reconciliation engine.")
 
-    @api.depends("ai_findings")
+    @api.depends("ai_findings", "ai_duplicate_details")
+    @api.depends_context("uid")
     def _compute_ai_findings_html(self):
         for expense in self:
             findings = [f for f in expense.ai_findings or [] if isinstance(f, dict)]
             expense.ai_finding_count = len([f for f in findings if f.get("severity") != "info"])
+            details = expense._ai_readable_duplicate_details()
             expense.ai_findings_html = Markup("<ul>%s</ul>") % Markup("").join(
                 Markup('<li class="%s">%s</li>') % (
-                    "text-muted" if f.get("severity") == "info" else "text-warning", escape(f.get("message") or ""))
+                    "text-muted" if f.get("severity") == "info" else "text-warning",
+                    escape(details.get(f.get("ref")) or f.get("message") or ""))
                 for f in findings) if findings else False
+
+    def _ai_readable_duplicate_details(self):
+        """``{ref: sentence naming the other expense}`` for the duplicates whose other expense the current user may
+        read (``_filtered_access``: the employee's own, a team approver's team, an expense manager or accountant);
+        the other duplicates stay as "another expense"."""
+        # sudo: the references are kept from every user; each is shown only if its expense passes the check below.
+        details = [d for d in self.sudo().ai_duplicate_details or [] if isinstance(d, dict)]
+        others = self.browse([d["expense_id"] for d in details if isinstance(d.get("expense_id"), int)]).exists()
+        readable = set(others._filtered_access("read").ids)
+        return {d.get("ref"): d.get("message") for d in details if d.get("expense_id") in readable}
 
     # ------------------------------------------------------------------ the ways a receipt comes in
 
@@ -146,7 +164,8 @@ class HrExpense(models.Model):
             except receipt_image.NotAnImage as exc:
                 raise UserError(_("%(file)s is not an image that can be opened (%(error)s).",
                                   file=attachment.name or "", error=exc)) from exc
-        reply = self.env["ai.endpoint"]._extract_bill(attachment, mode="receipt", content=content)
+        reply = self.env["ai.endpoint"]._extract_bill(attachment, mode="receipt", content=content,
+                                                      merchants=self._ai_known_merchants())
         document = reply["documents"][0]
         fields_ = document["fields"]
         if not fields_.get("total"):
@@ -163,6 +182,31 @@ class HrExpense(models.Model):
             "warnings": reply["warnings"], "engine": reply["engine"], "phash": phash,
             "scaled_down": content is not None,
         }
+
+    def _ai_known_merchants(self):
+        """The merchant names the company knows, most relevant first: the merchants of this employee's approved
+        expenses, the company's, then its vendors. The reader takes one it finds printed on the receipt for the
+        merchant, so the expense is coded from that merchant's history. Only approved expenses: a reading nobody
+        checked yet (a draft) would otherwise teach its own mistakes to the next receipt."""
+        base = [("id", "!=", self.id), ("company_id", "=", self.company_id.id), ("ai_merchant", "!=", False),
+                ("state", "in", ("approved", "done"))]
+        names = []
+        # sudo: the names are learned from the company's expenses and vendors, which the employee may not read.
+        for domain in ([("employee_id", "=", self.employee_id.id)], []):
+            names += [row["ai_merchant"] for row in self.sudo().search_read(
+                base + domain, ["ai_merchant"], order="date desc, id desc", limit=KNOWN_MERCHANTS)]
+        names += self.env["res.partner"].sudo().search([
+            ("supplier_rank", ">", 0), ("is_company", "=", True),
+            ("company_id", "in", (False, self.company_id.id))], order="supplier_rank desc, id desc",
+            limit=KNOWN_MERCHANTS).mapped("name")
+        own = expense_policy.merchant_key(self.company_id.name)
+        seen, known = set(), []
+        for name in names:
+            key = expense_policy.merchant_key(name)
+            if key and key != own and key not in seen:
+                seen.add(key)
+                known.append(name[:128])
+        return known[:500]
 
     def _ai_typed(self):
         """Whether the employee typed the amount before the receipt was read (then the receipt does not overwrite
@@ -279,10 +323,17 @@ class HrExpense(models.Model):
         for expense in self:
             kept = [f for f in expense.ai_findings or [] if isinstance(f, dict)
                     and not str(f.get("code", "")).startswith(("policy_", "duplicate_"))]
-            findings = kept + expense._ai_policy_findings() + expense._ai_duplicate_findings()
-            # sudo: the AI's own fields on the expense, whoever triggered the review. The employee reads those
-            # findings: a colleague's expense is not named there (its ``detail`` goes to the approver's suggestion).
-            expense.sudo().ai_findings = [{k: v for k, v in f.items() if k != "detail"} for f in findings]
+            duplicates = expense._ai_duplicate_findings()
+            for number, finding in enumerate(duplicates, 1):
+                finding["ref"] = "d%d" % number  # says nothing about the other expense
+            findings = kept + expense._ai_policy_findings() + duplicates
+            # sudo: the AI's own fields on the expense, whoever triggered the review. Whoever reads the expense reads
+            # ``ai_findings``: a duplicate there says that one exists, not which expense (nor whose, how much, what
+            # for); the reference is in ``ai_duplicate_details``, shown to a user who may read that expense, and in
+            # the approver's suggestion.
+            public = [{k: v for k, v in f.items() if k not in ("detail", "expense_id")} for f in findings]
+            expense.sudo().write({"ai_findings": public, "ai_duplicate_details": [
+                {"ref": f["ref"], "expense_id": f["expense_id"], "message": f["detail"]} for f in duplicates] or False})
             expense._ai_suggest(findings)
 
     def _ai_policy_findings(self):
@@ -349,11 +400,9 @@ class HrExpense(models.Model):
         return found
 
     def _ai_duplicate(self, other, code, detail, anonymous):
-        """A duplicate finding: the employee's own expense is named to them; a colleague's only to the approver
-        (``detail``, in the suggestion), the employee reads ``anonymous`` ("… another expense")."""
-        own = other.employee_id == self.employee_id
-        return {"code": code, "severity": "warning", "message": detail if own else anonymous, "detail": detail,
-                "expense_id": other.id}
+        """A duplicate finding: ``anonymous`` ("… another expense") for whoever reads the expense, ``detail`` naming
+        ``other`` for those who may read it (see _ai_readable_duplicate_details) and the approver's suggestion."""
+        return {"code": code, "severity": "warning", "message": anonymous, "detail": detail, "expense_id": other.id}
 
     def _ai_suggest(self, findings):
         """Create or refresh this expense's suggestion for the approver; a decided one is left as it was."""

@@ -94,12 +94,12 @@ class ExpenseCase(TestExpenseCommon):
     @contextlib.contextmanager
     def reading(self, *replies):
         """The endpoint reads each receipt as the next of ``replies`` (a reply, or an exception to raise), through
-        Odoo's real check of the reply. Yields the calls: ``[(attachment, mode, content)]``."""
+        Odoo's real check of the reply. Yields the calls: ``[(attachment, mode, content, merchants)]``."""
         sent = []
         queue = list(replies)
 
-        def extract(endpoint, attachment, mode=None, content=None):
-            sent.append((attachment, mode, content))
+        def extract(endpoint, attachment, mode=None, content=None, merchants=None):
+            sent.append((attachment, mode, content, merchants))
             answer = queue.pop(0) if len(queue) > 1 else queue[0]
             if isinstance(answer, Exception):
                 raise answer
@@ -123,6 +123,14 @@ class ExpenseCase(TestExpenseCommon):
             "ai_merchant": merchant, "ai_merchant_key": merchant_key(merchant),
             **({"account_id": account.id} if account else {}),
             **({"analytic_distribution": analytic} if analytic else {})})
+
+    def approved(self, expenses):
+        """The expenses in a report approved as Odoo approves it (their merchants are then known)."""
+        for expense in expenses:
+            sheet = self.submit(expense)
+            sheet.action_approve_expense_sheets()
+        self.assertEqual(set(expenses.mapped("state")), {"approved"})
+        return expenses
 
     def findings(self, expense, prefix=""):
         return [f["message"] for f in expense.ai_findings or [] if f["code"].startswith(prefix)]

@@ -40,6 +40,17 @@ class TestExpenseRealEndpoint(ExpenseCase):
         self.assertEqual(expense.product_id, self.meals, "learned from the history at this merchant")
         self.assertEqual(expense.ai_suggestion_id.proposed_values["document"]["source"], "text_layer")
 
+    def test_a_merchant_the_company_knows_is_read_where_the_receipt_prints_it(self):
+        """Regression: the reader took the slogan at the top for the merchant; the name the company knows from its
+        past expenses, printed on the address line, is the merchant, and the coding is learned from it."""
+        self.approved(self.past_expense(merchant="Stadtcafe Rosa", product=self.meals))
+        pdf = receipt_pdf(["Kaffee und Kuchen seit 1950", "Stadtcafe Rosa, Marktplatz 3, 10115 Berlin",
+                           "Datum: 14.01.2022", "2 x Cappuccino 7,80", "SUMME EUR 7,80"])
+        expense = self.upload(self.attachment("rosa2.pdf", "application/pdf", pdf))
+        self.assertEqual((expense.ai_merchant, expense.total_amount_currency), ("Stadtcafe Rosa", 7.8),
+                         expense.message_ids.mapped("body"))
+        self.assertEqual(expense.product_id, self.meals, "learned from the history at this merchant")
+
     def test_a_photographed_receipt_is_read_by_ocr(self):
         path = os.path.join(INVOICES, "oyo.png")
         if not os.path.isfile(path):

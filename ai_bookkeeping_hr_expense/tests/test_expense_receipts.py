@@ -11,7 +11,7 @@ from email.message import EmailMessage
 from PIL import Image
 
 from odoo import Command
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from ..tools import receipt_image
@@ -136,10 +136,55 @@ class TestExpenseReceipts(ExpenseCase):
         self.assertEqual([f["code"] for f in same_file.ai_findings if f["code"].startswith("duplicate_")],
                          ["duplicate_file"])
         self.assertIn("the same receipt picture", " ".join(self.findings(same_picture, "duplicate_image")))
-        self.assertIn(first.id, [f.get("expense_id") for f in same_picture.ai_findings])
+        self.assertIn(first.id, [d["expense_id"] for d in same_picture.ai_duplicate_details])
         with self.reading(receipt_reply(merchant="Café Rosa", total=54.0, date="2022-01-25")):
             other = self.upload(self.png_attachment())
         self.assertFalse(self.findings(other, "duplicate_"), "four days later is another lunch")
+
+    def test_a_plain_employee_sees_that_a_duplicate_exists_the_expense_manager_sees_which(self):
+        """Regression: a duplicate finding kept the colleague's expense id in the findings the employee reads, and
+        the expense manager read only "another expense" on the form."""
+        employee = self.expense_user_employee  # base.group_user only: reads their own expenses
+        self.assertFalse(employee.has_group("hr_expense.group_hr_expense_team_approver"))
+        with self.reading(receipt_reply(merchant="Café Rosa", total=54.0, date="2022-01-20")):
+            colleagues = self.upload(self.png_attachment(), employee=self.other_employee)
+            colleagues.name = "Team lunch with the Berlin client"
+            attachment = self.env["ir.attachment"].with_user(employee).create({
+                "name": "lunch.png", "mimetype": "image/png", "raw": receipt_png(4711), "res_model": "hr.expense"})
+            action = self.env["hr.expense"].with_user(employee).create_expense_from_attachments(attachment.ids)
+        mine = self.env["hr.expense"].with_user(employee).browse(action["domain"][0][2])
+        self.assertEqual(mine.employee_id, self.expense_employee)
+        with self.assertRaises(AccessError):
+            colleagues.with_user(employee).check_access("read")
+        seen = mine.read(["ai_findings", "ai_findings_html"])[0]
+        self.assertIn("same merchant, amount and date (within a day) as another expense", seen["ai_findings_html"])
+        self.assertEqual([f for f in seen["ai_findings"] if colleagues.id in f.values() or "expense_id" in f], [],
+                         "the colleague's expense is not referenced")
+        for secret in ("Other Employee", "Berlin client", colleagues.display_name):
+            self.assertNotIn(secret, str(seen), "the employee may not read the colleague's expense")
+        with self.assertRaises(AccessError):
+            mine.read(["ai_duplicate_details"])
+        # The expense manager, who may read both, sees which expense it duplicates and whose it is.
+        managed = mine.with_user(self.expense_user_manager)
+        self.assertIn("as %s of Other Employee (2022-01-20)" % colleagues.display_name, managed.ai_findings_html)
+        # The colleague's own duplicate is named to its employee: they may read it.
+        with self.reading(receipt_reply(merchant="Café Rosa", total=54.0, date="2022-01-21")):
+            again = self.upload(self.png_attachment(), employee=self.other_employee)
+        self.assertIn(colleagues.display_name, again.with_user(self.other_user).ai_findings_html)
+        self.assertNotIn(mine.display_name, again.with_user(self.other_user).ai_findings_html)
+
+    def test_the_reader_is_told_the_merchants_the_company_knows(self):
+        self.approved(self.past_expense(merchant="Stadtcafé Rosa"))
+        self.approved(self.past_expense(merchant="Taxi Berlin", employee=self.other_employee))
+        self.past_expense(merchant="Unchecked Reading Ltd")  # a draft: nobody checked what the AI read yet
+        self.env["res.partner"].create({"name": "Kantine Nord GmbH", "is_company": True, "supplier_rank": 2})
+        with self.reading(receipt_reply(merchant="Stadtcafé Rosa", total=12.0)) as sent:
+            self.upload(self.png_attachment())
+        merchants = sent[0][3]
+        self.assertEqual(merchants[:2], ["Stadtcafé Rosa", "Taxi Berlin"], "the employee's own first")
+        self.assertIn("Kantine Nord GmbH", merchants)
+        self.assertNotIn(self.company_data["company"].name, merchants)
+        self.assertNotIn("Unchecked Reading Ltd", merchants)
 
     def test_a_real_receipt_photo_sent_again_smaller_is_the_same_picture(self):
         """Regression: oyo.png and a half-size JPEG of it, both resized by Odoo on upload, differed in 9 bits of the
@@ -158,8 +203,8 @@ class TestExpenseReceipts(ExpenseCase):
             again = self.upload(self.env["ir.attachment"].create({
                 "name": "oyo.jpg", "mimetype": "image/jpeg", "raw": smaller.getvalue(), "res_model": "hr.expense"}),
                 employee=self.other_employee)
-        self.assertEqual([f.get("expense_id") for f in again.ai_findings or [] if f["code"] == "duplicate_image"],
-                         [first.id])
+        self.assertEqual([d["expense_id"] for d in again.ai_duplicate_details or [] if d["ref"] in {
+            f.get("ref") for f in again.ai_findings if f["code"] == "duplicate_image"}], [first.id])
 
     def test_perceptual_hash_tells_pictures_apart(self):
         one, two = receipt_png(1, (600, 900)), receipt_png(2, (600, 900))

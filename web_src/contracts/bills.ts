@@ -39,6 +39,9 @@ export const ExtractBillRequestSchema = z.strictObject({
   /** "receipt" for an expense receipt (a till or card slip): the reader also takes the totals receipts print
    * ("TOTAL EUR", "CARD", "BAR") and whole amounts with a currency sign. Default "bill". */
   mode: z.enum(["bill", "receipt"]).optional(),
+  /** Receipt mode: merchant names the company knows (the employee's and the company's past expense merchants, its
+   * partners), most relevant first; one printed on the receipt is taken as its merchant. */
+  merchants: z.array(z.string().max(128)).max(500).optional(),
   /** The company receiving the bill: its own VAT number and name are never taken for the vendor's, its currency
    * is the default when the document names none. */
   company: z
@@ -115,7 +118,7 @@ export const BillFieldsSchema = z.object({
 });
 export type BillFields = z.infer<typeof BillFieldsSchema>;
 export type BillFieldName = keyof BillFields;
-export type ExtractedField<T> = { value: T; confidence: number; sourceText: string; page: number; readBy?: "extractor" | "llm" };
+export type ExtractedField<T> = { value: T; confidence: number; sourceText: string; page: number; readBy?: "extractor" | "llm" | undefined };
 
 export const BillLineSchema = z.object({
   description: z.string(),

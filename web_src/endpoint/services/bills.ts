@@ -25,6 +25,7 @@ import type { LlmUsage, RequestLlm } from "../../contracts/reconcile";
 import type { PageText } from "../../engine/bills/bill_llm_fields";
 import { extractBill } from "../../engine/bills/extract_bill";
 import { pageFromPlainText, pageFromTesseractTsv, pagesFromBboxLayout, pageText, type Page } from "../../engine/bills/layout";
+import { readReceipt } from "../../engine/bills/receipt";
 import { extractBills } from "../../engine/bills/split_bills";
 import { readInvoiceXml, XmlInvoiceError } from "../../engine/bills/xml_invoice";
 import { BillLlmReader } from "../../llm/bill_reader";
@@ -203,10 +204,11 @@ export class BillService {
 
   private readPages(pages: Page[], source: BillSource, request: ExtractBillRequest): ExtractedBill[] {
     const bills = extractBills(pages, { source, today: this.today(), company: request.company, receipt: request.mode === "receipt" });
-    for (const bill of bills) {
+    const read = request.mode === "receipt" ? bills.map((bill) => readReceipt(pages, bill, { merchants: request.merchants, company: request.company?.name })) : bills;
+    for (const bill of read) {
       PAGES_OF.set(bill, pages.filter((p) => p.number >= bill.pageFrom && p.number <= bill.pageTo).map((p) => ({ page: p.number, text: pageText(p) })));
     }
-    return bills;
+    return read;
   }
 
   private async readPdf(bytes: Buffer, dir: string, ctx: Context): Promise<ExtractedBill[]> {
