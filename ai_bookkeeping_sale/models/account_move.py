@@ -7,7 +7,9 @@ translated sentences.
 
 from collections import defaultdict
 
-from odoo import _, fields, models
+from markupsafe import Markup
+
+from odoo import _, api, fields, models
 from odoo.tools import SQL
 from odoo.tools.translate import get_translation
 
@@ -20,10 +22,76 @@ HISTORY_PER_PRODUCT = 30
 HISTORY_PER_CUSTOMER = 10
 # The invoices already sent to a customer that a draft is compared with (duplicates): the latest ones.
 SENT_PER_CUSTOMER = 50
+# A draft edited while its suggestion waits is checked again when one of these changes (on the invoice, on a line).
+RECHECK_MOVE_FIELDS = frozenset({
+    "invoice_line_ids", "line_ids", "partner_id", "partner_shipping_id", "fiscal_position_id", "currency_id",
+    "invoice_date", "journal_id"})
+RECHECK_LINE_FIELDS = frozenset({
+    "product_id", "quantity", "price_unit", "discount", "tax_ids", "account_id", "product_uom_id", "display_type",
+    "sale_line_ids"})
+# Set while an invoice write runs: its lines' own writes leave the recheck to it (one recheck per edit).
+RECHECK_DEFERRED = "ai_sale_recheck_deferred"
 
 
 class AccountMove(models.Model):
     _inherit = "account.move"
+
+    # ------------------------------------------------------------------ checked again when edited
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # A new invoice has no suggestion yet: its lines need no recheck while it is created.
+        if self.env.context.get(RECHECK_DEFERRED):
+            return super().create(vals_list)
+        return super(AccountMove, self.with_context(**{RECHECK_DEFERRED: True})).create(vals_list).with_env(self.env)
+
+    def write(self, vals):
+        if self.env.context.get(RECHECK_DEFERRED) or not RECHECK_MOVE_FIELDS & set(vals):
+            return super().write(vals)
+        result = super(AccountMove, self.with_context(**{RECHECK_DEFERRED: True})).write(vals)
+        self._ai_sale_recheck()
+        return result
+
+    def _ai_sale_pending_suggestions(self):
+        """{draft customer invoice: its pending ``customer_invoice`` suggestion}, for these moves."""
+        drafts = self.filtered(lambda m: m.state == "draft" and m.move_type == "out_invoice")
+        if not drafts:
+            return {}
+        # sudo: whoever edits the draft, the engine keeps its suggestion current (see _ai_sale_recheck).
+        suggestions = self.env["ai.suggestion"].sudo().search([
+            ("kind", "=", "customer_invoice"), ("state", "=", "pending"), ("res_model", "=", "account.move"),
+            ("res_id", "in", drafts.ids)])
+        by_id = {suggestion.res_id: suggestion for suggestion in suggestions}
+        return {move: by_id[move.id] for move in drafts if move.id in by_id}
+
+    def _ai_sale_recheck(self):
+        """Run the checks again on these drafts whose suggestion waits for review (a person changed a price, a
+        tax, a line, the customer...): the suggestion's findings, reason, confidence and name follow the draft as it
+        is now, and a note on the suggestion says so when they changed. Decided suggestions keep what was decided."""
+        pending = self._ai_sale_pending_suggestions()
+        if not pending:
+            return
+        user = self.env.user.name
+        # sudo: what a suggestion proposes is written by the engine alone (ai.suggestion.mixin), not by the person
+        # who edited the draft; the checks read the books as the engine does when it proposes.
+        moves = self.browse([move.id for move in pending]).sudo()
+        for company, company_moves in moves.grouped("company_id").items():
+            company_moves = company_moves.with_company(company)
+            findings = company_moves._ai_sale_findings()
+            for move in company_moves:
+                suggestion = pending[move]
+                vals = move._ai_sale_suggestion_vals(findings[move.id])
+                update = {key: vals[key] for key in ("name", "confidence", "explanation", "reasons",
+                                                     "proposed_values")}
+                if update == {key: suggestion[key] for key in update}:
+                    continue
+                changed = suggestion._ai_customer_invoice_findings() != findings[move.id]
+                suggestion.write(update)
+                if changed:
+                    suggestion._message_log(body=Markup("%s<br/>%s") % (
+                        self.env._("Checks run again after %(user)s edited the draft %(invoice)s.", user=user,
+                          invoice=move.display_name),
+                        update["explanation"]))
 
     # ------------------------------------------------------------------ proposing
 
@@ -220,4 +288,32 @@ class AccountMove(models.Model):
                      "price": line.price_unit * (1 - (line.discount or 0.0) / 100.0)}
                     for line in invoice.invoice_line_ids if line.display_type == "product"]),
             })
+        return result
+
+
+class AccountMoveLine(models.Model):
+    _inherit = "account.move.line"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if self.env.context.get(RECHECK_DEFERRED):
+            return super().create(vals_list)
+        lines = super(AccountMoveLine, self.with_context(**{RECHECK_DEFERRED: True})).create(vals_list)
+        lines.move_id.with_env(self.env)._ai_sale_recheck()
+        return lines.with_env(self.env)
+
+    def write(self, vals):
+        if self.env.context.get(RECHECK_DEFERRED) or not RECHECK_LINE_FIELDS & set(vals):
+            return super().write(vals)
+        result = super(AccountMoveLine, self.with_context(**{RECHECK_DEFERRED: True})).write(vals)
+        self.move_id._ai_sale_recheck()
+        return result
+
+    def unlink(self):
+        # dynamic_unlink: the invoice itself is being deleted (account.move.unlink) or synchronised.
+        if self.env.context.get(RECHECK_DEFERRED) or self.env.context.get("dynamic_unlink"):
+            return super().unlink()
+        moves = self.move_id
+        result = super(AccountMoveLine, self.with_context(**{RECHECK_DEFERRED: True})).unlink()
+        moves.exists()._ai_sale_recheck()
         return result

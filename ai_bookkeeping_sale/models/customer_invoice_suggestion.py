@@ -10,11 +10,14 @@ invoice its credit note (Odoo's reversal, reconciled with it) and deletes an inv
 
 from markupsafe import Markup
 
-from odoo import Command, _, fields, models
+from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.ai_bookkeeping.models.ai_suggestion_scope import in_automatic_scope
 from odoo.addons.ai_bookkeeping.tools import state_machine as sm
+
+# Context key: the batch send wizard computes its alerts without rendering each invoice's mail (see below).
+ALERTS_WITHOUT_MAIL_TEXT = "ai_sale_alerts_without_mail_text"
 
 
 class AiSuggestion(models.Model):
@@ -40,8 +43,9 @@ class AiSuggestion(models.Model):
 
     def _check_applicable_customer_invoice(self):
         sender = self.env["account.move.send"]
+        moves = {move.id: move for move in self._ai_customer_invoice_moves()}
         for record in self:
-            move = record._ai_customer_invoice_move()
+            move = moves.get(record.res_id) if record.res_model == "account.move" else None
             if not move:
                 raise UserError(_("%(name)s: its draft invoice was deleted.", name=record.display_name))
             if move.state == "cancel":
@@ -61,14 +65,21 @@ class AiSuggestion(models.Model):
 
     def _apply_customer_invoice(self):
         moves = self._ai_customer_invoice_moves()
-        moves.filtered(lambda m: m.state == "draft").action_post()
+        drafts = moves.filtered(lambda m: m.state == "draft")
+        # Odoo's _post dates each undated customer invoice today, one write per invoice (each re-synchronising its
+        # lines); the same value, with the same context, in one write for all of them.
+        undated = drafts.filtered(lambda m: not m.invoice_date).with_context(skip_is_manually_modified=True)
+        if undated:
+            undated.write({"invoice_date": fields.Date.context_today(undated)})
+        drafts.action_post()
         to_send = moves.filtered(lambda m: m.state == "posted" and not m.is_move_sent)
         if len(to_send) == 1:
             wizard = self.env["account.move.send.wizard"].with_context(
                 active_model="account.move", active_ids=to_send.ids).create({})
             wizard.action_send_and_print()
         elif to_send:
-            wizard = self.env["account.move.send.batch.wizard"].create({"move_ids": [Command.set(to_send.ids)]})
+            wizard = self.env["account.move.send.batch.wizard"].with_context(
+                **{ALERTS_WITHOUT_MAIL_TEXT: True}).create({"move_ids": [Command.set(to_send.ids)]})
             wizard.action_send_and_print()
         self.write({"state": sm.APPLIED, "applied_at": fields.Datetime.now()})
 
@@ -135,3 +146,25 @@ class AiSuggestion(models.Model):
         except (UserError, ValidationError):
             invoices.invalidate_recordset()
         return invoices._ai_each_in_savepoint("action_approve")
+
+
+class AccountMoveSendBatchWizard(models.TransientModel):
+    """Odoo's batch send, as bulk approval uses it. Its alerts (the checks before sending: missing e-mail, Peppol
+    and e-invoice configuration...) are computed from each invoice's sending settings, which include the invoice's
+    mail body and subject rendered from the mail template (a QWeb compilation per invoice). No alert reads them,
+    and the batch send itself does not keep them: Odoo's sending cron renders each mail again when it sends. With
+    ALERTS_WITHOUT_MAIL_TEXT in the context they are left empty; every other setting and every alert is Odoo's."""
+
+    _inherit = "account.move.send.batch.wizard"
+
+    @api.model
+    def _get_default_mail_body(self, move, mail_template, mail_lang):
+        if self.env.context.get(ALERTS_WITHOUT_MAIL_TEXT):
+            return None
+        return super()._get_default_mail_body(move, mail_template, mail_lang)
+
+    @api.model
+    def _get_default_mail_subject(self, move, mail_template, mail_lang):
+        if self.env.context.get(ALERTS_WITHOUT_MAIL_TEXT):
+            return None
+        return super()._get_default_mail_subject(move, mail_template, mail_lang)

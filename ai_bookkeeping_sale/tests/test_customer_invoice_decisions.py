@@ -1,4 +1,4 @@
-from odoo import Command
+from odoo import Command, fields
 from odoo.exceptions import UserError
 from odoo.tests import new_test_user, tagged
 
@@ -63,6 +63,45 @@ class TestCustomerInvoiceDecisions(SaleInvoiceCase):
         self.assertEqual(self.invoice(ok).state, "posted")
         self.assertEqual(self.invoice(refused).state, "draft", "nothing half-posted")
         self.assertEqual(refused.state, "pending")
+
+    def test_bulk_approval_with_one_refused_by_odoo_posts_and_sends_the_others(self):
+        customers = [self.make_customer("Batch %s" % i) for i in range(4)]
+        suggestions = self.propose(self.env["sale.order"].concat(*(
+            self.make_order(partner=customer, lines=[(self.product_ordered, i + 1.0)])
+            for i, customer in enumerate(customers))))
+        self.assertEqual(len(suggestions), 4)
+        # Odoo refuses to post this one (a negative total), after the batch's own checks passed.
+        failing = suggestions.filtered(lambda s: s.proposed_values["partner_id"] == customers[2].id)
+        self.invoice(failing).invoice_line_ids.price_unit = -10.0
+        others = suggestions - failing
+        outcomes = suggestions.with_user(self.reviewer).action_ai_approve_customer_invoices()
+        by_id = {outcome["id"]: outcome for outcome in outcomes}
+        self.assertEqual(len(outcomes), 4)
+        self.assertFalse(by_id[failing.id]["ok"])
+        self.assertIn("negative total amount", by_id[failing.id]["error"])
+        self.assertTrue(all(by_id[record.id]["ok"] for record in others))
+        self.assertEqual(set(others.mapped("state")), {"applied"})
+        self.assertEqual(failing.state, "pending")
+        self.assertIn("negative total amount", failing.error_message)
+        self.assertEqual(self.invoice(failing).state, "draft", "nothing half-posted")
+        self.assertFalse(self.invoice(failing).invoice_date, "the refused draft is left as it was")
+        self.assertFalse(self.invoice(failing).sending_data)
+        audit = self.env["ai.audit.log"].sudo().search([("res_model", "=", "ai.suggestion"),
+                                                        ("res_id", "=", failing.id)])
+        self.assertIn("failed", audit.mapped("event"))
+        invoices = self.env["account.move"].browse(others.mapped("res_id"))
+        self.assertEqual(set(invoices.mapped("state")), {"posted"})
+        self.assertEqual(set(invoices.mapped("invoice_date")), {fields.Date.context_today(invoices)})
+        self.assertTrue(all(invoices.mapped("ai_generated")))
+        # Approved one by one after the refusal: each sent at once with Odoo's send wizard (its sending cron, for
+        # any handed to the batch send, changes nothing more).
+        self.env.ref("account.ir_cron_account_move_send").method_direct_trigger()
+        self.assertTrue(all(invoices.mapped("is_move_sent")))
+        for customer in customers[:2] + customers[3:]:
+            mails = self._mails_to(customer)
+            self.assertEqual(len(mails), 1)
+            self.assertIn(self.env["account.move"].search([("partner_id", "=", customer.id)]).name, mails.subject)
+        self.assertFalse(self._mails_to(customers[2]))
 
     def test_customer_without_email_is_refused_before_anything_is_posted(self):
         mute = self.make_customer("Silent Buyer")
