@@ -48064,12 +48064,12 @@ function hu_default() {
 function getArmenianPlural(count2, one, many) {
   return Math.abs(count2) === 1 ? one : many;
 }
-function withDefiniteArticle(word) {
-  if (!word)
+function withDefiniteArticle(word2) {
+  if (!word2)
     return "";
   const vowels = ["\u0561", "\u0565", "\u0568", "\u056B", "\u0578", "\u0578\u0582", "\u0585"];
-  const lastChar = word[word.length - 1];
-  return word + (vowels.includes(lastChar) ? "\u0576" : "\u0568");
+  const lastChar = word2[word2.length - 1];
+  return word2 + (vowels.includes(lastChar) ? "\u0576" : "\u0568");
 }
 var error24 = () => {
   const Sizable = {
@@ -59793,6 +59793,196 @@ function registerAnomalyRoutes(app, signed, service) {
   });
 }
 
+// ai_bookkeeping/tools/confidence_bands.json
+var confidence_bands_default = {
+  _comment: "The confidence bands, highest first: a confidence belongs to the first band whose min it reaches. Read by tools/confidence.py (the suggestions' confidence_band, the dashboard's bands) and web_src/contracts/reconcile.ts (AUTO_CONFIDENCE is the high band's min). Test vectors: test/vectors/confidence_bands.json.",
+  bands: [
+    { value: "high", min: 0.95 },
+    { value: "medium", min: 0.8 },
+    { value: "low", min: 0 }
+  ]
+};
+
+// web_src/contracts/text_limits.ts
+var MAX_LABEL_LENGTH = 2e3;
+
+// web_src/contracts/reconcile.ts
+var MAX_LINES_PER_REQUEST = 2e3;
+var MAX_CANDIDATES_PER_REQUEST = 2e5;
+var MAX_HISTORY_PER_REQUEST = 5e4;
+var Id2 = external_exports.number().int().positive();
+var IsoDate2 = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD");
+var CurrencyCode2 = external_exports.string().regex(/^[A-Z]{3}$/, "expected an ISO 4217 currency code such as EUR");
+var Money2 = external_exports.number().finite();
+var Text = (max) => external_exports.string().max(max).default("");
+var StatementLineSchema = external_exports.object({
+  id: Id2,
+  date: IsoDate2,
+  /** Amount in `currency` (the line's own currency: foreign currency when set, else the journal's). */
+  amount: Money2,
+  currency: CurrencyCode2,
+  /** The same amount in the company currency. */
+  amountCompany: Money2,
+  label: Text(MAX_LABEL_LENGTH),
+  /** The bank's reference field (structured references often arrive here), empty when none. */
+  ref: Text(MAX_LABEL_LENGTH),
+  /** Counterparty name as printed by the bank, empty when none. */
+  partnerName: Text(512),
+  /** Counterparty IBAN / account number as printed by the bank, empty when none. */
+  accountNumber: Text(64),
+  /** Partner already set on the line (by an importer or a person), null when none. */
+  partnerId: Id2.nullable().default(null)
+});
+var OpenItemSchema = external_exports.object({
+  /** account.move.line id of the open receivable/payable item. */
+  id: Id2,
+  moveId: Id2,
+  /** The entry's number, e.g. INV/2026/00042 or BILL/2026/11/0007. */
+  moveName: Text(256),
+  /** The entry's reference: customer payment reference or the vendor's bill number. */
+  ref: Text(512),
+  partnerId: Id2.nullable(),
+  partnerName: Text(512),
+  date: IsoDate2,
+  dateMaturity: IsoDate2.nullable().default(null),
+  /** Residual in company currency, signed (receivable > 0, payable < 0). */
+  amountResidual: Money2,
+  /** Residual in the item's currency, signed. */
+  amountResidualCurrency: Money2,
+  currency: CurrencyCode2,
+  accountType: external_exports.enum(["asset_receivable", "liability_payable"])
+});
+var PartnerSchema = external_exports.object({
+  id: Id2,
+  name: Text(512),
+  /** Bank account numbers (IBAN etc.) known for this partner. */
+  bankAccounts: external_exports.array(external_exports.string().max(64)).max(50).default([])
+});
+var HistoryEntrySchema = external_exports.object({
+  label: Text(MAX_LABEL_LENGTH),
+  partnerName: Text(512),
+  accountNumber: Text(64),
+  amount: Money2,
+  date: IsoDate2,
+  /** Partner the line was finally reconciled with, null when none. */
+  partnerId: Id2.nullable().default(null),
+  /** For lines coded to an account (no invoice): the account, its taxes and analytic distribution. */
+  accountId: Id2.nullable().default(null),
+  taxIds: external_exports.array(Id2).max(20).default([]),
+  /** What happened: confirmed by a reconciliation, or a suggestion for `rejectedPartnerId` that was rejected. */
+  outcome: external_exports.enum(["reconciled", "coded", "rejected"]).default("reconciled"),
+  rejectedPartnerId: Id2.nullable().default(null),
+  rejectedAccountId: Id2.nullable().default(null)
+});
+var AccountSchema = external_exports.object({
+  id: Id2,
+  code: Text(64),
+  name: Text(256),
+  accountType: Text(64)
+});
+var EngineSettingsSchema = external_exports.object({
+  /** Account for bank fees deducted from a payment; null disables fee write-off proposals. */
+  bankFeeAccountId: Id2.nullable().default(null),
+  /** Largest fee (company currency) the engine proposes to write off when a payment is short. */
+  maxFeeAmount: external_exports.number().nonnegative().default(50),
+  /** Largest fee as a fraction of the invoice residual. */
+  maxFeeRatio: external_exports.number().min(0).max(1).default(0.05),
+  /** Largest difference (company currency) treated as FX rounding for a foreign-currency match. */
+  fxTolerance: external_exports.number().nonnegative().default(1),
+  /**
+   * Small differences: a payment that differs from the invoice it cites by at most `writeoffMaxAmount` (company
+   * currency) and at most `writeoffMaxRatio` of the invoice residual is proposed as a match with the difference
+   * written off (Odoo's payment tolerance): to `writeoffAccountId`, or for exchange rounding to the exchange
+   * gain/loss accounts. No account at all: no such proposal. Absent: DEFAULT_WRITEOFF_MAX_AMOUNT and
+   * DEFAULT_WRITEOFF_MAX_RATIO, no accounts (optional rather than defaulted, so that older callers' settings still
+   * type-check).
+   */
+  writeoffAccountId: Id2.nullable().optional(),
+  writeoffMaxAmount: external_exports.number().nonnegative().optional(),
+  writeoffMaxRatio: external_exports.number().min(0).max(1).optional(),
+  exchangeGainAccountId: Id2.nullable().optional(),
+  exchangeLossAccountId: Id2.nullable().optional(),
+  /**
+   * The company's own bank account numbers (its bank journals' accounts). A line whose counterparty account is one
+   * of them is a transfer between the company's own accounts: a fact of the master data, not a lesson of history.
+   */
+  ownBankAccounts: external_exports.array(external_exports.string().max(64)).max(200).optional(),
+  /** Where transfers between own accounts go when history shows none (Odoo's liquidity transfer account). */
+  transferAccountId: Id2.nullable().optional(),
+  /** Largest number of open items the engine combines to explain one payment. */
+  maxSubsetSize: external_exports.number().int().min(1).max(8).default(5),
+  /** Suggestions per line, best first. */
+  maxSuggestions: external_exports.number().int().min(1).max(10).default(3)
+});
+var DEFAULT_WRITEOFF_MAX_AMOUNT = 0.5;
+var DEFAULT_WRITEOFF_MAX_RATIO = 0.01;
+var RequestLlmSchema = external_exports.strictObject({
+  model: external_exports.string().trim().min(1).max(200),
+  baseUrl: external_exports.url({ protocol: /^https?$/ }).max(2e3).optional(),
+  apiKey: external_exports.string().min(1).max(1e3).optional()
+});
+var SuggestRequestSchema = external_exports.object({
+  companyId: Id2,
+  companyCurrency: CurrencyCode2,
+  lines: external_exports.array(StatementLineSchema).min(1).max(MAX_LINES_PER_REQUEST),
+  candidates: external_exports.array(OpenItemSchema).max(MAX_CANDIDATES_PER_REQUEST).default([]),
+  partners: external_exports.array(PartnerSchema).max(MAX_CANDIDATES_PER_REQUEST).default([]),
+  history: external_exports.array(HistoryEntrySchema).max(MAX_HISTORY_PER_REQUEST).default([]),
+  accounts: external_exports.array(AccountSchema).max(1e4).default([]),
+  settings: EngineSettingsSchema.default(EngineSettingsSchema.parse({})),
+  /**
+   * Whether the endpoint may consult its LLM (if it has one) for this request. Odoo sends false when the company's
+   * monthly LLM budget is spent or the LLM is switched off for it. Absent: the endpoint's own configuration decides.
+   */
+  llmAllowed: external_exports.boolean().optional(),
+  /** The LLM to use for this request (see `RequestLlmSchema`); absent: the endpoint's own configuration, if any. */
+  llm: RequestLlmSchema.optional()
+});
+var MatchTypeSchema = external_exports.enum(["full", "partial", "multi", "writeoff", "expense"]);
+var SuggestionSchema = external_exports.object({
+  rank: external_exports.number().int().min(1),
+  matchType: MatchTypeSchema,
+  /** Open items (account.move.line ids) the line pays, empty for an expense. */
+  candidateIds: external_exports.array(Id2).max(50),
+  partnerId: Id2.nullable(),
+  /** Account for the expense coding or the write-off, null for a plain match. */
+  accountId: Id2.nullable(),
+  taxIds: external_exports.array(Id2).max(20).default([]),
+  /** Company-currency amount to write off (bank fee), 0 when none. Signed like the line. */
+  writeoffAmount: Money2.default(0),
+  confidence: external_exports.number().min(0).max(1),
+  /** One sentence an accountant reads in the queue. */
+  explanation: external_exports.string().max(2e3),
+  /** The evidence, one short phrase each (used for the tooltip and for the audit log). */
+  reasons: external_exports.array(external_exports.string().max(500)).max(20).default([])
+});
+var LineResultSchema = external_exports.object({
+  lineId: Id2,
+  suggestions: external_exports.array(SuggestionSchema).max(10)
+});
+var EngineInfoSchema = external_exports.object({
+  name: external_exports.string(),
+  version: external_exports.string(),
+  /** Model that took part, e.g. "gpt-4o-mini", or null for the offline engine alone. */
+  model: external_exports.string().nullable().default(null)
+});
+var LlmUsageSchema = external_exports.object({
+  model: external_exports.string(),
+  /** Chat completions answered by the provider (cache hits and refused requests not counted). */
+  calls: external_exports.number().int().nonnegative(),
+  cacheHits: external_exports.number().int().nonnegative(),
+  promptTokens: external_exports.number().int().nonnegative(),
+  completionTokens: external_exports.number().int().nonnegative(),
+  /** Estimated from the configured prices per 1,000 tokens; 0 when no price is configured. */
+  costUsd: external_exports.number().nonnegative()
+});
+var SuggestResponseSchema = external_exports.object({
+  engine: EngineInfoSchema,
+  results: external_exports.array(LineResultSchema),
+  usage: LlmUsageSchema.optional()
+});
+var AUTO_CONFIDENCE = confidence_bands_default.bands[0]?.min ?? 1;
+
 // web_src/contracts/bills.ts
 var BILL_EXTRACT_PATH = "/v1/bills/extract";
 var MAX_BILL_FILE_BYTES = 15 * 1024 * 1024;
@@ -59821,20 +60011,28 @@ var ExtractBillRequestSchema = external_exports.strictObject({
     vat: external_exports.string().max(64).optional(),
     name: external_exports.string().max(256).optional(),
     currency: external_exports.string().regex(/^[A-Z]{3}$/).optional()
-  }).optional()
+  }).optional(),
+  /** Whether the endpoint may ask an LLM about the fields it is unsure of. Odoo sends false when the company's
+   * data minimisation is on (the document's text would leave the server) or its monthly LLM budget is spent.
+   * Absent: the endpoint's own configuration decides. */
+  llmAllowed: external_exports.boolean().optional(),
+  /** The LLM of the database that asks (see RequestLlmSchema); absent: the endpoint's own, if any. */
+  llm: RequestLlmSchema.optional()
 });
 var BillSourceSchema = external_exports.enum(["embedded_xml", "text_layer", "ocr"]);
 var Confidence = external_exports.number().min(0).max(1);
-var Money2 = external_exports.number().finite();
+var Money3 = external_exports.number().finite();
+var FieldReaderSchema = external_exports.enum(["extractor", "llm"]);
 function extractedField(value) {
   return external_exports.object({
     value,
     confidence: Confidence,
     sourceText: external_exports.string().max(200),
-    page: external_exports.number().int().min(1)
+    page: external_exports.number().int().min(1),
+    readBy: FieldReaderSchema.optional()
   }).nullable();
 }
-var IsoDate2 = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+var IsoDate3 = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 var BillAddressSchema = external_exports.object({
   street: external_exports.string().max(200).nullable(),
   zip: external_exports.string().max(20).nullable(),
@@ -59851,15 +60049,15 @@ var BillFieldsSchema = external_exports.object({
   vendorIban: extractedField(external_exports.string()),
   vendorEmail: extractedField(external_exports.string()),
   invoiceNumber: extractedField(external_exports.string()),
-  invoiceDate: extractedField(IsoDate2),
-  dueDate: extractedField(IsoDate2),
+  invoiceDate: extractedField(IsoDate3),
+  dueDate: extractedField(IsoDate3),
   /** The payment terms as printed ("30 days net", "Zahlbar innerhalb 14 Tagen"). */
   paymentTerms: extractedField(external_exports.string()),
   /** ISO 4217. */
   currency: extractedField(external_exports.string().regex(/^[A-Z]{3}$/)),
-  untaxed: extractedField(Money2),
-  totalTax: extractedField(Money2),
-  total: extractedField(Money2),
+  untaxed: extractedField(Money3),
+  totalTax: extractedField(Money3),
+  total: extractedField(Money3),
   purchaseOrderRef: extractedField(external_exports.string())
 });
 var BillLineSchema = external_exports.object({
@@ -59869,14 +60067,14 @@ var BillLineSchema = external_exports.object({
   /** Percent, e.g. 19 for 19 %. */
   taxRate: external_exports.number().finite().nullable(),
   /** Line amount before tax, as printed. */
-  amount: Money2.nullable(),
+  amount: Money3.nullable(),
   confidence: Confidence
 });
 var BillTaxSchema = external_exports.object({
   /** Percent. */
   rate: external_exports.number().finite(),
-  base: Money2.nullable(),
-  amount: Money2.nullable()
+  base: Money3.nullable(),
+  amount: Money3.nullable()
 });
 var BillCheckCodeSchema = external_exports.enum([
   "lines_sum",
@@ -59916,7 +60114,12 @@ var ExtractedBillSchema = external_exports.object({
   taxes: external_exports.array(BillTaxSchema),
   checks: external_exports.array(BillCheckSchema)
 });
-var BillEngineInfoSchema = external_exports.object({ name: external_exports.string(), version: external_exports.string() });
+var BillEngineInfoSchema = external_exports.object({
+  name: external_exports.string(),
+  version: external_exports.string(),
+  /** The LLM that filled at least one field of this reply; absent or null: the offline reading alone. */
+  model: external_exports.string().nullable().optional()
+});
 var ExtractBillResponseSchema = external_exports.object({
   engine: BillEngineInfoSchema,
   /** Whether tesseract is installed on the endpoint's server; false: scans give no fields and a warning says so. */
@@ -59924,7 +60127,20 @@ var ExtractBillResponseSchema = external_exports.object({
   /** Sentences for the reviewer: pages not read, OCR missing, no bill found, XML refused… */
   warnings: external_exports.array(external_exports.string()),
   /** At least one entry (with all fields null when nothing was found). */
-  documents: external_exports.array(ExtractedBillSchema).min(1)
+  documents: external_exports.array(ExtractedBillSchema).min(1),
+  /** What the LLM stage cost (absent when no LLM was asked). */
+  usage: LlmUsageSchema.optional()
+});
+var BILL_LLM_FIELDS = ["vendorName", "invoiceNumber", "invoiceDate", "dueDate", "currency", "untaxed", "totalTax", "total"];
+var BillLlmAnswerSchema = external_exports.object({
+  vendorName: external_exports.string().max(200).nullable(),
+  invoiceNumber: external_exports.string().max(100).nullable(),
+  invoiceDate: IsoDate3.nullable(),
+  dueDate: IsoDate3.nullable(),
+  currency: external_exports.string().regex(/^[A-Z]{3}$/).nullable(),
+  untaxed: Money3.nullable(),
+  totalTax: Money3.nullable(),
+  total: Money3.nullable()
 });
 
 // web_src/endpoint/routes/bills.ts
@@ -59941,29 +60157,29 @@ var COLLECTION_PREDICT_PATH = "/v1/collections/predict";
 var MAX_COLLECTION_CUSTOMERS = 2e3;
 var MAX_COLLECTION_HISTORY = 200;
 var MAX_COLLECTION_OPEN = 500;
-var IsoDate3 = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
-var Id2 = external_exports.number().int().positive();
-var Money3 = external_exports.number().finite();
+var IsoDate4 = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
+var Id3 = external_exports.number().int().positive();
+var Money4 = external_exports.number().finite();
 var SEGMENTS = ["reliable", "slow_but_sure", "deteriorating", "at_risk", "new"];
 var SegmentSchema = external_exports.enum(SEGMENTS);
 var PaidInvoiceSchema = external_exports.object({
-  invoiceId: Id2.optional(),
-  invoiceDate: IsoDate3,
-  dueDate: IsoDate3,
+  invoiceId: Id3.optional(),
+  invoiceDate: IsoDate4,
+  dueDate: IsoDate4,
   /** The date of the payment that settled it (the latest of its reconciled payments). */
-  paidDate: IsoDate3,
-  amount: Money3.nonnegative(),
+  paidDate: IsoDate4,
+  amount: Money4.nonnegative(),
   /** Settled by more than one payment. */
   partial: external_exports.boolean().default(false)
 });
 var OpenInvoiceSchema = external_exports.object({
-  invoiceId: Id2,
-  invoiceDate: IsoDate3,
-  dueDate: IsoDate3,
-  amountResidual: Money3
+  invoiceId: Id3,
+  invoiceDate: IsoDate4,
+  dueDate: IsoDate4,
+  amountResidual: Money4
 });
 var CustomerInputSchema = external_exports.object({
-  partnerId: Id2,
+  partnerId: Id3,
   history: external_exports.array(PaidInvoiceSchema).max(MAX_COLLECTION_HISTORY).default([]),
   open: external_exports.array(OpenInvoiceSchema).max(MAX_COLLECTION_OPEN).default([])
 });
@@ -59977,10 +60193,10 @@ var PredictOptionsSchema = external_exports.object({
   intervalHigh: external_exports.number().min(0.5).max(1).default(0.9)
 });
 var CollectionPredictRequestSchema = external_exports.object({
-  companyId: Id2,
+  companyId: Id3,
   companyCurrency: external_exports.string().regex(/^[A-Z]{3}$/),
   /** The company's today: open invoices are conditioned on being unpaid on this day. */
-  today: IsoDate3,
+  today: IsoDate4,
   customers: external_exports.array(CustomerInputSchema).max(MAX_COLLECTION_CUSTOMERS),
   options: PredictOptionsSchema.prefault({})
 });
@@ -60001,10 +60217,10 @@ var BehaviourSchema = external_exports.object({
   partialShare: external_exports.number().min(0).max(1)
 });
 var PredictionSchema = external_exports.object({
-  invoiceId: Id2,
-  predictedDate: IsoDate3,
-  low: IsoDate3,
-  high: IsoDate3,
+  invoiceId: Id3,
+  predictedDate: IsoDate4,
+  low: IsoDate4,
+  high: IsoDate4,
   predictedDaysLate: external_exports.number().int(),
   /** Not yet due and predicted to be paid at least `earlyWarningDays` late. */
   earlyWarning: external_exports.boolean(),
@@ -60012,7 +60228,7 @@ var PredictionSchema = external_exports.object({
   weight: external_exports.number().min(0).max(1)
 });
 var CustomerReplySchema = external_exports.object({
-  partnerId: Id2,
+  partnerId: Id3,
   behaviour: BehaviourSchema,
   segment: SegmentSchema,
   /** Why this segment, with the figures that decided it. */
@@ -60041,196 +60257,6 @@ function registerHealthRoute(app, engineInfo) {
     return { status: "ok", engine: { name, version: version2 }, model };
   });
 }
-
-// ai_bookkeeping/tools/confidence_bands.json
-var confidence_bands_default = {
-  _comment: "The confidence bands, highest first: a confidence belongs to the first band whose min it reaches. Read by tools/confidence.py (the suggestions' confidence_band, the dashboard's bands) and web_src/contracts/reconcile.ts (AUTO_CONFIDENCE is the high band's min). Test vectors: test/vectors/confidence_bands.json.",
-  bands: [
-    { value: "high", min: 0.95 },
-    { value: "medium", min: 0.8 },
-    { value: "low", min: 0 }
-  ]
-};
-
-// web_src/contracts/text_limits.ts
-var MAX_LABEL_LENGTH = 2e3;
-
-// web_src/contracts/reconcile.ts
-var MAX_LINES_PER_REQUEST = 2e3;
-var MAX_CANDIDATES_PER_REQUEST = 2e5;
-var MAX_HISTORY_PER_REQUEST = 5e4;
-var Id3 = external_exports.number().int().positive();
-var IsoDate4 = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD");
-var CurrencyCode2 = external_exports.string().regex(/^[A-Z]{3}$/, "expected an ISO 4217 currency code such as EUR");
-var Money4 = external_exports.number().finite();
-var Text = (max) => external_exports.string().max(max).default("");
-var StatementLineSchema = external_exports.object({
-  id: Id3,
-  date: IsoDate4,
-  /** Amount in `currency` (the line's own currency: foreign currency when set, else the journal's). */
-  amount: Money4,
-  currency: CurrencyCode2,
-  /** The same amount in the company currency. */
-  amountCompany: Money4,
-  label: Text(MAX_LABEL_LENGTH),
-  /** The bank's reference field (structured references often arrive here), empty when none. */
-  ref: Text(MAX_LABEL_LENGTH),
-  /** Counterparty name as printed by the bank, empty when none. */
-  partnerName: Text(512),
-  /** Counterparty IBAN / account number as printed by the bank, empty when none. */
-  accountNumber: Text(64),
-  /** Partner already set on the line (by an importer or a person), null when none. */
-  partnerId: Id3.nullable().default(null)
-});
-var OpenItemSchema = external_exports.object({
-  /** account.move.line id of the open receivable/payable item. */
-  id: Id3,
-  moveId: Id3,
-  /** The entry's number, e.g. INV/2026/00042 or BILL/2026/11/0007. */
-  moveName: Text(256),
-  /** The entry's reference: customer payment reference or the vendor's bill number. */
-  ref: Text(512),
-  partnerId: Id3.nullable(),
-  partnerName: Text(512),
-  date: IsoDate4,
-  dateMaturity: IsoDate4.nullable().default(null),
-  /** Residual in company currency, signed (receivable > 0, payable < 0). */
-  amountResidual: Money4,
-  /** Residual in the item's currency, signed. */
-  amountResidualCurrency: Money4,
-  currency: CurrencyCode2,
-  accountType: external_exports.enum(["asset_receivable", "liability_payable"])
-});
-var PartnerSchema = external_exports.object({
-  id: Id3,
-  name: Text(512),
-  /** Bank account numbers (IBAN etc.) known for this partner. */
-  bankAccounts: external_exports.array(external_exports.string().max(64)).max(50).default([])
-});
-var HistoryEntrySchema = external_exports.object({
-  label: Text(MAX_LABEL_LENGTH),
-  partnerName: Text(512),
-  accountNumber: Text(64),
-  amount: Money4,
-  date: IsoDate4,
-  /** Partner the line was finally reconciled with, null when none. */
-  partnerId: Id3.nullable().default(null),
-  /** For lines coded to an account (no invoice): the account, its taxes and analytic distribution. */
-  accountId: Id3.nullable().default(null),
-  taxIds: external_exports.array(Id3).max(20).default([]),
-  /** What happened: confirmed by a reconciliation, or a suggestion for `rejectedPartnerId` that was rejected. */
-  outcome: external_exports.enum(["reconciled", "coded", "rejected"]).default("reconciled"),
-  rejectedPartnerId: Id3.nullable().default(null),
-  rejectedAccountId: Id3.nullable().default(null)
-});
-var AccountSchema = external_exports.object({
-  id: Id3,
-  code: Text(64),
-  name: Text(256),
-  accountType: Text(64)
-});
-var EngineSettingsSchema = external_exports.object({
-  /** Account for bank fees deducted from a payment; null disables fee write-off proposals. */
-  bankFeeAccountId: Id3.nullable().default(null),
-  /** Largest fee (company currency) the engine proposes to write off when a payment is short. */
-  maxFeeAmount: external_exports.number().nonnegative().default(50),
-  /** Largest fee as a fraction of the invoice residual. */
-  maxFeeRatio: external_exports.number().min(0).max(1).default(0.05),
-  /** Largest difference (company currency) treated as FX rounding for a foreign-currency match. */
-  fxTolerance: external_exports.number().nonnegative().default(1),
-  /**
-   * Small differences: a payment that differs from the invoice it cites by at most `writeoffMaxAmount` (company
-   * currency) and at most `writeoffMaxRatio` of the invoice residual is proposed as a match with the difference
-   * written off (Odoo's payment tolerance): to `writeoffAccountId`, or for exchange rounding to the exchange
-   * gain/loss accounts. No account at all: no such proposal. Absent: DEFAULT_WRITEOFF_MAX_AMOUNT and
-   * DEFAULT_WRITEOFF_MAX_RATIO, no accounts (optional rather than defaulted, so that older callers' settings still
-   * type-check).
-   */
-  writeoffAccountId: Id3.nullable().optional(),
-  writeoffMaxAmount: external_exports.number().nonnegative().optional(),
-  writeoffMaxRatio: external_exports.number().min(0).max(1).optional(),
-  exchangeGainAccountId: Id3.nullable().optional(),
-  exchangeLossAccountId: Id3.nullable().optional(),
-  /**
-   * The company's own bank account numbers (its bank journals' accounts). A line whose counterparty account is one
-   * of them is a transfer between the company's own accounts: a fact of the master data, not a lesson of history.
-   */
-  ownBankAccounts: external_exports.array(external_exports.string().max(64)).max(200).optional(),
-  /** Where transfers between own accounts go when history shows none (Odoo's liquidity transfer account). */
-  transferAccountId: Id3.nullable().optional(),
-  /** Largest number of open items the engine combines to explain one payment. */
-  maxSubsetSize: external_exports.number().int().min(1).max(8).default(5),
-  /** Suggestions per line, best first. */
-  maxSuggestions: external_exports.number().int().min(1).max(10).default(3)
-});
-var DEFAULT_WRITEOFF_MAX_AMOUNT = 0.5;
-var DEFAULT_WRITEOFF_MAX_RATIO = 0.01;
-var RequestLlmSchema = external_exports.strictObject({
-  model: external_exports.string().trim().min(1).max(200),
-  baseUrl: external_exports.url({ protocol: /^https?$/ }).max(2e3).optional(),
-  apiKey: external_exports.string().min(1).max(1e3).optional()
-});
-var SuggestRequestSchema = external_exports.object({
-  companyId: Id3,
-  companyCurrency: CurrencyCode2,
-  lines: external_exports.array(StatementLineSchema).min(1).max(MAX_LINES_PER_REQUEST),
-  candidates: external_exports.array(OpenItemSchema).max(MAX_CANDIDATES_PER_REQUEST).default([]),
-  partners: external_exports.array(PartnerSchema).max(MAX_CANDIDATES_PER_REQUEST).default([]),
-  history: external_exports.array(HistoryEntrySchema).max(MAX_HISTORY_PER_REQUEST).default([]),
-  accounts: external_exports.array(AccountSchema).max(1e4).default([]),
-  settings: EngineSettingsSchema.default(EngineSettingsSchema.parse({})),
-  /**
-   * Whether the endpoint may consult its LLM (if it has one) for this request. Odoo sends false when the company's
-   * monthly LLM budget is spent or the LLM is switched off for it. Absent: the endpoint's own configuration decides.
-   */
-  llmAllowed: external_exports.boolean().optional(),
-  /** The LLM to use for this request (see `RequestLlmSchema`); absent: the endpoint's own configuration, if any. */
-  llm: RequestLlmSchema.optional()
-});
-var MatchTypeSchema = external_exports.enum(["full", "partial", "multi", "writeoff", "expense"]);
-var SuggestionSchema = external_exports.object({
-  rank: external_exports.number().int().min(1),
-  matchType: MatchTypeSchema,
-  /** Open items (account.move.line ids) the line pays, empty for an expense. */
-  candidateIds: external_exports.array(Id3).max(50),
-  partnerId: Id3.nullable(),
-  /** Account for the expense coding or the write-off, null for a plain match. */
-  accountId: Id3.nullable(),
-  taxIds: external_exports.array(Id3).max(20).default([]),
-  /** Company-currency amount to write off (bank fee), 0 when none. Signed like the line. */
-  writeoffAmount: Money4.default(0),
-  confidence: external_exports.number().min(0).max(1),
-  /** One sentence an accountant reads in the queue. */
-  explanation: external_exports.string().max(2e3),
-  /** The evidence, one short phrase each (used for the tooltip and for the audit log). */
-  reasons: external_exports.array(external_exports.string().max(500)).max(20).default([])
-});
-var LineResultSchema = external_exports.object({
-  lineId: Id3,
-  suggestions: external_exports.array(SuggestionSchema).max(10)
-});
-var EngineInfoSchema = external_exports.object({
-  name: external_exports.string(),
-  version: external_exports.string(),
-  /** Model that took part, e.g. "gpt-4o-mini", or null for the offline engine alone. */
-  model: external_exports.string().nullable().default(null)
-});
-var LlmUsageSchema = external_exports.object({
-  model: external_exports.string(),
-  /** Chat completions answered by the provider (cache hits and refused requests not counted). */
-  calls: external_exports.number().int().nonnegative(),
-  cacheHits: external_exports.number().int().nonnegative(),
-  promptTokens: external_exports.number().int().nonnegative(),
-  completionTokens: external_exports.number().int().nonnegative(),
-  /** Estimated from the configured prices per 1,000 tokens; 0 when no price is configured. */
-  costUsd: external_exports.number().nonnegative()
-});
-var SuggestResponseSchema = external_exports.object({
-  engine: EngineInfoSchema,
-  results: external_exports.array(LineResultSchema),
-  usage: LlmUsageSchema.optional()
-});
-var AUTO_CONFIDENCE = confidence_bands_default.bands[0]?.min ?? 1;
 
 // web_src/endpoint/routes/reconcile.ts
 var SUGGEST_PATH = "/v1/reconcile/suggest";
@@ -60715,7 +60741,7 @@ function detectDuplicateBankLines(context) {
   return findings;
 }
 
-// web_src/engine/anomalies/robust_stats.ts
+// web_src/engine/shared/quantile.ts
 function quantile(sorted, q) {
   if (sorted.length === 0) return Number.NaN;
   const position = (sorted.length - 1) * q;
@@ -60725,6 +60751,8 @@ function quantile(sorted, q) {
   const b = sorted[high];
   return a + (b - a) * (position - low);
 }
+
+// web_src/engine/anomalies/robust_stats.ts
 function median(values) {
   return quantile([...values].sort((a, b) => a - b), 0.5);
 }
@@ -61075,9 +61103,10 @@ var AnomalyService = class {
 };
 
 // web_src/endpoint/services/bills.ts
+import { createHash as createHash2 } from "node:crypto";
 import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
-import path from "node:path";
+import path2 from "node:path";
 
 // web_src/engine/bills/values.ts
 var AMOUNT = /^[(-]?\s*(?:[€$£₹]|EUR|USD|GBP|CHF|INR|PLN|Rs\.?)?\s*[-(]?\s*(\d{1,3}(?:[.,' \u00a0\u202f]\d{3})+|\d+)(?:([.,])(\d{1,2}))?\s*-?\)?\s*(?:[€$£₹]|EUR|USD|GBP|CHF|INR|PLN|zł)?$/i;
@@ -61106,21 +61135,21 @@ function hasDecimals(raw) {
   return /\d[.,]\d{1,2}\s*(?:[€$£₹]|[A-Z]{3}|zł)?\)?$/i.test(raw.trim());
 }
 var MONTHS = [
-  [1, /^(jan(uary|uar|vier|uari)?|janv\.?|jän(ner)?)$/],
-  [2, /^(feb(ruary|ruar|ruari)?|févr?(ier)?|fevr?(ier)?)$/],
-  [3, /^(mar(ch|s)?|mär(z)?|maart|mrt)$/],
-  [4, /^(apr(il)?|avr(il)?)$/],
-  [5, /^(may|mai|mei)$/],
-  [6, /^(jun(e|i)?|juin)$/],
-  [7, /^(jul(y|i)?|juil(let)?)$/],
-  [8, /^(aug(ust|ustus)?|août|aout)$/],
-  [9, /^(sep(t(ember|embre)?)?)$/],
-  [10, /^(oct(ober|obre)?|okt(ober)?)$/],
-  [11, /^(nov(ember|embre)?)$/],
-  [12, /^(dec(ember|embre)?|déc(embre)?|dez(ember)?)$/]
+  [1, /^(jan(uary|uar|vier|uari)?|janv\.?|jän(ner)?|enero?|ene|gen(naio)?|janeiro)$/],
+  [2, /^(feb(ruary|ruar|ruari|rero|braio)?|févr?(ier)?|fevr?(ier)?|fev(ereiro)?)$/],
+  [3, /^(mar(ch|s|zo|ço|co|ts)?|mär(z)?|maart|mrt)$/],
+  [4, /^(apr(il|ile)?|avr(il)?|abr(il)?)$/],
+  [5, /^(may|mai|mei|mayo|maggio|maio|maj|mag)$/],
+  [6, /^(jun(e|i|io|ho)?|juin|giu(gno)?)$/],
+  [7, /^(jul(y|i|io|ho)?|juil(let)?|lug(lio)?)$/],
+  [8, /^(aug(ust|ustus|usti)?|août|aout|ago(sto)?)$/],
+  [9, /^(sep(t(ember|embre|iembre)?)?|set(t(embre)?|embro)?)$/],
+  [10, /^(oct(ober|obre|ubre)?|okt(ober)?|ott(obre)?|out(ubro)?)$/],
+  [11, /^(nov(ember|embre|iembre|embro)?)$/],
+  [12, /^(dec(ember|embre)?|déc(embre)?|dez(ember|embro)?|dic(iembre|embre)?)$/]
 ];
-function monthNumber(word) {
-  const w = word.toLowerCase().replace(/\.$/, "");
+function monthNumber(word2) {
+  const w = word2.toLowerCase().replace(/\.$/, "");
   for (const [n, pattern] of MONTHS) if (pattern.test(w)) return n;
   return null;
 }
@@ -61131,23 +61160,36 @@ function iso(year, month, day) {
   if (date5.getUTCMonth() !== month - 1) return null;
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
+var NUMERIC_DMY = /^(\d{1,2})[-/.](\d{1,2})[-/.](?:\d{4}|\d{2})$/;
+function dayOrderOf(text3) {
+  let dmy = false;
+  let mdy = false;
+  for (const m of text3.matchAll(/\b(\d{1,2})([-/.])(\d{1,2})\2(?:\d{4}|\d{2})\b/g)) {
+    const a = Number(m[1]);
+    const b = Number(m[3]);
+    if (a > 12 && b <= 12) dmy = true;
+    if (b > 12 && a <= 12) mdy = true;
+  }
+  return dmy === mdy ? null : dmy ? "dmy" : "mdy";
+}
 var DATE_PATTERNS = [
   // 2023-03-20, 2023/03/20
   { re: /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/g, read: (m) => iso(Number(m[1]), Number(m[2]), Number(m[3])) },
   // 20.03.2023, 20/03/2023, 8-9-2022, 20.03.23 (day first: Europe); 03/20/2023 when the first number cannot be a day's month
   {
     re: /\b(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})\b/g,
-    read: (m) => {
+    read: (m, order) => {
       const a = Number(m[1]);
       const b = Number(m[3]);
       const y = Number(m[4]);
       if (b > 12 && a <= 12) return iso(y, a, b);
-      return iso(y, b, a);
+      if (a > 12) return iso(y, b, a);
+      return order === "mdy" ? iso(y, a, b) : iso(y, b, a);
     }
   },
-  // 19 april 2014, 02 Juillet 2015, 3. März 2024, 1er janvier 2020
+  // 19 april 2014, 02 Juillet 2015, 3. März 2024, 1er janvier 2020, 5 de marzo de 2025, 2nd April 2025
   {
-    re: /\b(\d{1,2})(?:\.|er)?\s+([A-Za-zÀ-ÿ]{3,10}\.?),?\s+(\d{4})\b/g,
+    re: /\b(\d{1,2})(?:\.|er|º|st|nd|rd|th)?\s+(?:de\s+)?([A-Za-zÀ-ÿ]{3,10}\.?),?\s+(?:de\s+)?(\d{4})\b/g,
     read: (m) => {
       const month = monthNumber(m[2] ?? "");
       return month === null ? null : iso(Number(m[3]), month, Number(m[1]));
@@ -61172,7 +61214,7 @@ var DATE_PATTERNS = [
   // 20230320 (compact, only with a plausible year)
   { re: /\b((?:19|20)\d{2})(0[1-9]|1[0-2])([0-2]\d|3[01])\b/g, read: (m) => iso(Number(m[1]), Number(m[2]), Number(m[3])) }
 ];
-function findDates(text3) {
+function findDates(text3, order = "dmy") {
   const found = [];
   const taken = [];
   for (const { re, read } of DATE_PATTERNS) {
@@ -61181,10 +61223,12 @@ function findDates(text3) {
       const start = m.index;
       const end = start + m[0].length;
       if (taken.some(([s, e]) => start < e && end > s)) continue;
-      const value = read(m);
+      const value = read(m, order);
       if (value === null) continue;
       taken.push([start, end]);
-      found.push({ iso: value, text: m[0], index: start });
+      const numeric = NUMERIC_DMY.exec(m[0]);
+      const ambiguous = numeric !== null && Number(numeric[1]) <= 12 && Number(numeric[2]) <= 12 && numeric[1] !== numeric[2];
+      found.push({ iso: value, text: m[0], index: start, ambiguous });
     }
   }
   return found.sort((a, b) => a.index - b.index);
@@ -61228,8 +61272,18 @@ var CURRENCY_SIGNS = [
   [/£/g, "GBP"],
   [/₹|\bRs\.?\s?-?\d|\bINR\b/g, "INR"],
   [/\bzł\b|\bzl\b/gi, "PLN"],
-  [/US\$|\$/g, "USD"],
-  [/\bFr\.\s?\d/g, "CHF"]
+  // The other dollars carry a prefix ("R$ 1.234,56", "C$ 99.00"); a "$" alone (or "US$") is the US dollar.
+  [/\bR\$/g, "BRL"],
+  [/\b(?:C|CA|Can)\$/g, "CAD"],
+  [/\b(?:A|AU)\$/g, "AUD"],
+  [/\bNZ\$/g, "NZD"],
+  [/\bHK\$/g, "HKD"],
+  [/\b(?:S|SG)\$/g, "SGD"],
+  [/\b(?:MX|Mex)\$/g, "MXN"],
+  [/US\$|(?<![A-Za-z])\$/g, "USD"],
+  [new RegExp("\\bFr\\.\\s?\\d|\\d\\s?Fr\\.(?!\\p{L})", "gu"), "CHF"],
+  [/¥|\bJP¥/g, "JPY"],
+  [new RegExp("\\d\\s?K\u010D(?!\\p{L})", "gu"), "CZK"]
 ];
 function detectCurrency(text3) {
   const votes = /* @__PURE__ */ new Map();
@@ -61243,6 +61297,17 @@ function detectCurrency(text3) {
     if (KNOWN_CURRENCIES.has(code)) add(code, code, 2);
   }
   for (const [re, code] of CURRENCY_SIGNS) for (const m of text3.matchAll(re)) add(code, m[0], 1);
+  const crowns = [...text3.matchAll(/\d\s?kr\.?(?![\p{L}])|(?<![\p{L}])kr\.?\s?\d/giu)].length;
+  if (crowns > 0) {
+    const lower = text3.toLowerCase();
+    const words = (re) => (lower.match(re) ?? []).length;
+    const sv = words(/\b(?:fakturadatum|förfallodatum|förfallodag|att betala|exkl\.? moms|summa|belopp)/g);
+    const da = words(/\b(?:fakturadato|forfaldsdato|betalingsfrist|i alt|ekskl\.? moms|beløb|stykpris)/g);
+    const no = words(/\b(?:mva|forfallsdato|fakturadato|å betale|beløp)/g);
+    const ranked = [["SEK", sv], ["DKK", da], ["NOK", no]].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
+    const top = ranked[0];
+    if (top !== void 0 && (ranked[1] === void 0 || ranked[1][1] < top[1])) add(top[0], "kr", crowns);
+  }
   let best2 = null;
   for (const [code, v] of votes) if (best2 === null || v.n > best2.votes) best2 = { code, evidence: v.evidence, votes: v.n };
   return best2;
@@ -61541,7 +61606,7 @@ function checkBill(bill, today) {
 }
 
 // web_src/engine/bills/labels.ts
-var NO = String.raw`(?:n[°ºo.]?|nr\.?|no\.?|num(?:ber|éro|mer)?\.?|number|#|nummer|-?nr\.?)`;
+var NO = String.raw`(?:n\.?\s?[°ºo]\.?|n\.|nr\.?|no\.?|num(?:ber|éro|mer|ero|ro)?\.?|número|number|#|nummer|-?nr\.?)`;
 var LABELS = {
   invoiceNumber: [
     { re: new RegExp(String.raw`^(?:tax\s+)?invoice\s*${NO}\s*[:.]?`, "i"), weight: 0.95 },
@@ -61556,9 +61621,15 @@ var LABELS = {
     { re: new RegExp(String.raw`^facture\s*${NO}\s*[:.]?`, "i"), weight: 0.95 },
     { re: /^factuur\s*(?:nummer|nr\.?|no\.?)\s*[:.]?/i, weight: 0.95 },
     { re: /^factuurnr\.?\s*[:.]?/i, weight: 0.95 },
-    { re: /^(?:invoice|rechnung|facture|factuur)\s*[:]/i, weight: 0.75 },
-    { re: /^(?:invoice|rechnung|facture|factuur)$/i, weight: 0.7, exact: true },
-    { re: /^(?:invoice|rechnung|facture|factuur)\s+(?=[A-Z0-9/_-]*\d)/i, weight: 0.6 }
+    { re: new RegExp(String.raw`^(?:factura|fattura|fatura)\s*${NO}\s*[:.]?`, "i"), weight: 0.95 },
+    { re: /^(?:n\.?\s?[°º]\.?|n\.|num(?:ero|éro)|número)\s*(?:de\s+|da\s+|del(?:la)?\s+)?(?:factura|fattura|fatura)\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:fakturanummer|fakturanr\.?|faktura\s*(?:nr\.?|nummer))\s*[:.]?/i, weight: 0.95 },
+    { re: /^inv\.?\s*(?:no\.?|#|number)\s*[:.]?/i, weight: 0.9 },
+    { re: /^invoice\s+ref(?:erence)?\.?\s*(?:no\.?)?\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:our\s+ref(?:erence)?\.?|document\s+(?:no\.?|number|#))\s*[:.]?/i, weight: 0.7 },
+    { re: /^(?:invoice|rechnung|facture|factuur|factura|fattura|fatura|faktura)\s*[:]/i, weight: 0.75 },
+    { re: /^(?:invoice|rechnung|facture|factuur|factura|fattura|fatura|faktura)$/i, weight: 0.7, exact: true },
+    { re: /^(?:invoice|rechnung|facture|factuur|factura|fattura|fatura|faktura)\s+(?=[A-Z0-9/_-]*\d)/i, weight: 0.6 }
   ],
   invoiceDate: [
     { re: /^(?:invoice|billing|bill)\s*date\s*[:.]?/i, weight: 0.95 },
@@ -61568,6 +61639,12 @@ var LABELS = {
     { re: /^beleg-?\s?datum\s*[:.]?/i, weight: 0.85 },
     { re: /^(?:date\s+(?:de\s+(?:la\s+)?)?(?:facture|facturation|d'émission|émission))\s*[:.]?/i, weight: 0.95 },
     { re: /^factuur\s*datum\s*[:.]?/i, weight: 0.95 },
+    { re: /^date\s+issued\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:tax\s+point|date\s+of\s+supply)(?:\s+date)?\s*[:.]?/i, weight: 0.85 },
+    { re: /^fecha\s+(?:de\s+)?(?:la\s+)?(?:factura|emisión|expedición)\s*[:.]?/i, weight: 0.95 },
+    { re: /^data\s+(?:(?:da|de|della)\s+)?(?:fattura|fatura|documento|emissione|emissão)\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:fakturadatum|fakturadato)\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:fecha|data|dato)\s*[:.]?/i, weight: 0.6 },
     { re: /^(?:datum|date|dated)\s*[:.]?/i, weight: 0.6 }
   ],
   dueDate: [
@@ -61575,32 +61652,37 @@ var LABELS = {
     { re: /^(?:pay(?:able)?\s+by)\s*[:.]?/i, weight: 0.85 },
     { re: /^(?:fälligkeit(?:sdatum|stag)?|fällig\s+(?:am|bis)|zahlbar\s+bis|zahlungsziel)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:date\s+d['’]\s?échéance|échéance|date\s+limite\s+de\s+paiement(?:\s+le)?|à\s+payer\s+avant\s+le)\s*[:.]?/i, weight: 0.9 },
-    { re: /^(?:vervaldatum|vervaldag|uiterste\s+betaaldatum|te\s+betalen\s+voor)\s*[:.]?/i, weight: 0.9 }
+    { re: /^(?:vervaldatum|vervaldag|uiterste\s+betaaldatum|te\s+betalen\s+voor)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:fecha\s+de\s+vencimiento|vencimiento|(?:data\s+(?:di\s+)?)?scadenza|data\s+de\s+vencimento|vencimento)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:förfallodatum|förfallodag|att\s+betala\s+senast|sista\s+betalningsdag|forfaldsdato|betalingsfrist|sidste\s+rettidige\s+betalingsdag)\s*[:.]?/i, weight: 0.9 }
   ],
   total: [
     { re: /^(?:total\s+)?amount\s+(?:due|payable|to\s+pay)\s*[:.]?/i, weight: 0.95 },
-    { re: /^(?:grand\s+total|invoice\s+total|total\s+due|balance\s+due|total\s+(?:incl\.?|including)\s+(?:tax|vat)|total\s+amount)\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:total\s+payable|total\s*\((?:incl\.?\s*)?(?:vat|tax)\)|grand\s+total|invoice\s+total|total\s+due|balance\s+due|total\s+(?:incl\.?|including)\s+(?:tax|vat)|total\s+amount)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:rechnungsbeitrag|zu\s+zahlender\s+beitrag)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:rechnungssumme\s+brutto|summe\s+inkl\.?|gesamtbetrag|rechnungsbetrag|endbetrag|bruttobetrag|gesamtsumme|summe\s+brutto|brutto|zu\s+zahlen(?:der\s+betrag)?|zahlbetrag)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:total\s+ttc|montant\s+(?:total\s+)?ttc|net\s+à\s+payer|somme\s+à\s+payer|total\s+à\s+payer|montant\s+à\s+payer|total\s+facture|solde\s+à\s+payer)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:factuur\s*totaal|totaal\s*bedrag|totaal\s+incl\.?(?:\s+btw)?|te\s+betalen|totaal\s+te\s+betalen)\s*[:.]?/i, weight: 0.95 },
-    { re: /^(?:total|totaal|summe|gesamt)\s*[:.]?$/i, weight: 0.8 },
-    { re: /^(?:total|totaal|summe)\s*[:.]?/i, weight: 0.6 }
+    { re: /^(?:total\s+inkl\.?\s+(?:mwst|moms)|total\s+(?:factura|a\s+pagar|com\s+iva)|importe\s+total|totale\s+(?:fattura|documento|da\s+pagare)|(?:totalt\s+|summa\s+)?att\s+betala|at\s+betale|i\s+alt(?!\s+eks))\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:total|totaal|summe|gesamt|totale|totalt)\s*[:.]?$/i, weight: 0.8 },
+    { re: /^(?:total|totaal|summe|totale|totalt)\s*[:.]?/i, weight: 0.6 }
   ],
   untaxed: [
-    { re: /^(?:sub[\s-]?total|total\s+(?:excl\.?|excluding|before)\s*(?:tax|vat)?|net\s+(?:amount|total)|total\s+net|amount\s+(?:excl\.?|before)\s+tax)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:goods\s+total|total\s*\((?:excl\.?|excluding)\s*(?:vat|tax)\)|taxable\s+(?:value|amount)|sub[\s-]?total|total\s+(?:excl\.?|excluding|before)\s*(?:tax|vat)?|net\s+(?:amount|total)|total\s+net|amount\s+(?:excl\.?|before)\s+tax)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:gesamtbeitrag|nettobeitrag|beitrag\s+netto)\s*[:.]?/i, weight: 0.8 },
     { re: /^(?:rechnungssumme\s+netto|nettobetrag|summe\s+netto|netto(?:summe|betrag)?|zwischensumme|gesamt\s+netto|rechnungsbetrag\s+netto)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:total\s+ht|montant\s+(?:total\s+)?(?:eur\s+)?ht|sous[\s-]total|total\s+hors\s+taxes?)\s*[:.]?/i, weight: 0.9 },
-    { re: /^(?:exclusief\s+btw|totaal\s+excl\.?(?:\s+btw)?|subtotaal|netto\s*bedrag)\s*[:.]?/i, weight: 0.9 }
+    { re: /^(?:exclusief\s+btw|totaal\s+excl\.?(?:\s+btw)?|subtotaal|netto\s*bedrag)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:total\s+exkl\.?\s+mwst|zwischentotal|base\s+imponible|importe\s+neto|(?:totale\s+)?imponibile|total\s+sem\s+iva|valor\s+líquido|(?:belopp|summa|beløb|i\s+alt)\s+(?:exkl|ekskl)\.?\s+moms)\s*[:.]?/i, weight: 0.9 }
   ],
   totalTax: [
-    { re: /^(?:total\s+)?(?:tax|vat|gst|sales\s+tax)(?:\s+amount|\s+total)?\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
+    { re: /^(?:total\s+)?(?:tax|vat|gst|[csiu]gst|hst|pst|sales\s+tax)(?:\s+amount|\s+total)?\s*(?:@|at)?\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
     { re: /^versicherung(?:s)?steuer\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
     { re: /^(?:(?:mwst|ust)[.-]?\s?betrag|steuerbetrag|mehrwertsteuerbetrag)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:mwst\.?|ust\.?|umsatzsteuer|mehrwertsteuer|zzgl\.?\s+(?:mwst|ust)\.?)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
     { re: /^(?:montant\s+(?:de\s+la\s+)?tva|total\s+tva|tva|taxes?)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
-    { re: /^(?:btw(?:\s+bedrag)?|totaal\s+btw)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 }
+    { re: /^(?:btw(?:\s+bedrag)?|totaal\s+btw)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
+    { re: /^(?:(?:cuota\s+|total\s+|totale\s+)?iva|imposta|moms(?:belopp)?)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 }
   ],
   purchaseOrderRef: [
     { re: /^(?:p\.?o\.?|purchase\s+order)(?=[\s:#]|$)\s*(?:no\.?|number|#|ref\.?|reference)?\s*[:.]?/i, weight: 0.9 },
@@ -61623,8 +61705,8 @@ var RECEIPT_LABELS = {
     { re: /^(?:card|credit\s+card|debit\s+card|visa|mastercard|maestro|amex|girocard|ec[\s-]?karte|karte|kartenzahlung|carte(?:\s+bancaire)?|cb|pin|bar|cash|espèces|contant)\s*[:.]?(?=\s|$|\d|[€$£])/i, weight: 0.7 }
   ]
 };
-var CUSTOMER_MARKERS = /(?:^|[^\p{L}])(?:your|uw|votre|ihre?|client|customer|kunde|kunden|klant|acheteur|buyer|bill\s+to|ship\s+to|sold\s+to|invoice\s+to|deliver\s+to|factuuradres|afleveradres|livraison|facturation|destinataire|nabywca|käufer|rechnungsempfänger|warenempfänger|empfänger|lieferanschrift)(?:$|[^\p{L}])/iu;
-var VENDOR_MARKERS = /^(?:lieferant|rechnungsersteller|verkäufer|absender|supplier|vendor|seller|from|fournisseur|vendeur|émetteur|leverancier|verkoper|sprzedawca)\s*:?$/i;
+var CUSTOMER_MARKERS = /(?:^|[^\p{L}])(?:your|uw|votre|ihre?|client|customer|kunde|kunden|klant|cliente|destinatario|spett\.?le|kund|billed\s+to|factur[ée]\s+à|facturar\s+a|faturar\s+a|faktureras\s+till|faktureres\s+til|rechnungsadresse|exmo\(?s?\)?\.?|acheteur|buyer|bill\s+to|ship\s+to|sold\s+to|invoice\s+to|deliver\s+to|factuuradres|afleveradres|livraison|facturation|destinataire|nabywca|käufer|rechnungsempfänger|warenempfänger|empfänger|lieferanschrift)(?:$|[^\p{L}])/iu;
+var VENDOR_MARKERS = /^(?:lieferant|rechnungsersteller|verkäufer|absender|supplier|vendor|seller|from|fournisseur|vendeur|émetteur|leverancier|verkoper|sprzedawca|emisor|proveedor|mittente|fornitore|fornecedor|leverantör|leverandør)\s*:?$/i;
 var DUE_IN_SENTENCE = /\b(?:netto\s+bis|zahlbar\s+bis|fällig\s+am|(?:zu\s+der\s+)?fälligkeit(?:\s+am)?|(?:wird|werden)\s+am(?=[^.]*(?:eingezogen|abgebucht|belastet))|due\s+(?:on|by)|payable\s+(?:by|before)|avant\s+le|au\s+plus\s+tard\s+le|uiterlijk(?:\s+op)?|vóór|voor)\s+/i;
 var PAYMENT_TERM_SENTENCES = [
   /\b(?:payable|due|payment)\s+(?:with)?in\s+\d{1,3}\s+days?\b[^.]*/i,
@@ -61633,8 +61715,8 @@ var PAYMENT_TERM_SENTENCES = [
   /\b(?:payable|à\s+régler|paiement)\s+à\s+\d{1,3}\s+jours\b[^.]*/i,
   /\bbinnen\s+\d{1,3}\s+dagen\b[^.]*/i
 ];
-var LEGAL_FORMS = /(?:^|[\s,])(?:[Gg][Mm][Bb][Hh](?:\s*&\s*Co\.?\s*KG)?|AG|KG|OHG|e\.\s?K\.|UG|B\.\s?V\.|BV|N\.\s?V\.|NV|V\.O\.F\.|SAS|SASU|SARL|EURL|S\.A\.S?\.?|SA|SE|SNC|a\.G\.|e\.V\.|Inc\.?|INC\.?|Ltd\.?|LTD\.?|Limited|LIMITED|LLC|LLP|PLC|Corp\.?|Co\.|S\.p\.A\.|S\.r\.l\.|Sp\.\s?z\s?o\.o\.|spółka\s+akcyjna|Pvt\.?\s+Ltd\.?|Private\s+Limited|AB|A\/S|ApS|Oy)(?=$|[\s,.)])/;
-var LINE_TABLE_HEADER = /\b(?:description|omschrijving|bezeichnung|beschreibung|désignation|designation|libellé|article|artikel|item|product|produit|leistung|qty|quantity|menge|anzahl|quantité|aantal|hoeveelheid|unit\s+price|einzelpreis|prix\s+unitaire|prijs)\b/i;
+var LEGAL_FORMS = /(?:^|[\s,])(?:[Gg][Mm][Bb][Hh](?:\s*&\s*Co\.?\s*KG)?|AG|KG|OHG|e\.\s?K\.|UG|B\.\s?V\.|BV|N\.\s?V\.|NV|V\.O\.F\.|SAS|SASU|SARL|EURL|S\.A\.S?\.?|SA|SE|SNC|a\.G\.|e\.V\.|Inc\.?|INC\.?|Ltd\.?|LTD\.?|Limited|LIMITED|LLC|LLP|PLC|Corp\.?|Co\.|S\.p\.A\.|S\.r\.l\.|S\.L\.(?:U\.)?|S\.L|Lda\.?|Unipessoal|Handelsbolag|HB|Sp\.\s?z\s?o\.o\.|spółka\s+akcyjna|Pvt\.?\s+Ltd\.?|Private\s+Limited|AB|A\/S|ApS|Oy)(?=$|[\s,.)])/;
+var LINE_TABLE_HEADER = /\b(?:description|omschrijving|bezeichnung|beschreibung|désignation|designation|libellé|article|artikel|item|product|produit|leistung|qty|quantity|menge|anzahl|quantité|aantal|hoeveelheid|unit\s+price|einzelpreis|prix\s+unitaire|prijs|descripción|descrizione|descrição|beskrivning|beskrivelse|cantidad|quantità|qtd|antal|precio|prezzo|preço)(?=$|[^\p{L}])/iu;
 var TAX_INCLUDED = /\b(?:(?<tax>(?:darin\s+|davon\s+)?enthaltene?|davon|dont|of\s+which)|(?<gross>inklusive|inkl\.?|incl\.?|including|included|ttc))\s+(?:\d{1,2}(?:[.,]\d{1,2})?\s?%\s+)?(?:der\s+|die\s+)?(?:gesetzliche\s+)?(?:mwst\.?|ust\.?|umsatzsteuer|mehrwertsteuer|versicherung(?:s)?steuer|vat|tax|tva|btw)\b/i;
 var PO_IN_SENTENCE = /\b(?:gemäß|laut|lt\.|zu|auf)\s+(?:ihrer\s+)?bestellung\s*(?:nr\.?|nummer)?\s*:?\s*|\b(?:as\s+per|according\s+to|against)\s+(?:your\s+)?(?:purchase\s+)?order\s*(?:no\.?|number|#)?\s*:?\s*|\b(?:suivant|selon)\s+(?:votre\s+)?(?:bon\s+de\s+)?commande\s*(?:n[°º]|no\.?)?\s*:?\s*/i;
 
@@ -61686,7 +61768,7 @@ function pageFromTesseractTsv(tsv, pageNumber) {
   }
   const degrees = readingDirection(words);
   const upright = deskew(
-    words.map((word) => rotateWord(word, degrees, width, height)),
+    words.map((word2) => rotateWord(word2, degrees, width, height)),
     words.map((w) => w.line)
   );
   const turned = degrees === 90 || degrees === 270;
@@ -61700,8 +61782,8 @@ var DROPPED_DIACRITICS = [
   [/empfanger(s|in)?$/i, "empf\xE4nger$1"],
   [/kaufer(s|in)?$/i, "k\xE4ufer$1"]
 ];
-function restoreDiacritics(word) {
-  const m = /^([^\p{L}]*)(.*?)([^\p{L}]*)$/u.exec(word);
+function restoreDiacritics(word2) {
+  const m = /^([^\p{L}]*)(.*?)([^\p{L}]*)$/u.exec(word2);
   const [, lead = "", core = "", trail = ""] = m ?? [];
   for (const [re, replacement] of DROPPED_DIACRITICS) {
     const hit = re.exec(core);
@@ -61710,7 +61792,7 @@ function restoreDiacritics(word) {
     const cased = [...fixed].map((ch, i) => core.charAt(hit.index + i) === core.charAt(hit.index + i).toUpperCase() ? ch.toUpperCase() : ch).join("");
     return lead + core.slice(0, hit.index) + cased + core.slice(hit.index + hit[0].length) + trail;
   }
-  return word;
+  return word2;
 }
 function readingDirection(words) {
   const votes = [0, 0, 0, 0];
@@ -61747,7 +61829,7 @@ function deskew(words, lines) {
     return { ...w, y0: w.y0 - shift, y1: w.y1 - shift };
   });
 }
-function rotateWord(word, degrees, width, height) {
+function rotateWord(word2, degrees, width, height) {
   const map2 = (x, y) => {
     switch (degrees) {
       case 0:
@@ -61760,9 +61842,9 @@ function rotateWord(word, degrees, width, height) {
         return [height - y, x];
     }
   };
-  const [ax, ay] = map2(word.x0, word.y0);
-  const [bx, by] = map2(word.x1, word.y1);
-  return { text: word.text, conf: word.conf, x0: Math.min(ax, bx), x1: Math.max(ax, bx), y0: Math.min(ay, by), y1: Math.max(ay, by) };
+  const [ax, ay] = map2(word2.x0, word2.y0);
+  const [bx, by] = map2(word2.x1, word2.y1);
+  return { text: word2.text, conf: word2.conf, x0: Math.min(ax, bx), x1: Math.max(ax, bx), y0: Math.min(ay, by), y1: Math.max(ay, by) };
 }
 function pageFromWords(number4, width, height, words, cellGap = 0.8) {
   const sorted = [...words].sort((a, b) => (a.y0 + a.y1) / 2 - (b.y0 + b.y1) / 2 || a.x0 - b.x0);
@@ -61770,16 +61852,16 @@ function pageFromWords(number4, width, height, words, cellGap = 0.8) {
   let current = [];
   let top = 0;
   let bottom = 0;
-  for (const word of sorted) {
-    const mid = (word.y0 + word.y1) / 2;
+  for (const word2 of sorted) {
+    const mid = (word2.y0 + word2.y1) / 2;
     if (current.length > 0 && mid > top && mid < bottom) {
-      current.push(word);
+      current.push(word2);
       continue;
     }
     if (current.length > 0) groups.push(current);
-    current = [word];
-    top = word.y0;
-    bottom = word.y1;
+    current = [word2];
+    top = word2.y0;
+    bottom = word2.y1;
   }
   if (current.length > 0) groups.push(current);
   const lines = groups.map((g) => lineFromWords(g, cellGap));
@@ -61791,14 +61873,14 @@ function lineFromWords(words, cellGap) {
   const heights = row.map((w) => w.y1 - w.y0).sort((a, b) => a - b);
   const h = heights[Math.floor(heights.length / 2)] ?? 10;
   const cells = [];
-  for (const word of row) {
+  for (const word2 of row) {
     const last = cells[cells.length - 1];
-    if (last !== void 0 && word.x0 - last.x1 < h * cellGap) {
-      last.words.push(word);
-      last.text += ` ${word.text}`;
-      last.x1 = Math.max(last.x1, word.x1);
+    if (last !== void 0 && word2.x0 - last.x1 < h * cellGap) {
+      last.words.push(word2);
+      last.text += ` ${word2.text}`;
+      last.x1 = Math.max(last.x1, word2.x1);
     } else {
-      cells.push({ text: word.text, x0: word.x0, x1: word.x1, words: [word] });
+      cells.push({ text: word2.text, x0: word2.x0, x1: word2.x1, words: [word2] });
     }
   }
   return {
@@ -61853,7 +61935,7 @@ var NEGATION_END = /(?:^|\s)(?:ohne|without|excl\.?|excluding|exkl\.?|hors|exclu
 function negatedAbove(page, lineIndex, cell) {
   const above = page.lines[lineIndex - 1];
   const over = above?.cells.find((c) => c.x0 < cell.x1 + 2 && c.x1 > cell.x0 - 2);
-  return over !== void 0 && NEGATION_END.test(over.text.trim());
+  return over !== void 0 && NEGATION_END.test(over.text.trim()) && amountsIn(above?.text ?? "").length === 0;
 }
 function valueCells(hit, receipt) {
   const line = hit.page.lines[hit.lineIndex];
@@ -61896,9 +61978,11 @@ function valueCells(hit, receipt) {
 }
 var INVOICE_NUMBER_TOKEN = /^[#]?[A-Z0-9][A-Z0-9/_.-]{1,29}$/i;
 function invoiceNumberFrom(text3) {
-  const token = text3.replace(/^[:#\s.-]+(?=[A-Z0-9])/i, (m) => m.includes("#") ? "#" : "").split(/\s+/)[0] ?? "";
+  const tokens2 = text3.replace(/^[:#\s.-]+(?=[A-Z0-9])/i, (m) => m.includes("#") ? "#" : "").split(/\s+/);
+  const series = /^[A-Z]{1,4}$/.test(tokens2[0] ?? "") && /^\d[\dA-Z/_.-]*$/i.test(tokens2[1] ?? "") && !/^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(tokens2[1] ?? "");
+  const token = series ? `${tokens2[0]} ${tokens2[1]}` : tokens2[0] ?? "";
   const clean = token.replace(/[.,;:]$/, "").replace(/^#/, "");
-  if (!INVOICE_NUMBER_TOKEN.test(clean) || !/\d/.test(clean)) return null;
+  if (!INVOICE_NUMBER_TOKEN.test(clean.replace(" ", "")) || !/\d/.test(clean)) return null;
   if (findDates(clean).length > 0 && /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(clean)) return null;
   if (parseAmount(clean) !== null && hasDecimals(clean)) return null;
   return clean;
@@ -61938,6 +62022,14 @@ var round2 = (x) => Math.round(Math.max(0, Math.min(1, x)) * 100) / 100;
 function extractBill(pages, options) {
   const receipt = options.receipt === true;
   const hits = findLabels(pages, receipt);
+  const allText = pages.map(pageText).join("\n");
+  const evidence = dayOrderOf(allText);
+  const dollars = /^(?:USD|CAD)$/.test(detectCurrency(allText)?.code ?? "");
+  const order = evidence ?? (dollars ? "mdy" : "dmy");
+  const dateIn = (text3) => {
+    const d = findDates(text3, order)[0];
+    return d === void 0 ? void 0 : { ...d, factor: d.ambiguous && evidence === null && dollars ? 0.75 : 1 };
+  };
   const orderOf = (page, line) => page * 1e4 + line;
   const cands = {
     invoiceNumber: [],
@@ -61952,7 +62044,7 @@ function extractBill(pages, options) {
   for (const hit of hits) {
     const line = hit.page.lines[hit.lineIndex];
     const labelCell = line?.cells[hit.cellIndex]?.text ?? "";
-    const order = orderOf(hit.page.number, hit.lineIndex);
+    const order2 = orderOf(hit.page.number, hit.lineIndex);
     const pageFactor = hit.page.number === pages[0]?.number ? 1 : 0.97;
     for (const { text: text3, factor, where } of valueCells(hit, receipt)) {
       const score = hit.pattern.weight * factor * pageFactor;
@@ -61960,13 +62052,13 @@ function extractBill(pages, options) {
         case "invoiceNumber": {
           if (isCustomerLine(labelCell)) break;
           const value = invoiceNumberFrom(text3);
-          if (value !== null) cands.invoiceNumber.push({ value, score, sourceText: where, page: hit.page.number, order });
+          if (value !== null) cands.invoiceNumber.push({ value, score, sourceText: where, page: hit.page.number, order: order2 });
           break;
         }
         case "invoiceDate":
         case "dueDate": {
-          const date5 = findDates(text3)[0];
-          if (date5 !== void 0 && date5.index < 4) cands[hit.kind].push({ value: date5.iso, score, sourceText: where, page: hit.page.number, order });
+          const date5 = dateIn(text3);
+          if (date5 !== void 0 && date5.index < 4) cands[hit.kind].push({ value: date5.iso, score: score * date5.factor, sourceText: where, page: hit.page.number, order: order2 });
           break;
         }
         case "total":
@@ -61974,38 +62066,37 @@ function extractBill(pages, options) {
         case "totalTax": {
           const list = cands[hit.kind];
           amountsIn(text3, receipt).forEach((a, k) => {
-            list.push({ value: a.value, score: score * (k === 0 ? 1 : 0.8), sourceText: where, page: hit.page.number, order });
+            list.push({ value: a.value, score: score * (k === 0 ? 1 : 0.8), sourceText: where, page: hit.page.number, order: order2 });
           });
           break;
         }
         case "purchaseOrderRef": {
           const value = invoiceNumberFrom(text3);
-          if (value !== null) cands.purchaseOrderRef.push({ value, score, sourceText: where, page: hit.page.number, order });
+          if (value !== null) cands.purchaseOrderRef.push({ value, score, sourceText: where, page: hit.page.number, order: order2 });
           break;
         }
         case "paymentTerms": {
-          if (/[A-Za-z0-9]/.test(text3) && text3.length >= 3) cands.paymentTerms.push({ value: text3, score, sourceText: where, page: hit.page.number, order });
+          if (/[A-Za-z0-9]/.test(text3) && text3.length >= 3) cands.paymentTerms.push({ value: text3, score, sourceText: where, page: hit.page.number, order: order2 });
           break;
         }
       }
       if (hit.kind !== "total" && hit.kind !== "untaxed" && hit.kind !== "totalTax") {
         const list = cands[hit.kind];
-        if (list.length > 0 && list[list.length - 1]?.order === order && list[list.length - 1]?.sourceText === where) break;
+        if (list.length > 0 && list[list.length - 1]?.order === order2 && list[list.length - 1]?.sourceText === where) break;
       }
     }
     if (hit.kind === "invoiceNumber" && /\b(?:du|vom|of|dated|van)\b/i.test(hit.rest)) {
-      const date5 = findDates(hit.rest)[0];
-      if (date5 !== void 0) cands.invoiceDate.push({ value: date5.iso, score: 0.85, sourceText: labelCell, page: hit.page.number, order });
+      const date5 = dateIn(hit.rest);
+      if (date5 !== void 0) cands.invoiceDate.push({ value: date5.iso, score: 0.85 * date5.factor, sourceText: labelCell, page: hit.page.number, order: order2 });
     }
   }
-  const allText = pages.map(pageText).join("\n");
   const firstPage = pages[0]?.number ?? 1;
   for (const page of pages) {
     page.lines.forEach((line, i) => {
       const due = DUE_IN_SENTENCE.exec(line.text);
       if (due !== null) {
-        const date5 = findDates(line.text.slice(due.index + due[0].length))[0];
-        if (date5 !== void 0 && date5.index < 3) cands.dueDate.push({ value: date5.iso, score: 0.6, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
+        const date5 = dateIn(line.text.slice(due.index + due[0].length));
+        if (date5 !== void 0 && date5.index < 3) cands.dueDate.push({ value: date5.iso, score: 0.6 * date5.factor, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
       }
       const included = TAX_INCLUDED.exec(line.text);
       const lastAmount = included === null ? void 0 : amountsIn(line.text.slice(included.index + included[0].length)).pop();
@@ -62025,7 +62116,7 @@ function extractBill(pages, options) {
   if (cands.invoiceDate.length === 0) {
     const page = pages[0];
     page?.lines.some((line, i) => {
-      const date5 = findDates(line.text)[0];
+      const date5 = dateIn(line.text);
       if (date5 === void 0) return false;
       cands.invoiceDate.push({ value: date5.iso, score: 0.35, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
       return true;
@@ -62079,7 +62170,15 @@ function extractBill(pages, options) {
 function chooseAmounts(untaxed, tax, total, lines) {
   const top = (list) => [...list].sort((a, b) => b.score - a.score).slice(0, 12);
   const U = top(untaxed);
-  const T = top(tax);
+  const pairs = [];
+  const labelled2 = tax.filter((t) => t.order < 1e9);
+  labelled2.forEach((a, i) => {
+    for (const b of labelled2.slice(i + 1)) {
+      if (b.page !== a.page || b.order === a.order || Math.abs(b.order - a.order) > 3 || a.value <= 0 || b.value <= 0) continue;
+      pairs.push({ value: cents2(a.value + b.value), score: Math.min(a.score, b.score) * 0.95, sourceText: `${a.sourceText} + ${b.sourceText}`, page: a.page, order: Math.min(a.order, b.order) });
+    }
+  });
+  const T = [...top(tax), ...top(pairs)];
   const G = top(total.map((c) => c));
   let bestTriple = null;
   const consider2 = (u2, t, g2, bonus) => {
@@ -62231,6 +62330,11 @@ function lineItems(pages) {
   }
   return out;
 }
+function sameName(a, b) {
+  const words = (x) => normName(x.replace(LEGAL_FORMS, " ")).split(" ").filter((w) => w.length > 0);
+  const [short, long] = words(a).length <= words(b).length ? [words(a), words(b)] : [words(b), words(a)];
+  return short.length > 0 && short.every((w) => long.includes(w));
+}
 function normName(s) {
   return s.toLowerCase().replace(/[^a-z0-9à-ÿ]+/g, " ").trim();
 }
@@ -62247,8 +62351,8 @@ function vendorParty(pages, options) {
       const customer = CUSTOMER_MARKERS.test(line.text);
       for (const v of findVats(line.text)) {
         if (v.vat === companyVat) continue;
-        const labelled = /\b(?:vat|tva|btw|ust|mwst|ust-?id|steuer|tax|nip)/i.test(line.text);
-        const score = (customer ? 0.3 : 0.7) + (labelled ? 0.15 : 0) + (v.checksum === true ? 0.1 : v.checksum === false ? -0.3 : 0);
+        const labelled2 = /\b(?:vat|tva|btw|ust|mwst|ust-?id|steuer|tax|nip)/i.test(line.text);
+        const score = (customer ? 0.3 : 0.7) + (labelled2 ? 0.15 : 0) + (v.checksum === true ? 0.1 : v.checksum === false ? -0.3 : 0);
         vats.push({ value: v.vat, score, sourceText: line.text, page: page.number, order });
       }
       for (const iban3 of findIbans(line.text.replace(/\s{2,}/g, "  "))) {
@@ -62259,9 +62363,10 @@ function vendorParty(pages, options) {
       for (const email4 of findEmails(line.text)) {
         emails.push({ value: email4, score: customer ? 0.3 : 0.6, sourceText: line.text, page: page.number, order });
       }
-      line.cells.forEach((cell) => {
+      line.cells.forEach((cell, k) => {
         const text3 = cell.text.trim();
-        if (!LEGAL_FORMS.test(text3) || customer || underHeading(page, i, cell, CUSTOMER_MARKERS)) return;
+        const customerCell = CUSTOMER_MARKERS.test(text3) || CUSTOMER_MARKERS.test(line.cells[k - 1]?.text ?? "") || line.cells.length === 1 && customer;
+        if (!LEGAL_FORMS.test(text3) || customerCell || underHeading(page, i, cell, CUSTOMER_MARKERS)) return;
         const m = new RegExp(`^(.*?${LEGAL_FORMS.source})`).exec(text3);
         let name2 = (m?.[1] ?? text3).replace(/^[\s,:-]+|[\s,:-]+$/g, "");
         if (name2.split(/\s+/).length > 6) return;
@@ -62298,7 +62403,15 @@ function vendorParty(pages, options) {
       }
     });
   }
+  const vat = best(vats);
+  for (const c of names) {
+    const core = normName(c.value.replace(LEGAL_FORMS, " ")).replace(/ /g, "");
+    if (!c.sourceText.includes("(matches the web/e-mail domain)") && core.length >= 3 && [...domains].some((d) => d === core || d.startsWith(core) || core.startsWith(d))) c.score += 0.3;
+    if (vat !== null && vat.page === c.page && vat.order - c.order >= 0 && vat.order - c.order <= 3) c.score += 0.25;
+  }
   let name = best(names);
+  const rival = name === null ? void 0 : names.find((c) => c !== name && c.score >= 0.7 && c.score >= (name?.score ?? 0) - 0.3 && !sameName(c.value, name?.value ?? ""));
+  if (name !== null && rival !== void 0) name = { ...name, score: Math.min(name.score, 0.8), sourceText: `${name.sourceText} (also named: ${rival.value})` };
   const email3 = bestEmail(emails, name?.value ?? null);
   if (name === null && firstPage !== void 0) {
     firstPage.lines.some(
@@ -62313,7 +62426,7 @@ function vendorParty(pages, options) {
   }
   if (name === null) {
     const page = pages[0];
-    const first = page?.lines.find((l, i) => /[A-Za-z]{3}/.test(l.text) && !/invoice|rechnung|factu|receipt|page|seite/i.test(l.cells[0]?.text ?? "") && !CUSTOMER_MARKERS.test(l.text) && !l.cells.some((c) => underHeading(page, i, c, CUSTOMER_MARKERS)) && l.y0 < 0.2 * Math.max(1, page.height) && !page.lines.slice(0, i + 1).some((h) => LINE_TABLE_HEADER.test(h.text)));
+    const first = page?.lines.find((l, i) => /[A-Za-z]{3}/.test(l.text) && !/invoice|rechnung|factu|fattura|fatura|faktura|receipt|page|seite/i.test(l.cells[0]?.text ?? "") && !isLabel(l.cells[0]?.text ?? "") && !CUSTOMER_MARKERS.test(l.text) && !l.cells.some((c) => underHeading(page, i, c, CUSTOMER_MARKERS)) && l.y0 < 0.2 * Math.max(1, page.height) && !page.lines.slice(0, i + 1).some((h) => LINE_TABLE_HEADER.test(h.text)));
     if (first !== void 0 && page !== void 0) {
       const text3 = (first.cells[0]?.text ?? first.text).trim();
       name = { value: text3, score: 0.3, sourceText: first.text, page: page.number, order: 0 };
@@ -62366,6 +62479,10 @@ function senderName(text3) {
   const parts = text3.trim().split(/\s+[-–·|•]\s+/);
   return parts.length > 1 && parts.slice(1).some((p) => /\d/.test(p)) ? (parts[0] ?? text3).trim() : text3.trim();
 }
+var BLOCK_ENDS = ["invoiceNumber", "invoiceDate", "dueDate", "total", "untaxed", "totalTax"];
+function isLabel(text3) {
+  return Object.keys(LABELS).some((k) => LABELS[k].some((p) => p.re.test(text3.trim())));
+}
 function underHeading(page, lineIndex, cell, marker) {
   let below = page.lines[lineIndex];
   for (let d = 1; d <= 6; d++) {
@@ -62374,6 +62491,7 @@ function underHeading(page, lineIndex, cell, marker) {
     if (below.y0 - line.y1 > 1.5 * (line.y1 - line.y0)) return false;
     const above = line.cells.find((c) => c.x0 < cell.x1 && c.x1 > cell.x0);
     if (above !== void 0 && marker.test(above.text.trim()) && above.text.split(/\s+/).length <= 4) return true;
+    if (above !== void 0 && BLOCK_ENDS.some((k) => LABELS[k].some((p) => p.weight >= 0.8 && p.re.test(above.text.trim())))) return false;
     below = line;
   }
   return false;
@@ -67053,1369 +67171,316 @@ function readUbl(root) {
   return { ...bill, fields: fields2, taxes, lines };
 }
 
-// web_src/endpoint/services/document_tools.ts
-import { execFile } from "node:child_process";
-var ToolMissingError = class extends Error {
-  constructor(tool) {
-    super(`${tool} is not installed on the endpoint's server`);
-    this.tool = tool;
-  }
+// web_src/llm/bill_reader.ts
+import { setMaxListeners } from "node:events";
+
+// web_src/engine/bills/bill_llm_fields.ts
+var LLM_READ_CONFIDENCE = 0.6;
+var LLM_CHECKED_CONFIDENCE = 0.8;
+var CHECKS_OF = {
+  vendorName: [],
+  invoiceNumber: [],
+  invoiceDate: ["invoice_date", "due_date"],
+  dueDate: ["due_date"],
+  currency: ["currency"],
+  untaxed: ["total", "lines_sum"],
+  totalTax: ["total", "tax_sum"],
+  total: ["total", "lines_sum"]
 };
-var ToolFailedError = class extends Error {
-  constructor(tool, stderr, timedOut) {
-    super(`${tool} failed${timedOut ? " (timed out)" : ""}: ${stderr.trim().split("\n").slice(-3).join(" ").slice(0, 300)}`);
-    this.tool = tool;
-    this.stderr = stderr;
-    this.timedOut = timedOut;
+var GROUPS = [
+  ["untaxed", "totalTax", "total"],
+  ["invoiceDate", "dueDate"],
+  ["currency"],
+  ["invoiceNumber"],
+  ["vendorName"]
+];
+function unsureFields(bill, threshold) {
+  return BILL_LLM_FIELDS.filter((name) => {
+    const field3 = bill.fields[name];
+    return field3 === null || field3.confidence < threshold;
+  });
+}
+function mergeLlmFields(bill, answer, asked, pages, options) {
+  const accepted = [];
+  const refused = [];
+  let current = bill;
+  for (const group of GROUPS) {
+    const candidates = /* @__PURE__ */ new Map();
+    for (const name of group) {
+      if (!asked.includes(name)) continue;
+      const value = answer[name];
+      if (value === null || sameValue(current.fields[name]?.value, value)) continue;
+      const found = locate(name, value, pages, options);
+      if (typeof found === "string") refused.push({ field: name, reason: found });
+      else candidates.set(name, { value, confidence: LLM_READ_CONFIDENCE, sourceText: found.text, page: found.page, readBy: "llm" });
+    }
+    if (candidates.size === 0) continue;
+    const before = checkBill(current, options.today).checks;
+    const tried = { ...current, fields: { ...current.fields } };
+    for (const [name, field3] of candidates) tried.fields[name] = field3;
+    const after = checkBill(tried, options.today).checks;
+    const verdict = judge([...candidates.keys()], current, before, after);
+    if (verdict !== null) {
+      for (const name of candidates.keys()) refused.push({ field: name, reason: verdict });
+      continue;
+    }
+    for (const [name, field3] of candidates) {
+      const confirmed = CHECKS_OF[name].some((code) => after.some((c) => c.code === code && c.ok));
+      tried.fields[name] = { ...field3, confidence: confirmed ? LLM_CHECKED_CONFIDENCE : LLM_READ_CONFIDENCE };
+      accepted.push(name);
+    }
+    current = tried;
   }
-};
-var DEFAULT_TIMEOUT_MS = 3e4;
-var DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
-var systemTools = {
-  run(tool, args, options = {}) {
-    return new Promise((resolve, reject) => {
-      execFile(
-        tool,
-        [...args],
-        {
-          timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-          maxBuffer: options.maxBytes ?? DEFAULT_MAX_BYTES,
-          killSignal: "SIGKILL",
-          encoding: "utf8",
-          windowsHide: true,
-          ...options.cwd === void 0 ? {} : { cwd: options.cwd },
-          // One thread per OCR: the server has other work, and parallel OCR of pages is decided by the caller.
-          env: { ...process.env, OMP_THREAD_LIMIT: "1", LC_ALL: "C.UTF-8" }
-        },
-        (error62, stdout, stderr) => {
-          if (error62 === null) {
-            resolve({ stdout, stderr });
-            return;
-          }
-          if (error62.code === "ENOENT") {
-            reject(new ToolMissingError(tool));
-            return;
-          }
-          reject(new ToolFailedError(tool, `${stderr}${error62.message.includes("maxBuffer") ? " (output too large)" : ""}`, error62.killed === true));
-        }
-      );
-    });
+  if (accepted.length === 0) return { bill, accepted, refused };
+  return { bill: { ...current, checks: checkBill(current, options.today).checks }, accepted, refused };
+}
+function judge(names, bill, before, after) {
+  const failing = after.find((c) => !c.ok && !before.some((b) => b.code === c.code && !b.ok));
+  if (failing) return `the extractor's check fails with the LLM's value: ${failing.message}`;
+  for (const name of names) {
+    if (bill.fields[name] === null) continue;
+    const mended = CHECKS_OF[name].some((code) => before.some((c) => c.code === code && !c.ok) && after.some((c) => c.code === code && c.ok));
+    if (!mended) return "the extractor read another value and no check shows the LLM's to be better";
   }
+  return null;
+}
+function sameValue(a, b) {
+  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) < 5e-3;
+  return a !== void 0 && JSON.stringify(a) === JSON.stringify(b);
+}
+var word = (alternatives) => new RegExp(`(?<![\\p{L}])(?:${alternatives})(?![\\p{L}])`, "iu");
+var LABEL_WORDS2 = {
+  invoiceNumber: word("invoice|inv|id|rechnung\\p{L}*|re|facture|factuur\\p{L}*|bill|receipt|beleg\\p{L}*|gutschrift\\p{L}*|n[\xB0\xBA]|nr|no|num(?:ber|\xE9ro|mer)?|nummer|#"),
+  invoiceDate: word("date|datum|dated|\\p{L}+datum|le|du|am|vom|del|d'\xE9mission"),
+  dueDate: word("due|am|f\xE4llig\\p{L}*|zahlbar|zahlungsziel|payable|pay|\xE9ch\xE9ance|echeance|vervaldatum|verval\\p{L}*|bis|by|before|avant|uiterlijk")
 };
-async function toolAvailable(runner, tool, versionFlag = "--version") {
-  try {
-    await runner.run(tool, [versionFlag], { timeoutMs: 1e4 });
-    return true;
-  } catch (error62) {
-    if (error62 instanceof ToolMissingError) return false;
-    return error62 instanceof ToolFailedError && !error62.timedOut;
+function labelled(name, text3, index) {
+  const label = LABEL_WORDS2[name];
+  if (label === void 0) return true;
+  const lineStart = text3.lastIndexOf("\n", index - 1) + 1;
+  const previousStart = lineStart > 0 ? text3.lastIndexOf("\n", lineStart - 2) + 1 : lineStart;
+  return label.test(text3.slice(previousStart, index));
+}
+var squash = (text3) => text3.toLowerCase().replace(/\s+/g, " ").trim();
+var AMOUNT_TOKEN = /\d{1,3}(?:[.,' \u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?/g;
+function locate(name, value, pages, options) {
+  const lineOf = (text3, index) => {
+    const start = text3.lastIndexOf("\n", index) + 1;
+    const end = text3.indexOf("\n", index);
+    return text3.slice(start, end < 0 ? void 0 : end).trim().slice(0, 200);
+  };
+  for (const { page, text: text3 } of pages) {
+    const index = indexIn(name, value, text3, options);
+    if (index >= 0) return { page, text: lineOf(text3, index) };
+  }
+  if (name === "currency" && typeof value === "string" && !KNOWN_CURRENCIES.has(value)) return `${value} is not a currency code the extractor knows`;
+  if (name === "vendorName" && typeof value === "string" && options.companyName && squash(value) === squash(options.companyName)) {
+    return "that is the receiving company's own name";
+  }
+  return `${String(value)} is not printed in the document's text`;
+}
+function indexIn(name, value, text3, options) {
+  if (typeof value === "number") {
+    AMOUNT_TOKEN.lastIndex = 0;
+    for (let m = AMOUNT_TOKEN.exec(text3); m !== null; m = AMOUNT_TOKEN.exec(text3)) {
+      const read = parseAmount(m[0]);
+      if (read !== null && Math.abs(Math.abs(read) - Math.abs(value)) < 5e-3) return m.index;
+    }
+    return -1;
+  }
+  switch (name) {
+    case "invoiceDate":
+    case "dueDate":
+      return findDates(text3).find((d) => d.iso === value && labelled(name, text3, d.index))?.index ?? -1;
+    case "currency": {
+      if (!KNOWN_CURRENCIES.has(value)) return -1;
+      const code = new RegExp(`\\b${value}\\b`).exec(text3);
+      if (code) return code.index;
+      const detected = detectCurrency(text3);
+      return detected?.code === value ? Math.max(0, text3.indexOf(detected.evidence)) : -1;
+    }
+    case "vendorName": {
+      const name2 = squash(value);
+      if (name2.length < 2 || options.companyName && name2 === squash(options.companyName)) return -1;
+      return squash(text3).includes(name2) ? Math.max(0, text3.toLowerCase().indexOf(name2.split(" ")[0] ?? name2)) : -1;
+    }
+    default: {
+      const number4 = value.trim();
+      if (number4.length < 2) return -1;
+      const escaped = number4.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      const token = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "gu");
+      for (let m = token.exec(text3); m !== null; m = token.exec(text3)) if (labelled(name, text3, m.index)) return m.index;
+      return -1;
+    }
   }
 }
 
-// web_src/endpoint/services/bills.ts
-var BILL_ENGINE = { name: "ai-bookkeeping-bills", version: "1.0.0" };
-var UnreadableDocumentError = class extends EndpointError {
+// web_src/llm/usage_meter.ts
+var UsageMeter = class {
   constructor() {
-    super(...arguments);
-    this.statusCode = 422;
-    this.code = "unreadable_document";
+    this.calls = 0;
+    this.cacheHits = 0;
+    this.promptTokens = 0;
+    this.completionTokens = 0;
   }
-};
-var DEFAULT_LANGUAGES = ["eng", "deu", "fra"];
-var MIN_TEXT_WORDS = 3;
-var OCR_DPI = 300;
-var OCR_PARALLEL = Math.max(1, availableParallelism());
-function detectDocumentKind(bytes, name) {
-  if (bytes.length === 0) throw new UnreadableDocumentError(`${name} is empty.`);
-  const head = Buffer.from(bytes.subarray(0, 16));
-  if (head.subarray(0, 5).toString("latin1") === "%PDF-" || Buffer.from(bytes.subarray(0, 1024)).includes("%PDF-")) return "pdf";
-  if (head[0] === 137 && head.subarray(1, 4).toString("latin1") === "PNG") return "image";
-  if (head[0] === 255 && head[1] === 216 && head[2] === 255) return "image";
-  if (head.subarray(0, 4).toString("latin1") === "II*\0" || head.subarray(0, 4).toString("latin1") === "MM\0*") return "image";
-  if (/^P[56]\s/.test(head.subarray(0, 3).toString("latin1"))) return "image";
-  if (bytes.subarray(0, 8192).includes(0)) {
-    throw new UnreadableDocumentError(`${name} is neither a PDF, a PNG/JPEG/TIFF/PNM image nor an XML e-invoice.`);
+  addCompletion(usage) {
+    this.calls += 1;
+    this.promptTokens += usage?.prompt_tokens ?? 0;
+    this.completionTokens += usage?.completion_tokens ?? 0;
   }
-  const text3 = Buffer.from(bytes.subarray(0, 4096)).toString("utf8").replace(/^\uFEFF/, "");
-  if (/^\s*</.test(text3)) return "xml";
-  return "text";
-}
-var BillService = class {
-  constructor(options) {
-    this.ocr = null;
-    this.validateResponses = options.validateResponses;
-    this.tools = options.tools ?? systemTools;
-    this.today = options.today ?? (() => (/* @__PURE__ */ new Date()).toISOString().slice(0, 10));
+  addCacheHit() {
+    this.cacheHits += 1;
   }
-  /** Whether tesseract runs here, and its installed languages (asked once). */
-  ocrStatus() {
-    this.ocr ??= (async () => {
-      if (!await toolAvailable(this.tools, "tesseract")) return { available: false, languages: [] };
-      try {
-        const { stdout } = await this.tools.run("tesseract", ["--list-langs"], { timeoutMs: 1e4 });
-        return { available: true, languages: stdout.split("\n").slice(1).map((l) => l.trim()).filter((l) => /^[a-z_]+$/i.test(l) && l !== "osd") };
-      } catch {
-        return { available: true, languages: [] };
-      }
-    })();
-    return this.ocr;
-  }
-  async extract(request, options = {}) {
-    const bytes = Buffer.from(request.contentBase64, "base64");
-    const name = request.fileName === "" ? "the document" : `"${request.fileName}"`;
-    if (bytes.length > MAX_BILL_FILE_BYTES) {
-      throw new UnreadableDocumentError(
-        `${name} has ${bytes.length} bytes; bills are read up to ${MAX_BILL_FILE_BYTES} bytes (scan at 300 dpi in grey or black and white, or split the file).`
-      );
-    }
-    const kind = detectDocumentKind(bytes, name);
-    const ocr = await this.ocrStatus();
-    const warnings = [];
-    const context = { request, name, warnings, ocr, options };
-    let documents;
-    if (kind === "xml") {
-      documents = [this.readXml(bytes.toString("utf8").replace(/^\uFEFF/, ""), name, true, warnings)];
-    } else if (kind === "text") {
-      documents = this.readPages([pageFromPlainText(bytes.toString("utf8"))], "text_layer", request);
-    } else {
-      const dir = await mkdtemp(path.join(tmpdir(), "aib-bill-"));
-      try {
-        documents = kind === "pdf" ? await this.readPdf(bytes, dir, context) : await this.readImage(bytes, dir, context);
-      } finally {
-        await rm(dir, { recursive: true, force: true });
-      }
-    }
-    if (documents.every((d) => Object.values(d.fields).every((f2) => f2 === null))) {
-      warnings.push(`No bill was found in ${name}: no invoice number, date or amount could be read, so nothing is filled in.`);
-    }
-    const response = { engine: { ...BILL_ENGINE }, ocrAvailable: ocr.available, warnings, documents };
-    return this.validateResponses ? checked(response) : response;
-  }
-  readXml(xml, name, isFile, warnings) {
-    try {
-      return readInvoiceXml(xml, this.today()).bill;
-    } catch (error62) {
-      if (!(error62 instanceof XmlInvoiceError)) throw error62;
-      if (isFile) throw new UnreadableDocumentError(`${name}: ${error62.message}`);
-      warnings.push(`The XML invoice embedded in ${name} was not used: ${error62.message}`);
-      throw error62;
-    }
-  }
-  readPages(pages, source, request) {
-    const bills = extractBills(pages, { source, today: this.today(), company: request.company, receipt: request.mode === "receipt" });
-    return request.mode === "receipt" ? bills.map((bill) => readReceipt(pages, bill, { merchants: request.merchants, company: request.company?.name })) : bills;
-  }
-  async readPdf(bytes, dir, ctx) {
-    const file2 = path.join(dir, "document.pdf");
-    await writeFile(file2, bytes, { mode: 384 });
-    const pageCount = await this.pdfPages(file2, ctx.name);
-    if (/\/(?:JavaScript|JS)\b/.test(bytes.toString("latin1"))) {
-      ctx.warnings.push(`${ctx.name} contains JavaScript; it was not run (the reader only extracts text and images).`);
-    }
-    const lastPage = Math.min(pageCount, MAX_BILL_PAGES);
-    if (pageCount > MAX_BILL_PAGES) {
-      ctx.warnings.push(`${ctx.name} has ${pageCount} pages; only the first ${MAX_BILL_PAGES} were read.`);
-    }
-    const xmlBill = ctx.options.ignoreEmbeddedXml === true ? null : await this.embeddedXml(file2, dir, ctx);
-    const { stdout } = await this.pdfTool("pdftotext", ["-bbox-layout", "-f", "1", "-l", String(lastPage), file2, "-"], ctx.name, 6e4);
-    const textPages = pagesFromBboxLayout(stdout);
-    if (xmlBill !== null) {
-      const visible = textPages.filter((p) => wordCount(p) >= MIN_TEXT_WORDS);
-      if (visible.length > 0) {
-        const seen = extractBill(visible, { source: "text_layer", today: this.today(), company: ctx.request.company }).fields.total;
-        const stated = xmlBill.fields.total;
-        if (seen !== null && stated !== null) {
-          const ok = Math.abs(seen.value - stated.value) < 0.011;
-          xmlBill.checks.push({
-            code: "xml_matches_visible",
-            ok,
-            message: ok ? `the printed total ${seen.value.toFixed(2)} equals the XML's` : `the printed total reads ${seen.value.toFixed(2)}, the embedded XML says ${stated.value.toFixed(2)}`
-          });
-        }
-      }
-      return [xmlBill];
-    }
-    const pages = [];
-    const ocrPages = [];
-    for (let n = 1; n <= lastPage; n++) {
-      const page = textPages[n - 1];
-      if (page !== void 0 && wordCount(page) >= MIN_TEXT_WORDS && ctx.options.forceOcr !== true) pages.push(page);
-      else ocrPages.push(n);
-    }
-    if (ocrPages.length > 0) {
-      if (!ctx.ocr.available) {
-        ctx.warnings.push(
-          `${ocrPages.length === lastPage ? `${ctx.name} has no text layer (a scan)` : `${ocrPages.length} page(s) of ${ctx.name} have no text layer`} and OCR is not available: install tesseract-ocr on the endpoint's server (see README); those pages were not read.`
-        );
-        for (const n of ocrPages) {
-          const page = textPages[n - 1];
-          if (page !== void 0 && ctx.options.forceOcr !== true) pages.push(page);
-        }
-      } else {
-        const toRead = ocrPages.slice(0, MAX_BILL_OCR_PAGES);
-        if (ocrPages.length > toRead.length) {
-          ctx.warnings.push(`${ocrPages.length} pages need OCR; only the first ${MAX_BILL_OCR_PAGES} were read.`);
-        }
-        pages.push(
-          ...await inParallel(toRead, OCR_PARALLEL, async (n) => {
-            const image = path.join(dir, `page-${n}`);
-            await this.pdfTool("pdftoppm", ["-r", String(OCR_DPI), "-gray", "-singlefile", "-f", String(n), "-l", String(n), file2, image], ctx.name, 6e4);
-            return this.ocrImage(`${image}.pgm`, n, ctx);
-          })
-        );
-      }
-    }
-    pages.sort((a, b) => a.number - b.number);
-    const source = ocrPages.length > pages.length / 2 && ctx.ocr.available ? "ocr" : "text_layer";
-    return this.readPages(pages, source, ctx.request);
-  }
-  async readImage(bytes, dir, ctx) {
-    if (!ctx.ocr.available) {
-      ctx.warnings.push(`${ctx.name} is an image and OCR is not available: install tesseract-ocr on the endpoint's server (see README); nothing was read.`);
-      return this.readPages([], "ocr", ctx.request);
-    }
-    const file2 = path.join(dir, "document.img");
-    await writeFile(file2, bytes, { mode: 384 });
-    return this.readPages([await this.ocrImage(file2, 1, ctx)], "ocr", ctx.request);
-  }
-  async ocrImage(file2, pageNumber, ctx) {
-    const wanted = ctx.request.languages ?? DEFAULT_LANGUAGES;
-    let languages = wanted.filter((l) => ctx.ocr.languages.includes(l));
-    if (languages.length === 0) {
-      languages = ctx.ocr.languages.includes("eng") ? ["eng"] : ctx.ocr.languages.slice(0, 1);
-      const note = `OCR languages ${wanted.join(", ")} are not installed; read with ${languages.join(", ") || "tesseract's default"}.`;
-      if (!ctx.warnings.includes(note)) ctx.warnings.push(note);
-    }
-    const lang = languages.length > 0 ? ["-l", languages.join("+")] : [];
-    try {
-      const upright = await this.tesseractPage(file2, ["--psm", "3", ...lang], pageNumber);
-      if (sureWords(upright) >= 25 && upright.conf >= 0.75) return upright;
-      const oriented = await this.tesseractPage(file2, ["--psm", "1", ...lang], pageNumber);
-      return sureWords(oriented) > sureWords(upright) ? oriented : upright;
-    } catch (error62) {
-      if (error62 instanceof ToolFailedError) {
-        throw new UnreadableDocumentError(`${ctx.name}: OCR could not read page ${pageNumber} (${error62.timedOut ? "it took too long" : "the image is damaged or in a format tesseract does not read"}).`);
-      }
-      throw error62;
-    }
-  }
-  async tesseractPage(file2, options, pageNumber) {
-    const { stdout } = await this.tools.run("tesseract", [file2, "-", "--oem", "1", ...options, "tsv"], { timeoutMs: 9e4, maxBytes: 32 * 1024 * 1024 });
-    return pageFromTesseractTsv(stdout, pageNumber);
-  }
-  async pdfPages(file2, name) {
-    const { stdout } = await this.pdfTool("pdfinfo", [file2], name, 15e3);
-    const pages = /^Pages:\s+(\d+)/m.exec(stdout);
-    if (pages === null || Number(pages[1]) === 0) throw new UnreadableDocumentError(`${name} is a PDF without pages.`);
-    return Number(pages[1]);
-  }
-  /** The bill in the first XML file attached to the PDF, or null (none, or refused: a warning says why). */
-  async embeddedXml(file2, dir, ctx) {
-    const { stdout } = await this.pdfTool("pdfdetach", ["-list", file2], ctx.name, 15e3);
-    const attachments = [...stdout.matchAll(/^(\d+):\s+(.+)$/gm)].map((m) => ({ index: m[1] ?? "", name: (m[2] ?? "").trim() }));
-    const xml = attachments.find((a) => /^(factur-x|zugferd-invoice|xrechnung|zugferd|order-x)\.xml$/i.test(a.name)) ?? attachments.find((a) => /\.xml$/i.test(a.name));
-    if (xml === void 0) return null;
-    const out = path.join(dir, "embedded.xml");
-    await this.pdfTool("pdfdetach", ["-save", xml.index, "-o", out, file2], ctx.name, 15e3);
-    const size = (await stat(out)).size;
-    if (size > MAX_BILL_XML_BYTES) {
-      ctx.warnings.push(`The XML invoice embedded in ${ctx.name} has ${size} bytes (more than ${MAX_BILL_XML_BYTES}); it was not read, the visible document was.`);
-      return null;
-    }
-    try {
-      return this.readXml((await readFile(out, "utf8")).replace(/^\uFEFF/, ""), ctx.name, false, ctx.warnings);
-    } catch (error62) {
-      if (error62 instanceof XmlInvoiceError) return null;
-      throw error62;
-    }
-  }
-  /** Run a poppler program; its failure on this file is the file's fault (422), its absence the server's. */
-  async pdfTool(tool, args, name, timeoutMs) {
-    try {
-      return await this.tools.run(tool, args, { timeoutMs });
-    } catch (error62) {
-      if (error62 instanceof ToolMissingError) {
-        throw new UnreadableDocumentError(`${tool} (Debian package poppler-utils) is not installed on the endpoint's server, so PDFs cannot be read; see README.`);
-      }
-      if (error62 instanceof ToolFailedError) {
-        if (/incorrect password|encrypted/i.test(error62.stderr)) {
-          throw new UnreadableDocumentError(`${name} is encrypted with a password; ask the vendor for an unprotected copy.`);
-        }
-        if (error62.timedOut) throw new UnreadableDocumentError(`${name} took too long to read (${tool}); it may be damaged or far too complex.`);
-        throw new UnreadableDocumentError(`${name} is damaged or not a PDF (${tool}: ${firstLine(error62.stderr)}).`);
-      }
-      throw error62;
-    }
-  }
-};
-function wordCount(page) {
-  return page.lines.reduce((n, l) => n + l.cells.reduce((m, c) => m + c.words.length, 0), 0);
-}
-function sureWords(page) {
-  return page.lines.reduce((n, l) => n + l.cells.reduce((m, c) => m + c.words.filter((w) => w.conf >= 0.85).length, 0), 0);
-}
-async function inParallel(items, limit2, work) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit2, items.length) }, worker));
-  return results;
-}
-function firstLine(text3) {
-  return (text3.trim().split("\n")[0] ?? "").slice(0, 200) || "no message";
-}
-function checked(response) {
-  const parsed = ExtractBillResponseSchema.safeParse(response);
-  if (!parsed.success) throw new ResponseContractError(`bill reply breaks the contract: ${parsed.error.message}`);
-  return parsed.data;
-}
-
-// web_src/engine/collections/payment_stats.ts
-var DAY_MS2 = 864e5;
-function dayNumber2(isoDate3) {
-  return Math.round(Date.UTC(Number(isoDate3.slice(0, 4)), Number(isoDate3.slice(5, 7)) - 1, Number(isoDate3.slice(8, 10))) / DAY_MS2);
-}
-function isoOfDay(day) {
-  return new Date(day * DAY_MS2).toISOString().slice(0, 10);
-}
-function quantile2(sorted, q) {
-  if (sorted.length === 0) return Number.NaN;
-  const position = (sorted.length - 1) * q;
-  const low = Math.floor(position);
-  const high = Math.ceil(position);
-  const a = sorted[low];
-  const b = sorted[high];
-  return a + (b - a) * (position - low);
-}
-function mean(values) {
-  if (values.length === 0) return 0;
-  let sum = 0;
-  for (const v of values) sum += v;
-  return sum / values.length;
-}
-function standardDeviation(values) {
-  if (values.length < 2) return 0;
-  const m = mean(values);
-  let sum = 0;
-  for (const v of values) sum += (v - m) ** 2;
-  return Math.sqrt(sum / (values.length - 1));
-}
-function mixtureQuantiles(own2, prior, w, qs) {
-  const ownWeight = own2.length ? w / own2.length : 0;
-  const priorWeight = prior.length ? (own2.length ? 1 - w : 1) / prior.length : 0;
-  const points = [];
-  for (const v of own2) points.push([v, ownWeight]);
-  for (const v of prior) points.push([v, priorWeight]);
-  if (points.length === 0) return qs.map(() => Number.NaN);
-  points.sort((a, b) => a[0] - b[0]);
-  let total = 0;
-  for (const [, weight] of points) total += weight;
-  return qs.map((q) => {
-    const target = q * total;
-    let cumulative = 0;
-    for (const [value, weight] of points) {
-      cumulative += weight;
-      if (cumulative >= target - 1e-12) return value;
-    }
-    return points[points.length - 1][0];
-  });
-}
-
-// web_src/engine/collections/predict_payments.ts
-var COLLECTION_ENGINE = { name: "collections", version: "2" };
-var PRIOR_STRENGTH = 2;
-var PRIOR_POINTS = 401;
-var KERNEL_SCALE = 2.5;
-var SPREAD_PRIOR_COUNT = 3;
-var KERNEL_Z = [-1.4652, -0.7916, -0.3661, 0, 0.3661, 0.7916, 1.4652];
-var BEYOND_HISTORY_DAYS = 14;
-var SEGMENT_RULES = {
-  /** Reliable: median at most this many days late, and this share paid within a week of the due date. */
-  reliableMedianDays: 3,
-  reliableWithinWeekShare: 0.8,
-  /** At risk: this share paid more than `riskLongDays` late, or recent invoices this late on average, or at least
-   * `riskErraticDays` late on average with a spread of at least `riskErraticSpread` of the mean (erratic). */
-  riskLongDays: 60,
-  riskLongShare: 0.2,
-  riskRecentMeanDays: 60,
-  riskErraticDays: 30,
-  riskErraticSpread: 0.5,
-  /** Deteriorating: recent invoices at least this many days later than the older ones, at least a week late, and
-   * a steady worsening (t statistic of the slope of days late over the invoices at least `deterioratingT`). */
-  deterioratingTrendDays: 10,
-  deterioratingRecentDays: 7,
-  deterioratingT: 3
-};
-function sumSquares(values) {
-  const m = mean(values);
-  return values.reduce((acc, v) => acc + (v - m) ** 2, 0);
-}
-function predictiveSample(values, s0Squared) {
-  const n = values.length;
-  if (n === 0) return [];
-  const variance = (SPREAD_PRIOR_COUNT * s0Squared + sumSquares(values)) / (SPREAD_PRIOR_COUNT + n - 1);
-  const h = KERNEL_SCALE * Math.sqrt(variance * 2 / n);
-  if (!(h > 0)) return [...values];
-  const points = [];
-  for (const v of values) for (const z2 of KERNEL_Z) points.push(v + h * z2);
-  return points;
-}
-function daysLateOf(invoice) {
-  return dayNumber2(invoice.paidDate) - dayNumber2(invoice.dueDate);
-}
-function behaviourOf(history) {
-  const ordered = [...history].sort((a, b) => dayNumber2(a.paidDate) - dayNumber2(b.paidDate));
-  const late2 = ordered.map(daysLateOf);
-  const n = late2.length;
-  const recentCount = Math.max(1, Math.ceil(n / 3));
-  const recent = late2.slice(n - recentCount);
-  const older = late2.slice(0, n - recentCount);
-  let weighted = 0;
-  let amount = 0;
-  for (const invoice of ordered) {
-    const days = dayNumber2(invoice.paidDate) - dayNumber2(invoice.invoiceDate);
-    const w = invoice.amount > 0 ? invoice.amount : 1;
-    weighted += days * w;
-    amount += w;
-  }
-  return {
-    paidCount: n,
-    meanDaysLate: round1(mean(late2)),
-    sdDaysLate: round1(standardDeviation(late2)),
-    medianDaysLate: n ? round1(quantile2([...late2].sort((a, b) => a - b), 0.5)) : 0,
-    onTimeShare: n ? round3(late2.filter((d) => d <= 0).length / n) : 0,
-    dso: amount ? round1(weighted / amount) : 0,
-    trendDays: n >= 4 ? round1(mean(recent) - mean(older)) : 0,
-    recentMeanDaysLate: round1(mean(recent)),
-    partialShare: n ? round3(ordered.filter((i) => i.partial).length / n) : 0
-  };
-}
-function slopeT(values) {
-  const n = values.length;
-  if (n < 4) return 0;
-  const xMean = (n - 1) / 2;
-  const yMean = mean(values);
-  let sxx = 0;
-  let sxy = 0;
-  values.forEach((y, x) => {
-    sxx += (x - xMean) ** 2;
-    sxy += (x - xMean) * (y - yMean);
-  });
-  const slope = sxy / sxx;
-  let sse = 0;
-  values.forEach((y, x) => {
-    sse += (y - (yMean + slope * (x - xMean))) ** 2;
-  });
-  const se = Math.sqrt(sse / (n - 2) / sxx);
-  if (se === 0) return slope === 0 ? 0 : Math.sign(slope) * Infinity;
-  return slope / se;
-}
-function segmentOf(behaviour, daysLate, minHistory) {
-  const r = SEGMENT_RULES;
-  const n = behaviour.paidCount;
-  if (n < minHistory) {
-    return { segment: "new", reason: `${n} paid invoice${n === 1 ? "" : "s"}: too few to judge (${minHistory} needed).` };
-  }
-  if (behaviour.trendDays >= r.deterioratingTrendDays && behaviour.recentMeanDaysLate >= r.deterioratingRecentDays && slopeT(daysLate) >= r.deterioratingT) {
-    const olderMean = behaviour.recentMeanDaysLate - behaviour.trendDays;
+  summary(model, prices) {
+    const cost = this.promptTokens / 1e3 * prices.promptPricePer1k + this.completionTokens / 1e3 * prices.completionPricePer1k;
     return {
-      segment: "deteriorating",
-      reason: `Paid ${fmt(olderMean)} days late before, ${fmt(behaviour.recentMeanDaysLate)} days late recently (+${fmt(behaviour.trendDays)} days, getting later invoice after invoice).`
+      model,
+      calls: this.calls,
+      cacheHits: this.cacheHits,
+      promptTokens: this.promptTokens,
+      completionTokens: this.completionTokens,
+      costUsd: Math.round(cost * 1e6) / 1e6
     };
   }
-  const longShare = daysLate.filter((d) => d > r.riskLongDays).length / n;
-  const erratic = behaviour.meanDaysLate >= r.riskErraticDays && behaviour.sdDaysLate >= r.riskErraticSpread * behaviour.meanDaysLate;
-  if (longShare >= r.riskLongShare || behaviour.recentMeanDaysLate >= r.riskRecentMeanDays || erratic) {
-    return {
-      segment: "at_risk",
-      reason: `Recent invoices paid ${fmt(behaviour.recentMeanDaysLate)} days late on average (\xB1 ${fmt(behaviour.sdDaysLate)}); ${pct(longShare)} of ${n} paid more than ${r.riskLongDays} days late.`
-    };
+};
+
+// ai_bookkeeping/tools/personal_data_masks.json
+var personal_data_masks_default = {
+  _comment: [
+    "Personal data masked in text that leaves Odoo (data-minimisation mode, ai_bookkeeping/tools/minimise.py) and in",
+    "prompts sent to an LLM (web_src/llm/mask_personal_data.ts). The one rule set of both: applied in order, each",
+    "match replaced by its placeholder. Patterns are written in the subset that Python's re (compiled with",
+    "re.ASCII) and JavaScript's RegExp (no u flag) read the same way: ASCII \\w \\d \\b, explicit [ \\t] for spaces,",
+    "fixed-width look-behinds. Flags: 'i' = ignore case. Test vectors: test/vectors/personal_data_masks.json."
+  ],
+  rules: [
+    {
+      name: "email",
+      placeholder: "[EMAIL]",
+      flags: "",
+      pattern: "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}"
+    },
+    {
+      name: "iban",
+      placeholder: "[IBAN]",
+      flags: "i",
+      _why: "A country code, two check digits, then 11-30 letters/digits in groups of four (spaced or not). RF is the ISO 11649 creditor reference, a payment reference: it stays.",
+      pattern: "\\b(?!RF)[A-Z]{2}\\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\\b"
+    },
+    {
+      name: "labelled_phone",
+      placeholder: "[PHONE]",
+      flags: "i",
+      _why: "A number announced as a phone (Tel: 0612345678), whatever its format.",
+      pattern: "\\b(?:tel|t[e\xE9]l[e\xE9]phone|t\xE9l|phone|mobile|mob|fax|gsm)(?![A-Za-z])\\.?:?[ \\t]*[+\\d](?:[ ./()-]{0,2}\\d){5,}"
+    },
+    {
+      name: "international_phone",
+      placeholder: "[PHONE]",
+      flags: "",
+      _why: "+49 30 1234567, +44 (0)20 7946 0958, 0049-30-1234567 (00 must be followed by a separator after the country code, so that a customer number 0012345678 stays).",
+      pattern: "(?<![\\w+])(?:\\+[1-9]\\d{0,2}|00[1-9]\\d{0,2}(?=[ ./-]))(?:[ ./-]?\\(0\\))?(?:[ ./-]?\\d){6,14}(?![\\w/])"
+    },
+    {
+      name: "national_phone",
+      placeholder: "[PHONE]",
+      flags: "",
+      _why: "06 12 34 56 78, 030/1234567, 030-1234567: a leading 0 and at least nine digits written with separators. Plain digit runs are references; dates (05-01-2026) have too few digits.",
+      pattern: "(?<![\\w/+.-])(?=0[1-9](?:[ /-]?\\d){7,})0[1-9]\\d{0,3}(?:[ /-]\\d{2,4}){2,5}(?![\\w/.-])|(?<![\\w/+.-])0[1-9]\\d{1,4}[/-]\\d{5,8}(?![\\w/.-])"
+    }
+  ]
+};
+
+// web_src/llm/mask_personal_data.ts
+var RULES = personal_data_masks_default.rules.map((rule) => ({
+  pattern: new RegExp(rule.pattern, `g${rule.flags}`),
+  placeholder: rule.placeholder
+}));
+function maskPersonalData(text3) {
+  return RULES.reduce((masked, rule) => masked.replace(rule.pattern, rule.placeholder), text3);
+}
+
+// web_src/llm/uses/read_bill_fields.ts
+var MAX_BILL_TEXT = 12e3;
+var INSTRUCTIONS = [
+  "You read one vendor bill (an invoice a supplier sent to the company) for an accountant.",
+  'The data holds the text of its pages ("pages", the layout kept roughly) and the fields to read ("fields").',
+  "Read each asked field from the text exactly as printed: vendorName is the supplier who issued the bill (not the",
+  "customer it is addressed to), invoiceNumber the bill's own number, invoiceDate and dueDate as YYYY-MM-DD, currency",
+  "as its ISO 4217 code, untaxed / totalTax / total as plain numbers (dot as decimal separator, no thousands",
+  "separator, no currency sign), totalTax being the sum of all taxes. Answer null for a field the text does not state;",
+  "never compute or guess a value that is not printed. Fields that were not asked: answer null."
+].join(" ");
+function maskedPages(pages) {
+  let room = MAX_BILL_TEXT;
+  const masked = [];
+  for (const { page, text: text3 } of pages) {
+    if (room <= 0) break;
+    const cut = maskPersonalData(text3).slice(0, room);
+    room -= cut.length;
+    masked.push({ page, text: cut });
   }
-  const withinWeek = daysLate.filter((d) => d <= 7).length / n;
-  if (behaviour.medianDaysLate <= r.reliableMedianDays && withinWeek >= r.reliableWithinWeekShare) {
-    return {
-      segment: "reliable",
-      reason: `${pct(behaviour.onTimeShare)} of ${n} invoices paid on time, ${pct(withinWeek)} within a week; median ${fmt(behaviour.medianDaysLate)} days late.`
-    };
+  return masked;
+}
+function billFieldsTask(bill, asked, pages) {
+  const known = {};
+  for (const name of BILL_LLM_FIELDS) {
+    const field3 = bill.fields[name];
+    if (field3 !== null && !asked.includes(name)) known[name] = typeof field3.value === "string" ? maskPersonalData(field3.value) : field3.value;
   }
   return {
-    segment: "slow_but_sure",
-    reason: `Pays ${fmt(behaviour.meanDaysLate)} days late on average (\xB1 ${fmt(behaviour.sdDaysLate)}) over ${n} invoices, steadily; ${pct(behaviour.onTimeShare)} on time.`
+    name: "read_bill_fields",
+    instructions: INSTRUCTIONS,
+    schema: BillLlmAnswerSchema,
+    data: { fields: [...asked], alreadyRead: known, pages }
   };
 }
-function trendAdjusted(history, behaviour) {
-  const ordered = [...history].sort((a, b) => dayNumber2(a.paidDate) - dayNumber2(b.paidDate));
-  const late2 = ordered.map(daysLateOf);
-  if (behaviour.trendDays < SEGMENT_RULES.deterioratingTrendDays) return late2;
-  const recentCount = Math.max(1, Math.ceil(late2.length / 3));
-  return late2.map((d, i) => i < late2.length - recentCount ? d + behaviour.trendDays : d);
-}
-function priorPoints(all3) {
-  const sorted = [...all3].sort((a, b) => a - b);
-  if (sorted.length <= PRIOR_POINTS) return sorted;
-  const points = [];
-  for (let i = 0; i < PRIOR_POINTS; i += 1) points.push(quantile2(sorted, i / (PRIOR_POINTS - 1)));
-  return points;
-}
-function predictCollections(request) {
-  const { options } = request;
-  const today = dayNumber2(request.today);
-  const samples = /* @__PURE__ */ new Map();
-  const pooledHistory = [];
-  for (const customer of request.customers) {
-    const behaviour = behaviourOf(customer.history);
-    samples.set(customer.partnerId, { behaviour, daysLate: trendAdjusted(customer.history, behaviour), predictive: [] });
-    for (const invoice of customer.history) pooledHistory.push(invoice);
-  }
-  let within = 0;
-  let freedom = 0;
-  for (const sample of samples.values()) {
-    if (sample.daysLate.length < 2) continue;
-    within += sumSquares(sample.daysLate);
-    freedom += sample.daysLate.length - 1;
-  }
-  const s0Squared = freedom ? within / freedom : 0;
-  for (const sample of samples.values()) sample.predictive = predictiveSample(sample.daysLate, s0Squared);
-  const companyBehaviour = behaviourOf(pooledHistory);
-  const prior = pooledHistory.length ? priorPoints(pooledHistory.map(daysLateOf)) : [0];
-  const customers = request.customers.map((customer) => {
-    const sample = samples.get(customer.partnerId);
-    const inPaidOrder = [...customer.history].sort((a, b) => dayNumber2(a.paidDate) - dayNumber2(b.paidDate)).map(daysLateOf);
-    const { segment, reason } = segmentOf(sample.behaviour, inPaidOrder, options.minHistory);
-    const n = sample.daysLate.length;
-    const weight = n / (n + PRIOR_STRENGTH);
-    const predictions = customer.open.map((invoice) => {
-      const due = dayNumber2(invoice.dueDate);
-      const elapsed = today - due;
-      const own2 = sample.predictive.filter((d) => d >= elapsed - 0.5);
-      const base = prior.filter((d) => d >= elapsed);
-      const ownKept = sample.predictive.length ? own2.length / sample.predictive.length : 0;
-      const baseKept = prior.length ? base.length / prior.length : 0;
-      const ownMass = weight * ownKept;
-      const baseMass = (1 - weight) * baseKept;
-      const w = own2.length ? base.length ? ownMass / (ownMass + baseMass) : 1 : 0;
-      let point;
-      let low;
-      let high;
-      if (own2.length === 0 && base.length === 0) {
-        point = elapsed + BEYOND_HISTORY_DAYS;
-        low = elapsed + 1;
-        high = elapsed + 3 * BEYOND_HISTORY_DAYS;
-      } else {
-        [point, low, high] = mixtureQuantiles(own2, base, w, [0.5, options.intervalLow, options.intervalHigh]);
-      }
-      const predictedDaysLate = Math.round(point);
-      return {
-        invoiceId: invoice.invoiceId,
-        predictedDate: isoOfDay(Math.max(today, due + predictedDaysLate)),
-        low: isoOfDay(Math.max(today, due + Math.round(low))),
-        high: isoOfDay(Math.max(today, due + Math.round(high))),
-        predictedDaysLate,
-        earlyWarning: elapsed < 0 && predictedDaysLate >= options.earlyWarningDays,
-        weight: round3(w)
-      };
-    });
-    return { partnerId: customer.partnerId, behaviour: sample.behaviour, segment, reason, predictions };
-  });
-  return { companyBehaviour, customers, engine: { ...COLLECTION_ENGINE } };
-}
-function round1(value) {
-  return Math.round(value * 10) / 10;
-}
-function round3(value) {
-  return Math.round(value * 1e3) / 1e3;
-}
-function fmt(value) {
-  return String(Math.round(value * 10) / 10);
-}
-function pct(share) {
-  return `${Math.round(share * 100)} %`;
-}
 
-// web_src/endpoint/services/collections.ts
-var CollectionService = class {
-  constructor(options) {
-    this.validateResponses = options.validateResponses;
-  }
-  predict(request) {
-    const response = predictCollections(request);
-    if (!this.validateResponses) return response;
-    const parsed = CollectionPredictResponseSchema.safeParse(response);
-    if (!parsed.success) throw new ResponseContractError(`collection reply breaks the contract: ${parsed.error.message}`);
-    return parsed.data;
-  }
+// web_src/llm/bill_reader.ts
+var DEFAULT_BILL_READER_SETTINGS = {
+  unsureBelow: AUTO_CONFIDENCE,
+  maxBills: 5,
+  requestBudgetMs: 2e4,
+  promptPricePer1k: 0,
+  completionPricePer1k: 0
 };
-
-// web_src/endpoint/services/reconcile.ts
-import { createHash } from "node:crypto";
-
-// web_src/llm/lru_cache.ts
-var LruCache = class {
-  constructor(capacity) {
-    this.capacity = capacity;
-    this.entries = /* @__PURE__ */ new Map();
+var BillLlmReader = class {
+  constructor(caller, settings = DEFAULT_BILL_READER_SETTINGS) {
+    this.caller = caller;
+    this.settings = settings;
+    this.model = caller.model;
   }
-  get size() {
-    return this.entries.size;
-  }
-  get(key) {
-    const value = this.entries.get(key);
-    if (value === void 0) return void 0;
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    return value;
-  }
-  set(key, value) {
-    if (this.capacity <= 0) return;
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    while (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next();
-      if (oldest.done) break;
-      this.entries.delete(oldest.value);
-    }
-  }
-};
-
-// web_src/endpoint/services/reconcile.ts
-var REQUEST_REFINERS = 16;
-var ReconcileService = class {
-  constructor(options) {
-    /** By a hash of the settings: the key itself is not kept as a map key. null: the settings are unusable. */
-    this.requestRefiners = new LruCache(REQUEST_REFINERS);
-    this.engine = options.engine;
-    this.refiner = options.refiner;
-    this.refinerFor = options.refinerFor;
-    this.validateResponses = options.validateResponses;
-  }
-  get engineInfo() {
-    return { name: this.engine.name, version: this.engine.version, model: this.refiner?.model ?? null };
-  }
-  async suggest(received) {
-    const { llm, ...request } = received;
-    const refiner = llm === void 0 ? this.refiner : this.refinerOf(llm);
-    const proposed = this.engine.suggest(request);
-    if (!refiner) {
-      return this.answer(request, { engine: { ...this.engineInfo, model: null }, results: proposed });
-    }
-    let usage;
-    let results;
+  async refine(items, options) {
+    const meter = new UsageMeter();
+    const bills = items.map((item) => item.bill);
+    let filled = 0;
+    const budget = new AbortController();
+    setMaxListeners(this.settings.maxBills + 10, budget.signal);
+    const timer = setTimeout(() => budget.abort(), this.settings.requestBudgetMs);
     try {
-      results = await refiner.refine(request, proposed, { recordUsage: (reported) => usage = reported });
-    } catch {
-      results = proposed;
-    }
-    const consulted = usage === void 0 || usage.calls + usage.cacheHits > 0;
-    const engine = { ...this.engineInfo, model: consulted ? refiner.model : null };
-    return this.answer(request, usage === void 0 ? { engine, results } : { engine, results, usage });
-  }
-  refinerOf(llm) {
-    if (!this.refinerFor) return void 0;
-    const key = createHash("sha256").update(JSON.stringify([llm.model, llm.baseUrl ?? null, llm.apiKey ?? null])).digest("hex");
-    let refiner = this.requestRefiners.get(key);
-    if (refiner === void 0) {
-      try {
-        refiner = this.refinerFor(llm);
-      } catch {
-        refiner = null;
-      }
-      this.requestRefiners.set(key, refiner);
-    }
-    return refiner ?? void 0;
-  }
-  answer(request, response) {
-    return this.validateResponses ? checkResponse(request, response) : response;
-  }
-};
-function checkResponse(request, response) {
-  const parsed = SuggestResponseSchema.safeParse(response);
-  if (!parsed.success) {
-    throw new ResponseContractError(`engine response breaks the contract: ${parsed.error.message}`);
-  }
-  const answered = new Set(parsed.data.results.map((result) => result.lineId));
-  const unanswered = request.lines.filter((line) => !answered.has(line.id)).length;
-  if (unanswered > 0) {
-    throw new ResponseContractError(`engine response has no result for ${unanswered} of ${request.lines.length} lines`);
-  }
-  return parsed.data;
-}
-
-// web_src/statements/bank_statement_line.ts
-var StatementFormatError = class extends Error {
-  constructor(format, message) {
-    super(`${format}: ${message}`);
-    this.format = format;
-    this.name = "StatementFormatError";
-  }
-};
-var CONTROL = /[\u0000-\u001f\u007f-\u009f]+/g;
-function cleanText(text3) {
-  return text3.replace(CONTROL, " ").replace(/ {2,}/g, " ").trim();
-}
-function optionalText(value) {
-  if (value === void 0) return void 0;
-  const cleaned = cleanText(value);
-  return cleaned === "" ? void 0 : cleaned;
-}
-function statementLine(base, optional2) {
-  const line = { ...base, label: cleanText(base.label) };
-  const name = optionalText(optional2.counterpartyName);
-  const account = optionalText(optional2.counterpartyAccount)?.replace(/\s+/g, "");
-  const reference = optionalText(optional2.reference);
-  if (name !== void 0) line.counterpartyName = name;
-  if (account !== void 0 && account !== "") line.counterpartyAccount = account;
-  if (reference !== void 0) line.reference = reference;
-  const endToEndId = optionalText(optional2.endToEndId);
-  if (endToEndId !== void 0 && !/^NOTPROVIDED$/i.test(endToEndId)) line.endToEndId = endToEndId;
-  const bankReference = optionalText(optional2.bankReference);
-  if (bankReference !== void 0 && !/^NONREF$/i.test(bankReference)) line.bankReference = bankReference;
-  return line;
-}
-function isoDate2(year, month, day) {
-  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1 || day > 31) return null;
-  const d = new Date(Date.UTC(year, month - 1, day));
-  if (d.getUTCMonth() !== month - 1) return null;
-  return d.toISOString().slice(0, 10);
-}
-
-// web_src/statements/camt.ts
-var ARRAYS = /* @__PURE__ */ new Set(["Stmt", "Ntfctn", "Rpt", "Ntry", "TxDtls", "Ustrd", "Strd", "AddtlTxInf", "Bal"]);
-var parser2 = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: "@",
-  removeNSPrefix: true,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  processEntities: true,
-  htmlEntities: false,
-  isArray: (name) => ARRAYS.has(name)
-});
-function isRecord2(node2) {
-  return typeof node2 === "object" && node2 !== null && !Array.isArray(node2);
-}
-function at2(node2, ...path3) {
-  let current = node2;
-  for (const key of path3) {
-    if (Array.isArray(current)) current = current[0];
-    if (!isRecord2(current)) return void 0;
-    current = current[key];
-  }
-  return Array.isArray(current) ? current[0] : current;
-}
-function all2(node2, key) {
-  if (!isRecord2(node2)) return [];
-  const value = node2[key];
-  return Array.isArray(value) ? value : value === void 0 ? [] : [value];
-}
-function text2(node2, ...path3) {
-  const value = at2(node2, ...path3);
-  if (typeof value === "string") return value;
-  if (typeof value === "number") return String(value);
-  if (isRecord2(value) && typeof value["#text"] === "string") return value["#text"];
-  return void 0;
-}
-function money2(node2) {
-  const amount = text2(node2);
-  const currency = isRecord2(node2) ? node2["@Ccy"] : void 0;
-  if (amount === void 0 || !/^\d+(\.\d+)?$/.test(amount)) return void 0;
-  return { value: Number(amount), currency: typeof currency === "string" ? currency : "" };
-}
-function isoDay(node2) {
-  const value = text2(node2, "Dt") ?? text2(node2, "DtTm");
-  return value !== void 0 && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : void 0;
-}
-function accountId(node2) {
-  return text2(node2, "Id", "IBAN") ?? text2(node2, "Id", "Othr", "Id");
-}
-var NOT_PROVIDED = /^NOTPROVIDED$/i;
-function readCamt(xml) {
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) {
-    throw new StatementFormatError("camt", `not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`);
-  }
-  const document = at2(parser2.parse(xml), "Document");
-  if (!isRecord2(document)) throw new StatementFormatError("camt", "no <Document> element: not an ISO 20022 file");
-  const statements = [];
-  const kinds = [
-    ["BkToCstmrStmt", "Stmt", "camt.053"],
-    ["BkToCstmrDbtCdtNtfctn", "Ntfctn", "camt.054"],
-    ["BkToCstmrAcctRpt", "Rpt", "camt.052"]
-  ];
-  let found = false;
-  for (const [message, part, format] of kinds) {
-    const body = at2(document, message);
-    if (body === void 0) continue;
-    found = true;
-    all2(body, part).forEach((node2, index) => statements.push(readStatement(node2, format, index + 1)));
-  }
-  if (!found) {
-    throw new StatementFormatError("camt", `no BkToCstmrStmt (camt.053), BkToCstmrAcctRpt (camt.052) or BkToCstmrDbtCdtNtfctn (camt.054) in <Document>`);
-  }
-  return statements;
-}
-function readStatement(node2, format, number4) {
-  const account = at2(node2, "Acct");
-  const balanceCurrency = all2(node2, "Bal").map((b) => money2(at2(b, "Amt"))?.currency).find((c) => c);
-  const lines = [];
-  const skipped = [];
-  all2(node2, "Ntry").forEach((entry, index) => {
-    const where = `statement ${number4}, entry ${index + 1}`;
-    try {
-      lines.push(...readEntry(entry, text2(account, "Ccy") ?? balanceCurrency ?? ""));
-    } catch (error62) {
-      if (!(error62 instanceof EntryError)) throw error62;
-      skipped.push({ where, reason: error62.message });
-    }
-  });
-  const currency = text2(account, "Ccy") ?? balanceCurrency ?? lines[0]?.currency ?? "";
-  const statement = { format, statementId: text2(node2, "Id") ?? "", account: (account === void 0 ? void 0 : accountId(account)) ?? "", currency, lines, skipped };
-  const { opening, closing } = balances(node2);
-  if (opening !== void 0) statement.openingBalance = opening;
-  if (closing !== void 0) statement.closingBalance = closing;
-  return statement;
-}
-function balances(node2) {
-  const byCode = /* @__PURE__ */ new Map();
-  for (const bal of all2(node2, "Bal")) {
-    const code = text2(bal, "Tp", "CdOrPrtry", "Cd") ?? text2(bal, "Tp", "CdOrPrtry", "Prtry");
-    const amount = money2(at2(bal, "Amt"));
-    const side = text2(bal, "CdtDbtInd");
-    if (code === void 0 || amount === void 0 || side !== "CRDT" && side !== "DBIT") continue;
-    const stated = { amount: sign(amount.value, side) };
-    const day = isoDay(at2(bal, "Dt"));
-    if (day !== void 0) stated.date = day;
-    byCode.set(code, [...byCode.get(code) ?? [], stated]);
-  }
-  const interim = byCode.get("ITBD") ?? [];
-  return {
-    opening: byCode.get("OPBD")?.[0] ?? byCode.get("PRCD")?.[0] ?? interim[0],
-    closing: byCode.get("CLBD")?.[0] ?? interim[interim.length - 1]
-  };
-}
-var EntryError = class extends Error {
-};
-function readEntry(entry, accountCurrency) {
-  const entryAmount = money2(at2(entry, "Amt"));
-  if (entryAmount === void 0) throw new EntryError("entry has no valid <Amt>");
-  const entrySide = text2(entry, "CdtDbtInd");
-  if (entrySide !== "CRDT" && entrySide !== "DBIT") throw new EntryError(`entry has CdtDbtInd "${entrySide ?? ""}", expected CRDT or DBIT`);
-  const date5 = isoDay(at2(entry, "BookgDt")) ?? isoDay(at2(entry, "ValDt"));
-  if (date5 === void 0) throw new EntryError("entry has neither a booking nor a value date");
-  const entryInfo = text2(entry, "AddtlNtryInf") ?? "";
-  const details = all2(at2(entry, "NtryDtls"), "TxDtls");
-  const currencyOf = (m) => m.currency || accountCurrency;
-  if (details.length === 0) {
-    return [statementLine(
-      { date: date5, amount: sign(entryAmount.value, entrySide), currency: currencyOf(entryAmount), label: entryInfo },
-      { reference: text2(entry, "NtryRef"), bankReference: text2(entry, "AcctSvcrRef") }
-    )];
-  }
-  const entryReference = text2(entry, "AcctSvcrRef");
-  return details.map((tx) => {
-    const own2 = money2(at2(tx, "Amt")) ?? money2(at2(tx, "AmtDtls", "TxAmt", "Amt"));
-    const amount = own2 ?? (details.length === 1 ? entryAmount : void 0);
-    if (amount === void 0) throw new EntryError("a transaction of a batch entry has no amount of its own");
-    const txSide = text2(tx, "CdtDbtInd");
-    const side = txSide === "CRDT" || txSide === "DBIT" ? txSide : entrySide;
-    const [mine, other] = side === "CRDT" ? ["Dbtr", "Cdtr"] : ["Cdtr", "Dbtr"];
-    const parties = at2(tx, "RltdPties");
-    const name = partyName(at2(parties, mine)) ?? partyName(at2(parties, other));
-    const partyAccount = at2(parties, `${mine}Acct`) ?? at2(parties, `${other}Acct`);
-    const remittance = at2(tx, "RmtInf");
-    const structured = all2(remittance, "Strd").map((s) => text2(s, "CdtrRefInf", "Ref")).find((r) => r);
-    const endToEnd = text2(tx, "Refs", "EndToEndId");
-    const unstructured = all2(remittance, "Ustrd").map((u) => text2(u) ?? "");
-    const additional = all2(tx, "AddtlTxInf").map((u) => text2(u) ?? "");
-    const labelParts = [...unstructured, ...additional];
-    if (labelParts.length === 0) labelParts.push(entryInfo, structured ?? "");
-    return statementLine(
-      { date: date5, amount: sign(amount.value, side), currency: currencyOf(amount), label: labelParts.join(" ") },
-      {
-        counterpartyName: name,
-        counterpartyAccount: partyAccount === void 0 ? void 0 : accountId(partyAccount),
-        reference: structured ?? (endToEnd !== void 0 && !NOT_PROVIDED.test(endToEnd) ? endToEnd : void 0),
-        endToEndId: endToEnd,
-        bankReference: text2(tx, "Refs", "AcctSvcrRef") ?? entryReference
-      }
-    );
-  });
-}
-function partyName(party) {
-  return text2(party, "Nm") ?? text2(party, "Pty", "Nm");
-}
-function sign(value, side) {
-  return side === "CRDT" ? value : -value;
-}
-
-// web_src/statements/mt940.ts
-var TAG = /^:(\d{2}[A-Z]?):/;
-var SWIFT_LINE_LENGTH = 65;
-function fields(text3) {
-  const out = [];
-  let current = null;
-  text3.replace(/\r\n?/g, "\n").split("\n").forEach((raw, index) => {
-    const line = raw.replace(/\s+$/, "");
-    const tag = TAG.exec(line);
-    if (tag?.[1] !== void 0) {
-      current = { tag: tag[1], lines: [line.slice(tag[0].length)], lineNumber: index + 1 };
-      out.push(current);
-    } else if (line === "-" || line === "-}" || line.startsWith("{") || line.startsWith("-}")) {
-      current = null;
-    } else if (current !== null && line !== "") {
-      current.lines.push(line);
-    }
-  });
-  return out;
-}
-function readMt940(text3) {
-  const all3 = fields(text3);
-  if (all3.length === 0) {
-    throw new StatementFormatError("mt940", "no SWIFT field (:20:, :25:, :61:\u2026) found: not an MT940/MT942 statement");
-  }
-  const drafts = [];
-  let draft = null;
-  const open2 = () => {
-    if (draft === null) {
-      draft = { format: "mt940", statementId: "", account: "", currency: "", opening: void 0, closing: void 0, records: [] };
-      drafts.push(draft);
-    }
-    return draft;
-  };
-  for (const field3 of all3) {
-    const value = field3.lines.join("\n");
-    if (field3.tag === "20") {
-      draft = null;
-      open2().statementId = value.trim();
-      continue;
-    }
-    const d = open2();
-    switch (field3.tag) {
-      case "25": {
-        const account = value.trim();
-        const trailingCurrency = /^(.*?)([A-Z]{3})$/.exec(account);
-        if (trailingCurrency?.[1] !== void 0 && trailingCurrency[2] !== void 0 && /\d$/.test(trailingCurrency[1])) {
-          d.account = trailingCurrency[1];
-          d.currency ||= trailingCurrency[2];
-        } else d.account = account;
-        break;
-      }
-      case "60F":
-      case "60M":
-      case "62F":
-      case "62M":
-      case "64":
-      case "60":
-      case "62": {
-        const balance = /^[DC]\d{6}([A-Z]{3})/.exec(value);
-        if (balance?.[1] !== void 0 && (d.currency === "" || field3.tag.startsWith("60"))) d.currency = balance[1];
-        const stated = statedBalance(value);
-        if (stated !== void 0 && field3.tag.startsWith("60")) d.opening ??= stated;
-        if (stated !== void 0 && field3.tag.startsWith("62")) d.closing = stated;
-        break;
-      }
-      case "34F":
-      case "13D":
-      case "13":
-      case "90D":
-      case "90C": {
-        d.format = "mt942";
-        const floor = /^([A-Z]{3})/.exec(value);
-        if (field3.tag === "34F" && floor?.[1] !== void 0) d.currency ||= floor[1];
-        break;
-      }
-      case "61":
-        d.records.push({ field: field3, details: null });
-        break;
-      case "86": {
-        const last = d.records[d.records.length - 1];
-        if (last !== void 0 && last.details === null) last.details = field3;
-        break;
-      }
-      default:
-        break;
-    }
-  }
-  return drafts.map(finish);
-}
-function finish(draft) {
-  const lines = [];
-  const skipped = [];
-  for (const { field: field3, details } of draft.records) {
-    const where = `line ${field3.lineNumber}`;
-    if (draft.currency === "") {
-      skipped.push({ where, reason: "the statement has no currency (no :60F:, :62F:, :34F: balance)" });
-      continue;
-    }
-    const movement = readMovement(field3);
-    if (typeof movement === "string") {
-      skipped.push({ where, reason: movement });
-      continue;
-    }
-    const info = details === null ? emptyDetails() : readDetails(details.lines);
-    lines.push(statementLine(
-      { date: movement.date, amount: movement.amount, currency: draft.currency, label: info.label },
-      {
-        counterpartyName: info.name,
-        counterpartyAccount: info.account ?? movement.supplementaryAccount,
-        reference: info.reference,
-        endToEndId: info.reference,
-        bankReference: movement.bankReference
-      }
-    ));
-  }
-  const statement = { format: draft.format, statementId: draft.statementId, account: draft.account, currency: draft.currency, lines, skipped };
-  if (draft.opening !== void 0) statement.openingBalance = draft.opening;
-  if (draft.closing !== void 0) statement.closingBalance = draft.closing;
-  return statement;
-}
-function statedBalance(value) {
-  const m = /^([DC])(\d{2})(\d{2})(\d{2})(?:[A-Z]{3})?(\d+(,\d*)?)/.exec(value.trim());
-  if (m?.[1] === void 0 || m[5] === void 0) return void 0;
-  const magnitude = Number(m[5].replace(",", "."));
-  const balance = { amount: m[1] === "D" && magnitude !== 0 ? -magnitude : magnitude };
-  const date5 = valueDate(2e3 + Number(m[2]), Number(m[3]), Number(m[4]));
-  if (date5 !== null) balance.date = date5;
-  return balance;
-}
-var MOVEMENT = /^(\d{2})(\d{2})(\d{2})(\d{4})?(RC|RD|C|D)([A-Z])?[\n ]?(\d[\d,]{0,14})([A-Z][A-Z0-9 ]{3})?/;
-function readMovement(field3) {
-  const value = field3.lines.join("\n");
-  const m = MOVEMENT.exec(value);
-  if (m === null) return `unreadable :61: field "${value.slice(0, 40)}"`;
-  const [, yy, mm, dd, , mark, , amountText] = m;
-  if (yy === void 0 || mm === void 0 || dd === void 0 || mark === void 0 || amountText === void 0) {
-    return `unreadable :61: field "${value.slice(0, 40)}"`;
-  }
-  if (!/^\d+(,\d*)?$/.test(amountText)) return `amount "${amountText}" is not a SWIFT amount`;
-  const date5 = valueDate(2e3 + Number(yy), Number(mm), Number(dd));
-  if (date5 === null) return `impossible value date ${yy}${mm}${dd}`;
-  const magnitude = Number(amountText.replace(",", "."));
-  const amount = mark === "C" || mark === "RD" ? magnitude : -magnitude;
-  const supplementary = value.split("\n")[1]?.trim();
-  const supplementaryAccount = supplementary !== void 0 && /^([A-Z]{2}\d{2}[A-Z0-9]{10,30}|\d{7,})$/.test(supplementary) ? supplementary : void 0;
-  const [customerReference, bankReference] = value.slice(m[0].length).split("\n")[0]?.split("//") ?? [];
-  return { date: date5, amount: amount === 0 ? 0 : amount, supplementaryAccount, bankReference: bankReference?.trim() || customerReference?.trim() || void 0 };
-}
-function valueDate(year, month, day) {
-  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return new Date(Date.UTC(year, month - 1, Math.min(day, last))).toISOString().slice(0, 10);
-}
-function emptyDetails() {
-  return { label: "", name: void 0, account: void 0, reference: void 0 };
-}
-function readDetails(lines) {
-  const joinedTight = lines.join("").trimStart();
-  if (/^\d{3}\?/.test(joinedTight) || /^\?\d{2}/.test(joinedTight)) return readSubfields(joinedTight);
-  const joined = joinWrapped(lines);
-  if (/^\/(EREF|TRTP|NAME|REMI|BENM|ORDP|CNTP|PREF|RTRN)\//.test(joined)) return readSlashFields(joinWrappedTight(lines));
-  return { label: joined, name: void 0, account: void 0, reference: void 0 };
-}
-function joinWrapped(lines) {
-  return lines.reduce((text3, line, i) => i === 0 ? line : text3 + ((lines[i - 1]?.length ?? 0) >= SWIFT_LINE_LENGTH ? "" : " ") + line, "");
-}
-function joinWrappedTight(lines) {
-  return lines.join("");
-}
-var SEPA_KEYS = /(EREF|KREF|MREF|CRED|DEBT|SVWZ|ABWA|ABWE|COAM|OAMT|IBAN|BIC|PURP)\+|(MTLG):/g;
-function readSubfields(text3) {
-  const parts = /* @__PURE__ */ new Map();
-  for (const m of text3.matchAll(/\?(\d{2})([^?]*)/g)) {
-    const key = Number(m[1]);
-    parts.set(key, (parts.get(key) ?? "") + (m[2] ?? ""));
-  }
-  const join = (keys2) => keys2.map((k) => parts.get(k) ?? "").join("");
-  const purpose = join([20, 21, 22, 23, 24, 25, 26, 27, 28, 29]);
-  const additional = join([60, 61, 62, 63]);
-  const shown = [purpose, additional].filter((t) => t.trim() !== "").join(" ");
-  const sepa = /* @__PURE__ */ new Map();
-  const keys = [...purpose.matchAll(SEPA_KEYS)];
-  keys.forEach((k, i) => {
-    const start = (k.index ?? 0) + k[0].length;
-    const end = keys[i + 1]?.index ?? purpose.length;
-    if (k[1] !== void 0 && !sepa.has(k[1])) sepa.set(k[1], purpose.slice(start, end));
-  });
-  const eref = sepa.get("EREF")?.trim();
-  return {
-    label: shown === "" ? parts.get(0) ?? "" : shown,
-    name: join([32, 33]) || void 0,
-    // ?38 is the counterparty's IBAN where banks give both (Polish banks); ?31 the account number otherwise.
-    account: parts.get(38) || parts.get(31) || void 0,
-    reference: eref !== void 0 && eref !== "" && !/^NOTPROVIDED$/i.test(eref) ? eref : void 0
-  };
-}
-var SLASH_KEYS = /\/(TRTP|EREF|IBAN|BIC|NAME|REMI|ISDT|CSID|MARF|BENM|ORDP|ADDR|CNTP|RTRN|PREF|SVCL|ULTD|ULTC|ULTB|PURP|CITY|ID)\//g;
-function readSlashFields(text3) {
-  const values = /* @__PURE__ */ new Map();
-  const keys = [...text3.matchAll(SLASH_KEYS)];
-  keys.forEach((k, i) => {
-    const start = (k.index ?? 0) + k[0].length;
-    const end = keys[i + 1]?.index ?? text3.length;
-    const value = text3.slice(start, end).replace(/^\/+|\/+$/g, "");
-    if (k[1] !== void 0 && !values.has(k[1])) values.set(k[1], value);
-  });
-  const eref = values.get("EREF");
-  const remittance = values.get("REMI")?.replace(/^(USTD|STRD)\/\/?(CUR\/)?/, "");
-  return {
-    label: remittance !== void 0 && remittance !== "" ? remittance : text3,
-    name: values.get("NAME") || void 0,
-    account: values.get("IBAN") || void 0,
-    reference: eref !== void 0 && eref !== "" && !/^NOTPROVIDED$/i.test(eref) ? eref : void 0
-  };
-}
-
-// web_src/statements/ofx.ts
-function parseTree(source) {
-  const start = source.search(/<OFX>/i);
-  if (start < 0) throw new StatementFormatError("ofx", "no <OFX> element: not an OFX file");
-  const body = source.slice(start).replace(/<!--[\s\S]*?-->/g, "").replace(/<\?[\s\S]*?\?>/g, "");
-  const root = { name: "#root", text: "", children: [] };
-  const stack = [root];
-  const TOKEN = /<(\/?)([A-Za-z0-9._]+)>([^<]*)/g;
-  for (const m of body.matchAll(TOKEN)) {
-    const [, closing, rawName, rawText] = m;
-    const name = (rawName ?? "").toUpperCase();
-    const text3 = decodeEntities3((rawText ?? "").trim());
-    const parent = stack[stack.length - 1];
-    if (parent === void 0) throw new StatementFormatError("ofx", `content after the closing </OFX> (<${name}>)`);
-    if (closing === "/") {
-      const index = stack.map((e) => e.name).lastIndexOf(name);
-      if (index < 0) {
-        if (parent.children.some((c) => c.name === name && c.children.length === 0)) continue;
-        throw new StatementFormatError("ofx", `closing </${name}> without an opening tag`);
-      }
-      stack.length = index;
-      continue;
-    }
-    const element = { name, text: text3, children: [] };
-    parent.children.push(element);
-    if (text3 === "") stack.push(element);
-  }
-  if (stack.length > 1) {
-    const unclosed = stack.slice(1).map((e) => e.name).join(" > ");
-    throw new StatementFormatError("ofx", `file ends inside <${unclosed}>: truncated`);
-  }
-  const ofx = root.children.find((c) => c.name === "OFX");
-  if (ofx === void 0) throw new StatementFormatError("ofx", "no <OFX> element: not an OFX file");
-  return ofx;
-}
-var ENTITIES2 = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
-function decodeEntities3(text3) {
-  return text3.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name) => {
-    if (name.startsWith("#")) {
-      const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : Number(name.slice(1));
-      return Number.isInteger(code) && code > 0 && code <= 1114111 ? String.fromCodePoint(code) : whole;
-    }
-    return ENTITIES2[name.toLowerCase()] ?? whole;
-  });
-}
-function child(element, name) {
-  return element?.children.find((c) => c.name === name);
-}
-function leaf(element, name) {
-  const found = child(element, name);
-  return found === void 0 || found.text === "" ? void 0 : found.text;
-}
-function descendants(element, name) {
-  return element.children.flatMap((c) => c.name === name ? [c] : descendants(c, name));
-}
-function ofxDate(value) {
-  const m = /^(\d{4})(\d{2})(\d{2})/.exec(value ?? "");
-  return m ? isoDate2(Number(m[1]), Number(m[2]), Number(m[3])) : null;
-}
-function readOfx(source) {
-  const ofx = parseTree(source);
-  const statements = [...descendants(ofx, "STMTRS"), ...descendants(ofx, "CCSTMTRS")];
-  if (statements.length === 0) throw new StatementFormatError("ofx", "no STMTRS or CCSTMTRS statement in the file");
-  return statements.map((statement, index) => readStatement2(statement, index + 1));
-}
-function readStatement2(statement, number4) {
-  const currency = leaf(statement, "CURDEF");
-  const from = child(statement, "BANKACCTFROM") ?? child(statement, "CCACCTFROM");
-  const account = leaf(from, "ACCTID") ?? "";
-  const transactions = statement.children.filter((c) => c.name === "BANKTRANLIST").flatMap((list) => list.children.filter((c) => c.name === "STMTTRN"));
-  if (currency === void 0 || !/^[A-Z]{3}$/.test(currency)) {
-    if (transactions.length === 0) return { format: "ofx", statementId: account, account, currency: "", lines: [], skipped: [] };
-    throw new StatementFormatError("ofx", `statement ${number4} has no valid <CURDEF> currency ("${currency ?? ""}"): its ${transactions.length} transactions cannot be read`);
-  }
-  const lines = [];
-  const skipped = [];
-  transactions.forEach((trn, index) => {
-    const where = `statement ${number4}, transaction ${index + 1}${leaf(trn, "FITID") ? ` (FITID ${leaf(trn, "FITID")})` : ""}`;
-    const amountText = leaf(trn, "TRNAMT");
-    const date5 = ofxDate(leaf(trn, "DTPOSTED"));
-    if (amountText === void 0 || !/^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(amountText)) {
-      skipped.push({ where, reason: `no valid <TRNAMT> ("${amountText ?? ""}")` });
-      return;
-    }
-    if (date5 === null) {
-      skipped.push({ where, reason: `no valid <DTPOSTED> ("${leaf(trn, "DTPOSTED") ?? ""}")` });
-      return;
-    }
-    const amount = Number(amountText.replace(",", "."));
-    const name = leaf(trn, "NAME") ?? leaf(child(trn, "PAYEE"), "NAME");
-    const memo2 = leaf(trn, "MEMO");
-    const to = child(trn, "BANKACCTTO") ?? child(trn, "CCACCTTO");
-    lines.push(statementLine(
-      { date: date5, amount: amount === 0 ? 0 : amount, currency: leaf(child(trn, "CURRENCY"), "CURSYM") ?? currency, label: [name, memo2].filter((t) => t !== void 0).join(" ") },
-      { counterpartyName: name, counterpartyAccount: leaf(to, "ACCTID"), reference: leaf(trn, "REFNUM"), bankReference: leaf(trn, "FITID") }
-    ));
-  });
-  const result = { format: "ofx", statementId: account, account, currency, lines, skipped };
-  const ledger2 = child(statement, "LEDGERBAL");
-  const balance = leaf(ledger2, "BALAMT");
-  if (balance !== void 0 && /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(balance)) {
-    const closing = { amount: Number(balance.replace(",", ".")) };
-    const asOf = ofxDate(leaf(ledger2, "DTASOF"));
-    if (asOf !== null) closing.date = asOf;
-    result.closingBalance = closing;
-  }
-  return result;
-}
-
-// web_src/endpoint/services/statements.ts
-var UnreadableStatementError = class extends EndpointError {
-  constructor() {
-    super(...arguments);
-    this.statusCode = 422;
-    this.code = "unreadable_statement";
-  }
-};
-var utf82 = new TextDecoder("utf-8", { fatal: true });
-var latin1 = new TextDecoder("latin1");
-function decodeText(bytes) {
-  const body = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes;
-  try {
-    return utf82.decode(body);
-  } catch {
-    return latin1.decode(body);
-  }
-}
-function detectKind(bytes, text3, fileName) {
-  const name = fileName === "" ? "the file" : `"${fileName}"`;
-  if (text3.trim() === "") throw new UnreadableStatementError(`${name} is empty.`);
-  if (bytes[0] === 80 && bytes[1] === 75 && bytes[2] === 3 && bytes[3] === 4) {
-    throw new UnreadableStatementError(
-      `${name} is a ZIP archive (or an XLSX/ODS spreadsheet): unpack it and import the statement files it holds, or use the spreadsheet import.`
-    );
-  }
-  if (bytes[0] === 37 && bytes[1] === 80 && bytes[2] === 68 && bytes[3] === 70) {
-    throw new UnreadableStatementError(`${name} is a PDF: ask the bank for a CAMT, OFX or MT940 export instead.`);
-  }
-  if (bytes.subarray(0, 8192).includes(0)) {
-    throw new UnreadableStatementError(`${name} is a binary file, not a CAMT, OFX or MT940 statement.`);
-  }
-  const head = text3.slice(0, 4096);
-  if (/OFXHEADER\s*:|<OFX>/i.test(head) || /<OFX>/i.test(text3.slice(0, 65536))) return "ofx";
-  if (/^\s*</.test(text3)) return "camt";
-  if (/^\s*\{1:/.test(text3) || /^:\d{2}[A-Z]?:/m.test(text3)) return "mt940";
-  throw new UnreadableStatementError(
-    `${name} is not a bank statement this import reads: expected CAMT.052/053/054 (XML), OFX/QFX or MT940/MT942.`
-  );
-}
-function lineAt(text3, index) {
-  let line = 1;
-  for (let i = 0; i < index; i++) if (text3.charCodeAt(i) === 10) line++;
-  return line;
-}
-function readKind(kind, text3) {
-  switch (kind) {
-    case "camt": {
-      const doctype = /<!DOCTYPE/i.exec(text3);
-      if (doctype !== null) {
-        throw new UnreadableStatementError(
-          `camt: the file declares a <!DOCTYPE> (line ${lineAt(text3, doctype.index)}); ISO 20022 statements never do, and entity declarations are not accepted.`
-        );
-      }
-      return readCamt(text3);
-    }
-    case "ofx":
-      return readOfx(text3);
-    case "mt940":
-      return readMt940(text3);
-  }
-}
-var StatementService = class {
-  constructor(options) {
-    this.validateResponses = options.validateResponses;
-  }
-  parse(request) {
-    const bytes = Buffer.from(request.content, "base64");
-    if (bytes.length > MAX_STATEMENT_FILE_BYTES) {
-      throw new UnreadableStatementError(
-        `the file has ${bytes.length} bytes; the import reads files of at most ${MAX_STATEMENT_FILE_BYTES} bytes (split it by period).`
+      let asked = 0;
+      await Promise.all(
+        items.map(async ({ bill, pages }, index) => {
+          const unsure = unsureFields(bill, this.settings.unsureBelow);
+          if (unsure.length === 0 || pages.length === 0 || asked >= this.settings.maxBills) return;
+          asked += 1;
+          const masked = maskedPages(pages);
+          const outcome = await this.caller.call(billFieldsTask(bill, unsure, masked), meter, budget.signal);
+          if (!outcome.ok) return;
+          const merged = mergeLlmFields(bill, outcome.value, unsure, masked, options);
+          if (merged.refused.length > 0) {
+            this.caller.logger.debug({ task: "read_bill_fields", refused: merged.refused.map((r) => r.field) }, "LLM bill fields discarded");
+          }
+          bills[index] = merged.bill;
+          filled += merged.accepted.length;
+        })
       );
+    } finally {
+      clearTimeout(timer);
     }
-    const text3 = decodeText(bytes);
-    const kind = detectKind(bytes, text3, request.fileName);
-    let statements;
-    try {
-      statements = readKind(kind, text3);
-    } catch (error62) {
-      if (error62 instanceof StatementFormatError) throw new UnreadableStatementError(error62.message);
-      throw error62;
-    }
-    const lineCount = statements.reduce((n, s) => n + s.lines.length + s.skipped.length, 0);
-    if (lineCount > MAX_STATEMENT_LINES) {
-      throw new UnreadableStatementError(
-        `the file has ${lineCount} transactions; the import reads at most ${MAX_STATEMENT_LINES} per file (split it by period).`
-      );
-    }
-    const first = statements[0];
-    if (first === void 0) throw new UnreadableStatementError(`${kind}: the file holds no statement.`);
-    const response = { format: first.format, statements };
-    return this.validateResponses ? checked2(response) : response;
+    return { bills, usage: meter.summary(this.model, this.settings), filled };
   }
 };
-function checked2(response) {
-  const parsed = ParseStatementResponseSchema.safeParse(response);
-  if (!parsed.success) throw new ResponseContractError(`statement reply breaks the contract: ${parsed.error.message}`);
-  return parsed.data;
-}
-
-// web_src/engine/reports/unknown_numbers.ts
-var SPACES = " \xA0\u202F\u2009";
-var MINUS = "-\u2212\u2013";
-function escape2(text3) {
-  return text3.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
-}
-function numberPattern(locale) {
-  const thousands = locale.thousandsSep;
-  const sep2 = thousands === "" ? null : SPACES.includes(thousands) ? `[${SPACES}]` : escape2(thousands);
-  const integer2 = sep2 ? `(?:\\d{1,3}(?:${sep2}\\d{3})+|\\d+)` : "\\d+";
-  const decimal2 = escape2(locale.decimalPoint || ".");
-  return new RegExp(`(?<![\\w${decimal2}])([+${escape2(MINUS)}]?)(${integer2})(?:${decimal2}(\\d+))?(?![\\d\\w])`, "gu");
-}
-function stripKnownTexts(text3, facts) {
-  const known = facts.filter((fact) => (fact.unit === "label" || fact.unit === "name") && typeof fact.value === "string" && fact.value).map((fact) => String(fact.value)).sort((a, b) => b.length - a.length);
-  let out = text3;
-  for (const value of known) out = out.split(value).join(" ".repeat(value.length));
-  return out;
-}
-function unknownNumbers(text3, facts, locale) {
-  const numeric = facts.filter((fact) => typeof fact.value === "number");
-  const stripped = stripKnownTexts(text3, facts);
-  const problems = [];
-  for (const match of stripped.matchAll(numberPattern(locale))) {
-    const digits = (match[2] ?? "").replace(/\D/g, "");
-    const fraction = match[3] ?? "";
-    const value = Number(fraction ? `${digits}.${fraction}` : digits);
-    const after = stripped.slice((match.index ?? 0) + match[0].length).replace(/^[\s\u00a0\u202f]+/u, "");
-    const percent = after.startsWith("%");
-    const tolerance = 0.5 * 10 ** -fraction.length + 1e-9;
-    const found = numeric.some(
-      (fact) => Math.abs(Math.abs(fact.value) - value) <= tolerance && (percent ? fact.unit === "percent" : fact.unit !== "percent")
-    );
-    if (!found) problems.push(`${match[0].trim()}${percent ? " %" : ""} is not among the report's figures`);
-  }
-  return problems;
-}
 
 // node_modules/openai/internal/tslib.mjs
 function __classPrivateFieldSet(receiver, state, value, kind, f2) {
@@ -70491,7 +69556,7 @@ ${underline}`);
   }
   return path4;
 };
-var path2 = /* @__PURE__ */ createPathTagFunction(encodeURIPath);
+var path = /* @__PURE__ */ createPathTagFunction(encodeURIPath);
 
 // node_modules/openai/resources/chat/completions/messages.mjs
 var Messages = class extends APIResource {
@@ -70510,7 +69575,7 @@ var Messages = class extends APIResource {
    * ```
    */
   list(completionID, query = {}, options) {
-    return this._client.getAPIList(path2`/chat/completions/${completionID}/messages`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
+    return this._client.getAPIList(path`/chat/completions/${completionID}/messages`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
   }
 };
 
@@ -72200,7 +71265,7 @@ var Completions = class extends APIResource {
    * ```
    */
   retrieve(completionID, options) {
-    return this._client.get(path2`/chat/completions/${completionID}`, {
+    return this._client.get(path`/chat/completions/${completionID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -72219,7 +71284,7 @@ var Completions = class extends APIResource {
    * ```
    */
   update(completionID, body, options) {
-    return this._client.post(path2`/chat/completions/${completionID}`, {
+    return this._client.post(path`/chat/completions/${completionID}`, {
       body,
       ...options,
       __security: { bearerAuth: true }
@@ -72255,7 +71320,7 @@ var Completions = class extends APIResource {
    * ```
    */
   delete(completionID, options) {
-    return this._client.delete(path2`/chat/completions/${completionID}`, {
+    return this._client.delete(path`/chat/completions/${completionID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -72326,7 +71391,7 @@ var AdminAPIKeys = class extends APIResource {
    * ```
    */
   retrieve(keyID, options) {
-    return this._client.get(path2`/organization/admin_api_keys/${keyID}`, {
+    return this._client.get(path`/organization/admin_api_keys/${keyID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -72361,7 +71426,7 @@ var AdminAPIKeys = class extends APIResource {
    * ```
    */
   delete(keyID, options) {
-    return this._client.delete(path2`/organization/admin_api_keys/${keyID}`, {
+    return this._client.delete(path`/organization/admin_api_keys/${keyID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -72427,7 +71492,7 @@ var Certificates = class extends APIResource {
    * ```
    */
   retrieve(certificateID, query = {}, options) {
-    return this._client.get(path2`/organization/certificates/${certificateID}`, {
+    return this._client.get(path`/organization/certificates/${certificateID}`, {
       query,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -72445,7 +71510,7 @@ var Certificates = class extends APIResource {
    * ```
    */
   update(certificateID, body, options) {
-    return this._client.post(path2`/organization/certificates/${certificateID}`, {
+    return this._client.post(path`/organization/certificates/${certificateID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -72479,7 +71544,7 @@ var Certificates = class extends APIResource {
    * ```
    */
   delete(certificateID, options) {
-    return this._client.delete(path2`/organization/certificates/${certificateID}`, {
+    return this._client.delete(path`/organization/certificates/${certificateID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -72598,7 +71663,7 @@ var Invites = class extends APIResource {
    * ```
    */
   retrieve(inviteID, options) {
-    return this._client.get(path2`/organization/invites/${inviteID}`, {
+    return this._client.get(path`/organization/invites/${inviteID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -72633,7 +71698,7 @@ var Invites = class extends APIResource {
    * ```
    */
   delete(inviteID, options) {
-    return this._client.delete(path2`/organization/invites/${inviteID}`, {
+    return this._client.delete(path`/organization/invites/${inviteID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -72671,7 +71736,7 @@ var Roles = class extends APIResource {
    * ```
    */
   retrieve(roleID, options) {
-    return this._client.get(path2`/organization/roles/${roleID}`, {
+    return this._client.get(path`/organization/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -72687,7 +71752,7 @@ var Roles = class extends APIResource {
    * ```
    */
   update(roleID, body, options) {
-    return this._client.post(path2`/organization/roles/${roleID}`, {
+    return this._client.post(path`/organization/roles/${roleID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -72722,7 +71787,7 @@ var Roles = class extends APIResource {
    * ```
    */
   delete(roleID, options) {
-    return this._client.delete(path2`/organization/roles/${roleID}`, {
+    return this._client.delete(path`/organization/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -72767,7 +71832,7 @@ var SpendAlerts = class extends APIResource {
    * ```
    */
   retrieve(alertID, options) {
-    return this._client.get(path2`/organization/spend_alerts/${alertID}`, {
+    return this._client.get(path`/organization/spend_alerts/${alertID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -72793,7 +71858,7 @@ var SpendAlerts = class extends APIResource {
    * ```
    */
   update(alertID, body, options) {
-    return this._client.post(path2`/organization/spend_alerts/${alertID}`, {
+    return this._client.post(path`/organization/spend_alerts/${alertID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -72825,7 +71890,7 @@ var SpendAlerts = class extends APIResource {
    * ```
    */
   delete(alertID, options) {
-    return this._client.delete(path2`/organization/spend_alerts/${alertID}`, {
+    return this._client.delete(path`/organization/spend_alerts/${alertID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73103,7 +72168,7 @@ var Roles2 = class extends APIResource {
    * ```
    */
   create(groupID, body, options) {
-    return this._client.post(path2`/organization/groups/${groupID}/roles`, {
+    return this._client.post(path`/organization/groups/${groupID}/roles`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -73123,7 +72188,7 @@ var Roles2 = class extends APIResource {
    */
   retrieve(roleID, params, options) {
     const { group_id } = params;
-    return this._client.get(path2`/organization/groups/${group_id}/roles/${roleID}`, {
+    return this._client.get(path`/organization/groups/${group_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73142,7 +72207,7 @@ var Roles2 = class extends APIResource {
    * ```
    */
   list(groupID, query = {}, options) {
-    return this._client.getAPIList(path2`/organization/groups/${groupID}/roles`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path`/organization/groups/${groupID}/roles`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Unassigns an organization role from a group within the organization.
@@ -73158,7 +72223,7 @@ var Roles2 = class extends APIResource {
    */
   delete(roleID, params, options) {
     const { group_id } = params;
-    return this._client.delete(path2`/organization/groups/${group_id}/roles/${roleID}`, {
+    return this._client.delete(path`/organization/groups/${group_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73180,7 +72245,7 @@ var Users = class extends APIResource {
    * ```
    */
   create(groupID, body, options) {
-    return this._client.post(path2`/organization/groups/${groupID}/users`, {
+    return this._client.post(path`/organization/groups/${groupID}/users`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -73200,7 +72265,7 @@ var Users = class extends APIResource {
    */
   retrieve(userID, params, options) {
     const { group_id } = params;
-    return this._client.get(path2`/organization/groups/${group_id}/users/${userID}`, {
+    return this._client.get(path`/organization/groups/${group_id}/users/${userID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73219,7 +72284,7 @@ var Users = class extends APIResource {
    * ```
    */
   list(groupID, query = {}, options) {
-    return this._client.getAPIList(path2`/organization/groups/${groupID}/users`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path`/organization/groups/${groupID}/users`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Removes a user from a group.
@@ -73235,7 +72300,7 @@ var Users = class extends APIResource {
    */
   delete(userID, params, options) {
     const { group_id } = params;
-    return this._client.delete(path2`/organization/groups/${group_id}/users/${userID}`, {
+    return this._client.delete(path`/organization/groups/${group_id}/users/${userID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73278,7 +72343,7 @@ var Groups = class extends APIResource {
    * ```
    */
   retrieve(groupID, options) {
-    return this._client.get(path2`/organization/groups/${groupID}`, {
+    return this._client.get(path`/organization/groups/${groupID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73295,7 +72360,7 @@ var Groups = class extends APIResource {
    * ```
    */
   update(groupID, body, options) {
-    return this._client.post(path2`/organization/groups/${groupID}`, {
+    return this._client.post(path`/organization/groups/${groupID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -73330,7 +72395,7 @@ var Groups = class extends APIResource {
    * ```
    */
   delete(groupID, options) {
-    return this._client.delete(path2`/organization/groups/${groupID}`, {
+    return this._client.delete(path`/organization/groups/${groupID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73355,7 +72420,7 @@ var APIKeys = class extends APIResource {
    */
   retrieve(apiKeyID, params, options) {
     const { project_id } = params;
-    return this._client.get(path2`/organization/projects/${project_id}/api_keys/${apiKeyID}`, {
+    return this._client.get(path`/organization/projects/${project_id}/api_keys/${apiKeyID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73374,7 +72439,7 @@ var APIKeys = class extends APIResource {
    * ```
    */
   list(projectID, query = {}, options) {
-    return this._client.getAPIList(path2`/organization/projects/${projectID}/api_keys`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path`/organization/projects/${projectID}/api_keys`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Deletes an API key from the project.
@@ -73393,7 +72458,7 @@ var APIKeys = class extends APIResource {
    */
   delete(apiKeyID, params, options) {
     const { project_id } = params;
-    return this._client.delete(path2`/organization/projects/${project_id}/api_keys/${apiKeyID}`, {
+    return this._client.delete(path`/organization/projects/${project_id}/api_keys/${apiKeyID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73416,7 +72481,7 @@ var Certificates2 = class extends APIResource {
    * ```
    */
   list(projectID, query = {}, options) {
-    return this._client.getAPIList(path2`/organization/projects/${projectID}/certificates`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path`/organization/projects/${projectID}/certificates`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Activate certificates at the project level.
@@ -73435,7 +72500,7 @@ var Certificates2 = class extends APIResource {
    * ```
    */
   activate(projectID, body, options) {
-    return this._client.getAPIList(path2`/organization/projects/${projectID}/certificates/activate`, Page, { body, method: "post", ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path`/organization/projects/${projectID}/certificates/activate`, Page, { body, method: "post", ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Deactivate certificates at the project level. You can atomically and
@@ -73453,7 +72518,7 @@ var Certificates2 = class extends APIResource {
    * ```
    */
   deactivate(projectID, body, options) {
-    return this._client.getAPIList(path2`/organization/projects/${projectID}/certificates/deactivate`, Page, { body, method: "post", ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path`/organization/projects/${projectID}/certificates/deactivate`, Page, { body, method: "post", ...options, __security: { adminAPIKeyAuth: true } });
   }
 };
 
@@ -73471,7 +72536,7 @@ var DataRetention2 = class extends APIResource {
    * ```
    */
   retrieve(projectID, options) {
-    return this._client.get(path2`/organization/projects/${projectID}/data_retention`, {
+    return this._client.get(path`/organization/projects/${projectID}/data_retention`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73489,7 +72554,7 @@ var DataRetention2 = class extends APIResource {
    * ```
    */
   update(projectID, body, options) {
-    return this._client.post(path2`/organization/projects/${projectID}/data_retention`, {
+    return this._client.post(path`/organization/projects/${projectID}/data_retention`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -73511,7 +72576,7 @@ var HostedToolPermissions = class extends APIResource {
    * ```
    */
   retrieve(projectID, options) {
-    return this._client.get(path2`/organization/projects/${projectID}/hosted_tool_permissions`, {
+    return this._client.get(path`/organization/projects/${projectID}/hosted_tool_permissions`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73528,7 +72593,7 @@ var HostedToolPermissions = class extends APIResource {
    * ```
    */
   update(projectID, body, options) {
-    return this._client.post(path2`/organization/projects/${projectID}/hosted_tool_permissions`, {
+    return this._client.post(path`/organization/projects/${projectID}/hosted_tool_permissions`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -73550,7 +72615,7 @@ var ModelPermissions = class extends APIResource {
    * ```
    */
   retrieve(projectID, options) {
-    return this._client.get(path2`/organization/projects/${projectID}/model_permissions`, {
+    return this._client.get(path`/organization/projects/${projectID}/model_permissions`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73568,7 +72633,7 @@ var ModelPermissions = class extends APIResource {
    * ```
    */
   update(projectID, body, options) {
-    return this._client.post(path2`/organization/projects/${projectID}/model_permissions`, {
+    return this._client.post(path`/organization/projects/${projectID}/model_permissions`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -73586,7 +72651,7 @@ var ModelPermissions = class extends APIResource {
    * ```
    */
   delete(projectID, options) {
-    return this._client.delete(path2`/organization/projects/${projectID}/model_permissions`, {
+    return this._client.delete(path`/organization/projects/${projectID}/model_permissions`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73609,7 +72674,7 @@ var RateLimits = class extends APIResource {
    * ```
    */
   listRateLimits(projectID, query = {}, options) {
-    return this._client.getAPIList(path2`/organization/projects/${projectID}/rate_limits`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path`/organization/projects/${projectID}/rate_limits`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Updates a project rate limit.
@@ -73625,7 +72690,7 @@ var RateLimits = class extends APIResource {
    */
   updateRateLimit(rateLimitID, params, options) {
     const { project_id, ...body } = params;
-    return this._client.post(path2`/organization/projects/${project_id}/rate_limits/${rateLimitID}`, {
+    return this._client.post(path`/organization/projects/${project_id}/rate_limits/${rateLimitID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -73648,7 +72713,7 @@ var Roles3 = class extends APIResource {
    * ```
    */
   create(projectID, body, options) {
-    return this._client.post(path2`/projects/${projectID}/roles`, {
+    return this._client.post(path`/projects/${projectID}/roles`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -73668,7 +72733,7 @@ var Roles3 = class extends APIResource {
    */
   retrieve(roleID, params, options) {
     const { project_id } = params;
-    return this._client.get(path2`/projects/${project_id}/roles/${roleID}`, {
+    return this._client.get(path`/projects/${project_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73687,7 +72752,7 @@ var Roles3 = class extends APIResource {
    */
   update(roleID, params, options) {
     const { project_id, ...body } = params;
-    return this._client.post(path2`/projects/${project_id}/roles/${roleID}`, {
+    return this._client.post(path`/projects/${project_id}/roles/${roleID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -73707,7 +72772,7 @@ var Roles3 = class extends APIResource {
    * ```
    */
   list(projectID, query = {}, options) {
-    return this._client.getAPIList(path2`/projects/${projectID}/roles`, NextCursorPage, {
+    return this._client.getAPIList(path`/projects/${projectID}/roles`, NextCursorPage, {
       query,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -73727,7 +72792,7 @@ var Roles3 = class extends APIResource {
    */
   delete(roleID, params, options) {
     const { project_id } = params;
-    return this._client.delete(path2`/projects/${project_id}/roles/${roleID}`, {
+    return this._client.delete(path`/projects/${project_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73757,7 +72822,7 @@ var SpendAlerts2 = class extends APIResource {
    * ```
    */
   create(projectID, body, options) {
-    return this._client.post(path2`/organization/projects/${projectID}/spend_alerts`, {
+    return this._client.post(path`/organization/projects/${projectID}/spend_alerts`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -73777,7 +72842,7 @@ var SpendAlerts2 = class extends APIResource {
    */
   retrieve(alertID, params, options) {
     const { project_id } = params;
-    return this._client.get(path2`/organization/projects/${project_id}/spend_alerts/${alertID}`, {
+    return this._client.get(path`/organization/projects/${project_id}/spend_alerts/${alertID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73805,7 +72870,7 @@ var SpendAlerts2 = class extends APIResource {
    */
   update(alertID, params, options) {
     const { project_id, ...body } = params;
-    return this._client.post(path2`/organization/projects/${project_id}/spend_alerts/${alertID}`, {
+    return this._client.post(path`/organization/projects/${project_id}/spend_alerts/${alertID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -73825,7 +72890,7 @@ var SpendAlerts2 = class extends APIResource {
    * ```
    */
   list(projectID, query = {}, options) {
-    return this._client.getAPIList(path2`/organization/projects/${projectID}/spend_alerts`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path`/organization/projects/${projectID}/spend_alerts`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Deletes a project spend alert.
@@ -73841,7 +72906,7 @@ var SpendAlerts2 = class extends APIResource {
    */
   delete(alertID, params, options) {
     const { project_id } = params;
-    return this._client.delete(path2`/organization/projects/${project_id}/spend_alerts/${alertID}`, {
+    return this._client.delete(path`/organization/projects/${project_id}/spend_alerts/${alertID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73862,7 +72927,7 @@ var SpendLimit2 = class extends APIResource {
    * ```
    */
   retrieve(projectID, options) {
-    return this._client.get(path2`/organization/projects/${projectID}/spend_limit`, {
+    return this._client.get(path`/organization/projects/${projectID}/spend_limit`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73884,7 +72949,7 @@ var SpendLimit2 = class extends APIResource {
    * ```
    */
   update(projectID, body, options) {
-    return this._client.post(path2`/organization/projects/${projectID}/spend_limit`, {
+    return this._client.post(path`/organization/projects/${projectID}/spend_limit`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -73902,7 +72967,7 @@ var SpendLimit2 = class extends APIResource {
    * ```
    */
   delete(projectID, options) {
-    return this._client.delete(path2`/organization/projects/${projectID}/spend_limit`, {
+    return this._client.delete(path`/organization/projects/${projectID}/spend_limit`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73925,7 +72990,7 @@ var Roles4 = class extends APIResource {
    */
   create(groupID, params, options) {
     const { project_id, ...body } = params;
-    return this._client.post(path2`/projects/${project_id}/groups/${groupID}/roles`, {
+    return this._client.post(path`/projects/${project_id}/groups/${groupID}/roles`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -73945,7 +73010,7 @@ var Roles4 = class extends APIResource {
    */
   retrieve(roleID, params, options) {
     const { project_id, group_id } = params;
-    return this._client.get(path2`/projects/${project_id}/groups/${group_id}/roles/${roleID}`, {
+    return this._client.get(path`/projects/${project_id}/groups/${group_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -73966,7 +73031,7 @@ var Roles4 = class extends APIResource {
    */
   list(groupID, params, options) {
     const { project_id, ...query } = params;
-    return this._client.getAPIList(path2`/projects/${project_id}/groups/${groupID}/roles`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path`/projects/${project_id}/groups/${groupID}/roles`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Unassigns a project role from a group within a project.
@@ -73982,7 +73047,7 @@ var Roles4 = class extends APIResource {
    */
   delete(roleID, params, options) {
     const { project_id, group_id } = params;
-    return this._client.delete(path2`/projects/${project_id}/groups/${group_id}/roles/${roleID}`, {
+    return this._client.delete(path`/projects/${project_id}/groups/${group_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -74008,7 +73073,7 @@ var Groups2 = class extends APIResource {
    * ```
    */
   create(projectID, body, options) {
-    return this._client.post(path2`/organization/projects/${projectID}/groups`, {
+    return this._client.post(path`/organization/projects/${projectID}/groups`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -74028,7 +73093,7 @@ var Groups2 = class extends APIResource {
    */
   retrieve(groupID, params, options) {
     const { project_id, ...query } = params;
-    return this._client.get(path2`/organization/projects/${project_id}/groups/${groupID}`, {
+    return this._client.get(path`/organization/projects/${project_id}/groups/${groupID}`, {
       query,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -74048,7 +73113,7 @@ var Groups2 = class extends APIResource {
    * ```
    */
   list(projectID, query = {}, options) {
-    return this._client.getAPIList(path2`/organization/projects/${projectID}/groups`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path`/organization/projects/${projectID}/groups`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Revokes a group's access to a project.
@@ -74064,7 +73129,7 @@ var Groups2 = class extends APIResource {
    */
   delete(groupID, params, options) {
     const { project_id } = params;
-    return this._client.delete(path2`/organization/projects/${project_id}/groups/${groupID}`, {
+    return this._client.delete(path`/organization/projects/${project_id}/groups/${groupID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -74088,7 +73153,7 @@ var APIKeys2 = class extends APIResource {
    */
   create(serviceAccountID, params, options) {
     const { project_id, ...body } = params;
-    return this._client.post(path2`/organization/projects/${project_id}/service_accounts/${serviceAccountID}/api_keys`, { body, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.post(path`/organization/projects/${project_id}/service_accounts/${serviceAccountID}/api_keys`, { body, ...options, __security: { adminAPIKeyAuth: true } });
   }
 };
 
@@ -74112,7 +73177,7 @@ var ServiceAccounts = class extends APIResource {
    * ```
    */
   create(projectID, body, options) {
-    return this._client.post(path2`/organization/projects/${projectID}/service_accounts`, {
+    return this._client.post(path`/organization/projects/${projectID}/service_accounts`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -74132,7 +73197,7 @@ var ServiceAccounts = class extends APIResource {
    */
   retrieve(serviceAccountID, params, options) {
     const { project_id } = params;
-    return this._client.get(path2`/organization/projects/${project_id}/service_accounts/${serviceAccountID}`, {
+    return this._client.get(path`/organization/projects/${project_id}/service_accounts/${serviceAccountID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -74151,7 +73216,7 @@ var ServiceAccounts = class extends APIResource {
    */
   update(serviceAccountID, params, options) {
     const { project_id, ...body } = params;
-    return this._client.post(path2`/organization/projects/${project_id}/service_accounts/${serviceAccountID}`, { body, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.post(path`/organization/projects/${project_id}/service_accounts/${serviceAccountID}`, { body, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Returns a list of service accounts in the project.
@@ -74167,7 +73232,7 @@ var ServiceAccounts = class extends APIResource {
    * ```
    */
   list(projectID, query = {}, options) {
-    return this._client.getAPIList(path2`/organization/projects/${projectID}/service_accounts`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path`/organization/projects/${projectID}/service_accounts`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Deletes a service account from the project.
@@ -74186,7 +73251,7 @@ var ServiceAccounts = class extends APIResource {
    */
   delete(serviceAccountID, params, options) {
     const { project_id } = params;
-    return this._client.delete(path2`/organization/projects/${project_id}/service_accounts/${serviceAccountID}`, { ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.delete(path`/organization/projects/${project_id}/service_accounts/${serviceAccountID}`, { ...options, __security: { adminAPIKeyAuth: true } });
   }
 };
 ServiceAccounts.APIKeys = APIKeys2;
@@ -74207,7 +73272,7 @@ var Roles5 = class extends APIResource {
    */
   create(userID, params, options) {
     const { project_id, ...body } = params;
-    return this._client.post(path2`/projects/${project_id}/users/${userID}/roles`, {
+    return this._client.post(path`/projects/${project_id}/users/${userID}/roles`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -74227,7 +73292,7 @@ var Roles5 = class extends APIResource {
    */
   retrieve(roleID, params, options) {
     const { project_id, user_id } = params;
-    return this._client.get(path2`/projects/${project_id}/users/${user_id}/roles/${roleID}`, {
+    return this._client.get(path`/projects/${project_id}/users/${user_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -74248,7 +73313,7 @@ var Roles5 = class extends APIResource {
    */
   list(userID, params, options) {
     const { project_id, ...query } = params;
-    return this._client.getAPIList(path2`/projects/${project_id}/users/${userID}/roles`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path`/projects/${project_id}/users/${userID}/roles`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Unassigns a project role from a user within a project.
@@ -74264,7 +73329,7 @@ var Roles5 = class extends APIResource {
    */
   delete(roleID, params, options) {
     const { project_id, user_id } = params;
-    return this._client.delete(path2`/projects/${project_id}/users/${user_id}/roles/${roleID}`, {
+    return this._client.delete(path`/projects/${project_id}/users/${user_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -74291,7 +73356,7 @@ var Users2 = class extends APIResource {
    * ```
    */
   create(projectID, body, options) {
-    return this._client.post(path2`/organization/projects/${projectID}/users`, {
+    return this._client.post(path`/organization/projects/${projectID}/users`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -74311,7 +73376,7 @@ var Users2 = class extends APIResource {
    */
   retrieve(userID, params, options) {
     const { project_id } = params;
-    return this._client.get(path2`/organization/projects/${project_id}/users/${userID}`, {
+    return this._client.get(path`/organization/projects/${project_id}/users/${userID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -74330,7 +73395,7 @@ var Users2 = class extends APIResource {
    */
   update(userID, params, options) {
     const { project_id, ...body } = params;
-    return this._client.post(path2`/organization/projects/${project_id}/users/${userID}`, {
+    return this._client.post(path`/organization/projects/${project_id}/users/${userID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -74350,7 +73415,7 @@ var Users2 = class extends APIResource {
    * ```
    */
   list(projectID, query = {}, options) {
-    return this._client.getAPIList(path2`/organization/projects/${projectID}/users`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path`/organization/projects/${projectID}/users`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Deletes a user from the project.
@@ -74369,7 +73434,7 @@ var Users2 = class extends APIResource {
    */
   delete(userID, params, options) {
     const { project_id } = params;
-    return this._client.delete(path2`/organization/projects/${project_id}/users/${userID}`, {
+    return this._client.delete(path`/organization/projects/${project_id}/users/${userID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -74425,7 +73490,7 @@ var Projects = class extends APIResource {
    * ```
    */
   retrieve(projectID, options) {
-    return this._client.get(path2`/organization/projects/${projectID}`, {
+    return this._client.get(path`/organization/projects/${projectID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -74442,7 +73507,7 @@ var Projects = class extends APIResource {
    * ```
    */
   update(projectID, body, options) {
-    return this._client.post(path2`/organization/projects/${projectID}`, {
+    return this._client.post(path`/organization/projects/${projectID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -74479,7 +73544,7 @@ var Projects = class extends APIResource {
    * ```
    */
   archive(projectID, options) {
-    return this._client.post(path2`/organization/projects/${projectID}/archive`, {
+    return this._client.post(path`/organization/projects/${projectID}/archive`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -74513,7 +73578,7 @@ var Roles6 = class extends APIResource {
    * ```
    */
   create(userID, body, options) {
-    return this._client.post(path2`/organization/users/${userID}/roles`, {
+    return this._client.post(path`/organization/users/${userID}/roles`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -74533,7 +73598,7 @@ var Roles6 = class extends APIResource {
    */
   retrieve(roleID, params, options) {
     const { user_id } = params;
-    return this._client.get(path2`/organization/users/${user_id}/roles/${roleID}`, {
+    return this._client.get(path`/organization/users/${user_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -74552,7 +73617,7 @@ var Roles6 = class extends APIResource {
    * ```
    */
   list(userID, query = {}, options) {
-    return this._client.getAPIList(path2`/organization/users/${userID}/roles`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path`/organization/users/${userID}/roles`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Unassigns an organization role from a user within the organization.
@@ -74568,7 +73633,7 @@ var Roles6 = class extends APIResource {
    */
   delete(roleID, params, options) {
     const { user_id } = params;
-    return this._client.delete(path2`/organization/users/${user_id}/roles/${roleID}`, {
+    return this._client.delete(path`/organization/users/${user_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -74591,7 +73656,7 @@ var Users3 = class extends APIResource {
    * ```
    */
   retrieve(userID, options) {
-    return this._client.get(path2`/organization/users/${userID}`, {
+    return this._client.get(path`/organization/users/${userID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -74606,7 +73671,7 @@ var Users3 = class extends APIResource {
    * ```
    */
   update(userID, body, options) {
-    return this._client.post(path2`/organization/users/${userID}`, {
+    return this._client.post(path`/organization/users/${userID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -74641,7 +73706,7 @@ var Users3 = class extends APIResource {
    * ```
    */
   delete(userID, options) {
-    return this._client.delete(path2`/organization/users/${userID}`, {
+    return this._client.delete(path`/organization/users/${userID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -74764,7 +73829,7 @@ var Batches = class extends APIResource {
    * Retrieves a batch.
    */
   retrieve(batchID, options) {
-    return this._client.get(path2`/batches/${batchID}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.get(path`/batches/${batchID}`, { ...options, __security: { bearerAuth: true } });
   }
   /**
    * List your organization's batches.
@@ -74782,7 +73847,7 @@ var Batches = class extends APIResource {
    * (if any) available in the output file.
    */
   cancel(batchID, options) {
-    return this._client.post(path2`/batches/${batchID}/cancel`, {
+    return this._client.post(path`/batches/${batchID}/cancel`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -74810,7 +73875,7 @@ var Assistants = class extends APIResource {
    * @deprecated
    */
   retrieve(assistantID, options) {
-    return this._client.get(path2`/assistants/${assistantID}`, {
+    return this._client.get(path`/assistants/${assistantID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -74822,7 +73887,7 @@ var Assistants = class extends APIResource {
    * @deprecated
    */
   update(assistantID, body, options) {
-    return this._client.post(path2`/assistants/${assistantID}`, {
+    return this._client.post(path`/assistants/${assistantID}`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -74848,7 +73913,7 @@ var Assistants = class extends APIResource {
    * @deprecated
    */
   delete(assistantID, options) {
-    return this._client.delete(path2`/assistants/${assistantID}`, {
+    return this._client.delete(path`/assistants/${assistantID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -74955,7 +74020,7 @@ var Sessions2 = class extends APIResource {
    * ```
    */
   cancel(sessionID, options) {
-    return this._client.post(path2`/chatkit/sessions/${sessionID}/cancel`, {
+    return this._client.post(path`/chatkit/sessions/${sessionID}/cancel`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "chatkit_beta=v1" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -74975,7 +74040,7 @@ var Threads = class extends APIResource {
    * ```
    */
   retrieve(threadID, options) {
-    return this._client.get(path2`/chatkit/threads/${threadID}`, {
+    return this._client.get(path`/chatkit/threads/${threadID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "chatkit_beta=v1" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -75011,7 +74076,7 @@ var Threads = class extends APIResource {
    * ```
    */
   delete(threadID, options) {
-    return this._client.delete(path2`/chatkit/threads/${threadID}`, {
+    return this._client.delete(path`/chatkit/threads/${threadID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "chatkit_beta=v1" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -75031,7 +74096,7 @@ var Threads = class extends APIResource {
    * ```
    */
   listItems(threadID, query = {}, options) {
-    return this._client.getAPIList(path2`/chatkit/threads/${threadID}/items`, ConversationCursorPage, {
+    return this._client.getAPIList(path`/chatkit/threads/${threadID}/items`, ConversationCursorPage, {
       query,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "chatkit_beta=v1" }, options?.headers]),
@@ -75068,7 +74133,7 @@ var InputItems = class extends APIResource {
    */
   list(responseID, params = {}, options) {
     const { betas, ...query } = params ?? {};
-    return this._client.getAPIList(path2`/responses/${responseID}/input_items?beta=true`, CursorPage, {
+    return this._client.getAPIList(path`/responses/${responseID}/input_items?beta=true`, CursorPage, {
       query,
       ...options,
       headers: buildHeaders([
@@ -75130,7 +74195,7 @@ var Responses = class extends APIResource {
   }
   retrieve(responseID, params = {}, options) {
     const { betas, ...query } = params ?? {};
-    return this._client.get(path2`/responses/${responseID}?beta=true`, {
+    return this._client.get(path`/responses/${responseID}?beta=true`, {
       query,
       ...options,
       headers: buildHeaders([
@@ -75153,7 +74218,7 @@ var Responses = class extends APIResource {
    */
   delete(responseID, params = {}, options) {
     const { betas } = params ?? {};
-    return this._client.delete(path2`/responses/${responseID}?beta=true`, {
+    return this._client.delete(path`/responses/${responseID}?beta=true`, {
       ...options,
       headers: buildHeaders([
         { Accept: "*/*", ...betas?.toString() != null ? { "openai-beta": betas?.toString() } : void 0 },
@@ -75176,7 +74241,7 @@ var Responses = class extends APIResource {
    */
   cancel(responseID, params = {}, options) {
     const { betas } = params ?? {};
-    return this._client.post(path2`/responses/${responseID}/cancel?beta=true`, {
+    return this._client.post(path`/responses/${responseID}/cancel?beta=true`, {
       ...options,
       headers: buildHeaders([
         { ...betas?.toString() != null ? { "openai-beta": betas?.toString() } : void 0 },
@@ -75225,7 +74290,7 @@ var Messages2 = class extends APIResource {
    * @deprecated The Assistants API is deprecated in favor of the Responses API
    */
   create(threadID, body, options) {
-    return this._client.post(path2`/threads/${threadID}/messages`, {
+    return this._client.post(path`/threads/${threadID}/messages`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -75239,7 +74304,7 @@ var Messages2 = class extends APIResource {
    */
   retrieve(messageID, params, options) {
     const { thread_id } = params;
-    return this._client.get(path2`/threads/${thread_id}/messages/${messageID}`, {
+    return this._client.get(path`/threads/${thread_id}/messages/${messageID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -75252,7 +74317,7 @@ var Messages2 = class extends APIResource {
    */
   update(messageID, params, options) {
     const { thread_id, ...body } = params;
-    return this._client.post(path2`/threads/${thread_id}/messages/${messageID}`, {
+    return this._client.post(path`/threads/${thread_id}/messages/${messageID}`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -75265,7 +74330,7 @@ var Messages2 = class extends APIResource {
    * @deprecated The Assistants API is deprecated in favor of the Responses API
    */
   list(threadID, query = {}, options) {
-    return this._client.getAPIList(path2`/threads/${threadID}/messages`, CursorPage, {
+    return this._client.getAPIList(path`/threads/${threadID}/messages`, CursorPage, {
       query,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -75279,7 +74344,7 @@ var Messages2 = class extends APIResource {
    */
   delete(messageID, params, options) {
     const { thread_id } = params;
-    return this._client.delete(path2`/threads/${thread_id}/messages/${messageID}`, {
+    return this._client.delete(path`/threads/${thread_id}/messages/${messageID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -75296,7 +74361,7 @@ var Steps = class extends APIResource {
    */
   retrieve(stepID, params, options) {
     const { thread_id, run_id, ...query } = params;
-    return this._client.get(path2`/threads/${thread_id}/runs/${run_id}/steps/${stepID}`, {
+    return this._client.get(path`/threads/${thread_id}/runs/${run_id}/steps/${stepID}`, {
       query,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -75310,7 +74375,7 @@ var Steps = class extends APIResource {
    */
   list(runID, params, options) {
     const { thread_id, ...query } = params;
-    return this._client.getAPIList(path2`/threads/${thread_id}/runs/${runID}/steps`, CursorPage, {
+    return this._client.getAPIList(path`/threads/${thread_id}/runs/${runID}/steps`, CursorPage, {
       query,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -75874,7 +74939,7 @@ var Runs = class extends APIResource {
   }
   create(threadID, params, options) {
     const { include, ...body } = params;
-    return this._client.post(path2`/threads/${threadID}/runs`, {
+    return this._client.post(path`/threads/${threadID}/runs`, {
       query: { include },
       body,
       ...options,
@@ -75891,7 +74956,7 @@ var Runs = class extends APIResource {
    */
   retrieve(runID, params, options) {
     const { thread_id } = params;
-    return this._client.get(path2`/threads/${thread_id}/runs/${runID}`, {
+    return this._client.get(path`/threads/${thread_id}/runs/${runID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -75904,7 +74969,7 @@ var Runs = class extends APIResource {
    */
   update(runID, params, options) {
     const { thread_id, ...body } = params;
-    return this._client.post(path2`/threads/${thread_id}/runs/${runID}`, {
+    return this._client.post(path`/threads/${thread_id}/runs/${runID}`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -75917,7 +74982,7 @@ var Runs = class extends APIResource {
    * @deprecated The Assistants API is deprecated in favor of the Responses API
    */
   list(threadID, query = {}, options) {
-    return this._client.getAPIList(path2`/threads/${threadID}/runs`, CursorPage, {
+    return this._client.getAPIList(path`/threads/${threadID}/runs`, CursorPage, {
       query,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -75931,7 +74996,7 @@ var Runs = class extends APIResource {
    */
   cancel(runID, params, options) {
     const { thread_id } = params;
-    return this._client.post(path2`/threads/${thread_id}/runs/${runID}/cancel`, {
+    return this._client.post(path`/threads/${thread_id}/runs/${runID}/cancel`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -76010,7 +75075,7 @@ var Runs = class extends APIResource {
   }
   submitToolOutputs(runID, params, options) {
     const { thread_id, ...body } = params;
-    return this._client.post(path2`/threads/${thread_id}/runs/${runID}/submit_tool_outputs`, {
+    return this._client.post(path`/threads/${thread_id}/runs/${runID}/submit_tool_outputs`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -76065,7 +75130,7 @@ var Threads2 = class extends APIResource {
    * @deprecated The Assistants API is deprecated in favor of the Responses API
    */
   retrieve(threadID, options) {
-    return this._client.get(path2`/threads/${threadID}`, {
+    return this._client.get(path`/threads/${threadID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -76077,7 +75142,7 @@ var Threads2 = class extends APIResource {
    * @deprecated The Assistants API is deprecated in favor of the Responses API
    */
   update(threadID, body, options) {
-    return this._client.post(path2`/threads/${threadID}`, {
+    return this._client.post(path`/threads/${threadID}`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -76090,7 +75155,7 @@ var Threads2 = class extends APIResource {
    * @deprecated The Assistants API is deprecated in favor of the Responses API
    */
   delete(threadID, options) {
-    return this._client.delete(path2`/threads/${threadID}`, {
+    return this._client.delete(path`/threads/${threadID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -76161,7 +75226,7 @@ var Content = class extends APIResource {
    */
   retrieve(fileID, params, options) {
     const { container_id } = params;
-    return this._client.get(path2`/containers/${container_id}/files/${fileID}/content`, {
+    return this._client.get(path`/containers/${container_id}/files/${fileID}/content`, {
       ...options,
       headers: buildHeaders([{ Accept: "application/binary" }, options?.headers]),
       __security: { bearerAuth: true },
@@ -76183,14 +75248,14 @@ var Files = class extends APIResource {
    * a JSON request with a file ID.
    */
   create(containerID, body, options) {
-    return this._client.post(path2`/containers/${containerID}/files`, maybeMultipartFormRequestOptions({ body, ...options, __security: { bearerAuth: true } }, this._client));
+    return this._client.post(path`/containers/${containerID}/files`, maybeMultipartFormRequestOptions({ body, ...options, __security: { bearerAuth: true } }, this._client));
   }
   /**
    * Retrieve Container File
    */
   retrieve(fileID, params, options) {
     const { container_id } = params;
-    return this._client.get(path2`/containers/${container_id}/files/${fileID}`, {
+    return this._client.get(path`/containers/${container_id}/files/${fileID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -76199,7 +75264,7 @@ var Files = class extends APIResource {
    * List Container files
    */
   list(containerID, query = {}, options) {
-    return this._client.getAPIList(path2`/containers/${containerID}/files`, CursorPage, {
+    return this._client.getAPIList(path`/containers/${containerID}/files`, CursorPage, {
       query,
       ...options,
       __security: { bearerAuth: true }
@@ -76210,7 +75275,7 @@ var Files = class extends APIResource {
    */
   delete(fileID, params, options) {
     const { container_id } = params;
-    return this._client.delete(path2`/containers/${container_id}/files/${fileID}`, {
+    return this._client.delete(path`/containers/${container_id}/files/${fileID}`, {
       ...options,
       headers: buildHeaders([{ Accept: "*/*" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -76235,7 +75300,7 @@ var Containers = class extends APIResource {
    * Retrieve Container
    */
   retrieve(containerID, options) {
-    return this._client.get(path2`/containers/${containerID}`, {
+    return this._client.get(path`/containers/${containerID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -76254,7 +75319,7 @@ var Containers = class extends APIResource {
    * Delete Container
    */
   delete(containerID, options) {
-    return this._client.delete(path2`/containers/${containerID}`, {
+    return this._client.delete(path`/containers/${containerID}`, {
       ...options,
       headers: buildHeaders([{ Accept: "*/*" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -76270,7 +75335,7 @@ var Items = class extends APIResource {
    */
   create(conversationID, params, options) {
     const { include, ...body } = params;
-    return this._client.post(path2`/conversations/${conversationID}/items`, {
+    return this._client.post(path`/conversations/${conversationID}/items`, {
       query: { include },
       body,
       ...options,
@@ -76282,7 +75347,7 @@ var Items = class extends APIResource {
    */
   retrieve(itemID, params, options) {
     const { conversation_id, ...query } = params;
-    return this._client.get(path2`/conversations/${conversation_id}/items/${itemID}`, {
+    return this._client.get(path`/conversations/${conversation_id}/items/${itemID}`, {
       query,
       ...options,
       __security: { bearerAuth: true }
@@ -76292,14 +75357,14 @@ var Items = class extends APIResource {
    * List all items for a conversation with the given ID.
    */
   list(conversationID, query = {}, options) {
-    return this._client.getAPIList(path2`/conversations/${conversationID}/items`, ConversationCursorPage, { query, ...options, __security: { bearerAuth: true } });
+    return this._client.getAPIList(path`/conversations/${conversationID}/items`, ConversationCursorPage, { query, ...options, __security: { bearerAuth: true } });
   }
   /**
    * Delete an item from a conversation with the given IDs.
    */
   delete(itemID, params, options) {
     const { conversation_id } = params;
-    return this._client.delete(path2`/conversations/${conversation_id}/items/${itemID}`, {
+    return this._client.delete(path`/conversations/${conversation_id}/items/${itemID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -76322,7 +75387,7 @@ var Conversations = class extends APIResource {
    * Get a conversation
    */
   retrieve(conversationID, options) {
-    return this._client.get(path2`/conversations/${conversationID}`, {
+    return this._client.get(path`/conversations/${conversationID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -76331,7 +75396,7 @@ var Conversations = class extends APIResource {
    * Update a conversation
    */
   update(conversationID, body, options) {
-    return this._client.post(path2`/conversations/${conversationID}`, {
+    return this._client.post(path`/conversations/${conversationID}`, {
       body,
       ...options,
       __security: { bearerAuth: true }
@@ -76341,7 +75406,7 @@ var Conversations = class extends APIResource {
    * Delete a conversation. Items in the conversation will not be deleted.
    */
   delete(conversationID, options) {
-    return this._client.delete(path2`/conversations/${conversationID}`, {
+    return this._client.delete(path`/conversations/${conversationID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -76400,7 +75465,7 @@ var OutputItems = class extends APIResource {
    */
   retrieve(outputItemID, params, options) {
     const { eval_id, run_id } = params;
-    return this._client.get(path2`/evals/${eval_id}/runs/${run_id}/output_items/${outputItemID}`, {
+    return this._client.get(path`/evals/${eval_id}/runs/${run_id}/output_items/${outputItemID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -76410,7 +75475,7 @@ var OutputItems = class extends APIResource {
    */
   list(runID, params, options) {
     const { eval_id, ...query } = params;
-    return this._client.getAPIList(path2`/evals/${eval_id}/runs/${runID}/output_items`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
+    return this._client.getAPIList(path`/evals/${eval_id}/runs/${runID}/output_items`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
   }
 };
 
@@ -76426,7 +75491,7 @@ var Runs2 = class extends APIResource {
    * schema specified in the config of the evaluation.
    */
   create(evalID, body, options) {
-    return this._client.post(path2`/evals/${evalID}/runs`, {
+    return this._client.post(path`/evals/${evalID}/runs`, {
       body,
       ...options,
       __security: { bearerAuth: true }
@@ -76437,7 +75502,7 @@ var Runs2 = class extends APIResource {
    */
   retrieve(runID, params, options) {
     const { eval_id } = params;
-    return this._client.get(path2`/evals/${eval_id}/runs/${runID}`, {
+    return this._client.get(path`/evals/${eval_id}/runs/${runID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -76446,7 +75511,7 @@ var Runs2 = class extends APIResource {
    * Get a list of runs for an evaluation.
    */
   list(evalID, query = {}, options) {
-    return this._client.getAPIList(path2`/evals/${evalID}/runs`, CursorPage, {
+    return this._client.getAPIList(path`/evals/${evalID}/runs`, CursorPage, {
       query,
       ...options,
       __security: { bearerAuth: true }
@@ -76457,7 +75522,7 @@ var Runs2 = class extends APIResource {
    */
   delete(runID, params, options) {
     const { eval_id } = params;
-    return this._client.delete(path2`/evals/${eval_id}/runs/${runID}`, {
+    return this._client.delete(path`/evals/${eval_id}/runs/${runID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -76467,7 +75532,7 @@ var Runs2 = class extends APIResource {
    */
   cancel(runID, params, options) {
     const { eval_id } = params;
-    return this._client.post(path2`/evals/${eval_id}/runs/${runID}`, {
+    return this._client.post(path`/evals/${eval_id}/runs/${runID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -76496,13 +75561,13 @@ var Evals = class extends APIResource {
    * Get an evaluation by ID.
    */
   retrieve(evalID, options) {
-    return this._client.get(path2`/evals/${evalID}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.get(path`/evals/${evalID}`, { ...options, __security: { bearerAuth: true } });
   }
   /**
    * Update certain properties of an evaluation.
    */
   update(evalID, body, options) {
-    return this._client.post(path2`/evals/${evalID}`, { body, ...options, __security: { bearerAuth: true } });
+    return this._client.post(path`/evals/${evalID}`, { body, ...options, __security: { bearerAuth: true } });
   }
   /**
    * List evaluations for a project.
@@ -76518,7 +75583,7 @@ var Evals = class extends APIResource {
    * Delete an evaluation.
    */
   delete(evalID, options) {
-    return this._client.delete(path2`/evals/${evalID}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.delete(path`/evals/${evalID}`, { ...options, __security: { bearerAuth: true } });
   }
 };
 Evals.Runs = Runs2;
@@ -76561,7 +75626,7 @@ var Files2 = class extends APIResource {
    * Returns information about a specific file.
    */
   retrieve(fileID, options) {
-    return this._client.get(path2`/files/${fileID}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.get(path`/files/${fileID}`, { ...options, __security: { bearerAuth: true } });
   }
   /**
    * Returns a list of files.
@@ -76577,13 +75642,13 @@ var Files2 = class extends APIResource {
    * Delete a file and remove it from all vector stores.
    */
   delete(fileID, options) {
-    return this._client.delete(path2`/files/${fileID}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.delete(path`/files/${fileID}`, { ...options, __security: { bearerAuth: true } });
   }
   /**
    * Returns the contents of the specified file.
    */
   content(fileID, options) {
-    return this._client.get(path2`/files/${fileID}/content`, {
+    return this._client.get(path`/files/${fileID}/content`, {
       ...options,
       headers: buildHeaders([{ Accept: "application/binary" }, options?.headers]),
       __security: { bearerAuth: true },
@@ -76695,7 +75760,7 @@ var Permissions = class extends APIResource {
    * ```
    */
   create(fineTunedModelCheckpoint, body, options) {
-    return this._client.getAPIList(path2`/fine_tuning/checkpoints/${fineTunedModelCheckpoint}/permissions`, Page, { body, method: "post", ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path`/fine_tuning/checkpoints/${fineTunedModelCheckpoint}/permissions`, Page, { body, method: "post", ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * **NOTE:** This endpoint requires an [admin API key](../admin-api-keys).
@@ -76706,7 +75771,7 @@ var Permissions = class extends APIResource {
    * @deprecated Retrieve is deprecated. Please swap to the paginated list method instead.
    */
   retrieve(fineTunedModelCheckpoint, query = {}, options) {
-    return this._client.get(path2`/fine_tuning/checkpoints/${fineTunedModelCheckpoint}/permissions`, {
+    return this._client.get(path`/fine_tuning/checkpoints/${fineTunedModelCheckpoint}/permissions`, {
       query,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -76729,7 +75794,7 @@ var Permissions = class extends APIResource {
    * ```
    */
   list(fineTunedModelCheckpoint, query = {}, options) {
-    return this._client.getAPIList(path2`/fine_tuning/checkpoints/${fineTunedModelCheckpoint}/permissions`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path`/fine_tuning/checkpoints/${fineTunedModelCheckpoint}/permissions`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * **NOTE:** This endpoint requires an [admin API key](../admin-api-keys).
@@ -76751,7 +75816,7 @@ var Permissions = class extends APIResource {
    */
   delete(permissionID, params, options) {
     const { fine_tuned_model_checkpoint } = params;
-    return this._client.delete(path2`/fine_tuning/checkpoints/${fine_tuned_model_checkpoint}/permissions/${permissionID}`, { ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.delete(path`/fine_tuning/checkpoints/${fine_tuned_model_checkpoint}/permissions/${permissionID}`, { ...options, __security: { adminAPIKeyAuth: true } });
   }
 };
 
@@ -76780,7 +75845,7 @@ var Checkpoints2 = class extends APIResource {
    * ```
    */
   list(fineTuningJobID, query = {}, options) {
-    return this._client.getAPIList(path2`/fine_tuning/jobs/${fineTuningJobID}/checkpoints`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
+    return this._client.getAPIList(path`/fine_tuning/jobs/${fineTuningJobID}/checkpoints`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
   }
 };
 
@@ -76823,7 +75888,7 @@ var Jobs = class extends APIResource {
    * ```
    */
   retrieve(fineTuningJobID, options) {
-    return this._client.get(path2`/fine_tuning/jobs/${fineTuningJobID}`, {
+    return this._client.get(path`/fine_tuning/jobs/${fineTuningJobID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -76857,7 +75922,7 @@ var Jobs = class extends APIResource {
    * ```
    */
   cancel(fineTuningJobID, options) {
-    return this._client.post(path2`/fine_tuning/jobs/${fineTuningJobID}/cancel`, {
+    return this._client.post(path`/fine_tuning/jobs/${fineTuningJobID}/cancel`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -76876,7 +75941,7 @@ var Jobs = class extends APIResource {
    * ```
    */
   listEvents(fineTuningJobID, query = {}, options) {
-    return this._client.getAPIList(path2`/fine_tuning/jobs/${fineTuningJobID}/events`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
+    return this._client.getAPIList(path`/fine_tuning/jobs/${fineTuningJobID}/events`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
   }
   /**
    * Pause a fine-tune job.
@@ -76889,7 +75954,7 @@ var Jobs = class extends APIResource {
    * ```
    */
   pause(fineTuningJobID, options) {
-    return this._client.post(path2`/fine_tuning/jobs/${fineTuningJobID}/pause`, {
+    return this._client.post(path`/fine_tuning/jobs/${fineTuningJobID}/pause`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -76905,7 +75970,7 @@ var Jobs = class extends APIResource {
    * ```
    */
   resume(fineTuningJobID, options) {
-    return this._client.post(path2`/fine_tuning/jobs/${fineTuningJobID}/resume`, {
+    return this._client.post(path`/fine_tuning/jobs/${fineTuningJobID}/resume`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -76976,7 +76041,7 @@ var Models = class extends APIResource {
    * the owner and permissioning.
    */
   retrieve(model, options) {
-    return this._client.get(path2`/models/${model}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.get(path`/models/${model}`, { ...options, __security: { bearerAuth: true } });
   }
   /**
    * Lists the currently available models, and provides basic information about each
@@ -76990,7 +76055,7 @@ var Models = class extends APIResource {
    * delete a model.
    */
   delete(model, options) {
-    return this._client.delete(path2`/models/${model}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.delete(path`/models/${model}`, { ...options, __security: { bearerAuth: true } });
   }
 };
 
@@ -77019,7 +76084,7 @@ var Calls = class extends APIResource {
    * ```
    */
   accept(callID, body, options) {
-    return this._client.post(path2`/realtime/calls/${callID}/accept`, {
+    return this._client.post(path`/realtime/calls/${callID}/accept`, {
       body,
       ...options,
       headers: buildHeaders([{ Accept: "*/*" }, options?.headers]),
@@ -77035,7 +76100,7 @@ var Calls = class extends APIResource {
    * ```
    */
   hangup(callID, options) {
-    return this._client.post(path2`/realtime/calls/${callID}/hangup`, {
+    return this._client.post(path`/realtime/calls/${callID}/hangup`, {
       ...options,
       headers: buildHeaders([{ Accept: "*/*" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -77052,7 +76117,7 @@ var Calls = class extends APIResource {
    * ```
    */
   refer(callID, body, options) {
-    return this._client.post(path2`/realtime/calls/${callID}/refer`, {
+    return this._client.post(path`/realtime/calls/${callID}/refer`, {
       body,
       ...options,
       headers: buildHeaders([{ Accept: "*/*" }, options?.headers]),
@@ -77068,7 +76133,7 @@ var Calls = class extends APIResource {
    * ```
    */
   reject(callID, body = {}, options) {
-    return this._client.post(path2`/realtime/calls/${callID}/reject`, {
+    return this._client.post(path`/realtime/calls/${callID}/reject`, {
       body,
       ...options,
       headers: buildHeaders([{ Accept: "*/*" }, options?.headers]),
@@ -77847,7 +76912,7 @@ var InputItems2 = class extends APIResource {
    * ```
    */
   list(responseID, query = {}, options) {
-    return this._client.getAPIList(path2`/responses/${responseID}/input_items`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
+    return this._client.getAPIList(path`/responses/${responseID}/input_items`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
   }
 };
 
@@ -77894,7 +76959,7 @@ var Responses2 = class extends APIResource {
     });
   }
   retrieve(responseID, query = {}, options) {
-    return this._client.get(path2`/responses/${responseID}`, {
+    return this._client.get(path`/responses/${responseID}`, {
       query,
       ...options,
       stream: query?.stream ?? false,
@@ -77917,7 +76982,7 @@ var Responses2 = class extends APIResource {
    * ```
    */
   delete(responseID, options) {
-    return this._client.delete(path2`/responses/${responseID}`, {
+    return this._client.delete(path`/responses/${responseID}`, {
       ...options,
       headers: buildHeaders([{ Accept: "*/*" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -77945,7 +77010,7 @@ var Responses2 = class extends APIResource {
    * ```
    */
   cancel(responseID, options) {
-    return this._client.post(path2`/responses/${responseID}/cancel`, {
+    return this._client.post(path`/responses/${responseID}/cancel`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -77978,7 +77043,7 @@ var Content2 = class extends APIResource {
    * Download a skill zip bundle by its ID.
    */
   retrieve(skillID, options) {
-    return this._client.get(path2`/skills/${skillID}/content`, {
+    return this._client.get(path`/skills/${skillID}/content`, {
       ...options,
       headers: buildHeaders([{ Accept: "application/binary" }, options?.headers]),
       __security: { bearerAuth: true },
@@ -77994,7 +77059,7 @@ var Content3 = class extends APIResource {
    */
   retrieve(version2, params, options) {
     const { skill_id } = params;
-    return this._client.get(path2`/skills/${skill_id}/versions/${version2}/content`, {
+    return this._client.get(path`/skills/${skill_id}/versions/${version2}/content`, {
       ...options,
       headers: buildHeaders([{ Accept: "application/binary" }, options?.headers]),
       __security: { bearerAuth: true },
@@ -78013,14 +77078,14 @@ var Versions = class extends APIResource {
    * Create a new immutable skill version.
    */
   create(skillID, body = {}, options) {
-    return this._client.post(path2`/skills/${skillID}/versions`, maybeMultipartFormRequestOptions({ body, ...options, __security: { bearerAuth: true } }, this._client));
+    return this._client.post(path`/skills/${skillID}/versions`, maybeMultipartFormRequestOptions({ body, ...options, __security: { bearerAuth: true } }, this._client));
   }
   /**
    * Get a specific skill version.
    */
   retrieve(version2, params, options) {
     const { skill_id } = params;
-    return this._client.get(path2`/skills/${skill_id}/versions/${version2}`, {
+    return this._client.get(path`/skills/${skill_id}/versions/${version2}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -78029,7 +77094,7 @@ var Versions = class extends APIResource {
    * List skill versions for a skill.
    */
   list(skillID, query = {}, options) {
-    return this._client.getAPIList(path2`/skills/${skillID}/versions`, CursorPage, {
+    return this._client.getAPIList(path`/skills/${skillID}/versions`, CursorPage, {
       query,
       ...options,
       __security: { bearerAuth: true }
@@ -78040,7 +77105,7 @@ var Versions = class extends APIResource {
    */
   delete(version2, params, options) {
     const { skill_id } = params;
-    return this._client.delete(path2`/skills/${skill_id}/versions/${version2}`, {
+    return this._client.delete(path`/skills/${skill_id}/versions/${version2}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -78065,13 +77130,13 @@ var Skills = class extends APIResource {
    * Get a skill by its ID.
    */
   retrieve(skillID, options) {
-    return this._client.get(path2`/skills/${skillID}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.get(path`/skills/${skillID}`, { ...options, __security: { bearerAuth: true } });
   }
   /**
    * Update the default version pointer for a skill.
    */
   update(skillID, body, options) {
-    return this._client.post(path2`/skills/${skillID}`, {
+    return this._client.post(path`/skills/${skillID}`, {
       body,
       ...options,
       __security: { bearerAuth: true }
@@ -78091,7 +77156,7 @@ var Skills = class extends APIResource {
    * Delete a skill by its ID.
    */
   delete(skillID, options) {
-    return this._client.delete(path2`/skills/${skillID}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.delete(path`/skills/${skillID}`, { ...options, __security: { bearerAuth: true } });
   }
 };
 Skills.Content = Content2;
@@ -78113,7 +77178,7 @@ var Parts = class extends APIResource {
    * [complete the Upload](https://platform.openai.com/docs/api-reference/uploads/complete).
    */
   create(uploadID, body, options) {
-    return this._client.post(path2`/uploads/${uploadID}/parts`, multipartFormRequestOptions({ body, ...options, __security: { bearerAuth: true } }, this._client));
+    return this._client.post(path`/uploads/${uploadID}/parts`, multipartFormRequestOptions({ body, ...options, __security: { bearerAuth: true } }, this._client));
   }
 };
 
@@ -78155,7 +77220,7 @@ var Uploads = class extends APIResource {
    * Returns the Upload object with status `cancelled`.
    */
   cancel(uploadID, options) {
-    return this._client.post(path2`/uploads/${uploadID}/cancel`, {
+    return this._client.post(path`/uploads/${uploadID}/cancel`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -78178,7 +77243,7 @@ var Uploads = class extends APIResource {
    * object.
    */
   complete(uploadID, body, options) {
-    return this._client.post(path2`/uploads/${uploadID}/complete`, {
+    return this._client.post(path`/uploads/${uploadID}/complete`, {
       body,
       ...options,
       __security: { bearerAuth: true }
@@ -78212,7 +77277,7 @@ var FileBatches = class extends APIResource {
    * Create a vector store file batch.
    */
   create(vectorStoreID, body, options) {
-    return this._client.post(path2`/vector_stores/${vectorStoreID}/file_batches`, {
+    return this._client.post(path`/vector_stores/${vectorStoreID}/file_batches`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -78224,7 +77289,7 @@ var FileBatches = class extends APIResource {
    */
   retrieve(batchID, params, options) {
     const { vector_store_id } = params;
-    return this._client.get(path2`/vector_stores/${vector_store_id}/file_batches/${batchID}`, {
+    return this._client.get(path`/vector_stores/${vector_store_id}/file_batches/${batchID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -78236,7 +77301,7 @@ var FileBatches = class extends APIResource {
    */
   cancel(batchID, params, options) {
     const { vector_store_id } = params;
-    return this._client.post(path2`/vector_stores/${vector_store_id}/file_batches/${batchID}/cancel`, {
+    return this._client.post(path`/vector_stores/${vector_store_id}/file_batches/${batchID}/cancel`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -78254,7 +77319,7 @@ var FileBatches = class extends APIResource {
    */
   listFiles(batchID, params, options) {
     const { vector_store_id, ...query } = params;
-    return this._client.getAPIList(path2`/vector_stores/${vector_store_id}/file_batches/${batchID}/files`, CursorPage, {
+    return this._client.getAPIList(path`/vector_stores/${vector_store_id}/file_batches/${batchID}/files`, CursorPage, {
       query,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -78339,7 +77404,7 @@ var Files3 = class extends APIResource {
    * [vector store](https://platform.openai.com/docs/api-reference/vector-stores/object).
    */
   create(vectorStoreID, body, options) {
-    return this._client.post(path2`/vector_stores/${vectorStoreID}/files`, {
+    return this._client.post(path`/vector_stores/${vectorStoreID}/files`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -78351,7 +77416,7 @@ var Files3 = class extends APIResource {
    */
   retrieve(fileID, params, options) {
     const { vector_store_id } = params;
-    return this._client.get(path2`/vector_stores/${vector_store_id}/files/${fileID}`, {
+    return this._client.get(path`/vector_stores/${vector_store_id}/files/${fileID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -78362,7 +77427,7 @@ var Files3 = class extends APIResource {
    */
   update(fileID, params, options) {
     const { vector_store_id, ...body } = params;
-    return this._client.post(path2`/vector_stores/${vector_store_id}/files/${fileID}`, {
+    return this._client.post(path`/vector_stores/${vector_store_id}/files/${fileID}`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -78373,7 +77438,7 @@ var Files3 = class extends APIResource {
    * Returns a list of vector store files.
    */
   list(vectorStoreID, query = {}, options) {
-    return this._client.getAPIList(path2`/vector_stores/${vectorStoreID}/files`, CursorPage, {
+    return this._client.getAPIList(path`/vector_stores/${vectorStoreID}/files`, CursorPage, {
       query,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -78388,7 +77453,7 @@ var Files3 = class extends APIResource {
    */
   delete(fileID, params, options) {
     const { vector_store_id } = params;
-    return this._client.delete(path2`/vector_stores/${vector_store_id}/files/${fileID}`, {
+    return this._client.delete(path`/vector_stores/${vector_store_id}/files/${fileID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -78464,7 +77529,7 @@ var Files3 = class extends APIResource {
    */
   content(fileID, params, options) {
     const { vector_store_id } = params;
-    return this._client.getAPIList(path2`/vector_stores/${vector_store_id}/files/${fileID}/content`, Page, {
+    return this._client.getAPIList(path`/vector_stores/${vector_store_id}/files/${fileID}/content`, Page, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -78494,7 +77559,7 @@ var VectorStores = class extends APIResource {
    * Retrieves a vector store.
    */
   retrieve(vectorStoreID, options) {
-    return this._client.get(path2`/vector_stores/${vectorStoreID}`, {
+    return this._client.get(path`/vector_stores/${vectorStoreID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -78504,7 +77569,7 @@ var VectorStores = class extends APIResource {
    * Modifies a vector store.
    */
   update(vectorStoreID, body, options) {
-    return this._client.post(path2`/vector_stores/${vectorStoreID}`, {
+    return this._client.post(path`/vector_stores/${vectorStoreID}`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -78526,7 +77591,7 @@ var VectorStores = class extends APIResource {
    * Delete a vector store.
    */
   delete(vectorStoreID, options) {
-    return this._client.delete(path2`/vector_stores/${vectorStoreID}`, {
+    return this._client.delete(path`/vector_stores/${vectorStoreID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -78537,7 +77602,7 @@ var VectorStores = class extends APIResource {
    * filter.
    */
   search(vectorStoreID, body, options) {
-    return this._client.getAPIList(path2`/vector_stores/${vectorStoreID}/search`, Page, {
+    return this._client.getAPIList(path`/vector_stores/${vectorStoreID}/search`, Page, {
       body,
       method: "post",
       ...options,
@@ -78561,7 +77626,7 @@ var Videos = class extends APIResource {
    * Fetch the latest metadata for a generated video.
    */
   retrieve(videoID, options) {
-    return this._client.get(path2`/videos/${videoID}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.get(path`/videos/${videoID}`, { ...options, __security: { bearerAuth: true } });
   }
   /**
    * List recently generated videos for the current project.
@@ -78577,7 +77642,7 @@ var Videos = class extends APIResource {
    * Permanently delete a completed or failed video and its stored assets.
    */
   delete(videoID, options) {
-    return this._client.delete(path2`/videos/${videoID}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.delete(path`/videos/${videoID}`, { ...options, __security: { bearerAuth: true } });
   }
   /**
    * Create a character from an uploaded video.
@@ -78591,7 +77656,7 @@ var Videos = class extends APIResource {
    * Streams the rendered video content for the specified video job.
    */
   downloadContent(videoID, query = {}, options) {
-    return this._client.get(path2`/videos/${videoID}/content`, {
+    return this._client.get(path`/videos/${videoID}/content`, {
       query,
       ...options,
       headers: buildHeaders([{ Accept: "application/binary" }, options?.headers]),
@@ -78616,7 +77681,7 @@ var Videos = class extends APIResource {
    * Fetch a character.
    */
   getCharacter(characterID, options) {
-    return this._client.get(path2`/videos/characters/${characterID}`, {
+    return this._client.get(path`/videos/characters/${characterID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -78625,7 +77690,7 @@ var Videos = class extends APIResource {
    * Create a remix of a completed video using a refreshed prompt.
    */
   remix(videoID, body, options) {
-    return this._client.post(path2`/videos/${videoID}/remix`, maybeMultipartFormRequestOptions({ body, ...options, __security: { bearerAuth: true } }, this._client));
+    return this._client.post(path`/videos/${videoID}/remix`, maybeMultipartFormRequestOptions({ body, ...options, __security: { bearerAuth: true } }, this._client));
   }
 };
 
@@ -79426,92 +78491,7 @@ var ConcurrencyLimit = class {
 };
 
 // web_src/llm/llm_refiner.ts
-import { setMaxListeners } from "node:events";
-
-// web_src/llm/usage_meter.ts
-var UsageMeter = class {
-  constructor() {
-    this.calls = 0;
-    this.cacheHits = 0;
-    this.promptTokens = 0;
-    this.completionTokens = 0;
-  }
-  addCompletion(usage) {
-    this.calls += 1;
-    this.promptTokens += usage?.prompt_tokens ?? 0;
-    this.completionTokens += usage?.completion_tokens ?? 0;
-  }
-  addCacheHit() {
-    this.cacheHits += 1;
-  }
-  summary(model, prices) {
-    const cost = this.promptTokens / 1e3 * prices.promptPricePer1k + this.completionTokens / 1e3 * prices.completionPricePer1k;
-    return {
-      model,
-      calls: this.calls,
-      cacheHits: this.cacheHits,
-      promptTokens: this.promptTokens,
-      completionTokens: this.completionTokens,
-      costUsd: Math.round(cost * 1e6) / 1e6
-    };
-  }
-};
-
-// ai_bookkeeping/tools/personal_data_masks.json
-var personal_data_masks_default = {
-  _comment: [
-    "Personal data masked in text that leaves Odoo (data-minimisation mode, ai_bookkeeping/tools/minimise.py) and in",
-    "prompts sent to an LLM (web_src/llm/mask_personal_data.ts). The one rule set of both: applied in order, each",
-    "match replaced by its placeholder. Patterns are written in the subset that Python's re (compiled with",
-    "re.ASCII) and JavaScript's RegExp (no u flag) read the same way: ASCII \\w \\d \\b, explicit [ \\t] for spaces,",
-    "fixed-width look-behinds. Flags: 'i' = ignore case. Test vectors: test/vectors/personal_data_masks.json."
-  ],
-  rules: [
-    {
-      name: "email",
-      placeholder: "[EMAIL]",
-      flags: "",
-      pattern: "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}"
-    },
-    {
-      name: "iban",
-      placeholder: "[IBAN]",
-      flags: "i",
-      _why: "A country code, two check digits, then 11-30 letters/digits in groups of four (spaced or not). RF is the ISO 11649 creditor reference, a payment reference: it stays.",
-      pattern: "\\b(?!RF)[A-Z]{2}\\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\\b"
-    },
-    {
-      name: "labelled_phone",
-      placeholder: "[PHONE]",
-      flags: "i",
-      _why: "A number announced as a phone (Tel: 0612345678), whatever its format.",
-      pattern: "\\b(?:tel|t[e\xE9]l[e\xE9]phone|t\xE9l|phone|mobile|mob|fax|gsm)(?![A-Za-z])\\.?:?[ \\t]*[+\\d](?:[ ./()-]{0,2}\\d){5,}"
-    },
-    {
-      name: "international_phone",
-      placeholder: "[PHONE]",
-      flags: "",
-      _why: "+49 30 1234567, +44 (0)20 7946 0958, 0049-30-1234567 (00 must be followed by a separator after the country code, so that a customer number 0012345678 stays).",
-      pattern: "(?<![\\w+])(?:\\+[1-9]\\d{0,2}|00[1-9]\\d{0,2}(?=[ ./-]))(?:[ ./-]?\\(0\\))?(?:[ ./-]?\\d){6,14}(?![\\w/])"
-    },
-    {
-      name: "national_phone",
-      placeholder: "[PHONE]",
-      flags: "",
-      _why: "06 12 34 56 78, 030/1234567, 030-1234567: a leading 0 and at least nine digits written with separators. Plain digit runs are references; dates (05-01-2026) have too few digits.",
-      pattern: "(?<![\\w/+.-])(?=0[1-9](?:[ /-]?\\d){7,})0[1-9]\\d{0,3}(?:[ /-]\\d{2,4}){2,5}(?![\\w/.-])|(?<![\\w/+.-])0[1-9]\\d{1,4}[/-]\\d{5,8}(?![\\w/.-])"
-    }
-  ]
-};
-
-// web_src/llm/mask_personal_data.ts
-var RULES = personal_data_masks_default.rules.map((rule) => ({
-  pattern: new RegExp(rule.pattern, `g${rule.flags}`),
-  placeholder: rule.placeholder
-}));
-function maskPersonalData(text3) {
-  return RULES.reduce((masked, rule) => masked.replace(rule.pattern, rule.placeholder), text3);
-}
+import { setMaxListeners as setMaxListeners2 } from "node:events";
 
 // web_src/llm/uses/prompt_data.ts
 function lineData(line) {
@@ -79547,7 +78527,7 @@ var MAX_ACCOUNTS_IN_PROMPT = 150;
 function expenseAccounts(accounts) {
   return accounts.filter((account) => !NOT_FOR_EXPENSES.has(account.accountType)).slice(0, MAX_ACCOUNTS_IN_PROMPT);
 }
-var INSTRUCTIONS = [
+var INSTRUCTIONS2 = [
   "You help an accountant book an outgoing bank payment that settles no invoice (a fee, a subscription, a purchase).",
   'Choose the most fitting account for it from the accounts in the data, answering with its "id", or null when none',
   "fits or the line is too vague. You may only answer with one of the given ids or null.",
@@ -79556,7 +78536,7 @@ var INSTRUCTIONS = [
 function accountTask(line, accounts) {
   return {
     name: "propose_expense_account",
-    instructions: INSTRUCTIONS,
+    instructions: INSTRUCTIONS2,
     schema: AccountAnswerSchema,
     data: {
       statementLine: lineData(line),
@@ -79576,7 +78556,7 @@ var RerankAnswerSchema = external_exports.object({
   /** One short sentence for the accountant. */
   explanation: external_exports.string()
 });
-var INSTRUCTIONS2 = [
+var INSTRUCTIONS3 = [
   "You help an accountant reconcile one bank statement line with open invoices and bills.",
   "An offline matching engine proposed the options in the data, each under an option key; it is unsure which is right.",
   "Choose the option whose invoices/bills the payment most plausibly settles, judging by amounts, dates, references",
@@ -79587,7 +78567,7 @@ var optionKey = (index) => String.fromCharCode(65 + index);
 function rerankTask(rerankCase, itemsById) {
   return {
     name: "rerank_reconciliation",
-    instructions: INSTRUCTIONS2,
+    instructions: INSTRUCTIONS3,
     schema: RerankAnswerSchema,
     data: {
       statementLine: lineData(rerankCase.line),
@@ -79641,7 +78621,7 @@ var LlmRefiner = class {
     const wanted = new Set(cases.flatMap((c) => c.kind === "rerank" ? c.rerank.options.flatMap((s) => s.candidateIds) : []));
     for (const item of request.candidates) if (wanted.has(item.id)) itemsById.set(item.id, item);
     const budget = new AbortController();
-    setMaxListeners(cases.length + 10, budget.signal);
+    setMaxListeners2(cases.length + 10, budget.signal);
     const timer = setTimeout(() => budget.abort(), this.settings.requestBudgetMs);
     try {
       await Promise.all(
@@ -79721,8 +78701,36 @@ function llmReason(explanation) {
   return `LLM: ${text3}`.slice(0, MAX_REASON_LENGTH);
 }
 
+// web_src/llm/lru_cache.ts
+var LruCache = class {
+  constructor(capacity) {
+    this.capacity = capacity;
+    this.entries = /* @__PURE__ */ new Map();
+  }
+  get size() {
+    return this.entries.size;
+  }
+  get(key) {
+    const value = this.entries.get(key);
+    if (value === void 0) return void 0;
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    return value;
+  }
+  set(key, value) {
+    if (this.capacity <= 0) return;
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    while (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next();
+      if (oldest.done) break;
+      this.entries.delete(oldest.value);
+    }
+  }
+};
+
 // web_src/llm/structured_caller.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash } from "node:crypto";
 
 // node_modules/openai/_vendor/zod-to-json-schema/Options.mjs
 var ignoreOverride = /* @__PURE__ */ Symbol("Let zodToJsonSchema decide on which parser to use");
@@ -86241,7 +85249,7 @@ ${jsonSchema}` },
 ${dataBlock(task.data)}
 ${DATA_END}` }
     ];
-    const key = createHash2("sha256").update(JSON.stringify([this.model, task.name, messages])).digest("hex");
+    const key = createHash("sha256").update(JSON.stringify([this.model, task.name, messages])).digest("hex");
     const cached2 = this.cache.get(key);
     if (cached2 !== void 0) {
       const parsed = task.schema.safeParse(cached2);
@@ -86335,9 +85343,1372 @@ function createLlmRefinerFor(tuning, llm, deps = {}) {
   return createLlmRefiner(LlmConfigSchema.parse({ ...tuning, ...llm }), deps);
 }
 
+// web_src/endpoint/services/document_tools.ts
+import { execFile } from "node:child_process";
+var ToolMissingError = class extends Error {
+  constructor(tool) {
+    super(`${tool} is not installed on the endpoint's server`);
+    this.tool = tool;
+  }
+};
+var ToolFailedError = class extends Error {
+  constructor(tool, stderr, timedOut) {
+    super(`${tool} failed${timedOut ? " (timed out)" : ""}: ${stderr.trim().split("\n").slice(-3).join(" ").slice(0, 300)}`);
+    this.tool = tool;
+    this.stderr = stderr;
+    this.timedOut = timedOut;
+  }
+};
+var DEFAULT_TIMEOUT_MS = 3e4;
+var DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+var systemTools = {
+  run(tool, args, options = {}) {
+    return new Promise((resolve, reject) => {
+      execFile(
+        tool,
+        [...args],
+        {
+          timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+          maxBuffer: options.maxBytes ?? DEFAULT_MAX_BYTES,
+          killSignal: "SIGKILL",
+          encoding: "utf8",
+          windowsHide: true,
+          ...options.cwd === void 0 ? {} : { cwd: options.cwd },
+          // One thread per OCR: the server has other work, and parallel OCR of pages is decided by the caller.
+          env: { ...process.env, OMP_THREAD_LIMIT: "1", LC_ALL: "C.UTF-8" }
+        },
+        (error62, stdout, stderr) => {
+          if (error62 === null) {
+            resolve({ stdout, stderr });
+            return;
+          }
+          if (error62.code === "ENOENT") {
+            reject(new ToolMissingError(tool));
+            return;
+          }
+          reject(new ToolFailedError(tool, `${stderr}${error62.message.includes("maxBuffer") ? " (output too large)" : ""}`, error62.killed === true));
+        }
+      );
+    });
+  }
+};
+async function toolAvailable(runner, tool, versionFlag = "--version") {
+  try {
+    await runner.run(tool, [versionFlag], { timeoutMs: 1e4 });
+    return true;
+  } catch (error62) {
+    if (error62 instanceof ToolMissingError) return false;
+    return error62 instanceof ToolFailedError && !error62.timedOut;
+  }
+}
+
+// web_src/endpoint/services/bills.ts
+var BILL_ENGINE = { name: "ai-bookkeeping-bills", version: "1.0.0" };
+var UnreadableDocumentError = class extends EndpointError {
+  constructor() {
+    super(...arguments);
+    this.statusCode = 422;
+    this.code = "unreadable_document";
+  }
+};
+var DEFAULT_LANGUAGES = ["eng", "deu", "fra"];
+var MIN_TEXT_WORDS = 3;
+var OCR_DPI = 300;
+var REQUEST_READERS = 16;
+var PAGES_OF = /* @__PURE__ */ new WeakMap();
+var OCR_PARALLEL = Math.max(1, availableParallelism());
+function detectDocumentKind(bytes, name) {
+  if (bytes.length === 0) throw new UnreadableDocumentError(`${name} is empty.`);
+  const head = Buffer.from(bytes.subarray(0, 16));
+  if (head.subarray(0, 5).toString("latin1") === "%PDF-" || Buffer.from(bytes.subarray(0, 1024)).includes("%PDF-")) return "pdf";
+  if (head[0] === 137 && head.subarray(1, 4).toString("latin1") === "PNG") return "image";
+  if (head[0] === 255 && head[1] === 216 && head[2] === 255) return "image";
+  if (head.subarray(0, 4).toString("latin1") === "II*\0" || head.subarray(0, 4).toString("latin1") === "MM\0*") return "image";
+  if (/^P[56]\s/.test(head.subarray(0, 3).toString("latin1"))) return "image";
+  if (bytes.subarray(0, 8192).includes(0)) {
+    throw new UnreadableDocumentError(`${name} is neither a PDF, a PNG/JPEG/TIFF/PNM image nor an XML e-invoice.`);
+  }
+  const text3 = Buffer.from(bytes.subarray(0, 4096)).toString("utf8").replace(/^\uFEFF/, "");
+  if (/^\s*</.test(text3)) return "xml";
+  return "text";
+}
+var BillService = class {
+  constructor(options) {
+    this.ocr = null;
+    /** By a hash of the settings (the key itself is not kept as a map key); null: the settings are unusable. */
+    this.readers = new LruCache(REQUEST_READERS);
+    this.validateResponses = options.validateResponses;
+    this.tools = options.tools ?? systemTools;
+    this.today = options.today ?? (() => (/* @__PURE__ */ new Date()).toISOString().slice(0, 10));
+    this.ownReader = options.llm ? new BillLlmReader(createStructuredCaller(options.llm)) : void 0;
+    this.callerFor = options.callerFor ?? ((llm) => createStructuredCaller(LlmConfigSchema.parse(llm)));
+  }
+  /** Whether tesseract runs here, and its installed languages (asked once). */
+  ocrStatus() {
+    this.ocr ??= (async () => {
+      if (!await toolAvailable(this.tools, "tesseract")) return { available: false, languages: [] };
+      try {
+        const { stdout } = await this.tools.run("tesseract", ["--list-langs"], { timeoutMs: 1e4 });
+        return { available: true, languages: stdout.split("\n").slice(1).map((l) => l.trim()).filter((l) => /^[a-z_]+$/i.test(l) && l !== "osd") };
+      } catch {
+        return { available: true, languages: [] };
+      }
+    })();
+    return this.ocr;
+  }
+  async extract(request, options = {}) {
+    const bytes = Buffer.from(request.contentBase64, "base64");
+    const name = request.fileName === "" ? "the document" : `"${request.fileName}"`;
+    if (bytes.length > MAX_BILL_FILE_BYTES) {
+      throw new UnreadableDocumentError(
+        `${name} has ${bytes.length} bytes; bills are read up to ${MAX_BILL_FILE_BYTES} bytes (scan at 300 dpi in grey or black and white, or split the file).`
+      );
+    }
+    const kind = detectDocumentKind(bytes, name);
+    const ocr = await this.ocrStatus();
+    const warnings = [];
+    const context = { request, name, warnings, ocr, options };
+    let documents;
+    if (kind === "xml") {
+      documents = [this.readXml(bytes.toString("utf8").replace(/^\uFEFF/, ""), name, true, warnings)];
+    } else if (kind === "text") {
+      documents = this.readPages([pageFromPlainText(bytes.toString("utf8"))], "text_layer", request);
+    } else {
+      const dir = await mkdtemp(path2.join(tmpdir(), "aib-bill-"));
+      try {
+        documents = kind === "pdf" ? await this.readPdf(bytes, dir, context) : await this.readImage(bytes, dir, context);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    }
+    const llm = await this.askLlm(request, documents);
+    documents = llm.documents;
+    if (documents.every((d) => Object.values(d.fields).every((f2) => f2 === null))) {
+      warnings.push(`No bill was found in ${name}: no invoice number, date or amount could be read, so nothing is filled in.`);
+    }
+    const engine = { ...BILL_ENGINE, ...llm.model === null ? {} : { model: llm.model } };
+    const response = { engine, ocrAvailable: ocr.available, warnings, documents, ...llm.usage ? { usage: llm.usage } : {} };
+    return this.validateResponses ? checked(response) : response;
+  }
+  /** The LLM stage: the bills as the LLM could complete them, or as they are (no LLM, not allowed, it failed). */
+  async askLlm(request, documents) {
+    const reader = request.llmAllowed === false ? void 0 : request.llm === void 0 ? this.ownReader : this.readerOf(request.llm);
+    const items = documents.map((bill) => ({ bill, pages: PAGES_OF.get(bill) ?? [] }));
+    if (!reader || items.every((item) => item.pages.length === 0)) return { documents, model: null };
+    try {
+      const outcome = await reader.refine(items, { today: this.today(), companyName: request.company?.name });
+      return { documents: outcome.bills, model: outcome.filled > 0 ? reader.model : null, usage: outcome.usage };
+    } catch {
+      return { documents, model: null };
+    }
+  }
+  readerOf(llm) {
+    const key = createHash2("sha256").update(JSON.stringify([llm.model, llm.baseUrl ?? null, llm.apiKey ?? null])).digest("hex");
+    let reader = this.readers.get(key);
+    if (reader === void 0) {
+      try {
+        reader = new BillLlmReader(this.callerFor(llm));
+      } catch {
+        reader = null;
+      }
+      this.readers.set(key, reader);
+    }
+    return reader ?? void 0;
+  }
+  readXml(xml, name, isFile, warnings) {
+    try {
+      return readInvoiceXml(xml, this.today()).bill;
+    } catch (error62) {
+      if (!(error62 instanceof XmlInvoiceError)) throw error62;
+      if (isFile) throw new UnreadableDocumentError(`${name}: ${error62.message}`);
+      warnings.push(`The XML invoice embedded in ${name} was not used: ${error62.message}`);
+      throw error62;
+    }
+  }
+  readPages(pages, source, request) {
+    const bills = extractBills(pages, { source, today: this.today(), company: request.company, receipt: request.mode === "receipt" });
+    const read = request.mode === "receipt" ? bills.map((bill) => readReceipt(pages, bill, { merchants: request.merchants, company: request.company?.name })) : bills;
+    for (const bill of read) {
+      PAGES_OF.set(bill, pages.filter((p) => p.number >= bill.pageFrom && p.number <= bill.pageTo).map((p) => ({ page: p.number, text: pageText(p) })));
+    }
+    return read;
+  }
+  async readPdf(bytes, dir, ctx) {
+    const file2 = path2.join(dir, "document.pdf");
+    await writeFile(file2, bytes, { mode: 384 });
+    const pageCount = await this.pdfPages(file2, ctx.name);
+    if (/\/(?:JavaScript|JS)\b/.test(bytes.toString("latin1"))) {
+      ctx.warnings.push(`${ctx.name} contains JavaScript; it was not run (the reader only extracts text and images).`);
+    }
+    const lastPage = Math.min(pageCount, MAX_BILL_PAGES);
+    if (pageCount > MAX_BILL_PAGES) {
+      ctx.warnings.push(`${ctx.name} has ${pageCount} pages; only the first ${MAX_BILL_PAGES} were read.`);
+    }
+    const xmlBill = ctx.options.ignoreEmbeddedXml === true ? null : await this.embeddedXml(file2, dir, ctx);
+    const { stdout } = await this.pdfTool("pdftotext", ["-bbox-layout", "-f", "1", "-l", String(lastPage), file2, "-"], ctx.name, 6e4);
+    const textPages = pagesFromBboxLayout(stdout);
+    if (xmlBill !== null) {
+      const visible = textPages.filter((p) => wordCount(p) >= MIN_TEXT_WORDS);
+      if (visible.length > 0) {
+        const seen = extractBill(visible, { source: "text_layer", today: this.today(), company: ctx.request.company }).fields.total;
+        const stated = xmlBill.fields.total;
+        if (seen !== null && stated !== null) {
+          const ok = Math.abs(seen.value - stated.value) < 0.011;
+          xmlBill.checks.push({
+            code: "xml_matches_visible",
+            ok,
+            message: ok ? `the printed total ${seen.value.toFixed(2)} equals the XML's` : `the printed total reads ${seen.value.toFixed(2)}, the embedded XML says ${stated.value.toFixed(2)}`
+          });
+        }
+      }
+      return [xmlBill];
+    }
+    const pages = [];
+    const ocrPages = [];
+    for (let n = 1; n <= lastPage; n++) {
+      const page = textPages[n - 1];
+      if (page !== void 0 && wordCount(page) >= MIN_TEXT_WORDS && ctx.options.forceOcr !== true) pages.push(page);
+      else ocrPages.push(n);
+    }
+    if (ocrPages.length > 0) {
+      if (!ctx.ocr.available) {
+        ctx.warnings.push(
+          `${ocrPages.length === lastPage ? `${ctx.name} has no text layer (a scan)` : `${ocrPages.length} page(s) of ${ctx.name} have no text layer`} and OCR is not available: install tesseract-ocr on the endpoint's server (see README); those pages were not read.`
+        );
+        for (const n of ocrPages) {
+          const page = textPages[n - 1];
+          if (page !== void 0 && ctx.options.forceOcr !== true) pages.push(page);
+        }
+      } else {
+        const toRead = ocrPages.slice(0, MAX_BILL_OCR_PAGES);
+        if (ocrPages.length > toRead.length) {
+          ctx.warnings.push(`${ocrPages.length} pages need OCR; only the first ${MAX_BILL_OCR_PAGES} were read.`);
+        }
+        pages.push(
+          ...await inParallel(toRead, OCR_PARALLEL, async (n) => {
+            const image = path2.join(dir, `page-${n}`);
+            await this.pdfTool("pdftoppm", ["-r", String(OCR_DPI), "-gray", "-singlefile", "-f", String(n), "-l", String(n), file2, image], ctx.name, 6e4);
+            return this.ocrImage(`${image}.pgm`, n, ctx);
+          })
+        );
+      }
+    }
+    pages.sort((a, b) => a.number - b.number);
+    const source = ocrPages.length > pages.length / 2 && ctx.ocr.available ? "ocr" : "text_layer";
+    return this.readPages(pages, source, ctx.request);
+  }
+  async readImage(bytes, dir, ctx) {
+    if (!ctx.ocr.available) {
+      ctx.warnings.push(`${ctx.name} is an image and OCR is not available: install tesseract-ocr on the endpoint's server (see README); nothing was read.`);
+      return this.readPages([], "ocr", ctx.request);
+    }
+    const file2 = path2.join(dir, "document.img");
+    await writeFile(file2, bytes, { mode: 384 });
+    return this.readPages([await this.ocrImage(file2, 1, ctx)], "ocr", ctx.request);
+  }
+  async ocrImage(file2, pageNumber, ctx) {
+    const wanted = ctx.request.languages ?? DEFAULT_LANGUAGES;
+    let languages = wanted.filter((l) => ctx.ocr.languages.includes(l));
+    if (languages.length === 0) {
+      languages = ctx.ocr.languages.includes("eng") ? ["eng"] : ctx.ocr.languages.slice(0, 1);
+      const note = `OCR languages ${wanted.join(", ")} are not installed; read with ${languages.join(", ") || "tesseract's default"}.`;
+      if (!ctx.warnings.includes(note)) ctx.warnings.push(note);
+    }
+    const lang = languages.length > 0 ? ["-l", languages.join("+")] : [];
+    try {
+      const upright = await this.tesseractPage(file2, ["--psm", "3", ...lang], pageNumber);
+      if (sureWords(upright) >= 25 && upright.conf >= 0.75) return upright;
+      const oriented = await this.tesseractPage(file2, ["--psm", "1", ...lang], pageNumber);
+      return sureWords(oriented) > sureWords(upright) ? oriented : upright;
+    } catch (error62) {
+      if (error62 instanceof ToolFailedError) {
+        throw new UnreadableDocumentError(`${ctx.name}: OCR could not read page ${pageNumber} (${error62.timedOut ? "it took too long" : "the image is damaged or in a format tesseract does not read"}).`);
+      }
+      throw error62;
+    }
+  }
+  async tesseractPage(file2, options, pageNumber) {
+    const { stdout } = await this.tools.run("tesseract", [file2, "-", "--oem", "1", ...options, "tsv"], { timeoutMs: 9e4, maxBytes: 32 * 1024 * 1024 });
+    return pageFromTesseractTsv(stdout, pageNumber);
+  }
+  async pdfPages(file2, name) {
+    const { stdout } = await this.pdfTool("pdfinfo", [file2], name, 15e3);
+    const pages = /^Pages:\s+(\d+)/m.exec(stdout);
+    if (pages === null || Number(pages[1]) === 0) throw new UnreadableDocumentError(`${name} is a PDF without pages.`);
+    return Number(pages[1]);
+  }
+  /** The bill in the first XML file attached to the PDF, or null (none, or refused: a warning says why). */
+  async embeddedXml(file2, dir, ctx) {
+    const { stdout } = await this.pdfTool("pdfdetach", ["-list", file2], ctx.name, 15e3);
+    const attachments = [...stdout.matchAll(/^(\d+):\s+(.+)$/gm)].map((m) => ({ index: m[1] ?? "", name: (m[2] ?? "").trim() }));
+    const xml = attachments.find((a) => /^(factur-x|zugferd-invoice|xrechnung|zugferd|order-x)\.xml$/i.test(a.name)) ?? attachments.find((a) => /\.xml$/i.test(a.name));
+    if (xml === void 0) return null;
+    const out = path2.join(dir, "embedded.xml");
+    await this.pdfTool("pdfdetach", ["-save", xml.index, "-o", out, file2], ctx.name, 15e3);
+    const size = (await stat(out)).size;
+    if (size > MAX_BILL_XML_BYTES) {
+      ctx.warnings.push(`The XML invoice embedded in ${ctx.name} has ${size} bytes (more than ${MAX_BILL_XML_BYTES}); it was not read, the visible document was.`);
+      return null;
+    }
+    try {
+      return this.readXml((await readFile(out, "utf8")).replace(/^\uFEFF/, ""), ctx.name, false, ctx.warnings);
+    } catch (error62) {
+      if (error62 instanceof XmlInvoiceError) return null;
+      throw error62;
+    }
+  }
+  /** Run a poppler program; its failure on this file is the file's fault (422), its absence the server's. */
+  async pdfTool(tool, args, name, timeoutMs) {
+    try {
+      return await this.tools.run(tool, args, { timeoutMs });
+    } catch (error62) {
+      if (error62 instanceof ToolMissingError) {
+        throw new UnreadableDocumentError(`${tool} (Debian package poppler-utils) is not installed on the endpoint's server, so PDFs cannot be read; see README.`);
+      }
+      if (error62 instanceof ToolFailedError) {
+        if (/incorrect password|encrypted/i.test(error62.stderr)) {
+          throw new UnreadableDocumentError(`${name} is encrypted with a password; ask the vendor for an unprotected copy.`);
+        }
+        if (error62.timedOut) throw new UnreadableDocumentError(`${name} took too long to read (${tool}); it may be damaged or far too complex.`);
+        throw new UnreadableDocumentError(`${name} is damaged or not a PDF (${tool}: ${firstLine(error62.stderr)}).`);
+      }
+      throw error62;
+    }
+  }
+};
+function wordCount(page) {
+  return page.lines.reduce((n, l) => n + l.cells.reduce((m, c) => m + c.words.length, 0), 0);
+}
+function sureWords(page) {
+  return page.lines.reduce((n, l) => n + l.cells.reduce((m, c) => m + c.words.filter((w) => w.conf >= 0.85).length, 0), 0);
+}
+async function inParallel(items, limit2, work) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit2, items.length) }, worker));
+  return results;
+}
+function firstLine(text3) {
+  return (text3.trim().split("\n")[0] ?? "").slice(0, 200) || "no message";
+}
+function checked(response) {
+  const parsed = ExtractBillResponseSchema.safeParse(response);
+  if (!parsed.success) throw new ResponseContractError(`bill reply breaks the contract: ${parsed.error.message}`);
+  return parsed.data;
+}
+
+// web_src/engine/collections/payment_stats.ts
+var DAY_MS2 = 864e5;
+function dayNumber2(isoDate3) {
+  return Math.round(Date.UTC(Number(isoDate3.slice(0, 4)), Number(isoDate3.slice(5, 7)) - 1, Number(isoDate3.slice(8, 10))) / DAY_MS2);
+}
+function isoOfDay(day) {
+  return new Date(day * DAY_MS2).toISOString().slice(0, 10);
+}
+function mean(values) {
+  if (values.length === 0) return 0;
+  let sum = 0;
+  for (const v of values) sum += v;
+  return sum / values.length;
+}
+function standardDeviation(values) {
+  if (values.length < 2) return 0;
+  const m = mean(values);
+  let sum = 0;
+  for (const v of values) sum += (v - m) ** 2;
+  return Math.sqrt(sum / (values.length - 1));
+}
+function mixtureQuantiles(own2, prior, w, qs) {
+  const ownWeight = own2.length ? w / own2.length : 0;
+  const priorWeight = prior.length ? (own2.length ? 1 - w : 1) / prior.length : 0;
+  const points = [];
+  for (const v of own2) points.push([v, ownWeight]);
+  for (const v of prior) points.push([v, priorWeight]);
+  if (points.length === 0) return qs.map(() => Number.NaN);
+  points.sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  for (const [, weight] of points) total += weight;
+  return qs.map((q) => {
+    const target = q * total;
+    let cumulative = 0;
+    for (const [value, weight] of points) {
+      cumulative += weight;
+      if (cumulative >= target - 1e-12) return value;
+    }
+    return points[points.length - 1][0];
+  });
+}
+
+// web_src/engine/collections/predict_payments.ts
+var COLLECTION_ENGINE = { name: "collections", version: "2" };
+var PRIOR_STRENGTH = 2;
+var PRIOR_POINTS = 401;
+var KERNEL_SCALE = 2.5;
+var SPREAD_PRIOR_COUNT = 3;
+var KERNEL_Z = [-1.4652, -0.7916, -0.3661, 0, 0.3661, 0.7916, 1.4652];
+var BEYOND_HISTORY_DAYS = 14;
+var SEGMENT_RULES = {
+  /** Reliable: median at most this many days late, and this share paid within a week of the due date. */
+  reliableMedianDays: 3,
+  reliableWithinWeekShare: 0.8,
+  /** At risk: this share paid more than `riskLongDays` late, or recent invoices this late on average, or at least
+   * `riskErraticDays` late on average with a spread of at least `riskErraticSpread` of the mean (erratic). */
+  riskLongDays: 60,
+  riskLongShare: 0.2,
+  riskRecentMeanDays: 60,
+  riskErraticDays: 30,
+  riskErraticSpread: 0.5,
+  /** Deteriorating: recent invoices at least this many days later than the older ones, at least a week late, and
+   * a steady worsening (t statistic of the slope of days late over the invoices at least `deterioratingT`). */
+  deterioratingTrendDays: 10,
+  deterioratingRecentDays: 7,
+  deterioratingT: 3
+};
+function sumSquares(values) {
+  const m = mean(values);
+  return values.reduce((acc, v) => acc + (v - m) ** 2, 0);
+}
+function predictiveSample(values, s0Squared) {
+  const n = values.length;
+  if (n === 0) return [];
+  const variance = (SPREAD_PRIOR_COUNT * s0Squared + sumSquares(values)) / (SPREAD_PRIOR_COUNT + n - 1);
+  const h = KERNEL_SCALE * Math.sqrt(variance * 2 / n);
+  if (!(h > 0)) return [...values];
+  const points = [];
+  for (const v of values) for (const z2 of KERNEL_Z) points.push(v + h * z2);
+  return points;
+}
+function daysLateOf(invoice) {
+  return dayNumber2(invoice.paidDate) - dayNumber2(invoice.dueDate);
+}
+function behaviourOf(history) {
+  const ordered = [...history].sort((a, b) => dayNumber2(a.paidDate) - dayNumber2(b.paidDate));
+  const late2 = ordered.map(daysLateOf);
+  const n = late2.length;
+  const recentCount = Math.max(1, Math.ceil(n / 3));
+  const recent = late2.slice(n - recentCount);
+  const older = late2.slice(0, n - recentCount);
+  let weighted = 0;
+  let amount = 0;
+  for (const invoice of ordered) {
+    const days = dayNumber2(invoice.paidDate) - dayNumber2(invoice.invoiceDate);
+    const w = invoice.amount > 0 ? invoice.amount : 1;
+    weighted += days * w;
+    amount += w;
+  }
+  return {
+    paidCount: n,
+    meanDaysLate: round1(mean(late2)),
+    sdDaysLate: round1(standardDeviation(late2)),
+    medianDaysLate: n ? round1(quantile([...late2].sort((a, b) => a - b), 0.5)) : 0,
+    onTimeShare: n ? round3(late2.filter((d) => d <= 0).length / n) : 0,
+    dso: amount ? round1(weighted / amount) : 0,
+    trendDays: n >= 4 ? round1(mean(recent) - mean(older)) : 0,
+    recentMeanDaysLate: round1(mean(recent)),
+    partialShare: n ? round3(ordered.filter((i) => i.partial).length / n) : 0
+  };
+}
+function slopeT(values) {
+  const n = values.length;
+  if (n < 4) return 0;
+  const xMean = (n - 1) / 2;
+  const yMean = mean(values);
+  let sxx = 0;
+  let sxy = 0;
+  values.forEach((y, x) => {
+    sxx += (x - xMean) ** 2;
+    sxy += (x - xMean) * (y - yMean);
+  });
+  const slope = sxy / sxx;
+  let sse = 0;
+  values.forEach((y, x) => {
+    sse += (y - (yMean + slope * (x - xMean))) ** 2;
+  });
+  const se = Math.sqrt(sse / (n - 2) / sxx);
+  if (se === 0) return slope === 0 ? 0 : Math.sign(slope) * Infinity;
+  return slope / se;
+}
+function segmentOf(behaviour, daysLate, minHistory) {
+  const r = SEGMENT_RULES;
+  const n = behaviour.paidCount;
+  if (n < minHistory) {
+    return { segment: "new", reason: `${n} paid invoice${n === 1 ? "" : "s"}: too few to judge (${minHistory} needed).` };
+  }
+  if (behaviour.trendDays >= r.deterioratingTrendDays && behaviour.recentMeanDaysLate >= r.deterioratingRecentDays && slopeT(daysLate) >= r.deterioratingT) {
+    const olderMean = behaviour.recentMeanDaysLate - behaviour.trendDays;
+    return {
+      segment: "deteriorating",
+      reason: `Paid ${fmt(olderMean)} days late before, ${fmt(behaviour.recentMeanDaysLate)} days late recently (+${fmt(behaviour.trendDays)} days, getting later invoice after invoice).`
+    };
+  }
+  const longShare = daysLate.filter((d) => d > r.riskLongDays).length / n;
+  const erratic = behaviour.meanDaysLate >= r.riskErraticDays && behaviour.sdDaysLate >= r.riskErraticSpread * behaviour.meanDaysLate;
+  if (longShare >= r.riskLongShare || behaviour.recentMeanDaysLate >= r.riskRecentMeanDays || erratic) {
+    return {
+      segment: "at_risk",
+      reason: `Recent invoices paid ${fmt(behaviour.recentMeanDaysLate)} days late on average (\xB1 ${fmt(behaviour.sdDaysLate)}); ${pct(longShare)} of ${n} paid more than ${r.riskLongDays} days late.`
+    };
+  }
+  const withinWeek = daysLate.filter((d) => d <= 7).length / n;
+  if (behaviour.medianDaysLate <= r.reliableMedianDays && withinWeek >= r.reliableWithinWeekShare) {
+    return {
+      segment: "reliable",
+      reason: `${pct(behaviour.onTimeShare)} of ${n} invoices paid on time, ${pct(withinWeek)} within a week; median ${fmt(behaviour.medianDaysLate)} days late.`
+    };
+  }
+  return {
+    segment: "slow_but_sure",
+    reason: `Pays ${fmt(behaviour.meanDaysLate)} days late on average (\xB1 ${fmt(behaviour.sdDaysLate)}) over ${n} invoices, steadily; ${pct(behaviour.onTimeShare)} on time.`
+  };
+}
+function trendAdjusted(history, behaviour) {
+  const ordered = [...history].sort((a, b) => dayNumber2(a.paidDate) - dayNumber2(b.paidDate));
+  const late2 = ordered.map(daysLateOf);
+  if (behaviour.trendDays < SEGMENT_RULES.deterioratingTrendDays) return late2;
+  const recentCount = Math.max(1, Math.ceil(late2.length / 3));
+  return late2.map((d, i) => i < late2.length - recentCount ? d + behaviour.trendDays : d);
+}
+function priorPoints(all3) {
+  const sorted = [...all3].sort((a, b) => a - b);
+  if (sorted.length <= PRIOR_POINTS) return sorted;
+  const points = [];
+  for (let i = 0; i < PRIOR_POINTS; i += 1) points.push(quantile(sorted, i / (PRIOR_POINTS - 1)));
+  return points;
+}
+function predictCollections(request) {
+  const { options } = request;
+  const today = dayNumber2(request.today);
+  const samples = /* @__PURE__ */ new Map();
+  const pooledHistory = [];
+  for (const customer of request.customers) {
+    const behaviour = behaviourOf(customer.history);
+    samples.set(customer.partnerId, { behaviour, daysLate: trendAdjusted(customer.history, behaviour), predictive: [] });
+    for (const invoice of customer.history) pooledHistory.push(invoice);
+  }
+  let within = 0;
+  let freedom = 0;
+  for (const sample of samples.values()) {
+    if (sample.daysLate.length < 2) continue;
+    within += sumSquares(sample.daysLate);
+    freedom += sample.daysLate.length - 1;
+  }
+  const s0Squared = freedom ? within / freedom : 0;
+  for (const sample of samples.values()) sample.predictive = predictiveSample(sample.daysLate, s0Squared);
+  const companyBehaviour = behaviourOf(pooledHistory);
+  const prior = pooledHistory.length ? priorPoints(pooledHistory.map(daysLateOf)) : [0];
+  const customers = request.customers.map((customer) => {
+    const sample = samples.get(customer.partnerId);
+    const inPaidOrder = [...customer.history].sort((a, b) => dayNumber2(a.paidDate) - dayNumber2(b.paidDate)).map(daysLateOf);
+    const { segment, reason } = segmentOf(sample.behaviour, inPaidOrder, options.minHistory);
+    const n = sample.daysLate.length;
+    const weight = n / (n + PRIOR_STRENGTH);
+    const predictions = customer.open.map((invoice) => {
+      const due = dayNumber2(invoice.dueDate);
+      const elapsed = today - due;
+      const own2 = sample.predictive.filter((d) => d >= elapsed - 0.5);
+      const base = prior.filter((d) => d >= elapsed);
+      const ownKept = sample.predictive.length ? own2.length / sample.predictive.length : 0;
+      const baseKept = prior.length ? base.length / prior.length : 0;
+      const ownMass = weight * ownKept;
+      const baseMass = (1 - weight) * baseKept;
+      const w = own2.length ? base.length ? ownMass / (ownMass + baseMass) : 1 : 0;
+      let point;
+      let low;
+      let high;
+      if (own2.length === 0 && base.length === 0) {
+        point = elapsed + BEYOND_HISTORY_DAYS;
+        low = elapsed + 1;
+        high = elapsed + 3 * BEYOND_HISTORY_DAYS;
+      } else {
+        [point, low, high] = mixtureQuantiles(own2, base, w, [0.5, options.intervalLow, options.intervalHigh]);
+      }
+      const predictedDaysLate = Math.round(point);
+      return {
+        invoiceId: invoice.invoiceId,
+        predictedDate: isoOfDay(Math.max(today, due + predictedDaysLate)),
+        low: isoOfDay(Math.max(today, due + Math.round(low))),
+        high: isoOfDay(Math.max(today, due + Math.round(high))),
+        predictedDaysLate,
+        earlyWarning: elapsed < 0 && predictedDaysLate >= options.earlyWarningDays,
+        weight: round3(w)
+      };
+    });
+    return { partnerId: customer.partnerId, behaviour: sample.behaviour, segment, reason, predictions };
+  });
+  return { companyBehaviour, customers, engine: { ...COLLECTION_ENGINE } };
+}
+function round1(value) {
+  return Math.round(value * 10) / 10;
+}
+function round3(value) {
+  return Math.round(value * 1e3) / 1e3;
+}
+function fmt(value) {
+  return String(Math.round(value * 10) / 10);
+}
+function pct(share) {
+  return `${Math.round(share * 100)} %`;
+}
+
+// web_src/endpoint/services/collections.ts
+var CollectionService = class {
+  constructor(options) {
+    this.validateResponses = options.validateResponses;
+  }
+  predict(request) {
+    const response = predictCollections(request);
+    if (!this.validateResponses) return response;
+    const parsed = CollectionPredictResponseSchema.safeParse(response);
+    if (!parsed.success) throw new ResponseContractError(`collection reply breaks the contract: ${parsed.error.message}`);
+    return parsed.data;
+  }
+};
+
+// web_src/endpoint/services/reconcile.ts
+import { createHash as createHash3 } from "node:crypto";
+var REQUEST_REFINERS = 16;
+var ReconcileService = class {
+  constructor(options) {
+    /** By a hash of the settings: the key itself is not kept as a map key. null: the settings are unusable. */
+    this.requestRefiners = new LruCache(REQUEST_REFINERS);
+    this.engine = options.engine;
+    this.refiner = options.refiner;
+    this.refinerFor = options.refinerFor;
+    this.validateResponses = options.validateResponses;
+  }
+  get engineInfo() {
+    return { name: this.engine.name, version: this.engine.version, model: this.refiner?.model ?? null };
+  }
+  async suggest(received) {
+    const { llm, ...request } = received;
+    const refiner = llm === void 0 ? this.refiner : this.refinerOf(llm);
+    const proposed = this.engine.suggest(request);
+    if (!refiner) {
+      return this.answer(request, { engine: { ...this.engineInfo, model: null }, results: proposed });
+    }
+    let usage;
+    let results;
+    try {
+      results = await refiner.refine(request, proposed, { recordUsage: (reported) => usage = reported });
+    } catch {
+      results = proposed;
+    }
+    const consulted = usage === void 0 || usage.calls + usage.cacheHits > 0;
+    const engine = { ...this.engineInfo, model: consulted ? refiner.model : null };
+    return this.answer(request, usage === void 0 ? { engine, results } : { engine, results, usage });
+  }
+  refinerOf(llm) {
+    if (!this.refinerFor) return void 0;
+    const key = createHash3("sha256").update(JSON.stringify([llm.model, llm.baseUrl ?? null, llm.apiKey ?? null])).digest("hex");
+    let refiner = this.requestRefiners.get(key);
+    if (refiner === void 0) {
+      try {
+        refiner = this.refinerFor(llm);
+      } catch {
+        refiner = null;
+      }
+      this.requestRefiners.set(key, refiner);
+    }
+    return refiner ?? void 0;
+  }
+  answer(request, response) {
+    return this.validateResponses ? checkResponse(request, response) : response;
+  }
+};
+function checkResponse(request, response) {
+  const parsed = SuggestResponseSchema.safeParse(response);
+  if (!parsed.success) {
+    throw new ResponseContractError(`engine response breaks the contract: ${parsed.error.message}`);
+  }
+  const answered = new Set(parsed.data.results.map((result) => result.lineId));
+  const unanswered = request.lines.filter((line) => !answered.has(line.id)).length;
+  if (unanswered > 0) {
+    throw new ResponseContractError(`engine response has no result for ${unanswered} of ${request.lines.length} lines`);
+  }
+  return parsed.data;
+}
+
+// web_src/statements/bank_statement_line.ts
+var StatementFormatError = class extends Error {
+  constructor(format, message) {
+    super(`${format}: ${message}`);
+    this.format = format;
+    this.name = "StatementFormatError";
+  }
+};
+var CONTROL = /[\u0000-\u001f\u007f-\u009f]+/g;
+function cleanText(text3) {
+  return text3.replace(CONTROL, " ").replace(/ {2,}/g, " ").trim();
+}
+function optionalText(value) {
+  if (value === void 0) return void 0;
+  const cleaned = cleanText(value);
+  return cleaned === "" ? void 0 : cleaned;
+}
+function statementLine(base, optional2) {
+  const line = { ...base, label: cleanText(base.label) };
+  const name = optionalText(optional2.counterpartyName);
+  const account = optionalText(optional2.counterpartyAccount)?.replace(/\s+/g, "");
+  const reference = optionalText(optional2.reference);
+  if (name !== void 0) line.counterpartyName = name;
+  if (account !== void 0 && account !== "") line.counterpartyAccount = account;
+  if (reference !== void 0) line.reference = reference;
+  const endToEndId = optionalText(optional2.endToEndId);
+  if (endToEndId !== void 0 && !/^NOTPROVIDED$/i.test(endToEndId)) line.endToEndId = endToEndId;
+  const bankReference = optionalText(optional2.bankReference);
+  if (bankReference !== void 0 && !/^NONREF$/i.test(bankReference)) line.bankReference = bankReference;
+  return line;
+}
+function isoDate2(year, month, day) {
+  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCMonth() !== month - 1) return null;
+  return d.toISOString().slice(0, 10);
+}
+
+// web_src/statements/camt.ts
+var ARRAYS = /* @__PURE__ */ new Set(["Stmt", "Ntfctn", "Rpt", "Ntry", "TxDtls", "Ustrd", "Strd", "AddtlTxInf", "Bal"]);
+var parser2 = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  removeNSPrefix: true,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  processEntities: true,
+  htmlEntities: false,
+  isArray: (name) => ARRAYS.has(name)
+});
+function isRecord2(node2) {
+  return typeof node2 === "object" && node2 !== null && !Array.isArray(node2);
+}
+function at2(node2, ...path3) {
+  let current = node2;
+  for (const key of path3) {
+    if (Array.isArray(current)) current = current[0];
+    if (!isRecord2(current)) return void 0;
+    current = current[key];
+  }
+  return Array.isArray(current) ? current[0] : current;
+}
+function all2(node2, key) {
+  if (!isRecord2(node2)) return [];
+  const value = node2[key];
+  return Array.isArray(value) ? value : value === void 0 ? [] : [value];
+}
+function text2(node2, ...path3) {
+  const value = at2(node2, ...path3);
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return String(value);
+  if (isRecord2(value) && typeof value["#text"] === "string") return value["#text"];
+  return void 0;
+}
+function money2(node2) {
+  const amount = text2(node2);
+  const currency = isRecord2(node2) ? node2["@Ccy"] : void 0;
+  if (amount === void 0 || !/^\d+(\.\d+)?$/.test(amount)) return void 0;
+  return { value: Number(amount), currency: typeof currency === "string" ? currency : "" };
+}
+function isoDay(node2) {
+  const value = text2(node2, "Dt") ?? text2(node2, "DtTm");
+  return value !== void 0 && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : void 0;
+}
+function accountId(node2) {
+  return text2(node2, "Id", "IBAN") ?? text2(node2, "Id", "Othr", "Id");
+}
+var NOT_PROVIDED = /^NOTPROVIDED$/i;
+function readCamt(xml) {
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) {
+    throw new StatementFormatError("camt", `not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`);
+  }
+  const document = at2(parser2.parse(xml), "Document");
+  if (!isRecord2(document)) throw new StatementFormatError("camt", "no <Document> element: not an ISO 20022 file");
+  const statements = [];
+  const kinds = [
+    ["BkToCstmrStmt", "Stmt", "camt.053"],
+    ["BkToCstmrDbtCdtNtfctn", "Ntfctn", "camt.054"],
+    ["BkToCstmrAcctRpt", "Rpt", "camt.052"]
+  ];
+  let found = false;
+  for (const [message, part, format] of kinds) {
+    const body = at2(document, message);
+    if (body === void 0) continue;
+    found = true;
+    all2(body, part).forEach((node2, index) => statements.push(readStatement(node2, format, index + 1)));
+  }
+  if (!found) {
+    throw new StatementFormatError("camt", `no BkToCstmrStmt (camt.053), BkToCstmrAcctRpt (camt.052) or BkToCstmrDbtCdtNtfctn (camt.054) in <Document>`);
+  }
+  return statements;
+}
+function readStatement(node2, format, number4) {
+  const account = at2(node2, "Acct");
+  const balanceCurrency = all2(node2, "Bal").map((b) => money2(at2(b, "Amt"))?.currency).find((c) => c);
+  const lines = [];
+  const skipped = [];
+  all2(node2, "Ntry").forEach((entry, index) => {
+    const where = `statement ${number4}, entry ${index + 1}`;
+    try {
+      lines.push(...readEntry(entry, text2(account, "Ccy") ?? balanceCurrency ?? ""));
+    } catch (error62) {
+      if (!(error62 instanceof EntryError)) throw error62;
+      skipped.push({ where, reason: error62.message });
+    }
+  });
+  const currency = text2(account, "Ccy") ?? balanceCurrency ?? lines[0]?.currency ?? "";
+  const statement = { format, statementId: text2(node2, "Id") ?? "", account: (account === void 0 ? void 0 : accountId(account)) ?? "", currency, lines, skipped };
+  const { opening, closing } = balances(node2);
+  if (opening !== void 0) statement.openingBalance = opening;
+  if (closing !== void 0) statement.closingBalance = closing;
+  return statement;
+}
+function balances(node2) {
+  const byCode = /* @__PURE__ */ new Map();
+  for (const bal of all2(node2, "Bal")) {
+    const code = text2(bal, "Tp", "CdOrPrtry", "Cd") ?? text2(bal, "Tp", "CdOrPrtry", "Prtry");
+    const amount = money2(at2(bal, "Amt"));
+    const side = text2(bal, "CdtDbtInd");
+    if (code === void 0 || amount === void 0 || side !== "CRDT" && side !== "DBIT") continue;
+    const stated = { amount: sign(amount.value, side) };
+    const day = isoDay(at2(bal, "Dt"));
+    if (day !== void 0) stated.date = day;
+    byCode.set(code, [...byCode.get(code) ?? [], stated]);
+  }
+  const interim = byCode.get("ITBD") ?? [];
+  return {
+    opening: byCode.get("OPBD")?.[0] ?? byCode.get("PRCD")?.[0] ?? interim[0],
+    closing: byCode.get("CLBD")?.[0] ?? interim[interim.length - 1]
+  };
+}
+var EntryError = class extends Error {
+};
+function readEntry(entry, accountCurrency) {
+  const entryAmount = money2(at2(entry, "Amt"));
+  if (entryAmount === void 0) throw new EntryError("entry has no valid <Amt>");
+  const entrySide = text2(entry, "CdtDbtInd");
+  if (entrySide !== "CRDT" && entrySide !== "DBIT") throw new EntryError(`entry has CdtDbtInd "${entrySide ?? ""}", expected CRDT or DBIT`);
+  const date5 = isoDay(at2(entry, "BookgDt")) ?? isoDay(at2(entry, "ValDt"));
+  if (date5 === void 0) throw new EntryError("entry has neither a booking nor a value date");
+  const entryInfo = text2(entry, "AddtlNtryInf") ?? "";
+  const details = all2(at2(entry, "NtryDtls"), "TxDtls");
+  const currencyOf = (m) => m.currency || accountCurrency;
+  if (details.length === 0) {
+    return [statementLine(
+      { date: date5, amount: sign(entryAmount.value, entrySide), currency: currencyOf(entryAmount), label: entryInfo },
+      { reference: text2(entry, "NtryRef"), bankReference: text2(entry, "AcctSvcrRef") }
+    )];
+  }
+  const entryReference = text2(entry, "AcctSvcrRef");
+  return details.map((tx) => {
+    const own2 = money2(at2(tx, "Amt")) ?? money2(at2(tx, "AmtDtls", "TxAmt", "Amt"));
+    const amount = own2 ?? (details.length === 1 ? entryAmount : void 0);
+    if (amount === void 0) throw new EntryError("a transaction of a batch entry has no amount of its own");
+    const txSide = text2(tx, "CdtDbtInd");
+    const side = txSide === "CRDT" || txSide === "DBIT" ? txSide : entrySide;
+    const [mine, other] = side === "CRDT" ? ["Dbtr", "Cdtr"] : ["Cdtr", "Dbtr"];
+    const parties = at2(tx, "RltdPties");
+    const name = partyName(at2(parties, mine)) ?? partyName(at2(parties, other));
+    const partyAccount = at2(parties, `${mine}Acct`) ?? at2(parties, `${other}Acct`);
+    const remittance = at2(tx, "RmtInf");
+    const structured = all2(remittance, "Strd").map((s) => text2(s, "CdtrRefInf", "Ref")).find((r) => r);
+    const endToEnd = text2(tx, "Refs", "EndToEndId");
+    const unstructured = all2(remittance, "Ustrd").map((u) => text2(u) ?? "");
+    const additional = all2(tx, "AddtlTxInf").map((u) => text2(u) ?? "");
+    const labelParts = [...unstructured, ...additional];
+    if (labelParts.length === 0) labelParts.push(entryInfo, structured ?? "");
+    return statementLine(
+      { date: date5, amount: sign(amount.value, side), currency: currencyOf(amount), label: labelParts.join(" ") },
+      {
+        counterpartyName: name,
+        counterpartyAccount: partyAccount === void 0 ? void 0 : accountId(partyAccount),
+        reference: structured ?? (endToEnd !== void 0 && !NOT_PROVIDED.test(endToEnd) ? endToEnd : void 0),
+        endToEndId: endToEnd,
+        bankReference: text2(tx, "Refs", "AcctSvcrRef") ?? entryReference
+      }
+    );
+  });
+}
+function partyName(party) {
+  return text2(party, "Nm") ?? text2(party, "Pty", "Nm");
+}
+function sign(value, side) {
+  return side === "CRDT" ? value : -value;
+}
+
+// web_src/statements/mt940.ts
+var TAG = /^:(\d{2}[A-Z]?):/;
+var SWIFT_LINE_LENGTH = 65;
+function fields(text3) {
+  const out = [];
+  let current = null;
+  text3.replace(/\r\n?/g, "\n").split("\n").forEach((raw, index) => {
+    const line = raw.replace(/\s+$/, "");
+    const tag = TAG.exec(line);
+    if (tag?.[1] !== void 0) {
+      current = { tag: tag[1], lines: [line.slice(tag[0].length)], lineNumber: index + 1 };
+      out.push(current);
+    } else if (line === "-" || line === "-}" || line.startsWith("{") || line.startsWith("-}")) {
+      current = null;
+    } else if (current !== null && line !== "") {
+      current.lines.push(line);
+    }
+  });
+  return out;
+}
+function readMt940(text3) {
+  const all3 = fields(text3);
+  if (all3.length === 0) {
+    throw new StatementFormatError("mt940", "no SWIFT field (:20:, :25:, :61:\u2026) found: not an MT940/MT942 statement");
+  }
+  const drafts = [];
+  let draft = null;
+  const open2 = () => {
+    if (draft === null) {
+      draft = { format: "mt940", statementId: "", account: "", currency: "", opening: void 0, closing: void 0, records: [] };
+      drafts.push(draft);
+    }
+    return draft;
+  };
+  for (const field3 of all3) {
+    const value = field3.lines.join("\n");
+    if (field3.tag === "20") {
+      draft = null;
+      open2().statementId = value.trim();
+      continue;
+    }
+    const d = open2();
+    switch (field3.tag) {
+      case "25": {
+        const account = value.trim();
+        const trailingCurrency = /^(.*?)([A-Z]{3})$/.exec(account);
+        if (trailingCurrency?.[1] !== void 0 && trailingCurrency[2] !== void 0 && /\d$/.test(trailingCurrency[1])) {
+          d.account = trailingCurrency[1];
+          d.currency ||= trailingCurrency[2];
+        } else d.account = account;
+        break;
+      }
+      case "60F":
+      case "60M":
+      case "62F":
+      case "62M":
+      case "64":
+      case "60":
+      case "62": {
+        const balance = /^[DC]\d{6}([A-Z]{3})/.exec(value);
+        if (balance?.[1] !== void 0 && (d.currency === "" || field3.tag.startsWith("60"))) d.currency = balance[1];
+        const stated = statedBalance(value);
+        if (stated !== void 0 && field3.tag.startsWith("60")) d.opening ??= stated;
+        if (stated !== void 0 && field3.tag.startsWith("62")) d.closing = stated;
+        break;
+      }
+      case "34F":
+      case "13D":
+      case "13":
+      case "90D":
+      case "90C": {
+        d.format = "mt942";
+        const floor = /^([A-Z]{3})/.exec(value);
+        if (field3.tag === "34F" && floor?.[1] !== void 0) d.currency ||= floor[1];
+        break;
+      }
+      case "61":
+        d.records.push({ field: field3, details: null });
+        break;
+      case "86": {
+        const last = d.records[d.records.length - 1];
+        if (last !== void 0 && last.details === null) last.details = field3;
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return drafts.map(finish);
+}
+function finish(draft) {
+  const lines = [];
+  const skipped = [];
+  for (const { field: field3, details } of draft.records) {
+    const where = `line ${field3.lineNumber}`;
+    if (draft.currency === "") {
+      skipped.push({ where, reason: "the statement has no currency (no :60F:, :62F:, :34F: balance)" });
+      continue;
+    }
+    const movement = readMovement(field3);
+    if (typeof movement === "string") {
+      skipped.push({ where, reason: movement });
+      continue;
+    }
+    const info = details === null ? emptyDetails() : readDetails(details.lines);
+    lines.push(statementLine(
+      { date: movement.date, amount: movement.amount, currency: draft.currency, label: info.label },
+      {
+        counterpartyName: info.name,
+        counterpartyAccount: info.account ?? movement.supplementaryAccount,
+        reference: info.reference,
+        endToEndId: info.reference,
+        bankReference: movement.bankReference
+      }
+    ));
+  }
+  const statement = { format: draft.format, statementId: draft.statementId, account: draft.account, currency: draft.currency, lines, skipped };
+  if (draft.opening !== void 0) statement.openingBalance = draft.opening;
+  if (draft.closing !== void 0) statement.closingBalance = draft.closing;
+  return statement;
+}
+function statedBalance(value) {
+  const m = /^([DC])(\d{2})(\d{2})(\d{2})(?:[A-Z]{3})?(\d+(,\d*)?)/.exec(value.trim());
+  if (m?.[1] === void 0 || m[5] === void 0) return void 0;
+  const magnitude = Number(m[5].replace(",", "."));
+  const balance = { amount: m[1] === "D" && magnitude !== 0 ? -magnitude : magnitude };
+  const date5 = valueDate(2e3 + Number(m[2]), Number(m[3]), Number(m[4]));
+  if (date5 !== null) balance.date = date5;
+  return balance;
+}
+var MOVEMENT = /^(\d{2})(\d{2})(\d{2})(\d{4})?(RC|RD|C|D)([A-Z])?[\n ]?(\d[\d,]{0,14})([A-Z][A-Z0-9 ]{3})?/;
+function readMovement(field3) {
+  const value = field3.lines.join("\n");
+  const m = MOVEMENT.exec(value);
+  if (m === null) return `unreadable :61: field "${value.slice(0, 40)}"`;
+  const [, yy, mm, dd, , mark, , amountText] = m;
+  if (yy === void 0 || mm === void 0 || dd === void 0 || mark === void 0 || amountText === void 0) {
+    return `unreadable :61: field "${value.slice(0, 40)}"`;
+  }
+  if (!/^\d+(,\d*)?$/.test(amountText)) return `amount "${amountText}" is not a SWIFT amount`;
+  const date5 = valueDate(2e3 + Number(yy), Number(mm), Number(dd));
+  if (date5 === null) return `impossible value date ${yy}${mm}${dd}`;
+  const magnitude = Number(amountText.replace(",", "."));
+  const amount = mark === "C" || mark === "RD" ? magnitude : -magnitude;
+  const supplementary = value.split("\n")[1]?.trim();
+  const supplementaryAccount = supplementary !== void 0 && /^([A-Z]{2}\d{2}[A-Z0-9]{10,30}|\d{7,})$/.test(supplementary) ? supplementary : void 0;
+  const [customerReference, bankReference] = value.slice(m[0].length).split("\n")[0]?.split("//") ?? [];
+  return { date: date5, amount: amount === 0 ? 0 : amount, supplementaryAccount, bankReference: bankReference?.trim() || customerReference?.trim() || void 0 };
+}
+function valueDate(year, month, day) {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return new Date(Date.UTC(year, month - 1, Math.min(day, last))).toISOString().slice(0, 10);
+}
+function emptyDetails() {
+  return { label: "", name: void 0, account: void 0, reference: void 0 };
+}
+function readDetails(lines) {
+  const joinedTight = lines.join("").trimStart();
+  if (/^\d{3}\?/.test(joinedTight) || /^\?\d{2}/.test(joinedTight)) return readSubfields(joinedTight);
+  const joined = joinWrapped(lines);
+  if (/^\/(EREF|TRTP|NAME|REMI|BENM|ORDP|CNTP|PREF|RTRN)\//.test(joined)) return readSlashFields(joinWrappedTight(lines));
+  return { label: joined, name: void 0, account: void 0, reference: void 0 };
+}
+function joinWrapped(lines) {
+  return lines.reduce((text3, line, i) => i === 0 ? line : text3 + ((lines[i - 1]?.length ?? 0) >= SWIFT_LINE_LENGTH ? "" : " ") + line, "");
+}
+function joinWrappedTight(lines) {
+  return lines.join("");
+}
+var SEPA_KEYS = /(EREF|KREF|MREF|CRED|DEBT|SVWZ|ABWA|ABWE|COAM|OAMT|IBAN|BIC|PURP)\+|(MTLG):/g;
+function readSubfields(text3) {
+  const parts = /* @__PURE__ */ new Map();
+  for (const m of text3.matchAll(/\?(\d{2})([^?]*)/g)) {
+    const key = Number(m[1]);
+    parts.set(key, (parts.get(key) ?? "") + (m[2] ?? ""));
+  }
+  const join = (keys2) => keys2.map((k) => parts.get(k) ?? "").join("");
+  const purpose = join([20, 21, 22, 23, 24, 25, 26, 27, 28, 29]);
+  const additional = join([60, 61, 62, 63]);
+  const shown = [purpose, additional].filter((t) => t.trim() !== "").join(" ");
+  const sepa = /* @__PURE__ */ new Map();
+  const keys = [...purpose.matchAll(SEPA_KEYS)];
+  keys.forEach((k, i) => {
+    const start = (k.index ?? 0) + k[0].length;
+    const end = keys[i + 1]?.index ?? purpose.length;
+    if (k[1] !== void 0 && !sepa.has(k[1])) sepa.set(k[1], purpose.slice(start, end));
+  });
+  const eref = sepa.get("EREF")?.trim();
+  return {
+    label: shown === "" ? parts.get(0) ?? "" : shown,
+    name: join([32, 33]) || void 0,
+    // ?38 is the counterparty's IBAN where banks give both (Polish banks); ?31 the account number otherwise.
+    account: parts.get(38) || parts.get(31) || void 0,
+    reference: eref !== void 0 && eref !== "" && !/^NOTPROVIDED$/i.test(eref) ? eref : void 0
+  };
+}
+var SLASH_KEYS = /\/(TRTP|EREF|IBAN|BIC|NAME|REMI|ISDT|CSID|MARF|BENM|ORDP|ADDR|CNTP|RTRN|PREF|SVCL|ULTD|ULTC|ULTB|PURP|CITY|ID)\//g;
+function readSlashFields(text3) {
+  const values = /* @__PURE__ */ new Map();
+  const keys = [...text3.matchAll(SLASH_KEYS)];
+  keys.forEach((k, i) => {
+    const start = (k.index ?? 0) + k[0].length;
+    const end = keys[i + 1]?.index ?? text3.length;
+    const value = text3.slice(start, end).replace(/^\/+|\/+$/g, "");
+    if (k[1] !== void 0 && !values.has(k[1])) values.set(k[1], value);
+  });
+  const eref = values.get("EREF");
+  const remittance = values.get("REMI")?.replace(/^(USTD|STRD)\/\/?(CUR\/)?/, "");
+  return {
+    label: remittance !== void 0 && remittance !== "" ? remittance : text3,
+    name: values.get("NAME") || void 0,
+    account: values.get("IBAN") || void 0,
+    reference: eref !== void 0 && eref !== "" && !/^NOTPROVIDED$/i.test(eref) ? eref : void 0
+  };
+}
+
+// web_src/statements/ofx.ts
+function parseTree(source) {
+  const start = source.search(/<OFX>/i);
+  if (start < 0) throw new StatementFormatError("ofx", "no <OFX> element: not an OFX file");
+  const body = source.slice(start).replace(/<!--[\s\S]*?-->/g, "").replace(/<\?[\s\S]*?\?>/g, "");
+  const root = { name: "#root", text: "", children: [] };
+  const stack = [root];
+  const TOKEN = /<(\/?)([A-Za-z0-9._]+)>([^<]*)/g;
+  for (const m of body.matchAll(TOKEN)) {
+    const [, closing, rawName, rawText] = m;
+    const name = (rawName ?? "").toUpperCase();
+    const text3 = decodeEntities3((rawText ?? "").trim());
+    const parent = stack[stack.length - 1];
+    if (parent === void 0) throw new StatementFormatError("ofx", `content after the closing </OFX> (<${name}>)`);
+    if (closing === "/") {
+      const index = stack.map((e) => e.name).lastIndexOf(name);
+      if (index < 0) {
+        if (parent.children.some((c) => c.name === name && c.children.length === 0)) continue;
+        throw new StatementFormatError("ofx", `closing </${name}> without an opening tag`);
+      }
+      stack.length = index;
+      continue;
+    }
+    const element = { name, text: text3, children: [] };
+    parent.children.push(element);
+    if (text3 === "") stack.push(element);
+  }
+  if (stack.length > 1) {
+    const unclosed = stack.slice(1).map((e) => e.name).join(" > ");
+    throw new StatementFormatError("ofx", `file ends inside <${unclosed}>: truncated`);
+  }
+  const ofx = root.children.find((c) => c.name === "OFX");
+  if (ofx === void 0) throw new StatementFormatError("ofx", "no <OFX> element: not an OFX file");
+  return ofx;
+}
+var ENTITIES2 = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+function decodeEntities3(text3) {
+  return text3.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name) => {
+    if (name.startsWith("#")) {
+      const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return Number.isInteger(code) && code > 0 && code <= 1114111 ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES2[name.toLowerCase()] ?? whole;
+  });
+}
+function child(element, name) {
+  return element?.children.find((c) => c.name === name);
+}
+function leaf(element, name) {
+  const found = child(element, name);
+  return found === void 0 || found.text === "" ? void 0 : found.text;
+}
+function descendants(element, name) {
+  return element.children.flatMap((c) => c.name === name ? [c] : descendants(c, name));
+}
+function ofxDate(value) {
+  const m = /^(\d{4})(\d{2})(\d{2})/.exec(value ?? "");
+  return m ? isoDate2(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}
+function readOfx(source) {
+  const ofx = parseTree(source);
+  const statements = [...descendants(ofx, "STMTRS"), ...descendants(ofx, "CCSTMTRS")];
+  if (statements.length === 0) throw new StatementFormatError("ofx", "no STMTRS or CCSTMTRS statement in the file");
+  return statements.map((statement, index) => readStatement2(statement, index + 1));
+}
+function readStatement2(statement, number4) {
+  const currency = leaf(statement, "CURDEF");
+  const from = child(statement, "BANKACCTFROM") ?? child(statement, "CCACCTFROM");
+  const account = leaf(from, "ACCTID") ?? "";
+  const transactions = statement.children.filter((c) => c.name === "BANKTRANLIST").flatMap((list) => list.children.filter((c) => c.name === "STMTTRN"));
+  if (currency === void 0 || !/^[A-Z]{3}$/.test(currency)) {
+    if (transactions.length === 0) return { format: "ofx", statementId: account, account, currency: "", lines: [], skipped: [] };
+    throw new StatementFormatError("ofx", `statement ${number4} has no valid <CURDEF> currency ("${currency ?? ""}"): its ${transactions.length} transactions cannot be read`);
+  }
+  const lines = [];
+  const skipped = [];
+  transactions.forEach((trn, index) => {
+    const where = `statement ${number4}, transaction ${index + 1}${leaf(trn, "FITID") ? ` (FITID ${leaf(trn, "FITID")})` : ""}`;
+    const amountText = leaf(trn, "TRNAMT");
+    const date5 = ofxDate(leaf(trn, "DTPOSTED"));
+    if (amountText === void 0 || !/^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(amountText)) {
+      skipped.push({ where, reason: `no valid <TRNAMT> ("${amountText ?? ""}")` });
+      return;
+    }
+    if (date5 === null) {
+      skipped.push({ where, reason: `no valid <DTPOSTED> ("${leaf(trn, "DTPOSTED") ?? ""}")` });
+      return;
+    }
+    const amount = Number(amountText.replace(",", "."));
+    const name = leaf(trn, "NAME") ?? leaf(child(trn, "PAYEE"), "NAME");
+    const memo2 = leaf(trn, "MEMO");
+    const to = child(trn, "BANKACCTTO") ?? child(trn, "CCACCTTO");
+    lines.push(statementLine(
+      { date: date5, amount: amount === 0 ? 0 : amount, currency: leaf(child(trn, "CURRENCY"), "CURSYM") ?? currency, label: [name, memo2].filter((t) => t !== void 0).join(" ") },
+      { counterpartyName: name, counterpartyAccount: leaf(to, "ACCTID"), reference: leaf(trn, "REFNUM"), bankReference: leaf(trn, "FITID") }
+    ));
+  });
+  const result = { format: "ofx", statementId: account, account, currency, lines, skipped };
+  const ledger2 = child(statement, "LEDGERBAL");
+  const balance = leaf(ledger2, "BALAMT");
+  if (balance !== void 0 && /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(balance)) {
+    const closing = { amount: Number(balance.replace(",", ".")) };
+    const asOf = ofxDate(leaf(ledger2, "DTASOF"));
+    if (asOf !== null) closing.date = asOf;
+    result.closingBalance = closing;
+  }
+  return result;
+}
+
+// web_src/endpoint/services/statements.ts
+var UnreadableStatementError = class extends EndpointError {
+  constructor() {
+    super(...arguments);
+    this.statusCode = 422;
+    this.code = "unreadable_statement";
+  }
+};
+var utf82 = new TextDecoder("utf-8", { fatal: true });
+var latin1 = new TextDecoder("latin1");
+function decodeText(bytes) {
+  const body = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes;
+  try {
+    return utf82.decode(body);
+  } catch {
+    return latin1.decode(body);
+  }
+}
+function detectKind(bytes, text3, fileName) {
+  const name = fileName === "" ? "the file" : `"${fileName}"`;
+  if (text3.trim() === "") throw new UnreadableStatementError(`${name} is empty.`);
+  if (bytes[0] === 80 && bytes[1] === 75 && bytes[2] === 3 && bytes[3] === 4) {
+    throw new UnreadableStatementError(
+      `${name} is a ZIP archive (or an XLSX/ODS spreadsheet): unpack it and import the statement files it holds, or use the spreadsheet import.`
+    );
+  }
+  if (bytes[0] === 37 && bytes[1] === 80 && bytes[2] === 68 && bytes[3] === 70) {
+    throw new UnreadableStatementError(`${name} is a PDF: ask the bank for a CAMT, OFX or MT940 export instead.`);
+  }
+  if (bytes.subarray(0, 8192).includes(0)) {
+    throw new UnreadableStatementError(`${name} is a binary file, not a CAMT, OFX or MT940 statement.`);
+  }
+  const head = text3.slice(0, 4096);
+  if (/OFXHEADER\s*:|<OFX>/i.test(head) || /<OFX>/i.test(text3.slice(0, 65536))) return "ofx";
+  if (/^\s*</.test(text3)) return "camt";
+  if (/^\s*\{1:/.test(text3) || /^:\d{2}[A-Z]?:/m.test(text3)) return "mt940";
+  throw new UnreadableStatementError(
+    `${name} is not a bank statement this import reads: expected CAMT.052/053/054 (XML), OFX/QFX or MT940/MT942.`
+  );
+}
+function lineAt(text3, index) {
+  let line = 1;
+  for (let i = 0; i < index; i++) if (text3.charCodeAt(i) === 10) line++;
+  return line;
+}
+function readKind(kind, text3) {
+  switch (kind) {
+    case "camt": {
+      const doctype = /<!DOCTYPE/i.exec(text3);
+      if (doctype !== null) {
+        throw new UnreadableStatementError(
+          `camt: the file declares a <!DOCTYPE> (line ${lineAt(text3, doctype.index)}); ISO 20022 statements never do, and entity declarations are not accepted.`
+        );
+      }
+      return readCamt(text3);
+    }
+    case "ofx":
+      return readOfx(text3);
+    case "mt940":
+      return readMt940(text3);
+  }
+}
+var StatementService = class {
+  constructor(options) {
+    this.validateResponses = options.validateResponses;
+  }
+  parse(request) {
+    const bytes = Buffer.from(request.content, "base64");
+    if (bytes.length > MAX_STATEMENT_FILE_BYTES) {
+      throw new UnreadableStatementError(
+        `the file has ${bytes.length} bytes; the import reads files of at most ${MAX_STATEMENT_FILE_BYTES} bytes (split it by period).`
+      );
+    }
+    const text3 = decodeText(bytes);
+    const kind = detectKind(bytes, text3, request.fileName);
+    let statements;
+    try {
+      statements = readKind(kind, text3);
+    } catch (error62) {
+      if (error62 instanceof StatementFormatError) throw new UnreadableStatementError(error62.message);
+      throw error62;
+    }
+    const lineCount = statements.reduce((n, s) => n + s.lines.length + s.skipped.length, 0);
+    if (lineCount > MAX_STATEMENT_LINES) {
+      throw new UnreadableStatementError(
+        `the file has ${lineCount} transactions; the import reads at most ${MAX_STATEMENT_LINES} per file (split it by period).`
+      );
+    }
+    const first = statements[0];
+    if (first === void 0) throw new UnreadableStatementError(`${kind}: the file holds no statement.`);
+    const response = { format: first.format, statements };
+    return this.validateResponses ? checked2(response) : response;
+  }
+};
+function checked2(response) {
+  const parsed = ParseStatementResponseSchema.safeParse(response);
+  if (!parsed.success) throw new ResponseContractError(`statement reply breaks the contract: ${parsed.error.message}`);
+  return parsed.data;
+}
+
+// web_src/engine/reports/unknown_numbers.ts
+var SPACES = " \xA0\u202F\u2009";
+var MINUS = "-\u2212\u2013";
+function escape2(text3) {
+  return text3.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
+}
+function numberPattern(locale) {
+  const thousands = locale.thousandsSep;
+  const sep2 = thousands === "" ? null : SPACES.includes(thousands) ? `[${SPACES}]` : escape2(thousands);
+  const integer2 = sep2 ? `(?:\\d{1,3}(?:${sep2}\\d{3})+|\\d+)` : "\\d+";
+  const decimal2 = escape2(locale.decimalPoint || ".");
+  return new RegExp(`(?<![\\w${decimal2}])([+${escape2(MINUS)}]?)(${integer2})(?:${decimal2}(\\d+))?(?![\\d\\w])`, "gu");
+}
+function stripKnownTexts(text3, facts) {
+  const known = facts.filter((fact) => (fact.unit === "label" || fact.unit === "name") && typeof fact.value === "string" && fact.value).map((fact) => String(fact.value)).sort((a, b) => b.length - a.length);
+  let out = text3;
+  for (const value of known) out = out.split(value).join(" ".repeat(value.length));
+  return out;
+}
+function unknownNumbers(text3, facts, locale) {
+  const numeric = facts.filter((fact) => typeof fact.value === "number");
+  const stripped = stripKnownTexts(text3, facts);
+  const problems = [];
+  for (const match of stripped.matchAll(numberPattern(locale))) {
+    const digits = (match[2] ?? "").replace(/\D/g, "");
+    const fraction = match[3] ?? "";
+    const value = Number(fraction ? `${digits}.${fraction}` : digits);
+    const after = stripped.slice((match.index ?? 0) + match[0].length).replace(/^[\s\u00a0\u202f]+/u, "");
+    const percent = after.startsWith("%");
+    const tolerance = 0.5 * 10 ** -fraction.length + 1e-9;
+    const found = numeric.some(
+      (fact) => Math.abs(Math.abs(fact.value) - value) <= tolerance && (percent ? fact.unit === "percent" : fact.unit !== "percent")
+    );
+    if (!found) problems.push(`${match[0].trim()}${percent ? " %" : ""} is not among the report's figures`);
+  }
+  return problems;
+}
+
 // web_src/llm/uses/rephrase_report.ts
 var RephraseAnswerSchema = external_exports.object({ text: external_exports.string().max(2e4) });
-var INSTRUCTIONS3 = [
+var INSTRUCTIONS4 = [
   "You rewrite the summary of a company's financial report for a business owner who is not an accountant.",
   'The data holds the summary ("text") and the facts it is built from ("facts": each number with its unit and',
   "direction). Keep the same language as the text. Keep every number exactly as written in the text, with its sign",
@@ -86347,7 +86718,7 @@ var INSTRUCTIONS3 = [
 function rephraseTask(request) {
   return {
     name: "rephrase_report",
-    instructions: INSTRUCTIONS3,
+    instructions: INSTRUCTIONS4,
     schema: RephraseAnswerSchema,
     data: { language: request.language, text: request.text, facts: request.facts }
   };
@@ -86449,7 +86820,7 @@ function buildApp(deps) {
   registerReconcileRoutes(app, signed, service);
   registerStatementRoutes(app, signed, new StatementService({ validateResponses: config2.validateResponses }));
   registerAnomalyRoutes(app, signed, new AnomalyService({ validateResponses: config2.validateResponses }));
-  registerBillRoutes(app, signed, deps.billService ?? new BillService({ validateResponses: config2.validateResponses }));
+  registerBillRoutes(app, signed, deps.billService ?? new BillService({ validateResponses: config2.validateResponses, llm: config2.llm }));
   registerCollectionRoutes(app, signed, new CollectionService({ validateResponses: config2.validateResponses }));
   registerReportRoutes(app, signed, new ReportService({
     validateResponses: config2.validateResponses,
@@ -87384,10 +87755,24 @@ function accountNumberKey(raw) {
 }
 
 // web_src/engine/shared/fold.ts
-var VOWEL_E = /[AOU]E/g;
-function fold2(word) {
-  if (word.length < 3 || !VOWEL_E.test(word)) return word;
-  return word.replace(VOWEL_E, (pair) => pair.charAt(0));
+function fold2(word2) {
+  if (word2.length < 3) return word2;
+  const first = firstVowelE(word2, 0);
+  if (first < 0) return word2;
+  let out = word2.slice(0, first + 1);
+  let from = first + 2;
+  for (let at3 = firstVowelE(word2, from); at3 >= 0; at3 = firstVowelE(word2, from)) {
+    out += word2.slice(from, at3 + 1);
+    from = at3 + 2;
+  }
+  return from >= word2.length ? out : out + word2.slice(from);
+}
+function firstVowelE(word2, from) {
+  for (let k = from; k + 1 < word2.length; k++) {
+    const c = word2.charCodeAt(k);
+    if ((c === 65 || c === 79 || c === 85) && word2.charCodeAt(k + 1) === 69) return k;
+  }
+  return -1;
 }
 
 // web_src/engine/shared/vocabulary.ts
@@ -87939,13 +88324,32 @@ function merchantWords(toks, descriptors = NO_DESCRIPTORS) {
   const out = [];
   for (let k = 0; k < toks.length && out.length < MAX_MERCHANT_WORDS; k++) {
     const raw = toks[k];
-    if (raw.length < 2 || !LETTERS_ONLY.test(raw) || descriptors.has(raw)) continue;
+    if (descriptors.has(raw)) continue;
     if (WALLETS.has(raw) && toks[k + 1] === "PAY") continue;
-    const word = fold2(raw);
-    if (BANK_BOILERPLATE.has(word) || LEGAL_SUFFIXES.has(word) || MERCHANT_NOISE.has(word) || MERCHANT_NOISE.has(raw)) continue;
-    if (!out.includes(word)) out.push(word);
+    const word2 = merchantWordOf(raw);
+    if (word2 !== null && !out.includes(word2)) out.push(word2);
   }
   return out;
+}
+var merchantWordMemo = /* @__PURE__ */ new Map();
+var MAX_MEMO = 5e4;
+function merchantWordOf(raw) {
+  if (raw.length < 2 || hasAsciiDigit(raw)) return null;
+  let word2 = merchantWordMemo.get(raw);
+  if (word2 === void 0) {
+    const folded = raw.length < 2 || !LETTERS_ONLY.test(raw) ? null : fold2(raw);
+    word2 = folded === null || BANK_BOILERPLATE.has(folded) || LEGAL_SUFFIXES.has(folded) || MERCHANT_NOISE.has(folded) || MERCHANT_NOISE.has(raw) ? null : folded;
+    if (merchantWordMemo.size >= MAX_MEMO) merchantWordMemo.clear();
+    merchantWordMemo.set(raw, word2);
+  }
+  return word2;
+}
+function hasAsciiDigit(tok) {
+  for (let k = 0; k < tok.length; k++) {
+    const c = tok.charCodeAt(k);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
 }
 var NO_DESCRIPTORS = /* @__PURE__ */ new Set();
 var ASTERISK_FORM = /([\p{L}\p{N}.]+)\s*\*\s*([\p{L}\p{N}]+)/gu;
@@ -87960,14 +88364,14 @@ function asteriskDescriptors(text3) {
   }
   return found ?? NO_DESCRIPTORS;
 }
-function merchantVariant(word, known, startingWith) {
-  if (known(word)) return word;
-  if (word.length >= 4) {
-    const longer = startingWith(word);
+function merchantVariant(word2, known, startingWith) {
+  if (known(word2)) return word2;
+  if (word2.length >= 4) {
+    const longer = startingWith(word2);
     if (longer.length >= 1 && longer.length <= 2) return longer[0];
   }
-  for (let cut = word.length - 1; cut >= 4; cut--) {
-    const head = word.slice(0, cut);
+  for (let cut = word2.length - 1; cut >= 4; cut--) {
+    const head = word2.slice(0, cut);
     if (known(head)) return head;
   }
   return null;
@@ -87978,16 +88382,16 @@ function nameWords(toks) {
   const kept = [];
   let longEnough = 0;
   for (let k = 0; k < toks.length; k++) {
-    const word = fold2(toks[k]);
-    if (word.length < 2) continue;
+    const word2 = fold2(toks[k]);
+    if (word2.length < 2) continue;
     longEnough++;
-    if (!LEGAL_SUFFIXES.has(word)) kept.push(word);
+    if (!LEGAL_SUFFIXES.has(word2)) kept.push(word2);
   }
   if (kept.length > 0 || longEnough === 0) return kept;
   const words = [];
   for (let k = 0; k < toks.length; k++) {
-    const word = fold2(toks[k]);
-    if (word.length >= 2) words.push(word);
+    const word2 = fold2(toks[k]);
+    if (word2.length >= 2) words.push(word2);
   }
   return words;
 }
@@ -87996,7 +88400,7 @@ function nameWords(toks) {
 var MAX_SIGNAL_TOKENS = 32;
 var HAS_LETTER = new RegExp("\\p{L}", "u");
 var ALPHA = new RegExp("^\\p{L}+$", "u");
-var MAX_MEMO = 5e4;
+var MAX_MEMO2 = 5e4;
 var traits = /* @__PURE__ */ new Map();
 var NUMBER2 = { word: "", useful: false, alpha: false };
 var VOCABULARY_WITH_DIGITS = [...BANK_BOILERPLATE, ...LEGAL_SUFFIXES].filter((w) => /\d/.test(w));
@@ -88004,15 +88408,15 @@ function traitOf(raw) {
   const shape = asciiShape(raw);
   if (shape === ALL_DIGITS2) return NUMBER2;
   if (shape === LETTERS_AND_DIGITS) {
-    const word = fold2(raw);
-    return { word, useful: word.length >= 2 && !VOCABULARY_WITH_DIGITS.includes(word), alpha: false };
+    const word2 = fold2(raw);
+    return { word: word2, useful: word2.length >= 2 && !VOCABULARY_WITH_DIGITS.includes(word2), alpha: false };
   }
   let trait = traits.get(raw);
   if (trait === void 0) {
-    const word = fold2(raw);
-    const useful = word.length >= 2 && HAS_LETTER.test(word) && !BANK_BOILERPLATE.has(word) && !LEGAL_SUFFIXES.has(word);
-    trait = { word, useful, alpha: useful && ALPHA.test(word) };
-    if (traits.size >= MAX_MEMO) traits.clear();
+    const word2 = fold2(raw);
+    const useful = word2.length >= 2 && HAS_LETTER.test(word2) && !BANK_BOILERPLATE.has(word2) && !LEGAL_SUFFIXES.has(word2);
+    trait = { word: word2, useful, alpha: useful && ALPHA.test(word2) };
+    if (traits.size >= MAX_MEMO2) traits.clear();
     traits.set(raw, trait);
   }
   return trait;
@@ -88049,10 +88453,10 @@ function signalTokensOf(first, then, withAcronyms) {
   return out;
 }
 var RUN = [];
-function addSignal(out, word) {
+function addSignal(out, word2) {
   if (out.length >= MAX_SIGNAL_TOKENS) return;
-  for (let k = 0; k < out.length; k++) if (out[k] === word) return;
-  out.push(word);
+  for (let k = 0; k < out.length; k++) if (out[k] === word2) return;
+  out.push(word2);
 }
 function addAcronyms(run, length, out) {
   for (let len = 3; len <= 4 && out.length < MAX_SIGNAL_TOKENS; len++) {
@@ -88334,9 +88738,9 @@ var MerchantHistory = class {
       for (let k = 0; k < len; k++) acronym += words[k].charAt(0);
       if (!this.acronyms.has(acronym)) this.acronyms.set(acronym, key);
     }
-    for (const word of words) {
-      let stats = this.words.get(word);
-      if (stats === void 0) this.words.set(word, stats = { merchants: /* @__PURE__ */ new Set(), df: 0, codings: /* @__PURE__ */ new Map(), idf: 0 });
+    for (const word2 of words) {
+      let stats = this.words.get(word2);
+      if (stats === void 0) this.words.set(word2, stats = { merchants: /* @__PURE__ */ new Set(), df: 0, codings: /* @__PURE__ */ new Map(), idf: 0 });
       stats.merchants.add(key);
       stats.df++;
       stats.codings.set(codingKey, (stats.codings.get(codingKey) ?? 0) + 1);
@@ -88357,10 +88761,10 @@ var MerchantHistory = class {
     if (!this.frozen) this.freeze();
     let total = 0;
     const evidence = /* @__PURE__ */ new Map();
-    for (const word of lineWords) {
-      const known = this.variantOf(word);
+    for (const word2 of lineWords) {
+      const known = this.variantOf(word2);
       if (known === null) {
-        if (word.length >= MIN_UNKNOWN_LENGTH) total += this.unknownIdf;
+        if (word2.length >= MIN_UNKNOWN_LENGTH) total += this.unknownIdf;
         continue;
       }
       const stats = this.words.get(known);
@@ -88412,15 +88816,15 @@ var MerchantHistory = class {
    */
   keyedMerchant(lineWords) {
     for (let k = 0; k < Math.min(1, lineWords.length); k++) {
-      const word = lineWords[k];
-      const known = this.variantOf(word);
+      const word2 = lineWords[k];
+      const known = this.variantOf(word2);
       if (known !== null && this.merchants.has(known)) {
         const next = lineWords[k + 1];
         const second = next === void 0 ? null : this.variantOf(next);
         const longer = second === null ? void 0 : `${known} ${second}`;
         return longer !== void 0 && this.merchants.has(longer) ? longer : known;
       }
-      const expanded = this.acronyms.get(word);
+      const expanded = this.acronyms.get(word2);
       if (expanded !== void 0) return expanded;
     }
     for (let len = 3; len <= 4 && len <= lineWords.length; len++) {
@@ -88430,9 +88834,9 @@ var MerchantHistory = class {
     }
     return null;
   }
-  variantOf(word) {
-    if (this.words.has(word)) return word;
-    return word.length < MIN_UNKNOWN_LENGTH ? null : merchantVariant(word, this.isKnown, this.startingWith);
+  variantOf(word2) {
+    if (this.words.has(word2)) return word2;
+    return word2.length < MIN_UNKNOWN_LENGTH ? null : merchantVariant(word2, this.isKnown, this.startingWith);
   }
   wordsStartingWith(prefix) {
     const sorted = this.sorted;
@@ -88960,9 +89364,9 @@ var TokenVotes = class {
     }
     if (count2 > 0) {
       for (let k = 0; k < distinctive.length; k++) {
-        const word = distinctive[k];
-        if (word.length < MIN_UNKNOWN_LENGTH2) continue;
-        const id = this.dictionary.idOf(word);
+        const word2 = distinctive[k];
+        if (word2.length < MIN_UNKNOWN_LENGTH2) continue;
+        const id = this.dictionary.idOf(word2);
         if (id < 0 || votes[id] === void 0) known += this.unknownIdf;
       }
     }
@@ -89464,9 +89868,9 @@ var PartnerResolver = class {
     this.wordStamp = new Int32Array(this.byWord.size);
     this.prefixStamp = new Int32Array(this.byWord.size);
     const prefixes = /* @__PURE__ */ new Map();
-    for (const [word, entry] of this.byWord) {
-      if (word.length < MIN_CUT_WORD) continue;
-      for (let len = MIN_CUT_PREFIX; len <= word.length; len++) push2(prefixes, word.slice(0, len), entry.index);
+    for (const [word2, entry] of this.byWord) {
+      if (word2.length < MIN_CUT_WORD) continue;
+      for (let len = MIN_CUT_PREFIX; len <= word2.length; len++) push2(prefixes, word2.slice(0, len), entry.index);
     }
     for (const [prefix, indices] of prefixes) {
       const entry = this.byWord.get(prefix);
