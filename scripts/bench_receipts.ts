@@ -4,29 +4,11 @@
 // bench scores the shared documents: the merchant when one name contains the other (folded), the currency exactly.
 // Run: npx tsx scripts/bench_receipts.ts (BENCH_RECEIPTS_READER_ONLY=1: the bill reader's own choice, for comparison)
 import { extractBill, type ExtractOptions } from "../web_src/engine/bills/extract_bill";
-import { pageFromWords, type Page, type Word } from "../web_src/engine/bills/layout";
 import { fold, readReceipt } from "../web_src/engine/bills/receipt";
+import { receipt } from "../test/engine/bills/receipt_fixture";
 
 const OPTIONS: ExtractOptions = { source: "ocr", today: "2026-12-01", receipt: true, company: { name: "Acme Consulting GmbH", currency: "EUR" } };
 
-/** As in the tests: "!" prints a line large, "?" makes its first cell unclear OCR. */
-function receipt(text: string): Page {
-  const words: Word[] = [];
-  let y = 0;
-  for (const raw of text.replace(/^\n/, "").split("\n")) {
-    const large = raw.startsWith("!");
-    const unclear = raw.startsWith("?");
-    const line = large || unclear ? raw.slice(1) : raw;
-    const h = large ? 26 : 10;
-    const logoEnd = unclear ? (/\s{2,}/.exec(line)?.index ?? line.length) : 0;
-    for (const m of line.matchAll(/\S+/g)) {
-      const x0 = (m.index ?? 0) * 6;
-      words.push({ text: m[0], x0, x1: x0 + m[0].length * (large ? 15 : 6), y0: y, y1: y + h, conf: (m.index ?? 0) < logoEnd ? 0.35 : 0.92 });
-    }
-    y += h + 4;
-  }
-  return pageFromWords(1, 400, Math.max(900, y), words);
-}
 
 const CASES: ReadonlyArray<{ text: string; merchant: string; currency: string; merchants?: string[] }> = [
   { merchant: "Piekarnia Złoty Kłos", currency: "PLN", text: `
