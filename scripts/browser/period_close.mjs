@@ -76,7 +76,7 @@ export function runPeriodCloseBrowserTest() {
     // Close the error, then the wizard: one Escape each, waiting for each dialog to go (a busy machine is slow).
     for (let open = await page.locator(".modal-dialog").count(); open > 0; open--) {
       await page.keyboard.press("Escape");
-      await page.waitForFunction((left) => document.querySelectorAll(".modal-dialog").length < left, open, { timeout: 20000 });
+      await page.locator(".modal-dialog").nth(open - 1).waitFor({ state: "detached", timeout: 20000 });
     }
 
     // Accept the three blocking items with a note, in the list.
