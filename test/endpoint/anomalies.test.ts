@@ -1,10 +1,10 @@
 // POST /v1/anomalies/detect through the real app, signed as Odoo signs: findings for a valid request, 400 for an
 // invalid one, 401 unsigned.
-import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ANOMALY_DETECT_PATH, DetectAnomaliesResponseSchema } from "../../web_src/contracts/anomalies";
 import { bill, monthlyHistory } from "../engine/anomalies/helpers";
-import { injectSigned, testApp } from "./helpers";
+import { routePoster, testApp } from "./helpers";
 
 let app: FastifyInstance;
 beforeAll(() => {
@@ -14,11 +14,7 @@ afterAll(async () => {
   await app.close();
 });
 
-function post(body: unknown, signed = true): Promise<LightMyRequestResponse> {
-  return signed
-    ? injectSigned(app, body, { url: ANOMALY_DETECT_PATH })
-    : app.inject({ method: "POST", url: ANOMALY_DETECT_PATH, headers: { "content-type": "application/json" }, payload: JSON.stringify(body) });
-}
+const post = routePoster(() => app, ANOMALY_DETECT_PATH);
 
 describe(`POST ${ANOMALY_DETECT_PATH}`, () => {
   it("answers findings that keep to the contract", async () => {

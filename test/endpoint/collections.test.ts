@@ -1,9 +1,9 @@
 // POST /v1/collections/predict through the real app, signed as Odoo signs: a reply that keeps to the contract,
 // 400 for an invalid request, 401 unsigned.
-import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COLLECTION_PREDICT_PATH, CollectionPredictResponseSchema } from "../../web_src/contracts/collections";
-import { injectSigned, testApp } from "./helpers";
+import { routePoster, testApp } from "./helpers";
 
 let app: FastifyInstance;
 beforeAll(() => {
@@ -13,11 +13,7 @@ afterAll(async () => {
   await app.close();
 });
 
-function post(body: unknown, signed = true): Promise<LightMyRequestResponse> {
-  return signed
-    ? injectSigned(app, body, { url: COLLECTION_PREDICT_PATH })
-    : app.inject({ method: "POST", url: COLLECTION_PREDICT_PATH, headers: { "content-type": "application/json" }, payload: JSON.stringify(body) });
-}
+const post = routePoster(() => app, COLLECTION_PREDICT_PATH);
 
 describe(`POST ${COLLECTION_PREDICT_PATH}`, () => {
   it("answers behaviour, segment and predictions", async () => {
