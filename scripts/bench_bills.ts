@@ -24,6 +24,7 @@ import { BillService } from "../web_src/endpoint/services/bills";
 import { makePdf } from "../test/engine/bills/pdf_fixture";
 import { EXTRA, HEADER, TODAY, invoiceCases, locateInvoices, right, type Case } from "./bench/lib/real_invoices";
 import { syntheticBills } from "./bench/lib/synthetic_bills";
+import { reliabilityTable, type ConfidenceOutcome, type ReliabilityRow } from "./bench/lib/reliability";
 import { AUTO_CONFIDENCE as HIGH_CONFIDENCE } from "../web_src/contracts/reconcile";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -74,6 +75,8 @@ interface Scored {
   cpuSeconds: number;
   pages: number;
   warnings: string[];
+  /** Each header field read (a value given), with its confidence and whether it is right: the reliability table. */
+  outcomes: ConfidenceOutcome[];
 }
 
 /** CPU seconds used so far by this process and its finished child processes (Linux /proc; 0 elsewhere). */
@@ -120,6 +123,10 @@ function score(c: Case, reply: ExtractBillResponse | null, seconds: number, cpuS
     if (!perField[k]) wrong[k] = { read: bill?.fields[k]?.value ?? null, truth: c.truth[k], confidence: bill?.fields[k]?.confidence ?? null };
   }
   const header = HEADER.filter((k) => perField[k] !== undefined);
+  const outcomes = header.flatMap((k) => {
+    const field = bill?.fields[k];
+    return field?.value === null || field?.value === undefined ? [] : [{ confidence: field.confidence, correct: perField[k] === true }];
+  });
   return {
     name: c.name,
     heldOut: c.heldOut,
@@ -132,6 +139,7 @@ function score(c: Case, reply: ExtractBillResponse | null, seconds: number, cpuS
     cpuSeconds,
     pages,
     warnings,
+    outcomes,
   };
 }
 
@@ -250,6 +258,9 @@ async function main(): Promise<number> {
   result["heldOutScans"] = table("REPORT split: scans", held(scans), 85);
   result["heldOutXml"] = table("REPORT split: embedded XML", held(xml), 99);
   console.log("");
+  result["reliabilityReport"] = reliability("REPORT split, text PDFs, scans and XML", [...held(text), ...held(scans), ...held(xml)]);
+  result["reliabilityTuning"] = reliability("tuning split, text PDFs, scans and XML", [...dev(text), ...dev(scans), ...dev(xml)]);
+  console.log("");
   result["timeTextPdf"] = timing("time per text PDF", text, false, 3);
   result["timeScanPage"] = timing("time per scanned page", scans, true, 15);
   console.log(`load average: ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`);
@@ -258,6 +269,19 @@ async function main(): Promise<number> {
   const warned = [...text, ...scans, ...xml].filter((r) => r.warnings.length > 0);
   for (const r of warned) console.log(`  ${r.name}: ${r.warnings.join(" | ")}`);
   return synthetic(service, { ...result, rows: { text, scans, xml } });
+}
+
+/** Confidence against observed accuracy of the header fields read (report split and held-out layouts: data the
+ * extractor was not tuned on), to see that a confidence means what it says. */
+function reliability(title: string, rows: readonly Scored[]): ReliabilityRow[] {
+  const table = reliabilityTable(rows.flatMap((r) => r.outcomes));
+  console.log(`\n-- Reliability: ${title} (header fields read) --`);
+  console.log("confidence     n   mean conf.  observed");
+  for (const row of table) {
+    if (row.count === 0) continue;
+    console.log(`${row.from.toFixed(2)}-${row.to.toFixed(2)} ${String(row.count).padStart(5)}   ${row.meanConfidence.toFixed(3).padStart(9)}   ${pct(Math.round(row.accuracy * row.count), row.count).padStart(7)}`);
+  }
+  return table;
 }
 
 /** The synthetic layouts (languages and layouts the corpus lacks) as text-layer PDFs: the tuning families with
@@ -275,6 +299,7 @@ async function synthetic(service: BillService, result: Record<string, unknown>):
   const heldOut = await run("held-out");
   result["syntheticTuning"] = table("Synthetic layouts, tuning families A-D, H-J", tuning, 95);
   result["syntheticHeldOut"] = table("Synthetic layouts, HELD-OUT families E-G", heldOut, 95);
+  result["reliabilitySyntheticHeldOut"] = reliability("synthetic HELD-OUT families E-G", heldOut);
   result["timeSyntheticPdf"] = timing("time per synthetic text PDF", [...tuning, ...heldOut], false, 3);
   mkdirSync(path.join(ROOT, ".artifacts"), { recursive: true });
   writeFileSync(path.join(ROOT, ".artifacts/bench-bills.json"), JSON.stringify(result, null, 2));
