@@ -9,6 +9,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { BillFieldName, ExtractBillResponse } from "../../../web_src/contracts/bills";
+import { extractBill } from "../../../web_src/engine/bills/extract_bill";
+import { pageFromPlainText } from "../../../web_src/engine/bills/layout";
 import { AUTO_CONFIDENCE } from "../../../web_src/contracts/reconcile";
 import { BillService } from "../../../web_src/endpoint/services/bills";
 import { systemTools, ToolMissingError, type ToolRunner } from "../../../web_src/endpoint/services/document_tools";
@@ -143,5 +145,32 @@ describe.skipIf(skipped !== "")(`a text PDF with its vendor block as a picture${
     expect(reply.warnings).toEqual([
       '"bill.pdf": the text layer has no vendor name, VAT number, IBAN; page 1 has a picture that may hold them, but OCR is not available: install tesseract-ocr on the endpoint\'s server (see README).',
     ]);
+  });
+});
+
+describe("the vendor's footer block", () => {
+  it("is not under a customer heading because the customer's VAT number is printed above it", () => {
+    // "Your VAT number: …" is a labelled value of the customer, not the heading of the block below it (the vendor's
+    // legal block at the foot of the page, as letterheads print it).
+    const text = `
+ Invoice                                   Invoice number:   NW-88213
+ Bill to:  Harbour Cafe Ltd                Invoice date:     03/11/2026
+           2 Quay Street, Bristol          Due date:         17/11/2026
+
+ Description                      Amount
+ Coffee beans, 5 kg               80.00
+                                  Net        80.00
+                                  VAT 20 %   16.00
+                                  Total GBP  96.00
+
+Your VAT number: GB123456789
+Paid by direct debit, thank you.
+Northwind Roasters Ltd
+7 Mill Lane, Leeds LS1 4AB
+VAT Reg No: GB 987 6543 21     IBAN: GB29 NWBK 6016 1331 9268 19
+`;
+    const bill = extractBill([pageFromPlainText(text.replace(/^\n/, ""))], { source: "text_layer", today: TODAY });
+    expect(bill.fields.vendorName?.value).toBe("Northwind Roasters Ltd");
+    expect(bill.fields.vendorVat?.value).toBe("GB987654321");
   });
 });
