@@ -13,7 +13,7 @@ import { extractBill } from "../../../web_src/engine/bills/extract_bill";
 import { pageFromPlainText } from "../../../web_src/engine/bills/layout";
 import { AUTO_CONFIDENCE } from "../../../web_src/contracts/reconcile";
 import { BillService } from "../../../web_src/endpoint/services/bills";
-import { systemTools, ToolMissingError, type ToolRunner } from "../../../web_src/endpoint/services/document_tools";
+import { systemTools, ToolFailedError, ToolMissingError, type ToolRunner } from "../../../web_src/endpoint/services/document_tools";
 import { makePdf, type PdfImage } from "./pdf_fixture";
 
 function installed(tool: string, flag: string): boolean {
@@ -145,6 +145,21 @@ describe.skipIf(skipped !== "")(`a text PDF with its vendor block as a picture${
     expect(reply.warnings).toEqual([
       '"bill.pdf": the text layer has no vendor name, VAT number, IBAN; page 1 has a picture that may hold them, but OCR is not available: install tesseract-ocr on the endpoint\'s server (see README).',
     ]);
+  });
+});
+
+describe.skipIf(skipped !== "")(`a picture that cannot be read${skipped}`, () => {
+  it("leaves the text layer's reading and a warning, the document is not refused", async () => {
+    // pdftoppm failing on the picture's area alone (a damaged image stream), the whole page being fine.
+    const failing: ToolRunner = {
+      run: (tool, args, options) => (tool === "pdftoppm" && args.includes("-x") ? Promise.reject(new ToolFailedError(tool, "Syntax Error: broken image stream", false)) : systemTools.run(tool, args, options)),
+    };
+    const picture: PdfImage = { page: 0, x: 32, top: 28, width: 300, height: 62, pixels: { width: 30, height: 6, data: Buffer.alloc(180, 128) } };
+    const reply = await read(new BillService({ validateResponses: true, tools: failing, today: () => TODAY }), makePdf({ pages: [BILL_BODY], images: [picture] }));
+    const textOnly = await read(new BillService({ validateResponses: true, today: () => TODAY }), makePdf({ pages: [BILL_BODY] }));
+    expect(reply.documents).toEqual(textOnly.documents);
+    expect(reply.warnings).toHaveLength(1);
+    expect(reply.warnings[0]).toMatch(/^"bill\.pdf": the pictures on the page could not be read \(pdftoppm failed/);
   });
 });
 

@@ -363,7 +363,7 @@ export class BillService {
         return bills;
       }
       const lang = this.ocrLanguages(ctx);
-      const words = await inParallel(chosen, OCR_PARALLEL, async ({ page, box }, i) => ({ page, words: await this.pictureWords(file, page, box, `picture-${i}`, lang, dir, ctx.name) }));
+      const words = await inParallel(chosen, OCR_PARALLEL, async ({ page, box }, i) => ({ page, words: await this.pictureWords(file, page, box, `picture-${i}`, lang, dir) }));
       const merged = pages.map((page) => {
         const added = words.filter((w) => w.page === page).flatMap((w) => w.words);
         return added.length === 0 ? page : withWords(page, added);
@@ -400,7 +400,7 @@ export class BillService {
 
   /** The words tesseract reads in `box` of `page`, in the page's points, as high as text-layer words, but for those
    * a text-layer word covers. */
-  private async pictureWords(file: string, page: Page, box: Box, stem: string, lang: string[], dir: string, name: string): Promise<Word[]> {
+  private async pictureWords(file: string, page: Page, box: Box, stem: string, lang: string[], dir: string): Promise<Word[]> {
     const scale = PICTURE_DPI / 72;
     const x0 = Math.max(0, box.left);
     const y0 = Math.max(0, box.top);
@@ -409,7 +409,9 @@ export class BillService {
     if (x1 - x0 < MIN_PICTURE_WIDTH || y1 - y0 < MIN_PICTURE_HEIGHT) return [];
     const [px, py] = [Math.floor(x0 * scale), Math.floor(y0 * scale)];
     const image = path.join(dir, stem);
-    await this.pdfTool("pdftoppm", ["-r", String(PICTURE_DPI), "-gray", "-singlefile", "-f", String(page.number), "-l", String(page.number), "-x", String(px), "-y", String(py), "-W", String(Math.ceil((x1 - x0) * scale)), "-H", String(Math.ceil((y1 - y0) * scale)), file, image], name, 30_000);
+    // The tools' runner itself, not pdfTool: a picture that cannot be drawn leaves the text layer's reading, it does
+    // not make the document unreadable.
+    await this.tools.run("pdftoppm", ["-r", String(PICTURE_DPI), "-gray", "-singlefile", "-f", String(page.number), "-l", String(page.number), "-x", String(px), "-y", String(py), "-W", String(Math.ceil((x1 - x0) * scale)), "-H", String(Math.ceil((y1 - y0) * scale)), file, image], { timeoutMs: 30_000 });
     const read = await this.tesseractPage(`${image}.pgm`, ["--psm", "3", ...lang], page.number);
     const text = page.lines.flatMap((l) => l.cells.flatMap((c) => c.words));
     const words: Word[] = [];
