@@ -357,7 +357,8 @@ export class BillService {
         .filter(({ page, box }) => (area += (box.width * box.height) / (page.width * page.height)) <= MAX_PICTURE_AREA)
         .slice(0, MAX_PICTURES);
       if (chosen.length === 0) return bills;
-      const where = `page${pageNumbers.length > 1 ? "s" : ""} ${[...new Set(chosen.map((c) => c.page.number))].join(", ")}`;
+      const shown = [...new Set(chosen.map((c) => c.page.number))];
+      const where = `page${shown.length > 1 ? "s" : ""} ${shown.join(", ")}`;
       if (!ctx.ocr.available) {
         ctx.warnings.push(`${ctx.name}: the text layer has no ${missing}; ${where} ${chosen.length > 1 ? "has pictures" : "has a picture"} that may hold them, but OCR is not available: install tesseract-ocr on the endpoint's server (see README).`);
         return bills;
