@@ -60022,7 +60022,7 @@ var ExtractBillRequestSchema = external_exports.strictObject({
 var BillSourceSchema = external_exports.enum(["embedded_xml", "text_layer", "ocr"]);
 var Confidence = external_exports.number().min(0).max(1);
 var Money3 = external_exports.number().finite();
-var FieldReaderSchema = external_exports.enum(["extractor", "llm"]);
+var FieldReaderSchema = external_exports.enum(["extractor", "llm", "ocr"]);
 function extractedField(value) {
   return external_exports.object({
     value,
@@ -61961,11 +61961,11 @@ function valueCells(hit, receipt) {
     const below = hit.page.lines[hit.lineIndex + d];
     if (below === void 0) break;
     let under;
-    let overlap = 0;
+    let overlap2 = 0;
     for (const c of below.cells) {
       const o = Math.min(c.x1, cell.x1 + 4) - Math.max(c.x0, cell.x0 - 4);
-      if (o > overlap) {
-        overlap = o;
+      if (o > overlap2) {
+        overlap2 = o;
         under = c;
       }
     }
@@ -62479,6 +62479,7 @@ function senderName(text3) {
   const parts = text3.trim().split(/\s+[-–·|•]\s+/);
   return parts.length > 1 && parts.slice(1).some((p) => /\d/.test(p)) ? (parts[0] ?? text3).trim() : text3.trim();
 }
+var CUSTOMER_VAT = /\b(?:vat|btw|tva|ust|mwst|iva|moms)\b.*\d{6,}/i;
 var BLOCK_ENDS = ["invoiceNumber", "invoiceDate", "dueDate", "total", "untaxed", "totalTax"];
 function isLabel(text3) {
   return Object.keys(LABELS).some((k) => LABELS[k].some((p) => p.re.test(text3.trim())));
@@ -62490,7 +62491,7 @@ function underHeading(page, lineIndex, cell, marker) {
     if (line === void 0 || below === void 0) return false;
     if (below.y0 - line.y1 > 1.5 * (line.y1 - line.y0)) return false;
     const above = line.cells.find((c) => c.x0 < cell.x1 && c.x1 > cell.x0);
-    if (above !== void 0 && marker.test(above.text.trim()) && above.text.split(/\s+/).length <= 4) return true;
+    if (above !== void 0 && marker.test(above.text.trim()) && above.text.split(/\s+/).length <= 4 && !CUSTOMER_VAT.test(above.text)) return true;
     if (above !== void 0 && BLOCK_ENDS.some((k) => LABELS[k].some((p) => p.weight >= 0.8 && p.re.test(above.text.trim())))) return false;
     below = line;
   }
@@ -85417,6 +85418,26 @@ var OCR_DPI = 300;
 var REQUEST_READERS = 16;
 var PAGES_OF = /* @__PURE__ */ new WeakMap();
 var OCR_PARALLEL = Math.max(1, availableParallelism());
+var PICTURE_TRIGGERS = ["vendorName", "invoiceNumber", "invoiceDate", "total"];
+var PICTURE_FIELDS = ["vendorName", "vendorVat", "vendorIban", "invoiceNumber", "invoiceDate", "dueDate", "total"];
+var PICTURE_FIELD_WORDS = {
+  vendorName: "vendor name",
+  vendorVat: "VAT number",
+  vendorIban: "IBAN",
+  invoiceNumber: "invoice number",
+  invoiceDate: "invoice date",
+  dueDate: "due date",
+  total: "total"
+};
+var WEAK_TEXT_FIELD = 0.5;
+var PICTURE_PAGES = 2;
+var MIN_PICTURE_WIDTH = 60;
+var MIN_PICTURE_HEIGHT = 14;
+var MAX_PICTURES = 6;
+var MAX_PICTURE_AREA = 0.5;
+var PICTURE_DPI = 300;
+var INK_TO_FONT_BOX = 1.6;
+var PICTURE_FIELD_CAP = 0.9;
 function detectDocumentKind(bytes, name) {
   if (bytes.length === 0) throw new UnreadableDocumentError(`${name} is empty.`);
   const head = Buffer.from(bytes.subarray(0, 16));
@@ -85595,7 +85616,104 @@ var BillService = class {
     }
     pages.sort((a, b) => a.number - b.number);
     const source = ocrPages.length > pages.length / 2 && ctx.ocr.available ? "ocr" : "text_layer";
-    return this.readPages(pages, source, ctx.request);
+    const bills = this.readPages(pages, source, ctx.request);
+    return ocrPages.length > 0 ? bills : this.readPictures(bills, pages, file2, dir, ctx);
+  }
+  /** The header fields of a text-layer bill its text leaves unread or unsure, that a picture may hold. */
+  pictureFields(bill) {
+    return PICTURE_FIELDS.filter((name) => {
+      const field3 = bill.fields[name];
+      return field3 === null || field3.confidence < WEAK_TEXT_FIELD;
+    });
+  }
+  /** Text-layer bills completed from the pictures of their pages: only when a header field is unread or unsure,
+   * only pictures of a readable size, at most PICTURE_PAGES pages. The pictures are found with pdftohtml (which says
+   * where each is drawn), drawn with pdftoppm at PICTURE_DPI over their area alone (the page's own rendering: a
+   * mask, a crop or text over the picture come out as printed, at one resolution whatever the picture's), OCR'd
+   * with the scan path's tesseract, and their words put into the page where they are printed, but for those a
+   * text-layer word already covers. The page is read again; what it adds is kept (readBy "ocr"), what the text layer
+   * read stands. Without tesseract: the text layer's reading and a warning. Nothing here fails the document. */
+  async readPictures(bills, pages, file2, dir, ctx) {
+    const wanting = bills.filter((b) => {
+      const unsure = this.pictureFields(b);
+      return unsure.some((name) => PICTURE_TRIGGERS.includes(name)) || unsure.includes("vendorVat") && unsure.includes("vendorIban");
+    });
+    if (wanting.length === 0) return bills;
+    const pageNumbers = [...new Set(wanting.flatMap((b) => [b.pageFrom, b.pageTo]))].filter((n) => pages.some((p) => p.number === n)).slice(0, PICTURE_PAGES);
+    const missing = [...new Set(wanting.flatMap((b) => this.pictureFields(b)))].map((name) => PICTURE_FIELD_WORDS[name]).join(", ");
+    try {
+      const pictures = [];
+      for (const n of pageNumbers) {
+        const page = pages.find((p) => p.number === n);
+        for (const box of await this.picturesOf(file2, n, dir)) pictures.push({ page, box });
+      }
+      let area2 = 0;
+      const chosen = pictures.filter(({ page, box }) => box.width >= MIN_PICTURE_WIDTH && box.height >= MIN_PICTURE_HEIGHT && box.width * box.height <= MAX_PICTURE_AREA * page.width * page.height).filter(({ page, box }) => (area2 += box.width * box.height / (page.width * page.height)) <= MAX_PICTURE_AREA).slice(0, MAX_PICTURES);
+      if (chosen.length === 0) return bills;
+      const shown = [...new Set(chosen.map((c) => c.page.number))];
+      const where = `page${shown.length > 1 ? "s" : ""} ${shown.join(", ")}`;
+      if (!ctx.ocr.available) {
+        ctx.warnings.push(`${ctx.name}: the text layer has no ${missing}; ${where} ${chosen.length > 1 ? "has pictures" : "has a picture"} that may hold them, but OCR is not available: install tesseract-ocr on the endpoint's server (see README).`);
+        return bills;
+      }
+      const lang = this.ocrLanguages(ctx);
+      const words = await inParallel(chosen, OCR_PARALLEL, async ({ page, box }, i) => ({ page, words: await this.pictureWords(file2, page, box, `picture-${i}`, lang, dir) }));
+      const merged = pages.map((page) => {
+        const added = words.filter((w) => w.page === page).flatMap((w) => w.words);
+        return added.length === 0 ? page : withWords(page, added);
+      });
+      if (merged.every((page, i) => page === pages[i])) return bills;
+      const reread = this.readPages(merged, "text_layer", ctx.request);
+      if (reread.length !== bills.length || reread.some((b, i) => b.pageFrom !== bills[i]?.pageFrom || b.pageTo !== bills[i]?.pageTo)) return bills;
+      const filled = /* @__PURE__ */ new Set();
+      const result = bills.map((bill, i) => {
+        const completed = completeFromPictures(bill, reread[i], merged, this.today());
+        if (completed === bill) return bill;
+        for (const name of PICTURE_FIELDS) if (completed.fields[name]?.readBy === "ocr") filled.add(PICTURE_FIELD_WORDS[name]);
+        PAGES_OF.set(completed, PAGES_OF.get(reread[i]) ?? []);
+        return completed;
+      });
+      if (filled.size > 0) ctx.warnings.push(`${ctx.name}: the ${[...filled].join(", ")} ${filled.size > 1 ? "were" : "was"} read by OCR from a picture on ${where}; check ${filled.size > 1 ? "them" : "it"} against the document.`);
+      return result;
+    } catch (error62) {
+      if (!(error62 instanceof ToolFailedError || error62 instanceof ToolMissingError)) throw error62;
+      ctx.warnings.push(`${ctx.name}: the pictures on the page could not be read (${error62.message}); the text layer alone was.`);
+      return bills;
+    }
+  }
+  /** Where page `n` draws its pictures, in points from the top left (pdftohtml -xml at zoom 1). */
+  async picturesOf(file2, n, dir) {
+    const { stdout } = await this.tools.run("pdftohtml", ["-xml", "-zoom", "1", "-q", "-noroundcoord", "-nodrm", "-f", String(n), "-l", String(n), "-stdout", file2, path2.join(dir, `pictures-${n}`)], { timeoutMs: 3e4, maxBytes: 16 * 1024 * 1024 });
+    const boxes = [];
+    for (const m of stdout.matchAll(/<image\s+top="([\d.-]+)"\s+left="([\d.-]+)"\s+width="([\d.]+)"\s+height="([\d.]+)"/g)) {
+      boxes.push({ top: Number(m[1]), left: Number(m[2]), width: Number(m[3]), height: Number(m[4]) });
+    }
+    return boxes;
+  }
+  /** The words tesseract reads in `box` of `page`, in the page's points, as high as text-layer words, but for those
+   * a text-layer word covers. */
+  async pictureWords(file2, page, box, stem, lang, dir) {
+    const scale = PICTURE_DPI / 72;
+    const x0 = Math.max(0, box.left);
+    const y0 = Math.max(0, box.top);
+    const x1 = Math.min(page.width, box.left + box.width);
+    const y1 = Math.min(page.height, box.top + box.height);
+    if (x1 - x0 < MIN_PICTURE_WIDTH || y1 - y0 < MIN_PICTURE_HEIGHT) return [];
+    const [px, py] = [Math.floor(x0 * scale), Math.floor(y0 * scale)];
+    const image = path2.join(dir, stem);
+    await this.tools.run("pdftoppm", ["-r", String(PICTURE_DPI), "-gray", "-singlefile", "-f", String(page.number), "-l", String(page.number), "-x", String(px), "-y", String(py), "-W", String(Math.ceil((x1 - x0) * scale)), "-H", String(Math.ceil((y1 - y0) * scale)), file2, image], { timeoutMs: 3e4 });
+    const read = await this.tesseractPage(`${image}.pgm`, ["--psm", "3", ...lang], page.number);
+    const text3 = page.lines.flatMap((l) => l.cells.flatMap((c) => c.words));
+    const words = [];
+    for (const word2 of read.lines.flatMap((l) => l.cells.flatMap((c) => c.words))) {
+      const middle = (px + (word2.x0 + word2.x1) / 2) / scale;
+      const half = (word2.y1 - word2.y0) * INK_TO_FONT_BOX / 2 / scale;
+      const centre = (py + (word2.y0 + word2.y1) / 2) / scale;
+      const placed = { text: word2.text, conf: word2.conf, x0: (px + word2.x0) / scale, x1: (px + word2.x1) / scale, y0: centre - half, y1: centre + half };
+      if (text3.some((t) => overlap(t, placed) > 0.3 * area(placed) || middle >= t.x0 && middle <= t.x1 && centre >= t.y0 && centre <= t.y1)) continue;
+      words.push(placed);
+    }
+    return words;
   }
   async readImage(bytes, dir, ctx) {
     if (!ctx.ocr.available) {
@@ -85606,7 +85724,8 @@ var BillService = class {
     await writeFile(file2, bytes, { mode: 384 });
     return this.readPages([await this.ocrImage(file2, 1, ctx)], "ocr", ctx.request);
   }
-  async ocrImage(file2, pageNumber, ctx) {
+  /** tesseract's `-l` option: the request's languages that are installed (a warning when none is). */
+  ocrLanguages(ctx) {
     const wanted = ctx.request.languages ?? DEFAULT_LANGUAGES;
     let languages = wanted.filter((l) => ctx.ocr.languages.includes(l));
     if (languages.length === 0) {
@@ -85614,7 +85733,10 @@ var BillService = class {
       const note = `OCR languages ${wanted.join(", ")} are not installed; read with ${languages.join(", ") || "tesseract's default"}.`;
       if (!ctx.warnings.includes(note)) ctx.warnings.push(note);
     }
-    const lang = languages.length > 0 ? ["-l", languages.join("+")] : [];
+    return languages.length > 0 ? ["-l", languages.join("+")] : [];
+  }
+  async ocrImage(file2, pageNumber, ctx) {
+    const lang = this.ocrLanguages(ctx);
     try {
       const upright = await this.tesseractPage(file2, ["--psm", "3", ...lang], pageNumber);
       if (sureWords(upright) >= 25 && upright.conf >= 0.75) return upright;
@@ -85676,6 +85798,45 @@ var BillService = class {
     }
   }
 };
+var area = (w) => Math.max(0, w.x1 - w.x0) * Math.max(0, w.y1 - w.y0);
+function overlap(a, b) {
+  return Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)) * Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0));
+}
+function withWords(page, added) {
+  const own2 = page.lines.flatMap((l) => l.cells.flatMap((c) => c.words));
+  const merged = pageFromWords(page.number, page.width, page.height, [...own2, ...added]);
+  return { ...merged, conf: page.conf };
+}
+function pictureConf(page) {
+  const words = (page?.lines ?? []).flatMap((l) => l.cells.flatMap((c) => c.words)).filter((w) => w.conf < 1);
+  return words.length === 0 ? 1 : words.reduce((s, w) => s + w.conf, 0) / words.length;
+}
+function completeFromPictures(text3, reread, pages, today) {
+  const names = Object.keys(text3.fields);
+  const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+  const added = names.filter((name) => {
+    const before = text3.fields[name];
+    const after = reread.fields[name];
+    if (after === null) return false;
+    if (before === null) return true;
+    return before.confidence < WEAK_TEXT_FIELD && !same(before.value, after.value) && after.confidence > before.confidence;
+  });
+  if (added.length === 0) return text3;
+  const fields2 = { ...text3.fields };
+  for (const name of added) {
+    const field3 = reread.fields[name];
+    const factor = 0.75 + 0.25 * pictureConf(pages.find((p) => p.number === field3.page));
+    fields2[name] = { ...field3, confidence: Math.round(Math.min(PICTURE_FIELD_CAP, field3.confidence * factor) * 100) / 100, readBy: "ocr" };
+  }
+  const kept = names.filter((name) => !added.includes(name) && text3.fields[name] !== null);
+  if (kept.every((name) => same(text3.fields[name]?.value, reread.fields[name]?.value))) {
+    const result = { ...reread, fields: { ...reread.fields } };
+    for (const name of added) result.fields[name] = fields2[name];
+    for (const name of kept) result.fields[name] = text3.fields[name];
+    return result;
+  }
+  return checkBill({ ...text3, fields: fields2 }, today);
+}
 function wordCount(page) {
   return page.lines.reduce((n, l) => n + l.cells.reduce((m, c) => m + c.words.length, 0), 0);
 }
@@ -85688,7 +85849,7 @@ async function inParallel(items, limit2, work) {
   const worker = async () => {
     while (next < items.length) {
       const i = next++;
-      results[i] = await work(items[i]);
+      results[i] = await work(items[i], i);
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit2, items.length) }, worker));

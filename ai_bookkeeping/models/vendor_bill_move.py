@@ -586,7 +586,9 @@ class AccountMove(models.Model):
                 "table-warning fw-bold" if value["confidence"] < REVIEW_THRESHOLD else "",
                 FIELD_LABELS.get(key, key), vbm.display_value(value["value"]), round(value["confidence"] * 100),
                 _("%(text)s (read by the LLM)", text=value.get("source_text") or "")
-                if value.get("read_by") == "llm" else value.get("source_text") or "")
+                if value.get("read_by") == "llm"
+                else _("%(text)s (read by OCR from a picture)", text=value.get("source_text") or "")
+                if value.get("read_by") == "ocr" else value.get("source_text") or "")
             for key, value in values.items())
         items = Markup("").join(Markup('<li class="%s">%s</li>') % (
             "text-danger" if finding.get("severity") == "blocking" else "", finding.get("message") or "")

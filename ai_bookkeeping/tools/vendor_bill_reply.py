@@ -16,8 +16,9 @@ MAX_LINES = 1000
 MAX_TEXT = 512
 
 SOURCES = ("embedded_xml", "text_layer", "ocr")
-# Who read a field: the offline extractor, or the LLM (a field it was unsure of; the reading passed its checks).
-READERS = ("extractor", "llm")
+# Who read a field: the offline extractor, or the LLM (a field it was unsure of; the reading passed its checks), or
+# OCR of a picture on a text-layer PDF (a letterhead printed as an image: the text layer did not have the field).
+READERS = ("extractor", "llm", "ocr")
 # contract name → the key Odoo uses
 FIELDS = {
     "vendorName": "vendor_name",

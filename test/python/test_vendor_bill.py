@@ -87,6 +87,12 @@ class TestCheckReply(unittest.TestCase):
         with self.assertRaisesRegex(vbr.ReplyError, r"fields\.total\.readBy"):
             vbr.check_reply(reply(total=dict(field(119), readBy="someone")))
 
+    def test_fields_read_by_ocr_from_a_picture_say_so(self):
+        checked = vbr.check_reply(reply(vendorName=dict(field("Elbtal Druck GmbH", confidence=0.88), readBy="ocr")))
+        fields = checked["documents"][0]["fields"]
+        self.assertEqual(fields["vendor_name"]["read_by"], "ocr")
+        self.assertEqual(vbr.llm_read_fields(checked["documents"][0]), [])
+
     def test_a_document_with_nothing_read_is_empty(self):
         nothing = reply()
         nothing["documents"][0]["lines"] = []

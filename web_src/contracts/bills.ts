@@ -67,8 +67,9 @@ export type BillSource = z.infer<typeof BillSourceSchema>;
 const Confidence = z.number().min(0).max(1);
 const Money = z.number().finite();
 
-/** "llm": the offline extractor was unsure and the LLM's reading passed the same checks (bill_llm_fields.ts). */
-export const FieldReaderSchema = z.enum(["extractor", "llm"]);
+/** "llm": the offline extractor was unsure and the LLM's reading passed the same checks (bill_llm_fields.ts).
+ * "ocr": a text-layer PDF printed it only in a picture (a letterhead), read by OCR (endpoint services/bills.ts). */
+export const FieldReaderSchema = z.enum(["extractor", "llm", "ocr"]);
 
 /** One extracted value: how sure the extractor is, the text it was read from (≤ 200 characters), the page (1-based),
  * and who read it (absent: the offline extractor). */
@@ -118,7 +119,7 @@ export const BillFieldsSchema = z.object({
 });
 export type BillFields = z.infer<typeof BillFieldsSchema>;
 export type BillFieldName = keyof BillFields;
-export type ExtractedField<T> = { value: T; confidence: number; sourceText: string; page: number; readBy?: "extractor" | "llm" | undefined };
+export type ExtractedField<T> = { value: T; confidence: number; sourceText: string; page: number; readBy?: "extractor" | "llm" | "ocr" | undefined };
 
 export const BillLineSchema = z.object({
   description: z.string(),

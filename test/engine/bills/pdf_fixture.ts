@@ -1,6 +1,19 @@
 // A tiny PDF writer for tests: text pages (Helvetica, each line's runs of 2+ spaces become separate, positioned
 // text runs, so pdftotext sees columns), optional JavaScript, attached files (as Factur-X attaches its XML) and an
-// /Encrypt dictionary whose password nobody knows. Real PDFs, read by the real poppler in the tests.
+// /Encrypt dictionary whose password nobody knows, and grey pictures placed on a page (a letterhead as an image).
+// Real PDFs, read by the real poppler in the tests.
+import { deflateSync } from "node:zlib";
+
+/** An 8-bit grey picture (0 black … 255 white, rows top to bottom) drawn on page `page` (0-based) at `x`, `top`
+ * (points from the page's left and top edges), `width` × `height` points. */
+export interface PdfImage {
+  page: number;
+  x: number;
+  top: number;
+  width: number;
+  height: number;
+  pixels: { width: number; height: number; data: Buffer };
+}
 
 export interface PdfFixtureOptions {
   /** Each page: its lines of text, top to bottom. */
@@ -11,6 +24,8 @@ export interface PdfFixtureOptions {
   attachments?: Array<{ name: string; content: string }>;
   /** Adds a Standard security handler with a user password: readers must refuse without the password. */
   encrypted?: boolean;
+  /** Pictures drawn under the text. */
+  images?: PdfImage[];
 }
 
 function escapeText(text: string): string {
@@ -32,8 +47,17 @@ export function makePdf(options: PdfFixtureOptions): Buffer {
   const pagesId = add("");
   const fontId = add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
   const pageIds: number[] = [];
-  for (const lines of options.pages) {
+  options.pages.forEach((lines, pageIndex) => {
     const ops: string[] = [];
+    const xobjects: string[] = [];
+    for (const image of (options.images ?? []).filter((i) => i.page === pageIndex)) {
+      const data = deflateSync(image.pixels.data).toString("latin1");
+      const id = add(
+        `<< /Type /XObject /Subtype /Image /Width ${image.pixels.width} /Height ${image.pixels.height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${data.length} >>\nstream\n${data}\nendstream`,
+      );
+      xobjects.push(`/Im${xobjects.length} ${id} 0 R`);
+      ops.push(`q ${image.width} 0 0 ${image.height} ${image.x} ${842 - image.top - image.height} cm /Im${xobjects.length - 1} Do Q`);
+    }
     lines.forEach((line, row) => {
       const y = 800 - row * 14;
       for (const m of line.matchAll(/\S+(?: \S+)*/g)) {
@@ -43,8 +67,9 @@ export function makePdf(options: PdfFixtureOptions): Buffer {
     });
     const content = ops.join("\n");
     const contentId = add(`<< /Length ${Buffer.byteLength(content, "latin1")} >>\nstream\n${content}\nendstream`);
-    pageIds.push(add(`<< /Type /Page /Parent ${pagesId} 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${fontId} 0 R >> >> /Contents ${contentId} 0 R >>`));
-  }
+    const images = xobjects.length === 0 ? "" : ` /XObject << ${xobjects.join(" ")} >>`;
+    pageIds.push(add(`<< /Type /Page /Parent ${pagesId} 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${fontId} 0 R >>${images} >> /Contents ${contentId} 0 R >>`));
+  });
   objects[pagesId - 1] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(" ")}] /Count ${pageIds.length} >>`;
   const extras: string[] = [];
   if (options.javascript === true) {

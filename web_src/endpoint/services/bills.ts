@@ -1,7 +1,9 @@
 // Vendor bills, the endpoint's part: one document's bytes in, the bills it holds out (contracts/bills.ts). Reading
 // order: the structured XML embedded in a PDF (Factur-X, ZUGFeRD 1/2, XRechnung, UBL) or an XML file itself; else
 // the PDF's text layer with its layout (pdftotext -bbox-layout); else OCR of the page images (pdftoppm + tesseract,
-// which also finds a page's orientation). The engine (web_src/engine/bills) reads fields from the words; this file
+// which also finds a page's orientation). A text page whose text layer leaves a header field unread (a letterhead
+// pasted as a picture) has its pictures OCR'd, their words put where they are printed (readPictures); what they add
+// is marked readBy "ocr". The engine (web_src/engine/bills) reads fields from the words; this file
 // only runs the programs, in a private temporary directory removed afterwards, and says what it could not do.
 // Nothing is stored; nothing about the document's content is logged. With an LLM (the request's own, else the
 // endpoint's) and unless the request says llmAllowed: false, the fields the extractor is unsure of are asked about
@@ -16,6 +18,7 @@ import {
   MAX_BILL_OCR_PAGES,
   MAX_BILL_PAGES,
   MAX_BILL_XML_BYTES,
+  type BillFieldName,
   type BillSource,
   type ExtractBillRequest,
   type ExtractBillResponse,
@@ -24,7 +27,8 @@ import {
 import type { LlmUsage, RequestLlm } from "../../contracts/reconcile";
 import type { PageText } from "../../engine/bills/bill_llm_fields";
 import { extractBill } from "../../engine/bills/extract_bill";
-import { pageFromPlainText, pageFromTesseractTsv, pagesFromBboxLayout, pageText, type Page } from "../../engine/bills/layout";
+import { checkBill } from "../../engine/bills/check_bill";
+import { pageFromPlainText, pageFromTesseractTsv, pageFromWords, pagesFromBboxLayout, pageText, type Page, type Word } from "../../engine/bills/layout";
 import { readReceipt } from "../../engine/bills/receipt";
 import { extractBills } from "../../engine/bills/split_bills";
 import { readInvoiceXml, XmlInvoiceError } from "../../engine/bills/xml_invoice";
@@ -57,6 +61,42 @@ const REQUEST_READERS = 16;
 const PAGES_OF = new WeakMap<ExtractedBill, PageText[]>();
 /** Pages OCR'd at the same time. */
 const OCR_PARALLEL = Math.max(1, availableParallelism());
+
+/** Pictures of a text page (a letterhead, a logo, a pasted vendor block) are OCR'd only when the text layer leaves
+ * a field a bill must have unread or reads it below WEAK_TEXT_FIELD (a guess, as a customer's address taken for the
+ * vendor): the vendor's name, the number, the date, the total; or the vendor's VAT number and IBAN both (a bill
+ * names its vendor by one of them, unless its letterhead is a picture). A missing due date, VAT number or IBAN alone
+ * is usual (not printed: US vendors, card payments) and is no reason to OCR. Whatever the pictures then give of
+ * these fields is taken. */
+const PICTURE_TRIGGERS = ["vendorName", "invoiceNumber", "invoiceDate", "total"] as const;
+const PICTURE_FIELDS = ["vendorName", "vendorVat", "vendorIban", "invoiceNumber", "invoiceDate", "dueDate", "total"] as const;
+const PICTURE_FIELD_WORDS: Readonly<Record<(typeof PICTURE_FIELDS)[number], string>> = {
+  vendorName: "vendor name",
+  vendorVat: "VAT number",
+  vendorIban: "IBAN",
+  invoiceNumber: "invoice number",
+  invoiceDate: "invoice date",
+  dueDate: "due date",
+  total: "total",
+};
+const WEAK_TEXT_FIELD = 0.5;
+/** At most this many pages of a document have their pictures read (each bill's first page; its last if different). */
+const PICTURE_PAGES = 2;
+/** A picture smaller than this (points) holds no line of text worth reading (rules, bullets, icons). */
+const MIN_PICTURE_WIDTH = 60;
+const MIN_PICTURE_HEIGHT = 14;
+/** Pictures read per document, and their area at most (a share of the page): a page-size picture under a text
+ * layer is a scan the text layer already transcribes, and reading it would take a scan's time. */
+const MAX_PICTURES = 6;
+const MAX_PICTURE_AREA = 0.5;
+/** Pictures are drawn at this resolution for tesseract, whatever their own (a 72-dpi logo reads badly as it is). */
+const PICTURE_DPI = 300;
+/** Tesseract's word box holds the ink (capitals ~0.7 em), a text layer's word the font box (~1.15 em): OCR'd words
+ * put among text-layer words are made as high as the text's, so that lines and cells form as on the text layer. */
+const INK_TO_FONT_BOX = 1.6;
+/** A field read from a picture is never surer than this (below the auto-approval grade: nothing on the page's text
+ * confirms it), and is lowered further by the OCR's own confidence as on the scan path. */
+const PICTURE_FIELD_CAP = 0.9;
 
 export interface BillServiceOptions {
   validateResponses: boolean;
@@ -278,7 +318,113 @@ export class BillService {
     }
     pages.sort((a, b) => a.number - b.number);
     const source: BillSource = ocrPages.length > pages.length / 2 && ctx.ocr.available ? "ocr" : "text_layer";
-    return this.readPages(pages, source, ctx.request);
+    const bills = this.readPages(pages, source, ctx.request);
+    return ocrPages.length > 0 ? bills : this.readPictures(bills, pages, file, dir, ctx);
+  }
+
+  /** The header fields of a text-layer bill its text leaves unread or unsure, that a picture may hold. */
+  private pictureFields(bill: ExtractedBill): Array<(typeof PICTURE_FIELDS)[number]> {
+    return PICTURE_FIELDS.filter((name) => {
+      const field = bill.fields[name];
+      return field === null || field.confidence < WEAK_TEXT_FIELD;
+    });
+  }
+
+  /** Text-layer bills completed from the pictures of their pages: only when a header field is unread or unsure,
+   * only pictures of a readable size, at most PICTURE_PAGES pages. The pictures are found with pdftohtml (which says
+   * where each is drawn), drawn with pdftoppm at PICTURE_DPI over their area alone (the page's own rendering: a
+   * mask, a crop or text over the picture come out as printed, at one resolution whatever the picture's), OCR'd
+   * with the scan path's tesseract, and their words put into the page where they are printed, but for those a
+   * text-layer word already covers. The page is read again; what it adds is kept (readBy "ocr"), what the text layer
+   * read stands. Without tesseract: the text layer's reading and a warning. Nothing here fails the document. */
+  private async readPictures(bills: ExtractedBill[], pages: Page[], file: string, dir: string, ctx: Context): Promise<ExtractedBill[]> {
+    const wanting = bills.filter((b) => {
+      const unsure = this.pictureFields(b);
+      return unsure.some((name) => (PICTURE_TRIGGERS as readonly string[]).includes(name)) || (unsure.includes("vendorVat") && unsure.includes("vendorIban"));
+    });
+    if (wanting.length === 0) return bills;
+    const pageNumbers = [...new Set(wanting.flatMap((b) => [b.pageFrom, b.pageTo]))].filter((n) => pages.some((p) => p.number === n)).slice(0, PICTURE_PAGES);
+    const missing = [...new Set(wanting.flatMap((b) => this.pictureFields(b)))].map((name) => PICTURE_FIELD_WORDS[name]).join(", ");
+    try {
+      const pictures: Array<{ page: Page; box: Box }> = [];
+      for (const n of pageNumbers) {
+        const page = pages.find((p) => p.number === n) as Page;
+        for (const box of await this.picturesOf(file, n, dir)) pictures.push({ page, box });
+      }
+      let area = 0;
+      const chosen = pictures
+        .filter(({ page, box }) => box.width >= MIN_PICTURE_WIDTH && box.height >= MIN_PICTURE_HEIGHT && box.width * box.height <= MAX_PICTURE_AREA * page.width * page.height)
+        .filter(({ page, box }) => (area += (box.width * box.height) / (page.width * page.height)) <= MAX_PICTURE_AREA)
+        .slice(0, MAX_PICTURES);
+      if (chosen.length === 0) return bills;
+      const shown = [...new Set(chosen.map((c) => c.page.number))];
+      const where = `page${shown.length > 1 ? "s" : ""} ${shown.join(", ")}`;
+      if (!ctx.ocr.available) {
+        ctx.warnings.push(`${ctx.name}: the text layer has no ${missing}; ${where} ${chosen.length > 1 ? "has pictures" : "has a picture"} that may hold them, but OCR is not available: install tesseract-ocr on the endpoint's server (see README).`);
+        return bills;
+      }
+      const lang = this.ocrLanguages(ctx);
+      const words = await inParallel(chosen, OCR_PARALLEL, async ({ page, box }, i) => ({ page, words: await this.pictureWords(file, page, box, `picture-${i}`, lang, dir) }));
+      const merged = pages.map((page) => {
+        const added = words.filter((w) => w.page === page).flatMap((w) => w.words);
+        return added.length === 0 ? page : withWords(page, added);
+      });
+      if (merged.every((page, i) => page === pages[i])) return bills;
+      const reread = this.readPages(merged, "text_layer", ctx.request);
+      if (reread.length !== bills.length || reread.some((b, i) => b.pageFrom !== bills[i]?.pageFrom || b.pageTo !== bills[i]?.pageTo)) return bills;
+      const filled = new Set<string>();
+      const result = bills.map((bill, i) => {
+        const completed = completeFromPictures(bill, reread[i] as ExtractedBill, merged, this.today());
+        if (completed === bill) return bill;
+        for (const name of PICTURE_FIELDS) if (completed.fields[name]?.readBy === "ocr") filled.add(PICTURE_FIELD_WORDS[name]);
+        PAGES_OF.set(completed, PAGES_OF.get(reread[i] as ExtractedBill) ?? []);
+        return completed;
+      });
+      if (filled.size > 0) ctx.warnings.push(`${ctx.name}: the ${[...filled].join(", ")} ${filled.size > 1 ? "were" : "was"} read by OCR from a picture on ${where}; check ${filled.size > 1 ? "them" : "it"} against the document.`);
+      return result;
+    } catch (error) {
+      if (!(error instanceof ToolFailedError || error instanceof ToolMissingError)) throw error;
+      ctx.warnings.push(`${ctx.name}: the pictures on the page could not be read (${error.message}); the text layer alone was.`);
+      return bills;
+    }
+  }
+
+  /** Where page `n` draws its pictures, in points from the top left (pdftohtml -xml at zoom 1). */
+  private async picturesOf(file: string, n: number, dir: string): Promise<Box[]> {
+    const { stdout } = await this.tools.run("pdftohtml", ["-xml", "-zoom", "1", "-q", "-noroundcoord", "-nodrm", "-f", String(n), "-l", String(n), "-stdout", file, path.join(dir, `pictures-${n}`)], { timeoutMs: 30_000, maxBytes: 16 * 1024 * 1024 });
+    const boxes: Box[] = [];
+    for (const m of stdout.matchAll(/<image\s+top="([\d.-]+)"\s+left="([\d.-]+)"\s+width="([\d.]+)"\s+height="([\d.]+)"/g)) {
+      boxes.push({ top: Number(m[1]), left: Number(m[2]), width: Number(m[3]), height: Number(m[4]) });
+    }
+    return boxes;
+  }
+
+  /** The words tesseract reads in `box` of `page`, in the page's points, as high as text-layer words, but for those
+   * a text-layer word covers. */
+  private async pictureWords(file: string, page: Page, box: Box, stem: string, lang: string[], dir: string): Promise<Word[]> {
+    const scale = PICTURE_DPI / 72;
+    const x0 = Math.max(0, box.left);
+    const y0 = Math.max(0, box.top);
+    const x1 = Math.min(page.width, box.left + box.width);
+    const y1 = Math.min(page.height, box.top + box.height);
+    if (x1 - x0 < MIN_PICTURE_WIDTH || y1 - y0 < MIN_PICTURE_HEIGHT) return [];
+    const [px, py] = [Math.floor(x0 * scale), Math.floor(y0 * scale)];
+    const image = path.join(dir, stem);
+    // The tools' runner itself, not pdfTool: a picture that cannot be drawn leaves the text layer's reading, it does
+    // not make the document unreadable.
+    await this.tools.run("pdftoppm", ["-r", String(PICTURE_DPI), "-gray", "-singlefile", "-f", String(page.number), "-l", String(page.number), "-x", String(px), "-y", String(py), "-W", String(Math.ceil((x1 - x0) * scale)), "-H", String(Math.ceil((y1 - y0) * scale)), file, image], { timeoutMs: 30_000 });
+    const read = await this.tesseractPage(`${image}.pgm`, ["--psm", "3", ...lang], page.number);
+    const text = page.lines.flatMap((l) => l.cells.flatMap((c) => c.words));
+    const words: Word[] = [];
+    for (const word of read.lines.flatMap((l) => l.cells.flatMap((c) => c.words))) {
+      const middle = (px + (word.x0 + word.x1) / 2) / scale;
+      const half = ((word.y1 - word.y0) * INK_TO_FONT_BOX) / 2 / scale;
+      const centre = (py + (word.y0 + word.y1) / 2) / scale;
+      const placed: Word = { text: word.text, conf: word.conf, x0: (px + word.x0) / scale, x1: (px + word.x1) / scale, y0: centre - half, y1: centre + half };
+      if (text.some((t) => overlap(t, placed) > 0.3 * area(placed) || (middle >= t.x0 && middle <= t.x1 && centre >= t.y0 && centre <= t.y1))) continue;
+      words.push(placed);
+    }
+    return words;
   }
 
   private async readImage(bytes: Buffer, dir: string, ctx: Context): Promise<ExtractedBill[]> {
@@ -291,7 +437,8 @@ export class BillService {
     return this.readPages([await this.ocrImage(file, 1, ctx)], "ocr", ctx.request);
   }
 
-  private async ocrImage(file: string, pageNumber: number, ctx: Context): Promise<Page> {
+  /** tesseract's `-l` option: the request's languages that are installed (a warning when none is). */
+  private ocrLanguages(ctx: Context): string[] {
     const wanted = ctx.request.languages ?? DEFAULT_LANGUAGES;
     let languages = wanted.filter((l) => ctx.ocr.languages.includes(l));
     if (languages.length === 0) {
@@ -299,7 +446,11 @@ export class BillService {
       const note = `OCR languages ${wanted.join(", ")} are not installed; read with ${languages.join(", ") || "tesseract's default"}.`;
       if (!ctx.warnings.includes(note)) ctx.warnings.push(note);
     }
-    const lang = languages.length > 0 ? ["-l", languages.join("+")] : [];
+    return languages.length > 0 ? ["-l", languages.join("+")] : [];
+  }
+
+  private async ocrImage(file: string, pageNumber: number, ctx: Context): Promise<Page> {
+    const lang = this.ocrLanguages(ctx);
     try {
       // Upright first (--psm 3). A page that reads badly is tried again with --psm 1, tesseract's orientation
       // detection, which reads pages scanned sideways or upside down (its detection alone misjudges some upright
@@ -378,6 +529,65 @@ interface Context {
   options: ExtractOptions;
 }
 
+interface Box {
+  top: number;
+  left: number;
+  width: number;
+  height: number;
+}
+
+const area = (w: Word) => Math.max(0, w.x1 - w.x0) * Math.max(0, w.y1 - w.y0);
+function overlap(a: Word, b: Word): number {
+  return Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)) * Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0));
+}
+
+/** `page` with `added` words among its own, lines and cells formed again. */
+function withWords(page: Page, added: readonly Word[]): Page {
+  const own = page.lines.flatMap((l) => l.cells.flatMap((c) => c.words));
+  const merged = pageFromWords(page.number, page.width, page.height, [...own, ...added]);
+  // The page's confidence stays the text layer's: the OCR'd words' own confidence goes to the fields they give.
+  return { ...merged, conf: page.conf };
+}
+
+/** Mean OCR confidence of the words of `page` that came from pictures (conf < 1), 1 when none. */
+function pictureConf(page: Page | undefined): number {
+  const words = (page?.lines ?? []).flatMap((l) => l.cells.flatMap((c) => c.words)).filter((w) => w.conf < 1);
+  return words.length === 0 ? 1 : words.reduce((s, w) => s + w.conf, 0) / words.length;
+}
+
+/** `text` (the text layer's reading) with what `reread` (the same pages with their pictures' words) adds: a field the
+ * text left unread, or read below WEAK_TEXT_FIELD and now read otherwise and surer, is taken, marked readBy "ocr"
+ * and capped (PICTURE_FIELD_CAP, times the scan path's OCR factor). When every field the text read is read alike,
+ * the reread bill is the result (its lines, taxes and checks saw the whole page); else the text's bill with the added
+ * fields, checked again. `text` itself when nothing is added. */
+function completeFromPictures(text: ExtractedBill, reread: ExtractedBill, pages: readonly Page[], today: string): ExtractedBill {
+  const names = Object.keys(text.fields) as BillFieldName[];
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const added = names.filter((name) => {
+    const before = text.fields[name];
+    const after = reread.fields[name];
+    if (after === null) return false;
+    if (before === null) return true;
+    return before.confidence < WEAK_TEXT_FIELD && !same(before.value, after.value) && after.confidence > before.confidence;
+  });
+  if (added.length === 0) return text;
+  const fields = { ...text.fields } as Record<BillFieldName, ExtractedBill["fields"][BillFieldName]>;
+  for (const name of added) {
+    const field = reread.fields[name] as NonNullable<ExtractedBill["fields"][BillFieldName]>;
+    const factor = 0.75 + 0.25 * pictureConf(pages.find((p) => p.number === field.page));
+    fields[name] = { ...field, confidence: Math.round(Math.min(PICTURE_FIELD_CAP, field.confidence * factor) * 100) / 100, readBy: "ocr" } as typeof field;
+  }
+  const kept = names.filter((name) => !added.includes(name) && text.fields[name] !== null);
+  if (kept.every((name) => same(text.fields[name]?.value, reread.fields[name]?.value))) {
+    const result = { ...reread, fields: { ...reread.fields } } as ExtractedBill;
+    for (const name of added) (result.fields as Record<string, unknown>)[name] = fields[name];
+    // The text layer's own fields keep the text layer's confidences and sources.
+    for (const name of kept) (result.fields as Record<string, unknown>)[name] = text.fields[name];
+    return result;
+  }
+  return checkBill({ ...text, fields: fields as ExtractedBill["fields"] }, today);
+}
+
 function wordCount(page: Page): number {
   return page.lines.reduce((n, l) => n + l.cells.reduce((m, c) => m + c.words.length, 0), 0);
 }
@@ -388,13 +598,13 @@ function sureWords(page: Page): number {
 }
 
 /** `work` over `items`, at most `limit` at a time; results in the items' order. */
-async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < items.length) {
       const i = next++;
-      results[i] = await work(items[i] as T);
+      results[i] = await work(items[i] as T, i);
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));

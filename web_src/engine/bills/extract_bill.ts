@@ -712,6 +712,8 @@ function senderName(text: string): string {
   return parts.length > 1 && parts.slice(1).some((p) => /\d/.test(p)) ? (parts[0] ?? text).trim() : text.trim();
 }
 
+const CUSTOMER_VAT = /\b(?:vat|btw|tva|ust|mwst|iva|moms)\b.*\d{6,}/i;
+
 const BLOCK_ENDS: readonly LabelKind[] = ["invoiceNumber", "invoiceDate", "dueDate", "total", "untaxed", "totalTax"];
 
 /** Whether a cell starts with a header label ("Vervaldatum", "Fällig am"): never a vendor's name. */
@@ -728,7 +730,8 @@ function underHeading(page: Page, lineIndex: number, cell: Cell, marker: RegExp)
     // A blank gap ends the block.
     if (below.y0 - line.y1 > 1.5 * (line.y1 - line.y0)) return false;
     const above = line.cells.find((c) => c.x0 < cell.x1 && c.x1 > cell.x0);
-    if (above !== undefined && marker.test(above.text.trim()) && above.text.split(/\s+/).length <= 4) return true;
+    // A marker with a VAT number after it ("Uw BTW nummer: NL…") is the customer's labelled number, no heading.
+    if (above !== undefined && marker.test(above.text.trim()) && above.text.split(/\s+/).length <= 4 && !CUSTOMER_VAT.test(above.text)) return true;
     // A header label or a totals row in between ("Invoice No.: 55", "Total 120.00") is no line of an address.
     if (above !== undefined && BLOCK_ENDS.some((k) => LABELS[k].some((p) => p.weight >= 0.8 && p.re.test(above.text.trim())))) return false;
     below = line;
