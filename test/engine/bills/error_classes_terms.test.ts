@@ -212,6 +212,41 @@ Due                 23.09.2025
     expect([value(stacked, "invoiceDate"), value(stacked, "dueDate")]).toEqual(["2025-09-09", "2025-09-23"]);
   });
 
+  it("reads totals labelled 'Invoice Value', 'Total (Rs.)' and 'Payable Amount'", () => {
+    for (const label of ["Total Invoice Value", "Total (Rs.)", "Payable Amount"]) {
+      const bill = extractBill([page(`
+Shree Ganesh Traders Pvt. Ltd.
+Invoice No: KA/118/24-25
+Invoice Date: 12/03/2025
+Description                     Qty     Unit Price     Amount
+Steel rods                      10      100.00         1,000.00
+                                Taxable Value        1,000.00
+                                IGST 18%               180.00
+                                ${label.padEnd(21)}1,180.00
+                                Rounded off              0.00
+`)], OPTIONS);
+      expect([label, value(bill, "total"), confidence(bill, "total") >= 0.85]).toEqual([label, 1180, true]);
+    }
+  });
+
+  it("reads a hyphenated number label ('Factuur-nr.', 'Invoice-No.') and a bill due on receipt", () => {
+    const bill = extractBill([page(`
+Vandenberg Installaties B.V.
+Factuur-nr.       2025-4410
+Factuurdatum      02-05-2025
+Due Date          Upon receipt
+                                Totaal incl. BTW     145,20
+`)], OPTIONS);
+    expect([value(bill, "invoiceNumber"), value(bill, "dueDate")]).toEqual(["2025-4410", "2025-05-02"]);
+    expect(confidence(bill, "dueDate")).toBeLessThan(AUTO_CONFIDENCE);
+    const en = extractBill([page(`
+Harrow Digital Ltd
+Invoice-No.       HD-1002
+Invoice Date      01/09/2025
+${TOTALS_GBP}`)], OPTIONS);
+    expect(value(en, "invoiceNumber")).toBe("HD-1002");
+  });
+
   it("trusts a 'Total (EUR)' row like a total label", () => {
     const bill = extractBill([page(`
 Mistral Software SAS
@@ -259,6 +294,39 @@ Payment to: Fenwick Medical Services Ltd, Sort code 20-00-00, Account 12345678
 `)], OPTIONS);
     // The label before the name is no part of it.
     expect(value(to, "vendorName")).toBe("Fenwick Medical Services Ltd");
+  });
+
+  it("never takes a guest's, a receiver's or a client's (Auftraggeber, Leistungsempfänger) name for the vendor", () => {
+    for (const heading of ["Guest Name:", "Details of Receiver:", "Auftraggeber:", "Leistungsempfänger:"]) {
+      const bill = extractBill([page(`
+Invoice No.      7781
+Invoice Date     02/06/2025
+${heading}
+Meridian Dental Care Ltd
+5 High Street, Oxford OX1 4AB
+${TOTALS_GBP}
+Fenwick Medical Services Ltd, 9 Mill Lane, Reading RG1 2AB
+`)], OPTIONS);
+      expect([heading, value(bill, "vendorName")]).toEqual([heading, "Fenwick Medical Services Ltd"]);
+    }
+  });
+
+  it("never takes the buyer's name printed again outside its block ('Prepared for …') for the vendor", () => {
+    const bill = extractBill([page(`
+INVOICE
+Prepared for Cobalt Events Limited
+Invoice No.      NS-2210
+Invoice Date     21/05/2025
+
+Bill To:
+Cobalt Events Limited
+22 Quay Street, Manchester M3 3JE
+${TOTALS_GBP}
+
+
+Northwind Staffing Ltd, 4 Mill Street, Leeds LS1 1AA
+`)], OPTIONS);
+    expect(value(bill, "vendorName")).toBe("Northwind Staffing Ltd");
   });
 
   it("takes the block under a return-address line for the recipient, and never the company's own name in another legal form", () => {
@@ -309,6 +377,25 @@ Pixelpost is a trading name of Harrow Digital Ltd, registered in England No. 098
     expect(String(value(bill, "vendorName")).toLowerCase()).toBe("pixelpost");
     expect(confidence(bill, "vendorName")).toBeLessThan(AUTO_CONFIDENCE);
     expect(bill.fields.vendorName?.sourceText).toContain("Harrow Digital Ltd");
+  });
+
+  it("takes the letterhead's brand that the web domain starts with over a legal entity printed elsewhere", () => {
+    const bill = extractBill([page(`
+ZEPHYR                                                     www.zephyrstays.com
+                                                           Tax Invoice
+Invoice No.      ZS-771203
+Invoice Date     12/08/2025
+Description                     Nights    Rate          Amount
+Studio                          2         1,500.00      3,000.00
+                                Grand Total            3,000.00 INR
+
+
+
+Corvid Hospitality Pvt. Ltd., 12 Lake Road, Pune 411001
+`)], OPTIONS);
+    expect(value(bill, "vendorName")).toBe("ZEPHYR");
+    expect(confidence(bill, "vendorName")).toBeLessThan(AUTO_CONFIDENCE);
+    expect(bill.fields.vendorName?.sourceText).toContain("Corvid Hospitality Pvt. Ltd.");
   });
 
   it("takes the brand whose web domain the page also prints as a word, and not a payment provider's", () => {

@@ -406,7 +406,7 @@ function termDays(pages: readonly Page[]): { days: number; text: string; page: n
       const text = line.text;
       if (END_OF_MONTH_TERM.test(text)) return;
       const at = { text: text.trim(), page: page.number, order: page.number * 10_000 + i };
-      if (DUE_ON_RECEIPT.test(text) && other === null) other = { days: 0, ...at };
+      if (DUE_ON_RECEIPT.test(text) && PAYMENT_WORDS.test(text) && other === null) other = { days: 0, ...at };
       for (const re of NET_TERM_DAYS) {
         const days = Number(re.exec(text)?.[1] ?? NaN);
         if (days >= 0 && days <= 180 && (net === null || days > net.days)) net = { days, ...at };
@@ -642,7 +642,9 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
   const vats: Array<Candidate<string>> = [];
   const ibans: Array<Candidate<string>> = [];
   const emails: Array<Candidate<string>> = [];
-  const names: Array<Candidate<string>> = [];
+  let names: Array<Candidate<string>> = [];
+  /** The names in the recipient's block: printed again elsewhere ("Prepared for …"), still the buyer's. */
+  const recipients: string[] = [];
   for (const page of pages) {
     page.lines.forEach((line, i) => {
       const order = page.number * 10_000 + i;
@@ -666,7 +668,8 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
         // The customer's name: a marker in its own cell or in the label cell before it ("Kunde:  Name AG"), not a
         // marker heading the next column ("Vendor AG      Bill to:").
         const customerCell = CUSTOMER_MARKERS.test(text) || CUSTOMER_MARKERS.test(line.cells[k - 1]?.text ?? "") || (line.cells.length === 1 && customer);
-        if (!LEGAL_FORMS.test(text) || customerCell || underHeading(page, i, cell, RECIPIENT_HEADINGS) || underReturnAddress(page, i, cell)) return;
+        if (!LEGAL_FORMS.test(text)) return;
+        const recipient = customerCell || underHeading(page, i, cell, RECIPIENT_HEADINGS) || underReturnAddress(page, i, cell);
         // The company name itself, not a sentence containing it: cut after the legal form, at most six words; a
         // label before it ("Sold by:", "Payment to:") is no part of it.
         const m = new RegExp(`^(.*?${LEGAL_FORMS.source})`).exec(text);
@@ -674,6 +677,10 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
         if (name.split(/\s+/).length > 6) return;
         name = name.replace(/^(?:©|\(c\)|copyright)\s*\d{0,4}\s*/i, "").trim();
         if (name.length < 3 || /\d{4,}/.test(name) || !/[A-Za-z]{2}/.test(name)) return;
+        if (recipient) {
+          recipients.push(name);
+          return;
+        }
         if (companyName !== null && (normName(name) === companyName || sameCompany(name, options.company?.name ?? ""))) return;
         const top = (line.y0 / Math.max(1, page.height));
         const vendorHeading = underHeading(page, i, cell, VENDOR_MARKERS) ? 0.3 : 0;
@@ -711,6 +718,7 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
   // The company that the page's web/e-mail domain and the vendor's VAT number (on its line or the three below) point
   // to is the legal vendor, over another block's name (a trading name under "Lieferant", a works address).
   const vat = best(vats);
+  names = names.filter((c) => !recipients.some((r) => sameCompany(c.value, r)));
   for (const c of names) {
     const core = normName(c.value.replace(LEGAL_FORMS, " ")).replace(/ /g, "");
     if (!c.sourceText.includes("(matches the web/e-mail domain)") && core.length >= 3 && [...domains].some((d) => d === core || d.startsWith(core) || core.startsWith(d))) c.score += 0.3;
@@ -724,7 +732,7 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
   // (the decision, issue 13: the vendor is the name the clerk knows the supplier by, as Odoo partners are usually
   // named; the legal entity stays in the source text, its VAT number in vendorVat, which the matching tries first).
   // Two names for one vendor is a choice: never above 0.8.
-  const brand = brandOf(pages, domains);
+  const brand = brandOf(pages, domains, names);
   const spellsDomain = (value: string) => {
     const core = normName(value.replace(LEGAL_FORMS, " ")).replace(/ /g, "");
     return core.length >= 3 && [...domains].some((d) => d === core || d.startsWith(core) || core.startsWith(d));
@@ -762,7 +770,7 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
 /** The brand of the bill's seller: named in a "trading name of" statement, or the page's web/e-mail domain printed as
  * a word ("Quickcart.in", "shopping at Quickcart") on a line that is not the recipient's, a payment provider's or a
  * software's. */
-function brandOf(pages: readonly Page[], domains: ReadonlySet<string>): (Candidate<string> & { legal?: string }) | null {
+function brandOf(pages: readonly Page[], domains: ReadonlySet<string>, names: ReadonlyArray<Candidate<string>>): (Candidate<string> & { legal?: string }) | null {
   const capitalised = /^[\p{Lu}\d][\p{L}\d&'.-]*$/u;
   for (const page of pages) {
     for (const [i, line] of page.lines.entries()) {
@@ -814,7 +822,12 @@ function brandOf(pages: readonly Page[], domains: ReadonlySet<string>): (Candida
     }
     if (found !== null && hosted) return found;
   }
-  return null;
+  // The letterhead (the top of the first page) printing a name the domain spells or starts with ("ZEPHYR" for
+  // zephyrstays.com), found above as a name matching the domain.
+  const first = pages[0];
+  const letterhead = names.filter((c) => c.sourceText.endsWith("(matches the web/e-mail domain)") && first !== undefined && c.page === first.number && (first.lines[c.order - first.number * 10_000]?.y0 ?? Infinity) < 0.25 * first.height);
+  const top = best(letterhead);
+  return top === null ? null : { ...top, score: 0.75 };
 }
 
 /** The company's own name in another spelling ("MERIDIAN DENTAL CARE LIMITED" for "Meridian Dental Care Ltd"). */

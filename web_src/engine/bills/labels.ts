@@ -26,7 +26,7 @@ const NO = String.raw`(?:n\.?\s?[°ºo]\.?|n\.|nr\.?|no\.?|num(?:ber|éro|mer|er
 
 export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
   invoiceNumber: [
-    { re: new RegExp(String.raw`^(?:tax\s+)?invoice\s*${NO}\s*[:.]?`, "i"), weight: 0.95 },
+    { re: new RegExp(String.raw`^(?:tax\s+)?invoice[\s-]*${NO}\s*[:.]?`, "i"), weight: 0.95 },
     { re: /^invoice\s+id\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:bill|receipt)\s*(?:no\.?|number|#)\s*[:.]?/i, weight: 0.85 },
     { re: /^rechnungs?[\s-]*(?:nummer|nr\.?|no\.?)\s*[:.]?/i, weight: 0.95 },
@@ -35,10 +35,10 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
     { re: /^beleg(?:nummer|-?nr\.?)\s*[:.]?/i, weight: 0.7 },
     { re: /^(?:gutschrift|rechnungskorrektur)s?[\s-]*(?:nummer|nr\.?)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:n[°ºo]|num[ée]ro)\s*(?:de\s+)?facture\s*[:.]?/i, weight: 0.95 },
-    { re: new RegExp(String.raw`^facture\s*${NO}\s*[:.]?`, "i"), weight: 0.95 },
-    { re: /^factuur\s*(?:nummer|nr\.?|no\.?)\s*[:.]?/i, weight: 0.95 },
+    { re: new RegExp(String.raw`^facture[\s-]*${NO}\s*[:.]?`, "i"), weight: 0.95 },
+    { re: /^factuur[\s-]*(?:nummer|nr\.?|no\.?)\s*[:.]?/i, weight: 0.95 },
     { re: /^factuurnr\.?\s*[:.]?/i, weight: 0.95 },
-    { re: new RegExp(String.raw`^(?:factura|fattura|fatura)\s*${NO}\s*[:.]?`, "i"), weight: 0.95 },
+    { re: new RegExp(String.raw`^(?:factura|fattura|fatura)[\s-]*${NO}\s*[:.]?`, "i"), weight: 0.95 },
     { re: /^(?:n\.?\s?[°º]\.?|n\.|num(?:ero|éro)|número)\s*(?:de\s+|da\s+|del(?:la)?\s+)?(?:factura|fattura|fatura)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:fakturanummer|fakturanr\.?|faktura\s*(?:nr\.?|nummer))\s*[:.]?/i, weight: 0.95 },
     { re: /^inv\.?\s*(?:no\.?|#|number)\s*[:.]?/i, weight: 0.9 },
@@ -82,8 +82,8 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
     { re: /^(?:total\s+payable|total\s*\((?:incl\.?\s*)?(?:vat|tax)\)|grand\s+total|invoice\s+total|total\s+due|balance\s+due|total\s+(?:incl\.?|including)\s+(?:tax|vat)|total\s+amount)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:rechnungsbeitrag|zu\s+zahlender\s+beitrag)\s*[:.]?/i, weight: 0.9 },
     // "Total (EUR)", "Grand Total (INR)", "Amount payable in GBP", "Net payable", "Amount to be paid".
-    { re: /^(?:grand\s+total|total|amount\s+(?:due|payable))\s*(?:\(\s*(?:[A-Z]{3}|[€$£₹])\s*\)|in\s+[A-Z]{3}\b)\s*[:.]?/i, weight: 0.9 },
-    { re: /^(?:net\s+payable|amount\s+to\s+be\s+paid|total\s+amount\s+(?:due|payable)|invoice\s+amount)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:grand\s+total|total(?:\s+amount)?|amount\s+(?:due|payable))\s*(?:\(\s*(?:[A-Z]{3}|[€$£₹]|rs\.?)\s*\)|in\s+[A-Z]{3}\b)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:net\s+payable|payable\s+amount|amount\s+to\s+be\s+paid|total\s+amount\s+(?:due|payable)|invoice\s+amount|(?:total\s+)?invoice\s+value)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:rechnungssumme\s+brutto|summe\s+inkl\.?|gesamtbetrag|rechnungsbetrag|endbetrag|bruttobetrag|gesamtsumme|summe\s+brutto|brutto|zu\s+zahlen(?:der\s+betrag)?|zahlbetrag)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:total\s+ttc|montant\s+(?:total\s+)?ttc|net\s+à\s+payer|somme\s+à\s+payer|total\s+à\s+payer|montant\s+à\s+payer|total\s+facture|solde\s+à\s+payer)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:factuur\s*totaal|totaal\s*bedrag|totaal\s+incl\.?(?:\s+btw)?|te\s+betalen|totaal\s+te\s+betalen)\s*[:.]?/i, weight: 0.95 },
@@ -134,7 +134,7 @@ export const RECEIPT_LABELS: Readonly<Pick<Record<LabelKind, readonly LabelPatte
 };
 
 /** Words on a line that say the value belongs to the customer, not the vendor ("Uw BTW nummer", "N° TVA client"). */
-export const CUSTOMER_MARKERS = /(?:^|[^\p{L}])(?:your|uw|votre|ihre?|client|customer|kunde|kunden|klant|cliente|destinatario|spett\.?le|kund|billed\s+to|billing\s+address|shipping\s+address|delivery\s+address|invoice\s+address|(?<!payment\s)recipient|consignee|addressee|attn\.?|factur[ée]\s+à|facturar\s+a|faturar\s+a|faktureras\s+till|faktureres\s+til|rechnungsadresse|exmo\(?s?\)?\.?|acheteur|buyer|bill\s+to|ship\s+to|sold\s+to|invoice\s+to|deliver\s+to|factuuradres|afleveradres|livraison|facturation|destinataire|nabywca|käufer|rechnungsempfänger|warenempfänger|empfänger|lieferanschrift|lieferadresse|rechnungsanschrift)(?:$|[^\p{L}])/iu;
+export const CUSTOMER_MARKERS = /(?:^|[^\p{L}])(?:your|uw|votre|ihre?|client|customer|kunde|kunden|klant|cliente|destinatario|spett\.?le|kund|billed\s+to|billing\s+address|shipping\s+address|delivery\s+address|invoice\s+address|(?<!payment\s)recipient|receiver|guest(?:\s+name)?|consignee|addressee|attn\.?|factur[ée]\s+à|facturar\s+a|faturar\s+a|faktureras\s+till|faktureres\s+til|rechnungsadresse|exmo\(?s?\)?\.?|acheteur|buyer|bill\s+to|ship\s+to|sold\s+to|invoice\s+to|deliver\s+to|factuuradres|afleveradres|livraison|facturation|destinataire|nabywca|käufer|rechnungsempfänger|warenempfänger|empfänger|lieferanschrift|lieferadresse|rechnungsanschrift|auftraggeber|leistungsempfänger)(?:$|[^\p{L}])/iu;
 
 /** Headings of the recipient's address block: the customer markers, and a bare "To:" / "An:" / "Aan:" heading (only
  * as a whole cell: "Payment to:" names the vendor). */
@@ -191,7 +191,7 @@ export const TERM_DAYS: readonly RegExp[] = [
 /** Words that make a line about paying (so that "within 30 days" is a payment term, not a returns policy). */
 export const PAYMENT_WORDS = /(?<!\p{L})(?:pay|payable|payment|paid|remit|due|terms?|\p{L}*zahl\p{L}*|fällig|begleich\p{L}*|überweis\p{L}*|paiement|règlement|régler|\p{L}*betal\p{L}*|pag[oa]|pagamento|pagar|abon\p{L}+|scadenza|vencimento|vencimiento|transferencia|bonifico|transferência)(?!\p{L})/iu;
 /** Due on receipt: the due date is the invoice date. */
-export const DUE_ON_RECEIPT = /\b(?:due|payable)\s+(?:up)?on\s+receipt|\bpayable\s+immediately|\bsofort\s+(?:zahlbar|fällig)|\bzahlbar\s+sofort|(?:^|\s)à\s+réception|\bdès\s+réception|\bdirect\s+opeisbaar/i;
+export const DUE_ON_RECEIPT = /\b(?:up)?on\s+receipt\b|\bpayable\s+immediately|\bsofort\s+(?:zahlbar|fällig)|\bzahlbar\s+sofort|(?:^|\s)à\s+réception|\bdès\s+réception|\bdirect\s+opeisbaar/i;
 /** A term counted from the end of the month ("30 jours fin de mois", "30 days EOM"). */
 export const END_OF_MONTH_TERM = /\bfin\s+de\s+mois|\bend\s+of\s+(?:the\s+)?month|\beom\b|\bmonatsende|\bende\s+des\s+monats|\beinde\s+(?:van\s+de\s+)?maand|\bfine\s+mese|\bfin\s+de\s+mes/i;
 
