@@ -159,6 +159,24 @@ Paiement à 30 jours fin de mois.
 `)], OPTIONS);
     expect(value(eom, "dueDate")).toBeNull();
   });
+
+  it("takes no due date from a service period, a returns policy or a net weight", () => {
+    for (const line of [
+      "Leistungszeitraum 01.03.2025 bis 31.03.2025, Zahlbetrag siehe unten",
+      "Rückgabe innerhalb von 30 Tagen nach Erhalt, Zahlung per Rechnung",
+      "Returns accepted within 30 days of the invoice date with the original packing.",
+      "Gewicht netto 30 kg",
+    ]) {
+      const bill = extractBill([page(`
+Weber Elektro GmbH
+Rechnung Nr.     RE-2025-0099
+Rechnungsdatum   05.06.2025
+                         Gesamtbetrag      285,60 EUR
+${line}
+`)], OPTIONS);
+      expect([line, value(bill, "dueDate")]).toEqual([line, null]);
+    }
+  });
 });
 
 describe("reading error classes: invoice numbers and totals (c)", () => {
@@ -327,6 +345,20 @@ ${TOTALS_GBP}
 Northwind Staffing Ltd, 4 Mill Street, Leeds LS1 1AA
 `)], OPTIONS);
     expect(value(bill, "vendorName")).toBe("Northwind Staffing Ltd");
+    // A sister company billing the recipient is still the vendor.
+    const sister = extractBill([page(`
+INVOICE
+Invoice No.      CES-118
+Invoice Date     21/05/2025
+Bill To:
+Cobalt Events Ltd
+22 Quay Street, Manchester M3 3JE
+${TOTALS_GBP}
+
+
+Cobalt Events Services Ltd, 4 Mill Street, Leeds LS1 1AA
+`)], OPTIONS);
+    expect(value(sister, "vendorName")).toBe("Cobalt Events Services Ltd");
   });
 
   it("takes the block under a return-address line for the recipient, and never the company's own name in another legal form", () => {

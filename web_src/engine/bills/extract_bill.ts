@@ -5,7 +5,7 @@
 // confirmed values gain confidence. A difference is reported as a failed check, never adjusted.
 import type { BillAddress, BillFields, BillLine, BillSource, BillTax, ExtractedBill, ExtractedField } from "../../contracts/bills";
 import { checkBill } from "./check_bill";
-import { BRAND_AFTER, BRAND_BEFORE, CUSTOMER_MARKERS, DEBIT_DATE_BEFORE, RECIPIENT_HEADINGS, THIRD_PARTY_HOSTS, THIRD_PARTY_LINE, DEBIT_SENTENCE, DUE_IN_PAYMENT_SENTENCE, DUE_IN_SENTENCE, DUE_ON_RECEIPT, END_OF_MONTH_TERM, NET_TERM_DAYS, PAYMENT_WORDS, TERM_DAYS, VENDOR_MARKERS, LABELS, LEGAL_FORMS, LINE_TABLE_HEADER, PAYMENT_TERM_SENTENCES, PO_IN_SENTENCE, RECEIPT_LABELS, TAX_INCLUDED, type LabelKind, type LabelPattern } from "./labels";
+import { BRAND_AFTER, BRAND_BEFORE, CUSTOMER_MARKERS, DEBIT_DATE_BEFORE, RECIPIENT_HEADINGS, THIRD_PARTY_HOSTS, THIRD_PARTY_LINE, DEBIT_SENTENCE, DUE_IN_PAYMENT_SENTENCE, DUE_IN_SENTENCE, DUE_ON_RECEIPT, END_OF_MONTH_TERM, NET_TERM_DAYS, NOT_A_PAYMENT_TERM, PAYMENT_WORDS, TERM_DAYS, VENDOR_MARKERS, LABELS, LEGAL_FORMS, LINE_TABLE_HEADER, PAYMENT_TERM_SENTENCES, PO_IN_SENTENCE, RECEIPT_LABELS, TAX_INCLUDED, type LabelKind, type LabelPattern } from "./labels";
 import { pageText, type Cell, type Line, type Page } from "./layout";
 import { cents, dayOrderOf, detectCurrency, findDates, findEmails, findIbans, findVats, hasDecimals, normaliseVat, parseAmount } from "./values";
 
@@ -47,10 +47,8 @@ function findLabels(pages: readonly Page[], receipt: boolean): LabelHit[] {
   const wholeLabel = (text: string) =>
     (Object.keys(labels) as LabelKind[]).some((k) => labels[k].some((p) => p.weight >= 0.8 && p.re.exec(text)?.[0].length === text.length));
   for (const page of pages) {
-    const continuations = new Set<Cell>();
     page.lines.forEach((line, lineIndex) => {
       line.cells.forEach((cell, cellIndex) => {
-        if (continuations.has(cell)) return;
         let text = cell.text.trim();
         // A label wrapped in a narrow column ("Invoice" / "Number"): the word below, left-aligned with it and alone
         // at the end of its line (not a label with its own value: "Date" over "Due  19.05.2024"), completes it; the
@@ -59,7 +57,6 @@ function findLabels(pages: readonly Page[], receipt: boolean): LabelHit[] {
         const tail = next?.cells.find((c) => Math.abs(c.x0 - cell.x0) < 4 && c.words.length <= 2 && !/\d/.test(c.text) && c === next.cells[next.cells.length - 1]);
         if (tail !== undefined && next !== undefined && next.y0 - line.y1 < line.y1 - line.y0 && !wholeLabel(text) && wholeLabel(`${text} ${tail.text.trim()}`)) {
           text = `${text} ${tail.text.trim()}`;
-          continuations.add(tail);
         }
         for (const kind of Object.keys(labels) as LabelKind[]) {
           for (const pattern of labels[kind]) {
@@ -293,7 +290,8 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
       }
       // On a line about paying: "bitte begleichen Sie den Betrag bis zum 15. März", "pago hasta el 16 de mayo".
       const payBy = due === null && PAYMENT_WORDS.test(line.text) ? DUE_IN_PAYMENT_SENTENCE.exec(line.text) : null;
-      if (payBy !== null) {
+      // Not the end of a period ("01.03.2025 bis 31.03.2025").
+      if (payBy !== null && findDates(line.text.slice(Math.max(0, payBy.index - 14), payBy.index)).length === 0) {
         const date = dateIn(line.text.slice(payBy.index + payBy[0].length));
         if (date !== undefined && date.index < 3) cands.dueDate.push({ value: date.iso, score: 0.6 * date.factor, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
       }
@@ -404,14 +402,14 @@ function termDays(pages: readonly Page[]): { days: number; text: string; page: n
   for (const page of pages) {
     page.lines.forEach((line, i) => {
       const text = line.text;
-      if (END_OF_MONTH_TERM.test(text)) return;
+      if (END_OF_MONTH_TERM.test(text) || NOT_A_PAYMENT_TERM.test(text)) return;
       const at = { text: text.trim(), page: page.number, order: page.number * 10_000 + i };
       if (DUE_ON_RECEIPT.test(text) && PAYMENT_WORDS.test(text) && other === null) other = { days: 0, ...at };
       for (const re of NET_TERM_DAYS) {
         const days = Number(re.exec(text)?.[1] ?? NaN);
         if (days >= 0 && days <= 180 && (net === null || days > net.days)) net = { days, ...at };
       }
-      if (!PAYMENT_WORDS.test(text)) return;
+      if (!PAYMENT_WORDS.test(text) && !/^\s*terms\b/i.test(text)) return;
       for (const re of TERM_DAYS) {
         const days = Number(re.exec(text)?.[1] ?? NaN);
         if (days > 0 && days <= 180 && (other === null || days > other.days)) other = { days, ...at };
@@ -718,7 +716,7 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
   // The company that the page's web/e-mail domain and the vendor's VAT number (on its line or the three below) point
   // to is the legal vendor, over another block's name (a trading name under "Lieferant", a works address).
   const vat = best(vats);
-  names = names.filter((c) => !recipients.some((r) => sameCompany(c.value, r)));
+  names = names.filter((c) => !recipients.some((r) => echoes(c.value, r)));
   for (const c of names) {
     const core = normName(c.value.replace(LEGAL_FORMS, " ")).replace(/ /g, "");
     if (!c.sourceText.includes("(matches the web/e-mail domain)") && core.length >= 3 && [...domains].some((d) => d === core || d.startsWith(core) || core.startsWith(d))) c.score += 0.3;
@@ -828,6 +826,14 @@ function brandOf(pages: readonly Page[], domains: ReadonlySet<string>, names: Re
   const letterhead = names.filter((c) => c.sourceText.endsWith("(matches the web/e-mail domain)") && first !== undefined && c.page === first.number && (first.lines[c.order - first.number * 10_000]?.y0 ?? Infinity) < 0.25 * first.height);
   const top = best(letterhead);
   return top === null ? null : { ...top, score: 0.75 };
+}
+
+/** Whether `name` is the recipient's name `recipient`, maybe after words before it ("Prepared for Cobalt Events
+ * Ltd"), not a sister company's longer name ("Cobalt Events Services Ltd"). */
+function echoes(name: string, recipient: string): boolean {
+  const words = (x: string) => normName(x.replace(LEGAL_FORMS, " ")).split(" ").filter((w) => w.length > 0);
+  const [n, r] = [words(name), words(recipient)];
+  return r.length > 0 && n.length >= r.length && r.every((w, k) => n[n.length - r.length + k] === w);
 }
 
 /** The company's own name in another spelling ("MERIDIAN DENTAL CARE LIMITED" for "Meridian Dental Care Ltd"). */

@@ -173,7 +173,7 @@ export const DUE_IN_PAYMENT_SENTENCE = /(?<!\p{L})(?:bis(?:\s+(?:zum|spätestens
  * Tagen", "payment due within 21 days", "à 45 jours", "binnen 14 dagen". A term counted from the end of a month is
  * not invoice date + days (no due date from it). "netto" days win over a discount period ("2 % Skonto 7 Tage"). */
 export const NET_TERM_DAYS: readonly RegExp[] = [
-  /\bnet(?:to)?\s+(\d{1,3})(?![\d.,%]|\s+\d)(?:\s+(?:days?|tage?n?|dage|dagar|dagen))?/i,
+  /\bnet(?:to)?\s+(\d{1,3})(?:\s+(?:days?|tage?n?|dage|dagar|dagen)(?!\p{L})|(?![\d,%]|\.\d|\s*[\p{L}\d]))/iu,
   /\b(\d{1,3})\s+(?:days?|tage?n?|jours|dagen|dage|dagar|días|dias|giorni)\s+(?:net(?:to|os?|ti)?|nets?|líquidos?)(?!\p{L})/iu,
 ];
 export const TERM_DAYS: readonly RegExp[] = [
@@ -189,7 +189,9 @@ export const TERM_DAYS: readonly RegExp[] = [
   /(?:terms?|termijn|plazo|prazo|termini|villkor|betingelser|konditionen|bedingungen|condiciones|condições|conditions|délai|frist)(?:\s+\p{L}+){0,3}\s*:?\s+(\d{1,3})\s+(?:days?|tage?n?|jours|dagen|dage|dagar|días|dias|giorni)(?!\p{L})/iu,
 ];
 /** Words that make a line about paying (so that "within 30 days" is a payment term, not a returns policy). */
-export const PAYMENT_WORDS = /(?<!\p{L})(?:pay|payable|payment|paid|remit|due|terms?|\p{L}*zahl\p{L}*|fällig|begleich\p{L}*|überweis\p{L}*|paiement|règlement|régler|\p{L}*betal\p{L}*|pag[oa]|pagamento|pagar|abon\p{L}+|scadenza|vencimento|vencimiento|transferencia|bonifico|transferência)(?!\p{L})/iu;
+export const PAYMENT_WORDS = /(?<!\p{L})(?:pay|payable|payment|paid|remit|due|(?:be|ein|über)?zahl(?:bar|ung\p{L}*|en)|zahlungs\p{L}*|fällig|begleich\p{L}*|überweis\p{L}*|paiement|règlement|régler|\p{L}*betal\p{L}*|pag[oa]|pagamento|pagar|abon\p{L}+|scadenza|vencimento|vencimiento|transferencia|bonifico|transferência)(?!\p{L})/iu;
+/** Lines about returns or warranties, whose days are no payment term ("Rückgabe innerhalb von 30 Tagen"). */
+export const NOT_A_PAYMENT_TERM = /(?<!\p{L})(?:return\p{L}*|refund\p{L}*|warrant\p{L}*|guarantee|rückgabe\p{L}*|umtausch\p{L}*|widerruf\p{L}*|garantie\p{L}*|retour\p{L}*|remboursement|rétractation|herroeping|garanti\p{L}*|devoluci\p{L}*|reso|recesso|devolução)(?!\p{L})/iu;
 /** Due on receipt: the due date is the invoice date. */
 export const DUE_ON_RECEIPT = /\b(?:up)?on\s+receipt\b|\bpayable\s+immediately|\bsofort\s+(?:zahlbar|fällig)|\bzahlbar\s+sofort|(?:^|\s)à\s+réception|\bdès\s+réception|\bdirect\s+opeisbaar/i;
 /** A term counted from the end of the month ("30 jours fin de mois", "30 days EOM"). */
