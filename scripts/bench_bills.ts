@@ -297,7 +297,7 @@ async function synthetic(service: BillService, result: Record<string, unknown>):
   };
   const tuning = await run("tuning");
   const heldOut = await run("held-out");
-  result["syntheticTuning"] = table("Synthetic layouts, tuning families A-D, H-J", tuning, 95);
+  result["syntheticTuning"] = table("Synthetic layouts, tuning families A-D, H-K", tuning, 95);
   result["syntheticHeldOut"] = table("Synthetic layouts, HELD-OUT families E-G", heldOut, 95);
   result["reliabilitySyntheticHeldOut"] = reliability("synthetic HELD-OUT families E-G", heldOut);
   result["timeSyntheticPdf"] = timing("time per synthetic text PDF", [...tuning, ...heldOut], false, 3);

@@ -61609,7 +61609,7 @@ function checkBill(bill, today) {
 var NO = String.raw`(?:n\.?\s?[°ºo]\.?|n\.|nr\.?|no\.?|num(?:ber|éro|mer|ero|ro)?\.?|número|number|#|nummer|-?nr\.?)`;
 var LABELS = {
   invoiceNumber: [
-    { re: new RegExp(String.raw`^(?:tax\s+)?invoice\s*${NO}\s*[:.]?`, "i"), weight: 0.95 },
+    { re: new RegExp(String.raw`^(?:tax\s+)?invoice[\s-]*${NO}\s*[:.]?`, "i"), weight: 0.95 },
     { re: /^invoice\s+id\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:bill|receipt)\s*(?:no\.?|number|#)\s*[:.]?/i, weight: 0.85 },
     { re: /^rechnungs?[\s-]*(?:nummer|nr\.?|no\.?)\s*[:.]?/i, weight: 0.95 },
@@ -61618,15 +61618,17 @@ var LABELS = {
     { re: /^beleg(?:nummer|-?nr\.?)\s*[:.]?/i, weight: 0.7 },
     { re: /^(?:gutschrift|rechnungskorrektur)s?[\s-]*(?:nummer|nr\.?)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:n[°ºo]|num[ée]ro)\s*(?:de\s+)?facture\s*[:.]?/i, weight: 0.95 },
-    { re: new RegExp(String.raw`^facture\s*${NO}\s*[:.]?`, "i"), weight: 0.95 },
-    { re: /^factuur\s*(?:nummer|nr\.?|no\.?)\s*[:.]?/i, weight: 0.95 },
+    { re: new RegExp(String.raw`^facture[\s-]*${NO}\s*[:.]?`, "i"), weight: 0.95 },
+    { re: /^factuur[\s-]*(?:nummer|nr\.?|no\.?)\s*[:.]?/i, weight: 0.95 },
     { re: /^factuurnr\.?\s*[:.]?/i, weight: 0.95 },
-    { re: new RegExp(String.raw`^(?:factura|fattura|fatura)\s*${NO}\s*[:.]?`, "i"), weight: 0.95 },
+    { re: new RegExp(String.raw`^(?:factura|fattura|fatura)[\s-]*${NO}\s*[:.]?`, "i"), weight: 0.95 },
     { re: /^(?:n\.?\s?[°º]\.?|n\.|num(?:ero|éro)|número)\s*(?:de\s+|da\s+|del(?:la)?\s+)?(?:factura|fattura|fatura)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:fakturanummer|fakturanr\.?|faktura\s*(?:nr\.?|nummer))\s*[:.]?/i, weight: 0.95 },
     { re: /^inv\.?\s*(?:no\.?|#|number)\s*[:.]?/i, weight: 0.9 },
     { re: /^invoice\s+ref(?:erence)?\.?\s*(?:no\.?)?\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:our\s+ref(?:erence)?\.?|document\s+(?:no\.?|number|#))\s*[:.]?/i, weight: 0.7 },
+    // A hotel's or a travel agent's bill numbered by its booking: the number the clerk files it under.
+    { re: /^(?:booking|reservation)\s*(?:id|no\.?|number|#|ref(?:erence)?\.?)\s*[:.]?/i, weight: 0.65 },
     { re: /^(?:invoice|rechnung|facture|factuur|factura|fattura|fatura|faktura)\s*[:]/i, weight: 0.75 },
     { re: /^(?:invoice|rechnung|facture|factuur|factura|fattura|fatura|faktura)$/i, weight: 0.7, exact: true },
     { re: /^(?:invoice|rechnung|facture|factuur|factura|fattura|fatura|faktura)\s+(?=[A-Z0-9/_-]*\d)/i, weight: 0.6 }
@@ -61649,9 +61651,11 @@ var LABELS = {
   ],
   dueDate: [
     { re: /^(?:payment\s+)?due\s*(?:date|on|by)?\s*[:.]?/i, weight: 0.9 },
-    { re: /^(?:pay(?:able)?\s+by)\s*[:.]?/i, weight: 0.85 },
-    { re: /^(?:fälligkeit(?:sdatum|stag)?|fällig\s+(?:am|bis)|zahlbar\s+bis|zahlungsziel)\s*[:.]?/i, weight: 0.9 },
-    { re: /^(?:date\s+d['’]\s?échéance|échéance|date\s+limite\s+de\s+paiement(?:\s+le)?|à\s+payer\s+avant\s+le)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:pay(?:able)?\s+(?:by|until|before)|to\s+be\s+paid\s+(?:by|until|before)|payment\s+deadline|date\s+due)\s*[:.]?/i, weight: 0.85 },
+    // The day a direct debit is collected (SEPA pre-notification): the day the bill is paid.
+    { re: /^(?:(?:direct\s+)?debit(?:ing)?\s+date|collection\s+date|date\s+of\s+(?:debit|collection)|abbuchungs-?\s?datum|einzugs-?\s?datum|lastschrift-?\s?datum|abbuchung\s+am|einzug\s+am|date\s+de\s+prélèvement|prélèvement\s+le|incasso-?\s?datum|afschrijf-?\s?datum)\s*[:.]?/i, weight: 0.85 },
+    { re: /^(?:fälligkeit(?:sdatum|stag)?|fällig\s+(?:am|bis)|zahlbar\s+bis(?:\s+zum)?|zahlungsziel|zahlungsfrist|zahlungstermin)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:date\s+d['’]\s?échéance|échéance|date\s+limite(?:\s+de\s+(?:paiement|règlement))?(?:\s+le)?|à\s+payer\s+avant\s+le)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:vervaldatum|vervaldag|uiterste\s+betaaldatum|te\s+betalen\s+voor)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:fecha\s+de\s+vencimiento|vencimiento|(?:data\s+(?:di\s+)?)?scadenza|data\s+de\s+vencimento|vencimento)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:förfallodatum|förfallodag|att\s+betala\s+senast|sista\s+betalningsdag|forfaldsdato|betalingsfrist|sidste\s+rettidige\s+betalingsdag)\s*[:.]?/i, weight: 0.9 }
@@ -61660,6 +61664,9 @@ var LABELS = {
     { re: /^(?:total\s+)?amount\s+(?:due|payable|to\s+pay)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:total\s+payable|total\s*\((?:incl\.?\s*)?(?:vat|tax)\)|grand\s+total|invoice\s+total|total\s+due|balance\s+due|total\s+(?:incl\.?|including)\s+(?:tax|vat)|total\s+amount)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:rechnungsbeitrag|zu\s+zahlender\s+beitrag)\s*[:.]?/i, weight: 0.9 },
+    // "Total (EUR)", "Grand Total (INR)", "Amount payable in GBP", "Net payable", "Amount to be paid".
+    { re: /^(?:grand\s+total|total(?:\s+amount)?|amount\s+(?:due|payable))\s*(?:\(\s*(?:[A-Z]{3}|[€$£₹]|rs\.?)\s*\)|in\s+[A-Z]{3}\b)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:net\s+payable|payable\s+amount|amount\s+to\s+be\s+paid|total\s+amount\s+(?:due|payable)|invoice\s+amount|(?:total\s+)?invoice\s+value)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:rechnungssumme\s+brutto|summe\s+inkl\.?|gesamtbetrag|rechnungsbetrag|endbetrag|bruttobetrag|gesamtsumme|summe\s+brutto|brutto|zu\s+zahlen(?:der\s+betrag)?|zahlbetrag)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:total\s+ttc|montant\s+(?:total\s+)?ttc|net\s+à\s+payer|somme\s+à\s+payer|total\s+à\s+payer|montant\s+à\s+payer|total\s+facture|solde\s+à\s+payer)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:factuur\s*totaal|totaal\s*bedrag|totaal\s+incl\.?(?:\s+btw)?|te\s+betalen|totaal\s+te\s+betalen)\s*[:.]?/i, weight: 0.95 },
@@ -61705,9 +61712,37 @@ var RECEIPT_LABELS = {
     { re: /^(?:card|credit\s+card|debit\s+card|visa|mastercard|maestro|amex|girocard|ec[\s-]?karte|karte|kartenzahlung|carte(?:\s+bancaire)?|cb|pin|bar|cash|espèces|contant)\s*[:.]?(?=\s|$|\d|[€$£])/i, weight: 0.7 }
   ]
 };
-var CUSTOMER_MARKERS = /(?:^|[^\p{L}])(?:your|uw|votre|ihre?|client|customer|kunde|kunden|klant|cliente|destinatario|spett\.?le|kund|billed\s+to|factur[ée]\s+à|facturar\s+a|faturar\s+a|faktureras\s+till|faktureres\s+til|rechnungsadresse|exmo\(?s?\)?\.?|acheteur|buyer|bill\s+to|ship\s+to|sold\s+to|invoice\s+to|deliver\s+to|factuuradres|afleveradres|livraison|facturation|destinataire|nabywca|käufer|rechnungsempfänger|warenempfänger|empfänger|lieferanschrift)(?:$|[^\p{L}])/iu;
+var CUSTOMER_MARKERS = /(?:^|[^\p{L}])(?:your|uw|votre|ihre?|client|customer|kunde|kunden|klant|cliente|destinatario|spett\.?le|kund|billed\s+to|billing\s+address|shipping\s+address|delivery\s+address|invoice\s+address|(?<!payment\s)recipient|receiver|guest(?:\s+name)?|consignee|addressee|attn\.?|factur[ée]\s+à|facturar\s+a|faturar\s+a|faktureras\s+till|faktureres\s+til|rechnungsadresse|exmo\(?s?\)?\.?|acheteur|buyer|bill\s+to|ship\s+to|sold\s+to|invoice\s+to|deliver\s+to|factuuradres|afleveradres|livraison|facturation|destinataire|nabywca|käufer|rechnungsempfänger|warenempfänger|empfänger|lieferanschrift|lieferadresse|rechnungsanschrift|auftraggeber|leistungsempfänger)(?:$|[^\p{L}])/iu;
+var RECIPIENT_HEADINGS = new RegExp(`${CUSTOMER_MARKERS.source}|^(?:to|an|aan|\xE0|a|para|till|til)\\s*:?$`, "iu");
+var BRAND_BEFORE = /\s*,?\s+(?:is\s+(?:a\s+)?(?:(?:registered\s+)?(?:brand|trading\s+name|trade\s+name|trademark|division)\s+of|operated\s+by)|(?:is\s+)?(?:a\s+)?brand\s+of|(?:is\s+)?operated\s+by|ist\s+eine\s+(?:eingetragene\s+)?marke\s+(?:der|des|von)|est\s+une\s+marque\s+(?:de\s+la|de|du)|is\s+een\s+(?:merk|handelsnaam)\s+van)\s+/i;
+var BRAND_AFTER = /\s+(?:trading\s+as|t\/a|handelnd\s+als|h\.o\.d\.n\.)\s+/i;
+var THIRD_PARTY_LINE = new RegExp("\\b(?:pa(?:y|id)\\p{L}*|zahl\\p{L}*|bezahl\\p{L}*|paiement|pay\xE9|betaal\\p{L}*|betaling|card|karte|carte|powered|generated|created|erstellt|software|follow|folgen|suivez|volg)\\b", "iu");
+var THIRD_PARTY_HOSTS = /^(?:paypal|stripe|klarna|sofort|adyen|mollie|squareup|square|sumup|facebook|instagram|twitter|linkedin|youtube|tiktok|xing|google|apple|microsoft|zoho|quickbooks|xero|sevdesk|lexoffice|billomat|invoiceninja|freshbooks|wave)$/;
 var VENDOR_MARKERS = /^(?:lieferant|rechnungsersteller|verkäufer|absender|supplier|vendor|seller|from|fournisseur|vendeur|émetteur|leverancier|verkoper|sprzedawca|emisor|proveedor|mittente|fornitore|fornecedor|leverantör|leverandør)\s*:?$/i;
-var DUE_IN_SENTENCE = /\b(?:netto\s+bis|zahlbar\s+bis|fällig\s+am|(?:zu\s+der\s+)?fälligkeit(?:\s+am)?|(?:wird|werden)\s+am(?=[^.]*(?:eingezogen|abgebucht|belastet))|due\s+(?:on|by)|payable\s+(?:by|before)|avant\s+le|au\s+plus\s+tard\s+le|uiterlijk(?:\s+op)?|vóór|voor)\s+/i;
+var DUE_IN_SENTENCE = /\b(?:netto\s+bis|zahlbar\s+bis|fällig\s+(?:am|bis)|(?:zu\s+der\s+)?fälligkeit(?:\s+am)?|spätestens(?:\s+(?:am|bis))?|due\s+(?:on|by|before)|payable\s+(?:by|before|until|on\s+or\s+before|no\s+later\s+than)|(?:to\s+be\s+)?paid\s+(?:by|until|before|no\s+later\s+than)|(?:please\s+)?pay\s+(?:by|before|until)|remit(?:\s+payment)?\s+by|avant\s+le|au\s+plus\s+tard\s+le|uiterlijk(?:\s+op)?|vóór|voor)\s+(?:(?:zum|dem|den|the|le|op)\s+)?/i;
+var DEBIT_SENTENCE = new RegExp("(?<!\\p{L})(?:eingezogen|abgebucht|abbuchen|einziehen|belastet|lastschrift|pr\xE9lev\xE9e?s?|pr\xE9l\xE8vement|d\xE9bit\xE9e?s?|afgeschreven|ge\xEFncasseerd|geincasseerd|incasso|debited|collected|direct\\s+debit|carg(?:ar\xE1|aremos|ado|ada|o\\s+en\\s+(?:su\\s+)?cuenta)|domiciliad[oa]|addebit\\p{L}*|debitad[oa]|d\xE9bito(?:\\s+direto|\\s+em\\s+conta)?|dras|autogiro|tr\xE6kkes|h\xE6ves|betalingsservice)(?!\\p{L})", "iu");
+var DEBIT_DATE_BEFORE = new RegExp("(?<!\\p{L})(?:am|zum|ab|per|le|op|rond|omstreeks|on|around|el|il|em|a|den)\\s+", "giu");
+var DUE_IN_PAYMENT_SENTENCE = new RegExp("(?<!\\p{L})(?:bis(?:\\s+(?:zum|sp\xE4testens))?|antes\\s+del?|hasta\\s+el|entro\\s+(?:il|el)|at\xE9(?:\\s+(?:ao|a|dia))?|senast|senest|on\\s+or\\s+before|no\\s+later\\s+than)\\s+", "iu");
+var NET_TERM_DAYS = [
+  new RegExp("\\bnet(?:to)?\\s+(\\d{1,3})(?:\\s+(?:days?|tage?n?|dage|dagar|dagen)(?!\\p{L})|(?![\\d,%]|\\.\\d|\\s*[\\p{L}\\d]))", "iu"),
+  new RegExp("\\b(\\d{1,3})\\s+(?:days?|tage?n?|jours|dagen|dage|dagar|d\xEDas|dias|giorni)\\s+(?:net(?:to|os?|ti)?|nets?|l\xEDquidos?)(?!\\p{L})", "iu")
+];
+var TERM_DAYS = [
+  /\b(?:with)?in\s+(\d{1,3})\s+days?\b/i,
+  /\b(\d{1,3})\s+days?\s+(?:from|after|of)\s+(?:the\s+)?(?:invoice|date|receipt)/i,
+  /\b(?:innerhalb|binnen|innert)\s+(?:von\s+)?(\d{1,3})\s+tag(?:en)?\b/i,
+  /\bzahlungsziel\s*:?\s*(\d{1,3})\s+tage?n?\b/i,
+  /(?:^|\s)(?:à|a)\s+(\d{1,3})\s+(?:jours|días|dias|giorni)\b/i,
+  /\bbinnen\s+(\d{1,3})\s+dagen\b/i,
+  /\b(?:inom|indenfor|inden)\s+(\d{1,3})\s+(?:dagar|dage)\b/i,
+  /\b(?:entro|dentro\s+de)\s+(\d{1,3})\s+(?:giorni|días|dias)\b/i,
+  // "Betalingstermijn: 30 dagen", "Prazo de pagamento: 30 dias": a terms label and a number of days.
+  new RegExp("(?:terms?|termijn|plazo|prazo|termini|villkor|betingelser|konditionen|bedingungen|condiciones|condi\xE7\xF5es|conditions|d\xE9lai|frist)(?:\\s+\\p{L}+){0,3}\\s*:?\\s+(\\d{1,3})\\s+(?:days?|tage?n?|jours|dagen|dage|dagar|d\xEDas|dias|giorni)(?!\\p{L})", "iu")
+];
+var PAYMENT_WORDS = new RegExp("(?<!\\p{L})(?:pay|payable|payment|paid|remit|due|(?:be|ein|\xFCber)?zahl(?:bar|ung\\p{L}*|en)|zahlungs\\p{L}*|f\xE4llig|begleich\\p{L}*|\xFCberweis\\p{L}*|paiement|r\xE8glement|r\xE9gler|\\p{L}*betal\\p{L}*|pag[oa]|pagamento|pagar|abon\\p{L}+|scadenza|vencimento|vencimiento|transferencia|bonifico|transfer\xEAncia)(?!\\p{L})", "iu");
+var NOT_A_PAYMENT_TERM = new RegExp("(?<!\\p{L})(?:return\\p{L}*|refund\\p{L}*|warrant\\p{L}*|guarantee|r\xFCckgabe\\p{L}*|umtausch\\p{L}*|widerruf\\p{L}*|garantie\\p{L}*|retour\\p{L}*|remboursement|r\xE9tractation|herroeping|garanti\\p{L}*|devoluci\\p{L}*|reso|recesso|devolu\xE7\xE3o)(?!\\p{L})", "iu");
+var DUE_ON_RECEIPT = /\b(?:up)?on\s+receipt\b|\bpayable\s+immediately|\bsofort\s+(?:zahlbar|fällig)|\bzahlbar\s+sofort|(?:^|\s)à\s+réception|\bdès\s+réception|\bdirect\s+opeisbaar/i;
+var END_OF_MONTH_TERM = /\bfin\s+de\s+mois|\bend\s+of\s+(?:the\s+)?month|\beom\b|\bmonatsende|\bende\s+des\s+monats|\beinde\s+(?:van\s+de\s+)?maand|\bfine\s+mese|\bfin\s+de\s+mes/i;
 var PAYMENT_TERM_SENTENCES = [
   /\b(?:payable|due|payment)\s+(?:with)?in\s+\d{1,3}\s+days?\b[^.]*/i,
   /\bnet\s+\d{1,3}(?:\s+days)?\b/i,
@@ -61909,10 +61944,16 @@ var clip = (s) => s.length > 200 ? `${s.slice(0, 197)}\u2026` : s;
 function findLabels(pages, receipt) {
   const hits = [];
   const labels = receipt ? receiptLabels() : LABELS;
+  const wholeLabel = (text3) => Object.keys(labels).some((k) => labels[k].some((p) => p.weight >= 0.8 && p.re.exec(text3)?.[0].length === text3.length));
   for (const page of pages) {
     page.lines.forEach((line, lineIndex) => {
       line.cells.forEach((cell, cellIndex) => {
-        const text3 = cell.text.trim();
+        let text3 = cell.text.trim();
+        const next = page.lines[lineIndex + 1];
+        const tail = next?.cells.find((c) => Math.abs(c.x0 - cell.x0) < 4 && c.words.length <= 2 && !/\d/.test(c.text) && c === next.cells[next.cells.length - 1]);
+        if (tail !== void 0 && next !== void 0 && next.y0 - line.y1 < line.y1 - line.y0 && !wholeLabel(text3) && wholeLabel(`${text3} ${tail.text.trim()}`)) {
+          text3 = `${text3} ${tail.text.trim()}`;
+        }
         for (const kind of Object.keys(labels)) {
           for (const pattern of labels[kind]) {
             const match = pattern.re.exec(text3);
@@ -61972,6 +62013,14 @@ function valueCells(hit, receipt) {
     if (under !== void 0) {
       out.push({ text: under.text, factor: d === 1 ? 0.85 : 0.7, where: `${cell.text} / ${under.text}` });
       break;
+    }
+    if (d === 1 && hit.cellIndex === line.cells.length - 1) {
+      const h = line.y1 - line.y0;
+      const right = below.cells.find((c) => c.x0 >= cell.x1 && c.x0 - cell.x1 < 12 * h);
+      if (right !== void 0 && below.cells.every((c) => c === right || c.x1 <= cell.x0)) {
+        out.push({ text: right.text, factor: 0.75, where: `${cell.text} / ${right.text}` });
+        break;
+      }
     }
   }
   return out;
@@ -62098,6 +62147,19 @@ function extractBill(pages, options) {
         const date5 = dateIn(line.text.slice(due.index + due[0].length));
         if (date5 !== void 0 && date5.index < 3) cands.dueDate.push({ value: date5.iso, score: 0.6 * date5.factor, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
       }
+      const payBy = due === null && PAYMENT_WORDS.test(line.text) ? DUE_IN_PAYMENT_SENTENCE.exec(line.text) : null;
+      if (payBy !== null && findDates(line.text.slice(Math.max(0, payBy.index - 14), payBy.index)).length === 0) {
+        const date5 = dateIn(line.text.slice(payBy.index + payBy[0].length));
+        if (date5 !== void 0 && date5.index < 3) cands.dueDate.push({ value: date5.iso, score: 0.6 * date5.factor, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
+      }
+      if (DEBIT_SENTENCE.test(line.text)) {
+        for (const at3 of line.text.matchAll(DEBIT_DATE_BEFORE)) {
+          const date5 = dateIn(line.text.slice((at3.index ?? 0) + at3[0].length));
+          if (date5 === void 0 || date5.index > 0) continue;
+          cands.dueDate.push({ value: date5.iso, score: 0.65 * date5.factor, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
+          break;
+        }
+      }
       const included = TAX_INCLUDED.exec(line.text);
       const lastAmount = included === null ? void 0 : amountsIn(line.text.slice(included.index + included[0].length)).pop();
       if (included !== null && lastAmount !== void 0 && lastAmount.value !== 0) {
@@ -62121,6 +62183,14 @@ function extractBill(pages, options) {
       cands.invoiceDate.push({ value: date5.iso, score: 0.35, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
       return true;
     });
+  }
+  const invoiceDate = best(cands.invoiceDate);
+  if (!cands.dueDate.some((c) => c.score >= 0.5) && invoiceDate !== null) {
+    const term = termDays(pages);
+    if (term !== null) {
+      const value = addDays(invoiceDate.value, term.days);
+      cands.dueDate.push({ value, score: Math.min(0.8, invoiceDate.score) * 0.9, sourceText: `${term.text} (invoice date ${invoiceDate.value} + ${term.days} days)`, page: term.page, order: term.order });
+    }
   }
   const taxes = taxSummary(pages);
   if (taxes.length > 0) {
@@ -62166,6 +62236,31 @@ function extractBill(pages, options) {
     checks: []
   };
   return checkBill(bill, options.today);
+}
+function termDays(pages) {
+  let net = null;
+  let other = null;
+  for (const page of pages) {
+    page.lines.forEach((line, i) => {
+      const text3 = line.text;
+      if (END_OF_MONTH_TERM.test(text3) || NOT_A_PAYMENT_TERM.test(text3)) return;
+      const at3 = { text: text3.trim(), page: page.number, order: page.number * 1e4 + i };
+      if (DUE_ON_RECEIPT.test(text3) && PAYMENT_WORDS.test(text3) && other === null) other = { days: 0, ...at3 };
+      for (const re of NET_TERM_DAYS) {
+        const days = Number(re.exec(text3)?.[1] ?? NaN);
+        if (days >= 0 && days <= 180 && (net === null || days > net.days)) net = { days, ...at3 };
+      }
+      if (!PAYMENT_WORDS.test(text3) && !/^\s*terms\b/i.test(text3)) return;
+      for (const re of TERM_DAYS) {
+        const days = Number(re.exec(text3)?.[1] ?? NaN);
+        if (days > 0 && days <= 180 && (other === null || days > other.days)) other = { days, ...at3 };
+      }
+    });
+  }
+  return net ?? other;
+}
+function addDays(iso2, days) {
+  return new Date(Date.parse(`${iso2}T00:00:00Z`) + days * 864e5).toISOString().slice(0, 10);
 }
 function chooseAmounts(untaxed, tax, total, lines) {
   const top = (list) => [...list].sort((a, b) => b.score - a.score).slice(0, 12);
@@ -62344,7 +62439,8 @@ function vendorParty(pages, options) {
   const vats = [];
   const ibans = [];
   const emails = [];
-  const names = [];
+  let names = [];
+  const recipients = [];
   for (const page of pages) {
     page.lines.forEach((line, i) => {
       const order = page.number * 1e4 + i;
@@ -62366,13 +62462,18 @@ function vendorParty(pages, options) {
       line.cells.forEach((cell, k) => {
         const text3 = cell.text.trim();
         const customerCell = CUSTOMER_MARKERS.test(text3) || CUSTOMER_MARKERS.test(line.cells[k - 1]?.text ?? "") || line.cells.length === 1 && customer;
-        if (!LEGAL_FORMS.test(text3) || customerCell || underHeading(page, i, cell, CUSTOMER_MARKERS)) return;
+        if (!LEGAL_FORMS.test(text3)) return;
+        const recipient = customerCell || underHeading(page, i, cell, RECIPIENT_HEADINGS) || underReturnAddress(page, i, cell);
         const m = new RegExp(`^(.*?${LEGAL_FORMS.source})`).exec(text3);
-        let name2 = (m?.[1] ?? text3).replace(/^[\s,:-]+|[\s,:-]+$/g, "");
+        let name2 = (m?.[1] ?? text3).replace(/^(?:[\p{L}.'-]+\s+){0,2}[\p{L}.'-]+\s*:\s*(?=\S)/u, "").replace(/^[\s,:-]+|[\s,:-]+$/g, "");
         if (name2.split(/\s+/).length > 6) return;
         name2 = name2.replace(/^(?:©|\(c\)|copyright)\s*\d{0,4}\s*/i, "").trim();
         if (name2.length < 3 || /\d{4,}/.test(name2) || !/[A-Za-z]{2}/.test(name2)) return;
-        if (companyName !== null && normName(name2) === companyName) return;
+        if (recipient) {
+          recipients.push(name2);
+          return;
+        }
+        if (companyName !== null && (normName(name2) === companyName || sameCompany(name2, options.company?.name ?? ""))) return;
         const top = line.y0 / Math.max(1, page.height);
         const vendorHeading = underHeading(page, i, cell, VENDOR_MARKERS) ? 0.3 : 0;
         const pos = top < 0.25 ? 0.2 : top > 0.8 ? 0.1 : 0;
@@ -62393,7 +62494,7 @@ function vendorParty(pages, options) {
     firstPage.lines.slice(0, 40).forEach((line, i) => {
       if (CUSTOMER_MARKERS.test(line.text)) return;
       for (const cell of line.cells) {
-        if (underHeading(firstPage, i, cell, CUSTOMER_MARKERS)) continue;
+        if (underHeading(firstPage, i, cell, RECIPIENT_HEADINGS)) continue;
         const squeezed = normName(cell.text).replace(/ /g, "");
         if (squeezed.length < 3 || cell.text.length > 60 || /@|www\.|https?:/.test(cell.text)) continue;
         const core = normName(cell.text.replace(LEGAL_FORMS, " ")).replace(/ /g, "");
@@ -62404,6 +62505,7 @@ function vendorParty(pages, options) {
     });
   }
   const vat = best(vats);
+  names = names.filter((c) => !recipients.some((r) => echoes(c.value, r)));
   for (const c of names) {
     const core = normName(c.value.replace(LEGAL_FORMS, " ")).replace(/ /g, "");
     if (!c.sourceText.includes("(matches the web/e-mail domain)") && core.length >= 3 && [...domains].some((d) => d === core || d.startsWith(core) || core.startsWith(d))) c.score += 0.3;
@@ -62412,6 +62514,15 @@ function vendorParty(pages, options) {
   let name = best(names);
   const rival = name === null ? void 0 : names.find((c) => c !== name && c.score >= 0.7 && c.score >= (name?.score ?? 0) - 0.3 && !sameName(c.value, name?.value ?? ""));
   if (name !== null && rival !== void 0) name = { ...name, score: Math.min(name.score, 0.8), sourceText: `${name.sourceText} (also named: ${rival.value})` };
+  const brand = brandOf(pages, domains, names);
+  const spellsDomain = (value) => {
+    const core = normName(value.replace(LEGAL_FORMS, " ")).replace(/ /g, "");
+    return core.length >= 3 && [...domains].some((d) => d === core || d.startsWith(core) || core.startsWith(d));
+  };
+  if (brand !== null && (name === null || !sameName(brand.value, name.value) && !spellsDomain(name.value))) {
+    const legal = brand.legal ?? name?.value;
+    name = { ...brand, score: Math.min(0.8, Math.max(brand.score, name?.score ?? 0)), sourceText: `${brand.sourceText} (brand${legal === void 0 ? "" : `; legal entity: ${legal}`})` };
+  }
   const email3 = bestEmail(emails, name?.value ?? null);
   if (name === null && firstPage !== void 0) {
     firstPage.lines.some(
@@ -62426,13 +62537,94 @@ function vendorParty(pages, options) {
   }
   if (name === null) {
     const page = pages[0];
-    const first = page?.lines.find((l, i) => /[A-Za-z]{3}/.test(l.text) && !/invoice|rechnung|factu|fattura|fatura|faktura|receipt|page|seite/i.test(l.cells[0]?.text ?? "") && !isLabel(l.cells[0]?.text ?? "") && !CUSTOMER_MARKERS.test(l.text) && !l.cells.some((c) => underHeading(page, i, c, CUSTOMER_MARKERS)) && l.y0 < 0.2 * Math.max(1, page.height) && !page.lines.slice(0, i + 1).some((h) => LINE_TABLE_HEADER.test(h.text)));
+    const first = page?.lines.find((l, i) => /[A-Za-z]{3}/.test(l.text) && !/invoice|rechnung|factu|fattura|fatura|faktura|receipt|page|seite/i.test(l.cells[0]?.text ?? "") && !isLabel(l.cells[0]?.text ?? "") && !CUSTOMER_MARKERS.test(l.text) && !l.cells.some((c) => underHeading(page, i, c, RECIPIENT_HEADINGS)) && l.y0 < 0.2 * Math.max(1, page.height) && !page.lines.slice(0, i + 1).some((h) => LINE_TABLE_HEADER.test(h.text)));
     if (first !== void 0 && page !== void 0) {
       const text3 = (first.cells[0]?.text ?? first.text).trim();
       name = { value: text3, score: 0.3, sourceText: first.text, page: page.number, order: 0 };
     }
   }
   return { name, vat: best(vats), iban: best(ibans), email: email3 };
+}
+function brandOf(pages, domains, names) {
+  const capitalised = /^[\p{Lu}\d][\p{L}\d&'.-]*$/u;
+  for (const page of pages) {
+    for (const [i, line] of page.lines.entries()) {
+      const text3 = line.text.replace(/\s{2,}/g, " ").trim();
+      const before = BRAND_BEFORE.exec(text3);
+      const after = before === null ? BRAND_AFTER.exec(text3) : null;
+      const m = before ?? after;
+      if (m === null) continue;
+      const head = text3.slice(0, m.index).split(/\s+/);
+      const tail = text3.slice(m.index + m[0].length).split(/\s+/);
+      const take = (words) => {
+        const out = [];
+        for (const w of words) {
+          const clean = w.replace(/[,;:!.)]+$/, "");
+          if (!capitalised.test(clean) || out.length === 3) break;
+          out.push(clean);
+          if (clean !== w) break;
+        }
+        return out.join(" ");
+      };
+      const brandText = before !== null ? take([...head].reverse()).split(" ").reverse().join(" ") : take(tail);
+      const legalSide = before !== null ? tail.join(" ") : head.join(" ");
+      const legal = new RegExp(`^(.*?${LEGAL_FORMS.source})`).exec(legalSide)?.[1]?.replace(/^[\s,:-]+/, "").trim();
+      if (brandText.length < 2 || legal === void 0) continue;
+      return { value: brandText, score: 0.8, sourceText: line.text, page: page.number, order: page.number * 1e4 + i, legal };
+    }
+  }
+  for (const d of domains) {
+    if (d.length < 4 || THIRD_PARTY_HOSTS.test(d)) continue;
+    const word2 = new RegExp(`(?<![@./\\w-])${d}(?![\\w-])`, "i");
+    let found = null;
+    let hosted = false;
+    for (const page of pages) {
+      page.lines.forEach((line, i) => {
+        const own2 = line.text.replace(/\b(?:customer|client)\s+(?:care|service|support)|\bkunden(?:service|dienst)|\bservice\s+client(?:s|èle)?|\bklantenservice/gi, " ");
+        if (CUSTOMER_MARKERS.test(own2) || THIRD_PARTY_LINE.test(own2) || line.cells.some((c) => underHeading(page, i, c, RECIPIENT_HEADINGS))) return;
+        if (new RegExp(`(?:@|www\\.|https?://)[^\\s]*${d}`, "i").test(line.text.replace(/-/g, ""))) hosted = true;
+        const bare = line.text.replace(/\S*@\S+|(?:https?:\/\/|www\.)\S+/gi, " ");
+        const m = word2.exec(bare);
+        if (m === null) return;
+        if (found === null || found.value === found.value.toUpperCase() && m[0] !== m[0].toUpperCase()) {
+          found = { value: m[0], score: 0.75, sourceText: line.text, page: page.number, order: page.number * 1e4 + i };
+        }
+      });
+    }
+    if (found !== null && hosted) return found;
+  }
+  const first = pages[0];
+  const letterhead = names.filter((c) => c.sourceText.endsWith("(matches the web/e-mail domain)") && first !== void 0 && c.page === first.number && (first.lines[c.order - first.number * 1e4]?.y0 ?? Infinity) < 0.25 * first.height);
+  const top = best(letterhead);
+  return top === null ? null : { ...top, score: 0.75 };
+}
+function echoes(name, recipient) {
+  const words = (x) => normName(x.replace(LEGAL_FORMS, " ")).split(" ").filter((w) => w.length > 0);
+  const [n, r] = [words(name), words(recipient)];
+  return r.length > 0 && n.length >= r.length && r.every((w, k) => n[n.length - r.length + k] === w);
+}
+function sameCompany(a, b) {
+  const words = (x2) => normName(x2.replace(LEGAL_FORMS, " ")).split(" ").filter((w) => w.length > 0);
+  const [x, y] = [words(a), words(b)];
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  return short.length > 0 && (short.length === long.length || short.length >= 2) && short.every((w) => long.includes(w));
+}
+function isReturnAddress(text3) {
+  const parts = text3.trim().split(/\s+[-–·|•]\s+|\s*[·|•]\s*/).filter((p) => p !== "");
+  return parts.length >= 3 && parts.slice(1).some((p) => ZIP_CITY.test(` ${p}`));
+}
+function underReturnAddress(page, lineIndex, cell) {
+  let below = page.lines[lineIndex];
+  for (let d = 1; d <= 7; d++) {
+    const line = page.lines[lineIndex - d];
+    if (line === void 0 || below === void 0) return false;
+    const h = line.y1 - line.y0;
+    const over = line.cells.find((c) => c.x0 < cell.x1 && c.x1 > cell.x0);
+    if (over !== void 0 && isReturnAddress(over.text)) return below.y0 - line.y1 <= 3.5 * h;
+    if (below.y0 - line.y1 > 1.5 * h) return false;
+    below = line;
+  }
+  return false;
 }
 var ZIP_CITY = new RegExp("(?:^|[\\s,])(?:(?<cc>[A-Z]{1,2})-)?(?<zip>\\d{4,5}(?:\\s?[A-Z]{2}(?=\\s))?)\\s+(?<city>\\p{Lu}[\\p{L}'.-]+(?:[ -]\\p{Lu}?[\\p{L}'.-]+){0,3})", "u");
 var STREET = new RegExp("\\p{L}{3,}.*\\d|\\d+\\s*,?\\s+\\p{L}{3,}", "u");
@@ -62460,7 +62652,7 @@ function vendorAddress(pages, name, vat) {
     if (CUSTOMER_MARKERS.test(line.text)) continue;
     const cells = i === nameLine ? line.cells : line.cells.filter((c) => nameCell === void 0 || c.x0 < nameCell.x1 + 20 && c.x1 > nameCell.x0 - 20);
     for (const cell of cells) {
-      if (underHeading(page, i, cell, CUSTOMER_MARKERS)) continue;
+      if (underHeading(page, i, cell, RECIPIENT_HEADINGS)) continue;
       const m = ZIP_CITY.exec(cell.text);
       if (m === null || m.groups === void 0) continue;
       const before = cell.text.slice(0, m.index).split(/\s+[-–·|•,]\s+|,\s*/).map((x) => x.replace(/[\s,;:–·|•-]+$/u, "").trim()).filter((x) => x !== "" && !x.includes(name.value));

@@ -1,6 +1,6 @@
 // Synthetic vendor bills for the bills bench (issue 13): text-layer PDFs in languages and layouts the real corpus
 // hardly has (Spanish, Italian, Portuguese, Swedish, Danish, Swiss German, US English, French, Dutch), written apart
-// from the extractor's fixtures, each with its truth. Two sets that never mix: `tuning` layouts (families A-D, H-J;
+// from the extractor's fixtures, each with its truth. Two sets that never mix: `tuning` layouts (families A-D, H-K;
 // seeds from 1), looked at field by field while fixing error classes, and `held-out` layouts (families E-G, seeds from
 // 9001), only ever scored as a number. Latin-1 text only (the fixture PDF writer's WinAnsi font).
 import type { Truth } from "./real_invoices";
@@ -147,6 +147,21 @@ const EN_GB: Lang = {
   sep: [".", ","], currency: ["£", "GBP"], legal: ["Ltd", "Limited", "LLP", "plc"], towns: ["Leeds LS1 4AP", "Bristol BS1 5TR", "York YO1 7HH"], rate: [20],
 };
 
+/** Family K (tuning, stop 23): no due-date label - the due date is said in a payment sentence under the totals: a
+ * date to pay by, a direct debit announced for a day, or terms in days (truth = invoice date + days). Phrasings
+ * written for this family, per language. */
+const K_DUE: Readonly<Record<string, { date: readonly string[]; debit: readonly string[]; days: readonly string[] }>> = {
+  es: { date: ["Les rogamos abonen el importe antes del {date}.", "Pago por transferencia hasta el {date}."], debit: ["Recibo domiciliado: el importe se cargará en su cuenta el {date}."], days: ["Condiciones de pago: {days} días netos.", "Pago a {days} días fecha factura."] },
+  it: { date: ["Si prega di effettuare il pagamento entro il {date}."], debit: ["L'importo sarà addebitato sul Vostro conto il {date} (SEPA SDD)."], days: ["Pagamento: bonifico a {days} giorni data fattura.", "Termini di pagamento: {days} giorni netto."] },
+  pt: { date: ["Pagamento até {date}, por transferência bancária."], debit: ["O valor será debitado na sua conta em {date} (débito direto)."], days: ["Condições de pagamento: {days} dias líquidos.", "Prazo de pagamento: {days} dias."] },
+  sv: { date: ["Vänligen betala senast {date}."], debit: ["Beloppet dras från ditt konto via autogiro den {date}."], days: ["Betalningsvillkor: {days} dagar netto.", "Betalning inom {days} dagar."] },
+  da: { date: ["Beløbet bedes indbetalt senest {date}."], debit: ["Beløbet trækkes via Betalingsservice den {date}."], days: ["Betalingsbetingelser: netto {days} dage.", "Betaling inden {days} dage."] },
+  "de-CH": { date: ["Bitte begleichen Sie den Betrag bis zum {date}.", "Zahlbar bis spätestens {date} ohne Abzug."], debit: ["Der Betrag wird am {date} per Lastschrift von Ihrem Konto abgebucht."], days: ["Zahlungskonditionen: {days} Tage netto.", "Zahlbar innert {days} Tagen rein netto."] },
+  "en-US": { date: ["Kindly remit payment on or before {date}.", "Please pay by {date} to avoid late fees."], debit: ["The amount will be debited from your account on {date}."], days: ["Terms: Net {days}", "Payment terms: {days} days net."] },
+  fr: { date: ["Merci de régler cette facture au plus tard le {date}.", "Date limite de règlement : {date}"], debit: ["Le montant sera prélevé sur votre compte le {date}."], days: ["Conditions de règlement : {days} jours net.", "Paiement à {days} jours date de facture."] },
+  nl: { date: ["Wij verzoeken u het bedrag uiterlijk {date} over te maken."], debit: ["Het bedrag wordt rond {date} automatisch van uw rekening afgeschreven."], days: ["Betalingstermijn: {days} dagen.", "Betaling binnen {days} dagen na factuurdatum."] },
+};
+
 const CURRENCY_CODE: Readonly<Record<string, string>> = { "€": "EUR", $: "USD", kr: "SEK", "kr.": "DKK", "£": "GBP" };
 
 function money(value: number, lang: Lang): string {
@@ -184,7 +199,8 @@ export function syntheticBill(family: string, seed: number): SyntheticBill {
   const m = 1 + Math.floor(r() * 12);
   const d = 1 + Math.floor(r() * 28);
   const date = new Date(Date.UTC(y, m - 1, d));
-  const due = new Date(date.getTime() + pick(r, [14, 30, 45]) * 86_400_000);
+  const dueDays = pick(r, [14, 30, 45]);
+  const due = new Date(date.getTime() + dueDays * 86_400_000);
   const iso = (x: Date) => x.toISOString().slice(0, 10);
   const fmt = (x: Date) => lang.fmtDate(r, x.getUTCFullYear(), x.getUTCMonth() + 1, x.getUTCDate(), lang.months);
   const sign = pick(r, lang.currency);
@@ -285,6 +301,16 @@ export function syntheticBill(family: string, seed: number): SyntheticBill {
       totals(50);
       L.push("", `${dueLabel} ${fmt(due)}. Please quote the invoice number with your payment.`);
       break;
+    case "K": { // tuning: no due-date label, the due date said in a payment sentence under the totals
+      const k = K_DUE[lang.code] ?? (K_DUE["en-US"] as (typeof K_DUE)[string]);
+      const kind = pick(r, ["date", "debit", "days"] as const);
+      const sentence = pick(r, k[kind]).replace("{date}", fmt(due)).replace("{days}", String(dueDays));
+      L.push(`${pad(vendor, 50)}${lang.title}`, street, town, "", `${pad(pick(r, lang.billTo), 50)}${pad(numberLabel, 20)}${number}`, `${pad(customer, 50)}${pad(dateLabel, 20)}${fmt(date)}`);
+      table();
+      totals(45);
+      L.push("", sentence);
+      break;
+    }
     default: // "G", held out: stacked label / value pairs, totals with the currency code in its own column
       L.push(vendor, street, town, "", lang.title, "");
       L.push(numberLabel, number, "", dateLabel, fmt(date), "", dueLabel, fmt(due), "", pick(r, lang.billTo), customer);
@@ -301,7 +327,7 @@ export function syntheticBill(family: string, seed: number): SyntheticBill {
   };
 }
 
-export const TUNING_FAMILIES = ["A", "B", "C", "D", "H", "I", "J"] as const;
+export const TUNING_FAMILIES = ["A", "B", "C", "D", "H", "I", "J", "K"] as const;
 export const HELD_OUT_FAMILIES = ["E", "F", "G"] as const;
 
 export function syntheticBills(set: "tuning" | "held-out", perFamily: number): SyntheticBill[] {

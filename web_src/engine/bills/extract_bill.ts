@@ -5,7 +5,7 @@
 // confirmed values gain confidence. A difference is reported as a failed check, never adjusted.
 import type { BillAddress, BillFields, BillLine, BillSource, BillTax, ExtractedBill, ExtractedField } from "../../contracts/bills";
 import { checkBill } from "./check_bill";
-import { CUSTOMER_MARKERS, DUE_IN_SENTENCE, VENDOR_MARKERS, LABELS, LEGAL_FORMS, LINE_TABLE_HEADER, PAYMENT_TERM_SENTENCES, PO_IN_SENTENCE, RECEIPT_LABELS, TAX_INCLUDED, type LabelKind, type LabelPattern } from "./labels";
+import { BRAND_AFTER, BRAND_BEFORE, CUSTOMER_MARKERS, DEBIT_DATE_BEFORE, RECIPIENT_HEADINGS, THIRD_PARTY_HOSTS, THIRD_PARTY_LINE, DEBIT_SENTENCE, DUE_IN_PAYMENT_SENTENCE, DUE_IN_SENTENCE, DUE_ON_RECEIPT, END_OF_MONTH_TERM, NET_TERM_DAYS, NOT_A_PAYMENT_TERM, PAYMENT_WORDS, TERM_DAYS, VENDOR_MARKERS, LABELS, LEGAL_FORMS, LINE_TABLE_HEADER, PAYMENT_TERM_SENTENCES, PO_IN_SENTENCE, RECEIPT_LABELS, TAX_INCLUDED, type LabelKind, type LabelPattern } from "./labels";
 import { pageText, type Cell, type Line, type Page } from "./layout";
 import { cents, dayOrderOf, detectCurrency, findDates, findEmails, findIbans, findVats, hasDecimals, normaliseVat, parseAmount } from "./values";
 
@@ -44,10 +44,20 @@ const clip = (s: string) => (s.length > 200 ? `${s.slice(0, 197)}…` : s);
 function findLabels(pages: readonly Page[], receipt: boolean): LabelHit[] {
   const hits: LabelHit[] = [];
   const labels = receipt ? receiptLabels() : LABELS;
+  const wholeLabel = (text: string) =>
+    (Object.keys(labels) as LabelKind[]).some((k) => labels[k].some((p) => p.weight >= 0.8 && p.re.exec(text)?.[0].length === text.length));
   for (const page of pages) {
     page.lines.forEach((line, lineIndex) => {
       line.cells.forEach((cell, cellIndex) => {
-        const text = cell.text.trim();
+        let text = cell.text.trim();
+        // A label wrapped in a narrow column ("Invoice" / "Number"): the word below, left-aligned with it and alone
+        // at the end of its line (not a label with its own value: "Date" over "Due  19.05.2024"), completes it; the
+        // value is on the label's first line.
+        const next = page.lines[lineIndex + 1];
+        const tail = next?.cells.find((c) => Math.abs(c.x0 - cell.x0) < 4 && c.words.length <= 2 && !/\d/.test(c.text) && c === next.cells[next.cells.length - 1]);
+        if (tail !== undefined && next !== undefined && next.y0 - line.y1 < line.y1 - line.y0 && !wholeLabel(text) && wholeLabel(`${text} ${tail.text.trim()}`)) {
+          text = `${text} ${tail.text.trim()}`;
+        }
         for (const kind of Object.keys(labels) as LabelKind[]) {
           for (const pattern of labels[kind]) {
             // The label at the cell's start, or (not for exact ones) after one leading word ("Kopie factuur").
@@ -119,6 +129,16 @@ function valueCells(hit: LabelHit, receipt: boolean): Array<{ text: string; fact
     if (under !== undefined) {
       out.push({ text: under.text, factor: d === 1 ? 0.85 : 0.7, where: `${cell.text} / ${under.text}` });
       break;
+    }
+    // A label alone at the end of its line, its value indented on the line below (a boxed cell, a two-line
+    // key/value list): the first cell below starting right of the label, within a column's width.
+    if (d === 1 && hit.cellIndex === line.cells.length - 1) {
+      const h = line.y1 - line.y0;
+      const right = below.cells.find((c) => c.x0 >= cell.x1 && c.x0 - cell.x1 < 12 * h);
+      if (right !== undefined && below.cells.every((c) => c === right || c.x1 <= cell.x0)) {
+        out.push({ text: right.text, factor: 0.75, where: `${cell.text} / ${right.text}` });
+        break;
+      }
     }
   }
   return out;
@@ -268,6 +288,22 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
         const date = dateIn(line.text.slice(due.index + due[0].length));
         if (date !== undefined && date.index < 3) cands.dueDate.push({ value: date.iso, score: 0.6 * date.factor, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
       }
+      // On a line about paying: "bitte begleichen Sie den Betrag bis zum 15. März", "pago hasta el 16 de mayo".
+      const payBy = due === null && PAYMENT_WORDS.test(line.text) ? DUE_IN_PAYMENT_SENTENCE.exec(line.text) : null;
+      // Not the end of a period ("01.03.2025 bis 31.03.2025").
+      if (payBy !== null && findDates(line.text.slice(Math.max(0, payBy.index - 14), payBy.index)).length === 0) {
+        const date = dateIn(line.text.slice(payBy.index + payBy[0].length));
+        if (date !== undefined && date.index < 3) cands.dueDate.push({ value: date.iso, score: 0.6 * date.factor, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
+      }
+      // A direct debit announced for a day ("wird am 03.03.2025 abgebucht"): that day.
+      if (DEBIT_SENTENCE.test(line.text)) {
+        for (const at of line.text.matchAll(DEBIT_DATE_BEFORE)) {
+          const date = dateIn(line.text.slice((at.index ?? 0) + at[0].length));
+          if (date === undefined || date.index > 0) continue;
+          cands.dueDate.push({ value: date.iso, score: 0.65 * date.factor, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
+          break;
+        }
+      }
       // A tax included in an amount, or a total including it, said in a sentence (its amount is the line's last).
       const included = TAX_INCLUDED.exec(line.text);
       const lastAmount = included === null ? undefined : amountsIn(line.text.slice(included.index + included[0].length)).pop();
@@ -294,6 +330,17 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
       cands.invoiceDate.push({ value: date.iso, score: 0.35, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
       return true;
     });
+  }
+
+  // No due date printed: payment terms in days ("Net 30", "14 Tage netto") from the invoice date. A computed date
+  // is only as sure as the invoice date and the reading of the terms: never at the auto grade.
+  const invoiceDate = best(cands.invoiceDate);
+  if (!cands.dueDate.some((c) => c.score >= 0.5) && invoiceDate !== null) {
+    const term = termDays(pages);
+    if (term !== null) {
+      const value = addDays(invoiceDate.value, term.days);
+      cands.dueDate.push({ value, score: Math.min(0.8, invoiceDate.score) * 0.9, sourceText: `${term.text} (invoice date ${invoiceDate.value} + ${term.days} days)`, page: term.page, order: term.order });
+    }
   }
 
   const taxes = taxSummary(pages);
@@ -344,6 +391,36 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
     checks: [],
   };
   return checkBill(bill, options.today);
+}
+
+/** Payment terms in days on the bill's pages: the net term (the longest "netto" period, else the longest period on a
+ * line about paying), 0 for "due on receipt"; none for a term from the end of a month or when the bill states none. */
+function termDays(pages: readonly Page[]): { days: number; text: string; page: number; order: number } | null {
+  type Term = { days: number; text: string; page: number; order: number };
+  let net = null as Term | null;
+  let other = null as Term | null;
+  for (const page of pages) {
+    page.lines.forEach((line, i) => {
+      const text = line.text;
+      if (END_OF_MONTH_TERM.test(text) || NOT_A_PAYMENT_TERM.test(text)) return;
+      const at = { text: text.trim(), page: page.number, order: page.number * 10_000 + i };
+      if (DUE_ON_RECEIPT.test(text) && PAYMENT_WORDS.test(text) && other === null) other = { days: 0, ...at };
+      for (const re of NET_TERM_DAYS) {
+        const days = Number(re.exec(text)?.[1] ?? NaN);
+        if (days >= 0 && days <= 180 && (net === null || days > net.days)) net = { days, ...at };
+      }
+      if (!PAYMENT_WORDS.test(text) && !/^\s*terms\b/i.test(text)) return;
+      for (const re of TERM_DAYS) {
+        const days = Number(re.exec(text)?.[1] ?? NaN);
+        if (days > 0 && days <= 180 && (other === null || days > other.days)) other = { days, ...at };
+      }
+    });
+  }
+  return net ?? other;
+}
+
+function addDays(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Pick untaxed, tax and total: the triple that adds up (to the cent) with the best labels wins. */
@@ -563,7 +640,9 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
   const vats: Array<Candidate<string>> = [];
   const ibans: Array<Candidate<string>> = [];
   const emails: Array<Candidate<string>> = [];
-  const names: Array<Candidate<string>> = [];
+  let names: Array<Candidate<string>> = [];
+  /** The names in the recipient's block: printed again elsewhere ("Prepared for …"), still the buyer's. */
+  const recipients: string[] = [];
   for (const page of pages) {
     page.lines.forEach((line, i) => {
       const order = page.number * 10_000 + i;
@@ -587,14 +666,20 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
         // The customer's name: a marker in its own cell or in the label cell before it ("Kunde:  Name AG"), not a
         // marker heading the next column ("Vendor AG      Bill to:").
         const customerCell = CUSTOMER_MARKERS.test(text) || CUSTOMER_MARKERS.test(line.cells[k - 1]?.text ?? "") || (line.cells.length === 1 && customer);
-        if (!LEGAL_FORMS.test(text) || customerCell || underHeading(page, i, cell, CUSTOMER_MARKERS)) return;
-        // The company name itself, not a sentence containing it: cut after the legal form, at most six words.
+        if (!LEGAL_FORMS.test(text)) return;
+        const recipient = customerCell || underHeading(page, i, cell, RECIPIENT_HEADINGS) || underReturnAddress(page, i, cell);
+        // The company name itself, not a sentence containing it: cut after the legal form, at most six words; a
+        // label before it ("Sold by:", "Payment to:") is no part of it.
         const m = new RegExp(`^(.*?${LEGAL_FORMS.source})`).exec(text);
-        let name = (m?.[1] ?? text).replace(/^[\s,:-]+|[\s,:-]+$/g, "");
+        let name = (m?.[1] ?? text).replace(/^(?:[\p{L}.'-]+\s+){0,2}[\p{L}.'-]+\s*:\s*(?=\S)/u, "").replace(/^[\s,:-]+|[\s,:-]+$/g, "");
         if (name.split(/\s+/).length > 6) return;
         name = name.replace(/^(?:©|\(c\)|copyright)\s*\d{0,4}\s*/i, "").trim();
         if (name.length < 3 || /\d{4,}/.test(name) || !/[A-Za-z]{2}/.test(name)) return;
-        if (companyName !== null && normName(name) === companyName) return;
+        if (recipient) {
+          recipients.push(name);
+          return;
+        }
+        if (companyName !== null && (normName(name) === companyName || sameCompany(name, options.company?.name ?? ""))) return;
         const top = (line.y0 / Math.max(1, page.height));
         const vendorHeading = underHeading(page, i, cell, VENDOR_MARKERS) ? 0.3 : 0;
         // Near the top or the foot of the first page: the letterhead.
@@ -618,7 +703,7 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
     firstPage.lines.slice(0, 40).forEach((line, i) => {
       if (CUSTOMER_MARKERS.test(line.text)) return;
       for (const cell of line.cells) {
-        if (underHeading(firstPage, i, cell, CUSTOMER_MARKERS)) continue;
+        if (underHeading(firstPage, i, cell, RECIPIENT_HEADINGS)) continue;
         const squeezed = normName(cell.text).replace(/ /g, "");
         if (squeezed.length < 3 || cell.text.length > 60 || /@|www\.|https?:/.test(cell.text)) continue;
         const core = normName(cell.text.replace(LEGAL_FORMS, " ")).replace(/ /g, "");
@@ -631,6 +716,7 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
   // The company that the page's web/e-mail domain and the vendor's VAT number (on its line or the three below) point
   // to is the legal vendor, over another block's name (a trading name under "Lieferant", a works address).
   const vat = best(vats);
+  names = names.filter((c) => !recipients.some((r) => echoes(c.value, r)));
   for (const c of names) {
     const core = normName(c.value.replace(LEGAL_FORMS, " ")).replace(/ /g, "");
     if (!c.sourceText.includes("(matches the web/e-mail domain)") && core.length >= 3 && [...domains].some((d) => d === core || d.startsWith(core) || core.startsWith(d))) c.score += 0.3;
@@ -640,6 +726,19 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
   // Another name nearly as well supported: the vendor is not sure.
   const rival = name === null ? undefined : names.find((c) => c !== name && c.score >= 0.7 && c.score >= (name?.score ?? 0) - 0.3 && !sameName(c.value, name?.value ?? ""));
   if (name !== null && rival !== undefined) name = { ...name, score: Math.min(name.score, 0.8), sourceText: `${name.sourceText} (also named: ${rival.value})` };
+  // A brand the page ties to the seller, when the chosen name is a legal entity the page's domain does not spell
+  // (the decision, issue 13: the vendor is the name the clerk knows the supplier by, as Odoo partners are usually
+  // named; the legal entity stays in the source text, its VAT number in vendorVat, which the matching tries first).
+  // Two names for one vendor is a choice: never above 0.8.
+  const brand = brandOf(pages, domains, names);
+  const spellsDomain = (value: string) => {
+    const core = normName(value.replace(LEGAL_FORMS, " ")).replace(/ /g, "");
+    return core.length >= 3 && [...domains].some((d) => d === core || d.startsWith(core) || core.startsWith(d));
+  };
+  if (brand !== null && (name === null || (!sameName(brand.value, name.value) && !spellsDomain(name.value)))) {
+    const legal = brand.legal ?? name?.value;
+    name = { ...brand, score: Math.min(0.8, Math.max(brand.score, name?.score ?? 0)), sourceText: `${brand.sourceText} (brand${legal === undefined ? "" : `; legal entity: ${legal}`})` };
+  }
   const email = bestEmail(emails, name?.value ?? null);
   if (name === null && firstPage !== undefined) {
     // A block under a vendor heading ("Lieferant", "Supplier"): its first line.
@@ -657,13 +756,114 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
     // No legal form: the first text line at the top of the first page that is not a label or an address.
     const page = pages[0];
     // Never a line of the recipient's block ("Factuuradres" / its name below): an empty vendor beats a wrong one.
-    const first = page?.lines.find((l, i) => /[A-Za-z]{3}/.test(l.text) && !/invoice|rechnung|factu|fattura|fatura|faktura|receipt|page|seite/i.test(l.cells[0]?.text ?? "") && !isLabel(l.cells[0]?.text ?? "") && !CUSTOMER_MARKERS.test(l.text) && !l.cells.some((c) => underHeading(page, i, c, CUSTOMER_MARKERS)) && l.y0 < 0.2 * Math.max(1, page.height) && !(page.lines.slice(0, i + 1).some((h) => LINE_TABLE_HEADER.test(h.text))));
+    const first = page?.lines.find((l, i) => /[A-Za-z]{3}/.test(l.text) && !/invoice|rechnung|factu|fattura|fatura|faktura|receipt|page|seite/i.test(l.cells[0]?.text ?? "") && !isLabel(l.cells[0]?.text ?? "") && !CUSTOMER_MARKERS.test(l.text) && !l.cells.some((c) => underHeading(page, i, c, RECIPIENT_HEADINGS)) && l.y0 < 0.2 * Math.max(1, page.height) && !(page.lines.slice(0, i + 1).some((h) => LINE_TABLE_HEADER.test(h.text))));
     if (first !== undefined && page !== undefined) {
       const text = (first.cells[0]?.text ?? first.text).trim();
       name = { value: text, score: 0.3, sourceText: first.text, page: page.number, order: 0 };
     }
   }
   return { name, vat: best(vats), iban: best(ibans), email };
+}
+
+/** The brand of the bill's seller: named in a "trading name of" statement, or the page's web/e-mail domain printed as
+ * a word ("Quickcart.in", "shopping at Quickcart") on a line that is not the recipient's, a payment provider's or a
+ * software's. */
+function brandOf(pages: readonly Page[], domains: ReadonlySet<string>, names: ReadonlyArray<Candidate<string>>): (Candidate<string> & { legal?: string }) | null {
+  const capitalised = /^[\p{Lu}\d][\p{L}\d&'.-]*$/u;
+  for (const page of pages) {
+    for (const [i, line] of page.lines.entries()) {
+      const text = line.text.replace(/\s{2,}/g, " ").trim();
+      const before = BRAND_BEFORE.exec(text);
+      const after = before === null ? BRAND_AFTER.exec(text) : null;
+      const m = before ?? after;
+      if (m === null) continue;
+      const head = text.slice(0, m.index).split(/\s+/);
+      const tail = text.slice(m.index + m[0].length).split(/\s+/);
+      // The brand: the capitalised words next to the connector (at most three); the legal entity: the other side,
+      // cut after its legal form.
+      const take = (words: string[]) => {
+        const out: string[] = [];
+        for (const w of words) {
+          const clean = w.replace(/[,;:!.)]+$/, "");
+          if (!capitalised.test(clean) || out.length === 3) break;
+          out.push(clean);
+          if (clean !== w) break;
+        }
+        return out.join(" ");
+      };
+      const brandText = before !== null ? take([...head].reverse()).split(" ").reverse().join(" ") : take(tail);
+      const legalSide = before !== null ? tail.join(" ") : head.join(" ");
+      const legal = new RegExp(`^(.*?${LEGAL_FORMS.source})`).exec(legalSide)?.[1]?.replace(/^[\s,:-]+/, "").trim();
+      if (brandText.length < 2 || legal === undefined) continue;
+      return { value: brandText, score: 0.8, sourceText: line.text, page: page.number, order: page.number * 10_000 + i, legal };
+    }
+  }
+  for (const d of domains) {
+    if (d.length < 4 || THIRD_PARTY_HOSTS.test(d)) continue;
+    const word = new RegExp(`(?<![@./\\w-])${d}(?![\\w-])`, "i");
+    let found: Candidate<string> | null = null;
+    let hosted = false;
+    for (const page of pages) {
+      page.lines.forEach((line, i) => {
+        // The vendor's own service desk ("Customer care", "Kundenservice") is no mark of the customer.
+        const own = line.text.replace(/\b(?:customer|client)\s+(?:care|service|support)|\bkunden(?:service|dienst)|\bservice\s+client(?:s|èle)?|\bklantenservice/gi, " ");
+        if (CUSTOMER_MARKERS.test(own) || THIRD_PARTY_LINE.test(own) || line.cells.some((c) => underHeading(page, i, c, RECIPIENT_HEADINGS))) return;
+        if (new RegExp(`(?:@|www\\.|https?://)[^\\s]*${d}`, "i").test(line.text.replace(/-/g, ""))) hosted = true;
+        const bare = line.text.replace(/\S*@\S+|(?:https?:\/\/|www\.)\S+/gi, " ");
+        const m = word.exec(bare);
+        if (m === null) return;
+        // The form printed in mixed case ("Quickcart") over capitals ("QUICKCART").
+        if (found === null || (found.value === found.value.toUpperCase() && m[0] !== m[0].toUpperCase())) {
+          found = { value: m[0], score: 0.75, sourceText: line.text, page: page.number, order: page.number * 10_000 + i };
+        }
+      });
+    }
+    if (found !== null && hosted) return found;
+  }
+  // The letterhead (the top of the first page) printing a name the domain spells or starts with ("ZEPHYR" for
+  // zephyrstays.com), found above as a name matching the domain.
+  const first = pages[0];
+  const letterhead = names.filter((c) => c.sourceText.endsWith("(matches the web/e-mail domain)") && first !== undefined && c.page === first.number && (first.lines[c.order - first.number * 10_000]?.y0 ?? Infinity) < 0.25 * first.height);
+  const top = best(letterhead);
+  return top === null ? null : { ...top, score: 0.75 };
+}
+
+/** Whether `name` is the recipient's name `recipient`, maybe after words before it ("Prepared for Cobalt Events
+ * Ltd"), not a sister company's longer name ("Cobalt Events Services Ltd"). */
+function echoes(name: string, recipient: string): boolean {
+  const words = (x: string) => normName(x.replace(LEGAL_FORMS, " ")).split(" ").filter((w) => w.length > 0);
+  const [n, r] = [words(name), words(recipient)];
+  return r.length > 0 && n.length >= r.length && r.every((w, k) => n[n.length - r.length + k] === w);
+}
+
+/** The company's own name in another spelling ("MERIDIAN DENTAL CARE LIMITED" for "Meridian Dental Care Ltd"). */
+function sameCompany(a: string, b: string): boolean {
+  const words = (x: string) => normName(x.replace(LEGAL_FORMS, " ")).split(" ").filter((w) => w.length > 0);
+  const [x, y] = [words(a), words(b)];
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  return short.length > 0 && (short.length === long.length || short.length >= 2) && short.every((w) => long.includes(w));
+}
+
+/** A return-address line ("Name GmbH · Street 4 · 79098 Town"): parts split by dots, bars or dashes, one a postcode
+ * and town. */
+function isReturnAddress(text: string): boolean {
+  const parts = text.trim().split(/\s+[-–·|•]\s+|\s*[·|•]\s*/).filter((p) => p !== "");
+  return parts.length >= 3 && parts.slice(1).some((p) => ZIP_CITY.test(` ${p}`));
+}
+
+/** Whether the cell sits in the block under a return-address line: the window of an envelope, the recipient's. */
+function underReturnAddress(page: Page, lineIndex: number, cell: Cell): boolean {
+  let below = page.lines[lineIndex];
+  for (let d = 1; d <= 7; d++) {
+    const line = page.lines[lineIndex - d];
+    if (line === undefined || below === undefined) return false;
+    const h = line.y1 - line.y0;
+    const over = line.cells.find((c) => c.x0 < cell.x1 && c.x1 > cell.x0);
+    if (over !== undefined && isReturnAddress(over.text)) return below.y0 - line.y1 <= 3.5 * h;
+    if (below.y0 - line.y1 > 1.5 * h) return false;
+    below = line;
+  }
+  return false;
 }
 
 // "63571 Gelnhausen", "D-63571 Gelnhausen", "3500 AA Utrecht", "75008 Paris", "1000 Bruxelles": a postcode and a town.
@@ -690,7 +890,7 @@ function vendorAddress(pages: readonly Page[], name: Candidate<string> | null, v
     // On the name's line (a return-address line) or below the name, in its column.
     const cells = i === nameLine ? line.cells : line.cells.filter((c) => nameCell === undefined || (c.x0 < nameCell.x1 + 20 && c.x1 > nameCell.x0 - 20));
     for (const cell of cells) {
-      if (underHeading(page, i, cell, CUSTOMER_MARKERS)) continue;
+      if (underHeading(page, i, cell, RECIPIENT_HEADINGS)) continue;
       const m = ZIP_CITY.exec(cell.text);
       if (m === null || m.groups === undefined) continue;
       const before = cell.text.slice(0, m.index).split(/\s+[-–·|•,]\s+|,\s*/).map((x) => x.replace(/[\s,;:–·|•-]+$/u, "").trim()).filter((x) => x !== "" && !x.includes(name.value));

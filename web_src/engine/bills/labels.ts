@@ -26,7 +26,7 @@ const NO = String.raw`(?:n\.?\s?[°ºo]\.?|n\.|nr\.?|no\.?|num(?:ber|éro|mer|er
 
 export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
   invoiceNumber: [
-    { re: new RegExp(String.raw`^(?:tax\s+)?invoice\s*${NO}\s*[:.]?`, "i"), weight: 0.95 },
+    { re: new RegExp(String.raw`^(?:tax\s+)?invoice[\s-]*${NO}\s*[:.]?`, "i"), weight: 0.95 },
     { re: /^invoice\s+id\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:bill|receipt)\s*(?:no\.?|number|#)\s*[:.]?/i, weight: 0.85 },
     { re: /^rechnungs?[\s-]*(?:nummer|nr\.?|no\.?)\s*[:.]?/i, weight: 0.95 },
@@ -35,15 +35,17 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
     { re: /^beleg(?:nummer|-?nr\.?)\s*[:.]?/i, weight: 0.7 },
     { re: /^(?:gutschrift|rechnungskorrektur)s?[\s-]*(?:nummer|nr\.?)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:n[°ºo]|num[ée]ro)\s*(?:de\s+)?facture\s*[:.]?/i, weight: 0.95 },
-    { re: new RegExp(String.raw`^facture\s*${NO}\s*[:.]?`, "i"), weight: 0.95 },
-    { re: /^factuur\s*(?:nummer|nr\.?|no\.?)\s*[:.]?/i, weight: 0.95 },
+    { re: new RegExp(String.raw`^facture[\s-]*${NO}\s*[:.]?`, "i"), weight: 0.95 },
+    { re: /^factuur[\s-]*(?:nummer|nr\.?|no\.?)\s*[:.]?/i, weight: 0.95 },
     { re: /^factuurnr\.?\s*[:.]?/i, weight: 0.95 },
-    { re: new RegExp(String.raw`^(?:factura|fattura|fatura)\s*${NO}\s*[:.]?`, "i"), weight: 0.95 },
+    { re: new RegExp(String.raw`^(?:factura|fattura|fatura)[\s-]*${NO}\s*[:.]?`, "i"), weight: 0.95 },
     { re: /^(?:n\.?\s?[°º]\.?|n\.|num(?:ero|éro)|número)\s*(?:de\s+|da\s+|del(?:la)?\s+)?(?:factura|fattura|fatura)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:fakturanummer|fakturanr\.?|faktura\s*(?:nr\.?|nummer))\s*[:.]?/i, weight: 0.95 },
     { re: /^inv\.?\s*(?:no\.?|#|number)\s*[:.]?/i, weight: 0.9 },
     { re: /^invoice\s+ref(?:erence)?\.?\s*(?:no\.?)?\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:our\s+ref(?:erence)?\.?|document\s+(?:no\.?|number|#))\s*[:.]?/i, weight: 0.7 },
+    // A hotel's or a travel agent's bill numbered by its booking: the number the clerk files it under.
+    { re: /^(?:booking|reservation)\s*(?:id|no\.?|number|#|ref(?:erence)?\.?)\s*[:.]?/i, weight: 0.65 },
     { re: /^(?:invoice|rechnung|facture|factuur|factura|fattura|fatura|faktura)\s*[:]/i, weight: 0.75 },
     { re: /^(?:invoice|rechnung|facture|factuur|factura|fattura|fatura|faktura)$/i, weight: 0.7, exact: true },
     { re: /^(?:invoice|rechnung|facture|factuur|factura|fattura|fatura|faktura)\s+(?=[A-Z0-9/_-]*\d)/i, weight: 0.6 },
@@ -66,9 +68,11 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
   ],
   dueDate: [
     { re: /^(?:payment\s+)?due\s*(?:date|on|by)?\s*[:.]?/i, weight: 0.9 },
-    { re: /^(?:pay(?:able)?\s+by)\s*[:.]?/i, weight: 0.85 },
-    { re: /^(?:fälligkeit(?:sdatum|stag)?|fällig\s+(?:am|bis)|zahlbar\s+bis|zahlungsziel)\s*[:.]?/i, weight: 0.9 },
-    { re: /^(?:date\s+d['’]\s?échéance|échéance|date\s+limite\s+de\s+paiement(?:\s+le)?|à\s+payer\s+avant\s+le)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:pay(?:able)?\s+(?:by|until|before)|to\s+be\s+paid\s+(?:by|until|before)|payment\s+deadline|date\s+due)\s*[:.]?/i, weight: 0.85 },
+    // The day a direct debit is collected (SEPA pre-notification): the day the bill is paid.
+    { re: /^(?:(?:direct\s+)?debit(?:ing)?\s+date|collection\s+date|date\s+of\s+(?:debit|collection)|abbuchungs-?\s?datum|einzugs-?\s?datum|lastschrift-?\s?datum|abbuchung\s+am|einzug\s+am|date\s+de\s+prélèvement|prélèvement\s+le|incasso-?\s?datum|afschrijf-?\s?datum)\s*[:.]?/i, weight: 0.85 },
+    { re: /^(?:fälligkeit(?:sdatum|stag)?|fällig\s+(?:am|bis)|zahlbar\s+bis(?:\s+zum)?|zahlungsziel|zahlungsfrist|zahlungstermin)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:date\s+d['’]\s?échéance|échéance|date\s+limite(?:\s+de\s+(?:paiement|règlement))?(?:\s+le)?|à\s+payer\s+avant\s+le)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:vervaldatum|vervaldag|uiterste\s+betaaldatum|te\s+betalen\s+voor)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:fecha\s+de\s+vencimiento|vencimiento|(?:data\s+(?:di\s+)?)?scadenza|data\s+de\s+vencimento|vencimento)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:förfallodatum|förfallodag|att\s+betala\s+senast|sista\s+betalningsdag|forfaldsdato|betalingsfrist|sidste\s+rettidige\s+betalingsdag)\s*[:.]?/i, weight: 0.9 },
@@ -77,6 +81,9 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
     { re: /^(?:total\s+)?amount\s+(?:due|payable|to\s+pay)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:total\s+payable|total\s*\((?:incl\.?\s*)?(?:vat|tax)\)|grand\s+total|invoice\s+total|total\s+due|balance\s+due|total\s+(?:incl\.?|including)\s+(?:tax|vat)|total\s+amount)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:rechnungsbeitrag|zu\s+zahlender\s+beitrag)\s*[:.]?/i, weight: 0.9 },
+    // "Total (EUR)", "Grand Total (INR)", "Amount payable in GBP", "Net payable", "Amount to be paid".
+    { re: /^(?:grand\s+total|total(?:\s+amount)?|amount\s+(?:due|payable))\s*(?:\(\s*(?:[A-Z]{3}|[€$£₹]|rs\.?)\s*\)|in\s+[A-Z]{3}\b)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:net\s+payable|payable\s+amount|amount\s+to\s+be\s+paid|total\s+amount\s+(?:due|payable)|invoice\s+amount|(?:total\s+)?invoice\s+value)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:rechnungssumme\s+brutto|summe\s+inkl\.?|gesamtbetrag|rechnungsbetrag|endbetrag|bruttobetrag|gesamtsumme|summe\s+brutto|brutto|zu\s+zahlen(?:der\s+betrag)?|zahlbetrag)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:total\s+ttc|montant\s+(?:total\s+)?ttc|net\s+à\s+payer|somme\s+à\s+payer|total\s+à\s+payer|montant\s+à\s+payer|total\s+facture|solde\s+à\s+payer)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:factuur\s*totaal|totaal\s*bedrag|totaal\s+incl\.?(?:\s+btw)?|te\s+betalen|totaal\s+te\s+betalen)\s*[:.]?/i, weight: 0.95 },
@@ -127,15 +134,70 @@ export const RECEIPT_LABELS: Readonly<Pick<Record<LabelKind, readonly LabelPatte
 };
 
 /** Words on a line that say the value belongs to the customer, not the vendor ("Uw BTW nummer", "N° TVA client"). */
-export const CUSTOMER_MARKERS = /(?:^|[^\p{L}])(?:your|uw|votre|ihre?|client|customer|kunde|kunden|klant|cliente|destinatario|spett\.?le|kund|billed\s+to|factur[ée]\s+à|facturar\s+a|faturar\s+a|faktureras\s+till|faktureres\s+til|rechnungsadresse|exmo\(?s?\)?\.?|acheteur|buyer|bill\s+to|ship\s+to|sold\s+to|invoice\s+to|deliver\s+to|factuuradres|afleveradres|livraison|facturation|destinataire|nabywca|käufer|rechnungsempfänger|warenempfänger|empfänger|lieferanschrift)(?:$|[^\p{L}])/iu;
+export const CUSTOMER_MARKERS = /(?:^|[^\p{L}])(?:your|uw|votre|ihre?|client|customer|kunde|kunden|klant|cliente|destinatario|spett\.?le|kund|billed\s+to|billing\s+address|shipping\s+address|delivery\s+address|invoice\s+address|(?<!payment\s)recipient|receiver|guest(?:\s+name)?|consignee|addressee|attn\.?|factur[ée]\s+à|facturar\s+a|faturar\s+a|faktureras\s+till|faktureres\s+til|rechnungsadresse|exmo\(?s?\)?\.?|acheteur|buyer|bill\s+to|ship\s+to|sold\s+to|invoice\s+to|deliver\s+to|factuuradres|afleveradres|livraison|facturation|destinataire|nabywca|käufer|rechnungsempfänger|warenempfänger|empfänger|lieferanschrift|lieferadresse|rechnungsanschrift|auftraggeber|leistungsempfänger)(?:$|[^\p{L}])/iu;
+
+/** Headings of the recipient's address block: the customer markers, and a bare "To:" / "An:" / "Aan:" heading (only
+ * as a whole cell: "Payment to:" names the vendor). */
+export const RECIPIENT_HEADINGS = new RegExp(`${CUSTOMER_MARKERS.source}|^(?:to|an|aan|à|a|para|till|til)\\s*:?$`, "iu");
+
+/** A statement tying a brand to the legal entity that issues the bill: "Pixelpost is a trading name of Harrow Digital
+ * Ltd", "X ist eine Marke der Y GmbH", "X est une marque de Y", "X is een handelsnaam van Y", "X, operated by Y"
+ * (brand before), or "Y trading as X", "Y t/a X" (brand after). */
+export const BRAND_BEFORE = /\s*,?\s+(?:is\s+(?:a\s+)?(?:(?:registered\s+)?(?:brand|trading\s+name|trade\s+name|trademark|division)\s+of|operated\s+by)|(?:is\s+)?(?:a\s+)?brand\s+of|(?:is\s+)?operated\s+by|ist\s+eine\s+(?:eingetragene\s+)?marke\s+(?:der|des|von)|est\s+une\s+marque\s+(?:de\s+la|de|du)|is\s+een\s+(?:merk|handelsnaam)\s+van)\s+/i;
+export const BRAND_AFTER = /\s+(?:trading\s+as|t\/a|handelnd\s+als|h\.o\.d\.n\.)\s+/i;
+
+/** Lines naming a payment provider, a software vendor or a social network rather than the seller. */
+export const THIRD_PARTY_LINE = /\b(?:pa(?:y|id)\p{L}*|zahl\p{L}*|bezahl\p{L}*|paiement|payé|betaal\p{L}*|betaling|card|karte|carte|powered|generated|created|erstellt|software|follow|folgen|suivez|volg)\b/iu;
+export const THIRD_PARTY_HOSTS = /^(?:paypal|stripe|klarna|sofort|adyen|mollie|squareup|square|sumup|facebook|instagram|twitter|linkedin|youtube|tiktok|xing|google|apple|microsoft|zoho|quickbooks|xero|sevdesk|lexoffice|billomat|invoiceninja|freshbooks|wave)$/;
 
 /** Headings of the vendor's own address block ("Lieferant", "Rechnungsersteller", "Supplier"). */
 export const VENDOR_MARKERS = /^(?:lieferant|rechnungsersteller|verkäufer|absender|supplier|vendor|seller|from|fournisseur|vendeur|émetteur|leverancier|verkoper|sprzedawca|emisor|proveedor|mittente|fornitore|fornecedor|leverantör|leverandør)\s*:?$/i;
 
-/** Sentences giving payment terms without a label ("Zahlbar innerhalb von 14 Tagen", "payable within 30 days"). */
-/** A due date inside a payment-terms sentence: "netto bis 04.04.2013", "payable before 3 May 2024". */
-export const DUE_IN_SENTENCE = /\b(?:netto\s+bis|zahlbar\s+bis|fällig\s+am|(?:zu\s+der\s+)?fälligkeit(?:\s+am)?|(?:wird|werden)\s+am(?=[^.]*(?:eingezogen|abgebucht|belastet))|due\s+(?:on|by)|payable\s+(?:by|before)|avant\s+le|au\s+plus\s+tard\s+le|uiterlijk(?:\s+op)?|vóór|voor)\s+/i;
+/** A due date inside a payment-terms sentence: "netto bis 04.04.2013", "payable before 3 May 2024", "to be paid
+ * until 14/05/2025", "bitte zahlbar bis zum 19.06.2025", "à régler avant le 9 avril". The date follows (after an
+ * article: "zum", "the", "le"). */
+export const DUE_IN_SENTENCE = /\b(?:netto\s+bis|zahlbar\s+bis|fällig\s+(?:am|bis)|(?:zu\s+der\s+)?fälligkeit(?:\s+am)?|spätestens(?:\s+(?:am|bis))?|due\s+(?:on|by|before)|payable\s+(?:by|before|until|on\s+or\s+before|no\s+later\s+than)|(?:to\s+be\s+)?paid\s+(?:by|until|before|no\s+later\s+than)|(?:please\s+)?pay\s+(?:by|before|until)|remit(?:\s+payment)?\s+by|avant\s+le|au\s+plus\s+tard\s+le|uiterlijk(?:\s+op)?|vóór|voor)\s+(?:(?:zum|dem|den|the|le|op)\s+)?/i;
 
+/** A direct debit announced in a sentence (SEPA pre-notification): "Der Betrag wird am 03.03.2025 abgebucht", "sera
+ * prélevé le 25/03/2025", "wordt op 16-05-2025 afgeschreven", "will be debited from your account on 2 May". The
+ * date after "am / zum / le / op / on" in such a sentence is the day the bill is paid. */
+export const DEBIT_SENTENCE = /(?<!\p{L})(?:eingezogen|abgebucht|abbuchen|einziehen|belastet|lastschrift|prélevée?s?|prélèvement|débitée?s?|afgeschreven|geïncasseerd|geincasseerd|incasso|debited|collected|direct\s+debit|carg(?:ará|aremos|ado|ada|o\s+en\s+(?:su\s+)?cuenta)|domiciliad[oa]|addebit\p{L}*|debitad[oa]|débito(?:\s+direto|\s+em\s+conta)?|dras|autogiro|trækkes|hæves|betalingsservice)(?!\p{L})/iu;
+/** The word before the debit date: "am", "zum", "le", "op", "rond", "on", "el", "il", "em", "den". */
+export const DEBIT_DATE_BEFORE = /(?<!\p{L})(?:am|zum|ab|per|le|op|rond|omstreeks|on|around|el|il|em|a|den)\s+/giu;
+
+/** On a line about paying (PAYMENT_WORDS), the words before the date to pay by: "bis zum", "antes del", "hasta el",
+ * "entro il", "até", "senast", "senest", "on or before". */
+export const DUE_IN_PAYMENT_SENTENCE = /(?<!\p{L})(?:bis(?:\s+(?:zum|spätestens))?|antes\s+del?|hasta\s+el|entro\s+(?:il|el)|até(?:\s+(?:ao|a|dia))?|senast|senest|on\s+or\s+before|no\s+later\s+than)\s+/iu;
+
+/** Payment terms in days that make the due date (invoice date + days): "Net 30", "14 Tage netto", "zahlbar innert 30
+ * Tagen", "payment due within 21 days", "à 45 jours", "binnen 14 dagen". A term counted from the end of a month is
+ * not invoice date + days (no due date from it). "netto" days win over a discount period ("2 % Skonto 7 Tage"). */
+export const NET_TERM_DAYS: readonly RegExp[] = [
+  /\bnet(?:to)?\s+(\d{1,3})(?:\s+(?:days?|tage?n?|dage|dagar|dagen)(?!\p{L})|(?![\d,%]|\.\d|\s*[\p{L}\d]))/iu,
+  /\b(\d{1,3})\s+(?:days?|tage?n?|jours|dagen|dage|dagar|días|dias|giorni)\s+(?:net(?:to|os?|ti)?|nets?|líquidos?)(?!\p{L})/iu,
+];
+export const TERM_DAYS: readonly RegExp[] = [
+  /\b(?:with)?in\s+(\d{1,3})\s+days?\b/i,
+  /\b(\d{1,3})\s+days?\s+(?:from|after|of)\s+(?:the\s+)?(?:invoice|date|receipt)/i,
+  /\b(?:innerhalb|binnen|innert)\s+(?:von\s+)?(\d{1,3})\s+tag(?:en)?\b/i,
+  /\bzahlungsziel\s*:?\s*(\d{1,3})\s+tage?n?\b/i,
+  /(?:^|\s)(?:à|a)\s+(\d{1,3})\s+(?:jours|días|dias|giorni)\b/i,
+  /\bbinnen\s+(\d{1,3})\s+dagen\b/i,
+  /\b(?:inom|indenfor|inden)\s+(\d{1,3})\s+(?:dagar|dage)\b/i,
+  /\b(?:entro|dentro\s+de)\s+(\d{1,3})\s+(?:giorni|días|dias)\b/i,
+  // "Betalingstermijn: 30 dagen", "Prazo de pagamento: 30 dias": a terms label and a number of days.
+  /(?:terms?|termijn|plazo|prazo|termini|villkor|betingelser|konditionen|bedingungen|condiciones|condições|conditions|délai|frist)(?:\s+\p{L}+){0,3}\s*:?\s+(\d{1,3})\s+(?:days?|tage?n?|jours|dagen|dage|dagar|días|dias|giorni)(?!\p{L})/iu,
+];
+/** Words that make a line about paying (so that "within 30 days" is a payment term, not a returns policy). */
+export const PAYMENT_WORDS = /(?<!\p{L})(?:pay|payable|payment|paid|remit|due|(?:be|ein|über)?zahl(?:bar|ung\p{L}*|en)|zahlungs\p{L}*|fällig|begleich\p{L}*|überweis\p{L}*|paiement|règlement|régler|\p{L}*betal\p{L}*|pag[oa]|pagamento|pagar|abon\p{L}+|scadenza|vencimento|vencimiento|transferencia|bonifico|transferência)(?!\p{L})/iu;
+/** Lines about returns or warranties, whose days are no payment term ("Rückgabe innerhalb von 30 Tagen"). */
+export const NOT_A_PAYMENT_TERM = /(?<!\p{L})(?:return\p{L}*|refund\p{L}*|warrant\p{L}*|guarantee|rückgabe\p{L}*|umtausch\p{L}*|widerruf\p{L}*|garantie\p{L}*|retour\p{L}*|remboursement|rétractation|herroeping|garanti\p{L}*|devoluci\p{L}*|reso|recesso|devolução)(?!\p{L})/iu;
+/** Due on receipt: the due date is the invoice date. */
+export const DUE_ON_RECEIPT = /\b(?:up)?on\s+receipt\b|\bpayable\s+immediately|\bsofort\s+(?:zahlbar|fällig)|\bzahlbar\s+sofort|(?:^|\s)à\s+réception|\bdès\s+réception|\bdirect\s+opeisbaar/i;
+/** A term counted from the end of the month ("30 jours fin de mois", "30 days EOM"). */
+export const END_OF_MONTH_TERM = /\bfin\s+de\s+mois|\bend\s+of\s+(?:the\s+)?month|\beom\b|\bmonatsende|\bende\s+des\s+monats|\beinde\s+(?:van\s+de\s+)?maand|\bfine\s+mese|\bfin\s+de\s+mes/i;
+
+/** Sentences giving payment terms without a label ("Zahlbar innerhalb von 14 Tagen", "payable within 30 days"). */
 export const PAYMENT_TERM_SENTENCES: readonly RegExp[] = [
   /\b(?:payable|due|payment)\s+(?:with)?in\s+\d{1,3}\s+days?\b[^.]*/i,
   /\bnet\s+\d{1,3}(?:\s+days)?\b/i,
