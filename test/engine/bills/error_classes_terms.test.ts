@@ -411,6 +411,28 @@ Pixelpost is a trading name of Harrow Digital Ltd, registered in England No. 098
     expect(bill.fields.vendorName?.sourceText).toContain("Harrow Digital Ltd");
   });
 
+  // An agent invoicing in its own name for a brand ("… B.V. i.o.v. Brand.com", "… GmbH im Auftrag von Brand", "on
+  // behalf of"): the agent is the seller of record, its VAT number is on the bill; the brand is the principal.
+  it("keeps the legal entity that invoices on behalf of a brand, not the brand", () => {
+    const bill = (connector: string) => extractBill([page(`
+ORBITA
+Velden Handel B.V. ${connector} Orbita.com
+Stationsweg 12, 9201 GK Drachten
+E-mail: orders-nl@orbita.com   Website: orbita.com
+BTW-nr: NL8123.45.678.B01
+Factuur          VF-2210094
+Factuurdatum     08-03-2024
+Omschrijving                    Aantal   Prijs        Bedrag
+Filterset                       1        24,79        24,79
+                                Totaal excl. BTW      20,49
+                                BTW 21%                4,30
+                                Factuur totaal EUR    24,79
+`)], OPTIONS);
+    for (const connector of ["iov", "i.o.v.", "on behalf of", "im Auftrag von", "pour le compte de"]) {
+      expect(value(bill(connector), "vendorName"), connector).toBe("Velden Handel B.V.");
+    }
+  });
+
   it("takes the letterhead's brand that the web domain starts with over a legal entity printed elsewhere", () => {
     const bill = extractBill([page(`
 ZEPHYR                                                     www.zephyrstays.com

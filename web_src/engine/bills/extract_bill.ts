@@ -5,7 +5,7 @@
 // confirmed values gain confidence. A difference is reported as a failed check, never adjusted.
 import type { BillAddress, BillFields, BillLine, BillSource, BillTax, ExtractedBill, ExtractedField } from "../../contracts/bills";
 import { checkBill } from "./check_bill";
-import { BRAND_AFTER, BRAND_BEFORE, CUSTOMER_MARKERS, DEBIT_DATE_BEFORE, RECIPIENT_HEADINGS, THIRD_PARTY_HOSTS, THIRD_PARTY_LINE, DEBIT_SENTENCE, DUE_IN_PAYMENT_SENTENCE, DUE_IN_SENTENCE, DUE_ON_RECEIPT, END_OF_MONTH_TERM, NET_TERM_DAYS, NOT_A_PAYMENT_TERM, PAYMENT_WORDS, TERM_DAYS, VENDOR_MARKERS, LABELS, LEGAL_FORMS, LINE_TABLE_HEADER, PAYMENT_TERM_SENTENCES, PO_IN_SENTENCE, RECEIPT_LABELS, TAX_INCLUDED, type LabelKind, type LabelPattern } from "./labels";
+import { AGENT_FOR, BRAND_AFTER, BRAND_BEFORE, CUSTOMER_MARKERS, DEBIT_DATE_BEFORE, RECIPIENT_HEADINGS, THIRD_PARTY_HOSTS, THIRD_PARTY_LINE, DEBIT_SENTENCE, DUE_IN_PAYMENT_SENTENCE, DUE_IN_SENTENCE, DUE_ON_RECEIPT, END_OF_MONTH_TERM, NET_TERM_DAYS, NOT_A_PAYMENT_TERM, PAYMENT_WORDS, TERM_DAYS, VENDOR_MARKERS, LABELS, LEGAL_FORMS, LINE_TABLE_HEADER, PAYMENT_TERM_SENTENCES, PO_IN_SENTENCE, RECEIPT_LABELS, TAX_INCLUDED, type LabelKind, type LabelPattern } from "./labels";
 import { pageText, type Cell, type Line, type Page } from "./layout";
 import { cents, dayOrderOf, detectCurrency, findDates, findEmails, findIbans, findVats, hasDecimals, normaliseVat, parseAmount } from "./values";
 
@@ -735,7 +735,14 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
     const core = normName(value.replace(LEGAL_FORMS, " ")).replace(/ /g, "");
     return core.length >= 3 && [...domains].some((d) => d === core || d.startsWith(core) || core.startsWith(d));
   };
-  if (brand !== null && (name === null || (!sameName(brand.value, name.value) && !spellsDomain(name.value)))) {
+  // An agent invoicing for the brand ("… B.V. i.o.v. Brand.com") is the seller of record: its name stands.
+  const chosen = name;
+  const agent = chosen !== null && pages.some((p) => p.lines.some((l) => {
+    const text = l.text.replace(/\s{2,}/g, " ");
+    const at = text.toLowerCase().indexOf(chosen.value.toLowerCase());
+    return at >= 0 && AGENT_FOR.test(text.slice(at + chosen.value.length));
+  }));
+  if (brand !== null && !agent && (name === null || (!sameName(brand.value, name.value) && !spellsDomain(name.value)))) {
     const legal = brand.legal ?? name?.value;
     name = { ...brand, score: Math.min(0.8, Math.max(brand.score, name?.score ?? 0)), sourceText: `${brand.sourceText} (brand${legal === undefined ? "" : `; legal entity: ${legal}`})` };
   }

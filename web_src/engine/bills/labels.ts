@@ -144,6 +144,9 @@ export const RECIPIENT_HEADINGS = new RegExp(`${CUSTOMER_MARKERS.source}|^(?:to|
  * Ltd", "X ist eine Marke der Y GmbH", "X est une marque de Y", "X is een handelsnaam van Y", "X, operated by Y"
  * (brand before), or "Y trading as X", "Y t/a X" (brand after). */
 export const BRAND_BEFORE = /\s*,?\s+(?:is\s+(?:a\s+)?(?:(?:registered\s+)?(?:brand|trading\s+name|trade\s+name|trademark|division)\s+of|operated\s+by)|(?:is\s+)?(?:a\s+)?brand\s+of|(?:is\s+)?operated\s+by|ist\s+eine\s+(?:eingetragene\s+)?marke\s+(?:der|des|von)|est\s+une\s+marque\s+(?:de\s+la|de|du)|is\s+een\s+(?:merk|handelsnaam)\s+van)\s+/i;
+/** After a legal entity's name: it invoices as an agent, in its own name, for a brand or principal ("Velden B.V. i.o.v.
+ * Orbita.com", "im Auftrag von", "on behalf of"): the agent, whose VAT number the bill bears, is the seller of record. */
+export const AGENT_FOR = /^\s*,?\s*(?:i\.?\s?o\.?\s?v\.?|namens|on\s+behalf\s+of|acting\s+for|as\s+agent\s+(?:of|for)|im\s+(?:auftrag|namen)\s+(?:von|der|des)|für\s+rechnung\s+(?:von|der|des)|pour\s+le\s+compte\s+(?:de|du|d')|au\s+nom\s+(?:de|du)|per\s+conto\s+(?:di|del)|en\s+nombre\s+de|por\s+cuenta\s+de)(?=[\s:]|$)/i;
 export const BRAND_AFTER = /\s+(?:trading\s+as|t\/a|handelnd\s+als|h\.o\.d\.n\.)\s+/i;
 
 /** Lines naming a payment provider, a software vendor or a social network rather than the seller. */
