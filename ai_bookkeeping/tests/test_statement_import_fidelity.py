@@ -9,11 +9,14 @@ the entries' followers and mail messages (with their tracking values) and the li
 record by record. Only ids, create/write dates, the journal itself (and its own default account) and the journal
 code in the numbers are left out; ids pointing at records of the comparison are compared as those records."""
 
+from unittest.mock import patch
+
 from odoo import Command
 from odoo.tests import tagged
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 
+from ..models import statement_import_journal as sij
 from ..tools import statement_import_reply as sir
 from .statement_import_common import StatementImportCase
 
@@ -197,6 +200,17 @@ class TestStatementImportFidelity(StatementImportCase):
             self.assertEqual(imported, typed, "%s: imported %r, Odoo's create %r" % (path, imported, typed))
 
     def test_an_imported_file_writes_what_odoo_own_create_writes(self):
+        self.check_import_writes_what_odoo_writes()
+
+    def test_an_import_in_several_batches_writes_what_odoo_own_create_writes(self):
+        # A large file is written in batches (the statement with its first batch, then lines added to it): scaled
+        # down to batches of 3 lines, dates never split, the seven lines are written in three creates.
+        with patch.object(sij, "IMPORT_BATCH", 3):
+            self.assertEqual(len(self.env["account.journal"]._statement_import_batches(
+                [Command.create({"date": entry[0]}) for entry in ENTRIES])), 3)
+            self.check_import_writes_what_odoo_writes()
+
+    def check_import_writes_what_odoo_writes(self):
         # With the chatter as users have it: the test classes' context turns tracking and creation messages off.
         self.env = self.env(context={key: value for key, value in self.env.context.items() if key not in MAIL_OFF})
         self.journal, self.twin = self.journal.with_env(self.env), self.twin.with_env(self.env)
