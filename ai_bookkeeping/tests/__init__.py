@@ -26,3 +26,4 @@ from . import test_period_close_reopen
 from . import test_financial_report, test_financial_report_llm
 from . import test_vendor_bill_llm
 from . import test_vendor_bill_pictures
+from . import test_statement_import_fidelity

@@ -3,15 +3,18 @@
 Run inside `odoo-bin shell` on a database with ai_bookkeeping installed, after `npm run build` (`npm run bench`
 runs it on its books):
 
-    [BENCH_LINES=10000] [BENCH_PROFILE=1] odoo-bin shell -d <db> --no-http < scripts/bench/statement_import.py
+    [BENCH_LINES=10000] [BENCH_PROFILE=1] [BENCH_PEER_LINES=2000] odoo-bin shell -d <db> --no-http \
+        < scripts/bench/statement_import.py
 
 or alone, on a fresh database: `BENCH_ONLY=statements [BENCH_STATEMENT_LINES=10000,50000] node scripts/bench.mjs`.
 
 It starts the bundled endpoint on a free port (never 8787), reads the file there and writes it through the journal's
 import (account.journal._statement_import_parse + _statement_import_file, what import_bank_statement_files does),
-checks the lines and their queue rows, prints one table row, imports the same file again (all lines already there)
-and rolls everything back: the database is left as it was. Over about 28,000 lines a CAMT file passes the import's
-10 MB limit, so larger runs (up to the 100,000-line limit) generate MT940 instead.
+checks the lines and their queue rows, prints one table row, imports the same file again (all lines already there),
+types the first BENCH_PEER_LINES lines (default 2,000) through Odoo's own account.bank.statement.line.create into a
+twin journal for comparison (the CPU a line Odoo's create costs without the import) and rolls everything back:
+the database is left as it was. Over about 28,000 lines a CAMT file passes the import's 10 MB limit, so larger runs
+(up to the 100,000-line limit) generate MT940 instead.
 
 PostgreSQL plans with the statistics of the last ANALYZE: on a database analysed while it had no journal items,
 it estimates one row for account_move_line whatever the transaction inserted, and Odoo's payment-state query then
@@ -33,9 +36,12 @@ import odoo.sql_db
 from odoo.tools import SQL
 
 from odoo.addons.ai_bookkeeping.tools import endpoint_process
+from odoo.addons.ai_bookkeeping.tools import statement_import_reply as sir
 
 env = env  # noqa: F821 - provided by odoo-bin shell
 LINES = int(os.environ.get("BENCH_LINES", "10000"))
+# Lines also typed through Odoo's own create, for comparison (0: none).
+PEER_LINES = min(LINES, int(os.environ.get("BENCH_PEER_LINES", "2000")))
 FORMAT = os.environ.get("BENCH_FORMAT") or ("camt.053" if LINES <= 25_000 else "mt940")
 
 
@@ -174,6 +180,29 @@ try:
     print(fmt(header))
     print("|%s|" % "|".join("-" * (w + 2) if k == 0 else "-" * (w + 1) + ":" for k, w in enumerate(widths)))
     print(fmt(row), flush=True)
+    if PEER_LINES:
+        # The floor: the first lines of the same file through Odoo's own create (no import context, one create of
+        # plain account.bank.statement.line values, as a user or a script types them) into a twin journal.
+        twin = env["account.journal"].create({"name": "Bench typed", "code": "BNCHT", "type": "bank"})
+        statement = parsed["statements"][0]
+        typed = statement["lines"][:PEER_LINES]
+        partners = twin._statement_import_partners([line["counterpartyAccount"] for line in typed])
+        uids = sir.import_ids(statement["account"], typed, digits=currency.decimal_places)
+        vals_list = [twin._statement_import_line_vals(line, uid, statement, partners)
+                     for line, uid in zip(typed, uids, strict=True)]
+        env.flush_all()
+        env.invalidate_all()
+        sql.update(queries=0, seconds=0.0)
+        start, peer_cpu = time.monotonic(), time.process_time()
+        odoo.sql_db.Cursor.execute = timed_execute
+        env["account.bank.statement.line"].create(vals_list)
+        env.flush_all()
+        odoo.sql_db.Cursor.execute = _execute
+        peer_wall, peer_cpu = time.monotonic() - start, time.process_time() - peer_cpu
+        log("Odoo's own account.bank.statement.line.create of the first %d lines (one create, no import): %.1f s "
+            "wall, %.1f s CPU, %.1f s SQL, %d queries; %.1f ms CPU a line (the import above: %.1f ms)"
+            % (len(typed), peer_wall, peer_cpu, sql["seconds"], sql["queries"], peer_cpu * 1000 / len(typed),
+               cpu * 1000 / LINES))
     log("done")
 finally:
     env.cr.rollback()
