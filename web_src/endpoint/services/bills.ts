@@ -271,7 +271,7 @@ export class BillService {
           ...(await inParallel(toRead, OCR_PARALLEL, async (n) => {
             const image = path.join(dir, `page-${n}`);
             await this.pdfTool("pdftoppm", ["-r", String(OCR_DPI), "-gray", "-singlefile", "-f", String(n), "-l", String(n), file, image], ctx.name, 60_000);
-            return this.ocrImage(`${image}.pgm`, n, ctx);
+            return this.ocrImage(`${image}.pgm`, n, ctx, OCR_DPI);
           })),
         );
       }
@@ -291,7 +291,9 @@ export class BillService {
     return this.readPages([await this.ocrImage(file, 1, ctx)], "ocr", ctx.request);
   }
 
-  private async ocrImage(file: string, pageNumber: number, ctx: Context): Promise<Page> {
+  /** `dpi`: the resolution the page was drawn at (a PGM states none; tesseract's estimate from the text's height
+   * changes how it lays out the page: a total in its own block was dropped). An uploaded image states its own. */
+  private async ocrImage(file: string, pageNumber: number, ctx: Context, dpi?: number): Promise<Page> {
     const wanted = ctx.request.languages ?? DEFAULT_LANGUAGES;
     let languages = wanted.filter((l) => ctx.ocr.languages.includes(l));
     if (languages.length === 0) {
@@ -299,7 +301,7 @@ export class BillService {
       const note = `OCR languages ${wanted.join(", ")} are not installed; read with ${languages.join(", ") || "tesseract's default"}.`;
       if (!ctx.warnings.includes(note)) ctx.warnings.push(note);
     }
-    const lang = languages.length > 0 ? ["-l", languages.join("+")] : [];
+    const lang = [...(languages.length > 0 ? ["-l", languages.join("+")] : []), ...(dpi === undefined ? [] : ["--dpi", String(dpi)])];
     try {
       // Upright first (--psm 3). A page that reads badly is tried again with --psm 1, tesseract's orientation
       // detection, which reads pages scanned sideways or upside down (its detection alone misjudges some upright
