@@ -25,6 +25,7 @@ import type { LlmUsage, RequestLlm } from "../../contracts/reconcile";
 import type { PageText } from "../../engine/bills/bill_llm_fields";
 import { extractBill } from "../../engine/bills/extract_bill";
 import { pageFromPlainText, pageFromTesseractTsv, pagesFromBboxLayout, pageText, type Page } from "../../engine/bills/layout";
+import { mergeOcrReadings, needsSecondPass, preferSecondReading } from "../../engine/bills/ocr_passes";
 import { readReceipt } from "../../engine/bills/receipt";
 import { extractBills } from "../../engine/bills/split_bills";
 import { readInvoiceXml, XmlInvoiceError } from "../../engine/bills/xml_invoice";
@@ -246,6 +247,7 @@ export class BillService {
 
     const pages: Page[] = [];
     const ocrPages: number[] = [];
+    const ocrRead: OcrReading[] = [];
     for (let n = 1; n <= lastPage; n++) {
       const page = textPages[n - 1];
       if (page !== undefined && wordCount(page) >= MIN_TEXT_WORDS && ctx.options.forceOcr !== true) pages.push(page);
@@ -267,18 +269,49 @@ export class BillService {
         }
         // Pages at once, as many as the server has cores (each tesseract runs one thread): a 4-page scan takes the
         // time of 2 on 2 cores. Grey PGM, not PNG: nothing to compress and decompress between the two programs.
-        pages.push(
+        ocrRead.push(
           ...(await inParallel(toRead, OCR_PARALLEL, async (n) => {
             const image = path.join(dir, `page-${n}`);
             await this.pdfTool("pdftoppm", ["-r", String(OCR_DPI), "-gray", "-singlefile", "-f", String(n), "-l", String(n), file, image], ctx.name, 60_000);
             return this.ocrImage(`${image}.pgm`, n, ctx, OCR_DPI);
           })),
         );
+        pages.push(...ocrRead.map((r) => r.page));
       }
     }
     pages.sort((a, b) => a.number - b.number);
     const source: BillSource = ocrPages.length > pages.length / 2 && ctx.ocr.available ? "ocr" : "text_layer";
-    return this.readPages(pages, source, ctx.request);
+    return this.withSecondPass(pages, ocrRead, source, ctx);
+  }
+
+  /** The bills of `pages`; if one lacks a header field and some pages were OCR'd upright, those pages are read a
+   * second time (--psm 11, sparse text) and merged into the first reading (engine/bills/ocr_passes.ts), and the
+   * second reading of the bills is kept if it only adds header fields. */
+  private async withSecondPass(pages: Page[], ocrRead: readonly OcrReading[], source: BillSource, ctx: Context): Promise<ExtractedBill[]> {
+    const first = this.readPages(pages, source, ctx.request);
+    const again = ocrRead.filter((r) => r.upright);
+    if (again.length === 0 || !first.some(needsSecondPass)) return first;
+    let sparse: Page[];
+    try {
+      sparse = await inParallel(again, OCR_PARALLEL, (r) => this.tesseractPage(r.file, ["--psm", "11", ...r.options], r.page.number));
+    } catch (error) {
+      if (error instanceof ToolFailedError) return first; // the first reading stands
+      throw error;
+    }
+    const merged = pages.map((p) => {
+      const i = again.findIndex((r) => r.page === p);
+      return i < 0 ? p : mergeOcrReadings(p, sparse[i] as Page);
+    });
+    if (merged.every((p, i) => p === pages[i])) return first;
+    const second = this.readPages(merged, source, ctx.request);
+    const chosen = preferSecondReading(first, second);
+    if (chosen === first) return first;
+    // The LLM stage reads the pages each kept bill was read from.
+    for (const [i, bill] of chosen.entries()) {
+      const pagesOf = PAGES_OF.get(second[i] as ExtractedBill);
+      if (pagesOf !== undefined) PAGES_OF.set(bill, pagesOf);
+    }
+    return [...chosen];
   }
 
   private async readImage(bytes: Buffer, dir: string, ctx: Context): Promise<ExtractedBill[]> {
@@ -288,12 +321,13 @@ export class BillService {
     }
     const file = path.join(dir, "document.img");
     await writeFile(file, bytes, { mode: 0o600 });
-    return this.readPages([await this.ocrImage(file, 1, ctx)], "ocr", ctx.request);
+    const reading = await this.ocrImage(file, 1, ctx);
+    return this.withSecondPass([reading.page], [reading], "ocr", ctx);
   }
 
   /** `dpi`: the resolution the page was drawn at (a PGM states none; tesseract's estimate from the text's height
    * changes how it lays out the page: a total in its own block was dropped). An uploaded image states its own. */
-  private async ocrImage(file: string, pageNumber: number, ctx: Context, dpi?: number): Promise<Page> {
+  private async ocrImage(file: string, pageNumber: number, ctx: Context, dpi?: number): Promise<OcrReading> {
     const wanted = ctx.request.languages ?? DEFAULT_LANGUAGES;
     let languages = wanted.filter((l) => ctx.ocr.languages.includes(l));
     if (languages.length === 0) {
@@ -307,9 +341,10 @@ export class BillService {
       // detection, which reads pages scanned sideways or upside down (its detection alone misjudges some upright
       // pages, so it is not the first try); the reading with more sure words wins.
       const upright = await this.tesseractPage(file, ["--psm", "3", ...lang], pageNumber);
-      if (sureWords(upright) >= 25 && upright.conf >= 0.75) return upright;
+      const reading = (page: Page, isUpright: boolean): OcrReading => ({ page, file, options: lang, upright: isUpright });
+      if (sureWords(upright) >= 25 && upright.conf >= 0.75) return reading(upright, true);
       const oriented = await this.tesseractPage(file, ["--psm", "1", ...lang], pageNumber);
-      return sureWords(oriented) > sureWords(upright) ? oriented : upright;
+      return sureWords(oriented) > sureWords(upright) ? reading(oriented, false) : reading(upright, true);
     } catch (error) {
       if (error instanceof ToolFailedError) {
         throw new UnreadableDocumentError(`${ctx.name}: OCR could not read page ${pageNumber} (${error.timedOut ? "it took too long" : "the image is damaged or in a format tesseract does not read"}).`);
@@ -370,6 +405,15 @@ export class BillService {
       throw error;
     }
   }
+}
+
+/** One OCR'd page: what was read, the image and the options it was read with, and whether it was read upright
+ * (--psm 3; a page tesseract turned itself, --psm 1, gets no second reading). */
+interface OcrReading {
+  page: Page;
+  file: string;
+  options: string[];
+  upright: boolean;
 }
 
 interface Context {
