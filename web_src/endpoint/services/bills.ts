@@ -26,6 +26,7 @@ import type { PageText } from "../../engine/bills/bill_llm_fields";
 import { extractBill } from "../../engine/bills/extract_bill";
 import { pageFromPlainText, pageFromTesseractTsv, pagesFromBboxLayout, pageText, type Page } from "../../engine/bills/layout";
 import { mergeOcrReadings, needsSecondPass, preferSecondReading } from "../../engine/bills/ocr_passes";
+import { withoutRuleGlyphs } from "../../engine/bills/ocr_text";
 import { readReceipt } from "../../engine/bills/receipt";
 import { extractBills } from "../../engine/bills/split_bills";
 import { readInvoiceXml, XmlInvoiceError } from "../../engine/bills/xml_invoice";
@@ -356,7 +357,7 @@ export class BillService {
   private async tesseractPage(file: string, options: string[], pageNumber: number): Promise<Page> {
     // --oem 1: the LSTM recogniser alone (the legacy one is not loaded).
     const { stdout } = await this.tools.run("tesseract", [file, "-", "--oem", "1", ...options, "tsv"], { timeoutMs: 90_000, maxBytes: 32 * 1024 * 1024 });
-    return pageFromTesseractTsv(stdout, pageNumber);
+    return withoutRuleGlyphs(pageFromTesseractTsv(stdout, pageNumber));
   }
 
   private async pdfPages(file: string, name: string): Promise<number> {
