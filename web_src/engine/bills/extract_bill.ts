@@ -728,7 +728,8 @@ function underHeading(page: Page, lineIndex: number, cell: Cell, marker: RegExp)
     // A blank gap ends the block.
     if (below.y0 - line.y1 > 1.5 * (line.y1 - line.y0)) return false;
     const above = line.cells.find((c) => c.x0 < cell.x1 && c.x1 > cell.x0);
-    if (above !== undefined && marker.test(above.text.trim()) && above.text.split(/\s+/).length <= 4) return true;
+    // A heading is words alone: "Uw BTW nummer: NL00…" gives the customer's number, it heads no block.
+    if (above !== undefined && marker.test(above.text.trim()) && above.text.split(/\s+/).length <= 4 && !/\d{4}/.test(above.text)) return true;
     // A header label or a totals row in between ("Invoice No.: 55", "Total 120.00") is no line of an address.
     if (above !== undefined && BLOCK_ENDS.some((k) => LABELS[k].some((p) => p.weight >= 0.8 && p.re.test(above.text.trim())))) return false;
     below = line;
