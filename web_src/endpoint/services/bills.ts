@@ -26,6 +26,7 @@ import type { PageText } from "../../engine/bills/bill_llm_fields";
 import { extractBill } from "../../engine/bills/extract_bill";
 import { pageFromPlainText, pageFromTesseractTsv, pagesFromBboxLayout, pageText, type Page } from "../../engine/bills/layout";
 import { mergeOcrReadings, needsSecondPass, preferSecondReading } from "../../engine/bills/ocr_passes";
+import { decodePng, enlargement, pgmOf, printHeight, upscaleGrey } from "../../engine/bills/ocr_image";
 import { withoutRuleGlyphs } from "../../engine/bills/ocr_text";
 import { readReceipt } from "../../engine/bills/receipt";
 import { extractBills } from "../../engine/bills/split_bills";
@@ -322,7 +323,17 @@ export class BillService {
     }
     const file = path.join(dir, "document.img");
     await writeFile(file, bytes, { mode: 0o600 });
-    const reading = await this.ocrImage(file, 1, ctx);
+    let reading = await this.ocrImage(file, 1, ctx);
+    // Small print (a screenshot, a 72-100 dpi fax): a PNG is enlarged and read again; the reading with more sure
+    // words stands (engine/bills/ocr_image.ts).
+    const image = bytes[0] === 0x89 ? decodePng(bytes) : null;
+    const k = image === null ? 1 : enlargement(printHeight(reading.page), image.width, image.height);
+    if (image !== null && k > 1) {
+      const large = path.join(dir, "document-large.pgm");
+      await writeFile(large, pgmOf(upscaleGrey(image, k)), { mode: 0o600 });
+      const enlarged = await this.ocrImage(large, 1, ctx, OCR_DPI);
+      if (sureWords(enlarged.page) > sureWords(reading.page)) reading = enlarged;
+    }
     return this.withSecondPass([reading.page], [reading], "ocr", ctx);
   }
 
