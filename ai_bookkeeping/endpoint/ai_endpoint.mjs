@@ -42597,23 +42597,23 @@ function canParseURL(input2) {
     return false;
   }
 }
-function validateURL(trimmed, def) {
+function validateURL(trimmed2, def) {
   if (!("normalize" in def) && !("hostname" in def) && !("protocol" in def)) {
-    return canParseURL(trimmed) || URL_UNPARSEABLE;
+    return canParseURL(trimmed2) || URL_UNPARSEABLE;
   }
-  return parseURLObject(trimmed, def);
+  return parseURLObject(trimmed2, def);
 }
-function parseURLObject(trimmed, def) {
-  if (!def.normalize && def.protocol?.source === httpProtocol.source && !/^https?:\/\//i.test(trimmed)) {
+function parseURLObject(trimmed2, def) {
+  if (!def.normalize && def.protocol?.source === httpProtocol.source && !/^https?:\/\//i.test(trimmed2)) {
     return URL_BAD_FORMAT;
   }
   try {
     if (typeof URL !== "undefined") {
       const URLStatic = URL;
       if (typeof URLStatic.parse === "function")
-        return URLStatic.parse(trimmed) ?? URL_UNPARSEABLE;
+        return URLStatic.parse(trimmed2) ?? URL_UNPARSEABLE;
     }
-    return new URL(trimmed);
+    return new URL(trimmed2);
   } catch {
     return URL_UNPARSEABLE;
   }
@@ -42634,8 +42634,8 @@ var $ZodURL = /* @__PURE__ */ $constructor("$ZodURL", (inst, def) => {
   $ZodStringFormat.init(inst, def);
   inst._zod.check = (payload) => {
     try {
-      const trimmed = payload.value.trim();
-      const url2 = validateURL(trimmed, def);
+      const trimmed2 = payload.value.trim();
+      const url2 = validateURL(trimmed2, def);
       if (url2 === URL_BAD_FORMAT) {
         payload.issues.push({
           code: "invalid_format",
@@ -42658,7 +42658,7 @@ var $ZodURL = /* @__PURE__ */ $constructor("$ZodURL", (inst, def) => {
         return;
       }
       if (url2 === true) {
-        payload.value = stripTabAndNewline(trimmed);
+        payload.value = stripTabAndNewline(trimmed2);
         return;
       }
       if (def.hostname && !urlHostnameOk(url2, def.hostname)) {
@@ -42683,7 +42683,7 @@ var $ZodURL = /* @__PURE__ */ $constructor("$ZodURL", (inst, def) => {
           continue: !def.abort
         });
       }
-      payload.value = def.normalize ? url2.href : stripTabAndNewline(trimmed);
+      payload.value = def.normalize ? url2.href : stripTabAndNewline(trimmed2);
       return;
     } catch (_) {
       payload.issues.push({
@@ -61961,11 +61961,11 @@ function valueCells(hit, receipt) {
     const below = hit.page.lines[hit.lineIndex + d];
     if (below === void 0) break;
     let under;
-    let overlap = 0;
+    let overlap2 = 0;
     for (const c of below.cells) {
       const o = Math.min(c.x1, cell.x1 + 4) - Math.max(c.x0, cell.x0 - 4);
-      if (o > overlap) {
-        overlap = o;
+      if (o > overlap2) {
+        overlap2 = o;
         under = c;
       }
     }
@@ -62490,7 +62490,7 @@ function underHeading(page, lineIndex, cell, marker) {
     if (line === void 0 || below === void 0) return false;
     if (below.y0 - line.y1 > 1.5 * (line.y1 - line.y0)) return false;
     const above = line.cells.find((c) => c.x0 < cell.x1 && c.x1 > cell.x0);
-    if (above !== void 0 && marker.test(above.text.trim()) && above.text.split(/\s+/).length <= 4) return true;
+    if (above !== void 0 && marker.test(above.text.trim()) && above.text.split(/\s+/).length <= 4 && !/\d{4}/.test(above.text)) return true;
     if (above !== void 0 && BLOCK_ENDS.some((k) => LABELS[k].some((p) => p.weight >= 0.8 && p.re.test(above.text.trim())))) return false;
     below = line;
   }
@@ -62504,6 +62504,248 @@ function bestEmail(emails, vendorName) {
     if (top !== null) return { ...top, score: Math.min(1, top.score + 0.3) };
   }
   return best(emails);
+}
+
+// web_src/engine/bills/ocr_passes.ts
+var SECOND_PASS_FIELDS = ["vendorName", "invoiceNumber", "invoiceDate", "currency", "total"];
+var HEADER_FIELDS = ["vendorName", "invoiceNumber", "invoiceDate", "dueDate", "currency", "untaxed", "totalTax", "total"];
+var SECOND_PASS_MAX_CONFIDENCE = 0.9;
+var MIN_ADDED_CONF = 0.6;
+function needsSecondPass(bill) {
+  return SECOND_PASS_FIELDS.some((k) => bill.fields[k] === null);
+}
+function wordsOf(page) {
+  return page.lines.flatMap((l) => l.cells.flatMap((c) => c.words));
+}
+var area = (w) => Math.max(0, w.x1 - w.x0) * Math.max(0, w.y1 - w.y0);
+function overlap(a, b) {
+  const w = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+  const h = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+var MEANINGFUL = /[\p{L}\p{N}€$£¥₹]/u;
+function mergeOcrReadings(first, second) {
+  const kept = wordsOf(first);
+  const replaced = /* @__PURE__ */ new Set();
+  const added = [];
+  for (const w of wordsOf(second)) {
+    if (w.conf < MIN_ADDED_CONF || !MEANINGFUL.test(w.text)) continue;
+    const under = kept.filter((k) => overlap(k, w) > 0.3 * Math.min(area(k), area(w)));
+    if (under.length === 0) {
+      added.push(w);
+      continue;
+    }
+    const letters = w.text.replace(/[^\p{L}\p{N}]/gu, "").length;
+    const fragments = under.length >= 2 && under.every((k) => k.text.length <= 2 && overlap(k, w) > 0.5 * area(k));
+    if (fragments && letters >= Math.max(3, under.length)) {
+      for (const k of under) replaced.add(k);
+      added.push(w);
+    }
+  }
+  if (added.length === 0) return first;
+  return pageFromWords(first.number, first.width, first.height, [...kept.filter((k) => !replaced.has(k)), ...added], OCR_CELL_GAP);
+}
+function preferSecondReading(first, second) {
+  if (first.length !== second.length) return first;
+  let gained = 0;
+  for (let i = 0; i < first.length; i++) {
+    const a = first[i];
+    const b = second[i];
+    if (a.pageFrom !== b.pageFrom || a.pageTo !== b.pageTo) return first;
+    for (const k of HEADER_FIELDS) {
+      const x = a.fields[k];
+      const y = b.fields[k];
+      if (x !== null && (y === null || y.value !== x.value)) return first;
+      if (x === null && y !== null) gained++;
+    }
+  }
+  if (gained === 0) return first;
+  return second.map((b, i) => {
+    const a = first[i];
+    const fields2 = { ...b.fields };
+    for (const k of Object.keys(fields2)) {
+      const f2 = fields2[k];
+      if (f2 !== null && a.fields[k] === null) fields2[k] = { ...f2, confidence: Math.min(f2.confidence, SECOND_PASS_MAX_CONFIDENCE) };
+    }
+    return { ...b, fields: fields2 };
+  });
+}
+
+// web_src/engine/bills/ocr_image.ts
+import { inflateSync } from "node:zlib";
+var SMALL_PRINT_PX = 16;
+var TARGET_PRINT_PX = 36;
+var MAX_FACTOR = 4;
+var MAX_PIXELS = 12e6;
+function printHeight(page) {
+  const heights = page.lines.flatMap((l) => l.cells.flatMap((c) => c.words.map((w) => w.y1 - w.y0))).sort((a, b) => a - b);
+  return heights.length === 0 ? null : heights[Math.floor(heights.length / 2)] ?? null;
+}
+function enlargement(height, width, imageHeight) {
+  if (height === null || height <= 0 || height >= SMALL_PRINT_PX) return 1;
+  let k = Math.min(MAX_FACTOR, Math.ceil(TARGET_PRINT_PX / height));
+  while (k > 1 && width * imageHeight * k * k > MAX_PIXELS) k--;
+  return k;
+}
+function decodePng(bytes) {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buf.length < 33 || buf.readUInt32BE(0) !== 2303741511) return null;
+  let pos = 8;
+  let width = 0;
+  let height = 0;
+  let depth = 0;
+  let colour = 0;
+  let interlace = 0;
+  let palette = null;
+  let alphas = null;
+  const data = [];
+  while (pos + 8 <= buf.length) {
+    const length = buf.readUInt32BE(pos);
+    const type = buf.toString("latin1", pos + 4, pos + 8);
+    const chunk = buf.subarray(pos + 8, pos + 8 + length);
+    pos += 12 + length;
+    if (type === "IHDR") {
+      width = chunk.readUInt32BE(0);
+      height = chunk.readUInt32BE(4);
+      depth = chunk[8] ?? 0;
+      colour = chunk[9] ?? 0;
+      interlace = chunk[12] ?? 0;
+    } else if (type === "PLTE") palette = chunk;
+    else if (type === "tRNS") alphas = chunk;
+    else if (type === "IDAT") data.push(chunk);
+    else if (type === "IEND") break;
+  }
+  const channels = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 }[colour];
+  if (channels === void 0 || interlace !== 0 || width === 0 || height === 0 || ![1, 2, 4, 8, 16].includes(depth)) return null;
+  if ((colour === 2 || colour === 4 || colour === 6) && depth < 8) return null;
+  if (colour === 3 && palette === null) return null;
+  let raw;
+  try {
+    raw = inflateSync(Buffer.concat(data));
+  } catch {
+    return null;
+  }
+  const bitsPerPixel = channels * depth;
+  const stride = Math.ceil(width * bitsPerPixel / 8);
+  const bpp = Math.max(1, Math.ceil(bitsPerPixel / 8));
+  if (raw.length < height * (stride + 1)) return null;
+  const rows = Buffer.alloc(height * stride);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)];
+    const src = y * (stride + 1) + 1;
+    const out = y * stride;
+    for (let x = 0; x < stride; x++) {
+      const a = x >= bpp ? rows[out + x - bpp] ?? 0 : 0;
+      const b = y > 0 ? rows[out - stride + x] ?? 0 : 0;
+      const c = x >= bpp && y > 0 ? rows[out - stride + x - bpp] ?? 0 : 0;
+      const v = raw[src + x] ?? 0;
+      let p;
+      switch (filter) {
+        case 0:
+          p = 0;
+          break;
+        case 1:
+          p = a;
+          break;
+        case 2:
+          p = b;
+          break;
+        case 3:
+          p = a + b >> 1;
+          break;
+        case 4: {
+          const q = a + b - c;
+          const pa = Math.abs(q - a);
+          const pb = Math.abs(q - b);
+          const pc = Math.abs(q - c);
+          p = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+          break;
+        }
+        default:
+          return null;
+      }
+      rows[out + x] = v + p & 255;
+    }
+  }
+  const grey = new Uint8Array(width * height);
+  const sample = (row, index) => {
+    if (depth === 8) return rows[row * stride + index] ?? 0;
+    if (depth === 16) return rows[row * stride + index * 2] ?? 0;
+    const perByte = 8 / depth;
+    const byte = rows[row * stride + Math.floor(index / perByte)] ?? 0;
+    const shift = 8 - depth * (index % perByte + 1);
+    return byte >> shift & (1 << depth) - 1;
+  };
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      let lum;
+      let alpha = 255;
+      if (colour === 3) {
+        const i = sample(y, x);
+        lum = 0.299 * (palette?.[i * 3] ?? 0) + 0.587 * (palette?.[i * 3 + 1] ?? 0) + 0.114 * (palette?.[i * 3 + 2] ?? 0);
+        alpha = alphas?.[i] ?? 255;
+      } else if (colour === 0 || colour === 4) {
+        const v = sample(y, x * channels);
+        lum = depth < 8 ? v * 255 / ((1 << depth) - 1) : v;
+        if (colour === 4) alpha = sample(y, x * channels + 1);
+      } else {
+        lum = 0.299 * sample(y, x * channels) + 0.587 * sample(y, x * channels + 1) + 0.114 * sample(y, x * channels + 2);
+        if (colour === 6) alpha = sample(y, x * channels + 3);
+      }
+      grey[y * width + x] = Math.round((lum * alpha + 255 * (255 - alpha)) / 255);
+    }
+  }
+  return { width, height, grey };
+}
+function upscaleGrey(image, k) {
+  const { width: w, height: h, grey } = image;
+  const W = w * k;
+  const H = h * k;
+  const out = new Uint8Array(W * H);
+  for (let Y = 0; Y < H; Y++) {
+    const sy = Math.min(h - 1, Math.max(0, (Y + 0.5) / k - 0.5));
+    const y0 = Math.floor(sy);
+    const y1 = Math.min(h - 1, y0 + 1);
+    const fy = sy - y0;
+    for (let X = 0; X < W; X++) {
+      const sx = Math.min(w - 1, Math.max(0, (X + 0.5) / k - 0.5));
+      const x0 = Math.floor(sx);
+      const x1 = Math.min(w - 1, x0 + 1);
+      const fx = sx - x0;
+      const top = (grey[y0 * w + x0] ?? 0) * (1 - fx) + (grey[y0 * w + x1] ?? 0) * fx;
+      const bottom = (grey[y1 * w + x0] ?? 0) * (1 - fx) + (grey[y1 * w + x1] ?? 0) * fx;
+      out[Y * W + X] = Math.round(top * (1 - fy) + bottom * fy);
+    }
+  }
+  return { width: W, height: H, grey: out };
+}
+function pgmOf(image) {
+  return Buffer.concat([Buffer.from(`P5
+${image.width} ${image.height}
+255
+`, "latin1"), Buffer.from(image.grey)]);
+}
+
+// web_src/engine/bills/ocr_text.ts
+var RULE_GLYPH = /^[|:![\]¦]+$/;
+function trimmed(cell) {
+  let from = 0;
+  let to = cell.words.length;
+  while (from < to && RULE_GLYPH.test(cell.words[from]?.text ?? "")) from++;
+  while (to > from && /^[|![\]¦]+$/.test(cell.words[to - 1]?.text ?? "")) to--;
+  if (from === to || from === 0 && to === cell.words.length) return cell;
+  const words = cell.words.slice(from, to);
+  return { text: words.map((w) => w.text).join(" "), x0: Math.min(...words.map((w) => w.x0)), x1: Math.max(...words.map((w) => w.x1)), words };
+}
+function withoutRuleGlyphs(page) {
+  let changed = false;
+  const lines = page.lines.map((line) => {
+    const cells = line.cells.map(trimmed);
+    if (cells.every((c, i) => c === line.cells[i])) return line;
+    changed = true;
+    return { ...line, text: cells.map((c) => c.text).join("   "), cells };
+  });
+  return changed ? { ...page, lines } : page;
 }
 
 // web_src/engine/bills/receipt.ts
@@ -85565,6 +85807,7 @@ var BillService = class {
     }
     const pages = [];
     const ocrPages = [];
+    const ocrRead = [];
     for (let n = 1; n <= lastPage; n++) {
       const page = textPages[n - 1];
       if (page !== void 0 && wordCount(page) >= MIN_TEXT_WORDS && ctx.options.forceOcr !== true) pages.push(page);
@@ -85584,18 +85827,47 @@ var BillService = class {
         if (ocrPages.length > toRead.length) {
           ctx.warnings.push(`${ocrPages.length} pages need OCR; only the first ${MAX_BILL_OCR_PAGES} were read.`);
         }
-        pages.push(
+        ocrRead.push(
           ...await inParallel(toRead, OCR_PARALLEL, async (n) => {
             const image = path2.join(dir, `page-${n}`);
             await this.pdfTool("pdftoppm", ["-r", String(OCR_DPI), "-gray", "-singlefile", "-f", String(n), "-l", String(n), file2, image], ctx.name, 6e4);
-            return this.ocrImage(`${image}.pgm`, n, ctx);
+            return this.ocrImage(`${image}.pgm`, n, ctx, OCR_DPI);
           })
         );
+        pages.push(...ocrRead.map((r) => r.page));
       }
     }
     pages.sort((a, b) => a.number - b.number);
     const source = ocrPages.length > pages.length / 2 && ctx.ocr.available ? "ocr" : "text_layer";
-    return this.readPages(pages, source, ctx.request);
+    return this.withSecondPass(pages, ocrRead, source, ctx);
+  }
+  /** The bills of `pages`; if one lacks a header field and some pages were OCR'd upright, those pages are read a
+   * second time (--psm 11, sparse text) and merged into the first reading (engine/bills/ocr_passes.ts), and the
+   * second reading of the bills is kept if it only adds header fields. */
+  async withSecondPass(pages, ocrRead, source, ctx) {
+    const first = this.readPages(pages, source, ctx.request);
+    const again = ocrRead.filter((r) => r.upright);
+    if (again.length === 0 || !first.some(needsSecondPass)) return first;
+    let sparse;
+    try {
+      sparse = await inParallel(again, OCR_PARALLEL, (r) => this.tesseractPage(r.file, ["--psm", "11", ...r.options], r.page.number));
+    } catch (error62) {
+      if (error62 instanceof ToolFailedError) return first;
+      throw error62;
+    }
+    const merged = pages.map((p) => {
+      const i = again.findIndex((r) => r.page === p);
+      return i < 0 ? p : mergeOcrReadings(p, sparse[i]);
+    });
+    if (merged.every((p, i) => p === pages[i])) return first;
+    const second = this.readPages(merged, source, ctx.request);
+    const chosen = preferSecondReading(first, second);
+    if (chosen === first) return first;
+    for (const [i, bill] of chosen.entries()) {
+      const pagesOf = PAGES_OF.get(second[i]);
+      if (pagesOf !== void 0) PAGES_OF.set(bill, pagesOf);
+    }
+    return [...chosen];
   }
   async readImage(bytes, dir, ctx) {
     if (!ctx.ocr.available) {
@@ -85604,9 +85876,20 @@ var BillService = class {
     }
     const file2 = path2.join(dir, "document.img");
     await writeFile(file2, bytes, { mode: 384 });
-    return this.readPages([await this.ocrImage(file2, 1, ctx)], "ocr", ctx.request);
+    let reading = await this.ocrImage(file2, 1, ctx);
+    const image = bytes[0] === 137 ? decodePng(bytes) : null;
+    const k = image === null ? 1 : enlargement(printHeight(reading.page), image.width, image.height);
+    if (image !== null && k > 1) {
+      const large = path2.join(dir, "document-large.pgm");
+      await writeFile(large, pgmOf(upscaleGrey(image, k)), { mode: 384 });
+      const enlarged = await this.ocrImage(large, 1, ctx, OCR_DPI);
+      if (sureWords(enlarged.page) > sureWords(reading.page)) reading = enlarged;
+    }
+    return this.withSecondPass([reading.page], [reading], "ocr", ctx);
   }
-  async ocrImage(file2, pageNumber, ctx) {
+  /** `dpi`: the resolution the page was drawn at (a PGM states none; tesseract's estimate from the text's height
+   * changes how it lays out the page: a total in its own block was dropped). An uploaded image states its own. */
+  async ocrImage(file2, pageNumber, ctx, dpi) {
     const wanted = ctx.request.languages ?? DEFAULT_LANGUAGES;
     let languages = wanted.filter((l) => ctx.ocr.languages.includes(l));
     if (languages.length === 0) {
@@ -85614,12 +85897,13 @@ var BillService = class {
       const note = `OCR languages ${wanted.join(", ")} are not installed; read with ${languages.join(", ") || "tesseract's default"}.`;
       if (!ctx.warnings.includes(note)) ctx.warnings.push(note);
     }
-    const lang = languages.length > 0 ? ["-l", languages.join("+")] : [];
+    const lang = [...languages.length > 0 ? ["-l", languages.join("+")] : [], ...dpi === void 0 ? [] : ["--dpi", String(dpi)]];
     try {
       const upright = await this.tesseractPage(file2, ["--psm", "3", ...lang], pageNumber);
-      if (sureWords(upright) >= 25 && upright.conf >= 0.75) return upright;
+      const reading = (page, isUpright) => ({ page, file: file2, options: lang, upright: isUpright });
+      if (sureWords(upright) >= 25 && upright.conf >= 0.75) return reading(upright, true);
       const oriented = await this.tesseractPage(file2, ["--psm", "1", ...lang], pageNumber);
-      return sureWords(oriented) > sureWords(upright) ? oriented : upright;
+      return sureWords(oriented) > sureWords(upright) ? reading(oriented, false) : reading(upright, true);
     } catch (error62) {
       if (error62 instanceof ToolFailedError) {
         throw new UnreadableDocumentError(`${ctx.name}: OCR could not read page ${pageNumber} (${error62.timedOut ? "it took too long" : "the image is damaged or in a format tesseract does not read"}).`);
@@ -85629,7 +85913,7 @@ var BillService = class {
   }
   async tesseractPage(file2, options, pageNumber) {
     const { stdout } = await this.tools.run("tesseract", [file2, "-", "--oem", "1", ...options, "tsv"], { timeoutMs: 9e4, maxBytes: 32 * 1024 * 1024 });
-    return pageFromTesseractTsv(stdout, pageNumber);
+    return withoutRuleGlyphs(pageFromTesseractTsv(stdout, pageNumber));
   }
   async pdfPages(file2, name) {
     const { stdout } = await this.pdfTool("pdfinfo", [file2], name, 15e3);
