@@ -42597,23 +42597,23 @@ function canParseURL(input2) {
     return false;
   }
 }
-function validateURL(trimmed, def) {
+function validateURL(trimmed2, def) {
   if (!("normalize" in def) && !("hostname" in def) && !("protocol" in def)) {
-    return canParseURL(trimmed) || URL_UNPARSEABLE;
+    return canParseURL(trimmed2) || URL_UNPARSEABLE;
   }
-  return parseURLObject(trimmed, def);
+  return parseURLObject(trimmed2, def);
 }
-function parseURLObject(trimmed, def) {
-  if (!def.normalize && def.protocol?.source === httpProtocol.source && !/^https?:\/\//i.test(trimmed)) {
+function parseURLObject(trimmed2, def) {
+  if (!def.normalize && def.protocol?.source === httpProtocol.source && !/^https?:\/\//i.test(trimmed2)) {
     return URL_BAD_FORMAT;
   }
   try {
     if (typeof URL !== "undefined") {
       const URLStatic = URL;
       if (typeof URLStatic.parse === "function")
-        return URLStatic.parse(trimmed) ?? URL_UNPARSEABLE;
+        return URLStatic.parse(trimmed2) ?? URL_UNPARSEABLE;
     }
-    return new URL(trimmed);
+    return new URL(trimmed2);
   } catch {
     return URL_UNPARSEABLE;
   }
@@ -42634,8 +42634,8 @@ var $ZodURL = /* @__PURE__ */ $constructor("$ZodURL", (inst, def) => {
   $ZodStringFormat.init(inst, def);
   inst._zod.check = (payload) => {
     try {
-      const trimmed = payload.value.trim();
-      const url2 = validateURL(trimmed, def);
+      const trimmed2 = payload.value.trim();
+      const url2 = validateURL(trimmed2, def);
       if (url2 === URL_BAD_FORMAT) {
         payload.issues.push({
           code: "invalid_format",
@@ -42658,7 +42658,7 @@ var $ZodURL = /* @__PURE__ */ $constructor("$ZodURL", (inst, def) => {
         return;
       }
       if (url2 === true) {
-        payload.value = stripTabAndNewline(trimmed);
+        payload.value = stripTabAndNewline(trimmed2);
         return;
       }
       if (def.hostname && !urlHostnameOk(url2, def.hostname)) {
@@ -42683,7 +42683,7 @@ var $ZodURL = /* @__PURE__ */ $constructor("$ZodURL", (inst, def) => {
           continue: !def.abort
         });
       }
-      payload.value = def.normalize ? url2.href : stripTabAndNewline(trimmed);
+      payload.value = def.normalize ? url2.href : stripTabAndNewline(trimmed2);
       return;
     } catch (_) {
       payload.issues.push({
@@ -60022,7 +60022,7 @@ var ExtractBillRequestSchema = external_exports.strictObject({
 var BillSourceSchema = external_exports.enum(["embedded_xml", "text_layer", "ocr"]);
 var Confidence = external_exports.number().min(0).max(1);
 var Money3 = external_exports.number().finite();
-var FieldReaderSchema = external_exports.enum(["extractor", "llm", "ocr"]);
+var FieldReaderSchema = external_exports.enum(["extractor", "llm"]);
 function extractedField(value) {
   return external_exports.object({
     value,
@@ -61609,7 +61609,7 @@ function checkBill(bill, today) {
 var NO = String.raw`(?:n\.?\s?[°ºo]\.?|n\.|nr\.?|no\.?|num(?:ber|éro|mer|ero|ro)?\.?|número|number|#|nummer|-?nr\.?)`;
 var LABELS = {
   invoiceNumber: [
-    { re: new RegExp(String.raw`^(?:tax\s+)?invoice[\s-]*${NO}\s*[:.]?`, "i"), weight: 0.95 },
+    { re: new RegExp(String.raw`^(?:tax\s+)?invoice\s*${NO}\s*[:.]?`, "i"), weight: 0.95 },
     { re: /^invoice\s+id\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:bill|receipt)\s*(?:no\.?|number|#)\s*[:.]?/i, weight: 0.85 },
     { re: /^rechnungs?[\s-]*(?:nummer|nr\.?|no\.?)\s*[:.]?/i, weight: 0.95 },
@@ -61618,17 +61618,15 @@ var LABELS = {
     { re: /^beleg(?:nummer|-?nr\.?)\s*[:.]?/i, weight: 0.7 },
     { re: /^(?:gutschrift|rechnungskorrektur)s?[\s-]*(?:nummer|nr\.?)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:n[°ºo]|num[ée]ro)\s*(?:de\s+)?facture\s*[:.]?/i, weight: 0.95 },
-    { re: new RegExp(String.raw`^facture[\s-]*${NO}\s*[:.]?`, "i"), weight: 0.95 },
-    { re: /^factuur[\s-]*(?:nummer|nr\.?|no\.?)\s*[:.]?/i, weight: 0.95 },
+    { re: new RegExp(String.raw`^facture\s*${NO}\s*[:.]?`, "i"), weight: 0.95 },
+    { re: /^factuur\s*(?:nummer|nr\.?|no\.?)\s*[:.]?/i, weight: 0.95 },
     { re: /^factuurnr\.?\s*[:.]?/i, weight: 0.95 },
-    { re: new RegExp(String.raw`^(?:factura|fattura|fatura)[\s-]*${NO}\s*[:.]?`, "i"), weight: 0.95 },
+    { re: new RegExp(String.raw`^(?:factura|fattura|fatura)\s*${NO}\s*[:.]?`, "i"), weight: 0.95 },
     { re: /^(?:n\.?\s?[°º]\.?|n\.|num(?:ero|éro)|número)\s*(?:de\s+|da\s+|del(?:la)?\s+)?(?:factura|fattura|fatura)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:fakturanummer|fakturanr\.?|faktura\s*(?:nr\.?|nummer))\s*[:.]?/i, weight: 0.95 },
     { re: /^inv\.?\s*(?:no\.?|#|number)\s*[:.]?/i, weight: 0.9 },
     { re: /^invoice\s+ref(?:erence)?\.?\s*(?:no\.?)?\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:our\s+ref(?:erence)?\.?|document\s+(?:no\.?|number|#))\s*[:.]?/i, weight: 0.7 },
-    // A hotel's or a travel agent's bill numbered by its booking: the number the clerk files it under.
-    { re: /^(?:booking|reservation)\s*(?:id|no\.?|number|#|ref(?:erence)?\.?)\s*[:.]?/i, weight: 0.65 },
     { re: /^(?:invoice|rechnung|facture|factuur|factura|fattura|fatura|faktura)\s*[:]/i, weight: 0.75 },
     { re: /^(?:invoice|rechnung|facture|factuur|factura|fattura|fatura|faktura)$/i, weight: 0.7, exact: true },
     { re: /^(?:invoice|rechnung|facture|factuur|factura|fattura|fatura|faktura)\s+(?=[A-Z0-9/_-]*\d)/i, weight: 0.6 }
@@ -61651,11 +61649,9 @@ var LABELS = {
   ],
   dueDate: [
     { re: /^(?:payment\s+)?due\s*(?:date|on|by)?\s*[:.]?/i, weight: 0.9 },
-    { re: /^(?:pay(?:able)?\s+(?:by|until|before)|to\s+be\s+paid\s+(?:by|until|before)|payment\s+deadline|date\s+due)\s*[:.]?/i, weight: 0.85 },
-    // The day a direct debit is collected (SEPA pre-notification): the day the bill is paid.
-    { re: /^(?:(?:direct\s+)?debit(?:ing)?\s+date|collection\s+date|date\s+of\s+(?:debit|collection)|abbuchungs-?\s?datum|einzugs-?\s?datum|lastschrift-?\s?datum|abbuchung\s+am|einzug\s+am|date\s+de\s+prélèvement|prélèvement\s+le|incasso-?\s?datum|afschrijf-?\s?datum)\s*[:.]?/i, weight: 0.85 },
-    { re: /^(?:fälligkeit(?:sdatum|stag)?|fällig\s+(?:am|bis)|zahlbar\s+bis(?:\s+zum)?|zahlungsziel|zahlungsfrist|zahlungstermin)\s*[:.]?/i, weight: 0.9 },
-    { re: /^(?:date\s+d['’]\s?échéance|échéance|date\s+limite(?:\s+de\s+(?:paiement|règlement))?(?:\s+le)?|à\s+payer\s+avant\s+le)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:pay(?:able)?\s+by)\s*[:.]?/i, weight: 0.85 },
+    { re: /^(?:fälligkeit(?:sdatum|stag)?|fällig\s+(?:am|bis)|zahlbar\s+bis|zahlungsziel)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:date\s+d['’]\s?échéance|échéance|date\s+limite\s+de\s+paiement(?:\s+le)?|à\s+payer\s+avant\s+le)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:vervaldatum|vervaldag|uiterste\s+betaaldatum|te\s+betalen\s+voor)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:fecha\s+de\s+vencimiento|vencimiento|(?:data\s+(?:di\s+)?)?scadenza|data\s+de\s+vencimento|vencimento)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:förfallodatum|förfallodag|att\s+betala\s+senast|sista\s+betalningsdag|forfaldsdato|betalingsfrist|sidste\s+rettidige\s+betalingsdag)\s*[:.]?/i, weight: 0.9 }
@@ -61664,9 +61660,6 @@ var LABELS = {
     { re: /^(?:total\s+)?amount\s+(?:due|payable|to\s+pay)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:total\s+payable|total\s*\((?:incl\.?\s*)?(?:vat|tax)\)|grand\s+total|invoice\s+total|total\s+due|balance\s+due|total\s+(?:incl\.?|including)\s+(?:tax|vat)|total\s+amount)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:rechnungsbeitrag|zu\s+zahlender\s+beitrag)\s*[:.]?/i, weight: 0.9 },
-    // "Total (EUR)", "Grand Total (INR)", "Amount payable in GBP", "Net payable", "Amount to be paid".
-    { re: /^(?:grand\s+total|total(?:\s+amount)?|amount\s+(?:due|payable))\s*(?:\(\s*(?:[A-Z]{3}|[€$£₹]|rs\.?)\s*\)|in\s+[A-Z]{3}\b)\s*[:.]?/i, weight: 0.9 },
-    { re: /^(?:net\s+payable|payable\s+amount|amount\s+to\s+be\s+paid|total\s+amount\s+(?:due|payable)|invoice\s+amount|(?:total\s+)?invoice\s+value)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:rechnungssumme\s+brutto|summe\s+inkl\.?|gesamtbetrag|rechnungsbetrag|endbetrag|bruttobetrag|gesamtsumme|summe\s+brutto|brutto|zu\s+zahlen(?:der\s+betrag)?|zahlbetrag)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:total\s+ttc|montant\s+(?:total\s+)?ttc|net\s+à\s+payer|somme\s+à\s+payer|total\s+à\s+payer|montant\s+à\s+payer|total\s+facture|solde\s+à\s+payer)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:factuur\s*totaal|totaal\s*bedrag|totaal\s+incl\.?(?:\s+btw)?|te\s+betalen|totaal\s+te\s+betalen)\s*[:.]?/i, weight: 0.95 },
@@ -61712,37 +61705,9 @@ var RECEIPT_LABELS = {
     { re: /^(?:card|credit\s+card|debit\s+card|visa|mastercard|maestro|amex|girocard|ec[\s-]?karte|karte|kartenzahlung|carte(?:\s+bancaire)?|cb|pin|bar|cash|espèces|contant)\s*[:.]?(?=\s|$|\d|[€$£])/i, weight: 0.7 }
   ]
 };
-var CUSTOMER_MARKERS = /(?:^|[^\p{L}])(?:your|uw|votre|ihre?|client|customer|kunde|kunden|klant|cliente|destinatario|spett\.?le|kund|billed\s+to|billing\s+address|shipping\s+address|delivery\s+address|invoice\s+address|(?<!payment\s)recipient|receiver|guest(?:\s+name)?|consignee|addressee|attn\.?|factur[ée]\s+à|facturar\s+a|faturar\s+a|faktureras\s+till|faktureres\s+til|rechnungsadresse|exmo\(?s?\)?\.?|acheteur|buyer|bill\s+to|ship\s+to|sold\s+to|invoice\s+to|deliver\s+to|factuuradres|afleveradres|livraison|facturation|destinataire|nabywca|käufer|rechnungsempfänger|warenempfänger|empfänger|lieferanschrift|lieferadresse|rechnungsanschrift|auftraggeber|leistungsempfänger)(?:$|[^\p{L}])/iu;
-var RECIPIENT_HEADINGS = new RegExp(`${CUSTOMER_MARKERS.source}|^(?:to|an|aan|\xE0|a|para|till|til)\\s*:?$`, "iu");
-var BRAND_BEFORE = /\s*,?\s+(?:is\s+(?:a\s+)?(?:(?:registered\s+)?(?:brand|trading\s+name|trade\s+name|trademark|division)\s+of|operated\s+by)|(?:is\s+)?(?:a\s+)?brand\s+of|(?:is\s+)?operated\s+by|ist\s+eine\s+(?:eingetragene\s+)?marke\s+(?:der|des|von)|est\s+une\s+marque\s+(?:de\s+la|de|du)|is\s+een\s+(?:merk|handelsnaam)\s+van)\s+/i;
-var BRAND_AFTER = /\s+(?:trading\s+as|t\/a|handelnd\s+als|h\.o\.d\.n\.)\s+/i;
-var THIRD_PARTY_LINE = new RegExp("\\b(?:pa(?:y|id)\\p{L}*|zahl\\p{L}*|bezahl\\p{L}*|paiement|pay\xE9|betaal\\p{L}*|betaling|card|karte|carte|powered|generated|created|erstellt|software|follow|folgen|suivez|volg)\\b", "iu");
-var THIRD_PARTY_HOSTS = /^(?:paypal|stripe|klarna|sofort|adyen|mollie|squareup|square|sumup|facebook|instagram|twitter|linkedin|youtube|tiktok|xing|google|apple|microsoft|zoho|quickbooks|xero|sevdesk|lexoffice|billomat|invoiceninja|freshbooks|wave)$/;
+var CUSTOMER_MARKERS = /(?:^|[^\p{L}])(?:your|uw|votre|ihre?|client|customer|kunde|kunden|klant|cliente|destinatario|spett\.?le|kund|billed\s+to|factur[ée]\s+à|facturar\s+a|faturar\s+a|faktureras\s+till|faktureres\s+til|rechnungsadresse|exmo\(?s?\)?\.?|acheteur|buyer|bill\s+to|ship\s+to|sold\s+to|invoice\s+to|deliver\s+to|factuuradres|afleveradres|livraison|facturation|destinataire|nabywca|käufer|rechnungsempfänger|warenempfänger|empfänger|lieferanschrift)(?:$|[^\p{L}])/iu;
 var VENDOR_MARKERS = /^(?:lieferant|rechnungsersteller|verkäufer|absender|supplier|vendor|seller|from|fournisseur|vendeur|émetteur|leverancier|verkoper|sprzedawca|emisor|proveedor|mittente|fornitore|fornecedor|leverantör|leverandør)\s*:?$/i;
-var DUE_IN_SENTENCE = /\b(?:netto\s+bis|zahlbar\s+bis|fällig\s+(?:am|bis)|(?:zu\s+der\s+)?fälligkeit(?:\s+am)?|spätestens(?:\s+(?:am|bis))?|due\s+(?:on|by|before)|payable\s+(?:by|before|until|on\s+or\s+before|no\s+later\s+than)|(?:to\s+be\s+)?paid\s+(?:by|until|before|no\s+later\s+than)|(?:please\s+)?pay\s+(?:by|before|until)|remit(?:\s+payment)?\s+by|avant\s+le|au\s+plus\s+tard\s+le|uiterlijk(?:\s+op)?|vóór|voor)\s+(?:(?:zum|dem|den|the|le|op)\s+)?/i;
-var DEBIT_SENTENCE = new RegExp("(?<!\\p{L})(?:eingezogen|abgebucht|abbuchen|einziehen|belastet|lastschrift|pr\xE9lev\xE9e?s?|pr\xE9l\xE8vement|d\xE9bit\xE9e?s?|afgeschreven|ge\xEFncasseerd|geincasseerd|incasso|debited|collected|direct\\s+debit|carg(?:ar\xE1|aremos|ado|ada|o\\s+en\\s+(?:su\\s+)?cuenta)|domiciliad[oa]|addebit\\p{L}*|debitad[oa]|d\xE9bito(?:\\s+direto|\\s+em\\s+conta)?|dras|autogiro|tr\xE6kkes|h\xE6ves|betalingsservice)(?!\\p{L})", "iu");
-var DEBIT_DATE_BEFORE = new RegExp("(?<!\\p{L})(?:am|zum|ab|per|le|op|rond|omstreeks|on|around|el|il|em|a|den)\\s+", "giu");
-var DUE_IN_PAYMENT_SENTENCE = new RegExp("(?<!\\p{L})(?:bis(?:\\s+(?:zum|sp\xE4testens))?|antes\\s+del?|hasta\\s+el|entro\\s+(?:il|el)|at\xE9(?:\\s+(?:ao|a|dia))?|senast|senest|on\\s+or\\s+before|no\\s+later\\s+than)\\s+", "iu");
-var NET_TERM_DAYS = [
-  new RegExp("\\bnet(?:to)?\\s+(\\d{1,3})(?:\\s+(?:days?|tage?n?|dage|dagar|dagen)(?!\\p{L})|(?![\\d,%]|\\.\\d|\\s*[\\p{L}\\d]))", "iu"),
-  new RegExp("\\b(\\d{1,3})\\s+(?:days?|tage?n?|jours|dagen|dage|dagar|d\xEDas|dias|giorni)\\s+(?:net(?:to|os?|ti)?|nets?|l\xEDquidos?)(?!\\p{L})", "iu")
-];
-var TERM_DAYS = [
-  /\b(?:with)?in\s+(\d{1,3})\s+days?\b/i,
-  /\b(\d{1,3})\s+days?\s+(?:from|after|of)\s+(?:the\s+)?(?:invoice|date|receipt)/i,
-  /\b(?:innerhalb|binnen|innert)\s+(?:von\s+)?(\d{1,3})\s+tag(?:en)?\b/i,
-  /\bzahlungsziel\s*:?\s*(\d{1,3})\s+tage?n?\b/i,
-  /(?:^|\s)(?:à|a)\s+(\d{1,3})\s+(?:jours|días|dias|giorni)\b/i,
-  /\bbinnen\s+(\d{1,3})\s+dagen\b/i,
-  /\b(?:inom|indenfor|inden)\s+(\d{1,3})\s+(?:dagar|dage)\b/i,
-  /\b(?:entro|dentro\s+de)\s+(\d{1,3})\s+(?:giorni|días|dias)\b/i,
-  // "Betalingstermijn: 30 dagen", "Prazo de pagamento: 30 dias": a terms label and a number of days.
-  new RegExp("(?:terms?|termijn|plazo|prazo|termini|villkor|betingelser|konditionen|bedingungen|condiciones|condi\xE7\xF5es|conditions|d\xE9lai|frist)(?:\\s+\\p{L}+){0,3}\\s*:?\\s+(\\d{1,3})\\s+(?:days?|tage?n?|jours|dagen|dage|dagar|d\xEDas|dias|giorni)(?!\\p{L})", "iu")
-];
-var PAYMENT_WORDS = new RegExp("(?<!\\p{L})(?:pay|payable|payment|paid|remit|due|(?:be|ein|\xFCber)?zahl(?:bar|ung\\p{L}*|en)|zahlungs\\p{L}*|f\xE4llig|begleich\\p{L}*|\xFCberweis\\p{L}*|paiement|r\xE8glement|r\xE9gler|\\p{L}*betal\\p{L}*|pag[oa]|pagamento|pagar|abon\\p{L}+|scadenza|vencimento|vencimiento|transferencia|bonifico|transfer\xEAncia)(?!\\p{L})", "iu");
-var NOT_A_PAYMENT_TERM = new RegExp("(?<!\\p{L})(?:return\\p{L}*|refund\\p{L}*|warrant\\p{L}*|guarantee|r\xFCckgabe\\p{L}*|umtausch\\p{L}*|widerruf\\p{L}*|garantie\\p{L}*|retour\\p{L}*|remboursement|r\xE9tractation|herroeping|garanti\\p{L}*|devoluci\\p{L}*|reso|recesso|devolu\xE7\xE3o)(?!\\p{L})", "iu");
-var DUE_ON_RECEIPT = /\b(?:up)?on\s+receipt\b|\bpayable\s+immediately|\bsofort\s+(?:zahlbar|fällig)|\bzahlbar\s+sofort|(?:^|\s)à\s+réception|\bdès\s+réception|\bdirect\s+opeisbaar/i;
-var END_OF_MONTH_TERM = /\bfin\s+de\s+mois|\bend\s+of\s+(?:the\s+)?month|\beom\b|\bmonatsende|\bende\s+des\s+monats|\beinde\s+(?:van\s+de\s+)?maand|\bfine\s+mese|\bfin\s+de\s+mes/i;
+var DUE_IN_SENTENCE = /\b(?:netto\s+bis|zahlbar\s+bis|fällig\s+am|(?:zu\s+der\s+)?fälligkeit(?:\s+am)?|(?:wird|werden)\s+am(?=[^.]*(?:eingezogen|abgebucht|belastet))|due\s+(?:on|by)|payable\s+(?:by|before)|avant\s+le|au\s+plus\s+tard\s+le|uiterlijk(?:\s+op)?|vóór|voor)\s+/i;
 var PAYMENT_TERM_SENTENCES = [
   /\b(?:payable|due|payment)\s+(?:with)?in\s+\d{1,3}\s+days?\b[^.]*/i,
   /\bnet\s+\d{1,3}(?:\s+days)?\b/i,
@@ -61944,16 +61909,10 @@ var clip = (s) => s.length > 200 ? `${s.slice(0, 197)}\u2026` : s;
 function findLabels(pages, receipt) {
   const hits = [];
   const labels = receipt ? receiptLabels() : LABELS;
-  const wholeLabel = (text3) => Object.keys(labels).some((k) => labels[k].some((p) => p.weight >= 0.8 && p.re.exec(text3)?.[0].length === text3.length));
   for (const page of pages) {
     page.lines.forEach((line, lineIndex) => {
       line.cells.forEach((cell, cellIndex) => {
-        let text3 = cell.text.trim();
-        const next = page.lines[lineIndex + 1];
-        const tail = next?.cells.find((c) => Math.abs(c.x0 - cell.x0) < 4 && c.words.length <= 2 && !/\d/.test(c.text) && c === next.cells[next.cells.length - 1]);
-        if (tail !== void 0 && next !== void 0 && next.y0 - line.y1 < line.y1 - line.y0 && !wholeLabel(text3) && wholeLabel(`${text3} ${tail.text.trim()}`)) {
-          text3 = `${text3} ${tail.text.trim()}`;
-        }
+        const text3 = cell.text.trim();
         for (const kind of Object.keys(labels)) {
           for (const pattern of labels[kind]) {
             const match = pattern.re.exec(text3);
@@ -62013,14 +61972,6 @@ function valueCells(hit, receipt) {
     if (under !== void 0) {
       out.push({ text: under.text, factor: d === 1 ? 0.85 : 0.7, where: `${cell.text} / ${under.text}` });
       break;
-    }
-    if (d === 1 && hit.cellIndex === line.cells.length - 1) {
-      const h = line.y1 - line.y0;
-      const right = below.cells.find((c) => c.x0 >= cell.x1 && c.x0 - cell.x1 < 12 * h);
-      if (right !== void 0 && below.cells.every((c) => c === right || c.x1 <= cell.x0)) {
-        out.push({ text: right.text, factor: 0.75, where: `${cell.text} / ${right.text}` });
-        break;
-      }
     }
   }
   return out;
@@ -62147,19 +62098,6 @@ function extractBill(pages, options) {
         const date5 = dateIn(line.text.slice(due.index + due[0].length));
         if (date5 !== void 0 && date5.index < 3) cands.dueDate.push({ value: date5.iso, score: 0.6 * date5.factor, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
       }
-      const payBy = due === null && PAYMENT_WORDS.test(line.text) ? DUE_IN_PAYMENT_SENTENCE.exec(line.text) : null;
-      if (payBy !== null && findDates(line.text.slice(Math.max(0, payBy.index - 14), payBy.index)).length === 0) {
-        const date5 = dateIn(line.text.slice(payBy.index + payBy[0].length));
-        if (date5 !== void 0 && date5.index < 3) cands.dueDate.push({ value: date5.iso, score: 0.6 * date5.factor, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
-      }
-      if (DEBIT_SENTENCE.test(line.text)) {
-        for (const at3 of line.text.matchAll(DEBIT_DATE_BEFORE)) {
-          const date5 = dateIn(line.text.slice((at3.index ?? 0) + at3[0].length));
-          if (date5 === void 0 || date5.index > 0) continue;
-          cands.dueDate.push({ value: date5.iso, score: 0.65 * date5.factor, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
-          break;
-        }
-      }
       const included = TAX_INCLUDED.exec(line.text);
       const lastAmount = included === null ? void 0 : amountsIn(line.text.slice(included.index + included[0].length)).pop();
       if (included !== null && lastAmount !== void 0 && lastAmount.value !== 0) {
@@ -62183,14 +62121,6 @@ function extractBill(pages, options) {
       cands.invoiceDate.push({ value: date5.iso, score: 0.35, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
       return true;
     });
-  }
-  const invoiceDate = best(cands.invoiceDate);
-  if (!cands.dueDate.some((c) => c.score >= 0.5) && invoiceDate !== null) {
-    const term = termDays(pages);
-    if (term !== null) {
-      const value = addDays(invoiceDate.value, term.days);
-      cands.dueDate.push({ value, score: Math.min(0.8, invoiceDate.score) * 0.9, sourceText: `${term.text} (invoice date ${invoiceDate.value} + ${term.days} days)`, page: term.page, order: term.order });
-    }
   }
   const taxes = taxSummary(pages);
   if (taxes.length > 0) {
@@ -62236,31 +62166,6 @@ function extractBill(pages, options) {
     checks: []
   };
   return checkBill(bill, options.today);
-}
-function termDays(pages) {
-  let net = null;
-  let other = null;
-  for (const page of pages) {
-    page.lines.forEach((line, i) => {
-      const text3 = line.text;
-      if (END_OF_MONTH_TERM.test(text3) || NOT_A_PAYMENT_TERM.test(text3)) return;
-      const at3 = { text: text3.trim(), page: page.number, order: page.number * 1e4 + i };
-      if (DUE_ON_RECEIPT.test(text3) && PAYMENT_WORDS.test(text3) && other === null) other = { days: 0, ...at3 };
-      for (const re of NET_TERM_DAYS) {
-        const days = Number(re.exec(text3)?.[1] ?? NaN);
-        if (days >= 0 && days <= 180 && (net === null || days > net.days)) net = { days, ...at3 };
-      }
-      if (!PAYMENT_WORDS.test(text3) && !/^\s*terms\b/i.test(text3)) return;
-      for (const re of TERM_DAYS) {
-        const days = Number(re.exec(text3)?.[1] ?? NaN);
-        if (days > 0 && days <= 180 && (other === null || days > other.days)) other = { days, ...at3 };
-      }
-    });
-  }
-  return net ?? other;
-}
-function addDays(iso2, days) {
-  return new Date(Date.parse(`${iso2}T00:00:00Z`) + days * 864e5).toISOString().slice(0, 10);
 }
 function chooseAmounts(untaxed, tax, total, lines) {
   const top = (list) => [...list].sort((a, b) => b.score - a.score).slice(0, 12);
@@ -62439,8 +62344,7 @@ function vendorParty(pages, options) {
   const vats = [];
   const ibans = [];
   const emails = [];
-  let names = [];
-  const recipients = [];
+  const names = [];
   for (const page of pages) {
     page.lines.forEach((line, i) => {
       const order = page.number * 1e4 + i;
@@ -62462,18 +62366,13 @@ function vendorParty(pages, options) {
       line.cells.forEach((cell, k) => {
         const text3 = cell.text.trim();
         const customerCell = CUSTOMER_MARKERS.test(text3) || CUSTOMER_MARKERS.test(line.cells[k - 1]?.text ?? "") || line.cells.length === 1 && customer;
-        if (!LEGAL_FORMS.test(text3)) return;
-        const recipient = customerCell || underHeading(page, i, cell, RECIPIENT_HEADINGS) || underReturnAddress(page, i, cell);
+        if (!LEGAL_FORMS.test(text3) || customerCell || underHeading(page, i, cell, CUSTOMER_MARKERS)) return;
         const m = new RegExp(`^(.*?${LEGAL_FORMS.source})`).exec(text3);
-        let name2 = (m?.[1] ?? text3).replace(/^(?:[\p{L}.'-]+\s+){0,2}[\p{L}.'-]+\s*:\s*(?=\S)/u, "").replace(/^[\s,:-]+|[\s,:-]+$/g, "");
+        let name2 = (m?.[1] ?? text3).replace(/^[\s,:-]+|[\s,:-]+$/g, "");
         if (name2.split(/\s+/).length > 6) return;
         name2 = name2.replace(/^(?:©|\(c\)|copyright)\s*\d{0,4}\s*/i, "").trim();
         if (name2.length < 3 || /\d{4,}/.test(name2) || !/[A-Za-z]{2}/.test(name2)) return;
-        if (recipient) {
-          recipients.push(name2);
-          return;
-        }
-        if (companyName !== null && (normName(name2) === companyName || sameCompany(name2, options.company?.name ?? ""))) return;
+        if (companyName !== null && normName(name2) === companyName) return;
         const top = line.y0 / Math.max(1, page.height);
         const vendorHeading = underHeading(page, i, cell, VENDOR_MARKERS) ? 0.3 : 0;
         const pos = top < 0.25 ? 0.2 : top > 0.8 ? 0.1 : 0;
@@ -62494,7 +62393,7 @@ function vendorParty(pages, options) {
     firstPage.lines.slice(0, 40).forEach((line, i) => {
       if (CUSTOMER_MARKERS.test(line.text)) return;
       for (const cell of line.cells) {
-        if (underHeading(firstPage, i, cell, RECIPIENT_HEADINGS)) continue;
+        if (underHeading(firstPage, i, cell, CUSTOMER_MARKERS)) continue;
         const squeezed = normName(cell.text).replace(/ /g, "");
         if (squeezed.length < 3 || cell.text.length > 60 || /@|www\.|https?:/.test(cell.text)) continue;
         const core = normName(cell.text.replace(LEGAL_FORMS, " ")).replace(/ /g, "");
@@ -62505,7 +62404,6 @@ function vendorParty(pages, options) {
     });
   }
   const vat = best(vats);
-  names = names.filter((c) => !recipients.some((r) => echoes(c.value, r)));
   for (const c of names) {
     const core = normName(c.value.replace(LEGAL_FORMS, " ")).replace(/ /g, "");
     if (!c.sourceText.includes("(matches the web/e-mail domain)") && core.length >= 3 && [...domains].some((d) => d === core || d.startsWith(core) || core.startsWith(d))) c.score += 0.3;
@@ -62514,15 +62412,6 @@ function vendorParty(pages, options) {
   let name = best(names);
   const rival = name === null ? void 0 : names.find((c) => c !== name && c.score >= 0.7 && c.score >= (name?.score ?? 0) - 0.3 && !sameName(c.value, name?.value ?? ""));
   if (name !== null && rival !== void 0) name = { ...name, score: Math.min(name.score, 0.8), sourceText: `${name.sourceText} (also named: ${rival.value})` };
-  const brand = brandOf(pages, domains, names);
-  const spellsDomain = (value) => {
-    const core = normName(value.replace(LEGAL_FORMS, " ")).replace(/ /g, "");
-    return core.length >= 3 && [...domains].some((d) => d === core || d.startsWith(core) || core.startsWith(d));
-  };
-  if (brand !== null && (name === null || !sameName(brand.value, name.value) && !spellsDomain(name.value))) {
-    const legal = brand.legal ?? name?.value;
-    name = { ...brand, score: Math.min(0.8, Math.max(brand.score, name?.score ?? 0)), sourceText: `${brand.sourceText} (brand${legal === void 0 ? "" : `; legal entity: ${legal}`})` };
-  }
   const email3 = bestEmail(emails, name?.value ?? null);
   if (name === null && firstPage !== void 0) {
     firstPage.lines.some(
@@ -62537,94 +62426,13 @@ function vendorParty(pages, options) {
   }
   if (name === null) {
     const page = pages[0];
-    const first = page?.lines.find((l, i) => /[A-Za-z]{3}/.test(l.text) && !/invoice|rechnung|factu|fattura|fatura|faktura|receipt|page|seite/i.test(l.cells[0]?.text ?? "") && !isLabel(l.cells[0]?.text ?? "") && !CUSTOMER_MARKERS.test(l.text) && !l.cells.some((c) => underHeading(page, i, c, RECIPIENT_HEADINGS)) && l.y0 < 0.2 * Math.max(1, page.height) && !page.lines.slice(0, i + 1).some((h) => LINE_TABLE_HEADER.test(h.text)));
+    const first = page?.lines.find((l, i) => /[A-Za-z]{3}/.test(l.text) && !/invoice|rechnung|factu|fattura|fatura|faktura|receipt|page|seite/i.test(l.cells[0]?.text ?? "") && !isLabel(l.cells[0]?.text ?? "") && !CUSTOMER_MARKERS.test(l.text) && !l.cells.some((c) => underHeading(page, i, c, CUSTOMER_MARKERS)) && l.y0 < 0.2 * Math.max(1, page.height) && !page.lines.slice(0, i + 1).some((h) => LINE_TABLE_HEADER.test(h.text)));
     if (first !== void 0 && page !== void 0) {
       const text3 = (first.cells[0]?.text ?? first.text).trim();
       name = { value: text3, score: 0.3, sourceText: first.text, page: page.number, order: 0 };
     }
   }
   return { name, vat: best(vats), iban: best(ibans), email: email3 };
-}
-function brandOf(pages, domains, names) {
-  const capitalised = /^[\p{Lu}\d][\p{L}\d&'.-]*$/u;
-  for (const page of pages) {
-    for (const [i, line] of page.lines.entries()) {
-      const text3 = line.text.replace(/\s{2,}/g, " ").trim();
-      const before = BRAND_BEFORE.exec(text3);
-      const after = before === null ? BRAND_AFTER.exec(text3) : null;
-      const m = before ?? after;
-      if (m === null) continue;
-      const head = text3.slice(0, m.index).split(/\s+/);
-      const tail = text3.slice(m.index + m[0].length).split(/\s+/);
-      const take = (words) => {
-        const out = [];
-        for (const w of words) {
-          const clean = w.replace(/[,;:!.)]+$/, "");
-          if (!capitalised.test(clean) || out.length === 3) break;
-          out.push(clean);
-          if (clean !== w) break;
-        }
-        return out.join(" ");
-      };
-      const brandText = before !== null ? take([...head].reverse()).split(" ").reverse().join(" ") : take(tail);
-      const legalSide = before !== null ? tail.join(" ") : head.join(" ");
-      const legal = new RegExp(`^(.*?${LEGAL_FORMS.source})`).exec(legalSide)?.[1]?.replace(/^[\s,:-]+/, "").trim();
-      if (brandText.length < 2 || legal === void 0) continue;
-      return { value: brandText, score: 0.8, sourceText: line.text, page: page.number, order: page.number * 1e4 + i, legal };
-    }
-  }
-  for (const d of domains) {
-    if (d.length < 4 || THIRD_PARTY_HOSTS.test(d)) continue;
-    const word2 = new RegExp(`(?<![@./\\w-])${d}(?![\\w-])`, "i");
-    let found = null;
-    let hosted = false;
-    for (const page of pages) {
-      page.lines.forEach((line, i) => {
-        const own2 = line.text.replace(/\b(?:customer|client)\s+(?:care|service|support)|\bkunden(?:service|dienst)|\bservice\s+client(?:s|èle)?|\bklantenservice/gi, " ");
-        if (CUSTOMER_MARKERS.test(own2) || THIRD_PARTY_LINE.test(own2) || line.cells.some((c) => underHeading(page, i, c, RECIPIENT_HEADINGS))) return;
-        if (new RegExp(`(?:@|www\\.|https?://)[^\\s]*${d}`, "i").test(line.text.replace(/-/g, ""))) hosted = true;
-        const bare = line.text.replace(/\S*@\S+|(?:https?:\/\/|www\.)\S+/gi, " ");
-        const m = word2.exec(bare);
-        if (m === null) return;
-        if (found === null || found.value === found.value.toUpperCase() && m[0] !== m[0].toUpperCase()) {
-          found = { value: m[0], score: 0.75, sourceText: line.text, page: page.number, order: page.number * 1e4 + i };
-        }
-      });
-    }
-    if (found !== null && hosted) return found;
-  }
-  const first = pages[0];
-  const letterhead = names.filter((c) => c.sourceText.endsWith("(matches the web/e-mail domain)") && first !== void 0 && c.page === first.number && (first.lines[c.order - first.number * 1e4]?.y0 ?? Infinity) < 0.25 * first.height);
-  const top = best(letterhead);
-  return top === null ? null : { ...top, score: 0.75 };
-}
-function echoes(name, recipient) {
-  const words = (x) => normName(x.replace(LEGAL_FORMS, " ")).split(" ").filter((w) => w.length > 0);
-  const [n, r] = [words(name), words(recipient)];
-  return r.length > 0 && n.length >= r.length && r.every((w, k) => n[n.length - r.length + k] === w);
-}
-function sameCompany(a, b) {
-  const words = (x2) => normName(x2.replace(LEGAL_FORMS, " ")).split(" ").filter((w) => w.length > 0);
-  const [x, y] = [words(a), words(b)];
-  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
-  return short.length > 0 && (short.length === long.length || short.length >= 2) && short.every((w) => long.includes(w));
-}
-function isReturnAddress(text3) {
-  const parts = text3.trim().split(/\s+[-–·|•]\s+|\s*[·|•]\s*/).filter((p) => p !== "");
-  return parts.length >= 3 && parts.slice(1).some((p) => ZIP_CITY.test(` ${p}`));
-}
-function underReturnAddress(page, lineIndex, cell) {
-  let below = page.lines[lineIndex];
-  for (let d = 1; d <= 7; d++) {
-    const line = page.lines[lineIndex - d];
-    if (line === void 0 || below === void 0) return false;
-    const h = line.y1 - line.y0;
-    const over = line.cells.find((c) => c.x0 < cell.x1 && c.x1 > cell.x0);
-    if (over !== void 0 && isReturnAddress(over.text)) return below.y0 - line.y1 <= 3.5 * h;
-    if (below.y0 - line.y1 > 1.5 * h) return false;
-    below = line;
-  }
-  return false;
 }
 var ZIP_CITY = new RegExp("(?:^|[\\s,])(?:(?<cc>[A-Z]{1,2})-)?(?<zip>\\d{4,5}(?:\\s?[A-Z]{2}(?=\\s))?)\\s+(?<city>\\p{Lu}[\\p{L}'.-]+(?:[ -]\\p{Lu}?[\\p{L}'.-]+){0,3})", "u");
 var STREET = new RegExp("\\p{L}{3,}.*\\d|\\d+\\s*,?\\s+\\p{L}{3,}", "u");
@@ -62652,7 +62460,7 @@ function vendorAddress(pages, name, vat) {
     if (CUSTOMER_MARKERS.test(line.text)) continue;
     const cells = i === nameLine ? line.cells : line.cells.filter((c) => nameCell === void 0 || c.x0 < nameCell.x1 + 20 && c.x1 > nameCell.x0 - 20);
     for (const cell of cells) {
-      if (underHeading(page, i, cell, RECIPIENT_HEADINGS)) continue;
+      if (underHeading(page, i, cell, CUSTOMER_MARKERS)) continue;
       const m = ZIP_CITY.exec(cell.text);
       if (m === null || m.groups === void 0) continue;
       const before = cell.text.slice(0, m.index).split(/\s+[-–·|•,]\s+|,\s*/).map((x) => x.replace(/[\s,;:–·|•-]+$/u, "").trim()).filter((x) => x !== "" && !x.includes(name.value));
@@ -62671,7 +62479,6 @@ function senderName(text3) {
   const parts = text3.trim().split(/\s+[-–·|•]\s+/);
   return parts.length > 1 && parts.slice(1).some((p) => /\d/.test(p)) ? (parts[0] ?? text3).trim() : text3.trim();
 }
-var CUSTOMER_VAT = /\b(?:vat|btw|tva|ust|mwst|iva|moms)\b.*\d{6,}/i;
 var BLOCK_ENDS = ["invoiceNumber", "invoiceDate", "dueDate", "total", "untaxed", "totalTax"];
 function isLabel(text3) {
   return Object.keys(LABELS).some((k) => LABELS[k].some((p) => p.re.test(text3.trim())));
@@ -62683,7 +62490,7 @@ function underHeading(page, lineIndex, cell, marker) {
     if (line === void 0 || below === void 0) return false;
     if (below.y0 - line.y1 > 1.5 * (line.y1 - line.y0)) return false;
     const above = line.cells.find((c) => c.x0 < cell.x1 && c.x1 > cell.x0);
-    if (above !== void 0 && marker.test(above.text.trim()) && above.text.split(/\s+/).length <= 4 && !CUSTOMER_VAT.test(above.text)) return true;
+    if (above !== void 0 && marker.test(above.text.trim()) && above.text.split(/\s+/).length <= 4 && !/\d{4}/.test(above.text)) return true;
     if (above !== void 0 && BLOCK_ENDS.some((k) => LABELS[k].some((p) => p.weight >= 0.8 && p.re.test(above.text.trim())))) return false;
     below = line;
   }
@@ -62697,6 +62504,248 @@ function bestEmail(emails, vendorName) {
     if (top !== null) return { ...top, score: Math.min(1, top.score + 0.3) };
   }
   return best(emails);
+}
+
+// web_src/engine/bills/ocr_passes.ts
+var SECOND_PASS_FIELDS = ["vendorName", "invoiceNumber", "invoiceDate", "currency", "total"];
+var HEADER_FIELDS = ["vendorName", "invoiceNumber", "invoiceDate", "dueDate", "currency", "untaxed", "totalTax", "total"];
+var SECOND_PASS_MAX_CONFIDENCE = 0.9;
+var MIN_ADDED_CONF = 0.6;
+function needsSecondPass(bill) {
+  return SECOND_PASS_FIELDS.some((k) => bill.fields[k] === null);
+}
+function wordsOf(page) {
+  return page.lines.flatMap((l) => l.cells.flatMap((c) => c.words));
+}
+var area = (w) => Math.max(0, w.x1 - w.x0) * Math.max(0, w.y1 - w.y0);
+function overlap(a, b) {
+  const w = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+  const h = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+var MEANINGFUL = /[\p{L}\p{N}€$£¥₹]/u;
+function mergeOcrReadings(first, second) {
+  const kept = wordsOf(first);
+  const replaced = /* @__PURE__ */ new Set();
+  const added = [];
+  for (const w of wordsOf(second)) {
+    if (w.conf < MIN_ADDED_CONF || !MEANINGFUL.test(w.text)) continue;
+    const under = kept.filter((k) => overlap(k, w) > 0.3 * Math.min(area(k), area(w)));
+    if (under.length === 0) {
+      added.push(w);
+      continue;
+    }
+    const letters = w.text.replace(/[^\p{L}\p{N}]/gu, "").length;
+    const fragments = under.length >= 2 && under.every((k) => k.text.length <= 2 && overlap(k, w) > 0.5 * area(k));
+    if (fragments && letters >= Math.max(3, under.length)) {
+      for (const k of under) replaced.add(k);
+      added.push(w);
+    }
+  }
+  if (added.length === 0) return first;
+  return pageFromWords(first.number, first.width, first.height, [...kept.filter((k) => !replaced.has(k)), ...added], OCR_CELL_GAP);
+}
+function preferSecondReading(first, second) {
+  if (first.length !== second.length) return first;
+  let gained = 0;
+  for (let i = 0; i < first.length; i++) {
+    const a = first[i];
+    const b = second[i];
+    if (a.pageFrom !== b.pageFrom || a.pageTo !== b.pageTo) return first;
+    for (const k of HEADER_FIELDS) {
+      const x = a.fields[k];
+      const y = b.fields[k];
+      if (x !== null && (y === null || y.value !== x.value)) return first;
+      if (x === null && y !== null) gained++;
+    }
+  }
+  if (gained === 0) return first;
+  return second.map((b, i) => {
+    const a = first[i];
+    const fields2 = { ...b.fields };
+    for (const k of Object.keys(fields2)) {
+      const f2 = fields2[k];
+      if (f2 !== null && a.fields[k] === null) fields2[k] = { ...f2, confidence: Math.min(f2.confidence, SECOND_PASS_MAX_CONFIDENCE) };
+    }
+    return { ...b, fields: fields2 };
+  });
+}
+
+// web_src/engine/bills/ocr_image.ts
+import { inflateSync } from "node:zlib";
+var SMALL_PRINT_PX = 16;
+var TARGET_PRINT_PX = 36;
+var MAX_FACTOR = 4;
+var MAX_PIXELS = 12e6;
+function printHeight(page) {
+  const heights = page.lines.flatMap((l) => l.cells.flatMap((c) => c.words.map((w) => w.y1 - w.y0))).sort((a, b) => a - b);
+  return heights.length === 0 ? null : heights[Math.floor(heights.length / 2)] ?? null;
+}
+function enlargement(height, width, imageHeight) {
+  if (height === null || height <= 0 || height >= SMALL_PRINT_PX) return 1;
+  let k = Math.min(MAX_FACTOR, Math.ceil(TARGET_PRINT_PX / height));
+  while (k > 1 && width * imageHeight * k * k > MAX_PIXELS) k--;
+  return k;
+}
+function decodePng(bytes) {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buf.length < 33 || buf.readUInt32BE(0) !== 2303741511) return null;
+  let pos = 8;
+  let width = 0;
+  let height = 0;
+  let depth = 0;
+  let colour = 0;
+  let interlace = 0;
+  let palette = null;
+  let alphas = null;
+  const data = [];
+  while (pos + 8 <= buf.length) {
+    const length = buf.readUInt32BE(pos);
+    const type = buf.toString("latin1", pos + 4, pos + 8);
+    const chunk = buf.subarray(pos + 8, pos + 8 + length);
+    pos += 12 + length;
+    if (type === "IHDR") {
+      width = chunk.readUInt32BE(0);
+      height = chunk.readUInt32BE(4);
+      depth = chunk[8] ?? 0;
+      colour = chunk[9] ?? 0;
+      interlace = chunk[12] ?? 0;
+    } else if (type === "PLTE") palette = chunk;
+    else if (type === "tRNS") alphas = chunk;
+    else if (type === "IDAT") data.push(chunk);
+    else if (type === "IEND") break;
+  }
+  const channels = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 }[colour];
+  if (channels === void 0 || interlace !== 0 || width === 0 || height === 0 || ![1, 2, 4, 8, 16].includes(depth)) return null;
+  if ((colour === 2 || colour === 4 || colour === 6) && depth < 8) return null;
+  if (colour === 3 && palette === null) return null;
+  let raw;
+  try {
+    raw = inflateSync(Buffer.concat(data));
+  } catch {
+    return null;
+  }
+  const bitsPerPixel = channels * depth;
+  const stride = Math.ceil(width * bitsPerPixel / 8);
+  const bpp = Math.max(1, Math.ceil(bitsPerPixel / 8));
+  if (raw.length < height * (stride + 1)) return null;
+  const rows = Buffer.alloc(height * stride);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)];
+    const src = y * (stride + 1) + 1;
+    const out = y * stride;
+    for (let x = 0; x < stride; x++) {
+      const a = x >= bpp ? rows[out + x - bpp] ?? 0 : 0;
+      const b = y > 0 ? rows[out - stride + x] ?? 0 : 0;
+      const c = x >= bpp && y > 0 ? rows[out - stride + x - bpp] ?? 0 : 0;
+      const v = raw[src + x] ?? 0;
+      let p;
+      switch (filter) {
+        case 0:
+          p = 0;
+          break;
+        case 1:
+          p = a;
+          break;
+        case 2:
+          p = b;
+          break;
+        case 3:
+          p = a + b >> 1;
+          break;
+        case 4: {
+          const q = a + b - c;
+          const pa = Math.abs(q - a);
+          const pb = Math.abs(q - b);
+          const pc = Math.abs(q - c);
+          p = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+          break;
+        }
+        default:
+          return null;
+      }
+      rows[out + x] = v + p & 255;
+    }
+  }
+  const grey = new Uint8Array(width * height);
+  const sample = (row, index) => {
+    if (depth === 8) return rows[row * stride + index] ?? 0;
+    if (depth === 16) return rows[row * stride + index * 2] ?? 0;
+    const perByte = 8 / depth;
+    const byte = rows[row * stride + Math.floor(index / perByte)] ?? 0;
+    const shift = 8 - depth * (index % perByte + 1);
+    return byte >> shift & (1 << depth) - 1;
+  };
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      let lum;
+      let alpha = 255;
+      if (colour === 3) {
+        const i = sample(y, x);
+        lum = 0.299 * (palette?.[i * 3] ?? 0) + 0.587 * (palette?.[i * 3 + 1] ?? 0) + 0.114 * (palette?.[i * 3 + 2] ?? 0);
+        alpha = alphas?.[i] ?? 255;
+      } else if (colour === 0 || colour === 4) {
+        const v = sample(y, x * channels);
+        lum = depth < 8 ? v * 255 / ((1 << depth) - 1) : v;
+        if (colour === 4) alpha = sample(y, x * channels + 1);
+      } else {
+        lum = 0.299 * sample(y, x * channels) + 0.587 * sample(y, x * channels + 1) + 0.114 * sample(y, x * channels + 2);
+        if (colour === 6) alpha = sample(y, x * channels + 3);
+      }
+      grey[y * width + x] = Math.round((lum * alpha + 255 * (255 - alpha)) / 255);
+    }
+  }
+  return { width, height, grey };
+}
+function upscaleGrey(image, k) {
+  const { width: w, height: h, grey } = image;
+  const W = w * k;
+  const H = h * k;
+  const out = new Uint8Array(W * H);
+  for (let Y = 0; Y < H; Y++) {
+    const sy = Math.min(h - 1, Math.max(0, (Y + 0.5) / k - 0.5));
+    const y0 = Math.floor(sy);
+    const y1 = Math.min(h - 1, y0 + 1);
+    const fy = sy - y0;
+    for (let X = 0; X < W; X++) {
+      const sx = Math.min(w - 1, Math.max(0, (X + 0.5) / k - 0.5));
+      const x0 = Math.floor(sx);
+      const x1 = Math.min(w - 1, x0 + 1);
+      const fx = sx - x0;
+      const top = (grey[y0 * w + x0] ?? 0) * (1 - fx) + (grey[y0 * w + x1] ?? 0) * fx;
+      const bottom = (grey[y1 * w + x0] ?? 0) * (1 - fx) + (grey[y1 * w + x1] ?? 0) * fx;
+      out[Y * W + X] = Math.round(top * (1 - fy) + bottom * fy);
+    }
+  }
+  return { width: W, height: H, grey: out };
+}
+function pgmOf(image) {
+  return Buffer.concat([Buffer.from(`P5
+${image.width} ${image.height}
+255
+`, "latin1"), Buffer.from(image.grey)]);
+}
+
+// web_src/engine/bills/ocr_text.ts
+var RULE_GLYPH = /^[|:![\]¦]+$/;
+function trimmed(cell) {
+  let from = 0;
+  let to = cell.words.length;
+  while (from < to && RULE_GLYPH.test(cell.words[from]?.text ?? "")) from++;
+  while (to > from && /^[|![\]¦]+$/.test(cell.words[to - 1]?.text ?? "")) to--;
+  if (from === to || from === 0 && to === cell.words.length) return cell;
+  const words = cell.words.slice(from, to);
+  return { text: words.map((w) => w.text).join(" "), x0: Math.min(...words.map((w) => w.x0)), x1: Math.max(...words.map((w) => w.x1)), words };
+}
+function withoutRuleGlyphs(page) {
+  let changed = false;
+  const lines = page.lines.map((line) => {
+    const cells = line.cells.map(trimmed);
+    if (cells.every((c, i) => c === line.cells[i])) return line;
+    changed = true;
+    return { ...line, text: cells.map((c) => c.text).join("   "), cells };
+  });
+  return changed ? { ...page, lines } : page;
 }
 
 // web_src/engine/bills/receipt.ts
@@ -85610,26 +85659,6 @@ var OCR_DPI = 300;
 var REQUEST_READERS = 16;
 var PAGES_OF = /* @__PURE__ */ new WeakMap();
 var OCR_PARALLEL = Math.max(1, availableParallelism());
-var PICTURE_TRIGGERS = ["vendorName", "invoiceNumber", "invoiceDate", "total"];
-var PICTURE_FIELDS = ["vendorName", "vendorVat", "vendorIban", "invoiceNumber", "invoiceDate", "dueDate", "total"];
-var PICTURE_FIELD_WORDS = {
-  vendorName: "vendor name",
-  vendorVat: "VAT number",
-  vendorIban: "IBAN",
-  invoiceNumber: "invoice number",
-  invoiceDate: "invoice date",
-  dueDate: "due date",
-  total: "total"
-};
-var WEAK_TEXT_FIELD = 0.5;
-var PICTURE_PAGES = 2;
-var MIN_PICTURE_WIDTH = 60;
-var MIN_PICTURE_HEIGHT = 14;
-var MAX_PICTURES = 6;
-var MAX_PICTURE_AREA = 0.5;
-var PICTURE_DPI = 300;
-var INK_TO_FONT_BOX = 1.6;
-var PICTURE_FIELD_CAP = 0.9;
 function detectDocumentKind(bytes, name) {
   if (bytes.length === 0) throw new UnreadableDocumentError(`${name} is empty.`);
   const head = Buffer.from(bytes.subarray(0, 16));
@@ -85778,6 +85807,7 @@ var BillService = class {
     }
     const pages = [];
     const ocrPages = [];
+    const ocrRead = [];
     for (let n = 1; n <= lastPage; n++) {
       const page = textPages[n - 1];
       if (page !== void 0 && wordCount(page) >= MIN_TEXT_WORDS && ctx.options.forceOcr !== true) pages.push(page);
@@ -85797,115 +85827,47 @@ var BillService = class {
         if (ocrPages.length > toRead.length) {
           ctx.warnings.push(`${ocrPages.length} pages need OCR; only the first ${MAX_BILL_OCR_PAGES} were read.`);
         }
-        pages.push(
+        ocrRead.push(
           ...await inParallel(toRead, OCR_PARALLEL, async (n) => {
             const image = path2.join(dir, `page-${n}`);
             await this.pdfTool("pdftoppm", ["-r", String(OCR_DPI), "-gray", "-singlefile", "-f", String(n), "-l", String(n), file2, image], ctx.name, 6e4);
-            return this.ocrImage(`${image}.pgm`, n, ctx);
+            return this.ocrImage(`${image}.pgm`, n, ctx, OCR_DPI);
           })
         );
+        pages.push(...ocrRead.map((r) => r.page));
       }
     }
     pages.sort((a, b) => a.number - b.number);
     const source = ocrPages.length > pages.length / 2 && ctx.ocr.available ? "ocr" : "text_layer";
-    const bills = this.readPages(pages, source, ctx.request);
-    return ocrPages.length > 0 ? bills : this.readPictures(bills, pages, file2, dir, ctx);
+    return this.withSecondPass(pages, ocrRead, source, ctx);
   }
-  /** The header fields of a text-layer bill its text leaves unread or unsure, that a picture may hold. */
-  pictureFields(bill) {
-    return PICTURE_FIELDS.filter((name) => {
-      const field3 = bill.fields[name];
-      return field3 === null || field3.confidence < WEAK_TEXT_FIELD;
-    });
-  }
-  /** Text-layer bills completed from the pictures of their pages: only when a header field is unread or unsure,
-   * only pictures of a readable size, at most PICTURE_PAGES pages. The pictures are found with pdftohtml (which says
-   * where each is drawn), drawn with pdftoppm at PICTURE_DPI over their area alone (the page's own rendering: a
-   * mask, a crop or text over the picture come out as printed, at one resolution whatever the picture's), OCR'd
-   * with the scan path's tesseract, and their words put into the page where they are printed, but for those a
-   * text-layer word already covers. The page is read again; what it adds is kept (readBy "ocr"), what the text layer
-   * read stands. Without tesseract: the text layer's reading and a warning. Nothing here fails the document. */
-  async readPictures(bills, pages, file2, dir, ctx) {
-    const wanting = bills.filter((b) => {
-      const unsure = this.pictureFields(b);
-      return unsure.some((name) => PICTURE_TRIGGERS.includes(name)) || unsure.includes("vendorVat") && unsure.includes("vendorIban");
-    });
-    if (wanting.length === 0) return bills;
-    const pageNumbers = [...new Set(wanting.flatMap((b) => [b.pageFrom, b.pageTo]))].filter((n) => pages.some((p) => p.number === n)).slice(0, PICTURE_PAGES);
-    const missing = [...new Set(wanting.flatMap((b) => this.pictureFields(b)))].map((name) => PICTURE_FIELD_WORDS[name]).join(", ");
+  /** The bills of `pages`; if one lacks a header field and some pages were OCR'd upright, those pages are read a
+   * second time (--psm 11, sparse text) and merged into the first reading (engine/bills/ocr_passes.ts), and the
+   * second reading of the bills is kept if it only adds header fields. */
+  async withSecondPass(pages, ocrRead, source, ctx) {
+    const first = this.readPages(pages, source, ctx.request);
+    const again = ocrRead.filter((r) => r.upright);
+    if (again.length === 0 || !first.some(needsSecondPass)) return first;
+    let sparse;
     try {
-      const pictures = [];
-      for (const n of pageNumbers) {
-        const page = pages.find((p) => p.number === n);
-        for (const box of await this.picturesOf(file2, n, dir)) pictures.push({ page, box });
-      }
-      let area2 = 0;
-      const chosen = pictures.filter(({ page, box }) => box.width >= MIN_PICTURE_WIDTH && box.height >= MIN_PICTURE_HEIGHT && box.width * box.height <= MAX_PICTURE_AREA * page.width * page.height).filter(({ page, box }) => (area2 += box.width * box.height / (page.width * page.height)) <= MAX_PICTURE_AREA).slice(0, MAX_PICTURES);
-      if (chosen.length === 0) return bills;
-      const shown = [...new Set(chosen.map((c) => c.page.number))];
-      const where = `page${shown.length > 1 ? "s" : ""} ${shown.join(", ")}`;
-      if (!ctx.ocr.available) {
-        ctx.warnings.push(`${ctx.name}: the text layer has no ${missing}; ${where} ${chosen.length > 1 ? "has pictures" : "has a picture"} that may hold them, but OCR is not available: install tesseract-ocr on the endpoint's server (see README).`);
-        return bills;
-      }
-      const lang = this.ocrLanguages(ctx);
-      const words = await inParallel(chosen, OCR_PARALLEL, async ({ page, box }, i) => ({ page, words: await this.pictureWords(file2, page, box, `picture-${i}`, lang, dir) }));
-      const merged = pages.map((page) => {
-        const added = words.filter((w) => w.page === page).flatMap((w) => w.words);
-        return added.length === 0 ? page : withWords(page, added);
-      });
-      if (merged.every((page, i) => page === pages[i])) return bills;
-      const reread = this.readPages(merged, "text_layer", ctx.request);
-      if (reread.length !== bills.length || reread.some((b, i) => b.pageFrom !== bills[i]?.pageFrom || b.pageTo !== bills[i]?.pageTo)) return bills;
-      const filled = /* @__PURE__ */ new Set();
-      const result = bills.map((bill, i) => {
-        const completed = completeFromPictures(bill, reread[i], merged, this.today());
-        if (completed === bill) return bill;
-        for (const name of PICTURE_FIELDS) if (completed.fields[name]?.readBy === "ocr") filled.add(PICTURE_FIELD_WORDS[name]);
-        PAGES_OF.set(completed, PAGES_OF.get(reread[i]) ?? []);
-        return completed;
-      });
-      if (filled.size > 0) ctx.warnings.push(`${ctx.name}: the ${[...filled].join(", ")} ${filled.size > 1 ? "were" : "was"} read by OCR from a picture on ${where}; check ${filled.size > 1 ? "them" : "it"} against the document.`);
-      return result;
+      sparse = await inParallel(again, OCR_PARALLEL, (r) => this.tesseractPage(r.file, ["--psm", "11", ...r.options], r.page.number));
     } catch (error62) {
-      if (!(error62 instanceof ToolFailedError || error62 instanceof ToolMissingError)) throw error62;
-      ctx.warnings.push(`${ctx.name}: the pictures on the page could not be read (${error62.message}); the text layer alone was.`);
-      return bills;
+      if (error62 instanceof ToolFailedError) return first;
+      throw error62;
     }
-  }
-  /** Where page `n` draws its pictures, in points from the top left (pdftohtml -xml at zoom 1). */
-  async picturesOf(file2, n, dir) {
-    const { stdout } = await this.tools.run("pdftohtml", ["-xml", "-zoom", "1", "-q", "-noroundcoord", "-nodrm", "-f", String(n), "-l", String(n), "-stdout", file2, path2.join(dir, `pictures-${n}`)], { timeoutMs: 3e4, maxBytes: 16 * 1024 * 1024 });
-    const boxes = [];
-    for (const m of stdout.matchAll(/<image\s+top="([\d.-]+)"\s+left="([\d.-]+)"\s+width="([\d.]+)"\s+height="([\d.]+)"/g)) {
-      boxes.push({ top: Number(m[1]), left: Number(m[2]), width: Number(m[3]), height: Number(m[4]) });
+    const merged = pages.map((p) => {
+      const i = again.findIndex((r) => r.page === p);
+      return i < 0 ? p : mergeOcrReadings(p, sparse[i]);
+    });
+    if (merged.every((p, i) => p === pages[i])) return first;
+    const second = this.readPages(merged, source, ctx.request);
+    const chosen = preferSecondReading(first, second);
+    if (chosen === first) return first;
+    for (const [i, bill] of chosen.entries()) {
+      const pagesOf = PAGES_OF.get(second[i]);
+      if (pagesOf !== void 0) PAGES_OF.set(bill, pagesOf);
     }
-    return boxes;
-  }
-  /** The words tesseract reads in `box` of `page`, in the page's points, as high as text-layer words, but for those
-   * a text-layer word covers. */
-  async pictureWords(file2, page, box, stem, lang, dir) {
-    const scale = PICTURE_DPI / 72;
-    const x0 = Math.max(0, box.left);
-    const y0 = Math.max(0, box.top);
-    const x1 = Math.min(page.width, box.left + box.width);
-    const y1 = Math.min(page.height, box.top + box.height);
-    if (x1 - x0 < MIN_PICTURE_WIDTH || y1 - y0 < MIN_PICTURE_HEIGHT) return [];
-    const [px, py] = [Math.floor(x0 * scale), Math.floor(y0 * scale)];
-    const image = path2.join(dir, stem);
-    await this.tools.run("pdftoppm", ["-r", String(PICTURE_DPI), "-gray", "-singlefile", "-f", String(page.number), "-l", String(page.number), "-x", String(px), "-y", String(py), "-W", String(Math.ceil((x1 - x0) * scale)), "-H", String(Math.ceil((y1 - y0) * scale)), file2, image], { timeoutMs: 3e4 });
-    const read = await this.tesseractPage(`${image}.pgm`, ["--psm", "3", ...lang], page.number);
-    const text3 = page.lines.flatMap((l) => l.cells.flatMap((c) => c.words));
-    const words = [];
-    for (const word2 of read.lines.flatMap((l) => l.cells.flatMap((c) => c.words))) {
-      const middle = (px + (word2.x0 + word2.x1) / 2) / scale;
-      const half = (word2.y1 - word2.y0) * INK_TO_FONT_BOX / 2 / scale;
-      const centre = (py + (word2.y0 + word2.y1) / 2) / scale;
-      const placed = { text: word2.text, conf: word2.conf, x0: (px + word2.x0) / scale, x1: (px + word2.x1) / scale, y0: centre - half, y1: centre + half };
-      if (text3.some((t) => overlap(t, placed) > 0.3 * area(placed) || middle >= t.x0 && middle <= t.x1 && centre >= t.y0 && centre <= t.y1)) continue;
-      words.push(placed);
-    }
-    return words;
+    return [...chosen];
   }
   async readImage(bytes, dir, ctx) {
     if (!ctx.ocr.available) {
@@ -85914,10 +85876,20 @@ var BillService = class {
     }
     const file2 = path2.join(dir, "document.img");
     await writeFile(file2, bytes, { mode: 384 });
-    return this.readPages([await this.ocrImage(file2, 1, ctx)], "ocr", ctx.request);
+    let reading = await this.ocrImage(file2, 1, ctx);
+    const image = bytes[0] === 137 ? decodePng(bytes) : null;
+    const k = image === null ? 1 : enlargement(printHeight(reading.page), image.width, image.height);
+    if (image !== null && k > 1) {
+      const large = path2.join(dir, "document-large.pgm");
+      await writeFile(large, pgmOf(upscaleGrey(image, k)), { mode: 384 });
+      const enlarged = await this.ocrImage(large, 1, ctx, OCR_DPI);
+      if (sureWords(enlarged.page) > sureWords(reading.page)) reading = enlarged;
+    }
+    return this.withSecondPass([reading.page], [reading], "ocr", ctx);
   }
-  /** tesseract's `-l` option: the request's languages that are installed (a warning when none is). */
-  ocrLanguages(ctx) {
+  /** `dpi`: the resolution the page was drawn at (a PGM states none; tesseract's estimate from the text's height
+   * changes how it lays out the page: a total in its own block was dropped). An uploaded image states its own. */
+  async ocrImage(file2, pageNumber, ctx, dpi) {
     const wanted = ctx.request.languages ?? DEFAULT_LANGUAGES;
     let languages = wanted.filter((l) => ctx.ocr.languages.includes(l));
     if (languages.length === 0) {
@@ -85925,15 +85897,13 @@ var BillService = class {
       const note = `OCR languages ${wanted.join(", ")} are not installed; read with ${languages.join(", ") || "tesseract's default"}.`;
       if (!ctx.warnings.includes(note)) ctx.warnings.push(note);
     }
-    return languages.length > 0 ? ["-l", languages.join("+")] : [];
-  }
-  async ocrImage(file2, pageNumber, ctx) {
-    const lang = this.ocrLanguages(ctx);
+    const lang = [...languages.length > 0 ? ["-l", languages.join("+")] : [], ...dpi === void 0 ? [] : ["--dpi", String(dpi)]];
     try {
       const upright = await this.tesseractPage(file2, ["--psm", "3", ...lang], pageNumber);
-      if (sureWords(upright) >= 25 && upright.conf >= 0.75) return upright;
+      const reading = (page, isUpright) => ({ page, file: file2, options: lang, upright: isUpright });
+      if (sureWords(upright) >= 25 && upright.conf >= 0.75) return reading(upright, true);
       const oriented = await this.tesseractPage(file2, ["--psm", "1", ...lang], pageNumber);
-      return sureWords(oriented) > sureWords(upright) ? oriented : upright;
+      return sureWords(oriented) > sureWords(upright) ? reading(oriented, false) : reading(upright, true);
     } catch (error62) {
       if (error62 instanceof ToolFailedError) {
         throw new UnreadableDocumentError(`${ctx.name}: OCR could not read page ${pageNumber} (${error62.timedOut ? "it took too long" : "the image is damaged or in a format tesseract does not read"}).`);
@@ -85943,7 +85913,7 @@ var BillService = class {
   }
   async tesseractPage(file2, options, pageNumber) {
     const { stdout } = await this.tools.run("tesseract", [file2, "-", "--oem", "1", ...options, "tsv"], { timeoutMs: 9e4, maxBytes: 32 * 1024 * 1024 });
-    return pageFromTesseractTsv(stdout, pageNumber);
+    return withoutRuleGlyphs(pageFromTesseractTsv(stdout, pageNumber));
   }
   async pdfPages(file2, name) {
     const { stdout } = await this.pdfTool("pdfinfo", [file2], name, 15e3);
@@ -85990,45 +85960,6 @@ var BillService = class {
     }
   }
 };
-var area = (w) => Math.max(0, w.x1 - w.x0) * Math.max(0, w.y1 - w.y0);
-function overlap(a, b) {
-  return Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)) * Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0));
-}
-function withWords(page, added) {
-  const own2 = page.lines.flatMap((l) => l.cells.flatMap((c) => c.words));
-  const merged = pageFromWords(page.number, page.width, page.height, [...own2, ...added]);
-  return { ...merged, conf: page.conf };
-}
-function pictureConf(page) {
-  const words = (page?.lines ?? []).flatMap((l) => l.cells.flatMap((c) => c.words)).filter((w) => w.conf < 1);
-  return words.length === 0 ? 1 : words.reduce((s, w) => s + w.conf, 0) / words.length;
-}
-function completeFromPictures(text3, reread, pages, today) {
-  const names = Object.keys(text3.fields);
-  const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
-  const added = names.filter((name) => {
-    const before = text3.fields[name];
-    const after = reread.fields[name];
-    if (after === null) return false;
-    if (before === null) return true;
-    return before.confidence < WEAK_TEXT_FIELD && !same(before.value, after.value) && after.confidence > before.confidence;
-  });
-  if (added.length === 0) return text3;
-  const fields2 = { ...text3.fields };
-  for (const name of added) {
-    const field3 = reread.fields[name];
-    const factor = 0.75 + 0.25 * pictureConf(pages.find((p) => p.number === field3.page));
-    fields2[name] = { ...field3, confidence: Math.round(Math.min(PICTURE_FIELD_CAP, field3.confidence * factor) * 100) / 100, readBy: "ocr" };
-  }
-  const kept = names.filter((name) => !added.includes(name) && text3.fields[name] !== null);
-  if (kept.every((name) => same(text3.fields[name]?.value, reread.fields[name]?.value))) {
-    const result = { ...reread, fields: { ...reread.fields } };
-    for (const name of added) result.fields[name] = fields2[name];
-    for (const name of kept) result.fields[name] = text3.fields[name];
-    return result;
-  }
-  return checkBill({ ...text3, fields: fields2 }, today);
-}
 function wordCount(page) {
   return page.lines.reduce((n, l) => n + l.cells.reduce((m, c) => m + c.words.length, 0), 0);
 }
@@ -86041,7 +85972,7 @@ async function inParallel(items, limit2, work) {
   const worker = async () => {
     while (next < items.length) {
       const i = next++;
-      results[i] = await work(items[i], i);
+      results[i] = await work(items[i]);
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit2, items.length) }, worker));

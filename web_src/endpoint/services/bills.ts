@@ -29,6 +29,9 @@ import type { PageText } from "../../engine/bills/bill_llm_fields";
 import { extractBill } from "../../engine/bills/extract_bill";
 import { checkBill } from "../../engine/bills/check_bill";
 import { pageFromPlainText, pageFromTesseractTsv, pageFromWords, pagesFromBboxLayout, pageText, type Page, type Word } from "../../engine/bills/layout";
+import { mergeOcrReadings, needsSecondPass, preferSecondReading } from "../../engine/bills/ocr_passes";
+import { decodePng, enlargement, pgmOf, printHeight, upscaleGrey } from "../../engine/bills/ocr_image";
+import { withoutRuleGlyphs } from "../../engine/bills/ocr_text";
 import { readReceipt } from "../../engine/bills/receipt";
 import { extractBills } from "../../engine/bills/split_bills";
 import { readInvoiceXml, XmlInvoiceError } from "../../engine/bills/xml_invoice";
@@ -286,6 +289,7 @@ export class BillService {
 
     const pages: Page[] = [];
     const ocrPages: number[] = [];
+    const ocrRead: OcrReading[] = [];
     for (let n = 1; n <= lastPage; n++) {
       const page = textPages[n - 1];
       if (page !== undefined && wordCount(page) >= MIN_TEXT_WORDS && ctx.options.forceOcr !== true) pages.push(page);
@@ -307,19 +311,20 @@ export class BillService {
         }
         // Pages at once, as many as the server has cores (each tesseract runs one thread): a 4-page scan takes the
         // time of 2 on 2 cores. Grey PGM, not PNG: nothing to compress and decompress between the two programs.
-        pages.push(
+        ocrRead.push(
           ...(await inParallel(toRead, OCR_PARALLEL, async (n) => {
             const image = path.join(dir, `page-${n}`);
             await this.pdfTool("pdftoppm", ["-r", String(OCR_DPI), "-gray", "-singlefile", "-f", String(n), "-l", String(n), file, image], ctx.name, 60_000);
-            return this.ocrImage(`${image}.pgm`, n, ctx);
+            return this.ocrImage(`${image}.pgm`, n, ctx, OCR_DPI);
           })),
         );
+        pages.push(...ocrRead.map((r) => r.page));
       }
     }
     pages.sort((a, b) => a.number - b.number);
     const source: BillSource = ocrPages.length > pages.length / 2 && ctx.ocr.available ? "ocr" : "text_layer";
-    const bills = this.readPages(pages, source, ctx.request);
-    return ocrPages.length > 0 ? bills : this.readPictures(bills, pages, file, dir, ctx);
+    if (ocrPages.length === 0) return this.readPictures(this.readPages(pages, source, ctx.request), pages, file, dir, ctx);
+    return this.withSecondPass(pages, ocrRead, source, ctx);
   }
 
   /** The header fields of a text-layer bill its text leaves unread or unsure, that a picture may hold. */
@@ -413,7 +418,7 @@ export class BillService {
     // The tools' runner itself, not pdfTool: a picture that cannot be drawn leaves the text layer's reading, it does
     // not make the document unreadable.
     await this.tools.run("pdftoppm", ["-r", String(PICTURE_DPI), "-gray", "-singlefile", "-f", String(page.number), "-l", String(page.number), "-x", String(px), "-y", String(py), "-W", String(Math.ceil((x1 - x0) * scale)), "-H", String(Math.ceil((y1 - y0) * scale)), file, image], { timeoutMs: 30_000 });
-    const read = await this.tesseractPage(`${image}.pgm`, ["--psm", "3", ...lang], page.number);
+    const read = await this.tesseractPage(`${image}.pgm`, ["--psm", "3", "--dpi", String(PICTURE_DPI), ...lang], page.number);
     const text = page.lines.flatMap((l) => l.cells.flatMap((c) => c.words));
     const words: Word[] = [];
     for (const word of read.lines.flatMap((l) => l.cells.flatMap((c) => c.words))) {
@@ -427,6 +432,36 @@ export class BillService {
     return words;
   }
 
+  /** The bills of `pages`; if one lacks a header field and some pages were OCR'd upright, those pages are read a
+   * second time (--psm 11, sparse text) and merged into the first reading (engine/bills/ocr_passes.ts), and the
+   * second reading of the bills is kept if it only adds header fields. */
+  private async withSecondPass(pages: Page[], ocrRead: readonly OcrReading[], source: BillSource, ctx: Context): Promise<ExtractedBill[]> {
+    const first = this.readPages(pages, source, ctx.request);
+    const again = ocrRead.filter((r) => r.upright);
+    if (again.length === 0 || !first.some(needsSecondPass)) return first;
+    let sparse: Page[];
+    try {
+      sparse = await inParallel(again, OCR_PARALLEL, (r) => this.tesseractPage(r.file, ["--psm", "11", ...r.options], r.page.number));
+    } catch (error) {
+      if (error instanceof ToolFailedError) return first; // the first reading stands
+      throw error;
+    }
+    const merged = pages.map((p) => {
+      const i = again.findIndex((r) => r.page === p);
+      return i < 0 ? p : mergeOcrReadings(p, sparse[i] as Page);
+    });
+    if (merged.every((p, i) => p === pages[i])) return first;
+    const second = this.readPages(merged, source, ctx.request);
+    const chosen = preferSecondReading(first, second);
+    if (chosen === first) return first;
+    // The LLM stage reads the pages each kept bill was read from.
+    for (const [i, bill] of chosen.entries()) {
+      const pagesOf = PAGES_OF.get(second[i] as ExtractedBill);
+      if (pagesOf !== undefined) PAGES_OF.set(bill, pagesOf);
+    }
+    return [...chosen];
+  }
+
   private async readImage(bytes: Buffer, dir: string, ctx: Context): Promise<ExtractedBill[]> {
     if (!ctx.ocr.available) {
       ctx.warnings.push(`${ctx.name} is an image and OCR is not available: install tesseract-ocr on the endpoint's server (see README); nothing was read.`);
@@ -434,7 +469,18 @@ export class BillService {
     }
     const file = path.join(dir, "document.img");
     await writeFile(file, bytes, { mode: 0o600 });
-    return this.readPages([await this.ocrImage(file, 1, ctx)], "ocr", ctx.request);
+    let reading = await this.ocrImage(file, 1, ctx);
+    // Small print (a screenshot, a 72-100 dpi fax): a PNG is enlarged and read again; the reading with more sure
+    // words stands (engine/bills/ocr_image.ts).
+    const image = bytes[0] === 0x89 ? decodePng(bytes) : null;
+    const k = image === null ? 1 : enlargement(printHeight(reading.page), image.width, image.height);
+    if (image !== null && k > 1) {
+      const large = path.join(dir, "document-large.pgm");
+      await writeFile(large, pgmOf(upscaleGrey(image, k)), { mode: 0o600 });
+      const enlarged = await this.ocrImage(large, 1, ctx, OCR_DPI);
+      if (sureWords(enlarged.page) > sureWords(reading.page)) reading = enlarged;
+    }
+    return this.withSecondPass([reading.page], [reading], "ocr", ctx);
   }
 
   /** tesseract's `-l` option: the request's languages that are installed (a warning when none is). */
@@ -449,16 +495,19 @@ export class BillService {
     return languages.length > 0 ? ["-l", languages.join("+")] : [];
   }
 
-  private async ocrImage(file: string, pageNumber: number, ctx: Context): Promise<Page> {
-    const lang = this.ocrLanguages(ctx);
+  /** `dpi`: the resolution the page was drawn at (a PGM states none; tesseract's estimate from the text's height
+   * changes how it lays out the page: a total in its own block was dropped). An uploaded image states its own. */
+  private async ocrImage(file: string, pageNumber: number, ctx: Context, dpi?: number): Promise<OcrReading> {
+    const lang = [...this.ocrLanguages(ctx), ...(dpi === undefined ? [] : ["--dpi", String(dpi)])];
     try {
       // Upright first (--psm 3). A page that reads badly is tried again with --psm 1, tesseract's orientation
       // detection, which reads pages scanned sideways or upside down (its detection alone misjudges some upright
       // pages, so it is not the first try); the reading with more sure words wins.
       const upright = await this.tesseractPage(file, ["--psm", "3", ...lang], pageNumber);
-      if (sureWords(upright) >= 25 && upright.conf >= 0.75) return upright;
+      const reading = (page: Page, isUpright: boolean): OcrReading => ({ page, file, options: lang, upright: isUpright });
+      if (sureWords(upright) >= 25 && upright.conf >= 0.75) return reading(upright, true);
       const oriented = await this.tesseractPage(file, ["--psm", "1", ...lang], pageNumber);
-      return sureWords(oriented) > sureWords(upright) ? oriented : upright;
+      return sureWords(oriented) > sureWords(upright) ? reading(oriented, false) : reading(upright, true);
     } catch (error) {
       if (error instanceof ToolFailedError) {
         throw new UnreadableDocumentError(`${ctx.name}: OCR could not read page ${pageNumber} (${error.timedOut ? "it took too long" : "the image is damaged or in a format tesseract does not read"}).`);
@@ -470,7 +519,7 @@ export class BillService {
   private async tesseractPage(file: string, options: string[], pageNumber: number): Promise<Page> {
     // --oem 1: the LSTM recogniser alone (the legacy one is not loaded).
     const { stdout } = await this.tools.run("tesseract", [file, "-", "--oem", "1", ...options, "tsv"], { timeoutMs: 90_000, maxBytes: 32 * 1024 * 1024 });
-    return pageFromTesseractTsv(stdout, pageNumber);
+    return withoutRuleGlyphs(pageFromTesseractTsv(stdout, pageNumber));
   }
 
   private async pdfPages(file: string, name: string): Promise<number> {
@@ -519,6 +568,15 @@ export class BillService {
       throw error;
     }
   }
+}
+
+/** One OCR'd page: what was read, the image and the options it was read with, and whether it was read upright
+ * (--psm 3; a page tesseract turned itself, --psm 1, gets no second reading). */
+interface OcrReading {
+  page: Page;
+  file: string;
+  options: string[];
+  upright: boolean;
 }
 
 interface Context {

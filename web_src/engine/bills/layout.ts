@@ -102,7 +102,7 @@ export function pageFromTesseractTsv(tsv: string, pageNumber: number): Page {
 /** Tesseract's word boxes hold the ink alone: a line of capitals is ~0.7 em high, where a text layer's font box is
  * ~1.15 em. The cell gap, a multiple of the line's word height, is scaled by that ratio so that a gap of one space
  * (a whole em in a monospaced font) does not split a name into cells, as it does not on the text layer. */
-const OCR_CELL_GAP = 0.8 * 1.6;
+export const OCR_CELL_GAP = 0.8 * 1.6;
 
 /** Bill words whose umlaut or accent OCR drops (a word read by the English model of `-l eng+deu+fra`), written
  * as the labels and month names are matched: the whole word, or its start or end, folded → as printed. Only

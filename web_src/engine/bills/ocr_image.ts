@@ -1,0 +1,180 @@
+// A low-resolution scan enlarged before OCR. Tesseract reads print whose letters are some 20 px high; a screenshot,
+// a 72-100 dpi fax or a phone's export of a page has letters of 8-12 px, and tesseract then drops boxed values and
+// confuses signs ("£240.00" read "2240.00"). The page's first reading tells the print size (its words' median ink
+// height); a PNG with small print is decoded here (no image library on the server: zlib and the PNG filters), turned
+// grey, enlarged by bilinear interpolation and written as PGM for a second OCR. Other formats (JPEG, TIFF) are read
+// as they are. Pure functions; the endpoint runs tesseract.
+import { inflateSync } from "node:zlib";
+import type { Page } from "./layout";
+
+export interface GreyImage {
+  width: number;
+  height: number;
+  /** One byte per pixel, row by row: 0 black … 255 white. */
+  grey: Uint8Array;
+}
+
+/** Median ink height (px) of a page's words under which the image is enlarged. */
+export const SMALL_PRINT_PX = 16;
+/** The ink height (px) the enlargement aims at. */
+const TARGET_PRINT_PX = 36;
+/** At most this factor, and at most this many pixels after enlarging (a 300-dpi A4 page is 8.7 M). */
+const MAX_FACTOR = 4;
+const MAX_PIXELS = 12_000_000;
+
+/** The median ink height of a page's words (px), or null without words. */
+export function printHeight(page: Page): number | null {
+  const heights = page.lines.flatMap((l) => l.cells.flatMap((c) => c.words.map((w) => w.y1 - w.y0))).sort((a, b) => a - b);
+  return heights.length === 0 ? null : (heights[Math.floor(heights.length / 2)] ?? null);
+}
+
+/** The whole factor to enlarge an image whose print is `height` px high by (1: leave it). */
+export function enlargement(height: number | null, width: number, imageHeight: number): number {
+  if (height === null || height <= 0 || height >= SMALL_PRINT_PX) return 1;
+  let k = Math.min(MAX_FACTOR, Math.ceil(TARGET_PRINT_PX / height));
+  while (k > 1 && width * imageHeight * k * k > MAX_PIXELS) k--;
+  return k;
+}
+
+/** A PNG's pixels in grey (transparent pixels over white), or null for what this reader does not handle (interlaced,
+ * a damaged file): that image is OCR'd as it is. */
+export function decodePng(bytes: Uint8Array): GreyImage | null {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buf.length < 33 || buf.readUInt32BE(0) !== 0x89504e47) return null;
+  let pos = 8;
+  let width = 0;
+  let height = 0;
+  let depth = 0;
+  let colour = 0;
+  let interlace = 0;
+  let palette: Buffer | null = null;
+  let alphas: Buffer | null = null;
+  const data: Buffer[] = [];
+  while (pos + 8 <= buf.length) {
+    const length = buf.readUInt32BE(pos);
+    const type = buf.toString("latin1", pos + 4, pos + 8);
+    const chunk = buf.subarray(pos + 8, pos + 8 + length);
+    pos += 12 + length;
+    if (type === "IHDR") {
+      width = chunk.readUInt32BE(0);
+      height = chunk.readUInt32BE(4);
+      depth = chunk[8] ?? 0;
+      colour = chunk[9] ?? 0;
+      interlace = chunk[12] ?? 0;
+    } else if (type === "PLTE") palette = chunk;
+    else if (type === "tRNS") alphas = chunk;
+    else if (type === "IDAT") data.push(chunk);
+    else if (type === "IEND") break;
+  }
+  const channels = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 }[colour];
+  if (channels === undefined || interlace !== 0 || width === 0 || height === 0 || ![1, 2, 4, 8, 16].includes(depth)) return null;
+  if ((colour === 2 || colour === 4 || colour === 6) && depth < 8) return null;
+  if (colour === 3 && palette === null) return null;
+  let raw: Buffer;
+  try {
+    raw = inflateSync(Buffer.concat(data));
+  } catch {
+    return null;
+  }
+  const bitsPerPixel = channels * depth;
+  const stride = Math.ceil((width * bitsPerPixel) / 8);
+  const bpp = Math.max(1, Math.ceil(bitsPerPixel / 8));
+  if (raw.length < height * (stride + 1)) return null;
+  const rows = Buffer.alloc(height * stride);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)];
+    const src = y * (stride + 1) + 1;
+    const out = y * stride;
+    for (let x = 0; x < stride; x++) {
+      const a = x >= bpp ? (rows[out + x - bpp] ?? 0) : 0;
+      const b = y > 0 ? (rows[out - stride + x] ?? 0) : 0;
+      const c = x >= bpp && y > 0 ? (rows[out - stride + x - bpp] ?? 0) : 0;
+      const v = raw[src + x] ?? 0;
+      let p: number;
+      switch (filter) {
+        case 0:
+          p = 0;
+          break;
+        case 1:
+          p = a;
+          break;
+        case 2:
+          p = b;
+          break;
+        case 3:
+          p = (a + b) >> 1;
+          break;
+        case 4: {
+          const q = a + b - c;
+          const pa = Math.abs(q - a);
+          const pb = Math.abs(q - b);
+          const pc = Math.abs(q - c);
+          p = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+          break;
+        }
+        default:
+          return null;
+      }
+      rows[out + x] = (v + p) & 0xff;
+    }
+  }
+  const grey = new Uint8Array(width * height);
+  const sample = (row: number, index: number): number => {
+    // The index-th sample of a row, scaled to 0..255.
+    if (depth === 8) return rows[row * stride + index] ?? 0;
+    if (depth === 16) return rows[row * stride + index * 2] ?? 0;
+    const perByte = 8 / depth;
+    const byte = rows[row * stride + Math.floor(index / perByte)] ?? 0;
+    const shift = 8 - depth * ((index % perByte) + 1);
+    return (byte >> shift) & ((1 << depth) - 1);
+  };
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      let lum: number;
+      let alpha = 255;
+      if (colour === 3) {
+        const i = sample(y, x);
+        lum = 0.299 * (palette?.[i * 3] ?? 0) + 0.587 * (palette?.[i * 3 + 1] ?? 0) + 0.114 * (palette?.[i * 3 + 2] ?? 0);
+        alpha = alphas?.[i] ?? 255;
+      } else if (colour === 0 || colour === 4) {
+        const v = sample(y, x * channels);
+        lum = depth < 8 ? (v * 255) / ((1 << depth) - 1) : v;
+        if (colour === 4) alpha = sample(y, x * channels + 1);
+      } else {
+        lum = 0.299 * sample(y, x * channels) + 0.587 * sample(y, x * channels + 1) + 0.114 * sample(y, x * channels + 2);
+        if (colour === 6) alpha = sample(y, x * channels + 3);
+      }
+      grey[y * width + x] = Math.round((lum * alpha + 255 * (255 - alpha)) / 255);
+    }
+  }
+  return { width, height, grey };
+}
+
+/** `image` enlarged `k` times, by bilinear interpolation. */
+export function upscaleGrey(image: GreyImage, k: number): GreyImage {
+  const { width: w, height: h, grey } = image;
+  const W = w * k;
+  const H = h * k;
+  const out = new Uint8Array(W * H);
+  for (let Y = 0; Y < H; Y++) {
+    const sy = Math.min(h - 1, Math.max(0, (Y + 0.5) / k - 0.5));
+    const y0 = Math.floor(sy);
+    const y1 = Math.min(h - 1, y0 + 1);
+    const fy = sy - y0;
+    for (let X = 0; X < W; X++) {
+      const sx = Math.min(w - 1, Math.max(0, (X + 0.5) / k - 0.5));
+      const x0 = Math.floor(sx);
+      const x1 = Math.min(w - 1, x0 + 1);
+      const fx = sx - x0;
+      const top = (grey[y0 * w + x0] ?? 0) * (1 - fx) + (grey[y0 * w + x1] ?? 0) * fx;
+      const bottom = (grey[y1 * w + x0] ?? 0) * (1 - fx) + (grey[y1 * w + x1] ?? 0) * fx;
+      out[Y * W + X] = Math.round(top * (1 - fy) + bottom * fy);
+    }
+  }
+  return { width: W, height: H, grey: out };
+}
+
+/** A binary PGM (P5) of the image, as tesseract reads it. */
+export function pgmOf(image: GreyImage): Buffer {
+  return Buffer.concat([Buffer.from(`P5\n${image.width} ${image.height}\n255\n`, "latin1"), Buffer.from(image.grey)]);
+}
