@@ -1,0 +1,69 @@
+// The smallest files showing each defect the dialect generator (bank_dialects.ts) found in the statement readers.
+// Hand-written, not taken from the shared data: each states one dialect real banks emit.
+import { describe, expect, it } from "vitest";
+import { StatementService } from "../../web_src/endpoint/services/statements";
+import { readCamt } from "../../web_src/statements/camt";
+
+const camt = (entries: string, version = "02"): string =>
+  `<?xml version="1.0"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.${version}"><BkToCstmrStmt><Stmt>` +
+  `<Id>S1</Id><Acct><Id><IBAN>DE12500105170648489890</IBAN></Id><Ccy>EUR</Ccy></Acct>${entries}</Stmt></BkToCstmrStmt></Document>`;
+const entry = (amount: string, side: string, details: string, extra = ""): string =>
+  `<Ntry><Amt Ccy="EUR">${amount}</Amt><CdtDbtInd>${side}</CdtDbtInd>${extra}<BookgDt><Dt>2024-01-05</Dt></BookgDt>${details}</Ntry>`;
+
+describe("CAMT dialects", () => {
+  it("take the entry's amount when the only transaction states TxAmt in the instructed (foreign) currency", () => {
+    const details = `<NtryDtls><TxDtls><AmtDtls><InstdAmt><Amt Ccy="GBP">100.00</Amt></InstdAmt><TxAmt><Amt Ccy="GBP">100.00</Amt>` +
+      `</TxAmt><CntrValAmt><Amt Ccy="EUR">116.40</Amt></CntrValAmt></AmtDtls></TxDtls></NtryDtls>`;
+    const [statement] = readCamt(camt(entry("116.40", "DBIT", details)));
+    expect(statement?.lines.map((l) => [l.amount, l.currency])).toEqual([[-116.4, "EUR"]]);
+  });
+
+  it("refuse a batch transaction whose only amount is in another currency than the entry", () => {
+    const tx = (amount: string): string => `<TxDtls><AmtDtls><TxAmt><Amt Ccy="GBP">${amount}</Amt></TxAmt></AmtDtls></TxDtls>`;
+    const [statement] = readCamt(camt(entry("116.40", "DBIT", `<NtryDtls>${tx("50.00")}${tx("50.00")}</NtryDtls>`)));
+    expect(statement?.lines).toEqual([]);
+    expect(statement?.skipped[0]?.where).toBe("statement 1, entry 1");
+    expect(statement?.skipped[0]?.reason).toMatch(/TxDtls 1.*GBP.*EUR/);
+  });
+
+  it("refuse a batch whose transactions do not add up to the entry, naming the entry and both sums", () => {
+    const tx = (amount: string): string => `<TxDtls><Amt Ccy="EUR">${amount}</Amt></TxDtls>`;
+    const [statement] = readCamt(camt(entry("100.00", "CRDT", `<NtryDtls>${tx("30.00")}${tx("30.00")}</NtryDtls>`), "04"));
+    expect(statement?.lines).toEqual([]);
+    expect(statement?.skipped).toEqual([{ where: "statement 1, entry 1", reason: expect.stringMatching(/TxDtls add up to 60\.00.*<Amt> 100\.00/) }]);
+  });
+
+  it("net a batch whose transactions carry their own CdtDbtInd (a return inside a credit batch)", () => {
+    const tx = (amount: string, side: string): string => `<TxDtls><Amt Ccy="EUR">${amount}</Amt><CdtDbtInd>${side}</CdtDbtInd></TxDtls>`;
+    const [statement] = readCamt(camt(entry("40.00", "CRDT", `<NtryDtls>${tx("50.00", "CRDT")}${tx("10.00", "DBIT")}</NtryDtls>`), "04"));
+    expect(statement?.lines.map((l) => l.amount)).toEqual([50, -10]);
+    expect(statement?.skipped).toEqual([]);
+  });
+
+  it("read every NtryDtls of an entry, not only the first", () => {
+    const part = (amount: string): string => `<NtryDtls><TxDtls><Amt Ccy="EUR">${amount}</Amt></TxDtls></NtryDtls>`;
+    const [statement] = readCamt(camt(entry("100.00", "CRDT", part("60.00") + part("40.00")), "04"));
+    expect(statement?.lines.map((l) => l.amount)).toEqual([60, 40]);
+  });
+
+  it("leave pending (PDNG) and information-only (INFO) entries out: they are not booked", () => {
+    const booked = entry("10.00", "DBIT", "", "<Sts>BOOK</Sts>");
+    const pending = entry("99.00", "DBIT", "", "<Sts>PDNG</Sts>");
+    const pending08 = entry("98.00", "CRDT", "", "<Sts><Cd>PDNG</Cd></Sts>");
+    const info = entry("97.00", "CRDT", "", "<Sts><Cd>INFO</Cd></Sts>");
+    const [statement] = readCamt(camt(booked + pending + pending08 + info));
+    expect(statement?.lines.map((l) => l.amount)).toEqual([-10]);
+    expect(statement?.skipped).toEqual([]);
+  });
+
+  it("read a UTF-16 file (with its byte-order mark) instead of calling it binary", () => {
+    const xml = camt(entry("10.00", "DBIT", "<AddtlNtryInf>Bäckerei</AddtlNtryInf>")).replace('version="1.0"', 'version="1.0" encoding="UTF-16"');
+    const service = new StatementService({ validateResponses: true });
+    for (const bytes of [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml, "utf16le")]),
+      Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(xml, "utf16le").swap16()])]) {
+      const reply = service.parse({ fileName: "camt.xml", content: bytes.toString("base64") });
+      expect(reply.statements[0]?.lines.map((l) => [l.amount, l.label])).toEqual([[-10, "Bäckerei"]]);
+    }
+  });
+});
+
