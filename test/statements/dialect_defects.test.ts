@@ -3,12 +3,16 @@
 import { describe, expect, it } from "vitest";
 import { StatementService } from "../../web_src/endpoint/services/statements";
 import { readCamt } from "../../web_src/statements/camt";
+import { readMt940 } from "../../web_src/statements/mt940";
 
 const camt = (entries: string, version = "02"): string =>
   `<?xml version="1.0"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.${version}"><BkToCstmrStmt><Stmt>` +
   `<Id>S1</Id><Acct><Id><IBAN>DE12500105170648489890</IBAN></Id><Ccy>EUR</Ccy></Acct>${entries}</Stmt></BkToCstmrStmt></Document>`;
 const entry = (amount: string, side: string, details: string, extra = ""): string =>
   `<Ntry><Amt Ccy="EUR">${amount}</Amt><CdtDbtInd>${side}</CdtDbtInd>${extra}<BookgDt><Dt>2024-01-05</Dt></BookgDt>${details}</Ntry>`;
+
+const mt940 = (body: string, opening = "C240104EUR100,00", closing = "C240105EUR87,50"): string =>
+  `:20:REF\r\n:25:DE12500105170648489890\r\n:28C:1/1\r\n:60F:${opening}\r\n${body}\r\n:62F:${closing}\r\n-`;
 
 describe("CAMT dialects", () => {
   it("take the entry's amount when the only transaction states TxAmt in the instructed (foreign) currency", () => {
@@ -64,6 +68,40 @@ describe("CAMT dialects", () => {
       const reply = service.parse({ fileName: "camt.xml", content: bytes.toString("base64") });
       expect(reply.statements[0]?.lines.map((l) => [l.amount, l.label])).toEqual([[-10, "Bäckerei"]]);
     }
+  });
+});
+
+describe("MT940 dialects", () => {
+  it("refuse a :61: amount written with a decimal point instead of reading 12.50 as 12", () => {
+    const [statement] = readMt940(mt940(":61:2401050105D12.50NTRFNONREF\r\n:86:Miete"));
+    expect(statement?.lines).toEqual([]);
+    expect(statement?.skipped).toEqual([{ where: "line 5", reason: expect.stringMatching(/12\.50/) }]);
+  });
+
+  it("refuse a balance written with a decimal point instead of reading 100.00 as 100", () => {
+    expect(() => readMt940(mt940(":61:2401050105D12,50NTRFNONREF\r\n:86:Miete", "C240104EUR100.50"))).toThrow(/line 4.*:60F:.*100\.50/);
+  });
+
+  it("keep a statement's closing :86: (after :62F:) off its last movement", () => {
+    const text = mt940(":61:2401050105D12,50NTRFNONREF").replace("-", ":86:ANZAHL BUCHUNGEN 1\r\n-");
+    expect(readMt940(text)[0]?.lines[0]?.label).toBe("");
+  });
+
+  it("read Rabobank's /KEY/ fields when the :86: starts with /IBAN/", () => {
+    const [statement] = readMt940(mt940(":61:2401050105D12,50NTRFNONREF\r\n:86:/IBAN/NL91ABNA0417164300/BIC/ABNANL2A/NAME/Jan de Vries/REMI/Huur januari/EREF/E2E-1"));
+    expect(statement?.lines[0]).toMatchObject({ counterpartyName: "Jan de Vries", counterpartyAccount: "NL91ABNA0417164300", label: "Huur januari", reference: "E2E-1" });
+  });
+
+  it("read ING's /CNTP/account/BIC/name/city/ counterparty", () => {
+    const [statement] = readMt940(mt940(":61:2401050105D12,50NTRFNONREF\r\n:86:/EREF/E2E-7//CNTP/NL91ABNA0417164300/ABNANL2A/Jan de Vries/AMSTERDAM//REMI/USTD//Huur januari/"));
+    expect(statement?.lines[0]).toMatchObject({ counterpartyName: "Jan de Vries", counterpartyAccount: "NL91ABNA0417164300", label: "Huur januari", reference: "E2E-7" });
+  });
+
+  it("keep the blank a bank leaves at the end of a full 65-character :86: line", () => {
+    const first = "/CNTP/NL91ABNA0417164300/ABNANL2A/Zuercher Kantonalbank Abteilung ";
+    const [statement] = readMt940(mt940(`:61:2401050105D12,50NTRFNONREF\r\n:86:${first.slice(0, 61)}\r\n${first.slice(61)}Nord/ZUERICH//REMI/USTD//X/`));
+    expect(first.slice(0, 61).length + 4).toBe(65);
+    expect(statement?.lines[0]?.counterpartyName).toBe("Zuercher Kantonalbank Abteilung Nord");
   });
 });
 
