@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { StatementService } from "../../web_src/endpoint/services/statements";
 import { readCamt } from "../../web_src/statements/camt";
 import { readMt940 } from "../../web_src/statements/mt940";
+import { readOfx } from "../../web_src/statements/ofx";
 
 const camt = (entries: string, version = "02"): string =>
   `<?xml version="1.0"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.${version}"><BkToCstmrStmt><Stmt>` +
@@ -13,6 +14,11 @@ const entry = (amount: string, side: string, details: string, extra = ""): strin
 
 const mt940 = (body: string, opening = "C240104EUR100,00", closing = "C240105EUR87,50"): string =>
   `:20:REF\r\n:25:DE12500105170648489890\r\n:28C:1/1\r\n:60F:${opening}\r\n${body}\r\n:62F:${closing}\r\n-`;
+
+const ofx = (transactions: string, balance = "87.50"): string =>
+  `OFXHEADER:100\nDATA:OFXSGML\n\n<OFX><BANKMSGSRSV1><STMTTRNRS><STMTRS><CURDEF>USD<BANKACCTFROM><ACCTID>1</BANKACCTFROM>` +
+  `<BANKTRANLIST>${transactions}</BANKTRANLIST><LEDGERBAL><BALAMT>${balance}<DTASOF>20240131</LEDGERBAL></STMTRS>` +
+  `</STMTTRNRS></BANKMSGSRSV1></OFX>`;
 
 describe("CAMT dialects", () => {
   it("take the entry's amount when the only transaction states TxAmt in the instructed (foreign) currency", () => {
@@ -105,3 +111,26 @@ describe("MT940 dialects", () => {
   });
 });
 
+describe("OFX dialects", () => {
+  it("read an empty SGML leaf as a leaf, not as an aggregate swallowing the elements after it", () => {
+    const [statement] = readOfx(ofx("<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20240105<CHECKNUM>\n<TRNAMT>-12.50<FITID>1<NAME>ACME<MEMO>Invoice 7</STMTTRN>"));
+    expect(statement?.skipped).toEqual([]);
+    expect(statement?.lines.map((l) => [l.amount, l.label])).toEqual([[-12.5, "ACME Invoice 7"]]);
+  });
+
+  it("refuse a TRNAMT with three decimals in a two-decimal currency (thousands or decimals?)", () => {
+    const [statement] = readOfx(ofx("<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20240105<TRNAMT>-1,234<FITID>1<NAME>ACME</STMTTRN>"));
+    expect(statement?.lines).toEqual([]);
+    expect(statement?.skipped[0]?.reason).toMatch(/TRNAMT.*-1,234/);
+  });
+
+  it("refuse a ledger balance it cannot read instead of leaving it out", () => {
+    expect(() => readOfx(ofx("<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20240105<TRNAMT>-12.50<FITID>1</STMTTRN>", "1,234.56"))).toThrow(/statement 1.*LEDGERBAL.*BALAMT.*1,234\.56/);
+  });
+
+  it("give bank and credit-card statements in the order of the file", () => {
+    const card = "<CREDITCARDMSGSRSV1><CCSTMTTRNRS><CCSTMTRS><CURDEF>USD<CCACCTFROM><ACCTID>4111</CCACCTFROM><BANKTRANLIST></BANKTRANLIST></CCSTMTRS></CCSTMTTRNRS></CREDITCARDMSGSRSV1>";
+    const text = ofx("").replace("<BANKMSGSRSV1>", `${card}<BANKMSGSRSV1>`);
+    expect(readOfx(text).map((s) => s.account)).toEqual(["4111", "1"]);
+  });
+});
