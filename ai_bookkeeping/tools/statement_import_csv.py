@@ -120,7 +120,9 @@ def read_table(raw, file_name):
         try:
             delimiter = csv.Sniffer().sniff(sample, delimiters=";,\t|").delimiter
         except csv.Error:
-            delimiter = ";" if sample.count(";") > sample.count(",") else ","
+            # Rows of uneven width (summary rows) defeat the sniffer: the separator the widest line has most of.
+            lines = sample.splitlines()[:_HEADER_SEARCH_ROWS]
+            delimiter = max(";,\t|", key=lambda d: max((line.count(d) for line in lines), default=0))
         table = [[_cell(c) for c in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
     numbered = [(number, row) for number, row in enumerate(table, 1) if any(row)]
     if not numbered:
@@ -209,6 +211,10 @@ def parse_amount(text, decimal):
     if len(sides) > 1 or re.search(r"[^\W\d_]", marker.group(2)):
         raise ValueError(text)
     value = marker.group(2).strip()
+    # Digits, the two separators, blanks (also no-break and thin ones), Swiss apostrophes, signs, parentheses: any
+    # other character (a "?" left by a wrong encoding) makes the amount unsure, not something to read around.
+    if not re.fullmatch(r"[\d.,'’\s\u00a0\u202f()+-]+", value):
+        raise ValueError(text)
     negative = value.startswith("(") and value.endswith(")") or value.endswith("-") or value.startswith("-")
     if sides & {"DR", "S"}:
         if negative:

@@ -166,6 +166,22 @@ class TestBankDialects(unittest.TestCase):
         self.assertEqual(headers, ["Date", "Description", "Amount"])
         self.assertEqual(lines, [("2026-01-05", -3.5, "Café")])
 
+    def test_a_tab_separated_export_with_summary_rows_the_sniffer_cannot_place_is_read_by_tabs(self):
+        raw = ("Booking date\tDescription\tPayee\tAccount\tAmount\n07/18/2020\tRechnung 45\tZürcher\t\t-5.00\n"
+               "07/19/2020\tAbo Vertrag\tZürcher\tDE61 5983\t126.26\n07/20/2020\t934333\tLukasz\t\t1.00\n"
+               "\tTotal\t\t122.26\nClosing balance\t\t\t\t200.00\n").encode()
+        mapping = {"date": "Booking date", "label": "Description", "amount": "Amount"}
+        headers, lines = self.read(raw, mapping, "%m/%d/%Y", ".")
+        self.assertEqual(headers, ["Booking date", "Description", "Payee", "Account", "Amount"])
+        self.assertEqual([amount for _d, amount, _l in lines], [-5.0, 126.26, 1.0])
+
+    def test_an_amount_with_a_character_it_does_not_know_is_refused_not_read_without_it(self):
+        for text in ("?9,00", "9,00\ufffd", "9#00"):
+            with self.assertRaises(ValueError, msg=text):
+                sic.parse_amount(text, ",")
+        self.assertEqual(sic.parse_amount("1\u202f234,50", ","), 1234.5)
+        self.assertEqual(sic.parse_amount("1'234.50", "."), 1234.5)
+
 
 if __name__ == "__main__":
     unittest.main()
