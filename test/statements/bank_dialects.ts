@@ -683,3 +683,105 @@ export function dialectFiles(seed: number, count: number): GeneratedFile[] {
   const makers = [camtFile, mt940File, ofxFile];
   return Array.from({ length: count }, (_, i) => (makers[i % makers.length] ?? camtFile)(seed * 1000 + i));
 }
+
+// --- CSV -------------------------------------------------------------------------------------------------------
+export interface GeneratedTable {
+  dialect: string[];
+  fileName: string;
+  bytes: Uint8Array;
+  /** What the accountant confirms in the mapping step: role → header, date format (strptime), decimal mark. */
+  mapping: Record<string, string>;
+  dateFormat: string;
+  decimal: "." | ",";
+  lines: TruthLine[];
+}
+
+function csvQuote(value: string, separator: string): string {
+  return /["\r\n]/.test(value) || value.includes(separator) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** A bank's CSV export: separators, quoting, debit/credit columns, amount and date forms, preamble, summary rows. */
+export function csvFile(seed: number): GeneratedTable {
+  const dice = new Dice(seed);
+  const separator = dice.pick([";", ",", "\t"] as const);
+  const decimal = separator === "," ? "." : dice.pick([",", "."] as const);
+  const grouping = dice.pick(["none", "thousands", "space"] as const);
+  const negative = dice.pick(["minus", "trailing-minus", "parentheses", "unicode-minus", "debit-credit", "DR-CR"] as const);
+  const dates = dice.pick([["%d.%m.%Y", "dmy-dot"], ["%m/%d/%Y", "mdy"], ["%Y-%m-%d", "iso"], ["%d/%m/%Y", "dmy-slash"]] as const);
+  const encoding = dice.pick(["utf8", "utf8-bom", "cp1252"] as const);
+  const preamble = dice.chance(0.3);
+  const summary = dice.chance(0.3);
+  const eol = dice.chance(0.5) ? "\r\n" : "\n";
+  const multiline = dice.chance(0.2);
+  const dialect = ["csv", `sep-${separator === "\t" ? "tab" : separator}`, `decimal-${decimal}`, `group-${grouping}`, `neg-${negative}`,
+    `date-${dates[1]}`, encoding, preamble ? "preamble" : "header-first", summary ? "summary-rows" : "no-summary", eol === "\r\n" ? "crlf" : "lf"];
+  if (multiline) dialect.push("quoted-newlines");
+  const start = `20${dice.int(20, 26)}-${String(dice.int(1, 12)).padStart(2, "0")}-${String(dice.int(1, 20)).padStart(2, "0")}`;
+  const lines = truthLines(dice, dice.int(1, 15), start, { textAlphabet: "unicode", withReference: true });
+  for (const line of lines) {
+    if (encoding === "cp1252") {
+      line.text = [...line.text].filter((c) => c.charCodeAt(0) < 0x100).join("");
+      if (line.counterpartyName !== undefined) line.counterpartyName = [...line.counterpartyName].filter((c) => c.charCodeAt(0) < 0x100).join("");
+    }
+    if (multiline && dice.chance(0.5)) line.text = `${line.text}\n${words(dice, 1, 3)}`;
+    delete line.endToEndId;
+  }
+  const number = (absCents: number): string => {
+    const whole = String(Math.floor(absCents / 100));
+    const thousands = decimal === "," ? "." : ",";
+    const grouped = grouping === "none" ? whole : whole.replace(/\B(?=(\d{3})+(?!\d))/g, grouping === "space" ? " " : thousands);
+    return `${grouped}${decimal}${String(absCents % 100).padStart(2, "0")}`;
+  };
+  const signed = (c: number): string => {
+    const n = number(Math.abs(c));
+    if (c >= 0) return negative === "DR-CR" ? `${n} CR` : n;
+    switch (negative) {
+      case "trailing-minus": return `${n}-`;
+      case "parentheses": return `(${n})`;
+      case "unicode-minus": return `${encoding === "cp1252" ? "\u2013" : "\u2212"}${n}`;
+      case "DR-CR": return `${n} DR`;
+      default: return `-${n}`;
+    }
+  };
+  const formatDate = (iso: string): string => {
+    const [y, m, d] = iso.split("-");
+    if (dates[0] === "%d.%m.%Y") return `${d}.${m}.${y}`;
+    if (dates[0] === "%m/%d/%Y") return `${m}/${d}/${y}`;
+    if (dates[0] === "%d/%m/%Y") return `${d}/${m}/${y}`;
+    return iso;
+  };
+  const german = separator === ";";
+  const headers = german
+    ? { date: "Buchungstag", label: "Verwendungszweck", counterparty: "Empfänger/Auftraggeber", account: "IBAN", reference: "Referenz", amount: "Betrag", debit: "Soll", credit: "Haben" }
+    : { date: "Booking date", label: "Description", counterparty: "Payee", account: "Account number", reference: "Reference", amount: "Amount", debit: "Debit", credit: "Credit" };
+  const split = negative === "debit-credit";
+  const columns: Array<keyof typeof headers> = ["date", "label", "counterparty", "account", "reference", ...(split ? ["debit", "credit"] as const : ["amount"] as const)];
+  const rows: string[][] = [];
+  if (preamble) rows.push([german ? "Kontoauszug" : "Account statement"], [headers.account, iban(dice)], [], [german ? "Zeitraum" : "Period", formatDate(start)]);
+  rows.push(columns.map((c) => headers[c]));
+  for (const line of lines) {
+    rows.push(columns.map((c) => {
+      switch (c) {
+        case "date": return formatDate(line.date);
+        case "label": return line.text;
+        case "counterparty": return line.counterpartyName ?? "";
+        case "account": return line.counterpartyAccount === undefined ? "" : line.counterpartyAccount.replace(/(.{4})/g, "$1 ").trim();
+        case "reference": return line.reference ?? "";
+        case "debit": return line.cents < 0 ? number(-line.cents) : "";
+        case "credit": return line.cents >= 0 ? number(line.cents) : "";
+        default: return signed(line.cents);
+      }
+    }));
+  }
+  if (summary) {
+    const total = sum(lines);
+    rows.push(["", german ? "Summe" : "Total", "", "", "", signed(total)]);
+    rows.push([german ? "Endsaldo" : "Closing balance", "", "", "", "", signed(total + 100_00)]);
+  }
+  const text = rows.map((r) => r.map((v) => csvQuote(v, separator)).join(separator)).join(eol) + eol;
+  const bytes = encoding === "cp1252" ? cp1252(text) : utf8(text, encoding === "utf8-bom");
+  const mapping: Record<string, string> = {};
+  for (const c of columns) mapping[c] = headers[c];
+  for (const line of lines) line.text = line.text.replace(/\n/g, " ");
+  return { dialect, fileName: `export-${seed}.csv`, bytes, mapping, dateFormat: dates[0], decimal, lines };
+}
