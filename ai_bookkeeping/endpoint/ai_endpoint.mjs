@@ -86357,7 +86357,7 @@ function isoDate2(year, month, day) {
 }
 
 // web_src/statements/camt.ts
-var ARRAYS = /* @__PURE__ */ new Set(["Stmt", "Ntfctn", "Rpt", "Ntry", "TxDtls", "Ustrd", "Strd", "AddtlTxInf", "Bal"]);
+var ARRAYS = /* @__PURE__ */ new Set(["Stmt", "Ntfctn", "Rpt", "Ntry", "NtryDtls", "TxDtls", "Ustrd", "Strd", "AddtlTxInf", "Bal"]);
 var parser2 = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: "@",
@@ -86407,6 +86407,7 @@ function accountId(node2) {
   return text2(node2, "Id", "IBAN") ?? text2(node2, "Id", "Othr", "Id");
 }
 var NOT_PROVIDED = /^NOTPROVIDED$/i;
+var NOT_BOOKED = /* @__PURE__ */ new Set(["PDNG", "INFO", "FUTR"]);
 function readCamt(xml) {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
@@ -86439,6 +86440,7 @@ function readStatement(node2, format, number4) {
   const skipped = [];
   all2(node2, "Ntry").forEach((entry, index) => {
     const where = `statement ${number4}, entry ${index + 1}`;
+    if (NOT_BOOKED.has(text2(entry, "Sts") ?? text2(entry, "Sts", "Cd") ?? "BOOK")) return;
     try {
       lines.push(...readEntry(entry, text2(account, "Ccy") ?? balanceCurrency ?? ""));
     } catch (error62) {
@@ -86481,7 +86483,7 @@ function readEntry(entry, accountCurrency) {
   const date5 = isoDay(at2(entry, "BookgDt")) ?? isoDay(at2(entry, "ValDt"));
   if (date5 === void 0) throw new EntryError("entry has neither a booking nor a value date");
   const entryInfo = text2(entry, "AddtlNtryInf") ?? "";
-  const details = all2(at2(entry, "NtryDtls"), "TxDtls");
+  const details = all2(entry, "NtryDtls").flatMap((part) => all2(part, "TxDtls"));
   const currencyOf = (m) => m.currency || accountCurrency;
   if (details.length === 0) {
     return [statementLine(
@@ -86490,12 +86492,29 @@ function readEntry(entry, accountCurrency) {
     )];
   }
   const entryReference = text2(entry, "AcctSvcrRef");
-  return details.map((tx) => {
-    const own2 = money2(at2(tx, "Amt")) ?? money2(at2(tx, "AmtDtls", "TxAmt", "Amt"));
-    const amount = own2 ?? (details.length === 1 ? entryAmount : void 0);
-    if (amount === void 0) throw new EntryError("a transaction of a batch entry has no amount of its own");
+  const entryCurrency = currencyOf(entryAmount);
+  const amounts = details.map((tx, index) => {
     const txSide = text2(tx, "CdtDbtInd");
     const side = txSide === "CRDT" || txSide === "DBIT" ? txSide : entrySide;
+    if (details.length === 1) return { amount: entryAmount, side: entrySide };
+    const stated = [at2(tx, "Amt"), at2(tx, "AmtDtls", "TxAmt", "Amt"), at2(tx, "AmtDtls", "CntrValAmt", "Amt")].map(money2).filter((m) => m !== void 0);
+    const own2 = stated.find((m) => currencyOf(m) === entryCurrency);
+    if (own2 !== void 0) return { amount: own2, side };
+    if (stated.length > 0) {
+      throw new EntryError(`TxDtls ${index + 1} of the batch states its amount in ${currencyOf(stated[0])} only; the entry is booked in ${entryCurrency}`);
+    }
+    throw new EntryError("a transaction of a batch entry has no amount of its own");
+  });
+  if (details.length > 1) {
+    const total = amounts.reduce((s, a) => s + Math.round(sign(a.amount.value, a.side) * 100), 0);
+    const booked = Math.round(sign(entryAmount.value, entrySide) * 100);
+    if (total !== booked) {
+      const shown = (c) => `${(c / 100).toFixed(2)} ${entryCurrency}`;
+      throw new EntryError(`the entry's ${details.length} TxDtls add up to ${shown(total)}, its <Amt> ${shown(booked)} (CdtDbtInd ${entrySide})`);
+    }
+  }
+  return details.map((tx, index) => {
+    const { amount, side } = amounts[index];
     const [mine, other] = side === "CRDT" ? ["Dbtr", "Cdtr"] : ["Cdtr", "Dbtr"];
     const parties = at2(tx, "RltdPties");
     const name = partyName(at2(parties, mine)) ?? partyName(at2(parties, other));
@@ -86536,12 +86555,12 @@ function fields(text3) {
     const line = raw.replace(/\s+$/, "");
     const tag = TAG.exec(line);
     if (tag?.[1] !== void 0) {
-      current = { tag: tag[1], lines: [line.slice(tag[0].length)], lineNumber: index + 1 };
+      current = { tag: tag[1], lines: [raw.slice(tag[0].length)], lineNumber: index + 1 };
       out.push(current);
     } else if (line === "-" || line === "-}" || line.startsWith("{") || line.startsWith("-}")) {
       current = null;
     } else if (current !== null && line !== "") {
-      current.lines.push(line);
+      current.lines.push(raw);
     }
   });
   return out;
@@ -86560,8 +86579,11 @@ function readMt940(text3) {
     }
     return draft;
   };
+  let previousTag = "";
   for (const field3 of all3) {
     const value = field3.lines.join("\n");
+    const follows61 = previousTag === "61";
+    previousTag = field3.tag;
     if (field3.tag === "20") {
       draft = null;
       open2().statementId = value.trim();
@@ -86587,7 +86609,7 @@ function readMt940(text3) {
       case "62": {
         const balance = /^[DC]\d{6}([A-Z]{3})/.exec(value);
         if (balance?.[1] !== void 0 && (d.currency === "" || field3.tag.startsWith("60"))) d.currency = balance[1];
-        const stated = statedBalance(value);
+        const stated = statedBalance(value, field3);
         if (stated !== void 0 && field3.tag.startsWith("60")) d.opening ??= stated;
         if (stated !== void 0 && field3.tag.startsWith("62")) d.closing = stated;
         break;
@@ -86607,7 +86629,7 @@ function readMt940(text3) {
         break;
       case "86": {
         const last = d.records[d.records.length - 1];
-        if (last !== void 0 && last.details === null) last.details = field3;
+        if (follows61 && last !== void 0 && last.details === null) last.details = field3;
         break;
       }
       default:
@@ -86647,16 +86669,19 @@ function finish(draft) {
   if (draft.closing !== void 0) statement.closingBalance = draft.closing;
   return statement;
 }
-function statedBalance(value) {
-  const m = /^([DC])(\d{2})(\d{2})(\d{2})(?:[A-Z]{3})?(\d+(,\d*)?)/.exec(value.trim());
+function statedBalance(value, field3) {
+  const m = /^([DC])(\d{2})(\d{2})(\d{2})(?:[A-Z]{3})?(\d[\d.,]*)/.exec(value.trim());
   if (m?.[1] === void 0 || m[5] === void 0) return void 0;
+  if (!/^\d+(,\d*)?$/.test(m[5])) {
+    throw new StatementFormatError("mt940", `line ${field3.lineNumber}: the :${field3.tag}: balance "${value.trim()}" has the amount "${m[5]}", not a SWIFT amount (digits and one decimal comma)`);
+  }
   const magnitude = Number(m[5].replace(",", "."));
   const balance = { amount: m[1] === "D" && magnitude !== 0 ? -magnitude : magnitude };
   const date5 = valueDate(2e3 + Number(m[2]), Number(m[3]), Number(m[4]));
   if (date5 !== null) balance.date = date5;
   return balance;
 }
-var MOVEMENT = /^(\d{2})(\d{2})(\d{2})(\d{4})?(RC|RD|C|D)([A-Z])?[\n ]?(\d[\d,]{0,14})([A-Z][A-Z0-9 ]{3})?/;
+var MOVEMENT = /^(\d{2})(\d{2})(\d{2})(\d{4})?(RC|RD|C|D)([A-Z])?[\n ]?(\d[\d,.]{0,14})([A-Z][A-Z0-9 ]{3})?/;
 function readMovement(field3) {
   const value = field3.lines.join("\n");
   const m = MOVEMENT.exec(value);
@@ -86687,7 +86712,7 @@ function readDetails(lines) {
   const joinedTight = lines.join("").trimStart();
   if (/^\d{3}\?/.test(joinedTight) || /^\?\d{2}/.test(joinedTight)) return readSubfields(joinedTight);
   const joined = joinWrapped(lines);
-  if (/^\/(EREF|TRTP|NAME|REMI|BENM|ORDP|CNTP|PREF|RTRN)\//.test(joined)) return readSlashFields(joinWrappedTight(lines));
+  if (new RegExp(`^${SLASH_KEYS.source}`).test(joined)) return readSlashFields(joinWrappedTight(lines));
   return { label: joined, name: void 0, account: void 0, reference: void 0 };
 }
 function joinWrapped(lines) {
@@ -86726,19 +86751,24 @@ function readSubfields(text3) {
 var SLASH_KEYS = /\/(TRTP|EREF|IBAN|BIC|NAME|REMI|ISDT|CSID|MARF|BENM|ORDP|ADDR|CNTP|RTRN|PREF|SVCL|ULTD|ULTC|ULTB|PURP|CITY|ID)\//g;
 function readSlashFields(text3) {
   const values = /* @__PURE__ */ new Map();
+  const raw = /* @__PURE__ */ new Map();
   const keys = [...text3.matchAll(SLASH_KEYS)];
   keys.forEach((k, i) => {
     const start = (k.index ?? 0) + k[0].length;
     const end = keys[i + 1]?.index ?? text3.length;
-    const value = text3.slice(start, end).replace(/^\/+|\/+$/g, "");
-    if (k[1] !== void 0 && !values.has(k[1])) values.set(k[1], value);
+    const value = text3.slice(start, end);
+    if (k[1] !== void 0 && !values.has(k[1])) {
+      values.set(k[1], value.replace(/^\/+|\/+$/g, ""));
+      raw.set(k[1], value);
+    }
   });
+  const [cntpAccount, , cntpName] = (raw.get("CNTP") ?? "").split("/").map((part) => part.trim());
   const eref = values.get("EREF");
   const remittance = values.get("REMI")?.replace(/^(USTD|STRD)\/\/?(CUR\/)?/, "");
   return {
     label: remittance !== void 0 && remittance !== "" ? remittance : text3,
-    name: values.get("NAME") || void 0,
-    account: values.get("IBAN") || void 0,
+    name: values.get("NAME") || cntpName || void 0,
+    account: values.get("IBAN") || cntpAccount || void 0,
     reference: eref !== void 0 && eref !== "" && !/^NOTPROVIDED$/i.test(eref) ? eref : void 0
   };
 }
@@ -86762,6 +86792,13 @@ function parseTree(source) {
       if (index < 0) {
         if (parent.children.some((c) => c.name === name && c.children.length === 0)) continue;
         throw new StatementFormatError("ofx", `closing </${name}> without an opening tag`);
+      }
+      for (let k = stack.length - 1; k > index; k--) {
+        const implicit = stack[k];
+        const holder = stack[k - 1];
+        if (implicit === void 0 || holder === void 0 || implicit.children.length === 0) continue;
+        holder.children.splice(holder.children.indexOf(implicit) + 1, 0, ...implicit.children);
+        implicit.children = [];
       }
       stack.length = index;
       continue;
@@ -86795,8 +86832,42 @@ function leaf(element, name) {
   const found = child(element, name);
   return found === void 0 || found.text === "" ? void 0 : found.text;
 }
-function descendants(element, name) {
-  return element.children.flatMap((c) => c.name === name ? [c] : descendants(c, name));
+function descendants(element, names) {
+  return element.children.flatMap((c) => names.has(c.name) ? [c] : descendants(c, names));
+}
+var MINOR_UNITS = {
+  JPY: 0,
+  KRW: 0,
+  ISK: 0,
+  CLP: 0,
+  VND: 0,
+  PYG: 0,
+  UGX: 0,
+  XAF: 0,
+  XOF: 0,
+  XPF: 0,
+  KMF: 0,
+  RWF: 0,
+  DJF: 0,
+  GNF: 0,
+  VUV: 0,
+  BHD: 3,
+  KWD: 3,
+  OMR: 3,
+  JOD: 3,
+  TND: 3,
+  LYD: 3,
+  IQD: 3
+};
+var NOT_AN_AMOUNT = "not an amount";
+var AMOUNT2 = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/;
+function ofxAmount(text3, currency) {
+  if (text3 === void 0 || !AMOUNT2.test(text3)) return NOT_AN_AMOUNT;
+  const fraction = (/[.,](\d*)$/.exec(text3)?.[1] ?? "").replace(/0+$/, "");
+  const allowed = MINOR_UNITS[currency] ?? 2;
+  if (fraction.length > allowed) return `${fraction.length} decimals where ${currency} has ${allowed}: is its "${/[.,]/.exec(text3)?.[0] ?? ""}" a thousands separator or the decimal mark?`;
+  const amount = Number(text3.replace(",", "."));
+  return amount === 0 ? 0 : amount;
 }
 function ofxDate(value) {
   const m = /^(\d{4})(\d{2})(\d{2})/.exec(value ?? "");
@@ -86804,7 +86875,7 @@ function ofxDate(value) {
 }
 function readOfx(source) {
   const ofx = parseTree(source);
-  const statements = [...descendants(ofx, "STMTRS"), ...descendants(ofx, "CCSTMTRS")];
+  const statements = descendants(ofx, /* @__PURE__ */ new Set(["STMTRS", "CCSTMTRS"]));
   if (statements.length === 0) throw new StatementFormatError("ofx", "no STMTRS or CCSTMTRS statement in the file");
   return statements.map((statement, index) => readStatement2(statement, index + 1));
 }
@@ -86823,28 +86894,30 @@ function readStatement2(statement, number4) {
     const where = `statement ${number4}, transaction ${index + 1}${leaf(trn, "FITID") ? ` (FITID ${leaf(trn, "FITID")})` : ""}`;
     const amountText = leaf(trn, "TRNAMT");
     const date5 = ofxDate(leaf(trn, "DTPOSTED"));
-    if (amountText === void 0 || !/^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(amountText)) {
-      skipped.push({ where, reason: `no valid <TRNAMT> ("${amountText ?? ""}")` });
+    const amount = ofxAmount(amountText, leaf(child(trn, "CURRENCY"), "CURSYM") ?? currency);
+    if (typeof amount === "string") {
+      skipped.push({ where, reason: `no valid <TRNAMT> ("${amountText ?? ""}"${amount === NOT_AN_AMOUNT ? "" : `: ${amount}`})` });
       return;
     }
     if (date5 === null) {
       skipped.push({ where, reason: `no valid <DTPOSTED> ("${leaf(trn, "DTPOSTED") ?? ""}")` });
       return;
     }
-    const amount = Number(amountText.replace(",", "."));
     const name = leaf(trn, "NAME") ?? leaf(child(trn, "PAYEE"), "NAME");
     const memo2 = leaf(trn, "MEMO");
     const to = child(trn, "BANKACCTTO") ?? child(trn, "CCACCTTO");
     lines.push(statementLine(
-      { date: date5, amount: amount === 0 ? 0 : amount, currency: leaf(child(trn, "CURRENCY"), "CURSYM") ?? currency, label: [name, memo2].filter((t) => t !== void 0).join(" ") },
+      { date: date5, amount, currency: leaf(child(trn, "CURRENCY"), "CURSYM") ?? currency, label: [name, memo2].filter((t) => t !== void 0).join(" ") },
       { counterpartyName: name, counterpartyAccount: leaf(to, "ACCTID"), reference: leaf(trn, "REFNUM"), bankReference: leaf(trn, "FITID") }
     ));
   });
   const result = { format: "ofx", statementId: account, account, currency, lines, skipped };
   const ledger2 = child(statement, "LEDGERBAL");
   const balance = leaf(ledger2, "BALAMT");
-  if (balance !== void 0 && /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(balance)) {
-    const closing = { amount: Number(balance.replace(",", ".")) };
+  if (balance !== void 0) {
+    const amount = ofxAmount(balance, currency);
+    if (typeof amount === "string") throw new StatementFormatError("ofx", `statement ${number4}: <LEDGERBAL><BALAMT> "${balance}" is ${amount}`);
+    const closing = { amount };
     const asOf = ofxDate(leaf(ledger2, "DTASOF"));
     if (asOf !== null) closing.date = asOf;
     result.closingBalance = closing;
@@ -86862,7 +86935,17 @@ var UnreadableStatementError = class extends EndpointError {
 };
 var utf82 = new TextDecoder("utf-8", { fatal: true });
 var latin1 = new TextDecoder("latin1");
+var utf16le = new TextDecoder("utf-16le", { fatal: true });
+var utf16be = new TextDecoder("utf-16be", { fatal: true });
 function decodeText(bytes) {
+  const utf16 = bytes[0] === 255 && bytes[1] === 254 ? utf16le : bytes[0] === 254 && bytes[1] === 255 ? utf16be : null;
+  if (utf16 !== null) {
+    try {
+      return utf16.decode(bytes.subarray(2));
+    } catch {
+      throw new UnreadableStatementError("the file starts with a UTF-16 byte-order mark but is not valid UTF-16.");
+    }
+  }
   const body = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes;
   try {
     return utf82.decode(body);
@@ -86881,7 +86964,7 @@ function detectKind(bytes, text3, fileName) {
   if (bytes[0] === 37 && bytes[1] === 80 && bytes[2] === 68 && bytes[3] === 70) {
     throw new UnreadableStatementError(`${name} is a PDF: ask the bank for a CAMT, OFX or MT940 export instead.`);
   }
-  if (bytes.subarray(0, 8192).includes(0)) {
+  if (text3.slice(0, 8192).includes("\0")) {
     throw new UnreadableStatementError(`${name} is a binary file, not a CAMT, OFX or MT940 statement.`);
   }
   const head = text3.slice(0, 4096);

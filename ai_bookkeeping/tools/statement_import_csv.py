@@ -39,6 +39,21 @@ _KEYWORDS = {
 }
 
 
+# Words of the summary rows banks append after the transactions ("Summe", "Endsaldo", "Closing balance").
+_FOOTER = re.compile(r"saldo|summe|total|balance|kontostand|solde|umsätze|anzahl|sum\b", re.IGNORECASE)
+# How far down a bank's preamble (account, period, blank rows) may push the header row.
+_HEADER_SEARCH_ROWS = 30
+
+
+class TableRows(list):
+    """The rows of a table, each with the row number a spreadsheet shows for it (``numbers``): blank rows and the
+    bank's preamble above the header are left out of the rows, not out of the numbering."""
+
+    def __init__(self, rows, numbers):
+        super().__init__(rows)
+        self.numbers = numbers
+
+
 def is_table(file_name):
     return (file_name or "").lower().endswith(TABLE_EXTENSIONS)
 
@@ -90,23 +105,41 @@ def read_table(raw, file_name):
                     row.append(_cell(sheet.cell_value(r, c)))
             table.append(row)
     else:
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = raw.decode("cp1252", errors="replace")
+        if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            # Excel's "Unicode text" export: UTF-16 with its byte-order mark, tab separated.
+            try:
+                text = raw.decode("utf-16")
+            except UnicodeDecodeError:
+                raise StatementFileError("The file starts like UTF-16 text but is not valid UTF-16.") from None
+        else:
+            try:
+                text = raw.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                text = raw.decode("cp1252", errors="replace")
         sample = text[:8192]
         try:
             delimiter = csv.Sniffer().sniff(sample, delimiters=";,\t|").delimiter
         except csv.Error:
-            delimiter = ";" if sample.count(";") > sample.count(",") else ","
+            # Rows of uneven width (summary rows) defeat the sniffer: the separator the widest line has most of.
+            lines = sample.splitlines()[:_HEADER_SEARCH_ROWS]
+            delimiter = max(";,\t|", key=lambda d: max((line.count(d) for line in lines), default=0))
         table = [[_cell(c) for c in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
-    table = [row for row in table if any(row)]
-    if not table:
+    numbered = [(number, row) for number, row in enumerate(table, 1) if any(row)]
+    if not numbered:
         raise StatementFileError("The file is empty.")
-    if len(table) - 1 > MAX_LINES:
-        raise StatementFileError("The file has %d rows; the import reads at most %d." % (len(table) - 1, MAX_LINES))
-    headers = [h or "column %d" % (i + 1) for i, h in enumerate(table[0])]
-    return headers, table[1:]
+    # The header is the first row naming a date and an amount (or debit/credit) column: banks put their account and
+    # period above it. Without such a row, the first one (the accountant maps the columns by their names).
+    start = next((i for i, (_n, row) in enumerate(numbered[:_HEADER_SEARCH_ROWS]) if _looks_like_header(row)), 0)
+    numbered = numbered[start:]
+    if len(numbered) - 1 > MAX_LINES:
+        raise StatementFileError("The file has %d rows; the import reads at most %d." % (len(numbered) - 1, MAX_LINES))
+    headers = [h or "column %d" % (i + 1) for i, h in enumerate(numbered[0][1])]
+    return headers, TableRows([row for _n, row in numbered[1:]], [n for n, _row in numbered[1:]])
+
+
+def _looks_like_header(row):
+    mapping = guess_mapping([cell for cell in row if cell])
+    return "date" in mapping and any(role in mapping for role in ("amount", "debit", "credit"))
 
 
 def guess_mapping(headers):
@@ -128,7 +161,10 @@ def guess_mapping(headers):
 
 def detect_date_format(values):
     """The first format that reads every non-empty value (day before month when both would), or None."""
-    values = [v for v in values if v]
+    # Cells with letters are no dates in any of the formats: the "Endsaldo" of a summary row, not a reason to fail.
+    values = [v for v in values if v and not re.search(r"[^\W\d_]", v)]
+    if not values:
+        return None
     for _key, fmt, _example in DATE_FORMATS:
         try:
             for value in values:
@@ -157,17 +193,40 @@ def detect_decimal(values):
     return "," if comma > dot else "."
 
 
+# Debit/credit markers after (or before) an amount: "12.50 DR" (English), "12,50 S" (German Soll/Haben).
+_MARKER = re.compile(r"^(?:(DR|CR|S|H)\s*)?(.*?)(?:\s*(DR|CR|S|H))?$", re.IGNORECASE)
+_CURRENCY = re.compile(r"\b[A-Z]{3}\b|[€$£¥]|\bFr\.")
+
+
 def parse_amount(text, decimal):
-    """'1.234,56' / '-1,234.56' / '(12.50)' / '12,50 €' → float; None when empty; ValueError when not a number."""
-    value = (text or "").strip()
+    """'1.234,56' / '-1,234.56' / '(12.50)' / '12,50 €' / '12.50 DR' → float; None when empty; ValueError when not a
+    number, or not surely one: letters other than a currency or a DR/CR/S/H marker, three decimals (1.234 read with
+    "." as decimal: thousands or decimals?)."""
+    value = (text or "").strip().replace("\u2212", "-").replace("\u2013", "-").replace("\u2012", "-")
     if not value:
         return None
+    value = _CURRENCY.sub("", value).strip()
+    marker = _MARKER.match(value)
+    sides = {(marker.group(1) or "").upper(), (marker.group(3) or "").upper()} - {""}
+    if len(sides) > 1 or re.search(r"[^\W\d_]", marker.group(2)):
+        raise ValueError(text)
+    value = marker.group(2).strip()
+    # Digits, the two separators, blanks (also no-break and thin ones), Swiss apostrophes, signs, parentheses: any
+    # other character (a "?" left by a wrong encoding) makes the amount unsure, not something to read around.
+    if not re.fullmatch(r"[\d.,'’\s\u00a0\u202f()+-]+", value):
+        raise ValueError(text)
     negative = value.startswith("(") and value.endswith(")") or value.endswith("-") or value.startswith("-")
+    if sides & {"DR", "S"}:
+        if negative:
+            raise ValueError(text)
+        negative = True
     thousands = "." if decimal == "," else ","
     digits = re.sub(r"[^0-9%s%s]" % (re.escape(decimal), re.escape(thousands)), "", value)
     d, t = re.escape(decimal), re.escape(thousands)
     # Thousands separators only between groups of three: "1.250,00" read with "." as decimal is refused, not 1.25.
     if not (re.fullmatch(r"\d+(%s\d+)?" % d, digits) or re.fullmatch(r"\d{1,3}(%s\d{3})+(%s\d+)?" % (t, d), digits)):
+        raise ValueError(value)
+    if decimal in digits and len(digits) - digits.rindex(decimal) - 1 > 2:
         raise ValueError(value)
     number = float(digits.replace(thousands, "").replace(decimal, "."))
     return -number if negative else number
@@ -187,8 +246,25 @@ def to_statements(headers, rows, mapping, date_format, decimal, currency, accoun
         header = mapping.get(role)
         return row[index[header]].strip() if header and index[header] < len(row) else ""
 
+    numbers = getattr(rows, "numbers", None) or list(range(2, len(rows) + 2))
+    rows = list(rows)
+
+    def reads_as_date(row):
+        raw = cell(row, "date")
+        try:
+            datetime.datetime.strptime(raw[:10] if date_format == "%Y-%m-%d" else raw, date_format)
+        except ValueError:
+            return False
+        return True
+
+    # Summary rows after the last transaction ("Summe", "Endsaldo …") are left out: no date of the format, no digit in
+    # the date cell, a summary word in the row. Anything else without a date is an error naming its row.
+    while rows and not reads_as_date(rows[-1]) and not re.search(r"\d", cell(rows[-1], "date")) \
+            and any(_FOOTER.search(c) for c in rows[-1]):
+        rows.pop()
+
     lines = []
-    for number, row in enumerate(rows, 2):
+    for number, row in zip(numbers[:len(rows)], rows, strict=True):
         raw_date = cell(row, "date")
         try:
             date = datetime.datetime.strptime(raw_date[:10] if date_format == "%Y-%m-%d" else raw_date,

@@ -1,7 +1,10 @@
 // CAMT.053 (statement), CAMT.052 (intraday account report) and CAMT.054 (debit/credit notification) reader, ISO 20022, any schema version.
 // XML parsing is fast-xml-parser's (validated first, so a truncated file is an error with a line number, not a
 // half-read statement); this file only walks the tree. One line per TxDtls (a batch booked as one entry gives one
-// line per transaction, as OCA's importer does), or one per entry when it has no transaction details.
+// line per transaction, as OCA's importer does), or one per entry when it has no transaction details. A batch's
+// transactions must add up to the entry (else the entry is skipped, saying both sums): the entry is what the bank
+// booked, and a line amount the reader is not sure of is an error, never a guess. Pending (PDNG), information
+// (INFO) and future (FUTR) entries are not booked and are left out, as they are left out of the booked balances.
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import {
   StatementFormatError,
@@ -14,7 +17,7 @@ import {
 
 type XmlNode = unknown;
 
-const ARRAYS = new Set(["Stmt", "Ntfctn", "Rpt", "Ntry", "TxDtls", "Ustrd", "Strd", "AddtlTxInf", "Bal"]);
+const ARRAYS = new Set(["Stmt", "Ntfctn", "Rpt", "Ntry", "NtryDtls", "TxDtls", "Ustrd", "Strd", "AddtlTxInf", "Bal"]);
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -79,6 +82,8 @@ function accountId(node: XmlNode): string | undefined {
 }
 
 const NOT_PROVIDED = /^NOTPROVIDED$/i;
+/** Entry statuses (Sts, or Sts/Cd from camt.05x.001.08 on) of entries the bank has not booked. */
+const NOT_BOOKED = new Set(["PDNG", "INFO", "FUTR"]);
 
 /** Read a CAMT.052, CAMT.053 or CAMT.054 document. Throws StatementFormatError when it is not well-formed CAMT. */
 export function readCamt(xml: string): BankStatement[] {
@@ -114,6 +119,7 @@ function readStatement(node: XmlNode, format: BankStatement["format"], number: n
   const skipped: SkippedRecord[] = [];
   all(node, "Ntry").forEach((entry, index) => {
     const where = `statement ${number}, entry ${index + 1}`;
+    if (NOT_BOOKED.has(text(entry, "Sts") ?? text(entry, "Sts", "Cd") ?? "BOOK")) return;
     try {
       lines.push(...readEntry(entry, text(account, "Ccy") ?? balanceCurrency ?? ""));
     } catch (error) {
@@ -163,7 +169,7 @@ function readEntry(entry: XmlNode, accountCurrency: string): BankStatementLine[]
   const date = isoDay(at(entry, "BookgDt")) ?? isoDay(at(entry, "ValDt"));
   if (date === undefined) throw new EntryError("entry has neither a booking nor a value date");
   const entryInfo = text(entry, "AddtlNtryInf") ?? "";
-  const details = all(at(entry, "NtryDtls"), "TxDtls");
+  const details = all(entry, "NtryDtls").flatMap((part) => all(part, "TxDtls"));
   const currencyOf = (m: Money): string => m.currency || accountCurrency;
   if (details.length === 0) {
     return [statementLine(
@@ -172,13 +178,33 @@ function readEntry(entry: XmlNode, accountCurrency: string): BankStatementLine[]
     )];
   }
   const entryReference = text(entry, "AcctSvcrRef");
-  return details.map((tx) => {
-    // A transaction's own amount; a single transaction in an entry may leave it out (the entry's is meant).
-    const own = money(at(tx, "Amt")) ?? money(at(tx, "AmtDtls", "TxAmt", "Amt"));
-    const amount = own ?? (details.length === 1 ? entryAmount : undefined);
-    if (amount === undefined) throw new EntryError("a transaction of a batch entry has no amount of its own");
+  const entryCurrency = currencyOf(entryAmount);
+  const amounts = details.map((tx, index): { amount: Money; side: "CRDT" | "DBIT" } => {
     const txSide = text(tx, "CdtDbtInd");
     const side = txSide === "CRDT" || txSide === "DBIT" ? txSide : entrySide;
+    // The only transaction of an entry is the entry: its booked amount, whatever currency the details state.
+    if (details.length === 1) return { amount: entryAmount, side: entrySide };
+    // A transaction's amount in the entry's currency: its own <Amt> (camt.05x.001.04+), the TxAmt or the counter
+    // value. An amount in another currency (the instructed one) is not what was booked.
+    const stated = [at(tx, "Amt"), at(tx, "AmtDtls", "TxAmt", "Amt"), at(tx, "AmtDtls", "CntrValAmt", "Amt")]
+      .map(money).filter((m): m is Money => m !== undefined);
+    const own = stated.find((m) => currencyOf(m) === entryCurrency);
+    if (own !== undefined) return { amount: own, side };
+    if (stated.length > 0) {
+      throw new EntryError(`TxDtls ${index + 1} of the batch states its amount in ${currencyOf(stated[0] as Money)} only; the entry is booked in ${entryCurrency}`);
+    }
+    throw new EntryError("a transaction of a batch entry has no amount of its own");
+  });
+  if (details.length > 1) {
+    const total = amounts.reduce((s, a) => s + Math.round(sign(a.amount.value, a.side) * 100), 0);
+    const booked = Math.round(sign(entryAmount.value, entrySide) * 100);
+    if (total !== booked) {
+      const shown = (c: number): string => `${(c / 100).toFixed(2)} ${entryCurrency}`;
+      throw new EntryError(`the entry's ${details.length} TxDtls add up to ${shown(total)}, its <Amt> ${shown(booked)} (CdtDbtInd ${entrySide})`);
+    }
+  }
+  return details.map((tx, index) => {
+    const { amount, side } = amounts[index] as { amount: Money; side: "CRDT" | "DBIT" };
     // Money in: the counterparty is the debtor; money out: the creditor. Fall back to whichever is present.
     const [mine, other] = side === "CRDT" ? ["Dbtr", "Cdtr"] : ["Cdtr", "Dbtr"];
     const parties = at(tx, "RltdPties");

@@ -37,13 +37,14 @@ function fields(text: string): Field[] {
   text.replace(/\r\n?/g, "\n").split("\n").forEach((raw, index) => {
     const line = raw.replace(/\s+$/, "");
     const tag = TAG.exec(line);
+    // Content keeps its trailing blanks: a bank that wraps "Kantonalbank Abteilung " at 65 characters meant the blank.
     if (tag?.[1] !== undefined) {
-      current = { tag: tag[1], lines: [line.slice(tag[0].length)], lineNumber: index + 1 };
+      current = { tag: tag[1], lines: [raw.slice(tag[0].length)], lineNumber: index + 1 };
       out.push(current);
     } else if (line === "-" || line === "-}" || line.startsWith("{") || line.startsWith("-}")) {
       current = null; // end of a message block
     } else if (current !== null && line !== "") {
-      current.lines.push(line);
+      current.lines.push(raw);
     }
   });
   return out;
@@ -76,8 +77,12 @@ export function readMt940(text: string): BankStatement[] {
     }
     return draft;
   };
+  let previousTag = "";
   for (const field of all) {
     const value = field.lines.join("\n");
+    // An :86: is a movement's only when it follows its :61:; after :62F: it speaks of the whole statement.
+    const follows61 = previousTag === "61";
+    previousTag = field.tag;
     if (field.tag === "20") {
       draft = null;
       open().statementId = value.trim();
@@ -98,7 +103,7 @@ export function readMt940(text: string): BankStatement[] {
       case "60F": case "60M": case "62F": case "62M": case "64": case "60": case "62": {
         const balance = /^[DC]\d{6}([A-Z]{3})/.exec(value);
         if (balance?.[1] !== undefined && (d.currency === "" || field.tag.startsWith("60"))) d.currency = balance[1];
-        const stated = statedBalance(value);
+        const stated = statedBalance(value, field);
         if (stated !== undefined && field.tag.startsWith("60")) d.opening ??= stated;
         if (stated !== undefined && field.tag.startsWith("62")) d.closing = stated;
         break;
@@ -114,7 +119,7 @@ export function readMt940(text: string): BankStatement[] {
         break;
       case "86": {
         const last = d.records[d.records.length - 1];
-        if (last !== undefined && last.details === null) last.details = field;
+        if (follows61 && last !== undefined && last.details === null) last.details = field;
         break;
       }
       default:
@@ -156,10 +161,16 @@ function finish(draft: Draft): BankStatement {
   return statement;
 }
 
-/** A :60F:/:62F: balance `C170515EUR100,00`: mark, date, currency (some banks leave it out), amount. */
-function statedBalance(value: string): StatedBalance | undefined {
-  const m = /^([DC])(\d{2})(\d{2})(\d{2})(?:[A-Z]{3})?(\d+(,\d*)?)/.exec(value.trim());
+/**
+ * A :60F:/:62F: balance `C170515EUR100,00`: mark, date, currency (some banks leave it out), amount. An amount that is
+ * not a SWIFT one (`100.50`: a decimal point) is an error naming the line, never read as 100.
+ */
+function statedBalance(value: string, field: Field): StatedBalance | undefined {
+  const m = /^([DC])(\d{2})(\d{2})(\d{2})(?:[A-Z]{3})?(\d[\d.,]*)/.exec(value.trim());
   if (m?.[1] === undefined || m[5] === undefined) return undefined;
+  if (!/^\d+(,\d*)?$/.test(m[5])) {
+    throw new StatementFormatError("mt940", `line ${field.lineNumber}: the :${field.tag}: balance "${value.trim()}" has the amount "${m[5]}", not a SWIFT amount (digits and one decimal comma)`);
+  }
   const magnitude = Number(m[5].replace(",", "."));
   const balance: StatedBalance = { amount: m[1] === "D" && magnitude !== 0 ? -magnitude : magnitude };
   const date = valueDate(2000 + Number(m[2]), Number(m[3]), Number(m[4]));
@@ -177,7 +188,8 @@ interface Movement {
 
 // :61: value date, [entry date], mark, [funds code], [blank or newline, Sparkasse and Cuscal put one], amount,
 // transaction type, customer reference, [//bank reference], [newline supplementary details].
-const MOVEMENT = /^(\d{2})(\d{2})(\d{2})(\d{4})?(RC|RD|C|D)([A-Z])?[\n ]?(\d[\d,]{0,14})([A-Z][A-Z0-9 ]{3})?/;
+// The amount takes dots too, so that "12.50" is refused as a whole instead of read as 12.
+const MOVEMENT = /^(\d{2})(\d{2})(\d{2})(\d{4})?(RC|RD|C|D)([A-Z])?[\n ]?(\d[\d,.]{0,14})([A-Z][A-Z0-9 ]{3})?/;
 
 /** The movement of a :61: field, or why it cannot be read. */
 function readMovement(field: Field): Movement | string {
@@ -223,7 +235,7 @@ function readDetails(lines: string[]): Details {
   const joinedTight = lines.join("").trimStart();
   if (/^\d{3}\?/.test(joinedTight) || /^\?\d{2}/.test(joinedTight)) return readSubfields(joinedTight);
   const joined = joinWrapped(lines);
-  if (/^\/(EREF|TRTP|NAME|REMI|BENM|ORDP|CNTP|PREF|RTRN)\//.test(joined)) return readSlashFields(joinWrappedTight(lines));
+  if (new RegExp(`^${SLASH_KEYS.source}`).test(joined)) return readSlashFields(joinWrappedTight(lines));
   return { label: joined, name: undefined, account: undefined, reference: undefined };
 }
 
@@ -273,19 +285,25 @@ const SLASH_KEYS = /\/(TRTP|EREF|IBAN|BIC|NAME|REMI|ISDT|CSID|MARF|BENM|ORDP|ADD
 /** Dutch "/KEY/value" fields (Rabobank, ING SEPA): REMI is the remittance text, NAME the counterparty. */
 function readSlashFields(text: string): Details {
   const values = new Map<string, string>();
+  const raw = new Map<string, string>();
   const keys = [...text.matchAll(SLASH_KEYS)];
   keys.forEach((k, i) => {
     const start = (k.index ?? 0) + k[0].length;
     const end = keys[i + 1]?.index ?? text.length;
-    const value = text.slice(start, end).replace(/^\/+|\/+$/g, "");
-    if (k[1] !== undefined && !values.has(k[1])) values.set(k[1], value);
+    const value = text.slice(start, end);
+    if (k[1] !== undefined && !values.has(k[1])) {
+      values.set(k[1], value.replace(/^\/+|\/+$/g, ""));
+      raw.set(k[1], value);
+    }
   });
+  // ING: /CNTP/account/BIC/name/city/, any part possibly empty.
+  const [cntpAccount, , cntpName] = (raw.get("CNTP") ?? "").split("/").map((part) => part.trim());
   const eref = values.get("EREF");
   const remittance = values.get("REMI")?.replace(/^(USTD|STRD)\/\/?(CUR\/)?/, "");
   return {
     label: remittance !== undefined && remittance !== "" ? remittance : text,
-    name: values.get("NAME") || undefined,
-    account: values.get("IBAN") || undefined,
+    name: values.get("NAME") || cntpName || undefined,
+    account: values.get("IBAN") || cntpAccount || undefined,
     reference: eref !== undefined && eref !== "" && !/^NOTPROVIDED$/i.test(eref) ? eref : undefined,
   };
 }

@@ -40,6 +40,15 @@ function parseTree(source: string): OfxElement {
         if (parent.children.some((c) => c.name === name && c.children.length === 0)) continue;
         throw new StatementFormatError("ofx", `closing </${name}> without an opening tag`);
       }
+      // The elements this closes implicitly had no closing tag of their own: in SGML OFX only leaves omit it, so each
+      // was an empty leaf (`<CHECKNUM>` with no value), not an aggregate; what it swallowed goes back to its parent.
+      for (let k = stack.length - 1; k > index; k--) {
+        const implicit = stack[k];
+        const holder = stack[k - 1];
+        if (implicit === undefined || holder === undefined || implicit.children.length === 0) continue;
+        holder.children.splice(holder.children.indexOf(implicit) + 1, 0, ...implicit.children);
+        implicit.children = [];
+      }
       stack.length = index;
       continue;
     }
@@ -79,8 +88,30 @@ function leaf(element: OfxElement | undefined, name: string): string | undefined
   return found === undefined || found.text === "" ? undefined : found.text;
 }
 
-function descendants(element: OfxElement, name: string): OfxElement[] {
-  return element.children.flatMap((c) => (c.name === name ? [c] : descendants(c, name)));
+/** The elements named one of `names` under `element`, in the order of the file. */
+function descendants(element: OfxElement, names: ReadonlySet<string>): OfxElement[] {
+  return element.children.flatMap((c) => (names.has(c.name) ? [c] : descendants(c, names)));
+}
+
+// ISO 4217 currencies whose amounts do not have two decimals (the rest do).
+const MINOR_UNITS: Readonly<Record<string, number>> = {
+  JPY: 0, KRW: 0, ISK: 0, CLP: 0, VND: 0, PYG: 0, UGX: 0, XAF: 0, XOF: 0, XPF: 0, KMF: 0, RWF: 0, DJF: 0, GNF: 0, VUV: 0,
+  BHD: 3, KWD: 3, OMR: 3, JOD: 3, TND: 3, LYD: 3, IQD: 3,
+};
+const NOT_AN_AMOUNT = "not an amount";
+const AMOUNT = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/;
+
+/**
+ * An OFX amount (`-12.50`, `-12,50`: the spec allows either decimal mark) in `currency`, or why it is not one. More
+ * decimals than the currency has (`-1,234` in USD) is refused: a thousands separator or a decimal one, nobody knows.
+ */
+function ofxAmount(text: string | undefined, currency: string): number | string {
+  if (text === undefined || !AMOUNT.test(text)) return NOT_AN_AMOUNT;
+  const fraction = (/[.,](\d*)$/.exec(text)?.[1] ?? "").replace(/0+$/, "");
+  const allowed = MINOR_UNITS[currency] ?? 2;
+  if (fraction.length > allowed) return `${fraction.length} decimals where ${currency} has ${allowed}: is its "${/[.,]/.exec(text)?.[0] ?? ""}" a thousands separator or the decimal mark?`;
+  const amount = Number(text.replace(",", "."));
+  return amount === 0 ? 0 : amount;
 }
 
 /** OFX date-time `YYYYMMDD[HHMMSS[.XXX]][[-8:PST]]` → ISO date, or null. */
@@ -92,7 +123,7 @@ function ofxDate(value: string | undefined): string | null {
 /** Read every bank and credit-card statement in an OFX file. Throws StatementFormatError when it is not OFX. */
 export function readOfx(source: string): BankStatement[] {
   const ofx = parseTree(source);
-  const statements = [...descendants(ofx, "STMTRS"), ...descendants(ofx, "CCSTMTRS")];
+  const statements = descendants(ofx, new Set(["STMTRS", "CCSTMTRS"]));
   if (statements.length === 0) throw new StatementFormatError("ofx", "no STMTRS or CCSTMTRS statement in the file");
   return statements.map((statement, index) => readStatement(statement, index + 1));
 }
@@ -112,20 +143,20 @@ function readStatement(statement: OfxElement, number: number): BankStatement {
     const where = `statement ${number}, transaction ${index + 1}${leaf(trn, "FITID") ? ` (FITID ${leaf(trn, "FITID")})` : ""}`;
     const amountText = leaf(trn, "TRNAMT");
     const date = ofxDate(leaf(trn, "DTPOSTED"));
-    if (amountText === undefined || !/^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(amountText)) {
-      skipped.push({ where, reason: `no valid <TRNAMT> ("${amountText ?? ""}")` });
+    const amount = ofxAmount(amountText, leaf(child(trn, "CURRENCY"), "CURSYM") ?? currency);
+    if (typeof amount === "string") {
+      skipped.push({ where, reason: `no valid <TRNAMT> ("${amountText ?? ""}"${amount === NOT_AN_AMOUNT ? "" : `: ${amount}`})` });
       return;
     }
     if (date === null) {
       skipped.push({ where, reason: `no valid <DTPOSTED> ("${leaf(trn, "DTPOSTED") ?? ""}")` });
       return;
     }
-    const amount = Number(amountText.replace(",", "."));
     const name = leaf(trn, "NAME") ?? leaf(child(trn, "PAYEE"), "NAME");
     const memo = leaf(trn, "MEMO");
     const to = child(trn, "BANKACCTTO") ?? child(trn, "CCACCTTO");
     lines.push(statementLine(
-      { date, amount: amount === 0 ? 0 : amount, currency: leaf(child(trn, "CURRENCY"), "CURSYM") ?? currency, label: [name, memo].filter((t) => t !== undefined).join(" ") },
+      { date, amount, currency: leaf(child(trn, "CURRENCY"), "CURSYM") ?? currency, label: [name, memo].filter((t) => t !== undefined).join(" ") },
       { counterpartyName: name, counterpartyAccount: leaf(to, "ACCTID"), reference: leaf(trn, "REFNUM"), bankReference: leaf(trn, "FITID") },
     ));
   });
@@ -133,8 +164,11 @@ function readStatement(statement: OfxElement, number: number): BankStatement {
   // OFX states the closing (ledger) balance only; the opening one is the caller's to derive.
   const ledger = child(statement, "LEDGERBAL");
   const balance = leaf(ledger, "BALAMT");
-  if (balance !== undefined && /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(balance)) {
-    const closing: StatedBalance = { amount: Number(balance.replace(",", ".")) };
+  if (balance !== undefined) {
+    // A balance that cannot be read is an error: left out, the lines would go unchecked against it.
+    const amount = ofxAmount(balance, currency);
+    if (typeof amount === "string") throw new StatementFormatError("ofx", `statement ${number}: <LEDGERBAL><BALAMT> "${balance}" is ${amount}`);
+    const closing: StatedBalance = { amount };
     const asOf = ofxDate(leaf(ledger, "DTASOF"));
     if (asOf !== null) closing.date = asOf;
     result.closingBalance = closing;

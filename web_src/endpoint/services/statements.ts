@@ -25,8 +25,22 @@ export type FileKind = "camt" | "ofx" | "mt940";
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 const latin1 = new TextDecoder("latin1");
 
-/** UTF-8 (with or without a byte-order mark); a file that is not valid UTF-8 is Latin-1, as German MT940 files are. */
+const utf16le = new TextDecoder("utf-16le", { fatal: true });
+const utf16be = new TextDecoder("utf-16be", { fatal: true });
+
+/**
+ * UTF-8 (with or without a byte-order mark); UTF-16 when it starts with its byte-order mark (Windows exports of
+ * CAMT); a file that is not valid UTF-8 is Latin-1, as German MT940 files are.
+ */
 export function decodeText(bytes: Uint8Array): string {
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? utf16le : bytes[0] === 0xfe && bytes[1] === 0xff ? utf16be : null;
+  if (utf16 !== null) {
+    try {
+      return utf16.decode(bytes.subarray(2));
+    } catch {
+      throw new UnreadableStatementError("the file starts with a UTF-16 byte-order mark but is not valid UTF-16.");
+    }
+  }
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   try {
     return utf8.decode(body);
@@ -47,7 +61,7 @@ export function detectKind(bytes: Uint8Array, text: string, fileName: string): F
   if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) {
     throw new UnreadableStatementError(`${name} is a PDF: ask the bank for a CAMT, OFX or MT940 export instead.`);
   }
-  if (bytes.subarray(0, 8192).includes(0)) {
+  if (text.slice(0, 8192).includes("\u0000")) {
     throw new UnreadableStatementError(`${name} is a binary file, not a CAMT, OFX or MT940 statement.`);
   }
   const head = text.slice(0, 4096);
