@@ -25,3 +25,4 @@ from . import test_period_close_adjustments
 from . import test_period_close_reopen
 from . import test_financial_report, test_financial_report_llm
 from . import test_vendor_bill_llm
+from . import test_cron_users
