@@ -38,6 +38,7 @@
         "report/financial_report_report.xml",
         "security/financial_report_security.xml",
         "data/financial_report_cron.xml",
+        "data/ir_cron_users.xml",
     ],
     "demo": ["demo/ai_bookkeeping_demo.xml"],
     "assets": {

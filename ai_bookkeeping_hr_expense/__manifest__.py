@@ -9,6 +9,7 @@
     "depends": ["ai_bookkeeping", "hr_expense"],
     "data": [
         "security/ir.model.access.csv",
+        "security/ai_suggestion_security.xml",
         "views/ai_expense_policy_rule_views.xml",
         "views/hr_expense_views.xml",
     ],

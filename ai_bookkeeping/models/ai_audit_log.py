@@ -151,15 +151,18 @@ class AiAuditLog(models.Model):
         whether automation behaved unusually. Returns the number of digests sent."""
         since = fields.Datetime.now() - timedelta(days=1)
         sent = 0
-        companies = self.env["res.company"].search(
+        # sudo: the cron's user (OdooBot, or an AI manager of some companies only) serves every company; each
+        # company's controller is told of that company's entries only (every read below is on ``company``).
+        logs = self.sudo()
+        companies = self.env["res.company"].sudo().search(
             [("ai_rollout_phase", "in", (ar.PHASE_SUPERVISED, ar.PHASE_FULL)), ("ai_controller_user_id", "!=", False)]
         )
         for company in companies:
-            entries = self.search(
+            entries = logs.search(
                 [("company_id", "=", company.id), ("event", "=", "auto_applied"), ("logged_at", ">=", since)]
             )
             anomalies = ar.automation_anomalies(
-                len(entries), self._auto_applied_per_day(company, since), self._auto_applied_reverted(company, since)
+                len(entries), logs._auto_applied_per_day(company, since), logs._auto_applied_reverted(company, since)
             )
             if not entries and not anomalies:
                 continue

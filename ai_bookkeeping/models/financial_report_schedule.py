@@ -27,9 +27,10 @@ class FinancialReportSchedule(models.Model):
     @api.model
     def _cron_send_reports(self):
         """For each schedule: every locked close after the last period sent, oldest first."""
-        # sudo: the cron's user (OdooBot) need not belong to every company; each schedule runs in its own company.
+        # sudo: the cron's user (OdooBot, or an AI manager of some companies only) need not belong to every company;
+        # each schedule reads the closes of its own company and runs in it.
         for schedule in self.sudo().search([]):
-            closes = self.env["ai.period.close"].search([
+            closes = self.env["ai.period.close"].sudo().search([
                 ("company_id", "=", schedule.company_id.id), ("state", "=", "locked"),
                 ("date_to", ">", schedule.last_date_to or fields.Date.to_date("1900-01-01"))], order="date_to")
             for close in closes:

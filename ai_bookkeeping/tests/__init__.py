@@ -27,3 +27,4 @@ from . import test_financial_report, test_financial_report_llm
 from . import test_vendor_bill_llm
 from . import test_vendor_bill_pictures
 from . import test_statement_import_fidelity
+from . import test_cron_users

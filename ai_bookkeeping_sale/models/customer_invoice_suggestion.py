@@ -3,7 +3,9 @@ does.
 
 Approving posts the draft Odoo prepared and sends it through Odoo's own send flow: one invoice with the send
 wizard (``account.move.send.wizard``, at once), several approved together with the batch send wizard
-(``account.move.send.batch.wizard``: Odoo's sending cron renders and mails them in the background). Rejecting
+(``account.move.send.batch.wizard``: Odoo's sending cron renders and mails them in the background) — also when
+they are approved one by one after a batch was refused: each is checked as the batch send checks it and posted in
+its own savepoint, and those approved are handed to one batch send at the end. Rejecting
 deletes the draft, so the orders are ready to invoice again and come back in the next run. Reverting gives a posted
 invoice its credit note (Odoo's reversal, reconciled with it) and deletes an invoice reset to draft meanwhile.
 """
@@ -18,6 +20,8 @@ from odoo.addons.ai_bookkeeping.tools import state_machine as sm
 
 # Context key: the batch send wizard computes its alerts without rendering each invoice's mail (see below).
 ALERTS_WITHOUT_MAIL_TEXT = "ai_sale_alerts_without_mail_text"
+# Context key: approving one by one (_ai_each_in_savepoint), the invoice is checked for sending but sent later.
+SEND_LATER = "ai_sale_send_later"
 
 
 class AiSuggestion(models.Model):
@@ -73,15 +77,47 @@ class AiSuggestion(models.Model):
             undated.write({"invoice_date": fields.Date.context_today(undated)})
         drafts.action_post()
         to_send = moves.filtered(lambda m: m.state == "posted" and not m.is_move_sent)
-        if len(to_send) == 1:
+        if self.env.context.get(SEND_LATER):
+            # What the batch send would refuse is refused now, in this approval's savepoint: nothing posted is
+            # left unsent (_ai_each_in_savepoint sends the approved ones together).
+            self._ai_batch_send_wizard(to_send, check_only=True)
+        elif len(to_send) == 1:
             wizard = self.env["account.move.send.wizard"].with_context(
                 active_model="account.move", active_ids=to_send.ids).create({})
             wizard.action_send_and_print()
         elif to_send:
-            wizard = self.env["account.move.send.batch.wizard"].with_context(
-                **{ALERTS_WITHOUT_MAIL_TEXT: True}).create({"move_ids": [Command.set(to_send.ids)]})
-            wizard.action_send_and_print()
+            self._ai_batch_send_wizard(to_send)
         self.write({"state": sm.APPLIED, "applied_at": fields.Datetime.now()})
+
+    def _ai_batch_send_wizard(self, moves, check_only=False):
+        """Odoo's batch send of ``moves`` (its sending cron renders and mails them); ``check_only``: raise what it
+        would refuse (its blocking alerts, its constraints) and send nothing."""
+        Wizard = self.env["account.move.send.batch.wizard"].with_context(**{ALERTS_WITHOUT_MAIL_TEXT: True})
+        if check_only:
+            if moves:
+                wizard = Wizard.new({"move_ids": [Command.set(moves.ids)]})
+                wizard._check_move_constrains(moves)
+                wizard._raise_danger_alerts(wizard.alerts or {})
+            return
+        Wizard.create({"move_ids": [Command.set(moves.ids)]}).action_send_and_print()
+
+    def _ai_each_in_savepoint(self, method, *args, **kwargs):
+        """Customer invoices approved one by one (after a batch was refused, in bulk approval or automation):
+        each is checked for sending and posted in its own savepoint, then those approved are sent together with one
+        batch send, not each with its own render, PDF and mail. Their checks were the batch send's, made invoice by
+        invoice; together they raise nothing more (its blocking alerts are per invoice), so nothing approved is left
+        unsent — and if Odoo refused anyway, the error would roll back the whole request."""
+        invoices = self.filtered(lambda s: s.kind == "customer_invoice")
+        if method != "action_approve" or not invoices:
+            return super()._ai_each_in_savepoint(method, *args, **kwargs)
+        outcomes = super(AiSuggestion, self.with_context(**{SEND_LATER: True}))._ai_each_in_savepoint(
+            method, *args, **kwargs)
+        approved = invoices.filtered(lambda s: s.state == sm.APPLIED)
+        moves = approved._ai_customer_invoice_moves().filtered(
+            lambda m: m.state == "posted" and not m.is_move_sent and not m.sending_data)
+        if moves:
+            self._ai_batch_send_wizard(moves)
+        return outcomes
 
     def _on_rejected_customer_invoice(self):
         moves = self._ai_customer_invoice_moves().filtered(lambda m: m.state == "draft")

@@ -93,8 +93,8 @@ class TestCustomerInvoiceDecisions(SaleInvoiceCase):
         self.assertEqual(set(invoices.mapped("state")), {"posted"})
         self.assertEqual(set(invoices.mapped("invoice_date")), {fields.Date.context_today(invoices)})
         self.assertTrue(all(invoices.mapped("ai_generated")))
-        # Approved one by one after the refusal: each sent at once with Odoo's send wizard (its sending cron, for
-        # any handed to the batch send, changes nothing more).
+        # Approved one by one after the refusal, then handed together to Odoo's batch send: its sending cron mails
+        # them (tests/test_customer_invoice_bulk_send.py counts the sends).
         self.env.ref("account.ir_cron_account_move_send").method_direct_trigger()
         self.assertTrue(all(invoices.mapped("is_move_sent")))
         for customer in customers[:2] + customers[3:]:
