@@ -60022,7 +60022,7 @@ var ExtractBillRequestSchema = external_exports.strictObject({
 var BillSourceSchema = external_exports.enum(["embedded_xml", "text_layer", "ocr"]);
 var Confidence = external_exports.number().min(0).max(1);
 var Money3 = external_exports.number().finite();
-var FieldReaderSchema = external_exports.enum(["extractor", "llm"]);
+var FieldReaderSchema = external_exports.enum(["extractor", "llm", "ocr"]);
 function extractedField(value) {
   return external_exports.object({
     value,
@@ -61609,7 +61609,7 @@ function checkBill(bill, today) {
 var NO = String.raw`(?:n\.?\s?[°ºo]\.?|n\.|nr\.?|no\.?|num(?:ber|éro|mer|ero|ro)?\.?|número|number|#|nummer|-?nr\.?)`;
 var LABELS = {
   invoiceNumber: [
-    { re: new RegExp(String.raw`^(?:tax\s+)?invoice\s*${NO}\s*[:.]?`, "i"), weight: 0.95 },
+    { re: new RegExp(String.raw`^(?:tax\s+)?invoice[\s-]*${NO}\s*[:.]?`, "i"), weight: 0.95 },
     { re: /^invoice\s+id\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:bill|receipt)\s*(?:no\.?|number|#)\s*[:.]?/i, weight: 0.85 },
     { re: /^rechnungs?[\s-]*(?:nummer|nr\.?|no\.?)\s*[:.]?/i, weight: 0.95 },
@@ -61618,15 +61618,17 @@ var LABELS = {
     { re: /^beleg(?:nummer|-?nr\.?)\s*[:.]?/i, weight: 0.7 },
     { re: /^(?:gutschrift|rechnungskorrektur)s?[\s-]*(?:nummer|nr\.?)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:n[°ºo]|num[ée]ro)\s*(?:de\s+)?facture\s*[:.]?/i, weight: 0.95 },
-    { re: new RegExp(String.raw`^facture\s*${NO}\s*[:.]?`, "i"), weight: 0.95 },
-    { re: /^factuur\s*(?:nummer|nr\.?|no\.?)\s*[:.]?/i, weight: 0.95 },
+    { re: new RegExp(String.raw`^facture[\s-]*${NO}\s*[:.]?`, "i"), weight: 0.95 },
+    { re: /^factuur[\s-]*(?:nummer|nr\.?|no\.?)\s*[:.]?/i, weight: 0.95 },
     { re: /^factuurnr\.?\s*[:.]?/i, weight: 0.95 },
-    { re: new RegExp(String.raw`^(?:factura|fattura|fatura)\s*${NO}\s*[:.]?`, "i"), weight: 0.95 },
+    { re: new RegExp(String.raw`^(?:factura|fattura|fatura)[\s-]*${NO}\s*[:.]?`, "i"), weight: 0.95 },
     { re: /^(?:n\.?\s?[°º]\.?|n\.|num(?:ero|éro)|número)\s*(?:de\s+|da\s+|del(?:la)?\s+)?(?:factura|fattura|fatura)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:fakturanummer|fakturanr\.?|faktura\s*(?:nr\.?|nummer))\s*[:.]?/i, weight: 0.95 },
     { re: /^inv\.?\s*(?:no\.?|#|number)\s*[:.]?/i, weight: 0.9 },
     { re: /^invoice\s+ref(?:erence)?\.?\s*(?:no\.?)?\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:our\s+ref(?:erence)?\.?|document\s+(?:no\.?|number|#))\s*[:.]?/i, weight: 0.7 },
+    // A hotel's or a travel agent's bill numbered by its booking: the number the clerk files it under.
+    { re: /^(?:booking|reservation)\s*(?:id|no\.?|number|#|ref(?:erence)?\.?)\s*[:.]?/i, weight: 0.65 },
     { re: /^(?:invoice|rechnung|facture|factuur|factura|fattura|fatura|faktura)\s*[:]/i, weight: 0.75 },
     { re: /^(?:invoice|rechnung|facture|factuur|factura|fattura|fatura|faktura)$/i, weight: 0.7, exact: true },
     { re: /^(?:invoice|rechnung|facture|factuur|factura|fattura|fatura|faktura)\s+(?=[A-Z0-9/_-]*\d)/i, weight: 0.6 }
@@ -61649,9 +61651,11 @@ var LABELS = {
   ],
   dueDate: [
     { re: /^(?:payment\s+)?due\s*(?:date|on|by)?\s*[:.]?/i, weight: 0.9 },
-    { re: /^(?:pay(?:able)?\s+by)\s*[:.]?/i, weight: 0.85 },
-    { re: /^(?:fälligkeit(?:sdatum|stag)?|fällig\s+(?:am|bis)|zahlbar\s+bis|zahlungsziel)\s*[:.]?/i, weight: 0.9 },
-    { re: /^(?:date\s+d['’]\s?échéance|échéance|date\s+limite\s+de\s+paiement(?:\s+le)?|à\s+payer\s+avant\s+le)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:pay(?:able)?\s+(?:by|until|before)|to\s+be\s+paid\s+(?:by|until|before)|payment\s+deadline|date\s+due)\s*[:.]?/i, weight: 0.85 },
+    // The day a direct debit is collected (SEPA pre-notification): the day the bill is paid.
+    { re: /^(?:(?:direct\s+)?debit(?:ing)?\s+date|collection\s+date|date\s+of\s+(?:debit|collection)|abbuchungs-?\s?datum|einzugs-?\s?datum|lastschrift-?\s?datum|abbuchung\s+am|einzug\s+am|date\s+de\s+prélèvement|prélèvement\s+le|incasso-?\s?datum|afschrijf-?\s?datum)\s*[:.]?/i, weight: 0.85 },
+    { re: /^(?:fälligkeit(?:sdatum|stag)?|fällig\s+(?:am|bis)|zahlbar\s+bis(?:\s+zum)?|zahlungsziel|zahlungsfrist|zahlungstermin)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:date\s+d['’]\s?échéance|échéance|date\s+limite(?:\s+de\s+(?:paiement|règlement))?(?:\s+le)?|à\s+payer\s+avant\s+le)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:vervaldatum|vervaldag|uiterste\s+betaaldatum|te\s+betalen\s+voor)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:fecha\s+de\s+vencimiento|vencimiento|(?:data\s+(?:di\s+)?)?scadenza|data\s+de\s+vencimento|vencimento)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:förfallodatum|förfallodag|att\s+betala\s+senast|sista\s+betalningsdag|forfaldsdato|betalingsfrist|sidste\s+rettidige\s+betalingsdag)\s*[:.]?/i, weight: 0.9 }
@@ -61660,6 +61664,9 @@ var LABELS = {
     { re: /^(?:total\s+)?amount\s+(?:due|payable|to\s+pay)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:total\s+payable|total\s*\((?:incl\.?\s*)?(?:vat|tax)\)|grand\s+total|invoice\s+total|total\s+due|balance\s+due|total\s+(?:incl\.?|including)\s+(?:tax|vat)|total\s+amount)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:rechnungsbeitrag|zu\s+zahlender\s+beitrag)\s*[:.]?/i, weight: 0.9 },
+    // "Total (EUR)", "Grand Total (INR)", "Amount payable in GBP", "Net payable", "Amount to be paid".
+    { re: /^(?:grand\s+total|total(?:\s+amount)?|amount\s+(?:due|payable))\s*(?:\(\s*(?:[A-Z]{3}|[€$£₹]|rs\.?)\s*\)|in\s+[A-Z]{3}\b)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:net\s+payable|payable\s+amount|amount\s+to\s+be\s+paid|total\s+amount\s+(?:due|payable)|invoice\s+amount|(?:total\s+)?invoice\s+value)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:rechnungssumme\s+brutto|summe\s+inkl\.?|gesamtbetrag|rechnungsbetrag|endbetrag|bruttobetrag|gesamtsumme|summe\s+brutto|brutto|zu\s+zahlen(?:der\s+betrag)?|zahlbetrag)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:total\s+ttc|montant\s+(?:total\s+)?ttc|net\s+à\s+payer|somme\s+à\s+payer|total\s+à\s+payer|montant\s+à\s+payer|total\s+facture|solde\s+à\s+payer)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:factuur\s*totaal|totaal\s*bedrag|totaal\s+incl\.?(?:\s+btw)?|te\s+betalen|totaal\s+te\s+betalen)\s*[:.]?/i, weight: 0.95 },
@@ -61705,9 +61712,38 @@ var RECEIPT_LABELS = {
     { re: /^(?:card|credit\s+card|debit\s+card|visa|mastercard|maestro|amex|girocard|ec[\s-]?karte|karte|kartenzahlung|carte(?:\s+bancaire)?|cb|pin|bar|cash|espèces|contant)\s*[:.]?(?=\s|$|\d|[€$£])/i, weight: 0.7 }
   ]
 };
-var CUSTOMER_MARKERS = /(?:^|[^\p{L}])(?:your|uw|votre|ihre?|client|customer|kunde|kunden|klant|cliente|destinatario|spett\.?le|kund|billed\s+to|factur[ée]\s+à|facturar\s+a|faturar\s+a|faktureras\s+till|faktureres\s+til|rechnungsadresse|exmo\(?s?\)?\.?|acheteur|buyer|bill\s+to|ship\s+to|sold\s+to|invoice\s+to|deliver\s+to|factuuradres|afleveradres|livraison|facturation|destinataire|nabywca|käufer|rechnungsempfänger|warenempfänger|empfänger|lieferanschrift)(?:$|[^\p{L}])/iu;
+var CUSTOMER_MARKERS = /(?:^|[^\p{L}])(?:your|uw|votre|ihre?|client|customer|kunde|kunden|klant|cliente|destinatario|spett\.?le|kund|billed\s+to|billing\s+address|shipping\s+address|delivery\s+address|invoice\s+address|(?<!payment\s)recipient|receiver|guest(?:\s+name)?|consignee|addressee|attn\.?|factur[ée]\s+à|facturar\s+a|faturar\s+a|faktureras\s+till|faktureres\s+til|rechnungsadresse|exmo\(?s?\)?\.?|acheteur|buyer|bill\s+to|ship\s+to|sold\s+to|invoice\s+to|deliver\s+to|factuuradres|afleveradres|livraison|facturation|destinataire|nabywca|käufer|rechnungsempfänger|warenempfänger|empfänger|lieferanschrift|lieferadresse|rechnungsanschrift|auftraggeber|leistungsempfänger)(?:$|[^\p{L}])/iu;
+var RECIPIENT_HEADINGS = new RegExp(`${CUSTOMER_MARKERS.source}|^(?:to|an|aan|\xE0|a|para|till|til)\\s*:?$`, "iu");
+var BRAND_BEFORE = /\s*,?\s+(?:is\s+(?:a\s+)?(?:(?:registered\s+)?(?:brand|trading\s+name|trade\s+name|trademark|division)\s+of|operated\s+by)|(?:is\s+)?(?:a\s+)?brand\s+of|(?:is\s+)?operated\s+by|ist\s+eine\s+(?:eingetragene\s+)?marke\s+(?:der|des|von)|est\s+une\s+marque\s+(?:de\s+la|de|du)|is\s+een\s+(?:merk|handelsnaam)\s+van)\s+/i;
+var AGENT_FOR = /^\s*,?\s*(?:i\.?\s?o\.?\s?v\.?|namens|on\s+behalf\s+of|acting\s+for|as\s+agent\s+(?:of|for)|im\s+(?:auftrag|namen)\s+(?:von|der|des)|für\s+rechnung\s+(?:von|der|des)|pour\s+le\s+compte\s+(?:de|du|d')|au\s+nom\s+(?:de|du)|per\s+conto\s+(?:di|del)|en\s+nombre\s+de|por\s+cuenta\s+de)(?=[\s:]|$)/i;
+var BRAND_AFTER = /\s+(?:trading\s+as|t\/a|handelnd\s+als|h\.o\.d\.n\.)\s+/i;
+var THIRD_PARTY_LINE = new RegExp("\\b(?:pa(?:y|id)\\p{L}*|zahl\\p{L}*|bezahl\\p{L}*|paiement|pay\xE9|betaal\\p{L}*|betaling|card|karte|carte|powered|generated|created|erstellt|software|follow|folgen|suivez|volg)\\b", "iu");
+var THIRD_PARTY_HOSTS = /^(?:paypal|stripe|klarna|sofort|adyen|mollie|squareup|square|sumup|facebook|instagram|twitter|linkedin|youtube|tiktok|xing|google|apple|microsoft|zoho|quickbooks|xero|sevdesk|lexoffice|billomat|invoiceninja|freshbooks|wave)$/;
 var VENDOR_MARKERS = /^(?:lieferant|rechnungsersteller|verkäufer|absender|supplier|vendor|seller|from|fournisseur|vendeur|émetteur|leverancier|verkoper|sprzedawca|emisor|proveedor|mittente|fornitore|fornecedor|leverantör|leverandør)\s*:?$/i;
-var DUE_IN_SENTENCE = /\b(?:netto\s+bis|zahlbar\s+bis|fällig\s+am|(?:zu\s+der\s+)?fälligkeit(?:\s+am)?|(?:wird|werden)\s+am(?=[^.]*(?:eingezogen|abgebucht|belastet))|due\s+(?:on|by)|payable\s+(?:by|before)|avant\s+le|au\s+plus\s+tard\s+le|uiterlijk(?:\s+op)?|vóór|voor)\s+/i;
+var DUE_IN_SENTENCE = /\b(?:netto\s+bis|zahlbar\s+bis|fällig\s+(?:am|bis)|(?:zu\s+der\s+)?fälligkeit(?:\s+am)?|spätestens(?:\s+(?:am|bis))?|due\s+(?:on|by|before)|payable\s+(?:by|before|until|on\s+or\s+before|no\s+later\s+than)|(?:to\s+be\s+)?paid\s+(?:by|until|before|no\s+later\s+than)|(?:please\s+)?pay\s+(?:by|before|until)|remit(?:\s+payment)?\s+by|avant\s+le|au\s+plus\s+tard\s+le|uiterlijk(?:\s+op)?|vóór|voor)\s+(?:(?:zum|dem|den|the|le|op)\s+)?/i;
+var DEBIT_SENTENCE = new RegExp("(?<!\\p{L})(?:eingezogen|abgebucht|abbuchen|einziehen|belastet|lastschrift|pr\xE9lev\xE9e?s?|pr\xE9l\xE8vement|d\xE9bit\xE9e?s?|afgeschreven|ge\xEFncasseerd|geincasseerd|incasso|debited|collected|direct\\s+debit|carg(?:ar\xE1|aremos|ado|ada|o\\s+en\\s+(?:su\\s+)?cuenta)|domiciliad[oa]|addebit\\p{L}*|debitad[oa]|d\xE9bito(?:\\s+direto|\\s+em\\s+conta)?|dras|autogiro|tr\xE6kkes|h\xE6ves|betalingsservice)(?!\\p{L})", "iu");
+var DEBIT_DATE_BEFORE = new RegExp("(?<!\\p{L})(?:am|zum|ab|per|le|op|rond|omstreeks|on|around|el|il|em|a|den)\\s+", "giu");
+var DUE_IN_PAYMENT_SENTENCE = new RegExp("(?<!\\p{L})(?:bis(?:\\s+(?:zum|sp\xE4testens))?|antes\\s+del?|hasta\\s+el|entro\\s+(?:il|el)|at\xE9(?:\\s+(?:ao|a|dia))?|senast|senest|on\\s+or\\s+before|no\\s+later\\s+than)\\s+", "iu");
+var NET_TERM_DAYS = [
+  new RegExp("\\bnet(?:to)?\\s+(\\d{1,3})(?:\\s+(?:days?|tage?n?|dage|dagar|dagen)(?!\\p{L})|(?![\\d,%]|\\.\\d|\\s*[\\p{L}\\d]))", "iu"),
+  new RegExp("\\b(\\d{1,3})\\s+(?:days?|tage?n?|jours|dagen|dage|dagar|d\xEDas|dias|giorni)\\s+(?:net(?:to|os?|ti)?|nets?|l\xEDquidos?)(?!\\p{L})", "iu")
+];
+var TERM_DAYS = [
+  /\b(?:with)?in\s+(\d{1,3})\s+days?\b/i,
+  /\b(\d{1,3})\s+days?\s+(?:from|after|of)\s+(?:the\s+)?(?:invoice|date|receipt)/i,
+  /\b(?:innerhalb|binnen|innert)\s+(?:von\s+)?(\d{1,3})\s+tag(?:en)?\b/i,
+  /\bzahlungsziel\s*:?\s*(\d{1,3})\s+tage?n?\b/i,
+  /(?:^|\s)(?:à|a)\s+(\d{1,3})\s+(?:jours|días|dias|giorni)\b/i,
+  /\bbinnen\s+(\d{1,3})\s+dagen\b/i,
+  /\b(?:inom|indenfor|inden)\s+(\d{1,3})\s+(?:dagar|dage)\b/i,
+  /\b(?:entro|dentro\s+de)\s+(\d{1,3})\s+(?:giorni|días|dias)\b/i,
+  // "Betalingstermijn: 30 dagen", "Prazo de pagamento: 30 dias": a terms label and a number of days.
+  new RegExp("(?:terms?|termijn|plazo|prazo|termini|villkor|betingelser|konditionen|bedingungen|condiciones|condi\xE7\xF5es|conditions|d\xE9lai|frist)(?:\\s+\\p{L}+){0,3}\\s*:?\\s+(\\d{1,3})\\s+(?:days?|tage?n?|jours|dagen|dage|dagar|d\xEDas|dias|giorni)(?!\\p{L})", "iu")
+];
+var PAYMENT_WORDS = new RegExp("(?<!\\p{L})(?:pay|payable|payment|paid|remit|due|(?:be|ein|\xFCber)?zahl(?:bar|ung\\p{L}*|en)|zahlungs\\p{L}*|f\xE4llig|begleich\\p{L}*|\xFCberweis\\p{L}*|paiement|r\xE8glement|r\xE9gler|\\p{L}*betal\\p{L}*|pag[oa]|pagamento|pagar|abon\\p{L}+|scadenza|vencimento|vencimiento|transferencia|bonifico|transfer\xEAncia)(?!\\p{L})", "iu");
+var NOT_A_PAYMENT_TERM = new RegExp("(?<!\\p{L})(?:return\\p{L}*|refund\\p{L}*|warrant\\p{L}*|guarantee|r\xFCckgabe\\p{L}*|umtausch\\p{L}*|widerruf\\p{L}*|garantie\\p{L}*|retour\\p{L}*|remboursement|r\xE9tractation|herroeping|garanti\\p{L}*|devoluci\\p{L}*|reso|recesso|devolu\xE7\xE3o)(?!\\p{L})", "iu");
+var DUE_ON_RECEIPT = /\b(?:up)?on\s+receipt\b|\bpayable\s+immediately|\bsofort\s+(?:zahlbar|fällig)|\bzahlbar\s+sofort|(?:^|\s)à\s+réception|\bdès\s+réception|\bdirect\s+opeisbaar/i;
+var END_OF_MONTH_TERM = /\bfin\s+de\s+mois|\bend\s+of\s+(?:the\s+)?month|\beom\b|\bmonatsende|\bende\s+des\s+monats|\beinde\s+(?:van\s+de\s+)?maand|\bfine\s+mese|\bfin\s+de\s+mes/i;
 var PAYMENT_TERM_SENTENCES = [
   /\b(?:payable|due|payment)\s+(?:with)?in\s+\d{1,3}\s+days?\b[^.]*/i,
   /\bnet\s+\d{1,3}(?:\s+days)?\b/i,
@@ -61909,10 +61945,16 @@ var clip = (s) => s.length > 200 ? `${s.slice(0, 197)}\u2026` : s;
 function findLabels(pages, receipt) {
   const hits = [];
   const labels = receipt ? receiptLabels() : LABELS;
+  const wholeLabel = (text3) => Object.keys(labels).some((k) => labels[k].some((p) => p.weight >= 0.8 && p.re.exec(text3)?.[0].length === text3.length));
   for (const page of pages) {
     page.lines.forEach((line, lineIndex) => {
       line.cells.forEach((cell, cellIndex) => {
-        const text3 = cell.text.trim();
+        let text3 = cell.text.trim();
+        const next = page.lines[lineIndex + 1];
+        const tail = next?.cells.find((c) => Math.abs(c.x0 - cell.x0) < 4 && c.words.length <= 2 && !/\d/.test(c.text) && c === next.cells[next.cells.length - 1]);
+        if (tail !== void 0 && next !== void 0 && next.y0 - line.y1 < line.y1 - line.y0 && !wholeLabel(text3) && wholeLabel(`${text3} ${tail.text.trim()}`)) {
+          text3 = `${text3} ${tail.text.trim()}`;
+        }
         for (const kind of Object.keys(labels)) {
           for (const pattern of labels[kind]) {
             const match = pattern.re.exec(text3);
@@ -61961,17 +62003,25 @@ function valueCells(hit, receipt) {
     const below = hit.page.lines[hit.lineIndex + d];
     if (below === void 0) break;
     let under;
-    let overlap2 = 0;
+    let overlap3 = 0;
     for (const c of below.cells) {
       const o = Math.min(c.x1, cell.x1 + 4) - Math.max(c.x0, cell.x0 - 4);
-      if (o > overlap2) {
-        overlap2 = o;
+      if (o > overlap3) {
+        overlap3 = o;
         under = c;
       }
     }
     if (under !== void 0) {
       out.push({ text: under.text, factor: d === 1 ? 0.85 : 0.7, where: `${cell.text} / ${under.text}` });
       break;
+    }
+    if (d === 1 && hit.cellIndex === line.cells.length - 1) {
+      const h = line.y1 - line.y0;
+      const right = below.cells.find((c) => c.x0 >= cell.x1 && c.x0 - cell.x1 < 12 * h);
+      if (right !== void 0 && below.cells.every((c) => c === right || c.x1 <= cell.x0)) {
+        out.push({ text: right.text, factor: 0.75, where: `${cell.text} / ${right.text}` });
+        break;
+      }
     }
   }
   return out;
@@ -62098,6 +62148,19 @@ function extractBill(pages, options) {
         const date5 = dateIn(line.text.slice(due.index + due[0].length));
         if (date5 !== void 0 && date5.index < 3) cands.dueDate.push({ value: date5.iso, score: 0.6 * date5.factor, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
       }
+      const payBy = due === null && PAYMENT_WORDS.test(line.text) ? DUE_IN_PAYMENT_SENTENCE.exec(line.text) : null;
+      if (payBy !== null && findDates(line.text.slice(Math.max(0, payBy.index - 14), payBy.index)).length === 0) {
+        const date5 = dateIn(line.text.slice(payBy.index + payBy[0].length));
+        if (date5 !== void 0 && date5.index < 3) cands.dueDate.push({ value: date5.iso, score: 0.6 * date5.factor, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
+      }
+      if (DEBIT_SENTENCE.test(line.text)) {
+        for (const at3 of line.text.matchAll(DEBIT_DATE_BEFORE)) {
+          const date5 = dateIn(line.text.slice((at3.index ?? 0) + at3[0].length));
+          if (date5 === void 0 || date5.index > 0) continue;
+          cands.dueDate.push({ value: date5.iso, score: 0.65 * date5.factor, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
+          break;
+        }
+      }
       const included = TAX_INCLUDED.exec(line.text);
       const lastAmount = included === null ? void 0 : amountsIn(line.text.slice(included.index + included[0].length)).pop();
       if (included !== null && lastAmount !== void 0 && lastAmount.value !== 0) {
@@ -62121,6 +62184,14 @@ function extractBill(pages, options) {
       cands.invoiceDate.push({ value: date5.iso, score: 0.35, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
       return true;
     });
+  }
+  const invoiceDate = best(cands.invoiceDate);
+  if (!cands.dueDate.some((c) => c.score >= 0.5) && invoiceDate !== null) {
+    const term = termDays(pages);
+    if (term !== null) {
+      const value = addDays(invoiceDate.value, term.days);
+      cands.dueDate.push({ value, score: Math.min(0.8, invoiceDate.score) * 0.9, sourceText: `${term.text} (invoice date ${invoiceDate.value} + ${term.days} days)`, page: term.page, order: term.order });
+    }
   }
   const taxes = taxSummary(pages);
   if (taxes.length > 0) {
@@ -62166,6 +62237,31 @@ function extractBill(pages, options) {
     checks: []
   };
   return checkBill(bill, options.today);
+}
+function termDays(pages) {
+  let net = null;
+  let other = null;
+  for (const page of pages) {
+    page.lines.forEach((line, i) => {
+      const text3 = line.text;
+      if (END_OF_MONTH_TERM.test(text3) || NOT_A_PAYMENT_TERM.test(text3)) return;
+      const at3 = { text: text3.trim(), page: page.number, order: page.number * 1e4 + i };
+      if (DUE_ON_RECEIPT.test(text3) && PAYMENT_WORDS.test(text3) && other === null) other = { days: 0, ...at3 };
+      for (const re of NET_TERM_DAYS) {
+        const days = Number(re.exec(text3)?.[1] ?? NaN);
+        if (days >= 0 && days <= 180 && (net === null || days > net.days)) net = { days, ...at3 };
+      }
+      if (!PAYMENT_WORDS.test(text3) && !/^\s*terms\b/i.test(text3)) return;
+      for (const re of TERM_DAYS) {
+        const days = Number(re.exec(text3)?.[1] ?? NaN);
+        if (days > 0 && days <= 180 && (other === null || days > other.days)) other = { days, ...at3 };
+      }
+    });
+  }
+  return net ?? other;
+}
+function addDays(iso2, days) {
+  return new Date(Date.parse(`${iso2}T00:00:00Z`) + days * 864e5).toISOString().slice(0, 10);
 }
 function chooseAmounts(untaxed, tax, total, lines) {
   const top = (list) => [...list].sort((a, b) => b.score - a.score).slice(0, 12);
@@ -62344,7 +62440,8 @@ function vendorParty(pages, options) {
   const vats = [];
   const ibans = [];
   const emails = [];
-  const names = [];
+  let names = [];
+  const recipients = [];
   for (const page of pages) {
     page.lines.forEach((line, i) => {
       const order = page.number * 1e4 + i;
@@ -62366,13 +62463,18 @@ function vendorParty(pages, options) {
       line.cells.forEach((cell, k) => {
         const text3 = cell.text.trim();
         const customerCell = CUSTOMER_MARKERS.test(text3) || CUSTOMER_MARKERS.test(line.cells[k - 1]?.text ?? "") || line.cells.length === 1 && customer;
-        if (!LEGAL_FORMS.test(text3) || customerCell || underHeading(page, i, cell, CUSTOMER_MARKERS)) return;
+        if (!LEGAL_FORMS.test(text3)) return;
+        const recipient = customerCell || underHeading(page, i, cell, RECIPIENT_HEADINGS) || underReturnAddress(page, i, cell);
         const m = new RegExp(`^(.*?${LEGAL_FORMS.source})`).exec(text3);
-        let name2 = (m?.[1] ?? text3).replace(/^[\s,:-]+|[\s,:-]+$/g, "");
+        let name2 = (m?.[1] ?? text3).replace(/^(?:[\p{L}.'-]+\s+){0,2}[\p{L}.'-]+\s*:\s*(?=\S)/u, "").replace(/^[\s,:-]+|[\s,:-]+$/g, "");
         if (name2.split(/\s+/).length > 6) return;
         name2 = name2.replace(/^(?:©|\(c\)|copyright)\s*\d{0,4}\s*/i, "").trim();
         if (name2.length < 3 || /\d{4,}/.test(name2) || !/[A-Za-z]{2}/.test(name2)) return;
-        if (companyName !== null && normName(name2) === companyName) return;
+        if (recipient) {
+          recipients.push(name2);
+          return;
+        }
+        if (companyName !== null && (normName(name2) === companyName || sameCompany(name2, options.company?.name ?? ""))) return;
         const top = line.y0 / Math.max(1, page.height);
         const vendorHeading = underHeading(page, i, cell, VENDOR_MARKERS) ? 0.3 : 0;
         const pos = top < 0.25 ? 0.2 : top > 0.8 ? 0.1 : 0;
@@ -62393,7 +62495,7 @@ function vendorParty(pages, options) {
     firstPage.lines.slice(0, 40).forEach((line, i) => {
       if (CUSTOMER_MARKERS.test(line.text)) return;
       for (const cell of line.cells) {
-        if (underHeading(firstPage, i, cell, CUSTOMER_MARKERS)) continue;
+        if (underHeading(firstPage, i, cell, RECIPIENT_HEADINGS)) continue;
         const squeezed = normName(cell.text).replace(/ /g, "");
         if (squeezed.length < 3 || cell.text.length > 60 || /@|www\.|https?:/.test(cell.text)) continue;
         const core = normName(cell.text.replace(LEGAL_FORMS, " ")).replace(/ /g, "");
@@ -62404,6 +62506,7 @@ function vendorParty(pages, options) {
     });
   }
   const vat = best(vats);
+  names = names.filter((c) => !recipients.some((r) => echoes(c.value, r)));
   for (const c of names) {
     const core = normName(c.value.replace(LEGAL_FORMS, " ")).replace(/ /g, "");
     if (!c.sourceText.includes("(matches the web/e-mail domain)") && core.length >= 3 && [...domains].some((d) => d === core || d.startsWith(core) || core.startsWith(d))) c.score += 0.3;
@@ -62412,6 +62515,21 @@ function vendorParty(pages, options) {
   let name = best(names);
   const rival = name === null ? void 0 : names.find((c) => c !== name && c.score >= 0.7 && c.score >= (name?.score ?? 0) - 0.3 && !sameName(c.value, name?.value ?? ""));
   if (name !== null && rival !== void 0) name = { ...name, score: Math.min(name.score, 0.8), sourceText: `${name.sourceText} (also named: ${rival.value})` };
+  const brand = brandOf(pages, domains, names);
+  const spellsDomain = (value) => {
+    const core = normName(value.replace(LEGAL_FORMS, " ")).replace(/ /g, "");
+    return core.length >= 3 && [...domains].some((d) => d === core || d.startsWith(core) || core.startsWith(d));
+  };
+  const chosen = name;
+  const agent = chosen !== null && pages.some((p) => p.lines.some((l) => {
+    const text3 = l.text.replace(/\s{2,}/g, " ");
+    const at3 = text3.toLowerCase().indexOf(chosen.value.toLowerCase());
+    return at3 >= 0 && AGENT_FOR.test(text3.slice(at3 + chosen.value.length));
+  }));
+  if (brand !== null && !agent && (name === null || !sameName(brand.value, name.value) && !spellsDomain(name.value))) {
+    const legal = brand.legal ?? name?.value;
+    name = { ...brand, score: Math.min(0.8, Math.max(brand.score, name?.score ?? 0)), sourceText: `${brand.sourceText} (brand${legal === void 0 ? "" : `; legal entity: ${legal}`})` };
+  }
   const email3 = bestEmail(emails, name?.value ?? null);
   if (name === null && firstPage !== void 0) {
     firstPage.lines.some(
@@ -62426,13 +62544,94 @@ function vendorParty(pages, options) {
   }
   if (name === null) {
     const page = pages[0];
-    const first = page?.lines.find((l, i) => /[A-Za-z]{3}/.test(l.text) && !/invoice|rechnung|factu|fattura|fatura|faktura|receipt|page|seite/i.test(l.cells[0]?.text ?? "") && !isLabel(l.cells[0]?.text ?? "") && !CUSTOMER_MARKERS.test(l.text) && !l.cells.some((c) => underHeading(page, i, c, CUSTOMER_MARKERS)) && l.y0 < 0.2 * Math.max(1, page.height) && !page.lines.slice(0, i + 1).some((h) => LINE_TABLE_HEADER.test(h.text)));
+    const first = page?.lines.find((l, i) => /[A-Za-z]{3}/.test(l.text) && !/invoice|rechnung|factu|fattura|fatura|faktura|receipt|page|seite/i.test(l.cells[0]?.text ?? "") && !isLabel(l.cells[0]?.text ?? "") && !CUSTOMER_MARKERS.test(l.text) && !l.cells.some((c) => underHeading(page, i, c, RECIPIENT_HEADINGS)) && l.y0 < 0.2 * Math.max(1, page.height) && !page.lines.slice(0, i + 1).some((h) => LINE_TABLE_HEADER.test(h.text)));
     if (first !== void 0 && page !== void 0) {
       const text3 = (first.cells[0]?.text ?? first.text).trim();
       name = { value: text3, score: 0.3, sourceText: first.text, page: page.number, order: 0 };
     }
   }
   return { name, vat: best(vats), iban: best(ibans), email: email3 };
+}
+function brandOf(pages, domains, names) {
+  const capitalised = /^[\p{Lu}\d][\p{L}\d&'.-]*$/u;
+  for (const page of pages) {
+    for (const [i, line] of page.lines.entries()) {
+      const text3 = line.text.replace(/\s{2,}/g, " ").trim();
+      const before = BRAND_BEFORE.exec(text3);
+      const after = before === null ? BRAND_AFTER.exec(text3) : null;
+      const m = before ?? after;
+      if (m === null) continue;
+      const head = text3.slice(0, m.index).split(/\s+/);
+      const tail = text3.slice(m.index + m[0].length).split(/\s+/);
+      const take = (words) => {
+        const out = [];
+        for (const w of words) {
+          const clean = w.replace(/[,;:!.)]+$/, "");
+          if (!capitalised.test(clean) || out.length === 3) break;
+          out.push(clean);
+          if (clean !== w) break;
+        }
+        return out.join(" ");
+      };
+      const brandText = before !== null ? take([...head].reverse()).split(" ").reverse().join(" ") : take(tail);
+      const legalSide = before !== null ? tail.join(" ") : head.join(" ");
+      const legal = new RegExp(`^(.*?${LEGAL_FORMS.source})`).exec(legalSide)?.[1]?.replace(/^[\s,:-]+/, "").trim();
+      if (brandText.length < 2 || legal === void 0) continue;
+      return { value: brandText, score: 0.8, sourceText: line.text, page: page.number, order: page.number * 1e4 + i, legal };
+    }
+  }
+  for (const d of domains) {
+    if (d.length < 4 || THIRD_PARTY_HOSTS.test(d)) continue;
+    const word2 = new RegExp(`(?<![@./\\w-])${d}(?![\\w-])`, "i");
+    let found = null;
+    let hosted = false;
+    for (const page of pages) {
+      page.lines.forEach((line, i) => {
+        const own2 = line.text.replace(/\b(?:customer|client)\s+(?:care|service|support)|\bkunden(?:service|dienst)|\bservice\s+client(?:s|èle)?|\bklantenservice/gi, " ");
+        if (CUSTOMER_MARKERS.test(own2) || THIRD_PARTY_LINE.test(own2) || line.cells.some((c) => underHeading(page, i, c, RECIPIENT_HEADINGS))) return;
+        if (new RegExp(`(?:@|www\\.|https?://)[^\\s]*${d}`, "i").test(line.text.replace(/-/g, ""))) hosted = true;
+        const bare = line.text.replace(/\S*@\S+|(?:https?:\/\/|www\.)\S+/gi, " ");
+        const m = word2.exec(bare);
+        if (m === null) return;
+        if (found === null || found.value === found.value.toUpperCase() && m[0] !== m[0].toUpperCase()) {
+          found = { value: m[0], score: 0.75, sourceText: line.text, page: page.number, order: page.number * 1e4 + i };
+        }
+      });
+    }
+    if (found !== null && hosted) return found;
+  }
+  const first = pages[0];
+  const letterhead = names.filter((c) => c.sourceText.endsWith("(matches the web/e-mail domain)") && first !== void 0 && c.page === first.number && (first.lines[c.order - first.number * 1e4]?.y0 ?? Infinity) < 0.25 * first.height);
+  const top = best(letterhead);
+  return top === null ? null : { ...top, score: 0.75 };
+}
+function echoes(name, recipient) {
+  const words = (x) => normName(x.replace(LEGAL_FORMS, " ")).split(" ").filter((w) => w.length > 0);
+  const [n, r] = [words(name), words(recipient)];
+  return r.length > 0 && n.length >= r.length && r.every((w, k) => n[n.length - r.length + k] === w);
+}
+function sameCompany(a, b) {
+  const words = (x2) => normName(x2.replace(LEGAL_FORMS, " ")).split(" ").filter((w) => w.length > 0);
+  const [x, y] = [words(a), words(b)];
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  return short.length > 0 && (short.length === long.length || short.length >= 2) && short.every((w) => long.includes(w));
+}
+function isReturnAddress(text3) {
+  const parts = text3.trim().split(/\s+[-–·|•]\s+|\s*[·|•]\s*/).filter((p) => p !== "");
+  return parts.length >= 3 && parts.slice(1).some((p) => ZIP_CITY.test(` ${p}`));
+}
+function underReturnAddress(page, lineIndex, cell) {
+  let below = page.lines[lineIndex];
+  for (let d = 1; d <= 7; d++) {
+    const line = page.lines[lineIndex - d];
+    if (line === void 0 || below === void 0) return false;
+    const h = line.y1 - line.y0;
+    const over = line.cells.find((c) => c.x0 < cell.x1 && c.x1 > cell.x0);
+    if (over !== void 0 && isReturnAddress(over.text)) return below.y0 - line.y1 <= 3.5 * h;
+    if (below.y0 - line.y1 > 1.5 * h) return false;
+    below = line;
+  }
+  return false;
 }
 var ZIP_CITY = new RegExp("(?:^|[\\s,])(?:(?<cc>[A-Z]{1,2})-)?(?<zip>\\d{4,5}(?:\\s?[A-Z]{2}(?=\\s))?)\\s+(?<city>\\p{Lu}[\\p{L}'.-]+(?:[ -]\\p{Lu}?[\\p{L}'.-]+){0,3})", "u");
 var STREET = new RegExp("\\p{L}{3,}.*\\d|\\d+\\s*,?\\s+\\p{L}{3,}", "u");
@@ -62460,7 +62659,7 @@ function vendorAddress(pages, name, vat) {
     if (CUSTOMER_MARKERS.test(line.text)) continue;
     const cells = i === nameLine ? line.cells : line.cells.filter((c) => nameCell === void 0 || c.x0 < nameCell.x1 + 20 && c.x1 > nameCell.x0 - 20);
     for (const cell of cells) {
-      if (underHeading(page, i, cell, CUSTOMER_MARKERS)) continue;
+      if (underHeading(page, i, cell, RECIPIENT_HEADINGS)) continue;
       const m = ZIP_CITY.exec(cell.text);
       if (m === null || m.groups === void 0) continue;
       const before = cell.text.slice(0, m.index).split(/\s+[-–·|•,]\s+|,\s*/).map((x) => x.replace(/[\s,;:–·|•-]+$/u, "").trim()).filter((x) => x !== "" && !x.includes(name.value));
@@ -62479,6 +62678,7 @@ function senderName(text3) {
   const parts = text3.trim().split(/\s+[-–·|•]\s+/);
   return parts.length > 1 && parts.slice(1).some((p) => /\d/.test(p)) ? (parts[0] ?? text3).trim() : text3.trim();
 }
+var CUSTOMER_VAT = /\b(?:vat|btw|tva|ust|mwst|iva|moms)\b.*\d{6,}/i;
 var BLOCK_ENDS = ["invoiceNumber", "invoiceDate", "dueDate", "total", "untaxed", "totalTax"];
 function isLabel(text3) {
   return Object.keys(LABELS).some((k) => LABELS[k].some((p) => p.re.test(text3.trim())));
@@ -62490,7 +62690,7 @@ function underHeading(page, lineIndex, cell, marker) {
     if (line === void 0 || below === void 0) return false;
     if (below.y0 - line.y1 > 1.5 * (line.y1 - line.y0)) return false;
     const above = line.cells.find((c) => c.x0 < cell.x1 && c.x1 > cell.x0);
-    if (above !== void 0 && marker.test(above.text.trim()) && above.text.split(/\s+/).length <= 4 && !/\d{4}/.test(above.text)) return true;
+    if (above !== void 0 && marker.test(above.text.trim()) && above.text.split(/\s+/).length <= 4 && !CUSTOMER_VAT.test(above.text)) return true;
     if (above !== void 0 && BLOCK_ENDS.some((k) => LABELS[k].some((p) => p.weight >= 0.8 && p.re.test(above.text.trim())))) return false;
     below = line;
   }
@@ -85659,6 +85859,26 @@ var OCR_DPI = 300;
 var REQUEST_READERS = 16;
 var PAGES_OF = /* @__PURE__ */ new WeakMap();
 var OCR_PARALLEL = Math.max(1, availableParallelism());
+var PICTURE_TRIGGERS = ["vendorName", "invoiceNumber", "invoiceDate", "total"];
+var PICTURE_FIELDS = ["vendorName", "vendorVat", "vendorIban", "invoiceNumber", "invoiceDate", "dueDate", "total"];
+var PICTURE_FIELD_WORDS = {
+  vendorName: "vendor name",
+  vendorVat: "VAT number",
+  vendorIban: "IBAN",
+  invoiceNumber: "invoice number",
+  invoiceDate: "invoice date",
+  dueDate: "due date",
+  total: "total"
+};
+var WEAK_TEXT_FIELD = 0.5;
+var PICTURE_PAGES = 2;
+var MIN_PICTURE_WIDTH = 60;
+var MIN_PICTURE_HEIGHT = 14;
+var MAX_PICTURES = 6;
+var MAX_PICTURE_AREA = 0.5;
+var PICTURE_DPI = 300;
+var INK_TO_FONT_BOX = 1.6;
+var PICTURE_FIELD_CAP = 0.9;
 function detectDocumentKind(bytes, name) {
   if (bytes.length === 0) throw new UnreadableDocumentError(`${name} is empty.`);
   const head = Buffer.from(bytes.subarray(0, 16));
@@ -85839,7 +86059,104 @@ var BillService = class {
     }
     pages.sort((a, b) => a.number - b.number);
     const source = ocrPages.length > pages.length / 2 && ctx.ocr.available ? "ocr" : "text_layer";
+    if (ocrPages.length === 0) return this.readPictures(this.readPages(pages, source, ctx.request), pages, file2, dir, ctx);
     return this.withSecondPass(pages, ocrRead, source, ctx);
+  }
+  /** The header fields of a text-layer bill its text leaves unread or unsure, that a picture may hold. */
+  pictureFields(bill) {
+    return PICTURE_FIELDS.filter((name) => {
+      const field3 = bill.fields[name];
+      return field3 === null || field3.confidence < WEAK_TEXT_FIELD;
+    });
+  }
+  /** Text-layer bills completed from the pictures of their pages: only when a header field is unread or unsure,
+   * only pictures of a readable size, at most PICTURE_PAGES pages. The pictures are found with pdftohtml (which says
+   * where each is drawn), drawn with pdftoppm at PICTURE_DPI over their area alone (the page's own rendering: a
+   * mask, a crop or text over the picture come out as printed, at one resolution whatever the picture's), OCR'd
+   * with the scan path's tesseract, and their words put into the page where they are printed, but for those a
+   * text-layer word already covers. The page is read again; what it adds is kept (readBy "ocr"), what the text layer
+   * read stands. Without tesseract: the text layer's reading and a warning. Nothing here fails the document. */
+  async readPictures(bills, pages, file2, dir, ctx) {
+    const wanting = bills.filter((b) => {
+      const unsure = this.pictureFields(b);
+      return unsure.some((name) => PICTURE_TRIGGERS.includes(name)) || unsure.includes("vendorVat") && unsure.includes("vendorIban");
+    });
+    if (wanting.length === 0) return bills;
+    const pageNumbers = [...new Set(wanting.flatMap((b) => [b.pageFrom, b.pageTo]))].filter((n) => pages.some((p) => p.number === n)).slice(0, PICTURE_PAGES);
+    const missing = [...new Set(wanting.flatMap((b) => this.pictureFields(b)))].map((name) => PICTURE_FIELD_WORDS[name]).join(", ");
+    try {
+      const pictures = [];
+      for (const n of pageNumbers) {
+        const page = pages.find((p) => p.number === n);
+        for (const box of await this.picturesOf(file2, n, dir)) pictures.push({ page, box });
+      }
+      let area3 = 0;
+      const chosen = pictures.filter(({ page, box }) => box.width >= MIN_PICTURE_WIDTH && box.height >= MIN_PICTURE_HEIGHT && box.width * box.height <= MAX_PICTURE_AREA * page.width * page.height).filter(({ page, box }) => (area3 += box.width * box.height / (page.width * page.height)) <= MAX_PICTURE_AREA).slice(0, MAX_PICTURES);
+      if (chosen.length === 0) return bills;
+      const shown = [...new Set(chosen.map((c) => c.page.number))];
+      const where = `page${shown.length > 1 ? "s" : ""} ${shown.join(", ")}`;
+      if (!ctx.ocr.available) {
+        ctx.warnings.push(`${ctx.name}: the text layer has no ${missing}; ${where} ${chosen.length > 1 ? "has pictures" : "has a picture"} that may hold them, but OCR is not available: install tesseract-ocr on the endpoint's server (see README).`);
+        return bills;
+      }
+      const lang = this.ocrLanguages(ctx);
+      const words = await inParallel(chosen, OCR_PARALLEL, async ({ page, box }, i) => ({ page, words: await this.pictureWords(file2, page, box, `picture-${i}`, lang, dir) }));
+      const merged = pages.map((page) => {
+        const added = words.filter((w) => w.page === page).flatMap((w) => w.words);
+        return added.length === 0 ? page : withWords(page, added);
+      });
+      if (merged.every((page, i) => page === pages[i])) return bills;
+      const reread = this.readPages(merged, "text_layer", ctx.request);
+      if (reread.length !== bills.length || reread.some((b, i) => b.pageFrom !== bills[i]?.pageFrom || b.pageTo !== bills[i]?.pageTo)) return bills;
+      const filled = /* @__PURE__ */ new Set();
+      const result = bills.map((bill, i) => {
+        const completed = completeFromPictures(bill, reread[i], merged, this.today());
+        if (completed === bill) return bill;
+        for (const name of PICTURE_FIELDS) if (completed.fields[name]?.readBy === "ocr") filled.add(PICTURE_FIELD_WORDS[name]);
+        PAGES_OF.set(completed, PAGES_OF.get(reread[i]) ?? []);
+        return completed;
+      });
+      if (filled.size > 0) ctx.warnings.push(`${ctx.name}: the ${[...filled].join(", ")} ${filled.size > 1 ? "were" : "was"} read by OCR from a picture on ${where}; check ${filled.size > 1 ? "them" : "it"} against the document.`);
+      return result;
+    } catch (error62) {
+      if (!(error62 instanceof ToolFailedError || error62 instanceof ToolMissingError)) throw error62;
+      ctx.warnings.push(`${ctx.name}: the pictures on the page could not be read (${error62.message}); the text layer alone was.`);
+      return bills;
+    }
+  }
+  /** Where page `n` draws its pictures, in points from the top left (pdftohtml -xml at zoom 1). */
+  async picturesOf(file2, n, dir) {
+    const { stdout } = await this.tools.run("pdftohtml", ["-xml", "-zoom", "1", "-q", "-noroundcoord", "-nodrm", "-f", String(n), "-l", String(n), "-stdout", file2, path2.join(dir, `pictures-${n}`)], { timeoutMs: 3e4, maxBytes: 16 * 1024 * 1024 });
+    const boxes = [];
+    for (const m of stdout.matchAll(/<image\s+top="([\d.-]+)"\s+left="([\d.-]+)"\s+width="([\d.]+)"\s+height="([\d.]+)"/g)) {
+      boxes.push({ top: Number(m[1]), left: Number(m[2]), width: Number(m[3]), height: Number(m[4]) });
+    }
+    return boxes;
+  }
+  /** The words tesseract reads in `box` of `page`, in the page's points, as high as text-layer words, but for those
+   * a text-layer word covers. */
+  async pictureWords(file2, page, box, stem, lang, dir) {
+    const scale = PICTURE_DPI / 72;
+    const x0 = Math.max(0, box.left);
+    const y0 = Math.max(0, box.top);
+    const x1 = Math.min(page.width, box.left + box.width);
+    const y1 = Math.min(page.height, box.top + box.height);
+    if (x1 - x0 < MIN_PICTURE_WIDTH || y1 - y0 < MIN_PICTURE_HEIGHT) return [];
+    const [px, py] = [Math.floor(x0 * scale), Math.floor(y0 * scale)];
+    const image = path2.join(dir, stem);
+    await this.tools.run("pdftoppm", ["-r", String(PICTURE_DPI), "-gray", "-singlefile", "-f", String(page.number), "-l", String(page.number), "-x", String(px), "-y", String(py), "-W", String(Math.ceil((x1 - x0) * scale)), "-H", String(Math.ceil((y1 - y0) * scale)), file2, image], { timeoutMs: 3e4 });
+    const read = await this.tesseractPage(`${image}.pgm`, ["--psm", "3", "--dpi", String(PICTURE_DPI), ...lang], page.number);
+    const text3 = page.lines.flatMap((l) => l.cells.flatMap((c) => c.words));
+    const words = [];
+    for (const word2 of read.lines.flatMap((l) => l.cells.flatMap((c) => c.words))) {
+      const middle = (px + (word2.x0 + word2.x1) / 2) / scale;
+      const half = (word2.y1 - word2.y0) * INK_TO_FONT_BOX / 2 / scale;
+      const centre = (py + (word2.y0 + word2.y1) / 2) / scale;
+      const placed = { text: word2.text, conf: word2.conf, x0: (px + word2.x0) / scale, x1: (px + word2.x1) / scale, y0: centre - half, y1: centre + half };
+      if (text3.some((t) => overlap2(t, placed) > 0.3 * area2(placed) || middle >= t.x0 && middle <= t.x1 && centre >= t.y0 && centre <= t.y1)) continue;
+      words.push(placed);
+    }
+    return words;
   }
   /** The bills of `pages`; if one lacks a header field and some pages were OCR'd upright, those pages are read a
    * second time (--psm 11, sparse text) and merged into the first reading (engine/bills/ocr_passes.ts), and the
@@ -85887,9 +86204,8 @@ var BillService = class {
     }
     return this.withSecondPass([reading.page], [reading], "ocr", ctx);
   }
-  /** `dpi`: the resolution the page was drawn at (a PGM states none; tesseract's estimate from the text's height
-   * changes how it lays out the page: a total in its own block was dropped). An uploaded image states its own. */
-  async ocrImage(file2, pageNumber, ctx, dpi) {
+  /** tesseract's `-l` option: the request's languages that are installed (a warning when none is). */
+  ocrLanguages(ctx) {
     const wanted = ctx.request.languages ?? DEFAULT_LANGUAGES;
     let languages = wanted.filter((l) => ctx.ocr.languages.includes(l));
     if (languages.length === 0) {
@@ -85897,7 +86213,12 @@ var BillService = class {
       const note = `OCR languages ${wanted.join(", ")} are not installed; read with ${languages.join(", ") || "tesseract's default"}.`;
       if (!ctx.warnings.includes(note)) ctx.warnings.push(note);
     }
-    const lang = [...languages.length > 0 ? ["-l", languages.join("+")] : [], ...dpi === void 0 ? [] : ["--dpi", String(dpi)]];
+    return languages.length > 0 ? ["-l", languages.join("+")] : [];
+  }
+  /** `dpi`: the resolution the page was drawn at (a PGM states none; tesseract's estimate from the text's height
+   * changes how it lays out the page: a total in its own block was dropped). An uploaded image states its own. */
+  async ocrImage(file2, pageNumber, ctx, dpi) {
+    const lang = [...this.ocrLanguages(ctx), ...dpi === void 0 ? [] : ["--dpi", String(dpi)]];
     try {
       const upright = await this.tesseractPage(file2, ["--psm", "3", ...lang], pageNumber);
       const reading = (page, isUpright) => ({ page, file: file2, options: lang, upright: isUpright });
@@ -85960,6 +86281,45 @@ var BillService = class {
     }
   }
 };
+var area2 = (w) => Math.max(0, w.x1 - w.x0) * Math.max(0, w.y1 - w.y0);
+function overlap2(a, b) {
+  return Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)) * Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0));
+}
+function withWords(page, added) {
+  const own2 = page.lines.flatMap((l) => l.cells.flatMap((c) => c.words));
+  const merged = pageFromWords(page.number, page.width, page.height, [...own2, ...added]);
+  return { ...merged, conf: page.conf };
+}
+function pictureConf(page) {
+  const words = (page?.lines ?? []).flatMap((l) => l.cells.flatMap((c) => c.words)).filter((w) => w.conf < 1);
+  return words.length === 0 ? 1 : words.reduce((s, w) => s + w.conf, 0) / words.length;
+}
+function completeFromPictures(text3, reread, pages, today) {
+  const names = Object.keys(text3.fields);
+  const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+  const added = names.filter((name) => {
+    const before = text3.fields[name];
+    const after = reread.fields[name];
+    if (after === null) return false;
+    if (before === null) return true;
+    return before.confidence < WEAK_TEXT_FIELD && !same(before.value, after.value) && after.confidence > before.confidence;
+  });
+  if (added.length === 0) return text3;
+  const fields2 = { ...text3.fields };
+  for (const name of added) {
+    const field3 = reread.fields[name];
+    const factor = 0.75 + 0.25 * pictureConf(pages.find((p) => p.number === field3.page));
+    fields2[name] = { ...field3, confidence: Math.round(Math.min(PICTURE_FIELD_CAP, field3.confidence * factor) * 100) / 100, readBy: "ocr" };
+  }
+  const kept = names.filter((name) => !added.includes(name) && text3.fields[name] !== null);
+  if (kept.every((name) => same(text3.fields[name]?.value, reread.fields[name]?.value))) {
+    const result = { ...reread, fields: { ...reread.fields } };
+    for (const name of added) result.fields[name] = fields2[name];
+    for (const name of kept) result.fields[name] = text3.fields[name];
+    return result;
+  }
+  return checkBill({ ...text3, fields: fields2 }, today);
+}
 function wordCount(page) {
   return page.lines.reduce((n, l) => n + l.cells.reduce((m, c) => m + c.words.length, 0), 0);
 }
@@ -85972,7 +86332,7 @@ async function inParallel(items, limit2, work) {
   const worker = async () => {
     while (next < items.length) {
       const i = next++;
-      results[i] = await work(items[i]);
+      results[i] = await work(items[i], i);
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit2, items.length) }, worker));
