@@ -2,7 +2,7 @@
     "name": "AI Bookkeeping for Expenses",
     "summary": "Expense receipts read into coded expenses, checked against the expense policy and for duplicates, "
                "reviewed as AI suggestions; card-paid expenses matched to the card's bank line",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Human Resources/Expenses",
     "license": "LGPL-3",
     "author": "ai_bookkeeping",

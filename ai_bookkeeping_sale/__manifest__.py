@@ -1,7 +1,7 @@
 {
     "name": "AI Bookkeeping for Sales",
     "summary": "Prepares the customer invoices of orders ready to invoice, checks each draft and sends it on approval",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Accounting/Accounting",
     "license": "LGPL-3",
     "author": "ai_bookkeeping",
