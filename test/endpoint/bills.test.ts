@@ -13,18 +13,11 @@ import { signRequest } from "../../web_src/endpoint/signing";
 import { BillService } from "../../web_src/endpoint/services/bills";
 import { systemTools, ToolMissingError, type ToolRunner } from "../../web_src/endpoint/services/document_tools";
 import { HEADER, TODAY, invoiceCases, locateInvoices, right } from "../../scripts/bench/lib/real_invoices";
+import { installed } from "../engine/bills/ocr_fixture";
 import { makePdf } from "../engine/bills/pdf_fixture";
 import { makePng } from "../engine/bills/png_fixture";
 import { NOW_SECONDS, TEST_SECRET, testApp, testConfig } from "./helpers";
 
-function installed(tool: string, flag: string): boolean {
-  try {
-    execFileSync(tool, [flag], { stdio: "ignore" });
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code !== "ENOENT";
-  }
-}
 const POPPLER = ["pdfinfo", "pdftotext", "pdfdetach", "pdftoppm"].every((t) => installed(t, "-v"));
 const TESSERACT = installed("tesseract", "--version");
 const noPoppler = POPPLER ? "" : " — SKIPPED: poppler-utils (pdftotext, pdfinfo, pdfdetach, pdftoppm) not installed";

@@ -2,6 +2,18 @@
 // spacing (a large spaced-out title), and ruled boxes around cells. Rendered by the real pdftoppm and read by the real
 // tesseract in the tests, through the bill service's scan path (forceOcr), so each test sees what a scan would give.
 
+import { execFileSync } from "node:child_process";
+
+/** Whether a program is installed (it ran, whatever its exit code), to skip the parts of a test that need it. */
+export function installed(tool: string, flag: string): boolean {
+  try {
+    execFileSync(tool, [flag], { stdio: "ignore" });
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== "ENOENT";
+  }
+}
+
 export interface Run {
   /** Left edge and baseline, in points from the page's top-left corner (A4: 595 × 842). */
   x: number;
@@ -54,3 +66,23 @@ export function makeScanPdf(runs: readonly Run[], boxes: readonly Box[] = []): B
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, "latin1");
 }
+
+/** A one-page bill in English whose every header field is printed once: vendor, number, date, £ amounts. */
+export const HARBOUR_TOOLS_BILL: readonly Run[] = [
+  { x: 50, y: 50, text: "Harbour Tools Ltd", size: 14, bold: true },
+  { x: 50, y: 66, text: "12 Quay Street, Bristol BS1 4DJ" },
+  { x: 380, y: 110, text: "Invoice No:" },
+  { x: 470, y: 110, text: "HT-2024-0137" },
+  { x: 380, y: 126, text: "Invoice Date:" },
+  { x: 470, y: 126, text: "04/03/2024" },
+  { x: 50, y: 200, text: "Description" },
+  { x: 470, y: 200, text: "Amount" },
+  { x: 50, y: 220, text: "Hydraulic jack, 2 t" },
+  { x: 470, y: 220, text: "£240.00" },
+  { x: 380, y: 300, text: "Subtotal" },
+  { x: 470, y: 300, text: "£240.00" },
+  { x: 380, y: 316, text: "VAT 20%" },
+  { x: 470, y: 316, text: "£48.00" },
+  { x: 380, y: 332, text: "Total" },
+  { x: 470, y: 332, text: "£288.00" },
+];

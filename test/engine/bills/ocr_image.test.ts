@@ -8,39 +8,14 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { BillService } from "../../../web_src/endpoint/services/bills";
 import { decodePng, upscaleGrey } from "../../../web_src/engine/bills/ocr_image";
-import { makeScanPdf, type Run } from "./ocr_fixture";
+import { HARBOUR_TOOLS_BILL, installed, makeScanPdf } from "./ocr_fixture";
 import { makePng } from "./png_fixture";
 
-function installed(tool: string, flag: string): boolean {
-  try {
-    execFileSync(tool, [flag], { stdio: "ignore" });
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code !== "ENOENT";
-  }
-}
 const TOOLS = installed("pdftoppm", "-v") && installed("tesseract", "--version");
 const skipped = TOOLS ? "" : " — SKIPPED: poppler-utils or tesseract-ocr not installed";
 if (!TOOLS) console.warn(`SKIPPED parts of test/engine/bills/ocr_image.test.ts:${skipped}`);
 
-const BILL: Run[] = [
-  { x: 50, y: 50, text: "Harbour Tools Ltd", size: 14, bold: true },
-  { x: 50, y: 66, text: "12 Quay Street, Bristol BS1 4DJ" },
-  { x: 380, y: 110, text: "Invoice No:" },
-  { x: 440, y: 110, text: "HT-2024-0137" },
-  { x: 380, y: 126, text: "Invoice Date:" },
-  { x: 450, y: 126, text: "04/03/2024" },
-  { x: 50, y: 200, text: "Description" },
-  { x: 470, y: 200, text: "Amount" },
-  { x: 50, y: 220, text: "Hydraulic jack, 2 t" },
-  { x: 470, y: 220, text: "£240.00" },
-  { x: 380, y: 300, text: "Subtotal" },
-  { x: 470, y: 300, text: "£240.00" },
-  { x: 380, y: 316, text: "VAT 20%" },
-  { x: 470, y: 316, text: "£48.00" },
-  { x: 380, y: 332, text: "Total" },
-  { x: 470, y: 332, text: "£288.00" },
-];
+const BILL = HARBOUR_TOOLS_BILL;
 
 describe.skipIf(!TOOLS)(`OCR of a low-resolution image${skipped}`, () => {
   it("reads a 72-dpi scan enlarged to the print size tesseract reads well", async () => {

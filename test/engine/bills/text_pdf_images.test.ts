@@ -14,16 +14,9 @@ import { pageFromPlainText } from "../../../web_src/engine/bills/layout";
 import { AUTO_CONFIDENCE } from "../../../web_src/contracts/reconcile";
 import { BillService } from "../../../web_src/endpoint/services/bills";
 import { systemTools, ToolFailedError, ToolMissingError, type ToolRunner } from "../../../web_src/endpoint/services/document_tools";
+import { installed } from "./ocr_fixture";
 import { makePdf, type PdfImage } from "./pdf_fixture";
 
-function installed(tool: string, flag: string): boolean {
-  try {
-    execFileSync(tool, [flag], { stdio: "ignore" });
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code !== "ENOENT";
-  }
-}
 const POPPLER = ["pdfinfo", "pdftotext", "pdfdetach", "pdftoppm", "pdftohtml"].every((t) => installed(t, "-v"));
 const TESSERACT = installed("tesseract", "--version");
 const skipped = !POPPLER ? " — SKIPPED: poppler-utils not installed" : !TESSERACT ? " — SKIPPED: tesseract-ocr not installed" : "";
