@@ -3,16 +3,13 @@ local OpenAI-compatible server: the offline reader cannot read this bill's total
 reading fills it where it adds up, marked as read by the LLM; its usage is recorded; data minimisation keeps the
 document's text from the LLM altogether."""
 
-import io
 import json
-
-from reportlab.pdfgen import canvas
 
 from odoo.tests import tagged
 
 from ..tools import endpoint_process
 from .llm_common import FakeLlm, use_autostarted_endpoint
-from .vendor_bill_common import VENDOR_IBAN, VendorBillCase
+from .vendor_bill_common import VENDOR_IBAN, VendorBillCase, lines_pdf
 
 BILL = (
     "Acme Supplies GmbH",
@@ -30,15 +27,6 @@ NOTHING = dict.fromkeys(("vendorName", "invoiceNumber", "invoiceDate", "dueDate"
                          "total"))
 
 
-def bill_pdf(lines):
-    buffer = io.BytesIO()
-    document = canvas.Canvas(buffer)
-    for row, text in enumerate(lines):
-        document.drawString(72, 760 - 18 * row, text)
-    document.showPage()
-    document.save()
-    return buffer.getvalue()
-
 
 @tagged("post_install", "-at_install")
 class TestVendorBillLlm(VendorBillCase):
@@ -53,7 +41,7 @@ class TestVendorBillLlm(VendorBillCase):
 
     def read_bill(self):
         attachment = self.env["ir.attachment"].create({
-            "name": "acme_7781.pdf", "mimetype": "application/pdf", "raw": bill_pdf(BILL)})
+            "name": "acme_7781.pdf", "mimetype": "application/pdf", "raw": lines_pdf(BILL)})
         bill = self.upload(attachment)
         suggestion = self.suggestion_of(bill)
         self.assertTrue(suggestion, "the endpoint read the document: %s" % bill.message_ids.mapped("body"))

@@ -3,20 +3,17 @@ read by the bundled endpoint Odoo starts itself, with the server's real poppler 
 number and IBAN, printed only in the picture, are read by OCR, marked so in the bill's panel, and the known vendor is
 found from them."""
 
-import io
 import os
 import shutil
 from unittest import SkipTest
 
 from PIL import Image, ImageDraw, ImageFont
-from reportlab.lib.utils import ImageReader
-from reportlab.pdfgen import canvas
 
 from odoo.tests import tagged
 
 from ..tools import endpoint_process
 from .llm_common import use_autostarted_endpoint
-from .vendor_bill_common import VendorBillCase
+from .vendor_bill_common import VendorBillCase, lines_pdf
 
 VENDOR_BLOCK = (
     "Acme Supplies GmbH",
@@ -42,14 +39,7 @@ def letterhead_pdf():
     font = ImageFont.truetype(FONT, 42)
     for row, text in enumerate(VENDOR_BLOCK):
         draw.text((10, 10 + 78 * row), text, fill=0, font=font)
-    buffer = io.BytesIO()
-    document = canvas.Canvas(buffer)
-    document.drawImage(ImageReader(picture), 72, 700, width=300, height=80)
-    for row, text in enumerate(BODY):
-        document.drawString(72, 640 - 18 * row, text)
-    document.showPage()
-    document.save()
-    return buffer.getvalue()
+    return lines_pdf(BODY, top=640, picture=(picture, 72, 700, 300, 80))
 
 
 @tagged("post_install", "-at_install")

@@ -8,6 +8,7 @@ import textwrap
 import uuid
 from unittest.mock import patch
 
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
 from odoo import Command
@@ -26,6 +27,21 @@ def pdf_bytes(*pages):
     for text in pages or ("Invoice",):
         document.drawString(72, 720, text)
         document.showPage()
+    document.save()
+    return buffer.getvalue()
+
+
+def lines_pdf(lines, top=760, leading=18, picture=None):
+    """A real one-page PDF: one text line per entry, top down from ``top`` (points); ``picture`` (a PIL image, x,
+    y, width, height in points) drawn on the page first."""
+    buffer = io.BytesIO()
+    document = canvas.Canvas(buffer)
+    if picture is not None:
+        image, x, y, width, height = picture
+        document.drawImage(ImageReader(image), x, y, width=width, height=height)
+    for row, text in enumerate(lines):
+        document.drawString(72, top - leading * row, text)
+    document.showPage()
     document.save()
     return buffer.getvalue()
 

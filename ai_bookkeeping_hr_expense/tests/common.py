@@ -9,10 +9,10 @@ import random
 from unittest.mock import patch
 
 from PIL import Image, ImageDraw
-from reportlab.pdfgen import canvas
 
 from odoo import Command
 
+from odoo.addons.ai_bookkeeping.tests.vendor_bill_common import lines_pdf
 from odoo.addons.ai_bookkeeping.tools import vendor_bill_reply as vbr
 from odoo.addons.hr_expense.tests.common import TestExpenseCommon
 
@@ -32,13 +32,7 @@ def receipt_png(seed, size=(400, 600)):
 
 def receipt_pdf(lines):
     """A real PDF receipt: one text line per entry, top down."""
-    buffer = io.BytesIO()
-    document = canvas.Canvas(buffer)
-    for index, text in enumerate(lines):
-        document.drawString(72, 760 - 16 * index, text)
-    document.showPage()
-    document.save()
-    return buffer.getvalue()
+    return lines_pdf(lines, leading=16)
 
 
 def field(value, confidence=0.95):
