@@ -5,7 +5,7 @@
 // confirmed values gain confidence. A difference is reported as a failed check, never adjusted.
 import type { BillAddress, BillFields, BillLine, BillSource, BillTax, ExtractedBill, ExtractedField } from "../../contracts/bills";
 import { checkBill } from "./check_bill";
-import { AGENT_FOR, BRAND_AFTER, BRAND_BEFORE, CUSTOMER_MARKERS, DEBIT_DATE_BEFORE, RECIPIENT_HEADINGS, THIRD_PARTY_HOSTS, THIRD_PARTY_LINE, DEBIT_SENTENCE, DUE_IN_PAYMENT_SENTENCE, DUE_IN_SENTENCE, DUE_ON_RECEIPT, END_OF_MONTH_TERM, NET_TERM_DAYS, NOT_A_PAYMENT_TERM, PAYMENT_WORDS, TERM_DAYS, VENDOR_MARKERS, LABELS, LEGAL_FORMS, LINE_TABLE_HEADER, PAYMENT_TERM_SENTENCES, PO_IN_SENTENCE, RECEIPT_LABELS, TAX_INCLUDED, type LabelKind, type LabelPattern } from "./labels";
+import { AGENT_FOR, BRAND_AFTER, BRAND_BEFORE, CUSTOMER_MARKERS, DEBIT_DATE_BEFORE, RECIPIENT_HEADINGS, THIRD_PARTY_HOSTS, THIRD_PARTY_LINE, DEBIT_SENTENCE, DUE_IN_PAYMENT_SENTENCE, DUE_IN_SENTENCE, DUE_ON_RECEIPT, END_OF_MONTH_TERM, NET_TERM_DAYS, NOT_A_PAYMENT_TERM, PAYMENT_WORDS, TERM_DAYS, VENDOR_MARKERS, LABELS, LEADERS, LEGAL_FORMS, LINE_TABLE_HEADER, PAYMENT_TERM_SENTENCES, PO_IN_SENTENCE, RECEIPT_LABELS, TAX_INCLUDED, type LabelKind, type LabelPattern } from "./labels";
 import { pageText, type Cell, type Line, type Page } from "./layout";
 import { cents, dayOrderOf, detectCurrency, findDates, findEmails, findIbans, findVats, hasDecimals, normaliseVat, parseAmount } from "./values";
 
@@ -66,7 +66,7 @@ function findLabels(pages: readonly Page[], receipt: boolean): LabelHit[] {
             if (pattern.exact === true && match[0].length !== text.length) continue;
             // "Ohne / MwSt.", "excl. / VAT" stacked in a column header: an amount without tax, not the tax.
             if (kind === "totalTax" && negatedAbove(page, lineIndex, cell)) continue;
-            hits.push({ kind, pattern, page, lineIndex, cellIndex, rest: text.slice(match[0].length).trim() });
+            hits.push({ kind, pattern, page, lineIndex, cellIndex, rest: dropLeaders(text.slice(match[0].length)) });
             break;
           }
         }
@@ -74,6 +74,11 @@ function findLabels(pages: readonly Page[], receipt: boolean): LabelHit[] {
     });
   }
   return hits;
+}
+
+/** A value's text without the leaders joining it to its label ("........ 05/03/2025" → "05/03/2025"). */
+function dropLeaders(text: string): string {
+  return text.trim().replace(LEADERS, "").trim();
 }
 
 /** The bill labels with the receipts' totals after the bills' own (those win where both match). */
@@ -98,7 +103,7 @@ function valueCells(hit: LabelHit, receipt: boolean): Array<{ text: string; fact
   const out: Array<{ text: string; factor: number; where: string }> = [];
   if (hit.rest !== "") out.push({ text: hit.rest, factor: 1, where: cell.text });
   line.cells.slice(hit.cellIndex + 1).forEach((right, k) => {
-    out.push({ text: right.text, factor: 0.95 - 0.05 * k, where: `${cell.text} ${right.text}` });
+    out.push({ text: dropLeaders(right.text), factor: 0.95 - 0.05 * k, where: `${cell.text} ${right.text}` });
   });
   const amountKind = hit.kind === "total" || hit.kind === "untaxed" || hit.kind === "totalTax";
   if (amountKind && hit.rest === "") {

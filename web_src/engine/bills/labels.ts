@@ -123,6 +123,11 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
   ],
 };
 
+/** Leaders joining a label to its value: a run of dots, middle dots, ellipses, underscores or dashes, spaced or not
+ * ("Due date ........ 05/03/2025", "Rechnungsdatum · · · 03.02.2025", "Échéance……15/04/2025", "Nr. ---- 118"),
+ * with a colon on either side. Two marks at least: one dot or dash may belong to the label or the value. */
+export const LEADERS = /^[\s:]*(?:(?:[.·•…_\-–—]\s?){2,}|…\s?)[\s:]*/u;
+
 /** Receipt totals (expense receipts, read with `receipt: true`): what tills and card terminals print before the
  * amount paid, after the bills' own labels. The payment lines (card, cash) weigh less than a total label. */
 export const RECEIPT_LABELS: Readonly<Pick<Record<LabelKind, readonly LabelPattern[]>, "total">> = {
