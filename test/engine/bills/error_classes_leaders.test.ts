@@ -164,3 +164,45 @@ Vervaldatum ------ 16-06-2025
     expect(bill?.fields.invoiceDate?.confidence ?? 0).toBeGreaterThanOrEqual(0.8);
   });
 });
+
+// Found on synthetic family J's "plc" letterheads (a right vendor at 0.3): a legal form in another spelling or case
+// than the list had ("plc", "Srl", "SpA", "S.A.U.", "Sàrl", "Ltda.", "GbR", "I/S", "L.L.C."), and a form of two
+// parts ("Co., Ltd.", "& Co. KG") cut after its first part.
+describe("reading error classes: legal forms in another spelling", () => {
+  const letterhead = (name: string) => extractBill([page(`
+${name}
+12 Harbour Road, 1000 Town
+
+                                                  INVOICE
+Bill to:                                          Invoice No.       HL-2201
+Northwind Traders                                 Invoice Date      15/05/2025
+
+Description                             Qty       Unit Price        Amount
+Parts                                   3         100.00            300.00
+
+                                                  Subtotal          300.00
+                                                  VAT 20%            60.00
+                                                  Total             360.00
+`)], OPTIONS);
+
+  it("trusts a letterhead name with 'plc', 'Srl', 'SpA', 'S.A.U.', 'Sàrl', 'Ltda.', 'GbR', 'I/S' as much as with 'Ltd'", () => {
+    const reference = confidence(letterhead("Harbour Lights Ltd"), "vendorName");
+    expect(reference).toBeGreaterThanOrEqual(0.7);
+    for (const name of [
+      "Harbour Lights plc", "Harbour Lights Plc", "Kestrel Tools L.L.C.", "Ferraro Impianti Srl", "Ferraro Impianti S.R.L.",
+      "Conti Costruzioni SpA", "Rossi Arredi S.n.c.", "Talleres Ibarra S.A.U.", "Talleres Ibarra SL", "Atelier Morel Sàrl",
+      "Atelier Morel S.à r.l.", "Dupont Frères S.A.R.L.", "Construtora Lima Ltda.", "Weber & Sohn GbR", "Nordlys Tømrer I/S",
+      "Dekker Bouw C.V.", "Vanha Konepaja Oyj",
+    ]) {
+      const bill = letterhead(name);
+      expect(value(bill, "vendorName"), name).toBe(name);
+      expect(confidence(bill, "vendorName"), name).toBe(reference);
+    }
+  });
+
+  it("keeps both parts of 'Co., Ltd.' and '& Co. KG' in the vendor's name", () => {
+    expect(value(letterhead("Shenzhen Brightway Co., Ltd."), "vendorName")).toBe("Shenzhen Brightway Co., Ltd.");
+    expect(value(letterhead("Hansen Electronics Co. Ltd"), "vendorName")).toBe("Hansen Electronics Co. Ltd");
+    expect(value(letterhead("Weber & Co. KG"), "vendorName")).toBe("Weber & Co. KG");
+  });
+});

@@ -214,8 +214,9 @@ export const PAYMENT_TERM_SENTENCES: readonly RegExp[] = [
   /\bbinnen\s+\d{1,3}\s+dagen\b[^.]*/i,
 ];
 
-/** Legal forms that mark a company name. */
-export const LEGAL_FORMS = /(?:^|[\s,])(?:[Gg][Mm][Bb][Hh](?:\s*&\s*Co\.?\s*KG)?|AG|KG|OHG|e\.\s?K\.|UG|B\.\s?V\.|BV|N\.\s?V\.|NV|V\.O\.F\.|SAS|SASU|SARL|EURL|S\.A\.S?\.?|SA|SE|SNC|a\.G\.|e\.V\.|Inc\.?|INC\.?|Ltd\.?|LTD\.?|Limited|LIMITED|LLC|LLP|PLC|Corp\.?|Co\.|S\.p\.A\.|S\.r\.l\.|S\.L\.(?:U\.)?|S\.L|Lda\.?|Unipessoal|Handelsbolag|HB|Sp\.\s?z\s?o\.o\.|spółka\s+akcyjna|Pvt\.?\s+Ltd\.?|Private\s+Limited|AB|A\/S|ApS|Oy)(?=$|[\s,.)])/;
+/** Legal forms that mark a company name, in the spellings and cases they are printed in ("plc", "Srl", "SpA",
+ * "S.à r.l.", "Ltda."); a form of two parts ("Co., Ltd.", "& Co. KG") is matched whole, before its first part. */
+export const LEGAL_FORMS = /(?:^|[\s,])(?:[Gg][Mm][Bb][Hh](?:\s*&\s*Co\.?\s*KG)?|gGmbH|AG|KGaA|KG|OHG|GbR|eG|e\.\s?K\.|UG|B\.\s?V\.|BV|N\.\s?V\.|NV|V\.O\.F\.|VOF|C\.V\.|BVBA|SAS|SASU|SARL|S\.A\.R\.L\.|Sàrl|SàRL|S\.à\s?r\.l\.|Sarl|SELARL|SCI|EURL|S\.A\.U\.|SAU|S\.A\.S?\.?|SA|SE|SNC|S\.N\.C\.|a\.G\.|e\.V\.|Inc\.?|INC\.?|Ltd\.?|LTD\.?|Limited|LIMITED|L\.L\.C\.|LLC|L\.L\.P\.|LLP|PLC|[Pp]lc|Corp\.?|Co\.?,?\s*(?:Ltd\.?|LTD\.?|Limited|KG|LLC|Inc\.?)|Co\.|S\.p\.A\.|S\.P\.A\.|SpA|S\.r\.l\.s\.|S\.r\.l\.|S\.R\.L\.|SRL|Srls|Srl|S\.n\.c\.|Snc|S\.a\.s\.|S\.L\.(?:U\.)?|S\.L|SLU|SL|Ltda\.?|Lda\.?|Unipessoal|Handelsbolag|Aktiebolag|HB|Sp\.\s?z\s?o\.o\.|spółka\s+akcyjna|Pvt\.?\s+Ltd\.?|Private\s+Limited|AB|A\/S|ApS|I\/S|K\/S|P\/S|IVS|Oyj|Oy)(?=$|[\s,.)])/;
 
 /** Lines that are headings of the table of lines. */
 export const LINE_TABLE_HEADER = /\b(?:description|omschrijving|bezeichnung|beschreibung|désignation|designation|libellé|article|artikel|item|product|produit|leistung|qty|quantity|menge|anzahl|quantité|aantal|hoeveelheid|unit\s+price|einzelpreis|prix\s+unitaire|prijs|descripción|descrizione|descrição|beskrivning|beskrivelse|cantidad|quantità|qtd|antal|precio|prezzo|preço)(?=$|[^\p{L}])/iu;
