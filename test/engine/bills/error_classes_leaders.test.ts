@@ -206,3 +206,37 @@ Parts                                   3         100.00            300.00
     expect(value(letterhead("Weber & Co. KG"), "vendorName")).toBe("Weber & Co. KG");
   });
 });
+
+// Found on synthetic families A-K's Swiss bills ("Total CHF" read right at 0.66-0.72 where "Total (CHF)" gets more):
+// a total label followed by a bare currency code, in the languages whose bills print it so.
+describe("reading error classes: a total label with a bare currency code", () => {
+  const totals = (label: string, untaxedLabel = "Subtotal") => extractBill([page(`
+Bergmann Informatik AG
+Seestrasse 40, 8002 Zürich
+Rechnung Nr.      RB-3310
+Datum             04.11.2025
+
+Bezeichnung                     Menge   Preis          Betrag
+Jahreslizenz                    1       1'200.00       1'200.00
+
+                                ${untaxedLabel.padEnd(18)}1'200.00
+                                MWST 8.1 %        97.20
+                                ${label.padEnd(18)}1'297.20
+`)], OPTIONS);
+
+  it("trusts 'Total CHF', 'Totale EUR', 'Totalt SEK', 'Totaal EUR', 'Summe EUR' like 'Total (CHF)'", () => {
+    const reference = confidence(totals("Total (CHF)"), "total");
+    expect(reference).toBeGreaterThanOrEqual(0.85);
+    for (const label of ["Total CHF", "Total CHF:", "Totale EUR", "Totalt SEK", "Totaal EUR", "Summe EUR", "Total USD"]) {
+      const bill = totals(label);
+      expect(value(bill, "total"), label).toBe(1297.2);
+      expect(confidence(bill, "total"), label).toBe(reference);
+    }
+  });
+
+  it("does not take a 'Total CHF excl. MWST' row for the total", () => {
+    const bill = totals("Total CHF", "Total CHF excl. MWST");
+    expect(value(bill, "total")).toBe(1297.2);
+    expect(value(bill, "untaxed")).toBe(1200);
+  });
+});

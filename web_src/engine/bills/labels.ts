@@ -83,6 +83,8 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
     { re: /^(?:rechnungsbeitrag|zu\s+zahlender\s+beitrag)\s*[:.]?/i, weight: 0.9 },
     // "Total (EUR)", "Grand Total (INR)", "Amount payable in GBP", "Net payable", "Amount to be paid".
     { re: /^(?:grand\s+total|total(?:\s+amount)?|amount\s+(?:due|payable))\s*(?:\(\s*(?:[A-Z]{3}|[€$£₹]|rs\.?)\s*\)|in\s+[A-Z]{3}\b)\s*[:.]?/i, weight: 0.9 },
+    // "Total CHF", "Totale EUR", "Totalt SEK", "Summe EUR": the code bare, not followed by what the amount leaves out.
+    { re: /^(?:grand\s+total|total(?:\s+amount)?|totale|totalt|totaal|summe|gesamt)\s+(?:EUR|CHF|USD|GBP|SEK|DKK|NOK|PLN|CZK|INR|CAD|AUD)(?![\p{L}])(?!\s*\(?\s*(?:excl|exkl|ekskl|before|net(?:to)?|ht|hors|ohne|zonder|sin|senza|sem|utan|uden|sans)(?![\p{L}]))\s*[:.]?/iu, weight: 0.9 },
     { re: /^(?:net\s+payable|payable\s+amount|amount\s+to\s+be\s+paid|total\s+amount\s+(?:due|payable)|invoice\s+amount|(?:total\s+)?invoice\s+value)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:rechnungssumme\s+brutto|summe\s+inkl\.?|gesamtbetrag|rechnungsbetrag|endbetrag|bruttobetrag|gesamtsumme|summe\s+brutto|brutto|zu\s+zahlen(?:der\s+betrag)?|zahlbetrag)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:total\s+ttc|montant\s+(?:total\s+)?ttc|net\s+à\s+payer|somme\s+à\s+payer|total\s+à\s+payer|montant\s+à\s+payer|total\s+facture|solde\s+à\s+payer)\s*[:.]?/i, weight: 0.95 },
