@@ -1,8 +1,10 @@
-// Classes of reading errors found on the bills bench's synthetic family E (issue 13, stop 24, once E-G became tuning
-// layouts), each on a document written here by hand (no text of a benchmark file): a label joined to its value by
-// leaders - a run of dots, middle dots, an ellipsis, underscores or dashes, spaced or not, glued to the value or in a
-// cell of their own ("Due date ........ 05/03/2025", "Rechnungsdatum · · · · 03.02.2025", "Échéance……15/04/2025").
-// The value after the leaders is the label's value, as sure as after a colon.
+// Classes of reading errors found on the bills bench's synthetic layouts (issue 13, stop 24, once E-G became tuning
+// layouts), each on a document written here by hand (no text of a benchmark file): (1) a label joined to its value
+// by leaders - a run of dots, middle dots, an ellipsis, underscores or dashes, spaced or not, glued to the value or in
+// a cell of their own ("Due date ........ 05/03/2025", "Rechnungsdatum · · · · 03.02.2025", "Échéance…15/04/2025"):
+// the value after the leaders is the label's value, as sure as after a colon (family E); (2) legal forms in another
+// spelling or case (family J's "plc"), and two-part forms ("Co., Ltd."); (3) a total label with a bare currency code
+// ("Total CHF").
 import { describe, expect, it } from "vitest";
 import { extractBill, type ExtractOptions } from "../../../web_src/engine/bills/extract_bill";
 import { pageFromPlainText, type Page } from "../../../web_src/engine/bills/layout";
