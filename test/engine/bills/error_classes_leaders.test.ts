@@ -202,10 +202,14 @@ Parts                                   3         100.00            300.00
     }
   });
 
-  it("keeps both parts of 'Co., Ltd.' and '& Co. KG' in the vendor's name", () => {
+  it("keeps both parts of 'Co., Ltd.', 'Unipessoal Lda.', '& Co. KG', 'UG (haftungsbeschränkt)' in the vendor's name", () => {
     expect(value(letterhead("Shenzhen Brightway Co., Ltd."), "vendorName")).toBe("Shenzhen Brightway Co., Ltd.");
     expect(value(letterhead("Hansen Electronics Co. Ltd"), "vendorName")).toBe("Hansen Electronics Co. Ltd");
     expect(value(letterhead("Weber & Co. KG"), "vendorName")).toBe("Weber & Co. KG");
+    expect(value(letterhead("Construções Sardinha Unipessoal Lda."), "vendorName")).toBe("Construções Sardinha Unipessoal Lda.");
+    expect(value(letterhead("Hofmann Logistik SE & Co. KG"), "vendorName")).toBe("Hofmann Logistik SE & Co. KG");
+    expect(value(letterhead("Klee Verwaltungs AG & Co. KGaA"), "vendorName")).toBe("Klee Verwaltungs AG & Co. KGaA");
+    expect(value(letterhead("Nordwind Digital UG (haftungsbeschränkt)"), "vendorName")).toBe("Nordwind Digital UG (haftungsbeschränkt)");
   });
 });
 
