@@ -61666,6 +61666,8 @@ var LABELS = {
     { re: /^(?:rechnungsbeitrag|zu\s+zahlender\s+beitrag)\s*[:.]?/i, weight: 0.9 },
     // "Total (EUR)", "Grand Total (INR)", "Amount payable in GBP", "Net payable", "Amount to be paid".
     { re: /^(?:grand\s+total|total(?:\s+amount)?|amount\s+(?:due|payable))\s*(?:\(\s*(?:[A-Z]{3}|[€$£₹]|rs\.?)\s*\)|in\s+[A-Z]{3}\b)\s*[:.]?/i, weight: 0.9 },
+    // "Total CHF", "Totale EUR", "Totalt SEK", "Summe EUR": the code bare, not followed by what the amount leaves out.
+    { re: /^(?:grand\s+total|total(?:\s+amount)?|totale|totalt|totaal|summe|gesamt)\s+(?:EUR|CHF|USD|GBP|SEK|DKK|NOK|PLN|CZK|INR|CAD|AUD)(?![\p{L}])(?!\s*\(?\s*(?:excl|exkl|ekskl|before|net(?:to)?|ht|hors|ohne|zonder|sin|senza|sem|utan|uden|sans)(?![\p{L}]))\s*[:.]?/iu, weight: 0.9 },
     { re: /^(?:net\s+payable|payable\s+amount|amount\s+to\s+be\s+paid|total\s+amount\s+(?:due|payable)|invoice\s+amount|(?:total\s+)?invoice\s+value)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:rechnungssumme\s+brutto|summe\s+inkl\.?|gesamtbetrag|rechnungsbetrag|endbetrag|bruttobetrag|gesamtsumme|summe\s+brutto|brutto|zu\s+zahlen(?:der\s+betrag)?|zahlbetrag)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:total\s+ttc|montant\s+(?:total\s+)?ttc|net\s+à\s+payer|somme\s+à\s+payer|total\s+à\s+payer|montant\s+à\s+payer|total\s+facture|solde\s+à\s+payer)\s*[:.]?/i, weight: 0.95 },
@@ -61705,6 +61707,7 @@ var LABELS = {
     { re: /^(?:betalings(?:voorwaarden|termijn|conditie))\s*[:.]?/i, weight: 0.9 }
   ]
 };
+var LEADERS = /^[\s:]*(?:(?:[.·•…_\-–—]\s?){2,}|…\s?)[\s:]*/u;
 var RECEIPT_LABELS = {
   total: [
     { re: /^(?:total|summe|gesamt|betrag|montant|totaal)\s*(?:eur|usd|gbp|chf|pln|inr|€|\$|£)\s*[:.]?/i, weight: 0.9 },
@@ -61751,7 +61754,7 @@ var PAYMENT_TERM_SENTENCES = [
   /\b(?:payable|à\s+régler|paiement)\s+à\s+\d{1,3}\s+jours\b[^.]*/i,
   /\bbinnen\s+\d{1,3}\s+dagen\b[^.]*/i
 ];
-var LEGAL_FORMS = /(?:^|[\s,])(?:[Gg][Mm][Bb][Hh](?:\s*&\s*Co\.?\s*KG)?|AG|KG|OHG|e\.\s?K\.|UG|B\.\s?V\.|BV|N\.\s?V\.|NV|V\.O\.F\.|SAS|SASU|SARL|EURL|S\.A\.S?\.?|SA|SE|SNC|a\.G\.|e\.V\.|Inc\.?|INC\.?|Ltd\.?|LTD\.?|Limited|LIMITED|LLC|LLP|PLC|Corp\.?|Co\.|S\.p\.A\.|S\.r\.l\.|S\.L\.(?:U\.)?|S\.L|Lda\.?|Unipessoal|Handelsbolag|HB|Sp\.\s?z\s?o\.o\.|spółka\s+akcyjna|Pvt\.?\s+Ltd\.?|Private\s+Limited|AB|A\/S|ApS|Oy)(?=$|[\s,.)])/;
+var LEGAL_FORMS = /(?:^|[\s,])(?:(?:[Gg][Mm][Bb][Hh]|AG|SE|UG)\s*&\s*Co\.?\s*KG(?:aA)?|[Gg][Mm][Bb][Hh]|gGmbH|AG|KGaA|KG|OHG|GbR|eG|e\.\s?K\.|UG\s*\(haftungsbeschränkt\)|UG|B\.\s?V\.|BV|N\.\s?V\.|NV|V\.O\.F\.|VOF|C\.V\.|BVBA|SAS|SASU|SARL|S\.A\.R\.L\.|Sàrl|SàRL|S\.à\s?r\.l\.|Sarl|SELARL|SCI|EURL|S\.A\.U\.|SAU|S\.A\.S?\.?|SA|SE|SNC|S\.N\.C\.|a\.G\.|e\.V\.|Inc\.?|INC\.?|Ltd\.?|LTD\.?|Limited|LIMITED|L\.L\.C\.|LLC|L\.L\.P\.|LLP|PLC|[Pp]lc|Corp\.?|Co\.?,?\s*(?:Ltd\.?|LTD\.?|Limited|KG|LLC|Inc\.?)|Co\.|S\.p\.A\.|S\.P\.A\.|SpA|S\.r\.l\.s\.|S\.r\.l\.|S\.R\.L\.|SRL|Srls|Srl|S\.n\.c\.|Snc|S\.a\.s\.|S\.L\.(?:U\.)?|S\.L|SLU|SL|Ltda\.?|Lda\.?|Unipessoal(?:,?\s+Lda\.?)?|Handelsbolag|Aktiebolag|HB|Sp\.\s?z\s?o\.o\.|spółka\s+akcyjna|Pvt\.?\s+Ltd\.?|Private\s+Limited|AB|A\/S|ApS|I\/S|K\/S|P\/S|IVS|Oyj|Oy)(?=$|[\s,.)])/;
 var LINE_TABLE_HEADER = /\b(?:description|omschrijving|bezeichnung|beschreibung|désignation|designation|libellé|article|artikel|item|product|produit|leistung|qty|quantity|menge|anzahl|quantité|aantal|hoeveelheid|unit\s+price|einzelpreis|prix\s+unitaire|prijs|descripción|descrizione|descrição|beskrivning|beskrivelse|cantidad|quantità|qtd|antal|precio|prezzo|preço)(?=$|[^\p{L}])/iu;
 var TAX_INCLUDED = /\b(?:(?<tax>(?:darin\s+|davon\s+)?enthaltene?|davon|dont|of\s+which)|(?<gross>inklusive|inkl\.?|incl\.?|including|included|ttc))\s+(?:\d{1,2}(?:[.,]\d{1,2})?\s?%\s+)?(?:der\s+|die\s+)?(?:gesetzliche\s+)?(?:mwst\.?|ust\.?|umsatzsteuer|mehrwertsteuer|versicherung(?:s)?steuer|vat|tax|tva|btw)\b/i;
 var PO_IN_SENTENCE = /\b(?:gemäß|laut|lt\.|zu|auf)\s+(?:ihrer\s+)?bestellung\s*(?:nr\.?|nummer)?\s*:?\s*|\b(?:as\s+per|according\s+to|against)\s+(?:your\s+)?(?:purchase\s+)?order\s*(?:no\.?|number|#)?\s*:?\s*|\b(?:suivant|selon)\s+(?:votre\s+)?(?:bon\s+de\s+)?commande\s*(?:n[°º]|no\.?)?\s*:?\s*/i;
@@ -61961,7 +61964,7 @@ function findLabels(pages, receipt) {
             if (match === null) continue;
             if (pattern.exact === true && match[0].length !== text3.length) continue;
             if (kind === "totalTax" && negatedAbove(page, lineIndex, cell)) continue;
-            hits.push({ kind, pattern, page, lineIndex, cellIndex, rest: text3.slice(match[0].length).trim() });
+            hits.push({ kind, pattern, page, lineIndex, cellIndex, rest: dropLeaders(text3.slice(match[0].length)) });
             break;
           }
         }
@@ -61969,6 +61972,9 @@ function findLabels(pages, receipt) {
     });
   }
   return hits;
+}
+function dropLeaders(text3) {
+  return text3.trim().replace(LEADERS, "").trim();
 }
 function receiptLabels() {
   return { ...LABELS, total: [...LABELS.total, ...RECEIPT_LABELS.total] };
@@ -61985,7 +61991,7 @@ function valueCells(hit, receipt) {
   const out = [];
   if (hit.rest !== "") out.push({ text: hit.rest, factor: 1, where: cell.text });
   line.cells.slice(hit.cellIndex + 1).forEach((right, k) => {
-    out.push({ text: right.text, factor: 0.95 - 0.05 * k, where: `${cell.text} ${right.text}` });
+    out.push({ text: dropLeaders(right.text), factor: 0.95 - 0.05 * k, where: `${cell.text} ${right.text}` });
   });
   const amountKind = hit.kind === "total" || hit.kind === "untaxed" || hit.kind === "totalTax";
   if (amountKind && hit.rest === "") {
