@@ -22,7 +22,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { BillFieldName, ExtractBillResponse, ExtractedBill } from "../web_src/contracts/bills";
+import type { BillFieldName, ExtractBillRequest, ExtractBillResponse, ExtractedBill } from "../web_src/contracts/bills";
 import { BillService } from "../web_src/endpoint/services/bills";
 import { makePdf } from "../test/engine/bills/pdf_fixture";
 import { EXTRA, HEADER, TODAY, invoiceCases, locateInvoices, right, type Case } from "./bench/lib/real_invoices";
@@ -152,14 +152,14 @@ function score(c: Case, reply: ExtractBillResponse | null, seconds: number, cpuS
   };
 }
 
-async function runCase(service: BillService, c: Case, options: { ignoreEmbeddedXml?: boolean; forceOcr?: boolean }, content?: Buffer): Promise<Scored> {
+async function runCase(service: BillService, c: Case, options: { ignoreEmbeddedXml?: boolean; forceOcr?: boolean }, content?: Buffer, company?: ExtractBillRequest["company"]): Promise<Scored> {
   const bytes = content ?? readFileSync(c.file);
   const started = performance.now();
   const cpuStarted = cpuWithChildren();
   let reply: ExtractBillResponse | null = null;
   const warnings: string[] = [];
   try {
-    reply = await service.extract({ fileName: path.basename(c.file), mimeType: "", contentBase64: bytes.toString("base64") }, options);
+    reply = await service.extract({ fileName: path.basename(c.file), mimeType: "", contentBase64: bytes.toString("base64"), ...(company === undefined ? {} : { company }) }, options);
     warnings.push(...reply.warnings);
   } catch (error) {
     warnings.push(`error: ${(error as Error).message}`);
@@ -392,6 +392,11 @@ async function heldoutLayouts(service: BillService): Promise<Record<string, unkn
   result["text"] = table("held-out layouts, independent generator (report): text layer", text, 95);
   result["textFamilies"] = familyTable("held-out layouts, independent generator (report): text layer", text);
   result["timeText"] = timing("time per held-out text PDF", text, false, 3);
+  // As Odoo asks: the request names the receiving company (the bill's customer), which is never the vendor.
+  const asked: Array<Scored & { family: string }> = [];
+  for (const b of bills) asked.push({ ...(await runCase(service, caseOf(b), { ignoreEmbeddedXml: true }, b.pdf, { name: b.receiver })), family: b.family });
+  result["textCompanyKnown"] = table("held-out layouts, independent generator (report): text layer, receiving company's name sent as Odoo sends it", asked, 95);
+  result["textCompanyKnownFamilies"] = familyTable("held-out layouts, text layer, receiving company's name sent", asked);
   const scans: Array<Scored & { family: string; dpi: number }> = [];
   if (!NO_OCR) {
     const chosen = HELDOUT_FAMILIES.flatMap((f) => bills.filter((b) => b.family === f).slice(0, HELDOUT_SCANS_PER_FAMILY));

@@ -60,6 +60,8 @@ export interface HeldoutBill {
   printed: Partial<Record<keyof Truth, string[]>>;
   /** Whether a due date exists (printed or by terms in days). */
   hasDue: boolean;
+  /** The customer the bill is addressed to: the receiving company, whose name Odoo sends with the request. */
+  receiver: string;
   pages: number;
   pdf: Buffer;
   /** Lines and per-rate sums, for the self-consistency test. */
@@ -442,7 +444,7 @@ function pageNumbers(doc: Doc, fmt: (n: number, of: number) => string, align: "l
 // ---------------------------------------------------------------------------------------------------------------
 // Families. Each returns the document and its truth; `P` collects the printed forms.
 
-interface Built { doc: Doc; truth: Truth; printed: HeldoutBill["printed"]; core: Core; hasDue: boolean }
+interface Built { doc: Doc; truth: Truth; printed: HeldoutBill["printed"]; core: Core; hasDue: boolean; receiver: string }
 type Family = (rng: Rng) => Built;
 
 function dueBy(rng: Rng, date: string, pPrinted: number, pTerms: number): { due: string | undefined; days: number; printedDate: boolean } {
@@ -506,7 +508,7 @@ const familyA: Family = (rng) => {
   for (const pg of doc.pages) pg.text(PAGE_W / 2, 812, `${vendor}. Registered in England & Wales No. ${digits(rng, 8)}. Registered office as above.`, { size: 7, align: "center" });
   const printed: Built["printed"] = { vendorName: [vendor], currency: ["£"], invoiceNumber: [number], invoiceDate: [fmtDate(date, ds)], untaxed: [num(core.untaxed, "en")], totalTax: core.byRate.length > 1 ? [num(core.tax, "en")] : core.byRate.map((r) => num(r.tax, "en")), total: [num(core.total, "en")], vendorVat: [vatPrinted], vendorIban: [groups4(ib)] };
   if (due.due !== undefined) printed.dueDate = [due.printedDate ? fmtDate(due.due, ds) : `${due.days} days`];
-  return { doc, core, printed, hasDue: due.due !== undefined, truth: { vendorName: vendor, invoiceNumber: number, invoiceDate: date, ...(due.due === undefined ? {} : { dueDate: due.due }), currency: "GBP", untaxed: core.untaxed, totalTax: core.tax, total: core.total, vendorVat: vat, vendorIban: ib } };
+  return { doc, core, printed, receiver: customer, hasDue: due.due !== undefined, truth: { vendorName: vendor, invoiceNumber: number, invoiceDate: date, ...(due.due === undefined ? {} : { dueDate: due.due }), currency: "GBP", untaxed: core.untaxed, totalTax: core.tax, total: core.total, vendorVat: vat, vendorIban: ib } };
 };
 
 const familyB: Family = (rng) => {
@@ -557,7 +559,7 @@ const familyB: Family = (rng) => {
   doc.page.text(40, doc.y + 10, "Thank you for your business! Please make checks payable to " + vendor + ".", { size: 8 });
   const printed: Built["printed"] = { vendorName: [vendor], currency: ["$"], invoiceNumber: [number], invoiceDate: [fmtDate(date, ds)], untaxed: [d(core.untaxed)], totalTax: [d(core.tax)], total: [d(core.total)] };
   if (due.due !== undefined) printed.dueDate = [due.printedDate ? fmtDate(due.due, ds) : `Net ${due.days}`];
-  return { doc, core, printed, hasDue: due.due !== undefined, truth: { vendorName: vendor, invoiceNumber: number, invoiceDate: date, ...(due.due === undefined ? {} : { dueDate: due.due }), currency: "USD", untaxed: core.untaxed, totalTax: core.tax, total: core.total } };
+  return { doc, core, printed, receiver: customer, hasDue: due.due !== undefined, truth: { vendorName: vendor, invoiceNumber: number, invoiceDate: date, ...(due.due === undefined ? {} : { dueDate: due.due }), currency: "USD", untaxed: core.untaxed, totalTax: core.tax, total: core.total } };
 };
 
 const familyC: Family = (rng) => {
@@ -626,7 +628,7 @@ const familyC: Family = (rng) => {
   pageNumbers(doc, (n, of) => `Seite ${n} von ${of}`);
   const printed: Built["printed"] = { vendorName: [vendor], currency: [moneyStyle === "" ? "Gesamt EUR" : moneyStyle], invoiceNumber: [number], invoiceDate: [fmtDate(date, ds, "de")], untaxed: [num(core.untaxed, "de")], totalTax: core.byRate.map((r) => num(r.tax, "de")), total: [num(core.total, "de")], vendorVat: [vat], vendorIban: [groups4(ib)] };
   if (due.due !== undefined) printed.dueDate = [due.printedDate ? fmtDate(due.due, "dmy.") : `${due.days} Tagen`];
-  return { doc, core, printed, hasDue: due.due !== undefined, truth: { vendorName: vendor, invoiceNumber: number, invoiceDate: date, ...(due.due === undefined ? {} : { dueDate: due.due }), currency: "EUR", untaxed: core.untaxed, totalTax: core.tax, total: core.total, vendorVat: vat, vendorIban: ib } };
+  return { doc, core, printed, receiver: customer, hasDue: due.due !== undefined, truth: { vendorName: vendor, invoiceNumber: number, invoiceDate: date, ...(due.due === undefined ? {} : { dueDate: due.due }), currency: "EUR", untaxed: core.untaxed, totalTax: core.tax, total: core.total, vendorVat: vat, vendorIban: ib } };
 };
 
 const familyD: Family = (rng) => {
@@ -676,7 +678,7 @@ const familyD: Family = (rng) => {
   pageNumbers(doc, (n, of) => `Page ${n}/${of}`);
   const printed: Built["printed"] = { vendorName: [vendor], currency: ["€"], invoiceNumber: [number], invoiceDate: [fmtDate(date, ds, "fr")], untaxed: [num(core.untaxed, "fr")], totalTax: core.byRate.map((r) => num(r.tax, "fr")), total: [num(core.total, "fr")], vendorVat: [vat], vendorIban: [groups4(ib)] };
   if (due.due !== undefined) printed.dueDate = [due.printedDate ? fmtDate(due.due, "dmy/") : `${due.days} jours`];
-  return { doc, core, printed, hasDue: due.due !== undefined, truth: { vendorName: vendor, invoiceNumber: number, invoiceDate: date, ...(due.due === undefined ? {} : { dueDate: due.due }), currency: "EUR", untaxed: core.untaxed, totalTax: core.tax, total: core.total, vendorVat: vat, vendorIban: ib } };
+  return { doc, core, printed, receiver: customer, hasDue: due.due !== undefined, truth: { vendorName: vendor, invoiceNumber: number, invoiceDate: date, ...(due.due === undefined ? {} : { dueDate: due.due }), currency: "EUR", untaxed: core.untaxed, totalTax: core.tax, total: core.total, vendorVat: vat, vendorIban: ib } };
 };
 
 const familyE: Family = (rng) => {
@@ -731,7 +733,7 @@ const familyE: Family = (rng) => {
   }
   const printed: Built["printed"] = { vendorName: [vendor], currency: ["€"], invoiceNumber: [number], invoiceDate: [fmtDate(date, ds, "nl")], untaxed: [num(core.untaxed, "de")], totalTax: core.byRate.map((r) => num(r.tax, "de")), total: [num(core.total, "de")], vendorVat: [vat], vendorIban: [groups4(ib)] };
   if (due.due !== undefined) printed.dueDate = [due.printedDate ? fmtDate(due.due, ds, "nl") : `${due.days} dagen`];
-  return { doc, core, printed, hasDue: due.due !== undefined, truth: { vendorName: vendor, invoiceNumber: number, invoiceDate: date, ...(due.due === undefined ? {} : { dueDate: due.due }), currency: "EUR", untaxed: core.untaxed, totalTax: core.tax, total: core.total, vendorVat: vat, vendorIban: ib } };
+  return { doc, core, printed, receiver: customer, hasDue: due.due !== undefined, truth: { vendorName: vendor, invoiceNumber: number, invoiceDate: date, ...(due.due === undefined ? {} : { dueDate: due.due }), currency: "EUR", untaxed: core.untaxed, totalTax: core.tax, total: core.total, vendorVat: vat, vendorIban: ib } };
 };
 
 const familyF: Family = (rng) => {
@@ -790,7 +792,7 @@ const familyF: Family = (rng) => {
   doc.page.text(40, doc.y + 36, "Importi espressi in Euro.", { size: 7 });
   const printed: Built["printed"] = { vendorName: [vendor], currency: ["Importo EUR"], invoiceNumber: [number], invoiceDate: [fmtDate(date, "dmy/")], untaxed: [num(core.untaxed, "de")], totalTax: [num(core.tax, "de")], total: [num(core.total, "de")], vendorVat: [vat], vendorIban: [groups4(ib)] };
   if (due.due !== undefined) printed.dueDate = [due.printedDate ? fmtDate(due.due, "dmy/") : `${due.days} gg`];
-  return { doc, core, printed, hasDue: due.due !== undefined, truth: { vendorName: vendor, invoiceNumber: number, invoiceDate: date, ...(due.due === undefined ? {} : { dueDate: due.due }), currency: "EUR", untaxed: core.untaxed, totalTax: core.tax, total: core.total, vendorVat: vat, vendorIban: ib } };
+  return { doc, core, printed, receiver: customer, hasDue: due.due !== undefined, truth: { vendorName: vendor, invoiceNumber: number, invoiceDate: date, ...(due.due === undefined ? {} : { dueDate: due.due }), currency: "EUR", untaxed: core.untaxed, totalTax: core.tax, total: core.total, vendorVat: vat, vendorIban: ib } };
 };
 
 const familyG: Family = (rng) => {
@@ -843,7 +845,7 @@ const familyG: Family = (rng) => {
   pageNumbers(doc, (n, of) => `Página ${n} de ${of}`, "center");
   const printed: Built["printed"] = { vendorName: [vendor], currency: ["€"], invoiceNumber: [number], invoiceDate: [fmtDate(date, ds, "es")], untaxed: [num(core.untaxed, "de")], totalTax: [num(core.tax, "de")], total: [num(core.total, "de")], vendorIban: [groups4(ib)] };
   if (due.due !== undefined) printed.dueDate = [due.printedDate ? fmtDate(due.due, "dmy/") : `${due.days} días`];
-  return { doc, core, printed, hasDue: due.due !== undefined, truth: { vendorName: vendor, invoiceNumber: number, invoiceDate: date, ...(due.due === undefined ? {} : { dueDate: due.due }), currency: "EUR", untaxed: core.untaxed, totalTax: core.tax, total: core.total, vendorIban: ib } };
+  return { doc, core, printed, receiver: customer, hasDue: due.due !== undefined, truth: { vendorName: vendor, invoiceNumber: number, invoiceDate: date, ...(due.due === undefined ? {} : { dueDate: due.due }), currency: "EUR", untaxed: core.untaxed, totalTax: core.tax, total: core.total, vendorIban: ib } };
 };
 
 const PL_ONES = ["", "jeden", "dwa", "trzy", "cztery", "pięć", "sześć", "siedem", "osiem", "dziewięć"];
@@ -936,7 +938,7 @@ const familyH: Family = (rng) => {
   const printed: Built["printed"] = { vendorName: [vendor], currency: [currency], invoiceNumber: [number], invoiceDate: [date], untaxed: [m(core.untaxed)], totalTax: [m(core.tax)], total: [m(core.total)], vendorVat: [`PL${vatDigits}`], vendorIban: [nrb] };
   if (due.due !== undefined) printed.dueDate = [due.printedDate ? due.due : `${due.days} dni`];
   // Cash-paid bills (no term) still get "Termin płatności" with the payment noted: no due date.
-  return { doc, core, printed, hasDue: due.due !== undefined, truth: { vendorName: vendor, invoiceNumber: number, invoiceDate: date, ...(due.due === undefined ? {} : { dueDate: due.due }), currency, untaxed: core.untaxed, totalTax: core.tax, total: core.total, vendorVat: `PL${vatDigits}`, vendorIban: ib } };
+  return { doc, core, printed, receiver: customer, hasDue: due.due !== undefined, truth: { vendorName: vendor, invoiceNumber: number, invoiceDate: date, ...(due.due === undefined ? {} : { dueDate: due.due }), currency, untaxed: core.untaxed, totalTax: core.tax, total: core.total, vendorVat: `PL${vatDigits}`, vendorIban: ib } };
 };
 
 const familyI: Family = (rng) => {
@@ -996,7 +998,7 @@ const familyI: Family = (rng) => {
   doc.page.text(40, 800, `Säte: ${rng.pick(["Göteborg", "Stockholm"])} · Org.nr ${orgnr.slice(0, 6)}-${orgnr.slice(6)} · Momsreg.nr ${vat} · Godkänd för F-skatt · Bankgiro ${bg}`, { size: 7 });
   const printed: Built["printed"] = { vendorName: [vendor], currency: ["SEK"], invoiceNumber: [number], invoiceDate: [date], untaxed: [num(core.untaxed, "fr")], totalTax: core.byRate.map((r) => num(r.tax, "fr")), total: [num(core.total, "fr")], vendorVat: [vat] };
   if (due.due !== undefined) printed.dueDate = [due.printedDate ? due.due : `${due.days} dagar`];
-  return { doc, core, printed, hasDue: due.due !== undefined, truth: { vendorName: vendor, invoiceNumber: number, invoiceDate: date, ...(due.due === undefined ? {} : { dueDate: due.due }), currency: "SEK", untaxed: core.untaxed, totalTax: core.tax, total: core.total, vendorVat: vat } };
+  return { doc, core, printed, receiver: customer, hasDue: due.due !== undefined, truth: { vendorName: vendor, invoiceNumber: number, invoiceDate: date, ...(due.due === undefined ? {} : { dueDate: due.due }), currency: "SEK", untaxed: core.untaxed, totalTax: core.tax, total: core.total, vendorVat: vat } };
 };
 
 const familyJ: Family = (rng) => {
@@ -1051,7 +1053,7 @@ const familyJ: Family = (rng) => {
   pageNumbers(doc, (n, of) => `Pág. ${n}/${of}`);
   const printed: Built["printed"] = { vendorName: [vendor], currency: ["Total a pagar (EUR)"], invoiceNumber: [number], invoiceDate: [fmtDate(date, ds)], untaxed: [num(core.untaxed, "de")], totalTax: [num(core.tax, "de")], total: [num(core.total, "de")], vendorVat: [`PT ${nif}`], vendorIban: [groups4(ib)] };
   if (due.due !== undefined) printed.dueDate = [due.printedDate ? fmtDate(due.due, ds) : `${due.days} dias`];
-  return { doc, core, printed, hasDue: due.due !== undefined, truth: { vendorName: vendor, invoiceNumber: number, invoiceDate: date, ...(due.due === undefined ? {} : { dueDate: due.due }), currency: "EUR", untaxed: core.untaxed, totalTax: core.tax, total: core.total, vendorVat: `PT${nif}`, vendorIban: ib } };
+  return { doc, core, printed, receiver: customer, hasDue: due.due !== undefined, truth: { vendorName: vendor, invoiceNumber: number, invoiceDate: date, ...(due.due === undefined ? {} : { dueDate: due.due }), currency: "EUR", untaxed: core.untaxed, totalTax: core.tax, total: core.total, vendorVat: `PT${nif}`, vendorIban: ib } };
 };
 
 const familyK: Family = (rng) => {
@@ -1112,7 +1114,7 @@ const familyK: Family = (rng) => {
   doc.page.text(200, ys + 182, `CHF       ${chf(core.total)}`, { size: 8 });
   const printed: Built["printed"] = { vendorName: [vendor], currency: ["Betrag CHF"], invoiceNumber: [number], invoiceDate: [fmtDate(date, ds, "de")], untaxed: [chf(core.untaxed)], totalTax: core.byRate.map((r) => chf(r.tax)), total: [chf(core.total)], vendorIban: [groups4(ib)] };
   if (due.due !== undefined) printed.dueDate = [due.printedDate ? fmtDate(due.due, "dmy.") : `${due.days} Tage`];
-  return { doc, core, printed, hasDue: due.due !== undefined, truth: { vendorName: vendor, invoiceNumber: number, invoiceDate: date, ...(due.due === undefined ? {} : { dueDate: due.due }), currency: "CHF", untaxed: core.untaxed, totalTax: core.tax, total: core.total, vendorIban: ib } };
+  return { doc, core, printed, receiver: customer, hasDue: due.due !== undefined, truth: { vendorName: vendor, invoiceNumber: number, invoiceDate: date, ...(due.due === undefined ? {} : { dueDate: due.due }), currency: "CHF", untaxed: core.untaxed, totalTax: core.tax, total: core.total, vendorIban: ib } };
 };
 
 const FAMILIES: Record<HeldoutFamily, Family> = { A: familyA, B: familyB, C: familyC, D: familyD, E: familyE, F: familyF, G: familyG, H: familyH, I: familyI, J: familyJ, K: familyK };
@@ -1125,7 +1127,7 @@ export function heldoutBills(perFamily: number, seed: number = HELDOUT_REPORT_SE
     const rng = createRng((seed ^ Math.imul(fi + 1, 0x9e3779b1)) >>> 0);
     for (let i = 0; i < perFamily; i++) {
       const b = FAMILIES[family](rng);
-      out.push({ name: `heldout-${family}-${String(i + 1).padStart(3, "0")}`, family, truth: b.truth, printed: b.printed, hasDue: b.hasDue, pages: b.doc.pages.length, pdf: writePdf(b.doc.pages), lines: b.core.lines, byRate: b.core.byRate });
+      out.push({ name: `heldout-${family}-${String(i + 1).padStart(3, "0")}`, family, truth: b.truth, printed: b.printed, hasDue: b.hasDue, receiver: b.receiver, pages: b.doc.pages.length, pdf: writePdf(b.doc.pages), lines: b.core.lines, byRate: b.core.byRate });
     }
   });
   return out;
