@@ -13,19 +13,23 @@
 // Two splits (scripts/bench/lib/real_invoices.ts inReportSplit: the files held out since the first stop plus a hash
 // of the file name): the tuning split, whose wrong values `--details` prints, and the report split, shown apart and
 // never looked at document by document. Options: --quick, --no-ocr, --details, --only=<part of a file name>,
-// --synthetic-only. Then the synthetic layouts (scripts/bench/lib/synthetic_bills.ts): families A-K, all TUNING since
-// stop 24 (E-G were held out before), so --details prints their wrong fields too.
+// --synthetic-only, --heldout-only (the independent generator's layouts alone: scripts/bench/lib/heldout_bills.ts,
+// report data - per field and per family only, with the count of wrong values at confidence >= 0.95; text layer and
+// the same PDFs as scans at 200 dpi and at 300 dpi rotated with noise, through the scan path). The synthetic layouts
+// of scripts/bench/lib/synthetic_bills.ts: families A-K, all TUNING since stop 24 (E-G were held out before; the
+// independent generator took their place), so --details prints their wrong fields too.
 // Times: wall time per text PDF and per scanned page on this machine. Results: stdout, .artifacts/bench-bills.json.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { BillFieldName, ExtractBillResponse, ExtractedBill } from "../web_src/contracts/bills";
+import type { BillFieldName, ExtractBillRequest, ExtractBillResponse, ExtractedBill } from "../web_src/contracts/bills";
 import { BillService } from "../web_src/endpoint/services/bills";
 import { makePdf } from "../test/engine/bills/pdf_fixture";
 import { EXTRA, HEADER, TODAY, invoiceCases, locateInvoices, right, type Case } from "./bench/lib/real_invoices";
 import { syntheticBills } from "./bench/lib/synthetic_bills";
+import { HELDOUT_FAMILIES, HELDOUT_REPORT_SEED, distort, greyPng, heldoutBills, imagePdf, parsePgm } from "./bench/lib/heldout_bills";
 import { reliabilityTable, type ConfidenceOutcome, type ReliabilityRow } from "./bench/lib/reliability";
 import { AUTO_CONFIDENCE as HIGH_CONFIDENCE } from "../web_src/contracts/reconcile";
 
@@ -38,6 +42,8 @@ const NO_OCR = process.argv.includes("--no-ocr");
 const DETAILS = process.argv.includes("--details");
 /** Only the synthetic layouts (scripts/bench/lib/synthetic_bills.ts), no real documents. */
 const SYNTHETIC_ONLY = process.argv.includes("--synthetic-only");
+/** Only the held-out layouts of the independent generator (scripts/bench/lib/heldout_bills.ts). */
+const HELDOUT_ONLY = process.argv.includes("--heldout-only");
 /** Synthetic bills per layout family. */
 const SYNTHETIC_PER_FAMILY = QUICK ? 10 : 40;
 /** Only the files whose name contains this (a loop on one document). */
@@ -79,6 +85,8 @@ interface Scored {
   warnings: string[];
   /** Each header field read (a value given), with its confidence and whether it is right: the reliability table. */
   outcomes: ConfidenceOutcome[];
+  /** A due date read (with its confidence) where the truth has none. */
+  dueWithoutTruth: number | null;
 }
 
 /** CPU seconds used so far by this process and its finished child processes (Linux /proc; 0 elsewhere). */
@@ -142,17 +150,18 @@ function score(c: Case, reply: ExtractBillResponse | null, seconds: number, cpuS
     pages,
     warnings,
     outcomes,
+    dueWithoutTruth: c.truth.dueDate === undefined && bill?.fields.dueDate?.value != null ? bill.fields.dueDate.confidence : null,
   };
 }
 
-async function runCase(service: BillService, c: Case, options: { ignoreEmbeddedXml?: boolean; forceOcr?: boolean }, content?: Buffer): Promise<Scored> {
+async function runCase(service: BillService, c: Case, options: { ignoreEmbeddedXml?: boolean; forceOcr?: boolean }, content?: Buffer, company?: ExtractBillRequest["company"]): Promise<Scored> {
   const bytes = content ?? readFileSync(c.file);
   const started = performance.now();
   const cpuStarted = cpuWithChildren();
   let reply: ExtractBillResponse | null = null;
   const warnings: string[] = [];
   try {
-    reply = await service.extract({ fileName: path.basename(c.file), mimeType: "", contentBase64: bytes.toString("base64") }, options);
+    reply = await service.extract({ fileName: path.basename(c.file), mimeType: "", contentBase64: bytes.toString("base64"), ...(company === undefined ? {} : { company }) }, options);
     warnings.push(...reply.warnings);
   } catch (error) {
     warnings.push(`error: ${(error as Error).message}`);
@@ -226,6 +235,13 @@ async function main(): Promise<number> {
   const service = new BillService({ validateResponses: true, today: () => TODAY });
 
   if (SYNTHETIC_ONLY) return synthetic(service, {});
+  if (HELDOUT_ONLY) {
+    const result = await heldoutLayouts(service);
+    mkdirSync(path.join(ROOT, ".artifacts"), { recursive: true });
+    writeFileSync(path.join(ROOT, ".artifacts/bench-bills-heldout.json"), JSON.stringify(result, null, 2));
+    console.log("bills bench: held-out layouts saved to .artifacts/bench-bills-heldout.json");
+    return 0;
+  }
   const all = invoiceCases(DATA);
   const only = (list: Case[]) => (ONLY === undefined ? list : list.filter((c) => c.name.includes(ONLY)));
   const cases = { pdfs: only(all.pdfs), images: only(all.images), xml: only(all.xml) };
@@ -301,10 +317,107 @@ async function synthetic(service: BillService, result: Record<string, unknown>):
   }
   result["reliabilitySyntheticTuning"] = reliability("synthetic tuning families A-K", tuning);
   result["timeSyntheticPdf"] = timing("time per synthetic text PDF", tuning, false, 3);
+  // The independent generator's layouts are their own group: in the full run and under --heldout-only.
+  if (!SYNTHETIC_ONLY) result["heldoutLayouts"] = await heldoutLayouts(service);
   mkdirSync(path.join(ROOT, ".artifacts"), { recursive: true });
   writeFileSync(path.join(ROOT, ".artifacts/bench-bills.json"), JSON.stringify(result, null, 2));
   console.log("bills bench: results saved to .artifacts/bench-bills.json");
   return 0;
+}
+
+/** Independent held-out layouts per family (text PDFs): scored on this machine, as many per family as given. */
+const HELDOUT_PER_FAMILY = QUICK ? 8 : 30;
+/** Of those, rendered to scans (200 dpi clean, 300 dpi slightly rotated with noise) per family. */
+const HELDOUT_SCANS_PER_FAMILY = QUICK ? 2 : 6;
+
+/** One scan of a PDF: pages drawn by pdftoppm in grey at `dpi`, rotated and noised in code when `skewed` (no
+ * ImageMagick on this machine), as a PNG (one page) or an image-only PDF (several pages). */
+function scanOf(pdf: Buffer, dpi: number, skewed: boolean, seed: number): { bytes: Buffer; fileName: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), "aib-heldout-scan-"));
+  try {
+    writeFileSync(path.join(dir, "in.pdf"), pdf);
+    execFileSync("pdftoppm", ["-r", String(dpi), "-gray", path.join(dir, "in.pdf"), path.join(dir, "p")]);
+    const pages = readdirSync(dir).filter((f) => f.endsWith(".pgm")).sort().map((f, i) => {
+      const img = parsePgm(readFileSync(path.join(dir, f)));
+      const angle = ((seed + i) % 2 === 0 ? 1 : -1) * (0.4 + ((seed * 7 + i) % 9) / 10);
+      return skewed ? distort(img, angle, 24, seed + i) : img;
+    });
+    if (pages.length === 1) return { bytes: greyPng(pages[0]!, dpi), fileName: "scan.png" };
+    return { bytes: imagePdf(pages), fileName: "scan.pdf" };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Per family: each header field's accuracy, all header fields right, and the wrong fields at confidence ≥ 0.95. */
+function familyTable(title: string, rows: ReadonlyArray<Scored & { family: string }>): Record<string, unknown> {
+  console.log(`\n-- ${title}, per family (report data: aggregates only) --`);
+  const short: Record<string, string> = { vendorName: "vendor", invoiceNumber: "number", invoiceDate: "date", dueDate: "due", currency: "cur", untaxed: "untaxed", totalTax: "tax", total: "total" };
+  console.log(`fam   n  ${HEADER.map((k) => (short[k] ?? k).padStart(8)).join("")}  ${"all".padStart(7)}  wrong≥.95  wrong<.95  empty  due-invented`);
+  const out: Record<string, unknown> = {};
+  for (const family of [...new Set(rows.map((r) => r.family))]) {
+    const fr = rows.filter((r) => r.family === family);
+    const cells = HEADER.map((k) => {
+      const scored = fr.filter((r) => r.perField[k] !== undefined);
+      return (scored.length === 0 ? "—" : `${Math.round((100 * scored.filter((r) => r.perField[k] === true).length) / scored.length)}%`).padStart(8);
+    });
+    const wrong = fr.flatMap((r) => Object.entries(r.wrong).filter(([k, w]) => HEADER.includes(k as BillFieldName) && w.read !== null));
+    const confident = wrong.filter(([, w]) => (w.confidence ?? 0) >= 0.95).length;
+    const empty = fr.flatMap((r) => Object.entries(r.wrong).filter(([k, w]) => HEADER.includes(k as BillFieldName) && w.read === null)).length;
+    const invented = fr.filter((r) => r.dueWithoutTruth !== null);
+    const all = fr.filter((r) => r.allHeader).length;
+    console.log(`${family.padEnd(3)}${String(fr.length).padStart(4)}  ${cells.join("")}  ${pct(all, fr.length).padStart(7)}  ${String(confident).padStart(8)}  ${String(wrong.length - confident).padStart(9)}  ${String(empty).padStart(5)}  ${String(invented.length).padStart(4)} (${invented.filter((r) => (r.dueWithoutTruth ?? 0) >= 0.95).length} ≥.95)`);
+    const perField: Record<string, unknown> = {};
+    for (const k of HEADER) {
+      const scored = fr.filter((r) => r.perField[k] !== undefined);
+      const wrongK = fr.map((r) => r.wrong[k]).filter((w) => w !== undefined);
+      perField[k] = { n: scored.length, right: scored.filter((r) => r.perField[k] === true).length, wrongAt095: wrongK.filter((w) => w.read !== null && (w.confidence ?? 0) >= 0.95).length, empty: wrongK.filter((w) => w.read === null).length };
+    }
+    out[family] = { n: fr.length, allHeader: all, wrongAt095: confident, wrongBelow: wrong.length - confident, empty, dueInvented: invented.length, perField };
+  }
+  const confidentByField = HEADER.map((k) => `${short[k]} ${rows.filter((r) => r.wrong[k] !== undefined && r.wrong[k]!.read !== null && (r.wrong[k]!.confidence ?? 0) >= 0.95).length}`);
+  console.log(`  wrong at confidence ≥ 0.95 by field: ${confidentByField.join(", ")}`);
+  return out;
+}
+
+/** The held-out layouts of the independent generator (report data, never tuned on): text layer, then scans. */
+async function heldoutLayouts(service: BillService): Promise<Record<string, unknown>> {
+  const bills = heldoutBills(HELDOUT_PER_FAMILY);
+  const cpu0 = cpuWithChildren();
+  console.log(`\nheld-out layouts, independent generator (report): ${bills.length} bills, ${HELDOUT_FAMILIES.length} families, seed ${HELDOUT_REPORT_SEED}${QUICK ? " (quick)" : ""}`);
+  const caseOf = (b: (typeof bills)[number], suffix = ""): Case => ({ file: `${b.name}${suffix}`, name: `${b.name}${suffix}`, truth: b.truth, odoo: {}, heldOut: true });
+  const text: Array<Scored & { family: string }> = [];
+  for (const b of bills) text.push({ ...(await runCase(service, caseOf(b), { ignoreEmbeddedXml: true }, b.pdf)), family: b.family });
+  const result: Record<string, unknown> = {};
+  result["text"] = table("held-out layouts, independent generator (report): text layer", text, 95);
+  result["textFamilies"] = familyTable("held-out layouts, independent generator (report): text layer", text);
+  result["timeText"] = timing("time per held-out text PDF", text, false, 3);
+  // As Odoo asks: the request names the receiving company (the bill's customer), which is never the vendor.
+  const asked: Array<Scored & { family: string }> = [];
+  for (const b of bills) asked.push({ ...(await runCase(service, caseOf(b), { ignoreEmbeddedXml: true }, b.pdf, { name: b.receiver })), family: b.family });
+  result["textCompanyKnown"] = table("held-out layouts, independent generator (report): text layer, receiving company's name sent as Odoo sends it", asked, 95);
+  result["textCompanyKnownFamilies"] = familyTable("held-out layouts, text layer, receiving company's name sent", asked);
+  const scans: Array<Scored & { family: string; dpi: number }> = [];
+  if (!NO_OCR) {
+    const chosen = HELDOUT_FAMILIES.flatMap((f) => bills.filter((b) => b.family === f).slice(0, HELDOUT_SCANS_PER_FAMILY));
+    for (const [i, b] of chosen.entries()) {
+      for (const dpi of [200, 300]) {
+        const scan = scanOf(b.pdf, dpi, dpi === 300, i + 1);
+        const c = { ...caseOf(b, ` (scan ${dpi})`), file: scan.fileName };
+        // Drawing the scan makes the test document; runCase times the reading only.
+        const s = await runCase(service, c, {}, scan.bytes);
+        scans.push({ ...s, name: `${b.name} (scan ${dpi})`, family: b.family, dpi });
+      }
+    }
+    result["scans200"] = table("held-out layouts, independent generator (report): scans 200 dpi", scans.filter((s) => s.dpi === 200), 85);
+    result["scans300"] = table("held-out layouts, independent generator (report): scans 300 dpi, rotated 0.4-1.2° with noise", scans.filter((s) => s.dpi === 300), 85);
+    result["scanFamilies"] = familyTable("held-out layouts, independent generator (report): scans (200 + 300 dpi)", scans);
+    result["timeScanPage"] = timing("time per held-out scanned page", scans, true, 15);
+  } else console.log("held-out layouts: scans skipped (--no-ocr)");
+  result["reliability"] = reliability("held-out layouts, independent generator (report), text and scans", [...text, ...scans]);
+  result["cpuSeconds"] = cpuWithChildren() - cpu0;
+  console.log(`held-out layouts: CPU ${(cpuWithChildren() - cpu0).toFixed(1)} s (this process and its children), load average ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`);
+  return result;
 }
 
 process.exit(await main());
