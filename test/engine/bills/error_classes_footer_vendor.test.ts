@@ -199,6 +199,25 @@ Van der Berg Installatietechniek B.V. | Industrieweg 12 | 3542 AD Utrecht | KvK 
     expectFooterVendor(bill, /Van der Berg Installatietechniek/, { name: /Jansen/, vat: "NL853746333B01" }, "NL004495445B01", "NL91ABNA0417164300");
   });
 
+  it("keeps the letterhead's vendor when the footer names its bank and its general partner (a guard, not a regression)", () => {
+    const bill = extractBill([page(`
+Weber Elektro GmbH & Co. KG
+Industriestraße 9, 70565 Stuttgart
+www.weber-elektro.de
+
+Rechnung Nr.     RE-2025-0099
+Rechnungsdatum   05.06.2025
+                                        Nettobetrag            240,00
+                                        MwSt 19%                45,60
+                                        Gesamtbetrag           285,60
+`, `
+Deutsche Bank AG - IBAN DE89370400440532013000 - USt-IdNr. DE136695976
+Persönlich haftende Gesellschafterin: Weber Elektro Verwaltungs GmbH, Amtsgericht Stuttgart HRB 7712
+`)], OPTIONS);
+    expect(bill.fields.vendorName?.value).toBe("Weber Elektro GmbH & Co. KG");
+    expect(bill.fields.vendorVat?.value).toBe("DE136695976");
+  });
+
   it("two bare company blocks with a VAT number each and nothing to tell them apart: the vendor under 0.95", () => {
     const bill = extractBill([page(`
 Jansen Bouwmaterialen B.V.
