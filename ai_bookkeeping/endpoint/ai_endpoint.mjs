@@ -62448,10 +62448,12 @@ function vendorParty(pages, options) {
   const emails = [];
   let names = [];
   const recipients = [];
+  const recipientBlocks = [];
+  const legalFooter = /* @__PURE__ */ new Set();
   for (const page of pages) {
     page.lines.forEach((line, i) => {
       const order = page.number * 1e4 + i;
-      const customer = CUSTOMER_MARKERS.test(line.text);
+      const customer = CUSTOMER_MARKERS.test(line.text) || line.y0 < 0.8 * page.height && (findVats(line.text).length > 0 || /\biban\b/i.test(line.text)) && line.cells.some((c) => underHeading(page, i, c, RECIPIENT_HEADINGS) || underReturnAddress(page, i, c));
       for (const v of findVats(line.text)) {
         if (v.vat === companyVat) continue;
         const labelled2 = /\b(?:vat|tva|btw|ust|mwst|ust-?id|steuer|tax|nip)/i.test(line.text);
@@ -62470,7 +62472,7 @@ function vendorParty(pages, options) {
         const text3 = cell.text.trim();
         const customerCell = CUSTOMER_MARKERS.test(text3) || CUSTOMER_MARKERS.test(line.cells[k - 1]?.text ?? "") || line.cells.length === 1 && customer;
         if (!LEGAL_FORMS.test(text3)) return;
-        const recipient = customerCell || underHeading(page, i, cell, RECIPIENT_HEADINGS) || underReturnAddress(page, i, cell);
+        const recipient = customerCell || underHeading(page, i, cell, RECIPIENT_HEADINGS) || underReturnAddress(page, i, cell) || customerBlock(page, i, cell);
         const m = new RegExp(`^(.*?${LEGAL_FORMS.source})`).exec(text3);
         let name2 = (m?.[1] ?? text3).replace(/^(?:[\p{L}.'-]+\s+){0,2}[\p{L}.'-]+\s*:\s*(?=\S)/u, "").replace(/^[\s,:-]+|[\s,:-]+$/g, "");
         if (name2.split(/\s+/).length > 6) return;
@@ -62478,16 +62480,22 @@ function vendorParty(pages, options) {
         if (name2.length < 3 || /\d{4,}/.test(name2) || !/[A-Za-z]{2}/.test(name2)) return;
         if (recipient) {
           recipients.push(name2);
+          recipientBlocks.push({ page: page.number, from: order, to: order + blockBelow(page, i, cell).length });
           return;
         }
         if (companyName !== null && (normName(name2) === companyName || sameCompany(name2, options.company?.name ?? ""))) return;
         const top = line.y0 / Math.max(1, page.height);
         const vendorHeading = underHeading(page, i, cell, VENDOR_MARKERS) ? 0.3 : 0;
         const pos = top < 0.25 ? 0.2 : top > 0.8 ? 0.1 : 0;
-        names.push({ value: name2, score: 0.55 + pos + vendorHeading - (page.number - (pages[0]?.number ?? 1)) * 0.05, sourceText: line.text, page: page.number, order });
+        const cand = { value: name2, score: 0.55 + pos + vendorHeading - (page.number - (pages[0]?.number ?? 1)) * 0.05, sourceText: line.text, page: page.number, order };
+        names.push(cand);
+        const details = [cell.text.slice(cell.text.indexOf(name2) + name2.length), ...blockBelow(page, i, cell).slice(0, 2).flatMap((l) => l.cells.filter((c) => c.x0 < cell.x1 && c.x1 > cell.x0).map((c) => c.text))].join(" ");
+        if (top > 0.8 && !BANK_NAME.test(name2) && (REGISTER_NUMBER.test(details) || findVats(details).length > 0)) legalFooter.add(cand);
       });
     });
   }
+  const inRecipientBlock = (c) => recipientBlocks.some((b) => b.page === c.page && c.order > b.from && c.order <= b.to);
+  for (const c of [...vats, ...ibans]) if (inRecipientBlock(c)) c.score = Math.min(c.score, 0.4);
   const domains = /* @__PURE__ */ new Set();
   for (const page of pages) {
     for (const m of pageText(page).matchAll(/(?:@|www\.|https?:\/\/(?:www\.)?)([a-z0-9-]+(?:\.[a-z0-9-]+)*)\.[a-z]{2,}\b/gi)) {
@@ -62519,6 +62527,23 @@ function vendorParty(pages, options) {
     if (vat !== null && vat.page === c.page && vat.order - c.order >= 0 && vat.order - c.order <= 3) c.score += 0.25;
   }
   let name = best(names);
+  const footer = best([...legalFooter].filter((c) => names.includes(c)));
+  let footerWins = false;
+  if (name !== null && footer !== null && footer !== name && !sameName(footer.value, name.value) && !name.sourceText.includes("(matches the web/e-mail domain)") && !legalFooter.has(name)) {
+    const page = pages.find((p) => p.number === name?.page);
+    const nameLine = page?.lines[name.order - name.page * 1e4];
+    const cell = nameLine?.cells.find((c) => c.text.includes(name?.value ?? ""));
+    const own2 = page === void 0 || cell === void 0 ? false : underHeading(page, name.order - name.page * 1e4, cell, VENDOR_MARKERS);
+    const domainSpelt = [...domains].some((d) => {
+      const core = normName((name?.value ?? "").replace(LEGAL_FORMS, " ")).replace(/ /g, "");
+      return core.length >= 3 && (d === core || d.startsWith(core) || core.startsWith(d));
+    });
+    const ownRegister = page !== void 0 && cell !== void 0 && blockBelow(page, name.order - name.page * 1e4, cell).some((l) => REGISTER_NUMBER.test(l.text));
+    if (!own2 && !domainSpelt && !ownRegister && !REGISTER_NUMBER.test(nameLine?.text ?? "")) {
+      name = { ...footer, score: Math.min(0.8, Math.max(footer.score, name.score)), sourceText: `${footer.sourceText} (legal footer; also named: ${name.value})` };
+      footerWins = true;
+    }
+  }
   const rival = name === null ? void 0 : names.find((c) => c !== name && c.score >= 0.7 && c.score >= (name?.score ?? 0) - 0.3 && !sameName(c.value, name?.value ?? ""));
   if (name !== null && rival !== void 0) name = { ...name, score: Math.min(name.score, 0.8), sourceText: `${name.sourceText} (also named: ${rival.value})` };
   const brand = brandOf(pages, domains, names);
@@ -62556,8 +62581,39 @@ function vendorParty(pages, options) {
       name = { value: text3, score: 0.3, sourceText: first.text, page: page.number, order: 0 };
     }
   }
-  return { name, vat: best(vats), iban: best(ibans), email: email3 };
+  return { name, vat: nearest(vats, name, footerWins), iban: nearest(ibans, name, footerWins), email: email3 };
 }
+function nearest(cands, name, contested) {
+  const top = best(cands);
+  if (top === null || name === null) return top;
+  const near2 = best(cands.filter((c) => c.page === name.page && c.order - name.order >= 0 && c.order - name.order <= 3 && c.score >= top.score - 0.2));
+  const chosen = near2 ?? top;
+  const rival = contested && cands.some((c) => c.value !== chosen.value && c.score >= 0.7);
+  return rival ? { ...chosen, score: Math.min(chosen.score, 0.85) } : chosen;
+}
+function blockBelow(page, lineIndex, cell) {
+  const out = [];
+  let above = page.lines[lineIndex];
+  for (let d = 1; d <= 6; d++) {
+    const line = page.lines[lineIndex + d];
+    if (line === void 0 || above === void 0 || line.y0 - above.y1 > above.y1 - above.y0) break;
+    if (!line.cells.some((c) => c.x0 < cell.x1 + 20 && c.x1 > cell.x0 - 20)) break;
+    out.push(line);
+    above = line;
+  }
+  return out;
+}
+var CUSTOMER_NUMBER = new RegExp(`${CUSTOMER_MARKERS.source}|\\b(?:klant|kunden?|debiteur|debitor)(?:nummer|nr\\.?)`, "iu");
+function customerBlock(page, lineIndex, cell) {
+  for (const line of blockBelow(page, lineIndex, cell)) {
+    const cells = line.cells.filter((c) => c.x0 < cell.x1 && c.x1 > cell.x0);
+    if (cells.some((c) => LEGAL_FORMS.test(c.text))) return false;
+    if (cells.some((c) => /\d/.test(c.text) && CUSTOMER_NUMBER.test(c.text))) return true;
+  }
+  return false;
+}
+var REGISTER_NUMBER = /\b(?:kvk|k\.v\.k\.|kamer\s+van\s+koophandel|hrb|hra|handelsregister|registergericht|amtsgericht|geschäftsführ|company\s+(?:no|number|reg)|registered\s+(?:in|office|no)|reg(?:istration)?\.?\s+no|crn|siret|siren|rcs|rpr|kbo|ondernemingsnummer|firmenbuch|fn\s+\d)/i;
+var BANK_NAME = new RegExp("\\b(?:bank|banque|banca|banco|sparkasse|volksbank|raiffeisen\\p{L}*|cr\xE9dit|credit|caisse|rabobank|ing|abn\\s+amro|postbank|commerzbank)\\b", "iu");
 function brandOf(pages, domains, names) {
   const capitalised = /^[\p{Lu}\d][\p{L}\d&'.-]*$/u;
   for (const page of pages) {

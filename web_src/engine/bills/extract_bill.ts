@@ -648,10 +648,15 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
   let names: Array<Candidate<string>> = [];
   /** The names in the recipient's block: printed again elsewhere ("Prepared for …"), still the buyer's. */
   const recipients: string[] = [];
+  /** The lines (orders) of each recipient's block: the VAT number and IBAN printed in it are the customer's. */
+  const recipientBlocks: Array<{ page: number; from: number; to: number }> = [];
+  /** Names in a footer that carries the company's legal details (a register number, a VAT number under it). */
+  const legalFooter = new Set<Candidate<string>>();
   for (const page of pages) {
     page.lines.forEach((line, i) => {
       const order = page.number * 10_000 + i;
-      const customer = CUSTOMER_MARKERS.test(line.text);
+      // A marker on the line, or the line inside the recipient's block ("Bill to:" / its VAT number below).
+      const customer = CUSTOMER_MARKERS.test(line.text) || (line.y0 < 0.8 * page.height && (findVats(line.text).length > 0 || /\biban\b/i.test(line.text)) && line.cells.some((c) => underHeading(page, i, c, RECIPIENT_HEADINGS) || underReturnAddress(page, i, c)));
       for (const v of findVats(line.text)) {
         if (v.vat === companyVat) continue;
         const labelled = /\b(?:vat|tva|btw|ust|mwst|ust-?id|steuer|tax|nip)/i.test(line.text);
@@ -672,7 +677,7 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
         // marker heading the next column ("Vendor AG      Bill to:").
         const customerCell = CUSTOMER_MARKERS.test(text) || CUSTOMER_MARKERS.test(line.cells[k - 1]?.text ?? "") || (line.cells.length === 1 && customer);
         if (!LEGAL_FORMS.test(text)) return;
-        const recipient = customerCell || underHeading(page, i, cell, RECIPIENT_HEADINGS) || underReturnAddress(page, i, cell);
+        const recipient = customerCell || underHeading(page, i, cell, RECIPIENT_HEADINGS) || underReturnAddress(page, i, cell) || customerBlock(page, i, cell);
         // The company name itself, not a sentence containing it: cut after the legal form, at most six words; a
         // label before it ("Sold by:", "Payment to:") is no part of it.
         const m = new RegExp(`^(.*?${LEGAL_FORMS.source})`).exec(text);
@@ -682,6 +687,7 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
         if (name.length < 3 || /\d{4,}/.test(name) || !/[A-Za-z]{2}/.test(name)) return;
         if (recipient) {
           recipients.push(name);
+          recipientBlocks.push({ page: page.number, from: order, to: order + blockBelow(page, i, cell).length });
           return;
         }
         if (companyName !== null && (normName(name) === companyName || sameCompany(name, options.company?.name ?? ""))) return;
@@ -689,10 +695,16 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
         const vendorHeading = underHeading(page, i, cell, VENDOR_MARKERS) ? 0.3 : 0;
         // Near the top or the foot of the first page: the letterhead.
         const pos = top < 0.25 ? 0.2 : top > 0.8 ? 0.1 : 0;
-        names.push({ value: name, score: 0.55 + pos + vendorHeading - (page.number - (pages[0]?.number ?? 1)) * 0.05, sourceText: line.text, page: page.number, order });
+        const cand = { value: name, score: 0.55 + pos + vendorHeading - (page.number - (pages[0]?.number ?? 1)) * 0.05, sourceText: line.text, page: page.number, order };
+        names.push(cand);
+        // The foot of the page, the company's legal details in its cell or the column under it: the sender's.
+        const details = [cell.text.slice(cell.text.indexOf(name) + name.length), ...blockBelow(page, i, cell).slice(0, 2).flatMap((l) => l.cells.filter((c) => c.x0 < cell.x1 && c.x1 > cell.x0).map((c) => c.text))].join(" ");
+        if (top > 0.8 && !BANK_NAME.test(name) && (REGISTER_NUMBER.test(details) || findVats(details).length > 0)) legalFooter.add(cand);
       });
     });
   }
+  const inRecipientBlock = (c: Candidate<string>) => recipientBlocks.some((b) => b.page === c.page && c.order > b.from && c.order <= b.to);
+  for (const c of [...vats, ...ibans]) if (inRecipientBlock(c)) c.score = Math.min(c.score, 0.4);
   // A line of the first page spelling the domain of the bill's e-mail or web address ("Azure Interior" for
   // azure-interior.com) is the vendor's name: letterheads print both.
   const domains = new Set<string>();
@@ -728,6 +740,23 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
     if (vat !== null && vat.page === c.page && vat.order - c.order >= 0 && vat.order - c.order <= 3) c.score += 0.25;
   }
   let name = best(names);
+  // The company block at the top of a page without a letterhead of its own (no vendor heading, no domain it spells)
+  // against a footer carrying another company's legal details: the footer's company is the sender, the top block the
+  // addressee in the envelope window. Two blocks competing: never above 0.8.
+  const footer = best([...legalFooter].filter((c) => names.includes(c)));
+  let footerWins = false;
+  if (name !== null && footer !== null && footer !== name && !sameName(footer.value, name.value) && !name.sourceText.includes("(matches the web/e-mail domain)") && !legalFooter.has(name)) {
+    const page = pages.find((p) => p.number === name?.page);
+    const nameLine = page?.lines[name.order - name.page * 10_000];
+    const cell = nameLine?.cells.find((c) => c.text.includes(name?.value ?? ""));
+    const own = page === undefined || cell === undefined ? false : underHeading(page, name.order - name.page * 10_000, cell, VENDOR_MARKERS);
+    const domainSpelt = [...domains].some((d) => { const core = normName((name?.value ?? "").replace(LEGAL_FORMS, " ")).replace(/ /g, ""); return core.length >= 3 && (d === core || d.startsWith(core) || core.startsWith(d)); });
+    const ownRegister = page !== undefined && cell !== undefined && blockBelow(page, name.order - name.page * 10_000, cell).some((l) => REGISTER_NUMBER.test(l.text));
+    if (!own && !domainSpelt && !ownRegister && !REGISTER_NUMBER.test(nameLine?.text ?? "")) {
+      name = { ...footer, score: Math.min(0.8, Math.max(footer.score, name.score)), sourceText: `${footer.sourceText} (legal footer; also named: ${name.value})` };
+      footerWins = true;
+    }
+  }
   // Another name nearly as well supported: the vendor is not sure.
   const rival = name === null ? undefined : names.find((c) => c !== name && c.score >= 0.7 && c.score >= (name?.score ?? 0) - 0.3 && !sameName(c.value, name?.value ?? ""));
   if (name !== null && rival !== undefined) name = { ...name, score: Math.min(name.score, 0.8), sourceText: `${name.sourceText} (also named: ${rival.value})` };
@@ -774,8 +803,52 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
       name = { value: text, score: 0.3, sourceText: first.text, page: page.number, order: 0 };
     }
   }
-  return { name, vat: best(vats), iban: best(ibans), email };
+  return { name, vat: nearest(vats, name, footerWins), iban: nearest(ibans, name, footerWins), email };
 }
+
+/** The VAT number or IBAN printed with the vendor's name (its line or the three below) when one is nearly as well
+ * supported as the best, else the best; under 0.85 when the vendor was a choice between two blocks that each print
+ * their own. */
+function nearest(cands: ReadonlyArray<Candidate<string>>, name: Candidate<string> | null, contested: boolean): Candidate<string> | null {
+  const top = best(cands);
+  if (top === null || name === null) return top;
+  const near = best(cands.filter((c) => c.page === name.page && c.order - name.order >= 0 && c.order - name.order <= 3 && c.score >= top.score - 0.2));
+  const chosen = near ?? top;
+  const rival = contested && cands.some((c) => c.value !== chosen.value && c.score >= 0.7);
+  return rival ? { ...chosen, score: Math.min(chosen.score, 0.85) } : chosen;
+}
+
+/** The lines of the block under a cell: the next lines (at most six) with no blank gap, with text in its column. */
+function blockBelow(page: Page, lineIndex: number, cell: Cell): Line[] {
+  const out: Line[] = [];
+  let above = page.lines[lineIndex];
+  for (let d = 1; d <= 6; d++) {
+    const line = page.lines[lineIndex + d];
+    if (line === undefined || above === undefined || line.y0 - above.y1 > above.y1 - above.y0) break;
+    if (!line.cells.some((c) => c.x0 < cell.x1 + 20 && c.x1 > cell.x0 - 20)) break;
+    out.push(line);
+    above = line;
+  }
+  return out;
+}
+
+/** A customer's own number in a company's block ("Klantnummer: 10023", "Uw BTW-nr: NL…", "Customer No 4410"): the
+ * block is the addressee's, though no heading names it. */
+const CUSTOMER_NUMBER = new RegExp(`${CUSTOMER_MARKERS.source}|\\b(?:klant|kunden?|debiteur|debitor)(?:nummer|nr\\.?)`, "iu");
+function customerBlock(page: Page, lineIndex: number, cell: Cell): boolean {
+  for (const line of blockBelow(page, lineIndex, cell)) {
+    const cells = line.cells.filter((c) => c.x0 < cell.x1 && c.x1 > cell.x0);
+    // Another company's name ends the block.
+    if (cells.some((c) => LEGAL_FORMS.test(c.text))) return false;
+    if (cells.some((c) => /\d/.test(c.text) && CUSTOMER_NUMBER.test(c.text))) return true;
+  }
+  return false;
+}
+
+/** A company register's number or a managing director: the legal details a sender prints in its footer. */
+const REGISTER_NUMBER = /\b(?:kvk|k\.v\.k\.|kamer\s+van\s+koophandel|hrb|hra|handelsregister|registergericht|amtsgericht|geschäftsführ|company\s+(?:no|number|reg)|registered\s+(?:in|office|no)|reg(?:istration)?\.?\s+no|crn|siret|siren|rcs|rpr|kbo|ondernemingsnummer|firmenbuch|fn\s+\d)/i;
+/** A bank named in the footer with its IBAN: never the vendor. */
+const BANK_NAME = /\b(?:bank|banque|banca|banco|sparkasse|volksbank|raiffeisen\p{L}*|crédit|credit|caisse|rabobank|ing|abn\s+amro|postbank|commerzbank)\b/iu;
 
 /** The brand of the bill's seller: named in a "trading name of" statement, or the page's web/e-mail domain printed as
  * a word ("Quickcart.in", "shopping at Quickcart") on a line that is not the recipient's, a payment provider's or a
