@@ -8,6 +8,7 @@
 // The split was fixed in code before any result was seen: CORPUS_TUNING below, everything else is the report split,
 // and so is every document whose title equals the title of a shared report-split document (no leak of the shared
 // report split into tuning).
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -45,6 +46,22 @@ export function documentTitle(fileName: string): string {
     .replace(new RegExp(`^${PROFILE}_`, "i"), "")
     .replace(new RegExp(`_${PROFILE}$`, "i"), "")
     .toLowerCase();
+}
+
+/** Whether the visible page shows the XML's invoice at all: its number or its total printed in the text layer (some
+ * samples attach the XML of another invoice to a page - the visible document cannot be scored against it). */
+function showsXmlInvoice(file: string, number: string, total: number): boolean {
+  let text: string;
+  try {
+    text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).replace(/\s+/g, "").toLowerCase();
+  } catch {
+    return true; // not readable: scored (and failed) like any other
+  }
+  const fixed = Math.abs(total).toFixed(2);
+  const [int = "", dec = ""] = fixed.split(".");
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, "§");
+  const forms = [`${int}.${dec}`, `${int},${dec}`, `${grouped.replace(/§/g, ".")},${dec}`, `${grouped.replace(/§/g, ",")}.${dec}`, `${grouped.replace(/§/g, "")},${dec}`];
+  return text.includes(number.replace(/\s+/g, "").toLowerCase()) || forms.some((f) => text.includes(f));
 }
 
 function sha256(file: string): string {
@@ -116,6 +133,10 @@ export function corpusCases(dir: string, sharedInvoices: string): CorpusCases {
     const missing = (["vendorName", "invoiceNumber", "total"] as const).filter((k) => x.truth[k] === undefined);
     if (missing.length > 0) {
       drop(`XML gives no ${missing.join(" / ")}`, rel);
+      continue;
+    }
+    if (!showsXmlInvoice(file, String(x.truth.invoiceNumber), Number(x.truth.total))) {
+      drop("the visible page prints neither the XML's invoice number nor its total (another invoice)", rel);
       continue;
     }
     const inTuningFolder = CORPUS_TUNING.some((t) => rel.startsWith(`${t}/`));
