@@ -13,6 +13,8 @@
 // Two splits (scripts/bench/lib/real_invoices.ts inReportSplit: the files held out since the first stop plus a hash
 // of the file name): the tuning split, whose wrong values `--details` prints, and the report split, shown apart and
 // never looked at document by document. Options: --quick, --no-ocr, --details, --only=<part of a file name>.
+// A second corpus, github:ZUGFeRD/corpus outside the repo (BILLS_CORPUS_DIR), scored the same way with its own split
+// (scripts/bench/lib/zugferd_corpus.ts); --corpus-only runs it alone, --no-ocr and --only apply to it.
 // Times: wall time per text PDF and per scanned page on this machine. Results: stdout, .artifacts/bench-bills.json.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
