@@ -18,6 +18,8 @@
 // the same PDFs as scans at 200 dpi and at 300 dpi rotated with noise, through the scan path). The synthetic layouts
 // of scripts/bench/lib/synthetic_bills.ts: families A-K, all TUNING since stop 24 (E-G were held out before; the
 // independent generator took their place), so --details prints their wrong fields too.
+// A second corpus, github:ZUGFeRD/corpus outside the repo (BILLS_CORPUS_DIR), scored the same way with its own split
+// (scripts/bench/lib/zugferd_corpus.ts); --corpus-only runs it alone, --no-ocr and --only apply to it.
 // Times: wall time per text PDF and per scanned page on this machine. Results: stdout, .artifacts/bench-bills.json.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -30,6 +32,7 @@ import { makePdf } from "../test/engine/bills/pdf_fixture";
 import { EXTRA, HEADER, TODAY, invoiceCases, locateInvoices, right, type Case } from "./bench/lib/real_invoices";
 import { syntheticBills } from "./bench/lib/synthetic_bills";
 import { HELDOUT_FAMILIES, HELDOUT_REPORT_SEED, distort, greyPng, heldoutBills, imagePdf, parsePgm } from "./bench/lib/heldout_bills";
+import { corpusCases, locateCorpus } from "./bench/lib/zugferd_corpus";
 import { reliabilityTable, type ConfidenceOutcome, type ReliabilityRow } from "./bench/lib/reliability";
 import { AUTO_CONFIDENCE as HIGH_CONFIDENCE } from "../web_src/contracts/reconcile";
 
@@ -44,6 +47,8 @@ const DETAILS = process.argv.includes("--details");
 const SYNTHETIC_ONLY = process.argv.includes("--synthetic-only");
 /** Only the held-out layouts of the independent generator (scripts/bench/lib/heldout_bills.ts). */
 const HELDOUT_ONLY = process.argv.includes("--heldout-only");
+/** Only the second real corpus (ZUGFeRD/corpus, scripts/bench/lib/zugferd_corpus.ts). */
+const CORPUS_ONLY = process.argv.includes("--corpus-only");
 /** Synthetic bills per layout family. */
 const SYNTHETIC_PER_FAMILY = QUICK ? 10 : 40;
 /** Only the files whose name contains this (a loop on one document). */
@@ -242,6 +247,7 @@ async function main(): Promise<number> {
     console.log("bills bench: held-out layouts saved to .artifacts/bench-bills-heldout.json");
     return 0;
   }
+  if (CORPUS_ONLY) return save(await corpus(service));
   const all = invoiceCases(DATA);
   const only = (list: Case[]) => (ONLY === undefined ? list : list.filter((c) => c.name.includes(ONLY)));
   const cases = { pdfs: only(all.pdfs), images: only(all.images), xml: only(all.xml) };
@@ -286,7 +292,53 @@ async function main(): Promise<number> {
   result["notPrinted"] = notPrinted;
   const warned = [...text, ...scans, ...xml].filter((r) => r.warnings.length > 0);
   for (const r of warned) console.log(`  ${r.name}: ${r.warnings.join(" | ")}`);
-  return synthetic(service, { ...result, rows: { text, scans, xml } });
+  return synthetic(service, { ...result, rows: { text, scans, xml }, ...(await corpus(service)) });
+}
+
+/** The second real corpus (github:ZUGFeRD/corpus, outside the repository): the same groups as above - visible text
+ * layer, scans (every drawable PDF rendered at 300 dpi and OCR'd), embedded XML - on its tuning and report split. */
+async function corpus(service: BillService): Promise<Record<string, unknown>> {
+  const located = locateCorpus(ROOT);
+  if (located.missing !== null) {
+    console.log(`\nbills bench: ${located.missing}`);
+    return { corpus: { skipped: located.missing } };
+  }
+  const found = corpusCases(located.dir, DATA);
+  const cases = ONLY === undefined ? found.cases : found.cases.filter((c) => c.name.includes(ONLY));
+  const tuningCount = cases.filter((c) => !c.heldOut).length;
+  console.log(`\n== ZUGFeRD corpus (${located.dir}): ${cases.length} documents, ${tuningCount} tuning / ${cases.length - tuningCount} report ==`);
+  for (const [reason, files] of Object.entries(found.dropped)) console.log(`  dropped, ${reason}: ${files.length}`);
+  if (found.movedByTitle.length > 0) console.log(`  in a tuning folder but reported (title of a shared report-split document): ${found.movedByTitle.length}`);
+  const textCases = cases.map((c) => ({ ...c, odoo: {} }));
+  const renderable = NO_OCR ? [] : textCases.filter((c) => drawable(c.file));
+  const renderForOcr = QUICK ? renderable.filter((_, i) => i % 4 === 0) : renderable;
+  if (!NO_OCR && renderable.length < textCases.length) console.log(`  not in the scan set (poppler cannot draw their embedded fonts): ${textCases.length - renderable.length}`);
+  const text: Scored[] = [];
+  for (const c of textCases) text.push(await runCase(service, c, { ignoreEmbeddedXml: true }));
+  const xml: Scored[] = [];
+  for (const c of cases) xml.push(await runCase(service, c, {}));
+  const scans: Scored[] = [];
+  for (const c of renderForOcr) scans.push(await runCase(service, { ...c, name: `${c.name} (rendered)` }, { ignoreEmbeddedXml: true, forceOcr: true }));
+  const dev = (rows: Scored[]) => rows.filter((r) => !r.heldOut);
+  const held = (rows: Scored[]) => rows.filter((r) => r.heldOut);
+  const out: Record<string, unknown> = { dir: located.dir, dropped: found.dropped, movedByTitle: found.movedByTitle };
+  out["text"] = table("ZUGFeRD corpus TUNING: text-layer PDFs, visible document only", dev(text), 95);
+  out["scans"] = table("ZUGFeRD corpus TUNING: PDFs rendered to images, OCR", dev(scans), 85);
+  out["xml"] = table("ZUGFeRD corpus TUNING: embedded XML", dev(xml), 99);
+  out["heldOutText"] = table("ZUGFeRD corpus REPORT: text-layer PDFs, visible document only", held(text), 95);
+  out["heldOutScans"] = table("ZUGFeRD corpus REPORT: PDFs rendered to images, OCR", held(scans), 85);
+  out["heldOutXml"] = table("ZUGFeRD corpus REPORT: embedded XML", held(xml), 99);
+  console.log("");
+  out["reliabilityReport"] = reliability("ZUGFeRD corpus REPORT, text PDFs, scans and XML", [...held(text), ...held(scans), ...held(xml)]);
+  out["reliabilityTuning"] = reliability("ZUGFeRD corpus tuning, text PDFs, scans and XML", [...dev(text), ...dev(scans), ...dev(xml)]);
+  console.log("");
+  out["timeTextPdf"] = timing("ZUGFeRD corpus, time per text PDF", text, false, 3);
+  out["timeScanPage"] = timing("ZUGFeRD corpus, time per scanned page", scans, true, 15);
+  console.log(`load average: ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`);
+  // Warnings are printed for the tuning split only (the report split is not looked at document by document).
+  for (const r of dev([...text, ...scans, ...xml]).filter((x) => x.warnings.length > 0)) console.log(`  ${r.name}: ${r.warnings.join(" | ")}`);
+  out["rows"] = { text, scans, xml };
+  return { corpus: out };
 }
 
 /** Confidence against observed accuracy of the header fields read (report split and held-out layouts: data the
@@ -319,6 +371,10 @@ async function synthetic(service: BillService, result: Record<string, unknown>):
   result["timeSyntheticPdf"] = timing("time per synthetic text PDF", tuning, false, 3);
   // The independent generator's layouts are their own group: in the full run and under --heldout-only.
   if (!SYNTHETIC_ONLY) result["heldoutLayouts"] = await heldoutLayouts(service);
+  return save(result);
+}
+
+function save(result: Record<string, unknown>): number {
   mkdirSync(path.join(ROOT, ".artifacts"), { recursive: true });
   writeFileSync(path.join(ROOT, ".artifacts/bench-bills.json"), JSON.stringify(result, null, 2));
   console.log("bills bench: results saved to .artifacts/bench-bills.json");

@@ -458,7 +458,10 @@ function chooseAmounts(
     if (g.value === 0) continue;
     for (const u of U) {
       for (const t of T) {
-        if (Math.abs(cents(u.value + t.value) - g.value) < 0.011 && u.value !== g.value) consider(u, t, g, 1.5);
+        // An untaxed 0 under a total is no reading (the tax would be the whole bill); a stated zero tax
+        // ("Tax Total 0.00", a labelled cell) makes untaxed = total add up.
+        const zeroTax = t.value === 0 && t.order < 1e9 && u.value === g.value;
+        if (Math.abs(cents(u.value + t.value) - g.value) < 0.011 && u.value !== 0 && (u.value !== g.value || zeroTax)) consider(u, t, g, zeroTax ? 1.2 : 1.5);
       }
       // A bill without tax (or tax included and not stated): untaxed = total.
       if (Math.abs(u.value - g.value) < 0.005) consider(u, null, g, 0.3);
@@ -480,6 +483,8 @@ function chooseAmounts(
     c === null ? null : { ...c, score: Math.min(1, c.score + 0.15), sourceText: `${c.sourceText} (${how})` };
   if (bestTriple !== null) {
     const { u, t, g } = bestTriple as { u: Candidate<number> | null; t: Candidate<number> | null; g: Candidate<number> };
+    // A zero tax adds up to anything that reads untaxed = total: it confirms nothing, the labels' scores stand.
+    if (t !== null && t.value === 0) return { untaxed: u, totalTax: { ...t, sourceText: `${t.sourceText} (zero tax stated, untaxed = total)` }, total: g };
     if (t !== null) return { untaxed: confirm(u, "untaxed + tax = total"), totalTax: confirm(t, "untaxed + tax = total"), total: confirm(g, "untaxed + tax = total") };
     const zero: Candidate<number> = { value: 0, score: 0.6, sourceText: "no tax stated: untaxed = total", page: g.page, order: g.order };
     return { untaxed: u, totalTax: T.length === 0 ? zero : best(T), total: g };

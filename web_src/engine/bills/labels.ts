@@ -34,6 +34,11 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
     { re: /^re\.?-?\s?nr\.?\s*[:.]?/i, weight: 0.8 },
     { re: /^beleg(?:nummer|-?nr\.?)\s*[:.]?/i, weight: 0.7 },
     { re: /^(?:gutschrift|rechnungskorrektur)s?[\s-]*(?:nummer|nr\.?)\s*[:.]?/i, weight: 0.9 },
+    // A German compound title ("Handelsrechnung Nr.", "Mietrechnung Nr."), one of whom ("Rechnung des Versicherers
+    // Nr.", "Beitragsrechnung zur Kraftfahrtversicherung Nr.") or a credit note's aside ("Gutschrift (Selbst
+    // ausgestellte Rechnung) Nr."); not "Rechnung gemäß Bestellung Nr." (the order's number).
+    { re: /^(?:\p{L}{3,}rechnung|rechnung(?=\s+(?:des|der|zur|zum)\s))(?:\s+(?:des|der|zur|zum)\s+\p{L}+)?\s+(?:nr\.?|nummer)\s*[:.]?/iu, weight: 0.9 },
+    { re: /^gutschrift\s*\([^)]{1,40}\)\s*(?:nr\.?|nummer)\s*[:.]?/iu, weight: 0.9 },
     { re: /^(?:n[°ºo]|num[ée]ro)\s*(?:de\s+)?facture\s*[:.]?/i, weight: 0.95 },
     { re: new RegExp(String.raw`^facture[\s-]*${NO}\s*[:.]?`, "i"), weight: 0.95 },
     { re: /^factuur[\s-]*(?:nummer|nr\.?|no\.?)\s*[:.]?/i, weight: 0.95 },

@@ -1,0 +1,150 @@
+// The second real corpus of the bills bench: github:ZUGFeRD/corpus (~125 Factur-X / ZUGFeRD 1 and 2 / XRechnung
+// PDFs whose embedded XML is the truth), unpacked OUTSIDE the repository and never copied into it. Folder: env
+// BILLS_CORPUS_DIR, default <repo>/../corpus/ZUGFeRD-corpus. Read: the PDFs under the `correct/` folders of
+// ZUGFeRDv1 and ZUGFeRDv2 and under XML-Rechnung/FX (never `fail/`), their embedded XML read into the truth the
+// same way as OCA's samples (real_invoices.ts xmlTruth). Dropped, and counted by reason: a file byte-identical
+// (SHA-256) to one of ../shared/data/invoices or to a corpus file already taken, and a file whose XML gives no usable
+// truth (no XML, XML not read, no vendor / number / total in it).
+// The split was fixed in code before any result was seen: CORPUS_TUNING below, everything else is the report split,
+// and so is every document whose title equals the title of a shared report-split document (no leak of the shared
+// report split into tuning).
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { type Case, inReportSplit, xmlTruth } from "./real_invoices";
+
+/** The corpus folders tuned on (the bench prints their wrong fields under --details); all others are reported. */
+export const CORPUS_TUNING: readonly string[] = [
+  "ZUGFeRDv2/correct/intarsys",
+  "ZUGFeRDv2/correct/FNFE-factur-x-examples",
+  "ZUGFeRDv1/correct/4s4u",
+  "ZUGFeRDv1/correct/Konik",
+  "ZUGFeRDv2/correct/PHP_@gpFacturX",
+];
+/** Where the corpus's documents are taken from (relative to its root). */
+const CORPUS_FOLDERS: readonly string[] = ["ZUGFeRDv1/correct", "ZUGFeRDv2/correct", "XML-Rechnung/FX"];
+
+export function locateCorpus(root: string, env: NodeJS.ProcessEnv = process.env): { dir: string; missing: string | null } {
+  const dir = env["BILLS_CORPUS_DIR"] ?? path.resolve(root, "..", "corpus", "ZUGFeRD-corpus");
+  const missing = existsSync(path.join(dir, "ZUGFeRDv2"))
+    ? null
+    : `ZUGFeRD corpus not found at ${dir}: skipped that group (get it with the \`fetch\` tool, github:ZUGFeRD/corpus, or ` +
+      `\`git clone https://github.com/ZUGFeRD/corpus\`, and point BILLS_CORPUS_DIR at it)`;
+  return { dir, missing };
+}
+
+const PROFILE = "(?:minimum|basic[-_ ]?wl|basicwl|basic|comfort|en16931|extended|xrechnung)";
+
+/** A document's title: its file name without the standard's prefix and the profile ("zugferd_2p0_EN16931_Einfach",
+ * "ZUGFeRD_1p0_COMFORT_Einfach", "EN16931_Einfach" -> "einfach"; "Facture_FR_BASICWL" -> "facture_fr"). */
+export function documentTitle(fileName: string): string {
+  return path
+    .basename(fileName)
+    .replace(/\.[^.]+$/, "")
+    .replace(/^(?:zugferd_\dp\d|factur-x)_/i, "")
+    .replace(new RegExp(`^${PROFILE}_`, "i"), "")
+    .replace(new RegExp(`_${PROFILE}$`, "i"), "")
+    .toLowerCase();
+}
+
+/** Whether the visible page shows the XML's invoice at all: its number or its total printed in the text layer (some
+ * samples attach the XML of another invoice to a page - the visible document cannot be scored against it). */
+function showsXmlInvoice(file: string, number: string, total: number): boolean {
+  let text: string;
+  try {
+    text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).replace(/\s+/g, "").toLowerCase();
+  } catch {
+    return true; // not readable: scored (and failed) like any other
+  }
+  const fixed = Math.abs(total).toFixed(2);
+  const [int = "", dec = ""] = fixed.split(".");
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, "§");
+  const forms = [`${int}.${dec}`, `${int},${dec}`, `${grouped.replace(/§/g, ".")},${dec}`, `${grouped.replace(/§/g, ",")}.${dec}`, `${grouped.replace(/§/g, "")},${dec}`];
+  return text.includes(number.replace(/\s+/g, "").toLowerCase()) || forms.some((f) => text.includes(f));
+}
+
+function sha256(file: string): string {
+  return createHash("sha256").update(readFileSync(file)).digest("hex");
+}
+
+function pdfsUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) {
+      if (name.toLowerCase() !== "fail") out.push(...pdfsUnder(p));
+    } else if (name.toLowerCase().endsWith(".pdf")) out.push(p);
+  }
+  return out;
+}
+
+export interface CorpusCases {
+  cases: Case[];
+  /** Dropped files (corpus-relative paths) by reason. */
+  dropped: Record<string, string[]>;
+  /** Report-split files that sit in a tuning folder, moved because their title is a shared report-split title. */
+  movedByTitle: string[];
+}
+
+/** The corpus's documents with their truth and split. `sharedInvoices` is ../shared/data/invoices. */
+export function corpusCases(dir: string, sharedInvoices: string): CorpusCases {
+  const sharedHashes = new Set<string>();
+  const reportTitles = new Set<string>();
+  for (const sub of existsSync(sharedInvoices) ? readdirSync(sharedInvoices) : []) {
+    const folder = path.join(sharedInvoices, sub);
+    if (!statSync(folder).isDirectory()) continue;
+    for (const f of readdirSync(folder)) {
+      const p = path.join(folder, f);
+      if (!statSync(p).isFile()) continue;
+      sharedHashes.add(sha256(p));
+      if (/\.(pdf|png)$/i.test(f) && inReportSplit(f)) reportTitles.add(documentTitle(f));
+    }
+  }
+  const dropped: Record<string, string[]> = {};
+  const drop = (reason: string, rel: string) => (dropped[reason] ??= []).push(rel);
+  const seen = new Set<string>();
+  const cases: Case[] = [];
+  const movedByTitle: string[] = [];
+  for (const file of CORPUS_FOLDERS.flatMap((f) => pdfsUnder(path.join(dir, f)))) {
+    const rel = path.relative(dir, file);
+    const hash = sha256(file);
+    if (sharedHashes.has(hash)) {
+      drop("byte-identical to a file of ../shared/data/invoices", rel);
+      continue;
+    }
+    if (seen.has(hash)) {
+      drop("byte-identical to another corpus file", rel);
+      continue;
+    }
+    seen.add(hash);
+    let x: ReturnType<typeof xmlTruth>;
+    try {
+      x = xmlTruth(file);
+    } catch (error) {
+      drop(`embedded XML not read (${(error as Error).message.split("\n")[0]?.slice(0, 60)})`, rel);
+      continue;
+    }
+    if (x === null) {
+      drop("no embedded XML", rel);
+      continue;
+    }
+    const missing = (["vendorName", "invoiceNumber", "total"] as const).filter((k) => x.truth[k] === undefined);
+    if (missing.length > 0) {
+      drop(`XML gives no ${missing.join(" / ")}`, rel);
+      continue;
+    }
+    if (!showsXmlInvoice(file, String(x.truth.invoiceNumber), Number(x.truth.total))) {
+      drop("the visible page prints neither the XML's invoice number nor its total (another invoice)", rel);
+      continue;
+    }
+    const inTuningFolder = CORPUS_TUNING.some((t) => rel.startsWith(`${t}/`));
+    const titleInReport = reportTitles.has(documentTitle(rel));
+    if (inTuningFolder && titleInReport) movedByTitle.push(rel);
+    // Odoo Community's account_edi_ubl_cii reads CII 100 (Factur-X, ZUGFeRD 2, XRechnung CII) and UBL, not ZUGFeRD 1.0.
+    const odooReads = x.flavour === "cii" || x.flavour === "ubl";
+    cases.push({ file, name: `${rel} [${x.flavour}]`, truth: x.truth, odoo: odooReads ? x.truth : {}, heldOut: !inTuningFolder || titleInReport });
+  }
+  return { cases, dropped, movedByTitle };
+}
