@@ -178,3 +178,88 @@ export function upscaleGrey(image: GreyImage, k: number): GreyImage {
 export function pgmOf(image: GreyImage): Buffer {
   return Buffer.concat([Buffer.from(`P5\n${image.width} ${image.height}\n255\n`, "latin1"), Buffer.from(image.grey)]);
 }
+
+/** A binary PGM's pixels (P5, 8 bits, as pdftoppm -gray writes it), or null for anything else. */
+export function readPgm(bytes: Uint8Array): GreyImage | null {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 64)).toString("latin1");
+  const m = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(head);
+  if (m === null || m[3] !== "255") return null;
+  const width = Number(m[1]);
+  const height = Number(m[2]);
+  const offset = m[0].length;
+  if (bytes.byteLength < offset + width * height) return null;
+  return { width, height, grey: bytes.subarray(offset, offset + width * height) };
+}
+
+/** `image` turned clockwise by `quarters` quarter turns (exact, no resampling). */
+export function rotateQuarter(image: GreyImage, quarters: number): GreyImage {
+  const q = ((quarters % 4) + 4) % 4;
+  if (q === 0) return image;
+  const { width: w, height: h, grey } = image;
+  const W = q === 2 ? w : h;
+  const H = q === 2 ? h : w;
+  const out = new Uint8Array(W * H);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const v = grey[y * w + x] ?? 255;
+      if (q === 1) out[x * W + (h - 1 - y)] = v;
+      else if (q === 2) out[(h - 1 - y) * W + (w - 1 - x)] = v;
+      else out[(w - 1 - x) * W + y] = v;
+    }
+  }
+  return { width: W, height: H, grey: out };
+}
+
+/** Turned by `degrees` (a skewed sheet; positive: clockwise) about the centre, same size, white outside the sheet,
+ * bilinear. */
+export function rotateSmall(image: GreyImage, degrees: number): GreyImage {
+  const { width: w, height: h, grey } = image;
+  const a = (degrees * Math.PI) / 180;
+  const cos = Math.cos(a);
+  const sin = Math.sin(a);
+  const cx = w / 2;
+  const cy = h / 2;
+  const out = new Uint8Array(w * h).fill(255);
+  for (let Y = 0; Y < h; Y++) {
+    const dy = Y - cy;
+    // The source pixel that lands on (X, Y) moves by (cos, -sin) per step of X.
+    let sx = -cos * cx + sin * dy + cx;
+    let sy = sin * cx + cos * dy + cy;
+    for (let X = 0; X < w; X++, sx += cos, sy -= sin) {
+      const x0 = Math.floor(sx);
+      const y0 = Math.floor(sy);
+      if (x0 < 0 || y0 < 0 || x0 + 1 >= w || y0 + 1 >= h) continue;
+      const fx = sx - x0;
+      const fy = sy - y0;
+      const i = y0 * w + x0;
+      const top = (grey[i] as number) + ((grey[i + 1] as number) - (grey[i] as number)) * fx;
+      const bottom = (grey[i + w] as number) + ((grey[i + w + 1] as number) - (grey[i + w] as number)) * fx;
+      out[Y * w + X] = (top + (bottom - top) * fy + 0.5) | 0;
+    }
+  }
+  return { width: w, height: h, grey: out };
+}
+
+/** The skew of a tesseract reading (TSV), in degrees, positive when lines run down to the right: the median slope
+ * between neighbouring words of a line (words of a horizontal line only; a page read sideways has none). 0 with too
+ * few words to tell. */
+export function skewDegrees(tsv: string): number {
+  const slopes: number[] = [];
+  let previous: { line: string; x: number; y: number } | null = null;
+  for (const row of tsv.split("\n").slice(1)) {
+    const cols = row.split("\t");
+    if (cols.length < 12 || cols[0] !== "5" || Number(cols[10]) < 50 || (cols[11] ?? "").trim().length < 2) continue;
+    const [, page, block, par, line] = cols;
+    const [left, top, width, height] = cols.slice(6, 10).map(Number) as [number, number, number, number];
+    const here = { line: `${page}.${block}.${par}.${line}`, x: left + width / 2, y: top + height };
+    if (previous !== null && previous.line === here.line) {
+      const dx = here.x - previous.x;
+      const dy = here.y - previous.y;
+      if (dx > 4 * height && Math.abs(dy) < 0.2 * dx) slopes.push(dy / dx);
+    }
+    previous = here;
+  }
+  if (slopes.length < 8) return 0;
+  slopes.sort((a, b) => a - b);
+  return (Math.atan(slopes[Math.floor(slopes.length / 2)] ?? 0) * 180) / Math.PI;
+}
