@@ -17,7 +17,7 @@ import { AUTO_CONFIDENCE } from "../../../web_src/contracts/reconcile";
 import type { BillService } from "../../../web_src/endpoint/services/bills";
 import { readPgm, rotateQuarter, rotateSmall, type GreyImage } from "../../../web_src/engine/bills/ocr_image";
 import { makePdf } from "../../../test/engine/bills/pdf_fixture";
-import { pngOf, scannedPdf } from "../../../test/engine/bills/ocr_fixture";
+import { pngOf, scannedPdf, speckled } from "../../../test/engine/bills/ocr_fixture";
 import { HEADER, invoiceCases, right, type Truth } from "./real_invoices";
 import { syntheticBills } from "./synthetic_bills";
 
@@ -40,30 +40,6 @@ export interface Degradation {
 }
 
 // ---- pixels -------------------------------------------------------------------------------------------------------
-
-/** A deterministic generator (mulberry32), so that each run degrades alike. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Specks: a share `amount` of the pixels set black or white at random (salt and pepper), plus grain of ±`grain`. */
-export function speckled(image: GreyImage, amount: number, grain: number, seed = 1): GreyImage {
-  const r = random(seed);
-  const out = new Uint8Array(image.grey);
-  for (let i = 0; i < out.length; i++) {
-    const u = r();
-    if (u < amount / 2) out[i] = 0;
-    else if (u < amount) out[i] = 255;
-    else if (grain > 0) out[i] = Math.max(0, Math.min(255, (out[i] ?? 255) + Math.round((r() * 2 - 1) * grain)));
-  }
-  return { ...image, grey: out };
-}
 
 /** Grey paper and faded ink: 0..255 mapped onto ink..paper. */
 export function lowContrast(image: GreyImage, ink: number, paper: number): GreyImage {

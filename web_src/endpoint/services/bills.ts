@@ -30,7 +30,7 @@ import { extractBill } from "../../engine/bills/extract_bill";
 import { checkBill } from "../../engine/bills/check_bill";
 import { pageFromPlainText, pageFromTesseractTsv, pageFromWords, pagesFromBboxLayout, pageText, type Page, type Word } from "../../engine/bills/layout";
 import { mergeOcrReadings, needsSecondPass, preferSecondReading } from "../../engine/bills/ocr_passes";
-import { decodePng, enlargement, pgmOf, printHeight, readPgm, rotateSmall, skewDegrees, upscaleGrey } from "../../engine/bills/ocr_image";
+import { decodePng, despeckle, enlargement, pgmOf, printHeight, readPgm, rotateSmall, skewDegrees, speckShare, upscaleGrey } from "../../engine/bills/ocr_image";
 import { withoutRuleGlyphs } from "../../engine/bills/ocr_text";
 import { readReceipt } from "../../engine/bills/receipt";
 import { extractBills } from "../../engine/bills/split_bills";
@@ -61,6 +61,9 @@ const OCR_DPI = 300;
  * reading gone wrong (a diagonal stamp, a photo of a page at an angle). */
 const MIN_DESKEW_DEGREES = 0.7;
 const MAX_DESKEW_DEGREES = 6;
+/** The share of lone specks over which a page is cleaned of them before OCR (a clean page has none; a dusty scan
+ * 0.1 %; salt and pepper noise more). */
+const SPECKLED = 0.0005;
 /** LLM readers kept for the LLM settings seen last (a few databases per server): their SDK clients and caches. */
 const REQUEST_READERS = 16;
 
@@ -507,6 +510,10 @@ export class BillService {
       // Upright first (--psm 3). A page that reads badly is tried again with --psm 1, tesseract's orientation
       // detection, which reads pages scanned sideways or upside down (its detection alone misjudges some upright
       // pages, so it is not the first try); the reading with more sure words wins.
+      // A page strewn with specks (dust, a noisy scanner or fax, a photo's grain) is cleaned of them first: tesseract
+      // reads a speck by a digit as part of it, or a line of them as text, and loses numbers and totals.
+      const clean = await this.despeckled(file);
+      if (clean !== null) return await this.ocrImage(clean, pageNumber, ctx, dpi);
       const first = await this.tesseractRead(file, ["--psm", "3", ...lang], pageNumber);
       const upright = first.page;
       const reading = (page: Page, isUpright: boolean, from = file): OcrReading => ({ page, file: from, options: lang, upright: isUpright });
@@ -529,6 +536,18 @@ export class BillService {
       }
       throw error;
     }
+  }
+
+  /** The page image `file` without its lone specks, as a PGM beside it, when more than SPECKLED of its pixels are
+   * specks; null for a clean page, a cleaned one, or an image this reader does not decode (PGM, PNG). */
+  private async despeckled(file: string): Promise<string | null> {
+    if (file.endsWith("-clean.pgm")) return null;
+    const bytes = await readFile(file);
+    const image = readPgm(bytes) ?? (bytes[0] === 0x89 ? decodePng(bytes) : null);
+    if (image === null || speckShare(image) <= SPECKLED) return null;
+    const out = `${file}-clean.pgm`;
+    await writeFile(out, pgmOf(despeckle(image)), { mode: 0o600 });
+    return out;
   }
 
   /** The page image `file` turned by `skew` degrees back to straight, as a PGM beside it; null for an image this

@@ -263,3 +263,47 @@ export function skewDegrees(tsv: string): number {
   slopes.sort((a, b) => a - b);
   return (Math.atan(slopes[Math.floor(slopes.length / 2)] ?? 0) * 180) / Math.PI;
 }
+
+/** The share of the pixels that are lone specks: a dark pixel on white all round, or a white one in dark all round
+ * (a scanner's dust, a fax line's noise, a photo's sensor grain thresholded). A clean page has next to none: a
+ * letter's pixels touch one another. */
+export function speckShare(image: GreyImage): number {
+  const { width: w, height: h, grey } = image;
+  let specks = 0;
+  let counted = 0;
+  // Every other row and column: the share, not each speck, is wanted.
+  for (let y = 1; y < h - 1; y += 2) {
+    for (let x = 1; x < w - 1; x += 2) {
+      const i = y * w + x;
+      const v = grey[i] as number;
+      const n = [grey[i - 1], grey[i + 1], grey[i - w], grey[i + w]] as number[];
+      counted++;
+      if ((v < 96 && n.every((u) => u > 160)) || (v > 160 && n.every((u) => u < 96))) specks++;
+    }
+  }
+  return counted === 0 ? 0 : specks / counted;
+}
+
+/** `image` without its specks: a dark pixel with at most one dark pixel among its eight neighbours (a speck of one
+ * or two pixels) set to the mean of its four neighbours, and so a white pixel alone in dark. Strokes of letters and
+ * rules are left as they are (their pixels have two dark neighbours and more). */
+export function despeckle(image: GreyImage): GreyImage {
+  const { width: w, height: h, grey } = image;
+  const out = new Uint8Array(grey);
+  for (let y = 1; y < h - 1; y++) {
+    for (let x = 1; x < w - 1; x++) {
+      const i = y * w + x;
+      const v = grey[i] as number;
+      const l = grey[i - 1] as number;
+      const r = grey[i + 1] as number;
+      const u = grey[i - w] as number;
+      const d = grey[i + w] as number;
+      if (v < 96) {
+        let dark = 0;
+        for (const j of [i - w - 1, i - w, i - w + 1, i - 1, i + 1, i + w - 1, i + w, i + w + 1]) if ((grey[j] as number) < 128) dark++;
+        if (dark <= 1) out[i] = Math.max(l, r, u, d);
+      } else if (v > 160 && l < 96 && r < 96 && u < 96 && d < 96) out[i] = (l + r + u + d + 2) >> 2;
+    }
+  }
+  return { width: w, height: h, grey: out };
+}
