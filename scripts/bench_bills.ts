@@ -33,6 +33,7 @@ import { EXTRA, HEADER, TODAY, invoiceCases, locateInvoices, right, type Case } 
 import { syntheticBills } from "./bench/lib/synthetic_bills";
 import { HELDOUT_FAMILIES, HELDOUT_REPORT_SEED, distort, greyPng, heldoutBills, imagePdf, parsePgm } from "./bench/lib/heldout_bills";
 import { corpusCases, locateCorpus } from "./bench/lib/zugferd_corpus";
+import { degradedBench } from "./bench/lib/degraded_scans";
 import { reliabilityTable, type ConfidenceOutcome, type ReliabilityRow } from "./bench/lib/reliability";
 import { AUTO_CONFIDENCE as HIGH_CONFIDENCE } from "../web_src/contracts/reconcile";
 
@@ -248,6 +249,13 @@ async function main(): Promise<number> {
     return 0;
   }
   if (CORPUS_ONLY) return save(await corpus(service));
+  // Degraded scans of the tuning split (scripts/bench/lib/degraded_scans.ts): turned, skewed, 150 dpi, JPEG, specks.
+  if (process.argv.includes("--degraded-only")) {
+    const degraded = await degradedBench(service, { dataDir: DATA, quick: QUICK, only: ONLY, drawable });
+    mkdirSync(path.join(ROOT, ".artifacts"), { recursive: true });
+    writeFileSync(path.join(ROOT, ".artifacts/bench-bills-degraded.json"), JSON.stringify(degraded, null, 2));
+    return 0;
+  }
   const all = invoiceCases(DATA);
   const only = (list: Case[]) => (ONLY === undefined ? list : list.filter((c) => c.name.includes(ONLY)));
   const cases = { pdfs: only(all.pdfs), images: only(all.images), xml: only(all.xml) };

@@ -3,6 +3,8 @@
 // tesseract in the tests, through the bill service's scan path (forceOcr), so each test sees what a scan would give.
 
 import { execFileSync } from "node:child_process";
+import { deflateSync } from "node:zlib";
+import type { GreyImage } from "../../../web_src/engine/bills/ocr_image";
 
 /** Whether a program is installed (it ran, whatever its exit code), to skip the parts of a test that need it. */
 export function installed(tool: string, flag: string): boolean {
@@ -86,3 +88,131 @@ export const HARBOUR_TOOLS_BILL: readonly Run[] = [
   { x: 380, y: 332, text: "Total" },
   { x: 470, y: 332, text: "£288.00" },
 ];
+
+/** A bill whose vendor is printed large as a letterhead, the rest in small print, two columns. */
+export const LETTERHEAD_BILL: readonly Run[] = [
+  { x: 50, y: 70, text: "Kestrel Joinery", size: 30, bold: true },
+  { x: 50, y: 92, text: "Unit 4, Mill Lane, Leeds LS2 7EW" },
+  { x: 50, y: 106, text: "VAT Reg. GB 293 5521 84" },
+  { x: 360, y: 150, text: "Invoice number:" },
+  { x: 460, y: 150, text: "KJ-55810" },
+  { x: 360, y: 166, text: "Invoice date:" },
+  { x: 460, y: 166, text: "17/09/2024" },
+  { x: 360, y: 182, text: "Due date:" },
+  { x: 460, y: 182, text: "17/10/2024" },
+  { x: 50, y: 150, text: "Bill to:" },
+  { x: 50, y: 166, text: "Northgate Builders" },
+  { x: 50, y: 182, text: "8 Station Road, York" },
+  { x: 50, y: 250, text: "Description" },
+  { x: 300, y: 250, text: "Qty" },
+  { x: 360, y: 250, text: "Unit price" },
+  { x: 470, y: 250, text: "Amount" },
+  { x: 50, y: 270, text: "Oak door frames, fitted" },
+  { x: 300, y: 270, text: "3" },
+  { x: 360, y: 270, text: "£150.00" },
+  { x: 470, y: 270, text: "£450.00" },
+  { x: 50, y: 288, text: "Brass hinges, pair" },
+  { x: 300, y: 288, text: "6" },
+  { x: 360, y: 288, text: "£12.50" },
+  { x: 470, y: 288, text: "£75.00" },
+  { x: 360, y: 340, text: "Subtotal" },
+  { x: 470, y: 340, text: "£525.00" },
+  { x: 360, y: 356, text: "VAT 20%" },
+  { x: 470, y: 356, text: "£105.00" },
+  { x: 360, y: 372, text: "Total due" },
+  { x: 470, y: 372, text: "£630.00" },
+  { x: 50, y: 430, text: "Payment by bank transfer within 30 days. Thank you for your business." },
+];
+
+// Scanned pages as a scanner or a phone writes them (the OCR tests and the bills bench's degraded scans).
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+function crc32(buf: Buffer): number {
+  let c = 0xffffffff;
+  for (const b of buf) c = (CRC_TABLE[(c ^ b) & 0xff] as number) ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+function chunk(type: string, data: Buffer): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write(type, 4, "latin1");
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
+  return Buffer.concat([head, data, crc]);
+}
+
+/** An 8-bit grey PNG stating its resolution (pHYs), as a scanner app writes it. */
+export function pngOf(image: GreyImage, dpi: number): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(image.width, 0);
+  ihdr.writeUInt32BE(image.height, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 0;
+  const phys = Buffer.alloc(9);
+  const perMetre = Math.round(dpi / 0.0254);
+  phys.writeUInt32BE(perMetre, 0);
+  phys.writeUInt32BE(perMetre, 4);
+  phys[8] = 1;
+  const raw = Buffer.alloc(image.height * (image.width + 1));
+  for (let y = 0; y < image.height; y++) raw.set(image.grey.subarray(y * image.width, (y + 1) * image.width), y * (image.width + 1) + 1);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", ihdr), chunk("pHYs", phys), chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]);
+}
+
+/** A PDF of one picture per page, each page as large as the picture at `dpi` (what a scanner's "scan to PDF" gives). */
+export function scannedPdf(pages: readonly GreyImage[], dpi: number): Buffer {
+  const objects: Buffer[] = [];
+  const kids: number[] = [];
+  const str = (s: string) => Buffer.from(s, "latin1");
+  objects.push(str("<< /Type /Catalog /Pages 2 0 R >>"), str(""));
+  for (const image of pages) {
+    const data = deflateSync(Buffer.from(image.grey));
+    const [w, h] = [(image.width * 72) / dpi, (image.height * 72) / dpi].map((v) => v.toFixed(2));
+    const imageId = objects.length + 1;
+    objects.push(Buffer.concat([str(`<< /Type /XObject /Subtype /Image /Width ${image.width} /Height ${image.height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${data.length} >>\nstream\n`), data, str("\nendstream")]));
+    const content = `q ${w} 0 0 ${h} 0 0 cm /Im0 Do Q`;
+    objects.push(str(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`));
+    objects.push(str(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Resources << /XObject << /Im0 ${imageId} 0 R >> >> /Contents ${imageId + 1} 0 R >>`));
+    kids.push(objects.length);
+  }
+  objects[1] = str(`<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(" ")}] /Count ${kids.length} >>`);
+  const parts: Buffer[] = [str("%PDF-1.4\n")];
+  let size = parts[0]?.length ?? 0;
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(size);
+    const obj = Buffer.concat([str(`${i + 1} 0 obj\n`), body, str("\nendobj\n")]);
+    parts.push(obj);
+    size += obj.length;
+  });
+  parts.push(str(`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${size}\n%%EOF\n`));
+  return Buffer.concat(parts);
+}
+
+
+/** A deterministic generator (mulberry32), so that each run degrades alike. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), s | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Specks: a share `amount` of the pixels set black or white at random (salt and pepper), plus grain of ±`grain`. */
+export function speckled(image: GreyImage, amount: number, grain: number, seed = 1): GreyImage {
+  const r = random(seed);
+  const out = new Uint8Array(image.grey);
+  for (let i = 0; i < out.length; i++) {
+    const u = r();
+    if (u < amount / 2) out[i] = 0;
+    else if (u < amount) out[i] = 255;
+    else if (grain > 0) out[i] = Math.max(0, Math.min(255, (out[i] ?? 255) + Math.round((r() * 2 - 1) * grain)));
+  }
+  return { ...image, grey: out };
+}

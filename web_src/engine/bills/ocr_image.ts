@@ -178,3 +178,132 @@ export function upscaleGrey(image: GreyImage, k: number): GreyImage {
 export function pgmOf(image: GreyImage): Buffer {
   return Buffer.concat([Buffer.from(`P5\n${image.width} ${image.height}\n255\n`, "latin1"), Buffer.from(image.grey)]);
 }
+
+/** A binary PGM's pixels (P5, 8 bits, as pdftoppm -gray writes it), or null for anything else. */
+export function readPgm(bytes: Uint8Array): GreyImage | null {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 64)).toString("latin1");
+  const m = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(head);
+  if (m === null || m[3] !== "255") return null;
+  const width = Number(m[1]);
+  const height = Number(m[2]);
+  const offset = m[0].length;
+  if (bytes.byteLength < offset + width * height) return null;
+  return { width, height, grey: bytes.subarray(offset, offset + width * height) };
+}
+
+/** `image` turned clockwise by `quarters` quarter turns (exact, no resampling). */
+export function rotateQuarter(image: GreyImage, quarters: number): GreyImage {
+  const q = ((quarters % 4) + 4) % 4;
+  if (q === 0) return image;
+  const { width: w, height: h, grey } = image;
+  const W = q === 2 ? w : h;
+  const H = q === 2 ? h : w;
+  const out = new Uint8Array(W * H);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const v = grey[y * w + x] ?? 255;
+      if (q === 1) out[x * W + (h - 1 - y)] = v;
+      else if (q === 2) out[(h - 1 - y) * W + (w - 1 - x)] = v;
+      else out[(w - 1 - x) * W + y] = v;
+    }
+  }
+  return { width: W, height: H, grey: out };
+}
+
+/** Turned by `degrees` (a skewed sheet; positive: clockwise) about the centre, same size, white outside the sheet,
+ * bilinear. */
+export function rotateSmall(image: GreyImage, degrees: number): GreyImage {
+  const { width: w, height: h, grey } = image;
+  const a = (degrees * Math.PI) / 180;
+  const cos = Math.cos(a);
+  const sin = Math.sin(a);
+  const cx = w / 2;
+  const cy = h / 2;
+  const out = new Uint8Array(w * h).fill(255);
+  for (let Y = 0; Y < h; Y++) {
+    const dy = Y - cy;
+    // The source pixel that lands on (X, Y) moves by (cos, -sin) per step of X.
+    let sx = -cos * cx + sin * dy + cx;
+    let sy = sin * cx + cos * dy + cy;
+    for (let X = 0; X < w; X++, sx += cos, sy -= sin) {
+      const x0 = Math.floor(sx);
+      const y0 = Math.floor(sy);
+      if (x0 < 0 || y0 < 0 || x0 + 1 >= w || y0 + 1 >= h) continue;
+      const fx = sx - x0;
+      const fy = sy - y0;
+      const i = y0 * w + x0;
+      const top = (grey[i] as number) + ((grey[i + 1] as number) - (grey[i] as number)) * fx;
+      const bottom = (grey[i + w] as number) + ((grey[i + w + 1] as number) - (grey[i + w] as number)) * fx;
+      out[Y * w + X] = (top + (bottom - top) * fy + 0.5) | 0;
+    }
+  }
+  return { width: w, height: h, grey: out };
+}
+
+/** The skew of a tesseract reading (TSV), in degrees, positive when lines run down to the right: the median slope
+ * between neighbouring words of a line (words of a horizontal line only; a page read sideways has none). 0 with too
+ * few words to tell. */
+export function skewDegrees(tsv: string): number {
+  const slopes: number[] = [];
+  let previous: { line: string; x: number; y: number } | null = null;
+  for (const row of tsv.split("\n").slice(1)) {
+    const cols = row.split("\t");
+    if (cols.length < 12 || cols[0] !== "5" || Number(cols[10]) < 50 || (cols[11] ?? "").trim().length < 2) continue;
+    const [, page, block, par, line] = cols;
+    const [left, top, width, height] = cols.slice(6, 10).map(Number) as [number, number, number, number];
+    const here = { line: `${page}.${block}.${par}.${line}`, x: left + width / 2, y: top + height };
+    if (previous !== null && previous.line === here.line) {
+      const dx = here.x - previous.x;
+      const dy = here.y - previous.y;
+      if (dx > 4 * height && Math.abs(dy) < 0.2 * dx) slopes.push(dy / dx);
+    }
+    previous = here;
+  }
+  if (slopes.length < 8) return 0;
+  slopes.sort((a, b) => a - b);
+  return (Math.atan(slopes[Math.floor(slopes.length / 2)] ?? 0) * 180) / Math.PI;
+}
+
+/** The share of the pixels that are lone specks: a dark pixel on white all round, or a white one in dark all round
+ * (a scanner's dust, a fax line's noise, a photo's sensor grain thresholded). A clean page has next to none: a
+ * letter's pixels touch one another. */
+export function speckShare(image: GreyImage): number {
+  const { width: w, height: h, grey } = image;
+  let specks = 0;
+  let counted = 0;
+  // Every other row and column: the share, not each speck, is wanted.
+  for (let y = 1; y < h - 1; y += 2) {
+    for (let x = 1; x < w - 1; x += 2) {
+      const i = y * w + x;
+      const v = grey[i] as number;
+      const n = [grey[i - 1], grey[i + 1], grey[i - w], grey[i + w]] as number[];
+      counted++;
+      if ((v < 96 && n.every((u) => u > 160)) || (v > 160 && n.every((u) => u < 96))) specks++;
+    }
+  }
+  return counted === 0 ? 0 : specks / counted;
+}
+
+/** `image` without its specks: a dark pixel with at most one dark pixel among its eight neighbours (a speck of one
+ * or two pixels) set to the mean of its four neighbours, and so a white pixel alone in dark. Strokes of letters and
+ * rules are left as they are (their pixels have two dark neighbours and more). */
+export function despeckle(image: GreyImage): GreyImage {
+  const { width: w, height: h, grey } = image;
+  const out = new Uint8Array(grey);
+  for (let y = 1; y < h - 1; y++) {
+    for (let x = 1; x < w - 1; x++) {
+      const i = y * w + x;
+      const v = grey[i] as number;
+      const l = grey[i - 1] as number;
+      const r = grey[i + 1] as number;
+      const u = grey[i - w] as number;
+      const d = grey[i + w] as number;
+      if (v < 96) {
+        let dark = 0;
+        for (const j of [i - w - 1, i - w, i - w + 1, i - 1, i + 1, i + w - 1, i + w, i + w + 1]) if ((grey[j] as number) < 128) dark++;
+        if (dark <= 1) out[i] = Math.max(l, r, u, d);
+      } else if (v > 160 && l < 96 && r < 96 && u < 96 && d < 96) out[i] = (l + r + u + d + 2) >> 2;
+    }
+  }
+  return { width: w, height: h, grey: out };
+}
