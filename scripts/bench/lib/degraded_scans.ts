@@ -91,7 +91,7 @@ function documents(dataDir: string, quick: boolean, drawable: (file: string) => 
   const unique = real.filter((c, i) => real.findIndex((d) => path.basename(d.file) === path.basename(c.file)) === i);
   const chosen = quick ? unique.filter((c) => !c.name.includes("ZUGFeRD")) : unique;
   const docs: Doc[] = chosen.map((c) => ({ name: c.name, pdf: readFileSync(c.file), truth: visibleTruth(c.file, c.truth) }));
-  const synthetic = syntheticBills("tuning", quick ? 1 : 2).filter((_, i) => !quick || i % 2 === 0);
+  const synthetic = syntheticBills(quick ? 1 : 2).filter((_, i) => !quick || i % 2 === 0);
   docs.push(...synthetic.map((b) => ({ name: b.name, pdf: makePdf({ pages: [b.lines] }), truth: b.truth })));
   return docs;
 }
