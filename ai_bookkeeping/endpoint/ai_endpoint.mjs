@@ -61617,6 +61617,11 @@ var LABELS = {
     { re: /^re\.?-?\s?nr\.?\s*[:.]?/i, weight: 0.8 },
     { re: /^beleg(?:nummer|-?nr\.?)\s*[:.]?/i, weight: 0.7 },
     { re: /^(?:gutschrift|rechnungskorrektur)s?[\s-]*(?:nummer|nr\.?)\s*[:.]?/i, weight: 0.9 },
+    // A German compound title ("Handelsrechnung Nr.", "Mietrechnung Nr."), one of whom ("Rechnung des Versicherers
+    // Nr.", "Beitragsrechnung zur Kraftfahrtversicherung Nr.") or a credit note's aside ("Gutschrift (Selbst
+    // ausgestellte Rechnung) Nr."); not "Rechnung gemäß Bestellung Nr." (the order's number).
+    { re: new RegExp("^(?:\\p{L}{3,}rechnung|rechnung(?=\\s+(?:des|der|zur|zum)\\s))(?:\\s+(?:des|der|zur|zum)\\s+\\p{L}+)?\\s+(?:nr\\.?|nummer)\\s*[:.]?", "iu"), weight: 0.9 },
+    { re: /^gutschrift\s*\([^)]{1,40}\)\s*(?:nr\.?|nummer)\s*[:.]?/iu, weight: 0.9 },
     { re: /^(?:n[°ºo]|num[ée]ro)\s*(?:de\s+)?facture\s*[:.]?/i, weight: 0.95 },
     { re: new RegExp(String.raw`^facture[\s-]*${NO}\s*[:.]?`, "i"), weight: 0.95 },
     { re: /^factuur[\s-]*(?:nummer|nr\.?|no\.?)\s*[:.]?/i, weight: 0.95 },
@@ -62291,7 +62296,8 @@ function chooseAmounts(untaxed, tax, total, lines) {
     if (g2.value === 0) continue;
     for (const u2 of U) {
       for (const t of T) {
-        if (Math.abs(cents2(u2.value + t.value) - g2.value) < 0.011 && u2.value !== g2.value) consider2(u2, t, g2, 1.5);
+        const zeroTax = t.value === 0 && t.order < 1e9 && u2.value === g2.value;
+        if (Math.abs(cents2(u2.value + t.value) - g2.value) < 0.011 && u2.value !== 0 && (u2.value !== g2.value || zeroTax)) consider2(u2, t, g2, zeroTax ? 1.2 : 1.5);
       }
       if (Math.abs(u2.value - g2.value) < 5e-3) consider2(u2, null, g2, 0.3);
     }
@@ -62310,6 +62316,7 @@ function chooseAmounts(untaxed, tax, total, lines) {
   const confirm = (c, how) => c === null ? null : { ...c, score: Math.min(1, c.score + 0.15), sourceText: `${c.sourceText} (${how})` };
   if (bestTriple !== null) {
     const { u: u2, t, g: g2 } = bestTriple;
+    if (t !== null && t.value === 0) return { untaxed: u2, totalTax: { ...t, sourceText: `${t.sourceText} (zero tax stated, untaxed = total)` }, total: g2 };
     if (t !== null) return { untaxed: confirm(u2, "untaxed + tax = total"), totalTax: confirm(t, "untaxed + tax = total"), total: confirm(g2, "untaxed + tax = total") };
     const zero = { value: 0, score: 0.6, sourceText: "no tax stated: untaxed = total", page: g2.page, order: g2.order };
     return { untaxed: u2, totalTax: T.length === 0 ? zero : best(T), total: g2 };
@@ -62986,6 +62993,97 @@ function pgmOf(image) {
 ${image.width} ${image.height}
 255
 `, "latin1"), Buffer.from(image.grey)]);
+}
+function readPgm(bytes) {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 64)).toString("latin1");
+  const m = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(head);
+  if (m === null || m[3] !== "255") return null;
+  const width = Number(m[1]);
+  const height = Number(m[2]);
+  const offset = m[0].length;
+  if (bytes.byteLength < offset + width * height) return null;
+  return { width, height, grey: bytes.subarray(offset, offset + width * height) };
+}
+function rotateSmall(image, degrees) {
+  const { width: w, height: h, grey } = image;
+  const a = degrees * Math.PI / 180;
+  const cos = Math.cos(a);
+  const sin = Math.sin(a);
+  const cx = w / 2;
+  const cy = h / 2;
+  const out = new Uint8Array(w * h).fill(255);
+  for (let Y = 0; Y < h; Y++) {
+    const dy = Y - cy;
+    let sx = -cos * cx + sin * dy + cx;
+    let sy = sin * cx + cos * dy + cy;
+    for (let X = 0; X < w; X++, sx += cos, sy -= sin) {
+      const x0 = Math.floor(sx);
+      const y0 = Math.floor(sy);
+      if (x0 < 0 || y0 < 0 || x0 + 1 >= w || y0 + 1 >= h) continue;
+      const fx = sx - x0;
+      const fy = sy - y0;
+      const i = y0 * w + x0;
+      const top = grey[i] + (grey[i + 1] - grey[i]) * fx;
+      const bottom = grey[i + w] + (grey[i + w + 1] - grey[i + w]) * fx;
+      out[Y * w + X] = top + (bottom - top) * fy + 0.5 | 0;
+    }
+  }
+  return { width: w, height: h, grey: out };
+}
+function skewDegrees(tsv) {
+  const slopes = [];
+  let previous = null;
+  for (const row of tsv.split("\n").slice(1)) {
+    const cols = row.split("	");
+    if (cols.length < 12 || cols[0] !== "5" || Number(cols[10]) < 50 || (cols[11] ?? "").trim().length < 2) continue;
+    const [, page, block, par, line] = cols;
+    const [left, top, width, height] = cols.slice(6, 10).map(Number);
+    const here = { line: `${page}.${block}.${par}.${line}`, x: left + width / 2, y: top + height };
+    if (previous !== null && previous.line === here.line) {
+      const dx = here.x - previous.x;
+      const dy = here.y - previous.y;
+      if (dx > 4 * height && Math.abs(dy) < 0.2 * dx) slopes.push(dy / dx);
+    }
+    previous = here;
+  }
+  if (slopes.length < 8) return 0;
+  slopes.sort((a, b) => a - b);
+  return Math.atan(slopes[Math.floor(slopes.length / 2)] ?? 0) * 180 / Math.PI;
+}
+function speckShare(image) {
+  const { width: w, height: h, grey } = image;
+  let specks = 0;
+  let counted = 0;
+  for (let y = 1; y < h - 1; y += 2) {
+    for (let x = 1; x < w - 1; x += 2) {
+      const i = y * w + x;
+      const v = grey[i];
+      const n = [grey[i - 1], grey[i + 1], grey[i - w], grey[i + w]];
+      counted++;
+      if (v < 96 && n.every((u) => u > 160) || v > 160 && n.every((u) => u < 96)) specks++;
+    }
+  }
+  return counted === 0 ? 0 : specks / counted;
+}
+function despeckle(image) {
+  const { width: w, height: h, grey } = image;
+  const out = new Uint8Array(grey);
+  for (let y = 1; y < h - 1; y++) {
+    for (let x = 1; x < w - 1; x++) {
+      const i = y * w + x;
+      const v = grey[i];
+      const l = grey[i - 1];
+      const r = grey[i + 1];
+      const u = grey[i - w];
+      const d = grey[i + w];
+      if (v < 96) {
+        let dark = 0;
+        for (const j of [i - w - 1, i - w, i - w + 1, i - 1, i + 1, i + w - 1, i + w, i + w + 1]) if (grey[j] < 128) dark++;
+        if (dark <= 1) out[i] = Math.max(l, r, u, d);
+      } else if (v > 160 && l < 96 && r < 96 && u < 96 && d < 96) out[i] = l + r + u + d + 2 >> 2;
+    }
+  }
+  return { width: w, height: h, grey: out };
 }
 
 // web_src/engine/bills/ocr_text.ts
@@ -85918,6 +86016,9 @@ var UnreadableDocumentError = class extends EndpointError {
 var DEFAULT_LANGUAGES = ["eng", "deu", "fra"];
 var MIN_TEXT_WORDS = 3;
 var OCR_DPI = 300;
+var MIN_DESKEW_DEGREES = 0.7;
+var MAX_DESKEW_DEGREES = 6;
+var SPECKLED = 5e-4;
 var REQUEST_READERS = 16;
 var PAGES_OF = /* @__PURE__ */ new WeakMap();
 var OCR_PARALLEL = Math.max(1, availableParallelism());
@@ -86282,8 +86383,18 @@ var BillService = class {
   async ocrImage(file2, pageNumber, ctx, dpi) {
     const lang = [...this.ocrLanguages(ctx), ...dpi === void 0 ? [] : ["--dpi", String(dpi)]];
     try {
-      const upright = await this.tesseractPage(file2, ["--psm", "3", ...lang], pageNumber);
-      const reading = (page, isUpright) => ({ page, file: file2, options: lang, upright: isUpright });
+      const clean = await this.despeckled(file2);
+      if (clean !== null) return await this.ocrImage(clean, pageNumber, ctx, dpi);
+      const first = await this.tesseractRead(file2, ["--psm", "3", ...lang], pageNumber);
+      const upright = first.page;
+      const reading = (page, isUpright, from = file2) => ({ page, file: from, options: lang, upright: isUpright });
+      if (Math.abs(first.skew) >= MIN_DESKEW_DEGREES && Math.abs(first.skew) <= MAX_DESKEW_DEGREES) {
+        const straight = await this.straightened(file2, first.skew);
+        if (straight !== null) {
+          const again = await this.tesseractPage(straight, ["--psm", "3", ...lang], pageNumber);
+          if (sureWords(again) >= 0.9 * sureWords(upright)) return reading(again, true, straight);
+        }
+      }
       if (sureWords(upright) >= 25 && upright.conf >= 0.75) return reading(upright, true);
       const oriented = await this.tesseractPage(file2, ["--psm", "1", ...lang], pageNumber);
       return sureWords(oriented) > sureWords(upright) ? reading(oriented, false) : reading(upright, true);
@@ -86294,9 +86405,34 @@ var BillService = class {
       throw error62;
     }
   }
+  /** The page image `file` without its lone specks, as a PGM beside it, when more than SPECKLED of its pixels are
+   * specks; null for a clean page, a cleaned one, or an image this reader does not decode (PGM, PNG). */
+  async despeckled(file2) {
+    if (file2.endsWith("-clean.pgm")) return null;
+    const bytes = await readFile(file2);
+    const image = readPgm(bytes) ?? (bytes[0] === 137 ? decodePng(bytes) : null);
+    if (image === null || speckShare(image) <= SPECKLED) return null;
+    const out = `${file2}-clean.pgm`;
+    await writeFile(out, pgmOf(despeckle(image)), { mode: 384 });
+    return out;
+  }
+  /** The page image `file` turned by `skew` degrees back to straight, as a PGM beside it; null for an image this
+   * reader does not decode (PGM, PNG). */
+  async straightened(file2, skew) {
+    const bytes = await readFile(file2);
+    const image = readPgm(bytes) ?? (bytes[0] === 137 ? decodePng(bytes) : null);
+    if (image === null) return null;
+    const out = `${file2}-straight.pgm`;
+    await writeFile(out, pgmOf(rotateSmall(image, -skew)), { mode: 384 });
+    return out;
+  }
   async tesseractPage(file2, options, pageNumber) {
+    return (await this.tesseractRead(file2, options, pageNumber)).page;
+  }
+  /** The page tesseract reads in `file`, and the skew of its lines (degrees, ocr_image.ts skewDegrees). */
+  async tesseractRead(file2, options, pageNumber) {
     const { stdout } = await this.tools.run("tesseract", [file2, "-", "--oem", "1", ...options, "tsv"], { timeoutMs: 9e4, maxBytes: 32 * 1024 * 1024 });
-    return withoutRuleGlyphs(pageFromTesseractTsv(stdout, pageNumber));
+    return { page: withoutRuleGlyphs(pageFromTesseractTsv(stdout, pageNumber)), skew: skewDegrees(stdout) };
   }
   async pdfPages(file2, name) {
     const { stdout } = await this.pdfTool("pdfinfo", [file2], name, 15e3);
