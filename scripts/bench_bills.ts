@@ -21,6 +21,7 @@
 // A second corpus, github:ZUGFeRD/corpus outside the repo (BILLS_CORPUS_DIR), scored the same way with its own split
 // (scripts/bench/lib/zugferd_corpus.ts); --corpus-only runs it alone, --no-ocr and --only apply to it.
 // Times: wall time per text PDF and per scanned page on this machine. Results: stdout, .artifacts/bench-bills.json.
+import { cpuWithChildren } from "./bench/lib/cpu";
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -93,18 +94,6 @@ interface Scored {
   outcomes: ConfidenceOutcome[];
   /** A due date read (with its confidence) where the truth has none. */
   dueWithoutTruth: number | null;
-}
-
-/** CPU seconds used so far by this process and its finished child processes (Linux /proc; 0 elsewhere). */
-function cpuWithChildren(): number {
-  try {
-    const stat = readFileSync("/proc/self/stat", "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    // utime, stime, cutime, cstime are fields 14-17 of the line, 12-15 after the command name; in clock ticks.
-    return fields.slice(11, 15).reduce((s, v) => s + Number(v), 0) / 100;
-  } catch {
-    return 0;
-  }
 }
 
 /** The visible text of a PDF, squeezed (no spaces, lower case), to tell whether an identifier is printed at all. */

@@ -8,6 +8,7 @@
 // holding the degraded image at its own resolution. Scored per degradation: each header field, all header fields
 // right, header fields wrong at confidence ≥ the auto grade, CPU seconds per page (this process and its children).
 // Run: npx tsx scripts/bench_bills.ts --degraded-only [--quick] [--only=<degradation or document name part>].
+import { cpuWithChildren } from "./cpu";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -113,17 +114,6 @@ function drawPages(pdf: Buffer, dpi: number, dir: string): GreyImage[] {
   const pages = files.map((f) => readPgm(readFileSync(path.join(dir, f))) as GreyImage);
   for (const f of files) rmSync(path.join(dir, f));
   return pages;
-}
-
-/** CPU seconds used so far by this process and its finished children (Linux /proc). */
-function cpuWithChildren(): number {
-  try {
-    const stat = readFileSync("/proc/self/stat", "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return fields.slice(11, 15).reduce((s, v) => s + Number(v), 0) / 100;
-  } catch {
-    return 0;
-  }
 }
 
 export interface DegradedRow {

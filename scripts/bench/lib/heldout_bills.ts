@@ -46,6 +46,7 @@
 import { deflateSync } from "node:zlib";
 import { createRng, type Rng } from "./prng";
 import type { Truth } from "./real_invoices";
+import { encodeGreyPng } from "../../../test/engine/bills/png_fixture";
 
 /** The report seed of this generator (distinct from every other bench seed). */
 export const HELDOUT_REPORT_SEED = 13_470_911;
@@ -215,39 +216,8 @@ export function distort(img: Grey, degrees: number, noise: number, seed: number)
   return { width, height, data: out };
 }
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(buf: Buffer): number {
-  let c = 0xffffffff;
-  for (const b of buf) c = (CRC_TABLE[(c ^ b) & 0xff] as number) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
 export function greyPng(img: Grey, dpi: number): Buffer {
-  const chunk = (type: string, body: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(body.length);
-    const tb = Buffer.concat([Buffer.from(type, "latin1"), body]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(tb));
-    return Buffer.concat([len, tb, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(img.width, 0);
-  ihdr.writeUInt32BE(img.height, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 0;
-  const raw = Buffer.alloc((img.width + 1) * img.height);
-  for (let y = 0; y < img.height; y++) img.data.copy(raw, y * (img.width + 1) + 1, y * img.width, (y + 1) * img.width);
-  const phys = Buffer.alloc(9);
-  const ppm = Math.round(dpi / 0.0254);
-  phys.writeUInt32BE(ppm, 0);
-  phys.writeUInt32BE(ppm, 4);
-  phys[8] = 1;
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", ihdr), chunk("pHYs", phys), chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]);
+  return encodeGreyPng(img.width, img.height, img.data, dpi);
 }
 
 export function imagePdf(images: Grey[]): Buffer {

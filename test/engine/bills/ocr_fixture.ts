@@ -5,6 +5,7 @@
 import { execFileSync } from "node:child_process";
 import { deflateSync } from "node:zlib";
 import type { GreyImage } from "../../../web_src/engine/bills/ocr_image";
+import { encodeGreyPng } from "./png_fixture";
 
 /** Whether a program is installed (it ran, whatever its exit code), to skip the parts of a test that need it. */
 export function installed(tool: string, flag: string): boolean {
@@ -126,40 +127,9 @@ export const LETTERHEAD_BILL: readonly Run[] = [
 
 // Scanned pages as a scanner or a phone writes them (the OCR tests and the bills bench's degraded scans).
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(buf: Buffer): number {
-  let c = 0xffffffff;
-  for (const b of buf) c = (CRC_TABLE[(c ^ b) & 0xff] as number) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-function chunk(type: string, data: Buffer): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, "latin1");
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-  return Buffer.concat([head, data, crc]);
-}
-
 /** An 8-bit grey PNG stating its resolution (pHYs), as a scanner app writes it. */
 export function pngOf(image: GreyImage, dpi: number): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(image.width, 0);
-  ihdr.writeUInt32BE(image.height, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 0;
-  const phys = Buffer.alloc(9);
-  const perMetre = Math.round(dpi / 0.0254);
-  phys.writeUInt32BE(perMetre, 0);
-  phys.writeUInt32BE(perMetre, 4);
-  phys[8] = 1;
-  const raw = Buffer.alloc(image.height * (image.width + 1));
-  for (let y = 0; y < image.height; y++) raw.set(image.grey.subarray(y * image.width, (y + 1) * image.width), y * (image.width + 1) + 1);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", ihdr), chunk("pHYs", phys), chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]);
+  return encodeGreyPng(image.width, image.height, image.grey, dpi);
 }
 
 /** A PDF of one picture per page, each page as large as the picture at `dpi` (what a scanner's "scan to PDF" gives). */
