@@ -270,20 +270,7 @@ async function main(): Promise<number> {
   }
 
   const result: Record<string, unknown> = {};
-  const dev = (rows: Scored[]) => rows.filter((r) => !r.heldOut);
-  const held = (rows: Scored[]) => rows.filter((r) => r.heldOut);
-  result["text"] = table("Text-layer PDFs, visible document only (tuning split)", dev(text), 95);
-  result["scans"] = table("Scans: images and PDFs rendered to images, OCR (tuning split)", dev(scans), 85);
-  result["xml"] = table("Embedded XML (tuning split)", dev(xml), 99);
-  result["heldOutText"] = table("REPORT split: text-layer PDFs", held(text), 95);
-  result["heldOutScans"] = table("REPORT split: scans", held(scans), 85);
-  result["heldOutXml"] = table("REPORT split: embedded XML", held(xml), 99);
-  console.log("");
-  result["reliabilityReport"] = reliability("REPORT split, text PDFs, scans and XML", [...held(text), ...held(scans), ...held(xml)]);
-  result["reliabilityTuning"] = reliability("tuning split, text PDFs, scans and XML", [...dev(text), ...dev(scans), ...dev(xml)]);
-  console.log("");
-  result["timeTextPdf"] = timing("time per text PDF", text, false, 3);
-  result["timeScanPage"] = timing("time per scanned page", scans, true, 15);
+  Object.assign(result, splitTables("shared invoices", "", text, scans, xml));
   console.log(`load average: ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`);
   if (notPrinted.length > 0) console.log(`not printed on the visible document (not scored there): ${notPrinted.join(", ")}`);
   result["notPrinted"] = notPrinted;
@@ -317,20 +304,7 @@ async function corpus(service: BillService): Promise<Record<string, unknown>> {
   const scans: Scored[] = [];
   for (const c of renderForOcr) scans.push(await runCase(service, { ...c, name: `${c.name} (rendered)` }, { ignoreEmbeddedXml: true, forceOcr: true }));
   const dev = (rows: Scored[]) => rows.filter((r) => !r.heldOut);
-  const held = (rows: Scored[]) => rows.filter((r) => r.heldOut);
-  const out: Record<string, unknown> = { dir: located.dir, dropped: found.dropped, movedByTitle: found.movedByTitle };
-  out["text"] = table("ZUGFeRD corpus TUNING: text-layer PDFs, visible document only", dev(text), 95);
-  out["scans"] = table("ZUGFeRD corpus TUNING: PDFs rendered to images, OCR", dev(scans), 85);
-  out["xml"] = table("ZUGFeRD corpus TUNING: embedded XML", dev(xml), 99);
-  out["heldOutText"] = table("ZUGFeRD corpus REPORT: text-layer PDFs, visible document only", held(text), 95);
-  out["heldOutScans"] = table("ZUGFeRD corpus REPORT: PDFs rendered to images, OCR", held(scans), 85);
-  out["heldOutXml"] = table("ZUGFeRD corpus REPORT: embedded XML", held(xml), 99);
-  console.log("");
-  out["reliabilityReport"] = reliability("ZUGFeRD corpus REPORT, text PDFs, scans and XML", [...held(text), ...held(scans), ...held(xml)]);
-  out["reliabilityTuning"] = reliability("ZUGFeRD corpus tuning, text PDFs, scans and XML", [...dev(text), ...dev(scans), ...dev(xml)]);
-  console.log("");
-  out["timeTextPdf"] = timing("ZUGFeRD corpus, time per text PDF", text, false, 3);
-  out["timeScanPage"] = timing("ZUGFeRD corpus, time per scanned page", scans, true, 15);
+  const out: Record<string, unknown> = { dir: located.dir, dropped: found.dropped, movedByTitle: found.movedByTitle, ...splitTables("ZUGFeRD corpus", "ZUGFeRD corpus, ", text, scans, xml) };
   console.log(`load average: ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`);
   // Warnings are printed for the tuning split only (the report split is not looked at document by document).
   for (const r of dev([...text, ...scans, ...xml]).filter((x) => x.warnings.length > 0)) console.log(`  ${r.name}: ${r.warnings.join(" | ")}`);
@@ -369,6 +343,27 @@ async function synthetic(service: BillService, result: Record<string, unknown>):
   // The independent generator's layouts are their own group: in the full run and under --heldout-only.
   if (!SYNTHETIC_ONLY) result["heldoutLayouts"] = await heldoutLayouts(service);
   return save(result);
+}
+
+/** One corpus's tables: each group (text layer, scans, XML) on the tuning split then on the report split, the
+ * reliability of both, and the times; `timePrefix` names the corpus in the time lines. */
+function splitTables(corpus: string, timePrefix: string, text: Scored[], scans: Scored[], xml: Scored[]): Record<string, unknown> {
+  const dev = (rows: Scored[]) => rows.filter((r) => !r.heldOut);
+  const held = (rows: Scored[]) => rows.filter((r) => r.heldOut);
+  const out: Record<string, unknown> = {};
+  out["text"] = table(`${corpus}, TUNING split: text-layer PDFs, visible document only`, dev(text), 95);
+  out["scans"] = table(`${corpus}, TUNING split: images and PDFs rendered to images, OCR`, dev(scans), 85);
+  out["xml"] = table(`${corpus}, TUNING split: embedded XML`, dev(xml), 99);
+  out["heldOutText"] = table(`${corpus}, REPORT split: text-layer PDFs, visible document only`, held(text), 95);
+  out["heldOutScans"] = table(`${corpus}, REPORT split: images and PDFs rendered to images, OCR`, held(scans), 85);
+  out["heldOutXml"] = table(`${corpus}, REPORT split: embedded XML`, held(xml), 99);
+  console.log("");
+  out["reliabilityReport"] = reliability(`${corpus}, REPORT split, text PDFs, scans and XML`, [...held(text), ...held(scans), ...held(xml)]);
+  out["reliabilityTuning"] = reliability(`${corpus}, tuning split, text PDFs, scans and XML`, [...dev(text), ...dev(scans), ...dev(xml)]);
+  console.log("");
+  out["timeTextPdf"] = timing(`${timePrefix}time per text PDF`, text, false, 3);
+  out["timeScanPage"] = timing(`${timePrefix}time per scanned page`, scans, true, 15);
+  return out;
 }
 
 function save(result: Record<string, unknown>): number {
