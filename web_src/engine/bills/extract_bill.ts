@@ -5,7 +5,7 @@
 // confirmed values gain confidence. A difference is reported as a failed check, never adjusted.
 import type { BillAddress, BillFields, BillLine, BillSource, BillTax, ExtractedBill, ExtractedField } from "../../contracts/bills";
 import { checkBill } from "./check_bill";
-import { AGENT_FOR, BRAND_AFTER, BRAND_BEFORE, CUSTOMER_MARKERS, DEBIT_DATE_BEFORE, RECIPIENT_HEADINGS, THIRD_PARTY_HOSTS, THIRD_PARTY_LINE, DEBIT_SENTENCE, DUE_IN_PAYMENT_SENTENCE, DUE_IN_SENTENCE, DUE_ON_RECEIPT, END_OF_MONTH_TERM, NET_TERM_DAYS, NOT_A_PAYMENT_TERM, PAYMENT_WORDS, TERM_DAYS, VENDOR_MARKERS, LABELS, LEADERS, LEGAL_FORMS, LINE_TABLE_HEADER, PAYMENT_TERM_SENTENCES, PO_IN_SENTENCE, RECEIPT_LABELS, TAX_INCLUDED, type LabelKind, type LabelPattern } from "./labels";
+import { AGENT_FOR, BRAND_AFTER, BRAND_BEFORE, CUSTOMER_MARKERS, DEBIT_DATE_BEFORE, RECIPIENT_HEADINGS, THIRD_PARTY_HOSTS, THIRD_PARTY_LINE, DEBIT_SENTENCE, DUE_IN_PAYMENT_SENTENCE, DUE_IN_SENTENCE, DUE_ON_RECEIPT, END_OF_MONTH_TERM, NET_TERM_DAYS, NOT_A_PAYMENT_TERM, PAYMENT_WORDS, TERM_DAYS, VENDOR_MARKERS, LABELS, LEADERS, LEGAL_FORMS, LINE_TABLE_HEADER, NUMBER_WORD, PAYMENT_TERM_SENTENCES, PO_IN_SENTENCE, RECEIPT_LABELS, TAX_INCLUDED, type LabelKind, type LabelPattern } from "./labels";
 import { pageText, type Cell, type Line, type Page } from "./layout";
 import { cents, dayOrderOf, detectCurrency, findDates, findEmails, findIbans, findVats, hasDecimals, normaliseVat, parseAmount } from "./values";
 
@@ -96,15 +96,21 @@ function negatedAbove(page: Page, lineIndex: number, cell: Cell): boolean {
   return over !== undefined && NEGATION_END.test(over.text.trim()) && amountsIn(above?.text ?? "").length === 0;
 }
 
-/** The cells that may hold a label's value: the rest of its cell, the cells to its right, the cell(s) below. */
-function valueCells(hit: LabelHit, receipt: boolean): Array<{ text: string; factor: number; where: string }> {
+/** The cells that may hold a label's value: the rest of its cell, the cells to its right, the cell above (a caption
+ * printed under its value), the cell(s) below. */
+function valueCells(hit: LabelHit, receipt: boolean): Array<{ text: string; factor: number; where: string; above?: true }> {
   const line = hit.page.lines[hit.lineIndex] as Line;
   const cell = line.cells[hit.cellIndex] as Cell;
-  const out: Array<{ text: string; factor: number; where: string }> = [];
+  const out: Array<{ text: string; factor: number; where: string; above?: true }> = [];
   if (hit.rest !== "") out.push({ text: hit.rest, factor: 1, where: cell.text });
-  line.cells.slice(hit.cellIndex + 1).forEach((right, k) => {
-    out.push({ text: dropLeaders(right.text), factor: 0.95 - 0.05 * k, where: `${cell.text} ${right.text}` });
+  line.cells.slice(hit.cellIndex + 1).forEach((right, k, cells) => {
+    // A "No." word in its own cell before the value ("FACTURE   N°   F-2024-0183"): the two read as one.
+    const next = cells[k + 1];
+    const glued = next !== undefined && NUMBER_WORD.exec(right.text.trim())?.[0].trim() === right.text.trim() ? `${right.text} ${next.text}` : right.text;
+    out.push({ text: dropLeaders(glued), factor: 0.95 - 0.05 * k, where: `${cell.text} ${glued}` });
   });
+  const over = hit.rest === "" && (hit.kind === "invoiceNumber" || hit.kind === "invoiceDate") ? valueAbove(hit) : null;
+  if (over !== null) out.push({ text: over.text, factor: 0.85, where: `${over.text} / ${cell.text}`, above: true });
   const amountKind = hit.kind === "total" || hit.kind === "untaxed" || hit.kind === "totalTax";
   if (amountKind && hit.rest === "") {
     // A column header over amounts: every row of the column below, the last (a totals row) trusted most.
@@ -149,18 +155,113 @@ function valueCells(hit: LabelHit, receipt: boolean): Array<{ text: string; fact
   return out;
 }
 
+/** Whether two cells share some of their width. */
+const overlaps = (a: Cell, b: Cell) => a.x0 < b.x1 && a.x1 > b.x0;
+
+/** Whether `lower` follows `upper` with no more than a line's gap between them. */
+function adjacent(upper: Line, lower: Line): boolean {
+  return lower.y0 - upper.y1 <= 1.2 * Math.max(upper.y1 - upper.y0, lower.y1 - lower.y0);
+}
+
+/** Words naming a header value: the LABELS, and numbers and dates of other things ("Customer number", "Seite"). */
+const CAPTION_WORD = /(?<!\p{L})(?:no|nr|n°|nº|number|nummer|numéro|numero|número|numer|date|datum|fecha|data|page|seite|customer|kunde|client|order|bestell\p{L}*|auftrag|reference|ref|référence|referenz|delivery|liefer\p{L}*|livraison|commande)(?!\p{L})|(?:nummer|datum|nr\.?)$/iu;
+
+/** A caption cell: words without digits that name a header value. */
+function isCaption(text: string): boolean {
+  return !/\d/.test(text) && (isLabel(text) || CAPTION_WORD.test(text));
+}
+
+/** The value printed above its caption ("INV-0042" over "Invoice number", a row of such pairs): the cell over the
+ * label, aligned with it, when the label's line holds captions only, the line above is the values of that row (each of
+ * its cells over one caption) and not the values of a caption row above it (a header box, values under captions), and
+ * the line below is not this caption's value (it is far, empty there, or the value of a caption row under it). */
+function valueAbove(hit: LabelHit): Cell | null {
+  const lines = hit.page.lines;
+  const line = lines[hit.lineIndex];
+  const cell = line?.cells[hit.cellIndex];
+  const above = lines[hit.lineIndex - 1];
+  if (line === undefined || cell === undefined || above === undefined || !adjacent(above, line)) return null;
+  // The captions under the values hold no digits ("Page 1 of 2" beside them may).
+  if (line.cells.some((c) => /\d/.test(c.text) && above.cells.some((v) => overlaps(v, c)))) return null;
+  const h = line.y1 - line.y0;
+  const over = above.cells.find((c) => overlaps(c, cell) && (Math.abs(c.x0 - cell.x0) < 2 * h || Math.abs(c.x1 - cell.x1) < 2 * h || Math.abs(c.x0 + c.x1 - cell.x0 - cell.x1) < 4 * h));
+  if (over === undefined || !/\d/.test(over.text) || isCaption(over.text)) return null;
+  if (above.cells.some((c) => line.cells.filter((k) => overlaps(c, k)).length > 1) || line.cells.filter((k) => overlaps(over, k)).length !== 1) return null;
+  const top = lines[hit.lineIndex - 2];
+  if (top !== undefined && adjacent(top, above) && top.cells.some((c) => overlaps(c, over) && isCaption(c.text))) return null;
+  const below = lines[hit.lineIndex + 1];
+  const under = below !== undefined && adjacent(line, below) ? below.cells.find((c) => overlaps(c, cell)) : undefined;
+  if (under !== undefined && below !== undefined && /\d/.test(under.text) && !isCaption(under.text)) {
+    const next = lines[hit.lineIndex + 2];
+    if (next === undefined || !adjacent(below, next) || !next.cells.some((c) => overlaps(c, under) && isCaption(c.text))) return null;
+  }
+  return over;
+}
+
+/** A row of a header box's captions: one names a date, and it is no heading of the table of lines. */
+function headerBox(line: Line | undefined): boolean {
+  return line !== undefined && !LINE_TABLE_HEADER.test(line.text) && line.cells.some((c) => /^(?:date|datum|data|fecha|dato|päivämäärä)\s*:?$/i.test(c.text.trim()));
+}
+
+/** Whether a label sits in the top 40 % of the bill's first page (its title). */
+function nearTop(hit: LabelHit): boolean {
+  const line = hit.page.lines[hit.lineIndex];
+  return hit.page.number === 1 && line !== undefined && line.y0 < 0.4 * Math.max(1, hit.page.height);
+}
+
 const INVOICE_NUMBER_TOKEN = /^[#]?[A-Z0-9][A-Z0-9/_.-]{1,29}$/i;
 
-function invoiceNumberFrom(text: string): string | null {
-  const tokens = text.replace(/^[:#\s.-]+(?=[A-Z0-9])/i, (m) => (m.includes("#") ? "#" : "")).split(/\s+/);
-  // A series code before the number ("FT 2024/77", "FAC 00123"): one number printed in two words.
-  const series = /^[A-Z]{1,4}$/.test(tokens[0] ?? "") && /^\d[\dA-Z/_.-]*$/i.test(tokens[1] ?? "") && !/^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(tokens[1] ?? "");
-  const token = series ? `${tokens[0]} ${tokens[1]}` : (tokens[0] ?? "");
+const DATE_SHAPE = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/;
+/** A date after a number in its cell ("… du 02 Juillet 2015", "… del 12/03/2024", "… z dnia 12.03.2024"). */
+const DATE_AFTER_NUMBER = /^[\s,]*(?:du|vom|of|dated|van|del|de|z\s+dnia|från|den|af|fra)\s+(?=\S*\d)/i;
+/** "1 of 2", "1 von 2": a page count, no number. */
+const PAGE_COUNT = /^\d{1,3}\s+(?:of|von|de|sur|van|di|z|av|af|\/)\s+\d{1,3}\b/i;
+
+/** A number read from the start of a value: after a "No." word, with a series code before it ("FT 2024/77", "FV
+ * 12/02/2025") or its parts spaced around a slash or dash ("2025 / 0017"). `whole`: nothing but a date follows it in
+ * the text (`after`); `factor` < 1 for a series before a date's shape. */
+interface NumberRead {
+  value: string;
+  whole: boolean;
+  factor: number;
+  after: string;
+}
+
+function readNumber(text: string): NumberRead | null {
+  const start = text.replace(/^[:#|\s.-]+(?=[A-Z0-9])/i, (m) => (m.includes("#") ? "#" : "")).replace(NUMBER_WORD, "");
+  if (PAGE_COUNT.test(start)) return null;
+  const tokens = start.split(/\s+/).filter((t) => t !== "");
+  const [t0 = "", t1 = "", t2 = ""] = tokens;
+  let used = 1;
+  let factor = 1;
+  // A series code before the number ("FT 2024/77", "FAC 00123"): one number printed in two words; before a date's
+  // shape ("FV 12/02/2025", a Polish numbering) it is the number too, not as sure.
+  if (/^[A-Z]{1,4}$/.test(t0) && /^\d[\dA-Z/_.-]*$/i.test(t1)) {
+    used = 2;
+    if (DATE_SHAPE.test(t1.replace(/[.,;:]$/, ""))) factor = 0.9;
+    // "RE 2025 0001": the series, the year and the count, spaced.
+    else if (/^(?:19|20)\d\d$/.test(t1) && /^\d{2,}$/.test(t2) && tokens.length === 3) [used, factor] = [3, 0.9];
+  } else if (/^(?:19|20)\d\d$/.test(t0) && /^\d{2,}$/.test(t1) && tokens.length === 2) {
+    // "2024 0017": the year and the count, spaced (or two numbers: not quite sure).
+    [used, factor] = [2, 0.9];
+  } else if (/^[A-Z0-9]*\d[A-Z0-9]*$/i.test(t0) && /^[/–-]$/.test(t1) && /^[A-Z0-9]*\d[A-Z0-9/_.-]*$/i.test(t2)) {
+    used = 3;
+  }
+  const token = tokens.slice(0, used).join(" ");
   const clean = token.replace(/[.,;:]$/, "").replace(/^#/, "");
-  if (!INVOICE_NUMBER_TOKEN.test(clean.replace(" ", "")) || !/\d/.test(clean)) return null;
-  if (findDates(clean).length > 0 && /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(clean)) return null;
+  const squashed = clean.replace(/\s+/g, "");
+  if (!INVOICE_NUMBER_TOKEN.test(squashed) || !/\d/.test(clean)) return null;
+  if (findDates(squashed).length > 0 && DATE_SHAPE.test(squashed)) return null;
   if (parseAmount(clean) !== null && hasDecimals(clean)) return null;
-  return clean;
+  const after = tokens.slice(used).join(" ");
+  const whole = after === "" || (DATE_AFTER_NUMBER.test(after) && findDates(after.replace(DATE_AFTER_NUMBER, "")).length > 0);
+  // More digits after the number in its cell, no date: maybe one number printed in parts, not a sure reading.
+  if (/^\d/.test(after) && findDates(after).length === 0) factor *= 0.8;
+  return { value: clean, whole, factor, after };
+}
+
+function invoiceNumberFrom(text: string): string | null {
+  return readNumber(text)?.value ?? null;
 }
 
 /** A currency sign or code on a token: on a receipt it makes a whole number an amount ("Rs 1939"). */
@@ -196,6 +297,16 @@ function best<T>(cands: ReadonlyArray<Candidate<T>>): Candidate<T> | null {
   let top: Candidate<T> | null = null;
   for (const c of cands) if (top === null || c.score > top.score + 1e-9 || (Math.abs(c.score - top.score) < 1e-9 && c.order < top.order)) top = c;
   return top;
+}
+
+/** The best number, under the confident grade when another number is nearly as well supported (two "Invoice No." on one
+ * page, a title's number and a caption's): the page does not say which one the bill is. */
+function contested(cands: ReadonlyArray<Candidate<string>>): Candidate<string> | null {
+  const top = best(cands);
+  const squash = (v: string) => v.replace(/[\s#]/g, "").toLowerCase();
+  if (top === null) return null;
+  const rival = cands.some((c) => c.score >= Math.max(0.6, top.score - 0.15) && !squash(top.value).includes(squash(c.value)) && !squash(c.value).includes(squash(top.value)));
+  return rival ? { ...top, score: Math.min(top.score, 0.85) } : top;
 }
 
 function field<T>(c: Candidate<T> | null, pageConf: (page: number) => number): ExtractedField<T> | null {
@@ -236,19 +347,33 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
     const order = orderOf(hit.page.number, hit.lineIndex);
     // The first page's header counts more than a repetition further down.
     const pageFactor = hit.page.number === pages[0]?.number ? 1 : 0.97;
-    for (const { text, factor, where } of valueCells(hit, receipt)) {
+    for (const { text, factor, where, above } of valueCells(hit, receipt)) {
       const score = hit.pattern.weight * factor * pageFactor;
       switch (hit.kind) {
         case "invoiceNumber": {
-          if (isCustomerLine(labelCell)) break;
-          const value = invoiceNumberFrom(text);
-          if (value !== null) cands.invoiceNumber.push({ value, score, sourceText: where, page: hit.page.number, order });
+          if (isCustomerLine(labelCell) || (hit.pattern.bare === true && !headerBox(line))) break;
+          const read = readNumber(text);
+          // A value above its caption is the cell's whole text.
+          if (read === null || (above === true && !read.whole)) break;
+          let sure = score * read.factor;
+          if (hit.pattern.title === true && text !== hit.rest && NUMBER_WORD.test(text.trim())) {
+            // "FACTURE" … "N° F-2024-0183" beside or below it: the title and the number word are the caption.
+            sure = 0.95 * factor * pageFactor * read.factor;
+          } else if (hit.pattern.title === true && text === hit.rest && read.whole && !/^(?:19|20)\d\d$/.test(read.value) && nearTop(hit)) {
+            // "Factuur 2024.0091", "LASKU 10045": the title line at the top of the bill is its number and nothing else.
+            sure = 0.85 * pageFactor * read.factor;
+          }
+          cands.invoiceNumber.push({ value: read.value, score: sure, sourceText: where, page: hit.page.number, order });
+          // "Facture n°562044387 du 02 Juillet 2015", "Nr. 2024-117 vom 12.03.2024": the date after the number in its
+          // cell is the invoice date.
+          const date = DATE_AFTER_NUMBER.test(read.after) ? dateIn(read.after.replace(DATE_AFTER_NUMBER, "")) : undefined;
+          if (date !== undefined && date.index === 0) cands.invoiceDate.push({ value: date.iso, score: 0.85 * date.factor, sourceText: where, page: hit.page.number, order });
           break;
         }
         case "invoiceDate":
         case "dueDate": {
           const date = dateIn(text);
-          if (date !== undefined && date.index < 4) cands[hit.kind].push({ value: date.iso, score: score * date.factor, sourceText: where, page: hit.page.number, order });
+          if (date !== undefined && date.index < (above === true ? 1 : 4)) cands[hit.kind].push({ value: date.iso, score: score * date.factor, sourceText: where, page: hit.page.number, order });
           break;
         }
         case "total":
@@ -275,11 +400,6 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
         const list = cands[hit.kind];
         if (list.length > 0 && list[list.length - 1]?.order === order && list[list.length - 1]?.sourceText === where) break;
       }
-    }
-    // "Facture n°562044387 du 02 Juillet 2015": a date in the invoice-number cell is the invoice date.
-    if (hit.kind === "invoiceNumber" && /\b(?:du|vom|of|dated|van)\b/i.test(hit.rest)) {
-      const date = dateIn(hit.rest);
-      if (date !== undefined) cands.invoiceDate.push({ value: date.iso, score: 0.85 * date.factor, sourceText: labelCell, page: hit.page.number, order });
     }
   }
 
@@ -375,7 +495,7 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
     vendorVat: field(vendor.vat, pageConf),
     vendorIban: field(vendor.iban, pageConf),
     vendorEmail: field(vendor.email, pageConf),
-    invoiceNumber: field(best(cands.invoiceNumber), pageConf),
+    invoiceNumber: field(contested(cands.invoiceNumber), pageConf),
     invoiceDate: field(best(cands.invoiceDate), pageConf),
     dueDate: field(best(cands.dueDate), pageConf),
     paymentTerms: field(best(cands.paymentTerms), pageConf),

@@ -1,5 +1,5 @@
 // The labels bills print before their header values, in English, German, French and Dutch, and the common ones of
-// Spanish, Italian, Portuguese, Swedish and Danish bills. Each is matched
+// Spanish, Italian, Portuguese, Swedish, Danish, Polish and Finnish bills. Each is matched
 // case-insensitively at the start of a cell (a run of words on one line, see layout.ts) or after the cell's first word
 // (as in "Facture n° 562044387"); the value follows in the same cell, the next cell on the right, or the cell below.
 // `exact` labels only count when they are the whole cell (a bare "Factuur" column header), because the same words
@@ -20,9 +20,20 @@ export interface LabelPattern {
   /** How much a value found after this label is trusted (0..1), before the checks. */
   weight: number;
   exact?: boolean;
+  /** A document title ("Invoice", "FACTURE", "Lasku") rather than a caption: a number after it is the invoice's when it
+   * is the whole rest of the title, or when a "No." word starts the value beside or below it ("FACTURE" … "N° 183"). */
+  title?: boolean;
+  /** A bare "Number" caption: the invoice's only beside a date's caption, in a header box that is no table of lines. */
+  bare?: boolean;
 }
 
-const NO = String.raw`(?:n\.?\s?[°ºo]\.?|n\.|nr\.?|no\.?|num(?:ber|éro|mer|ero|ro)?\.?|número|number|#|nummer|-?nr\.?)`;
+const NO = String.raw`(?:n\.?\s?[°ºo]\.?|n\.|nr\.?|nro\.?|no\.?|num(?:ber|éro|mer|ero|er|ro)?\.?|número|number|#|nummer|-?nr\.?|č\.|n:o)`;
+
+/** Words printed as document titles, in the languages of LABELS and Polish, Czech and Finnish. */
+const TITLES = String.raw`(?:(?:tax\s+|commercial\s+)?invoice|rechnung|facture|factuur|factura|fattura|fatura|faktura|lasku)`;
+
+/** A "No." word starting a value ("N° F-2024-0183", "No. INV-0042", "Nr. 2024-117", "#INV-7"). */
+export const NUMBER_WORD = /^(?:n\.?\s?[°º]\.?|n:o|no\.|nr\.?|nro\.?|n\.|#|no(?=\s+\S*\d)|num(?:ber|éro|ero|mer|er)\.?|número|nummer)\s*[:.]?\s*/i;
 
 export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
   invoiceNumber: [
@@ -31,7 +42,9 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
     { re: /^(?:bill|receipt)\s*(?:no\.?|number|#)\s*[:.]?/i, weight: 0.85 },
     { re: /^rechnungs?[\s-]*(?:nummer|nr\.?|no\.?)\s*[:.]?/i, weight: 0.95 },
     { re: /^rechnung\s+(?:nr\.?|no\.?|nummer)\s*[:.]?/i, weight: 0.95 },
-    { re: /^re\.?-?\s?nr\.?\s*[:.]?/i, weight: 0.8 },
+    { re: /^r[eg]\.?-?\s?nr\.?\s*[:.]?/i, weight: 0.8 },
+    // Italian "Numero documento", "Documento n." (a fattura's own number).
+    { re: /^(?:n(?:umero|\.|r\.?)\s+documento|documento\s+(?:n\.?|nr\.?|numero))\s*[:.]?/i, weight: 0.8 },
     { re: /^beleg(?:nummer|-?nr\.?)\s*[:.]?/i, weight: 0.7 },
     { re: /^(?:gutschrift|rechnungskorrektur)s?[\s-]*(?:nummer|nr\.?)\s*[:.]?/i, weight: 0.9 },
     // A German compound title ("Handelsrechnung Nr.", "Mietrechnung Nr."), one of whom ("Rechnung des Versicherers
@@ -44,16 +57,20 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
     { re: /^factuur[\s-]*(?:nummer|nr\.?|no\.?)\s*[:.]?/i, weight: 0.95 },
     { re: /^factuurnr\.?\s*[:.]?/i, weight: 0.95 },
     { re: new RegExp(String.raw`^(?:factura|fattura|fatura)[\s-]*${NO}\s*[:.]?`, "i"), weight: 0.95 },
-    { re: /^(?:n\.?\s?[°º]\.?|n\.|num(?:ero|éro)|número)\s*(?:de\s+|da\s+|del(?:la)?\s+)?(?:factura|fattura|fatura)\s*[:.]?/i, weight: 0.95 },
+    // Polish "Faktura VAT nr", Czech "Faktura č.", Finnish "Laskun numero", "Lasku nro".
+    { re: new RegExp(String.raw`^(?:faktura(?:\s+vat)?|laskun?)[\s-]*${NO}\s*[:.]?`, "i"), weight: 0.95 },
+    { re: /^laskunumero\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:n\.?\s?[°º]\.?|n\.|num(?:ero|éro)|número|numer|nr)\s*(?:de\s+|da\s+|del(?:la)?\s+)?(?:factura|fattura|fatura|faktury)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:fakturanummer|fakturanr\.?|faktura\s*(?:nr\.?|nummer))\s*[:.]?/i, weight: 0.95 },
     { re: /^inv\.?\s*(?:no\.?|#|number)\s*[:.]?/i, weight: 0.9 },
     { re: /^invoice\s+ref(?:erence)?\.?\s*(?:no\.?)?\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:our\s+ref(?:erence)?\.?|document\s+(?:no\.?|number|#))\s*[:.]?/i, weight: 0.7 },
     // A hotel's or a travel agent's bill numbered by its booking: the number the clerk files it under.
     { re: /^(?:booking|reservation)\s*(?:id|no\.?|number|#|ref(?:erence)?\.?)\s*[:.]?/i, weight: 0.65 },
-    { re: /^(?:invoice|rechnung|facture|factuur|factura|fattura|fatura|faktura)\s*[:]/i, weight: 0.75 },
-    { re: /^(?:invoice|rechnung|facture|factuur|factura|fattura|fatura|faktura)$/i, weight: 0.7, exact: true },
-    { re: /^(?:invoice|rechnung|facture|factuur|factura|fattura|fatura|faktura)\s+(?=[A-Z0-9/_-]*\d)/i, weight: 0.6 },
+    { re: new RegExp(String.raw`^${TITLES}\s*[:]`, "i"), weight: 0.75 },
+    { re: new RegExp(String.raw`^(?:${TITLES}|faktura\s+vat)$`, "i"), weight: 0.7, exact: true, title: true },
+    { re: new RegExp(String.raw`^(?:${TITLES}|faktura\s+vat)\s+(?=[A-Z0-9/_-]*\d)`, "i"), weight: 0.6, title: true },
+    { re: /^(?:n[°º]|no\.?|nr\.?|nro\.?|num[ée]ro|número|number|nummer|numer)\s*:?$/i, weight: 0.6, exact: true, bare: true },
   ],
   invoiceDate: [
     { re: /^(?:invoice|billing|bill)\s*date\s*[:.]?/i, weight: 0.95 },
@@ -61,6 +78,7 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
     { re: /^(?:issue|issued|invoiced)\s*(?:date|on)?\s*[:.]?/i, weight: 0.8 },
     { re: /^rechnungs-?\s?datum\s*[:.]?/i, weight: 0.95 },
     { re: /^beleg-?\s?datum\s*[:.]?/i, weight: 0.85 },
+    { re: /^r[eg]\.?-?\s?datum\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:date\s+(?:de\s+(?:la\s+)?)?(?:facture|facturation|d'émission|émission))\s*[:.]?/i, weight: 0.95 },
     { re: /^factuur\s*datum\s*[:.]?/i, weight: 0.95 },
     { re: /^date\s+issued\s*[:.]?/i, weight: 0.9 },
@@ -68,6 +86,8 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
     { re: /^fecha\s+(?:de\s+)?(?:la\s+)?(?:factura|emisión|expedición)\s*[:.]?/i, weight: 0.95 },
     { re: /^data\s+(?:(?:da|de|della)\s+)?(?:fattura|fatura|documento|emissione|emissão)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:fakturadatum|fakturadato)\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:data\s+(?:wystawienia|faktury)|laskun\s+päiv(?:ämäärä|äys)|laskupäivä(?:määrä)?)\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:päivämäärä|päiväys)\s*[:.]?/i, weight: 0.6 },
     { re: /^(?:fecha|data|dato)\s*[:.]?/i, weight: 0.6 },
     { re: /^(?:datum|date|dated)\s*[:.]?/i, weight: 0.6 },
   ],
