@@ -61606,7 +61606,9 @@ function checkBill(bill, today) {
 }
 
 // web_src/engine/bills/labels.ts
-var NO = String.raw`(?:n\.?\s?[°ºo]\.?|n\.|nr\.?|no\.?|num(?:ber|éro|mer|ero|ro)?\.?|número|number|#|nummer|-?nr\.?)`;
+var NO = String.raw`(?:n\.?\s?[°ºo]\.?|n\.|nr\.?|nro\.?|no\.?|num(?:ber|éro|mer|ero|er|ro)?\.?|número|number|#|nummer|-?nr\.?|č\.|n:o)`;
+var TITLES = String.raw`(?:(?:tax\s+|commercial\s+)?invoice|rechnung|facture|factuur|factura|fattura|fatura|faktura|lasku)`;
+var NUMBER_WORD = /^(?:n\.?\s?[°º]\.?|n:o|no\.|nr\.?|nro\.?|n\.|#|no(?=\s+\S*\d)|num(?:ber|éro|ero|mer|er)\.?|número|nummer)\s*[:.]?\s*/i;
 var LABELS = {
   invoiceNumber: [
     { re: new RegExp(String.raw`^(?:tax\s+)?invoice[\s-]*${NO}\s*[:.]?`, "i"), weight: 0.95 },
@@ -61614,7 +61616,9 @@ var LABELS = {
     { re: /^(?:bill|receipt)\s*(?:no\.?|number|#)\s*[:.]?/i, weight: 0.85 },
     { re: /^rechnungs?[\s-]*(?:nummer|nr\.?|no\.?)\s*[:.]?/i, weight: 0.95 },
     { re: /^rechnung\s+(?:nr\.?|no\.?|nummer)\s*[:.]?/i, weight: 0.95 },
-    { re: /^re\.?-?\s?nr\.?\s*[:.]?/i, weight: 0.8 },
+    { re: /^r[eg]\.?-?\s?nr\.?\s*[:.]?/i, weight: 0.8 },
+    // Italian "Numero documento", "Documento n." (a fattura's own number).
+    { re: /^(?:n(?:umero|\.|r\.?)\s+documento|documento\s+(?:n\.?|nr\.?|numero))\s*[:.]?/i, weight: 0.8 },
     { re: /^beleg(?:nummer|-?nr\.?)\s*[:.]?/i, weight: 0.7 },
     { re: /^(?:gutschrift|rechnungskorrektur)s?[\s-]*(?:nummer|nr\.?)\s*[:.]?/i, weight: 0.9 },
     // A German compound title ("Handelsrechnung Nr.", "Mietrechnung Nr."), one of whom ("Rechnung des Versicherers
@@ -61627,16 +61631,20 @@ var LABELS = {
     { re: /^factuur[\s-]*(?:nummer|nr\.?|no\.?)\s*[:.]?/i, weight: 0.95 },
     { re: /^factuurnr\.?\s*[:.]?/i, weight: 0.95 },
     { re: new RegExp(String.raw`^(?:factura|fattura|fatura)[\s-]*${NO}\s*[:.]?`, "i"), weight: 0.95 },
-    { re: /^(?:n\.?\s?[°º]\.?|n\.|num(?:ero|éro)|número)\s*(?:de\s+|da\s+|del(?:la)?\s+)?(?:factura|fattura|fatura)\s*[:.]?/i, weight: 0.95 },
+    // Polish "Faktura VAT nr", Czech "Faktura č.", Finnish "Laskun numero", "Lasku nro".
+    { re: new RegExp(String.raw`^(?:faktura(?:\s+vat)?|laskun?)[\s-]*${NO}\s*[:.]?`, "i"), weight: 0.95 },
+    { re: /^laskunumero\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:n\.?\s?[°º]\.?|n\.|num(?:ero|éro)|número|numer|nr)\s*(?:de\s+|da\s+|del(?:la)?\s+)?(?:factura|fattura|fatura|faktury)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:fakturanummer|fakturanr\.?|faktura\s*(?:nr\.?|nummer))\s*[:.]?/i, weight: 0.95 },
     { re: /^inv\.?\s*(?:no\.?|#|number)\s*[:.]?/i, weight: 0.9 },
     { re: /^invoice\s+ref(?:erence)?\.?\s*(?:no\.?)?\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:our\s+ref(?:erence)?\.?|document\s+(?:no\.?|number|#))\s*[:.]?/i, weight: 0.7 },
     // A hotel's or a travel agent's bill numbered by its booking: the number the clerk files it under.
     { re: /^(?:booking|reservation)\s*(?:id|no\.?|number|#|ref(?:erence)?\.?)\s*[:.]?/i, weight: 0.65 },
-    { re: /^(?:invoice|rechnung|facture|factuur|factura|fattura|fatura|faktura)\s*[:]/i, weight: 0.75 },
-    { re: /^(?:invoice|rechnung|facture|factuur|factura|fattura|fatura|faktura)$/i, weight: 0.7, exact: true },
-    { re: /^(?:invoice|rechnung|facture|factuur|factura|fattura|fatura|faktura)\s+(?=[A-Z0-9/_-]*\d)/i, weight: 0.6 }
+    { re: new RegExp(String.raw`^${TITLES}\s*[:]`, "i"), weight: 0.75 },
+    { re: new RegExp(String.raw`^(?:${TITLES}|faktura\s+vat)$`, "i"), weight: 0.7, exact: true, title: true },
+    { re: new RegExp(String.raw`^(?:${TITLES}|faktura\s+vat)\s+(?=[A-Z0-9/_-]*\d)`, "i"), weight: 0.6, title: true },
+    { re: /^(?:n[°º]|no\.?|nr\.?|nro\.?|num[ée]ro|número|number|nummer|numer)\s*:?$/i, weight: 0.6, exact: true, bare: true }
   ],
   invoiceDate: [
     { re: /^(?:invoice|billing|bill)\s*date\s*[:.]?/i, weight: 0.95 },
@@ -61644,6 +61652,7 @@ var LABELS = {
     { re: /^(?:issue|issued|invoiced)\s*(?:date|on)?\s*[:.]?/i, weight: 0.8 },
     { re: /^rechnungs-?\s?datum\s*[:.]?/i, weight: 0.95 },
     { re: /^beleg-?\s?datum\s*[:.]?/i, weight: 0.85 },
+    { re: /^r[eg]\.?-?\s?datum\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:date\s+(?:de\s+(?:la\s+)?)?(?:facture|facturation|d'émission|émission))\s*[:.]?/i, weight: 0.95 },
     { re: /^factuur\s*datum\s*[:.]?/i, weight: 0.95 },
     { re: /^date\s+issued\s*[:.]?/i, weight: 0.9 },
@@ -61651,6 +61660,8 @@ var LABELS = {
     { re: /^fecha\s+(?:de\s+)?(?:la\s+)?(?:factura|emisión|expedición)\s*[:.]?/i, weight: 0.95 },
     { re: /^data\s+(?:(?:da|de|della)\s+)?(?:fattura|fatura|documento|emissione|emissão)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:fakturadatum|fakturadato)\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:data\s+(?:wystawienia|faktury)|laskun\s+päiv(?:ämäärä|äys)|laskupäivä(?:määrä)?)\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:päivämäärä|päiväys)\s*[:.]?/i, weight: 0.6 },
     { re: /^(?:fecha|data|dato)\s*[:.]?/i, weight: 0.6 },
     { re: /^(?:datum|date|dated)\s*[:.]?/i, weight: 0.6 }
   ],
@@ -61995,9 +62006,13 @@ function valueCells(hit, receipt) {
   const cell = line.cells[hit.cellIndex];
   const out = [];
   if (hit.rest !== "") out.push({ text: hit.rest, factor: 1, where: cell.text });
-  line.cells.slice(hit.cellIndex + 1).forEach((right, k) => {
-    out.push({ text: dropLeaders(right.text), factor: 0.95 - 0.05 * k, where: `${cell.text} ${right.text}` });
+  line.cells.slice(hit.cellIndex + 1).forEach((right, k, cells) => {
+    const next = cells[k + 1];
+    const glued = next !== void 0 && NUMBER_WORD.exec(right.text.trim())?.[0].trim() === right.text.trim() ? `${right.text} ${next.text}` : right.text;
+    out.push({ text: dropLeaders(glued), factor: 0.95 - 0.05 * k, where: `${cell.text} ${glued}` });
   });
+  const over = hit.rest === "" && (hit.kind === "invoiceNumber" || hit.kind === "invoiceDate") ? valueAbove(hit) : null;
+  if (over !== null) out.push({ text: over.text, factor: 0.85, where: `${over.text} / ${cell.text}`, above: true });
   const amountKind = hit.kind === "total" || hit.kind === "untaxed" || hit.kind === "totalTax";
   if (amountKind && hit.rest === "") {
     const column = [];
@@ -62037,16 +62052,75 @@ function valueCells(hit, receipt) {
   }
   return out;
 }
+var overlaps = (a, b) => a.x0 < b.x1 && a.x1 > b.x0;
+function adjacent(upper, lower) {
+  return lower.y0 - upper.y1 <= 1.2 * Math.max(upper.y1 - upper.y0, lower.y1 - lower.y0);
+}
+var CAPTION_WORD = new RegExp("(?<!\\p{L})(?:no|nr|n\xB0|n\xBA|number|nummer|num\xE9ro|numero|n\xFAmero|numer|date|datum|fecha|data|page|seite|customer|kunde|client|order|bestell\\p{L}*|auftrag|reference|ref|r\xE9f\xE9rence|referenz|delivery|liefer\\p{L}*|livraison|commande)(?!\\p{L})|(?:nummer|datum|nr\\.?)$", "iu");
+function isCaption(text3) {
+  return !/\d/.test(text3) && (isLabel(text3) || CAPTION_WORD.test(text3));
+}
+function valueAbove(hit) {
+  const lines = hit.page.lines;
+  const line = lines[hit.lineIndex];
+  const cell = line?.cells[hit.cellIndex];
+  const above = lines[hit.lineIndex - 1];
+  if (line === void 0 || cell === void 0 || above === void 0 || !adjacent(above, line)) return null;
+  if (line.cells.some((c) => /\d/.test(c.text) && above.cells.some((v) => overlaps(v, c)))) return null;
+  const h = line.y1 - line.y0;
+  const over = above.cells.find((c) => overlaps(c, cell) && (Math.abs(c.x0 - cell.x0) < 2 * h || Math.abs(c.x1 - cell.x1) < 2 * h || Math.abs(c.x0 + c.x1 - cell.x0 - cell.x1) < 4 * h));
+  if (over === void 0 || !/\d/.test(over.text) || isCaption(over.text)) return null;
+  if (above.cells.some((c) => line.cells.filter((k) => overlaps(c, k)).length > 1) || line.cells.filter((k) => overlaps(over, k)).length !== 1) return null;
+  const top = lines[hit.lineIndex - 2];
+  if (top !== void 0 && adjacent(top, above) && top.cells.some((c) => overlaps(c, over) && isCaption(c.text))) return null;
+  const below = lines[hit.lineIndex + 1];
+  const under = below !== void 0 && adjacent(line, below) ? below.cells.find((c) => overlaps(c, cell)) : void 0;
+  if (under !== void 0 && below !== void 0 && /\d/.test(under.text) && !isCaption(under.text)) {
+    const next = lines[hit.lineIndex + 2];
+    if (next === void 0 || !adjacent(below, next) || !next.cells.some((c) => overlaps(c, under) && isCaption(c.text))) return null;
+  }
+  return over;
+}
+function headerBox(line) {
+  return line !== void 0 && !LINE_TABLE_HEADER.test(line.text) && line.cells.some((c) => /^(?:date|datum|data|fecha|dato|päivämäärä)\s*:?$/i.test(c.text.trim()));
+}
+function nearTop(hit) {
+  const line = hit.page.lines[hit.lineIndex];
+  return hit.page.number === 1 && line !== void 0 && line.y0 < 0.4 * Math.max(1, hit.page.height);
+}
 var INVOICE_NUMBER_TOKEN = /^[#]?[A-Z0-9][A-Z0-9/_.-]{1,29}$/i;
-function invoiceNumberFrom(text3) {
-  const tokens2 = text3.replace(/^[:#\s.-]+(?=[A-Z0-9])/i, (m) => m.includes("#") ? "#" : "").split(/\s+/);
-  const series = /^[A-Z]{1,4}$/.test(tokens2[0] ?? "") && /^\d[\dA-Z/_.-]*$/i.test(tokens2[1] ?? "") && !/^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(tokens2[1] ?? "");
-  const token = series ? `${tokens2[0]} ${tokens2[1]}` : tokens2[0] ?? "";
+var DATE_SHAPE = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/;
+var DATE_AFTER_NUMBER = /^[\s,]*(?:du|vom|of|dated|van|del|de|z\s+dnia|från|den|af|fra)\s+(?=\S*\d)/i;
+var PAGE_COUNT = /^\d{1,3}\s+(?:of|von|de|sur|van|di|z|av|af|\/)\s+\d{1,3}\b/i;
+function readNumber(text3) {
+  const start = text3.replace(/^[:#|\s.-]+(?=[A-Z0-9])/i, (m) => m.includes("#") ? "#" : "").replace(NUMBER_WORD, "");
+  if (PAGE_COUNT.test(start)) return null;
+  const tokens2 = start.split(/\s+/).filter((t) => t !== "");
+  const [t0 = "", t1 = "", t2 = ""] = tokens2;
+  let used = 1;
+  let factor = 1;
+  if (/^[A-Z]{1,4}$/.test(t0) && /^\d[\dA-Z/_.-]*$/i.test(t1)) {
+    used = 2;
+    if (DATE_SHAPE.test(t1.replace(/[.,;:]$/, ""))) factor = 0.9;
+    else if (/^(?:19|20)\d\d$/.test(t1) && /^\d{2,}$/.test(t2) && tokens2.length === 3) [used, factor] = [3, 0.9];
+  } else if (/^(?:19|20)\d\d$/.test(t0) && /^\d{2,}$/.test(t1) && tokens2.length === 2) {
+    [used, factor] = [2, 0.9];
+  } else if (/^[A-Z0-9]*\d[A-Z0-9]*$/i.test(t0) && /^[/–-]$/.test(t1) && /^[A-Z0-9]*\d[A-Z0-9/_.-]*$/i.test(t2)) {
+    used = 3;
+  }
+  const token = tokens2.slice(0, used).join(" ");
   const clean = token.replace(/[.,;:]$/, "").replace(/^#/, "");
-  if (!INVOICE_NUMBER_TOKEN.test(clean.replace(" ", "")) || !/\d/.test(clean)) return null;
-  if (findDates(clean).length > 0 && /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(clean)) return null;
+  const squashed = clean.replace(/\s+/g, "");
+  if (!INVOICE_NUMBER_TOKEN.test(squashed) || !/\d/.test(clean)) return null;
+  if (findDates(squashed).length > 0 && DATE_SHAPE.test(squashed)) return null;
   if (parseAmount(clean) !== null && hasDecimals(clean)) return null;
-  return clean;
+  const after = tokens2.slice(used).join(" ");
+  const whole = after === "" || DATE_AFTER_NUMBER.test(after) && findDates(after.replace(DATE_AFTER_NUMBER, "")).length > 0;
+  if (/^\d/.test(after) && findDates(after).length === 0) factor *= 0.8;
+  return { value: clean, whole, factor, after };
+}
+function invoiceNumberFrom(text3) {
+  return readNumber(text3)?.value ?? null;
 }
 var CURRENCY_MARK = /[€$£₹]|\b(?:EUR|USD|GBP|CHF|INR|PLN|Rs\.?|zł)\b/;
 function amountsIn(text3, receipt = false) {
@@ -62074,6 +62148,13 @@ function best(cands) {
   let top = null;
   for (const c of cands) if (top === null || c.score > top.score + 1e-9 || Math.abs(c.score - top.score) < 1e-9 && c.order < top.order) top = c;
   return top;
+}
+function contested(cands) {
+  const top = best(cands);
+  const squash2 = (v) => v.replace(/[\s#]/g, "").toLowerCase();
+  if (top === null) return null;
+  const rival = cands.some((c) => c.score >= Math.max(0.6, top.score - 0.15) && !squash2(top.value).includes(squash2(c.value)) && !squash2(c.value).includes(squash2(top.value)));
+  return rival ? { ...top, score: Math.min(top.score, 0.85) } : top;
 }
 function field(c, pageConf) {
   if (c === null) return null;
@@ -62107,19 +62188,28 @@ function extractBill(pages, options) {
     const labelCell = line?.cells[hit.cellIndex]?.text ?? "";
     const order2 = orderOf(hit.page.number, hit.lineIndex);
     const pageFactor = hit.page.number === pages[0]?.number ? 1 : 0.97;
-    for (const { text: text3, factor, where } of valueCells(hit, receipt)) {
+    for (const { text: text3, factor, where, above } of valueCells(hit, receipt)) {
       const score = hit.pattern.weight * factor * pageFactor;
       switch (hit.kind) {
         case "invoiceNumber": {
-          if (isCustomerLine(labelCell)) break;
-          const value = invoiceNumberFrom(text3);
-          if (value !== null) cands.invoiceNumber.push({ value, score, sourceText: where, page: hit.page.number, order: order2 });
+          if (isCustomerLine(labelCell) || hit.pattern.bare === true && !headerBox(line)) break;
+          const read = readNumber(text3);
+          if (read === null || above === true && !read.whole) break;
+          let sure = score * read.factor;
+          if (hit.pattern.title === true && text3 !== hit.rest && NUMBER_WORD.test(text3.trim())) {
+            sure = 0.95 * factor * pageFactor * read.factor;
+          } else if (hit.pattern.title === true && text3 === hit.rest && read.whole && !/^(?:19|20)\d\d$/.test(read.value) && nearTop(hit)) {
+            sure = 0.85 * pageFactor * read.factor;
+          }
+          cands.invoiceNumber.push({ value: read.value, score: sure, sourceText: where, page: hit.page.number, order: order2 });
+          const date5 = DATE_AFTER_NUMBER.test(read.after) ? dateIn(read.after.replace(DATE_AFTER_NUMBER, "")) : void 0;
+          if (date5 !== void 0 && date5.index === 0) cands.invoiceDate.push({ value: date5.iso, score: 0.85 * date5.factor, sourceText: where, page: hit.page.number, order: order2 });
           break;
         }
         case "invoiceDate":
         case "dueDate": {
           const date5 = dateIn(text3);
-          if (date5 !== void 0 && date5.index < 4) cands[hit.kind].push({ value: date5.iso, score: score * date5.factor, sourceText: where, page: hit.page.number, order: order2 });
+          if (date5 !== void 0 && date5.index < (above === true ? 1 : 4)) cands[hit.kind].push({ value: date5.iso, score: score * date5.factor, sourceText: where, page: hit.page.number, order: order2 });
           break;
         }
         case "total":
@@ -62145,10 +62235,6 @@ function extractBill(pages, options) {
         const list = cands[hit.kind];
         if (list.length > 0 && list[list.length - 1]?.order === order2 && list[list.length - 1]?.sourceText === where) break;
       }
-    }
-    if (hit.kind === "invoiceNumber" && /\b(?:du|vom|of|dated|van)\b/i.test(hit.rest)) {
-      const date5 = dateIn(hit.rest);
-      if (date5 !== void 0) cands.invoiceDate.push({ value: date5.iso, score: 0.85 * date5.factor, sourceText: labelCell, page: hit.page.number, order: order2 });
     }
   }
   const firstPage = pages[0]?.number ?? 1;
@@ -62227,7 +62313,7 @@ function extractBill(pages, options) {
     vendorVat: field(vendor.vat, pageConf),
     vendorIban: field(vendor.iban, pageConf),
     vendorEmail: field(vendor.email, pageConf),
-    invoiceNumber: field(best(cands.invoiceNumber), pageConf),
+    invoiceNumber: field(contested(cands.invoiceNumber), pageConf),
     invoiceDate: field(best(cands.invoiceDate), pageConf),
     dueDate: field(best(cands.dueDate), pageConf),
     paymentTerms: field(best(cands.paymentTerms), pageConf),
@@ -62590,12 +62676,12 @@ function vendorParty(pages, options) {
   }
   return { name, vat: nearest(vats, name, footerWins), iban: nearest(ibans, name, footerWins), email: email3 };
 }
-function nearest(cands, name, contested) {
+function nearest(cands, name, contested2) {
   const top = best(cands);
   if (top === null || name === null) return top;
   const near2 = best(cands.filter((c) => c.page === name.page && c.order - name.order >= 0 && c.order - name.order <= 3 && c.score >= top.score - 0.2));
   const chosen = near2 ?? top;
-  const rival = contested && cands.some((c) => c.value !== chosen.value && c.score >= 0.7);
+  const rival = contested2 && cands.some((c) => c.value !== chosen.value && c.score >= 0.7);
   return rival ? { ...chosen, score: Math.min(chosen.score, 0.85) } : chosen;
 }
 function blockBelow(page, lineIndex, cell) {
