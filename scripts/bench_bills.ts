@@ -18,6 +18,9 @@
 // the same PDFs as scans at 200 dpi and at 300 dpi rotated with noise, through the scan path). The synthetic layouts
 // of scripts/bench/lib/synthetic_bills.ts: families A-K, all TUNING since stop 24 (E-G were held out before; the
 // independent generator took their place), so --details prints their wrong fields too.
+// --heldout-b-only: the SECOND independent generator's layouts alone (scripts/bench/lib/heldout_bills_b.ts, 13
+// families written without reading the extractor nor the other generators), report data like --heldout-only: text
+// layer, the receiving company's name sent, and 2 bills per family as 200-dpi scans turned and noised.
 // A second corpus, github:ZUGFeRD/corpus outside the repo (BILLS_CORPUS_DIR), scored the same way with its own split
 // (scripts/bench/lib/zugferd_corpus.ts); --corpus-only runs it alone, --no-ocr and --only apply to it.
 // Times: wall time per text PDF and per scanned page on this machine. Results: stdout, .artifacts/bench-bills.json.
@@ -33,6 +36,7 @@ import { makePdf } from "../test/engine/bills/pdf_fixture";
 import { EXTRA, HEADER, TODAY, invoiceCases, locateInvoices, right, type Case } from "./bench/lib/real_invoices";
 import { syntheticBills } from "./bench/lib/synthetic_bills";
 import { HELDOUT_FAMILIES, HELDOUT_REPORT_SEED, distort, greyPng, heldoutBills, imagePdf, parsePgm } from "./bench/lib/heldout_bills";
+import { HELDOUT_B_FAMILIES, HELDOUT_B_SEED, heldoutBillsB } from "./bench/lib/heldout_bills_b";
 import { corpusCases, locateCorpus } from "./bench/lib/zugferd_corpus";
 import { degradedBench } from "./bench/lib/degraded_scans";
 import { reliabilityTable, type ConfidenceOutcome, type ReliabilityRow } from "./bench/lib/reliability";
@@ -49,6 +53,8 @@ const DETAILS = process.argv.includes("--details");
 const SYNTHETIC_ONLY = process.argv.includes("--synthetic-only");
 /** Only the held-out layouts of the independent generator (scripts/bench/lib/heldout_bills.ts). */
 const HELDOUT_ONLY = process.argv.includes("--heldout-only");
+/** Only the held-out layouts of the second independent generator (scripts/bench/lib/heldout_bills_b.ts). */
+const HELDOUT_B_ONLY = process.argv.includes("--heldout-b-only");
 /** Only the second real corpus (ZUGFeRD/corpus, scripts/bench/lib/zugferd_corpus.ts). */
 const CORPUS_ONLY = process.argv.includes("--corpus-only");
 /** Synthetic bills per layout family. */
@@ -237,6 +243,13 @@ async function main(): Promise<number> {
     console.log("bills bench: held-out layouts saved to .artifacts/bench-bills-heldout.json");
     return 0;
   }
+  if (HELDOUT_B_ONLY) {
+    const result = await heldoutLayoutsB(service);
+    mkdirSync(path.join(ROOT, ".artifacts"), { recursive: true });
+    writeFileSync(path.join(ROOT, ".artifacts/bench-bills-heldout-b.json"), JSON.stringify(result, null, 2));
+    console.log("bills bench: second held-out generator's layouts saved to .artifacts/bench-bills-heldout-b.json");
+    return 0;
+  }
   if (CORPUS_ONLY) return save(await corpus(service));
   // Degraded scans of the tuning split (scripts/bench/lib/degraded_scans.ts): turned, skewed, 150 dpi, JPEG, specks.
   if (process.argv.includes("--degraded-only")) {
@@ -341,7 +354,10 @@ async function synthetic(service: BillService, result: Record<string, unknown>):
   result["reliabilitySyntheticTuning"] = reliability("synthetic tuning families A-K", tuning);
   result["timeSyntheticPdf"] = timing("time per synthetic text PDF", tuning, false, 3);
   // The independent generator's layouts are their own group: in the full run and under --heldout-only.
-  if (!SYNTHETIC_ONLY) result["heldoutLayouts"] = await heldoutLayouts(service);
+  if (!SYNTHETIC_ONLY) {
+    result["heldoutLayouts"] = await heldoutLayouts(service);
+    result["heldoutLayoutsB"] = await heldoutLayoutsB(service);
+  }
   return save(result);
 }
 
@@ -428,43 +444,83 @@ function familyTable(title: string, rows: ReadonlyArray<Scored & { family: strin
   return out;
 }
 
+/** A generator's bills scored as report data: what each group needs to know about its generator. */
+interface GeneratedGroup {
+  /** Table titles start with this ("held-out layouts, independent generator (report)"). */
+  title: string;
+  /** A shorter name for the company-known family table. */
+  short: string;
+  bills: ReadonlyArray<{ name: string; family: string; pdf: Buffer; truth: Case["truth"]; receiver: string }>;
+  families: readonly string[];
+  seed: number;
+  scansPerFamily: number;
+  /** The scans drawn of each chosen bill: resolution, whether turned and noised, the table's words for it. */
+  scans: ReadonlyArray<{ dpi: number; skewed: boolean; label: string }>;
+}
+
 /** The held-out layouts of the independent generator (report data, never tuned on): text layer, then scans. */
-async function heldoutLayouts(service: BillService): Promise<Record<string, unknown>> {
-  const bills = heldoutBills(HELDOUT_PER_FAMILY);
+function heldoutLayouts(service: BillService): Promise<Record<string, unknown>> {
+  return generatedGroup(service, {
+    title: "held-out layouts, independent generator (report)",
+    short: "held-out layouts",
+    bills: heldoutBills(HELDOUT_PER_FAMILY),
+    families: HELDOUT_FAMILIES,
+    seed: HELDOUT_REPORT_SEED,
+    scansPerFamily: HELDOUT_SCANS_PER_FAMILY,
+    scans: [{ dpi: 200, skewed: false, label: "scans 200 dpi" }, { dpi: 300, skewed: true, label: "scans 300 dpi, rotated 0.4-1.2° with noise" }],
+  });
+}
+
+/** The second independent generator's layouts (report data, never tuned on), scored like the first. */
+function heldoutLayoutsB(service: BillService): Promise<Record<string, unknown>> {
+  return generatedGroup(service, {
+    title: "held-out layouts B, second independent generator (report)",
+    short: "held-out layouts B",
+    bills: heldoutBillsB(HELDOUT_PER_FAMILY),
+    families: HELDOUT_B_FAMILIES,
+    seed: HELDOUT_B_SEED,
+    scansPerFamily: 2,
+    scans: [{ dpi: 200, skewed: true, label: "scans 200 dpi, rotated 0.4-1.2° with noise" }],
+  });
+}
+
+/** One generator's bills (report data: per field and per family only): text layer, the same with the receiving
+ * company's name sent as Odoo sends it, then scans of a few bills per family through the scan path. */
+async function generatedGroup(service: BillService, g: GeneratedGroup): Promise<Record<string, unknown>> {
+  const { bills, title } = g;
   const cpu0 = cpuWithChildren();
-  console.log(`\nheld-out layouts, independent generator (report): ${bills.length} bills, ${HELDOUT_FAMILIES.length} families, seed ${HELDOUT_REPORT_SEED}${QUICK ? " (quick)" : ""}`);
+  console.log(`\n${title.replace(" (report)", "")} (report): ${bills.length} bills, ${g.families.length} families, seed ${g.seed}${QUICK ? " (quick)" : ""}`);
   const caseOf = (b: (typeof bills)[number], suffix = ""): Case => ({ file: `${b.name}${suffix}`, name: `${b.name}${suffix}`, truth: b.truth, odoo: {}, heldOut: true });
   const text: Array<Scored & { family: string }> = [];
   for (const b of bills) text.push({ ...(await runCase(service, caseOf(b), { ignoreEmbeddedXml: true }, b.pdf)), family: b.family });
   const result: Record<string, unknown> = {};
-  result["text"] = table("held-out layouts, independent generator (report): text layer", text, 95);
-  result["textFamilies"] = familyTable("held-out layouts, independent generator (report): text layer", text);
-  result["timeText"] = timing("time per held-out text PDF", text, false, 3);
+  result["text"] = table(`${title}: text layer`, text, 95);
+  result["textFamilies"] = familyTable(`${title}: text layer`, text);
+  result["timeText"] = timing(`time per ${g.short} text PDF`, text, false, 3);
   // As Odoo asks: the request names the receiving company (the bill's customer), which is never the vendor.
   const asked: Array<Scored & { family: string }> = [];
   for (const b of bills) asked.push({ ...(await runCase(service, caseOf(b), { ignoreEmbeddedXml: true }, b.pdf, { name: b.receiver })), family: b.family });
-  result["textCompanyKnown"] = table("held-out layouts, independent generator (report): text layer, receiving company's name sent as Odoo sends it", asked, 95);
-  result["textCompanyKnownFamilies"] = familyTable("held-out layouts, text layer, receiving company's name sent", asked);
+  result["textCompanyKnown"] = table(`${title}: text layer, receiving company's name sent as Odoo sends it`, asked, 95);
+  result["textCompanyKnownFamilies"] = familyTable(`${g.short}, text layer, receiving company's name sent`, asked);
   const scans: Array<Scored & { family: string; dpi: number }> = [];
   if (!NO_OCR) {
-    const chosen = HELDOUT_FAMILIES.flatMap((f) => bills.filter((b) => b.family === f).slice(0, HELDOUT_SCANS_PER_FAMILY));
+    const chosen = g.families.flatMap((f) => bills.filter((b) => b.family === f).slice(0, g.scansPerFamily));
     for (const [i, b] of chosen.entries()) {
-      for (const dpi of [200, 300]) {
-        const scan = scanOf(b.pdf, dpi, dpi === 300, i + 1);
-        const c = { ...caseOf(b, ` (scan ${dpi})`), file: scan.fileName };
+      for (const plan of g.scans) {
+        const scan = scanOf(b.pdf, plan.dpi, plan.skewed, i + 1);
+        const c = { ...caseOf(b, ` (scan ${plan.dpi})`), file: scan.fileName };
         // Drawing the scan makes the test document; runCase times the reading only.
         const s = await runCase(service, c, {}, scan.bytes);
-        scans.push({ ...s, name: `${b.name} (scan ${dpi})`, family: b.family, dpi });
+        scans.push({ ...s, name: `${b.name} (scan ${plan.dpi})`, family: b.family, dpi: plan.dpi });
       }
     }
-    result["scans200"] = table("held-out layouts, independent generator (report): scans 200 dpi", scans.filter((s) => s.dpi === 200), 85);
-    result["scans300"] = table("held-out layouts, independent generator (report): scans 300 dpi, rotated 0.4-1.2° with noise", scans.filter((s) => s.dpi === 300), 85);
-    result["scanFamilies"] = familyTable("held-out layouts, independent generator (report): scans (200 + 300 dpi)", scans);
-    result["timeScanPage"] = timing("time per held-out scanned page", scans, true, 15);
-  } else console.log("held-out layouts: scans skipped (--no-ocr)");
-  result["reliability"] = reliability("held-out layouts, independent generator (report), text and scans", [...text, ...scans]);
+    for (const plan of g.scans) result[`scans${plan.dpi}`] = table(`${title}: ${plan.label}`, scans.filter((s) => s.dpi === plan.dpi), 85);
+    result["scanFamilies"] = familyTable(`${title}: scans (${g.scans.map((p) => `${p.dpi}`).join(" + ")} dpi)`, scans);
+    result["timeScanPage"] = timing(`time per ${g.short} scanned page`, scans, true, 15);
+  } else console.log(`${g.short}: scans skipped (--no-ocr)`);
+  result["reliability"] = reliability(`${title}, text and scans`, [...text, ...scans]);
   result["cpuSeconds"] = cpuWithChildren() - cpu0;
-  console.log(`held-out layouts: CPU ${(cpuWithChildren() - cpu0).toFixed(1)} s (this process and its children), load average ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`);
+  console.log(`${g.short}: CPU ${(cpuWithChildren() - cpu0).toFixed(1)} s (this process and its children), load average ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`);
   return result;
 }
 

@@ -92,18 +92,92 @@ function fold(s: string): string {
   return s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 }
 
-const LEGAL = /\b(gmbh|ag|kg|bv|b v|nv|sas|sarl|sa|s a|inc|ltd|llc|plc|corp|co|limited|pvt|private|spolka|akcyjna)\b/g;
-function nameTokens(s: string): string[] {
-  return fold(s).replace(/[^a-z0-9]+/g, " ").replace(LEGAL, " ").split(/\s+/).filter((w) => w.length > 0);
+/** Spellings of one legal form, each group's first being the one it is compared as (words after folding, dots
+ * dropped, other punctuation as spaces: "G.m.b.H." is "gmbh", "Sp. z o.o." is "sp z oo", "S.à r.l." is "sa rl"; "a.G."
+ * is read as "vag" before the dots go, so that it stays apart from "AG"). */
+const LEGAL_FORMS: ReadonlyArray<readonly string[]> = [
+  ["gmbh", "gesellschaft mit beschrankter haftung"],
+  ["ag", "aktiengesellschaft"],
+  ["vag", "auf gegenseitigkeit"],
+  ["kg", "kommanditgesellschaft"],
+  ["kgaa", "kommanditgesellschaft auf aktien"],
+  ["ohg", "offene handelsgesellschaft"],
+  ["ek", "e k", "e kfm", "eingetragener kaufmann"],
+  ["ltd", "limited"],
+  ["pvt", "private"],
+  ["plc", "public limited company"],
+  ["inc", "incorporated"],
+  ["corp", "corporation"],
+  ["co", "company"],
+  ["llc", "limited liability company"],
+  ["bv", "b v", "besloten vennootschap"],
+  ["nv", "n v", "naamloze vennootschap"],
+  ["vof", "v o f", "vennootschap onder firma"],
+  ["sarl", "sa rl", "s a r l", "s a rl"],
+  ["sas", "s a s"],
+  ["sa", "s a", "societe anonyme", "sociedad anonima", "spolka akcyjna"],
+  ["srl", "s r l", "societa a responsabilita limitata"],
+  ["spa", "s p a", "societa per azioni"],
+  ["snc", "s n c"],
+  ["sl", "s l", "sociedad limitada"],
+  ["slu", "s l u", "sociedad limitada unipersonal"],
+  ["sp z oo", "sp z o o", "spolka z ograniczona odpowiedzialnoscia"],
+  ["spj", "sp j", "spolka jawna"],
+  ["ab", "aktiebolag"],
+  ["hb", "handelsbolag"],
+];
+const LEGAL_SPELLINGS: ReadonlyArray<readonly [RegExp, string]> = LEGAL_FORMS.flatMap(([canonical, ...others]) =>
+  others.map((o) => [new RegExp(`(^| )${o}(?= |$)`, "g"), `$1${canonical as string}`] as const),
+);
+
+/** A company name as compared: accents folded (ł as l, ß as ss), lower case, dots dropped, other punctuation and runs
+ * of spaces made one space ("&" kept as a word), and each legal form written one way. */
+export function vendorKey(name: string): string {
+  let key = fold(name)
+    .replace(/ł/g, "l")
+    .replace(/ß/g, "ss")
+    .replace(/ø/g, "o")
+    .replace(/(^|\s)a\.\s?g\.?(?=\s|$)/g, "$1vag")
+    .replace(/\./g, "")
+    .replace(/&/g, " & ")
+    .replace(/[^a-z0-9&]+/g, " ")
+    .trim();
+  for (const [spelling, canonical] of LEGAL_SPELLINGS) key = key.replace(spelling, canonical);
+  return key;
 }
 
-/** Same vendor: after dropping legal forms and punctuation, one name's words all appear in the other's. */
+const CANONICAL_FORMS = LEGAL_FORMS.map(([canonical]) => canonical as string);
+/** The key without the legal forms (and "&") it ends with. */
+function withoutTrailingForms(key: string): string {
+  let words = key.split(" ");
+  for (let cut = true; cut && words.length > 1; ) {
+    cut = false;
+    for (const form of [...CANONICAL_FORMS, "&"]) {
+      const tail = form.split(" ");
+      if (words.length > tail.length && words.slice(-tail.length).join(" ") === form) {
+        words = words.slice(0, -tail.length);
+        cut = true;
+      }
+    }
+  }
+  return words.join(" ");
+}
+function hasLegalForm(key: string): boolean {
+  return CANONICAL_FORMS.some((form) => ` ${key} `.includes(` ${form} `));
+}
+
+/** Same vendor: the same name up to case, accents, punctuation, spacing and the spelling of its legal form. A missing,
+ * shortened or different legal form ("X Co." for "X Co., Ltd.", "Acme GmbH" for "Acme AG") or a missing word is
+ * another name - the name an accountant books is the issuer's legal name as printed. What the truth does not state
+ * is not held against the reading: a truth without a legal form (an XML's "Au bon moulin") takes the same name with
+ * one ("Au bon moulin SARL"), and a truth over several lines (an XML name "GLN …\nLief-Nr: …\nMuster GmbH") takes
+ * the whole or its one line that carries a legal form. */
 export function sameVendor(found: string, truth: string): boolean {
-  const a = nameTokens(found);
-  const b = nameTokens(truth);
-  if (a.length === 0 || b.length === 0) return false;
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  return short.every((w) => long.includes(w));
+  const a = vendorKey(found);
+  if (a === "") return false;
+  const lines = truth.split(/\n/).map(vendorKey).filter((k) => k !== "");
+  const candidates = [vendorKey(truth), ...(lines.length > 1 ? lines.filter(hasLegalForm) : [])];
+  return candidates.some((t) => a === t || (!hasLegalForm(t) && withoutTrailingForms(a) === t));
 }
 
 export function right(field: BillFieldName, found: unknown, truth: Truth): boolean {
