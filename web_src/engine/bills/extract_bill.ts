@@ -5,7 +5,7 @@
 // confirmed values gain confidence. A difference is reported as a failed check, never adjusted.
 import type { BillAddress, BillFields, BillLine, BillSource, BillTax, ExtractedBill, ExtractedField } from "../../contracts/bills";
 import { checkBill } from "./check_bill";
-import { AGENT_FOR, BRAND_AFTER, BRAND_BEFORE, CUSTOMER_MARKERS, DEBIT_DATE_BEFORE, RECIPIENT_HEADINGS, THIRD_PARTY_HOSTS, THIRD_PARTY_LINE, DEBIT_SENTENCE, DUE_IN_PAYMENT_SENTENCE, DUE_IN_SENTENCE, DUE_ON_RECEIPT, END_OF_MONTH_TERM, NET_TERM_DAYS, NOT_A_PAYMENT_TERM, PAYMENT_WORDS, TERM_DAYS, VENDOR_MARKERS, LABELS, LEADERS, LEGAL_FORMS, LINE_TABLE_HEADER, PAYMENT_TERM_SENTENCES, PO_IN_SENTENCE, RECEIPT_LABELS, TAX_INCLUDED, type LabelKind, type LabelPattern } from "./labels";
+import { AGENT_FOR, BRAND_AFTER, BRAND_BEFORE, CUSTOMER_MARKERS, DEBIT_DATE_BEFORE, RECIPIENT_HEADINGS, THIRD_PARTY_HOSTS, THIRD_PARTY_LINE, DEBIT_SENTENCE, DUE_IN_PAYMENT_SENTENCE, DUE_IN_SENTENCE, BARE_TERM_DAYS, DUE_ON_RECEIPT, END_OF_MONTH_TERM, NET_TERM_DAYS, NOT_A_PAYMENT_TERM, PAYMENT_WORDS, TERM_DAYS, VENDOR_MARKERS, LABELS, LEADERS, LEGAL_FORMS, LINE_TABLE_HEADER, PAYMENT_TERM_SENTENCES, PO_IN_SENTENCE, RECEIPT_LABELS, TAX_INCLUDED, type LabelKind, type LabelPattern } from "./labels";
 import { pageText, type Cell, type Line, type Page } from "./layout";
 import { cents, dayOrderOf, detectCurrency, findDates, findEmails, findIbans, findVats, hasDecimals, normaliseVat, parseAmount } from "./values";
 
@@ -146,6 +146,13 @@ function valueCells(hit: LabelHit, receipt: boolean): Array<{ text: string; fact
       }
     }
   }
+  // A due date printed over its caption (a box, the value above its label): the date cell just above, tried last
+  // and trusted least.
+  if (hit.kind === "dueDate" && hit.rest === "") {
+    const above = hit.page.lines[hit.lineIndex - 1];
+    const over = above?.cells.find((c) => c.x0 < cell.x1 + 4 && c.x1 > cell.x0 - 4 && c.text.trim().length <= 24 && findDates(c.text).length > 0);
+    if (above !== undefined && over !== undefined && line.y0 - above.y1 < 1.5 * (line.y1 - line.y0)) out.push({ text: over.text, factor: 0.65, where: `${over.text} / ${cell.text}` });
+  }
   return out;
 }
 
@@ -229,6 +236,8 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
     purchaseOrderRef: [] as Array<Candidate<string>>,
     paymentTerms: [] as Array<Candidate<string>>,
   };
+  /** Terms read in the value of a payment-terms label ("Payment Terms" over "30 days"). */
+  const labelledTerms: Term[] = [];
 
   for (const hit of hits) {
     const line = hit.page.lines[hit.lineIndex];
@@ -266,9 +275,17 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
           break;
         }
         case "paymentTerms": {
-          if (/[A-Za-z0-9]/.test(text) && text.length >= 3) cands.paymentTerms.push({ value: text, score, sourceText: where, page: hit.page.number, order });
+          // A caption's neighbour may be the next caption ("Zahlungsziel   Kundennummer"): the cell that reads as
+          // terms wins, and ends the search.
+          const term = readTerm(text, true);
+          if (term !== null) labelledTerms.push({ ...term, text: where, page: hit.page.number, order, rank: 2 });
+          if (/[A-Za-z0-9]/.test(text) && text.length >= 3) cands.paymentTerms.push({ value: text, score: score * (term === null ? 0.8 : 1), sourceText: where, page: hit.page.number, order });
           break;
         }
+      }
+      if (hit.kind === "paymentTerms") {
+        if (labelledTerms[labelledTerms.length - 1]?.order === order) break;
+        continue;
       }
       // Only the first value cell that gave something counts for single-valued fields.
       if (hit.kind !== "total" && hit.kind !== "untaxed" && hit.kind !== "totalTax") {
@@ -337,14 +354,25 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
     });
   }
 
-  // No due date printed: payment terms in days ("Net 30", "14 Tage netto") from the invoice date. A computed date
-  // is only as sure as the invoice date and the reading of the terms: never at the auto grade.
+  // Payment terms in days ("Net 30", "14 Tage netto", "30 jours fin de mois") from the invoice date. No due date
+  // printed: the computed one, only as sure as the invoice date and the reading of the terms (never at the auto
+  // grade; lower when the two ways of counting to a month's end differ). A printed due date the terms confirm gains;
+  // one they contradict stays under 0.7 and says what the terms give.
   const invoiceDate = best(cands.invoiceDate);
-  if (!cands.dueDate.some((c) => c.score >= 0.5) && invoiceDate !== null) {
-    const term = termDays(pages);
-    if (term !== null) {
-      const value = addDays(invoiceDate.value, term.days);
-      cands.dueDate.push({ value, score: Math.min(0.8, invoiceDate.score) * 0.9, sourceText: `${term.text} (invoice date ${invoiceDate.value} + ${term.days} days)`, page: term.page, order: term.order });
+  const term = invoiceDate === null ? null : termDays(pages, labelledTerms);
+  if (term !== null && invoiceDate !== null) {
+    const { value, other } = termDue(invoiceDate.value, term);
+    const eom = term.endOfMonth === null ? "" : term.endOfMonth === "then" ? ", then the month's end" : " from the month's end";
+    const how = `${clip(term.text).slice(0, 80)} (invoice date ${invoiceDate.value} + ${term.days} days${eom}${other === null ? "" : `; counted the other way: ${other}`})`;
+    const printed = best(cands.dueDate.filter((c) => c.score >= 0.5));
+    if (printed === null) {
+      cands.dueDate.push({ value, score: Math.min(0.8, invoiceDate.score) * 0.9 * (other === null ? 1 : 0.8), sourceText: how, page: term.page, order: term.order });
+    } else if (printed.value === value || printed.value === other) {
+      if (invoiceDate.score >= 0.8) printed.score = Math.min(0.97, printed.score + 0.05);
+      printed.sourceText = `${printed.sourceText} (agrees with the terms: ${how})`;
+    } else if (invoiceDate.score >= 0.6) {
+      printed.score = Math.min(printed.score, 0.7);
+      printed.sourceText = `${printed.sourceText} (the terms give ${value}: ${how})`;
     }
   }
 
@@ -398,30 +426,73 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
   return checkBill(bill, options.today);
 }
 
-/** Payment terms in days on the bill's pages: the net term (the longest "netto" period, else the longest period on a
- * line about paying), 0 for "due on receipt"; none for a term from the end of a month or when the bill states none. */
-function termDays(pages: readonly Page[]): { days: number; text: string; page: number; order: number } | null {
-  type Term = { days: number; text: string; page: number; order: number };
-  let net = null as Term | null;
-  let other = null as Term | null;
+interface TermReading {
+  days: number;
+  /** Counted to the end of a month: the days then the month's end, or the days from the invoice month's end. */
+  endOfMonth: "then" | "after" | null;
+}
+interface Term extends TermReading {
+  text: string;
+  page: number;
+  order: number;
+  /** 3 "netto" days, 2 the value of a payment-terms label, 1 days on a line about paying, 0 due on receipt. */
+  rank: number;
+}
+
+/** The days of a payment term in `text` (a line, or the value of a payment-terms label when `labelled`): the net
+ * days over a discount period, else the longest period on a line about paying, 0 for "due on receipt". */
+function readTerm(text: string, labelled: boolean): (TermReading & { rank: number }) | null {
+  if (NOT_A_PAYMENT_TERM.test(text)) return null;
+  const eom = END_OF_MONTH_TERM.exec(text);
+  const endOfMonth = eom === null ? null : eom.groups?.["then"] !== undefined ? "then" : "after";
+  const longest = (res: readonly RegExp[], min: number) => {
+    let days: number | null = null;
+    for (const re of res) {
+      const d = Number(re.exec(text)?.[1] ?? NaN);
+      if (d >= min && d <= 180 && (days === null || d > days)) days = d;
+    }
+    return days;
+  };
+  const net = longest(NET_TERM_DAYS, 0);
+  if (net !== null) return { days: net, endOfMonth, rank: 3 };
+  if (!labelled && !PAYMENT_WORDS.test(text) && !/^\s*terms\b/i.test(text)) return null;
+  const days = longest(labelled ? [...TERM_DAYS, BARE_TERM_DAYS] : TERM_DAYS, 1);
+  if (days !== null) return { days, endOfMonth, rank: labelled ? 2 : 1 };
+  if (DUE_ON_RECEIPT.test(text)) return { days: 0, endOfMonth: null, rank: labelled ? 2 : 0 };
+  return null;
+}
+
+/** The payment term of the bill: the best ranked (net days, a label's value, a line about paying, due on receipt),
+ * the longest of a rank; none when the bill states none. */
+function termDays(pages: readonly Page[], labelled: readonly Term[]): Term | null {
+  let top = null as Term | null;
+  const consider = (t: Term) => {
+    if (top === null || t.rank > top.rank || (t.rank === top.rank && t.days > top.days)) top = t;
+  };
+  labelled.forEach(consider);
   for (const page of pages) {
     page.lines.forEach((line, i) => {
-      const text = line.text;
-      if (END_OF_MONTH_TERM.test(text) || NOT_A_PAYMENT_TERM.test(text)) return;
-      const at = { text: text.trim(), page: page.number, order: page.number * 10_000 + i };
-      if (DUE_ON_RECEIPT.test(text) && PAYMENT_WORDS.test(text) && other === null) other = { days: 0, ...at };
-      for (const re of NET_TERM_DAYS) {
-        const days = Number(re.exec(text)?.[1] ?? NaN);
-        if (days >= 0 && days <= 180 && (net === null || days > net.days)) net = { days, ...at };
-      }
-      if (!PAYMENT_WORDS.test(text) && !/^\s*terms\b/i.test(text)) return;
-      for (const re of TERM_DAYS) {
-        const days = Number(re.exec(text)?.[1] ?? NaN);
-        if (days > 0 && days <= 180 && (other === null || days > other.days)) other = { days, ...at };
-      }
+      const term = readTerm(line.text, false);
+      if (term !== null) consider({ ...term, text: line.text.trim(), page: page.number, order: page.number * 10_000 + i });
     });
   }
-  return net ?? other;
+  return top;
+}
+
+/** The due date of a term from the invoice date, and the other count's date when the term runs to a month's end and
+ * the two counts differ. */
+function termDue(invoiceIso: string, term: TermReading): { value: string; other: string | null } {
+  const plus = addDays(invoiceIso, term.days);
+  if (term.endOfMonth === null) return { value: plus, other: null };
+  const then = monthEnd(plus);
+  const after = addDays(monthEnd(invoiceIso), term.days);
+  const [value, other] = term.endOfMonth === "then" ? [then, after] : [after, then];
+  return { value, other: other === value ? null : other };
+}
+
+function monthEnd(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
 }
 
 function addDays(iso: string, days: number): string {
