@@ -729,6 +729,7 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
   /** Names in a footer that carries the company's legal details (a register number, a VAT number under it). */
   const legalFooter = new Set<Candidate<string>>();
   for (const page of pages) {
+    const large = largeLetters(page, options.source);
     page.lines.forEach((line, i) => {
       const order = page.number * 10_000 + i;
       // A marker on the line, or the line inside the recipient's block ("Bill to:" / its VAT number below).
@@ -758,6 +759,8 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
         // label before it ("Sold by:", "Payment to:") is no part of it.
         const m = new RegExp(`^(.*?${LEGAL_FORMS.source})`).exec(text);
         let name = (m?.[1] ?? text).replace(/^(?:[\p{L}.'-]+\s+){0,2}[\p{L}.'-]+\s*:\s*(?=\S)/u, "").replace(/^[\s,:-]+|[\s,:-]+$/g, "");
+        // The legal form first ("SAS Martin Distribution", "SARL Menuiserie Laurent"): the whole cell is the name.
+        if (name.replace(LEGAL_FORMS, " ").trim().length < 2) name = text.replace(/^[\s,:-]+|[\s,:-]+$/g, "");
         if (name.split(/\s+/).length > 6) return;
         name = name.replace(/^(?:©|\(c\)|copyright)\s*\d{0,4}\s*/i, "").trim();
         if (name.length < 3 || /\d{4,}/.test(name) || !/[A-Za-z]{2}/.test(name)) return;
@@ -771,7 +774,11 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
         const vendorHeading = underHeading(page, i, cell, VENDOR_MARKERS) ? 0.3 : 0;
         // Near the top or the foot of the first page: the letterhead.
         const pos = top < 0.25 ? 0.2 : top > 0.8 ? 0.1 : 0;
-        const cand = { value: name, score: 0.55 + pos + vendorHeading - (page.number - (pages[0]?.number ?? 1)) * 0.05, sourceText: line.text, page: page.number, order };
+        // A letterhead: the name in larger letters than the page's text, or the sender's telephone / e-mail / web
+        // lines under it (an addressee's block prints none).
+        const letterhead = top < 0.3 && large(cell) ? 0.15 : 0;
+        const contact = [cell.text, ...blockBelow(page, i, cell).flatMap((l) => l.cells.filter((c) => c.x0 < cell.x1 + 20 && c.x1 > cell.x0 - 20).map((c) => c.text))].some((t) => CONTACT_LINE.test(t)) ? 0.1 : 0;
+        const cand = { value: name, score: 0.55 + pos + vendorHeading + letterhead + contact - (page.number - (pages[0]?.number ?? 1)) * 0.05, sourceText: line.text, page: page.number, order };
         names.push(cand);
         // The foot of the page, the company's legal details in its cell or the column under it: the sender's.
         const details = [cell.text.slice(cell.text.indexOf(name) + name.length), ...blockBelow(page, i, cell).slice(0, 2).flatMap((l) => l.cells.filter((c) => c.x0 < cell.x1 && c.x1 > cell.x0).map((c) => c.text))].join(" ");
@@ -806,16 +813,38 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
       }
     });
   }
+  // A logo word at the top of the first page, in large letters and without a legal form ("NORDLICHT", "Atelier
+  // Bleu"): the sender's mark, over an addressee's block that nothing else marks as the sender.
+  if (firstPage !== undefined) {
+    const large = largeLetters(firstPage, options.source, 1.6);
+    firstPage.lines.forEach((line, i) => {
+      if (line.y0 > 0.2 * firstPage.height || CUSTOMER_MARKERS.test(line.text)) return;
+      for (const cell of line.cells) {
+        const text = cell.text.trim();
+        if (!large(cell) || !/^\p{L}/u.test(text) || LEGAL_FORMS.test(text) || /\d/.test(text) || text.split(/\s+/).length > 4 || !/\p{L}{3}/u.test(text) || isLabel(text) || DOCUMENT_TITLE.test(text)) continue;
+        if (underHeading(firstPage, i, cell, RECIPIENT_HEADINGS) || (companyName !== null && sameCompany(text, options.company?.name ?? ""))) continue;
+        names.push({ value: text, score: 0.78, sourceText: `${text} (letterhead in large letters)`, page: firstPage.number, order: firstPage.number * 10_000 + i });
+      }
+    });
+  }
   // The company that the page's web/e-mail domain and the vendor's VAT number (on its line or the three below) point
   // to is the legal vendor, over another block's name (a trading name under "Lieferant", a works address).
   const vat = best(vats);
   names = names.filter((c) => !recipients.some((r) => echoes(c.value, r)));
   for (const c of names) {
     const core = normName(c.value.replace(LEGAL_FORMS, " ")).replace(/ /g, "");
-    if (!c.sourceText.includes("(matches the web/e-mail domain)") && core.length >= 3 && [...domains].some((d) => d === core || d.startsWith(core) || core.startsWith(d))) c.score += 0.3;
+    if (!c.sourceText.includes("(matches the web/e-mail domain)") && !c.sourceText.endsWith("(letterhead in large letters)") && core.length >= 3 && [...domains].some((d) => d === core || d.startsWith(core) || core.startsWith(d))) c.score += 0.3;
     if (vat !== null && vat.page === c.page && vat.order - c.order >= 0 && vat.order - c.order <= 3) c.score += 0.25;
   }
   let name = best(names);
+  // A mark without a legal form ("Nordlicht") whose words another name spells with one ("Nordlicht Druck GmbH" in
+  // the footer): that is the vendor's full name.
+  if (name !== null && !LEGAL_FORMS.test(name.value)) {
+    const mark = name;
+    const full = best(names.filter((c) => c !== mark && LEGAL_FORMS.test(c.value) && sameName(mark.value, c.value) && normName(c.value.replace(LEGAL_FORMS, " ")).split(" ").length > normName(mark.value).split(" ").length));
+    // The mark may be sure (its domain); its legal name is read elsewhere on the page: not above 0.9.
+    if (full !== null) name = { ...full, score: Math.min(0.9, Math.max(full.score, mark.score)), sourceText: `${full.sourceText} (the full name of ${mark.value})` };
+  }
   // The company block at the top of a page without a letterhead of its own (no vendor heading, no domain it spells)
   // against a footer carrying another company's legal details: the footer's company is the sender, the top block the
   // addressee in the envelope window. Two blocks competing: never above 0.8.
@@ -880,6 +909,20 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
     }
   }
   return { name, vat: nearest(vats, name, footerWins), iban: nearest(ibans, name, footerWins), email };
+}
+
+/** A sender's contact line: telephone, fax, e-mail, web. */
+const CONTACT_LINE = /(?<!\p{L})(?:tel|tél|telefon|téléphone|phone|fon|fax|mobil|handy|gsm|e-?mail|courriel|www\.|internet|web)(?!\p{L})|@/iu;
+/** Titles of the document, never a sender's mark. */
+const DOCUMENT_TITLE = /(?<!\p{L})(?:invoice|rechnung|factu\p{L}*|fattura|fatura|faktura|lasku|receipt|quittung|gutschrift|avoir|credit|nota|abrechnung|statement|proforma|angebot|devis|offerte|bill)(?!\p{L})/iu;
+
+/** Whether a cell is printed in larger letters than the page's text: its words' height over the median line's by
+ * `ratio` (more for OCR, whose word boxes vary with the letters). */
+function largeLetters(page: Page, source: BillSource, ratio = 1.35): (cell: Cell) => boolean {
+  const heights = page.lines.map((l) => l.y1 - l.y0).sort((a, b) => a - b);
+  const median = heights[Math.floor(heights.length / 2)] ?? 0;
+  const need = source === "ocr" ? ratio + 0.3 : ratio;
+  return (cell) => median > 0 && cell.words.length > 0 && Math.min(...cell.words.map((w) => w.y1 - w.y0)) >= need * median;
 }
 
 /** The VAT number or IBAN printed with the vendor's name (its line or the three below) when one is nearly as well

@@ -156,11 +156,11 @@ export const RECEIPT_LABELS: Readonly<Pick<Record<LabelKind, readonly LabelPatte
 };
 
 /** Words on a line that say the value belongs to the customer, not the vendor ("Uw BTW nummer", "N° TVA client"). */
-export const CUSTOMER_MARKERS = /(?:^|[^\p{L}])(?:your|uw|votre|ihre?|client|customer|kunde|kunden|klant|cliente|destinatario|spett\.?le|kund|billed\s+to|billing\s+address|shipping\s+address|delivery\s+address|invoice\s+address|(?<!payment\s)recipient|receiver|guest(?:\s+name)?|consignee|addressee|attn\.?|factur[ée]\s+à|facturar\s+a|faturar\s+a|faktureras\s+till|faktureres\s+til|rechnungsadresse|exmo\(?s?\)?\.?|acheteur|buyer|bill\s+to|ship\s+to|sold\s+to|invoice\s+to|deliver\s+to|factuuradres|afleveradres|livraison|facturation|destinataire|nabywca|käufer|rechnungsempfänger|warenempfänger|empfänger|lieferanschrift|lieferadresse|rechnungsanschrift|auftraggeber|leistungsempfänger)(?:$|[^\p{L}])/iu;
+export const CUSTOMER_MARKERS = /(?:^|[^\p{L}])(?:your|uw|votre|ihre?|client|customer|kunde|kunden|klant|cliente|destinatario|spett\.?le|kund|billed\s+to|billing\s+address|shipping\s+address|delivery\s+address|invoice\s+address|(?<!payment\s)recipient|receiver|guest(?:\s+name)?|consignee|addressee|attn\.?|factur[ée]\s+à|facturar\s+a|faturar\s+a|faktureras\s+till|faktureres\s+til|rechnungsadresse|exmo\(?s?\)?\.?|acheteur|buyer|bill\s+to|ship\s+to|sold\s+to|invoice\s+to|deliver\s+to|factuuradres|afleveradres|livraison|facturation|destinataire|nabywca|käufer|rechnungsempfänger|warenempfänger|empfänger|lieferanschrift|lieferadresse|rechnungsanschrift|auftraggeber|leistungsempfänger|cessionario|committente|acquirente|köpare|mottagare|ostaja|vastaanottaja|asiakas|køber|modtager|mottaker|odběratel|kupující|odbiorca|comprador|adquirente|destinatário|receptor|vevő|klient)(?:$|[^\p{L}])/iu;
 
 /** Headings of the recipient's address block: the customer markers, and a bare "To:" / "An:" / "Aan:" heading (only
  * as a whole cell: "Payment to:" names the vendor). */
-export const RECIPIENT_HEADINGS = new RegExp(`${CUSTOMER_MARKERS.source}|^(?:to|an|aan|à|a|para|till|til)\\s*:?$`, "iu");
+export const RECIPIENT_HEADINGS = new RegExp(`${CUSTOMER_MARKERS.source}|^(?:to|an|aan|à|a|para|till|til|pour|do)\\s*:?$`, "iu");
 
 /** A statement tying a brand to the legal entity that issues the bill: "Pixelpost is a trading name of Harrow Digital
  * Ltd", "X ist eine Marke der Y GmbH", "X est une marque de Y", "X is een handelsnaam van Y", "X, operated by Y"
@@ -176,7 +176,7 @@ export const THIRD_PARTY_LINE = /\b(?:pa(?:y|id)\p{L}*|zahl\p{L}*|bezahl\p{L}*|p
 export const THIRD_PARTY_HOSTS = /^(?:paypal|stripe|klarna|sofort|adyen|mollie|squareup|square|sumup|facebook|instagram|twitter|linkedin|youtube|tiktok|xing|google|apple|microsoft|zoho|quickbooks|xero|sevdesk|lexoffice|billomat|invoiceninja|freshbooks|wave)$/;
 
 /** Headings of the vendor's own address block ("Lieferant", "Rechnungsersteller", "Supplier"). */
-export const VENDOR_MARKERS = /^(?:lieferant|rechnungsersteller|verkäufer|absender|supplier|vendor|seller|from|fournisseur|vendeur|émetteur|leverancier|verkoper|sprzedawca|emisor|proveedor|mittente|fornitore|fornecedor|leverantör|leverandør)\s*:?$/i;
+export const VENDOR_MARKERS = /^(?:lieferant|rechnungsersteller|verkäufer|absender|supplier|vendor|seller|from|fournisseur|vendeur|émetteur|leverancier|verkoper|sprzedawca|emisor|proveedor|mittente|fornitore|fornecedor|leverantör|leverandør|von|de|da|från|fra|od|cedente(?:\s*\/\s*prestatore)?|prestatore|venditore|säljare|avsändare|myyjä|lähettäjä|toimittaja|sælger|afsender|selger|dodavatel|prodávající|dostawca|wystawca|vendedor|prestador|emitente|eladó|szállító)\s*:?$/iu;
 
 /** A due date inside a payment-terms sentence: "netto bis 04.04.2013", "payable before 3 May 2024", "to be paid
  * until 14/05/2025", "bitte zahlbar bis zum 19.06.2025", "à régler avant le 9 avril". The date follows (after an
