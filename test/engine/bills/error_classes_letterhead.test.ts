@@ -142,4 +142,48 @@ describe("reading error class: the vendor in a letterhead, the customer's block 
     ], "Jansen Horeca B.V.");
     expect(vendor?.value).toBe("Velden Retail B.V.");
   });
+
+  describe("the customer's block printing its own VAT number (English)", () => {
+    const full = (runs: readonly Run[], company?: string) => {
+      const options: ExtractOptions = { source: "text_layer", today: "2026-12-01", ...(company === undefined ? {} : { company: { name: company } }) };
+      return extractBill([page(runs)], options).fields;
+    };
+    const INVOICE: Run[] = [
+      [60, 300, 14, "INVOICE"], [60, 325, 9, "Invoice No."], [200, 325, 9, "INV-2025-0118"], [60, 337, 9, "Invoice Date"], [200, 337, 9, "03/03/2025"],
+      [380, 380, 9, "Subtotal"], [490, 380, 9, "200.00"], [380, 392, 9, "VAT 20%"], [490, 392, 9, "40.00"], [380, 404, 9, "Total"], [490, 404, 9, "240.00"],
+    ];
+    const BUYER: Run[] = [[60, 130, 10, "Meridian Dental Care Ltd"], [60, 142, 10, "22 High Street"], [60, 154, 10, "Bath BA1 1AA"], [60, 166, 10, "VAT No. GB123456789"]];
+
+    it("takes the footer's company printing the bank details, never the customer at 0.95", () => {
+      const fields = full([
+        ...BUYER, ...INVOICE,
+        [60, 780, 7, "Harbour Joinery Ltd"], [250, 780, 7, "Barclays Bank"], [60, 789, 7, "7 Quay Street"], [250, 789, 7, "Sort code 20-00-00"],
+        [60, 798, 7, "Bristol BS1 4DJ"], [250, 798, 7, "Account 12345678"],
+      ]);
+      expect(fields.vendorName?.value).toBe("Harbour Joinery Ltd");
+      expect(fields.vendorName?.confidence ?? 0).toBeLessThan(0.95);
+    });
+
+    it("takes the block with a company number or an IBAN over an unmarked block", () => {
+      for (const detail of ["Company No. 01234567", "IBAN GB33BUKB20201555555555"]) {
+        const fields = full([
+          [60, 130, 10, "Meridian Dental Care Ltd"], [60, 142, 10, "22 High Street"], [60, 154, 10, "Bath BA1 1AA"],
+          [340, 130, 10, "Harbour Joinery Ltd"], [340, 142, 10, "7 Quay Street"], [340, 154, 10, "Bristol BS1 4DJ"], [340, 166, 10, detail],
+          ...INVOICE,
+        ]);
+        expect([detail, fields.vendorName?.value]).toEqual([detail, "Harbour Joinery Ltd"]);
+        expect(fields.vendorName?.confidence ?? 0).toBeLessThan(0.95);
+      }
+    });
+
+    it("with the receiving company's name sent, never takes the VAT number printed in its block for the vendor's", () => {
+      const fields = full([
+        ...BUYER,
+        [340, 130, 10, "Harbour Joinery Ltd"], [340, 142, 10, "7 Quay Street"], [340, 154, 10, "Bristol BS1 4DJ"],
+        ...INVOICE,
+      ], "Meridian Dental Care Limited");
+      expect(fields.vendorName?.value).toBe("Harbour Joinery Ltd");
+      expect(fields.vendorVat?.value ?? null).not.toBe("GB123456789");
+    });
+  });
 });

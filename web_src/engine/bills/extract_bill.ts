@@ -726,6 +726,8 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
   const recipients: string[] = [];
   /** The lines (orders) of each recipient's block: the VAT number and IBAN printed in it are the customer's. */
   const recipientBlocks: Array<{ page: number; from: number; to: number }> = [];
+  /** The lines of the receiving company's own block (its name as the request gives it): nothing in it is the vendor's. */
+  const companyBlocks: Array<{ page: number; from: number; to: number }> = [];
   /** Names in a footer that carries the company's legal details (a register number, a VAT number under it). */
   const legalFooter = new Set<Candidate<string>>();
   for (const page of pages) {
@@ -769,25 +771,34 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
           recipientBlocks.push({ page: page.number, from: order, to: order + blockBelow(page, i, cell).length });
           return;
         }
-        if (companyName !== null && (normName(name) === companyName || sameCompany(name, options.company?.name ?? ""))) return;
+        // The receiving company's own block: its VAT number and IBAN are the customer's too.
+        if (companyName !== null && (normName(name) === companyName || sameCompany(name, options.company?.name ?? ""))) {
+          companyBlocks.push({ page: page.number, from: order - 1, to: order + blockBelow(page, i, cell).length });
+          return;
+        }
         const top = (line.y0 / Math.max(1, page.height));
         const vendorHeading = underHeading(page, i, cell, VENDOR_MARKERS) ? 0.3 : 0;
         // Near the top or the foot of the first page: the letterhead.
         const pos = top < 0.25 ? 0.2 : top > 0.8 ? 0.1 : 0;
-        // A letterhead: the name in larger letters than the page's text, or the sender's telephone / e-mail / web
-        // lines under it (an addressee's block prints none).
+        // A letterhead: the name in larger letters than the page's text, or the sender's details under it —
+        // telephone / e-mail / web, a company register's number, its bank account (an addressee's block prints none).
         const letterhead = top < 0.3 && large(cell) ? 0.15 : 0;
-        const contact = [cell.text, ...blockBelow(page, i, cell).flatMap((l) => l.cells.filter((c) => c.x0 < cell.x1 + 20 && c.x1 > cell.x0 - 20).map((c) => c.text))].some((t) => CONTACT_LINE.test(t)) ? 0.1 : 0;
+        const own = [cell.text, ...blockBelow(page, i, cell).flatMap((l) => l.cells.filter((c) => c.x0 < cell.x1 + 20 && c.x1 > cell.x0 - 20).map((c) => c.text))];
+        const contact = own.some((t) => CONTACT_LINE.test(t) || REGISTER_NUMBER.test(t) || BANK_DETAILS.test(t)) ? 0.1 : 0;
         const cand = { value: name, score: 0.55 + pos + vendorHeading + letterhead + contact - (page.number - (pages[0]?.number ?? 1)) * 0.05, sourceText: line.text, page: page.number, order };
         names.push(cand);
         // The foot of the page, the company's legal details in its cell or the column under it: the sender's.
         const details = [cell.text.slice(cell.text.indexOf(name) + name.length), ...blockBelow(page, i, cell).slice(0, 2).flatMap((l) => l.cells.filter((c) => c.x0 < cell.x1 && c.x1 > cell.x0).map((c) => c.text))].join(" ");
-        if (top > 0.8 && !BANK_NAME.test(name) && (REGISTER_NUMBER.test(details) || findVats(details).length > 0)) legalFooter.add(cand);
+        // Or its bank account in another column of the footer's lines (the payee's).
+        const footerLines = [line, ...blockBelow(page, i, cell).slice(0, 2)].map((l) => l.text).join(" ");
+        if (top > 0.8 && !BANK_NAME.test(name) && (REGISTER_NUMBER.test(details) || findVats(details).length > 0 || BANK_DETAILS.test(footerLines))) legalFooter.add(cand);
       });
     });
   }
   const inRecipientBlock = (c: Candidate<string>) => recipientBlocks.some((b) => b.page === c.page && c.order > b.from && c.order <= b.to);
   for (const c of [...vats, ...ibans]) if (inRecipientBlock(c)) c.score = Math.min(c.score, 0.4);
+  const inCompanyBlock = (c: Candidate<string>) => companyBlocks.some((b) => b.page === c.page && c.order > b.from && c.order <= b.to);
+  for (const list of [vats, ibans]) list.splice(0, list.length, ...list.filter((c) => !inCompanyBlock(c)));
   // A line of the first page spelling the domain of the bill's e-mail or web address ("Azure Interior" for
   // azure-interior.com) is the vendor's name: letterheads print both.
   const domains = new Set<string>();
@@ -966,6 +977,8 @@ function customerBlock(page: Page, lineIndex: number, cell: Cell): boolean {
 
 /** A company register's number or a managing director: the legal details a sender prints in its footer. */
 const REGISTER_NUMBER = /\b(?:kvk|k\.v\.k\.|kamer\s+van\s+koophandel|hrb|hra|handelsregister|registergericht|amtsgericht|geschäftsführ|company\s+(?:no|number|reg)|registered\s+(?:in|office|no)|reg(?:istration)?\.?\s+no|crn|siret|siren|rcs|rpr|kbo|ondernemingsnummer|firmenbuch|fn\s+\d)/i;
+/** A bank account's details: the payee's. */
+const BANK_DETAILS = /\b(?:iban|bic|swift|sort\s*code|account\s+(?:no|number)|kontonummer|kto\.?-?nr|bankverbindung|rekeningnummer|numéro\s+de\s+compte|bankgiro|plusgiro)\b/i;
 /** A bank named in the footer with its IBAN: never the vendor. */
 const BANK_NAME = /\b(?:bank|banque|banca|banco|sparkasse|volksbank|raiffeisen\p{L}*|crédit|credit|caisse|rabobank|ing|abn\s+amro|postbank|commerzbank)\b/iu;
 
