@@ -21398,7 +21398,7 @@ var require_timestamp = __commonJS({
     var DT_SEPARATOR = /t|\s/i;
     var DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
     var TIME = /^(\d\d):(\d\d):(\d\d)(?:\.\d+)?(?:z|([+-]\d\d)(?::?(\d\d))?)$/i;
-    var DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    var DAYS2 = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
     function validTimestamp(str2, allowDate) {
       const dt = str2.split(DT_SEPARATOR);
       return dt.length === 2 && validDate(dt[0]) && validTime(dt[1]) || allowDate && dt.length === 1 && validDate(dt[0]);
@@ -21411,7 +21411,7 @@ var require_timestamp = __commonJS({
       const y = +matches[1];
       const m = +matches[2];
       const d = +matches[3];
-      return m >= 1 && m <= 12 && d >= 1 && (d <= DAYS[m] || // leap year: https://tools.ietf.org/html/rfc3339#appendix-C
+      return m >= 1 && m <= 12 && d >= 1 && (d <= DAYS2[m] || // leap year: https://tools.ietf.org/html/rfc3339#appendix-C
       m === 2 && d === 29 && (y % 100 === 0 ? y % 400 === 0 : y % 4 === 0));
     }
     function validTime(str2) {
@@ -24587,7 +24587,7 @@ var require_formats = __commonJS({
       return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
     }
     var DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
-    var DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    var DAYS2 = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
     function date5(str2) {
       const matches = DATE.exec(str2);
       if (!matches)
@@ -24595,7 +24595,7 @@ var require_formats = __commonJS({
       const year = +matches[1];
       const month = +matches[2];
       const day = +matches[3];
-      return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeapYear(year) ? 29 : DAYS[month]);
+      return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeapYear(year) ? 29 : DAYS2[month]);
     }
     function compareDate(d1, d2) {
       if (!(d1 && d2))
@@ -61660,7 +61660,7 @@ var LABELS = {
     { re: /^fecha\s+(?:de\s+)?(?:la\s+)?(?:factura|emisión|expedición)\s*[:.]?/i, weight: 0.95 },
     { re: /^data\s+(?:(?:da|de|della)\s+)?(?:fattura|fatura|documento|emissione|emissão)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:fakturadatum|fakturadato)\s*[:.]?/i, weight: 0.95 },
-    { re: /^(?:data\s+(?:wystawienia|faktury)|laskun\s+päiv(?:ämäärä|äys)|laskupäivä(?:määrä)?)\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:data\s+(?:wystawienia|faktury)|laskun\s+päiv(?:ämäärä|äys)|laskupäivä(?:määrä)?|d[aá]tum\s+vystaven[ií][ae]?)\s*[:.]?/iu, weight: 0.95 },
     { re: /^(?:päivämäärä|päiväys)\s*[:.]?/i, weight: 0.6 },
     { re: /^(?:fecha|data|dato)\s*[:.]?/i, weight: 0.6 },
     { re: /^(?:datum|date|dated)\s*[:.]?/i, weight: 0.6 }
@@ -61674,7 +61674,13 @@ var LABELS = {
     { re: /^(?:date\s+d['’]\s?échéance|échéance|date\s+limite(?:\s+de\s+(?:paiement|règlement))?(?:\s+le)?|à\s+payer\s+avant\s+le)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:vervaldatum|vervaldag|uiterste\s+betaaldatum|te\s+betalen\s+voor)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:fecha\s+de\s+vencimiento|vencimiento|(?:data\s+(?:di\s+)?)?scadenza|data\s+de\s+vencimento|vencimento)\s*[:.]?/i, weight: 0.9 },
-    { re: /^(?:förfallodatum|förfallodag|att\s+betala\s+senast|sista\s+betalningsdag|forfaldsdato|betalingsfrist|sidste\s+rettidige\s+betalingsdag)\s*[:.]?/i, weight: 0.9 }
+    { re: /^(?:förfallodatum|förfallodag|att\s+betala\s+senast|sista\s+betalningsdag|forfaldsdato|betalingsfrist|sidste\s+rettidige\s+betalingsdag)\s*[:.]?/i, weight: 0.9 },
+    // Finnish, Polish, Czech / Slovak, Norwegian: "Eräpäivä", "Termin płatności", "Datum splatnosti", "Forfallsdato".
+    { re: /^(?:eräpäivä|erääntymispäivä|termin\s+(?:płatności|zapłaty)|data\s+płatności|d[aá]tum\s+splatnosti|splatnost|forfallsdato|forfall)\s*[:.]?/iu, weight: 0.9 },
+    // Spellings without accents or with a polite word ("Echeance", "A payer avant le", "Please pay by"), and Hungarian,
+    // Croatian, Estonian, Romanian ones.
+    { re: /^(?:please\s+pay\s+(?:by|before)|zu\s+zahlen\s+bis|fällig|a\s+payer\s+avant\s+le|(?:date\s+d['’]\s?)?[ée]ch[ée]ance|fecha\s+l[ií]mite\s+de\s+pago|vence(?:\s+el)?|(?:te\s+)?betalen\s+v[oó]{2}r|betalas\s+senast|betales\s+senest|sidste\s+betalingsdag|fizetési\s+határidő|rok\s+plaćanja|datum\s+dospijeća|maksetähtaeg|data\s+scaden[tţț]ei)\s*[:.]?/iu, weight: 0.85 },
+    { re: /^payment\s+date\s*[:.]?/i, weight: 0.75 }
   ],
   total: [
     { re: /^(?:total\s+)?amount\s+(?:due|payable|to\s+pay)\s*[:.]?/i, weight: 0.95 },
@@ -61720,7 +61726,10 @@ var LABELS = {
     { re: /^(?:payment\s+terms?|terms(?:\s+of\s+payment)?)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:zahlungs(?:bedingungen|ziel|konditionen))\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:conditions\s+de\s+(?:paiement|règlement)|modalités\s+de\s+paiement)\s*[:.]?/i, weight: 0.9 },
-    { re: /^(?:betalings(?:voorwaarden|termijn|conditie))\s*[:.]?/i, weight: 0.9 }
+    { re: /^(?:betalings(?:voorwaarden|termijn|conditie))\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:zahlungs(?:frist|bedingung|termin)|délai\s+de\s+(?:paiement|règlement)|modalités\s+de\s+règlement|condiciones\s+de\s+pago|forma\s+de\s+pago|plazo\s+de\s+pago|(?:termini|condizioni|modalità)\s+di\s+pagamento|condições\s+de\s+pagamento|prazo\s+de\s+pagamento|betalningsvillkor|betalingsbetingelser|betalingsvilkår|maksuehdot?|termin\s+płatności|(?:sposób|forma)\s+płatności|platební\s+podmínky)\s*[:.]?/iu, weight: 0.85 },
+    // A caption alone ("Payment", "Règlement", "Pagamento"): only as the whole cell.
+    { re: /^(?:payment|zahlung|règlement|paiement|pago|pagamento|betaling|betalning|maksu)\s*:?$/iu, weight: 0.8, exact: true }
   ]
 };
 var LEADERS = /^[\s:]*(?:(?:[.·•…_\-–—]\s?){2,}|…\s?)[\s:]*/u;
@@ -61731,38 +61740,43 @@ var RECEIPT_LABELS = {
     { re: /^(?:card|credit\s+card|debit\s+card|visa|mastercard|maestro|amex|girocard|ec[\s-]?karte|karte|kartenzahlung|carte(?:\s+bancaire)?|cb|pin|bar|cash|espèces|contant)\s*[:.]?(?=\s|$|\d|[€$£])/i, weight: 0.7 }
   ]
 };
-var CUSTOMER_MARKERS = /(?:^|[^\p{L}])(?:your|uw|votre|ihre?|client|customer|kunde|kunden|klant|cliente|destinatario|spett\.?le|kund|billed\s+to|billing\s+address|shipping\s+address|delivery\s+address|invoice\s+address|(?<!payment\s)recipient|receiver|guest(?:\s+name)?|consignee|addressee|attn\.?|factur[ée]\s+à|facturar\s+a|faturar\s+a|faktureras\s+till|faktureres\s+til|rechnungsadresse|exmo\(?s?\)?\.?|acheteur|buyer|bill\s+to|ship\s+to|sold\s+to|invoice\s+to|deliver\s+to|factuuradres|afleveradres|livraison|facturation|destinataire|nabywca|käufer|rechnungsempfänger|warenempfänger|empfänger|lieferanschrift|lieferadresse|rechnungsanschrift|auftraggeber|leistungsempfänger)(?:$|[^\p{L}])/iu;
-var RECIPIENT_HEADINGS = new RegExp(`${CUSTOMER_MARKERS.source}|^(?:to|an|aan|\xE0|a|para|till|til)\\s*:?$`, "iu");
+var CUSTOMER_MARKERS = /(?:^|[^\p{L}])(?:your|uw|votre|ihre?|client|customer|kunde|kunden|klant|cliente|destinatario|spett\.?le|kund|billed\s+to|billing\s+address|shipping\s+address|delivery\s+address|invoice\s+address|(?<!payment\s)recipient|receiver|guest(?:\s+name)?|consignee|addressee|attn\.?|factur[ée]\s+à|facturar\s+a|faturar\s+a|faktureras\s+till|faktureres\s+til|rechnungsadresse|exmo\(?s?\)?\.?|acheteur|buyer|bill\s+to|ship\s+to|sold\s+to|invoice\s+to|deliver\s+to|factuuradres|afleveradres|livraison|facturation|destinataire|nabywca|käufer|rechnungsempfänger|warenempfänger|empfänger|lieferanschrift|lieferadresse|rechnungsanschrift|auftraggeber|leistungsempfänger|cessionario|committente|acquirente|köpare|mottagare|ostaja|vastaanottaja|asiakas|køber|modtager|mottaker|odběratel|kupující|odbiorca|comprador|adquirente|destinatário|receptor|vevő|klient)(?:$|[^\p{L}])/iu;
+var RECIPIENT_HEADINGS = new RegExp(`${CUSTOMER_MARKERS.source}|^(?:to|an|aan|\xE0|a|para|till|til|pour|do)\\s*:?$`, "iu");
 var BRAND_BEFORE = /\s*,?\s+(?:is\s+(?:a\s+)?(?:(?:registered\s+)?(?:brand|trading\s+name|trade\s+name|trademark|division)\s+of|operated\s+by)|(?:is\s+)?(?:a\s+)?brand\s+of|(?:is\s+)?operated\s+by|ist\s+eine\s+(?:eingetragene\s+)?marke\s+(?:der|des|von)|est\s+une\s+marque\s+(?:de\s+la|de|du)|is\s+een\s+(?:merk|handelsnaam)\s+van)\s+/i;
 var AGENT_FOR = /^\s*,?\s*(?:i\.?\s?o\.?\s?v\.?|namens|on\s+behalf\s+of|acting\s+for|as\s+agent\s+(?:of|for)|im\s+(?:auftrag|namen)\s+(?:von|der|des)|für\s+rechnung\s+(?:von|der|des)|pour\s+le\s+compte\s+(?:de|du|d')|au\s+nom\s+(?:de|du)|per\s+conto\s+(?:di|del)|en\s+nombre\s+de|por\s+cuenta\s+de)(?=[\s:]|$)/i;
 var BRAND_AFTER = /\s+(?:trading\s+as|t\/a|handelnd\s+als|h\.o\.d\.n\.)\s+/i;
 var THIRD_PARTY_LINE = new RegExp("\\b(?:pa(?:y|id)\\p{L}*|zahl\\p{L}*|bezahl\\p{L}*|paiement|pay\xE9|betaal\\p{L}*|betaling|card|karte|carte|powered|generated|created|erstellt|software|follow|folgen|suivez|volg)\\b", "iu");
 var THIRD_PARTY_HOSTS = /^(?:paypal|stripe|klarna|sofort|adyen|mollie|squareup|square|sumup|facebook|instagram|twitter|linkedin|youtube|tiktok|xing|google|apple|microsoft|zoho|quickbooks|xero|sevdesk|lexoffice|billomat|invoiceninja|freshbooks|wave)$/;
-var VENDOR_MARKERS = /^(?:lieferant|rechnungsersteller|verkäufer|absender|supplier|vendor|seller|from|fournisseur|vendeur|émetteur|leverancier|verkoper|sprzedawca|emisor|proveedor|mittente|fornitore|fornecedor|leverantör|leverandør)\s*:?$/i;
+var VENDOR_MARKERS = /^(?:lieferant|rechnungsersteller|verkäufer|absender|supplier|vendor|seller|from|fournisseur|vendeur|émetteur|leverancier|verkoper|sprzedawca|emisor|proveedor|mittente|fornitore|fornecedor|leverantör|leverandør|von|de|da|från|fra|od|cedente(?:\s*\/\s*prestatore)?|prestatore|venditore|säljare|avsändare|myyjä|lähettäjä|toimittaja|sælger|afsender|selger|dodavatel|prodávající|dostawca|wystawca|vendedor|prestador|emitente|eladó|szállító)\s*:?$/iu;
 var DUE_IN_SENTENCE = /\b(?:netto\s+bis|zahlbar\s+bis|fällig\s+(?:am|bis)|(?:zu\s+der\s+)?fälligkeit(?:\s+am)?|spätestens(?:\s+(?:am|bis))?|due\s+(?:on|by|before)|payable\s+(?:by|before|until|on\s+or\s+before|no\s+later\s+than)|(?:to\s+be\s+)?paid\s+(?:by|until|before|no\s+later\s+than)|(?:please\s+)?pay\s+(?:by|before|until)|remit(?:\s+payment)?\s+by|avant\s+le|au\s+plus\s+tard\s+le|uiterlijk(?:\s+op)?|vóór|voor)\s+(?:(?:zum|dem|den|the|le|op)\s+)?/i;
 var DEBIT_SENTENCE = new RegExp("(?<!\\p{L})(?:eingezogen|abgebucht|abbuchen|einziehen|belastet|lastschrift|pr\xE9lev\xE9e?s?|pr\xE9l\xE8vement|d\xE9bit\xE9e?s?|afgeschreven|ge\xEFncasseerd|geincasseerd|incasso|debited|collected|direct\\s+debit|carg(?:ar\xE1|aremos|ado|ada|o\\s+en\\s+(?:su\\s+)?cuenta)|domiciliad[oa]|addebit\\p{L}*|debitad[oa]|d\xE9bito(?:\\s+direto|\\s+em\\s+conta)?|dras|autogiro|tr\xE6kkes|h\xE6ves|betalingsservice)(?!\\p{L})", "iu");
 var DEBIT_DATE_BEFORE = new RegExp("(?<!\\p{L})(?:am|zum|ab|per|le|op|rond|omstreeks|on|around|el|il|em|a|den)\\s+", "giu");
 var DUE_IN_PAYMENT_SENTENCE = new RegExp("(?<!\\p{L})(?:bis(?:\\s+(?:zum|sp\xE4testens))?|antes\\s+del?|hasta\\s+el|entro\\s+(?:il|el)|at\xE9(?:\\s+(?:ao|a|dia))?|senast|senest|on\\s+or\\s+before|no\\s+later\\s+than)\\s+", "iu");
+var DAYS = String.raw`(?:days?|tage?n?|jours|dagen|dage|dagar|días|dias|giorni|gg\.?|dni|dní|dnů|pv\.?|päivää|dana|napja?)`;
 var NET_TERM_DAYS = [
-  new RegExp("\\bnet(?:to)?\\s+(\\d{1,3})(?:\\s+(?:days?|tage?n?|dage|dagar|dagen)(?!\\p{L})|(?![\\d,%]|\\.\\d|\\s*[\\p{L}\\d]))", "iu"),
-  new RegExp("\\b(\\d{1,3})\\s+(?:days?|tage?n?|jours|dagen|dage|dagar|d\xEDas|dias|giorni)\\s+(?:net(?:to|os?|ti)?|nets?|l\xEDquidos?)(?!\\p{L})", "iu")
+  new RegExp(String.raw`\bnet(?:to)?\s+(\d{1,3})(?:\s+${DAYS}(?!\p{L})|(?=\s+e\.?o\.?m\b)|(?![\d,%]|\.\d|\s*[\p{L}\d]))`, "iu"),
+  new RegExp(String.raw`\b(\d{1,3})\s*${DAYS}\s+(?:net(?:to|os?|ti)?|nets?|líquidos?)(?!\p{L})`, "iu")
 ];
 var TERM_DAYS = [
   /\b(?:with)?in\s+(\d{1,3})\s+days?\b/i,
-  /\b(\d{1,3})\s+days?\s+(?:from|after|of)\s+(?:the\s+)?(?:invoice|date|receipt)/i,
+  /\b(\d{1,3})\s+days?\s+(?:from|after|of)\s+(?:the\s+)?(?:invoice|date|receipt|end)/i,
   /\b(?:innerhalb|binnen|innert)\s+(?:von\s+)?(\d{1,3})\s+tag(?:en)?\b/i,
+  /\b(\d{1,3})\s+tage?n?\s+nach\s+(?:rechnungs|monats|erhalt|zugang|lieferung|ende)/i,
   /\bzahlungsziel\s*:?\s*(\d{1,3})\s+tage?n?\b/i,
-  /(?:^|\s)(?:à|a)\s+(\d{1,3})\s+(?:jours|días|dias|giorni)\b/i,
+  new RegExp(String.raw`(?:^|\s)(?:à|a)\s+(\d{1,3})\s*(?:jours|días|dias|giorni|gg\.?)(?!\p{L})`, "iu"),
   /\bbinnen\s+(\d{1,3})\s+dagen\b/i,
   /\b(?:inom|indenfor|inden)\s+(\d{1,3})\s+(?:dagar|dage)\b/i,
-  /\b(?:entro|dentro\s+de)\s+(\d{1,3})\s+(?:giorni|días|dias)\b/i,
+  new RegExp("\\b(?:entro|dentro\\s+de)\\s+(\\d{1,3})\\s+(?:giorni|d\xEDas|dias|gg\\.?)(?!\\p{L})", "iu"),
+  // "Bonifico 30 gg d.f.", "60 gg data fattura", "30 dias da data da fatura", "30 días fecha factura".
+  new RegExp("\\b(\\d{1,3})\\s*(?:gg\\.?|giorni|d\xEDas|dias|jours)\\s+(?:d\\.?\\s?f|data|fecha|date|da\\s+data|de\\s+la\\s+fecha|f\\.?\\s?m|fine|fin)(?!\\p{L})", "iu"),
   // "Betalingstermijn: 30 dagen", "Prazo de pagamento: 30 dias": a terms label and a number of days.
-  new RegExp("(?:terms?|termijn|plazo|prazo|termini|villkor|betingelser|konditionen|bedingungen|condiciones|condi\xE7\xF5es|conditions|d\xE9lai|frist)(?:\\s+\\p{L}+){0,3}\\s*:?\\s+(\\d{1,3})\\s+(?:days?|tage?n?|jours|dagen|dage|dagar|d\xEDas|dias|giorni)(?!\\p{L})", "iu")
+  new RegExp(String.raw`(?:terms?|termijn|plazo|prazo|termini|villkor|betingelser|konditionen|bedingungen|condiciones|condições|conditions|délai|frist|maksuehto|płatności)(?:\s+\p{L}+){0,3}\s*:?\s+(\d{1,3})\s*${DAYS}(?!\p{L})`, "iu")
 ];
-var PAYMENT_WORDS = new RegExp("(?<!\\p{L})(?:pay|payable|payment|paid|remit|due|(?:be|ein|\xFCber)?zahl(?:bar|ung\\p{L}*|en)|zahlungs\\p{L}*|f\xE4llig|begleich\\p{L}*|\xFCberweis\\p{L}*|paiement|r\xE8glement|r\xE9gler|\\p{L}*betal\\p{L}*|pag[oa]|pagamento|pagar|abon\\p{L}+|scadenza|vencimento|vencimiento|transferencia|bonifico|transfer\xEAncia)(?!\\p{L})", "iu");
+var BARE_TERM_DAYS = new RegExp(String.raw`(?:^|[^\p{L}\d.,/])(\d{1,3})\s*${DAYS}(?!\p{L})`, "iu");
+var PAYMENT_WORDS = new RegExp("(?<!\\p{L})(?:pay|payable|payment|paid|remit|due|(?:be|ein|\xFCber)?zahl(?:bar|ung\\p{L}*|en)|zahlungs\\p{L}*|f\xE4llig|begleich\\p{L}*|\xFCberweis\\p{L}*|paiement|r\xE8glement|r\xE9gler|\\p{L}*betal\\p{L}*|pag[oa]|pagamento|pagar|abon\\p{L}+|scadenza|vencimento|vencimiento|transferencia|bonifico|transfer\xEAncia|maksu\\p{L}*|p\u0142atno\\p{L}*|zap\u0142at\\p{L}*|splatnost\\p{L}*)(?!\\p{L})", "iu");
 var NOT_A_PAYMENT_TERM = new RegExp("(?<!\\p{L})(?:return\\p{L}*|refund\\p{L}*|warrant\\p{L}*|guarantee|r\xFCckgabe\\p{L}*|umtausch\\p{L}*|widerruf\\p{L}*|garantie\\p{L}*|retour\\p{L}*|remboursement|r\xE9tractation|herroeping|garanti\\p{L}*|devoluci\\p{L}*|reso|recesso|devolu\xE7\xE3o)(?!\\p{L})", "iu");
 var DUE_ON_RECEIPT = /\b(?:up)?on\s+receipt\b|\bpayable\s+immediately|\bsofort\s+(?:zahlbar|fällig)|\bzahlbar\s+sofort|(?:^|\s)à\s+réception|\bdès\s+réception|\bdirect\s+opeisbaar/i;
-var END_OF_MONTH_TERM = /\bfin\s+de\s+mois|\bend\s+of\s+(?:the\s+)?month|\beom\b|\bmonatsende|\bende\s+des\s+monats|\beinde\s+(?:van\s+de\s+)?maand|\bfine\s+mese|\bfin\s+de\s+mes/i;
+var END_OF_MONTH_TERM = new RegExp("(?<then>\\bfin\\s+de\\s+mois|\\bfine\\s+mese|\\bfin\\s+de\\s+mes|\\b(?:gg|giorni)\\.?\\s*(?:d\\.?\\s?f\\.?\\s?)?f\\.?\\s?m\\.?(?!\\p{L})|\\bdffm\\b)|(?<after>\\bend\\s+of\\s+(?:the\\s+)?month|\\beom\\b|\\bmonatsende|\\bende\\s+des\\s+monats|\\beinde\\s+(?:van\\s+de\\s+)?maand)", "iu");
 var PAYMENT_TERM_SENTENCES = [
   /\b(?:payable|due|payment)\s+(?:with)?in\s+\d{1,3}\s+days?\b[^.]*/i,
   /\bnet\s+\d{1,3}(?:\s+days)?\b/i,
@@ -62050,6 +62064,11 @@ function valueCells(hit, receipt) {
       }
     }
   }
+  if (hit.kind === "dueDate" && hit.rest === "") {
+    const above = hit.page.lines[hit.lineIndex - 1];
+    const over2 = above?.cells.find((c) => c.x0 < cell.x1 + 4 && c.x1 > cell.x0 - 4 && c.text.trim().length <= 24 && findDates(c.text).length > 0);
+    if (above !== void 0 && over2 !== void 0 && line.y0 - above.y1 < 1.5 * (line.y1 - line.y0)) out.push({ text: over2.text, factor: 0.65, where: `${over2.text} / ${cell.text}` });
+  }
   return out;
 }
 var overlaps = (a, b) => a.x0 < b.x1 && a.x1 > b.x0;
@@ -62183,6 +62202,7 @@ function extractBill(pages, options) {
     purchaseOrderRef: [],
     paymentTerms: []
   };
+  const labelledTerms = [];
   for (const hit of hits) {
     const line = hit.page.lines[hit.lineIndex];
     const labelCell = line?.cells[hit.cellIndex]?.text ?? "";
@@ -62227,9 +62247,15 @@ function extractBill(pages, options) {
           break;
         }
         case "paymentTerms": {
-          if (/[A-Za-z0-9]/.test(text3) && text3.length >= 3) cands.paymentTerms.push({ value: text3, score, sourceText: where, page: hit.page.number, order: order2 });
+          const term2 = readTerm(text3, true);
+          if (term2 !== null) labelledTerms.push({ ...term2, text: where, page: hit.page.number, order: order2, rank: 2 });
+          if (/[A-Za-z0-9]/.test(text3) && text3.length >= 3) cands.paymentTerms.push({ value: text3, score: score * (term2 === null ? 0.8 : 1), sourceText: where, page: hit.page.number, order: order2 });
           break;
         }
+      }
+      if (hit.kind === "paymentTerms") {
+        if (labelledTerms[labelledTerms.length - 1]?.order === order2) break;
+        continue;
       }
       if (hit.kind !== "total" && hit.kind !== "untaxed" && hit.kind !== "totalTax") {
         const list = cands[hit.kind];
@@ -62283,11 +62309,20 @@ function extractBill(pages, options) {
     });
   }
   const invoiceDate = best(cands.invoiceDate);
-  if (!cands.dueDate.some((c) => c.score >= 0.5) && invoiceDate !== null) {
-    const term = termDays(pages);
-    if (term !== null) {
-      const value = addDays(invoiceDate.value, term.days);
-      cands.dueDate.push({ value, score: Math.min(0.8, invoiceDate.score) * 0.9, sourceText: `${term.text} (invoice date ${invoiceDate.value} + ${term.days} days)`, page: term.page, order: term.order });
+  const term = invoiceDate === null ? null : termDays(pages, labelledTerms);
+  if (term !== null && invoiceDate !== null) {
+    const { value, other } = termDue(invoiceDate.value, term);
+    const eom = term.endOfMonth === null ? "" : term.endOfMonth === "then" ? ", then the month's end" : " from the month's end";
+    const how = `${clip(term.text).slice(0, 80)} (invoice date ${invoiceDate.value} + ${term.days} days${eom}${other === null ? "" : `; counted the other way: ${other}`})`;
+    const printed = best(cands.dueDate.filter((c) => c.score >= 0.5));
+    if (printed === null) {
+      cands.dueDate.push({ value, score: Math.min(0.8, invoiceDate.score) * 0.9 * (other === null ? 1 : 0.8), sourceText: how, page: term.page, order: term.order });
+    } else if (printed.value === value || printed.value === other) {
+      if (invoiceDate.score >= 0.8) printed.score = Math.min(0.97, printed.score + 0.05);
+      printed.sourceText = `${printed.sourceText} (agrees with the terms: ${how})`;
+    } else if (invoiceDate.score >= 0.6) {
+      printed.score = Math.min(printed.score, 0.7);
+      printed.sourceText = `${printed.sourceText} (the terms give ${value}: ${how})`;
     }
   }
   const taxes = taxSummary(pages);
@@ -62335,27 +62370,51 @@ function extractBill(pages, options) {
   };
   return checkBill(bill, options.today);
 }
-function termDays(pages) {
-  let net = null;
-  let other = null;
+function readTerm(text3, labelled2) {
+  if (NOT_A_PAYMENT_TERM.test(text3)) return null;
+  const eom = END_OF_MONTH_TERM.exec(text3);
+  const endOfMonth = eom === null ? null : eom.groups?.["then"] !== void 0 ? "then" : "after";
+  const longest = (res, min) => {
+    let days2 = null;
+    for (const re of res) {
+      const d = Number(re.exec(text3)?.[1] ?? NaN);
+      if (d >= min && d <= 180 && (days2 === null || d > days2)) days2 = d;
+    }
+    return days2;
+  };
+  const net = longest(NET_TERM_DAYS, 0);
+  if (net !== null) return { days: net, endOfMonth, rank: 3 };
+  if (!labelled2 && !PAYMENT_WORDS.test(text3) && !/^\s*terms\b/i.test(text3)) return null;
+  const days = longest(labelled2 ? [...TERM_DAYS, BARE_TERM_DAYS] : TERM_DAYS, 1);
+  if (days !== null) return { days, endOfMonth, rank: labelled2 ? 2 : 1 };
+  if (DUE_ON_RECEIPT.test(text3)) return { days: 0, endOfMonth: null, rank: labelled2 ? 2 : 0 };
+  return null;
+}
+function termDays(pages, labelled2) {
+  let top = null;
+  const consider2 = (t) => {
+    if (top === null || t.rank > top.rank || t.rank === top.rank && t.days > top.days) top = t;
+  };
+  labelled2.forEach(consider2);
   for (const page of pages) {
     page.lines.forEach((line, i) => {
-      const text3 = line.text;
-      if (END_OF_MONTH_TERM.test(text3) || NOT_A_PAYMENT_TERM.test(text3)) return;
-      const at3 = { text: text3.trim(), page: page.number, order: page.number * 1e4 + i };
-      if (DUE_ON_RECEIPT.test(text3) && PAYMENT_WORDS.test(text3) && other === null) other = { days: 0, ...at3 };
-      for (const re of NET_TERM_DAYS) {
-        const days = Number(re.exec(text3)?.[1] ?? NaN);
-        if (days >= 0 && days <= 180 && (net === null || days > net.days)) net = { days, ...at3 };
-      }
-      if (!PAYMENT_WORDS.test(text3) && !/^\s*terms\b/i.test(text3)) return;
-      for (const re of TERM_DAYS) {
-        const days = Number(re.exec(text3)?.[1] ?? NaN);
-        if (days > 0 && days <= 180 && (other === null || days > other.days)) other = { days, ...at3 };
-      }
+      const term = readTerm(line.text, false);
+      if (term !== null) consider2({ ...term, text: line.text.trim(), page: page.number, order: page.number * 1e4 + i });
     });
   }
-  return net ?? other;
+  return top;
+}
+function termDue(invoiceIso, term) {
+  const plus = addDays(invoiceIso, term.days);
+  if (term.endOfMonth === null) return { value: plus, other: null };
+  const then = monthEnd(plus);
+  const after = addDays(monthEnd(invoiceIso), term.days);
+  const [value, other] = term.endOfMonth === "then" ? [then, after] : [after, then];
+  return { value, other: other === value ? null : other };
+}
+function monthEnd(iso2) {
+  const d = /* @__PURE__ */ new Date(`${iso2}T00:00:00Z`);
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
 }
 function addDays(iso2, days) {
   return new Date(Date.parse(`${iso2}T00:00:00Z`) + days * 864e5).toISOString().slice(0, 10);
@@ -62542,8 +62601,10 @@ function vendorParty(pages, options) {
   let names = [];
   const recipients = [];
   const recipientBlocks = [];
+  const companyBlocks = [];
   const legalFooter = /* @__PURE__ */ new Set();
   for (const page of pages) {
+    const large = largeLetters(page, options.source);
     page.lines.forEach((line, i) => {
       const order = page.number * 1e4 + i;
       const customer = CUSTOMER_MARKERS.test(line.text) || line.y0 < 0.8 * page.height && (findVats(line.text).length > 0 || /\biban\b/i.test(line.text)) && line.cells.some((c) => underHeading(page, i, c, RECIPIENT_HEADINGS) || underReturnAddress(page, i, c));
@@ -62568,6 +62629,7 @@ function vendorParty(pages, options) {
         const recipient = customerCell || underHeading(page, i, cell, RECIPIENT_HEADINGS) || underReturnAddress(page, i, cell) || customerBlock(page, i, cell);
         const m = new RegExp(`^(.*?${LEGAL_FORMS.source})`).exec(text3);
         let name2 = (m?.[1] ?? text3).replace(/^(?:[\p{L}.'-]+\s+){0,2}[\p{L}.'-]+\s*:\s*(?=\S)/u, "").replace(/^[\s,:-]+|[\s,:-]+$/g, "");
+        if (name2.replace(LEGAL_FORMS, " ").trim().length < 2) name2 = text3.replace(/^[\s,:-]+|[\s,:-]+$/g, "");
         if (name2.split(/\s+/).length > 6) return;
         name2 = name2.replace(/^(?:©|\(c\)|copyright)\s*\d{0,4}\s*/i, "").trim();
         if (name2.length < 3 || /\d{4,}/.test(name2) || !/[A-Za-z]{2}/.test(name2)) return;
@@ -62576,19 +62638,28 @@ function vendorParty(pages, options) {
           recipientBlocks.push({ page: page.number, from: order, to: order + blockBelow(page, i, cell).length });
           return;
         }
-        if (companyName !== null && (normName(name2) === companyName || sameCompany(name2, options.company?.name ?? ""))) return;
+        if (companyName !== null && (normName(name2) === companyName || sameCompany(name2, options.company?.name ?? ""))) {
+          companyBlocks.push({ page: page.number, from: order - 1, to: order + blockBelow(page, i, cell).length });
+          return;
+        }
         const top = line.y0 / Math.max(1, page.height);
         const vendorHeading = underHeading(page, i, cell, VENDOR_MARKERS) ? 0.3 : 0;
         const pos = top < 0.25 ? 0.2 : top > 0.8 ? 0.1 : 0;
-        const cand = { value: name2, score: 0.55 + pos + vendorHeading - (page.number - (pages[0]?.number ?? 1)) * 0.05, sourceText: line.text, page: page.number, order };
+        const letterhead = top < 0.3 && large(cell) ? 0.15 : 0;
+        const own2 = [cell.text, ...blockBelow(page, i, cell).flatMap((l) => l.cells.filter((c) => c.x0 < cell.x1 + 20 && c.x1 > cell.x0 - 20).map((c) => c.text))];
+        const contact = own2.some((t) => CONTACT_LINE.test(t) || REGISTER_NUMBER.test(t) || BANK_DETAILS.test(t)) ? 0.1 : 0;
+        const cand = { value: name2, score: 0.55 + pos + vendorHeading + letterhead + contact - (page.number - (pages[0]?.number ?? 1)) * 0.05, sourceText: line.text, page: page.number, order };
         names.push(cand);
         const details = [cell.text.slice(cell.text.indexOf(name2) + name2.length), ...blockBelow(page, i, cell).slice(0, 2).flatMap((l) => l.cells.filter((c) => c.x0 < cell.x1 && c.x1 > cell.x0).map((c) => c.text))].join(" ");
-        if (top > 0.8 && !BANK_NAME.test(name2) && (REGISTER_NUMBER.test(details) || findVats(details).length > 0)) legalFooter.add(cand);
+        const footerLines = [line, ...blockBelow(page, i, cell).slice(0, 2)].map((l) => l.text).join(" ");
+        if (top > 0.8 && !BANK_NAME.test(name2) && (REGISTER_NUMBER.test(details) || findVats(details).length > 0 || BANK_DETAILS.test(footerLines))) legalFooter.add(cand);
       });
     });
   }
   const inRecipientBlock = (c) => recipientBlocks.some((b) => b.page === c.page && c.order > b.from && c.order <= b.to);
   for (const c of [...vats, ...ibans]) if (inRecipientBlock(c)) c.score = Math.min(c.score, 0.4);
+  const inCompanyBlock = (c) => companyBlocks.some((b) => b.page === c.page && c.order > b.from && c.order <= b.to);
+  for (const list of [vats, ibans]) list.splice(0, list.length, ...list.filter((c) => !inCompanyBlock(c)));
   const domains = /* @__PURE__ */ new Set();
   for (const page of pages) {
     for (const m of pageText(page).matchAll(/(?:@|www\.|https?:\/\/(?:www\.)?)([a-z0-9-]+(?:\.[a-z0-9-]+)*)\.[a-z]{2,}\b/gi)) {
@@ -62612,14 +62683,31 @@ function vendorParty(pages, options) {
       }
     });
   }
+  if (firstPage !== void 0) {
+    const large = largeLetters(firstPage, options.source, 1.6);
+    firstPage.lines.forEach((line, i) => {
+      if (line.y0 > 0.2 * firstPage.height || CUSTOMER_MARKERS.test(line.text)) return;
+      for (const cell of line.cells) {
+        const text3 = cell.text.trim();
+        if (!large(cell) || !new RegExp("^\\p{L}", "u").test(text3) || LEGAL_FORMS.test(text3) || /\d/.test(text3) || text3.split(/\s+/).length > 4 || !new RegExp("\\p{L}{3}", "u").test(text3) || isLabel(text3) || DOCUMENT_TITLE.test(text3)) continue;
+        if (underHeading(firstPage, i, cell, RECIPIENT_HEADINGS) || companyName !== null && sameCompany(text3, options.company?.name ?? "")) continue;
+        names.push({ value: text3, score: 0.78, sourceText: `${text3} (letterhead in large letters)`, page: firstPage.number, order: firstPage.number * 1e4 + i });
+      }
+    });
+  }
   const vat = best(vats);
   names = names.filter((c) => !recipients.some((r) => echoes(c.value, r)));
   for (const c of names) {
     const core = normName(c.value.replace(LEGAL_FORMS, " ")).replace(/ /g, "");
-    if (!c.sourceText.includes("(matches the web/e-mail domain)") && core.length >= 3 && [...domains].some((d) => d === core || d.startsWith(core) || core.startsWith(d))) c.score += 0.3;
+    if (!c.sourceText.includes("(matches the web/e-mail domain)") && !c.sourceText.endsWith("(letterhead in large letters)") && core.length >= 3 && [...domains].some((d) => d === core || d.startsWith(core) || core.startsWith(d))) c.score += 0.3;
     if (vat !== null && vat.page === c.page && vat.order - c.order >= 0 && vat.order - c.order <= 3) c.score += 0.25;
   }
   let name = best(names);
+  if (name !== null && !LEGAL_FORMS.test(name.value)) {
+    const mark = name;
+    const full = best(names.filter((c) => c !== mark && LEGAL_FORMS.test(c.value) && sameName(mark.value, c.value) && normName(c.value.replace(LEGAL_FORMS, " ")).split(" ").length > normName(mark.value).split(" ").length));
+    if (full !== null) name = { ...full, score: Math.min(0.9, Math.max(full.score, mark.score)), sourceText: `${full.sourceText} (the full name of ${mark.value})` };
+  }
   const footer = best([...legalFooter].filter((c) => names.includes(c)));
   let footerWins = false;
   if (name !== null && footer !== null && footer !== name && !sameName(footer.value, name.value) && !name.sourceText.includes("(matches the web/e-mail domain)") && !legalFooter.has(name)) {
@@ -62676,6 +62764,14 @@ function vendorParty(pages, options) {
   }
   return { name, vat: nearest(vats, name, footerWins), iban: nearest(ibans, name, footerWins), email: email3 };
 }
+var CONTACT_LINE = new RegExp("(?<!\\p{L})(?:tel|t\xE9l|telefon|t\xE9l\xE9phone|phone|fon|fax|mobil|handy|gsm|e-?mail|courriel|www\\.|internet|web)(?!\\p{L})|@", "iu");
+var DOCUMENT_TITLE = new RegExp("(?<!\\p{L})(?:invoice|rechnung|factu\\p{L}*|fattura|fatura|faktura|lasku|receipt|quittung|gutschrift|avoir|credit|nota|abrechnung|statement|proforma|angebot|devis|offerte|bill)(?!\\p{L})", "iu");
+function largeLetters(page, source, ratio = 1.35) {
+  const heights = page.lines.map((l) => l.y1 - l.y0).sort((a, b) => a - b);
+  const median2 = heights[Math.floor(heights.length / 2)] ?? 0;
+  const need = source === "ocr" ? ratio + 0.3 : ratio;
+  return (cell) => median2 > 0 && cell.words.length > 0 && Math.min(...cell.words.map((w) => w.y1 - w.y0)) >= need * median2;
+}
 function nearest(cands, name, contested2) {
   const top = best(cands);
   if (top === null || name === null) return top;
@@ -62706,6 +62802,7 @@ function customerBlock(page, lineIndex, cell) {
   return false;
 }
 var REGISTER_NUMBER = /\b(?:kvk|k\.v\.k\.|kamer\s+van\s+koophandel|hrb|hra|handelsregister|registergericht|amtsgericht|geschäftsführ|company\s+(?:no|number|reg)|registered\s+(?:in|office|no)|reg(?:istration)?\.?\s+no|crn|siret|siren|rcs|rpr|kbo|ondernemingsnummer|firmenbuch|fn\s+\d)/i;
+var BANK_DETAILS = /\b(?:iban|bic|swift|sort\s*code|account\s+(?:no|number)|kontonummer|kto\.?-?nr|bankverbindung|rekeningnummer|numéro\s+de\s+compte|bankgiro|plusgiro)\b/i;
 var BANK_NAME = new RegExp("\\b(?:bank|banque|banca|banco|sparkasse|volksbank|raiffeisen\\p{L}*|cr\xE9dit|credit|caisse|rabobank|ing|abn\\s+amro|postbank|commerzbank)\\b", "iu");
 function brandOf(pages, domains, names) {
   const capitalised = /^[\p{Lu}\d][\p{L}\d&'.-]*$/u;

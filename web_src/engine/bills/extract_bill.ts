@@ -5,7 +5,7 @@
 // confirmed values gain confidence. A difference is reported as a failed check, never adjusted.
 import type { BillAddress, BillFields, BillLine, BillSource, BillTax, ExtractedBill, ExtractedField } from "../../contracts/bills";
 import { checkBill } from "./check_bill";
-import { AGENT_FOR, BRAND_AFTER, BRAND_BEFORE, CUSTOMER_MARKERS, DEBIT_DATE_BEFORE, RECIPIENT_HEADINGS, THIRD_PARTY_HOSTS, THIRD_PARTY_LINE, DEBIT_SENTENCE, DUE_IN_PAYMENT_SENTENCE, DUE_IN_SENTENCE, DUE_ON_RECEIPT, END_OF_MONTH_TERM, NET_TERM_DAYS, NOT_A_PAYMENT_TERM, PAYMENT_WORDS, TERM_DAYS, VENDOR_MARKERS, LABELS, LEADERS, LEGAL_FORMS, LINE_TABLE_HEADER, NUMBER_WORD, PAYMENT_TERM_SENTENCES, PO_IN_SENTENCE, RECEIPT_LABELS, TAX_INCLUDED, type LabelKind, type LabelPattern } from "./labels";
+import { AGENT_FOR, BRAND_AFTER, BRAND_BEFORE, CUSTOMER_MARKERS, DEBIT_DATE_BEFORE, RECIPIENT_HEADINGS, THIRD_PARTY_HOSTS, THIRD_PARTY_LINE, DEBIT_SENTENCE, DUE_IN_PAYMENT_SENTENCE, DUE_IN_SENTENCE, BARE_TERM_DAYS, DUE_ON_RECEIPT, END_OF_MONTH_TERM, NET_TERM_DAYS, NOT_A_PAYMENT_TERM, PAYMENT_WORDS, TERM_DAYS, VENDOR_MARKERS, LABELS, LEADERS, LEGAL_FORMS, LINE_TABLE_HEADER, NUMBER_WORD, PAYMENT_TERM_SENTENCES, PO_IN_SENTENCE, RECEIPT_LABELS, TAX_INCLUDED, type LabelKind, type LabelPattern } from "./labels";
 import { pageText, type Cell, type Line, type Page } from "./layout";
 import { cents, dayOrderOf, detectCurrency, findDates, findEmails, findIbans, findVats, hasDecimals, normaliseVat, parseAmount } from "./values";
 
@@ -151,6 +151,13 @@ function valueCells(hit: LabelHit, receipt: boolean): Array<{ text: string; fact
         break;
       }
     }
+  }
+  // A due date printed over its caption (a box, the value above its label): the date cell just above, tried last
+  // and trusted least.
+  if (hit.kind === "dueDate" && hit.rest === "") {
+    const above = hit.page.lines[hit.lineIndex - 1];
+    const over = above?.cells.find((c) => c.x0 < cell.x1 + 4 && c.x1 > cell.x0 - 4 && c.text.trim().length <= 24 && findDates(c.text).length > 0);
+    if (above !== undefined && over !== undefined && line.y0 - above.y1 < 1.5 * (line.y1 - line.y0)) out.push({ text: over.text, factor: 0.65, where: `${over.text} / ${cell.text}` });
   }
   return out;
 }
@@ -340,6 +347,8 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
     purchaseOrderRef: [] as Array<Candidate<string>>,
     paymentTerms: [] as Array<Candidate<string>>,
   };
+  /** Terms read in the value of a payment-terms label ("Payment Terms" over "30 days"). */
+  const labelledTerms: Term[] = [];
 
   for (const hit of hits) {
     const line = hit.page.lines[hit.lineIndex];
@@ -391,9 +400,17 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
           break;
         }
         case "paymentTerms": {
-          if (/[A-Za-z0-9]/.test(text) && text.length >= 3) cands.paymentTerms.push({ value: text, score, sourceText: where, page: hit.page.number, order });
+          // A caption's neighbour may be the next caption ("Zahlungsziel   Kundennummer"): the cell that reads as
+          // terms wins, and ends the search.
+          const term = readTerm(text, true);
+          if (term !== null) labelledTerms.push({ ...term, text: where, page: hit.page.number, order, rank: 2 });
+          if (/[A-Za-z0-9]/.test(text) && text.length >= 3) cands.paymentTerms.push({ value: text, score: score * (term === null ? 0.8 : 1), sourceText: where, page: hit.page.number, order });
           break;
         }
+      }
+      if (hit.kind === "paymentTerms") {
+        if (labelledTerms[labelledTerms.length - 1]?.order === order) break;
+        continue;
       }
       // Only the first value cell that gave something counts for single-valued fields.
       if (hit.kind !== "total" && hit.kind !== "untaxed" && hit.kind !== "totalTax") {
@@ -457,14 +474,25 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
     });
   }
 
-  // No due date printed: payment terms in days ("Net 30", "14 Tage netto") from the invoice date. A computed date
-  // is only as sure as the invoice date and the reading of the terms: never at the auto grade.
+  // Payment terms in days ("Net 30", "14 Tage netto", "30 jours fin de mois") from the invoice date. No due date
+  // printed: the computed one, only as sure as the invoice date and the reading of the terms (never at the auto
+  // grade; lower when the two ways of counting to a month's end differ). A printed due date the terms confirm gains;
+  // one they contradict stays under 0.7 and says what the terms give.
   const invoiceDate = best(cands.invoiceDate);
-  if (!cands.dueDate.some((c) => c.score >= 0.5) && invoiceDate !== null) {
-    const term = termDays(pages);
-    if (term !== null) {
-      const value = addDays(invoiceDate.value, term.days);
-      cands.dueDate.push({ value, score: Math.min(0.8, invoiceDate.score) * 0.9, sourceText: `${term.text} (invoice date ${invoiceDate.value} + ${term.days} days)`, page: term.page, order: term.order });
+  const term = invoiceDate === null ? null : termDays(pages, labelledTerms);
+  if (term !== null && invoiceDate !== null) {
+    const { value, other } = termDue(invoiceDate.value, term);
+    const eom = term.endOfMonth === null ? "" : term.endOfMonth === "then" ? ", then the month's end" : " from the month's end";
+    const how = `${clip(term.text).slice(0, 80)} (invoice date ${invoiceDate.value} + ${term.days} days${eom}${other === null ? "" : `; counted the other way: ${other}`})`;
+    const printed = best(cands.dueDate.filter((c) => c.score >= 0.5));
+    if (printed === null) {
+      cands.dueDate.push({ value, score: Math.min(0.8, invoiceDate.score) * 0.9 * (other === null ? 1 : 0.8), sourceText: how, page: term.page, order: term.order });
+    } else if (printed.value === value || printed.value === other) {
+      if (invoiceDate.score >= 0.8) printed.score = Math.min(0.97, printed.score + 0.05);
+      printed.sourceText = `${printed.sourceText} (agrees with the terms: ${how})`;
+    } else if (invoiceDate.score >= 0.6) {
+      printed.score = Math.min(printed.score, 0.7);
+      printed.sourceText = `${printed.sourceText} (the terms give ${value}: ${how})`;
     }
   }
 
@@ -518,30 +546,73 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
   return checkBill(bill, options.today);
 }
 
-/** Payment terms in days on the bill's pages: the net term (the longest "netto" period, else the longest period on a
- * line about paying), 0 for "due on receipt"; none for a term from the end of a month or when the bill states none. */
-function termDays(pages: readonly Page[]): { days: number; text: string; page: number; order: number } | null {
-  type Term = { days: number; text: string; page: number; order: number };
-  let net = null as Term | null;
-  let other = null as Term | null;
+interface TermReading {
+  days: number;
+  /** Counted to the end of a month: the days then the month's end, or the days from the invoice month's end. */
+  endOfMonth: "then" | "after" | null;
+}
+interface Term extends TermReading {
+  text: string;
+  page: number;
+  order: number;
+  /** 3 "netto" days, 2 the value of a payment-terms label, 1 days on a line about paying, 0 due on receipt. */
+  rank: number;
+}
+
+/** The days of a payment term in `text` (a line, or the value of a payment-terms label when `labelled`): the net
+ * days over a discount period, else the longest period on a line about paying, 0 for "due on receipt". */
+function readTerm(text: string, labelled: boolean): (TermReading & { rank: number }) | null {
+  if (NOT_A_PAYMENT_TERM.test(text)) return null;
+  const eom = END_OF_MONTH_TERM.exec(text);
+  const endOfMonth = eom === null ? null : eom.groups?.["then"] !== undefined ? "then" : "after";
+  const longest = (res: readonly RegExp[], min: number) => {
+    let days: number | null = null;
+    for (const re of res) {
+      const d = Number(re.exec(text)?.[1] ?? NaN);
+      if (d >= min && d <= 180 && (days === null || d > days)) days = d;
+    }
+    return days;
+  };
+  const net = longest(NET_TERM_DAYS, 0);
+  if (net !== null) return { days: net, endOfMonth, rank: 3 };
+  if (!labelled && !PAYMENT_WORDS.test(text) && !/^\s*terms\b/i.test(text)) return null;
+  const days = longest(labelled ? [...TERM_DAYS, BARE_TERM_DAYS] : TERM_DAYS, 1);
+  if (days !== null) return { days, endOfMonth, rank: labelled ? 2 : 1 };
+  if (DUE_ON_RECEIPT.test(text)) return { days: 0, endOfMonth: null, rank: labelled ? 2 : 0 };
+  return null;
+}
+
+/** The payment term of the bill: the best ranked (net days, a label's value, a line about paying, due on receipt),
+ * the longest of a rank; none when the bill states none. */
+function termDays(pages: readonly Page[], labelled: readonly Term[]): Term | null {
+  let top = null as Term | null;
+  const consider = (t: Term) => {
+    if (top === null || t.rank > top.rank || (t.rank === top.rank && t.days > top.days)) top = t;
+  };
+  labelled.forEach(consider);
   for (const page of pages) {
     page.lines.forEach((line, i) => {
-      const text = line.text;
-      if (END_OF_MONTH_TERM.test(text) || NOT_A_PAYMENT_TERM.test(text)) return;
-      const at = { text: text.trim(), page: page.number, order: page.number * 10_000 + i };
-      if (DUE_ON_RECEIPT.test(text) && PAYMENT_WORDS.test(text) && other === null) other = { days: 0, ...at };
-      for (const re of NET_TERM_DAYS) {
-        const days = Number(re.exec(text)?.[1] ?? NaN);
-        if (days >= 0 && days <= 180 && (net === null || days > net.days)) net = { days, ...at };
-      }
-      if (!PAYMENT_WORDS.test(text) && !/^\s*terms\b/i.test(text)) return;
-      for (const re of TERM_DAYS) {
-        const days = Number(re.exec(text)?.[1] ?? NaN);
-        if (days > 0 && days <= 180 && (other === null || days > other.days)) other = { days, ...at };
-      }
+      const term = readTerm(line.text, false);
+      if (term !== null) consider({ ...term, text: line.text.trim(), page: page.number, order: page.number * 10_000 + i });
     });
   }
-  return net ?? other;
+  return top;
+}
+
+/** The due date of a term from the invoice date, and the other count's date when the term runs to a month's end and
+ * the two counts differ. */
+function termDue(invoiceIso: string, term: TermReading): { value: string; other: string | null } {
+  const plus = addDays(invoiceIso, term.days);
+  if (term.endOfMonth === null) return { value: plus, other: null };
+  const then = monthEnd(plus);
+  const after = addDays(monthEnd(invoiceIso), term.days);
+  const [value, other] = term.endOfMonth === "then" ? [then, after] : [after, then];
+  return { value, other: other === value ? null : other };
+}
+
+function monthEnd(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
 }
 
 function addDays(iso: string, days: number): string {
@@ -775,9 +846,12 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
   const recipients: string[] = [];
   /** The lines (orders) of each recipient's block: the VAT number and IBAN printed in it are the customer's. */
   const recipientBlocks: Array<{ page: number; from: number; to: number }> = [];
+  /** The lines of the receiving company's own block (its name as the request gives it): nothing in it is the vendor's. */
+  const companyBlocks: Array<{ page: number; from: number; to: number }> = [];
   /** Names in a footer that carries the company's legal details (a register number, a VAT number under it). */
   const legalFooter = new Set<Candidate<string>>();
   for (const page of pages) {
+    const large = largeLetters(page, options.source);
     page.lines.forEach((line, i) => {
       const order = page.number * 10_000 + i;
       // A marker on the line, or the line inside the recipient's block ("Bill to:" / its VAT number below).
@@ -807,6 +881,8 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
         // label before it ("Sold by:", "Payment to:") is no part of it.
         const m = new RegExp(`^(.*?${LEGAL_FORMS.source})`).exec(text);
         let name = (m?.[1] ?? text).replace(/^(?:[\p{L}.'-]+\s+){0,2}[\p{L}.'-]+\s*:\s*(?=\S)/u, "").replace(/^[\s,:-]+|[\s,:-]+$/g, "");
+        // The legal form first ("SAS Martin Distribution", "SARL Menuiserie Laurent"): the whole cell is the name.
+        if (name.replace(LEGAL_FORMS, " ").trim().length < 2) name = text.replace(/^[\s,:-]+|[\s,:-]+$/g, "");
         if (name.split(/\s+/).length > 6) return;
         name = name.replace(/^(?:©|\(c\)|copyright)\s*\d{0,4}\s*/i, "").trim();
         if (name.length < 3 || /\d{4,}/.test(name) || !/[A-Za-z]{2}/.test(name)) return;
@@ -815,21 +891,34 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
           recipientBlocks.push({ page: page.number, from: order, to: order + blockBelow(page, i, cell).length });
           return;
         }
-        if (companyName !== null && (normName(name) === companyName || sameCompany(name, options.company?.name ?? ""))) return;
+        // The receiving company's own block: its VAT number and IBAN are the customer's too.
+        if (companyName !== null && (normName(name) === companyName || sameCompany(name, options.company?.name ?? ""))) {
+          companyBlocks.push({ page: page.number, from: order - 1, to: order + blockBelow(page, i, cell).length });
+          return;
+        }
         const top = (line.y0 / Math.max(1, page.height));
         const vendorHeading = underHeading(page, i, cell, VENDOR_MARKERS) ? 0.3 : 0;
         // Near the top or the foot of the first page: the letterhead.
         const pos = top < 0.25 ? 0.2 : top > 0.8 ? 0.1 : 0;
-        const cand = { value: name, score: 0.55 + pos + vendorHeading - (page.number - (pages[0]?.number ?? 1)) * 0.05, sourceText: line.text, page: page.number, order };
+        // A letterhead: the name in larger letters than the page's text, or the sender's details under it —
+        // telephone / e-mail / web, a company register's number, its bank account (an addressee's block prints none).
+        const letterhead = top < 0.3 && large(cell) ? 0.15 : 0;
+        const own = [cell.text, ...blockBelow(page, i, cell).flatMap((l) => l.cells.filter((c) => c.x0 < cell.x1 + 20 && c.x1 > cell.x0 - 20).map((c) => c.text))];
+        const contact = own.some((t) => CONTACT_LINE.test(t) || REGISTER_NUMBER.test(t) || BANK_DETAILS.test(t)) ? 0.1 : 0;
+        const cand = { value: name, score: 0.55 + pos + vendorHeading + letterhead + contact - (page.number - (pages[0]?.number ?? 1)) * 0.05, sourceText: line.text, page: page.number, order };
         names.push(cand);
         // The foot of the page, the company's legal details in its cell or the column under it: the sender's.
         const details = [cell.text.slice(cell.text.indexOf(name) + name.length), ...blockBelow(page, i, cell).slice(0, 2).flatMap((l) => l.cells.filter((c) => c.x0 < cell.x1 && c.x1 > cell.x0).map((c) => c.text))].join(" ");
-        if (top > 0.8 && !BANK_NAME.test(name) && (REGISTER_NUMBER.test(details) || findVats(details).length > 0)) legalFooter.add(cand);
+        // Or its bank account in another column of the footer's lines (the payee's).
+        const footerLines = [line, ...blockBelow(page, i, cell).slice(0, 2)].map((l) => l.text).join(" ");
+        if (top > 0.8 && !BANK_NAME.test(name) && (REGISTER_NUMBER.test(details) || findVats(details).length > 0 || BANK_DETAILS.test(footerLines))) legalFooter.add(cand);
       });
     });
   }
   const inRecipientBlock = (c: Candidate<string>) => recipientBlocks.some((b) => b.page === c.page && c.order > b.from && c.order <= b.to);
   for (const c of [...vats, ...ibans]) if (inRecipientBlock(c)) c.score = Math.min(c.score, 0.4);
+  const inCompanyBlock = (c: Candidate<string>) => companyBlocks.some((b) => b.page === c.page && c.order > b.from && c.order <= b.to);
+  for (const list of [vats, ibans]) list.splice(0, list.length, ...list.filter((c) => !inCompanyBlock(c)));
   // A line of the first page spelling the domain of the bill's e-mail or web address ("Azure Interior" for
   // azure-interior.com) is the vendor's name: letterheads print both.
   const domains = new Set<string>();
@@ -855,16 +944,38 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
       }
     });
   }
+  // A logo word at the top of the first page, in large letters and without a legal form ("NORDLICHT", "Atelier
+  // Bleu"): the sender's mark, over an addressee's block that nothing else marks as the sender.
+  if (firstPage !== undefined) {
+    const large = largeLetters(firstPage, options.source, 1.6);
+    firstPage.lines.forEach((line, i) => {
+      if (line.y0 > 0.2 * firstPage.height || CUSTOMER_MARKERS.test(line.text)) return;
+      for (const cell of line.cells) {
+        const text = cell.text.trim();
+        if (!large(cell) || !/^\p{L}/u.test(text) || LEGAL_FORMS.test(text) || /\d/.test(text) || text.split(/\s+/).length > 4 || !/\p{L}{3}/u.test(text) || isLabel(text) || DOCUMENT_TITLE.test(text)) continue;
+        if (underHeading(firstPage, i, cell, RECIPIENT_HEADINGS) || (companyName !== null && sameCompany(text, options.company?.name ?? ""))) continue;
+        names.push({ value: text, score: 0.78, sourceText: `${text} (letterhead in large letters)`, page: firstPage.number, order: firstPage.number * 10_000 + i });
+      }
+    });
+  }
   // The company that the page's web/e-mail domain and the vendor's VAT number (on its line or the three below) point
   // to is the legal vendor, over another block's name (a trading name under "Lieferant", a works address).
   const vat = best(vats);
   names = names.filter((c) => !recipients.some((r) => echoes(c.value, r)));
   for (const c of names) {
     const core = normName(c.value.replace(LEGAL_FORMS, " ")).replace(/ /g, "");
-    if (!c.sourceText.includes("(matches the web/e-mail domain)") && core.length >= 3 && [...domains].some((d) => d === core || d.startsWith(core) || core.startsWith(d))) c.score += 0.3;
+    if (!c.sourceText.includes("(matches the web/e-mail domain)") && !c.sourceText.endsWith("(letterhead in large letters)") && core.length >= 3 && [...domains].some((d) => d === core || d.startsWith(core) || core.startsWith(d))) c.score += 0.3;
     if (vat !== null && vat.page === c.page && vat.order - c.order >= 0 && vat.order - c.order <= 3) c.score += 0.25;
   }
   let name = best(names);
+  // A mark without a legal form ("Nordlicht") whose words another name spells with one ("Nordlicht Druck GmbH" in
+  // the footer): that is the vendor's full name.
+  if (name !== null && !LEGAL_FORMS.test(name.value)) {
+    const mark = name;
+    const full = best(names.filter((c) => c !== mark && LEGAL_FORMS.test(c.value) && sameName(mark.value, c.value) && normName(c.value.replace(LEGAL_FORMS, " ")).split(" ").length > normName(mark.value).split(" ").length));
+    // The mark may be sure (its domain); its legal name is read elsewhere on the page: not above 0.9.
+    if (full !== null) name = { ...full, score: Math.min(0.9, Math.max(full.score, mark.score)), sourceText: `${full.sourceText} (the full name of ${mark.value})` };
+  }
   // The company block at the top of a page without a letterhead of its own (no vendor heading, no domain it spells)
   // against a footer carrying another company's legal details: the footer's company is the sender, the top block the
   // addressee in the envelope window. Two blocks competing: never above 0.8.
@@ -931,6 +1042,20 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
   return { name, vat: nearest(vats, name, footerWins), iban: nearest(ibans, name, footerWins), email };
 }
 
+/** A sender's contact line: telephone, fax, e-mail, web. */
+const CONTACT_LINE = /(?<!\p{L})(?:tel|tél|telefon|téléphone|phone|fon|fax|mobil|handy|gsm|e-?mail|courriel|www\.|internet|web)(?!\p{L})|@/iu;
+/** Titles of the document, never a sender's mark. */
+const DOCUMENT_TITLE = /(?<!\p{L})(?:invoice|rechnung|factu\p{L}*|fattura|fatura|faktura|lasku|receipt|quittung|gutschrift|avoir|credit|nota|abrechnung|statement|proforma|angebot|devis|offerte|bill)(?!\p{L})/iu;
+
+/** Whether a cell is printed in larger letters than the page's text: its words' height over the median line's by
+ * `ratio` (more for OCR, whose word boxes vary with the letters). */
+function largeLetters(page: Page, source: BillSource, ratio = 1.35): (cell: Cell) => boolean {
+  const heights = page.lines.map((l) => l.y1 - l.y0).sort((a, b) => a - b);
+  const median = heights[Math.floor(heights.length / 2)] ?? 0;
+  const need = source === "ocr" ? ratio + 0.3 : ratio;
+  return (cell) => median > 0 && cell.words.length > 0 && Math.min(...cell.words.map((w) => w.y1 - w.y0)) >= need * median;
+}
+
 /** The VAT number or IBAN printed with the vendor's name (its line or the three below) when one is nearly as well
  * supported as the best, else the best; under 0.85 when the vendor was a choice between two blocks that each print
  * their own. */
@@ -972,6 +1097,8 @@ function customerBlock(page: Page, lineIndex: number, cell: Cell): boolean {
 
 /** A company register's number or a managing director: the legal details a sender prints in its footer. */
 const REGISTER_NUMBER = /\b(?:kvk|k\.v\.k\.|kamer\s+van\s+koophandel|hrb|hra|handelsregister|registergericht|amtsgericht|geschäftsführ|company\s+(?:no|number|reg)|registered\s+(?:in|office|no)|reg(?:istration)?\.?\s+no|crn|siret|siren|rcs|rpr|kbo|ondernemingsnummer|firmenbuch|fn\s+\d)/i;
+/** A bank account's details: the payee's. */
+const BANK_DETAILS = /\b(?:iban|bic|swift|sort\s*code|account\s+(?:no|number)|kontonummer|kto\.?-?nr|bankverbindung|rekeningnummer|numéro\s+de\s+compte|bankgiro|plusgiro)\b/i;
 /** A bank named in the footer with its IBAN: never the vendor. */
 const BANK_NAME = /\b(?:bank|banque|banca|banco|sparkasse|volksbank|raiffeisen\p{L}*|crédit|credit|caisse|rabobank|ing|abn\s+amro|postbank|commerzbank)\b/iu;
 

@@ -86,7 +86,7 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
     { re: /^fecha\s+(?:de\s+)?(?:la\s+)?(?:factura|emisión|expedición)\s*[:.]?/i, weight: 0.95 },
     { re: /^data\s+(?:(?:da|de|della)\s+)?(?:fattura|fatura|documento|emissione|emissão)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:fakturadatum|fakturadato)\s*[:.]?/i, weight: 0.95 },
-    { re: /^(?:data\s+(?:wystawienia|faktury)|laskun\s+päiv(?:ämäärä|äys)|laskupäivä(?:määrä)?)\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:data\s+(?:wystawienia|faktury)|laskun\s+päiv(?:ämäärä|äys)|laskupäivä(?:määrä)?|d[aá]tum\s+vystaven[ií][ae]?)\s*[:.]?/iu, weight: 0.95 },
     { re: /^(?:päivämäärä|päiväys)\s*[:.]?/i, weight: 0.6 },
     { re: /^(?:fecha|data|dato)\s*[:.]?/i, weight: 0.6 },
     { re: /^(?:datum|date|dated)\s*[:.]?/i, weight: 0.6 },
@@ -101,6 +101,12 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
     { re: /^(?:vervaldatum|vervaldag|uiterste\s+betaaldatum|te\s+betalen\s+voor)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:fecha\s+de\s+vencimiento|vencimiento|(?:data\s+(?:di\s+)?)?scadenza|data\s+de\s+vencimento|vencimento)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:förfallodatum|förfallodag|att\s+betala\s+senast|sista\s+betalningsdag|forfaldsdato|betalingsfrist|sidste\s+rettidige\s+betalingsdag)\s*[:.]?/i, weight: 0.9 },
+    // Finnish, Polish, Czech / Slovak, Norwegian: "Eräpäivä", "Termin płatności", "Datum splatnosti", "Forfallsdato".
+    { re: /^(?:eräpäivä|erääntymispäivä|termin\s+(?:płatności|zapłaty)|data\s+płatności|d[aá]tum\s+splatnosti|splatnost|forfallsdato|forfall)\s*[:.]?/iu, weight: 0.9 },
+    // Spellings without accents or with a polite word ("Echeance", "A payer avant le", "Please pay by"), and Hungarian,
+    // Croatian, Estonian, Romanian ones.
+    { re: /^(?:please\s+pay\s+(?:by|before)|zu\s+zahlen\s+bis|fällig|a\s+payer\s+avant\s+le|(?:date\s+d['’]\s?)?[ée]ch[ée]ance|fecha\s+l[ií]mite\s+de\s+pago|vence(?:\s+el)?|(?:te\s+)?betalen\s+v[oó]{2}r|betalas\s+senast|betales\s+senest|sidste\s+betalingsdag|fizetési\s+határidő|rok\s+plaćanja|datum\s+dospijeća|maksetähtaeg|data\s+scaden[tţț]ei)\s*[:.]?/iu, weight: 0.85 },
+    { re: /^payment\s+date\s*[:.]?/i, weight: 0.75 },
   ],
   total: [
     { re: /^(?:total\s+)?amount\s+(?:due|payable|to\s+pay)\s*[:.]?/i, weight: 0.95 },
@@ -147,6 +153,9 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
     { re: /^(?:zahlungs(?:bedingungen|ziel|konditionen))\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:conditions\s+de\s+(?:paiement|règlement)|modalités\s+de\s+paiement)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:betalings(?:voorwaarden|termijn|conditie))\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:zahlungs(?:frist|bedingung|termin)|délai\s+de\s+(?:paiement|règlement)|modalités\s+de\s+règlement|condiciones\s+de\s+pago|forma\s+de\s+pago|plazo\s+de\s+pago|(?:termini|condizioni|modalità)\s+di\s+pagamento|condições\s+de\s+pagamento|prazo\s+de\s+pagamento|betalningsvillkor|betalingsbetingelser|betalingsvilkår|maksuehdot?|termin\s+płatności|(?:sposób|forma)\s+płatności|platební\s+podmínky)\s*[:.]?/iu, weight: 0.85 },
+    // A caption alone ("Payment", "Règlement", "Pagamento"): only as the whole cell.
+    { re: /^(?:payment|zahlung|règlement|paiement|pago|pagamento|betaling|betalning|maksu)\s*:?$/iu, weight: 0.8, exact: true },
   ],
 };
 
@@ -166,11 +175,11 @@ export const RECEIPT_LABELS: Readonly<Pick<Record<LabelKind, readonly LabelPatte
 };
 
 /** Words on a line that say the value belongs to the customer, not the vendor ("Uw BTW nummer", "N° TVA client"). */
-export const CUSTOMER_MARKERS = /(?:^|[^\p{L}])(?:your|uw|votre|ihre?|client|customer|kunde|kunden|klant|cliente|destinatario|spett\.?le|kund|billed\s+to|billing\s+address|shipping\s+address|delivery\s+address|invoice\s+address|(?<!payment\s)recipient|receiver|guest(?:\s+name)?|consignee|addressee|attn\.?|factur[ée]\s+à|facturar\s+a|faturar\s+a|faktureras\s+till|faktureres\s+til|rechnungsadresse|exmo\(?s?\)?\.?|acheteur|buyer|bill\s+to|ship\s+to|sold\s+to|invoice\s+to|deliver\s+to|factuuradres|afleveradres|livraison|facturation|destinataire|nabywca|käufer|rechnungsempfänger|warenempfänger|empfänger|lieferanschrift|lieferadresse|rechnungsanschrift|auftraggeber|leistungsempfänger)(?:$|[^\p{L}])/iu;
+export const CUSTOMER_MARKERS = /(?:^|[^\p{L}])(?:your|uw|votre|ihre?|client|customer|kunde|kunden|klant|cliente|destinatario|spett\.?le|kund|billed\s+to|billing\s+address|shipping\s+address|delivery\s+address|invoice\s+address|(?<!payment\s)recipient|receiver|guest(?:\s+name)?|consignee|addressee|attn\.?|factur[ée]\s+à|facturar\s+a|faturar\s+a|faktureras\s+till|faktureres\s+til|rechnungsadresse|exmo\(?s?\)?\.?|acheteur|buyer|bill\s+to|ship\s+to|sold\s+to|invoice\s+to|deliver\s+to|factuuradres|afleveradres|livraison|facturation|destinataire|nabywca|käufer|rechnungsempfänger|warenempfänger|empfänger|lieferanschrift|lieferadresse|rechnungsanschrift|auftraggeber|leistungsempfänger|cessionario|committente|acquirente|köpare|mottagare|ostaja|vastaanottaja|asiakas|køber|modtager|mottaker|odběratel|kupující|odbiorca|comprador|adquirente|destinatário|receptor|vevő|klient)(?:$|[^\p{L}])/iu;
 
 /** Headings of the recipient's address block: the customer markers, and a bare "To:" / "An:" / "Aan:" heading (only
  * as a whole cell: "Payment to:" names the vendor). */
-export const RECIPIENT_HEADINGS = new RegExp(`${CUSTOMER_MARKERS.source}|^(?:to|an|aan|à|a|para|till|til)\\s*:?$`, "iu");
+export const RECIPIENT_HEADINGS = new RegExp(`${CUSTOMER_MARKERS.source}|^(?:to|an|aan|à|a|para|till|til|pour|do)\\s*:?$`, "iu");
 
 /** A statement tying a brand to the legal entity that issues the bill: "Pixelpost is a trading name of Harrow Digital
  * Ltd", "X ist eine Marke der Y GmbH", "X est une marque de Y", "X is een handelsnaam van Y", "X, operated by Y"
@@ -186,7 +195,7 @@ export const THIRD_PARTY_LINE = /\b(?:pa(?:y|id)\p{L}*|zahl\p{L}*|bezahl\p{L}*|p
 export const THIRD_PARTY_HOSTS = /^(?:paypal|stripe|klarna|sofort|adyen|mollie|squareup|square|sumup|facebook|instagram|twitter|linkedin|youtube|tiktok|xing|google|apple|microsoft|zoho|quickbooks|xero|sevdesk|lexoffice|billomat|invoiceninja|freshbooks|wave)$/;
 
 /** Headings of the vendor's own address block ("Lieferant", "Rechnungsersteller", "Supplier"). */
-export const VENDOR_MARKERS = /^(?:lieferant|rechnungsersteller|verkäufer|absender|supplier|vendor|seller|from|fournisseur|vendeur|émetteur|leverancier|verkoper|sprzedawca|emisor|proveedor|mittente|fornitore|fornecedor|leverantör|leverandør)\s*:?$/i;
+export const VENDOR_MARKERS = /^(?:lieferant|rechnungsersteller|verkäufer|absender|supplier|vendor|seller|from|fournisseur|vendeur|émetteur|leverancier|verkoper|sprzedawca|emisor|proveedor|mittente|fornitore|fornecedor|leverantör|leverandør|von|de|da|från|fra|od|cedente(?:\s*\/\s*prestatore)?|prestatore|venditore|säljare|avsändare|myyjä|lähettäjä|toimittaja|sælger|afsender|selger|dodavatel|prodávající|dostawca|wystawca|vendedor|prestador|emitente|eladó|szállító)\s*:?$/iu;
 
 /** A due date inside a payment-terms sentence: "netto bis 04.04.2013", "payable before 3 May 2024", "to be paid
  * until 14/05/2025", "bitte zahlbar bis zum 19.06.2025", "à régler avant le 9 avril". The date follows (after an
@@ -204,33 +213,43 @@ export const DEBIT_DATE_BEFORE = /(?<!\p{L})(?:am|zum|ab|per|le|op|rond|omstreek
  * "entro il", "até", "senast", "senest", "on or before". */
 export const DUE_IN_PAYMENT_SENTENCE = /(?<!\p{L})(?:bis(?:\s+(?:zum|spätestens))?|antes\s+del?|hasta\s+el|entro\s+(?:il|el)|até(?:\s+(?:ao|a|dia))?|senast|senest|on\s+or\s+before|no\s+later\s+than)\s+/iu;
 
+/** The words for "days" of the bills' languages: "days", "Tage", "jours", "dagen", "gg" (giorni), "dni", "pv" (päivää). */
+const DAYS = String.raw`(?:days?|tage?n?|jours|dagen|dage|dagar|días|dias|giorni|gg\.?|dni|dní|dnů|pv\.?|päivää|dana|napja?)`;
 /** Payment terms in days that make the due date (invoice date + days): "Net 30", "14 Tage netto", "zahlbar innert 30
- * Tagen", "payment due within 21 days", "à 45 jours", "binnen 14 dagen". A term counted from the end of a month is
- * not invoice date + days (no due date from it). "netto" days win over a discount period ("2 % Skonto 7 Tage"). */
+ * Tagen", "payment due within 21 days", "à 45 jours", "binnen 14 dagen", "a 30 gg d.f.", "14 pv netto". A term counted
+ * from the end of a month is END_OF_MONTH_TERM's. "netto" days win over a discount period ("2 % Skonto 7 Tage"). */
 export const NET_TERM_DAYS: readonly RegExp[] = [
-  /\bnet(?:to)?\s+(\d{1,3})(?:\s+(?:days?|tage?n?|dage|dagar|dagen)(?!\p{L})|(?![\d,%]|\.\d|\s*[\p{L}\d]))/iu,
-  /\b(\d{1,3})\s+(?:days?|tage?n?|jours|dagen|dage|dagar|días|dias|giorni)\s+(?:net(?:to|os?|ti)?|nets?|líquidos?)(?!\p{L})/iu,
+  new RegExp(String.raw`\bnet(?:to)?\s+(\d{1,3})(?:\s+${DAYS}(?!\p{L})|(?=\s+e\.?o\.?m\b)|(?![\d,%]|\.\d|\s*[\p{L}\d]))`, "iu"),
+  new RegExp(String.raw`\b(\d{1,3})\s*${DAYS}\s+(?:net(?:to|os?|ti)?|nets?|líquidos?)(?!\p{L})`, "iu"),
 ];
 export const TERM_DAYS: readonly RegExp[] = [
   /\b(?:with)?in\s+(\d{1,3})\s+days?\b/i,
-  /\b(\d{1,3})\s+days?\s+(?:from|after|of)\s+(?:the\s+)?(?:invoice|date|receipt)/i,
+  /\b(\d{1,3})\s+days?\s+(?:from|after|of)\s+(?:the\s+)?(?:invoice|date|receipt|end)/i,
   /\b(?:innerhalb|binnen|innert)\s+(?:von\s+)?(\d{1,3})\s+tag(?:en)?\b/i,
+  /\b(\d{1,3})\s+tage?n?\s+nach\s+(?:rechnungs|monats|erhalt|zugang|lieferung|ende)/i,
   /\bzahlungsziel\s*:?\s*(\d{1,3})\s+tage?n?\b/i,
-  /(?:^|\s)(?:à|a)\s+(\d{1,3})\s+(?:jours|días|dias|giorni)\b/i,
+  new RegExp(String.raw`(?:^|\s)(?:à|a)\s+(\d{1,3})\s*(?:jours|días|dias|giorni|gg\.?)(?!\p{L})`, "iu"),
   /\bbinnen\s+(\d{1,3})\s+dagen\b/i,
   /\b(?:inom|indenfor|inden)\s+(\d{1,3})\s+(?:dagar|dage)\b/i,
-  /\b(?:entro|dentro\s+de)\s+(\d{1,3})\s+(?:giorni|días|dias)\b/i,
+  /\b(?:entro|dentro\s+de)\s+(\d{1,3})\s+(?:giorni|días|dias|gg\.?)(?!\p{L})/iu,
+  // "Bonifico 30 gg d.f.", "60 gg data fattura", "30 dias da data da fatura", "30 días fecha factura".
+  /\b(\d{1,3})\s*(?:gg\.?|giorni|días|dias|jours)\s+(?:d\.?\s?f|data|fecha|date|da\s+data|de\s+la\s+fecha|f\.?\s?m|fine|fin)(?!\p{L})/iu,
   // "Betalingstermijn: 30 dagen", "Prazo de pagamento: 30 dias": a terms label and a number of days.
-  /(?:terms?|termijn|plazo|prazo|termini|villkor|betingelser|konditionen|bedingungen|condiciones|condições|conditions|délai|frist)(?:\s+\p{L}+){0,3}\s*:?\s+(\d{1,3})\s+(?:days?|tage?n?|jours|dagen|dage|dagar|días|dias|giorni)(?!\p{L})/iu,
+  new RegExp(String.raw`(?:terms?|termijn|plazo|prazo|termini|villkor|betingelser|konditionen|bedingungen|condiciones|condições|conditions|délai|frist|maksuehto|płatności)(?:\s+\p{L}+){0,3}\s*:?\s+(\d{1,3})\s*${DAYS}(?!\p{L})`, "iu"),
 ];
+/** A number of days alone, in the value of a payment-terms caption ("30 days", "14 Tage", "Transferencia 60 días"). */
+export const BARE_TERM_DAYS = new RegExp(String.raw`(?:^|[^\p{L}\d.,/])(\d{1,3})\s*${DAYS}(?!\p{L})`, "iu");
 /** Words that make a line about paying (so that "within 30 days" is a payment term, not a returns policy). */
-export const PAYMENT_WORDS = /(?<!\p{L})(?:pay|payable|payment|paid|remit|due|(?:be|ein|über)?zahl(?:bar|ung\p{L}*|en)|zahlungs\p{L}*|fällig|begleich\p{L}*|überweis\p{L}*|paiement|règlement|régler|\p{L}*betal\p{L}*|pag[oa]|pagamento|pagar|abon\p{L}+|scadenza|vencimento|vencimiento|transferencia|bonifico|transferência)(?!\p{L})/iu;
+export const PAYMENT_WORDS = /(?<!\p{L})(?:pay|payable|payment|paid|remit|due|(?:be|ein|über)?zahl(?:bar|ung\p{L}*|en)|zahlungs\p{L}*|fällig|begleich\p{L}*|überweis\p{L}*|paiement|règlement|régler|\p{L}*betal\p{L}*|pag[oa]|pagamento|pagar|abon\p{L}+|scadenza|vencimento|vencimiento|transferencia|bonifico|transferência|maksu\p{L}*|płatno\p{L}*|zapłat\p{L}*|splatnost\p{L}*)(?!\p{L})/iu;
 /** Lines about returns or warranties, whose days are no payment term ("Rückgabe innerhalb von 30 Tagen"). */
 export const NOT_A_PAYMENT_TERM = /(?<!\p{L})(?:return\p{L}*|refund\p{L}*|warrant\p{L}*|guarantee|rückgabe\p{L}*|umtausch\p{L}*|widerruf\p{L}*|garantie\p{L}*|retour\p{L}*|remboursement|rétractation|herroeping|garanti\p{L}*|devoluci\p{L}*|reso|recesso|devolução)(?!\p{L})/iu;
 /** Due on receipt: the due date is the invoice date. */
 export const DUE_ON_RECEIPT = /\b(?:up)?on\s+receipt\b|\bpayable\s+immediately|\bsofort\s+(?:zahlbar|fällig)|\bzahlbar\s+sofort|(?:^|\s)à\s+réception|\bdès\s+réception|\bdirect\s+opeisbaar/i;
-/** A term counted from the end of the month ("30 jours fin de mois", "30 days EOM"). */
-export const END_OF_MONTH_TERM = /\bfin\s+de\s+mois|\bend\s+of\s+(?:the\s+)?month|\beom\b|\bmonatsende|\bende\s+des\s+monats|\beinde\s+(?:van\s+de\s+)?maand|\bfine\s+mese|\bfin\s+de\s+mes/i;
+/** A term counted to the end of the month: the days from the invoice date, then the month's last day ("30 jours fin
+ * de mois", "30 gg d.f.f.m.", "60 gg f.m.", "30 giorni fine mese") — `then`; or the days from the end of the invoice's
+ * month ("Net 30 EOM", "30 days after end of month", "30 Tage nach Monatsende") — `after`. Both readings are in use;
+ * where they give different days the date is not sure. */
+export const END_OF_MONTH_TERM = /(?<then>\bfin\s+de\s+mois|\bfine\s+mese|\bfin\s+de\s+mes|\b(?:gg|giorni)\.?\s*(?:d\.?\s?f\.?\s?)?f\.?\s?m\.?(?!\p{L})|\bdffm\b)|(?<after>\bend\s+of\s+(?:the\s+)?month|\beom\b|\bmonatsende|\bende\s+des\s+monats|\beinde\s+(?:van\s+de\s+)?maand)/iu;
 
 /** Sentences giving payment terms without a label ("Zahlbar innerhalb von 14 Tagen", "payable within 30 days"). */
 export const PAYMENT_TERM_SENTENCES: readonly RegExp[] = [
