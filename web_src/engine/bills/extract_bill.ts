@@ -166,23 +166,31 @@ function invoiceNumberFrom(text: string): string | null {
 /** A currency sign or code on a token: on a receipt it makes a whole number an amount ("Rs 1939"). */
 const CURRENCY_MARK = /[€$£₹]|\b(?:EUR|USD|GBP|CHF|INR|PLN|Rs\.?|zł)\b/;
 
-function amountsIn(text: string, receipt = false): Array<{ value: number; text: string }> {
-  const out: Array<{ value: number; text: string }> = [];
+function amountsIn(text: string, receipt = false): Array<{ value: number; text: string; index: number }> {
+  const out: Array<{ value: number; text: string; index: number }> = [];
   // Tokens, with a currency sign or code glued on either side ("€ 399,00", "29.99 €", "EUR 49,99").
-  const re = /(?:[€$£₹]\s?|(?:EUR|USD|GBP|CHF|INR|PLN|Rs\.?)\s)?[-(]?\d[\d.,' \u00a0]*\d(?:\s?[€$£₹)]|\s(?:EUR|USD|GBP|CHF|INR|PLN|zł))?|\d/g;
+  const re = /(?:[€$£₹]\s?|(?:EUR|USD|GBP|CHF|INR|PLN|Rs\.?)\s)?[-(]?\d[\d.,'’ \u00a0\u202f\u2009]*\d(?:\s?[€$£₹)]|\s(?:EUR|USD|GBP|CHF|INR|PLN|zł))?|\d/g;
   for (const m of text.matchAll(re)) {
-    const raw = m[0].trim();
-    // A percentage is a rate, not an amount.
-    if (/^\s?%/.test(text.slice((m.index ?? 0) + m[0].length))) continue;
+    let raw = m[0].trim();
+    const at = (m.index ?? 0) + m[0].indexOf(raw);
+    // A percentage is a rate, not an amount; the figures before it in the same run ("600,00   20 %") still are.
+    if (/^\s?%/.test(text.slice((m.index ?? 0) + m[0].length))) {
+      const cut = raw.search(/\s+\S+$/);
+      if (cut < 0) continue;
+      raw = raw.slice(0, cut);
+    }
     // Groups of digits separated by single spaces may be two numbers: try the whole, then split.
     const whole = parseAmount(raw);
     if (whole !== null && (hasDecimals(raw) || (receipt && CURRENCY_MARK.test(raw) && /^\D*\d{1,6}\D*$/.test(raw)))) {
-      out.push({ value: whole, text: raw });
+      out.push({ value: whole, text: raw, index: at });
       continue;
     }
+    let from = 0;
     for (const piece of raw.split(/\s+/)) {
+      const offset = raw.indexOf(piece, from);
+      from = offset + piece.length;
       const v = parseAmount(piece);
-      if (v !== null && hasDecimals(piece)) out.push({ value: v, text: piece });
+      if (v !== null && hasDecimals(piece)) out.push({ value: v, text: piece, index: at + offset });
     }
   }
   return out;

@@ -1,0 +1,116 @@
+// Classes of reading errors in a bill's amounts (untaxed, tax, total), from the aggregates of documents nobody here
+// has seen (issue 13, stop 25), each on bills written here by hand in several languages and layouts: (1) figures
+// with foreign thousands separators ("1’234.50" with a typographic apostrophe, "12 345,60" with narrow no-break
+// spaces) and a tax summary row whose rate sits between the base and the tax ("600,00   20 %   120,00"); (2) the
+// totals printed as one table row, the captions in the row above the values and not aligned with them; (3) a deposit
+// or an amount already paid, and an early-payment discount, between the invoice's total and the balance to pay: the
+// invoice's total is booked, not the balance; (4) subtotals carried over pages ("Übertrag", "Total carried forward",
+// "Suma y sigue", "A reporter") are no untaxed amount and no total; (5) several tax rates, one line each ("BTW 21%
+// over 100,00   21,00"), and the tax's label in front of its rate ("zzgl. 19 % MwSt.").
+import { describe, expect, it } from "vitest";
+import { extractBill, type ExtractOptions } from "../../../web_src/engine/bills/extract_bill";
+import { pageFromPlainText, type Page } from "../../../web_src/engine/bills/layout";
+
+const OPTIONS: ExtractOptions = { source: "text_layer", today: "2026-12-01" };
+const page = (text: string, n = 1): Page => pageFromPlainText(text.replace(/^\n/, ""), n);
+const read = (...pages: string[]) => extractBill(pages.map((p, i) => page(p, i + 1)), OPTIONS);
+type Bill = ReturnType<typeof extractBill>;
+const amounts = (bill: Bill) => [bill.fields.untaxed?.value ?? null, bill.fields.totalTax?.value ?? null, bill.fields.total?.value ?? null];
+const confidence = (bill: Bill, k: keyof Bill["fields"]) => bill.fields[k]?.confidence ?? 0;
+
+describe("reading error classes: foreign thousands separators", () => {
+  it("reads a typographic apostrophe, narrow no-break spaces and a currency after the figure", () => {
+    const ch = read(`
+Schreinerei Huber AG
+Bahnhofstrasse 10, 8001 Zürich
+
+Rechnung Nr. 2025-302
+Rechnungsdatum 04.03.2025
+
+Zwischentotal           1’234.50
+MWST 7.7%                  95.06
+Total                   1’329.56
+`);
+    expect(amounts(ch)).toEqual([1234.5, 95.06, 1329.56]);
+
+    const straight = read(`
+Schreinerei Huber AG
+Bahnhofstrasse 10, 8001 Zürich
+
+Rechnung Nr. 2025-301
+Rechnungsdatum 04.03.2025
+
+                         Total exkl. MWST     CHF 12'345.60
+                         MWST 7.7 %           CHF    950.55
+                         Total CHF            CHF 13'296.15
+`);
+    expect(amounts(straight)).toEqual([12345.6, 950.55, 13296.15]);
+
+    const fr = read(`
+Atelier Moreau SARL
+8 rue Victor Hugo, 33000 Bordeaux
+
+Facture n° FA-2025-046
+Date de facture : 12/03/2025
+
+Total HT                 12\u202f345,60 €
+TVA 20 %                  2\u00a0469,12 €
+Total TTC                14\u202f814,72 €
+`);
+    expect(amounts(fr)).toEqual([12345.6, 2469.12, 14814.72]);
+
+    const pl = read(`
+Stolarz Nowak Sp. z o.o.
+ul. Długa 5, 00-238 Warszawa
+
+Faktura nr FV/2025/03/11
+Data wystawienia: 12.03.2025
+
+Razem netto             10 000,00 zł
+VAT 23%                  2 300,00 zł
+Razem brutto            12 300,00 zł
+`);
+    expect(amounts(pl)).toEqual([10000, 2300, 12300]);
+  });
+
+  it("reads a tax summary row whose rate sits between the base and the tax", () => {
+    const fr = read(`
+Atelier Moreau SARL
+8 rue Victor Hugo, 33000 Bordeaux
+
+Facture n° FA-2025-045
+Date de facture : 12/03/2025
+
+Base HT         Taux      Montant TVA
+600,00          20 %      120,00
+500,00          5,5 %     27,50
+
+Total HT                 1 100,00
+Total TTC                1 247,50
+`);
+    expect(fr.taxes).toEqual([
+      { rate: 20, base: 600, amount: 120 },
+      { rate: 5.5, base: 500, amount: 27.5 },
+    ]);
+    expect(amounts(fr)).toEqual([1100, 147.5, 1247.5]);
+
+    const es = read(`
+Construcciones Ruiz S.L.
+Calle Mayor 10, 28013 Madrid
+
+Factura nº: A-2025/22
+Fecha de factura: 15/03/2025
+
+Base imponible     Tipo      Cuota IVA
+  1 000,00 €       21 %       210,00 €
+    400,00 €       10 %        40,00 €
+
+Total factura               1 650,00 €
+`);
+    expect(es.taxes).toEqual([
+      { rate: 21, base: 1000, amount: 210 },
+      { rate: 10, base: 400, amount: 40 },
+    ]);
+    expect(amounts(es)).toEqual([1400, 250, 1650]);
+  });
+});
