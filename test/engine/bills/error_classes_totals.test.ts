@@ -114,3 +114,86 @@ Total factura               1 650,00 €
     expect(amounts(es)).toEqual([1400, 250, 1650]);
   });
 });
+
+describe("reading error classes: several tax rates, one line each", () => {
+  it("keeps a rate whose tax equals the rate's own figure (21 % of 100,00 is 21,00)", () => {
+    const nl = read(`
+Bakkerij de Vries B.V.
+Dorpsstraat 4, 3511 AB Utrecht
+
+Factuurnummer: 2025-79
+Factuurdatum: 10-03-2025
+
+Subtotaal                   300,00
+BTW 21% over 100,00          21,00
+BTW 9% over 200,00           18,00
+Totaal                      339,00
+`);
+    expect(nl.taxes).toEqual([
+      { rate: 21, base: 100, amount: 21 },
+      { rate: 9, base: 200, amount: 18 },
+    ]);
+    expect(amounts(nl)).toEqual([300, 39, 339]);
+    expect(nl.checks.filter((c) => !c.ok)).toEqual([]);
+
+    const en = read(`
+Northwind Fittings Ltd
+12 Mill Lane, Leeds LS1 4AB
+
+Invoice No: NF-3313
+Invoice date: 03/02/2025
+
+                     Net total                  700.00
+                     VAT 5% on 100.00             5.00
+                     VAT 20% on 600.00          120.00
+                     Invoice total              825.00
+`);
+    expect(en.taxes).toEqual([
+      { rate: 20, base: 600, amount: 120 },
+      { rate: 5, base: 100, amount: 5 },
+    ]);
+    expect(amounts(en)).toEqual([700, 125, 825]);
+  });
+
+  it("reads the tax after its rate in front of its label (\"zzgl. 19 % MwSt.\", \"plus 20 % VAT\")", () => {
+    const de = read(`
+Kessler Metallbau GmbH
+Industriestr. 5, 70565 Stuttgart
+
+Rechnung Nr. 2025-118
+Rechnungsdatum 04.03.2025
+
+                         Summe netto          2.000,00 EUR
+                         zzgl. 19 % MwSt.       380,00 EUR
+                         Rechnungsbetrag      2.380,00 EUR
+`);
+    expect(amounts(de)).toEqual([2000, 380, 2380]);
+    expect(confidence(de, "total")).toBeGreaterThanOrEqual(0.95);
+
+    const en = read(`
+Harbour Joinery Ltd
+7 Quay Street, Whitby YO21 3PU
+
+Invoice No. HJ-2295
+Invoice date 12/02/2025
+
+                                Net                 £800.00
+                                plus 20% VAT        £160.00
+                                Total               £960.00
+`);
+    expect(amounts(en)).toEqual([800, 160, 960]);
+
+    const fr = read(`
+Atelier Moreau SARL
+8 rue Victor Hugo, 33000 Bordeaux
+
+Facture n° FA-2025-049
+Date de facture : 12/03/2025
+
+Total HT                    500,00 €
+20 % TVA                    100,00 €
+Total TTC                   600,00 €
+`);
+    expect(amounts(fr)).toEqual([500, 100, 600]);
+  });
+});

@@ -528,17 +528,19 @@ function taxSummary(pages: readonly Page[]): BillTax[] {
   for (const page of pages) {
     for (const line of page.lines) {
       // The rate: printed with "%", or a bare common VAT rate (a column headed "MwSt-%"), confirmed by a pair below.
-      const rates: Array<{ rate: number; end: number }> = [];
+      const rates: Array<{ rate: number; start: number; end: number }> = [];
       for (const m of line.text.matchAll(/(?:^|\s)(\d{1,2}(?:[.,]\d{1,2})?)(\s?%)?(?=\s|$)/g)) {
         const rate = Number((m[1] ?? "").replace(",", "."));
         // A bare rate only on a row of figures or one that names the tax (not a line item's quantity).
         const bareAllowed = !/[A-Za-zÀ-ÿ]{3}/.test(line.text.replace(/\b(?:EUR|USD|GBP|CHF)\b/g, "")) || /mwst|ust\b|vat|tva|btw|tax|steuer|iva/i.test(line.text);
-        if (m[2] !== undefined ? rate > 0 && rate < 30 : bareAllowed && COMMON_RATES.has(rate)) rates.push({ rate, end: (m.index ?? 0) + m[0].length });
+        if (m[2] !== undefined ? rate > 0 && rate < 30 : bareAllowed && COMMON_RATES.has(rate)) rates.push({ rate, start: (m.index ?? 0) + m[0].indexOf(m[1] ?? ""), end: (m.index ?? 0) + m[0].length });
       }
       let found: { base: number; amount: number } | null = null;
       let rate = 0;
       for (const r of rates) {
-        const nums = amountsIn(line.text).map((a) => a.value).filter((v) => v !== r.rate);
+        // The figures of the row but the rate itself (a bare "7,00" in a rate column); a tax equal to the rate's
+        // figure stays ("BTW 21% over 100,00   21,00").
+        const nums = amountsIn(line.text).filter((a) => a.index + a.text.length <= r.start || a.index >= r.end).map((a) => a.value);
         for (let i = 0; i < nums.length && found === null; i++) {
           for (let j = 0; j < nums.length; j++) {
             const b = nums[i] as number;
