@@ -9,7 +9,7 @@
 // over 100,00   21,00"), and the tax's label in front of its rate ("zzgl. 19 % MwSt.").
 import { describe, expect, it } from "vitest";
 import { extractBill, type ExtractOptions } from "../../../web_src/engine/bills/extract_bill";
-import { pageFromPlainText, type Page } from "../../../web_src/engine/bills/layout";
+import { pageFromPlainText, pageFromWords, type Page, type Word } from "../../../web_src/engine/bills/layout";
 
 const OPTIONS: ExtractOptions = { source: "text_layer", today: "2026-12-01" };
 const page = (text: string, n = 1): Page => pageFromPlainText(text.replace(/^\n/, ""), n);
@@ -195,5 +195,179 @@ Total HT                    500,00 €
 Total TTC                   600,00 €
 `);
     expect(amounts(fr)).toEqual([500, 100, 600]);
+  });
+});
+
+describe("reading error classes: the totals as one table row, captions above the values", () => {
+  it("pairs each caption with the value in its place in the row below, however the two are aligned", () => {
+    const en = read(`
+Northwind Fittings Ltd
+12 Mill Lane, Leeds LS1 4AB
+
+Invoice No: NF-3310
+Invoice date: 03/02/2025
+
+Net amount                VAT 19 %                  Total
+                1,250.00                  237.50               1,487.50
+`);
+    expect(amounts(en)).toEqual([1250, 237.5, 1487.5]);
+    // About as sure as a value below its label, confirmed by the sum.
+    expect(confidence(en, "untaxed")).toBeGreaterThanOrEqual(0.8);
+
+    // Centred captions over right-aligned figures: "MwSt 19%" overlaps the net figure, not the tax.
+    const de = read(`
+Kessler Metallbau GmbH
+Industriestr. 5, 70565 Stuttgart
+
+Rechnung Nr. 2025-118
+Rechnungsdatum 04.03.2025
+
+  Netto          MwSt 19%         Brutto
+              840,00         159,60         999,60
+`);
+    expect(amounts(de)).toEqual([840, 159.6, 999.6]);
+
+    // With a currency column and a rate column.
+    const fr = read(`
+Atelier Moreau SARL
+8 rue Victor Hugo, 33000 Bordeaux
+
+Facture n° FA-2025-044
+Date de facture : 12/03/2025
+
+Devise     Montant HT     Taux      TVA        Montant TTC
+     EUR        1 200,00     20 %    240,00           1 440,00
+`);
+    expect(amounts(fr)).toEqual([1200, 240, 1440]);
+
+    const es = read(`
+Construcciones Ruiz S.L.
+Calle Mayor 10, 28013 Madrid
+
+Factura nº: A-2025/19
+Fecha de factura: 15/03/2025
+
+Base imponible    IVA 21 %    Total factura
+       2.000,00 €       420,00 €        2.420,00 €
+`);
+    expect(amounts(es)).toEqual([2000, 420, 2420]);
+  });
+
+  it("pairs bare captions (Net, Gross, HT, TTC) and captions a padded table row away from their figures", () => {
+    const en = read(`
+Northwind Fittings Ltd
+12 Mill Lane, Leeds LS1 4AB
+
+Invoice No: NF-3316
+Invoice date: 03/02/2025
+
+Net                   VAT 20 %              Gross
+            640.00                128.00                768.00
+`);
+    expect(amounts(en)).toEqual([640, 128, 768]);
+
+    const fr = read(`
+Atelier Moreau SARL
+8 rue Victor Hugo, 33000 Bordeaux
+
+Facture n° FA-2025-050
+Date de facture : 12/03/2025
+
+HT                    TVA 20 %              TTC
+          1 500,00               300,00              1 800,00
+`);
+    expect(amounts(fr)).toEqual([1500, 300, 1800]);
+
+    // Cells padded: the figures a blank row below their captions.
+    const de = read(`
+Kessler Metallbau GmbH
+Industriestr. 5, 70565 Stuttgart
+
+Rechnung Nr. 2025-125
+Rechnungsdatum 04.03.2025
+
+Nettobetrag           MwSt. 19 %            Gesamtbetrag
+
+               480,00                91,20                571,20
+`);
+    expect(amounts(de)).toEqual([480, 91.2, 571.2]);
+  });
+
+  it("pairs captions with the figures above them when the values are printed above their labels", () => {
+    const en = read(`
+Northwind Fittings Ltd
+12 Mill Lane, Leeds LS1 4AB
+
+NF-3314                   03/02/2025
+Invoice No                Invoice date
+
+      2,000.00                 400.00               2,400.00
+Net amount                VAT 20 %                  Total
+
+      1,000.00               1,400.00
+Deposit paid              Balance due
+`);
+    expect(amounts(en)).toEqual([2000, 400, 2400]);
+
+    // Two blocks of captions and figures stacked: the figures between them are the upper captions' (captions over
+    // values), not the lower ones'.
+    const de = read(`
+Kessler Metallbau GmbH
+Industriestr. 5, 70565 Stuttgart
+
+Rechnung Nr. 2025-124
+Rechnungsdatum 04.03.2025
+
+Nettobetrag          MwSt 19 %          Rechnungsbetrag
+1.000,00             190,00             1.190,00
+Summe netto          MwSt               Brutto
+2.000,00             380,00             2.380,00
+`);
+    expect(amounts(de)).toEqual([1000, 190, 1190]);
+  });
+
+  it("pairs small captions with the large figures above them, not with the next block's figures below", () => {
+    // Boxes printing each value large over its small caption; under them, the payment block's figures.
+    const words: Word[] = [];
+    const put = (text: string, x: number, y: number, size: number) => {
+      let at = x;
+      for (const w of text.split(" ")) {
+        words.push({ text: w, x0: at, x1: at + w.length * size * 0.5, y0: y, y1: y + size, conf: 1 });
+        at += (w.length + 1) * size * 0.5;
+      }
+    };
+    put("Northwind Fittings Ltd", 40, 40, 10);
+    put("Invoice No: NF-3315", 40, 70, 10);
+    put("Invoice date: 03/02/2025", 40, 84, 10);
+    put("2,000.00", 40, 140, 16);
+    put("400.00", 200, 140, 16);
+    put("2,400.00", 360, 140, 16);
+    put("Net amount", 40, 160, 7);
+    put("VAT 20 %", 200, 160, 7);
+    put("Total", 360, 160, 7);
+    put("1,000.00", 40, 170, 7);
+    put("1,400.00", 360, 170, 7);
+    const bill = extractBill([pageFromWords(1, 595, 842, words)], OPTIONS);
+    expect(amounts(bill)).toEqual([2000, 400, 2400]);
+  });
+
+  it("reads the transposed form, a box on the right with each caption over its value", () => {
+    const nl = read(`
+Bakkerij de Vries B.V.
+Dorpsstraat 4, 3511 AB Utrecht
+
+Factuurnummer: 2025-77
+Factuurdatum: 10-03-2025
+
+Omschrijving                       Aantal     Prijs      Bedrag
+Taarten                                10     50,00      500,00
+                                                      Subtotaal
+                                                         500,00
+                                                        BTW 21%
+                                                         105,00
+                                                         Totaal
+                                                         605,00
+`);
+    expect(amounts(nl)).toEqual([500, 105, 605]);
   });
 });

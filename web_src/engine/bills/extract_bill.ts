@@ -5,7 +5,7 @@
 // confirmed values gain confidence. A difference is reported as a failed check, never adjusted.
 import type { BillAddress, BillFields, BillLine, BillSource, BillTax, ExtractedBill, ExtractedField } from "../../contracts/bills";
 import { checkBill } from "./check_bill";
-import { AGENT_FOR, BRAND_AFTER, BRAND_BEFORE, CUSTOMER_MARKERS, DEBIT_DATE_BEFORE, RECIPIENT_HEADINGS, THIRD_PARTY_HOSTS, THIRD_PARTY_LINE, DEBIT_SENTENCE, DUE_IN_PAYMENT_SENTENCE, DUE_IN_SENTENCE, DUE_ON_RECEIPT, END_OF_MONTH_TERM, NET_TERM_DAYS, NOT_A_PAYMENT_TERM, PAYMENT_WORDS, TERM_DAYS, VENDOR_MARKERS, LABELS, LEADERS, LEGAL_FORMS, LINE_TABLE_HEADER, PAYMENT_TERM_SENTENCES, PO_IN_SENTENCE, RECEIPT_LABELS, TAX_INCLUDED, type LabelKind, type LabelPattern } from "./labels";
+import { AGENT_FOR, BRAND_AFTER, BRAND_BEFORE, CUSTOMER_MARKERS, DEBIT_DATE_BEFORE, RECIPIENT_HEADINGS, THIRD_PARTY_HOSTS, THIRD_PARTY_LINE, DEBIT_SENTENCE, DUE_IN_PAYMENT_SENTENCE, DUE_IN_SENTENCE, DUE_ON_RECEIPT, END_OF_MONTH_TERM, NET_TERM_DAYS, NOT_A_PAYMENT_TERM, PAYMENT_WORDS, TERM_DAYS, VENDOR_MARKERS, LABELS, LEADERS, LEGAL_FORMS, LINE_TABLE_HEADER, PAYMENT_TERM_SENTENCES, PO_IN_SENTENCE, RECEIPT_LABELS, TAX_INCLUDED, TOTALS_ROW_CAPTIONS, type LabelKind, type LabelPattern } from "./labels";
 import { pageText, type Cell, type Line, type Page } from "./layout";
 import { cents, dayOrderOf, detectCurrency, findDates, findEmails, findIbans, findVats, hasDecimals, normaliseVat, parseAmount } from "./values";
 
@@ -106,6 +106,16 @@ function valueCells(hit: LabelHit, receipt: boolean): Array<{ text: string; fact
     out.push({ text: dropLeaders(right.text), factor: 0.95 - 0.05 * k, where: `${cell.text} ${right.text}` });
   });
   const amountKind = hit.kind === "total" || hit.kind === "untaxed" || hit.kind === "totalTax";
+  // The totals as one table row under a row of captions: the value in the caption's place, however aligned.
+  // Figures above their captions (values printed over their labels) are the caption's alone: the column below
+  // belongs to the next block. Figures below join what the column search finds.
+  const row = amountKind ? captionedRow(hit.page, hit.lineIndex, receipt) : null;
+  const paired = row?.pairs.get(hit.cellIndex);
+  if (row !== null && paired !== undefined) {
+    const where = `${cell.text} / ${paired.text}`;
+    if (row.side < 0) return [{ text: paired.text, factor: 0.85, where }];
+    out.push({ text: paired.text, factor: 0.75, where });
+  }
   if (amountKind && hit.rest === "") {
     // A column header over amounts: every row of the column below, the last (a totals row) trusted most.
     const column: Array<{ text: string; where: string }> = [];
@@ -147,6 +157,109 @@ function valueCells(hit: LabelHit, receipt: boolean): Array<{ text: string; fact
     }
   }
   return out;
+}
+
+const AMOUNT_KINDS = ["total", "untaxed", "totalTax"] as const;
+
+/** The kind of an amount's caption: a total, untaxed or tax label and nothing after it but a rate or a currency
+ * ("VAT 19 %", "Total (EUR)"); null for any other cell. */
+function captionKind(text: string): (typeof AMOUNT_KINDS)[number] | null {
+  const t = text.trim();
+  const rateOrCurrency = /^\s*(?:\(?\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%|[A-Z]{3}|[€$£])\s*\)?)?\s*$/;
+  const labelled = AMOUNT_KINDS.find((k) => LABELS[k].some((p) => {
+    const m = p.re.exec(t);
+    return m !== null && rateOrCurrency.test(t.slice(m[0].length));
+  }));
+  if (labelled !== undefined) return labelled;
+  const bare = t.replace(/(?<=\S)\s*(?:\(\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%|[A-Z]{3}|[€$£])\s*\)|\s(?:\d{1,2}(?:[.,]\d{1,2})?\s*%|[A-Z]{3}|[€$£]))\s*$/, "").replace(/[:.]$/, "");
+  return AMOUNT_KINDS.find((k) => TOTALS_ROW_CAPTIONS[k].test(bare)) ?? null;
+}
+
+/** Whether a caption is a label of its own (found by findLabels), not a bare totals-row caption. */
+function isAmountLabel(text: string): boolean {
+  return AMOUNT_KINDS.some((k) => LABELS[k].some((p) => p.re.test(text.trim())));
+}
+
+const amountCaption = (text: string) => captionKind(text) !== null;
+
+/** A row of captions (two amount captions at least, the other cells short words: "Currency", "Rate") and the row of
+ * figures (amounts, rates, a currency code) it heads, below it — or above it, where a bill prints its values above
+ * their labels: each caption's cell index → the cell of that row in its place. Paired by position in the row, not by
+ * alignment (centred captions over right-aligned figures overlap the neighbouring column): cell for cell when both
+ * rows have as many cells, else caption for amount. Figures both above and below are the captions' only when the
+ * rows around tell which (another caption row beyond one of them); two rows of figures on one side make a table (a
+ * tax summary per rate), whose column the caller reads. */
+function captionedRow(page: Page, lineIndex: number, receipt: boolean): { pairs: Map<number, Cell>; side: 1 | -1 } | null {
+  const line = page.lines[lineIndex];
+  // The header of the table of lines ("Description  Qty  Net  VAT  Total") heads the lines, not the totals.
+  if (line === undefined || !captionRow(line, receipt) || LINE_TABLE_HEADER.test(line.text)) return null;
+  // Next to each other, or a padded table row (one blank line) apart.
+  const near = (a: Line | undefined, b: Line | undefined) => a !== undefined && b !== undefined && Math.abs((a.y0 + a.y1) / 2 - (b.y0 + b.y1) / 2) <= 2.8 * Math.max(a.y1 - a.y0, b.y1 - b.y0);
+  const at = (d: number) => page.lines[lineIndex + d];
+  const figures = (d: number) => near(at(d), at(d > 0 ? d - 1 : d + 1)) && figuresRow(at(d), receipt);
+  const captionsAt = (d: number) => near(at(d), at(d > 0 ? d - 1 : d + 1)) && captionRow(at(d), receipt);
+  const captionCount = line.cells.filter((c) => amountCaption(c.text)).length;
+  // Each side with figures next to the captions, unless a second row of figures makes it a table.
+  const sides = ([1, -1] as const).flatMap((side) => {
+    if (!figures(side) || (figures(2 * side) && !captionsAt(2 * side))) return [];
+    const pairs = pairCaptions(line, at(side) as Line, receipt);
+    return pairs === null ? [] : [{ side: side as 1 | -1, pairs, complete: pairs.size === captionCount }];
+  });
+  if (sides.length === 1) return sides[0] ?? null;
+  const [below, above] = sides;
+  if (below === undefined || above === undefined) return null;
+  // Both: the side where every caption has its figure, else the one the rows beyond tell (captions over values
+  // above the upper row, values over captions below the lower one).
+  if (below.complete !== above.complete) return below.complete ? below : above;
+  if (captionsAt(-2) && !captionsAt(2)) return below;
+  if (captionsAt(2) && !captionsAt(-2)) return above;
+  return null;
+}
+
+/** The captions of `line` paired with the figures of `row`, by position; null when they cannot be paired or the
+ * pairs do not hold together. */
+function pairCaptions(line: Line, row: Line, receipt: boolean): Map<number, Cell> | null {
+  const captions = line.cells.map((c) => amountCaption(c.text));
+  const out = new Map<number, Cell>();
+  const isFigure = (c: Cell) => figureCell(c, receipt);
+  if (row.cells.length === line.cells.length) {
+    line.cells.forEach((_, i) => {
+      const c = row.cells[i] as Cell;
+      if (captions[i] === true && isFigure(c)) out.set(i, c);
+    });
+    return tied(line, out, receipt) ? out : null;
+  }
+  const captionIndexes = captions.flatMap((isCaption, i) => (isCaption ? [i] : []));
+  const values = row.cells.filter(isFigure);
+  if (values.length !== captionIndexes.length) return null;
+  captionIndexes.forEach((i, k) => out.set(i, values[k] as Cell));
+  return tied(line, out, receipt) ? out : null;
+}
+
+/** Whether a row of captions paired with figures holds together: where it names an untaxed amount, a tax and a
+ * total, some untaxed + tax is the total. A row that does not add up is not read as the bill's totals. */
+function tied(line: Line, pairs: ReadonlyMap<number, Cell>, receipt: boolean): boolean {
+  const of = (kind: (typeof AMOUNT_KINDS)[number]) => [...pairs].filter(([i]) => captionKind(line.cells[i]?.text ?? "") === kind).map(([, c]) => amountsIn(c.text, receipt)[0]?.value ?? NaN);
+  const [u, t, g] = [of("untaxed"), of("totalTax"), of("total")];
+  if (u.length === 0 || t.length === 0 || g.length === 0) return true;
+  return u.some((a) => t.some((b) => g.some((c) => Math.abs(cents(a + b) - c) < 0.011)));
+}
+
+/** Two amount captions at least, no figure, the other cells a few words. */
+function captionRow(line: Line | undefined, receipt: boolean): boolean {
+  if (line === undefined) return false;
+  const captions = line.cells.map((c) => amountCaption(c.text));
+  return captions.filter(Boolean).length >= 2 && line.cells.every((c, i) => amountsIn(c.text, receipt).length === 0 && (captions[i] === true || c.words.length <= 3));
+}
+
+function figureCell(c: Cell, receipt: boolean): boolean {
+  return amountsIn(c.text, receipt).length > 0 && !/\p{L}{2,}/u.test(c.text.replace(/\b(?:EUR|USD|GBP|CHF|SEK|DKK|NOK|PLN|CZK|zł|kr)\b/g, ""));
+}
+
+/** Figures alone: amounts, rates ("19 %"), currency codes or signs. */
+function figuresRow(line: Line | undefined, receipt: boolean): boolean {
+  const other = (c: Cell) => /^\(?\d{1,2}(?:[.,]\d{1,2})?\s*%\)?$|^[A-Z]{3}$|^[€$£]$/.test(c.text.trim());
+  return line !== undefined && line.cells.every((c) => figureCell(c, receipt) || other(c)) && line.cells.some((c) => figureCell(c, receipt));
 }
 
 const INVOICE_NUMBER_TOKEN = /^[#]?[A-Z0-9][A-Z0-9/_.-]{1,29}$/i;
@@ -364,6 +477,22 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
     cands.untaxed.push({ value: base, score: 0.7, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
     cands.totalTax.push({ value: tax, score: 0.7, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
     cands.total.push({ value: cents(base + tax), score: 0.5, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
+  }
+
+  // A totals row's bare captions ("Net | VAT | Gross", "HT | TVA | TTC"), which no label found: their figures.
+  for (const page of pages) {
+    page.lines.forEach((line, i) => {
+      const row = captionedRow(page, i, receipt);
+      if (row === null) return;
+      for (const [cellIndex, cell] of row.pairs) {
+        const caption = line.cells[cellIndex]?.text ?? "";
+        const kind = captionKind(caption);
+        const amount = amountsIn(cell.text, receipt)[0];
+        if (kind === null || amount === undefined || isAmountLabel(caption)) continue;
+        const score = 0.8 * (row.side < 0 ? 0.85 : 0.75) * (page.number === firstPage ? 1 : 0.97);
+        cands[kind].push({ value: amount.value, score, sourceText: `${caption} / ${cell.text}`, page: page.number, order: orderOf(page.number, i) });
+      }
+    });
   }
 
   const lines = lineItems(pages);

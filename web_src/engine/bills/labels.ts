@@ -134,6 +134,14 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
   ],
 };
 
+/** Captions of a totals row that are no labels elsewhere (a bare "Net", "HT", "Gross", "TTC" in a sentence or a
+ * line's column says nothing): whole cells of a row of captions over (or under) a row of figures only. */
+export const TOTALS_ROW_CAPTIONS: Readonly<Record<"untaxed" | "totalTax" | "total", RegExp>> = {
+  untaxed: /^(?:net(?:t|to)?|neto|ht|h\.t\.|net\s+value|goods(?:\s+value)?|nettowert|warenwert|base|grondslag|excl\.?\s+(?:vat|tax|btw|mwst|tva|iva))$/i,
+  totalTax: /^(?:steuer|impuesto|imposta|imposto|skat)$/i,
+  total: /^(?:gross|brutto|bruto|lordo|ttc|t\.t\.c\.|bruttowert|incl\.?\s+(?:vat|tax|btw|mwst|tva|iva))$/i,
+};
+
 /** Leaders joining a label to its value: a run of dots, middle dots, ellipses, underscores or dashes, spaced or not
  * ("Due date ........ 05/03/2025", "Rechnungsdatum · · · 03.02.2025", "Échéance……15/04/2025", "Nr. ---- 118"),
  * with a colon on either side. Two marks at least: one dot or dash may belong to the label or the value. */
