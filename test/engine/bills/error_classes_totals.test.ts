@@ -371,3 +371,178 @@ Taarten                                10     50,00      500,00
     expect(amounts(nl)).toEqual([500, 105, 605]);
   });
 });
+
+describe("reading error classes: a deposit or an amount already paid before the balance", () => {
+  it("books the invoice's total, not the balance left after a deposit (English, French, German, Spanish)", () => {
+    const en = read(`
+Harbour Joinery Ltd
+7 Quay Street, Whitby YO21 3PU
+
+Invoice No. HJ-2291
+Invoice date 12/02/2025
+
+                                Subtotal            £500.00
+                                VAT 20%             £100.00
+                                Less deposit paid   £200.00
+                                Balance due         £400.00
+`);
+    expect(amounts(en)).toEqual([500, 100, 600]);
+    expect(en.fields.total?.sourceText).toContain("already paid");
+
+    const fr = read(`
+Menuiserie Garnier SARL
+3 rue des Tanneurs, 69002 Lyon
+
+Facture n° F-88121
+Date de facture : 17/03/2025
+
+Désignation                     Quantité    Prix unitaire     Montant HT
+Escalier chêne                         1         1 000,00       1 000,00
+
+                               Total HT               1 000,00 €
+                               TVA 20 %                 200,00 €
+                               Acompte versé le 02/02   600,00 €
+                               Reste à payer            600,00 €
+`);
+    expect(amounts(fr)).toEqual([1000, 200, 1200]);
+
+    const de = read(`
+Kessler Metallbau GmbH
+Industriestr. 5, 70565 Stuttgart
+
+Rechnung Nr. 2025-126
+Rechnungsdatum 04.03.2025
+
+                         Nettobetrag          2.000,00 EUR
+                         MwSt. 19 %             380,00 EUR
+                         abzüglich Anzahlung   -1.000,00 EUR
+                         Restbetrag           1.380,00 EUR
+`);
+    expect(amounts(de)).toEqual([2000, 380, 2380]);
+
+    const es = read(`
+Construcciones Ruiz S.L.
+Calle Mayor 10, 28013 Madrid
+
+Factura nº: A-2025/23
+Fecha de factura: 15/03/2025
+
+                                Base imponible      1.000,00 €
+                                IVA 21 %              210,00 €
+                                Importe pagado        500,00 €
+                                Total a pagar         710,00 €
+`);
+    expect(amounts(es)).toEqual([1000, 210, 1210]);
+  });
+
+  it("reads a deposit printed before a plain \"Total\", and in a table row (Dutch, Italian, English)", () => {
+    const nl = read(`
+Bakkerij de Vries B.V.
+Dorpsstraat 4, 3511 AB Utrecht
+
+Factuurnummer: 2025-80
+Factuurdatum: 10-03-2025
+
+                                Subtotaal           € 800,00
+                                BTW 21%             € 168,00
+                                Aanbetaling         € 300,00
+                                Totaal              € 668,00
+`);
+    expect(amounts(nl)).toEqual([800, 168, 968]);
+
+    const it_ = read(`
+Idraulica Bianchi S.r.l.
+Via Roma 3, 20121 Milano
+
+Fattura n. 92/2025
+Data fattura: 18/03/2025
+
+                                Imponibile          1.000,00
+                                IVA 22%               220,00
+                                Acconto versato       300,00
+                                Da pagare             920,00
+`);
+    expect(amounts(it_)).toEqual([1000, 220, 1220]);
+
+    const row = read(`
+Brightside Events Ltd
+4 Kings Road, Bristol BS1 4DJ
+
+Invoice number: BE-1009
+Invoice date: 05/03/2025
+
+Net amount          VAT 20 %          Deposit paid          Balance due
+2,000.00            400.00            1,000.00              1,400.00
+`);
+    expect(amounts(row)).toEqual([2000, 400, 2400]);
+  });
+
+  it("adds an early-payment discount back: the total is the invoice's, not the Zahlbetrag after Skonto", () => {
+    const de = read(`
+Kessler Metallbau GmbH
+Industriestr. 5, 70565 Stuttgart
+
+Rechnung Nr. 2025-127
+Rechnungsdatum 04.03.2025
+
+                         Nettobetrag          1.000,00 EUR
+                         MwSt. 19 %             190,00 EUR
+                         abzgl. 2 % Skonto       23,80 EUR
+                         Zahlbetrag           1.166,20 EUR
+`);
+    expect(amounts(de)).toEqual([1000, 190, 1190]);
+  });
+
+  it("keeps the balance as the total when nothing was paid before it", () => {
+    const en = read(`
+Harbour Joinery Ltd
+7 Quay Street, Whitby YO21 3PU
+
+Invoice No. HJ-2296
+Invoice date 12/02/2025
+
+                                Subtotal            £500.00
+                                VAT 20%             £100.00
+                                Balance due         £600.00
+`);
+    expect(amounts(en)).toEqual([500, 100, 600]);
+    expect(confidence(en, "total")).toBeGreaterThanOrEqual(0.95);
+
+    // A bill invoicing a deposit: the deposit is its line, the total is what it bills.
+    const de = read(`
+Kessler Metallbau GmbH
+Industriestr. 5, 70565 Stuttgart
+
+Anzahlungsrechnung Nr. 2025-128
+Rechnungsdatum 04.03.2025
+
+Pos   Bezeichnung                         Menge    Einzelpreis     Gesamt
+1     Anzahlung 30 % lt. Angebot 4410         1         300,00     300,00
+
+                         Nettobetrag            300,00 EUR
+                         MwSt. 19 %              57,00 EUR
+                         Gesamtbetrag           357,00 EUR
+`);
+    expect(amounts(de)).toEqual([300, 57, 357]);
+    expect(confidence(de, "total")).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
+describe("reading error classes: a final invoice after a deposit printed net, tax and gross", () => {
+  it("reads the deposit's gross amount and the invoice's net under \"Gesamtbetrag netto\"", () => {
+    const de = read(`
+Kessler Metallbau GmbH
+Industriestr. 5, 70565 Stuttgart
+
+Schlussrechnung Nr. 2025-130
+Rechnungsdatum 04.03.2025
+
+                         Gesamtbetrag netto       10.000,00 EUR
+                         zzgl. 19 % USt.           1.900,00 EUR
+                         abzüglich Anzahlung vom 12.01.2025   3.000,00   570,00   3.570,00
+                         Zahlbetrag                8.330,00 EUR
+`);
+    expect(amounts(de)).toEqual([10000, 1900, 11900]);
+    expect(confidence(de, "untaxed")).toBeGreaterThanOrEqual(0.9);
+  });
+});

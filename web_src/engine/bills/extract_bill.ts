@@ -5,7 +5,7 @@
 // confirmed values gain confidence. A difference is reported as a failed check, never adjusted.
 import type { BillAddress, BillFields, BillLine, BillSource, BillTax, ExtractedBill, ExtractedField } from "../../contracts/bills";
 import { checkBill } from "./check_bill";
-import { AGENT_FOR, BRAND_AFTER, BRAND_BEFORE, CUSTOMER_MARKERS, DEBIT_DATE_BEFORE, RECIPIENT_HEADINGS, THIRD_PARTY_HOSTS, THIRD_PARTY_LINE, DEBIT_SENTENCE, DUE_IN_PAYMENT_SENTENCE, DUE_IN_SENTENCE, DUE_ON_RECEIPT, END_OF_MONTH_TERM, NET_TERM_DAYS, NOT_A_PAYMENT_TERM, PAYMENT_WORDS, TERM_DAYS, VENDOR_MARKERS, LABELS, LEADERS, LEGAL_FORMS, LINE_TABLE_HEADER, PAYMENT_TERM_SENTENCES, PO_IN_SENTENCE, RECEIPT_LABELS, TAX_INCLUDED, TOTALS_ROW_CAPTIONS, type LabelKind, type LabelPattern } from "./labels";
+import { AGENT_FOR, BRAND_AFTER, BRAND_BEFORE, CUSTOMER_MARKERS, DEBIT_DATE_BEFORE, RECIPIENT_HEADINGS, THIRD_PARTY_HOSTS, THIRD_PARTY_LINE, DEBIT_SENTENCE, DUE_IN_PAYMENT_SENTENCE, DUE_IN_SENTENCE, DUE_ON_RECEIPT, END_OF_MONTH_TERM, NET_TERM_DAYS, NOT_A_PAYMENT_TERM, PAYMENT_WORDS, TERM_DAYS, VENDOR_MARKERS, LABELS, LEADERS, LEGAL_FORMS, LINE_TABLE_HEADER, BALANCE_LABEL, PAYMENT_TERM_SENTENCES, PO_IN_SENTENCE, RECEIPT_LABELS, TAX_INCLUDED, TOTALS_ROW_CAPTIONS, type LabelKind, type LabelPattern } from "./labels";
 import { pageText, type Cell, type Line, type Page } from "./layout";
 import { cents, dayOrderOf, detectCurrency, findDates, findEmails, findIbans, findVats, hasDecimals, normaliseVat, parseAmount } from "./values";
 
@@ -26,6 +26,8 @@ interface Candidate<T> {
   page: number;
   /** Order on the page (line index), to break ties by position. */
   order: number;
+  /** A total read after a label naming what is left to pay ("Balance due", "Net à payer"). */
+  balance?: boolean;
 }
 
 interface LabelHit {
@@ -105,7 +107,7 @@ function valueCells(hit: LabelHit, receipt: boolean): Array<{ text: string; fact
   line.cells.slice(hit.cellIndex + 1).forEach((right, k) => {
     out.push({ text: dropLeaders(right.text), factor: 0.95 - 0.05 * k, where: `${cell.text} ${right.text}` });
   });
-  const amountKind = hit.kind === "total" || hit.kind === "untaxed" || hit.kind === "totalTax";
+  const amountKind = hit.kind === "total" || hit.kind === "untaxed" || hit.kind === "totalTax" || hit.kind === "deposit";
   // The totals as one table row under a row of captions: the value in the caption's place, however aligned.
   // Figures above their captions (values printed over their labels) are the caption's alone: the column below
   // belongs to the next block. Figures below join what the column search finds.
@@ -159,7 +161,7 @@ function valueCells(hit: LabelHit, receipt: boolean): Array<{ text: string; fact
   return out;
 }
 
-const AMOUNT_KINDS = ["total", "untaxed", "totalTax"] as const;
+const AMOUNT_KINDS = ["total", "untaxed", "totalTax", "deposit"] as const;
 
 /** The kind of an amount's caption: a total, untaxed or tax label and nothing after it but a rate or a currency
  * ("VAT 19 %", "Total (EUR)"); null for any other cell. */
@@ -172,7 +174,7 @@ function captionKind(text: string): (typeof AMOUNT_KINDS)[number] | null {
   }));
   if (labelled !== undefined) return labelled;
   const bare = t.replace(/(?<=\S)\s*(?:\(\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%|[A-Z]{3}|[€$£])\s*\)|\s(?:\d{1,2}(?:[.,]\d{1,2})?\s*%|[A-Z]{3}|[€$£]))\s*$/, "").replace(/[:.]$/, "");
-  return AMOUNT_KINDS.find((k) => TOTALS_ROW_CAPTIONS[k].test(bare)) ?? null;
+  return AMOUNT_KINDS.find((k) => k !== "deposit" && TOTALS_ROW_CAPTIONS[k].test(bare)) ?? null;
 }
 
 /** Whether a caption is a label of its own (found by findLabels), not a bare totals-row caption. */
@@ -241,8 +243,10 @@ function pairCaptions(line: Line, row: Line, receipt: boolean): Map<number, Cell
 function tied(line: Line, pairs: ReadonlyMap<number, Cell>, receipt: boolean): boolean {
   const of = (kind: (typeof AMOUNT_KINDS)[number]) => [...pairs].filter(([i]) => captionKind(line.cells[i]?.text ?? "") === kind).map(([, c]) => amountsIn(c.text, receipt)[0]?.value ?? NaN);
   const [u, t, g] = [of("untaxed"), of("totalTax"), of("total")];
+  const paid = cents(of("deposit").reduce((sum, d) => sum + Math.abs(d), 0));
   if (u.length === 0 || t.length === 0 || g.length === 0) return true;
-  return u.some((a) => t.some((b) => g.some((c) => Math.abs(cents(a + b) - c) < 0.011)));
+  // A balance after a deposit in the row: untaxed + tax is the balance plus what was paid.
+  return u.some((a) => t.some((b) => g.some((c) => Math.abs(cents(a + b) - c) < 0.011 || Math.abs(cents(a + b) - cents(c + paid)) < 0.011)));
 }
 
 /** Two amount captions at least, no figure, the other cells a few words. */
@@ -349,6 +353,7 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
     totalTax: [] as Array<Candidate<number>>,
     purchaseOrderRef: [] as Array<Candidate<string>>,
     paymentTerms: [] as Array<Candidate<string>>,
+    deposit: [] as Array<Candidate<number>>,
   };
 
   for (const hit of hits) {
@@ -376,9 +381,21 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
         case "untaxed":
         case "totalTax": {
           const list = cands[hit.kind];
+          const balance = hit.kind === "total" && BALANCE_LABEL.test(labelCell.trim());
           amountsIn(text, receipt).forEach((a, k) => {
-            list.push({ value: a.value, score: score * (k === 0 ? 1 : 0.8), sourceText: where, page: hit.page.number, order });
+            list.push({ value: a.value, score: score * (k === 0 ? 1 : 0.8), sourceText: where, page: hit.page.number, order, ...(balance ? { balance } : {}) });
           });
+          break;
+        }
+        case "deposit": {
+          // Printed as a deduction or not ("-1.000,00", "(200.00)", "200.00"): the amount paid. Not a line of the
+          // bill invoicing a deposit ("Anzahlung lt. Angebot   1   300,00   300,00"): that is what is billed.
+          // A deposit printed net, tax and gross ("3.000,00   570,00   3.570,00") was paid its gross amount.
+          const all = amountsIn(line?.text ?? "", receipt).map((x) => Math.abs(x.value));
+          const gross = all.length === 3 && Math.abs(cents((all[0] ?? 0) + (all[1] ?? 0)) - (all[2] ?? 0)) < 0.011 ? all[2] : undefined;
+          if (gross === undefined && all.length >= 2) break;
+          const a = gross !== undefined ? { value: gross } : amountsIn(text, receipt)[0];
+          if (a !== undefined && a.value !== 0) cands.deposit.push({ value: Math.abs(a.value), score, sourceText: where, page: hit.page.number, order });
           break;
         }
         case "purchaseOrderRef": {
@@ -392,7 +409,9 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
         }
       }
       // Only the first value cell that gave something counts for single-valued fields.
-      if (hit.kind !== "total" && hit.kind !== "untaxed" && hit.kind !== "totalTax") {
+      if (hit.kind === "deposit") {
+        if (cands.deposit[cands.deposit.length - 1]?.order === order) break;
+      } else if (hit.kind !== "total" && hit.kind !== "untaxed" && hit.kind !== "totalTax") {
         const list = cands[hit.kind];
         if (list.length > 0 && list[list.length - 1]?.order === order && list[list.length - 1]?.sourceText === where) break;
       }
@@ -496,7 +515,7 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
   }
 
   const lines = lineItems(pages);
-  const amounts = chooseAmounts(cands.untaxed, cands.totalTax, cands.total, lines);
+  const amounts = chooseAmounts(cands.untaxed, cands.totalTax, withDeposits(cands.total, cands.deposit), lines);
 
   const currency = chooseCurrency(allText, options.company?.currency);
   const vendor = vendorParty(pages, options);
@@ -563,6 +582,33 @@ function termDays(pages: readonly Page[]): { days: number; text: string; page: n
 
 function addDays(iso: string, days: number): string {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The total candidates once deposits are read: a balance ("Balance due", "Reste à payer", "Zahlbetrag") or a total
+ * printed after an amount already paid, a deposit or an early-payment discount deducted is what is left to pay, not
+ * the invoice's total — the invoice's total is that plus what was paid (a payment is no reduction of the invoice).
+ * The sum is offered beside it, and the balance itself trusted less; the arithmetic then decides. */
+function withDeposits(total: ReadonlyArray<Candidate<number>>, deposits: ReadonlyArray<Candidate<number>>): Array<Candidate<number>> {
+  if (deposits.length === 0) return [...total];
+  const out: Array<Candidate<number>> = [];
+  for (const g of total) {
+    // Printed before it: on a line above, or to its left in one table row (a balance).
+    const paid = deposits.filter((d) => d.page === g.page && (d.order < g.order || (d.order === g.order && g.balance === true)));
+    const after = paid.length > 0 && (g.balance === true || paid.some((d) => g.order - d.order <= 3));
+    if (!after) {
+      out.push(g);
+      continue;
+    }
+    out.push({ ...g, score: g.score * 0.7 });
+    // All the amounts paid before it, and each alone (a deposit and a discount, or one of them).
+    const sums = [paid, ...(paid.length > 1 ? paid.map((d) => [d]) : [])];
+    for (const set of sums) {
+      const sum = cents(set.reduce((s, d) => s + d.value, 0));
+      const score = Math.min(g.score, ...set.map((d) => d.score)) * 0.9;
+      out.push({ value: cents(g.value + sum), score, sourceText: `${g.sourceText} + ${set.map((d) => d.sourceText).join(" + ")} (already paid)`, page: g.page, order: g.order });
+    }
+  }
+  return out;
 }
 
 /** Pick untaxed, tax and total: the triple that adds up (to the cent) with the best labels wins. */
