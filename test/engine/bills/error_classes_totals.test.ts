@@ -546,3 +546,83 @@ Rechnungsdatum 04.03.2025
     expect(confidence(de, "untaxed")).toBeGreaterThanOrEqual(0.9);
   });
 });
+
+describe("reading error classes: subtotals carried over pages", () => {
+  it("never reads a carried subtotal as the untaxed amount or the total (German, Italian, Spanish, English)", () => {
+    const de = read(`
+Kessler Metallbau GmbH
+Industriestr. 5, 70565 Stuttgart
+
+Rechnung Nr. 2025-121
+Rechnungsdatum 04.03.2025
+
+Pos   Bezeichnung                 Menge    Einzelpreis     Gesamt
+1     Geländer                        2         400,00     800,00
+2     Tor                             1         200,00     200,00
+                              Zwischensumme Übertrag     1.000,00
+`, `
+Pos   Bezeichnung                 Menge    Einzelpreis     Gesamt
+                                            Übertrag     1.000,00
+3     Zaun                            1         500,00     500,00
+
+                         MwSt. 19 %             285,00 EUR
+                         Gesamtbetrag         1.785,00 EUR
+`);
+    expect(amounts(de)).toEqual([1500, 285, 1785]);
+    expect(de.lines.map((l) => l.amount)).toEqual([800, 200, 500]);
+
+    const it_ = read(`
+Idraulica Bianchi S.r.l.
+Via Roma 3, 20121 Milano
+
+Fattura n. 89/2025
+Data fattura: 18/03/2025
+
+Descrizione                   Quantità      Prezzo       Importo
+Caldaia                              1    1.000,00      1.000,00
+                              Totale da riportare       1.000,00
+`, `
+                              Riporto                   1.000,00
+Tubi                                 1      500,00        500,00
+                              IVA 22%                     330,00
+                              Totale documento          1.830,00
+`);
+    expect(amounts(it_)).toEqual([1500, 330, 1830]);
+
+    const es = read(`
+Construcciones Ruiz S.L.
+Calle Mayor 10, 28013 Madrid
+
+Factura nº: A-2025/24
+Fecha de factura: 15/03/2025
+
+Descripción                     Cantidad      Precio      Importe
+Reforma cocina                         1    1.000,00     1.000,00
+                                 Subtotal suma y sigue   1.000,00
+`, `
+                                          Suma anterior   1.000,00
+Reforma baño                           1      500,00       500,00
+                                          IVA 21 %          315,00
+                                          Total factura   1.815,00
+`);
+    expect(amounts(es)).toEqual([1500, 315, 1815]);
+
+    const en = read(`
+Harbour Joinery Ltd
+7 Quay Street, Whitby YO21 3PU
+
+Invoice No. HJ-2297
+Invoice date 12/02/2025
+
+Description                        Qty     Price       Amount
+Oak doors                            3    200.00       600.00
+                          Subtotal carried forward     600.00
+`, `
+                          Subtotal brought forward     600.00
+Hinges                              10     30.00       300.00
+                                VAT 20%                180.00
+                                Total due            1,080.00
+`);
+    expect(amounts(en)).toEqual([900, 180, 1080]);
+  });
+});

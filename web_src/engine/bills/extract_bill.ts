@@ -5,7 +5,7 @@
 // confirmed values gain confidence. A difference is reported as a failed check, never adjusted.
 import type { BillAddress, BillFields, BillLine, BillSource, BillTax, ExtractedBill, ExtractedField } from "../../contracts/bills";
 import { checkBill } from "./check_bill";
-import { AGENT_FOR, BRAND_AFTER, BRAND_BEFORE, CUSTOMER_MARKERS, DEBIT_DATE_BEFORE, RECIPIENT_HEADINGS, THIRD_PARTY_HOSTS, THIRD_PARTY_LINE, DEBIT_SENTENCE, DUE_IN_PAYMENT_SENTENCE, DUE_IN_SENTENCE, DUE_ON_RECEIPT, END_OF_MONTH_TERM, NET_TERM_DAYS, NOT_A_PAYMENT_TERM, PAYMENT_WORDS, TERM_DAYS, VENDOR_MARKERS, LABELS, LEADERS, LEGAL_FORMS, LINE_TABLE_HEADER, BALANCE_LABEL, PAYMENT_TERM_SENTENCES, PO_IN_SENTENCE, RECEIPT_LABELS, TAX_INCLUDED, TOTALS_ROW_CAPTIONS, type LabelKind, type LabelPattern } from "./labels";
+import { AGENT_FOR, BRAND_AFTER, BRAND_BEFORE, CARRIED, CUSTOMER_MARKERS, DEBIT_DATE_BEFORE, RECIPIENT_HEADINGS, THIRD_PARTY_HOSTS, THIRD_PARTY_LINE, DEBIT_SENTENCE, DUE_IN_PAYMENT_SENTENCE, DUE_IN_SENTENCE, DUE_ON_RECEIPT, END_OF_MONTH_TERM, NET_TERM_DAYS, NOT_A_PAYMENT_TERM, PAYMENT_WORDS, TERM_DAYS, VENDOR_MARKERS, LABELS, LEADERS, LEGAL_FORMS, LINE_TABLE_HEADER, BALANCE_LABEL, PAYMENT_TERM_SENTENCES, PO_IN_SENTENCE, RECEIPT_LABELS, TAX_INCLUDED, TOTALS_ROW_CAPTIONS, type LabelKind, type LabelPattern } from "./labels";
 import { pageText, type Cell, type Line, type Page } from "./layout";
 import { cents, dayOrderOf, detectCurrency, findDates, findEmails, findIbans, findVats, hasDecimals, normaliseVat, parseAmount } from "./values";
 
@@ -68,6 +68,8 @@ function findLabels(pages: readonly Page[], receipt: boolean): LabelHit[] {
             if (pattern.exact === true && match[0].length !== text.length) continue;
             // "Ohne / MwSt.", "excl. / VAT" stacked in a column header: an amount without tax, not the tax.
             if (kind === "totalTax" && negatedAbove(page, lineIndex, cell)) continue;
+            // "Zwischensumme Übertrag", "Total carried forward": a page's subtotal, not the bill's.
+            if ((kind === "total" || kind === "untaxed") && carried(line)) continue;
             hits.push({ kind, pattern, page, lineIndex, cellIndex, rest: dropLeaders(text.slice(match[0].length)) });
             break;
           }
@@ -76,6 +78,11 @@ function findLabels(pages: readonly Page[], receipt: boolean): LabelHit[] {
     });
   }
   return hits;
+}
+
+/** Whether a line carries a subtotal over a page break ("Übertrag   1.000,00", "Suma y sigue"). */
+function carried(line: Line): boolean {
+  return line.cells.some((c) => CARRIED.test(c.text));
 }
 
 /** A value's text without the leaders joining it to its label ("........ 05/03/2025" → "05/03/2025"). */
@@ -123,6 +130,8 @@ function valueCells(hit: LabelHit, receipt: boolean): Array<{ text: string; fact
     const column: Array<{ text: string; where: string }> = [];
     for (let d = 1; d <= 8; d++) {
       const below = hit.page.lines[hit.lineIndex + d];
+      // A subtotal carried over pages is no row of the column's amounts.
+      if (below !== undefined && carried(below)) continue;
       const under = below?.cells.find((c) => c.x0 < cell.x1 + 2 && c.x1 > cell.x0 - 2 && amountsIn(c.text, receipt).length > 0 && !/[A-Za-z]{3}/.test(c.text));
       if (under === undefined) break;
       column.push({ text: under.text, where: `${cell.text} / ${under.text}` });
@@ -764,6 +773,7 @@ function lineItems(pages: readonly Page[]): BillLine[] {
         continue;
       }
       const first = line.cells[0]?.text ?? "";
+      if (carried(line)) continue;
       const totalsRow = line.cells.some((c) => (["total", "untaxed", "totalTax"] as const).some((k) => LABELS[k].some((p) => p.weight >= 0.8 && p.re.test(c.text.trim()))));
       if (totalsRow || STOP_TABLE.test(first) || STOP_TABLE.test(line.cells.find((c) => /[A-Za-z]{3}/.test(c.text))?.text ?? "")) {
         // A row of words without figures ("Ohne / MwSt.") continues the header; a totals row has an amount.

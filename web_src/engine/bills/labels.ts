@@ -159,6 +159,11 @@ export const TOTALS_ROW_CAPTIONS: Readonly<Record<"untaxed" | "totalTax" | "tota
  * total only when nothing was paid before it. */
 export const BALANCE_LABEL = /^(?:(?:total\s+)?amount\s+(?:due|payable|to\s+pay)|balance(?:\s+due)?|total\s+due|net\s+payable|amount\s+to\s+be\s+paid|(?:net|reste|solde|montant|total|somme)\s+à\s+payer|zahlbetrag|zu\s+zahlen(?:der\s+betrag)?|(?:noch\s+zu\s+zahlen|restbetrag|offener\s+betrag)|(?:totaal\s+)?te\s+betalen|(?:total|importe)\s+a\s+pagar|(?:totale\s+)?da\s+pagare|saldo)/iu;
 
+/** A subtotal carried over to the next page or brought from the last ("Übertrag", "Total carried forward", "Suma y
+ * sigue", "A reporter", "Riporto"): no untaxed amount, no total and no line of the bill. A bare "Report" counts as a
+ * whole cell only. */
+export const CARRIED = /(?<![\p{L}])(?:übertrag|uebertrag|vortrag|carried\s+(?:forward|over)|brought\s+forward|carry\s+forward|c\/f|b\/f|(?:total\s+)?à\s+reporter|a\s+reporter|reporté|suma\s+y\s+sigue|suma\s+anterior|sigue\s+en\s+la\s+página|(?:totale\s+)?da\s+riportare|a\s+riportare|riporto|van\s+vorige\s+pagina|naar\s+volgende\s+pagina|transport\s+(?:van|naar))(?![\p{L}])|^\s*report\s*:?\s*$/iu;
+
 /** Leaders joining a label to its value: a run of dots, middle dots, ellipses, underscores or dashes, spaced or not
  * ("Due date ........ 05/03/2025", "Rechnungsdatum · · · 03.02.2025", "Échéance……15/04/2025", "Nr. ---- 118"),
  * with a colon on either side. Two marks at least: one dot or dash may belong to the label or the value. */
