@@ -626,3 +626,90 @@ Hinges                              10     30.00       300.00
     expect(amounts(en)).toEqual([900, 180, 1080]);
   });
 });
+
+describe("reading error classes: the amount in words beside the figure", () => {
+  it("reads the figure, not the words or the cents written as a fraction (French, Spanish, German, Italian, English)", () => {
+    const fr = read(`
+Atelier Moreau SARL
+8 rue Victor Hugo, 33000 Bordeaux
+
+Facture n° FA-2025-048
+Date de facture : 12/03/2025
+
+Total HT                 1 000,00 €
+TVA 20 %                   200,00 €
+Total TTC                1 200,00 €
+Arrêtée la présente facture à la somme de : mille deux cents euros (1 200,00 €)
+`);
+    expect(amounts(fr)).toEqual([1000, 200, 1200]);
+
+    const es = read(`
+Construcciones Ruiz S.L.
+Calle Mayor 10, 28013 Madrid
+
+Factura nº: A-2025/21
+Fecha de factura: 15/03/2025
+
+Base imponible      1.000,00 €
+IVA 21 %              210,00 €
+Total factura       1.210,00 €   SON: MIL DOSCIENTOS DIEZ EUROS CON 00/100
+`);
+    expect(amounts(es)).toEqual([1000, 210, 1210]);
+
+    const de = read(`
+Kessler Metallbau GmbH
+Industriestr. 5, 70565 Stuttgart
+
+Rechnung Nr. 2025-123
+Rechnungsdatum 04.03.2025
+
+Nettobetrag          1.000,00 EUR
+MwSt. 19 %             190,00 EUR
+Gesamtbetrag         1.190,00 EUR
+in Worten: eintausendeinhundertneunzig Euro 00/100
+`);
+    expect(amounts(de)).toEqual([1000, 190, 1190]);
+
+    const it_ = read(`
+Idraulica Bianchi S.r.l.
+Via Roma 3, 20121 Milano
+
+Fattura n. 91/2025
+Data fattura: 18/03/2025
+
+Imponibile          1.000,00
+IVA 22%               220,00
+Totale fattura      1.220,00 (milleduecentoventi/00)
+`);
+    expect(amounts(it_)).toEqual([1000, 220, 1220]);
+
+    const en = read(`
+Brightside Events Ltd
+4 Kings Road, Bristol BS1 4DJ
+
+Invoice number: BE-1010
+Invoice date: 05/03/2025
+
+Total amount: 2,400.00 (Two thousand four hundred pounds only)
+Of which VAT 20%: 400.00
+`);
+    expect(amounts(en)).toEqual([2000, 400, 2400]);
+  });
+});
+
+describe("reading error classes: a balance nothing ties to the invoice", () => {
+  it("stays under the auto grade when a deposit and a balance are all that is printed", () => {
+    const en = read(`
+Harbour Joinery Ltd
+7 Quay Street, Whitby YO21 3PU
+
+Invoice No. HJ-2298
+Invoice date 12/02/2025
+
+                                Deposit paid        £200.00
+                                Balance due         £400.00
+`);
+    expect(en.fields.total?.value).toBe(600);
+    expect(confidence(en, "total")).toBeLessThan(0.95);
+  });
+});
