@@ -713,3 +713,36 @@ Invoice date 12/02/2025
     expect(confidence(en, "total")).toBeLessThan(0.95);
   });
 });
+
+describe("reading error classes: a balance owed from before added to the amount to pay", () => {
+  it("books the invoice's gross sum, not the Zahlbetrag that adds open items (German, English)", () => {
+    const de = read(`
+Stadtwerke Talheim GmbH
+Ringstr. 2, 74388 Talheim
+
+Rechnung Nr. 2025-0912
+Rechnungsdatum 04.03.2025
+
+                         Rechnungssumme ohne USt.      300,00
+                         Steuerbetrag 19 %              57,00
+                         Bruttosumme                   357,00
+                         Offene Posten                 120,00
+                         Zahlbetrag                    477,00
+`);
+    expect(amounts(de)).toEqual([300, 57, 357]);
+
+    const en = read(`
+Harbour Joinery Ltd
+7 Quay Street, Whitby YO21 3PU
+
+Invoice No. HJ-2299
+Invoice date 12/02/2025
+
+                                Subtotal            £500.00
+                                VAT 20%             £100.00
+                                Previous balance    £250.00
+                                Amount due          £850.00
+`);
+    expect(amounts(en)).toEqual([500, 100, 600]);
+  });
+});

@@ -404,7 +404,9 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
           const gross = all.length === 3 && Math.abs(cents((all[0] ?? 0) + (all[1] ?? 0)) - (all[2] ?? 0)) < 0.011 ? all[2] : undefined;
           if (gross === undefined && all.length >= 2) break;
           const a = gross !== undefined ? { value: gross } : amountsIn(text, receipt)[0];
-          if (a !== undefined && a.value !== 0) cands.deposit.push({ value: Math.abs(a.value), score, sourceText: where, page: hit.page.number, order });
+          // An amount owed from before is added to the balance: negative here, so that the balance less it is the total.
+          const sign = hit.pattern.arrears === true ? -1 : 1;
+          if (a !== undefined && a.value !== 0) cands.deposit.push({ value: sign * Math.abs(a.value), score, sourceText: where, page: hit.page.number, order });
           break;
         }
         case "purchaseOrderRef": {
@@ -614,7 +616,8 @@ function withDeposits(total: ReadonlyArray<Candidate<number>>, deposits: Readonl
     for (const set of sums) {
       const sum = cents(set.reduce((s, d) => s + d.value, 0));
       const score = Math.min(g.score, ...set.map((d) => d.score)) * 0.9;
-      out.push({ value: cents(g.value + sum), score, sourceText: `${g.sourceText} + ${set.map((d) => d.sourceText).join(" + ")} (already paid)`, page: g.page, order: g.order });
+      const how = set.every((d) => d.value > 0) ? "already paid" : "paid or owed from before";
+      if (cents(g.value + sum) > 0) out.push({ value: cents(g.value + sum), score, sourceText: `${g.sourceText} + ${set.map((d) => d.sourceText).join(" + ")} (${how})`, page: g.page, order: g.order });
     }
   }
   return out;

@@ -21,6 +21,9 @@ export interface LabelPattern {
   /** How much a value found after this label is trusted (0..1), before the checks. */
   weight: number;
   exact?: boolean;
+  /** A deposit label naming an amount owed from before and added to the balance ("Offene Zahlungen", "Previous
+   * balance"), not one paid. */
+  arrears?: boolean;
 }
 
 const NO = String.raw`(?:n\.?\s?[°ºo]\.?|n\.|nr\.?|no\.?|num(?:ber|éro|mer|ero|ro)?\.?|número|number|#|nummer|-?nr\.?)`;
@@ -92,7 +95,7 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
     // "Total CHF", "Totale EUR", "Totalt SEK", "Summe EUR": the code bare, not followed by what the amount leaves out.
     { re: /^(?:grand\s+total|total(?:\s+amount)?|totale|totalt|totaal|summe|gesamt)\s+(?:EUR|CHF|USD|GBP|SEK|DKK|NOK|PLN|CZK|INR|CAD|AUD)(?![\p{L}])(?!\s*\(?\s*(?:excl|exkl|ekskl|before|net(?:to)?|ht|hors|ohne|zonder|sin|senza|sem|utan|uden|sans)(?![\p{L}]))\s*[:.]?/iu, weight: 0.9 },
     { re: /^(?:net\s+payable|payable\s+amount|amount\s+to\s+be\s+paid|total\s+amount\s+(?:due|payable)|invoice\s+amount|(?:total\s+)?invoice\s+value)\s*[:.]?/i, weight: 0.9 },
-    { re: /^(?:rechnungssumme\s+brutto|summe\s+inkl\.?|(?:gesamtbetrag|rechnungsbetrag|gesamtsumme)(?!\s+netto)|endbetrag|bruttobetrag|summe\s+brutto|brutto|zu\s+zahlen(?:der\s+betrag)?|zahlbetrag)\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:rechnungssumme\s+brutto|summe\s+inkl\.?|(?:gesamtbetrag|rechnungsbetrag|gesamtsumme)(?!\s+netto)|endbetrag|bruttobetrag|bruttosumme|summe\s+brutto|brutto|zu\s+zahlen(?:der\s+betrag)?|zahlbetrag)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:total\s+ttc|montant\s+(?:total\s+)?ttc|net\s+à\s+payer|somme\s+à\s+payer|total\s+à\s+payer|montant\s+à\s+payer|total\s+facture|solde\s+à\s+payer)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:reste\s+à\s+payer|restbetrag|noch\s+zu\s+zahlen|offener\s+betrag|(?:totale\s+)?da\s+pagare|importe\s+a\s+pagar)\s*[:.]?/iu, weight: 0.9 },
     { re: /^(?:factuur\s*totaal|totaal\s*bedrag|totaal\s+incl\.?(?:\s+btw)?|te\s+betalen|totaal\s+te\s+betalen)\s*[:.]?/i, weight: 0.95 },
@@ -104,7 +107,7 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
   untaxed: [
     { re: /^(?:goods\s+total|total\s*\((?:excl\.?|excluding)\s*(?:vat|tax)\)|taxable\s+(?:value|amount)|sub[\s-]?total|total\s+(?:excl\.?|excluding|before)\s*(?:tax|vat)?|net\s+(?:amount|total)|total\s+net|amount\s+(?:excl\.?|before)\s+tax)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:gesamtbeitrag|nettobeitrag|beitrag\s+netto)\s*[:.]?/i, weight: 0.8 },
-    { re: /^(?:rechnungssumme\s+netto|(?:gesamtbetrag|gesamtsumme)\s+netto|nettobetrag|summe\s+netto|netto(?:summe|betrag)?|zwischensumme|gesamt\s+netto|rechnungsbetrag\s+netto)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:rechnungssumme\s+(?:ohne|exkl\.?)\s+(?:ust|mwst)\.?|rechnungssumme\s+netto|(?:gesamtbetrag|gesamtsumme)\s+netto|nettobetrag|summe\s+netto|netto(?:summe|betrag)?|zwischensumme|gesamt\s+netto|rechnungsbetrag\s+netto)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:total\s+ht|montant\s+(?:total\s+)?(?:eur\s+)?ht|sous[\s-]total|total\s+hors\s+taxes?)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:exclusief\s+btw|totaal\s+excl\.?(?:\s+btw)?|subtotaal|netto\s*bedrag)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:razem\s+netto|wartość\s+netto)\s*[:.]?/iu, weight: 0.9 },
@@ -137,6 +140,7 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
   // Paid before the balance: a deposit, an amount already paid, an early-payment discount deducted. The invoice's
   // total is the balance plus these: a payment is no reduction of the invoice.
   deposit: [
+    { re: /^(?:offene\s+(?:zahlungen|posten|beträge)|rückstand|saldovortrag|vorheriger\s+saldo|previous\s+balance|arrears|outstanding\s+(?:balance|amount)\s+(?:from\s+)?previous(?:\s+invoices?)?|solde\s+antérieur|impayés?\s+antérieurs?|achterstallig(?:\s+bedrag)?|vorig\s+saldo)\s*[:.]?/iu, weight: 0.8, arrears: true },
     { re: /^(?:(?:less|minus)\s+)?(?:(?:deposit|down\s+payment|advance\s+payment|prepayment)(?:\s+(?:paid|received|made))?|payments?\s+(?:received|made))(?:\s+on\s+\S+)?\s*[:.]?/i, weight: 0.85 },
     { re: /^(?:(?:less\s+)?(?:already|previously)\s+paid|amount\s+(?:already\s+)?paid|paid\s+to\s+date|less\s+paid)\s*[:.]?/i, weight: 0.85 },
     { re: /^(?:(?:abzüglich|abzgl\.?|minus|\.\/\.)\s+)?(?:geleistete\s+|erhaltene\s+)?(?:anzahlung(?:en)?|abschlagszahlung(?:en)?|vorauszahlung(?:en)?|akonto(?:zahlung)?)(?:\s+vom\s+\S+)?\s*[:.]?/iu, weight: 0.85 },
