@@ -723,7 +723,7 @@ Ringstr. 2, 74388 Talheim
 Rechnung Nr. 2025-0912
 Rechnungsdatum 04.03.2025
 
-                         Rechnungssumme ohne USt.      300,00
+                         Summe netto                   300,00
                          Steuerbetrag 19 %              57,00
                          Bruttosumme                   357,00
                          Offene Posten                 120,00
