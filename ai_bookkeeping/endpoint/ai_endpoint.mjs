@@ -61109,7 +61109,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import path2 from "node:path";
 
 // web_src/engine/bills/values.ts
-var AMOUNT = /^[(-]?\s*(?:[€$£₹]|EUR|USD|GBP|CHF|INR|PLN|Rs\.?)?\s*[-(]?\s*(\d{1,3}(?:[.,' \u00a0\u202f]\d{3})+|\d+)(?:([.,])(\d{1,2}))?\s*-?\)?\s*(?:[€$£₹]|EUR|USD|GBP|CHF|INR|PLN|zł)?$/i;
+var AMOUNT = /^[(-]?\s*(?:[€$£₹]|EUR|USD|GBP|CHF|INR|PLN|Rs\.?)?\s*[-(]?\s*(\d{1,3}(?:[.,'’ \u00a0\u202f\u2009]\d{3})+|\d+)(?:([.,])(\d{1,2}))?\s*-?\)?\s*(?:[€$£₹]|EUR|USD|GBP|CHF|INR|PLN|zł)?$/i;
 function parseAmount(raw) {
   const text3 = raw.trim().replace(/\s+/g, " ");
   if (text3 === "" || text3.length > 30) return null;
@@ -61119,11 +61119,11 @@ function parseAmount(raw) {
   let whole;
   let cents3 = "";
   if (sep2 !== void 0 && dec !== void 0) {
-    whole = intPart.replace(/[.,' \u00a0\u202f]/g, "");
+    whole = intPart.replace(/[.,'’ \u00a0\u202f\u2009]/g, "");
     cents3 = dec;
     if (intPart.includes(sep2) && /[.,]/.test(intPart.replace(new RegExp(`\\${sep2}`, "g"), ""))) return null;
   } else {
-    whole = intPart.replace(/[.,' \u00a0\u202f]/g, "");
+    whole = intPart.replace(/[.,'’ \u00a0\u202f\u2009]/g, "");
   }
   if (!/^\d+$/.test(whole)) return null;
   const negative = /^\s*[-(]/.test(text3) || /-\s*$/.test(text3) || /[-(]\s*\d/.test(text3);
@@ -61691,19 +61691,22 @@ var LABELS = {
     // "Total CHF", "Totale EUR", "Totalt SEK", "Summe EUR": the code bare, not followed by what the amount leaves out.
     { re: /^(?:grand\s+total|total(?:\s+amount)?|totale|totalt|totaal|summe|gesamt)\s+(?:EUR|CHF|USD|GBP|SEK|DKK|NOK|PLN|CZK|INR|CAD|AUD)(?![\p{L}])(?!\s*\(?\s*(?:excl|exkl|ekskl|before|net(?:to)?|ht|hors|ohne|zonder|sin|senza|sem|utan|uden|sans)(?![\p{L}]))\s*[:.]?/iu, weight: 0.9 },
     { re: /^(?:net\s+payable|payable\s+amount|amount\s+to\s+be\s+paid|total\s+amount\s+(?:due|payable)|invoice\s+amount|(?:total\s+)?invoice\s+value)\s*[:.]?/i, weight: 0.9 },
-    { re: /^(?:rechnungssumme\s+brutto|summe\s+inkl\.?|gesamtbetrag|rechnungsbetrag|endbetrag|bruttobetrag|gesamtsumme|summe\s+brutto|brutto|zu\s+zahlen(?:der\s+betrag)?|zahlbetrag)\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:rechnungssumme\s+brutto|summe\s+inkl\.?|(?:gesamtbetrag|rechnungsbetrag|gesamtsumme)(?!\s+netto)|endbetrag|bruttobetrag|bruttosumme|summe\s+brutto|brutto|zu\s+zahlen(?:der\s+betrag)?|zahlbetrag)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:total\s+ttc|montant\s+(?:total\s+)?ttc|net\s+à\s+payer|somme\s+à\s+payer|total\s+à\s+payer|montant\s+à\s+payer|total\s+facture|solde\s+à\s+payer)\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:reste\s+à\s+payer|restbetrag|noch\s+zu\s+zahlen|offener\s+betrag|(?:totale\s+)?da\s+pagare|importe\s+a\s+pagar)\s*[:.]?/iu, weight: 0.9 },
     { re: /^(?:factuur\s*totaal|totaal\s*bedrag|totaal\s+incl\.?(?:\s+btw)?|te\s+betalen|totaal\s+te\s+betalen)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:total\s+inkl\.?\s+(?:mwst|moms)|total\s+(?:factura|a\s+pagar|com\s+iva)|importe\s+total|totale\s+(?:fattura|documento|da\s+pagare)|(?:totalt\s+|summa\s+)?att\s+betala|at\s+betale|i\s+alt(?!\s+eks))\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:razem\s+brutto|wartość\s+brutto|do\s+zapłaty)\s*[:.]?/iu, weight: 0.95 },
     { re: /^(?:total|totaal|summe|gesamt|totale|totalt)\s*[:.]?$/i, weight: 0.8 },
     { re: /^(?:total|totaal|summe|totale|totalt)\s*[:.]?/i, weight: 0.6 }
   ],
   untaxed: [
     { re: /^(?:goods\s+total|total\s*\((?:excl\.?|excluding)\s*(?:vat|tax)\)|taxable\s+(?:value|amount)|sub[\s-]?total|total\s+(?:excl\.?|excluding|before)\s*(?:tax|vat)?|net\s+(?:amount|total)|total\s+net|amount\s+(?:excl\.?|before)\s+tax)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:gesamtbeitrag|nettobeitrag|beitrag\s+netto)\s*[:.]?/i, weight: 0.8 },
-    { re: /^(?:rechnungssumme\s+netto|nettobetrag|summe\s+netto|netto(?:summe|betrag)?|zwischensumme|gesamt\s+netto|rechnungsbetrag\s+netto)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:rechnungssumme\s+netto|(?:gesamtbetrag|gesamtsumme)\s+netto|nettobetrag|summe\s+netto|netto(?:summe|betrag)?|zwischensumme|gesamt\s+netto|rechnungsbetrag\s+netto)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:total\s+ht|montant\s+(?:total\s+)?(?:eur\s+)?ht|sous[\s-]total|total\s+hors\s+taxes?)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:exclusief\s+btw|totaal\s+excl\.?(?:\s+btw)?|subtotaal|netto\s*bedrag)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:razem\s+netto|wartość\s+netto)\s*[:.]?/iu, weight: 0.9 },
     { re: /^(?:total\s+exkl\.?\s+mwst|zwischentotal|base\s+imponible|importe\s+neto|(?:totale\s+)?imponibile|total\s+sem\s+iva|valor\s+líquido|(?:belopp|summa|beløb|i\s+alt)\s+(?:exkl|ekskl)\.?\s+moms)\s*[:.]?/i, weight: 0.9 }
   ],
   totalTax: [
@@ -61713,7 +61716,9 @@ var LABELS = {
     { re: /^(?:mwst\.?|ust\.?|umsatzsteuer|mehrwertsteuer|zzgl\.?\s+(?:mwst|ust)\.?)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
     { re: /^(?:montant\s+(?:de\s+la\s+)?tva|total\s+tva|tva|taxes?)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
     { re: /^(?:btw(?:\s+bedrag)?|totaal\s+btw)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
-    { re: /^(?:(?:cuota\s+|total\s+|totale\s+)?iva|imposta|moms(?:belopp)?)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 }
+    { re: /^(?:(?:cuota\s+|total\s+|totale\s+)?iva|imposta|moms(?:belopp)?)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
+    // The rate before the tax's name: "zzgl. 19 % MwSt.", "plus 20% VAT", "20 % TVA", "+ 21 % BTW".
+    { re: /^(?:(?:zzgl\.?|zuzüglich|plus|\+)\s*)?\d{1,2}(?:[.,]\d{1,2})?\s*%\s*(?:mwst|ust|umsatzsteuer|mehrwertsteuer|vat|gst|tax|tva|btw|iva|moms)\.?(?![\p{L}])\s*[:.]?/iu, weight: 0.85 }
   ],
   purchaseOrderRef: [
     { re: /^(?:p\.?o\.?|purchase\s+order)(?=[\s:#]|$)\s*(?:no\.?|number|#|ref\.?|reference)?\s*[:.]?/i, weight: 0.9 },
@@ -61730,8 +61735,27 @@ var LABELS = {
     { re: /^(?:zahlungs(?:frist|bedingung|termin)|délai\s+de\s+(?:paiement|règlement)|modalités\s+de\s+règlement|condiciones\s+de\s+pago|forma\s+de\s+pago|plazo\s+de\s+pago|(?:termini|condizioni|modalità)\s+di\s+pagamento|condições\s+de\s+pagamento|prazo\s+de\s+pagamento|betalningsvillkor|betalingsbetingelser|betalingsvilkår|maksuehdot?|termin\s+płatności|(?:sposób|forma)\s+płatności|platební\s+podmínky)\s*[:.]?/iu, weight: 0.85 },
     // A caption alone ("Payment", "Règlement", "Pagamento"): only as the whole cell.
     { re: /^(?:payment|zahlung|règlement|paiement|pago|pagamento|betaling|betalning|maksu)\s*:?$/iu, weight: 0.8, exact: true }
+  ],
+  // Paid before the balance: a deposit, an amount already paid, an early-payment discount deducted. The invoice's
+  // total is the balance plus these: a payment is no reduction of the invoice.
+  deposit: [
+    { re: /^(?:offene\s+(?:zahlungen|posten|beträge)|rückstand|saldovortrag|vorheriger\s+saldo|previous\s+balance|arrears|outstanding\s+(?:balance|amount)\s+(?:from\s+)?previous(?:\s+invoices?)?|solde\s+antérieur|impayés?\s+antérieurs?|achterstallig(?:\s+bedrag)?|vorig\s+saldo)\s*[:.]?/iu, weight: 0.8, arrears: true },
+    { re: /^(?:(?:less|minus)\s+)?(?:(?:deposit|down\s+payment|advance\s+payment|prepayment)(?:\s+(?:paid|received|made))?|payments?\s+(?:received|made))(?:\s+on\s+\S+)?\s*[:.]?/i, weight: 0.85 },
+    { re: /^(?:(?:less\s+)?(?:already|previously)\s+paid|amount\s+(?:already\s+)?paid|paid\s+to\s+date|less\s+paid)\s*[:.]?/i, weight: 0.85 },
+    { re: /^(?:(?:abzüglich|abzgl\.?|minus|\.\/\.)\s+)?(?:geleistete\s+|erhaltene\s+)?(?:anzahlung(?:en)?|abschlagszahlung(?:en)?|vorauszahlung(?:en)?|akonto(?:zahlung)?)(?:\s+vom\s+\S+)?\s*[:.]?/iu, weight: 0.85 },
+    { re: /^(?:(?:abzüglich|abzgl\.?)\s+)?(?:bereits\s+(?:bezahlt|gezahlt|geleistet|erhalten)|schon\s+bezahlt)\s*[:.]?/iu, weight: 0.85 },
+    { re: /^(?:acomptes?(?:\s+(?:versée?s?|reçue?s?|payée?s?|déjà\s+versée?s?))?|déjà\s+(?:payé|réglé|versé)|(?:montant\s+)?(?:déjà\s+)?réglé|avance\s+versée)(?:\s+le\s+\S+)?\s*[:.]?/iu, weight: 0.85 },
+    { re: /^(?:importe\s+pagado|(?:ya\s+)?pagado|anticipo(?:\s+(?:pagado|recibido))?|entrega\s+a\s+cuenta|acconto(?:\s+versato)?|anticipo\s+versato|già\s+(?:pagato|versato)|aanbetaling|reeds\s+betaald|al\s+betaald|vooruitbetaling|voorschot)\s*[:.]?/iu, weight: 0.85 },
+    { re: /^(?:(?:abzüglich|abzgl\.?|minus|less|moins)\s+)?(?:\d{1,2}(?:[.,]\d{1,2})?\s*%\s+)?(?:skonto|escompte|sconto|early\s+payment\s+discount|prompt\s+payment\s+discount|descuento\s+(?:por\s+)?pronto\s+pago|betalingskorting)(?:\s+\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/iu, weight: 0.8 }
   ]
 };
+var TOTALS_ROW_CAPTIONS = {
+  untaxed: /^(?:net(?:t|to)?|neto|ht|h\.t\.|net\s+value|goods(?:\s+value)?|nettowert|warenwert|base|grondslag|excl\.?\s+(?:vat|tax|btw|mwst|tva|iva))$/i,
+  totalTax: /^(?:steuer|impuesto|imposta|imposto|skat)$/i,
+  total: /^(?:gross|brutto|bruto|lordo|ttc|t\.t\.c\.|bruttowert|incl\.?\s+(?:vat|tax|btw|mwst|tva|iva))$/i
+};
+var BALANCE_LABEL = /^(?:(?:total\s+)?amount\s+(?:due|payable|to\s+pay)|balance(?:\s+due)?|total\s+due|net\s+payable|amount\s+to\s+be\s+paid|(?:net|reste|solde|montant|total|somme)\s+à\s+payer|zahlbetrag|zu\s+zahlen(?:der\s+betrag)?|(?:noch\s+zu\s+zahlen|restbetrag|offener\s+betrag)|(?:totaal\s+)?te\s+betalen|(?:total|importe)\s+a\s+pagar|(?:totale\s+)?da\s+pagare|saldo)/iu;
+var CARRIED = /(?<![\p{L}])(?:übertrag|uebertrag|vortrag|carried\s+(?:forward|over)|brought\s+forward|carry\s+forward|c\/f|b\/f|(?:total\s+)?à\s+reporter|a\s+reporter|reporté|suma\s+y\s+sigue|suma\s+anterior|sigue\s+en\s+la\s+página|(?:totale\s+)?da\s+riportare|a\s+riportare|riporto|van\s+vorige\s+pagina|naar\s+volgende\s+pagina|transport\s+(?:van|naar))(?![\p{L}])|^\s*report\s*:?\s*$/iu;
 var LEADERS = /^[\s:]*(?:(?:[.·•…_\-–—]\s?){2,}|…\s?)[\s:]*/u;
 var RECEIPT_LABELS = {
   total: [
@@ -61994,6 +62018,7 @@ function findLabels(pages, receipt) {
             if (match === null) continue;
             if (pattern.exact === true && match[0].length !== text3.length) continue;
             if (kind === "totalTax" && negatedAbove(page, lineIndex, cell)) continue;
+            if ((kind === "total" || kind === "untaxed") && carried(line)) continue;
             hits.push({ kind, pattern, page, lineIndex, cellIndex, rest: dropLeaders(text3.slice(match[0].length)) });
             break;
           }
@@ -62002,6 +62027,9 @@ function findLabels(pages, receipt) {
     });
   }
   return hits;
+}
+function carried(line) {
+  return line.cells.some((c) => CARRIED.test(c.text));
 }
 function dropLeaders(text3) {
   return text3.trim().replace(LEADERS, "").trim();
@@ -62027,11 +62055,19 @@ function valueCells(hit, receipt) {
   });
   const over = hit.rest === "" && (hit.kind === "invoiceNumber" || hit.kind === "invoiceDate") ? valueAbove(hit) : null;
   if (over !== null) out.push({ text: over.text, factor: 0.85, where: `${over.text} / ${cell.text}`, above: true });
-  const amountKind = hit.kind === "total" || hit.kind === "untaxed" || hit.kind === "totalTax";
+  const amountKind = hit.kind === "total" || hit.kind === "untaxed" || hit.kind === "totalTax" || hit.kind === "deposit";
+  const row = amountKind ? captionedRow(hit.page, hit.lineIndex, receipt) : null;
+  const paired = row?.pairs.get(hit.cellIndex);
+  if (row !== null && paired !== void 0) {
+    const where = `${cell.text} / ${paired.text}`;
+    if (row.side < 0) return [{ text: paired.text, factor: 0.85, where }];
+    out.push({ text: paired.text, factor: 0.75, where });
+  }
   if (amountKind && hit.rest === "") {
     const column = [];
     for (let d = 1; d <= 8; d++) {
       const below = hit.page.lines[hit.lineIndex + d];
+      if (below !== void 0 && carried(below)) continue;
       const under = below?.cells.find((c) => c.x0 < cell.x1 + 2 && c.x1 > cell.x0 - 2 && amountsIn(c.text, receipt).length > 0 && !/[A-Za-z]{3}/.test(c.text));
       if (under === void 0) break;
       column.push({ text: under.text, where: `${cell.text} / ${under.text}` });
@@ -62107,6 +62143,79 @@ function nearTop(hit) {
   const line = hit.page.lines[hit.lineIndex];
   return hit.page.number === 1 && line !== void 0 && line.y0 < 0.4 * Math.max(1, hit.page.height);
 }
+var AMOUNT_KINDS = ["total", "untaxed", "totalTax", "deposit"];
+function captionKind(text3) {
+  const t = text3.trim();
+  const rateOrCurrency = /^\s*(?:\(?\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%|[A-Z]{3}|[€$£])\s*\)?)?\s*$/;
+  const labelled2 = AMOUNT_KINDS.find((k) => LABELS[k].some((p) => {
+    const m = p.re.exec(t);
+    return m !== null && rateOrCurrency.test(t.slice(m[0].length));
+  }));
+  if (labelled2 !== void 0) return labelled2;
+  const bare = t.replace(/(?<=\S)\s*(?:\(\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%|[A-Z]{3}|[€$£])\s*\)|\s(?:\d{1,2}(?:[.,]\d{1,2})?\s*%|[A-Z]{3}|[€$£]))\s*$/, "").replace(/[:.]$/, "");
+  return AMOUNT_KINDS.find((k) => k !== "deposit" && TOTALS_ROW_CAPTIONS[k].test(bare)) ?? null;
+}
+function isAmountLabel(text3) {
+  return AMOUNT_KINDS.some((k) => LABELS[k].some((p) => p.re.test(text3.trim())));
+}
+var amountCaption = (text3) => captionKind(text3) !== null;
+function captionedRow(page, lineIndex, receipt) {
+  const line = page.lines[lineIndex];
+  if (line === void 0 || !captionRow(line, receipt) || LINE_TABLE_HEADER.test(line.text)) return null;
+  const near2 = (a, b) => a !== void 0 && b !== void 0 && Math.abs((a.y0 + a.y1) / 2 - (b.y0 + b.y1) / 2) <= 2.8 * Math.max(a.y1 - a.y0, b.y1 - b.y0);
+  const at3 = (d) => page.lines[lineIndex + d];
+  const figures = (d) => near2(at3(d), at3(d > 0 ? d - 1 : d + 1)) && figuresRow(at3(d), receipt);
+  const captionsAt = (d) => near2(at3(d), at3(d > 0 ? d - 1 : d + 1)) && captionRow(at3(d), receipt);
+  const captionCount = line.cells.filter((c) => amountCaption(c.text)).length;
+  const sides = [1, -1].flatMap((side) => {
+    if (!figures(side) || figures(2 * side) && !captionsAt(2 * side)) return [];
+    const pairs = pairCaptions(line, at3(side), receipt);
+    return pairs === null ? [] : [{ side, pairs, complete: pairs.size === captionCount }];
+  });
+  if (sides.length === 1) return sides[0] ?? null;
+  const [below, above] = sides;
+  if (below === void 0 || above === void 0) return null;
+  if (below.complete !== above.complete) return below.complete ? below : above;
+  if (captionsAt(-2) && !captionsAt(2)) return below;
+  if (captionsAt(2) && !captionsAt(-2)) return above;
+  return null;
+}
+function pairCaptions(line, row, receipt) {
+  const captions = line.cells.map((c) => amountCaption(c.text));
+  const out = /* @__PURE__ */ new Map();
+  const isFigure = (c) => figureCell(c, receipt);
+  if (row.cells.length === line.cells.length) {
+    line.cells.forEach((_, i) => {
+      const c = row.cells[i];
+      if (captions[i] === true && isFigure(c)) out.set(i, c);
+    });
+    return tied(line, out, receipt) ? out : null;
+  }
+  const captionIndexes = captions.flatMap((isCaption2, i) => isCaption2 ? [i] : []);
+  const values = row.cells.filter(isFigure);
+  if (values.length !== captionIndexes.length) return null;
+  captionIndexes.forEach((i, k) => out.set(i, values[k]));
+  return tied(line, out, receipt) ? out : null;
+}
+function tied(line, pairs, receipt) {
+  const of = (kind) => [...pairs].filter(([i]) => captionKind(line.cells[i]?.text ?? "") === kind).map(([, c]) => amountsIn(c.text, receipt)[0]?.value ?? NaN);
+  const [u, t, g] = [of("untaxed"), of("totalTax"), of("total")];
+  const paid = cents2(of("deposit").reduce((sum, d) => sum + Math.abs(d), 0));
+  if (u.length === 0 || t.length === 0 || g.length === 0) return true;
+  return u.some((a) => t.some((b) => g.some((c) => Math.abs(cents2(a + b) - c) < 0.011 || Math.abs(cents2(a + b) - cents2(c + paid)) < 0.011)));
+}
+function captionRow(line, receipt) {
+  if (line === void 0) return false;
+  const captions = line.cells.map((c) => amountCaption(c.text));
+  return captions.filter(Boolean).length >= 2 && line.cells.every((c, i) => amountsIn(c.text, receipt).length === 0 && (captions[i] === true || c.words.length <= 3));
+}
+function figureCell(c, receipt) {
+  return amountsIn(c.text, receipt).length > 0 && !new RegExp("\\p{L}{2,}", "u").test(c.text.replace(/\b(?:EUR|USD|GBP|CHF|SEK|DKK|NOK|PLN|CZK|zł|kr)\b/g, ""));
+}
+function figuresRow(line, receipt) {
+  const other = (c) => /^\(?\d{1,2}(?:[.,]\d{1,2})?\s*%\)?$|^[A-Z]{3}$|^[€$£]$/.test(c.text.trim());
+  return line !== void 0 && line.cells.every((c) => figureCell(c, receipt) || other(c)) && line.cells.some((c) => figureCell(c, receipt));
+}
 var INVOICE_NUMBER_TOKEN = /^[#]?[A-Z0-9][A-Z0-9/_.-]{1,29}$/i;
 var DATE_SHAPE = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/;
 var DATE_AFTER_NUMBER = /^[\s,]*(?:du|vom|of|dated|van|del|de|z\s+dnia|från|den|af|fra)\s+(?=\S*\d)/i;
@@ -62144,18 +62253,26 @@ function invoiceNumberFrom(text3) {
 var CURRENCY_MARK = /[€$£₹]|\b(?:EUR|USD|GBP|CHF|INR|PLN|Rs\.?|zł)\b/;
 function amountsIn(text3, receipt = false) {
   const out = [];
-  const re = /(?:[€$£₹]\s?|(?:EUR|USD|GBP|CHF|INR|PLN|Rs\.?)\s)?[-(]?\d[\d.,' \u00a0]*\d(?:\s?[€$£₹)]|\s(?:EUR|USD|GBP|CHF|INR|PLN|zł))?|\d/g;
+  const re = /(?:[€$£₹]\s?|(?:EUR|USD|GBP|CHF|INR|PLN|Rs\.?)\s)?[-(]?\d[\d.,'’ \u00a0\u202f\u2009]*\d(?:\s?[€$£₹)]|\s(?:EUR|USD|GBP|CHF|INR|PLN|zł))?|\d/g;
   for (const m of text3.matchAll(re)) {
-    const raw = m[0].trim();
-    if (/^\s?%/.test(text3.slice((m.index ?? 0) + m[0].length))) continue;
+    let raw = m[0].trim();
+    const at3 = (m.index ?? 0) + m[0].indexOf(raw);
+    if (/^\s?%/.test(text3.slice((m.index ?? 0) + m[0].length))) {
+      const cut = raw.search(/\s+\S+$/);
+      if (cut < 0) continue;
+      raw = raw.slice(0, cut);
+    }
     const whole = parseAmount(raw);
     if (whole !== null && (hasDecimals(raw) || receipt && CURRENCY_MARK.test(raw) && /^\D*\d{1,6}\D*$/.test(raw))) {
-      out.push({ value: whole, text: raw });
+      out.push({ value: whole, text: raw, index: at3 });
       continue;
     }
+    let from = 0;
     for (const piece of raw.split(/\s+/)) {
+      const offset = raw.indexOf(piece, from);
+      from = offset + piece.length;
       const v = parseAmount(piece);
-      if (v !== null && hasDecimals(piece)) out.push({ value: v, text: piece });
+      if (v !== null && hasDecimals(piece)) out.push({ value: v, text: piece, index: at3 + offset });
     }
   }
   return out;
@@ -62200,7 +62317,8 @@ function extractBill(pages, options) {
     untaxed: [],
     totalTax: [],
     purchaseOrderRef: [],
-    paymentTerms: []
+    paymentTerms: [],
+    deposit: []
   };
   const labelledTerms = [];
   for (const hit of hits) {
@@ -62236,9 +62354,19 @@ function extractBill(pages, options) {
         case "untaxed":
         case "totalTax": {
           const list = cands[hit.kind];
+          const balance = hit.kind === "total" && BALANCE_LABEL.test(labelCell.trim());
           amountsIn(text3, receipt).forEach((a, k) => {
-            list.push({ value: a.value, score: score * (k === 0 ? 1 : 0.8), sourceText: where, page: hit.page.number, order: order2 });
+            list.push({ value: a.value, score: score * (k === 0 ? 1 : 0.8), sourceText: where, page: hit.page.number, order: order2, ...balance ? { balance } : {} });
           });
+          break;
+        }
+        case "deposit": {
+          const all3 = amountsIn(line?.text ?? "", receipt).map((x) => Math.abs(x.value));
+          const gross = all3.length === 3 && Math.abs(cents2((all3[0] ?? 0) + (all3[1] ?? 0)) - (all3[2] ?? 0)) < 0.011 ? all3[2] : void 0;
+          if (gross === void 0 && all3.length >= 2) break;
+          const a = gross !== void 0 ? { value: gross } : amountsIn(text3, receipt)[0];
+          const sign2 = hit.pattern.arrears === true ? -1 : 1;
+          if (a !== void 0 && a.value !== 0) cands.deposit.push({ value: sign2 * Math.abs(a.value), score, sourceText: where, page: hit.page.number, order: order2 });
           break;
         }
         case "purchaseOrderRef": {
@@ -62257,7 +62385,9 @@ function extractBill(pages, options) {
         if (labelledTerms[labelledTerms.length - 1]?.order === order2) break;
         continue;
       }
-      if (hit.kind !== "total" && hit.kind !== "untaxed" && hit.kind !== "totalTax") {
+      if (hit.kind === "deposit") {
+        if (cands.deposit[cands.deposit.length - 1]?.order === order2) break;
+      } else if (hit.kind !== "total" && hit.kind !== "untaxed" && hit.kind !== "totalTax") {
         const list = cands[hit.kind];
         if (list.length > 0 && list[list.length - 1]?.order === order2 && list[list.length - 1]?.sourceText === where) break;
       }
@@ -62334,8 +62464,22 @@ function extractBill(pages, options) {
     cands.totalTax.push({ value: tax, score: 0.7, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
     cands.total.push({ value: cents2(base + tax), score: 0.5, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
   }
+  for (const page of pages) {
+    page.lines.forEach((line, i) => {
+      const row = captionedRow(page, i, receipt);
+      if (row === null) return;
+      for (const [cellIndex, cell] of row.pairs) {
+        const caption = line.cells[cellIndex]?.text ?? "";
+        const kind = captionKind(caption);
+        const amount = amountsIn(cell.text, receipt)[0];
+        if (kind === null || amount === void 0 || isAmountLabel(caption)) continue;
+        const score = 0.8 * (row.side < 0 ? 0.85 : 0.75) * (page.number === firstPage ? 1 : 0.97);
+        cands[kind].push({ value: amount.value, score, sourceText: `${caption} / ${cell.text}`, page: page.number, order: orderOf(page.number, i) });
+      }
+    });
+  }
   const lines = lineItems(pages);
-  const amounts = chooseAmounts(cands.untaxed, cands.totalTax, cands.total, lines);
+  const amounts = chooseAmounts(cands.untaxed, cands.totalTax, withDeposits(cands.total, cands.deposit), lines);
   const currency = chooseCurrency(allText, options.company?.currency);
   const vendor = vendorParty(pages, options);
   const pageConf = (n) => {
@@ -62419,6 +62563,27 @@ function monthEnd(iso2) {
 function addDays(iso2, days) {
   return new Date(Date.parse(`${iso2}T00:00:00Z`) + days * 864e5).toISOString().slice(0, 10);
 }
+function withDeposits(total, deposits) {
+  if (deposits.length === 0) return [...total];
+  const out = [];
+  for (const g of total) {
+    const paid = deposits.filter((d) => d.page === g.page && (d.order < g.order || d.order === g.order && g.balance === true));
+    const after = paid.length > 0 && (g.balance === true || paid.some((d) => g.order - d.order <= 3));
+    if (!after) {
+      out.push(g);
+      continue;
+    }
+    out.push({ ...g, score: g.score * 0.7 });
+    const sums = [paid, ...paid.length > 1 ? paid.map((d) => [d]) : []];
+    for (const set2 of sums) {
+      const sum = cents2(set2.reduce((s, d) => s + d.value, 0));
+      const score = Math.min(g.score, ...set2.map((d) => d.score)) * 0.9;
+      const how = set2.every((d) => d.value > 0) ? "already paid" : "paid or owed from before";
+      if (cents2(g.value + sum) > 0) out.push({ value: cents2(g.value + sum), score, sourceText: `${g.sourceText} + ${set2.map((d) => d.sourceText).join(" + ")} (${how})`, page: g.page, order: g.order });
+    }
+  }
+  return out;
+}
 function chooseAmounts(untaxed, tax, total, lines) {
   const top = (list) => [...list].sort((a, b) => b.score - a.score).slice(0, 12);
   const U = top(untaxed);
@@ -62495,12 +62660,12 @@ function taxSummary(pages) {
       for (const m of line.text.matchAll(/(?:^|\s)(\d{1,2}(?:[.,]\d{1,2})?)(\s?%)?(?=\s|$)/g)) {
         const rate2 = Number((m[1] ?? "").replace(",", "."));
         const bareAllowed = !/[A-Za-zÀ-ÿ]{3}/.test(line.text.replace(/\b(?:EUR|USD|GBP|CHF)\b/g, "")) || /mwst|ust\b|vat|tva|btw|tax|steuer|iva/i.test(line.text);
-        if (m[2] !== void 0 ? rate2 > 0 && rate2 < 30 : bareAllowed && COMMON_RATES.has(rate2)) rates.push({ rate: rate2, end: (m.index ?? 0) + m[0].length });
+        if (m[2] !== void 0 ? rate2 > 0 && rate2 < 30 : bareAllowed && COMMON_RATES.has(rate2)) rates.push({ rate: rate2, start: (m.index ?? 0) + m[0].indexOf(m[1] ?? ""), end: (m.index ?? 0) + m[0].length });
       }
       let found = null;
       let rate = 0;
       for (const r of rates) {
-        const nums = amountsIn(line.text).map((a) => a.value).filter((v) => v !== r.rate);
+        const nums = amountsIn(line.text).filter((a) => a.index + a.text.length <= r.start || a.index >= r.end).map((a) => a.value);
         for (let i = 0; i < nums.length && found === null; i++) {
           for (let j = 0; j < nums.length; j++) {
             const b = nums[i];
@@ -62542,6 +62707,7 @@ function lineItems(pages) {
         continue;
       }
       const first = line.cells[0]?.text ?? "";
+      if (carried(line)) continue;
       const totalsRow = line.cells.some((c) => ["total", "untaxed", "totalTax"].some((k) => LABELS[k].some((p) => p.weight >= 0.8 && p.re.test(c.text.trim()))));
       if (totalsRow || STOP_TABLE.test(first) || STOP_TABLE.test(line.cells.find((c) => /[A-Za-z]{3}/.test(c.text))?.text ?? "")) {
         if (amountsIn(line.text).length === 0) continue;

@@ -5,7 +5,7 @@
 // confirmed values gain confidence. A difference is reported as a failed check, never adjusted.
 import type { BillAddress, BillFields, BillLine, BillSource, BillTax, ExtractedBill, ExtractedField } from "../../contracts/bills";
 import { checkBill } from "./check_bill";
-import { AGENT_FOR, BRAND_AFTER, BRAND_BEFORE, CUSTOMER_MARKERS, DEBIT_DATE_BEFORE, RECIPIENT_HEADINGS, THIRD_PARTY_HOSTS, THIRD_PARTY_LINE, DEBIT_SENTENCE, DUE_IN_PAYMENT_SENTENCE, DUE_IN_SENTENCE, BARE_TERM_DAYS, DUE_ON_RECEIPT, END_OF_MONTH_TERM, NET_TERM_DAYS, NOT_A_PAYMENT_TERM, PAYMENT_WORDS, TERM_DAYS, VENDOR_MARKERS, LABELS, LEADERS, LEGAL_FORMS, LINE_TABLE_HEADER, NUMBER_WORD, PAYMENT_TERM_SENTENCES, PO_IN_SENTENCE, RECEIPT_LABELS, TAX_INCLUDED, type LabelKind, type LabelPattern } from "./labels";
+import { AGENT_FOR, BRAND_AFTER, BRAND_BEFORE, CUSTOMER_MARKERS, DEBIT_DATE_BEFORE, RECIPIENT_HEADINGS, THIRD_PARTY_HOSTS, THIRD_PARTY_LINE, DEBIT_SENTENCE, DUE_IN_PAYMENT_SENTENCE, DUE_IN_SENTENCE, BARE_TERM_DAYS, DUE_ON_RECEIPT, END_OF_MONTH_TERM, NET_TERM_DAYS, NOT_A_PAYMENT_TERM, PAYMENT_WORDS, TERM_DAYS, VENDOR_MARKERS, LABELS, LEADERS, LEGAL_FORMS, LINE_TABLE_HEADER, NUMBER_WORD, PAYMENT_TERM_SENTENCES, PO_IN_SENTENCE, RECEIPT_LABELS, TAX_INCLUDED, CARRIED, BALANCE_LABEL, TOTALS_ROW_CAPTIONS, type LabelKind, type LabelPattern } from "./labels";
 import { pageText, type Cell, type Line, type Page } from "./layout";
 import { cents, dayOrderOf, detectCurrency, findDates, findEmails, findIbans, findVats, hasDecimals, normaliseVat, parseAmount } from "./values";
 
@@ -26,6 +26,8 @@ interface Candidate<T> {
   page: number;
   /** Order on the page (line index), to break ties by position. */
   order: number;
+  /** A total read after a label naming what is left to pay ("Balance due", "Net à payer"). */
+  balance?: boolean;
 }
 
 interface LabelHit {
@@ -66,6 +68,8 @@ function findLabels(pages: readonly Page[], receipt: boolean): LabelHit[] {
             if (pattern.exact === true && match[0].length !== text.length) continue;
             // "Ohne / MwSt.", "excl. / VAT" stacked in a column header: an amount without tax, not the tax.
             if (kind === "totalTax" && negatedAbove(page, lineIndex, cell)) continue;
+            // "Zwischensumme Übertrag", "Total carried forward": a page's subtotal, not the bill's.
+            if ((kind === "total" || kind === "untaxed") && carried(line)) continue;
             hits.push({ kind, pattern, page, lineIndex, cellIndex, rest: dropLeaders(text.slice(match[0].length)) });
             break;
           }
@@ -74,6 +78,11 @@ function findLabels(pages: readonly Page[], receipt: boolean): LabelHit[] {
     });
   }
   return hits;
+}
+
+/** Whether a line carries a subtotal over a page break ("Übertrag   1.000,00", "Suma y sigue"). */
+function carried(line: Line): boolean {
+  return line.cells.some((c) => CARRIED.test(c.text));
 }
 
 /** A value's text without the leaders joining it to its label ("........ 05/03/2025" → "05/03/2025"). */
@@ -111,12 +120,24 @@ function valueCells(hit: LabelHit, receipt: boolean): Array<{ text: string; fact
   });
   const over = hit.rest === "" && (hit.kind === "invoiceNumber" || hit.kind === "invoiceDate") ? valueAbove(hit) : null;
   if (over !== null) out.push({ text: over.text, factor: 0.85, where: `${over.text} / ${cell.text}`, above: true });
-  const amountKind = hit.kind === "total" || hit.kind === "untaxed" || hit.kind === "totalTax";
+    const amountKind = hit.kind === "total" || hit.kind === "untaxed" || hit.kind === "totalTax" || hit.kind === "deposit";
+  // The totals as one table row under a row of captions: the value in the caption's place, however aligned.
+  // Figures above their captions (values printed over their labels) are the caption's alone: the column below
+  // belongs to the next block. Figures below join what the column search finds.
+  const row = amountKind ? captionedRow(hit.page, hit.lineIndex, receipt) : null;
+  const paired = row?.pairs.get(hit.cellIndex);
+  if (row !== null && paired !== undefined) {
+    const where = `${cell.text} / ${paired.text}`;
+    if (row.side < 0) return [{ text: paired.text, factor: 0.85, where }];
+    out.push({ text: paired.text, factor: 0.75, where });
+  }
   if (amountKind && hit.rest === "") {
     // A column header over amounts: every row of the column below, the last (a totals row) trusted most.
     const column: Array<{ text: string; where: string }> = [];
     for (let d = 1; d <= 8; d++) {
       const below = hit.page.lines[hit.lineIndex + d];
+      // A subtotal carried over pages is no row of the column's amounts.
+      if (below !== undefined && carried(below)) continue;
       const under = below?.cells.find((c) => c.x0 < cell.x1 + 2 && c.x1 > cell.x0 - 2 && amountsIn(c.text, receipt).length > 0 && !/[A-Za-z]{3}/.test(c.text));
       if (under === undefined) break;
       column.push({ text: under.text, where: `${cell.text} / ${under.text}` });
@@ -216,6 +237,111 @@ function nearTop(hit: LabelHit): boolean {
   return hit.page.number === 1 && line !== undefined && line.y0 < 0.4 * Math.max(1, hit.page.height);
 }
 
+const AMOUNT_KINDS = ["total", "untaxed", "totalTax", "deposit"] as const;
+
+/** The kind of an amount's caption: a total, untaxed or tax label and nothing after it but a rate or a currency
+ * ("VAT 19 %", "Total (EUR)"); null for any other cell. */
+function captionKind(text: string): (typeof AMOUNT_KINDS)[number] | null {
+  const t = text.trim();
+  const rateOrCurrency = /^\s*(?:\(?\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%|[A-Z]{3}|[€$£])\s*\)?)?\s*$/;
+  const labelled = AMOUNT_KINDS.find((k) => LABELS[k].some((p) => {
+    const m = p.re.exec(t);
+    return m !== null && rateOrCurrency.test(t.slice(m[0].length));
+  }));
+  if (labelled !== undefined) return labelled;
+  const bare = t.replace(/(?<=\S)\s*(?:\(\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%|[A-Z]{3}|[€$£])\s*\)|\s(?:\d{1,2}(?:[.,]\d{1,2})?\s*%|[A-Z]{3}|[€$£]))\s*$/, "").replace(/[:.]$/, "");
+  return AMOUNT_KINDS.find((k) => k !== "deposit" && TOTALS_ROW_CAPTIONS[k].test(bare)) ?? null;
+}
+
+/** Whether a caption is a label of its own (found by findLabels), not a bare totals-row caption. */
+function isAmountLabel(text: string): boolean {
+  return AMOUNT_KINDS.some((k) => LABELS[k].some((p) => p.re.test(text.trim())));
+}
+
+const amountCaption = (text: string) => captionKind(text) !== null;
+
+/** A row of captions (two amount captions at least, the other cells short words: "Currency", "Rate") and the row of
+ * figures (amounts, rates, a currency code) it heads, below it — or above it, where a bill prints its values above
+ * their labels: each caption's cell index → the cell of that row in its place. Paired by position in the row, not by
+ * alignment (centred captions over right-aligned figures overlap the neighbouring column): cell for cell when both
+ * rows have as many cells, else caption for amount. Figures both above and below are the captions' only when the
+ * rows around tell which (another caption row beyond one of them); two rows of figures on one side make a table (a
+ * tax summary per rate), whose column the caller reads. */
+function captionedRow(page: Page, lineIndex: number, receipt: boolean): { pairs: Map<number, Cell>; side: 1 | -1 } | null {
+  const line = page.lines[lineIndex];
+  // The header of the table of lines ("Description  Qty  Net  VAT  Total") heads the lines, not the totals.
+  if (line === undefined || !captionRow(line, receipt) || LINE_TABLE_HEADER.test(line.text)) return null;
+  // Next to each other, or a padded table row (one blank line) apart.
+  const near = (a: Line | undefined, b: Line | undefined) => a !== undefined && b !== undefined && Math.abs((a.y0 + a.y1) / 2 - (b.y0 + b.y1) / 2) <= 2.8 * Math.max(a.y1 - a.y0, b.y1 - b.y0);
+  const at = (d: number) => page.lines[lineIndex + d];
+  const figures = (d: number) => near(at(d), at(d > 0 ? d - 1 : d + 1)) && figuresRow(at(d), receipt);
+  const captionsAt = (d: number) => near(at(d), at(d > 0 ? d - 1 : d + 1)) && captionRow(at(d), receipt);
+  const captionCount = line.cells.filter((c) => amountCaption(c.text)).length;
+  // Each side with figures next to the captions, unless a second row of figures makes it a table.
+  const sides = ([1, -1] as const).flatMap((side) => {
+    if (!figures(side) || (figures(2 * side) && !captionsAt(2 * side))) return [];
+    const pairs = pairCaptions(line, at(side) as Line, receipt);
+    return pairs === null ? [] : [{ side: side as 1 | -1, pairs, complete: pairs.size === captionCount }];
+  });
+  if (sides.length === 1) return sides[0] ?? null;
+  const [below, above] = sides;
+  if (below === undefined || above === undefined) return null;
+  // Both: the side where every caption has its figure, else the one the rows beyond tell (captions over values
+  // above the upper row, values over captions below the lower one).
+  if (below.complete !== above.complete) return below.complete ? below : above;
+  if (captionsAt(-2) && !captionsAt(2)) return below;
+  if (captionsAt(2) && !captionsAt(-2)) return above;
+  return null;
+}
+
+/** The captions of `line` paired with the figures of `row`, by position; null when they cannot be paired or the
+ * pairs do not hold together. */
+function pairCaptions(line: Line, row: Line, receipt: boolean): Map<number, Cell> | null {
+  const captions = line.cells.map((c) => amountCaption(c.text));
+  const out = new Map<number, Cell>();
+  const isFigure = (c: Cell) => figureCell(c, receipt);
+  if (row.cells.length === line.cells.length) {
+    line.cells.forEach((_, i) => {
+      const c = row.cells[i] as Cell;
+      if (captions[i] === true && isFigure(c)) out.set(i, c);
+    });
+    return tied(line, out, receipt) ? out : null;
+  }
+  const captionIndexes = captions.flatMap((isCaption, i) => (isCaption ? [i] : []));
+  const values = row.cells.filter(isFigure);
+  if (values.length !== captionIndexes.length) return null;
+  captionIndexes.forEach((i, k) => out.set(i, values[k] as Cell));
+  return tied(line, out, receipt) ? out : null;
+}
+
+/** Whether a row of captions paired with figures holds together: where it names an untaxed amount, a tax and a
+ * total, some untaxed + tax is the total. A row that does not add up is not read as the bill's totals. */
+function tied(line: Line, pairs: ReadonlyMap<number, Cell>, receipt: boolean): boolean {
+  const of = (kind: (typeof AMOUNT_KINDS)[number]) => [...pairs].filter(([i]) => captionKind(line.cells[i]?.text ?? "") === kind).map(([, c]) => amountsIn(c.text, receipt)[0]?.value ?? NaN);
+  const [u, t, g] = [of("untaxed"), of("totalTax"), of("total")];
+  const paid = cents(of("deposit").reduce((sum, d) => sum + Math.abs(d), 0));
+  if (u.length === 0 || t.length === 0 || g.length === 0) return true;
+  // A balance after a deposit in the row: untaxed + tax is the balance plus what was paid.
+  return u.some((a) => t.some((b) => g.some((c) => Math.abs(cents(a + b) - c) < 0.011 || Math.abs(cents(a + b) - cents(c + paid)) < 0.011)));
+}
+
+/** Two amount captions at least, no figure, the other cells a few words. */
+function captionRow(line: Line | undefined, receipt: boolean): boolean {
+  if (line === undefined) return false;
+  const captions = line.cells.map((c) => amountCaption(c.text));
+  return captions.filter(Boolean).length >= 2 && line.cells.every((c, i) => amountsIn(c.text, receipt).length === 0 && (captions[i] === true || c.words.length <= 3));
+}
+
+function figureCell(c: Cell, receipt: boolean): boolean {
+  return amountsIn(c.text, receipt).length > 0 && !/\p{L}{2,}/u.test(c.text.replace(/\b(?:EUR|USD|GBP|CHF|SEK|DKK|NOK|PLN|CZK|zł|kr)\b/g, ""));
+}
+
+/** Figures alone: amounts, rates ("19 %"), currency codes or signs. */
+function figuresRow(line: Line | undefined, receipt: boolean): boolean {
+  const other = (c: Cell) => /^\(?\d{1,2}(?:[.,]\d{1,2})?\s*%\)?$|^[A-Z]{3}$|^[€$£]$/.test(c.text.trim());
+  return line !== undefined && line.cells.every((c) => figureCell(c, receipt) || other(c)) && line.cells.some((c) => figureCell(c, receipt));
+}
+
 const INVOICE_NUMBER_TOKEN = /^[#]?[A-Z0-9][A-Z0-9/_.-]{1,29}$/i;
 
 const DATE_SHAPE = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/;
@@ -274,23 +400,31 @@ function invoiceNumberFrom(text: string): string | null {
 /** A currency sign or code on a token: on a receipt it makes a whole number an amount ("Rs 1939"). */
 const CURRENCY_MARK = /[€$£₹]|\b(?:EUR|USD|GBP|CHF|INR|PLN|Rs\.?|zł)\b/;
 
-function amountsIn(text: string, receipt = false): Array<{ value: number; text: string }> {
-  const out: Array<{ value: number; text: string }> = [];
+function amountsIn(text: string, receipt = false): Array<{ value: number; text: string; index: number }> {
+  const out: Array<{ value: number; text: string; index: number }> = [];
   // Tokens, with a currency sign or code glued on either side ("€ 399,00", "29.99 €", "EUR 49,99").
-  const re = /(?:[€$£₹]\s?|(?:EUR|USD|GBP|CHF|INR|PLN|Rs\.?)\s)?[-(]?\d[\d.,' \u00a0]*\d(?:\s?[€$£₹)]|\s(?:EUR|USD|GBP|CHF|INR|PLN|zł))?|\d/g;
+  const re = /(?:[€$£₹]\s?|(?:EUR|USD|GBP|CHF|INR|PLN|Rs\.?)\s)?[-(]?\d[\d.,'’ \u00a0\u202f\u2009]*\d(?:\s?[€$£₹)]|\s(?:EUR|USD|GBP|CHF|INR|PLN|zł))?|\d/g;
   for (const m of text.matchAll(re)) {
-    const raw = m[0].trim();
-    // A percentage is a rate, not an amount.
-    if (/^\s?%/.test(text.slice((m.index ?? 0) + m[0].length))) continue;
+    let raw = m[0].trim();
+    const at = (m.index ?? 0) + m[0].indexOf(raw);
+    // A percentage is a rate, not an amount; the figures before it in the same run ("600,00   20 %") still are.
+    if (/^\s?%/.test(text.slice((m.index ?? 0) + m[0].length))) {
+      const cut = raw.search(/\s+\S+$/);
+      if (cut < 0) continue;
+      raw = raw.slice(0, cut);
+    }
     // Groups of digits separated by single spaces may be two numbers: try the whole, then split.
     const whole = parseAmount(raw);
     if (whole !== null && (hasDecimals(raw) || (receipt && CURRENCY_MARK.test(raw) && /^\D*\d{1,6}\D*$/.test(raw)))) {
-      out.push({ value: whole, text: raw });
+      out.push({ value: whole, text: raw, index: at });
       continue;
     }
+    let from = 0;
     for (const piece of raw.split(/\s+/)) {
+      const offset = raw.indexOf(piece, from);
+      from = offset + piece.length;
       const v = parseAmount(piece);
-      if (v !== null && hasDecimals(piece)) out.push({ value: v, text: piece });
+      if (v !== null && hasDecimals(piece)) out.push({ value: v, text: piece, index: at + offset });
     }
   }
   return out;
@@ -346,6 +480,7 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
     totalTax: [] as Array<Candidate<number>>,
     purchaseOrderRef: [] as Array<Candidate<string>>,
     paymentTerms: [] as Array<Candidate<string>>,
+    deposit: [] as Array<Candidate<number>>,
   };
   /** Terms read in the value of a payment-terms label ("Payment Terms" over "30 days"). */
   const labelledTerms: Term[] = [];
@@ -389,9 +524,23 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
         case "untaxed":
         case "totalTax": {
           const list = cands[hit.kind];
+          const balance = hit.kind === "total" && BALANCE_LABEL.test(labelCell.trim());
           amountsIn(text, receipt).forEach((a, k) => {
-            list.push({ value: a.value, score: score * (k === 0 ? 1 : 0.8), sourceText: where, page: hit.page.number, order });
+            list.push({ value: a.value, score: score * (k === 0 ? 1 : 0.8), sourceText: where, page: hit.page.number, order, ...(balance ? { balance } : {}) });
           });
+          break;
+        }
+        case "deposit": {
+          // Printed as a deduction or not ("-1.000,00", "(200.00)", "200.00"): the amount paid. Not a line of the
+          // bill invoicing a deposit ("Anzahlung lt. Angebot   1   300,00   300,00"): that is what is billed.
+          // A deposit printed net, tax and gross ("3.000,00   570,00   3.570,00") was paid its gross amount.
+          const all = amountsIn(line?.text ?? "", receipt).map((x) => Math.abs(x.value));
+          const gross = all.length === 3 && Math.abs(cents((all[0] ?? 0) + (all[1] ?? 0)) - (all[2] ?? 0)) < 0.011 ? all[2] : undefined;
+          if (gross === undefined && all.length >= 2) break;
+          const a = gross !== undefined ? { value: gross } : amountsIn(text, receipt)[0];
+          // An amount owed from before is added to the balance: negative here, so that the balance less it is the total.
+          const sign = hit.pattern.arrears === true ? -1 : 1;
+          if (a !== undefined && a.value !== 0) cands.deposit.push({ value: sign * Math.abs(a.value), score, sourceText: where, page: hit.page.number, order });
           break;
         }
         case "purchaseOrderRef": {
@@ -413,7 +562,9 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
         continue;
       }
       // Only the first value cell that gave something counts for single-valued fields.
-      if (hit.kind !== "total" && hit.kind !== "untaxed" && hit.kind !== "totalTax") {
+      if (hit.kind === "deposit") {
+        if (cands.deposit[cands.deposit.length - 1]?.order === order) break;
+      } else if (hit.kind !== "total" && hit.kind !== "untaxed" && hit.kind !== "totalTax") {
         const list = cands[hit.kind];
         if (list.length > 0 && list[list.length - 1]?.order === order && list[list.length - 1]?.sourceText === where) break;
       }
@@ -506,8 +657,24 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
     cands.total.push({ value: cents(base + tax), score: 0.5, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
   }
 
+  // A totals row's bare captions ("Net | VAT | Gross", "HT | TVA | TTC"), which no label found: their figures.
+  for (const page of pages) {
+    page.lines.forEach((line, i) => {
+      const row = captionedRow(page, i, receipt);
+      if (row === null) return;
+      for (const [cellIndex, cell] of row.pairs) {
+        const caption = line.cells[cellIndex]?.text ?? "";
+        const kind = captionKind(caption);
+        const amount = amountsIn(cell.text, receipt)[0];
+        if (kind === null || amount === undefined || isAmountLabel(caption)) continue;
+        const score = 0.8 * (row.side < 0 ? 0.85 : 0.75) * (page.number === firstPage ? 1 : 0.97);
+        cands[kind].push({ value: amount.value, score, sourceText: `${caption} / ${cell.text}`, page: page.number, order: orderOf(page.number, i) });
+      }
+    });
+  }
+
   const lines = lineItems(pages);
-  const amounts = chooseAmounts(cands.untaxed, cands.totalTax, cands.total, lines);
+  const amounts = chooseAmounts(cands.untaxed, cands.totalTax, withDeposits(cands.total, cands.deposit), lines);
 
   const currency = chooseCurrency(allText, options.company?.currency);
   const vendor = vendorParty(pages, options);
@@ -619,6 +786,34 @@ function addDays(iso: string, days: number): string {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** The total candidates once deposits are read: a balance ("Balance due", "Reste à payer", "Zahlbetrag") or a total
+ * printed after an amount already paid, a deposit or an early-payment discount deducted is what is left to pay, not
+ * the invoice's total — the invoice's total is that plus what was paid (a payment is no reduction of the invoice).
+ * The sum is offered beside it, and the balance itself trusted less; the arithmetic then decides. */
+function withDeposits(total: ReadonlyArray<Candidate<number>>, deposits: ReadonlyArray<Candidate<number>>): Array<Candidate<number>> {
+  if (deposits.length === 0) return [...total];
+  const out: Array<Candidate<number>> = [];
+  for (const g of total) {
+    // Printed before it: on a line above, or to its left in one table row (a balance).
+    const paid = deposits.filter((d) => d.page === g.page && (d.order < g.order || (d.order === g.order && g.balance === true)));
+    const after = paid.length > 0 && (g.balance === true || paid.some((d) => g.order - d.order <= 3));
+    if (!after) {
+      out.push(g);
+      continue;
+    }
+    out.push({ ...g, score: g.score * 0.7 });
+    // All the amounts paid before it, and each alone (a deposit and a discount, or one of them).
+    const sums = [paid, ...(paid.length > 1 ? paid.map((d) => [d]) : [])];
+    for (const set of sums) {
+      const sum = cents(set.reduce((s, d) => s + d.value, 0));
+      const score = Math.min(g.score, ...set.map((d) => d.score)) * 0.9;
+      const how = set.every((d) => d.value > 0) ? "already paid" : "paid or owed from before";
+      if (cents(g.value + sum) > 0) out.push({ value: cents(g.value + sum), score, sourceText: `${g.sourceText} + ${set.map((d) => d.sourceText).join(" + ")} (${how})`, page: g.page, order: g.order });
+    }
+  }
+  return out;
+}
+
 /** Pick untaxed, tax and total: the triple that adds up (to the cent) with the best labels wins. */
 function chooseAmounts(
   untaxed: ReadonlyArray<Candidate<number>>,
@@ -711,17 +906,19 @@ function taxSummary(pages: readonly Page[]): BillTax[] {
   for (const page of pages) {
     for (const line of page.lines) {
       // The rate: printed with "%", or a bare common VAT rate (a column headed "MwSt-%"), confirmed by a pair below.
-      const rates: Array<{ rate: number; end: number }> = [];
+      const rates: Array<{ rate: number; start: number; end: number }> = [];
       for (const m of line.text.matchAll(/(?:^|\s)(\d{1,2}(?:[.,]\d{1,2})?)(\s?%)?(?=\s|$)/g)) {
         const rate = Number((m[1] ?? "").replace(",", "."));
         // A bare rate only on a row of figures or one that names the tax (not a line item's quantity).
         const bareAllowed = !/[A-Za-zÀ-ÿ]{3}/.test(line.text.replace(/\b(?:EUR|USD|GBP|CHF)\b/g, "")) || /mwst|ust\b|vat|tva|btw|tax|steuer|iva/i.test(line.text);
-        if (m[2] !== undefined ? rate > 0 && rate < 30 : bareAllowed && COMMON_RATES.has(rate)) rates.push({ rate, end: (m.index ?? 0) + m[0].length });
+        if (m[2] !== undefined ? rate > 0 && rate < 30 : bareAllowed && COMMON_RATES.has(rate)) rates.push({ rate, start: (m.index ?? 0) + m[0].indexOf(m[1] ?? ""), end: (m.index ?? 0) + m[0].length });
       }
       let found: { base: number; amount: number } | null = null;
       let rate = 0;
       for (const r of rates) {
-        const nums = amountsIn(line.text).map((a) => a.value).filter((v) => v !== r.rate);
+        // The figures of the row but the rate itself (a bare "7,00" in a rate column); a tax equal to the rate's
+        // figure stays ("BTW 21% over 100,00   21,00").
+        const nums = amountsIn(line.text).filter((a) => a.index + a.text.length <= r.start || a.index >= r.end).map((a) => a.value);
         for (let i = 0; i < nums.length && found === null; i++) {
           for (let j = 0; j < nums.length; j++) {
             const b = nums[i] as number;
@@ -770,6 +967,7 @@ function lineItems(pages: readonly Page[]): BillLine[] {
         continue;
       }
       const first = line.cells[0]?.text ?? "";
+      if (carried(line)) continue;
       const totalsRow = line.cells.some((c) => (["total", "untaxed", "totalTax"] as const).some((k) => LABELS[k].some((p) => p.weight >= 0.8 && p.re.test(c.text.trim()))));
       if (totalsRow || STOP_TABLE.test(first) || STOP_TABLE.test(line.cells.find((c) => /[A-Za-z]{3}/.test(c.text))?.text ?? "")) {
         // A row of words without figures ("Ohne / MwSt.") continues the header; a totals row has an amount.

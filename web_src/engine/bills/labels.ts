@@ -13,7 +13,8 @@ export type LabelKind =
   | "untaxed"
   | "totalTax"
   | "purchaseOrderRef"
-  | "paymentTerms";
+  | "paymentTerms"
+  | "deposit";
 
 export interface LabelPattern {
   re: RegExp;
@@ -25,6 +26,9 @@ export interface LabelPattern {
   title?: boolean;
   /** A bare "Number" caption: the invoice's only beside a date's caption, in a header box that is no table of lines. */
   bare?: boolean;
+  /** A deposit label naming an amount owed from before and added to the balance ("Offene Zahlungen", "Previous
+   * balance"), not one paid. */
+  arrears?: boolean;
 }
 
 const NO = String.raw`(?:n\.?\s?[°ºo]\.?|n\.|nr\.?|nro\.?|no\.?|num(?:ber|éro|mer|ero|er|ro)?\.?|número|number|#|nummer|-?nr\.?|č\.|n:o)`;
@@ -117,19 +121,22 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
     // "Total CHF", "Totale EUR", "Totalt SEK", "Summe EUR": the code bare, not followed by what the amount leaves out.
     { re: /^(?:grand\s+total|total(?:\s+amount)?|totale|totalt|totaal|summe|gesamt)\s+(?:EUR|CHF|USD|GBP|SEK|DKK|NOK|PLN|CZK|INR|CAD|AUD)(?![\p{L}])(?!\s*\(?\s*(?:excl|exkl|ekskl|before|net(?:to)?|ht|hors|ohne|zonder|sin|senza|sem|utan|uden|sans)(?![\p{L}]))\s*[:.]?/iu, weight: 0.9 },
     { re: /^(?:net\s+payable|payable\s+amount|amount\s+to\s+be\s+paid|total\s+amount\s+(?:due|payable)|invoice\s+amount|(?:total\s+)?invoice\s+value)\s*[:.]?/i, weight: 0.9 },
-    { re: /^(?:rechnungssumme\s+brutto|summe\s+inkl\.?|gesamtbetrag|rechnungsbetrag|endbetrag|bruttobetrag|gesamtsumme|summe\s+brutto|brutto|zu\s+zahlen(?:der\s+betrag)?|zahlbetrag)\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:rechnungssumme\s+brutto|summe\s+inkl\.?|(?:gesamtbetrag|rechnungsbetrag|gesamtsumme)(?!\s+netto)|endbetrag|bruttobetrag|bruttosumme|summe\s+brutto|brutto|zu\s+zahlen(?:der\s+betrag)?|zahlbetrag)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:total\s+ttc|montant\s+(?:total\s+)?ttc|net\s+à\s+payer|somme\s+à\s+payer|total\s+à\s+payer|montant\s+à\s+payer|total\s+facture|solde\s+à\s+payer)\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:reste\s+à\s+payer|restbetrag|noch\s+zu\s+zahlen|offener\s+betrag|(?:totale\s+)?da\s+pagare|importe\s+a\s+pagar)\s*[:.]?/iu, weight: 0.9 },
     { re: /^(?:factuur\s*totaal|totaal\s*bedrag|totaal\s+incl\.?(?:\s+btw)?|te\s+betalen|totaal\s+te\s+betalen)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:total\s+inkl\.?\s+(?:mwst|moms)|total\s+(?:factura|a\s+pagar|com\s+iva)|importe\s+total|totale\s+(?:fattura|documento|da\s+pagare)|(?:totalt\s+|summa\s+)?att\s+betala|at\s+betale|i\s+alt(?!\s+eks))\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:razem\s+brutto|wartość\s+brutto|do\s+zapłaty)\s*[:.]?/iu, weight: 0.95 },
     { re: /^(?:total|totaal|summe|gesamt|totale|totalt)\s*[:.]?$/i, weight: 0.8 },
     { re: /^(?:total|totaal|summe|totale|totalt)\s*[:.]?/i, weight: 0.6 },
   ],
   untaxed: [
     { re: /^(?:goods\s+total|total\s*\((?:excl\.?|excluding)\s*(?:vat|tax)\)|taxable\s+(?:value|amount)|sub[\s-]?total|total\s+(?:excl\.?|excluding|before)\s*(?:tax|vat)?|net\s+(?:amount|total)|total\s+net|amount\s+(?:excl\.?|before)\s+tax)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:gesamtbeitrag|nettobeitrag|beitrag\s+netto)\s*[:.]?/i, weight: 0.8 },
-    { re: /^(?:rechnungssumme\s+netto|nettobetrag|summe\s+netto|netto(?:summe|betrag)?|zwischensumme|gesamt\s+netto|rechnungsbetrag\s+netto)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:rechnungssumme\s+netto|(?:gesamtbetrag|gesamtsumme)\s+netto|nettobetrag|summe\s+netto|netto(?:summe|betrag)?|zwischensumme|gesamt\s+netto|rechnungsbetrag\s+netto)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:total\s+ht|montant\s+(?:total\s+)?(?:eur\s+)?ht|sous[\s-]total|total\s+hors\s+taxes?)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:exclusief\s+btw|totaal\s+excl\.?(?:\s+btw)?|subtotaal|netto\s*bedrag)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:razem\s+netto|wartość\s+netto)\s*[:.]?/iu, weight: 0.9 },
     { re: /^(?:total\s+exkl\.?\s+mwst|zwischentotal|base\s+imponible|importe\s+neto|(?:totale\s+)?imponibile|total\s+sem\s+iva|valor\s+líquido|(?:belopp|summa|beløb|i\s+alt)\s+(?:exkl|ekskl)\.?\s+moms)\s*[:.]?/i, weight: 0.9 },
   ],
   totalTax: [
@@ -140,6 +147,8 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
     { re: /^(?:montant\s+(?:de\s+la\s+)?tva|total\s+tva|tva|taxes?)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
     { re: /^(?:btw(?:\s+bedrag)?|totaal\s+btw)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
     { re: /^(?:(?:cuota\s+|total\s+|totale\s+)?iva|imposta|moms(?:belopp)?)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
+    // The rate before the tax's name: "zzgl. 19 % MwSt.", "plus 20% VAT", "20 % TVA", "+ 21 % BTW".
+    { re: /^(?:(?:zzgl\.?|zuzüglich|plus|\+)\s*)?\d{1,2}(?:[.,]\d{1,2})?\s*%\s*(?:mwst|ust|umsatzsteuer|mehrwertsteuer|vat|gst|tax|tva|btw|iva|moms)\.?(?![\p{L}])\s*[:.]?/iu, weight: 0.85 },
   ],
   purchaseOrderRef: [
     { re: /^(?:p\.?o\.?|purchase\s+order)(?=[\s:#]|$)\s*(?:no\.?|number|#|ref\.?|reference)?\s*[:.]?/i, weight: 0.9 },
@@ -157,7 +166,36 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
     // A caption alone ("Payment", "Règlement", "Pagamento"): only as the whole cell.
     { re: /^(?:payment|zahlung|règlement|paiement|pago|pagamento|betaling|betalning|maksu)\s*:?$/iu, weight: 0.8, exact: true },
   ],
+  // Paid before the balance: a deposit, an amount already paid, an early-payment discount deducted. The invoice's
+  // total is the balance plus these: a payment is no reduction of the invoice.
+  deposit: [
+    { re: /^(?:offene\s+(?:zahlungen|posten|beträge)|rückstand|saldovortrag|vorheriger\s+saldo|previous\s+balance|arrears|outstanding\s+(?:balance|amount)\s+(?:from\s+)?previous(?:\s+invoices?)?|solde\s+antérieur|impayés?\s+antérieurs?|achterstallig(?:\s+bedrag)?|vorig\s+saldo)\s*[:.]?/iu, weight: 0.8, arrears: true },
+    { re: /^(?:(?:less|minus)\s+)?(?:(?:deposit|down\s+payment|advance\s+payment|prepayment)(?:\s+(?:paid|received|made))?|payments?\s+(?:received|made))(?:\s+on\s+\S+)?\s*[:.]?/i, weight: 0.85 },
+    { re: /^(?:(?:less\s+)?(?:already|previously)\s+paid|amount\s+(?:already\s+)?paid|paid\s+to\s+date|less\s+paid)\s*[:.]?/i, weight: 0.85 },
+    { re: /^(?:(?:abzüglich|abzgl\.?|minus|\.\/\.)\s+)?(?:geleistete\s+|erhaltene\s+)?(?:anzahlung(?:en)?|abschlagszahlung(?:en)?|vorauszahlung(?:en)?|akonto(?:zahlung)?)(?:\s+vom\s+\S+)?\s*[:.]?/iu, weight: 0.85 },
+    { re: /^(?:(?:abzüglich|abzgl\.?)\s+)?(?:bereits\s+(?:bezahlt|gezahlt|geleistet|erhalten)|schon\s+bezahlt)\s*[:.]?/iu, weight: 0.85 },
+    { re: /^(?:acomptes?(?:\s+(?:versée?s?|reçue?s?|payée?s?|déjà\s+versée?s?))?|déjà\s+(?:payé|réglé|versé)|(?:montant\s+)?(?:déjà\s+)?réglé|avance\s+versée)(?:\s+le\s+\S+)?\s*[:.]?/iu, weight: 0.85 },
+    { re: /^(?:importe\s+pagado|(?:ya\s+)?pagado|anticipo(?:\s+(?:pagado|recibido))?|entrega\s+a\s+cuenta|acconto(?:\s+versato)?|anticipo\s+versato|già\s+(?:pagato|versato)|aanbetaling|reeds\s+betaald|al\s+betaald|vooruitbetaling|voorschot)\s*[:.]?/iu, weight: 0.85 },
+    { re: /^(?:(?:abzüglich|abzgl\.?|minus|less|moins)\s+)?(?:\d{1,2}(?:[.,]\d{1,2})?\s*%\s+)?(?:skonto|escompte|sconto|early\s+payment\s+discount|prompt\s+payment\s+discount|descuento\s+(?:por\s+)?pronto\s+pago|betalingskorting)(?:\s+\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/iu, weight: 0.8 },
+  ],
 };
+
+/** Captions of a totals row that are no labels elsewhere (a bare "Net", "HT", "Gross", "TTC" in a sentence or a
+ * line's column says nothing): whole cells of a row of captions over (or under) a row of figures only. */
+export const TOTALS_ROW_CAPTIONS: Readonly<Record<"untaxed" | "totalTax" | "total", RegExp>> = {
+  untaxed: /^(?:net(?:t|to)?|neto|ht|h\.t\.|net\s+value|goods(?:\s+value)?|nettowert|warenwert|base|grondslag|excl\.?\s+(?:vat|tax|btw|mwst|tva|iva))$/i,
+  totalTax: /^(?:steuer|impuesto|imposta|imposto|skat)$/i,
+  total: /^(?:gross|brutto|bruto|lordo|ttc|t\.t\.c\.|bruttowert|incl\.?\s+(?:vat|tax|btw|mwst|tva|iva))$/i,
+};
+
+/** Total labels naming what is left to pay ("Balance due", "Net à payer", "Zahlbetrag", "Te betalen"): the invoice's
+ * total only when nothing was paid before it. */
+export const BALANCE_LABEL = /^(?:(?:total\s+)?amount\s+(?:due|payable|to\s+pay)|balance(?:\s+due)?|total\s+due|net\s+payable|amount\s+to\s+be\s+paid|(?:net|reste|solde|montant|total|somme)\s+à\s+payer|zahlbetrag|zu\s+zahlen(?:der\s+betrag)?|(?:noch\s+zu\s+zahlen|restbetrag|offener\s+betrag)|(?:totaal\s+)?te\s+betalen|(?:total|importe)\s+a\s+pagar|(?:totale\s+)?da\s+pagare|saldo)/iu;
+
+/** A subtotal carried over to the next page or brought from the last ("Übertrag", "Total carried forward", "Suma y
+ * sigue", "A reporter", "Riporto"): no untaxed amount, no total and no line of the bill. A bare "Report" counts as a
+ * whole cell only. */
+export const CARRIED = /(?<![\p{L}])(?:übertrag|uebertrag|vortrag|carried\s+(?:forward|over)|brought\s+forward|carry\s+forward|c\/f|b\/f|(?:total\s+)?à\s+reporter|a\s+reporter|reporté|suma\s+y\s+sigue|suma\s+anterior|sigue\s+en\s+la\s+página|(?:totale\s+)?da\s+riportare|a\s+riportare|riporto|van\s+vorige\s+pagina|naar\s+volgende\s+pagina|transport\s+(?:van|naar))(?![\p{L}])|^\s*report\s*:?\s*$/iu;
 
 /** Leaders joining a label to its value: a run of dots, middle dots, ellipses, underscores or dashes, spaced or not
  * ("Due date ........ 05/03/2025", "Rechnungsdatum · · · 03.02.2025", "Échéance……15/04/2025", "Nr. ---- 118"),

@@ -3,8 +3,10 @@
 // Swedish and Danish), currency codes and symbols,
 // IBANs (mod-97) and VAT numbers (country patterns, checksum where it is cheap). Pure functions, no I/O.
 
-/** An amount as printed: "1.234,56", "1,234.56", "1 234,56", "-9,32", "€ 399,00", "29.99 €", "(12.00)". */
-const AMOUNT = /^[(-]?\s*(?:[€$£₹]|EUR|USD|GBP|CHF|INR|PLN|Rs\.?)?\s*[-(]?\s*(\d{1,3}(?:[.,' \u00a0\u202f]\d{3})+|\d+)(?:([.,])(\d{1,2}))?\s*-?\)?\s*(?:[€$£₹]|EUR|USD|GBP|CHF|INR|PLN|zł)?$/i;
+/** An amount as printed: "1.234,56", "1,234.56", "1 234,56", "1'234.56", "1’234.56", "-9,32", "€ 399,00", "29.99 €",
+ * "(12.00)"; the thousands may be grouped by a space, a no-break, narrow no-break or thin space, or an apostrophe
+ * (straight or typographic, as Swiss bills print it). */
+const AMOUNT = /^[(-]?\s*(?:[€$£₹]|EUR|USD|GBP|CHF|INR|PLN|Rs\.?)?\s*[-(]?\s*(\d{1,3}(?:[.,'’ \u00a0\u202f\u2009]\d{3})+|\d+)(?:([.,])(\d{1,2}))?\s*-?\)?\s*(?:[€$£₹]|EUR|USD|GBP|CHF|INR|PLN|zł)?$/i;
 
 /** The amount a token reads as, or null. Two decimals at most; a lone "1.234" is one thousand two hundred and
  * thirty-four only when the thousands pattern is unambiguous (three digits after the separator, no other). */
@@ -18,12 +20,12 @@ export function parseAmount(raw: string): number | null {
   let cents = "";
   if (sep !== undefined && dec !== undefined) {
     // "1.234,56" / "1,234.56": the last separator before 1–2 digits is the decimal one.
-    whole = intPart.replace(/[.,' \u00a0\u202f]/g, "");
+    whole = intPart.replace(/[.,'’ \u00a0\u202f\u2009]/g, "");
     cents = dec;
     // "1,234.56" whose integer part uses the same separator as the decimal would be ambiguous: refuse.
     if (intPart.includes(sep) && /[.,]/.test(intPart.replace(new RegExp(`\\${sep}`, "g"), ""))) return null;
   } else {
-    whole = intPart.replace(/[.,' \u00a0\u202f]/g, "");
+    whole = intPart.replace(/[.,'’ \u00a0\u202f\u2009]/g, "");
   }
   if (!/^\d+$/.test(whole)) return null;
   const negative = /^\s*[-(]/.test(text) || /-\s*$/.test(text) || /[-(]\s*\d/.test(text);
