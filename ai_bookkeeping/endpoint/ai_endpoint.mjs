@@ -61710,13 +61710,13 @@ var LABELS = {
     { re: /^(?:total\s+exkl\.?\s+mwst|zwischentotal|base\s+imponible|importe\s+neto|(?:totale\s+)?imponibile|total\s+sem\s+iva|valor\s+líquido|(?:belopp|summa|beløb|i\s+alt)\s+(?:exkl|ekskl)\.?\s+moms)\s*[:.]?/i, weight: 0.9 }
   ],
   totalTax: [
-    { re: /^(?:total\s+)?(?:tax|vat|gst|[csiu]gst|hst|pst|sales\s+tax)(?:\s+amount|\s+total)?\s*(?:@|at)?\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
+    { re: /^(?:total\s+)?(?:tax|vat|gst|[csiu]gst|hst|pst|sales\s+tax)(?![a-zà-ÿ])(?:\s+amount|\s+total)?\s*(?:@|at)?\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
     { re: /^versicherung(?:s)?steuer\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
     { re: /^(?:(?:mwst|ust)[.-]?\s?betrag|steuerbetrag|mehrwertsteuerbetrag)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:mwst\.?|ust\.?|umsatzsteuer|mehrwertsteuer|zzgl\.?\s+(?:mwst|ust)\.?)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
-    { re: /^(?:montant\s+(?:de\s+la\s+)?tva|total\s+tva|tva|taxes?)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
+    { re: /^(?:montant\s+(?:de\s+la\s+)?tva|total\s+tva|tva|taxes?(?!\s+(?:de|du|des|d['’]|sur|on|for)\s|\s+(?:séjour|foncière|locale)\b))\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
     { re: /^(?:btw(?:\s+bedrag)?|totaal\s+btw)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
-    { re: /^(?:(?:cuota\s+|total\s+|totale\s+)?iva|imposta|moms(?:belopp)?)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
+    { re: /^(?:(?:cuota\s+|total\s+|totale\s+)?iva|imposta(?!\s+di\s+(?:soggiorno|bollo))|moms(?:belopp)?)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
     // The rate before the tax's name: "zzgl. 19 % MwSt.", "plus 20% VAT", "20 % TVA", "+ 21 % BTW".
     { re: /^(?:(?:zzgl\.?|zuzüglich|plus|\+)\s*)?\d{1,2}(?:[.,]\d{1,2})?\s*%\s*(?:mwst|ust|umsatzsteuer|mehrwertsteuer|vat|gst|tax|tva|btw|iva|moms)\.?(?![\p{L}])\s*[:.]?/iu, weight: 0.85 }
   ],
@@ -62063,16 +62063,19 @@ function valueCells(hit, receipt) {
     if (row.side < 0) return [{ text: paired.text, factor: 0.85, where }];
     out.push({ text: paired.text, factor: 0.75, where });
   }
+  if (amountKind && hit.rest === "" && LINE_TABLE_HEADER.test(line.text) && line.cells.length >= 3) return out;
   if (amountKind && hit.rest === "") {
     const column = [];
     for (let d = 1; d <= 8; d++) {
       const below = hit.page.lines[hit.lineIndex + d];
       if (below !== void 0 && carried(below)) continue;
       const under = below?.cells.find((c) => c.x0 < cell.x1 + 2 && c.x1 > cell.x0 - 2 && amountsIn(c.text, receipt).length > 0 && !/[A-Za-z]{3}/.test(c.text));
-      if (under === void 0) break;
-      column.push({ text: under.text, where: `${cell.text} / ${under.text}` });
+      if (below === void 0 || under === void 0) break;
+      column.push({ text: under.text, where: `${cell.text} / ${under.text}`, rate: rowRate(below, under) });
     }
-    column.forEach((c, k) => out.push({ text: c.text, factor: k === column.length - 1 ? 0.88 : 0.8 - 0.02 * k, where: c.where }));
+    const byRate = new Set(column.flatMap((c) => c.rate === null ? [] : [c.rate])).size >= 2;
+    const rows = byRate ? column.filter((c) => c.rate === null) : column;
+    rows.forEach((c, k) => out.push({ text: c.text, factor: k === rows.length - 1 ? 0.88 : 0.8 - 0.02 * k, where: c.where }));
     if (column.length > 0) return out;
   }
   for (let d = 1; d <= 2; d++) {
@@ -62142,6 +62145,14 @@ function headerBox(line) {
 function nearTop(hit) {
   const line = hit.page.lines[hit.lineIndex];
   return hit.page.number === 1 && line !== void 0 && line.y0 < 0.4 * Math.max(1, hit.page.height);
+}
+var PLACE_DATE = new RegExp("^\\p{Lu}[\\p{L}'\u2019. -]{1,30}\\p{L},\\s*(?:(?:den|le|il|l\xEC|el|am|the|dnia|d\\.)\\s+)?(\\d{1,2}[./-]\\s?\\d{1,2}[./-]\\s?\\d{2,4}|\\d{1,2}\\.?\\s+\\p{L}{3,12}\\.?\\s+\\d{4}|\\p{L}{3,12}\\s+\\d{1,2},?\\s+\\d{4})$", "u");
+function rowRate(line, except) {
+  for (const c of line.cells) {
+    const m = c === except ? null : /^\(?(\d{1,2}(?:[.,]\d{1,2})?)\s?%\)?$/.exec(c.text.trim());
+    if (m !== null) return Number((m[1] ?? "").replace(",", "."));
+  }
+  return null;
 }
 var AMOUNT_KINDS = ["total", "untaxed", "totalTax", "deposit"];
 function captionKind(text3) {
@@ -62429,6 +62440,14 @@ function extractBill(pages, options) {
       }
     });
   }
+  const head = pages[0];
+  head?.lines.slice(0, Math.ceil(head.lines.length * 0.5)).forEach((line, i) => {
+    for (const cell of line.cells) {
+      const m = PLACE_DATE.exec(cell.text.trim());
+      const date5 = m === null ? void 0 : dateIn(m[1] ?? "");
+      if (date5 !== void 0) cands.invoiceDate.push({ value: date5.iso, score: 0.7 * date5.factor, sourceText: cell.text, page: head.number, order: orderOf(head.number, i) });
+    }
+  });
   if (cands.invoiceDate.length === 0) {
     const page = pages[0];
     page?.lines.some((line, i) => {
@@ -62602,10 +62621,12 @@ function chooseAmounts(untaxed, tax, total, lines) {
     const score = (u2?.score ?? 0) + (t?.score ?? 0) + g2.score + bonus;
     if (bestTriple === null || score > bestTriple.score) bestTriple = { u: u2, t, g: g2, score };
   };
+  const summary = (c) => c !== null && c.order === 1e9 && c.sourceText.startsWith("tax summary");
   for (const g2 of G) {
     if (g2.value === 0) continue;
     for (const u2 of U) {
       for (const t of T) {
+        if (summary(g2) && summary(u2) && summary(t)) continue;
         const zeroTax = t.value === 0 && t.order < 1e9 && u2.value === g2.value;
         if (Math.abs(cents2(u2.value + t.value) - g2.value) < 0.011 && u2.value !== 0 && (u2.value !== g2.value || zeroTax)) consider2(u2, t, g2, zeroTax ? 1.2 : 1.5);
       }
@@ -62634,7 +62655,8 @@ function chooseAmounts(untaxed, tax, total, lines) {
   let u = best(U);
   const g0 = best(G);
   const t0 = best(T);
-  if (u === null && g0 !== null && t0 !== null && t0.value < g0.value) {
+  const rest = u !== null && g0 !== null && t0 !== null && summary(u) && summary(t0) && !summary(g0) && g0.value > cents2(u.value + t0.value);
+  if ((u === null || rest) && g0 !== null && t0 !== null && t0.value < g0.value) {
     return { untaxed: { value: cents2(g0.value - t0.value), score: 0.5, sourceText: `total ${g0.value} \u2212 tax ${t0.value}`, page: g0.page, order: g0.order }, totalTax: t0, total: g0 };
   }
   if (u === null && lines.length > 0 && lines.every((l) => l.amount !== null)) {

@@ -131,18 +131,24 @@ function valueCells(hit: LabelHit, receipt: boolean): Array<{ text: string; fact
     if (row.side < 0) return [{ text: paired.text, factor: 0.85, where }];
     out.push({ text: paired.text, factor: 0.75, where });
   }
+  // The amount column of the table of lines ("Date  Désignation  Montant TTC"): its rows are the lines, not the totals.
+  if (amountKind && hit.rest === "" && LINE_TABLE_HEADER.test(line.text) && line.cells.length >= 3) return out;
   if (amountKind && hit.rest === "") {
     // A column header over amounts: every row of the column below, the last (a totals row) trusted most.
-    const column: Array<{ text: string; where: string }> = [];
+    const column: Array<{ text: string; where: string; rate: number | null }> = [];
     for (let d = 1; d <= 8; d++) {
       const below = hit.page.lines[hit.lineIndex + d];
       // A subtotal carried over pages is no row of the column's amounts.
       if (below !== undefined && carried(below)) continue;
       const under = below?.cells.find((c) => c.x0 < cell.x1 + 2 && c.x1 > cell.x0 - 2 && amountsIn(c.text, receipt).length > 0 && !/[A-Za-z]{3}/.test(c.text));
-      if (under === undefined) break;
-      column.push({ text: under.text, where: `${cell.text} / ${under.text}` });
+      if (below === undefined || under === undefined) break;
+      column.push({ text: under.text, where: `${cell.text} / ${under.text}`, rate: rowRate(below, under) });
     }
-    column.forEach((c, k) => out.push({ text: c.text, factor: k === column.length - 1 ? 0.88 : 0.8 - 0.02 * k, where: c.where }));
+    // A table by tax rate ("3,8 %  708,09  26,91  735,00" over "8,1 %  120,72 ..."): each row is one rate's, the
+    // last no more the bill's than the first; only a row without a rate of its own (its totals row) is.
+    const byRate = new Set(column.flatMap((c) => (c.rate === null ? [] : [c.rate]))).size >= 2;
+    const rows = byRate ? column.filter((c) => c.rate === null) : column;
+    rows.forEach((c, k) => out.push({ text: c.text, factor: k === rows.length - 1 ? 0.88 : 0.8 - 0.02 * k, where: c.where }));
     if (column.length > 0) return out;
   }
   for (let d = 1; d <= 2; d++) {
@@ -235,6 +241,18 @@ function headerBox(line: Line | undefined): boolean {
 function nearTop(hit: LabelHit): boolean {
   const line = hit.page.lines[hit.lineIndex];
   return hit.page.number === 1 && line !== undefined && line.y0 < 0.4 * Math.max(1, hit.page.height);
+}
+
+/** A place, a comma and a date, nothing else: "Luzern, 21.03.2025", "Wien, am 3. März 2025", "Milano, lì 12/03/2025". */
+const PLACE_DATE = /^\p{Lu}[\p{L}'’. -]{1,30}\p{L},\s*(?:(?:den|le|il|lì|el|am|the|dnia|d\.)\s+)?(\d{1,2}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\d{1,2}\.?\s+\p{L}{3,12}\.?\s+\d{4}|\p{L}{3,12}\s+\d{1,2},?\s+\d{4})$/u;
+
+/** The tax rate a row of figures states in a cell of its own ("8,1 %", "(19%)"), other than ``except``; null if none. */
+function rowRate(line: Line, except: Cell): number | null {
+  for (const c of line.cells) {
+    const m = c === except ? null : /^\(?(\d{1,2}(?:[.,]\d{1,2})?)\s?%\)?$/.exec(c.text.trim());
+    if (m !== null) return Number((m[1] ?? "").replace(",", "."));
+  }
+  return null;
 }
 
 const AMOUNT_KINDS = ["total", "untaxed", "totalTax", "deposit"] as const;
@@ -614,6 +632,18 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
     });
   }
 
+  // A letter's place and date ("Luzern, 21.03.2025", "Berlin, den 3. Februar 2025", "Paris, le 12 mars 2025") in the
+  // head of the first page: the date the bill was written, surer than a date in a table's column; a labelled
+  // invoice date still wins.
+  const head = pages[0];
+  head?.lines.slice(0, Math.ceil(head.lines.length * 0.5)).forEach((line, i) => {
+    for (const cell of line.cells) {
+      const m = PLACE_DATE.exec(cell.text.trim());
+      const date = m === null ? undefined : dateIn(m[1] ?? "");
+      if (date !== undefined) cands.invoiceDate.push({ value: date.iso, score: 0.7 * date.factor, sourceText: cell.text, page: head.number, order: orderOf(head.number, i) });
+    }
+  });
+
   // No labelled invoice date: the first date on the first page, hardly sure.
   if (cands.invoiceDate.length === 0) {
     const page = pages[0];
@@ -840,10 +870,13 @@ function chooseAmounts(
     const score = (u?.score ?? 0) + (t?.score ?? 0) + g.score + bonus;
     if (bestTriple === null || score > bestTriple.score) bestTriple = { u, t, g, score };
   };
+  // The tax summary's own base, tax and their sum add up by construction: no evidence, not a triple.
+  const summary = (c: Candidate<number> | null) => c !== null && c.order === 1e9 && c.sourceText.startsWith("tax summary");
   for (const g of G) {
     if (g.value === 0) continue;
     for (const u of U) {
       for (const t of T) {
+        if (summary(g) && summary(u) && summary(t)) continue;
         // An untaxed 0 under a total is no reading (the tax would be the whole bill); a stated zero tax
         // ("Tax Total 0.00", a labelled cell) makes untaxed = total add up.
         const zeroTax = t.value === 0 && t.order < 1e9 && u.value === g.value;
@@ -879,7 +912,10 @@ function chooseAmounts(
   let u = best(U);
   const g0 = best(G);
   const t0 = best(T);
-  if (u === null && g0 !== null && t0 !== null && t0.value < g0.value) {
+  // A printed total above the tax summary's base + tax: the rest is billed without tax (a tourist tax, postage,
+  // a 0 % line the summary leaves out) and untaxed is everything but the tax.
+  const rest = u !== null && g0 !== null && t0 !== null && summary(u) && summary(t0) && !summary(g0) && g0.value > cents(u.value + t0.value);
+  if ((u === null || rest) && g0 !== null && t0 !== null && t0.value < g0.value) {
     return { untaxed: { value: cents(g0.value - t0.value), score: 0.5, sourceText: `total ${g0.value} − tax ${t0.value}`, page: g0.page, order: g0.order }, totalTax: t0, total: g0 };
   }
   if (u === null && lines.length > 0 && lines.every((l) => l.amount !== null)) {
