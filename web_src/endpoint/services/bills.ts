@@ -30,6 +30,7 @@ import { extractBill } from "../../engine/bills/extract_bill";
 import { checkBill } from "../../engine/bills/check_bill";
 import { pageFromPlainText, pageFromTesseractTsv, pageFromWords, pagesFromBboxLayout, pageText, type Page, type Word } from "../../engine/bills/layout";
 import { mergeOcrReadings, needsSecondPass, preferSecondReading } from "../../engine/bills/ocr_passes";
+import { imagePdf } from "../../engine/bills/image_pdf";
 import { decodePng, despeckle, enlargement, osdQuarters, pgmOf, printHeight, readPgm, rotateQuarter, rotateSmall, sidewaysQuarters, skewDegrees, speckShare, upscaleGrey, type GreyImage } from "../../engine/bills/ocr_image";
 import { withoutRuleGlyphs } from "../../engine/bills/ocr_text";
 import { readReceipt } from "../../engine/bills/receipt";
@@ -483,18 +484,39 @@ export class BillService {
     }
     const file = path.join(dir, "document.img");
     await writeFile(file, bytes, { mode: 0o600 });
-    let reading = await this.ocrImage(file, 1, ctx);
-    // Small print (a screenshot, a 72-100 dpi fax): a PNG is enlarged and read again; the reading with more sure
-    // words stands (engine/bills/ocr_image.ts).
-    const image = bytes[0] === 0x89 ? decodePng(bytes) : null;
-    const k = image === null ? 1 : enlargement(printHeight(reading.page), image.width, image.height);
-    if (image !== null && k > 1) {
-      const large = path.join(dir, "document-large.pgm");
-      await writeFile(large, pgmOf(upscaleGrey(image, k)), { mode: 0o600 });
-      const enlarged = await this.ocrImage(large, 1, ctx, OCR_DPI);
-      if (sureWords(enlarged.page) > sureWords(reading.page)) reading = enlarged;
+    // JPEG and TIFF: copied into a PDF (engine/bills/image_pdf.ts) and drawn by pdftoppm pixel for pixel, a grey PGM
+    // per page (every page of a multi-page TIFF, split into bills as a PDF's pages are), so that small print can be
+    // enlarged and a page on its side turned as a PNG's. A kind this does not copy is read by tesseract as it is.
+    const copied = bytes[0] === 0x89 ? null : imagePdf(bytes);
+    if (copied !== null) {
+      const pdf = path.join(dir, "image.pdf");
+      await writeFile(pdf, copied.pdf, { mode: 0o600 });
+      const count = Math.min(copied.pages.length, MAX_BILL_OCR_PAGES);
+      if (copied.pages.length > count) ctx.warnings.push(`${ctx.name} has ${copied.pages.length} pages; only the first ${count} were read.`);
+      const readings = await inParallel(Array.from({ length: count }, (_, i) => i + 1), OCR_PARALLEL, async (n) => {
+        const stem = path.join(dir, `image-${n}`);
+        await this.pdfTool("pdftoppm", ["-r", "72", "-gray", "-singlefile", "-f", String(n), "-l", String(n), pdf, stem], ctx.name, 60_000);
+        const pgm = `${stem}.pgm`;
+        const image = readPgm(await readFile(pgm));
+        return this.readEnlarged(pgm, image, n, ctx, copied.pages[n - 1]?.dpi ?? undefined, dir);
+      });
+      return this.withSecondPass(readings.map((r) => r.page), readings, "ocr", ctx);
     }
+    const reading = await this.readEnlarged(file, bytes[0] === 0x89 ? decodePng(bytes) : null, 1, ctx, undefined, dir);
     return this.withSecondPass([reading.page], [reading], "ocr", ctx);
+  }
+
+  /** Page `n` read from `file`, and again enlarged when its print is small (a screenshot, a 72-150 dpi fax or scan):
+   * `image` (its pixels, when decoded) enlarged and read again; the reading with more sure words stands
+   * (engine/bills/ocr_image.ts). */
+  private async readEnlarged(file: string, image: GreyImage | null, n: number, ctx: Context, dpi: number | undefined, dir: string): Promise<OcrReading> {
+    const reading = await this.ocrImage(file, n, ctx, dpi);
+    const k = image === null ? 1 : enlargement(printHeight(reading.page), image.width, image.height);
+    if (image === null || k <= 1) return reading;
+    const large = path.join(dir, `page-${n}-large.pgm`);
+    await writeFile(large, pgmOf(upscaleGrey(image, k)), { mode: 0o600 });
+    const enlarged = await this.ocrImage(large, n, ctx, OCR_DPI);
+    return sureWords(enlarged.page) > sureWords(reading.page) ? enlarged : reading;
   }
 
   /** tesseract's `-l` option: the request's languages that are installed (a warning when none is). */
