@@ -498,7 +498,9 @@ export class BillService {
         await this.pdfTool("pdftoppm", ["-r", "72", "-gray", "-singlefile", "-f", String(n), "-l", String(n), pdf, stem], ctx.name, 60_000);
         const pgm = `${stem}.pgm`;
         const image = readPgm(await readFile(pgm));
-        return this.readEnlarged(pgm, image, n, ctx, copied.pages[n - 1]?.dpi ?? undefined, dir);
+        // A one-page file is read as it is first (poppler's grey is a little lighter than the file's: tesseract read
+        // some 150-dpi TIFFs worse from it); its drawing serves to enlarge small print.
+        return count === 1 ? this.readEnlarged(file, image, n, ctx, undefined, dir) : this.readEnlarged(pgm, image, n, ctx, copied.pages[n - 1]?.dpi ?? undefined, dir);
       });
       return this.withSecondPass(readings.map((r) => r.page), readings, "ocr", ctx);
     }
