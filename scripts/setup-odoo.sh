@@ -6,7 +6,9 @@ set -euo pipefail
 ODOO_SRC=${ODOO_SRC:-/opt/odoo18}
 # The endpoint reads vendor bills with poppler-utils (PDF text, attachments, rendering) and tesseract-ocr (scans):
 # a server requirement of the endpoint with or without an Odoo tree here (README, "Vendor bills from documents").
-bill_pkgs="poppler-utils tesseract-ocr tesseract-ocr-eng tesseract-ocr-deu tesseract-ocr-fra"
+# tesseract-ocr-osd (orientation data; Debian's tesseract-ocr depends on it, a minimal install may lack it) turns
+# pages scanned on their side or upside down.
+bill_pkgs="poppler-utils tesseract-ocr tesseract-ocr-eng tesseract-ocr-deu tesseract-ocr-fra tesseract-ocr-osd"
 bill_missing=""
 for p in $bill_pkgs; do dpkg -s "$p" >/dev/null 2>&1 || bill_missing="$bill_missing $p"; done
 if [ -n "$bill_missing" ] && [ "$(id -u)" = 0 ]; then

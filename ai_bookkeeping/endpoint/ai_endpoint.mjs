@@ -63211,8 +63211,268 @@ function preferSecondReading(first, second) {
   });
 }
 
+// web_src/engine/bills/image_pdf.ts
+import { deflateSync, inflateSync } from "node:zlib";
+var MAX_TIFF_PAGES = 200;
+function imagePdf(bytes) {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const pages = buf[0] === 255 && buf[1] === 216 ? jpegPages(buf) : tiffPages(buf);
+  if (pages === null || pages.length === 0) return null;
+  return { pdf: writePdf(pages), pages: pages.map(({ width, height, dpi }) => ({ width, height, dpi })) };
+}
+function jpegPages(buf) {
+  let pos = 2;
+  let dpi = null;
+  while (pos + 4 <= buf.length) {
+    if (buf[pos] !== 255) return null;
+    const marker = buf[pos + 1];
+    if (marker === 255) {
+      pos++;
+      continue;
+    }
+    const length = buf.readUInt16BE(pos + 2);
+    const segment = buf.subarray(pos + 4, pos + 2 + length);
+    if (marker === 224 && segment.subarray(0, 5).toString("latin1") === "JFIF\0" && segment.length >= 12) {
+      const units = segment[7];
+      const x = segment.readUInt16BE(8);
+      if (x > 1 && units === 1) dpi = x;
+      else if (x > 1 && units === 2) dpi = Math.round(x * 2.54);
+    }
+    if (marker === 192 || marker === 193 || marker === 194) {
+      const height = segment.readUInt16BE(1);
+      const width = segment.readUInt16BE(3);
+      const components = segment[5];
+      const space = components === 1 ? "/DeviceGray" : components === 3 ? "/DeviceRGB" : null;
+      if (space === null || width === 0 || height === 0) return null;
+      return [{ width, height, dpi, pictures: [{ dict: `/Width ${width} /Height ${height} /ColorSpace ${space} /BitsPerComponent 8 /Filter /DCTDecode`, data: buf, top: 0, rows: height }] }];
+    }
+    if (marker === 217 || marker === 218) return null;
+    pos += 2 + length;
+  }
+  return null;
+}
+function tiffPages(buf) {
+  if (buf.length < 8) return null;
+  const order = buf.toString("latin1", 0, 2);
+  if (order !== "II" && order !== "MM") return null;
+  const le = order === "II";
+  const u16 = (at3) => le ? buf.readUInt16LE(at3) : buf.readUInt16BE(at3);
+  const u32 = (at3) => le ? buf.readUInt32LE(at3) : buf.readUInt32BE(at3);
+  if (u16(2) !== 42) return null;
+  const pages = [];
+  const seen = /* @__PURE__ */ new Set();
+  let ifd = u32(4);
+  while (ifd !== 0 && pages.length < MAX_TIFF_PAGES) {
+    if (seen.has(ifd) || ifd + 2 > buf.length) return null;
+    seen.add(ifd);
+    const count2 = u16(ifd);
+    if (ifd + 2 + count2 * 12 + 4 > buf.length) return null;
+    const tags = /* @__PURE__ */ new Map();
+    for (let i = 0; i < count2; i++) {
+      const at3 = ifd + 2 + i * 12;
+      const values = tagValues(buf, at3, u16, u32);
+      if (values === null) return null;
+      tags.set(u16(at3), values);
+    }
+    if (((tags.get(254)?.[0] ?? 0) & 1) === 0) {
+      const page = tiffPage(buf, tags);
+      if (page === null) return null;
+      pages.push(page);
+    }
+    ifd = u32(ifd + 2 + count2 * 12);
+  }
+  return pages;
+}
+function tagValues(buf, at3, u16, u32) {
+  const type = u16(at3 + 2);
+  const n = u32(at3 + 4);
+  const size = { 1: 1, 3: 2, 4: 4, 5: 8, 16: 8 }[type];
+  if (size === void 0) return [];
+  const start = size * n <= 4 ? at3 + 8 : u32(at3 + 8);
+  if (start + size * n > buf.length || n > 1e6) return null;
+  const values = [];
+  for (let i = 0; i < n; i++) {
+    const p = start + i * size;
+    if (type === 1) values.push(buf[p]);
+    else if (type === 3) values.push(u16(p));
+    else if (type === 4) values.push(u32(p));
+    else if (type === 5) values.push(u32(p + 4) === 0 ? 0 : u32(p) / u32(p + 4));
+    else values.push(Number(buf.readBigUInt64LE(p)));
+  }
+  return values;
+}
+function tiffPage(buf, tags) {
+  const one = (tag, fallback) => tags.get(tag)?.[0] ?? fallback;
+  const width = one(256);
+  const height = one(257);
+  if (width === void 0 || height === void 0 || width === 0 || height === 0) return null;
+  const bits = one(258, 1);
+  const compression = one(259, 1);
+  const photometric = one(262);
+  const samples = one(277, 1);
+  const planar = one(284, 1);
+  const predictor = one(317, 1);
+  const offsets = tags.get(273);
+  const counts = tags.get(279);
+  const rowsPerStrip = Math.min(height, one(278, height));
+  if (offsets === void 0 || counts === void 0 || offsets.length !== counts.length || tags.has(322) || planar !== 1) return null;
+  if (one(266, 1) !== 1 || ![1, 2, 4, 8].includes(bits)) return null;
+  let space;
+  let decode3 = "";
+  if (photometric === 0 || photometric === 1) {
+    if (samples !== 1) return null;
+    space = "/DeviceGray";
+    if (photometric === 0) decode3 = " /Decode [1 0]";
+  } else if (photometric === 2) {
+    if (samples !== 3 || bits !== 8) return null;
+    space = "/DeviceRGB";
+  } else if (photometric === 3) {
+    const map2 = tags.get(320);
+    if (samples !== 1 || map2 === void 0 || map2.length !== 3 * (1 << bits)) return null;
+    const n = 1 << bits;
+    const rgb = Buffer.alloc(3 * n);
+    for (let i = 0; i < n; i++) for (let c = 0; c < 3; c++) rgb[3 * i + c] = map2[c * n + i] >> 8;
+    space = `[/Indexed /DeviceRGB ${n - 1} <${rgb.toString("hex")}>]`;
+  } else return null;
+  const parms = predictor === 2 ? ` /DecodeParms << /Predictor 2 /Colors ${samples} /BitsPerComponent ${bits} /Columns ${width} >>` : predictor === 1 ? "" : null;
+  const filter = { 1: "", 5: " /Filter /LZWDecode", 8: " /Filter /FlateDecode", 32946: " /Filter /FlateDecode", 32773: " /Filter /RunLengthDecode" }[compression];
+  if (filter === void 0 || parms === null) return null;
+  const strips = [];
+  for (let i = 0; i < offsets.length && i * rowsPerStrip < height; i++) {
+    const start = offsets[i];
+    const end = start + counts[i];
+    if (end > buf.length) return null;
+    strips.push(buf.subarray(start, end));
+  }
+  if (strips.length === 0) return null;
+  let data;
+  let coding = filter;
+  if (strips.length === 1) data = strips[0];
+  else {
+    const raw = strips.map((strip) => decodeStrip(strip, compression));
+    if (raw.some((r) => r === null)) return null;
+    data = deflateSync(Buffer.concat(raw), { level: 1 });
+    coding = " /Filter /FlateDecode";
+  }
+  const pictures = [{ dict: `/Width ${width} /Height ${height} /ColorSpace ${space} /BitsPerComponent ${bits}${decode3}${coding}${coding === "" ? "" : parms}`, data, top: 0, rows: height }];
+  const resolution = one(282);
+  const unit = one(296, 2);
+  const dpi = resolution === void 0 || resolution <= 1 || unit === 1 ? null : Math.round(unit === 3 ? resolution * 2.54 : resolution);
+  return { width, height, dpi, pictures };
+}
+function decodeStrip(strip, compression) {
+  try {
+    if (compression === 1) return strip;
+    if (compression === 8 || compression === 32946) return inflateSync(strip);
+    if (compression === 32773) return unpackBits(strip);
+    if (compression === 5) return unLzw(strip);
+  } catch {
+    return null;
+  }
+  return null;
+}
+function unpackBits(data) {
+  const out = [];
+  let i = 0;
+  while (i < data.length) {
+    const n = data[i++];
+    if (n < 128) {
+      for (let k = 0; k <= n && i < data.length; k++) out.push(data[i++]);
+    } else if (n > 128) {
+      const v = data[i++];
+      for (let k = 0; k < 257 - n; k++) out.push(v);
+    }
+  }
+  return Buffer.from(out);
+}
+function unLzw(data) {
+  const out = [];
+  let table = [];
+  const reset = () => {
+    table = Array.from({ length: 258 }, (_, i) => i < 256 ? [i] : []);
+  };
+  reset();
+  let width = 9;
+  let bitBuffer = 0;
+  let bits = 0;
+  let pos = 0;
+  let previous = null;
+  for (; ; ) {
+    while (bits < width && pos < data.length) {
+      bitBuffer = (bitBuffer << 8 | data[pos++]) >>> 0;
+      bits += 8;
+    }
+    if (bits < width) break;
+    const code = bitBuffer >>> bits - width & (1 << width) - 1;
+    bits -= width;
+    bitBuffer &= (1 << bits) - 1;
+    if (code === 257) break;
+    if (code === 256) {
+      reset();
+      width = 9;
+      previous = null;
+      continue;
+    }
+    let entry;
+    if (code < table.length && table[code].length > 0) entry = table[code];
+    else if (previous !== null && code === table.length) entry = [...previous, previous[0]];
+    else throw new Error("damaged LZW data");
+    for (const v of entry) out.push(v);
+    if (previous !== null) table.push([...previous, entry[0]]);
+    previous = entry;
+    if (table.length + 1 >= 1 << width && width < 12) width++;
+  }
+  return Buffer.from(out);
+}
+function writePdf(pages) {
+  const str2 = (s) => Buffer.from(s, "latin1");
+  const objects = [str2("<< /Type /Catalog /Pages 2 0 R >>"), str2("")];
+  const kids = [];
+  for (const page of pages) {
+    const names = [];
+    const draws = [];
+    for (const [i, picture] of page.pictures.entries()) {
+      objects.push(Buffer.concat([str2(`<< /Type /XObject /Subtype /Image ${picture.dict} /Length ${picture.data.length} >>
+stream
+`), picture.data, str2("\nendstream")]));
+      names.push(`/Im${i} ${objects.length} 0 R`);
+      draws.push(`q ${page.width} 0 0 ${picture.rows} 0 ${page.height - picture.top - picture.rows} cm /Im${i} Do Q`);
+    }
+    const content = draws.join("\n");
+    objects.push(str2(`<< /Length ${content.length} >>
+stream
+${content}
+endstream`));
+    objects.push(str2(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${page.width} ${page.height}] /Resources << /XObject << ${names.join(" ")} >> >> /Contents ${objects.length} 0 R >>`));
+    kids.push(objects.length);
+  }
+  objects[1] = str2(`<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(" ")}] /Count ${kids.length} >>`);
+  const parts = [str2("%PDF-1.5\n")];
+  let length = parts[0]?.length ?? 0;
+  const offsets = [];
+  objects.forEach((body, i) => {
+    offsets.push(length);
+    const part = Buffer.concat([str2(`${i + 1} 0 obj
+`), body, str2("\nendobj\n")]);
+    parts.push(part);
+    length += part.length;
+  });
+  const xref = `xref
+0 ${objects.length + 1}
+0000000000 65535 f 
+${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n 
+`).join("")}`;
+  parts.push(str2(`${xref}trailer
+<< /Size ${objects.length + 1} /Root 1 0 R >>
+startxref
+${length}
+%%EOF
+`));
+  return Buffer.concat(parts);
+}
+
 // web_src/engine/bills/ocr_image.ts
-import { inflateSync } from "node:zlib";
+import { inflateSync as inflateSync2 } from "node:zlib";
 var SMALL_PRINT_PX = 16;
 var TARGET_PRINT_PX = 36;
 var MAX_FACTOR = 4;
@@ -63261,7 +63521,7 @@ function decodePng(bytes) {
   if (colour === 3 && palette === null) return null;
   let raw;
   try {
-    raw = inflateSync(Buffer.concat(data));
+    raw = inflateSync2(Buffer.concat(data));
   } catch {
     return null;
   }
@@ -63375,6 +63635,23 @@ function readPgm(bytes) {
   if (bytes.byteLength < offset + width * height) return null;
   return { width, height, grey: bytes.subarray(offset, offset + width * height) };
 }
+function rotateQuarter(image, quarters) {
+  const q = (quarters % 4 + 4) % 4;
+  if (q === 0) return image;
+  const { width: w, height: h, grey } = image;
+  const W = q === 2 ? w : h;
+  const H = q === 2 ? h : w;
+  const out = new Uint8Array(W * H);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const v = grey[y * w + x] ?? 255;
+      if (q === 1) out[x * W + (h - 1 - y)] = v;
+      else if (q === 2) out[(h - 1 - y) * W + (w - 1 - x)] = v;
+      else out[(w - 1 - x) * W + y] = v;
+    }
+  }
+  return { width: W, height: H, grey: out };
+}
 function rotateSmall(image, degrees) {
   const { width: w, height: h, grey } = image;
   const a = degrees * Math.PI / 180;
@@ -63455,6 +63732,25 @@ function despeckle(image) {
     }
   }
   return { width: w, height: h, grey: out };
+}
+function sidewaysQuarters(tsv) {
+  const words = [];
+  for (const row of tsv.split("\n").slice(1)) {
+    const cols = row.split("	");
+    if (cols.length < 12 || cols[0] !== "5" || Number(cols[10]) < 50 || (cols[11] ?? "").trim().length < 2) continue;
+    const [left, top, width, height] = cols.slice(6, 10).map(Number);
+    words.push({ text: cols[11] ?? "", x0: left, y0: top, x1: left + width, y1: top + height, conf: Number(cols[10]) / 100, line: cols.slice(1, 5).join(".") });
+  }
+  if (words.length < 8) return 0;
+  const direction = readingDirection(words);
+  return direction === 90 ? 3 : direction === 270 ? 1 : 0;
+}
+function osdQuarters(output2, minConfidence) {
+  const rotate = /^Rotate:\s*(\d+)/m.exec(output2);
+  const confidence = /^Orientation confidence:\s*([\d.]+)/m.exec(output2);
+  if (rotate === null || confidence === null || Number(confidence[1]) < minConfidence) return null;
+  const degrees = Number(rotate[1]);
+  return degrees % 90 === 0 ? degrees / 90 % 4 : null;
 }
 
 // web_src/engine/bills/ocr_text.ts
@@ -86390,6 +86686,9 @@ var OCR_DPI = 300;
 var MIN_DESKEW_DEGREES = 0.7;
 var MAX_DESKEW_DEGREES = 6;
 var SPECKLED = 5e-4;
+var POOR_SURE_WORDS = 25;
+var POOR_CONFIDENCE = 0.75;
+var MIN_OSD_CONFIDENCE = 2;
 var REQUEST_READERS = 16;
 var PAGES_OF = /* @__PURE__ */ new WeakMap();
 var OCR_PARALLEL = Math.max(1, availableParallelism());
@@ -86439,15 +86738,16 @@ var BillService = class {
     this.ownReader = options.llm ? new BillLlmReader(createStructuredCaller(options.llm)) : void 0;
     this.callerFor = options.callerFor ?? ((llm) => createStructuredCaller(LlmConfigSchema.parse(llm)));
   }
-  /** Whether tesseract runs here, and its installed languages (asked once). */
+  /** Whether tesseract runs here, its installed languages, and whether its orientation data (osd) is (asked once). */
   ocrStatus() {
     this.ocr ??= (async () => {
-      if (!await toolAvailable(this.tools, "tesseract")) return { available: false, languages: [] };
+      if (!await toolAvailable(this.tools, "tesseract")) return { available: false, languages: [], osd: false };
       try {
         const { stdout } = await this.tools.run("tesseract", ["--list-langs"], { timeoutMs: 1e4 });
-        return { available: true, languages: stdout.split("\n").slice(1).map((l) => l.trim()).filter((l) => /^[a-z_]+$/i.test(l) && l !== "osd") };
+        const listed = stdout.split("\n").slice(1).map((l) => l.trim()).filter((l) => /^[a-z_]+$/i.test(l));
+        return { available: true, languages: listed.filter((l) => l !== "osd"), osd: listed.includes("osd") };
       } catch {
-        return { available: true, languages: [] };
+        return { available: true, languages: [], osd: false };
       }
     })();
     return this.ocr;
@@ -86727,16 +87027,35 @@ var BillService = class {
     }
     const file2 = path2.join(dir, "document.img");
     await writeFile(file2, bytes, { mode: 384 });
-    let reading = await this.ocrImage(file2, 1, ctx);
-    const image = bytes[0] === 137 ? decodePng(bytes) : null;
-    const k = image === null ? 1 : enlargement(printHeight(reading.page), image.width, image.height);
-    if (image !== null && k > 1) {
-      const large = path2.join(dir, "document-large.pgm");
-      await writeFile(large, pgmOf(upscaleGrey(image, k)), { mode: 384 });
-      const enlarged = await this.ocrImage(large, 1, ctx, OCR_DPI);
-      if (sureWords(enlarged.page) > sureWords(reading.page)) reading = enlarged;
+    const copied = bytes[0] === 137 ? null : imagePdf(bytes);
+    if (copied !== null) {
+      const pdf = path2.join(dir, "image.pdf");
+      await writeFile(pdf, copied.pdf, { mode: 384 });
+      const count2 = Math.min(copied.pages.length, MAX_BILL_OCR_PAGES);
+      if (copied.pages.length > count2) ctx.warnings.push(`${ctx.name} has ${copied.pages.length} pages; only the first ${count2} were read.`);
+      const readings = await inParallel(Array.from({ length: count2 }, (_, i) => i + 1), OCR_PARALLEL, async (n) => {
+        const stem = path2.join(dir, `image-${n}`);
+        await this.pdfTool("pdftoppm", ["-r", "72", "-gray", "-singlefile", "-f", String(n), "-l", String(n), pdf, stem], ctx.name, 6e4);
+        const pgm = `${stem}.pgm`;
+        const image = readPgm(await readFile(pgm));
+        return count2 === 1 ? this.readEnlarged(file2, image, n, ctx, void 0, dir) : this.readEnlarged(pgm, image, n, ctx, copied.pages[n - 1]?.dpi ?? void 0, dir);
+      });
+      return this.withSecondPass(readings.map((r) => r.page), readings, "ocr", ctx);
     }
+    const reading = await this.readEnlarged(file2, bytes[0] === 137 ? decodePng(bytes) : null, 1, ctx, void 0, dir);
     return this.withSecondPass([reading.page], [reading], "ocr", ctx);
+  }
+  /** Page `n` read from `file`, and again enlarged when its print is small (a screenshot, a 72-150 dpi fax or scan):
+   * `image` (its pixels, when decoded) enlarged and read again; the reading with more sure words stands
+   * (engine/bills/ocr_image.ts). */
+  async readEnlarged(file2, image, n, ctx, dpi, dir) {
+    const reading = await this.ocrImage(file2, n, ctx, dpi);
+    const k = image === null ? 1 : enlargement(printHeight(reading.page), image.width, image.height);
+    if (image === null || k <= 1) return reading;
+    const large = path2.join(dir, `page-${n}-large.pgm`);
+    await writeFile(large, pgmOf(upscaleGrey(image, k)), { mode: 384 });
+    const enlarged = await this.ocrImage(large, n, ctx, OCR_DPI);
+    return sureWords(enlarged.page) > sureWords(reading.page) ? enlarged : reading;
   }
   /** tesseract's `-l` option: the request's languages that are installed (a warning when none is). */
   ocrLanguages(ctx) {
@@ -86750,15 +87069,32 @@ var BillService = class {
     return languages.length > 0 ? ["-l", languages.join("+")] : [];
   }
   /** `dpi`: the resolution the page was drawn at (a PGM states none; tesseract's estimate from the text's height
-   * changes how it lays out the page: a total in its own block was dropped). An uploaded image states its own. */
-  async ocrImage(file2, pageNumber, ctx, dpi) {
+   * changes how it lays out the page: a total in its own block was dropped). An uploaded image states its own.
+   * `turned`: the page was already turned upright here (it is not probed again). */
+  async ocrImage(file2, pageNumber, ctx, dpi, turned = false) {
     const lang = [...this.ocrLanguages(ctx), ...dpi === void 0 ? [] : ["--dpi", String(dpi)]];
     try {
       const clean = await this.despeckled(file2);
-      if (clean !== null) return await this.ocrImage(clean, pageNumber, ctx, dpi);
+      if (clean !== null) return await this.ocrImage(clean, pageNumber, ctx, dpi, turned);
       const first = await this.tesseractRead(file2, ["--psm", "3", ...lang], pageNumber);
       const upright = first.page;
       const reading = (page, isUpright, from = file2) => ({ page, file: from, options: lang, upright: isUpright });
+      const poor = sureWords(upright) < POOR_SURE_WORDS || upright.conf < POOR_CONFIDENCE;
+      let osdSaidUpright = false;
+      if (!turned && (poor || first.quarters !== 0)) {
+        let quarters = poor ? null : first.quarters;
+        if (quarters === null) {
+          quarters = await this.orientation(file2, ctx);
+          osdSaidUpright = quarters === 0;
+        }
+        const image = quarters === null || quarters === 0 ? null : await this.decoded(file2);
+        if (image !== null) {
+          const out = `${file2}-turned.pgm`;
+          await writeFile(out, pgmOf(rotateQuarter(image, quarters)), { mode: 384 });
+          const again = await this.ocrImage(out, pageNumber, ctx, dpi, true);
+          if (sureWords(again.page) >= 0.9 * sureWords(upright)) return again;
+        }
+      }
       if (Math.abs(first.skew) >= MIN_DESKEW_DEGREES && Math.abs(first.skew) <= MAX_DESKEW_DEGREES) {
         const straight = await this.straightened(file2, first.skew);
         if (straight !== null) {
@@ -86766,7 +87102,7 @@ var BillService = class {
           if (sureWords(again) >= 0.9 * sureWords(upright)) return reading(again, true, straight);
         }
       }
-      if (sureWords(upright) >= 25 && upright.conf >= 0.75) return reading(upright, true);
+      if (!poor || turned || osdSaidUpright) return reading(upright, true);
       const oriented = await this.tesseractPage(file2, ["--psm", "1", ...lang], pageNumber);
       return sureWords(oriented) > sureWords(upright) ? reading(oriented, false) : reading(upright, true);
     } catch (error62) {
@@ -86775,6 +87111,27 @@ var BillService = class {
       }
       throw error62;
     }
+  }
+  /** The clockwise quarter turns that bring the page in `file` upright, by tesseract's orientation detection
+   * (--psm 0); null when it cannot tell, or its data (tesseract-ocr-osd) is not installed (a warning says so once). */
+  async orientation(file2, ctx) {
+    if (!ctx.ocr.osd) {
+      const note = `${ctx.name}: a page reads poorly and may lie on its side or upside down, but tesseract's orientation data (Debian's tesseract-ocr-osd) is not installed on the endpoint's server, so it was not turned (see README).`;
+      if (!ctx.warnings.includes(note)) ctx.warnings.push(note);
+      return null;
+    }
+    try {
+      const { stdout } = await this.tools.run("tesseract", [file2, "-", "--psm", "0", "-l", "osd"], { timeoutMs: 6e4 });
+      return osdQuarters(stdout, MIN_OSD_CONFIDENCE);
+    } catch (error62) {
+      if (error62 instanceof ToolFailedError) return null;
+      throw error62;
+    }
+  }
+  /** The pixels of the page image `file` (PGM, PNG), or null for another format. */
+  async decoded(file2) {
+    const bytes = await readFile(file2);
+    return readPgm(bytes) ?? (bytes[0] === 137 ? decodePng(bytes) : null);
   }
   /** The page image `file` without its lone specks, as a PGM beside it, when more than SPECKLED of its pixels are
    * specks; null for a clean page, a cleaned one, or an image this reader does not decode (PGM, PNG). */
@@ -86800,10 +87157,11 @@ var BillService = class {
   async tesseractPage(file2, options, pageNumber) {
     return (await this.tesseractRead(file2, options, pageNumber)).page;
   }
-  /** The page tesseract reads in `file`, and the skew of its lines (degrees, ocr_image.ts skewDegrees). */
+  /** The page tesseract reads in `file`, the skew of its lines (degrees, ocr_image.ts skewDegrees) and the quarter
+   * turns that bring it upright if it was read sideways (sidewaysQuarters). */
   async tesseractRead(file2, options, pageNumber) {
     const { stdout } = await this.tools.run("tesseract", [file2, "-", "--oem", "1", ...options, "tsv"], { timeoutMs: 9e4, maxBytes: 32 * 1024 * 1024 });
-    return { page: withoutRuleGlyphs(pageFromTesseractTsv(stdout, pageNumber)), skew: skewDegrees(stdout) };
+    return { page: withoutRuleGlyphs(pageFromTesseractTsv(stdout, pageNumber)), skew: skewDegrees(stdout), quarters: sidewaysQuarters(stdout) };
   }
   async pdfPages(file2, name) {
     const { stdout } = await this.pdfTool("pdfinfo", [file2], name, 15e3);

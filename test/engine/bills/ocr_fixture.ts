@@ -186,3 +186,92 @@ export function speckled(image: GreyImage, amount: number, grain: number, seed =
   }
   return { ...image, grey: out };
 }
+
+/** A TIFF of 8-bit grey pages (one image file directory each, little-endian), uncompressed or PackBits-coded, in
+ * strips of `rowsPerStrip` rows, stating `dpi` (omitted when null) — what a scanner's "scan to TIFF" writes. */
+export function tiffOf(pages: readonly GreyImage[], dpi: number | null, options: { packBits?: boolean; rowsPerStrip?: number } = {}): Buffer {
+  const parts: Buffer[] = [Buffer.from([0x49, 0x49, 42, 0, 0, 0, 0, 0])];
+  let size = 8;
+  const ifdOffsets: number[] = [];
+  const links: number[] = [4];
+  for (const page of pages) {
+    const perStrip = Math.min(page.height, options.rowsPerStrip ?? page.height);
+    const offsets: number[] = [];
+    const counts: number[] = [];
+    for (let top = 0; top < page.height; top += perStrip) {
+      const rows = page.grey.subarray(top * page.width, Math.min(page.height, top + perStrip) * page.width);
+      const data = options.packBits === true ? packBits(rows, page.width) : Buffer.from(rows);
+      offsets.push(size);
+      counts.push(data.length);
+      parts.push(data);
+      size += data.length;
+      if (size % 2 === 1) {
+        parts.push(Buffer.from([0]));
+        size++;
+      }
+    }
+    // Arrays (strip offsets, counts, the resolution) after the strips; the directory after them.
+    const array = (values: number[]) => {
+      const b = Buffer.alloc(4 * values.length);
+      values.forEach((v, i) => b.writeUInt32LE(v, 4 * i));
+      const at = size;
+      parts.push(b);
+      size += b.length;
+      return at;
+    };
+    const offsetsAt = offsets.length > 1 ? array(offsets) : (offsets[0] as number);
+    const countsAt = counts.length > 1 ? array(counts) : (counts[0] as number);
+    const resolutionAt = array([dpi ?? 1, 1]);
+    const entries: Array<[number, number, number, number]> = [
+      [256, 4, 1, page.width],
+      [257, 4, 1, page.height],
+      [258, 3, 1, 8],
+      [259, 3, 1, options.packBits === true ? 32773 : 1],
+      [262, 3, 1, 1],
+      [273, 4, offsets.length, offsetsAt],
+      [277, 3, 1, 1],
+      [278, 4, 1, perStrip],
+      [279, 4, counts.length, countsAt],
+      ...(dpi === null ? [] : ([[282, 5, 1, resolutionAt], [283, 5, 1, resolutionAt], [296, 3, 1, 2]] as Array<[number, number, number, number]>)),
+    ];
+    const ifd = Buffer.alloc(2 + 12 * entries.length + 4);
+    ifd.writeUInt16LE(entries.length, 0);
+    entries.forEach(([tag, type, count, value], i) => {
+      ifd.writeUInt16LE(tag, 2 + 12 * i);
+      ifd.writeUInt16LE(type, 4 + 12 * i);
+      ifd.writeUInt32LE(count, 6 + 12 * i);
+      if (type === 3 && count === 1) ifd.writeUInt16LE(value, 10 + 12 * i);
+      else ifd.writeUInt32LE(value, 10 + 12 * i);
+    });
+    ifdOffsets.push(size);
+    links.push(size + 2 + 12 * entries.length);
+    parts.push(ifd);
+    size += ifd.length;
+  }
+  const out = Buffer.concat(parts);
+  ifdOffsets.forEach((at, i) => out.writeUInt32LE(at, links[i] as number));
+  return out;
+}
+
+/** PackBits, row by row (a run never crosses a row, as TIFF asks). */
+function packBits(grey: Uint8Array, width: number): Buffer {
+  const out: number[] = [];
+  for (let row = 0; row < grey.length; row += width) {
+    const line = grey.subarray(row, row + width);
+    let i = 0;
+    while (i < line.length) {
+      let run = 1;
+      while (i + run < line.length && run < 128 && line[i + run] === line[i]) run++;
+      if (run >= 2) {
+        out.push(257 - run, line[i] as number);
+        i += run;
+        continue;
+      }
+      let literal = 1;
+      while (i + literal < line.length && literal < 128 && !(i + literal + 1 < line.length && line[i + literal] === line[i + literal + 1])) literal++;
+      out.push(literal - 1, ...line.subarray(i, i + literal));
+      i += literal;
+    }
+  }
+  return Buffer.from(out);
+}

@@ -30,7 +30,8 @@ import { extractBill } from "../../engine/bills/extract_bill";
 import { checkBill } from "../../engine/bills/check_bill";
 import { pageFromPlainText, pageFromTesseractTsv, pageFromWords, pagesFromBboxLayout, pageText, type Page, type Word } from "../../engine/bills/layout";
 import { mergeOcrReadings, needsSecondPass, preferSecondReading } from "../../engine/bills/ocr_passes";
-import { decodePng, despeckle, enlargement, pgmOf, printHeight, readPgm, rotateSmall, skewDegrees, speckShare, upscaleGrey } from "../../engine/bills/ocr_image";
+import { imagePdf } from "../../engine/bills/image_pdf";
+import { decodePng, despeckle, enlargement, osdQuarters, pgmOf, printHeight, readPgm, rotateQuarter, rotateSmall, sidewaysQuarters, skewDegrees, speckShare, upscaleGrey, type GreyImage } from "../../engine/bills/ocr_image";
 import { withoutRuleGlyphs } from "../../engine/bills/ocr_text";
 import { readReceipt } from "../../engine/bills/receipt";
 import { extractBills } from "../../engine/bills/split_bills";
@@ -64,6 +65,12 @@ const MAX_DESKEW_DEGREES = 6;
 /** The share of lone specks over which a page is cleaned of them before OCR (a clean page has none; a dusty scan
  * 0.1 %; salt and pepper noise more). */
 const SPECKLED = 0.0005;
+/** A page reads poorly (fewer sure words, or a lower mean confidence): it may lie on its side or upside down. */
+const POOR_SURE_WORDS = 25;
+const POOR_CONFIDENCE = 0.75;
+/** Tesseract's orientation confidence (--psm 0) from which a page is turned (an upright page of text gives 5-15; a
+ * sparse or noisy one under 1). */
+const MIN_OSD_CONFIDENCE = 2;
 /** LLM readers kept for the LLM settings seen last (a few databases per server): their SDK clients and caches. */
 const REQUEST_READERS = 16;
 
@@ -147,7 +154,7 @@ export class BillService {
   private readonly validateResponses: boolean;
   private readonly tools: ToolRunner;
   private readonly today: () => string;
-  private ocr: Promise<{ available: boolean; languages: string[] }> | null = null;
+  private ocr: Promise<OcrStatus> | null = null;
   private readonly ownReader: BillLlmReader | undefined;
   private readonly callerFor: (llm: RequestLlm) => StructuredCaller;
   /** By a hash of the settings (the key itself is not kept as a map key); null: the settings are unusable. */
@@ -161,15 +168,16 @@ export class BillService {
     this.callerFor = options.callerFor ?? ((llm) => createStructuredCaller(LlmConfigSchema.parse(llm)));
   }
 
-  /** Whether tesseract runs here, and its installed languages (asked once). */
-  ocrStatus(): Promise<{ available: boolean; languages: string[] }> {
+  /** Whether tesseract runs here, its installed languages, and whether its orientation data (osd) is (asked once). */
+  ocrStatus(): Promise<OcrStatus> {
     this.ocr ??= (async () => {
-      if (!(await toolAvailable(this.tools, "tesseract"))) return { available: false, languages: [] };
+      if (!(await toolAvailable(this.tools, "tesseract"))) return { available: false, languages: [], osd: false };
       try {
         const { stdout } = await this.tools.run("tesseract", ["--list-langs"], { timeoutMs: 10_000 });
-        return { available: true, languages: stdout.split("\n").slice(1).map((l) => l.trim()).filter((l) => /^[a-z_]+$/i.test(l) && l !== "osd") };
+        const listed = stdout.split("\n").slice(1).map((l) => l.trim()).filter((l) => /^[a-z_]+$/i.test(l));
+        return { available: true, languages: listed.filter((l) => l !== "osd"), osd: listed.includes("osd") };
       } catch {
-        return { available: true, languages: [] };
+        return { available: true, languages: [], osd: false };
       }
     })();
     return this.ocr;
@@ -476,18 +484,41 @@ export class BillService {
     }
     const file = path.join(dir, "document.img");
     await writeFile(file, bytes, { mode: 0o600 });
-    let reading = await this.ocrImage(file, 1, ctx);
-    // Small print (a screenshot, a 72-100 dpi fax): a PNG is enlarged and read again; the reading with more sure
-    // words stands (engine/bills/ocr_image.ts).
-    const image = bytes[0] === 0x89 ? decodePng(bytes) : null;
-    const k = image === null ? 1 : enlargement(printHeight(reading.page), image.width, image.height);
-    if (image !== null && k > 1) {
-      const large = path.join(dir, "document-large.pgm");
-      await writeFile(large, pgmOf(upscaleGrey(image, k)), { mode: 0o600 });
-      const enlarged = await this.ocrImage(large, 1, ctx, OCR_DPI);
-      if (sureWords(enlarged.page) > sureWords(reading.page)) reading = enlarged;
+    // JPEG and TIFF: copied into a PDF (engine/bills/image_pdf.ts) and drawn by pdftoppm pixel for pixel, a grey PGM
+    // per page (every page of a multi-page TIFF, split into bills as a PDF's pages are), so that small print can be
+    // enlarged and a page on its side turned as a PNG's. A kind this does not copy is read by tesseract as it is.
+    const copied = bytes[0] === 0x89 ? null : imagePdf(bytes);
+    if (copied !== null) {
+      const pdf = path.join(dir, "image.pdf");
+      await writeFile(pdf, copied.pdf, { mode: 0o600 });
+      const count = Math.min(copied.pages.length, MAX_BILL_OCR_PAGES);
+      if (copied.pages.length > count) ctx.warnings.push(`${ctx.name} has ${copied.pages.length} pages; only the first ${count} were read.`);
+      const readings = await inParallel(Array.from({ length: count }, (_, i) => i + 1), OCR_PARALLEL, async (n) => {
+        const stem = path.join(dir, `image-${n}`);
+        await this.pdfTool("pdftoppm", ["-r", "72", "-gray", "-singlefile", "-f", String(n), "-l", String(n), pdf, stem], ctx.name, 60_000);
+        const pgm = `${stem}.pgm`;
+        const image = readPgm(await readFile(pgm));
+        // A one-page file is read as it is first (poppler's grey is a little lighter than the file's: tesseract read
+        // some 150-dpi TIFFs worse from it); its drawing serves to enlarge small print.
+        return count === 1 ? this.readEnlarged(file, image, n, ctx, undefined, dir) : this.readEnlarged(pgm, image, n, ctx, copied.pages[n - 1]?.dpi ?? undefined, dir);
+      });
+      return this.withSecondPass(readings.map((r) => r.page), readings, "ocr", ctx);
     }
+    const reading = await this.readEnlarged(file, bytes[0] === 0x89 ? decodePng(bytes) : null, 1, ctx, undefined, dir);
     return this.withSecondPass([reading.page], [reading], "ocr", ctx);
+  }
+
+  /** Page `n` read from `file`, and again enlarged when its print is small (a screenshot, a 72-150 dpi fax or scan):
+   * `image` (its pixels, when decoded) enlarged and read again; the reading with more sure words stands
+   * (engine/bills/ocr_image.ts). */
+  private async readEnlarged(file: string, image: GreyImage | null, n: number, ctx: Context, dpi: number | undefined, dir: string): Promise<OcrReading> {
+    const reading = await this.ocrImage(file, n, ctx, dpi);
+    const k = image === null ? 1 : enlargement(printHeight(reading.page), image.width, image.height);
+    if (image === null || k <= 1) return reading;
+    const large = path.join(dir, `page-${n}-large.pgm`);
+    await writeFile(large, pgmOf(upscaleGrey(image, k)), { mode: 0o600 });
+    const enlarged = await this.ocrImage(large, n, ctx, OCR_DPI);
+    return sureWords(enlarged.page) > sureWords(reading.page) ? enlarged : reading;
   }
 
   /** tesseract's `-l` option: the request's languages that are installed (a warning when none is). */
@@ -503,20 +534,39 @@ export class BillService {
   }
 
   /** `dpi`: the resolution the page was drawn at (a PGM states none; tesseract's estimate from the text's height
-   * changes how it lays out the page: a total in its own block was dropped). An uploaded image states its own. */
-  private async ocrImage(file: string, pageNumber: number, ctx: Context, dpi?: number): Promise<OcrReading> {
+   * changes how it lays out the page: a total in its own block was dropped). An uploaded image states its own.
+   * `turned`: the page was already turned upright here (it is not probed again). */
+  private async ocrImage(file: string, pageNumber: number, ctx: Context, dpi?: number, turned = false): Promise<OcrReading> {
     const lang = [...this.ocrLanguages(ctx), ...(dpi === undefined ? [] : ["--dpi", String(dpi)])];
     try {
-      // Upright first (--psm 3). A page that reads badly is tried again with --psm 1, tesseract's orientation
-      // detection, which reads pages scanned sideways or upside down (its detection alone misjudges some upright
-      // pages, so it is not the first try); the reading with more sure words wins.
       // A page strewn with specks (dust, a noisy scanner or fax, a photo's grain) is cleaned of them first: tesseract
       // reads a speck by a digit as part of it, or a line of them as text, and loses numbers and totals.
       const clean = await this.despeckled(file);
-      if (clean !== null) return await this.ocrImage(clean, pageNumber, ctx, dpi);
+      if (clean !== null) return await this.ocrImage(clean, pageNumber, ctx, dpi, turned);
       const first = await this.tesseractRead(file, ["--psm", "3", ...lang], pageNumber);
       const upright = first.page;
       const reading = (page: Page, isUpright: boolean, from = file): OcrReading => ({ page, file: from, options: lang, upright: isUpright });
+      const poor = sureWords(upright) < POOR_SURE_WORDS || upright.conf < POOR_CONFIDENCE;
+      // A page on its side or upside down (a sheet fed sideways, a phone photo across the page). A page turned a
+      // quarter clockwise, --psm 3 reads well, its lines running down the page (their direction tells the turn); one
+      // turned the other way or upside down it reads poorly, and tesseract's orientation detection (--psm 0, cheaper
+      // than a reading) says the turn. The image is turned by whole quarter turns (exact) and read as an upright page
+      // (deskew, second pass and all); that reading stands unless it has clearly fewer sure words.
+      let osdSaidUpright = false;
+      if (!turned && (poor || first.quarters !== 0)) {
+        let quarters = poor ? null : first.quarters;
+        if (quarters === null) {
+          quarters = await this.orientation(file, ctx);
+          osdSaidUpright = quarters === 0;
+        }
+        const image = quarters === null || quarters === 0 ? null : await this.decoded(file);
+        if (image !== null) {
+          const out = `${file}-turned.pgm`;
+          await writeFile(out, pgmOf(rotateQuarter(image, quarters as number)), { mode: 0o600 });
+          const again = await this.ocrImage(out, pageNumber, ctx, dpi, true);
+          if (sureWords(again.page) >= 0.9 * sureWords(upright)) return again;
+        }
+      }
       // A sheet fed askew (1-4°): tesseract finds its lines but splits some (a label from its value, a total's row),
       // and layout.ts's straightening of word positions does not join them again. The image is turned straight by
       // the slope of the lines tesseract read and read again; that reading stands unless it has clearly fewer sure words.
@@ -527,7 +577,10 @@ export class BillService {
           if (sureWords(again) >= 0.9 * sureWords(upright)) return reading(again, true, straight);
         }
       }
-      if (sureWords(upright) >= 25 && upright.conf >= 0.75) return reading(upright, true);
+      // A page that still reads badly is tried with --psm 1 (tesseract's orientation detection and reading in one,
+      // for an image not decoded here, or without the orientation data's verdict); the reading with more sure words
+      // wins. Not when the orientation data said the page is upright.
+      if (!poor || turned || osdSaidUpright) return reading(upright, true);
       const oriented = await this.tesseractPage(file, ["--psm", "1", ...lang], pageNumber);
       return sureWords(oriented) > sureWords(upright) ? reading(oriented, false) : reading(upright, true);
     } catch (error) {
@@ -536,6 +589,30 @@ export class BillService {
       }
       throw error;
     }
+  }
+
+  /** The clockwise quarter turns that bring the page in `file` upright, by tesseract's orientation detection
+   * (--psm 0); null when it cannot tell, or its data (tesseract-ocr-osd) is not installed (a warning says so once). */
+  private async orientation(file: string, ctx: Context): Promise<number | null> {
+    if (!ctx.ocr.osd) {
+      const note = `${ctx.name}: a page reads poorly and may lie on its side or upside down, but tesseract's orientation data (Debian's tesseract-ocr-osd) is not installed on the endpoint's server, so it was not turned (see README).`;
+      if (!ctx.warnings.includes(note)) ctx.warnings.push(note);
+      return null;
+    }
+    try {
+      const { stdout } = await this.tools.run("tesseract", [file, "-", "--psm", "0", "-l", "osd"], { timeoutMs: 60_000 });
+      return osdQuarters(stdout, MIN_OSD_CONFIDENCE);
+    } catch (error) {
+      // Too little text to tell ("Too few characters"): read as it is.
+      if (error instanceof ToolFailedError) return null;
+      throw error;
+    }
+  }
+
+  /** The pixels of the page image `file` (PGM, PNG), or null for another format. */
+  private async decoded(file: string): Promise<GreyImage | null> {
+    const bytes = await readFile(file);
+    return readPgm(bytes) ?? (bytes[0] === 0x89 ? decodePng(bytes) : null);
   }
 
   /** The page image `file` without its lone specks, as a PGM beside it, when more than SPECKLED of its pixels are
@@ -565,11 +642,12 @@ export class BillService {
     return (await this.tesseractRead(file, options, pageNumber)).page;
   }
 
-  /** The page tesseract reads in `file`, and the skew of its lines (degrees, ocr_image.ts skewDegrees). */
-  private async tesseractRead(file: string, options: string[], pageNumber: number): Promise<{ page: Page; skew: number }> {
+  /** The page tesseract reads in `file`, the skew of its lines (degrees, ocr_image.ts skewDegrees) and the quarter
+   * turns that bring it upright if it was read sideways (sidewaysQuarters). */
+  private async tesseractRead(file: string, options: string[], pageNumber: number): Promise<{ page: Page; skew: number; quarters: number }> {
     // --oem 1: the LSTM recogniser alone (the legacy one is not loaded).
     const { stdout } = await this.tools.run("tesseract", [file, "-", "--oem", "1", ...options, "tsv"], { timeoutMs: 90_000, maxBytes: 32 * 1024 * 1024 });
-    return { page: withoutRuleGlyphs(pageFromTesseractTsv(stdout, pageNumber)), skew: skewDegrees(stdout) };
+    return { page: withoutRuleGlyphs(pageFromTesseractTsv(stdout, pageNumber)), skew: skewDegrees(stdout), quarters: sidewaysQuarters(stdout) };
   }
 
   private async pdfPages(file: string, name: string): Promise<number> {
@@ -633,8 +711,15 @@ interface Context {
   request: ExtractBillRequest;
   name: string;
   warnings: string[];
-  ocr: { available: boolean; languages: string[] };
+  ocr: OcrStatus;
   options: ExtractOptions;
+}
+
+interface OcrStatus {
+  available: boolean;
+  languages: string[];
+  /** Tesseract's orientation data (Debian's tesseract-ocr-osd) is installed: pages on their side are turned. */
+  osd: boolean;
 }
 
 interface Box {

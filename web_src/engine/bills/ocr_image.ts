@@ -2,10 +2,11 @@
 // a 72-100 dpi fax or a phone's export of a page has letters of 8-12 px, and tesseract then drops boxed values and
 // confuses signs ("£240.00" read "2240.00"). The page's first reading tells the print size (its words' median ink
 // height); a PNG with small print is decoded here (no image library on the server: zlib and the PNG filters), turned
-// grey, enlarged by bilinear interpolation and written as PGM for a second OCR. Other formats (JPEG, TIFF) are read
-// as they are. Pure functions; the endpoint runs tesseract.
+// grey, enlarged by bilinear interpolation and written as PGM for a second OCR (JPEG and TIFF come here drawn by
+// pdftoppm, image_pdf.ts). A page lying on its side or upside down is turned by whole quarter turns (exact) and read
+// again upright. Pure functions; the endpoint runs tesseract.
 import { inflateSync } from "node:zlib";
-import type { Page } from "./layout";
+import { readingDirection, type Page } from "./layout";
 
 export interface GreyImage {
   width: number;
@@ -306,4 +307,30 @@ export function despeckle(image: GreyImage): GreyImage {
     }
   }
   return { width: w, height: h, grey: out };
+}
+
+/** The quarter turns (clockwise) that bring upright a page tesseract read sideways (--psm 3 reads lines running down
+ * or up the page, its words then in the image's frame): from the direction in which the words of its lines run. 0
+ * for a page read upright, and for one too sparsely read to tell. */
+export function sidewaysQuarters(tsv: string): number {
+  const words: Array<{ text: string; x0: number; y0: number; x1: number; y1: number; conf: number; line: string }> = [];
+  for (const row of tsv.split("\n").slice(1)) {
+    const cols = row.split("\t");
+    if (cols.length < 12 || cols[0] !== "5" || Number(cols[10]) < 50 || (cols[11] ?? "").trim().length < 2) continue;
+    const [left, top, width, height] = cols.slice(6, 10).map(Number) as [number, number, number, number];
+    words.push({ text: cols[11] ?? "", x0: left, y0: top, x1: left + width, y1: top + height, conf: Number(cols[10]) / 100, line: cols.slice(1, 5).join(".") });
+  }
+  if (words.length < 8) return 0;
+  const direction = readingDirection(words);
+  return direction === 90 ? 3 : direction === 270 ? 1 : 0;
+}
+
+/** Tesseract's orientation and script detection (--psm 0): the clockwise quarter turns that bring the page upright,
+ * or null when it could not tell (too little text, or less sure than `minConfidence`). */
+export function osdQuarters(output: string, minConfidence: number): number | null {
+  const rotate = /^Rotate:\s*(\d+)/m.exec(output);
+  const confidence = /^Orientation confidence:\s*([\d.]+)/m.exec(output);
+  if (rotate === null || confidence === null || Number(confidence[1]) < minConfidence) return null;
+  const degrees = Number(rotate[1]);
+  return degrees % 90 === 0 ? (degrees / 90) % 4 : null;
 }
