@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { extractBill, type ExtractOptions } from "../../../web_src/engine/bills/extract_bill";
 import { pageFromPlainText, type Page } from "../../../web_src/engine/bills/layout";
 import { readInvoiceXml } from "../../../web_src/engine/bills/xml_invoice";
+import { mergeLlmFields } from "../../../web_src/engine/bills/bill_llm_fields";
 import { BillService } from "../../../web_src/endpoint/services/bills";
 import { installed } from "./ocr_fixture";
 import { makePdf } from "./pdf_fixture";
@@ -471,5 +472,27 @@ describe.skipIf(skipped !== "")(`vendor credit notes through the endpoint's read
     expect(bill?.source).toBe("embedded_xml");
     expect(bill?.fields.documentKind?.value).toBe("credit_note");
     expect(bill?.checks.find((c) => c.code === "xml_matches_visible")).toMatchObject({ ok: true });
+  });
+});
+
+describe("vendor credit notes: what an LLM adds", () => {
+  const text = ["Kupferwerk Ost GmbH", "Gutschrift", "Netto -100,00   MwSt 19 % -19,00   Gesamt -119,00 EUR"].join("\n");
+  const empty = readInvoiceXml(cii("380"), TODAY).bill;
+  const unread = { ...empty, source: "text_layer" as const, fields: { ...empty.fields, documentKind: null, untaxed: null, totalTax: null, total: null }, lines: [], taxes: [] };
+  const answer = { vendorName: null, invoiceNumber: null, invoiceDate: null, dueDate: null, currency: null, untaxed: -100, totalTax: -19, total: -119 };
+
+  it("states the LLM's negative amounts positive and says the bill is a credit note", () => {
+    const { bill, accepted } = mergeLlmFields(unread, answer, ["untaxed", "totalTax", "total"], [{ page: 1, text }], { today: TODAY });
+    expect(accepted.sort()).toEqual(["total", "totalTax", "untaxed"]);
+    expect([bill.fields.untaxed?.value, bill.fields.totalTax?.value, bill.fields.total?.value]).toEqual([100, 19, 119]);
+    expect(bill.fields.documentKind).toMatchObject({ value: "credit_note", readBy: "llm" });
+    expect(bill.fields.documentKind?.confidence ?? 1).toBeLessThan(0.95);
+  });
+
+  it("keeps the kind the title gave when the LLM gives a credit note's amounts negative", () => {
+    const titled = { ...unread, fields: { ...unread.fields, documentKind: { value: "credit_note" as const, confidence: 0.95, sourceText: "Gutschrift", page: 1 } } };
+    const { bill } = mergeLlmFields(titled, answer, ["untaxed", "totalTax", "total"], [{ page: 1, text }], { today: TODAY });
+    expect(bill.fields.total?.value).toBe(119);
+    expect(bill.fields.documentKind).toMatchObject({ value: "credit_note", confidence: 0.95, sourceText: "Gutschrift" });
   });
 });
