@@ -128,7 +128,7 @@ Creditering onderhoudscontract        1          -500,00         -500,00
 const POSITIVE_TITLES: ReadonlyArray<{ title: string; number: string; sure: boolean }> = [
   { title: "Credit Note No. CN-2025-118", number: "CN-2025-118", sure: true },
   { title: "Credit Memo CM-4471", number: "CM-4471", sure: true },
-  { title: "Gutschrift Nr. 2025-7731", number: "2025-7731", sure: true },
+  { title: "Warengutschrift Nr. WG-2025-8", number: "WG-2025-8", sure: true },
   { title: "Stornorechnung Nr. SR-2025-19", number: "SR-2025-19", sure: true },
   { title: "Avoir n° AV-88213", number: "AV-88213", sure: true },
   { title: "Nota di credito n. 45/2025 del 12/05/2025", number: "45/2025", sure: true },
@@ -137,7 +137,9 @@ const POSITIVE_TITLES: ReadonlyArray<{ title: string; number: string; sure: bool
   { title: "Creditnota nr. 77120", number: "77120", sure: true },
   { title: "Kreditnota nr. 8812", number: "8812", sure: true },
   { title: "Kreditfaktura 5521", number: "5521", sure: true },
-  // A correction can add as well as take off: a credit note when printed positive, but not a sure one.
+  // A correction can add as well as take off: a credit note when printed positive, but not a sure one. So is a bare
+  // "Gutschrift": German VAT law (§ 14 (2) UStG) names a self-billed invoice so, and vendors their credit notes.
+  { title: "Gutschrift Nr. 2025-7731", number: "2025-7731", sure: false },
   { title: "Rechnungskorrektur Nr. RK-2025-3", number: "RK-2025-3", sure: false },
   { title: "Faktura korygująca nr FK/12/2025", number: "FK/12/2025", sure: false },
   { title: "Korekta faktury nr KOR/4/2025", number: "KOR/4/2025", sure: false },
@@ -164,6 +166,14 @@ Rimborso campagna stampa              1            200,00          200,00
 
 /** Invoices carrying a credit note's words where they are no title. */
 const FALSE_FRIENDS: ReadonlyArray<{ name: string; text: string }> = [
+  {
+    name: "a self-billed invoice titled Gutschrift (selbst ausgestellte Rechnung)",
+    text: positiveBody("Gutschrift (Selbst ausgestellte Rechnung) Nr. SB-2025-41 vom 12.05.2025"),
+  },
+  {
+    name: "a Gutschrift im Gutschriftsverfahren (self-billing)",
+    text: positiveBody("Gutschrift im Gutschriftsverfahren Nr. SB-2025-42"),
+  },
   {
     name: "a bank named Crédit … as the vendor and on the payment line",
     text: `

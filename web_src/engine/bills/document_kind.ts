@@ -1,11 +1,11 @@
 // Invoice or credit note (issue 13): what Odoo books as a vendor bill (`in_invoice`) or a vendor refund
 // (`in_refund`). Read from an e-invoice's type code (UNTDID 1001) or UBL root, else from the printed title (a cell at
 // the head of the first page, before the lines, that is a credit note's title and nothing else: "Avoir AV-12",
-// "Gutschrift Nr. 5", "CREDIT NOTE" — not a sentence holding the word, a bank's name or a line deducting a credit
+// "Credit note No. 5", "CREDIT NOTE" — not a sentence holding the word, a bank's name or a line deducting a credit
 // note), else from a total printed negative. A credit note's amounts are stated positive whichever way it printed
 // them (as an e-invoice of type 381 states them): `asPositive` turns the sign of a bill read negative.
 import type { BillLine, BillTax, DocumentKind, ExtractedBill, ExtractedField } from "../../contracts/bills";
-import { CORRECTION_WORDS, CREDIT_NOTE_WORDS, LINE_TABLE_HEADER } from "./labels";
+import { CREDIT_NOTE_WORDS, LINE_TABLE_HEADER, SELF_BILLED, UNSURE_CREDIT_WORDS } from "./labels";
 import type { Page } from "./layout";
 
 /** UNTDID 1001 document types that are credit notes (EN 16931's code list); every other type is an invoice (380
@@ -21,14 +21,15 @@ export function kindOfTypeCode(code: string | undefined): DocumentKind | undefin
 /** After the title words, only its number (with or without a label), a date it is "of", or an aside in brackets. */
 const TITLE_TAIL = String.raw`(?:\s*\([^)]{1,40}\))?(?:[\s-]*(?:n\.?\s?[°ºo]\.?|n\.|nr\.?|no\.?|num(?:ber|éro|mer|ero|ro)?\.?|número|nummer|#)?\s*[:.]?\s*#?[A-Z0-9][A-Z0-9/_.-]*\d[A-Z0-9/_.-]*)?(?:\s+(?:du|vom|of|dated|del|de|van|från|af|z\s+dnia|ze\s+dne)\s+[\p{L}\d .,/-]{6,24})?\s*[:.]?`;
 const CREDIT_TITLE = new RegExp(String.raw`^${CREDIT_NOTE_WORDS}${TITLE_TAIL}$`, "iu");
-const CORRECTION_TITLE = new RegExp(String.raw`^${CORRECTION_WORDS}${TITLE_TAIL}$`, "iu");
+const UNSURE_TITLE = new RegExp(String.raw`^${UNSURE_CREDIT_WORDS}${TITLE_TAIL}$`, "iu");
 
 /** How far down the first page a title may sit (a DIN 5008 letter has it under the address window). */
 const TITLE_ZONE = 0.6;
 
 export interface KindTitle {
-  /** "credit_note": a credit note's title; "correction": a correction's (a credit note only when printed negative). */
-  kind: "credit_note" | "correction";
+  /** "credit_note": a credit note's title; "unsure": a correction's or a bare "Gutschrift" (sure only when printed
+   * negative). */
+  kind: "credit_note" | "unsure";
   text: string;
   page: number;
 }
@@ -44,8 +45,12 @@ export function kindTitle(pages: readonly Page[]): KindTitle | null {
     if (line.cells.length >= 3 && line.cells.every((c) => !/\d/.test(c.text))) continue;
     for (const cell of line.cells) {
       const text = cell.text.trim().replace(/\s+/g, " ");
-      if (CREDIT_TITLE.test(text)) return { kind: "credit_note", text, page: page.number };
-      if (CORRECTION_TITLE.test(text)) return { kind: "correction", text, page: page.number };
+      const credit = CREDIT_TITLE.test(text);
+      const unsure = !credit && UNSURE_TITLE.test(text);
+      // A self-billed invoice titled "Gutschrift (Selbst ausgestellte Rechnung)": an invoice, its title said.
+      if ((credit || unsure) && SELF_BILLED.test(text)) return null;
+      if (credit) return { kind: "credit_note", text, page: page.number };
+      if (unsure) return { kind: "unsure", text, page: page.number };
     }
   }
   return null;
@@ -80,7 +85,8 @@ export function asPositive(bill: ExtractedBill): ExtractedBill {
 
 /** The document kind of a bill read from its pages (text layer or OCR), and the bill stated positive when it was
  * printed negative. Confidence: a credit note's title 0.95, a negative total as sure as the total (at most 0.95),
- * both 0.99; a correction's title alone 0.8 (it may add as well as take off). Nothing said: null (an invoice). */
+ * both 0.99; a correction's or a bare "Gutschrift" alone 0.8 (a correction may add as well as take off; a Gutschrift may be a
+ * self-billed invoice). Nothing said: null (an invoice). */
 export function withDocumentKind(bill: ExtractedBill, pages: readonly Page[]): ExtractedBill {
   const title = kindTitle(pages);
   const total = bill.fields.total;
