@@ -2,7 +2,9 @@
 // Corpus: ../shared/data/invoices (see its README): invoice2data's PDFs/PNGs with <name>.json ground truth, and
 // OCA's Factur-X / ZUGFeRD / UBL PDFs whose embedded XML is the truth. Three groups, each scored per field and as
 // "all header fields right" (vendor, number, invoice date, due date, currency, untaxed, tax, total - those the truth
-// states):
+// states - and the document kind where the truth states it: an e-invoice's type code, 381 etc. a credit note; amounts
+// compared positive, as the contract states a credit note's, so a credit note read as an invoice is a wrong field;
+// each table also counts the credit notes read as such and those booked as invoices):
 //   text PDFs      the VISIBLE document alone: embedded XML ignored, the text layer read
 //   scans          the PNGs, and every PDF rendered to 300-dpi images (pdftoppm) and OCR'd (tesseract)
 //   embedded XML   the PDFs with an XML invoice, read the normal way (XML first)
@@ -100,6 +102,8 @@ interface Scored {
   outcomes: ConfidenceOutcome[];
   /** A due date read (with its confidence) where the truth has none. */
   dueWithoutTruth: number | null;
+  /** The truth is a credit note: the kind read (null: none, an invoice). Null for every other document. */
+  creditNote: { read: string | null } | null;
 }
 
 /** The visible text of a PDF, squeezed (no spaces, lower case), to tell whether an identifier is printed at all. */
@@ -152,6 +156,7 @@ function score(c: Case, reply: ExtractBillResponse | null, seconds: number, cpuS
     warnings,
     outcomes,
     dueWithoutTruth: c.truth.dueDate === undefined && bill?.fields.dueDate?.value != null ? bill.fields.dueDate.confidence : null,
+    creditNote: c.truth.documentKind === "credit_note" ? { read: bill?.fields.documentKind?.value ?? null } : null,
   };
 }
 
@@ -196,6 +201,15 @@ function table(title: string, rows: readonly Scored[], target: number | null): R
   const empty = rows.flatMap((r) => Object.entries(r.wrong).filter(([k, w]) => HEADER.includes(k as BillFieldName) && w.read === null)).length;
   console.log(`  header fields wrong: ${wrongHeader.length} (${confident} at confidence ≥ ${HIGH_CONFIDENCE}, ${wrongHeader.length - confident} below), empty: ${empty}`);
   out["wrongHeaderFields"] = { wrong: wrongHeader.length, confident, empty };
+  // Credit notes by their truth: read as such, or booked as invoices (kind read "invoice", or not read: an invoice).
+  const credits = rows.filter((r) => r.creditNote !== null);
+  if (credits.length > 0 || rows.some((r) => r.perField.documentKind === false)) {
+    const asInvoice = credits.filter((r) => r.perField.documentKind !== true);
+    const asInvoiceSure = asInvoice.filter((r) => (r.wrong.documentKind?.confidence ?? 0) >= HIGH_CONFIDENCE).length;
+    const falseCredit = rows.filter((r) => r.creditNote === null && r.perField.documentKind === false);
+    console.log(`  credit notes (truth): ${credits.length}, read as credit notes ${credits.length - asInvoice.length}, booked as invoices ${asInvoice.length} (${asInvoiceSure} at ≥ ${HIGH_CONFIDENCE}); invoices read as credit notes: ${falseCredit.length}`);
+    out["creditNotes"] = { n: credits.length, read: credits.length - asInvoice.length, asInvoice: asInvoice.length, asInvoiceConfident: asInvoiceSure, invoicesAsCredit: falseCredit.length };
+  }
   const all = rows.filter((r) => r.allHeader).length;
   const odooAll = rows.filter((r) => r.odooAllHeader).length;
   const verdict = target === null ? "" : `   target ≥ ${target} %: ${(100 * all) / rows.length >= target ? "met" : "NOT met"}`;
@@ -416,7 +430,7 @@ function scanOf(pdf: Buffer, dpi: number, skewed: boolean, seed: number): { byte
 /** Per family: each header field's accuracy, all header fields right, and the wrong fields at confidence ≥ 0.95. */
 function familyTable(title: string, rows: ReadonlyArray<Scored & { family: string }>): Record<string, unknown> {
   console.log(`\n-- ${title}, per family (report data: aggregates only) --`);
-  const short: Record<string, string> = { vendorName: "vendor", invoiceNumber: "number", invoiceDate: "date", dueDate: "due", currency: "cur", untaxed: "untaxed", totalTax: "tax", total: "total" };
+  const short: Record<string, string> = { documentKind: "kind", vendorName: "vendor", invoiceNumber: "number", invoiceDate: "date", dueDate: "due", currency: "cur", untaxed: "untaxed", totalTax: "tax", total: "total" };
   console.log(`fam   n  ${HEADER.map((k) => (short[k] ?? k).padStart(8)).join("")}  ${"all".padStart(7)}  wrong≥.95  wrong<.95  empty  due-invented`);
   const out: Record<string, unknown> = {};
   for (const family of [...new Set(rows.map((r) => r.family))]) {

@@ -60039,7 +60039,13 @@ var BillAddressSchema = external_exports.object({
   city: external_exports.string().max(100).nullable(),
   country: external_exports.string().regex(/^[A-Z]{2}$/).nullable()
 });
+var DocumentKindSchema = external_exports.enum(["invoice", "credit_note"]);
 var BillFieldsSchema = external_exports.object({
+  /** Null when nothing on the document says (a printed invoice without a credit note's title or a negative total):
+   * an invoice. A credit note's amounts, lines and taxes are stated POSITIVE in every field below, as on an
+   * e-invoice of type 381; the kind carries the sign. Odoo reads an absent kind as an invoice, and a negative total
+   * (an older endpoint's reply) still as a refund. */
+  documentKind: extractedField(DocumentKindSchema),
   vendorName: extractedField(external_exports.string()),
   /** Used to match the vendor and, for an unknown one, in the proposed new partner. */
   vendorAddress: extractedField(BillAddressSchema),
@@ -60644,9 +60650,9 @@ function detectDuplicateBills(context) {
     }
     if (best2 === null) continue;
     const { other, days, sameRef } = best2;
-    const money4 = formatMoney(item.amount, context.currency);
+    const money5 = formatMoney(item.amount, context.currency);
     const otherName = other.name || `#${other.id}`;
-    const reason = sameRef ? `${otherName} from the same vendor has the same reference ("${other.reference}" / "${item.reference}") and the same amount, ${money4}: probably entered twice.` : `${otherName} from the same vendor has the same amount, ${money4}, ${days === 0 ? "on the same day" : `${days} day${days === 1 ? "" : "s"} apart`}: probably a duplicate.`;
+    const reason = sameRef ? `${otherName} from the same vendor has the same reference ("${other.reference}" / "${item.reference}") and the same amount, ${money5}: probably entered twice.` : `${otherName} from the same vendor has the same amount, ${money5}, ${days === 0 ? "on the same day" : `${days} day${days === 1 ? "" : "s"} apart`}: probably a duplicate.`;
     findings.push(
       findingOn(item, "duplicate_bill", {
         score: best2.score,
@@ -61111,7 +61117,7 @@ import path2 from "node:path";
 // web_src/engine/bills/values.ts
 var AMOUNT = /^[(-]?\s*(?:[€$£₹]|EUR|USD|GBP|CHF|INR|PLN|Rs\.?)?\s*[-(]?\s*(\d{1,3}(?:[.,'’ \u00a0\u202f\u2009]\d{3})+|\d+)(?:([.,])(\d{1,2}))?\s*-?\)?\s*(?:[€$£₹]|EUR|USD|GBP|CHF|INR|PLN|zł)?$/i;
 function parseAmount(raw) {
-  const text3 = raw.trim().replace(/\s+/g, " ");
+  const text3 = raw.trim().replace(/\s+/g, " ").replace(/\u2212/g, "-");
   if (text3 === "" || text3.length > 30) return null;
   const match = AMOUNT.exec(text3);
   if (match === null) return null;
@@ -61126,13 +61132,13 @@ function parseAmount(raw) {
     whole = intPart.replace(/[.,'’ \u00a0\u202f\u2009]/g, "");
   }
   if (!/^\d+$/.test(whole)) return null;
-  const negative = /^\s*[-(]/.test(text3) || /-\s*$/.test(text3) || /[-(]\s*\d/.test(text3);
+  const negative = /^\s*[-(]/.test(text3) || /-\s*\)?\s*(?:[€$£₹]|EUR|USD|GBP|CHF|INR|PLN|zł)?\s*$/i.test(text3) || /[-(]\s*\d/.test(text3);
   const value = Number(`${whole}.${cents3.padEnd(2, "0") || "00"}`);
   if (!Number.isFinite(value)) return null;
   return negative ? -value : value;
 }
 function hasDecimals(raw) {
-  return /\d[.,]\d{1,2}\s*(?:[€$£₹]|[A-Z]{3}|zł)?\)?$/i.test(raw.trim());
+  return /\d[.,]\d{1,2}-?\s*(?:[€$£₹]|[A-Z]{3}|zł)?\)?$/i.test(raw.trim());
 }
 var MONTHS = [
   [1, /^(jan(uary|uar|vier|uari)?|janv\.?|jän(ner)?|enero?|ene|gen(naio)?|janeiro)$/],
@@ -61609,6 +61615,9 @@ function checkBill(bill, today) {
 var NO = String.raw`(?:n\.?\s?[°ºo]\.?|n\.|nr\.?|nro\.?|no\.?|num(?:ber|éro|mer|ero|er|ro)?\.?|número|number|#|nummer|-?nr\.?|č\.|n:o)`;
 var TITLES = String.raw`(?:(?:tax\s+|commercial\s+)?invoice|rechnung|facture|factuur|factura|fattura|fatura|faktura|lasku)`;
 var NUMBER_WORD = /^(?:n\.?\s?[°º]\.?|n:o|no\.|nr\.?|nro\.?|n\.|#|no(?=\s+\S*\d)|num(?:ber|éro|ero|mer|er)\.?|número|nummer)\s*[:.]?\s*/i;
+var SELF_BILLED = /selbst\s*ausgestellte?\s+rechnung|gutschriftsverfahren|self[\s-]?bill(?:ed|ing)\s+invoice|auto-?facturation|autofattura|autofactura/i;
+var CREDIT_NOTE_WORDS = String.raw`(?:(?:tax\s+|vat\s+)?credit[\s-]?(?:note|memo(?:randum)?|invoice|nota|factuur|faktuur)|creditnote|\p{L}+gutschrift(?:sanzeige)?|storno(?:rechnung|beleg)?|rechnungsstorno|(?:facture\s+d['’]\s?)?avoir|note\s+de\s+cr[ée]dit|nota\s+(?:di\s+|de\s+)?(?:ac)?cr[ée]dito|(?:factura\s+(?:de\s+)?)?abono|kredit(?:nota|faktura)|hyvityslasku|nota\s+kredytowa|dobropis|jóváíró\s+számla|factur[aă]\s+storno|πιστωτικό(?:\s+τιμολόγιο)?)`;
+var UNSURE_CREDIT_WORDS = String.raw`(?:gutschrift(?:sanzeige)?|rechnungskorrektur|korrekturrechnung|faktura\s+korygując[ay]|korekta(?:\s+faktury)?|factura\s+rectificativa|fatura\s+retificativa|nota\s+di\s+variazione|corrective\s+invoice|correction\s+invoice|invoice\s+correction|opravný\s+daňový\s+doklad|helyesbítő\s+számla)`;
 var LABELS = {
   invoiceNumber: [
     { re: new RegExp(String.raw`^(?:tax\s+)?invoice[\s-]*${NO}\s*[:.]?`, "i"), weight: 0.95 },
@@ -61621,6 +61630,9 @@ var LABELS = {
     { re: /^(?:n(?:umero|\.|r\.?)\s+documento|documento\s+(?:n\.?|nr\.?|numero))\s*[:.]?/i, weight: 0.8 },
     { re: /^beleg(?:nummer|-?nr\.?)\s*[:.]?/i, weight: 0.7 },
     { re: /^(?:gutschrift|rechnungskorrektur)s?[\s-]*(?:nummer|nr\.?)\s*[:.]?/i, weight: 0.9 },
+    // A credit note's number after its title: "Credit Note No.", "Avoir n°", "Nota di credito n.", "Kreditfaktura 5521".
+    { re: new RegExp(String.raw`^(?:${CREDIT_NOTE_WORDS}|${UNSURE_CREDIT_WORDS})[\s-]*${NO}\s*[:.]?`, "iu"), weight: 0.9 },
+    { re: new RegExp(String.raw`^(?:${CREDIT_NOTE_WORDS}|${UNSURE_CREDIT_WORDS})\s+(?=#?[A-Z0-9/_-]*\d)`, "iu"), weight: 0.8 },
     // A German compound title ("Handelsrechnung Nr.", "Mietrechnung Nr."), one of whom ("Rechnung des Versicherers
     // Nr.", "Beitragsrechnung zur Kraftfahrtversicherung Nr.") or a credit note's aside ("Gutschrift (Selbst
     // ausgestellte Rechnung) Nr."); not "Rechnung gemäß Bestellung Nr." (the order's number).
@@ -61651,6 +61663,7 @@ var LABELS = {
     { re: /^date\s+of\s+(?:invoice|issue)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:issue|issued|invoiced)\s*(?:date|on)?\s*[:.]?/i, weight: 0.8 },
     { re: /^rechnungs-?\s?datum\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:date\s+de\s+l['’]\s?avoir|credit\s+(?:note|memo)\s+date|date\s+of\s+(?:the\s+)?credit\s+note|gutschrifts-?\s?datum|datum\s+der\s+gutschrift|creditnota\s*datum|data\s+(?:della\s+)?nota\s+di\s+credito|fecha\s+(?:de\s+la\s+)?nota\s+de\s+crédito)\s*[:.]?/i, weight: 0.95 },
     { re: /^beleg-?\s?datum\s*[:.]?/i, weight: 0.85 },
     { re: /^r[eg]\.?-?\s?datum\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:date\s+(?:de\s+(?:la\s+)?)?(?:facture|facturation|d'émission|émission))\s*[:.]?/i, weight: 0.95 },
@@ -61686,6 +61699,7 @@ var LABELS = {
     { re: /^(?:total\s+)?amount\s+(?:due|payable|to\s+pay)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:total\s+payable|total\s*\((?:incl\.?\s*)?(?:vat|tax)\)|grand\s+total|invoice\s+total|total\s+due|balance\s+due|total\s+(?:incl\.?|including)\s+(?:tax|vat)|total\s+amount)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:rechnungsbeitrag|zu\s+zahlender\s+beitrag)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:total\s+credit(?:\s+amount)?|credit\s+(?:note\s+)?total|amount\s+credited|gutschriftsbetrag|gesamtgutschrift|montant\s+(?:total\s+)?(?:de\s+l['’]\s?)?avoir|total\s+(?:de\s+l['’]\s?)?avoir|totaal\s+credit)\s*[:.]?/i, weight: 0.95 },
     // "Total (EUR)", "Grand Total (INR)", "Amount payable in GBP", "Net payable", "Amount to be paid".
     { re: /^(?:grand\s+total|total(?:\s+amount)?|amount\s+(?:due|payable))\s*(?:\(\s*(?:[A-Z]{3}|[€$£₹]|rs\.?)\s*\)|in\s+[A-Z]{3}\b)\s*[:.]?/i, weight: 0.9 },
     // "Total CHF", "Totale EUR", "Totalt SEK", "Summe EUR": the code bare, not followed by what the amount leaves out.
@@ -61812,6 +61826,69 @@ var LEGAL_FORMS = /(?:^|[\s,])(?:(?:[Gg][Mm][Bb][Hh]|AG|SE|UG)\s*&\s*Co\.?\s*KG(
 var LINE_TABLE_HEADER = /\b(?:description|omschrijving|bezeichnung|beschreibung|désignation|designation|libellé|article|artikel|item|product|produit|leistung|qty|quantity|menge|anzahl|quantité|aantal|hoeveelheid|unit\s+price|einzelpreis|prix\s+unitaire|prijs|descripción|descrizione|descrição|beskrivning|beskrivelse|cantidad|quantità|qtd|antal|precio|prezzo|preço)(?=$|[^\p{L}])/iu;
 var TAX_INCLUDED = /\b(?:(?<tax>(?:darin\s+|davon\s+)?enthaltene?|davon|dont|of\s+which)|(?<gross>inklusive|inkl\.?|incl\.?|including|included|ttc))\s+(?:\d{1,2}(?:[.,]\d{1,2})?\s?%\s+)?(?:der\s+|die\s+)?(?:gesetzliche\s+)?(?:mwst\.?|ust\.?|umsatzsteuer|mehrwertsteuer|versicherung(?:s)?steuer|vat|tax|tva|btw)\b/i;
 var PO_IN_SENTENCE = /\b(?:gemäß|laut|lt\.|zu|auf)\s+(?:ihrer\s+)?bestellung\s*(?:nr\.?|nummer)?\s*:?\s*|\b(?:as\s+per|according\s+to|against)\s+(?:your\s+)?(?:purchase\s+)?order\s*(?:no\.?|number|#)?\s*:?\s*|\b(?:suivant|selon)\s+(?:votre\s+)?(?:bon\s+de\s+)?commande\s*(?:n[°º]|no\.?)?\s*:?\s*/i;
+
+// web_src/engine/bills/document_kind.ts
+var CREDIT_NOTE_TYPE_CODES = /* @__PURE__ */ new Set(["81", "83", "261", "262", "296", "308", "381", "396", "420", "458", "532"]);
+function kindOfTypeCode(code) {
+  if (code === void 0 || !/^\d{1,3}$/.test(code.trim())) return void 0;
+  return CREDIT_NOTE_TYPE_CODES.has(code.trim()) ? "credit_note" : "invoice";
+}
+var TITLE_TAIL = String.raw`(?:\s*\([^)]{1,40}\))?(?:[\s-]*(?:n\.?\s?[°ºo]\.?|n\.|nr\.?|no\.?|num(?:ber|éro|mer|ero|ro)?\.?|número|nummer|#)?\s*[:.]?\s*#?[A-Z0-9][A-Z0-9/_.-]*\d[A-Z0-9/_.-]*)?(?:\s+(?:du|vom|of|dated|del|de|van|från|af|z\s+dnia|ze\s+dne)\s+[\p{L}\d .,/-]{6,24})?\s*[:.]?`;
+var CREDIT_TITLE = new RegExp(String.raw`^${CREDIT_NOTE_WORDS}${TITLE_TAIL}$`, "iu");
+var UNSURE_TITLE = new RegExp(String.raw`^${UNSURE_CREDIT_WORDS}${TITLE_TAIL}$`, "iu");
+var TITLE_ZONE = 0.6;
+function kindTitle(pages) {
+  const page = pages[0];
+  if (page === void 0) return null;
+  for (const line of page.lines) {
+    if (LINE_TABLE_HEADER.test(line.text) && line.cells.length >= 2) break;
+    if (line.y0 > TITLE_ZONE * Math.max(1, page.height)) break;
+    if (line.cells.length >= 3 && line.cells.every((c) => !/\d/.test(c.text))) continue;
+    for (const cell of line.cells) {
+      const text3 = cell.text.trim().replace(/\s+/g, " ");
+      const credit = CREDIT_TITLE.test(text3);
+      const unsure = !credit && UNSURE_TITLE.test(text3);
+      if ((credit || unsure) && SELF_BILLED.test(text3)) return null;
+      if (credit) return { kind: "credit_note", text: text3, page: page.number };
+      if (unsure) return { kind: "unsure", text: text3, page: page.number };
+    }
+  }
+  return null;
+}
+var flip = (x) => x === null || x === 0 ? x : -x;
+var money2 = (field3) => field3 === null ? null : { ...field3, value: -field3.value };
+function positiveLine(line) {
+  const printedSign = line.amount !== null && line.amount !== 0 ? Math.sign(line.amount) : Math.sign(line.quantity ?? 1) * Math.sign(line.unitPrice ?? 1) || 1;
+  const sign2 = -printedSign;
+  return {
+    ...line,
+    quantity: line.quantity === null ? null : Math.abs(line.quantity),
+    unitPrice: line.unitPrice === null ? null : sign2 * Math.abs(line.unitPrice),
+    amount: line.amount === null ? null : sign2 * Math.abs(line.amount)
+  };
+}
+function asPositive(bill) {
+  const f2 = bill.fields;
+  return {
+    ...bill,
+    fields: { ...f2, untaxed: money2(f2.untaxed), totalTax: money2(f2.totalTax), total: money2(f2.total) },
+    lines: bill.lines.map(positiveLine),
+    taxes: bill.taxes.map((t) => ({ ...t, base: flip(t.base), amount: flip(t.amount) }))
+  };
+}
+function withDocumentKind(bill, pages) {
+  const title = kindTitle(pages);
+  const total = bill.fields.total;
+  const negative = total !== null && total.value < 0;
+  if (title === null && !negative) return bill;
+  const titleConfidence = title === null ? 0 : title.kind === "credit_note" ? 0.95 : 0.8;
+  const signConfidence = negative ? Math.min(0.95, total.confidence) : 0;
+  const confidence = title !== null && negative ? 0.99 : Math.max(titleConfidence, signConfidence);
+  const because = [title === null ? null : title.text, negative ? `total printed negative (${total.value.toFixed(2)})` : null].filter((x) => x !== null).join("; ");
+  const kind = { value: "credit_note", confidence, sourceText: because.slice(0, 200), page: title?.page ?? total?.page ?? 1 };
+  const stated = negative ? asPositive(bill) : bill;
+  return { ...stated, fields: { ...stated.fields, documentKind: kind } };
+}
 
 // web_src/engine/bills/layout.ts
 var ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
@@ -62264,7 +62341,7 @@ function invoiceNumberFrom(text3) {
 var CURRENCY_MARK = /[€$£₹]|\b(?:EUR|USD|GBP|CHF|INR|PLN|Rs\.?|zł)\b/;
 function amountsIn(text3, receipt = false) {
   const out = [];
-  const re = /(?:[€$£₹]\s?|(?:EUR|USD|GBP|CHF|INR|PLN|Rs\.?)\s)?[-(]?\d[\d.,'’ \u00a0\u202f\u2009]*\d(?:\s?[€$£₹)]|\s(?:EUR|USD|GBP|CHF|INR|PLN|zł))?|\d/g;
+  const re = /(?:[€$£₹]\s?|(?:EUR|USD|GBP|CHF|INR|PLN|Rs\.?)\s)?[-−(]?\d[\d.,'’ \u00a0\u202f\u2009]*\d(?:-(?=\s|$|[€$£₹)]))?(?:\s?[€$£₹)]|\s(?:EUR|USD|GBP|CHF|INR|PLN|zł))?|\d/g;
   for (const m of text3.matchAll(re)) {
     let raw = m[0].trim();
     const at3 = (m.index ?? 0) + m[0].indexOf(raw);
@@ -62506,6 +62583,7 @@ function extractBill(pages, options) {
     return options.source === "ocr" ? 0.75 + 0.25 * conf : 1;
   };
   const fields2 = {
+    documentKind: null,
     vendorName: field(vendor.name, pageConf),
     vendorAddress: field(vendorAddress(pages, vendor.name, vendor.vat?.value ?? null), pageConf),
     vendorVat: field(vendor.vat, pageConf),
@@ -62531,7 +62609,7 @@ function extractBill(pages, options) {
     taxes,
     checks: []
   };
-  return checkBill(bill, options.today);
+  return checkBill(receipt ? bill : withDocumentKind(bill, pages), options.today);
 }
 function readTerm(text3, labelled2) {
   if (NOT_A_PAYMENT_TERM.test(text3)) return null;
@@ -62752,18 +62830,21 @@ function lineItems(pages) {
       let quantity = null;
       let unitPrice = null;
       if (amount !== null) {
+        const times = (v, q) => Math.abs(Math.abs(cents2(v * q)) - Math.abs(amount)) <= 0.011;
+        const signed = (v, q) => Math.sign(v * q) === Math.sign(amount) || amount === 0 ? v : -v;
         for (const q of bare) {
-          const price = values.slice(0, -1).find((v) => q !== 0 && Math.abs(cents2(v * q) - amount) <= 0.011);
+          const price = values.slice(0, -1).find((v) => q !== 0 && times(v, q));
           if (price !== void 0) {
             quantity = q;
-            unitPrice = price;
+            unitPrice = signed(price, q);
             break;
           }
         }
         if (unitPrice === null) {
           quantity = bare.length === 0 ? null : bare[bare.length - 1] ?? null;
           const q = quantity ?? 1;
-          unitPrice = values.slice(0, -1).find((v) => Math.abs(cents2(v * q) - amount) <= 0.011) ?? (values.length === 1 ? quantity === null || q === 0 ? amount : cents2(amount / q) : values[0] ?? null);
+          const price = values.slice(0, -1).find((v) => times(v, q));
+          unitPrice = price !== void 0 ? signed(price, q) : values.length === 1 ? quantity === null || q === 0 ? amount : cents2(amount / q) : values[0] ?? null;
         }
       }
       const agrees = amount !== null && unitPrice !== null && Math.abs(cents2(unitPrice * (quantity ?? 1)) - amount) <= 0.011;
@@ -68297,10 +68378,10 @@ function parseInvoiceXml(xml) {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new XmlInvoiceError(`the embedded XML is not well-formed (line ${valid.err.line}: ${valid.err.msg}).`);
   const doc = parser.parse(xml);
-  if (doc["CrossIndustryInvoice"] !== void 0) return { flavour: "cii", root: doc["CrossIndustryInvoice"] };
-  if (doc["CrossIndustryDocument"] !== void 0) return { flavour: "zugferd1", root: doc["CrossIndustryDocument"] };
-  if (doc["Invoice"] !== void 0) return { flavour: "ubl", root: doc["Invoice"] };
-  if (doc["CreditNote"] !== void 0) return { flavour: "ubl", root: doc["CreditNote"] };
+  if (doc["CrossIndustryInvoice"] !== void 0) return { flavour: "cii", root: doc["CrossIndustryInvoice"], rootName: "CrossIndustryInvoice" };
+  if (doc["CrossIndustryDocument"] !== void 0) return { flavour: "zugferd1", root: doc["CrossIndustryDocument"], rootName: "CrossIndustryDocument" };
+  if (doc["Invoice"] !== void 0) return { flavour: "ubl", root: doc["Invoice"], rootName: "Invoice" };
+  if (doc["CreditNote"] !== void 0) return { flavour: "ubl", root: doc["CreditNote"], rootName: "CreditNote" };
   throw new XmlInvoiceError("the XML is neither a CII (Factur-X, ZUGFeRD, XRechnung) nor a UBL invoice.");
 }
 function f(value, sourceText) {
@@ -68313,9 +68394,22 @@ function address(street, zip, city, country) {
   return { street: street?.slice(0, 200) ?? null, zip: zip?.slice(0, 20) ?? null, city: city?.slice(0, 100) ?? null, country: code !== void 0 && /^[A-Z]{2}$/.test(code) ? code : null };
 }
 function readInvoiceXml(xml, today) {
-  const { flavour, root } = parseInvoiceXml(xml);
+  const { flavour, root, rootName } = parseInvoiceXml(xml);
   const bill = flavour === "ubl" ? readUbl(root) : readCii(root, flavour);
-  return { flavour, bill: checkBill(bill, today) };
+  return { flavour, bill: checkBill(withKind(bill, flavour, root, rootName), today) };
+}
+function withKind(bill, flavour, root, rootName) {
+  const code = flavour === "ubl" ? text(root, rootName === "CreditNote" ? "CreditNoteTypeCode" : "InvoiceTypeCode") : text(root, flavour === "zugferd1" ? "HeaderExchangedDocument" : "ExchangedDocument", "TypeCode");
+  const tag = flavour === "ubl" ? `UBL ${rootName}` : flavour === "zugferd1" ? "ZUGFeRD 1.0" : "CII";
+  const stated = kindOfTypeCode(code) ?? (rootName === "CreditNote" ? "credit_note" : void 0);
+  const where = code === void 0 ? `${tag} root ${rootName}` : `${tag} ${flavour === "ubl" ? `${rootName}TypeCode` : "TypeCode"} ${code}`;
+  const total = bill.fields.total?.value;
+  if (total !== void 0 && total < 0) {
+    const positive = asPositive(bill);
+    const sourceText = `${where}, amounts stated negative (total ${total.toFixed(2)})`;
+    return { ...positive, fields: { ...positive.fields, documentKind: { value: "credit_note", confidence: 0.95, sourceText, page: 1 } } };
+  }
+  return stated === void 0 ? bill : { ...bill, fields: { ...bill.fields, documentKind: f(stated, where) } };
 }
 function emptyBill() {
   return {
@@ -68323,6 +68417,7 @@ function emptyBill() {
     pageTo: 1,
     source: "embedded_xml",
     fields: {
+      documentKind: null,
       vendorName: null,
       vendorAddress: null,
       vendorVat: null,
@@ -68473,11 +68568,13 @@ function mergeLlmFields(bill, answer, asked, pages, options) {
   const accepted = [];
   const refused = [];
   let current = bill;
+  let negative = null;
   for (const group of GROUPS) {
     const candidates = /* @__PURE__ */ new Map();
     for (const name of group) {
       if (!asked.includes(name)) continue;
-      const value = answer[name];
+      const printed = answer[name];
+      const value = typeof printed === "number" ? Math.abs(printed) : printed;
       if (value === null || sameValue(current.fields[name]?.value, value)) continue;
       const found = locate(name, value, pages, options);
       if (typeof found === "string") refused.push({ field: name, reason: found });
@@ -68497,10 +68594,16 @@ function mergeLlmFields(bill, answer, asked, pages, options) {
       const confirmed = CHECKS_OF[name].some((code) => after.some((c) => c.code === code && c.ok));
       tried.fields[name] = { ...field3, confidence: confirmed ? LLM_CHECKED_CONFIDENCE : LLM_READ_CONFIDENCE };
       accepted.push(name);
+      const printed = answer[name];
+      if (typeof printed === "number" && printed < 0 && negative === null) negative = field3;
     }
     current = tried;
   }
   if (accepted.length === 0) return { bill, accepted, refused };
+  if (negative !== null && current.fields.documentKind?.value !== "credit_note") {
+    const kind = { value: "credit_note", confidence: LLM_READ_CONFIDENCE, sourceText: `amounts printed negative: ${negative.sourceText}`.slice(0, 200), page: negative.page, readBy: "llm" };
+    current = { ...current, fields: { ...current.fields, documentKind: kind } };
+  }
   return { bill: { ...current, checks: checkBill(current, options.today).checks }, accepted, refused };
 }
 function judge(names, bill, before, after) {
@@ -68677,7 +68780,8 @@ var INSTRUCTIONS = [
   "Read each asked field from the text exactly as printed: vendorName is the supplier who issued the bill (not the",
   "customer it is addressed to), invoiceNumber the bill's own number, invoiceDate and dueDate as YYYY-MM-DD, currency",
   "as its ISO 4217 code, untaxed / totalTax / total as plain numbers (dot as decimal separator, no thousands",
-  "separator, no currency sign), totalTax being the sum of all taxes. Answer null for a field the text does not state;",
+  "separator, no currency sign, no minus sign: a credit note's amounts are given positive), totalTax being the sum",
+  "of all taxes. Answer null for a field the text does not state;",
   "never compute or guess a value that is not printed. Fields that were not asked: answer null."
 ].join(" ");
 function maskedPages(pages) {
@@ -87680,7 +87784,7 @@ function text2(node2, ...path3) {
   if (isRecord2(value) && typeof value["#text"] === "string") return value["#text"];
   return void 0;
 }
-function money2(node2) {
+function money3(node2) {
   const amount = text2(node2);
   const currency = isRecord2(node2) ? node2["@Ccy"] : void 0;
   if (amount === void 0 || !/^\d+(\.\d+)?$/.test(amount)) return void 0;
@@ -87722,7 +87826,7 @@ function readCamt(xml) {
 }
 function readStatement(node2, format, number4) {
   const account = at2(node2, "Acct");
-  const balanceCurrency = all2(node2, "Bal").map((b) => money2(at2(b, "Amt"))?.currency).find((c) => c);
+  const balanceCurrency = all2(node2, "Bal").map((b) => money3(at2(b, "Amt"))?.currency).find((c) => c);
   const lines = [];
   const skipped = [];
   all2(node2, "Ntry").forEach((entry, index) => {
@@ -87746,7 +87850,7 @@ function balances(node2) {
   const byCode = /* @__PURE__ */ new Map();
   for (const bal of all2(node2, "Bal")) {
     const code = text2(bal, "Tp", "CdOrPrtry", "Cd") ?? text2(bal, "Tp", "CdOrPrtry", "Prtry");
-    const amount = money2(at2(bal, "Amt"));
+    const amount = money3(at2(bal, "Amt"));
     const side = text2(bal, "CdtDbtInd");
     if (code === void 0 || amount === void 0 || side !== "CRDT" && side !== "DBIT") continue;
     const stated = { amount: sign(amount.value, side) };
@@ -87763,7 +87867,7 @@ function balances(node2) {
 var EntryError = class extends Error {
 };
 function readEntry(entry, accountCurrency) {
-  const entryAmount = money2(at2(entry, "Amt"));
+  const entryAmount = money3(at2(entry, "Amt"));
   if (entryAmount === void 0) throw new EntryError("entry has no valid <Amt>");
   const entrySide = text2(entry, "CdtDbtInd");
   if (entrySide !== "CRDT" && entrySide !== "DBIT") throw new EntryError(`entry has CdtDbtInd "${entrySide ?? ""}", expected CRDT or DBIT`);
@@ -87784,7 +87888,7 @@ function readEntry(entry, accountCurrency) {
     const txSide = text2(tx, "CdtDbtInd");
     const side = txSide === "CRDT" || txSide === "DBIT" ? txSide : entrySide;
     if (details.length === 1) return { amount: entryAmount, side: entrySide };
-    const stated = [at2(tx, "Amt"), at2(tx, "AmtDtls", "TxAmt", "Amt"), at2(tx, "AmtDtls", "CntrValAmt", "Amt")].map(money2).filter((m) => m !== void 0);
+    const stated = [at2(tx, "Amt"), at2(tx, "AmtDtls", "TxAmt", "Amt"), at2(tx, "AmtDtls", "CntrValAmt", "Amt")].map(money3).filter((m) => m !== void 0);
     const own2 = stated.find((m) => currencyOf(m) === entryCurrency);
     if (own2 !== void 0) return { amount: own2, side };
     if (stated.length > 0) {
@@ -91714,19 +91818,19 @@ function explainProposal(p, names) {
       reasons.push(`amount equals ${first}`);
       break;
     case "fx":
-      reasons.push(`amount equals ${first} within FX rounding (${money3(p.difference, currency)})`);
+      reasons.push(`amount equals ${first} within FX rounding (${money4(p.difference, currency)})`);
       break;
     case "tolerance": {
       const where = p.accountId === null ? "" : ` to ${names.accountLabel(p.accountId)}`;
       const kind = p.exchangeRounding ? "exchange rounding" : "payment difference";
-      reasons.push(`amount is ${first} ${p.difference > 0 ? "less" : "plus"} ${money3(p.difference, currency)}, written off${where} as ${kind}`);
+      reasons.push(`amount is ${first} ${p.difference > 0 ? "less" : "plus"} ${money4(p.difference, currency)}, written off${where} as ${kind}`);
       break;
     }
     case "fee":
-      reasons.push(`amount is ${first} less a bank fee of ${money3(p.difference, currency)}`);
+      reasons.push(`amount is ${first} less a bank fee of ${money4(p.difference, currency)}`);
       break;
     case "partial":
-      reasons.push(`partial payment of ${first} (${money3(p.difference, currency)} stays open)`);
+      reasons.push(`partial payment of ${first} (${money4(p.difference, currency)} stays open)`);
       break;
     case "multi": {
       let numbers = first;
@@ -91783,7 +91887,7 @@ function basisOf(p) {
 function entryNumber2(item) {
   return item.moveName || `#${item.id}`;
 }
-function money3(amount, currency) {
+function money4(amount, currency) {
   return `${Math.abs(amount).toFixed(2)} ${currency}`;
 }
 

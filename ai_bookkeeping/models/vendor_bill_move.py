@@ -32,6 +32,7 @@ BILL_TYPES = ("in_invoice", "in_refund")
 REVIEW_THRESHOLD = cb.HIGH
 DUPLICATE_DAYS = 7
 FIELD_LABELS = {
+    "document_kind": "Document",
     "vendor_name": "Vendor", "vendor_address": "Vendor address", "vendor_vat": "Vendor VAT",
     "vendor_iban": "IBAN", "vendor_email": "Vendor e-mail",
     "invoice_number": "Bill number", "invoice_date": "Bill date", "due_date": "Due date",
@@ -283,7 +284,11 @@ class AccountMove(models.Model):
         iban = vbm.normalise_iban((fields_.get("vendor_iban") or {}).get("value"))
         bank = self._ai_bill_bank(vendor, iban, findings)
         total = (fields_.get("total") or {}).get("value")
-        refund = total is not None and total < 0 and self.move_type == "in_invoice"
+        # A credit note: the document kind says so (its amounts stated positive), or, from an endpoint older than the
+        # kind, a negative total. A draft the clerk opened as a refund stays one.
+        credit_note = vbr.is_credit_note(document)
+        refund = credit_note and self.move_type == "in_invoice"
+        findings += self._ai_bill_kind_findings(fields_, credit_note)
         move = self.with_context(skip_is_manually_modified=True)
         header = {"partner_id": vendor.id if vendor else False, "partner_bank_id": bank.id if bank else False}
         if refund:
@@ -326,6 +331,21 @@ class AccountMove(models.Model):
             file=attachment.name or "", origin=SOURCE_LABELS.get(document["source"], document["source"]),
             count=self.ai_bill_review_count, findings=self.ai_bill_finding_count))
         return True
+
+    def _ai_bill_kind_findings(self, fields_, credit_note):
+        """What the document is, said to the reviewer: a credit note booked as a vendor refund; a document read as an
+        invoice on a draft opened as a refund."""
+        kind = fields_.get("document_kind") or {}
+        if credit_note:
+            why = kind.get("source_text") or _("a negative total")
+            return [{"code": "credit_note", "severity": "info", "message": _(
+                "The document is a credit note (%(why)s): the draft is a vendor refund, its amounts positive.",
+                why=why)}]
+        if kind.get("value") == "invoice" and self.move_type == "in_refund":
+            return [{"code": "kind_differs", "severity": "warning", "message": _(
+                "The document reads as an invoice (%(why)s), and this draft is a vendor refund: check which it is.",
+                why=kind.get("source_text") or "")}]
+        return []
 
     def _ai_bill_after_lines(self, document, vendor, findings):
         """Called once the document's lines are on the draft, before the totals are compared: a bridge add-on
@@ -520,8 +540,12 @@ class AccountMove(models.Model):
         amount = self.currency_id._convert(total, self.company_id.currency_id, self.company_id,
                                            self.invoice_date or fields.Date.context_today(self))
         vendor_name = vendor.name if vendor else (new_partner or {}).get("name") or _("an unknown vendor")
+        number = (fields_.get("invoice_number") or {}).get("value") or "?"
         reasons = [_("read from %(origin)s, pages %(start)s-%(end)s", origin=SOURCE_LABELS.get(document["source"]),
                      start=document["page_from"], end=document["page_to"])]
+        credit_note = self.move_type == "in_refund"
+        if credit_note:
+            reasons.append(_("a credit note: booked as a vendor refund"))
         if match:
             reasons.append(_("vendor matched by %(reason)s", reason=match["reason"]))
         llm_fields = vbr.llm_read_fields(document)
@@ -547,8 +571,8 @@ class AccountMove(models.Model):
         }
         # sudo: what a suggestion proposes is written by the engine alone (ai.suggestion.mixin), not by the uploader.
         return self.env["ai.suggestion"].sudo().create({
-            "name": _("Bill %(number)s from %(vendor)s",
-                      number=(fields_.get("invoice_number") or {}).get("value") or "?", vendor=vendor_name),
+            "name": (_("Credit note %(number)s from %(vendor)s", number=number, vendor=vendor_name) if credit_note
+                     else _("Bill %(number)s from %(vendor)s", number=number, vendor=vendor_name)),
             "kind": "vendor_bill", "res_model": "account.move", "res_id": self.id, "company_id": self.company_id.id,
             "confidence": confidence, "explanation": "; ".join(reasons), "reasons": reasons,
             "engine_name": reply["engine"]["name"], "engine_version": reply["engine"]["version"],
@@ -584,7 +608,8 @@ class AccountMove(models.Model):
             Markup('<tr class="%s"><td>%s</td><td>%s</td><td class="text-end">%s %%</td><td class="text-muted">%s'
                    '</td></tr>') % (
                 "table-warning fw-bold" if value["confidence"] < REVIEW_THRESHOLD else "",
-                FIELD_LABELS.get(key, key), vbm.display_value(value["value"]), round(value["confidence"] * 100),
+                FIELD_LABELS.get(key, key), self._ai_bill_display(key, value["value"]),
+                round(value["confidence"] * 100),
                 _("%(text)s (read by the LLM)", text=value.get("source_text") or "")
                 if value.get("read_by") == "llm"
                 else _("%(text)s (read by OCR from a picture)", text=value.get("source_text") or "")
@@ -600,6 +625,12 @@ class AccountMove(models.Model):
               threshold=round(REVIEW_THRESHOLD * 100)),
             _("Field"), _("Read"), _("Confidence"), _("From the text"), rows,
             (Markup("<h5>%s</h5><ul>%s</ul>") % (_("Findings"), items)) if findings else escape(""))
+
+    @api.model
+    def _ai_bill_display(self, key, value):
+        if key == "document_kind":
+            return _("Credit note") if value == "credit_note" else _("Invoice")
+        return vbm.display_value(value)
 
     @api.depends("ref", "move_type", "partner_id", "invoice_date", "tax_totals", "ai_bill_document_key",
                  "ai_bill_iban", "amount_total")

@@ -28,3 +28,4 @@ from . import test_vendor_bill_llm
 from . import test_vendor_bill_pictures
 from . import test_statement_import_fidelity
 from . import test_cron_users
+from . import test_vendor_bill_credit_note

@@ -54,8 +54,10 @@ def field(value, confidence=0.99, page=1):
 
 def bill_document(number="INV-1001", vendor="Acme Supplies GmbH", vat=VENDOR_VAT, iban=None, email=None,
                   date="2026-02-10", due="2026-03-12", currency=None, lines=None, taxes=None, checks=None,
-                  pages=(1, 1), confidence=0.99, total=None, address=None):
-    """One bill of a reply; amounts follow from ``lines`` [(description, quantity, unit price, rate)]."""
+                  pages=(1, 1), confidence=0.99, total=None, address=None, kind=None):
+    """One bill of a reply; amounts follow from ``lines`` [(description, quantity, unit price, rate)]. ``kind``
+    ("invoice", "credit_note", or a field dict) adds the document kind; without it the reply has no such key, as an
+    endpoint older than credit notes sent it."""
     lines = [("Printer paper", 10, 10.0, 19.0)] if lines is None else lines
     line_dicts = [{"description": d, "quantity": q, "unitPrice": p, "taxRate": r, "amount": round(q * p, 2),
                    "confidence": 0.95} for d, q, p, r in lines]
@@ -67,9 +69,11 @@ def bill_document(number="INV-1001", vendor="Acme Supplies GmbH", vat=VENDOR_VAT
         taxes = [{"rate": rate, "base": base, "amount": round(base * rate / 100, 2)} for rate, base in by_rate.items()]
     untaxed = round(sum(line["amount"] for line in line_dicts), 2)
     tax = round(sum(t["amount"] or 0.0 for t in taxes), 2)
+    kind_field = {} if kind is None else {"documentKind": kind if isinstance(kind, dict) else field(kind, confidence)}
     return {
         "pageFrom": pages[0], "pageTo": pages[1], "source": "text_layer",
         "fields": {
+            **kind_field,
             "vendorName": field(vendor, confidence), "vendorAddress": field(address, confidence),
             "vendorVat": field(vat, confidence),
             "vendorIban": field(iban, confidence), "vendorEmail": field(email, confidence),

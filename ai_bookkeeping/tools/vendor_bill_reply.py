@@ -21,6 +21,7 @@ SOURCES = ("embedded_xml", "text_layer", "ocr")
 READERS = ("extractor", "llm", "ocr")
 # contract name → the key Odoo uses
 FIELDS = {
+    "documentKind": "document_kind",
     "vendorName": "vendor_name",
     "vendorAddress": "vendor_address",
     "vendorVat": "vendor_vat",
@@ -37,6 +38,9 @@ FIELDS = {
     "purchaseOrderRef": "purchase_order_ref",
 }
 MONEY_FIELDS = ("untaxed", "total_tax", "total")
+# What the document is. Absent (an endpoint older than credit notes) or null: an invoice. A credit note's amounts are
+# stated positive; an older endpoint sent them negative, which still means a credit note (is_credit_note).
+DOCUMENT_KINDS = ("invoice", "credit_note")
 DATE_FIELDS = ("invoice_date", "due_date")
 
 ADDRESS_PARTS = {"street": 200, "zip": 20, "city": 100, "country": 2}
@@ -113,6 +117,8 @@ def _field(name, raw, path):
             _fail(path + ".value", "expected a date as YYYY-MM-DD")
         if name == "currency" and not _CURRENCY.match(value):
             _fail(path + ".value", "expected an ISO 4217 code")
+        if name == "document_kind" and value not in DOCUMENT_KINDS:
+            _fail(path + ".value", "expected one of %s" % ", ".join(DOCUMENT_KINDS))
         if not value:
             return None
     read_by = raw.get("readBy", "extractor")
@@ -218,3 +224,12 @@ def is_empty(document):
 def llm_read_fields(document):
     """The keys of the fields the LLM read (the extractor was unsure of them; the LLM's reading passed its checks)."""
     return [key for key, value in document["fields"].items() if value and value.get("read_by") == "llm"]
+
+
+def is_credit_note(document):
+    """True when the document is a credit note: its kind says so, or its total is negative (how an endpoint older than
+    the document kind sent a credit note)."""
+    fields = document["fields"]
+    kind = (fields.get("document_kind") or {}).get("value")
+    total = (fields.get("total") or {}).get("value")
+    return kind == "credit_note" or (total is not None and total < 0)

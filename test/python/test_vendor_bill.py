@@ -26,7 +26,9 @@ def reply(**fields):
         "engine": {"name": "bills", "version": "1"}, "ocrAvailable": True, "warnings": [],
         "documents": [{
             "pageFrom": 1, "pageTo": 1, "source": "text_layer",
-            "fields": {name: fields.get(name) for name in names},
+            # documentKind only when given: without it, the reply of an endpoint older than the credit notes.
+            "fields": {name: fields.get(name)
+                       for name in names + (("documentKind",) if "documentKind" in fields else ())},
             "lines": [{"description": "Hosting", "quantity": 1, "unitPrice": 100, "taxRate": 19, "amount": 100,
                        "confidence": 0.9}],
             "taxes": [{"rate": 19, "base": 100, "amount": 19}],
@@ -97,6 +99,27 @@ class TestCheckReply(unittest.TestCase):
         nothing = reply()
         nothing["documents"][0]["lines"] = []
         self.assertTrue(vbr.is_empty(vbr.check_reply(nothing)["documents"][0]))
+
+
+class TestCreditNote(unittest.TestCase):
+    def test_the_document_kind_is_read_and_says_credit_note(self):
+        checked = vbr.check_reply(reply(documentKind=field("credit_note", confidence=0.95), total=field(119)))
+        document = checked["documents"][0]
+        self.assertEqual(document["fields"]["document_kind"]["value"], "credit_note")
+        self.assertTrue(vbr.is_credit_note(document))
+        invoice = vbr.check_reply(reply(documentKind=field("invoice"), total=field(119)))["documents"][0]
+        self.assertFalse(vbr.is_credit_note(invoice))
+
+    def test_an_older_endpoints_reply_without_a_kind_is_an_invoice_unless_its_total_is_negative(self):
+        # reply() builds the fields an endpoint of stop 24 sent: no documentKind key at all.
+        document = vbr.check_reply(reply(total=field(119)))["documents"][0]
+        self.assertIsNone(document["fields"]["document_kind"])
+        self.assertFalse(vbr.is_credit_note(document))
+        self.assertTrue(vbr.is_credit_note(vbr.check_reply(reply(total=field(-119)))["documents"][0]))
+
+    def test_an_unknown_kind_is_refused_naming_where(self):
+        with self.assertRaisesRegex(vbr.ReplyError, r"documents\[0\]\.fields\.documentKind\.value"):
+            vbr.check_reply(reply(documentKind=field("refund")))
 
 
 class TestMatchVendor(unittest.TestCase):

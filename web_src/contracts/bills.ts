@@ -96,7 +96,19 @@ export const BillAddressSchema = z.object({
 });
 export type BillAddress = z.infer<typeof BillAddressSchema>;
 
+/** What the document is: an invoice (a bill to pay) or a credit note (the vendor owes the company: Odoo's vendor
+ * refund, `in_refund`). UNTDID 1001 in an e-invoice (381, 261, 396, 532 … credit notes; 380, 384, 389, 751 …
+ * invoices), else the printed title ("Credit note", "Gutschrift", "Avoir", "Nota di credito" …) or a total printed
+ * negative. */
+export const DocumentKindSchema = z.enum(["invoice", "credit_note"]);
+export type DocumentKind = z.infer<typeof DocumentKindSchema>;
+
 export const BillFieldsSchema = z.object({
+  /** Null when nothing on the document says (a printed invoice without a credit note's title or a negative total):
+   * an invoice. A credit note's amounts, lines and taxes are stated POSITIVE in every field below, as on an
+   * e-invoice of type 381; the kind carries the sign. Odoo reads an absent kind as an invoice, and a negative total
+   * (an older endpoint's reply) still as a refund. */
+  documentKind: extractedField(DocumentKindSchema),
   vendorName: extractedField(z.string()),
   /** Used to match the vendor and, for an unknown one, in the proposed new partner. */
   vendorAddress: extractedField(BillAddressSchema),

@@ -30,7 +30,11 @@ export function inReportSplit(fileName: string): boolean {
   return "0123".includes(createHash("sha256").update(stem).digest("hex").charAt(0));
 }
 
-export const HEADER: readonly BillFieldName[] = ["vendorName", "invoiceNumber", "invoiceDate", "dueDate", "currency", "untaxed", "totalTax", "total"];
+/** The header fields of "all header fields right". The document kind is one of them where the truth states it (an
+ * e-invoice's type code: the embedded-XML sets and the ZUGFeRD corpus): amounts are compared positive, as the
+ * contract states a credit note's, so a credit note read as an invoice - booked with every amount's sign wrong - is
+ * a wrong header field like a wrong total. An absent kind reads as an invoice (contracts/bills.ts). */
+export const HEADER: readonly BillFieldName[] = ["documentKind", "vendorName", "invoiceNumber", "invoiceDate", "dueDate", "currency", "untaxed", "totalTax", "total"];
 export const EXTRA: readonly BillFieldName[] = ["vendorVat", "vendorIban", "vendorEmail", "purchaseOrderRef"];
 
 export type Truth = Partial<Record<BillFieldName, string | number>> & { vendorAliases?: string[] };
@@ -82,6 +86,7 @@ export function xmlTruth(pdf: string): { truth: Truth; flavour: string } | null 
       const f = bill.fields[k];
       if (f !== null) truth[k] = f.value as string | number;
     }
+    truth.documentKind ??= "invoice"; // an e-invoice always states its type; none stated is an invoice (380)
     return { truth, flavour };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -182,6 +187,7 @@ export function sameVendor(found: string, truth: string): boolean {
 
 export function right(field: BillFieldName, found: unknown, truth: Truth): boolean {
   const expected = truth[field];
+  if (field === "documentKind") return (found ?? "invoice") === (expected ?? "invoice");
   if (found === undefined || found === null) return false;
   switch (field) {
     case "vendorName":

@@ -21,7 +21,7 @@ const field = <T>(value: T, confidence = 0.9) => ({ value, confidence, sourceTex
 
 function bill(fields: Partial<BillFields>): ExtractedBill {
   const empty: BillFields = {
-    vendorName: null, vendorAddress: null, vendorVat: null, vendorIban: null, vendorEmail: null, invoiceNumber: null,
+    documentKind: null, vendorName: null, vendorAddress: null, vendorVat: null, vendorIban: null, vendorEmail: null, invoiceNumber: null,
     invoiceDate: null, dueDate: null, paymentTerms: null, currency: null, untaxed: null, totalTax: null, total: null,
     purchaseOrderRef: null,
   };

@@ -36,6 +36,7 @@ describe("extractBill on text fixtures", () => {
   it("reads a German bill", () => {
     const bill = extractBill([page(GERMAN)], OPTIONS);
     expect(values(bill)).toEqual({
+      documentKind: null,
       vendorName: "Muster Bürobedarf GmbH",
       vendorAddress: { street: "Hauptstraße 5", zip: "80331", city: "München", country: "DE" },
       vendorVat: "DE232446240",

@@ -79,7 +79,7 @@ describe("readInvoiceXml", () => {
     const { flavour, fields, bill } = values(CII);
     expect(flavour).toBe("cii");
     expect(fields).toEqual({
-      vendorName: "Au bon moulin", vendorAddress: { street: "12 rue de la Paix", zip: "75008", city: "Paris", country: "FR" }, vendorVat: "FR11999999998", vendorIban: "FR7630006000011234567890189", vendorEmail: null,
+      documentKind: "invoice", vendorName: "Au bon moulin", vendorAddress: { street: "12 rue de la Paix", zip: "75008", city: "Paris", country: "FR" }, vendorVat: "FR11999999998", vendorIban: "FR7630006000011234567890189", vendorEmail: null,
       invoiceNumber: "FX-1", invoiceDate: "2024-03-05", dueDate: "2024-04-04", paymentTerms: "30 jours", currency: "EUR",
       untaxed: 100, totalTax: 20, total: 120, purchaseOrderRef: "PO445",
     });

@@ -85,11 +85,15 @@ export function mergeLlmFields(
   const accepted: BillLlmField[] = [];
   const refused: MergeOutcome["refused"] = [];
   let current = bill;
+  // A credit note's amounts are stated positive (contracts/bills.ts): an LLM reading them as printed, negative, says
+  // the document is a credit note.
+  let negative: ExtractedField<unknown> | null = null;
   for (const group of GROUPS) {
     const candidates = new Map<BillLlmField, ExtractedField<unknown>>();
     for (const name of group) {
       if (!asked.includes(name)) continue;
-      const value = answer[name];
+      const printed = answer[name];
+      const value = typeof printed === "number" ? Math.abs(printed) : printed;
       if (value === null || sameValue(current.fields[name]?.value, value)) continue;
       const found = locate(name, value, pages, options);
       if (typeof found === "string") refused.push({ field: name, reason: found });
@@ -109,10 +113,16 @@ export function mergeLlmFields(
       const confirmed = CHECKS_OF[name].some((code) => after.some((c) => c.code === code && c.ok));
       (tried.fields as Record<BillFieldName, unknown>)[name] = { ...field, confidence: confirmed ? LLM_CHECKED_CONFIDENCE : LLM_READ_CONFIDENCE };
       accepted.push(name);
+      const printed = answer[name];
+      if (typeof printed === "number" && printed < 0 && negative === null) negative = field;
     }
     current = tried;
   }
   if (accepted.length === 0) return { bill, accepted, refused };
+  if (negative !== null && current.fields.documentKind?.value !== "credit_note") {
+    const kind = { value: "credit_note" as const, confidence: LLM_READ_CONFIDENCE, sourceText: `amounts printed negative: ${negative.sourceText}`.slice(0, 200), page: negative.page, readBy: "llm" as const };
+    current = { ...current, fields: { ...current.fields, documentKind: kind } };
+  }
   return { bill: { ...current, checks: checkBill(current, options.today).checks }, accepted, refused };
 }
 

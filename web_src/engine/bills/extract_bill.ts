@@ -5,6 +5,7 @@
 // confirmed values gain confidence. A difference is reported as a failed check, never adjusted.
 import type { BillAddress, BillFields, BillLine, BillSource, BillTax, ExtractedBill, ExtractedField } from "../../contracts/bills";
 import { checkBill } from "./check_bill";
+import { withDocumentKind } from "./document_kind";
 import { AGENT_FOR, BRAND_AFTER, BRAND_BEFORE, CUSTOMER_MARKERS, DEBIT_DATE_BEFORE, RECIPIENT_HEADINGS, THIRD_PARTY_HOSTS, THIRD_PARTY_LINE, DEBIT_SENTENCE, DUE_IN_PAYMENT_SENTENCE, DUE_IN_SENTENCE, BARE_TERM_DAYS, DUE_ON_RECEIPT, END_OF_MONTH_TERM, NET_TERM_DAYS, NOT_A_PAYMENT_TERM, PAYMENT_WORDS, TERM_DAYS, VENDOR_MARKERS, LABELS, LEADERS, LEGAL_FORMS, LINE_TABLE_HEADER, NUMBER_WORD, PAYMENT_TERM_SENTENCES, PO_IN_SENTENCE, RECEIPT_LABELS, TAX_INCLUDED, CARRIED, BALANCE_LABEL, TOTALS_ROW_CAPTIONS, type LabelKind, type LabelPattern } from "./labels";
 import { pageText, type Cell, type Line, type Page } from "./layout";
 import { cents, dayOrderOf, detectCurrency, findDates, findEmails, findIbans, findVats, hasDecimals, normaliseVat, parseAmount } from "./values";
@@ -421,7 +422,8 @@ const CURRENCY_MARK = /[€$£₹]|\b(?:EUR|USD|GBP|CHF|INR|PLN|Rs\.?|zł)\b/;
 function amountsIn(text: string, receipt = false): Array<{ value: number; text: string; index: number }> {
   const out: Array<{ value: number; text: string; index: number }> = [];
   // Tokens, with a currency sign or code glued on either side ("€ 399,00", "29.99 €", "EUR 49,99").
-  const re = /(?:[€$£₹]\s?|(?:EUR|USD|GBP|CHF|INR|PLN|Rs\.?)\s)?[-(]?\d[\d.,'’ \u00a0\u202f\u2009]*\d(?:\s?[€$£₹)]|\s(?:EUR|USD|GBP|CHF|INR|PLN|zł))?|\d/g;
+  // A minus printed after the amount ("80,00-", as SAP prints a credit) belongs to it.
+  const re = /(?:[€$£₹]\s?|(?:EUR|USD|GBP|CHF|INR|PLN|Rs\.?)\s)?[-−(]?\d[\d.,'’ \u00a0\u202f\u2009]*\d(?:-(?=\s|$|[€$£₹)]))?(?:\s?[€$£₹)]|\s(?:EUR|USD|GBP|CHF|INR|PLN|zł))?|\d/g;
   for (const m of text.matchAll(re)) {
     let raw = m[0].trim();
     const at = (m.index ?? 0) + m[0].indexOf(raw);
@@ -715,6 +717,7 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
   };
 
   const fields: BillFields = {
+    documentKind: null,
     vendorName: field(vendor.name, pageConf),
     vendorAddress: field(vendorAddress(pages, vendor.name, vendor.vat?.value ?? null), pageConf),
     vendorVat: field(vendor.vat, pageConf),
@@ -740,7 +743,9 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
     taxes,
     checks: [],
   };
-  return checkBill(bill, options.today);
+  // A credit note: said by its title or by a total printed negative, its amounts stated positive (document_kind.ts).
+  // Not on a receipt (expenses read a till slip's refund as printed).
+  return checkBill(receipt ? bill : withDocumentKind(bill, pages), options.today);
 }
 
 interface TermReading {
@@ -1029,18 +1034,22 @@ function lineItems(pages: readonly Page[]): BillLine[] {
       let quantity: number | null = null;
       let unitPrice: number | null = null;
       if (amount !== null) {
+        // A price printed without the line's minus ("30  5,00  -150,00", a credit note's line) carries its sign.
+        const times = (v: number, q: number) => Math.abs(Math.abs(cents(v * q)) - Math.abs(amount)) <= 0.011;
+        const signed = (v: number, q: number) => (Math.sign(v * q) === Math.sign(amount) || amount === 0 ? v : -v);
         for (const q of bare) {
-          const price = values.slice(0, -1).find((v) => q !== 0 && Math.abs(cents(v * q) - amount) <= 0.011);
+          const price = values.slice(0, -1).find((v) => q !== 0 && times(v, q));
           if (price !== undefined) {
             quantity = q;
-            unitPrice = price;
+            unitPrice = signed(price, q);
             break;
           }
         }
         if (unitPrice === null) {
           quantity = bare.length === 0 ? null : (bare[bare.length - 1] ?? null);
           const q = quantity ?? 1;
-          unitPrice = values.slice(0, -1).find((v) => Math.abs(cents(v * q) - amount) <= 0.011) ?? (values.length === 1 ? (quantity === null || q === 0 ? amount : cents(amount / q)) : (values[0] ?? null));
+          const price = values.slice(0, -1).find((v) => times(v, q));
+          unitPrice = price !== undefined ? signed(price, q) : values.length === 1 ? (quantity === null || q === 0 ? amount : cents(amount / q)) : (values[0] ?? null);
         }
       }
       const agrees = amount !== null && unitPrice !== null && Math.abs(cents(unitPrice * (quantity ?? 1)) - amount) <= 0.011;

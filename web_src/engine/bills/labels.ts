@@ -39,6 +39,19 @@ const TITLES = String.raw`(?:(?:tax\s+|commercial\s+)?invoice|rechnung|facture|f
 /** A "No." word starting a value ("N° F-2024-0183", "No. INV-0042", "Nr. 2024-117", "#INV-7"). */
 export const NUMBER_WORD = /^(?:n\.?\s?[°º]\.?|n:o|no\.|nr\.?|nro\.?|n\.|#|no(?=\s+\S*\d)|num(?:ber|éro|ero|mer|er)\.?|número|nummer)\s*[:.]?\s*/i;
 
+/** A self-billed invoice's aside ("Gutschrift (Selbst ausgestellte Rechnung)", UNTDID 389): an invoice the customer
+ * wrote, never a credit note. */
+export const SELF_BILLED = /selbst\s*ausgestellte?\s+rechnung|gutschriftsverfahren|self[\s-]?bill(?:ed|ing)\s+invoice|auto-?facturation|autofattura|autofactura/i;
+
+/** A credit note's title words (the document kind, engine/bills/document_kind.ts), in the languages of the labels
+ * below and a few more: English, German, French, Dutch, Italian, Spanish, Portuguese, the Scandinavian languages,
+ * Finnish, Polish, Czech/Slovak, Hungarian, Romanian and Greek. Sure ones: the vendor owes the company. */
+export const CREDIT_NOTE_WORDS = String.raw`(?:(?:tax\s+|vat\s+)?credit[\s-]?(?:note|memo(?:randum)?|invoice|nota|factuur|faktuur)|creditnote|\p{L}+gutschrift(?:sanzeige)?|storno(?:rechnung|beleg)?|rechnungsstorno|(?:facture\s+d['’]\s?)?avoir|note\s+de\s+cr[ée]dit|nota\s+(?:di\s+|de\s+)?(?:ac)?cr[ée]dito|(?:factura\s+(?:de\s+)?)?abono|kredit(?:nota|faktura)|hyvityslasku|nota\s+kredytowa|dobropis|jóváíró\s+számla|factur[aă]\s+storno|πιστωτικό(?:\s+τιμολόγιο)?)`;
+/** Title words of a credit note that is not sure when its amounts are printed positive: a correction (it may add as
+ * well as take off) and the bare German "Gutschrift" (§ 14 (2) UStG names a self-billed invoice so; vendors name their
+ * credit notes so). Printed negative, they are sure credit notes. */
+export const UNSURE_CREDIT_WORDS = String.raw`(?:gutschrift(?:sanzeige)?|rechnungskorrektur|korrekturrechnung|faktura\s+korygując[ay]|korekta(?:\s+faktury)?|factura\s+rectificativa|fatura\s+retificativa|nota\s+di\s+variazione|corrective\s+invoice|correction\s+invoice|invoice\s+correction|opravný\s+daňový\s+doklad|helyesbítő\s+számla)`;
+
 export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
   invoiceNumber: [
     { re: new RegExp(String.raw`^(?:tax\s+)?invoice[\s-]*${NO}\s*[:.]?`, "i"), weight: 0.95 },
@@ -51,6 +64,9 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
     { re: /^(?:n(?:umero|\.|r\.?)\s+documento|documento\s+(?:n\.?|nr\.?|numero))\s*[:.]?/i, weight: 0.8 },
     { re: /^beleg(?:nummer|-?nr\.?)\s*[:.]?/i, weight: 0.7 },
     { re: /^(?:gutschrift|rechnungskorrektur)s?[\s-]*(?:nummer|nr\.?)\s*[:.]?/i, weight: 0.9 },
+    // A credit note's number after its title: "Credit Note No.", "Avoir n°", "Nota di credito n.", "Kreditfaktura 5521".
+    { re: new RegExp(String.raw`^(?:${CREDIT_NOTE_WORDS}|${UNSURE_CREDIT_WORDS})[\s-]*${NO}\s*[:.]?`, "iu"), weight: 0.9 },
+    { re: new RegExp(String.raw`^(?:${CREDIT_NOTE_WORDS}|${UNSURE_CREDIT_WORDS})\s+(?=#?[A-Z0-9/_-]*\d)`, "iu"), weight: 0.8 },
     // A German compound title ("Handelsrechnung Nr.", "Mietrechnung Nr."), one of whom ("Rechnung des Versicherers
     // Nr.", "Beitragsrechnung zur Kraftfahrtversicherung Nr.") or a credit note's aside ("Gutschrift (Selbst
     // ausgestellte Rechnung) Nr."); not "Rechnung gemäß Bestellung Nr." (the order's number).
@@ -81,6 +97,7 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
     { re: /^date\s+of\s+(?:invoice|issue)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:issue|issued|invoiced)\s*(?:date|on)?\s*[:.]?/i, weight: 0.8 },
     { re: /^rechnungs-?\s?datum\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:date\s+de\s+l['’]\s?avoir|credit\s+(?:note|memo)\s+date|date\s+of\s+(?:the\s+)?credit\s+note|gutschrifts-?\s?datum|datum\s+der\s+gutschrift|creditnota\s*datum|data\s+(?:della\s+)?nota\s+di\s+credito|fecha\s+(?:de\s+la\s+)?nota\s+de\s+crédito)\s*[:.]?/i, weight: 0.95 },
     { re: /^beleg-?\s?datum\s*[:.]?/i, weight: 0.85 },
     { re: /^r[eg]\.?-?\s?datum\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:date\s+(?:de\s+(?:la\s+)?)?(?:facture|facturation|d'émission|émission))\s*[:.]?/i, weight: 0.95 },
@@ -116,6 +133,7 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
     { re: /^(?:total\s+)?amount\s+(?:due|payable|to\s+pay)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:total\s+payable|total\s*\((?:incl\.?\s*)?(?:vat|tax)\)|grand\s+total|invoice\s+total|total\s+due|balance\s+due|total\s+(?:incl\.?|including)\s+(?:tax|vat)|total\s+amount)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:rechnungsbeitrag|zu\s+zahlender\s+beitrag)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:total\s+credit(?:\s+amount)?|credit\s+(?:note\s+)?total|amount\s+credited|gutschriftsbetrag|gesamtgutschrift|montant\s+(?:total\s+)?(?:de\s+l['’]\s?)?avoir|total\s+(?:de\s+l['’]\s?)?avoir|totaal\s+credit)\s*[:.]?/i, weight: 0.95 },
     // "Total (EUR)", "Grand Total (INR)", "Amount payable in GBP", "Net payable", "Amount to be paid".
     { re: /^(?:grand\s+total|total(?:\s+amount)?|amount\s+(?:due|payable))\s*(?:\(\s*(?:[A-Z]{3}|[€$£₹]|rs\.?)\s*\)|in\s+[A-Z]{3}\b)\s*[:.]?/i, weight: 0.9 },
     // "Total CHF", "Totale EUR", "Totalt SEK", "Summe EUR": the code bare, not followed by what the amount leaves out.

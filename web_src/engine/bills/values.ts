@@ -11,7 +11,7 @@ const AMOUNT = /^[(-]?\s*(?:[€$£₹]|EUR|USD|GBP|CHF|INR|PLN|Rs\.?)?\s*[-(]?\
 /** The amount a token reads as, or null. Two decimals at most; a lone "1.234" is one thousand two hundred and
  * thirty-four only when the thousands pattern is unambiguous (three digits after the separator, no other). */
 export function parseAmount(raw: string): number | null {
-  const text = raw.trim().replace(/\s+/g, " ");
+  const text = raw.trim().replace(/\s+/g, " ").replace(/\u2212/g, "-");
   if (text === "" || text.length > 30) return null;
   const match = AMOUNT.exec(text);
   if (match === null) return null;
@@ -28,7 +28,8 @@ export function parseAmount(raw: string): number | null {
     whole = intPart.replace(/[.,'’ \u00a0\u202f\u2009]/g, "");
   }
   if (!/^\d+$/.test(whole)) return null;
-  const negative = /^\s*[-(]/.test(text) || /-\s*$/.test(text) || /[-(]\s*\d/.test(text);
+  // "-9,32", "(12.00)", "9,32-", "80,00- €".
+  const negative = /^\s*[-(]/.test(text) || /-\s*\)?\s*(?:[€$£₹]|EUR|USD|GBP|CHF|INR|PLN|zł)?\s*$/i.test(text) || /[-(]\s*\d/.test(text);
   const value = Number(`${whole}.${cents.padEnd(2, "0") || "00"}`);
   if (!Number.isFinite(value)) return null;
   return negative ? -value : value;
@@ -36,7 +37,7 @@ export function parseAmount(raw: string): number | null {
 
 /** Whether the token carries decimals (amounts on bills do; quantities and years usually do not). */
 export function hasDecimals(raw: string): boolean {
-  return /\d[.,]\d{1,2}\s*(?:[€$£₹]|[A-Z]{3}|zł)?\)?$/i.test(raw.trim());
+  return /\d[.,]\d{1,2}-?\s*(?:[€$£₹]|[A-Z]{3}|zł)?\)?$/i.test(raw.trim());
 }
 
 const MONTHS: ReadonlyArray<readonly [number, RegExp]> = [

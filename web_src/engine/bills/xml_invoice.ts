@@ -7,6 +7,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import type { BillAddress, BillFields, BillLine, BillTax, ExtractedBill, ExtractedField } from "../../contracts/bills";
 import { MAX_BILL_XML_BYTES } from "../../contracts/bills";
 import { checkBill } from "./check_bill";
+import { asPositive, kindOfTypeCode } from "./document_kind";
 
 /** The XML is no e-invoice we read, or is refused (DTD, too large, not well-formed); the message says which. */
 export class XmlInvoiceError extends Error {}
@@ -75,7 +76,7 @@ function isoDate(raw: string | undefined): string | undefined {
 }
 
 /** Parse and classify. Throws XmlInvoiceError with a sentence when refused. */
-export function parseInvoiceXml(xml: string): { flavour: XmlInvoiceFlavour; root: XmlNode } {
+export function parseInvoiceXml(xml: string): { flavour: XmlInvoiceFlavour; root: XmlNode; rootName: string } {
   if (xml.length > MAX_BILL_XML_BYTES) {
     throw new XmlInvoiceError(`the embedded XML has more than ${MAX_BILL_XML_BYTES} characters; e-invoices are far smaller, so it was not read.`);
   }
@@ -85,10 +86,10 @@ export function parseInvoiceXml(xml: string): { flavour: XmlInvoiceFlavour; root
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new XmlInvoiceError(`the embedded XML is not well-formed (line ${valid.err.line}: ${valid.err.msg}).`);
   const doc = parser.parse(xml) as Record<string, unknown>;
-  if (doc["CrossIndustryInvoice"] !== undefined) return { flavour: "cii", root: doc["CrossIndustryInvoice"] };
-  if (doc["CrossIndustryDocument"] !== undefined) return { flavour: "zugferd1", root: doc["CrossIndustryDocument"] };
-  if (doc["Invoice"] !== undefined) return { flavour: "ubl", root: doc["Invoice"] };
-  if (doc["CreditNote"] !== undefined) return { flavour: "ubl", root: doc["CreditNote"] };
+  if (doc["CrossIndustryInvoice"] !== undefined) return { flavour: "cii", root: doc["CrossIndustryInvoice"], rootName: "CrossIndustryInvoice" };
+  if (doc["CrossIndustryDocument"] !== undefined) return { flavour: "zugferd1", root: doc["CrossIndustryDocument"], rootName: "CrossIndustryDocument" };
+  if (doc["Invoice"] !== undefined) return { flavour: "ubl", root: doc["Invoice"], rootName: "Invoice" };
+  if (doc["CreditNote"] !== undefined) return { flavour: "ubl", root: doc["CreditNote"], rootName: "CreditNote" };
   throw new XmlInvoiceError("the XML is neither a CII (Factur-X, ZUGFeRD, XRechnung) nor a UBL invoice.");
 }
 
@@ -111,9 +112,25 @@ export interface XmlBill {
 
 /** The bill an e-invoice XML states, checked like any other. */
 export function readInvoiceXml(xml: string, today: string): XmlBill {
-  const { flavour, root } = parseInvoiceXml(xml);
+  const { flavour, root, rootName } = parseInvoiceXml(xml);
   const bill = flavour === "ubl" ? readUbl(root) : readCii(root, flavour);
-  return { flavour, bill: checkBill(bill, today) };
+  return { flavour, bill: checkBill(withKind(bill, flavour, root, rootName), today) };
+}
+
+/** The document kind the XML states (UNTDID 1001 type code; a UBL CreditNote root), and a bill whose amounts are
+ * stated negative (a corrected invoice, 384, taking off) as a credit note with positive amounts. */
+function withKind(bill: ExtractedBill, flavour: XmlInvoiceFlavour, root: XmlNode, rootName: string): ExtractedBill {
+  const code = flavour === "ubl" ? text(root, rootName === "CreditNote" ? "CreditNoteTypeCode" : "InvoiceTypeCode") : text(root, flavour === "zugferd1" ? "HeaderExchangedDocument" : "ExchangedDocument", "TypeCode");
+  const tag = flavour === "ubl" ? `UBL ${rootName}` : flavour === "zugferd1" ? "ZUGFeRD 1.0" : "CII";
+  const stated = kindOfTypeCode(code) ?? (rootName === "CreditNote" ? "credit_note" : undefined);
+  const where = code === undefined ? `${tag} root ${rootName}` : `${tag} ${flavour === "ubl" ? `${rootName}TypeCode` : "TypeCode"} ${code}`;
+  const total = bill.fields.total?.value;
+  if (total !== undefined && total < 0) {
+    const positive = asPositive(bill);
+    const sourceText = `${where}, amounts stated negative (total ${total.toFixed(2)})`;
+    return { ...positive, fields: { ...positive.fields, documentKind: { value: "credit_note", confidence: 0.95, sourceText, page: 1 } } };
+  }
+  return stated === undefined ? bill : { ...bill, fields: { ...bill.fields, documentKind: f(stated, where) } };
 }
 
 function emptyBill(): ExtractedBill {
@@ -122,7 +139,7 @@ function emptyBill(): ExtractedBill {
     pageTo: 1,
     source: "embedded_xml",
     fields: {
-      vendorName: null, vendorAddress: null, vendorVat: null, vendorIban: null, vendorEmail: null, invoiceNumber: null, invoiceDate: null,
+      documentKind: null, vendorName: null, vendorAddress: null, vendorVat: null, vendorIban: null, vendorEmail: null, invoiceNumber: null, invoiceDate: null,
       dueDate: null, paymentTerms: null, currency: null, untaxed: null, totalTax: null, total: null, purchaseOrderRef: null,
     },
     lines: [],

@@ -16,7 +16,8 @@ const INSTRUCTIONS = [
   "Read each asked field from the text exactly as printed: vendorName is the supplier who issued the bill (not the",
   "customer it is addressed to), invoiceNumber the bill's own number, invoiceDate and dueDate as YYYY-MM-DD, currency",
   "as its ISO 4217 code, untaxed / totalTax / total as plain numbers (dot as decimal separator, no thousands",
-  "separator, no currency sign), totalTax being the sum of all taxes. Answer null for a field the text does not state;",
+  "separator, no currency sign, no minus sign: a credit note's amounts are given positive), totalTax being the sum",
+  "of all taxes. Answer null for a field the text does not state;",
   "never compute or guess a value that is not printed. Fields that were not asked: answer null.",
 ].join(" ");
 
