@@ -4,6 +4,7 @@
 
 import { execFileSync } from "node:child_process";
 import { deflateSync } from "node:zlib";
+import { writePdf } from "../../../web_src/engine/bills/image_pdf";
 import type { GreyImage } from "../../../web_src/engine/bills/ocr_image";
 import { encodeGreyPng } from "./png_fixture";
 
@@ -134,32 +135,11 @@ export function pngOf(image: GreyImage, dpi: number): Buffer {
 
 /** A PDF of one picture per page, each page as large as the picture at `dpi` (what a scanner's "scan to PDF" gives). */
 export function scannedPdf(pages: readonly GreyImage[], dpi: number): Buffer {
-  const objects: Buffer[] = [];
-  const kids: number[] = [];
-  const str = (s: string) => Buffer.from(s, "latin1");
-  objects.push(str("<< /Type /Catalog /Pages 2 0 R >>"), str(""));
-  for (const image of pages) {
-    const data = deflateSync(Buffer.from(image.grey));
-    const [w, h] = [(image.width * 72) / dpi, (image.height * 72) / dpi].map((v) => v.toFixed(2));
-    const imageId = objects.length + 1;
-    objects.push(Buffer.concat([str(`<< /Type /XObject /Subtype /Image /Width ${image.width} /Height ${image.height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${data.length} >>\nstream\n`), data, str("\nendstream")]));
-    const content = `q ${w} 0 0 ${h} 0 0 cm /Im0 Do Q`;
-    objects.push(str(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`));
-    objects.push(str(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Resources << /XObject << /Im0 ${imageId} 0 R >> >> /Contents ${imageId + 1} 0 R >>`));
-    kids.push(objects.length);
-  }
-  objects[1] = str(`<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(" ")}] /Count ${kids.length} >>`);
-  const parts: Buffer[] = [str("%PDF-1.4\n")];
-  let size = parts[0]?.length ?? 0;
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(size);
-    const obj = Buffer.concat([str(`${i + 1} 0 obj\n`), body, str("\nendobj\n")]);
-    parts.push(obj);
-    size += obj.length;
-  });
-  parts.push(str(`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${size}\n%%EOF\n`));
-  return Buffer.concat(parts);
+  return writePdf(pages.map((image) => {
+    const [width, height] = [(image.width * 72) / dpi, (image.height * 72) / dpi].map((v) => Number(v.toFixed(2))) as [number, number];
+    const dict = `/Width ${image.width} /Height ${image.height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode`;
+    return { width, height, dpi, pictures: [{ dict, data: deflateSync(Buffer.from(image.grey)), rows: height, top: 0 }] };
+  }));
 }
 
 

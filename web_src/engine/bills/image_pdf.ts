@@ -19,7 +19,7 @@ export interface ImagePdf {
   pages: ImagePage[];
 }
 
-interface Picture {
+export interface Picture {
   /** The PDF image dictionary's entries (without /Length) and its data. */
   dict: string;
   data: Buffer;
@@ -28,7 +28,7 @@ interface Picture {
   rows: number;
 }
 
-interface PdfPage extends ImagePage {
+export interface PdfPage extends ImagePage {
   pictures: Picture[];
 }
 
@@ -269,7 +269,8 @@ function unLzw(data: Buffer): Buffer {
 
 // ---- PDF ----------------------------------------------------------------------------------------------------------
 
-function writePdf(pages: readonly PdfPage[]): Buffer {
+/** A PDF of pictures, each page ``width`` × ``height`` points and its pictures drawn as strips from its top. */
+export function writePdf(pages: readonly PdfPage[]): Buffer {
   const str = (s: string) => Buffer.from(s, "latin1");
   const objects: Buffer[] = [str("<< /Type /Catalog /Pages 2 0 R >>"), str("")];
   const kids: number[] = [];
