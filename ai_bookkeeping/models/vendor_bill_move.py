@@ -322,6 +322,8 @@ class AccountMove(models.Model):
             move.write({"ai_bill_extraction": {
                 "fields": suggestion.proposed_values["fields"], "findings": findings, "source": document["source"],
                 "pages": [document["page_from"], document["page_to"]], "file": attachment.name or "",
+                # The type the draft was opened as, when the AI made it a refund: rejecting puts it back.
+                "opened_as": "in_invoice" if refund else False,
             }})
             self.sudo().ai_bill_suggestion_id = suggestion  # sudo: the link is the engine's, whoever uploaded
         suggestion._ai_flag_moves({suggestion.id: self}, flag=True)
@@ -583,6 +585,7 @@ class AccountMove(models.Model):
     def _ai_bill_clear(self):
         """Back to an empty draft (the attachment and the chatter stay): what rejecting the AI's filling does."""
         for move in self.filtered(lambda m: m.state == "draft"):
+            data = move.ai_bill_extraction if isinstance(move.ai_bill_extraction, dict) else {}
             with governed_scope():
                 move.with_context(skip_is_manually_modified=True).write({
                     "invoice_line_ids": [Command.clear()], "partner_id": False, "partner_bank_id": False,
@@ -590,6 +593,8 @@ class AccountMove(models.Model):
                     "currency_id": move.company_id.currency_id.id,
                     "ai_bill_extraction": False, "ai_bill_filled": False, "ai_bill_iban": False,
                 })
+            if data.get("opened_as") and move.move_type != data["opened_as"]:
+                move.move_type = data["opened_as"]
 
     # ------------------------------------------------------------------ review panel and duplicates
 

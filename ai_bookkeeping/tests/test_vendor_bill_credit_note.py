@@ -65,6 +65,14 @@ class TestVendorBillCreditNote(VendorBillCase):
         self.assertEqual(bill.ai_bill_review_count, 1, "only the document kind is below the threshold")
         self.assertIn("Rechnungskorrektur Nr. RK-3", bill.ai_bill_panel)
 
+    def test_rejecting_a_credit_note_makes_the_draft_a_vendor_bill_again(self):
+        """Rejecting clears what the AI filled in: the refund type it set too, not a refund the clerk opened."""
+        bill, suggestion = self.read(number="CN-2026-9", kind="credit_note")
+        self.assertEqual(bill.move_type, "in_refund")
+        suggestion.with_user(self.reviewer).action_reject("not a credit note")
+        self.assertEqual(bill.move_type, "in_invoice")
+        self.assertFalse(bill.invoice_line_ids or bill.ref)
+
     def test_a_document_read_as_an_invoice_on_a_refund_is_a_finding(self):
         with self.reading(bill_reply(bill_document(number="INV-78", kind="invoice"))):
             bills = self.journal.with_context(default_move_type="in_refund")._create_document_from_attachment(
