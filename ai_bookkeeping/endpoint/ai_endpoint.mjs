@@ -62224,9 +62224,10 @@ function nearTop(hit) {
   return hit.page.number === 1 && line !== void 0 && line.y0 < 0.4 * Math.max(1, hit.page.height);
 }
 var PLACE_DATE = new RegExp("^\\p{Lu}[\\p{L}'\u2019. -]{1,30}\\p{L},\\s*(?:(?:den|le|il|l\xEC|el|am|the|dnia|d\\.)\\s+)?(\\d{1,2}[./-]\\s?\\d{1,2}[./-]\\s?\\d{2,4}|\\d{1,2}\\.?\\s+\\p{L}{3,12}\\.?\\s+\\d{4}|\\p{L}{3,12}\\s+\\d{1,2},?\\s+\\d{4})$", "u");
+var RATE_CELL = /^\(?(\d{1,2}(?:[.,]\d{1,2})?)\s*%\)?$/;
 function rowRate(line, except) {
   for (const c of line.cells) {
-    const m = c === except ? null : /^\(?(\d{1,2}(?:[.,]\d{1,2})?)\s?%\)?$/.exec(c.text.trim());
+    const m = c === except ? null : RATE_CELL.exec(c.text.trim());
     if (m !== null) return Number((m[1] ?? "").replace(",", "."));
   }
   return null;
@@ -62301,7 +62302,7 @@ function figureCell(c, receipt) {
   return amountsIn(c.text, receipt).length > 0 && !new RegExp("\\p{L}{2,}", "u").test(c.text.replace(/\b(?:EUR|USD|GBP|CHF|SEK|DKK|NOK|PLN|CZK|zł|kr)\b/g, ""));
 }
 function figuresRow(line, receipt) {
-  const other = (c) => /^\(?\d{1,2}(?:[.,]\d{1,2})?\s*%\)?$|^[A-Z]{3}$|^[€$£]$/.test(c.text.trim());
+  const other = (c) => RATE_CELL.test(c.text.trim()) || /^[A-Z]{3}$|^[€$£]$/.test(c.text.trim());
   return line !== void 0 && line.cells.every((c) => figureCell(c, receipt) || other(c)) && line.cells.some((c) => figureCell(c, receipt));
 }
 var INVOICE_NUMBER_TOKEN = /^[#]?[A-Z0-9][A-Z0-9/_.-]{1,29}$/i;

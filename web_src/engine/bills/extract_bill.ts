@@ -247,10 +247,13 @@ function nearTop(hit: LabelHit): boolean {
 /** A place, a comma and a date, nothing else: "Luzern, 21.03.2025", "Wien, am 3. März 2025", "Milano, lì 12/03/2025". */
 const PLACE_DATE = /^\p{Lu}[\p{L}'’. -]{1,30}\p{L},\s*(?:(?:den|le|il|lì|el|am|the|dnia|d\.)\s+)?(\d{1,2}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\d{1,2}\.?\s+\p{L}{3,12}\.?\s+\d{4}|\p{L}{3,12}\s+\d{1,2},?\s+\d{4})$/u;
 
+/** A cell holding a rate alone: "19 %", "8,1%", "(7 %)". */
+const RATE_CELL = /^\(?(\d{1,2}(?:[.,]\d{1,2})?)\s*%\)?$/;
+
 /** The tax rate a row of figures states in a cell of its own ("8,1 %", "(19%)"), other than ``except``; null if none. */
 function rowRate(line: Line, except: Cell): number | null {
   for (const c of line.cells) {
-    const m = c === except ? null : /^\(?(\d{1,2}(?:[.,]\d{1,2})?)\s?%\)?$/.exec(c.text.trim());
+    const m = c === except ? null : RATE_CELL.exec(c.text.trim());
     if (m !== null) return Number((m[1] ?? "").replace(",", "."));
   }
   return null;
@@ -357,7 +360,7 @@ function figureCell(c: Cell, receipt: boolean): boolean {
 
 /** Figures alone: amounts, rates ("19 %"), currency codes or signs. */
 function figuresRow(line: Line | undefined, receipt: boolean): boolean {
-  const other = (c: Cell) => /^\(?\d{1,2}(?:[.,]\d{1,2})?\s*%\)?$|^[A-Z]{3}$|^[€$£]$/.test(c.text.trim());
+  const other = (c: Cell) => RATE_CELL.test(c.text.trim()) || /^[A-Z]{3}$|^[€$£]$/.test(c.text.trim());
   return line !== undefined && line.cells.every((c) => figureCell(c, receipt) || other(c)) && line.cells.some((c) => figureCell(c, receipt));
 }
 
