@@ -1,2 +1,3 @@
 from . import test_purchase_bill
 from . import test_received_not_billed
+from . import test_purchase_credit_note
