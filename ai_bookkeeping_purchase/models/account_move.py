@@ -19,6 +19,9 @@ PRICE_TOLERANCE = 0.01
 NAME_MATCH = 0.5
 # A credit note's findings that leave its line unlinked from the order line.
 CREDIT_NOT_LINKED = ("purchase_price_credit", "purchase_credit_exceeds")
+# What a credit note's line takes from the order line it credits (purchase.order.line._prepare_account_move_line).
+CREDIT_LINE_FIELDS = ("name", "product_id", "product_uom_id", "discount", "price_unit", "tax_ids", "purchase_line_id",
+                      "analytic_distribution")
 
 
 class AccountMove(models.Model):
@@ -106,8 +109,9 @@ class AccountMove(models.Model):
                 continue
             quantity = line.quantity
             vals = order_line._prepare_account_move_line(self)
-            vals.pop("display_type", None)
-            line.write(dict(vals, quantity=quantity))
+            # The order line's product, price, taxes and link, at the credited quantity; not what the modules add
+            # for a bill of what is left to bill (purchase_stock's ``balance`` of the received quantity).
+            line.write(dict({key: vals[key] for key in CREDIT_LINE_FIELDS if key in vals}, quantity=quantity))
             billed[order_line] -= quantity
             linked += 1
         if orders:
