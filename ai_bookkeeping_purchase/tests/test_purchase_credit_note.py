@@ -100,6 +100,8 @@ class TestPurchaseCreditNote(VendorBillCase):
         message = next(finding["message"] for finding in suggestion.proposed_values["findings"]
                        if finding["code"] == "purchase_credit_exceeds")
         self.assertIn("3", message)
+        self.assertIn(message, credit.ai_bill_panel, "the bill form's AI reading tab lists it")
+        self.assertIn(message, suggestion.reasons, "the review queue gives it as a reason")
         suggestion.with_user(self.reviewer).action_approve()
         self.assertEqual(order.order_line.qty_invoiced, 3, "never below what was billed")
 
