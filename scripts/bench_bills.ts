@@ -25,6 +25,9 @@
 // layer, the receiving company's name sent, and 2 bills per family as 200-dpi scans turned and noised.
 // A second corpus, github:ZUGFeRD/corpus outside the repo (BILLS_CORPUS_DIR), scored the same way with its own split
 // (scripts/bench/lib/zugferd_corpus.ts); --corpus-only runs it alone, --no-ocr and --only apply to it.
+// A third real corpus, REPORT data only (scripts/bench/lib/extra_corpus.ts, BILLS_EXTRA_CORPUS_DIR, rebuilt by
+// scripts/fetch_extra_corpus.sh): the e-invoice samples of other public repositories, deduplicated against the shared
+// data and the ZUGFeRD corpus; aggregates per field and per source repository only. --extra-only runs it alone.
 // Times: wall time per text PDF and per scanned page on this machine. Results: stdout, .artifacts/bench-bills.json.
 import { cpuWithChildren } from "./bench/lib/cpu";
 import { execFileSync, spawnSync } from "node:child_process";
@@ -40,6 +43,7 @@ import { syntheticBills } from "./bench/lib/synthetic_bills";
 import { HELDOUT_FAMILIES, HELDOUT_REPORT_SEED, distort, greyPng, heldoutBills, imagePdf, parsePgm } from "./bench/lib/heldout_bills";
 import { HELDOUT_B_FAMILIES, HELDOUT_B_SEED, heldoutBillsB } from "./bench/lib/heldout_bills_b";
 import { corpusCases, locateCorpus } from "./bench/lib/zugferd_corpus";
+import { extraCases, knownDocuments, locateExtraCorpus } from "./bench/lib/extra_corpus";
 import { degradedBench } from "./bench/lib/degraded_scans";
 import { reliabilityTable, type ConfidenceOutcome, type ReliabilityRow } from "./bench/lib/reliability";
 import { AUTO_CONFIDENCE as HIGH_CONFIDENCE } from "../web_src/contracts/reconcile";
@@ -59,6 +63,8 @@ const HELDOUT_ONLY = process.argv.includes("--heldout-only");
 const HELDOUT_B_ONLY = process.argv.includes("--heldout-b-only");
 /** Only the second real corpus (ZUGFeRD/corpus, scripts/bench/lib/zugferd_corpus.ts). */
 const CORPUS_ONLY = process.argv.includes("--corpus-only");
+/** Only the third real corpus (report data: scripts/bench/lib/extra_corpus.ts, BILLS_EXTRA_CORPUS_DIR). */
+const EXTRA_ONLY = process.argv.includes("--extra-only");
 /** Synthetic bills per layout family. */
 const SYNTHETIC_PER_FAMILY = QUICK ? 10 : 40;
 /** Only the files whose name contains this (a loop on one document). */
@@ -265,6 +271,13 @@ async function main(): Promise<number> {
     return 0;
   }
   if (CORPUS_ONLY) return save(await corpus(service));
+  if (EXTRA_ONLY) {
+    const result = await extraCorpus(service);
+    mkdirSync(path.join(ROOT, ".artifacts"), { recursive: true });
+    writeFileSync(path.join(ROOT, ".artifacts/bench-bills-extra.json"), JSON.stringify(result, null, 2));
+    console.log("bills bench: extra corpus saved to .artifacts/bench-bills-extra.json");
+    return 0;
+  }
   // Degraded scans of the tuning split (scripts/bench/lib/degraded_scans.ts): turned, skewed, 150 dpi, JPEG, specks.
   if (process.argv.includes("--degraded-only")) {
     const degraded = await degradedBench(service, { dataDir: DATA, quick: QUICK, only: ONLY, drawable });
@@ -303,7 +316,7 @@ async function main(): Promise<number> {
   result["notPrinted"] = notPrinted;
   const warned = [...text, ...scans, ...xml].filter((r) => r.warnings.length > 0);
   for (const r of warned) console.log(`  ${r.name}: ${r.warnings.join(" | ")}`);
-  return synthetic(service, { ...result, rows: { text, scans, xml }, ...(await corpus(service)) });
+  return synthetic(service, { ...result, rows: { text, scans, xml }, ...(await corpus(service)), ...(await extraCorpus(service)) });
 }
 
 /** The second real corpus (github:ZUGFeRD/corpus, outside the repository): the same groups as above - visible text
@@ -337,6 +350,59 @@ async function corpus(service: BillService): Promise<Record<string, unknown>> {
   for (const r of dev([...text, ...scans, ...xml]).filter((x) => x.warnings.length > 0)) console.log(`  ${r.name}: ${r.warnings.join(" | ")}`);
   out["rows"] = { text, scans, xml };
   return { corpus: out };
+}
+
+/** The third real corpus (scripts/bench/lib/extra_corpus.ts, BILLS_EXTRA_CORPUS_DIR outside the repository): report
+ * data only, so aggregates only - per field, per source repository, wrong at confidence ≥ 0.95 - never a document's
+ * misses, warnings or rows. The same groups as the ZUGFeRD corpus: visible text layer, scans (300-dpi renderings through
+ * OCR; --quick: every fourth), embedded XML, Odoo CE alone beside. Deduplicated against the shared data and the ZUGFeRD
+ * corpus, so it needs both; without either it says so and skips. */
+async function extraCorpus(service: BillService): Promise<Record<string, unknown>> {
+  const located = locateExtraCorpus(ROOT);
+  const zugferd = locateCorpus(ROOT);
+  const missing = located.missing ?? (zugferd.missing === null ? null : `extra corpus skipped: it is deduplicated against the ZUGFeRD corpus, not found at ${zugferd.dir} (set BILLS_CORPUS_DIR)`);
+  if (missing !== null) {
+    console.log(`\nbills bench: ${missing}`);
+    return { extra: { skipped: missing } };
+  }
+  const cpu0 = cpuWithChildren();
+  const found = extraCases(located.dir, knownDocuments(DATA, zugferd.dir));
+  const cases = ONLY === undefined ? found.cases : found.cases.filter((c) => c.name.includes(ONLY));
+  console.log(`\n== extra corpus, REPORT data only (${located.dir}): ${cases.length} documents kept ==`);
+  for (const [reason, files] of Object.entries(found.dropped)) console.log(`  dropped, ${reason}: ${files.length}`);
+  for (const [source, n] of Object.entries(found.perSource)) console.log(`  ${source}: ${n.files} files, ${n.kept} kept`);
+  console.log(`  loading and deduplicating: CPU ${(cpuWithChildren() - cpu0).toFixed(1)} s`);
+  const textCases = cases.map((c) => ({ ...c, odoo: {} }));
+  const renderable = NO_OCR ? [] : textCases.filter((c) => drawable(c.file));
+  const renderForOcr = QUICK ? renderable.filter((_, i) => i % 4 === 0) : renderable;
+  if (!NO_OCR && renderable.length < textCases.length) console.log(`  not in the scan set (poppler cannot draw their embedded fonts): ${textCases.length - renderable.length}`);
+  const notPrintedBefore = notPrinted.length;
+  const text: Array<Scored & { family: string }> = [];
+  for (const c of textCases) text.push({ ...(await runCase(service, c, { ignoreEmbeddedXml: true })), family: c.source });
+  const notPrintedHere = notPrinted.length - notPrintedBefore;
+  const xml: Array<Scored & { family: string }> = [];
+  for (const c of cases) xml.push({ ...(await runCase(service, c, {})), family: c.source });
+  const scans: Array<Scored & { family: string }> = [];
+  for (const c of renderForOcr) scans.push({ ...(await runCase(service, { ...c, name: `${c.name} (rendered)` }, { ignoreEmbeddedXml: true, forceOcr: true })), family: c.source });
+  const out: Record<string, unknown> = { dir: located.dir, dropped: Object.fromEntries(Object.entries(found.dropped).map(([k, v]) => [k, v.length])), perSource: found.perSource };
+  out["text"] = table("extra corpus (report): text-layer PDFs, visible document only", text, 95);
+  if (notPrintedHere > 0) console.log(`  identifiers of the XML the visible page does not print (not scored there): ${notPrintedHere}`);
+  out["textSources"] = familyTable("extra corpus (report): text-layer PDFs", text);
+  if (NO_OCR) console.log("extra corpus: scans skipped (--no-ocr)");
+  else {
+    out["scans"] = table(`extra corpus (report): PDFs rendered to images, OCR${QUICK ? " (quick: every fourth)" : ""}`, scans, 85);
+    out["scanSources"] = familyTable("extra corpus (report): rendered to images, OCR", scans);
+  }
+  out["xml"] = table("extra corpus (report): embedded XML", xml, 99);
+  out["xmlSources"] = familyTable("extra corpus (report): embedded XML", xml);
+  console.log("");
+  out["reliability"] = reliability("extra corpus (report), text PDFs, scans and XML", [...text, ...scans, ...xml]);
+  console.log("");
+  out["timeTextPdf"] = timing("extra corpus, time per text PDF", text, false, 3);
+  if (!NO_OCR) out["timeScanPage"] = timing("extra corpus, time per scanned page", scans, true, 15);
+  out["cpuSeconds"] = cpuWithChildren() - cpu0;
+  console.log(`extra corpus: CPU ${(cpuWithChildren() - cpu0).toFixed(1)} s (this process and its children), load average ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`);
+  return { extra: out };
 }
 
 /** Confidence against observed accuracy of the header fields read (report split and held-out layouts: data the
@@ -431,7 +497,8 @@ function scanOf(pdf: Buffer, dpi: number, skewed: boolean, seed: number): { byte
 function familyTable(title: string, rows: ReadonlyArray<Scored & { family: string }>): Record<string, unknown> {
   console.log(`\n-- ${title}, per family (report data: aggregates only) --`);
   const short: Record<string, string> = { documentKind: "kind", vendorName: "vendor", invoiceNumber: "number", invoiceDate: "date", dueDate: "due", currency: "cur", untaxed: "untaxed", totalTax: "tax", total: "total" };
-  console.log(`fam   n  ${HEADER.map((k) => (short[k] ?? k).padStart(8)).join("")}  ${"all".padStart(7)}  wrong≥.95  wrong<.95  empty  due-invented`);
+  const width = Math.max(3, ...rows.map((r) => r.family.length));
+  console.log(`${"fam".padEnd(width)}   n  ${HEADER.map((k) => (short[k] ?? k).padStart(8)).join("")}  ${"all".padStart(7)}  wrong≥.95  wrong<.95  empty  due-invented`);
   const out: Record<string, unknown> = {};
   for (const family of [...new Set(rows.map((r) => r.family))]) {
     const fr = rows.filter((r) => r.family === family);
@@ -444,7 +511,7 @@ function familyTable(title: string, rows: ReadonlyArray<Scored & { family: strin
     const empty = fr.flatMap((r) => Object.entries(r.wrong).filter(([k, w]) => HEADER.includes(k as BillFieldName) && w.read === null)).length;
     const invented = fr.filter((r) => r.dueWithoutTruth !== null);
     const all = fr.filter((r) => r.allHeader).length;
-    console.log(`${family.padEnd(3)}${String(fr.length).padStart(4)}  ${cells.join("")}  ${pct(all, fr.length).padStart(7)}  ${String(confident).padStart(8)}  ${String(wrong.length - confident).padStart(9)}  ${String(empty).padStart(5)}  ${String(invented.length).padStart(4)} (${invented.filter((r) => (r.dueWithoutTruth ?? 0) >= 0.95).length} ≥.95)`);
+    console.log(`${family.padEnd(width)}${String(fr.length).padStart(4)}  ${cells.join("")}  ${pct(all, fr.length).padStart(7)}  ${String(confident).padStart(8)}  ${String(wrong.length - confident).padStart(9)}  ${String(empty).padStart(5)}  ${String(invented.length).padStart(4)} (${invented.filter((r) => (r.dueWithoutTruth ?? 0) >= 0.95).length} ≥.95)`);
     const perField: Record<string, unknown> = {};
     for (const k of HEADER) {
       const scored = fr.filter((r) => r.perField[k] !== undefined);

@@ -10,11 +10,10 @@
 // report split into tuning). Stop 26 moved XML-Rechnung/FX into tuning after its folder's aggregate was seen (the
 // invoice number wrong on most of its documents: one systematic class, fixed from its documents from then on); the
 // report figures since are over the remaining folders, never tuned on.
-import { execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { type Case, inReportSplit, xmlTruth } from "./real_invoices";
+import { type Case, inReportSplit } from "./real_invoices";
+import { pdfsUnder, sha256, SHOWS_ANOTHER_INVOICE, showsXmlInvoice, xmlTruthOrReason } from "./xml_corpus";
 
 /** The corpus folders tuned on (the bench prints their wrong fields under --details); all others are reported. */
 export const CORPUS_TUNING: readonly string[] = [
@@ -49,38 +48,6 @@ export function documentTitle(fileName: string): string {
     .replace(new RegExp(`^${PROFILE}_`, "i"), "")
     .replace(new RegExp(`_${PROFILE}$`, "i"), "")
     .toLowerCase();
-}
-
-/** Whether the visible page shows the XML's invoice at all: its number or its total printed in the text layer (some
- * samples attach the XML of another invoice to a page - the visible document cannot be scored against it). */
-function showsXmlInvoice(file: string, number: string, total: number): boolean {
-  let text: string;
-  try {
-    text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).replace(/\s+/g, "").toLowerCase();
-  } catch {
-    return true; // not readable: scored (and failed) like any other
-  }
-  const fixed = Math.abs(total).toFixed(2);
-  const [int = "", dec = ""] = fixed.split(".");
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, "§");
-  const forms = [`${int}.${dec}`, `${int},${dec}`, `${grouped.replace(/§/g, ".")},${dec}`, `${grouped.replace(/§/g, ",")}.${dec}`, `${grouped.replace(/§/g, "")},${dec}`];
-  return text.includes(number.replace(/\s+/g, "").toLowerCase()) || forms.some((f) => text.includes(f));
-}
-
-function sha256(file: string): string {
-  return createHash("sha256").update(readFileSync(file)).digest("hex");
-}
-
-function pdfsUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) {
-      if (name.toLowerCase() !== "fail") out.push(...pdfsUnder(p));
-    } else if (name.toLowerCase().endsWith(".pdf")) out.push(p);
-  }
-  return out;
 }
 
 export interface CorpusCases {
@@ -122,24 +89,13 @@ export function corpusCases(dir: string, sharedInvoices: string): CorpusCases {
       continue;
     }
     seen.add(hash);
-    let x: ReturnType<typeof xmlTruth>;
-    try {
-      x = xmlTruth(file);
-    } catch (error) {
-      drop(`embedded XML not read (${(error as Error).message.split("\n")[0]?.slice(0, 60)})`, rel);
-      continue;
-    }
-    if (x === null) {
-      drop("no embedded XML", rel);
-      continue;
-    }
-    const missing = (["vendorName", "invoiceNumber", "total"] as const).filter((k) => x.truth[k] === undefined);
-    if (missing.length > 0) {
-      drop(`XML gives no ${missing.join(" / ")}`, rel);
+    const x = xmlTruthOrReason(file);
+    if ("reason" in x) {
+      drop(x.reason, rel);
       continue;
     }
     if (!showsXmlInvoice(file, String(x.truth.invoiceNumber), Number(x.truth.total))) {
-      drop("the visible page prints neither the XML's invoice number nor its total (another invoice)", rel);
+      drop(SHOWS_ANOTHER_INVOICE, rel);
       continue;
     }
     const inTuningFolder = CORPUS_TUNING.some((t) => rel.startsWith(`${t}/`));
