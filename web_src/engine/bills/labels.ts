@@ -117,10 +117,10 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
     { re: /^(?:pay(?:able)?\s+(?:by|until|before)|to\s+be\s+paid\s+(?:by|until|before)|payment\s+deadline|date\s+due)\s*[:.]?/i, weight: 0.85 },
     // The day a direct debit is collected (SEPA pre-notification): the day the bill is paid.
     { re: /^(?:(?:direct\s+)?debit(?:ing)?\s+date|collection\s+date|date\s+of\s+(?:debit|collection)|abbuchungs-?\s?datum|einzugs-?\s?datum|lastschrift-?\s?datum|abbuchung\s+am|einzug\s+am|date\s+de\s+prélèvement|prélèvement\s+le|incasso-?\s?datum|afschrijf-?\s?datum)\s*[:.]?/i, weight: 0.85 },
-    { re: /^(?:fälligkeit(?:sdatum|stag)?|fällig\s+(?:am|bis)|zahlbar\s+bis(?:\s+zum)?|zahlungsziel|zahlungsfrist|zahlungstermin)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:netto\s*fällig(?:keit)?(?:\s+(?:am|bis))?|fällig\s+netto(?:\s+(?:am|bis))?|fälligkeit(?:sdatum|stag)?|fällig\s+(?:am|bis)|zahlbar\s+bis(?:\s+zum)?|zahlungsziel|zahlungsfrist|zahlungstermin)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:date\s+d['’]\s?échéance|échéance|date\s+limite(?:\s+de\s+(?:paiement|règlement))?(?:\s+le)?|à\s+payer\s+avant\s+le)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:vervaldatum|vervaldag|uiterste\s+betaaldatum|te\s+betalen\s+voor)\s*[:.]?/i, weight: 0.9 },
-    { re: /^(?:fecha\s+de\s+vencimiento|vencimiento|(?:data\s+(?:di\s+)?)?scadenza|data\s+de\s+vencimento|vencimento)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:fecha\s+de\s+vencimiento|vencimiento|(?:data\s+(?:di\s+)?)?scadenza(?:\s+(?:del(?:la)?\s+)?(?:pagamento|fattura))?|data\s+de\s+vencimento|vencimento)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:förfallodatum|förfallodag|att\s+betala\s+senast|sista\s+betalningsdag|forfaldsdato|betalingsfrist|sidste\s+rettidige\s+betalingsdag)\s*[:.]?/i, weight: 0.9 },
     // Finnish, Polish, Czech / Slovak, Norwegian: "Eräpäivä", "Termin płatności", "Datum splatnosti", "Forfallsdato".
     { re: /^(?:eräpäivä|erääntymispäivä|termin\s+(?:płatności|zapłaty)|data\s+płatności|d[aá]tum\s+splatnosti|splatnost|forfallsdato|forfall)\s*[:.]?/iu, weight: 0.9 },
@@ -179,7 +179,7 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
     { re: /^(?:payment\s+terms?|terms(?:\s+of\s+payment)?)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:zahlungs(?:bedingungen|ziel|konditionen))\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:conditions\s+de\s+(?:paiement|règlement)|modalités\s+de\s+paiement)\s*[:.]?/i, weight: 0.9 },
-    { re: /^(?:betalings(?:voorwaarden|termijn|conditie))\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:betalings(?:voorwaarden|termijn|condities?)|betaal(?:termijn|voorwaarden|conditie))\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:zahlungs(?:frist|bedingung|termin)|délai\s+de\s+(?:paiement|règlement)|modalités\s+de\s+règlement|condiciones\s+de\s+pago|forma\s+de\s+pago|plazo\s+de\s+pago|(?:termini|condizioni|modalità)\s+di\s+pagamento|condições\s+de\s+pagamento|prazo\s+de\s+pagamento|betalningsvillkor|betalingsbetingelser|betalingsvilkår|maksuehdot?|termin\s+płatności|(?:sposób|forma)\s+płatności|platební\s+podmínky)\s*[:.]?/iu, weight: 0.85 },
     // A caption alone ("Payment", "Règlement", "Pagamento"): only as the whole cell.
     { re: /^(?:payment|zahlung|règlement|paiement|pago|pagamento|betaling|betalning|maksu)\s*:?$/iu, weight: 0.8, exact: true },
@@ -276,7 +276,7 @@ const DAYS = String.raw`(?:days?|tage?n?|jours|dagen|dage|dagar|días|dias|giorn
  * from the end of a month is END_OF_MONTH_TERM's. "netto" days win over a discount period ("2 % Skonto 7 Tage"). */
 export const NET_TERM_DAYS: readonly RegExp[] = [
   new RegExp(String.raw`\bnet(?:to)?\s+(\d{1,3})(?:\s+${DAYS}(?!\p{L})|(?=\s+e\.?o\.?m\b)|(?![\d,%]|\.\d|\s*[\p{L}\d]))`, "iu"),
-  new RegExp(String.raw`\b(\d{1,3})\s*${DAYS}\s+(?:net(?:to|os?|ti)?|nets?|líquidos?)(?!\p{L})`, "iu"),
+  new RegExp(String.raw`\b(\d{1,3})\s*${DAYS}\s+(?:(?:rein\s+)?net(?:to|os?|ti)?|nets?|líquidos?|ohne\s+(?:jeden\s+)?abzug|sans\s+escompte|senza\s+sconto|sin\s+descuento|zonder\s+korting)(?!\p{L})`, "iu"),
 ];
 export const TERM_DAYS: readonly RegExp[] = [
   /\b(?:with)?in\s+(\d{1,3})\s+days?\b/i,
@@ -291,12 +291,14 @@ export const TERM_DAYS: readonly RegExp[] = [
   // "Bonifico 30 gg d.f.", "60 gg data fattura", "30 dias da data da fatura", "30 días fecha factura".
   /\b(\d{1,3})\s*(?:gg\.?|giorni|días|dias|jours)\s+(?:d\.?\s?f|data|fecha|date|da\s+data|de\s+la\s+fecha|f\.?\s?m|fine|fin)(?!\p{L})/iu,
   // "Betalingstermijn: 30 dagen", "Prazo de pagamento: 30 dias": a terms label and a number of days.
-  new RegExp(String.raw`(?:terms?|termijn|plazo|prazo|termini|villkor|betingelser|konditionen|bedingungen|condiciones|condições|conditions|délai|frist|maksuehto|płatności)(?:\s+\p{L}+){0,3}\s*:?\s+(\d{1,3})\s*${DAYS}(?!\p{L})`, "iu"),
+  // Polish: "w ciągu 14 dni", "przelew 14 dni", "Termin zapłaty: 14 dni".
+  /(?<!\p{L})w\s+(?:ciągu|terminie)\s+(\d{1,3})\s+dni(?!\p{L})/iu,
+  new RegExp(String.raw`(?:terms?|termijn|plazo|prazo|termini|villkor|betingelser|konditionen|bedingungen|condiciones|condições|conditions|délai|frist|maksuehto|płatności|płatność|zapłaty|przelew)(?:\s+\p{L}+){0,3}\s*:?\s+(\d{1,3})\s*${DAYS}(?!\p{L})`, "iu"),
 ];
 /** A number of days alone, in the value of a payment-terms caption ("30 days", "14 Tage", "Transferencia 60 días"). */
 export const BARE_TERM_DAYS = new RegExp(String.raw`(?:^|[^\p{L}\d.,/])(\d{1,3})\s*${DAYS}(?!\p{L})`, "iu");
 /** Words that make a line about paying (so that "within 30 days" is a payment term, not a returns policy). */
-export const PAYMENT_WORDS = /(?<!\p{L})(?:pay|payable|payment|paid|remit|due|(?:be|ein|über)?zahl(?:bar|ung\p{L}*|en)|zahlungs\p{L}*|fällig|begleich\p{L}*|überweis\p{L}*|paiement|règlement|régler|\p{L}*betal\p{L}*|pag[oa]|pagamento|pagar|abon\p{L}+|scadenza|vencimento|vencimiento|transferencia|bonifico|transferência|maksu\p{L}*|płatno\p{L}*|zapłat\p{L}*|splatnost\p{L}*)(?!\p{L})/iu;
+export const PAYMENT_WORDS = /(?<!\p{L})(?:pay|payable|payment|paid|remit|due|(?:be|ein|über)?zahl(?:bar|ung\p{L}*|en)|zahlungs\p{L}*|fällig|begleich\p{L}*|überweis\p{L}*|paiement|règlement|régler|\p{L}*betal\p{L}*|pag[oa]|pagamento|pagar|abon\p{L}+|scadenza|vencimento|vencimiento|transferencia|bonifico|transferência|maksu\p{L}*|płatno\p{L}*|zapłat\p{L}*|splatnost\p{L}*|voldoen|voldaan|over\s+te\s+maken|overmaken|overschrijven)(?!\p{L})/iu;
 /** Lines about returns or warranties, whose days are no payment term ("Rückgabe innerhalb von 30 Tagen"). */
 export const NOT_A_PAYMENT_TERM = /(?<!\p{L})(?:return\p{L}*|refund\p{L}*|warrant\p{L}*|guarantee|rückgabe\p{L}*|umtausch\p{L}*|widerruf\p{L}*|garantie\p{L}*|retour\p{L}*|remboursement|rétractation|herroeping|garanti\p{L}*|devoluci\p{L}*|reso|recesso|devolução)(?!\p{L})/iu;
 /** Due on receipt: the due date is the invoice date. */
