@@ -72,6 +72,21 @@ describe("reading error class: discount terms, new spellings, a day of the next 
     for (const [tail, date] of cases) expect([tail, due(bill(tail))]).toEqual([tail, date]);
   });
 
+  it("reads terms with the days written out or after other words ('thirty (30) days', 'sous 30 jours', 'vierzehn Tagen')", () => {
+    const cases: Array<[string, string]> = [
+      ["Payment is due within thirty (30) days.", "2025-04-02"],
+      ["Payment is due within thirty days of the invoice date.", "2025-04-02"],
+      ["We kindly ask you to transfer the amount within 30 days.", "2025-04-02"],
+      ["Paiement sous 30 jours.", "2025-04-02"],
+      ["Règlement dans un délai de trente jours.", "2025-04-02"],
+      ["Zahlbar innerhalb von dreißig Tagen ohne Abzug.", "2025-04-02"],
+      ["Pago en un plazo de 30 días.", "2025-04-02"],
+      ["Pagamento no prazo de 30 dias.", "2025-04-02"],
+      ["Te betalen binnen dertig dagen.", "2025-04-02"],
+    ];
+    for (const [tail, date] of cases) expect([tail, due(bill(tail))]).toEqual([tail, date]);
+  });
+
   it("counts to a day of the following month ('le 10 du mois suivant'), below the auto grade", () => {
     const cases: Array<[string, string]> = [
       ["Règlement : le 10 du mois suivant", "2025-04-10"],

@@ -126,3 +126,18 @@ export function paymentSchedules(pages: readonly Page[], order: DayOrder): Sched
   }
   return out;
 }
+
+/** Numbers of days written out in terms, in the bills' languages ("thirty", "vierzehn", "trente", "treinta", "dertig"). */
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  seven: 7, ten: 10, fourteen: 14, fifteen: 15, "twenty-one": 21, twenty: 20, thirty: 30, "forty-five": 45, sixty: 60, ninety: 90,
+  sieben: 7, acht: 8, zehn: 10, vierzehn: 14, "fünfzehn": 15, einundzwanzig: 21, "dreißig": 30, dreissig: 30, sechzig: 60, neunzig: 90,
+  huit: 8, dix: 10, quinze: 15, trente: 30, "quarante-cinq": 45, soixante: 60, "quatre-vingt-dix": 90,
+  diez: 10, quince: 15, treinta: 30, sesenta: 60, noventa: 90, dieci: 10, quindici: 15, trenta: 30, sessanta: 60, novanta: 90,
+  tien: 10, veertien: 14, vijftien: 15, dertig: 30, zestig: 60, negentig: 90, trinta: 30, sessenta: 60,
+};
+const NUMBER_WORD_RE = new RegExp(String.raw`(?<!\p{L})(${Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join("|")})(?:\s*\(\s*(\d{1,3})\s*\))?(?=\s+${DAYS}(?!\p{L}))`, "giu");
+
+/** A line's terms with the days written out as figures: "thirty (30) days" and "thirty days" → "30 days". */
+export function numeralDays(text: string): string {
+  return text.replace(NUMBER_WORD_RE, (all, word: string, figure: string | undefined) => figure ?? String(NUMBER_WORDS[word.toLowerCase()] ?? all));
+}

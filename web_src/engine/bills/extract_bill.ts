@@ -6,7 +6,7 @@
 import type { BillAddress, BillFields, BillLine, BillSource, BillTax, ExtractedBill, ExtractedField } from "../../contracts/bills";
 import { checkBill } from "./check_bill";
 import { withDocumentKind } from "./document_kind";
-import { DISCOUNT_WORDS, dayOfNextMonth, discountOnly, instalmentTerm, nextMonthDay, paymentSchedules } from "./due_terms";
+import { DISCOUNT_WORDS, dayOfNextMonth, discountOnly, instalmentTerm, nextMonthDay, numeralDays, paymentSchedules } from "./due_terms";
 import { AGENT_FOR, BRAND_AFTER, BRAND_BEFORE, CUSTOMER_MARKERS, DEBIT_DATE_BEFORE, RECIPIENT_HEADINGS, THIRD_PARTY_HOSTS, THIRD_PARTY_LINE, DEBIT_SENTENCE, DUE_IN_PAYMENT_SENTENCE, DUE_IN_SENTENCE, BARE_TERM_DAYS, DUE_ON_RECEIPT, END_OF_MONTH_TERM, NET_TERM_DAYS, NOT_A_PAYMENT_TERM, PAYMENT_WORDS, TERM_DAYS, VENDOR_MARKERS, LABELS, LEADERS, LEGAL_FORMS, LINE_TABLE_HEADER, NUMBER_WORD, PAYMENT_TERM_SENTENCES, PO_IN_SENTENCE, RECEIPT_LABELS, TAX_INCLUDED, CARRIED, BALANCE_LABEL, TOTALS_ROW_CAPTIONS, type LabelKind, type LabelPattern } from "./labels";
 import { pageText, type Cell, type Line, type Page } from "./layout";
 import { cents, dayOrderOf, detectCurrency, findDates, findEmails, findIbans, findVats, hasDecimals, normaliseVat, parseAmount } from "./values";
@@ -804,7 +804,8 @@ interface Term extends TermReading {
 
 /** The days of a payment term in `text` (a line, or the value of a payment-terms label when `labelled`): the net
  * days over a discount period, else the longest period on a line about paying, 0 for "due on receipt". */
-function readTerm(text: string, labelled: boolean): (TermReading & { rank: number }) | null {
+function readTerm(printed: string, labelled: boolean): (TermReading & { rank: number }) | null {
+  const text = numeralDays(printed);
   if (NOT_A_PAYMENT_TERM.test(text)) return null;
   const eom = END_OF_MONTH_TERM.exec(text);
   const endOfMonth = eom === null ? null : eom.groups?.["then"] !== undefined ? "then" : "after";

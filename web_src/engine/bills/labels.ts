@@ -285,6 +285,7 @@ export const TERM_DAYS: readonly RegExp[] = [
   /\b(\d{1,3})\s+tage?n?\s+nach\s+(?:rechnungs|monats|erhalt|zugang|lieferung|ende)/i,
   /\bzahlungsziel\s*:?\s*(\d{1,3})\s+tage?n?\b/i,
   new RegExp(String.raw`(?:^|\s)(?:à|a)\s+(\d{1,3})\s*(?:jours|días|dias|giorni|gg\.?)(?!\p{L})`, "iu"),
+  /(?<!\p{L})(?:sous|dans\s+les|sous\s+un\s+délai\s+de|dans\s+un\s+délai\s+de)\s+(\d{1,3})\s+jours(?!\p{L})/iu,
   /\bbinnen\s+(\d{1,3})\s+dagen\b/i,
   /\b(?:inom|indenfor|inden)\s+(\d{1,3})\s+(?:dagar|dage)\b/i,
   /\b(?:entro|dentro\s+de)\s+(\d{1,3})\s+(?:giorni|días|dias|gg\.?)(?!\p{L})/iu,
@@ -298,7 +299,7 @@ export const TERM_DAYS: readonly RegExp[] = [
 /** A number of days alone, in the value of a payment-terms caption ("30 days", "14 Tage", "Transferencia 60 días"). */
 export const BARE_TERM_DAYS = new RegExp(String.raw`(?:^|[^\p{L}\d.,/])(\d{1,3})\s*${DAYS}(?!\p{L})`, "iu");
 /** Words that make a line about paying (so that "within 30 days" is a payment term, not a returns policy). */
-export const PAYMENT_WORDS = /(?<!\p{L})(?:pay|payable|payment|paid|remit|due|(?:be|ein|über)?zahl(?:bar|ung\p{L}*|en)|zahlungs\p{L}*|fällig|begleich\p{L}*|überweis\p{L}*|paiement|règlement|régler|\p{L}*betal\p{L}*|pag[oa]|pagamento|pagar|abon\p{L}+|scadenza|vencimento|vencimiento|transferencia|bonifico|transferência|maksu\p{L}*|płatno\p{L}*|zapłat\p{L}*|splatnost\p{L}*|voldoen|voldaan|over\s+te\s+maken|overmaken|overschrijven)(?!\p{L})/iu;
+export const PAYMENT_WORDS = /(?<!\p{L})(?:pay|payable|payment|paid|remit|due|(?:be|ein|über)?zahl(?:bar|ung\p{L}*|en)|zahlungs\p{L}*|fällig|begleich\p{L}*|überweis\p{L}*|paiement|règlement|régler|\p{L}*betal\p{L}*|pag[oa]|pagamento|pagar|abon\p{L}+|scadenza|vencimento|vencimiento|transferencia|bonifico|transferência|maksu\p{L}*|płatno\p{L}*|zapłat\p{L}*|splatnost\p{L}*|voldoen|voldaan|over\s+te\s+maken|overmaken|overschrijven|transfer|settle(?:d|ment)?)(?!\p{L})/iu;
 /** Lines about returns or warranties, whose days are no payment term ("Rückgabe innerhalb von 30 Tagen"). */
 export const NOT_A_PAYMENT_TERM = /(?<!\p{L})(?:return\p{L}*|refund\p{L}*|warrant\p{L}*|guarantee|rückgabe\p{L}*|umtausch\p{L}*|widerruf\p{L}*|garantie\p{L}*|retour\p{L}*|remboursement|rétractation|herroeping|garanti\p{L}*|devoluci\p{L}*|reso|recesso|devolução)(?!\p{L})/iu;
 /** Due on receipt: the due date is the invoice date. */
