@@ -87,6 +87,24 @@ describe("reading error class: discount terms, new spellings, a day of the next 
     for (const [tail, date] of cases) expect([tail, due(bill(tail))]).toEqual([tail, date]);
   });
 
+  it("reads a date to pay by after the amount or a caption not known before (English, French, Spanish, Dutch)", () => {
+    const cases: Array<[string, string]> = [
+      ["Please pay the amount of EUR 366.00 by 02/04/2025.", "2025-04-02"],
+      ["Kindly settle this invoice before 02/04/2025.", "2025-04-02"],
+      ["Payment by:   02.04.2025", "2025-04-02"],
+      ["Payment: bank transfer, 30 days", "2025-04-02"],
+      ["Date de paiement : 02/04/2025", "2025-04-02"],
+      ["Fecha vencimiento: 02/04/2025", "2025-04-02"],
+      ["Fecha de pago: 02/04/2025", "2025-04-02"],
+      ["Uiterste betaaldag: 02-04-2025", "2025-04-02"],
+      ["Betaaldatum   02-04-2025", "2025-04-02"],
+    ];
+    for (const [tail, date] of cases) expect([tail, due(bill(tail))]).toEqual([tail, date]);
+    // Not a date a payment was made on, nor the end of a period.
+    expect(due(bill("Paid by card on 03/03/2025, thank you.", "Quillfeather Studio Ltd"))).toBeNull();
+    expect(due(bill("Payment for the period 01/02/2025 until 28/02/2025", "Quillfeather Studio Ltd"))).toBeNull();
+  });
+
   it("counts to a day of the following month ('le 10 du mois suivant'), below the auto grade", () => {
     const cases: Array<[string, string]> = [
       ["Règlement : le 10 du mois suivant", "2025-04-10"],

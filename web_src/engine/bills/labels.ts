@@ -114,20 +114,20 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
   ],
   dueDate: [
     { re: /^(?:payment\s+)?due\s*(?:date|on|by)?\s*[:.]?/i, weight: 0.9 },
-    { re: /^(?:pay(?:able)?\s+(?:by|until|before)|to\s+be\s+paid\s+(?:by|until|before)|payment\s+deadline|date\s+due)\s*[:.]?/i, weight: 0.85 },
+    { re: /^(?:pay(?:able|ment)?\s+(?:by|until|before)|to\s+be\s+paid\s+(?:by|until|before)|payment\s+deadline|date\s+due)\s*[:.]?/i, weight: 0.85 },
     // The day a direct debit is collected (SEPA pre-notification): the day the bill is paid.
     { re: /^(?:(?:direct\s+)?debit(?:ing)?\s+date|collection\s+date|date\s+of\s+(?:debit|collection)|abbuchungs-?\s?datum|einzugs-?\s?datum|lastschrift-?\s?datum|abbuchung\s+am|einzug\s+am|date\s+de\s+prélèvement|prélèvement\s+le|incasso-?\s?datum|afschrijf-?\s?datum)\s*[:.]?/i, weight: 0.85 },
     { re: /^(?:netto\s*fällig(?:keit)?(?:\s+(?:am|bis))?|fällig\s+netto(?:\s+(?:am|bis))?|fälligkeit(?:sdatum|stag)?|fällig\s+(?:am|bis)|zahlbar\s+bis(?:\s+zum)?|zahlungsziel|zahlungsfrist|zahlungstermin)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:date\s+d['’]\s?échéance|échéance|date\s+limite(?:\s+de\s+(?:paiement|règlement))?(?:\s+le)?|à\s+payer\s+avant\s+le)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:vervaldatum|vervaldag|uiterste\s+betaaldatum|te\s+betalen\s+voor)\s*[:.]?/i, weight: 0.9 },
-    { re: /^(?:fecha\s+de\s+vencimiento|vencimiento|(?:data\s+(?:di\s+)?)?scadenza(?:\s+(?:del(?:la)?\s+)?(?:pagamento|fattura))?|data\s+de\s+vencimento|vencimento)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:fecha\s+(?:de\s+)?vencimiento|vencimiento|uiterste\s+betaal(?:datum|dag)|(?:data\s+(?:di\s+)?)?scadenza(?:\s+(?:del(?:la)?\s+)?(?:pagamento|fattura))?|data\s+de\s+vencimento|vencimento)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:förfallodatum|förfallodag|att\s+betala\s+senast|sista\s+betalningsdag|forfaldsdato|betalingsfrist|sidste\s+rettidige\s+betalingsdag)\s*[:.]?/i, weight: 0.9 },
     // Finnish, Polish, Czech / Slovak, Norwegian: "Eräpäivä", "Termin płatności", "Datum splatnosti", "Forfallsdato".
     { re: /^(?:eräpäivä|erääntymispäivä|termin\s+(?:płatności|zapłaty)|data\s+płatności|d[aá]tum\s+splatnosti|splatnost|forfallsdato|forfall)\s*[:.]?/iu, weight: 0.9 },
     // Spellings without accents or with a polite word ("Echeance", "A payer avant le", "Please pay by"), and Hungarian,
     // Croatian, Estonian, Romanian ones.
     { re: /^(?:please\s+pay\s+(?:by|before)|zu\s+zahlen\s+bis|fällig|a\s+payer\s+avant\s+le|(?:date\s+d['’]\s?)?[ée]ch[ée]ance|fecha\s+l[ií]mite\s+de\s+pago|vence(?:\s+el)?|(?:te\s+)?betalen\s+v[oó]{2}r|betalas\s+senast|betales\s+senest|sidste\s+betalingsdag|fizetési\s+határidő|rok\s+plaćanja|datum\s+dospijeća|maksetähtaeg|data\s+scaden[tţț]ei)\s*[:.]?/iu, weight: 0.85 },
-    { re: /^payment\s+date\s*[:.]?/i, weight: 0.75 },
+    { re: /^(?:payment\s+date|date\s+de\s+(?:paiement|règlement)|fecha\s+de\s+pago|betaaldatum|data\s+(?:di|de)\s+pagamento|zahlungsdatum)\s*[:.]?/i, weight: 0.75 },
   ],
   total: [
     { re: /^(?:total\s+)?amount\s+(?:due|payable|to\s+pay)\s*[:.]?/i, weight: 0.95 },
@@ -267,7 +267,7 @@ export const DEBIT_DATE_BEFORE = /(?<!\p{L})(?:am|zum|ab|per|le|op|rond|omstreek
 
 /** On a line about paying (PAYMENT_WORDS), the words before the date to pay by: "bis zum", "antes del", "hasta el",
  * "entro il", "até", "senast", "senest", "on or before". */
-export const DUE_IN_PAYMENT_SENTENCE = /(?<!\p{L})(?:bis(?:\s+(?:zum|spätestens))?|antes\s+del?|hasta\s+el|entro\s+(?:il|el)|até(?:\s+(?:ao|a|dia))?|senast|senest|on\s+or\s+before|no\s+later\s+than)\s+/iu;
+export const DUE_IN_PAYMENT_SENTENCE = /(?<!\p{L})(?:bis(?:\s+(?:zum|spätestens))?|antes\s+del?|hasta\s+el|entro\s+(?:il|el)|até(?:\s+(?:ao|a|dia))?|senast|senest|on\s+or\s+before|no\s+later\s+than|by|before|prior\s+to)\s+(?:the\s+)?/iu;
 
 /** The words for "days" of the bills' languages: "days", "Tage", "jours", "dagen", "gg" (giorni), "dni", "pv" (päivää). */
 const DAYS = String.raw`(?:days?|tage?n?|jours|dagen|dage|dagar|días|dias|giorni|gg\.?|dni|dní|dnů|pv\.?|päivää|dana|napja?)`;
@@ -294,6 +294,8 @@ export const TERM_DAYS: readonly RegExp[] = [
   // "Betalingstermijn: 30 dagen", "Prazo de pagamento: 30 dias": a terms label and a number of days.
   // Polish: "w ciągu 14 dni", "przelew 14 dni", "Termin zapłaty: 14 dni".
   /(?<!\p{L})w\s+(?:ciągu|terminie)\s+(\d{1,3})\s+dni(?!\p{L})/iu,
+  // "Payment: bank transfer, 30 days", "Zahlung: Überweisung, 14 Tage".
+  new RegExp(String.raw`^\s*(?:payment|zahlung|paiement|règlement|pago|pagamento|betaling|betalning)\s*:\s*[^\d:]{0,30}?(\d{1,3})\s*${DAYS}(?!\p{L})`, "iu"),
   new RegExp(String.raw`(?:terms?|termijn|plazo|prazo|termini|villkor|betingelser|konditionen|bedingungen|condiciones|condições|conditions|délai|frist|maksuehto|płatności|płatność|zapłaty|przelew)(?:\s+\p{L}+){0,3}\s*:?\s+(\d{1,3})\s*${DAYS}(?!\p{L})`, "iu"),
 ];
 /** A number of days alone, in the value of a payment-terms caption ("30 days", "14 Tage", "Transferencia 60 días"). */
