@@ -191,6 +191,39 @@ function valueCells(hit: LabelHit, receipt: boolean): Array<{ text: string; fact
   return out;
 }
 
+/** Words naming a date that is not the invoice's: a delivery or service date or period, or an order or due date. */
+const DELIVERY_DATE_WORD = /(?<!\p{L})(?:liefer\p{L}*|leistung\p{L}*|ship\p{L}*|dispatch\p{L}*|deliver\p{L}*|livraison|livr\p{L}*|service|period|zeitraum|période|periode|periodo|período|entrega|consegna|levering|leverans|supply)(?!\p{L})/iu;
+const OTHER_DATE_WORD = /(?<!\p{L})(?:bestell\p{L}*|auftrag\p{L}*|order\p{L}*|commande|pedido|ordine|bestel\p{L}*|fällig\p{L}*|due|échéance|echeance|vencim\p{L}*|scadenz\p{L}*|verval\p{L}*|förfallo\p{L}*|zahl\p{L}*|payment|paiement|pago|geburt\p{L}*|birth|valid\p{L}*|gültig\p{L}*|expir\p{L}*)(?!\p{L})/iu;
+
+/** The dates of a line, each with what a label names it: the last words before it on its line, or a caption over it
+ * (a header box); a date in a period ("01.02.2025 - 28.02.2025", "du … au …") is a delivery's. */
+function datesOfLine(page: Page, i: number, order: "dmy" | "mdy"): Array<{ date: ReturnType<typeof findDates>[number]; kind: "delivery" | "other" | null }> {
+  const line = page.lines[i];
+  if (line === undefined) return [];
+  const above = page.lines[i - 1];
+  const out: Array<{ date: ReturnType<typeof findDates>[number]; kind: "delivery" | "other" | null }> = [];
+  for (const cell of line.cells) {
+    const dates = findDates(cell.text, order);
+    const before = line.cells.slice(0, line.cells.indexOf(cell)).map((c) => c.text).join(" ");
+    // A caption is words alone; a cell above with its own date is another row's value.
+    const over = above !== undefined && adjacent(above, line) ? (above.cells.find((c) => overlaps(c, cell))?.text ?? "") : "";
+    const caption = /\d/.test(over) ? "" : over;
+    dates.forEach((date, k) => {
+      // The words just before it, past other dates and figures (a label's value ends where a figure is).
+      const words = `${before} ${cell.text.slice(0, date.index)}`.split(/\d[\d./-]*\d|\d/).pop()?.trim().split(/\s+/).slice(-3).join(" ") ?? "";
+      const next = dates[k + 1];
+      const prev = dates[k - 1];
+      const period = (next !== undefined && /^\s*(?:-|–|bis|to|au|until|al|a|tot|t\/m)\s*$/iu.test(cell.text.slice(date.index + date.text.length, next.index)))
+        || (prev !== undefined && /^\s*(?:-|–|bis|to|au|until|al|a|tot|t\/m)\s*$/iu.test(cell.text.slice(prev.index + prev.text.length, date.index)));
+      const named = words;
+      const kind = OTHER_DATE_WORD.test(named) || (named === "" && OTHER_DATE_WORD.test(caption)) ? "other"
+        : period || DELIVERY_DATE_WORD.test(named) || (named === "" && DELIVERY_DATE_WORD.test(caption)) ? "delivery" : null;
+      out.push({ date, kind });
+    });
+  }
+  return out;
+}
+
 /** Whether two cells share some of their width. */
 const overlaps = (a: Cell, b: Cell) => a.x0 < b.x1 && a.x1 > b.x0;
 
@@ -246,7 +279,7 @@ function nearTop(hit: LabelHit): boolean {
 }
 
 /** A place, a comma and a date, nothing else: "Luzern, 21.03.2025", "Wien, am 3. März 2025", "Milano, lì 12/03/2025". */
-const PLACE_DATE = /^\p{Lu}[\p{L}'’. -]{1,30}\p{L},\s*(?:(?:den|le|il|lì|el|am|the|dnia|d\.)\s+)?(\d{1,2}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\d{1,2}\.?\s+\p{L}{3,12}\.?\s+\d{4}|\p{L}{3,12}\s+\d{1,2},?\s+\d{4})$/u;
+const PLACE_DATE = /^\p{Lu}[\p{L}'’. -]{1,30}\p{L},\s*(?:(?:den|le|il|lì|el|a|am|the|dnia|d\.)\s+)?(\d{1,2}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\d{1,2}\s+de\s+\p{L}{3,12}\s+de\s+\d{4}|\d{1,2}\.?\s+\p{L}{3,12}\.?\s+\d{4}|\p{L}{3,12}\s+\d{1,2},?\s+\d{4})$/u;
 
 /** A cell holding a rate alone: "19 %", "8,1%", "(7 %)". */
 const RATE_CELL = /^\(?(\d{1,2}(?:[.,]\d{1,2})?)\s*%\)?$/;
@@ -654,24 +687,34 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
   // A letter's place and date ("Luzern, 21.03.2025", "Berlin, den 3. Februar 2025", "Paris, le 12 mars 2025") in the
   // head of the first page: the date the bill was written, surer than a date in a table's column; a labelled
   // invoice date still wins.
+  // Lower on the page (over the signature, at the letter's foot) a little less sure.
   const head = pages[0];
-  head?.lines.slice(0, Math.ceil(head.lines.length * 0.5)).forEach((line, i) => {
+  head?.lines.forEach((line, i) => {
+    const upper = i < Math.ceil(head.lines.length * 0.5);
     for (const cell of line.cells) {
       const m = PLACE_DATE.exec(cell.text.trim());
       const date = m === null ? undefined : dateIn(m[1] ?? "");
-      if (date !== undefined) cands.invoiceDate.push({ value: date.iso, score: 0.7 * date.factor, sourceText: cell.text, page: head.number, order: orderOf(head.number, i) });
+      if (date !== undefined) cands.invoiceDate.push({ value: date.iso, score: (upper ? 0.7 : 0.65) * date.factor, sourceText: cell.text, page: head.number, order: orderOf(head.number, i) });
     }
   });
 
-  // No labelled invoice date: the first date on the first page, hardly sure.
+  // No labelled invoice date: the first date on the first page that no label calls another date (an order, a
+  // delivery, a service period, a due date), hardly sure; else a delivery or service date (often the invoice's own
+  // date on a small bill), less sure still; never an order or a due date.
   if (cands.invoiceDate.length === 0) {
     const page = pages[0];
+    let delivered: Candidate<string> | null = null;
     page?.lines.some((line, i) => {
-      const date = dateIn(line.text);
-      if (date === undefined) return false;
-      cands.invoiceDate.push({ value: date.iso, score: 0.35, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
-      return true;
+      for (const { date, kind } of datesOfLine(page, i, order)) {
+        if (kind === null) {
+          cands.invoiceDate.push({ value: date.iso, score: 0.35, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
+          return true;
+        }
+        if (kind === "delivery") delivered ??= { value: date.iso, score: 0.3, sourceText: line.text, page: page.number, order: orderOf(page.number, i) };
+      }
+      return false;
     });
+    if (cands.invoiceDate.length === 0 && delivered !== null) cands.invoiceDate.push(delivered);
   }
 
   // Payment terms in days ("Net 30", "14 Tage netto", "30 jours fin de mois") from the invoice date. No due date

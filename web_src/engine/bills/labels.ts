@@ -99,6 +99,7 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
     { re: /^rechnungs-?\s?datum\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:date\s+de\s+l['’]\s?avoir|credit\s+(?:note|memo)\s+date|date\s+of\s+(?:the\s+)?credit\s+note|gutschrifts-?\s?datum|datum\s+der\s+gutschrift|creditnota\s*datum|data\s+(?:della\s+)?nota\s+di\s+credito|fecha\s+(?:de\s+la\s+)?nota\s+de\s+crédito)\s*[:.]?/i, weight: 0.95 },
     { re: /^beleg-?\s?datum\s*[:.]?/i, weight: 0.85 },
+    { re: /^(?:ausstellungs-?\s?datum|ausgestellt\s+am|rechnungs-?\s+und\s+liefer-?\s?datum|(?:facture\s+)?(?:émise|emise|établie|etablie)\s+le)\s*[:.]?/i, weight: 0.9 },
     { re: /^r[eg]\.?-?\s?datum\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:date\s+(?:de\s+(?:la\s+)?)?(?:facture|facturation|d'émission|émission))\s*[:.]?/i, weight: 0.95 },
     { re: /^factuur\s*datum\s*[:.]?/i, weight: 0.95 },
