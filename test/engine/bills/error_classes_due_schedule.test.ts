@@ -44,6 +44,11 @@ describe("reading error class: discount terms, new spellings, a day of the next 
   it("never takes a discount's date for the due date: the net date, or none", () => {
     const twoLines = bill("Bei Zahlung bis 13.03.2025 gewähren wir 2 % Skonto.\nZahlbar bis 02.04.2025 ohne Abzug.", "Weber Elektro GmbH");
     expect(due(twoLines)).toBe("2025-04-02");
+    // The net date first, the discount's after it on the same line.
+    const netFirst = bill("Zahlbar innerhalb 30 Tagen netto bis 02.04.2025, 2 % Skonto innerhalb 10 Tagen bis 13.03.2025", "Weber Elektro GmbH");
+    expect(due(netFirst)).toBe("2025-04-02");
+    const enNetFirst = bill("Net due 02/04/2025; 2% discount if paid by 13/03/2025.", "Quillfeather Studio Ltd");
+    expect(due(enNetFirst)).toBe("2025-04-02");
     const labels = bill("Skontofrist:   13.03.2025 (2 %)\nNettofällig:   02.04.2025", "Weber Elektro GmbH");
     expect(due(labels)).toBe("2025-04-02");
     const discountOnly = bill("Bei Zahlung bis zum 13.03.2025 ziehen Sie 2 % Skonto ab.", "Weber Elektro GmbH");
@@ -153,6 +158,16 @@ describe("reading error class: discount terms, new spellings, a day of the next 
       expect([tail, due(b)]).toEqual([tail, null]);
       expect([tail, b.fields.paymentTerms?.value ?? ""]).toEqual([tail, expect.stringMatching(/instal/i)]);
     }
+  });
+
+  it("reads the net row of a table of payment dates with a discount's row, not instalments", () => {
+    const table = bill("Zahlungsbedingungen:\nBeschreibung                         Fälligkeit\nZahlbar ohne Abschlag bis            02.04.2025\nZahlbar mit 2 % Skonto bis           13.03.2025", "Weber Elektro GmbH");
+    expect(due(table)).toBe("2025-04-02");
+    expect(table.fields.paymentTerms?.value ?? "").not.toMatch(/instal/i);
+    const discountFirst = bill("Beschreibung                         Fälligkeit\nZahlbar mit 2 % Skonto bis           13.03.2025\nZahlbar ohne Abschlag bis            02.04.2025", "Weber Elektro GmbH");
+    expect(due(discountFirst)).toBe("2025-04-02");
+    const en = bill("Terms                          Due date\nNet                            02/04/2025\n2% discount if paid by         13/03/2025", "Quillfeather Studio Ltd");
+    expect(due(en)).toBe("2025-04-02");
   });
 
   it("still reads one due date beside a schedule of one row, and a due date printed with other dates on its line", () => {

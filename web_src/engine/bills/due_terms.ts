@@ -9,7 +9,7 @@ import { findDates, type DayOrder } from "./values";
 /** Words of an early-payment discount: a date or days beside them are the discount's, not the due date. */
 export const DISCOUNT_WORDS = /(?<!\p{L})(?:skonto\p{L}*|escompte|sconto|discount|descuento|korting|kassakorting|rabatt|rabat|desconto)(?!\p{L})/iu;
 /** Words saying the amount is paid in full, without the discount ("netto", "ohne Abzug", "sans escompte"). */
-export const NET_WORDS = /(?<!\p{L})(?:net(?:to|os?|ti)?|rein\s+netto|ohne\s+(?:jeden\s+)?abzug|sans\s+escompte|senza\s+sconto|sin\s+descuento|zonder\s+korting|without\s+discount)(?!\p{L})/iu;
+export const NET_WORDS = /(?<!\p{L})(?:net(?:to|os?|ti)?|rein\s+netto|ohne\s+(?:jeden\s+)?(?:abzug|abschlag)|sans\s+escompte|senza\s+sconto|sin\s+descuento|zonder\s+korting|without\s+discount)(?!\p{L})/iu;
 
 /** A line naming a discount and nothing paid net: its dates and days are the discount's. */
 export function discountOnly(text: string): boolean {
@@ -73,6 +73,8 @@ const DUE_CAPTION = /^(?:(?:data\s+(?:di\s+)?)?scadenza(?:\s+rata)?|due\s+date|d
 export interface Schedule {
   /** The schedule's dates, in the order printed (ISO). */
   dates: string[];
+  /** Dates of its rows about an early-payment discount ("Zahlbar mit 2 % Skonto bis"): no due date, no instalment. */
+  discounts: string[];
   text: string;
   page: number;
   order: number;
@@ -88,6 +90,7 @@ export function paymentSchedules(pages: readonly Page[], order: DayOrder): Sched
       const heading = first === undefined ? null : SCHEDULE_HEADING.exec(first.text.trim());
       if (heading !== null && first !== undefined) {
         const dates = findDates(line.text.slice(line.text.indexOf(first.text.trim()) + heading[0].length), order).map((d) => d.iso);
+        const discounts: string[] = [];
         const rows = [line.text.trim()];
         let captions = 0;
         for (let d = 1; d <= 12; d++) {
@@ -102,25 +105,26 @@ export function paymentSchedules(pages: readonly Page[], order: DayOrder): Sched
             }
             break;
           }
-          dates.push(...found.map((f) => f.iso));
+          (discountOnly(below.text) ? discounts : dates).push(...found.map((f) => f.iso));
           rows.push(below.text.trim());
         }
-        if (dates.length > 0) out.push({ dates, text: rows.join(" | "), page: page.number, order: page.number * 10_000 + i });
+        if (dates.length > 0 || discounts.length > 0) out.push({ dates, discounts, text: rows.join(" | "), page: page.number, order: page.number * 10_000 + i });
         return;
       }
       line.cells.forEach((cell) => {
         if (!DUE_CAPTION.test(cell.text.trim())) return;
         const dates: string[] = [];
+        const discounts: string[] = [];
         const rows = [line.text.trim()];
         for (let d = 1; d <= 12; d++) {
           const below = page.lines[i + d];
           const under = below?.cells.find((c) => c.x0 < cell.x1 + 4 && c.x1 > cell.x0 - 4);
           const found = under === undefined ? [] : findDates(under.text, order);
           if (below === undefined || found.length === 0) break;
-          dates.push(...found.map((f) => f.iso));
+          (discountOnly(below.text) ? discounts : dates).push(...found.map((f) => f.iso));
           rows.push(below.text.trim());
         }
-        if (new Set(dates).size >= 2) out.push({ dates, text: rows.join(" | "), page: page.number, order: page.number * 10_000 + i });
+        if (new Set(dates).size >= 2 || (discounts.length > 0 && dates.length > 0)) out.push({ dates, discounts, text: rows.join(" | "), page: page.number, order: page.number * 10_000 + i });
       });
     });
   }

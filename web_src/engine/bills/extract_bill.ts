@@ -639,10 +639,12 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
   // Payment-term sentences without a label.
   for (const page of pages) {
     page.lines.forEach((line, i) => {
-      // A line about an early-payment discount: its date is the discount's; the net date is the last one printed
-      // after it ("bei Zahlung bis 13.03. 2 % Skonto, zahlbar bis 02.04. netto"), none when it prints one date only.
+      // A line about an early-payment discount: its date is the discount's; the net date is the later one ("bei
+      // Zahlung bis 13.03. 2 % Skonto, zahlbar bis 02.04. netto", "30 Tage netto bis 04.07., 3 % Skonto bis 15.06."),
+      // none when it prints one date only.
       const discount = DISCOUNT_WORDS.test(line.text);
-      const netDate = discount && findDates(line.text, order).length >= 2 ? findDates(line.text, order).pop() : undefined;
+      const lineDates = discount ? findDates(line.text, order) : [];
+      const netDate = lineDates.length >= 2 ? lineDates.reduce((a, b) => (b.iso > a.iso ? b : a)) : undefined;
       const due = DUE_IN_SENTENCE.exec(line.text);
       if (due !== null && !discount) {
         const date = dateIn(line.text.slice(due.index + due[0].length));
@@ -725,6 +727,8 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
   // would be, the document does not say), and the terms say why.
   let instalments: { text: string; page: number; order: number } | null = null;
   for (const s of paymentSchedules(pages, order)) {
+    // A discount's row of the table is no due date; the net row is.
+    cands.dueDate = cands.dueDate.filter((c) => !s.discounts.includes(c.value) || s.dates.includes(c.value));
     const dates = [...new Set(s.dates)];
     if (dates.length === 1 && dates[0] !== undefined) cands.dueDate.push({ value: dates[0], score: 0.8, sourceText: s.text, page: s.page, order: s.order });
     else if (dates.length >= 2) {
