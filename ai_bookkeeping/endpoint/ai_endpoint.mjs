@@ -21398,7 +21398,7 @@ var require_timestamp = __commonJS({
     var DT_SEPARATOR = /t|\s/i;
     var DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
     var TIME = /^(\d\d):(\d\d):(\d\d)(?:\.\d+)?(?:z|([+-]\d\d)(?::?(\d\d))?)$/i;
-    var DAYS2 = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    var DAYS3 = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
     function validTimestamp(str2, allowDate) {
       const dt = str2.split(DT_SEPARATOR);
       return dt.length === 2 && validDate(dt[0]) && validTime(dt[1]) || allowDate && dt.length === 1 && validDate(dt[0]);
@@ -21411,7 +21411,7 @@ var require_timestamp = __commonJS({
       const y = +matches[1];
       const m = +matches[2];
       const d = +matches[3];
-      return m >= 1 && m <= 12 && d >= 1 && (d <= DAYS2[m] || // leap year: https://tools.ietf.org/html/rfc3339#appendix-C
+      return m >= 1 && m <= 12 && d >= 1 && (d <= DAYS3[m] || // leap year: https://tools.ietf.org/html/rfc3339#appendix-C
       m === 2 && d === 29 && (y % 100 === 0 ? y % 400 === 0 : y % 4 === 0));
     }
     function validTime(str2) {
@@ -24587,7 +24587,7 @@ var require_formats = __commonJS({
       return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
     }
     var DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
-    var DAYS2 = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    var DAYS3 = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
     function date5(str2) {
       const matches = DATE.exec(str2);
       if (!matches)
@@ -24595,7 +24595,7 @@ var require_formats = __commonJS({
       const year = +matches[1];
       const month = +matches[2];
       const day = +matches[3];
-      return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeapYear(year) ? 29 : DAYS2[month]);
+      return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeapYear(year) ? 29 : DAYS3[month]);
     }
     function compareDate(d1, d2) {
       if (!(d1 && d2))
@@ -61665,6 +61665,7 @@ var LABELS = {
     { re: /^rechnungs-?\s?datum\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:date\s+de\s+l['’]\s?avoir|credit\s+(?:note|memo)\s+date|date\s+of\s+(?:the\s+)?credit\s+note|gutschrifts-?\s?datum|datum\s+der\s+gutschrift|creditnota\s*datum|data\s+(?:della\s+)?nota\s+di\s+credito|fecha\s+(?:de\s+la\s+)?nota\s+de\s+crédito)\s*[:.]?/i, weight: 0.95 },
     { re: /^beleg-?\s?datum\s*[:.]?/i, weight: 0.85 },
+    { re: /^(?:ausstellungs-?\s?datum|ausgestellt\s+am|rechnungs-?\s+und\s+liefer-?\s?datum|(?:facture\s+)?(?:émise|emise|établie|etablie)\s+le)\s*[:.]?/i, weight: 0.9 },
     { re: /^r[eg]\.?-?\s?datum\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:date\s+(?:de\s+(?:la\s+)?)?(?:facture|facturation|d'émission|émission))\s*[:.]?/i, weight: 0.95 },
     { re: /^factuur\s*datum\s*[:.]?/i, weight: 0.95 },
@@ -61680,20 +61681,20 @@ var LABELS = {
   ],
   dueDate: [
     { re: /^(?:payment\s+)?due\s*(?:date|on|by)?\s*[:.]?/i, weight: 0.9 },
-    { re: /^(?:pay(?:able)?\s+(?:by|until|before)|to\s+be\s+paid\s+(?:by|until|before)|payment\s+deadline|date\s+due)\s*[:.]?/i, weight: 0.85 },
+    { re: /^(?:pay(?:able|ment)?\s+(?:by|until|before)|to\s+be\s+paid\s+(?:by|until|before)|payment\s+deadline|date\s+due)\s*[:.]?/i, weight: 0.85 },
     // The day a direct debit is collected (SEPA pre-notification): the day the bill is paid.
     { re: /^(?:(?:direct\s+)?debit(?:ing)?\s+date|collection\s+date|date\s+of\s+(?:debit|collection)|abbuchungs-?\s?datum|einzugs-?\s?datum|lastschrift-?\s?datum|abbuchung\s+am|einzug\s+am|date\s+de\s+prélèvement|prélèvement\s+le|incasso-?\s?datum|afschrijf-?\s?datum)\s*[:.]?/i, weight: 0.85 },
-    { re: /^(?:fälligkeit(?:sdatum|stag)?|fällig\s+(?:am|bis)|zahlbar\s+bis(?:\s+zum)?|zahlungsziel|zahlungsfrist|zahlungstermin)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:netto\s*fällig(?:keit)?(?:\s+(?:am|bis))?|fällig\s+netto(?:\s+(?:am|bis))?|fälligkeit(?:sdatum|stag)?|fällig\s+(?:am|bis)|zahlbar\s+bis(?:\s+zum)?|zahlungsziel|zahlungsfrist|zahlungstermin)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:date\s+d['’]\s?échéance|échéance|date\s+limite(?:\s+de\s+(?:paiement|règlement))?(?:\s+le)?|à\s+payer\s+avant\s+le)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:vervaldatum|vervaldag|uiterste\s+betaaldatum|te\s+betalen\s+voor)\s*[:.]?/i, weight: 0.9 },
-    { re: /^(?:fecha\s+de\s+vencimiento|vencimiento|(?:data\s+(?:di\s+)?)?scadenza|data\s+de\s+vencimento|vencimento)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:fecha\s+(?:de\s+)?vencimiento|vencimiento|uiterste\s+betaal(?:datum|dag)|(?:data\s+(?:di\s+)?)?scadenza(?:\s+(?:del(?:la)?\s+)?(?:pagamento|fattura))?|data\s+de\s+vencimento|vencimento)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:förfallodatum|förfallodag|att\s+betala\s+senast|sista\s+betalningsdag|forfaldsdato|betalingsfrist|sidste\s+rettidige\s+betalingsdag)\s*[:.]?/i, weight: 0.9 },
     // Finnish, Polish, Czech / Slovak, Norwegian: "Eräpäivä", "Termin płatności", "Datum splatnosti", "Forfallsdato".
     { re: /^(?:eräpäivä|erääntymispäivä|termin\s+(?:płatności|zapłaty)|data\s+płatności|d[aá]tum\s+splatnosti|splatnost|forfallsdato|forfall)\s*[:.]?/iu, weight: 0.9 },
     // Spellings without accents or with a polite word ("Echeance", "A payer avant le", "Please pay by"), and Hungarian,
     // Croatian, Estonian, Romanian ones.
     { re: /^(?:please\s+pay\s+(?:by|before)|zu\s+zahlen\s+bis|fällig|a\s+payer\s+avant\s+le|(?:date\s+d['’]\s?)?[ée]ch[ée]ance|fecha\s+l[ií]mite\s+de\s+pago|vence(?:\s+el)?|(?:te\s+)?betalen\s+v[oó]{2}r|betalas\s+senast|betales\s+senest|sidste\s+betalingsdag|fizetési\s+határidő|rok\s+plaćanja|datum\s+dospijeća|maksetähtaeg|data\s+scaden[tţț]ei)\s*[:.]?/iu, weight: 0.85 },
-    { re: /^payment\s+date\s*[:.]?/i, weight: 0.75 }
+    { re: /^(?:payment\s+date|date\s+de\s+(?:paiement|règlement)|fecha\s+de\s+pago|betaaldatum|data\s+(?:di|de)\s+pagamento|zahlungsdatum)\s*[:.]?/i, weight: 0.75 }
   ],
   total: [
     { re: /^(?:total\s+)?amount\s+(?:due|payable|to\s+pay)\s*[:.]?/i, weight: 0.95 },
@@ -61745,7 +61746,7 @@ var LABELS = {
     { re: /^(?:payment\s+terms?|terms(?:\s+of\s+payment)?)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:zahlungs(?:bedingungen|ziel|konditionen))\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:conditions\s+de\s+(?:paiement|règlement)|modalités\s+de\s+paiement)\s*[:.]?/i, weight: 0.9 },
-    { re: /^(?:betalings(?:voorwaarden|termijn|conditie))\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:betalings(?:voorwaarden|termijn|condities?)|betaal(?:termijn|voorwaarden|conditie))\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:zahlungs(?:frist|bedingung|termin)|délai\s+de\s+(?:paiement|règlement)|modalités\s+de\s+règlement|condiciones\s+de\s+pago|forma\s+de\s+pago|plazo\s+de\s+pago|(?:termini|condizioni|modalità)\s+di\s+pagamento|condições\s+de\s+pagamento|prazo\s+de\s+pagamento|betalningsvillkor|betalingsbetingelser|betalingsvilkår|maksuehdot?|termin\s+płatności|(?:sposób|forma)\s+płatności|platební\s+podmínky)\s*[:.]?/iu, weight: 0.85 },
     // A caption alone ("Payment", "Règlement", "Pagamento"): only as the whole cell.
     { re: /^(?:payment|zahlung|règlement|paiement|pago|pagamento|betaling|betalning|maksu)\s*:?$/iu, weight: 0.8, exact: true }
@@ -61789,11 +61790,11 @@ var VENDOR_MARKERS = /^(?:lieferant|rechnungsersteller|verkäufer|absender|suppl
 var DUE_IN_SENTENCE = /\b(?:netto\s+bis|zahlbar\s+bis|fällig\s+(?:am|bis)|(?:zu\s+der\s+)?fälligkeit(?:\s+am)?|spätestens(?:\s+(?:am|bis))?|due\s+(?:on|by|before)|payable\s+(?:by|before|until|on\s+or\s+before|no\s+later\s+than)|(?:to\s+be\s+)?paid\s+(?:by|until|before|no\s+later\s+than)|(?:please\s+)?pay\s+(?:by|before|until)|remit(?:\s+payment)?\s+by|avant\s+le|au\s+plus\s+tard\s+le|uiterlijk(?:\s+op)?|vóór|voor)\s+(?:(?:zum|dem|den|the|le|op)\s+)?/i;
 var DEBIT_SENTENCE = new RegExp("(?<!\\p{L})(?:eingezogen|abgebucht|abbuchen|einziehen|belastet|lastschrift|pr\xE9lev\xE9e?s?|pr\xE9l\xE8vement|d\xE9bit\xE9e?s?|afgeschreven|ge\xEFncasseerd|geincasseerd|incasso|debited|collected|direct\\s+debit|carg(?:ar\xE1|aremos|ado|ada|o\\s+en\\s+(?:su\\s+)?cuenta)|domiciliad[oa]|addebit\\p{L}*|debitad[oa]|d\xE9bito(?:\\s+direto|\\s+em\\s+conta)?|dras|autogiro|tr\xE6kkes|h\xE6ves|betalingsservice)(?!\\p{L})", "iu");
 var DEBIT_DATE_BEFORE = new RegExp("(?<!\\p{L})(?:am|zum|ab|per|le|op|rond|omstreeks|on|around|el|il|em|a|den)\\s+", "giu");
-var DUE_IN_PAYMENT_SENTENCE = new RegExp("(?<!\\p{L})(?:bis(?:\\s+(?:zum|sp\xE4testens))?|antes\\s+del?|hasta\\s+el|entro\\s+(?:il|el)|at\xE9(?:\\s+(?:ao|a|dia))?|senast|senest|on\\s+or\\s+before|no\\s+later\\s+than)\\s+", "iu");
+var DUE_IN_PAYMENT_SENTENCE = new RegExp("(?<!\\p{L})(?:bis(?:\\s+(?:zum|sp\xE4testens))?|antes\\s+del?|hasta\\s+el|entro\\s+(?:il|el)|at\xE9(?:\\s+(?:ao|a|dia))?|senast|senest|on\\s+or\\s+before|no\\s+later\\s+than|by|before|prior\\s+to)\\s+(?:the\\s+)?", "iu");
 var DAYS = String.raw`(?:days?|tage?n?|jours|dagen|dage|dagar|días|dias|giorni|gg\.?|dni|dní|dnů|pv\.?|päivää|dana|napja?)`;
 var NET_TERM_DAYS = [
   new RegExp(String.raw`\bnet(?:to)?\s+(\d{1,3})(?:\s+${DAYS}(?!\p{L})|(?=\s+e\.?o\.?m\b)|(?![\d,%]|\.\d|\s*[\p{L}\d]))`, "iu"),
-  new RegExp(String.raw`\b(\d{1,3})\s*${DAYS}\s+(?:net(?:to|os?|ti)?|nets?|líquidos?)(?!\p{L})`, "iu")
+  new RegExp(String.raw`\b(\d{1,3})\s*${DAYS}\s+(?:(?:rein\s+)?net(?:to|os?|ti)?|nets?|líquidos?|ohne\s+(?:jeden\s+)?abzug|sans\s+escompte|senza\s+sconto|sin\s+descuento|zonder\s+korting)(?!\p{L})`, "iu")
 ];
 var TERM_DAYS = [
   /\b(?:with)?in\s+(\d{1,3})\s+days?\b/i,
@@ -61802,16 +61803,21 @@ var TERM_DAYS = [
   /\b(\d{1,3})\s+tage?n?\s+nach\s+(?:rechnungs|monats|erhalt|zugang|lieferung|ende)/i,
   /\bzahlungsziel\s*:?\s*(\d{1,3})\s+tage?n?\b/i,
   new RegExp(String.raw`(?:^|\s)(?:à|a)\s+(\d{1,3})\s*(?:jours|días|dias|giorni|gg\.?)(?!\p{L})`, "iu"),
+  new RegExp("(?<!\\p{L})(?:sous|dans\\s+les|sous\\s+un\\s+d\xE9lai\\s+de|dans\\s+un\\s+d\xE9lai\\s+de)\\s+(\\d{1,3})\\s+jours(?!\\p{L})", "iu"),
   /\bbinnen\s+(\d{1,3})\s+dagen\b/i,
   /\b(?:inom|indenfor|inden)\s+(\d{1,3})\s+(?:dagar|dage)\b/i,
   new RegExp("\\b(?:entro|dentro\\s+de)\\s+(\\d{1,3})\\s+(?:giorni|d\xEDas|dias|gg\\.?)(?!\\p{L})", "iu"),
   // "Bonifico 30 gg d.f.", "60 gg data fattura", "30 dias da data da fatura", "30 días fecha factura".
   new RegExp("\\b(\\d{1,3})\\s*(?:gg\\.?|giorni|d\xEDas|dias|jours)\\s+(?:d\\.?\\s?f|data|fecha|date|da\\s+data|de\\s+la\\s+fecha|f\\.?\\s?m|fine|fin)(?!\\p{L})", "iu"),
   // "Betalingstermijn: 30 dagen", "Prazo de pagamento: 30 dias": a terms label and a number of days.
-  new RegExp(String.raw`(?:terms?|termijn|plazo|prazo|termini|villkor|betingelser|konditionen|bedingungen|condiciones|condições|conditions|délai|frist|maksuehto|płatności)(?:\s+\p{L}+){0,3}\s*:?\s+(\d{1,3})\s*${DAYS}(?!\p{L})`, "iu")
+  // Polish: "w ciągu 14 dni", "przelew 14 dni", "Termin zapłaty: 14 dni".
+  new RegExp("(?<!\\p{L})w\\s+(?:ci\u0105gu|terminie)\\s+(\\d{1,3})\\s+dni(?!\\p{L})", "iu"),
+  // "Payment: bank transfer, 30 days", "Zahlung: Überweisung, 14 Tage".
+  new RegExp(String.raw`^\s*(?:payment|zahlung|paiement|règlement|pago|pagamento|betaling|betalning)\s*:\s*[^\d:]{0,30}?(\d{1,3})\s*${DAYS}(?!\p{L})`, "iu"),
+  new RegExp(String.raw`(?:terms?|termijn|plazo|prazo|termini|villkor|betingelser|konditionen|bedingungen|condiciones|condições|conditions|délai|frist|maksuehto|płatności|płatność|zapłaty|przelew)(?:\s+\p{L}+){0,3}\s*:?\s+(\d{1,3})\s*${DAYS}(?!\p{L})`, "iu")
 ];
 var BARE_TERM_DAYS = new RegExp(String.raw`(?:^|[^\p{L}\d.,/])(\d{1,3})\s*${DAYS}(?!\p{L})`, "iu");
-var PAYMENT_WORDS = new RegExp("(?<!\\p{L})(?:pay|payable|payment|paid|remit|due|(?:be|ein|\xFCber)?zahl(?:bar|ung\\p{L}*|en)|zahlungs\\p{L}*|f\xE4llig|begleich\\p{L}*|\xFCberweis\\p{L}*|paiement|r\xE8glement|r\xE9gler|\\p{L}*betal\\p{L}*|pag[oa]|pagamento|pagar|abon\\p{L}+|scadenza|vencimento|vencimiento|transferencia|bonifico|transfer\xEAncia|maksu\\p{L}*|p\u0142atno\\p{L}*|zap\u0142at\\p{L}*|splatnost\\p{L}*)(?!\\p{L})", "iu");
+var PAYMENT_WORDS = new RegExp("(?<!\\p{L})(?:pay|payable|payment|paid|remit|due|(?:be|ein|\xFCber)?zahl(?:bar|ung\\p{L}*|en)|zahlungs\\p{L}*|f\xE4llig|begleich\\p{L}*|\xFCberweis\\p{L}*|paiement|r\xE8glement|r\xE9gler|\\p{L}*betal\\p{L}*|pag[oa]|pagamento|pagar|abon\\p{L}+|scadenza|vencimento|vencimiento|transferencia|bonifico|transfer\xEAncia|maksu\\p{L}*|p\u0142atno\\p{L}*|zap\u0142at\\p{L}*|splatnost\\p{L}*|voldoen|voldaan|over\\s+te\\s+maken|overmaken|overschrijven|transfer|settle(?:d|ment)?)(?!\\p{L})", "iu");
 var NOT_A_PAYMENT_TERM = new RegExp("(?<!\\p{L})(?:return\\p{L}*|refund\\p{L}*|warrant\\p{L}*|guarantee|r\xFCckgabe\\p{L}*|umtausch\\p{L}*|widerruf\\p{L}*|garantie\\p{L}*|retour\\p{L}*|remboursement|r\xE9tractation|herroeping|garanti\\p{L}*|devoluci\\p{L}*|reso|recesso|devolu\xE7\xE3o)(?!\\p{L})", "iu");
 var DUE_ON_RECEIPT = /\b(?:up)?on\s+receipt\b|\bpayable\s+immediately|\bsofort\s+(?:zahlbar|fällig)|\bzahlbar\s+sofort|(?:^|\s)à\s+réception|\bdès\s+réception|\bdirect\s+opeisbaar/i;
 var END_OF_MONTH_TERM = new RegExp("(?<then>\\bfin\\s+de\\s+mois|\\bfine\\s+mese|\\bfin\\s+de\\s+mes|\\b(?:gg|giorni)\\.?\\s*(?:d\\.?\\s?f\\.?\\s?)?f\\.?\\s?m\\.?(?!\\p{L})|\\bdffm\\b)|(?<after>\\bend\\s+of\\s+(?:the\\s+)?month|\\beom\\b|\\bmonatsende|\\bende\\s+des\\s+monats|\\beinde\\s+(?:van\\s+de\\s+)?maand)", "iu");
@@ -61888,6 +61894,147 @@ function withDocumentKind(bill, pages) {
   const kind = { value: "credit_note", confidence, sourceText: because.slice(0, 200), page: title?.page ?? total?.page ?? 1 };
   const stated = negative ? asPositive(bill) : bill;
   return { ...stated, fields: { ...stated.fields, documentKind: kind } };
+}
+
+// web_src/engine/bills/due_terms.ts
+var DISCOUNT_WORDS = new RegExp("(?<!\\p{L})(?:skonto\\p{L}*|escompte|sconto|discount|descuento|korting|kassakorting|rabatt|rabat|desconto)(?!\\p{L})", "iu");
+var NET_WORDS = new RegExp("(?<!\\p{L})(?:net(?:to|os?|ti)?|rein\\s+netto|ohne\\s+(?:jeden\\s+)?(?:abzug|abschlag)|sans\\s+escompte|senza\\s+sconto|sin\\s+descuento|zonder\\s+korting|without\\s+discount)(?!\\p{L})", "iu");
+function discountOnly(text3) {
+  return DISCOUNT_WORDS.test(text3) && !NET_WORDS.test(text3.replace(DISCOUNT_WORDS, " "));
+}
+var NEXT_MONTH_DAY = [
+  new RegExp("(?<!\\p{L})le\\s+(\\d{1,2})\\s+du\\s+mois\\s+suivant", "iu"),
+  new RegExp("(?<!\\p{L})(?:el\\s+)?d[i\xED]a\\s+(\\d{1,2})\\s+del\\s+mes\\s+siguiente", "iu"),
+  new RegExp("(?<!\\p{L})(?:am|zum)\\s+(\\d{1,2})\\.\\s+(?:des\\s+)?(?:folgemonats|folgenden\\s+monats|n\xE4chsten\\s+monats|monats\\s+nach\\s+rechnungs\\p{L}*)", "iu"),
+  new RegExp("(?<!\\p{L})(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)\\s+(?:day\\s+)?of\\s+the\\s+(?:following|next)\\s+month", "iu"),
+  new RegExp("(?<!\\p{L})(?:il\\s+)?giorno\\s+(\\d{1,2})\\s+del\\s+mese\\s+successivo", "iu"),
+  new RegExp("(?<!\\p{L})de\\s+(\\d{1,2})(?:e|ste)\\s+van\\s+de\\s+volgende\\s+maand", "iu")
+];
+function nextMonthDay(text3) {
+  for (const re of NEXT_MONTH_DAY) {
+    const d = Number(re.exec(text3)?.[1] ?? NaN);
+    if (d >= 1 && d <= 31) return d;
+  }
+  return null;
+}
+function dayOfNextMonth(invoiceIso, day) {
+  const d = /* @__PURE__ */ new Date(`${invoiceIso}T00:00:00Z`);
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 2, 0)).getUTCDate();
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, Math.min(day, last))).toISOString().slice(0, 10);
+}
+var DAYS2 = String.raw`(?:days?|tage?n?|jours|dagen|dage|dagar|días|dias|giorni|gg\.?|dni|dní|pv\.?|päivää)`;
+var DAY_LIST = new RegExp(String.raw`(?<![\d/.,-])(\d{1,3})((?:\s*(?:[/-]|,|\+)\s*\d{1,3})+|(?:\s*,\s*\d{1,3})*\s+(?:und|and|et|e|y|en|och|og|i)\s+\d{1,3})\s*${DAYS2}(?!\p{L})`, "iu");
+var SHARE = /(?<![\d/.,])[1-9]\s?\/\s?[2-9](?![\d/.,])|\d{1,2}\s?%/g;
+var ANY_DAYS = new RegExp(String.raw`(?<![\d/.,])(\d{1,3})\s*${DAYS2}(?!\p{L})`, "giu");
+function instalmentTerm(text3) {
+  if (DISCOUNT_WORDS.test(text3) || new RegExp("(?<!\\p{L})skonto|(?<!\\d)\\d{1,2}\\s?\\/\\s?\\d{1,2}\\s+net", "iu").test(text3)) return false;
+  const list = DAY_LIST.exec(text3);
+  if (list !== null) {
+    const numbers = `${list[1]}${list[2]}`.match(/\d{1,3}/g)?.map(Number) ?? [];
+    if (numbers.length >= 2 && numbers.every((n, k) => k === 0 || n > (numbers[k - 1] ?? 0))) return true;
+  }
+  const days = new Set([...text3.matchAll(ANY_DAYS)].map((m) => Number(m[1])));
+  return days.size >= 2 && (text3.match(SHARE)?.length ?? 0) >= 2;
+}
+var SCHEDULE_HEADING = /^(?:scadenze|scadenziario|piano\s+(?:di\s+)?(?:pagamento|rateale)|échéances|echeances|échéancier|vencimientos|plazos(?:\s+de\s+pago)?|fälligkeiten|zahlungsplan|ratenplan|payment\s+schedule|instal+ments?|betalingstermijnen|vervaldata|vencimentos|parcelas|prestações|raty|harmonogram\s+płatności)\s*:?/iu;
+var DUE_CAPTION = /^(?:(?:data\s+(?:di\s+)?)?scadenza(?:\s+rata)?|due\s+date|due|date\s+d['’]\s?échéance|échéance|fecha\s+(?:de\s+)?vencimiento|vencimiento|fälligkeit(?:sdatum)?|fällig\s+am|vervaldatum|förfallodatum|termin\s+płatności|data\s+de\s+vencimento|vencimento)\s*:?$/iu;
+function paymentSchedules(pages, order) {
+  const out = [];
+  for (const page of pages) {
+    page.lines.forEach((line, i) => {
+      const first = line.cells[0];
+      const heading = first === void 0 ? null : SCHEDULE_HEADING.exec(first.text.trim());
+      if (heading !== null && first !== void 0) {
+        const dates = findDates(line.text.slice(line.text.indexOf(first.text.trim()) + heading[0].length), order).map((d) => d.iso);
+        const discounts = [];
+        const rows = [line.text.trim()];
+        let captions = 0;
+        for (let d = 1; d <= 12; d++) {
+          const below = page.lines[i + d];
+          if (below === void 0) break;
+          const found = findDates(below.text, order);
+          if (found.length === 0) {
+            if (dates.length === 0 && captions === 0 && !/\d/.test(below.text)) {
+              captions++;
+              continue;
+            }
+            break;
+          }
+          (discountOnly(below.text) ? discounts : dates).push(...found.map((f2) => f2.iso));
+          rows.push(below.text.trim());
+        }
+        if (dates.length > 0 || discounts.length > 0) out.push({ dates, discounts, text: rows.join(" | "), page: page.number, order: page.number * 1e4 + i });
+        return;
+      }
+      line.cells.forEach((cell) => {
+        if (!DUE_CAPTION.test(cell.text.trim())) return;
+        const dates = [];
+        const discounts = [];
+        const rows = [line.text.trim()];
+        for (let d = 1; d <= 12; d++) {
+          const below = page.lines[i + d];
+          const under = below?.cells.find((c) => c.x0 < cell.x1 + 4 && c.x1 > cell.x0 - 4);
+          const found = under === void 0 ? [] : findDates(under.text, order);
+          if (below === void 0 || found.length === 0) break;
+          (discountOnly(below.text) ? discounts : dates).push(...found.map((f2) => f2.iso));
+          rows.push(below.text.trim());
+        }
+        if (new Set(dates).size >= 2 || discounts.length > 0 && dates.length > 0) out.push({ dates, discounts, text: rows.join(" | "), page: page.number, order: page.number * 1e4 + i });
+      });
+    });
+  }
+  return out;
+}
+var NUMBER_WORDS = {
+  seven: 7,
+  ten: 10,
+  fourteen: 14,
+  fifteen: 15,
+  "twenty-one": 21,
+  twenty: 20,
+  thirty: 30,
+  "forty-five": 45,
+  sixty: 60,
+  ninety: 90,
+  sieben: 7,
+  acht: 8,
+  zehn: 10,
+  vierzehn: 14,
+  "f\xFCnfzehn": 15,
+  einundzwanzig: 21,
+  "drei\xDFig": 30,
+  dreissig: 30,
+  sechzig: 60,
+  neunzig: 90,
+  huit: 8,
+  dix: 10,
+  quinze: 15,
+  trente: 30,
+  "quarante-cinq": 45,
+  soixante: 60,
+  "quatre-vingt-dix": 90,
+  diez: 10,
+  quince: 15,
+  treinta: 30,
+  sesenta: 60,
+  noventa: 90,
+  dieci: 10,
+  quindici: 15,
+  trenta: 30,
+  sessanta: 60,
+  novanta: 90,
+  tien: 10,
+  veertien: 14,
+  vijftien: 15,
+  dertig: 30,
+  zestig: 60,
+  negentig: 90,
+  trinta: 30,
+  sessenta: 60
+};
+var NUMBER_WORD_RE = new RegExp(String.raw`(?<!\p{L})(${Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join("|")})(?:\s*\(\s*(\d{1,3})\s*\))?(?=\s+${DAYS2}(?!\p{L}))`, "giu");
+function numeralDays(text3) {
+  return text3.replace(NUMBER_WORD_RE, (all3, word2, figure) => figure ?? String(NUMBER_WORDS[word2.toLowerCase()] ?? all3));
 }
 
 // web_src/engine/bills/layout.ts
@@ -62187,6 +62334,30 @@ function valueCells(hit, receipt) {
   }
   return out;
 }
+var DELIVERY_DATE_WORD = new RegExp("(?<!\\p{L})(?:liefer\\p{L}*|leistung\\p{L}*|ship\\p{L}*|dispatch\\p{L}*|deliver\\p{L}*|livraison|livr\\p{L}*|service|period|zeitraum|p\xE9riode|periode|periodo|per\xEDodo|entrega|consegna|levering|leverans|supply)(?!\\p{L})", "iu");
+var OTHER_DATE_WORD = new RegExp("(?<!\\p{L})(?:bestell\\p{L}*|auftrag\\p{L}*|order\\p{L}*|commande|pedido|ordine|bestel\\p{L}*|f\xE4llig\\p{L}*|due|\xE9ch\xE9ance|echeance|vencim\\p{L}*|scadenz\\p{L}*|verval\\p{L}*|f\xF6rfallo\\p{L}*|zahl\\p{L}*|payment|paiement|pago|geburt\\p{L}*|birth|valid\\p{L}*|g\xFCltig\\p{L}*|expir\\p{L}*)(?!\\p{L})", "iu");
+function datesOfLine(page, i, order) {
+  const line = page.lines[i];
+  if (line === void 0) return [];
+  const above = page.lines[i - 1];
+  const out = [];
+  for (const cell of line.cells) {
+    const dates = findDates(cell.text, order);
+    const before = line.cells.slice(0, line.cells.indexOf(cell)).map((c) => c.text).join(" ");
+    const over = above !== void 0 && adjacent(above, line) ? above.cells.find((c) => overlaps(c, cell))?.text ?? "" : "";
+    const caption = /\d/.test(over) ? "" : over;
+    dates.forEach((date5, k) => {
+      const words = `${before} ${cell.text.slice(0, date5.index)}`.split(/\d[\d./-]*\d|\d/).pop()?.trim().split(/\s+/).slice(-3).join(" ") ?? "";
+      const next = dates[k + 1];
+      const prev = dates[k - 1];
+      const period = next !== void 0 && /^\s*(?:-|–|bis|to|au|until|al|a|tot|t\/m)\s*$/iu.test(cell.text.slice(date5.index + date5.text.length, next.index)) || prev !== void 0 && /^\s*(?:-|–|bis|to|au|until|al|a|tot|t\/m)\s*$/iu.test(cell.text.slice(prev.index + prev.text.length, date5.index));
+      const named = words;
+      const kind = OTHER_DATE_WORD.test(named) || named === "" && OTHER_DATE_WORD.test(caption) ? "other" : period || DELIVERY_DATE_WORD.test(named) || named === "" && DELIVERY_DATE_WORD.test(caption) ? "delivery" : null;
+      out.push({ date: date5, kind });
+    });
+  }
+  return out;
+}
 var overlaps = (a, b) => a.x0 < b.x1 && a.x1 > b.x0;
 function adjacent(upper, lower) {
   return lower.y0 - upper.y1 <= 1.2 * Math.max(upper.y1 - upper.y0, lower.y1 - lower.y0);
@@ -62223,7 +62394,7 @@ function nearTop(hit) {
   const line = hit.page.lines[hit.lineIndex];
   return hit.page.number === 1 && line !== void 0 && line.y0 < 0.4 * Math.max(1, hit.page.height);
 }
-var PLACE_DATE = new RegExp("^\\p{Lu}[\\p{L}'\u2019. -]{1,30}\\p{L},\\s*(?:(?:den|le|il|l\xEC|el|am|the|dnia|d\\.)\\s+)?(\\d{1,2}[./-]\\s?\\d{1,2}[./-]\\s?\\d{2,4}|\\d{1,2}\\.?\\s+\\p{L}{3,12}\\.?\\s+\\d{4}|\\p{L}{3,12}\\s+\\d{1,2},?\\s+\\d{4})$", "u");
+var PLACE_DATE = new RegExp("^\\p{Lu}[\\p{L}'\u2019. -]{1,30}\\p{L},\\s*(?:(?:den|le|il|l\xEC|el|a|am|the|dnia|d\\.)\\s+)?(\\d{1,2}[./-]\\s?\\d{1,2}[./-]\\s?\\d{2,4}|\\d{1,2}\\s+de\\s+\\p{L}{3,12}\\s+de\\s+\\d{4}|\\d{1,2}\\.?\\s+\\p{L}{3,12}\\.?\\s+\\d{4}|\\p{L}{3,12}\\s+\\d{1,2},?\\s+\\d{4})$", "u");
 var RATE_CELL = /^\(?(\d{1,2}(?:[.,]\d{1,2})?)\s*%\)?$/;
 function rowRate(line, except) {
   for (const c of line.cells) {
@@ -62435,8 +62606,11 @@ function extractBill(pages, options) {
         }
         case "invoiceDate":
         case "dueDate": {
+          if (hit.kind === "dueDate" && discountOnly(`${labelCell} ${text3}`)) break;
           const date5 = dateIn(text3);
           if (date5 !== void 0 && date5.index < (above === true ? 1 : 4)) cands[hit.kind].push({ value: date5.iso, score: score * date5.factor, sourceText: where, page: hit.page.number, order: order2 });
+          const term2 = hit.kind === "dueDate" && date5 === void 0 && above !== true ? readTerm(text3, true) : null;
+          if (term2 !== null) labelledTerms.push({ ...term2, text: where, page: hit.page.number, order: order2, rank: Math.max(term2.rank, 2) });
           break;
         }
         case "total":
@@ -62485,15 +62659,21 @@ function extractBill(pages, options) {
   const firstPage = pages[0]?.number ?? 1;
   for (const page of pages) {
     page.lines.forEach((line, i) => {
+      const discount = DISCOUNT_WORDS.test(line.text);
+      const lineDates = discount ? findDates(line.text, order) : [];
+      const netDate = lineDates.length >= 2 ? lineDates.reduce((a, b) => b.iso > a.iso ? b : a) : void 0;
       const due = DUE_IN_SENTENCE.exec(line.text);
-      if (due !== null) {
+      if (due !== null && !discount) {
         const date5 = dateIn(line.text.slice(due.index + due[0].length));
         if (date5 !== void 0 && date5.index < 3) cands.dueDate.push({ value: date5.iso, score: 0.6 * date5.factor, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
       }
-      const payBy = due === null && PAYMENT_WORDS.test(line.text) ? DUE_IN_PAYMENT_SENTENCE.exec(line.text) : null;
+      const payBy = due === null && !discount && PAYMENT_WORDS.test(line.text) ? DUE_IN_PAYMENT_SENTENCE.exec(line.text) : null;
       if (payBy !== null && findDates(line.text.slice(Math.max(0, payBy.index - 14), payBy.index)).length === 0) {
         const date5 = dateIn(line.text.slice(payBy.index + payBy[0].length));
         if (date5 !== void 0 && date5.index < 3) cands.dueDate.push({ value: date5.iso, score: 0.6 * date5.factor, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
+      }
+      if (netDate !== void 0 && (due !== null || PAYMENT_WORDS.test(line.text))) {
+        cands.dueDate.push({ value: netDate.iso, score: 0.6, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
       }
       if (DEBIT_SENTENCE.test(line.text)) {
         for (const at3 of line.text.matchAll(DEBIT_DATE_BEFORE)) {
@@ -62519,28 +62699,53 @@ function extractBill(pages, options) {
     });
   }
   const head = pages[0];
-  head?.lines.slice(0, Math.ceil(head.lines.length * 0.5)).forEach((line, i) => {
+  head?.lines.forEach((line, i) => {
+    const upper = i < Math.ceil(head.lines.length * 0.5);
     for (const cell of line.cells) {
       const m = PLACE_DATE.exec(cell.text.trim());
       const date5 = m === null ? void 0 : dateIn(m[1] ?? "");
-      if (date5 !== void 0) cands.invoiceDate.push({ value: date5.iso, score: 0.7 * date5.factor, sourceText: cell.text, page: head.number, order: orderOf(head.number, i) });
+      if (date5 !== void 0) cands.invoiceDate.push({ value: date5.iso, score: (upper ? 0.7 : 0.65) * date5.factor, sourceText: cell.text, page: head.number, order: orderOf(head.number, i) });
     }
   });
   if (cands.invoiceDate.length === 0) {
     const page = pages[0];
+    let delivered = null;
     page?.lines.some((line, i) => {
-      const date5 = dateIn(line.text);
-      if (date5 === void 0) return false;
-      cands.invoiceDate.push({ value: date5.iso, score: 0.35, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
-      return true;
+      for (const { date: date5, kind } of datesOfLine(page, i, order)) {
+        if (kind === null) {
+          cands.invoiceDate.push({ value: date5.iso, score: 0.35, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
+          return true;
+        }
+        if (kind === "delivery") delivered ??= { value: date5.iso, score: 0.3, sourceText: line.text, page: page.number, order: orderOf(page.number, i) };
+      }
+      return false;
     });
+    if (cands.invoiceDate.length === 0 && delivered !== null) cands.invoiceDate.push(delivered);
+  }
+  let instalments = null;
+  for (const s of paymentSchedules(pages, order)) {
+    cands.dueDate = cands.dueDate.filter((c) => !s.discounts.includes(c.value) || s.dates.includes(c.value));
+    const dates = [...new Set(s.dates)];
+    if (dates.length === 1 && dates[0] !== void 0) cands.dueDate.push({ value: dates[0], score: 0.8, sourceText: s.text, page: s.page, order: s.order });
+    else if (dates.length >= 2) {
+      instalments ??= { text: `${dates.length} instalments, ${dates.join(", ")}: ${s.text}`, page: s.page, order: s.order };
+      cands.dueDate = cands.dueDate.filter((c) => !dates.includes(c.value));
+    }
   }
   const invoiceDate = best(cands.invoiceDate);
   const term = invoiceDate === null ? null : termDays(pages, labelledTerms);
-  if (term !== null && invoiceDate !== null) {
+  if (term?.instalments === true) instalments ??= { text: `instalments: ${term.text}`, page: term.page, order: term.order };
+  if (instalments !== null) {
+    cands.paymentTerms.push({ value: clip(`Instalments (no single due date): ${instalments.text}`), score: 0.95, sourceText: instalments.text, page: instalments.page, order: instalments.order });
+    for (const c of cands.dueDate) {
+      c.score = Math.min(c.score, 0.6);
+      c.sourceText = `${c.sourceText} (the bill is paid in instalments)`;
+    }
+  } else if (term !== null && invoiceDate !== null) {
     const { value, other } = termDue(invoiceDate.value, term);
     const eom = term.endOfMonth === null ? "" : term.endOfMonth === "then" ? ", then the month's end" : " from the month's end";
-    const how = `${clip(term.text).slice(0, 80)} (invoice date ${invoiceDate.value} + ${term.days} days${eom}${other === null ? "" : `; counted the other way: ${other}`})`;
+    const counted = term.nextMonthDay === void 0 ? `+ ${term.days} days${eom}` : `, day ${term.nextMonthDay} of the following month`;
+    const how = `${clip(term.text).slice(0, 80)} (invoice date ${invoiceDate.value} ${counted}${other === null ? "" : `; counted the other way: ${other}`})`;
     const printed = best(cands.dueDate.filter((c) => c.score >= 0.5));
     if (printed === null) {
       cands.dueDate.push({ value, score: Math.min(0.8, invoiceDate.score) * 0.9 * (other === null ? 1 : 0.8), sourceText: how, page: term.page, order: term.order });
@@ -62612,22 +62817,29 @@ function extractBill(pages, options) {
   };
   return checkBill(receipt ? bill : withDocumentKind(bill, pages), options.today);
 }
-function readTerm(text3, labelled2) {
+function readTerm(printed, labelled2) {
+  const text3 = numeralDays(printed);
   if (NOT_A_PAYMENT_TERM.test(text3)) return null;
   const eom = END_OF_MONTH_TERM.exec(text3);
   const endOfMonth = eom === null ? null : eom.groups?.["then"] !== void 0 ? "then" : "after";
   const longest = (res, min) => {
     let days2 = null;
     for (const re of res) {
-      const d = Number(re.exec(text3)?.[1] ?? NaN);
-      if (d >= min && d <= 180 && (days2 === null || d > days2)) days2 = d;
+      for (const m of text3.matchAll(new RegExp(re.source, re.flags.includes("g") ? re.flags : `${re.flags}g`))) {
+        const d = Number(m[1] ?? NaN);
+        if (d >= min && d <= 180 && (days2 === null || d > days2)) days2 = d;
+      }
     }
     return days2;
   };
+  const paying = labelled2 || PAYMENT_WORDS.test(text3) || /^\s*terms\b/i.test(text3);
+  if (paying && instalmentTerm(text3)) return { days: 0, endOfMonth: null, instalments: true, rank: 4 };
   const net = longest(NET_TERM_DAYS, 0);
   if (net !== null) return { days: net, endOfMonth, rank: 3 };
-  if (!labelled2 && !PAYMENT_WORDS.test(text3) && !/^\s*terms\b/i.test(text3)) return null;
+  if (!paying) return null;
+  const day = nextMonthDay(text3);
   const days = longest(labelled2 ? [...TERM_DAYS, BARE_TERM_DAYS] : TERM_DAYS, 1);
+  if (day !== null && days === null && eom === null) return { days: 0, endOfMonth: null, nextMonthDay: day, rank: labelled2 ? 2 : 1 };
   if (days !== null) return { days, endOfMonth, rank: labelled2 ? 2 : 1 };
   if (DUE_ON_RECEIPT.test(text3)) return { days: 0, endOfMonth: null, rank: labelled2 ? 2 : 0 };
   return null;
@@ -62647,6 +62859,7 @@ function termDays(pages, labelled2) {
   return top;
 }
 function termDue(invoiceIso, term) {
+  if (term.nextMonthDay !== void 0) return { value: dayOfNextMonth(invoiceIso, term.nextMonthDay), other: null };
   const plus = addDays(invoiceIso, term.days);
   if (term.endOfMonth === null) return { value: plus, other: null };
   const then = monthEnd(plus);

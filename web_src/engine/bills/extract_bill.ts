@@ -6,6 +6,7 @@
 import type { BillAddress, BillFields, BillLine, BillSource, BillTax, ExtractedBill, ExtractedField } from "../../contracts/bills";
 import { checkBill } from "./check_bill";
 import { withDocumentKind } from "./document_kind";
+import { DISCOUNT_WORDS, dayOfNextMonth, discountOnly, instalmentTerm, nextMonthDay, numeralDays, paymentSchedules } from "./due_terms";
 import { AGENT_FOR, BRAND_AFTER, BRAND_BEFORE, CUSTOMER_MARKERS, DEBIT_DATE_BEFORE, RECIPIENT_HEADINGS, THIRD_PARTY_HOSTS, THIRD_PARTY_LINE, DEBIT_SENTENCE, DUE_IN_PAYMENT_SENTENCE, DUE_IN_SENTENCE, BARE_TERM_DAYS, DUE_ON_RECEIPT, END_OF_MONTH_TERM, NET_TERM_DAYS, NOT_A_PAYMENT_TERM, PAYMENT_WORDS, TERM_DAYS, VENDOR_MARKERS, LABELS, LEADERS, LEGAL_FORMS, LINE_TABLE_HEADER, NUMBER_WORD, PAYMENT_TERM_SENTENCES, PO_IN_SENTENCE, RECEIPT_LABELS, TAX_INCLUDED, CARRIED, BALANCE_LABEL, TOTALS_ROW_CAPTIONS, type LabelKind, type LabelPattern } from "./labels";
 import { pageText, type Cell, type Line, type Page } from "./layout";
 import { cents, dayOrderOf, detectCurrency, findDates, findEmails, findIbans, findVats, hasDecimals, normaliseVat, parseAmount } from "./values";
@@ -190,6 +191,39 @@ function valueCells(hit: LabelHit, receipt: boolean): Array<{ text: string; fact
   return out;
 }
 
+/** Words naming a date that is not the invoice's: a delivery or service date or period, or an order or due date. */
+const DELIVERY_DATE_WORD = /(?<!\p{L})(?:liefer\p{L}*|leistung\p{L}*|ship\p{L}*|dispatch\p{L}*|deliver\p{L}*|livraison|livr\p{L}*|service|period|zeitraum|période|periode|periodo|período|entrega|consegna|levering|leverans|supply)(?!\p{L})/iu;
+const OTHER_DATE_WORD = /(?<!\p{L})(?:bestell\p{L}*|auftrag\p{L}*|order\p{L}*|commande|pedido|ordine|bestel\p{L}*|fällig\p{L}*|due|échéance|echeance|vencim\p{L}*|scadenz\p{L}*|verval\p{L}*|förfallo\p{L}*|zahl\p{L}*|payment|paiement|pago|geburt\p{L}*|birth|valid\p{L}*|gültig\p{L}*|expir\p{L}*)(?!\p{L})/iu;
+
+/** The dates of a line, each with what a label names it: the last words before it on its line, or a caption over it
+ * (a header box); a date in a period ("01.02.2025 - 28.02.2025", "du … au …") is a delivery's. */
+function datesOfLine(page: Page, i: number, order: "dmy" | "mdy"): Array<{ date: ReturnType<typeof findDates>[number]; kind: "delivery" | "other" | null }> {
+  const line = page.lines[i];
+  if (line === undefined) return [];
+  const above = page.lines[i - 1];
+  const out: Array<{ date: ReturnType<typeof findDates>[number]; kind: "delivery" | "other" | null }> = [];
+  for (const cell of line.cells) {
+    const dates = findDates(cell.text, order);
+    const before = line.cells.slice(0, line.cells.indexOf(cell)).map((c) => c.text).join(" ");
+    // A caption is words alone; a cell above with its own date is another row's value.
+    const over = above !== undefined && adjacent(above, line) ? (above.cells.find((c) => overlaps(c, cell))?.text ?? "") : "";
+    const caption = /\d/.test(over) ? "" : over;
+    dates.forEach((date, k) => {
+      // The words just before it, past other dates and figures (a label's value ends where a figure is).
+      const words = `${before} ${cell.text.slice(0, date.index)}`.split(/\d[\d./-]*\d|\d/).pop()?.trim().split(/\s+/).slice(-3).join(" ") ?? "";
+      const next = dates[k + 1];
+      const prev = dates[k - 1];
+      const period = (next !== undefined && /^\s*(?:-|–|bis|to|au|until|al|a|tot|t\/m)\s*$/iu.test(cell.text.slice(date.index + date.text.length, next.index)))
+        || (prev !== undefined && /^\s*(?:-|–|bis|to|au|until|al|a|tot|t\/m)\s*$/iu.test(cell.text.slice(prev.index + prev.text.length, date.index)));
+      const named = words;
+      const kind = OTHER_DATE_WORD.test(named) || (named === "" && OTHER_DATE_WORD.test(caption)) ? "other"
+        : period || DELIVERY_DATE_WORD.test(named) || (named === "" && DELIVERY_DATE_WORD.test(caption)) ? "delivery" : null;
+      out.push({ date, kind });
+    });
+  }
+  return out;
+}
+
 /** Whether two cells share some of their width. */
 const overlaps = (a: Cell, b: Cell) => a.x0 < b.x1 && a.x1 > b.x0;
 
@@ -245,7 +279,7 @@ function nearTop(hit: LabelHit): boolean {
 }
 
 /** A place, a comma and a date, nothing else: "Luzern, 21.03.2025", "Wien, am 3. März 2025", "Milano, lì 12/03/2025". */
-const PLACE_DATE = /^\p{Lu}[\p{L}'’. -]{1,30}\p{L},\s*(?:(?:den|le|il|lì|el|am|the|dnia|d\.)\s+)?(\d{1,2}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\d{1,2}\.?\s+\p{L}{3,12}\.?\s+\d{4}|\p{L}{3,12}\s+\d{1,2},?\s+\d{4})$/u;
+const PLACE_DATE = /^\p{Lu}[\p{L}'’. -]{1,30}\p{L},\s*(?:(?:den|le|il|lì|el|a|am|the|dnia|d\.)\s+)?(\d{1,2}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\d{1,2}\s+de\s+\p{L}{3,12}\s+de\s+\d{4}|\d{1,2}\.?\s+\p{L}{3,12}\.?\s+\d{4}|\p{L}{3,12}\s+\d{1,2},?\s+\d{4})$/u;
 
 /** A cell holding a rate alone: "19 %", "8,1%", "(7 %)". */
 const RATE_CELL = /^\(?(\d{1,2}(?:[.,]\d{1,2})?)\s*%\)?$/;
@@ -539,8 +573,14 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
         }
         case "invoiceDate":
         case "dueDate": {
+          // "Pay by 13/03/2025 to take a 2 % discount", "Skonto bis …": the discount's date, not the due date.
+          if (hit.kind === "dueDate" && discountOnly(`${labelCell} ${text}`)) break;
           const date = dateIn(text);
           if (date !== undefined && date.index < (above === true ? 1 : 4)) cands[hit.kind].push({ value: date.iso, score: score * date.factor, sourceText: where, page: hit.page.number, order });
+          // A due-date caption holding terms, not a date ("Termin zapłaty: 14 dni", "Due: 30 days", "Vencimiento: 60
+          // días"): the terms, counted from the invoice date like a payment-terms caption's.
+          const term = hit.kind === "dueDate" && date === undefined && above !== true ? readTerm(text, true) : null;
+          if (term !== null) labelledTerms.push({ ...term, text: where, page: hit.page.number, order, rank: Math.max(term.rank, 2) });
           break;
         }
         case "total":
@@ -599,17 +639,26 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
   // Payment-term sentences without a label.
   for (const page of pages) {
     page.lines.forEach((line, i) => {
+      // A line about an early-payment discount: its date is the discount's; the net date is the later one ("bei
+      // Zahlung bis 13.03. 2 % Skonto, zahlbar bis 02.04. netto", "30 Tage netto bis 04.07., 3 % Skonto bis 15.06."),
+      // none when it prints one date only.
+      const discount = DISCOUNT_WORDS.test(line.text);
+      const lineDates = discount ? findDates(line.text, order) : [];
+      const netDate = lineDates.length >= 2 ? lineDates.reduce((a, b) => (b.iso > a.iso ? b : a)) : undefined;
       const due = DUE_IN_SENTENCE.exec(line.text);
-      if (due !== null) {
+      if (due !== null && !discount) {
         const date = dateIn(line.text.slice(due.index + due[0].length));
         if (date !== undefined && date.index < 3) cands.dueDate.push({ value: date.iso, score: 0.6 * date.factor, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
       }
       // On a line about paying: "bitte begleichen Sie den Betrag bis zum 15. März", "pago hasta el 16 de mayo".
-      const payBy = due === null && PAYMENT_WORDS.test(line.text) ? DUE_IN_PAYMENT_SENTENCE.exec(line.text) : null;
+      const payBy = due === null && !discount && PAYMENT_WORDS.test(line.text) ? DUE_IN_PAYMENT_SENTENCE.exec(line.text) : null;
       // Not the end of a period ("01.03.2025 bis 31.03.2025").
       if (payBy !== null && findDates(line.text.slice(Math.max(0, payBy.index - 14), payBy.index)).length === 0) {
         const date = dateIn(line.text.slice(payBy.index + payBy[0].length));
         if (date !== undefined && date.index < 3) cands.dueDate.push({ value: date.iso, score: 0.6 * date.factor, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
+      }
+      if (netDate !== undefined && (due !== null || PAYMENT_WORDS.test(line.text))) {
+        cands.dueDate.push({ value: netDate.iso, score: 0.6, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
       }
       // A direct debit announced for a day ("wird am 03.03.2025 abgebucht"): that day.
       if (DEBIT_SENTENCE.test(line.text)) {
@@ -640,36 +689,68 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
   // A letter's place and date ("Luzern, 21.03.2025", "Berlin, den 3. Februar 2025", "Paris, le 12 mars 2025") in the
   // head of the first page: the date the bill was written, surer than a date in a table's column; a labelled
   // invoice date still wins.
+  // Lower on the page (over the signature, at the letter's foot) a little less sure.
   const head = pages[0];
-  head?.lines.slice(0, Math.ceil(head.lines.length * 0.5)).forEach((line, i) => {
+  head?.lines.forEach((line, i) => {
+    const upper = i < Math.ceil(head.lines.length * 0.5);
     for (const cell of line.cells) {
       const m = PLACE_DATE.exec(cell.text.trim());
       const date = m === null ? undefined : dateIn(m[1] ?? "");
-      if (date !== undefined) cands.invoiceDate.push({ value: date.iso, score: 0.7 * date.factor, sourceText: cell.text, page: head.number, order: orderOf(head.number, i) });
+      if (date !== undefined) cands.invoiceDate.push({ value: date.iso, score: (upper ? 0.7 : 0.65) * date.factor, sourceText: cell.text, page: head.number, order: orderOf(head.number, i) });
     }
   });
 
-  // No labelled invoice date: the first date on the first page, hardly sure.
+  // No labelled invoice date: the first date on the first page that no label calls another date (an order, a
+  // delivery, a service period, a due date), hardly sure; else a delivery or service date (often the invoice's own
+  // date on a small bill), less sure still; never an order or a due date.
   if (cands.invoiceDate.length === 0) {
     const page = pages[0];
+    let delivered: Candidate<string> | null = null;
     page?.lines.some((line, i) => {
-      const date = dateIn(line.text);
-      if (date === undefined) return false;
-      cands.invoiceDate.push({ value: date.iso, score: 0.35, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
-      return true;
+      for (const { date, kind } of datesOfLine(page, i, order)) {
+        if (kind === null) {
+          cands.invoiceDate.push({ value: date.iso, score: 0.35, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
+          return true;
+        }
+        if (kind === "delivery") delivered ??= { value: date.iso, score: 0.3, sourceText: line.text, page: page.number, order: orderOf(page.number, i) };
+      }
+      return false;
     });
+    if (cands.invoiceDate.length === 0 && delivered !== null) cands.invoiceDate.push(delivered);
   }
 
   // Payment terms in days ("Net 30", "14 Tage netto", "30 jours fin de mois") from the invoice date. No due date
   // printed: the computed one, only as sure as the invoice date and the reading of the terms (never at the auto
   // grade; lower when the two ways of counting to a month's end differ). A printed due date the terms confirm gains;
   // one they contradict stays under 0.7 and says what the terms give.
+  // A payment schedule: its one date is the due date; several instalments give none (which one a single due date
+  // would be, the document does not say), and the terms say why.
+  let instalments: { text: string; page: number; order: number } | null = null;
+  for (const s of paymentSchedules(pages, order)) {
+    // A discount's row of the table is no due date; the net row is.
+    cands.dueDate = cands.dueDate.filter((c) => !s.discounts.includes(c.value) || s.dates.includes(c.value));
+    const dates = [...new Set(s.dates)];
+    if (dates.length === 1 && dates[0] !== undefined) cands.dueDate.push({ value: dates[0], score: 0.8, sourceText: s.text, page: s.page, order: s.order });
+    else if (dates.length >= 2) {
+      instalments ??= { text: `${dates.length} instalments, ${dates.join(", ")}: ${s.text}`, page: s.page, order: s.order };
+      cands.dueDate = cands.dueDate.filter((c) => !dates.includes(c.value));
+    }
+  }
   const invoiceDate = best(cands.invoiceDate);
   const term = invoiceDate === null ? null : termDays(pages, labelledTerms);
-  if (term !== null && invoiceDate !== null) {
+  if (term?.instalments === true) instalments ??= { text: `instalments: ${term.text}`, page: term.page, order: term.order };
+  if (instalments !== null) {
+    cands.paymentTerms.push({ value: clip(`Instalments (no single due date): ${instalments.text}`), score: 0.95, sourceText: instalments.text, page: instalments.page, order: instalments.order });
+    // A date printed beside instalment terms may be the first instalment's: below the review threshold.
+    for (const c of cands.dueDate) {
+      c.score = Math.min(c.score, 0.6);
+      c.sourceText = `${c.sourceText} (the bill is paid in instalments)`;
+    }
+  } else if (term !== null && invoiceDate !== null) {
     const { value, other } = termDue(invoiceDate.value, term);
     const eom = term.endOfMonth === null ? "" : term.endOfMonth === "then" ? ", then the month's end" : " from the month's end";
-    const how = `${clip(term.text).slice(0, 80)} (invoice date ${invoiceDate.value} + ${term.days} days${eom}${other === null ? "" : `; counted the other way: ${other}`})`;
+    const counted = term.nextMonthDay === undefined ? `+ ${term.days} days${eom}` : `, day ${term.nextMonthDay} of the following month`;
+    const how = `${clip(term.text).slice(0, 80)} (invoice date ${invoiceDate.value} ${counted}${other === null ? "" : `; counted the other way: ${other}`})`;
     const printed = best(cands.dueDate.filter((c) => c.score >= 0.5));
     if (printed === null) {
       cands.dueDate.push({ value, score: Math.min(0.8, invoiceDate.score) * 0.9 * (other === null ? 1 : 0.8), sourceText: how, page: term.page, order: term.order });
@@ -755,6 +836,10 @@ interface TermReading {
   days: number;
   /** Counted to the end of a month: the days then the month's end, or the days from the invoice month's end. */
   endOfMonth: "then" | "after" | null;
+  /** A day of the following month ("le 10 du mois suivant"). */
+  nextMonthDay?: number;
+  /** Several instalments ("30/60/90 gg"): no one due date. */
+  instalments?: true;
 }
 interface Term extends TermReading {
   text: string;
@@ -766,22 +851,30 @@ interface Term extends TermReading {
 
 /** The days of a payment term in `text` (a line, or the value of a payment-terms label when `labelled`): the net
  * days over a discount period, else the longest period on a line about paying, 0 for "due on receipt". */
-function readTerm(text: string, labelled: boolean): (TermReading & { rank: number }) | null {
+function readTerm(printed: string, labelled: boolean): (TermReading & { rank: number }) | null {
+  const text = numeralDays(printed);
   if (NOT_A_PAYMENT_TERM.test(text)) return null;
   const eom = END_OF_MONTH_TERM.exec(text);
   const endOfMonth = eom === null ? null : eom.groups?.["then"] !== undefined ? "then" : "after";
+  // Every match of each pattern: a discount's days may come first ("8 Tage 3 % Skonto oder 30 Tage netto").
   const longest = (res: readonly RegExp[], min: number) => {
     let days: number | null = null;
     for (const re of res) {
-      const d = Number(re.exec(text)?.[1] ?? NaN);
-      if (d >= min && d <= 180 && (days === null || d > days)) days = d;
+      for (const m of text.matchAll(new RegExp(re.source, re.flags.includes("g") ? re.flags : `${re.flags}g`))) {
+        const d = Number(m[1] ?? NaN);
+        if (d >= min && d <= 180 && (days === null || d > days)) days = d;
+      }
     }
     return days;
   };
+  const paying = labelled || PAYMENT_WORDS.test(text) || /^\s*terms\b/i.test(text);
+  if (paying && instalmentTerm(text)) return { days: 0, endOfMonth: null, instalments: true, rank: 4 };
   const net = longest(NET_TERM_DAYS, 0);
   if (net !== null) return { days: net, endOfMonth, rank: 3 };
-  if (!labelled && !PAYMENT_WORDS.test(text) && !/^\s*terms\b/i.test(text)) return null;
+  if (!paying) return null;
+  const day = nextMonthDay(text);
   const days = longest(labelled ? [...TERM_DAYS, BARE_TERM_DAYS] : TERM_DAYS, 1);
+  if (day !== null && days === null && eom === null) return { days: 0, endOfMonth: null, nextMonthDay: day, rank: labelled ? 2 : 1 };
   if (days !== null) return { days, endOfMonth, rank: labelled ? 2 : 1 };
   if (DUE_ON_RECEIPT.test(text)) return { days: 0, endOfMonth: null, rank: labelled ? 2 : 0 };
   return null;
@@ -807,6 +900,7 @@ function termDays(pages: readonly Page[], labelled: readonly Term[]): Term | nul
 /** The due date of a term from the invoice date, and the other count's date when the term runs to a month's end and
  * the two counts differ. */
 function termDue(invoiceIso: string, term: TermReading): { value: string; other: string | null } {
+  if (term.nextMonthDay !== undefined) return { value: dayOfNextMonth(invoiceIso, term.nextMonthDay), other: null };
   const plus = addDays(invoiceIso, term.days);
   if (term.endOfMonth === null) return { value: plus, other: null };
   const then = monthEnd(plus);
