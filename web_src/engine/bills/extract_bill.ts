@@ -1096,6 +1096,8 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
   const companyBlocks: Array<{ page: number; from: number; to: number }> = [];
   /** Names in a footer that carries the company's legal details (a register number, a VAT number under it). */
   const legalFooter = new Set<Candidate<string>>();
+  /** Names read with words after their legal form: the legal entity may end at the form. */
+  const tailed = new Set<string>();
   for (const page of pages) {
     const large = largeLetters(page, options.source);
     page.lines.forEach((line, i) => {
@@ -1121,14 +1123,41 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
         // The customer's name: a marker in its own cell or in the label cell before it ("Kunde:  Name AG"), not a
         // marker heading the next column ("Vendor AG      Bill to:").
         const customerCell = CUSTOMER_MARKERS.test(text) || CUSTOMER_MARKERS.test(line.cells[k - 1]?.text ?? "") || (line.cells.length === 1 && customer);
+        // A labelled name in a party's block ("Name:  Physiopraxis Sonnenschein" under "Verkäufer"): the label's
+        // cell starts the row, and the heading above it names the party.
+        const label = k > 0 && NAME_LABEL.test(line.cells[k - 1]?.text.trim() ?? "") ? line.cells[k - 1] : undefined;
+        if (label !== undefined && k === 1 && /\p{L}{3}/u.test(text) && !/\d{4,}|@/.test(text) && text.split(/\s+/).length <= 6) {
+          if (underHeading(page, i, label, RECIPIENT_HEADINGS)) recipients.push(text);
+          else if (underHeading(page, i, label, VENDOR_MARKERS)) names.push({ value: text, score: 0.85, sourceText: `${label.text.trim()} ${text}`, page: page.number, order });
+        }
         if (!LEGAL_FORMS.test(text)) return;
-        const recipient = customerCell || underHeading(page, i, cell, RECIPIENT_HEADINGS) || underReturnAddress(page, i, cell) || customerBlock(page, i, cell);
+        const recipient = customerCell || underHeading(page, i, cell, RECIPIENT_HEADINGS) || underReturnAddress(page, i, cell) || customerBlock(page, i, cell) || (label !== undefined && underHeading(page, i, label, RECIPIENT_HEADINGS));
         // The company name itself, not a sentence containing it: cut after the legal form, at most six words; a
         // label before it ("Sold by:", "Payment to:") is no part of it.
         const m = new RegExp(`^(.*?${LEGAL_FORMS.source})`).exec(text);
         let name = (m?.[1] ?? text).replace(/^(?:[\p{L}.'-]+\s+){0,2}[\p{L}.'-]+\s*:\s*(?=\S)/u, "").replace(/^[\s,:-]+|[\s,:-]+$/g, "");
         // The legal form first ("SAS Martin Distribution", "SARL Menuiserie Laurent"): the whole cell is the name.
-        if (name.replace(LEGAL_FORMS, " ").trim().length < 2) name = text.replace(/^[\s,:-]+|[\s,:-]+$/g, "");
+        // A legal form alone ("GmbH & Co. KG" under "Hansen Logistik"): the name is the line above it in its column.
+        if (name.replace(LEGAL_FORMS, " ").trim().length < 2) {
+          const whole = text.replace(/^[\s,:-]+|[\s,:-]+$/g, "");
+          if (whole.replace(LEGAL_FORMS, " ").replace(/[\s,.&]+/g, "").length >= 2) name = whole;
+          else {
+            const prev = page.lines[i - 1];
+            const over = prev !== undefined && adjacent(prev, line) ? prev.cells.find((c) => overlaps(c, cell) && Math.abs(c.x0 - cell.x0) < 20) : undefined;
+            const first = over?.text.trim() ?? "";
+            if (over === undefined || LEGAL_FORMS.test(first) || /\d|@|:/.test(first) || !/^\p{Lu}/u.test(first) || first.split(/\s+/).length > 5 || isLabel(first) || DOCUMENT_TITLE.test(first)) return;
+            name = `${first} ${whole}`;
+          }
+        }
+        // Words after the legal form in its cell ("Stahlhandel AG Duisburg"): the name as printed, when they are one
+        // or two capitalised words and nothing else (no label, title, contact or register detail); the legal entity
+        // may end at the form, so never at the auto grade.
+        let tail = false;
+        const after = m === null ? "" : text.slice((m[1] ?? "").length);
+        if (m !== null && name === (m[1] ?? "").replace(/^[\s,:-]+|[\s,:-]+$/g, "") && /^\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s*$/u.test(after) && !DOCUMENT_TITLE.test(after) && !isLabel(after.trim()) && !CONTACT_LINE.test(after) && !REGISTER_NUMBER.test(after) && !BANK_DETAILS.test(after) && !NOT_A_NAME_TAIL.test(after) && !CUSTOMER_MARKERS.test(after) && !LEGAL_FORMS.test(after)) {
+          name = `${name}${after.replace(/\s+$/, "")}`;
+          tail = true;
+        }
         if (name.split(/\s+/).length > 6) return;
         name = name.replace(/^(?:©|\(c\)|copyright)\s*\d{0,4}\s*/i, "").trim();
         if (name.length < 3 || /\d{4,}/.test(name) || !/[A-Za-z]{2}/.test(name)) return;
@@ -1153,6 +1182,7 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
         const contact = own.some((t) => CONTACT_LINE.test(t) || REGISTER_NUMBER.test(t) || BANK_DETAILS.test(t)) ? 0.1 : 0;
         const cand = { value: name, score: 0.55 + pos + vendorHeading + letterhead + contact - (page.number - (pages[0]?.number ?? 1)) * 0.05, sourceText: line.text, page: page.number, order };
         names.push(cand);
+        if (tail) tailed.add(name);
         // The foot of the page, the company's legal details in its cell or the column under it: the sender's.
         const details = [cell.text.slice(cell.text.indexOf(name) + name.length), ...blockBelow(page, i, cell).slice(0, 2).flatMap((l) => l.cells.filter((c) => c.x0 < cell.x1 && c.x1 > cell.x0).map((c) => c.text))].join(" ");
         // Or its bank account in another column of the footer's lines (the payee's).
@@ -1268,7 +1298,7 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
     firstPage.lines.some((line, i) =>
       line.cells.some((cell) => {
         if (!VENDOR_MARKERS.test(cell.text.trim())) return false;
-        const next = firstPage.lines.slice(i + 1, i + 4).flatMap((l) => l.cells).find((c) => c.x0 < cell.x1 + 20 && c.x1 > cell.x0 - 20 && /[A-Za-z]{3}/.test(c.text) && !/^GLN|^\d/.test(c.text));
+        const next = firstPage.lines.slice(i + 1, i + 4).flatMap((l) => l.cells).find((c) => c.x0 < cell.x1 + 20 && c.x1 > cell.x0 - 20 && /[A-Za-z]{3}/.test(c.text) && !/^GLN|^\d/.test(c.text) && !/:\s*$/.test(c.text));
         if (next === undefined) return false;
         name = { value: next.text.trim(), score: 0.6, sourceText: `${cell.text} / ${next.text}`, page: firstPage.number, order: i };
         return true;
@@ -1285,9 +1315,16 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
       name = { value: text, score: 0.3, sourceText: first.text, page: page.number, order: 0 };
     }
   }
+  if (name !== null && tailed.has(name.value)) name = { ...name, score: Math.min(name.score, 0.9) };
   return { name, vat: nearest(vats, name, footerWins), iban: nearest(ibans, name, footerWins), email };
 }
 
+/** A name's label in a party's block of label / value rows. */
+const NAME_LABEL = /^(?:name|firma|firmenname|unternehmen|company(?:\s+name)?|business\s+name|nom|raison\s+sociale|dénomination|naam|bedrijfsnaam|ragione\s+sociale|denominazione|razón\s+social|nombre|denominación|nazwa(?:\s+firmy)?|företag|firmanavn)\s*:$/iu;
+/** A contact person's line ("Ansprechpartner: Max Kramer"): a surname there that is the e-mail's domain is no brand. */
+const CONTACT_PERSON = /(?<!\p{L})(?:ansprechpartner(?:in)?|kontaktperson|kontakt|contact(?:\s+person)?|sachbearbeiter(?:in)?|bearbeiter(?:in)?|attn|z\.\s?hd\.?|interlocuteur|contactpersoon|referente|persona\s+de\s+contacto|geschäftsführer(?:in)?|inhaber(?:in)?|managing\s+director|director|gérant)(?!\p{L})/iu;
+/** Words after a legal form that are a company's details, never part of its name. */
+const NOT_A_NAME_TAIL = /(?<!\p{L})(?:sitz|seat|siège|sede|vertreten|represented|geschäftsführ\p{L}*|inhaber\p{L}*|director|gérant|registered|postbus|postfach|boîte|bp|cedex|page|seite|pagina)(?!\p{L})/iu;
 /** A sender's contact line: telephone, fax, e-mail, web. */
 const CONTACT_LINE = /(?<!\p{L})(?:tel|tél|telefon|téléphone|phone|fon|fax|mobil|handy|gsm|e-?mail|courriel|www\.|internet|web)(?!\p{L})|@/iu;
 /** Titles of the document, never a sender's mark. */
@@ -1390,7 +1427,7 @@ function brandOf(pages: readonly Page[], domains: ReadonlySet<string>, names: Re
       page.lines.forEach((line, i) => {
         // The vendor's own service desk ("Customer care", "Kundenservice") is no mark of the customer.
         const own = line.text.replace(/\b(?:customer|client)\s+(?:care|service|support)|\bkunden(?:service|dienst)|\bservice\s+client(?:s|èle)?|\bklantenservice/gi, " ");
-        if (CUSTOMER_MARKERS.test(own) || THIRD_PARTY_LINE.test(own) || line.cells.some((c) => underHeading(page, i, c, RECIPIENT_HEADINGS))) return;
+        if (CUSTOMER_MARKERS.test(own) || THIRD_PARTY_LINE.test(own) || CONTACT_PERSON.test(own) || line.cells.some((c) => underHeading(page, i, c, RECIPIENT_HEADINGS))) return;
         if (new RegExp(`(?:@|www\\.|https?://)[^\\s]*${d}`, "i").test(line.text.replace(/-/g, ""))) hosted = true;
         const bare = line.text.replace(/\S*@\S+|(?:https?:\/\/|www\.)\S+/gi, " ");
         const m = word.exec(bare);
