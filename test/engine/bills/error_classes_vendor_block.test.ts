@@ -182,3 +182,92 @@ describe("reading error class (e): two blocks, the company's name not sent", () 
     }
   });
 });
+
+describe("reading error class (e): the seller's and the buyer's headings 'Issued by / Issued to' and alike", () => {
+  it("takes the block under 'Issued by', 'Rechnung von', 'Factuur van', 'Fatturato da', 'Facturado por' over the one under its counterpart (either side)", () => {
+    const pairs: Array<[string, string, "en" | "de" | "nl" | "fr"]> = [
+      ["Issued by", "Issued to", "en"], ["Billed by", "Invoiced to", "en"], ["Rechnung von", "Rechnung an", "de"], ["Factuur van", "Factuur aan", "nl"],
+      ["Fatturato da", "Fatturato a", "en"], ["Facturado por", "Facturado a", "en"], ["Émis par", "Prepared for", "fr"],
+    ];
+    for (const [seller, buyer, lang] of pairs) {
+      for (const [sx, bx] of [[340, 60], [60, 340]] as const) {
+        const fields = read([
+          [bx, 100, 9, buyer], [bx, 112, 10, "Bäckerei Schmidt KG"], [bx, 124, 10, "Lindenweg 5"], [bx, 136, 10, "20095 Hamburg"],
+          [sx, 100, 9, seller], [sx, 112, 10, "Muster Haustechnik GmbH"], [sx, 124, 10, "Hauptstr. 1"], [sx, 136, 10, "10115 Berlin"],
+          ...body(lang, 220),
+        ]);
+        expect([seller, sx, fields.vendorName?.value]).toEqual([seller, sx, "Muster Haustechnik GmbH"]);
+      }
+    }
+  });
+});
+
+describe("reading error class (e): two blocks side by side, each printing its VAT number", () => {
+  it("takes the VAT number printed in the vendor's column, not the one beside it on the same line", () => {
+    const cases: Array<[string, string, string, string]> = [
+      ["VAT GB123456789", "VAT GB987654321", "GB987654321", "en"],
+      ["USt-IdNr. DE136695976", "USt-IdNr. DE811128135", "DE811128135", "de"],
+    ];
+    for (const [buyerVat, sellerVat, expected, lang] of cases) {
+      const fields = read([
+        [60, 100, 10, "Meridian Dental Care Ltd"], [60, 112, 10, "22 High Street"], [60, 124, 10, "Bath BA1 1AA"], [60, 136, 10, buyerVat],
+        [340, 100, 10, "Harbour Joinery Ltd"], [340, 112, 10, "7 Quay Street"], [340, 124, 10, "Bristol BS1 4DJ"], [340, 136, 10, sellerVat],
+        [340, 148, 10, "IBAN GB33BUKB20201555555555"],
+        ...body(lang as "en" | "de", 220),
+      ]);
+      expect(fields.vendorName?.value).toBe("Harbour Joinery Ltd");
+      expect(fields.vendorVat?.value).toBe(expected);
+    }
+  });
+});
+
+describe("reading error class (2): a brand whose legal entity spells it", () => {
+  it("takes the legal name of a 'trading name of' line that contains the brand, below the auto grade (Dutch, English, German)", () => {
+    const cases: Array<[string, string, string, "nl" | "en" | "de"]> = [
+      ["TULPIA", "Tulpia is een handelsnaam van Tulpia Nederland B.V. | KvK 12345678 | BTW NL004495445B01", "Tulpia Nederland B.V.", "nl"],
+      ["Pixelpost", "Pixelpost is a trading name of Pixelpost Digital Services Ltd, registered in England No. 09876543", "Pixelpost Digital Services Ltd", "en"],
+      ["NORDLICHT", "Nordlicht ist eine Marke der Nordlicht Druck und Medien GmbH, Amtsgericht Hamburg HRB 12345", "Nordlicht Druck und Medien GmbH", "de"],
+    ];
+    for (const [logo, footer, legal, lang] of cases) {
+      const fields = read([
+        [380, 40, 22, logo],
+        [60, 135, 10, "Jansen Horeca B.V."], [60, 147, 10, "Marktplein 1"], [60, 159, 10, "5611 EM Eindhoven"],
+        ...body(lang, 220),
+        [60, 790, 7, footer],
+      ]);
+      expect([logo, fields.vendorName?.value]).toEqual([logo, legal]);
+      expect(fields.vendorName?.confidence ?? 1).toBeLessThan(0.95);
+    }
+  });
+});
+
+describe("reading error class (e): a VAT number belongs to the name above it in its column", () => {
+  it("takes the letterhead block printing its VAT number and IBAN several lines down over the block beside it with its VAT number right under its name", () => {
+    const cases: Array<[string, string, string, string, string, string, "en" | "de" | "fr"]> = [
+      ["Meridian Dental Care Ltd", "VAT GB123456789", "Harbour Joinery Ltd", "VAT GB987654321", "IBAN GB33BUKB20201555555555", "GB987654321", "en"],
+      ["Bäckerei Schmidt KG", "USt-IdNr. DE136695976", "Muster Haustechnik GmbH", "USt-IdNr. DE811128135", "IBAN DE89 3704 0044 0532 0130 00", "DE811128135", "de"],
+      ["Hôtel Les Tilleuls SAS", "TVA FR40303265045", "Menuiserie Laurent SARL", "TVA FR83404833048", "IBAN FR14 2004 1010 0505 0001 3M02 606", "FR83404833048", "fr"],
+    ];
+    for (const [buyer, buyerVat, seller, sellerVat, iban, expected, lang] of cases) {
+      const fields = read([
+        [60, 100, 10, buyer], [60, 112, 10, buyerVat], [60, 124, 10, "22 High Street"], [60, 136, 10, "Bath BA1 1AA"],
+        [340, 60, 10, seller], [340, 72, 8, "7 Quay Street"], [340, 82, 8, "Bristol BS1 4DJ"], [340, 92, 8, "Tel 0117 123456"], [340, 102, 8, sellerVat], [340, 112, 8, iban],
+        ...body(lang, 220),
+      ]);
+      expect([seller, fields.vendorName?.value]).toEqual([seller, seller]);
+      expect(fields.vendorName?.confidence ?? 1).toBeLessThan(0.95);
+      expect(fields.vendorVat?.value).toBe(expected);
+    }
+  });
+
+  it("knows a British return-address line above the window: the block under it is the customer's", () => {
+    const fields = read([
+      [60, 40, 8, "Harbour Joinery Ltd · 7 Quay Street · Bristol BS1 4DJ"],
+      [60, 60, 10, "Meridian Dental Care Ltd"], [60, 72, 10, "22 High Street"], [60, 84, 10, "Bath BA1 1AA"], [60, 96, 10, "VAT GB123456789"],
+      ...body("en", 220),
+      [60, 790, 7, "VAT GB987654321 · IBAN GB33BUKB20201555555555"],
+    ]);
+    expect(fields.vendorName?.value).toBe("Harbour Joinery Ltd");
+    expect(fields.vendorVat?.value).toBe("GB987654321");
+  });
+});
