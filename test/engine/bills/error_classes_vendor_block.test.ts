@@ -271,3 +271,35 @@ describe("reading error class (e): a VAT number belongs to the name above it in 
     expect(fields.vendorVat?.value).toBe("GB987654321");
   });
 });
+
+describe("reading error class (2): a logo word spelt out by the footer's legal name inside a sentence or a run of parts", () => {
+  it("takes the footer's legal name over the logo word (Dutch postcode 'AB' no legal form; English, German sentences)", () => {
+    const cases: Array<[string, string, string, "nl" | "en" | "de"]> = [
+      ["Tulpia", "Bloemenweg 4 · 1432 AB Aalsmeer · Tulpia Nederland B.V. · KvK 12345678", "Tulpia Nederland B.V.", "nl"],
+      ["Tulpia", "Op al onze leveringen zijn de algemene voorwaarden van Tulpia Nederland B.V. van toepassing.", "Tulpia Nederland B.V.", "nl"],
+      ["Tulpia", "Gelieve het bedrag over te maken op NL91ABNA0417164300 t.n.v. Tulpia Nederland B.V.", "Tulpia Nederland B.V.", "nl"],
+      ["PIXELPOST", "Company No. 09876543 | VAT GB123456789 | Pixelpost Digital Services Ltd", "Pixelpost Digital Services Ltd", "en"],
+      ["Nordlicht", "Es gelten die Allgemeinen Geschäftsbedingungen der Nordlicht Druck GmbH", "Nordlicht Druck GmbH", "de"],
+    ];
+    for (const [logo, footer, legal, lang] of cases) {
+      const fields = read([
+        [380, 40, 22, logo],
+        [60, 135, 10, "Jansen Horeca B.V."], [60, 147, 10, "Marktplein 1"], [60, 159, 10, "5611 EM Eindhoven"],
+        ...body(lang, 220),
+        [60, 790, 7, footer],
+      ]);
+      expect([footer, fields.vendorName?.value]).toEqual([footer, legal]);
+      expect(fields.vendorName?.confidence ?? 1).toBeLessThan(0.95);
+    }
+  });
+
+  it("never takes a company named in a sentence for the vendor by itself", () => {
+    const fields = read([
+      [340, 60, 10, "Harbour Joinery Ltd"], [340, 72, 8, "7 Quay Street"], [340, 82, 8, "Bristol BS1 4DJ"],
+      [60, 135, 9, "Bill to"], [60, 147, 10, "Meridian Dental Care Ltd"], [60, 159, 10, "22 High Street"],
+      ...body("en", 220),
+      [60, 790, 7, "Payments are processed for us by the payment services of Stripe Payments Europe Ltd"],
+    ]);
+    expect(fields.vendorName?.value).toBe("Harbour Joinery Ltd");
+  });
+});

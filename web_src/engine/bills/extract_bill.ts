@@ -1100,6 +1100,8 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
   const tailed = new Set<string>();
   /** The cell each VAT number / IBAN is printed in: two blocks side by side each print their own under their name. */
   const columns = new Map<Candidate<string>, Cell>();
+  /** Company names read inside a sentence or a run of footer parts: only to spell out a logo word. */
+  const inSentences: Array<Candidate<string>> = [];
   /** Each party's name cell (the vendor candidates' and the recipients'): a VAT number printed under a name in its
    * column is that party's. */
   const parties: Array<{ page: number; order: number; cell: Cell; cand?: Candidate<string> }> = [];
@@ -1150,11 +1152,14 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
             parties.push({ page: page.number, order, cell: label, cand });
           }
         }
-        if (!LEGAL_FORMS.test(text)) return;
+        // A Dutch postcode's letters ("1432 AB Aalsmeer") are no Swedish "AB": looked for with them masked.
+        const masked = text.replace(/\b\d{4}\s?[A-Z]{2}(?=\s|$)/g, (z) => z.toLowerCase());
+        if (!LEGAL_FORMS.test(masked)) return;
         const recipient = customerCell || underHeading(page, i, cell, RECIPIENT_HEADINGS) || underReturnAddress(page, i, cell) || customerBlock(page, i, cell) || (label !== undefined && underHeading(page, i, label, RECIPIENT_HEADINGS));
         // The company name itself, not a sentence containing it: cut after the legal form, at most six words; a
         // label before it ("Sold by:", "Payment to:") is no part of it.
-        const m = new RegExp(`^(.*?${LEGAL_FORMS.source})`).exec(text);
+        const cut = new RegExp(`^(.*?${LEGAL_FORMS.source})`).exec(masked);
+        const m = cut === null ? null : [text.slice(0, (cut[1] ?? "").length), text.slice(0, (cut[1] ?? "").length)];
         let name = (m?.[1] ?? text).replace(/^(?:[\p{L}.'-]+\s+){0,2}[\p{L}.'-]+\s*:\s*(?=\S)/u, "").replace(/^[\s,:-]+|[\s,:-]+$/g, "");
         // The legal form first ("SAS Martin Distribution", "SARL Menuiserie Laurent"): the whole cell is the name.
         // A legal form alone ("GmbH & Co. KG" under "Hansen Logistik"): the name is the line above it in its column.
@@ -1178,9 +1183,18 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
           name = `${name}${after.replace(/\s+$/, "")}`;
           tail = true;
         }
-        if (name.split(/\s+/).length > 6) return;
+        // A company named inside a sentence or after other footer parts ("… voorwaarden van Tulpia Nederland B.V.",
+        // "KvK 12345678 | Tulpia Nederland B.V."): its capitalised words before the form, kept only to spell out a
+        // logo word (below), never a vendor by itself.
+        const inText = (x: string) => {
+          const run = new RegExp(`(?:^|[\\s·|•,;:(]|t\\.n\\.v\\.)((?:\\p{Lu}[\\p{L}'’&.-]*\\s+(?:(?:van|de|der|den|von|und|en|et|&)\\s+)?){1,4})(${LEGAL_FORMS.source.replace(/^\(\?:\^\|\[\\s,\]\)/, "")})$`, "u").exec(x.trim());
+          const found = run === null ? "" : `${(run[1] ?? "").trim()} ${(run[2] ?? "").trim()}`;
+          if (found.length >= 5 && !BANK_NAME.test(found) && !recipient && !CUSTOMER_MARKERS.test(x)) inSentences.push({ value: found, score: 0.5, sourceText: line.text, page: page.number, order });
+        };
+        if (name.split(/\s+/).length > 6) return inText(name);
         name = name.replace(/^(?:©|\(c\)|copyright)\s*\d{0,4}\s*/i, "").trim();
-        if (name.length < 3 || /\d{4,}/.test(name) || !/[A-Za-z]{2}/.test(name)) return;
+        if (/\d{4,}/.test(name) || /\s[·|•]\s/.test(name)) return inText(name);
+        if (name.length < 3 || !/[A-Za-z]{2}/.test(name)) return;
         if (recipient) {
           recipients.push(name);
           parties.push({ page: page.number, order, cell });
@@ -1286,7 +1300,13 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
   // the footer): that is the vendor's full name.
   if (name !== null && !LEGAL_FORMS.test(name.value)) {
     const mark = name;
-    const full = best(names.filter((c) => c !== mark && LEGAL_FORMS.test(c.value) && sameName(mark.value, c.value) && normName(c.value.replace(LEGAL_FORMS, " ")).split(" ").length > normName(mark.value).split(" ").length));
+    // A name in a sentence starts at the mark's first word ("… Geschäftsbedingungen der Nordlicht Druck GmbH").
+    const head = normName(mark.value).split(" ")[0] ?? "";
+    const spelt = inSentences.map((c) => {
+      const at = c.value.split(/\s+/).findIndex((w) => normName(w) === head);
+      return at > 0 ? { ...c, value: c.value.split(/\s+/).slice(at).join(" ") } : c;
+    });
+    const full = best([...names, ...spelt].filter((c) => c !== mark && LEGAL_FORMS.test(c.value) && sameName(mark.value, c.value) && normName(c.value.replace(LEGAL_FORMS, " ")).split(" ").length > normName(mark.value).split(" ").length));
     // The mark may be sure (its domain); its legal name is read elsewhere on the page: not above 0.9.
     if (full !== null) name = { ...full, score: Math.min(0.9, Math.max(full.score, mark.score)), sourceText: `${full.sourceText} (the full name of ${mark.value})` };
   }
