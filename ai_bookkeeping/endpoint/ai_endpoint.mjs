@@ -61779,14 +61779,14 @@ var RECEIPT_LABELS = {
     { re: /^(?:card|credit\s+card|debit\s+card|visa|mastercard|maestro|amex|girocard|ec[\s-]?karte|karte|kartenzahlung|carte(?:\s+bancaire)?|cb|pin|bar|cash|espèces|contant)\s*[:.]?(?=\s|$|\d|[€$£])/i, weight: 0.7 }
   ]
 };
-var CUSTOMER_MARKERS = /(?:^|[^\p{L}])(?:your|uw|votre|ihre?|client|customer|kunde|kunden|klant|cliente|destinatario|spett\.?le|kund|billed\s+to|billing\s+address|shipping\s+address|delivery\s+address|invoice\s+address|(?<!payment\s)recipient|receiver|guest(?:\s+name)?|consignee|addressee|attn\.?|factur[ée]\s+à|facturar\s+a|faturar\s+a|faktureras\s+till|faktureres\s+til|rechnungsadresse|exmo\(?s?\)?\.?|acheteur|buyer|bill\s+to|ship\s+to|sold\s+to|invoice\s+to|deliver\s+to|factuuradres|afleveradres|livraison|facturation|destinataire|nabywca|käufer|rechnungsempfänger|warenempfänger|empfänger|lieferanschrift|lieferadresse|rechnungsanschrift|auftraggeber|leistungsempfänger|cessionario|committente|acquirente|köpare|mottagare|ostaja|vastaanottaja|asiakas|køber|modtager|mottaker|odběratel|kupující|odbiorca|comprador|adquirente|destinatário|receptor|vevő|klient)(?:$|[^\p{L}])/iu;
+var CUSTOMER_MARKERS = /(?:^|[^\p{L}])(?:your|uw|votre|ihre?|client|customer|kunde|kunden|klant|cliente|destinatario|spett\.?le|kund|billed\s+to|issued\s+to|invoiced\s+to|prepared\s+for|rechnung\s+an|factuur\s+aan|gefactureerd\s+aan|fatturato\s+a|intestat[ao]\s+a|facturado\s+a|billing\s+address|shipping\s+address|delivery\s+address|invoice\s+address|(?<!payment\s)recipient|receiver|guest(?:\s+name)?|consignee|addressee|attn\.?|factur[ée]\s+à|facturar\s+a|faturar\s+a|faktureras\s+till|faktureres\s+til|rechnungsadresse|exmo\(?s?\)?\.?|acheteur|buyer|bill\s+to|ship\s+to|sold\s+to|invoice\s+to|deliver\s+to|factuuradres|afleveradres|livraison|facturation|destinataire|nabywca|käufer|rechnungsempfänger|warenempfänger|empfänger|lieferanschrift|lieferadresse|rechnungsanschrift|auftraggeber|leistungsempfänger|cessionario|committente|acquirente|köpare|mottagare|ostaja|vastaanottaja|asiakas|køber|modtager|mottaker|odběratel|kupující|odbiorca|comprador|adquirente|destinatário|receptor|vevő|klient)(?:$|[^\p{L}])/iu;
 var RECIPIENT_HEADINGS = new RegExp(`${CUSTOMER_MARKERS.source}|^(?:to|an|aan|\xE0|a|para|till|til|pour|do)\\s*:?$`, "iu");
 var BRAND_BEFORE = /\s*,?\s+(?:is\s+(?:a\s+)?(?:(?:registered\s+)?(?:brand|trading\s+name|trade\s+name|trademark|division)\s+of|operated\s+by)|(?:is\s+)?(?:a\s+)?brand\s+of|(?:is\s+)?operated\s+by|ist\s+eine\s+(?:eingetragene\s+)?marke\s+(?:der|des|von)|est\s+une\s+marque\s+(?:de\s+la|de|du)|is\s+een\s+(?:merk|handelsnaam)\s+van)\s+/i;
 var AGENT_FOR = /^\s*,?\s*(?:i\.?\s?o\.?\s?v\.?|namens|on\s+behalf\s+of|acting\s+for|as\s+agent\s+(?:of|for)|im\s+(?:auftrag|namen)\s+(?:von|der|des)|für\s+rechnung\s+(?:von|der|des)|pour\s+le\s+compte\s+(?:de|du|d')|au\s+nom\s+(?:de|du)|per\s+conto\s+(?:di|del)|en\s+nombre\s+de|por\s+cuenta\s+de)(?=[\s:]|$)/i;
 var BRAND_AFTER = /\s+(?:trading\s+as|t\/a|handelnd\s+als|h\.o\.d\.n\.)\s+/i;
 var THIRD_PARTY_LINE = new RegExp("\\b(?:pa(?:y|id)\\p{L}*|zahl\\p{L}*|bezahl\\p{L}*|paiement|pay\xE9|betaal\\p{L}*|betaling|card|karte|carte|powered|generated|created|erstellt|software|follow|folgen|suivez|volg)\\b", "iu");
 var THIRD_PARTY_HOSTS = /^(?:paypal|stripe|klarna|sofort|adyen|mollie|squareup|square|sumup|facebook|instagram|twitter|linkedin|youtube|tiktok|xing|google|apple|microsoft|zoho|quickbooks|xero|sevdesk|lexoffice|billomat|invoiceninja|freshbooks|wave)$/;
-var VENDOR_MARKERS = /^(?:lieferant|rechnungsersteller|verkäufer|absender|supplier|vendor|seller|from|fournisseur|vendeur|émetteur|leverancier|verkoper|sprzedawca|emisor|proveedor|mittente|fornitore|fornecedor|leverantör|leverandør|von|de|da|från|fra|od|cedente(?:\s*\/\s*prestatore)?|prestatore|venditore|säljare|avsändare|myyjä|lähettäjä|toimittaja|sælger|afsender|selger|dodavatel|prodávající|dostawca|wystawca|vendedor|prestador|emitente|eladó|szállító)\s*:?$/iu;
+var VENDOR_MARKERS = /^(?:invoice\s+from|invoiced\s+by|billed\s+by|bill\s+from|issued\s+by|rechnung\s+von|facturé\s+par|émise?\s+par|factuur\s+van|gefactureerd\s+door|fatturato\s+da|emess[ao]\s+da|emitid[ao]\s+por|facturado\s+por|lieferant|rechnungsersteller|verkäufer|absender|supplier|vendor|seller|from|fournisseur|vendeur|émetteur|leverancier|verkoper|sprzedawca|emisor|proveedor|mittente|fornitore|fornecedor|leverantör|leverandør|von|de|da|från|fra|od|cedente(?:\s*\/\s*prestatore)?|prestatore|venditore|säljare|avsändare|myyjä|lähettäjä|toimittaja|sælger|afsender|selger|dodavatel|prodávající|dostawca|wystawca|vendedor|prestador|emitente|eladó|szállító)\s*:?$/iu;
 var DUE_IN_SENTENCE = /\b(?:netto\s+bis|zahlbar\s+bis|fällig\s+(?:am|bis)|(?:zu\s+der\s+)?fälligkeit(?:\s+am)?|spätestens(?:\s+(?:am|bis))?|due\s+(?:on|by|before)|payable\s+(?:by|before|until|on\s+or\s+before|no\s+later\s+than)|(?:to\s+be\s+)?paid\s+(?:by|until|before|no\s+later\s+than)|(?:please\s+)?pay\s+(?:by|before|until)|remit(?:\s+payment)?\s+by|avant\s+le|au\s+plus\s+tard\s+le|uiterlijk(?:\s+op)?|vóór|voor)\s+(?:(?:zum|dem|den|the|le|op)\s+)?/i;
 var DEBIT_SENTENCE = new RegExp("(?<!\\p{L})(?:eingezogen|abgebucht|abbuchen|einziehen|belastet|lastschrift|pr\xE9lev\xE9e?s?|pr\xE9l\xE8vement|d\xE9bit\xE9e?s?|afgeschreven|ge\xEFncasseerd|geincasseerd|incasso|debited|collected|direct\\s+debit|carg(?:ar\xE1|aremos|ado|ada|o\\s+en\\s+(?:su\\s+)?cuenta)|domiciliad[oa]|addebit\\p{L}*|debitad[oa]|d\xE9bito(?:\\s+direto|\\s+em\\s+conta)?|dras|autogiro|tr\xE6kkes|h\xE6ves|betalingsservice)(?!\\p{L})", "iu");
 var DEBIT_DATE_BEFORE = new RegExp("(?<!\\p{L})(?:am|zum|ab|per|le|op|rond|omstreeks|on|around|el|il|em|a|den)\\s+", "giu");
@@ -61828,7 +61828,7 @@ var PAYMENT_TERM_SENTENCES = [
   /\b(?:payable|à\s+régler|paiement)\s+à\s+\d{1,3}\s+jours\b[^.]*/i,
   /\bbinnen\s+\d{1,3}\s+dagen\b[^.]*/i
 ];
-var LEGAL_FORMS = /(?:^|[\s,])(?:(?:[Gg][Mm][Bb][Hh]|AG|SE|UG)\s*&\s*Co\.?\s*KG(?:aA)?|[Gg][Mm][Bb][Hh]|gGmbH|AG|KGaA|KG|OHG|GbR|eG|e\.\s?K\.|UG\s*\(haftungsbeschränkt\)|UG|B\.\s?V\.|BV|N\.\s?V\.|NV|V\.O\.F\.|VOF|C\.V\.|BVBA|SAS|SASU|SARL|S\.A\.R\.L\.|Sàrl|SàRL|S\.à\s?r\.l\.|Sarl|SELARL|SCI|EURL|S\.A\.U\.|SAU|S\.A\.S?\.?|SA|SE|SNC|S\.N\.C\.|a\.G\.|e\.V\.|Inc\.?|INC\.?|Ltd\.?|LTD\.?|Limited|LIMITED|L\.L\.C\.|LLC|L\.L\.P\.|LLP|PLC|[Pp]lc|Corp\.?|Co\.?,?\s*(?:Ltd\.?|LTD\.?|Limited|KG|LLC|Inc\.?)|Co\.|S\.p\.A\.|S\.P\.A\.|SpA|S\.r\.l\.s\.|S\.r\.l\.|S\.R\.L\.|SRL|Srls|Srl|S\.n\.c\.|Snc|S\.a\.s\.|S\.L\.(?:U\.)?|S\.L|SLU|SL|Ltda\.?|Lda\.?|Unipessoal(?:,?\s+Lda\.?)?|Handelsbolag|Aktiebolag|HB|Sp\.\s?z\s?o\.o\.|spółka\s+akcyjna|Pvt\.?\s+Ltd\.?|Private\s+Limited|AB|A\/S|ApS|I\/S|K\/S|P\/S|IVS|Oyj|Oy)(?=$|[\s,.)])/;
+var LEGAL_FORMS = /(?:^|[\s,])(?:(?:[Gg][Mm][Bb][Hh]|AG|SE|UG)\s*&\s*Co\.?(?:\s*(?:KG(?:aA)?|OHG))?|[Gg][Mm][Bb][Hh]|gGmbH|AG|KGaA|KG|OHG|GbR|eG|e\.\s?K\.|UG\s*\(haftungsbeschränkt\)|UG|B\.\s?V\.|BV|N\.\s?V\.|NV|V\.O\.F\.|VOF|C\.V\.|BVBA|SAS|SASU|SARL|S\.A\.R\.L\.|Sàrl|SàRL|S\.à\s?r\.l\.|Sarl|SELARL|SCI|EURL|S\.A\.U\.|SAU|S\.A\.S?\.?|SA|SE|SNC|S\.N\.C\.|a\.G\.|e\.V\.|Inc\.?|INC\.?|Ltd\.?|LTD\.?|Limited|LIMITED|L\.L\.C\.|LLC|L\.L\.P\.|LLP|PLC|[Pp]lc|Corp\.?|Co\.?,?\s*(?:Ltd\.?|LTD\.?|Limited|KG|LLC|Inc\.?)|Co\.|S\.p\.A\.|S\.P\.A\.|SpA|S\.r\.l\.s\.|S\.r\.l\.|S\.R\.L\.|SRL|Srls|Srl|S\.n\.c\.|Snc|S\.a\.s\.|S\.L\.(?:U\.)?|S\.L|SLU|SL|Ltda\.?|Lda\.?|Unipessoal(?:,?\s+Lda\.?)?|Handelsbolag|Aktiebolag|HB|Sp\.\s?z\s?o\.o\.|spółka\s+akcyjna|Pvt\.?\s+Ltd\.?|Private\s+Limited|AB|A\/S|ApS|I\/S|K\/S|P\/S|IVS|Oyj|Oy)(?=$|[\s,.)])/;
 var LINE_TABLE_HEADER = /\b(?:description|omschrijving|bezeichnung|beschreibung|désignation|designation|libellé|article|artikel|item|product|produit|leistung|qty|quantity|menge|anzahl|quantité|aantal|hoeveelheid|unit\s+price|einzelpreis|prix\s+unitaire|prijs|descripción|descrizione|descrição|beskrivning|beskrivelse|cantidad|quantità|qtd|antal|precio|prezzo|preço)(?=$|[^\p{L}])/iu;
 var TAX_INCLUDED = /\b(?:(?<tax>(?:darin\s+|davon\s+)?enthaltene?|davon|dont|of\s+which)|(?<gross>inklusive|inkl\.?|incl\.?|including|included|ttc))\s+(?:\d{1,2}(?:[.,]\d{1,2})?\s?%\s+)?(?:der\s+|die\s+)?(?:gesetzliche\s+)?(?:mwst\.?|ust\.?|umsatzsteuer|mehrwertsteuer|versicherung(?:s)?steuer|vat|tax|tva|btw)\b/i;
 var PO_IN_SENTENCE = /\b(?:gemäß|laut|lt\.|zu|auf)\s+(?:ihrer\s+)?bestellung\s*(?:nr\.?|nummer)?\s*:?\s*|\b(?:as\s+per|according\s+to|against)\s+(?:your\s+)?(?:purchase\s+)?order\s*(?:no\.?|number|#)?\s*:?\s*|\b(?:suivant|selon)\s+(?:votre\s+)?(?:bon\s+de\s+)?commande\s*(?:n[°º]|no\.?)?\s*:?\s*/i;
@@ -63086,21 +63086,33 @@ function vendorParty(pages, options) {
   const recipientBlocks = [];
   const companyBlocks = [];
   const legalFooter = /* @__PURE__ */ new Set();
+  const tailed = /* @__PURE__ */ new Set();
+  const columns = /* @__PURE__ */ new Map();
+  const inSentences = [];
+  const parties = [];
   for (const page of pages) {
     const large = largeLetters(page, options.source);
     page.lines.forEach((line, i) => {
       const order = page.number * 1e4 + i;
       const customer = CUSTOMER_MARKERS.test(line.text) || line.y0 < 0.8 * page.height && (findVats(line.text).length > 0 || /\biban\b/i.test(line.text)) && line.cells.some((c) => underHeading(page, i, c, RECIPIENT_HEADINGS) || underReturnAddress(page, i, c));
-      for (const v of findVats(line.text)) {
+      const lineVats = findVats(line.text);
+      const cellVats = line.cells.flatMap((c) => findVats(c.text)).filter((v) => !lineVats.some((w) => w.vat === v.vat));
+      for (const v of [...lineVats, ...cellVats]) {
         if (v.vat === companyVat) continue;
         const labelled2 = /\b(?:vat|tva|btw|ust|mwst|ust-?id|steuer|tax|nip)/i.test(line.text);
         const score = (customer ? 0.3 : 0.7) + (labelled2 ? 0.15 : 0) + (v.checksum === true ? 0.1 : v.checksum === false ? -0.3 : 0);
-        vats.push({ value: v.vat, score, sourceText: line.text, page: page.number, order });
+        const cand = { value: v.vat, score, sourceText: line.text, page: page.number, order };
+        vats.push(cand);
+        const cell = line.cells.find((c) => findVats(c.text).some((w) => w.vat === v.vat));
+        if (cell !== void 0) columns.set(cand, cell);
       }
       for (const iban3 of findIbans(line.text.replace(/\s{2,}/g, "  "))) {
         if (!iban3.valid) continue;
         const score = customer || /prélev|lastschrift|debit|incasso/i.test(line.text) ? 0.4 : 0.85;
-        ibans.push({ value: iban3.iban, score, sourceText: line.text, page: page.number, order });
+        const cand = { value: iban3.iban, score, sourceText: line.text, page: page.number, order };
+        ibans.push(cand);
+        const cell = line.cells.find((c) => findIbans(c.text.replace(/\s{2,}/g, "  ")).some((w) => w.iban === iban3.iban));
+        if (cell !== void 0) columns.set(cand, cell);
       }
       for (const email4 of findEmails(line.text)) {
         emails.push({ value: email4, score: customer ? 0.3 : 0.6, sourceText: line.text, page: page.number, order });
@@ -63108,16 +63120,52 @@ function vendorParty(pages, options) {
       line.cells.forEach((cell, k) => {
         const text3 = cell.text.trim();
         const customerCell = CUSTOMER_MARKERS.test(text3) || CUSTOMER_MARKERS.test(line.cells[k - 1]?.text ?? "") || line.cells.length === 1 && customer;
-        if (!LEGAL_FORMS.test(text3)) return;
-        const recipient = customerCell || underHeading(page, i, cell, RECIPIENT_HEADINGS) || underReturnAddress(page, i, cell) || customerBlock(page, i, cell);
-        const m = new RegExp(`^(.*?${LEGAL_FORMS.source})`).exec(text3);
+        const label = k > 0 && NAME_LABEL.test(line.cells[k - 1]?.text.trim() ?? "") ? line.cells[k - 1] : void 0;
+        if (label !== void 0 && k === 1 && new RegExp("\\p{L}{3}", "u").test(text3) && !/\d{4,}|@/.test(text3) && text3.split(/\s+/).length <= 6) {
+          if (underHeading(page, i, label, RECIPIENT_HEADINGS)) {
+            recipients.push(text3);
+            parties.push({ page: page.number, order, cell: label });
+          } else if (underHeading(page, i, label, VENDOR_MARKERS)) {
+            const cand2 = { value: text3, score: 0.85, sourceText: `${label.text.trim()} ${text3}`, page: page.number, order };
+            names.push(cand2);
+            parties.push({ page: page.number, order, cell: label, cand: cand2 });
+          }
+        }
+        const masked = text3.replace(/\b\d{4}\s?[A-Z]{2}(?=\s|$)/g, (z2) => z2.toLowerCase());
+        if (!LEGAL_FORMS.test(masked)) return;
+        const recipient = customerCell || underHeading(page, i, cell, RECIPIENT_HEADINGS) || underReturnAddress(page, i, cell) || customerBlock(page, i, cell) || label !== void 0 && underHeading(page, i, label, RECIPIENT_HEADINGS);
+        const cut = new RegExp(`^(.*?${LEGAL_FORMS.source})`).exec(masked);
+        const m = cut === null ? null : [text3.slice(0, (cut[1] ?? "").length), text3.slice(0, (cut[1] ?? "").length)];
         let name2 = (m?.[1] ?? text3).replace(/^(?:[\p{L}.'-]+\s+){0,2}[\p{L}.'-]+\s*:\s*(?=\S)/u, "").replace(/^[\s,:-]+|[\s,:-]+$/g, "");
-        if (name2.replace(LEGAL_FORMS, " ").trim().length < 2) name2 = text3.replace(/^[\s,:-]+|[\s,:-]+$/g, "");
-        if (name2.split(/\s+/).length > 6) return;
+        if (name2.replace(LEGAL_FORMS, " ").trim().length < 2) {
+          const whole = text3.replace(/^[\s,:-]+|[\s,:-]+$/g, "");
+          if (whole.replace(LEGAL_FORMS, " ").replace(/[\s,.&]+/g, "").length >= 2) name2 = whole;
+          else {
+            const prev = page.lines[i - 1];
+            const over = prev !== void 0 && adjacent(prev, line) ? prev.cells.find((c) => overlaps(c, cell) && Math.abs(c.x0 - cell.x0) < 20) : void 0;
+            const first = over?.text.trim() ?? "";
+            if (over === void 0 || LEGAL_FORMS.test(first) || /\d|@|:/.test(first) || !new RegExp("^\\p{Lu}", "u").test(first) || first.split(/\s+/).length > 5 || isLabel(first) || DOCUMENT_TITLE.test(first)) return;
+            name2 = `${first} ${whole}`;
+          }
+        }
+        let tail = false;
+        const after = m === null ? "" : text3.slice((m[1] ?? "").length);
+        if (m !== null && name2 === (m[1] ?? "").replace(/^[\s,:-]+|[\s,:-]+$/g, "") && new RegExp("^\\s+\\p{Lu}[\\p{L}'\u2019-]+(?:\\s+\\p{Lu}[\\p{L}'\u2019-]+)?\\s*$", "u").test(after) && !DOCUMENT_TITLE.test(after) && !isLabel(after.trim()) && !CONTACT_LINE.test(after) && !REGISTER_NUMBER.test(after) && !BANK_DETAILS.test(after) && !NOT_A_NAME_TAIL.test(after) && !CUSTOMER_MARKERS.test(after) && !LEGAL_FORMS.test(after)) {
+          name2 = `${name2}${after.replace(/\s+$/, "")}`;
+          tail = true;
+        }
+        const inText = (x) => {
+          const run = new RegExp(`(?:^|[\\s\xB7|\u2022,;:(]|t\\.n\\.v\\.)((?:\\p{Lu}[\\p{L}'\u2019&.-]*\\s+(?:(?:van|de|der|den|von|und|en|et|&)\\s+)?){1,4})(${LEGAL_FORMS.source.replace(/^\(\?:\^\|\[\\s,\]\)/, "")})$`, "u").exec(x.trim());
+          const found = run === null ? "" : `${(run[1] ?? "").trim()} ${(run[2] ?? "").trim()}`;
+          if (found.length >= 5 && !BANK_NAME.test(found) && !recipient && !CUSTOMER_MARKERS.test(x)) inSentences.push({ value: found, score: 0.5, sourceText: line.text, page: page.number, order });
+        };
+        if (name2.split(/\s+/).length > 6) return inText(name2);
         name2 = name2.replace(/^(?:©|\(c\)|copyright)\s*\d{0,4}\s*/i, "").trim();
-        if (name2.length < 3 || /\d{4,}/.test(name2) || !/[A-Za-z]{2}/.test(name2)) return;
+        if (/\d{4,}/.test(name2) || /\s[·|•]\s/.test(name2)) return inText(name2);
+        if (name2.length < 3 || !/[A-Za-z]{2}/.test(name2)) return;
         if (recipient) {
           recipients.push(name2);
+          parties.push({ page: page.number, order, cell });
           recipientBlocks.push({ page: page.number, from: order, to: order + blockBelow(page, i, cell).length });
           return;
         }
@@ -63133,6 +63181,8 @@ function vendorParty(pages, options) {
         const contact = own2.some((t) => CONTACT_LINE.test(t) || REGISTER_NUMBER.test(t) || BANK_DETAILS.test(t)) ? 0.1 : 0;
         const cand = { value: name2, score: 0.55 + pos + vendorHeading + letterhead + contact - (page.number - (pages[0]?.number ?? 1)) * 0.05, sourceText: line.text, page: page.number, order };
         names.push(cand);
+        parties.push({ page: page.number, order, cell, cand });
+        if (tail) tailed.add(name2);
         const details = [cell.text.slice(cell.text.indexOf(name2) + name2.length), ...blockBelow(page, i, cell).slice(0, 2).flatMap((l) => l.cells.filter((c) => c.x0 < cell.x1 && c.x1 > cell.x0).map((c) => c.text))].join(" ");
         const footerLines = [line, ...blockBelow(page, i, cell).slice(0, 2)].map((l) => l.text).join(" ");
         if (top > 0.8 && !BANK_NAME.test(name2) && (REGISTER_NUMBER.test(details) || findVats(details).length > 0 || BANK_DETAILS.test(footerLines))) legalFooter.add(cand);
@@ -63179,16 +63229,33 @@ function vendorParty(pages, options) {
     });
   }
   const vat = best(vats);
+  const ownerOf = (v) => {
+    const at3 = columns.get(v);
+    if (at3 === void 0) return void 0;
+    return parties.filter((p) => p.page === v.page && v.order - p.order >= 0 && v.order - p.order <= 6 && overlaps(p.cell, at3)).reduce((a, p) => a === void 0 || p.order > a.order ? p : a, void 0);
+  };
+  const farVat = /* @__PURE__ */ new Set();
+  const under = (v, c) => {
+    const owner = ownerOf(v);
+    return owner === void 0 ? v.page === c.page && v.order - c.order >= 0 && v.order - c.order <= 3 : owner.cand === c;
+  };
   names = names.filter((c) => !recipients.some((r) => echoes(c.value, r)));
   for (const c of names) {
     const core = normName(c.value.replace(LEGAL_FORMS, " ")).replace(/ /g, "");
     if (!c.sourceText.includes("(matches the web/e-mail domain)") && !c.sourceText.endsWith("(letterhead in large letters)") && core.length >= 3 && [...domains].some((d) => d === core || d.startsWith(core) || core.startsWith(d))) c.score += 0.3;
-    if (vat !== null && vat.page === c.page && vat.order - c.order >= 0 && vat.order - c.order <= 3) c.score += 0.25;
+    const own2 = vat === null ? [] : vats.filter((v) => v.score >= vat.score - 0.05 && under(v, c));
+    if (own2.length > 0) c.score += 0.25;
+    if (own2.length > 0 && own2.every((v) => v.page !== c.page || v.order - c.order > 3)) farVat.add(c.value);
   }
   let name = best(names);
   if (name !== null && !LEGAL_FORMS.test(name.value)) {
     const mark = name;
-    const full = best(names.filter((c) => c !== mark && LEGAL_FORMS.test(c.value) && sameName(mark.value, c.value) && normName(c.value.replace(LEGAL_FORMS, " ")).split(" ").length > normName(mark.value).split(" ").length));
+    const head = normName(mark.value).split(" ")[0] ?? "";
+    const spelt = inSentences.map((c) => {
+      const at3 = c.value.split(/\s+/).findIndex((w) => normName(w) === head);
+      return at3 > 0 ? { ...c, value: c.value.split(/\s+/).slice(at3).join(" ") } : c;
+    });
+    const full = best([...names, ...spelt].filter((c) => c !== mark && LEGAL_FORMS.test(c.value) && sameName(mark.value, c.value) && normName(c.value.replace(LEGAL_FORMS, " ")).split(" ").length > normName(mark.value).split(" ").length));
     if (full !== null) name = { ...full, score: Math.min(0.9, Math.max(full.score, mark.score)), sourceText: `${full.sourceText} (the full name of ${mark.value})` };
   }
   const footer = best([...legalFooter].filter((c) => names.includes(c)));
@@ -63221,7 +63288,10 @@ function vendorParty(pages, options) {
     const at3 = text3.toLowerCase().indexOf(chosen.value.toLowerCase());
     return at3 >= 0 && AGENT_FOR.test(text3.slice(at3 + chosen.value.length));
   }));
-  if (brand !== null && !agent && (name === null || !sameName(brand.value, name.value) && !spellsDomain(name.value))) {
+  const legalOfBrand = brand?.legal;
+  if (brand !== null && legalOfBrand !== void 0 && sameName(brand.value, legalOfBrand) && normName(legalOfBrand.replace(LEGAL_FORMS, " ")) !== "" && (name === null || !LEGAL_FORMS.test(name.value) || sameName(name.value, legalOfBrand))) {
+    name = { value: legalOfBrand, score: Math.min(0.9, Math.max(brand.score + 0.1, name?.score ?? 0)), sourceText: `${brand.sourceText} (the legal name of ${brand.value})`, page: brand.page, order: brand.order };
+  } else if (brand !== null && !agent && (name === null || !sameName(brand.value, name.value) && !spellsDomain(name.value))) {
     const legal = brand.legal ?? name?.value;
     name = { ...brand, score: Math.min(0.8, Math.max(brand.score, name?.score ?? 0)), sourceText: `${brand.sourceText} (brand${legal === void 0 ? "" : `; legal entity: ${legal}`})` };
   }
@@ -63230,7 +63300,7 @@ function vendorParty(pages, options) {
     firstPage.lines.some(
       (line, i) => line.cells.some((cell) => {
         if (!VENDOR_MARKERS.test(cell.text.trim())) return false;
-        const next = firstPage.lines.slice(i + 1, i + 4).flatMap((l) => l.cells).find((c) => c.x0 < cell.x1 + 20 && c.x1 > cell.x0 - 20 && /[A-Za-z]{3}/.test(c.text) && !/^GLN|^\d/.test(c.text));
+        const next = firstPage.lines.slice(i + 1, i + 4).flatMap((l) => l.cells).find((c) => c.x0 < cell.x1 + 20 && c.x1 > cell.x0 - 20 && /[A-Za-z]{3}/.test(c.text) && !/^GLN|^\d/.test(c.text) && !/:\s*$/.test(c.text));
         if (next === void 0) return false;
         name = { value: next.text.trim(), score: 0.6, sourceText: `${cell.text} / ${next.text}`, page: firstPage.number, order: i };
         return true;
@@ -63245,8 +63315,19 @@ function vendorParty(pages, options) {
       name = { value: text3, score: 0.3, sourceText: first.text, page: page.number, order: 0 };
     }
   }
-  return { name, vat: nearest(vats, name, footerWins), iban: nearest(ibans, name, footerWins), email: email3 };
+  if (name !== null && tailed.has(name.value)) name = { ...name, score: Math.min(name.score, 0.9) };
+  if (name !== null && farVat.has(name.value) && names.some((c) => c.score >= 0.7 && !sameName(c.value, name?.value ?? ""))) name = { ...name, score: Math.min(name.score, 0.9) };
+  const namePage = name === null ? void 0 : pages.find((p) => p.number === name?.page);
+  const nameCell = name === null ? void 0 : namePage?.lines[name.order - name.page * 1e4]?.cells.find((c) => name !== null && name.value.length > 0 && c.text.includes(name.value.slice(0, 12)));
+  const inColumn = (c) => {
+    const at3 = columns.get(c);
+    return nameCell === void 0 || at3 === void 0 || overlaps(at3, nameCell);
+  };
+  return { name, vat: nearest(vats, name, footerWins, inColumn), iban: nearest(ibans, name, footerWins, inColumn), email: email3 };
 }
+var NAME_LABEL = /^(?:name|firma|firmenname|unternehmen|company(?:\s+name)?|business\s+name|nom|raison\s+sociale|dénomination|naam|bedrijfsnaam|ragione\s+sociale|denominazione|razón\s+social|nombre|denominación|nazwa(?:\s+firmy)?|företag|firmanavn)\s*:$/iu;
+var CONTACT_PERSON = new RegExp("(?<!\\p{L})(?:ansprechpartner(?:in)?|kontaktperson|kontakt|contact(?:\\s+person)?|sachbearbeiter(?:in)?|bearbeiter(?:in)?|attn|z\\.\\s?hd\\.?|interlocuteur|contactpersoon|referente|persona\\s+de\\s+contacto|gesch\xE4ftsf\xFChrer(?:in)?|inhaber(?:in)?|managing\\s+director|director|g\xE9rant)(?!\\p{L})", "iu");
+var NOT_A_NAME_TAIL = new RegExp("(?<!\\p{L})(?:sitz|seat|si\xE8ge|sede|vertreten|represented|gesch\xE4ftsf\xFChr\\p{L}*|inhaber\\p{L}*|director|g\xE9rant|registered|postbus|postfach|bo\xEEte|bp|cedex|page|seite|pagina)(?!\\p{L})", "iu");
 var CONTACT_LINE = new RegExp("(?<!\\p{L})(?:tel|t\xE9l|telefon|t\xE9l\xE9phone|phone|fon|fax|mobil|handy|gsm|e-?mail|courriel|www\\.|internet|web)(?!\\p{L})|@", "iu");
 var DOCUMENT_TITLE = new RegExp("(?<!\\p{L})(?:invoice|rechnung|factu\\p{L}*|fattura|fatura|faktura|lasku|receipt|quittung|gutschrift|avoir|credit|nota|abrechnung|statement|proforma|angebot|devis|offerte|bill)(?!\\p{L})", "iu");
 function largeLetters(page, source, ratio = 1.35) {
@@ -63255,10 +63336,11 @@ function largeLetters(page, source, ratio = 1.35) {
   const need = source === "ocr" ? ratio + 0.3 : ratio;
   return (cell) => median2 > 0 && cell.words.length > 0 && Math.min(...cell.words.map((w) => w.y1 - w.y0)) >= need * median2;
 }
-function nearest(cands, name, contested2) {
+function nearest(cands, name, contested2, inColumn = () => true) {
   const top = best(cands);
   if (top === null || name === null) return top;
-  const near2 = best(cands.filter((c) => c.page === name.page && c.order - name.order >= 0 && c.order - name.order <= 3 && c.score >= top.score - 0.2));
+  const under = cands.filter((c) => c.page === name.page && c.order - name.order >= 0 && c.order - name.order <= 3 && c.score >= top.score - 0.2);
+  const near2 = best(under.filter(inColumn)) ?? best(under);
   const chosen = near2 ?? top;
   const rival = contested2 && cands.some((c) => c.value !== chosen.value && c.score >= 0.7);
   return rival ? { ...chosen, score: Math.min(chosen.score, 0.85) } : chosen;
@@ -63323,7 +63405,7 @@ function brandOf(pages, domains, names) {
     for (const page of pages) {
       page.lines.forEach((line, i) => {
         const own2 = line.text.replace(/\b(?:customer|client)\s+(?:care|service|support)|\bkunden(?:service|dienst)|\bservice\s+client(?:s|èle)?|\bklantenservice/gi, " ");
-        if (CUSTOMER_MARKERS.test(own2) || THIRD_PARTY_LINE.test(own2) || line.cells.some((c) => underHeading(page, i, c, RECIPIENT_HEADINGS))) return;
+        if (CUSTOMER_MARKERS.test(own2) || THIRD_PARTY_LINE.test(own2) || CONTACT_PERSON.test(own2) || line.cells.some((c) => underHeading(page, i, c, RECIPIENT_HEADINGS))) return;
         if (new RegExp(`(?:@|www\\.|https?://)[^\\s]*${d}`, "i").test(line.text.replace(/-/g, ""))) hosted = true;
         const bare = line.text.replace(/\S*@\S+|(?:https?:\/\/|www\.)\S+/gi, " ");
         const m = word2.exec(bare);
@@ -63353,7 +63435,7 @@ function sameCompany(a, b) {
 }
 function isReturnAddress(text3) {
   const parts = text3.trim().split(/\s+[-–·|•]\s+|\s*[·|•]\s*/).filter((p) => p !== "");
-  return parts.length >= 3 && parts.slice(1).some((p) => ZIP_CITY.test(` ${p}`));
+  return parts.length >= 3 && parts.slice(1).some((p) => ZIP_CITY.test(` ${p}`) || UK_POSTCODE.test(p));
 }
 function underReturnAddress(page, lineIndex, cell) {
   let below = page.lines[lineIndex];
@@ -63369,6 +63451,7 @@ function underReturnAddress(page, lineIndex, cell) {
   return false;
 }
 var ZIP_CITY = new RegExp("(?:^|[\\s,])(?:(?<cc>[A-Z]{1,2})-)?(?<zip>\\d{4,5}(?:\\s?[A-Z]{2}(?=\\s))?)\\s+(?<city>\\p{Lu}[\\p{L}'.-]+(?:[ -]\\p{Lu}?[\\p{L}'.-]+){0,3})", "u");
+var UK_POSTCODE = /(?<![A-Z\d])[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}(?![A-Za-z\d])/;
 var STREET = new RegExp("\\p{L}{3,}.*\\d|\\d+\\s*,?\\s+\\p{L}{3,}", "u");
 var COUNTRY_PREFIX = { D: "DE", F: "FR", B: "BE", NL: "NL", A: "AT", CH: "CH", L: "LU", I: "IT", E: "ES" };
 var COUNTRY_NAMES = [

@@ -1190,22 +1190,40 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
   const companyBlocks: Array<{ page: number; from: number; to: number }> = [];
   /** Names in a footer that carries the company's legal details (a register number, a VAT number under it). */
   const legalFooter = new Set<Candidate<string>>();
+  /** Names read with words after their legal form: the legal entity may end at the form. */
+  const tailed = new Set<string>();
+  /** The cell each VAT number / IBAN is printed in: two blocks side by side each print their own under their name. */
+  const columns = new Map<Candidate<string>, Cell>();
+  /** Company names read inside a sentence or a run of footer parts: only to spell out a logo word. */
+  const inSentences: Array<Candidate<string>> = [];
+  /** Each party's name cell (the vendor candidates' and the recipients'): a VAT number printed under a name in its
+   * column is that party's. */
+  const parties: Array<{ page: number; order: number; cell: Cell; cand?: Candidate<string> }> = [];
   for (const page of pages) {
     const large = largeLetters(page, options.source);
     page.lines.forEach((line, i) => {
       const order = page.number * 10_000 + i;
       // A marker on the line, or the line inside the recipient's block ("Bill to:" / its VAT number below).
       const customer = CUSTOMER_MARKERS.test(line.text) || (line.y0 < 0.8 * page.height && (findVats(line.text).length > 0 || /\biban\b/i.test(line.text)) && line.cells.some((c) => underHeading(page, i, c, RECIPIENT_HEADINGS) || underReturnAddress(page, i, c)));
-      for (const v of findVats(line.text)) {
+      // Read in the line and in each of its cells: two blocks side by side print a VAT number each on one line.
+      const lineVats = findVats(line.text);
+      const cellVats = line.cells.flatMap((c) => findVats(c.text)).filter((v) => !lineVats.some((w) => w.vat === v.vat));
+      for (const v of [...lineVats, ...cellVats]) {
         if (v.vat === companyVat) continue;
         const labelled = /\b(?:vat|tva|btw|ust|mwst|ust-?id|steuer|tax|nip)/i.test(line.text);
         const score = (customer ? 0.3 : 0.7) + (labelled ? 0.15 : 0) + (v.checksum === true ? 0.1 : v.checksum === false ? -0.3 : 0);
-        vats.push({ value: v.vat, score, sourceText: line.text, page: page.number, order });
+        const cand = { value: v.vat, score, sourceText: line.text, page: page.number, order };
+        vats.push(cand);
+        const cell = line.cells.find((c) => findVats(c.text).some((w) => w.vat === v.vat));
+        if (cell !== undefined) columns.set(cand, cell);
       }
       for (const iban of findIbans(line.text.replace(/\s{2,}/g, "  "))) {
         if (!iban.valid) continue;
         const score = customer || /prélev|lastschrift|debit|incasso/i.test(line.text) ? 0.4 : 0.85;
-        ibans.push({ value: iban.iban, score, sourceText: line.text, page: page.number, order });
+        const cand = { value: iban.iban, score, sourceText: line.text, page: page.number, order };
+        ibans.push(cand);
+        const cell = line.cells.find((c) => findIbans(c.text.replace(/\s{2,}/g, "  ")).some((w) => w.iban === iban.iban));
+        if (cell !== undefined) columns.set(cand, cell);
       }
       for (const email of findEmails(line.text)) {
         emails.push({ value: email, score: customer ? 0.3 : 0.6, sourceText: line.text, page: page.number, order });
@@ -1215,19 +1233,65 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
         // The customer's name: a marker in its own cell or in the label cell before it ("Kunde:  Name AG"), not a
         // marker heading the next column ("Vendor AG      Bill to:").
         const customerCell = CUSTOMER_MARKERS.test(text) || CUSTOMER_MARKERS.test(line.cells[k - 1]?.text ?? "") || (line.cells.length === 1 && customer);
-        if (!LEGAL_FORMS.test(text)) return;
-        const recipient = customerCell || underHeading(page, i, cell, RECIPIENT_HEADINGS) || underReturnAddress(page, i, cell) || customerBlock(page, i, cell);
+        // A labelled name in a party's block ("Name:  Physiopraxis Sonnenschein" under "Verkäufer"): the label's
+        // cell starts the row, and the heading above it names the party.
+        const label = k > 0 && NAME_LABEL.test(line.cells[k - 1]?.text.trim() ?? "") ? line.cells[k - 1] : undefined;
+        if (label !== undefined && k === 1 && /\p{L}{3}/u.test(text) && !/\d{4,}|@/.test(text) && text.split(/\s+/).length <= 6) {
+          if (underHeading(page, i, label, RECIPIENT_HEADINGS)) {
+            recipients.push(text);
+            parties.push({ page: page.number, order, cell: label });
+          } else if (underHeading(page, i, label, VENDOR_MARKERS)) {
+            const cand = { value: text, score: 0.85, sourceText: `${label.text.trim()} ${text}`, page: page.number, order };
+            names.push(cand);
+            parties.push({ page: page.number, order, cell: label, cand });
+          }
+        }
+        // A Dutch postcode's letters ("1432 AB Aalsmeer") are no Swedish "AB": looked for with them masked.
+        const masked = text.replace(/\b\d{4}\s?[A-Z]{2}(?=\s|$)/g, (z) => z.toLowerCase());
+        if (!LEGAL_FORMS.test(masked)) return;
+        const recipient = customerCell || underHeading(page, i, cell, RECIPIENT_HEADINGS) || underReturnAddress(page, i, cell) || customerBlock(page, i, cell) || (label !== undefined && underHeading(page, i, label, RECIPIENT_HEADINGS));
         // The company name itself, not a sentence containing it: cut after the legal form, at most six words; a
         // label before it ("Sold by:", "Payment to:") is no part of it.
-        const m = new RegExp(`^(.*?${LEGAL_FORMS.source})`).exec(text);
+        const cut = new RegExp(`^(.*?${LEGAL_FORMS.source})`).exec(masked);
+        const m = cut === null ? null : [text.slice(0, (cut[1] ?? "").length), text.slice(0, (cut[1] ?? "").length)];
         let name = (m?.[1] ?? text).replace(/^(?:[\p{L}.'-]+\s+){0,2}[\p{L}.'-]+\s*:\s*(?=\S)/u, "").replace(/^[\s,:-]+|[\s,:-]+$/g, "");
         // The legal form first ("SAS Martin Distribution", "SARL Menuiserie Laurent"): the whole cell is the name.
-        if (name.replace(LEGAL_FORMS, " ").trim().length < 2) name = text.replace(/^[\s,:-]+|[\s,:-]+$/g, "");
-        if (name.split(/\s+/).length > 6) return;
+        // A legal form alone ("GmbH & Co. KG" under "Hansen Logistik"): the name is the line above it in its column.
+        if (name.replace(LEGAL_FORMS, " ").trim().length < 2) {
+          const whole = text.replace(/^[\s,:-]+|[\s,:-]+$/g, "");
+          if (whole.replace(LEGAL_FORMS, " ").replace(/[\s,.&]+/g, "").length >= 2) name = whole;
+          else {
+            const prev = page.lines[i - 1];
+            const over = prev !== undefined && adjacent(prev, line) ? prev.cells.find((c) => overlaps(c, cell) && Math.abs(c.x0 - cell.x0) < 20) : undefined;
+            const first = over?.text.trim() ?? "";
+            if (over === undefined || LEGAL_FORMS.test(first) || /\d|@|:/.test(first) || !/^\p{Lu}/u.test(first) || first.split(/\s+/).length > 5 || isLabel(first) || DOCUMENT_TITLE.test(first)) return;
+            name = `${first} ${whole}`;
+          }
+        }
+        // Words after the legal form in its cell ("Stahlhandel AG Duisburg"): the name as printed, when they are one
+        // or two capitalised words and nothing else (no label, title, contact or register detail); the legal entity
+        // may end at the form, so never at the auto grade.
+        let tail = false;
+        const after = m === null ? "" : text.slice((m[1] ?? "").length);
+        if (m !== null && name === (m[1] ?? "").replace(/^[\s,:-]+|[\s,:-]+$/g, "") && /^\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s*$/u.test(after) && !DOCUMENT_TITLE.test(after) && !isLabel(after.trim()) && !CONTACT_LINE.test(after) && !REGISTER_NUMBER.test(after) && !BANK_DETAILS.test(after) && !NOT_A_NAME_TAIL.test(after) && !CUSTOMER_MARKERS.test(after) && !LEGAL_FORMS.test(after)) {
+          name = `${name}${after.replace(/\s+$/, "")}`;
+          tail = true;
+        }
+        // A company named inside a sentence or after other footer parts ("… voorwaarden van Tulpia Nederland B.V.",
+        // "KvK 12345678 | Tulpia Nederland B.V."): its capitalised words before the form, kept only to spell out a
+        // logo word (below), never a vendor by itself.
+        const inText = (x: string) => {
+          const run = new RegExp(`(?:^|[\\s·|•,;:(]|t\\.n\\.v\\.)((?:\\p{Lu}[\\p{L}'’&.-]*\\s+(?:(?:van|de|der|den|von|und|en|et|&)\\s+)?){1,4})(${LEGAL_FORMS.source.replace(/^\(\?:\^\|\[\\s,\]\)/, "")})$`, "u").exec(x.trim());
+          const found = run === null ? "" : `${(run[1] ?? "").trim()} ${(run[2] ?? "").trim()}`;
+          if (found.length >= 5 && !BANK_NAME.test(found) && !recipient && !CUSTOMER_MARKERS.test(x)) inSentences.push({ value: found, score: 0.5, sourceText: line.text, page: page.number, order });
+        };
+        if (name.split(/\s+/).length > 6) return inText(name);
         name = name.replace(/^(?:©|\(c\)|copyright)\s*\d{0,4}\s*/i, "").trim();
-        if (name.length < 3 || /\d{4,}/.test(name) || !/[A-Za-z]{2}/.test(name)) return;
+        if (/\d{4,}/.test(name) || /\s[·|•]\s/.test(name)) return inText(name);
+        if (name.length < 3 || !/[A-Za-z]{2}/.test(name)) return;
         if (recipient) {
           recipients.push(name);
+          parties.push({ page: page.number, order, cell });
           recipientBlocks.push({ page: page.number, from: order, to: order + blockBelow(page, i, cell).length });
           return;
         }
@@ -1247,6 +1311,8 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
         const contact = own.some((t) => CONTACT_LINE.test(t) || REGISTER_NUMBER.test(t) || BANK_DETAILS.test(t)) ? 0.1 : 0;
         const cand = { value: name, score: 0.55 + pos + vendorHeading + letterhead + contact - (page.number - (pages[0]?.number ?? 1)) * 0.05, sourceText: line.text, page: page.number, order };
         names.push(cand);
+        parties.push({ page: page.number, order, cell, cand });
+        if (tail) tailed.add(name);
         // The foot of the page, the company's legal details in its cell or the column under it: the sender's.
         const details = [cell.text.slice(cell.text.indexOf(name) + name.length), ...blockBelow(page, i, cell).slice(0, 2).flatMap((l) => l.cells.filter((c) => c.x0 < cell.x1 && c.x1 > cell.x0).map((c) => c.text))].join(" ");
         // Or its bank account in another column of the footer's lines (the payee's).
@@ -1301,18 +1367,40 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
   // The company that the page's web/e-mail domain and the vendor's VAT number (on its line or the three below) point
   // to is the legal vendor, over another block's name (a trading name under "Lieferant", a works address).
   const vat = best(vats);
+  /** The party a VAT number is printed under: the nearest name above it in its column (within six lines), if any. */
+  const ownerOf = (v: Candidate<string>): { cand?: Candidate<string> } | undefined => {
+    const at = columns.get(v);
+    if (at === undefined) return undefined;
+    return parties.filter((p) => p.page === v.page && v.order - p.order >= 0 && v.order - p.order <= 6 && overlaps(p.cell, at)).reduce<(typeof parties)[number] | undefined>((a, p) => (a === undefined || p.order > a.order ? p : a), undefined);
+  };
+  const farVat = new Set<string>();
+  const under = (v: Candidate<string>, c: Candidate<string>) => {
+    const owner = ownerOf(v);
+    return owner === undefined ? v.page === c.page && v.order - c.order >= 0 && v.order - c.order <= 3 : owner.cand === c;
+  };
   names = names.filter((c) => !recipients.some((r) => echoes(c.value, r)));
   for (const c of names) {
     const core = normName(c.value.replace(LEGAL_FORMS, " ")).replace(/ /g, "");
     if (!c.sourceText.includes("(matches the web/e-mail domain)") && !c.sourceText.endsWith("(letterhead in large letters)") && core.length >= 3 && [...domains].some((d) => d === core || d.startsWith(core) || core.startsWith(d))) c.score += 0.3;
-    if (vat !== null && vat.page === c.page && vat.order - c.order >= 0 && vat.order - c.order <= 3) c.score += 0.25;
+    // The best VAT number (or one as good) printed under the name, and not under another party's name in its column
+    // (two blocks side by side each print their own on the same lines).
+    const own = vat === null ? [] : vats.filter((v) => v.score >= vat.score - 0.05 && under(v, c));
+    if (own.length > 0) c.score += 0.25;
+    // Found by its column further down than the name's next lines: the page's order alone would not say so.
+    if (own.length > 0 && own.every((v) => v.page !== c.page || v.order - c.order > 3)) farVat.add(c.value);
   }
   let name = best(names);
   // A mark without a legal form ("Nordlicht") whose words another name spells with one ("Nordlicht Druck GmbH" in
   // the footer): that is the vendor's full name.
   if (name !== null && !LEGAL_FORMS.test(name.value)) {
     const mark = name;
-    const full = best(names.filter((c) => c !== mark && LEGAL_FORMS.test(c.value) && sameName(mark.value, c.value) && normName(c.value.replace(LEGAL_FORMS, " ")).split(" ").length > normName(mark.value).split(" ").length));
+    // A name in a sentence starts at the mark's first word ("… Geschäftsbedingungen der Nordlicht Druck GmbH").
+    const head = normName(mark.value).split(" ")[0] ?? "";
+    const spelt = inSentences.map((c) => {
+      const at = c.value.split(/\s+/).findIndex((w) => normName(w) === head);
+      return at > 0 ? { ...c, value: c.value.split(/\s+/).slice(at).join(" ") } : c;
+    });
+    const full = best([...names, ...spelt].filter((c) => c !== mark && LEGAL_FORMS.test(c.value) && sameName(mark.value, c.value) && normName(c.value.replace(LEGAL_FORMS, " ")).split(" ").length > normName(mark.value).split(" ").length));
     // The mark may be sure (its domain); its legal name is read elsewhere on the page: not above 0.9.
     if (full !== null) name = { ...full, score: Math.min(0.9, Math.max(full.score, mark.score)), sourceText: `${full.sourceText} (the full name of ${mark.value})` };
   }
@@ -1352,7 +1440,13 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
     const at = text.toLowerCase().indexOf(chosen.value.toLowerCase());
     return at >= 0 && AGENT_FOR.test(text.slice(at + chosen.value.length));
   }));
-  if (brand !== null && !agent && (name === null || (!sameName(brand.value, name.value) && !spellsDomain(name.value)))) {
+  // The legal entity of a "trading name of" line spelling the brand's words ("Tulpia is een handelsnaam van Tulpia
+  // Nederland B.V."): one company, its legal name is the vendor (the name the bench and the books keep), over the
+  // brand or a logo word; still two names for one vendor: not above 0.9.
+  const legalOfBrand = brand?.legal;
+  if (brand !== null && legalOfBrand !== undefined && sameName(brand.value, legalOfBrand) && normName(legalOfBrand.replace(LEGAL_FORMS, " ")) !== "" && (name === null || !LEGAL_FORMS.test(name.value) || sameName(name.value, legalOfBrand))) {
+    name = { value: legalOfBrand, score: Math.min(0.9, Math.max(brand.score + 0.1, name?.score ?? 0)), sourceText: `${brand.sourceText} (the legal name of ${brand.value})`, page: brand.page, order: brand.order };
+  } else if (brand !== null && !agent && (name === null || (!sameName(brand.value, name.value) && !spellsDomain(name.value)))) {
     const legal = brand.legal ?? name?.value;
     name = { ...brand, score: Math.min(0.8, Math.max(brand.score, name?.score ?? 0)), sourceText: `${brand.sourceText} (brand${legal === undefined ? "" : `; legal entity: ${legal}`})` };
   }
@@ -1362,7 +1456,7 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
     firstPage.lines.some((line, i) =>
       line.cells.some((cell) => {
         if (!VENDOR_MARKERS.test(cell.text.trim())) return false;
-        const next = firstPage.lines.slice(i + 1, i + 4).flatMap((l) => l.cells).find((c) => c.x0 < cell.x1 + 20 && c.x1 > cell.x0 - 20 && /[A-Za-z]{3}/.test(c.text) && !/^GLN|^\d/.test(c.text));
+        const next = firstPage.lines.slice(i + 1, i + 4).flatMap((l) => l.cells).find((c) => c.x0 < cell.x1 + 20 && c.x1 > cell.x0 - 20 && /[A-Za-z]{3}/.test(c.text) && !/^GLN|^\d/.test(c.text) && !/:\s*$/.test(c.text));
         if (next === undefined) return false;
         name = { value: next.text.trim(), score: 0.6, sourceText: `${cell.text} / ${next.text}`, page: firstPage.number, order: i };
         return true;
@@ -1379,9 +1473,21 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
       name = { value: text, score: 0.3, sourceText: first.text, page: page.number, order: 0 };
     }
   }
-  return { name, vat: nearest(vats, name, footerWins), iban: nearest(ibans, name, footerWins), email };
+  if (name !== null && tailed.has(name.value)) name = { ...name, score: Math.min(name.score, 0.9) };
+  // Two blocks, the vendor's told by a VAT number several lines under its name: not at the auto grade.
+  if (name !== null && farVat.has(name.value) && names.some((c) => c.score >= 0.7 && !sameName(c.value, name?.value ?? ""))) name = { ...name, score: Math.min(name.score, 0.9) };
+  const namePage = name === null ? undefined : pages.find((p) => p.number === name?.page);
+  const nameCell = name === null ? undefined : namePage?.lines[name.order - name.page * 10_000]?.cells.find((c) => name !== null && name.value.length > 0 && c.text.includes(name.value.slice(0, 12)));
+  const inColumn = (c: Candidate<string>) => { const at = columns.get(c); return nameCell === undefined || at === undefined || overlaps(at, nameCell); };
+  return { name, vat: nearest(vats, name, footerWins, inColumn), iban: nearest(ibans, name, footerWins, inColumn), email };
 }
 
+/** A name's label in a party's block of label / value rows. */
+const NAME_LABEL = /^(?:name|firma|firmenname|unternehmen|company(?:\s+name)?|business\s+name|nom|raison\s+sociale|dénomination|naam|bedrijfsnaam|ragione\s+sociale|denominazione|razón\s+social|nombre|denominación|nazwa(?:\s+firmy)?|företag|firmanavn)\s*:$/iu;
+/** A contact person's line ("Ansprechpartner: Max Kramer"): a surname there that is the e-mail's domain is no brand. */
+const CONTACT_PERSON = /(?<!\p{L})(?:ansprechpartner(?:in)?|kontaktperson|kontakt|contact(?:\s+person)?|sachbearbeiter(?:in)?|bearbeiter(?:in)?|attn|z\.\s?hd\.?|interlocuteur|contactpersoon|referente|persona\s+de\s+contacto|geschäftsführer(?:in)?|inhaber(?:in)?|managing\s+director|director|gérant)(?!\p{L})/iu;
+/** Words after a legal form that are a company's details, never part of its name. */
+const NOT_A_NAME_TAIL = /(?<!\p{L})(?:sitz|seat|siège|sede|vertreten|represented|geschäftsführ\p{L}*|inhaber\p{L}*|director|gérant|registered|postbus|postfach|boîte|bp|cedex|page|seite|pagina)(?!\p{L})/iu;
 /** A sender's contact line: telephone, fax, e-mail, web. */
 const CONTACT_LINE = /(?<!\p{L})(?:tel|tél|telefon|téléphone|phone|fon|fax|mobil|handy|gsm|e-?mail|courriel|www\.|internet|web)(?!\p{L})|@/iu;
 /** Titles of the document, never a sender's mark. */
@@ -1399,10 +1505,12 @@ function largeLetters(page: Page, source: BillSource, ratio = 1.35): (cell: Cell
 /** The VAT number or IBAN printed with the vendor's name (its line or the three below) when one is nearly as well
  * supported as the best, else the best; under 0.85 when the vendor was a choice between two blocks that each print
  * their own. */
-function nearest(cands: ReadonlyArray<Candidate<string>>, name: Candidate<string> | null, contested: boolean): Candidate<string> | null {
+function nearest(cands: ReadonlyArray<Candidate<string>>, name: Candidate<string> | null, contested: boolean, inColumn: (c: Candidate<string>) => boolean = () => true): Candidate<string> | null {
   const top = best(cands);
   if (top === null || name === null) return top;
-  const near = best(cands.filter((c) => c.page === name.page && c.order - name.order >= 0 && c.order - name.order <= 3 && c.score >= top.score - 0.2));
+  // Printed under the name, in its column first (the block beside it prints its own).
+  const under = cands.filter((c) => c.page === name.page && c.order - name.order >= 0 && c.order - name.order <= 3 && c.score >= top.score - 0.2);
+  const near = best(under.filter(inColumn)) ?? best(under);
   const chosen = near ?? top;
   const rival = contested && cands.some((c) => c.value !== chosen.value && c.score >= 0.7);
   return rival ? { ...chosen, score: Math.min(chosen.score, 0.85) } : chosen;
@@ -1484,7 +1592,7 @@ function brandOf(pages: readonly Page[], domains: ReadonlySet<string>, names: Re
       page.lines.forEach((line, i) => {
         // The vendor's own service desk ("Customer care", "Kundenservice") is no mark of the customer.
         const own = line.text.replace(/\b(?:customer|client)\s+(?:care|service|support)|\bkunden(?:service|dienst)|\bservice\s+client(?:s|èle)?|\bklantenservice/gi, " ");
-        if (CUSTOMER_MARKERS.test(own) || THIRD_PARTY_LINE.test(own) || line.cells.some((c) => underHeading(page, i, c, RECIPIENT_HEADINGS))) return;
+        if (CUSTOMER_MARKERS.test(own) || THIRD_PARTY_LINE.test(own) || CONTACT_PERSON.test(own) || line.cells.some((c) => underHeading(page, i, c, RECIPIENT_HEADINGS))) return;
         if (new RegExp(`(?:@|www\\.|https?://)[^\\s]*${d}`, "i").test(line.text.replace(/-/g, ""))) hosted = true;
         const bare = line.text.replace(/\S*@\S+|(?:https?:\/\/|www\.)\S+/gi, " ");
         const m = word.exec(bare);
@@ -1525,7 +1633,7 @@ function sameCompany(a: string, b: string): boolean {
  * and town. */
 function isReturnAddress(text: string): boolean {
   const parts = text.trim().split(/\s+[-–·|•]\s+|\s*[·|•]\s*/).filter((p) => p !== "");
-  return parts.length >= 3 && parts.slice(1).some((p) => ZIP_CITY.test(` ${p}`));
+  return parts.length >= 3 && parts.slice(1).some((p) => ZIP_CITY.test(` ${p}`) || UK_POSTCODE.test(p));
 }
 
 /** Whether the cell sits in the block under a return-address line: the window of an envelope, the recipient's. */
@@ -1545,6 +1653,8 @@ function underReturnAddress(page: Page, lineIndex: number, cell: Cell): boolean 
 
 // "63571 Gelnhausen", "D-63571 Gelnhausen", "3500 AA Utrecht", "75008 Paris", "1000 Bruxelles": a postcode and a town.
 const ZIP_CITY = /(?:^|[\s,])(?:(?<cc>[A-Z]{1,2})-)?(?<zip>\d{4,5}(?:\s?[A-Z]{2}(?=\s))?)\s+(?<city>\p{Lu}[\p{L}'.-]+(?:[ -]\p{Lu}?[\p{L}'.-]+){0,3})/u;
+/** A British postcode ("BS1 4DJ", "SW1A 1AA"): a return-address line's town part in the UK. */
+const UK_POSTCODE = /(?<![A-Z\d])[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}(?![A-Za-z\d])/;
 const STREET = /\p{L}{3,}.*\d|\d+\s*,?\s+\p{L}{3,}/u;
 const COUNTRY_PREFIX: Readonly<Record<string, string>> = { D: "DE", F: "FR", B: "BE", NL: "NL", A: "AT", CH: "CH", L: "LU", I: "IT", E: "ES" };
 const COUNTRY_NAMES: ReadonlyArray<[RegExp, string]> = [
