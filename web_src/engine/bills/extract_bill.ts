@@ -8,6 +8,7 @@ import { checkBill } from "./check_bill";
 import { withDocumentKind } from "./document_kind";
 import { AGENT_FOR, BRAND_AFTER, BRAND_BEFORE, CUSTOMER_MARKERS, DEBIT_DATE_BEFORE, RECIPIENT_HEADINGS, THIRD_PARTY_HOSTS, THIRD_PARTY_LINE, DEBIT_SENTENCE, DUE_IN_PAYMENT_SENTENCE, DUE_IN_SENTENCE, BARE_TERM_DAYS, DUE_ON_RECEIPT, END_OF_MONTH_TERM, NET_TERM_DAYS, NOT_A_PAYMENT_TERM, PAYMENT_WORDS, TERM_DAYS, VENDOR_MARKERS, LABELS, LEADERS, LEGAL_FORMS, LINE_TABLE_HEADER, NUMBER_WORD, PAYMENT_TERM_SENTENCES, PO_IN_SENTENCE, RECEIPT_LABELS, TAX_INCLUDED, CARRIED, BALANCE_LABEL, TOTALS_ROW_CAPTIONS, type LabelKind, type LabelPattern } from "./labels";
 import { pageText, type Cell, type Line, type Page } from "./layout";
+import { totalsBlock } from "./totals_block";
 import { cents, dayOrderOf, detectCurrency, findDates, findEmails, findIbans, findVats, hasDecimals, normaliseVat, parseAmount } from "./values";
 
 export interface ExtractOptions {
@@ -707,6 +708,11 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
       }
     });
   }
+
+  // The lines between a subtotal and the total (shipping, a discount, a tax line per rate) that add up to it.
+  const block = totalsBlock(pages, cands, (text) => amountsIn(text, receipt), orderOf);
+  cands.untaxed.push(...block.untaxed);
+  cands.totalTax.push(...block.totalTax);
 
   const lines = lineItems(pages);
   const amounts = chooseAmounts(cands.untaxed, cands.totalTax, withDeposits(cands.total, cands.deposit, cands.untaxed, cands.totalTax), lines);
