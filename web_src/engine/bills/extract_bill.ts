@@ -683,14 +683,18 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
     }
   }
 
-  const taxes = taxSummary(pages);
+  const { taxes, sum } = taxSummary(pages);
   if (taxes.length > 0) {
-    const base = cents(taxes.reduce((s, t) => s + (t.base ?? 0), 0));
+    // The table's own sum row ("Razem", "Celkem", "Summe"), when the rows add up to it, also holds the base of a
+    // rate without tax ("zw", 0 %): its figures, a little surer. They still add up by construction: a printed total
+    // confirms them.
+    const base = sum?.base ?? cents(taxes.reduce((s, t) => s + (t.base ?? 0), 0));
     const tax = cents(taxes.reduce((s, t) => s + (t.amount ?? 0), 0));
-    const where = taxes.map((t) => `${t.rate}%: ${t.base ?? "?"} / ${t.amount ?? "?"}`).join("; ");
-    cands.untaxed.push({ value: base, score: 0.7, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
-    cands.totalTax.push({ value: tax, score: 0.7, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
-    cands.total.push({ value: cents(base + tax), score: 0.5, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
+    const where = `${taxes.map((t) => `${t.rate}%: ${t.base ?? "?"} / ${t.amount ?? "?"}`).join("; ")}${sum === null ? "" : `; sum row ${clip(sum.text)}`}`;
+    const sure = sum === null ? 0 : 0.1;
+    cands.untaxed.push({ value: base, score: 0.7 + sure, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
+    cands.totalTax.push({ value: tax, score: 0.7 + sure, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
+    cands.total.push({ value: cents(base + tax), score: 0.5 + sure, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
   }
 
   // A totals row's bare captions ("Net | VAT | Gross", "HT | TVA | TTC"), which no label found: their figures.
@@ -953,11 +957,31 @@ function chooseCurrency(text: string, companyCurrency: string | undefined): Cand
   return null;
 }
 
-/** Rows with a rate and two amounts where amount = base × rate: the tax summary. One entry per rate. */
-function taxSummary(pages: readonly Page[]): BillTax[] {
+/** The figures of a line read cell by cell, with their index in the line's text: a "2 000,00" in one column and a
+ * "460,00" in the next are two amounts, not "2", "000,00" and "460,00". */
+function lineAmounts(line: Line): Array<{ value: number; text: string; index: number }> {
+  const out: Array<{ value: number; text: string; index: number }> = [];
+  let from = 0;
+  for (const cell of line.cells) {
+    const at = line.text.indexOf(cell.text, from);
+    const start = at < 0 ? from : at;
+    for (const a of amountsIn(cell.text)) out.push({ ...a, index: start + a.index });
+    from = start + cell.text.length;
+  }
+  return out;
+}
+
+/** A sum row's first words: "Razem", "Celkem", "Spolu", "Összesen", "Summe", "Total", "w tym" is no sum. */
+const SUM_ROW = /^(?:razem|ogółem|suma|celkem|spolu|celkom|összesen|summe|gesamt|insgesamt|total|totaal|totale|totalt|yhteensä|i\s+alt|sum)(?![\p{L}])/iu;
+
+/** Rows with a rate and two amounts where amount = base × rate: the tax summary. One entry per rate. With the
+ * table's sum row, when its figures are the rows' (base at least theirs: a rate without tax adds to it, the tax
+ * theirs, the gross base + tax). */
+function taxSummary(pages: readonly Page[]): { taxes: BillTax[]; sum: { base: number; tax: number; text: string } | null } {
   const byRate = new Map<number, BillTax>();
+  const rows: Array<{ page: Page; index: number }> = [];
   for (const page of pages) {
-    for (const line of page.lines) {
+    for (const [index, line] of page.lines.entries()) {
       // The rate: printed with "%", or a bare common VAT rate (a column headed "MwSt-%"), confirmed by a pair below.
       const rates: Array<{ rate: number; start: number; end: number }> = [];
       for (const m of line.text.matchAll(/(?:^|\s)(\d{1,2}(?:[.,]\d{1,2})?)(\s?%)?(?=\s|$)/g)) {
@@ -971,7 +995,7 @@ function taxSummary(pages: readonly Page[]): BillTax[] {
       for (const r of rates) {
         // The figures of the row but the rate itself (a bare "7,00" in a rate column); a tax equal to the rate's
         // figure stays ("BTW 21% over 100,00   21,00").
-        const nums = amountsIn(line.text).filter((a) => a.index + a.text.length <= r.start || a.index >= r.end).map((a) => a.value);
+        const nums = lineAmounts(line).filter((a) => a.index + a.text.length <= r.start || a.index >= r.end).map((a) => a.value);
         for (let i = 0; i < nums.length && found === null; i++) {
           for (let j = 0; j < nums.length; j++) {
             const b = nums[i] as number;
@@ -989,6 +1013,7 @@ function taxSummary(pages: readonly Page[]): BillTax[] {
         }
       }
       if (found === null) continue;
+      rows.push({ page, index });
       // A row repeating a rate (per-line VAT columns) adds to it only when it is not the same pair again.
       const prev = byRate.get(rate);
       if (prev === undefined) byRate.set(rate, { rate, base: found.base, amount: found.amount });
@@ -998,7 +1023,35 @@ function taxSummary(pages: readonly Page[]): BillTax[] {
       }
     }
   }
-  return [...byRate.values()].sort((a, b) => b.rate - a.rate);
+  const taxes = [...byRate.values()].sort((a, b) => b.rate - a.rate);
+  return { taxes, sum: sumRow(taxes, rows) };
+}
+
+/** The tax table's sum row, a few lines below its last rate row or above its first: the rows' tax, after a base at
+ * least theirs, and either the gross (base + tax) after it or a sum's word in front. */
+function sumRow(taxes: readonly BillTax[], rows: ReadonlyArray<{ page: Page; index: number }>): { base: number; tax: number; text: string } | null {
+  if (taxes.length === 0 || rows.length === 0) return null;
+  const base = cents(taxes.reduce((s, t) => s + (t.base ?? 0), 0));
+  const tax = cents(taxes.reduce((s, t) => s + (t.amount ?? 0), 0));
+  const near = new Set(rows.map((r) => `${r.page.number}:${r.index}`));
+  const tried = new Set<string>();
+  for (const { page, index } of [...rows].reverse()) {
+    for (const i of [index + 1, index + 2, index + 3, index - 1, index - 2]) {
+      const line = page.lines[i];
+      const key = `${page.number}:${i}`;
+      if (line === undefined || near.has(key) || tried.has(key)) continue;
+      tried.add(key);
+      const nums = lineAmounts(line).map((a) => a.value);
+      const at = nums.findIndex((v, k) => k > 0 && Math.abs(v - tax) < 0.011);
+      if (at < 1) continue;
+      const b = nums[at - 1] as number;
+      if (b < base - 0.005 || b <= tax) continue;
+      const gross = nums[at + 1];
+      const labelled = SUM_ROW.test(line.cells[0]?.text.trim() ?? "");
+      if ((gross !== undefined && Math.abs(cents(b + tax) - gross) < 0.011) || (labelled && b === base)) return { base: b, tax, text: line.text };
+    }
+  }
+  return null;
 }
 
 const COMMON_RATES: ReadonlySet<number> = new Set([2.1, 2.5, 3.7, 5, 5.5, 6, 7, 7.7, 8, 8.1, 9, 10, 12, 13, 14, 15, 16, 17, 19, 20, 21, 22, 23, 24, 25]);

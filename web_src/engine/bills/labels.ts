@@ -144,7 +144,9 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
     { re: /^(?:reste\s+à\s+payer|restbetrag|noch\s+zu\s+zahlen|offener\s+betrag|(?:totale\s+)?da\s+pagare|importe\s+a\s+pagar)\s*[:.]?/iu, weight: 0.9 },
     { re: /^(?:factuur\s*totaal|totaal\s*bedrag|totaal\s+incl\.?(?:\s+btw)?|te\s+betalen|totaal\s+te\s+betalen)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:total\s+inkl\.?\s+(?:mwst|moms)|total\s+(?:factura|a\s+pagar|com\s+iva)|importe\s+total|totale\s+(?:fattura|documento|da\s+pagare)|(?:totalt\s+|summa\s+)?att\s+betala|at\s+betale|i\s+alt(?!\s+eks))\s*[:.]?/i, weight: 0.95 },
-    { re: /^(?:razem\s+brutto|wartość\s+brutto|do\s+zapłaty)\s*[:.]?/iu, weight: 0.95 },
+    { re: /^(?:razem\s+brutto|wartość\s+brutto|(?:razem\s+|kwota\s+|suma\s+)?do\s+zapłaty)\s*[:.]?/iu, weight: 0.95 },
+    // Czech, Slovak, Hungarian: "Celkem k úhradě", "Celkom k úhrade", "Fizetendő összeg", "Végösszeg".
+    { re: /^(?:(?:celkem\s+|celkom\s+|suma\s+|spolu\s+)?k\s+úhrad[ěe]|celková\s+částka|fizetendő(?:\s+(?:összeg|végösszeg))?|(?:bruttó\s+)?végösszeg)\s*[:.]?/iu, weight: 0.95 },
     { re: /^(?:total|totaal|summe|gesamt|totale|totalt)\s*[:.]?$/i, weight: 0.8 },
     { re: /^(?:total|totaal|summe|totale|totalt)\s*[:.]?/i, weight: 0.6 },
   ],
@@ -155,6 +157,7 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
     { re: /^(?:total\s+ht|montant\s+(?:total\s+)?(?:eur\s+)?ht|sous[\s-]total|total\s+hors\s+taxes?)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:exclusief\s+btw|totaal\s+excl\.?(?:\s+btw)?|subtotaal|netto\s*bedrag)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:razem\s+netto|wartość\s+netto)\s*[:.]?/iu, weight: 0.9 },
+    { re: /^(?:(?:celkem|celkom|spolu)\s+bez\s+dph|nettó\s+(?:összesen|végösszeg))\s*[:.]?/iu, weight: 0.9 },
     // The base after a discount: "Base imposable", "Maatstaf van heffing" (Belgium, France, the Netherlands).
     { re: /^(?:base\s+(?:imposable|hors\s+taxes?)|maatstaf\s+van\s+heffing)\s*[:.]?/iu, weight: 0.85 },
     { re: /^(?:total\s+exkl\.?\s+mwst|zwischentotal|base\s+imponible|importe\s+neto|(?:totale\s+)?imponibile|total\s+sem\s+iva|valor\s+líquido|(?:belopp|summa|beløb|i\s+alt)\s+(?:exkl|ekskl)\.?\s+moms)\s*[:.]?/i, weight: 0.9 },
