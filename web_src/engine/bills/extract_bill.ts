@@ -6,7 +6,7 @@
 import type { BillAddress, BillFields, BillLine, BillSource, BillTax, ExtractedBill, ExtractedField } from "../../contracts/bills";
 import { checkBill } from "./check_bill";
 import { withDocumentKind } from "./document_kind";
-import { AGENT_FOR, BRAND_AFTER, BRAND_BEFORE, CUSTOMER_MARKERS, DEBIT_DATE_BEFORE, RECIPIENT_HEADINGS, THIRD_PARTY_HOSTS, THIRD_PARTY_LINE, DEBIT_SENTENCE, DUE_IN_PAYMENT_SENTENCE, DUE_IN_SENTENCE, BARE_TERM_DAYS, DUE_ON_RECEIPT, END_OF_MONTH_TERM, NET_TERM_DAYS, NOT_A_PAYMENT_TERM, PAYMENT_WORDS, TERM_DAYS, VENDOR_MARKERS, LABELS, LEADERS, LEGAL_FORMS, LINE_TABLE_HEADER, NUMBER_WORD, PAYMENT_TERM_SENTENCES, PO_IN_SENTENCE, RECEIPT_LABELS, TAX_INCLUDED, CARRIED, BALANCE_LABEL, TOTALS_ROW_CAPTIONS, type LabelKind, type LabelPattern } from "./labels";
+import { AGENT_FOR, BRAND_AFTER, BRAND_BEFORE, CUSTOMER_MARKERS, DEBIT_DATE_BEFORE, RECIPIENT_HEADINGS, THIRD_PARTY_HOSTS, THIRD_PARTY_LINE, DEBIT_SENTENCE, DUE_IN_PAYMENT_SENTENCE, DUE_IN_SENTENCE, BARE_TERM_DAYS, DUE_ON_RECEIPT, END_OF_MONTH_TERM, NET_TERM_DAYS, NOT_A_PAYMENT_TERM, PAYMENT_WORDS, TERM_DAYS, VENDOR_MARKERS, LABELS, LEADERS, LEGAL_FORMS, LINE_TABLE_HEADER, NUMBER_WORD, PAYMENT_TERM_SENTENCES, PO_IN_SENTENCE, RECEIPT_LABELS, TAX_INCLUDED, CARRIED, BALANCE_LABEL, CURRENT_CHARGES, TOTALS_ROW_CAPTIONS, type LabelKind, type LabelPattern } from "./labels";
 import { pageText, type Cell, type Line, type Page } from "./layout";
 import { totalsBlock } from "./totals_block";
 import { cents, dayOrderOf, detectCurrency, findDates, findEmails, findIbans, findVats, hasDecimals, normaliseVat, parseAmount } from "./values";
@@ -842,6 +842,11 @@ function withDeposits(total: ReadonlyArray<Candidate<number>>, deposits: Readonl
   if (deposits.length === 0) return [...total];
   const out: Array<Candidate<number>> = [];
   for (const g of total) {
+    // This period's charges on a statement ("Total current charges") are the invoice's whatever was paid before.
+    if (CURRENT_CHARGES.test(g.sourceText)) {
+      out.push(g);
+      continue;
+    }
     // Printed before it: on a line above, or to its left in one table row (a balance). Not above an untaxed amount
     // or a tax printed before the total ("Escompte 2 %   -20,00" over "Base imposable   980,00", "TVA 21 %"): that
     // discount lowered the base the tax is counted on, it was not paid.

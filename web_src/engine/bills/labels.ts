@@ -52,6 +52,12 @@ export const CREDIT_NOTE_WORDS = String.raw`(?:(?:tax\s+|vat\s+)?credit[\s-]?(?:
  * credit notes so). Printed negative, they are sure credit notes. */
 export const UNSURE_CREDIT_WORDS = String.raw`(?:gutschrift(?:sanzeige)?|rechnungskorrektur|korrekturrechnung|faktura\s+korygując[ay]|korekta(?:\s+faktury)?|factura\s+rectificativa|fatura\s+retificativa|nota\s+di\s+variazione|corrective\s+invoice|correction\s+invoice|invoice\s+correction|opravný\s+daňový\s+doklad|helyesbítő\s+számla)`;
 
+/** What a statement (a utility bill) bills for this period, not the amount to pay with last bill's balance and the
+ * payments since: "Total current charges", "Your new charges", "Total charges for this period", "Montant de cette
+ * facture", "Betrag dieser Rechnung", "Totaal van deze factuur". */
+const CURRENT_CHARGES_WORDS = String.raw`(?:total\s+)?(?:your\s+)?(?:new|current)\s+charges(?:\s+(?:for\s+)?this\s+(?:period|month|bill))?|total\s+(?:charges|amount)\s+(?:for\s+)?this\s+(?:period|month|bill|invoice)|(?:total\s+)?charges\s+(?:for\s+)?this\s+(?:period|month)|(?:total|amount)\s+of\s+this\s+(?:bill|invoice)|this\s+(?:bill|invoice)\s+total|montant\s+de\s+(?:cette|la\s+présente)\s+facture|total\s+de\s+cette\s+facture|(?:betrag|summe)\s+dieser\s+rechnung|totaal\s+(?:van\s+)?deze\s+factuur|importe\s+de\s+esta\s+factura|totale\s+(?:di\s+)?questa\s+(?:fattura|bolletta)`;
+export const CURRENT_CHARGES = new RegExp(String.raw`^(?:${CURRENT_CHARGES_WORDS})(?![\p{L}])`, "iu");
+
 export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
   invoiceNumber: [
     { re: new RegExp(String.raw`^(?:tax\s+)?invoice[\s-]*${NO}\s*[:.]?`, "i"), weight: 0.95 },
@@ -147,6 +153,8 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
     { re: /^(?:razem\s+brutto|wartość\s+brutto|(?:razem\s+|kwota\s+|suma\s+)?do\s+zapłaty)\s*[:.]?/iu, weight: 0.95 },
     // Czech, Slovak, Hungarian: "Celkem k úhradě", "Celkom k úhrade", "Fizetendő összeg", "Végösszeg".
     { re: /^(?:(?:celkem\s+|celkom\s+|suma\s+|spolu\s+)?k\s+úhrad[ěe]|celková\s+částka|fizetendő(?:\s+(?:összeg|végösszeg))?|(?:bruttó\s+)?végösszeg)\s*[:.]?/iu, weight: 0.95 },
+    // A statement's charges of this period, before last bill's balance and the payments since (a utility bill).
+    { re: new RegExp(String.raw`^(?:${CURRENT_CHARGES_WORDS})\s*[:.]?`, "iu"), weight: 0.95 },
     { re: /^(?:total|totaal|summe|gesamt|totale|totalt)\s*[:.]?$/i, weight: 0.8 },
     { re: /^(?:total|totaal|summe|totale|totalt)\s*[:.]?/i, weight: 0.6 },
   ],
@@ -193,8 +201,13 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
   // total is the balance plus these: a payment is no reduction of the invoice.
   deposit: [
     { re: /^(?:offene\s+(?:zahlungen|posten|beträge)|rückstand|saldovortrag|vorheriger\s+saldo|previous\s+balance|arrears|outstanding\s+(?:balance|amount)\s+(?:from\s+)?previous(?:\s+invoices?)?|solde\s+antérieur|impayés?\s+antérieurs?|achterstallig(?:\s+bedrag)?|vorig\s+saldo)\s*[:.]?/iu, weight: 0.8, arrears: true },
+    // Last bill's amount on a statement: "Amount of your last bill", "Balance from previous bill", "Solde de votre
+    // précédente facture", "Betrag der letzten Rechnung".
+    { re: /^(?:(?:amount|total|balance)\s+(?:of|from|on)\s+(?:your\s+)?(?:last|previous)\s+(?:bill|invoice|statement)|(?:your\s+)?(?:last|previous)\s+(?:bill|invoice|statement)(?:\s+(?:amount|total))?|balance\s+forward|past\s+due\s+(?:balance|amount)|(?:solde|montant)\s+de\s+(?:votre|la)\s+(?:précédente|dernière)\s+facture|(?:betrag|summe)\s+(?:der|ihrer)\s+(?:letzten|vorigen)\s+rechnung|saldo\s+(?:vorige|laatste)\s+factuur)\s*[:.]?/iu, weight: 0.8, arrears: true },
     { re: /^(?:(?:less|minus)\s+)?(?:(?:deposit|down\s+payment|advance\s+payment|prepayment)(?:\s+(?:paid|received|made))?|payments?\s+(?:received|made))(?:\s+on\s+\S+)?\s*[:.]?/i, weight: 0.85 },
     { re: /^(?:(?:less\s+)?(?:already|previously)\s+paid|amount\s+(?:already\s+)?paid|paid\s+to\s+date|less\s+paid)\s*[:.]?/i, weight: 0.85 },
+    // A statement's payments since the last bill: "Payments", "Payments/Credits", "Paiement reçu", "Zahlung erhalten".
+    { re: /^(?:payments?(?:\s*\/\s*credits?)?(?!\s*[\p{L}(])|paiements?\s+reçus?|règlements?\s+reçus?|zahlung(?:en)?\s+(?:erhalten|eingegangen)|betaling(?:en)?\s+ontvangen)(?![\p{L}])\s*[:.]?/iu, weight: 0.8 },
     { re: /^(?:(?:abzüglich|abzgl\.?|minus|\.\/\.)\s+)?(?:geleistete\s+|erhaltene\s+)?(?:anzahlung(?:en)?|abschlagszahlung(?:en)?|vorauszahlung(?:en)?|akonto(?:zahlung)?)(?:\s+vom\s+\S+)?\s*[:.]?/iu, weight: 0.85 },
     { re: /^(?:(?:abzüglich|abzgl\.?)\s+)?(?:bereits\s+(?:bezahlt|gezahlt|geleistet|erhalten)|schon\s+bezahlt)\s*[:.]?/iu, weight: 0.85 },
     { re: /^(?:acomptes?(?:\s+(?:versée?s?|reçue?s?|payée?s?|déjà\s+versée?s?))?|déjà\s+(?:payé|réglé|versé)|(?:montant\s+)?(?:déjà\s+)?réglé|avance\s+versée)(?:\s+le\s+\S+)?\s*[:.]?/iu, weight: 0.85 },
