@@ -369,3 +369,36 @@ Total à payer                        170,00 €
     expect(amounts(fr)).toEqual([100, 20, 120]);
   });
 });
+
+describe("reading error classes: Belgian totals (TVAC) and a balance left after a payment", () => {
+  it("reads \"Montant TVAC\" and \"Total TVAC\" as the total, never as the tax, and \"Reste dû\" as a balance", () => {
+    const be = read(`
+Garage Lemaire SPRL
+Chaussée de Liège 40, 5000 Namur
+
+Facture 2025/0046
+Date : 10/04/2025
+
+Montant HTVA                 100,00
+Montant TVA 21%               21,00
+Montant TVAC                 121,00
+Montant payé                  50,00
+Reste dû                      71,00
+`);
+    expect(amounts(be)).toEqual([100, 21, 121]);
+
+    const tvac = read(`
+Menuiserie Dupont SRL
+Rue Haute 5, 1000 Bruxelles
+
+Facture n° 2025/0047
+Date de facture : 10/04/2025
+
+Total HTVA                   800,00 €
+TVA 6 %                       48,00 €
+Total TVAC                   848,00 €
+`);
+    expect(amounts(tvac)).toEqual([800, 48, 848]);
+    expect(confidence(tvac, "total")).toBeGreaterThanOrEqual(0.95);
+  });
+});
