@@ -402,3 +402,59 @@ Total TVAC                   848,00 €
     expect(confidence(tvac, "total")).toBeGreaterThanOrEqual(0.95);
   });
 });
+
+describe("reading error classes: prices including the tax, the tax of each rate printed under the total", () => {
+  it("adds the tax included at each rate (German, French) and reads \"includes VAT of\", \"di cui IVA\"", () => {
+    const de = read(`
+Café Sonne GmbH
+Marktplatz 2, 79098 Freiburg
+
+Rechnung 2025-17
+Rechnungsdatum 10.04.2025
+
+Frühstück (7 %)                     60,00
+Getränke (19 %)                    121,00
+Gesamtbetrag                       181,00
+darin enthaltene MwSt. 7 %           3,93
+darin enthaltene MwSt. 19 %         19,32
+`);
+    expect(amounts(de)).toEqual([157.75, 23.25, 181]);
+
+    const fr = read(`
+Boutique Lumière SARL
+3 rue de la Paix, 75002 Paris
+
+Facture 2025-22
+Date 10/04/2025
+
+Total TTC                          168,50 €
+dont TVA 5,5 %                       5,21 €
+dont TVA 20 %                       11,42 €
+`);
+    expect(amounts(fr)).toEqual([151.87, 16.63, 168.5]);
+
+    const en = read(`
+Green Shop Ltd
+4 Mill Lane, Bath BA1 1AA
+
+Invoice 2025-20
+Date 10/04/2025
+
+Amount due                         180.00
+Includes VAT of                     30.00
+`);
+    expect(amounts(en)).toEqual([150, 30, 180]);
+
+    const it = read(`
+Negozio Roma Srl
+Via del Corso 10, 00186 Roma
+
+Fattura 2025-23
+Data 10/04/2025
+
+Totale                             183,00
+di cui IVA 22%                      33,00
+`);
+    expect(amounts(it)).toEqual([150, 33, 183]);
+  });
+});

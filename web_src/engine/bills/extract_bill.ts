@@ -249,6 +249,7 @@ function nearTop(hit: LabelHit): boolean {
 const PLACE_DATE = /^\p{Lu}[\p{L}'’. -]{1,30}\p{L},\s*(?:(?:den|le|il|lì|el|am|the|dnia|d\.)\s+)?(\d{1,2}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\d{1,2}\.?\s+\p{L}{3,12}\.?\s+\d{4}|\p{L}{3,12}\s+\d{1,2},?\s+\d{4})$/u;
 
 /** A cell holding a rate alone: "19 %", "8,1%", "(7 %)". */
+const RATE_IN_TEXT = /(\d{1,2}(?:[.,]\d{1,2})?)\s?%/;
 const RATE_CELL = /^\(?(\d{1,2}(?:[.,]\d{1,2})?)\s*%\)?$/;
 
 /** The tax rate a row of figures states in a cell of its own ("8,1 %", "(19%)"), other than ``except``; null if none. */
@@ -508,6 +509,8 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
   };
   /** Terms read in the value of a payment-terms label ("Payment Terms" over "30 days"). */
   const labelledTerms: Term[] = [];
+  /** Taxes said to be included in the total, with the rate their line names. */
+  const includedTax: Array<Candidate<number> & { rate: string | null }> = [];
 
   for (const hit of hits) {
     const line = hit.page.lines[hit.lineIndex];
@@ -626,7 +629,9 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
       const lastAmount = included === null ? undefined : amountsIn(line.text.slice(included.index + included[0].length)).pop();
       if (included !== null && lastAmount !== undefined && lastAmount.value !== 0) {
         const kind = included.groups?.["tax"] !== undefined ? "totalTax" : "total";
-        cands[kind].push({ value: Math.abs(lastAmount.value), score: 0.75, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
+        const c = { value: Math.abs(lastAmount.value), score: 0.75, sourceText: line.text, page: page.number, order: orderOf(page.number, i) };
+        cands[kind].push(c);
+        if (kind === "totalTax") includedTax.push({ ...c, rate: RATE_IN_TEXT.exec(line.text)?.[1] ?? null });
       }
       const po = PO_IN_SENTENCE.exec(line.text);
       const poValue = po === null ? null : invoiceNumberFrom(line.text.slice(po.index + po[0].length));
@@ -637,6 +642,21 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
       }
     });
   }
+
+  // The tax included at each rate, one line each under the total ("darin enthaltene MwSt. 7 %   3,93" over "… 19 %
+  // 19,32"): the bill's tax is their sum.
+  includedTax.forEach((first, k) => {
+    const run = [first];
+    for (const next of includedTax.slice(k + 1)) {
+      const last = run[run.length - 1] as (typeof run)[number];
+      if (next.page !== last.page || next.order - last.order > 2) break;
+      run.push(next);
+    }
+    const rates = run.map((c) => c.rate);
+    if (run.length < 2 || rates.some((r) => r === null) || new Set(rates).size < run.length) return;
+    const value = cents(run.reduce((s, c) => s + c.value, 0));
+    cands.totalTax.push({ value, score: 0.78, sourceText: run.map((c) => c.sourceText).join(" + "), page: first.page, order: first.order });
+  });
 
   // A letter's place and date ("Luzern, 21.03.2025", "Berlin, den 3. Februar 2025", "Paris, le 12 mars 2025") in the
   // head of the first page: the date the bill was written, surer than a date in a table's column; a labelled

@@ -346,7 +346,7 @@ export const LINE_TABLE_HEADER = /\b(?:description|omschrijving|bezeichnung|besc
 /** A tax included in an amount, said in a sentence: "darin enthaltene MwSt 19 % 3,19", "dont TVA 20 % 5,00", "of
  * which VAT 1.67" (the line's amount is the tax), or "Beitrag inklusive 19 % Versicherungsteuer 220,00", "total incl.
  * VAT 12.00" (the line's amount is the total, tax included). */
-export const TAX_INCLUDED = /\b(?:(?<tax>(?:darin\s+|davon\s+)?enthaltene?|davon|dont|of\s+which)|(?<gross>inklusive|inkl\.?|incl\.?|including|included|ttc))\s+(?:\d{1,2}(?:[.,]\d{1,2})?\s?%\s+)?(?:der\s+|die\s+)?(?:gesetzliche\s+)?(?:mwst\.?|ust\.?|umsatzsteuer|mehrwertsteuer|versicherung(?:s)?steuer|vat|tax|tva|btw)\b/i;
+export const TAX_INCLUDED = /\b(?:(?<tax>(?:darin\s+|davon\s+)?enthaltene?|davon|dont|of\s+which|includes?|di\s+cui|waarvan|varav|heraf)|(?<gross>inklusive|inkl\.?|incl\.?|including|included|ttc))\s+(?:\d{1,2}(?:[.,]\d{1,2})?\s?%\s+)?(?:der\s+|die\s+)?(?:gesetzliche\s+)?(?:mwst\.?|ust\.?|umsatzsteuer|mehrwertsteuer|versicherung(?:s)?steuer|vat|tax|tva|btw|iva|moms)\b/i;
 
 /** A purchase order named inside a sentence: "Rechnung gemäß Bestellung Nr. 4711", "as per your order no. PO-12",
  * "suivant votre commande n° 88". */
