@@ -234,6 +234,21 @@ Rechnungsdatum 04.03.2025
 `);
     expect(amounts(de)).toEqual([970, 184.3, 1154.3]);
   });
+  it("still adds back a deposit printed over the tax alone, the tax counted on the whole subtotal", () => {
+    const en = read(`
+Harbour Joinery Ltd
+7 Quay Street, Whitby YO21 3PU
+
+Invoice No. HJ-2302
+Invoice date 12/02/2025
+
+                                Subtotal          £1,000.00
+                                Less deposit paid   £300.00
+                                VAT 20%             £200.00
+                                Balance due         £900.00
+`);
+    expect(amounts(en)).toEqual([1000, 200, 1200]);
+  });
 });
 
 describe("reading error classes: a table of the tax by rate with its sum row", () => {

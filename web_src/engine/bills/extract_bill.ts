@@ -739,7 +739,7 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
   cands.totalTax.push(...block.totalTax);
 
   const lines = lineItems(pages);
-  const amounts = chooseAmounts(cands.untaxed, cands.totalTax, withDeposits(cands.total, cands.deposit, cands.untaxed, cands.totalTax), lines);
+  const amounts = chooseAmounts(cands.untaxed, cands.totalTax, withDeposits(cands.total, cands.deposit, cands.untaxed), lines);
 
   const currency = chooseCurrency(allText, options.company?.currency);
   const vendor = vendorParty(pages, options);
@@ -858,7 +858,7 @@ function addDays(iso: string, days: number): string {
  * printed after an amount already paid, a deposit or an early-payment discount deducted is what is left to pay, not
  * the invoice's total — the invoice's total is that plus what was paid (a payment is no reduction of the invoice).
  * The sum is offered beside it, and the balance itself trusted less; the arithmetic then decides. */
-function withDeposits(total: ReadonlyArray<Candidate<number>>, deposits: ReadonlyArray<Candidate<number>>, untaxed: ReadonlyArray<Candidate<number>>, tax: ReadonlyArray<Candidate<number>>): Array<Candidate<number>> {
+function withDeposits(total: ReadonlyArray<Candidate<number>>, deposits: ReadonlyArray<Candidate<number>>, untaxed: ReadonlyArray<Candidate<number>>): Array<Candidate<number>> {
   if (deposits.length === 0) return [...total];
   const out: Array<Candidate<number>> = [];
   for (const g of total) {
@@ -868,9 +868,9 @@ function withDeposits(total: ReadonlyArray<Candidate<number>>, deposits: Readonl
       continue;
     }
     // Printed before it: on a line above, or to its left in one table row (a balance). Not above an untaxed amount
-    // or a tax printed before the total ("Escompte 2 %   -20,00" over "Base imposable   980,00", "TVA 21 %"): that
-    // discount lowered the base the tax is counted on, it was not paid.
-    const base = (d: Candidate<number>) => [...untaxed, ...tax].some((u) => u.page === d.page && u.order > d.order && u.order < g.order);
+    // printed before the total ("Escompte 2 %   -20,00" over "Base imposable   980,00"): that discount lowered the
+    // base the tax is counted on, it was not paid. (A deposit over the tax alone may be either: both are offered.)
+    const base = (d: Candidate<number>) => untaxed.some((u) => u.page === d.page && u.order > d.order && u.order < g.order);
     const paid = deposits.filter((d) => d.page === g.page && (d.order < g.order || (d.order === g.order && g.balance === true)) && !base(d));
     const after = paid.length > 0 && (g.balance === true || paid.some((d) => g.order - d.order <= 3));
     if (!after) {
