@@ -61618,6 +61618,8 @@ var NUMBER_WORD = /^(?:n\.?\s?[°º]\.?|n:o|no\.|nr\.?|nro\.?|n\.|#|no(?=\s+\S*\
 var SELF_BILLED = /selbst\s*ausgestellte?\s+rechnung|gutschriftsverfahren|self[\s-]?bill(?:ed|ing)\s+invoice|auto-?facturation|autofattura|autofactura/i;
 var CREDIT_NOTE_WORDS = String.raw`(?:(?:tax\s+|vat\s+)?credit[\s-]?(?:note|memo(?:randum)?|invoice|nota|factuur|faktuur)|creditnote|\p{L}+gutschrift(?:sanzeige)?|storno(?:rechnung|beleg)?|rechnungsstorno|(?:facture\s+d['’]\s?)?avoir|note\s+de\s+cr[ée]dit|nota\s+(?:di\s+|de\s+)?(?:ac)?cr[ée]dito|(?:factura\s+(?:de\s+)?)?abono|kredit(?:nota|faktura)|hyvityslasku|nota\s+kredytowa|dobropis|jóváíró\s+számla|factur[aă]\s+storno|πιστωτικό(?:\s+τιμολόγιο)?)`;
 var UNSURE_CREDIT_WORDS = String.raw`(?:gutschrift(?:sanzeige)?|rechnungskorrektur|korrekturrechnung|faktura\s+korygując[ay]|korekta(?:\s+faktury)?|factura\s+rectificativa|fatura\s+retificativa|nota\s+di\s+variazione|corrective\s+invoice|correction\s+invoice|invoice\s+correction|opravný\s+daňový\s+doklad|helyesbítő\s+számla)`;
+var CURRENT_CHARGES_WORDS = String.raw`(?:total\s+)?(?:your\s+)?(?:new|current)\s+charges(?:\s+(?:for\s+)?this\s+(?:period|month|bill))?|total\s+(?:charges|amount)\s+(?:for\s+)?this\s+(?:period|month|bill|invoice)|(?:total\s+)?charges\s+(?:for\s+)?this\s+(?:period|month)|(?:total|amount)\s+of\s+this\s+(?:bill|invoice)|this\s+(?:bill|invoice)\s+total|montant\s+de\s+(?:cette|la\s+présente)\s+facture|total\s+de\s+cette\s+facture|(?:betrag|summe)\s+dieser\s+rechnung|totaal\s+(?:van\s+)?deze\s+factuur|importe\s+de\s+esta\s+factura|totale\s+(?:di\s+)?questa\s+(?:fattura|bolletta)`;
+var CURRENT_CHARGES = new RegExp(String.raw`^(?:${CURRENT_CHARGES_WORDS})(?![\p{L}])`, "iu");
 var LABELS = {
   invoiceNumber: [
     { re: new RegExp(String.raw`^(?:tax\s+)?invoice[\s-]*${NO}\s*[:.]?`, "i"), weight: 0.95 },
@@ -61706,11 +61708,17 @@ var LABELS = {
     { re: /^(?:grand\s+total|total(?:\s+amount)?|totale|totalt|totaal|summe|gesamt)\s+(?:EUR|CHF|USD|GBP|SEK|DKK|NOK|PLN|CZK|INR|CAD|AUD)(?![\p{L}])(?!\s*\(?\s*(?:excl|exkl|ekskl|before|net(?:to)?|ht|hors|ohne|zonder|sin|senza|sem|utan|uden|sans)(?![\p{L}]))\s*[:.]?/iu, weight: 0.9 },
     { re: /^(?:net\s+payable|payable\s+amount|amount\s+to\s+be\s+paid|total\s+amount\s+(?:due|payable)|invoice\s+amount|(?:total\s+)?invoice\s+value)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:rechnungssumme\s+brutto|summe\s+inkl\.?|(?:gesamtbetrag|rechnungsbetrag|gesamtsumme)(?!\s+netto)|endbetrag|bruttobetrag|bruttosumme|summe\s+brutto|brutto|zu\s+zahlen(?:der\s+betrag)?|zahlbetrag)\s*[:.]?/i, weight: 0.95 },
+    // Belgium: "Total TVAC", "Montant T.V.A.C.", "Total TVA comprise".
+    { re: /^(?:(?:total|montant|prix)\s+(?:tvac|t\.v\.a\.c\.?)|total\s+tva\s+comprise)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:total\s+ttc|montant\s+(?:total\s+)?ttc|net\s+à\s+payer|somme\s+à\s+payer|total\s+à\s+payer|montant\s+à\s+payer|total\s+facture|solde\s+à\s+payer)\s*[:.]?/i, weight: 0.95 },
-    { re: /^(?:reste\s+à\s+payer|restbetrag|noch\s+zu\s+zahlen|offener\s+betrag|(?:totale\s+)?da\s+pagare|importe\s+a\s+pagar)\s*[:.]?/iu, weight: 0.9 },
+    { re: /^(?:reste\s+dû|montant\s+dû|solde\s+dû|reste\s+à\s+payer|restbetrag|noch\s+zu\s+zahlen|offener\s+betrag|(?:totale\s+)?da\s+pagare|importe\s+a\s+pagar)\s*[:.]?/iu, weight: 0.9 },
     { re: /^(?:factuur\s*totaal|totaal\s*bedrag|totaal\s+incl\.?(?:\s+btw)?|te\s+betalen|totaal\s+te\s+betalen)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:total\s+inkl\.?\s+(?:mwst|moms)|total\s+(?:factura|a\s+pagar|com\s+iva)|importe\s+total|totale\s+(?:fattura|documento|da\s+pagare)|(?:totalt\s+|summa\s+)?att\s+betala|at\s+betale|i\s+alt(?!\s+eks))\s*[:.]?/i, weight: 0.95 },
-    { re: /^(?:razem\s+brutto|wartość\s+brutto|do\s+zapłaty)\s*[:.]?/iu, weight: 0.95 },
+    { re: /^(?:razem\s+brutto|wartość\s+brutto|(?:razem\s+|kwota\s+|suma\s+)?do\s+zapłaty)\s*[:.]?/iu, weight: 0.95 },
+    // Czech, Slovak, Hungarian: "Celkem k úhradě", "Celkom k úhrade", "Fizetendő összeg", "Végösszeg".
+    { re: /^(?:(?:celkem\s+|celkom\s+|suma\s+|spolu\s+)?k\s+úhrad[ěe]|celková\s+částka|fizetendő(?:\s+(?:összeg|végösszeg))?|(?:bruttó\s+)?végösszeg)\s*[:.]?/iu, weight: 0.95 },
+    // A statement's charges of this period, before last bill's balance and the payments since (a utility bill).
+    { re: new RegExp(String.raw`^(?:${CURRENT_CHARGES_WORDS})\s*[:.]?`, "iu"), weight: 0.95 },
     { re: /^(?:total|totaal|summe|gesamt|totale|totalt)\s*[:.]?$/i, weight: 0.8 },
     { re: /^(?:total|totaal|summe|totale|totalt)\s*[:.]?/i, weight: 0.6 }
   ],
@@ -61721,6 +61729,9 @@ var LABELS = {
     { re: /^(?:total\s+ht|montant\s+(?:total\s+)?(?:eur\s+)?ht|sous[\s-]total|total\s+hors\s+taxes?)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:exclusief\s+btw|totaal\s+excl\.?(?:\s+btw)?|subtotaal|netto\s*bedrag)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:razem\s+netto|wartość\s+netto)\s*[:.]?/iu, weight: 0.9 },
+    { re: /^(?:(?:celkem|celkom|spolu)\s+bez\s+dph|nettó\s+(?:összesen|végösszeg))\s*[:.]?/iu, weight: 0.9 },
+    // The base after a discount: "Base imposable", "Maatstaf van heffing" (Belgium, France, the Netherlands).
+    { re: /^(?:base\s+(?:imposable|hors\s+taxes?)|maatstaf\s+van\s+heffing)\s*[:.]?/iu, weight: 0.85 },
     { re: /^(?:total\s+exkl\.?\s+mwst|zwischentotal|base\s+imponible|importe\s+neto|(?:totale\s+)?imponibile|total\s+sem\s+iva|valor\s+líquido|(?:belopp|summa|beløb|i\s+alt)\s+(?:exkl|ekskl)\.?\s+moms)\s*[:.]?/i, weight: 0.9 }
   ],
   totalTax: [
@@ -61728,7 +61739,7 @@ var LABELS = {
     { re: /^versicherung(?:s)?steuer\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
     { re: /^(?:(?:mwst|ust)[.-]?\s?betrag|steuerbetrag|mehrwertsteuerbetrag)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:mwst\.?|ust\.?|umsatzsteuer|mehrwertsteuer|zzgl\.?\s+(?:mwst|ust)\.?)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
-    { re: /^(?:montant\s+(?:de\s+la\s+)?tva|total\s+tva|tva|taxes?(?!\s+(?:de|du|des|d['’]|sur|on|for)\s|\s+(?:séjour|foncière|locale)\b))\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
+    { re: /^(?:(?:montant\s+(?:de\s+la\s+)?|total\s+)?tva(?!c(?![a-z])|\s+compris)|taxes?(?!\s+(?:de|du|des|d['’]|sur|on|for)\s|\s+(?:séjour|foncière|locale)\b))\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
     { re: /^(?:btw(?:\s+bedrag)?|totaal\s+btw)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
     { re: /^(?:(?:cuota\s+|total\s+|totale\s+)?iva|imposta(?!\s+di\s+(?:soggiorno|bollo))|moms(?:belopp)?)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
     // The rate before the tax's name: "zzgl. 19 % MwSt.", "plus 20% VAT", "20 % TVA", "+ 21 % BTW".
@@ -61754,8 +61765,13 @@ var LABELS = {
   // total is the balance plus these: a payment is no reduction of the invoice.
   deposit: [
     { re: /^(?:offene\s+(?:zahlungen|posten|beträge)|rückstand|saldovortrag|vorheriger\s+saldo|previous\s+balance|arrears|outstanding\s+(?:balance|amount)\s+(?:from\s+)?previous(?:\s+invoices?)?|solde\s+antérieur|impayés?\s+antérieurs?|achterstallig(?:\s+bedrag)?|vorig\s+saldo)\s*[:.]?/iu, weight: 0.8, arrears: true },
+    // Last bill's amount on a statement: "Amount of your last bill", "Balance from previous bill", "Solde de votre
+    // précédente facture", "Betrag der letzten Rechnung".
+    { re: /^(?:(?:amount|total|balance)\s+(?:of|from|on)\s+(?:your\s+)?(?:last|previous)\s+(?:bill|invoice|statement)|(?:your\s+)?(?:last|previous)\s+(?:bill|invoice|statement)(?:\s+(?:amount|total))?|balance\s+forward|past\s+due\s+(?:balance|amount)|(?:solde|montant)\s+de\s+(?:votre|la)\s+(?:précédente|dernière)\s+facture|(?:betrag|summe)\s+(?:der|ihrer)\s+(?:letzten|vorigen)\s+rechnung|saldo\s+(?:vorige|laatste)\s+factuur)\s*[:.]?/iu, weight: 0.8, arrears: true },
     { re: /^(?:(?:less|minus)\s+)?(?:(?:deposit|down\s+payment|advance\s+payment|prepayment)(?:\s+(?:paid|received|made))?|payments?\s+(?:received|made))(?:\s+on\s+\S+)?\s*[:.]?/i, weight: 0.85 },
     { re: /^(?:(?:less\s+)?(?:already|previously)\s+paid|amount\s+(?:already\s+)?paid|paid\s+to\s+date|less\s+paid)\s*[:.]?/i, weight: 0.85 },
+    // A statement's payments since the last bill: "Payments", "Payments/Credits", "Paiement reçu", "Zahlung erhalten".
+    { re: /^(?:payments?(?:\s*\/\s*credits?)?(?!\s*[\p{L}(])|paiements?\s+reçus?|règlements?\s+reçus?|zahlung(?:en)?\s+(?:erhalten|eingegangen)|betaling(?:en)?\s+ontvangen)(?![\p{L}])\s*[:.]?/iu, weight: 0.8 },
     { re: /^(?:(?:abzüglich|abzgl\.?|minus|\.\/\.)\s+)?(?:geleistete\s+|erhaltene\s+)?(?:anzahlung(?:en)?|abschlagszahlung(?:en)?|vorauszahlung(?:en)?|akonto(?:zahlung)?)(?:\s+vom\s+\S+)?\s*[:.]?/iu, weight: 0.85 },
     { re: /^(?:(?:abzüglich|abzgl\.?)\s+)?(?:bereits\s+(?:bezahlt|gezahlt|geleistet|erhalten)|schon\s+bezahlt)\s*[:.]?/iu, weight: 0.85 },
     { re: /^(?:acomptes?(?:\s+(?:versée?s?|reçue?s?|payée?s?|déjà\s+versée?s?))?|déjà\s+(?:payé|réglé|versé)|(?:montant\s+)?(?:déjà\s+)?réglé|avance\s+versée)(?:\s+le\s+\S+)?\s*[:.]?/iu, weight: 0.85 },
@@ -61768,7 +61784,7 @@ var TOTALS_ROW_CAPTIONS = {
   totalTax: /^(?:steuer|impuesto|imposta|imposto|skat)$/i,
   total: /^(?:gross|brutto|bruto|lordo|ttc|t\.t\.c\.|bruttowert|incl\.?\s+(?:vat|tax|btw|mwst|tva|iva))$/i
 };
-var BALANCE_LABEL = /^(?:(?:total\s+)?amount\s+(?:due|payable|to\s+pay)|balance(?:\s+due)?|total\s+due|net\s+payable|amount\s+to\s+be\s+paid|(?:net|reste|solde|montant|total|somme)\s+à\s+payer|zahlbetrag|zu\s+zahlen(?:der\s+betrag)?|(?:noch\s+zu\s+zahlen|restbetrag|offener\s+betrag)|(?:totaal\s+)?te\s+betalen|(?:total|importe)\s+a\s+pagar|(?:totale\s+)?da\s+pagare|saldo)/iu;
+var BALANCE_LABEL = /^(?:(?:reste|montant|solde)\s+dû|(?:total\s+)?amount\s+(?:due|payable|to\s+pay)|balance(?:\s+due)?|total\s+due|net\s+payable|amount\s+to\s+be\s+paid|(?:net|reste|solde|montant|total|somme)\s+à\s+payer|zahlbetrag|zu\s+zahlen(?:der\s+betrag)?|(?:noch\s+zu\s+zahlen|restbetrag|offener\s+betrag)|(?:totaal\s+)?te\s+betalen|(?:total|importe)\s+a\s+pagar|(?:totale\s+)?da\s+pagare|saldo)/iu;
 var CARRIED = /(?<![\p{L}])(?:übertrag|uebertrag|vortrag|carried\s+(?:forward|over)|brought\s+forward|carry\s+forward|c\/f|b\/f|(?:total\s+)?à\s+reporter|a\s+reporter|reporté|suma\s+y\s+sigue|suma\s+anterior|sigue\s+en\s+la\s+página|(?:totale\s+)?da\s+riportare|a\s+riportare|riporto|van\s+vorige\s+pagina|naar\s+volgende\s+pagina|transport\s+(?:van|naar))(?![\p{L}])|^\s*report\s*:?\s*$/iu;
 var LEADERS = /^[\s:]*(?:(?:[.·•…_\-–—]\s?){2,}|…\s?)[\s:]*/u;
 var RECEIPT_LABELS = {
@@ -61824,7 +61840,7 @@ var PAYMENT_TERM_SENTENCES = [
 ];
 var LEGAL_FORMS = /(?:^|[\s,])(?:(?:[Gg][Mm][Bb][Hh]|AG|SE|UG)\s*&\s*Co\.?\s*KG(?:aA)?|[Gg][Mm][Bb][Hh]|gGmbH|AG|KGaA|KG|OHG|GbR|eG|e\.\s?K\.|UG\s*\(haftungsbeschränkt\)|UG|B\.\s?V\.|BV|N\.\s?V\.|NV|V\.O\.F\.|VOF|C\.V\.|BVBA|SAS|SASU|SARL|S\.A\.R\.L\.|Sàrl|SàRL|S\.à\s?r\.l\.|Sarl|SELARL|SCI|EURL|S\.A\.U\.|SAU|S\.A\.S?\.?|SA|SE|SNC|S\.N\.C\.|a\.G\.|e\.V\.|Inc\.?|INC\.?|Ltd\.?|LTD\.?|Limited|LIMITED|L\.L\.C\.|LLC|L\.L\.P\.|LLP|PLC|[Pp]lc|Corp\.?|Co\.?,?\s*(?:Ltd\.?|LTD\.?|Limited|KG|LLC|Inc\.?)|Co\.|S\.p\.A\.|S\.P\.A\.|SpA|S\.r\.l\.s\.|S\.r\.l\.|S\.R\.L\.|SRL|Srls|Srl|S\.n\.c\.|Snc|S\.a\.s\.|S\.L\.(?:U\.)?|S\.L|SLU|SL|Ltda\.?|Lda\.?|Unipessoal(?:,?\s+Lda\.?)?|Handelsbolag|Aktiebolag|HB|Sp\.\s?z\s?o\.o\.|spółka\s+akcyjna|Pvt\.?\s+Ltd\.?|Private\s+Limited|AB|A\/S|ApS|I\/S|K\/S|P\/S|IVS|Oyj|Oy)(?=$|[\s,.)])/;
 var LINE_TABLE_HEADER = /\b(?:description|omschrijving|bezeichnung|beschreibung|désignation|designation|libellé|article|artikel|item|product|produit|leistung|qty|quantity|menge|anzahl|quantité|aantal|hoeveelheid|unit\s+price|einzelpreis|prix\s+unitaire|prijs|descripción|descrizione|descrição|beskrivning|beskrivelse|cantidad|quantità|qtd|antal|precio|prezzo|preço)(?=$|[^\p{L}])/iu;
-var TAX_INCLUDED = /\b(?:(?<tax>(?:darin\s+|davon\s+)?enthaltene?|davon|dont|of\s+which)|(?<gross>inklusive|inkl\.?|incl\.?|including|included|ttc))\s+(?:\d{1,2}(?:[.,]\d{1,2})?\s?%\s+)?(?:der\s+|die\s+)?(?:gesetzliche\s+)?(?:mwst\.?|ust\.?|umsatzsteuer|mehrwertsteuer|versicherung(?:s)?steuer|vat|tax|tva|btw)\b/i;
+var TAX_INCLUDED = /\b(?:(?<tax>(?:darin\s+|davon\s+)?enthaltene?|davon|dont|of\s+which|includes?|di\s+cui|waarvan|varav|heraf)|(?<gross>inklusive|inkl\.?|incl\.?|including|included|ttc))\s+(?:\d{1,2}(?:[.,]\d{1,2})?\s?%\s+)?(?:der\s+|die\s+)?(?:gesetzliche\s+)?(?:mwst\.?|ust\.?|umsatzsteuer|mehrwertsteuer|versicherung(?:s)?steuer|vat|tax|tva|btw|iva|moms)\b/i;
 var PO_IN_SENTENCE = /\b(?:gemäß|laut|lt\.|zu|auf)\s+(?:ihrer\s+)?bestellung\s*(?:nr\.?|nummer)?\s*:?\s*|\b(?:as\s+per|according\s+to|against)\s+(?:your\s+)?(?:purchase\s+)?order\s*(?:no\.?|number|#)?\s*:?\s*|\b(?:suivant|selon)\s+(?:votre\s+)?(?:bon\s+de\s+)?commande\s*(?:n[°º]|no\.?)?\s*:?\s*/i;
 
 // web_src/engine/bills/document_kind.ts
@@ -62074,6 +62090,64 @@ function pageFromPlainText(text3, number4 = 1) {
   return pageFromWords(number4, 600, 800, words);
 }
 
+// web_src/engine/bills/totals_block.ts
+var DISCOUNT = /(?<![\p{L}])(?:discount|less|rabatt|nachlass|remise|réduction|descuento|sconto|korting|rabat|kedvezmény|sleva|zľava)(?![\p{L}])/iu;
+var SPAN = 12;
+var MAX_SCORE = 0.8;
+function totalsBlock(pages, cands, figures, orderOf) {
+  const out = { untaxed: [], totalTax: [] };
+  const at3 = (list) => new Set(list.map((c) => c.order));
+  const stops = /* @__PURE__ */ new Set([...at3(cands.untaxed), ...at3(cands.total), ...at3(cands.deposit)]);
+  const taxes = at3(cands.totalTax);
+  const seen = /* @__PURE__ */ new Set();
+  for (const u of cands.untaxed) {
+    if (u.value <= 0 || u.order >= 1e9) continue;
+    const page = pages.find((p) => p.number === u.page);
+    if (page === void 0) continue;
+    for (const g of cands.total) {
+      if (g.page !== u.page || g.order <= u.order || g.order - u.order > SPAN || g.value <= 0) continue;
+      const key = `${u.order}:${u.value}:${g.order}:${g.value}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      let charges = 0;
+      let tax = 0;
+      let taxLines = 0;
+      const parts = [];
+      let ok = true;
+      for (let order = u.order + 1; order < g.order && ok; order++) {
+        const line = page.lines.find((_, i) => orderOf(page.number, i) === order);
+        if (line === void 0) continue;
+        const found = line.cells.flatMap((c) => figures(c.text));
+        if (found.length === 0 || CARRIED.test(line.text)) continue;
+        if (stops.has(order)) {
+          ok = false;
+          break;
+        }
+        const last = found[found.length - 1].value;
+        if (taxes.has(order)) {
+          tax += last;
+          taxLines++;
+          continue;
+        }
+        charges += last > 0 && DISCOUNT.test(line.text) ? -last : last;
+        parts.push(line.text.replace(/\s+/g, " ").trim());
+      }
+      if (!ok || taxLines === 0 || cents2(charges) === 0 && taxLines < 2) continue;
+      if (Math.abs(cents2(u.value + charges + tax) - g.value) > 5e-3 || cents2(u.value + charges) <= 0) continue;
+      const how = `(the lines between "${u.sourceText}" and the total add up to it)`;
+      if (cents2(charges) !== 0) {
+        out.untaxed.push({ value: cents2(u.value + charges), score: Math.min(MAX_SCORE, u.score * 0.95), sourceText: `${u.sourceText} + ${parts.join(" + ")} ${how}`, page: u.page, order: u.order });
+      }
+      if (taxLines >= 2) {
+        const lines = cands.totalTax.filter((t) => t.page === u.page && t.order > u.order && t.order < g.order);
+        const score = Math.min(MAX_SCORE, ...lines.map((t) => t.score)) * 0.95;
+        out.totalTax.push({ value: cents2(tax), score, sourceText: `${lines.map((t) => t.sourceText).filter((s, i, all3) => all3.indexOf(s) === i).join(" + ")} ${how}`, page: u.page, order: u.order + 1 });
+      }
+    }
+  }
+  return out;
+}
+
 // web_src/engine/bills/extract_bill.ts
 var clip = (s) => s.length > 200 ? `${s.slice(0, 197)}\u2026` : s;
 function findLabels(pages, receipt) {
@@ -62224,6 +62298,7 @@ function nearTop(hit) {
   return hit.page.number === 1 && line !== void 0 && line.y0 < 0.4 * Math.max(1, hit.page.height);
 }
 var PLACE_DATE = new RegExp("^\\p{Lu}[\\p{L}'\u2019. -]{1,30}\\p{L},\\s*(?:(?:den|le|il|l\xEC|el|am|the|dnia|d\\.)\\s+)?(\\d{1,2}[./-]\\s?\\d{1,2}[./-]\\s?\\d{2,4}|\\d{1,2}\\.?\\s+\\p{L}{3,12}\\.?\\s+\\d{4}|\\p{L}{3,12}\\s+\\d{1,2},?\\s+\\d{4})$", "u");
+var RATE_IN_TEXT = /(\d{1,2}(?:[.,]\d{1,2})?)\s?%/;
 var RATE_CELL = /^\(?(\d{1,2}(?:[.,]\d{1,2})?)\s*%\)?$/;
 function rowRate(line, except) {
   for (const c of line.cells) {
@@ -62410,6 +62485,7 @@ function extractBill(pages, options) {
     deposit: []
   };
   const labelledTerms = [];
+  const includedTax = [];
   for (const hit of hits) {
     const line = hit.page.lines[hit.lineIndex];
     const labelCell = line?.cells[hit.cellIndex]?.text ?? "";
@@ -62507,7 +62583,9 @@ function extractBill(pages, options) {
       const lastAmount = included === null ? void 0 : amountsIn(line.text.slice(included.index + included[0].length)).pop();
       if (included !== null && lastAmount !== void 0 && lastAmount.value !== 0) {
         const kind = included.groups?.["tax"] !== void 0 ? "totalTax" : "total";
-        cands[kind].push({ value: Math.abs(lastAmount.value), score: 0.75, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
+        const c = { value: Math.abs(lastAmount.value), score: 0.75, sourceText: line.text, page: page.number, order: orderOf(page.number, i) };
+        cands[kind].push(c);
+        if (kind === "totalTax") includedTax.push({ ...c, rate: RATE_IN_TEXT.exec(line.text)?.[1] ?? null });
       }
       const po = PO_IN_SENTENCE.exec(line.text);
       const poValue = po === null ? null : invoiceNumberFrom(line.text.slice(po.index + po[0].length));
@@ -62518,6 +62596,18 @@ function extractBill(pages, options) {
       }
     });
   }
+  includedTax.forEach((first, k) => {
+    const run = [first];
+    for (const next of includedTax.slice(k + 1)) {
+      const last = run[run.length - 1];
+      if (next.page !== last.page || next.order - last.order > 2) break;
+      run.push(next);
+    }
+    const rates = run.map((c) => c.rate);
+    if (run.length < 2 || rates.some((r) => r === null) || new Set(rates).size < run.length) return;
+    const value = cents2(run.reduce((s, c) => s + c.value, 0));
+    cands.totalTax.push({ value, score: 0.78, sourceText: run.map((c) => c.sourceText).join(" + "), page: first.page, order: first.order });
+  });
   const head = pages[0];
   head?.lines.slice(0, Math.ceil(head.lines.length * 0.5)).forEach((line, i) => {
     for (const cell of line.cells) {
@@ -62552,14 +62642,15 @@ function extractBill(pages, options) {
       printed.sourceText = `${printed.sourceText} (the terms give ${value}: ${how})`;
     }
   }
-  const taxes = taxSummary(pages);
+  const { taxes, sum } = taxSummary(pages);
   if (taxes.length > 0) {
-    const base = cents2(taxes.reduce((s, t) => s + (t.base ?? 0), 0));
+    const base = sum?.base ?? cents2(taxes.reduce((s, t) => s + (t.base ?? 0), 0));
     const tax = cents2(taxes.reduce((s, t) => s + (t.amount ?? 0), 0));
-    const where = taxes.map((t) => `${t.rate}%: ${t.base ?? "?"} / ${t.amount ?? "?"}`).join("; ");
-    cands.untaxed.push({ value: base, score: 0.7, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
-    cands.totalTax.push({ value: tax, score: 0.7, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
-    cands.total.push({ value: cents2(base + tax), score: 0.5, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
+    const where = `${taxes.map((t) => `${t.rate}%: ${t.base ?? "?"} / ${t.amount ?? "?"}`).join("; ")}${sum === null ? "" : `; sum row ${clip(sum.text)}`}`;
+    const sure = sum === null ? 0 : 0.1;
+    cands.untaxed.push({ value: base, score: 0.7 + sure, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
+    cands.totalTax.push({ value: tax, score: 0.7 + sure, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
+    cands.total.push({ value: cents2(base + tax), score: 0.5 + sure, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
   }
   for (const page of pages) {
     page.lines.forEach((line, i) => {
@@ -62575,8 +62666,11 @@ function extractBill(pages, options) {
       }
     });
   }
+  const block = totalsBlock(pages, cands, (text3) => amountsIn(text3, receipt), orderOf);
+  cands.untaxed.push(...block.untaxed);
+  cands.totalTax.push(...block.totalTax);
   const lines = lineItems(pages);
-  const amounts = chooseAmounts(cands.untaxed, cands.totalTax, withDeposits(cands.total, cands.deposit), lines);
+  const amounts = chooseAmounts(cands.untaxed, cands.totalTax, withDeposits(cands.total, cands.deposit, cands.untaxed), lines);
   const currency = chooseCurrency(allText, options.company?.currency);
   const vendor = vendorParty(pages, options);
   const pageConf = (n) => {
@@ -62661,11 +62755,16 @@ function monthEnd(iso2) {
 function addDays(iso2, days) {
   return new Date(Date.parse(`${iso2}T00:00:00Z`) + days * 864e5).toISOString().slice(0, 10);
 }
-function withDeposits(total, deposits) {
+function withDeposits(total, deposits, untaxed) {
   if (deposits.length === 0) return [...total];
   const out = [];
   for (const g of total) {
-    const paid = deposits.filter((d) => d.page === g.page && (d.order < g.order || d.order === g.order && g.balance === true));
+    if (CURRENT_CHARGES.test(g.sourceText)) {
+      out.push(g);
+      continue;
+    }
+    const base = (d) => untaxed.some((u) => u.page === d.page && u.order > d.order && u.order < g.order);
+    const paid = deposits.filter((d) => d.page === g.page && (d.order < g.order || d.order === g.order && g.balance === true) && !base(d));
     const after = paid.length > 0 && (g.balance === true || paid.some((d) => g.order - d.order <= 3));
     if (!after) {
       out.push(g);
@@ -62753,10 +62852,23 @@ function chooseCurrency(text3, companyCurrency) {
   if (companyCurrency !== void 0) return { value: companyCurrency, score: 0.3, sourceText: "no currency on the bill: the company's", page: 1, order: 0 };
   return null;
 }
+function lineAmounts(line) {
+  const out = [];
+  let from = 0;
+  for (const cell of line.cells) {
+    const at3 = line.text.indexOf(cell.text, from);
+    const start = at3 < 0 ? from : at3;
+    for (const a of amountsIn(cell.text)) out.push({ ...a, index: start + a.index });
+    from = start + cell.text.length;
+  }
+  return out;
+}
+var SUM_ROW = /^(?:razem|ogółem|suma|celkem|spolu|celkom|összesen|summe|gesamt|insgesamt|total|totaal|totale|totalt|yhteensä|i\s+alt|sum)(?![\p{L}])/iu;
 function taxSummary(pages) {
   const byRate = /* @__PURE__ */ new Map();
+  const rows = [];
   for (const page of pages) {
-    for (const line of page.lines) {
+    for (const [index, line] of page.lines.entries()) {
       const rates = [];
       for (const m of line.text.matchAll(/(?:^|\s)(\d{1,2}(?:[.,]\d{1,2})?)(\s?%)?(?=\s|$)/g)) {
         const rate2 = Number((m[1] ?? "").replace(",", "."));
@@ -62766,7 +62878,7 @@ function taxSummary(pages) {
       let found = null;
       let rate = 0;
       for (const r of rates) {
-        const nums = amountsIn(line.text).filter((a) => a.index + a.text.length <= r.start || a.index >= r.end).map((a) => a.value);
+        const nums = lineAmounts(line).filter((a) => a.index + a.text.length <= r.start || a.index >= r.end).map((a) => a.value);
         for (let i = 0; i < nums.length && found === null; i++) {
           for (let j = 0; j < nums.length; j++) {
             const b = nums[i];
@@ -62784,6 +62896,7 @@ function taxSummary(pages) {
         }
       }
       if (found === null) continue;
+      rows.push({ page, index });
       const prev = byRate.get(rate);
       if (prev === void 0) byRate.set(rate, { rate, base: found.base, amount: found.amount });
       else if (prev.base !== found.base && prev.amount !== found.amount && !summaryRow(line)) {
@@ -62791,7 +62904,32 @@ function taxSummary(pages) {
       }
     }
   }
-  return [...byRate.values()].sort((a, b) => b.rate - a.rate);
+  const taxes = [...byRate.values()].sort((a, b) => b.rate - a.rate);
+  return { taxes, sum: sumRow(taxes, rows) };
+}
+function sumRow(taxes, rows) {
+  if (taxes.length === 0 || rows.length === 0) return null;
+  const base = cents2(taxes.reduce((s, t) => s + (t.base ?? 0), 0));
+  const tax = cents2(taxes.reduce((s, t) => s + (t.amount ?? 0), 0));
+  const near2 = new Set(rows.map((r) => `${r.page.number}:${r.index}`));
+  const tried = /* @__PURE__ */ new Set();
+  for (const { page, index } of [...rows].reverse()) {
+    for (const i of [index + 1, index + 2, index + 3, index - 1, index - 2]) {
+      const line = page.lines[i];
+      const key = `${page.number}:${i}`;
+      if (line === void 0 || near2.has(key) || tried.has(key)) continue;
+      tried.add(key);
+      const nums = lineAmounts(line).map((a) => a.value);
+      const at3 = nums.findIndex((v, k) => k > 0 && Math.abs(v - tax) < 0.011);
+      if (at3 < 1) continue;
+      const b = nums[at3 - 1];
+      if (b < base - 5e-3 || b <= tax) continue;
+      const gross = nums[at3 + 1];
+      const labelled2 = SUM_ROW.test(line.cells[0]?.text.trim() ?? "");
+      if (gross !== void 0 && Math.abs(cents2(b + tax) - gross) < 0.011 || labelled2 && b === base) return { base: b, tax, text: line.text };
+    }
+  }
+  return null;
 }
 var COMMON_RATES = /* @__PURE__ */ new Set([2.1, 2.5, 3.7, 5, 5.5, 6, 7, 7.7, 8, 8.1, 9, 10, 12, 13, 14, 15, 16, 17, 19, 20, 21, 22, 23, 24, 25]);
 function summaryRow(line) {
