@@ -7,8 +7,9 @@ import type { BillAddress, BillFields, BillLine, BillSource, BillTax, ExtractedB
 import { checkBill } from "./check_bill";
 import { withDocumentKind } from "./document_kind";
 import { DISCOUNT_WORDS, dayOfNextMonth, discountOnly, instalmentTerm, nextMonthDay, numeralDays, paymentSchedules } from "./due_terms";
-import { AGENT_FOR, BRAND_AFTER, BRAND_BEFORE, CUSTOMER_MARKERS, DEBIT_DATE_BEFORE, RECIPIENT_HEADINGS, THIRD_PARTY_HOSTS, THIRD_PARTY_LINE, DEBIT_SENTENCE, DUE_IN_PAYMENT_SENTENCE, DUE_IN_SENTENCE, BARE_TERM_DAYS, DUE_ON_RECEIPT, END_OF_MONTH_TERM, NET_TERM_DAYS, NOT_A_PAYMENT_TERM, PAYMENT_WORDS, TERM_DAYS, VENDOR_MARKERS, LABELS, LEADERS, LEGAL_FORMS, LINE_TABLE_HEADER, NUMBER_WORD, PAYMENT_TERM_SENTENCES, PO_IN_SENTENCE, RECEIPT_LABELS, TAX_INCLUDED, CARRIED, BALANCE_LABEL, TOTALS_ROW_CAPTIONS, type LabelKind, type LabelPattern } from "./labels";
+import { AGENT_FOR, BRAND_AFTER, BRAND_BEFORE, CUSTOMER_MARKERS, DEBIT_DATE_BEFORE, RECIPIENT_HEADINGS, THIRD_PARTY_HOSTS, THIRD_PARTY_LINE, DEBIT_SENTENCE, DUE_IN_PAYMENT_SENTENCE, DUE_IN_SENTENCE, BARE_TERM_DAYS, DUE_ON_RECEIPT, END_OF_MONTH_TERM, NET_TERM_DAYS, NOT_A_PAYMENT_TERM, PAYMENT_WORDS, TERM_DAYS, VENDOR_MARKERS, LABELS, LEADERS, LEGAL_FORMS, LINE_TABLE_HEADER, NUMBER_WORD, PAYMENT_TERM_SENTENCES, PO_IN_SENTENCE, RECEIPT_LABELS, TAX_INCLUDED, CARRIED, BALANCE_LABEL, CURRENT_CHARGES, TOTALS_ROW_CAPTIONS, type LabelKind, type LabelPattern } from "./labels";
 import { pageText, type Cell, type Line, type Page } from "./layout";
+import { totalsBlock } from "./totals_block";
 import { cents, dayOrderOf, detectCurrency, findDates, findEmails, findIbans, findVats, hasDecimals, normaliseVat, parseAmount } from "./values";
 
 export interface ExtractOptions {
@@ -282,6 +283,7 @@ function nearTop(hit: LabelHit): boolean {
 const PLACE_DATE = /^\p{Lu}[\p{L}'’. -]{1,30}\p{L},\s*(?:(?:den|le|il|lì|el|a|am|the|dnia|d\.)\s+)?(\d{1,2}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\d{1,2}\s+de\s+\p{L}{3,12}\s+de\s+\d{4}|\d{1,2}\.?\s+\p{L}{3,12}\.?\s+\d{4}|\p{L}{3,12}\s+\d{1,2},?\s+\d{4})$/u;
 
 /** A cell holding a rate alone: "19 %", "8,1%", "(7 %)". */
+const RATE_IN_TEXT = /(\d{1,2}(?:[.,]\d{1,2})?)\s?%/;
 const RATE_CELL = /^\(?(\d{1,2}(?:[.,]\d{1,2})?)\s*%\)?$/;
 
 /** The tax rate a row of figures states in a cell of its own ("8,1 %", "(19%)"), other than ``except``; null if none. */
@@ -541,6 +543,8 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
   };
   /** Terms read in the value of a payment-terms label ("Payment Terms" over "30 days"). */
   const labelledTerms: Term[] = [];
+  /** Taxes said to be included in the total, with the rate their line names. */
+  const includedTax: Array<Candidate<number> & { rate: string | null }> = [];
 
   for (const hit of hits) {
     const line = hit.page.lines[hit.lineIndex];
@@ -674,7 +678,9 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
       const lastAmount = included === null ? undefined : amountsIn(line.text.slice(included.index + included[0].length)).pop();
       if (included !== null && lastAmount !== undefined && lastAmount.value !== 0) {
         const kind = included.groups?.["tax"] !== undefined ? "totalTax" : "total";
-        cands[kind].push({ value: Math.abs(lastAmount.value), score: 0.75, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
+        const c = { value: Math.abs(lastAmount.value), score: 0.75, sourceText: line.text, page: page.number, order: orderOf(page.number, i) };
+        cands[kind].push(c);
+        if (kind === "totalTax") includedTax.push({ ...c, rate: RATE_IN_TEXT.exec(line.text)?.[1] ?? null });
       }
       const po = PO_IN_SENTENCE.exec(line.text);
       const poValue = po === null ? null : invoiceNumberFrom(line.text.slice(po.index + po[0].length));
@@ -685,6 +691,21 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
       }
     });
   }
+
+  // The tax included at each rate, one line each under the total ("darin enthaltene MwSt. 7 %   3,93" over "… 19 %
+  // 19,32"): the bill's tax is their sum.
+  includedTax.forEach((first, k) => {
+    const run = [first];
+    for (const next of includedTax.slice(k + 1)) {
+      const last = run[run.length - 1] as (typeof run)[number];
+      if (next.page !== last.page || next.order - last.order > 2) break;
+      run.push(next);
+    }
+    const rates = run.map((c) => c.rate);
+    if (run.length < 2 || rates.some((r) => r === null) || new Set(rates).size < run.length) return;
+    const value = cents(run.reduce((s, c) => s + c.value, 0));
+    cands.totalTax.push({ value, score: 0.78, sourceText: run.map((c) => c.sourceText).join(" + "), page: first.page, order: first.order });
+  });
 
   // A letter's place and date ("Luzern, 21.03.2025", "Berlin, den 3. Februar 2025", "Paris, le 12 mars 2025") in the
   // head of the first page: the date the bill was written, surer than a date in a table's column; a labelled
@@ -763,14 +784,18 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
     }
   }
 
-  const taxes = taxSummary(pages);
+  const { taxes, sum } = taxSummary(pages);
   if (taxes.length > 0) {
-    const base = cents(taxes.reduce((s, t) => s + (t.base ?? 0), 0));
+    // The table's own sum row ("Razem", "Celkem", "Summe"), when the rows add up to it, also holds the base of a
+    // rate without tax ("zw", 0 %): its figures, a little surer. They still add up by construction: a printed total
+    // confirms them.
+    const base = sum?.base ?? cents(taxes.reduce((s, t) => s + (t.base ?? 0), 0));
     const tax = cents(taxes.reduce((s, t) => s + (t.amount ?? 0), 0));
-    const where = taxes.map((t) => `${t.rate}%: ${t.base ?? "?"} / ${t.amount ?? "?"}`).join("; ");
-    cands.untaxed.push({ value: base, score: 0.7, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
-    cands.totalTax.push({ value: tax, score: 0.7, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
-    cands.total.push({ value: cents(base + tax), score: 0.5, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
+    const where = `${taxes.map((t) => `${t.rate}%: ${t.base ?? "?"} / ${t.amount ?? "?"}`).join("; ")}${sum === null ? "" : `; sum row ${clip(sum.text)}`}`;
+    const sure = sum === null ? 0 : 0.1;
+    cands.untaxed.push({ value: base, score: 0.7 + sure, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
+    cands.totalTax.push({ value: tax, score: 0.7 + sure, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
+    cands.total.push({ value: cents(base + tax), score: 0.5 + sure, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
   }
 
   // A totals row's bare captions ("Net | VAT | Gross", "HT | TVA | TTC"), which no label found: their figures.
@@ -789,8 +814,13 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
     });
   }
 
+  // The lines between a subtotal and the total (shipping, a discount, a tax line per rate) that add up to it.
+  const block = totalsBlock(pages, cands, (text) => amountsIn(text, receipt), orderOf);
+  cands.untaxed.push(...block.untaxed);
+  cands.totalTax.push(...block.totalTax);
+
   const lines = lineItems(pages);
-  const amounts = chooseAmounts(cands.untaxed, cands.totalTax, withDeposits(cands.total, cands.deposit), lines);
+  const amounts = chooseAmounts(cands.untaxed, cands.totalTax, withDeposits(cands.total, cands.deposit, cands.untaxed), lines);
 
   const currency = chooseCurrency(allText, options.company?.currency);
   const vendor = vendorParty(pages, options);
@@ -922,12 +952,20 @@ function addDays(iso: string, days: number): string {
  * printed after an amount already paid, a deposit or an early-payment discount deducted is what is left to pay, not
  * the invoice's total — the invoice's total is that plus what was paid (a payment is no reduction of the invoice).
  * The sum is offered beside it, and the balance itself trusted less; the arithmetic then decides. */
-function withDeposits(total: ReadonlyArray<Candidate<number>>, deposits: ReadonlyArray<Candidate<number>>): Array<Candidate<number>> {
+function withDeposits(total: ReadonlyArray<Candidate<number>>, deposits: ReadonlyArray<Candidate<number>>, untaxed: ReadonlyArray<Candidate<number>>): Array<Candidate<number>> {
   if (deposits.length === 0) return [...total];
   const out: Array<Candidate<number>> = [];
   for (const g of total) {
-    // Printed before it: on a line above, or to its left in one table row (a balance).
-    const paid = deposits.filter((d) => d.page === g.page && (d.order < g.order || (d.order === g.order && g.balance === true)));
+    // This period's charges on a statement ("Total current charges") are the invoice's whatever was paid before.
+    if (CURRENT_CHARGES.test(g.sourceText)) {
+      out.push(g);
+      continue;
+    }
+    // Printed before it: on a line above, or to its left in one table row (a balance). Not above an untaxed amount
+    // printed before the total ("Escompte 2 %   -20,00" over "Base imposable   980,00"): that discount lowered the
+    // base the tax is counted on, it was not paid. (A deposit over the tax alone may be either: both are offered.)
+    const base = (d: Candidate<number>) => untaxed.some((u) => u.page === d.page && u.order > d.order && u.order < g.order);
+    const paid = deposits.filter((d) => d.page === g.page && (d.order < g.order || (d.order === g.order && g.balance === true)) && !base(d));
     const after = paid.length > 0 && (g.balance === true || paid.some((d) => g.order - d.order <= 3));
     if (!after) {
       out.push(g);
@@ -1038,11 +1076,31 @@ function chooseCurrency(text: string, companyCurrency: string | undefined): Cand
   return null;
 }
 
-/** Rows with a rate and two amounts where amount = base × rate: the tax summary. One entry per rate. */
-function taxSummary(pages: readonly Page[]): BillTax[] {
+/** The figures of a line read cell by cell, with their index in the line's text: a "2 000,00" in one column and a
+ * "460,00" in the next are two amounts, not "2", "000,00" and "460,00". */
+function lineAmounts(line: Line): Array<{ value: number; text: string; index: number }> {
+  const out: Array<{ value: number; text: string; index: number }> = [];
+  let from = 0;
+  for (const cell of line.cells) {
+    const at = line.text.indexOf(cell.text, from);
+    const start = at < 0 ? from : at;
+    for (const a of amountsIn(cell.text)) out.push({ ...a, index: start + a.index });
+    from = start + cell.text.length;
+  }
+  return out;
+}
+
+/** A sum row's first words: "Razem", "Celkem", "Spolu", "Összesen", "Summe", "Total", "w tym" is no sum. */
+const SUM_ROW = /^(?:razem|ogółem|suma|celkem|spolu|celkom|összesen|summe|gesamt|insgesamt|total|totaal|totale|totalt|yhteensä|i\s+alt|sum)(?![\p{L}])/iu;
+
+/** Rows with a rate and two amounts where amount = base × rate: the tax summary. One entry per rate. With the
+ * table's sum row, when its figures are the rows' (base at least theirs: a rate without tax adds to it, the tax
+ * theirs, the gross base + tax). */
+function taxSummary(pages: readonly Page[]): { taxes: BillTax[]; sum: { base: number; tax: number; text: string } | null } {
   const byRate = new Map<number, BillTax>();
+  const rows: Array<{ page: Page; index: number }> = [];
   for (const page of pages) {
-    for (const line of page.lines) {
+    for (const [index, line] of page.lines.entries()) {
       // The rate: printed with "%", or a bare common VAT rate (a column headed "MwSt-%"), confirmed by a pair below.
       const rates: Array<{ rate: number; start: number; end: number }> = [];
       for (const m of line.text.matchAll(/(?:^|\s)(\d{1,2}(?:[.,]\d{1,2})?)(\s?%)?(?=\s|$)/g)) {
@@ -1056,7 +1114,7 @@ function taxSummary(pages: readonly Page[]): BillTax[] {
       for (const r of rates) {
         // The figures of the row but the rate itself (a bare "7,00" in a rate column); a tax equal to the rate's
         // figure stays ("BTW 21% over 100,00   21,00").
-        const nums = amountsIn(line.text).filter((a) => a.index + a.text.length <= r.start || a.index >= r.end).map((a) => a.value);
+        const nums = lineAmounts(line).filter((a) => a.index + a.text.length <= r.start || a.index >= r.end).map((a) => a.value);
         for (let i = 0; i < nums.length && found === null; i++) {
           for (let j = 0; j < nums.length; j++) {
             const b = nums[i] as number;
@@ -1074,6 +1132,7 @@ function taxSummary(pages: readonly Page[]): BillTax[] {
         }
       }
       if (found === null) continue;
+      rows.push({ page, index });
       // A row repeating a rate (per-line VAT columns) adds to it only when it is not the same pair again.
       const prev = byRate.get(rate);
       if (prev === undefined) byRate.set(rate, { rate, base: found.base, amount: found.amount });
@@ -1083,7 +1142,35 @@ function taxSummary(pages: readonly Page[]): BillTax[] {
       }
     }
   }
-  return [...byRate.values()].sort((a, b) => b.rate - a.rate);
+  const taxes = [...byRate.values()].sort((a, b) => b.rate - a.rate);
+  return { taxes, sum: sumRow(taxes, rows) };
+}
+
+/** The tax table's sum row, a few lines below its last rate row or above its first: the rows' tax, after a base at
+ * least theirs, and either the gross (base + tax) after it or a sum's word in front. */
+function sumRow(taxes: readonly BillTax[], rows: ReadonlyArray<{ page: Page; index: number }>): { base: number; tax: number; text: string } | null {
+  if (taxes.length === 0 || rows.length === 0) return null;
+  const base = cents(taxes.reduce((s, t) => s + (t.base ?? 0), 0));
+  const tax = cents(taxes.reduce((s, t) => s + (t.amount ?? 0), 0));
+  const near = new Set(rows.map((r) => `${r.page.number}:${r.index}`));
+  const tried = new Set<string>();
+  for (const { page, index } of [...rows].reverse()) {
+    for (const i of [index + 1, index + 2, index + 3, index - 1, index - 2]) {
+      const line = page.lines[i];
+      const key = `${page.number}:${i}`;
+      if (line === undefined || near.has(key) || tried.has(key)) continue;
+      tried.add(key);
+      const nums = lineAmounts(line).map((a) => a.value);
+      const at = nums.findIndex((v, k) => k > 0 && Math.abs(v - tax) < 0.011);
+      if (at < 1) continue;
+      const b = nums[at - 1] as number;
+      if (b < base - 0.005 || b <= tax) continue;
+      const gross = nums[at + 1];
+      const labelled = SUM_ROW.test(line.cells[0]?.text.trim() ?? "");
+      if ((gross !== undefined && Math.abs(cents(b + tax) - gross) < 0.011) || (labelled && b === base)) return { base: b, tax, text: line.text };
+    }
+  }
+  return null;
 }
 
 const COMMON_RATES: ReadonlySet<number> = new Set([2.1, 2.5, 3.7, 5, 5.5, 6, 7, 7.7, 8, 8.1, 9, 10, 12, 13, 14, 15, 16, 17, 19, 20, 21, 22, 23, 24, 25]);
