@@ -52,6 +52,22 @@ export const CREDIT_NOTE_WORDS = String.raw`(?:(?:tax\s+|vat\s+)?credit[\s-]?(?:
  * credit notes so). Printed negative, they are sure credit notes. */
 export const UNSURE_CREDIT_WORDS = String.raw`(?:gutschrift(?:sanzeige)?|rechnungskorrektur|korrekturrechnung|faktura\s+korygując[ay]|korekta(?:\s+faktury)?|factura\s+rectificativa|fatura\s+retificativa|nota\s+di\s+variazione|corrective\s+invoice|correction\s+invoice|invoice\s+correction|opravný\s+daňový\s+doklad|helyesbítő\s+számla)`;
 
+/** A document's title alone in its cell ("Rechnung", "FACTURE", "Rechnung / Facture / Invoice"). */
+export const TITLE_ALONE = new RegExp(String.raw`^(?:${TITLES}|faktura\s+vat)(?:\s*\/\s*(?:${TITLES}|faktura\s+vat))*$`, "i");
+/** A title word, alone or ending a compound ("Handelsrechnung", "Eindfactuur", "Slutfaktura"), or a credit note's. */
+const TITLE_STEM = String.raw`(?:(?:tax\s+|commercial\s+)?invoice|\p{L}{0,20}(?:rechnung|factuur|faktura)(?:\s+vat)?|facture|factura|fattura|fatura|lasku|${CREDIT_NOTE_WORDS}|${UNSURE_CREDIT_WORDS})`;
+/** Word starts naming another document or party than the invoice ("Rechnung zu Auftrag Nr.", "Invoice for order No.",
+ * "Facture de commande n°", "Original invoice"): a number after them is not the invoice's. */
+export const OTHER_THING = String.raw`(?:order|ordine|ordre|orden|bestell|beställ|bestilling|auftrag|commande|pedido|zam[oó]wieni|delivery|liefer|livraison|bon\s+de|consegna|entrega|albar[aá]n|dostaw|leverans|levering|customer|kunde|kund|client|klant|klient|contract|vertrag|contrat|contratt|contrato|umow|avtal|proje[ck]t|progett|proyect|account|konto|compte|cuenta|referen|réf[ée]ren|riferiment|room|zimmer|chambre|camera|habitaci|guest|gast|confirmation|best[äa]tig|reserv|booking|buchung|page|seite|steuer|mwst|ust|tva|iva|btw|moms|tax(?:e|\s+no|\s+id|\s+number)|vat\s+(?:no|reg|id|number))`;
+/** Short words that tie a number to another document ("zu", "for", "de la", "all'"): whole words only. */
+const OTHER_WORD = String.raw`(?:zu|zur|zum|für|gemäß|laut|lt|your|ihre?r?|votre|vos|uw|vostr[ao]|su|sus|tu|wasz[ae]?|er|din|for|to|per|against|on|au|aux|à|la|le|du|al|all|alla|del|della|dla|do|för|till|til|bij|van|voor|of)`;
+/** An aside between a title and its "No." word: the document type's code or a copy mark in brackets ("(380)",
+ * "(Kopie)", "(Selbst ausgestellte Rechnung)"), one or two words ("des Versicherers", "Bau", "d'acompte",
+ * "simplificada") or the title again in another language ("/ Facture / Invoice"), none naming another thing. */
+const ASIDE = String.raw`(?:\s*\((?![^)]*(?<!\p{L})${OTHER_THING})[^()]{1,40}\)|\s+(?:\p{L}{1,3}['’]\s?)?(?!${OTHER_THING}|orig|ursprüng|${OTHER_WORD}(?![\p{L}]))\p{L}[\p{L}.-]*|\s*\/\s*${TITLE_STEM})`;
+/** A qualifier before a title ("Sales Invoice", "Our invoice", "Unsere Rechnung", "Final invoice"). */
+const QUALIFIER = String.raw`(?:sales|commercial|final|interim|partial|advance|pro[\s-]?forma|service|our|unsere?|e-?)\s+`;
+
 export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
   invoiceNumber: [
     { re: new RegExp(String.raw`^(?:tax\s+)?invoice[\s-]*${NO}\s*[:.]?`, "i"), weight: 0.95 },
@@ -87,9 +103,19 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
     { re: /^(?:our\s+ref(?:erence)?\.?|document\s+(?:no\.?|number|#))\s*[:.]?/i, weight: 0.7 },
     // A hotel's or a travel agent's bill numbered by its booking: the number the clerk files it under.
     { re: /^(?:booking|reservation)\s*(?:id|no\.?|number|#|ref(?:erence)?\.?)\s*[:.]?/i, weight: 0.65 },
+    // A qualified title, or a title with an aside before its "No." word: "Handelsrechnung (380) Nr.", "Schlussrechnung
+    // Bau (877) Nr.", "Facture (duplicata) n°", "Facture d'acompte n°", "Sales Invoice No.", "Rechnung / Invoice Nr.".
+    { re: new RegExp(String.raw`^(?:${QUALIFIER})?${TITLE_STEM}${ASIDE}{0,3}[\s-]*${NO}\s*[:.]?`, "iu"), weight: 0.9 },
+    { re: new RegExp(String.raw`^${QUALIFIER}${TITLE_STEM}\s*[:]`, "iu"), weight: 0.75 },
+    // A hotel's folio: "Folio No.", "Folio-Nr.", "Guest Folio No.", "FOLIO 120456" (not "Folio fiscal", a Mexican UUID).
+    { re: new RegExp(String.raw`^(?:guest\s+|hotel\s+)?folio[\s-]*${NO}\s*[:.]?`, "i"), weight: 0.85 },
+    { re: /^(?:guest\s+)?folio\s*:/i, weight: 0.8 },
+    { re: /^folio\s+(?=#?[A-Z0-9/_-]*\d)/i, weight: 0.6, title: true },
+    // French "Réf. facture", Czech / Slovak "Číslo faktury", "Faktúra č.".
+    { re: /^(?:r[ée]f(?:[ée]rence)?\.?\s*(?:de\s+(?:la\s+)?)?facture|[čc][íi]slo\s+fakt[uú]ry|fakt[uú]ra\s+[čc]\.)\s*[:.]?/iu, weight: 0.9 },
     { re: new RegExp(String.raw`^${TITLES}\s*[:]`, "i"), weight: 0.75 },
-    { re: new RegExp(String.raw`^(?:${TITLES}|faktura\s+vat)$`, "i"), weight: 0.7, exact: true, title: true },
-    { re: new RegExp(String.raw`^(?:${TITLES}|faktura\s+vat)\s+(?=[A-Z0-9/_-]*\d)`, "i"), weight: 0.6, title: true },
+    { re: TITLE_ALONE, weight: 0.7, exact: true, title: true },
+    { re: new RegExp(String.raw`^(?:${TITLES}|faktura\s+vat|\p{L}{2,20}(?:rechnung|factuur|faktura))\s+(?=(?:[A-Z]{1,4}\s+)?[A-Z0-9/_-]*\d)`, "iu"), weight: 0.6, title: true },
     { re: /^(?:n[°º]|no\.?|nr\.?|nro\.?|num[ée]ro|número|number|nummer|numer)\s*:?$/i, weight: 0.6, exact: true, bare: true },
   ],
   invoiceDate: [
