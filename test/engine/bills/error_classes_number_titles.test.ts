@@ -215,4 +215,49 @@ describe.skipIf(skipped !== "")(`the invoice number after a title with an aside,
     expect(cz.fields.invoiceNumber?.value).toBe("2025-0015");
     expect(cz.fields.invoiceNumber?.confidence ?? 0).toBeGreaterThanOrEqual(0.8);
   });
+
+  it("reads abbreviated, document and other-language captions (Fact. n°, Rech.-Nr., Num. fattura, Dokument-Nr., Laskun nro)", async () => {
+    for (const [vendor, head, number] of [
+      [FR, "Fact. n° PG-2025-0412", "PG-2025-0412"],
+      [NL, "Fact.nr.: 2025.0412", "2025.0412"],
+      [NL, "Nr. factuur: 2025.0413", "2025.0413"],
+      [DE, "Rech.-Nr.: 2025-0412", "2025-0412"],
+      [DE, "Rechn.-Nr. 2025-0413", "2025-0413"],
+      [DE, "Nummer der Rechnung: 2025-0414", "2025-0414"],
+      [IT, "Num. fattura: 412/2025", "412/2025"],
+      [IT, "Fatt. n. 413/2025", "413/2025"],
+      [ES, "Núm. factura: A-412", "A-412"],
+      [ES, "Fra. nº A-413", "A-413"],
+      [ES, "Número de la factura: A-414", "A-414"],
+      [EN, "VAT invoice no.: NF-25-0412", "NF-25-0412"],
+      [["Puusepänliike Mäkinen Oy", "Hämeenkatu 4, 33100 Tampere", "Y-tunnus 2345678-9"], "Laskun nro: 20412", "20412"],
+    ] as const) {
+      const bill = await lines(vendor, [head, "Date: 14/02/2025"]);
+      expectNumber(bill, number);
+    }
+    // The document's own number, below the review grade (a clerk confirms it is the invoice's).
+    for (const [vendor, head, number] of [
+      [DE, "Dokument-Nr.: D-2025-0412", "D-2025-0412"],
+      [DE, "Dokumentnummer: D-2025-0413", "D-2025-0413"],
+      [EN, "Doc. No.: D-2025-0414", "D-2025-0414"],
+      [FR, "N° de pièce : D-2025-0415", "D-2025-0415"],
+    ] as const) {
+      const bill = await lines(vendor, [head, "Date: 14/02/2025"]);
+      expectNumber(bill, number, 0.6);
+      expect(bill.fields.invoiceNumber?.confidence ?? 1, head).toBeLessThan(0.95);
+    }
+    // Languages outside the test PDF's WinAnsi font: pages laid out from plain text.
+    for (const [head, number] of [
+      ["Račun br.: 2025-0412", "2025-0412"],
+      ["Factură nr.: 2025-0413", "2025-0413"],
+      ["Arve nr: 2025-0414", "2025-0414"],
+      ["Számla sorszáma: 2025-0415", "2025-0415"],
+      ["Faktúra č. 2025-0416", "2025-0416"],
+      ["Invoice № 2025-0417", "2025-0417"],
+    ] as const) {
+      const bill = extractBill([pageFromPlainText([...EN, "", head, "Date: 14/02/2025", "", ...TABLE].join("\n"), 1)], { source: "text_layer", today: "2026-12-01" });
+      expect(bill.fields.invoiceNumber?.value, head).toBe(number);
+      expect(bill.fields.invoiceNumber?.confidence ?? 0, head).toBeGreaterThanOrEqual(0.8);
+    }
+  });
 });

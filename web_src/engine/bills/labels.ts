@@ -31,13 +31,13 @@ export interface LabelPattern {
   arrears?: boolean;
 }
 
-const NO = String.raw`(?:n\.?\s?[°ºo]\.?|n\.|nr\.?|nro\.?|no\.?|num(?:ber|éro|mer|ero|er|ro)?\.?|número|number|#|nummer|-?nr\.?|č\.|n:o)`;
+const NO = String.raw`(?:№|n\.?\s?[°ºo]\.?|n\.|nro\.?|nr\.?|nbr\.?|no\.?|num(?:ber|éro|mer|ero|er|ro)?\.?|número|number|#|nummer|-?nr\.?|č\.|n:o|br\.|št\.)`;
 
 /** Words printed as document titles, in the languages of LABELS and Polish, Czech and Finnish. */
-const TITLES = String.raw`(?:(?:tax\s+|commercial\s+)?invoice|rechnung|facture|factuur|factura|fattura|fatura|faktura|lasku)`;
+const TITLES = String.raw`(?:(?:tax\s+|commercial\s+)?invoice|rechnung|facture|factuur|factur[aă]|fattura|fatura|faktura|lasku|arve|ra[čc]un|sz[áa]mla)`;
 
 /** A "No." word starting a value ("N° F-2024-0183", "No. INV-0042", "Nr. 2024-117", "#INV-7"). */
-export const NUMBER_WORD = /^(?:n\.?\s?[°º]\.?|n:o|no\.|nr\.?|nro\.?|n\.|#|no(?=\s+\S*\d)|num(?:ber|éro|ero|mer|er)\.?|número|nummer)\s*[:.]?\s*/i;
+export const NUMBER_WORD = /^(?:№|n\.?\s?[°º]\.?|n:o|no\.|nro\.?|nr\.?|n\.|#|no(?=\s+\S*\d)|num(?:ber|éro|ero|mer|er)\.?|número|nummer)\s*[:.]?\s*/i;
 
 /** A self-billed invoice's aside ("Gutschrift (Selbst ausgestellte Rechnung)", UNTDID 389): an invoice the customer
  * wrote, never a credit note. */
@@ -55,7 +55,7 @@ export const UNSURE_CREDIT_WORDS = String.raw`(?:gutschrift(?:sanzeige)?|rechnun
 /** A document's title alone in its cell ("Rechnung", "FACTURE", "Rechnung / Facture / Invoice"). */
 export const TITLE_ALONE = new RegExp(String.raw`^(?:${TITLES}|faktura\s+vat)(?:\s*\/\s*(?:${TITLES}|faktura\s+vat))*$`, "i");
 /** A title word, alone or ending a compound ("Handelsrechnung", "Eindfactuur", "Slutfaktura"), or a credit note's. */
-const TITLE_STEM = String.raw`(?:(?:tax\s+|commercial\s+)?invoice|\p{L}{0,20}(?:rechnung|factuur|faktura)(?:\s+vat)?|facture|factura|fattura|fatura|lasku|${CREDIT_NOTE_WORDS}|${UNSURE_CREDIT_WORDS})`;
+const TITLE_STEM = String.raw`(?:(?:tax\s+|commercial\s+)?invoice|\p{L}{0,20}(?:rechnung|factuur|faktura)(?:\s+vat)?|facture|factur[aă]|fattura|fatura|lasku|arve|ra[čc]un|sz[áa]mla|(?:fact|fatt|fra|fakt|rechn?|re|rg)\.|${CREDIT_NOTE_WORDS}|${UNSURE_CREDIT_WORDS})`;
 /** Word starts naming another document or party than the invoice ("Rechnung zu Auftrag Nr.", "Invoice for order No.",
  * "Facture de commande n°", "Original invoice"): a number after them is not the invoice's. */
 export const OTHER_THING = String.raw`(?:order|ordine|ordre|orden|bestell|beställ|bestilling|auftrag|commande|pedido|zam[oó]wieni|delivery|liefer|livraison|bon\s+de|consegna|entrega|albar[aá]n|dostaw|leverans|levering|customer|kunde|kund|client|klant|klient|contract|vertrag|contrat|contratt|contrato|umow|avtal|proje[ck]t|progett|proyect|account|konto|compte|cuenta|referen|réf[ée]ren|riferiment|room|zimmer|chambre|camera|habitaci|guest|gast|confirmation|best[äa]tig|reserv|booking|buchung|page|seite|steuer|mwst|ust|tva|iva|btw|moms|tax(?:e|\s+no|\s+id|\s+number)|vat\s+(?:no|reg|id|number))`;
@@ -66,7 +66,7 @@ const OTHER_WORD = String.raw`(?:zu|zur|zum|für|gemäß|laut|lt|your|ihre?r?|vo
  * "simplificada") or the title again in another language ("/ Facture / Invoice"), none naming another thing. */
 const ASIDE = String.raw`(?:\s*\((?![^)]*(?<!\p{L})${OTHER_THING})[^()]{1,40}\)|\s+(?:\p{L}{1,3}['’]\s?)?(?!${OTHER_THING}|orig|ursprüng|${OTHER_WORD}(?![\p{L}]))\p{L}[\p{L}.-]*|\s*\/\s*${TITLE_STEM})`;
 /** A qualifier before a title ("Sales Invoice", "Our invoice", "Unsere Rechnung", "Final invoice"). */
-const QUALIFIER = String.raw`(?:sales|commercial|final|interim|partial|advance|pro[\s-]?forma|service|our|unsere?|e-?)\s+`;
+const QUALIFIER = String.raw`(?:sales|commercial|vat|final|interim|partial|advance|pro[\s-]?forma|service|our|unsere?|e-?)\s+`;
 
 export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
   invoiceNumber: [
@@ -97,6 +97,10 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
     { re: new RegExp(String.raw`^(?:faktura(?:\s+vat)?|laskun?)[\s-]*${NO}\s*[:.]?`, "i"), weight: 0.95 },
     { re: /^laskunumero\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:n\.?\s?[°º]\.?|n\.|num(?:ero|éro)|número|numer|nr)\s*(?:de\s+|da\s+|del(?:la)?\s+)?(?:factura|fattura|fatura|faktury)\s*[:.]?/i, weight: 0.95 },
+    // "Num. fattura", "Núm. factura", "Nr. factuur", "Número de la factura", "Nummer der Rechnung", "Számla sorszáma".
+    { re: /^(?:(?:num|n[úu]m|nr)\.?\s*|n[úu]mero\s+|nummer\s+)(?:de\s+la\s+|della\s+|der\s+|van\s+de\s+)?(?:factura|fattura|fatura|factuur|rechnung|facture)\s*[:.]?|^sz[áa]mla\s*(?:sorsz[áa]ma|sz[áa]m)\s*[:.]?/iu, weight: 0.9 },
+    // The document's own number: "Dokument-Nr.", "Dokumentnummer", "Doc. No.", "N° de pièce".
+    { re: /^(?:dokument(?:en)?[\s-]*(?:nummer|nr\.?)|doc\.?\s*(?:no\.?|#|nr\.?)|n[°º]\s*(?:de\s+)?pi[èe]ce)\s*[:.]?/i, weight: 0.7 },
     { re: /^(?:fakturanummer|fakturanr\.?|faktura\s*(?:nr\.?|nummer))\s*[:.]?/i, weight: 0.95 },
     { re: /^inv\.?\s*(?:no\.?|#|number)\s*[:.]?/i, weight: 0.9 },
     { re: /^invoice\s+ref(?:erence)?\.?\s*(?:no\.?)?\s*[:.]?/i, weight: 0.9 },
