@@ -260,4 +260,28 @@ describe.skipIf(skipped !== "")(`the invoice number after a title with an aside,
       expect(bill.fields.invoiceNumber?.confidence ?? 0, head).toBeGreaterThanOrEqual(0.8);
     }
   });
+
+  it("reads a number shaped like a date after a number caption (a count, month and year), below the review grade", async () => {
+    for (const [vendor, head, number] of [
+      [PL, ["Faktura VAT nr 12/02/2025", "Data wystawienia: 14.02.2025"], "12/02/2025"],
+      [PL, ["Numer faktury: 7/2/2025", "Data wystawienia: 14.02.2025"], "7/2/2025"],
+      [EN, ["Invoice No.: 2025/02/17", "Invoice date: 14/02/2025"], "2025/02/17"],
+      [DE, ["Rechnungsnummer: 2025-02-17", "Rechnungsdatum: 14.02.2025"], "2025-02-17"],
+      [IT, ["Fattura n.       03/02/2025", "Data fattura     14/02/2025"], "03/02/2025"],
+    ] as const) {
+      const bill = await lines(vendor, head);
+      expectNumber(bill, number, 0.6);
+      expect(bill.fields.invoiceNumber?.confidence ?? 1, number).toBeLessThan(0.95);
+      expect(bill.fields.invoiceDate?.value, number).toBe("2025-02-14");
+    }
+    // A title's date is its date, no number: "Rechnung 14.02.2025", "FACTURE DU 14/02/2025".
+    for (const [vendor, title] of [
+      [DE, "Rechnung 14.02.2025"],
+      [FR, "FACTURE DU 14/02/2025"],
+      [DE, "RECHNUNG VOM 14.02.2025"],
+    ] as const) {
+      const bill = await lines(vendor, [title, "Kundennr.: K-88"]);
+      expect(bill.fields.invoiceNumber?.value ?? null, title).toBeNull();
+    }
+  });
 });

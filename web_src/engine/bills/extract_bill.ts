@@ -394,6 +394,8 @@ const DATE_WORD = /^(?:du|vom|am|of|on|dated|van|del|de|den|le|af|fra|från|al|a
 /** A caption's second name after a slash, before the value: "/ Invoice No.:", "/Folio:", "/ Kunden-Nr.". */
 const SECOND_CAPTION = /^\s*\/\s*(?:[\p{L}°º#'’.-]+\s*){1,4}[:.]?\s*(?=\S*\d)/u;
 const OTHER_CAPTION = new RegExp(String.raw`(?<!\p{L})${OTHER_THING}`, "iu");
+/** A caption naming a number ("Invoice No.", "Rechnungsnummer", "Numer faktury"), not a title alone ("Rechnung:"). */
+const NUMBER_CAPTION = /(?<!\p{L})(?:n[°º.]|nr|nro|no|nbr|num|n[úu]m|n[úu]mero|numer|number|#|№|č|br|št)(?!\p{L})|nummer|numero|nr\.?\s*:?$/iu;
 /** "1 of 2", "1 von 2": a page count, no number. */
 const PAGE_COUNT = /^\d{1,3}\s+(?:of|von|de|sur|van|di|z|av|af|\/)\s+\d{1,3}\b/i;
 
@@ -405,6 +407,9 @@ interface NumberRead {
   whole: boolean;
   factor: number;
   after: string;
+  /** Shaped like a date ("12/02/2025": a count, the month and the year, as Polish bills number): a number only after
+   * a caption naming one, and not a sure one. */
+  dateShaped?: true;
 }
 
 function readNumber(text: string): NumberRead | null {
@@ -438,17 +443,19 @@ function readNumber(text: string): NumberRead | null {
   const clean = token.replace(/[.,;:]$/, "").replace(/^#/, "");
   const squashed = clean.replace(/\s+/g, "");
   if (!INVOICE_NUMBER_TOKEN.test(squashed) || !/\d/.test(clean)) return null;
-  if (findDates(squashed).length > 0 && DATE_SHAPE.test(squashed)) return null;
+  const dateShaped = findDates(squashed).length > 0 && DATE_SHAPE.test(squashed);
   if (parseAmount(clean) !== null && hasDecimals(clean)) return null;
   const after = tokens.slice(used).join(" ");
   const whole = after === "" || (DATE_AFTER_NUMBER.test(after) && findDates(after.replace(DATE_AFTER_NUMBER, "")).length > 0);
   // More digits after the number in its cell, no date: maybe one number printed in parts, not a sure reading.
   if (/^\d/.test(after) && findDates(after).length === 0) factor *= 0.8;
+  if (dateShaped) return { value: clean, whole, factor: factor * 0.75, after, dateShaped };
   return { value: clean, whole, factor, after };
 }
 
 function invoiceNumberFrom(text: string): string | null {
-  return readNumber(text)?.value ?? null;
+  const read = readNumber(text);
+  return read === null || read.dateShaped === true ? null : read.value;
 }
 
 /** A currency sign or code on a token: on a receipt it makes a whole number an amount ("Rs 1939"). */
@@ -555,6 +562,8 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
           const read = readNumber(text);
           // A value above its caption is the cell's whole text.
           if (read === null || (above === true && !read.whole)) break;
+          // A date where a title or a bare "Nummer" stands is the bill's date; after a number caption it is the number.
+          if (read.dateShaped === true && (hit.pattern.title === true || hit.pattern.bare === true || !read.whole || !NUMBER_CAPTION.test(labelCell.slice(0, labelCell.length - hit.rest.length)))) break;
           let sure = score * read.factor;
           if (hit.pattern.title === true && text !== hit.rest && NUMBER_WORD.test(text.trim())) {
             // "FACTURE" … "N° F-2024-0183" beside or below it: the title and the number word are the caption.
