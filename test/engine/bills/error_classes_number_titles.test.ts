@@ -284,4 +284,27 @@ describe.skipIf(skipped !== "")(`the invoice number after a title with an aside,
       expect(bill.fields.invoiceNumber?.value ?? null, title).toBeNull();
     }
   });
+
+  it("reads the number in a letter's subject line and after a receipt's or a hotel's own caption", async () => {
+    for (const [vendor, head, number] of [
+      [DE, ["Betreff: Rechnung Nr. 2025-117", "Datum: 14.02.2025"], "2025-117"],
+      [DE, ["Betreff: Rechnung 2025-118 vom 14.02.2025"], "2025-118"],
+      [FR, ["Objet : Facture n° PG-2025-119", "Date : 14/02/2025"], "PG-2025-119"],
+      [IT, ["Oggetto: Fattura n. 120/2025 del 14/02/2025"], "120/2025"],
+      [ES, ["Asunto: Factura nº A-121", "Fecha: 14/02/2025"], "A-121"],
+      [EN, ["Subject: Invoice No. NF-122", "Date: 14/02/2025"], "NF-122"],
+      [NL, ["Onderwerp: Factuurnummer 2025.0123", "Datum: 14-02-2025"], "2025.0123"],
+      [DE, ["Beleg Nr. 2025-124", "Datum: 14.02.2025"], "2025-124"],
+      [DE, ["Quittung Nr. 2025-125", "Datum: 14.02.2025"], "2025-125"],
+      [IT, ["Ricevuta n. 126/2025", "Data: 14/02/2025"], "126/2025"],
+      [IT, ["Conto n. 127/2025", "Camera 214     Arrivo 12/02/2025     Partenza 14/02/2025", "Data: 14/02/2025"], "127/2025"],
+      [FR, ["Note n° 2025-128", "Chambre 214     Arrivée 12/02/2025     Départ 14/02/2025", "Date : 14/02/2025"], "2025-128"],
+    ] as const) {
+      const bill = await lines(vendor, head);
+      expectNumber(bill, number, 0.7);
+    }
+    // A subject naming the order or another document: no invoice number.
+    const order = await lines(DE, ["Betreff: Ihre Bestellung Nr. B-5512", "Datum: 14.02.2025"]);
+    expectNotTaken(order, ["B-5512"], "Betreff: Ihre Bestellung");
+  });
 });

@@ -61,17 +61,20 @@ function findLabels(pages: readonly Page[], receipt: boolean): LabelHit[] {
         if (tail !== undefined && next !== undefined && next.y0 - line.y1 < line.y1 - line.y0 && !wholeLabel(text) && wholeLabel(`${text} ${tail.text.trim()}`)) {
           text = `${text} ${tail.text.trim()}`;
         }
+        // A letter's subject line ("Betreff: Rechnung Nr. …", "Objet : Facture n° …"): the number's caption follows it.
+        const subject = SUBJECT_LINE.exec(text)?.[0].length ?? 0;
         for (const kind of Object.keys(labels) as LabelKind[]) {
           for (const pattern of labels[kind]) {
             // The label at the cell's start, or (not for exact ones) after one leading word ("Kopie factuur").
-            const match = pattern.re.exec(text);
+            const from = kind === "invoiceNumber" && pattern.exact !== true ? subject : 0;
+            const match = pattern.re.exec(text.slice(from));
             if (match === null) continue;
             if (pattern.exact === true && match[0].length !== text.length) continue;
             // "Ohne / MwSt.", "excl. / VAT" stacked in a column header: an amount without tax, not the tax.
             if (kind === "totalTax" && negatedAbove(page, lineIndex, cell)) continue;
             // "Zwischensumme Übertrag", "Total carried forward": a page's subtotal, not the bill's.
             if ((kind === "total" || kind === "untaxed") && carried(line)) continue;
-            hits.push({ kind, pattern, page, lineIndex, cellIndex, rest: dropLeaders(text.slice(match[0].length)) });
+            hits.push({ kind, pattern, page, lineIndex, cellIndex, rest: dropLeaders(text.slice(from + match[0].length)) });
             break;
           }
         }
@@ -80,6 +83,9 @@ function findLabels(pages: readonly Page[], receipt: boolean): LabelHit[] {
   }
   return hits;
 }
+
+/** A letter's subject before what it is about, in the languages of the labels. */
+const SUBJECT_LINE = /^(?:betreff|betr\.|subject|re|objet|oggetto|asunto|assunto|onderwerp|betreft|dotyczy|ämne|emne|aihe)\s*:\s*/i;
 
 /** Whether a line carries a subtotal over a page break ("Übertrag   1.000,00", "Suma y sigue"). */
 function carried(line: Line): boolean {

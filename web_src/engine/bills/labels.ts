@@ -78,7 +78,9 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
     { re: /^r[eg]\.?-?\s?nr\.?\s*[:.]?/i, weight: 0.8 },
     // Italian "Numero documento", "Documento n." (a fattura's own number).
     { re: /^(?:n(?:umero|\.|r\.?)\s+documento|documento\s+(?:n\.?|nr\.?|numero))\s*[:.]?/i, weight: 0.8 },
-    { re: /^beleg(?:nummer|-?nr\.?)\s*[:.]?/i, weight: 0.7 },
+    { re: /^beleg[\s-]*(?:nummer|nr\.?|no\.?)\s*[:.]?/i, weight: 0.7 },
+    // A receipt's or a hotel's own number: "Quittung Nr.", "Ricevuta n.", "Reçu n°", "Conto n.", "Note n°".
+    { re: new RegExp(String.raw`^(?:quittung|kassenbon|ricevuta(?:\s+fiscale)?|re[çc]u|recibo|kvitto|paragon(?:\s+fiskalny)?|conto|note)[\s-]*${NO}\s*[:.]?`, "i"), weight: 0.8 },
     { re: /^(?:gutschrift|rechnungskorrektur)s?[\s-]*(?:nummer|nr\.?)\s*[:.]?/i, weight: 0.9 },
     // A credit note's number after its title: "Credit Note No.", "Avoir n°", "Nota di credito n.", "Kreditfaktura 5521".
     { re: new RegExp(String.raw`^(?:${CREDIT_NOTE_WORDS}|${UNSURE_CREDIT_WORDS})[\s-]*${NO}\s*[:.]?`, "iu"), weight: 0.9 },
