@@ -61612,12 +61612,18 @@ function checkBill(bill, today) {
 }
 
 // web_src/engine/bills/labels.ts
-var NO = String.raw`(?:n\.?\s?[°ºo]\.?|n\.|nr\.?|nro\.?|no\.?|num(?:ber|éro|mer|ero|er|ro)?\.?|número|number|#|nummer|-?nr\.?|č\.|n:o)`;
-var TITLES = String.raw`(?:(?:tax\s+|commercial\s+)?invoice|rechnung|facture|factuur|factura|fattura|fatura|faktura|lasku)`;
-var NUMBER_WORD = /^(?:n\.?\s?[°º]\.?|n:o|no\.|nr\.?|nro\.?|n\.|#|no(?=\s+\S*\d)|num(?:ber|éro|ero|mer|er)\.?|número|nummer)\s*[:.]?\s*/i;
+var NO = String.raw`(?:№|n\.?\s?[°ºo]\.?|n\.|nro\.?|nr\.?|nbr\.?|no\.?|num(?:ber|éro|mer|ero|er|ro)?\.?|número|number|#|nummer|-?nr\.?|č\.|n:o|br\.|št\.)`;
+var TITLES = String.raw`(?:(?:tax\s+|commercial\s+)?invoice|rechnung|facture|factuur|factur[aă]|fattura|fatura|faktura|lasku|arve|ra[čc]un|sz[áa]mla)`;
+var NUMBER_WORD = /^(?:№|n\.?\s?[°º]\.?|n:o|no\.|nro\.?|nr\.?|n\.|#|no(?=\s+\S*\d)|num(?:ber|éro|ero|mer|er)\.?|número|nummer)\s*[:.]?\s*/i;
 var SELF_BILLED = /selbst\s*ausgestellte?\s+rechnung|gutschriftsverfahren|self[\s-]?bill(?:ed|ing)\s+invoice|auto-?facturation|autofattura|autofactura/i;
 var CREDIT_NOTE_WORDS = String.raw`(?:(?:tax\s+|vat\s+)?credit[\s-]?(?:note|memo(?:randum)?|invoice|nota|factuur|faktuur)|creditnote|\p{L}+gutschrift(?:sanzeige)?|storno(?:rechnung|beleg)?|rechnungsstorno|(?:facture\s+d['’]\s?)?avoir|note\s+de\s+cr[ée]dit|nota\s+(?:di\s+|de\s+)?(?:ac)?cr[ée]dito|(?:factura\s+(?:de\s+)?)?abono|kredit(?:nota|faktura)|hyvityslasku|nota\s+kredytowa|dobropis|jóváíró\s+számla|factur[aă]\s+storno|πιστωτικό(?:\s+τιμολόγιο)?)`;
 var UNSURE_CREDIT_WORDS = String.raw`(?:gutschrift(?:sanzeige)?|rechnungskorrektur|korrekturrechnung|faktura\s+korygując[ay]|korekta(?:\s+faktury)?|factura\s+rectificativa|fatura\s+retificativa|nota\s+di\s+variazione|corrective\s+invoice|correction\s+invoice|invoice\s+correction|opravný\s+daňový\s+doklad|helyesbítő\s+számla)`;
+var TITLE_ALONE = new RegExp(String.raw`^(?:${TITLES}|faktura\s+vat)(?:\s*\/\s*(?:${TITLES}|faktura\s+vat))*$`, "i");
+var TITLE_STEM = String.raw`(?:(?:tax\s+|commercial\s+)?invoice|\p{L}{0,20}(?:rechnung|factuur|faktura)(?:\s+vat)?|facture|factur[aă]|fattura|fatura|lasku|arve|ra[čc]un|sz[áa]mla|(?:fact|fatt|fra|fakt|rechn?|re|rg)\.|${CREDIT_NOTE_WORDS}|${UNSURE_CREDIT_WORDS})`;
+var OTHER_THING = String.raw`(?:order|ordine|ordre|orden|bestell|beställ|bestilling|auftrag|commande|pedido|zam[oó]wieni|delivery|liefer|livraison|bon\s+de|consegna|entrega|albar[aá]n|dostaw|leverans|levering|customer|kunde|kund|client|klant|klient|contract|vertrag|contrat|contratt|contrato|umow|avtal|proje[ck]t|progett|proyect|account|konto|compte|cuenta|referen|réf[ée]ren|riferiment|room|zimmer|chambre|camera|habitaci|guest|gast|confirmation|best[äa]tig|reserv|booking|buchung|page|seite|steuer|mwst|ust|tva|iva|btw|moms|tax(?:e|\s+no|\s+id|\s+number)|vat\s+(?:no|reg|id|number))`;
+var OTHER_WORD = String.raw`(?:zu|zur|zum|für|gemäß|laut|lt|your|ihre?r?|votre|vos|uw|vostr[ao]|su|sus|tu|wasz[ae]?|er|din|for|to|per|against|on|au|aux|à|la|le|du|al|all|alla|del|della|dla|do|för|till|til|bij|van|voor|of)`;
+var ASIDE = String.raw`(?:\s*\((?![^)]*(?<!\p{L})${OTHER_THING})[^()]{1,40}\)|\s+(?:\p{L}{1,3}['’]\s?)?(?!${OTHER_THING}|orig|ursprüng|${OTHER_WORD}(?![\p{L}]))\p{L}[\p{L}.-]*|\s*\/\s*${TITLE_STEM})`;
+var QUALIFIER = String.raw`(?:sales|commercial|vat|final|interim|partial|advance|pro[\s-]?forma|service|our|unsere?|e-?)\s+`;
 var LABELS = {
   invoiceNumber: [
     { re: new RegExp(String.raw`^(?:tax\s+)?invoice[\s-]*${NO}\s*[:.]?`, "i"), weight: 0.95 },
@@ -61628,7 +61634,9 @@ var LABELS = {
     { re: /^r[eg]\.?-?\s?nr\.?\s*[:.]?/i, weight: 0.8 },
     // Italian "Numero documento", "Documento n." (a fattura's own number).
     { re: /^(?:n(?:umero|\.|r\.?)\s+documento|documento\s+(?:n\.?|nr\.?|numero))\s*[:.]?/i, weight: 0.8 },
-    { re: /^beleg(?:nummer|-?nr\.?)\s*[:.]?/i, weight: 0.7 },
+    { re: /^beleg[\s-]*(?:nummer|nr\.?|no\.?)\s*[:.]?/i, weight: 0.7 },
+    // A receipt's or a hotel's own number: "Quittung Nr.", "Ricevuta n.", "Reçu n°", "Conto n.", "Note n°".
+    { re: new RegExp(String.raw`^(?:quittung|kassenbon|ricevuta(?:\s+fiscale)?|re[çc]u|recibo|kvitto|paragon(?:\s+fiskalny)?|conto|note)[\s-]*${NO}\s*[:.]?`, "i"), weight: 0.8 },
     { re: /^(?:gutschrift|rechnungskorrektur)s?[\s-]*(?:nummer|nr\.?)\s*[:.]?/i, weight: 0.9 },
     // A credit note's number after its title: "Credit Note No.", "Avoir n°", "Nota di credito n.", "Kreditfaktura 5521".
     { re: new RegExp(String.raw`^(?:${CREDIT_NOTE_WORDS}|${UNSURE_CREDIT_WORDS})[\s-]*${NO}\s*[:.]?`, "iu"), weight: 0.9 },
@@ -61647,15 +61655,29 @@ var LABELS = {
     { re: new RegExp(String.raw`^(?:faktura(?:\s+vat)?|laskun?)[\s-]*${NO}\s*[:.]?`, "i"), weight: 0.95 },
     { re: /^laskunumero\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:n\.?\s?[°º]\.?|n\.|num(?:ero|éro)|número|numer|nr)\s*(?:de\s+|da\s+|del(?:la)?\s+)?(?:factura|fattura|fatura|faktury)\s*[:.]?/i, weight: 0.95 },
+    // "Num. fattura", "Núm. factura", "Nr. factuur", "Número de la factura", "Nummer der Rechnung", "Számla sorszáma".
+    { re: /^(?:(?:num|n[úu]m|nr)\.?\s*|n[úu]mero\s+|nummer\s+)(?:de\s+la\s+|della\s+|der\s+|van\s+de\s+)?(?:factura|fattura|fatura|factuur|rechnung|facture)\s*[:.]?|^sz[áa]mla\s*(?:sorsz[áa]ma|sz[áa]m)\s*[:.]?/iu, weight: 0.9 },
+    // The document's own number: "Dokument-Nr.", "Dokumentnummer", "Doc. No.", "N° de pièce".
+    { re: /^(?:dokument(?:en)?[\s-]*(?:nummer|nr\.?)|doc\.?\s*(?:no\.?|#|nr\.?)|n[°º]\s*(?:de\s+)?pi[èe]ce)\s*[:.]?/i, weight: 0.7 },
     { re: /^(?:fakturanummer|fakturanr\.?|faktura\s*(?:nr\.?|nummer))\s*[:.]?/i, weight: 0.95 },
     { re: /^inv\.?\s*(?:no\.?|#|number)\s*[:.]?/i, weight: 0.9 },
     { re: /^invoice\s+ref(?:erence)?\.?\s*(?:no\.?)?\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:our\s+ref(?:erence)?\.?|document\s+(?:no\.?|number|#))\s*[:.]?/i, weight: 0.7 },
     // A hotel's or a travel agent's bill numbered by its booking: the number the clerk files it under.
     { re: /^(?:booking|reservation)\s*(?:id|no\.?|number|#|ref(?:erence)?\.?)\s*[:.]?/i, weight: 0.65 },
+    // A qualified title, or a title with an aside before its "No." word: "Handelsrechnung (380) Nr.", "Schlussrechnung
+    // Bau (877) Nr.", "Facture (duplicata) n°", "Facture d'acompte n°", "Sales Invoice No.", "Rechnung / Invoice Nr.".
+    { re: new RegExp(String.raw`^(?:${QUALIFIER})?${TITLE_STEM}${ASIDE}{0,3}[\s-]*${NO}\s*[:.]?`, "iu"), weight: 0.9 },
+    { re: new RegExp(String.raw`^${QUALIFIER}${TITLE_STEM}\s*[:]`, "iu"), weight: 0.75 },
+    // A hotel's folio: "Folio No.", "Folio-Nr.", "Guest Folio No.", "FOLIO 120456" (not "Folio fiscal", a Mexican UUID).
+    { re: new RegExp(String.raw`^(?:guest\s+|hotel\s+)?folio[\s-]*${NO}\s*[:.]?`, "i"), weight: 0.85 },
+    { re: /^(?:guest\s+)?folio\s*:/i, weight: 0.8 },
+    { re: /^folio\s+(?=#?[A-Z0-9/_-]*\d)/i, weight: 0.6, title: true },
+    // French "Réf. facture", Czech / Slovak "Číslo faktury", "Faktúra č.".
+    { re: /^(?:r[ée]f(?:[ée]rence)?\.?\s*(?:de\s+(?:la\s+)?)?facture|[čc][íi]slo\s+fakt[uú]ry|fakt[uú]ra\s+[čc]\.)\s*[:.]?/iu, weight: 0.9 },
     { re: new RegExp(String.raw`^${TITLES}\s*[:]`, "i"), weight: 0.75 },
-    { re: new RegExp(String.raw`^(?:${TITLES}|faktura\s+vat)$`, "i"), weight: 0.7, exact: true, title: true },
-    { re: new RegExp(String.raw`^(?:${TITLES}|faktura\s+vat)\s+(?=[A-Z0-9/_-]*\d)`, "i"), weight: 0.6, title: true },
+    { re: TITLE_ALONE, weight: 0.7, exact: true, title: true },
+    { re: new RegExp(String.raw`^(?:${TITLES}|faktura\s+vat|\p{L}{2,20}(?:rechnung|factuur|faktura))\s+(?=(?:[A-Z]{1,4}\s+)?[A-Z0-9/_-]*\d)`, "iu"), weight: 0.6, title: true },
     { re: /^(?:n[°º]|no\.?|nr\.?|nro\.?|num[ée]ro|número|number|nummer|numer)\s*:?$/i, weight: 0.6, exact: true, bare: true }
   ],
   invoiceDate: [
@@ -62089,14 +62111,16 @@ function findLabels(pages, receipt) {
         if (tail !== void 0 && next !== void 0 && next.y0 - line.y1 < line.y1 - line.y0 && !wholeLabel(text3) && wholeLabel(`${text3} ${tail.text.trim()}`)) {
           text3 = `${text3} ${tail.text.trim()}`;
         }
+        const subject = SUBJECT_LINE.exec(text3)?.[0].length ?? 0;
         for (const kind of Object.keys(labels)) {
           for (const pattern of labels[kind]) {
-            const match = pattern.re.exec(text3);
+            const from = kind === "invoiceNumber" && pattern.exact !== true ? subject : 0;
+            const match = pattern.re.exec(text3.slice(from));
             if (match === null) continue;
             if (pattern.exact === true && match[0].length !== text3.length) continue;
             if (kind === "totalTax" && negatedAbove(page, lineIndex, cell)) continue;
             if ((kind === "total" || kind === "untaxed") && carried(line)) continue;
-            hits.push({ kind, pattern, page, lineIndex, cellIndex, rest: dropLeaders(text3.slice(match[0].length)) });
+            hits.push({ kind, pattern, page, lineIndex, cellIndex, rest: dropLeaders(text3.slice(from + match[0].length)) });
             break;
           }
         }
@@ -62105,6 +62129,7 @@ function findLabels(pages, receipt) {
   }
   return hits;
 }
+var SUBJECT_LINE = /^(?:betreff|betr\.|subject|re|objet|oggetto|asunto|assunto|onderwerp|betreft|dotyczy|ämne|emne|aihe)\s*:\s*/i;
 function carried(line) {
   return line.cells.some((c) => CARRIED.test(c.text));
 }
@@ -62219,6 +62244,20 @@ function valueAbove(hit) {
 function headerBox(line) {
   return line !== void 0 && !LINE_TABLE_HEADER.test(line.text) && line.cells.some((c) => /^(?:date|datum|data|fecha|dato|päivämäärä)\s*:?$/i.test(c.text.trim()));
 }
+function underTitle(hit) {
+  const lines = hit.page.lines;
+  const own2 = lines[hit.lineIndex];
+  if (own2 === void 0 || own2.cells.length !== 2 || hit.cellIndex !== 0 || !/:$/.test(own2.cells[0]?.text.trim() ?? "")) return false;
+  for (let i = hit.lineIndex - 1; i >= Math.max(0, hit.lineIndex - 4); i--) {
+    const line = lines[i];
+    const lower = lines[i + 1];
+    if (lower.y0 - line.y1 > 3 * (line.y1 - line.y0)) return false;
+    const first = line.cells[0]?.text.trim() ?? "";
+    if (line.cells.length === 1 && TITLE_ALONE.test(first)) return true;
+    if (!(line.cells.length === 2 && /:$/.test(first) && !isCustomerLine(first))) return false;
+  }
+  return false;
+}
 function nearTop(hit) {
   const line = hit.page.lines[hit.lineIndex];
   return hit.page.number === 1 && line !== void 0 && line.y0 < 0.4 * Math.max(1, hit.page.height);
@@ -62308,20 +62347,28 @@ function figuresRow(line, receipt) {
 var INVOICE_NUMBER_TOKEN = /^[#]?[A-Z0-9][A-Z0-9/_.-]{1,29}$/i;
 var DATE_SHAPE = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/;
 var DATE_AFTER_NUMBER = /^[\s,]*(?:du|vom|of|dated|van|del|de|z\s+dnia|från|den|af|fra)\s+(?=\S*\d)/i;
+var DATE_WORD = /^(?:du|vom|am|of|on|dated|van|del|de|den|le|af|fra|från|al|au|from)$/i;
+var SECOND_CAPTION = /^\s*\/\s*(?:[\p{L}°º#'’.-]+\s*){1,4}[:.]?\s*(?=\S*\d)/u;
+var OTHER_CAPTION = new RegExp(String.raw`(?<!\p{L})${OTHER_THING}`, "iu");
+var NUMBER_CAPTION = new RegExp("(?<!\\p{L})(?:n[\xB0\xBA.]|nr|nro|no|nbr|num|n[\xFAu]m|n[\xFAu]mero|numer|number|#|\u2116|\u010D|br|\u0161t)(?!\\p{L})|nummer|numero|nr\\.?\\s*:?$", "iu");
 var PAGE_COUNT = /^\d{1,3}\s+(?:of|von|de|sur|van|di|z|av|af|\/)\s+\d{1,3}\b/i;
 function readNumber(text3) {
-  const start = text3.replace(/^[:#|\s.-]+(?=[A-Z0-9])/i, (m) => m.includes("#") ? "#" : "").replace(NUMBER_WORD, "");
+  const alias = SECOND_CAPTION.exec(text3);
+  if (alias !== null && OTHER_CAPTION.test(alias[0])) return null;
+  const start = text3.replace(SECOND_CAPTION, "").replace(/^[:#|\s.-]+(?=[A-Z0-9])/i, (m) => m.includes("#") ? "#" : "").replace(NUMBER_WORD, "");
   if (PAGE_COUNT.test(start)) return null;
   const tokens2 = start.split(/\s+/).filter((t) => t !== "");
   const [t0 = "", t1 = "", t2 = ""] = tokens2;
   let used = 1;
   let factor = 1;
-  if (/^[A-Z]{1,4}$/.test(t0) && /^\d[\dA-Z/_.-]*$/i.test(t1)) {
+  if (/^[A-Z]{1,4}$/.test(t0) && !DATE_WORD.test(t0) && /^\d[\dA-Z/_.-]*$/i.test(t1)) {
     used = 2;
     if (DATE_SHAPE.test(t1.replace(/[.,;:]$/, ""))) factor = 0.9;
     else if (/^(?:19|20)\d\d$/.test(t1) && /^\d{2,}$/.test(t2) && tokens2.length === 3) [used, factor] = [3, 0.9];
   } else if (/^(?:19|20)\d\d$/.test(t0) && /^\d{2,}$/.test(t1) && tokens2.length === 2) {
     [used, factor] = [2, 0.9];
+  } else if (tokens2.length >= 3 && tokens2.length <= 4 && /^\d{3,6}$/.test(t0) && tokens2.every((t) => /^\d{2,6}$/.test(t))) {
+    [used, factor] = [tokens2.length, 0.9];
   } else if (/^[A-Z0-9]*\d[A-Z0-9]*$/i.test(t0) && /^[/–-]$/.test(t1) && /^[A-Z0-9]*\d[A-Z0-9/_.-]*$/i.test(t2)) {
     used = 3;
   }
@@ -62329,15 +62376,17 @@ function readNumber(text3) {
   const clean = token.replace(/[.,;:]$/, "").replace(/^#/, "");
   const squashed = clean.replace(/\s+/g, "");
   if (!INVOICE_NUMBER_TOKEN.test(squashed) || !/\d/.test(clean)) return null;
-  if (findDates(squashed).length > 0 && DATE_SHAPE.test(squashed)) return null;
+  const dateShaped = findDates(squashed).length > 0 && DATE_SHAPE.test(squashed);
   if (parseAmount(clean) !== null && hasDecimals(clean)) return null;
   const after = tokens2.slice(used).join(" ");
   const whole = after === "" || DATE_AFTER_NUMBER.test(after) && findDates(after.replace(DATE_AFTER_NUMBER, "")).length > 0;
   if (/^\d/.test(after) && findDates(after).length === 0) factor *= 0.8;
+  if (dateShaped) return { value: clean, whole, factor: factor * 0.75, after, dateShaped };
   return { value: clean, whole, factor, after };
 }
 function invoiceNumberFrom(text3) {
-  return readNumber(text3)?.value ?? null;
+  const read = readNumber(text3);
+  return read === null || read.dateShaped === true ? null : read.value;
 }
 var CURRENCY_MARK = /[€$£₹]|\b(?:EUR|USD|GBP|CHF|INR|PLN|Rs\.?|zł)\b/;
 function amountsIn(text3, receipt = false) {
@@ -62419,9 +62468,10 @@ function extractBill(pages, options) {
       const score = hit.pattern.weight * factor * pageFactor;
       switch (hit.kind) {
         case "invoiceNumber": {
-          if (isCustomerLine(labelCell) || hit.pattern.bare === true && !headerBox(line)) break;
+          if (isCustomerLine(labelCell.replace(/^guest\s+(?=folio)/i, "")) || hit.pattern.bare === true && !headerBox(line) && !underTitle(hit)) break;
           const read = readNumber(text3);
           if (read === null || above === true && !read.whole) break;
+          if (read.dateShaped === true && (hit.pattern.title === true || hit.pattern.bare === true || !read.whole || !NUMBER_CAPTION.test(labelCell.slice(0, labelCell.length - hit.rest.length)))) break;
           let sure = score * read.factor;
           if (hit.pattern.title === true && text3 !== hit.rest && NUMBER_WORD.test(text3.trim())) {
             sure = 0.95 * factor * pageFactor * read.factor;
