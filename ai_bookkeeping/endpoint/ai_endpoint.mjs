@@ -61612,14 +61612,18 @@ function checkBill(bill, today) {
 }
 
 // web_src/engine/bills/labels.ts
-var NO = String.raw`(?:n\.?\s?[°ºo]\.?|n\.|nr\.?|nro\.?|no\.?|num(?:ber|éro|mer|ero|er|ro)?\.?|número|number|#|nummer|-?nr\.?|č\.|n:o)`;
-var TITLES = String.raw`(?:(?:tax\s+|commercial\s+)?invoice|rechnung|facture|factuur|factura|fattura|fatura|faktura|lasku)`;
-var NUMBER_WORD = /^(?:n\.?\s?[°º]\.?|n:o|no\.|nr\.?|nro\.?|n\.|#|no(?=\s+\S*\d)|num(?:ber|éro|ero|mer|er)\.?|número|nummer)\s*[:.]?\s*/i;
+var NO = String.raw`(?:№|n\.?\s?[°ºo]\.?|n\.|nro\.?|nr\.?|nbr\.?|no\.?|num(?:ber|éro|mer|ero|er|ro)?\.?|número|number|#|nummer|-?nr\.?|č\.|n:o|br\.|št\.)`;
+var TITLES = String.raw`(?:(?:tax\s+|commercial\s+)?invoice|rechnung|facture|factuur|factur[aă]|fattura|fatura|faktura|lasku|arve|ra[čc]un|sz[áa]mla)`;
+var NUMBER_WORD = /^(?:№|n\.?\s?[°º]\.?|n:o|no\.|nro\.?|nr\.?|n\.|#|no(?=\s+\S*\d)|num(?:ber|éro|ero|mer|er)\.?|número|nummer)\s*[:.]?\s*/i;
 var SELF_BILLED = /selbst\s*ausgestellte?\s+rechnung|gutschriftsverfahren|self[\s-]?bill(?:ed|ing)\s+invoice|auto-?facturation|autofattura|autofactura/i;
 var CREDIT_NOTE_WORDS = String.raw`(?:(?:tax\s+|vat\s+)?credit[\s-]?(?:note|memo(?:randum)?|invoice|nota|factuur|faktuur)|creditnote|\p{L}+gutschrift(?:sanzeige)?|storno(?:rechnung|beleg)?|rechnungsstorno|(?:facture\s+d['’]\s?)?avoir|note\s+de\s+cr[ée]dit|nota\s+(?:di\s+|de\s+)?(?:ac)?cr[ée]dito|(?:factura\s+(?:de\s+)?)?abono|kredit(?:nota|faktura)|hyvityslasku|nota\s+kredytowa|dobropis|jóváíró\s+számla|factur[aă]\s+storno|πιστωτικό(?:\s+τιμολόγιο)?)`;
 var UNSURE_CREDIT_WORDS = String.raw`(?:gutschrift(?:sanzeige)?|rechnungskorrektur|korrekturrechnung|faktura\s+korygując[ay]|korekta(?:\s+faktury)?|factura\s+rectificativa|fatura\s+retificativa|nota\s+di\s+variazione|corrective\s+invoice|correction\s+invoice|invoice\s+correction|opravný\s+daňový\s+doklad|helyesbítő\s+számla)`;
-var CURRENT_CHARGES_WORDS = String.raw`(?:total\s+)?(?:your\s+)?(?:new|current)\s+charges(?:\s+(?:for\s+)?this\s+(?:period|month|bill))?|total\s+(?:charges|amount)\s+(?:for\s+)?this\s+(?:period|month|bill|invoice)|(?:total\s+)?charges\s+(?:for\s+)?this\s+(?:period|month)|(?:total|amount)\s+of\s+this\s+(?:bill|invoice)|this\s+(?:bill|invoice)\s+total|montant\s+de\s+(?:cette|la\s+présente)\s+facture|total\s+de\s+cette\s+facture|(?:betrag|summe)\s+dieser\s+rechnung|totaal\s+(?:van\s+)?deze\s+factuur|importe\s+de\s+esta\s+factura|totale\s+(?:di\s+)?questa\s+(?:fattura|bolletta)`;
-var CURRENT_CHARGES = new RegExp(String.raw`^(?:${CURRENT_CHARGES_WORDS})(?![\p{L}])`, "iu");
+var TITLE_ALONE = new RegExp(String.raw`^(?:${TITLES}|faktura\s+vat)(?:\s*\/\s*(?:${TITLES}|faktura\s+vat))*$`, "i");
+var TITLE_STEM = String.raw`(?:(?:tax\s+|commercial\s+)?invoice|\p{L}{0,20}(?:rechnung|factuur|faktura)(?:\s+vat)?|facture|factur[aă]|fattura|fatura|lasku|arve|ra[čc]un|sz[áa]mla|(?:fact|fatt|fra|fakt|rechn?|re|rg)\.|${CREDIT_NOTE_WORDS}|${UNSURE_CREDIT_WORDS})`;
+var OTHER_THING = String.raw`(?:order|ordine|ordre|orden|bestell|beställ|bestilling|auftrag|commande|pedido|zam[oó]wieni|delivery|liefer|livraison|bon\s+de|consegna|entrega|albar[aá]n|dostaw|leverans|levering|customer|kunde|kund|client|klant|klient|contract|vertrag|contrat|contratt|contrato|umow|avtal|proje[ck]t|progett|proyect|account|konto|compte|cuenta|referen|réf[ée]ren|riferiment|room|zimmer|chambre|camera|habitaci|guest|gast|confirmation|best[äa]tig|reserv|booking|buchung|page|seite|steuer|mwst|ust|tva|iva|btw|moms|tax(?:e|\s+no|\s+id|\s+number)|vat\s+(?:no|reg|id|number))`;
+var OTHER_WORD = String.raw`(?:zu|zur|zum|für|gemäß|laut|lt|your|ihre?r?|votre|vos|uw|vostr[ao]|su|sus|tu|wasz[ae]?|er|din|for|to|per|against|on|au|aux|à|la|le|du|al|all|alla|del|della|dla|do|för|till|til|bij|van|voor|of)`;
+var ASIDE = String.raw`(?:\s*\((?![^)]*(?<!\p{L})${OTHER_THING})[^()]{1,40}\)|\s+(?:\p{L}{1,3}['’]\s?)?(?!${OTHER_THING}|orig|ursprüng|${OTHER_WORD}(?![\p{L}]))\p{L}[\p{L}.-]*|\s*\/\s*${TITLE_STEM})`;
+var QUALIFIER = String.raw`(?:sales|commercial|vat|final|interim|partial|advance|pro[\s-]?forma|service|our|unsere?|e-?)\s+`;
 var LABELS = {
   invoiceNumber: [
     { re: new RegExp(String.raw`^(?:tax\s+)?invoice[\s-]*${NO}\s*[:.]?`, "i"), weight: 0.95 },
@@ -61630,7 +61634,9 @@ var LABELS = {
     { re: /^r[eg]\.?-?\s?nr\.?\s*[:.]?/i, weight: 0.8 },
     // Italian "Numero documento", "Documento n." (a fattura's own number).
     { re: /^(?:n(?:umero|\.|r\.?)\s+documento|documento\s+(?:n\.?|nr\.?|numero))\s*[:.]?/i, weight: 0.8 },
-    { re: /^beleg(?:nummer|-?nr\.?)\s*[:.]?/i, weight: 0.7 },
+    { re: /^beleg[\s-]*(?:nummer|nr\.?|no\.?)\s*[:.]?/i, weight: 0.7 },
+    // A receipt's or a hotel's own number: "Quittung Nr.", "Ricevuta n.", "Reçu n°", "Conto n.", "Note n°".
+    { re: new RegExp(String.raw`^(?:quittung|kassenbon|ricevuta(?:\s+fiscale)?|re[çc]u|recibo|kvitto|paragon(?:\s+fiskalny)?|conto|note)[\s-]*${NO}\s*[:.]?`, "i"), weight: 0.8 },
     { re: /^(?:gutschrift|rechnungskorrektur)s?[\s-]*(?:nummer|nr\.?)\s*[:.]?/i, weight: 0.9 },
     // A credit note's number after its title: "Credit Note No.", "Avoir n°", "Nota di credito n.", "Kreditfaktura 5521".
     { re: new RegExp(String.raw`^(?:${CREDIT_NOTE_WORDS}|${UNSURE_CREDIT_WORDS})[\s-]*${NO}\s*[:.]?`, "iu"), weight: 0.9 },
@@ -61649,15 +61655,29 @@ var LABELS = {
     { re: new RegExp(String.raw`^(?:faktura(?:\s+vat)?|laskun?)[\s-]*${NO}\s*[:.]?`, "i"), weight: 0.95 },
     { re: /^laskunumero\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:n\.?\s?[°º]\.?|n\.|num(?:ero|éro)|número|numer|nr)\s*(?:de\s+|da\s+|del(?:la)?\s+)?(?:factura|fattura|fatura|faktury)\s*[:.]?/i, weight: 0.95 },
+    // "Num. fattura", "Núm. factura", "Nr. factuur", "Número de la factura", "Nummer der Rechnung", "Számla sorszáma".
+    { re: /^(?:(?:num|n[úu]m|nr)\.?\s*|n[úu]mero\s+|nummer\s+)(?:de\s+la\s+|della\s+|der\s+|van\s+de\s+)?(?:factura|fattura|fatura|factuur|rechnung|facture)\s*[:.]?|^sz[áa]mla\s*(?:sorsz[áa]ma|sz[áa]m)\s*[:.]?/iu, weight: 0.9 },
+    // The document's own number: "Dokument-Nr.", "Dokumentnummer", "Doc. No.", "N° de pièce".
+    { re: /^(?:dokument(?:en)?[\s-]*(?:nummer|nr\.?)|doc\.?\s*(?:no\.?|#|nr\.?)|n[°º]\s*(?:de\s+)?pi[èe]ce)\s*[:.]?/i, weight: 0.7 },
     { re: /^(?:fakturanummer|fakturanr\.?|faktura\s*(?:nr\.?|nummer))\s*[:.]?/i, weight: 0.95 },
     { re: /^inv\.?\s*(?:no\.?|#|number)\s*[:.]?/i, weight: 0.9 },
     { re: /^invoice\s+ref(?:erence)?\.?\s*(?:no\.?)?\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:our\s+ref(?:erence)?\.?|document\s+(?:no\.?|number|#))\s*[:.]?/i, weight: 0.7 },
     // A hotel's or a travel agent's bill numbered by its booking: the number the clerk files it under.
     { re: /^(?:booking|reservation)\s*(?:id|no\.?|number|#|ref(?:erence)?\.?)\s*[:.]?/i, weight: 0.65 },
+    // A qualified title, or a title with an aside before its "No." word: "Handelsrechnung (380) Nr.", "Schlussrechnung
+    // Bau (877) Nr.", "Facture (duplicata) n°", "Facture d'acompte n°", "Sales Invoice No.", "Rechnung / Invoice Nr.".
+    { re: new RegExp(String.raw`^(?:${QUALIFIER})?${TITLE_STEM}${ASIDE}{0,3}[\s-]*${NO}\s*[:.]?`, "iu"), weight: 0.9 },
+    { re: new RegExp(String.raw`^${QUALIFIER}${TITLE_STEM}\s*[:]`, "iu"), weight: 0.75 },
+    // A hotel's folio: "Folio No.", "Folio-Nr.", "Guest Folio No.", "FOLIO 120456" (not "Folio fiscal", a Mexican UUID).
+    { re: new RegExp(String.raw`^(?:guest\s+|hotel\s+)?folio[\s-]*${NO}\s*[:.]?`, "i"), weight: 0.85 },
+    { re: /^(?:guest\s+)?folio\s*:/i, weight: 0.8 },
+    { re: /^folio\s+(?=#?[A-Z0-9/_-]*\d)/i, weight: 0.6, title: true },
+    // French "Réf. facture", Czech / Slovak "Číslo faktury", "Faktúra č.".
+    { re: /^(?:r[ée]f(?:[ée]rence)?\.?\s*(?:de\s+(?:la\s+)?)?facture|[čc][íi]slo\s+fakt[uú]ry|fakt[uú]ra\s+[čc]\.)\s*[:.]?/iu, weight: 0.9 },
     { re: new RegExp(String.raw`^${TITLES}\s*[:]`, "i"), weight: 0.75 },
-    { re: new RegExp(String.raw`^(?:${TITLES}|faktura\s+vat)$`, "i"), weight: 0.7, exact: true, title: true },
-    { re: new RegExp(String.raw`^(?:${TITLES}|faktura\s+vat)\s+(?=[A-Z0-9/_-]*\d)`, "i"), weight: 0.6, title: true },
+    { re: TITLE_ALONE, weight: 0.7, exact: true, title: true },
+    { re: new RegExp(String.raw`^(?:${TITLES}|faktura\s+vat|\p{L}{2,20}(?:rechnung|factuur|faktura))\s+(?=(?:[A-Z]{1,4}\s+)?[A-Z0-9/_-]*\d)`, "iu"), weight: 0.6, title: true },
     { re: /^(?:n[°º]|no\.?|nr\.?|nro\.?|num[ée]ro|número|number|nummer|numer)\s*:?$/i, weight: 0.6, exact: true, bare: true }
   ],
   invoiceDate: [
@@ -61708,17 +61728,11 @@ var LABELS = {
     { re: /^(?:grand\s+total|total(?:\s+amount)?|totale|totalt|totaal|summe|gesamt)\s+(?:EUR|CHF|USD|GBP|SEK|DKK|NOK|PLN|CZK|INR|CAD|AUD)(?![\p{L}])(?!\s*\(?\s*(?:excl|exkl|ekskl|before|net(?:to)?|ht|hors|ohne|zonder|sin|senza|sem|utan|uden|sans)(?![\p{L}]))\s*[:.]?/iu, weight: 0.9 },
     { re: /^(?:net\s+payable|payable\s+amount|amount\s+to\s+be\s+paid|total\s+amount\s+(?:due|payable)|invoice\s+amount|(?:total\s+)?invoice\s+value)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:rechnungssumme\s+brutto|summe\s+inkl\.?|(?:gesamtbetrag|rechnungsbetrag|gesamtsumme)(?!\s+netto)|endbetrag|bruttobetrag|bruttosumme|summe\s+brutto|brutto|zu\s+zahlen(?:der\s+betrag)?|zahlbetrag)\s*[:.]?/i, weight: 0.95 },
-    // Belgium: "Total TVAC", "Montant T.V.A.C.", "Total TVA comprise".
-    { re: /^(?:(?:total|montant|prix)\s+(?:tvac|t\.v\.a\.c\.?)|total\s+tva\s+comprise)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:total\s+ttc|montant\s+(?:total\s+)?ttc|net\s+à\s+payer|somme\s+à\s+payer|total\s+à\s+payer|montant\s+à\s+payer|total\s+facture|solde\s+à\s+payer)\s*[:.]?/i, weight: 0.95 },
-    { re: /^(?:reste\s+dû|montant\s+dû|solde\s+dû|reste\s+à\s+payer|restbetrag|noch\s+zu\s+zahlen|offener\s+betrag|(?:totale\s+)?da\s+pagare|importe\s+a\s+pagar)\s*[:.]?/iu, weight: 0.9 },
+    { re: /^(?:reste\s+à\s+payer|restbetrag|noch\s+zu\s+zahlen|offener\s+betrag|(?:totale\s+)?da\s+pagare|importe\s+a\s+pagar)\s*[:.]?/iu, weight: 0.9 },
     { re: /^(?:factuur\s*totaal|totaal\s*bedrag|totaal\s+incl\.?(?:\s+btw)?|te\s+betalen|totaal\s+te\s+betalen)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:total\s+inkl\.?\s+(?:mwst|moms)|total\s+(?:factura|a\s+pagar|com\s+iva)|importe\s+total|totale\s+(?:fattura|documento|da\s+pagare)|(?:totalt\s+|summa\s+)?att\s+betala|at\s+betale|i\s+alt(?!\s+eks))\s*[:.]?/i, weight: 0.95 },
-    { re: /^(?:razem\s+brutto|wartość\s+brutto|(?:razem\s+|kwota\s+|suma\s+)?do\s+zapłaty)\s*[:.]?/iu, weight: 0.95 },
-    // Czech, Slovak, Hungarian: "Celkem k úhradě", "Celkom k úhrade", "Fizetendő összeg", "Végösszeg".
-    { re: /^(?:(?:celkem\s+|celkom\s+|suma\s+|spolu\s+)?k\s+úhrad[ěe]|celková\s+částka|fizetendő(?:\s+(?:összeg|végösszeg))?|(?:bruttó\s+)?végösszeg)\s*[:.]?/iu, weight: 0.95 },
-    // A statement's charges of this period, before last bill's balance and the payments since (a utility bill).
-    { re: new RegExp(String.raw`^(?:${CURRENT_CHARGES_WORDS})\s*[:.]?`, "iu"), weight: 0.95 },
+    { re: /^(?:razem\s+brutto|wartość\s+brutto|do\s+zapłaty)\s*[:.]?/iu, weight: 0.95 },
     { re: /^(?:total|totaal|summe|gesamt|totale|totalt)\s*[:.]?$/i, weight: 0.8 },
     { re: /^(?:total|totaal|summe|totale|totalt)\s*[:.]?/i, weight: 0.6 }
   ],
@@ -61729,9 +61743,6 @@ var LABELS = {
     { re: /^(?:total\s+ht|montant\s+(?:total\s+)?(?:eur\s+)?ht|sous[\s-]total|total\s+hors\s+taxes?)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:exclusief\s+btw|totaal\s+excl\.?(?:\s+btw)?|subtotaal|netto\s*bedrag)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:razem\s+netto|wartość\s+netto)\s*[:.]?/iu, weight: 0.9 },
-    { re: /^(?:(?:celkem|celkom|spolu)\s+bez\s+dph|nettó\s+(?:összesen|végösszeg))\s*[:.]?/iu, weight: 0.9 },
-    // The base after a discount: "Base imposable", "Maatstaf van heffing" (Belgium, France, the Netherlands).
-    { re: /^(?:base\s+(?:imposable|hors\s+taxes?)|maatstaf\s+van\s+heffing)\s*[:.]?/iu, weight: 0.85 },
     { re: /^(?:total\s+exkl\.?\s+mwst|zwischentotal|base\s+imponible|importe\s+neto|(?:totale\s+)?imponibile|total\s+sem\s+iva|valor\s+líquido|(?:belopp|summa|beløb|i\s+alt)\s+(?:exkl|ekskl)\.?\s+moms)\s*[:.]?/i, weight: 0.9 }
   ],
   totalTax: [
@@ -61739,7 +61750,7 @@ var LABELS = {
     { re: /^versicherung(?:s)?steuer\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
     { re: /^(?:(?:mwst|ust)[.-]?\s?betrag|steuerbetrag|mehrwertsteuerbetrag)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:mwst\.?|ust\.?|umsatzsteuer|mehrwertsteuer|zzgl\.?\s+(?:mwst|ust)\.?)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
-    { re: /^(?:(?:montant\s+(?:de\s+la\s+)?|total\s+)?tva(?!c(?![a-z])|\s+compris)|taxes?(?!\s+(?:de|du|des|d['’]|sur|on|for)\s|\s+(?:séjour|foncière|locale)\b))\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
+    { re: /^(?:montant\s+(?:de\s+la\s+)?tva|total\s+tva|tva|taxes?(?!\s+(?:de|du|des|d['’]|sur|on|for)\s|\s+(?:séjour|foncière|locale)\b))\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
     { re: /^(?:btw(?:\s+bedrag)?|totaal\s+btw)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
     { re: /^(?:(?:cuota\s+|total\s+|totale\s+)?iva|imposta(?!\s+di\s+(?:soggiorno|bollo))|moms(?:belopp)?)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
     // The rate before the tax's name: "zzgl. 19 % MwSt.", "plus 20% VAT", "20 % TVA", "+ 21 % BTW".
@@ -61765,13 +61776,8 @@ var LABELS = {
   // total is the balance plus these: a payment is no reduction of the invoice.
   deposit: [
     { re: /^(?:offene\s+(?:zahlungen|posten|beträge)|rückstand|saldovortrag|vorheriger\s+saldo|previous\s+balance|arrears|outstanding\s+(?:balance|amount)\s+(?:from\s+)?previous(?:\s+invoices?)?|solde\s+antérieur|impayés?\s+antérieurs?|achterstallig(?:\s+bedrag)?|vorig\s+saldo)\s*[:.]?/iu, weight: 0.8, arrears: true },
-    // Last bill's amount on a statement: "Amount of your last bill", "Balance from previous bill", "Solde de votre
-    // précédente facture", "Betrag der letzten Rechnung".
-    { re: /^(?:(?:amount|total|balance)\s+(?:of|from|on)\s+(?:your\s+)?(?:last|previous)\s+(?:bill|invoice|statement)|(?:your\s+)?(?:last|previous)\s+(?:bill|invoice|statement)(?:\s+(?:amount|total))?|balance\s+forward|past\s+due\s+(?:balance|amount)|(?:solde|montant)\s+de\s+(?:votre|la)\s+(?:précédente|dernière)\s+facture|(?:betrag|summe)\s+(?:der|ihrer)\s+(?:letzten|vorigen)\s+rechnung|saldo\s+(?:vorige|laatste)\s+factuur)\s*[:.]?/iu, weight: 0.8, arrears: true },
     { re: /^(?:(?:less|minus)\s+)?(?:(?:deposit|down\s+payment|advance\s+payment|prepayment)(?:\s+(?:paid|received|made))?|payments?\s+(?:received|made))(?:\s+on\s+\S+)?\s*[:.]?/i, weight: 0.85 },
     { re: /^(?:(?:less\s+)?(?:already|previously)\s+paid|amount\s+(?:already\s+)?paid|paid\s+to\s+date|less\s+paid)\s*[:.]?/i, weight: 0.85 },
-    // A statement's payments since the last bill: "Payments", "Payments/Credits", "Paiement reçu", "Zahlung erhalten".
-    { re: /^(?:payments?(?:\s*\/\s*credits?)?(?!\s*[\p{L}(])|paiements?\s+reçus?|règlements?\s+reçus?|zahlung(?:en)?\s+(?:erhalten|eingegangen)|betaling(?:en)?\s+ontvangen)(?![\p{L}])\s*[:.]?/iu, weight: 0.8 },
     { re: /^(?:(?:abzüglich|abzgl\.?|minus|\.\/\.)\s+)?(?:geleistete\s+|erhaltene\s+)?(?:anzahlung(?:en)?|abschlagszahlung(?:en)?|vorauszahlung(?:en)?|akonto(?:zahlung)?)(?:\s+vom\s+\S+)?\s*[:.]?/iu, weight: 0.85 },
     { re: /^(?:(?:abzüglich|abzgl\.?)\s+)?(?:bereits\s+(?:bezahlt|gezahlt|geleistet|erhalten)|schon\s+bezahlt)\s*[:.]?/iu, weight: 0.85 },
     { re: /^(?:acomptes?(?:\s+(?:versée?s?|reçue?s?|payée?s?|déjà\s+versée?s?))?|déjà\s+(?:payé|réglé|versé)|(?:montant\s+)?(?:déjà\s+)?réglé|avance\s+versée)(?:\s+le\s+\S+)?\s*[:.]?/iu, weight: 0.85 },
@@ -61784,7 +61790,7 @@ var TOTALS_ROW_CAPTIONS = {
   totalTax: /^(?:steuer|impuesto|imposta|imposto|skat)$/i,
   total: /^(?:gross|brutto|bruto|lordo|ttc|t\.t\.c\.|bruttowert|incl\.?\s+(?:vat|tax|btw|mwst|tva|iva))$/i
 };
-var BALANCE_LABEL = /^(?:(?:reste|montant|solde)\s+dû|(?:total\s+)?amount\s+(?:due|payable|to\s+pay)|balance(?:\s+due)?|total\s+due|net\s+payable|amount\s+to\s+be\s+paid|(?:net|reste|solde|montant|total|somme)\s+à\s+payer|zahlbetrag|zu\s+zahlen(?:der\s+betrag)?|(?:noch\s+zu\s+zahlen|restbetrag|offener\s+betrag)|(?:totaal\s+)?te\s+betalen|(?:total|importe)\s+a\s+pagar|(?:totale\s+)?da\s+pagare|saldo)/iu;
+var BALANCE_LABEL = /^(?:(?:total\s+)?amount\s+(?:due|payable|to\s+pay)|balance(?:\s+due)?|total\s+due|net\s+payable|amount\s+to\s+be\s+paid|(?:net|reste|solde|montant|total|somme)\s+à\s+payer|zahlbetrag|zu\s+zahlen(?:der\s+betrag)?|(?:noch\s+zu\s+zahlen|restbetrag|offener\s+betrag)|(?:totaal\s+)?te\s+betalen|(?:total|importe)\s+a\s+pagar|(?:totale\s+)?da\s+pagare|saldo)/iu;
 var CARRIED = /(?<![\p{L}])(?:übertrag|uebertrag|vortrag|carried\s+(?:forward|over)|brought\s+forward|carry\s+forward|c\/f|b\/f|(?:total\s+)?à\s+reporter|a\s+reporter|reporté|suma\s+y\s+sigue|suma\s+anterior|sigue\s+en\s+la\s+página|(?:totale\s+)?da\s+riportare|a\s+riportare|riporto|van\s+vorige\s+pagina|naar\s+volgende\s+pagina|transport\s+(?:van|naar))(?![\p{L}])|^\s*report\s*:?\s*$/iu;
 var LEADERS = /^[\s:]*(?:(?:[.·•…_\-–—]\s?){2,}|…\s?)[\s:]*/u;
 var RECEIPT_LABELS = {
@@ -61840,7 +61846,7 @@ var PAYMENT_TERM_SENTENCES = [
 ];
 var LEGAL_FORMS = /(?:^|[\s,])(?:(?:[Gg][Mm][Bb][Hh]|AG|SE|UG)\s*&\s*Co\.?\s*KG(?:aA)?|[Gg][Mm][Bb][Hh]|gGmbH|AG|KGaA|KG|OHG|GbR|eG|e\.\s?K\.|UG\s*\(haftungsbeschränkt\)|UG|B\.\s?V\.|BV|N\.\s?V\.|NV|V\.O\.F\.|VOF|C\.V\.|BVBA|SAS|SASU|SARL|S\.A\.R\.L\.|Sàrl|SàRL|S\.à\s?r\.l\.|Sarl|SELARL|SCI|EURL|S\.A\.U\.|SAU|S\.A\.S?\.?|SA|SE|SNC|S\.N\.C\.|a\.G\.|e\.V\.|Inc\.?|INC\.?|Ltd\.?|LTD\.?|Limited|LIMITED|L\.L\.C\.|LLC|L\.L\.P\.|LLP|PLC|[Pp]lc|Corp\.?|Co\.?,?\s*(?:Ltd\.?|LTD\.?|Limited|KG|LLC|Inc\.?)|Co\.|S\.p\.A\.|S\.P\.A\.|SpA|S\.r\.l\.s\.|S\.r\.l\.|S\.R\.L\.|SRL|Srls|Srl|S\.n\.c\.|Snc|S\.a\.s\.|S\.L\.(?:U\.)?|S\.L|SLU|SL|Ltda\.?|Lda\.?|Unipessoal(?:,?\s+Lda\.?)?|Handelsbolag|Aktiebolag|HB|Sp\.\s?z\s?o\.o\.|spółka\s+akcyjna|Pvt\.?\s+Ltd\.?|Private\s+Limited|AB|A\/S|ApS|I\/S|K\/S|P\/S|IVS|Oyj|Oy)(?=$|[\s,.)])/;
 var LINE_TABLE_HEADER = /\b(?:description|omschrijving|bezeichnung|beschreibung|désignation|designation|libellé|article|artikel|item|product|produit|leistung|qty|quantity|menge|anzahl|quantité|aantal|hoeveelheid|unit\s+price|einzelpreis|prix\s+unitaire|prijs|descripción|descrizione|descrição|beskrivning|beskrivelse|cantidad|quantità|qtd|antal|precio|prezzo|preço)(?=$|[^\p{L}])/iu;
-var TAX_INCLUDED = /\b(?:(?<tax>(?:darin\s+|davon\s+)?enthaltene?|davon|dont|of\s+which|includes?|di\s+cui|waarvan|varav|heraf)|(?<gross>inklusive|inkl\.?|incl\.?|including|included|ttc))\s+(?:\d{1,2}(?:[.,]\d{1,2})?\s?%\s+)?(?:der\s+|die\s+)?(?:gesetzliche\s+)?(?:mwst\.?|ust\.?|umsatzsteuer|mehrwertsteuer|versicherung(?:s)?steuer|vat|tax|tva|btw|iva|moms)\b/i;
+var TAX_INCLUDED = /\b(?:(?<tax>(?:darin\s+|davon\s+)?enthaltene?|davon|dont|of\s+which)|(?<gross>inklusive|inkl\.?|incl\.?|including|included|ttc))\s+(?:\d{1,2}(?:[.,]\d{1,2})?\s?%\s+)?(?:der\s+|die\s+)?(?:gesetzliche\s+)?(?:mwst\.?|ust\.?|umsatzsteuer|mehrwertsteuer|versicherung(?:s)?steuer|vat|tax|tva|btw)\b/i;
 var PO_IN_SENTENCE = /\b(?:gemäß|laut|lt\.|zu|auf)\s+(?:ihrer\s+)?bestellung\s*(?:nr\.?|nummer)?\s*:?\s*|\b(?:as\s+per|according\s+to|against)\s+(?:your\s+)?(?:purchase\s+)?order\s*(?:no\.?|number|#)?\s*:?\s*|\b(?:suivant|selon)\s+(?:votre\s+)?(?:bon\s+de\s+)?commande\s*(?:n[°º]|no\.?)?\s*:?\s*/i;
 
 // web_src/engine/bills/document_kind.ts
@@ -62090,64 +62096,6 @@ function pageFromPlainText(text3, number4 = 1) {
   return pageFromWords(number4, 600, 800, words);
 }
 
-// web_src/engine/bills/totals_block.ts
-var DISCOUNT = /(?<![\p{L}])(?:discount|less|rabatt|nachlass|remise|réduction|descuento|sconto|korting|rabat|kedvezmény|sleva|zľava)(?![\p{L}])/iu;
-var SPAN = 12;
-var MAX_SCORE = 0.8;
-function totalsBlock(pages, cands, figures, orderOf) {
-  const out = { untaxed: [], totalTax: [] };
-  const at3 = (list) => new Set(list.map((c) => c.order));
-  const stops = /* @__PURE__ */ new Set([...at3(cands.untaxed), ...at3(cands.total), ...at3(cands.deposit)]);
-  const taxes = at3(cands.totalTax);
-  const seen = /* @__PURE__ */ new Set();
-  for (const u of cands.untaxed) {
-    if (u.value <= 0 || u.order >= 1e9) continue;
-    const page = pages.find((p) => p.number === u.page);
-    if (page === void 0) continue;
-    for (const g of cands.total) {
-      if (g.page !== u.page || g.order <= u.order || g.order - u.order > SPAN || g.value <= 0) continue;
-      const key = `${u.order}:${u.value}:${g.order}:${g.value}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      let charges = 0;
-      let tax = 0;
-      let taxLines = 0;
-      const parts = [];
-      let ok = true;
-      for (let order = u.order + 1; order < g.order && ok; order++) {
-        const line = page.lines.find((_, i) => orderOf(page.number, i) === order);
-        if (line === void 0) continue;
-        const found = line.cells.flatMap((c) => figures(c.text));
-        if (found.length === 0 || CARRIED.test(line.text)) continue;
-        if (stops.has(order)) {
-          ok = false;
-          break;
-        }
-        const last = found[found.length - 1].value;
-        if (taxes.has(order)) {
-          tax += last;
-          taxLines++;
-          continue;
-        }
-        charges += last > 0 && DISCOUNT.test(line.text) ? -last : last;
-        parts.push(line.text.replace(/\s+/g, " ").trim());
-      }
-      if (!ok || taxLines === 0 || cents2(charges) === 0 && taxLines < 2) continue;
-      if (Math.abs(cents2(u.value + charges + tax) - g.value) > 5e-3 || cents2(u.value + charges) <= 0) continue;
-      const how = `(the lines between "${u.sourceText}" and the total add up to it)`;
-      if (cents2(charges) !== 0) {
-        out.untaxed.push({ value: cents2(u.value + charges), score: Math.min(MAX_SCORE, u.score * 0.95), sourceText: `${u.sourceText} + ${parts.join(" + ")} ${how}`, page: u.page, order: u.order });
-      }
-      if (taxLines >= 2) {
-        const lines = cands.totalTax.filter((t) => t.page === u.page && t.order > u.order && t.order < g.order);
-        const score = Math.min(MAX_SCORE, ...lines.map((t) => t.score)) * 0.95;
-        out.totalTax.push({ value: cents2(tax), score, sourceText: `${lines.map((t) => t.sourceText).filter((s, i, all3) => all3.indexOf(s) === i).join(" + ")} ${how}`, page: u.page, order: u.order + 1 });
-      }
-    }
-  }
-  return out;
-}
-
 // web_src/engine/bills/extract_bill.ts
 var clip = (s) => s.length > 200 ? `${s.slice(0, 197)}\u2026` : s;
 function findLabels(pages, receipt) {
@@ -62163,14 +62111,16 @@ function findLabels(pages, receipt) {
         if (tail !== void 0 && next !== void 0 && next.y0 - line.y1 < line.y1 - line.y0 && !wholeLabel(text3) && wholeLabel(`${text3} ${tail.text.trim()}`)) {
           text3 = `${text3} ${tail.text.trim()}`;
         }
+        const subject = SUBJECT_LINE.exec(text3)?.[0].length ?? 0;
         for (const kind of Object.keys(labels)) {
           for (const pattern of labels[kind]) {
-            const match = pattern.re.exec(text3);
+            const from = kind === "invoiceNumber" && pattern.exact !== true ? subject : 0;
+            const match = pattern.re.exec(text3.slice(from));
             if (match === null) continue;
             if (pattern.exact === true && match[0].length !== text3.length) continue;
             if (kind === "totalTax" && negatedAbove(page, lineIndex, cell)) continue;
             if ((kind === "total" || kind === "untaxed") && carried(line)) continue;
-            hits.push({ kind, pattern, page, lineIndex, cellIndex, rest: dropLeaders(text3.slice(match[0].length)) });
+            hits.push({ kind, pattern, page, lineIndex, cellIndex, rest: dropLeaders(text3.slice(from + match[0].length)) });
             break;
           }
         }
@@ -62179,6 +62129,7 @@ function findLabels(pages, receipt) {
   }
   return hits;
 }
+var SUBJECT_LINE = /^(?:betreff|betr\.|subject|re|objet|oggetto|asunto|assunto|onderwerp|betreft|dotyczy|ämne|emne|aihe)\s*:\s*/i;
 function carried(line) {
   return line.cells.some((c) => CARRIED.test(c.text));
 }
@@ -62293,12 +62244,25 @@ function valueAbove(hit) {
 function headerBox(line) {
   return line !== void 0 && !LINE_TABLE_HEADER.test(line.text) && line.cells.some((c) => /^(?:date|datum|data|fecha|dato|päivämäärä)\s*:?$/i.test(c.text.trim()));
 }
+function underTitle(hit) {
+  const lines = hit.page.lines;
+  const own2 = lines[hit.lineIndex];
+  if (own2 === void 0 || own2.cells.length !== 2 || hit.cellIndex !== 0 || !/:$/.test(own2.cells[0]?.text.trim() ?? "")) return false;
+  for (let i = hit.lineIndex - 1; i >= Math.max(0, hit.lineIndex - 4); i--) {
+    const line = lines[i];
+    const lower = lines[i + 1];
+    if (lower.y0 - line.y1 > 3 * (line.y1 - line.y0)) return false;
+    const first = line.cells[0]?.text.trim() ?? "";
+    if (line.cells.length === 1 && TITLE_ALONE.test(first)) return true;
+    if (!(line.cells.length === 2 && /:$/.test(first) && !isCustomerLine(first))) return false;
+  }
+  return false;
+}
 function nearTop(hit) {
   const line = hit.page.lines[hit.lineIndex];
   return hit.page.number === 1 && line !== void 0 && line.y0 < 0.4 * Math.max(1, hit.page.height);
 }
 var PLACE_DATE = new RegExp("^\\p{Lu}[\\p{L}'\u2019. -]{1,30}\\p{L},\\s*(?:(?:den|le|il|l\xEC|el|am|the|dnia|d\\.)\\s+)?(\\d{1,2}[./-]\\s?\\d{1,2}[./-]\\s?\\d{2,4}|\\d{1,2}\\.?\\s+\\p{L}{3,12}\\.?\\s+\\d{4}|\\p{L}{3,12}\\s+\\d{1,2},?\\s+\\d{4})$", "u");
-var RATE_IN_TEXT = /(\d{1,2}(?:[.,]\d{1,2})?)\s?%/;
 var RATE_CELL = /^\(?(\d{1,2}(?:[.,]\d{1,2})?)\s*%\)?$/;
 function rowRate(line, except) {
   for (const c of line.cells) {
@@ -62383,20 +62347,28 @@ function figuresRow(line, receipt) {
 var INVOICE_NUMBER_TOKEN = /^[#]?[A-Z0-9][A-Z0-9/_.-]{1,29}$/i;
 var DATE_SHAPE = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/;
 var DATE_AFTER_NUMBER = /^[\s,]*(?:du|vom|of|dated|van|del|de|z\s+dnia|från|den|af|fra)\s+(?=\S*\d)/i;
+var DATE_WORD = /^(?:du|vom|am|of|on|dated|van|del|de|den|le|af|fra|från|al|au|from)$/i;
+var SECOND_CAPTION = /^\s*\/\s*(?:[\p{L}°º#'’.-]+\s*){1,4}[:.]?\s*(?=\S*\d)/u;
+var OTHER_CAPTION = new RegExp(String.raw`(?<!\p{L})${OTHER_THING}`, "iu");
+var NUMBER_CAPTION = new RegExp("(?<!\\p{L})(?:n[\xB0\xBA.]|nr|nro|no|nbr|num|n[\xFAu]m|n[\xFAu]mero|numer|number|#|\u2116|\u010D|br|\u0161t)(?!\\p{L})|nummer|numero|nr\\.?\\s*:?$", "iu");
 var PAGE_COUNT = /^\d{1,3}\s+(?:of|von|de|sur|van|di|z|av|af|\/)\s+\d{1,3}\b/i;
 function readNumber(text3) {
-  const start = text3.replace(/^[:#|\s.-]+(?=[A-Z0-9])/i, (m) => m.includes("#") ? "#" : "").replace(NUMBER_WORD, "");
+  const alias = SECOND_CAPTION.exec(text3);
+  if (alias !== null && OTHER_CAPTION.test(alias[0])) return null;
+  const start = text3.replace(SECOND_CAPTION, "").replace(/^[:#|\s.-]+(?=[A-Z0-9])/i, (m) => m.includes("#") ? "#" : "").replace(NUMBER_WORD, "");
   if (PAGE_COUNT.test(start)) return null;
   const tokens2 = start.split(/\s+/).filter((t) => t !== "");
   const [t0 = "", t1 = "", t2 = ""] = tokens2;
   let used = 1;
   let factor = 1;
-  if (/^[A-Z]{1,4}$/.test(t0) && /^\d[\dA-Z/_.-]*$/i.test(t1)) {
+  if (/^[A-Z]{1,4}$/.test(t0) && !DATE_WORD.test(t0) && /^\d[\dA-Z/_.-]*$/i.test(t1)) {
     used = 2;
     if (DATE_SHAPE.test(t1.replace(/[.,;:]$/, ""))) factor = 0.9;
     else if (/^(?:19|20)\d\d$/.test(t1) && /^\d{2,}$/.test(t2) && tokens2.length === 3) [used, factor] = [3, 0.9];
   } else if (/^(?:19|20)\d\d$/.test(t0) && /^\d{2,}$/.test(t1) && tokens2.length === 2) {
     [used, factor] = [2, 0.9];
+  } else if (tokens2.length >= 3 && tokens2.length <= 4 && /^\d{3,6}$/.test(t0) && tokens2.every((t) => /^\d{2,6}$/.test(t))) {
+    [used, factor] = [tokens2.length, 0.9];
   } else if (/^[A-Z0-9]*\d[A-Z0-9]*$/i.test(t0) && /^[/–-]$/.test(t1) && /^[A-Z0-9]*\d[A-Z0-9/_.-]*$/i.test(t2)) {
     used = 3;
   }
@@ -62404,15 +62376,17 @@ function readNumber(text3) {
   const clean = token.replace(/[.,;:]$/, "").replace(/^#/, "");
   const squashed = clean.replace(/\s+/g, "");
   if (!INVOICE_NUMBER_TOKEN.test(squashed) || !/\d/.test(clean)) return null;
-  if (findDates(squashed).length > 0 && DATE_SHAPE.test(squashed)) return null;
+  const dateShaped = findDates(squashed).length > 0 && DATE_SHAPE.test(squashed);
   if (parseAmount(clean) !== null && hasDecimals(clean)) return null;
   const after = tokens2.slice(used).join(" ");
   const whole = after === "" || DATE_AFTER_NUMBER.test(after) && findDates(after.replace(DATE_AFTER_NUMBER, "")).length > 0;
   if (/^\d/.test(after) && findDates(after).length === 0) factor *= 0.8;
+  if (dateShaped) return { value: clean, whole, factor: factor * 0.75, after, dateShaped };
   return { value: clean, whole, factor, after };
 }
 function invoiceNumberFrom(text3) {
-  return readNumber(text3)?.value ?? null;
+  const read = readNumber(text3);
+  return read === null || read.dateShaped === true ? null : read.value;
 }
 var CURRENCY_MARK = /[€$£₹]|\b(?:EUR|USD|GBP|CHF|INR|PLN|Rs\.?|zł)\b/;
 function amountsIn(text3, receipt = false) {
@@ -62485,7 +62459,6 @@ function extractBill(pages, options) {
     deposit: []
   };
   const labelledTerms = [];
-  const includedTax = [];
   for (const hit of hits) {
     const line = hit.page.lines[hit.lineIndex];
     const labelCell = line?.cells[hit.cellIndex]?.text ?? "";
@@ -62495,9 +62468,10 @@ function extractBill(pages, options) {
       const score = hit.pattern.weight * factor * pageFactor;
       switch (hit.kind) {
         case "invoiceNumber": {
-          if (isCustomerLine(labelCell) || hit.pattern.bare === true && !headerBox(line)) break;
+          if (isCustomerLine(labelCell.replace(/^guest\s+(?=folio)/i, "")) || hit.pattern.bare === true && !headerBox(line) && !underTitle(hit)) break;
           const read = readNumber(text3);
           if (read === null || above === true && !read.whole) break;
+          if (read.dateShaped === true && (hit.pattern.title === true || hit.pattern.bare === true || !read.whole || !NUMBER_CAPTION.test(labelCell.slice(0, labelCell.length - hit.rest.length)))) break;
           let sure = score * read.factor;
           if (hit.pattern.title === true && text3 !== hit.rest && NUMBER_WORD.test(text3.trim())) {
             sure = 0.95 * factor * pageFactor * read.factor;
@@ -62583,9 +62557,7 @@ function extractBill(pages, options) {
       const lastAmount = included === null ? void 0 : amountsIn(line.text.slice(included.index + included[0].length)).pop();
       if (included !== null && lastAmount !== void 0 && lastAmount.value !== 0) {
         const kind = included.groups?.["tax"] !== void 0 ? "totalTax" : "total";
-        const c = { value: Math.abs(lastAmount.value), score: 0.75, sourceText: line.text, page: page.number, order: orderOf(page.number, i) };
-        cands[kind].push(c);
-        if (kind === "totalTax") includedTax.push({ ...c, rate: RATE_IN_TEXT.exec(line.text)?.[1] ?? null });
+        cands[kind].push({ value: Math.abs(lastAmount.value), score: 0.75, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
       }
       const po = PO_IN_SENTENCE.exec(line.text);
       const poValue = po === null ? null : invoiceNumberFrom(line.text.slice(po.index + po[0].length));
@@ -62596,18 +62568,6 @@ function extractBill(pages, options) {
       }
     });
   }
-  includedTax.forEach((first, k) => {
-    const run = [first];
-    for (const next of includedTax.slice(k + 1)) {
-      const last = run[run.length - 1];
-      if (next.page !== last.page || next.order - last.order > 2) break;
-      run.push(next);
-    }
-    const rates = run.map((c) => c.rate);
-    if (run.length < 2 || rates.some((r) => r === null) || new Set(rates).size < run.length) return;
-    const value = cents2(run.reduce((s, c) => s + c.value, 0));
-    cands.totalTax.push({ value, score: 0.78, sourceText: run.map((c) => c.sourceText).join(" + "), page: first.page, order: first.order });
-  });
   const head = pages[0];
   head?.lines.slice(0, Math.ceil(head.lines.length * 0.5)).forEach((line, i) => {
     for (const cell of line.cells) {
@@ -62642,15 +62602,14 @@ function extractBill(pages, options) {
       printed.sourceText = `${printed.sourceText} (the terms give ${value}: ${how})`;
     }
   }
-  const { taxes, sum } = taxSummary(pages);
+  const taxes = taxSummary(pages);
   if (taxes.length > 0) {
-    const base = sum?.base ?? cents2(taxes.reduce((s, t) => s + (t.base ?? 0), 0));
+    const base = cents2(taxes.reduce((s, t) => s + (t.base ?? 0), 0));
     const tax = cents2(taxes.reduce((s, t) => s + (t.amount ?? 0), 0));
-    const where = `${taxes.map((t) => `${t.rate}%: ${t.base ?? "?"} / ${t.amount ?? "?"}`).join("; ")}${sum === null ? "" : `; sum row ${clip(sum.text)}`}`;
-    const sure = sum === null ? 0 : 0.1;
-    cands.untaxed.push({ value: base, score: 0.7 + sure, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
-    cands.totalTax.push({ value: tax, score: 0.7 + sure, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
-    cands.total.push({ value: cents2(base + tax), score: 0.5 + sure, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
+    const where = taxes.map((t) => `${t.rate}%: ${t.base ?? "?"} / ${t.amount ?? "?"}`).join("; ");
+    cands.untaxed.push({ value: base, score: 0.7, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
+    cands.totalTax.push({ value: tax, score: 0.7, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
+    cands.total.push({ value: cents2(base + tax), score: 0.5, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
   }
   for (const page of pages) {
     page.lines.forEach((line, i) => {
@@ -62666,11 +62625,8 @@ function extractBill(pages, options) {
       }
     });
   }
-  const block = totalsBlock(pages, cands, (text3) => amountsIn(text3, receipt), orderOf);
-  cands.untaxed.push(...block.untaxed);
-  cands.totalTax.push(...block.totalTax);
   const lines = lineItems(pages);
-  const amounts = chooseAmounts(cands.untaxed, cands.totalTax, withDeposits(cands.total, cands.deposit, cands.untaxed), lines);
+  const amounts = chooseAmounts(cands.untaxed, cands.totalTax, withDeposits(cands.total, cands.deposit), lines);
   const currency = chooseCurrency(allText, options.company?.currency);
   const vendor = vendorParty(pages, options);
   const pageConf = (n) => {
@@ -62755,16 +62711,11 @@ function monthEnd(iso2) {
 function addDays(iso2, days) {
   return new Date(Date.parse(`${iso2}T00:00:00Z`) + days * 864e5).toISOString().slice(0, 10);
 }
-function withDeposits(total, deposits, untaxed) {
+function withDeposits(total, deposits) {
   if (deposits.length === 0) return [...total];
   const out = [];
   for (const g of total) {
-    if (CURRENT_CHARGES.test(g.sourceText)) {
-      out.push(g);
-      continue;
-    }
-    const base = (d) => untaxed.some((u) => u.page === d.page && u.order > d.order && u.order < g.order);
-    const paid = deposits.filter((d) => d.page === g.page && (d.order < g.order || d.order === g.order && g.balance === true) && !base(d));
+    const paid = deposits.filter((d) => d.page === g.page && (d.order < g.order || d.order === g.order && g.balance === true));
     const after = paid.length > 0 && (g.balance === true || paid.some((d) => g.order - d.order <= 3));
     if (!after) {
       out.push(g);
@@ -62852,23 +62803,10 @@ function chooseCurrency(text3, companyCurrency) {
   if (companyCurrency !== void 0) return { value: companyCurrency, score: 0.3, sourceText: "no currency on the bill: the company's", page: 1, order: 0 };
   return null;
 }
-function lineAmounts(line) {
-  const out = [];
-  let from = 0;
-  for (const cell of line.cells) {
-    const at3 = line.text.indexOf(cell.text, from);
-    const start = at3 < 0 ? from : at3;
-    for (const a of amountsIn(cell.text)) out.push({ ...a, index: start + a.index });
-    from = start + cell.text.length;
-  }
-  return out;
-}
-var SUM_ROW = /^(?:razem|ogółem|suma|celkem|spolu|celkom|összesen|summe|gesamt|insgesamt|total|totaal|totale|totalt|yhteensä|i\s+alt|sum)(?![\p{L}])/iu;
 function taxSummary(pages) {
   const byRate = /* @__PURE__ */ new Map();
-  const rows = [];
   for (const page of pages) {
-    for (const [index, line] of page.lines.entries()) {
+    for (const line of page.lines) {
       const rates = [];
       for (const m of line.text.matchAll(/(?:^|\s)(\d{1,2}(?:[.,]\d{1,2})?)(\s?%)?(?=\s|$)/g)) {
         const rate2 = Number((m[1] ?? "").replace(",", "."));
@@ -62878,7 +62816,7 @@ function taxSummary(pages) {
       let found = null;
       let rate = 0;
       for (const r of rates) {
-        const nums = lineAmounts(line).filter((a) => a.index + a.text.length <= r.start || a.index >= r.end).map((a) => a.value);
+        const nums = amountsIn(line.text).filter((a) => a.index + a.text.length <= r.start || a.index >= r.end).map((a) => a.value);
         for (let i = 0; i < nums.length && found === null; i++) {
           for (let j = 0; j < nums.length; j++) {
             const b = nums[i];
@@ -62896,7 +62834,6 @@ function taxSummary(pages) {
         }
       }
       if (found === null) continue;
-      rows.push({ page, index });
       const prev = byRate.get(rate);
       if (prev === void 0) byRate.set(rate, { rate, base: found.base, amount: found.amount });
       else if (prev.base !== found.base && prev.amount !== found.amount && !summaryRow(line)) {
@@ -62904,32 +62841,7 @@ function taxSummary(pages) {
       }
     }
   }
-  const taxes = [...byRate.values()].sort((a, b) => b.rate - a.rate);
-  return { taxes, sum: sumRow(taxes, rows) };
-}
-function sumRow(taxes, rows) {
-  if (taxes.length === 0 || rows.length === 0) return null;
-  const base = cents2(taxes.reduce((s, t) => s + (t.base ?? 0), 0));
-  const tax = cents2(taxes.reduce((s, t) => s + (t.amount ?? 0), 0));
-  const near2 = new Set(rows.map((r) => `${r.page.number}:${r.index}`));
-  const tried = /* @__PURE__ */ new Set();
-  for (const { page, index } of [...rows].reverse()) {
-    for (const i of [index + 1, index + 2, index + 3, index - 1, index - 2]) {
-      const line = page.lines[i];
-      const key = `${page.number}:${i}`;
-      if (line === void 0 || near2.has(key) || tried.has(key)) continue;
-      tried.add(key);
-      const nums = lineAmounts(line).map((a) => a.value);
-      const at3 = nums.findIndex((v, k) => k > 0 && Math.abs(v - tax) < 0.011);
-      if (at3 < 1) continue;
-      const b = nums[at3 - 1];
-      if (b < base - 5e-3 || b <= tax) continue;
-      const gross = nums[at3 + 1];
-      const labelled2 = SUM_ROW.test(line.cells[0]?.text.trim() ?? "");
-      if (gross !== void 0 && Math.abs(cents2(b + tax) - gross) < 0.011 || labelled2 && b === base) return { base: b, tax, text: line.text };
-    }
-  }
-  return null;
+  return [...byRate.values()].sort((a, b) => b.rate - a.rate);
 }
 var COMMON_RATES = /* @__PURE__ */ new Set([2.1, 2.5, 3.7, 5, 5.5, 6, 7, 7.7, 8, 8.1, 9, 10, 12, 13, 14, 15, 16, 17, 19, 20, 21, 22, 23, 24, 25]);
 function summaryRow(line) {

@@ -7,7 +7,7 @@ import type { BillAddress, BillFields, BillLine, BillSource, BillTax, ExtractedB
 import { checkBill } from "./check_bill";
 import { withDocumentKind } from "./document_kind";
 import { DISCOUNT_WORDS, dayOfNextMonth, discountOnly, instalmentTerm, nextMonthDay, numeralDays, paymentSchedules } from "./due_terms";
-import { AGENT_FOR, BRAND_AFTER, BRAND_BEFORE, CUSTOMER_MARKERS, DEBIT_DATE_BEFORE, RECIPIENT_HEADINGS, THIRD_PARTY_HOSTS, THIRD_PARTY_LINE, DEBIT_SENTENCE, DUE_IN_PAYMENT_SENTENCE, DUE_IN_SENTENCE, BARE_TERM_DAYS, DUE_ON_RECEIPT, END_OF_MONTH_TERM, NET_TERM_DAYS, NOT_A_PAYMENT_TERM, PAYMENT_WORDS, TERM_DAYS, VENDOR_MARKERS, LABELS, LEADERS, LEGAL_FORMS, LINE_TABLE_HEADER, NUMBER_WORD, PAYMENT_TERM_SENTENCES, PO_IN_SENTENCE, RECEIPT_LABELS, TAX_INCLUDED, CARRIED, BALANCE_LABEL, CURRENT_CHARGES, TOTALS_ROW_CAPTIONS, type LabelKind, type LabelPattern } from "./labels";
+import { AGENT_FOR, BRAND_AFTER, BRAND_BEFORE, CUSTOMER_MARKERS, DEBIT_DATE_BEFORE, RECIPIENT_HEADINGS, THIRD_PARTY_HOSTS, THIRD_PARTY_LINE, DEBIT_SENTENCE, DUE_IN_PAYMENT_SENTENCE, DUE_IN_SENTENCE, BARE_TERM_DAYS, DUE_ON_RECEIPT, END_OF_MONTH_TERM, NET_TERM_DAYS, NOT_A_PAYMENT_TERM, PAYMENT_WORDS, TERM_DAYS, VENDOR_MARKERS, LABELS, LEADERS, LEGAL_FORMS, LINE_TABLE_HEADER, NUMBER_WORD, PAYMENT_TERM_SENTENCES, PO_IN_SENTENCE, RECEIPT_LABELS, TAX_INCLUDED, CARRIED, BALANCE_LABEL, CURRENT_CHARGES, TOTALS_ROW_CAPTIONS, OTHER_THING, TITLE_ALONE, type LabelKind, type LabelPattern } from "./labels";
 import { pageText, type Cell, type Line, type Page } from "./layout";
 import { totalsBlock } from "./totals_block";
 import { cents, dayOrderOf, detectCurrency, findDates, findEmails, findIbans, findVats, hasDecimals, normaliseVat, parseAmount } from "./values";
@@ -63,17 +63,20 @@ function findLabels(pages: readonly Page[], receipt: boolean): LabelHit[] {
         if (tail !== undefined && next !== undefined && next.y0 - line.y1 < line.y1 - line.y0 && !wholeLabel(text) && wholeLabel(`${text} ${tail.text.trim()}`)) {
           text = `${text} ${tail.text.trim()}`;
         }
+        // A letter's subject line ("Betreff: Rechnung Nr. …", "Objet : Facture n° …"): the number's caption follows it.
+        const subject = SUBJECT_LINE.exec(text)?.[0].length ?? 0;
         for (const kind of Object.keys(labels) as LabelKind[]) {
           for (const pattern of labels[kind]) {
             // The label at the cell's start, or (not for exact ones) after one leading word ("Kopie factuur").
-            const match = pattern.re.exec(text);
+            const from = kind === "invoiceNumber" && pattern.exact !== true ? subject : 0;
+            const match = pattern.re.exec(text.slice(from));
             if (match === null) continue;
             if (pattern.exact === true && match[0].length !== text.length) continue;
             // "Ohne / MwSt.", "excl. / VAT" stacked in a column header: an amount without tax, not the tax.
             if (kind === "totalTax" && negatedAbove(page, lineIndex, cell)) continue;
             // "Zwischensumme Übertrag", "Total carried forward": a page's subtotal, not the bill's.
             if ((kind === "total" || kind === "untaxed") && carried(line)) continue;
-            hits.push({ kind, pattern, page, lineIndex, cellIndex, rest: dropLeaders(text.slice(match[0].length)) });
+            hits.push({ kind, pattern, page, lineIndex, cellIndex, rest: dropLeaders(text.slice(from + match[0].length)) });
             break;
           }
         }
@@ -82,6 +85,9 @@ function findLabels(pages: readonly Page[], receipt: boolean): LabelHit[] {
   }
   return hits;
 }
+
+/** A letter's subject before what it is about, in the languages of the labels. */
+const SUBJECT_LINE = /^(?:betreff|betr\.|subject|re|objet|oggetto|asunto|assunto|onderwerp|betreft|dotyczy|ämne|emne|aihe)\s*:\s*/i;
 
 /** Whether a line carries a subtotal over a page break ("Übertrag   1.000,00", "Suma y sigue"). */
 function carried(line: Line): boolean {
@@ -273,6 +279,26 @@ function headerBox(line: Line | undefined): boolean {
   return line !== undefined && !LINE_TABLE_HEADER.test(line.text) && line.cells.some((c) => /^(?:date|datum|data|fecha|dato|päivämäärä)\s*:?$/i.test(c.text.trim()));
 }
 
+/** Whether a bare "Nummer:" caption is in the key/value list right under the document's title ("Rechnung" over
+ * "Nummer: …", "Datum: …"): the lines above it up to the title are captions with their values; a heading between
+ * ("Verkäufer", "Käufer") makes it that party's number. */
+function underTitle(hit: LabelHit): boolean {
+  const lines = hit.page.lines;
+  // "Nummer:" and its value alone on their line, not a column header ("Nr.   Bezeichnung   Menge").
+  const own = lines[hit.lineIndex];
+  if (own === undefined || own.cells.length !== 2 || hit.cellIndex !== 0 || !/:$/.test(own.cells[0]?.text.trim() ?? "")) return false;
+  for (let i = hit.lineIndex - 1; i >= Math.max(0, hit.lineIndex - 4); i--) {
+    const line = lines[i] as Line;
+    const lower = lines[i + 1] as Line;
+    if (lower.y0 - line.y1 > 3 * (line.y1 - line.y0)) return false;
+    const first = line.cells[0]?.text.trim() ?? "";
+    if (line.cells.length === 1 && TITLE_ALONE.test(first)) return true;
+    // A caption and its value ("Datum:   14.02.2025"), nothing else.
+    if (!(line.cells.length === 2 && /:$/.test(first) && !isCustomerLine(first))) return false;
+  }
+  return false;
+}
+
 /** Whether a label sits in the top 40 % of the bill's first page (its title). */
 function nearTop(hit: LabelHit): boolean {
   const line = hit.page.lines[hit.lineIndex];
@@ -405,6 +431,13 @@ const INVOICE_NUMBER_TOKEN = /^[#]?[A-Z0-9][A-Z0-9/_.-]{1,29}$/i;
 const DATE_SHAPE = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/;
 /** A date after a number in its cell ("… du 02 Juillet 2015", "… del 12/03/2024", "… z dnia 12.03.2024"). */
 const DATE_AFTER_NUMBER = /^[\s,]*(?:du|vom|of|dated|van|del|de|z\s+dnia|från|den|af|fra)\s+(?=\S*\d)/i;
+/** A date's preposition, no series code ("VOM 12.03.2025", "DU 14/02/2025"). */
+const DATE_WORD = /^(?:du|vom|am|of|on|dated|van|del|de|den|le|af|fra|från|al|au|from)$/i;
+/** A caption's second name after a slash, before the value: "/ Invoice No.:", "/Folio:", "/ Kunden-Nr.". */
+const SECOND_CAPTION = /^\s*\/\s*(?:[\p{L}°º#'’.-]+\s*){1,4}[:.]?\s*(?=\S*\d)/u;
+const OTHER_CAPTION = new RegExp(String.raw`(?<!\p{L})${OTHER_THING}`, "iu");
+/** A caption naming a number ("Invoice No.", "Rechnungsnummer", "Numer faktury"), not a title alone ("Rechnung:"). */
+const NUMBER_CAPTION = /(?<!\p{L})(?:n[°º.]|nr|nro|no|nbr|num|n[úu]m|n[úu]mero|numer|number|#|№|č|br|št)(?!\p{L})|nummer|numero|nr\.?\s*:?$/iu;
 /** "1 of 2", "1 von 2": a page count, no number. */
 const PAGE_COUNT = /^\d{1,3}\s+(?:of|von|de|sur|van|di|z|av|af|\/)\s+\d{1,3}\b/i;
 
@@ -416,18 +449,25 @@ interface NumberRead {
   whole: boolean;
   factor: number;
   after: string;
+  /** Shaped like a date ("12/02/2025": a count, the month and the year, as Polish bills number): a number only after
+   * a caption naming one, and not a sure one. */
+  dateShaped?: true;
 }
 
 function readNumber(text: string): NumberRead | null {
-  const start = text.replace(/^[:#|\s.-]+(?=[A-Z0-9])/i, (m) => (m.includes("#") ? "#" : "")).replace(NUMBER_WORD, "");
+  // The caption's second name after a slash ("Rechnung Nr. / Invoice No.: 4711", "Rechnung Nr./Folio: 4711"), unless
+  // it names another thing ("Rechnung Nr. / Kunden-Nr.: K-88").
+  const alias = SECOND_CAPTION.exec(text);
+  if (alias !== null && OTHER_CAPTION.test(alias[0])) return null;
+  const start = text.replace(SECOND_CAPTION, "").replace(/^[:#|\s.-]+(?=[A-Z0-9])/i, (m) => (m.includes("#") ? "#" : "")).replace(NUMBER_WORD, "");
   if (PAGE_COUNT.test(start)) return null;
   const tokens = start.split(/\s+/).filter((t) => t !== "");
   const [t0 = "", t1 = "", t2 = ""] = tokens;
   let used = 1;
   let factor = 1;
   // A series code before the number ("FT 2024/77", "FAC 00123"): one number printed in two words; before a date's
-  // shape ("FV 12/02/2025", a Polish numbering) it is the number too, not as sure.
-  if (/^[A-Z]{1,4}$/.test(t0) && /^\d[\dA-Z/_.-]*$/i.test(t1)) {
+  // shape ("FV 12/02/2025", a Polish numbering) it is the number too, not as sure. "VOM 12.03.2025" is a date.
+  if (/^[A-Z]{1,4}$/.test(t0) && !DATE_WORD.test(t0) && /^\d[\dA-Z/_.-]*$/i.test(t1)) {
     used = 2;
     if (DATE_SHAPE.test(t1.replace(/[.,;:]$/, ""))) factor = 0.9;
     // "RE 2025 0001": the series, the year and the count, spaced.
@@ -435,6 +475,9 @@ function readNumber(text: string): NumberRead | null {
   } else if (/^(?:19|20)\d\d$/.test(t0) && /^\d{2,}$/.test(t1) && tokens.length === 2) {
     // "2024 0017": the year and the count, spaced (or two numbers: not quite sure).
     [used, factor] = [2, 0.9];
+  } else if (tokens.length >= 3 && tokens.length <= 4 && /^\d{3,6}$/.test(t0) && tokens.every((t) => /^\d{2,6}$/.test(t))) {
+    // "2025 000 123": digits in spaced groups and nothing else, one number (not quite sure).
+    [used, factor] = [tokens.length, 0.9];
   } else if (/^[A-Z0-9]*\d[A-Z0-9]*$/i.test(t0) && /^[/–-]$/.test(t1) && /^[A-Z0-9]*\d[A-Z0-9/_.-]*$/i.test(t2)) {
     used = 3;
   }
@@ -442,17 +485,19 @@ function readNumber(text: string): NumberRead | null {
   const clean = token.replace(/[.,;:]$/, "").replace(/^#/, "");
   const squashed = clean.replace(/\s+/g, "");
   if (!INVOICE_NUMBER_TOKEN.test(squashed) || !/\d/.test(clean)) return null;
-  if (findDates(squashed).length > 0 && DATE_SHAPE.test(squashed)) return null;
+  const dateShaped = findDates(squashed).length > 0 && DATE_SHAPE.test(squashed);
   if (parseAmount(clean) !== null && hasDecimals(clean)) return null;
   const after = tokens.slice(used).join(" ");
   const whole = after === "" || (DATE_AFTER_NUMBER.test(after) && findDates(after.replace(DATE_AFTER_NUMBER, "")).length > 0);
   // More digits after the number in its cell, no date: maybe one number printed in parts, not a sure reading.
   if (/^\d/.test(after) && findDates(after).length === 0) factor *= 0.8;
+  if (dateShaped) return { value: clean, whole, factor: factor * 0.75, after, dateShaped };
   return { value: clean, whole, factor, after };
 }
 
 function invoiceNumberFrom(text: string): string | null {
-  return readNumber(text)?.value ?? null;
+  const read = readNumber(text);
+  return read === null || read.dateShaped === true ? null : read.value;
 }
 
 /** A currency sign or code on a token: on a receipt it makes a whole number an amount ("Rs 1939"). */
@@ -556,10 +601,13 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
       const score = hit.pattern.weight * factor * pageFactor;
       switch (hit.kind) {
         case "invoiceNumber": {
-          if (isCustomerLine(labelCell) || (hit.pattern.bare === true && !headerBox(line))) break;
+          // "Guest Folio No." is the folio's number, not the guest's.
+          if (isCustomerLine(labelCell.replace(/^guest\s+(?=folio)/i, "")) || (hit.pattern.bare === true && !headerBox(line) && !underTitle(hit))) break;
           const read = readNumber(text);
           // A value above its caption is the cell's whole text.
           if (read === null || (above === true && !read.whole)) break;
+          // A date where a title or a bare "Nummer" stands is the bill's date; after a number caption it is the number.
+          if (read.dateShaped === true && (hit.pattern.title === true || hit.pattern.bare === true || !read.whole || !NUMBER_CAPTION.test(labelCell.slice(0, labelCell.length - hit.rest.length)))) break;
           let sure = score * read.factor;
           if (hit.pattern.title === true && text !== hit.rest && NUMBER_WORD.test(text.trim())) {
             // "FACTURE" … "N° F-2024-0183" beside or below it: the title and the number word are the caption.

@@ -31,13 +31,13 @@ export interface LabelPattern {
   arrears?: boolean;
 }
 
-const NO = String.raw`(?:n\.?\s?[°ºo]\.?|n\.|nr\.?|nro\.?|no\.?|num(?:ber|éro|mer|ero|er|ro)?\.?|número|number|#|nummer|-?nr\.?|č\.|n:o)`;
+const NO = String.raw`(?:№|n\.?\s?[°ºo]\.?|n\.|nro\.?|nr\.?|nbr\.?|no\.?|num(?:ber|éro|mer|ero|er|ro)?\.?|número|number|#|nummer|-?nr\.?|č\.|n:o|br\.|št\.)`;
 
 /** Words printed as document titles, in the languages of LABELS and Polish, Czech and Finnish. */
-const TITLES = String.raw`(?:(?:tax\s+|commercial\s+)?invoice|rechnung|facture|factuur|factura|fattura|fatura|faktura|lasku)`;
+const TITLES = String.raw`(?:(?:tax\s+|commercial\s+)?invoice|rechnung|facture|factuur|factur[aă]|fattura|fatura|faktura|lasku|arve|ra[čc]un|sz[áa]mla)`;
 
 /** A "No." word starting a value ("N° F-2024-0183", "No. INV-0042", "Nr. 2024-117", "#INV-7"). */
-export const NUMBER_WORD = /^(?:n\.?\s?[°º]\.?|n:o|no\.|nr\.?|nro\.?|n\.|#|no(?=\s+\S*\d)|num(?:ber|éro|ero|mer|er)\.?|número|nummer)\s*[:.]?\s*/i;
+export const NUMBER_WORD = /^(?:№|n\.?\s?[°º]\.?|n:o|no\.|nro\.?|nr\.?|n\.|#|no(?=\s+\S*\d)|num(?:ber|éro|ero|mer|er)\.?|número|nummer)\s*[:.]?\s*/i;
 
 /** A self-billed invoice's aside ("Gutschrift (Selbst ausgestellte Rechnung)", UNTDID 389): an invoice the customer
  * wrote, never a credit note. */
@@ -57,6 +57,21 @@ export const UNSURE_CREDIT_WORDS = String.raw`(?:gutschrift(?:sanzeige)?|rechnun
  * facture", "Betrag dieser Rechnung", "Totaal van deze factuur". */
 const CURRENT_CHARGES_WORDS = String.raw`(?:total\s+)?(?:your\s+)?(?:new|current)\s+charges(?:\s+(?:for\s+)?this\s+(?:period|month|bill))?|total\s+(?:charges|amount)\s+(?:for\s+)?this\s+(?:period|month|bill|invoice)|(?:total\s+)?charges\s+(?:for\s+)?this\s+(?:period|month)|(?:total|amount)\s+of\s+this\s+(?:bill|invoice)|this\s+(?:bill|invoice)\s+total|montant\s+de\s+(?:cette|la\s+présente)\s+facture|total\s+de\s+cette\s+facture|(?:betrag|summe)\s+dieser\s+rechnung|totaal\s+(?:van\s+)?deze\s+factuur|importe\s+de\s+esta\s+factura|totale\s+(?:di\s+)?questa\s+(?:fattura|bolletta)`;
 export const CURRENT_CHARGES = new RegExp(String.raw`^(?:${CURRENT_CHARGES_WORDS})(?![\p{L}])`, "iu");
+/** A document's title alone in its cell ("Rechnung", "FACTURE", "Rechnung / Facture / Invoice"). */
+export const TITLE_ALONE = new RegExp(String.raw`^(?:${TITLES}|faktura\s+vat)(?:\s*\/\s*(?:${TITLES}|faktura\s+vat))*$`, "i");
+/** A title word, alone or ending a compound ("Handelsrechnung", "Eindfactuur", "Slutfaktura"), or a credit note's. */
+const TITLE_STEM = String.raw`(?:(?:tax\s+|commercial\s+)?invoice|\p{L}{0,20}(?:rechnung|factuur|faktura)(?:\s+vat)?|facture|factur[aă]|fattura|fatura|lasku|arve|ra[čc]un|sz[áa]mla|(?:fact|fatt|fra|fakt|rechn?|re|rg)\.|${CREDIT_NOTE_WORDS}|${UNSURE_CREDIT_WORDS})`;
+/** Word starts naming another document or party than the invoice ("Rechnung zu Auftrag Nr.", "Invoice for order No.",
+ * "Facture de commande n°", "Original invoice"): a number after them is not the invoice's. */
+export const OTHER_THING = String.raw`(?:order|ordine|ordre|orden|bestell|beställ|bestilling|auftrag|commande|pedido|zam[oó]wieni|delivery|liefer|livraison|bon\s+de|consegna|entrega|albar[aá]n|dostaw|leverans|levering|customer|kunde|kund|client|klant|klient|contract|vertrag|contrat|contratt|contrato|umow|avtal|proje[ck]t|progett|proyect|account|konto|compte|cuenta|referen|réf[ée]ren|riferiment|room|zimmer|chambre|camera|habitaci|guest|gast|confirmation|best[äa]tig|reserv|booking|buchung|page|seite|steuer|mwst|ust|tva|iva|btw|moms|tax(?:e|\s+no|\s+id|\s+number)|vat\s+(?:no|reg|id|number))`;
+/** Short words that tie a number to another document ("zu", "for", "de la", "all'"): whole words only. */
+const OTHER_WORD = String.raw`(?:zu|zur|zum|für|gemäß|laut|lt|your|ihre?r?|votre|vos|uw|vostr[ao]|su|sus|tu|wasz[ae]?|er|din|for|to|per|against|on|au|aux|à|la|le|du|al|all|alla|del|della|dla|do|för|till|til|bij|van|voor|of)`;
+/** An aside between a title and its "No." word: the document type's code or a copy mark in brackets ("(380)",
+ * "(Kopie)", "(Selbst ausgestellte Rechnung)"), one or two words ("des Versicherers", "Bau", "d'acompte",
+ * "simplificada") or the title again in another language ("/ Facture / Invoice"), none naming another thing. */
+const ASIDE = String.raw`(?:\s*\((?![^)]*(?<!\p{L})${OTHER_THING})[^()]{1,40}\)|\s+(?:\p{L}{1,3}['’]\s?)?(?!${OTHER_THING}|orig|ursprüng|${OTHER_WORD}(?![\p{L}]))\p{L}[\p{L}.-]*|\s*\/\s*${TITLE_STEM})`;
+/** A qualifier before a title ("Sales Invoice", "Our invoice", "Unsere Rechnung", "Final invoice"). */
+const QUALIFIER = String.raw`(?:sales|commercial|vat|final|interim|partial|advance|pro[\s-]?forma|service|our|unsere?|e-?)\s+`;
 
 export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
   invoiceNumber: [
@@ -68,7 +83,9 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
     { re: /^r[eg]\.?-?\s?nr\.?\s*[:.]?/i, weight: 0.8 },
     // Italian "Numero documento", "Documento n." (a fattura's own number).
     { re: /^(?:n(?:umero|\.|r\.?)\s+documento|documento\s+(?:n\.?|nr\.?|numero))\s*[:.]?/i, weight: 0.8 },
-    { re: /^beleg(?:nummer|-?nr\.?)\s*[:.]?/i, weight: 0.7 },
+    { re: /^beleg[\s-]*(?:nummer|nr\.?|no\.?)\s*[:.]?/i, weight: 0.7 },
+    // A receipt's or a hotel's own number: "Quittung Nr.", "Ricevuta n.", "Reçu n°", "Conto n.", "Note n°".
+    { re: new RegExp(String.raw`^(?:quittung|kassenbon|ricevuta(?:\s+fiscale)?|re[çc]u|recibo|kvitto|paragon(?:\s+fiskalny)?|conto|note)[\s-]*${NO}\s*[:.]?`, "i"), weight: 0.8 },
     { re: /^(?:gutschrift|rechnungskorrektur)s?[\s-]*(?:nummer|nr\.?)\s*[:.]?/i, weight: 0.9 },
     // A credit note's number after its title: "Credit Note No.", "Avoir n°", "Nota di credito n.", "Kreditfaktura 5521".
     { re: new RegExp(String.raw`^(?:${CREDIT_NOTE_WORDS}|${UNSURE_CREDIT_WORDS})[\s-]*${NO}\s*[:.]?`, "iu"), weight: 0.9 },
@@ -87,15 +104,29 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
     { re: new RegExp(String.raw`^(?:faktura(?:\s+vat)?|laskun?)[\s-]*${NO}\s*[:.]?`, "i"), weight: 0.95 },
     { re: /^laskunumero\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:n\.?\s?[°º]\.?|n\.|num(?:ero|éro)|número|numer|nr)\s*(?:de\s+|da\s+|del(?:la)?\s+)?(?:factura|fattura|fatura|faktury)\s*[:.]?/i, weight: 0.95 },
+    // "Num. fattura", "Núm. factura", "Nr. factuur", "Número de la factura", "Nummer der Rechnung", "Számla sorszáma".
+    { re: /^(?:(?:num|n[úu]m|nr)\.?\s*|n[úu]mero\s+|nummer\s+)(?:de\s+la\s+|della\s+|der\s+|van\s+de\s+)?(?:factura|fattura|fatura|factuur|rechnung|facture)\s*[:.]?|^sz[áa]mla\s*(?:sorsz[áa]ma|sz[áa]m)\s*[:.]?/iu, weight: 0.9 },
+    // The document's own number: "Dokument-Nr.", "Dokumentnummer", "Doc. No.", "N° de pièce".
+    { re: /^(?:dokument(?:en)?[\s-]*(?:nummer|nr\.?)|doc\.?\s*(?:no\.?|#|nr\.?)|n[°º]\s*(?:de\s+)?pi[èe]ce)\s*[:.]?/i, weight: 0.7 },
     { re: /^(?:fakturanummer|fakturanr\.?|faktura\s*(?:nr\.?|nummer))\s*[:.]?/i, weight: 0.95 },
     { re: /^inv\.?\s*(?:no\.?|#|number)\s*[:.]?/i, weight: 0.9 },
     { re: /^invoice\s+ref(?:erence)?\.?\s*(?:no\.?)?\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:our\s+ref(?:erence)?\.?|document\s+(?:no\.?|number|#))\s*[:.]?/i, weight: 0.7 },
     // A hotel's or a travel agent's bill numbered by its booking: the number the clerk files it under.
     { re: /^(?:booking|reservation)\s*(?:id|no\.?|number|#|ref(?:erence)?\.?)\s*[:.]?/i, weight: 0.65 },
+    // A qualified title, or a title with an aside before its "No." word: "Handelsrechnung (380) Nr.", "Schlussrechnung
+    // Bau (877) Nr.", "Facture (duplicata) n°", "Facture d'acompte n°", "Sales Invoice No.", "Rechnung / Invoice Nr.".
+    { re: new RegExp(String.raw`^(?:${QUALIFIER})?${TITLE_STEM}${ASIDE}{0,3}[\s-]*${NO}\s*[:.]?`, "iu"), weight: 0.9 },
+    { re: new RegExp(String.raw`^${QUALIFIER}${TITLE_STEM}\s*[:]`, "iu"), weight: 0.75 },
+    // A hotel's folio: "Folio No.", "Folio-Nr.", "Guest Folio No.", "FOLIO 120456" (not "Folio fiscal", a Mexican UUID).
+    { re: new RegExp(String.raw`^(?:guest\s+|hotel\s+)?folio[\s-]*${NO}\s*[:.]?`, "i"), weight: 0.85 },
+    { re: /^(?:guest\s+)?folio\s*:/i, weight: 0.8 },
+    { re: /^folio\s+(?=#?[A-Z0-9/_-]*\d)/i, weight: 0.6, title: true },
+    // French "Réf. facture", Czech / Slovak "Číslo faktury", "Faktúra č.".
+    { re: /^(?:r[ée]f(?:[ée]rence)?\.?\s*(?:de\s+(?:la\s+)?)?facture|[čc][íi]slo\s+fakt[uú]ry|fakt[uú]ra\s+[čc]\.)\s*[:.]?/iu, weight: 0.9 },
     { re: new RegExp(String.raw`^${TITLES}\s*[:]`, "i"), weight: 0.75 },
-    { re: new RegExp(String.raw`^(?:${TITLES}|faktura\s+vat)$`, "i"), weight: 0.7, exact: true, title: true },
-    { re: new RegExp(String.raw`^(?:${TITLES}|faktura\s+vat)\s+(?=[A-Z0-9/_-]*\d)`, "i"), weight: 0.6, title: true },
+    { re: TITLE_ALONE, weight: 0.7, exact: true, title: true },
+    { re: new RegExp(String.raw`^(?:${TITLES}|faktura\s+vat|\p{L}{2,20}(?:rechnung|factuur|faktura))\s+(?=(?:[A-Z]{1,4}\s+)?[A-Z0-9/_-]*\d)`, "iu"), weight: 0.6, title: true },
     { re: /^(?:n[°º]|no\.?|nr\.?|nro\.?|num[ée]ro|número|number|nummer|numer)\s*:?$/i, weight: 0.6, exact: true, bare: true },
   ],
   invoiceDate: [
