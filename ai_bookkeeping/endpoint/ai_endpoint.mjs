@@ -21398,7 +21398,7 @@ var require_timestamp = __commonJS({
     var DT_SEPARATOR = /t|\s/i;
     var DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
     var TIME = /^(\d\d):(\d\d):(\d\d)(?:\.\d+)?(?:z|([+-]\d\d)(?::?(\d\d))?)$/i;
-    var DAYS2 = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    var DAYS3 = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
     function validTimestamp(str2, allowDate) {
       const dt = str2.split(DT_SEPARATOR);
       return dt.length === 2 && validDate(dt[0]) && validTime(dt[1]) || allowDate && dt.length === 1 && validDate(dt[0]);
@@ -21411,7 +21411,7 @@ var require_timestamp = __commonJS({
       const y = +matches[1];
       const m = +matches[2];
       const d = +matches[3];
-      return m >= 1 && m <= 12 && d >= 1 && (d <= DAYS2[m] || // leap year: https://tools.ietf.org/html/rfc3339#appendix-C
+      return m >= 1 && m <= 12 && d >= 1 && (d <= DAYS3[m] || // leap year: https://tools.ietf.org/html/rfc3339#appendix-C
       m === 2 && d === 29 && (y % 100 === 0 ? y % 400 === 0 : y % 4 === 0));
     }
     function validTime(str2) {
@@ -24587,7 +24587,7 @@ var require_formats = __commonJS({
       return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
     }
     var DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
-    var DAYS2 = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    var DAYS3 = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
     function date5(str2) {
       const matches = DATE.exec(str2);
       if (!matches)
@@ -24595,7 +24595,7 @@ var require_formats = __commonJS({
       const year = +matches[1];
       const month = +matches[2];
       const day = +matches[3];
-      return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeapYear(year) ? 29 : DAYS2[month]);
+      return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeapYear(year) ? 29 : DAYS3[month]);
     }
     function compareDate(d1, d2) {
       if (!(d1 && d2))
@@ -61618,6 +61618,8 @@ var NUMBER_WORD = /^(?:№|n\.?\s?[°º]\.?|n:o|no\.|nro\.?|nr\.?|n\.|#|no(?=\s+
 var SELF_BILLED = /selbst\s*ausgestellte?\s+rechnung|gutschriftsverfahren|self[\s-]?bill(?:ed|ing)\s+invoice|auto-?facturation|autofattura|autofactura/i;
 var CREDIT_NOTE_WORDS = String.raw`(?:(?:tax\s+|vat\s+)?credit[\s-]?(?:note|memo(?:randum)?|invoice|nota|factuur|faktuur)|creditnote|\p{L}+gutschrift(?:sanzeige)?|storno(?:rechnung|beleg)?|rechnungsstorno|(?:facture\s+d['’]\s?)?avoir|note\s+de\s+cr[ée]dit|nota\s+(?:di\s+|de\s+)?(?:ac)?cr[ée]dito|(?:factura\s+(?:de\s+)?)?abono|kredit(?:nota|faktura)|hyvityslasku|nota\s+kredytowa|dobropis|jóváíró\s+számla|factur[aă]\s+storno|πιστωτικό(?:\s+τιμολόγιο)?)`;
 var UNSURE_CREDIT_WORDS = String.raw`(?:gutschrift(?:sanzeige)?|rechnungskorrektur|korrekturrechnung|faktura\s+korygując[ay]|korekta(?:\s+faktury)?|factura\s+rectificativa|fatura\s+retificativa|nota\s+di\s+variazione|corrective\s+invoice|correction\s+invoice|invoice\s+correction|opravný\s+daňový\s+doklad|helyesbítő\s+számla)`;
+var CURRENT_CHARGES_WORDS = String.raw`(?:total\s+)?(?:your\s+)?(?:new|current)\s+charges(?:\s+(?:for\s+)?this\s+(?:period|month|bill))?|total\s+(?:charges|amount)\s+(?:for\s+)?this\s+(?:period|month|bill|invoice)|(?:total\s+)?charges\s+(?:for\s+)?this\s+(?:period|month)|(?:total|amount)\s+of\s+this\s+(?:bill|invoice)|this\s+(?:bill|invoice)\s+total|montant\s+de\s+(?:cette|la\s+présente)\s+facture|total\s+de\s+cette\s+facture|(?:betrag|summe)\s+dieser\s+rechnung|totaal\s+(?:van\s+)?deze\s+factuur|importe\s+de\s+esta\s+factura|totale\s+(?:di\s+)?questa\s+(?:fattura|bolletta)`;
+var CURRENT_CHARGES = new RegExp(String.raw`^(?:${CURRENT_CHARGES_WORDS})(?![\p{L}])`, "iu");
 var TITLE_ALONE = new RegExp(String.raw`^(?:${TITLES}|faktura\s+vat)(?:\s*\/\s*(?:${TITLES}|faktura\s+vat))*$`, "i");
 var TITLE_STEM = String.raw`(?:(?:tax\s+|commercial\s+)?invoice|\p{L}{0,20}(?:rechnung|factuur|faktura)(?:\s+vat)?|facture|factur[aă]|fattura|fatura|lasku|arve|ra[čc]un|sz[áa]mla|(?:fact|fatt|fra|fakt|rechn?|re|rg)\.|${CREDIT_NOTE_WORDS}|${UNSURE_CREDIT_WORDS})`;
 var OTHER_THING = String.raw`(?:order|ordine|ordre|orden|bestell|beställ|bestilling|auftrag|commande|pedido|zam[oó]wieni|delivery|liefer|livraison|bon\s+de|consegna|entrega|albar[aá]n|dostaw|leverans|levering|customer|kunde|kund|client|klant|klient|contract|vertrag|contrat|contratt|contrato|umow|avtal|proje[ck]t|progett|proyect|account|konto|compte|cuenta|referen|réf[ée]ren|riferiment|room|zimmer|chambre|camera|habitaci|guest|gast|confirmation|best[äa]tig|reserv|booking|buchung|page|seite|steuer|mwst|ust|tva|iva|btw|moms|tax(?:e|\s+no|\s+id|\s+number)|vat\s+(?:no|reg|id|number))`;
@@ -61687,6 +61689,7 @@ var LABELS = {
     { re: /^rechnungs-?\s?datum\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:date\s+de\s+l['’]\s?avoir|credit\s+(?:note|memo)\s+date|date\s+of\s+(?:the\s+)?credit\s+note|gutschrifts-?\s?datum|datum\s+der\s+gutschrift|creditnota\s*datum|data\s+(?:della\s+)?nota\s+di\s+credito|fecha\s+(?:de\s+la\s+)?nota\s+de\s+crédito)\s*[:.]?/i, weight: 0.95 },
     { re: /^beleg-?\s?datum\s*[:.]?/i, weight: 0.85 },
+    { re: /^(?:ausstellungs-?\s?datum|ausgestellt\s+am|rechnungs-?\s+und\s+liefer-?\s?datum|(?:facture\s+)?(?:émise|emise|établie|etablie)\s+le)\s*[:.]?/i, weight: 0.9 },
     { re: /^r[eg]\.?-?\s?datum\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:date\s+(?:de\s+(?:la\s+)?)?(?:facture|facturation|d'émission|émission))\s*[:.]?/i, weight: 0.95 },
     { re: /^factuur\s*datum\s*[:.]?/i, weight: 0.95 },
@@ -61702,20 +61705,20 @@ var LABELS = {
   ],
   dueDate: [
     { re: /^(?:payment\s+)?due\s*(?:date|on|by)?\s*[:.]?/i, weight: 0.9 },
-    { re: /^(?:pay(?:able)?\s+(?:by|until|before)|to\s+be\s+paid\s+(?:by|until|before)|payment\s+deadline|date\s+due)\s*[:.]?/i, weight: 0.85 },
+    { re: /^(?:pay(?:able|ment)?\s+(?:by|until|before)|to\s+be\s+paid\s+(?:by|until|before)|payment\s+deadline|date\s+due)\s*[:.]?/i, weight: 0.85 },
     // The day a direct debit is collected (SEPA pre-notification): the day the bill is paid.
     { re: /^(?:(?:direct\s+)?debit(?:ing)?\s+date|collection\s+date|date\s+of\s+(?:debit|collection)|abbuchungs-?\s?datum|einzugs-?\s?datum|lastschrift-?\s?datum|abbuchung\s+am|einzug\s+am|date\s+de\s+prélèvement|prélèvement\s+le|incasso-?\s?datum|afschrijf-?\s?datum)\s*[:.]?/i, weight: 0.85 },
-    { re: /^(?:fälligkeit(?:sdatum|stag)?|fällig\s+(?:am|bis)|zahlbar\s+bis(?:\s+zum)?|zahlungsziel|zahlungsfrist|zahlungstermin)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:netto\s*fällig(?:keit)?(?:\s+(?:am|bis))?|fällig\s+netto(?:\s+(?:am|bis))?|fälligkeit(?:sdatum|stag)?|fällig\s+(?:am|bis)|zahlbar\s+bis(?:\s+zum)?|zahlungsziel|zahlungsfrist|zahlungstermin)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:date\s+d['’]\s?échéance|échéance|date\s+limite(?:\s+de\s+(?:paiement|règlement))?(?:\s+le)?|à\s+payer\s+avant\s+le)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:vervaldatum|vervaldag|uiterste\s+betaaldatum|te\s+betalen\s+voor)\s*[:.]?/i, weight: 0.9 },
-    { re: /^(?:fecha\s+de\s+vencimiento|vencimiento|(?:data\s+(?:di\s+)?)?scadenza|data\s+de\s+vencimento|vencimento)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:fecha\s+(?:de\s+)?vencimiento|vencimiento|uiterste\s+betaal(?:datum|dag)|(?:data\s+(?:di\s+)?)?scadenza(?:\s+(?:del(?:la)?\s+)?(?:pagamento|fattura))?|data\s+de\s+vencimento|vencimento)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:förfallodatum|förfallodag|att\s+betala\s+senast|sista\s+betalningsdag|forfaldsdato|betalingsfrist|sidste\s+rettidige\s+betalingsdag)\s*[:.]?/i, weight: 0.9 },
     // Finnish, Polish, Czech / Slovak, Norwegian: "Eräpäivä", "Termin płatności", "Datum splatnosti", "Forfallsdato".
     { re: /^(?:eräpäivä|erääntymispäivä|termin\s+(?:płatności|zapłaty)|data\s+płatności|d[aá]tum\s+splatnosti|splatnost|forfallsdato|forfall)\s*[:.]?/iu, weight: 0.9 },
     // Spellings without accents or with a polite word ("Echeance", "A payer avant le", "Please pay by"), and Hungarian,
     // Croatian, Estonian, Romanian ones.
     { re: /^(?:please\s+pay\s+(?:by|before)|zu\s+zahlen\s+bis|fällig|a\s+payer\s+avant\s+le|(?:date\s+d['’]\s?)?[ée]ch[ée]ance|fecha\s+l[ií]mite\s+de\s+pago|vence(?:\s+el)?|(?:te\s+)?betalen\s+v[oó]{2}r|betalas\s+senast|betales\s+senest|sidste\s+betalingsdag|fizetési\s+határidő|rok\s+plaćanja|datum\s+dospijeća|maksetähtaeg|data\s+scaden[tţț]ei)\s*[:.]?/iu, weight: 0.85 },
-    { re: /^payment\s+date\s*[:.]?/i, weight: 0.75 }
+    { re: /^(?:payment\s+date|date\s+de\s+(?:paiement|règlement)|fecha\s+de\s+pago|betaaldatum|data\s+(?:di|de)\s+pagamento|zahlungsdatum)\s*[:.]?/i, weight: 0.75 }
   ],
   total: [
     { re: /^(?:total\s+)?amount\s+(?:due|payable|to\s+pay)\s*[:.]?/i, weight: 0.95 },
@@ -61728,11 +61731,17 @@ var LABELS = {
     { re: /^(?:grand\s+total|total(?:\s+amount)?|totale|totalt|totaal|summe|gesamt)\s+(?:EUR|CHF|USD|GBP|SEK|DKK|NOK|PLN|CZK|INR|CAD|AUD)(?![\p{L}])(?!\s*\(?\s*(?:excl|exkl|ekskl|before|net(?:to)?|ht|hors|ohne|zonder|sin|senza|sem|utan|uden|sans)(?![\p{L}]))\s*[:.]?/iu, weight: 0.9 },
     { re: /^(?:net\s+payable|payable\s+amount|amount\s+to\s+be\s+paid|total\s+amount\s+(?:due|payable)|invoice\s+amount|(?:total\s+)?invoice\s+value)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:rechnungssumme\s+brutto|summe\s+inkl\.?|(?:gesamtbetrag|rechnungsbetrag|gesamtsumme)(?!\s+netto)|endbetrag|bruttobetrag|bruttosumme|summe\s+brutto|brutto|zu\s+zahlen(?:der\s+betrag)?|zahlbetrag)\s*[:.]?/i, weight: 0.95 },
+    // Belgium: "Total TVAC", "Montant T.V.A.C.", "Total TVA comprise".
+    { re: /^(?:(?:total|montant|prix)\s+(?:tvac|t\.v\.a\.c\.?)|total\s+tva\s+comprise)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:total\s+ttc|montant\s+(?:total\s+)?ttc|net\s+à\s+payer|somme\s+à\s+payer|total\s+à\s+payer|montant\s+à\s+payer|total\s+facture|solde\s+à\s+payer)\s*[:.]?/i, weight: 0.95 },
-    { re: /^(?:reste\s+à\s+payer|restbetrag|noch\s+zu\s+zahlen|offener\s+betrag|(?:totale\s+)?da\s+pagare|importe\s+a\s+pagar)\s*[:.]?/iu, weight: 0.9 },
+    { re: /^(?:reste\s+dû|montant\s+dû|solde\s+dû|reste\s+à\s+payer|restbetrag|noch\s+zu\s+zahlen|offener\s+betrag|(?:totale\s+)?da\s+pagare|importe\s+a\s+pagar)\s*[:.]?/iu, weight: 0.9 },
     { re: /^(?:factuur\s*totaal|totaal\s*bedrag|totaal\s+incl\.?(?:\s+btw)?|te\s+betalen|totaal\s+te\s+betalen)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:total\s+inkl\.?\s+(?:mwst|moms)|total\s+(?:factura|a\s+pagar|com\s+iva)|importe\s+total|totale\s+(?:fattura|documento|da\s+pagare)|(?:totalt\s+|summa\s+)?att\s+betala|at\s+betale|i\s+alt(?!\s+eks))\s*[:.]?/i, weight: 0.95 },
-    { re: /^(?:razem\s+brutto|wartość\s+brutto|do\s+zapłaty)\s*[:.]?/iu, weight: 0.95 },
+    { re: /^(?:razem\s+brutto|wartość\s+brutto|(?:razem\s+|kwota\s+|suma\s+)?do\s+zapłaty)\s*[:.]?/iu, weight: 0.95 },
+    // Czech, Slovak, Hungarian: "Celkem k úhradě", "Celkom k úhrade", "Fizetendő összeg", "Végösszeg".
+    { re: /^(?:(?:celkem\s+|celkom\s+|suma\s+|spolu\s+)?k\s+úhrad[ěe]|celková\s+částka|fizetendő(?:\s+(?:összeg|végösszeg))?|(?:bruttó\s+)?végösszeg)\s*[:.]?/iu, weight: 0.95 },
+    // A statement's charges of this period, before last bill's balance and the payments since (a utility bill).
+    { re: new RegExp(String.raw`^(?:${CURRENT_CHARGES_WORDS})\s*[:.]?`, "iu"), weight: 0.95 },
     { re: /^(?:total|totaal|summe|gesamt|totale|totalt)\s*[:.]?$/i, weight: 0.8 },
     { re: /^(?:total|totaal|summe|totale|totalt)\s*[:.]?/i, weight: 0.6 }
   ],
@@ -61743,6 +61752,9 @@ var LABELS = {
     { re: /^(?:total\s+ht|montant\s+(?:total\s+)?(?:eur\s+)?ht|sous[\s-]total|total\s+hors\s+taxes?)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:exclusief\s+btw|totaal\s+excl\.?(?:\s+btw)?|subtotaal|netto\s*bedrag)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:razem\s+netto|wartość\s+netto)\s*[:.]?/iu, weight: 0.9 },
+    { re: /^(?:(?:celkem|celkom|spolu)\s+bez\s+dph|nettó\s+(?:összesen|végösszeg))\s*[:.]?/iu, weight: 0.9 },
+    // The base after a discount: "Base imposable", "Maatstaf van heffing" (Belgium, France, the Netherlands).
+    { re: /^(?:base\s+(?:imposable|hors\s+taxes?)|maatstaf\s+van\s+heffing)\s*[:.]?/iu, weight: 0.85 },
     { re: /^(?:total\s+exkl\.?\s+mwst|zwischentotal|base\s+imponible|importe\s+neto|(?:totale\s+)?imponibile|total\s+sem\s+iva|valor\s+líquido|(?:belopp|summa|beløb|i\s+alt)\s+(?:exkl|ekskl)\.?\s+moms)\s*[:.]?/i, weight: 0.9 }
   ],
   totalTax: [
@@ -61750,7 +61762,7 @@ var LABELS = {
     { re: /^versicherung(?:s)?steuer\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
     { re: /^(?:(?:mwst|ust)[.-]?\s?betrag|steuerbetrag|mehrwertsteuerbetrag)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:mwst\.?|ust\.?|umsatzsteuer|mehrwertsteuer|zzgl\.?\s+(?:mwst|ust)\.?)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
-    { re: /^(?:montant\s+(?:de\s+la\s+)?tva|total\s+tva|tva|taxes?(?!\s+(?:de|du|des|d['’]|sur|on|for)\s|\s+(?:séjour|foncière|locale)\b))\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
+    { re: /^(?:(?:montant\s+(?:de\s+la\s+)?|total\s+)?tva(?!c(?![a-z])|\s+compris)|taxes?(?!\s+(?:de|du|des|d['’]|sur|on|for)\s|\s+(?:séjour|foncière|locale)\b))\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
     { re: /^(?:btw(?:\s+bedrag)?|totaal\s+btw)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
     { re: /^(?:(?:cuota\s+|total\s+|totale\s+)?iva|imposta(?!\s+di\s+(?:soggiorno|bollo))|moms(?:belopp)?)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
     // The rate before the tax's name: "zzgl. 19 % MwSt.", "plus 20% VAT", "20 % TVA", "+ 21 % BTW".
@@ -61767,7 +61779,7 @@ var LABELS = {
     { re: /^(?:payment\s+terms?|terms(?:\s+of\s+payment)?)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:zahlungs(?:bedingungen|ziel|konditionen))\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:conditions\s+de\s+(?:paiement|règlement)|modalités\s+de\s+paiement)\s*[:.]?/i, weight: 0.9 },
-    { re: /^(?:betalings(?:voorwaarden|termijn|conditie))\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:betalings(?:voorwaarden|termijn|condities?)|betaal(?:termijn|voorwaarden|conditie))\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:zahlungs(?:frist|bedingung|termin)|délai\s+de\s+(?:paiement|règlement)|modalités\s+de\s+règlement|condiciones\s+de\s+pago|forma\s+de\s+pago|plazo\s+de\s+pago|(?:termini|condizioni|modalità)\s+di\s+pagamento|condições\s+de\s+pagamento|prazo\s+de\s+pagamento|betalningsvillkor|betalingsbetingelser|betalingsvilkår|maksuehdot?|termin\s+płatności|(?:sposób|forma)\s+płatności|platební\s+podmínky)\s*[:.]?/iu, weight: 0.85 },
     // A caption alone ("Payment", "Règlement", "Pagamento"): only as the whole cell.
     { re: /^(?:payment|zahlung|règlement|paiement|pago|pagamento|betaling|betalning|maksu)\s*:?$/iu, weight: 0.8, exact: true }
@@ -61776,8 +61788,13 @@ var LABELS = {
   // total is the balance plus these: a payment is no reduction of the invoice.
   deposit: [
     { re: /^(?:offene\s+(?:zahlungen|posten|beträge)|rückstand|saldovortrag|vorheriger\s+saldo|previous\s+balance|arrears|outstanding\s+(?:balance|amount)\s+(?:from\s+)?previous(?:\s+invoices?)?|solde\s+antérieur|impayés?\s+antérieurs?|achterstallig(?:\s+bedrag)?|vorig\s+saldo)\s*[:.]?/iu, weight: 0.8, arrears: true },
+    // Last bill's amount on a statement: "Amount of your last bill", "Balance from previous bill", "Solde de votre
+    // précédente facture", "Betrag der letzten Rechnung".
+    { re: /^(?:(?:amount|total|balance)\s+(?:of|from|on)\s+(?:your\s+)?(?:last|previous)\s+(?:bill|invoice|statement)|(?:your\s+)?(?:last|previous)\s+(?:bill|invoice|statement)(?:\s+(?:amount|total))?|balance\s+forward|past\s+due\s+(?:balance|amount)|(?:solde|montant)\s+de\s+(?:votre|la)\s+(?:précédente|dernière)\s+facture|(?:betrag|summe)\s+(?:der|ihrer)\s+(?:letzten|vorigen)\s+rechnung|saldo\s+(?:vorige|laatste)\s+factuur)\s*[:.]?/iu, weight: 0.8, arrears: true },
     { re: /^(?:(?:less|minus)\s+)?(?:(?:deposit|down\s+payment|advance\s+payment|prepayment)(?:\s+(?:paid|received|made))?|payments?\s+(?:received|made))(?:\s+on\s+\S+)?\s*[:.]?/i, weight: 0.85 },
     { re: /^(?:(?:less\s+)?(?:already|previously)\s+paid|amount\s+(?:already\s+)?paid|paid\s+to\s+date|less\s+paid)\s*[:.]?/i, weight: 0.85 },
+    // A statement's payments since the last bill: "Payments", "Payments/Credits", "Paiement reçu", "Zahlung erhalten".
+    { re: /^(?:payments?(?:\s*\/\s*credits?)?(?!\s*[\p{L}(])|paiements?\s+reçus?|règlements?\s+reçus?|zahlung(?:en)?\s+(?:erhalten|eingegangen)|betaling(?:en)?\s+ontvangen)(?![\p{L}])\s*[:.]?/iu, weight: 0.8 },
     { re: /^(?:(?:abzüglich|abzgl\.?|minus|\.\/\.)\s+)?(?:geleistete\s+|erhaltene\s+)?(?:anzahlung(?:en)?|abschlagszahlung(?:en)?|vorauszahlung(?:en)?|akonto(?:zahlung)?)(?:\s+vom\s+\S+)?\s*[:.]?/iu, weight: 0.85 },
     { re: /^(?:(?:abzüglich|abzgl\.?)\s+)?(?:bereits\s+(?:bezahlt|gezahlt|geleistet|erhalten)|schon\s+bezahlt)\s*[:.]?/iu, weight: 0.85 },
     { re: /^(?:acomptes?(?:\s+(?:versée?s?|reçue?s?|payée?s?|déjà\s+versée?s?))?|déjà\s+(?:payé|réglé|versé)|(?:montant\s+)?(?:déjà\s+)?réglé|avance\s+versée)(?:\s+le\s+\S+)?\s*[:.]?/iu, weight: 0.85 },
@@ -61790,7 +61807,7 @@ var TOTALS_ROW_CAPTIONS = {
   totalTax: /^(?:steuer|impuesto|imposta|imposto|skat)$/i,
   total: /^(?:gross|brutto|bruto|lordo|ttc|t\.t\.c\.|bruttowert|incl\.?\s+(?:vat|tax|btw|mwst|tva|iva))$/i
 };
-var BALANCE_LABEL = /^(?:(?:total\s+)?amount\s+(?:due|payable|to\s+pay)|balance(?:\s+due)?|total\s+due|net\s+payable|amount\s+to\s+be\s+paid|(?:net|reste|solde|montant|total|somme)\s+à\s+payer|zahlbetrag|zu\s+zahlen(?:der\s+betrag)?|(?:noch\s+zu\s+zahlen|restbetrag|offener\s+betrag)|(?:totaal\s+)?te\s+betalen|(?:total|importe)\s+a\s+pagar|(?:totale\s+)?da\s+pagare|saldo)/iu;
+var BALANCE_LABEL = /^(?:(?:reste|montant|solde)\s+dû|(?:total\s+)?amount\s+(?:due|payable|to\s+pay)|balance(?:\s+due)?|total\s+due|net\s+payable|amount\s+to\s+be\s+paid|(?:net|reste|solde|montant|total|somme)\s+à\s+payer|zahlbetrag|zu\s+zahlen(?:der\s+betrag)?|(?:noch\s+zu\s+zahlen|restbetrag|offener\s+betrag)|(?:totaal\s+)?te\s+betalen|(?:total|importe)\s+a\s+pagar|(?:totale\s+)?da\s+pagare|saldo)/iu;
 var CARRIED = /(?<![\p{L}])(?:übertrag|uebertrag|vortrag|carried\s+(?:forward|over)|brought\s+forward|carry\s+forward|c\/f|b\/f|(?:total\s+)?à\s+reporter|a\s+reporter|reporté|suma\s+y\s+sigue|suma\s+anterior|sigue\s+en\s+la\s+página|(?:totale\s+)?da\s+riportare|a\s+riportare|riporto|van\s+vorige\s+pagina|naar\s+volgende\s+pagina|transport\s+(?:van|naar))(?![\p{L}])|^\s*report\s*:?\s*$/iu;
 var LEADERS = /^[\s:]*(?:(?:[.·•…_\-–—]\s?){2,}|…\s?)[\s:]*/u;
 var RECEIPT_LABELS = {
@@ -61800,22 +61817,22 @@ var RECEIPT_LABELS = {
     { re: /^(?:card|credit\s+card|debit\s+card|visa|mastercard|maestro|amex|girocard|ec[\s-]?karte|karte|kartenzahlung|carte(?:\s+bancaire)?|cb|pin|bar|cash|espèces|contant)\s*[:.]?(?=\s|$|\d|[€$£])/i, weight: 0.7 }
   ]
 };
-var CUSTOMER_MARKERS = /(?:^|[^\p{L}])(?:your|uw|votre|ihre?|client|customer|kunde|kunden|klant|cliente|destinatario|spett\.?le|kund|billed\s+to|billing\s+address|shipping\s+address|delivery\s+address|invoice\s+address|(?<!payment\s)recipient|receiver|guest(?:\s+name)?|consignee|addressee|attn\.?|factur[ée]\s+à|facturar\s+a|faturar\s+a|faktureras\s+till|faktureres\s+til|rechnungsadresse|exmo\(?s?\)?\.?|acheteur|buyer|bill\s+to|ship\s+to|sold\s+to|invoice\s+to|deliver\s+to|factuuradres|afleveradres|livraison|facturation|destinataire|nabywca|käufer|rechnungsempfänger|warenempfänger|empfänger|lieferanschrift|lieferadresse|rechnungsanschrift|auftraggeber|leistungsempfänger|cessionario|committente|acquirente|köpare|mottagare|ostaja|vastaanottaja|asiakas|køber|modtager|mottaker|odběratel|kupující|odbiorca|comprador|adquirente|destinatário|receptor|vevő|klient)(?:$|[^\p{L}])/iu;
+var CUSTOMER_MARKERS = /(?:^|[^\p{L}])(?:your|uw|votre|ihre?|client|customer|kunde|kunden|klant|cliente|destinatario|spett\.?le|kund|billed\s+to|issued\s+to|invoiced\s+to|prepared\s+for|rechnung\s+an|factuur\s+aan|gefactureerd\s+aan|fatturato\s+a|intestat[ao]\s+a|facturado\s+a|billing\s+address|shipping\s+address|delivery\s+address|invoice\s+address|(?<!payment\s)recipient|receiver|guest(?:\s+name)?|consignee|addressee|attn\.?|factur[ée]\s+à|facturar\s+a|faturar\s+a|faktureras\s+till|faktureres\s+til|rechnungsadresse|exmo\(?s?\)?\.?|acheteur|buyer|bill\s+to|ship\s+to|sold\s+to|invoice\s+to|deliver\s+to|factuuradres|afleveradres|livraison|facturation|destinataire|nabywca|käufer|rechnungsempfänger|warenempfänger|empfänger|lieferanschrift|lieferadresse|rechnungsanschrift|auftraggeber|leistungsempfänger|cessionario|committente|acquirente|köpare|mottagare|ostaja|vastaanottaja|asiakas|køber|modtager|mottaker|odběratel|kupující|odbiorca|comprador|adquirente|destinatário|receptor|vevő|klient)(?:$|[^\p{L}])/iu;
 var RECIPIENT_HEADINGS = new RegExp(`${CUSTOMER_MARKERS.source}|^(?:to|an|aan|\xE0|a|para|till|til|pour|do)\\s*:?$`, "iu");
 var BRAND_BEFORE = /\s*,?\s+(?:is\s+(?:a\s+)?(?:(?:registered\s+)?(?:brand|trading\s+name|trade\s+name|trademark|division)\s+of|operated\s+by)|(?:is\s+)?(?:a\s+)?brand\s+of|(?:is\s+)?operated\s+by|ist\s+eine\s+(?:eingetragene\s+)?marke\s+(?:der|des|von)|est\s+une\s+marque\s+(?:de\s+la|de|du)|is\s+een\s+(?:merk|handelsnaam)\s+van)\s+/i;
 var AGENT_FOR = /^\s*,?\s*(?:i\.?\s?o\.?\s?v\.?|namens|on\s+behalf\s+of|acting\s+for|as\s+agent\s+(?:of|for)|im\s+(?:auftrag|namen)\s+(?:von|der|des)|für\s+rechnung\s+(?:von|der|des)|pour\s+le\s+compte\s+(?:de|du|d')|au\s+nom\s+(?:de|du)|per\s+conto\s+(?:di|del)|en\s+nombre\s+de|por\s+cuenta\s+de)(?=[\s:]|$)/i;
 var BRAND_AFTER = /\s+(?:trading\s+as|t\/a|handelnd\s+als|h\.o\.d\.n\.)\s+/i;
 var THIRD_PARTY_LINE = new RegExp("\\b(?:pa(?:y|id)\\p{L}*|zahl\\p{L}*|bezahl\\p{L}*|paiement|pay\xE9|betaal\\p{L}*|betaling|card|karte|carte|powered|generated|created|erstellt|software|follow|folgen|suivez|volg)\\b", "iu");
 var THIRD_PARTY_HOSTS = /^(?:paypal|stripe|klarna|sofort|adyen|mollie|squareup|square|sumup|facebook|instagram|twitter|linkedin|youtube|tiktok|xing|google|apple|microsoft|zoho|quickbooks|xero|sevdesk|lexoffice|billomat|invoiceninja|freshbooks|wave)$/;
-var VENDOR_MARKERS = /^(?:lieferant|rechnungsersteller|verkäufer|absender|supplier|vendor|seller|from|fournisseur|vendeur|émetteur|leverancier|verkoper|sprzedawca|emisor|proveedor|mittente|fornitore|fornecedor|leverantör|leverandør|von|de|da|från|fra|od|cedente(?:\s*\/\s*prestatore)?|prestatore|venditore|säljare|avsändare|myyjä|lähettäjä|toimittaja|sælger|afsender|selger|dodavatel|prodávající|dostawca|wystawca|vendedor|prestador|emitente|eladó|szállító)\s*:?$/iu;
+var VENDOR_MARKERS = /^(?:invoice\s+from|invoiced\s+by|billed\s+by|bill\s+from|issued\s+by|rechnung\s+von|facturé\s+par|émise?\s+par|factuur\s+van|gefactureerd\s+door|fatturato\s+da|emess[ao]\s+da|emitid[ao]\s+por|facturado\s+por|lieferant|rechnungsersteller|verkäufer|absender|supplier|vendor|seller|from|fournisseur|vendeur|émetteur|leverancier|verkoper|sprzedawca|emisor|proveedor|mittente|fornitore|fornecedor|leverantör|leverandør|von|de|da|från|fra|od|cedente(?:\s*\/\s*prestatore)?|prestatore|venditore|säljare|avsändare|myyjä|lähettäjä|toimittaja|sælger|afsender|selger|dodavatel|prodávající|dostawca|wystawca|vendedor|prestador|emitente|eladó|szállító)\s*:?$/iu;
 var DUE_IN_SENTENCE = /\b(?:netto\s+bis|zahlbar\s+bis|fällig\s+(?:am|bis)|(?:zu\s+der\s+)?fälligkeit(?:\s+am)?|spätestens(?:\s+(?:am|bis))?|due\s+(?:on|by|before)|payable\s+(?:by|before|until|on\s+or\s+before|no\s+later\s+than)|(?:to\s+be\s+)?paid\s+(?:by|until|before|no\s+later\s+than)|(?:please\s+)?pay\s+(?:by|before|until)|remit(?:\s+payment)?\s+by|avant\s+le|au\s+plus\s+tard\s+le|uiterlijk(?:\s+op)?|vóór|voor)\s+(?:(?:zum|dem|den|the|le|op)\s+)?/i;
 var DEBIT_SENTENCE = new RegExp("(?<!\\p{L})(?:eingezogen|abgebucht|abbuchen|einziehen|belastet|lastschrift|pr\xE9lev\xE9e?s?|pr\xE9l\xE8vement|d\xE9bit\xE9e?s?|afgeschreven|ge\xEFncasseerd|geincasseerd|incasso|debited|collected|direct\\s+debit|carg(?:ar\xE1|aremos|ado|ada|o\\s+en\\s+(?:su\\s+)?cuenta)|domiciliad[oa]|addebit\\p{L}*|debitad[oa]|d\xE9bito(?:\\s+direto|\\s+em\\s+conta)?|dras|autogiro|tr\xE6kkes|h\xE6ves|betalingsservice)(?!\\p{L})", "iu");
 var DEBIT_DATE_BEFORE = new RegExp("(?<!\\p{L})(?:am|zum|ab|per|le|op|rond|omstreeks|on|around|el|il|em|a|den)\\s+", "giu");
-var DUE_IN_PAYMENT_SENTENCE = new RegExp("(?<!\\p{L})(?:bis(?:\\s+(?:zum|sp\xE4testens))?|antes\\s+del?|hasta\\s+el|entro\\s+(?:il|el)|at\xE9(?:\\s+(?:ao|a|dia))?|senast|senest|on\\s+or\\s+before|no\\s+later\\s+than)\\s+", "iu");
+var DUE_IN_PAYMENT_SENTENCE = new RegExp("(?<!\\p{L})(?:bis(?:\\s+(?:zum|sp\xE4testens))?|antes\\s+del?|hasta\\s+el|entro\\s+(?:il|el)|at\xE9(?:\\s+(?:ao|a|dia))?|senast|senest|on\\s+or\\s+before|no\\s+later\\s+than|by|before|prior\\s+to)\\s+(?:the\\s+)?", "iu");
 var DAYS = String.raw`(?:days?|tage?n?|jours|dagen|dage|dagar|días|dias|giorni|gg\.?|dni|dní|dnů|pv\.?|päivää|dana|napja?)`;
 var NET_TERM_DAYS = [
   new RegExp(String.raw`\bnet(?:to)?\s+(\d{1,3})(?:\s+${DAYS}(?!\p{L})|(?=\s+e\.?o\.?m\b)|(?![\d,%]|\.\d|\s*[\p{L}\d]))`, "iu"),
-  new RegExp(String.raw`\b(\d{1,3})\s*${DAYS}\s+(?:net(?:to|os?|ti)?|nets?|líquidos?)(?!\p{L})`, "iu")
+  new RegExp(String.raw`\b(\d{1,3})\s*${DAYS}\s+(?:(?:rein\s+)?net(?:to|os?|ti)?|nets?|líquidos?|ohne\s+(?:jeden\s+)?abzug|sans\s+escompte|senza\s+sconto|sin\s+descuento|zonder\s+korting)(?!\p{L})`, "iu")
 ];
 var TERM_DAYS = [
   /\b(?:with)?in\s+(\d{1,3})\s+days?\b/i,
@@ -61824,16 +61841,21 @@ var TERM_DAYS = [
   /\b(\d{1,3})\s+tage?n?\s+nach\s+(?:rechnungs|monats|erhalt|zugang|lieferung|ende)/i,
   /\bzahlungsziel\s*:?\s*(\d{1,3})\s+tage?n?\b/i,
   new RegExp(String.raw`(?:^|\s)(?:à|a)\s+(\d{1,3})\s*(?:jours|días|dias|giorni|gg\.?)(?!\p{L})`, "iu"),
+  new RegExp("(?<!\\p{L})(?:sous|dans\\s+les|sous\\s+un\\s+d\xE9lai\\s+de|dans\\s+un\\s+d\xE9lai\\s+de)\\s+(\\d{1,3})\\s+jours(?!\\p{L})", "iu"),
   /\bbinnen\s+(\d{1,3})\s+dagen\b/i,
   /\b(?:inom|indenfor|inden)\s+(\d{1,3})\s+(?:dagar|dage)\b/i,
   new RegExp("\\b(?:entro|dentro\\s+de)\\s+(\\d{1,3})\\s+(?:giorni|d\xEDas|dias|gg\\.?)(?!\\p{L})", "iu"),
   // "Bonifico 30 gg d.f.", "60 gg data fattura", "30 dias da data da fatura", "30 días fecha factura".
   new RegExp("\\b(\\d{1,3})\\s*(?:gg\\.?|giorni|d\xEDas|dias|jours)\\s+(?:d\\.?\\s?f|data|fecha|date|da\\s+data|de\\s+la\\s+fecha|f\\.?\\s?m|fine|fin)(?!\\p{L})", "iu"),
   // "Betalingstermijn: 30 dagen", "Prazo de pagamento: 30 dias": a terms label and a number of days.
-  new RegExp(String.raw`(?:terms?|termijn|plazo|prazo|termini|villkor|betingelser|konditionen|bedingungen|condiciones|condições|conditions|délai|frist|maksuehto|płatności)(?:\s+\p{L}+){0,3}\s*:?\s+(\d{1,3})\s*${DAYS}(?!\p{L})`, "iu")
+  // Polish: "w ciągu 14 dni", "przelew 14 dni", "Termin zapłaty: 14 dni".
+  new RegExp("(?<!\\p{L})w\\s+(?:ci\u0105gu|terminie)\\s+(\\d{1,3})\\s+dni(?!\\p{L})", "iu"),
+  // "Payment: bank transfer, 30 days", "Zahlung: Überweisung, 14 Tage".
+  new RegExp(String.raw`^\s*(?:payment|zahlung|paiement|règlement|pago|pagamento|betaling|betalning)\s*:\s*[^\d:]{0,30}?(\d{1,3})\s*${DAYS}(?!\p{L})`, "iu"),
+  new RegExp(String.raw`(?:terms?|termijn|plazo|prazo|termini|villkor|betingelser|konditionen|bedingungen|condiciones|condições|conditions|délai|frist|maksuehto|płatności|płatność|zapłaty|przelew)(?:\s+\p{L}+){0,3}\s*:?\s+(\d{1,3})\s*${DAYS}(?!\p{L})`, "iu")
 ];
 var BARE_TERM_DAYS = new RegExp(String.raw`(?:^|[^\p{L}\d.,/])(\d{1,3})\s*${DAYS}(?!\p{L})`, "iu");
-var PAYMENT_WORDS = new RegExp("(?<!\\p{L})(?:pay|payable|payment|paid|remit|due|(?:be|ein|\xFCber)?zahl(?:bar|ung\\p{L}*|en)|zahlungs\\p{L}*|f\xE4llig|begleich\\p{L}*|\xFCberweis\\p{L}*|paiement|r\xE8glement|r\xE9gler|\\p{L}*betal\\p{L}*|pag[oa]|pagamento|pagar|abon\\p{L}+|scadenza|vencimento|vencimiento|transferencia|bonifico|transfer\xEAncia|maksu\\p{L}*|p\u0142atno\\p{L}*|zap\u0142at\\p{L}*|splatnost\\p{L}*)(?!\\p{L})", "iu");
+var PAYMENT_WORDS = new RegExp("(?<!\\p{L})(?:pay|payable|payment|paid|remit|due|(?:be|ein|\xFCber)?zahl(?:bar|ung\\p{L}*|en)|zahlungs\\p{L}*|f\xE4llig|begleich\\p{L}*|\xFCberweis\\p{L}*|paiement|r\xE8glement|r\xE9gler|\\p{L}*betal\\p{L}*|pag[oa]|pagamento|pagar|abon\\p{L}+|scadenza|vencimento|vencimiento|transferencia|bonifico|transfer\xEAncia|maksu\\p{L}*|p\u0142atno\\p{L}*|zap\u0142at\\p{L}*|splatnost\\p{L}*|voldoen|voldaan|over\\s+te\\s+maken|overmaken|overschrijven|transfer|settle(?:d|ment)?)(?!\\p{L})", "iu");
 var NOT_A_PAYMENT_TERM = new RegExp("(?<!\\p{L})(?:return\\p{L}*|refund\\p{L}*|warrant\\p{L}*|guarantee|r\xFCckgabe\\p{L}*|umtausch\\p{L}*|widerruf\\p{L}*|garantie\\p{L}*|retour\\p{L}*|remboursement|r\xE9tractation|herroeping|garanti\\p{L}*|devoluci\\p{L}*|reso|recesso|devolu\xE7\xE3o)(?!\\p{L})", "iu");
 var DUE_ON_RECEIPT = /\b(?:up)?on\s+receipt\b|\bpayable\s+immediately|\bsofort\s+(?:zahlbar|fällig)|\bzahlbar\s+sofort|(?:^|\s)à\s+réception|\bdès\s+réception|\bdirect\s+opeisbaar/i;
 var END_OF_MONTH_TERM = new RegExp("(?<then>\\bfin\\s+de\\s+mois|\\bfine\\s+mese|\\bfin\\s+de\\s+mes|\\b(?:gg|giorni)\\.?\\s*(?:d\\.?\\s?f\\.?\\s?)?f\\.?\\s?m\\.?(?!\\p{L})|\\bdffm\\b)|(?<after>\\bend\\s+of\\s+(?:the\\s+)?month|\\beom\\b|\\bmonatsende|\\bende\\s+des\\s+monats|\\beinde\\s+(?:van\\s+de\\s+)?maand)", "iu");
@@ -61844,9 +61866,9 @@ var PAYMENT_TERM_SENTENCES = [
   /\b(?:payable|à\s+régler|paiement)\s+à\s+\d{1,3}\s+jours\b[^.]*/i,
   /\bbinnen\s+\d{1,3}\s+dagen\b[^.]*/i
 ];
-var LEGAL_FORMS = /(?:^|[\s,])(?:(?:[Gg][Mm][Bb][Hh]|AG|SE|UG)\s*&\s*Co\.?\s*KG(?:aA)?|[Gg][Mm][Bb][Hh]|gGmbH|AG|KGaA|KG|OHG|GbR|eG|e\.\s?K\.|UG\s*\(haftungsbeschränkt\)|UG|B\.\s?V\.|BV|N\.\s?V\.|NV|V\.O\.F\.|VOF|C\.V\.|BVBA|SAS|SASU|SARL|S\.A\.R\.L\.|Sàrl|SàRL|S\.à\s?r\.l\.|Sarl|SELARL|SCI|EURL|S\.A\.U\.|SAU|S\.A\.S?\.?|SA|SE|SNC|S\.N\.C\.|a\.G\.|e\.V\.|Inc\.?|INC\.?|Ltd\.?|LTD\.?|Limited|LIMITED|L\.L\.C\.|LLC|L\.L\.P\.|LLP|PLC|[Pp]lc|Corp\.?|Co\.?,?\s*(?:Ltd\.?|LTD\.?|Limited|KG|LLC|Inc\.?)|Co\.|S\.p\.A\.|S\.P\.A\.|SpA|S\.r\.l\.s\.|S\.r\.l\.|S\.R\.L\.|SRL|Srls|Srl|S\.n\.c\.|Snc|S\.a\.s\.|S\.L\.(?:U\.)?|S\.L|SLU|SL|Ltda\.?|Lda\.?|Unipessoal(?:,?\s+Lda\.?)?|Handelsbolag|Aktiebolag|HB|Sp\.\s?z\s?o\.o\.|spółka\s+akcyjna|Pvt\.?\s+Ltd\.?|Private\s+Limited|AB|A\/S|ApS|I\/S|K\/S|P\/S|IVS|Oyj|Oy)(?=$|[\s,.)])/;
+var LEGAL_FORMS = /(?:^|[\s,])(?:(?:[Gg][Mm][Bb][Hh]|AG|SE|UG)\s*&\s*Co\.?(?:\s*(?:KG(?:aA)?|OHG))?|[Gg][Mm][Bb][Hh]|gGmbH|AG|KGaA|KG|OHG|GbR|eG|e\.\s?K\.|UG\s*\(haftungsbeschränkt\)|UG|B\.\s?V\.|BV|N\.\s?V\.|NV|V\.O\.F\.|VOF|C\.V\.|BVBA|SAS|SASU|SARL|S\.A\.R\.L\.|Sàrl|SàRL|S\.à\s?r\.l\.|Sarl|SELARL|SCI|EURL|S\.A\.U\.|SAU|S\.A\.S?\.?|SA|SE|SNC|S\.N\.C\.|a\.G\.|e\.V\.|Inc\.?|INC\.?|Ltd\.?|LTD\.?|Limited|LIMITED|L\.L\.C\.|LLC|L\.L\.P\.|LLP|PLC|[Pp]lc|Corp\.?|Co\.?,?\s*(?:Ltd\.?|LTD\.?|Limited|KG|LLC|Inc\.?)|Co\.|S\.p\.A\.|S\.P\.A\.|SpA|S\.r\.l\.s\.|S\.r\.l\.|S\.R\.L\.|SRL|Srls|Srl|S\.n\.c\.|Snc|S\.a\.s\.|S\.L\.(?:U\.)?|S\.L|SLU|SL|Ltda\.?|Lda\.?|Unipessoal(?:,?\s+Lda\.?)?|Handelsbolag|Aktiebolag|HB|Sp\.\s?z\s?o\.o\.|spółka\s+akcyjna|Pvt\.?\s+Ltd\.?|Private\s+Limited|AB|A\/S|ApS|I\/S|K\/S|P\/S|IVS|Oyj|Oy)(?=$|[\s,.)])/;
 var LINE_TABLE_HEADER = /\b(?:description|omschrijving|bezeichnung|beschreibung|désignation|designation|libellé|article|artikel|item|product|produit|leistung|qty|quantity|menge|anzahl|quantité|aantal|hoeveelheid|unit\s+price|einzelpreis|prix\s+unitaire|prijs|descripción|descrizione|descrição|beskrivning|beskrivelse|cantidad|quantità|qtd|antal|precio|prezzo|preço)(?=$|[^\p{L}])/iu;
-var TAX_INCLUDED = /\b(?:(?<tax>(?:darin\s+|davon\s+)?enthaltene?|davon|dont|of\s+which)|(?<gross>inklusive|inkl\.?|incl\.?|including|included|ttc))\s+(?:\d{1,2}(?:[.,]\d{1,2})?\s?%\s+)?(?:der\s+|die\s+)?(?:gesetzliche\s+)?(?:mwst\.?|ust\.?|umsatzsteuer|mehrwertsteuer|versicherung(?:s)?steuer|vat|tax|tva|btw)\b/i;
+var TAX_INCLUDED = /\b(?:(?<tax>(?:darin\s+|davon\s+)?enthaltene?|davon|dont|of\s+which|includes?|di\s+cui|waarvan|varav|heraf)|(?<gross>inklusive|inkl\.?|incl\.?|including|included|ttc))\s+(?:\d{1,2}(?:[.,]\d{1,2})?\s?%\s+)?(?:der\s+|die\s+)?(?:gesetzliche\s+)?(?:mwst\.?|ust\.?|umsatzsteuer|mehrwertsteuer|versicherung(?:s)?steuer|vat|tax|tva|btw|iva|moms)\b/i;
 var PO_IN_SENTENCE = /\b(?:gemäß|laut|lt\.|zu|auf)\s+(?:ihrer\s+)?bestellung\s*(?:nr\.?|nummer)?\s*:?\s*|\b(?:as\s+per|according\s+to|against)\s+(?:your\s+)?(?:purchase\s+)?order\s*(?:no\.?|number|#)?\s*:?\s*|\b(?:suivant|selon)\s+(?:votre\s+)?(?:bon\s+de\s+)?commande\s*(?:n[°º]|no\.?)?\s*:?\s*/i;
 
 // web_src/engine/bills/document_kind.ts
@@ -61910,6 +61932,147 @@ function withDocumentKind(bill, pages) {
   const kind = { value: "credit_note", confidence, sourceText: because.slice(0, 200), page: title?.page ?? total?.page ?? 1 };
   const stated = negative ? asPositive(bill) : bill;
   return { ...stated, fields: { ...stated.fields, documentKind: kind } };
+}
+
+// web_src/engine/bills/due_terms.ts
+var DISCOUNT_WORDS = new RegExp("(?<!\\p{L})(?:skonto\\p{L}*|escompte|sconto|discount|descuento|korting|kassakorting|rabatt|rabat|desconto)(?!\\p{L})", "iu");
+var NET_WORDS = new RegExp("(?<!\\p{L})(?:net(?:to|os?|ti)?|rein\\s+netto|ohne\\s+(?:jeden\\s+)?(?:abzug|abschlag)|sans\\s+escompte|senza\\s+sconto|sin\\s+descuento|zonder\\s+korting|without\\s+discount)(?!\\p{L})", "iu");
+function discountOnly(text3) {
+  return DISCOUNT_WORDS.test(text3) && !NET_WORDS.test(text3.replace(DISCOUNT_WORDS, " "));
+}
+var NEXT_MONTH_DAY = [
+  new RegExp("(?<!\\p{L})le\\s+(\\d{1,2})\\s+du\\s+mois\\s+suivant", "iu"),
+  new RegExp("(?<!\\p{L})(?:el\\s+)?d[i\xED]a\\s+(\\d{1,2})\\s+del\\s+mes\\s+siguiente", "iu"),
+  new RegExp("(?<!\\p{L})(?:am|zum)\\s+(\\d{1,2})\\.\\s+(?:des\\s+)?(?:folgemonats|folgenden\\s+monats|n\xE4chsten\\s+monats|monats\\s+nach\\s+rechnungs\\p{L}*)", "iu"),
+  new RegExp("(?<!\\p{L})(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)\\s+(?:day\\s+)?of\\s+the\\s+(?:following|next)\\s+month", "iu"),
+  new RegExp("(?<!\\p{L})(?:il\\s+)?giorno\\s+(\\d{1,2})\\s+del\\s+mese\\s+successivo", "iu"),
+  new RegExp("(?<!\\p{L})de\\s+(\\d{1,2})(?:e|ste)\\s+van\\s+de\\s+volgende\\s+maand", "iu")
+];
+function nextMonthDay(text3) {
+  for (const re of NEXT_MONTH_DAY) {
+    const d = Number(re.exec(text3)?.[1] ?? NaN);
+    if (d >= 1 && d <= 31) return d;
+  }
+  return null;
+}
+function dayOfNextMonth(invoiceIso, day) {
+  const d = /* @__PURE__ */ new Date(`${invoiceIso}T00:00:00Z`);
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 2, 0)).getUTCDate();
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, Math.min(day, last))).toISOString().slice(0, 10);
+}
+var DAYS2 = String.raw`(?:days?|tage?n?|jours|dagen|dage|dagar|días|dias|giorni|gg\.?|dni|dní|pv\.?|päivää)`;
+var DAY_LIST = new RegExp(String.raw`(?<![\d/.,-])(\d{1,3})((?:\s*(?:[/-]|,|\+)\s*\d{1,3})+|(?:\s*,\s*\d{1,3})*\s+(?:und|and|et|e|y|en|och|og|i)\s+\d{1,3})\s*${DAYS2}(?!\p{L})`, "iu");
+var SHARE = /(?<![\d/.,])[1-9]\s?\/\s?[2-9](?![\d/.,])|\d{1,2}\s?%/g;
+var ANY_DAYS = new RegExp(String.raw`(?<![\d/.,])(\d{1,3})\s*${DAYS2}(?!\p{L})`, "giu");
+function instalmentTerm(text3) {
+  if (DISCOUNT_WORDS.test(text3) || new RegExp("(?<!\\p{L})skonto|(?<!\\d)\\d{1,2}\\s?\\/\\s?\\d{1,2}\\s+net", "iu").test(text3)) return false;
+  const list = DAY_LIST.exec(text3);
+  if (list !== null) {
+    const numbers = `${list[1]}${list[2]}`.match(/\d{1,3}/g)?.map(Number) ?? [];
+    if (numbers.length >= 2 && numbers.every((n, k) => k === 0 || n > (numbers[k - 1] ?? 0))) return true;
+  }
+  const days = new Set([...text3.matchAll(ANY_DAYS)].map((m) => Number(m[1])));
+  return days.size >= 2 && (text3.match(SHARE)?.length ?? 0) >= 2;
+}
+var SCHEDULE_HEADING = /^(?:scadenze|scadenziario|piano\s+(?:di\s+)?(?:pagamento|rateale)|échéances|echeances|échéancier|vencimientos|plazos(?:\s+de\s+pago)?|fälligkeiten|zahlungsplan|ratenplan|payment\s+schedule|instal+ments?|betalingstermijnen|vervaldata|vencimentos|parcelas|prestações|raty|harmonogram\s+płatności)\s*:?/iu;
+var DUE_CAPTION = /^(?:(?:data\s+(?:di\s+)?)?scadenza(?:\s+rata)?|due\s+date|due|date\s+d['’]\s?échéance|échéance|fecha\s+(?:de\s+)?vencimiento|vencimiento|fälligkeit(?:sdatum)?|fällig\s+am|vervaldatum|förfallodatum|termin\s+płatności|data\s+de\s+vencimento|vencimento)\s*:?$/iu;
+function paymentSchedules(pages, order) {
+  const out = [];
+  for (const page of pages) {
+    page.lines.forEach((line, i) => {
+      const first = line.cells[0];
+      const heading = first === void 0 ? null : SCHEDULE_HEADING.exec(first.text.trim());
+      if (heading !== null && first !== void 0) {
+        const dates = findDates(line.text.slice(line.text.indexOf(first.text.trim()) + heading[0].length), order).map((d) => d.iso);
+        const discounts = [];
+        const rows = [line.text.trim()];
+        let captions = 0;
+        for (let d = 1; d <= 12; d++) {
+          const below = page.lines[i + d];
+          if (below === void 0) break;
+          const found = findDates(below.text, order);
+          if (found.length === 0) {
+            if (dates.length === 0 && captions === 0 && !/\d/.test(below.text)) {
+              captions++;
+              continue;
+            }
+            break;
+          }
+          (discountOnly(below.text) ? discounts : dates).push(...found.map((f2) => f2.iso));
+          rows.push(below.text.trim());
+        }
+        if (dates.length > 0 || discounts.length > 0) out.push({ dates, discounts, text: rows.join(" | "), page: page.number, order: page.number * 1e4 + i });
+        return;
+      }
+      line.cells.forEach((cell) => {
+        if (!DUE_CAPTION.test(cell.text.trim())) return;
+        const dates = [];
+        const discounts = [];
+        const rows = [line.text.trim()];
+        for (let d = 1; d <= 12; d++) {
+          const below = page.lines[i + d];
+          const under = below?.cells.find((c) => c.x0 < cell.x1 + 4 && c.x1 > cell.x0 - 4);
+          const found = under === void 0 ? [] : findDates(under.text, order);
+          if (below === void 0 || found.length === 0) break;
+          (discountOnly(below.text) ? discounts : dates).push(...found.map((f2) => f2.iso));
+          rows.push(below.text.trim());
+        }
+        if (new Set(dates).size >= 2 || discounts.length > 0 && dates.length > 0) out.push({ dates, discounts, text: rows.join(" | "), page: page.number, order: page.number * 1e4 + i });
+      });
+    });
+  }
+  return out;
+}
+var NUMBER_WORDS = {
+  seven: 7,
+  ten: 10,
+  fourteen: 14,
+  fifteen: 15,
+  "twenty-one": 21,
+  twenty: 20,
+  thirty: 30,
+  "forty-five": 45,
+  sixty: 60,
+  ninety: 90,
+  sieben: 7,
+  acht: 8,
+  zehn: 10,
+  vierzehn: 14,
+  "f\xFCnfzehn": 15,
+  einundzwanzig: 21,
+  "drei\xDFig": 30,
+  dreissig: 30,
+  sechzig: 60,
+  neunzig: 90,
+  huit: 8,
+  dix: 10,
+  quinze: 15,
+  trente: 30,
+  "quarante-cinq": 45,
+  soixante: 60,
+  "quatre-vingt-dix": 90,
+  diez: 10,
+  quince: 15,
+  treinta: 30,
+  sesenta: 60,
+  noventa: 90,
+  dieci: 10,
+  quindici: 15,
+  trenta: 30,
+  sessanta: 60,
+  novanta: 90,
+  tien: 10,
+  veertien: 14,
+  vijftien: 15,
+  dertig: 30,
+  zestig: 60,
+  negentig: 90,
+  trinta: 30,
+  sessenta: 60
+};
+var NUMBER_WORD_RE = new RegExp(String.raw`(?<!\p{L})(${Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join("|")})(?:\s*\(\s*(\d{1,3})\s*\))?(?=\s+${DAYS2}(?!\p{L}))`, "giu");
+function numeralDays(text3) {
+  return text3.replace(NUMBER_WORD_RE, (all3, word2, figure) => figure ?? String(NUMBER_WORDS[word2.toLowerCase()] ?? all3));
 }
 
 // web_src/engine/bills/layout.ts
@@ -62096,6 +62259,64 @@ function pageFromPlainText(text3, number4 = 1) {
   return pageFromWords(number4, 600, 800, words);
 }
 
+// web_src/engine/bills/totals_block.ts
+var DISCOUNT = /(?<![\p{L}])(?:discount|less|rabatt|nachlass|remise|réduction|descuento|sconto|korting|rabat|kedvezmény|sleva|zľava)(?![\p{L}])/iu;
+var SPAN = 12;
+var MAX_SCORE = 0.8;
+function totalsBlock(pages, cands, figures, orderOf) {
+  const out = { untaxed: [], totalTax: [] };
+  const at3 = (list) => new Set(list.map((c) => c.order));
+  const stops = /* @__PURE__ */ new Set([...at3(cands.untaxed), ...at3(cands.total), ...at3(cands.deposit)]);
+  const taxes = at3(cands.totalTax);
+  const seen = /* @__PURE__ */ new Set();
+  for (const u of cands.untaxed) {
+    if (u.value <= 0 || u.order >= 1e9) continue;
+    const page = pages.find((p) => p.number === u.page);
+    if (page === void 0) continue;
+    for (const g of cands.total) {
+      if (g.page !== u.page || g.order <= u.order || g.order - u.order > SPAN || g.value <= 0) continue;
+      const key = `${u.order}:${u.value}:${g.order}:${g.value}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      let charges = 0;
+      let tax = 0;
+      let taxLines = 0;
+      const parts = [];
+      let ok = true;
+      for (let order = u.order + 1; order < g.order && ok; order++) {
+        const line = page.lines.find((_, i) => orderOf(page.number, i) === order);
+        if (line === void 0) continue;
+        const found = line.cells.flatMap((c) => figures(c.text));
+        if (found.length === 0 || CARRIED.test(line.text)) continue;
+        if (stops.has(order)) {
+          ok = false;
+          break;
+        }
+        const last = found[found.length - 1].value;
+        if (taxes.has(order)) {
+          tax += last;
+          taxLines++;
+          continue;
+        }
+        charges += last > 0 && DISCOUNT.test(line.text) ? -last : last;
+        parts.push(line.text.replace(/\s+/g, " ").trim());
+      }
+      if (!ok || taxLines === 0 || cents2(charges) === 0 && taxLines < 2) continue;
+      if (Math.abs(cents2(u.value + charges + tax) - g.value) > 5e-3 || cents2(u.value + charges) <= 0) continue;
+      const how = `(the lines between "${u.sourceText}" and the total add up to it)`;
+      if (cents2(charges) !== 0) {
+        out.untaxed.push({ value: cents2(u.value + charges), score: Math.min(MAX_SCORE, u.score * 0.95), sourceText: `${u.sourceText} + ${parts.join(" + ")} ${how}`, page: u.page, order: u.order });
+      }
+      if (taxLines >= 2) {
+        const lines = cands.totalTax.filter((t) => t.page === u.page && t.order > u.order && t.order < g.order);
+        const score = Math.min(MAX_SCORE, ...lines.map((t) => t.score)) * 0.95;
+        out.totalTax.push({ value: cents2(tax), score, sourceText: `${lines.map((t) => t.sourceText).filter((s, i, all3) => all3.indexOf(s) === i).join(" + ")} ${how}`, page: u.page, order: u.order + 1 });
+      }
+    }
+  }
+  return out;
+}
+
 // web_src/engine/bills/extract_bill.ts
 var clip = (s) => s.length > 200 ? `${s.slice(0, 197)}\u2026` : s;
 function findLabels(pages, receipt) {
@@ -62212,6 +62433,30 @@ function valueCells(hit, receipt) {
   }
   return out;
 }
+var DELIVERY_DATE_WORD = new RegExp("(?<!\\p{L})(?:liefer\\p{L}*|leistung\\p{L}*|ship\\p{L}*|dispatch\\p{L}*|deliver\\p{L}*|livraison|livr\\p{L}*|service|period|zeitraum|p\xE9riode|periode|periodo|per\xEDodo|entrega|consegna|levering|leverans|supply)(?!\\p{L})", "iu");
+var OTHER_DATE_WORD = new RegExp("(?<!\\p{L})(?:bestell\\p{L}*|auftrag\\p{L}*|order\\p{L}*|commande|pedido|ordine|bestel\\p{L}*|f\xE4llig\\p{L}*|due|\xE9ch\xE9ance|echeance|vencim\\p{L}*|scadenz\\p{L}*|verval\\p{L}*|f\xF6rfallo\\p{L}*|zahl\\p{L}*|payment|paiement|pago|geburt\\p{L}*|birth|valid\\p{L}*|g\xFCltig\\p{L}*|expir\\p{L}*)(?!\\p{L})", "iu");
+function datesOfLine(page, i, order) {
+  const line = page.lines[i];
+  if (line === void 0) return [];
+  const above = page.lines[i - 1];
+  const out = [];
+  for (const cell of line.cells) {
+    const dates = findDates(cell.text, order);
+    const before = line.cells.slice(0, line.cells.indexOf(cell)).map((c) => c.text).join(" ");
+    const over = above !== void 0 && adjacent(above, line) ? above.cells.find((c) => overlaps(c, cell))?.text ?? "" : "";
+    const caption = /\d/.test(over) ? "" : over;
+    dates.forEach((date5, k) => {
+      const words = `${before} ${cell.text.slice(0, date5.index)}`.split(/\d[\d./-]*\d|\d/).pop()?.trim().split(/\s+/).slice(-3).join(" ") ?? "";
+      const next = dates[k + 1];
+      const prev = dates[k - 1];
+      const period = next !== void 0 && /^\s*(?:-|–|bis|to|au|until|al|a|tot|t\/m)\s*$/iu.test(cell.text.slice(date5.index + date5.text.length, next.index)) || prev !== void 0 && /^\s*(?:-|–|bis|to|au|until|al|a|tot|t\/m)\s*$/iu.test(cell.text.slice(prev.index + prev.text.length, date5.index));
+      const named = words;
+      const kind = OTHER_DATE_WORD.test(named) || named === "" && OTHER_DATE_WORD.test(caption) ? "other" : period || DELIVERY_DATE_WORD.test(named) || named === "" && DELIVERY_DATE_WORD.test(caption) ? "delivery" : null;
+      out.push({ date: date5, kind });
+    });
+  }
+  return out;
+}
 var overlaps = (a, b) => a.x0 < b.x1 && a.x1 > b.x0;
 function adjacent(upper, lower) {
   return lower.y0 - upper.y1 <= 1.2 * Math.max(upper.y1 - upper.y0, lower.y1 - lower.y0);
@@ -62262,7 +62507,8 @@ function nearTop(hit) {
   const line = hit.page.lines[hit.lineIndex];
   return hit.page.number === 1 && line !== void 0 && line.y0 < 0.4 * Math.max(1, hit.page.height);
 }
-var PLACE_DATE = new RegExp("^\\p{Lu}[\\p{L}'\u2019. -]{1,30}\\p{L},\\s*(?:(?:den|le|il|l\xEC|el|am|the|dnia|d\\.)\\s+)?(\\d{1,2}[./-]\\s?\\d{1,2}[./-]\\s?\\d{2,4}|\\d{1,2}\\.?\\s+\\p{L}{3,12}\\.?\\s+\\d{4}|\\p{L}{3,12}\\s+\\d{1,2},?\\s+\\d{4})$", "u");
+var PLACE_DATE = new RegExp("^\\p{Lu}[\\p{L}'\u2019. -]{1,30}\\p{L},\\s*(?:(?:den|le|il|l\xEC|el|a|am|the|dnia|d\\.)\\s+)?(\\d{1,2}[./-]\\s?\\d{1,2}[./-]\\s?\\d{2,4}|\\d{1,2}\\s+de\\s+\\p{L}{3,12}\\s+de\\s+\\d{4}|\\d{1,2}\\.?\\s+\\p{L}{3,12}\\.?\\s+\\d{4}|\\p{L}{3,12}\\s+\\d{1,2},?\\s+\\d{4})$", "u");
+var RATE_IN_TEXT = /(\d{1,2}(?:[.,]\d{1,2})?)\s?%/;
 var RATE_CELL = /^\(?(\d{1,2}(?:[.,]\d{1,2})?)\s*%\)?$/;
 function rowRate(line, except) {
   for (const c of line.cells) {
@@ -62459,6 +62705,7 @@ function extractBill(pages, options) {
     deposit: []
   };
   const labelledTerms = [];
+  const includedTax = [];
   for (const hit of hits) {
     const line = hit.page.lines[hit.lineIndex];
     const labelCell = line?.cells[hit.cellIndex]?.text ?? "";
@@ -62485,8 +62732,11 @@ function extractBill(pages, options) {
         }
         case "invoiceDate":
         case "dueDate": {
+          if (hit.kind === "dueDate" && discountOnly(`${labelCell} ${text3}`)) break;
           const date5 = dateIn(text3);
           if (date5 !== void 0 && date5.index < (above === true ? 1 : 4)) cands[hit.kind].push({ value: date5.iso, score: score * date5.factor, sourceText: where, page: hit.page.number, order: order2 });
+          const term2 = hit.kind === "dueDate" && date5 === void 0 && above !== true ? readTerm(text3, true) : null;
+          if (term2 !== null) labelledTerms.push({ ...term2, text: where, page: hit.page.number, order: order2, rank: Math.max(term2.rank, 2) });
           break;
         }
         case "total":
@@ -62535,15 +62785,21 @@ function extractBill(pages, options) {
   const firstPage = pages[0]?.number ?? 1;
   for (const page of pages) {
     page.lines.forEach((line, i) => {
+      const discount = DISCOUNT_WORDS.test(line.text);
+      const lineDates = discount ? findDates(line.text, order) : [];
+      const netDate = lineDates.length >= 2 ? lineDates.reduce((a, b) => b.iso > a.iso ? b : a) : void 0;
       const due = DUE_IN_SENTENCE.exec(line.text);
-      if (due !== null) {
+      if (due !== null && !discount) {
         const date5 = dateIn(line.text.slice(due.index + due[0].length));
         if (date5 !== void 0 && date5.index < 3) cands.dueDate.push({ value: date5.iso, score: 0.6 * date5.factor, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
       }
-      const payBy = due === null && PAYMENT_WORDS.test(line.text) ? DUE_IN_PAYMENT_SENTENCE.exec(line.text) : null;
+      const payBy = due === null && !discount && PAYMENT_WORDS.test(line.text) ? DUE_IN_PAYMENT_SENTENCE.exec(line.text) : null;
       if (payBy !== null && findDates(line.text.slice(Math.max(0, payBy.index - 14), payBy.index)).length === 0) {
         const date5 = dateIn(line.text.slice(payBy.index + payBy[0].length));
         if (date5 !== void 0 && date5.index < 3) cands.dueDate.push({ value: date5.iso, score: 0.6 * date5.factor, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
+      }
+      if (netDate !== void 0 && (due !== null || PAYMENT_WORDS.test(line.text))) {
+        cands.dueDate.push({ value: netDate.iso, score: 0.6, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
       }
       if (DEBIT_SENTENCE.test(line.text)) {
         for (const at3 of line.text.matchAll(DEBIT_DATE_BEFORE)) {
@@ -62557,7 +62813,9 @@ function extractBill(pages, options) {
       const lastAmount = included === null ? void 0 : amountsIn(line.text.slice(included.index + included[0].length)).pop();
       if (included !== null && lastAmount !== void 0 && lastAmount.value !== 0) {
         const kind = included.groups?.["tax"] !== void 0 ? "totalTax" : "total";
-        cands[kind].push({ value: Math.abs(lastAmount.value), score: 0.75, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
+        const c = { value: Math.abs(lastAmount.value), score: 0.75, sourceText: line.text, page: page.number, order: orderOf(page.number, i) };
+        cands[kind].push(c);
+        if (kind === "totalTax") includedTax.push({ ...c, rate: RATE_IN_TEXT.exec(line.text)?.[1] ?? null });
       }
       const po = PO_IN_SENTENCE.exec(line.text);
       const poValue = po === null ? null : invoiceNumberFrom(line.text.slice(po.index + po[0].length));
@@ -62568,29 +62826,66 @@ function extractBill(pages, options) {
       }
     });
   }
+  includedTax.forEach((first, k) => {
+    const run = [first];
+    for (const next of includedTax.slice(k + 1)) {
+      const last = run[run.length - 1];
+      if (next.page !== last.page || next.order - last.order > 2) break;
+      run.push(next);
+    }
+    const rates = run.map((c) => c.rate);
+    if (run.length < 2 || rates.some((r) => r === null) || new Set(rates).size < run.length) return;
+    const value = cents2(run.reduce((s, c) => s + c.value, 0));
+    cands.totalTax.push({ value, score: 0.78, sourceText: run.map((c) => c.sourceText).join(" + "), page: first.page, order: first.order });
+  });
   const head = pages[0];
-  head?.lines.slice(0, Math.ceil(head.lines.length * 0.5)).forEach((line, i) => {
+  head?.lines.forEach((line, i) => {
+    const upper = i < Math.ceil(head.lines.length * 0.5);
     for (const cell of line.cells) {
       const m = PLACE_DATE.exec(cell.text.trim());
       const date5 = m === null ? void 0 : dateIn(m[1] ?? "");
-      if (date5 !== void 0) cands.invoiceDate.push({ value: date5.iso, score: 0.7 * date5.factor, sourceText: cell.text, page: head.number, order: orderOf(head.number, i) });
+      if (date5 !== void 0) cands.invoiceDate.push({ value: date5.iso, score: (upper ? 0.7 : 0.65) * date5.factor, sourceText: cell.text, page: head.number, order: orderOf(head.number, i) });
     }
   });
   if (cands.invoiceDate.length === 0) {
     const page = pages[0];
+    let delivered = null;
     page?.lines.some((line, i) => {
-      const date5 = dateIn(line.text);
-      if (date5 === void 0) return false;
-      cands.invoiceDate.push({ value: date5.iso, score: 0.35, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
-      return true;
+      for (const { date: date5, kind } of datesOfLine(page, i, order)) {
+        if (kind === null) {
+          cands.invoiceDate.push({ value: date5.iso, score: 0.35, sourceText: line.text, page: page.number, order: orderOf(page.number, i) });
+          return true;
+        }
+        if (kind === "delivery") delivered ??= { value: date5.iso, score: 0.3, sourceText: line.text, page: page.number, order: orderOf(page.number, i) };
+      }
+      return false;
     });
+    if (cands.invoiceDate.length === 0 && delivered !== null) cands.invoiceDate.push(delivered);
+  }
+  let instalments = null;
+  for (const s of paymentSchedules(pages, order)) {
+    cands.dueDate = cands.dueDate.filter((c) => !s.discounts.includes(c.value) || s.dates.includes(c.value));
+    const dates = [...new Set(s.dates)];
+    if (dates.length === 1 && dates[0] !== void 0) cands.dueDate.push({ value: dates[0], score: 0.8, sourceText: s.text, page: s.page, order: s.order });
+    else if (dates.length >= 2) {
+      instalments ??= { text: `${dates.length} instalments, ${dates.join(", ")}: ${s.text}`, page: s.page, order: s.order };
+      cands.dueDate = cands.dueDate.filter((c) => !dates.includes(c.value));
+    }
   }
   const invoiceDate = best(cands.invoiceDate);
   const term = invoiceDate === null ? null : termDays(pages, labelledTerms);
-  if (term !== null && invoiceDate !== null) {
+  if (term?.instalments === true) instalments ??= { text: `instalments: ${term.text}`, page: term.page, order: term.order };
+  if (instalments !== null) {
+    cands.paymentTerms.push({ value: clip(`Instalments (no single due date): ${instalments.text}`), score: 0.95, sourceText: instalments.text, page: instalments.page, order: instalments.order });
+    for (const c of cands.dueDate) {
+      c.score = Math.min(c.score, 0.6);
+      c.sourceText = `${c.sourceText} (the bill is paid in instalments)`;
+    }
+  } else if (term !== null && invoiceDate !== null) {
     const { value, other } = termDue(invoiceDate.value, term);
     const eom = term.endOfMonth === null ? "" : term.endOfMonth === "then" ? ", then the month's end" : " from the month's end";
-    const how = `${clip(term.text).slice(0, 80)} (invoice date ${invoiceDate.value} + ${term.days} days${eom}${other === null ? "" : `; counted the other way: ${other}`})`;
+    const counted = term.nextMonthDay === void 0 ? `+ ${term.days} days${eom}` : `, day ${term.nextMonthDay} of the following month`;
+    const how = `${clip(term.text).slice(0, 80)} (invoice date ${invoiceDate.value} ${counted}${other === null ? "" : `; counted the other way: ${other}`})`;
     const printed = best(cands.dueDate.filter((c) => c.score >= 0.5));
     if (printed === null) {
       cands.dueDate.push({ value, score: Math.min(0.8, invoiceDate.score) * 0.9 * (other === null ? 1 : 0.8), sourceText: how, page: term.page, order: term.order });
@@ -62602,14 +62897,15 @@ function extractBill(pages, options) {
       printed.sourceText = `${printed.sourceText} (the terms give ${value}: ${how})`;
     }
   }
-  const taxes = taxSummary(pages);
+  const { taxes, sum } = taxSummary(pages);
   if (taxes.length > 0) {
-    const base = cents2(taxes.reduce((s, t) => s + (t.base ?? 0), 0));
+    const base = sum?.base ?? cents2(taxes.reduce((s, t) => s + (t.base ?? 0), 0));
     const tax = cents2(taxes.reduce((s, t) => s + (t.amount ?? 0), 0));
-    const where = taxes.map((t) => `${t.rate}%: ${t.base ?? "?"} / ${t.amount ?? "?"}`).join("; ");
-    cands.untaxed.push({ value: base, score: 0.7, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
-    cands.totalTax.push({ value: tax, score: 0.7, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
-    cands.total.push({ value: cents2(base + tax), score: 0.5, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
+    const where = `${taxes.map((t) => `${t.rate}%: ${t.base ?? "?"} / ${t.amount ?? "?"}`).join("; ")}${sum === null ? "" : `; sum row ${clip(sum.text)}`}`;
+    const sure = sum === null ? 0 : 0.1;
+    cands.untaxed.push({ value: base, score: 0.7 + sure, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
+    cands.totalTax.push({ value: tax, score: 0.7 + sure, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
+    cands.total.push({ value: cents2(base + tax), score: 0.5 + sure, sourceText: `tax summary ${where}`, page: firstPage, order: 1e9 });
   }
   for (const page of pages) {
     page.lines.forEach((line, i) => {
@@ -62625,8 +62921,11 @@ function extractBill(pages, options) {
       }
     });
   }
+  const block = totalsBlock(pages, cands, (text3) => amountsIn(text3, receipt), orderOf);
+  cands.untaxed.push(...block.untaxed);
+  cands.totalTax.push(...block.totalTax);
   const lines = lineItems(pages);
-  const amounts = chooseAmounts(cands.untaxed, cands.totalTax, withDeposits(cands.total, cands.deposit), lines);
+  const amounts = chooseAmounts(cands.untaxed, cands.totalTax, withDeposits(cands.total, cands.deposit, cands.untaxed), lines);
   const currency = chooseCurrency(allText, options.company?.currency);
   const vendor = vendorParty(pages, options);
   const pageConf = (n) => {
@@ -62662,22 +62961,29 @@ function extractBill(pages, options) {
   };
   return checkBill(receipt ? bill : withDocumentKind(bill, pages), options.today);
 }
-function readTerm(text3, labelled2) {
+function readTerm(printed, labelled2) {
+  const text3 = numeralDays(printed);
   if (NOT_A_PAYMENT_TERM.test(text3)) return null;
   const eom = END_OF_MONTH_TERM.exec(text3);
   const endOfMonth = eom === null ? null : eom.groups?.["then"] !== void 0 ? "then" : "after";
   const longest = (res, min) => {
     let days2 = null;
     for (const re of res) {
-      const d = Number(re.exec(text3)?.[1] ?? NaN);
-      if (d >= min && d <= 180 && (days2 === null || d > days2)) days2 = d;
+      for (const m of text3.matchAll(new RegExp(re.source, re.flags.includes("g") ? re.flags : `${re.flags}g`))) {
+        const d = Number(m[1] ?? NaN);
+        if (d >= min && d <= 180 && (days2 === null || d > days2)) days2 = d;
+      }
     }
     return days2;
   };
+  const paying = labelled2 || PAYMENT_WORDS.test(text3) || /^\s*terms\b/i.test(text3);
+  if (paying && instalmentTerm(text3)) return { days: 0, endOfMonth: null, instalments: true, rank: 4 };
   const net = longest(NET_TERM_DAYS, 0);
   if (net !== null) return { days: net, endOfMonth, rank: 3 };
-  if (!labelled2 && !PAYMENT_WORDS.test(text3) && !/^\s*terms\b/i.test(text3)) return null;
+  if (!paying) return null;
+  const day = nextMonthDay(text3);
   const days = longest(labelled2 ? [...TERM_DAYS, BARE_TERM_DAYS] : TERM_DAYS, 1);
+  if (day !== null && days === null && eom === null) return { days: 0, endOfMonth: null, nextMonthDay: day, rank: labelled2 ? 2 : 1 };
   if (days !== null) return { days, endOfMonth, rank: labelled2 ? 2 : 1 };
   if (DUE_ON_RECEIPT.test(text3)) return { days: 0, endOfMonth: null, rank: labelled2 ? 2 : 0 };
   return null;
@@ -62697,6 +63003,7 @@ function termDays(pages, labelled2) {
   return top;
 }
 function termDue(invoiceIso, term) {
+  if (term.nextMonthDay !== void 0) return { value: dayOfNextMonth(invoiceIso, term.nextMonthDay), other: null };
   const plus = addDays(invoiceIso, term.days);
   if (term.endOfMonth === null) return { value: plus, other: null };
   const then = monthEnd(plus);
@@ -62711,11 +63018,16 @@ function monthEnd(iso2) {
 function addDays(iso2, days) {
   return new Date(Date.parse(`${iso2}T00:00:00Z`) + days * 864e5).toISOString().slice(0, 10);
 }
-function withDeposits(total, deposits) {
+function withDeposits(total, deposits, untaxed) {
   if (deposits.length === 0) return [...total];
   const out = [];
   for (const g of total) {
-    const paid = deposits.filter((d) => d.page === g.page && (d.order < g.order || d.order === g.order && g.balance === true));
+    if (CURRENT_CHARGES.test(g.sourceText)) {
+      out.push(g);
+      continue;
+    }
+    const base = (d) => untaxed.some((u) => u.page === d.page && u.order > d.order && u.order < g.order);
+    const paid = deposits.filter((d) => d.page === g.page && (d.order < g.order || d.order === g.order && g.balance === true) && !base(d));
     const after = paid.length > 0 && (g.balance === true || paid.some((d) => g.order - d.order <= 3));
     if (!after) {
       out.push(g);
@@ -62803,10 +63115,23 @@ function chooseCurrency(text3, companyCurrency) {
   if (companyCurrency !== void 0) return { value: companyCurrency, score: 0.3, sourceText: "no currency on the bill: the company's", page: 1, order: 0 };
   return null;
 }
+function lineAmounts(line) {
+  const out = [];
+  let from = 0;
+  for (const cell of line.cells) {
+    const at3 = line.text.indexOf(cell.text, from);
+    const start = at3 < 0 ? from : at3;
+    for (const a of amountsIn(cell.text)) out.push({ ...a, index: start + a.index });
+    from = start + cell.text.length;
+  }
+  return out;
+}
+var SUM_ROW = /^(?:razem|ogółem|suma|celkem|spolu|celkom|összesen|summe|gesamt|insgesamt|total|totaal|totale|totalt|yhteensä|i\s+alt|sum)(?![\p{L}])/iu;
 function taxSummary(pages) {
   const byRate = /* @__PURE__ */ new Map();
+  const rows = [];
   for (const page of pages) {
-    for (const line of page.lines) {
+    for (const [index, line] of page.lines.entries()) {
       const rates = [];
       for (const m of line.text.matchAll(/(?:^|\s)(\d{1,2}(?:[.,]\d{1,2})?)(\s?%)?(?=\s|$)/g)) {
         const rate2 = Number((m[1] ?? "").replace(",", "."));
@@ -62816,7 +63141,7 @@ function taxSummary(pages) {
       let found = null;
       let rate = 0;
       for (const r of rates) {
-        const nums = amountsIn(line.text).filter((a) => a.index + a.text.length <= r.start || a.index >= r.end).map((a) => a.value);
+        const nums = lineAmounts(line).filter((a) => a.index + a.text.length <= r.start || a.index >= r.end).map((a) => a.value);
         for (let i = 0; i < nums.length && found === null; i++) {
           for (let j = 0; j < nums.length; j++) {
             const b = nums[i];
@@ -62834,6 +63159,7 @@ function taxSummary(pages) {
         }
       }
       if (found === null) continue;
+      rows.push({ page, index });
       const prev = byRate.get(rate);
       if (prev === void 0) byRate.set(rate, { rate, base: found.base, amount: found.amount });
       else if (prev.base !== found.base && prev.amount !== found.amount && !summaryRow(line)) {
@@ -62841,7 +63167,32 @@ function taxSummary(pages) {
       }
     }
   }
-  return [...byRate.values()].sort((a, b) => b.rate - a.rate);
+  const taxes = [...byRate.values()].sort((a, b) => b.rate - a.rate);
+  return { taxes, sum: sumRow(taxes, rows) };
+}
+function sumRow(taxes, rows) {
+  if (taxes.length === 0 || rows.length === 0) return null;
+  const base = cents2(taxes.reduce((s, t) => s + (t.base ?? 0), 0));
+  const tax = cents2(taxes.reduce((s, t) => s + (t.amount ?? 0), 0));
+  const near2 = new Set(rows.map((r) => `${r.page.number}:${r.index}`));
+  const tried = /* @__PURE__ */ new Set();
+  for (const { page, index } of [...rows].reverse()) {
+    for (const i of [index + 1, index + 2, index + 3, index - 1, index - 2]) {
+      const line = page.lines[i];
+      const key = `${page.number}:${i}`;
+      if (line === void 0 || near2.has(key) || tried.has(key)) continue;
+      tried.add(key);
+      const nums = lineAmounts(line).map((a) => a.value);
+      const at3 = nums.findIndex((v, k) => k > 0 && Math.abs(v - tax) < 0.011);
+      if (at3 < 1) continue;
+      const b = nums[at3 - 1];
+      if (b < base - 5e-3 || b <= tax) continue;
+      const gross = nums[at3 + 1];
+      const labelled2 = SUM_ROW.test(line.cells[0]?.text.trim() ?? "");
+      if (gross !== void 0 && Math.abs(cents2(b + tax) - gross) < 0.011 || labelled2 && b === base) return { base: b, tax, text: line.text };
+    }
+  }
+  return null;
 }
 var COMMON_RATES = /* @__PURE__ */ new Set([2.1, 2.5, 3.7, 5, 5.5, 6, 7, 7.7, 8, 8.1, 9, 10, 12, 13, 14, 15, 16, 17, 19, 20, 21, 22, 23, 24, 25]);
 function summaryRow(line) {
@@ -62923,21 +63274,33 @@ function vendorParty(pages, options) {
   const recipientBlocks = [];
   const companyBlocks = [];
   const legalFooter = /* @__PURE__ */ new Set();
+  const tailed = /* @__PURE__ */ new Set();
+  const columns = /* @__PURE__ */ new Map();
+  const inSentences = [];
+  const parties = [];
   for (const page of pages) {
     const large = largeLetters(page, options.source);
     page.lines.forEach((line, i) => {
       const order = page.number * 1e4 + i;
       const customer = CUSTOMER_MARKERS.test(line.text) || line.y0 < 0.8 * page.height && (findVats(line.text).length > 0 || /\biban\b/i.test(line.text)) && line.cells.some((c) => underHeading(page, i, c, RECIPIENT_HEADINGS) || underReturnAddress(page, i, c));
-      for (const v of findVats(line.text)) {
+      const lineVats = findVats(line.text);
+      const cellVats = line.cells.flatMap((c) => findVats(c.text)).filter((v) => !lineVats.some((w) => w.vat === v.vat));
+      for (const v of [...lineVats, ...cellVats]) {
         if (v.vat === companyVat) continue;
         const labelled2 = /\b(?:vat|tva|btw|ust|mwst|ust-?id|steuer|tax|nip)/i.test(line.text);
         const score = (customer ? 0.3 : 0.7) + (labelled2 ? 0.15 : 0) + (v.checksum === true ? 0.1 : v.checksum === false ? -0.3 : 0);
-        vats.push({ value: v.vat, score, sourceText: line.text, page: page.number, order });
+        const cand = { value: v.vat, score, sourceText: line.text, page: page.number, order };
+        vats.push(cand);
+        const cell = line.cells.find((c) => findVats(c.text).some((w) => w.vat === v.vat));
+        if (cell !== void 0) columns.set(cand, cell);
       }
       for (const iban3 of findIbans(line.text.replace(/\s{2,}/g, "  "))) {
         if (!iban3.valid) continue;
         const score = customer || /prélev|lastschrift|debit|incasso/i.test(line.text) ? 0.4 : 0.85;
-        ibans.push({ value: iban3.iban, score, sourceText: line.text, page: page.number, order });
+        const cand = { value: iban3.iban, score, sourceText: line.text, page: page.number, order };
+        ibans.push(cand);
+        const cell = line.cells.find((c) => findIbans(c.text.replace(/\s{2,}/g, "  ")).some((w) => w.iban === iban3.iban));
+        if (cell !== void 0) columns.set(cand, cell);
       }
       for (const email4 of findEmails(line.text)) {
         emails.push({ value: email4, score: customer ? 0.3 : 0.6, sourceText: line.text, page: page.number, order });
@@ -62945,16 +63308,52 @@ function vendorParty(pages, options) {
       line.cells.forEach((cell, k) => {
         const text3 = cell.text.trim();
         const customerCell = CUSTOMER_MARKERS.test(text3) || CUSTOMER_MARKERS.test(line.cells[k - 1]?.text ?? "") || line.cells.length === 1 && customer;
-        if (!LEGAL_FORMS.test(text3)) return;
-        const recipient = customerCell || underHeading(page, i, cell, RECIPIENT_HEADINGS) || underReturnAddress(page, i, cell) || customerBlock(page, i, cell);
-        const m = new RegExp(`^(.*?${LEGAL_FORMS.source})`).exec(text3);
+        const label = k > 0 && NAME_LABEL.test(line.cells[k - 1]?.text.trim() ?? "") ? line.cells[k - 1] : void 0;
+        if (label !== void 0 && k === 1 && new RegExp("\\p{L}{3}", "u").test(text3) && !/\d{4,}|@/.test(text3) && text3.split(/\s+/).length <= 6) {
+          if (underHeading(page, i, label, RECIPIENT_HEADINGS)) {
+            recipients.push(text3);
+            parties.push({ page: page.number, order, cell: label });
+          } else if (underHeading(page, i, label, VENDOR_MARKERS)) {
+            const cand2 = { value: text3, score: 0.85, sourceText: `${label.text.trim()} ${text3}`, page: page.number, order };
+            names.push(cand2);
+            parties.push({ page: page.number, order, cell: label, cand: cand2 });
+          }
+        }
+        const masked = text3.replace(/\b\d{4}\s?[A-Z]{2}(?=\s|$)/g, (z2) => z2.toLowerCase());
+        if (!LEGAL_FORMS.test(masked)) return;
+        const recipient = customerCell || underHeading(page, i, cell, RECIPIENT_HEADINGS) || underReturnAddress(page, i, cell) || customerBlock(page, i, cell) || label !== void 0 && underHeading(page, i, label, RECIPIENT_HEADINGS);
+        const cut = new RegExp(`^(.*?${LEGAL_FORMS.source})`).exec(masked);
+        const m = cut === null ? null : [text3.slice(0, (cut[1] ?? "").length), text3.slice(0, (cut[1] ?? "").length)];
         let name2 = (m?.[1] ?? text3).replace(/^(?:[\p{L}.'-]+\s+){0,2}[\p{L}.'-]+\s*:\s*(?=\S)/u, "").replace(/^[\s,:-]+|[\s,:-]+$/g, "");
-        if (name2.replace(LEGAL_FORMS, " ").trim().length < 2) name2 = text3.replace(/^[\s,:-]+|[\s,:-]+$/g, "");
-        if (name2.split(/\s+/).length > 6) return;
+        if (name2.replace(LEGAL_FORMS, " ").trim().length < 2) {
+          const whole = text3.replace(/^[\s,:-]+|[\s,:-]+$/g, "");
+          if (whole.replace(LEGAL_FORMS, " ").replace(/[\s,.&]+/g, "").length >= 2) name2 = whole;
+          else {
+            const prev = page.lines[i - 1];
+            const over = prev !== void 0 && adjacent(prev, line) ? prev.cells.find((c) => overlaps(c, cell) && Math.abs(c.x0 - cell.x0) < 20) : void 0;
+            const first = over?.text.trim() ?? "";
+            if (over === void 0 || LEGAL_FORMS.test(first) || /\d|@|:/.test(first) || !new RegExp("^\\p{Lu}", "u").test(first) || first.split(/\s+/).length > 5 || isLabel(first) || DOCUMENT_TITLE.test(first)) return;
+            name2 = `${first} ${whole}`;
+          }
+        }
+        let tail = false;
+        const after = m === null ? "" : text3.slice((m[1] ?? "").length);
+        if (m !== null && name2 === (m[1] ?? "").replace(/^[\s,:-]+|[\s,:-]+$/g, "") && new RegExp("^\\s+\\p{Lu}[\\p{L}'\u2019-]+(?:\\s+\\p{Lu}[\\p{L}'\u2019-]+)?\\s*$", "u").test(after) && !DOCUMENT_TITLE.test(after) && !isLabel(after.trim()) && !CONTACT_LINE.test(after) && !REGISTER_NUMBER.test(after) && !BANK_DETAILS.test(after) && !NOT_A_NAME_TAIL.test(after) && !CUSTOMER_MARKERS.test(after) && !LEGAL_FORMS.test(after)) {
+          name2 = `${name2}${after.replace(/\s+$/, "")}`;
+          tail = true;
+        }
+        const inText = (x) => {
+          const run = new RegExp(`(?:^|[\\s\xB7|\u2022,;:(]|t\\.n\\.v\\.)((?:\\p{Lu}[\\p{L}'\u2019&.-]*\\s+(?:(?:van|de|der|den|von|und|en|et|&)\\s+)?){1,4})(${LEGAL_FORMS.source.replace(/^\(\?:\^\|\[\\s,\]\)/, "")})$`, "u").exec(x.trim());
+          const found = run === null ? "" : `${(run[1] ?? "").trim()} ${(run[2] ?? "").trim()}`;
+          if (found.length >= 5 && !BANK_NAME.test(found) && !recipient && !CUSTOMER_MARKERS.test(x)) inSentences.push({ value: found, score: 0.5, sourceText: line.text, page: page.number, order });
+        };
+        if (name2.split(/\s+/).length > 6) return inText(name2);
         name2 = name2.replace(/^(?:©|\(c\)|copyright)\s*\d{0,4}\s*/i, "").trim();
-        if (name2.length < 3 || /\d{4,}/.test(name2) || !/[A-Za-z]{2}/.test(name2)) return;
+        if (/\d{4,}/.test(name2) || /\s[·|•]\s/.test(name2)) return inText(name2);
+        if (name2.length < 3 || !/[A-Za-z]{2}/.test(name2)) return;
         if (recipient) {
           recipients.push(name2);
+          parties.push({ page: page.number, order, cell });
           recipientBlocks.push({ page: page.number, from: order, to: order + blockBelow(page, i, cell).length });
           return;
         }
@@ -62970,6 +63369,8 @@ function vendorParty(pages, options) {
         const contact = own2.some((t) => CONTACT_LINE.test(t) || REGISTER_NUMBER.test(t) || BANK_DETAILS.test(t)) ? 0.1 : 0;
         const cand = { value: name2, score: 0.55 + pos + vendorHeading + letterhead + contact - (page.number - (pages[0]?.number ?? 1)) * 0.05, sourceText: line.text, page: page.number, order };
         names.push(cand);
+        parties.push({ page: page.number, order, cell, cand });
+        if (tail) tailed.add(name2);
         const details = [cell.text.slice(cell.text.indexOf(name2) + name2.length), ...blockBelow(page, i, cell).slice(0, 2).flatMap((l) => l.cells.filter((c) => c.x0 < cell.x1 && c.x1 > cell.x0).map((c) => c.text))].join(" ");
         const footerLines = [line, ...blockBelow(page, i, cell).slice(0, 2)].map((l) => l.text).join(" ");
         if (top > 0.8 && !BANK_NAME.test(name2) && (REGISTER_NUMBER.test(details) || findVats(details).length > 0 || BANK_DETAILS.test(footerLines))) legalFooter.add(cand);
@@ -63016,16 +63417,33 @@ function vendorParty(pages, options) {
     });
   }
   const vat = best(vats);
+  const ownerOf = (v) => {
+    const at3 = columns.get(v);
+    if (at3 === void 0) return void 0;
+    return parties.filter((p) => p.page === v.page && v.order - p.order >= 0 && v.order - p.order <= 6 && overlaps(p.cell, at3)).reduce((a, p) => a === void 0 || p.order > a.order ? p : a, void 0);
+  };
+  const farVat = /* @__PURE__ */ new Set();
+  const under = (v, c) => {
+    const owner = ownerOf(v);
+    return owner === void 0 ? v.page === c.page && v.order - c.order >= 0 && v.order - c.order <= 3 : owner.cand === c;
+  };
   names = names.filter((c) => !recipients.some((r) => echoes(c.value, r)));
   for (const c of names) {
     const core = normName(c.value.replace(LEGAL_FORMS, " ")).replace(/ /g, "");
     if (!c.sourceText.includes("(matches the web/e-mail domain)") && !c.sourceText.endsWith("(letterhead in large letters)") && core.length >= 3 && [...domains].some((d) => d === core || d.startsWith(core) || core.startsWith(d))) c.score += 0.3;
-    if (vat !== null && vat.page === c.page && vat.order - c.order >= 0 && vat.order - c.order <= 3) c.score += 0.25;
+    const own2 = vat === null ? [] : vats.filter((v) => v.score >= vat.score - 0.05 && under(v, c));
+    if (own2.length > 0) c.score += 0.25;
+    if (own2.length > 0 && own2.every((v) => v.page !== c.page || v.order - c.order > 3)) farVat.add(c.value);
   }
   let name = best(names);
   if (name !== null && !LEGAL_FORMS.test(name.value)) {
     const mark = name;
-    const full = best(names.filter((c) => c !== mark && LEGAL_FORMS.test(c.value) && sameName(mark.value, c.value) && normName(c.value.replace(LEGAL_FORMS, " ")).split(" ").length > normName(mark.value).split(" ").length));
+    const head = normName(mark.value).split(" ")[0] ?? "";
+    const spelt = inSentences.map((c) => {
+      const at3 = c.value.split(/\s+/).findIndex((w) => normName(w) === head);
+      return at3 > 0 ? { ...c, value: c.value.split(/\s+/).slice(at3).join(" ") } : c;
+    });
+    const full = best([...names, ...spelt].filter((c) => c !== mark && LEGAL_FORMS.test(c.value) && sameName(mark.value, c.value) && normName(c.value.replace(LEGAL_FORMS, " ")).split(" ").length > normName(mark.value).split(" ").length));
     if (full !== null) name = { ...full, score: Math.min(0.9, Math.max(full.score, mark.score)), sourceText: `${full.sourceText} (the full name of ${mark.value})` };
   }
   const footer = best([...legalFooter].filter((c) => names.includes(c)));
@@ -63058,7 +63476,10 @@ function vendorParty(pages, options) {
     const at3 = text3.toLowerCase().indexOf(chosen.value.toLowerCase());
     return at3 >= 0 && AGENT_FOR.test(text3.slice(at3 + chosen.value.length));
   }));
-  if (brand !== null && !agent && (name === null || !sameName(brand.value, name.value) && !spellsDomain(name.value))) {
+  const legalOfBrand = brand?.legal;
+  if (brand !== null && legalOfBrand !== void 0 && sameName(brand.value, legalOfBrand) && normName(legalOfBrand.replace(LEGAL_FORMS, " ")) !== "" && (name === null || !LEGAL_FORMS.test(name.value) || sameName(name.value, legalOfBrand))) {
+    name = { value: legalOfBrand, score: Math.min(0.9, Math.max(brand.score + 0.1, name?.score ?? 0)), sourceText: `${brand.sourceText} (the legal name of ${brand.value})`, page: brand.page, order: brand.order };
+  } else if (brand !== null && !agent && (name === null || !sameName(brand.value, name.value) && !spellsDomain(name.value))) {
     const legal = brand.legal ?? name?.value;
     name = { ...brand, score: Math.min(0.8, Math.max(brand.score, name?.score ?? 0)), sourceText: `${brand.sourceText} (brand${legal === void 0 ? "" : `; legal entity: ${legal}`})` };
   }
@@ -63067,7 +63488,7 @@ function vendorParty(pages, options) {
     firstPage.lines.some(
       (line, i) => line.cells.some((cell) => {
         if (!VENDOR_MARKERS.test(cell.text.trim())) return false;
-        const next = firstPage.lines.slice(i + 1, i + 4).flatMap((l) => l.cells).find((c) => c.x0 < cell.x1 + 20 && c.x1 > cell.x0 - 20 && /[A-Za-z]{3}/.test(c.text) && !/^GLN|^\d/.test(c.text));
+        const next = firstPage.lines.slice(i + 1, i + 4).flatMap((l) => l.cells).find((c) => c.x0 < cell.x1 + 20 && c.x1 > cell.x0 - 20 && /[A-Za-z]{3}/.test(c.text) && !/^GLN|^\d/.test(c.text) && !/:\s*$/.test(c.text));
         if (next === void 0) return false;
         name = { value: next.text.trim(), score: 0.6, sourceText: `${cell.text} / ${next.text}`, page: firstPage.number, order: i };
         return true;
@@ -63082,8 +63503,19 @@ function vendorParty(pages, options) {
       name = { value: text3, score: 0.3, sourceText: first.text, page: page.number, order: 0 };
     }
   }
-  return { name, vat: nearest(vats, name, footerWins), iban: nearest(ibans, name, footerWins), email: email3 };
+  if (name !== null && tailed.has(name.value)) name = { ...name, score: Math.min(name.score, 0.9) };
+  if (name !== null && farVat.has(name.value) && names.some((c) => c.score >= 0.7 && !sameName(c.value, name?.value ?? ""))) name = { ...name, score: Math.min(name.score, 0.9) };
+  const namePage = name === null ? void 0 : pages.find((p) => p.number === name?.page);
+  const nameCell = name === null ? void 0 : namePage?.lines[name.order - name.page * 1e4]?.cells.find((c) => name !== null && name.value.length > 0 && c.text.includes(name.value.slice(0, 12)));
+  const inColumn = (c) => {
+    const at3 = columns.get(c);
+    return nameCell === void 0 || at3 === void 0 || overlaps(at3, nameCell);
+  };
+  return { name, vat: nearest(vats, name, footerWins, inColumn), iban: nearest(ibans, name, footerWins, inColumn), email: email3 };
 }
+var NAME_LABEL = /^(?:name|firma|firmenname|unternehmen|company(?:\s+name)?|business\s+name|nom|raison\s+sociale|dénomination|naam|bedrijfsnaam|ragione\s+sociale|denominazione|razón\s+social|nombre|denominación|nazwa(?:\s+firmy)?|företag|firmanavn)\s*:$/iu;
+var CONTACT_PERSON = new RegExp("(?<!\\p{L})(?:ansprechpartner(?:in)?|kontaktperson|kontakt|contact(?:\\s+person)?|sachbearbeiter(?:in)?|bearbeiter(?:in)?|attn|z\\.\\s?hd\\.?|interlocuteur|contactpersoon|referente|persona\\s+de\\s+contacto|gesch\xE4ftsf\xFChrer(?:in)?|inhaber(?:in)?|managing\\s+director|director|g\xE9rant)(?!\\p{L})", "iu");
+var NOT_A_NAME_TAIL = new RegExp("(?<!\\p{L})(?:sitz|seat|si\xE8ge|sede|vertreten|represented|gesch\xE4ftsf\xFChr\\p{L}*|inhaber\\p{L}*|director|g\xE9rant|registered|postbus|postfach|bo\xEEte|bp|cedex|page|seite|pagina)(?!\\p{L})", "iu");
 var CONTACT_LINE = new RegExp("(?<!\\p{L})(?:tel|t\xE9l|telefon|t\xE9l\xE9phone|phone|fon|fax|mobil|handy|gsm|e-?mail|courriel|www\\.|internet|web)(?!\\p{L})|@", "iu");
 var DOCUMENT_TITLE = new RegExp("(?<!\\p{L})(?:invoice|rechnung|factu\\p{L}*|fattura|fatura|faktura|lasku|receipt|quittung|gutschrift|avoir|credit|nota|abrechnung|statement|proforma|angebot|devis|offerte|bill)(?!\\p{L})", "iu");
 function largeLetters(page, source, ratio = 1.35) {
@@ -63092,10 +63524,11 @@ function largeLetters(page, source, ratio = 1.35) {
   const need = source === "ocr" ? ratio + 0.3 : ratio;
   return (cell) => median2 > 0 && cell.words.length > 0 && Math.min(...cell.words.map((w) => w.y1 - w.y0)) >= need * median2;
 }
-function nearest(cands, name, contested2) {
+function nearest(cands, name, contested2, inColumn = () => true) {
   const top = best(cands);
   if (top === null || name === null) return top;
-  const near2 = best(cands.filter((c) => c.page === name.page && c.order - name.order >= 0 && c.order - name.order <= 3 && c.score >= top.score - 0.2));
+  const under = cands.filter((c) => c.page === name.page && c.order - name.order >= 0 && c.order - name.order <= 3 && c.score >= top.score - 0.2);
+  const near2 = best(under.filter(inColumn)) ?? best(under);
   const chosen = near2 ?? top;
   const rival = contested2 && cands.some((c) => c.value !== chosen.value && c.score >= 0.7);
   return rival ? { ...chosen, score: Math.min(chosen.score, 0.85) } : chosen;
@@ -63160,7 +63593,7 @@ function brandOf(pages, domains, names) {
     for (const page of pages) {
       page.lines.forEach((line, i) => {
         const own2 = line.text.replace(/\b(?:customer|client)\s+(?:care|service|support)|\bkunden(?:service|dienst)|\bservice\s+client(?:s|èle)?|\bklantenservice/gi, " ");
-        if (CUSTOMER_MARKERS.test(own2) || THIRD_PARTY_LINE.test(own2) || line.cells.some((c) => underHeading(page, i, c, RECIPIENT_HEADINGS))) return;
+        if (CUSTOMER_MARKERS.test(own2) || THIRD_PARTY_LINE.test(own2) || CONTACT_PERSON.test(own2) || line.cells.some((c) => underHeading(page, i, c, RECIPIENT_HEADINGS))) return;
         if (new RegExp(`(?:@|www\\.|https?://)[^\\s]*${d}`, "i").test(line.text.replace(/-/g, ""))) hosted = true;
         const bare = line.text.replace(/\S*@\S+|(?:https?:\/\/|www\.)\S+/gi, " ");
         const m = word2.exec(bare);
@@ -63190,7 +63623,7 @@ function sameCompany(a, b) {
 }
 function isReturnAddress(text3) {
   const parts = text3.trim().split(/\s+[-–·|•]\s+|\s*[·|•]\s*/).filter((p) => p !== "");
-  return parts.length >= 3 && parts.slice(1).some((p) => ZIP_CITY.test(` ${p}`));
+  return parts.length >= 3 && parts.slice(1).some((p) => ZIP_CITY.test(` ${p}`) || UK_POSTCODE.test(p));
 }
 function underReturnAddress(page, lineIndex, cell) {
   let below = page.lines[lineIndex];
@@ -63206,6 +63639,7 @@ function underReturnAddress(page, lineIndex, cell) {
   return false;
 }
 var ZIP_CITY = new RegExp("(?:^|[\\s,])(?:(?<cc>[A-Z]{1,2})-)?(?<zip>\\d{4,5}(?:\\s?[A-Z]{2}(?=\\s))?)\\s+(?<city>\\p{Lu}[\\p{L}'.-]+(?:[ -]\\p{Lu}?[\\p{L}'.-]+){0,3})", "u");
+var UK_POSTCODE = /(?<![A-Z\d])[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}(?![A-Za-z\d])/;
 var STREET = new RegExp("\\p{L}{3,}.*\\d|\\d+\\s*,?\\s+\\p{L}{3,}", "u");
 var COUNTRY_PREFIX = { D: "DE", F: "FR", B: "BE", NL: "NL", A: "AT", CH: "CH", L: "LU", I: "IT", E: "ES" };
 var COUNTRY_NAMES = [
