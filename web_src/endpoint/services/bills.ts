@@ -31,7 +31,7 @@ import { checkBill } from "../../engine/bills/check_bill";
 import { pageFromPlainText, pageFromTesseractTsv, pageFromWords, pagesFromBboxLayout, pageText, type Page, type Word } from "../../engine/bills/layout";
 import { mergeOcrReadings, needsSecondPass, preferSecondReading } from "../../engine/bills/ocr_passes";
 import { imagePdf } from "../../engine/bills/image_pdf";
-import { decodePng, despeckle, enlargement, osdQuarters, pgmOf, printHeight, readPgm, rotateQuarter, rotateSmall, sidewaysQuarters, skewDegrees, speckShare, upscaleGrey, type GreyImage } from "../../engine/bills/ocr_image";
+import { decodePng, despeckle, enlargement, evenedLight, osdQuarters, pgmOf, printHeight, readPgm, rotateQuarter, rotateSmall, sidewaysQuarters, skewDegrees, speckShare, unevenlyLit, upscaleGrey, type GreyImage } from "../../engine/bills/ocr_image";
 import { withoutRuleGlyphs } from "../../engine/bills/ocr_text";
 import { readReceipt } from "../../engine/bills/receipt";
 import { extractBills } from "../../engine/bills/split_bills";
@@ -545,6 +545,10 @@ export class BillService {
     // A PGM made from the drawing states no resolution: the file's own is given to tesseract.
     const drawnDpi = dpi ?? drawing?.dpi;
     try {
+      // A page lit unevenly or dark (a phone photo under a lamp or in a shadow, a dark copy) has its paper made white
+      // first: tesseract's one threshold for the page turns the dark part black or the light part's ink white.
+      const even = await this.evened(file, drawing);
+      if (even !== null) return await this.ocrImage(even, pageNumber, ctx, drawnDpi, turned);
       // A page strewn with specks (dust, a noisy scanner or fax, a photo's grain) is cleaned of them first: tesseract
       // reads a speck by a digit as part of it, or a line of them as text, and loses numbers and totals.
       const clean = await this.despeckled(file, drawing);
@@ -631,6 +635,17 @@ export class BillService {
     if (image === null || speckShare(image) <= SPECKLED) return null;
     const out = `${file}-clean.pgm`;
     await writeFile(out, pgmOf(despeckle(image)), { mode: 0o600 });
+    return out;
+  }
+
+  /** The page image `file` with its paper made white (engine/bills/ocr_image.ts evenedLight), as a PGM beside it,
+   * when it is lit unevenly or dark; null for an evenly lit page, one already evened, or an image not decoded here. */
+  private async evened(file: string, drawing?: Drawing): Promise<string | null> {
+    if (file.includes("-even")) return null;
+    const image = await this.decoded(file, drawing);
+    if (image === null || !unevenlyLit(image)) return null;
+    const out = `${file}-even.pgm`;
+    await writeFile(out, pgmOf(evenedLight(image)), { mode: 0o600 });
     return out;
   }
 
