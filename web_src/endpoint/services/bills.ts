@@ -32,7 +32,7 @@ import { pageFromPlainText, pageFromTesseractTsv, pageFromWords, pagesFromBboxLa
 import { mergeOcrReadings, needsSecondPass, preferSecondReading } from "../../engine/bills/ocr_passes";
 import { imagePdf } from "../../engine/bills/image_pdf";
 import { decodePng, despeckle, enlargement, evenedLight, osdQuarters, pgmOf, printHeight, readPgm, rotateQuarter, rotateSmall, sidewaysQuarters, skewDegrees, speckShare, unevenlyLit, upscaleGrey, type GreyImage } from "../../engine/bills/ocr_image";
-import { withoutRuleGlyphs } from "../../engine/bills/ocr_text";
+import { repairedConfusions, withoutRuleGlyphs } from "../../engine/bills/ocr_text";
 import { readReceipt } from "../../engine/bills/receipt";
 import { extractBills } from "../../engine/bills/split_bills";
 import { readInvoiceXml, XmlInvoiceError } from "../../engine/bills/xml_invoice";
@@ -668,7 +668,7 @@ export class BillService {
   private async tesseractRead(file: string, options: string[], pageNumber: number): Promise<{ page: Page; skew: number; quarters: number }> {
     // --oem 1: the LSTM recogniser alone (the legacy one is not loaded).
     const { stdout } = await this.tools.run("tesseract", [file, "-", "--oem", "1", ...options, "tsv"], { timeoutMs: 90_000, maxBytes: 32 * 1024 * 1024 });
-    return { page: withoutRuleGlyphs(pageFromTesseractTsv(stdout, pageNumber)), skew: skewDegrees(stdout), quarters: sidewaysQuarters(stdout) };
+    return { page: repairedConfusions(withoutRuleGlyphs(pageFromTesseractTsv(stdout, pageNumber))), skew: skewDegrees(stdout), quarters: sidewaysQuarters(stdout) };
   }
 
   private async pdfPages(file: string, name: string): Promise<number> {
