@@ -500,10 +500,7 @@ export class BillService {
         const image = readPgm(await readFile(pgm));
         // A one-page file is read as it is first (poppler's grey is a little lighter than the file's: tesseract read
         // some 150-dpi TIFFs worse from it); its drawing serves to enlarge small print.
-        // Its drawing also gives the pixels to turn a page lying on its side, straighten it or clean its specks
-        // (tesseract reads a JPEG or TIFF, this service does not decode them).
-        const dpi = copied.pages[n - 1]?.dpi ?? undefined;
-        return count === 1 ? this.readEnlarged(file, image, n, ctx, undefined, dir, { file: pgm, dpi }) : this.readEnlarged(pgm, image, n, ctx, dpi, dir);
+        return count === 1 ? this.readEnlarged(file, image, n, ctx, undefined, dir) : this.readEnlarged(pgm, image, n, ctx, copied.pages[n - 1]?.dpi ?? undefined, dir);
       });
       return this.withSecondPass(readings.map((r) => r.page), readings, "ocr", ctx);
     }
@@ -514,8 +511,8 @@ export class BillService {
   /** Page `n` read from `file`, and again enlarged when its print is small (a screenshot, a 72-150 dpi fax or scan):
    * `image` (its pixels, when decoded) enlarged and read again; the reading with more sure words stands
    * (engine/bills/ocr_image.ts). */
-  private async readEnlarged(file: string, image: GreyImage | null, n: number, ctx: Context, dpi: number | undefined, dir: string, drawing?: Drawing): Promise<OcrReading> {
-    const reading = await this.ocrImage(file, n, ctx, dpi, false, drawing);
+  private async readEnlarged(file: string, image: GreyImage | null, n: number, ctx: Context, dpi: number | undefined, dir: string): Promise<OcrReading> {
+    const reading = await this.ocrImage(file, n, ctx, dpi);
     const k = image === null ? 1 : enlargement(printHeight(reading.page), image.width, image.height);
     if (image === null || k <= 1) return reading;
     const large = path.join(dir, `page-${n}-large.pgm`);
@@ -538,21 +535,18 @@ export class BillService {
 
   /** `dpi`: the resolution the page was drawn at (a PGM states none; tesseract's estimate from the text's height
    * changes how it lays out the page: a total in its own block was dropped). An uploaded image states its own.
-   * `turned`: the page was already turned upright here (it is not probed again). `drawing`: the same pixels as a
-   * PGM, for a file read by tesseract as it is that this service does not decode (a JPEG, a TIFF). */
-  private async ocrImage(file: string, pageNumber: number, ctx: Context, dpi?: number, turned = false, drawing?: Drawing): Promise<OcrReading> {
+   * `turned`: the page was already turned upright here (it is not probed again). */
+  private async ocrImage(file: string, pageNumber: number, ctx: Context, dpi?: number, turned = false): Promise<OcrReading> {
     const lang = [...this.ocrLanguages(ctx), ...(dpi === undefined ? [] : ["--dpi", String(dpi)])];
-    // A PGM made from the drawing states no resolution: the file's own is given to tesseract.
-    const drawnDpi = dpi ?? drawing?.dpi;
     try {
       // A page lit unevenly or dark (a phone photo under a lamp or in a shadow, a dark copy) has its paper made white
       // first: tesseract's one threshold for the page turns the dark part black or the light part's ink white.
-      const even = await this.evened(file, drawing);
-      if (even !== null) return await this.ocrImage(even, pageNumber, ctx, drawnDpi, turned);
+      const even = await this.evened(file);
+      if (even !== null) return await this.ocrImage(even, pageNumber, ctx, dpi, turned);
       // A page strewn with specks (dust, a noisy scanner or fax, a photo's grain) is cleaned of them first: tesseract
       // reads a speck by a digit as part of it, or a line of them as text, and loses numbers and totals.
-      const clean = await this.despeckled(file, drawing);
-      if (clean !== null) return await this.ocrImage(clean, pageNumber, ctx, drawnDpi, turned);
+      const clean = await this.despeckled(file);
+      if (clean !== null) return await this.ocrImage(clean, pageNumber, ctx, dpi, turned);
       const first = await this.tesseractRead(file, ["--psm", "3", ...lang], pageNumber);
       const upright = first.page;
       const reading = (page: Page, isUpright: boolean, from = file): OcrReading => ({ page, file: from, options: lang, upright: isUpright });
@@ -569,11 +563,11 @@ export class BillService {
           quarters = await this.orientation(file, ctx);
           osdSaidUpright = quarters === 0;
         }
-        const image = quarters === null || quarters === 0 ? null : await this.decoded(file, drawing);
+        const image = quarters === null || quarters === 0 ? null : await this.decoded(file);
         if (image !== null) {
           const out = `${file}-turned.pgm`;
           await writeFile(out, pgmOf(rotateQuarter(image, quarters as number)), { mode: 0o600 });
-          const again = await this.ocrImage(out, pageNumber, ctx, drawnDpi, true);
+          const again = await this.ocrImage(out, pageNumber, ctx, dpi, true);
           if (sureWords(again.page) >= 0.9 * sureWords(upright)) return again;
         }
       }
@@ -581,11 +575,10 @@ export class BillService {
       // and layout.ts's straightening of word positions does not join them again. The image is turned straight by
       // the slope of the lines tesseract read and read again; that reading stands unless it has clearly fewer sure words.
       if (Math.abs(first.skew) >= MIN_DESKEW_DEGREES && Math.abs(first.skew) <= MAX_DESKEW_DEGREES) {
-        const straight = await this.straightened(file, first.skew, drawing);
+        const straight = await this.straightened(file, first.skew);
         if (straight !== null) {
-          const options = dpi === undefined && drawnDpi !== undefined ? [...lang, "--dpi", String(drawnDpi)] : lang;
-          const again = await this.tesseractPage(straight, ["--psm", "3", ...options], pageNumber);
-          if (sureWords(again) >= 0.9 * sureWords(upright)) return { page: again, file: straight, options, upright: true };
+          const again = await this.tesseractPage(straight, ["--psm", "3", ...lang], pageNumber);
+          if (sureWords(again) >= 0.9 * sureWords(upright)) return reading(again, true, straight);
         }
       }
       // A page that still reads badly is tried with --psm 1 (tesseract's orientation detection and reading in one,
@@ -620,18 +613,18 @@ export class BillService {
     }
   }
 
-  /** The pixels of the page image `file` (PGM, PNG), else of its `drawing`, or null. */
-  private async decoded(file: string, drawing?: Drawing): Promise<GreyImage | null> {
+  /** The pixels of the page image `file` (PGM, PNG), or null for another format. */
+  private async decoded(file: string): Promise<GreyImage | null> {
     const bytes = await readFile(file);
-    const image = readPgm(bytes) ?? (bytes[0] === 0x89 ? decodePng(bytes) : null);
-    return image ?? (drawing === undefined ? null : readPgm(await readFile(drawing.file)));
+    return readPgm(bytes) ?? (bytes[0] === 0x89 ? decodePng(bytes) : null);
   }
 
   /** The page image `file` without its lone specks, as a PGM beside it, when more than SPECKLED of its pixels are
-   * specks; null for a clean page, a cleaned one, or an image this reader does not decode (PGM, PNG) with no drawing. */
-  private async despeckled(file: string, drawing?: Drawing): Promise<string | null> {
+   * specks; null for a clean page, a cleaned one, or an image this reader does not decode (PGM, PNG). */
+  private async despeckled(file: string): Promise<string | null> {
     if (file.endsWith("-clean.pgm")) return null;
-    const image = await this.decoded(file, drawing);
+    const bytes = await readFile(file);
+    const image = readPgm(bytes) ?? (bytes[0] === 0x89 ? decodePng(bytes) : null);
     if (image === null || speckShare(image) <= SPECKLED) return null;
     const out = `${file}-clean.pgm`;
     await writeFile(out, pgmOf(despeckle(image)), { mode: 0o600 });
@@ -640,9 +633,9 @@ export class BillService {
 
   /** The page image `file` with its paper made white (engine/bills/ocr_image.ts evenedLight), as a PGM beside it,
    * when it is lit unevenly or dark; null for an evenly lit page, one already evened, or an image not decoded here. */
-  private async evened(file: string, drawing?: Drawing): Promise<string | null> {
+  private async evened(file: string): Promise<string | null> {
     if (file.includes("-even")) return null;
-    const image = await this.decoded(file, drawing);
+    const image = await this.decoded(file);
     if (image === null || !unevenlyLit(image)) return null;
     const out = `${file}-even.pgm`;
     await writeFile(out, pgmOf(evenedLight(image)), { mode: 0o600 });
@@ -650,9 +643,10 @@ export class BillService {
   }
 
   /** The page image `file` turned by `skew` degrees back to straight, as a PGM beside it; null for an image this
-   * reader does not decode (PGM, PNG) with no drawing. */
-  private async straightened(file: string, skew: number, drawing?: Drawing): Promise<string | null> {
-    const image = await this.decoded(file, drawing);
+   * reader does not decode (PGM, PNG). */
+  private async straightened(file: string, skew: number): Promise<string | null> {
+    const bytes = await readFile(file);
+    const image = readPgm(bytes) ?? (bytes[0] === 0x89 ? decodePng(bytes) : null);
     if (image === null) return null;
     const out = `${file}-straight.pgm`;
     await writeFile(out, pgmOf(rotateSmall(image, -skew)), { mode: 0o600 });
@@ -726,12 +720,6 @@ interface OcrReading {
   file: string;
   options: string[];
   upright: boolean;
-}
-
-/** A page image's pixels drawn by pdftoppm as a PGM, and the resolution its file states. */
-interface Drawing {
-  file: string;
-  dpi: number | undefined;
 }
 
 interface Context {
