@@ -63882,6 +63882,7 @@ function tiffPage(buf, tags) {
   const counts = tags.get(279);
   const rowsPerStrip = Math.min(height, one(278, height));
   if (offsets === void 0 || counts === void 0 || offsets.length !== counts.length || tags.has(322) || planar !== 1) return null;
+  if (compression === 2 || compression === 3 || compression === 4) return faxPage(buf, tags, width, height, offsets, counts, rowsPerStrip);
   if (one(266, 1) !== 1 || ![1, 2, 4, 8].includes(bits)) return null;
   let space;
   let decode3 = "";
@@ -63921,10 +63922,49 @@ function tiffPage(buf, tags) {
     coding = " /Filter /FlateDecode";
   }
   const pictures = [{ dict: `/Width ${width} /Height ${height} /ColorSpace ${space} /BitsPerComponent ${bits}${decode3}${coding}${coding === "" ? "" : parms}`, data, top: 0, rows: height }];
-  const resolution = one(282);
-  const unit = one(296, 2);
-  const dpi = resolution === void 0 || resolution <= 1 || unit === 1 ? null : Math.round(unit === 3 ? resolution * 2.54 : resolution);
-  return { width, height, dpi, pictures };
+  return { width, height, dpi: resolutionOf(tags), pictures };
+}
+function resolutionOf(tags) {
+  const resolution = tags.get(282)?.[0];
+  const unit = tags.get(296)?.[0] ?? 2;
+  return resolution === void 0 || resolution <= 1 || unit === 1 ? null : Math.round(unit === 3 ? resolution * 2.54 : resolution);
+}
+var REVERSED_BITS = Uint8Array.from({ length: 256 }, (_, b) => {
+  let r = 0;
+  for (let i = 0; i < 8; i++) if (b >> i & 1) r |= 128 >> i;
+  return r;
+});
+function faxPage(buf, tags, width, height, offsets, counts, rowsPerStrip) {
+  const one = (tag, fallback) => tags.get(tag)?.[0] ?? fallback;
+  const compression = one(259, 1);
+  if (one(258, 1) !== 1 || one(277, 1) !== 1) return null;
+  const photometric = one(262, 0);
+  if (photometric !== 0 && photometric !== 1) return null;
+  const t4 = one(292, 0);
+  const t6 = one(293, 0);
+  if (compression === 3 && (t4 & 2) !== 0 || compression === 4 && (t6 & 2) !== 0) return null;
+  const fillOrder = one(266, 1);
+  if (fillOrder !== 1 && fillOrder !== 2) return null;
+  const k = compression === 4 ? -1 : compression === 3 && (t4 & 1) !== 0 ? 1 : 0;
+  const aligned = compression === 2 || compression === 3 && (t4 & 4) !== 0;
+  const decode3 = photometric === 1 ? " /Decode [1 0]" : "";
+  const across = tags.get(282)?.[0];
+  const down = tags.get(283)?.[0];
+  const stretch = across !== void 0 && down !== void 0 && across > 1 && down > 1 && Math.abs(across / down - 1) > 0.1 ? across / down : 1;
+  const pictures = [];
+  for (let i = 0, top = 0; i < offsets.length && top < height; i++, top += rowsPerStrip) {
+    const start = offsets[i];
+    const end = start + counts[i];
+    if (end > buf.length) return null;
+    const rows = Math.min(rowsPerStrip, height - top);
+    let data = buf.subarray(start, end);
+    if (fillOrder === 2) data = Buffer.from(data.map((b) => REVERSED_BITS[b]));
+    const parms = `/K ${k} /Columns ${width} /Rows ${rows}${aligned ? " /EncodedByteAlign true" : ""}${compression === 3 ? " /EndOfLine true" : ""} /EndOfBlock false`;
+    const dict = `/Width ${width} /Height ${rows} /ColorSpace /DeviceGray /BitsPerComponent 1${decode3} /Filter /CCITTFaxDecode /DecodeParms << ${parms} >>`;
+    pictures.push({ dict, data, top: Math.round(top * stretch), rows: Math.round((top + rows) * stretch) - Math.round(top * stretch) });
+  }
+  if (pictures.length === 0) return null;
+  return { width, height: Math.round(height * stretch), dpi: resolutionOf(tags), pictures };
 }
 function decodeStrip(strip, compression) {
   try {
@@ -64318,6 +64358,70 @@ function osdQuarters(output2, minConfidence) {
   const degrees = Number(rotate[1]);
   return degrees % 90 === 0 ? degrees / 90 % 4 : null;
 }
+var LIGHT_TILE = 64;
+function paperLight(image) {
+  const { width: w, height: h, grey } = image;
+  const columns = Math.max(1, Math.ceil(w / LIGHT_TILE));
+  const rows = Math.max(1, Math.ceil(h / LIGHT_TILE));
+  const raw = new Float32Array(columns * rows);
+  const histogram = new Uint32Array(256);
+  for (let ty = 0; ty < rows; ty++) {
+    for (let tx = 0; tx < columns; tx++) {
+      histogram.fill(0);
+      let n = 0;
+      const [x0, x1, y0, y1] = [tx * LIGHT_TILE, Math.min(w, (tx + 1) * LIGHT_TILE), ty * LIGHT_TILE, Math.min(h, (ty + 1) * LIGHT_TILE)];
+      for (let y = y0; y < y1; y += 2) {
+        for (let x = x0; x < x1; x += 2, n++) {
+          const v2 = grey[y * w + x];
+          histogram[v2] = (histogram[v2] ?? 0) + 1;
+        }
+      }
+      let above = Math.ceil(n * 0.1);
+      let v = 255;
+      while (v > 0 && (above -= histogram[v]) > 0) v--;
+      raw[ty * columns + tx] = v;
+    }
+  }
+  const light = new Float32Array(columns * rows);
+  for (let ty = 0; ty < rows; ty++) {
+    for (let tx = 0; tx < columns; tx++) {
+      let m = 0;
+      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
+        const [x, y] = [tx + dx, ty + dy];
+        if (x >= 0 && y >= 0 && x < columns && y < rows) m = Math.max(m, raw[y * columns + x]);
+      }
+      const own2 = raw[ty * columns + tx];
+      light[ty * columns + tx] = Math.max(1, own2 >= 0.8 * m ? own2 : m);
+    }
+  }
+  return { columns, rows, light };
+}
+function unevenlyLit(image) {
+  const { light } = paperLight(image);
+  const sorted = Array.from(light).sort((a, b) => a - b);
+  const low = sorted[Math.floor(sorted.length * 0.1)] ?? 255;
+  const high = sorted[Math.floor(sorted.length * 0.9)] ?? 255;
+  return low < 150 || low < 2 / 3 * high;
+}
+function evenedLight(image) {
+  const { width: w, height: h, grey } = image;
+  const { columns, rows, light } = paperLight(image);
+  const out = new Uint8Array(w * h);
+  const at3 = (tx, ty) => light[Math.min(rows - 1, Math.max(0, ty)) * columns + Math.min(columns - 1, Math.max(0, tx))];
+  for (let y = 0; y < h; y++) {
+    const fy = (y + 0.5) / LIGHT_TILE - 0.5;
+    const ty = Math.floor(fy);
+    const wy = fy - ty;
+    for (let x = 0; x < w; x++) {
+      const fx = (x + 0.5) / LIGHT_TILE - 0.5;
+      const tx = Math.floor(fx);
+      const wx = fx - tx;
+      const paper = (at3(tx, ty) * (1 - wx) + at3(tx + 1, ty) * wx) * (1 - wy) + (at3(tx, ty + 1) * (1 - wx) + at3(tx + 1, ty + 1) * wx) * wy;
+      out[y * w + x] = Math.min(255, Math.round(grey[y * w + x] * 255 / paper));
+    }
+  }
+  return { width: w, height: h, grey: out };
+}
 
 // web_src/engine/bills/ocr_text.ts
 var RULE_GLYPH = /^[|:![\]¦]+$/;
@@ -64336,6 +64440,152 @@ function withoutRuleGlyphs(page) {
     const cells = line.cells.map(trimmed);
     if (cells.every((c, i) => c === line.cells[i])) return line;
     changed = true;
+    return { ...line, text: cells.map((c) => c.text).join("   "), cells };
+  });
+  return changed ? { ...page, lines } : page;
+}
+var AS_DIGIT = { O: "0", o: "0", l: "1", I: "1", "|": "1", S: "5", B: "8", Z: "2" };
+var IBAN_ALTERNATIVES = {
+  O: ["0"],
+  "0": ["O"],
+  l: ["1", "I"],
+  I: ["1"],
+  "1": ["I"],
+  "|": ["1", "I"],
+  S: ["5"],
+  "5": ["S"],
+  B: ["8"],
+  "8": ["B"],
+  Z: ["2"],
+  "2": ["Z"]
+};
+var DIGIT_IBANS = /* @__PURE__ */ new Set(["AT", "BE", "CZ", "DE", "DK", "EE", "ES", "FI", "HR", "HU", "LT", "NO", "PL", "PT", "SE", "SI", "SK"]);
+var AMOUNT_SHAPE = /^[(£€$-]?(?:\d{1,3}(?:[.,'’]\d{3})+|\d+)[.,]\d{2}[)€$£-]?$/;
+var DATE_SHAPE2 = /^(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{2}|\d{4})|\d{4}-\d{2}-\d{2})$/;
+function repairedFigure(text3) {
+  if (!/[OolISBZ|]/.test(text3) || !/\d/.test(text3)) return text3;
+  const chars = [...text3];
+  const digitLike = (c) => c !== void 0 && (/\d/.test(c) || c in AS_DIGIT);
+  let changed = 0;
+  const out = chars.map((c, i) => {
+    if (!(c in AS_DIGIT)) return c;
+    const before = chars[i - 1];
+    const after = chars[i + 1];
+    const near2 = (d) => digitLike(d) || d === "." || d === "," || d === void 0;
+    if (!(digitLike(before) || digitLike(after)) || !near2(before) || !near2(after)) return c;
+    changed++;
+    return AS_DIGIT[c];
+  });
+  const repaired = out.join("");
+  return changed > 0 && (AMOUNT_SHAPE.test(repaired) || DATE_SHAPE2.test(repaired)) ? repaired : text3;
+}
+function repairedIban(s) {
+  if (ibanValid(s)) return null;
+  const country = s.slice(0, 2);
+  if (DIGIT_IBANS.has(country)) {
+    const digits = country + [...s.slice(2)].map((c) => AS_DIGIT[c] ?? c).join("");
+    return digits !== s && /^[A-Z]{2}\d+$/.test(digits) && ibanValid(digits) ? digits : null;
+  }
+  if ((s.match(/\d/g)?.length ?? 0) < s.length / 2) return null;
+  const passing = /* @__PURE__ */ new Set();
+  for (let i = 2; i < s.length; i++) {
+    for (const alternative of IBAN_ALTERNATIVES[s[i]] ?? []) {
+      const candidate = (s.slice(0, i) + alternative + s.slice(i + 1)).replace(/[l|]/g, "");
+      if (candidate.length === s.length && ibanValid(candidate)) passing.add(candidate);
+    }
+  }
+  return passing.size === 1 ? [...passing][0] : null;
+}
+var VAT_MASKS = [
+  ["DE", "ddddddddd"],
+  ["ATU", "dddddddd"],
+  ["BE", "dddddddddd"],
+  ["IT", "ddddddddddd"],
+  ["NL", "dddddddddBdd"],
+  ["FR", "ddddddddddd"]
+];
+function lineChars(line) {
+  let text3 = "";
+  const at3 = [];
+  for (const word2 of line.cells.flatMap((c) => c.words)) {
+    if (text3 !== "") {
+      text3 += " ";
+      at3.push(null);
+    }
+    for (let i = 0; i < word2.text.length; i++) at3.push([word2, i]);
+    text3 += word2.text;
+  }
+  return { text: text3, at: at3 };
+}
+function codeRepairs(text3) {
+  const repairs = /* @__PURE__ */ new Map();
+  for (const m of text3.matchAll(/\b[A-Z]{2}[0-9OlIS|BZ]{2}(?: ?[A-Za-z0-9|]{1,4}){3,8}/g)) {
+    const positions = [];
+    for (let i = 0; i < m[0].length; i++) if (m[0][i] !== " ") positions.push((m.index ?? 0) + i);
+    for (let n = positions.length; n >= 15; n--) {
+      const read = positions.slice(0, n).map((p) => text3[p]).join("");
+      if (ibanValid(read)) break;
+      const repaired = repairedIban(read);
+      if (repaired === null) continue;
+      positions.slice(0, n).forEach((p, i) => {
+        if (repaired[i] !== text3[p]) repairs.set(p, repaired[i]);
+      });
+      break;
+    }
+  }
+  for (const [prefix, mask] of VAT_MASKS) {
+    for (const m of text3.matchAll(new RegExp(`\\b${prefix}(?=[ .-]?[0-9OlIS|BZ])`, "g"))) {
+      let p = (m.index ?? 0) + prefix.length;
+      const taken = [];
+      let value = "";
+      for (const want of mask) {
+        if (/[ .-]/.test(text3[p] ?? "") && !/[ .-]/.test(text3[p + 1] ?? " ")) p++;
+        const c = text3[p];
+        if (c === void 0) break;
+        const digit = /\d/.test(c) ? c : AS_DIGIT[c];
+        if (want === "d" ? digit === void 0 : c !== want) break;
+        value += want === "d" ? digit : c;
+        taken.push(p);
+        p++;
+      }
+      if (taken.length !== mask.length || /[0-9A-Za-z]/.test(text3[p] ?? " ")) continue;
+      const read = taken.map((q) => text3[q]).join("");
+      if (read === value || vatChecksum(normaliseVat(`${prefix}${read}`)) === true || vatChecksum(normaliseVat(`${prefix}${value}`)) !== true) continue;
+      taken.forEach((q, i) => {
+        if (value[i] !== text3[q]) repairs.set(q, value[i]);
+      });
+    }
+  }
+  return repairs;
+}
+function repairedConfusions(page) {
+  let changed = false;
+  const lines = page.lines.map((line) => {
+    const { text: text3, at: at3 } = lineChars(line);
+    const repairs = codeRepairs(text3);
+    const edits = /* @__PURE__ */ new Map();
+    for (const [p, c] of repairs) {
+      const where = at3[p];
+      if (where === null || where === void 0) continue;
+      const chars = edits.get(where[0]) ?? [...where[0].text];
+      chars[where[1]] = c;
+      edits.set(where[0], chars);
+    }
+    const words = line.cells.flatMap((c) => c.words);
+    const texts = words.map((w) => {
+      const coded = edits.get(w)?.join("") ?? w.text;
+      return coded === w.text ? repairedFigure(w.text) : coded;
+    });
+    texts.forEach((t, i) => {
+      if ((t === "l" || t === "I") && /^\d{3}[.,]\d{2}\b/.test(texts[i + 1] ?? "") && words[i]?.text === t && texts[i + 1] !== words[i + 1]?.text) texts[i] = "1";
+    });
+    if (texts.every((t, i) => t === words[i]?.text)) return line;
+    changed = true;
+    let k = 0;
+    const cells = line.cells.map((cell) => {
+      const cellWords = cell.words.map((w) => ({ ...w, text: texts[k++] }));
+      return { ...cell, text: cellWords.map((w) => w.text).join(" "), words: cellWords };
+    });
     return { ...line, text: cells.map((c) => c.text).join("   "), cells };
   });
   return changed ? { ...page, lines } : page;
@@ -87663,6 +87913,8 @@ var BillService = class {
   async ocrImage(file2, pageNumber, ctx, dpi, turned = false) {
     const lang = [...this.ocrLanguages(ctx), ...dpi === void 0 ? [] : ["--dpi", String(dpi)]];
     try {
+      const even = await this.evened(file2);
+      if (even !== null) return await this.ocrImage(even, pageNumber, ctx, dpi, turned);
       const clean = await this.despeckled(file2);
       if (clean !== null) return await this.ocrImage(clean, pageNumber, ctx, dpi, turned);
       const first = await this.tesseractRead(file2, ["--psm", "3", ...lang], pageNumber);
@@ -87733,6 +87985,16 @@ var BillService = class {
     await writeFile(out, pgmOf(despeckle(image)), { mode: 384 });
     return out;
   }
+  /** The page image `file` with its paper made white (engine/bills/ocr_image.ts evenedLight), as a PGM beside it,
+   * when it is lit unevenly or dark; null for an evenly lit page, one already evened, or an image not decoded here. */
+  async evened(file2) {
+    if (file2.includes("-even")) return null;
+    const image = await this.decoded(file2);
+    if (image === null || !unevenlyLit(image)) return null;
+    const out = `${file2}-even.pgm`;
+    await writeFile(out, pgmOf(evenedLight(image)), { mode: 384 });
+    return out;
+  }
   /** The page image `file` turned by `skew` degrees back to straight, as a PGM beside it; null for an image this
    * reader does not decode (PGM, PNG). */
   async straightened(file2, skew) {
@@ -87750,7 +88012,7 @@ var BillService = class {
    * turns that bring it upright if it was read sideways (sidewaysQuarters). */
   async tesseractRead(file2, options, pageNumber) {
     const { stdout } = await this.tools.run("tesseract", [file2, "-", "--oem", "1", ...options, "tsv"], { timeoutMs: 9e4, maxBytes: 32 * 1024 * 1024 });
-    return { page: withoutRuleGlyphs(pageFromTesseractTsv(stdout, pageNumber)), skew: skewDegrees(stdout), quarters: sidewaysQuarters(stdout) };
+    return { page: repairedConfusions(withoutRuleGlyphs(pageFromTesseractTsv(stdout, pageNumber))), skew: skewDegrees(stdout), quarters: sidewaysQuarters(stdout) };
   }
   async pdfPages(file2, name) {
     const { stdout } = await this.pdfTool("pdfinfo", [file2], name, 15e3);

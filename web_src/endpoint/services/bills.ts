@@ -31,8 +31,8 @@ import { checkBill } from "../../engine/bills/check_bill";
 import { pageFromPlainText, pageFromTesseractTsv, pageFromWords, pagesFromBboxLayout, pageText, type Page, type Word } from "../../engine/bills/layout";
 import { mergeOcrReadings, needsSecondPass, preferSecondReading } from "../../engine/bills/ocr_passes";
 import { imagePdf } from "../../engine/bills/image_pdf";
-import { decodePng, despeckle, enlargement, osdQuarters, pgmOf, printHeight, readPgm, rotateQuarter, rotateSmall, sidewaysQuarters, skewDegrees, speckShare, upscaleGrey, type GreyImage } from "../../engine/bills/ocr_image";
-import { withoutRuleGlyphs } from "../../engine/bills/ocr_text";
+import { decodePng, despeckle, enlargement, evenedLight, osdQuarters, pgmOf, printHeight, readPgm, rotateQuarter, rotateSmall, sidewaysQuarters, skewDegrees, speckShare, unevenlyLit, upscaleGrey, type GreyImage } from "../../engine/bills/ocr_image";
+import { repairedConfusions, withoutRuleGlyphs } from "../../engine/bills/ocr_text";
 import { readReceipt } from "../../engine/bills/receipt";
 import { extractBills } from "../../engine/bills/split_bills";
 import { readInvoiceXml, XmlInvoiceError } from "../../engine/bills/xml_invoice";
@@ -539,6 +539,10 @@ export class BillService {
   private async ocrImage(file: string, pageNumber: number, ctx: Context, dpi?: number, turned = false): Promise<OcrReading> {
     const lang = [...this.ocrLanguages(ctx), ...(dpi === undefined ? [] : ["--dpi", String(dpi)])];
     try {
+      // A page lit unevenly or dark (a phone photo under a lamp or in a shadow, a dark copy) has its paper made white
+      // first: tesseract's one threshold for the page turns the dark part black or the light part's ink white.
+      const even = await this.evened(file);
+      if (even !== null) return await this.ocrImage(even, pageNumber, ctx, dpi, turned);
       // A page strewn with specks (dust, a noisy scanner or fax, a photo's grain) is cleaned of them first: tesseract
       // reads a speck by a digit as part of it, or a line of them as text, and loses numbers and totals.
       const clean = await this.despeckled(file);
@@ -627,6 +631,17 @@ export class BillService {
     return out;
   }
 
+  /** The page image `file` with its paper made white (engine/bills/ocr_image.ts evenedLight), as a PGM beside it,
+   * when it is lit unevenly or dark; null for an evenly lit page, one already evened, or an image not decoded here. */
+  private async evened(file: string): Promise<string | null> {
+    if (file.includes("-even")) return null;
+    const image = await this.decoded(file);
+    if (image === null || !unevenlyLit(image)) return null;
+    const out = `${file}-even.pgm`;
+    await writeFile(out, pgmOf(evenedLight(image)), { mode: 0o600 });
+    return out;
+  }
+
   /** The page image `file` turned by `skew` degrees back to straight, as a PGM beside it; null for an image this
    * reader does not decode (PGM, PNG). */
   private async straightened(file: string, skew: number): Promise<string | null> {
@@ -647,7 +662,7 @@ export class BillService {
   private async tesseractRead(file: string, options: string[], pageNumber: number): Promise<{ page: Page; skew: number; quarters: number }> {
     // --oem 1: the LSTM recogniser alone (the legacy one is not loaded).
     const { stdout } = await this.tools.run("tesseract", [file, "-", "--oem", "1", ...options, "tsv"], { timeoutMs: 90_000, maxBytes: 32 * 1024 * 1024 });
-    return { page: withoutRuleGlyphs(pageFromTesseractTsv(stdout, pageNumber)), skew: skewDegrees(stdout), quarters: sidewaysQuarters(stdout) };
+    return { page: repairedConfusions(withoutRuleGlyphs(pageFromTesseractTsv(stdout, pageNumber))), skew: skewDegrees(stdout), quarters: sidewaysQuarters(stdout) };
   }
 
   private async pdfPages(file: string, name: string): Promise<number> {

@@ -2,9 +2,9 @@
 // pixels, so that pdftoppm draws every page grey at any resolution (-r 72: pixel for pixel) — the scan path then has
 // the pixels to enlarge small print, turn a page lying on its side and clean specks, as it has a PNG's, without an
 // image library on the server: the compressed data is copied into the PDF as it is (JPEG as DCTDecode; a TIFF's
-// strips as LZW, Flate, PackBits or none), and poppler decodes it. A multi-page TIFF gives a
-// page per image. Anything else (tiles, CCITT fax coding, JPEG inside TIFF, planar colour) gives null: tesseract
-// then reads the file as it is. Pure functions; the endpoint runs pdftoppm.
+// strips as LZW, Flate, PackBits or none; a fax's CCITT Group 3/4 strips as CCITTFax), and poppler decodes it. A
+// multi-page TIFF gives a page per image. Anything else (tiles, JPEG inside TIFF, planar colour) gives null:
+// tesseract then reads the file as it is. Pure functions; the endpoint runs pdftoppm.
 import { deflateSync, inflateSync } from "node:zlib";
 
 export interface ImagePage {
@@ -150,6 +150,7 @@ function tiffPage(buf: Buffer, tags: Map<number, number[]>): PdfPage | null {
   const counts = tags.get(279);
   const rowsPerStrip = Math.min(height, one(278, height) as number);
   if (offsets === undefined || counts === undefined || offsets.length !== counts.length || tags.has(322) || planar !== 1) return null;
+  if (compression === 2 || compression === 3 || compression === 4) return faxPage(buf, tags, width, height, offsets, counts, rowsPerStrip);
   if (one(266, 1) !== 1 || ![1, 2, 4, 8].includes(bits)) return null;
   let space: string;
   let decode = "";
@@ -191,10 +192,62 @@ function tiffPage(buf: Buffer, tags: Map<number, number[]>): PdfPage | null {
     coding = " /Filter /FlateDecode";
   }
   const pictures: Picture[] = [{ dict: `/Width ${width} /Height ${height} /ColorSpace ${space} /BitsPerComponent ${bits}${decode}${coding}${coding === "" ? "" : parms}`, data, top: 0, rows: height }];
-  const resolution = one(282);
-  const unit = one(296, 2);
-  const dpi = resolution === undefined || resolution <= 1 || unit === 1 ? null : Math.round(unit === 3 ? resolution * 2.54 : resolution);
-  return { width, height, dpi, pictures };
+  return { width, height, dpi: resolutionOf(tags), pictures };
+}
+
+/** The resolution a TIFF's IFD states (dots per inch), or null. */
+function resolutionOf(tags: Map<number, number[]>): number | null {
+  const resolution = tags.get(282)?.[0];
+  const unit = tags.get(296)?.[0] ?? 2;
+  return resolution === undefined || resolution <= 1 || unit === 1 ? null : Math.round(unit === 3 ? resolution * 2.54 : resolution);
+}
+
+const REVERSED_BITS = Uint8Array.from({ length: 256 }, (_, b) => {
+  let r = 0;
+  for (let i = 0; i < 8; i++) if ((b >> i) & 1) r |= 0x80 >> i;
+  return r;
+});
+
+/** A fax page (bilevel, CCITT coded: 2 modified Huffman, 3 Group 3 / T.4, 4 Group 4 / T.6): each strip a picture of
+ * its own (each is coded on its own) under CCITTFaxDecode, which poppler decodes. Null for what PDF's filter does not
+ * take (T.4's uncompressed mode, more than one sample). */
+function faxPage(buf: Buffer, tags: Map<number, number[]>, width: number, height: number, offsets: number[], counts: number[], rowsPerStrip: number): PdfPage | null {
+  const one = (tag: number, fallback: number) => tags.get(tag)?.[0] ?? fallback;
+  const compression = one(259, 1);
+  if (one(258, 1) !== 1 || one(277, 1) !== 1) return null;
+  const photometric = one(262, 0);
+  if (photometric !== 0 && photometric !== 1) return null;
+  // T4Options: bit 0 two-dimensional coding, bit 1 uncompressed mode, bit 2 lines padded to end on a byte boundary.
+  const t4 = one(292, 0);
+  const t6 = one(293, 0);
+  if ((compression === 3 && (t4 & 2) !== 0) || (compression === 4 && (t6 & 2) !== 0)) return null;
+  const fillOrder = one(266, 1);
+  if (fillOrder !== 1 && fillOrder !== 2) return null;
+  // PDF's K: < 0 pure two-dimensional (Group 4), 0 one-dimensional, > 0 mixed (Group 3 2-D).
+  const k = compression === 4 ? -1 : compression === 3 && (t4 & 1) !== 0 ? 1 : 0;
+  const aligned = compression === 2 || (compression === 3 && (t4 & 4) !== 0);
+  // Decoded, white runs are 0 bits in a TIFF: WhiteIsZero (0) shows them white as PDF's filter does (its 1 bits are
+  // white unless BlackIs1); BlackIsZero (1) shows them black.
+  const decode = photometric === 1 ? " /Decode [1 0]" : "";
+  // A fax in normal mode has half as many rows as columns per inch (204 × 98 dpi): its rows are drawn taller, so that
+  // the page is drawn in square pixels at its true height.
+  const across = tags.get(282)?.[0];
+  const down = tags.get(283)?.[0];
+  const stretch = across !== undefined && down !== undefined && across > 1 && down > 1 && Math.abs(across / down - 1) > 0.1 ? across / down : 1;
+  const pictures: Picture[] = [];
+  for (let i = 0, top = 0; i < offsets.length && top < height; i++, top += rowsPerStrip) {
+    const start = offsets[i] as number;
+    const end = start + (counts[i] as number);
+    if (end > buf.length) return null;
+    const rows = Math.min(rowsPerStrip, height - top);
+    let data = buf.subarray(start, end);
+    if (fillOrder === 2) data = Buffer.from(data.map((b) => REVERSED_BITS[b] as number));
+    const parms = `/K ${k} /Columns ${width} /Rows ${rows}${aligned ? " /EncodedByteAlign true" : ""}${compression === 3 ? " /EndOfLine true" : ""} /EndOfBlock false`;
+    const dict = `/Width ${width} /Height ${rows} /ColorSpace /DeviceGray /BitsPerComponent 1${decode} /Filter /CCITTFaxDecode /DecodeParms << ${parms} >>`;
+    pictures.push({ dict, data, top: Math.round(top * stretch), rows: Math.round((top + rows) * stretch) - Math.round(top * stretch) });
+  }
+  if (pictures.length === 0) return null;
+  return { width, height: Math.round(height * stretch), dpi: resolutionOf(tags), pictures };
 }
 
 /** A TIFF strip's bytes decoded (the predictor, if any, left for the PDF's filter), or null if damaged. */

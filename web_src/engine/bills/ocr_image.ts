@@ -334,3 +334,83 @@ export function osdQuarters(output: string, minConfidence: number): number | nul
   const degrees = Number(rotate[1]);
   return degrees % 90 === 0 ? (degrees / 90) % 4 : null;
 }
+
+/** The side (px) of the tiles over which the paper's brightness is estimated: larger than a letter at 300 dpi, small
+ * enough to follow a lamp's fall-off or the shadow of a hand across a photographed page. */
+const LIGHT_TILE = 64;
+
+/** The paper's brightness under each tile of `image` (tile columns × rows, row by row): the 90th percentile of the
+ * tile's pixels (most of a page is paper); a tile much darker than the brightest of its eight neighbours (one filled
+ * with ink: a black table heading, a logo) takes that neighbour's paper. */
+export function paperLight(image: GreyImage): { columns: number; rows: number; light: Float32Array } {
+  const { width: w, height: h, grey } = image;
+  const columns = Math.max(1, Math.ceil(w / LIGHT_TILE));
+  const rows = Math.max(1, Math.ceil(h / LIGHT_TILE));
+  const raw = new Float32Array(columns * rows);
+  const histogram = new Uint32Array(256);
+  for (let ty = 0; ty < rows; ty++) {
+    for (let tx = 0; tx < columns; tx++) {
+      histogram.fill(0);
+      let n = 0;
+      const [x0, x1, y0, y1] = [tx * LIGHT_TILE, Math.min(w, (tx + 1) * LIGHT_TILE), ty * LIGHT_TILE, Math.min(h, (ty + 1) * LIGHT_TILE)];
+      // Every other pixel: the level, not each pixel, is wanted.
+      for (let y = y0; y < y1; y += 2) {
+        for (let x = x0; x < x1; x += 2, n++) {
+          const v = grey[y * w + x] as number;
+          histogram[v] = (histogram[v] ?? 0) + 1;
+        }
+      }
+      let above = Math.ceil(n * 0.1);
+      let v = 255;
+      while (v > 0 && (above -= histogram[v] as number) > 0) v--;
+      raw[ty * columns + tx] = v;
+    }
+  }
+  const light = new Float32Array(columns * rows);
+  for (let ty = 0; ty < rows; ty++) {
+    for (let tx = 0; tx < columns; tx++) {
+      let m = 0;
+      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
+        const [x, y] = [tx + dx, ty + dy];
+        if (x >= 0 && y >= 0 && x < columns && y < rows) m = Math.max(m, raw[y * columns + x] as number);
+      }
+      const own = raw[ty * columns + tx] as number;
+      light[ty * columns + tx] = Math.max(1, own >= 0.8 * m ? own : m);
+    }
+  }
+  return { columns, rows, light };
+}
+
+/** Whether a page is lit unevenly or dark (a phone photo under a lamp, in a shadow, a dark grey copy): its paper is
+ * darker than 150 somewhere much of the page (the 10th percentile of the tiles' paper), or varies by more than a
+ * third across it. A scan's paper is even; tesseract's global threshold then turns the dark part black or the light
+ * part's ink white. */
+export function unevenlyLit(image: GreyImage): boolean {
+  const { light } = paperLight(image);
+  const sorted = Array.from(light).sort((a, b) => a - b);
+  const low = sorted[Math.floor(sorted.length * 0.1)] ?? 255;
+  const high = sorted[Math.floor(sorted.length * 0.9)] ?? 255;
+  return low < 150 || low < (2 / 3) * high;
+}
+
+/** `image` with its paper made white: each pixel divided by the paper's brightness around it (interpolated between
+ * the tiles' centres), so that ink stays as dark against its own paper and a shadow or a lamp's fall-off goes. */
+export function evenedLight(image: GreyImage): GreyImage {
+  const { width: w, height: h, grey } = image;
+  const { columns, rows, light } = paperLight(image);
+  const out = new Uint8Array(w * h);
+  const at = (tx: number, ty: number) => light[Math.min(rows - 1, Math.max(0, ty)) * columns + Math.min(columns - 1, Math.max(0, tx))] as number;
+  for (let y = 0; y < h; y++) {
+    const fy = (y + 0.5) / LIGHT_TILE - 0.5;
+    const ty = Math.floor(fy);
+    const wy = fy - ty;
+    for (let x = 0; x < w; x++) {
+      const fx = (x + 0.5) / LIGHT_TILE - 0.5;
+      const tx = Math.floor(fx);
+      const wx = fx - tx;
+      const paper = (at(tx, ty) * (1 - wx) + at(tx + 1, ty) * wx) * (1 - wy) + (at(tx, ty + 1) * (1 - wx) + at(tx + 1, ty + 1) * wx) * wy;
+      out[y * w + x] = Math.min(255, Math.round(((grey[y * w + x] as number) * 255) / paper));
+    }
+  }
+  return { width: w, height: h, grey: out };
+}
