@@ -2,7 +2,7 @@
     "name": "AI Bookkeeping: vendor bills matched to purchase orders",
     "summary": "Bills read from documents by AI Bookkeeping are matched to the vendor's open purchase orders, filled "
                "from their lines, and differences to what was ordered and received are shown as findings",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.0.1",
     "category": "Accounting/Accounting",
     "license": "LGPL-3",
     "author": "ai_bookkeeping",
