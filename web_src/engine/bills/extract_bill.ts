@@ -1327,38 +1327,24 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
   const legalFooter = new Set<Candidate<string>>();
   /** Names read with words after their legal form: the legal entity may end at the form. */
   const tailed = new Set<string>();
-  /** The cell each VAT number / IBAN is printed in: two blocks side by side each print their own under their name. */
-  const columns = new Map<Candidate<string>, Cell>();
   /** Company names read inside a sentence or a run of footer parts: only to spell out a logo word. */
   const inSentences: Array<Candidate<string>> = [];
-  /** Each party's name cell (the vendor candidates' and the recipients'): a VAT number printed under a name in its
-   * column is that party's. */
-  const parties: Array<{ page: number; order: number; cell: Cell; cand?: Candidate<string> }> = [];
   for (const page of pages) {
     const large = largeLetters(page, options.source);
     page.lines.forEach((line, i) => {
       const order = page.number * 10_000 + i;
       // A marker on the line, or the line inside the recipient's block ("Bill to:" / its VAT number below).
       const customer = CUSTOMER_MARKERS.test(line.text) || (line.y0 < 0.8 * page.height && (findVats(line.text).length > 0 || /\biban\b/i.test(line.text)) && line.cells.some((c) => underHeading(page, i, c, RECIPIENT_HEADINGS) || underReturnAddress(page, i, c)));
-      // Read in the line and in each of its cells: two blocks side by side print a VAT number each on one line.
-      const lineVats = findVats(line.text);
-      const cellVats = line.cells.flatMap((c) => findVats(c.text)).filter((v) => !lineVats.some((w) => w.vat === v.vat));
-      for (const v of [...lineVats, ...cellVats]) {
+      for (const v of findVats(line.text)) {
         if (v.vat === companyVat) continue;
         const labelled = /\b(?:vat|tva|btw|ust|mwst|ust-?id|steuer|tax|nip)/i.test(line.text);
         const score = (customer ? 0.3 : 0.7) + (labelled ? 0.15 : 0) + (v.checksum === true ? 0.1 : v.checksum === false ? -0.3 : 0);
-        const cand = { value: v.vat, score, sourceText: line.text, page: page.number, order };
-        vats.push(cand);
-        const cell = line.cells.find((c) => findVats(c.text).some((w) => w.vat === v.vat));
-        if (cell !== undefined) columns.set(cand, cell);
+        vats.push({ value: v.vat, score, sourceText: line.text, page: page.number, order });
       }
       for (const iban of findIbans(line.text.replace(/\s{2,}/g, "  "))) {
         if (!iban.valid) continue;
         const score = customer || /prélev|lastschrift|debit|incasso/i.test(line.text) ? 0.4 : 0.85;
-        const cand = { value: iban.iban, score, sourceText: line.text, page: page.number, order };
-        ibans.push(cand);
-        const cell = line.cells.find((c) => findIbans(c.text.replace(/\s{2,}/g, "  ")).some((w) => w.iban === iban.iban));
-        if (cell !== undefined) columns.set(cand, cell);
+        ibans.push({ value: iban.iban, score, sourceText: line.text, page: page.number, order });
       }
       for (const email of findEmails(line.text)) {
         emails.push({ value: email, score: customer ? 0.3 : 0.6, sourceText: line.text, page: page.number, order });
@@ -1372,14 +1358,8 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
         // cell starts the row, and the heading above it names the party.
         const label = k > 0 && NAME_LABEL.test(line.cells[k - 1]?.text.trim() ?? "") ? line.cells[k - 1] : undefined;
         if (label !== undefined && k === 1 && /\p{L}{3}/u.test(text) && !/\d{4,}|@/.test(text) && text.split(/\s+/).length <= 6) {
-          if (underHeading(page, i, label, RECIPIENT_HEADINGS)) {
-            recipients.push(text);
-            parties.push({ page: page.number, order, cell: label });
-          } else if (underHeading(page, i, label, VENDOR_MARKERS)) {
-            const cand = { value: text, score: 0.85, sourceText: `${label.text.trim()} ${text}`, page: page.number, order };
-            names.push(cand);
-            parties.push({ page: page.number, order, cell: label, cand });
-          }
+          if (underHeading(page, i, label, RECIPIENT_HEADINGS)) recipients.push(text);
+          else if (underHeading(page, i, label, VENDOR_MARKERS)) names.push({ value: text, score: 0.85, sourceText: `${label.text.trim()} ${text}`, page: page.number, order });
         }
         // A Dutch postcode's letters ("1432 AB Aalsmeer") are no Swedish "AB": looked for with them masked.
         const masked = text.replace(/\b\d{4}\s?[A-Z]{2}(?=\s|$)/g, (z) => z.toLowerCase());
@@ -1426,7 +1406,6 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
         if (name.length < 3 || !/[A-Za-z]{2}/.test(name)) return;
         if (recipient) {
           recipients.push(name);
-          parties.push({ page: page.number, order, cell });
           recipientBlocks.push({ page: page.number, from: order, to: order + blockBelow(page, i, cell).length });
           return;
         }
@@ -1446,7 +1425,6 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
         const contact = own.some((t) => CONTACT_LINE.test(t) || REGISTER_NUMBER.test(t) || BANK_DETAILS.test(t)) ? 0.1 : 0;
         const cand = { value: name, score: 0.55 + pos + vendorHeading + letterhead + contact - (page.number - (pages[0]?.number ?? 1)) * 0.05, sourceText: line.text, page: page.number, order };
         names.push(cand);
-        parties.push({ page: page.number, order, cell, cand });
         if (tail) tailed.add(name);
         // The foot of the page, the company's legal details in its cell or the column under it: the sender's.
         const details = [cell.text.slice(cell.text.indexOf(name) + name.length), ...blockBelow(page, i, cell).slice(0, 2).flatMap((l) => l.cells.filter((c) => c.x0 < cell.x1 && c.x1 > cell.x0).map((c) => c.text))].join(" ");
@@ -1502,27 +1480,11 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
   // The company that the page's web/e-mail domain and the vendor's VAT number (on its line or the three below) point
   // to is the legal vendor, over another block's name (a trading name under "Lieferant", a works address).
   const vat = best(vats);
-  /** The party a VAT number is printed under: the nearest name above it in its column (within six lines), if any. */
-  const ownerOf = (v: Candidate<string>): { cand?: Candidate<string> } | undefined => {
-    const at = columns.get(v);
-    if (at === undefined) return undefined;
-    return parties.filter((p) => p.page === v.page && v.order - p.order >= 0 && v.order - p.order <= 6 && overlaps(p.cell, at)).reduce<(typeof parties)[number] | undefined>((a, p) => (a === undefined || p.order > a.order ? p : a), undefined);
-  };
-  const farVat = new Set<string>();
-  const under = (v: Candidate<string>, c: Candidate<string>) => {
-    const owner = ownerOf(v);
-    return owner === undefined ? v.page === c.page && v.order - c.order >= 0 && v.order - c.order <= 3 : owner.cand === c;
-  };
   names = names.filter((c) => !recipients.some((r) => echoes(c.value, r)));
   for (const c of names) {
     const core = normName(c.value.replace(LEGAL_FORMS, " ")).replace(/ /g, "");
     if (!c.sourceText.includes("(matches the web/e-mail domain)") && !c.sourceText.endsWith("(letterhead in large letters)") && core.length >= 3 && [...domains].some((d) => d === core || d.startsWith(core) || core.startsWith(d))) c.score += 0.3;
-    // The best VAT number (or one as good) printed under the name, and not under another party's name in its column
-    // (two blocks side by side each print their own on the same lines).
-    const own = vat === null ? [] : vats.filter((v) => v.score >= vat.score - 0.05 && under(v, c));
-    if (own.length > 0) c.score += 0.25;
-    // Found by its column further down than the name's next lines: the page's order alone would not say so.
-    if (own.length > 0 && own.every((v) => v.page !== c.page || v.order - c.order > 3)) farVat.add(c.value);
+    if (vat !== null && vat.page === c.page && vat.order - c.order >= 0 && vat.order - c.order <= 3) c.score += 0.25;
   }
   let name = best(names);
   // A mark without a legal form ("Nordlicht") whose words another name spells with one ("Nordlicht Druck GmbH" in
@@ -1575,13 +1537,7 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
     const at = text.toLowerCase().indexOf(chosen.value.toLowerCase());
     return at >= 0 && AGENT_FOR.test(text.slice(at + chosen.value.length));
   }));
-  // The legal entity of a "trading name of" line spelling the brand's words ("Tulpia is een handelsnaam van Tulpia
-  // Nederland B.V."): one company, its legal name is the vendor (the name the bench and the books keep), over the
-  // brand or a logo word; still two names for one vendor: not above 0.9.
-  const legalOfBrand = brand?.legal;
-  if (brand !== null && legalOfBrand !== undefined && sameName(brand.value, legalOfBrand) && normName(legalOfBrand.replace(LEGAL_FORMS, " ")) !== "" && (name === null || !LEGAL_FORMS.test(name.value) || sameName(name.value, legalOfBrand))) {
-    name = { value: legalOfBrand, score: Math.min(0.9, Math.max(brand.score + 0.1, name?.score ?? 0)), sourceText: `${brand.sourceText} (the legal name of ${brand.value})`, page: brand.page, order: brand.order };
-  } else if (brand !== null && !agent && (name === null || (!sameName(brand.value, name.value) && !spellsDomain(name.value)))) {
+  if (brand !== null && !agent && (name === null || (!sameName(brand.value, name.value) && !spellsDomain(name.value)))) {
     const legal = brand.legal ?? name?.value;
     name = { ...brand, score: Math.min(0.8, Math.max(brand.score, name?.score ?? 0)), sourceText: `${brand.sourceText} (brand${legal === undefined ? "" : `; legal entity: ${legal}`})` };
   }
@@ -1609,12 +1565,7 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
     }
   }
   if (name !== null && tailed.has(name.value)) name = { ...name, score: Math.min(name.score, 0.9) };
-  // Two blocks, the vendor's told by a VAT number several lines under its name: not at the auto grade.
-  if (name !== null && farVat.has(name.value) && names.some((c) => c.score >= 0.7 && !sameName(c.value, name?.value ?? ""))) name = { ...name, score: Math.min(name.score, 0.9) };
-  const namePage = name === null ? undefined : pages.find((p) => p.number === name?.page);
-  const nameCell = name === null ? undefined : namePage?.lines[name.order - name.page * 10_000]?.cells.find((c) => name !== null && name.value.length > 0 && c.text.includes(name.value.slice(0, 12)));
-  const inColumn = (c: Candidate<string>) => { const at = columns.get(c); return nameCell === undefined || at === undefined || overlaps(at, nameCell); };
-  return { name, vat: nearest(vats, name, footerWins, inColumn), iban: nearest(ibans, name, footerWins, inColumn), email };
+  return { name, vat: nearest(vats, name, footerWins), iban: nearest(ibans, name, footerWins), email };
 }
 
 /** A name's label in a party's block of label / value rows. */
@@ -1640,12 +1591,10 @@ function largeLetters(page: Page, source: BillSource, ratio = 1.35): (cell: Cell
 /** The VAT number or IBAN printed with the vendor's name (its line or the three below) when one is nearly as well
  * supported as the best, else the best; under 0.85 when the vendor was a choice between two blocks that each print
  * their own. */
-function nearest(cands: ReadonlyArray<Candidate<string>>, name: Candidate<string> | null, contested: boolean, inColumn: (c: Candidate<string>) => boolean = () => true): Candidate<string> | null {
+function nearest(cands: ReadonlyArray<Candidate<string>>, name: Candidate<string> | null, contested: boolean): Candidate<string> | null {
   const top = best(cands);
   if (top === null || name === null) return top;
-  // Printed under the name, in its column first (the block beside it prints its own).
-  const under = cands.filter((c) => c.page === name.page && c.order - name.order >= 0 && c.order - name.order <= 3 && c.score >= top.score - 0.2);
-  const near = best(under.filter(inColumn)) ?? best(under);
+  const near = best(cands.filter((c) => c.page === name.page && c.order - name.order >= 0 && c.order - name.order <= 3 && c.score >= top.score - 0.2));
   const chosen = near ?? top;
   const rival = contested && cands.some((c) => c.value !== chosen.value && c.score >= 0.7);
   return rival ? { ...chosen, score: Math.min(chosen.score, 0.85) } : chosen;
@@ -1768,7 +1717,7 @@ function sameCompany(a: string, b: string): boolean {
  * and town. */
 function isReturnAddress(text: string): boolean {
   const parts = text.trim().split(/\s+[-–·|•]\s+|\s*[·|•]\s*/).filter((p) => p !== "");
-  return parts.length >= 3 && parts.slice(1).some((p) => ZIP_CITY.test(` ${p}`) || UK_POSTCODE.test(p));
+  return parts.length >= 3 && parts.slice(1).some((p) => ZIP_CITY.test(` ${p}`));
 }
 
 /** Whether the cell sits in the block under a return-address line: the window of an envelope, the recipient's. */
@@ -1788,8 +1737,6 @@ function underReturnAddress(page: Page, lineIndex: number, cell: Cell): boolean 
 
 // "63571 Gelnhausen", "D-63571 Gelnhausen", "3500 AA Utrecht", "75008 Paris", "1000 Bruxelles": a postcode and a town.
 const ZIP_CITY = /(?:^|[\s,])(?:(?<cc>[A-Z]{1,2})-)?(?<zip>\d{4,5}(?:\s?[A-Z]{2}(?=\s))?)\s+(?<city>\p{Lu}[\p{L}'.-]+(?:[ -]\p{Lu}?[\p{L}'.-]+){0,3})/u;
-/** A British postcode ("BS1 4DJ", "SW1A 1AA"): a return-address line's town part in the UK. */
-const UK_POSTCODE = /(?<![A-Z\d])[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}(?![A-Za-z\d])/;
 const STREET = /\p{L}{3,}.*\d|\d+\s*,?\s+\p{L}{3,}/u;
 const COUNTRY_PREFIX: Readonly<Record<string, string>> = { D: "DE", F: "FR", B: "BE", NL: "NL", A: "AT", CH: "CH", L: "LU", I: "IT", E: "ES" };
 const COUNTRY_NAMES: ReadonlyArray<[RegExp, string]> = [
