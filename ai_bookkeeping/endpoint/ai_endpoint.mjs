@@ -61817,14 +61817,14 @@ var RECEIPT_LABELS = {
     { re: /^(?:card|credit\s+card|debit\s+card|visa|mastercard|maestro|amex|girocard|ec[\s-]?karte|karte|kartenzahlung|carte(?:\s+bancaire)?|cb|pin|bar|cash|espèces|contant)\s*[:.]?(?=\s|$|\d|[€$£])/i, weight: 0.7 }
   ]
 };
-var CUSTOMER_MARKERS = /(?:^|[^\p{L}])(?:your|uw|votre|ihre?|client|customer|kunde|kunden|klant|cliente|destinatario|spett\.?le|kund|billed\s+to|issued\s+to|invoiced\s+to|prepared\s+for|rechnung\s+an|factuur\s+aan|gefactureerd\s+aan|fatturato\s+a|intestat[ao]\s+a|facturado\s+a|billing\s+address|shipping\s+address|delivery\s+address|invoice\s+address|(?<!payment\s)recipient|receiver|guest(?:\s+name)?|consignee|addressee|attn\.?|factur[ée]\s+à|facturar\s+a|faturar\s+a|faktureras\s+till|faktureres\s+til|rechnungsadresse|exmo\(?s?\)?\.?|acheteur|buyer|bill\s+to|ship\s+to|sold\s+to|invoice\s+to|deliver\s+to|factuuradres|afleveradres|livraison|facturation|destinataire|nabywca|käufer|rechnungsempfänger|warenempfänger|empfänger|lieferanschrift|lieferadresse|rechnungsanschrift|auftraggeber|leistungsempfänger|cessionario|committente|acquirente|köpare|mottagare|ostaja|vastaanottaja|asiakas|køber|modtager|mottaker|odběratel|kupující|odbiorca|comprador|adquirente|destinatário|receptor|vevő|klient)(?:$|[^\p{L}])/iu;
+var CUSTOMER_MARKERS = /(?:^|[^\p{L}])(?:your|uw|votre|ihre?|client|customer|kunde|kunden|klant|cliente|destinatario|spett\.?le|kund|billed\s+to|billing\s+address|shipping\s+address|delivery\s+address|invoice\s+address|(?<!payment\s)recipient|receiver|guest(?:\s+name)?|consignee|addressee|attn\.?|factur[ée]\s+à|facturar\s+a|faturar\s+a|faktureras\s+till|faktureres\s+til|rechnungsadresse|exmo\(?s?\)?\.?|acheteur|buyer|bill\s+to|ship\s+to|sold\s+to|invoice\s+to|deliver\s+to|factuuradres|afleveradres|livraison|facturation|destinataire|nabywca|käufer|rechnungsempfänger|warenempfänger|empfänger|lieferanschrift|lieferadresse|rechnungsanschrift|auftraggeber|leistungsempfänger|cessionario|committente|acquirente|köpare|mottagare|ostaja|vastaanottaja|asiakas|køber|modtager|mottaker|odběratel|kupující|odbiorca|comprador|adquirente|destinatário|receptor|vevő|klient)(?:$|[^\p{L}])/iu;
 var RECIPIENT_HEADINGS = new RegExp(`${CUSTOMER_MARKERS.source}|^(?:to|an|aan|\xE0|a|para|till|til|pour|do)\\s*:?$`, "iu");
 var BRAND_BEFORE = /\s*,?\s+(?:is\s+(?:a\s+)?(?:(?:registered\s+)?(?:brand|trading\s+name|trade\s+name|trademark|division)\s+of|operated\s+by)|(?:is\s+)?(?:a\s+)?brand\s+of|(?:is\s+)?operated\s+by|ist\s+eine\s+(?:eingetragene\s+)?marke\s+(?:der|des|von)|est\s+une\s+marque\s+(?:de\s+la|de|du)|is\s+een\s+(?:merk|handelsnaam)\s+van)\s+/i;
 var AGENT_FOR = /^\s*,?\s*(?:i\.?\s?o\.?\s?v\.?|namens|on\s+behalf\s+of|acting\s+for|as\s+agent\s+(?:of|for)|im\s+(?:auftrag|namen)\s+(?:von|der|des)|für\s+rechnung\s+(?:von|der|des)|pour\s+le\s+compte\s+(?:de|du|d')|au\s+nom\s+(?:de|du)|per\s+conto\s+(?:di|del)|en\s+nombre\s+de|por\s+cuenta\s+de)(?=[\s:]|$)/i;
 var BRAND_AFTER = /\s+(?:trading\s+as|t\/a|handelnd\s+als|h\.o\.d\.n\.)\s+/i;
 var THIRD_PARTY_LINE = new RegExp("\\b(?:pa(?:y|id)\\p{L}*|zahl\\p{L}*|bezahl\\p{L}*|paiement|pay\xE9|betaal\\p{L}*|betaling|card|karte|carte|powered|generated|created|erstellt|software|follow|folgen|suivez|volg)\\b", "iu");
 var THIRD_PARTY_HOSTS = /^(?:paypal|stripe|klarna|sofort|adyen|mollie|squareup|square|sumup|facebook|instagram|twitter|linkedin|youtube|tiktok|xing|google|apple|microsoft|zoho|quickbooks|xero|sevdesk|lexoffice|billomat|invoiceninja|freshbooks|wave)$/;
-var VENDOR_MARKERS = /^(?:invoice\s+from|invoiced\s+by|billed\s+by|bill\s+from|issued\s+by|rechnung\s+von|facturé\s+par|émise?\s+par|factuur\s+van|gefactureerd\s+door|fatturato\s+da|emess[ao]\s+da|emitid[ao]\s+por|facturado\s+por|lieferant|rechnungsersteller|verkäufer|absender|supplier|vendor|seller|from|fournisseur|vendeur|émetteur|leverancier|verkoper|sprzedawca|emisor|proveedor|mittente|fornitore|fornecedor|leverantör|leverandør|von|de|da|från|fra|od|cedente(?:\s*\/\s*prestatore)?|prestatore|venditore|säljare|avsändare|myyjä|lähettäjä|toimittaja|sælger|afsender|selger|dodavatel|prodávající|dostawca|wystawca|vendedor|prestador|emitente|eladó|szállító)\s*:?$/iu;
+var VENDOR_MARKERS = /^(?:lieferant|rechnungsersteller|verkäufer|absender|supplier|vendor|seller|from|fournisseur|vendeur|émetteur|leverancier|verkoper|sprzedawca|emisor|proveedor|mittente|fornitore|fornecedor|leverantör|leverandør|von|de|da|från|fra|od|cedente(?:\s*\/\s*prestatore)?|prestatore|venditore|säljare|avsändare|myyjä|lähettäjä|toimittaja|sælger|afsender|selger|dodavatel|prodávající|dostawca|wystawca|vendedor|prestador|emitente|eladó|szállító)\s*:?$/iu;
 var DUE_IN_SENTENCE = /\b(?:netto\s+bis|zahlbar\s+bis|fällig\s+(?:am|bis)|(?:zu\s+der\s+)?fälligkeit(?:\s+am)?|spätestens(?:\s+(?:am|bis))?|due\s+(?:on|by|before)|payable\s+(?:by|before|until|on\s+or\s+before|no\s+later\s+than)|(?:to\s+be\s+)?paid\s+(?:by|until|before|no\s+later\s+than)|(?:please\s+)?pay\s+(?:by|before|until)|remit(?:\s+payment)?\s+by|avant\s+le|au\s+plus\s+tard\s+le|uiterlijk(?:\s+op)?|vóór|voor)\s+(?:(?:zum|dem|den|the|le|op)\s+)?/i;
 var DEBIT_SENTENCE = new RegExp("(?<!\\p{L})(?:eingezogen|abgebucht|abbuchen|einziehen|belastet|lastschrift|pr\xE9lev\xE9e?s?|pr\xE9l\xE8vement|d\xE9bit\xE9e?s?|afgeschreven|ge\xEFncasseerd|geincasseerd|incasso|debited|collected|direct\\s+debit|carg(?:ar\xE1|aremos|ado|ada|o\\s+en\\s+(?:su\\s+)?cuenta)|domiciliad[oa]|addebit\\p{L}*|debitad[oa]|d\xE9bito(?:\\s+direto|\\s+em\\s+conta)?|dras|autogiro|tr\xE6kkes|h\xE6ves|betalingsservice)(?!\\p{L})", "iu");
 var DEBIT_DATE_BEFORE = new RegExp("(?<!\\p{L})(?:am|zum|ab|per|le|op|rond|omstreeks|on|around|el|il|em|a|den)\\s+", "giu");
@@ -63275,32 +63275,22 @@ function vendorParty(pages, options) {
   const companyBlocks = [];
   const legalFooter = /* @__PURE__ */ new Set();
   const tailed = /* @__PURE__ */ new Set();
-  const columns = /* @__PURE__ */ new Map();
   const inSentences = [];
-  const parties = [];
   for (const page of pages) {
     const large = largeLetters(page, options.source);
     page.lines.forEach((line, i) => {
       const order = page.number * 1e4 + i;
       const customer = CUSTOMER_MARKERS.test(line.text) || line.y0 < 0.8 * page.height && (findVats(line.text).length > 0 || /\biban\b/i.test(line.text)) && line.cells.some((c) => underHeading(page, i, c, RECIPIENT_HEADINGS) || underReturnAddress(page, i, c));
-      const lineVats = findVats(line.text);
-      const cellVats = line.cells.flatMap((c) => findVats(c.text)).filter((v) => !lineVats.some((w) => w.vat === v.vat));
-      for (const v of [...lineVats, ...cellVats]) {
+      for (const v of findVats(line.text)) {
         if (v.vat === companyVat) continue;
         const labelled2 = /\b(?:vat|tva|btw|ust|mwst|ust-?id|steuer|tax|nip)/i.test(line.text);
         const score = (customer ? 0.3 : 0.7) + (labelled2 ? 0.15 : 0) + (v.checksum === true ? 0.1 : v.checksum === false ? -0.3 : 0);
-        const cand = { value: v.vat, score, sourceText: line.text, page: page.number, order };
-        vats.push(cand);
-        const cell = line.cells.find((c) => findVats(c.text).some((w) => w.vat === v.vat));
-        if (cell !== void 0) columns.set(cand, cell);
+        vats.push({ value: v.vat, score, sourceText: line.text, page: page.number, order });
       }
       for (const iban3 of findIbans(line.text.replace(/\s{2,}/g, "  "))) {
         if (!iban3.valid) continue;
         const score = customer || /prélev|lastschrift|debit|incasso/i.test(line.text) ? 0.4 : 0.85;
-        const cand = { value: iban3.iban, score, sourceText: line.text, page: page.number, order };
-        ibans.push(cand);
-        const cell = line.cells.find((c) => findIbans(c.text.replace(/\s{2,}/g, "  ")).some((w) => w.iban === iban3.iban));
-        if (cell !== void 0) columns.set(cand, cell);
+        ibans.push({ value: iban3.iban, score, sourceText: line.text, page: page.number, order });
       }
       for (const email4 of findEmails(line.text)) {
         emails.push({ value: email4, score: customer ? 0.3 : 0.6, sourceText: line.text, page: page.number, order });
@@ -63310,14 +63300,8 @@ function vendorParty(pages, options) {
         const customerCell = CUSTOMER_MARKERS.test(text3) || CUSTOMER_MARKERS.test(line.cells[k - 1]?.text ?? "") || line.cells.length === 1 && customer;
         const label = k > 0 && NAME_LABEL.test(line.cells[k - 1]?.text.trim() ?? "") ? line.cells[k - 1] : void 0;
         if (label !== void 0 && k === 1 && new RegExp("\\p{L}{3}", "u").test(text3) && !/\d{4,}|@/.test(text3) && text3.split(/\s+/).length <= 6) {
-          if (underHeading(page, i, label, RECIPIENT_HEADINGS)) {
-            recipients.push(text3);
-            parties.push({ page: page.number, order, cell: label });
-          } else if (underHeading(page, i, label, VENDOR_MARKERS)) {
-            const cand2 = { value: text3, score: 0.85, sourceText: `${label.text.trim()} ${text3}`, page: page.number, order };
-            names.push(cand2);
-            parties.push({ page: page.number, order, cell: label, cand: cand2 });
-          }
+          if (underHeading(page, i, label, RECIPIENT_HEADINGS)) recipients.push(text3);
+          else if (underHeading(page, i, label, VENDOR_MARKERS)) names.push({ value: text3, score: 0.85, sourceText: `${label.text.trim()} ${text3}`, page: page.number, order });
         }
         const masked = text3.replace(/\b\d{4}\s?[A-Z]{2}(?=\s|$)/g, (z2) => z2.toLowerCase());
         if (!LEGAL_FORMS.test(masked)) return;
@@ -63353,7 +63337,6 @@ function vendorParty(pages, options) {
         if (name2.length < 3 || !/[A-Za-z]{2}/.test(name2)) return;
         if (recipient) {
           recipients.push(name2);
-          parties.push({ page: page.number, order, cell });
           recipientBlocks.push({ page: page.number, from: order, to: order + blockBelow(page, i, cell).length });
           return;
         }
@@ -63369,7 +63352,6 @@ function vendorParty(pages, options) {
         const contact = own2.some((t) => CONTACT_LINE.test(t) || REGISTER_NUMBER.test(t) || BANK_DETAILS.test(t)) ? 0.1 : 0;
         const cand = { value: name2, score: 0.55 + pos + vendorHeading + letterhead + contact - (page.number - (pages[0]?.number ?? 1)) * 0.05, sourceText: line.text, page: page.number, order };
         names.push(cand);
-        parties.push({ page: page.number, order, cell, cand });
         if (tail) tailed.add(name2);
         const details = [cell.text.slice(cell.text.indexOf(name2) + name2.length), ...blockBelow(page, i, cell).slice(0, 2).flatMap((l) => l.cells.filter((c) => c.x0 < cell.x1 && c.x1 > cell.x0).map((c) => c.text))].join(" ");
         const footerLines = [line, ...blockBelow(page, i, cell).slice(0, 2)].map((l) => l.text).join(" ");
@@ -63417,23 +63399,11 @@ function vendorParty(pages, options) {
     });
   }
   const vat = best(vats);
-  const ownerOf = (v) => {
-    const at3 = columns.get(v);
-    if (at3 === void 0) return void 0;
-    return parties.filter((p) => p.page === v.page && v.order - p.order >= 0 && v.order - p.order <= 6 && overlaps(p.cell, at3)).reduce((a, p) => a === void 0 || p.order > a.order ? p : a, void 0);
-  };
-  const farVat = /* @__PURE__ */ new Set();
-  const under = (v, c) => {
-    const owner = ownerOf(v);
-    return owner === void 0 ? v.page === c.page && v.order - c.order >= 0 && v.order - c.order <= 3 : owner.cand === c;
-  };
   names = names.filter((c) => !recipients.some((r) => echoes(c.value, r)));
   for (const c of names) {
     const core = normName(c.value.replace(LEGAL_FORMS, " ")).replace(/ /g, "");
     if (!c.sourceText.includes("(matches the web/e-mail domain)") && !c.sourceText.endsWith("(letterhead in large letters)") && core.length >= 3 && [...domains].some((d) => d === core || d.startsWith(core) || core.startsWith(d))) c.score += 0.3;
-    const own2 = vat === null ? [] : vats.filter((v) => v.score >= vat.score - 0.05 && under(v, c));
-    if (own2.length > 0) c.score += 0.25;
-    if (own2.length > 0 && own2.every((v) => v.page !== c.page || v.order - c.order > 3)) farVat.add(c.value);
+    if (vat !== null && vat.page === c.page && vat.order - c.order >= 0 && vat.order - c.order <= 3) c.score += 0.25;
   }
   let name = best(names);
   if (name !== null && !LEGAL_FORMS.test(name.value)) {
@@ -63476,10 +63446,7 @@ function vendorParty(pages, options) {
     const at3 = text3.toLowerCase().indexOf(chosen.value.toLowerCase());
     return at3 >= 0 && AGENT_FOR.test(text3.slice(at3 + chosen.value.length));
   }));
-  const legalOfBrand = brand?.legal;
-  if (brand !== null && legalOfBrand !== void 0 && sameName(brand.value, legalOfBrand) && normName(legalOfBrand.replace(LEGAL_FORMS, " ")) !== "" && (name === null || !LEGAL_FORMS.test(name.value) || sameName(name.value, legalOfBrand))) {
-    name = { value: legalOfBrand, score: Math.min(0.9, Math.max(brand.score + 0.1, name?.score ?? 0)), sourceText: `${brand.sourceText} (the legal name of ${brand.value})`, page: brand.page, order: brand.order };
-  } else if (brand !== null && !agent && (name === null || !sameName(brand.value, name.value) && !spellsDomain(name.value))) {
+  if (brand !== null && !agent && (name === null || !sameName(brand.value, name.value) && !spellsDomain(name.value))) {
     const legal = brand.legal ?? name?.value;
     name = { ...brand, score: Math.min(0.8, Math.max(brand.score, name?.score ?? 0)), sourceText: `${brand.sourceText} (brand${legal === void 0 ? "" : `; legal entity: ${legal}`})` };
   }
@@ -63504,14 +63471,7 @@ function vendorParty(pages, options) {
     }
   }
   if (name !== null && tailed.has(name.value)) name = { ...name, score: Math.min(name.score, 0.9) };
-  if (name !== null && farVat.has(name.value) && names.some((c) => c.score >= 0.7 && !sameName(c.value, name?.value ?? ""))) name = { ...name, score: Math.min(name.score, 0.9) };
-  const namePage = name === null ? void 0 : pages.find((p) => p.number === name?.page);
-  const nameCell = name === null ? void 0 : namePage?.lines[name.order - name.page * 1e4]?.cells.find((c) => name !== null && name.value.length > 0 && c.text.includes(name.value.slice(0, 12)));
-  const inColumn = (c) => {
-    const at3 = columns.get(c);
-    return nameCell === void 0 || at3 === void 0 || overlaps(at3, nameCell);
-  };
-  return { name, vat: nearest(vats, name, footerWins, inColumn), iban: nearest(ibans, name, footerWins, inColumn), email: email3 };
+  return { name, vat: nearest(vats, name, footerWins), iban: nearest(ibans, name, footerWins), email: email3 };
 }
 var NAME_LABEL = /^(?:name|firma|firmenname|unternehmen|company(?:\s+name)?|business\s+name|nom|raison\s+sociale|dénomination|naam|bedrijfsnaam|ragione\s+sociale|denominazione|razón\s+social|nombre|denominación|nazwa(?:\s+firmy)?|företag|firmanavn)\s*:$/iu;
 var CONTACT_PERSON = new RegExp("(?<!\\p{L})(?:ansprechpartner(?:in)?|kontaktperson|kontakt|contact(?:\\s+person)?|sachbearbeiter(?:in)?|bearbeiter(?:in)?|attn|z\\.\\s?hd\\.?|interlocuteur|contactpersoon|referente|persona\\s+de\\s+contacto|gesch\xE4ftsf\xFChrer(?:in)?|inhaber(?:in)?|managing\\s+director|director|g\xE9rant)(?!\\p{L})", "iu");
@@ -63524,11 +63484,10 @@ function largeLetters(page, source, ratio = 1.35) {
   const need = source === "ocr" ? ratio + 0.3 : ratio;
   return (cell) => median2 > 0 && cell.words.length > 0 && Math.min(...cell.words.map((w) => w.y1 - w.y0)) >= need * median2;
 }
-function nearest(cands, name, contested2, inColumn = () => true) {
+function nearest(cands, name, contested2) {
   const top = best(cands);
   if (top === null || name === null) return top;
-  const under = cands.filter((c) => c.page === name.page && c.order - name.order >= 0 && c.order - name.order <= 3 && c.score >= top.score - 0.2);
-  const near2 = best(under.filter(inColumn)) ?? best(under);
+  const near2 = best(cands.filter((c) => c.page === name.page && c.order - name.order >= 0 && c.order - name.order <= 3 && c.score >= top.score - 0.2));
   const chosen = near2 ?? top;
   const rival = contested2 && cands.some((c) => c.value !== chosen.value && c.score >= 0.7);
   return rival ? { ...chosen, score: Math.min(chosen.score, 0.85) } : chosen;
@@ -63623,7 +63582,7 @@ function sameCompany(a, b) {
 }
 function isReturnAddress(text3) {
   const parts = text3.trim().split(/\s+[-–·|•]\s+|\s*[·|•]\s*/).filter((p) => p !== "");
-  return parts.length >= 3 && parts.slice(1).some((p) => ZIP_CITY.test(` ${p}`) || UK_POSTCODE.test(p));
+  return parts.length >= 3 && parts.slice(1).some((p) => ZIP_CITY.test(` ${p}`));
 }
 function underReturnAddress(page, lineIndex, cell) {
   let below = page.lines[lineIndex];
@@ -63639,7 +63598,6 @@ function underReturnAddress(page, lineIndex, cell) {
   return false;
 }
 var ZIP_CITY = new RegExp("(?:^|[\\s,])(?:(?<cc>[A-Z]{1,2})-)?(?<zip>\\d{4,5}(?:\\s?[A-Z]{2}(?=\\s))?)\\s+(?<city>\\p{Lu}[\\p{L}'.-]+(?:[ -]\\p{Lu}?[\\p{L}'.-]+){0,3})", "u");
-var UK_POSTCODE = /(?<![A-Z\d])[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}(?![A-Za-z\d])/;
 var STREET = new RegExp("\\p{L}{3,}.*\\d|\\d+\\s*,?\\s+\\p{L}{3,}", "u");
 var COUNTRY_PREFIX = { D: "DE", F: "FR", B: "BE", NL: "NL", A: "AT", CH: "CH", L: "LU", I: "IT", E: "ES" };
 var COUNTRY_NAMES = [
