@@ -5,30 +5,9 @@
 // the request, the letterhead's size, the sender's contact lines and the footer decide; two blocks competing stay
 // under 0.95. With it (Odoo always sends it), the customer's block is known.
 import { describe, expect, it } from "vitest";
-import { extractBill, type ExtractOptions } from "../../../web_src/engine/bills/extract_bill";
-import { pageFromWords, type Page, type Word } from "../../../web_src/engine/bills/layout";
+import { readWordPage, type Run } from "./word_page_fixture";
 
-/** A run of text at (x, y) points from the page's top-left, in a font of `size` points. */
-type Run = [x: number, y: number, size: number, text: string];
-
-/** An A4 page of runs, each word as wide as half its font size per letter. */
-function page(runs: readonly Run[]): Page {
-  const words: Word[] = [];
-  for (const [x, y, size, text] of runs) {
-    let at = x;
-    for (const m of text.matchAll(/\S+|\s+/g)) {
-      const width = m[0].length * size * 0.5;
-      if (m[0].trim() !== "") words.push({ text: m[0], x0: at, x1: at + width, y0: y, y1: y + size, conf: 1 });
-      at += width;
-    }
-  }
-  return pageFromWords(1, 595, 842, words);
-}
-
-const read = (runs: readonly Run[], company?: string) => {
-  const options: ExtractOptions = { source: "text_layer", today: "2026-12-01", ...(company === undefined ? {} : { company: { name: company } }) };
-  return extractBill([page(runs)], options).fields.vendorName;
-};
+const read = (runs: readonly Run[], company?: string) => readWordPage(runs, company).vendorName;
 
 /** A German bill's body from `y` down: title, number, date, one line, totals. */
 const RECHNUNG = (y: number): Run[] => [
@@ -144,10 +123,7 @@ describe("reading error class: the vendor in a letterhead, the customer's block 
   });
 
   describe("the customer's block printing its own VAT number (English)", () => {
-    const full = (runs: readonly Run[], company?: string) => {
-      const options: ExtractOptions = { source: "text_layer", today: "2026-12-01", ...(company === undefined ? {} : { company: { name: company } }) };
-      return extractBill([page(runs)], options).fields;
-    };
+    const full = readWordPage;
     const INVOICE: Run[] = [
       [60, 300, 14, "INVOICE"], [60, 325, 9, "Invoice No."], [200, 325, 9, "INV-2025-0118"], [60, 337, 9, "Invoice Date"], [200, 337, 9, "03/03/2025"],
       [380, 380, 9, "Subtotal"], [490, 380, 9, "200.00"], [380, 392, 9, "VAT 20%"], [490, 392, 9, "40.00"], [380, 404, 9, "Total"], [490, 404, 9, "240.00"],

@@ -9,24 +9,13 @@
 // delivery-note, VAT, IBAN and page numbers never read as the invoice number, and two different invoice numbers on one
 // page never read at the confident grade.
 import { describe, expect, it } from "vitest";
-import type { ExtractBillResponse } from "../../../web_src/contracts/bills";
-import { BillService } from "../../../web_src/endpoint/services/bills";
 import { installed, makeScanPdf, type Run } from "./ocr_fixture";
 import { makePdf } from "./pdf_fixture";
+import { expectNumber, readPdf } from "./read_pdf_fixture";
 
 const POPPLER = ["pdfinfo", "pdftotext", "pdfdetach"].every((t) => installed(t, "-v"));
 const skipped = POPPLER ? "" : " — SKIPPED: poppler-utils not installed";
 if (skipped !== "") console.warn(`SKIPPED test/engine/bills/error_classes_number.test.ts${skipped}`);
-
-type Bill = NonNullable<ExtractBillResponse["documents"][0]>;
-
-async function readPdf(pdf: Buffer): Promise<Bill> {
-  const service = new BillService({ validateResponses: true, today: () => "2026-12-01" });
-  const reply = await service.extract({ fileName: "bill.pdf", mimeType: "application/pdf", contentBase64: pdf.toString("base64") }, { ignoreEmbeddedXml: true });
-  const bill = reply.documents[0];
-  if (bill === undefined) throw new Error("no document read");
-  return bill;
-}
 
 /** A bill of 9 pt lines: the vendor's block, `head` (the header under test), a line and its totals. */
 const lines = (vendor: readonly string[], head: readonly string[]) =>
@@ -79,11 +68,6 @@ const ES = ["Talleres Gómez S.L.", "Calle Mayor 5, 28013 Madrid", "CIF: ESB1234
 const PT = ["Carpintaria Silva Lda.", "Rua Augusta 40, 1100-053 Lisboa", "NIF: PT123456789"];
 
 /** The number read (spaces and a leading "#" aside, as a clerk would type it), and read surely enough. */
-function expectNumber(bill: Bill, number: string, at = 0.8) {
-  const squash = (s: string) => s.replace(/^#|\s/g, "").toLowerCase();
-  expect(squash(bill.fields.invoiceNumber?.value ?? "(none)"), number).toBe(squash(number));
-  expect(bill.fields.invoiceNumber?.confidence ?? 0, number).toBeGreaterThanOrEqual(at);
-}
 
 describe.skipIf(skipped !== "")(`the invoice number of a bill, layouts not seen before${skipped}`, () => {
   it("reads the number in the document's title line, a large title whose number stands beside it or below it", async () => {

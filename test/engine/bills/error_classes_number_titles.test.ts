@@ -11,26 +11,15 @@
 // spaced groups read whole. Every bill below was written here by hand, typed into a real PDF and read by the real
 // poppler; orders, customers and delivery notes named in the same title shapes are never the invoice number.
 import { describe, expect, it } from "vitest";
-import type { ExtractBillResponse } from "../../../web_src/contracts/bills";
 import { extractBill } from "../../../web_src/engine/bills/extract_bill";
 import { pageFromPlainText } from "../../../web_src/engine/bills/layout";
-import { BillService } from "../../../web_src/endpoint/services/bills";
 import { installed, makeScanPdf, type Run } from "./ocr_fixture";
 import { makePdf } from "./pdf_fixture";
+import { expectNumber, readPdf, type ReadBill as Bill } from "./read_pdf_fixture";
 
 const POPPLER = ["pdfinfo", "pdftotext", "pdfdetach"].every((t) => installed(t, "-v"));
 const skipped = POPPLER ? "" : " — SKIPPED: poppler-utils not installed";
 if (skipped !== "") console.warn(`SKIPPED test/engine/bills/error_classes_number_titles.test.ts${skipped}`);
-
-type Bill = NonNullable<ExtractBillResponse["documents"][0]>;
-
-async function readPdf(pdf: Buffer): Promise<Bill> {
-  const service = new BillService({ validateResponses: true, today: () => "2026-12-01" });
-  const reply = await service.extract({ fileName: "bill.pdf", mimeType: "application/pdf", contentBase64: pdf.toString("base64") }, { ignoreEmbeddedXml: true });
-  const bill = reply.documents[0];
-  if (bill === undefined) throw new Error("no document read");
-  return bill;
-}
 
 const TABLE = [
   "Description                          Qty        Price        Amount",
@@ -65,11 +54,6 @@ const SV = ["Bygg Lindqvist AB", "Kungsgatan 5, 411 19 Göteborg", "Momsreg.nr S
 const CH = ["Hotel Bergsonne AG", "Dorfstrasse 11, 3920 Zermatt", "MWST-Nr. CHE-112.334.556 MWST"];
 
 /** The number read (spaces and a leading "#" aside, as a clerk would type it), and read surely enough. */
-function expectNumber(bill: Bill, number: string, at = 0.8) {
-  const squash = (s: string) => s.replace(/^#|\s/g, "").toLowerCase();
-  expect(squash(bill.fields.invoiceNumber?.value ?? "(none)"), number).toBe(squash(number));
-  expect(bill.fields.invoiceNumber?.confidence ?? 0, number).toBeGreaterThanOrEqual(at);
-}
 
 /** No number, or one under the confident grade that is none of `others`. */
 function expectNotTaken(bill: Bill, others: readonly string[], name: string) {

@@ -9,30 +9,9 @@
 //     auto grade (the legal entity may end at the form);
 // (e) two blocks with nothing naming the customer: the one printing the vendor's identifiers wins, below 0.95.
 import { describe, expect, it } from "vitest";
-import { extractBill, type ExtractOptions } from "../../../web_src/engine/bills/extract_bill";
-import { pageFromWords, type Page, type Word } from "../../../web_src/engine/bills/layout";
+import { readWordPage, type Run } from "./word_page_fixture";
 
-/** A run of text at (x, y) points from the page's top-left, in a font of `size` points. */
-type Run = [x: number, y: number, size: number, text: string];
-
-/** An A4 page of runs, each word as wide as half its font size per letter. */
-function page(runs: readonly Run[]): Page {
-  const words: Word[] = [];
-  for (const [x, y, size, text] of runs) {
-    let at = x;
-    for (const m of text.matchAll(/\S+|\s+/g)) {
-      const width = m[0].length * size * 0.5;
-      if (m[0].trim() !== "") words.push({ text: m[0], x0: at, x1: at + width, y0: y, y1: y + size, conf: 1 });
-      at += width;
-    }
-  }
-  return pageFromWords(1, 595, 842, words);
-}
-
-const read = (runs: readonly Run[], company?: string) => {
-  const options: ExtractOptions = { source: "text_layer", today: "2026-12-01", ...(company === undefined ? {} : { company: { name: company } }) };
-  return extractBill([page(runs)], options).fields;
-};
+const read = readWordPage;
 
 /** A bill's body from `y` down in one of three languages: title, number, date, one line, totals. */
 function body(lang: "de" | "en" | "fr" | "nl", y: number): Run[] {
