@@ -15,7 +15,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { type Case, invoiceCases, type Truth } from "./real_invoices";
-import { invoiceKey, pdfsUnder, sha256, SHOWS_ANOTHER_INVOICE, showsXmlInvoice, xmlTruthOrReason } from "./xml_corpus";
+import { corpusFileTruth, invoiceKey, odooTruth, pdfsUnder, sha256, SHOWS_ANOTHER_INVOICE, showsXmlInvoice, xmlTruthOrReason } from "./xml_corpus";
 
 export function locateExtraCorpus(root: string, env: NodeJS.ProcessEnv = process.env): { dir: string; missing: string | null } {
   const dir = env["BILLS_EXTRA_CORPUS_DIR"] ?? path.resolve(root, "..", "corpus", "extra");
@@ -90,17 +90,7 @@ export function extraCases(dir: string, known: KnownDocuments): ExtraCases {
     const source = rel.includes(path.sep) ? (rel.split(path.sep)[0] as string) : ".";
     const counts = (perSource[source] ??= { files: 0, kept: 0 });
     counts.files++;
-    const hash = sha256(file);
-    if (known.hashes.has(hash)) {
-      drop("byte-identical to a file of ../shared/data/invoices or of the ZUGFeRD corpus", rel);
-      continue;
-    }
-    if (seen.has(hash)) {
-      drop("byte-identical to another extra-corpus file", rel);
-      continue;
-    }
-    seen.add(hash);
-    const x = xmlTruthOrReason(file);
+    const x = corpusFileTruth(file, { hashes: known.hashes, reason: "byte-identical to a file of ../shared/data/invoices or of the ZUGFeRD corpus" }, { hashes: seen, reason: "byte-identical to another extra-corpus file" });
     if ("reason" in x) {
       drop(x.reason, rel);
       continue;
@@ -121,9 +111,7 @@ export function extraCases(dir: string, known: KnownDocuments): ExtraCases {
     }
     taken.add(key);
     counts.kept++;
-    // Odoo Community's account_edi_ubl_cii reads CII 100 (Factur-X, ZUGFeRD 2, XRechnung CII) and UBL, not ZUGFeRD 1.0.
-    const odooReads = x.flavour === "cii" || x.flavour === "ubl";
-    cases.push({ file, name: `${rel} [${x.flavour}]`, source, truth: x.truth, odoo: odooReads ? x.truth : {}, heldOut: true });
+    cases.push({ file, name: `${rel} [${x.flavour}]`, source, truth: x.truth, odoo: odooTruth(x), heldOut: true });
   }
   return { cases, dropped, perSource };
 }

@@ -63,3 +63,23 @@ export function xmlTruthOrReason(file: string): { truth: Truth; flavour: string 
   if (missing.length > 0) return { reason: `XML gives no ${missing.join(" / ")}` };
   return x;
 }
+
+/** A corpus file's embedded truth, or the reason it is dropped: byte-identical to a `known` file or to one already
+ * `seen` (the file's hash is added to `seen` otherwise), or no usable XML truth (xmlTruthOrReason). */
+export function corpusFileTruth(
+  file: string,
+  known: { hashes: ReadonlySet<string>; reason: string },
+  seen: { hashes: Set<string>; reason: string },
+): { truth: Truth; flavour: string } | { reason: string } {
+  const hash = sha256(file);
+  if (known.hashes.has(hash)) return { reason: known.reason };
+  if (seen.hashes.has(hash)) return { reason: seen.reason };
+  seen.hashes.add(hash);
+  return xmlTruthOrReason(file);
+}
+
+/** The truth Odoo Community reads from the same XML: account_edi_ubl_cii reads CII 100 (Factur-X, ZUGFeRD 2,
+ * XRechnung CII) and UBL, not ZUGFeRD 1.0. */
+export function odooTruth(x: { truth: Truth; flavour: string }): Truth {
+  return x.flavour === "cii" || x.flavour === "ubl" ? x.truth : {};
+}

@@ -13,7 +13,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { type Case, inReportSplit } from "./real_invoices";
-import { pdfsUnder, sha256, SHOWS_ANOTHER_INVOICE, showsXmlInvoice, xmlTruthOrReason } from "./xml_corpus";
+import { corpusFileTruth, odooTruth, pdfsUnder, sha256, SHOWS_ANOTHER_INVOICE, showsXmlInvoice } from "./xml_corpus";
 
 /** The corpus folders tuned on (the bench prints their wrong fields under --details); all others are reported. */
 export const CORPUS_TUNING: readonly string[] = [
@@ -79,17 +79,7 @@ export function corpusCases(dir: string, sharedInvoices: string): CorpusCases {
   const movedByTitle: string[] = [];
   for (const file of CORPUS_FOLDERS.flatMap((f) => pdfsUnder(path.join(dir, f)))) {
     const rel = path.relative(dir, file);
-    const hash = sha256(file);
-    if (sharedHashes.has(hash)) {
-      drop("byte-identical to a file of ../shared/data/invoices", rel);
-      continue;
-    }
-    if (seen.has(hash)) {
-      drop("byte-identical to another corpus file", rel);
-      continue;
-    }
-    seen.add(hash);
-    const x = xmlTruthOrReason(file);
+    const x = corpusFileTruth(file, { hashes: sharedHashes, reason: "byte-identical to a file of ../shared/data/invoices" }, { hashes: seen, reason: "byte-identical to another corpus file" });
     if ("reason" in x) {
       drop(x.reason, rel);
       continue;
@@ -101,9 +91,7 @@ export function corpusCases(dir: string, sharedInvoices: string): CorpusCases {
     const inTuningFolder = CORPUS_TUNING.some((t) => rel.startsWith(`${t}/`));
     const titleInReport = reportTitles.has(documentTitle(rel));
     if (inTuningFolder && titleInReport) movedByTitle.push(rel);
-    // Odoo Community's account_edi_ubl_cii reads CII 100 (Factur-X, ZUGFeRD 2, XRechnung CII) and UBL, not ZUGFeRD 1.0.
-    const odooReads = x.flavour === "cii" || x.flavour === "ubl";
-    cases.push({ file, name: `${rel} [${x.flavour}]`, truth: x.truth, odoo: odooReads ? x.truth : {}, heldOut: !inTuningFolder || titleInReport });
+    cases.push({ file, name: `${rel} [${x.flavour}]`, truth: x.truth, odoo: odooTruth(x), heldOut: !inTuningFolder || titleInReport });
   }
   return { cases, dropped, movedByTitle };
 }
