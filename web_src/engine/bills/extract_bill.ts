@@ -502,12 +502,15 @@ function invoiceNumberFrom(text: string): string | null {
 
 /** A currency sign or code on a token: on a receipt it makes a whole number an amount ("Rs 1939"). */
 const CURRENCY_MARK = /[€$£₹]|\b(?:EUR|USD|GBP|CHF|INR|PLN|Rs\.?|zł)\b/;
+/** A currency whose amounts are printed whole ("125 000 Ft", "¥12,000", "ISK 4.500"): a whole number glued to it is an
+ * amount on any bill. */
+const WHOLE_CURRENCY_MARK = /¥|\b(?:HUF|JPY|ISK|Ft)\b/;
 
 function amountsIn(text: string, receipt = false): Array<{ value: number; text: string; index: number }> {
   const out: Array<{ value: number; text: string; index: number }> = [];
   // Tokens, with a currency sign or code glued on either side ("€ 399,00", "29.99 €", "EUR 49,99").
   // A minus printed after the amount ("80,00-", as SAP prints a credit) belongs to it.
-  const re = /(?:[€$£₹]\s?|(?:EUR|USD|GBP|CHF|INR|PLN|Rs\.?)\s)?[-−(]?\d[\d.,'’ \u00a0\u202f\u2009]*\d(?:-(?=\s|$|[€$£₹)]))?(?:\s?[€$£₹)]|\s(?:EUR|USD|GBP|CHF|INR|PLN|zł))?|\d/g;
+  const re = /(?:[€$£₹¥]\s?|(?:EUR|USD|GBP|CHF|INR|PLN|SEK|DKK|NOK|HUF|CZK|ISK|JPY|Rs\.?)\s)?[-−(]?\d[\d.,'’ \u00a0\u202f\u2009]*\d(?:-(?=\s|$|[€$£₹)]))?(?:\s?[€$£₹)]|\s(?:EUR|USD|GBP|CHF|INR|PLN|SEK|DKK|NOK|HUF|CZK|ISK|JPY|zł|Ft|kr\.?|Kč)(?![\p{L}]))?|\d/gu;
   for (const m of text.matchAll(re)) {
     let raw = m[0].trim();
     const at = (m.index ?? 0) + m[0].indexOf(raw);
@@ -519,7 +522,7 @@ function amountsIn(text: string, receipt = false): Array<{ value: number; text: 
     }
     // Groups of digits separated by single spaces may be two numbers: try the whole, then split.
     const whole = parseAmount(raw);
-    if (whole !== null && (hasDecimals(raw) || (receipt && CURRENCY_MARK.test(raw) && /^\D*\d{1,6}\D*$/.test(raw)))) {
+    if (whole !== null && (hasDecimals(raw) || WHOLE_CURRENCY_MARK.test(raw) || (receipt && CURRENCY_MARK.test(raw) && /^\D*\d{1,6}\D*$/.test(raw)))) {
       out.push({ value: whole, text: raw, index: at });
       continue;
     }

@@ -6,7 +6,10 @@
 /** An amount as printed: "1.234,56", "1,234.56", "1 234,56", "1'234.56", "1’234.56", "-9,32", "€ 399,00", "29.99 €",
  * "(12.00)"; the thousands may be grouped by a space, a no-break, narrow no-break or thin space, or an apostrophe
  * (straight or typographic, as Swiss bills print it). */
-const AMOUNT = /^[(-]?\s*(?:[€$£₹]|EUR|USD|GBP|CHF|INR|PLN|Rs\.?)?\s*[-(]?\s*(\d{1,3}(?:[.,'’ \u00a0\u202f\u2009]\d{3})+|\d+)(?:([.,])(\d{1,2}))?\s*-?\)?\s*(?:[€$£₹]|EUR|USD|GBP|CHF|INR|PLN|zł)?$/i;
+/** A currency beside an amount: a symbol, an ISO code of the bills' currencies, or a local sign ("zł", "Ft", "kr",
+ * "Kč"). */
+const CURRENCY_MARK = String.raw`(?:[€$£₹]|EUR|USD|GBP|CHF|INR|PLN|SEK|DKK|NOK|ISK|HUF|CZK|RON|JPY|Rs\.?|zł|Ft|kr\.?|Kč)`;
+const AMOUNT = new RegExp(String.raw`^[(-]?\s*${CURRENCY_MARK}?\s*[-(]?\s*(\d{1,3}(?:[.,'’ \u00a0\u202f\u2009]\d{3})+|\d+)(?:([.,])(\d{1,2}))?\s*-?\)?\s*${CURRENCY_MARK}?\s*\)?$`, "i");
 
 /** The amount a token reads as, or null. Two decimals at most; a lone "1.234" is one thousand two hundred and
  * thirty-four only when the thousands pattern is unambiguous (three digits after the separator, no other). */
@@ -29,7 +32,7 @@ export function parseAmount(raw: string): number | null {
   }
   if (!/^\d+$/.test(whole)) return null;
   // "-9,32", "(12.00)", "9,32-", "80,00- €".
-  const negative = /^\s*[-(]/.test(text) || /-\s*\)?\s*(?:[€$£₹]|EUR|USD|GBP|CHF|INR|PLN|zł)?\s*$/i.test(text) || /[-(]\s*\d/.test(text);
+  const negative = /^\s*[-(]/.test(text) || new RegExp(String.raw`-\s*\)?\s*${CURRENCY_MARK}?\s*$`, "i").test(text) || /[-(]\s*\d/.test(text);
   const value = Number(`${whole}.${cents.padEnd(2, "0") || "00"}`);
   if (!Number.isFinite(value)) return null;
   return negative ? -value : value;
@@ -37,22 +40,24 @@ export function parseAmount(raw: string): number | null {
 
 /** Whether the token carries decimals (amounts on bills do; quantities and years usually do not). */
 export function hasDecimals(raw: string): boolean {
-  return /\d[.,]\d{1,2}-?\s*(?:[€$£₹]|[A-Z]{3}|zł)?\)?$/i.test(raw.trim());
+  return new RegExp(String.raw`\d[.,]\d{1,2}-?\s*(?:${CURRENCY_MARK}|[A-Z]{3})?\)?$`, "i").test(raw.trim());
 }
 
+/** Month names and their short forms in the languages of the labels, Polish in the genitive ("2 grudnia 2026"),
+ * Hungarian ("2026. december 2."), Norwegian and Danish. */
 const MONTHS: ReadonlyArray<readonly [number, RegExp]> = [
-  [1, /^(jan(uary|uar|vier|uari)?|janv\.?|jän(ner)?|enero?|ene|gen(naio)?|janeiro)$/],
-  [2, /^(feb(ruary|ruar|ruari|rero|braio)?|févr?(ier)?|fevr?(ier)?|fev(ereiro)?)$/],
-  [3, /^(mar(ch|s|zo|ço|co|ts)?|mär(z)?|maart|mrt)$/],
-  [4, /^(apr(il|ile)?|avr(il)?|abr(il)?)$/],
-  [5, /^(may|mai|mei|mayo|maggio|maio|maj|mag)$/],
-  [6, /^(jun(e|i|io|ho)?|juin|giu(gno)?)$/],
-  [7, /^(jul(y|i|io|ho)?|juil(let)?|lug(lio)?)$/],
-  [8, /^(aug(ust|ustus|usti)?|août|aout|ago(sto)?)$/],
-  [9, /^(sep(t(ember|embre|iembre)?)?|set(t(embre)?|embro)?)$/],
-  [10, /^(oct(ober|obre|ubre)?|okt(ober)?|ott(obre)?|out(ubro)?)$/],
-  [11, /^(nov(ember|embre|iembre|embro)?)$/],
-  [12, /^(dec(ember|embre)?|déc(embre)?|dez(ember|embro)?|dic(iembre|embre)?)$/],
+  [1, /^(jan(uary|uar|vier|uari)?|janv\.?|jän(ner)?|enero?|ene|gen(naio)?|janeiro|janu[áa]r|stycznia|styczeń)$/],
+  [2, /^(feb(ruary|ruar|ruari|rero|braio)?|févr?(ier)?|fevr?(ier)?|fev(ereiro)?|febru[áa]r|lutego|luty)$/],
+  [3, /^(mar(ch|s|zo|ço|co|ts|ca|zec)?|mär(z)?|maart|mrt|m[áa]rc(ius)?)$/],
+  [4, /^(apr(il|ile)?|avr(il)?|abr(il)?|[áa]pr(ilis)?|kwietnia|kwiecień)$/],
+  [5, /^(may|mai|mei|mayo|maggio|maio|maj|mag|maja|m[áa]j(us)?)$/],
+  [6, /^(jun(e|i|io|ho)?|juin|giu(gno)?|j[úu]n(ius)?|czerwca|czerwiec)$/],
+  [7, /^(jul(y|i|io|ho)?|juil(let)?|lug(lio)?|j[úu]l(ius)?|lipca|lipiec)$/],
+  [8, /^(aug(ust|ustus|usti|usztus)?|août|aout|ago(sto)?|sierpnia|sierpień)$/],
+  [9, /^(sep(t(ember|embre|iembre)?)?|set(t(embre)?|embro)?|szept(ember)?|września|wrzesień)$/],
+  [10, /^(oct(ober|obre|ubre)?|okt(ober|óber)?|ott(obre)?|out(ubro)?|października|październik)$/],
+  [11, /^(nov(ember|embre|iembre|embro)?|listopada|listopad)$/],
+  [12, /^(dec(ember|embre)?|déc(embre)?|dez(ember|embro)?|dic(iembre|embre)?|des(ember)?|grudnia|grudzień)$/],
 ];
 
 function monthNumber(word: string): number | null {
@@ -115,10 +120,18 @@ const DATE_PATTERNS: ReadonlyArray<{ re: RegExp; read: (m: RegExpExecArray, orde
   },
   // 19 april 2014, 02 Juillet 2015, 3. März 2024, 1er janvier 2020, 5 de marzo de 2025, 2nd April 2025
   {
-    re: /\b(\d{1,2})(?:\.|er|º|st|nd|rd|th)?\s+(?:de\s+)?([A-Za-zÀ-ÿ]{3,10}\.?),?\s+(?:de\s+)?(\d{4})\b/g,
+    re: /\b(\d{1,2})(?:\.|er|º|st|nd|rd|th)?\s+(?:de\s+)?(\p{L}{3,12}\.?),?\s+(?:de\s+)?(\d{4})\b/gu,
     read: (m) => {
       const month = monthNumber(m[2] ?? "");
       return month === null ? null : iso(Number(m[3]), month, Number(m[1]));
+    },
+  },
+  // 2026. december 2., 2026. márc. 15. (Hungarian: year, month, day)
+  {
+    re: /\b(\d{4})\.\s+(\p{L}{3,12}\.?)\s+(\d{1,2})\.?(?!\d)/gu,
+    read: (m) => {
+      const month = monthNumber(m[2] ?? "");
+      return month === null ? null : iso(Number(m[1]), month, Number(m[3]));
     },
   },
   // August 3, 2014, Aug 03 2014
@@ -172,7 +185,8 @@ const CURRENCY_SIGNS: ReadonlyArray<readonly [RegExp, string]> = [
   [/€/g, "EUR"],
   [/£/g, "GBP"],
   [/₹|\bRs\.?\s?-?\d|\bINR\b/g, "INR"],
-  [/\bzł\b|\bzl\b/gi, "PLN"],
+  [/(?<![\p{L}])zł(?![\p{L}])|\bzl\b/giu, "PLN"],
+  [/\d\s?Ft(?![\p{L}])/gu, "HUF"],
   // The other dollars carry a prefix ("R$ 1.234,56", "C$ 99.00"); a "$" alone (or "US$") is the US dollar.
   [/\bR\$/g, "BRL"],
   [/\b(?:C|CA|Can)\$/g, "CAD"],
