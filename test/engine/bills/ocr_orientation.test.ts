@@ -14,7 +14,7 @@ import type { ExtractedBill } from "../../../web_src/contracts/bills";
 import { BillService } from "../../../web_src/endpoint/services/bills";
 import { systemTools, type ToolRunner } from "../../../web_src/endpoint/services/document_tools";
 import { osdQuarters, readPgm, rotateQuarter, sidewaysQuarters, type GreyImage } from "../../../web_src/engine/bills/ocr_image";
-import { installed, LETTERHEAD_BILL, makeScanPdf, scannedPdf } from "./ocr_fixture";
+import { installed, LETTERHEAD_BILL, makeScanPdf, scannedPdf, tiffOf } from "./ocr_fixture";
 import { makePdf } from "./pdf_fixture";
 
 const TOOLS = installed("pdftoppm", "-v") && installed("tesseract", "--version");
@@ -73,6 +73,28 @@ describe.skipIf(!TOOLS)(`OCR of pages scanned sideways or upside down${skipped}`
     const page = drawn(makePdf({ pages: [LEADERS_BILL] }));
     for (const quarters of [2, 1, 3]) {
       expect([quarters * 90, header(await read("scan.pdf", scannedPdf([rotateQuarter(page, quarters)], 300)))]).toEqual([quarters * 90, LEADERS_TRUTH]);
+    }
+  }, 240_000);
+
+  /** `image` as pdftoppm writes it as a JPEG file at `dpi`. */
+  const jpegOf = (image: GreyImage, dpi: number): Buffer => {
+    const dir = mkdtempSync(path.join(tmpdir(), "aib-test-turned-"));
+    try {
+      writeFileSync(path.join(dir, "src.pdf"), scannedPdf([image], dpi));
+      execFileSync("pdftoppm", ["-r", String(dpi), "-gray", "-singlefile", "-jpeg", "-jpegopt", "quality=85", path.join(dir, "src.pdf"), path.join(dir, "out")]);
+      return readFileSync(path.join(dir, "out.jpg"));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it("turns a one-page TIFF or JPEG lying on its side or upside down upright, as a scanner's PDF of it", async () => {
+    // A one-page TIFF or JPEG is read from the file itself (not decoded here): its turn must come from the drawing of it.
+    const page = drawn(makePdf({ pages: [LEADERS_BILL] }));
+    for (const quarters of [2, 1, 3]) {
+      const turned = rotateQuarter(page, quarters);
+      expect([quarters * 90, header(await read("scan.tif", tiffOf([turned], 300)))]).toEqual([quarters * 90, LEADERS_TRUTH]);
+      expect([quarters * 90, header(await read("scan.jpg", jpegOf(turned, 300)))]).toEqual([quarters * 90, LEADERS_TRUTH]);
     }
   }, 240_000);
 

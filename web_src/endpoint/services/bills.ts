@@ -512,7 +512,7 @@ export class BillService {
    * `image` (its pixels, when decoded) enlarged and read again; the reading with more sure words stands
    * (engine/bills/ocr_image.ts). */
   private async readEnlarged(file: string, image: GreyImage | null, n: number, ctx: Context, dpi: number | undefined, dir: string): Promise<OcrReading> {
-    const reading = await this.ocrImage(file, n, ctx, dpi);
+    const reading = await this.ocrImage(file, n, ctx, dpi, false, image);
     const k = image === null ? 1 : enlargement(printHeight(reading.page), image.width, image.height);
     if (image === null || k <= 1) return reading;
     const large = path.join(dir, `page-${n}-large.pgm`);
@@ -535,8 +535,9 @@ export class BillService {
 
   /** `dpi`: the resolution the page was drawn at (a PGM states none; tesseract's estimate from the text's height
    * changes how it lays out the page: a total in its own block was dropped). An uploaded image states its own.
-   * `turned`: the page was already turned upright here (it is not probed again). */
-  private async ocrImage(file: string, pageNumber: number, ctx: Context, dpi?: number, turned = false): Promise<OcrReading> {
+   * `turned`: the page was already turned upright here (it is not probed again). `pixels`: the page's pixels when
+   * `file` is a kind not decoded here (a one-page JPEG or TIFF, read as it is, drawn by pdftoppm), to turn it by. */
+  private async ocrImage(file: string, pageNumber: number, ctx: Context, dpi?: number, turned = false, pixels: GreyImage | null = null): Promise<OcrReading> {
     const lang = [...this.ocrLanguages(ctx), ...(dpi === undefined ? [] : ["--dpi", String(dpi)])];
     try {
       // A page lit unevenly or dark (a phone photo under a lamp or in a shadow, a dark copy) has its paper made white
@@ -563,7 +564,7 @@ export class BillService {
           quarters = await this.orientation(file, ctx);
           osdSaidUpright = quarters === 0;
         }
-        const image = quarters === null || quarters === 0 ? null : await this.decoded(file);
+        const image = quarters === null || quarters === 0 ? null : ((await this.decoded(file)) ?? pixels);
         if (image !== null) {
           const out = `${file}-turned.pgm`;
           await writeFile(out, pgmOf(rotateQuarter(image, quarters as number)), { mode: 0o600 });
