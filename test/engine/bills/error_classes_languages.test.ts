@@ -5,24 +5,10 @@
 // 1'234.50 amounts; the recipient under "Billed to", "Facturé à", "Rechnungsadresse", "Cliente" never the vendor.
 import { describe, expect, it } from "vitest";
 import { AUTO_CONFIDENCE } from "../../../web_src/contracts/reconcile";
-import { extractBill, type ExtractOptions } from "../../../web_src/engine/bills/extract_bill";
-import { pageFromPlainText, type Page } from "../../../web_src/engine/bills/layout";
+import { extractBill } from "../../../web_src/engine/bills/extract_bill";
 import { detectCurrency, findDates } from "../../../web_src/engine/bills/values";
+import { OPTIONS, header, page, value } from "./text_bill_fixture";
 
-const OPTIONS: ExtractOptions = { source: "text_layer", today: "2026-12-01" };
-const page = (text: string, n = 1): Page => pageFromPlainText(text.replace(/^\n/, ""), n);
-type Bill = ReturnType<typeof extractBill>;
-const value = (bill: Bill, k: keyof Bill["fields"]) => bill.fields[k]?.value ?? null;
-const header = (bill: Bill) => ({
-  vendorName: value(bill, "vendorName"),
-  invoiceNumber: value(bill, "invoiceNumber"),
-  invoiceDate: value(bill, "invoiceDate"),
-  dueDate: value(bill, "dueDate"),
-  currency: value(bill, "currency"),
-  untaxed: value(bill, "untaxed"),
-  totalTax: value(bill, "totalTax"),
-  total: value(bill, "total"),
-});
 
 describe("reading error classes: other languages and layouts", () => {
   it("reads Spanish header labels (N.º de factura, Fecha de emisión, Vencimiento, Base imponible, Cuota IVA)", () => {
