@@ -61115,7 +61115,8 @@ import { availableParallelism, tmpdir } from "node:os";
 import path2 from "node:path";
 
 // web_src/engine/bills/values.ts
-var AMOUNT = /^[(-]?\s*(?:[€$£₹]|EUR|USD|GBP|CHF|INR|PLN|Rs\.?)?\s*[-(]?\s*(\d{1,3}(?:[.,'’ \u00a0\u202f\u2009]\d{3})+|\d+)(?:([.,])(\d{1,2}))?\s*-?\)?\s*(?:[€$£₹]|EUR|USD|GBP|CHF|INR|PLN|zł)?$/i;
+var CURRENCY_MARK = String.raw`(?:[€$£₹]|EUR|USD|GBP|CHF|INR|PLN|SEK|DKK|NOK|ISK|HUF|CZK|RON|JPY|Rs\.?|zł|Ft|kr\.?|Kč)`;
+var AMOUNT = new RegExp(String.raw`^[(-]?\s*${CURRENCY_MARK}?\s*[-(]?\s*(\d{1,3}(?:[.,'’ \u00a0\u202f\u2009]\d{3})+|\d+)(?:([.,])(\d{1,2}))?\s*-?\)?\s*${CURRENCY_MARK}?\s*\)?$`, "i");
 function parseAmount(raw) {
   const text3 = raw.trim().replace(/\s+/g, " ").replace(/\u2212/g, "-");
   if (text3 === "" || text3.length > 30) return null;
@@ -61132,27 +61133,27 @@ function parseAmount(raw) {
     whole = intPart.replace(/[.,'’ \u00a0\u202f\u2009]/g, "");
   }
   if (!/^\d+$/.test(whole)) return null;
-  const negative = /^\s*[-(]/.test(text3) || /-\s*\)?\s*(?:[€$£₹]|EUR|USD|GBP|CHF|INR|PLN|zł)?\s*$/i.test(text3) || /[-(]\s*\d/.test(text3);
+  const negative = /^\s*[-(]/.test(text3) || new RegExp(String.raw`-\s*\)?\s*${CURRENCY_MARK}?\s*$`, "i").test(text3) || /[-(]\s*\d/.test(text3);
   const value = Number(`${whole}.${cents3.padEnd(2, "0") || "00"}`);
   if (!Number.isFinite(value)) return null;
   return negative ? -value : value;
 }
 function hasDecimals(raw) {
-  return /\d[.,]\d{1,2}-?\s*(?:[€$£₹]|[A-Z]{3}|zł)?\)?$/i.test(raw.trim());
+  return new RegExp(String.raw`\d[.,]\d{1,2}-?\s*(?:${CURRENCY_MARK}|[A-Z]{3})?\)?$`, "i").test(raw.trim());
 }
 var MONTHS = [
-  [1, /^(jan(uary|uar|vier|uari)?|janv\.?|jän(ner)?|enero?|ene|gen(naio)?|janeiro)$/],
-  [2, /^(feb(ruary|ruar|ruari|rero|braio)?|févr?(ier)?|fevr?(ier)?|fev(ereiro)?)$/],
-  [3, /^(mar(ch|s|zo|ço|co|ts)?|mär(z)?|maart|mrt)$/],
-  [4, /^(apr(il|ile)?|avr(il)?|abr(il)?)$/],
-  [5, /^(may|mai|mei|mayo|maggio|maio|maj|mag)$/],
-  [6, /^(jun(e|i|io|ho)?|juin|giu(gno)?)$/],
-  [7, /^(jul(y|i|io|ho)?|juil(let)?|lug(lio)?)$/],
-  [8, /^(aug(ust|ustus|usti)?|août|aout|ago(sto)?)$/],
-  [9, /^(sep(t(ember|embre|iembre)?)?|set(t(embre)?|embro)?)$/],
-  [10, /^(oct(ober|obre|ubre)?|okt(ober)?|ott(obre)?|out(ubro)?)$/],
-  [11, /^(nov(ember|embre|iembre|embro)?)$/],
-  [12, /^(dec(ember|embre)?|déc(embre)?|dez(ember|embro)?|dic(iembre|embre)?)$/]
+  [1, /^(jan(uary|uar|vier|uari)?|janv\.?|jän(ner)?|enero?|ene|gen(naio)?|janeiro|janu[áa]r|stycznia|styczeń)$/],
+  [2, /^(feb(ruary|ruar|ruari|rero|braio)?|févr?(ier)?|fevr?(ier)?|fev(ereiro)?|febru[áa]r|lutego|luty)$/],
+  [3, /^(mar(ch|s|zo|ço|co|ts|ca|zec)?|mär(z)?|maart|mrt|m[áa]rc(ius)?)$/],
+  [4, /^(apr(il|ile)?|avr(il)?|abr(il)?|[áa]pr(ilis)?|kwietnia|kwiecień)$/],
+  [5, /^(may|mai|mei|mayo|maggio|maio|maj|mag|maja|m[áa]j(us)?)$/],
+  [6, /^(jun(e|i|io|ho)?|juin|giu(gno)?|j[úu]n(ius)?|czerwca|czerwiec)$/],
+  [7, /^(jul(y|i|io|ho)?|juil(let)?|lug(lio)?|j[úu]l(ius)?|lipca|lipiec)$/],
+  [8, /^(aug(ust|ustus|usti|usztus)?|août|aout|ago(sto)?|sierpnia|sierpień)$/],
+  [9, /^(sep(t(ember|embre|iembre)?)?|set(t(embre)?|embro)?|szept(ember)?|września|wrzesień)$/],
+  [10, /^(oct(ober|obre|ubre)?|okt(ober|óber)?|ott(obre)?|out(ubro)?|października|październik)$/],
+  [11, /^(nov(ember|embre|iembre|embro)?|listopada|listopad)$/],
+  [12, /^(dec(ember|embre)?|déc(embre)?|dez(ember|embro)?|dic(iembre|embre)?|des(ember)?|grudnia|grudzień)$/]
 ];
 function monthNumber(word2) {
   const w = word2.toLowerCase().replace(/\.$/, "");
@@ -61195,10 +61196,18 @@ var DATE_PATTERNS = [
   },
   // 19 april 2014, 02 Juillet 2015, 3. März 2024, 1er janvier 2020, 5 de marzo de 2025, 2nd April 2025
   {
-    re: /\b(\d{1,2})(?:\.|er|º|st|nd|rd|th)?\s+(?:de\s+)?([A-Za-zÀ-ÿ]{3,10}\.?),?\s+(?:de\s+)?(\d{4})\b/g,
+    re: new RegExp("\\b(\\d{1,2})(?:\\.|er|\xBA|st|nd|rd|th)?\\s+(?:de\\s+)?(\\p{L}{3,12}\\.?),?\\s+(?:de\\s+)?(\\d{4})\\b", "gu"),
     read: (m) => {
       const month = monthNumber(m[2] ?? "");
       return month === null ? null : iso(Number(m[3]), month, Number(m[1]));
+    }
+  },
+  // 2026. december 2., 2026. márc. 15. (Hungarian: year, month, day)
+  {
+    re: new RegExp("\\b(\\d{4})\\.\\s+(\\p{L}{3,12}\\.?)\\s+(\\d{1,2})\\.?(?!\\d)", "gu"),
+    read: (m) => {
+      const month = monthNumber(m[2] ?? "");
+      return month === null ? null : iso(Number(m[1]), month, Number(m[3]));
     }
   },
   // August 3, 2014, Aug 03 2014
@@ -61277,7 +61286,8 @@ var CURRENCY_SIGNS = [
   [/€/g, "EUR"],
   [/£/g, "GBP"],
   [/₹|\bRs\.?\s?-?\d|\bINR\b/g, "INR"],
-  [/\bzł\b|\bzl\b/gi, "PLN"],
+  [/(?<![\p{L}])zł(?![\p{L}])|\bzl\b/giu, "PLN"],
+  [/\d\s?Ft(?![\p{L}])/gu, "HUF"],
   // The other dollars carry a prefix ("R$ 1.234,56", "C$ 99.00"); a "$" alone (or "US$") is the US dollar.
   [/\bR\$/g, "BRL"],
   [/\b(?:C|CA|Can)\$/g, "CAD"],
@@ -61730,7 +61740,8 @@ var LABELS = {
     // "Total CHF", "Totale EUR", "Totalt SEK", "Summe EUR": the code bare, not followed by what the amount leaves out.
     { re: /^(?:grand\s+total|total(?:\s+amount)?|totale|totalt|totaal|summe|gesamt)\s+(?:EUR|CHF|USD|GBP|SEK|DKK|NOK|PLN|CZK|INR|CAD|AUD)(?![\p{L}])(?!\s*\(?\s*(?:excl|exkl|ekskl|before|net(?:to)?|ht|hors|ohne|zonder|sin|senza|sem|utan|uden|sans)(?![\p{L}]))\s*[:.]?/iu, weight: 0.9 },
     { re: /^(?:net\s+payable|payable\s+amount|amount\s+to\s+be\s+paid|total\s+amount\s+(?:due|payable)|invoice\s+amount|(?:total\s+)?invoice\s+value)\s*[:.]?/i, weight: 0.9 },
-    { re: /^(?:rechnungssumme\s+brutto|summe\s+inkl\.?|(?:gesamtbetrag|rechnungsbetrag|gesamtsumme)(?!\s+netto)|endbetrag|bruttobetrag|bruttosumme|summe\s+brutto|brutto|zu\s+zahlen(?:der\s+betrag)?|zahlbetrag)\s*[:.]?/i, weight: 0.95 },
+    // "Gesamtbetrag der Abschläge", "Gesamtsumme der Zuschläge": a total of some lines, not the invoice's.
+    { re: /^(?:rechnungssumme\s+brutto|summe\s+inkl\.?|(?:gesamtbetrag|rechnungsbetrag|gesamtsumme)(?!\s+netto|\s+de[rs]\s+(?!rechnung))|endbetrag|bruttobetrag|bruttosumme|summe\s+brutto|brutto|zu\s+zahlen(?:der\s+betrag)?|zahlbetrag)\s*[:.]?/i, weight: 0.95 },
     // Belgium: "Total TVAC", "Montant T.V.A.C.", "Total TVA comprise".
     { re: /^(?:(?:total|montant|prix)\s+(?:tvac|t\.v\.a\.c\.?)|total\s+tva\s+comprise)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:total\s+ttc|montant\s+(?:total\s+)?ttc|net\s+à\s+payer|somme\s+à\s+payer|total\s+à\s+payer|montant\s+à\s+payer|total\s+facture|solde\s+à\s+payer)\s*[:.]?/i, weight: 0.95 },
@@ -62634,10 +62645,11 @@ function invoiceNumberFrom(text3) {
   const read = readNumber(text3);
   return read === null || read.dateShaped === true ? null : read.value;
 }
-var CURRENCY_MARK = /[€$£₹]|\b(?:EUR|USD|GBP|CHF|INR|PLN|Rs\.?|zł)\b/;
+var CURRENCY_MARK2 = /[€$£₹]|\b(?:EUR|USD|GBP|CHF|INR|PLN|Rs\.?|zł)\b/;
+var WHOLE_CURRENCY_MARK = /¥|\b(?:HUF|JPY|ISK|Ft)\b/;
 function amountsIn(text3, receipt = false) {
   const out = [];
-  const re = /(?:[€$£₹]\s?|(?:EUR|USD|GBP|CHF|INR|PLN|Rs\.?)\s)?[-−(]?\d[\d.,'’ \u00a0\u202f\u2009]*\d(?:-(?=\s|$|[€$£₹)]))?(?:\s?[€$£₹)]|\s(?:EUR|USD|GBP|CHF|INR|PLN|zł))?|\d/g;
+  const re = /(?:[€$£₹¥]\s?|(?:EUR|USD|GBP|CHF|INR|PLN|SEK|DKK|NOK|HUF|CZK|ISK|JPY|Rs\.?)\s)?[-−(]?\d[\d.,'’ \u00a0\u202f\u2009]*\d(?:-(?=\s|$|[€$£₹)]))?(?:\s?[€$£₹)]|\s(?:EUR|USD|GBP|CHF|INR|PLN|SEK|DKK|NOK|HUF|CZK|ISK|JPY|zł|Ft|kr\.?|Kč)(?![\p{L}]))?|\d/gu;
   for (const m of text3.matchAll(re)) {
     let raw = m[0].trim();
     const at3 = (m.index ?? 0) + m[0].indexOf(raw);
@@ -62647,7 +62659,7 @@ function amountsIn(text3, receipt = false) {
       raw = raw.slice(0, cut);
     }
     const whole = parseAmount(raw);
-    if (whole !== null && (hasDecimals(raw) || receipt && CURRENCY_MARK.test(raw) && /^\D*\d{1,6}\D*$/.test(raw))) {
+    if (whole !== null && (hasDecimals(raw) || WHOLE_CURRENCY_MARK.test(raw) || receipt && CURRENCY_MARK2.test(raw) && /^\D*\d{1,6}\D*$/.test(raw))) {
       out.push({ value: whole, text: raw, index: at3 });
       continue;
     }
@@ -87846,7 +87858,7 @@ var BillService = class {
    * `image` (its pixels, when decoded) enlarged and read again; the reading with more sure words stands
    * (engine/bills/ocr_image.ts). */
   async readEnlarged(file2, image, n, ctx, dpi, dir) {
-    const reading = await this.ocrImage(file2, n, ctx, dpi);
+    const reading = await this.ocrImage(file2, n, ctx, dpi, false, image);
     const k = image === null ? 1 : enlargement(printHeight(reading.page), image.width, image.height);
     if (image === null || k <= 1) return reading;
     const large = path2.join(dir, `page-${n}-large.pgm`);
@@ -87867,8 +87879,9 @@ var BillService = class {
   }
   /** `dpi`: the resolution the page was drawn at (a PGM states none; tesseract's estimate from the text's height
    * changes how it lays out the page: a total in its own block was dropped). An uploaded image states its own.
-   * `turned`: the page was already turned upright here (it is not probed again). */
-  async ocrImage(file2, pageNumber, ctx, dpi, turned = false) {
+   * `turned`: the page was already turned upright here (it is not probed again). `pixels`: the page's pixels when
+   * `file` is a kind not decoded here (a one-page JPEG or TIFF, read as it is, drawn by pdftoppm), to turn it by. */
+  async ocrImage(file2, pageNumber, ctx, dpi, turned = false, pixels = null) {
     const lang = [...this.ocrLanguages(ctx), ...dpi === void 0 ? [] : ["--dpi", String(dpi)]];
     try {
       const even = await this.evened(file2);
@@ -87886,7 +87899,7 @@ var BillService = class {
           quarters = await this.orientation(file2, ctx);
           osdSaidUpright = quarters === 0;
         }
-        const image = quarters === null || quarters === 0 ? null : await this.decoded(file2);
+        const image = quarters === null || quarters === 0 ? null : await this.decoded(file2) ?? pixels;
         if (image !== null) {
           const out = `${file2}-turned.pgm`;
           await writeFile(out, pgmOf(rotateQuarter(image, quarters)), { mode: 384 });
