@@ -1,4 +1,4 @@
-// Classes of reading errors on European invoices the engine did not cover (issue 13, stop 27), each on a fixture
+// Classes of reading errors on European invoices the engine did not cover (issue 13, stops 27-28), each on a fixture
 // written here by hand: amounts with a currency the AMOUNT reader did not know ("125 000 Ft", "1 234,56 zł", "kr",
 // "SEK 1 000,00"), month names in Polish, Hungarian, Danish/Norwegian and Swedish, Hungarian "2026.12.02." dates, and
 // Dutch and Spanish totals blocks.
@@ -22,6 +22,11 @@ describe("parseAmount: European currencies and groupings", () => {
     ["-1 234,56 PLN", -1234.56],
     ["(1.234,56 €)", -1234.56],
     ["£1,234.56", 1234.56],
+    // Stop 28: the yen sign and RON were known to the token reader or the currency detector but not to parseAmount.
+    ["¥12,000", 12000],
+    ["¥ 12,000", 12000],
+    ["1.234,56 RON", 1234.56],
+    ["RON 1.234,56", 1234.56],
   ])("%s → %d", (raw, amount) => {
     expect(parseAmount(raw)).toBe(amount);
   });
@@ -69,6 +74,22 @@ Broodjes                        200       1,25            250,00
   it("tells the currency from a trailing 'zł' or 'Ft' sign", () => {
     expect(detectCurrency("Razem netto   1 000,00 zł\nDo zapłaty   1 230,00 zł")?.code).toBe("PLN");
     expect(detectCurrency("Nettó   125 000 Ft\nBruttó   158 750 Ft")?.code).toBe("HUF");
+  });
+
+  it("reads a yen bill whose amounts are printed whole after the sign (¥12,000)", () => {
+    const bill = extractBill([page(`
+Kobayashi Trading K.K.
+2-1 Marunouchi, Chiyoda-ku, Tokyo
+Invoice No. KT-2026-118                   Invoice Date: 2026-12-02
+Bill to:                                  Due Date: 2026-12-31
+Harbor Foods Ltd.
+Description                     Qty       Unit price      Amount
+Green tea, 1 kg                 10        ¥1,200          ¥12,000
+                                          Subtotal              ¥12,000
+                                          Tax 10%                ¥1,200
+                                          Total                 ¥13,200
+`)], OPTIONS);
+    expect(header(bill)).toMatchObject({ invoiceNumber: "KT-2026-118", currency: "JPY", untaxed: 12000, totalTax: 1200, total: 13200 });
   });
 
   it("reads a Spanish invoice (Factura nº, Fecha de factura, Base imponible, IVA 21 %, Total factura)", () => {

@@ -10,7 +10,7 @@ import { DISCOUNT_WORDS, dayOfNextMonth, discountOnly, instalmentTerm, nextMonth
 import { AGENT_FOR, BRAND_AFTER, BRAND_BEFORE, CUSTOMER_MARKERS, DEBIT_DATE_BEFORE, RECIPIENT_HEADINGS, THIRD_PARTY_HOSTS, THIRD_PARTY_LINE, DEBIT_SENTENCE, DUE_IN_PAYMENT_SENTENCE, DUE_IN_SENTENCE, BARE_TERM_DAYS, DUE_ON_RECEIPT, END_OF_MONTH_TERM, NET_TERM_DAYS, NOT_A_PAYMENT_TERM, PAYMENT_WORDS, TERM_DAYS, VENDOR_MARKERS, LABELS, LEADERS, LEGAL_FORMS, LINE_TABLE_HEADER, NUMBER_WORD, PAYMENT_TERM_SENTENCES, PO_IN_SENTENCE, RECEIPT_LABELS, TAX_INCLUDED, CARRIED, BALANCE_LABEL, CURRENT_CHARGES, TOTALS_ROW_CAPTIONS, OTHER_THING, TITLE_ALONE, type LabelKind, type LabelPattern } from "./labels";
 import { pageText, type Cell, type Line, type Page } from "./layout";
 import { totalsBlock } from "./totals_block";
-import { cents, dayOrderOf, detectCurrency, findDates, findEmails, findIbans, findVats, hasDecimals, normaliseVat, parseAmount } from "./values";
+import { AMOUNT_CURRENCY, cents, dayOrderOf, detectCurrency, findDates, findEmails, findIbans, findVats, hasDecimals, normaliseVat, parseAmount } from "./values";
 
 export interface ExtractOptions {
   source: BillSource;
@@ -417,7 +417,7 @@ function captionRow(line: Line | undefined, receipt: boolean): boolean {
 }
 
 function figureCell(c: Cell, receipt: boolean): boolean {
-  return amountsIn(c.text, receipt).length > 0 && !/\p{L}{2,}/u.test(c.text.replace(/\b(?:EUR|USD|GBP|CHF|SEK|DKK|NOK|PLN|CZK|zł|kr)\b/g, ""));
+  return amountsIn(c.text, receipt).length > 0 && !/\p{L}{2,}/u.test(c.text.replace(CURRENCY_WORD, ""));
 }
 
 /** Figures alone: amounts, rates ("19 %"), currency codes or signs. */
@@ -500,18 +500,24 @@ function invoiceNumberFrom(text: string): string | null {
   return read === null || read.dateShaped === true ? null : read.value;
 }
 
+const { symbol: SYMBOL, code: CODE, before: BEFORE, after: AFTER, whole: WHOLE } = AMOUNT_CURRENCY;
 /** A currency sign or code on a token: on a receipt it makes a whole number an amount ("Rs 1939"). */
-const CURRENCY_MARK = /[€$£₹]|\b(?:EUR|USD|GBP|CHF|INR|PLN|Rs\.?|zł)\b/;
+const CURRENCY_MARK = new RegExp(String.raw`${SYMBOL}|(?<![\p{L}])(?:${CODE}|${BEFORE}|${AFTER})(?![\p{L}])`, "u");
 /** A currency whose amounts are printed whole ("125 000 Ft", "¥12,000", "ISK 4.500"): a whole number glued to it is an
  * amount on any bill. */
-const WHOLE_CURRENCY_MARK = /¥|\b(?:HUF|JPY|ISK|Ft)\b/;
+const WHOLE_CURRENCY_MARK = new RegExp(String.raw`(?<![\p{L}])${WHOLE}(?![\p{L}])`, "u");
+/** An amount token, with a currency sign or code glued on either side ("€ 399,00", "29.99 €", "EUR 49,99"); a minus
+ * printed after the amount ("80,00-", as SAP prints a credit) belongs to it. */
+const AMOUNT_TOKEN = new RegExp(
+  String.raw`(?:${SYMBOL}\s?|(?:${CODE}|${BEFORE})\s)?[-−(]?\d[\d.,'’ \u00a0\u202f\u2009]*\d(?:-(?=\s|$|[€$£₹)]))?(?:\s?[€$£₹)]|\s(?:${CODE}|${AFTER})(?![\p{L}]))?|\d`,
+  "gu",
+);
+/** A currency code or local sign in a cell of figures. */
+const CURRENCY_WORD = new RegExp(String.raw`(?<![\p{L}])(?:${CODE}|${AFTER})(?![\p{L}])`, "gu");
 
 function amountsIn(text: string, receipt = false): Array<{ value: number; text: string; index: number }> {
   const out: Array<{ value: number; text: string; index: number }> = [];
-  // Tokens, with a currency sign or code glued on either side ("€ 399,00", "29.99 €", "EUR 49,99").
-  // A minus printed after the amount ("80,00-", as SAP prints a credit) belongs to it.
-  const re = /(?:[€$£₹¥]\s?|(?:EUR|USD|GBP|CHF|INR|PLN|SEK|DKK|NOK|HUF|CZK|ISK|JPY|Rs\.?)\s)?[-−(]?\d[\d.,'’ \u00a0\u202f\u2009]*\d(?:-(?=\s|$|[€$£₹)]))?(?:\s?[€$£₹)]|\s(?:EUR|USD|GBP|CHF|INR|PLN|SEK|DKK|NOK|HUF|CZK|ISK|JPY|zł|Ft|kr\.?|Kč)(?![\p{L}]))?|\d/gu;
-  for (const m of text.matchAll(re)) {
+  for (const m of text.matchAll(AMOUNT_TOKEN)) {
     let raw = m[0].trim();
     const at = (m.index ?? 0) + m[0].indexOf(raw);
     // A percentage is a rate, not an amount; the figures before it in the same run ("600,00   20 %") still are.

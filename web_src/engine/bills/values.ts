@@ -6,9 +6,23 @@
 /** An amount as printed: "1.234,56", "1,234.56", "1 234,56", "1'234.56", "1’234.56", "-9,32", "€ 399,00", "29.99 €",
  * "(12.00)"; the thousands may be grouped by a space, a no-break, narrow no-break or thin space, or an apostrophe
  * (straight or typographic, as Swiss bills print it). */
-/** A currency beside an amount: a symbol, an ISO code of the bills' currencies, or a local sign ("zł", "Ft", "kr",
- * "Kč"). */
-const CURRENCY_MARK = String.raw`(?:[€$£₹]|EUR|USD|GBP|CHF|INR|PLN|SEK|DKK|NOK|ISK|HUF|CZK|RON|JPY|Rs\.?|zł|Ft|kr\.?|Kč)`;
+/** The currencies read beside an amount, as regular-expression sources: the one list the amount reader, its minus and
+ * decimals checks, and the bill extractor's amount tokens use. */
+export const AMOUNT_CURRENCY = {
+  /** Signs glued to the figure or a space away, either side ("€ 399,00", "29.99 €", "¥12,000"). */
+  symbol: String.raw`[€$£₹¥]`,
+  /** ISO codes of the bills' currencies, either side ("EUR 49,99", "125 000 HUF"). */
+  code: String.raw`(?:EUR|USD|GBP|CHF|INR|PLN|SEK|DKK|NOK|ISK|HUF|CZK|RON|JPY)`,
+  /** Local signs printed before the figure ("Rs 1939", "Rs.1,939.00"). */
+  before: String.raw`(?:Rs\.?)`,
+  /** Local signs printed after the figure ("1 234,00 zł", "125 000 Ft", "499 kr", "1 200 Kč"). */
+  after: String.raw`(?:zł|Ft|kr\.?|Kč)`,
+  /** Currencies whose amounts are printed whole: a whole number beside one is an amount. */
+  whole: String.raw`(?:¥|HUF|JPY|ISK|Ft)`,
+} as const;
+
+/** Any currency of the list, on either side. */
+const CURRENCY_MARK = String.raw`(?:${AMOUNT_CURRENCY.symbol}|${AMOUNT_CURRENCY.code}|${AMOUNT_CURRENCY.before}|${AMOUNT_CURRENCY.after})`;
 const AMOUNT = new RegExp(String.raw`^[(-]?\s*${CURRENCY_MARK}?\s*[-(]?\s*(\d{1,3}(?:[.,'’ \u00a0\u202f\u2009]\d{3})+|\d+)(?:([.,])(\d{1,2}))?\s*-?\)?\s*${CURRENCY_MARK}?\s*\)?$`, "i");
 
 /** The amount a token reads as, or null. Two decimals at most; a lone "1.234" is one thousand two hundred and
