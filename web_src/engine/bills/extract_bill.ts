@@ -10,7 +10,7 @@ import { DISCOUNT_WORDS, dayOfNextMonth, discountOnly, instalmentTerm, nextMonth
 import { AGENT_FOR, BRAND_AFTER, BRAND_BEFORE, CUSTOMER_MARKERS, DEBIT_DATE_BEFORE, RECIPIENT_HEADINGS, THIRD_PARTY_HOSTS, THIRD_PARTY_LINE, DEBIT_SENTENCE, DUE_IN_PAYMENT_SENTENCE, DUE_IN_SENTENCE, BARE_TERM_DAYS, DUE_ON_RECEIPT, END_OF_MONTH_TERM, NET_TERM_DAYS, NOT_A_PAYMENT_TERM, PAYMENT_WORDS, TERM_DAYS, VENDOR_MARKERS, LABELS, LEADERS, LEGAL_FORMS, LINE_TABLE_HEADER, NUMBER_WORD, PAYMENT_TERM_SENTENCES, PO_IN_SENTENCE, RECEIPT_LABELS, TAX_INCLUDED, CARRIED, BALANCE_LABEL, CURRENT_CHARGES, TOTALS_ROW_CAPTIONS, OTHER_THING, TITLE_ALONE, type LabelKind, type LabelPattern } from "./labels";
 import { pageText, type Cell, type Line, type Page } from "./layout";
 import { totalsBlock } from "./totals_block";
-import { AMOUNT_CURRENCY, cents, dayOrderOf, detectCurrency, findDates, findEmails, findIbans, findVats, hasDecimals, normaliseVat, parseAmount } from "./values";
+import { AMOUNT_CURRENCY, cents, dayOrderFromTerm, dayOrderOf, detectCurrency, findDates, findEmails, findIbans, findVats, hasDecimals, normaliseVat, parseAmount } from "./values";
 
 export interface ExtractOptions {
   source: BillSource;
@@ -574,9 +574,10 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
   const receipt = options.receipt === true;
   const hits = findLabels(pages, receipt);
   const allText = pages.map(pageText).join("\n");
-  // Numeric dates: day first unless a date on the bill can only be month first; a US-dollar bill with no such
-  // date is read month first, and a day/month it cannot tell stays below the review threshold.
-  const evidence = dayOrderOf(allText);
+  // Numeric dates: day first unless a date on the bill can only be month first, or two dates lie the stated term
+  // apart in that order only; a US-dollar bill with neither is read month first, and a day/month it cannot tell stays
+  // below the review threshold.
+  const evidence = dayOrderOf(allText) ?? dayOrderFromTerm(allText, termDays(pages, [])?.days ?? 0);
   const dollars = /^(?:USD|CAD)$/.test(detectCurrency(allText)?.code ?? "");
   const order = evidence ?? (dollars ? "mdy" : "dmy");
   const dateIn = (text: string) => {
@@ -1125,6 +1126,7 @@ function chooseAmounts(
   }
   return { untaxed: u, totalTax: best(T), total: g };
 }
+
 
 function chooseCurrency(text: string, companyCurrency: string | undefined): Candidate<string> | null {
   const found = detectCurrency(text);

@@ -322,8 +322,9 @@ export const DEBIT_DATE_BEFORE = /(?<!\p{L})(?:am|zum|ab|per|le|op|rond|omstreek
  * "entro il", "até", "senast", "senest", "on or before". */
 export const DUE_IN_PAYMENT_SENTENCE = /(?<!\p{L})(?:bis(?:\s+(?:zum|spätestens))?|antes\s+del?|hasta\s+el|entro\s+(?:il|el)|até(?:\s+(?:ao|a|dia))?|senast|senest|on\s+or\s+before|no\s+later\s+than|by|before|prior\s+to)\s+(?:the\s+)?/iu;
 
-/** The words for "days" of the bills' languages: "days", "Tage", "jours", "dagen", "gg" (giorni), "dni", "pv" (päivää). */
-const DAYS = String.raw`(?:days?|tage?n?|jours|dagen|dage|dagar|días|dias|giorni|gg\.?|dni|dní|dnů|pv\.?|päivää|dana|napja?)`;
+/** The words for "days" of the bills' languages: "days", "Tage", "jours" ("j", "jrs"), "dagen", "gg" (giorni), "dni", "pv"
+ * (päivää). */
+const DAYS = String.raw`(?:days?|tage?n?|jours|j(?:rs)?\.?|dagen|dage|dagar|días|dias|giorni|gg\.?|dni|dní|dnů|pv\.?|päivää|dana|napja?)`;
 /** Payment terms in days that make the due date (invoice date + days): "Net 30", "14 Tage netto", "zahlbar innert 30
  * Tagen", "payment due within 21 days", "à 45 jours", "binnen 14 dagen", "a 30 gg d.f.", "14 pv netto". A term counted
  * from the end of a month is END_OF_MONTH_TERM's. "netto" days win over a discount period ("2 % Skonto 7 Tage"). */
@@ -337,7 +338,7 @@ export const TERM_DAYS: readonly RegExp[] = [
   /\b(?:innerhalb|binnen|innert)\s+(?:von\s+)?(\d{1,3})\s+tag(?:en)?\b/i,
   /\b(\d{1,3})\s+tage?n?\s+nach\s+(?:rechnungs|monats|erhalt|zugang|lieferung|ende)/i,
   /\bzahlungsziel\s*:?\s*(\d{1,3})\s+tage?n?\b/i,
-  new RegExp(String.raw`(?:^|\s)(?:à|a)\s+(\d{1,3})\s*(?:jours|días|dias|giorni|gg\.?)(?!\p{L})`, "iu"),
+  new RegExp(String.raw`(?:^|\s)(?:à|a)\s+(\d{1,3})\s*(?:jours|j(?:rs)?\.?|días|dias|giorni|gg\.?)(?!\p{L})`, "iu"),
   /(?<!\p{L})(?:sous|dans\s+les|sous\s+un\s+délai\s+de|dans\s+un\s+délai\s+de)\s+(\d{1,3})\s+jours(?!\p{L})/iu,
   /\bbinnen\s+(\d{1,3})\s+dagen\b/i,
   /\b(?:inom|indenfor|inden)\s+(\d{1,3})\s+(?:dagar|dage)\b/i,

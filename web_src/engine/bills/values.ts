@@ -113,6 +113,34 @@ export function dayOrderOf(text: string): DayOrder | null {
   return dmy === mdy ? null : dmy ? "dmy" : "mdy";
 }
 
+/** The day order the stated payment term shows when no date does: two numeric dates of the page lie `termDays` apart in
+ * one reading only (invoice 03/11/2026, due 03/12/2026 and "30 days": day first, 3 November to 3 December; read
+ * month first they would be a day apart). Null when no pair tells, or pairs disagree. */
+export function dayOrderFromTerm(text: string, termDays: number): DayOrder | null {
+  if (!(termDays > 0)) return null;
+  const dayNumber = (value: string | null) => (value === null ? null : Date.parse(`${value}T00:00:00Z`) / 86_400_000);
+  const readings: Array<{ dmy: number; mdy: number }> = [];
+  for (const m of text.matchAll(/\b(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})\b/g)) {
+    const a = Number(m[1]);
+    const b = Number(m[3]);
+    const y = Number(m[4]);
+    const dmy = dayNumber(iso(y, b, a));
+    const mdy = dayNumber(iso(y, a, b));
+    if (dmy !== null && mdy !== null) readings.push({ dmy, mdy });
+  }
+  let dmy = false;
+  let mdy = false;
+  readings.forEach((first, i) => {
+    for (const second of readings.slice(i + 1)) {
+      const dayFirst = Math.abs(second.dmy - first.dmy) === termDays;
+      const monthFirst = Math.abs(second.mdy - first.mdy) === termDays;
+      if (dayFirst && !monthFirst) dmy = true;
+      if (monthFirst && !dayFirst) mdy = true;
+    }
+  });
+  return dmy === mdy ? null : dmy ? "dmy" : "mdy";
+}
+
 /** Which number of a numeric date is the day when both could be: European bills print the day first, US bills the
  * month first. */
 export type DayOrder = "dmy" | "mdy";
