@@ -1,6 +1,7 @@
 // Reading error classes of stop 28 (issue 13): numeric dates whose day and month could both be either, on a bill whose
 // currency says the other order than its dates (a European vendor billing in US dollars, an American one in euros),
-// read in the order the stated payment term shows.
+// read in the order the stated payment term shows; and the total taken for the tax on a bill without tax, when a tax
+// line prints it ("TVA non applicable, art. 293 B du CGI. Montant TTC 530,75 €").
 import { describe, expect, it } from "vitest";
 import { extractBill } from "../../../web_src/engine/bills/extract_bill";
 import { dayOrderFromTerm } from "../../../web_src/engine/bills/values";
@@ -75,3 +76,22 @@ ${terms}
   });
 });
 
+describe("reading error classes: a figure as large as the total on a tax line is no tax", () => {
+  it.each([
+    ["TVA non applicable, article 293 B du CGI. Montant TTC 530,75 €"],
+    ["TVA (0 %) sur 530,75 €"],
+  ])("%s", (taxLine) => {
+    const bill = extractBill([page(`
+Atelier Verrier Morel
+8 place du Marché, 21000 Dijon
+Facture N° AVM-2026-052                   Date : 02/12/2026
+Client : Hôtel du Parc
+Désignation                     Qté       PU             Montant
+Vitrail restauré                1         530,75         530,75
+Total HT                                                 530,75 €
+${taxLine}
+Net à payer                                              530,75 €
+`)], OPTIONS);
+    expect(header(bill)).toMatchObject({ untaxed: 530.75, totalTax: 0, total: 530.75 });
+  });
+});

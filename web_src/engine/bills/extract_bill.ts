@@ -1104,7 +1104,8 @@ function chooseAmounts(
     if (t !== null && t.value === 0) return { untaxed: u, totalTax: { ...t, sourceText: `${t.sourceText} (zero tax stated, untaxed = total)` }, total: g };
     if (t !== null) return { untaxed: confirm(u, "untaxed + tax = total"), totalTax: confirm(t, "untaxed + tax = total"), total: confirm(g, "untaxed + tax = total") };
     const zero: Candidate<number> = { value: 0, score: 0.6, sourceText: "no tax stated: untaxed = total", page: g.page, order: g.order };
-    return { untaxed: u, totalTax: T.length === 0 ? zero : best(T), total: g };
+    const taxes = taxesOf(T, g);
+    return { untaxed: u, totalTax: taxes.length === 0 ? zero : best(taxes), total: g };
   }
   // Nothing adds up: the best of each; untaxed = total − tax when only those two are printed, else the lines' sum.
   let u = best(U);
@@ -1124,9 +1125,15 @@ function chooseAmounts(
     // No tax printed anywhere and the lines add up to the total: a bill without tax (reverse charge, export).
     return { untaxed: { ...u, score: 0.6 }, totalTax: { value: 0, score: 0.5, sourceText: "no tax stated, the lines add up to the total", page: g.page, order: g.order }, total: g };
   }
-  return { untaxed: u, totalTax: best(T), total: g };
+  return { untaxed: u, totalTax: best(taxesOf(T, g)), total: g };
 }
 
+/** The tax candidates that can be the tax of a bill of total `g`: under half of it (no VAT rate comes near 100 %); a
+ * figure on a tax line as large is the total or the base printed beside the tax's words ("TVA non applicable, art. 293 B
+ * du CGI. Montant TTC 530,75 €", "TVA 0 % sur 530,75 €"). */
+function taxesOf(T: ReadonlyArray<Candidate<number>>, g: Candidate<number> | null): Array<Candidate<number>> {
+  return g === null ? [...T] : T.filter((t) => Math.abs(t.value) < Math.abs(g.value) / 2);
+}
 
 function chooseCurrency(text: string, companyCurrency: string | undefined): Candidate<string> | null {
   const found = detectCurrency(text);
