@@ -61115,7 +61115,19 @@ import { availableParallelism, tmpdir } from "node:os";
 import path2 from "node:path";
 
 // web_src/engine/bills/values.ts
-var CURRENCY_MARK = String.raw`(?:[€$£₹]|EUR|USD|GBP|CHF|INR|PLN|SEK|DKK|NOK|ISK|HUF|CZK|RON|JPY|Rs\.?|zł|Ft|kr\.?|Kč)`;
+var AMOUNT_CURRENCY = {
+  /** Signs glued to the figure or a space away, either side ("€ 399,00", "29.99 €", "¥12,000"). */
+  symbol: String.raw`[€$£₹¥]`,
+  /** ISO codes of the bills' currencies, either side ("EUR 49,99", "125 000 HUF"). */
+  code: String.raw`(?:EUR|USD|GBP|CHF|INR|PLN|SEK|DKK|NOK|ISK|HUF|CZK|RON|JPY)`,
+  /** Local signs printed before the figure ("Rs 1939", "Rs.1,939.00"). */
+  before: String.raw`(?:Rs\.?)`,
+  /** Local signs printed after the figure ("1 234,00 zł", "125 000 Ft", "499 kr", "1 200 Kč"). */
+  after: String.raw`(?:zł|Ft|kr\.?|Kč)`,
+  /** Currencies whose amounts are printed whole: a whole number beside one is an amount. */
+  whole: String.raw`(?:¥|HUF|JPY|ISK|Ft)`
+};
+var CURRENCY_MARK = String.raw`(?:${AMOUNT_CURRENCY.symbol}|${AMOUNT_CURRENCY.code}|${AMOUNT_CURRENCY.before}|${AMOUNT_CURRENCY.after})`;
 var AMOUNT = new RegExp(String.raw`^[(-]?\s*${CURRENCY_MARK}?\s*[-(]?\s*(\d{1,3}(?:[.,'’ \u00a0\u202f\u2009]\d{3})+|\d+)(?:([.,])(\d{1,2}))?\s*-?\)?\s*${CURRENCY_MARK}?\s*\)?$`, "i");
 function parseAmount(raw) {
   const text3 = raw.trim().replace(/\s+/g, " ").replace(/\u2212/g, "-");
@@ -61177,6 +61189,30 @@ function dayOrderOf(text3) {
     if (a > 12 && b <= 12) dmy = true;
     if (b > 12 && a <= 12) mdy = true;
   }
+  return dmy === mdy ? null : dmy ? "dmy" : "mdy";
+}
+function dayOrderFromTerm(text3, termDays2) {
+  if (!(termDays2 > 0)) return null;
+  const dayNumber3 = (value) => value === null ? null : Date.parse(`${value}T00:00:00Z`) / 864e5;
+  const readings = [];
+  for (const m of text3.matchAll(/\b(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})\b/g)) {
+    const a = Number(m[1]);
+    const b = Number(m[3]);
+    const y = Number(m[4]);
+    const dmy2 = dayNumber3(iso(y, b, a));
+    const mdy2 = dayNumber3(iso(y, a, b));
+    if (dmy2 !== null && mdy2 !== null) readings.push({ dmy: dmy2, mdy: mdy2 });
+  }
+  let dmy = false;
+  let mdy = false;
+  readings.forEach((first, i) => {
+    for (const second of readings.slice(i + 1)) {
+      const dayFirst = Math.abs(second.dmy - first.dmy) === termDays2;
+      const monthFirst = Math.abs(second.mdy - first.mdy) === termDays2;
+      if (dayFirst && !monthFirst) dmy = true;
+      if (monthFirst && !dayFirst) mdy = true;
+    }
+  });
   return dmy === mdy ? null : dmy ? "dmy" : "mdy";
 }
 var DATE_PATTERNS = [
@@ -61840,7 +61876,7 @@ var DUE_IN_SENTENCE = /\b(?:netto\s+bis|zahlbar\s+bis|fällig\s+(?:am|bis)|(?:zu
 var DEBIT_SENTENCE = new RegExp("(?<!\\p{L})(?:eingezogen|abgebucht|abbuchen|einziehen|belastet|lastschrift|pr\xE9lev\xE9e?s?|pr\xE9l\xE8vement|d\xE9bit\xE9e?s?|afgeschreven|ge\xEFncasseerd|geincasseerd|incasso|debited|collected|direct\\s+debit|carg(?:ar\xE1|aremos|ado|ada|o\\s+en\\s+(?:su\\s+)?cuenta)|domiciliad[oa]|addebit\\p{L}*|debitad[oa]|d\xE9bito(?:\\s+direto|\\s+em\\s+conta)?|dras|autogiro|tr\xE6kkes|h\xE6ves|betalingsservice)(?!\\p{L})", "iu");
 var DEBIT_DATE_BEFORE = new RegExp("(?<!\\p{L})(?:am|zum|ab|per|le|op|rond|omstreeks|on|around|el|il|em|a|den)\\s+", "giu");
 var DUE_IN_PAYMENT_SENTENCE = new RegExp("(?<!\\p{L})(?:bis(?:\\s+(?:zum|sp\xE4testens))?|antes\\s+del?|hasta\\s+el|entro\\s+(?:il|el)|at\xE9(?:\\s+(?:ao|a|dia))?|senast|senest|on\\s+or\\s+before|no\\s+later\\s+than|by|before|prior\\s+to)\\s+(?:the\\s+)?", "iu");
-var DAYS = String.raw`(?:days?|tage?n?|jours|dagen|dage|dagar|días|dias|giorni|gg\.?|dni|dní|dnů|pv\.?|päivää|dana|napja?)`;
+var DAYS = String.raw`(?:days?|tage?n?|jours|j(?:rs)?\.?|dagen|dage|dagar|días|dias|giorni|gg\.?|dni|dní|dnů|pv\.?|päivää|dana|napja?)`;
 var NET_TERM_DAYS = [
   new RegExp(String.raw`\bnet(?:to)?\s+(\d{1,3})(?:\s+${DAYS}(?!\p{L})|(?=\s+e\.?o\.?m\b)|(?![\d,%]|\.\d|\s*[\p{L}\d]))`, "iu"),
   new RegExp(String.raw`\b(\d{1,3})\s*${DAYS}\s+(?:(?:rein\s+)?net(?:to|os?|ti)?|nets?|líquidos?|ohne\s+(?:jeden\s+)?abzug|sans\s+escompte|senza\s+sconto|sin\s+descuento|zonder\s+korting)(?!\p{L})`, "iu")
@@ -61851,7 +61887,7 @@ var TERM_DAYS = [
   /\b(?:innerhalb|binnen|innert)\s+(?:von\s+)?(\d{1,3})\s+tag(?:en)?\b/i,
   /\b(\d{1,3})\s+tage?n?\s+nach\s+(?:rechnungs|monats|erhalt|zugang|lieferung|ende)/i,
   /\bzahlungsziel\s*:?\s*(\d{1,3})\s+tage?n?\b/i,
-  new RegExp(String.raw`(?:^|\s)(?:à|a)\s+(\d{1,3})\s*(?:jours|días|dias|giorni|gg\.?)(?!\p{L})`, "iu"),
+  new RegExp(String.raw`(?:^|\s)(?:à|a)\s+(\d{1,3})\s*(?:jours|j(?:rs)?\.?|días|dias|giorni|gg\.?)(?!\p{L})`, "iu"),
   new RegExp("(?<!\\p{L})(?:sous|dans\\s+les|sous\\s+un\\s+d\xE9lai\\s+de|dans\\s+un\\s+d\xE9lai\\s+de)\\s+(\\d{1,3})\\s+jours(?!\\p{L})", "iu"),
   /\bbinnen\s+(\d{1,3})\s+dagen\b/i,
   /\b(?:inom|indenfor|inden)\s+(\d{1,3})\s+(?:dagar|dage)\b/i,
@@ -62595,7 +62631,7 @@ function captionRow(line, receipt) {
   return captions.filter(Boolean).length >= 2 && line.cells.every((c, i) => amountsIn(c.text, receipt).length === 0 && (captions[i] === true || c.words.length <= 3));
 }
 function figureCell(c, receipt) {
-  return amountsIn(c.text, receipt).length > 0 && !new RegExp("\\p{L}{2,}", "u").test(c.text.replace(/\b(?:EUR|USD|GBP|CHF|SEK|DKK|NOK|PLN|CZK|zł|kr)\b/g, ""));
+  return amountsIn(c.text, receipt).length > 0 && !new RegExp("\\p{L}{2,}", "u").test(c.text.replace(CURRENCY_WORD, ""));
 }
 function figuresRow(line, receipt) {
   const other = (c) => RATE_CELL.test(c.text.trim()) || /^[A-Z]{3}$|^[€$£]$/.test(c.text.trim());
@@ -62645,12 +62681,17 @@ function invoiceNumberFrom(text3) {
   const read = readNumber(text3);
   return read === null || read.dateShaped === true ? null : read.value;
 }
-var CURRENCY_MARK2 = /[€$£₹]|\b(?:EUR|USD|GBP|CHF|INR|PLN|Rs\.?|zł)\b/;
-var WHOLE_CURRENCY_MARK = /¥|\b(?:HUF|JPY|ISK|Ft)\b/;
+var { symbol: SYMBOL, code: CODE, before: BEFORE, after: AFTER, whole: WHOLE2 } = AMOUNT_CURRENCY;
+var CURRENCY_MARK2 = new RegExp(String.raw`${SYMBOL}|(?<![\p{L}])(?:${CODE}|${BEFORE}|${AFTER})(?![\p{L}])`, "u");
+var WHOLE_CURRENCY_MARK = new RegExp(String.raw`(?<![\p{L}])${WHOLE2}(?![\p{L}])`, "u");
+var AMOUNT_TOKEN = new RegExp(
+  String.raw`(?:${SYMBOL}\s?|(?:${CODE}|${BEFORE})\s)?[-−(]?\d[\d.,'’ \u00a0\u202f\u2009]*\d(?:-(?=\s|$|[€$£₹)]))?(?:\s?[€$£₹)]|\s(?:${CODE}|${AFTER})(?![\p{L}]))?|\d`,
+  "gu"
+);
+var CURRENCY_WORD = new RegExp(String.raw`(?<![\p{L}])(?:${CODE}|${AFTER})(?![\p{L}])`, "gu");
 function amountsIn(text3, receipt = false) {
   const out = [];
-  const re = /(?:[€$£₹¥]\s?|(?:EUR|USD|GBP|CHF|INR|PLN|SEK|DKK|NOK|HUF|CZK|ISK|JPY|Rs\.?)\s)?[-−(]?\d[\d.,'’ \u00a0\u202f\u2009]*\d(?:-(?=\s|$|[€$£₹)]))?(?:\s?[€$£₹)]|\s(?:EUR|USD|GBP|CHF|INR|PLN|SEK|DKK|NOK|HUF|CZK|ISK|JPY|zł|Ft|kr\.?|Kč)(?![\p{L}]))?|\d/gu;
-  for (const m of text3.matchAll(re)) {
+  for (const m of text3.matchAll(AMOUNT_TOKEN)) {
     let raw = m[0].trim();
     const at3 = (m.index ?? 0) + m[0].indexOf(raw);
     if (/^\s?%/.test(text3.slice((m.index ?? 0) + m[0].length))) {
@@ -62697,7 +62738,7 @@ function extractBill(pages, options) {
   const receipt = options.receipt === true;
   const hits = findLabels(pages, receipt);
   const allText = pages.map(pageText).join("\n");
-  const evidence = dayOrderOf(allText);
+  const evidence = dayOrderOf(allText) ?? dayOrderFromTerm(allText, termDays(pages, [])?.days ?? 0);
   const dollars = /^(?:USD|CAD)$/.test(detectCurrency(allText)?.code ?? "");
   const order = evidence ?? (dollars ? "mdy" : "dmy");
   const dateIn = (text3) => {
@@ -63103,7 +63144,8 @@ function chooseAmounts(untaxed, tax, total, lines) {
     if (t !== null && t.value === 0) return { untaxed: u2, totalTax: { ...t, sourceText: `${t.sourceText} (zero tax stated, untaxed = total)` }, total: g2 };
     if (t !== null) return { untaxed: confirm(u2, "untaxed + tax = total"), totalTax: confirm(t, "untaxed + tax = total"), total: confirm(g2, "untaxed + tax = total") };
     const zero = { value: 0, score: 0.6, sourceText: "no tax stated: untaxed = total", page: g2.page, order: g2.order };
-    return { untaxed: u2, totalTax: T.length === 0 ? zero : best(T), total: g2 };
+    const taxes = taxesOf(T, g2);
+    return { untaxed: u2, totalTax: taxes.length === 0 ? zero : best(taxes), total: g2 };
   }
   let u = best(U);
   const g0 = best(G);
@@ -63119,7 +63161,10 @@ function chooseAmounts(untaxed, tax, total, lines) {
   if (T.length === 0 && u !== null && g !== null && Math.abs(u.value - g.value) < 5e-3) {
     return { untaxed: { ...u, score: 0.6 }, totalTax: { value: 0, score: 0.5, sourceText: "no tax stated, the lines add up to the total", page: g.page, order: g.order }, total: g };
   }
-  return { untaxed: u, totalTax: best(T), total: g };
+  return { untaxed: u, totalTax: best(taxesOf(T, g)), total: g };
+}
+function taxesOf(T, g) {
+  return g === null ? [...T] : T.filter((t) => Math.abs(t.value) < Math.abs(g.value) / 2);
 }
 function chooseCurrency(text3, companyCurrency) {
   const found = detectCurrency(text3);
@@ -69339,7 +69384,7 @@ function labelled(name, text3, index) {
   return label.test(text3.slice(previousStart, index));
 }
 var squash = (text3) => text3.toLowerCase().replace(/\s+/g, " ").trim();
-var AMOUNT_TOKEN = /\d{1,3}(?:[.,' \u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?/g;
+var AMOUNT_TOKEN2 = /\d{1,3}(?:[.,' \u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?/g;
 function locate(name, value, pages, options) {
   const lineOf = (text3, index) => {
     const start = text3.lastIndexOf("\n", index) + 1;
@@ -69358,8 +69403,8 @@ function locate(name, value, pages, options) {
 }
 function indexIn(name, value, text3, options) {
   if (typeof value === "number") {
-    AMOUNT_TOKEN.lastIndex = 0;
-    for (let m = AMOUNT_TOKEN.exec(text3); m !== null; m = AMOUNT_TOKEN.exec(text3)) {
+    AMOUNT_TOKEN2.lastIndex = 0;
+    for (let m = AMOUNT_TOKEN2.exec(text3); m !== null; m = AMOUNT_TOKEN2.exec(text3)) {
       const read = parseAmount(m[0]);
       if (read !== null && Math.abs(Math.abs(read) - Math.abs(value)) < 5e-3) return m.index;
     }
