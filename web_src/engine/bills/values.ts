@@ -99,12 +99,15 @@ export interface FoundDate {
 
 const NUMERIC_DMY = /^(\d{1,2})[-/.](\d{1,2})[-/.](?:\d{4}|\d{2})$/;
 
+/** A numeric date in running text, day and month in either order: "20.03.2023", "03/20/23", "8-9-2022". */
+const NUMERIC_DATE_IN_TEXT = /\b(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})\b/g;
+
 /** The day order a page's numeric dates show: "mdy" when one of them can only be month first (05/21/2025), "dmy"
  * when one can only be day first (21/05/2025), null when none tells (or they disagree). */
 export function dayOrderOf(text: string): DayOrder | null {
   let dmy = false;
   let mdy = false;
-  for (const m of text.matchAll(/\b(\d{1,2})([-/.])(\d{1,2})\2(?:\d{4}|\d{2})\b/g)) {
+  for (const m of text.matchAll(NUMERIC_DATE_IN_TEXT)) {
     const a = Number(m[1]);
     const b = Number(m[3]);
     if (a > 12 && b <= 12) dmy = true;
@@ -120,7 +123,7 @@ export function dayOrderFromTerm(text: string, termDays: number): DayOrder | nul
   if (!(termDays > 0)) return null;
   const dayNumber = (value: string | null) => (value === null ? null : Date.parse(`${value}T00:00:00Z`) / 86_400_000);
   const readings: Array<{ dmy: number; mdy: number }> = [];
-  for (const m of text.matchAll(/\b(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})\b/g)) {
+  for (const m of text.matchAll(NUMERIC_DATE_IN_TEXT)) {
     const a = Number(m[1]);
     const b = Number(m[3]);
     const y = Number(m[4]);
