@@ -61180,10 +61180,11 @@ function iso(year, month, day) {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 var NUMERIC_DMY = /^(\d{1,2})[-/.](\d{1,2})[-/.](?:\d{4}|\d{2})$/;
+var NUMERIC_DATE_IN_TEXT = /\b(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})\b/g;
 function dayOrderOf(text3) {
   let dmy = false;
   let mdy = false;
-  for (const m of text3.matchAll(/\b(\d{1,2})([-/.])(\d{1,2})\2(?:\d{4}|\d{2})\b/g)) {
+  for (const m of text3.matchAll(NUMERIC_DATE_IN_TEXT)) {
     const a = Number(m[1]);
     const b = Number(m[3]);
     if (a > 12 && b <= 12) dmy = true;
@@ -61195,7 +61196,7 @@ function dayOrderFromTerm(text3, termDays2) {
   if (!(termDays2 > 0)) return null;
   const dayNumber3 = (value) => value === null ? null : Date.parse(`${value}T00:00:00Z`) / 864e5;
   const readings = [];
-  for (const m of text3.matchAll(/\b(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})\b/g)) {
+  for (const m of text3.matchAll(NUMERIC_DATE_IN_TEXT)) {
     const a = Number(m[1]);
     const b = Number(m[3]);
     const y = Number(m[4]);
