@@ -174,7 +174,9 @@ function valueCells(hit: LabelHit, receipt: boolean): Array<{ text: string; fact
       }
     }
     if (under !== undefined) {
-      out.push({ text: under.text, factor: d === 1 ? 0.85 : 0.7, where: `${cell.text} / ${under.text}` });
+      // An amount's value below is figures alone: a cell with words of its own ("Gesamtbetrag EUR 4.760,00" under
+      // "Nettobetrag EUR 4.000,00") is the next label's line.
+      if (!amountKind || figureCell(under, receipt)) out.push({ text: under.text, factor: d === 1 ? 0.85 : 0.7, where: `${cell.text} / ${under.text}` });
       break;
     }
     // A label alone at the end of its line, its value indented on the line below (a boxed cell, a two-line
@@ -1124,6 +1126,13 @@ function chooseAmounts(
   if (T.length === 0 && u !== null && g !== null && Math.abs(u.value - g.value) < 0.005) {
     // No tax printed anywhere and the lines add up to the total: a bill without tax (reverse charge, export).
     return { untaxed: { ...u, score: 0.6 }, totalTax: { value: 0, score: 0.5, sourceText: "no tax stated, the lines add up to the total", page: g.page, order: g.order }, total: g };
+  }
+  if (T.length === 0 && u !== null && g !== null && g.value > u.value && u.value > 0) {
+    // No tax printed, a net and a gross that differ by a usual rate of the net: that difference is the tax. Derived,
+    // not read, and so trusted no more than a guess ("Nettobetrag 4.000,00" and "Gesamtbetrag 4.760,00").
+    const tax = cents(g.value - u.value);
+    const rate = [...COMMON_RATES].find((r) => Math.abs(cents((u.value * r) / 100) - tax) <= 0.011);
+    if (rate !== undefined) return { untaxed: u, totalTax: { value: tax, score: 0.5, sourceText: `total ${g.value} − untaxed ${u.value}: ${rate} % of the untaxed amount, no tax printed`, page: g.page, order: g.order }, total: g };
   }
   return { untaxed: u, totalTax: best(taxesOf(T, g)), total: g };
 }

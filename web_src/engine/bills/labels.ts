@@ -52,6 +52,10 @@ export const CREDIT_NOTE_WORDS = String.raw`(?:(?:tax\s+|vat\s+)?credit[\s-]?(?:
  * credit notes so). Printed negative, they are sure credit notes. */
 export const UNSURE_CREDIT_WORDS = String.raw`(?:gutschrift(?:sanzeige)?|rechnungskorrektur|korrekturrechnung|faktura\s+korygując[ay]|korekta(?:\s+faktury)?|factura\s+rectificativa|fatura\s+retificativa|nota\s+di\s+variazione|corrective\s+invoice|correction\s+invoice|invoice\s+correction|opravný\s+daňový\s+doklad|helyesbítő\s+számla)`;
 
+/** Not followed by what the amount leaves out ("excl.", "netto", "HT", "ohne"): an amount before tax is no total. "Net
+ * payable", "net à payer" are totals. */
+const NOT_NET = String.raw`(?!\s*\(?\s*(?:excl|exkl|ekskl|before|net(?:to)?(?!\s+(?:payable|à\s+payer|to\s+pay))|ht|hors|ohne|zonder|sin|senza|sem|utan|uden|sans)(?![\p{L}]))`;
+
 /** What a statement (a utility bill) bills for this period, not the amount to pay with last bill's balance and the
  * payments since: "Total current charges", "Your new charges", "Total charges for this period", "Montant de cette
  * facture", "Betrag dieser Rechnung", "Totaal van deze factuur". */
@@ -175,7 +179,7 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
     // "Total (EUR)", "Grand Total (INR)", "Amount payable in GBP", "Net payable", "Amount to be paid".
     { re: /^(?:grand\s+total|total(?:\s+amount)?|amount\s+(?:due|payable))\s*(?:\(\s*(?:[A-Z]{3}|[€$£₹]|rs\.?)\s*\)|in\s+[A-Z]{3}\b)\s*[:.]?/i, weight: 0.9 },
     // "Total CHF", "Totale EUR", "Totalt SEK", "Summe EUR": the code bare, not followed by what the amount leaves out.
-    { re: /^(?:grand\s+total|total(?:\s+amount)?|totale|totalt|totaal|summe|gesamt)\s+(?:EUR|CHF|USD|GBP|SEK|DKK|NOK|PLN|CZK|INR|CAD|AUD)(?![\p{L}])(?!\s*\(?\s*(?:excl|exkl|ekskl|before|net(?:to)?|ht|hors|ohne|zonder|sin|senza|sem|utan|uden|sans)(?![\p{L}]))\s*[:.]?/iu, weight: 0.9 },
+    { re: new RegExp(String.raw`^(?:grand\s+total|total(?:\s+amount)?|totale|totalt|totaal|summe|gesamt)\s+(?:EUR|CHF|USD|GBP|SEK|DKK|NOK|PLN|CZK|INR|CAD|AUD)(?![\p{L}])${NOT_NET}\s*[:.]?`, "iu"), weight: 0.9 },
     { re: /^(?:net\s+payable|payable\s+amount|amount\s+to\s+be\s+paid|total\s+amount\s+(?:due|payable)|invoice\s+amount|(?:total\s+)?invoice\s+value)\s*[:.]?/i, weight: 0.9 },
     // "Gesamtbetrag der Abschläge", "Gesamtsumme der Zuschläge": a total of some lines, not the invoice's.
     { re: /^(?:rechnungssumme\s+brutto|summe\s+inkl\.?|(?:gesamtbetrag|rechnungsbetrag|gesamtsumme)(?!\s+netto|\s+de[rs]\s+(?!rechnung))|endbetrag|bruttobetrag|bruttosumme|summe\s+brutto|brutto|zu\s+zahlen(?:der\s+betrag)?|zahlbetrag)\s*[:.]?/i, weight: 0.95 },
@@ -191,7 +195,8 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
     // A statement's charges of this period, before last bill's balance and the payments since (a utility bill).
     { re: new RegExp(String.raw`^(?:${CURRENT_CHARGES_WORDS})\s*[:.]?`, "iu"), weight: 0.95 },
     { re: /^(?:total|totaal|summe|gesamt|totale|totalt)\s*[:.]?$/i, weight: 0.8 },
-    { re: /^(?:total|totaal|summe|totale|totalt)\s*[:.]?/i, weight: 0.6 },
+    // "Summe netto", "Total net", "Total excl.": the amount before tax, not a total (an untaxed label reads it).
+    { re: new RegExp(String.raw`^(?:total|totaal|summe|totale|totalt)${NOT_NET}\s*[:.]?`, "iu"), weight: 0.6 },
   ],
   untaxed: [
     { re: /^(?:goods\s+total|total\s*\((?:excl\.?|excluding)\s*(?:vat|tax)\)|taxable\s+(?:value|amount)|sub[\s-]?total|total\s+(?:excl\.?|excluding|before)\s*(?:tax|vat)?|net\s+(?:amount|total)|total\s+net|amount\s+(?:excl\.?|before)\s+tax)\s*[:.]?/i, weight: 0.9 },
