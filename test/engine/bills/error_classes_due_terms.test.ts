@@ -135,6 +135,21 @@ Total    216.00`);
     expect(due(receipt)).toBe("2025-03-03");
   });
 
+  it("takes the net date of a due-date caption that prints the discount's date first (stop 32)", () => {
+    // "Zahlbar bis 19.11. mit 2 % Skonto, bis 05.12. netto": the caption's first date is the discount's.
+    for (const [terms, net] of [
+      ["Zahlbar bis 17.03.2025 mit 2 % Skonto, bis 02.04.2025 netto ohne Abzug.", "2025-04-02"],
+      ["Payable by 13/03/2025 less 2 % discount, by 02/04/2025 net.", "2025-04-02"],
+      ["Due date: 13/03/2025 with 3 % discount or 02/04/2025 net", "2025-04-02"],
+      ["Échéance : 13/03/2025 avec escompte 2 %, 02/04/2025 net sans escompte", "2025-04-02"],
+    ] as const) {
+      const bill = billWithTerms(terms, "Rechnungsdatum", "03.03.2025");
+      expect([terms, due(bill)]).toEqual([terms, net]);
+    }
+    // Read in the bill's day order: month first, as "03/13/2025" shows.
+    expect(due(billWithTerms("Due date: 03/13/2025 with 3 % discount or 04/02/2025 net", "Invoice Date", "03/03/2025"))).toBe("2025-04-02");
+  });
+
   it("keeps a printed due date the terms contradict below 0.8 and says so; terms that agree confirm it", () => {
     const contradicted = read(`
 Quillfeather Studio Ltd

@@ -582,8 +582,9 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
   const evidence = dayOrderOf(allText) ?? dayOrderFromTerm(allText, termDays(pages, [])?.days ?? 0);
   const dollars = /^(?:USD|CAD)$/.test(detectCurrency(allText)?.code ?? "");
   const order = evidence ?? (dollars ? "mdy" : "dmy");
+  const datesIn = (text: string) => findDates(text, order);
   const dateIn = (text: string) => {
-    const d = findDates(text, order)[0];
+    const d = datesIn(text)[0];
     return d === undefined ? undefined : { ...d, factor: d.ambiguous && evidence === null && dollars ? 0.75 : 1 };
   };
   const orderOf = (page: number, line: number) => page * 10_000 + line;
@@ -639,7 +640,11 @@ export function extractBill(pages: readonly Page[], options: ExtractOptions): Ex
         case "dueDate": {
           // "Pay by 13/03/2025 to take a 2 % discount", "Skonto bis …": the discount's date, not the due date.
           if (hit.kind === "dueDate" && discountOnly(`${labelCell} ${text}`)) break;
-          const date = dateIn(text);
+          const first = dateIn(text);
+          // The discount's date first, then the net one ("Zahlbar bis 17.03. mit 2 % Skonto, bis 02.04. netto"): the
+          // due date is the net one, the latest.
+          const later = hit.kind === "dueDate" && first !== undefined && DISCOUNT_WORDS.test(`${labelCell} ${text}`) ? datesIn(text).reduce((a, b) => (b.iso > a.iso ? b : a)) : undefined;
+          const date = first === undefined || later === undefined ? first : { ...later, index: first.index, factor: first.factor };
           if (date !== undefined && date.index < (above === true ? 1 : 4)) cands[hit.kind].push({ value: date.iso, score: score * date.factor, sourceText: where, page: hit.page.number, order });
           // A due-date caption holding terms, not a date ("Termin zapłaty: 14 dni", "Due: 30 days", "Vencimiento: 60
           // días"): the terms, counted from the invoice date like a payment-terms caption's.
