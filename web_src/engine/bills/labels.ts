@@ -182,7 +182,7 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
     { re: new RegExp(String.raw`^(?:grand\s+total|total(?:\s+amount)?|totale|totalt|totaal|summe|gesamt)\s+(?:EUR|CHF|USD|GBP|SEK|DKK|NOK|PLN|CZK|INR|CAD|AUD)(?![\p{L}])${NOT_NET}\s*[:.]?`, "iu"), weight: 0.9 },
     { re: /^(?:net\s+payable|payable\s+amount|amount\s+to\s+be\s+paid|total\s+amount\s+(?:due|payable)|invoice\s+amount|(?:total\s+)?invoice\s+value)\s*[:.]?/i, weight: 0.9 },
     // "Gesamtbetrag der Abschläge", "Gesamtsumme der Zuschläge": a total of some lines, not the invoice's.
-    { re: /^(?:rechnungssumme\s+brutto|summe\s+inkl\.?|(?:gesamtbetrag|rechnungsbetrag|gesamtsumme)(?!\s+netto|\s+de[rs]\s+(?!rechnung))|endbetrag|bruttobetrag|bruttosumme|summe\s+brutto|brutto|zu\s+zahlen(?:der\s+betrag)?|zahlbetrag)\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:(?:rechnungs|gesamt|end)?summe\s+\(?brutto\)?|(?:gesamt(?:preis|betrag)?|betrag)\s+\(?brutto\)?|gross\s+(?:amount|total)|rechnungsendbetrag|endsumme|summe\s+inkl\.?|(?:gesamtbetrag|rechnungsbetrag|gesamtsumme)(?!\s+netto|\s+de[rs]\s+(?!rechnung))|endbetrag|bruttobetrag|bruttosumme|brutto|zu\s+zahlen(?:der\s+betrag)?|zahlbetrag)\s*[:.]?/i, weight: 0.95 },
     // Belgium: "Total TVAC", "Montant T.V.A.C.", "Total TVA comprise".
     { re: /^(?:(?:total|montant|prix)\s+(?:tvac|t\.v\.a\.c\.?)|total\s+tva\s+comprise)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:total\s+ttc|montant\s+(?:total\s+)?ttc|net\s+à\s+payer|somme\s+à\s+payer|total\s+à\s+payer|montant\s+à\s+payer|total\s+facture|solde\s+à\s+payer)\s*[:.]?/i, weight: 0.95 },
@@ -201,7 +201,7 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
   untaxed: [
     { re: /^(?:goods\s+total|total\s*\((?:excl\.?|excluding)\s*(?:vat|tax)\)|taxable\s+(?:value|amount)|sub[\s-]?total|total\s+(?:excl\.?|excluding|before)\s*(?:tax|vat)?|net\s+(?:amount|total)|total\s+net|amount\s+(?:excl\.?|before)\s+tax)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:gesamtbeitrag|nettobeitrag|beitrag\s+netto)\s*[:.]?/i, weight: 0.8 },
-    { re: /^(?:rechnungssumme\s+netto|(?:gesamtbetrag|gesamtsumme)\s+netto|nettobetrag|summe\s+netto|netto(?:summe|betrag)?|zwischensumme|gesamt\s+netto|rechnungsbetrag\s+netto)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:rechnungssumme\s+netto|(?:gesamtbetrag|gesamtsumme|betrag)\s+netto|nettobetrag|summe\s+netto|netto(?:summe|betrag)?|zwischensumme|gesamt\s+netto|rechnungsbetrag\s+netto)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:total\s+ht|montant\s+(?:total\s+)?(?:eur\s+)?ht|sous[\s-]total|total\s+hors\s+taxes?)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:exclusief\s+btw|totaal\s+excl\.?(?:\s+btw)?|subtotaal|netto\s*bedrag)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:razem\s+netto|wartość\s+netto)\s*[:.]?/iu, weight: 0.9 },
@@ -309,7 +309,7 @@ export const THIRD_PARTY_LINE = /\b(?:pa(?:y|id)\p{L}*|zahl\p{L}*|bezahl\p{L}*|p
 export const THIRD_PARTY_HOSTS = /^(?:paypal|stripe|klarna|sofort|adyen|mollie|squareup|square|sumup|facebook|instagram|twitter|linkedin|youtube|tiktok|xing|google|apple|microsoft|zoho|quickbooks|xero|sevdesk|lexoffice|billomat|invoiceninja|freshbooks|wave)$/;
 
 /** Headings of the vendor's own address block ("Lieferant", "Rechnungsersteller", "Supplier"). */
-export const VENDOR_MARKERS = /^(?:lieferant|rechnungsersteller|verkäufer|absender|supplier|vendor|seller|from|fournisseur|vendeur|émetteur|leverancier|verkoper|sprzedawca|emisor|proveedor|mittente|fornitore|fornecedor|leverantör|leverandør|von|de|da|från|fra|od|cedente(?:\s*\/\s*prestatore)?|prestatore|venditore|säljare|avsändare|myyjä|lähettäjä|toimittaja|sælger|afsender|selger|dodavatel|prodávající|dostawca|wystawca|vendedor|prestador|emitente|eladó|szállító)\s*:?$/iu;
+export const VENDOR_MARKERS = /^(?:lieferant|rechnungsersteller|rechnungssteller|rechnungsaussteller|leistungserbringer|auftragnehmer|issuer|issued\s+by|invoice\s+from|bill(?:ed)?\s+from|sender|prestataire|émis\s+par|verkäufer|absender|supplier|vendor|seller|from|fournisseur|vendeur|émetteur|leverancier|verkoper|sprzedawca|emisor|proveedor|mittente|fornitore|fornecedor|leverantör|leverandør|von|de|da|från|fra|od|cedente(?:\s*\/\s*prestatore)?|prestatore|venditore|säljare|avsändare|myyjä|lähettäjä|toimittaja|sælger|afsender|selger|dodavatel|prodávající|dostawca|wystawca|vendedor|prestador|emitente|eladó|szállító)\s*:?$/iu;
 
 /** A due date inside a payment-terms sentence: "netto bis 04.04.2013", "payable before 3 May 2024", "to be paid
  * until 14/05/2025", "bitte zahlbar bis zum 19.06.2025", "à régler avant le 9 avril". The date follows (after an

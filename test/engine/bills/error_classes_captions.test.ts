@@ -1,0 +1,58 @@
+// Reading error classes (issue 13, stop 32), on bills written here by hand: totals captions and a vendor heading the
+// labels did not know — the gross amount as "Gesamt brutto", "Betrag brutto", "Gross amount", the net as "Betrag
+// netto", and the vendor's block under "Rechnungssteller:" after the customer's.
+import { describe, expect, it } from "vitest";
+import { extractBill } from "../../../web_src/engine/bills/extract_bill";
+import { OPTIONS, header, page } from "./text_bill_fixture";
+
+function totalsOf(untaxed: string, tax: string, total: string) {
+  const bill = extractBill([page(`
+Müller Maschinenbau GmbH
+Industriestraße 5, 70173 Stuttgart
+                                          Rechnungsnummer    RE-2026-118
+An:                                       Rechnungsdatum     02.12.2026
+Schmidt Logistik AG
+Pos  Bezeichnung                Menge     Einzelpreis     Betrag
+1    Wartung Förderanlage       1         1.000,00        1.000,00
+                                 ${untaxed.padEnd(28)}   1.000,00 €
+                                 ${tax.padEnd(28)}     190,00 €
+                                 ${total.padEnd(28)}   1.190,00 €
+`)], OPTIONS);
+  const { untaxed: u, totalTax: t, total: g } = header(bill);
+  return { u, t, g };
+}
+
+describe("reading error classes: totals captions", () => {
+  it.each([
+    ["Gesamt netto", "USt 19 %", "Gesamt brutto"],
+    ["Betrag netto", "MWST 19,00 %", "Betrag brutto"],
+    ["Net amount", "VAT 19%", "Gross amount"],
+    ["Summe netto", "MwSt. 19 %", "Rechnungsendbetrag"],
+    // Captions known before: a guard.
+    ["Nettobetrag", "Umsatzsteuerbetrag", "Gesamtbetrag"],
+    ["Total HT", "TVA 19 %", "Net à payer"],
+  ])("%s / %s / %s", (untaxed, tax, total) => {
+    expect(totalsOf(untaxed, tax, total)).toEqual({ u: 1000, t: 190, g: 1190 });
+  });
+});
+
+describe("reading error classes: the vendor's heading", () => {
+  it.each(["Rechnungssteller:", "Rechnungsaussteller", "Leistungserbringer:", "Issued by:", "Invoice from"])("%s after the customer's block", (heading) => {
+    const bill = extractBill([page(`
+Rechnungsempfänger:
+Kunden AG Mitte
+Kundenstraße 15
+69876 Frankfurt
+${heading}
+Lieferant GmbH
+Lieferantenstraße 20
+80333 München
+Rechnung Nr. 471102 vom 05.03.2018
+Trennblätter A4              20,0000    9,90        198,00
+                                  Gesamt netto          198,00
+                                  USt 19 %               37,62
+                                  Gesamt brutto         235,62
+`)], OPTIONS);
+    expect(header(bill)).toMatchObject({ vendorName: "Lieferant GmbH", invoiceNumber: "471102", invoiceDate: "2018-03-05", untaxed: 198, totalTax: 37.62, total: 235.62 });
+  });
+});
