@@ -56,3 +56,30 @@ Trennblätter A4              20,0000    9,90        198,00
     expect(header(bill)).toMatchObject({ vendorName: "Lieferant GmbH", invoiceNumber: "471102", invoiceDate: "2018-03-05", untaxed: 198, totalTax: 37.62, total: 235.62 });
   });
 });
+
+describe("reading error classes: a sole trader's name over its owner's line", () => {
+  const BODY = `
+                                          Rechnungsnummer    RE-2026-118
+                                          Rechnungsdatum     05.03.2026
+Pos  Bezeichnung                Menge     Einzelpreis     Betrag
+1    Wartung Förderanlage       1         1.000,00        1.000,00
+                                 Nettobetrag                   1.000,00 €
+                                 MwSt 19 %                       190,00 €
+                                 Gesamtbetrag                  1.190,00 €`;
+  const CUSTOMER = "Schmidt Logistik AG\nHafenstraße 9\n20457 Hamburg";
+
+  it.each([
+    ["Metallbau Hofmann\nInh. Jan Hofmann\nGewerbepark 3 · 33602 Bielefeld", "Metallbau Hofmann"],
+    ["Metallbau Hofmann\nInhaber: Jan Hofmann\nGewerbepark 3 · 33602 Bielefeld", "Metallbau Hofmann"],
+    ["Metallbau Hofmann · Inh. Jan Hofmann · Gewerbepark 3 · 33602 Bielefeld", "Metallbau Hofmann"],
+    ["Blue Door Bakery\nProprietor: Ann Lee\n4 Mill Lane, Bath BA1 1AA", "Blue Door Bakery"],
+  ])("the trade name over 'Inh.' / 'Proprietor' before a customer with a legal form", (letterhead, vendor) => {
+    const bill = extractBill([page(`${letterhead}\n${CUSTOMER}\n${BODY}`)], OPTIONS);
+    expect(header(bill).vendorName).toBe(vendor);
+  });
+
+  it("never takes the customer's name over its own contact line ('z. Hd. Frau Schmidt' is no owner)", () => {
+    const bill = extractBill([page(`Hofmann Metallbau GmbH\nGewerbepark 3 · 33602 Bielefeld\nSchmidt Logistik\nz. Hd. Frau Anna Schmidt\nHafenstraße 9\n20457 Hamburg\n${BODY}`)], OPTIONS);
+    expect(header(bill).vendorName).toBe("Hofmann Metallbau GmbH");
+  });
+});

@@ -1509,6 +1509,24 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
       }
     });
   }
+  // A sole trader's name over its owner's ("Metallbau Hofmann" / "Inh. Jan Hofmann", "… · Inhaber: Jan Hofmann · …",
+  // "Proprietor: Ann Lee"): a letterhead's, no addressee's block names its owner. It has no legal form to be found by.
+  if (firstPage !== undefined) {
+    const trade = (text: string) => /^\p{Lu}/u.test(text) && /\p{L}{3}/u.test(text) && !/\d|@|:/.test(text) && text.split(/\s+/).length <= 5 && !isLabel(text) && !DOCUMENT_TITLE.test(text) && !CUSTOMER_MARKERS.test(text);
+    firstPage.lines.forEach((line, i) => {
+      if (line.y0 > 0.35 * firstPage.height) return;
+      const push = (value: string, owner: string) => names.push({ value, score: 0.85, sourceText: `${value} / ${owner} (its owner named under it)`, page: firstPage.number, order: firstPage.number * 10_000 + i });
+      for (const cell of line.cells) {
+        // Parts of one line: "Metallbau Hofmann · Inh. Jan Hofmann · Gewerbepark 3".
+        const parts = cell.text.split(/\s[·|•]\s/).map((t) => t.trim());
+        const at = parts.findIndex((t) => OWNER_LINE.test(t));
+        if (at > 0 && trade(parts[at - 1] ?? "")) push(parts[at - 1] ?? "", parts[at] ?? "");
+        const next = firstPage.lines[i + 1];
+        const under = next !== undefined && adjacent(line, next) ? next.cells.find((c) => overlaps(c, cell) && Math.abs(c.x0 - cell.x0) < 20) : undefined;
+        if (parts.length === 1 && under !== undefined && OWNER_LINE.test(under.text.trim()) && trade(cell.text.trim())) push(cell.text.trim(), under.text.trim());
+      }
+    });
+  }
   // The company that the page's web/e-mail domain and the vendor's VAT number (on its line or the three below) point
   // to is the legal vendor, over another block's name (a trading name under "Lieferant", a works address).
   const vat = best(vats);
@@ -1609,6 +1627,8 @@ const NOT_A_NAME_TAIL = /(?<!\p{L})(?:sitz|seat|siège|sede|vertreten|represente
 /** A sender's contact line: telephone, fax, e-mail, web. */
 const CONTACT_LINE = /(?<!\p{L})(?:tel|tél|telefon|téléphone|phone|fon|fax|mobil|handy|gsm|e-?mail|courriel|www\.|internet|web)(?!\p{L})|@/iu;
 /** Titles of the document, never a sender's mark. */
+/** The owner's line under a sole trader's name: "Inh. Jan Hofmann", "Inhaberin: …", "Proprietor: …", "Propriétaire". */
+const OWNER_LINE = /^(?:inh\.|inhaber(?:in)?\s*:?|prop\.|proprietor\s*:?|owner\s*:?|propriétaire\s*:?|titolare\s*:?|eigenaa?r(?:es)?\s*:?)\s*\p{Lu}/iu;
 const DOCUMENT_TITLE = /(?<!\p{L})(?:invoice|rechnung|factu\p{L}*|fattura|fatura|faktura|lasku|receipt|quittung|gutschrift|avoir|credit|nota|abrechnung|statement|proforma|angebot|devis|offerte|bill)(?!\p{L})/iu;
 
 /** Whether a cell is printed in larger letters than the page's text: its words' height over the median line's by
