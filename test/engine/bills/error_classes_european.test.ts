@@ -49,6 +49,11 @@ describe("findDates: European month names and formats", () => {
     ["12 dicembre 2026", "2026-12-12"],
     ["4 de diciembre de 2026", "2026-12-04"],
     ["4 de dezembro de 2026", "2026-12-04"],
+    // Stop 32: German short forms of March, a month abbreviation between dots, "the 5th of".
+    ["05. Mrz. 2026", "2026-03-05"],
+    ["5. Maerz 2026", "2026-03-05"],
+    ["05.Mar.2026", "2026-03-05"],
+    ["5th of March 2026", "2026-03-05"],
   ])("%s → %s", (raw, iso) => {
     expect(findDates(raw).map((d) => d.iso)).toEqual([iso]);
   });

@@ -62,7 +62,7 @@ export function hasDecimals(raw: string): boolean {
 const MONTHS: ReadonlyArray<readonly [number, RegExp]> = [
   [1, /^(jan(uary|uar|vier|uari)?|janv\.?|jän(ner)?|enero?|ene|gen(naio)?|janeiro|janu[áa]r|stycznia|styczeń)$/],
   [2, /^(feb(ruary|ruar|ruari|rero|braio)?|févr?(ier)?|fevr?(ier)?|fev(ereiro)?|febru[áa]r|lutego|luty)$/],
-  [3, /^(mar(ch|s|zo|ço|co|ts|ca|zec)?|mär(z)?|maart|mrt|m[áa]rc(ius)?)$/],
+  [3, /^(mar(ch|s|zo|ço|co|ts|ca|zec)?|mär(z)?|maerz|mrz|maart|mrt|m[áa]rc(ius)?)$/],
   [4, /^(apr(il|ile)?|avr(il)?|abr(il)?|[áa]pr(ilis)?|kwietnia|kwiecień)$/],
   [5, /^(may|mai|mei|mayo|maggio|maio|maj|mag|maja|m[áa]j(us)?)$/],
   [6, /^(jun(e|i|io|ho)?|juin|giu(gno)?|j[úu]n(ius)?|czerwca|czerwiec)$/],
@@ -163,9 +163,9 @@ const DATE_PATTERNS: ReadonlyArray<{ re: RegExp; read: (m: RegExpExecArray, orde
       return order === "mdy" ? iso(y, a, b) : iso(y, b, a);
     },
   },
-  // 19 april 2014, 02 Juillet 2015, 3. März 2024, 1er janvier 2020, 5 de marzo de 2025, 2nd April 2025
+  // 19 april 2014, 02 Juillet 2015, 3. März 2024, 1er janvier 2020, 5 de marzo de 2025, 2nd April 2025, 5th of March 2025
   {
-    re: /\b(\d{1,2})(?:\.|er|º|st|nd|rd|th)?\s+(?:de\s+)?(\p{L}{3,12}\.?),?\s+(?:de\s+)?(\d{4})\b/gu,
+    re: /\b(\d{1,2})(?:\.|er|º|st|nd|rd|th)?\s+(?:de\s+|of\s+)?(\p{L}{3,12}\.?),?\s+(?:de\s+)?(\d{4})\b/gu,
     read: (m) => {
       const month = monthNumber(m[2] ?? "");
       return month === null ? null : iso(Number(m[3]), month, Number(m[1]));
@@ -187,9 +187,9 @@ const DATE_PATTERNS: ReadonlyArray<{ re: RegExp; read: (m: RegExpExecArray, orde
       return month === null ? null : iso(Number(m[3]), month, Number(m[2]));
     },
   },
-  // 20-Oct-2015, 20 Oct 15, 31-Dec-17
+  // 20-Oct-2015, 20 Oct 15, 31-Dec-17, 05.Mar.2018
   {
-    re: /\b(\d{1,2})[- ]([A-Za-z]{3,9})[- ,]+(\d{4}|\d{2})\b/g,
+    re: /\b(\d{1,2})(?:[- ]|\.(?=[A-Za-z]))([A-Za-z]{3,9})(?:[- ,]+|\.\s*)(\d{4}|\d{2})\b/g,
     read: (m) => {
       const month = monthNumber(m[2] ?? "");
       return month === null ? null : iso(Number(m[3]), month, Number(m[1]));
