@@ -1,6 +1,7 @@
 // Reading error classes (issue 13, stop 32), on bills written here by hand: totals captions and a vendor heading the
 // labels did not know — the gross amount as "Gesamt brutto", "Betrag brutto", "Gross amount", the net as "Betrag
-// netto", and the vendor's block under "Rechnungssteller:" after the customer's.
+// netto", the vendor's block under "Rechnungssteller:" after the customer's, a trader named over its owner's line, and a
+// "Rechnung Nr./Datum" caption printing the number and the date after one slash.
 import { describe, expect, it } from "vitest";
 import { extractBill } from "../../../web_src/engine/bills/extract_bill";
 import { OPTIONS, header, page } from "./text_bill_fixture";
@@ -81,5 +82,29 @@ Pos  Bezeichnung                Menge     Einzelpreis     Betrag
   it("never takes the customer's name over its own contact line ('z. Hd. Frau Schmidt' is no owner)", () => {
     const bill = extractBill([page(`Hofmann Metallbau GmbH\nGewerbepark 3 · 33602 Bielefeld\nSchmidt Logistik\nz. Hd. Frau Anna Schmidt\nHafenstraße 9\n20457 Hamburg\n${BODY}`)], OPTIONS);
     expect(header(bill).vendorName).toBe("Hofmann Metallbau GmbH");
+  });
+});
+
+describe("reading error classes: one caption for the number and the date", () => {
+  it.each([
+    ["Rechnung Nr./Datum: 471102 / 05.03.2026"],
+    ["Rechnungsnr. / -datum   471102 / 05.03.2026"],
+    ["Invoice no./date: INV-4711 / 05.03.2026"],
+  ])("%s: the number stops at the slash, the date after it is the invoice's", (caption) => {
+    const bill = extractBill([page(`
+Hofmann Metallbau GmbH
+Gewerbepark 3 · 33602 Bielefeld
+${caption}
+Wartung Förderanlage       1         1.000,00        1.000,00
+                                 Nettobetrag                   1.000,00 €
+                                 MwSt 19 %                       190,00 €
+                                 Gesamtbetrag                  1.190,00 €
+`)], OPTIONS);
+    expect(header(bill)).toMatchObject({ invoiceNumber: caption.includes("INV") ? "INV-4711" : "471102", invoiceDate: "2026-03-05" });
+  });
+
+  it("keeps a number printed in two parts around a slash whole ('2025 / 0017')", () => {
+    const bill = extractBill([page("Hofmann Metallbau GmbH\nRechnung Nr.: 2025 / 0017\nDatum: 05.03.2026\nGesamtbetrag   1.190,00 €")], OPTIONS);
+    expect(header(bill).invoiceNumber).toBe("2025 / 0017");
   });
 });

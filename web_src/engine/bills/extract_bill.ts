@@ -431,8 +431,9 @@ function figuresRow(line: Line | undefined, receipt: boolean): boolean {
 const INVOICE_NUMBER_TOKEN = /^[#]?[A-Z0-9][A-Z0-9/_.-]{1,29}$/i;
 
 const DATE_SHAPE = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/;
-/** A date after a number in its cell ("… du 02 Juillet 2015", "… del 12/03/2024", "… z dnia 12.03.2024"). */
-const DATE_AFTER_NUMBER = /^[\s,]*(?:du|vom|of|dated|van|del|de|z\s+dnia|från|den|af|fra)\s+(?=\S*\d)/i;
+/** A date after a number in its cell ("… du 02 Juillet 2015", "… del 12/03/2024", "… z dnia 12.03.2024", "471102 / 05.03.2026"
+ * under a "Nr./Datum" caption). */
+const DATE_AFTER_NUMBER = /^[\s,]*(?:(?:du|vom|of|dated|van|del|de|z\s+dnia|från|den|af|fra)\s+|\/\s*(?=\d{1,4}[./-]\d{1,2}[./-]\d{1,4}))(?=\S*\d)/i;
 /** A date's preposition, no series code ("VOM 12.03.2025", "DU 14/02/2025"). */
 const DATE_WORD = /^(?:du|vom|am|of|on|dated|van|del|de|den|le|af|fra|från|al|au|from)$/i;
 /** A caption's second name after a slash, before the value: "/ Invoice No.:", "/Folio:", "/ Kunden-Nr.". */
@@ -480,7 +481,8 @@ function readNumber(text: string): NumberRead | null {
   } else if (tokens.length >= 3 && tokens.length <= 4 && /^\d{3,6}$/.test(t0) && tokens.every((t) => /^\d{2,6}$/.test(t))) {
     // "2025 000 123": digits in spaced groups and nothing else, one number (not quite sure).
     [used, factor] = [tokens.length, 0.9];
-  } else if (/^[A-Z0-9]*\d[A-Z0-9]*$/i.test(t0) && /^[/–-]$/.test(t1) && /^[A-Z0-9]*\d[A-Z0-9/_.-]*$/i.test(t2)) {
+  } else if (/^[A-Z0-9]*\d[A-Z0-9]*$/i.test(t0) && /^[/–-]$/.test(t1) && /^[A-Z0-9]*\d[A-Z0-9/_.-]*$/i.test(t2) && !DATE_SHAPE.test(t2.replace(/[.,;:]$/, ""))) {
+    // "471102 / 0017": one number in two parts. Not "471102 / 05.03.2026" (a caption "Rechnung Nr./Datum").
     used = 3;
   }
   const token = tokens.slice(0, used).join(" ");
