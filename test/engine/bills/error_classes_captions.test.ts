@@ -29,6 +29,8 @@ describe("reading error classes: totals captions", () => {
     ["Betrag netto", "MWST 19,00 %", "Betrag brutto"],
     ["Net amount", "VAT 19%", "Gross amount"],
     ["Summe netto", "MwSt. 19 %", "Rechnungsendbetrag"],
+    ["Sous-total", "TVA (19%)", "Montant total"],
+    ["Total HT", "TVA 19 %", "Total général"],
     // Captions known before: a guard.
     ["Nettobetrag", "Umsatzsteuerbetrag", "Gesamtbetrag"],
     ["Total HT", "TVA 19 %", "Net à payer"],

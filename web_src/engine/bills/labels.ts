@@ -185,7 +185,7 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
     { re: /^(?:(?:rechnungs|gesamt|end)?summe\s+\(?brutto\)?|(?:gesamt(?:preis|betrag)?|betrag)\s+\(?brutto\)?|gross\s+(?:amount|total)|rechnungsendbetrag|endsumme|summe\s+inkl\.?|(?:gesamtbetrag|rechnungsbetrag|gesamtsumme)(?!\s+netto|\s+de[rs]\s+(?!rechnung))|endbetrag|bruttobetrag|bruttosumme|brutto|zu\s+zahlen(?:der\s+betrag)?|zahlbetrag)\s*[:.]?/i, weight: 0.95 },
     // Belgium: "Total TVAC", "Montant T.V.A.C.", "Total TVA comprise".
     { re: /^(?:(?:total|montant|prix)\s+(?:tvac|t\.v\.a\.c\.?)|total\s+tva\s+comprise)\s*[:.]?/i, weight: 0.95 },
-    { re: /^(?:total\s+ttc|montant\s+(?:total\s+)?ttc|net\s+à\s+payer|somme\s+à\s+payer|total\s+à\s+payer|montant\s+à\s+payer|total\s+facture|solde\s+à\s+payer)\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:total\s+ttc|montant\s+(?:total\s+)?ttc|montant\s+total(?!\s+(?:h\.?t|hors))|total\s+g[ée]n[ée]ral(?!\s+(?:h\.?t|hors))|net\s+à\s+payer|somme\s+à\s+payer|total\s+à\s+payer|montant\s+à\s+payer|total\s+facture|solde\s+à\s+payer)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:reste\s+dû|montant\s+dû|solde\s+dû|reste\s+à\s+payer|restbetrag|noch\s+zu\s+zahlen|offener\s+betrag|(?:totale\s+)?da\s+pagare|importe\s+a\s+pagar)\s*[:.]?/iu, weight: 0.9 },
     { re: /^(?:factuur\s*totaal|totaal\s*bedrag|totaal\s+incl\.?(?:\s+btw)?|te\s+betalen|totaal\s+te\s+betalen)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:total\s+inkl\.?\s+(?:mwst|moms)|total\s+(?:factura|a\s+pagar|com\s+iva)|importe\s+total|totale\s+(?:fattura|documento|da\s+pagare)|(?:totalt\s+|summa\s+)?att\s+betala|at\s+betale|i\s+alt(?!\s+eks))\s*[:.]?/i, weight: 0.95 },
