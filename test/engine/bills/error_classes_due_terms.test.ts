@@ -179,7 +179,7 @@ Gesamtbetrag    216,00 EUR`);
   });
 
   it("reads due-date labels in more spellings: unaccented, 'Please pay by', 'Vence', 'Betalas senast', 'Rok plaćanja'", () => {
-    const labels = ["Please pay by", "Payment date", "Zu zahlen bis", "Fällig", "A payer avant le", "Echéance", "Fecha límite de pago", "Vence", "Te betalen vóór", "Betalas senast", "Betales senest", "Sidste betalingsdag", "Fizetési határidő", "Rok plaćanja"];
+    const labels = ["Please pay by", "Payment date", "Zu zahlen bis", "Fällig", "A payer avant le", "Echéance", "Fecha límite de pago", "Vence", "Te betalen vóór", "Betalas senast", "Betales senest", "Sidste betalingsdag", "Fizetési határidő", "Rok plaćanja", "Date d'exigibilité", "Exigible le"];
     for (const label of labels) {
       const bill = billWithTerms(`${label}:   17 March 2025`);
       expect([label, due(bill)]).toEqual([label, "2025-03-17"]);
