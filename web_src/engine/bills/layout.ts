@@ -47,6 +47,34 @@ function decodeEntities(text: string): string {
   });
 }
 
+/** Spacing accents some PDF producers print after their letter ("Fa¨llig"), as the combining marks they stand for. */
+const SPACING_MARKS: Readonly<Record<string, { mark: string; on: RegExp }>> = {
+  "¨": { mark: "\u0308", on: /[aeiouy]/i },
+  // Not on consonants: "geht´s", "don´t" print the accent for an apostrophe.
+  "´": { mark: "\u0301", on: /[aeiouy]/i },
+  "`": { mark: "\u0300", on: /[aeiou]/i },
+  "ˆ": { mark: "\u0302", on: /[aeiou]/i },
+  "˜": { mark: "\u0303", on: /[aon]/i },
+  "¸": { mark: "\u0327", on: /[cs]/i },
+  "˚": { mark: "\u030a", on: /[au]/i },
+  "ˇ": { mark: "\u030c", on: /[cdenrstz]/i },
+};
+const LIGATURES: Readonly<Record<string, string>> = { "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st" };
+
+/** A word of the text layer as printed: a letter and its combining or spacing mark composed ("Fa\u0308llig",
+ * "Fa¨llig" → "Fällig"), ligature glyphs split ("ﬁ" → "fi"). */
+export function printedWord(text: string): string {
+  return text
+    .replace(/[ﬀ-ﬆ]/g, (l) => LIGATURES[l] ?? l)
+    .replace(/(\p{L})([¨´`ˆ˜¸˚ˇ])/gu, (whole, letter: string, spacing: string) => {
+      const accent = SPACING_MARKS[spacing];
+      if (accent === undefined || !accent.on.test(letter)) return whole;
+      const composed = `${letter}${accent.mark}`.normalize("NFC");
+      return composed.length === 1 ? composed : whole;
+    })
+    .normalize("NFC");
+}
+
 /** Pages of `pdftotext -bbox-layout` output (numbered from `firstPage`). */
 export function pagesFromBboxLayout(xhtml: string, firstPage = 1): Page[] {
   const pages: Page[] = [];
@@ -56,7 +84,7 @@ export function pagesFromBboxLayout(xhtml: string, firstPage = 1): Page[] {
   for (const page of xhtml.matchAll(pageRe)) {
     const words: Word[] = [];
     for (const w of (page[3] ?? "").matchAll(wordRe)) {
-      const text = decodeEntities(w[5] ?? "").trim();
+      const text = printedWord(decodeEntities(w[5] ?? "").trim());
       if (text === "") continue;
       words.push({ text, x0: Number(w[1]), y0: Number(w[2]), x1: Number(w[3]), y1: Number(w[4]), conf: 1 });
     }
