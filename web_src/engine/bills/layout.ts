@@ -259,12 +259,44 @@ function lineFromWords(words: Word[], cellGap: number): Line {
       cells.push({ text: word.text, x0: word.x0, x1: word.x1, words: [word] });
     }
   }
+  for (const cell of cells) cell.text = cellText(cell.words, h);
   return {
     text: cells.map((c) => c.text).join("   "),
     y0: Math.min(...row.map((w) => w.y0)),
     y1: Math.max(...row.map((w) => w.y1)),
     cells,
   };
+}
+
+/** A cell's text from its words: words that touch (a font change inside a word, glyphs placed one by one) are one
+ * word, and a letter-spaced run ("N e t t o", "R E C H N U N G") is read as its words — its letters joined, a break
+ * where the gap is clearly wider than between its letters. */
+function cellText(words: readonly Word[], h: number): string {
+  const parts: Array<{ text: string; gapBefore: number }> = [];
+  words.forEach((word, i) => {
+    const gap = i === 0 ? Infinity : word.x0 - (words[i - 1] as Word).x1;
+    const last = parts[parts.length - 1];
+    // Touching, not overlapping: boxes that overlap are words set over each other (a fixture's, a scan's), kept apart.
+    if (last !== undefined && gap > -0.05 * h && gap < 0.1 * h) last.text += word.text;
+    else parts.push({ text: word.text, gapBefore: gap });
+  });
+  const single = (t: string) => /^\p{L}$/u.test(t);
+  let out = "";
+  for (let i = 0; i < parts.length; ) {
+    let j = i;
+    while (j < parts.length && single((parts[j] as { text: string }).text)) j++;
+    if (j - i >= 4) {
+      const gaps = parts.slice(i + 1, j).map((p) => p.gapBefore).sort((a, b) => a - b);
+      const letterGap = gaps[Math.floor((gaps.length - 1) / 3)] ?? 0;
+      const run = parts.slice(i, j).map((p, k) => (k > 0 && p.gapBefore > 1.6 * letterGap + 0.05 * h ? ` ${p.text}` : p.text)).join("");
+      out += (out === "" ? "" : " ") + run;
+      i = j;
+      continue;
+    }
+    out += (out === "" ? "" : " ") + (parts[i] as { text: string }).text;
+    i++;
+  }
+  return out;
 }
 
 /** The page's text, one line per visual line, cells separated by three spaces. */
