@@ -110,3 +110,33 @@ Wartung Förderanlage       1         1.000,00        1.000,00
     expect(header(bill).invoiceNumber).toBe("2025 / 0017");
   });
 });
+
+describe("reading error classes: French parties' blocks", () => {
+  const BODY = `
+FACTURE N° F20260023
+Date de facture : 02/12/2026
+Prestation de conseil          1      1 000,00  1 000,00
+                              Total HT             1 000,00 €
+                              TVA 20 %               200,00 €
+                              Total TTC            1 200,00 €`;
+
+  it("reads the vendor after its heading in one cell ('Vendeur : LE FOURNISSEUR'), beside the buyer's", () => {
+    const bill = extractBill([page(`
+Vendeur : Atelier Marchand                    Acheteur : Maison Dubois
+1 rue de la Gare                              3 rue du Port
+75001 PARIS                                   69001 LYON
+N° TVA : FR32123456782                        N° TVA : FR12987654321
+${BODY}`)], OPTIONS);
+    expect(header(bill)).toMatchObject({ vendorName: "Atelier Marchand", invoiceNumber: "F20260023", total: 1200 });
+  });
+
+  it("never names the vendor by a registration line ('SIRET : 12345678200010'): no name beats a wrong one", () => {
+    const bill = extractBill([page(`
+Le Client Dubois                              Atelier Marchand
+3 rue du Client                               1 rue de la Gare
+69001 LYON                                    75001 PARIS
+                                              SIRET : 12345678200010
+${BODY}`)], OPTIONS);
+    expect(header(bill).vendorName ?? "").not.toMatch(/SIRET|\d{5}/);
+  });
+});

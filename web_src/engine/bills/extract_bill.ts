@@ -1395,6 +1395,9 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
           if (underHeading(page, i, label, RECIPIENT_HEADINGS)) recipients.push(text);
           else if (underHeading(page, i, label, VENDOR_MARKERS)) names.push({ value: text, score: 0.85, sourceText: `${label.text.trim()} ${text}`, page: page.number, order });
         }
+        // "Vendeur : LE FOURNISSEUR": the vendor heading and the name in one cell.
+        const inline = VENDOR_MARKER_INLINE.exec(text)?.[1]?.trim();
+        if (inline !== undefined && /^\p{Lu}/u.test(inline) && /\p{L}{3}/u.test(inline) && !/\d|@/.test(inline) && inline.split(/\s+/).length <= 6) names.push({ value: inline, score: 0.85, sourceText: text, page: page.number, order });
         // A Dutch postcode's letters ("1432 AB Aalsmeer") are no Swedish "AB": looked for with them masked.
         const masked = text.replace(/\b\d{4}\s?[A-Z]{2}(?=\s|$)/g, (z) => z.toLowerCase());
         if (!LEGAL_FORMS.test(masked)) return;
@@ -1611,10 +1614,9 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
     const page = pages[0];
     // Never a line of the recipient's block ("Factuuradres" / its name below): an empty vendor beats a wrong one.
     const first = page?.lines.find((l, i) => /[A-Za-z]{3}/.test(l.text) && !/invoice|rechnung|factu|fattura|fatura|faktura|receipt|page|seite/i.test(l.cells[0]?.text ?? "") && !isLabel(l.cells[0]?.text ?? "") && !CUSTOMER_MARKERS.test(l.text) && !l.cells.some((c) => underHeading(page, i, c, RECIPIENT_HEADINGS)) && l.y0 < 0.2 * Math.max(1, page.height) && !(page.lines.slice(0, i + 1).some((h) => LINE_TABLE_HEADER.test(h.text))));
-    if (first !== undefined && page !== undefined) {
-      const text = (first.cells[0]?.text ?? first.text).trim();
-      name = { value: text, score: 0.3, sourceText: first.text, page: page.number, order: 0 };
-    }
+    const text = (first?.cells[0]?.text ?? first?.text ?? "").trim();
+    // A registration or an identifier ("SIRET : 12345678200010") is no name.
+    if (first !== undefined && page !== undefined && !/\d{4,}|:\s*\S/.test(text)) name = { value: text, score: 0.3, sourceText: first.text, page: page.number, order: 0 };
   }
   if (name !== null && tailed.has(name.value)) name = { ...name, score: Math.min(name.score, 0.9) };
   return { name, vat: nearest(vats, name, footerWins), iban: nearest(ibans, name, footerWins), email };
@@ -1628,9 +1630,11 @@ const CONTACT_PERSON = /(?<!\p{L})(?:ansprechpartner(?:in)?|kontaktperson|kontak
 const NOT_A_NAME_TAIL = /(?<!\p{L})(?:sitz|seat|siège|sede|vertreten|represented|geschäftsführ\p{L}*|inhaber\p{L}*|director|gérant|registered|postbus|postfach|boîte|bp|cedex|page|seite|pagina)(?!\p{L})/iu;
 /** A sender's contact line: telephone, fax, e-mail, web. */
 const CONTACT_LINE = /(?<!\p{L})(?:tel|tél|telefon|téléphone|phone|fon|fax|mobil|handy|gsm|e-?mail|courriel|www\.|internet|web)(?!\p{L})|@/iu;
-/** Titles of the document, never a sender's mark. */
 /** The owner's line under a sole trader's name: "Inh. Jan Hofmann", "Inhaberin: …", "Proprietor: …", "Propriétaire". */
 const OWNER_LINE = /^(?:inh\.|inhaber(?:in)?\s*:?|prop\.|proprietor\s*:?|owner\s*:?|propriétaire\s*:?|titolare\s*:?|eigenaa?r(?:es)?\s*:?)\s*\p{Lu}/iu;
+/** A vendor heading with the name after it in one cell: "Vendeur : LE FOURNISSEUR", "Lieferant: Hofmann Metallbau". */
+const VENDOR_MARKER_INLINE = new RegExp(`${VENDOR_MARKERS.source.replace(/\\s\*:\?\$$/, "")}\\s*:\\s*(\\p{Lu}.*)$`, "iu");
+/** Titles of the document, never a sender's mark. */
 const DOCUMENT_TITLE = /(?<!\p{L})(?:invoice|rechnung|factu\p{L}*|fattura|fatura|faktura|lasku|receipt|quittung|gutschrift|avoir|credit|nota|abrechnung|statement|proforma|angebot|devis|offerte|bill)(?!\p{L})/iu;
 
 /** Whether a cell is printed in larger letters than the page's text: its words' height over the median line's by
