@@ -140,3 +140,21 @@ ${BODY}`)], OPTIONS);
     expect(header(bill).vendorName ?? "").not.toMatch(/SIRET|\d{5}/);
   });
 });
+
+describe("reading error classes: a name that only the VAT number's block gives", () => {
+  it("names the vendor by the first line of the block printing the vendor's VAT number, below the review grade", () => {
+    const bill = extractBill([page(`
+Maison Dubois                                 Atelier Marchand
+3 rue du Port                                 1 rue de la Gare
+69001 LYON                                    75001 PARIS
+                                              N° TVA : FR11123456782
+FACTURE N° F20260023
+Date de facture : 02/12/2026
+Prestation de conseil          1      1 000,00  1 000,00
+                              Total HT             1 000,00 €
+                              TVA 20 %               200,00 €
+                              Total TTC            1 200,00 €`)], OPTIONS);
+    expect(header(bill).vendorName).toBe("Atelier Marchand");
+    expect(bill.fields.vendorName?.confidence).toBeLessThan(0.8);
+  });
+});

@@ -1609,6 +1609,28 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
       }),
     );
   }
+  const vatTop = best(vats.filter((c) => c.score >= 0.7));
+  if (name === null && vatTop !== null) {
+    // No legal form, no heading: the first line of the block that prints the vendor's VAT number, when it reads as a
+    // name (a block "Atelier Marchand / 1 rue de la Gare / 75001 PARIS / TVA FR…").
+    const page = pages.find((p) => p.number === vatTop.page);
+    const at = vatTop.order - vatTop.page * 10_000;
+    const cell = page?.lines[at]?.cells.find((c) => findVats(c.text).some((v) => v.vat === vatTop.value));
+    if (page !== undefined && cell !== undefined) {
+      let top = at;
+      let over: Cell | undefined = cell;
+      for (let i = at - 1; i >= Math.max(0, at - 6); i--) {
+        const line = page.lines[i] as Line;
+        const above = line.cells.find((c) => overlaps(c, cell) && Math.abs(c.x0 - cell.x0) < 20);
+        if (above === undefined || !adjacent(line, page.lines[i + 1] as Line)) break;
+        [top, over] = [i, above];
+      }
+      const text = over.text.trim();
+      if (top < at && /^\p{Lu}/u.test(text) && /\p{L}{3}/u.test(text) && !/\d|@|:/.test(text) && text.split(/\s+/).length <= 6 && !isLabel(text) && !DOCUMENT_TITLE.test(text) && !CUSTOMER_MARKERS.test(text) && !RECIPIENT_HEADINGS.test(text)) {
+        name = { value: text, score: 0.6, sourceText: `${text} (the block of the VAT number ${vatTop.value})`, page: page.number, order: page.number * 10_000 + top };
+      }
+    }
+  }
   if (name === null) {
     // No legal form: the first text line at the top of the first page that is not a label or an address.
     const page = pages[0];
