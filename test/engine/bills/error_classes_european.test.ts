@@ -112,4 +112,22 @@ Toallas                         50         20,00          1.000,00
 `)], OPTIONS);
     expect(header(bill)).toMatchObject({ invoiceNumber: "2026-A-0917", invoiceDate: "2026-12-04", dueDate: "2027-01-03", currency: "EUR", untaxed: 1000, totalTax: 210, total: 1210 });
   });
+
+  // Stop 32: Hungarian and Norwegian totals captions.
+  it.each([
+    ["Nettó összeg", "ÁFA 27%", "Bruttó összeg"],
+    ["Összesen nettó", "ÁFA", "Fizetendő"],
+    ["Sum eks. mva", "MVA 25 %", "Å betale"],
+    ["Beløp eks. mva", "Merverdiavgift 25 %", "Sum inkl. mva"],
+  ])("reads the totals captions %s / %s / %s", (untaxed, tax, total) => {
+    const bill = extractBill([page(`
+Kovács és Társa Kft.
+Számla száma: 2026/118                    Kelt: 2026.12.02.
+Szolgáltatás                1         100 000,00        100 000,00
+                       ${untaxed.padEnd(24)}   100 000,00
+                       ${tax.padEnd(24)}    25 000,00
+                       ${total.padEnd(24)}   125 000,00
+`)], OPTIONS);
+    expect(header(bill)).toMatchObject({ untaxed: 100000, totalTax: 25000, total: 125000 });
+  });
 });

@@ -191,7 +191,7 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
     { re: /^(?:total\s+inkl\.?\s+(?:mwst|moms)|total\s+(?:factura|a\s+pagar|com\s+iva)|importe\s+total|totale\s+(?:fattura|documento|da\s+pagare)|(?:totalt\s+|summa\s+)?att\s+betala|at\s+betale|i\s+alt(?!\s+eks))\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:razem\s+brutto|wartość\s+brutto|(?:razem\s+|kwota\s+|suma\s+)?do\s+zapłaty)\s*[:.]?/iu, weight: 0.95 },
     // Czech, Slovak, Hungarian: "Celkem k úhradě", "Celkom k úhrade", "Fizetendő összeg", "Végösszeg".
-    { re: /^(?:(?:celkem\s+|celkom\s+|suma\s+|spolu\s+)?k\s+úhrad[ěe]|celková\s+částka|fizetendő(?:\s+(?:összeg|végösszeg))?|(?:bruttó\s+)?végösszeg)\s*[:.]?/iu, weight: 0.95 },
+    { re: /^(?:(?:celkem\s+|celkom\s+|suma\s+|spolu\s+)?k\s+úhrad[ěe]|celková\s+částka|fizetendő(?:\s+(?:összeg|végösszeg))?|(?:bruttó\s+)?végösszeg|bruttó(?:\s+(?:összeg|érték|ár))?|(?:totalt\s+|beløp\s+|sum\s+)?å\s+betale|(?:sum|totalt|beløp)\s+inkl\.?\s+mva)\s*[:.]?/iu, weight: 0.95 },
     // A statement's charges of this period, before last bill's balance and the payments since (a utility bill).
     { re: new RegExp(String.raw`^(?:${CURRENT_CHARGES_WORDS})\s*[:.]?`, "iu"), weight: 0.95 },
     { re: /^(?:total|totaal|summe|gesamt|totale|totalt)\s*[:.]?$/i, weight: 0.8 },
@@ -205,6 +205,8 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
     { re: /^(?:total\s+ht|montant\s+(?:total\s+)?(?:eur\s+)?ht|sous[\s-]total|total\s+hors\s+taxes?)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:exclusief\s+btw|totaal\s+excl\.?(?:\s+btw)?|subtotaal|netto\s*bedrag)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:razem\s+netto|wartość\s+netto)\s*[:.]?/iu, weight: 0.9 },
+    // Hungarian and Norwegian: "Nettó összeg", "Összesen nettó", "Sum eks. mva".
+    { re: /^(?:nettó(?:\s+(?:összeg|érték|ár))?|összesen\s+nettó|(?:sum|beløp|netto(?:beløp)?|totalt)\s+eks\.?\s+mva)\s*[:.]?/iu, weight: 0.9 },
     { re: /^(?:(?:celkem|celkom|spolu)\s+bez\s+dph|nettó\s+(?:összesen|végösszeg))\s*[:.]?/iu, weight: 0.9 },
     // The base after a discount: "Base imposable", "Maatstaf van heffing" (Belgium, France, the Netherlands).
     { re: /^(?:base\s+(?:imposable|hors\s+taxes?)|maatstaf\s+van\s+heffing)\s*[:.]?/iu, weight: 0.85 },
@@ -217,6 +219,7 @@ export const LABELS: Readonly<Record<LabelKind, readonly LabelPattern[]>> = {
     { re: /^(?:mwst\.?|ust\.?|umsatzsteuer|mehrwertsteuer|zzgl\.?\s+(?:mwst|ust)\.?)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
     { re: /^(?:(?:montant\s+(?:de\s+la\s+)?|total\s+)?tva(?!c(?![a-z])|\s+compris)|taxes?(?!\s+(?:de|du|des|d['’]|sur|on|for)\s|\s+(?:séjour|foncière|locale)\b))\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
     { re: /^(?:btw(?:\s+bedrag)?|totaal\s+btw)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
+    { re: /^(?:áfa(?:\s+összeg)?|(?:mva|merverdiavgift)(?:\s+beløp)?)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/iu, weight: 0.85 },
     { re: /^(?:(?:cuota\s+|total\s+|totale\s+)?iva|imposta(?!\s+di\s+(?:soggiorno|bollo))|moms(?:belopp)?)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
     // The rate before the tax's name: "zzgl. 19 % MwSt.", "plus 20% VAT", "20 % TVA", "+ 21 % BTW".
     { re: /^(?:(?:zzgl\.?|zuzüglich|plus|\+)\s*)?\d{1,2}(?:[.,]\d{1,2})?\s*%\s*(?:mwst|ust|umsatzsteuer|mehrwertsteuer|vat|gst|tax|tva|btw|iva|moms)\.?(?![\p{L}])\s*[:.]?/iu, weight: 0.85 },
