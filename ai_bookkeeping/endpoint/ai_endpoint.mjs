@@ -61156,7 +61156,7 @@ function hasDecimals(raw) {
 var MONTHS = [
   [1, /^(jan(uary|uar|vier|uari)?|janv\.?|jän(ner)?|enero?|ene|gen(naio)?|janeiro|janu[áa]r|stycznia|styczeń)$/],
   [2, /^(feb(ruary|ruar|ruari|rero|braio)?|févr?(ier)?|fevr?(ier)?|fev(ereiro)?|febru[áa]r|lutego|luty)$/],
-  [3, /^(mar(ch|s|zo|ço|co|ts|ca|zec)?|mär(z)?|maart|mrt|m[áa]rc(ius)?)$/],
+  [3, /^(mar(ch|s|zo|ço|co|ts|ca|zec)?|mär(z)?|maerz|mrz|maart|mrt|m[áa]rc(ius)?)$/],
   [4, /^(apr(il|ile)?|avr(il)?|abr(il)?|[áa]pr(ilis)?|kwietnia|kwiecień)$/],
   [5, /^(may|mai|mei|mayo|maggio|maio|maj|mag|maja|m[áa]j(us)?)$/],
   [6, /^(jun(e|i|io|ho)?|juin|giu(gno)?|j[úu]n(ius)?|czerwca|czerwiec)$/],
@@ -61231,9 +61231,9 @@ var DATE_PATTERNS = [
       return order === "mdy" ? iso(y, a, b) : iso(y, b, a);
     }
   },
-  // 19 april 2014, 02 Juillet 2015, 3. März 2024, 1er janvier 2020, 5 de marzo de 2025, 2nd April 2025
+  // 19 april 2014, 02 Juillet 2015, 3. März 2024, 1er janvier 2020, 5 de marzo de 2025, 2nd April 2025, 5th of March 2025
   {
-    re: new RegExp("\\b(\\d{1,2})(?:\\.|er|\xBA|st|nd|rd|th)?\\s+(?:de\\s+)?(\\p{L}{3,12}\\.?),?\\s+(?:de\\s+)?(\\d{4})\\b", "gu"),
+    re: new RegExp("\\b(\\d{1,2})(?:\\.|er|\xBA|st|nd|rd|th)?\\s+(?:de\\s+|of\\s+)?(\\p{L}{3,12}\\.?),?\\s+(?:de\\s+)?(\\d{4})\\b", "gu"),
     read: (m) => {
       const month = monthNumber(m[2] ?? "");
       return month === null ? null : iso(Number(m[3]), month, Number(m[1]));
@@ -61255,9 +61255,9 @@ var DATE_PATTERNS = [
       return month === null ? null : iso(Number(m[3]), month, Number(m[2]));
     }
   },
-  // 20-Oct-2015, 20 Oct 15, 31-Dec-17
+  // 20-Oct-2015, 20 Oct 15, 31-Dec-17, 05.Mar.2018
   {
-    re: /\b(\d{1,2})[- ]([A-Za-z]{3,9})[- ,]+(\d{4}|\d{2})\b/g,
+    re: /\b(\d{1,2})(?:[- ]|\.(?=[A-Za-z]))([A-Za-z]{3,9})(?:[- ,]+|\.\s*)(\d{4}|\d{2})\b/g,
     read: (m) => {
       const month = monthNumber(m[2] ?? "");
       return month === null ? null : iso(Number(m[3]), month, Number(m[1]));
@@ -61665,6 +61665,7 @@ var NUMBER_WORD = /^(?:№|n\.?\s?[°º]\.?|n:o|no\.|nro\.?|nr\.?|n\.|#|no(?=\s+
 var SELF_BILLED = /selbst\s*ausgestellte?\s+rechnung|gutschriftsverfahren|self[\s-]?bill(?:ed|ing)\s+invoice|auto-?facturation|autofattura|autofactura/i;
 var CREDIT_NOTE_WORDS = String.raw`(?:(?:tax\s+|vat\s+)?credit[\s-]?(?:note|memo(?:randum)?|invoice|nota|factuur|faktuur)|creditnote|\p{L}+gutschrift(?:sanzeige)?|storno(?:rechnung|beleg)?|rechnungsstorno|(?:facture\s+d['’]\s?)?avoir|note\s+de\s+cr[ée]dit|nota\s+(?:di\s+|de\s+)?(?:ac)?cr[ée]dito|(?:factura\s+(?:de\s+)?)?abono|kredit(?:nota|faktura)|hyvityslasku|nota\s+kredytowa|dobropis|jóváíró\s+számla|factur[aă]\s+storno|πιστωτικό(?:\s+τιμολόγιο)?)`;
 var UNSURE_CREDIT_WORDS = String.raw`(?:gutschrift(?:sanzeige)?|rechnungskorrektur|korrekturrechnung|faktura\s+korygując[ay]|korekta(?:\s+faktury)?|factura\s+rectificativa|fatura\s+retificativa|nota\s+di\s+variazione|corrective\s+invoice|correction\s+invoice|invoice\s+correction|opravný\s+daňový\s+doklad|helyesbítő\s+számla)`;
+var NOT_NET = String.raw`(?!\s*\(?\s*(?:excl|exkl|ekskl|before|net(?:to)?(?!\s+(?:payable|à\s+payer|to\s+pay))|ht|hors|ohne|zonder|sin|senza|sem|utan|uden|sans)(?![\p{L}]))`;
 var CURRENT_CHARGES_WORDS = String.raw`(?:total\s+)?(?:your\s+)?(?:new|current)\s+charges(?:\s+(?:for\s+)?this\s+(?:period|month|bill))?|total\s+(?:charges|amount)\s+(?:for\s+)?this\s+(?:period|month|bill|invoice)|(?:total\s+)?charges\s+(?:for\s+)?this\s+(?:period|month)|(?:total|amount)\s+of\s+this\s+(?:bill|invoice)|this\s+(?:bill|invoice)\s+total|montant\s+de\s+(?:cette|la\s+présente)\s+facture|total\s+de\s+cette\s+facture|(?:betrag|summe)\s+dieser\s+rechnung|totaal\s+(?:van\s+)?deze\s+factuur|importe\s+de\s+esta\s+factura|totale\s+(?:di\s+)?questa\s+(?:fattura|bolletta)`;
 var CURRENT_CHARGES = new RegExp(String.raw`^(?:${CURRENT_CHARGES_WORDS})(?![\p{L}])`, "iu");
 var TITLE_ALONE = new RegExp(String.raw`^(?:${TITLES}|faktura\s+vat)(?:\s*\/\s*(?:${TITLES}|faktura\s+vat))*$`, "i");
@@ -61756,7 +61757,7 @@ var LABELS = {
     // The day a direct debit is collected (SEPA pre-notification): the day the bill is paid.
     { re: /^(?:(?:direct\s+)?debit(?:ing)?\s+date|collection\s+date|date\s+of\s+(?:debit|collection)|abbuchungs-?\s?datum|einzugs-?\s?datum|lastschrift-?\s?datum|abbuchung\s+am|einzug\s+am|date\s+de\s+prélèvement|prélèvement\s+le|incasso-?\s?datum|afschrijf-?\s?datum)\s*[:.]?/i, weight: 0.85 },
     { re: /^(?:netto\s*fällig(?:keit)?(?:\s+(?:am|bis))?|fällig\s+netto(?:\s+(?:am|bis))?|fälligkeit(?:sdatum|stag)?|fällig\s+(?:am|bis)|zahlbar\s+bis(?:\s+zum)?|zahlungsziel|zahlungsfrist|zahlungstermin)\s*[:.]?/i, weight: 0.9 },
-    { re: /^(?:date\s+d['’]\s?échéance|échéance|date\s+limite(?:\s+de\s+(?:paiement|règlement))?(?:\s+le)?|à\s+payer\s+avant\s+le)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:date\s+d['’]\s?(?:échéance|exigibilité)|exigible\s+le|échéance|date\s+limite(?:\s+de\s+(?:paiement|règlement))?(?:\s+le)?|à\s+payer\s+avant\s+le)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:vervaldatum|vervaldag|uiterste\s+betaaldatum|te\s+betalen\s+voor)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:fecha\s+(?:de\s+)?vencimiento|vencimiento|uiterste\s+betaal(?:datum|dag)|(?:data\s+(?:di\s+)?)?scadenza(?:\s+(?:del(?:la)?\s+)?(?:pagamento|fattura))?|data\s+de\s+vencimento|vencimento)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:förfallodatum|förfallodag|att\s+betala\s+senast|sista\s+betalningsdag|forfaldsdato|betalingsfrist|sidste\s+rettidige\s+betalingsdag)\s*[:.]?/i, weight: 0.9 },
@@ -61775,31 +61776,34 @@ var LABELS = {
     // "Total (EUR)", "Grand Total (INR)", "Amount payable in GBP", "Net payable", "Amount to be paid".
     { re: /^(?:grand\s+total|total(?:\s+amount)?|amount\s+(?:due|payable))\s*(?:\(\s*(?:[A-Z]{3}|[€$£₹]|rs\.?)\s*\)|in\s+[A-Z]{3}\b)\s*[:.]?/i, weight: 0.9 },
     // "Total CHF", "Totale EUR", "Totalt SEK", "Summe EUR": the code bare, not followed by what the amount leaves out.
-    { re: /^(?:grand\s+total|total(?:\s+amount)?|totale|totalt|totaal|summe|gesamt)\s+(?:EUR|CHF|USD|GBP|SEK|DKK|NOK|PLN|CZK|INR|CAD|AUD)(?![\p{L}])(?!\s*\(?\s*(?:excl|exkl|ekskl|before|net(?:to)?|ht|hors|ohne|zonder|sin|senza|sem|utan|uden|sans)(?![\p{L}]))\s*[:.]?/iu, weight: 0.9 },
+    { re: new RegExp(String.raw`^(?:grand\s+total|total(?:\s+amount)?|totale|totalt|totaal|summe|gesamt)\s+(?:EUR|CHF|USD|GBP|SEK|DKK|NOK|PLN|CZK|INR|CAD|AUD)(?![\p{L}])${NOT_NET}\s*[:.]?`, "iu"), weight: 0.9 },
     { re: /^(?:net\s+payable|payable\s+amount|amount\s+to\s+be\s+paid|total\s+amount\s+(?:due|payable)|invoice\s+amount|(?:total\s+)?invoice\s+value)\s*[:.]?/i, weight: 0.9 },
     // "Gesamtbetrag der Abschläge", "Gesamtsumme der Zuschläge": a total of some lines, not the invoice's.
-    { re: /^(?:rechnungssumme\s+brutto|summe\s+inkl\.?|(?:gesamtbetrag|rechnungsbetrag|gesamtsumme)(?!\s+netto|\s+de[rs]\s+(?!rechnung))|endbetrag|bruttobetrag|bruttosumme|summe\s+brutto|brutto|zu\s+zahlen(?:der\s+betrag)?|zahlbetrag)\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:(?:rechnungs|gesamt|end)?summe\s+\(?brutto\)?|(?:gesamt(?:preis|betrag)?|betrag)\s+\(?brutto\)?|gross\s+(?:amount|total)|rechnungsendbetrag|endsumme|summe\s+inkl\.?|(?:gesamtbetrag|rechnungsbetrag|gesamtsumme)(?!\s+netto|\s+de[rs]\s+(?!rechnung))|endbetrag|bruttobetrag|bruttosumme|brutto|zu\s+zahlen(?:der\s+betrag)?|zahlbetrag)\s*[:.]?/i, weight: 0.95 },
     // Belgium: "Total TVAC", "Montant T.V.A.C.", "Total TVA comprise".
     { re: /^(?:(?:total|montant|prix)\s+(?:tvac|t\.v\.a\.c\.?)|total\s+tva\s+comprise)\s*[:.]?/i, weight: 0.95 },
-    { re: /^(?:total\s+ttc|montant\s+(?:total\s+)?ttc|net\s+à\s+payer|somme\s+à\s+payer|total\s+à\s+payer|montant\s+à\s+payer|total\s+facture|solde\s+à\s+payer)\s*[:.]?/i, weight: 0.95 },
+    { re: /^(?:total\s+ttc|montant\s+(?:total\s+)?ttc|montant\s+total(?!\s+(?:h\.?t|hors))|total\s+g[ée]n[ée]ral(?!\s+(?:h\.?t|hors))|net\s+à\s+payer|somme\s+à\s+payer|total\s+à\s+payer|montant\s+à\s+payer|total\s+facture|solde\s+à\s+payer)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:reste\s+dû|montant\s+dû|solde\s+dû|reste\s+à\s+payer|restbetrag|noch\s+zu\s+zahlen|offener\s+betrag|(?:totale\s+)?da\s+pagare|importe\s+a\s+pagar)\s*[:.]?/iu, weight: 0.9 },
     { re: /^(?:factuur\s*totaal|totaal\s*bedrag|totaal\s+incl\.?(?:\s+btw)?|te\s+betalen|totaal\s+te\s+betalen)\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:total\s+inkl\.?\s+(?:mwst|moms)|total\s+(?:factura|a\s+pagar|com\s+iva)|importe\s+total|totale\s+(?:fattura|documento|da\s+pagare)|(?:totalt\s+|summa\s+)?att\s+betala|at\s+betale|i\s+alt(?!\s+eks))\s*[:.]?/i, weight: 0.95 },
     { re: /^(?:razem\s+brutto|wartość\s+brutto|(?:razem\s+|kwota\s+|suma\s+)?do\s+zapłaty)\s*[:.]?/iu, weight: 0.95 },
     // Czech, Slovak, Hungarian: "Celkem k úhradě", "Celkom k úhrade", "Fizetendő összeg", "Végösszeg".
-    { re: /^(?:(?:celkem\s+|celkom\s+|suma\s+|spolu\s+)?k\s+úhrad[ěe]|celková\s+částka|fizetendő(?:\s+(?:összeg|végösszeg))?|(?:bruttó\s+)?végösszeg)\s*[:.]?/iu, weight: 0.95 },
+    { re: /^(?:(?:celkem\s+|celkom\s+|suma\s+|spolu\s+)?k\s+úhrad[ěe]|celková\s+částka|fizetendő(?:\s+(?:összeg|végösszeg))?|(?:bruttó\s+)?végösszeg|bruttó(?:\s+(?:összeg|érték|ár))?|(?:totalt\s+|beløp\s+|sum\s+)?å\s+betale|(?:sum|totalt|beløp)\s+inkl\.?\s+mva)\s*[:.]?/iu, weight: 0.95 },
     // A statement's charges of this period, before last bill's balance and the payments since (a utility bill).
     { re: new RegExp(String.raw`^(?:${CURRENT_CHARGES_WORDS})\s*[:.]?`, "iu"), weight: 0.95 },
     { re: /^(?:total|totaal|summe|gesamt|totale|totalt)\s*[:.]?$/i, weight: 0.8 },
-    { re: /^(?:total|totaal|summe|totale|totalt)\s*[:.]?/i, weight: 0.6 }
+    // "Summe netto", "Total net", "Total excl.": the amount before tax, not a total (an untaxed label reads it).
+    { re: new RegExp(String.raw`^(?:total|totaal|summe|totale|totalt)${NOT_NET}\s*[:.]?`, "iu"), weight: 0.6 }
   ],
   untaxed: [
     { re: /^(?:goods\s+total|total\s*\((?:excl\.?|excluding)\s*(?:vat|tax)\)|taxable\s+(?:value|amount)|sub[\s-]?total|total\s+(?:excl\.?|excluding|before)\s*(?:tax|vat)?|net\s+(?:amount|total)|total\s+net|amount\s+(?:excl\.?|before)\s+tax)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:gesamtbeitrag|nettobeitrag|beitrag\s+netto)\s*[:.]?/i, weight: 0.8 },
-    { re: /^(?:rechnungssumme\s+netto|(?:gesamtbetrag|gesamtsumme)\s+netto|nettobetrag|summe\s+netto|netto(?:summe|betrag)?|zwischensumme|gesamt\s+netto|rechnungsbetrag\s+netto)\s*[:.]?/i, weight: 0.9 },
+    { re: /^(?:rechnungssumme\s+netto|(?:gesamtbetrag|gesamtsumme|betrag)\s+netto|nettobetrag|summe\s+netto|netto(?:summe|betrag)?|zwischensumme|gesamt\s+netto|rechnungsbetrag\s+netto)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:total\s+ht|montant\s+(?:total\s+)?(?:eur\s+)?ht|sous[\s-]total|total\s+hors\s+taxes?)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:exclusief\s+btw|totaal\s+excl\.?(?:\s+btw)?|subtotaal|netto\s*bedrag)\s*[:.]?/i, weight: 0.9 },
     { re: /^(?:razem\s+netto|wartość\s+netto)\s*[:.]?/iu, weight: 0.9 },
+    // Hungarian and Norwegian: "Nettó összeg", "Összesen nettó", "Sum eks. mva".
+    { re: /^(?:nettó(?:\s+(?:összeg|érték|ár))?|összesen\s+nettó|(?:sum|beløp|netto(?:beløp)?|totalt)\s+eks\.?\s+mva)\s*[:.]?/iu, weight: 0.9 },
     { re: /^(?:(?:celkem|celkom|spolu)\s+bez\s+dph|nettó\s+(?:összesen|végösszeg))\s*[:.]?/iu, weight: 0.9 },
     // The base after a discount: "Base imposable", "Maatstaf van heffing" (Belgium, France, the Netherlands).
     { re: /^(?:base\s+(?:imposable|hors\s+taxes?)|maatstaf\s+van\s+heffing)\s*[:.]?/iu, weight: 0.85 },
@@ -61812,6 +61816,7 @@ var LABELS = {
     { re: /^(?:mwst\.?|ust\.?|umsatzsteuer|mehrwertsteuer|zzgl\.?\s+(?:mwst|ust)\.?)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
     { re: /^(?:(?:montant\s+(?:de\s+la\s+)?|total\s+)?tva(?!c(?![a-z])|\s+compris)|taxes?(?!\s+(?:de|du|des|d['’]|sur|on|for)\s|\s+(?:séjour|foncière|locale)\b))\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
     { re: /^(?:btw(?:\s+bedrag)?|totaal\s+btw)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
+    { re: /^(?:áfa(?:\s+összeg)?|(?:mva|merverdiavgift)(?:\s+beløp)?)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/iu, weight: 0.85 },
     { re: /^(?:(?:cuota\s+|total\s+|totale\s+)?iva|imposta(?!\s+di\s+(?:soggiorno|bollo))|moms(?:belopp)?)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%)?\s*[:.]?/i, weight: 0.85 },
     // The rate before the tax's name: "zzgl. 19 % MwSt.", "plus 20% VAT", "20 % TVA", "+ 21 % BTW".
     { re: /^(?:(?:zzgl\.?|zuzüglich|plus|\+)\s*)?\d{1,2}(?:[.,]\d{1,2})?\s*%\s*(?:mwst|ust|umsatzsteuer|mehrwertsteuer|vat|gst|tax|tva|btw|iva|moms)\.?(?![\p{L}])\s*[:.]?/iu, weight: 0.85 }
@@ -61872,7 +61877,7 @@ var AGENT_FOR = /^\s*,?\s*(?:i\.?\s?o\.?\s?v\.?|namens|on\s+behalf\s+of|acting\s
 var BRAND_AFTER = /\s+(?:trading\s+as|t\/a|handelnd\s+als|h\.o\.d\.n\.)\s+/i;
 var THIRD_PARTY_LINE = new RegExp("\\b(?:pa(?:y|id)\\p{L}*|zahl\\p{L}*|bezahl\\p{L}*|paiement|pay\xE9|betaal\\p{L}*|betaling|card|karte|carte|powered|generated|created|erstellt|software|follow|folgen|suivez|volg)\\b", "iu");
 var THIRD_PARTY_HOSTS = /^(?:paypal|stripe|klarna|sofort|adyen|mollie|squareup|square|sumup|facebook|instagram|twitter|linkedin|youtube|tiktok|xing|google|apple|microsoft|zoho|quickbooks|xero|sevdesk|lexoffice|billomat|invoiceninja|freshbooks|wave)$/;
-var VENDOR_MARKERS = /^(?:lieferant|rechnungsersteller|verkäufer|absender|supplier|vendor|seller|from|fournisseur|vendeur|émetteur|leverancier|verkoper|sprzedawca|emisor|proveedor|mittente|fornitore|fornecedor|leverantör|leverandør|von|de|da|från|fra|od|cedente(?:\s*\/\s*prestatore)?|prestatore|venditore|säljare|avsändare|myyjä|lähettäjä|toimittaja|sælger|afsender|selger|dodavatel|prodávající|dostawca|wystawca|vendedor|prestador|emitente|eladó|szállító)\s*:?$/iu;
+var VENDOR_MARKERS = /^(?:lieferant|rechnungsersteller|rechnungssteller|rechnungsaussteller|leistungserbringer|auftragnehmer|issuer|issued\s+by|invoice\s+from|bill(?:ed)?\s+from|sender|prestataire|émis\s+par|verkäufer|absender|supplier|vendor|seller|from|fournisseur|vendeur|émetteur|leverancier|verkoper|sprzedawca|emisor|proveedor|mittente|fornitore|fornecedor|leverantör|leverandør|von|de|da|från|fra|od|cedente(?:\s*\/\s*prestatore)?|prestatore|venditore|säljare|avsändare|myyjä|lähettäjä|toimittaja|sælger|afsender|selger|dodavatel|prodávající|dostawca|wystawca|vendedor|prestador|emitente|eladó|szállító)\s*:?$/iu;
 var DUE_IN_SENTENCE = /\b(?:netto\s+bis|zahlbar\s+bis|fällig\s+(?:am|bis)|(?:zu\s+der\s+)?fälligkeit(?:\s+am)?|spätestens(?:\s+(?:am|bis))?|due\s+(?:on|by|before)|payable\s+(?:by|before|until|on\s+or\s+before|no\s+later\s+than)|(?:to\s+be\s+)?paid\s+(?:by|until|before|no\s+later\s+than)|(?:please\s+)?pay\s+(?:by|before|until)|remit(?:\s+payment)?\s+by|avant\s+le|au\s+plus\s+tard\s+le|uiterlijk(?:\s+op)?|vóór|voor)\s+(?:(?:zum|dem|den|the|le|op)\s+)?/i;
 var DEBIT_SENTENCE = new RegExp("(?<!\\p{L})(?:eingezogen|abgebucht|abbuchen|einziehen|belastet|lastschrift|pr\xE9lev\xE9e?s?|pr\xE9l\xE8vement|d\xE9bit\xE9e?s?|afgeschreven|ge\xEFncasseerd|geincasseerd|incasso|debited|collected|direct\\s+debit|carg(?:ar\xE1|aremos|ado|ada|o\\s+en\\s+(?:su\\s+)?cuenta)|domiciliad[oa]|addebit\\p{L}*|debitad[oa]|d\xE9bito(?:\\s+direto|\\s+em\\s+conta)?|dras|autogiro|tr\xE6kkes|h\xE6ves|betalingsservice)(?!\\p{L})", "iu");
 var DEBIT_DATE_BEFORE = new RegExp("(?<!\\p{L})(?:am|zum|ab|per|le|op|rond|omstreeks|on|around|el|il|em|a|den)\\s+", "giu");
@@ -62132,6 +62137,26 @@ function decodeEntities(text3) {
     return ENTITIES[name.toLowerCase()] ?? whole;
   });
 }
+var SPACING_MARKS = {
+  "\xA8": { mark: "\u0308", on: /[aeiouy]/i },
+  // Not on consonants: "geht´s", "don´t" print the accent for an apostrophe.
+  "\xB4": { mark: "\u0301", on: /[aeiouy]/i },
+  "`": { mark: "\u0300", on: /[aeiou]/i },
+  "\u02C6": { mark: "\u0302", on: /[aeiou]/i },
+  "\u02DC": { mark: "\u0303", on: /[aon]/i },
+  "\xB8": { mark: "\u0327", on: /[cs]/i },
+  "\u02DA": { mark: "\u030A", on: /[au]/i },
+  "\u02C7": { mark: "\u030C", on: /[cdenrstz]/i }
+};
+var LIGATURES = { "\uFB00": "ff", "\uFB01": "fi", "\uFB02": "fl", "\uFB03": "ffi", "\uFB04": "ffl", "\uFB05": "st", "\uFB06": "st" };
+function printedWord(text3) {
+  return text3.replace(/[ﬀ-ﬆ]/g, (l) => LIGATURES[l] ?? l).replace(new RegExp("(\\p{L})([\xA8\xB4`\u02C6\u02DC\xB8\u02DA\u02C7])", "gu"), (whole, letter, spacing) => {
+    const accent = SPACING_MARKS[spacing];
+    if (accent === void 0 || !accent.on.test(letter)) return whole;
+    const composed = `${letter}${accent.mark}`.normalize("NFC");
+    return composed.length === 1 ? composed : whole;
+  }).normalize("NFC");
+}
 function pagesFromBboxLayout(xhtml, firstPage = 1) {
   const pages = [];
   const pageRe = /<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g;
@@ -62140,7 +62165,7 @@ function pagesFromBboxLayout(xhtml, firstPage = 1) {
   for (const page of xhtml.matchAll(pageRe)) {
     const words = [];
     for (const w of (page[3] ?? "").matchAll(wordRe)) {
-      const text3 = decodeEntities(w[5] ?? "").trim();
+      const text3 = printedWord(decodeEntities(w[5] ?? "").trim());
       if (text3 === "") continue;
       words.push({ text: text3, x0: Number(w[1]), y0: Number(w[2]), x1: Number(w[3]), y1: Number(w[4]), conf: 1 });
     }
@@ -62286,12 +62311,39 @@ function lineFromWords(words, cellGap) {
       cells.push({ text: word2.text, x0: word2.x0, x1: word2.x1, words: [word2] });
     }
   }
+  for (const cell of cells) cell.text = cellText(cell.words, h);
   return {
     text: cells.map((c) => c.text).join("   "),
     y0: Math.min(...row.map((w) => w.y0)),
     y1: Math.max(...row.map((w) => w.y1)),
     cells
   };
+}
+function cellText(words, h) {
+  const parts = [];
+  words.forEach((word2, i) => {
+    const gap = i === 0 ? Infinity : word2.x0 - words[i - 1].x1;
+    const last = parts[parts.length - 1];
+    if (last !== void 0 && gap > -0.05 * h && gap < 0.1 * h) last.text += word2.text;
+    else parts.push({ text: word2.text, gapBefore: gap });
+  });
+  const single = (t) => new RegExp("^\\p{L}$", "u").test(t);
+  let out = "";
+  for (let i = 0; i < parts.length; ) {
+    let j = i;
+    while (j < parts.length && single(parts[j].text)) j++;
+    if (j - i >= 4) {
+      const gaps = parts.slice(i + 1, j).map((p) => p.gapBefore).sort((a, b) => a - b);
+      const letterGap = gaps[Math.floor((gaps.length - 1) / 3)] ?? 0;
+      const run = parts.slice(i, j).map((p, k) => k > 0 && p.gapBefore > 1.6 * letterGap + 0.05 * h ? ` ${p.text}` : p.text).join("");
+      out += (out === "" ? "" : " ") + run;
+      i = j;
+      continue;
+    }
+    out += (out === "" ? "" : " ") + parts[i].text;
+    i++;
+  }
+  return out;
 }
 function pageText(page) {
   return page.lines.map((l) => l.text).join("\n");
@@ -62462,7 +62514,7 @@ function valueCells(hit, receipt) {
       }
     }
     if (under !== void 0) {
-      out.push({ text: under.text, factor: d === 1 ? 0.85 : 0.7, where: `${cell.text} / ${under.text}` });
+      if (!amountKind || figureCell(under, receipt)) out.push({ text: under.text, factor: d === 1 ? 0.85 : 0.7, where: `${cell.text} / ${under.text}` });
       break;
     }
     if (d === 1 && hit.cellIndex === line.cells.length - 1) {
@@ -62640,7 +62692,7 @@ function figuresRow(line, receipt) {
 }
 var INVOICE_NUMBER_TOKEN = /^[#]?[A-Z0-9][A-Z0-9/_.-]{1,29}$/i;
 var DATE_SHAPE = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/;
-var DATE_AFTER_NUMBER = /^[\s,]*(?:du|vom|of|dated|van|del|de|z\s+dnia|från|den|af|fra)\s+(?=\S*\d)/i;
+var DATE_AFTER_NUMBER = /^[\s,]*(?:(?:du|vom|of|dated|van|del|de|z\s+dnia|från|den|af|fra)\s+|\/\s*(?=\d{1,4}[./-]\d{1,2}[./-]\d{1,4}))(?=\S*\d)/i;
 var DATE_WORD = /^(?:du|vom|am|of|on|dated|van|del|de|den|le|af|fra|från|al|au|from)$/i;
 var SECOND_CAPTION = /^\s*\/\s*(?:[\p{L}°º#'’.-]+\s*){1,4}[:.]?\s*(?=\S*\d)/u;
 var OTHER_CAPTION = new RegExp(String.raw`(?<!\p{L})${OTHER_THING}`, "iu");
@@ -62663,7 +62715,7 @@ function readNumber(text3) {
     [used, factor] = [2, 0.9];
   } else if (tokens2.length >= 3 && tokens2.length <= 4 && /^\d{3,6}$/.test(t0) && tokens2.every((t) => /^\d{2,6}$/.test(t))) {
     [used, factor] = [tokens2.length, 0.9];
-  } else if (/^[A-Z0-9]*\d[A-Z0-9]*$/i.test(t0) && /^[/–-]$/.test(t1) && /^[A-Z0-9]*\d[A-Z0-9/_.-]*$/i.test(t2)) {
+  } else if (/^[A-Z0-9]*\d[A-Z0-9]*$/i.test(t0) && /^[/–-]$/.test(t1) && /^[A-Z0-9]*\d[A-Z0-9/_.-]*$/i.test(t2) && !DATE_SHAPE.test(t2.replace(/[.,;:]$/, ""))) {
     used = 3;
   }
   const token = tokens2.slice(0, used).join(" ");
@@ -62715,8 +62767,8 @@ function amountsIn(text3, receipt = false) {
   }
   return out;
 }
-function isCustomerLine(cellText) {
-  return CUSTOMER_MARKERS.test(cellText);
+function isCustomerLine(cellText2) {
+  return CUSTOMER_MARKERS.test(cellText2);
 }
 function best(cands) {
   let top = null;
@@ -62742,8 +62794,9 @@ function extractBill(pages, options) {
   const evidence = dayOrderOf(allText) ?? dayOrderFromTerm(allText, termDays(pages, [])?.days ?? 0);
   const dollars = /^(?:USD|CAD)$/.test(detectCurrency(allText)?.code ?? "");
   const order = evidence ?? (dollars ? "mdy" : "dmy");
+  const datesIn = (text3) => findDates(text3, order);
   const dateIn = (text3) => {
-    const d = findDates(text3, order)[0];
+    const d = datesIn(text3)[0];
     return d === void 0 ? void 0 : { ...d, factor: d.ambiguous && evidence === null && dollars ? 0.75 : 1 };
   };
   const orderOf = (page, line) => page * 1e4 + line;
@@ -62787,7 +62840,9 @@ function extractBill(pages, options) {
         case "invoiceDate":
         case "dueDate": {
           if (hit.kind === "dueDate" && discountOnly(`${labelCell} ${text3}`)) break;
-          const date5 = dateIn(text3);
+          const first = dateIn(text3);
+          const later = hit.kind === "dueDate" && first !== void 0 && DISCOUNT_WORDS.test(`${labelCell} ${text3}`) ? datesIn(text3).reduce((a, b) => b.iso > a.iso ? b : a) : void 0;
+          const date5 = first === void 0 || later === void 0 ? first : { ...later, index: first.index, factor: first.factor };
           if (date5 !== void 0 && date5.index < (above === true ? 1 : 4)) cands[hit.kind].push({ value: date5.iso, score: score * date5.factor, sourceText: where, page: hit.page.number, order: order2 });
           const term2 = hit.kind === "dueDate" && date5 === void 0 && above !== true ? readTerm(text3, true) : null;
           if (term2 !== null) labelledTerms.push({ ...term2, text: where, page: hit.page.number, order: order2, rank: Math.max(term2.rank, 2) });
@@ -63162,6 +63217,11 @@ function chooseAmounts(untaxed, tax, total, lines) {
   if (T.length === 0 && u !== null && g !== null && Math.abs(u.value - g.value) < 5e-3) {
     return { untaxed: { ...u, score: 0.6 }, totalTax: { value: 0, score: 0.5, sourceText: "no tax stated, the lines add up to the total", page: g.page, order: g.order }, total: g };
   }
+  if (T.length === 0 && u !== null && g !== null && g.value > u.value && u.value > 0) {
+    const tax2 = cents2(g.value - u.value);
+    const rate = [...COMMON_RATES].find((r) => Math.abs(cents2(u.value * r / 100) - tax2) <= 0.011);
+    if (rate !== void 0) return { untaxed: u, totalTax: { value: tax2, score: 0.5, sourceText: `total ${g.value} \u2212 untaxed ${u.value}: ${rate} % of the untaxed amount, no tax printed`, page: g.page, order: g.order }, total: g };
+  }
   return { untaxed: u, totalTax: best(taxesOf(T, g)), total: g };
 }
 function taxesOf(T, g) {
@@ -63361,6 +63421,8 @@ function vendorParty(pages, options) {
           if (underHeading(page, i, label, RECIPIENT_HEADINGS)) recipients.push(text3);
           else if (underHeading(page, i, label, VENDOR_MARKERS)) names.push({ value: text3, score: 0.85, sourceText: `${label.text.trim()} ${text3}`, page: page.number, order });
         }
+        const inline = VENDOR_MARKER_INLINE.exec(text3)?.[1]?.trim();
+        if (inline !== void 0 && new RegExp("^\\p{Lu}", "u").test(inline) && new RegExp("\\p{L}{3}", "u").test(inline) && !/\d|@/.test(inline) && inline.split(/\s+/).length <= 6) names.push({ value: inline, score: 0.85, sourceText: text3, page: page.number, order });
         const masked = text3.replace(/\b\d{4}\s?[A-Z]{2}(?=\s|$)/g, (z2) => z2.toLowerCase());
         if (!LEGAL_FORMS.test(masked)) return;
         const recipient = customerCell || underHeading(page, i, cell, RECIPIENT_HEADINGS) || underReturnAddress(page, i, cell) || customerBlock(page, i, cell) || label !== void 0 && underHeading(page, i, label, RECIPIENT_HEADINGS);
@@ -63456,6 +63518,21 @@ function vendorParty(pages, options) {
       }
     });
   }
+  if (firstPage !== void 0) {
+    const trade = (text3) => new RegExp("^\\p{Lu}", "u").test(text3) && new RegExp("\\p{L}{3}", "u").test(text3) && !/\d|@|:/.test(text3) && text3.split(/\s+/).length <= 5 && !isLabel(text3) && !DOCUMENT_TITLE.test(text3) && !CUSTOMER_MARKERS.test(text3);
+    firstPage.lines.forEach((line, i) => {
+      if (line.y0 > 0.35 * firstPage.height) return;
+      const push3 = (value, owner) => names.push({ value, score: 0.85, sourceText: `${value} / ${owner} (its owner named under it)`, page: firstPage.number, order: firstPage.number * 1e4 + i });
+      for (const cell of line.cells) {
+        const parts = cell.text.split(/\s[·|•]\s/).map((t) => t.trim());
+        const at3 = parts.findIndex((t) => OWNER_LINE.test(t));
+        if (at3 > 0 && trade(parts[at3 - 1] ?? "")) push3(parts[at3 - 1] ?? "", parts[at3] ?? "");
+        const next = firstPage.lines[i + 1];
+        const under = next !== void 0 && adjacent(line, next) ? next.cells.find((c) => overlaps(c, cell) && Math.abs(c.x0 - cell.x0) < 20) : void 0;
+        if (parts.length === 1 && under !== void 0 && OWNER_LINE.test(under.text.trim()) && trade(cell.text.trim())) push3(cell.text.trim(), under.text.trim());
+      }
+    });
+  }
   const vat = best(vats);
   names = names.filter((c) => !recipients.some((r) => echoes(c.value, r)));
   for (const c of names) {
@@ -63520,13 +63597,31 @@ function vendorParty(pages, options) {
       })
     );
   }
+  const vatTop = best(vats.filter((c) => c.score >= 0.7));
+  if (name === null && vatTop !== null) {
+    const page = pages.find((p) => p.number === vatTop.page);
+    const at3 = vatTop.order - vatTop.page * 1e4;
+    const cell = page?.lines[at3]?.cells.find((c) => findVats(c.text).some((v) => v.vat === vatTop.value));
+    if (page !== void 0 && cell !== void 0) {
+      let top = at3;
+      let over = cell;
+      for (let i = at3 - 1; i >= Math.max(0, at3 - 6); i--) {
+        const line = page.lines[i];
+        const above = line.cells.find((c) => overlaps(c, cell) && Math.abs(c.x0 - cell.x0) < 20);
+        if (above === void 0 || !adjacent(line, page.lines[i + 1])) break;
+        [top, over] = [i, above];
+      }
+      const text3 = over.text.trim();
+      if (top < at3 && new RegExp("^\\p{Lu}", "u").test(text3) && new RegExp("\\p{L}{3}", "u").test(text3) && !/\d|@|:/.test(text3) && text3.split(/\s+/).length <= 6 && !isLabel(text3) && !DOCUMENT_TITLE.test(text3) && !CUSTOMER_MARKERS.test(text3) && !RECIPIENT_HEADINGS.test(text3)) {
+        name = { value: text3, score: 0.6, sourceText: `${text3} (the block of the VAT number ${vatTop.value})`, page: page.number, order: page.number * 1e4 + top };
+      }
+    }
+  }
   if (name === null) {
     const page = pages[0];
     const first = page?.lines.find((l, i) => /[A-Za-z]{3}/.test(l.text) && !/invoice|rechnung|factu|fattura|fatura|faktura|receipt|page|seite/i.test(l.cells[0]?.text ?? "") && !isLabel(l.cells[0]?.text ?? "") && !CUSTOMER_MARKERS.test(l.text) && !l.cells.some((c) => underHeading(page, i, c, RECIPIENT_HEADINGS)) && l.y0 < 0.2 * Math.max(1, page.height) && !page.lines.slice(0, i + 1).some((h) => LINE_TABLE_HEADER.test(h.text)));
-    if (first !== void 0 && page !== void 0) {
-      const text3 = (first.cells[0]?.text ?? first.text).trim();
-      name = { value: text3, score: 0.3, sourceText: first.text, page: page.number, order: 0 };
-    }
+    const text3 = (first?.cells[0]?.text ?? first?.text ?? "").trim();
+    if (first !== void 0 && page !== void 0 && !/\d{4,}|:\s*\S/.test(text3)) name = { value: text3, score: 0.3, sourceText: first.text, page: page.number, order: 0 };
   }
   if (name !== null && tailed.has(name.value)) name = { ...name, score: Math.min(name.score, 0.9) };
   return { name, vat: nearest(vats, name, footerWins), iban: nearest(ibans, name, footerWins), email: email3 };
@@ -63535,6 +63630,8 @@ var NAME_LABEL = /^(?:name|firma|firmenname|unternehmen|company(?:\s+name)?|busi
 var CONTACT_PERSON = new RegExp("(?<!\\p{L})(?:ansprechpartner(?:in)?|kontaktperson|kontakt|contact(?:\\s+person)?|sachbearbeiter(?:in)?|bearbeiter(?:in)?|attn|z\\.\\s?hd\\.?|interlocuteur|contactpersoon|referente|persona\\s+de\\s+contacto|gesch\xE4ftsf\xFChrer(?:in)?|inhaber(?:in)?|managing\\s+director|director|g\xE9rant)(?!\\p{L})", "iu");
 var NOT_A_NAME_TAIL = new RegExp("(?<!\\p{L})(?:sitz|seat|si\xE8ge|sede|vertreten|represented|gesch\xE4ftsf\xFChr\\p{L}*|inhaber\\p{L}*|director|g\xE9rant|registered|postbus|postfach|bo\xEEte|bp|cedex|page|seite|pagina)(?!\\p{L})", "iu");
 var CONTACT_LINE = new RegExp("(?<!\\p{L})(?:tel|t\xE9l|telefon|t\xE9l\xE9phone|phone|fon|fax|mobil|handy|gsm|e-?mail|courriel|www\\.|internet|web)(?!\\p{L})|@", "iu");
+var OWNER_LINE = new RegExp("^(?:inh\\.|inhaber(?:in)?\\s*:?|prop\\.|proprietor\\s*:?|owner\\s*:?|propri\xE9taire\\s*:?|titolare\\s*:?|eigenaa?r(?:es)?\\s*:?)\\s*\\p{Lu}", "iu");
+var VENDOR_MARKER_INLINE = new RegExp(`${VENDOR_MARKERS.source.replace(/\\s\*:\?\$$/, "")}\\s*:\\s*(\\p{Lu}.*)$`, "iu");
 var DOCUMENT_TITLE = new RegExp("(?<!\\p{L})(?:invoice|rechnung|factu\\p{L}*|fattura|fatura|faktura|lasku|receipt|quittung|gutschrift|avoir|credit|nota|abrechnung|statement|proforma|angebot|devis|offerte|bill)(?!\\p{L})", "iu");
 function largeLetters(page, source, ratio = 1.35) {
   const heights = page.lines.map((l) => l.y1 - l.y0).sort((a, b) => a - b);
