@@ -4,17 +4,11 @@
 // over the net printed beside its own label.
 import { describe, expect, it } from "vitest";
 import { extractBill } from "../../../web_src/engine/bills/extract_bill";
-import { OPTIONS, header, page } from "./text_bill_fixture";
+import { GERMAN_HEAD, OPTIONS, header, page } from "./text_bill_fixture";
 
 const bill = (totals: string) =>
   extractBill([page(`
-Müller Maschinenbau GmbH
-Industriestraße 5, 70173 Stuttgart
-                                          Rechnungsnummer    RE-2026-118
-An:                                       Rechnungsdatum     02.12.2026
-Schmidt Logistik AG
-Pos  Bezeichnung                Menge     Einzelpreis     Betrag
-1    Wartung Förderanlage       1         4.000,00        4.000,00
+${GERMAN_HEAD}1    Wartung Förderanlage       1         4.000,00        4.000,00
 ${totals}
 `)], OPTIONS);
 

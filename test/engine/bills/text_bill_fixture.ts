@@ -17,3 +17,13 @@ export const header = (bill: Bill) => ({
   totalTax: value(bill, "totalTax"),
   total: value(bill, "total"),
 });
+
+/** A German bill down to its table of lines (vendor, number RE-2026-118, date 2 December 2026, customer): the
+ * error-class tests add its lines and totals. */
+export const GERMAN_HEAD = `Müller Maschinenbau GmbH
+Industriestraße 5, 70173 Stuttgart
+                                          Rechnungsnummer    RE-2026-118
+An:                                       Rechnungsdatum     02.12.2026
+Schmidt Logistik AG
+Pos  Bezeichnung                Menge     Einzelpreis     Betrag
+`;
