@@ -1397,7 +1397,7 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
         }
         // "Vendeur : LE FOURNISSEUR": the vendor heading and the name in one cell.
         const inline = VENDOR_MARKER_INLINE.exec(text)?.[1]?.trim();
-        if (inline !== undefined && /^\p{Lu}/u.test(inline) && /\p{L}{3}/u.test(inline) && !/\d|@/.test(inline) && inline.split(/\s+/).length <= 6) names.push({ value: inline, score: 0.85, sourceText: text, page: page.number, order });
+        if (inline !== undefined && nameLike(inline, 6)) names.push({ value: inline, score: 0.85, sourceText: text, page: page.number, order });
         // A Dutch postcode's letters ("1432 AB Aalsmeer") are no Swedish "AB": looked for with them masked.
         const masked = text.replace(/\b\d{4}\s?[A-Z]{2}(?=\s|$)/g, (z) => z.toLowerCase());
         if (!LEGAL_FORMS.test(masked)) return;
@@ -1517,7 +1517,6 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
   // A sole trader's name over its owner's ("Metallbau Hofmann" / "Inh. Jan Hofmann", "… · Inhaber: Jan Hofmann · …",
   // "Proprietor: Ann Lee"): a letterhead's, no addressee's block names its owner. It has no legal form to be found by.
   if (firstPage !== undefined) {
-    const trade = (text: string) => /^\p{Lu}/u.test(text) && /\p{L}{3}/u.test(text) && !/\d|@|:/.test(text) && text.split(/\s+/).length <= 5 && !isLabel(text) && !DOCUMENT_TITLE.test(text) && !CUSTOMER_MARKERS.test(text);
     firstPage.lines.forEach((line, i) => {
       if (line.y0 > 0.35 * firstPage.height) return;
       const push = (value: string, owner: string) => names.push({ value, score: 0.85, sourceText: `${value} / ${owner} (its owner named under it)`, page: firstPage.number, order: firstPage.number * 10_000 + i });
@@ -1525,10 +1524,10 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
         // Parts of one line: "Metallbau Hofmann · Inh. Jan Hofmann · Gewerbepark 3".
         const parts = cell.text.split(/\s[·|•]\s/).map((t) => t.trim());
         const at = parts.findIndex((t) => OWNER_LINE.test(t));
-        if (at > 0 && trade(parts[at - 1] ?? "")) push(parts[at - 1] ?? "", parts[at] ?? "");
+        if (at > 0 && nameLike(parts[at - 1] ?? "", 5)) push(parts[at - 1] ?? "", parts[at] ?? "");
         const next = firstPage.lines[i + 1];
         const under = next !== undefined && adjacent(line, next) ? next.cells.find((c) => overlaps(c, cell) && Math.abs(c.x0 - cell.x0) < 20) : undefined;
-        if (parts.length === 1 && under !== undefined && OWNER_LINE.test(under.text.trim()) && trade(cell.text.trim())) push(cell.text.trim(), under.text.trim());
+        if (parts.length === 1 && under !== undefined && OWNER_LINE.test(under.text.trim()) && nameLike(cell.text.trim(), 5)) push(cell.text.trim(), under.text.trim());
       }
     });
   }
@@ -1626,7 +1625,7 @@ function vendorParty(pages: readonly Page[], options: ExtractOptions): VendorPar
         [top, over] = [i, above];
       }
       const text = over.text.trim();
-      if (top < at && /^\p{Lu}/u.test(text) && /\p{L}{3}/u.test(text) && !/\d|@|:/.test(text) && text.split(/\s+/).length <= 6 && !isLabel(text) && !DOCUMENT_TITLE.test(text) && !CUSTOMER_MARKERS.test(text) && !RECIPIENT_HEADINGS.test(text)) {
+      if (top < at && nameLike(text, 6) && !RECIPIENT_HEADINGS.test(text)) {
         name = { value: text, score: 0.6, sourceText: `${text} (the block of the VAT number ${vatTop.value})`, page: page.number, order: page.number * 10_000 + top };
       }
     }
@@ -1658,6 +1657,12 @@ const OWNER_LINE = /^(?:inh\.|inhaber(?:in)?\s*:?|prop\.|proprietor\s*:?|owner\s
 const VENDOR_MARKER_INLINE = new RegExp(`${VENDOR_MARKERS.source.replace(/\\s\*:\?\$$/, "")}\\s*:\\s*(\\p{Lu}.*)$`, "iu");
 /** Titles of the document, never a sender's mark. */
 const DOCUMENT_TITLE = /(?<!\p{L})(?:invoice|rechnung|factu\p{L}*|fattura|fatura|faktura|lasku|receipt|quittung|gutschrift|avoir|credit|nota|abrechnung|statement|proforma|angebot|devis|offerte|bill)(?!\p{L})/iu;
+
+/** Text that reads as a company's name without a legal form to tell it by: capitalised, a word of three letters, no
+ * figure, e-mail or caption, at most `words` words, and no label, document title or customer's word. */
+function nameLike(text: string, words: number): boolean {
+  return /^\p{Lu}/u.test(text) && /\p{L}{3}/u.test(text) && !/\d|@|:/.test(text) && text.split(/\s+/).length <= words && !isLabel(text) && !DOCUMENT_TITLE.test(text) && !CUSTOMER_MARKERS.test(text);
+}
 
 /** Whether a cell is printed in larger letters than the page's text: its words' height over the median line's by
  * `ratio` (more for OCR, whose word boxes vary with the letters). */

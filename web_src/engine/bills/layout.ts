@@ -284,7 +284,7 @@ function cellText(words: readonly Word[], h: number): string {
   let out = "";
   for (let i = 0; i < parts.length; ) {
     let j = i;
-    while (j < parts.length && single((parts[j] as { text: string }).text)) j++;
+    while (j < parts.length && single(parts[j]?.text ?? "")) j++;
     if (j - i >= 4) {
       const gaps = parts.slice(i + 1, j).map((p) => p.gapBefore).sort((a, b) => a - b);
       const letterGap = gaps[Math.floor((gaps.length - 1) / 3)] ?? 0;
@@ -293,7 +293,7 @@ function cellText(words: readonly Word[], h: number): string {
       i = j;
       continue;
     }
-    out += (out === "" ? "" : " ") + (parts[i] as { text: string }).text;
+    out += (out === "" ? "" : " ") + (parts[i]?.text ?? "");
     i++;
   }
   return out;
