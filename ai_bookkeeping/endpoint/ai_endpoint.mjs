@@ -62331,7 +62331,7 @@ function cellText(words, h) {
   let out = "";
   for (let i = 0; i < parts.length; ) {
     let j = i;
-    while (j < parts.length && single(parts[j].text)) j++;
+    while (j < parts.length && single(parts[j]?.text ?? "")) j++;
     if (j - i >= 4) {
       const gaps = parts.slice(i + 1, j).map((p) => p.gapBefore).sort((a, b) => a - b);
       const letterGap = gaps[Math.floor((gaps.length - 1) / 3)] ?? 0;
@@ -62340,7 +62340,7 @@ function cellText(words, h) {
       i = j;
       continue;
     }
-    out += (out === "" ? "" : " ") + parts[i].text;
+    out += (out === "" ? "" : " ") + (parts[i]?.text ?? "");
     i++;
   }
   return out;
@@ -63422,7 +63422,7 @@ function vendorParty(pages, options) {
           else if (underHeading(page, i, label, VENDOR_MARKERS)) names.push({ value: text3, score: 0.85, sourceText: `${label.text.trim()} ${text3}`, page: page.number, order });
         }
         const inline = VENDOR_MARKER_INLINE.exec(text3)?.[1]?.trim();
-        if (inline !== void 0 && new RegExp("^\\p{Lu}", "u").test(inline) && new RegExp("\\p{L}{3}", "u").test(inline) && !/\d|@/.test(inline) && inline.split(/\s+/).length <= 6) names.push({ value: inline, score: 0.85, sourceText: text3, page: page.number, order });
+        if (inline !== void 0 && nameLike(inline, 6)) names.push({ value: inline, score: 0.85, sourceText: text3, page: page.number, order });
         const masked = text3.replace(/\b\d{4}\s?[A-Z]{2}(?=\s|$)/g, (z2) => z2.toLowerCase());
         if (!LEGAL_FORMS.test(masked)) return;
         const recipient = customerCell || underHeading(page, i, cell, RECIPIENT_HEADINGS) || underReturnAddress(page, i, cell) || customerBlock(page, i, cell) || label !== void 0 && underHeading(page, i, label, RECIPIENT_HEADINGS);
@@ -63519,17 +63519,16 @@ function vendorParty(pages, options) {
     });
   }
   if (firstPage !== void 0) {
-    const trade = (text3) => new RegExp("^\\p{Lu}", "u").test(text3) && new RegExp("\\p{L}{3}", "u").test(text3) && !/\d|@|:/.test(text3) && text3.split(/\s+/).length <= 5 && !isLabel(text3) && !DOCUMENT_TITLE.test(text3) && !CUSTOMER_MARKERS.test(text3);
     firstPage.lines.forEach((line, i) => {
       if (line.y0 > 0.35 * firstPage.height) return;
       const push3 = (value, owner) => names.push({ value, score: 0.85, sourceText: `${value} / ${owner} (its owner named under it)`, page: firstPage.number, order: firstPage.number * 1e4 + i });
       for (const cell of line.cells) {
         const parts = cell.text.split(/\s[·|•]\s/).map((t) => t.trim());
         const at3 = parts.findIndex((t) => OWNER_LINE.test(t));
-        if (at3 > 0 && trade(parts[at3 - 1] ?? "")) push3(parts[at3 - 1] ?? "", parts[at3] ?? "");
+        if (at3 > 0 && nameLike(parts[at3 - 1] ?? "", 5)) push3(parts[at3 - 1] ?? "", parts[at3] ?? "");
         const next = firstPage.lines[i + 1];
         const under = next !== void 0 && adjacent(line, next) ? next.cells.find((c) => overlaps(c, cell) && Math.abs(c.x0 - cell.x0) < 20) : void 0;
-        if (parts.length === 1 && under !== void 0 && OWNER_LINE.test(under.text.trim()) && trade(cell.text.trim())) push3(cell.text.trim(), under.text.trim());
+        if (parts.length === 1 && under !== void 0 && OWNER_LINE.test(under.text.trim()) && nameLike(cell.text.trim(), 5)) push3(cell.text.trim(), under.text.trim());
       }
     });
   }
@@ -63612,7 +63611,7 @@ function vendorParty(pages, options) {
         [top, over] = [i, above];
       }
       const text3 = over.text.trim();
-      if (top < at3 && new RegExp("^\\p{Lu}", "u").test(text3) && new RegExp("\\p{L}{3}", "u").test(text3) && !/\d|@|:/.test(text3) && text3.split(/\s+/).length <= 6 && !isLabel(text3) && !DOCUMENT_TITLE.test(text3) && !CUSTOMER_MARKERS.test(text3) && !RECIPIENT_HEADINGS.test(text3)) {
+      if (top < at3 && nameLike(text3, 6) && !RECIPIENT_HEADINGS.test(text3)) {
         name = { value: text3, score: 0.6, sourceText: `${text3} (the block of the VAT number ${vatTop.value})`, page: page.number, order: page.number * 1e4 + top };
       }
     }
@@ -63633,6 +63632,9 @@ var CONTACT_LINE = new RegExp("(?<!\\p{L})(?:tel|t\xE9l|telefon|t\xE9l\xE9phone|
 var OWNER_LINE = new RegExp("^(?:inh\\.|inhaber(?:in)?\\s*:?|prop\\.|proprietor\\s*:?|owner\\s*:?|propri\xE9taire\\s*:?|titolare\\s*:?|eigenaa?r(?:es)?\\s*:?)\\s*\\p{Lu}", "iu");
 var VENDOR_MARKER_INLINE = new RegExp(`${VENDOR_MARKERS.source.replace(/\\s\*:\?\$$/, "")}\\s*:\\s*(\\p{Lu}.*)$`, "iu");
 var DOCUMENT_TITLE = new RegExp("(?<!\\p{L})(?:invoice|rechnung|factu\\p{L}*|fattura|fatura|faktura|lasku|receipt|quittung|gutschrift|avoir|credit|nota|abrechnung|statement|proforma|angebot|devis|offerte|bill)(?!\\p{L})", "iu");
+function nameLike(text3, words) {
+  return new RegExp("^\\p{Lu}", "u").test(text3) && new RegExp("\\p{L}{3}", "u").test(text3) && !/\d|@|:/.test(text3) && text3.split(/\s+/).length <= words && !isLabel(text3) && !DOCUMENT_TITLE.test(text3) && !CUSTOMER_MARKERS.test(text3);
+}
 function largeLetters(page, source, ratio = 1.35) {
   const heights = page.lines.map((l) => l.y1 - l.y0).sort((a, b) => a - b);
   const median2 = heights[Math.floor(heights.length / 2)] ?? 0;
