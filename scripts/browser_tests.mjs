@@ -5,7 +5,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { ROOT, checkPostgres, dropDb, findOdoo, odooArgs, odooEnv, odooPython, primeStaticFiles } from "./lib/odoo.mjs";
+import { ROOT, checkPostgres, copyDb, dropDb, findOdoo, odooArgs, odooEnv, odooPython, primeStaticFiles } from "./lib/odoo.mjs";
 
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -62,6 +62,23 @@ print("SEEDED", len(st_lines), env["ai.reconciliation.suggestion"].search_count(
   return { lines: Number(m[1]), pending: Number(m[2]) };
 }
 
+// One install per process and demo setting: the suites of one `npm test` each get a copy of it (createdb -T takes a
+// second; an install takes a minute and a half). The templates are dropped when the process exits.
+const templates = new Map();
+process.on("exit", () => { for (const db of templates.values()) dropDb(db); });
+
+function installedTemplate(odooSrc, demo) {
+  if (templates.has(demo)) return templates.get(demo);
+  const db = `aib_browser_tpl_${process.pid}_${demo ? "demo" : "nodemo"}`;
+  const install = spawnSync(odooPython(), odooArgs(odooSrc, db, ["-i", "ai_bookkeeping", ...(demo ? [] : ["--without-demo=all"]), "--stop-after-init", "--log-level=warn", "--no-http"]), { env: odooEnv(), encoding: "utf8" });
+  if (install.status !== 0) {
+    dropDb(db);
+    throw new Error(`install failed: ${install.stderr.slice(-3000)}`);
+  }
+  templates.set(demo, db);
+  return db;
+}
+
 export async function startStack({ count = 50, demo = false } = {}) {
   const odoo = findOdoo();
   if (!odoo.ok) return { skipped: `browser tests skipped: ${odoo.reason}` };
@@ -77,8 +94,7 @@ export async function startStack({ count = 50, demo = false } = {}) {
   const children = [];
   const stop = () => { for (const c of children) c.kill("SIGTERM"); dropDb(db); };
   try {
-    const install = spawnSync(odooPython(), odooArgs(odoo.src, db, ["-i", "ai_bookkeeping", ...(demo ? [] : ["--without-demo=all"]), "--stop-after-init", "--log-level=warn", "--no-http"]), { env: odooEnv(), encoding: "utf8" });
-    if (install.status !== 0) throw new Error(`install failed: ${install.stderr.slice(-3000)}`);
+    copyDb(installedTemplate(odoo.src, demo), db);
     const endpoint = spawn("node", [bundle], { env: { ...process.env, AI_BOOKKEEPING_SECRET: secret, AI_BOOKKEEPING_PORT: String(endpointPort) }, stdio: "ignore" });
     children.push(endpoint);
     if (!(await waitHttp(`http://127.0.0.1:${endpointPort}/healthz`, 20))) throw new Error("endpoint did not start");

@@ -1,6 +1,6 @@
 // Finds a real Odoo 18 tree and the means to run it. Shared by start, the Odoo tests and the browser tests.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { cpSync, existsSync, rmSync } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -78,8 +78,23 @@ export function odooArgs(src, db, extra, extraAddons = []) {
   return [path.join(src, "odoo-bin"), ...command, `--addons-path=${addonsPath(src, extraAddons)}`, "-d", db, "--db-filter", `^${db}$`, ...options];
 }
 
+/** Odoo's default data_dir (no --data-dir given): appdirs' user data dir, where each database's filestore is. */
+export function filestoreOf(db) {
+  const dataHome = process.env.XDG_DATA_HOME || path.join(homedir(), ".local/share");
+  return path.join(dataHome, "Odoo", "filestore", db);
+}
+
+/** Drops the database and its filestore (Odoo's own drop removes both; dropdb alone leaves the files behind). */
 export function dropDb(db) {
   spawnSync("dropdb", ["--if-exists", db], { stdio: "ignore" });
+  rmSync(filestoreOf(db), { recursive: true, force: true });
+}
+
+/** A copy of `template` (no one connected to it) named `db`, filestore included, as Odoo's own duplicate makes. */
+export function copyDb(template, db) {
+  const r = spawnSync("createdb", ["-T", template, db], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`createdb -T ${template} ${db}: ${(r.stderr || "").trim()}`);
+  if (existsSync(filestoreOf(template))) cpSync(filestoreOf(template), filestoreOf(db), { recursive: true });
 }
 
 export function dbExists(db) {
