@@ -28,6 +28,10 @@
 // A third real corpus, REPORT data only (scripts/bench/lib/extra_corpus.ts, BILLS_EXTRA_CORPUS_DIR, rebuilt by
 // scripts/fetch_extra_corpus.sh): the e-invoice samples of other public repositories, deduplicated against the shared
 // data and the ZUGFeRD corpus; aggregates per field and per source repository only. --extra-only runs it alone.
+// Invoices printed by Odoo itself (scripts/make_odoo_rendered_bills.mjs writes them to BILLS_ODOO_RENDERED_DIR,
+// default ../corpus/odoo-rendered): its seven document layouts, five languages, the Factur-X XML it embeds as the
+// truth. seed-7 is tuning data (--details prints its misses), seed-2026 report data (aggregates per layout only).
+// --odoo-rendered-only runs them alone; the full run includes them when they are there.
 // Times: wall time per text PDF and per scanned page on this machine. Results: stdout, .artifacts/bench-bills.json.
 import { cpuWithChildren } from "./bench/lib/cpu";
 import { execFileSync, spawnSync } from "node:child_process";
@@ -65,6 +69,11 @@ const HELDOUT_B_ONLY = process.argv.includes("--heldout-b-only");
 const CORPUS_ONLY = process.argv.includes("--corpus-only");
 /** Only the third real corpus (report data: scripts/bench/lib/extra_corpus.ts, BILLS_EXTRA_CORPUS_DIR). */
 const EXTRA_ONLY = process.argv.includes("--extra-only");
+/** Odoo's own printed invoices alone (BILLS_ODOO_RENDERED_DIR). */
+const ODOO_RENDERED_ONLY = process.argv.includes("--odoo-rendered-only");
+const ODOO_RENDERED_DIR = process.env["BILLS_ODOO_RENDERED_DIR"] ?? path.resolve(ROOT, "..", "corpus", "odoo-rendered");
+/** The generator's seeds (scripts/make_odoo_rendered_bills.mjs): tuning, then report. */
+const ODOO_RENDERED_SEEDS = { tuning: "seed-7", report: "seed-2026" } as const;
 /** Synthetic bills per layout family. */
 const SYNTHETIC_PER_FAMILY = QUICK ? 10 : 40;
 /** Only the files whose name contains this (a loop on one document). */
@@ -278,6 +287,13 @@ async function main(): Promise<number> {
     console.log("bills bench: extra corpus saved to .artifacts/bench-bills-extra.json");
     return 0;
   }
+  if (ODOO_RENDERED_ONLY) {
+    const result = await odooRendered(service);
+    mkdirSync(path.join(ROOT, ".artifacts"), { recursive: true });
+    writeFileSync(path.join(ROOT, ".artifacts/bench-bills-odoo-rendered.json"), JSON.stringify(result, null, 2));
+    console.log("bills bench: Odoo-printed invoices saved to .artifacts/bench-bills-odoo-rendered.json");
+    return 0;
+  }
   // Degraded scans of the tuning split (scripts/bench/lib/degraded_scans.ts): turned, skewed, 150 dpi, JPEG, specks.
   if (process.argv.includes("--degraded-only")) {
     const degraded = await degradedBench(service, { dataDir: DATA, quick: QUICK, only: ONLY, drawable });
@@ -316,7 +332,7 @@ async function main(): Promise<number> {
   result["notPrinted"] = notPrinted;
   const warned = [...text, ...scans, ...xml].filter((r) => r.warnings.length > 0);
   for (const r of warned) console.log(`  ${r.name}: ${r.warnings.join(" | ")}`);
-  return synthetic(service, { ...result, rows: { text, scans, xml }, ...(await corpus(service)), ...(await extraCorpus(service)) });
+  return synthetic(service, { ...result, rows: { text, scans, xml }, ...(await corpus(service)), ...(await extraCorpus(service)), ...(await odooRendered(service)) });
 }
 
 /** The second real corpus (github:ZUGFeRD/corpus, outside the repository): the same groups as above - visible text
@@ -403,6 +419,34 @@ async function extraCorpus(service: BillService): Promise<Record<string, unknown
   out["cpuSeconds"] = cpuWithChildren() - cpu0;
   console.log(`extra corpus: CPU ${(cpuWithChildren() - cpu0).toFixed(1)} s (this process and its children), load average ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`);
   return { extra: out };
+}
+
+/** Invoices printed by Odoo itself, text layer only (what a vendor on Odoo e-mails): the tuning seed with its misses
+ * under --details, the report seed in aggregate per layout+language. Missing folders are said and skipped. */
+async function odooRendered(service: BillService): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  for (const [split, folder] of Object.entries(ODOO_RENDERED_SEEDS)) {
+    const dir = path.join(ODOO_RENDERED_DIR, folder);
+    if (!existsSync(dir)) {
+      const reason = `Odoo-printed invoices (${split}) not found at ${dir}: skipped (node scripts/make_odoo_rendered_bills.mjs --seed=${folder.slice(5)})`;
+      console.log(`\nbills bench: ${reason}`);
+      out[split] = { skipped: reason };
+      continue;
+    }
+    const found = extraCases(dir, { hashes: new Set(), invoices: new Map() });
+    for (const [reason, files] of Object.entries(found.dropped)) console.log(`  ${split}: dropped, ${reason}: ${files.length}`);
+    const rows: Array<Scored & { family: string }> = [];
+    for (const c of found.cases) rows.push({ ...(await runCase(service, { ...c, odoo: {} }, { ignoreEmbeddedXml: true })), family: c.source });
+    out[split] = {
+      text: table(`Odoo-printed invoices (${split}, ${folder}): text layer, visible document only`, rows, 95),
+      layouts: familyTable(`Odoo-printed invoices (${split})`, rows),
+      reliability: reliability(`Odoo-printed invoices (${split})`, rows),
+    };
+    if (split === "tuning" && DETAILS) {
+      for (const r of rows.filter((x) => Object.keys(x.wrong).length > 0)) console.log(`  ${r.name}: ${JSON.stringify(r.wrong)}`);
+    }
+  }
+  return { odooRendered: out };
 }
 
 /** Confidence against observed accuracy of the header fields read (report split and held-out layouts: data the
