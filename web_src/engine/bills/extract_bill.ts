@@ -1185,11 +1185,15 @@ function taxSummary(pages: readonly Page[]): { taxes: BillTax[]; sum: { base: nu
     for (const [index, line] of page.lines.entries()) {
       // The rate: printed with "%", or a bare common VAT rate (a column headed "MwSt-%"), confirmed by a pair below.
       const rates: Array<{ rate: number; start: number; end: number }> = [];
-      for (const m of line.text.matchAll(/(?:^|\s)(\d{1,2}(?:[.,]\d{1,2})?)(\s?%)?(?=\s|$)/g)) {
+      // A rate printed with "%" may have three decimals (a US sales tax of 8.875 %).
+      const namesTax = /mwst|ust\b|vat|tva|btw|tax|steuer|iva/i.test(line.text);
+      for (const m of line.text.matchAll(/(?:^|\s)(\d{1,2}(?:[.,]\d{1,2})?|\d{1,2}[.,]\d{3}(?=\s?%))(\s?%)?(?=\s|$)/g)) {
         const rate = Number((m[1] ?? "").replace(",", "."));
         // A bare rate only on a row of figures or one that names the tax (not a line item's quantity).
-        const bareAllowed = !/[A-Za-zÀ-ÿ]{3}/.test(line.text.replace(/\b(?:EUR|USD|GBP|CHF)\b/g, "")) || /mwst|ust\b|vat|tva|btw|tax|steuer|iva/i.test(line.text);
-        if (m[2] !== undefined ? rate > 0 && rate < 30 : bareAllowed && COMMON_RATES.has(rate)) rates.push({ rate, start: (m.index ?? 0) + m[0].indexOf(m[1] ?? ""), end: (m.index ?? 0) + m[0].length });
+        const bareAllowed = !/[A-Za-zÀ-ÿ]{3}/.test(line.text.replace(/\b(?:EUR|USD|GBP|CHF)\b/g, "")) || namesTax;
+        // "0 %" only on a row naming the tax ("VAT 0% on $ 6,277.66   $ 0.00"): its base belongs to the untaxed sum.
+        const zeroRate = rate === 0 && m[2] !== undefined && namesTax;
+        if (m[2] !== undefined ? (rate > 0 && rate < 30) || zeroRate : bareAllowed && COMMON_RATES.has(rate)) rates.push({ rate, start: (m.index ?? 0) + m[0].indexOf(m[1] ?? ""), end: (m.index ?? 0) + m[0].length });
       }
       let found: { base: number; amount: number } | null = null;
       let rate = 0;
@@ -1197,12 +1201,16 @@ function taxSummary(pages: readonly Page[]): { taxes: BillTax[]; sum: { base: nu
         // The figures of the row but the rate itself (a bare "7,00" in a rate column); a tax equal to the rate's
         // figure stays ("BTW 21% over 100,00   21,00").
         const nums = lineAmounts(line).filter((a) => a.index + a.text.length <= r.start || a.index >= r.end).map((a) => a.value);
+        // At 0 %: one base and a tax of 0.00 printed beside it, nothing else.
+        const nonZero = nums.filter((n) => n !== 0);
+        if (r.rate === 0 && nonZero.length === 1 && nums.length === 2) found = { base: nonZero[0] as number, amount: 0 };
         for (let i = 0; i < nums.length && found === null; i++) {
           for (let j = 0; j < nums.length; j++) {
             const b = nums[i] as number;
             const t = nums[j] as number;
             if (i === j || b === 0 || t === 0 || Math.sign(b) !== Math.sign(t) || Math.abs(t) >= Math.abs(b)) continue;
-            if (Math.abs(cents((b * r.rate) / 100) - t) <= 0.011) {
+            // Tax rounded per line (as Odoo prints it) leaves a few cents on a large base: up to 5.
+            if (Math.abs(cents((b * r.rate) / 100) - t) <= Math.max(0.011, Math.min(0.05, Math.abs(b) * 0.000002))) {
               found = { base: b, amount: t };
               break;
             }

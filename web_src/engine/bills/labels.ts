@@ -61,8 +61,10 @@ const NOT_NET = String.raw`(?!\s*\(?\s*(?:excl|exkl|ekskl|before|net(?:to)?(?!\s
  * facture", "Betrag dieser Rechnung", "Totaal van deze factuur". */
 const CURRENT_CHARGES_WORDS = String.raw`(?:total\s+)?(?:your\s+)?(?:new|current)\s+charges(?:\s+(?:for\s+)?this\s+(?:period|month|bill))?|total\s+(?:charges|amount)\s+(?:for\s+)?this\s+(?:period|month|bill|invoice)|(?:total\s+)?charges\s+(?:for\s+)?this\s+(?:period|month)|(?:total|amount)\s+of\s+this\s+(?:bill|invoice)|this\s+(?:bill|invoice)\s+total|montant\s+de\s+(?:cette|la\s+présente)\s+facture|total\s+de\s+cette\s+facture|(?:betrag|summe)\s+dieser\s+rechnung|totaal\s+(?:van\s+)?deze\s+factuur|importe\s+de\s+esta\s+factura|totale\s+(?:di\s+)?questa\s+(?:fattura|bolletta)`;
 export const CURRENT_CHARGES = new RegExp(String.raw`^(?:${CURRENT_CHARGES_WORDS})(?![\p{L}])`, "iu");
-/** A document's title alone in its cell ("Rechnung", "FACTURE", "Rechnung / Facture / Invoice"). */
-export const TITLE_ALONE = new RegExp(String.raw`^(?:${TITLES}|faktura\s+vat)(?:\s*\/\s*(?:${TITLES}|faktura\s+vat))*$`, "i");
+/** A document's title alone in its cell ("Rechnung", "FACTURE", "Rechnung / Facture / Invoice"), a German compound
+ * ("Ausgangsrechnung", "Schlussrechnung") or a credit note's ("Credit Note", "Factura rectificativa", "Gutschrift"). */
+const TITLE_WORDS = String.raw`(?:${TITLES}|faktura\s+vat|\p{L}{2,20}rechnung|${CREDIT_NOTE_WORDS}|${UNSURE_CREDIT_WORDS})`;
+export const TITLE_ALONE = new RegExp(String.raw`^${TITLE_WORDS}(?:\s*\/\s*${TITLE_WORDS})*$`, "iu");
 /** A title word, alone or ending a compound ("Handelsrechnung", "Eindfactuur", "Slutfaktura"), or a credit note's. */
 const TITLE_STEM = String.raw`(?:(?:tax\s+|commercial\s+)?invoice|\p{L}{0,20}(?:rechnung|factuur|faktura)(?:\s+vat)?|facture|factur[aă]|fattura|fatura|lasku|arve|ra[čc]un|sz[áa]mla|(?:fact|fatt|fra|fakt|rechn?|re|rg)\.|${CREDIT_NOTE_WORDS}|${UNSURE_CREDIT_WORDS})`;
 /** Word starts naming another document or party than the invoice ("Rechnung zu Auftrag Nr.", "Invoice for order No.",
