@@ -1,7 +1,7 @@
 {
     "name": "AI Bookkeeping",
     "summary": "AI suggestions for bank reconciliation and bookkeeping, reviewed and approved by your accountants",
-    "version": "18.0.1.5.5",
+    "version": "18.0.1.5.6",
     "category": "Accounting/Accounting",
     "license": "LGPL-3",
     "author": "ai_bookkeeping",

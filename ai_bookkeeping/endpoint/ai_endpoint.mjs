@@ -61668,7 +61668,8 @@ var UNSURE_CREDIT_WORDS = String.raw`(?:gutschrift(?:sanzeige)?|rechnungskorrekt
 var NOT_NET = String.raw`(?!\s*\(?\s*(?:excl|exkl|ekskl|before|net(?:to)?(?!\s+(?:payable|à\s+payer|to\s+pay))|ht|hors|ohne|zonder|sin|senza|sem|utan|uden|sans)(?![\p{L}]))`;
 var CURRENT_CHARGES_WORDS = String.raw`(?:total\s+)?(?:your\s+)?(?:new|current)\s+charges(?:\s+(?:for\s+)?this\s+(?:period|month|bill))?|total\s+(?:charges|amount)\s+(?:for\s+)?this\s+(?:period|month|bill|invoice)|(?:total\s+)?charges\s+(?:for\s+)?this\s+(?:period|month)|(?:total|amount)\s+of\s+this\s+(?:bill|invoice)|this\s+(?:bill|invoice)\s+total|montant\s+de\s+(?:cette|la\s+présente)\s+facture|total\s+de\s+cette\s+facture|(?:betrag|summe)\s+dieser\s+rechnung|totaal\s+(?:van\s+)?deze\s+factuur|importe\s+de\s+esta\s+factura|totale\s+(?:di\s+)?questa\s+(?:fattura|bolletta)`;
 var CURRENT_CHARGES = new RegExp(String.raw`^(?:${CURRENT_CHARGES_WORDS})(?![\p{L}])`, "iu");
-var TITLE_ALONE = new RegExp(String.raw`^(?:${TITLES}|faktura\s+vat)(?:\s*\/\s*(?:${TITLES}|faktura\s+vat))*$`, "i");
+var TITLE_WORDS = String.raw`(?:${TITLES}|faktura\s+vat|\p{L}{2,20}rechnung|${CREDIT_NOTE_WORDS}|${UNSURE_CREDIT_WORDS})`;
+var TITLE_ALONE = new RegExp(String.raw`^${TITLE_WORDS}(?:\s*\/\s*${TITLE_WORDS})*$`, "iu");
 var TITLE_STEM = String.raw`(?:(?:tax\s+|commercial\s+)?invoice|\p{L}{0,20}(?:rechnung|factuur|faktura)(?:\s+vat)?|facture|factur[aă]|fattura|fatura|lasku|arve|ra[čc]un|sz[áa]mla|(?:fact|fatt|fra|fakt|rechn?|re|rg)\.|${CREDIT_NOTE_WORDS}|${UNSURE_CREDIT_WORDS})`;
 var OTHER_THING = String.raw`(?:order|ordine|ordre|orden|bestell|beställ|bestilling|auftrag|commande|pedido|zam[oó]wieni|delivery|liefer|livraison|bon\s+de|consegna|entrega|albar[aá]n|dostaw|leverans|levering|customer|kunde|kund|client|klant|klient|contract|vertrag|contrat|contratt|contrato|umow|avtal|proje[ck]t|progett|proyect|account|konto|compte|cuenta|referen|réf[ée]ren|riferiment|room|zimmer|chambre|camera|habitaci|guest|gast|confirmation|best[äa]tig|reserv|booking|buchung|page|seite|steuer|mwst|ust|tva|iva|btw|moms|tax(?:e|\s+no|\s+id|\s+number)|vat\s+(?:no|reg|id|number))`;
 var OTHER_WORD = String.raw`(?:zu|zur|zum|für|gemäß|laut|lt|your|ihre?r?|votre|vos|uw|vostr[ao]|su|sus|tu|wasz[ae]?|er|din|for|to|per|against|on|au|aux|à|la|le|du|al|all|alla|del|della|dla|do|för|till|til|bij|van|voor|of)`;
@@ -63251,21 +63252,25 @@ function taxSummary(pages) {
   for (const page of pages) {
     for (const [index, line] of page.lines.entries()) {
       const rates = [];
-      for (const m of line.text.matchAll(/(?:^|\s)(\d{1,2}(?:[.,]\d{1,2})?)(\s?%)?(?=\s|$)/g)) {
+      const namesTax = /mwst|ust\b|vat|tva|btw|tax|steuer|iva/i.test(line.text);
+      for (const m of line.text.matchAll(/(?:^|\s)(\d{1,2}(?:[.,]\d{1,2})?|\d{1,2}[.,]\d{3}(?=\s?%))(\s?%)?(?=\s|$)/g)) {
         const rate2 = Number((m[1] ?? "").replace(",", "."));
-        const bareAllowed = !/[A-Za-zÀ-ÿ]{3}/.test(line.text.replace(/\b(?:EUR|USD|GBP|CHF)\b/g, "")) || /mwst|ust\b|vat|tva|btw|tax|steuer|iva/i.test(line.text);
-        if (m[2] !== void 0 ? rate2 > 0 && rate2 < 30 : bareAllowed && COMMON_RATES.has(rate2)) rates.push({ rate: rate2, start: (m.index ?? 0) + m[0].indexOf(m[1] ?? ""), end: (m.index ?? 0) + m[0].length });
+        const bareAllowed = !/[A-Za-zÀ-ÿ]{3}/.test(line.text.replace(/\b(?:EUR|USD|GBP|CHF)\b/g, "")) || namesTax;
+        const zeroRate = rate2 === 0 && m[2] !== void 0 && namesTax;
+        if (m[2] !== void 0 ? rate2 > 0 && rate2 < 30 || zeroRate : bareAllowed && COMMON_RATES.has(rate2)) rates.push({ rate: rate2, start: (m.index ?? 0) + m[0].indexOf(m[1] ?? ""), end: (m.index ?? 0) + m[0].length });
       }
       let found = null;
       let rate = 0;
       for (const r of rates) {
         const nums = lineAmounts(line).filter((a) => a.index + a.text.length <= r.start || a.index >= r.end).map((a) => a.value);
+        const nonZero = nums.filter((n) => n !== 0);
+        if (r.rate === 0 && nonZero.length === 1 && nums.length === 2) found = { base: nonZero[0], amount: 0 };
         for (let i = 0; i < nums.length && found === null; i++) {
           for (let j = 0; j < nums.length; j++) {
             const b = nums[i];
             const t = nums[j];
             if (i === j || b === 0 || t === 0 || Math.sign(b) !== Math.sign(t) || Math.abs(t) >= Math.abs(b)) continue;
-            if (Math.abs(cents2(b * r.rate / 100) - t) <= 0.011) {
+            if (Math.abs(cents2(b * r.rate / 100) - t) <= Math.max(0.011, Math.min(0.05, Math.abs(b) * 2e-6))) {
               found = { base: b, amount: t };
               break;
             }
