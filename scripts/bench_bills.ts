@@ -265,35 +265,11 @@ async function main(): Promise<number> {
   const service = new BillService({ validateResponses: true, today: () => TODAY });
 
   if (SYNTHETIC_ONLY) return synthetic(service, {});
-  if (HELDOUT_ONLY) {
-    const result = await heldoutLayouts(service);
-    mkdirSync(path.join(ROOT, ".artifacts"), { recursive: true });
-    writeFileSync(path.join(ROOT, ".artifacts/bench-bills-heldout.json"), JSON.stringify(result, null, 2));
-    console.log("bills bench: held-out layouts saved to .artifacts/bench-bills-heldout.json");
-    return 0;
-  }
-  if (HELDOUT_B_ONLY) {
-    const result = await heldoutLayoutsB(service);
-    mkdirSync(path.join(ROOT, ".artifacts"), { recursive: true });
-    writeFileSync(path.join(ROOT, ".artifacts/bench-bills-heldout-b.json"), JSON.stringify(result, null, 2));
-    console.log("bills bench: second held-out generator's layouts saved to .artifacts/bench-bills-heldout-b.json");
-    return 0;
-  }
+  if (HELDOUT_ONLY) return saveGroup("bench-bills-heldout.json", "held-out layouts", await heldoutLayouts(service));
+  if (HELDOUT_B_ONLY) return saveGroup("bench-bills-heldout-b.json", "second held-out generator's layouts", await heldoutLayoutsB(service));
   if (CORPUS_ONLY) return save(await corpus(service));
-  if (EXTRA_ONLY) {
-    const result = await extraCorpus(service);
-    mkdirSync(path.join(ROOT, ".artifacts"), { recursive: true });
-    writeFileSync(path.join(ROOT, ".artifacts/bench-bills-extra.json"), JSON.stringify(result, null, 2));
-    console.log("bills bench: extra corpus saved to .artifacts/bench-bills-extra.json");
-    return 0;
-  }
-  if (ODOO_RENDERED_ONLY) {
-    const result = await odooRendered(service);
-    mkdirSync(path.join(ROOT, ".artifacts"), { recursive: true });
-    writeFileSync(path.join(ROOT, ".artifacts/bench-bills-odoo-rendered.json"), JSON.stringify(result, null, 2));
-    console.log("bills bench: Odoo-printed invoices saved to .artifacts/bench-bills-odoo-rendered.json");
-    return 0;
-  }
+  if (EXTRA_ONLY) return saveGroup("bench-bills-extra.json", "extra corpus", await extraCorpus(service));
+  if (ODOO_RENDERED_ONLY) return saveGroup("bench-bills-odoo-rendered.json", "Odoo-printed invoices", await odooRendered(service));
   // Degraded scans of the tuning split (scripts/bench/lib/degraded_scans.ts): turned, skewed, 150 dpi, JPEG, specks.
   if (process.argv.includes("--degraded-only")) {
     const degraded = await degradedBench(service, { dataDir: DATA, quick: QUICK, only: ONLY, drawable });
@@ -419,6 +395,14 @@ async function extraCorpus(service: BillService): Promise<Record<string, unknown
   out["cpuSeconds"] = cpuWithChildren() - cpu0;
   console.log(`extra corpus: CPU ${(cpuWithChildren() - cpu0).toFixed(1)} s (this process and its children), load average ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`);
   return { extra: out };
+}
+
+/** One group's results run alone (--heldout-only, --extra-only …), saved apart from the full run's. */
+function saveGroup(file: string, what: string, result: Record<string, unknown>): number {
+  mkdirSync(path.join(ROOT, ".artifacts"), { recursive: true });
+  writeFileSync(path.join(ROOT, ".artifacts", file), JSON.stringify(result, null, 2));
+  console.log(`bills bench: ${what} saved to .artifacts/${file}`);
+  return 0;
 }
 
 /** Invoices printed by Odoo itself, text layer only (what a vendor on Odoo e-mails): the tuning seed with its misses
