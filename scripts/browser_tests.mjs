@@ -12,14 +12,14 @@ const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backgro
   "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
 export const ARTIFACTS = path.join(ROOT, ".artifacts");
 
-function freePort() {
+export function freePort() {
   return new Promise((resolve) => {
     const srv = net.createServer();
     srv.listen(0, "127.0.0.1", () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
   });
 }
 
-async function waitHttp(url, seconds) {
+export async function waitHttp(url, seconds) {
   const deadline = Date.now() + seconds * 1000;
   while (Date.now() < deadline) {
     try { const r = await fetch(url); if (r.status < 500) return true; } catch { /* not yet */ }

@@ -7,9 +7,8 @@
 import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { createServer } from "node:net";
 import path from "node:path";
-import { launchBrowser, login } from "./browser_tests.mjs";
+import { freePort, launchBrowser, login, waitHttp } from "./browser_tests.mjs";
 import { ROOT, checkPostgres, copyDb, dbExists, dropDb, findOdoo, odooArgs, odooEnv, odooPython, primeStaticFiles } from "./lib/odoo.mjs";
 
 const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
@@ -21,9 +20,7 @@ const odoo = findOdoo();
 if (!odoo.ok) throw new Error(odoo.reason);
 const pg = checkPostgres();
 if (!pg.ok) throw new Error(pg.reason);
-const port = await new Promise((resolve) => {
-  const s = createServer().listen(0, "127.0.0.1", () => { const { port: p } = s.address(); s.close(() => resolve(p)); });
-});
+const port = await freePort();
 // The installed database is kept (aib_rendered_base) and copied for each run: an install takes minutes.
 const base = "aib_rendered_base";
 const db = `aib_rendered_${process.pid}`;
@@ -45,7 +42,7 @@ try {
   const prints = [...run.stdout.matchAll(/^PRINT (\d+) (\d+) (.+)$/gm)].map((m) => ({ move: m[1], company: m[2], file: m[3] }));
   server = spawn(odooPython(), odooArgs(odoo.src, db, [`--http-port=${port}`, "--http-interface=127.0.0.1", "--log-level=warn", "--workers=0", "--max-cron-threads=0"]), { env: odooEnv(), stdio: "ignore" });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 120 && !(await fetch(`${url}/web/login`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 1000));
+  if (!(await waitHttp(`${url}/web/login`, 120))) throw new Error("Odoo did not start");
   await primeStaticFiles(url);
   const browser = await launchBrowser();
   try {

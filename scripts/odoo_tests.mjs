@@ -81,7 +81,7 @@ async function runOnDatabase(src, modules, db, { label, demo, scripts, tags: onl
   const outcome = (fields) => ({ label, db, log, passed: 0, failed: 0, skipped: 0, broken: false, ...fields });
   try {
     const started = Date.now();
-    const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(0)} s`;
+    const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
     // One pass: install with the tests enabled. Every test is post_install, so Odoo runs them once the install is
     // done ("Starting post tests"); whatever is logged as an error before that line is the install's.
     const tests = await run(odooPython(), odooArgs(src, db, ["-i", modules, ...(demo ? [] : ["--without-demo=all"]), "--test-enable", `--test-tags=${tags}`, "--stop-after-init", "--log-level=test", "--http-port=0"], addons));
@@ -91,7 +91,7 @@ async function runOnDatabase(src, modules, db, { label, demo, scripts, tags: onl
       log.push(installLog.slice(-8000));
       return outcome({ broken: true, failed: 1, summary: "the add-on did not install cleanly" });
     }
-    log.push(`installed and tested ${tags} in ${seconds(started)}`);
+    log.push(`installed and tested ${tags} in ${elapsed()}`);
     const lines = tests.output.split("\n");
     // Each test started, each failure with its traceback, and the result; not the warnings' stacks.
     let inFailure = false;
@@ -124,7 +124,7 @@ async function runOnDatabase(src, modules, db, { label, demo, scripts, tags: onl
       scriptFailed += Number(m[2]);
     }
     rmSync(dataDir, { recursive: true, force: true });
-    log.push(`${label}: ${seconds(started)} in all`);
+    log.push(`${label}: ${elapsed()} in all`);
     return outcome({
       broken: tests.code !== 0,
       passed: total - failed + scriptPassed,
